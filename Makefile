@@ -1,0 +1,51 @@
+# Two commands: `make run` (install, build data from seeds/, serve on :8501) and `make test`.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+DATA   ?= data
+PORT   ?= 8501
+CORPUS ?= ../shared/corpora/news_unified.jsonl.gz
+
+.PHONY: run test data bench lint format clean
+
+$(BIN)/python:
+	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 10))' || \
+		{ echo "Python 3.10 or newer is needed; set PYTHON=/path/to/python3.x"; exit 1; }
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+$(VENV)/.installed: pyproject.toml | $(BIN)/python
+	$(BIN)/pip install --quiet -e .
+	@touch $@
+
+$(VENV)/.installed-dev: pyproject.toml | $(BIN)/python
+	$(BIN)/pip install --quiet -e '.[dev]'
+	@touch $@ $(VENV)/.installed
+
+# Rebuilt when missing or older than the seeds or the pipeline code.
+$(DATA)/manifest.json: $(VENV)/.installed $(wildcard seeds/*) $(wildcard pipeline/*.py)
+	$(BIN)/obzor build seeds --out $(DATA)
+
+data: $(DATA)/manifest.json
+
+run: $(DATA)/manifest.json
+	$(BIN)/streamlit run dashboard/app.py --server.port $(PORT) -- --data $(DATA)
+
+test: $(VENV)/.installed-dev
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/python -m pytest
+
+bench: $(VENV)/.installed-dev
+	$(BIN)/python bench/ingest.py --corpus $(CORPUS)
+
+lint: $(VENV)/.installed-dev
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: $(VENV)/.installed-dev
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+
+clean:
+	rm -rf $(VENV) $(DATA) .pytest_cache .ruff_cache *.egg-info

@@ -1,0 +1,17 @@
+"""Entry point: `streamlit run dashboard/app.py -- --data DIR`."""
+
+import streamlit as st
+
+from dashboard import ui
+
+st.set_page_config(page_title="Obzor · Russian news analysis", page_icon="📰", layout="wide")
+
+build = ui.current_build()
+page = st.navigation(
+    [
+        st.Page("views/overview.py", title="Overview", icon=":material/dashboard:", default=True),
+        st.Page("views/about.py", title="About the data", icon=":material/info:", url_path="about"),
+    ]
+)
+ui.sidebar(build)
+page.run()

@@ -1,0 +1,180 @@
+"""All data access for the dashboard: the build's manifest and DuckDB queries over its Parquet.
+
+Queries are parameterised; results are cached per build id, so a rebuild invalidates them.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+import duckdb
+import pandas as pd
+import streamlit as st
+
+from pipeline import SCHEMA_VERSION
+from pipeline.schema import TABLES
+from pipeline.store import MANIFEST
+
+ENV_VAR = "OBZOR_DATA"
+DEFAULT_DIR = Path("data")
+
+
+class DataError(RuntimeError):
+    """The data directory cannot be used; `fix` is the command that repairs it."""
+
+    def __init__(self, message: str, fix: str) -> None:
+        super().__init__(message)
+        self.fix = fix
+
+
+@dataclass(frozen=True)
+class Build:
+    """A loaded data directory. `build_id` keys every cache."""
+
+    directory: str
+    build_id: str
+
+
+def data_dir(argv: list[str] | None = None) -> Path:
+    """`--data DIR` after `streamlit run app.py --`, else $OBZOR_DATA, else ./data."""
+    parser = argparse.ArgumentParser(add_help=False)
+    parser.add_argument("--data", type=Path)
+    args, _ = parser.parse_known_args(sys.argv[1:] if argv is None else argv)
+    return args.data or Path(os.environ.get(ENV_VAR) or DEFAULT_DIR)
+
+
+def _rebuild_command(directory: Path) -> str:
+    return f"obzor build seeds --out {directory}"
+
+
+@st.cache_data(show_spinner=False)
+def _read_manifest(path: str, mtime_ns: int) -> dict:
+    return json.loads(Path(path).read_text(encoding="utf-8"))
+
+
+def open_build(directory: Path) -> Build:
+    """Check that `directory` holds a complete build this app can read."""
+    path = directory / MANIFEST
+    if not path.is_file():
+        raise DataError(f"No data found in `{directory.resolve()}`.", _rebuild_command(directory))
+    try:
+        manifest = _read_manifest(str(path), path.stat().st_mtime_ns)
+    except (OSError, ValueError) as exc:
+        raise DataError(f"`{path}` is unreadable ({exc}).", _rebuild_command(directory)) from exc
+    found = manifest.get("schema_version")
+    if found != SCHEMA_VERSION:
+        raise DataError(
+            f"`{directory}` was built with data schema {found}; this app reads schema "
+            f"{SCHEMA_VERSION}. Rebuild it with the installed pipeline.",
+            _rebuild_command(directory),
+        )
+    missing = [name for name in TABLES if not (directory / f"{name}.parquet").is_file()]
+    if missing:
+        raise DataError(
+            f"`{directory}` lacks {', '.join(m + '.parquet' for m in missing)}.",
+            _rebuild_command(directory),
+        )
+    return Build(str(directory.resolve()), manifest["build_id"])
+
+
+def manifest(build: Build) -> dict:
+    path = Path(build.directory) / MANIFEST
+    return _read_manifest(str(path), path.stat().st_mtime_ns)
+
+
+@st.cache_resource(show_spinner=False, max_entries=4)
+def _connection(directory: str, build_id: str) -> duckdb.DuckDBPyConnection:
+    con = duckdb.connect()
+    for name in TABLES:
+        path = str(Path(directory) / f"{name}.parquet").replace("'", "''")
+        con.execute(f"CREATE VIEW {name} AS SELECT * FROM read_parquet('{path}')")
+    return con
+
+
+@st.cache_data(show_spinner=False, max_entries=256)
+def _query(directory: str, build_id: str, sql: str, params: tuple) -> pd.DataFrame:
+    cursor = _connection(directory, build_id).cursor()
+    return cursor.execute(sql, list(params)).df()
+
+
+def query(build: Build, sql: str, *params: object) -> pd.DataFrame:
+    """Run a parameterised query against the build's tables."""
+    return _query(build.directory, build.build_id, sql, params)
+
+
+def summary(build: Build) -> dict:
+    row = query(
+        build,
+        """
+        SELECT count(*) AS articles,
+               count(DISTINCT source) AS sources,
+               count(published) AS dated,
+               min(published) AS first,
+               max(published) AS last,
+               sum(n_words) AS words
+        FROM articles
+        """,
+    ).iloc[0]
+    return {k: (None if pd.isna(v) else v) for k, v in row.items()}
+
+
+def articles_per_month(build: Build) -> pd.DataFrame:
+    """Dated articles per calendar month, months without articles included as zero."""
+    return query(
+        build,
+        """
+        WITH counts AS (
+            SELECT date_trunc('month', published)::DATE AS month, count(*) AS articles
+            FROM articles WHERE published IS NOT NULL GROUP BY 1
+        ),
+        months AS (
+            SELECT unnest(generate_series(min(month), max(month), INTERVAL 1 MONTH))::DATE
+                   AS month
+            FROM counts
+        )
+        SELECT strftime(months.month, '%Y-%m') AS month,
+               coalesce(counts.articles, 0)::BIGINT AS articles
+        FROM months LEFT JOIN counts USING (month)
+        ORDER BY month
+        """,
+    )
+
+
+def article_list(build: Build, limit: int) -> pd.DataFrame:
+    """Newest articles first; undated last."""
+    return query(
+        build,
+        """
+        SELECT title, published, source, n_words AS words, url, article_id
+        FROM articles
+        ORDER BY published DESC NULLS LAST, article_id
+        LIMIT ?
+        """,
+        limit,
+    )
+
+
+def to_csv(frame: pd.DataFrame) -> bytes:
+    """The exact rows of a chart as UTF-8 CSV (no index, no BOM)."""
+    return frame.to_csv(index=False).encode("utf-8")
+
+
+def provenance(build: Build, chart: str, filters: dict | None = None) -> bytes:
+    """What a downloaded CSV was computed from: build, pipeline version, filters, time."""
+    info = manifest(build)
+    record = {
+        "chart": chart,
+        "filters": filters or {},
+        "data_directory": build.directory,
+        "build_id": build.build_id,
+        "built_at": info.get("created_at"),
+        "pipeline_version": info.get("project", {}).get("version"),
+        "schema_version": info.get("schema_version"),
+        "exported_at": pd.Timestamp.now(tz="UTC").isoformat(timespec="seconds"),
+    }
+    return json.dumps(record, ensure_ascii=False, indent=2).encode("utf-8")

@@ -1,0 +1,55 @@
+"""Widgets shared by every page: the loaded build, the sidebar, a chart with its downloads."""
+
+from __future__ import annotations
+
+import pandas as pd
+import plotly.graph_objects as go
+import streamlit as st
+
+from dashboard import charts, data
+
+
+def current_build() -> data.Build:
+    """The build in the configured data directory, or a clear message and a stopped script."""
+    directory = data.data_dir()
+    try:
+        return data.open_build(directory)
+    except data.DataError as exc:
+        st.error(str(exc))
+        st.markdown("Build the data, then reload this page:")
+        st.code(exc.fix, language="bash")
+        st.caption("In the project folder, `make run` builds `./data` from `seeds/` and serves it.")
+        st.stop()
+
+
+def sidebar(build: data.Build) -> None:
+    info = data.manifest(build)
+    rows = info["tables"]["articles"]["rows"]
+    st.sidebar.caption(
+        f"**Data:** `{build.directory}`  \n"
+        f"build `{build.build_id}` · {rows:,} articles · built {info['created_at'][:16]}Z"
+    )
+
+
+def chart_with_downloads(
+    build: data.Build, name: str, figure: go.Figure, frame: pd.DataFrame
+) -> None:
+    """Render `figure`, then 'Download data (CSV)' with exactly `frame` and its provenance."""
+    st.plotly_chart(figure, config=charts.config(name), key=f"chart-{name}")
+    left, right, _ = st.columns([1, 1, 3])
+    left.download_button(
+        "Download data (CSV)",
+        data.to_csv(frame),
+        file_name=f"{name}.csv",
+        mime="text/csv",
+        key=f"csv-{name}",
+        icon=":material/download:",
+    )
+    right.download_button(
+        "Provenance (JSON)",
+        data.provenance(build, name),
+        file_name=f"{name}.provenance.json",
+        mime="application/json",
+        key=f"prov-{name}",
+        type="tertiary",
+    )

@@ -1,0 +1,57 @@
+"""About the data: the build manifest, inputs, rejected inputs with reasons, versions."""
+
+import pandas as pd
+import streamlit as st
+
+from dashboard import data, ui
+
+build = ui.current_build()
+info = data.manifest(build)
+st.title("About the data")
+st.markdown(
+    f"Build `{info['build_id']}` of `{build.directory}`, created {info['created_at']} "
+    f"by obzor {info['project']['version']} on Python {info['python']}."
+)
+
+cols = st.columns(len(info["tables"]) + 1)
+for col, (name, table) in zip(cols, info["tables"].items(), strict=False):
+    col.metric(name.capitalize(), f"{table['rows']:,}")
+cols[-1].metric("Rejected inputs", f"{len(info['rejected']):,}")
+
+st.subheader("Rejected inputs")
+if info["rejected"]:
+    st.dataframe(
+        pd.DataFrame(info["rejected"]),
+        hide_index=True,
+        column_config={
+            "path": "File",
+            "line": "Line",
+            "reason": st.column_config.TextColumn("Reason", width="large"),
+        },
+    )
+else:
+    st.success("Every input became an article.")
+
+if info["warnings"]:
+    st.subheader("Warnings")
+    st.dataframe(pd.DataFrame(info["warnings"]), hide_index=True)
+
+st.subheader("Inputs")
+st.dataframe(
+    pd.DataFrame(info["inputs"]),
+    hide_index=True,
+    column_order=["path", "status", "articles", "rejected", "bytes", "sha256"],
+)
+
+left, right = st.columns(2)
+left.subheader("Seconds per stage")
+left.dataframe(pd.DataFrame(info["seconds"].items(), columns=["stage", "seconds"]), hide_index=True)
+right.subheader("Versions")
+right.dataframe(
+    pd.DataFrame(
+        [("python", info["python"]), *info["libraries"].items()], columns=["package", "version"]
+    ),
+    hide_index=True,
+)
+with st.expander("Raw manifest.json"):
+    st.json(info)

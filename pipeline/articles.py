@@ -1,0 +1,69 @@
+"""Stage: candidate records to the `articles` table (ids, dates, titles, de-duplication)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+import pyarrow as pa
+
+from pipeline.dates import parse_date
+from pipeline.readers import Record, Rejection
+from pipeline.schema import ARTICLES
+from pipeline.text import content_hash, first_sentence, words
+
+
+@dataclass(frozen=True)
+class Notice:
+    path: str
+    line: int | None
+    message: str
+
+
+def origin(path: str, line: int | None) -> str:
+    return path if line is None else f"{path}:{line}"
+
+
+def build_articles(
+    records: Iterable[Record],
+) -> tuple[pa.Table, list[Rejection], list[Notice]]:
+    """One row per distinct text, sorted by `article_id`; later duplicates are rejected.
+
+    Records must arrive in a deterministic order (sorted paths, then file order): the first
+    occurrence of a text is the one kept.
+    """
+    seen: dict[str, str] = {}
+    rows: list[dict] = []
+    rejected: list[Rejection] = []
+    warnings: list[Notice] = []
+    for record in records:
+        tokens = words(record.text)
+        digest = content_hash(tokens)
+        where = origin(record.path, record.line)
+        if digest in seen:
+            reason = f"duplicate text of {seen[digest]}"
+            rejected.append(Rejection(record.path, record.line, reason))
+            continue
+        seen[digest] = where
+        published = parse_date(record.date) if record.date else None
+        if record.date and published is None:
+            warnings.append(
+                Notice(record.path, record.line, f"unrecognised date {record.date!r}; left empty")
+            )
+        rows.append(
+            {
+                "article_id": digest[:16],
+                "source": record.source,
+                "title": record.title or first_sentence(record.text),
+                "published": published,
+                "date_source": record.date_source if published else "missing",
+                "url": record.url,
+                "text": record.text,
+                "n_chars": len(record.text),
+                "n_words": len(tokens),
+                "external_id": record.external_id,
+                "origin": where,
+            }
+        )
+    rows.sort(key=lambda row: row["article_id"])
+    return pa.Table.from_pylist(rows, schema=ARTICLES), rejected, warnings

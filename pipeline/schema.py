@@ -1,0 +1,45 @@
+"""The data contract in code: every table's columns, types and meaning.
+
+`docs/data-contract.md` documents the same columns; a test keeps the two in step.
+"""
+
+from __future__ import annotations
+
+import pyarrow as pa
+
+
+def _schema(*fields: tuple[str, pa.DataType, bool, str]) -> pa.Schema:
+    return pa.schema(
+        [
+            pa.field(name, kind, nullable=nullable, metadata={"description": doc})
+            for name, kind, nullable, doc in fields
+        ]
+    )
+
+
+ARTICLES = _schema(
+    ("article_id", pa.string(), False, "16 hex digits of the SHA-256 of the normalised text."),
+    ("source", pa.string(), False, "Input file name, or the row's `source` for tabular inputs."),
+    ("title", pa.string(), False, "Headline line or field; else the first sentence."),
+    ("published", pa.date32(), True, "Publication date; null when unknown."),
+    ("date_source", pa.string(), False, "header|field|text|inferred|missing."),
+    ("url", pa.string(), True, "Original address, when the input gives one."),
+    ("text", pa.string(), False, "Normalised body: paragraphs joined by a blank line."),
+    ("n_chars", pa.int32(), False, "Characters in `text`."),
+    ("n_words", pa.int32(), False, "Words (runs of letters or digits) in `text`."),
+    ("external_id", pa.string(), True, "The row's `id` field for tabular inputs."),
+    ("origin", pa.string(), False, "Input path, with `:line` for tabular inputs."),
+)  # fmt: skip
+
+PARAGRAPHS = _schema(
+    ("article_id", pa.string(), False, "The article (`articles.article_id`)."),
+    ("paragraph", pa.int32(), False, "0-based position in the article."),
+    ("start", pa.int32(), False, "Offset of the first character in `articles.text`."),
+    ("stop", pa.int32(), False, "Offset after the last character: `text[start:stop]`."),
+    ("text", pa.string(), False, "The paragraph's text."),
+)  # fmt: skip
+
+#: Table name -> schema; the dashboard checks that a data directory has all of them.
+TABLES: dict[str, pa.Schema] = {"articles": ARTICLES, "paragraphs": PARAGRAPHS}
+
+DATE_SOURCES = ("header", "field", "text", "inferred", "missing")

@@ -1,0 +1,38 @@
+"""Shared fixtures: the shipped seeds, a build of them, and the optional ../shared material."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pyarrow.parquet as pq
+import pytest
+
+from pipeline.build import build
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = ROOT / "seeds"
+SHARED = Path(os.environ.get("OBZOR_SHARED", ROOT.parent / "shared"))
+
+
+def seed(prefix: str) -> Path:
+    """The seed file whose name starts with `prefix` ('001')."""
+    (path,) = SEEDS.glob(f"{prefix}_*.txt")
+    return path
+
+
+def read_table(directory: Path, name: str) -> list[dict]:
+    return pq.read_table(directory / f"{name}.parquet").to_pylist()
+
+
+@pytest.fixture(scope="session")
+def seed_build(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("seed-build") / "data"
+    build([SEEDS], out, progress=False)
+    return out
+
+
+@pytest.fixture(scope="session")
+def seed_articles(seed_build: Path) -> dict[str, dict]:
+    """Seed articles keyed by the seed's number ('000'..'004')."""
+    return {Path(a["origin"]).name[:3]: a for a in read_table(seed_build, "articles")}

@@ -1,0 +1,103 @@
+"""The real Streamlit app, driven by AppTest over real builds."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from conftest import ROOT, SEEDS
+from streamlit.testing.v1 import AppTest
+
+from dashboard import data
+from pipeline.build import build
+
+APP = str(ROOT / "dashboard" / "app.py")
+
+
+def run_app(monkeypatch, directory, page: str | None = None) -> AppTest:
+    monkeypatch.setenv(data.ENV_VAR, str(directory))
+    app = AppTest.from_file(APP, default_timeout=60).run()
+    if page:
+        app.switch_page(page).run()
+    assert not app.exception, [e.message for e in app.exception]
+    return app
+
+
+@pytest.fixture(scope="module")
+def build_with_rejection(tmp_path_factory) -> object:
+    root = tmp_path_factory.mktemp("with-rejection")
+    (root / "empty.txt").write_bytes(b"")
+    build([SEEDS, root / "empty.txt"], root / "data", progress=False)
+    return root / "data"
+
+
+def test_overview(monkeypatch, seed_build) -> None:
+    app = run_app(monkeypatch, seed_build)
+    assert [t.value for t in app.title] == ["Overview"]
+    metrics = {m.label: m.value for m in app.metric}
+    assert metrics == {
+        "Articles": "5",
+        "Sources": "5",
+        "First published": "05 Dec 2025",  # seed 001
+        "Last published": "22 Jan 2026",  # seed 004
+        "Undated articles": "1",
+    }
+    assert len(app.get("plotly_chart")) == 1
+    assert [b.label for b in app.get("download_button")] == [
+        "Download data (CSV)", "Provenance (JSON)"
+    ]  # fmt: skip
+    table = app.dataframe[0].value
+    assert len(table) == 5
+    assert table["title"].iloc[0] == (  # newest first: seed 004 of 2026-01-22
+        "Реализация Вашингтонских соглашений по линии азербайджано-американских отношений "
+        "демонстрирует переход от декларативных договоренностей к конкретным практическим шагам."
+    )
+    assert str(seed_build.resolve()) in app.sidebar.caption[0].value
+
+
+def test_about_lists_rejections(monkeypatch, build_with_rejection) -> None:
+    app = run_app(monkeypatch, build_with_rejection, "views/about.py")
+    assert [t.value for t in app.title] == ["About the data"]
+    assert {m.label: m.value for m in app.metric}["Rejected inputs"] == "1"
+    rejected = app.dataframe[0].value
+    assert rejected["reason"].tolist() == ["empty file"]
+    assert rejected["path"].iloc[0].endswith("empty.txt")
+
+
+def test_missing_data_directory_says_how_to_fix(monkeypatch, tmp_path) -> None:
+    app = run_app(monkeypatch, tmp_path / "nothing")
+    assert app.error[0].value == f"No data found in `{(tmp_path / 'nothing').resolve()}`."
+    assert app.code[0].value == f"obzor build seeds --out {tmp_path / 'nothing'}"
+    assert not app.get("plotly_chart")
+
+
+def test_incompatible_data_directory_says_how_to_fix(monkeypatch, tmp_path, seed_build) -> None:
+    old = tmp_path / "old"
+    old.mkdir()
+    manifest = json.loads((seed_build / "manifest.json").read_text())
+    (old / "manifest.json").write_text(json.dumps({**manifest, "schema_version": 0}))
+    app = run_app(monkeypatch, old)
+    assert "built with data schema 0; this app reads schema 1" in app.error[0].value
+    assert app.code[0].value == f"obzor build seeds --out {old}"
+
+
+def test_articles_per_month_csv(seed_build) -> None:
+    built = data.open_build(seed_build)
+    frame = data.articles_per_month(built)
+    # Seeds: 000 2025-12-15, 001 2025-12-05, 003 2025-12-29, 004 2026-01-22; 002 is undated.
+    assert data.to_csv(frame) == b"month,articles\n2025-12,3\n2026-01,1\n"
+    provenance = json.loads(data.provenance(built, "articles_per_month"))
+    assert provenance["build_id"] == built.build_id
+    assert provenance["chart"] == "articles_per_month"
+
+
+def test_months_without_articles_are_zero(tmp_path) -> None:
+    rows = [{"text": f"Статья номер {n}. Баку и Анкара.", "date": d}
+            for n, d in enumerate(["2024-01-10", "2024-04-02", "2024-04-20"])]  # fmt: skip
+    path = tmp_path / "feed.jsonl"
+    path.write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in rows))
+    build([path], tmp_path / "out", progress=False)
+    frame = data.articles_per_month(data.open_build(tmp_path / "out"))
+    assert frame.to_dict("list") == {
+        "month": ["2024-01", "2024-02", "2024-03", "2024-04"], "articles": [1, 0, 0, 2]
+    }  # fmt: skip

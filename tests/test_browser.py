@@ -1,0 +1,112 @@
+"""End to end: `streamlit run` on a free port, driven by Playwright in Debian's chromium.
+
+Set OBZOR_REQUIRE_BROWSER=1 (CI does) to make a missing browser a failure instead of a skip.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
+from urllib.parse import urlparse
+
+import pytest
+from conftest import ROOT
+
+pytestmark = pytest.mark.browser
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+CHROMIUM_FLAGS = [
+    "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+]  # fmt: skip
+
+
+def _unavailable(reason: str) -> None:
+    if os.environ.get("OBZOR_REQUIRE_BROWSER"):
+        pytest.fail(f"{reason} and OBZOR_REQUIRE_BROWSER is set (apt-get install -y chromium)")
+    pytest.skip(reason)
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def server(seed_build: Path) -> Iterator[str]:
+    port = _free_port()
+    process = subprocess.Popen(
+        [sys.executable, "-m", "streamlit", "run", str(ROOT / "dashboard" / "app.py"),
+         "--server.port", str(port), "--server.address", "127.0.0.1",
+         "--server.headless", "true", "--browser.gatherUsageStats", "false",
+         "--", "--data", str(seed_build)],
+        cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+    )  # fmt: skip
+    url = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 60
+    while True:
+        try:
+            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as response:
+                if response.status == 200:
+                    break
+        except OSError:
+            if process.poll() is not None or time.monotonic() > deadline:
+                process.kill()
+                pytest.fail(f"streamlit did not start:\n{process.stdout.read()}")
+            time.sleep(0.3)
+    yield url
+    process.terminate()
+    process.wait(timeout=10)
+
+
+@pytest.fixture(scope="module")
+def page(server: str):
+    if not Path(CHROMIUM).exists():
+        _unavailable(f"no chromium at {CHROMIUM}")
+    sync_api = pytest.importorskip("playwright.sync_api")
+    with sync_api.sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=CHROMIUM, headless=True, args=CHROMIUM_FLAGS
+        )
+        viewport = {"width": 1400, "height": 1000}
+        context = browser.new_context(accept_downloads=True, viewport=viewport)
+        tab = context.new_page()
+        tab.requests = []
+        tab.on("request", lambda request: tab.requests.append(request.url))
+        yield tab
+        browser.close()
+
+
+def test_overview_chart_and_csv_download(page, server: str) -> None:
+    page.goto(server)
+    chart = page.locator('[data-testid="stPlotlyChart"] .js-plotly-plot')
+    chart.wait_for(timeout=30_000)
+    # Two months with articles in the seeds: December 2025 (3) and January 2026 (1).
+    bars = chart.locator("g.trace.bars g.point path")
+    bars.first.wait_for(timeout=10_000)
+    assert bars.count() == 2
+    with page.expect_download() as info:
+        page.get_by_role("button", name="Download data (CSV)").click()
+    download = info.value
+    assert download.suggested_filename == "articles_per_month.csv"
+    assert Path(download.path()).read_bytes() == b"month,articles\n2025-12,3\n2026-01,1\n"
+
+
+def test_page_loads_nothing_from_outside(page, server: str) -> None:
+    page.goto(server)
+    page.locator('[data-testid="stPlotlyChart"] .js-plotly-plot').wait_for(timeout=30_000)
+    hosts = {urlparse(u).hostname for u in page.requests if u.startswith("http")}
+    assert hosts == {"127.0.0.1"}, hosts
+
+
+def test_about_page_in_browser(page, server: str) -> None:
+    page.goto(f"{server}/about")
+    page.get_by_role("heading", name="About the data").wait_for(timeout=30_000)
+    assert page.get_by_text("Every input became an article.").is_visible()
