@@ -59,11 +59,13 @@ def _ingest(
     records: list[Record] = []
     rejected: list[Rejection] = []
     inputs = []
-    with tqdm(total=len(files), desc="ingest", unit=" files", disable=not progress) as bar:
-        for path in files:
+    with tqdm(desc="ingest", unit=" docs", disable=not progress) as bar:
+        for number, path in enumerate(files, start=1):
+            bar.set_postfix_str(f"file {number}/{len(files)}: {path.name}", refresh=False)
             before_records, before_rejected = len(records), len(rejected)
             for item in read_file(path, max_bytes):
                 (records if isinstance(item, Record) else rejected).append(item)
+                bar.update()
             inputs.append(
                 {
                     "path": str(path),
@@ -73,8 +75,6 @@ def _ingest(
                     "rejected": len(rejected) - before_rejected,
                 }
             )
-            bar.set_postfix(articles=len(records), rejected=len(rejected), refresh=False)
-            bar.update()
     return records, rejected, inputs
 
 

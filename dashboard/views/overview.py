@@ -11,7 +11,7 @@ stats = data.summary(build)
 st.title("Overview")
 
 undated = stats["articles"] - stats["dated"]
-cols = st.columns(5)
+cols = st.columns([1, 1, 1.6, 1.6, 1.3])
 cols[0].metric("Articles", f"{stats['articles']:,}")
 cols[1].metric("Sources", f"{stats['sources']:,}")
 cols[2].metric("First published", f"{stats['first']:%d %b %Y}" if stats["first"] else "—")
@@ -36,7 +36,7 @@ articles = data.article_list(build, ARTICLE_LIMIT)
 if stats["articles"] > ARTICLE_LIMIT:
     st.caption(f"The {ARTICLE_LIMIT:,} newest of {stats['articles']:,} articles.")
 st.dataframe(
-    articles,
+    articles.dropna(axis="columns", how="all"),  # e.g. no URLs in plain-text corpora
     hide_index=True,
     column_config={
         "title": st.column_config.TextColumn("Title", width="large"),
