@@ -18,11 +18,12 @@ def _schema(*fields: tuple[str, pa.DataType, bool, str]) -> pa.Schema:
 
 
 ARTICLES = _schema(
-    ("article_id", pa.string(), False, "16 hex digits of the SHA-256 of the normalised text."),
+    ("article_id", pa.string(), False, "16 hex digits of the SHA-256 of the text's words."),
     ("source", pa.string(), False, "Input file name, or the row's `source` for tabular inputs."),
     ("title", pa.string(), False, "Headline line or field; else the first sentence."),
     ("published", pa.date32(), True, "Publication date; null when unknown."),
-    ("date_source", pa.string(), False, "header|field|text|inferred|missing."),
+    ("date_source", pa.string(), False,
+     "Origin of `published`: header, field, text, inferred or missing."),
     ("url", pa.string(), True, "Original address, when the input gives one."),
     ("text", pa.string(), False, "Normalised body: paragraphs joined by a blank line."),
     ("n_chars", pa.int32(), False, "Characters in `text`."),
