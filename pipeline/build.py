@@ -9,16 +9,21 @@ import time
 from collections import Counter
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import asdict
+from dataclasses import asdict, dataclass
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
+import pyarrow as pa
 from tqdm import tqdm
 
 import pipeline
-from pipeline.articles import build_articles
+from pipeline.articles import Notice, build_articles
+from pipeline.countries import build_country_mentions
+from pipeline.entities import build_entities
+from pipeline.ner import extract_mentions
 from pipeline.paragraphs import build_paragraphs
 from pipeline.readers import Record, Rejection, discover, file_sha256, read_file
+from pipeline.sentences import build_sentences
 from pipeline.store import atomic_directory, write_manifest, write_table
 
 LIBRARIES = ("natasha", "razdel", "pyarrow", "charset-normalizer", "scikit-learn", "duckdb")
@@ -42,7 +47,7 @@ def _versions() -> dict[str, str]:
     return found
 
 
-class _Timer:
+class Timer:
     def __init__(self) -> None:
         self.seconds: dict[str, float] = {}
 
@@ -84,16 +89,26 @@ def _status(entry: dict) -> str:
     return "partial" if entry["rejected"] else "ok"
 
 
-def build(
-    inputs: list[Path], out: Path, *, max_bytes: int = 5_000_000, progress: bool = True
-) -> dict:
-    """Build the tables for `inputs` into `out`; return the manifest.
+@dataclass
+class Ingested:
+    """The ingestion stages' output: articles, paragraphs and the account of every input."""
 
-    Raises NoArticles (with the manifest of what was rejected) when nothing is usable; `out`
-    is then left untouched.
-    """
-    timer = _Timer()
-    created_at = dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
+    articles: pa.Table
+    paragraphs: pa.Table
+    rejected: list[Rejection]
+    notices: list[Notice]
+    inputs: list[dict]  # one entry per input file for the manifest
+
+
+def ingest(
+    inputs: list[Path],
+    *,
+    max_bytes: int = 5_000_000,
+    progress: bool = True,
+    timer: Timer | None = None,
+) -> Ingested:
+    """Read, clean and de-duplicate `inputs` into the `articles` and `paragraphs` tables."""
+    timer = timer or Timer()
     with timer.stage("ingest"):
         files, missing = discover(inputs)
         records, rejected, file_entries = _ingest(files, max_bytes, progress)
@@ -116,6 +131,26 @@ def build(
         {"path": r.path, "sha256": None, "bytes": None, "articles": 0, "rejected": 1,
          "status": "rejected"} for r in missing
     ]  # fmt: skip
+    return Ingested(articles, paragraphs, rejected, notices, file_entries)
+
+
+def build(
+    inputs: list[Path],
+    out: Path,
+    *,
+    max_bytes: int = 5_000_000,
+    workers: int = 1,
+    progress: bool = True,
+) -> dict:
+    """Build the tables for `inputs` into `out`; return the manifest.
+
+    Raises NoArticles (with the manifest of what was rejected) when nothing is usable; `out`
+    is then left untouched.
+    """
+    timer = Timer()
+    created_at = dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
+    ingested = ingest(inputs, max_bytes=max_bytes, progress=progress, timer=timer)
+    articles, paragraphs = ingested.articles, ingested.paragraphs
     manifest = {
         "schema_version": pipeline.SCHEMA_VERSION,
         "build_id": None,
@@ -123,19 +158,37 @@ def build(
         "project": {"name": "obzor", "version": pipeline.__version__},
         "python": platform.python_version(),
         "libraries": _versions(),
-        "options": {"inputs": [str(p) for p in inputs], "max_bytes": max_bytes},
-        "inputs": sorted(file_entries, key=lambda e: e["path"]),
-        "rejected": [asdict(r) for r in sorted(rejected, key=lambda r: (r.path, r.line or 0))],
-        "warnings": [asdict(n) for n in notices],
+        "options": {"inputs": [str(p) for p in inputs], "max_bytes": max_bytes, "workers": workers},
+        "inputs": sorted(ingested.inputs, key=lambda e: e["path"]),
+        "rejected": [
+            asdict(r) for r in sorted(ingested.rejected, key=lambda r: (r.path, r.line or 0))
+        ],
+        "warnings": [asdict(n) for n in ingested.notices],
         "tables": {},
         "seconds": timer.seconds,
     }
     if articles.num_rows == 0:
         raise NoArticles(manifest)
+    with timer.stage("sentences"):
+        sentences = build_sentences(paragraphs)
+    with timer.stage("ner"):
+        raw = extract_mentions(articles, sentences, workers=workers, progress=progress)
+    with timer.stage("entities"):
+        mentions, entities = build_entities(raw, articles, sentences)
+    with timer.stage("countries"):
+        country_mentions = build_country_mentions(articles, mentions, entities)
+    tables = {
+        "articles": articles,
+        "paragraphs": paragraphs,
+        "sentences": sentences,
+        "mentions": mentions,
+        "entities": entities,
+        "country_mentions": country_mentions,
+    }
 
     with timer.stage("write"), atomic_directory(out) as scratch:
         digest = hashlib.sha256()
-        for name, table in (("articles", articles), ("paragraphs", paragraphs)):
+        for name, table in tables.items():
             sha = write_table(table, scratch / f"{name}.parquet")
             manifest["tables"][name] = {"rows": table.num_rows, "sha256": sha}
             digest.update(f"{name}:{sha}".encode())

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import re
 import sys
 from pathlib import Path
@@ -48,6 +49,11 @@ def _parser() -> argparse.ArgumentParser:
         "--max-size", type=parse_size, default=parse_size("5MB"), metavar="SIZE",
         help="largest article accepted: a .txt file or one row's text (default: 5MB)",
     )  # fmt: skip
+    b.add_argument(
+        "--workers", type=int, default=os.cpu_count() or 1, metavar="N",
+        help="processes for the NLP stages; models load once per process "
+        "(default: all cores; the tables do not depend on it)",
+    )  # fmt: skip
     b.add_argument("--quiet", action="store_true", help="no progress bars")
     return parser
 
@@ -67,7 +73,10 @@ def _print_rejections(rejected: list[dict], where: Path | None) -> None:
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     try:
-        manifest = build(args.inputs, args.out, max_bytes=args.max_size, progress=not args.quiet)
+        manifest = build(
+            args.inputs, args.out, max_bytes=args.max_size, workers=max(1, args.workers),
+            progress=not args.quiet,
+        )  # fmt: skip
     except NoArticles as exc:
         _print_rejections(exc.manifest["rejected"], None)
         n_inputs = len(exc.manifest["inputs"])
@@ -80,7 +89,8 @@ def main(argv: list[str] | None = None) -> int:
     tables = manifest["tables"]
     print(
         f"Built {tables['articles']['rows']:,} articles, {tables['paragraphs']['rows']:,} "
-        f"paragraphs into {args.out}/ (build {manifest['build_id']})"
+        f"paragraphs, {tables['entities']['rows']:,} entities ({tables['mentions']['rows']:,} "
+        f"mentions) into {args.out}/ (build {manifest['build_id']})"
     )
     _print_rejections(manifest["rejected"], args.out / "manifest.json")
     for warning in manifest["warnings"][:_SHOWN_REJECTIONS]:

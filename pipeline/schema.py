@@ -40,7 +40,53 @@ PARAGRAPHS = _schema(
     ("text", pa.string(), False, "The paragraph's text."),
 )  # fmt: skip
 
+SENTENCES = _schema(
+    ("article_id", pa.string(), False, "The article (`articles.article_id`)."),
+    ("paragraph", pa.int32(), False, "The paragraph (`paragraphs.paragraph`)."),
+    ("sentence", pa.int32(), False, "0-based position in the article."),
+    ("start", pa.int32(), False, "Offset of the first character in `articles.text`."),
+    ("stop", pa.int32(), False, "Offset after the last character."),
+)  # fmt: skip
+
+MENTIONS = _schema(
+    ("article_id", pa.string(), False, "The article (`articles.article_id`)."),
+    ("paragraph", pa.int32(), False, "The paragraph (`paragraphs.paragraph`)."),
+    ("sentence", pa.int32(), False, "The sentence (`sentences.sentence`)."),
+    ("start", pa.int32(), False, "Offset of the first character in `articles.text`."),
+    ("stop", pa.int32(), False, "Offset after the last character."),
+    ("surface", pa.string(), False, "The text as written: `articles.text[start:stop]`."),
+    ("type", pa.string(), False, "PER, ORG or LOC."),
+    ("entity_id", pa.string(), False, "The entity (`entities.entity_id`)."),
+)  # fmt: skip
+
+ENTITIES = _schema(
+    ("entity_id", pa.string(), False, "Stable id: a hash of the type and canonical name."),
+    ("name", pa.string(), False, "Canonical name in the nominative."),
+    ("type", pa.string(), False, "PER, ORG or LOC."),
+    ("aliases", pa.list_(pa.string()), False, "Distinct normalised forms merged into it."),
+    ("country", pa.string(), True, "ISO 3166-1 alpha-3 of its country or affiliation."),
+    ("role", pa.string(), True, "Most often stated role, e.g. 'президент', 'посол'."),
+    ("n_mentions", pa.int32(), False, "Mentions in the corpus."),
+    ("n_articles", pa.int32(), False, "Articles that mention it."),
+)  # fmt: skip
+
+COUNTRY_MENTIONS = _schema(
+    ("article_id", pa.string(), False, "The article (`articles.article_id`)."),
+    ("start", pa.int32(), False, "Offset of the first character in `articles.text`."),
+    ("stop", pa.int32(), False, "Offset after the last character."),
+    ("surface", pa.string(), False, "The text as written."),
+    ("country", pa.string(), False, "ISO 3166-1 alpha-3."),
+    ("via", pa.string(), False, "name, adjective, capital, city, organisation or actor."),
+)  # fmt: skip
+
 #: Table name -> schema; the dashboard checks that a data directory has all of them.
-TABLES: dict[str, pa.Schema] = {"articles": ARTICLES, "paragraphs": PARAGRAPHS}
+TABLES: dict[str, pa.Schema] = {
+    "articles": ARTICLES,
+    "paragraphs": PARAGRAPHS,
+    "sentences": SENTENCES,
+    "mentions": MENTIONS,
+    "entities": ENTITIES,
+    "country_mentions": COUNTRY_MENTIONS,
+}
 
 DATE_SOURCES = ("header", "field", "text", "inferred", "missing")

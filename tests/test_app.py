@@ -9,6 +9,7 @@ from conftest import ROOT, SEEDS
 from streamlit.testing.v1 import AppTest
 
 from dashboard import data
+from pipeline import SCHEMA_VERSION
 from pipeline.build import build
 
 APP = str(ROOT / "dashboard" / "app.py")
@@ -77,7 +78,8 @@ def test_incompatible_data_directory_says_how_to_fix(monkeypatch, tmp_path, seed
     manifest = json.loads((seed_build / "manifest.json").read_text())
     (old / "manifest.json").write_text(json.dumps({**manifest, "schema_version": 0}))
     app = run_app(monkeypatch, old)
-    assert "built with data schema 0; this app reads schema 1" in app.error[0].value
+    expected = f"built with data schema 0; this app reads schema {SCHEMA_VERSION}"
+    assert expected in app.error[0].value
     assert app.code[0].value == f"obzor build seeds --out {old}"
 
 

@@ -11,7 +11,7 @@ import json
 import pytest
 from conftest import SHARED, read_table, seed
 
-from pipeline.build import build
+from pipeline.build import build, ingest
 from pipeline.dates import parse_date
 
 KAZ = seed("003").read_text(encoding="utf-8")  # only «», – and ASCII punctuation besides Cyrillic
@@ -110,22 +110,21 @@ BODY_TEXT = (
 )
 
 
-def test_shared_corpus_ingests_completely(tmp_path) -> None:
+def test_shared_corpus_ingests_completely() -> None:
     corpus = SHARED / "corpora" / "news_unified.jsonl.gz"
     if not corpus.is_file():
         pytest.skip(f"{corpus} is not present (it is shared material, not part of the repo)")
-    manifest = build([corpus], tmp_path / "out", progress=False)
+    ingested = ingest([corpus], progress=False)
     with gzip.open(corpus, "rt", encoding="utf-8") as fh:
         lines = sum(1 for line in fh if line.strip())
-    articles = manifest["tables"]["articles"]["rows"]
     assert lines == 11_503
-    assert articles + len(manifest["rejected"]) == lines  # every line is accounted for
-    assert all(r["reason"].startswith("duplicate text of") for r in manifest["rejected"])
-    assert manifest["warnings"] == []
+    assert ingested.articles.num_rows + len(ingested.rejected) == lines  # every line counted
+    assert all(r.reason.startswith("duplicate text of") for r in ingested.rejected)
+    assert ingested.notices == []
     # Each kept article carries its own row's date: ISO dates and 'YYYY-MM-DDTHH:MM' stamps.
     with gzip.open(corpus, "rt", encoding="utf-8") as fh:
         dates = {n: json.loads(line)["date"] for n, line in enumerate(fh, start=1)}
-    for article in read_table(tmp_path / "out", "articles"):
+    for article in ingested.articles.to_pylist():
         written = dates[int(article["origin"].rsplit(":", 1)[1])]
         expected = dt.date.fromisoformat(written[:10]) if written else None
         assert article["published"] == expected, article["origin"]

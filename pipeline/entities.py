@@ -1,0 +1,242 @@
+"""Stage: raw mentions to `mentions` and `entities`: one row per real-world entity.
+
+Organisations and places merge by normalised name, by the shipped alias groups
+(`data/aliases.tsv`) and by 'Full Name (ABBR)' in the text. A person's partial name ('Алиев',
+'Т. Лоренцсон', 'Тереза') joins a full name only when exactly one full name fits: first in the same
+article, then in the corpus. Two people who share a surname therefore stay apart.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+from functools import cache
+
+import pyarrow as pa
+
+from pipeline.gazetteer import adjectives, key, places, read_tsv
+from pipeline.ner import Mention
+from pipeline.roles import stated
+from pipeline.schema import ENTITIES, MENTIONS
+
+_INITIAL = re.compile(r"^[A-ZА-ЯЁ]\.$")
+
+
+@cache
+def alias_groups() -> tuple[dict[str, str], dict[str, tuple[str, str, str | None]]]:
+    """(name key -> canonical key, canonical key -> (canonical, type, country))."""
+    to_canonical: dict[str, str] = {}
+    info: dict[str, tuple[str, str, str | None]] = {}
+    for canonical, kind, country, *rest in read_tsv("aliases.tsv"):
+        head = key(canonical)
+        info[head] = (canonical, kind, country or None)
+        for alias in [canonical, *(rest[0].split("|") if rest and rest[0] else [])]:
+            to_canonical[key(alias)] = head
+    return to_canonical, info
+
+
+class _UnionFind:
+    def __init__(self) -> None:
+        self.parent: dict[str, str] = {}
+
+    def find(self, item: str) -> str:
+        self.parent.setdefault(item, item)
+        while self.parent[item] != item:
+            self.parent[item] = self.parent[self.parent[item]]
+            item = self.parent[item]
+        return item
+
+    def union(self, a: str, b: str) -> None:
+        a, b = self.find(a), self.find(b)
+        if a != b:
+            self.parent[max(a, b)] = min(a, b)
+
+
+def _most_common(values: Iterable[str]) -> str | None:
+    counts = Counter(v for v in values if v)
+    if not counts:
+        return None
+    return min(counts, key=lambda v: (-counts[v], len(v.split()), v))
+
+
+def _name_groups(mentions: list[Mention], texts: dict[str, str]) -> _UnionFind:
+    """Union-find over organisation/place name keys."""
+    to_canonical, _info = alias_groups()
+    groups = _UnionFind()
+    named = [m for m in mentions if m.type != "PER"]
+    for m in named:
+        k = key(m.name)
+        groups.union(k, to_canonical.get(k, k))
+    for a, b in zip(named, named[1:], strict=False):  # 'Full Name (ABBR)'
+        text = texts[a.article_id]
+        if (
+            a.article_id == b.article_id
+            and a.type == b.type
+            and len(a.name.split()) > 1
+            and text[a.stop : b.start].strip() == "("
+            and text[b.stop : b.stop + 1] == ")"
+            and b.surface.isupper() != a.surface.isupper()
+        ):
+            groups.union(key(a.name), key(b.name))
+    return groups
+
+
+def _is_full(name: str) -> bool:
+    """A first name and a surname, no initials."""
+    tokens = name.split()
+    return len(tokens) >= 2 and not any(_INITIAL.match(t) for t in tokens)
+
+
+def _person_keys(mentions: list[Mention]) -> dict[int, str]:
+    """Mention index -> person key ('first last' of the full name, or its own name)."""
+    full: dict[str, list[int]] = defaultdict(list)  # 'first last' -> mention indexes
+    in_article: dict[str, set[str]] = defaultdict(set)
+    parts: dict[int, list[str]] = {}
+    for i, m in enumerate(mentions):
+        if m.type != "PER":
+            continue
+        tokens = m.name.split()
+        parts[i] = tokens
+        if _is_full(m.name):
+            person = key(f"{tokens[0]} {tokens[-1]}")
+            full[person].append(i)
+            in_article[m.article_id].add(person)
+
+    def fits(person: str, tokens: list[str]) -> bool:
+        first, last = person.split(" ", 1)[0], person.rsplit(" ", 1)[-1]
+        if len(tokens) == 1:
+            return key(tokens[0]) == last
+        initials = [t for t in tokens if _INITIAL.match(t)]
+        return key(tokens[-1]) == last and all(first.startswith(key(t[0])) for t in initials)
+
+    resolved: dict[int, str] = {}
+    for i, tokens in parts.items():
+        article = mentions[i].article_id
+        if _is_full(mentions[i].name):
+            resolved[i] = key(f"{tokens[0]} {tokens[-1]}")
+            continue
+        here = [p for p in in_article[article] if fits(p, tokens)]
+        if not here and len(tokens) == 1:  # a first name alone: 'Тереза'
+            here = [p for p in in_article[article] if p.split(" ", 1)[0] == key(tokens[0])]
+        anywhere = [p for p in full if fits(p, tokens)] if not here else []
+        match = here if here else anywhere
+        resolved[i] = match[0] if len(match) == 1 else key(" ".join(tokens))
+    return resolved
+
+
+def entity_id(kind: str, name: str) -> str:
+    return f"{kind.lower()}-{hashlib.sha1(f'{kind}:{name}'.encode()).hexdigest()[:10]}"
+
+
+def build_entities(
+    mentions: list[Mention], articles: pa.Table, sentences: pa.Table
+) -> tuple[pa.Table, pa.Table]:
+    """(`mentions`, `entities`) tables from the raw mentions of the whole corpus."""
+    texts = dict(zip(*(articles.column(c).to_pylist() for c in ("article_id", "text")),
+                     strict=True))  # fmt: skip
+    sentence_start = {
+        (a, n): s
+        for a, n, s in zip(*(sentences.column(c).to_pylist()
+                             for c in ("article_id", "sentence", "start")), strict=True)
+    }  # fmt: skip
+    _to_canonical, info = alias_groups()
+    names = _name_groups(mentions, texts)
+    persons = _person_keys(mentions)
+    group_of = [
+        f"PER:{persons[i]}" if m.type == "PER" else f"NAME:{names.find(key(m.name))}"
+        for i, m in enumerate(mentions)
+    ]
+    members: dict[str, list[int]] = defaultdict(list)
+    for i, group in enumerate(group_of):
+        members[group].append(i)
+
+    # Name, type and (for places and organisations) country of every group.
+    entity: dict[str, dict] = {}
+    for group, indexes in members.items():
+        ms = [mentions[i] for i in indexes]
+        root = group.split(":", 1)[1]
+        alias = info.get(root)
+        if alias:
+            name, kind, country = alias
+        else:
+            full = [m.name for m in ms if _is_full(m.name)] if ms[0].type == "PER" else []
+            name = _most_common(full) or _most_common(m.name for m in ms)
+            kind = _most_common(m.type for m in ms)
+            country = _country_of_name(name, kind)
+        entity[group] = {"name": name, "type": kind, "country": country, "role": None}
+
+    # People: roles and countries stated around their mentions.
+    countries_at = _countries_at(mentions, group_of, entity, texts)
+    stated_by: dict[str, list[tuple[str | None, str | None]]] = defaultdict(list)
+    previous: Mention | None = None
+    for m, group in zip(mentions, group_of, strict=True):
+        if entity[group]["type"] == "PER":
+            start = sentence_start[(m.article_id, m.sentence)]
+            if previous and (previous.article_id, previous.sentence) == (m.article_id, m.sentence):
+                start = max(start, previous.stop)  # a role never reaches past another person
+            previous = m
+            stated_by[group].append(
+                stated(texts[m.article_id], start, m.start, m.stop, countries_at[m.article_id])
+            )
+    for group, found in stated_by.items():
+        entity[group]["role"] = _most_common(r for r, _c in found)
+        entity[group]["country"] = _most_common(c for _r, c in found)
+
+    ids = {g: entity_id(e["type"], e["name"]) for g, e in entity.items()}
+    rows = sorted(
+        (
+            {"article_id": m.article_id, "paragraph": m.paragraph, "sentence": m.sentence,
+             "start": m.start, "stop": m.stop, "surface": m.surface,
+             "type": entity[g]["type"], "entity_id": ids[g]}
+            for m, g in zip(mentions, group_of, strict=True)
+        ),
+        key=lambda r: (r["article_id"], r["start"], r["stop"], r["entity_id"]),
+    )  # fmt: skip
+    by_id: dict[str, dict] = {}
+    for group, indexes in members.items():
+        empty = {"entity_id": ids[group], "aliases": set(), "n_mentions": 0, "articles": set()}
+        row = by_id.setdefault(ids[group], {**entity[group], **empty})
+        row["aliases"].update(mentions[i].name for i in indexes)
+        row["n_mentions"] += len(indexes)
+        row["articles"].update(mentions[i].article_id for i in indexes)
+    table = [
+        {**{k: v for k, v in row.items() if k != "articles"}, "aliases": sorted(row["aliases"]),
+         "n_articles": len(row["articles"])}
+        for _id, row in sorted(by_id.items())
+    ]  # fmt: skip
+    return pa.Table.from_pylist(rows, schema=MENTIONS), pa.Table.from_pylist(table, schema=ENTITIES)
+
+
+def _country_of_name(name: str, kind: str) -> str | None:
+    """A place's own country; an organisation's from a country named inside its name."""
+    place = places().get(key(name))
+    if kind == "LOC":
+        return place.country if place else None
+    if kind == "ORG":
+        from pipeline.nlp import morph
+
+        for word in re.findall(r"[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?|[A-ZА-ЯЁ]{2,}", name):
+            for candidate in {word.lower(), *(p.normal_form for p in morph()(word.lower()))}:
+                found = places().get(key(candidate))
+                if found and found.via == "name":
+                    return found.country
+        hits = adjectives(name)
+        return hits[0][2] if hits else None
+    return None
+
+
+def _countries_at(
+    mentions: list[Mention], group_of: list[str], entity: dict[str, dict], texts: dict[str, str]
+) -> dict[str, dict[int, str]]:
+    """Article -> start offset -> country, for places, organisations and adjectives."""
+    found: dict[str, dict[int, str]] = defaultdict(dict)
+    for m, group in zip(mentions, group_of, strict=True):
+        e = entity[group]
+        if e["type"] != "PER" and e["country"]:
+            found[m.article_id][m.start] = e["country"]
+    for article_id, text in texts.items():
+        for start, _stop, country in adjectives(text):
+            found[article_id].setdefault(start, country)
+    return found

@@ -1,0 +1,68 @@
+"""Places and adjectives to countries: babel's Russian country names (via pycountry codes) plus
+the shipped tables in `pipeline/data/`."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from importlib.resources import files
+
+import pycountry
+from babel import Locale
+
+DATA = files("pipeline") / "data"
+
+
+def key(name: str) -> str:
+    """Lookup key for a name: lower case, ё as е, single spaces."""
+    return " ".join(name.lower().replace("ё", "е").split())
+
+
+def read_tsv(name: str) -> list[list[str]]:
+    """Rows of a shipped data file, without comments and blank lines."""
+    text = (DATA / name).read_text(encoding="utf-8")
+    return [line.split("\t") for line in text.splitlines() if line and not line.startswith("#")]
+
+
+@dataclass(frozen=True)
+class Place:
+    country: str  # alpha-3
+    via: str  # name | capital | city
+
+
+@cache
+def places() -> dict[str, Place]:
+    """Nominative place name key -> its country."""
+    found: dict[str, Place] = {}
+    for alpha2, name in Locale("ru").territories.items():
+        country = pycountry.countries.get(alpha_2=alpha2) if alpha2.isalpha() else None
+        if country is not None:
+            found[key(name)] = Place(country.alpha_3, "name")
+    for alpha3, name in read_tsv("countries.tsv"):
+        found[key(name)] = Place(alpha3, "name")
+    for name, alpha3, kind in read_tsv("cities.tsv"):
+        found.setdefault(key(name), Place(alpha3, kind))
+    return found
+
+
+@cache
+def _adjective_pattern() -> tuple[re.Pattern[str], dict[str, str]]:
+    stems = {stem: alpha3 for stem, alpha3 in read_tsv("adjectives.tsv")}
+    alternation = "|".join(sorted(map(re.escape, stems), key=len, reverse=True))
+    return re.compile(rf"(?<![а-яё])({alternation})[а-яё]*", re.IGNORECASE), stems
+
+
+def adjectives(text: str) -> list[tuple[int, int, str]]:
+    """(start, stop, alpha3) for every country adjective or demonym in `text`."""
+    pattern, stems = _adjective_pattern()
+    found = []
+    for match in pattern.finditer(text):
+        found.append((match.start(), match.end(), stems[match.group(1).lower().replace("ё", "е")]))
+    return found
+
+
+def country_name(alpha3: str) -> str:
+    """Russian name of a country code, for display."""
+    country = pycountry.countries.get(alpha_3=alpha3)
+    return Locale("ru").territories.get(country.alpha_2, alpha3) if country else alpha3

@@ -1,0 +1,187 @@
+"""Stage: sentences to raw entity mentions: natasha NER batched across documents, spans cleaned
+and normalised to the nominative, spread over worker processes."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
+from multiprocessing import get_context
+
+import pyarrow as pa
+from tqdm import tqdm
+
+from pipeline import normalize
+from pipeline.gazetteer import key, places
+from pipeline.nlp import morph, tag_sentences
+from pipeline.roles import lemma, title_lemmas
+
+CHUNK = 64  # articles per task: large enough to batch, small enough to balance workers
+_PIECES = re.compile(r"[^()\[\]\n]+")
+_TRIM = " \t,.:;!?«»\"“”„'‘’-–—/\\"
+_ROUTE = re.compile(r"^([А-ЯЁ][а-яё]+)\s?[-–—]\s?([А-ЯЁ][а-яё]+)$")
+#: Grammemes that make a capitalised dictionary word a plausible name.
+_NAMEISH = {"Name", "Surn", "Patr", "Geox", "Orgn", "Trad", "Abbr", "Init"}
+_MAX_WORDS = 12
+
+
+@dataclass(frozen=True)
+class Mention:
+    article_id: str
+    paragraph: int
+    sentence: int
+    start: int
+    stop: int
+    surface: str
+    type: str
+    name: str  # normalised nominative, before alias merging
+
+
+def _known_common_word(word: str) -> bool:
+    """A dictionary word that is not a name: 'Еще', 'Перспектива', 'Госминистр', 'Вместо'."""
+    parses = morph()(word.lower())
+    return bool(parses) and all(p.is_known and not (_NAMEISH & p.tag.grammemes) for p in parses)
+
+
+def _is_given_name(word: str) -> bool:
+    return any("Name" in p.tag.grammemes and p.is_known for p in morph()(word.lower()))
+
+
+def _strip_leading(words: list[tuple[int, int, str]], kind: str) -> list[tuple[int, int, str]]:
+    """Drop titles and glued words before a name: 'Лорд Вернон Коакер', 'Вместо Дэвис',
+    'Панджаба Салман Тасир'."""
+    while len(words) > 1:
+        word = words[0][2]
+        geox_only = (
+            kind == "PER"
+            and len(words) > 2
+            and all("Geox" in p.tag.grammemes for p in morph()(word.lower()))
+        )
+        if _known_common_word(word) or geox_only:
+            words = words[1:]
+        else:
+            break
+    return words
+
+
+def clean_span(text: str, start: int, stop: int, kind: str) -> list[tuple[int, int, str]]:
+    """Split and trim one NER span of `text`; [] when it is noise."""
+    spans = []
+    for piece in _PIECES.finditer(text, start, stop):
+        words = [
+            (piece.start() + m.start(), piece.start() + m.end(), m.group())
+            for m in re.finditer(r"\S+", piece.group())
+        ]
+        words = [
+            (a + len(w) - len(w.lstrip(_TRIM)), b - len(w) + len(w.rstrip(_TRIM)), w.strip(_TRIM))
+            for a, b, w in words
+        ]
+        words = [w for w in words if w[2] and any(ch.isalpha() for ch in w[2])]
+        if not words or len(words) > _MAX_WORDS:
+            continue
+        piece_kind = kind
+        if kind != "PER" and len(words) >= 2 and _is_given_name(words[0][2]):
+            piece_kind = "PER"  # 'ЕС (Марианой Куюнджич': a person in apposition
+        words = _strip_leading(words, piece_kind)
+        first = words[0][2]
+        if not first[0].isupper() and not first[0].isdigit():
+            continue
+        if len(words) == 1 and not first.isupper() and _known_common_word(first):
+            continue
+        begin, end = words[0][0], words[-1][1]
+        route = _ROUTE.match(text[begin:end]) if piece_kind == "LOC" else None
+        if route and all(key(normalize.phrase(part)) in places() for part in route.groups()):
+            spans.append((begin + route.start(1), begin + route.end(1), "LOC"))
+            spans.append((begin + route.start(2), begin + route.end(2), "LOC"))
+            continue
+        spans.append((begin, end, piece_kind))
+    return spans
+
+
+def _extend_first_name(text: str, sentence_start: int, start: int, stop: int) -> int:
+    """'Соната Коултер' where NER took only the surname: a capitalised word right before a
+    one-word name, not at the start of the sentence, is its first name."""
+    if " " in text[start:stop]:
+        return start
+    before = re.search(r"([А-ЯЁ][а-яё]+)\s$", text[max(sentence_start, start - 40) : start])
+    if not before:
+        return start
+    begin = start - len(before.group())
+    if begin <= sentence_start or not text[begin - 1].isspace():
+        return start
+    word = before.group(1).lower()
+    if lemma(word) in title_lemmas() or any(
+        p.tag.POS in ("PREP", "CONJ", "ADVB", "PRCL") for p in morph()(word)
+    ):
+        return start
+    return begin
+
+
+def normal_name(surface: str, kind: str) -> str:
+    """The nominative name; a one-word place the dictionary only guesses ('Габале') takes the
+    lemma that the gazetteer knows ('Габала')."""
+    if kind == "PER":
+        return normalize.person(surface)
+    name = normalize.phrase(surface)
+    if kind == "LOC" and " " not in surface and key(name) not in places():
+        for parse in morph()(surface.lower()):
+            if key(parse.normal_form) in places():
+                return normalize.restore_case(parse.normal_form, surface)
+    return name
+
+
+Task = tuple[str, str, list[tuple[int, int, int, int]]]  # article_id, text, sentences
+
+
+def _process(task_chunk: list[Task]) -> list[Mention]:
+    """Worker: NER over every sentence of a chunk of articles at once, then clean and normalise."""
+    sentences = [(aid, text, s) for aid, text, ss in task_chunk for s in ss]
+    tagged = tag_sentences([text[s[2] : s[3]] for _aid, text, s in sentences])
+    found = []
+    for (article_id, text, (paragraph, number, s_start, _stop)), spans in zip(
+        sentences, tagged, strict=True
+    ):
+        for start, stop, kind in spans:
+            for a, b, k in clean_span(text, s_start + start, s_start + stop, kind):
+                if k == "PER":
+                    a = _extend_first_name(text, s_start, a, b)
+                name = normal_name(text[a:b], k)
+                found.append(Mention(article_id, paragraph, number, a, b, text[a:b], k, name))
+    return found
+
+
+def _tasks(articles: pa.Table, sentences: pa.Table) -> list[Task]:
+    by_article: dict[str, list[tuple[int, int, int, int]]] = {}
+    columns = (sentences.column(c).to_pylist() for c in ("article_id", "paragraph", "sentence",
+                                                           "start", "stop"))  # fmt: skip
+    for article_id, paragraph, number, start, stop in zip(*columns, strict=True):
+        by_article.setdefault(article_id, []).append((paragraph, number, start, stop))
+    ids, texts = articles.column("article_id").to_pylist(), articles.column("text").to_pylist()
+    return [(a, t, by_article.get(a, [])) for a, t in zip(ids, texts, strict=True)]
+
+
+def _chunks(items: list, size: int) -> Iterator[list]:
+    for index in range(0, len(items), size):
+        yield items[index : index + size]
+
+
+def extract_mentions(
+    articles: pa.Table, sentences: pa.Table, *, workers: int = 1, progress: bool = True
+) -> list[Mention]:
+    """Raw mentions of all articles, in article order; identical for any number of workers."""
+    chunks = list(_chunks(_tasks(articles, sentences), CHUNK))
+    bar = tqdm(total=articles.num_rows, desc="entities", unit=" docs", disable=not progress)
+    found: list[Mention] = []
+    with bar:
+        if workers <= 1 or len(chunks) <= 1:
+            results = map(_process, chunks)
+            for chunk, result in zip(chunks, results, strict=True):
+                found += result
+                bar.update(len(chunk))
+        else:
+            with ProcessPoolExecutor(workers, mp_context=get_context("spawn")) as pool:
+                for chunk, result in zip(chunks, pool.map(_process, chunks), strict=True):
+                    found += result
+                    bar.update(len(chunk))
+    return found
