@@ -151,13 +151,14 @@ def build_entities(
     members: dict[str, list[int]] = defaultdict(list)
     for i, group in enumerate(group_of):
         members[group].append(i)
+    alias_of_root = {names.find(head): head for head in info if head in names.parent}
 
     # Name, type and (for places and organisations) country of every group.
     entity: dict[str, dict] = {}
     for group, indexes in members.items():
         ms = [mentions[i] for i in indexes]
-        root = group.split(":", 1)[1]
-        alias = info.get(root)
+        kind, root = group.split(":", 1)
+        alias = info.get(alias_of_root.get(root, "")) if kind == "NAME" else None
         if alias:
             name, kind, country = alias
         else:

@@ -48,16 +48,12 @@ def _is_given_name(word: str) -> bool:
     return any("Name" in p.tag.grammemes and p.is_known for p in morph()(word.lower()))
 
 
-def _strip_leading(words: list[tuple[int, int, str]], kind: str) -> list[tuple[int, int, str]]:
-    """Drop titles and glued words before a name: 'Лорд Вернон Коакер', 'Вместо Дэвис',
+def _strip_leading(words: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """Drop titles and glued words before a person's name: 'Лорд Вернон Коакер', 'Вместо Дэвис',
     'Панджаба Салман Тасир'."""
     while len(words) > 1:
         word = words[0][2]
-        geox_only = (
-            kind == "PER"
-            and len(words) > 2
-            and all("Geox" in p.tag.grammemes for p in morph()(word.lower()))
-        )
+        geox_only = len(words) > 2 and all("Geox" in p.tag.grammemes for p in morph()(word.lower()))
         if _known_common_word(word) or geox_only:
             words = words[1:]
         else:
@@ -83,7 +79,8 @@ def clean_span(text: str, start: int, stop: int, kind: str) -> list[tuple[int, i
         piece_kind = kind
         if kind != "PER" and len(words) >= 2 and _is_given_name(words[0][2]):
             piece_kind = "PER"  # 'ЕС (Марианой Куюнджич': a person in apposition
-        words = _strip_leading(words, piece_kind)
+        if piece_kind == "PER":
+            words = _strip_leading(words)
         first = words[0][2]
         if not first[0].isupper() and not first[0].isdigit():
             continue

@@ -173,10 +173,13 @@ def _head_forms(word: str) -> tuple[str | None, dict[tuple[str, str], list]]:
 
 
 def phrase(text: str) -> str:
-    """Organisation or place: leading adjectives and head noun to the nominative."""
-    tokens = words(text)
+    """Organisation or place: leading adjectives and head noun to the nominative; the rest of
+    the text stays as written."""
+    text = " ".join(text.split())
+    matches = list(_WORD.finditer(text))
+    tokens = [m.group() for m in matches]
     if not tokens or tokens[0].isupper() or not re.match(r"[А-Яа-яЁё]", tokens[0]):
-        return " ".join(tokens) if len(tokens) > 1 else text
+        return text
     run: list[dict] = []  # adjectives then the head noun
     for token in tokens:
         pos, forms = _head_forms(token.lower())
@@ -186,10 +189,10 @@ def phrase(text: str) -> str:
         if pos not in ("ADJF", "PRTF"):  # the head noun ends the run
             break
     if not run:
-        return " ".join(tokens)
+        return text
     shared = set.intersection(*(set(f) for f in run))
     if not shared:
-        return " ".join(tokens)
+        return text
     # Names of organisations and places are singular unless only a plural fits ("сил").
     case, number = max(
         shared,
@@ -206,4 +209,6 @@ def phrase(text: str) -> str:
             grams.add(gender)
         inflected = _inflect(parse, grams)
         out.append(restore_case(inflected.word, token) if inflected else token)
-    return " ".join(out + tokens[len(run) :])
+    for match, word in reversed(list(zip(matches, out, strict=False))):
+        text = text[: match.start()] + word + text[match.end() :]
+    return text
