@@ -5,8 +5,9 @@ BIN    := $(VENV)/bin
 DATA   ?= data
 PORT   ?= 8501
 CORPUS ?= ../shared/corpora/news_unified.jsonl.gz
+SHARED ?= ../shared
 
-.PHONY: run test data bench lint format clean
+.PHONY: run test data bench eval lint format clean
 
 $(BIN)/python:
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 10))' || \
@@ -38,6 +39,10 @@ test: $(VENV)/.installed-dev
 
 bench: $(VENV)/.installed-dev
 	$(BIN)/python bench/ingest.py --corpus $(CORPUS)
+
+# Entities against public gold data (factRuEval, BSNLP), beside bare natasha.
+eval: $(VENV)/.installed-dev
+	$(BIN)/python bench/eval_entities.py --shared $(SHARED)
 
 lint: $(VENV)/.installed-dev
 	$(BIN)/ruff check .

@@ -12,16 +12,22 @@ import hashlib
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
+from dataclasses import replace
 from functools import cache
 
 import pyarrow as pa
 
 from pipeline.gazetteer import adjectives, key, places, read_tsv
 from pipeline.ner import Mention
+from pipeline.normalize import words
 from pipeline.roles import stated
 from pipeline.schema import ENTITIES, MENTIONS
 
 _INITIAL = re.compile(r"^[A-ZА-ЯЁ]\.$")
+_CYRILLIC = re.compile("[А-Яа-яЁё]")
+#: Score a reading gains for each changed word the corpus writes as a name, and loses for each
+#: it never writes ('Асия Биби' read as the genitive of a rare 'Асий').
+_ATTESTED, _UNATTESTED, _OFTEN = 1.0, -0.6, 3
 
 
 @cache
@@ -55,10 +61,12 @@ class _UnionFind:
 
 
 def _most_common(values: Iterable[str]) -> str | None:
+    """The most frequent value; ties go to Cyrillic over Latin ('Саиф Мулук' over
+    'Saif Mulook'), then to the shorter, then alphabetically."""
     counts = Counter(v for v in values if v)
     if not counts:
         return None
-    return min(counts, key=lambda v: (-counts[v], len(v.split()), v))
+    return min(counts, key=lambda v: (-counts[v], not _CYRILLIC.search(v), len(v.split()), v))
 
 
 def _name_groups(mentions: list[Mention], texts: dict[str, str]) -> _UnionFind:
@@ -83,47 +91,107 @@ def _name_groups(mentions: list[Mention], texts: dict[str, str]) -> _UnionFind:
     return groups
 
 
+def _attested_readings(mentions: list[Mention]) -> list[Mention]:
+    """Each person mention takes the reading best supported by how the corpus writes names:
+    'Асии Биби' -> 'Асия Биби' (not 'Асий Биби') when 'Асия' occurs and 'Асий' never does."""
+    seen = Counter(w.lower() for m in mentions if m.type == "PER" for w in words(m.surface))
+    chosen = []
+    for m in mentions:
+        if len(m.readings) > 1:
+            written = [w.lower() for w in words(m.surface)]
+            readings = [(score, [w.lower() for w in words(name)], name)
+                        for score, name in m.readings]  # fmt: skip
+            # Positions where some reading offers a form the corpus writes.
+            offered = {i for _s, ws, _n in readings for i, (w, x) in enumerate(zip(ws, written,
+                       strict=False)) if w != x and seen[w]}  # fmt: skip
+
+            def score(reading: tuple, written: list[str] = written, offered: set = offered):
+                total, ws, _name = reading
+                for i, (word, was) in enumerate(zip(ws, written, strict=False)):
+                    if word == was:
+                        continue
+                    if seen[word]:
+                        total += _ATTESTED
+                    elif i in offered or seen[was] >= _OFTEN:
+                        total += _UNATTESTED  # the corpus never writes this nominative
+                return total
+
+            m = replace(m, name=max(readings, key=score)[2])  # first of equals wins
+        chosen.append(m)
+    return chosen
+
+
 def _is_full(name: str) -> bool:
     """A first name and a surname, no initials."""
     tokens = name.split()
     return len(tokens) >= 2 and not any(_INITIAL.match(t) for t in tokens)
 
 
-def _person_keys(mentions: list[Mention]) -> dict[int, str]:
-    """Mention index -> person key ('first last' of the full name, or its own name)."""
+_SOUND = str.maketrans({"э": "е", "й": "и", "з": "с", "ь": None, "ъ": None})
+
+
+def sound(name: str) -> str:
+    """Key under which transliteration variants of a person's name meet: 'Тереза Мей' and
+    'Тереза Мэй', 'Азия Биби' and 'Асия Биби', 'Дэвид Девис' and 'Дэвид Дэвис'."""
+    return re.sub(r"(\w)\1+", r"\1", key(name).translate(_SOUND))
+
+
+def _person_keys(mentions: list[Mention], texts: dict[str, str]) -> dict[int, str]:
+    """Mention index -> person key (the sound of 'first last' of the full name it resolves to,
+    or of its own name)."""
     full: dict[str, list[int]] = defaultdict(list)  # 'first last' -> mention indexes
     in_article: dict[str, set[str]] = defaultdict(set)
     parts: dict[int, list[str]] = {}
     for i, m in enumerate(mentions):
         if m.type != "PER":
             continue
-        tokens = m.name.split()
+        tokens = [sound(t) if not _INITIAL.match(t) else t for t in m.name.split()]
         parts[i] = tokens
         if _is_full(m.name):
-            person = key(f"{tokens[0]} {tokens[-1]}")
+            person = f"{tokens[0]} {tokens[-1]}"
             full[person].append(i)
             in_article[m.article_id].add(person)
 
     def fits(person: str, tokens: list[str]) -> bool:
         first, last = person.split(" ", 1)[0], person.rsplit(" ", 1)[-1]
         if len(tokens) == 1:
-            return key(tokens[0]) == last
+            return tokens[0] == last
         initials = [t for t in tokens if _INITIAL.match(t)]
-        return key(tokens[-1]) == last and all(first.startswith(key(t[0])) for t in initials)
+        return tokens[-1] == last and all(first.startswith(sound(t[0])) for t in initials)
 
     resolved: dict[int, str] = {}
     for i, tokens in parts.items():
         article = mentions[i].article_id
         if _is_full(mentions[i].name):
-            resolved[i] = key(f"{tokens[0]} {tokens[-1]}")
+            resolved[i] = f"{tokens[0]} {tokens[-1]}"
             continue
         here = [p for p in in_article[article] if fits(p, tokens)]
         if not here and len(tokens) == 1:  # a first name alone: 'Тереза'
-            here = [p for p in in_article[article] if p.split(" ", 1)[0] == key(tokens[0])]
+            here = [p for p in in_article[article] if p.split(" ", 1)[0] == tokens[0]]
         anywhere = [p for p in full if fits(p, tokens)] if not here else []
         match = here if here else anywhere
-        resolved[i] = match[0] if len(match) == 1 else key(" ".join(tokens))
-    return resolved
+        resolved[i] = match[0] if len(match) == 1 else " ".join(tokens)
+    return _link_originals(mentions, texts, resolved)
+
+
+def _link_originals(
+    mentions: list[Mention], texts: dict[str, str], resolved: dict[int, str]
+) -> dict[int, str]:
+    """'Саиф Мулук (Saif Mulook)': the Latin original joins the person it follows, here and
+    wherever else the corpus writes it."""
+    latin: dict[str, str] = {}
+    for (i, a), (j, b) in zip(resolved.items(), list(resolved.items())[1:], strict=False):
+        first, second = mentions[i], mentions[j]
+        text = texts[first.article_id]
+        if (
+            first.article_id == second.article_id
+            and text[first.stop : second.start].strip() == "("
+            and text[second.stop : second.stop + 1] == ")"
+            and re.search("[A-Za-z]", second.surface)
+            and not re.search("[A-Za-z]", first.surface)
+        ):
+            latin.setdefault(b, a)
+    return {i: latin.get(person, person) for i, person in resolved.items()}
 
 
 def entity_id(kind: str, name: str) -> str:
@@ -142,8 +210,9 @@ def build_entities(
                              for c in ("article_id", "sentence", "start")), strict=True)
     }  # fmt: skip
     _to_canonical, info = alias_groups()
+    mentions = _attested_readings(mentions)
     names = _name_groups(mentions, texts)
-    persons = _person_keys(mentions)
+    persons = _person_keys(mentions, texts)
     group_of = [
         f"PER:{persons[i]}" if m.type == "PER" else f"NAME:{names.find(key(m.name))}"
         for i, m in enumerate(mentions)
@@ -190,7 +259,7 @@ def build_entities(
         (
             {"article_id": m.article_id, "paragraph": m.paragraph, "sentence": m.sentence,
              "start": m.start, "stop": m.stop, "surface": m.surface,
-             "type": entity[g]["type"], "entity_id": ids[g]}
+             "normal": m.name, "type": entity[g]["type"], "entity_id": ids[g]}
             for m, g in zip(mentions, group_of, strict=True)
         ),
         key=lambda r: (r["article_id"], r["start"], r["stop"], r["entity_id"]),

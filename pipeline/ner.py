@@ -36,12 +36,19 @@ class Mention:
     surface: str
     type: str
     name: str  # normalised nominative, before alias merging
+    #: A person's other nominative readings with scores, best first; the entity stage picks
+    #: among them with corpus-wide evidence ('Асии Биби' -> 'Асия Биби', not 'Асий Биби').
+    readings: tuple[tuple[float, str], ...] = ()
 
 
-def _known_common_word(word: str) -> bool:
-    """A dictionary word that is not a name: 'Еще', 'Перспектива', 'Госминистр', 'Вместо'."""
+def _known_common_word(word: str, *, nouns: bool = True) -> bool:
+    """A dictionary word that is not a name: 'Еще', 'Перспектива', 'Госминистр', 'Вместо'.
+    With `nouns=False`, common nouns do not count ('на Луне', 'в Конгрессе' name things)."""
     parses = morph()(word.lower())
-    return bool(parses) and all(p.is_known and not (_NAMEISH & p.tag.grammemes) for p in parses)
+    return bool(parses) and all(
+        p.is_known and not (_NAMEISH & p.tag.grammemes) and (nouns or p.tag.POS != "NOUN")
+        for p in parses
+    )
 
 
 def _is_given_name(word: str) -> bool:
@@ -61,8 +68,11 @@ def _strip_leading(words: list[tuple[int, int, str]]) -> list[tuple[int, int, st
     return words
 
 
-def clean_span(text: str, start: int, stop: int, kind: str) -> list[tuple[int, int, str]]:
-    """Split and trim one NER span of `text`; [] when it is noise."""
+def clean_span(
+    text: str, start: int, stop: int, kind: str, sentence_start: int = 0
+) -> list[tuple[int, int, str]]:
+    """Split and trim one NER span of `text`; [] when it is noise. A lone capitalised common
+    noun is noise only where the capital may come from the sentence start ('Перспектива')."""
     spans = []
     for piece in _PIECES.finditer(text, start, stop):
         words = [
@@ -84,7 +94,12 @@ def clean_span(text: str, start: int, stop: int, kind: str) -> list[tuple[int, i
         first = words[0][2]
         if not first[0].isupper() and not first[0].isdigit():
             continue
-        if len(words) == 1 and not first.isupper() and _known_common_word(first):
+        opens_sentence = not re.search(r"\w", text[sentence_start : words[0][0]])
+        if (
+            len(words) == 1
+            and not first.isupper()
+            and _known_common_word(first, nouns=opens_sentence)
+        ):
             continue
         begin, end = words[0][0], words[-1][1]
         route = _ROUTE.match(text[begin:end]) if piece_kind == "LOC" else None
@@ -116,10 +131,8 @@ def _extend_first_name(text: str, sentence_start: int, start: int, stop: int) ->
 
 
 def normal_name(surface: str, kind: str) -> str:
-    """The nominative name; a one-word place the dictionary only guesses ('Габале') takes the
-    lemma that the gazetteer knows ('Габала')."""
-    if kind == "PER":
-        return normalize.person(surface)
+    """The nominative name of an organisation or place; a one-word place the dictionary only
+    guesses ('Габале') takes the lemma that the gazetteer knows ('Габала')."""
     name = normalize.phrase(surface)
     if kind == "LOC" and " " not in surface and key(name) not in places():
         for parse in morph()(surface.lower()):
@@ -140,11 +153,15 @@ def _process(task_chunk: list[Task]) -> list[Mention]:
         sentences, tagged, strict=True
     ):
         for start, stop, kind in spans:
-            for a, b, k in clean_span(text, s_start + start, s_start + stop, kind):
+            for a, b, k in clean_span(text, s_start + start, s_start + stop, kind, s_start):
                 if k == "PER":
                     a = _extend_first_name(text, s_start, a, b)
-                name = normal_name(text[a:b], k)
-                found.append(Mention(article_id, paragraph, number, a, b, text[a:b], k, name))
+                surface = text[a:b]
+                readings = tuple(normalize.person_candidates(surface)) if k == "PER" else ()
+                name = readings[0][1] if readings else normal_name(surface, k)
+                found.append(
+                    Mention(article_id, paragraph, number, a, b, surface, k, name, readings)
+                )
     return found
 
 

@@ -31,5 +31,10 @@ def ner_tagger():  # -> natasha.NewsNERTagger
 
 
 def tag_sentences(texts: list[str]) -> list[list[tuple[int, int, str]]]:
-    """NER spans (start, stop, PER|ORG|LOC) for each text, batched across all of them."""
-    return [[(s.start, s.stop, s.type) for s in m.spans] for m in ner_tagger().map(texts)]
+    """NER spans (start, stop, PER|ORG|LOC) for each text, batched across all of them. Texts
+    without a letter are not sent to the tagger (slovnet fails on a text with no tokens)."""
+    wordy = [i for i, text in enumerate(texts) if any(ch.isalpha() for ch in text)]
+    found: list[list[tuple[int, int, str]]] = [[] for _ in texts]
+    for i, markup in zip(wordy, ner_tagger().map([texts[i] for i in wordy]), strict=True):
+        found[i] = [(s.start, s.stop, s.type) for s in markup.spans]
+    return found

@@ -49,6 +49,8 @@ for _a, _b in (("ов", "ев"), ("ов", "ёв"), ("ин", "ын")):
 
 # Foreign names: masculine consonant stems and feminine -а/-я stems.
 _CONSONANT = "бвгджзклмнпрстфхцчшщ"
+_HUSHING = "жцчшщ"
+_VELAR_HUSHING = "гкхжчшщ"
 _MASC_ENDINGS = {"а": ("gent", "accs"), "у": ("datv",), "ом": ("ablt",), "е": ("loct",)}
 _SOFT_ENDINGS = {"я": ("gent", "accs"), "ю": ("datv",), "ем": ("ablt",), "е": ("loct",)}
 _FEMN_ENDINGS = {"ы": ("gent",), "и": ("gent", "datv", "loct"), "е": ("datv", "loct"),
@@ -114,7 +116,13 @@ def _dictionary(word: str) -> list[Analysis]:
 
 
 def _paradigms(word: str) -> list[Analysis]:
+    # Any word may be indeclinable ('Биби', 'Куюнджич' for a woman); a consonant stem as written
+    # is likeliest a masculine nominative ('Хэнкок'), an -а/-я word a feminine one ('Асия').
     found: list[Analysis] = [(case, g, word, 0.3) for case in CASES for g in ("masc", "femn")]
+    if word[-1:] in _CONSONANT:
+        found.append(("nomn", "masc", word, 0.45))
+    elif word[-1:] in "ая" and len(word) > 2:
+        found.append(("nomn", "femn", word, 0.45))
     for end, forms in _SURNAME.items():
         if word.endswith(end) and len(word) > len(end) + 1:
             found += [(c, g, word[: -len(end)] + r, 0.9) for c, g, r in forms]
@@ -125,17 +133,29 @@ def _paradigms(word: str) -> list[Analysis]:
     for end, cases in _SOFT_ENDINGS.items():  # Скрипаля, Скрипалем -> Скрипаль
         stem = word[: -len(end)]
         if word.endswith(end) and len(stem) > 2 and stem[-1] in _CONSONANT:
-            found += [(c, "masc", stem + "ь", 0.55) for c in cases]
+            hard = end == "ем" and stem[-1] in _HUSHING  # Курцем -> Курц
+            found += [(c, "masc", stem if hard else stem + "ь", 0.55) for c in cases]
     for end, cases in _FEMN_ENDINGS.items():
         stem = word[: -len(end)]
-        if word.endswith(end) and len(stem) > 2:
-            ending = "я" if end in ("и", "ю", "ей") and stem[-1] in "иь" else "а"
-            found += [(c, "femn", stem + ending, 0.5) for c in cases]
+        if not word.endswith(end) or len(stem) <= 2:
+            continue
+        soft = stem[-1] in "иь"  # Асии -> Асия
+        if end == "и" and not soft:
+            # -и after a consonant is a genitive only after г, к, х and hushing consonants
+            # ('Римши'); otherwise the word is indeclinable ('Бхатти', 'Сальвини').
+            if stem[-1] not in _VELAR_HUSHING:
+                continue
+            cases = ("gent",)
+        if end == "ы" and stem[-1] in _VELAR_HUSHING:
+            continue
+        ending = "я" if soft and end in ("и", "ю", "ей") else "а"
+        found += [(c, "femn", stem + ending, 0.5) for c in cases]
     return found
 
 
-def person(text: str) -> str:
-    """'Ильхамом Алиевым' -> 'Ильхам Алиев'; initials and indeclinable words stay."""
+def person_candidates(text: str, limit: int = 3) -> list[tuple[float, str]]:
+    """Nominative readings of a person's name, best first, with their scores:
+    'Асии Биби' -> [(1.3, 'Асий Биби'), (0.8, 'Асия Биби'), ...]."""
     tokens = [w for w in words(text) if any(ch.isalpha() for ch in w)]
     options: list[dict[tuple[str, str], tuple[float, str]]] = []
     for token in tokens:
@@ -151,13 +171,22 @@ def person(text: str) -> str:
         for key, (weight, _form) in best.items():
             totals[key] += weight
     if not totals:
-        return " ".join(tokens)
+        return [(0.0, " ".join(tokens))]
     # Highest total; ties go to the nominative (no change), then masculine, for stability.
-    key = max(totals, key=lambda k: (round(totals[k], 6), k[0] == "nomn", k[1] == "masc"))
-    return " ".join(
-        restore_case(best[key][1], token) if key in best else token
-        for token, best in zip(tokens, options, strict=True)
-    )
+    ranked = sorted(totals, key=lambda k: (-round(totals[k], 6), k[0] != "nomn", k[1] != "masc"))
+    found: dict[str, float] = {}
+    for key in ranked:
+        name = " ".join(
+            restore_case(best[key][1], token) if key in best else token
+            for token, best in zip(tokens, options, strict=True)
+        )
+        found.setdefault(name, round(totals[key], 6))
+    return sorted(((score, name) for name, score in found.items()), key=lambda x: -x[0])[:limit]
+
+
+def person(text: str) -> str:
+    """'Ильхамом Алиевым' -> 'Ильхам Алиев'; initials and indeclinable words stay."""
+    return person_candidates(text, 1)[0][1]
 
 
 def _head_forms(word: str) -> tuple[str | None, dict[tuple[str, str], list]]:

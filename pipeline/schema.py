@@ -55,6 +55,7 @@ MENTIONS = _schema(
     ("start", pa.int32(), False, "Offset of the first character in `articles.text`."),
     ("stop", pa.int32(), False, "Offset after the last character."),
     ("surface", pa.string(), False, "The text as written: `articles.text[start:stop]`."),
+    ("normal", pa.string(), False, "This mention in the nominative, before alias merging."),
     ("type", pa.string(), False, "PER, ORG or LOC."),
     ("entity_id", pa.string(), False, "The entity (`entities.entity_id`)."),
 )  # fmt: skip
