@@ -39,6 +39,7 @@ test: $(VENV)/.installed-dev
 
 bench: $(VENV)/.installed-dev
 	$(BIN)/python bench/ingest.py --corpus $(CORPUS)
+	$(BIN)/python bench/entities.py --corpus $(CORPUS) --full
 
 # Entities against public gold data (factRuEval, BSNLP), beside bare natasha.
 eval: $(VENV)/.installed-dev

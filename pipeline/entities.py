@@ -139,7 +139,7 @@ def sound(name: str) -> str:
 def _person_keys(mentions: list[Mention], texts: dict[str, str]) -> dict[int, str]:
     """Mention index -> person key (the sound of 'first last' of the full name it resolves to,
     or of its own name)."""
-    full: dict[str, list[int]] = defaultdict(list)  # 'first last' -> mention indexes
+    by_last: dict[str, set[str]] = defaultdict(set)  # surname -> 'first last' of full names
     in_article: dict[str, set[str]] = defaultdict(set)
     parts: dict[int, list[str]] = {}
     for i, m in enumerate(mentions):
@@ -149,7 +149,7 @@ def _person_keys(mentions: list[Mention], texts: dict[str, str]) -> dict[int, st
         parts[i] = tokens
         if _is_full(m.name):
             person = f"{tokens[0]} {tokens[-1]}"
-            full[person].append(i)
+            by_last[tokens[-1]].add(person)
             in_article[m.article_id].add(person)
 
     def fits(person: str, tokens: list[str]) -> bool:
@@ -168,7 +168,7 @@ def _person_keys(mentions: list[Mention], texts: dict[str, str]) -> dict[int, st
         here = [p for p in in_article[article] if fits(p, tokens)]
         if not here and len(tokens) == 1:  # a first name alone: 'Тереза'
             here = [p for p in in_article[article] if p.split(" ", 1)[0] == tokens[0]]
-        anywhere = [p for p in full if fits(p, tokens)] if not here else []
+        anywhere = [p for p in by_last.get(tokens[-1], ()) if fits(p, tokens)] if not here else []
         match = here if here else anywhere
         resolved[i] = match[0] if len(match) == 1 else " ".join(tokens)
     return _link_originals(mentions, texts, resolved)

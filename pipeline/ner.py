@@ -3,10 +3,13 @@ and normalised to the nominative, spread over worker processes."""
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor
+from contextlib import contextmanager
 from dataclasses import dataclass
+from functools import lru_cache
 from multiprocessing import get_context
 
 import pyarrow as pa
@@ -14,10 +17,11 @@ from tqdm import tqdm
 
 from pipeline import normalize
 from pipeline.gazetteer import key, places
-from pipeline.nlp import morph, tag_sentences
+from pipeline.nlp import CACHE_SIZE, morph, tag_sentences
 from pipeline.roles import lemma, title_lemmas
 
-CHUNK = 64  # articles per task: large enough to batch, small enough to balance workers
+_BLAS_THREADS = ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS")
+CHUNK = 32  # articles per task: enough sentences to batch, small enough to balance workers
 _PIECES = re.compile(r"[^()\[\]\n]+")
 _TRIM = " \t,.:;!?«»\"“”„'‘’-–—/\\"
 _ROUTE = re.compile(r"^([А-ЯЁ][а-яё]+)\s?[-–—]\s?([А-ЯЁ][а-яё]+)$")
@@ -41,6 +45,7 @@ class Mention:
     readings: tuple[tuple[float, str], ...] = ()
 
 
+@lru_cache(maxsize=CACHE_SIZE)
 def _known_common_word(word: str, *, nouns: bool = True) -> bool:
     """A dictionary word that is not a name: 'Еще', 'Перспектива', 'Госминистр', 'Вместо'.
     With `nouns=False`, common nouns do not count ('на Луне', 'в Конгрессе' name things)."""
@@ -51,6 +56,7 @@ def _known_common_word(word: str, *, nouns: bool = True) -> bool:
     )
 
 
+@lru_cache(maxsize=CACHE_SIZE)
 def _is_given_name(word: str) -> bool:
     return any("Name" in p.tag.grammemes and p.is_known for p in morph()(word.lower()))
 
@@ -130,6 +136,7 @@ def _extend_first_name(text: str, sentence_start: int, start: int, stop: int) ->
     return begin
 
 
+@lru_cache(maxsize=CACHE_SIZE)
 def normal_name(surface: str, kind: str) -> str:
     """The nominative name of an organisation or place; a one-word place the dictionary only
     guesses ('Габале') takes the lemma that the gazetteer knows ('Габала')."""
@@ -152,17 +159,40 @@ def _process(task_chunk: list[Task]) -> list[Mention]:
     for (article_id, text, (paragraph, number, s_start, _stop)), spans in zip(
         sentences, tagged, strict=True
     ):
-        for start, stop, kind in spans:
-            for a, b, k in clean_span(text, s_start + start, s_start + stop, kind, s_start):
-                if k == "PER":
-                    a = _extend_first_name(text, s_start, a, b)
-                surface = text[a:b]
-                readings = tuple(normalize.person_candidates(surface)) if k == "PER" else ()
-                name = readings[0][1] if readings else normal_name(surface, k)
-                found.append(
-                    Mention(article_id, paragraph, number, a, b, surface, k, name, readings)
-                )
+        cleaned = [
+            c
+            for start, stop, kind in spans
+            for c in clean_span(text, s_start + start, s_start + stop, kind, s_start)
+        ]
+        for a, b, k in _join_country(text, cleaned):
+            if k == "PER":
+                a = _extend_first_name(text, s_start, a, b)
+            surface = text[a:b]
+            readings = normalize.person_candidates(surface) if k == "PER" else ()
+            name = readings[0][1] if readings else normal_name(surface, k)
+            found.append(Mention(article_id, paragraph, number, a, b, surface, k, name, readings))
     return found
+
+
+def _join_country(text: str, spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """An organisation followed by a country in the genitive is one name: 'Министерство
+    торговли' + 'США' -> 'Министерство торговли США' (abbreviations such as 'МИД' are left)."""
+    joined: list[tuple[int, int, str]] = []
+    for a, b, k in spans:
+        if joined and k == "LOC" and joined[-1][2] == "ORG" and _is_country_genitive(text[a:b]):
+            start, stop, _kind = joined[-1]
+            if not text[stop:a].strip() and not text[start:stop].isupper():
+                joined[-1] = (start, b, "ORG")
+                continue
+        joined.append((a, b, k))
+    return joined
+
+
+def _is_country_genitive(surface: str) -> bool:
+    place = places().get(key(normal_name(surface, "LOC")))
+    if place is None or place.via != "name":
+        return False
+    return surface.isupper() or any(p.tag.case == "gent" for p in morph()(surface.lower()))
 
 
 def _tasks(articles: pa.Table, sentences: pa.Table) -> list[Task]:
@@ -180,6 +210,22 @@ def _chunks(items: list, size: int) -> Iterator[list]:
         yield items[index : index + size]
 
 
+@contextmanager
+def _single_threaded_blas() -> Iterator[None]:
+    """Workers inherit one BLAS thread each: with a thread per core in every worker, the cores
+    are oversubscribed and two workers ran 2.5x slower than one here."""
+    saved = {name: os.environ.get(name) for name in _BLAS_THREADS}
+    os.environ.update(dict.fromkeys(_BLAS_THREADS, "1"))
+    try:
+        yield
+    finally:
+        for name, value in saved.items():
+            if value is None:
+                os.environ.pop(name, None)
+            else:
+                os.environ[name] = value
+
+
 def extract_mentions(
     articles: pa.Table, sentences: pa.Table, *, workers: int = 1, progress: bool = True
 ) -> list[Mention]:
@@ -194,7 +240,10 @@ def extract_mentions(
                 found += result
                 bar.update(len(chunk))
         else:
-            with ProcessPoolExecutor(workers, mp_context=get_context("spawn")) as pool:
+            with (
+                _single_threaded_blas(),
+                ProcessPoolExecutor(workers, mp_context=get_context("spawn")) as pool,
+            ):
                 for chunk, result in zip(chunks, pool.map(_process, chunks), strict=True):
                     found += result
                     bar.update(len(chunk))

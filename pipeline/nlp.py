@@ -7,6 +7,8 @@ from functools import cache
 
 #: Sentences per slovnet batch; larger batches amortise numpy overhead across documents.
 NER_BATCH = 32
+#: Distinct words and names whose analyses a process keeps (names repeat across a corpus).
+CACHE_SIZE = 1 << 16
 
 
 @cache

@@ -15,10 +15,11 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from functools import lru_cache
 
 from pymorphy2.analyzer import Parse
 
-from pipeline.nlp import morph
+from pipeline.nlp import CACHE_SIZE, morph
 
 CASES = ("nomn", "gent", "datv", "accs", "ablt", "loct")
 _PROPER = {"Name", "Surn", "Patr"}
@@ -153,7 +154,8 @@ def _paradigms(word: str) -> list[Analysis]:
     return found
 
 
-def person_candidates(text: str, limit: int = 3) -> list[tuple[float, str]]:
+@lru_cache(maxsize=CACHE_SIZE)
+def person_candidates(text: str, limit: int = 3) -> tuple[tuple[float, str], ...]:
     """Nominative readings of a person's name, best first, with their scores:
     'Асии Биби' -> [(1.3, 'Асий Биби'), (0.8, 'Асия Биби'), ...]."""
     tokens = [w for w in words(text) if any(ch.isalpha() for ch in w)]
@@ -171,7 +173,7 @@ def person_candidates(text: str, limit: int = 3) -> list[tuple[float, str]]:
         for key, (weight, _form) in best.items():
             totals[key] += weight
     if not totals:
-        return [(0.0, " ".join(tokens))]
+        return ((0.0, " ".join(tokens)),)
     # Highest total; ties go to the nominative (no change), then masculine, for stability.
     ranked = sorted(totals, key=lambda k: (-round(totals[k], 6), k[0] != "nomn", k[1] != "masc"))
     found: dict[str, float] = {}
@@ -181,7 +183,7 @@ def person_candidates(text: str, limit: int = 3) -> list[tuple[float, str]]:
             for token, best in zip(tokens, options, strict=True)
         )
         found.setdefault(name, round(totals[key], 6))
-    return sorted(((score, name) for name, score in found.items()), key=lambda x: -x[0])[:limit]
+    return tuple(sorted(((s, n) for n, s in found.items()), key=lambda x: -x[0])[:limit])
 
 
 def person(text: str) -> str:
@@ -201,6 +203,7 @@ def _head_forms(word: str) -> tuple[str | None, dict[tuple[str, str], list]]:
     return (parses[0].tag.POS if parses else None), forms
 
 
+@lru_cache(maxsize=CACHE_SIZE)
 def phrase(text: str) -> str:
     """Organisation or place: leading adjectives and head noun to the nominative; the rest of
     the text stays as written."""

@@ -163,6 +163,12 @@ def test_affiliation_and_role(entities: dict, name: str, country: str, role: str
     assert entities[name]["role"] == role
 
 
+def test_organisation_followed_by_its_country(entities: dict) -> None:
+    for name in ("Министерство торговли США", "Торговая палата США"):
+        assert entities[name]["type"] == "ORG" and entities[name]["country"] == "USA"
+    assert "Государственный нефтяной фонд Азербайджана" in entities
+
+
 def test_socar_merges_with_its_long_name(entities: dict) -> None:
     assert "Государственная нефтяная компания Азербайджана" in entities["SOCAR"]["aliases"]
 
