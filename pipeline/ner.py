@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 import re
+from collections import deque
 from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
@@ -30,7 +31,7 @@ _NAMEISH = {"Name", "Surn", "Patr", "Geox", "Orgn", "Trad", "Abbr", "Init"}
 _MAX_WORDS = 12
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Mention:
     article_id: str
     paragraph: int
@@ -195,19 +196,32 @@ def _is_country_genitive(surface: str) -> bool:
     return surface.isupper() or any(p.tag.case == "gent" for p in morph()(surface.lower()))
 
 
-def _tasks(articles: pa.Table, sentences: pa.Table) -> list[Task]:
+def _chunks(articles: pa.Table, sentences: pa.Table) -> Iterator[list[Task]]:
+    """Tasks of CHUNK articles each, made as they are needed (texts are not all copied at once)."""
     by_article: dict[str, list[tuple[int, int, int, int]]] = {}
     columns = (sentences.column(c).to_pylist() for c in ("article_id", "paragraph", "sentence",
                                                            "start", "stop"))  # fmt: skip
     for article_id, paragraph, number, start, stop in zip(*columns, strict=True):
         by_article.setdefault(article_id, []).append((paragraph, number, start, stop))
-    ids, texts = articles.column("article_id").to_pylist(), articles.column("text").to_pylist()
-    return [(a, t, by_article.get(a, [])) for a, t in zip(ids, texts, strict=True)]
+    for offset in range(0, articles.num_rows, CHUNK):
+        part = articles.slice(offset, CHUNK)
+        ids, texts = part.column("article_id").to_pylist(), part.column("text").to_pylist()
+        yield [(a, t, by_article.get(a, [])) for a, t in zip(ids, texts, strict=True)]
 
 
-def _chunks(items: list, size: int) -> Iterator[list]:
-    for index in range(0, len(items), size):
-        yield items[index : index + size]
+def _in_order(
+    pool: ProcessPoolExecutor, chunks: Iterator[list[Task]], depth: int
+) -> Iterator[tuple[list[Task], list[Mention]]]:
+    """pool.map with at most `depth` chunks in flight, so memory stays flat."""
+    pending: deque = deque()
+    for chunk in chunks:
+        pending.append((chunk, pool.submit(_process, chunk)))
+        if len(pending) >= depth:
+            done, future = pending.popleft()
+            yield done, future.result()
+    while pending:
+        done, future = pending.popleft()
+        yield done, future.result()
 
 
 @contextmanager
@@ -230,21 +244,20 @@ def extract_mentions(
     articles: pa.Table, sentences: pa.Table, *, workers: int = 1, progress: bool = True
 ) -> list[Mention]:
     """Raw mentions of all articles, in article order; identical for any number of workers."""
-    chunks = list(_chunks(_tasks(articles, sentences), CHUNK))
+    chunks = _chunks(articles, sentences)
     bar = tqdm(total=articles.num_rows, desc="entities", unit=" docs", disable=not progress)
     found: list[Mention] = []
     with bar:
-        if workers <= 1 or len(chunks) <= 1:
-            results = map(_process, chunks)
-            for chunk, result in zip(chunks, results, strict=True):
-                found += result
+        if workers <= 1 or articles.num_rows <= CHUNK:
+            for chunk in chunks:
+                found += _process(chunk)
                 bar.update(len(chunk))
         else:
             with (
                 _single_threaded_blas(),
                 ProcessPoolExecutor(workers, mp_context=get_context("spawn")) as pool,
             ):
-                for chunk, result in zip(chunks, pool.map(_process, chunks), strict=True):
+                for chunk, result in _in_order(pool, chunks, 2 * workers):
                     found += result
                     bar.update(len(chunk))
     return found

@@ -42,6 +42,12 @@ def analyse(texts: list[str], workers: int = 1) -> tuple[pa.Table, pa.Table, pa.
     return found, table, build_country_mentions(articles, found, table)
 
 
+def people(texts: list[str]) -> dict[str, dict]:
+    """Person entities of a made-up corpus, by name."""
+    _m, table, _c = analyse(texts)
+    return {e["name"]: e for e in table.to_pylist() if e["type"] == "PER"}
+
+
 @pytest.mark.parametrize(
     ("surface", "name"),
     [
@@ -174,41 +180,38 @@ def test_socar_merges_with_its_long_name(entities: dict) -> None:
 
 
 def test_people_sharing_a_surname_stay_apart() -> None:
-    _m, table, _c = analyse([
+    found = people([
         "Сергей Скрипаль и его дочь Юлия Скрипаль были отравлены в Солсбери.",
         "Врачи сообщили, что Юлия Скрипаль пришла в сознание. Скрипаль пока в больнице.",
         "Сергея Скрипаля выписали из больницы.",
     ])  # fmt: skip
-    people = {e["name"]: e for e in table.to_pylist() if e["type"] == "PER"}
-    assert {"Сергей Скрипаль", "Юлия Скрипаль"} <= set(people)
-    assert people["Сергей Скрипаль"]["n_mentions"] == 2
+    assert {"Сергей Скрипаль", "Юлия Скрипаль"} <= set(found)
+    assert found["Сергей Скрипаль"]["n_mentions"] == 2
     # The bare surname in article 2 fits Юлия there (the only Скрипаль in that article).
-    assert people["Юлия Скрипаль"]["n_mentions"] == 3
+    assert found["Юлия Скрипаль"]["n_mentions"] == 3
 
 
 def test_variants_and_latin_originals_merge() -> None:
-    _m, table, _c = analyse([
+    found = people([
         "Премьер-министр Тереза Мэй встретилась с Борисом Джонсоном.",
         "Тереза Мей заявила, что Б.Джонсон останется в правительстве.",
         "Адвокат Саиф Мулук (Saif Mulook) покинул Пакистан.",
     ])  # fmt: skip
-    people = {e["name"]: e for e in table.to_pylist() if e["type"] == "PER"}
-    assert people["Борис Джонсон"]["n_mentions"] == 2
-    assert people["Саиф Мулук"]["n_mentions"] == 2  # the Latin original, not a second person
-    may = [e for e in people.values() if e["name"] in ("Тереза Мэй", "Тереза Мей")]
+    assert found["Борис Джонсон"]["n_mentions"] == 2
+    assert found["Саиф Мулук"]["n_mentions"] == 2  # the Latin original, not a second person
+    may = [e for e in found.values() if e["name"] in ("Тереза Мэй", "Тереза Мей")]
     assert len(may) == 1 and may[0]["n_mentions"] == 2
 
 
 def test_corpus_evidence_picks_the_reading() -> None:
     # Alone, 'Асию' reads best as a form of the dictionary's rare 'Асий'; a corpus that keeps
     # writing 'Асия' says otherwise.
-    _m, table, _c = analyse([
+    found = people([
         "Асия Биби вышла на свободу.", "Адвокат Асия Биби уехала.", "Асия Биби в Канаде.",
         "Суд оправдал Асию Биби.", "Адвокат Асии Биби заявил о победе.",
     ])  # fmt: skip
-    people = {e["name"]: e for e in table.to_pylist() if e["type"] == "PER"}
-    assert people["Асия Биби"]["n_mentions"] == 5
-    assert not any("Асий" in name for name in people)
+    assert found["Асия Биби"]["n_mentions"] == 5
+    assert not any("Асий" in name for name in found)
 
 
 def test_workers_give_identical_tables(monkeypatch: pytest.MonkeyPatch, seed_build: Path) -> None:
