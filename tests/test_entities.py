@@ -3,11 +3,14 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from pathlib import Path
 
 import pyarrow as pa
+import pyarrow.parquet as pq
 import pytest
-from conftest import read_table
+from conftest import SEEDS, read_table
 
 from pipeline import ner
 from pipeline.countries import build_country_mentions
@@ -214,17 +217,20 @@ def test_corpus_evidence_picks_the_reading() -> None:
     assert not any("Асий" in name for name in found)
 
 
-def test_workers_give_identical_tables(monkeypatch: pytest.MonkeyPatch, seed_build: Path) -> None:
-    articles = pa.table(
-        {k: [a[k] for a in read_table(seed_build, "articles")] for k in ("article_id", "text")}
+def test_workers_give_identical_tables(seed_build: Path, tmp_path: Path) -> None:
+    # A clean interpreter: spawned workers re-import the parent's __main__, which under
+    # pytest may be a Streamlit script left behind by AppTest. CHUNK=2 gives three tasks,
+    # so both workers get work.
+    script = (
+        "import sys; from pathlib import Path; import pipeline.ner as ner; ner.CHUNK = 2; "
+        "from pipeline.build import build; "
+        "build([Path(sys.argv[1])], Path(sys.argv[2]), workers=2, progress=False)"
     )
-    texts = articles.column("text").to_pylist()
-    monkeypatch.setattr(ner, "CHUNK", 2)  # three tasks, so two workers both get work
-    one = analyse(texts, workers=1)
-    two = analyse(texts, workers=2)
-    for a, b in zip(one, two, strict=True):
-        assert a.equals(b)
-    assert one[0].num_rows > 200
+    subprocess.run([sys.executable, "-c", script, str(SEEDS), str(tmp_path / "out")], check=True)
+    for name in ("sentences", "mentions", "entities", "country_mentions"):
+        one = pq.read_table(seed_build / f"{name}.parquet")
+        assert one.equals(pq.read_table(tmp_path / "out" / f"{name}.parquet")), name
+    assert pq.read_table(seed_build / "mentions.parquet").num_rows > 200
 
 
 @pytest.mark.parametrize(
