@@ -72,19 +72,14 @@ def run(system: str, path: Path, workers: int) -> dict:
             started = time.perf_counter()
             found = sum(len(natasha_spans(text)) for text in texts)
     else:
-        from pipeline.countries import build_country_mentions
-        from pipeline.entities import build_entities
-        from pipeline.ner import extract_mentions
+        from pipeline.build import entity_tables
         from pipeline.paragraphs import build_paragraphs
-        from pipeline.sentences import build_sentences
 
         with PeakMemory() as memory:
             started = time.perf_counter()
-            sentences = build_sentences(build_paragraphs(articles))
-            raw = extract_mentions(articles, sentences, workers=workers, progress=True)
-            mentions, entities = build_entities(raw, articles, sentences)
-            build_country_mentions(articles, mentions, entities)
-            found = mentions.num_rows
+            paragraphs = build_paragraphs(articles)
+            tables = entity_tables(articles, paragraphs, workers=workers, progress=True)
+            found = tables["mentions"].num_rows
     seconds = time.perf_counter() - started
     return {"seconds": seconds, "articles": len(texts), "chars": sum(map(len, texts)),
             "mentions": found, "rss_mb": memory.peak_mb}  # fmt: skip

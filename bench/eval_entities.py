@@ -30,10 +30,8 @@ from tqdm import tqdm
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from baseline import natasha_spans  # noqa: E402
 
-from pipeline.entities import build_entities  # noqa: E402
-from pipeline.ner import extract_mentions  # noqa: E402
+from pipeline.build import entity_tables  # noqa: E402
 from pipeline.paragraphs import build_paragraphs  # noqa: E402
-from pipeline.sentences import build_sentences  # noqa: E402
 
 TYPES = ("PER", "LOC", "ORG")
 DEFAULT_SHARED = Path(__file__).resolve().parents[2] / "shared"
@@ -44,9 +42,7 @@ Span = tuple[int, int, str, str, str]  # start, stop, type, normalised name, ent
 def ours(docs: dict[str, str], workers: int) -> dict[str, list[Span]]:
     """Our stages over `docs` as one corpus (alias merging is corpus-wide)."""
     articles = pa.table({"article_id": list(docs), "text": list(docs.values())})
-    sentences = build_sentences(build_paragraphs(articles))
-    raw = extract_mentions(articles, sentences, workers=workers, progress=False)
-    mentions, _entities = build_entities(raw, articles, sentences)
+    mentions = entity_tables(articles, build_paragraphs(articles), workers=workers)["mentions"]
     found: dict[str, list[Span]] = defaultdict(list)
     for m in mentions.to_pylist():
         found[m["article_id"]].append(

@@ -134,6 +134,29 @@ def ingest(
     return Ingested(articles, paragraphs, rejected, notices, file_entries)
 
 
+def entity_tables(
+    articles: pa.Table,
+    paragraphs: pa.Table,
+    *,
+    workers: int = 1,
+    progress: bool = False,
+    timer: Timer | None = None,
+) -> dict[str, pa.Table]:
+    """The entity stages over `articles` (`article_id`, `text`) and their paragraphs:
+    `sentences`, `mentions`, `entities` and `country_mentions`."""
+    timer = timer or Timer()
+    with timer.stage("sentences"):
+        sentences = build_sentences(paragraphs)
+    with timer.stage("ner"):
+        raw = extract_mentions(articles, sentences, workers=workers, progress=progress)
+    with timer.stage("entities"):
+        mentions, entities = build_entities(raw, articles, sentences)
+    with timer.stage("countries"):
+        country_mentions = build_country_mentions(articles, mentions, entities)
+    return {"sentences": sentences, "mentions": mentions, "entities": entities,
+            "country_mentions": country_mentions}  # fmt: skip
+
+
 def build(
     inputs: list[Path],
     out: Path,
@@ -169,21 +192,10 @@ def build(
     }
     if articles.num_rows == 0:
         raise NoArticles(manifest)
-    with timer.stage("sentences"):
-        sentences = build_sentences(paragraphs)
-    with timer.stage("ner"):
-        raw = extract_mentions(articles, sentences, workers=workers, progress=progress)
-    with timer.stage("entities"):
-        mentions, entities = build_entities(raw, articles, sentences)
-    with timer.stage("countries"):
-        country_mentions = build_country_mentions(articles, mentions, entities)
     tables = {
         "articles": articles,
         "paragraphs": paragraphs,
-        "sentences": sentences,
-        "mentions": mentions,
-        "entities": entities,
-        "country_mentions": country_mentions,
+        **entity_tables(articles, paragraphs, workers=workers, progress=progress, timer=timer),
     }
 
     with timer.stage("write"), atomic_directory(out) as scratch:

@@ -95,30 +95,31 @@ def _attested_readings(mentions: list[Mention]) -> list[Mention]:
     """Each person mention takes the reading best supported by how the corpus writes names:
     'Асии Биби' -> 'Асия Биби' (not 'Асий Биби') when 'Асия' occurs and 'Асий' never does."""
     seen = Counter(w.lower() for m in mentions if m.type == "PER" for w in words(m.surface))
-    chosen = []
-    for m in mentions:
-        if len(m.readings) > 1:
-            written = [w.lower() for w in words(m.surface)]
-            readings = [(score, [w.lower() for w in words(name)], name)
-                        for score, name in m.readings]  # fmt: skip
-            # Positions where some reading offers a form the corpus writes.
-            offered = {i for _s, ws, _n in readings for i, (w, x) in enumerate(zip(ws, written,
-                       strict=False)) if w != x and seen[w]}  # fmt: skip
+    return [replace(m, name=_best_reading(m, seen)) if len(m.readings) > 1 else m for m in mentions]
 
-            def score(reading: tuple, written: list[str] = written, offered: set = offered):
-                total, ws, _name = reading
-                for i, (word, was) in enumerate(zip(ws, written, strict=False)):
-                    if word == was:
-                        continue
-                    if seen[word]:
-                        total += _ATTESTED
-                    elif i in offered or seen[was] >= _OFTEN:
-                        total += _UNATTESTED  # the corpus never writes this nominative
-                return total
 
-            m = replace(m, name=max(readings, key=score)[2])  # first of equals wins
-        chosen.append(m)
-    return chosen
+def _best_reading(mention: Mention, seen: Counter[str]) -> str:
+    written = [w.lower() for w in words(mention.surface)]
+    # Per reading, the positions it changes and the word it puts there.
+    changes = [
+        (score, name, [(i, w) for i, (w, was) in enumerate(zip(ws, written, strict=False))
+                       if w != was])
+        for score, name in mention.readings
+        for ws in [[w.lower() for w in words(name)]]
+    ]  # fmt: skip
+    # Positions where some reading offers a form the corpus writes.
+    offered = {i for _s, _n, changed in changes for i, w in changed if seen[w]}
+
+    def score(change: tuple[float, str, list[tuple[int, str]]]) -> float:
+        total, _name, changed = change
+        for i, word in changed:
+            if seen[word]:
+                total += _ATTESTED
+            elif i in offered or seen[written[i]] >= _OFTEN:
+                total += _UNATTESTED  # the corpus never writes this nominative
+        return total
+
+    return max(changes, key=score)[1]  # first of equals wins
 
 
 def _is_full(name: str) -> bool:

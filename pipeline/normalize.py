@@ -156,8 +156,9 @@ def _paradigms(word: str) -> list[Analysis]:
 
 @lru_cache(maxsize=CACHE_SIZE)
 def person_candidates(text: str, limit: int = 3) -> tuple[tuple[float, str], ...]:
-    """Nominative readings of a person's name, best first, with their scores:
-    'Асии Биби' -> [(1.3, 'Асий Биби'), (0.8, 'Асия Биби'), ...]."""
+    """Nominative readings of a person's name, best first, with their scores ('Ильхамом Алиевым'
+    -> 'Ильхам Алиев' first; 'Асии Биби' -> 'Асий Биби' 1.33, 'Асия Биби' 0.8, ...); initials
+    and indeclinable words stay."""
     tokens = [w for w in words(text) if any(ch.isalpha() for ch in w)]
     options: list[dict[tuple[str, str], tuple[float, str]]] = []
     for token in tokens:
@@ -184,11 +185,6 @@ def person_candidates(text: str, limit: int = 3) -> tuple[tuple[float, str], ...
         )
         found.setdefault(name, round(totals[key], 6))
     return tuple(sorted(((s, n) for n, s in found.items()), key=lambda x: -x[0])[:limit])
-
-
-def person(text: str) -> str:
-    """'Ильхамом Алиевым' -> 'Ильхам Алиев'; initials and indeclinable words stay."""
-    return person_candidates(text, 1)[0][1]
 
 
 def _head_forms(word: str) -> tuple[str | None, dict[tuple[str, str], list]]:

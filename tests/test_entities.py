@@ -12,11 +12,8 @@ import pyarrow.parquet as pq
 import pytest
 from conftest import SEEDS, read_table
 
-from pipeline import ner
-from pipeline.countries import build_country_mentions
-from pipeline.entities import build_entities
+from pipeline.build import entity_tables
 from pipeline.paragraphs import build_paragraphs
-from pipeline.sentences import build_sentences
 
 
 @pytest.fixture(scope="module")
@@ -39,10 +36,8 @@ def entity_of(mentions: list[dict], entities: dict, surface: str) -> dict:
 def analyse(texts: list[str], workers: int = 1) -> tuple[pa.Table, pa.Table, pa.Table]:
     """(mentions, entities, country_mentions) of a made-up corpus."""
     articles = pa.table({"article_id": [f"a{i}" for i in range(len(texts))], "text": texts})
-    sentences = build_sentences(build_paragraphs(articles))
-    raw = ner.extract_mentions(articles, sentences, workers=workers, progress=False)
-    found, table = build_entities(raw, articles, sentences)
-    return found, table, build_country_mentions(articles, found, table)
+    tables = entity_tables(articles, build_paragraphs(articles), workers=workers)
+    return tables["mentions"], tables["entities"], tables["country_mentions"]
 
 
 def people(texts: list[str]) -> dict[str, dict]:
