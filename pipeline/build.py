@@ -25,6 +25,7 @@ from pipeline.paragraphs import build_paragraphs
 from pipeline.readers import Record, Rejection, discover, file_sha256, read_file
 from pipeline.sentences import build_sentences
 from pipeline.store import atomic_directory, write_manifest, write_table
+from pipeline.topics import build_topics
 
 LIBRARIES = ("natasha", "razdel", "pyarrow", "charset-normalizer", "scikit-learn", "duckdb")
 
@@ -163,9 +164,12 @@ def build(
     *,
     max_bytes: int = 5_000_000,
     workers: int = 1,
+    topics: int | None = None,
     progress: bool = True,
 ) -> dict:
     """Build the tables for `inputs` into `out`; return the manifest.
+
+    `topics` fixes the number of topics instead of choosing it.
 
     Raises NoArticles (with the manifest of what was rejected) when nothing is usable; `out`
     is then left untouched.
@@ -181,7 +185,12 @@ def build(
         "project": {"name": "obzor", "version": pipeline.__version__},
         "python": platform.python_version(),
         "libraries": _versions(),
-        "options": {"inputs": [str(p) for p in inputs], "max_bytes": max_bytes, "workers": workers},
+        "options": {
+            "inputs": [str(p) for p in inputs],
+            "max_bytes": max_bytes,
+            "workers": workers,
+            "topics": topics,
+        },
         "inputs": sorted(ingested.inputs, key=lambda e: e["path"]),
         "rejected": [
             asdict(r) for r in sorted(ingested.rejected, key=lambda r: (r.path, r.line or 0))
@@ -192,10 +201,18 @@ def build(
     }
     if articles.num_rows == 0:
         raise NoArticles(manifest)
+    entities = entity_tables(articles, paragraphs, workers=workers, progress=progress, timer=timer)
+    with timer.stage("topics"):
+        found = build_topics(
+            paragraphs, entities["mentions"], k=topics, workers=workers, progress=progress
+        )
+    manifest["topics"] = found.model
     tables = {
         "articles": articles,
-        "paragraphs": paragraphs,
-        **entity_tables(articles, paragraphs, workers=workers, progress=progress, timer=timer),
+        "paragraphs": found.paragraphs,
+        **entities,
+        "topics": found.topics,
+        "article_topics": found.article_topics,
     }
 
     with timer.stage("write"), atomic_directory(out) as scratch:

@@ -24,6 +24,12 @@ def parse_size(value: str) -> int:
     return int(float(match.group(1)) * _UNITS[match.group(2)])
 
 
+def _positive(value: str) -> int:
+    if not value.isdigit() or int(value) < 1:
+        raise argparse.ArgumentTypeError(f"not a positive whole number: {value!r}")
+    return int(value)
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="obzor", description="Build the dashboard's data from Russian news articles."
@@ -54,6 +60,10 @@ def _parser() -> argparse.ArgumentParser:
         help="processes for the NLP stages; models load once per process "
         "(default: all cores; the tables do not depend on it)",
     )  # fmt: skip
+    b.add_argument(
+        "--topics", type=_positive, metavar="K",
+        help="number of topics (default: chosen by coherence and stability)",
+    )  # fmt: skip
     b.add_argument("--quiet", action="store_true", help="no progress bars")
     return parser
 
@@ -75,7 +85,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         manifest = build(
             args.inputs, args.out, max_bytes=args.max_size, workers=max(1, args.workers),
-            progress=not args.quiet,
+            topics=args.topics, progress=not args.quiet,
         )  # fmt: skip
     except NoArticles as exc:
         _print_rejections(exc.manifest["rejected"], None)
@@ -86,11 +96,11 @@ def main(argv: list[str] | None = None) -> int:
             file=sys.stderr,
         )
         return EXIT_NO_ARTICLES
-    tables = manifest["tables"]
+    rows = {name: f"{table['rows']:,}" for name, table in manifest["tables"].items()}
     print(
-        f"Built {tables['articles']['rows']:,} articles, {tables['paragraphs']['rows']:,} "
-        f"paragraphs, {tables['entities']['rows']:,} entities ({tables['mentions']['rows']:,} "
-        f"mentions) into {args.out}/ (build {manifest['build_id']})"
+        f"Built {rows['articles']} articles, {rows['paragraphs']} paragraphs, "
+        f"{rows['entities']} entities ({rows['mentions']} mentions), {rows['topics']} topics "
+        f"into {args.out}/ (build {manifest['build_id']})"
     )
     _print_rejections(manifest["rejected"], args.out / "manifest.json")
     for warning in manifest["warnings"][:_SHOWN_REJECTIONS]:

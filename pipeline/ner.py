@@ -3,25 +3,21 @@ and normalised to the nominative, spread over worker processes."""
 
 from __future__ import annotations
 
-import os
 import re
 from collections import deque
 from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor
-from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import lru_cache
-from multiprocessing import get_context
 
 import pyarrow as pa
 from tqdm import tqdm
 
 from pipeline import normalize
 from pipeline.gazetteer import key, places
-from pipeline.nlp import CACHE_SIZE, morph, tag_sentences
-from pipeline.roles import lemma, title_lemmas
+from pipeline.nlp import CACHE_SIZE, lemma, morph, tag_sentences, worker_pool
+from pipeline.roles import title_lemmas
 
-_BLAS_THREADS = ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS")
 CHUNK = 32  # articles per task: enough sentences to batch, small enough to balance workers
 _PIECES = re.compile(r"[^()\[\]\n]+")
 _TRIM = " \t,.:;!?«»\"“”„'‘’-–—/\\"
@@ -224,22 +220,6 @@ def _in_order(
         yield done, future.result()
 
 
-@contextmanager
-def _single_threaded_blas() -> Iterator[None]:
-    """Workers inherit one BLAS thread each: with a thread per core in every worker, the cores
-    are oversubscribed and two workers ran 2.5x slower than one here."""
-    saved = {name: os.environ.get(name) for name in _BLAS_THREADS}
-    os.environ.update(dict.fromkeys(_BLAS_THREADS, "1"))
-    try:
-        yield
-    finally:
-        for name, value in saved.items():
-            if value is None:
-                os.environ.pop(name, None)
-            else:
-                os.environ[name] = value
-
-
 def extract_mentions(
     articles: pa.Table, sentences: pa.Table, *, workers: int = 1, progress: bool = True
 ) -> list[Mention]:
@@ -253,10 +233,7 @@ def extract_mentions(
                 found += _process(chunk)
                 bar.update(len(chunk))
         else:
-            with (
-                _single_threaded_blas(),
-                ProcessPoolExecutor(workers, mp_context=get_context("spawn")) as pool,
-            ):
+            with worker_pool(workers) as pool:
                 for chunk, result in _in_order(pool, chunks, 2 * workers):
                     found += result
                     bar.update(len(chunk))

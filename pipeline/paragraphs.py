@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import pyarrow as pa
 
-from pipeline.schema import PARAGRAPHS
+from pipeline.schema import PARAGRAPHS_BASE
 from pipeline.text import PARAGRAPH_SEP
 
 
 def build_paragraphs(articles: pa.Table) -> pa.Table:
-    columns: dict[str, list] = {name: [] for name in PARAGRAPHS.names}
+    columns: dict[str, list] = {name: [] for name in PARAGRAPHS_BASE.names}
     ids = articles.column("article_id").to_pylist()
     texts = articles.column("text").to_pylist()
     for article_id, text in zip(ids, texts, strict=True):
@@ -22,4 +22,4 @@ def build_paragraphs(articles: pa.Table) -> pa.Table:
             columns["stop"].append(stop)
             columns["text"].append(paragraph)
             start = stop + len(PARAGRAPH_SEP)
-    return pa.Table.from_pydict(columns, schema=PARAGRAPHS)
+    return pa.Table.from_pydict(columns, schema=PARAGRAPHS_BASE)

@@ -4,10 +4,10 @@
 from __future__ import annotations
 
 import re
-from functools import cache, lru_cache
+from functools import cache
 
 from pipeline.gazetteer import read_tsv
-from pipeline.nlp import CACHE_SIZE, morph
+from pipeline.nlp import lemma, morph
 
 _WINDOW_WORDS = 12
 _STOP = re.compile(r"[,;:!?()\[\]«»\"—–]|\s-\s")
@@ -25,12 +25,6 @@ def role_lemmas() -> frozenset[str]:
 def title_lemmas() -> frozenset[str]:
     """Roles and honorifics: words that stand before a name but are not part of it."""
     return role_lemmas() | {row[0] for row in read_tsv("titles.txt")}
-
-
-@lru_cache(maxsize=CACHE_SIZE)
-def lemma(word: str) -> str:
-    parses = morph()(word.lower())
-    return parses[0].normal_form if parses else word.lower()
 
 
 def _role_words(words: list[str]) -> list[str]:

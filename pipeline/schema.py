@@ -32,12 +32,20 @@ ARTICLES = _schema(
     ("origin", pa.string(), False, "Input path, with `:line` for tabular inputs."),
 )  # fmt: skip
 
-PARAGRAPHS = _schema(
+_PARAGRAPH_FIELDS = (
     ("article_id", pa.string(), False, "The article (`articles.article_id`)."),
     ("paragraph", pa.int32(), False, "0-based position in the article."),
     ("start", pa.int32(), False, "Offset of the first character in `articles.text`."),
     ("stop", pa.int32(), False, "Offset after the last character: `text[start:stop]`."),
     ("text", pa.string(), False, "The paragraph's text."),
+)  # fmt: skip
+#: Paragraphs as the paragraph stage writes them, before the topic stage adds its columns.
+PARAGRAPHS_BASE = _schema(*_PARAGRAPH_FIELDS)
+PARAGRAPHS = _schema(
+    *_PARAGRAPH_FIELDS,
+    ("topic_id", pa.int32(), True, "Its topic (`topics.topic_id`); null without content words."),
+    ("topic_score", pa.float32(), True,
+     "Share of its topic in its NMF weights (0-1); null when unassigned or inherited."),
 )  # fmt: skip
 
 SENTENCES = _schema(
@@ -80,6 +88,23 @@ COUNTRY_MENTIONS = _schema(
     ("via", pa.string(), False, "name, adjective, capital, city, organisation or actor."),
 )  # fmt: skip
 
+TOPICS = _schema(
+    ("topic_id", pa.int32(), False, "0 = the largest topic, then by size."),
+    ("label", pa.string(), False, "3-5 of its top lemmas joined by ' · '."),
+    ("terms", pa.list_(pa.string()), False, "Its 10 strongest lemmas, strongest first."),
+    ("size", pa.int32(), False, "Paragraphs assigned to it."),
+    ("share", pa.float32(), False, "`size` over all assigned paragraphs."),
+    ("coherence", pa.float32(), False, "Mean NPMI of its top terms' pairs (-1 to 1)."),
+    ("representative_article_id", pa.string(), False, "The article of its most typical paragraph."),
+    ("representative_paragraph", pa.int32(), False, "That paragraph (`paragraphs.paragraph`)."),
+)  # fmt: skip
+
+ARTICLE_TOPICS = _schema(
+    ("article_id", pa.string(), False, "The article (`articles.article_id`)."),
+    ("topic_id", pa.int32(), False, "The topic (`topics.topic_id`)."),
+    ("weight", pa.float32(), False, "Share of the article's content words; sums to 1 per article."),
+)  # fmt: skip
+
 #: Table name -> schema; the dashboard checks that a data directory has all of them.
 TABLES: dict[str, pa.Schema] = {
     "articles": ARTICLES,
@@ -88,6 +113,8 @@ TABLES: dict[str, pa.Schema] = {
     "mentions": MENTIONS,
     "entities": ENTITIES,
     "country_mentions": COUNTRY_MENTIONS,
+    "topics": TOPICS,
+    "article_topics": ARTICLE_TOPICS,
 }
 
 DATE_SOURCES = ("header", "field", "text", "inferred", "missing")

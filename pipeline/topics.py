@@ -1,0 +1,413 @@
+"""Stage: paragraphs (and person mentions) -> topics, each paragraph's topic, each article's mix.
+
+Method (docs/topics.md): content lemmas per paragraph, TF-IDF, NMF. The number of topics K is
+the candidate with the best mean NPMI coherence times stability across resampled fits; `k`
+overrides it. A paragraph takes the topic with the largest share of its NMF weights; one without
+weights of its own (no content word in the vocabulary) or that is boilerplate takes its
+article's main topic, so only paragraphs of articles without any content stay unassigned.
+"""
+
+from __future__ import annotations
+
+import math
+import warnings
+from collections import defaultdict
+from dataclasses import asdict, dataclass
+
+import numpy as np
+import pyarrow as pa
+import pyarrow.compute as pc
+from scipy import sparse
+from scipy.optimize import linear_sum_assignment
+from sklearn.decomposition import NMF
+from sklearn.exceptions import ConvergenceWarning
+from sklearn.feature_extraction.text import TfidfTransformer
+from threadpoolctl import threadpool_limits
+from tqdm import tqdm
+
+from pipeline.lemmas import Lemmatiser, masked
+from pipeline.nlp import worker_pool
+from pipeline.schema import ARTICLE_TOPICS, PARAGRAPHS, TOPICS
+
+SEED = 0
+#: Terms per topic kept in `topics.terms` and scored for coherence.
+TOP_TERMS = 10
+#: Lemmas in a label: at least 3, up to 5 to tell two topics apart.
+LABEL_TERMS = (3, 5)
+#: A paragraph found verbatim in this many articles is boilerplate ('Также по теме', credits):
+#: it does not shape the topics and takes its article's main topic.
+BOILERPLATE_ARTICLES = 3
+#: Paragraphs with fewer content words than this do not shape the topics (they are assigned).
+FIT_MIN_WORDS = 3
+#: A lemma in more than max(MAX_DF, MAX_DF_SCALE / sqrt(n)) of the n fitting paragraphs is too
+#: common to tell topics apart ('страна', and 'нато' in a corpus about NATO); at most 0.5.
+MAX_DF, MAX_DF_SCALE = 0.05, 5.0
+#: At most this many paragraphs fit the final model, and each candidate K in the selection.
+FIT_MAX = 60_000
+SELECT_MAX = 10_000
+#: Resampled fits per candidate K for stability, each on this share of the selection sample.
+RESAMPLES = 2
+RESAMPLE_SHARE = 0.8
+#: A selection sample worth fitting in worker processes (starting them costs about a second).
+PARALLEL_ROWS = 3_000
+#: Article topic weights below this are dropped (the rest renormalised to sum to 1).
+MIN_ARTICLE_WEIGHT = 0.05
+#: A lemma is an entity name when this share of its uses fall in ORG or LOC mentions.
+ENTITY_SHARE = 0.5
+NMF_ITER = 300
+NMF_TOL = 1e-3
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """One candidate number of topics and why it was or was not chosen."""
+
+    k: int
+    coherence: float  # mean NPMI of the topics' top terms over all paragraphs
+    stability: float  # mean Jaccard of matched top terms between resampled fits
+    score: float  # coherence * stability
+
+
+@dataclass
+class Topics:
+    paragraphs: pa.Table  # the input with `topic_id` and `topic_score`
+    topics: pa.Table
+    article_topics: pa.Table
+    model: dict  # for the manifest: K, how it was chosen, vocabulary size, unassigned share
+
+
+def candidate_ks(n_docs: int) -> list[int]:
+    """Numbers of topics worth trying for `n_docs` fitting paragraphs: from about n^(1/3)
+    (3 to 20, so a large corpus is not summed up in a handful of topics) up to about sqrt(n)
+    (at most 50), seven or fewer spaced geometrically."""
+    low = int(np.clip(round(n_docs ** (1 / 3)), 3, 20))
+    high = int(np.clip(round(math.sqrt(n_docs)), low, 50))
+    return sorted({int(round(k)) for k in np.geomspace(low, high, num=min(7, high - low + 1))})
+
+
+def _nmf(x: sparse.csr_matrix, k: int) -> NMF:
+    """NMF fit, deterministic (nndsvda start, fixed seed, one BLAS thread). A fit still moving
+    after NMF_ITER rounds is used as it is: its top terms have long settled by then."""
+    model = NMF(k, init="nndsvda", max_iter=NMF_ITER, tol=NMF_TOL, random_state=SEED)
+    with warnings.catch_warnings(), threadpool_limits(1):
+        warnings.simplefilter("ignore", ConvergenceWarning)
+        model.fit(x)
+    return model
+
+
+def _top(components: np.ndarray, n: int = TOP_TERMS) -> np.ndarray:
+    """Term indices of each topic, strongest first (ties by index, so runs agree)."""
+    return np.argsort(-components, axis=1, kind="stable")[:, :n]
+
+
+def npmi(binary: sparse.csc_matrix, top: np.ndarray) -> np.ndarray:
+    """Mean normalised PMI of each topic's term pairs, from co-occurrence in paragraphs."""
+    n = binary.shape[0]
+    scores = []
+    for terms in top:
+        sub = binary[:, terms]
+        together = (sub.T @ sub).toarray() / n
+        alone = np.diag(together)
+        pairs = []
+        for i in range(len(terms)):
+            for j in range(i + 1, len(terms)):
+                p = together[i, j]
+                pairs.append(-1.0 if p == 0 else math.log(p / (alone[i] * alone[j])) / -math.log(p))
+        scores.append(float(np.mean(pairs)) if pairs else 0.0)
+    return np.array(scores)
+
+
+def _agreement(a: np.ndarray, b: np.ndarray) -> float:
+    """Mean Jaccard of top-term sets after matching the topics of two fits one to one."""
+    jaccard = np.array([[len(set(x) & set(y)) / len(set(x) | set(y)) for y in b] for x in a])
+    rows, cols = linear_sum_assignment(-jaccard)
+    return float(jaccard[rows, cols].mean())
+
+
+def _fits(task: tuple[sparse.csr_matrix, int, list[np.ndarray]]) -> list[np.ndarray]:
+    """Top terms of a K-topic fit on `x` and of one fit per resample of its rows."""
+    x, k, resamples = task
+    return [_top(_nmf(x[rows], k).components_) for rows in [slice(None), *resamples]]
+
+
+def _frequent_columns(x: sparse.csr_matrix, min_df: int) -> np.ndarray:
+    """Columns with a value in at least `min_df` rows: fits on a sample skip the rest."""
+    return np.flatnonzero(np.bincount(x.indices, minlength=x.shape[1]) >= min_df)
+
+
+def choose_k(
+    x: sparse.csr_matrix,
+    binary: sparse.csc_matrix,
+    ks: list[int],
+    *,
+    workers: int = 1,
+    progress: bool = False,
+) -> list[Candidate]:
+    """Score each K: coherence (over `binary`, all paragraphs) of a fit on the sample `x`,
+    times the stability of its top terms when refitted on resamples of `x`."""
+    columns = _frequent_columns(x, 3 if x.shape[0] > 1000 else 1)
+    x = x[:, columns]
+    rng = np.random.default_rng(SEED)
+    resamples = [
+        np.sort(rng.choice(x.shape[0], int(x.shape[0] * RESAMPLE_SHARE), replace=False))
+        for _ in range(RESAMPLES)
+    ]
+    tasks = [(x, k, resamples) for k in ks]
+    bar = {"desc": "topics: choosing K", "unit": " K", "total": len(ks), "disable": not progress}
+    if workers > 1 and x.shape[0] >= PARALLEL_ROWS:
+        with worker_pool(min(workers, len(ks))) as pool:
+            fits = list(tqdm(pool.map(_fits, tasks), **bar))
+    else:
+        fits = list(tqdm(map(_fits, tasks), **bar))
+    found = []
+    for k, (top, *refits) in zip(ks, fits, strict=True):
+        coherence = float(npmi(binary, columns[top]).mean())
+        stability = float(np.mean([_agreement(top, other) for other in refits]))
+        found.append(Candidate(k, round(coherence, 4), round(stability, 4),
+                               round(coherence * stability, 4)))  # fmt: skip
+    return found
+
+
+def _sample(rows: np.ndarray, limit: int) -> np.ndarray:
+    if len(rows) <= limit:
+        return rows
+    return np.sort(np.random.default_rng(SEED).choice(rows, limit, replace=False))
+
+
+def _masks(paragraphs: pa.Table, mentions: pa.Table) -> dict[tuple[str, int], list]:
+    """PER spans of each paragraph, in paragraph offsets."""
+    starts = dict(zip(zip(paragraphs["article_id"].to_pylist(),
+                          paragraphs["paragraph"].to_pylist(), strict=True),
+                      paragraphs["start"].to_pylist(), strict=True))  # fmt: skip
+    persons = mentions.filter(pc.equal(mentions["type"], "PER"))
+    masks: dict[tuple[str, int], list] = defaultdict(list)
+    for article, paragraph, start, stop in zip(
+        *(persons[c].to_pylist() for c in ("article_id", "paragraph", "start", "stop")),
+        strict=True,
+    ):
+        offset = starts[article, paragraph]
+        masks[article, paragraph].append((start - offset, stop - offset))
+    return masks
+
+
+def _entity_lemmas(
+    lemmatiser: Lemmatiser, counts: sparse.csr_matrix, lemmas: list[str], mentions: pa.Table
+) -> set[str]:
+    """Lemmas used mostly as (part of) names of places and organisations."""
+    places = mentions.filter(pc.is_in(mentions["type"], pa.array(["ORG", "LOC"])))
+    inside, names = lemmatiser.counts(places["surface"].to_pylist())
+    total = dict(zip(lemmas, np.asarray(counts.sum(axis=0)).ravel(), strict=True))
+    used = np.asarray(inside.sum(axis=0)).ravel()
+    named = {w for w, n in zip(names, used, strict=True) if n >= ENTITY_SHARE * total.get(w, n)}
+    return named | lemmatiser.proper
+
+
+def _labels(terms: list[list[str]], named: set[str]) -> list[str]:
+    """3-5 lemmas per topic. A place or organisation name leads a label only when it is the
+    topic's strongest term; near-repeats ('военный', 'военно-морской') are skipped; labels
+    grow until they differ from every earlier one."""
+    labels: list[str] = []
+    for words in terms:
+        picked: list[str] = []
+        for i, word in enumerate(words):
+            if (word in named and i > 0) or any(word[:5] == p[:5] for p in picked):
+                continue
+            picked.append(word)
+        low, high = LABEL_TERMS
+        size = low
+        while size < high and " · ".join(picked[:size]) in labels:
+            size += 1
+        labels.append(" · ".join(picked[:size]))
+    return labels
+
+
+def _boilerplate(texts: list[str], articles: np.ndarray) -> np.ndarray:
+    """True for paragraphs whose exact text appears in BOILERPLATE_ARTICLES or more articles."""
+    seen: dict[str, set] = defaultdict(set)
+    for text, article in zip(texts, articles, strict=True):
+        seen[text].add(article)
+    common = {text for text, where in seen.items() if len(where) >= BOILERPLATE_ARTICLES}
+    return np.array([text in common for text in texts], dtype=bool)
+
+
+def _fitting_rows(texts: list[str], words: np.ndarray, boilerplate: np.ndarray) -> np.ndarray:
+    """Rows that shape the topics: not boilerplate, enough content words, each text once."""
+    seen: set[str] = set()
+    rows = []
+    for i, text in enumerate(texts):
+        if not boilerplate[i] and words[i] >= FIT_MIN_WORDS and text not in seen:
+            seen.add(text)
+            rows.append(i)
+    return np.array(rows, dtype=np.int64)
+
+
+def _vocabulary(counts: sparse.csr_matrix, fitting: np.ndarray) -> np.ndarray:
+    """Lemma columns that can tell topics apart: in 2+ fitting paragraphs (1+ in tiny
+    corpora) and in no more than the MAX_DF share of them."""
+    n = len(fitting)
+    df = np.bincount(counts[fitting].indices, minlength=counts.shape[1])
+    max_df = min(0.5, max(MAX_DF, MAX_DF_SCALE / math.sqrt(n)))
+    return np.flatnonzero((df >= (2 if n > 20 else 1)) & (df <= max_df * n))
+
+
+def _assign(x: sparse.csr_matrix, weights: np.ndarray, components: np.ndarray) -> tuple:
+    """Each row's topic (argmax of its weights; -1 without any) and that topic's share.
+
+    A row with vocabulary words but all-zero NMF weights (its words are minor in every topic)
+    takes the topic its words load on most."""
+    weights = weights.copy()
+    empty = weights.sum(axis=1) == 0
+    fallback = np.flatnonzero(empty & (np.diff(x.indptr) > 0))
+    if len(fallback):
+        weights[fallback] = np.asarray(x[fallback] @ components.T)
+    total = weights.sum(axis=1)
+    topic = np.where(total > 0, weights.argmax(axis=1), -1)
+    share = np.divide(weights.max(axis=1), total, out=np.zeros_like(total), where=total > 0)
+    return topic, share, weights
+
+
+def _inherit(own: np.ndarray, articles: np.ndarray) -> np.ndarray:
+    """Each row's article's main topic: the most common among its rows with a topic of their
+    own (ties: the lower topic number), -1 for articles without one."""
+    counts: dict[str, dict[int, int]] = defaultdict(lambda: defaultdict(int))
+    for t, a in zip(own, articles, strict=True):
+        if t >= 0:
+            counts[a][int(t)] += 1
+    main = {a: min(c, key=lambda t: (-c[t], t)) for a, c in counts.items()}
+    return np.array([main.get(a, -1) for a in articles], dtype=np.int64)
+
+
+def _article_topics(articles: np.ndarray, topic: np.ndarray, words: np.ndarray) -> pa.Table:
+    """Each article's topics weighted by content words, small weights dropped, sums to 1."""
+    mix: dict[str, dict[int, float]] = defaultdict(lambda: defaultdict(float))
+    for a, t, n in zip(articles, topic, words, strict=True):
+        if t >= 0 and n > 0:
+            mix[a][int(t)] += float(n)
+    rows: dict[str, list] = {"article_id": [], "topic_id": [], "weight": []}
+    for article in sorted(mix):
+        total = sum(mix[article].values())
+        kept = {t: w for t, w in mix[article].items() if w / total >= MIN_ARTICLE_WEIGHT}
+        kept_total = sum(kept.values())
+        for t in sorted(kept):
+            rows["article_id"].append(article)
+            rows["topic_id"].append(t)
+            rows["weight"].append(round(kept[t] / kept_total, 4))
+    return pa.Table.from_pydict(rows, schema=ARTICLE_TOPICS)
+
+
+def _no_topics(paragraphs: pa.Table, fitting: int) -> Topics:
+    """The result for a corpus without a single word to find topics in."""
+    none = pa.nulls(paragraphs.num_rows)
+    return Topics(
+        paragraphs.append_column(PARAGRAPHS.field("topic_id"), none.cast(pa.int32()))
+        .append_column(PARAGRAPHS.field("topic_score"), none.cast(pa.float32())),
+        TOPICS.empty_table(),
+        ARTICLE_TOPICS.empty_table(),
+        {"k": 0, "chosen_by": "no content words", "candidates": [], "vocabulary": 0,
+         "fitting_paragraphs": fitting, "boilerplate_paragraphs": 0, "own_topic_share": 0.0,
+         "unassigned_share": 1.0, "mean_coherence": None},
+    )  # fmt: skip
+
+
+def build_topics(
+    paragraphs: pa.Table,
+    mentions: pa.Table,
+    *,
+    k: int | None = None,
+    workers: int = 1,
+    progress: bool = False,
+) -> Topics:
+    """Topics of `paragraphs`; `mentions` mask person names and mark entity lemmas."""
+    lemmatiser = Lemmatiser(workers)
+    masks = _masks(paragraphs, mentions)
+    texts = paragraphs["text"].to_pylist()
+    keys = zip(paragraphs["article_id"].to_pylist(), paragraphs["paragraph"].to_pylist(),
+               strict=True)  # fmt: skip
+    counts, lemmas = lemmatiser.counts(
+        masked(text, masks[key]) if key in masks else text
+        for key, text in zip(keys, texts, strict=True)
+    )
+    words = np.asarray(counts.sum(axis=1)).ravel().astype(np.int64)
+    articles = np.array(paragraphs["article_id"].to_pylist(), dtype=object)
+    boilerplate = _boilerplate(texts, articles)
+    fitting = _fitting_rows(texts, words, boilerplate)
+    if len(fitting) == 0:  # a handful of short texts: let every paragraph with a word count
+        fitting = np.flatnonzero(words > 0)
+    vocabulary = _vocabulary(counts, fitting) if len(fitting) else np.array([], dtype=np.int64)
+    if len(vocabulary) == 0:
+        return _no_topics(paragraphs, len(fitting))
+    counts = counts[:, vocabulary]
+    x = TfidfTransformer(sublinear_tf=True).fit(counts[fitting]).transform(counts)
+    x = x.astype(np.float32)
+    binary = (x > 0).astype(np.float32).tocsc()
+
+    most = min(len(fitting), len(vocabulary))
+    ks = [min(k, most)] if k else [c for c in candidate_ks(len(fitting)) if c <= most] or [most]
+    sample = x[_sample(fitting, SELECT_MAX)]
+    candidates = (
+        choose_k(sample, binary, ks, workers=workers, progress=progress) if len(ks) > 1 else []
+    )
+    chosen = max(candidates, key=lambda c: (c.score, -c.k)).k if candidates else ks[0]
+
+    fit = x[_sample(fitting, FIT_MAX)]
+    columns = _frequent_columns(fit, 2 if fit.shape[0] > 1000 else 1)
+    model = _nmf(fit[:, columns], chosen)
+    components = np.zeros((chosen, x.shape[1]), dtype=np.float32)
+    components[:, columns] = model.components_
+    with threadpool_limits(1):
+        own, share, weights = _assign(x, model.transform(x[:, columns]), components)
+    own[boilerplate] = -1
+    inherited = _inherit(own, articles)
+    topic = np.where(own >= 0, own, inherited)
+
+    # Topic ids by size, largest first; a topic no paragraph took is dropped.
+    sizes = np.bincount(topic[topic >= 0], minlength=chosen)
+    order = [t for t in np.argsort(-sizes, kind="stable") if sizes[t] > 0]
+    renumber = np.full(chosen + 1, -1)  # index -1 (unassigned) stays -1
+    renumber[order] = np.arange(len(order))
+    topic = renumber[topic]
+
+    names = np.array(lemmas)[vocabulary]
+    top = _top(components[order])
+    terms = [[str(names[i]) for i in row] for row in top]
+    labels = _labels(terms, _entity_lemmas(lemmatiser, counts, list(names), mentions))
+    coherence = npmi(binary, top)
+    assigned = int((topic >= 0).sum())
+    shaping = np.zeros(len(texts), dtype=bool)
+    shaping[fitting] = True
+    numbers = paragraphs["paragraph"].to_numpy()
+    representative = [
+        int(np.where(shaping & (topic == new), weights[:, old], -1.0).argmax())
+        for new, old in enumerate(order)
+    ]
+    topics = pa.Table.from_pydict(
+        {
+            "topic_id": list(range(len(order))),
+            "label": labels,
+            "terms": terms,
+            "size": [int(sizes[t]) for t in order],
+            "share": [round(int(sizes[t]) / assigned, 4) for t in order],
+            "coherence": [round(float(c), 4) for c in coherence],
+            "representative_article_id": [str(articles[i]) for i in representative],
+            "representative_paragraph": numbers[representative].tolist(),
+        },
+        schema=TOPICS,
+    )
+    scores = np.round(share, 4)
+    paragraph_topics = paragraphs.append_column(
+        PARAGRAPHS.field("topic_id"), pa.array(topic, mask=topic < 0, type=pa.int32())
+    ).append_column(
+        PARAGRAPHS.field("topic_score"), pa.array(scores, mask=own < 0, type=pa.float32())
+    )
+    info = {
+        "k": len(order),
+        "chosen_by": "--topics" if k else "coherence × stability",
+        "candidates": [asdict(c) for c in candidates],
+        "vocabulary": len(vocabulary),
+        "fitting_paragraphs": len(fitting),
+        "boilerplate_paragraphs": int(boilerplate.sum()),
+        "own_topic_share": round(float((own >= 0).mean()), 4),
+        "unassigned_share": round(1 - assigned / len(texts), 4),
+        "mean_coherence": round(float(coherence.mean()), 4),
+    }
+    return Topics(paragraph_topics, topics, _article_topics(articles, topic, words), info)
