@@ -6,6 +6,7 @@ DATA   ?= data
 PORT   ?= 8501
 CORPUS ?= ../shared/corpora/news_unified.jsonl.gz
 SHARED ?= ../shared
+BENCH  ?= .bench
 
 .PHONY: run test data bench eval lint format clean
 
@@ -39,7 +40,8 @@ test: $(VENV)/.installed-dev
 
 bench: $(VENV)/.installed-dev
 	$(BIN)/python bench/ingest.py --corpus $(CORPUS)
-	$(BIN)/python bench/entities.py --corpus $(CORPUS) --full
+	$(BIN)/python bench/entities.py --corpus $(CORPUS) --full --save $(BENCH)
+	$(BIN)/python bench/topics.py --data $(BENCH)
 
 # Entities against public gold data (factRuEval, BSNLP), beside bare natasha.
 eval: $(VENV)/.installed-dev
@@ -54,4 +56,4 @@ format: $(VENV)/.installed-dev
 	$(BIN)/ruff format .
 
 clean:
-	rm -rf $(VENV) $(DATA) .pytest_cache .ruff_cache *.egg-info
+	rm -rf $(VENV) $(DATA) $(BENCH) .pytest_cache .ruff_cache *.egg-info

@@ -3,7 +3,9 @@ bare natasha (one `Doc` per article: segment, morph, syntax, NER, normalize), on
 the shared corpus. Each system runs in its own process; peak memory is sampled over that
 process and its workers together.
 
-Usage: python bench/entities.py [--corpus PATH] [--sample N] [--full] [--workers N]
+Usage: python bench/entities.py [--corpus PATH] [--sample N] [--full [--save DIR]] [--workers N]
+
+--save DIR keeps the whole-corpus paragraphs and mentions for bench/topics.py.
 """
 
 from __future__ import annotations
@@ -59,7 +61,7 @@ class PeakMemory(threading.Thread):
         self.join()
 
 
-def run(system: str, path: Path, workers: int) -> dict:
+def run(system: str, path: Path, workers: int, save: Path | None = None) -> dict:
     """One system over the articles in `path`; timing excludes reading the file."""
     articles = pq.read_table(path)
     texts = articles.column("text").to_pylist()
@@ -71,6 +73,7 @@ def run(system: str, path: Path, workers: int) -> dict:
         with PeakMemory() as memory:
             started = time.perf_counter()
             found = sum(len(natasha_spans(text)) for text in texts)
+        seconds = time.perf_counter() - started
     else:
         from pipeline.build import entity_tables
         from pipeline.paragraphs import build_paragraphs
@@ -80,13 +83,18 @@ def run(system: str, path: Path, workers: int) -> dict:
             paragraphs = build_paragraphs(articles)
             tables = entity_tables(articles, paragraphs, workers=workers, progress=True)
             found = tables["mentions"].num_rows
-    seconds = time.perf_counter() - started
+        seconds = time.perf_counter() - started
+        if save:
+            save.mkdir(parents=True, exist_ok=True)
+            pq.write_table(paragraphs, save / "paragraphs.parquet")
+            pq.write_table(tables["mentions"], save / "mentions.parquet")
     return {"seconds": seconds, "articles": len(texts), "chars": sum(map(len, texts)),
             "mentions": found, "rss_mb": memory.peak_mb}  # fmt: skip
 
 
-def _measure(system: str, path: Path, workers: int) -> dict:
+def _measure(system: str, path: Path, workers: int, save: Path | None = None) -> dict:
     command = [sys.executable, __file__, "--run", system, "--input", str(path)]
+    command += ["--save", str(save)] if save else []
     out = subprocess.run(
         [*command, "--workers", str(workers)], check=True, stdout=subprocess.PIPE, text=True
     )
@@ -105,11 +113,12 @@ def main() -> int:
     parser.add_argument("--sample", type=int, default=300, help="articles both systems run on")
     parser.add_argument("--full", action="store_true", help="also run ours on the whole corpus")
     parser.add_argument("--workers", type=int, default=os.cpu_count() or 1)
+    parser.add_argument("--save", type=Path, help="keep the whole-corpus paragraphs, mentions")
     parser.add_argument("--run", choices=("ours", "natasha"), help=argparse.SUPPRESS)
     parser.add_argument("--input", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.run:
-        print(json.dumps(run(args.run, args.input, args.workers)))
+        print(json.dumps(run(args.run, args.input, args.workers, args.save)))
         return 0
     if not args.corpus.is_file():
         print(f"Corpus not found: {args.corpus}. Pass --corpus PATH.", file=sys.stderr)
@@ -130,7 +139,8 @@ def main() -> int:
         if args.full:
             pq.write_table(articles, Path(tmp) / "all.parquet")
             results.append((f"ours, whole corpus ({args.workers} workers)",
-                            _measure("ours", Path(tmp) / "all.parquet", args.workers)))  # fmt: skip
+                            _measure("ours", Path(tmp) / "all.parquet", args.workers,
+                                     args.save)))  # fmt: skip
     print(f"\ncorpus: {args.corpus} ({articles.num_rows:,} articles after ingestion); "
           f"sample: every {step}th article; {os.cpu_count()} cores")  # fmt: skip
     print(f"{'system':<34} {'articles':>8} {'chars/s':>10} {'art/s':>7} {'seconds':>8} "

@@ -10,6 +10,7 @@ build = ui.current_build()
 page = st.navigation(
     [
         st.Page("views/overview.py", title="Overview", icon=":material/dashboard:", default=True),
+        st.Page("views/topics.py", title="Topics", icon=":material/category:", url_path="topics"),
         st.Page("views/about.py", title="About the data", icon=":material/info:", url_path="about"),
     ]
 )

@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import pandas as pd
+import plotly.colors
 import plotly.graph_objects as go
 
 #: Modebar: PNG export named after the chart, no Plotly logo, no CDN-backed features.
 BASE_CONFIG = {"displaylogo": False, "modeBarButtonsToRemove": ["lasso2d", "select2d"]}
 ACCENT = "#1f5fa8"
+#: One colour per topic id, 24 before they repeat.
+PALETTE = plotly.colors.qualitative.Dark24
 
 
 def config(name: str) -> dict:
@@ -37,3 +40,48 @@ def articles_per_month(frame: pd.DataFrame) -> go.Figure:
     )
     fig.update_xaxes(type="category" if len(frame) <= 3 else "date", tickformat="%b %Y")
     return _layout(fig, "Month of publication", "Articles")
+
+
+def topic_sizes(frame: pd.DataFrame) -> go.Figure:
+    """Horizontal bars, largest topic on top, labelled with the topic's label."""
+    names = [f"{i} · {label}" for i, label in zip(frame["topic_id"], frame["label"], strict=True)]
+    fig = go.Figure(
+        go.Bar(
+            x=frame["paragraphs"],
+            y=names,
+            orientation="h",
+            marker_color=ACCENT,
+            customdata=frame[["share", "articles"]],
+            hovertemplate="%{y}<br>%{x:,} paragraphs (%{customdata[0]:.1%}) in "
+            "%{customdata[1]:,} articles<extra></extra>",
+        )
+    )
+    fig.update_yaxes(autorange="reversed", type="category")
+    _layout(fig, "Paragraphs", "")
+    fig.update_layout(height=max(240, 28 * len(frame) + 60), hovermode="closest")
+    return fig
+
+
+def topic_share_over_time(frame: pd.DataFrame) -> go.Figure:
+    """Stacked areas: each topic's share of the month's paragraphs (months sum to 100%)."""
+    fig = go.Figure()
+    for (topic_id, label), rows in frame.groupby(["topic_id", "label"], sort=True):
+        fig.add_trace(
+            go.Scatter(
+                x=rows["month"],
+                y=rows["share"],
+                name=f"{topic_id} · {label}",
+                stackgroup="share",
+                mode="lines",
+                line={"width": 0.5, "color": PALETTE[topic_id % len(PALETTE)]},
+                customdata=rows[["paragraphs", "month_paragraphs"]],
+                hovertemplate=f"{topic_id} · {label}: %{{y:.1%}} "
+                "(%{customdata[0]:,} of %{customdata[1]:,})<extra></extra>",
+            )
+        )
+    fig.update_xaxes(type="category" if frame["month"].nunique() <= 3 else "date",
+                     tickformat="%b %Y")  # fmt: skip
+    fig.update_yaxes(tickformat=".0%", range=[0, 1])
+    _layout(fig, "Month of publication", "Share of the month's paragraphs")
+    fig.update_layout(height=420, legend={"font": {"size": 11}})
+    return fig

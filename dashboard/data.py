@@ -159,6 +159,74 @@ def article_list(build: Build, limit: int) -> pd.DataFrame:
     )
 
 
+def topic_list(build: Build) -> pd.DataFrame:
+    """Every topic with its size in paragraphs and articles, largest first."""
+    return query(
+        build,
+        """
+        SELECT t.topic_id, t.label, t.size AS paragraphs, round(t.share, 4) AS share,
+               count(a.article_id) AS articles, round(t.coherence, 4) AS coherence,
+               array_to_string(t.terms, ', ') AS terms
+        FROM topics t LEFT JOIN article_topics a USING (topic_id)
+        GROUP BY ALL
+        ORDER BY t.topic_id
+        """,
+    )
+
+
+def topics_over_time(build: Build) -> pd.DataFrame:
+    """Per month and topic: paragraphs of dated articles, the month's paragraphs with a topic,
+    and the topic's share of them (null in a month without any), so a half month or a quiet
+    month does not look like a drop. Every month between the first and last is listed."""
+    return query(
+        build,
+        """
+        WITH dated AS (
+            SELECT date_trunc('month', a.published)::DATE AS month, p.topic_id
+            FROM paragraphs p JOIN articles a USING (article_id)
+            WHERE a.published IS NOT NULL AND p.topic_id IS NOT NULL
+        ),
+        months AS (
+            SELECT unnest(generate_series(min(month), max(month), INTERVAL 1 MONTH))::DATE
+                   AS month
+            FROM dated
+        ),
+        counts AS (SELECT month, topic_id, count(*) AS n FROM dated GROUP BY ALL),
+        totals AS (SELECT month, count(*) AS total FROM dated GROUP BY ALL)
+        SELECT strftime(m.month, '%Y-%m') AS month, t.topic_id, t.label,
+               coalesce(c.n, 0)::BIGINT AS paragraphs,
+               coalesce(s.total, 0)::BIGINT AS month_paragraphs,
+               round(coalesce(c.n, 0) / s.total, 4) AS share
+        FROM months m CROSS JOIN topics t
+        LEFT JOIN counts c ON c.month = m.month AND c.topic_id = t.topic_id
+        LEFT JOIN totals s ON s.month = m.month
+        ORDER BY m.month, t.topic_id
+        """,
+    )
+
+
+def topic_paragraphs(build: Build, topic_id: int, limit: int) -> pd.DataFrame:
+    """A topic's paragraphs, its representative first, then by how clearly they belong."""
+    return query(
+        build,
+        """
+        SELECT a.title, a.published, a.source, p.paragraph, p.topic_score AS score, p.text,
+               p.article_id,
+               (p.article_id = t.representative_article_id
+                AND p.paragraph = t.representative_paragraph) AS representative
+        FROM paragraphs p
+        JOIN articles a USING (article_id)
+        JOIN topics t USING (topic_id)
+        WHERE p.topic_id = ?
+        ORDER BY representative DESC, score DESC NULLS LAST, length(p.text) DESC,
+                 p.article_id, p.paragraph
+        LIMIT ?
+        """,
+        topic_id,
+        limit,
+    )
+
+
 def to_csv(frame: pd.DataFrame) -> bytes:
     """The exact rows of a chart as UTF-8 CSV (no index, no BOM)."""
     return frame.to_csv(index=False).encode("utf-8")

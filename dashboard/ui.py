@@ -2,11 +2,20 @@
 
 from __future__ import annotations
 
+import html
+from collections.abc import Callable
+
 import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
 from dashboard import charts, data
+
+_CITE_STYLE = "font-size: 0.85rem; color: #5f6368; margin: 0.8rem 0 0.2rem"
+_QUOTE_STYLE = (
+    f"margin: 0; padding: 0.2rem 0 0.2rem 0.9rem; border-left: 3px solid {charts.ACCENT}; "
+    "white-space: pre-wrap; line-height: 1.5"
+)
 
 
 def current_build() -> data.Build:
@@ -53,3 +62,21 @@ def chart_with_downloads(
         key=f"prov-{name}",
         type="tertiary",
     )
+
+
+def quoted_text(text: str, cite: str = "") -> None:
+    """Article text shown as written, under an optional `cite` line: both escaped, so markup
+    and markdown in them stay text."""
+    caption = f'<div style="{_CITE_STYLE}">{html.escape(cite)}</div>' if cite else ""
+    st.html(f'{caption}<blockquote style="{_QUOTE_STYLE}">{html.escape(text)}</blockquote>')
+
+
+def query_choice(
+    name: str, options: list[int], label: str, format_func: Callable[[int], str]
+) -> int:
+    """A selectbox whose choice lives in the URL (`?name=value`), so a link reopens it."""
+    wanted = st.query_params.get(name)
+    index = options.index(int(wanted)) if wanted in {str(o) for o in options} else 0
+    choice = st.selectbox(label, options, index=index, format_func=format_func, key=f"q-{name}")
+    st.query_params[name] = str(choice)
+    return choice

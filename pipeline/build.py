@@ -27,7 +27,8 @@ from pipeline.sentences import build_sentences
 from pipeline.store import atomic_directory, write_manifest, write_table
 from pipeline.topics import build_topics
 
-LIBRARIES = ("natasha", "razdel", "pyarrow", "charset-normalizer", "scikit-learn", "duckdb")
+LIBRARIES = ("natasha", "pymorphy2", "razdel", "pyarrow", "charset-normalizer", "scikit-learn",
+             "stop-words", "duckdb")  # fmt: skip
 
 
 class NoArticles(RuntimeError):

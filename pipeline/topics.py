@@ -277,6 +277,15 @@ def _inherit(own: np.ndarray, articles: np.ndarray) -> np.ndarray:
     return np.array([main.get(a, -1) for a in articles], dtype=np.int64)
 
 
+def _representative(rows: np.ndarray, weight: np.ndarray, words: np.ndarray) -> int:
+    """The row with the largest weight on a topic among `rows` at least as long (in content
+    words) as their median: the heaviest rows alone are often two-word subheadings."""
+    if not rows.any():  # a topic held only by paragraphs that did not shape the model
+        rows = weight > 0
+    rows = rows & (words >= np.median(words[rows]))
+    return int(np.where(rows, weight, -1.0).argmax())
+
+
 def _article_topics(articles: np.ndarray, topic: np.ndarray, words: np.ndarray) -> pa.Table:
     """Each article's topics weighted by content words, small weights dropped, sums to 1."""
     mix: dict[str, dict[int, float]] = defaultdict(lambda: defaultdict(float))
@@ -376,10 +385,8 @@ def build_topics(
     shaping = np.zeros(len(texts), dtype=bool)
     shaping[fitting] = True
     numbers = paragraphs["paragraph"].to_numpy()
-    representative = [
-        int(np.where(shaping & (topic == new), weights[:, old], -1.0).argmax())
-        for new, old in enumerate(order)
-    ]
+    representative = [_representative(shaping & (topic == new), weights[:, old], words)
+                      for new, old in enumerate(order)]  # fmt: skip
     topics = pa.Table.from_pydict(
         {
             "topic_id": list(range(len(order))),

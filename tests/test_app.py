@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import json
+from collections import Counter
 
 import pytest
-from conftest import ROOT, SEEDS
+from conftest import ROOT, SEEDS, read_table
 from streamlit.testing.v1 import AppTest
 
 from dashboard import data
@@ -103,3 +104,61 @@ def test_months_without_articles_are_zero(tmp_path) -> None:
     assert frame.to_dict("list") == {
         "month": ["2024-01", "2024-02", "2024-03", "2024-04"], "articles": [1, 0, 0, 2]
     }  # fmt: skip
+
+
+def test_topics_page(monkeypatch, seed_build) -> None:
+    app = run_app(monkeypatch, seed_build, "views/topics.py")
+    assert [t.value for t in app.title] == ["Topics"]
+    assert len(app.get("plotly_chart")) == 2  # sizes, share over time
+    assert [b.label for b in app.get("download_button")] == [
+        "Download data (CSV)", "Provenance (JSON)"
+    ] * 2  # fmt: skip
+    topics = data.topic_list(data.open_build(seed_build))
+    choice = app.selectbox[0]
+    expected = [f"{t} · {label}" for t, label in zip(topics.topic_id, topics.label, strict=True)]
+    assert choice.options == expected
+    assert app.query_params["topic"] == "0"
+    # The representative paragraph comes first, under its article's title.
+    first = app.get("html")[0].proto.body
+    assert first.index("Most representative") < first.index("<blockquote")
+
+    # A shared link with ?topic=N opens that topic.
+    monkeypatch.setenv(data.ENV_VAR, str(seed_build))
+    linked = AppTest.from_file(APP, default_timeout=60)
+    linked.query_params["topic"] = "2"
+    linked.run().switch_page("views/topics.py").run()
+    assert linked.selectbox[0].value == 2
+
+
+def test_topic_shares_over_time_sum_to_one_per_month(seed_build) -> None:
+    built = data.open_build(seed_build)
+    frame = data.topics_over_time(built)
+    assert list(frame.columns) == [
+        "month", "topic_id", "label", "paragraphs", "month_paragraphs", "share"
+    ]  # fmt: skip
+    # Dated seeds: 000, 001, 003 in December 2025, 004 in January 2026; 002 is undated.
+    articles = {a["article_id"]: a["published"] for a in read_table(seed_build, "articles")}
+    expected = Counter(
+        f"{articles[p['article_id']]:%Y-%m}" for p in read_table(seed_build, "paragraphs")
+        if articles[p["article_id"]] is not None
+    )  # fmt: skip
+    assert set(expected) == {"2025-12", "2026-01"}
+    for month, rows in frame.groupby("month"):
+        assert rows["paragraphs"].sum() == expected[month]
+        assert (rows["month_paragraphs"] == expected[month]).all()
+        assert rows["share"].sum() == pytest.approx(1, abs=1e-3)
+
+
+def test_paragraph_text_is_shown_escaped(monkeypatch, tmp_path) -> None:
+    hostile = "<script>alert('x')</script> <b>жирный</b> нефть цена добыча"
+    rows = [
+        {"text": f"Цены на нефть растут, добыча падает.\n\n{hostile}", "date": "2024-01-10"},
+        {"text": "Добыча нефти и цены на нефть обсуждались на встрече.", "date": "2024-02-01"},
+    ]
+    path = tmp_path / "feed.jsonl"
+    path.write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in rows))
+    build([path], tmp_path / "out", topics=1, progress=False)  # every paragraph on one page
+    app = run_app(monkeypatch, tmp_path / "out", "views/topics.py")
+    bodies = "".join(h.proto.body for h in app.get("html"))
+    assert "&lt;script&gt;alert(&#x27;x&#x27;)&lt;/script&gt; &lt;b&gt;жирный&lt;/b&gt;" in bodies
+    assert "<script>" not in bodies and "<b>" not in bodies

@@ -110,3 +110,21 @@ def test_about_page_in_browser(page, server: str) -> None:
     page.goto(f"{server}/about")
     page.get_by_role("heading", name="About the data").wait_for(timeout=30_000)
     assert page.get_by_text("Every input became an article.").is_visible()
+
+
+def test_topics_page_link_and_csv(page, server: str, seed_build: Path) -> None:
+    from dashboard import data
+
+    page.goto(f"{server}/topics?topic=1")
+    page.get_by_role("heading", name="Topics").wait_for(timeout=30_000)
+    page.locator('[data-testid="stPlotlyChart"] .js-plotly-plot').first.wait_for(timeout=30_000)
+    topics = data.topic_list(data.open_build(seed_build))
+    # The topic in the link is the one shown.
+    chosen = page.get_by_role("combobox", name="Topic")
+    assert chosen.input_value() == f"1 · {topics.label[1]}"
+    assert "topic=1" in page.url
+    with page.expect_download() as info:
+        page.get_by_role("button", name="Download data (CSV)").first.click()
+    download = info.value
+    assert download.suggested_filename == "topic_sizes.csv"
+    assert Path(download.path()).read_bytes() == data.to_csv(topics)

@@ -1,0 +1,80 @@
+"""Benchmark: the topic stage on the whole shared corpus. Prints its time and peak memory, the
+chosen K with every candidate's scores, mean NPMI coherence and the topic list.
+
+Usage: python bench/topics.py [--data DIR | --corpus PATH] [--workers N]
+
+--data DIR reads `paragraphs.parquet` and `mentions.parquet` from DIR (a build, or what
+`bench/entities.py --full --save DIR` kept), so person names are masked as in a real build.
+Without it the corpus is ingested and no names are masked.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import time
+from pathlib import Path
+
+import pyarrow.parquet as pq
+
+HERE = Path(__file__).resolve().parent
+DEFAULT_CORPUS = HERE.parents[1] / "shared/corpora/news_unified.jsonl.gz"
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--data", type=Path, help="directory with paragraphs and mentions")
+    parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
+    parser.add_argument("--workers", type=int, default=os.cpu_count() or 1)
+    args = parser.parse_args()
+
+    sys.path.insert(0, str(HERE))
+    from entities import PeakMemory
+
+    from pipeline.schema import MENTIONS, PARAGRAPHS_BASE
+    from pipeline.topics import build_topics
+
+    if args.data:
+        paragraphs = pq.read_table(args.data / "paragraphs.parquet", columns=PARAGRAPHS_BASE.names)
+        mentions = pq.read_table(args.data / "mentions.parquet")
+        where = f"{args.data} (person names masked)"
+    elif args.corpus.is_file():
+        from pipeline.build import ingest
+
+        paragraphs = ingest([args.corpus], progress=False).paragraphs
+        mentions = MENTIONS.empty_table()
+        where = f"{args.corpus} (no mentions: person names not masked)"
+    else:
+        print(
+            f"Corpus not found: {args.corpus}. Pass --corpus PATH or --data DIR.", file=sys.stderr
+        )
+        return 2
+
+    with PeakMemory() as memory:
+        started = time.perf_counter()
+        found = build_topics(paragraphs, mentions, workers=args.workers, progress=True)
+        seconds = time.perf_counter() - started
+    model = found.model
+    print(f"\ntopics over {paragraphs.num_rows:,} paragraphs of {where}; {args.workers} workers")
+    print(f"topic stage: {seconds:.1f} s (target < 60 s), peak RSS {memory.peak_mb:,.0f} MB")
+    print(f"chosen K = {model['k']} by {model['chosen_by']}; mean NPMI {model['mean_coherence']}; "
+          f"vocabulary {model['vocabulary']:,} lemmas; {model['fitting_paragraphs']:,} paragraphs "
+          f"shaped the model, {model['boilerplate_paragraphs']:,} boilerplate")  # fmt: skip
+    print(f"paragraphs with a topic of their own {model['own_topic_share']:.1%}, "
+          f"unassigned {model['unassigned_share']:.2%} (target <= 5%)")  # fmt: skip
+    print(f"\n{'K':>4} {'coherence':>10} {'stability':>10} {'score':>8}")
+    for c in model["candidates"]:
+        mark = "  <- chosen" if c["k"] == model["k"] else ""
+        print(
+            f"{c['k']:>4} {c['coherence']:>10.4f} {c['stability']:>10.4f} {c['score']:>8.4f}{mark}"
+        )
+    print(f"\n{'id':>3} {'paragraphs':>10} {'share':>6} {'NPMI':>6}  label")
+    for t in found.topics.to_pylist():
+        print(f"{t['topic_id']:>3} {t['size']:>10,} {t['share']:>6.1%} {t['coherence']:>6.3f}  "
+              f"{t['label']}")  # fmt: skip
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,52 @@
+"""Topics: sizes, share over time, and the paragraphs behind each topic."""
+
+import pandas as pd
+import streamlit as st
+
+from dashboard import charts, data, ui
+
+PARAGRAPH_LIMIT = 8
+
+build = ui.current_build()
+st.title("Topics")
+model = data.manifest(build).get("topics", {})
+topics = data.topic_list(build)
+if topics.empty:
+    st.info("This build has no topics: no paragraph has content words to find them in.")
+    st.stop()
+
+tried = ", ".join(str(c["k"]) for c in model.get("candidates", []))
+how = f"chosen by coherence × stability among K = {tried}" if tried else "set with `--topics`"
+st.caption(
+    f"{len(topics)} topics over paragraphs ({how}); mean NPMI coherence "
+    f"{model.get('mean_coherence')}. Paragraphs without words of their own (credits, embeds, "
+    f"boilerplate) count with their article's main topic; {model.get('unassigned_share', 0):.1%} "
+    "are unassigned. Method: docs/topics.md."
+)
+
+st.subheader("Topic sizes")
+ui.chart_with_downloads(build, "topic_sizes", charts.topic_sizes(topics), topics)
+
+st.subheader("Topic share over time")
+over_time = data.topics_over_time(build)
+if over_time.empty:
+    st.info("No article has a publication date, so topics cannot be put on a timeline.")
+else:
+    ui.chart_with_downloads(
+        build, "topic_share_over_time", charts.topic_share_over_time(over_time), over_time
+    )
+    st.caption(
+        "Each month's paragraphs with a topic sum to 100%, so a half month or a quiet month "
+        "does not look like a drop; the CSV also has the raw counts. Undated articles are left out."
+    )
+
+st.subheader("Representative paragraphs")
+labels = dict(zip(topics["topic_id"], topics["label"], strict=True))
+topic_id = ui.query_choice("topic", list(labels), "Topic", lambda t: f"{t} · {labels[t]}")
+st.caption(f"Top terms: {topics.set_index('topic_id').at[topic_id, 'terms']}")
+for row in data.topic_paragraphs(build, topic_id, PARAGRAPH_LIMIT).itertuples():
+    when = "undated" if pd.isna(row.published) else f"{row.published:%d %b %Y}"
+    score = "inherited from its article" if pd.isna(row.score) else f"score {row.score:.2f}"
+    lead = "Most representative · " if row.representative else ""
+    cite = f"{lead}{row.title} · {when} · {row.source} · paragraph {row.paragraph + 1} · {score}"
+    ui.quoted_text(row.text, cite)

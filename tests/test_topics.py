@@ -1,0 +1,186 @@
+"""Topics on the seeds and on small made-up corpora: separation, labels, assignment rules,
+article mixes, determinism and the --topics override."""
+
+from __future__ import annotations
+
+import json
+import re
+from collections import Counter
+from pathlib import Path
+
+import pyarrow as pa
+import pytest
+from conftest import SEEDS, read_table
+
+from pipeline.cli import main
+from pipeline.lemmas import Lemmatiser
+from pipeline.paragraphs import build_paragraphs
+from pipeline.schema import MENTIONS
+from pipeline.topics import build_topics
+
+LABEL = re.compile(r"[а-яё-]+( · [а-яё-]+){2,4}")
+
+
+@pytest.fixture(scope="module")
+def topics(seed_build: Path) -> list[dict]:
+    return read_table(seed_build, "topics")
+
+
+@pytest.fixture(scope="module")
+def paragraphs(seed_build: Path, seed_articles: dict) -> list[dict]:
+    number = {a["article_id"]: k for k, a in seed_articles.items()}
+    return [{**p, "seed": number[p["article_id"]]} for p in read_table(seed_build, "paragraphs")]
+
+
+def topics_of(paragraphs: list[dict], seed: str, pattern: str) -> list[int]:
+    found = [p["topic_id"] for p in paragraphs
+             if p["seed"] == seed and re.search(pattern, p["text"])]  # fmt: skip
+    assert found, f"no paragraph of seed {seed} matches {pattern!r}"
+    return found
+
+
+def test_corridor_and_nato_standards_fall_in_different_topics(paragraphs) -> None:
+    # Seed 003: "Азербайджан и Казахстан являются участниками Среднего коридора ..." and the
+    # answer about new transport routes; seed 002: "армия страны переводится на стандарты НАТО".
+    corridor = topics_of(paragraphs, "003", r"Средн\w+ коридор|транспортных маршрутов")
+    standards = topics_of(paragraphs, "002", r"стандарт\w* НАТО")
+    assert len(corridor) >= 2 and len(standards) >= 3
+    assert not set(corridor) & set(standards)
+    # Each theme is mostly one topic, not scattered.
+    assert Counter(corridor).most_common(1)[0][1] == len(corridor)
+    assert Counter(standards).most_common(1)[0][1] >= len(standards) - 1
+
+
+def test_labels_are_three_to_five_distinct_lemmas(topics) -> None:
+    assert 3 <= len(topics) <= 20
+    labels = [t["label"] for t in topics]
+    assert len(set(labels)) == len(labels)
+    for topic in topics:
+        assert LABEL.fullmatch(topic["label"]), topic["label"]
+        assert set(topic["label"].split(" · ")) <= set(topic["terms"])
+        assert len(topic["terms"]) == 10
+
+
+def test_person_names_and_reporting_words_are_not_terms(topics) -> None:
+    terms = {term for t in topics for term in t["terms"]}
+    # Names of people the seeds quote most, and the verbs that introduce quotes.
+    assert not terms & {"алиев", "ильхам", "лоренцсон", "тобиас", "гасымов", "коакер"}
+    assert not terms & {"заявить", "отметить", "сказать", "год"}
+
+
+def test_every_paragraph_with_content_has_a_topic(paragraphs, topics) -> None:
+    assert all(p["topic_id"] is not None for p in paragraphs)
+    assert all(0 < p["topic_score"] <= 1 for p in paragraphs)
+    sizes = Counter(p["topic_id"] for p in paragraphs)
+    assert [t["size"] for t in topics] == [sizes[t["topic_id"]] for t in topics]
+    assert [t["size"] for t in topics] == sorted((t["size"] for t in topics), reverse=True)
+    assert sum(t["share"] for t in topics) == pytest.approx(1, abs=1e-3)
+
+
+def test_representative_paragraph_belongs_to_its_topic(paragraphs, topics) -> None:
+    by_key = {(p["article_id"], p["paragraph"]): p for p in paragraphs}
+    for topic in topics:
+        chosen = by_key[topic["representative_article_id"], topic["representative_paragraph"]]
+        assert chosen["topic_id"] == topic["topic_id"]
+
+
+def test_article_weights_sum_to_one(seed_build: Path, seed_articles: dict) -> None:
+    rows = read_table(seed_build, "article_topics")
+    totals: Counter = Counter()
+    for row in rows:
+        assert row["weight"] >= 0.05
+        totals[row["article_id"]] += row["weight"]
+    assert set(totals) == {a["article_id"] for a in seed_articles.values()}
+    assert all(total == pytest.approx(1, abs=1e-3) for total in totals.values())
+
+
+def test_manifest_explains_the_choice_of_k(seed_build: Path, topics) -> None:
+    info = json.loads((seed_build / "manifest.json").read_text())["topics"]
+    assert info["k"] == len(topics)
+    assert info["chosen_by"] == "coherence × stability"
+    best = max(info["candidates"], key=lambda c: c["score"])
+    assert best["k"] == info["k"]
+    assert info["unassigned_share"] == 0.0
+
+
+def test_same_input_same_topics(seed_build: Path, tmp_path: Path) -> None:
+    assert main(["build", str(SEEDS), "--out", str(tmp_path / "again"), "--quiet"]) == 0
+    for name in ("topics", "article_topics", "paragraphs"):
+        first = (seed_build / f"{name}.parquet").read_bytes()
+        assert (tmp_path / "again" / f"{name}.parquet").read_bytes() == first, name
+
+
+def test_topics_option_fixes_k(tmp_path: Path, capsys) -> None:
+    assert main(["build", str(SEEDS), "--out", str(tmp_path / "four"), "--topics", "4",
+                 "--quiet"]) == 0  # fmt: skip
+    assert ", 4 topics into" in capsys.readouterr().out
+    info = json.loads((tmp_path / "four" / "manifest.json").read_text())["topics"]
+    assert (info["k"], info["chosen_by"], info["candidates"]) == (4, "--topics", [])
+    with pytest.raises(SystemExit):
+        main(["build", str(SEEDS), "--topics", "0"])
+
+
+SPORT = [
+    "Сборная выиграла матч чемпионата мира: тренер похвалил игроков и вратаря.",
+    "Футболисты провели тренировку перед финальным матчем турнира на стадионе.",
+    "Вратарь отразил пенальти, и команда вышла в полуфинал чемпионата.",
+]
+OIL = [
+    "Цены на нефть выросли после решения картеля сократить добычу сырья.",
+    "Нефтяная компания увеличила добычу и экспорт нефти через новый трубопровод.",
+    "Биржевые цены на нефть и газ упали, инвесторы ждут решения о добыче.",
+]
+
+
+def made_up(articles: list[list[str]]) -> pa.Table:
+    texts = ["\n\n".join(paragraphs) for paragraphs in articles]
+    table = pa.table({"article_id": [f"a{i}" for i in range(len(texts))], "text": texts})
+    return build_paragraphs(table)
+
+
+def test_two_themes_two_topics_and_boilerplate_follows_its_article() -> None:
+    credit = "Также по теме"
+    articles = [[SPORT[i], SPORT[(i + 1) % 3], credit] for i in range(3)]
+    articles += [[OIL[i], OIL[(i + 1) % 3], f"pic.twitter.com/x{i}y2z3"] for i in range(3)]
+    found = build_topics(made_up(articles), MENTIONS.empty_table(), k=2)
+    rows = found.paragraphs.to_pylist()
+    topic = {(r["article_id"], r["paragraph"]): r["topic_id"] for r in rows}
+    sport = {topic[f"a{i}", p] for i in range(3) for p in (0, 1)}
+    oil = {topic[f"a{i}", p] for i in range(3, 6) for p in (0, 1)}
+    assert len(sport) == len(oil) == 1 and sport != oil
+    # The credit line repeats in three articles: boilerplate, it takes its article's topic
+    # without a score of its own; so does the Latin-only embed, which has no content word.
+    (sport_topic,), (oil_topic,) = sport, oil
+    for row in rows:
+        if row["paragraph"] == 2:
+            expected = sport_topic if row["article_id"] in {"a0", "a1", "a2"} else oil_topic
+            assert (row["topic_id"], row["topic_score"]) == (expected, None)
+    assert found.model["boilerplate_paragraphs"] == 3
+    assert found.model["unassigned_share"] == 0.0
+    labels = found.topics["label"].to_pylist()
+    assert any("нефть" in label for label in labels)
+    assert any("матч" in label or "чемпионат" in label for label in labels)
+
+
+def test_an_article_without_content_stays_unassigned() -> None:
+    articles = [[SPORT[0], SPORT[1]], [OIL[0], OIL[1]], ["https://t.co/abc", "12.03.2017"]]
+    found = build_topics(made_up(articles), MENTIONS.empty_table(), k=2)
+    empty = [r for r in found.paragraphs.to_pylist() if r["article_id"] == "a2"]
+    assert [(r["topic_id"], r["topic_score"]) for r in empty] == [(None, None), (None, None)]
+    assert "a2" not in found.article_topics["article_id"].to_pylist()
+
+
+def test_no_content_at_all_gives_no_topics() -> None:
+    found = build_topics(made_up([["!!!", "123"]]), MENTIONS.empty_table())
+    assert found.topics.num_rows == 0 and found.article_topics.num_rows == 0
+    assert found.paragraphs["topic_id"].null_count == 2
+
+
+def test_lemmas_keep_abbreviations_and_drop_names_and_stopwords() -> None:
+    counts, lemmas = Lemmatiser().counts(
+        ["МОК отстранил сборную, заявил Томас Бах.", "Решения МОК обсуждали в Москве."]
+    )
+    found = dict(zip(lemmas, counts.sum(axis=0).A1.tolist(), strict=True))
+    assert found["мок"] == 2 and "мокнуть" not in found  # not a form of the verb 'мокнуть'
+    assert found["сборная"] == 1 and found["решение"] == 1 and found["обсуждать"] == 1
+    assert "томас" not in found and "заявить" not in found
