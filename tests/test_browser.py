@@ -109,7 +109,7 @@ def test_page_loads_nothing_from_outside(page, server: str) -> None:
 def test_about_page_in_browser(page, server: str) -> None:
     page.goto(f"{server}/about")
     page.get_by_role("heading", name="About the data").wait_for(timeout=30_000)
-    assert page.get_by_text("Every input became an article.").is_visible()
+    page.get_by_text("Every input became an article.").wait_for(timeout=30_000)
 
 
 def test_topics_page_link_and_csv(page, server: str, seed_build: Path) -> None:

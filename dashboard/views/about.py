@@ -5,6 +5,8 @@ import streamlit as st
 
 from dashboard import data, ui
 
+METRICS_PER_ROW = 5
+
 build = ui.current_build()
 info = data.manifest(build)
 st.title("About the data")
@@ -13,10 +15,15 @@ st.markdown(
     f"by obzor {info['project']['version']} on Python {info['python']}."
 )
 
-cols = st.columns(len(info["tables"]) + 1)
-for col, (name, table) in zip(cols, info["tables"].items(), strict=False):
-    col.metric(name.capitalize(), f"{table['rows']:,}")
-cols[-1].metric("Rejected inputs", f"{len(info['rejected']):,}")
+counts = {
+    name.replace("_", " ").capitalize(): table["rows"] for name, table in info["tables"].items()
+}
+counts["Rejected inputs"] = len(info["rejected"])
+items = list(counts.items())
+for start in range(0, len(items), METRICS_PER_ROW):
+    row = items[start : start + METRICS_PER_ROW]
+    for col, (label, value) in zip(st.columns(METRICS_PER_ROW)[: len(row)], row, strict=True):
+        col.metric(label, f"{value:,}")
 
 st.subheader("Rejected inputs")
 if info["rejected"]:
