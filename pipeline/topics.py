@@ -130,9 +130,14 @@ def _fits(task: tuple[sparse.csr_matrix, int, list[np.ndarray]]) -> list[np.ndar
     return [_top(_nmf(x[rows], k).components_) for rows in [slice(None), *resamples]]
 
 
+def _document_frequency(x: sparse.csr_matrix) -> np.ndarray:
+    """Rows with a value in each column."""
+    return np.bincount(x.indices, minlength=x.shape[1])
+
+
 def _frequent_columns(x: sparse.csr_matrix, min_df: int) -> np.ndarray:
     """Columns with a value in at least `min_df` rows: fits on a sample skip the rest."""
-    return np.flatnonzero(np.bincount(x.indices, minlength=x.shape[1]) >= min_df)
+    return np.flatnonzero(_document_frequency(x) >= min_df)
 
 
 def choose_k(
@@ -245,7 +250,7 @@ def _vocabulary(counts: sparse.csr_matrix, fitting: np.ndarray) -> np.ndarray:
     """Lemma columns that can tell topics apart: in 2+ fitting paragraphs (1+ in tiny
     corpora) and in no more than the MAX_DF share of them."""
     n = len(fitting)
-    df = np.bincount(counts[fitting].indices, minlength=counts.shape[1])
+    df = _document_frequency(counts[fitting])
     max_df = min(0.5, max(MAX_DF, MAX_DF_SCALE / math.sqrt(n)))
     return np.flatnonzero((df >= (2 if n > 20 else 1)) & (df <= max_df * n))
 
@@ -277,11 +282,13 @@ def _inherit(own: np.ndarray, articles: np.ndarray) -> np.ndarray:
     return np.array([main.get(a, -1) for a in articles], dtype=np.int64)
 
 
-def _representative(rows: np.ndarray, weight: np.ndarray, words: np.ndarray) -> int:
-    """The row with the largest weight on a topic among `rows` at least as long (in content
-    words) as their median: the heaviest rows alone are often two-word subheadings."""
-    if not rows.any():  # a topic held only by paragraphs that did not shape the model
-        rows = weight > 0
+def _representative(
+    members: np.ndarray, shaping: np.ndarray, weight: np.ndarray, words: np.ndarray
+) -> int:
+    """The topic's row with the largest weight on it among those that shaped the model (or
+    all its rows, when none did) at least as long in content words as their median: the
+    heaviest rows alone are often two-word subheadings."""
+    rows = members & shaping if (members & shaping).any() else members
     rows = rows & (words >= np.median(words[rows]))
     return int(np.where(rows, weight, -1.0).argmax())
 
@@ -385,7 +392,7 @@ def build_topics(
     shaping = np.zeros(len(texts), dtype=bool)
     shaping[fitting] = True
     numbers = paragraphs["paragraph"].to_numpy()
-    representative = [_representative(shaping & (topic == new), weights[:, old], words)
+    representative = [_representative(topic == new, shaping, weights[:, old], words)
                       for new, old in enumerate(order)]  # fmt: skip
     topics = pa.Table.from_pydict(
         {
