@@ -42,10 +42,13 @@ bench: $(VENV)/.installed-dev
 	$(BIN)/python bench/ingest.py --corpus $(CORPUS)
 	$(BIN)/python bench/entities.py --corpus $(CORPUS) --full --save $(BENCH)
 	$(BIN)/python bench/topics.py --data $(BENCH)
+	$(BIN)/python bench/events.py --corpus $(CORPUS) --data $(BENCH)
 
-# Entities against public gold data (factRuEval, BSNLP), beside bare natasha.
+# Entities (factRuEval, BSNLP) and dates (Duckling, NEREL) against public gold data, beside
+# bare natasha.
 eval: $(VENV)/.installed-dev
 	$(BIN)/python bench/eval_entities.py --shared $(SHARED)
+	$(BIN)/python bench/eval_dates.py --shared $(SHARED)
 
 lint: $(VENV)/.installed-dev
 	$(BIN)/ruff check .

@@ -5,7 +5,8 @@ process and its workers together.
 
 Usage: python bench/entities.py [--corpus PATH] [--sample N] [--full [--save DIR]] [--workers N]
 
---save DIR keeps the whole-corpus paragraphs and mentions for bench/topics.py.
+--save DIR keeps the whole-corpus paragraphs, mentions and country mentions for
+bench/topics.py and bench/events.py.
 """
 
 from __future__ import annotations
@@ -87,7 +88,8 @@ def run(system: str, path: Path, workers: int, save: Path | None = None) -> dict
         if save:
             save.mkdir(parents=True, exist_ok=True)
             pq.write_table(paragraphs, save / "paragraphs.parquet")
-            pq.write_table(tables["mentions"], save / "mentions.parquet")
+            for name in ("mentions", "country_mentions"):
+                pq.write_table(tables[name], save / f"{name}.parquet")
     return {"seconds": seconds, "articles": len(texts), "chars": sum(map(len, texts)),
             "mentions": found, "rss_mb": memory.peak_mb}  # fmt: skip
 
@@ -113,7 +115,7 @@ def main() -> int:
     parser.add_argument("--sample", type=int, default=300, help="articles both systems run on")
     parser.add_argument("--full", action="store_true", help="also run ours on the whole corpus")
     parser.add_argument("--workers", type=int, default=os.cpu_count() or 1)
-    parser.add_argument("--save", type=Path, help="keep the whole-corpus paragraphs, mentions")
+    parser.add_argument("--save", type=Path, help="keep whole-corpus tables for later benches")
     parser.add_argument("--run", choices=("ours", "natasha"), help=argparse.SUPPRESS)
     parser.add_argument("--input", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args()

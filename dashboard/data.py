@@ -14,7 +14,9 @@ from pathlib import Path
 
 import duckdb
 import pandas as pd
+import pycountry
 import streamlit as st
+from babel import Locale
 
 from pipeline import SCHEMA_VERSION
 from pipeline.schema import TABLES
@@ -225,6 +227,65 @@ def topic_paragraphs(build: Build, topic_id: int, limit: int) -> pd.DataFrame:
         topic_id,
         limit,
     )
+
+
+def country_name(alpha3: str) -> str:
+    """English short name of an ISO alpha-3 code ('AZE' -> 'Azerbaijan'), else the code."""
+    country = pycountry.countries.get(alpha_3=alpha3)
+    return Locale("en").territories.get(country.alpha_2, country.name) if country else alpha3
+
+
+def events(build: Build) -> pd.DataFrame:
+    """Every event resolved to dates, with its article, topic, countries and named actors
+    (people and organisations in its sentence); the lag is days from the event's last day to
+    the article's publication (negative: announced ahead)."""
+    return query(
+        build,
+        """
+        WITH actors AS (
+            SELECT x.article_id, x.start, string_agg(n.name, '; ' ORDER BY n.name) AS actors
+            FROM (SELECT article_id, start, unnest(entity_ids) AS entity_id FROM events) x
+            JOIN entities n USING (entity_id)
+            WHERE n.type IN ('PER', 'ORG')
+            GROUP BY ALL
+        )
+        SELECT e.date_start, e.date_end, e.date_text, e.granularity, e.relation,
+               a.published, (a.published - e.date_end) AS lag_days,
+               e.countries, coalesce(x.actors, '') AS actors,
+               p.topic_id, t.label AS topic,
+               a.title, a.source, e.sentence, e.article_id, e.start, e.stop
+        FROM events e
+        JOIN articles a USING (article_id)
+        LEFT JOIN actors x ON x.article_id = e.article_id AND x.start = e.start
+        LEFT JOIN paragraphs p ON p.article_id = e.article_id AND p.paragraph = e.paragraph
+        LEFT JOIN topics t ON t.topic_id = p.topic_id
+        WHERE e.date_start IS NOT NULL
+        ORDER BY e.date_start, e.article_id, e.start
+        """,
+    )
+
+
+def event_counts(build: Build) -> dict:
+    """Events in all, resolved, and unresolved for want of a publication date."""
+    row = query(
+        build,
+        """
+        SELECT count(*) AS events, count(date_start) AS resolved,
+               count(DISTINCT article_id) AS articles
+        FROM events
+        """,
+    ).iloc[0]
+    return {k: int(v) for k, v in row.items()}
+
+
+def article(build: Build, article_id: str) -> dict | None:
+    """One article's title, date, source, url and text, or None."""
+    found = query(
+        build,
+        "SELECT article_id, title, published, source, url, text FROM articles WHERE article_id = ?",
+        article_id,
+    )
+    return None if found.empty else found.iloc[0].to_dict()
 
 
 def to_csv(frame: pd.DataFrame) -> bytes:

@@ -20,6 +20,7 @@ import pipeline
 from pipeline.articles import Notice, build_articles
 from pipeline.countries import build_country_mentions
 from pipeline.entities import build_entities
+from pipeline.events import build_events
 from pipeline.ner import extract_mentions
 from pipeline.paragraphs import build_paragraphs
 from pipeline.readers import Record, Rejection, discover, file_sha256, read_file
@@ -208,12 +209,21 @@ def build(
             paragraphs, entities["mentions"], k=topics, workers=workers, progress=progress
         )
     manifest["topics"] = found.model
+    with timer.stage("events"):
+        events = build_events(
+            articles,
+            entities["sentences"],
+            entities["mentions"],
+            entities["country_mentions"],
+            progress=progress,
+        )
     tables = {
         "articles": articles,
         "paragraphs": found.paragraphs,
         **entities,
         "topics": found.topics,
         "article_topics": found.article_topics,
+        "events": events,
     }
 
     with timer.stage("write"), atomic_directory(out) as scratch:

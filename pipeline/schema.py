@@ -105,6 +105,26 @@ ARTICLE_TOPICS = _schema(
     ("weight", pa.float32(), False, "Share of the article's content words; sums to 1 per article."),
 )  # fmt: skip
 
+EVENTS = _schema(
+    ("article_id", pa.string(), False, "The article (`articles.article_id`)."),
+    ("paragraph", pa.int32(), False, "The paragraph (`paragraphs.paragraph`)."),
+    ("start", pa.int32(), False, "Offset of the date expression in `articles.text`."),
+    ("stop", pa.int32(), False, "Offset after it: `text[start:stop]` is `date_text`."),
+    ("date_text", pa.string(), False, "The expression as written, e.g. 'в марте этого года'."),
+    ("date_start", pa.date32(), True, "First day it refers to; null when unresolved."),
+    ("date_end", pa.date32(), True, "Last day it refers to (inclusive); null when unresolved."),
+    ("granularity", pa.string(), False,
+     "day, days, month, months, season, year, years, decade or unresolved."),
+    ("relation", pa.string(), True,
+     "past, same or future relative to `articles.published`; null without either date."),
+    ("sentence", pa.string(), False, "The sentence that contains it."),
+    ("sentence_start", pa.int32(), False, "Offset of the sentence in `articles.text` "
+     "(`sentences.start`)."),
+    ("sentence_stop", pa.int32(), False, "Offset after the sentence."),
+    ("entity_ids", pa.list_(pa.string()), False, "Entities mentioned in the sentence, sorted."),
+    ("countries", pa.list_(pa.string()), False, "Countries named in the sentence (alpha-3)."),
+)  # fmt: skip
+
 #: Table name -> schema; the dashboard checks that a data directory has all of them.
 TABLES: dict[str, pa.Schema] = {
     "articles": ARTICLES,
@@ -115,6 +135,7 @@ TABLES: dict[str, pa.Schema] = {
     "country_mentions": COUNTRY_MENTIONS,
     "topics": TOPICS,
     "article_topics": ARTICLE_TOPICS,
+    "events": EVENTS,
 }
 
 DATE_SOURCES = ("header", "field", "text", "inferred", "missing")
