@@ -11,6 +11,9 @@ page = st.navigation(
     [
         st.Page("views/overview.py", title="Overview", icon=":material/dashboard:", default=True),
         st.Page("views/topics.py", title="Topics", icon=":material/category:", url_path="topics"),
+        st.Page(
+            "views/timeline.py", title="Timeline", icon=":material/timeline:", url_path="timeline"
+        ),  # fmt: skip
         st.Page("views/about.py", title="About the data", icon=":material/info:", url_path="about"),
     ]
 )

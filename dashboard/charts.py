@@ -85,3 +85,79 @@ def topic_share_over_time(frame: pd.DataFrame) -> go.Figure:
     _layout(fig, "Month of publication", "Share of the month's paragraphs")
     fig.update_layout(height=420, legend={"font": {"size": 11}})
     return fig
+
+
+def timeline(
+    frame: pd.DataFrame, x_title: str, last: str, published: tuple | None = None
+) -> go.Figure:
+    """One point per row at (`x`, `group`), a colour per group, the sentence on hover; groups
+    with most points on top and the `last` group (no country, no topic) at the bottom; the
+    `published` (first, last) period shaded. Rows keep their order, so a selected point's
+    index is its row."""
+    order = frame["group"].value_counts().index.tolist()
+    order = [g for g in order if g != last] + [g for g in order if g == last]
+    colour = {group: PALETTE[i % len(PALETTE)] for i, group in enumerate(order)}
+    wrapped = frame["sentence"].str.wrap(90).str.replace("\n", "<br>")
+    fig = go.Figure(
+        go.Scatter(
+            x=frame["x"],
+            y=frame["group"],
+            mode="markers",
+            marker={
+                "color": frame["group"].map(colour),
+                "size": 9,
+                "opacity": 0.7,
+                "line": {"width": 0.5, "color": "white"},
+            },  # fmt: skip
+            customdata=list(
+                zip(
+                    frame["date_text"],
+                    frame["date_start"].astype(str),
+                    frame["date_end"].astype(str),
+                    frame["title"],
+                    wrapped,
+                    strict=True,
+                )
+            ),  # fmt: skip
+            hovertemplate="<b>%{customdata[0]}</b> (%{customdata[1]} – %{customdata[2]})<br>"
+            "%{customdata[4]}<br><i>%{customdata[3]}</i><extra>%{y}</extra>",
+        )
+    )
+    fig.update_yaxes(type="category", categoryorder="array", categoryarray=order[::-1])
+    if published and published[0] is not None:
+        fig.add_vrect(x0=published[0], x1=published[1] + pd.Timedelta(days=1),
+                      fillcolor=ACCENT, opacity=0.08, line_width=0, layer="below",
+                      annotation_text="published", annotation_position="top left",
+                      annotation_font={"size": 11, "color": "#5f6368"})  # fmt: skip
+    _layout(fig, x_title, "")
+    fig.update_layout(height=max(260, 34 * len(order) + 90), hovermode="closest",
+                      clickmode="event+select")  # fmt: skip
+    return fig
+
+
+def lag(frame: pd.DataFrame) -> go.Figure:
+    """Events per coverage-lag bucket, in bucket order."""
+    fig = go.Figure(
+        go.Bar(
+            x=frame["lag"],
+            y=frame["events"],
+            marker_color=ACCENT,
+            hovertemplate="%{x}: %{y:,} events<extra></extra>",
+        )
+    )
+    fig.update_xaxes(type="category")
+    return _layout(fig, "Event's last day to the article's publication", "Events")
+
+
+def decades(frame: pd.DataFrame) -> go.Figure:
+    """References to the past per decade."""
+    fig = go.Figure(
+        go.Bar(
+            x=frame["decade"],
+            y=frame["events"],
+            marker_color="#7a6f5f",
+            hovertemplate="%{x}: %{y:,} events<extra></extra>",
+        )
+    )
+    fig.update_xaxes(type="category")
+    return _layout(fig, "Decade referred to", "Events")

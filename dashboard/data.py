@@ -265,6 +265,70 @@ def events(build: Build) -> pd.DataFrame:
     )
 
 
+#: Time axes of the Timeline page and group-bys, as shown and as the URL keeps them.
+AXES = {"event": "Date mentioned in the text", "published": "Publication date"}
+GROUPS = {"country": "Country", "topic": "Topic"}
+NO_GROUP = {"country": "No country named", "topic": "No topic"}
+LAGS = ("announced ahead", "while ongoing", "within a week", "within a month", "within a year",
+        "over a year later")  # fmt: skip
+
+
+def _lag(days: float, relation: str | None) -> str:
+    if relation == "future":
+        return LAGS[0]
+    if relation == "same":
+        return LAGS[1]
+    limits = ((7, LAGS[2]), (31, LAGS[3]), (366, LAGS[4]))
+    return next((name for limit, name in limits if days <= limit), LAGS[5])
+
+
+def timeline(build: Build, axis: str, group_by: str) -> pd.DataFrame:
+    """The Timeline chart's points: one per event and group (an event naming two countries is
+    on both rows), at the middle of its date range or at its article's publication date, with
+    its coverage lag; `history` marks dates before the first publication year."""
+    frame = events(build).copy()
+    if axis == "published":
+        frame = frame[frame["published"].notna()]
+        frame["x"] = pd.to_datetime(frame["published"])
+    else:
+        start, end = pd.to_datetime(frame["date_start"]), pd.to_datetime(frame["date_end"])
+        frame["x"] = (start + (end - start) / 2).dt.floor("D")
+    frame["named"] = frame["countries"]
+    frame["countries"] = frame["countries"].map("; ".join)
+    if group_by == "country":
+        frame = frame.explode("named", ignore_index=True)
+        frame["group"] = frame["named"].map(country_name, na_action="ignore")
+    else:
+        frame["group"] = frame["topic_id"].astype("Int64").astype(str) + " · " + frame["topic"]
+    frame["group"] = frame["group"].fillna(NO_GROUP[group_by])
+    frame["lag"] = [None if pd.isna(p) else _lag(d, r)
+                    for p, d, r in zip(frame["published"], frame["lag_days"], frame["relation"],
+                                       strict=True)]  # fmt: skip
+    first = summary(build)["first"]
+    frame["history"] = (
+        pd.to_datetime(frame["date_end"]) < pd.Timestamp(first.year, 1, 1) if first else False
+    )
+    columns = ["x", "group", "date_text", "date_start", "date_end", "granularity", "relation",
+               "published", "lag_days", "lag", "history", "countries", "actors", "topic_id",
+               "topic", "title", "source", "sentence", "article_id", "start", "stop"]  # fmt: skip
+    return frame[columns].sort_values(["x", "group", "article_id", "start"], ignore_index=True)
+
+
+def lag_counts(points: pd.DataFrame) -> pd.DataFrame:
+    """Distinct events of dated articles per coverage-lag bucket, in bucket order."""
+    distinct = points.drop_duplicates(["article_id", "start"]).dropna(subset=["lag"])
+    counts = distinct["lag"].value_counts().reindex(list(LAGS), fill_value=0)
+    return counts.rename_axis("lag").reset_index(name="events")
+
+
+def decade_counts(points: pd.DataFrame) -> pd.DataFrame:
+    """Distinct events per decade of their first day."""
+    distinct = points.drop_duplicates(["article_id", "start"])
+    decades = pd.to_datetime(distinct["date_start"]).dt.year // 10 * 10
+    counts = decades.value_counts().sort_index()
+    return pd.DataFrame({"decade": [f"{d}s" for d in counts.index], "events": counts.values})
+
+
 def event_counts(build: Build) -> dict:
     """Events in all, resolved, and unresolved for want of a publication date."""
     row = query(

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 from collections.abc import Callable
+from typing import TypeVar
 
 import pandas as pd
 import plotly.graph_objects as go
@@ -11,6 +12,7 @@ import streamlit as st
 
 from dashboard import charts, data
 
+T = TypeVar("T")
 _CITE_STYLE = "font-size: 0.85rem; color: #5f6368; margin: 0.8rem 0 0.2rem"
 _QUOTE_STYLE = (
     f"margin: 0; padding: 0.2rem 0 0.2rem 0.9rem; border-left: 3px solid {charts.ACCENT}; "
@@ -41,10 +43,22 @@ def sidebar(build: data.Build) -> None:
 
 
 def chart_with_downloads(
-    build: data.Build, name: str, figure: go.Figure, frame: pd.DataFrame
-) -> None:
-    """Render `figure`, then 'Download data (CSV)' with exactly `frame` and its provenance."""
-    st.plotly_chart(figure, config=charts.config(name), key=f"chart-{name}")
+    build: data.Build,
+    name: str,
+    figure: go.Figure,
+    frame: pd.DataFrame,
+    *,
+    selectable: bool = False,
+) -> list[dict]:
+    """Render `figure`, then 'Download data (CSV)' with exactly `frame` and its provenance.
+    With `selectable`, a click selects points; their Plotly records are returned."""
+    state = st.plotly_chart(
+        figure,
+        config=charts.config(name),
+        key=f"chart-{name}",
+        on_select="rerun" if selectable else "ignore",
+        selection_mode="points",
+    )
     left, right, _ = st.columns([1, 1, 3])
     left.download_button(
         "Download data (CSV)",
@@ -62,6 +76,7 @@ def chart_with_downloads(
         key=f"prov-{name}",
         type="tertiary",
     )
+    return list(state.selection.points) if selectable and state else []
 
 
 def quoted_text(text: str, cite: str = "") -> None:
@@ -72,11 +87,18 @@ def quoted_text(text: str, cite: str = "") -> None:
 
 
 def query_choice(
-    name: str, options: list[int], label: str, format_func: Callable[[int], str]
-) -> int:
-    """A selectbox whose choice lives in the URL (`?name=value`), so a link reopens it."""
+    name: str,
+    options: list[T],
+    label: str,
+    format_func: Callable[[T], str] = str,
+    widget: Callable[..., T] = st.selectbox,
+    **kwargs: object,
+) -> T:
+    """A choice whose value lives in the URL (`?name=value`), so a link reopens it; `widget`
+    is `st.selectbox` or `st.radio`."""
+    values = [str(o) for o in options]
     wanted = st.query_params.get(name)
-    index = options.index(int(wanted)) if wanted in {str(o) for o in options} else 0
-    choice = st.selectbox(label, options, index=index, format_func=format_func, key=f"q-{name}")
+    index = values.index(wanted) if wanted in values else 0
+    choice = widget(label, options, index=index, format_func=format_func, key=f"q-{name}", **kwargs)
     st.query_params[name] = str(choice)
     return choice

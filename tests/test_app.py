@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from collections import Counter
 
@@ -162,3 +163,58 @@ def test_paragraph_text_is_shown_escaped(monkeypatch, tmp_path) -> None:
     bodies = "".join(h.proto.body for h in app.get("html"))
     assert "&lt;script&gt;alert(&#x27;x&#x27;)&lt;/script&gt; &lt;b&gt;жирный&lt;/b&gt;" in bodies
     assert "<script>" not in bodies and "<b>" not in bodies
+
+
+def test_timeline_page(monkeypatch, seed_build) -> None:
+    app = run_app(monkeypatch, seed_build, "views/timeline.py")
+    assert [t.value for t in app.title] == ["Timeline"]
+    assert [s.value for s in app.subheader] == ["Events", "Coverage lag", "History"]
+    assert len(app.get("plotly_chart")) == 3
+    events = read_table(seed_build, "events")
+    assert app.caption[0].value.startswith(f"{len(events)} dates mentioned in 5 articles.")
+    assert [r.value for r in app.radio] == ["event", "country"]
+    app.radio[0].set_value("published").run()
+    app.radio[1].set_value("topic").run()
+    assert not app.exception
+    assert dict(app.query_params) == {"axis": "published", "by": "topic"}
+
+
+def test_timeline_link_opens_the_article_at_its_date(monkeypatch, seed_build) -> None:
+    """What a click on a point does: ?article=ID&at=OFFSET shows the sentence, then the text."""
+    (visit,) = [e for e in read_table(seed_build, "events")
+                if e["date_text"] == "в марте 2024 года"]  # fmt: skip
+    monkeypatch.setenv(data.ENV_VAR, str(seed_build))
+    app = AppTest.from_file(APP, default_timeout=60)
+    app.query_params["article"], app.query_params["at"] = visit["article_id"], str(visit["start"])
+    app.run().switch_page("views/timeline.py").run()
+    assert not app.exception
+    assert app.subheader[-1].value == "Article"
+    quoted = app.get("html")[0].proto.body
+    assert "в марте 2024 года → 2024-03-01 – 2024-03-31 (month)" in quoted
+    assert "Баку посетил тогдашний генеральный секретарь НАТО Йенс Столтенберг" in quoted
+
+
+def test_timeline_points_follow_the_events_table(seed_build) -> None:
+    built = data.open_build(seed_build)
+    events = [e for e in read_table(seed_build, "events") if e["date_start"] is not None]
+    by_country = data.timeline(built, "event", "country")
+    # An event is on one row per country it names, or on the "no country" row.
+    assert len(by_country) == sum(max(len(e["countries"]), 1) for e in events)
+    mission = by_country[by_country["date_text"] == "9–10 февраля"]  # seed 004: AZE, USA
+    assert set(mission["group"]) == {"Azerbaijan", "United States"}
+    assert set(mission["x"].dt.date) == {dt.date(2026, 2, 9)}  # the middle of 9-10 February
+    assert len(data.timeline(built, "event", "topic")) == len(events)
+
+    # History: before 2025, the year of the first publication (seed 001, 5 December 2025).
+    history = set(by_country.loc[by_country["history"], "date_text"])
+    assert history == {e["date_text"] for e in events if e["date_end"] < dt.date(2025, 1, 1)}
+    assert {"в 1994-м", "в марте 2024 года", "В прошлом году"} <= history
+
+    lag = by_country.drop_duplicates(["article_id", "start"]).set_index("date_text")["lag"]
+    assert lag["9–10 февраля"] == "announced ahead"  # published 22 January 2026
+    assert lag["в декабре минувшего года"] == "within a month"  # ends 31 December 2025
+    assert lag["4 декабря 2025 года"] == "within a week"  # published 5 December 2025
+    dated = {a["article_id"] for a in read_table(seed_build, "articles") if a["published"]}
+    counts = data.lag_counts(by_country)
+    assert list(counts["lag"]) == list(data.LAGS)
+    assert counts["events"].sum() == sum(e["article_id"] in dated for e in events)

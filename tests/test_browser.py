@@ -128,3 +128,27 @@ def test_topics_page_link_and_csv(page, server: str, seed_build: Path) -> None:
     download = info.value
     assert download.suggested_filename == "topic_sizes.csv"
     assert Path(download.path()).read_bytes() == data.to_csv(topics)
+
+
+def test_timeline_click_opens_article_and_csv(page, server: str, seed_build: Path) -> None:
+    from dashboard import data
+
+    page.goto(f"{server}/timeline")
+    page.get_by_role("heading", name="Timeline").wait_for(timeout=30_000)
+    chart = page.locator('[data-testid="stPlotlyChart"] .js-plotly-plot').first
+    points = chart.locator("g.trace.scatter path.point")
+    points.first.wait_for(timeout=30_000)
+    recent = data.timeline(data.open_build(seed_build), "event", "country")
+    recent = recent[~recent["history"]].reset_index(drop=True)
+    assert points.count() == len(recent)
+    with page.expect_download() as info:
+        page.get_by_role("button", name="Download data (CSV)").first.click()
+    download = info.value
+    assert download.suggested_filename == "timeline_event_country.csv"
+    assert Path(download.path()).read_bytes() == data.to_csv(recent)
+
+    points.last.click(force=True)  # the latest date: seed 003's "к 2027 году"
+    page.get_by_role("heading", name="Article").wait_for(timeout=30_000)
+    last = recent.iloc[-1]
+    assert f"article={last.article_id}" in page.url and f"at={last.start}" in page.url
+    page.get_by_text(last.sentence[:60]).first.wait_for(timeout=10_000)

@@ -1,0 +1,113 @@
+"""Timeline: what the articles say happened when, beside when they were published."""
+
+import pandas as pd
+import streamlit as st
+
+from dashboard import charts, data, ui
+
+HISTORY_ROWS = 200
+
+build = ui.current_build()
+st.title("Timeline")
+counts = data.event_counts(build)
+if counts["events"] == 0:
+    st.info("No article in this build mentions a date.")
+    st.stop()
+unresolved = counts["events"] - counts["resolved"]
+st.caption(
+    f"{counts['events']:,} dates mentioned in {counts['articles']:,} articles. Each sits at the "
+    "middle of the time it names ('в марте 2024 года': 16 March 2024); hover for the sentence, "
+    "click a point to read its article. "
+    + (
+        f"{unresolved:,} relative dates in undated articles cannot be placed and are left out. "
+        if unresolved
+        else ""
+    )  # fmt: skip
+    + "What counts as a date: docs/events.md."
+)
+
+left, right = st.columns(2)
+with left:
+    axis = ui.query_choice("axis", list(data.AXES), "Time axis", data.AXES.get, st.radio,
+                           horizontal=True)  # fmt: skip
+with right:
+    group_by = ui.query_choice("by", list(data.GROUPS), "Rows and colours", data.GROUPS.get,
+                               st.radio, horizontal=True)  # fmt: skip
+
+points = data.timeline(build, axis, group_by)
+recent, history = points[~points["history"]], points[points["history"]]
+stats = data.summary(build)
+first = stats["first"]
+
+st.subheader("Events")
+if recent.empty:
+    st.info("No event falls on this axis: the articles with dates in them are undated.")
+else:
+    selected = ui.chart_with_downloads(
+        build,
+        f"timeline_{axis}_{group_by}",
+        charts.timeline(recent, data.AXES[axis], data.NO_GROUP[group_by],
+                        (first, stats["last"])),  # fmt: skip
+        recent.reset_index(drop=True),
+        selectable=True,
+    )  # fmt: skip
+    if selected:
+        point = selected[0]
+        row = recent.iloc[point.get("point_index", point.get("point_number"))]
+        st.query_params["article"], st.query_params["at"] = row["article_id"], str(row["start"])
+    note = (
+        "Points of undated articles are not on the publication axis. "
+        if axis == "published"
+        else ""
+    )
+    st.caption(note + (f"Dates before {first.year} are under History below." if first else ""))
+
+st.subheader("Coverage lag")
+lags = data.lag_counts(points)
+if lags["events"].sum() == 0:
+    st.info("No article has a publication date to measure the lag from.")
+else:
+    ui.chart_with_downloads(build, "coverage_lag", charts.lag(lags), lags)
+    st.caption(
+        "Days from the last day an event names to its article's publication. 'Announced ahead' "
+        "are plans and schedules; 'while ongoing', a period that includes the publication date "
+        "('в этом году')."
+    )
+
+if not history.empty:
+    st.subheader("History")
+    st.caption(f"References to the time before the corpus's first publication year ({first.year}).")
+    by_decade = data.decade_counts(history)
+    ui.chart_with_downloads(build, "history_by_decade", charts.decades(by_decade), by_decade)
+    st.dataframe(
+        history.drop_duplicates(["article_id", "start"])
+        .sort_values("date_start")
+        .head(HISTORY_ROWS)[["date_text", "date_start", "date_end", "sentence", "title"]],
+        hide_index=True,
+        column_config={
+            "date_text": "Date as written",
+            "date_start": st.column_config.DateColumn("From", format="YYYY-MM-DD"),
+            "date_end": st.column_config.DateColumn("To", format="YYYY-MM-DD"),
+            "sentence": st.column_config.TextColumn("Sentence", width="large"),
+            "title": "Article",
+        },
+    )
+
+article_id = st.query_params.get("article")
+chosen = data.article(build, article_id) if article_id else None
+if chosen:
+    st.subheader("Article")
+    at = int(st.query_params.get("at", -1))
+    mentioned = points[(points["article_id"] == article_id) & (points["start"] == at)]
+    when = "undated" if pd.isna(chosen["published"]) else f"{chosen['published']:%d %b %Y}"
+    st.markdown(f"**{chosen['title']}**")
+    st.caption(f"{when} · {chosen['source']}" + (f" · {chosen['url']}" if chosen["url"] else ""))
+    if not mentioned.empty:
+        event = mentioned.iloc[0]
+        ui.quoted_text(
+            event["sentence"],
+            f"{event['date_text']} → {event['date_start']:%Y-%m-%d} – {event['date_end']:%Y-%m-%d} "
+            f"({event['granularity']})",
+        )
+    with st.expander("Full text", expanded=mentioned.empty):
+        ui.quoted_text(chosen["text"])
