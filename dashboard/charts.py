@@ -9,6 +9,8 @@ import plotly.graph_objects as go
 #: Modebar: PNG export named after the chart, no Plotly logo, no CDN-backed features.
 BASE_CONFIG = {"displaylogo": False, "modeBarButtonsToRemove": ["lasso2d", "select2d"]}
 ACCENT = "#1f5fa8"
+#: Above this many points a scatter is drawn with WebGL: SVG makes one element per point.
+WEBGL_POINTS = 5000
 #: One colour per topic id, 24 before they repeat.
 PALETTE = plotly.colors.qualitative.Dark24
 
@@ -88,7 +90,11 @@ def topic_share_over_time(frame: pd.DataFrame) -> go.Figure:
 
 
 def timeline(
-    frame: pd.DataFrame, x_title: str, last: str, published: tuple | None = None
+    frame: pd.DataFrame,
+    x_title: str,
+    last: str,
+    published: tuple | None = None,
+    by_topic: bool = False,
 ) -> go.Figure:
     """One point per row at (`x`, `group`), a colour per group, the sentence on hover; groups
     with most points on top and the `last` group (no country, no topic) at the bottom; the
@@ -96,10 +102,15 @@ def timeline(
     index is its row."""
     order = frame["group"].value_counts().index.tolist()
     order = [g for g in order if g != last] + [g for g in order if g == last]
-    colour = {group: PALETTE[i % len(PALETTE)] for i, group in enumerate(order)}
+    # A topic keeps its colour from the Topics page; other groups are coloured by rank.
+    ids = frame.drop_duplicates("group").set_index("group")["topic_id"].dropna()
+    fixed = ids if by_topic else ids.iloc[:0]
+    colour = {group: PALETTE[int(fixed.get(group, i)) % len(PALETTE)]
+              for i, group in enumerate(order)}  # fmt: skip
+    trace = go.Scattergl if len(frame) > WEBGL_POINTS else go.Scatter
     wrapped = frame["sentence"].str.wrap(90).str.replace("\n", "<br>")
     fig = go.Figure(
-        go.Scatter(
+        trace(
             x=frame["x"],
             y=frame["group"],
             mode="markers",

@@ -286,6 +286,12 @@ def timeline(build: Build, axis: str, group_by: str) -> pd.DataFrame:
     """The Timeline chart's points: one per event and group (an event naming two countries is
     on both rows), at the middle of its date range or at its article's publication date, with
     its coverage lag; `history` marks dates before the first publication year."""
+    return _timeline(build.directory, build.build_id, axis, group_by)
+
+
+@st.cache_data(show_spinner=False, max_entries=16)
+def _timeline(directory: str, build_id: str, axis: str, group_by: str) -> pd.DataFrame:
+    build = Build(directory, build_id)
     frame = events(build).copy()
     if axis == "published":
         frame = frame[frame["published"].notna()]

@@ -47,7 +47,7 @@ else:
         build,
         f"timeline_{axis}_{group_by}",
         charts.timeline(recent, data.AXES[axis], data.NO_GROUP[group_by],
-                        (first, stats["last"])),  # fmt: skip
+                        (first, stats["last"]), by_topic=group_by == "topic"),  # fmt: skip
         recent.reset_index(drop=True),
         selectable=True,
     )  # fmt: skip
