@@ -19,9 +19,11 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from pipeline.dates import MAX_YEAR, MIN_YEAR
+from pipeline.dates import MAX_YEAR
 from pipeline.nlp import morph
 
+#: The earliest year an event may name (history is welcome; publication dates start at 1800).
+EARLIEST = 1000
 GRANULARITIES = ("day", "days", "month", "months", "season", "year", "years", "decade",
                  "unresolved")  # fmt: skip
 
@@ -69,6 +71,8 @@ YEAR_WORD = r"(?:года|году|годом|годе|год|г\.|г(?![\w]))"
 YEARS_WORD = r"(?:годах|годов|годами|годам|годы|гг\.?|г\.г\.)"
 PARTIAL = r"-(?:го|м|й)"
 DECADE_WORD = r"год(?:ы|ов|ах|ами)(?![\w-])"
+#: "60-е годы XIX века": the century of a two-digit decade.
+CENTURY = r"(?:\s+(?P<century>[ivx]{1,5}|\d{1,2})(?:-?го)?\s+(?:века|в\.))"
 #: A year, written or relative: "2025 года", "2025-го", "этого года", a bare "года" after a part.
 YREF = rf"(?:{YEAR_NUM}(?:{PARTIAL}{_E}|\s*{YEAR_WORD}{_E}|(?![-\d]))|{REL_M}\s+{YEAR_WORD}{_E})"
 PREP = r"(?P<prep>(?:[вВ]о?|[сС]о?|[кК]о?|[нН]а|[дД]о|[пП]о|[зЗ]а|[пП]осле|[нН]ачиная\s+с)\s+)"
@@ -159,7 +163,7 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
         (
             "year_range",
             rf"{_OPT_PREP}(?P<y>1[0-9]{{3}}|20[0-9]{{2}})\s*(?:[-–—]|\s+по\s+)\s*"
-            rf"(?P<y2>1[0-9]{{3}}|20[0-9]{{2}}|\d{{2}})(?:-?(?:х|е|м))?\s*{YEARS_WORD}{_E}?",
+            rf"(?P<y2>1[0-9]{{3}}|20[0-9]{{2}}|\d{{2}})(?:-?(?:х|е|м))?\s*{YEARS_WORD}{_E}",
         ),
         (
             "year_range_bare",
@@ -176,12 +180,12 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
             rf"{_OPT_PREP}(?P<dec>1[0-9]{{2}}0|20[0-9]0)-?(?:е|х|ые|ых|ми){_E}"
             rf"(?:\s*{DECADE_WORD})?",
         ),
-        (
-            "decade",
-            rf"{_OPT_PREP}(?P<dec>[1-9]0|00)-(?:е|х|ые|ых){_E}"
-            rf"(?:\s*{DECADE_WORD}|(?=\s*(?:[.,;:!?)»]|$)))",
-        ),
-        ("year", rf"{_OPT_PREP}{YEAR_NUM}(?:{PARTIAL}{_E}|\s*{YEAR_WORD}{_E}?)"),
+        # "90-е" alone is also "30-е, 40-е места": it needs "годы", a preposition, or the
+        # genitive "90-х" at a clause's end.
+        ("decade", rf"{_OPT_PREP}(?P<dec>[1-9]0|00)-(?:е|х|ые|ых){_E}\s*{DECADE_WORD}{CENTURY}?"),
+        ("decade", rf"{_B}{PREP}(?P<dec>[1-9]0|00)-(?:е|х|ые|ых){_E}"),
+        ("decade", rf"{_B}(?P<dec>[1-9]0|00)-(?:х|ых)(?=\s*(?:[.,;:!?)»]|$))"),
+        ("year", rf"{_OPT_PREP}{YEAR_NUM}(?:{PARTIAL}|\s*(?:{YEAR_WORD}|{YEARS_WORD})){_E}"),
         ("bare_year", rf"{_B}(?P<prep>[вВ]\s+){YEAR_NUM}(?![\d\w%-])(?!\s*{_UNITS}{_E})"),
         ("rel_year", rf"{_OPT_PREP}{REL_M}\s+{YEAR_WORD}{_E}"),
         ("rel_month", rf"{_OPT_PREP}{REL_M}\s+месяц[еау]?{_E}"),
@@ -441,6 +445,8 @@ def _resolve(kind: str, g: dict, published: dt.date | None, when: Callable[[], s
     if kind == "decade":
         value = g["dec"]
         first = int(value) if len(value) == 4 else (2000 if value == "00" else 1900 + int(value))
+        if g.get("century"):
+            first = (_century(g["century"]) - 1) * 100 + int(value)
         return (*_years(first, first + 9), "decade")
     if kind in ("year", "bare_year", "rel_year"):
         return (*_years(year, year), "year")
@@ -455,6 +461,14 @@ def _ordinal(g: dict) -> int:
     value = next(v for o, v in _ORDINALS.items() if re.fullmatch(o, stem))
     tens = (g.get("tens") or "").lower()
     return value + (20 if tens == "двадцать" else 30 if tens == "тридцать" else 0)
+
+
+def _century(value: str) -> int:
+    """'XIX' or '19' -> 19."""
+    if value.isdigit():
+        return int(value)
+    digits = [{"i": 1, "v": 5, "x": 10}[c] for c in value.lower()]
+    return sum(-d if d < after else d for d, after in zip(digits, [*digits[1:], 0], strict=True))
 
 
 def _part_stem(part: str) -> str:
@@ -599,7 +613,7 @@ def find(sentence: str, published: dt.date | None) -> list[Timex]:
         except (ValueError, KeyError, StopIteration):
             continue
         if date_start is not None and not (
-            date_start.year >= MIN_YEAR and date_end.year <= MAX_YEAR
+            date_start.year >= EARLIEST and date_end.year <= MAX_YEAR
         ):
             continue
         text = sentence[start:-neg_end].rstrip(" ,")

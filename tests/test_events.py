@@ -11,7 +11,7 @@ import pytest
 from conftest import read_table, seed
 
 from pipeline.build import build
-from pipeline.timex import find
+from pipeline.timex import GRANULARITIES, find
 
 D = dt.date
 
@@ -100,6 +100,7 @@ def test_offsets_point_at_the_expression_and_its_sentence(events, seed_articles)
     for number, rows in events.items():
         text = seed_articles[number]["text"]
         for e in rows:
+            assert e["granularity"] in GRANULARITIES
             assert text[e["start"] : e["stop"]] == e["date_text"]
             assert text[e["sentence_start"] : e["sentence_stop"]] == e["sentence"]
             assert e["sentence_start"] <= e["start"] < e["stop"] <= e["sentence_stop"]
@@ -182,9 +183,35 @@ def test_relative_dates_resolve_against_publication(sentence, text, start, end, 
 
 
 @pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("С марта по октябрь 2016 года судно было на ремонте.",
+         [("С марта по октябрь 2016 года", D(2016, 3, 1), D(2016, 10, 31), "months")]),
+        ("Он умер в воскресенье, 11 июня 2017 года.",
+         [("в воскресенье, 11 июня 2017 года", D(2017, 6, 11), D(2017, 6, 11), "day")]),
+        ("Война Судного дня (6—24 октября 1973 года).",
+         [("6—24 октября 1973 года", D(1973, 10, 6), D(1973, 10, 24), "days")]),
+        ("Суда поставлены в 1997 и 1996 годах.",
+         [("в 1997", D(1997, 1, 1), D(1997, 12, 31), "year"),
+          ("1996 годах", D(1996, 1, 1), D(1996, 12, 31), "year")]),
+        ("В 60-е годы XIX века США и Россия сблизились.",
+         [("В 60-е годы XIX века", D(1860, 1, 1), D(1869, 12, 31), "decade")]),
+        ("Повторить сценарий приватизации 90-х, когда активы ушли.",
+         [("90-х", D(1990, 1, 1), D(1999, 12, 31), "decade")]),
+        ("Решение краевого суда от 26.10.2017.",
+         [("26.10.2017", D(2017, 10, 26), D(2017, 10, 26), "day")]),
+    ],
+)  # fmt: skip
+def test_absolute_dates_resolve_without_publication(sentence, expected) -> None:
+    found = [(t.text, t.date_start, t.date_end, t.granularity) for t in find(sentence, None)]
+    assert found == expected
+
+
+@pytest.mark.parametrize(
     "sentence",
     [
         "Встреча началась в 15:00 и закончилась к 18.30.",
+        "Биатлонистки занимают 30-е, 40-е, даже 60-е места.",
         "Соглашение рассчитано на 10 лет, ему исполнилось 20 лет.",
         "Ей 45 лет, а компании — 120-летие.",
         "Потери составили 2000 человек, в 1500 км от границы.",
