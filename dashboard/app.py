@@ -18,4 +18,5 @@ page = st.navigation(
     ]
 )
 ui.sidebar(build)
+ui.filters(build)
 page.run()

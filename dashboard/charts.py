@@ -44,24 +44,46 @@ def articles_per_month(frame: pd.DataFrame) -> go.Figure:
     return _layout(fig, "Month of publication", "Articles")
 
 
-def topic_sizes(frame: pd.DataFrame) -> go.Figure:
-    """Horizontal bars, largest topic on top, labelled with the topic's label."""
-    names = [f"{i} · {label}" for i, label in zip(frame["topic_id"], frame["label"], strict=True)]
+def ranked(
+    labels: pd.Series, values: pd.Series, unit: str, hover: pd.Series | None = None
+) -> go.Figure:
+    """Horizontal bars, largest on top; `hover` adds a line under each bar's label."""
     fig = go.Figure(
         go.Bar(
-            x=frame["paragraphs"],
-            y=names,
+            x=values,
+            y=labels,
             orientation="h",
             marker_color=ACCENT,
-            customdata=frame[["share", "articles"]],
-            hovertemplate="%{y}<br>%{x:,} paragraphs (%{customdata[0]:.1%}) in "
-            "%{customdata[1]:,} articles<extra></extra>",
+            customdata=hover if hover is not None else [""] * len(labels),
+            hovertemplate=f"%{{y}}<br>%{{x:,}} {unit}<br>%{{customdata}}<extra></extra>",
         )
     )
     fig.update_yaxes(autorange="reversed", type="category")
-    _layout(fig, "Paragraphs", "")
-    fig.update_layout(height=max(240, 28 * len(frame) + 60), hovermode="closest")
+    _layout(fig, unit.capitalize(), "")
+    fig.update_layout(height=max(240, 28 * len(labels) + 60), hovermode="closest",
+                      clickmode="event+select")  # fmt: skip
     return fig
+
+
+def topic_sizes(frame: pd.DataFrame) -> go.Figure:
+    """Topics by paragraphs, labelled with the topic's label."""
+    names = [f"{i} · {label}" for i, label in zip(frame["topic_id"], frame["label"], strict=True)]
+    hover = [f"{share:.1%} of paragraphs, in {n:,} articles"
+             for share, n in zip(frame["share"], frame["articles"], strict=True)]  # fmt: skip
+    return ranked(pd.Series(names), frame["paragraphs"], "paragraphs", pd.Series(hover))
+
+
+def top_countries(frame: pd.DataFrame) -> go.Figure:
+    hover = [f"{n:,} mentions" for n in frame["mentions"]]
+    return ranked(frame["name"], frame["articles"], "articles", pd.Series(hover))
+
+
+def top_actors(frame: pd.DataFrame) -> go.Figure:
+    labels = [f"{name} ({kind})" for name, kind in zip(frame["name"], frame["type"], strict=True)]
+    rows = zip(frame["mentions"], frame["country"], frame["role"], strict=True)
+    hover = [" · ".join(p for p in (f"{m:,} mentions", c, r) if isinstance(p, str))
+             for m, c, r in rows]  # fmt: skip
+    return ranked(pd.Series(labels), frame["articles"], "articles", pd.Series(hover))
 
 
 def topic_share_over_time(frame: pd.DataFrame) -> go.Figure:

@@ -18,6 +18,7 @@ import pycountry
 import streamlit as st
 from babel import Locale
 
+from dashboard.filters import Filters
 from pipeline import SCHEMA_VERSION
 from pipeline.schema import TABLES
 from pipeline.store import MANIFEST
@@ -109,30 +110,49 @@ def query(build: Build, sql: str, *params: object) -> pd.DataFrame:
     return _query(build.directory, build.build_id, sql, params)
 
 
-def summary(build: Build) -> dict:
-    row = query(
+def filtered(build: Build, filters: Filters, sql: str, *params: object) -> pd.DataFrame:
+    """Run `sql` with `sel`, the article ids the filters select, as its first CTE: `sql` starts
+    with `SELECT` or with `WITH` and its own CTEs."""
+    selection, selection_params = filters.where()
+    body = sql.strip()
+    head = f"WITH sel AS ({selection})"
+    body = f"{head}, {body[4:]}" if body[:4].upper() == "WITH" else f"{head} {body}"
+    return query(build, body, *selection_params, *params)
+
+
+def summary(build: Build, filters: Filters) -> dict:
+    """Articles, sources, dated articles, first and last publication date, words."""
+    row = filtered(
         build,
+        filters,
         """
         SELECT count(*) AS articles,
                count(DISTINCT source) AS sources,
                count(published) AS dated,
                min(published) AS first,
                max(published) AS last,
-               sum(n_words) AS words
-        FROM articles
+               coalesce(sum(n_words), 0) AS words
+        FROM articles JOIN sel USING (article_id)
         """,
     ).iloc[0]
     return {k: (None if pd.isna(v) else v) for k, v in row.items()}
 
 
-def articles_per_month(build: Build) -> pd.DataFrame:
+def corpus_summary(build: Build) -> dict:
+    """`summary` of the whole build, whatever the filters."""
+    return summary(build, Filters())
+
+
+def articles_per_month(build: Build, filters: Filters) -> pd.DataFrame:
     """Dated articles per calendar month, months without articles included as zero."""
-    return query(
+    return filtered(
         build,
+        filters,
         """
         WITH counts AS (
             SELECT date_trunc('month', published)::DATE AS month, count(*) AS articles
-            FROM articles WHERE published IS NOT NULL GROUP BY 1
+            FROM articles JOIN sel USING (article_id)
+            WHERE published IS NOT NULL GROUP BY 1
         ),
         months AS (
             SELECT unnest(generate_series(min(month), max(month), INTERVAL 1 MONTH))::DATE
@@ -147,13 +167,14 @@ def articles_per_month(build: Build) -> pd.DataFrame:
     )
 
 
-def article_list(build: Build, limit: int) -> pd.DataFrame:
+def article_list(build: Build, filters: Filters, limit: int) -> pd.DataFrame:
     """Newest articles first; undated last."""
-    return query(
+    return filtered(
         build,
+        filters,
         """
         SELECT title, published, source, n_words AS words, url, article_id
-        FROM articles
+        FROM articles JOIN sel USING (article_id)
         ORDER BY published DESC NULLS LAST, article_id
         LIMIT ?
         """,
@@ -161,31 +182,41 @@ def article_list(build: Build, limit: int) -> pd.DataFrame:
     )
 
 
-def topic_list(build: Build) -> pd.DataFrame:
-    """Every topic with its size in paragraphs and articles, largest first."""
-    return query(
+def topic_list(build: Build, filters: Filters) -> pd.DataFrame:
+    """Every topic with its paragraphs and articles among the selected articles, largest
+    first; `share` is of the selection's paragraphs with a topic."""
+    return filtered(
         build,
+        filters,
         """
-        SELECT t.topic_id, t.label, t.size AS paragraphs, round(t.share, 4) AS share,
-               count(a.article_id) AS articles, round(t.coherence, 4) AS coherence,
+        WITH counts AS (
+            SELECT topic_id, count(*) AS paragraphs, count(DISTINCT article_id) AS articles
+            FROM paragraphs JOIN sel USING (article_id)
+            WHERE topic_id IS NOT NULL
+            GROUP BY topic_id
+        )
+        SELECT t.topic_id, t.label, coalesce(c.paragraphs, 0)::BIGINT AS paragraphs,
+               round(coalesce(c.paragraphs, 0) / greatest(sum(c.paragraphs) OVER (), 1), 4)
+                   AS share,
+               coalesce(c.articles, 0)::BIGINT AS articles, round(t.coherence, 4) AS coherence,
                array_to_string(t.terms, ', ') AS terms
-        FROM topics t LEFT JOIN article_topics a USING (topic_id)
-        GROUP BY ALL
-        ORDER BY t.topic_id
+        FROM topics t LEFT JOIN counts c USING (topic_id)
+        ORDER BY paragraphs DESC, t.topic_id
         """,
     )
 
 
-def topics_over_time(build: Build) -> pd.DataFrame:
+def topics_over_time(build: Build, filters: Filters) -> pd.DataFrame:
     """Per month and topic: paragraphs of dated articles, the month's paragraphs with a topic,
     and the topic's share of them (null in a month without any), so a half month or a quiet
     month does not look like a drop. Every month between the first and last is listed."""
-    return query(
+    return filtered(
         build,
+        filters,
         """
         WITH dated AS (
             SELECT date_trunc('month', a.published)::DATE AS month, p.topic_id
-            FROM paragraphs p JOIN articles a USING (article_id)
+            FROM paragraphs p JOIN articles a USING (article_id) JOIN sel USING (article_id)
             WHERE a.published IS NOT NULL AND p.topic_id IS NOT NULL
         ),
         months AS (
@@ -207,16 +238,19 @@ def topics_over_time(build: Build) -> pd.DataFrame:
     )
 
 
-def topic_paragraphs(build: Build, topic_id: int, limit: int) -> pd.DataFrame:
-    """A topic's paragraphs, its representative first, then by how clearly they belong."""
-    return query(
+def topic_paragraphs(build: Build, filters: Filters, topic_id: int, limit: int) -> pd.DataFrame:
+    """A topic's paragraphs in the selected articles, its representative first, then by how
+    clearly they belong."""
+    return filtered(
         build,
+        filters,
         """
         SELECT a.title, a.published, a.source, p.paragraph, p.topic_score AS score, p.text,
                p.article_id,
                (p.article_id = t.representative_article_id
                 AND p.paragraph = t.representative_paragraph) AS representative
         FROM paragraphs p
+        JOIN sel USING (article_id)
         JOIN articles a USING (article_id)
         JOIN topics t USING (topic_id)
         WHERE p.topic_id = ?
@@ -229,22 +263,105 @@ def topic_paragraphs(build: Build, topic_id: int, limit: int) -> pd.DataFrame:
     )
 
 
+#: Actors offered in the sidebar: the most written-about ones (a selected one is always kept).
+ACTOR_OPTIONS = 3000
+
+
+def filter_options(build: Build) -> dict[str, pd.DataFrame]:
+    """What the sidebar's filters offer: countries, actors, topics and sources, each with
+    its number of articles, most frequent first."""
+    return {
+        "countries": query(
+            build,
+            """
+            SELECT country, count(DISTINCT article_id) AS articles
+            FROM country_mentions GROUP BY country ORDER BY articles DESC, country
+            """,
+        ),
+        "actors": query(
+            build,
+            """
+            SELECT entity_id, name, type, aliases, n_articles AS articles
+            FROM entities ORDER BY n_articles DESC, n_mentions DESC, entity_id LIMIT ?
+            """,
+            ACTOR_OPTIONS,
+        ),
+        "topics": query(build, "SELECT topic_id, label FROM topics ORDER BY topic_id"),
+        "sources": query(
+            build,
+            "SELECT source, count(*) AS articles FROM articles GROUP BY source "
+            "ORDER BY articles DESC, source",
+        ),
+    }
+
+
+def entity_names(build: Build, entity_ids: list[str]) -> dict[str, str]:
+    """Entity id -> 'name (TYPE)' for the given ids."""
+    found = query(
+        build,
+        "SELECT entity_id, name, type FROM entities WHERE list_contains(?, entity_id)",
+        entity_ids,
+    )
+    return {r.entity_id: f"{r.name} ({r.type})" for r in found.itertuples()}
+
+
+def top_countries(build: Build, filters: Filters, limit: int) -> pd.DataFrame:
+    """Countries by the selected articles that name them, with their mentions."""
+    frame = filtered(
+        build,
+        filters,
+        """
+        SELECT c.country, count(DISTINCT c.article_id) AS articles, count(*) AS mentions
+        FROM country_mentions c JOIN sel USING (article_id)
+        GROUP BY c.country
+        ORDER BY articles DESC, mentions DESC, c.country
+        LIMIT ?
+        """,
+        limit,
+    )
+    frame.insert(1, "name", frame["country"].map(country_name))
+    return frame
+
+
+def top_actors(build: Build, filters: Filters, limit: int) -> pd.DataFrame:
+    """Entities of the filters' types (default: people and organisations) by the selected
+    articles that mention them, with mentions, country and role."""
+    types = list(filters.types or ("PER", "ORG"))
+    return filtered(
+        build,
+        filters,
+        """
+        SELECT m.entity_id, e.name, e.type, count(DISTINCT m.article_id) AS articles,
+               count(*) AS mentions, e.country, e.role
+        FROM mentions m JOIN sel USING (article_id) JOIN entities e USING (entity_id)
+        WHERE list_contains(?, e.type)
+        GROUP BY ALL
+        ORDER BY articles DESC, mentions DESC, e.name, m.entity_id
+        LIMIT ?
+        """,
+        types,
+        limit,
+    )
+
+
 def country_name(alpha3: str) -> str:
     """English short name of an ISO alpha-3 code ('AZE' -> 'Azerbaijan'), else the code."""
     country = pycountry.countries.get(alpha_3=alpha3)
     return Locale("en").territories.get(country.alpha_2, country.name) if country else alpha3
 
 
-def events(build: Build) -> pd.DataFrame:
-    """Every event resolved to dates, with its article, topic, countries and named actors
-    (people and organisations in its sentence); the lag is days from the event's last day to
-    the article's publication (negative: announced ahead)."""
-    return query(
+def events(build: Build, filters: Filters) -> pd.DataFrame:
+    """Every event of the selected articles resolved to dates, with its article, topic,
+    countries and named actors (people and organisations in its sentence); the lag is days
+    from the event's last day to the article's publication (negative: announced ahead)."""
+    return filtered(
         build,
+        filters,
         """
-        WITH actors AS (
+        WITH picked AS (SELECT e.* FROM events e JOIN sel USING (article_id)),
+        actors AS (
             SELECT x.article_id, x.start, string_agg(n.name, '; ' ORDER BY n.name) AS actors
-            FROM (SELECT article_id, start, unnest(entity_ids) AS entity_id FROM events) x
+            FROM (SELECT article_id, start, unnest(entity_ids) AS entity_id FROM picked) x
             JOIN entities n USING (entity_id)
             WHERE n.type IN ('PER', 'ORG')
             GROUP BY ALL
@@ -254,7 +371,7 @@ def events(build: Build) -> pd.DataFrame:
                e.countries, coalesce(x.actors, '') AS actors,
                p.topic_id, t.label AS topic,
                a.title, a.source, e.sentence, e.article_id, e.start, e.stop
-        FROM events e
+        FROM picked e
         JOIN articles a USING (article_id)
         LEFT JOIN actors x ON x.article_id = e.article_id AND x.start = e.start
         LEFT JOIN paragraphs p ON p.article_id = e.article_id AND p.paragraph = e.paragraph
@@ -282,17 +399,19 @@ def _lag(days: float, relation: str | None) -> str:
     return next((name for limit, name in limits if days <= limit), LAGS[5])
 
 
-def timeline(build: Build, axis: str, group_by: str) -> pd.DataFrame:
+def timeline(build: Build, filters: Filters, axis: str, group_by: str) -> pd.DataFrame:
     """The Timeline chart's points: one per event and group (an event naming two countries is
     on both rows), at the middle of its date range or at its article's publication date, with
-    its coverage lag; `history` marks dates before the first publication year."""
-    return _timeline(build.directory, build.build_id, axis, group_by)
+    its coverage lag; `history` marks dates before the corpus's first publication year."""
+    return _timeline(build.directory, build.build_id, filters, axis, group_by)
 
 
 @st.cache_data(show_spinner=False, max_entries=16)
-def _timeline(directory: str, build_id: str, axis: str, group_by: str) -> pd.DataFrame:
+def _timeline(
+    directory: str, build_id: str, filters: Filters, axis: str, group_by: str
+) -> pd.DataFrame:
     build = Build(directory, build_id)
-    frame = events(build).copy()
+    frame = events(build, filters).copy()
     if axis == "published":
         frame = frame[frame["published"].notna()]
         frame["x"] = pd.to_datetime(frame["published"])
@@ -310,7 +429,7 @@ def _timeline(directory: str, build_id: str, axis: str, group_by: str) -> pd.Dat
     frame["lag"] = [None if pd.isna(p) else _lag(d, r)
                     for p, d, r in zip(frame["published"], frame["lag_days"], frame["relation"],
                                        strict=True)]  # fmt: skip
-    first = summary(build)["first"]
+    first = corpus_summary(build)["first"]
     frame["history"] = (
         pd.to_datetime(frame["date_end"]) < pd.Timestamp(first.year, 1, 1) if first else False
     )
@@ -335,14 +454,15 @@ def decade_counts(points: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame({"decade": [f"{d}s" for d in counts.index], "events": counts.values})
 
 
-def event_counts(build: Build) -> dict:
-    """Events in all, resolved, and unresolved for want of a publication date."""
-    row = query(
+def event_counts(build: Build, filters: Filters) -> dict:
+    """Events of the selected articles: in all, resolved to dates, and their articles."""
+    row = filtered(
         build,
+        filters,
         """
         SELECT count(*) AS events, count(date_start) AS resolved,
                count(DISTINCT article_id) AS articles
-        FROM events
+        FROM events JOIN sel USING (article_id)
         """,
     ).iloc[0]
     return {k: int(v) for k, v in row.items()}
@@ -363,12 +483,12 @@ def to_csv(frame: pd.DataFrame) -> bytes:
     return frame.to_csv(index=False).encode("utf-8")
 
 
-def provenance(build: Build, chart: str, filters: dict | None = None) -> bytes:
+def provenance(build: Build, chart: str, filters: Filters) -> bytes:
     """What a downloaded CSV was computed from: build, pipeline version, filters, time."""
     info = manifest(build)
     record = {
         "chart": chart,
-        "filters": filters or {},
+        "filters": filters.describe(),
         "data_directory": build.directory,
         "build_id": build.build_id,
         "built_at": info.get("created_at"),

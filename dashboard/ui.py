@@ -11,6 +11,7 @@ import plotly.graph_objects as go
 import streamlit as st
 
 from dashboard import charts, data
+from dashboard.filters import ENTITY_TYPES, PARAMS, Filters
 
 T = TypeVar("T")
 _CITE_STYLE = "font-size: 0.85rem; color: #5f6368; margin: 0.8rem 0 0.2rem"
@@ -42,8 +43,138 @@ def sidebar(build: data.Build) -> None:
     )
 
 
+_KEYS = {name: f"f-{name}" for name in ("dates", "countries", "actors", "types", "topics",
+                                        "sources", "text")}  # fmt: skip
+_APPLIED = "f-applied"
+_PENDING = "f-pending"
+
+
+def _params() -> dict[str, list[str]]:
+    return {name: st.query_params.get_all(name) for name in st.query_params}
+
+
+def _load(wanted: Filters, bounds: tuple) -> None:
+    """Put `wanted` into the widgets' state."""
+    state = st.session_state
+    if bounds[0] is not None:
+        state[_KEYS["dates"]] = (wanted.start or bounds[0], wanted.end or bounds[1])
+    for name in ("countries", "actors", "types", "topics", "sources"):
+        state[_KEYS[name]] = list(getattr(wanted, name))
+    state[_KEYS["text"]] = wanted.text
+
+
+def _clear() -> None:
+    for key in (*_KEYS.values(), _APPLIED):
+        st.session_state.pop(key, None)
+    for name in PARAMS.values():
+        st.query_params.pop(name, None)
+
+
+def filters(build: data.Build) -> Filters:
+    """The global filters in the sidebar, read from and written to the URL.
+
+    A link's filters fill the widgets. A page switch in the browser drops the query string;
+    the widgets keep their state then, and the filters are written back to the new URL.
+    """
+    corpus = data.corpus_summary(build)
+    bounds = (corpus["first"], corpus["last"])
+    bounds = tuple(b.date() if hasattr(b, "date") else b for b in bounds)
+    wanted = Filters.from_params(_params())
+    applied = st.session_state.get(_APPLIED)
+    if applied is None or (wanted != applied and wanted.active):
+        _load(wanted, bounds)
+    pending = st.session_state.pop(_PENDING, None)
+    if pending:  # a click in a chart (`add_on_click`), applied before the widgets exist
+        kind, value = pending
+        st.session_state[_KEYS[kind]] = [*st.session_state.get(_KEYS[kind], []), value]
+    options = data.filter_options(build)
+    side = st.sidebar
+    side.header("Filters")
+    start = end = None
+    if bounds[0] is not None:
+        picked = side.date_input("Published", min_value=bounds[0], max_value=bounds[1],
+                                 key=_KEYS["dates"], format="YYYY-MM-DD")  # fmt: skip
+        picked = tuple(picked) if isinstance(picked, (tuple, list)) else (picked,)
+        start = picked[0] if picked and picked[0] != bounds[0] else None
+        end = picked[1] if len(picked) > 1 and picked[1] != bounds[1] else None
+    countries = options["countries"]
+    named = dict(zip(countries["country"], countries["articles"], strict=True))
+    chosen_countries = side.multiselect(
+        "Countries",
+        _with_chosen(list(named), _KEYS["countries"]),
+        format_func=lambda c: f"{data.country_name(c)} ({named.get(c, 0):,})",
+        key=_KEYS["countries"],
+    )
+    actors = options["actors"]
+    labels = {r.entity_id: " · ".join([r.name, r.type, *(a for a in r.aliases if a != r.name)])
+              for r in actors.itertuples()}  # fmt: skip
+    extra = [a for a in st.session_state.get(_KEYS["actors"], []) if a not in labels]
+    labels |= data.entity_names(build, extra) if extra else {}
+    chosen_actors = side.multiselect(
+        "Actors", list(labels), format_func=labels.get, key=_KEYS["actors"],
+        placeholder="Type a name or an alias",
+    )  # fmt: skip
+    chosen_types = side.multiselect("Entity types", list(ENTITY_TYPES),
+                                    format_func=ENTITY_TYPES.get, key=_KEYS["types"])  # fmt: skip
+    topics = dict(zip(options["topics"]["topic_id"], options["topics"]["label"], strict=True))
+    chosen_topics = side.multiselect(
+        "Topics", _with_chosen(list(topics), _KEYS["topics"]),
+        format_func=lambda t: f"{t} · {topics.get(t, '?')}", key=_KEYS["topics"],
+    )  # fmt: skip
+    sources = options["sources"]["source"].tolist()
+    chosen_sources = side.multiselect(
+        "Sources", _with_chosen(sources, _KEYS["sources"]), key=_KEYS["sources"]
+    )
+    text = side.text_input("Text contains", key=_KEYS["text"], placeholder="e.g. Средний коридор")
+    chosen = Filters(start, end, tuple(chosen_countries), tuple(chosen_actors),
+                     tuple(chosen_types), tuple(int(t) for t in chosen_topics),
+                     tuple(chosen_sources), text.strip())  # fmt: skip
+    side.button("Clear filters", on_click=_clear, disabled=not chosen.active,
+                icon=":material/filter_alt_off:")  # fmt: skip
+    st.session_state[_APPLIED] = chosen
+    for name in PARAMS.values():
+        st.query_params.pop(name, None)
+    for name, values in chosen.to_params().items():
+        st.query_params[name] = values
+    return chosen
+
+
+def add_on_click(points: list[dict], frame: pd.DataFrame, column: str, kind: str) -> None:
+    """Add the clicked row's `column` value to the `kind` filter ('countries', 'actors',
+    'topics') and rerun; a value already filtered on is left alone."""
+    if not points:
+        return
+    index = points[0].get("point_index", points[0].get("point_number"))
+    value = frame[column].iloc[index]
+    value = int(value) if kind == "topics" else value
+    if value not in getattr(current_filters(), kind):
+        st.session_state[_PENDING] = (kind, value)
+        st.rerun()
+
+
+def current_filters() -> Filters:
+    """The filters the sidebar applied in this run (app.py renders it before the page)."""
+    return st.session_state.get(_APPLIED) or Filters()
+
+
+def stop_if_nothing_matches(build: data.Build, filters: Filters) -> dict:
+    """The selection's summary; a message and a stopped page when it is empty."""
+    stats = data.summary(build, filters)
+    if stats["articles"] == 0:
+        st.info("No articles match the filters. Change or clear them in the sidebar.",
+                icon=":material/filter_alt_off:")  # fmt: skip
+        st.stop()
+    return stats
+
+
+def _with_chosen(options: list, key: str) -> list:
+    """`options` plus anything already chosen that they lack (a link may name it)."""
+    return options + [v for v in st.session_state.get(key, []) if v not in options]
+
+
 def chart_with_downloads(
     build: data.Build,
+    filters: Filters,
     name: str,
     figure: go.Figure,
     frame: pd.DataFrame,
@@ -70,7 +201,7 @@ def chart_with_downloads(
     )
     right.download_button(
         "Provenance (JSON)",
-        data.provenance(build, name),
+        data.provenance(build, name, filters),
         file_name=f"{name}.provenance.json",
         mime="application/json",
         key=f"prov-{name}",

@@ -11,8 +11,11 @@ from conftest import ROOT, SEEDS, read_table
 from streamlit.testing.v1 import AppTest
 
 from dashboard import data
+from dashboard.filters import Filters
 from pipeline import SCHEMA_VERSION
 from pipeline.build import build
+
+NONE = Filters()  # no filters: the whole build
 
 APP = str(ROOT / "dashboard" / "app.py")
 
@@ -45,10 +48,11 @@ def test_overview(monkeypatch, seed_build) -> None:
         "Last published": "22 Jan 2026",  # seed 004
         "Undated articles": "1",
     }
-    assert len(app.get("plotly_chart")) == 1
+    # Articles per month, top countries, top actors, top topics.
+    assert len(app.get("plotly_chart")) == 4
     assert [b.label for b in app.get("download_button")] == [
         "Download data (CSV)", "Provenance (JSON)"
-    ]  # fmt: skip
+    ] * 4  # fmt: skip
     table = app.dataframe[0].value
     assert len(table) == 5
     assert table["title"].iloc[0] == (  # newest first: seed 004 of 2026-01-22
@@ -87,10 +91,10 @@ def test_incompatible_data_directory_says_how_to_fix(monkeypatch, tmp_path, seed
 
 def test_articles_per_month_csv(seed_build) -> None:
     built = data.open_build(seed_build)
-    frame = data.articles_per_month(built)
+    frame = data.articles_per_month(built, NONE)
     # Seeds: 000 2025-12-15, 001 2025-12-05, 003 2025-12-29, 004 2026-01-22; 002 is undated.
     assert data.to_csv(frame) == b"month,articles\n2025-12,3\n2026-01,1\n"
-    provenance = json.loads(data.provenance(built, "articles_per_month"))
+    provenance = json.loads(data.provenance(built, "articles_per_month", NONE))
     assert provenance["build_id"] == built.build_id
     assert provenance["chart"] == "articles_per_month"
 
@@ -101,7 +105,7 @@ def test_months_without_articles_are_zero(tmp_path) -> None:
     path = tmp_path / "feed.jsonl"
     path.write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in rows))
     build([path], tmp_path / "out", progress=False)
-    frame = data.articles_per_month(data.open_build(tmp_path / "out"))
+    frame = data.articles_per_month(data.open_build(tmp_path / "out"), NONE)
     assert frame.to_dict("list") == {
         "month": ["2024-01", "2024-02", "2024-03", "2024-04"], "articles": [1, 0, 0, 2]
     }  # fmt: skip
@@ -114,26 +118,26 @@ def test_topics_page(monkeypatch, seed_build) -> None:
     assert [b.label for b in app.get("download_button")] == [
         "Download data (CSV)", "Provenance (JSON)"
     ] * 2  # fmt: skip
-    topics = data.topic_list(data.open_build(seed_build))
+    topics = data.topic_list(data.open_build(seed_build), NONE)
     choice = app.selectbox[0]
     expected = [f"{t} · {label}" for t, label in zip(topics.topic_id, topics.label, strict=True)]
     assert choice.options == expected
-    assert app.query_params["topic"] == "0"
+    assert app.query_params["show"] == "0"
     # The representative paragraph comes first, under its article's title.
     first = app.get("html")[0].proto.body
     assert first.index("Most representative") < first.index("<blockquote")
 
-    # A shared link with ?topic=N opens that topic.
+    # A shared link with ?show=N opens that topic.
     monkeypatch.setenv(data.ENV_VAR, str(seed_build))
     linked = AppTest.from_file(APP, default_timeout=60)
-    linked.query_params["topic"] = "2"
+    linked.query_params["show"] = "2"
     linked.run().switch_page("views/topics.py").run()
     assert linked.selectbox[0].value == 2
 
 
 def test_topic_shares_over_time_sum_to_one_per_month(seed_build) -> None:
     built = data.open_build(seed_build)
-    frame = data.topics_over_time(built)
+    frame = data.topics_over_time(built, NONE)
     assert list(frame.columns) == [
         "month", "topic_id", "label", "paragraphs", "month_paragraphs", "share"
     ]  # fmt: skip
@@ -197,13 +201,13 @@ def test_timeline_link_opens_the_article_at_its_date(monkeypatch, seed_build) ->
 def test_timeline_points_follow_the_events_table(seed_build) -> None:
     built = data.open_build(seed_build)
     events = [e for e in read_table(seed_build, "events") if e["date_start"] is not None]
-    by_country = data.timeline(built, "event", "country")
+    by_country = data.timeline(built, NONE, "event", "country")
     # An event is on one row per country it names, or on the "no country" row.
     assert len(by_country) == sum(max(len(e["countries"]), 1) for e in events)
     mission = by_country[by_country["date_text"] == "9–10 февраля"]  # seed 004: AZE, USA
     assert set(mission["group"]) == {"Azerbaijan", "United States"}
     assert set(mission["x"].dt.date) == {dt.date(2026, 2, 9)}  # the middle of 9-10 February
-    assert len(data.timeline(built, "event", "topic")) == len(events)
+    assert len(data.timeline(built, NONE, "event", "topic")) == len(events)
 
     # History: before 2025, the year of the first publication (seed 001, 5 December 2025).
     history = set(by_country.loc[by_country["history"], "date_text"])
@@ -218,3 +222,29 @@ def test_timeline_points_follow_the_events_table(seed_build) -> None:
     counts = data.lag_counts(by_country)
     assert list(counts["lag"]) == list(data.LAGS)
     assert counts["events"].sum() == sum(e["article_id"] in dated for e in events)
+
+
+def test_top_countries_and_actors_count_articles(seed_build) -> None:
+    built = data.open_build(seed_build)
+    countries = data.top_countries(built, NONE, 5)
+    named = {}
+    for m in read_table(seed_build, "country_mentions"):
+        named.setdefault(m["country"], set()).add(m["article_id"])
+    assert countries["country"].iloc[0] == "AZE" and countries["articles"].iloc[0] == 5
+    assert countries["name"].iloc[0] == "Azerbaijan"
+    for row in countries.itertuples():
+        assert row.articles == len(named[row.country])
+
+    entities = {e["entity_id"]: e for e in read_table(seed_build, "entities")}
+    articles = {}
+    for m in read_table(seed_build, "mentions"):
+        if entities[m["entity_id"]]["type"] in ("PER", "ORG"):
+            articles.setdefault(m["entity_id"], set()).add(m["article_id"])
+    actors = data.top_actors(built, NONE, 10)
+    assert set(actors["type"]) <= {"PER", "ORG"}
+    assert actors["articles"].iloc[0] == max(len(a) for a in articles.values())
+    for row in actors.itertuples():
+        assert row.articles == len(articles[row.entity_id])
+    people = data.top_actors(built, Filters(types=("PER",)), 10)
+    assert set(people["type"]) == {"PER"}
+    assert "Ильхам Алиев" in set(people["name"])

@@ -17,7 +17,11 @@ from pathlib import Path
 from urllib.parse import urlparse
 
 import pytest
-from conftest import ROOT
+from conftest import ROOT, read_table
+
+from dashboard.filters import Filters
+
+NONE = Filters()  # no filters: the whole build
 
 pytestmark = pytest.mark.browser
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
@@ -86,14 +90,14 @@ def page(server: str):
 
 def test_overview_chart_and_csv_download(page, server: str) -> None:
     page.goto(server)
-    chart = page.locator('[data-testid="stPlotlyChart"] .js-plotly-plot')
+    chart = page.locator('[data-testid="stPlotlyChart"] .js-plotly-plot').first
     chart.wait_for(timeout=30_000)
     # Two months with articles in the seeds: December 2025 (3) and January 2026 (1).
     bars = chart.locator("g.trace.bars g.point path")
     bars.first.wait_for(timeout=10_000)
     assert bars.count() == 2
     with page.expect_download() as info:
-        page.get_by_role("button", name="Download data (CSV)").click()
+        page.get_by_role("button", name="Download data (CSV)").first.click()
     download = info.value
     assert download.suggested_filename == "articles_per_month.csv"
     assert Path(download.path()).read_bytes() == b"month,articles\n2025-12,3\n2026-01,1\n"
@@ -101,7 +105,7 @@ def test_overview_chart_and_csv_download(page, server: str) -> None:
 
 def test_page_loads_nothing_from_outside(page, server: str) -> None:
     page.goto(server)
-    page.locator('[data-testid="stPlotlyChart"] .js-plotly-plot').wait_for(timeout=30_000)
+    page.locator('[data-testid="stPlotlyChart"] .js-plotly-plot').first.wait_for(timeout=30_000)
     hosts = {urlparse(u).hostname for u in page.requests if u.startswith("http")}
     assert hosts == {"127.0.0.1"}, hosts
 
@@ -115,14 +119,14 @@ def test_about_page_in_browser(page, server: str) -> None:
 def test_topics_page_link_and_csv(page, server: str, seed_build: Path) -> None:
     from dashboard import data
 
-    page.goto(f"{server}/topics?topic=1")
+    page.goto(f"{server}/topics?show=1")
     page.get_by_role("heading", name="Topics").wait_for(timeout=30_000)
     page.locator('[data-testid="stPlotlyChart"] .js-plotly-plot').first.wait_for(timeout=30_000)
-    topics = data.topic_list(data.open_build(seed_build))
+    topics = data.topic_list(data.open_build(seed_build), NONE)
     # The topic in the link is the one shown.
-    chosen = page.get_by_role("combobox", name="Topic")
+    chosen = page.get_by_role("combobox", name="Topic", exact=True)
     assert chosen.input_value() == f"1 · {topics.label[1]}"
-    assert "topic=1" in page.url
+    assert "show=1" in page.url
     with page.expect_download() as info:
         page.get_by_role("button", name="Download data (CSV)").first.click()
     download = info.value
@@ -138,7 +142,7 @@ def test_timeline_click_opens_article_and_csv(page, server: str, seed_build: Pat
     chart = page.locator('[data-testid="stPlotlyChart"] .js-plotly-plot').first
     points = chart.locator("g.trace.scatter path.point")
     points.first.wait_for(timeout=30_000)
-    recent = data.timeline(data.open_build(seed_build), "event", "country")
+    recent = data.timeline(data.open_build(seed_build), NONE, "event", "country")
     recent = recent[~recent["history"]].reset_index(drop=True)
     assert points.count() == len(recent)
     with page.expect_download() as info:
@@ -152,3 +156,28 @@ def test_timeline_click_opens_article_and_csv(page, server: str, seed_build: Pat
     last = recent.iloc[-1]
     assert f"article={last.article_id}" in page.url and f"at={last.start}" in page.url
     page.get_by_text(last.sentence[:60]).first.wait_for(timeout=10_000)
+
+
+def test_filters_live_in_the_url_and_follow_page_switches(
+    page, server: str, seed_build: Path
+) -> None:
+    kazakh = {m["article_id"] for m in read_table(seed_build, "country_mentions")
+              if m["country"] == "KAZ"}  # fmt: skip
+    page.goto(f"{server}/?country=KAZ")
+    page.get_by_role("heading", name="Overview").wait_for(timeout=30_000)
+    page.get_by_test_id("stMetricValue").first.wait_for(timeout=30_000)
+    assert page.get_by_test_id("stMetricValue").first.inner_text() == str(len(kazakh))
+    page.get_by_role("link", name="Timeline").click()
+    page.get_by_role("heading", name="Timeline").wait_for(timeout=30_000)
+    page.wait_for_function("() => window.location.search.includes('country=KAZ')", timeout=10_000)
+    assert "/timeline" in page.url
+
+
+def test_click_on_a_bar_adds_a_filter(page, server: str) -> None:
+    page.goto(server)
+    page.get_by_role("heading", name="Top countries").wait_for(timeout=30_000)
+    chart = page.locator('[data-testid="stPlotlyChart"]').nth(1)
+    bar = chart.locator("g.trace.bars g.point path").first  # Azerbaijan, in every seed
+    bar.wait_for(timeout=30_000)
+    bar.click(position={"x": 4, "y": 4}, force=True)  # its left end: the toolbar covers the middle
+    page.wait_for_function("() => window.location.search.includes('country=AZE')", timeout=10_000)

@@ -1,14 +1,17 @@
-"""Overview: corpus size, dates, articles per month, the article list."""
+"""Overview: corpus size, dates, articles per month, top countries, actors and topics, the
+article list."""
 
 import streamlit as st
 
 from dashboard import charts, data, ui
 
 ARTICLE_LIMIT = 1000
+TOP = 15
 
 build = ui.current_build()
-stats = data.summary(build)
+filters = ui.current_filters()
 st.title("Overview")
+stats = ui.stop_if_nothing_matches(build, filters)
 
 undated = stats["articles"] - stats["dated"]
 cols = st.columns([1, 1, 1.6, 1.6, 1.3])
@@ -19,20 +22,54 @@ cols[3].metric("Last published", f"{stats['last']:%d %b %Y}" if stats["last"] el
 cols[4].metric("Undated articles", f"{undated:,}")
 
 st.subheader("Articles per month")
-monthly = data.articles_per_month(build)
+monthly = data.articles_per_month(build, filters)
 if monthly.empty:
     st.info("No article has a publication date, so there is nothing to put on a timeline.")
 else:
     figure = charts.articles_per_month(monthly)
-    ui.chart_with_downloads(build, "articles_per_month", figure, monthly)
+    ui.chart_with_downloads(build, filters, "articles_per_month", figure, monthly)
     if undated:
         st.caption(
             f"{undated:,} undated {'article is' if undated == 1 else 'articles are'} not on "
             "this chart; the list below includes them."
         )
 
+left, right = st.columns(2)
+with left:
+    st.subheader("Top countries")
+    countries = data.top_countries(build, filters, TOP)
+    if countries.empty:
+        st.info("No country is named in these articles.")
+    else:
+        clicked = ui.chart_with_downloads(build, filters, "top_countries",
+                                          charts.top_countries(countries), countries,
+                                          selectable=True)  # fmt: skip
+        ui.add_on_click(clicked, countries, "country", "countries")
+with right:
+    st.subheader("Top actors")
+    actors = data.top_actors(build, filters, TOP)
+    if actors.empty:
+        st.info("No person or organisation is named in these articles.")
+    else:
+        figure = charts.top_actors(actors)
+        clicked = ui.chart_with_downloads(
+            build, filters, "top_actors", figure, actors, selectable=True
+        )
+        ui.add_on_click(clicked, actors, "entity_id", "actors")
+st.caption("Articles that name each; click a bar to filter on it.")
+
+st.subheader("Top topics")
+topics = data.topic_list(build, filters).head(TOP)
+topics = topics[topics["paragraphs"] > 0]
+if topics.empty:
+    st.info("These articles have no topic.")
+else:
+    clicked = ui.chart_with_downloads(build, filters, "top_topics", charts.topic_sizes(topics),
+                                      topics, selectable=True)  # fmt: skip
+    ui.add_on_click(clicked, topics, "topic_id", "topics")
+
 st.subheader("Articles")
-articles = data.article_list(build, ARTICLE_LIMIT)
+articles = data.article_list(build, filters, ARTICLE_LIMIT)
 if stats["articles"] > ARTICLE_LIMIT:
     st.caption(f"The {ARTICLE_LIMIT:,} newest of {stats['articles']:,} articles.")
 st.dataframe(

@@ -8,8 +8,10 @@ from dashboard import charts, data, ui
 HISTORY_ROWS = 200
 
 build = ui.current_build()
+filters = ui.current_filters()
 st.title("Timeline")
-counts = data.event_counts(build)
+ui.stop_if_nothing_matches(build, filters)
+counts = data.event_counts(build, filters)
 if counts["events"] == 0:
     st.info("No article in this build mentions a date.")
     st.stop()
@@ -34,9 +36,9 @@ with right:
     group_by = ui.query_choice("by", list(data.GROUPS), "Rows and colours", data.GROUPS.get,
                                st.radio, horizontal=True)  # fmt: skip
 
-points = data.timeline(build, axis, group_by)
+points = data.timeline(build, filters, axis, group_by)
 recent, history = points[~points["history"]], points[points["history"]]
-stats = data.summary(build)
+stats = data.corpus_summary(build)
 first = stats["first"]
 
 st.subheader("Events")
@@ -45,6 +47,7 @@ if recent.empty:
 else:
     selected = ui.chart_with_downloads(
         build,
+        filters,
         f"timeline_{axis}_{group_by}",
         charts.timeline(recent, data.AXES[axis], data.NO_GROUP[group_by],
                         (first, stats["last"]), by_topic=group_by == "topic"),  # fmt: skip
@@ -67,7 +70,7 @@ lags = data.lag_counts(points)
 if lags["events"].sum() == 0:
     st.info("No article has a publication date to measure the lag from.")
 else:
-    ui.chart_with_downloads(build, "coverage_lag", charts.lag(lags), lags)
+    ui.chart_with_downloads(build, filters, "coverage_lag", charts.lag(lags), lags)
     st.caption(
         "Days from the last day an event names to its article's publication. 'Announced ahead' "
         "are plans and schedules; 'while ongoing', a period that includes the publication date "
@@ -78,7 +81,9 @@ if not history.empty:
     st.subheader("History")
     st.caption(f"References to the time before the corpus's first publication year ({first.year}).")
     by_decade = data.decade_counts(history)
-    ui.chart_with_downloads(build, "history_by_decade", charts.decades(by_decade), by_decade)
+    ui.chart_with_downloads(
+        build, filters, "history_by_decade", charts.decades(by_decade), by_decade
+    )
     st.dataframe(
         history.drop_duplicates(["article_id", "start"])
         .sort_values("date_start")

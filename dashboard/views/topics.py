@@ -8,9 +8,11 @@ from dashboard import charts, data, ui
 PARAGRAPH_LIMIT = 8
 
 build = ui.current_build()
+filters = ui.current_filters()
 st.title("Topics")
+ui.stop_if_nothing_matches(build, filters)
 model = data.manifest(build).get("topics", {})
-topics = data.topic_list(build)
+topics = data.topic_list(build, filters)
 if topics.empty:
     st.info("This build has no topics: no paragraph has content words to find them in.")
     st.stop()
@@ -25,15 +27,15 @@ st.caption(
 )
 
 st.subheader("Topic sizes")
-ui.chart_with_downloads(build, "topic_sizes", charts.topic_sizes(topics), topics)
+ui.chart_with_downloads(build, filters, "topic_sizes", charts.topic_sizes(topics), topics)
 
 st.subheader("Topic share over time")
-over_time = data.topics_over_time(build)
+over_time = data.topics_over_time(build, filters)
 if over_time.empty:
     st.info("No article has a publication date, so topics cannot be put on a timeline.")
 else:
     ui.chart_with_downloads(
-        build, "topic_share_over_time", charts.topic_share_over_time(over_time), over_time
+        build, filters, "topic_share_over_time", charts.topic_share_over_time(over_time), over_time
     )
     st.caption(
         "Each month's paragraphs with a topic sum to 100%, so a half month or a quiet month "
@@ -42,9 +44,12 @@ else:
 
 st.subheader("Representative paragraphs")
 labels = dict(zip(topics["topic_id"], topics["label"], strict=True))
-topic_id = ui.query_choice("topic", list(labels), "Topic", lambda t: f"{t} · {labels[t]}")
+topic_id = ui.query_choice("show", list(labels), "Topic", lambda t: f"{t} · {labels[t]}")
 st.caption(f"Top terms: {topics.set_index('topic_id').at[topic_id, 'terms']}")
-for row in data.topic_paragraphs(build, topic_id, PARAGRAPH_LIMIT).itertuples():
+shown = data.topic_paragraphs(build, filters, topic_id, PARAGRAPH_LIMIT)
+if shown.empty:
+    st.info("No paragraph of this topic is in the articles the filters select.")
+for row in shown.itertuples():
     when = "undated" if pd.isna(row.published) else f"{row.published:%d %b %Y}"
     score = "inherited from its article" if pd.isna(row.score) else f"score {row.score:.2f}"
     lead = "Most representative · " if row.representative else ""

@@ -1,0 +1,104 @@
+"""The global filters: one value object, kept in the URL query string, turned into SQL.
+
+Within one kind of filter any value matches (Azerbaijan or Turkey); across kinds all must
+(Azerbaijan and December). Entity types narrow which entities the actor charts count.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+from dataclasses import asdict, dataclass, fields
+
+#: URL parameter of each field; a list field repeats its parameter (?country=AZE&country=TUR).
+PARAMS = {"start": "from", "end": "to", "countries": "country", "actors": "actor",
+          "types": "type", "topics": "topic", "sources": "source", "text": "q"}  # fmt: skip
+ENTITY_TYPES = {"PER": "People", "ORG": "Organisations", "LOC": "Places"}
+
+
+@dataclass(frozen=True)
+class Filters:
+    start: dt.date | None = None
+    end: dt.date | None = None
+    countries: tuple[str, ...] = ()
+    actors: tuple[str, ...] = ()
+    types: tuple[str, ...] = ()
+    topics: tuple[int, ...] = ()
+    sources: tuple[str, ...] = ()
+    text: str = ""
+
+    @property
+    def active(self) -> bool:
+        return self != Filters()
+
+    @classmethod
+    def from_params(cls, params: Mapping[str, list[str]]) -> Filters:
+        """Read `?from=2025-12-01&country=AZE&...`; values that do not parse are ignored."""
+
+        def one(name: str) -> str:
+            values = params.get(PARAMS[name]) or [""]
+            return values[-1].strip()
+
+        def many(name: str) -> tuple[str, ...]:
+            return tuple(dict.fromkeys(v for v in params.get(PARAMS[name], []) if v))
+
+        return cls(
+            start=_date(one("start")),
+            end=_date(one("end")),
+            countries=tuple(c.upper() for c in many("countries")),
+            actors=many("actors"),
+            types=tuple(t for t in (t.upper() for t in many("types")) if t in ENTITY_TYPES),
+            topics=tuple(int(t) for t in many("topics") if t.isdigit()),
+            sources=many("sources"),
+            text=one("text"),
+        )
+
+    def to_params(self) -> dict[str, list[str]]:
+        """The URL parameters of the filters that are set."""
+        found: dict[str, list[str]] = {}
+        for field in fields(self):
+            value = getattr(self, field.name)
+            values = [str(v) for v in value] if isinstance(value, tuple) else [str(value or "")]
+            if any(values):
+                found[PARAMS[field.name]] = values
+        return found
+
+    def describe(self) -> dict:
+        """The filters that are set, for a download's provenance."""
+        return {k: (v.isoformat() if isinstance(v, dt.date) else list(v) if isinstance(v, tuple)
+                    else v) for k, v in asdict(self).items() if v}  # fmt: skip
+
+    def where(self) -> tuple[str, list]:
+        """SQL selecting the matching articles (`SELECT article_id FROM articles ...`) and its
+        parameters. User input is always a parameter, never part of the SQL text."""
+        clauses, params = [], []
+        if self.start:
+            clauses.append("published >= ?")
+            params.append(self.start)
+        if self.end:
+            clauses.append("published <= ?")
+            params.append(self.end)
+        if self.sources:
+            clauses.append("list_contains(?, source)")
+            params.append(list(self.sources))
+        if self.text:
+            clauses.append("(contains(lower(text), lower(?)) OR contains(lower(title), lower(?)))")
+            params += [self.text, self.text]
+        for table, column, values in (
+            ("country_mentions", "country", list(self.countries)),
+            ("mentions", "entity_id", list(self.actors)),
+            ("article_topics", "topic_id", list(self.topics)),
+        ):
+            if values:
+                inner = f"SELECT article_id FROM {table} WHERE list_contains(?, {column})"
+                clauses.append(f"article_id IN ({inner})")
+                params.append(values)
+        where = " AND ".join(clauses) or "TRUE"
+        return f"SELECT article_id FROM articles WHERE {where}", params
+
+
+def _date(value: str) -> dt.date | None:
+    try:
+        return dt.date.fromisoformat(value) if value else None
+    except ValueError:
+        return None
