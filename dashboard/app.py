@@ -10,6 +10,10 @@ build = ui.current_build()
 page = st.navigation(
     [
         st.Page("views/overview.py", title="Overview", icon=":material/dashboard:", default=True),
+        st.Page("views/actors.py", title="Actors", icon=":material/groups:", url_path="actors"),
+        st.Page(
+            "views/countries.py", title="Countries", icon=":material/public:", url_path="countries"
+        ),  # fmt: skip
         st.Page("views/topics.py", title="Topics", icon=":material/category:", url_path="topics"),
         st.Page(
             "views/timeline.py", title="Timeline", icon=":material/timeline:", url_path="timeline"

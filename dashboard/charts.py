@@ -2,12 +2,19 @@
 
 from __future__ import annotations
 
+import json
+from functools import cache
+from pathlib import Path
+
 import pandas as pd
 import plotly.colors
 import plotly.graph_objects as go
 
-#: Modebar: PNG export named after the chart, no Plotly logo, no CDN-backed features.
-BASE_CONFIG = {"displaylogo": False, "modeBarButtonsToRemove": ["lasso2d", "select2d"]}
+#: Modebar: PNG export named after the chart, no Plotly logo, no CDN-backed features. Maps
+#: take their base layers from the app (dashboard/static/world_110m.json, an empty stub: the
+#: country outlines come from dashboard/geo/), never from cdn.plot.ly.
+BASE_CONFIG = {"displaylogo": False, "modeBarButtonsToRemove": ["lasso2d", "select2d"],
+               "topojsonURL": "app/static/"}  # fmt: skip
 ACCENT = "#1f5fa8"
 #: Above this many points a scatter is drawn with WebGL: SVG makes one element per point.
 WEBGL_POINTS = 5000
@@ -31,17 +38,18 @@ def _layout(fig: go.Figure, x_title: str, y_title: str) -> go.Figure:
     return fig
 
 
-def articles_per_month(frame: pd.DataFrame) -> go.Figure:
+def per_month(frame: pd.DataFrame, column: str = "articles", title: str = "Articles") -> go.Figure:
+    """Bars of `column` per `month` ('2025-12')."""
     fig = go.Figure(
         go.Bar(
             x=frame["month"],
-            y=frame["articles"],
+            y=frame[column],
             marker_color=ACCENT,
-            hovertemplate="%{x}: %{y:,} articles<extra></extra>",
+            hovertemplate=f"%{{x}}: %{{y:,}} {title.lower()}<extra></extra>",
         )
     )
     fig.update_xaxes(type="category" if len(frame) <= 3 else "date", tickformat="%b %Y")
-    return _layout(fig, "Month of publication", "Articles")
+    return _layout(fig, "Month of publication", title)
 
 
 def ranked(
@@ -194,3 +202,63 @@ def decades(frame: pd.DataFrame) -> go.Figure:
     )
     fig.update_xaxes(type="category")
     return _layout(fig, "Decade referred to", "Events")
+
+
+@cache
+def _world() -> dict:
+    """Natural Earth 1:110m country outlines shipped with the app (dashboard/geo/README.md)."""
+    return json.loads((Path(__file__).parent / "geo" / "world.geojson").read_text("utf-8"))
+
+
+#: Light to dark blue, starting visibly above the grey of countries without articles.
+MAP_SCALE = [[0, "#c6dbef"], [0.5, "#4a90c8"], [1, "#08306b"]]
+
+
+def world_map(frame: pd.DataFrame) -> go.Figure:
+    """Countries shaded by `articles` over the grey outline of every country, all from the
+    shipped geometry: no base map is fetched."""
+    world = _world()
+    everywhere = [f["id"] for f in world["features"]]
+    fig = go.Figure(
+        [
+            go.Choropleth(
+                geojson=world, featureidkey="id", locations=everywhere, z=[0] * len(everywhere),
+                colorscale=[[0, "#eceff3"], [1, "#eceff3"]], showscale=False, hoverinfo="skip",
+                marker_line_width=0.4, marker_line_color="white",
+            ),
+            go.Choropleth(
+                geojson=world, featureidkey="id", locations=frame["country"], z=frame["articles"],
+                text=frame["name"], colorscale=MAP_SCALE, zmin=1,
+                marker_line_width=0.4, marker_line_color="white",
+                colorbar={"title": {"text": "Articles"}, "thickness": 12},
+                hovertemplate="%{text}: %{z:,} articles<extra></extra>",
+            ),
+        ]
+    )  # fmt: skip
+    fig.update_geos(visible=False, projection_type="natural earth", showframe=False,
+                    lataxis_range=[-58, 85])  # fmt: skip
+    fig.update_layout(margin={"l": 0, "r": 0, "t": 0, "b": 0}, height=440,
+                      clickmode="event+select")  # fmt: skip
+    return fig
+
+
+def heatmap(frame: pd.DataFrame, x: str, y: str, z: str, x_title: str, y_title: str) -> go.Figure:
+    """A matrix of `z` over `x` and `y`, rows in the order they first appear."""
+    table = frame.pivot(index=y, columns=x, values=z)
+    rows = list(dict.fromkeys(frame[y]))
+    table = table.loc[rows, list(dict.fromkeys(frame[x]))]
+    fig = go.Figure(
+        go.Heatmap(
+            z=table.values,
+            x=list(table.columns),
+            y=list(table.index),
+            colorscale="Blues",
+            colorbar={"thickness": 12},
+            hovertemplate=f"%{{y}} · %{{x}}: %{{z:,}} {z}<extra></extra>",
+        )
+    )
+    fig.update_yaxes(autorange="reversed", type="category")
+    fig.update_xaxes(type="category")
+    _layout(fig, x_title, y_title)
+    fig.update_layout(height=max(300, 24 * len(rows) + 120), hovermode="closest")
+    return fig

@@ -319,8 +319,7 @@ def top_countries(build: Build, filters: Filters, limit: int) -> pd.DataFrame:
         """,
         limit,
     )
-    frame.insert(1, "name", frame["country"].map(country_name))
-    return frame
+    return _named(frame, "country", "name")
 
 
 def top_actors(build: Build, filters: Filters, limit: int) -> pd.DataFrame:
@@ -342,6 +341,209 @@ def top_actors(build: Build, filters: Filters, limit: int) -> pd.DataFrame:
         types,
         limit,
     )
+
+
+def country_months(build: Build, filters: Filters, limit: int) -> pd.DataFrame:
+    """For the `limit` most named countries: selected dated articles naming them per month,
+    every month between the first and last included."""
+    return filtered(
+        build,
+        filters,
+        """
+        WITH named AS (
+            SELECT DISTINCT c.country, c.article_id,
+                   date_trunc('month', a.published)::DATE AS month
+            FROM country_mentions c JOIN sel USING (article_id) JOIN articles a USING (article_id)
+            WHERE a.published IS NOT NULL
+        ),
+        top AS (
+            SELECT country, count(*) AS total FROM named GROUP BY country
+            ORDER BY total DESC, country LIMIT ?
+        ),
+        months AS (
+            SELECT unnest(generate_series(min(month), max(month), INTERVAL 1 MONTH))::DATE
+                   AS month
+            FROM named
+        ),
+        counts AS (SELECT country, month, count(*) AS articles FROM named GROUP BY ALL)
+        SELECT t.country, strftime(m.month, '%Y-%m') AS month,
+               coalesce(c.articles, 0)::BIGINT AS articles
+        FROM top t CROSS JOIN months m
+        LEFT JOIN counts c ON c.country = t.country AND c.month = m.month
+        ORDER BY t.total DESC, t.country, m.month
+        """,
+        limit,
+    ).pipe(_named, "country", "name")
+
+
+def country_pairs(build: Build, filters: Filters, limit: int) -> pd.DataFrame:
+    """For the `limit` most named countries: selected articles naming both of each pair (the
+    diagonal: naming the country), in both orders so the matrix is symmetric."""
+    return (
+        filtered(
+            build,
+            filters,
+            """
+        WITH named AS (
+            SELECT DISTINCT country, article_id FROM country_mentions JOIN sel USING (article_id)
+        ),
+        top AS (
+            SELECT country, count(*) AS total FROM named GROUP BY country
+            ORDER BY total DESC, country LIMIT ?
+        ),
+        kept AS (SELECT n.* FROM named n JOIN top USING (country)),
+        pairs AS (
+            SELECT a.country AS country_a, b.country AS country_b, count(*) AS articles
+            FROM kept a JOIN kept b USING (article_id)
+            GROUP BY ALL
+        )
+        SELECT ta.country AS country_a, tb.country AS country_b,
+               coalesce(p.articles, 0)::BIGINT AS articles
+        FROM top ta CROSS JOIN top tb
+        LEFT JOIN pairs p ON p.country_a = ta.country AND p.country_b = tb.country
+        ORDER BY ta.total DESC, ta.country, tb.total DESC, tb.country
+        """,
+            limit,
+        )
+        .pipe(_named, "country_a", "name_a")
+        .pipe(_named, "country_b", "name_b")
+    )
+
+
+def actor_table(build: Build, filters: Filters, limit: int) -> pd.DataFrame:
+    """Entities of the filters' types (default: people and organisations) ranked by the
+    selected articles that mention them, with every alias."""
+    types = list(filters.types or ("PER", "ORG"))
+    return filtered(
+        build,
+        filters,
+        """
+        WITH counts AS (
+            SELECT m.entity_id, count(DISTINCT m.article_id) AS articles, count(*) AS mentions
+            FROM mentions m JOIN sel USING (article_id)
+            GROUP BY m.entity_id
+        )
+        SELECT e.name, e.type, c.mentions, c.articles, e.country, e.role,
+               array_to_string(e.aliases, '; ') AS aliases, e.entity_id
+        FROM counts c JOIN entities e USING (entity_id)
+        WHERE list_contains(?, e.type)
+        ORDER BY c.articles DESC, c.mentions DESC, e.name, e.entity_id
+        LIMIT ?
+        """,
+        types,
+        limit,
+    )
+
+
+def entity(build: Build, entity_id: str) -> dict | None:
+    """One entity's row, or None."""
+    found = query(build, "SELECT * FROM entities WHERE entity_id = ?", entity_id)
+    return None if found.empty else found.iloc[0].to_dict()
+
+
+def mentions_per_month(build: Build, filters: Filters, entity_id: str) -> pd.DataFrame:
+    """An entity's mentions and articles per month in the selected dated articles, months
+    without any included as zero."""
+    return filtered(
+        build,
+        filters,
+        """
+        WITH counts AS (
+            SELECT date_trunc('month', a.published)::DATE AS month, count(*) AS mentions,
+                   count(DISTINCT m.article_id) AS articles
+            FROM mentions m JOIN sel USING (article_id) JOIN articles a USING (article_id)
+            WHERE m.entity_id = ? AND a.published IS NOT NULL
+            GROUP BY 1
+        ),
+        months AS (
+            SELECT unnest(generate_series(min(month), max(month), INTERVAL 1 MONTH))::DATE
+                   AS month
+            FROM counts
+        )
+        SELECT strftime(months.month, '%Y-%m') AS month,
+               coalesce(counts.mentions, 0)::BIGINT AS mentions,
+               coalesce(counts.articles, 0)::BIGINT AS articles
+        FROM months LEFT JOIN counts USING (month)
+        ORDER BY month
+        """,
+        entity_id,
+    )
+
+
+def co_mentioned(build: Build, filters: Filters, entity_id: str, limit: int) -> pd.DataFrame:
+    """People and organisations named in the same sentences as the entity: sentences
+    shared, most first."""
+    return filtered(
+        build,
+        filters,
+        """
+        WITH own AS (
+            SELECT DISTINCT article_id, sentence FROM mentions JOIN sel USING (article_id)
+            WHERE entity_id = ?
+        )
+        SELECT e.entity_id, e.name, e.type, count(DISTINCT (m.article_id, m.sentence))
+               AS sentences, count(DISTINCT m.article_id) AS articles
+        FROM mentions m JOIN own USING (article_id, sentence) JOIN entities e USING (entity_id)
+        WHERE m.entity_id <> ? AND e.type IN ('PER', 'ORG')
+        GROUP BY ALL
+        ORDER BY sentences DESC, articles DESC, e.name
+        LIMIT ?
+        """,
+        entity_id,
+        entity_id,
+        limit,
+    )
+
+
+def co_countries(build: Build, filters: Filters, entity_id: str, limit: int) -> pd.DataFrame:
+    """Countries named in the same sentences as the entity: sentences shared, most first."""
+    frame = filtered(
+        build,
+        filters,
+        """
+        WITH own AS (
+            SELECT DISTINCT m.article_id, s.start, s.stop
+            FROM mentions m JOIN sel USING (article_id)
+            JOIN sentences s ON s.article_id = m.article_id AND s.sentence = m.sentence
+            WHERE m.entity_id = ?
+        )
+        SELECT c.country, count(DISTINCT (o.article_id, o.start)) AS sentences,
+               count(DISTINCT o.article_id) AS articles
+        FROM own o JOIN country_mentions c
+          ON c.article_id = o.article_id AND c.start >= o.start AND c.start < o.stop
+        GROUP BY c.country
+        ORDER BY sentences DESC, articles DESC, c.country
+        LIMIT ?
+        """,
+        entity_id,
+        limit,
+    )
+    return _named(frame, "country", "name")
+
+
+def entity_articles(build: Build, filters: Filters, entity_id: str, limit: int) -> pd.DataFrame:
+    """The selected articles that mention the entity, most mentions first."""
+    return filtered(
+        build,
+        filters,
+        """
+        SELECT a.title, a.published, a.source, count(*) AS mentions, a.article_id
+        FROM mentions m JOIN sel USING (article_id) JOIN articles a USING (article_id)
+        WHERE m.entity_id = ?
+        GROUP BY ALL
+        ORDER BY mentions DESC, a.published DESC NULLS LAST, a.article_id
+        LIMIT ?
+        """,
+        entity_id,
+        limit,
+    )
+
+
+def _named(frame: pd.DataFrame, code: str, name: str) -> pd.DataFrame:
+    """`frame` with the English name of its `code` column's countries right after it."""
+    frame = frame.copy()
+    frame.insert(frame.columns.get_loc(code) + 1, name, frame[code].map(country_name))
+    return frame
 
 
 def country_name(alpha3: str) -> str:

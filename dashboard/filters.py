@@ -14,6 +14,7 @@ from dataclasses import asdict, dataclass, fields
 PARAMS = {"start": "from", "end": "to", "countries": "country", "actors": "actor",
           "types": "type", "topics": "topic", "sources": "source", "text": "q"}  # fmt: skip
 ENTITY_TYPES = {"PER": "People", "ORG": "Organisations", "LOC": "Places"}
+ENTITY_TYPE = {"PER": "Person", "ORG": "Organisation", "LOC": "Place"}
 
 
 @dataclass(frozen=True)

@@ -139,17 +139,26 @@ def filters(build: data.Build) -> Filters:
     return chosen
 
 
-def add_on_click(points: list[dict], frame: pd.DataFrame, column: str, kind: str) -> None:
-    """Add the clicked row's `column` value to the `kind` filter ('countries', 'actors',
-    'topics') and rerun; a value already filtered on is left alone."""
+def add_on_click(
+    points: list[dict], frame: pd.DataFrame, column: str, kind: str, trace: int = 0
+) -> None:
+    """Add the `column` value of the row clicked in trace number `trace` to the `kind` filter
+    ('countries', 'actors', 'topics') and rerun; a value already filtered on is left alone."""
+    points = [p for p in points if p.get("curve_number", 0) == trace]
     if not points:
         return
     index = points[0].get("point_index", points[0].get("point_number"))
     value = frame[column].iloc[index]
     value = int(value) if kind == "topics" else value
     if value not in getattr(current_filters(), kind):
-        st.session_state[_PENDING] = (kind, value)
+        queue_filter(kind, value)
         st.rerun()
+
+
+def queue_filter(kind: str, value: object) -> None:
+    """Add `value` to the `kind` filter at the start of the next run, before the sidebar's
+    widgets exist (a widget's state cannot change once it is drawn). Also a button callback."""
+    st.session_state[_PENDING] = (kind, value)
 
 
 def current_filters() -> Filters:
@@ -190,24 +199,29 @@ def chart_with_downloads(
         on_select="rerun" if selectable else "ignore",
         selection_mode="points",
     )
-    left, right, _ = st.columns([1, 1, 3])
-    left.download_button(
-        "Download data (CSV)",
-        data.to_csv(frame),
-        file_name=f"{name}.csv",
-        mime="text/csv",
-        key=f"csv-{name}",
-        icon=":material/download:",
-    )
-    right.download_button(
-        "Provenance (JSON)",
-        data.provenance(build, name, filters),
-        file_name=f"{name}.provenance.json",
-        mime="application/json",
-        key=f"prov-{name}",
-        type="tertiary",
-    )
+    table_downloads(build, filters, name, frame)
     return list(state.selection.points) if selectable and state else []
+
+
+def table_downloads(build: data.Build, filters: Filters, name: str, frame: pd.DataFrame) -> None:
+    """'Download data (CSV)' with exactly `frame`, and its provenance beside it."""
+    with st.container(horizontal=True):
+        st.download_button(
+            "Download data (CSV)",
+            data.to_csv(frame),
+            file_name=f"{name}.csv",
+            mime="text/csv",
+            key=f"csv-{name}",
+            icon=":material/download:",
+        )
+        st.download_button(
+            "Provenance (JSON)",
+            data.provenance(build, name, filters),
+            file_name=f"{name}.provenance.json",
+            mime="application/json",
+            key=f"prov-{name}",
+            type="tertiary",
+        )
 
 
 def quoted_text(text: str, cite: str = "") -> None:

@@ -248,3 +248,50 @@ def test_top_countries_and_actors_count_articles(seed_build) -> None:
     people = data.top_actors(built, Filters(types=("PER",)), 10)
     assert set(people["type"]) == {"PER"}
     assert "Ильхам Алиев" in set(people["name"])
+
+
+def test_actors_page_and_profile(monkeypatch, seed_build) -> None:
+    app = run_app(monkeypatch, seed_build, "views/actors.py")
+    assert [t.value for t in app.title] == ["Actors"]
+    table = app.dataframe[0].value
+    assert set(table["type"]) <= {"PER", "ORG"}
+    # The first row is the most written-about actor; its profile opens by default.
+    assert app.query_params["profile"] == table["entity_id"].iloc[0]
+    assert app.header[0].value == table["name"].iloc[0]
+    assert [s.value for s in app.subheader] == [
+        "Mentions over time", "Named in the same sentences", "Countries in the same sentences",
+        "Articles",
+    ]  # fmt: skip
+    # A link opens a profile: Tokayev is named only in seed 003, in Kazakhstan's sentences.
+    (tokayev,) = [e for e in read_table(seed_build, "entities")
+                  if e["name"] == "Касым-Жомарт Токаев"]  # fmt: skip
+    monkeypatch.setenv(data.ENV_VAR, str(seed_build))
+    linked = AppTest.from_file(APP, default_timeout=60)
+    linked.query_params["profile"] = tokayev["entity_id"]
+    linked.run().switch_page("views/actors.py").run()
+    assert not linked.exception
+    assert linked.header[0].value == "Касым-Жомарт Токаев"
+    articles = linked.dataframe[-1].value
+    assert len(articles) == 1 and articles["mentions"].iloc[0] == tokayev["n_mentions"]
+    countries = data.co_countries(data.open_build(seed_build), NONE, tokayev["entity_id"], 5)
+    assert "KAZ" in set(countries["country"])
+
+
+def test_countries_page(monkeypatch, seed_build) -> None:
+    app = run_app(monkeypatch, seed_build, "views/countries.py")
+    assert [s.value for s in app.subheader] == [
+        "Articles naming each country", "Month by month", "Named together"
+    ]  # fmt: skip
+    assert len(app.get("plotly_chart")) == 3
+    built = data.open_build(seed_build)
+    pairs = data.country_pairs(built, NONE, 20)
+    named = {}
+    for m in read_table(seed_build, "country_mentions"):
+        named.setdefault(m["country"], set()).add(m["article_id"])
+    for row in pairs.itertuples():  # symmetric, and the diagonal is the country's articles
+        assert row.articles == len(named[row.country_a] & named[row.country_b])
+    months = data.country_months(built, NONE, 20)
+    dated = {a["article_id"]: a["published"] for a in read_table(seed_build, "articles")}
+    december = {a for a in named["AZE"] if dated[a] and dated[a].month == 12}
+    (aze,) = months[(months["country"] == "AZE") & (months["month"] == "2025-12")]["articles"]
+    assert aze == len(december) == 3  # seeds 000, 001, 003

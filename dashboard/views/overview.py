@@ -26,7 +26,7 @@ monthly = data.articles_per_month(build, filters)
 if monthly.empty:
     st.info("No article has a publication date, so there is nothing to put on a timeline.")
 else:
-    figure = charts.articles_per_month(monthly)
+    figure = charts.per_month(monthly)
     ui.chart_with_downloads(build, filters, "articles_per_month", figure, monthly)
     if undated:
         st.caption(

@@ -1,0 +1,118 @@
+"""Actors: people and organisations ranked by coverage, and one actor's profile."""
+
+import pandas as pd
+import streamlit as st
+
+from dashboard import charts, data, ui
+from dashboard.filters import ENTITY_TYPE, ENTITY_TYPES
+
+TABLE_LIMIT = 500
+RELATED = 15
+ARTICLE_LIMIT = 200
+
+build = ui.current_build()
+filters = ui.current_filters()
+st.title("Actors")
+ui.stop_if_nothing_matches(build, filters)
+
+table = data.actor_table(build, filters, TABLE_LIMIT)
+if table.empty:
+    st.info("No person or organisation is named in these articles.")
+    st.stop()
+kinds = " and ".join(ENTITY_TYPES[t].lower() for t in (filters.types or ("PER", "ORG")))
+st.caption(
+    f"The {len(table):,} {kinds} most written about in the selected articles (articles that "
+    "mention them, then mentions). Every inflection and alias is merged into one row; select a "
+    "row for the profile."
+)
+picked = st.dataframe(
+    table,
+    hide_index=True,
+    on_select="rerun",
+    selection_mode="single-row",
+    key="actor-table",
+    column_config={
+        "name": st.column_config.TextColumn("Name", width="medium"),
+        "type": "Type",
+        "mentions": st.column_config.NumberColumn("Mentions", format="%d"),
+        "articles": st.column_config.NumberColumn("Articles", format="%d"),
+        "country": "Country",
+        "role": "Role",
+        "aliases": st.column_config.TextColumn("Aliases", width="large"),
+        "entity_id": None,
+    },
+)
+ui.table_downloads(build, filters, "actors", table)
+if picked.selection.rows:
+    st.query_params["profile"] = table["entity_id"].iloc[picked.selection.rows[0]]
+
+profile_id = st.query_params.get("profile") or table["entity_id"].iloc[0]
+actor = data.entity(build, profile_id)
+if actor is None:
+    st.warning("The actor in this link is not in this build.")
+    st.stop()
+st.query_params["profile"] = profile_id
+
+st.header(actor["name"])
+facts = [ENTITY_TYPE[actor["type"]]]
+if isinstance(actor["role"], str):
+    facts.append(actor["role"])
+if isinstance(actor["country"], str):
+    facts.append(data.country_name(actor["country"]))
+st.caption(" · ".join(facts) + f" · also written as: {'; '.join(actor['aliases'])}")
+in_filters = profile_id in filters.actors
+st.button(
+    "Filtering on this actor" if in_filters else "Add to filters",
+    on_click=ui.queue_filter, args=("actors", profile_id), disabled=in_filters,
+    icon=":material/filter_alt:",
+)  # fmt: skip
+
+monthly = data.mentions_per_month(build, filters, profile_id)
+st.subheader("Mentions over time")
+if monthly.empty:
+    st.info("No dated article among the selected ones mentions this actor.")
+else:
+    figure = charts.per_month(monthly, "mentions", "Mentions")
+    ui.chart_with_downloads(build, filters, f"mentions_over_time_{profile_id}", figure, monthly)
+
+left, right = st.columns(2)
+with left:
+    st.subheader("Named in the same sentences")
+    people = data.co_mentioned(build, filters, profile_id, RELATED)
+    if people.empty:
+        st.info("No other person or organisation shares a sentence with this actor.")
+    else:
+        labels = people["name"] + " (" + people["type"] + ")"
+        figure = charts.ranked(labels, people["sentences"], "sentences")
+        clicked = ui.chart_with_downloads(
+            build, filters, f"co_mentioned_{profile_id}", figure, people, selectable=True
+        )
+        if clicked:
+            index = clicked[0].get("point_index", clicked[0].get("point_number"))
+            st.query_params["profile"] = people["entity_id"].iloc[index]
+            st.rerun()
+with right:
+    st.subheader("Countries in the same sentences")
+    countries = data.co_countries(build, filters, profile_id, RELATED)
+    if countries.empty:
+        st.info("No country is named in a sentence with this actor.")
+    else:
+        figure = charts.ranked(countries["name"], countries["sentences"], "sentences")
+        clicked = ui.chart_with_downloads(
+            build, filters, f"co_countries_{profile_id}", figure, countries, selectable=True
+        )
+        ui.add_on_click(clicked, countries, "country", "countries")
+
+st.subheader("Articles")
+articles = data.entity_articles(build, filters, profile_id, ARTICLE_LIMIT)
+st.dataframe(
+    articles.assign(published=pd.to_datetime(articles["published"])),
+    hide_index=True,
+    column_config={
+        "title": st.column_config.TextColumn("Title", width="large"),
+        "published": st.column_config.DateColumn("Published", format="YYYY-MM-DD"),
+        "source": "Source",
+        "mentions": st.column_config.NumberColumn("Mentions", format="%d"),
+        "article_id": "ID",
+    },
+)
