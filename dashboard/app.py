@@ -18,6 +18,7 @@ page = st.navigation(
         st.Page(
             "views/timeline.py", title="Timeline", icon=":material/timeline:", url_path="timeline"
         ),  # fmt: skip
+        st.Page("views/reader.py", title="Reader", icon=":material/article:", url_path="reader"),
         st.Page("views/about.py", title="About the data", icon=":material/info:", url_path="about"),
     ]
 )

@@ -8,6 +8,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import re
 import sys
 from dataclasses import dataclass
 from pathlib import Path
@@ -678,6 +679,49 @@ def article(build: Build, article_id: str) -> dict | None:
         article_id,
     )
     return None if found.empty else found.iloc[0].to_dict()
+
+
+def article_marks(build: Build, article_id: str, text: str, find: str = "") -> pd.DataFrame:
+    """What the Reader highlights in an article's `text`: its entity mentions (kind PER, ORG or
+    LOC, with the entity and its canonical name), its dates (kind DATE, with the resolved range
+    as the label) and, when given, every case-insensitive occurrence of `find` (kind QUERY),
+    by position."""
+    marks = query(
+        build,
+        """
+        SELECT m.start, m.stop, m.type AS kind, m.entity_id, e.name AS label
+        FROM mentions m JOIN entities e USING (entity_id)
+        WHERE m.article_id = ?
+        UNION ALL
+        SELECT start, stop, 'DATE', NULL,
+               coalesce(strftime(date_start, '%Y-%m-%d') || ' – ' || strftime(date_end, '%Y-%m-%d'),
+                        'unresolved: the article has no publication date')
+        FROM events WHERE article_id = ?
+        ORDER BY start, stop DESC
+        """,
+        article_id,
+        article_id,
+    )
+    if not find:
+        return marks
+    found = [(m.start(), m.end(), "QUERY", None, "text filter")
+             for m in re.finditer(re.escape(find), text, re.IGNORECASE)]  # fmt: skip
+    marks = pd.concat([marks, pd.DataFrame(found, columns=marks.columns)], ignore_index=True)
+    return marks.sort_values(["start", "stop"], ascending=[True, False], ignore_index=True)
+
+
+def article_topics(build: Build, article_id: str) -> pd.DataFrame:
+    """An article's topics with their weights, strongest first."""
+    return query(
+        build,
+        """
+        SELECT t.topic_id, t.label, a.weight
+        FROM article_topics a JOIN topics t USING (topic_id)
+        WHERE a.article_id = ?
+        ORDER BY a.weight DESC, t.topic_id
+        """,
+        article_id,
+    )
 
 
 def to_csv(frame: pd.DataFrame) -> bytes:

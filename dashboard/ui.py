@@ -5,6 +5,7 @@ from __future__ import annotations
 import html
 from collections.abc import Callable
 from typing import TypeVar
+from urllib.parse import urlencode
 
 import pandas as pd
 import plotly.graph_objects as go
@@ -229,6 +230,51 @@ def quoted_text(text: str, cite: str = "") -> None:
     and markdown in them stay text."""
     caption = f'<div style="{_CITE_STYLE}">{html.escape(cite)}</div>' if cite else ""
     st.html(f'{caption}<blockquote style="{_QUOTE_STYLE}">{html.escape(text)}</blockquote>')
+
+
+#: Highlight colours of the Reader, by kind of span.
+MARKS = {"PER": ("#fde2c4", "person"), "ORG": ("#d7e8fb", "organisation"),
+         "LOC": ("#d9f2dc", "place"), "DATE": ("#efe0fa", "date"),
+         "QUERY": ("#fff59d", "text filter")}  # fmt: skip
+_MARK_STYLE = "background: {}; border-radius: 3px; padding: 0 2px"
+
+
+def legend(with_query: bool) -> None:
+    """The Reader's highlight colours (the text filter's only when there is one)."""
+    chips = " ".join(
+        f'<span style="{_MARK_STYLE.format(colour)}">{html.escape(name)}</span>'
+        for kind, (colour, name) in MARKS.items()
+        if with_query or kind != "QUERY"
+    )
+    st.html(f'<div style="font-size: 0.85rem">{chips}</div>')
+
+
+def highlighted_text(text: str, marks: pd.DataFrame, links: dict[str, str]) -> None:
+    """`text` with `marks` (start, stop, kind, entity_id, label) highlighted; a mark whose
+    entity has a link in `links` links there. Every piece of text is escaped, so markup in an
+    article stays text; a mark overlapping an earlier one is skipped."""
+    pieces, at = [], 0
+    for mark in marks.itertuples():
+        if mark.start < at:
+            continue
+        colour = MARKS[mark.kind][0]
+        inner = html.escape(text[mark.start : mark.stop])
+        title = html.escape(str(mark.label or ""), quote=True)
+        href = links.get(mark.entity_id) if isinstance(mark.entity_id, str) else None
+        if href:
+            inner = (f'<a href="{html.escape(href, quote=True)}" target="_self" '
+                     f'style="color: inherit">{inner}</a>')  # fmt: skip
+        pieces.append(html.escape(text[at : mark.start]))
+        pieces.append(f'<mark title="{title}" style="{_MARK_STYLE.format(colour)}">{inner}</mark>')
+        at = mark.stop
+    pieces.append(html.escape(text[at:]))
+    st.html(f'<div style="white-space: pre-wrap; line-height: 1.65">{"".join(pieces)}</div>')
+
+
+def page_link(path: str, filters: Filters, **params: str) -> str:
+    """A relative link to another page that keeps the filters: `actors?profile=...&country=...`."""
+    query = [(name, value) for name, values in filters.to_params().items() for value in values]
+    return f"{path}?{urlencode([*params.items(), *query])}"
 
 
 def query_choice(

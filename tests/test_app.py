@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
+import html
 import json
+import re
 from collections import Counter
 
 import pytest
@@ -295,3 +297,25 @@ def test_countries_page(monkeypatch, seed_build) -> None:
     december = {a for a in named["AZE"] if dated[a] and dated[a].month == 12}
     (aze,) = months[(months["country"] == "AZE") & (months["month"] == "2025-12")]["articles"]
     assert aze == len(december) == 3  # seeds 000, 001, 003
+
+
+def test_reader_highlights_entities_dates_and_the_text_filter(monkeypatch, seed_build) -> None:
+    seed_004 = next(a for a in read_table(seed_build, "articles") if a["origin"].endswith(
+        "004_5bf3263110735ba2.txt"))  # fmt: skip
+    monkeypatch.setenv(data.ENV_VAR, str(seed_build))
+    app = AppTest.from_file(APP, default_timeout=60)
+    app.query_params["article"] = seed_004["article_id"]
+    app.query_params["q"] = "бизнес-миссию"
+    app.run().switch_page("views/reader.py").run()
+    assert not app.exception
+    assert app.subheader[0].value == seed_004["title"]
+    body = app.get("html")[-1].proto.body
+    # "9–10 февраля" is a date resolved against 22 January 2026; the USA Chamber of Commerce
+    # is an organisation linking to its profile with the filter kept; the text filter is marked.
+    assert '<mark title="2026-02-09 – 2026-02-10" style="background: #efe0fa' in body
+    assert ">9–10 февраля</mark>" in body
+    assert 'href="actors?profile=' in body and "&amp;q=" in body
+    assert 'style="background: #fff59d; border-radius: 3px; padding: 0 2px">бизнес-миссию' in body
+    # Nothing is lost: the page shows the whole text once the markup is taken out.
+    plain = re.sub(r"<[^>]+>", "", body)
+    assert html.unescape(plain) == seed_004["text"]

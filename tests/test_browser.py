@@ -13,6 +13,7 @@ import sys
 import time
 import urllib.request
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from urllib.parse import urlparse
 
@@ -20,6 +21,7 @@ import pytest
 from conftest import ROOT, read_table
 
 from dashboard.filters import Filters
+from pipeline.build import build
 
 NONE = Filters()  # no filters: the whole build
 
@@ -43,14 +45,15 @@ def _free_port() -> int:
         return sock.getsockname()[1]
 
 
-@pytest.fixture(scope="module")
-def server(seed_build: Path) -> Iterator[str]:
+@contextmanager
+def _serve(directory: Path) -> Iterator[str]:
+    """The real app over `directory` on a free port, stopped afterwards."""
     port = _free_port()
     process = subprocess.Popen(
         [sys.executable, "-m", "streamlit", "run", str(ROOT / "dashboard" / "app.py"),
          "--server.port", str(port), "--server.address", "127.0.0.1",
          "--server.headless", "true", "--browser.gatherUsageStats", "false",
-         "--", "--data", str(seed_build)],
+         "--", "--data", str(directory)],
         cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
     )  # fmt: skip
     url = f"http://127.0.0.1:{port}"
@@ -65,9 +68,17 @@ def server(seed_build: Path) -> Iterator[str]:
                 process.kill()
                 pytest.fail(f"streamlit did not start:\n{process.stdout.read()}")
             time.sleep(0.3)
-    yield url
-    process.terminate()
-    process.wait(timeout=10)
+    try:
+        yield url
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
+
+
+@pytest.fixture(scope="module")
+def server(seed_build: Path) -> Iterator[str]:
+    with _serve(seed_build) as url:
+        yield url
 
 
 @pytest.fixture(scope="module")
@@ -82,8 +93,11 @@ def page(server: str):
         viewport = {"width": 1400, "height": 1000}
         context = browser.new_context(accept_downloads=True, viewport=viewport)
         tab = context.new_page()
-        tab.requests = []
+        tab.requests, tab.errors, tab.failed = [], [], []
         tab.on("request", lambda request: tab.requests.append(request.url))
+        tab.on("console", lambda m: tab.errors.append(m.text) if m.type == "error" else None)
+        tab.on("pageerror", lambda exc: tab.errors.append(str(exc)))
+        tab.on("response", lambda r: tab.failed.append(r.url) if r.status >= 400 else None)
         yield tab
         browser.close()
 
@@ -181,3 +195,59 @@ def test_click_on_a_bar_adds_a_filter(page, server: str) -> None:
     bar.wait_for(timeout=30_000)
     bar.click(position={"x": 4, "y": 4}, force=True)  # its left end: the toolbar covers the middle
     page.wait_for_function("() => window.location.search.includes('country=AZE')", timeout=10_000)
+
+
+PAGES = ["", "actors", "countries", "topics", "timeline", "reader", "about"]
+ARTIFACTS = ROOT / "tests" / "artifacts"
+
+
+def _probe(url: str) -> bool:
+    """Streamlit's own health and config probes relative to a deep link (/actors/_stcore/...)
+    answer 404 before it finds its root: not an error of the app."""
+    return "/_stcore/" in urlparse(url).path
+
+
+@pytest.mark.parametrize("path", PAGES)
+def test_every_page_loads_cleanly(page, server: str, path: str) -> None:
+    """No Python exception, no browser error, nothing fetched from outside; a screenshot."""
+    page.requests.clear(), page.errors.clear(), page.failed.clear()
+    page.goto(f"{server}/{path}")
+    page.get_by_test_id("stSidebar").wait_for(timeout=30_000)
+    page.get_by_role("heading", level=1).first.wait_for(timeout=30_000)
+    charts = page.locator('[data-testid="stPlotlyChart"] .js-plotly-plot')
+    if path not in ("about", "reader"):
+        charts.first.wait_for(timeout=30_000)
+    page.wait_for_timeout(500)
+    assert page.get_by_test_id("stException").count() == 0
+    hosts = {urlparse(u).hostname for u in page.requests if u.startswith("http")}
+    assert hosts == {"127.0.0.1"}, hosts
+    failed = [u for u in page.failed if not _probe(u)]
+    assert failed == []
+    loads = [e for e in page.errors if e.startswith("Failed to load resource")]
+    assert len(loads) <= len(page.failed) and not [e for e in page.errors if e not in loads]
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / f"{path or 'overview'}.png"), full_page=True)
+
+
+@pytest.fixture(scope="module")
+def hostile_server(tmp_path_factory) -> Iterator[str]:
+    root = tmp_path_factory.mktemp("hostile")
+    (root / "in").mkdir()
+    (root / "in" / "hostile.txt").write_text(
+        " date 2025-12-01 Посол заявил: <script>window.__xss = 1</script> "
+        '<img src=x onerror="window.__xss = 2"> <b>жирный</b> и НАТО в Баку.',
+        encoding="utf-8",
+    )
+    build([root / "in"], root / "data", progress=False)
+    with _serve(root / "data") as url:
+        yield url
+
+
+def test_article_markup_is_shown_as_text_and_never_runs(page, hostile_server: str) -> None:
+    page.goto(f"{hostile_server}/reader")
+    page.get_by_role("heading", name="Reader").wait_for(timeout=30_000)
+    text = page.get_by_text("<script>window.__xss = 1</script>", exact=False).first
+    text.wait_for(timeout=30_000)
+    assert page.get_by_text('<img src=x onerror="window.__xss = 2">', exact=False).count() >= 1
+    assert page.evaluate("() => window.__xss") is None
+    assert page.locator("b", has_text="жирный").count() == 0

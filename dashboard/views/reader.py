@@ -1,0 +1,62 @@
+"""Reader: the selected articles, and one article with its people, organisations, places and
+dates highlighted."""
+
+import pandas as pd
+import streamlit as st
+
+from dashboard import data, ui
+
+LIST_LIMIT = 1000
+
+build = ui.current_build()
+filters = ui.current_filters()
+st.title("Reader")
+stats = ui.stop_if_nothing_matches(build, filters)
+
+articles = data.article_list(build, filters, LIST_LIMIT)
+shown = f"the {LIST_LIMIT:,} newest of " if stats["articles"] > LIST_LIMIT else ""
+st.caption(f"Showing {shown}{stats['articles']:,} articles; select one to read it.")
+picked = st.dataframe(
+    articles.assign(published=pd.to_datetime(articles["published"])).dropna(
+        axis="columns", how="all"
+    ),
+    hide_index=True,
+    on_select="rerun",
+    selection_mode="single-row",
+    key="reader-list",
+    height=260,
+    column_config={
+        "title": st.column_config.TextColumn("Title", width="large"),
+        "published": st.column_config.DateColumn("Published", format="YYYY-MM-DD"),
+        "source": "Source",
+        "words": st.column_config.NumberColumn("Words", format="%d"),
+        "url": st.column_config.LinkColumn("URL"),
+        "article_id": "ID",
+    },
+)
+if picked.selection.rows:
+    st.query_params["article"] = articles["article_id"].iloc[picked.selection.rows[0]]
+article_id = st.query_params.get("article") or articles["article_id"].iloc[0]
+article = data.article(build, article_id)
+if article is None:
+    st.warning("The article in this link is not in this build.")
+    st.stop()
+st.query_params["article"] = article_id
+
+st.subheader(article["title"])
+when = "undated" if pd.isna(article["published"]) else f"{article['published']:%d %B %Y}"
+st.caption(f"{when} · {article['source']}" + (f" · {article['url']}" if article["url"] else ""))
+topics = data.article_topics(build, article_id)
+if not topics.empty:
+    st.markdown(
+        " ".join(
+            f":blue-badge[{t.topic_id} · {t.label} · {t.weight:.0%}]" for t in topics.itertuples()
+        )  # fmt: skip
+    )
+marks = data.article_marks(build, article_id, article["text"], filters.text)
+people = marks.loc[marks["kind"].isin(["PER", "ORG"]), "entity_id"].dropna().unique()
+links = {e: ui.page_link("actors", filters, profile=e) for e in people}
+ui.legend(with_query=bool(filters.text))
+ui.highlighted_text(article["text"], marks, links)
+st.caption("Hover a highlight for the canonical name or the resolved dates; people and "
+           "organisations link to their profile.")  # fmt: skip
