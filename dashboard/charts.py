@@ -262,3 +262,66 @@ def heatmap(frame: pd.DataFrame, x: str, y: str, z: str, x_title: str, y_title: 
     _layout(fig, x_title, y_title)
     fig.update_layout(height=max(300, 24 * len(rows) + 120), hovermode="closest")
     return fig
+
+
+#: Marker of each kind of network node.
+NODE_SYMBOLS = {"actor": "circle", "country": "diamond"}
+#: Nodes whose name is written beside them, most covered first (the rest on hover).
+NODE_LABELS = 15
+_EDGE_COLOUR = "rgba(90, 100, 110, 0.35)"
+
+
+def _edge_classes(weights: pd.Series, classes: int = 4) -> pd.Series:
+    """0 (lightest) to `classes` - 1 (heaviest) by rank, for line widths."""
+    if len(weights) < classes:
+        return pd.Series(0, index=weights.index)
+    return pd.qcut(weights.rank(method="first"), classes, labels=False)
+
+
+def network(nodes: pd.DataFrame, edges: pd.DataFrame) -> go.Figure:
+    """Edges as grey lines, thicker for heavier ones, then the nodes in one trace, the last:
+    sized by articles, coloured by community, diamonds for countries."""
+    fig = go.Figure()
+    position = dict(zip(nodes["node"], zip(nodes["x"], nodes["y"], strict=True), strict=True))
+    for width, rows in edges.groupby(_edge_classes(edges["weight"])):
+        xs, ys = [], []
+        for source, target in zip(rows["source"], rows["target"], strict=True):
+            (x0, y0), (x1, y1) = position[source], position[target]
+            xs += [x0, x1, None]
+            ys += [y0, y1, None]
+        line = {"width": 0.6 + 1.2 * width, "color": _EDGE_COLOUR}
+        fig.add_trace(go.Scatter(x=xs, y=ys, mode="lines", line=line, hoverinfo="skip"))
+    labelled = set(nodes.nlargest(NODE_LABELS, "articles")["node"])
+    text = nodes["name"].where(nodes["node"].isin(labelled), "")
+    size = 8 + 26 * (nodes["articles"] / max(nodes["articles"].max(), 1)) ** 0.5
+    hover = nodes[["name", "kind", "articles", "community", "degree"]]
+    fig.add_trace(
+        go.Scatter(
+            x=nodes["x"],
+            y=nodes["y"],
+            mode="markers+text",
+            text=text,
+            textposition="top center",
+            textfont={"size": 11},
+            marker={
+                "size": size,
+                "color": [PALETTE[c % len(PALETTE)] for c in nodes["community"]],
+                "symbol": nodes["kind"].map(NODE_SYMBOLS),
+                "line": {"width": 1, "color": "white"},
+            },
+            customdata=hover.values.tolist(),
+            hovertemplate="<b>%{customdata[0]}</b> (%{customdata[1]})<br>%{customdata[2]:,} "
+            "articles · community %{customdata[3]} · %{customdata[4]} links<extra></extra>",
+        )
+    )
+    fig.update_xaxes(visible=False)
+    fig.update_yaxes(visible=False)
+    fig.update_layout(
+        margin={"l": 0, "r": 0, "t": 0, "b": 0},
+        height=620,
+        hovermode="closest",
+        clickmode="event+select",
+        plot_bgcolor="white",
+        showlegend=False,
+    )
+    return fig

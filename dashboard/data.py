@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import duckdb
+import networkx as nx
 import pandas as pd
 import pycountry
 import streamlit as st
@@ -21,10 +22,13 @@ from babel import Locale
 
 from dashboard.filters import Filters
 from pipeline import SCHEMA_VERSION
-from pipeline.schema import TABLES
+from pipeline.nlp import word_forms
+from pipeline.schema import OPTIONAL, TABLES
 from pipeline.store import MANIFEST
 
 ENV_VAR = "OBZOR_DATA"
+#: Seed of every randomised computation (graph layout and communities).
+SEED = 7
 DEFAULT_DIR = Path("data")
 
 
@@ -38,10 +42,12 @@ class DataError(RuntimeError):
 
 @dataclass(frozen=True)
 class Build:
-    """A loaded data directory. `build_id` keys every cache."""
+    """A loaded data directory. `build_id` keys every cache; `missing` are the optional tables
+    it lacks (queries see them as empty)."""
 
     directory: str
     build_id: str
+    missing: tuple[str, ...] = ()
 
 
 def data_dir(argv: list[str] | None = None) -> Path:
@@ -52,8 +58,14 @@ def data_dir(argv: list[str] | None = None) -> Path:
     return args.data or Path(os.environ.get(ENV_VAR) or DEFAULT_DIR)
 
 
-def _rebuild_command(directory: Path) -> str:
-    return f"obzor build seeds --out {directory}"
+def _rebuild_command(directory: Path, inputs: list[str] | None = None) -> str:
+    return f"obzor build {' '.join(inputs or ['seeds'])} --out {directory}"
+
+
+def rebuild_command(build: Build) -> str:
+    """The command that rebuilds this data directory from the inputs it was built from."""
+    inputs = manifest(build).get("options", {}).get("inputs")
+    return _rebuild_command(Path(build.directory), inputs)
 
 
 @st.cache_data(show_spinner=False)
@@ -78,12 +90,13 @@ def open_build(directory: Path) -> Build:
             _rebuild_command(directory),
         )
     missing = [name for name in TABLES if not (directory / f"{name}.parquet").is_file()]
-    if missing:
+    needed = [name for name in missing if name not in OPTIONAL]
+    if needed:
         raise DataError(
-            f"`{directory}` lacks {', '.join(m + '.parquet' for m in missing)}.",
-            _rebuild_command(directory),
+            f"`{directory}` lacks {', '.join(m + '.parquet' for m in needed)}.",
+            _rebuild_command(directory, manifest.get("options", {}).get("inputs")),
         )
-    return Build(str(directory.resolve()), manifest["build_id"])
+    return Build(str(directory.resolve()), manifest["build_id"], tuple(missing))
 
 
 def manifest(build: Build) -> dict:
@@ -94,9 +107,15 @@ def manifest(build: Build) -> dict:
 @st.cache_resource(show_spinner=False, max_entries=4)
 def _connection(directory: str, build_id: str) -> duckdb.DuckDBPyConnection:
     con = duckdb.connect()
-    for name in TABLES:
-        path = str(Path(directory) / f"{name}.parquet").replace("'", "''")
-        con.execute(f"CREATE VIEW {name} AS SELECT * FROM read_parquet('{path}')")
+    for name, schema in TABLES.items():
+        path = Path(directory) / f"{name}.parquet"
+        if path.is_file():
+            quoted = str(path).replace("'", "''")
+            con.execute(f"CREATE VIEW {name} AS SELECT * FROM read_parquet('{quoted}')")
+        else:  # an optional table this build lacks: empty, with the contract's columns
+            con.register("empty", schema.empty_table())
+            con.execute(f"CREATE TABLE {name} AS SELECT * FROM empty")
+            con.unregister("empty")
     return con
 
 
@@ -111,13 +130,19 @@ def query(build: Build, sql: str, *params: object) -> pd.DataFrame:
     return _query(build.directory, build.build_id, sql, params)
 
 
-def filtered(build: Build, filters: Filters, sql: str, *params: object) -> pd.DataFrame:
-    """Run `sql` with `sel`, the article ids the filters select, as its first CTE: `sql` starts
-    with `SELECT` or with `WITH` and its own CTEs."""
+def _selected(filters: Filters, sql: str) -> tuple[str, list]:
+    """`sql` with `sel`, the article ids the filters select, as its first CTE, and the
+    selection's parameters: `sql` starts with `SELECT` or with `WITH` and its own CTEs."""
     selection, selection_params = filters.where()
     body = sql.strip()
     head = f"WITH sel AS ({selection})"
     body = f"{head}, {body[4:]}" if body[:4].upper() == "WITH" else f"{head} {body}"
+    return body, selection_params
+
+
+def filtered(build: Build, filters: Filters, sql: str, *params: object) -> pd.DataFrame:
+    """Run `sql` (see `_selected`) over the articles the filters select."""
+    body, selection_params = _selected(filters, sql)
     return query(build, body, *selection_params, *params)
 
 
@@ -503,15 +528,12 @@ def co_countries(build: Build, filters: Filters, entity_id: str, limit: int) -> 
         filters,
         """
         WITH own AS (
-            SELECT DISTINCT m.article_id, s.start, s.stop
-            FROM mentions m JOIN sel USING (article_id)
-            JOIN sentences s ON s.article_id = m.article_id AND s.sentence = m.sentence
-            WHERE m.entity_id = ?
+            SELECT DISTINCT article_id, sentence FROM mentions JOIN sel USING (article_id)
+            WHERE entity_id = ?
         )
-        SELECT c.country, count(DISTINCT (o.article_id, o.start)) AS sentences,
+        SELECT c.country, count(DISTINCT (o.article_id, o.sentence)) AS sentences,
                count(DISTINCT o.article_id) AS articles
-        FROM own o JOIN country_mentions c
-          ON c.article_id = o.article_id AND c.start >= o.start AND c.start < o.stop
+        FROM own o JOIN country_mentions c USING (article_id, sentence)
         GROUP BY c.country
         ORDER BY sentences DESC, articles DESC, c.country
         LIMIT ?
@@ -722,6 +744,299 @@ def article_topics(build: Build, article_id: str) -> pd.DataFrame:
         """,
         article_id,
     )
+
+
+#: What makes two nodes of the Network page co-occur, as the URL keeps it.
+NETWORK_UNITS = {"sentence": "Same sentence", "paragraph": "Same paragraph"}
+#: Country links that count as the text naming a country (not a person's or an
+#: organisation's own country, which would tie every actor to it).
+_NAMED_VIA = ["name", "adjective", "capital", "city"]
+
+
+def network(
+    build: Build, filters: Filters, unit: str, actors: int, countries: int
+) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Co-occurrence of the `actors` most covered entities of the filters' types (default:
+    people and organisations) and the `countries` most named countries in the selected
+    articles. Nodes: `node` (entity id or alpha-3), `kind`, `name`, `articles`, `units` (the
+    sentences or paragraphs naming it). Edges: every pair sharing a `unit` ('sentence' or
+    'paragraph'), with `weight` (units shared) and `articles`."""
+    column = {"sentence": "sentence", "paragraph": "paragraph"}[unit]
+    nodes = filtered(
+        build,
+        filters,
+        f"""
+        WITH units AS (
+            SELECT DISTINCT m.article_id, m.{column} AS unit, 'actor' AS kind, m.entity_id AS node
+            FROM mentions m JOIN sel USING (article_id) JOIN entities e USING (entity_id)
+            WHERE list_contains(?, e.type)
+            UNION ALL
+            SELECT DISTINCT c.article_id, c.{column}, 'country', c.country
+            FROM country_mentions c JOIN sel USING (article_id)
+            WHERE list_contains(?, c.via)
+        ),
+        counted AS (
+            SELECT kind, node, count(DISTINCT article_id) AS articles, count(*) AS units,
+                   row_number() OVER (PARTITION BY kind ORDER BY count(DISTINCT article_id) DESC,
+                                      count(*) DESC, node) AS rank
+            FROM units GROUP BY kind, node
+        ),
+        top AS (
+            SELECT * FROM counted
+            WHERE (kind = 'actor' AND rank <= ?) OR (kind = 'country' AND rank <= ?)
+        ),
+        kept AS (SELECT u.* FROM units u JOIN top USING (kind, node)),
+        pairs AS (
+            SELECT a.node AS source, b.node AS target, count(*) AS weight,
+                   count(DISTINCT a.article_id) AS articles
+            FROM kept a JOIN kept b
+              ON a.article_id = b.article_id AND a.unit = b.unit AND a.node < b.node
+            GROUP BY ALL
+        )
+        SELECT 'node' AS row, t.node, t.kind, coalesce(e.name, t.node) AS name, t.articles,
+               t.units, NULL AS source, NULL AS target, NULL::BIGINT AS weight
+        FROM top t LEFT JOIN entities e ON t.kind = 'actor' AND e.entity_id = t.node
+        UNION ALL
+        SELECT 'edge', NULL, NULL, NULL, articles, NULL, source, target, weight FROM pairs
+        """,
+        list(filters.types or ("PER", "ORG")),
+        _NAMED_VIA,
+        actors,
+        countries,
+    )
+    edges = nodes[nodes["row"] == "edge"]
+    nodes = nodes[nodes["row"] == "node"]
+    countries_named = nodes["kind"] == "country"
+    nodes = nodes.assign(
+        name=nodes["name"].where(~countries_named, nodes["node"].map(country_name))
+    )
+    nodes = nodes[["node", "kind", "name", "articles", "units"]].astype({"units": "int64"})
+    nodes = nodes.sort_values(["articles", "units", "node"], ascending=[False, False, True])
+    edges = edges[["source", "target", "weight", "articles"]].astype({"weight": "int64"})
+    edges = edges.sort_values(["weight", "articles", "source", "target"],
+                              ascending=[False, False, True, True])  # fmt: skip
+    return nodes.reset_index(drop=True), edges.reset_index(drop=True)
+
+
+def graph(nodes: pd.DataFrame, edges: pd.DataFrame, min_weight: int) -> nx.Graph:
+    """The network with edges of at least `min_weight` and the nodes they join; each node has
+    its `community` (Louvain, largest first, seeded: the same data gives the same colours) and
+    its position `x`, `y` (a seeded spring layout)."""
+    kept = edges[edges["weight"] >= min_weight]
+    g = nx.Graph()
+    for row in nodes[nodes["node"].isin(set(kept["source"]) | set(kept["target"]))].itertuples():
+        g.add_node(row.node, kind=row.kind, label=row.name, articles=int(row.articles))
+    for row in kept.itertuples():
+        g.add_edge(row.source, row.target, weight=int(row.weight), articles=int(row.articles))
+    if not g:
+        return g
+    found = nx.community.louvain_communities(g, weight="weight", seed=SEED)
+    found = sorted(found, key=lambda c: (-len(c), min(c)))
+    for number, members in enumerate(found):
+        for node in members:
+            g.nodes[node]["community"] = number
+    for node, (x, y) in _layout(g).items():
+        g.nodes[node]["x"], g.nodes[node]["y"] = round(x, 4), round(y, 4)
+    return g
+
+
+def _layout(g: nx.Graph) -> dict[str, tuple[float, float]]:
+    """The largest connected part spread over the unit square, the smaller parts in a row
+    beneath it (a spring layout of the whole graph pushes them to the edges and squeezes the
+    main part into a corner)."""
+    parts = sorted(nx.connected_components(g), key=lambda c: (-len(c), min(c)))
+    found: dict[str, tuple[float, float]] = {}
+    row = len(parts) - 1
+    for number, part in enumerate(parts):
+        sub = g.subgraph(part)
+        spread = 2 / len(part) ** 0.5
+        places = nx.spring_layout(sub, weight="weight", seed=SEED, k=spread, iterations=100)
+        size, x0, y0 = (1.0, 0.0, 0.0) if number == 0 else (
+            min(0.9 / row, 0.25), -1 + (number - 0.5) * 2 / row, -1.4)  # fmt: skip
+        for node, (x, y) in places.items():
+            found[node] = (x0 + size * float(x), y0 + size * float(y))
+    return found
+
+
+def graph_tables(g: nx.Graph) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """The plotted nodes (`node`, `kind`, `name`, `articles`, `community`, `degree`, `x`, `y`)
+    and edges (`source`, `source_name`, `target`, `target_name`, `weight`, `articles`)."""
+    nodes = pd.DataFrame(
+        [(n, d["kind"], d["label"], d["articles"], d["community"], g.degree(n), d["x"], d["y"])
+         for n, d in g.nodes(data=True)],
+        columns=["node", "kind", "name", "articles", "community", "degree", "x", "y"],
+    ).sort_values(["community", "articles", "node"], ascending=[True, False, True],
+                  ignore_index=True)  # fmt: skip
+    names = dict(zip(nodes["node"], nodes["name"], strict=True))
+    edges = pd.DataFrame(
+        [(a, names[a], b, names[b], d["weight"], d["articles"]) for a, b, d in g.edges(data=True)],
+        columns=["source", "source_name", "target", "target_name", "weight", "articles"],
+    ).sort_values(["weight", "source", "target"], ascending=[False, True, True], ignore_index=True)
+    return nodes, edges
+
+
+def to_gexf(g: nx.Graph) -> bytes:
+    """The graph as GEXF 1.2 for Gephi, with node labels, kinds, communities and weights."""
+    return "\n".join(nx.generate_gexf(g)).encode("utf-8")
+
+
+#: Search modes of the Search page, as the URL keeps them.
+SEARCH_MODES = {"lemma": "Any form of the words", "word": "Exact words", "entity": "Entity"}
+#: Orders of a concordance: article order, or alphabetical by the words nearest the hit.
+SEARCH_ORDERS = {"article": "Newest article first", "left": "Word before", "match": "Match",
+                 "right": "Word after"}  # fmt: skip
+#: Characters a context window reads per word it wants (long words are rare).
+_CHARS_PER_WORD = 40
+
+
+@dataclass(frozen=True)
+class Term:
+    """What the Search page looks for: each word of a phrase as a set of forms (the word
+    itself, or every form of its lemma), as a Python and as a DuckDB (RE2) regular expression.
+    Both match whole words only, 'е' and 'ё' alike, case-insensitively."""
+
+    words: tuple[tuple[str, frozenset[str]], ...]  # (lemma or word, its forms)
+    python: str
+    re2: str
+
+
+def search_term(text: str, mode: str) -> Term | None:
+    """The `Term` of a typed phrase in mode 'word' or 'lemma'; None without a word in it."""
+    words = re.findall(r"\w+(?:-\w+)*", text.lower())
+    if not words:
+        return None
+    found = tuple(word_forms(w) if mode == "lemma" else (w, frozenset({w})) for w in words)
+
+    def alternation(forms: frozenset[str]) -> str:
+        ordered = sorted(forms, key=lambda f: (-len(f), f))
+        return "(?:" + "|".join(
+            "".join("[её]" if c in "её" else re.escape(c) for c in form) for form in ordered
+        ) + ")"  # fmt: skip
+
+    body = r"\s+".join(alternation(forms) for _, forms in found)
+    return Term(
+        words=found,
+        python=rf"(?<!\w)(?:{body})(?!\w)",
+        re2=rf"(?:^|[^\pL\pN_])(?:{body})(?:$|[^\pL\pN_])",
+    )
+
+
+#: How the Search page selects the articles that use a term: by their text or their mentions.
+_USES = {
+    "text": "regexp_matches(lower(a.text), ?)",
+    "entity": "a.article_id IN (SELECT article_id FROM mentions WHERE entity_id = ?)",
+}
+
+
+def usage_per_month(build: Build, filters: Filters, uses: str, value: str) -> pd.DataFrame:
+    """Per month: selected dated articles that use a term (`uses` 'text' with a `Term.re2`, or
+    'entity' with an entity id), all selected dated articles, and the share; every month between
+    the first and last selected one is listed."""
+    return filtered(
+        build,
+        filters,
+        f"""
+        WITH dated AS (
+            SELECT date_trunc('month', a.published)::DATE AS month, {_USES[uses]} AS uses
+            FROM articles a JOIN sel USING (article_id)
+            WHERE a.published IS NOT NULL
+        ),
+        months AS (
+            SELECT unnest(generate_series(min(month), max(month), INTERVAL 1 MONTH))::DATE
+                   AS month
+            FROM dated
+        ),
+        counts AS (
+            SELECT month, count(*) FILTER (WHERE uses) AS articles, count(*) AS all_articles
+            FROM dated GROUP BY month
+        )
+        SELECT strftime(m.month, '%Y-%m') AS month, coalesce(c.articles, 0)::BIGINT AS articles,
+               coalesce(c.all_articles, 0)::BIGINT AS all_articles,
+               round(coalesce(c.articles / c.all_articles, 0), 4) AS share
+        FROM months m LEFT JOIN counts c USING (month)
+        ORDER BY m.month
+        """,
+        value,
+    )
+
+
+def concordance(
+    build: Build, filters: Filters, mode: str, term: str, width: int, limit: int
+) -> pd.DataFrame:
+    """Keyword in context: up to `limit` hits of `term` in the selected articles, newest
+    article first, each with `width` words either side. `mode` is 'word' or 'lemma' (`term` is
+    typed text) or 'entity' (`term` is an entity id: every mention, in any inflection)."""
+    return _concordance(build.directory, build.build_id, filters, mode, term, width, limit)
+
+
+_HIT_COLUMNS = ["left", "match", "right", "title", "published", "source", "article_id", "start",
+                "stop"]  # fmt: skip
+
+
+@st.cache_data(show_spinner=False, max_entries=32)
+def _concordance(
+    directory: str, build_id: str, filters: Filters, mode: str, term: str, width: int, limit: int
+) -> pd.DataFrame:
+    cursor = _connection(directory, build_id).cursor()
+    rows = []
+    if mode == "entity":
+        sql, params = _selected(filters, """
+            SELECT m.article_id, m.start, m.stop
+            FROM mentions m JOIN sel USING (article_id) JOIN articles a USING (article_id)
+            WHERE m.entity_id = ?
+            ORDER BY a.published DESC NULLS LAST, m.article_id, m.start
+            LIMIT ?
+            """)  # fmt: skip
+        hits = cursor.execute(sql, [*params, term, limit]).fetchall()
+        ids = sorted({hit[0] for hit in hits})
+        cursor.execute(
+            "SELECT article_id, title, published, source, text FROM articles "
+            "WHERE list_contains(?, article_id)",
+            [ids],
+        )
+        texts = {row[0]: row for row in cursor.fetchall()}
+        for article_id, start, stop in hits:
+            _, title, published, source, text = texts[article_id]
+            rows.append((*_context(text, start, stop, width), title, published, source,
+                         article_id, start, stop))  # fmt: skip
+        return pd.DataFrame(rows, columns=_HIT_COLUMNS)
+    found = search_term(term, mode)
+    if found is None:
+        return pd.DataFrame(columns=_HIT_COLUMNS)
+    pattern = re.compile(found.python, re.IGNORECASE)
+    sql, params = _selected(filters, """
+        SELECT a.article_id, a.title, a.published, a.source, a.text
+        FROM articles a JOIN sel USING (article_id)
+        WHERE regexp_matches(lower(a.text), ?)
+        ORDER BY a.published DESC NULLS LAST, a.article_id
+        """)  # fmt: skip
+    cursor.execute(sql, [*params, found.re2])
+    while len(rows) < limit and (batch := cursor.fetchmany(256)):
+        for article_id, title, published, source, text in batch:
+            for hit in pattern.finditer(text):
+                rows.append((*_context(text, hit.start(), hit.end(), width), title, published,
+                             source, article_id, hit.start(), hit.end()))  # fmt: skip
+    return pd.DataFrame(rows[:limit], columns=_HIT_COLUMNS)
+
+
+def _context(text: str, start: int, stop: int, width: int) -> tuple[str, str, str]:
+    """`width` words before `text[start:stop]`, the hit, and `width` words after, on one line."""
+    reach = width * _CHARS_PER_WORD
+    left = text[max(0, start - reach) : start].split()[-width:]
+    right = text[stop : stop + reach].split()[:width]
+    return " ".join(left), " ".join(text[start:stop].split()), " ".join(right)
+
+
+def sort_concordance(hits: pd.DataFrame, order: str) -> pd.DataFrame:
+    """`hits` in one of `SEARCH_ORDERS`: 'left' sorts by the word before the hit, then the one
+    before that, as a printed concordance does; ties keep article order."""
+    if order == "article" or hits.empty:
+        return hits
+    if order == "left":
+        keys = hits["left"].map(lambda s: " ".join(reversed(s.lower().split())))
+    else:
+        keys = hits[order].str.lower()
+    return hits.iloc[keys.argsort(kind="stable")].reset_index(drop=True)
 
 
 def to_csv(frame: pd.DataFrame) -> bytes:

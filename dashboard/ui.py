@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import html
 from collections.abc import Callable
 from typing import TypeVar
@@ -13,6 +14,7 @@ import streamlit as st
 
 from dashboard import charts, data
 from dashboard.filters import ENTITY_TYPES, PARAMS, Filters
+from pipeline.schema import OPTIONAL
 
 T = TypeVar("T")
 _CITE_STYLE = "font-size: 0.85rem; color: #5f6368; margin: 0.8rem 0 0.2rem"
@@ -57,8 +59,10 @@ def _params() -> dict[str, list[str]]:
 def _load(wanted: Filters, bounds: tuple) -> None:
     """Put `wanted` into the widgets' state."""
     state = st.session_state
-    if bounds[0] is not None:
-        state[_KEYS["dates"]] = (wanted.start or bounds[0], wanted.end or bounds[1])
+    if bounds[0] is not None:  # a link's dates outside this build's range are clamped to it
+        low, high = bounds
+        start = min(max(wanted.start or low, low), high)
+        state[_KEYS["dates"]] = (start, min(max(wanted.end or high, start), high))
     for name in ("countries", "actors", "types", "topics", "sources"):
         state[_KEYS[name]] = list(getattr(wanted, name))
     state[_KEYS["text"]] = wanted.text
@@ -140,20 +144,30 @@ def filters(build: data.Build) -> Filters:
     return chosen
 
 
-def add_on_click(
-    points: list[dict], frame: pd.DataFrame, column: str, kind: str, trace: int = 0
-) -> None:
-    """Add the `column` value of the row clicked in trace number `trace` to the `kind` filter
-    ('countries', 'actors', 'topics') and rerun; a value already filtered on is left alone."""
+def clicked_row(points: list[dict], frame: pd.DataFrame, trace: int = 0) -> pd.Series | None:
+    """The row of `frame` behind the first point clicked in trace number `trace`, if any."""
     points = [p for p in points if p.get("curve_number", 0) == trace]
     if not points:
-        return
-    index = points[0].get("point_index", points[0].get("point_number"))
-    value = frame[column].iloc[index]
+        return None
+    return frame.iloc[points[0].get("point_index", points[0].get("point_number"))]
+
+
+def add_filter(kind: str, value: object) -> None:
+    """Add `value` to the `kind` filter ('countries', 'actors', 'topics') and rerun; a value
+    already filtered on is left alone."""
     value = int(value) if kind == "topics" else value
     if value not in getattr(current_filters(), kind):
         queue_filter(kind, value)
         st.rerun()
+
+
+def add_on_click(
+    points: list[dict], frame: pd.DataFrame, column: str, kind: str, trace: int = 0
+) -> None:
+    """Add the `column` value of the row clicked in trace number `trace` to the `kind` filter."""
+    row = clicked_row(points, frame, trace)
+    if row is not None:
+        add_filter(kind, row[column])
 
 
 def queue_filter(kind: str, value: object) -> None:
@@ -165,6 +179,22 @@ def queue_filter(kind: str, value: object) -> None:
 def current_filters() -> Filters:
     """The filters the sidebar applied in this run (app.py renders it before the page)."""
     return st.session_state.get(_APPLIED) or Filters()
+
+
+def explain_missing(build: data.Build, *tables: str) -> bool:
+    """Whether the build lacks any of `tables`; if so, says which and the command that
+    builds them."""
+    missing = [t for t in tables if t in build.missing]
+    if missing:
+        stages = sorted({OPTIONAL[t] for t in missing})
+        st.warning(
+            f"This data directory has no {' and '.join(f'`{t}.parquet`' for t in missing)}: it was "
+            f"built without the {' and '.join(stages)} stage. Rebuild it with the installed "
+            "pipeline to see this:",
+            icon=":material/table_view:",
+        )
+        st.code(data.rebuild_command(build), language="bash")
+    return bool(missing)
 
 
 def stop_if_nothing_matches(build: data.Build, filters: Filters) -> dict:
@@ -293,3 +323,22 @@ def query_choice(
     choice = widget(label, options, index=index, format_func=format_func, key=f"q-{name}", **kwargs)
     st.query_params[name] = str(choice)
     return choice
+
+
+def query_value(name: str, default: T, widget: Callable[..., T], label: str, **kwargs: object) -> T:
+    """A text input or slider whose value lives in the URL (`?name=value`; absent while it is
+    `default`), so a link reopens it. A value in the URL that does not fit is ignored."""
+    wanted = st.query_params.get(name)
+    value = default
+    if wanted is not None:
+        with contextlib.suppress(ValueError):
+            value = type(default)(wanted)
+    low, high = kwargs.get("min_value"), kwargs.get("max_value")
+    if low is not None and high is not None and not low <= value <= high:
+        value = default
+    chosen = widget(label, value=value, key=f"q-{name}", **kwargs)
+    if chosen == default:
+        st.query_params.pop(name, None)
+    else:
+        st.query_params[name] = str(chosen)
+    return chosen

@@ -155,7 +155,7 @@ def entity_tables(
     with timer.stage("entities"):
         mentions, entities = build_entities(raw, articles, sentences)
     with timer.stage("countries"):
-        country_mentions = build_country_mentions(articles, mentions, entities)
+        country_mentions = build_country_mentions(articles, sentences, mentions, entities)
     return {"sentences": sentences, "mentions": mentions, "entities": entities,
             "country_mentions": country_mentions}  # fmt: skip
 

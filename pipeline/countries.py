@@ -1,7 +1,10 @@
 """Stage: `mentions` + `entities` + article texts to `country_mentions`: every place, adjective,
-organisation and person that links a stretch of text to a country."""
+organisation and person that links a stretch of text to a country, with its paragraph and
+sentence."""
 
 from __future__ import annotations
+
+from bisect import bisect_right
 
 import pyarrow as pa
 
@@ -11,22 +14,25 @@ from pipeline.schema import COUNTRY_MENTIONS
 _VIA_TYPE = {"ORG": "organisation", "PER": "actor"}
 
 
-def build_country_mentions(articles: pa.Table, mentions: pa.Table, entities: pa.Table) -> pa.Table:
+def build_country_mentions(
+    articles: pa.Table, sentences: pa.Table, mentions: pa.Table, entities: pa.Table
+) -> pa.Table:
     info = {
         e["entity_id"]: e
         for e in entities.select(["entity_id", "name", "type", "country"]).to_pylist()
     }
     rows = []
     covered: dict[str, list[tuple[int, int]]] = {}
-    for m in mentions.select(["article_id", "start", "stop", "surface", "entity_id"]).to_pylist():
+    kept = ("article_id", "paragraph", "sentence", "start", "stop", "surface")
+    for m in mentions.select([*kept, "entity_id"]).to_pylist():
         e = info[m["entity_id"]]
         covered.setdefault(m["article_id"], []).append((m["start"], m["stop"]))
         if not e["country"]:
             continue
         place = places().get(key(e["name"]))
         via = _VIA_TYPE.get(e["type"]) or (place.via if place else "name")
-        rows.append({**{k: m[k] for k in ("article_id", "start", "stop", "surface")},
-                     "country": e["country"], "via": via})  # fmt: skip
+        rows.append({**{k: m[k] for k in kept}, "country": e["country"], "via": via})
+    where = _sentence_index(sentences)
     for article_id, text in zip(
         *(articles.column(c).to_pylist() for c in ("article_id", "text")), strict=True
     ):
@@ -34,8 +40,23 @@ def build_country_mentions(articles: pa.Table, mentions: pa.Table, entities: pa.
         for start, stop, country in adjectives(text):
             if any(a < stop and start < b for a, b in spans):
                 continue  # inside a name: 'Азербайджанская Республика' counts once, as a name
-            surface = text[start:stop]
-            rows.append({"article_id": article_id, "start": start, "stop": stop,
-                         "surface": surface, "country": country, "via": "adjective"})  # fmt: skip
+            starts, numbers = where[article_id]
+            paragraph, sentence = numbers[bisect_right(starts, start) - 1]
+            rows.append({"article_id": article_id, "paragraph": paragraph, "sentence": sentence,
+                         "start": start, "stop": stop, "surface": text[start:stop],
+                         "country": country, "via": "adjective"})  # fmt: skip
     rows.sort(key=lambda r: (r["article_id"], r["start"], r["stop"], r["country"]))
     return pa.Table.from_pylist(rows, schema=COUNTRY_MENTIONS)
+
+
+def _sentence_index(sentences: pa.Table) -> dict[str, tuple[list[int], list[tuple[int, int]]]]:
+    """Per article: its sentences' start offsets and their (paragraph, sentence) numbers."""
+    index: dict[str, tuple[list[int], list[tuple[int, int]]]] = {}
+    columns = ("article_id", "paragraph", "sentence", "start")
+    for article_id, paragraph, sentence, start in zip(
+        *(sentences.column(c).to_pylist() for c in columns), strict=True
+    ):
+        starts, numbers = index.setdefault(article_id, ([], []))
+        starts.append(start)
+        numbers.append((paragraph, sentence))
+    return index

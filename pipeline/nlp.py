@@ -35,6 +35,19 @@ def lemma(word: str) -> str:
     return parses[0].normal_form if parses else word.lower()
 
 
+def word_forms(word: str) -> tuple[str, frozenset[str]]:
+    """The lemma of a word and all its forms, lower case: 'санкциями' -> ('санкция',
+    {'санкция', 'санкции', 'санкций', ...}). Every reading with the first reading's lemma adds
+    its forms ('сталь' as nominative and as genitive); an unknown word is its only form."""
+    word = word.lower()
+    parses = morph()(word)
+    if not parses:
+        return word, frozenset({word})
+    lemma = parses[0].normal_form
+    forms = {form.word for parse in parses if parse.normal_form == lemma for form in parse.lexeme}
+    return lemma, frozenset(forms | {word})
+
+
 @cache
 def ner_tagger():  # -> natasha.NewsNERTagger
     from natasha import NewsEmbedding, NewsNERTagger

@@ -81,6 +81,8 @@ ENTITIES = _schema(
 
 COUNTRY_MENTIONS = _schema(
     ("article_id", pa.string(), False, "The article (`articles.article_id`)."),
+    ("paragraph", pa.int32(), False, "The paragraph (`paragraphs.paragraph`)."),
+    ("sentence", pa.int32(), False, "The sentence (`sentences.sentence`)."),
     ("start", pa.int32(), False, "Offset of the first character in `articles.text`."),
     ("stop", pa.int32(), False, "Offset after the last character."),
     ("surface", pa.string(), False, "The text as written."),
@@ -125,7 +127,7 @@ EVENTS = _schema(
     ("countries", pa.list_(pa.string()), False, "Countries named in the sentence (alpha-3)."),
 )  # fmt: skip
 
-#: Table name -> schema; the dashboard checks that a data directory has all of them.
+#: Table name -> schema; the dashboard needs all but the `OPTIONAL` ones.
 TABLES: dict[str, pa.Schema] = {
     "articles": ARTICLES,
     "paragraphs": PARAGRAPHS,
@@ -139,3 +141,7 @@ TABLES: dict[str, pa.Schema] = {
 }
 
 DATE_SOURCES = ("header", "field", "text", "inferred", "missing")
+
+#: Tables a page can do without: table -> the pipeline stage that writes it. A data directory
+#: from an older or partial build may lack them; the pages that need them say so.
+OPTIONAL = {"topics": "topics", "article_topics": "topics", "events": "events"}

@@ -4,10 +4,15 @@ from __future__ import annotations
 
 import datetime as dt
 import html
+import io
 import json
 import re
+import shutil
 from collections import Counter
+from pathlib import Path
 
+import networkx as nx
+import pandas as pd
 import pytest
 from conftest import ROOT, SEEDS, read_table
 from streamlit.testing.v1 import AppTest
@@ -319,3 +324,142 @@ def test_reader_highlights_entities_dates_and_the_text_filter(monkeypatch, seed_
     # Nothing is lost: the page shows the whole text once the markup is taken out.
     plain = re.sub(r"<[^>]+>", "", body)
     assert html.unescape(plain) == seed_004["text"]
+
+
+PAGES = {
+    "views/overview.py": "Overview",
+    "views/actors.py": "Actors",
+    "views/countries.py": "Countries",
+    "views/network.py": "Network",
+    "views/topics.py": "Topics",
+    "views/timeline.py": "Timeline",
+    "views/search.py": "Search",
+    "views/reader.py": "Reader",
+    "views/about.py": "About the data",
+}
+#: Seeds 000, 001 and 003 name Azerbaijan and were published in December 2025.
+SOME = {"country": ["AZE"], "from": ["2025-12-01"], "to": ["2025-12-31"], "term": ["НАТО"]}
+NOTHING = {"q": ["ни одна статья не содержит этого"], "term": ["НАТО"]}
+
+
+def _open(monkeypatch, directory, page: str, params: dict[str, list[str]]) -> AppTest:
+    monkeypatch.setenv(data.ENV_VAR, str(directory))
+    app = AppTest.from_file(APP, default_timeout=60)
+    for name, values in params.items():
+        app.query_params[name] = values
+    app.run().switch_page(page).run()
+    assert not app.exception, [e.message for e in app.exception]
+    assert [t.value for t in app.title] == [PAGES[page]]
+    return app
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_every_page_with_and_without_filters(monkeypatch, seed_build, page) -> None:
+    whole = _open(monkeypatch, seed_build, page, {"term": ["НАТО"]})
+    some = _open(monkeypatch, seed_build, page, SOME)
+    assert some.multiselect(key="f-countries").value == ["AZE"]
+    if page != "views/about.py":  # About describes the build, not a selection
+        assert whole.get("plotly_chart") or whole.dataframe
+        assert some.get("plotly_chart") or some.dataframe
+        none = _open(monkeypatch, seed_build, page, NOTHING)
+        assert [i.value for i in none.info] == [
+            "No articles match the filters. Change or clear them in the sidebar."
+        ]
+        assert not none.get("plotly_chart")
+
+
+def test_pages_explain_missing_optional_tables(monkeypatch, seed_build, tmp_path) -> None:
+    partial = tmp_path / "partial"
+    shutil.copytree(seed_build, partial)
+    for name in ("topics", "article_topics", "events"):
+        (partial / f"{name}.parquet").unlink()
+    for page in PAGES:
+        app = _open(monkeypatch, partial, page, {})
+        warned = " ".join(w.value for w in app.warning)
+        if page == "views/timeline.py":
+            assert "has no `events.parquet`: it was built without the events stage" in warned
+        elif page in ("views/topics.py", "views/overview.py"):
+            assert "`topics.parquet`" in warned and "topics stage" in warned
+        else:
+            assert not warned
+        if warned:
+            assert app.code[0].value == f"obzor build {SEEDS} --out {partial.resolve()}"
+
+
+def _seed_text(seed_build, number: str) -> dict:
+    return next(
+        a for a in read_table(seed_build, "articles") if Path(a["origin"]).name[:3] == number
+    )
+
+
+def test_search_finds_every_form_of_a_lemma(seed_build) -> None:
+    built = data.open_build(seed_build)
+    hits = data.concordance(built, NONE, "lemma", "визитами", 5, 1000)  # a form not in the seeds
+    texts = [a["text"] for a in read_table(seed_build, "articles")]
+    # Hand-written forms of the noun: a different route to the same hits.
+    forms = re.compile(r"(?<!\w)визит(?:а|у|ом|е|ы|ов|ам|ами|ах)?(?!\w)", re.IGNORECASE)
+    expected = sum(len(forms.findall(t)) for t in texts)
+    assert len(hits) == expected == 26
+    assert set(hits["match"].str.lower()) == {"визит", "визита", "визитам", "визитов", "визитом",
+                                              "визиты"}  # fmt: skip
+    exact = data.concordance(built, NONE, "word", "визит", 5, 1000)
+    assert set(exact["match"].str.lower()) == {"визит"} and len(exact) == 3
+
+
+def test_search_context_and_order(seed_build) -> None:
+    built = data.open_build(seed_build)
+    hits = data.concordance(built, NONE, "word", "Лоренцсон", 3, 1000)
+    seed_000 = _seed_text(seed_build, "000")
+    # The interview labels its answers "Т. Лоренцсон:"; the lead names him once in full.
+    assert len(hits) == seed_000["text"].count("Лоренцсон") == 6
+    assert set(hits["article_id"]) == {seed_000["article_id"]}
+    for hit in hits.itertuples():
+        assert seed_000["text"][hit.start : hit.stop] == "Лоренцсон"
+    assert hits["left"].iloc[0] == "(Словакия) и Тобиас"  # three words either side
+    assert hits["right"].iloc[0] == "(Швеция) - в"
+    by_left = data.sort_concordance(hits, "left")
+    assert by_left["left"].iloc[-1].endswith("Тобиас")  # 'тобиас' after every 'т.'
+
+
+def test_search_by_entity_finds_inflected_mentions(seed_build) -> None:
+    built = data.open_build(seed_build)
+    (aliyev,) = [e for e in read_table(seed_build, "entities") if e["name"] == "Ильхам Алиев"]
+    hits = data.concordance(built, NONE, "entity", aliyev["entity_id"], 4, 1000)
+    mentions = [m for m in read_table(seed_build, "mentions")
+                if m["entity_id"] == aliyev["entity_id"]]  # fmt: skip
+    assert len(hits) == len(mentions)
+    assert {"Ильхам Алиев", "Ильхамом Алиевым"} <= set(hits["match"])
+
+
+def test_search_page_keeps_its_state_in_the_url(monkeypatch, seed_build) -> None:
+    app = _open(monkeypatch, seed_build, "views/search.py",
+                {"term": ["Лоренцсон"], "mode": ["word"], "width": ["4"]})  # fmt: skip
+    assert len(app.dataframe[0].value) == 6
+    assert app.slider(key="q-width").value == 4
+    app.radio(key="q-mode").set_value("lemma").run()
+    app.text_input(key="q-term").set_value("министерство").run()
+    assert dict(app.query_params) == {"mode": "lemma", "term": "министерство", "width": "4",
+                                      "order": "article"}  # fmt: skip
+    assert app.caption[0].value.startswith("Looking for every form of «министерство»")
+
+
+def test_network_links_what_sentences_name_together(seed_build) -> None:
+    built = data.open_build(seed_build)
+    nodes, edges = data.network(built, NONE, "sentence", 150, 80)
+    names = dict(zip(nodes["node"], nodes["name"], strict=True))
+    pairs = {frozenset((names[a], names[b])): (w, n) for a, b, w, n in edges.itertuples(False)}
+    # Seed 003: "В 2024 году количество граждан Казахстана, посетивших Азербайджан ..." and
+    # "... Казахстан выразил намерение закупить в Азербайджане ..." among others.
+    weight, articles = pairs[frozenset(("Kazakhstan", "Azerbaijan"))]
+    assert weight >= 2 and articles == 1
+    # Seed 000: "... Баку посетил тогдашний генеральный секретарь НАТО Йенс Столтенберг ..."
+    assert frozenset(("НАТО", "Йенс Столтенберг")) in pairs
+    g = data.graph(nodes, edges, 2)
+    assert min(w for _, _, w in g.edges(data="weight")) >= 2
+    plotted, links = data.graph_tables(g)
+    assert set(plotted["node"]) == set(g.nodes) and len(links) == g.number_of_edges()
+    back = nx.read_gexf(io.BytesIO(data.to_gexf(g)))
+    assert back.number_of_edges() == len(links)
+    # The same data gives the same layout and communities.
+    again = data.graph_tables(data.graph(nodes, edges, 2))[0]
+    pd.testing.assert_frame_equal(plotted, again)

@@ -197,7 +197,9 @@ def test_click_on_a_bar_adds_a_filter(page, server: str) -> None:
     page.wait_for_function("() => window.location.search.includes('country=AZE')", timeout=10_000)
 
 
-PAGES = ["", "actors", "countries", "topics", "timeline", "reader", "about"]
+#: Every page, with the query string it is opened with.
+PAGES = {"": "", "actors": "", "countries": "", "network": "", "topics": "", "timeline": "",
+         "search": "?term=НАТО", "reader": "", "about": ""}  # fmt: skip
 ARTIFACTS = ROOT / "tests" / "artifacts"
 
 
@@ -211,7 +213,7 @@ def _probe(url: str) -> bool:
 def test_every_page_loads_cleanly(page, server: str, path: str) -> None:
     """No Python exception, no browser error, nothing fetched from outside; a screenshot."""
     page.requests.clear(), page.errors.clear(), page.failed.clear()
-    page.goto(f"{server}/{path}")
+    page.goto(f"{server}/{path}{PAGES[path]}")
     page.get_by_test_id("stSidebar").wait_for(timeout=30_000)
     page.get_by_role("heading", level=1).first.wait_for(timeout=30_000)
     charts = page.locator('[data-testid="stPlotlyChart"] .js-plotly-plot')

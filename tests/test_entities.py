@@ -246,3 +246,13 @@ def test_bad_text_gives_valid_mentions(text: str) -> None:
         assert m["surface"].count("(") == m["surface"].count(")")
     assert set(found.column("entity_id").to_pylist()) == set(table.column("entity_id").to_pylist())
     assert countries.num_rows <= found.num_rows + len(text) // 5
+
+
+def test_country_mentions_sit_in_their_sentence(seed_build) -> None:
+    sentences = {(s["article_id"], s["sentence"]): s for s in read_table(seed_build, "sentences")}
+    rows = read_table(seed_build, "country_mentions")
+    assert {r["via"] for r in rows} >= {"name", "adjective"}
+    for row in rows:
+        sentence = sentences[(row["article_id"], row["sentence"])]
+        assert sentence["start"] <= row["start"] < row["stop"] <= sentence["stop"]
+        assert sentence["paragraph"] == row["paragraph"]

@@ -61,7 +61,9 @@ st.caption("Articles that name each; click a bar to filter on it.")
 st.subheader("Top topics")
 topics = data.topic_list(build, filters).head(TOP)
 topics = topics[topics["paragraphs"] > 0]
-if topics.empty:
+if ui.explain_missing(build, "topics"):
+    pass
+elif topics.empty:
     st.info("These articles have no topic.")
 else:
     clicked = ui.chart_with_downloads(build, filters, "top_topics", charts.topic_sizes(topics),

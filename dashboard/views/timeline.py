@@ -10,6 +10,8 @@ HISTORY_ROWS = 200
 build = ui.current_build()
 filters = ui.current_filters()
 st.title("Timeline")
+if ui.explain_missing(build, "events"):
+    st.stop()
 ui.stop_if_nothing_matches(build, filters)
 counts = data.event_counts(build, filters)
 if counts["events"] == 0:

@@ -10,6 +10,8 @@ PARAGRAPH_LIMIT = 8
 build = ui.current_build()
 filters = ui.current_filters()
 st.title("Topics")
+if ui.explain_missing(build, "topics", "article_topics"):
+    st.stop()
 ui.stop_if_nothing_matches(build, filters)
 model = data.manifest(build).get("topics", {})
 topics = data.topic_list(build, filters)
