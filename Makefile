@@ -38,11 +38,19 @@ test: $(VENV)/.installed-dev
 	$(BIN)/ruff format --check .
 	$(BIN)/python -m pytest
 
-bench: $(VENV)/.installed-dev
+# The dashboard's benchmark data: a full build of the corpus, replicated to 100k articles.
+$(BENCH)/build/manifest.json: $(VENV)/.installed-dev $(CORPUS) $(wildcard pipeline/*.py)
+	$(BIN)/obzor build $(CORPUS) --out $(BENCH)/build --quiet
+
+$(BENCH)/build-100k/manifest.json: $(BENCH)/build/manifest.json bench/replicate.py
+	$(BIN)/python bench/replicate.py $(BENCH)/build $(BENCH)/build-100k --articles 100000
+
+bench: $(VENV)/.installed-dev $(BENCH)/build-100k/manifest.json
 	$(BIN)/python bench/ingest.py --corpus $(CORPUS)
 	$(BIN)/python bench/entities.py --corpus $(CORPUS) --full --save $(BENCH)
 	$(BIN)/python bench/topics.py --data $(BENCH)
 	$(BIN)/python bench/events.py --corpus $(CORPUS) --data $(BENCH)
+	$(BIN)/python bench/app_speed.py --data $(BENCH)/build-100k
 
 # Entities (factRuEval, BSNLP) and dates (Duckling, NEREL) against public gold data, beside
 # bare natasha.

@@ -10,12 +10,14 @@ import json
 import os
 import re
 import sys
+import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
 import duckdb
 import networkx as nx
 import pandas as pd
+import pyarrow as pa
 import pycountry
 import streamlit as st
 from babel import Locale
@@ -104,9 +106,14 @@ def manifest(build: Build) -> dict:
     return _read_manifest(str(path), path.stat().st_mtime_ns)
 
 
+#: DuckDB's memory for query processing; the rest of the server's budget is Streamlit's.
+MEMORY_LIMIT = "1GB"
+
+
 @st.cache_resource(show_spinner=False, max_entries=4)
 def _connection(directory: str, build_id: str) -> duckdb.DuckDBPyConnection:
-    con = duckdb.connect()
+    spill = Path(tempfile.gettempdir()) / "obzor-duckdb"  # not the working directory
+    con = duckdb.connect(config={"memory_limit": MEMORY_LIMIT, "temp_directory": str(spill)})
     for name, schema in TABLES.items():
         path = Path(directory) / f"{name}.parquet"
         if path.is_file():
@@ -119,10 +126,27 @@ def _connection(directory: str, build_id: str) -> duckdb.DuckDBPyConnection:
     return con
 
 
-@st.cache_data(show_spinner=False, max_entries=256)
-def _query(directory: str, build_id: str, sql: str, params: tuple) -> pd.DataFrame:
+@st.cache_resource(show_spinner=False, max_entries=64)
+def _selection(directory: str, build_id: str, filters: Filters) -> pa.Table:
+    """The ids of the articles the filters select, computed once per filter state (a text
+    filter reads every article) and shared by every query of every page."""
+    sql, params = filters.where()
+    return _connection(directory, build_id).sql(sql, params=params).to_arrow_table()
+
+
+def _cursor(directory: str, build_id: str, filters: Filters | None) -> duckdb.DuckDBPyConnection:
+    """A cursor on the build; with `filters`, the selected article ids are its table `sel`."""
     cursor = _connection(directory, build_id).cursor()
-    return cursor.execute(sql, list(params)).df()
+    if filters is not None:
+        cursor.register("sel", _selection(directory, build_id, filters))
+    return cursor
+
+
+@st.cache_data(show_spinner=False, max_entries=256)
+def _query(
+    directory: str, build_id: str, sql: str, params: tuple, filters: Filters | None = None
+) -> pd.DataFrame:
+    return _cursor(directory, build_id, filters).execute(sql, list(params)).df()
 
 
 def query(build: Build, sql: str, *params: object) -> pd.DataFrame:
@@ -130,20 +154,10 @@ def query(build: Build, sql: str, *params: object) -> pd.DataFrame:
     return _query(build.directory, build.build_id, sql, params)
 
 
-def _selected(filters: Filters, sql: str) -> tuple[str, list]:
-    """`sql` with `sel`, the article ids the filters select, as its first CTE, and the
-    selection's parameters: `sql` starts with `SELECT` or with `WITH` and its own CTEs."""
-    selection, selection_params = filters.where()
-    body = sql.strip()
-    head = f"WITH sel AS ({selection})"
-    body = f"{head}, {body[4:]}" if body[:4].upper() == "WITH" else f"{head} {body}"
-    return body, selection_params
-
-
 def filtered(build: Build, filters: Filters, sql: str, *params: object) -> pd.DataFrame:
-    """Run `sql` (see `_selected`) over the articles the filters select."""
-    body, selection_params = _selected(filters, sql)
-    return query(build, body, *selection_params, *params)
+    """Run a parameterised query in which the table `sel` (`article_id`) holds the articles the
+    filters select."""
+    return _query(build.directory, build.build_id, sql, params, filters)
 
 
 def summary(build: Build, filters: Filters) -> dict:
@@ -356,12 +370,15 @@ def top_actors(build: Build, filters: Filters, limit: int) -> pd.DataFrame:
         build,
         filters,
         """
-        SELECT m.entity_id, e.name, e.type, count(DISTINCT m.article_id) AS articles,
-               count(*) AS mentions, e.country, e.role
-        FROM mentions m JOIN sel USING (article_id) JOIN entities e USING (entity_id)
-        WHERE list_contains(?, e.type)
-        GROUP BY ALL
-        ORDER BY articles DESC, mentions DESC, e.name, m.entity_id
+        WITH counts AS (
+            SELECT x.entity_id, count(*) AS articles, sum(x.mentions)::BIGINT AS mentions
+            FROM article_entities x JOIN sel USING (article_id)
+            WHERE list_contains(?, x.type)
+            GROUP BY x.entity_id
+        )
+        SELECT c.entity_id, e.name, e.type, c.articles, c.mentions, e.country, e.role
+        FROM counts c JOIN entities e USING (entity_id)
+        ORDER BY c.articles DESC, c.mentions DESC, e.name, c.entity_id
         LIMIT ?
         """,
         types,
@@ -445,14 +462,14 @@ def actor_table(build: Build, filters: Filters, limit: int) -> pd.DataFrame:
         filters,
         """
         WITH counts AS (
-            SELECT m.entity_id, count(DISTINCT m.article_id) AS articles, count(*) AS mentions
-            FROM mentions m JOIN sel USING (article_id)
-            GROUP BY m.entity_id
+            SELECT x.entity_id, count(*) AS articles, sum(x.mentions)::BIGINT AS mentions
+            FROM article_entities x JOIN sel USING (article_id)
+            WHERE list_contains(?, x.type)
+            GROUP BY x.entity_id
         )
         SELECT e.name, e.type, c.mentions, c.articles, e.country, e.role,
                array_to_string(e.aliases, '; ') AS aliases, e.entity_id
         FROM counts c JOIN entities e USING (entity_id)
-        WHERE list_contains(?, e.type)
         ORDER BY c.articles DESC, c.mentions DESC, e.name, e.entity_id
         LIMIT ?
         """,
@@ -575,15 +592,26 @@ def country_name(alpha3: str) -> str:
     return Locale("en").territories.get(country.alpha_2, country.name) if country else alpha3
 
 
-def events(build: Build, filters: Filters) -> pd.DataFrame:
-    """Every event of the selected articles resolved to dates, with its article, topic,
-    countries and named actors (people and organisations in its sentence); the lag is days
-    from the event's last day to the article's publication (negative: announced ahead)."""
+#: Events the Timeline draws at most: beyond this, a fixed pseudo-random sample of them.
+TIMELINE_POINTS = 20_000
+
+
+def events(build: Build, filters: Filters, limit: int = TIMELINE_POINTS) -> pd.DataFrame:
+    """The events of the selected articles resolved to dates (at most `limit`: a sample fixed
+    by a hash of each event's position, so the same selection gives the same points), with
+    its article, topic, countries and named actors (people and organisations in its sentence);
+    the lag is days from the event's last day to the article's publication (negative:
+    announced ahead)."""
     return filtered(
         build,
         filters,
         """
-        WITH picked AS (SELECT e.* FROM events e JOIN sel USING (article_id)),
+        WITH picked AS (
+            SELECT e.* FROM events e JOIN sel USING (article_id)
+            WHERE e.date_start IS NOT NULL
+            ORDER BY hash(e.article_id, e.start), e.article_id, e.start
+            LIMIT ?
+        ),
         actors AS (
             SELECT x.article_id, x.start, string_agg(n.name, '; ' ORDER BY n.name) AS actors
             FROM (SELECT article_id, start, unnest(entity_ids) AS entity_id FROM picked) x
@@ -601,9 +629,9 @@ def events(build: Build, filters: Filters) -> pd.DataFrame:
         LEFT JOIN actors x ON x.article_id = e.article_id AND x.start = e.start
         LEFT JOIN paragraphs p ON p.article_id = e.article_id AND p.paragraph = e.paragraph
         LEFT JOIN topics t ON t.topic_id = p.topic_id
-        WHERE e.date_start IS NOT NULL
         ORDER BY e.date_start, e.article_id, e.start
         """,
+        limit,
     )
 
 
@@ -977,17 +1005,17 @@ _HIT_COLUMNS = ["left", "match", "right", "title", "published", "source", "artic
 def _concordance(
     directory: str, build_id: str, filters: Filters, mode: str, term: str, width: int, limit: int
 ) -> pd.DataFrame:
-    cursor = _connection(directory, build_id).cursor()
+    cursor = _cursor(directory, build_id, filters)
     rows = []
     if mode == "entity":
-        sql, params = _selected(filters, """
+        sql = """
             SELECT m.article_id, m.start, m.stop
             FROM mentions m JOIN sel USING (article_id) JOIN articles a USING (article_id)
             WHERE m.entity_id = ?
             ORDER BY a.published DESC NULLS LAST, m.article_id, m.start
             LIMIT ?
-            """)  # fmt: skip
-        hits = cursor.execute(sql, [*params, term, limit]).fetchall()
+        """
+        hits = cursor.execute(sql, [term, limit]).fetchall()
         ids = sorted({hit[0] for hit in hits})
         cursor.execute(
             "SELECT article_id, title, published, source, text FROM articles "
@@ -1004,13 +1032,13 @@ def _concordance(
     if found is None:
         return pd.DataFrame(columns=_HIT_COLUMNS)
     pattern = re.compile(found.python, re.IGNORECASE)
-    sql, params = _selected(filters, """
+    sql = """
         SELECT a.article_id, a.title, a.published, a.source, a.text
         FROM articles a JOIN sel USING (article_id)
         WHERE regexp_matches(lower(a.text), ?)
         ORDER BY a.published DESC NULLS LAST, a.article_id
-        """)  # fmt: skip
-    cursor.execute(sql, [*params, found.re2])
+    """
+    cursor.execute(sql, [found.re2])
     while len(rows) < limit and (batch := cursor.fetchmany(256)):
         for article_id, title, published, source, text in batch:
             for hit in pattern.finditer(text):

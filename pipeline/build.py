@@ -19,7 +19,7 @@ from tqdm import tqdm
 import pipeline
 from pipeline.articles import Notice, build_articles
 from pipeline.countries import build_country_mentions
-from pipeline.entities import build_entities
+from pipeline.entities import build_article_entities, build_entities
 from pipeline.events import build_events
 from pipeline.ner import extract_mentions
 from pipeline.paragraphs import build_paragraphs
@@ -154,10 +154,11 @@ def entity_tables(
         raw = extract_mentions(articles, sentences, workers=workers, progress=progress)
     with timer.stage("entities"):
         mentions, entities = build_entities(raw, articles, sentences)
+        article_entities = build_article_entities(mentions)
     with timer.stage("countries"):
         country_mentions = build_country_mentions(articles, sentences, mentions, entities)
     return {"sentences": sentences, "mentions": mentions, "entities": entities,
-            "country_mentions": country_mentions}  # fmt: skip
+            "article_entities": article_entities, "country_mentions": country_mentions}  # fmt: skip
 
 
 def build(

@@ -21,7 +21,7 @@ from pipeline.gazetteer import adjectives, key, places, read_tsv
 from pipeline.ner import Mention
 from pipeline.normalize import words
 from pipeline.roles import stated
-from pipeline.schema import ENTITIES, MENTIONS
+from pipeline.schema import ARTICLE_ENTITIES, ENTITIES, MENTIONS
 
 _INITIAL = re.compile(r"^[A-ZА-ЯЁ]\.$")
 _CYRILLIC = re.compile("[А-Яа-яЁё]")
@@ -311,3 +311,19 @@ def _countries_at(
         for start, _stop, country in adjectives(text):
             found[article_id].setdefault(start, country)
     return found
+
+
+def build_article_entities(mentions: pa.Table) -> pa.Table:
+    """`mentions` to one row per article and entity with its number of mentions: what counts
+    of articles per entity read, instead of a distinct count over every mention."""
+    counts = mentions.group_by(["article_id", "entity_id", "type"]).aggregate([("start", "count")])
+    table = pa.table(
+        {
+            "article_id": counts["article_id"],
+            "entity_id": counts["entity_id"],
+            "type": counts["type"],
+            "mentions": counts["start_count"].cast(pa.int32()),
+        },
+        schema=ARTICLE_ENTITIES,
+    )
+    return table.sort_by([("article_id", "ascending"), ("entity_id", "ascending")])

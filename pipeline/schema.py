@@ -79,6 +79,13 @@ ENTITIES = _schema(
     ("n_articles", pa.int32(), False, "Articles that mention it."),
 )  # fmt: skip
 
+ARTICLE_ENTITIES = _schema(
+    ("article_id", pa.string(), False, "The article (`articles.article_id`)."),
+    ("entity_id", pa.string(), False, "An entity it mentions (`entities.entity_id`)."),
+    ("type", pa.string(), False, "The entity's type: PER, ORG or LOC."),
+    ("mentions", pa.int32(), False, "Its mentions in the article."),
+)  # fmt: skip
+
 COUNTRY_MENTIONS = _schema(
     ("article_id", pa.string(), False, "The article (`articles.article_id`)."),
     ("paragraph", pa.int32(), False, "The paragraph (`paragraphs.paragraph`)."),
@@ -134,6 +141,7 @@ TABLES: dict[str, pa.Schema] = {
     "sentences": SENTENCES,
     "mentions": MENTIONS,
     "entities": ENTITIES,
+    "article_entities": ARTICLE_ENTITIES,
     "country_mentions": COUNTRY_MENTIONS,
     "topics": TOPICS,
     "article_topics": ARTICLE_TOPICS,

@@ -5,6 +5,8 @@ Set OBZOR_REQUIRE_BROWSER=1 (CI does) to make a missing browser a failure instea
 
 from __future__ import annotations
 
+import datetime as dt
+import json
 import os
 import shutil
 import socket
@@ -15,12 +17,13 @@ import urllib.request
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from urllib.parse import urlparse
+from urllib.parse import parse_qs, urlencode, urlparse
 
 import pytest
 from conftest import ROOT, read_table
 
 from dashboard.filters import Filters
+from dashboard.probe import IDLE
 from pipeline.build import build
 
 NONE = Filters()  # no filters: the whole build
@@ -253,3 +256,71 @@ def test_article_markup_is_shown_as_text_and_never_runs(page, hostile_server: st
     assert page.get_by_text('<img src=x onerror="window.__xss = 2">', exact=False).count() >= 1
     assert page.evaluate("() => window.__xss") is None
     assert page.locator("b", has_text="жирный").count() == 0
+
+
+def _expected_csv(page_path: str, built, filters: Filters) -> tuple[str, bytes]:
+    """The first CSV each page offers, computed without the app, and its file name."""
+    from dashboard import data
+
+    if page_path == "":
+        return "articles_per_month", data.to_csv(data.articles_per_month(built, filters))
+    if page_path == "actors":
+        return "actors", data.to_csv(data.actor_table(built, filters, 500))
+    if page_path == "countries":
+        return "country_map", data.to_csv(data.top_countries(built, filters, 300))
+    if page_path == "network":
+        graph = data.graph(*data.network(built, filters, "sentence", 40, 20), 1)
+        return "network_edges", data.to_csv(data.graph_tables(graph)[1])
+    if page_path == "topics":
+        return "topic_sizes", data.to_csv(data.topic_list(built, filters))
+    if page_path == "timeline":
+        points = data.timeline(built, filters, "event", "country")
+        return "timeline_event_country", data.to_csv(points[~points["history"]].reset_index(
+            drop=True))  # fmt: skip
+    if page_path == "search":
+        hits = data.concordance(built, filters, "lemma", "НАТО", 8, 2000)
+        return "concordance", data.to_csv(hits)
+    return "article_list", data.to_csv(data.article_list(built, filters, 1000))
+
+
+@pytest.mark.parametrize("path", [p for p in PAGES if p != "about"])
+def test_every_page_downloads_its_data_under_a_filter(
+    page, server: str, seed_build: Path, path: str
+) -> None:
+    """The first 'Download data (CSV)' of each page, with a country filter in the link, holds
+    exactly what the data layer computes for that filter; the provenance names the filter."""
+    from dashboard import data
+
+    query = PAGES[path] + ("&" if PAGES[path] else "?") + "country=AZE&from=2025-12-10"
+    page.goto(f"{server}/{path}{query}")
+    button = page.get_by_role("button", name="Download data (CSV)").first
+    button.wait_for(timeout=30_000)
+    page.wait_for_function(IDLE, timeout=30_000, polling=50)
+    filters = Filters(start=dt.date(2025, 12, 10), countries=("AZE",))
+    name, expected = _expected_csv(path, data.open_build(seed_build), filters)
+    with page.expect_download() as info:
+        button.click()
+    assert info.value.suggested_filename == f"{name}.csv"
+    got = Path(info.value.path()).read_bytes()
+    assert got == expected and got.count(b"\n") >= 2, got[:300]
+    with page.expect_download() as info:
+        page.get_by_role("button", name="Provenance (JSON)").first.click()
+    provenance = json.loads(Path(info.value.path()).read_text())
+    assert provenance["filters"] == {"start": "2025-12-10", "countries": ["AZE"]}
+    assert provenance["chart"] == name
+
+
+def test_the_url_round_trips_every_filter(page, server: str) -> None:
+    """A link with every kind of filter fills the sidebar and comes back unchanged."""
+    sent = {"from": ["2025-12-06"], "to": ["2026-01-20"], "country": ["AZE", "KAZ"],
+            "type": ["PER"], "q": ["Баку"]}  # fmt: skip
+    page.goto(f"{server}/actors?{urlencode(sent, doseq=True)}")
+    page.get_by_role("heading", name="Actors").wait_for(timeout=30_000)
+    page.wait_for_function(IDLE, timeout=30_000, polling=50)
+    back = parse_qs(urlparse(page.url).query)
+    assert {k: back.get(k) for k in sent} == sent
+    assert page.get_by_test_id("stTextInputRootElement").locator("input").first.input_value() \
+        == "Баку"  # fmt: skip
+    page.get_by_role("button", name="Clear filters").click()
+    page.wait_for_function("() => !window.location.search.includes('country=')",
+                           timeout=10_000)  # fmt: skip

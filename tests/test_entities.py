@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import subprocess
 import sys
+from collections import Counter
 from pathlib import Path
 
 import pyarrow as pa
@@ -256,3 +257,16 @@ def test_country_mentions_sit_in_their_sentence(seed_build) -> None:
         sentence = sentences[(row["article_id"], row["sentence"])]
         assert sentence["start"] <= row["start"] < row["stop"] <= sentence["stop"]
         assert sentence["paragraph"] == row["paragraph"]
+
+
+def test_article_entities_count_each_entity_once_per_article(seed_build) -> None:
+    rows = read_table(seed_build, "article_entities")
+    mentions = read_table(seed_build, "mentions")
+    assert sum(r["mentions"] for r in rows) == len(mentions)
+    assert len(rows) == len({(m["article_id"], m["entity_id"]) for m in mentions})
+    articles = Counter(r["entity_id"] for r in rows)
+    for entity in read_table(seed_build, "entities"):
+        assert articles[entity["entity_id"]] == entity["n_articles"]
+    # Ильхам Алиев is named in every seed (the seeds are about Azerbaijan's foreign relations).
+    (aliyev,) = [e for e in read_table(seed_build, "entities") if e["name"] == "Ильхам Алиев"]
+    assert articles[aliyev["entity_id"]] == 5

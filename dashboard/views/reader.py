@@ -34,6 +34,7 @@ picked = st.dataframe(
         "article_id": "ID",
     },
 )
+ui.table_downloads(build, filters, "article_list", articles)
 if picked.selection.rows:
     st.query_params["article"] = articles["article_id"].iloc[picked.selection.rows[0]]
 article_id = st.query_params.get("article") or articles["article_id"].iloc[0]

@@ -44,6 +44,12 @@ stats = data.corpus_summary(build)
 first = stats["first"]
 
 st.subheader("Events")
+if counts["resolved"] > data.TIMELINE_POINTS:
+    st.caption(
+        f"{counts['resolved']:,} dates are resolved; a fixed sample of {data.TIMELINE_POINTS:,} "
+        "of them is drawn, and the lag and history charts count the same sample. Narrow the "
+        "filters to see every one."
+    )
 if recent.empty:
     st.info("No event falls on this axis: the articles with dates in them are undated.")
 else:

@@ -1,0 +1,123 @@
+"""Scale a built data directory up by replication, for the dashboard benchmark.
+
+Usage: python bench/replicate.py SOURCE_DIR OUT_DIR [--articles 100000]
+
+Every article of SOURCE_DIR (an `obzor build` output) is copied as many times as it takes to
+reach --articles. Copy k of an article gets a new id and has its publication date and every date
+its events resolve to shifted k years back, so the copies spread over time instead of piling up
+on the same days. Entities and topics are shared by all copies (their counts are multiplied).
+The tables are the real pipeline's output, replicated: this is a load test of the dashboard, not
+of the NLP, and the output and the manifest say so. OUT_DIR is replaced atomically.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import math
+import sys
+import time
+from pathlib import Path
+
+import duckdb
+
+from pipeline.schema import TABLES
+from pipeline.store import MANIFEST, atomic_directory, write_manifest
+
+#: Per table: columns replaced in each copy (k = copy number; `new_id` its article id).
+SHIFTED = {
+    "articles": {"published": "(published - to_years(k::INTEGER))::DATE"},
+    "events": {
+        "date_start": "(date_start - to_years(k::INTEGER))::DATE",
+        "date_end": "(date_end - to_years(k::INTEGER))::DATE",
+    },
+}
+#: Sort order of each table in the output, as the pipeline writes it.
+ORDER = {
+    "articles": "article_id",
+    "paragraphs": "article_id, paragraph",
+    "sentences": "article_id, sentence",
+    "mentions": "article_id, start, stop",
+    "article_entities": "article_id, entity_id",
+    "country_mentions": "article_id, start, stop, country",
+    "article_topics": "article_id, topic_id",
+    "events": "article_id, start",
+}
+
+
+def replicate(source: Path, out: Path, articles: int) -> dict:
+    manifest = json.loads((source / MANIFEST).read_text(encoding="utf-8"))
+    have = manifest["tables"]["articles"]["rows"]
+    copies = math.ceil(articles / have)
+    con = duckdb.connect()
+    con.execute("SET preserve_insertion_order = true")
+    with atomic_directory(out) as scratch:
+        digest = hashlib.sha256()
+        for name in TABLES:
+            path = source / f"{name}.parquet"
+            if not path.is_file():
+                continue
+            target = scratch / f"{name}.parquet"
+            if name in ORDER:
+                replaced = {"article_id": "new_id", **SHIFTED.get(name, {})}
+                columns = ", ".join(f"{sql} AS {column}" for column, sql in replaced.items())
+                select = f"""
+                    SELECT * REPLACE ({columns})
+                    FROM (
+                        SELECT t.*, r.k,
+                               CASE WHEN r.k = 0 THEN t.article_id
+                                    ELSE substr(md5(t.article_id || ':' || r.k), 1, 16) END
+                               AS new_id
+                        FROM read_parquet('{path}') t CROSS JOIN range({copies}) r(k)
+                    )
+                    ORDER BY {ORDER[name]}
+                """
+                select = f"SELECT * EXCLUDE (k, new_id) FROM ({select})"
+            elif name == "entities":
+                select = f"""SELECT * REPLACE (n_mentions * {copies} AS n_mentions,
+                                               n_articles * {copies} AS n_articles)
+                             FROM read_parquet('{path}') ORDER BY entity_id"""
+            elif name == "topics":
+                select = f"SELECT * REPLACE (size * {copies} AS size) FROM read_parquet('{path}')"
+            else:
+                select = f"SELECT * FROM read_parquet('{path}')"
+            con.execute(f"COPY ({select}) TO '{target}' (FORMAT parquet, COMPRESSION zstd)")
+            rows = con.execute(f"SELECT count(*) FROM read_parquet('{target}')").fetchone()[0]
+            sha = hashlib.sha256(target.read_bytes()).hexdigest()
+            manifest["tables"][name] = {"rows": rows, "sha256": sha}
+            digest.update(f"{name}:{sha}".encode())
+            print(f"  {name:<17} {rows:>12,} rows", flush=True)
+        manifest["build_id"] = digest.hexdigest()[:12]
+        manifest["replicated"] = {
+            "from": str(source.resolve()),
+            "from_build_id": json.loads((source / MANIFEST).read_text())["build_id"],
+            "copies": copies,
+            "note": f"{have:,} real articles copied {copies} times, copy k shifted k years back",
+        }
+        write_manifest(manifest, scratch)
+    return manifest
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("source", type=Path, help="an `obzor build` output directory")
+    parser.add_argument("out", type=Path)
+    parser.add_argument("--articles", type=int, default=100_000)
+    args = parser.parse_args()
+    if not (args.source / MANIFEST).is_file():
+        print(f"No build in {args.source}: run `obzor build CORPUS --out {args.source}` first.",
+              file=sys.stderr)  # fmt: skip
+        return 2
+    started = time.perf_counter()
+    print(f"Replicating {args.source} to at least {args.articles:,} articles in {args.out}:")
+    manifest = replicate(args.source, args.out, args.articles)
+    rows = manifest["tables"]["articles"]["rows"]
+    seconds = time.perf_counter() - started
+    print(f"{manifest['replicated']['note']}; {rows:,} articles in {seconds:.1f} s "
+          f"(build {manifest['build_id']}).")  # fmt: skip
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
