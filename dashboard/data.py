@@ -731,10 +731,12 @@ def article(build: Build, article_id: str) -> dict | None:
     return None if found.empty else found.iloc[0].to_dict()
 
 
-def article_marks(build: Build, article_id: str, text: str, find: str = "") -> pd.DataFrame:
+def article_marks(
+    build: Build, article_id: str, text: str, find: list[str] | None = None
+) -> pd.DataFrame:
     """What the Reader highlights in an article's `text`: its entity mentions (kind PER, ORG or
     LOC, with the entity and its canonical name), its dates (kind DATE, with the resolved range
-    as the label) and, when given, every case-insensitive occurrence of `find` (kind QUERY),
+    as the label) and every case-insensitive occurrence of the words in `find` (kind QUERY),
     by position."""
     marks = query(
         build,
@@ -754,8 +756,9 @@ def article_marks(build: Build, article_id: str, text: str, find: str = "") -> p
     )
     if not find:
         return marks
+    pattern = "|".join(re.escape(w) for w in sorted(find, key=len, reverse=True))
     found = [(m.start(), m.end(), "QUERY", None, "text filter")
-             for m in re.finditer(re.escape(find), text, re.IGNORECASE)]  # fmt: skip
+             for m in re.finditer(pattern, text, re.IGNORECASE)]  # fmt: skip
     marks = pd.concat([marks, pd.DataFrame(found, columns=marks.columns)], ignore_index=True)
     return marks.sort_values(["start", "stop"], ascending=[True, False], ignore_index=True)
 

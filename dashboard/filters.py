@@ -7,6 +7,7 @@ Within one kind of filter any value matches (Azerbaijan or Turkey); across kinds
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Mapping
 from dataclasses import asdict, dataclass, fields
 
@@ -27,6 +28,12 @@ class Filters:
     topics: tuple[int, ...] = ()
     sources: tuple[str, ...] = ()
     text: str = ""
+
+    @property
+    def words(self) -> list[str]:
+        """The text filter's words, lower case: an article must have each inside a word of its
+        title or text ('санкц' finds 'санкции'; 'Средний коридор' needs both words)."""
+        return list(dict.fromkeys(re.findall(r"[^\W_]+", self.text.lower())))
 
     @property
     def active(self) -> bool:
@@ -82,9 +89,9 @@ class Filters:
         if self.sources:
             clauses.append("list_contains(?, source)")
             params.append(list(self.sources))
-        if self.text:
-            clauses.append("(contains(lower(text), lower(?)) OR contains(lower(title), lower(?)))")
-            params += [self.text, self.text]
+        for word in self.words:  # every typed word inside some word of the article
+            clauses.append("article_id IN (SELECT article_id FROM words WHERE contains(word, ?))")
+            params.append(word)
         for table, column, values in (
             ("country_mentions", "country", list(self.countries)),
             ("mentions", "entity_id", list(self.actors)),

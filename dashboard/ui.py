@@ -130,7 +130,13 @@ def filters(build: data.Build) -> Filters:
     chosen_sources = side.multiselect(
         "Sources", _with_chosen(sources, _KEYS["sources"]), key=_KEYS["sources"]
     )
-    text = side.text_input("Text contains", key=_KEYS["text"], placeholder="e.g. Средний коридор")
+    text = side.text_input(
+        "Text contains",
+        key=_KEYS["text"],
+        placeholder="e.g. Средний коридор",
+        help="Articles with every one of these words in their title or text, in any case; part "
+        "of a word counts ('санкц' finds 'санкции'). The Search page finds exact phrases.",
+    )
     chosen = Filters(start, end, tuple(chosen_countries), tuple(chosen_actors),
                      tuple(chosen_types), tuple(int(t) for t in chosen_topics),
                      tuple(chosen_sources), text.strip())  # fmt: skip

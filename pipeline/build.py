@@ -27,6 +27,7 @@ from pipeline.readers import Record, Rejection, discover, file_sha256, read_file
 from pipeline.sentences import build_sentences
 from pipeline.store import atomic_directory, write_manifest, write_table
 from pipeline.topics import build_topics
+from pipeline.words import build_words
 
 LIBRARIES = ("natasha", "pymorphy2", "razdel", "pyarrow", "charset-normalizer", "scikit-learn",
              "stop-words", "duckdb")  # fmt: skip
@@ -218,6 +219,8 @@ def build(
             entities["country_mentions"],
             progress=progress,
         )
+    with timer.stage("words"):
+        words = build_words(articles)
     tables = {
         "articles": articles,
         "paragraphs": found.paragraphs,
@@ -225,6 +228,7 @@ def build(
         "topics": found.topics,
         "article_topics": found.article_topics,
         "events": events,
+        "words": words,
     }
 
     with timer.stage("write"), atomic_directory(out) as scratch:

@@ -86,6 +86,11 @@ ARTICLE_ENTITIES = _schema(
     ("mentions", pa.int32(), False, "Its mentions in the article."),
 )  # fmt: skip
 
+WORDS = _schema(
+    ("word", pa.string(), False, "A word (letters and digits) in lower case."),
+    ("article_id", pa.string(), False, "An article whose title or text has it."),
+)  # fmt: skip
+
 COUNTRY_MENTIONS = _schema(
     ("article_id", pa.string(), False, "The article (`articles.article_id`)."),
     ("paragraph", pa.int32(), False, "The paragraph (`paragraphs.paragraph`)."),
@@ -146,6 +151,7 @@ TABLES: dict[str, pa.Schema] = {
     "topics": TOPICS,
     "article_topics": ARTICLE_TOPICS,
     "events": EVENTS,
+    "words": WORDS,
 }
 
 DATE_SOURCES = ("header", "field", "text", "inferred", "missing")

@@ -54,7 +54,7 @@ if not topics.empty:
             f":blue-badge[{t.topic_id} · {t.label} · {t.weight:.0%}]" for t in topics.itertuples()
         )  # fmt: skip
     )
-marks = data.article_marks(build, article_id, article["text"], filters.text)
+marks = data.article_marks(build, article_id, article["text"], filters.words)
 people = marks.loc[marks["kind"].isin(["PER", "ORG"]), "entity_id"].dropna().unique()
 links = {e: ui.page_link("actors", filters, profile=e) for e in people}
 ui.legend(with_query=bool(filters.text))
