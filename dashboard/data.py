@@ -593,7 +593,7 @@ def country_name(alpha3: str) -> str:
 
 
 #: Events the Timeline draws at most: beyond this, a fixed pseudo-random sample of them.
-TIMELINE_POINTS = 20_000
+TIMELINE_POINTS = 5_000
 
 
 def events(build: Build, filters: Filters, limit: int = TIMELINE_POINTS) -> pd.DataFrame:
@@ -924,11 +924,18 @@ _CHARS_PER_WORD = 40
 class Term:
     """What the Search page looks for: each word of a phrase as a set of forms (the word
     itself, or every form of its lemma), as a Python and as a DuckDB (RE2) regular expression.
-    Both match whole words only, 'е' and 'ё' alike, case-insensitively."""
+    Both match whole words only, 'е' and 'ё' alike, case-insensitively. `index` is, per word,
+    what the `words` table must hold for an article to be a candidate."""
 
     words: tuple[tuple[str, frozenset[str]], ...]  # (lemma or word, its forms)
     python: str
     re2: str
+    index: tuple[tuple[str, ...], ...]
+
+    @property
+    def exact(self) -> bool:
+        """Whether the index alone decides which articles use it: one word, no hyphens."""
+        return len(self.words) == 1 and all(re.fullmatch(r"[^\W_]+", f) for f in self.words[0][1])
 
 
 def search_term(text: str, mode: str) -> Term | None:
@@ -944,31 +951,55 @@ def search_term(text: str, mode: str) -> Term | None:
             "".join("[её]" if c in "её" else re.escape(c) for c in form) for form in ordered
         ) + ")"  # fmt: skip
 
+    def indexed(forms: frozenset[str]) -> tuple[str, ...]:
+        """The first word of each form (a hyphenated form's article has it too), with and
+        without 'ё'."""
+        heads = {re.findall(r"[^\W_]+", form)[0] for form in forms}
+        return tuple(sorted(heads | {h.replace("ё", "е") for h in heads}))
+
     body = r"\s+".join(alternation(forms) for _, forms in found)
     return Term(
         words=found,
         python=rf"(?<!\w)(?:{body})(?!\w)",
         re2=rf"(?:^|[^\pL\pN_])(?:{body})(?:$|[^\pL\pN_])",
+        index=tuple(indexed(forms) for _, forms in found),
     )
 
 
-#: How the Search page selects the articles that use a term: by their text or their mentions.
-_USES = {
-    "text": "regexp_matches(lower(a.text), ?)",
-    "entity": "a.article_id IN (SELECT article_id FROM mentions WHERE entity_id = ?)",
-}
+def _using(cursor: duckdb.DuckDBPyConnection, mode: str, term: str) -> pa.Table:
+    """The ids of the articles that use `term` (see `concordance`), whatever the filters: from
+    the entity's articles, or the words index, checked against the text for a phrase."""
+    if mode == "entity":
+        sql = "SELECT article_id FROM article_entities WHERE entity_id = ?"
+        return cursor.sql(sql, params=[term]).to_arrow_table()
+    found = search_term(term, mode)
+    if found is None:
+        return pa.table({"article_id": pa.array([], pa.string())})
+    each = "SELECT DISTINCT article_id FROM words WHERE word IN (SELECT unnest(?))"
+    candidates = " INTERSECT ".join([each] * len(found.index))
+    params: list = list(found.index)
+    if not found.exact:
+        candidates = (f"SELECT article_id FROM articles WHERE article_id IN ({candidates}) "
+                      "AND regexp_matches(lower(text), ?)")  # fmt: skip
+        params.append(found.re2)
+    return cursor.sql(f"{candidates} ORDER BY article_id", params=params).to_arrow_table()
 
 
-def usage_per_month(build: Build, filters: Filters, uses: str, value: str) -> pd.DataFrame:
-    """Per month: selected dated articles that use a term (`uses` 'text' with a `Term.re2`, or
-    'entity' with an entity id), all selected dated articles, and the share; every month between
-    the first and last selected one is listed."""
-    return filtered(
-        build,
-        filters,
-        f"""
+def usage_per_month(build: Build, filters: Filters, mode: str, term: str) -> pd.DataFrame:
+    """Per month: selected dated articles that use `term` (see `concordance`), all selected
+    dated articles, and the share; every month between the first and last one is listed."""
+    return _usage(build.directory, build.build_id, filters, mode, term)
+
+
+@st.cache_data(show_spinner=False, max_entries=32)
+def _usage(directory: str, build_id: str, filters: Filters, mode: str, term: str) -> pd.DataFrame:
+    cursor = _cursor(directory, build_id, filters)
+    cursor.register("hits", _using(cursor, mode, term))
+    return cursor.execute(
+        """
         WITH dated AS (
-            SELECT date_trunc('month', a.published)::DATE AS month, {_USES[uses]} AS uses
+            SELECT date_trunc('month', a.published)::DATE AS month,
+                   a.article_id IN (SELECT article_id FROM hits) AS uses
             FROM articles a JOIN sel USING (article_id)
             WHERE a.published IS NOT NULL
         ),
@@ -986,9 +1017,8 @@ def usage_per_month(build: Build, filters: Filters, uses: str, value: str) -> pd
                round(coalesce(c.articles / c.all_articles, 0), 4) AS share
         FROM months m LEFT JOIN counts c USING (month)
         ORDER BY m.month
-        """,
-        value,
-    )
+        """
+    ).df()
 
 
 def concordance(
@@ -1035,13 +1065,14 @@ def _concordance(
     if found is None:
         return pd.DataFrame(columns=_HIT_COLUMNS)
     pattern = re.compile(found.python, re.IGNORECASE)
-    sql = """
+    cursor.register("hits", _using(cursor, mode, term))
+    cursor.execute(
+        """
         SELECT a.article_id, a.title, a.published, a.source, a.text
-        FROM articles a JOIN sel USING (article_id)
-        WHERE regexp_matches(lower(a.text), ?)
+        FROM articles a JOIN sel USING (article_id) JOIN hits USING (article_id)
         ORDER BY a.published DESC NULLS LAST, a.article_id
-    """
-    cursor.execute(sql, [found.re2])
+        """
+    )
     while len(rows) < limit and (batch := cursor.fetchmany(256)):
         for article_id, title, published, source, text in batch:
             for hit in pattern.finditer(text):

@@ -464,3 +464,23 @@ def test_network_links_what_sentences_name_together(seed_build) -> None:
     # The same data gives the same layout and communities.
     again = data.graph_tables(data.graph(nodes, edges, 2))[0]
     pd.testing.assert_frame_equal(plotted, again)
+
+
+def test_search_phrases_and_usage_per_month(seed_build, seed_articles) -> None:
+    built = data.open_build(seed_build)
+    # Seed 003 (29 Dec 2025) writes "Средний коридор" twice and the phrase in other cases 5
+    # times; seed 004 has "коридор" alone, not after "средний".
+    exact = data.concordance(built, NONE, "word", "Средний коридор", 3, 100)
+    assert exact["match"].tolist() == ["Средний коридор"] * 2
+    inflected = data.concordance(built, NONE, "lemma", "средний коридор", 3, 100)
+    assert len(inflected) == 7 and set(inflected["article_id"]) == {
+        seed_articles["003"]["article_id"]
+    }  # fmt: skip
+    monthly = data.usage_per_month(built, NONE, "lemma", "средний коридор")
+    # Dated seeds: three in December 2025 (000, 001, 003), one in January 2026 (004).
+    assert monthly.to_dict("list") == {
+        "month": ["2025-12", "2026-01"], "articles": [1, 0], "all_articles": [3, 1],
+        "share": [round(1 / 3, 4), 0.0],
+    }  # fmt: skip
+    word = data.usage_per_month(built, NONE, "lemma", "коридор")  # 003 and 004
+    assert word["articles"].tolist() == [1, 1]

@@ -52,8 +52,7 @@ if hits.empty:
     st.info("No selected article uses it. Try *Any form of the words*, or change the filters.")
     st.stop()
 
-uses, value = ("entity", term) if mode == "entity" else ("text", found.re2)
-monthly = data.usage_per_month(build, filters, uses, value)
+monthly = data.usage_per_month(build, filters, mode, term)
 capped = f"the first {HIT_LIMIT:,} hits, newest articles first" if len(hits) == HIT_LIMIT else (
     f"{len(hits):,} hits in {hits['article_id'].nunique():,} articles")  # fmt: skip
 st.subheader("In context")
