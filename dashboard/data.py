@@ -285,18 +285,23 @@ def topic_paragraphs(build: Build, filters: Filters, topic_id: int, limit: int) 
         build,
         filters,
         """
-        SELECT a.title, a.published, a.source, p.paragraph, p.topic_score AS score, p.text,
-               p.article_id,
-               (p.article_id = t.representative_article_id
-                AND p.paragraph = t.representative_paragraph) AS representative
-        FROM paragraphs p
-        JOIN sel USING (article_id)
+        WITH keys AS (
+            SELECT p.article_id, p.paragraph, p.topic_score AS score, p.stop - p.start AS size,
+                   (p.article_id = t.representative_article_id
+                    AND p.paragraph = t.representative_paragraph) AS representative
+            FROM paragraphs p JOIN sel USING (article_id) JOIN topics t USING (topic_id)
+            WHERE p.topic_id = ?
+            ORDER BY representative DESC, score DESC NULLS LAST, size DESC, p.article_id,
+                     p.paragraph
+            LIMIT ?
+        )
+        SELECT a.title, a.published, a.source, k.paragraph, k.score, p.text, k.article_id,
+               k.representative
+        FROM keys k
+        JOIN paragraphs p USING (article_id, paragraph)
         JOIN articles a USING (article_id)
-        JOIN topics t USING (topic_id)
-        WHERE p.topic_id = ?
-        ORDER BY representative DESC, score DESC NULLS LAST, length(p.text) DESC,
-                 p.article_id, p.paragraph
-        LIMIT ?
+        ORDER BY k.representative DESC, k.score DESC NULLS LAST, k.size DESC, k.article_id,
+                 k.paragraph
         """,
         topic_id,
         limit,

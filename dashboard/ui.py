@@ -348,3 +348,25 @@ def query_value(name: str, default: T, widget: Callable[..., T], label: str, **k
     else:
         st.query_params[name] = str(chosen)
     return chosen
+
+
+#: How an article list (`data.article_list`) is shown, on every page that has one.
+ARTICLE_COLUMNS = {
+    "title": st.column_config.TextColumn("Title", width="large"),
+    "published": st.column_config.DateColumn("Published", format="YYYY-MM-DD"),
+    "source": "Source",
+    "words": st.column_config.NumberColumn("Words", format="%d"),
+    "url": st.column_config.LinkColumn("URL"),
+    "article_id": "ID",
+}
+
+
+def selected_id(name: str, picked: object, ids: pd.Series) -> str:
+    """The id a page shows in detail, kept in the URL as `?name=`: the row just selected in a
+    table (`picked`, what `st.dataframe(on_select=...)` returned), else the link's, else the
+    first row's."""
+    if picked.selection.rows:
+        st.query_params[name] = ids.iloc[picked.selection.rows[0]]
+    chosen = st.query_params.get(name) or ids.iloc[0]
+    st.query_params[name] = chosen
+    return chosen

@@ -43,15 +43,11 @@ picked = st.dataframe(
     },
 )
 ui.table_downloads(build, filters, "actors", table)
-if picked.selection.rows:
-    st.query_params["profile"] = table["entity_id"].iloc[picked.selection.rows[0]]
-
-profile_id = st.query_params.get("profile") or table["entity_id"].iloc[0]
+profile_id = ui.selected_id("profile", picked, table["entity_id"])
 actor = data.entity(build, profile_id)
 if actor is None:
     st.warning("The actor in this link is not in this build.")
     st.stop()
-st.query_params["profile"] = profile_id
 
 st.header(actor["name"])
 facts = [ENTITY_TYPE[actor["type"]]]

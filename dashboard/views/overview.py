@@ -77,12 +77,5 @@ if stats["articles"] > ARTICLE_LIMIT:
 st.dataframe(
     articles.dropna(axis="columns", how="all"),  # e.g. no URLs in plain-text corpora
     hide_index=True,
-    column_config={
-        "title": st.column_config.TextColumn("Title", width="large"),
-        "published": st.column_config.DateColumn("Published", format="YYYY-MM-DD"),
-        "source": "Source",
-        "words": st.column_config.NumberColumn("Words", format="%d"),
-        "url": st.column_config.LinkColumn("URL"),
-        "article_id": "ID",
-    },
+    column_config=ui.ARTICLE_COLUMNS,
 )

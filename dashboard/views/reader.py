@@ -25,24 +25,14 @@ picked = st.dataframe(
     selection_mode="single-row",
     key="reader-list",
     height=260,
-    column_config={
-        "title": st.column_config.TextColumn("Title", width="large"),
-        "published": st.column_config.DateColumn("Published", format="YYYY-MM-DD"),
-        "source": "Source",
-        "words": st.column_config.NumberColumn("Words", format="%d"),
-        "url": st.column_config.LinkColumn("URL"),
-        "article_id": "ID",
-    },
+    column_config=ui.ARTICLE_COLUMNS,
 )
 ui.table_downloads(build, filters, "article_list", articles)
-if picked.selection.rows:
-    st.query_params["article"] = articles["article_id"].iloc[picked.selection.rows[0]]
-article_id = st.query_params.get("article") or articles["article_id"].iloc[0]
+article_id = ui.selected_id("article", picked, articles["article_id"])
 article = data.article(build, article_id)
 if article is None:
     st.warning("The article in this link is not in this build.")
     st.stop()
-st.query_params["article"] = article_id
 
 st.subheader(article["title"])
 when = "undated" if pd.isna(article["published"]) else f"{article['published']:%d %B %Y}"
