@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from functools import cache
 from pathlib import Path
 
@@ -119,6 +120,15 @@ def topic_share_over_time(frame: pd.DataFrame) -> go.Figure:
     return fig
 
 
+_LINE = re.compile(r"(.{1,90})(?:\s+|$)")
+
+
+def _hover_lines(text: str) -> str:
+    """`text` broken into lines of at most 90 characters at spaces, for a hover label (a
+    regular expression: pandas' str.wrap took most of the Timeline's drawing time)."""
+    return _LINE.sub(r"\1<br>", text).removesuffix("<br>")
+
+
 def timeline(
     frame: pd.DataFrame,
     x_title: str,
@@ -138,7 +148,7 @@ def timeline(
     colour = {group: PALETTE[int(fixed.get(group, i)) % len(PALETTE)]
               for i, group in enumerate(order)}  # fmt: skip
     trace = go.Scattergl if len(frame) > WEBGL_POINTS else go.Scatter
-    wrapped = frame["sentence"].str.wrap(90).str.replace("\n", "<br>")
+    wrapped = frame["sentence"].map(_hover_lines)
     fig = go.Figure(
         trace(
             x=frame["x"],

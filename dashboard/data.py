@@ -525,18 +525,27 @@ def co_mentioned(build: Build, filters: Filters, entity_id: str, limit: int) -> 
         build,
         filters,
         """
-        WITH own AS (
-            SELECT DISTINCT article_id, sentence FROM mentions JOIN sel USING (article_id)
+        WITH own_articles AS (
+            SELECT article_id FROM article_entities JOIN sel USING (article_id)
             WHERE entity_id = ?
+        ),
+        own AS (
+            SELECT DISTINCT article_id, sentence FROM mentions JOIN own_articles USING (article_id)
+            WHERE entity_id = ?
+        ),
+        pairs AS (
+            SELECT DISTINCT m.entity_id, m.article_id, m.sentence
+            FROM mentions m JOIN own USING (article_id, sentence)
+            WHERE m.entity_id <> ? AND m.type IN ('PER', 'ORG')
         )
-        SELECT e.entity_id, e.name, e.type, count(DISTINCT (m.article_id, m.sentence))
-               AS sentences, count(DISTINCT m.article_id) AS articles
-        FROM mentions m JOIN own USING (article_id, sentence) JOIN entities e USING (entity_id)
-        WHERE m.entity_id <> ? AND e.type IN ('PER', 'ORG')
+        SELECT e.entity_id, e.name, e.type, count(*) AS sentences,
+               count(DISTINCT p.article_id) AS articles
+        FROM pairs p JOIN entities e USING (entity_id)
         GROUP BY ALL
         ORDER BY sentences DESC, articles DESC, e.name
         LIMIT ?
         """,
+        entity_id,
         entity_id,
         entity_id,
         limit,
