@@ -194,13 +194,18 @@ def explain_missing(build: data.Build, *tables: str) -> bool:
     if missing:
         stages = sorted({OPTIONAL[t] for t in missing})
         st.warning(
-            f"This data directory has no {' and '.join(f'`{t}.parquet`' for t in missing)}: it was "
-            f"built without the {' and '.join(stages)} stage. Rebuild it with the installed "
-            "pipeline to see this:",
+            f"This data directory has no {_listed([f'`{t}.parquet`' for t in missing])}: it was "
+            f"built without the {_listed(stages)} stage{'s' if len(stages) > 1 else ''}. "
+            "Rebuild it with the installed pipeline to see this:",
             icon=":material/table_view:",
         )
         st.code(data.rebuild_command(build), language="bash")
     return bool(missing)
+
+
+def _listed(items: list[str]) -> str:
+    """'a', 'a and b', 'a, b and c'."""
+    return " and ".join([", ".join(items[:-1]), items[-1]] if len(items) > 1 else items)
 
 
 def stop_if_nothing_matches(build: data.Build, filters: Filters) -> dict:
