@@ -355,15 +355,23 @@ def query_value(name: str, default: T, widget: Callable[..., T], label: str, **k
     return chosen
 
 
-#: How an article list (`data.article_list`) is shown, on every page that has one.
+#: How a list of articles is shown, on every page that has one.
 ARTICLE_COLUMNS = {
     "title": st.column_config.TextColumn("Title", width="large"),
-    "published": st.column_config.DateColumn("Published", format="YYYY-MM-DD"),
+    "published": st.column_config.TextColumn("Published"),
     "source": "Source",
     "words": st.column_config.NumberColumn("Words", format="%d"),
+    "mentions": st.column_config.NumberColumn("Mentions", format="%d"),
     "url": st.column_config.LinkColumn("URL"),
     "article_id": "ID",
 }
+
+
+def shown_articles(articles: pd.DataFrame) -> pd.DataFrame:
+    """A list of articles as a table shows it: dates as 2025-12-05 or 'undated' (they still
+    sort), without columns that are empty throughout (no URLs in plain-text corpora)."""
+    published = pd.to_datetime(articles["published"]).dt.strftime("%Y-%m-%d").fillna("undated")
+    return articles.assign(published=published).dropna(axis="columns", how="all")
 
 
 def selected_id(name: str, picked: object, ids: pd.Series) -> str:

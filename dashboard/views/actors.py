@@ -1,6 +1,5 @@
 """Actors: people and organisations ranked by coverage, and one actor's profile."""
 
-import pandas as pd
 import streamlit as st
 
 from dashboard import charts, data, ui
@@ -102,13 +101,7 @@ with right:
 st.subheader("Articles")
 articles = data.entity_articles(build, filters, profile_id, ARTICLE_LIMIT)
 st.dataframe(
-    articles.assign(published=pd.to_datetime(articles["published"])),
+    ui.shown_articles(articles),
     hide_index=True,
-    column_config={
-        "title": st.column_config.TextColumn("Title", width="large"),
-        "published": st.column_config.DateColumn("Published", format="YYYY-MM-DD"),
-        "source": "Source",
-        "mentions": st.column_config.NumberColumn("Mentions", format="%d"),
-        "article_id": "ID",
-    },
+    column_config=ui.ARTICLE_COLUMNS,
 )

@@ -75,7 +75,7 @@ articles = data.article_list(build, filters, ARTICLE_LIMIT)
 if stats["articles"] > ARTICLE_LIMIT:
     st.caption(f"The {ARTICLE_LIMIT:,} newest of {stats['articles']:,} articles.")
 st.dataframe(
-    articles.dropna(axis="columns", how="all"),  # e.g. no URLs in plain-text corpora
+    ui.shown_articles(articles),
     hide_index=True,
     column_config=ui.ARTICLE_COLUMNS,
 )

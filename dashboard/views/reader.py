@@ -17,9 +17,7 @@ articles = data.article_list(build, filters, LIST_LIMIT)
 shown = f"the {LIST_LIMIT:,} newest of " if stats["articles"] > LIST_LIMIT else ""
 st.caption(f"Showing {shown}{stats['articles']:,} articles; select one to read it.")
 picked = st.dataframe(
-    articles.assign(published=pd.to_datetime(articles["published"])).dropna(
-        axis="columns", how="all"
-    ),
+    ui.shown_articles(articles),
     hide_index=True,
     on_select="rerun",
     selection_mode="single-row",
