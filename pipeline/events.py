@@ -22,24 +22,15 @@ def relation(start: dt.date | None, end: dt.date | None, published: dt.date | No
     return "future" if start > published else "same"
 
 
-def _by_sentence(mentions: pa.Table) -> dict[tuple[str, int], list[str]]:
+def _by_sentence(table: pa.Table, column: str) -> dict[tuple[str, int], list[str]]:
+    """The distinct values of `column` in each (article, sentence) of `table`, sorted."""
     found: dict[tuple[str, int], set[str]] = defaultdict(set)
-    for article_id, sentence, entity_id in zip(
-        *(mentions.column(c).to_pylist() for c in ("article_id", "sentence", "entity_id")),
+    for article_id, sentence, value in zip(
+        *(table.column(c).to_pylist() for c in ("article_id", "sentence", column)),
         strict=True,
     ):
-        found[article_id, sentence].add(entity_id)
-    return {key: sorted(ids) for key, ids in found.items()}
-
-
-def _countries(country_mentions: pa.Table) -> dict[str, list[tuple[int, str]]]:
-    found: dict[str, list[tuple[int, str]]] = defaultdict(list)
-    for article_id, start, country in zip(
-        *(country_mentions.column(c).to_pylist() for c in ("article_id", "start", "country")),
-        strict=True,
-    ):
-        found[article_id].append((start, country))
-    return found
+        found[article_id, sentence].add(value)
+    return {key: sorted(values) for key, values in found.items()}
 
 
 def build_events(
@@ -55,8 +46,8 @@ def build_events(
                      strict=True))  # fmt: skip
     published = dict(zip(*(articles.column(c).to_pylist() for c in ("article_id", "published")),
                          strict=True))  # fmt: skip
-    entities = _by_sentence(mentions)
-    countries = _countries(country_mentions)
+    entities = _by_sentence(mentions, "entity_id")
+    countries = _by_sentence(country_mentions, "country")
     columns: dict[str, list] = {name: [] for name in EVENTS.names}
     rows = zip(
         *(
@@ -73,7 +64,6 @@ def build_events(
         found = find(text, when)
         if not found:
             continue
-        named = sorted({c for at, c in countries.get(article_id, ()) if start <= at < stop})
         for timex in found:
             values = {
                 "article_id": article_id,
@@ -89,7 +79,7 @@ def build_events(
                 "sentence_start": start,
                 "sentence_stop": stop,
                 "entity_ids": entities.get((article_id, number), []),
-                "countries": named,
+                "countries": countries.get((article_id, number), []),
             }
             for name, value in values.items():
                 columns[name].append(value)
