@@ -12,6 +12,7 @@ import re
 import sys
 import tempfile
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 import duckdb
@@ -370,7 +371,6 @@ def top_countries(build: Build, filters: Filters, limit: int) -> pd.DataFrame:
 def top_actors(build: Build, filters: Filters, limit: int) -> pd.DataFrame:
     """Entities of the filters' types (default: people and organisations) by the selected
     articles that mention them, with mentions, country and role."""
-    types = list(filters.types or ("PER", "ORG"))
     return filtered(
         build,
         filters,
@@ -386,7 +386,7 @@ def top_actors(build: Build, filters: Filters, limit: int) -> pd.DataFrame:
         ORDER BY c.articles DESC, c.mentions DESC, e.name, c.entity_id
         LIMIT ?
         """,
-        types,
+        filters.actor_types,
         limit,
     )
 
@@ -461,7 +461,6 @@ def country_pairs(build: Build, filters: Filters, limit: int) -> pd.DataFrame:
 def actor_table(build: Build, filters: Filters, limit: int) -> pd.DataFrame:
     """Entities of the filters' types (default: people and organisations) ranked by the
     selected articles that mention them, with every alias."""
-    types = list(filters.types or ("PER", "ORG"))
     return filtered(
         build,
         filters,
@@ -478,7 +477,7 @@ def actor_table(build: Build, filters: Filters, limit: int) -> pd.DataFrame:
         ORDER BY c.articles DESC, c.mentions DESC, e.name, e.entity_id
         LIMIT ?
         """,
-        types,
+        filters.actor_types,
         limit,
     )
 
@@ -844,7 +843,7 @@ def network(
         UNION ALL
         SELECT 'edge', NULL, NULL, NULL, articles, NULL, source, target, weight FROM pairs
         """,
-        list(filters.types or ("PER", "ORG")),
+        filters.actor_types,
         _NAMED_VIA,
         actors,
         countries,
@@ -952,6 +951,7 @@ class Term:
         return len(self.words) == 1 and all(re.fullmatch(r"[^\W_]+", f) for f in self.words[0][1])
 
 
+@lru_cache(maxsize=256)
 def search_term(text: str, mode: str) -> Term | None:
     """The `Term` of a typed phrase in mode 'word' or 'lemma'; None without a word in it."""
     words = re.findall(r"\w+(?:-\w+)*", text.lower())
@@ -980,9 +980,12 @@ def search_term(text: str, mode: str) -> Term | None:
     )
 
 
-def _using(cursor: duckdb.DuckDBPyConnection, mode: str, term: str) -> pa.Table:
+@st.cache_resource(show_spinner=False, max_entries=32)
+def _using(directory: str, build_id: str, mode: str, term: str) -> pa.Table:
     """The ids of the articles that use `term` (see `concordance`), whatever the filters: from
-    the entity's articles, or the words index, checked against the text for a phrase."""
+    the entity's articles, or the words index, checked against the text for a phrase. Computed
+    once for the concordance and the usage per month."""
+    cursor = _connection(directory, build_id).cursor()
     if mode == "entity":
         sql = "SELECT article_id FROM article_entities WHERE entity_id = ?"
         return cursor.sql(sql, params=[term]).to_arrow_table()
@@ -1008,7 +1011,7 @@ def usage_per_month(build: Build, filters: Filters, mode: str, term: str) -> pd.
 @st.cache_data(show_spinner=False, max_entries=32)
 def _usage(directory: str, build_id: str, filters: Filters, mode: str, term: str) -> pd.DataFrame:
     cursor = _cursor(directory, build_id, filters)
-    cursor.register("hits", _using(cursor, mode, term))
+    cursor.register("hits", _using(directory, build_id, mode, term))
     return cursor.execute(
         """
         WITH dated AS (
@@ -1079,7 +1082,7 @@ def _concordance(
     if found is None:
         return pd.DataFrame(columns=_HIT_COLUMNS)
     pattern = re.compile(found.python, re.IGNORECASE)
-    cursor.register("hits", _using(cursor, mode, term))
+    cursor.register("hits", _using(directory, build_id, mode, term))
     cursor.execute(
         """
         SELECT a.article_id, a.title, a.published, a.source, a.text

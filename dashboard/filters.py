@@ -36,6 +36,11 @@ class Filters:
         return list(dict.fromkeys(re.findall(r"[^\W_]+", self.text.lower())))
 
     @property
+    def actor_types(self) -> list[str]:
+        """The entity types the actor charts count: the filter's, else people and organisations."""
+        return list(self.types or ("PER", "ORG"))
+
+    @property
     def active(self) -> bool:
         return self != Filters()
 

@@ -110,11 +110,7 @@ def filters(build: data.Build) -> Filters:
         format_func=lambda c: f"{data.country_name(c)} ({named.get(c, 0):,})",
         key=_KEYS["countries"],
     )
-    actors = options["actors"]
-    labels = {r.entity_id: " · ".join([r.name, r.type, *(a for a in r.aliases if a != r.name)])
-              for r in actors.itertuples()}  # fmt: skip
-    extra = [a for a in st.session_state.get(_KEYS["actors"], []) if a not in labels]
-    labels |= data.entity_names(build, extra) if extra else {}
+    labels = actor_labels(build, st.session_state.get(_KEYS["actors"], []))
     chosen_actors = side.multiselect(
         "Actors", list(labels), format_func=labels.get, key=_KEYS["actors"],
         placeholder="Type a name or an alias",
@@ -148,6 +144,16 @@ def filters(build: data.Build) -> Filters:
     for name, values in chosen.to_params().items():
         st.query_params[name] = values
     return chosen
+
+
+def actor_labels(build: data.Build, chosen: list[str]) -> dict[str, str]:
+    """Entity id -> 'name · type · every alias' for the entities a picker offers (the most
+    written-about ones, so typing any alias finds them), plus `chosen` ones a link may name."""
+    offered = data.filter_options(build)["actors"]
+    labels = {r.entity_id: " · ".join([r.name, r.type, *(a for a in r.aliases if a != r.name)])
+              for r in offered.itertuples()}  # fmt: skip
+    extra = [a for a in chosen if a not in labels]
+    return labels | (data.entity_names(build, extra) if extra else {})
 
 
 def clicked_row(points: list[dict], frame: pd.DataFrame, trace: int = 0) -> pd.Series | None:

@@ -25,8 +25,7 @@ for start in range(0, len(items), METRICS_PER_ROW):
     for col, (label, value) in zip(st.columns(METRICS_PER_ROW)[: len(row)], row, strict=True):
         col.metric(label, f"{value:,}")
 
-if build.missing:
-    ui.explain_missing(build, *build.missing)
+ui.explain_missing(build, *build.missing)
 
 st.subheader("Rejected inputs")
 if info["rejected"]:

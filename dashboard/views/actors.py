@@ -18,7 +18,7 @@ table = data.actor_table(build, filters, TABLE_LIMIT)
 if table.empty:
     st.info("No person or organisation is named in these articles.")
     st.stop()
-kinds = " and ".join(ENTITY_TYPES[t].lower() for t in (filters.types or ("PER", "ORG")))
+kinds = " and ".join(ENTITY_TYPES[t].lower() for t in filters.actor_types)
 st.caption(
     f"The {len(table):,} {kinds} most written about in the selected articles (articles that "
     "mention them, then mentions). Every inflection and alias is merged into one row; select a "

@@ -59,16 +59,16 @@ with right:
 st.caption("Articles that name each; click a bar to filter on it.")
 
 st.subheader("Top topics")
-topics = data.topic_list(build, filters).head(TOP)
-topics = topics[topics["paragraphs"] > 0]
-if ui.explain_missing(build, "topics"):
-    pass
-elif topics.empty:
-    st.info("These articles have no topic.")
-else:
-    clicked = ui.chart_with_downloads(build, filters, "top_topics", charts.topic_sizes(topics),
-                                      topics, selectable=True)  # fmt: skip
-    ui.add_on_click(clicked, topics, "topic_id", "topics")
+if not ui.explain_missing(build, "topics"):
+    topics = data.topic_list(build, filters).head(TOP)
+    topics = topics[topics["paragraphs"] > 0]
+    if topics.empty:
+        st.info("These articles have no topic.")
+    else:
+        clicked = ui.chart_with_downloads(build, filters, "top_topics",
+                                          charts.topic_sizes(topics), topics,
+                                          selectable=True)  # fmt: skip
+        ui.add_on_click(clicked, topics, "topic_id", "topics")
 
 st.subheader("Articles")
 articles = data.article_list(build, filters, ARTICLE_LIMIT)

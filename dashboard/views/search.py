@@ -19,12 +19,8 @@ with left:
                            widget=st.radio)  # fmt: skip
 with middle:
     if mode == "entity":
-        options = data.filter_options(build)["actors"]
-        labels = {r.entity_id: " · ".join([r.name, r.type, *(a for a in r.aliases if a != r.name)])
-                  for r in options.itertuples()}  # fmt: skip
         wanted = st.query_params.get("entity")
-        if wanted and wanted not in labels:
-            labels |= data.entity_names(build, [wanted])
+        labels = ui.actor_labels(build, [wanted] if wanted else [])
         term = ui.query_choice("entity", list(labels), "Entity (type any name or alias)",
                                labels.get)  # fmt: skip
     else:
