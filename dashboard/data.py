@@ -805,17 +805,25 @@ def network(
     articles. Nodes: `node` (entity id or alpha-3), `kind`, `name`, `articles`, `units` (the
     sentences or paragraphs naming it). Edges: every pair sharing a `unit` ('sentence' or
     'paragraph'), with `weight` (units shared) and `articles`."""
-    column = {"sentence": "sentence", "paragraph": "paragraph"}[unit]
-    nodes = filtered(
-        build,
-        filters,
+    return _network(build.directory, build.build_id, filters, unit, actors, countries)
+
+
+@st.cache_data(show_spinner=False, max_entries=32)
+def _network(
+    directory: str, build_id: str, filters: Filters, unit: str, actors: int, countries: int
+) -> tuple[pd.DataFrame, pd.DataFrame]:
+    if unit not in NETWORK_UNITS:  # a column name in the SQL below: never user text
+        raise ValueError(f"unit must be one of {list(NETWORK_UNITS)}")
+    cursor = _cursor(directory, build_id, filters)
+    cursor.execute(
         f"""
+        CREATE TEMP TABLE kept AS
         WITH units AS (
-            SELECT DISTINCT m.article_id, m.{column} AS unit, 'actor' AS kind, m.entity_id AS node
+            SELECT DISTINCT m.article_id, m.{unit} AS unit, 'actor' AS kind, m.entity_id AS node
             FROM mentions m JOIN sel USING (article_id) JOIN entities e USING (entity_id)
             WHERE list_contains(?, e.type)
             UNION ALL
-            SELECT DISTINCT c.article_id, c.{column}, 'country', c.country
+            SELECT DISTINCT c.article_id, c.{unit}, 'country', c.country
             FROM country_mentions c JOIN sel USING (article_id)
             WHERE list_contains(?, c.via)
         ),
@@ -824,42 +832,34 @@ def network(
                    row_number() OVER (PARTITION BY kind ORDER BY count(DISTINCT article_id) DESC,
                                       count(*) DESC, node) AS rank
             FROM units GROUP BY kind, node
-        ),
-        top AS (
-            SELECT * FROM counted
-            WHERE (kind = 'actor' AND rank <= ?) OR (kind = 'country' AND rank <= ?)
-        ),
-        kept AS (SELECT u.* FROM units u JOIN top USING (kind, node)),
-        pairs AS (
-            SELECT a.node AS source, b.node AS target, count(*) AS weight,
-                   count(DISTINCT a.article_id) AS articles
-            FROM kept a JOIN kept b
-              ON a.article_id = b.article_id AND a.unit = b.unit AND a.node < b.node
-            GROUP BY ALL
         )
-        SELECT 'node' AS row, t.node, t.kind, coalesce(e.name, t.node) AS name, t.articles,
-               t.units, NULL AS source, NULL AS target, NULL::BIGINT AS weight
-        FROM top t LEFT JOIN entities e ON t.kind = 'actor' AND e.entity_id = t.node
-        UNION ALL
-        SELECT 'edge', NULL, NULL, NULL, articles, NULL, source, target, weight FROM pairs
+        SELECT u.*, c.articles, c.units AS node_units
+        FROM units u JOIN counted c USING (kind, node)
+        WHERE (c.kind = 'actor' AND c.rank <= ?) OR (c.kind = 'country' AND c.rank <= ?)
         """,
-        filters.actor_types,
-        _NAMED_VIA,
-        actors,
-        countries,
+        [filters.actor_types, _NAMED_VIA, actors, countries],
     )
-    edges = nodes[nodes["row"] == "edge"]
-    nodes = nodes[nodes["row"] == "node"]
-    countries_named = nodes["kind"] == "country"
-    nodes = nodes.assign(
-        name=nodes["name"].where(~countries_named, nodes["node"].map(country_name))
-    )
-    nodes = nodes[["node", "kind", "name", "articles", "units"]].astype({"units": "int64"})
-    nodes = nodes.sort_values(["articles", "units", "node"], ascending=[False, False, True])
-    edges = edges[["source", "target", "weight", "articles"]].astype({"weight": "int64"})
-    edges = edges.sort_values(["weight", "articles", "source", "target"],
-                              ascending=[False, False, True, True])  # fmt: skip
-    return nodes.reset_index(drop=True), edges.reset_index(drop=True)
+    nodes = cursor.execute(
+        """
+        SELECT DISTINCT k.node, k.kind, coalesce(e.name, k.node) AS name, k.articles,
+               k.node_units AS units
+        FROM kept k LEFT JOIN entities e ON k.kind = 'actor' AND e.entity_id = k.node
+        ORDER BY articles DESC, units DESC, node
+        """
+    ).df()
+    edges = cursor.execute(
+        """
+        SELECT a.node AS source, b.node AS target, count(*) AS weight,
+               count(DISTINCT a.article_id) AS articles
+        FROM kept a JOIN kept b ON a.article_id = b.article_id AND a.unit = b.unit
+                                AND a.node < b.node
+        GROUP BY ALL
+        ORDER BY weight DESC, articles DESC, source, target
+        """
+    ).df()
+    is_country = nodes["kind"] == "country"
+    nodes["name"] = nodes["name"].where(~is_country, nodes["node"].map(country_name))
+    return nodes, edges
 
 
 def graph(nodes: pd.DataFrame, edges: pd.DataFrame, min_weight: int) -> nx.Graph:
