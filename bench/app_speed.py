@@ -17,15 +17,12 @@ import argparse
 import datetime as dt
 import json
 import os
-import socket
 import statistics
-import subprocess
 import sys
 import time
-import urllib.request
 from pathlib import Path
 
-from dashboard.probe import IDLE
+from dashboard.probe import CHROMIUM, CHROMIUM_FLAGS, IDLE, serve
 
 ROOT = Path(__file__).resolve().parents[1]
 APP = ROOT / "dashboard" / "app.py"
@@ -41,7 +38,6 @@ PAGES = [
     ("reader", "reader", ""),
     ("about", "about", ""),
 ]
-CHROMIUM = "/usr/bin/chromium"
 
 
 def _quantile(values: list[float], q: float) -> float:
@@ -114,12 +110,6 @@ def time_filter_changes(directory: Path, samples: int) -> dict[str, list[float]]
     return found
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
 def _rss_mb(pid: int, field: str) -> float:
     for line in Path(f"/proc/{pid}/status").read_text().splitlines():
         if line.startswith(field + ":"):
@@ -131,26 +121,10 @@ def served(directory: Path) -> dict:
     """First load and every page in the browser; the server's resident memory."""
     from playwright.sync_api import sync_playwright
 
-    port = _free_port()
-    server = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", str(APP), "--server.port", str(port),
-         "--server.address", "127.0.0.1", "--server.headless", "true",
-         "--browser.gatherUsageStats", "false", "--", "--data", str(directory)],
-        cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-    )  # fmt: skip
-    url = f"http://127.0.0.1:{port}"
-    try:
-        for _ in range(200):
-            try:
-                urllib.request.urlopen(f"{url}/_stcore/health", timeout=1)
-                break
-            except OSError:
-                time.sleep(0.2)
+    with serve(directory, timeout=120) as (url, server):
         result = {"idle_rss_mb": _rss_mb(server.pid, "VmRSS"), "pages": {}}
         with sync_playwright() as p:
-            browser = p.chromium.launch(executable_path=CHROMIUM, args=[
-                "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                "--disable-component-update", "--no-first-run"])  # fmt: skip
+            browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_FLAGS)
             tab = browser.new_page(viewport={"width": 1400, "height": 1000})
             for name, path, query in PAGES:
                 started = time.perf_counter()
@@ -161,9 +135,6 @@ def served(directory: Path) -> dict:
             browser.close()
         result["peak_rss_mb"] = _rss_mb(server.pid, "VmHWM")
         result["rss_mb"] = _rss_mb(server.pid, "VmRSS")
-    finally:
-        server.terminate()
-        server.wait(timeout=20)
     return result
 
 

@@ -8,12 +8,6 @@ from __future__ import annotations
 import datetime as dt
 import json
 import os
-import shutil
-import socket
-import subprocess
-import sys
-import time
-import urllib.request
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -23,17 +17,12 @@ import pytest
 from conftest import ROOT, read_table
 
 from dashboard.filters import Filters
-from dashboard.probe import IDLE
+from dashboard.probe import CHROMIUM, CHROMIUM_FLAGS, IDLE, serve
 from pipeline.build import build
 
 NONE = Filters()  # no filters: the whole build
 
 pytestmark = pytest.mark.browser
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
-CHROMIUM_FLAGS = [
-    "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
-]  # fmt: skip
 
 
 def _unavailable(reason: str) -> None:
@@ -42,40 +31,14 @@ def _unavailable(reason: str) -> None:
     pytest.skip(reason)
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
 @contextmanager
 def _serve(directory: Path) -> Iterator[str]:
-    """The real app over `directory` on a free port, stopped afterwards."""
-    port = _free_port()
-    process = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", str(ROOT / "dashboard" / "app.py"),
-         "--server.port", str(port), "--server.address", "127.0.0.1",
-         "--server.headless", "true", "--browser.gatherUsageStats", "false",
-         "--", "--data", str(directory)],
-        cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
-    )  # fmt: skip
-    url = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 60
-    while True:
-        try:
-            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as response:
-                if response.status == 200:
-                    break
-        except OSError:
-            if process.poll() is not None or time.monotonic() > deadline:
-                process.kill()
-                pytest.fail(f"streamlit did not start:\n{process.stdout.read()}")
-            time.sleep(0.3)
+    """The real app over `directory`; a test failure with its output when it does not start."""
     try:
-        yield url
-    finally:
-        process.terminate()
-        process.wait(timeout=10)
+        with serve(directory) as (url, _):
+            yield url
+    except RuntimeError as exc:
+        pytest.fail(str(exc))
 
 
 @pytest.fixture(scope="module")
