@@ -182,6 +182,25 @@ def add_on_click(
         add_filter(kind, row[column])
 
 
+def filtering_chart(
+    build: data.Build,
+    filters: Filters,
+    name: str,
+    frame: pd.DataFrame,
+    figure: Callable[[pd.DataFrame], go.Figure],
+    column: str,
+    kind: str,
+    empty: str,
+) -> None:
+    """`figure(frame)` with its downloads, a click adding the bar's `column` value to the
+    `kind` filter; the message `empty` instead when `frame` has no rows."""
+    if frame.empty:
+        st.info(empty)
+        return
+    clicked = chart_with_downloads(build, filters, name, figure(frame), frame, selectable=True)
+    add_on_click(clicked, frame, column, kind)
+
+
 def queue_filter(kind: str, value: object) -> None:
     """Add `value` to the `kind` filter at the start of the next run, before the sidebar's
     widgets exist (a widget's state cannot change once it is drawn). Also a button callback."""

@@ -88,15 +88,12 @@ with left:
             st.rerun()
 with right:
     st.subheader("Countries in the same sentences")
-    countries = data.co_countries(build, filters, profile_id, RELATED)
-    if countries.empty:
-        st.info("No country is named in a sentence with this actor.")
-    else:
-        figure = charts.ranked(countries["name"], countries["sentences"], "sentences")
-        clicked = ui.chart_with_downloads(
-            build, filters, f"co_countries_{profile_id}", figure, countries, selectable=True
-        )
-        ui.add_on_click(clicked, countries, "country", "countries")
+    ui.filtering_chart(
+        build, filters, f"co_countries_{profile_id}",
+        data.co_countries(build, filters, profile_id, RELATED),
+        lambda frame: charts.ranked(frame["name"], frame["sentences"], "sentences"),
+        "country", "countries", "No country is named in a sentence with this actor.",
+    )  # fmt: skip
 
 st.subheader("Articles")
 articles = data.entity_articles(build, filters, profile_id, ARTICLE_LIMIT)

@@ -37,38 +37,22 @@ else:
 left, right = st.columns(2)
 with left:
     st.subheader("Top countries")
-    countries = data.top_countries(build, filters, TOP)
-    if countries.empty:
-        st.info("No country is named in these articles.")
-    else:
-        clicked = ui.chart_with_downloads(build, filters, "top_countries",
-                                          charts.top_countries(countries), countries,
-                                          selectable=True)  # fmt: skip
-        ui.add_on_click(clicked, countries, "country", "countries")
+    ui.filtering_chart(build, filters, "top_countries", data.top_countries(build, filters, TOP),
+                       charts.top_countries, "country", "countries",
+                       "No country is named in these articles.")  # fmt: skip
 with right:
     st.subheader("Top actors")
-    actors = data.top_actors(build, filters, TOP)
-    if actors.empty:
-        st.info("No person or organisation is named in these articles.")
-    else:
-        figure = charts.top_actors(actors)
-        clicked = ui.chart_with_downloads(
-            build, filters, "top_actors", figure, actors, selectable=True
-        )
-        ui.add_on_click(clicked, actors, "entity_id", "actors")
+    ui.filtering_chart(build, filters, "top_actors", data.top_actors(build, filters, TOP),
+                       charts.top_actors, "entity_id", "actors",
+                       "No person or organisation is named in these articles.")  # fmt: skip
 st.caption("Articles that name each; click a bar to filter on it.")
 
 st.subheader("Top topics")
 if not ui.explain_missing(build, "topics"):
     topics = data.topic_list(build, filters).head(TOP)
-    topics = topics[topics["paragraphs"] > 0]
-    if topics.empty:
-        st.info("These articles have no topic.")
-    else:
-        clicked = ui.chart_with_downloads(build, filters, "top_topics",
-                                          charts.topic_sizes(topics), topics,
-                                          selectable=True)  # fmt: skip
-        ui.add_on_click(clicked, topics, "topic_id", "topics")
+    ui.filtering_chart(build, filters, "top_topics", topics[topics["paragraphs"] > 0],
+                       charts.topic_sizes, "topic_id", "topics",
+                       "These articles have no topic.")  # fmt: skip
 
 st.subheader("Articles")
 articles = data.article_list(build, filters, ARTICLE_LIMIT)
