@@ -67,4 +67,4 @@ format: $(VENV)/.installed-dev
 	$(BIN)/ruff format .
 
 clean:
-	rm -rf $(VENV) $(DATA) $(BENCH) .pytest_cache .ruff_cache *.egg-info
+	rm -rf $(VENV) $(DATA) $(BENCH) .obzor-cache .pytest_cache .ruff_cache *.egg-info

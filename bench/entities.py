@@ -77,12 +77,13 @@ def run(system: str, path: Path, workers: int, save: Path | None = None) -> dict
         seconds = time.perf_counter() - started
     else:
         from pipeline.build import entity_tables
+        from pipeline.engine import Engine
         from pipeline.paragraphs import build_paragraphs
 
         with PeakMemory() as memory:
             started = time.perf_counter()
             paragraphs = build_paragraphs(articles)
-            tables = entity_tables(articles, paragraphs, workers=workers, progress=True)
+            tables = entity_tables(articles, paragraphs, engine=Engine(workers), progress=True)
             found = tables["mentions"].num_rows
         seconds = time.perf_counter() - started
         if save:

@@ -35,7 +35,7 @@ def main() -> int:
     from entities import PeakMemory
 
     from pipeline.build import ingest
-    from pipeline.events import build_events
+    from pipeline.events import build_events, find_dates
     from pipeline.schema import COUNTRY_MENTIONS, MENTIONS
     from pipeline.sentences import build_sentences
 
@@ -49,8 +49,9 @@ def main() -> int:
 
     with PeakMemory() as memory:
         started = time.perf_counter()
-        events = build_events(articles, sentences, linked["mentions"],
-                              linked["country_mentions"], progress=True)  # fmt: skip
+        dates = find_dates(articles, sentences, progress=True)
+        events = build_events(articles, sentences, dates, linked["mentions"],
+                              linked["country_mentions"])  # fmt: skip
         seconds = time.perf_counter() - started
     rows = events.to_pylist()
     chars = sum(map(len, articles.column("text").to_pylist()))

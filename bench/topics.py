@@ -32,6 +32,7 @@ def main() -> int:
     sys.path.insert(0, str(HERE))
     from entities import PeakMemory
 
+    from pipeline.engine import Engine
     from pipeline.schema import MENTIONS, PARAGRAPHS_BASE
     from pipeline.topics import build_topics
 
@@ -53,7 +54,7 @@ def main() -> int:
 
     with PeakMemory() as memory:
         started = time.perf_counter()
-        found = build_topics(paragraphs, mentions, workers=args.workers, progress=True)
+        found = build_topics(paragraphs, mentions, engine=Engine(args.workers), progress=True)
         seconds = time.perf_counter() - started
     model = found.model
     print(f"\ntopics over {paragraphs.num_rows:,} paragraphs of {where}; {args.workers} workers")

@@ -14,16 +14,20 @@ from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
 import pyarrow as pa
+import pyarrow.compute as pc
 from tqdm import tqdm
 
 import pipeline
 from pipeline.articles import Notice, build_articles
+from pipeline.cache import ArticleCache, pipeline_version
 from pipeline.countries import build_country_mentions
+from pipeline.engine import SERIAL, Engine
 from pipeline.entities import build_article_entities, build_entities
-from pipeline.events import build_events
-from pipeline.ner import extract_mentions
+from pipeline.events import DATES, build_events, find_dates
+from pipeline.ner import RAW_MENTIONS, extract_mentions, mentions_from_table, mentions_table
 from pipeline.paragraphs import build_paragraphs
 from pipeline.readers import Record, Rejection, discover, file_sha256, read_file
+from pipeline.schema import SENTENCES
 from pipeline.sentences import build_sentences
 from pipeline.store import atomic_directory, write_manifest, write_table
 from pipeline.topics import build_topics
@@ -59,7 +63,8 @@ class Timer:
     def stage(self, name: str) -> Iterator[None]:
         started = time.perf_counter()
         yield
-        self.seconds[name] = round(time.perf_counter() - started, 3)
+        spent = time.perf_counter() - started
+        self.seconds[name] = round(self.seconds.get(name, 0.0) + spent, 3)
 
 
 def _ingest(
@@ -138,28 +143,104 @@ def ingest(
     return Ingested(articles, paragraphs, rejected, notices, file_entries)
 
 
-def entity_tables(
+def analyse(
     articles: pa.Table,
     paragraphs: pa.Table,
     *,
-    workers: int = 1,
+    dates: bool = True,
+    engine: Engine = SERIAL,
     progress: bool = False,
     timer: Timer | None = None,
 ) -> dict[str, pa.Table]:
-    """The entity stages over `articles` (`article_id`, `text`) and their paragraphs:
-    `sentences`, `mentions`, `entities` and `country_mentions`."""
+    """The per-article stages, whose results depend on each article alone: `sentences`, raw
+    entity mentions (`raw_mentions`, ner.RAW_MENTIONS) and, with `dates`, calendar references
+    (`dates`, events.DATES)."""
     timer = timer or Timer()
     with timer.stage("sentences"):
         sentences = build_sentences(paragraphs)
     with timer.stage("ner"):
-        raw = extract_mentions(articles, sentences, workers=workers, progress=progress)
+        raw = extract_mentions(articles, sentences, engine=engine, progress=progress)
+    found = {"sentences": sentences, "raw_mentions": mentions_table(raw)}
+    if dates:
+        with timer.stage("dates"):
+            found["dates"] = find_dates(articles, sentences, progress=progress)
+    return found
+
+
+#: The per-article tables, the schema each is cached with and its order.
+PER_ARTICLE = {
+    "sentences": (SENTENCES, "sentence"),
+    "raw_mentions": (RAW_MENTIONS, "seq"),
+    "dates": (DATES, "start"),
+}
+
+
+def analyse_cached(
+    articles: pa.Table,
+    paragraphs: pa.Table,
+    cache: Path,
+    *,
+    engine: Engine = SERIAL,
+    progress: bool = False,
+    timer: Timer | None = None,
+) -> tuple[dict[str, pa.Table], dict]:
+    """`analyse` for the articles not in the cache under `cache`, the cache for the others.
+    Returns the tables (as `analyse` over all articles would) and an account for the manifest."""
+    timer = timer or Timer()
+    with timer.stage("cache"):
+        store = ArticleCache(cache, articles, tuple(PER_ARTICLE))
+        new = store.missing(articles)
+        cached = {name: store.load(name, schema) for name, (schema, _) in PER_ARTICLE.items()}
+    new_ids = new.column("article_id")
+    fresh = analyse(
+        new, paragraphs.filter(pc.is_in(paragraphs.column("article_id"), new_ids)),
+        engine=engine, progress=progress, timer=timer,
+    )  # fmt: skip
+    with timer.stage("cache"):
+        store.save(new, fresh)
+    tables = {
+        name: pa.concat_tables([cached[name], fresh[name].cast(schema)]).sort_by(
+            [("article_id", "ascending"), (order, "ascending")]
+        )
+        for name, (schema, order) in PER_ARTICLE.items()
+    }
+    account = {"path": str(cache), "pipeline_version": pipeline_version(),
+               "reused_articles": articles.num_rows - new.num_rows,
+               "analysed_articles": new.num_rows, "stages": list(PER_ARTICLE)}  # fmt: skip
+    return tables, account
+
+
+def link(
+    articles: pa.Table, analysed: dict[str, pa.Table], *, timer: Timer | None = None
+) -> dict[str, pa.Table]:
+    """The corpus-wide entity stages over `analyse`'s tables: `mentions`, `entities`,
+    `article_entities` and `country_mentions`."""
+    timer = timer or Timer()
+    sentences = analysed["sentences"]
     with timer.stage("entities"):
+        raw = mentions_from_table(analysed["raw_mentions"])
         mentions, entities = build_entities(raw, articles, sentences)
+        del raw
         article_entities = build_article_entities(mentions)
     with timer.stage("countries"):
         country_mentions = build_country_mentions(articles, sentences, mentions, entities)
-    return {"sentences": sentences, "mentions": mentions, "entities": entities,
-            "article_entities": article_entities, "country_mentions": country_mentions}  # fmt: skip
+    return {"mentions": mentions, "entities": entities, "article_entities": article_entities,
+            "country_mentions": country_mentions}  # fmt: skip
+
+
+def entity_tables(
+    articles: pa.Table,
+    paragraphs: pa.Table,
+    *,
+    engine: Engine = SERIAL,
+    progress: bool = False,
+    timer: Timer | None = None,
+) -> dict[str, pa.Table]:
+    """The entity stages over `articles` (`article_id`, `text`) and their paragraphs:
+    `sentences`, `mentions`, `entities`, `article_entities` and `country_mentions`."""
+    found = analyse(articles, paragraphs, dates=False, engine=engine, progress=progress,
+                    timer=timer)  # fmt: skip
+    return {"sentences": found["sentences"], **link(articles, found, timer=timer)}
 
 
 def build(
@@ -167,13 +248,16 @@ def build(
     out: Path,
     *,
     max_bytes: int = 5_000_000,
-    workers: int = 1,
+    engine: Engine = SERIAL,
     topics: int | None = None,
+    cache: Path | None = None,
     progress: bool = True,
 ) -> dict:
     """Build the tables for `inputs` into `out`; return the manifest.
 
-    `topics` fixes the number of topics instead of choosing it.
+    `engine` runs the parallel parts (pipeline.engine.start); `topics` fixes the number of
+    topics instead of choosing it; `cache` is a directory that keeps per-article results
+    between builds (pipeline.cache), so that only new or changed articles are analysed.
 
     Raises NoArticles (with the manifest of what was rejected) when nothing is usable; `out`
     is then left untouched.
@@ -187,13 +271,16 @@ def build(
         "build_id": None,
         "created_at": created_at,
         "project": {"name": "obzor", "version": pipeline.__version__},
+        "pipeline_version": pipeline_version(),
         "python": platform.python_version(),
         "libraries": _versions(),
         "options": {
             "inputs": [str(p) for p in inputs],
             "max_bytes": max_bytes,
-            "workers": workers,
+            "engine": engine.name,
+            "workers": engine.workers,
             "topics": topics,
+            "cache": str(cache) if cache else None,
         },
         "inputs": sorted(ingested.inputs, key=lambda e: e["path"]),
         "rejected": [
@@ -205,19 +292,25 @@ def build(
     }
     if articles.num_rows == 0:
         raise NoArticles(manifest)
-    entities = entity_tables(articles, paragraphs, workers=workers, progress=progress, timer=timer)
+    if cache is None:
+        analysed = analyse(articles, paragraphs, engine=engine, progress=progress, timer=timer)
+    else:
+        analysed, manifest["cache"] = analyse_cached(
+            articles, paragraphs, cache, engine=engine, progress=progress, timer=timer
+        )
+    entities = {"sentences": analysed["sentences"], **link(articles, analysed, timer=timer)}
     with timer.stage("topics"):
         found = build_topics(
-            paragraphs, entities["mentions"], k=topics, workers=workers, progress=progress
+            paragraphs, entities["mentions"], k=topics, engine=engine, progress=progress
         )
     manifest["topics"] = found.model
     with timer.stage("events"):
         events = build_events(
             articles,
-            entities["sentences"],
+            analysed["sentences"],
+            analysed["dates"],
             entities["mentions"],
             entities["country_mentions"],
-            progress=progress,
         )
     with timer.stage("words"):
         words = build_words(articles)

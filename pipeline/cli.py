@@ -9,9 +9,10 @@ import sys
 from pathlib import Path
 
 from pipeline.build import NoArticles, build
+from pipeline.engine import ENGINES, EngineError, run_worker, start
 from pipeline.readers import SUPPORTED
 
-EXIT_OK, EXIT_NO_ARTICLES = 0, 2
+EXIT_OK, EXIT_NO_ARTICLES, EXIT_ENGINE = 0, 2, 3
 _SHOWN_REJECTIONS = 15
 _UNITS = {"": 1, "b": 1, "kb": 10**3, "mb": 10**6, "gb": 10**9}
 
@@ -43,7 +44,7 @@ def _parser() -> argparse.ArgumentParser:
             f"manifest.json. Formats: {', '.join(SUPPORTED)} (optionally .gz). Tabular inputs "
             "need a 'text' column and may have title, date, url, source, id. Unusable inputs "
             "are listed with a reason in the manifest, never silently dropped. Exit status: "
-            "0 when at least one article was built, 2 when none."
+            "0 when at least one article was built, 2 when none, 3 when the engine did not start."
         ),
     )
     b.add_argument("inputs", nargs="+", type=Path, metavar="INPUT", help="files or folders")
@@ -58,13 +59,44 @@ def _parser() -> argparse.ArgumentParser:
     b.add_argument(
         "--workers", type=int, default=os.cpu_count() or 1, metavar="N",
         help="processes for the NLP stages; models load once per process "
-        "(default: all cores; the tables do not depend on it)",
+        "(default: all cores; the tables do not depend on it). With --engine dask and no "
+        "--scheduler: the LocalCluster's workers",
+    )  # fmt: skip
+    b.add_argument(
+        "--engine", choices=ENGINES, default="local",
+        help="where the NLP stages run: processes on this machine (local, the default) or a "
+        "Dask distributed cluster (dask); the tables are the same",
+    )  # fmt: skip
+    b.add_argument(
+        "--scheduler", metavar="ADDRESS",
+        help="with --engine dask: an existing scheduler, e.g. tcp://10.0.0.5:8786 "
+        "(default: start a LocalCluster here)",
     )  # fmt: skip
     b.add_argument(
         "--topics", type=_positive, metavar="K",
         help="number of topics (default: chosen by coherence and stability)",
     )  # fmt: skip
+    b.add_argument(
+        "--cache", type=Path, metavar="DIR",
+        help="keep per-article results here between builds, so a rebuild analyses only new or "
+        "changed articles (default: .obzor-cache beside --out)",
+    )  # fmt: skip
+    b.add_argument("--no-cache", action="store_true", help="analyse every article afresh")
     b.add_argument("--quiet", action="store_true", help="no progress bars")
+    w = commands.add_parser(
+        "worker",
+        help="serve a Dask scheduler as a worker machine for `build --engine dask`",
+        description=(
+            "Start Dask workers on this machine for `obzor build --engine dask --scheduler "
+            "ADDRESS` (run `dask scheduler` somewhere first). Each worker is one process with "
+            "one thread; the models load once per process. Stop with Ctrl-C."
+        ),
+    )
+    w.add_argument("scheduler", metavar="ADDRESS", help="the scheduler, e.g. tcp://10.0.0.5:8786")
+    w.add_argument(
+        "--workers", type=_positive, default=os.cpu_count() or 1, metavar="N",
+        help="worker processes (default: all cores)",
+    )  # fmt: skip
     return parser
 
 
@@ -80,13 +112,26 @@ def _print_rejections(rejected: list[dict], where: Path | None) -> None:
         print(f"  ... and {rest:,} more" + (f", all listed in {where}" if where else ""))
 
 
+def _cache_dir(args: argparse.Namespace) -> Path | None:
+    if args.no_cache:
+        return None
+    return args.cache or args.out.absolute().parent / ".obzor-cache"
+
+
 def main(argv: list[str] | None = None) -> int:
-    args = _parser().parse_args(argv)
+    parser = _parser()
+    args = parser.parse_args(argv)
+    if args.command == "worker":
+        run_worker(args.scheduler, args.workers)
+        return EXIT_OK
+    if args.scheduler and args.engine != "dask":
+        parser.error("--scheduler needs --engine dask")
     try:
-        manifest = build(
-            args.inputs, args.out, max_bytes=args.max_size, workers=max(1, args.workers),
-            topics=args.topics, progress=not args.quiet,
-        )  # fmt: skip
+        with start(args.engine, args.workers, args.scheduler) as engine:
+            manifest = build(
+                args.inputs, args.out, max_bytes=args.max_size, engine=engine,
+                topics=args.topics, cache=_cache_dir(args), progress=not args.quiet,
+            )  # fmt: skip
     except NoArticles as exc:
         _print_rejections(exc.manifest["rejected"], None)
         n_inputs = len(exc.manifest["inputs"])
@@ -96,12 +141,20 @@ def main(argv: list[str] | None = None) -> int:
             file=sys.stderr,
         )
         return EXIT_NO_ARTICLES
+    except EngineError as exc:
+        print(f"The build did not start: {exc}", file=sys.stderr)
+        return EXIT_ENGINE
     rows = {name: f"{table['rows']:,}" for name, table in manifest["tables"].items()}
     print(
         f"Built {rows['articles']} articles, {rows['paragraphs']} paragraphs, "
         f"{rows['entities']} entities ({rows['mentions']} mentions), {rows['topics']} topics "
         f"into {args.out}/ (build {manifest['build_id']})"
     )
+    if cached := manifest.get("cache"):
+        print(
+            f"Cache {cached['path']}: {cached['reused_articles']:,} articles reused, "
+            f"{cached['analysed_articles']:,} analysed"
+        )
     _print_rejections(manifest["rejected"], args.out / "manifest.json")
     for warning in manifest["warnings"][:_SHOWN_REJECTIONS]:
         print(f"Warning: {warning['path']}:{warning['line']}: {warning['message']}")

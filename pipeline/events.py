@@ -33,54 +33,77 @@ def _by_sentence(table: pa.Table, column: str) -> dict[tuple[str, int], list[str
     return {key: sorted(values) for key, values in found.items()}
 
 
-def build_events(
-    articles: pa.Table,
-    sentences: pa.Table,
-    mentions: pa.Table,
-    country_mentions: pa.Table,
-    *,
-    progress: bool = False,
-) -> pa.Table:
-    """One row per calendar reference, sorted by article and position."""
+#: Calendar references per sentence, before linking (the per-article cache stores them).
+DATES = pa.schema([
+    ("article_id", pa.string()), ("sentence", pa.int32()), ("start", pa.int32()),
+    ("stop", pa.int32()), ("date_text", pa.string()), ("date_start", pa.date32()),
+    ("date_end", pa.date32()), ("granularity", pa.string()),
+])  # fmt: skip
+
+
+def _sentence_rows(sentences: pa.Table) -> zip:
+    columns = ("article_id", "paragraph", "sentence", "start", "stop")
+    return zip(*(sentences.column(c).to_pylist() for c in columns), strict=True)
+
+
+def find_dates(articles: pa.Table, sentences: pa.Table, *, progress: bool = False) -> pa.Table:
+    """Every calendar reference of every sentence, resolved against its article's publication
+    date; offsets into `articles.text`."""
     texts = dict(zip(*(articles.column(c).to_pylist() for c in ("article_id", "text")),
                      strict=True))  # fmt: skip
     published = dict(zip(*(articles.column(c).to_pylist() for c in ("article_id", "published")),
                          strict=True))  # fmt: skip
+    columns: dict[str, list] = {name: [] for name in DATES.names}
+    for article_id, _paragraph, number, start, stop in tqdm(
+        _sentence_rows(sentences), total=sentences.num_rows, desc="dates", unit=" sentences",
+        disable=not progress,
+    ):  # fmt: skip
+        for timex in find(texts[article_id][start:stop], published[article_id]):
+            row = (article_id, number, start + timex.start, start + timex.stop, timex.text,
+                   timex.date_start, timex.date_end, timex.granularity)  # fmt: skip
+            for name, value in zip(DATES.names, row, strict=True):
+                columns[name].append(value)
+    return pa.Table.from_pydict(columns, schema=DATES)
+
+
+def build_events(
+    articles: pa.Table,
+    sentences: pa.Table,
+    dates: pa.Table,
+    mentions: pa.Table,
+    country_mentions: pa.Table,
+) -> pa.Table:
+    """One row per calendar reference (`find_dates`) with its sentence, relation to the
+    publication date and the sentence's entities and countries; sorted by article and position."""
+    texts = dict(zip(*(articles.column(c).to_pylist() for c in ("article_id", "text")),
+                     strict=True))  # fmt: skip
+    published = dict(zip(*(articles.column(c).to_pylist() for c in ("article_id", "published")),
+                         strict=True))  # fmt: skip
+    sentence_of = {(a, number): (paragraph, start, stop)
+                   for a, paragraph, number, start, stop in _sentence_rows(sentences)}  # fmt: skip
     entities = _by_sentence(mentions, "entity_id")
     countries = _by_sentence(country_mentions, "country")
     columns: dict[str, list] = {name: [] for name in EVENTS.names}
-    rows = zip(
-        *(
-            sentences.column(c).to_pylist()
-            for c in ("article_id", "paragraph", "sentence", "start", "stop")
-        ),
-        strict=True,
-    )
-    for article_id, paragraph, number, start, stop in tqdm(
-        rows, total=sentences.num_rows, desc="events", unit=" sentences", disable=not progress
-    ):
-        text = texts[article_id][start:stop]
-        when = published[article_id]
-        found = find(text, when)
-        if not found:
-            continue
-        for timex in found:
-            values = {
-                "article_id": article_id,
-                "paragraph": paragraph,
-                "start": start + timex.start,
-                "stop": start + timex.stop,
-                "date_text": timex.text,
-                "date_start": timex.date_start,
-                "date_end": timex.date_end,
-                "granularity": timex.granularity,
-                "relation": relation(timex.date_start, timex.date_end, when),
-                "sentence": text,
-                "sentence_start": start,
-                "sentence_stop": stop,
-                "entity_ids": entities.get((article_id, number), []),
-                "countries": countries.get((article_id, number), []),
-            }
-            for name, value in values.items():
-                columns[name].append(value)
+    dates = dates.sort_by([("article_id", "ascending"), ("start", "ascending")])
+    for row in dates.to_pylist():
+        article_id, number = row["article_id"], row["sentence"]
+        paragraph, start, stop = sentence_of[article_id, number]
+        values = {
+            "article_id": article_id,
+            "paragraph": paragraph,
+            "start": row["start"],
+            "stop": row["stop"],
+            "date_text": row["date_text"],
+            "date_start": row["date_start"],
+            "date_end": row["date_end"],
+            "granularity": row["granularity"],
+            "relation": relation(row["date_start"], row["date_end"], published[article_id]),
+            "sentence": texts[article_id][start:stop],
+            "sentence_start": start,
+            "sentence_stop": stop,
+            "entity_ids": entities.get((article_id, number), []),
+            "countries": countries.get((article_id, number), []),
+        }
+        for name, value in values.items():
+            columns[name].append(value)
     return pa.Table.from_pydict(columns, schema=EVENTS)

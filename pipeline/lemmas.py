@@ -21,8 +21,9 @@ import pandas as pd
 from scipy import sparse
 from stop_words import get_stop_words
 
+from pipeline.engine import SERIAL, Engine
 from pipeline.gazetteer import read_tsv
-from pipeline.nlp import morph, worker_pool
+from pipeline.nlp import morph
 
 _WORD = re.compile(r"[а-яёА-ЯЁ]+(?:-[а-яёА-ЯЁ]+)*")
 _ABBREVIATION = re.compile(r"[А-ЯЁ]{2,5}")
@@ -63,19 +64,19 @@ def _analyse_all(words: list[str]) -> list[tuple[str | None, bool]]:
 
 class Lemmatiser:
     """Content lemmas of texts, each distinct word analysed once per corpus, new words spread
-    over `workers` processes when there are many."""
+    over the engine's workers when there are many."""
 
-    def __init__(self, workers: int = 1) -> None:
-        self.workers = workers
+    def __init__(self, engine: Engine = SERIAL) -> None:
+        self.engine = engine
         self._known: dict[str, str | None] = {}  # word as written -> lemma
         self._lower: dict[str, str | None] = {}  # word in lower case -> lemma
         self.proper: set[str] = set()  # lemmas of places, organisations and abbreviations
 
     def _analyse(self, words: list[str]) -> None:
-        if self.workers > 1 and len(words) >= PARALLEL_WORDS:
-            size = -(-len(words) // (4 * self.workers))
+        if self.engine.parallel and len(words) >= PARALLEL_WORDS:
+            size = -(-len(words) // (4 * self.engine.workers))
             chunks = [words[i : i + size] for i in range(0, len(words), size)]
-            with worker_pool(self.workers) as pool:
+            with self.engine.pool() as pool:
                 found = [item for part in pool.map(_analyse_all, chunks) for item in part]
         else:
             found = _analyse_all(words)

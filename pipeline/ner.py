@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from collections import deque
 from collections.abc import Iterator
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import Executor
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -14,8 +14,9 @@ import pyarrow as pa
 from tqdm import tqdm
 
 from pipeline import normalize
+from pipeline.engine import SERIAL, Engine
 from pipeline.gazetteer import key, places
-from pipeline.nlp import CACHE_SIZE, lemma, morph, tag_sentences, worker_pool
+from pipeline.nlp import CACHE_SIZE, lemma, morph, tag_sentences
 from pipeline.roles import title_lemmas
 
 CHUNK = 32  # articles per task: enough sentences to batch, small enough to balance workers
@@ -145,6 +146,39 @@ def normal_name(surface: str, kind: str) -> str:
     return name
 
 
+#: Raw mentions as a table (the per-article cache stores them): `seq` keeps their order.
+RAW_MENTIONS = pa.schema([
+    ("article_id", pa.string()), ("seq", pa.int32()), ("paragraph", pa.int32()),
+    ("sentence", pa.int32()), ("start", pa.int32()), ("stop", pa.int32()),
+    ("surface", pa.string()), ("type", pa.string()), ("name", pa.string()),
+    ("readings", pa.list_(pa.struct([("score", pa.float64()), ("name", pa.string())]))),
+])  # fmt: skip
+
+
+def mentions_table(mentions: list[Mention]) -> pa.Table:
+    """Raw mentions (in article order) as a RAW_MENTIONS table."""
+    seq, previous, number = [], None, 0
+    for m in mentions:
+        number = number + 1 if m.article_id == previous else 0
+        previous = m.article_id
+        seq.append(number)
+    columns = {name: [getattr(m, name) for m in mentions] for name in RAW_MENTIONS.names
+               if name not in ("seq", "readings")}  # fmt: skip
+    columns["seq"] = seq
+    columns["readings"] = [[{"score": s, "name": n} for s, n in m.readings] for m in mentions]
+    return pa.Table.from_pydict(columns, schema=RAW_MENTIONS)
+
+
+def mentions_from_table(table: pa.Table) -> list[Mention]:
+    """The Mention records of a RAW_MENTIONS table, sorted by article and position."""
+    table = table.sort_by([("article_id", "ascending"), ("seq", "ascending")])
+    names = [n for n in RAW_MENTIONS.names if n != "seq"]
+    return [
+        Mention(*row[:-1], tuple((r["score"], r["name"]) for r in row[-1]))
+        for row in zip(*(table.column(n).to_pylist() for n in names), strict=True)
+    ]
+
+
 Task = tuple[str, str, list[tuple[int, int, int, int]]]  # article_id, text, sentences
 
 
@@ -206,7 +240,7 @@ def _chunks(articles: pa.Table, sentences: pa.Table) -> Iterator[list[Task]]:
 
 
 def _in_order(
-    pool: ProcessPoolExecutor, chunks: Iterator[list[Task]], depth: int
+    pool: Executor, chunks: Iterator[list[Task]], depth: int
 ) -> Iterator[tuple[list[Task], list[Mention]]]:
     """pool.map with at most `depth` chunks in flight, so memory stays flat."""
     pending: deque = deque()
@@ -221,20 +255,20 @@ def _in_order(
 
 
 def extract_mentions(
-    articles: pa.Table, sentences: pa.Table, *, workers: int = 1, progress: bool = True
+    articles: pa.Table, sentences: pa.Table, *, engine: Engine = SERIAL, progress: bool = True
 ) -> list[Mention]:
-    """Raw mentions of all articles, in article order; identical for any number of workers."""
+    """Raw mentions of all articles, in article order; identical for any engine."""
     chunks = _chunks(articles, sentences)
     bar = tqdm(total=articles.num_rows, desc="entities", unit=" docs", disable=not progress)
     found: list[Mention] = []
     with bar:
-        if workers <= 1 or articles.num_rows <= CHUNK:
+        if not engine.parallel or articles.num_rows <= CHUNK:
             for chunk in chunks:
                 found += _process(chunk)
                 bar.update(len(chunk))
         else:
-            with worker_pool(workers) as pool:
-                for chunk, result in _in_order(pool, chunks, 2 * workers):
+            with engine.pool() as pool:
+                for chunk, result in _in_order(pool, chunks, 2 * engine.workers):
                     found += result
                     bar.update(len(chunk))
     return found

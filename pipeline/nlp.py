@@ -3,17 +3,12 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
-from concurrent.futures import ProcessPoolExecutor
-from contextlib import contextmanager
 from functools import cache, lru_cache
-from multiprocessing import get_context
 
 #: Sentences per slovnet batch; larger batches amortise numpy overhead across documents.
 NER_BATCH = 32
 #: Distinct words and names whose analyses a process keeps (names repeat across a corpus).
 CACHE_SIZE = 1 << 16
-_BLAS_THREADS = ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS")
 
 
 @cache
@@ -65,20 +60,3 @@ def tag_sentences(texts: list[str]) -> list[list[tuple[int, int, str]]]:
     for i, markup in zip(wordy, ner_tagger().map([texts[i] for i in wordy]), strict=True):
         found[i] = [(s.start, s.stop, s.type) for s in markup.spans]
     return found
-
-
-@contextmanager
-def worker_pool(workers: int) -> Iterator[ProcessPoolExecutor]:
-    """Fresh (spawned) worker processes with one BLAS thread each: with a thread per core in
-    every worker the cores are oversubscribed, and two workers ran 2.5x slower than one here."""
-    saved = {name: os.environ.get(name) for name in _BLAS_THREADS}
-    os.environ.update(dict.fromkeys(_BLAS_THREADS, "1"))
-    try:
-        with ProcessPoolExecutor(workers, mp_context=get_context("spawn")) as pool:
-            yield pool
-    finally:
-        for name, value in saved.items():
-            if value is None:
-                os.environ.pop(name, None)
-            else:
-                os.environ[name] = value

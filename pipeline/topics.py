@@ -25,8 +25,8 @@ from sklearn.feature_extraction.text import TfidfTransformer
 from threadpoolctl import threadpool_limits
 from tqdm import tqdm
 
+from pipeline.engine import SERIAL, Engine
 from pipeline.lemmas import Lemmatiser, masked
-from pipeline.nlp import worker_pool
 from pipeline.schema import ARTICLE_TOPICS, PARAGRAPHS, TOPICS
 
 SEED = 0
@@ -145,7 +145,7 @@ def choose_k(
     binary: sparse.csc_matrix,
     ks: list[int],
     *,
-    workers: int = 1,
+    engine: Engine = SERIAL,
     progress: bool = False,
 ) -> list[Candidate]:
     """Score each K: coherence (over `binary`, all paragraphs) of a fit on the sample `x`,
@@ -159,8 +159,8 @@ def choose_k(
     ]
     tasks = [(x, k, resamples) for k in ks]
     bar = {"desc": "topics: choosing K", "unit": " K", "total": len(ks), "disable": not progress}
-    if workers > 1 and x.shape[0] >= PARALLEL_ROWS:
-        with worker_pool(min(workers, len(ks))) as pool:
+    if engine.parallel and x.shape[0] >= PARALLEL_ROWS:
+        with engine.pool(len(ks)) as pool:
             fits = list(tqdm(pool.map(_fits, tasks), **bar))
     else:
         fits = list(tqdm(map(_fits, tasks), **bar))
@@ -330,11 +330,11 @@ def build_topics(
     mentions: pa.Table,
     *,
     k: int | None = None,
-    workers: int = 1,
+    engine: Engine = SERIAL,
     progress: bool = False,
 ) -> Topics:
     """Topics of `paragraphs`; `mentions` mask person names and mark entity lemmas."""
-    lemmatiser = Lemmatiser(workers)
+    lemmatiser = Lemmatiser(engine)
     masks = _masks(paragraphs, mentions)
     texts = paragraphs["text"].to_pylist()
     keys = zip(paragraphs["article_id"].to_pylist(), paragraphs["paragraph"].to_pylist(),
@@ -361,7 +361,7 @@ def build_topics(
     ks = [min(k, most)] if k else [c for c in candidate_ks(len(fitting)) if c <= most] or [most]
     sample = x[_sample(fitting, SELECT_MAX)]
     candidates = (
-        choose_k(sample, binary, ks, workers=workers, progress=progress) if len(ks) > 1 else []
+        choose_k(sample, binary, ks, engine=engine, progress=progress) if len(ks) > 1 else []
     )
     chosen = max(candidates, key=lambda c: (c.score, -c.k)).k if candidates else ks[0]
 

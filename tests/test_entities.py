@@ -3,15 +3,12 @@
 
 from __future__ import annotations
 
-import subprocess
-import sys
 from collections import Counter
 from pathlib import Path
 
 import pyarrow as pa
-import pyarrow.parquet as pq
 import pytest
-from conftest import SEEDS, read_table
+from conftest import read_table
 
 from pipeline.build import entity_tables
 from pipeline.paragraphs import build_paragraphs
@@ -34,10 +31,10 @@ def entity_of(mentions: list[dict], entities: dict, surface: str) -> dict:
     return by_id[found]
 
 
-def analyse(texts: list[str], workers: int = 1) -> tuple[pa.Table, pa.Table, pa.Table]:
+def analyse(texts: list[str]) -> tuple[pa.Table, pa.Table, pa.Table]:
     """(mentions, entities, country_mentions) of a made-up corpus."""
     articles = pa.table({"article_id": [f"a{i}" for i in range(len(texts))], "text": texts})
-    tables = entity_tables(articles, build_paragraphs(articles), workers=workers)
+    tables = entity_tables(articles, build_paragraphs(articles))
     return tables["mentions"], tables["entities"], tables["country_mentions"]
 
 
@@ -211,22 +208,6 @@ def test_corpus_evidence_picks_the_reading() -> None:
     ])  # fmt: skip
     assert found["Асия Биби"]["n_mentions"] == 5
     assert not any("Асий" in name for name in found)
-
-
-def test_workers_give_identical_tables(seed_build: Path, tmp_path: Path) -> None:
-    # A clean interpreter: spawned workers re-import the parent's __main__, which under
-    # pytest may be a Streamlit script left behind by AppTest. CHUNK=2 gives three tasks,
-    # so both workers get work.
-    script = (
-        "import sys; from pathlib import Path; import pipeline.ner as ner; ner.CHUNK = 2; "
-        "from pipeline.build import build; "
-        "build([Path(sys.argv[1])], Path(sys.argv[2]), workers=2, progress=False)"
-    )
-    subprocess.run([sys.executable, "-c", script, str(SEEDS), str(tmp_path / "out")], check=True)
-    for name in ("sentences", "mentions", "entities", "country_mentions"):
-        one = pq.read_table(seed_build / f"{name}.parquet")
-        assert one.equals(pq.read_table(tmp_path / "out" / f"{name}.parquet")), name
-    assert pq.read_table(seed_build / "mentions.parquet").num_rows > 200
 
 
 @pytest.mark.parametrize(

@@ -1,0 +1,143 @@
+"""Per-article results kept between builds, so a rebuild analyses only new or changed articles.
+
+An article's results (its sentences, raw entity mentions and calendar references) depend only
+on its text and publication date, so they are stored under a key hashed from those two, in a
+directory named after the pipeline version: the package version plus a digest of the
+pipeline's code and data files. Any change to either starts an empty cache (older versions are
+deleted). Corpus-wide stages (alias merging, countries, topics, events) always run afresh, so
+a build from the cache gives the same tables as one without it.
+
+Layout: `ROOT/<version>/<run>.<table>.parquet` for each table of a run, then
+`<run>.keys.parquet`, written last: a run without its keys file is ignored (it was interrupted).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import shutil
+import uuid
+from functools import cache
+from importlib.metadata import version
+from pathlib import Path
+
+import pyarrow as pa
+import pyarrow.compute as pc
+import pyarrow.parquet as pq
+
+import pipeline
+
+#: Runs kept before they are merged into one (each incremental build adds a run).
+MAX_RUNS = 8
+_KEY = "article_key"
+
+
+#: Libraries whose models or rules shape the per-article results.
+_MODELS = ("natasha", "slovnet", "razdel", "pymorphy2", "pymorphy2-dicts-ru")
+
+
+@cache
+def pipeline_version() -> str:
+    """'0.1.0+1a2b3c4d5e6f': the package version and a digest of the pipeline's files and of
+    the versions of the libraries behind its models."""
+    root = Path(pipeline.__file__).parent
+    digest = hashlib.sha256(" ".join(f"{n}={version(n)}" for n in _MODELS).encode())
+    for path in sorted(p for p in root.rglob("*") if p.is_file() and p.suffix != ".pyc"):
+        digest.update(path.relative_to(root).as_posix().encode() + b"\0" + path.read_bytes())
+    return f"{pipeline.__version__}+{digest.hexdigest()[:12]}"
+
+
+def article_keys(articles: pa.Table) -> list[str]:
+    """The cache key of each article: a hash of its exact text and its publication date."""
+    return [
+        hashlib.sha256(f"{published or ''}\0{text}".encode()).hexdigest()[:32]
+        for text, published in zip(
+            articles.column("text").to_pylist(), articles.column("published").to_pylist(),
+            strict=True,
+        )
+    ]  # fmt: skip
+
+
+class ArticleCache:
+    """The cached tables of the articles of one build, under `root`."""
+
+    def __init__(self, root: Path, articles: pa.Table, tables: tuple[str, ...]) -> None:
+        self.directory = root / pipeline_version()
+        self.tables = tables
+        for stale in root.glob("*") if root.is_dir() else []:
+            if stale.is_dir() and stale != self.directory:
+                shutil.rmtree(stale, ignore_errors=True)
+        self.directory.mkdir(parents=True, exist_ok=True)
+        ids = articles.column("article_id").to_pylist()
+        self._id_of = dict(zip(article_keys(articles), ids, strict=True))
+        self._owned = self._owners()
+        self.hits = {key for key in self._id_of if key in self._owned}
+
+    def _owners(self) -> dict[str, str]:
+        """The run that holds each cached key (the first, if two builds stored one)."""
+        owner: dict[str, str] = {}
+        for path in sorted(self.directory.glob("*.keys.parquet")):
+            run = path.name.removesuffix(".keys.parquet")
+            for key in pq.read_table(path).column(_KEY).to_pylist():
+                owner.setdefault(key, run)
+        return owner
+
+    def _read(self, run: str, table: str, keys: set[str]) -> pa.Table:
+        """The rows of `keys` in one run's `table` whose copy this run owns."""
+        part = pq.read_table(self._path(run, table))
+        own = pa.array(sorted(k for k in keys if self._owned.get(k) == run), pa.string())
+        return part.filter(pc.is_in(part.column(_KEY), own))
+
+    def _path(self, run: str, table: str) -> Path:
+        return self.directory / f"{run}.{table}.parquet"
+
+    def missing(self, articles: pa.Table) -> pa.Table:
+        """The rows of `articles` whose results are not cached."""
+        cached_ids = pa.array([self._id_of[key] for key in self.hits], pa.string())
+        return articles.filter(pc.invert(pc.is_in(articles.column("article_id"), cached_ids)))
+
+    def load(self, table: str, schema: pa.Schema) -> pa.Table:
+        """The cached rows of `table` for this build's cached articles, with their article ids."""
+        parts = []
+        for run in sorted(set(self._owned.values())):
+            part = self._read(run, table, self.hits)
+            ids = [self._id_of[key] for key in part.column(_KEY).to_pylist()]
+            parts.append(part.drop_columns([_KEY]).add_column(0, "article_id", pa.array(ids)))
+        return pa.concat_tables(parts).select(schema.names).cast(schema) if parts else \
+            schema.empty_table()  # fmt: skip
+
+    def save(self, analysed: pa.Table, tables: dict[str, pa.Table]) -> None:
+        """Store the results of the `analysed` articles; merge the runs when there are many."""
+        if analysed.num_rows == 0:
+            return
+        key_of = {article_id: key for key, article_id in self._id_of.items()}
+        keys = [key_of[a] for a in analysed.column("article_id").to_pylist()]
+        keyed = {name: self._keyed(table, key_of) for name, table in tables.items()}
+        self._write(uuid.uuid4().hex, keys, keyed)
+        self._owned = self._owners()
+        if len(set(self._owned.values())) > MAX_RUNS:
+            self._compact()
+
+    @staticmethod
+    def _keyed(table: pa.Table, key_of: dict[str, str]) -> pa.Table:
+        keys = pa.array([key_of[a] for a in table.column("article_id").to_pylist()], pa.string())
+        return table.drop_columns(["article_id"]).add_column(0, _KEY, keys)
+
+    def _write(self, run: str, keys: list[str], tables: dict[str, pa.Table]) -> None:
+        for name, table in tables.items():
+            partial = self.directory / f".{run}.{name}.partial"
+            pq.write_table(table, partial, compression="zstd")
+            partial.replace(self._path(run, name))
+        partial = self.directory / f".{run}.keys.partial"
+        pq.write_table(pa.table({_KEY: pa.array(keys, pa.string())}), partial)
+        partial.replace(self._path(run, "keys"))  # the run is complete from here
+
+    def _compact(self) -> None:
+        """Merge every run into one."""
+        runs, keys = sorted(set(self._owned.values())), set(self._owned)
+        tables = {name: pa.concat_tables([self._read(run, name, keys) for run in runs])
+                  for name in self.tables}  # fmt: skip
+        self._write(uuid.uuid4().hex, sorted(keys), tables)
+        old = [p for p in self.directory.glob("*.parquet") if p.name.split(".")[0] in runs]
+        for path in sorted(old, key=lambda p: not p.name.endswith(".keys.parquet")):
+            path.unlink()  # keys first: a run without its keys file is ignored
+        self._owned = self._owners()

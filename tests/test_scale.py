@@ -1,0 +1,126 @@
+"""Scale: the engines (local processes, Dask) and the per-article cache give the tables of a
+plain single-process build of the seeds, byte for byte."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from conftest import SEEDS
+
+import pipeline
+from pipeline import cache as article_cache
+from pipeline.build import build
+
+
+def manifest(directory: Path) -> dict:
+    return json.loads((directory / "manifest.json").read_text())
+
+
+def derived(tables: dict) -> dict:
+    """The manifest's table entries but `articles`, whose `origin` names the input folder."""
+    return {name: entry for name, entry in tables.items() if name != "articles"}
+
+
+@pytest.mark.parametrize("engine", ["local", "dask"])
+def test_engines_give_identical_tables(engine: str, seed_build: Path, tmp_path: Path) -> None:
+    # A clean interpreter: spawned workers re-import the parent's __main__, which under
+    # pytest may be a Streamlit script left behind by AppTest. CHUNK=2 gives three tasks,
+    # so both workers get work.
+    script = (
+        "import sys; import pipeline.ner as ner; ner.CHUNK = 2; "
+        "from pipeline.cli import main; sys.exit(main(sys.argv[1:]))"
+    )
+    out = tmp_path / "out"
+    command = [sys.executable, "-c", script, "build", str(SEEDS), "--out", str(out), "--quiet"]
+    subprocess.run([*command, "--engine", engine, "--workers", "2", "--no-cache"], check=True)
+    built, serial = manifest(out), manifest(seed_build)
+    assert built["options"]["engine"] == engine
+    assert built["options"]["workers"] == 2
+    assert built["tables"] == serial["tables"]  # the same rows and byte-identical files
+    assert built["build_id"] == serial["build_id"]
+    assert serial["tables"]["mentions"]["rows"] > 200
+
+
+def test_unreachable_scheduler_is_a_clear_error(tmp_path: Path) -> None:
+    command = [sys.executable, "-m", "pipeline", "build", str(SEEDS), "--out", str(tmp_path / "o"),
+               "--engine", "dask", "--scheduler", "tcp://127.0.0.1:9"]  # fmt: skip
+    done = subprocess.run(command, capture_output=True, text=True, timeout=120)
+    assert done.returncode == 3
+    assert "no Dask scheduler answered at tcp://127.0.0.1:9" in done.stderr
+    assert "dask scheduler" in done.stderr  # what to do next
+    assert not (tmp_path / "o").exists()
+
+
+@pytest.fixture
+def corpus(tmp_path: Path) -> Path:
+    """Four of the five seeds; a test adds the fifth."""
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    for path in sorted(SEEDS.glob("*.txt"))[:4]:
+        shutil.copy(path, folder)
+    return folder
+
+
+def add_last_seed(folder: Path) -> None:
+    shutil.copy(sorted(SEEDS.glob("*.txt"))[4], folder)
+
+
+def test_cache_reanalyses_only_the_added_article(
+    corpus: Path, seed_build: Path, tmp_path: Path
+) -> None:
+    store = tmp_path / "cache"
+    first = build([corpus], tmp_path / "a", cache=store, progress=False)
+    assert first["cache"]["reused_articles"] == 0
+    assert first["cache"]["analysed_articles"] == 4
+    add_last_seed(corpus)
+    second = build([corpus], tmp_path / "b", cache=store, progress=False)
+    assert (second["cache"]["reused_articles"], second["cache"]["analysed_articles"]) == (4, 1)
+    # The corpus-wide stages ran over all five: the same tables as a build without a cache.
+    assert derived(second["tables"]) == derived(manifest(seed_build)["tables"])
+    third = build([corpus], tmp_path / "c", cache=store, progress=False)
+    assert (third["cache"]["reused_articles"], third["cache"]["analysed_articles"]) == (5, 0)
+    assert third["tables"] == second["tables"]
+    assert third["seconds"]["ner"] < second["seconds"]["ner"]
+
+
+def test_a_new_pipeline_version_empties_the_cache(
+    corpus: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    store = tmp_path / "cache"
+    first = build([corpus], tmp_path / "a", cache=store, progress=False)
+    monkeypatch.setattr(pipeline, "__version__", "99.0.0")
+    article_cache.pipeline_version.cache_clear()
+    try:
+        second = build([corpus], tmp_path / "b", cache=store, progress=False)
+    finally:
+        article_cache.pipeline_version.cache_clear()
+    assert second["pipeline_version"].startswith("99.0.0+")
+    assert second["cache"]["reused_articles"] == 0
+    assert [p.name for p in store.iterdir()] == [second["pipeline_version"]]
+    assert second["tables"] == first["tables"]
+
+
+def test_interrupted_runs_are_ignored_and_many_runs_merge(
+    corpus: Path, seed_build: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    store = tmp_path / "cache"
+    build([corpus], tmp_path / "a", cache=store, progress=False)
+    (version,) = store.iterdir()
+    (keys,) = version.glob("*.keys.parquet")
+    keys.unlink()  # as if the build had stopped before its run was complete
+    again = build([corpus], tmp_path / "b", cache=store, progress=False)
+    assert again["cache"]["analysed_articles"] == 4
+
+    monkeypatch.setattr(article_cache, "MAX_RUNS", 1)
+    add_last_seed(corpus)
+    merged = build([corpus], tmp_path / "c", cache=store, progress=False)
+    assert merged["cache"]["analysed_articles"] == 1
+    assert len(list(version.glob("*.keys.parquet"))) == 1  # two runs became one
+    final = build([corpus], tmp_path / "d", cache=store, progress=False)
+    assert final["cache"]["reused_articles"] == 5
+    assert derived(final["tables"]) == derived(manifest(seed_build)["tables"])
