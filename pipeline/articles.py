@@ -24,6 +24,10 @@ def origin(path: str, line: int | None) -> str:
     return path if line is None else f"{path}:{line}"
 
 
+#: Articles converted to Arrow at a time.
+BATCH = 2_000
+
+
 def build_articles(
     records: Iterable[Record],
 ) -> tuple[pa.Table, list[Rejection], list[Notice]]:
@@ -34,6 +38,7 @@ def build_articles(
     """
     seen: dict[str, str] = {}
     rows: list[dict] = []
+    batches: list[pa.RecordBatch] = []
     rejected: list[Rejection] = []
     warnings: list[Notice] = []
     for record in records:
@@ -65,5 +70,9 @@ def build_articles(
                 "origin": where,
             }
         )
-    rows.sort(key=lambda row: row["article_id"])
-    return pa.Table.from_pylist(rows, schema=ARTICLES), rejected, warnings
+        if len(rows) == BATCH:  # columnar as they come: Python rows of a big corpus do not fit
+            batches.append(pa.RecordBatch.from_pylist(rows, schema=ARTICLES))
+            rows = []
+    batches.append(pa.RecordBatch.from_pylist(rows, schema=ARTICLES))
+    table = pa.Table.from_batches(batches).sort_by("article_id").combine_chunks()
+    return table, rejected, warnings

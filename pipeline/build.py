@@ -24,7 +24,7 @@ from pipeline.countries import build_country_mentions
 from pipeline.engine import SERIAL, Engine
 from pipeline.entities import build_article_entities, build_entities
 from pipeline.events import DATES, build_events, find_dates
-from pipeline.ner import RAW_MENTIONS, extract_mentions, mentions_from_table, mentions_table
+from pipeline.ner import RAW_MENTIONS, extract_mentions, mentions_from_table
 from pipeline.paragraphs import build_paragraphs
 from pipeline.readers import Record, Rejection, discover, file_sha256, read_file
 from pipeline.schema import SENTENCES
@@ -67,29 +67,24 @@ class Timer:
         self.seconds[name] = round(self.seconds.get(name, 0.0) + spent, 3)
 
 
-def _ingest(
-    files: list[Path], max_bytes: int, progress: bool
-) -> tuple[list[Record], list[Rejection], list[dict]]:
-    records: list[Record] = []
-    rejected: list[Rejection] = []
-    inputs = []
-    with tqdm(desc="ingest", unit=" docs", disable=not progress) as bar:
-        for number, path in enumerate(files, start=1):
-            bar.set_postfix_str(f"file {number}/{len(files)}: {path.name}", refresh=False)
-            before_records, before_rejected = len(records), len(rejected)
-            for item in read_file(path, max_bytes):
-                (records if isinstance(item, Record) else rejected).append(item)
-                bar.update()
-            inputs.append(
-                {
-                    "path": str(path),
-                    "sha256": file_sha256(path),
-                    "bytes": path.stat().st_size,
-                    "records": len(records) - before_records,
-                    "rejected": len(rejected) - before_rejected,
-                }
-            )
-    return records, rejected, inputs
+def _read(
+    files: list[Path], max_bytes: int, rejected: list[Rejection], inputs: list[dict], bar: tqdm
+) -> Iterator[Record]:
+    """The records of `files`, one at a time; rejections and one manifest entry per file are
+    appended to `rejected` and `inputs` as each file is finished."""
+    for number, path in enumerate(files, start=1):
+        bar.set_postfix_str(f"file {number}/{len(files)}: {path.name}", refresh=False)
+        records, before = 0, len(rejected)
+        for item in read_file(path, max_bytes):
+            bar.update()
+            if isinstance(item, Record):
+                records += 1
+                yield item
+            else:
+                rejected.append(item)
+        inputs.append({"path": str(path), "sha256": file_sha256(path),
+                       "bytes": path.stat().st_size, "records": records,
+                       "rejected": len(rejected) - before})  # fmt: skip
 
 
 def _status(entry: dict) -> str:
@@ -118,15 +113,14 @@ def ingest(
 ) -> Ingested:
     """Read, clean and de-duplicate `inputs` into the `articles` and `paragraphs` tables."""
     timer = timer or Timer()
-    with timer.stage("ingest"):
-        files, missing = discover(inputs)
-        records, rejected, file_entries = _ingest(files, max_bytes, progress)
-        rejected = missing + rejected
-    with timer.stage("articles"):
+    files, missing = discover(inputs)
+    rejected: list[Rejection] = []
+    file_entries: list[dict] = []
+    with timer.stage("ingest"), tqdm(desc="ingest", unit=" docs", disable=not progress) as bar:
         articles, duplicates, notices = build_articles(
-            tqdm(records, desc="articles", unit=" docs", disable=not progress)
+            _read(files, max_bytes, rejected, file_entries, bar)
         )
-        rejected += duplicates
+        rejected = missing + rejected + duplicates
     with timer.stage("paragraphs"):
         paragraphs = build_paragraphs(articles)
 
@@ -160,7 +154,7 @@ def analyse(
         sentences = build_sentences(paragraphs)
     with timer.stage("ner"):
         raw = extract_mentions(articles, sentences, engine=engine, progress=progress)
-    found = {"sentences": sentences, "raw_mentions": mentions_table(raw)}
+    found = {"sentences": sentences, "raw_mentions": raw}
     if dates:
         with timer.stage("dates"):
             found["dates"] = find_dates(articles, sentences, progress=progress)

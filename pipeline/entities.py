@@ -256,15 +256,15 @@ def build_entities(
         entity[group]["country"] = _most_common(c for _r, c in found)
 
     ids = {g: entity_id(e["type"], e["name"]) for g, e in entity.items()}
-    rows = sorted(
-        (
-            {"article_id": m.article_id, "paragraph": m.paragraph, "sentence": m.sentence,
-             "start": m.start, "stop": m.stop, "surface": m.surface,
-             "normal": m.name, "type": entity[g]["type"], "entity_id": ids[g]}
-            for m, g in zip(mentions, group_of, strict=True)
-        ),
-        key=lambda r: (r["article_id"], r["start"], r["stop"], r["entity_id"]),
-    )  # fmt: skip
+    fields = ("article_id", "paragraph", "sentence", "start", "stop", "surface")
+    columns = {name: [getattr(m, name) for m in mentions] for name in fields}
+    columns["normal"] = [m.name for m in mentions]
+    columns["type"] = [entity[g]["type"] for g in group_of]
+    columns["entity_id"] = [ids[g] for g in group_of]
+    mention_table = pa.Table.from_pydict(columns, schema=MENTIONS).sort_by(
+        [(c, "ascending") for c in ("article_id", "start", "stop", "entity_id")]
+    )  # a stable sort
+    del columns
     by_id: dict[str, dict] = {}
     for group, indexes in members.items():
         empty = {"entity_id": ids[group], "aliases": set(), "n_mentions": 0, "articles": set()}
@@ -277,7 +277,7 @@ def build_entities(
          "n_articles": len(row["articles"])}
         for _id, row in sorted(by_id.items())
     ]  # fmt: skip
-    return pa.Table.from_pylist(rows, schema=MENTIONS), pa.Table.from_pylist(table, schema=ENTITIES)
+    return mention_table, pa.Table.from_pylist(table, schema=ENTITIES)
 
 
 def _country_of_name(name: str, kind: str) -> str | None:

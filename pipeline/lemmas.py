@@ -14,10 +14,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from functools import cache
-from itertools import chain
 
 import numpy as np
-import pandas as pd
 from scipy import sparse
 from stop_words import get_stop_words
 
@@ -35,6 +33,8 @@ _PROPER = frozenset({"Geox", "Orgn"})
 _MIN_LETTERS = 3
 #: New words worth starting worker processes for (a process loads pymorphy in about 0.3 s).
 PARALLEL_WORDS = 50_000
+#: Word codes collected in a Python list before they move to numpy.
+_CODES_AT_ONCE = 1 << 20
 
 
 @cache
@@ -97,20 +97,33 @@ class Lemmatiser:
                 self._known[word] = self._lower[word.lower()]
 
     def counts(self, texts: Iterable[str]) -> tuple[sparse.csr_matrix, list[str]]:
-        """How often each content lemma occurs in each text (texts x lemmas, lemmas sorted)."""
-        tokens = [_WORD.findall(text) for text in texts]
-        lengths = np.fromiter(map(len, tokens), dtype=np.int64, count=len(tokens))
-        codes, words = pd.factorize(pd.Series(list(chain.from_iterable(tokens)), dtype=object))
+        """How often each content lemma occurs in each text (texts x lemmas, lemmas sorted).
+        Texts are read once, as they come, into codes of distinct words: a corpus's tokens are
+        never all held as strings."""
+        index: dict[str, int] = {}  # word as written -> code, in order of first use
+        parts: list[np.ndarray] = []
+        pending: list[int] = []
+        sizes: list[int] = []
+        for text in texts:
+            tokens = _WORD.findall(text)
+            sizes.append(len(tokens))
+            pending += [index.setdefault(token, len(index)) for token in tokens]
+            if len(pending) >= _CODES_AT_ONCE:
+                parts.append(np.array(pending, dtype=np.int64))
+                pending = []
+        codes = np.concatenate([*parts, np.array(pending, dtype=np.int64)])
+        lengths = np.array(sizes, dtype=np.int64)
+        words = list(index)
         self._learn(set(words).difference(self._known))
         lemmas = sorted({lemma for word in words if (lemma := self._known[word])})
         number = {lemma: i for i, lemma in enumerate(lemmas)}
         of_word = np.array([number.get(self._known[w], -1) for w in words] + [-1], dtype=np.int64)
         columns = of_word[codes]  # an empty corpus has codes == [], hence the padding above
-        rows = np.repeat(np.arange(len(tokens)), lengths)
+        rows = np.repeat(np.arange(len(lengths)), lengths)
         kept = columns >= 0
         matrix = sparse.csr_matrix(
             (np.ones(int(kept.sum()), dtype=np.float32), (rows[kept], columns[kept])),
-            shape=(len(tokens), len(lemmas)),
+            shape=(len(lengths), len(lemmas)),
         )
         matrix.sum_duplicates()
         return matrix, lemmas

@@ -182,8 +182,9 @@ def mentions_from_table(table: pa.Table) -> list[Mention]:
 Task = tuple[str, str, list[tuple[int, int, int, int]]]  # article_id, text, sentences
 
 
-def _process(task_chunk: list[Task]) -> list[Mention]:
-    """Worker: NER over every sentence of a chunk of articles at once, then clean and normalise."""
+def _process(task_chunk: list[Task]) -> pa.Table:
+    """Worker: NER over every sentence of a chunk of articles at once, then clean and normalise;
+    the chunk's mentions as a RAW_MENTIONS table (compact to send back and to keep)."""
     sentences = [(aid, text, s) for aid, text, ss in task_chunk for s in ss]
     tagged = tag_sentences([text[s[2] : s[3]] for _aid, text, s in sentences])
     found = []
@@ -202,7 +203,7 @@ def _process(task_chunk: list[Task]) -> list[Mention]:
             readings = normalize.person_candidates(surface) if k == "PER" else ()
             name = readings[0][1] if readings else normal_name(surface, k)
             found.append(Mention(article_id, paragraph, number, a, b, surface, k, name, readings))
-    return found
+    return mentions_table(found)
 
 
 def _join_country(text: str, spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
@@ -241,7 +242,7 @@ def _chunks(articles: pa.Table, sentences: pa.Table) -> Iterator[list[Task]]:
 
 def _in_order(
     pool: Executor, chunks: Iterator[list[Task]], depth: int
-) -> Iterator[tuple[list[Task], list[Mention]]]:
+) -> Iterator[tuple[list[Task], pa.Table]]:
     """pool.map with at most `depth` chunks in flight, so memory stays flat."""
     pending: deque = deque()
     for chunk in chunks:
@@ -256,19 +257,20 @@ def _in_order(
 
 def extract_mentions(
     articles: pa.Table, sentences: pa.Table, *, engine: Engine = SERIAL, progress: bool = True
-) -> list[Mention]:
-    """Raw mentions of all articles, in article order; identical for any engine."""
+) -> pa.Table:
+    """Raw mentions of all articles (RAW_MENTIONS), in article order; identical for any
+    engine."""
     chunks = _chunks(articles, sentences)
     bar = tqdm(total=articles.num_rows, desc="entities", unit=" docs", disable=not progress)
-    found: list[Mention] = []
+    found: list[pa.Table] = []
     with bar:
         if not engine.parallel or articles.num_rows <= CHUNK:
             for chunk in chunks:
-                found += _process(chunk)
+                found.append(_process(chunk))
                 bar.update(len(chunk))
         else:
             with engine.pool() as pool:
                 for chunk, result in _in_order(pool, chunks, 2 * engine.workers):
-                    found += result
+                    found.append(result)
                     bar.update(len(chunk))
-    return found
+    return pa.concat_tables(found).combine_chunks() if found else RAW_MENTIONS.empty_table()
