@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 
 import pyarrow as pa
@@ -18,6 +18,27 @@ class Notice:
     path: str
     line: int | None
     message: str
+
+
+class Texts(Mapping[str, str]):
+    """Article texts by id, taken from the `articles` table when asked (the last one kept, as
+    stages read article by article): a stage never holds every text as a Python string."""
+
+    def __init__(self, articles: pa.Table) -> None:
+        self._column = articles.column("text")
+        self._row = {a: i for i, a in enumerate(articles.column("article_id").to_pylist())}
+        self._last: tuple[str | None, str] = (None, "")
+
+    def __getitem__(self, article_id: str) -> str:
+        if self._last[0] != article_id:
+            self._last = (article_id, self._column[self._row[article_id]].as_py())
+        return self._last[1]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._row)
+
+    def __len__(self) -> int:
+        return len(self._row)
 
 
 def origin(path: str, line: int | None) -> str:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import ctypes
+import ctypes.util
 import datetime as dt
 import hashlib
 import platform
@@ -33,6 +35,12 @@ from pipeline.store import atomic_directory, write_manifest, write_table
 from pipeline.topics import build_topics
 from pipeline.words import build_words
 
+try:
+    _LIBC = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6")
+    _LIBC.malloc_trim  # glibc only  # noqa: B018
+except (OSError, AttributeError):
+    _LIBC = None
+
 LIBRARIES = ("natasha", "pymorphy2", "razdel", "pyarrow", "charset-normalizer", "scikit-learn",
              "stop-words", "duckdb")  # fmt: skip
 
@@ -55,6 +63,13 @@ def _versions() -> dict[str, str]:
     return found
 
 
+def release_memory() -> None:
+    """Give the heap that a stage freed back to the OS (glibc keeps it otherwise, and the
+    build's resident memory only grows)."""
+    if _LIBC is not None:
+        _LIBC.malloc_trim(0)
+
+
 class Timer:
     def __init__(self) -> None:
         self.seconds: dict[str, float] = {}
@@ -65,6 +80,7 @@ class Timer:
         yield
         spent = time.perf_counter() - started
         self.seconds[name] = round(self.seconds.get(name, 0.0) + spent, 3)
+        release_memory()
 
 
 def _read(

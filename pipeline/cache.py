@@ -101,7 +101,8 @@ class ArticleCache:
         for run in sorted(set(self._owned.values())):
             part = self._read(run, table, self.hits)
             ids = [self._id_of[key] for key in part.column(_KEY).to_pylist()]
-            parts.append(part.drop_columns([_KEY]).add_column(0, "article_id", pa.array(ids)))
+            ids = pa.array(ids, pa.string())
+            parts.append(part.drop_columns([_KEY]).add_column(0, "article_id", ids))
         return pa.concat_tables(parts).select(schema.names).cast(schema) if parts else \
             schema.empty_table()  # fmt: skip
 

@@ -8,6 +8,7 @@ from bisect import bisect_right
 
 import pyarrow as pa
 
+from pipeline.articles import Texts
 from pipeline.gazetteer import adjectives, key, places
 from pipeline.schema import COUNTRY_MENTIONS
 
@@ -33,9 +34,7 @@ def build_country_mentions(
         via = _VIA_TYPE.get(e["type"]) or (place.via if place else "name")
         rows.append({**{k: m[k] for k in kept}, "country": e["country"], "via": via})
     where = _sentence_index(sentences)
-    for article_id, text in zip(
-        *(articles.column(c).to_pylist() for c in ("article_id", "text")), strict=True
-    ):
+    for article_id, text in Texts(articles).items():
         spans = covered.get(article_id, [])
         for start, stop, country in adjectives(text):
             if any(a < stop and start < b for a, b in spans):

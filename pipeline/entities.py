@@ -11,12 +11,13 @@ from __future__ import annotations
 import hashlib
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import replace
 from functools import cache
 
 import pyarrow as pa
 
+from pipeline.articles import Texts
 from pipeline.gazetteer import adjectives, key, places, read_tsv
 from pipeline.ner import Mention
 from pipeline.normalize import words
@@ -69,7 +70,7 @@ def _most_common(values: Iterable[str]) -> str | None:
     return min(counts, key=lambda v: (-counts[v], not _CYRILLIC.search(v), len(v.split()), v))
 
 
-def _name_groups(mentions: list[Mention], texts: dict[str, str]) -> _UnionFind:
+def _name_groups(mentions: list[Mention], texts: Mapping[str, str]) -> _UnionFind:
     """Union-find over organisation/place name keys."""
     to_canonical, _info = alias_groups()
     groups = _UnionFind()
@@ -137,7 +138,7 @@ def sound(name: str) -> str:
     return re.sub(r"(\w)\1+", r"\1", key(name).translate(_SOUND))
 
 
-def _person_keys(mentions: list[Mention], texts: dict[str, str]) -> dict[int, str]:
+def _person_keys(mentions: list[Mention], texts: Mapping[str, str]) -> dict[int, str]:
     """Mention index -> person key (the sound of 'first last' of the full name it resolves to,
     or of its own name)."""
     by_last: dict[str, set[str]] = defaultdict(set)  # surname -> 'first last' of full names
@@ -176,7 +177,7 @@ def _person_keys(mentions: list[Mention], texts: dict[str, str]) -> dict[int, st
 
 
 def _link_originals(
-    mentions: list[Mention], texts: dict[str, str], resolved: dict[int, str]
+    mentions: list[Mention], texts: Mapping[str, str], resolved: dict[int, str]
 ) -> dict[int, str]:
     """'Саиф Мулук (Saif Mulook)': the Latin original joins the person it follows, here and
     wherever else the corpus writes it."""
@@ -203,8 +204,7 @@ def build_entities(
     mentions: list[Mention], articles: pa.Table, sentences: pa.Table
 ) -> tuple[pa.Table, pa.Table]:
     """(`mentions`, `entities`) tables from the raw mentions of the whole corpus."""
-    texts = dict(zip(*(articles.column(c).to_pylist() for c in ("article_id", "text")),
-                     strict=True))  # fmt: skip
+    texts = Texts(articles)
     sentence_start = {
         (a, n): s
         for a, n, s in zip(*(sentences.column(c).to_pylist()
@@ -299,7 +299,7 @@ def _country_of_name(name: str, kind: str) -> str | None:
 
 
 def _countries_at(
-    mentions: list[Mention], group_of: list[str], entity: dict[str, dict], texts: dict[str, str]
+    mentions: list[Mention], group_of: list[str], entity: dict[str, dict], texts: Mapping[str, str]
 ) -> dict[str, dict[int, str]]:
     """Article -> start offset -> country, for places, organisations and adjectives."""
     found: dict[str, dict[int, str]] = defaultdict(dict)

@@ -9,6 +9,7 @@ from collections import defaultdict
 import pyarrow as pa
 from tqdm import tqdm
 
+from pipeline.articles import Texts
 from pipeline.schema import EVENTS
 from pipeline.timex import find
 
@@ -49,8 +50,7 @@ def _sentence_rows(sentences: pa.Table) -> zip:
 def find_dates(articles: pa.Table, sentences: pa.Table, *, progress: bool = False) -> pa.Table:
     """Every calendar reference of every sentence, resolved against its article's publication
     date; offsets into `articles.text`."""
-    texts = dict(zip(*(articles.column(c).to_pylist() for c in ("article_id", "text")),
-                     strict=True))  # fmt: skip
+    texts = Texts(articles)
     published = dict(zip(*(articles.column(c).to_pylist() for c in ("article_id", "published")),
                          strict=True))  # fmt: skip
     columns: dict[str, list] = {name: [] for name in DATES.names}
@@ -75,8 +75,7 @@ def build_events(
 ) -> pa.Table:
     """One row per calendar reference (`find_dates`) with its sentence, relation to the
     publication date and the sentence's entities and countries; sorted by article and position."""
-    texts = dict(zip(*(articles.column(c).to_pylist() for c in ("article_id", "text")),
-                     strict=True))  # fmt: skip
+    texts = Texts(articles)
     published = dict(zip(*(articles.column(c).to_pylist() for c in ("article_id", "published")),
                          strict=True))  # fmt: skip
     sentence_of = {(a, number): (paragraph, start, stop)

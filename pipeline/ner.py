@@ -173,10 +173,13 @@ def mentions_from_table(table: pa.Table) -> list[Mention]:
     """The Mention records of a RAW_MENTIONS table, sorted by article and position."""
     table = table.sort_by([("article_id", "ascending"), ("seq", "ascending")])
     names = [n for n in RAW_MENTIONS.names if n != "seq"]
-    return [
-        Mention(*row[:-1], tuple((r["score"], r["name"]) for r in row[-1]))
-        for row in zip(*(table.column(n).to_pylist() for n in names), strict=True)
-    ]
+    found = []
+    for batch in table.select(names).to_batches(max_chunksize=100_000):  # bounded Python lists
+        found += [
+            Mention(*row[:-1], tuple((r["score"], r["name"]) for r in row[-1]))
+            for row in zip(*(batch.column(n).to_pylist() for n in names), strict=True)
+        ]
+    return found
 
 
 Task = tuple[str, str, list[tuple[int, int, int, int]]]  # article_id, text, sentences

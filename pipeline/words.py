@@ -3,6 +3,9 @@ lower case. The dashboard's text filter reads this index instead of every articl
 
 from __future__ import annotations
 
+import tempfile
+from pathlib import Path
+
 import duckdb
 import pyarrow as pa
 
@@ -12,8 +15,14 @@ from pipeline.schema import WORDS
 WORD = r"[\pL\pN]+"
 
 
+#: DuckDB's working memory for the index; beyond it, it spills to the system's temp folder.
+MEMORY_LIMIT = "256MB"
+
+
 def build_words(articles: pa.Table) -> pa.Table:
-    con = duckdb.connect()
+    spill = Path(tempfile.gettempdir()) / "obzor-duckdb"
+    con = duckdb.connect(config={"memory_limit": MEMORY_LIMIT, "temp_directory": str(spill)})
+    con.execute("SET enable_progress_bar = false")
     con.register("articles", articles.select(["article_id", "title", "text"]))
     found = con.sql(
         """
