@@ -20,17 +20,16 @@ import pyarrow.compute as pc
 from tqdm import tqdm
 
 import pipeline
+from pipeline.analyse import PER_ARTICLE, analyse
 from pipeline.articles import Notice, build_articles
 from pipeline.cache import ArticleCache, pipeline_version
 from pipeline.countries import build_country_mentions
 from pipeline.engine import SERIAL, Engine
 from pipeline.entities import build_article_entities, build_entities
-from pipeline.events import DATES, build_events, find_dates
-from pipeline.ner import RAW_MENTIONS, extract_mentions, mentions_from_table
+from pipeline.events import build_events
+from pipeline.ner import mentions_from_table
 from pipeline.paragraphs import build_paragraphs
 from pipeline.readers import Record, Rejection, discover, file_sha256, read_file
-from pipeline.schema import SENTENCES
-from pipeline.sentences import build_sentences
 from pipeline.store import atomic_directory, write_manifest, write_table
 from pipeline.topics import build_topics
 from pipeline.words import build_words
@@ -153,38 +152,6 @@ def ingest(
     return Ingested(articles, paragraphs, rejected, notices, file_entries)
 
 
-def analyse(
-    articles: pa.Table,
-    paragraphs: pa.Table,
-    *,
-    dates: bool = True,
-    engine: Engine = SERIAL,
-    progress: bool = False,
-    timer: Timer | None = None,
-) -> dict[str, pa.Table]:
-    """The per-article stages, whose results depend on each article alone: `sentences`, raw
-    entity mentions (`raw_mentions`, ner.RAW_MENTIONS) and, with `dates`, calendar references
-    (`dates`, events.DATES)."""
-    timer = timer or Timer()
-    with timer.stage("sentences"):
-        sentences = build_sentences(paragraphs)
-    with timer.stage("ner"):
-        raw = extract_mentions(articles, sentences, engine=engine, progress=progress)
-    found = {"sentences": sentences, "raw_mentions": raw}
-    if dates:
-        with timer.stage("dates"):
-            found["dates"] = find_dates(articles, sentences, progress=progress)
-    return found
-
-
-#: The per-article tables, the schema each is cached with and its order.
-PER_ARTICLE = {
-    "sentences": (SENTENCES, "sentence"),
-    "raw_mentions": (RAW_MENTIONS, "seq"),
-    "dates": (DATES, "start"),
-}
-
-
 def analyse_cached(
     articles: pa.Table,
     paragraphs: pa.Table,
@@ -202,10 +169,11 @@ def analyse_cached(
         new = store.missing(articles)
         cached = {name: store.load(name, schema) for name, (schema, _) in PER_ARTICLE.items()}
     new_ids = new.column("article_id")
-    fresh = analyse(
-        new, paragraphs.filter(pc.is_in(paragraphs.column("article_id"), new_ids)),
-        engine=engine, progress=progress, timer=timer,
-    )  # fmt: skip
+    with timer.stage("analyse"):
+        fresh = analyse(
+            new, paragraphs.filter(pc.is_in(paragraphs.column("article_id"), new_ids)),
+            engine=engine, progress=progress,
+        )  # fmt: skip
     with timer.stage("cache"):
         store.save(new, fresh)
     tables = {
@@ -248,8 +216,9 @@ def entity_tables(
 ) -> dict[str, pa.Table]:
     """The entity stages over `articles` (`article_id`, `text`) and their paragraphs:
     `sentences`, `mentions`, `entities`, `article_entities` and `country_mentions`."""
-    found = analyse(articles, paragraphs, dates=False, engine=engine, progress=progress,
-                    timer=timer)  # fmt: skip
+    timer = timer or Timer()
+    with timer.stage("analyse"):
+        found = analyse(articles, paragraphs, dates=False, engine=engine, progress=progress)
     return {"sentences": found["sentences"], **link(articles, found, timer=timer)}
 
 
@@ -303,7 +272,8 @@ def build(
     if articles.num_rows == 0:
         raise NoArticles(manifest)
     if cache is None:
-        analysed = analyse(articles, paragraphs, engine=engine, progress=progress, timer=timer)
+        with timer.stage("analyse"):
+            analysed = analyse(articles, paragraphs, engine=engine, progress=progress)
     else:
         analysed, manifest["cache"] = analyse_cached(
             articles, paragraphs, cache, engine=engine, progress=progress, timer=timer

@@ -40,7 +40,9 @@ class Engine:
     def pool(self, tasks: int | None = None) -> Iterator[Executor]:
         """An executor for `tasks` tasks (local processes are not started beyond that)."""
         if self.client is not None:
-            yield self.client.get_executor()
+            # Not pure: Dask would otherwise key a task by a token of its arguments, and it
+            # tokenised slices of one Arrow table alike, handing one chunk another chunk's result.
+            yield self.client.get_executor(pure=False)
         else:
             with worker_pool(min(self.workers, tasks or self.workers)) as pool:
                 yield pool

@@ -4,22 +4,16 @@ and normalised to the nominative, spread over worker processes."""
 from __future__ import annotations
 
 import re
-from collections import deque
-from collections.abc import Iterator
-from concurrent.futures import Executor
 from dataclasses import dataclass
 from functools import lru_cache
 
 import pyarrow as pa
-from tqdm import tqdm
 
 from pipeline import normalize
-from pipeline.engine import SERIAL, Engine
 from pipeline.gazetteer import key, places
 from pipeline.nlp import CACHE_SIZE, lemma, morph, tag_sentences
 from pipeline.roles import title_lemmas
 
-CHUNK = 32  # articles per task: enough sentences to batch, small enough to balance workers
 _PIECES = re.compile(r"[^()\[\]\n]+")
 _TRIM = " \t,.:;!?«»\"“”„'‘’-–—/\\"
 _ROUTE = re.compile(r"^([А-ЯЁ][а-яё]+)\s?[-–—]\s?([А-ЯЁ][а-яё]+)$")
@@ -185,10 +179,8 @@ def mentions_from_table(table: pa.Table) -> list[Mention]:
 Task = tuple[str, str, list[tuple[int, int, int, int]]]  # article_id, text, sentences
 
 
-def _process(task_chunk: list[Task]) -> pa.Table:
-    """Worker: NER over every sentence of a chunk of articles at once, then clean and normalise;
-    the chunk's mentions as a RAW_MENTIONS table (compact to send back and to keep)."""
-    sentences = [(aid, text, s) for aid, text, ss in task_chunk for s in ss]
+def _process(tasks: list[Task]) -> pa.Table:
+    sentences = [(aid, text, s) for aid, text, ss in tasks for s in ss]
     tagged = tag_sentences([text[s[2] : s[3]] for _aid, text, s in sentences])
     found = []
     for (article_id, text, (paragraph, number, s_start, _stop)), spans in zip(
@@ -230,50 +222,14 @@ def _is_country_genitive(surface: str) -> bool:
     return surface.isupper() or any(p.tag.case == "gent" for p in morph()(surface.lower()))
 
 
-def _chunks(articles: pa.Table, sentences: pa.Table) -> Iterator[list[Task]]:
-    """Tasks of CHUNK articles each, made as they are needed (texts are not all copied at once)."""
+def extract_mentions(articles: pa.Table, sentences: pa.Table) -> pa.Table:
+    """Raw mentions (RAW_MENTIONS) of `articles` (`article_id`, `text`), in article order: NER
+    over all their `sentences` at once (batched across articles), then cleaned and normalised.
+    pipeline.analyse runs it over chunks of a corpus."""
     by_article: dict[str, list[tuple[int, int, int, int]]] = {}
-    columns = (sentences.column(c).to_pylist() for c in ("article_id", "paragraph", "sentence",
-                                                           "start", "stop"))  # fmt: skip
-    for article_id, paragraph, number, start, stop in zip(*columns, strict=True):
-        by_article.setdefault(article_id, []).append((paragraph, number, start, stop))
-    for offset in range(0, articles.num_rows, CHUNK):
-        part = articles.slice(offset, CHUNK)
-        ids, texts = part.column("article_id").to_pylist(), part.column("text").to_pylist()
-        yield [(a, t, by_article.get(a, [])) for a, t in zip(ids, texts, strict=True)]
-
-
-def _in_order(
-    pool: Executor, chunks: Iterator[list[Task]], depth: int
-) -> Iterator[tuple[list[Task], pa.Table]]:
-    """pool.map with at most `depth` chunks in flight, so memory stays flat."""
-    pending: deque = deque()
-    for chunk in chunks:
-        pending.append((chunk, pool.submit(_process, chunk)))
-        if len(pending) >= depth:
-            done, future = pending.popleft()
-            yield done, future.result()
-    while pending:
-        done, future = pending.popleft()
-        yield done, future.result()
-
-
-def extract_mentions(
-    articles: pa.Table, sentences: pa.Table, *, engine: Engine = SERIAL, progress: bool = True
-) -> pa.Table:
-    """Raw mentions of all articles (RAW_MENTIONS), in article order; identical for any
-    engine."""
-    chunks = _chunks(articles, sentences)
-    bar = tqdm(total=articles.num_rows, desc="entities", unit=" docs", disable=not progress)
-    found: list[pa.Table] = []
-    with bar:
-        if not engine.parallel or articles.num_rows <= CHUNK:
-            for chunk in chunks:
-                found.append(_process(chunk))
-                bar.update(len(chunk))
-        else:
-            with engine.pool() as pool:
-                for chunk, result in _in_order(pool, chunks, 2 * engine.workers):
-                    found.append(result)
-                    bar.update(len(chunk))
-    return pa.concat_tables(found).combine_chunks() if found else RAW_MENTIONS.empty_table()
+    columns = ("article_id", "paragraph", "sentence", "start", "stop")
+    for article_id, *sentence in zip(*(sentences.column(c).to_pylist() for c in columns),
+                                     strict=True):  # fmt: skip
+        by_article.setdefault(article_id, []).append(tuple(sentence))
+    ids, texts = articles.column("article_id").to_pylist(), articles.column("text").to_pylist()
+    return _process([(a, t, by_article.get(a, [])) for a, t in zip(ids, texts, strict=True)])

@@ -32,7 +32,7 @@ def test_engines_give_identical_tables(engine: str, seed_build: Path, tmp_path: 
     # pytest may be a Streamlit script left behind by AppTest. CHUNK=2 gives three tasks,
     # so both workers get work.
     script = (
-        "import sys; import pipeline.ner as ner; ner.CHUNK = 2; "
+        "import sys; import pipeline.analyse as analyse; analyse.CHUNK = 2; "
         "from pipeline.cli import main; sys.exit(main(sys.argv[1:]))"
     )
     out = tmp_path / "out"
@@ -85,7 +85,7 @@ def test_cache_reanalyses_only_the_added_article(
     third = build([corpus], tmp_path / "c", cache=store, progress=False)
     assert (third["cache"]["reused_articles"], third["cache"]["analysed_articles"]) == (5, 0)
     assert third["tables"] == second["tables"]
-    assert third["seconds"]["ner"] < second["seconds"]["ner"]
+    assert third["seconds"]["analyse"] < second["seconds"]["analyse"]
     # Back to four articles: one of the cache's two runs has nothing this build needs.
     sorted(corpus.glob("*.txt"))[4].unlink()
     fourth = build([corpus], tmp_path / "d", cache=store, progress=False)

@@ -1,0 +1,98 @@
+"""Stage: the per-article NLP, whose results depend on each article alone: `sentences` (razdel),
+raw entity mentions (`raw_mentions`, slovnet NER cleaned and normalised) and calendar references
+(`dates`). Articles go in chunks to the engine's workers (local processes or a Dask cluster),
+with a bounded number of chunks in flight; the tables come back in article order, identical for
+any engine and number of workers."""
+
+from __future__ import annotations
+
+from collections import deque
+from collections.abc import Iterator
+
+import pyarrow as pa
+import pyarrow.compute as pc
+from tqdm import tqdm
+
+from pipeline.engine import SERIAL, Engine
+from pipeline.events import DATES, find_dates
+from pipeline.ner import RAW_MENTIONS, extract_mentions
+from pipeline.schema import SENTENCES
+from pipeline.sentences import build_sentences
+
+#: Articles per task: enough sentences to fill NER batches, few enough to balance the workers.
+CHUNK = 32
+#: The per-article tables, each with its schema and its order within an article.
+PER_ARTICLE = {
+    "sentences": (SENTENCES, "sentence"),
+    "raw_mentions": (RAW_MENTIONS, "seq"),
+    "dates": (DATES, "start"),
+}
+_ARTICLE_COLUMNS = ["article_id", "text", "published"]
+_PARAGRAPH_COLUMNS = ["article_id", "paragraph", "start", "text"]
+
+
+def analyse_chunk(articles: pa.Table, paragraphs: pa.Table, dates: bool) -> dict[str, pa.Table]:
+    """The per-article tables of a few articles (a task on a worker)."""
+    sentences = build_sentences(paragraphs)
+    found = {"sentences": sentences, "raw_mentions": extract_mentions(articles, sentences)}
+    if dates:
+        found["dates"] = find_dates(articles, sentences)
+    return found
+
+
+def _chunks(articles: pa.Table, paragraphs: pa.Table) -> Iterator[tuple[pa.Table, pa.Table]]:
+    """CHUNK articles at a time with their paragraphs (which follow the articles' order)."""
+    values, counts = pc.value_counts(paragraphs.column("article_id")).flatten()
+    per_article = dict(zip(values.to_pylist(), counts.to_pylist(), strict=True))
+    articles = articles.select([c for c in _ARTICLE_COLUMNS if c in articles.column_names])
+    paragraphs = paragraphs.select(_PARAGRAPH_COLUMNS)
+    offset = 0
+    for start in range(0, articles.num_rows, CHUNK):
+        part = articles.slice(start, CHUNK)
+        size = sum(per_article.get(a, 0) for a in part.column("article_id").to_pylist())
+        yield part, paragraphs.slice(offset, size)
+        offset += size
+
+
+def _in_order(engine: Engine, tasks: Iterator[tuple[pa.Table, pa.Table]], dates: bool) -> Iterator:
+    """(articles, result) per chunk, in order, with at most two chunks per worker in flight."""
+    if not engine.parallel:
+        for articles, paragraphs in tasks:
+            yield articles, analyse_chunk(articles, paragraphs, dates)
+        return
+    with engine.pool() as pool:
+        pending: deque = deque()
+        for articles, paragraphs in tasks:
+            pending.append((articles, pool.submit(analyse_chunk, articles, paragraphs, dates)))
+            if len(pending) >= 2 * engine.workers:
+                done, future = pending.popleft()
+                yield done, future.result()
+        while pending:
+            done, future = pending.popleft()
+            yield done, future.result()
+
+
+def analyse(
+    articles: pa.Table,
+    paragraphs: pa.Table,
+    *,
+    dates: bool = True,
+    engine: Engine = SERIAL,
+    progress: bool = False,
+) -> dict[str, pa.Table]:
+    """`sentences`, `raw_mentions` and (with `dates`) `dates` of every article."""
+    names = [n for n in PER_ARTICLE if dates or n != "dates"]
+    parts: dict[str, list[pa.Table]] = {name: [] for name in names}
+    bar = tqdm(total=articles.num_rows, desc="analyse", unit=" docs", disable=not progress)
+    with bar:
+        if articles.num_rows <= CHUNK:  # one task: not worth starting workers
+            engine = SERIAL
+        for done, found in _in_order(engine, _chunks(articles, paragraphs), dates):
+            for name in names:
+                parts[name].append(found[name])
+            bar.update(done.num_rows)
+    return {
+        name: pa.concat_tables(parts[name]).combine_chunks()
+        if parts[name] else PER_ARTICLE[name][0].empty_table()
+        for name in names
+    }  # fmt: skip
