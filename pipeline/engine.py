@@ -89,6 +89,26 @@ def run_worker(scheduler: str, processes: int) -> None:
     main([scheduler, "--nworkers", str(processes), "--nthreads", "1", "--no-dashboard"])
 
 
+def _check_versions(client: Any) -> None:
+    """Refuse workers that run other pipeline code: their tables would differ."""
+    from pipeline.cache import pipeline_version
+
+    try:
+        found = client.run(pipeline_version)
+    except ImportError as exc:
+        raise EngineError(
+            f"a Dask worker cannot import the pipeline ({exc}); install this project on every "
+            "worker machine and start the workers with `obzor worker`"
+        ) from exc
+    ours = pipeline_version()
+    other = sorted({version for version in found.values() if version != ours})
+    if other:
+        raise EngineError(
+            f"Dask workers run pipeline version {', '.join(other)}, this build runs {ours}; "
+            "install the same commit of this project on every machine"
+        )
+
+
 @contextmanager
 def start(kind: str = "local", workers: int = 1, scheduler: str | None = None) -> Iterator[Engine]:
     """The engine for a build. `dask` connects to `scheduler` (tcp://HOST:8786) or, without
@@ -124,6 +144,7 @@ def start(kind: str = "local", workers: int = 1, scheduler: str | None = None) -
                 f"the Dask scheduler at {scheduler} has no workers; start some with "
                 f"`obzor worker {scheduler}` on each worker machine and run the build again"
             )
+        _check_versions(client)
         yield Engine(slots, client)
     finally:
         client.close()

@@ -56,6 +56,21 @@ def test_unreachable_scheduler_is_a_clear_error(tmp_path: Path) -> None:
     assert not (tmp_path / "o").exists()
 
 
+def test_workers_with_other_pipeline_code_are_refused(tmp_path: Path) -> None:
+    # The build process believes it is another version than the LocalCluster's workers.
+    script = (
+        "import sys, pipeline; pipeline.__version__ = '99.0.0'; "
+        "from pipeline.cli import main; sys.exit(main(sys.argv[1:]))"
+    )
+    command = [sys.executable, "-c", script, "build", str(SEEDS), "--out", str(tmp_path / "o"),
+               "--engine", "dask", "--workers", "1", "--no-cache"]  # fmt: skip
+    done = subprocess.run(command, capture_output=True, text=True, timeout=120)
+    assert done.returncode == 3, done.stderr
+    assert "this build runs 99.0.0+" in done.stderr
+    assert "install the same commit" in done.stderr
+    assert not (tmp_path / "o").exists()
+
+
 @pytest.fixture
 def corpus(tmp_path: Path) -> Path:
     """Four of the five seeds; a test adds the fifth."""
