@@ -23,10 +23,13 @@ _BLAS_THREADS = ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS")
 
 @dataclass(frozen=True)
 class Engine:
-    """`workers` tasks at a time; `client` is the distributed.Client of the dask engine."""
+    """`workers` tasks at a time. The dask engine has its distributed.Client; the local engine
+    of a build keeps one pool of `processes` for all its stages, so each worker loads the
+    models once; without one, each `pool()` starts fresh processes."""
 
     workers: int = 1
     client: Any = None
+    processes: ProcessPoolExecutor | None = None
 
     @property
     def name(self) -> str:
@@ -37,14 +40,16 @@ class Engine:
         return self.workers > 1 or self.client is not None
 
     @contextmanager
-    def pool(self, tasks: int | None = None) -> Iterator[Executor]:
-        """An executor for `tasks` tasks (local processes are not started beyond that)."""
+    def pool(self) -> Iterator[Executor]:
+        """A concurrent.futures executor over the workers."""
         if self.client is not None:
             # Not pure: Dask would otherwise key a task by a token of its arguments, and it
             # tokenised slices of one Arrow table alike, handing one chunk another chunk's result.
             yield self.client.get_executor(pure=False)
+        elif self.processes is not None:
+            yield self.processes
         else:
-            with worker_pool(min(self.workers, tasks or self.workers)) as pool:
+            with worker_pool(self.workers) as pool:
                 yield pool
 
 
@@ -114,7 +119,11 @@ def start(kind: str = "local", workers: int = 1, scheduler: str | None = None) -
     """The engine for a build. `dask` connects to `scheduler` (tcp://HOST:8786) or, without
     one, starts a LocalCluster of `workers` single-threaded worker processes on this machine."""
     if kind == "local":
-        yield Engine(max(1, workers))
+        if workers <= 1:
+            yield SERIAL
+            return
+        with worker_pool(workers) as processes:
+            yield Engine(workers, processes=processes)
         return
     if kind != "dask":
         raise ValueError(f"unknown engine {kind!r}; choose one of {', '.join(ENGINES)}")

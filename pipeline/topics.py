@@ -160,7 +160,7 @@ def choose_k(
     tasks = [(x, k, resamples) for k in ks]
     bar = {"desc": "topics: choosing K", "unit": " K", "total": len(ks), "disable": not progress}
     if engine.parallel and x.shape[0] >= PARALLEL_ROWS:
-        with engine.pool(len(ks)) as pool:
+        with engine.pool() as pool:
             fits = list(tqdm(pool.map(_fits, tasks), **bar))
     else:
         fits = list(tqdm(map(_fits, tasks), **bar))
