@@ -30,6 +30,7 @@ from pipeline.events import build_events
 from pipeline.ner import mentions_from_table
 from pipeline.paragraphs import build_paragraphs
 from pipeline.readers import Record, Rejection, discover, file_sha256, read_file
+from pipeline.schema import TABLES
 from pipeline.store import atomic_directory, write_manifest, write_table
 from pipeline.topics import build_topics
 from pipeline.words import build_words
@@ -271,47 +272,54 @@ def build(
     }
     if articles.num_rows == 0:
         raise NoArticles(manifest)
-    if cache is None:
-        with timer.stage("analyse"):
-            analysed = analyse(articles, paragraphs, engine=engine, progress=progress)
-    else:
-        analysed, manifest["cache"] = analyse_cached(
-            articles, paragraphs, cache, engine=engine, progress=progress, timer=timer
-        )
-    entities = {"sentences": analysed["sentences"], **link(articles, analysed, timer=timer)}
-    with timer.stage("topics"):
-        found = build_topics(
-            paragraphs, entities["mentions"], k=topics, engine=engine, progress=progress
-        )
-    manifest["topics"] = found.model
-    with timer.stage("events"):
-        events = build_events(
-            articles,
-            analysed["sentences"],
-            analysed["dates"],
-            entities["mentions"],
-            entities["country_mentions"],
-        )
-    with timer.stage("words"):
-        words = build_words(articles)
-    tables = {
-        "articles": articles,
-        "paragraphs": found.paragraphs,
-        **entities,
-        "topics": found.topics,
-        "article_topics": found.article_topics,
-        "events": events,
-        "words": words,
-    }
+    del ingested
+    with atomic_directory(out) as scratch:
 
-    with timer.stage("write"), atomic_directory(out) as scratch:
+        def emit(**tables: pa.Table) -> None:
+            """Write finished tables now: the build holds only what later stages read."""
+            with timer.stage("write"):
+                for name, table in tables.items():
+                    sha = write_table(table, scratch / f"{name}.parquet")
+                    manifest["tables"][name] = {"rows": table.num_rows, "sha256": sha}
+
+        if cache is None:
+            with timer.stage("analyse"):
+                analysed = analyse(articles, paragraphs, engine=engine, progress=progress)
+        else:
+            analysed, manifest["cache"] = analyse_cached(
+                articles, paragraphs, cache, engine=engine, progress=progress, timer=timer
+            )
+        linked = link(articles, analysed, timer=timer)
+        emit(entities=linked["entities"], article_entities=linked["article_entities"])
+        with timer.stage("topics"):
+            found = build_topics(
+                paragraphs, linked["mentions"], k=topics, engine=engine, progress=progress
+            )
+        manifest["topics"] = found.model
+        emit(paragraphs=found.paragraphs, topics=found.topics, article_topics=found.article_topics)
+        del paragraphs, found
+        with timer.stage("events"):
+            events = build_events(
+                articles,
+                analysed["sentences"],
+                analysed["dates"],
+                linked["mentions"],
+                linked["country_mentions"],
+            )
+        emit(sentences=analysed["sentences"], mentions=linked["mentions"],
+             country_mentions=linked["country_mentions"], events=events)  # fmt: skip
+        del analysed, linked, events
+        with timer.stage("words"):
+            words = build_words(articles)
+        emit(articles=articles, words=words)
+
+        manifest["tables"] = {name: manifest["tables"][name] for name in TABLES}
         digest = hashlib.sha256()
-        for name, table in tables.items():
-            sha = write_table(table, scratch / f"{name}.parquet")
-            manifest["tables"][name] = {"rows": table.num_rows, "sha256": sha}
-            digest.update(f"{name}:{sha}".encode())
+        for name, entry in manifest["tables"].items():
+            digest.update(f"{name}:{entry['sha256']}".encode())
         manifest["build_id"] = digest.hexdigest()[:12]
         write_manifest(manifest, scratch)
-    manifest["seconds"] = timer.seconds
+    written = timer.seconds.pop("write")  # spread over the build; listed last
+    manifest["seconds"] = {**timer.seconds, "write": written}
     write_manifest(manifest, out)  # adds the write stage's time; same content otherwise
     return manifest
