@@ -163,17 +163,34 @@ def mentions_table(mentions: list[Mention]) -> pa.Table:
     return pa.Table.from_pydict(columns, schema=RAW_MENTIONS)
 
 
+def _shared(column: pa.ChunkedArray) -> list:
+    """The column's values as Python objects, one object per distinct value (a corpus repeats
+    its ids, types and names over hundreds of thousands of mentions)."""
+    encoded = column.combine_chunks().dictionary_encode()
+    distinct = encoded.dictionary.to_pylist()
+    return [distinct[i] for i in encoded.indices.to_numpy(zero_copy_only=False)]
+
+
 def mentions_from_table(table: pa.Table) -> list[Mention]:
     """The Mention records of a RAW_MENTIONS table, sorted by article and position."""
     table = table.sort_by([("article_id", "ascending"), ("seq", "ascending")])
-    names = [n for n in RAW_MENTIONS.names if n != "seq"]
-    found = []
-    for batch in table.select(names).to_batches(max_chunksize=100_000):  # bounded Python lists
-        found += [
-            Mention(*row[:-1], tuple((r["score"], r["name"]) for r in row[-1]))
-            for row in zip(*(batch.column(n).to_pylist() for n in names), strict=True)
-        ]
-    return found
+    strings = {name: _shared(table.column(name))
+               for name in ("article_id", "surface", "type", "name")}  # fmt: skip
+    numbers = [table.column(name).to_numpy().tolist()
+               for name in ("paragraph", "sentence", "start", "stop")]  # fmt: skip
+    readings: dict[str, tuple[tuple[float, str], ...]] = {}  # a function of the surface
+    for surface, found in zip(strings["surface"], table.column("readings").to_pylist(),
+                              strict=True):  # fmt: skip
+        if found and surface not in readings:
+            readings[surface] = tuple((r["score"], r["name"]) for r in found)
+    return [
+        Mention(article_id, paragraph, sentence, start, stop, surface, kind, name,
+                readings.get(surface, ()) if kind == "PER" else ())
+        for article_id, paragraph, sentence, start, stop, surface, kind, name in zip(
+            strings["article_id"], *numbers, strings["surface"], strings["type"],
+            strings["name"], strict=True,
+        )
+    ]  # fmt: skip
 
 
 Task = tuple[str, str, list[tuple[int, int, int, int]]]  # article_id, text, sentences
