@@ -9,9 +9,11 @@ article's main topic, so only paragraphs of articles without any content stay un
 
 from __future__ import annotations
 
+import hashlib
 import math
 import warnings
 from collections import defaultdict
+from collections.abc import Iterator
 from dataclasses import asdict, dataclass
 
 import numpy as np
@@ -226,24 +228,30 @@ def _labels(terms: list[list[str]], named: set[str]) -> list[str]:
     return labels
 
 
-def _boilerplate(texts: list[str], articles: np.ndarray) -> np.ndarray:
+def _text_digests(paragraphs: pa.Table) -> np.ndarray:
+    """A 64-bit digest of each paragraph's text: equal texts, equal digests."""
+    found = np.empty(paragraphs.num_rows, dtype=np.uint64)
+    row = 0
+    for batch in paragraphs.select(["text"]).to_batches(10_000):
+        for text in batch.column(0).to_pylist():
+            found[row] = int.from_bytes(hashlib.blake2b(text.encode(), digest_size=8).digest())
+            row += 1
+    return found
+
+
+def _boilerplate(digests: np.ndarray, articles: np.ndarray) -> np.ndarray:
     """True for paragraphs whose exact text appears in BOILERPLATE_ARTICLES or more articles."""
-    seen: dict[str, set] = defaultdict(set)
-    for text, article in zip(texts, articles, strict=True):
-        seen[text].add(article)
-    common = {text for text, where in seen.items() if len(where) >= BOILERPLATE_ARTICLES}
-    return np.array([text in common for text in texts], dtype=bool)
+    pairs = np.unique(np.stack([digests, articles.astype(np.uint64)], axis=1), axis=0)
+    texts, spread = np.unique(pairs[:, 0], return_counts=True)
+    return np.isin(digests, texts[spread >= BOILERPLATE_ARTICLES])
 
 
-def _fitting_rows(texts: list[str], words: np.ndarray, boilerplate: np.ndarray) -> np.ndarray:
-    """Rows that shape the topics: not boilerplate, enough content words, each text once."""
-    seen: set[str] = set()
-    rows = []
-    for i, text in enumerate(texts):
-        if not boilerplate[i] and words[i] >= FIT_MIN_WORDS and text not in seen:
-            seen.add(text)
-            rows.append(i)
-    return np.array(rows, dtype=np.int64)
+def _fitting_rows(digests: np.ndarray, words: np.ndarray, boilerplate: np.ndarray) -> np.ndarray:
+    """Rows that shape the topics: not boilerplate, enough content words, each text once (its
+    first such row)."""
+    candidates = np.flatnonzero(~boilerplate & (words >= FIT_MIN_WORDS))
+    _texts, first = np.unique(digests[candidates], return_index=True)
+    return np.sort(candidates[first]).astype(np.int64)
 
 
 def _vocabulary(counts: sparse.csr_matrix, fitting: np.ndarray) -> np.ndarray:
@@ -325,6 +333,13 @@ def _no_topics(paragraphs: pa.Table, fitting: int) -> Topics:
     )  # fmt: skip
 
 
+def _keyed_texts(paragraphs: pa.Table) -> Iterator[tuple[tuple[str, int], str]]:
+    """((article, paragraph), text) of every paragraph, read a batch at a time."""
+    for batch in paragraphs.select(["article_id", "paragraph", "text"]).to_batches(10_000):
+        ids, numbers, texts = (batch.column(i).to_pylist() for i in range(3))
+        yield from zip(zip(ids, numbers, strict=True), texts, strict=True)
+
+
 def build_topics(
     paragraphs: pa.Table,
     mentions: pa.Table,
@@ -336,17 +351,15 @@ def build_topics(
     """Topics of `paragraphs`; `mentions` mask person names and mark entity lemmas."""
     lemmatiser = Lemmatiser(engine)
     masks = _masks(paragraphs, mentions)
-    texts = paragraphs["text"].to_pylist()
-    keys = zip(paragraphs["article_id"].to_pylist(), paragraphs["paragraph"].to_pylist(),
-               strict=True)  # fmt: skip
     counts, lemmas = lemmatiser.counts(
-        masked(text, masks[key]) if key in masks else text
-        for key, text in zip(keys, texts, strict=True)
+        masked(text, masks[key]) if key in masks else text for key, text in _keyed_texts(paragraphs)
     )
     words = np.asarray(counts.sum(axis=1)).ravel().astype(np.int64)
     articles = np.array(paragraphs["article_id"].to_pylist(), dtype=object)
-    boilerplate = _boilerplate(texts, articles)
-    fitting = _fitting_rows(texts, words, boilerplate)
+    digests = _text_digests(paragraphs)
+    article_codes = paragraphs["article_id"].combine_chunks().dictionary_encode().indices
+    boilerplate = _boilerplate(digests, article_codes.to_numpy(zero_copy_only=False))
+    fitting = _fitting_rows(digests, words, boilerplate)
     if len(fitting) == 0:  # a handful of short texts: let every paragraph with a word count
         fitting = np.flatnonzero(words > 0)
     vocabulary = _vocabulary(counts, fitting) if len(fitting) else np.array([], dtype=np.int64)
@@ -389,7 +402,7 @@ def build_topics(
     labels = _labels(terms, _entity_lemmas(lemmatiser, counts, list(names), mentions))
     coherence = npmi(binary, top)
     assigned = int((topic >= 0).sum())
-    shaping = np.zeros(len(texts), dtype=bool)
+    shaping = np.zeros(paragraphs.num_rows, dtype=bool)
     shaping[fitting] = True
     numbers = paragraphs["paragraph"].to_numpy()
     representative = [_representative(topic == new, shaping, weights[:, old], words)
@@ -421,7 +434,7 @@ def build_topics(
         "fitting_paragraphs": len(fitting),
         "boilerplate_paragraphs": int(boilerplate.sum()),
         "own_topic_share": round(float((own >= 0).mean()), 4),
-        "unassigned_share": round(1 - assigned / len(texts), 4),
+        "unassigned_share": round(1 - assigned / paragraphs.num_rows, 4),
         "mean_coherence": round(float(coherence.mean()), 4),
     }
     return Topics(paragraph_topics, topics, _article_topics(articles, topic, words), info)
