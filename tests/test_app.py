@@ -40,7 +40,7 @@ def run_app(monkeypatch, directory, page: str | None = None) -> AppTest:
 def build_with_rejection(tmp_path_factory) -> object:
     root = tmp_path_factory.mktemp("with-rejection")
     (root / "empty.txt").write_bytes(b"")
-    build([SEEDS, root / "empty.txt"], root / "data", progress=False)
+    build([SEEDS, root / "empty.txt"], root / "data", cache=root / "cache", progress=False)
     return root / "data"
 
 
@@ -72,6 +72,10 @@ def test_overview(monkeypatch, seed_build) -> None:
 def test_about_lists_rejections(monkeypatch, build_with_rejection) -> None:
     app = run_app(monkeypatch, build_with_rejection, "views/about.py")
     assert [t.value for t in app.title] == ["About the data"]
+    assert app.caption[0].value.startswith(
+        "Built with the local engine, 1 worker(s); 0 articles read from the cache, 5 analysed; "
+        "pipeline version 0.1.0+"
+    )
     assert {m.label: m.value for m in app.metric}["Rejected inputs"] == "1"
     rejected = app.dataframe[0].value
     assert rejected["reason"].tolist() == ["empty file"]

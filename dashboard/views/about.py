@@ -14,6 +14,14 @@ st.markdown(
     f"Build `{info['build_id']}` of `{build.directory}`, created {info['created_at']} "
     f"by obzor {info['project']['version']} on Python {info['python']}."
 )
+options = info["options"]
+built_with = f"{options.get('engine', 'local')} engine, {options['workers']} worker(s)"
+if cached := info.get("cache"):
+    built_with += (
+        f"; {cached['reused_articles']:,} articles read from the cache, "
+        f"{cached['analysed_articles']:,} analysed"
+    )
+st.caption(f"Built with the {built_with}; pipeline version {info.get('pipeline_version', '-')}.")
 
 counts = {
     name.replace("_", " ").capitalize(): table["rows"] for name, table in info["tables"].items()
