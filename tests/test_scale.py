@@ -4,15 +4,18 @@ plain single-process build of the seeds, byte for byte."""
 from __future__ import annotations
 
 import json
+import pickle
 import shutil
 import subprocess
 import sys
 from pathlib import Path
 
+import pyarrow.parquet as pq
 import pytest
 from conftest import SEEDS
 
 import pipeline
+from pipeline import analyse
 from pipeline import cache as article_cache
 from pipeline.build import build
 
@@ -69,6 +72,21 @@ def test_workers_with_other_pipeline_code_are_refused(tmp_path: Path) -> None:
     assert "this build runs 99.0.0+" in done.stderr
     assert "install the same commit" in done.stderr
     assert not (tmp_path / "o").exists()
+
+
+def test_tasks_carry_only_their_articles(seed_build: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # A task is pickled to a worker; a slice of the corpus table would carry the whole corpus.
+    articles = pq.read_table(seed_build / "articles.parquet")
+    paragraphs = pq.read_table(seed_build / "paragraphs.parquet")
+    monkeypatch.setattr(analyse, "CHUNK", 2)
+    tasks = list(analyse._chunks(articles, paragraphs))
+    assert [a.num_rows for a, _p in tasks] == [2, 2, 1]
+    assert sum(p.num_rows for _a, p in tasks) == paragraphs.num_rows
+    corpus = len(pickle.dumps(articles.select(["text"])))
+    for task_articles, task_paragraphs in tasks:
+        texts = sum(map(len, task_articles.column("text").to_pylist()))
+        assert len(pickle.dumps(task_articles)) < 3 * texts + 10_000 < corpus
+        assert len(pickle.dumps(task_paragraphs)) < 3 * texts + 10_000
 
 
 @pytest.fixture
