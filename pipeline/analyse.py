@@ -1,20 +1,23 @@
 """Stage: the per-article NLP, whose results depend on each article alone: `sentences` (razdel),
-raw entity mentions (`raw_mentions`, slovnet NER cleaned and normalised) and calendar references
-(`dates`). Articles go in chunks to the engine's workers (local processes or a Dask cluster),
-with a bounded number of chunks in flight; the tables come back in article order, identical for
-any engine and number of workers."""
+raw entity mentions (`raw_mentions`, slovnet NER cleaned and normalised), calendar references
+(`dates`), country adjectives (`adjectives`) and paragraphs' content lemmas (`lemmas`).
+Articles go in chunks to the engine's workers (local processes or a Dask cluster), with a
+bounded number of chunks in flight; the tables come back in article order, identical for any
+engine and number of workers."""
 
 from __future__ import annotations
 
 from collections import deque
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 
 import pyarrow as pa
 import pyarrow.compute as pc
 from tqdm import tqdm
 
+from pipeline.countries import ADJECTIVES, find_adjectives
 from pipeline.engine import SERIAL, Engine
 from pipeline.events import DATES, find_dates
+from pipeline.lemmas import LEMMAS, find_lemmas
 from pipeline.ner import RAW_MENTIONS, extract_mentions
 from pipeline.schema import SENTENCES
 from pipeline.sentences import build_sentences
@@ -26,18 +29,30 @@ PER_ARTICLE = {
     "sentences": (SENTENCES, "sentence"),
     "raw_mentions": (RAW_MENTIONS, "seq"),
     "dates": (DATES, "start"),
+    "adjectives": (ADJECTIVES, "start"),
+    "lemmas": (LEMMAS, "paragraph"),
 }
 _ARTICLE_COLUMNS = ["article_id", "text", "published"]
 _PARAGRAPH_COLUMNS = ["article_id", "paragraph", "start", "text"]
 
 
-def analyse_chunk(articles: pa.Table, paragraphs: pa.Table, dates: bool) -> dict[str, pa.Table]:
-    """The per-article tables of a few articles (a task on a worker)."""
+#: How each table after `sentences` is found from (articles, paragraphs, sentences).
+_FIND = {
+    "raw_mentions": lambda articles, _paragraphs, sentences: extract_mentions(articles, sentences),
+    "dates": lambda articles, _paragraphs, sentences: find_dates(articles, sentences),
+    "adjectives": lambda articles, _paragraphs, _sentences: find_adjectives(articles),
+    "lemmas": lambda _articles, paragraphs, _sentences: find_lemmas(paragraphs),
+}
+
+
+def analyse_chunk(
+    articles: pa.Table, paragraphs: pa.Table, tables: Collection[str]
+) -> dict[str, pa.Table]:
+    """The per-article `tables` of a few articles (a task on a worker)."""
     sentences = build_sentences(paragraphs)
-    found = {"sentences": sentences, "raw_mentions": extract_mentions(articles, sentences)}
-    if dates:
-        found["dates"] = find_dates(articles, sentences)
-    return found
+    found = {name: _FIND[name](articles, paragraphs, sentences)
+             for name in _FIND if name in tables}  # fmt: skip
+    return {"sentences": sentences, **found}
 
 
 def _chunks(articles: pa.Table, paragraphs: pa.Table) -> Iterator[tuple[pa.Table, pa.Table]]:
@@ -60,16 +75,18 @@ def _compact(table: pa.Table) -> pa.Table:
     return table.take(pa.array(range(table.num_rows), pa.int64()))
 
 
-def _in_order(engine: Engine, tasks: Iterator[tuple[pa.Table, pa.Table]], dates: bool) -> Iterator:
+def _in_order(
+    engine: Engine, tasks: Iterator[tuple[pa.Table, pa.Table]], tables: Collection[str]
+) -> Iterator:
     """(articles, result) per chunk, in order, with at most two chunks per worker in flight."""
     if not engine.parallel:
         for articles, paragraphs in tasks:
-            yield articles, analyse_chunk(articles, paragraphs, dates)
+            yield articles, analyse_chunk(articles, paragraphs, tables)
         return
     with engine.pool() as pool:
         pending: deque = deque()
         for articles, paragraphs in tasks:
-            pending.append((articles, pool.submit(analyse_chunk, articles, paragraphs, dates)))
+            pending.append((articles, pool.submit(analyse_chunk, articles, paragraphs, tables)))
             if len(pending) >= 2 * engine.workers:
                 done, future = pending.popleft()
                 yield done, future.result()
@@ -82,18 +99,18 @@ def analyse(
     articles: pa.Table,
     paragraphs: pa.Table,
     *,
-    dates: bool = True,
+    tables: Collection[str] = tuple(PER_ARTICLE),
     engine: Engine = SERIAL,
     progress: bool = False,
 ) -> dict[str, pa.Table]:
-    """`sentences`, `raw_mentions` and (with `dates`) `dates` of every article."""
-    names = [n for n in PER_ARTICLE if dates or n != "dates"]
+    """The per-article `tables` (`sentences` always) of every article."""
+    names = [n for n in PER_ARTICLE if n in tables or n == "sentences"]
     parts: dict[str, list[pa.Table]] = {name: [] for name in names}
     bar = tqdm(total=articles.num_rows, desc="analyse", unit=" docs", disable=not progress)
     with bar:
         if articles.num_rows <= CHUNK:  # one task: not worth starting workers
             engine = SERIAL
-        for done, found in _in_order(engine, _chunks(articles, paragraphs), dates):
+        for done, found in _in_order(engine, _chunks(articles, paragraphs), names):
             for name in names:
                 parts[name].append(found[name])
             bar.update(done.num_rows)

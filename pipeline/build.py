@@ -198,11 +198,13 @@ def link(
     sentences = analysed["sentences"]
     with timer.stage("entities"):
         raw = mentions_from_table(analysed["raw_mentions"])
-        mentions, entities = build_entities(raw, articles, sentences)
+        mentions, entities = build_entities(raw, articles, sentences, analysed["adjectives"])
         del raw
         article_entities = build_article_entities(mentions)
     with timer.stage("countries"):
-        country_mentions = build_country_mentions(articles, sentences, mentions, entities)
+        country_mentions = build_country_mentions(
+            analysed["adjectives"], sentences, mentions, entities
+        )
     return {"mentions": mentions, "entities": entities, "article_entities": article_entities,
             "country_mentions": country_mentions}  # fmt: skip
 
@@ -219,7 +221,8 @@ def entity_tables(
     `sentences`, `mentions`, `entities`, `article_entities` and `country_mentions`."""
     timer = timer or Timer()
     with timer.stage("analyse"):
-        found = analyse(articles, paragraphs, dates=False, engine=engine, progress=progress)
+        found = analyse(articles, paragraphs, tables=("raw_mentions", "adjectives"), engine=engine,
+                        progress=progress)  # fmt: skip
     return {"sentences": found["sentences"], **link(articles, found, timer=timer)}
 
 
@@ -292,9 +295,8 @@ def build(
         linked = link(articles, analysed, timer=timer)
         emit(entities=linked["entities"], article_entities=linked["article_entities"])
         with timer.stage("topics"):
-            found = build_topics(
-                paragraphs, linked["mentions"], k=topics, engine=engine, progress=progress
-            )
+            found = build_topics(paragraphs, linked["mentions"], analysed["lemmas"], k=topics,
+                                 engine=engine, progress=progress)  # fmt: skip
         manifest["topics"] = found.model
         emit(paragraphs=found.paragraphs, topics=found.topics, article_topics=found.article_topics)
         del paragraphs, found

@@ -14,10 +14,32 @@ from pipeline.schema import COUNTRY_MENTIONS
 
 _VIA_TYPE = {"ORG": "organisation", "PER": "actor"}
 
+#: Country adjectives and demonyms of each article (the per-article cache stores them).
+ADJECTIVES = pa.schema([
+    ("article_id", pa.string()), ("start", pa.int32()), ("stop", pa.int32()),
+    ("surface", pa.string()), ("country", pa.string()),
+])  # fmt: skip
+
+
+def find_adjectives(articles: pa.Table) -> pa.Table:
+    """Every country adjective or demonym ('азербайджанский', 'британцы') in `articles.text`."""
+    rows = [
+        (article_id, start, stop, text[start:stop], country)
+        for article_id, text in Texts(articles).items()
+        for start, stop, country in adjectives(text)
+    ]
+    columns = list(zip(*rows, strict=True)) or [()] * len(ADJECTIVES)
+    return pa.Table.from_arrays(
+        [pa.array(c, type=f.type) for c, f in zip(columns, ADJECTIVES, strict=True)],
+        schema=ADJECTIVES,
+    )
+
 
 def build_country_mentions(
-    articles: pa.Table, sentences: pa.Table, mentions: pa.Table, entities: pa.Table
+    found_adjectives: pa.Table, sentences: pa.Table, mentions: pa.Table, entities: pa.Table
 ) -> pa.Table:
+    """Mentions of entities with a country, and the adjectives (`find_adjectives`) outside
+    every name."""
     info = {
         e["entity_id"]: e
         for e in entities.select(["entity_id", "name", "type", "country"]).to_pylist()
@@ -34,16 +56,13 @@ def build_country_mentions(
         via = _VIA_TYPE.get(e["type"]) or (place.via if place else "name")
         rows.append({**{k: m[k] for k in kept}, "country": e["country"], "via": via})
     where = _sentence_index(sentences)
-    for article_id, text in Texts(articles).items():
-        spans = covered.get(article_id, [])
-        for start, stop, country in adjectives(text):
-            if any(a < stop and start < b for a, b in spans):
-                continue  # inside a name: 'Азербайджанская Республика' counts once, as a name
-            starts, numbers = where[article_id]
-            paragraph, sentence = numbers[bisect_right(starts, start) - 1]
-            rows.append({"article_id": article_id, "paragraph": paragraph, "sentence": sentence,
-                         "start": start, "stop": stop, "surface": text[start:stop],
-                         "country": country, "via": "adjective"})  # fmt: skip
+    for hit in found_adjectives.to_pylist():
+        article_id, start, stop = hit["article_id"], hit["start"], hit["stop"]
+        if any(a < stop and start < b for a, b in covered.get(article_id, ())):
+            continue  # inside a name: 'Азербайджанская Республика' counts once, as a name
+        starts, numbers = where[article_id]
+        paragraph, sentence = numbers[bisect_right(starts, start) - 1]
+        rows.append({**hit, "paragraph": paragraph, "sentence": sentence, "via": "adjective"})
     rows.sort(key=lambda r: (r["article_id"], r["start"], r["stop"], r["country"]))
     return pa.Table.from_pylist(rows, schema=COUNTRY_MENTIONS)
 

@@ -201,9 +201,10 @@ def entity_id(kind: str, name: str) -> str:
 
 
 def build_entities(
-    mentions: list[Mention], articles: pa.Table, sentences: pa.Table
+    mentions: list[Mention], articles: pa.Table, sentences: pa.Table, found_adjectives: pa.Table
 ) -> tuple[pa.Table, pa.Table]:
-    """(`mentions`, `entities`) tables from the raw mentions of the whole corpus."""
+    """(`mentions`, `entities`) tables from the raw mentions of the whole corpus, its sentences
+    and its country adjectives (countries.find_adjectives)."""
     texts = Texts(articles)
     sentence_start = {
         (a, n): s
@@ -239,7 +240,7 @@ def build_entities(
         entity[group] = {"name": name, "type": kind, "country": country, "role": None}
 
     # People: roles and countries stated around their mentions.
-    countries_at = _countries_at(mentions, group_of, entity, texts)
+    countries_at = _countries_at(mentions, group_of, entity, found_adjectives)
     stated_by: dict[str, list[tuple[str | None, str | None]]] = defaultdict(list)
     previous: Mention | None = None
     for m, group in zip(mentions, group_of, strict=True):
@@ -299,7 +300,10 @@ def _country_of_name(name: str, kind: str) -> str | None:
 
 
 def _countries_at(
-    mentions: list[Mention], group_of: list[str], entity: dict[str, dict], texts: Mapping[str, str]
+    mentions: list[Mention],
+    group_of: list[str],
+    entity: dict[str, dict],
+    found_adjectives: pa.Table,
 ) -> dict[str, dict[int, str]]:
     """Article -> start offset -> country, for places, organisations and adjectives."""
     found: dict[str, dict[int, str]] = defaultdict(dict)
@@ -307,9 +311,11 @@ def _countries_at(
         e = entity[group]
         if e["type"] != "PER" and e["country"]:
             found[m.article_id][m.start] = e["country"]
-    for article_id, text in texts.items():
-        for start, _stop, country in adjectives(text):
-            found[article_id].setdefault(start, country)
+    for article_id, start, country in zip(
+        *(found_adjectives.column(c).to_pylist() for c in ("article_id", "start", "country")),
+        strict=True,
+    ):
+        found[article_id].setdefault(start, country)
     return found
 
 

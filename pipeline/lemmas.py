@@ -12,14 +12,11 @@ news they are embeds, credits and URLs.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
-from functools import cache
+from functools import cache, lru_cache
 
-import numpy as np
-from scipy import sparse
+import pyarrow as pa
 from stop_words import get_stop_words
 
-from pipeline.engine import SERIAL, Engine
 from pipeline.gazetteer import read_tsv
 from pipeline.nlp import morph
 
@@ -31,10 +28,6 @@ _PERSON = frozenset({"Name", "Surn", "Patr"})
 #: Grammemes of proper names of places and organisations ('москва', 'нато').
 _PROPER = frozenset({"Geox", "Orgn"})
 _MIN_LETTERS = 3
-#: New words worth starting worker processes for (a process loads pymorphy in about 0.3 s).
-PARALLEL_WORDS = 50_000
-#: Word codes collected in a Python list before they move to numpy.
-_CODES_AT_ONCE = 1 << 20
 
 
 @cache
@@ -58,79 +51,37 @@ def analyse(word: str) -> tuple[str | None, bool]:
     return normal, bool(_PROPER & tag.grammemes)
 
 
-def _analyse_all(words: list[str]) -> list[tuple[str | None, bool]]:
-    return [analyse(word) for word in words]
+#: The paragraph lemmas of each article (the per-article cache stores them): each content word's
+#: lemma, its offsets in the article and whether it names a place or organisation.
+LEMMAS = pa.schema([
+    ("article_id", pa.string()), ("paragraph", pa.int32()), ("lemma", pa.list_(pa.string())),
+    ("start", pa.list_(pa.int32())), ("stop", pa.list_(pa.int32())),
+    ("proper", pa.list_(pa.bool_())),
+])  # fmt: skip
 
 
-class Lemmatiser:
-    """Content lemmas of texts, each distinct word analysed once per corpus, new words spread
-    over the engine's workers when there are many."""
-
-    def __init__(self, engine: Engine = SERIAL) -> None:
-        self.engine = engine
-        self._known: dict[str, str | None] = {}  # word as written -> lemma
-        self._lower: dict[str, str | None] = {}  # word in lower case -> lemma
-        self.proper: set[str] = set()  # lemmas of places, organisations and abbreviations
-
-    def _analyse(self, words: list[str]) -> None:
-        if self.engine.parallel and len(words) >= PARALLEL_WORDS:
-            size = -(-len(words) // (4 * self.engine.workers))
-            chunks = [words[i : i + size] for i in range(0, len(words), size)]
-            with self.engine.pool() as pool:
-                found = [item for part in pool.map(_analyse_all, chunks) for item in part]
-        else:
-            found = _analyse_all(words)
-        for word, (lemma, proper) in zip(words, found, strict=True):
-            self._lower[word] = lemma
-            if proper:
-                self.proper.add(lemma)
-
-    def _learn(self, words: set[str]) -> None:
-        abbreviations = {w for w in words if _ABBREVIATION.fullmatch(w)}
-        self._analyse(sorted({w.lower() for w in words - abbreviations}.difference(self._lower)))
-        for word in words:
-            if word in abbreviations:
-                lemma = word.lower().replace("ё", "е")
-                self._known[word] = None if lemma in stopwords() else lemma
-                self.proper.add(lemma)
-            else:
-                self._known[word] = self._lower[word.lower()]
-
-    def counts(self, texts: Iterable[str]) -> tuple[sparse.csr_matrix, list[str]]:
-        """How often each content lemma occurs in each text (texts x lemmas, lemmas sorted).
-        Texts are read once, as they come, into codes of distinct words: a corpus's tokens are
-        never all held as strings."""
-        index: dict[str, int] = {}  # word as written -> code, in order of first use
-        parts: list[np.ndarray] = []
-        pending: list[int] = []
-        sizes: list[int] = []
-        for text in texts:
-            tokens = _WORD.findall(text)
-            sizes.append(len(tokens))
-            pending += [index.setdefault(token, len(index)) for token in tokens]
-            if len(pending) >= _CODES_AT_ONCE:
-                parts.append(np.array(pending, dtype=np.int64))
-                pending = []
-        codes = np.concatenate([*parts, np.array(pending, dtype=np.int64)])
-        lengths = np.array(sizes, dtype=np.int64)
-        words = list(index)
-        self._learn(set(words).difference(self._known))
-        lemmas = sorted({lemma for word in words if (lemma := self._known[word])})
-        number = {lemma: i for i, lemma in enumerate(lemmas)}
-        of_word = np.array([number.get(self._known[w], -1) for w in words] + [-1], dtype=np.int64)
-        columns = of_word[codes]  # an empty corpus has codes == [], hence the padding above
-        rows = np.repeat(np.arange(len(lengths)), lengths)
-        kept = columns >= 0
-        matrix = sparse.csr_matrix(
-            (np.ones(int(kept.sum()), dtype=np.float32), (rows[kept], columns[kept])),
-            shape=(len(lengths), len(lemmas)),
-        )
-        matrix.sum_duplicates()
-        return matrix, lemmas
+@lru_cache(maxsize=1 << 18)
+def content(word: str) -> tuple[str | None, bool]:
+    """`analyse` of a word as written: an abbreviation in capitals is its own lemma."""
+    if _ABBREVIATION.fullmatch(word):
+        lemma = word.lower().replace("ё", "е")
+        return (None if lemma in stopwords() else lemma), True
+    return analyse(word.lower())
 
 
-def masked(text: str, spans: Iterable[tuple[int, int]]) -> str:
-    """`text` with the character spans blanked out (offsets stay valid)."""
-    for start, stop in spans:
-        text = text[:start] + " " * (stop - start) + text[stop:]
-    return text
+def find_lemmas(paragraphs: pa.Table) -> pa.Table:
+    """The content lemmas of each paragraph (`article_id`, `paragraph`, `start`, `text`), with
+    their offsets in the article."""
+    columns: dict[str, list] = {name: [] for name in LEMMAS.names}
+    for batch in paragraphs.select(["article_id", "paragraph", "start", "text"]).to_batches():
+        for article_id, number, offset, text in zip(
+            *(c.to_pylist() for c in batch.columns), strict=True
+        ):
+            found = [(lemma, offset + m.start(), offset + m.end(), proper)
+                     for m in _WORD.finditer(text)
+                     for lemma, proper in [content(m.group())] if lemma]  # fmt: skip
+            values = [article_id, number, *(map(list, zip(*found, strict=True)) if found
+                                            else ([], [], [], []))]  # fmt: skip
+            for name, value in zip(LEMMAS.names, values, strict=True):
+                columns[name].append(value)
+    return pa.Table.from_pydict(columns, schema=LEMMAS)

@@ -13,7 +13,6 @@ import hashlib
 import math
 import warnings
 from collections import defaultdict
-from collections.abc import Iterator
 from dataclasses import asdict, dataclass
 
 import numpy as np
@@ -28,7 +27,7 @@ from threadpoolctl import threadpool_limits
 from tqdm import tqdm
 
 from pipeline.engine import SERIAL, Engine
-from pipeline.lemmas import Lemmatiser, masked
+from pipeline.lemmas import find_lemmas
 from pipeline.schema import ARTICLE_TOPICS, PARAGRAPHS, TOPICS
 
 SEED = 0
@@ -181,32 +180,85 @@ def _sample(rows: np.ndarray, limit: int) -> np.ndarray:
     return np.sort(np.random.default_rng(SEED).choice(rows, limit, replace=False))
 
 
-def _masks(paragraphs: pa.Table, mentions: pa.Table) -> dict[tuple[str, int], list]:
-    """PER spans of each paragraph, in paragraph offsets."""
-    starts = dict(zip(zip(paragraphs["article_id"].to_pylist(),
-                          paragraphs["paragraph"].to_pylist(), strict=True),
-                      paragraphs["start"].to_pylist(), strict=True))  # fmt: skip
-    persons = mentions.filter(pc.equal(mentions["type"], "PER"))
-    masks: dict[tuple[str, int], list] = defaultdict(list)
-    for article, paragraph, start, stop in zip(
-        *(persons[c].to_pylist() for c in ("article_id", "paragraph", "start", "stop")),
-        strict=True,
-    ):
-        offset = starts[article, paragraph]
-        masks[article, paragraph].append((start - offset, stop - offset))
-    return masks
+@dataclass
+class _Tokens:
+    """The content words of every paragraph, flat: each one's paragraph row, its offsets as keys
+    that order the whole corpus (article number << 32 | offset), its lemma and proper flag."""
+
+    row: np.ndarray
+    start: np.ndarray
+    stop: np.ndarray
+    lemma: pa.Array
+    proper: np.ndarray
+
+
+def _tokens(paragraphs: pa.Table, lemmas: pa.Table, articles: pa.Array) -> _Tokens:
+    """`lemmas` (lemmas.find_lemmas, one row per paragraph, in the same order) made flat;
+    `articles` numbers the articles for the offset keys."""
+    if lemmas.num_rows != paragraphs.num_rows or pc.all(
+        pc.and_(pc.equal(lemmas["article_id"], paragraphs["article_id"]),
+                pc.equal(lemmas["paragraph"], paragraphs["paragraph"]))
+    ).as_py() is False:  # fmt: skip
+        raise ValueError("the lemmas table does not follow the paragraphs table row for row")
+    lengths = pc.list_value_length(lemmas["lemma"]).to_numpy(zero_copy_only=False)
+    row = np.repeat(np.arange(lemmas.num_rows), lengths)
+    article = articles.to_numpy(zero_copy_only=False).astype(np.int64)[row] << 32
+
+    def flat(name: str) -> pa.Array:
+        return pc.list_flatten(lemmas[name]).combine_chunks()
+
+    return _Tokens(
+        row,
+        article | flat("start").to_numpy().astype(np.int64),
+        article | flat("stop").to_numpy().astype(np.int64),
+        flat("lemma"),
+        flat("proper").to_numpy(zero_copy_only=False),
+    )
+
+
+def _inside(tokens: _Tokens, mentions: pa.Table, types: list[str], ids: pa.Array) -> np.ndarray:
+    """True for the tokens that overlap a mention of one of `types` (`ids`: the article ids in
+    the order that numbers them)."""
+    chosen = mentions.filter(pc.is_in(mentions["type"], pa.array(types)))
+    if chosen.num_rows == 0:
+        return np.zeros(len(tokens.row), dtype=bool)
+    article = pc.index_in(chosen["article_id"], value_set=ids).to_numpy().astype(np.int64) << 32
+    start = article | chosen["start"].to_numpy().astype(np.int64)
+    order = np.argsort(start, kind="stable")
+    start = start[order]
+    reach = np.maximum.accumulate((article | chosen["stop"].to_numpy().astype(np.int64))[order])
+    before = np.searchsorted(start, tokens.stop, side="left") - 1
+    return (before >= 0) & (reach[np.maximum(before, 0)] > tokens.start)
+
+
+def _counts(
+    tokens: _Tokens, kept: np.ndarray, paragraphs: int
+) -> tuple[sparse.csr_matrix, list[str]]:
+    """How often each lemma of the `kept` tokens occurs in each paragraph (lemmas sorted)."""
+    encoded = pc.dictionary_encode(tokens.lemma.filter(pa.array(kept)))
+    order = pc.sort_indices(encoded.dictionary).to_numpy()
+    rank = np.empty(len(order), dtype=np.int64)
+    rank[order] = np.arange(len(order))
+    columns = rank[encoded.indices.to_numpy()]
+    matrix = sparse.csr_matrix(
+        (np.ones(len(columns), dtype=np.float32), (tokens.row[kept], columns)),
+        shape=(paragraphs, len(order)),
+    )
+    matrix.sum_duplicates()
+    return matrix, encoded.dictionary.take(pa.array(order)).to_pylist()
 
 
 def _entity_lemmas(
-    lemmatiser: Lemmatiser, counts: sparse.csr_matrix, lemmas: list[str], mentions: pa.Table
+    tokens: _Tokens, named: np.ndarray, counts: sparse.csr_matrix, lemmas: list[str]
 ) -> set[str]:
-    """Lemmas used mostly as (part of) names of places and organisations."""
-    places = mentions.filter(pc.is_in(mentions["type"], pa.array(["ORG", "LOC"])))
-    inside, names = lemmatiser.counts(places["surface"].to_pylist())
-    total = dict(zip(lemmas, np.asarray(counts.sum(axis=0)).ravel(), strict=True))
-    used = np.asarray(inside.sum(axis=0)).ravel()
-    named = {w for w, n in zip(names, used, strict=True) if n >= ENTITY_SHARE * total.get(w, n)}
-    return named | lemmatiser.proper
+    """Lemmas used mostly inside names of places and organisations (`named` marks the tokens
+    there), and those a dictionary or capitals mark as proper names."""
+    inside = pc.value_counts(tokens.lemma.filter(pa.array(named))).to_pylist()
+    inside_count = {item["values"]: item["counts"] for item in inside}
+    total = np.asarray(counts.sum(axis=0)).ravel()
+    found = {w for w, n in zip(lemmas, total, strict=True)
+             if inside_count.get(w, 0) >= ENTITY_SHARE * n}  # fmt: skip
+    return found | set(pc.unique(tokens.lemma.filter(pa.array(tokens.proper))).to_pylist())
 
 
 def _labels(terms: list[list[str]], named: set[str]) -> list[str]:
@@ -333,32 +385,28 @@ def _no_topics(paragraphs: pa.Table, fitting: int) -> Topics:
     )  # fmt: skip
 
 
-def _keyed_texts(paragraphs: pa.Table) -> Iterator[tuple[tuple[str, int], str]]:
-    """((article, paragraph), text) of every paragraph, read a batch at a time."""
-    for batch in paragraphs.select(["article_id", "paragraph", "text"]).to_batches(10_000):
-        ids, numbers, texts = (batch.column(i).to_pylist() for i in range(3))
-        yield from zip(zip(ids, numbers, strict=True), texts, strict=True)
-
-
 def build_topics(
     paragraphs: pa.Table,
     mentions: pa.Table,
+    lemmas: pa.Table | None = None,
     *,
     k: int | None = None,
     engine: Engine = SERIAL,
     progress: bool = False,
 ) -> Topics:
-    """Topics of `paragraphs`; `mentions` mask person names and mark entity lemmas."""
-    lemmatiser = Lemmatiser(engine)
-    masks = _masks(paragraphs, mentions)
-    counts, lemmas = lemmatiser.counts(
-        masked(text, masks[key]) if key in masks else text for key, text in _keyed_texts(paragraphs)
-    )
+    """Topics of `paragraphs` from their content lemmas (`lemmas.find_lemmas`, found here when
+    not given); `mentions` mask person names and mark entity lemmas."""
+    if lemmas is None:
+        lemmas = find_lemmas(paragraphs)
+    article_codes = paragraphs["article_id"].combine_chunks().dictionary_encode()
+    tokens = _tokens(paragraphs, lemmas, article_codes.indices)
+    ids = article_codes.dictionary
+    kept = ~_inside(tokens, mentions, ["PER"], ids)
+    counts, lemma_names = _counts(tokens, kept, paragraphs.num_rows)
     words = np.asarray(counts.sum(axis=1)).ravel().astype(np.int64)
     articles = np.array(paragraphs["article_id"].to_pylist(), dtype=object)
     digests = _text_digests(paragraphs)
-    article_codes = paragraphs["article_id"].combine_chunks().dictionary_encode().indices
-    boilerplate = _boilerplate(digests, article_codes.to_numpy(zero_copy_only=False))
+    boilerplate = _boilerplate(digests, article_codes.indices.to_numpy(zero_copy_only=False))
     fitting = _fitting_rows(digests, words, boilerplate)
     if len(fitting) == 0:  # a handful of short texts: let every paragraph with a word count
         fitting = np.flatnonzero(words > 0)
@@ -396,10 +444,11 @@ def build_topics(
     renumber[order] = np.arange(len(order))
     topic = renumber[topic]
 
-    names = np.array(lemmas)[vocabulary]
+    names = np.array(lemma_names)[vocabulary]
     top = _top(components[order])
     terms = [[str(names[i]) for i in row] for row in top]
-    labels = _labels(terms, _entity_lemmas(lemmatiser, counts, list(names), mentions))
+    named = _entity_lemmas(tokens, _inside(tokens, mentions, ["ORG", "LOC"], ids), counts, names)
+    labels = _labels(terms, named)
     coherence = npmi(binary, top)
     assigned = int((topic >= 0).sum())
     shaping = np.zeros(paragraphs.num_rows, dtype=bool)

@@ -13,7 +13,7 @@ import pytest
 from conftest import SEEDS, read_table
 
 from pipeline.cli import main
-from pipeline.lemmas import Lemmatiser
+from pipeline.lemmas import find_lemmas
 from pipeline.paragraphs import build_paragraphs
 from pipeline.schema import MENTIONS
 from pipeline.topics import build_topics
@@ -177,10 +177,40 @@ def test_no_content_at_all_gives_no_topics() -> None:
 
 
 def test_lemmas_keep_abbreviations_and_drop_names_and_stopwords() -> None:
-    counts, lemmas = Lemmatiser().counts(
-        ["МОК отстранил сборную, заявил Томас Бах.", "Решения МОК обсуждали в Москве."]
-    )
-    found = dict(zip(lemmas, counts.sum(axis=0).A1.tolist(), strict=True))
+    paragraphs = made_up([["МОК отстранил сборную, заявил Томас Бах.",
+                           "Решения МОК обсуждали в Москве."]])  # fmt: skip
+    rows = find_lemmas(paragraphs).to_pylist()
+    found = Counter(lemma for row in rows for lemma in row["lemma"])
     assert found["мок"] == 2 and "мокнуть" not in found  # not a form of the verb 'мокнуть'
     assert found["сборная"] == 1 and found["решение"] == 1 and found["обсуждать"] == 1
     assert "томас" not in found and "заявить" not in found
+    # Offsets are the article's: the second paragraph starts after the blank line.
+    second = rows[1]
+    where = dict(zip(second["lemma"], zip(second["start"], second["stop"], strict=True),
+                     strict=True))  # fmt: skip
+    text = "МОК отстранил сборную, заявил Томас Бах.\n\nРешения МОК обсуждали в Москве."
+    assert text[slice(*where["москва"])] == "Москве" and text[slice(*where["мок"])] == "МОК"
+    proper = {lemma for row in rows for lemma, flag in zip(row["lemma"], row["proper"],
+                                                             strict=True) if flag}  # fmt: skip
+    assert proper == {"мок", "москва"}
+
+
+def test_words_inside_a_person_mention_do_not_count() -> None:
+    articles = [[SPORT[i], SPORT[(i + 1) % 3]] for i in range(3)]
+    articles += [[OIL[i], OIL[(i + 1) % 3]] for i in range(3)]
+    articles[3].append("Трубопровод, трубопровод и снова трубопровод.")  # a "name" below
+    paragraphs = made_up(articles)
+    row = paragraphs.to_pylist()[8]  # a3's third paragraph
+    assert (row["article_id"], row["paragraph"]) == ("a3", 2)
+    person = {"article_id": "a3", "paragraph": 2, "sentence": 0, "start": row["start"],
+              "stop": row["stop"] - 1, "surface": row["text"][:-1], "normal": row["text"][:-1],
+              "type": "PER", "entity_id": "per-x"}  # fmt: skip
+
+    def third(mentions: pa.Table) -> tuple:
+        found = build_topics(paragraphs, mentions, k=2).paragraphs.to_pylist()
+        return next((r["topic_id"], r["topic_score"]) for r in found
+                    if (r["article_id"], r["paragraph"]) == ("a3", 2))  # fmt: skip
+
+    oil_topic, own_score = third(MENTIONS.empty_table())
+    assert own_score is not None  # three content words of its own
+    assert third(pa.Table.from_pylist([person], schema=MENTIONS)) == (oil_topic, None)
