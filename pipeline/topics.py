@@ -125,10 +125,10 @@ def _agreement(a: np.ndarray, b: np.ndarray) -> float:
     return float(jaccard[rows, cols].mean())
 
 
-def _fits(task: tuple[sparse.csr_matrix, int, list[np.ndarray]]) -> list[np.ndarray]:
-    """Top terms of a K-topic fit on `x` and of one fit per resample of its rows."""
-    x, k, resamples = task
-    return [_top(_nmf(x[rows], k).components_) for rows in [slice(None), *resamples]]
+def _fit_top(task: tuple[sparse.csr_matrix, int]) -> np.ndarray:
+    """Top terms of a K-topic fit on `x`."""
+    x, k = task
+    return _top(_nmf(x, k).components_)
 
 
 def _document_frequency(x: sparse.csr_matrix) -> np.ndarray:
@@ -158,15 +158,18 @@ def choose_k(
         np.sort(rng.choice(x.shape[0], int(x.shape[0] * RESAMPLE_SHARE), replace=False))
         for _ in range(RESAMPLES)
     ]
-    tasks = [(x, k, resamples) for k in ks]
-    bar = {"desc": "topics: choosing K", "unit": " K", "total": len(ks), "disable": not progress}
+    # One task per fit (K on the sample, K on each resample): the workers stay evenly busy.
+    tasks = [(x[rows], k) for k in ks for rows in [slice(None), *resamples]]
+    bar = {"desc": "topics: choosing K", "unit": " fits", "total": len(tasks),
+           "disable": not progress}  # fmt: skip
     if engine.parallel and x.shape[0] >= PARALLEL_ROWS:
         with engine.pool() as pool:
-            fits = list(tqdm(pool.map(_fits, tasks), **bar))
+            tops = list(tqdm(pool.map(_fit_top, tasks), **bar))
     else:
-        fits = list(tqdm(map(_fits, tasks), **bar))
+        tops = list(tqdm(map(_fit_top, tasks), **bar))
+    per_k = len(resamples) + 1
     found = []
-    for k, (top, *refits) in zip(ks, fits, strict=True):
+    for k, (top, *refits) in zip(ks, zip(*[iter(tops)] * per_k, strict=True), strict=True):
         coherence = float(npmi(binary, columns[top]).mean())
         stability = float(np.mean([_agreement(top, other) for other in refits]))
         found.append(Candidate(k, round(coherence, 4), round(stability, 4),
