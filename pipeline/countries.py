@@ -4,13 +4,13 @@ sentence."""
 
 from __future__ import annotations
 
-from bisect import bisect_right
-
 import pyarrow as pa
+import pyarrow.compute as pc
 
 from pipeline.articles import Texts
 from pipeline.gazetteer import adjectives, key, places
 from pipeline.schema import COUNTRY_MENTIONS
+from pipeline.sql import query
 
 _VIA_TYPE = {"ORG": "organisation", "PER": "actor"}
 
@@ -39,42 +39,31 @@ def build_country_mentions(
     found_adjectives: pa.Table, sentences: pa.Table, mentions: pa.Table, entities: pa.Table
 ) -> pa.Table:
     """Mentions of entities with a country, and the adjectives (`find_adjectives`) outside
-    every name."""
-    info = {
-        e["entity_id"]: e
-        for e in entities.select(["entity_id", "name", "type", "country"]).to_pylist()
-    }
-    rows = []
-    covered: dict[str, list[tuple[int, int]]] = {}
-    kept = ("article_id", "paragraph", "sentence", "start", "stop", "surface")
-    for m in mentions.select([*kept, "entity_id"]).to_pylist():
-        e = info[m["entity_id"]]
-        covered.setdefault(m["article_id"], []).append((m["start"], m["stop"]))
-        if not e["country"]:
-            continue
-        place = places().get(key(e["name"]))
-        via = _VIA_TYPE.get(e["type"]) or (place.via if place else "name")
-        rows.append({**{k: m[k] for k in kept}, "country": e["country"], "via": via})
-    where = _sentence_index(sentences)
-    for hit in found_adjectives.to_pylist():
-        article_id, start, stop = hit["article_id"], hit["start"], hit["stop"]
-        if any(a < stop and start < b for a, b in covered.get(article_id, ())):
-            continue  # inside a name: 'Азербайджанская Республика' counts once, as a name
-        starts, numbers = where[article_id]
-        paragraph, sentence = numbers[bisect_right(starts, start) - 1]
-        rows.append({**hit, "paragraph": paragraph, "sentence": sentence, "via": "adjective"})
-    rows.sort(key=lambda r: (r["article_id"], r["start"], r["stop"], r["country"]))
-    return pa.Table.from_pylist(rows, schema=COUNTRY_MENTIONS)
-
-
-def _sentence_index(sentences: pa.Table) -> dict[str, tuple[list[int], list[tuple[int, int]]]]:
-    """Per article: its sentences' start offsets and their (paragraph, sentence) numbers."""
-    index: dict[str, tuple[list[int], list[tuple[int, int]]]] = {}
-    columns = ("article_id", "paragraph", "sentence", "start")
-    for article_id, paragraph, sentence, start in zip(
-        *(sentences.column(c).to_pylist() for c in columns), strict=True
-    ):
-        starts, numbers = index.setdefault(article_id, ([], []))
-        starts.append(start)
-        numbers.append((paragraph, sentence))
-    return index
+    every name, each with its paragraph and sentence."""
+    linked = entities.filter(pc.is_valid(entities["country"]))
+    via = pa.array([
+        _VIA_TYPE.get(kind) or (place.via if (place := places().get(key(name))) else "name")
+        for kind, name in zip(linked["type"].to_pylist(), linked["name"].to_pylist(), strict=True)
+    ], pa.string())  # fmt: skip
+    return query(
+        """
+        SELECT m.article_id, m.paragraph, m.sentence, m.start, m.stop, m.surface, e.country, e.via
+        FROM mentions m JOIN linked e USING (entity_id)
+        UNION ALL
+        SELECT a.article_id, s.paragraph, s.sentence, a.start, a.stop, a.surface, a.country,
+               'adjective'
+        FROM adjectives a
+        ASOF JOIN sentences s ON a.article_id = s.article_id AND a.start >= s.start
+        WHERE NOT EXISTS (  -- inside a name: 'Азербайджанская Республика' counts once, as a name
+            SELECT 1 FROM mentions m
+            WHERE m.article_id = a.article_id AND m.start < a.stop AND a.start < m.stop
+        )
+        ORDER BY article_id, start, stop, country, via, surface
+        """,
+        COUNTRY_MENTIONS,
+        mentions=mentions.select(["article_id", "paragraph", "sentence", "start", "stop",
+                                  "surface", "entity_id"]),
+        linked=linked.select(["entity_id", "country"]).append_column("via", via),
+        adjectives=found_adjectives,
+        sentences=sentences.select(["article_id", "paragraph", "sentence", "start"]),
+    )  # fmt: skip

@@ -3,36 +3,13 @@ the article's publication date and linked to the entities and countries of their
 
 from __future__ import annotations
 
-import datetime as dt
-from collections import defaultdict
-
 import pyarrow as pa
 from tqdm import tqdm
 
 from pipeline.articles import Texts
 from pipeline.schema import EVENTS
+from pipeline.sql import query
 from pipeline.timex import find
-
-
-def relation(start: dt.date | None, end: dt.date | None, published: dt.date | None) -> str | None:
-    """'past', 'same' or 'future': where a date range lies relative to publication."""
-    if published is None or start is None:
-        return None
-    if end < published:
-        return "past"
-    return "future" if start > published else "same"
-
-
-def _by_sentence(table: pa.Table, column: str) -> dict[tuple[str, int], list[str]]:
-    """The distinct values of `column` in each (article, sentence) of `table`, sorted."""
-    found: dict[tuple[str, int], set[str]] = defaultdict(set)
-    for article_id, sentence, value in zip(
-        *(table.column(c).to_pylist() for c in ("article_id", "sentence", column)),
-        strict=True,
-    ):
-        found[article_id, sentence].add(value)
-    return {key: sorted(values) for key, values in found.items()}
-
 
 #: Calendar references per sentence, before linking (the per-article cache stores them).
 DATES = pa.schema([
@@ -75,34 +52,35 @@ def build_events(
 ) -> pa.Table:
     """One row per calendar reference (`find_dates`) with its sentence, relation to the
     publication date and the sentence's entities and countries; sorted by article and position."""
-    texts = Texts(articles)
-    published = dict(zip(*(articles.column(c).to_pylist() for c in ("article_id", "published")),
-                         strict=True))  # fmt: skip
-    sentence_of = {(a, number): (paragraph, start, stop)
-                   for a, paragraph, number, start, stop in _sentence_rows(sentences)}  # fmt: skip
-    entities = _by_sentence(mentions, "entity_id")
-    countries = _by_sentence(country_mentions, "country")
-    columns: dict[str, list] = {name: [] for name in EVENTS.names}
-    dates = dates.sort_by([("article_id", "ascending"), ("start", "ascending")])
-    for row in dates.to_pylist():
-        article_id, number = row["article_id"], row["sentence"]
-        paragraph, start, stop = sentence_of[article_id, number]
-        values = {
-            "article_id": article_id,
-            "paragraph": paragraph,
-            "start": row["start"],
-            "stop": row["stop"],
-            "date_text": row["date_text"],
-            "date_start": row["date_start"],
-            "date_end": row["date_end"],
-            "granularity": row["granularity"],
-            "relation": relation(row["date_start"], row["date_end"], published[article_id]),
-            "sentence": texts[article_id][start:stop],
-            "sentence_start": start,
-            "sentence_stop": stop,
-            "entity_ids": entities.get((article_id, number), []),
-            "countries": countries.get((article_id, number), []),
-        }
-        for name, value in values.items():
-            columns[name].append(value)
-    return pa.Table.from_pydict(columns, schema=EVENTS)
+    return query(
+        """
+        WITH entities AS (
+            SELECT article_id, sentence, list_sort(list(DISTINCT entity_id)) AS entity_ids
+            FROM mentions GROUP BY article_id, sentence
+        ), countries AS (
+            SELECT article_id, sentence, list_sort(list(DISTINCT country)) AS countries
+            FROM country_mentions GROUP BY article_id, sentence
+        )
+        SELECT d.article_id, s.paragraph, d.start, d.stop, d.date_text, d.date_start,
+               d.date_end, d.granularity,
+               CASE WHEN a.published IS NULL OR d.date_start IS NULL THEN NULL
+                    WHEN d.date_end < a.published THEN 'past'
+                    WHEN d.date_start > a.published THEN 'future'
+                    ELSE 'same' END AS relation,
+               substring(a.text, s.start + 1, s.stop - s.start) AS sentence,
+               s.start AS sentence_start, s.stop AS sentence_stop,
+               coalesce(e.entity_ids, []) AS entity_ids, coalesce(c.countries, []) AS countries
+        FROM dates d
+        JOIN sentences s USING (article_id, sentence)
+        JOIN articles a USING (article_id)
+        LEFT JOIN entities e USING (article_id, sentence)
+        LEFT JOIN countries c USING (article_id, sentence)
+        ORDER BY d.article_id, d.start, d.stop, d.date_text
+        """,
+        EVENTS,
+        articles=articles.select(["article_id", "published", "text"]),
+        sentences=sentences.select(["article_id", "paragraph", "sentence", "start", "stop"]),
+        dates=dates,
+        mentions=mentions.select(["article_id", "sentence", "entity_id"]),
+        country_mentions=country_mentions.select(["article_id", "sentence", "country"]),
+    )

@@ -221,9 +221,10 @@ def phrase(text: str) -> str:
     shared = set.intersection(*(set(f) for f in run))
     if not shared:
         return text
-    # Names of organisations and places are singular unless only a plural fits ("сил").
+    # Names of organisations and places are singular unless only a plural fits ("сил"). Ties
+    # go to the first in sorted order: a set's order changes with each process's hash seed.
     case, number = max(
-        shared,
+        sorted(shared),
         key=lambda k: (k[1] == "sing", k[0] == "nomn", sum(p.score for f in run for p in f[k])),
     )
     head = next((p for p in run[-1][(case, number)] if p.tag.POS == "NOUN"), None)

@@ -3,28 +3,17 @@ lower case. The dashboard's text filter reads this index instead of every articl
 
 from __future__ import annotations
 
-import tempfile
-from pathlib import Path
-
-import duckdb
 import pyarrow as pa
 
 from pipeline.schema import WORDS
+from pipeline.sql import query
 
 #: A word: a run of letters and digits (RE2's Unicode classes, as the dashboard's filter uses).
 WORD = r"[\pL\pN]+"
 
 
-#: DuckDB's working memory for the index; beyond it, it spills to the system's temp folder.
-MEMORY_LIMIT = "256MB"
-
-
 def build_words(articles: pa.Table) -> pa.Table:
-    spill = Path(tempfile.gettempdir()) / "obzor-duckdb"
-    con = duckdb.connect(config={"memory_limit": MEMORY_LIMIT, "temp_directory": str(spill)})
-    con.execute("SET enable_progress_bar = false")
-    con.register("articles", articles.select(["article_id", "title", "text"]))
-    found = con.sql(
+    return query(
         """
         SELECT DISTINCT word, article_id
         FROM (
@@ -33,6 +22,7 @@ def build_words(articles: pa.Table) -> pa.Table:
         )
         ORDER BY word, article_id
         """,
+        WORDS,
         params=[WORD],
-    ).to_arrow_table()
-    return found.cast(WORDS)
+        articles=articles.select(["article_id", "title", "text"]),
+    )

@@ -1,0 +1,32 @@
+"""DuckDB for the corpus-wide relational stages: a connection with bounded working memory that
+spills to the system's temp folder, so a join or sort over millions of rows stays small."""
+
+from __future__ import annotations
+
+import tempfile
+from pathlib import Path
+
+import duckdb
+import pyarrow as pa
+
+#: DuckDB's working memory; beyond it, it spills to disk.
+MEMORY_LIMIT = "256MB"
+
+
+def connect(**tables: pa.Table) -> duckdb.DuckDBPyConnection:
+    """A connection with `tables` registered under their names."""
+    spill = Path(tempfile.gettempdir()) / "obzor-duckdb"
+    con = duckdb.connect(config={"memory_limit": MEMORY_LIMIT, "temp_directory": str(spill)})
+    con.execute("SET enable_progress_bar = false")
+    for name, table in tables.items():
+        con.register(name, table)
+    return con
+
+
+def query(sql: str, schema: pa.Schema, params: list | None = None, **tables: pa.Table) -> pa.Table:
+    """The result of `sql` over `tables` as a table of `schema`."""
+    con = connect(**tables)
+    try:
+        return con.sql(sql, params=params).to_arrow_table().cast(schema)
+    finally:
+        con.close()
