@@ -5,9 +5,9 @@ memory of the driver and of each worker sampled every 100 ms from /proc.
 2. Incremental: the same corpus plus one added article (seed 000), from the cache of (1).
 3. The whole corpus without the cache: `--workers 1`, and `--engine dask` (a LocalCluster of 2
    workers), both against (1). (1) also writes the cache, about 1 s of its time.
-4. With --copies K: the corpus replicated K times with distinct texts (copy k of an article ends
-   with the line 'Копия k.', so it is a new article to the pipeline), built with `--workers 2`,
-   and the dashboard opened on it in chromium.
+4. With --copies K: the corpus replicated K times with distinct texts (in copy k every line ends
+   with ' (копия k)', so each article and paragraph is new to the pipeline), built with
+   `--workers 2`, and the dashboard opened on it in chromium.
 
 Usage: python bench/build.py [--corpus PATH] [--copies K] [--work DIR]
 """
@@ -95,7 +95,9 @@ def run_build(inputs: list[Path], out: Path, *options: str) -> dict:
 
 
 def replicate_corpus(corpus: Path, out: Path, copies: int) -> Path:
-    """`copies` copies of every article, copy k > 0 with 'Копия k.' as its last paragraph."""
+    """`copies` copies of every article; in copy k > 0 every line ends with ' (копия k)', so its
+    paragraphs are new texts too (a paragraph repeated in 3+ articles would be boilerplate to the
+    topic stage, which would then have nothing to fit)."""
     with gzip.open(out, "wt", encoding="utf-8", compresslevel=1) as target:
         for k in range(copies):
             with gzip.open(corpus, "rt", encoding="utf-8") as source:
@@ -103,7 +105,10 @@ def replicate_corpus(corpus: Path, out: Path, copies: int) -> Path:
                     row = json.loads(line)
                     if k:
                         row["id"] = f"{row.get('id')}#copy{k}"
-                        row["text"] = f"{row['text']}\n\nКопия {k}."
+                        row["text"] = "\n".join(
+                            f"{line} (копия {k})" if line.strip() else line
+                            for line in row["text"].split("\n")
+                        )
                     target.write(json.dumps(row, ensure_ascii=False) + "\n")
     return out
 

@@ -52,14 +52,17 @@ def build_events(
 ) -> pa.Table:
     """One row per calendar reference (`find_dates`) with its sentence, relation to the
     publication date and the sentence's entities and countries; sorted by article and position."""
-    return query(
+    events = query(
         """
-        WITH entities AS (
+        WITH dated AS (SELECT DISTINCT article_id, sentence FROM dates),
+        entities AS (
             SELECT article_id, sentence, list_sort(list(DISTINCT entity_id)) AS entity_ids
-            FROM mentions GROUP BY article_id, sentence
+            FROM mentions SEMI JOIN dated USING (article_id, sentence)
+            GROUP BY article_id, sentence
         ), countries AS (
             SELECT article_id, sentence, list_sort(list(DISTINCT country)) AS countries
-            FROM country_mentions GROUP BY article_id, sentence
+            FROM country_mentions SEMI JOIN dated USING (article_id, sentence)
+            GROUP BY article_id, sentence
         )
         SELECT d.article_id, s.paragraph, d.start, d.stop, d.date_text, d.date_start,
                d.date_end, d.granularity,
@@ -67,8 +70,7 @@ def build_events(
                     WHEN d.date_end < a.published THEN 'past'
                     WHEN d.date_start > a.published THEN 'future'
                     ELSE 'same' END AS relation,
-               substring(a.text, s.start + 1, s.stop - s.start) AS sentence,
-               s.start AS sentence_start, s.stop AS sentence_stop,
+               '' AS sentence, s.start AS sentence_start, s.stop AS sentence_stop,
                coalesce(e.entity_ids, []) AS entity_ids, coalesce(c.countries, []) AS countries
         FROM dates d
         JOIN sentences s USING (article_id, sentence)
@@ -78,9 +80,19 @@ def build_events(
         ORDER BY d.article_id, d.start, d.stop, d.date_text
         """,
         EVENTS,
-        articles=articles.select(["article_id", "published", "text"]),
+        articles=articles.select(["article_id", "published"]),
         sentences=sentences.select(["article_id", "paragraph", "sentence", "start", "stop"]),
         dates=dates,
         mentions=mentions.select(["article_id", "sentence", "entity_id"]),
         country_mentions=country_mentions.select(["article_id", "sentence", "country"]),
     )
+    # Sentence texts are cut here: a join that carried every article's text would not fit in
+    # DuckDB's working memory on a large corpus.
+    texts = Texts(articles)
+    sentence = pa.array(
+        [texts[a][start:stop] for a, start, stop in zip(
+            *(events[c].to_pylist() for c in ("article_id", "sentence_start", "sentence_stop")),
+            strict=True)],
+        pa.string(),
+    )  # fmt: skip
+    return events.set_column(EVENTS.get_field_index("sentence"), EVENTS.field("sentence"), sentence)

@@ -487,6 +487,6 @@ def build_topics(
         "boilerplate_paragraphs": int(boilerplate.sum()),
         "own_topic_share": round(float((own >= 0).mean()), 4),
         "unassigned_share": round(1 - assigned / paragraphs.num_rows, 4),
-        "mean_coherence": round(float(coherence.mean()), 4),
+        "mean_coherence": round(float(coherence.mean()), 4) if len(coherence) else None,
     }
     return Topics(paragraph_topics, topics, _article_topics(articles, topic, words), info)
