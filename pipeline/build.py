@@ -10,6 +10,7 @@ import platform
 import time
 from collections import Counter
 from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass
 from importlib.metadata import PackageNotFoundError, version
@@ -32,7 +33,7 @@ from pipeline.paragraphs import build_paragraphs
 from pipeline.readers import Record, Rejection, discover, file_sha256, read_file
 from pipeline.schema import TABLES
 from pipeline.store import atomic_directory, write_manifest, write_table
-from pipeline.topics import build_topics
+from pipeline.topics import Tokens, Topics, build_topics, tokenise
 from pipeline.words import build_words
 
 try:
@@ -292,11 +293,22 @@ def build(
             analysed, manifest["cache"] = analyse_cached(
                 articles, paragraphs, cache, engine=engine, progress=progress, timer=timer
             )
-        linked = link(articles, analysed, timer=timer)
-        emit(entities=linked["entities"], article_entities=linked["article_entities"])
+
+        def find_topics(paragraphs: pa.Table, tokens: Tokens) -> Topics:
+            with timer.stage("topics"):
+                return build_topics(paragraphs, tokens, k=topics, engine=engine,
+                                    progress=progress)  # fmt: skip
+
+        # Topics need only the raw mentions' spans: they run beside the entity stages, their
+        # fits on the workers while the entity stages take the build process's core.
         with timer.stage("topics"):
-            found = build_topics(paragraphs, linked["mentions"], analysed["lemmas"], k=topics,
-                                 engine=engine, progress=progress)  # fmt: skip
+            tokens = tokenise(paragraphs, analysed["raw_mentions"], analysed.pop("lemmas"))
+        with ThreadPoolExecutor(1, thread_name_prefix="topics") as beside:
+            topics_found = beside.submit(find_topics, paragraphs, tokens)
+            del tokens
+            linked = link(articles, analysed, timer=timer)
+            emit(entities=linked["entities"], article_entities=linked["article_entities"])
+            found = topics_found.result()
         manifest["topics"] = found.model
         emit(paragraphs=found.paragraphs, topics=found.topics, article_topics=found.article_topics)
         del paragraphs, found

@@ -184,84 +184,96 @@ def _sample(rows: np.ndarray, limit: int) -> np.ndarray:
 
 
 @dataclass
-class _Tokens:
-    """The content words of every paragraph, flat: each one's paragraph row, its offsets as keys
-    that order the whole corpus (article number << 32 | offset), its lemma and proper flag."""
+class Tokens:
+    """The content words of every paragraph, flat: each one's paragraph row, its lemma (a code
+    into `lemmas`, sorted), whether it lies in a person's name, in the name of a place or
+    organisation, and whether it is a proper name itself."""
 
     row: np.ndarray
-    start: np.ndarray
-    stop: np.ndarray
-    lemma: pa.Array
+    code: np.ndarray
+    lemmas: list[str]
+    person: np.ndarray
+    named: np.ndarray
     proper: np.ndarray
 
 
-def _tokens(paragraphs: pa.Table, lemmas: pa.Table, articles: pa.Array) -> _Tokens:
-    """`lemmas` (lemmas.find_lemmas, one row per paragraph, in the same order) made flat;
-    `articles` numbers the articles for the offset keys."""
+def tokenise(paragraphs: pa.Table, mentions: pa.Table, lemmas: pa.Table | None = None) -> Tokens:
+    """The content words of `paragraphs` from their `lemmas` (lemmas.find_lemmas, one row per
+    paragraph in the same order; found here when not given), with those inside the spans of
+    `mentions` (raw or linked: `article_id`, `start`, `stop`, `type`) marked. What the topic
+    stage reads: the lemmas table can go once it is made."""
+    if lemmas is None:
+        lemmas = find_lemmas(paragraphs)
     if lemmas.num_rows != paragraphs.num_rows or pc.all(
         pc.and_(pc.equal(lemmas["article_id"], paragraphs["article_id"]),
                 pc.equal(lemmas["paragraph"], paragraphs["paragraph"]))
     ).as_py() is False:  # fmt: skip
         raise ValueError("the lemmas table does not follow the paragraphs table row for row")
     lengths = pc.list_value_length(lemmas["lemma"]).to_numpy(zero_copy_only=False)
-    row = np.repeat(np.arange(lemmas.num_rows), lengths)
-    article = articles.to_numpy(zero_copy_only=False).astype(np.int64)[row] << 32
+    row = np.repeat(np.arange(lemmas.num_rows, dtype=np.int32), lengths)
 
     def flat(name: str) -> pa.Array:
         return pc.list_flatten(lemmas[name]).combine_chunks()
 
-    return _Tokens(
+    # Offsets as keys that order the whole corpus: article number << 32 | offset.
+    encoded = paragraphs["article_id"].combine_chunks().dictionary_encode()
+    article = encoded.indices.to_numpy(zero_copy_only=False).astype(np.int64)[row] << 32
+    start = article | flat("start").to_numpy().astype(np.int64)
+    stop = article | flat("stop").to_numpy().astype(np.int64)
+    del article
+    person = _inside(start, stop, mentions, ["PER"], encoded.dictionary)
+    named = _inside(start, stop, mentions, ["ORG", "LOC"], encoded.dictionary)
+    del start, stop
+    words = pc.dictionary_encode(flat("lemma"))
+    order = pc.sort_indices(words.dictionary).to_numpy()
+    rank = np.empty(len(order), dtype=np.int32)
+    rank[order] = np.arange(len(order), dtype=np.int32)
+    return Tokens(
         row,
-        article | flat("start").to_numpy().astype(np.int64),
-        article | flat("stop").to_numpy().astype(np.int64),
-        flat("lemma"),
+        rank[words.indices.to_numpy()],
+        words.dictionary.take(pa.array(order)).to_pylist(),
+        person,
+        named,
         flat("proper").to_numpy(zero_copy_only=False),
     )
 
 
-def _inside(tokens: _Tokens, mentions: pa.Table, types: list[str], ids: pa.Array) -> np.ndarray:
-    """True for the tokens that overlap a mention of one of `types` (`ids`: the article ids in
-    the order that numbers them)."""
+def _inside(
+    start: np.ndarray, stop: np.ndarray, mentions: pa.Table, types: list[str], ids: pa.Array
+) -> np.ndarray:
+    """True for the tokens (offset keys `start`, `stop`) that overlap a mention of one of
+    `types` (`ids`: the article ids in the order that numbers them in the keys)."""
     chosen = mentions.filter(pc.is_in(mentions["type"], pa.array(types)))
     if chosen.num_rows == 0:
-        return np.zeros(len(tokens.row), dtype=bool)
+        return np.zeros(len(start), dtype=bool)
     article = pc.index_in(chosen["article_id"], value_set=ids).to_numpy().astype(np.int64) << 32
-    start = article | chosen["start"].to_numpy().astype(np.int64)
-    order = np.argsort(start, kind="stable")
-    start = start[order]
+    begin = article | chosen["start"].to_numpy().astype(np.int64)
+    order = np.argsort(begin, kind="stable")
+    begin = begin[order]
     reach = np.maximum.accumulate((article | chosen["stop"].to_numpy().astype(np.int64))[order])
-    before = np.searchsorted(start, tokens.stop, side="left") - 1
-    return (before >= 0) & (reach[np.maximum(before, 0)] > tokens.start)
+    before = np.searchsorted(begin, stop, side="left") - 1
+    return (before >= 0) & (reach[np.maximum(before, 0)] > start)
 
 
-def _counts(
-    tokens: _Tokens, kept: np.ndarray, paragraphs: int
-) -> tuple[sparse.csr_matrix, list[str]]:
-    """How often each lemma of the `kept` tokens occurs in each paragraph (lemmas sorted)."""
-    encoded = pc.dictionary_encode(tokens.lemma.filter(pa.array(kept)))
-    order = pc.sort_indices(encoded.dictionary).to_numpy()
-    rank = np.empty(len(order), dtype=np.int64)
-    rank[order] = np.arange(len(order))
-    columns = rank[encoded.indices.to_numpy()]
+def _counts(tokens: Tokens, paragraphs: int) -> sparse.csr_matrix:
+    """How often each lemma occurs outside person names in each paragraph."""
+    kept = ~tokens.person
     matrix = sparse.csr_matrix(
-        (np.ones(len(columns), dtype=np.float32), (tokens.row[kept], columns)),
-        shape=(paragraphs, len(order)),
+        (np.ones(int(kept.sum()), dtype=np.float32), (tokens.row[kept], tokens.code[kept])),
+        shape=(paragraphs, len(tokens.lemmas)),
     )
     matrix.sum_duplicates()
-    return matrix, encoded.dictionary.take(pa.array(order)).to_pylist()
+    return matrix
 
 
-def _entity_lemmas(
-    tokens: _Tokens, named: np.ndarray, counts: sparse.csr_matrix, lemmas: list[str]
-) -> set[str]:
-    """Lemmas used mostly inside names of places and organisations (`named` marks the tokens
-    there), and those a dictionary or capitals mark as proper names."""
-    inside = pc.value_counts(tokens.lemma.filter(pa.array(named))).to_pylist()
-    inside_count = {item["values"]: item["counts"] for item in inside}
+def _entity_lemmas(tokens: Tokens, counts: sparse.csr_matrix, vocabulary: np.ndarray) -> set[str]:
+    """Lemmas of the `vocabulary` (columns of `counts`) used mostly inside names of places and
+    organisations, and those a dictionary or capitals mark as proper names."""
+    inside = np.bincount(tokens.code[tokens.named], minlength=len(tokens.lemmas))[vocabulary]
     total = np.asarray(counts.sum(axis=0)).ravel()
-    found = {w for w, n in zip(lemmas, total, strict=True)
-             if inside_count.get(w, 0) >= ENTITY_SHARE * n}  # fmt: skip
-    return found | set(pc.unique(tokens.lemma.filter(pa.array(tokens.proper))).to_pylist())
+    proper = np.unique(tokens.code[tokens.proper])
+    codes = set(vocabulary[inside >= ENTITY_SHARE * total].tolist()) | set(proper.tolist())
+    return {tokens.lemmas[c] for c in codes}
 
 
 def _labels(terms: list[list[str]], named: set[str]) -> list[str]:
@@ -390,26 +402,20 @@ def _no_topics(paragraphs: pa.Table, fitting: int) -> Topics:
 
 def build_topics(
     paragraphs: pa.Table,
-    mentions: pa.Table,
-    lemmas: pa.Table | None = None,
+    tokens: Tokens,
     *,
     k: int | None = None,
     engine: Engine = SERIAL,
     progress: bool = False,
 ) -> Topics:
-    """Topics of `paragraphs` from their content lemmas (`lemmas.find_lemmas`, found here when
-    not given); `mentions` mask person names and mark entity lemmas."""
-    if lemmas is None:
-        lemmas = find_lemmas(paragraphs)
-    article_codes = paragraphs["article_id"].combine_chunks().dictionary_encode()
-    tokens = _tokens(paragraphs, lemmas, article_codes.indices)
-    ids = article_codes.dictionary
-    kept = ~_inside(tokens, mentions, ["PER"], ids)
-    counts, lemma_names = _counts(tokens, kept, paragraphs.num_rows)
+    """Topics of `paragraphs` from their content words (`tokenise`): person names left out,
+    names of places and organisations kept out of labels unless they lead."""
+    counts = _counts(tokens, paragraphs.num_rows)
     words = np.asarray(counts.sum(axis=1)).ravel().astype(np.int64)
     articles = np.array(paragraphs["article_id"].to_pylist(), dtype=object)
     digests = _text_digests(paragraphs)
-    boilerplate = _boilerplate(digests, article_codes.indices.to_numpy(zero_copy_only=False))
+    article_codes = paragraphs["article_id"].combine_chunks().dictionary_encode().indices
+    boilerplate = _boilerplate(digests, article_codes.to_numpy(zero_copy_only=False))
     fitting = _fitting_rows(digests, words, boilerplate)
     if len(fitting) == 0:  # a handful of short texts: let every paragraph with a word count
         fitting = np.flatnonzero(words > 0)
@@ -447,11 +453,10 @@ def build_topics(
     renumber[order] = np.arange(len(order))
     topic = renumber[topic]
 
-    names = np.array(lemma_names)[vocabulary]
+    names = np.array(tokens.lemmas)[vocabulary]
     top = _top(components[order])
     terms = [[str(names[i]) for i in row] for row in top]
-    named = _entity_lemmas(tokens, _inside(tokens, mentions, ["ORG", "LOC"], ids), counts, names)
-    labels = _labels(terms, named)
+    labels = _labels(terms, _entity_lemmas(tokens, counts, vocabulary))
     coherence = npmi(binary, top)
     assigned = int((topic >= 0).sum())
     shaping = np.zeros(paragraphs.num_rows, dtype=bool)

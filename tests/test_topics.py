@@ -16,7 +16,7 @@ from pipeline.cli import main
 from pipeline.lemmas import find_lemmas
 from pipeline.paragraphs import build_paragraphs
 from pipeline.schema import MENTIONS
-from pipeline.topics import build_topics
+from pipeline.topics import Topics, build_topics, tokenise
 
 LABEL = re.compile(r"[а-яё-]+( · [а-яё-]+){2,4}")
 
@@ -132,6 +132,11 @@ OIL = [
 ]
 
 
+def fit_topics(paragraphs: pa.Table, mentions: pa.Table | None = None, **options) -> Topics:
+    tokens = tokenise(paragraphs, MENTIONS.empty_table() if mentions is None else mentions)
+    return build_topics(paragraphs, tokens, **options)
+
+
 def made_up(articles: list[list[str]]) -> pa.Table:
     texts = ["\n\n".join(paragraphs) for paragraphs in articles]
     table = pa.table({"article_id": [f"a{i}" for i in range(len(texts))], "text": texts})
@@ -142,7 +147,7 @@ def test_two_themes_two_topics_and_boilerplate_follows_its_article() -> None:
     credit = "Также по теме"
     articles = [[SPORT[i], SPORT[(i + 1) % 3], credit] for i in range(3)]
     articles += [[OIL[i], OIL[(i + 1) % 3], f"pic.twitter.com/x{i}y2z3"] for i in range(3)]
-    found = build_topics(made_up(articles), MENTIONS.empty_table(), k=2)
+    found = fit_topics(made_up(articles), k=2)
     rows = found.paragraphs.to_pylist()
     topic = {(r["article_id"], r["paragraph"]): r["topic_id"] for r in rows}
     sport = {topic[f"a{i}", p] for i in range(3) for p in (0, 1)}
@@ -164,14 +169,14 @@ def test_two_themes_two_topics_and_boilerplate_follows_its_article() -> None:
 
 def test_an_article_without_content_stays_unassigned() -> None:
     articles = [[SPORT[0], SPORT[1]], [OIL[0], OIL[1]], ["https://t.co/abc", "12.03.2017"]]
-    found = build_topics(made_up(articles), MENTIONS.empty_table(), k=2)
+    found = fit_topics(made_up(articles), k=2)
     empty = [r for r in found.paragraphs.to_pylist() if r["article_id"] == "a2"]
     assert [(r["topic_id"], r["topic_score"]) for r in empty] == [(None, None), (None, None)]
     assert "a2" not in found.article_topics["article_id"].to_pylist()
 
 
 def test_no_content_at_all_gives_no_topics() -> None:
-    found = build_topics(made_up([["!!!", "123"]]), MENTIONS.empty_table())
+    found = fit_topics(made_up([["!!!", "123"]]))
     assert found.topics.num_rows == 0 and found.article_topics.num_rows == 0
     assert found.paragraphs["topic_id"].null_count == 2
 
@@ -207,7 +212,7 @@ def test_words_inside_a_person_mention_do_not_count() -> None:
               "type": "PER", "entity_id": "per-x"}  # fmt: skip
 
     def third(mentions: pa.Table) -> tuple:
-        found = build_topics(paragraphs, mentions, k=2).paragraphs.to_pylist()
+        found = fit_topics(paragraphs, mentions, k=2).paragraphs.to_pylist()
         return next((r["topic_id"], r["topic_score"]) for r in found
                     if (r["article_id"], r["paragraph"]) == ("a3", 2))  # fmt: skip
 
