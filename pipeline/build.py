@@ -31,8 +31,8 @@ from pipeline.events import build_events
 from pipeline.ner import mentions_from_table
 from pipeline.paragraphs import build_paragraphs
 from pipeline.readers import Record, Rejection, discover, file_sha256, read_file
-from pipeline.schema import TABLES
-from pipeline.store import atomic_directory, write_manifest, write_table
+from pipeline.schema import TABLES, WORDS
+from pipeline.store import atomic_directory, write_batches, write_manifest, write_table
 from pipeline.topics import Tokens, Topics, build_topics, tokenise
 from pipeline.words import build_words
 
@@ -324,8 +324,9 @@ def build(
              country_mentions=linked["country_mentions"], events=events)  # fmt: skip
         del analysed, linked, events
         with timer.stage("words"):
-            words = build_words(articles)
-        emit(articles=articles, words=words)
+            rows, sha = write_batches(build_words(articles), WORDS, scratch / "words.parquet")
+            manifest["tables"]["words"] = {"rows": rows, "sha256": sha}
+        emit(articles=articles)
 
         manifest["tables"] = {name: manifest["tables"][name] for name in TABLES}
         digest = hashlib.sha256()

@@ -4,6 +4,7 @@ spills to the system's temp folder, so a join or sort over millions of rows stay
 from __future__ import annotations
 
 import tempfile
+from collections.abc import Iterator
 from pathlib import Path
 
 import duckdb
@@ -21,6 +22,17 @@ def connect(**tables: pa.Table) -> duckdb.DuckDBPyConnection:
     for name, table in tables.items():
         con.register(name, table)
     return con
+
+
+def batches(
+    sql: str, params: list | None = None, size: int = 1 << 20, **tables: pa.Table
+) -> Iterator[pa.RecordBatch]:
+    """The result of `sql` over `tables`, `size` rows at a time, never held whole."""
+    con = connect(**tables)
+    try:
+        yield from con.sql(sql, params=params).to_arrow_reader(size)
+    finally:
+        con.close()
 
 
 def query(sql: str, schema: pa.Schema, params: list | None = None, **tables: pa.Table) -> pa.Table:

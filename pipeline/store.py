@@ -7,7 +7,7 @@ import json
 import os
 import shutil
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -15,12 +15,40 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 MANIFEST = "manifest.json"
+#: Rows per Parquet row group (pyarrow's default for a whole table).
+ROW_GROUP = 1 << 20
 
 
 def write_table(table: pa.Table, path: Path) -> str:
     """Write deterministic Parquet (no timestamps, fixed options); return the file's SHA-256."""
     pq.write_table(table, path, compression="zstd", write_statistics=True)
-    return hashlib.sha256(path.read_bytes()).hexdigest()
+    return _sha256(path)
+
+
+def write_batches(
+    batches: Iterable[pa.RecordBatch], schema: pa.Schema, path: Path
+) -> tuple[int, str]:
+    """Write a table as its batches come, never held whole, in row groups of ROW_GROUP rows
+    whatever the batches' sizes; return its rows and the file's SHA-256."""
+    rows, held = 0, pa.Table.from_batches([], schema)
+    with pq.ParquetWriter(path, schema, compression="zstd", write_statistics=True) as writer:
+        for batch in batches:
+            held = pa.concat_tables([held, pa.Table.from_batches([batch]).cast(schema)])
+            rows += batch.num_rows
+            while held.num_rows >= ROW_GROUP:
+                writer.write_table(held.slice(0, ROW_GROUP))
+                held = held.slice(ROW_GROUP)
+        if held.num_rows or rows == 0:
+            writer.write_table(held)
+    return rows, _sha256(path)
+
+
+def _sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as file:
+        for block in iter(lambda: file.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
 
 
 def write_manifest(manifest: dict, directory: Path) -> None:

@@ -3,17 +3,19 @@ lower case. The dashboard's text filter reads this index instead of every articl
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 import pyarrow as pa
 
-from pipeline.schema import WORDS
-from pipeline.sql import query
+from pipeline.sql import batches
 
 #: A word: a run of letters and digits (RE2's Unicode classes, as the dashboard's filter uses).
 WORD = r"[\pL\pN]+"
 
 
-def build_words(articles: pa.Table) -> pa.Table:
-    return query(
+def build_words(articles: pa.Table) -> Iterator[pa.RecordBatch]:
+    """The `words` table (schema.WORDS) in batches: it is the largest table, written as it comes."""
+    return batches(
         """
         SELECT DISTINCT word, article_id
         FROM (
@@ -22,7 +24,6 @@ def build_words(articles: pa.Table) -> pa.Table:
         )
         ORDER BY word, article_id
         """,
-        WORDS,
         params=[WORD],
         articles=articles.select(["article_id", "title", "text"]),
     )
