@@ -15,7 +15,9 @@ from collections.abc import Iterable, Mapping
 from dataclasses import replace
 from functools import cache
 
+import numpy as np
 import pyarrow as pa
+import pyarrow.compute as pc
 
 from pipeline.articles import Texts
 from pipeline.gazetteer import adjectives, key, places, read_tsv
@@ -206,11 +208,7 @@ def build_entities(
     """(`mentions`, `entities`) tables from the raw mentions of the whole corpus, its sentences
     and its country adjectives (countries.find_adjectives)."""
     texts = Texts(articles)
-    sentence_start = {
-        (a, n): s
-        for a, n, s in zip(*(sentences.column(c).to_pylist()
-                             for c in ("article_id", "sentence", "start")), strict=True)
-    }  # fmt: skip
+    sentence_start = _sentence_starts(mentions, sentences)
     _to_canonical, info = alias_groups()
     mentions = _attested_readings(mentions)
     names = _name_groups(mentions, texts)
@@ -243,9 +241,8 @@ def build_entities(
     countries_at = _countries_at(mentions, group_of, entity, found_adjectives)
     stated_by: dict[str, list[tuple[str | None, str | None]]] = defaultdict(list)
     previous: Mention | None = None
-    for m, group in zip(mentions, group_of, strict=True):
+    for m, group, start in zip(mentions, group_of, sentence_start.tolist(), strict=True):
         if entity[group]["type"] == "PER":
-            start = sentence_start[(m.article_id, m.sentence)]
             if previous and (previous.article_id, previous.sentence) == (m.article_id, m.sentence):
                 start = max(start, previous.stop)  # a role never reaches past another person
             previous = m
@@ -279,6 +276,20 @@ def build_entities(
         for _id, row in sorted(by_id.items())
     ]  # fmt: skip
     return mention_table, pa.Table.from_pylist(table, schema=ENTITIES)
+
+
+def _sentence_starts(mentions: list[Mention], sentences: pa.Table) -> np.ndarray:
+    """The start offset of each mention's sentence (a lookup in sorted keys, not a dict with an
+    entry per sentence of the corpus)."""
+    ids = sentences["article_id"].combine_chunks().dictionary_encode()
+    keys = ids.indices.to_numpy().astype(np.int64) << 32 | sentences["sentence"].to_numpy()
+    order = np.argsort(keys, kind="stable")
+    articles = pc.index_in(pa.array([m.article_id for m in mentions], pa.string()),
+                           value_set=ids.dictionary)  # fmt: skip
+    wanted = articles.to_numpy(zero_copy_only=False).astype(np.int64) << 32 | np.array(
+        [m.sentence for m in mentions], dtype=np.int64
+    )
+    return sentences["start"].to_numpy()[order][np.searchsorted(keys[order], wanted)]
 
 
 def _country_of_name(name: str, kind: str) -> str | None:
