@@ -69,6 +69,8 @@ class ArticleCache:
         self.directory.mkdir(parents=True, exist_ok=True)
         ids = articles.column("article_id").to_pylist()
         self._id_of = dict(zip(article_keys(articles), ids, strict=True))
+        self._keys = pa.array(list(self._id_of), pa.string())  # with their ids, in step
+        self._ids = pa.array(list(self._id_of.values()), pa.string())
         self._owned = self._owners()
         self.hits = {key for key in self._id_of if key in self._owned}
 
@@ -100,8 +102,7 @@ class ArticleCache:
         parts = []
         for run in sorted(set(self._owned.values())):
             part = self._read(run, table, self.hits)
-            ids = [self._id_of[key] for key in part.column(_KEY).to_pylist()]
-            ids = pa.array(ids, pa.string())
+            ids = self._ids.take(pc.index_in(part.column(_KEY), value_set=self._keys))
             parts.append(part.drop_columns([_KEY]).add_column(0, "article_id", ids))
         return pa.concat_tables(parts).select(schema.names).cast(schema) if parts else \
             schema.empty_table()  # fmt: skip
