@@ -164,17 +164,19 @@ def _person_keys(mentions: list[Mention], texts: Mapping[str, str]) -> dict[int,
         return tokens[-1] == last and all(first.startswith(sound(t[0])) for t in initials)
 
     resolved: dict[int, str] = {}
+    shared: dict[str, str] = {}  # one string object per person, not one per mention
     for i, tokens in parts.items():
         article = mentions[i].article_id
         if _is_full(mentions[i].name):
-            resolved[i] = f"{tokens[0]} {tokens[-1]}"
+            resolved[i] = shared.setdefault(person := f"{tokens[0]} {tokens[-1]}", person)
             continue
         here = [p for p in in_article[article] if fits(p, tokens)]
         if not here and len(tokens) == 1:  # a first name alone: 'Тереза'
             here = [p for p in in_article[article] if p.split(" ", 1)[0] == tokens[0]]
         anywhere = [p for p in by_last.get(tokens[-1], ()) if fits(p, tokens)] if not here else []
         match = here if here else anywhere
-        resolved[i] = match[0] if len(match) == 1 else " ".join(tokens)
+        person = match[0] if len(match) == 1 else " ".join(tokens)
+        resolved[i] = shared.setdefault(person, person)
     return _link_originals(mentions, texts, resolved)
 
 
@@ -213,9 +215,11 @@ def build_entities(
     mentions = _attested_readings(mentions)
     names = _name_groups(mentions, texts)
     persons = _person_keys(mentions, texts)
+    shared: dict[str, str] = {}  # one string object per group, not one per mention
     group_of = [
-        f"PER:{persons[i]}" if m.type == "PER" else f"NAME:{names.find(key(m.name))}"
+        shared.setdefault(group, group)
         for i, m in enumerate(mentions)
+        for group in [f"PER:{persons[i]}" if m.type == "PER" else f"NAME:{names.find(key(m.name))}"]
     ]
     members: dict[str, list[int]] = defaultdict(list)
     for i, group in enumerate(group_of):
