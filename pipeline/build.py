@@ -28,7 +28,6 @@ from pipeline.countries import build_country_mentions
 from pipeline.engine import SERIAL, Engine
 from pipeline.entities import build_article_entities, build_entities
 from pipeline.events import build_events
-from pipeline.ner import mentions_from_table
 from pipeline.paragraphs import build_paragraphs
 from pipeline.readers import Record, Rejection, discover, file_sha256, read_file
 from pipeline.schema import TABLES, WORDS
@@ -198,9 +197,9 @@ def link(
     timer = timer or Timer()
     sentences = analysed["sentences"]
     with timer.stage("entities"):
-        raw = mentions_from_table(analysed["raw_mentions"])
-        mentions, entities = build_entities(raw, articles, sentences, analysed["adjectives"])
-        del raw
+        mentions, entities = build_entities(
+            analysed["raw_mentions"], articles, sentences, analysed["adjectives"]
+        )
         article_entities = build_article_entities(mentions)
     with timer.stage("countries"):
         country_mentions = build_country_mentions(

@@ -4,10 +4,13 @@ and normalised to the nominative, spread over worker processes."""
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 
+import numpy as np
 import pyarrow as pa
+import pyarrow.compute as pc
 
 from pipeline import normalize
 from pipeline.gazetteer import key, places
@@ -171,26 +174,47 @@ def _shared(column: pa.ChunkedArray) -> list:
     return [distinct[i] for i in encoded.indices.to_numpy(zero_copy_only=False)]
 
 
-def mentions_from_table(table: pa.Table) -> list[Mention]:
-    """The Mention records of a RAW_MENTIONS table, sorted by article and position."""
+def mentions_from_table(
+    table: pa.Table, choose: Callable[[str, tuple[tuple[float, str], ...]], str] | None = None
+) -> list[Mention]:
+    """The Mention records of a RAW_MENTIONS table, sorted by article and position. `choose`
+    picks the name of a person with several readings from its surface and readings."""
     table = table.sort_by([("article_id", "ascending"), ("seq", "ascending")])
     strings = {name: _shared(table.column(name))
                for name in ("article_id", "surface", "type", "name")}  # fmt: skip
     numbers = [table.column(name).to_numpy().tolist()
                for name in ("paragraph", "sentence", "start", "stop")]  # fmt: skip
-    readings: dict[str, tuple[tuple[float, str], ...]] = {}  # a function of the surface
-    for surface, found in zip(strings["surface"], table.column("readings").to_pylist(),
-                              strict=True):  # fmt: skip
-        if found and surface not in readings:
-            readings[surface] = tuple((r["score"], r["name"]) for r in found)
+    readings = surface_readings(table)
+    names = strings["name"]
+    if choose is not None:
+        chosen = {s: choose(s, r) for s, r in readings.items() if len(r) > 1}
+        pairs = zip(strings["surface"], strings["type"], names, strict=True)
+        names = [chosen.get(s, n) if k == "PER" else n for s, k, n in pairs]
     return [
         Mention(article_id, paragraph, sentence, start, stop, surface, kind, name,
                 readings.get(surface, ()) if kind == "PER" else ())
         for article_id, paragraph, sentence, start, stop, surface, kind, name in zip(
-            strings["article_id"], *numbers, strings["surface"], strings["type"],
-            strings["name"], strict=True,
+            strings["article_id"], *numbers, strings["surface"], strings["type"], names,
+            strict=True,
         )
     ]  # fmt: skip
+
+
+def surface_readings(table: pa.Table) -> dict[str, tuple[tuple[float, str], ...]]:
+    """Surface -> its readings, for the surfaces with any (they are a function of the surface:
+    only the first row of each is read)."""
+    with_readings = table.filter(pc.greater(pc.list_value_length(table["readings"]), 0))
+    surfaces = with_readings["surface"].combine_chunks()
+    _distinct, first = np.unique(
+        pc.index_in(surfaces, value_set=pc.unique(surfaces)).to_numpy(), return_index=True
+    )
+    rows = with_readings.take(pa.array(np.sort(first)))
+    return {
+        surface: tuple((r["score"], r["name"]) for r in found)
+        for surface, found in zip(
+            rows["surface"].to_pylist(), rows["readings"].to_pylist(), strict=True
+        )  # fmt: skip
+    }
 
 
 Task = tuple[str, str, list[tuple[int, int, int, int]]]  # article_id, text, sentences

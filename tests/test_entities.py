@@ -10,6 +10,7 @@ import pyarrow as pa
 import pytest
 from conftest import read_table
 
+from pipeline import entities as entities_stage
 from pipeline.build import entity_tables
 from pipeline.paragraphs import build_paragraphs
 
@@ -208,6 +209,33 @@ def test_corpus_evidence_picks_the_reading() -> None:
     ])  # fmt: skip
     assert found["Асия Биби"]["n_mentions"] == 5
     assert not any("Асий" in name for name in found)
+
+
+def test_corpus_evidence_crosses_chunks(monkeypatch: pytest.MonkeyPatch) -> None:
+    # The stage reads the mentions a chunk of articles at a time. With one article per chunk
+    # (in reverse id order), what one article says still reaches the others: the surname in
+    # a1 is the full name of a0, the abbreviation defined in a2 is the organisation in a3.
+    texts = [
+        "Премьер-министр Тереза Мэй встретилась с Борисом Джонсоном в Лондоне.",
+        "По словам Джонсона, переговоры продолжатся.",
+        "Совет Евроатлантического партнерства (СЕАП) собрался в Брюсселе.",
+        "В СЕАП обсудили Азербайджан.",
+    ]
+
+    def tables(order: list[int]) -> dict[str, pa.Table]:
+        articles = pa.table({"article_id": [f"a{i}" for i in order],
+                             "text": [texts[i] for i in order]})  # fmt: skip
+        return entity_tables(articles, build_paragraphs(articles))
+
+    whole = tables([0, 1, 2, 3])
+    monkeypatch.setattr(entities_stage, "CHUNK", 1)
+    chunked = tables([3, 2, 1, 0])
+    assert chunked["mentions"].equals(whole["mentions"])
+    assert chunked["entities"].equals(whole["entities"])
+    entity_of = {(m["article_id"], m["surface"]): m["entity_id"]
+                 for m in chunked["mentions"].to_pylist()}  # fmt: skip
+    assert entity_of[("a1", "Джонсона")] == entity_of[("a0", "Борисом Джонсоном")]
+    assert entity_of[("a3", "СЕАП")] == entity_of[("a2", "Совет Евроатлантического партнерства")]
 
 
 @pytest.mark.parametrize(
