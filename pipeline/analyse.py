@@ -15,7 +15,7 @@ import pyarrow.compute as pc
 from tqdm import tqdm
 
 from pipeline.countries import ADJECTIVES, find_adjectives
-from pipeline.engine import SERIAL, Engine
+from pipeline.engine import SERIAL, Engine, detached
 from pipeline.events import DATES, find_dates
 from pipeline.lemmas import LEMMAS, find_lemmas
 from pipeline.ner import RAW_MENTIONS, extract_mentions
@@ -65,34 +65,8 @@ def _chunks(articles: pa.Table, paragraphs: pa.Table) -> Iterator[tuple[pa.Table
     for start in range(0, articles.num_rows, CHUNK):
         part = articles.slice(start, CHUNK)
         size = sum(per_article.get(a, 0) for a in part.column("article_id").to_pylist())
-        yield _compact(part), _compact(paragraphs.slice(offset, size))
+        yield detached(part), detached(paragraphs.slice(offset, size))
         offset += size
-
-
-def _compact(table: pa.Table) -> pa.Table:
-    """A copy of a slice that owns only its rows: a pickled slice carries its parent's whole
-    buffers (the corpus's text, 115 MB, with every 32-article task)."""
-    return table.take(pa.array(range(table.num_rows), pa.int64()))
-
-
-def _in_order(
-    engine: Engine, tasks: Iterator[tuple[pa.Table, pa.Table]], tables: Collection[str]
-) -> Iterator:
-    """(articles, result) per chunk, in order, with at most two chunks per worker in flight."""
-    if not engine.parallel:
-        for articles, paragraphs in tasks:
-            yield articles, analyse_chunk(articles, paragraphs, tables)
-        return
-    with engine.pool() as pool:
-        pending: deque = deque()
-        for articles, paragraphs in tasks:
-            pending.append((articles, pool.submit(analyse_chunk, articles, paragraphs, tables)))
-            if len(pending) >= 2 * engine.workers:
-                done, future = pending.popleft()
-                yield done, future.result()
-        while pending:
-            done, future = pending.popleft()
-            yield done, future.result()
 
 
 def analyse(
@@ -110,10 +84,17 @@ def analyse(
     with bar:
         if articles.num_rows <= CHUNK:  # one task: not worth starting workers
             engine = SERIAL
-        for done, found in _in_order(engine, _chunks(articles, paragraphs), names):
+        sizes: deque[int] = deque()  # of the chunks sent and not yet back
+
+        def tasks() -> Iterator[tuple]:
+            for chunk, chunk_paragraphs in _chunks(articles, paragraphs):
+                sizes.append(chunk.num_rows)
+                yield chunk, chunk_paragraphs, names
+
+        for found in engine.imap(analyse_chunk, tasks()):
             for name in names:
                 parts[name].append(found[name])
-            bar.update(done.num_rows)
+            bar.update(sizes.popleft())
     return {
         name: pa.concat_tables(parts[name]).combine_chunks()
         if parts[name] else PER_ARTICLE[name][0].empty_table()

@@ -190,7 +190,11 @@ def analyse_cached(
 
 
 def link(
-    articles: pa.Table, analysed: dict[str, pa.Table], *, timer: Timer | None = None
+    articles: pa.Table,
+    analysed: dict[str, pa.Table],
+    *,
+    engine: Engine = SERIAL,
+    timer: Timer | None = None,
 ) -> dict[str, pa.Table]:
     """The corpus-wide entity stages over `analyse`'s tables: `mentions`, `entities`,
     `article_entities` and `country_mentions`."""
@@ -198,7 +202,7 @@ def link(
     sentences = analysed["sentences"]
     with timer.stage("entities"):
         mentions, entities = build_entities(
-            analysed["raw_mentions"], articles, sentences, analysed["adjectives"]
+            analysed["raw_mentions"], articles, sentences, analysed["adjectives"], engine=engine
         )
         article_entities = build_article_entities(mentions)
     with timer.stage("countries"):
@@ -223,7 +227,7 @@ def entity_tables(
     with timer.stage("analyse"):
         found = analyse(articles, paragraphs, tables=("raw_mentions", "adjectives"), engine=engine,
                         progress=progress)  # fmt: skip
-    return {"sentences": found["sentences"], **link(articles, found, timer=timer)}
+    return {"sentences": found["sentences"], **link(articles, found, engine=engine, timer=timer)}
 
 
 def build(
@@ -305,7 +309,7 @@ def build(
         with ThreadPoolExecutor(1, thread_name_prefix="topics") as beside:
             topics_found = beside.submit(find_topics, paragraphs, tokens)
             del tokens
-            linked = link(articles, analysed, timer=timer)
+            linked = link(articles, analysed, engine=engine, timer=timer)
             emit(entities=linked["entities"], article_entities=linked["article_entities"])
             found = topics_found.result()
         manifest["topics"] = found.model

@@ -10,12 +10,17 @@ from __future__ import annotations
 
 import logging
 import os
-from collections.abc import Iterator
-from concurrent.futures import Executor, ProcessPoolExecutor
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Executor, Future, ProcessPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass
 from multiprocessing import get_context
-from typing import Any
+from typing import Any, TypeVar
+
+import pyarrow as pa
+
+T = TypeVar("T")
 
 ENGINES = ("local", "dask")
 _BLAS_THREADS = ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS")
@@ -52,8 +57,30 @@ class Engine:
             with worker_pool(self.workers) as pool:
                 yield pool
 
+    def imap(self, function: Callable[..., T], tasks: Iterable[tuple]) -> Iterator[T]:
+        """`function(*task)` of each task, in order: on the workers with at most two tasks per
+        worker in flight (so inputs are made as they are needed), or here when not parallel."""
+        if not self.parallel:
+            for task in tasks:
+                yield function(*task)
+            return
+        with self.pool() as pool:
+            pending: deque[Future] = deque()
+            for task in tasks:
+                pending.append(pool.submit(function, *task))
+                if len(pending) >= 2 * self.workers:
+                    yield pending.popleft().result()
+            while pending:
+                yield pending.popleft().result()
+
 
 SERIAL = Engine()
+
+
+def detached(table: pa.Table) -> pa.Table:
+    """A copy of a slice that owns only its rows, for a task: a pickled slice carries its
+    parent's whole buffers (the corpus's text, 115 MB, with every 32-article task)."""
+    return table.take(pa.array(range(table.num_rows), pa.int64()))
 
 
 class EngineError(RuntimeError):

@@ -15,8 +15,8 @@ from __future__ import annotations
 import hashlib
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Iterator, Mapping
-from dataclasses import dataclass, field
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
 from functools import cache, lru_cache
 
 import numpy as np
@@ -24,6 +24,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from pipeline.articles import Texts
+from pipeline.engine import SERIAL, Engine, detached
 from pipeline.gazetteer import adjectives, key, places, read_tsv
 from pipeline.ner import Mention, mentions_from_table, surface_readings
 from pipeline.nlp import CACHE_SIZE
@@ -37,7 +38,7 @@ _CYRILLIC = re.compile("[А-Яа-яЁё]")
 #: it never writes ('Асия Биби' read as the genitive of a rare 'Асий').
 _ATTESTED, _UNATTESTED, _OFTEN = 1.0, -0.6, 3
 #: Articles whose mentions are held as records at a time.
-CHUNK = 2_000
+CHUNK = 1_000
 
 
 @cache
@@ -70,18 +71,21 @@ class _UnionFind:
             self.parent[max(a, b)] = min(a, b)
 
 
-def _most_common(values: Iterable[str]) -> str | None:
-    """The most frequent value; ties go to Cyrillic over Latin ('Саиф Мулук' over
-    'Saif Mulook'), then to the shorter, then alphabetically."""
-    counts = Counter(v for v in values if v)
-    if not counts:
+def _most_common(counts: Mapping[str | None, int]) -> str | None:
+    """The value with the largest count, empty values aside; ties go to Cyrillic over Latin
+    ('Саиф Мулук' over 'Saif Mulook'), then to the shorter, then alphabetically."""
+    if len(counts) == 1:  # most groups are written one way
+        (value,) = counts
+        return value or None
+    found = {v: c for v, c in counts.items() if v}
+    if not found:
         return None
-    return min(counts, key=lambda v: (-counts[v], not _CYRILLIC.search(v), len(v.split()), v))
+    return min(found, key=lambda v: (-found[v], not _CYRILLIC.search(v), len(v.split()), v))
 
 
-def _chunks(articles: pa.Table, *tables: pa.Table) -> Iterator[tuple[Texts, list[pa.Table]]]:
-    """The articles in id order, CHUNK at a time: their texts and their rows of each of
-    `tables` (which have an `article_id` column; those in id order are sliced, not copied)."""
+def _chunks(articles: pa.Table, *tables: pa.Table) -> Iterator[tuple[pa.Table, list[pa.Table]]]:
+    """The articles in id order, CHUNK at a time: their ids and texts and their rows of each
+    of `tables` (which have an `article_id` column; those in id order are sliced, not copied)."""
     order = pc.sort_indices(articles["article_id"])
     ids = articles["article_id"].take(order)
     located = []
@@ -95,7 +99,7 @@ def _chunks(articles: pa.Table, *tables: pa.Table) -> Iterator[tuple[Texts, list
     for begin in range(0, len(ids), CHUNK):
         end = begin + CHUNK
         bounds = [np.searchsorted(position, [begin, end]) for _t, position in located]
-        yield Texts(texts.take(order[begin:end])), [
+        yield texts.take(order[begin:end]), [
             table.slice(low, high - low) for (table, _p), (low, high) in zip(located, bounds,
                                                                               strict=True)
         ]  # fmt: skip
@@ -128,34 +132,28 @@ def _written_words(raw: pa.Table) -> Counter[str]:
     return seen
 
 
-class _Readings:
-    """Each person mention takes the reading best supported by how the corpus writes names
-    (`seen`: `_written_words` of the corpus): 'Асии Биби' -> 'Асия Биби' (not 'Асий Биби') when
-    'Асия' occurs and 'Асий' never does. The choice depends on the surface alone: made once."""
+def _readings(raw: pa.Table) -> tuple[dict[str, str], set[tuple[str, str]]]:
+    """The name chosen for each surface of a person with several readings, and the distinct
+    (type, name) of the mentions of `raw` with those choices.
 
-    def __init__(self, seen: Counter[str]) -> None:
-        self.seen = seen
-        self._chosen: dict[str, str] = {}
+    A reading is chosen by how the corpus writes names: 'Асии Биби' reads 'Асия Биби' (not
+    'Асий Биби') when 'Асия' occurs and 'Асий' never does. It depends on the surface alone."""
+    seen = _written_words(raw)
+    readings = surface_readings(raw)
+    chosen = {surface: _best_reading(surface, found, seen)
+              for surface, found in readings.items() if len(found) > 1}  # fmt: skip
+    distinct = raw.group_by(["type", "surface", "name"]).aggregate([])
+    names = {
+        (kind, chosen.get(surface, name) if kind == "PER" else name)
+        for kind, surface, name in zip(*(distinct[c].to_pylist() for c in
+                                         ("type", "surface", "name")), strict=True)
+    }  # fmt: skip
+    return chosen, names
 
-    def mentions(self, raw: pa.Table) -> list[Mention]:
-        """The Mention records of `raw`, each with its chosen name."""
-        return mentions_from_table(raw, self._choose)
 
-    def names(self, raw: pa.Table) -> set[tuple[str, str]]:
-        """The distinct (type, chosen name) of the mentions of `raw`."""
-        readings = surface_readings(raw)
-        distinct = raw.group_by(["type", "surface", "name"]).aggregate([])
-        return {
-            (kind, self._choose(surface, readings[surface])
-             if kind == "PER" and len(readings.get(surface, ())) > 1 else name)
-            for kind, surface, name in zip(*(distinct[c].to_pylist() for c in
-                                             ("type", "surface", "name")), strict=True)
-        }  # fmt: skip
-
-    def _choose(self, surface: str, readings: tuple[tuple[float, str], ...]) -> str:
-        if surface not in self._chosen:
-            self._chosen[surface] = _best_reading(surface, readings, self.seen)
-        return self._chosen[surface]
+def _mentions(raw: pa.Table, chosen: Mapping[str, str]) -> list[Mention]:
+    """The Mention records of `raw` with the chosen readings (`_readings`) as names."""
+    return mentions_from_table(raw, lambda surface, _readings: chosen[surface])
 
 
 def _best_reading(surface: str, readings: tuple[tuple[float, str], ...], seen: Counter[str]) -> str:
@@ -259,79 +257,103 @@ def entity_id(kind: str, name: str) -> str:
 
 
 @dataclass
-class _Group:
-    """What the corpus writes for one group of mentions: names and types with their counts,
-    and the group's first mention (the first group of an entity id gives the entity's row)."""
+class _Found:
+    """What a chunk of articles says about its mentions' groups (`_find_groups`): each
+    mention's group as a code into `groups` (before the corpus's evidence joins groups), each
+    group's first mention, the names and types written for each group (by code), and the
+    evidence that joins groups."""
 
-    first: int
-    names: Counter[str] = field(default_factory=Counter)
-    types: Counter[str] = field(default_factory=Counter)
+    groups: list[str]
+    codes: np.ndarray
+    first: list[int]
+    names: dict[tuple[int, str], int]
+    types: dict[tuple[int, str], int]
+    latin: list[tuple[str, str]]  # (Latin original, the person it follows), in order
+    abbreviations: list[tuple[str, str]]  # (name key, abbreviation key)
 
-    def absorb(self, other: _Group) -> None:
-        self.first = min(self.first, other.first)
-        self.names.update(other.names)
-        self.types.update(other.types)
+
+def _find_groups(
+    raw: pa.Table, texts: pa.Table, chosen: Mapping[str, str], by_last: Mapping[str, set[str]]
+) -> _Found:
+    """The groups of the mentions in `raw` (whole articles with their `texts`): 'PER:<person
+    key>' (`_person_keys` against the corpus's full names `by_last`) or 'NAME:<name key>'. A
+    task on a worker."""
+    mentions, article_texts = _mentions(raw, chosen), Texts(texts)
+    persons = _person_keys(mentions, by_last)
+    index: dict[str, int] = {}
+    first: list[int] = []
+    codes = np.empty(len(mentions), dtype=np.int32)
+    names: Counter[tuple[int, str]] = Counter()
+    types: Counter[tuple[int, str]] = Counter()
+    for i, m in enumerate(mentions):
+        group = f"PER:{persons[i]}" if m.type == "PER" else f"NAME:{key(m.name)}"
+        if group not in index:
+            index[group] = len(first)
+            first.append(i)
+        codes[i] = code = index[group]
+        names[code, m.name] += 1
+        types[code, m.type] += 1
+    return _Found(list(index), codes, first, dict(names), dict(types),
+                  list(_latin_originals(mentions, article_texts, persons)),
+                  list(_abbreviations(mentions, article_texts)))  # fmt: skip
 
 
 @dataclass
-class _Linker:
-    """The corpus-wide evidence that puts mentions in groups, per distinct name: the chosen
-    readings, the union of organisation and place names, full names by surname and the Latin
-    originals of names."""
+class _Said:
+    """A chunk's mention rows and what they say about their entities (`_describe`)."""
 
-    readings: _Readings
-    names: _UnionFind = field(default_factory=_UnionFind)
-    by_last: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
-    latin: dict[str, str] = field(default_factory=dict)
-
-    def learn_names(self, names: Iterable[tuple[str, str]]) -> None:
-        """Learn from the corpus's distinct (type, name): the shipped aliases of organisations
-        and places, and people's full names."""
-        to_canonical, _info = alias_groups()
-        for kind, name in names:
-            if kind != "PER":
-                k = key(name)
-                self.names.union(k, to_canonical.get(k, k))
-            elif person := _full_person(name):
-                self.by_last[person.rsplit(" ", 1)[-1]].add(person)
-
-    def groups(self, mentions: list[Mention], texts: Mapping[str, str]) -> list[str]:
-        """Each mention's group before the corpus's evidence is complete ('PER:<person key>',
-        'NAME:<name key>'; `final` maps it), learning the evidence found in `texts`: Latin
-        originals of people's names, abbreviations of organisations and places."""
-        persons = _person_keys(mentions, self.by_last)
-        for original, person in _latin_originals(mentions, texts, persons):
-            self.latin.setdefault(original, person)
-        for full, short in _abbreviations(mentions, texts):
-            self.names.union(full, short)
-        return [f"PER:{persons[i]}" if m.type == "PER" else f"NAME:{key(m.name)}"
-                for i, m in enumerate(mentions)]  # fmt: skip
-
-    def final(self, group: str) -> str:
-        """The group once Latin originals join the person they follow and names their
-        aliases and abbreviations."""
-        kind, name = group.split(":", 1)
-        if kind == "PER":
-            return f"PER:{self.latin.get(name, name)}"
-        return f"NAME:{self.names.find(name)}"
+    mentions: pa.Table
+    roles: dict[str, Counter]  # group -> stated roles of its people
+    countries: dict[str, Counter]  # group -> stated countries of its people
+    articles: Counter[str]  # entity id -> articles
 
 
-def _entities(groups: dict[str, _Group], names: _UnionFind) -> dict[str, dict]:
-    """Group -> name, type and (for places and organisations) country, in the order in which
-    the groups first appear."""
+def _describe(
+    raw: pa.Table,
+    texts: pa.Table,
+    sentences: pa.Table,
+    found_adjectives: pa.Table,
+    chosen: Mapping[str, str],
+    group_of: list[str],
+    entity: dict[str, dict],
+) -> _Said:
+    """The mention rows of `raw` (whole articles, with their texts, sentences and adjectives),
+    each mention in its final group (`group_of`) of `entity` (name, type, country and id of
+    each group there), with the roles and countries stated around the people. A task on a
+    worker."""
+    mentions = _mentions(raw, chosen)
+    roles: dict[str, Counter] = defaultdict(Counter)
+    countries: dict[str, Counter] = defaultdict(Counter)
+    for group, role, country in _stated(mentions, group_of, entity, Texts(texts), sentences,
+                                        found_adjectives):  # fmt: skip
+        roles[group][role] += 1
+        countries[group][country] += 1
+    ids = {g: e["entity_id"] for g, e in entity.items()}
+    pairs = {(m.article_id, ids[g]) for m, g in zip(mentions, group_of, strict=True)}
+    return _Said(_mention_rows(mentions, group_of, entity, ids), dict(roles), dict(countries),
+                 Counter(i for _a, i in pairs))  # fmt: skip
+
+
+def _entities(
+    first: Mapping[str, int],
+    names: Mapping[str, Mapping[str, int]],
+    types: Mapping[str, Mapping[str, int]],
+    joined: _UnionFind,
+) -> dict[str, dict]:
+    """Group -> name, type and (for places and organisations) country, from the names and
+    types written for it, in the order of the groups' `first` mentions."""
     _to_canonical, info = alias_groups()
-    alias_of_root = {names.find(head): head for head in info if head in names.parent}
+    alias_of_root = {joined.find(head): head for head in info if head in joined.parent}
     entity: dict[str, dict] = {}
-    for group, found in sorted(groups.items(), key=lambda item: item[1].first):
+    for group in sorted(first, key=first.__getitem__):
         kind, root = group.split(":", 1)
         alias = info.get(alias_of_root.get(root, "")) if kind == "NAME" else None
         if alias:
             name, kind, country = alias
         else:
-            full = Counter({n: c for n, c in found.names.items() if _is_full(n)}) \
-                if kind == "PER" else Counter()  # fmt: skip
-            name = _most_common(full.elements()) or _most_common(found.names.elements())
-            kind = _most_common(found.types.elements())
+            full = {n: c for n, c in names[group].items() if _is_full(n)} if kind == "PER" else {}
+            name = _most_common(full) or _most_common(names[group])
+            kind = _most_common(types[group])
             country = _country_of_name(name, kind)
         entity[group] = {"name": name, "type": kind, "country": country, "role": None}
     return entity
@@ -373,76 +395,126 @@ def _mention_rows(
 
 
 def build_entities(
-    raw: pa.Table, articles: pa.Table, sentences: pa.Table, found_adjectives: pa.Table
+    raw: pa.Table,
+    articles: pa.Table,
+    sentences: pa.Table,
+    found_adjectives: pa.Table,
+    *,
+    engine: Engine = SERIAL,
 ) -> tuple[pa.Table, pa.Table]:
     """(`mentions`, `entities`) tables from the raw mentions (ner.RAW_MENTIONS) of the whole
-    corpus, its articles, sentences and country adjectives (countries.find_adjectives)."""
+    corpus, its articles, sentences and country adjectives (countries.find_adjectives). The
+    passes over the chunks run on `engine`'s workers."""
+    if articles.num_rows <= CHUNK:  # one task: not worth starting workers
+        engine = SERIAL
+    # How the corpus writes people's names chooses among a name's readings; the distinct names
+    # give the aliases that join and people's full names.
+    chosen, distinct = _readings(raw)
+    to_canonical, _info = alias_groups()
+    names, by_last = _UnionFind(), defaultdict(set)
+    for kind, name in distinct:
+        if kind != "PER":
+            names.union(k := key(name), to_canonical.get(k, k))
+        elif person := _full_person(name):
+            by_last[person.rsplit(" ", 1)[-1]].add(person)
+    by_last = dict(by_last)
 
-    def chunks() -> Iterator[tuple[list[Mention], Texts, list[pa.Table]]]:
-        for texts, (part, *rest) in _chunks(articles, raw, sentences, found_adjectives):
-            yield linker.readings.mentions(part), texts, rest
+    def chunks(*tables: pa.Table) -> Iterator[tuple]:
+        """Each chunk's raw mentions, texts, rows of `tables` and chosen readings; for a
+        worker, only what the chunk holds (a pickled slice carries its parent's buffers)."""
+        for texts, (part, *rest) in _chunks(articles, raw, *tables):
+            if not engine.parallel:
+                yield part, texts, *rest, chosen
+                continue
+            surfaces = pc.unique(part["surface"]).to_pylist()
+            yield (detached(part), texts, *map(detached, rest),
+                   {s: chosen[s] for s in surfaces if s in chosen})  # fmt: skip
 
-    # 1: how the corpus writes people's names, which chooses among a name's readings; then,
-    # from the distinct names, the aliases that join and people's full names.
-    linker = _Linker(_Readings(_written_words(raw)))
-    linker.learn_names(linker.readings.names(raw))
-    # 2: each mention's group (kept as a code per mention); the names and types it is written
-    # with; the Latin originals and abbreviations in the texts.
-    codes: dict[str, int] = {}
-    groups: list[_Group] = []
+    # Each mention's group, kept as a code per mention; each group's names and types; the
+    # Latin originals of people's names and the abbreviations of organisations in the texts.
+    index: dict[str, int] = {}
+    first: list[int] = []  # by code
+    name_counts: dict[tuple[int, str], int] = {}
+    type_counts: dict[tuple[int, str], int] = {}
     coded: list[np.ndarray] = []  # per chunk
+    latin: dict[str, str] = {}
     seq = 0
-    for mentions, texts, _rest in chunks():
-        chunk_codes = np.empty(len(mentions), dtype=np.int32)
-        for i, (m, group) in enumerate(zip(mentions, linker.groups(mentions, texts), strict=True)):
-            if group not in codes:
-                codes[group] = len(groups)
-                groups.append(_Group(seq + i))
-            chunk_codes[i] = code = codes[group]
-            groups[code].names[m.name] += 1
-            groups[code].types[m.type] += 1
-        seq += len(mentions)
-        coded.append(chunk_codes)
-    final = [linker.final(group) for group in codes]  # by code
-    joined: dict[str, _Group] = {}
-    for group, found in zip(final, groups, strict=True):
-        joined.setdefault(group, _Group(found.first)).absorb(found)
-    entity = _entities(joined, linker.names)
-    ids = {g: entity_id(e["type"], e["name"]) for g, e in entity.items()}
-    del codes, groups
-    # 3: people's stated roles and countries; the mention rows.
-    said: dict[str, tuple[Counter, Counter]] = defaultdict(lambda: (Counter(), Counter()))
+    tasks = ((part, texts, found, by_last) for part, texts, found in chunks())
+    for chunk in engine.imap(_find_groups, tasks):
+        renumber = []
+        for group, at in zip(chunk.groups, chunk.first, strict=True):
+            if group not in index:
+                index[group] = len(first)
+                first.append(seq + at)
+            renumber.append(index[group])
+        for counts, found in ((name_counts, chunk.names), (type_counts, chunk.types)):
+            for (code, value), count in found.items():
+                counts[renumber[code], value] = counts.get((renumber[code], value), 0) + count
+        coded.append(np.array(renumber, dtype=np.int32)[chunk.codes])
+        seq += len(chunk.codes)
+        for original, person in chunk.latin:
+            latin.setdefault(original, person)
+        for full, short in chunk.abbreviations:
+            names.union(full, short)
+
+    def final(group: str) -> str:
+        """The group once Latin originals join the person they follow and names their aliases
+        and abbreviations."""
+        kind, name = group.split(":", 1)
+        return f"PER:{latin.get(name, name)}" if kind == "PER" else f"NAME:{names.find(name)}"
+
+    final_of = [final(group) for group in index]  # by code
+    del index
+    joined_first: dict[str, int] = {}
+    for group, at in zip(final_of, first, strict=True):
+        joined_first[group] = min(joined_first.get(group, at), at)
+    joined_names: dict[str, dict[str, int]] = defaultdict(dict)
+    joined_types: dict[str, dict[str, int]] = defaultdict(dict)
+    for counts, joined in ((name_counts, joined_names), (type_counts, joined_types)):
+        for (code, value), count in counts.items():
+            found = joined[final_of[code]]
+            found[value] = found.get(value, 0) + count
+    del first, name_counts, type_counts
+    entity = _entities(joined_first, joined_names, joined_types, names)
+    for e in entity.values():
+        e["entity_id"] = entity_id(e["type"], e["name"])
+
+    # The mention rows; people's stated roles and countries.
+    def described() -> Iterator[tuple]:
+        for (part, texts, chunk_sentences, chunk_adjectives, found), codes in zip(
+            chunks(sentences, found_adjectives), coded, strict=True
+        ):
+            group_of = [final_of[c] for c in codes.tolist()]
+            known = {g: entity[g] for g in set(group_of)} if engine.parallel else entity
+            yield part, texts, chunk_sentences, chunk_adjectives, found, group_of, known
+
+    roles: dict[str, Counter] = defaultdict(Counter)
+    countries: dict[str, Counter] = defaultdict(Counter)
     articles_of: Counter[str] = Counter()
     parts = []
-    for (mentions, texts, (chunk_sentences, chunk_adjectives)), chunk_codes in zip(
-        chunks(), coded, strict=True
-    ):
-        group_of = [final[c] for c in chunk_codes.tolist()]
-        for group, role, country in _stated(mentions, group_of, entity, texts, chunk_sentences,
-                                            chunk_adjectives):  # fmt: skip
-            said[group][0][role] += 1
-            said[group][1][country] += 1
-        articles_of.update(i for _a, i in {(m.article_id, ids[g]) for m, g in
-                                           zip(mentions, group_of, strict=True)})  # fmt: skip
-        parts.append(_mention_rows(mentions, group_of, entity, ids))
-    for group, (roles, countries) in said.items():
-        entity[group]["role"] = _most_common(roles.elements())
-        entity[group]["country"] = _most_common(countries.elements())
+    for said in engine.imap(_describe, described()):
+        for group, found in said.roles.items():
+            roles[group].update(found)
+        for group, found in said.countries.items():
+            countries[group].update(found)
+        articles_of.update(said.articles)
+        parts.append(said.mentions)
+    for group in roles.keys() | countries.keys():
+        entity[group]["role"] = _most_common(roles[group])
+        entity[group]["country"] = _most_common(countries[group])
     mention_table = pa.concat_tables(parts).combine_chunks() if parts else MENTIONS.empty_table()
-    return mention_table, _entity_table(entity, ids, joined, articles_of)
+    return mention_table, _entity_table(entity, joined_names, articles_of)
 
 
 def _entity_table(
-    entity: dict[str, dict], ids: dict[str, str], groups: dict[str, _Group],
-    articles_of: Counter[str],
-) -> pa.Table:  # fmt: skip
+    entity: dict[str, dict], names: Mapping[str, Mapping[str, int]], articles_of: Counter[str]
+) -> pa.Table:
     """One row per entity id; groups that share one give it the first group's fields."""
     by_id: dict[str, dict] = {}
     for group, fields in entity.items():  # in order of first appearance
-        row = by_id.setdefault(ids[group], {**fields, "entity_id": ids[group], "aliases": set(),
-                                            "n_mentions": 0})  # fmt: skip
-        row["aliases"].update(groups[group].names)
-        row["n_mentions"] += groups[group].names.total()
+        row = by_id.setdefault(fields["entity_id"], {**fields, "aliases": set(), "n_mentions": 0})
+        row["aliases"].update(names[group])
+        row["n_mentions"] += sum(names[group].values())
     rows = [{**row, "aliases": sorted(row["aliases"]), "n_articles": articles_of[entity_id]}
             for entity_id, row in sorted(by_id.items())]  # fmt: skip
     return pa.Table.from_pylist(rows, schema=ENTITIES)
