@@ -28,9 +28,9 @@ from pipeline.countries import build_country_mentions
 from pipeline.engine import SERIAL, Engine
 from pipeline.entities import build_article_entities, build_entities
 from pipeline.events import build_events
-from pipeline.paragraphs import build_paragraphs
+from pipeline.paragraphs import build_paragraphs, with_texts
 from pipeline.readers import Record, Rejection, discover, file_sha256, read_file
-from pipeline.schema import TABLES, WORDS
+from pipeline.schema import PARAGRAPHS, TABLES, WORDS
 from pipeline.store import atomic_directory, write_batches, write_manifest, write_table
 from pipeline.topics import Tokens, Topics, build_topics, tokenise
 from pipeline.words import build_words
@@ -177,8 +177,8 @@ def analyse_cached(
         )  # fmt: skip
     with timer.stage("cache"):
         store.save(new, fresh)
-    tables = {
-        name: pa.concat_tables([cached[name], fresh[name].cast(schema)]).sort_by(
+    tables = {  # each cached table freed as soon as its sorted copy exists
+        name: pa.concat_tables([cached.pop(name), fresh.pop(name).cast(schema)]).sort_by(
             [("article_id", "ascending"), (order, "ascending")]
         )
         for name, (schema, order) in PER_ARTICLE.items()
@@ -289,6 +289,11 @@ def build(
                     sha = write_table(table, scratch / f"{name}.parquet")
                     manifest["tables"][name] = {"rows": table.num_rows, "sha256": sha}
 
+        def emit_batches(name: str, batches: Iterator[pa.RecordBatch], schema: pa.Schema) -> None:
+            """Write a table as its batches are made (the same file as `emit` would write)."""
+            rows, sha = write_batches(batches, schema, scratch / f"{name}.parquet")
+            manifest["tables"][name] = {"rows": rows, "sha256": sha}
+
         if cache is None:
             with timer.stage("analyse"):
                 analysed = analyse(articles, paragraphs, engine=engine, progress=progress)
@@ -304,8 +309,11 @@ def build(
 
         # Topics need only the raw mentions' spans: they run beside the entity stages, their
         # fits on the workers while the entity stages take the build process's core.
+        # A paragraph's text is a slice of its article's: from here on it is cut when needed.
+        paragraphs = paragraphs.drop_columns(["text"])
         with timer.stage("topics"):
-            tokens = tokenise(paragraphs, analysed["raw_mentions"], analysed.pop("lemmas"))
+            tokens = tokenise(paragraphs, analysed["raw_mentions"], analysed.pop("lemmas"),
+                              articles=articles)  # fmt: skip
         with ThreadPoolExecutor(1, thread_name_prefix="topics") as beside:
             topics_found = beside.submit(find_topics, paragraphs, tokens)
             del tokens
@@ -313,7 +321,9 @@ def build(
             emit(entities=linked["entities"], article_entities=linked["article_entities"])
             found = topics_found.result()
         manifest["topics"] = found.model
-        emit(paragraphs=found.paragraphs, topics=found.topics, article_topics=found.article_topics)
+        with timer.stage("write"):
+            emit_batches("paragraphs", with_texts(found.paragraphs, articles), PARAGRAPHS)
+        emit(topics=found.topics, article_topics=found.article_topics)
         del paragraphs, found
         with timer.stage("events"):
             events = build_events(
@@ -327,8 +337,7 @@ def build(
              country_mentions=linked["country_mentions"], events=events)  # fmt: skip
         del analysed, linked, events
         with timer.stage("words"):
-            rows, sha = write_batches(build_words(articles), WORDS, scratch / "words.parquet")
-            manifest["tables"]["words"] = {"rows": rows, "sha256": sha}
+            emit_batches("words", build_words(articles), WORDS)
         emit(articles=articles)
 
         manifest["tables"] = {name: manifest["tables"][name] for name in TABLES}

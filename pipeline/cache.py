@@ -46,15 +46,17 @@ def pipeline_version() -> str:
     return f"{pipeline.__version__}+{digest.hexdigest()[:12]}"
 
 
+#: Articles whose texts are Python strings at a time while their keys are computed.
+_BATCH = 2_000
+
+
 def article_keys(articles: pa.Table) -> list[str]:
     """The cache key of each article: a hash of its exact text and its publication date."""
     return [
         hashlib.sha256(f"{published or ''}\0{text}".encode()).hexdigest()[:32]
-        for text, published in zip(
-            articles.column("text").to_pylist(), articles.column("published").to_pylist(),
-            strict=True,
-        )
-    ]  # fmt: skip
+        for batch in articles.select(["text", "published"]).to_batches(_BATCH)
+        for text, published in zip(*(c.to_pylist() for c in batch.columns), strict=True)
+    ]
 
 
 class ArticleCache:

@@ -13,6 +13,7 @@ import hashlib
 import math
 import warnings
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import asdict, dataclass
 
 import numpy as np
@@ -28,6 +29,7 @@ from tqdm import tqdm
 
 from pipeline.engine import SERIAL, Engine
 from pipeline.lemmas import find_lemmas
+from pipeline.paragraphs import texts
 from pipeline.schema import ARTICLE_TOPICS, PARAGRAPHS, TOPICS
 
 SEED = 0
@@ -187,7 +189,8 @@ def _sample(rows: np.ndarray, limit: int) -> np.ndarray:
 class Tokens:
     """The content words of every paragraph, flat: each one's paragraph row, its lemma (a code
     into `lemmas`, sorted), whether it lies in a person's name, in the name of a place or
-    organisation, and whether it is a proper name itself."""
+    organisation, and whether it is a proper name itself; and a digest of each paragraph's
+    text (equal texts, equal digests)."""
 
     row: np.ndarray
     code: np.ndarray
@@ -195,13 +198,27 @@ class Tokens:
     person: np.ndarray
     named: np.ndarray
     proper: np.ndarray
+    digest: np.ndarray
 
 
-def tokenise(paragraphs: pa.Table, mentions: pa.Table, lemmas: pa.Table | None = None) -> Tokens:
+def tokenise(
+    paragraphs: pa.Table,
+    mentions: pa.Table,
+    lemmas: pa.Table | None = None,
+    *,
+    articles: pa.Table | None = None,
+) -> Tokens:
     """The content words of `paragraphs` from their `lemmas` (lemmas.find_lemmas, one row per
     paragraph in the same order; found here when not given), with those inside the spans of
-    `mentions` (raw or linked: `article_id`, `start`, `stop`, `type`) marked. What the topic
-    stage reads: the lemmas table can go once it is made."""
+    `mentions` (raw or linked: `article_id`, `start`, `stop`, `type`) marked. Paragraphs without
+    a `text` column take it from `articles`. What the topic stage reads: the lemmas table can go
+    once it is made."""
+    if "text" in paragraphs.column_names:
+        digest = _text_digests(paragraphs["text"].chunks)
+    elif articles is not None:
+        digest = _text_digests(found for _rows, found in texts(paragraphs, articles))
+    else:
+        raise ValueError("paragraphs without their text need the articles they come from")
     if lemmas is None:
         lemmas = find_lemmas(paragraphs)
     if lemmas.num_rows != paragraphs.num_rows or pc.all(
@@ -235,6 +252,7 @@ def tokenise(paragraphs: pa.Table, mentions: pa.Table, lemmas: pa.Table | None =
         person,
         named,
         flat("proper").to_numpy(zero_copy_only=False),
+        digest,
     )
 
 
@@ -295,15 +313,15 @@ def _labels(terms: list[list[str]], named: set[str]) -> list[str]:
     return labels
 
 
-def _text_digests(paragraphs: pa.Table) -> np.ndarray:
-    """A 64-bit digest of each paragraph's text: equal texts, equal digests."""
-    found = np.empty(paragraphs.num_rows, dtype=np.uint64)
-    row = 0
-    for batch in paragraphs.select(["text"]).to_batches(10_000):
-        for text in batch.column(0).to_pylist():
-            found[row] = int.from_bytes(hashlib.blake2b(text.encode(), digest_size=8).digest())
-            row += 1
-    return found
+def _text_digests(texts: Iterable[pa.Array]) -> np.ndarray:
+    """A 64-bit digest of each text (of arrays of them, in order): equal texts, equal digests."""
+    found = [
+        int.from_bytes(hashlib.blake2b(text.encode(), digest_size=8).digest())
+        for array in texts
+        for batch in (array.slice(i, 10_000) for i in range(0, len(array), 10_000))
+        for text in batch.to_pylist()
+    ]
+    return np.array(found, dtype=np.uint64)
 
 
 def _boilerplate(digests: np.ndarray, articles: np.ndarray) -> np.ndarray:
@@ -413,7 +431,7 @@ def build_topics(
     counts = _counts(tokens, paragraphs.num_rows)
     words = np.asarray(counts.sum(axis=1)).ravel().astype(np.int64)
     articles = np.array(paragraphs["article_id"].to_pylist(), dtype=object)
-    digests = _text_digests(paragraphs)
+    digests = tokens.digest
     article_codes = paragraphs["article_id"].combine_chunks().dictionary_encode().indices
     boilerplate = _boilerplate(digests, article_codes.to_numpy(zero_copy_only=False))
     fitting = _fitting_rows(digests, words, boilerplate)

@@ -32,10 +32,11 @@ def derived(tables: dict) -> dict:
 @pytest.mark.parametrize("engine", ["local", "dask"])
 def test_engines_give_identical_tables(engine: str, seed_build: Path, tmp_path: Path) -> None:
     # A clean interpreter: spawned workers re-import the parent's __main__, which under
-    # pytest may be a Streamlit script left behind by AppTest. CHUNK=2 gives three tasks,
-    # so both workers get work.
+    # pytest may be a Streamlit script left behind by AppTest. CHUNK=2 gives three tasks to
+    # each of the per-article and the entity stages, so both workers get work.
     script = (
         "import sys; import pipeline.analyse as analyse; analyse.CHUNK = 2; "
+        "import pipeline.entities as entities; entities.CHUNK = 2; "
         "from pipeline.cli import main; sys.exit(main(sys.argv[1:]))"
     )
     out = tmp_path / "out"
