@@ -95,8 +95,8 @@ def analyse(
             for name in names:
                 parts[name].append(found[name])
             bar.update(sizes.popleft())
-    return {
-        name: pa.concat_tables(parts[name]).combine_chunks()
-        if parts[name] else PER_ARTICLE[name][0].empty_table()
+    return {  # each table's chunks freed as soon as it is combined
+        name: pa.concat_tables(chunks).combine_chunks()
+        if (chunks := parts.pop(name)) else PER_ARTICLE[name][0].empty_table()
         for name in names
     }  # fmt: skip

@@ -59,6 +59,8 @@ MIN_ARTICLE_WEIGHT = 0.05
 ENTITY_SHARE = 0.5
 NMF_ITER = 300
 NMF_TOL = 1e-3
+#: Paragraphs whose content words are flattened at a time while tokenising.
+TOKENISE_ROWS = 25_000
 
 
 @dataclass(frozen=True)
@@ -228,49 +230,57 @@ def tokenise(
         raise ValueError("the lemmas table does not follow the paragraphs table row for row")
     lengths = pc.list_value_length(lemmas["lemma"]).to_numpy(zero_copy_only=False)
     row = np.repeat(np.arange(lemmas.num_rows, dtype=np.int32), lengths)
-
-    def flat(name: str) -> pa.Array:
-        return pc.list_flatten(lemmas[name]).combine_chunks()
-
-    # Offsets as keys that order the whole corpus: article number << 32 | offset.
-    encoded = paragraphs["article_id"].combine_chunks().dictionary_encode()
-    article = encoded.indices.to_numpy(zero_copy_only=False).astype(np.int64)[row] << 32
-    start = article | flat("start").to_numpy().astype(np.int64)
-    stop = article | flat("stop").to_numpy().astype(np.int64)
-    del article
-    person = _inside(start, stop, mentions, ["PER"], encoded.dictionary)
-    named = _inside(start, stop, mentions, ["ORG", "LOC"], encoded.dictionary)
-    del start, stop
-    words = pc.dictionary_encode(flat("lemma"))
-    order = pc.sort_indices(words.dictionary).to_numpy()
-    rank = np.empty(len(order), dtype=np.int32)
-    rank[order] = np.arange(len(order), dtype=np.int32)
-    return Tokens(
-        row,
-        rank[words.indices.to_numpy()],
-        words.dictionary.take(pa.array(order)).to_pylist(),
-        person,
-        named,
-        flat("proper").to_numpy(zero_copy_only=False),
-        digest,
+    # Offsets become keys that order the whole corpus: article number << 32 | offset.
+    ids = paragraphs["article_id"].combine_chunks().dictionary_encode()
+    article_of = ids.indices.to_numpy(zero_copy_only=False)
+    people, places = (
+        _Spans(mentions, types, ids.dictionary) for types in (["PER"], ["ORG", "LOC"])
     )
+    person, named, proper = (np.empty(len(row), dtype=bool) for _ in range(3))
+    code = np.empty(len(row), dtype=np.int32)  # first into each part's own dictionary
+    parts: list[tuple[slice, pa.Array]] = []
+    offset = 0
+    for begin in range(0, lemmas.num_rows, TOKENISE_ROWS):
+        part = lemmas.slice(begin, TOKENISE_ROWS)
+        flat = {name: pc.list_flatten(part[name]).combine_chunks()
+                for name in ("lemma", "start", "stop", "proper")}  # fmt: skip
+        at = slice(offset, offset + len(flat["lemma"]))
+        offset = at.stop
+        article = article_of[row[at]].astype(np.int64) << 32
+        start = article | flat["start"].to_numpy().astype(np.int64)
+        stop = article | flat["stop"].to_numpy().astype(np.int64)
+        person[at], named[at] = people.overlap(start, stop), places.overlap(start, stop)
+        proper[at] = flat["proper"].to_numpy(zero_copy_only=False)
+        words = pc.dictionary_encode(flat["lemma"])
+        code[at] = words.indices.to_numpy()
+        parts.append((at, words.dictionary))
+    distinct = pc.unique(pa.chunked_array([d for _at, d in parts], type=pa.string()))
+    vocabulary = distinct.take(pc.sort_indices(distinct))
+    for at, dictionary in parts:
+        code[at] = pc.index_in(dictionary, value_set=vocabulary).to_numpy()[code[at]]
+    return Tokens(row, code, vocabulary.to_pylist(), person, named, proper, digest)
 
 
-def _inside(
-    start: np.ndarray, stop: np.ndarray, mentions: pa.Table, types: list[str], ids: pa.Array
-) -> np.ndarray:
-    """True for the tokens (offset keys `start`, `stop`) that overlap a mention of one of
-    `types` (`ids`: the article ids in the order that numbers them in the keys)."""
-    chosen = mentions.filter(pc.is_in(mentions["type"], pa.array(types)))
-    if chosen.num_rows == 0:
-        return np.zeros(len(start), dtype=bool)
-    article = pc.index_in(chosen["article_id"], value_set=ids).to_numpy().astype(np.int64) << 32
-    begin = article | chosen["start"].to_numpy().astype(np.int64)
-    order = np.argsort(begin, kind="stable")
-    begin = begin[order]
-    reach = np.maximum.accumulate((article | chosen["stop"].to_numpy().astype(np.int64))[order])
-    before = np.searchsorted(begin, stop, side="left") - 1
-    return (before >= 0) & (reach[np.maximum(before, 0)] > start)
+class _Spans:
+    """The spans of the `mentions` of some `types`, as offset keys (`ids`: the article ids in
+    the order that numbers them in the keys), to tell which tokens they overlap."""
+
+    def __init__(self, mentions: pa.Table, types: list[str], ids: pa.Array) -> None:
+        chosen = mentions.filter(pc.is_in(mentions["type"], pa.array(types)))
+        article = pc.index_in(chosen["article_id"], value_set=ids).to_numpy(zero_copy_only=False)
+        article = article.astype(np.int64) << 32
+        begin = article | chosen["start"].to_numpy().astype(np.int64)
+        order = np.argsort(begin, kind="stable")
+        self.begin = begin[order]
+        stop = article | chosen["stop"].to_numpy().astype(np.int64)
+        self.reach = np.maximum.accumulate(stop[order]) if len(order) else stop
+
+    def overlap(self, start: np.ndarray, stop: np.ndarray) -> np.ndarray:
+        """True for the tokens (offset keys `start`, `stop`) that overlap one of the spans."""
+        if len(self.begin) == 0:
+            return np.zeros(len(start), dtype=bool)
+        before = np.searchsorted(self.begin, stop, side="left") - 1
+        return (before >= 0) & (self.reach[np.maximum(before, 0)] > start)
 
 
 def _counts(tokens: Tokens, paragraphs: int) -> sparse.csr_matrix:
