@@ -290,7 +290,7 @@ def build(
                     manifest["tables"][name] = {"rows": table.num_rows, "sha256": sha}
 
         def emit_batches(name: str, batches: Iterator[pa.RecordBatch], schema: pa.Schema) -> None:
-            """Write a table as its batches are made (the same file as `emit` would write)."""
+            """Write a table as its batches are made, in the row groups `emit` would write."""
             rows, sha = write_batches(batches, schema, scratch / f"{name}.parquet")
             manifest["tables"][name] = {"rows": rows, "sha256": sha}
 

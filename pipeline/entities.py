@@ -151,11 +151,6 @@ def _readings(raw: pa.Table) -> tuple[dict[str, str], set[tuple[str, str]]]:
     return chosen, names
 
 
-def _mentions(raw: pa.Table, chosen: Mapping[str, str]) -> list[Mention]:
-    """The Mention records of `raw` with the chosen readings (`_readings`) as names."""
-    return mentions_from_table(raw, lambda surface, _readings: chosen[surface])
-
-
 def _best_reading(surface: str, readings: tuple[tuple[float, str], ...], seen: Counter[str]) -> str:
     written = [w.lower() for w in words(surface)]
     # Per reading, the positions it changes and the word it puts there.
@@ -278,7 +273,7 @@ def _find_groups(
     """The groups of the mentions in `raw` (whole articles with their `texts`): 'PER:<person
     key>' (`_person_keys` against the corpus's full names `by_last`) or 'NAME:<name key>'. A
     task on a worker."""
-    mentions, article_texts = _mentions(raw, chosen), Texts(texts)
+    mentions, article_texts = mentions_from_table(raw, chosen), Texts(texts)
     persons = _person_keys(mentions, by_last)
     index: dict[str, int] = {}
     first: list[int] = []
@@ -321,7 +316,7 @@ def _describe(
     each mention in its final group (`group_of`) of `entity` (name, type, country and id of
     each group there), with the roles and countries stated around the people. A task on a
     worker."""
-    mentions = _mentions(raw, chosen)
+    mentions = mentions_from_table(raw, chosen)
     roles: dict[str, Counter] = defaultdict(Counter)
     countries: dict[str, Counter] = defaultdict(Counter)
     for group, role, country in _stated(mentions, group_of, entity, Texts(texts), sentences,

@@ -4,7 +4,7 @@ and normalised to the nominative, spread over worker processes."""
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -174,25 +174,19 @@ def _shared(column: pa.ChunkedArray) -> list:
     return [distinct[i] for i in encoded.indices.to_numpy(zero_copy_only=False)]
 
 
-def mentions_from_table(
-    table: pa.Table, choose: Callable[[str, tuple[tuple[float, str], ...]], str] | None = None
-) -> list[Mention]:
-    """The Mention records of a RAW_MENTIONS table, sorted by article and position. `choose`
-    picks the name of a person with several readings from its surface and readings."""
+def mentions_from_table(table: pa.Table, chosen: Mapping[str, str]) -> list[Mention]:
+    """The Mention records of a RAW_MENTIONS table, sorted by article and position; a person
+    whose surface has a reading in `chosen` (surface -> name) takes it as its name. The
+    readings themselves are not carried: the choice among them is made."""
     table = table.sort_by([("article_id", "ascending"), ("seq", "ascending")])
     strings = {name: _shared(table.column(name))
                for name in ("article_id", "surface", "type", "name")}  # fmt: skip
     numbers = [table.column(name).to_numpy().tolist()
                for name in ("paragraph", "sentence", "start", "stop")]  # fmt: skip
-    readings = surface_readings(table)
-    names = strings["name"]
-    if choose is not None:
-        chosen = {s: choose(s, r) for s, r in readings.items() if len(r) > 1}
-        pairs = zip(strings["surface"], strings["type"], names, strict=True)
-        names = [chosen.get(s, n) if k == "PER" else n for s, k, n in pairs]
+    pairs = zip(strings["surface"], strings["type"], strings["name"], strict=True)
+    names = [chosen.get(s, n) if k == "PER" else n for s, k, n in pairs]
     return [
-        Mention(article_id, paragraph, sentence, start, stop, surface, kind, name,
-                readings.get(surface, ()) if kind == "PER" else ())
+        Mention(article_id, paragraph, sentence, start, stop, surface, kind, name)
         for article_id, paragraph, sentence, start, stop, surface, kind, name in zip(
             strings["article_id"], *numbers, strings["surface"], strings["type"], names,
             strict=True,

@@ -42,8 +42,10 @@ def texts(paragraphs: pa.Table, articles: pa.Table) -> Iterator[tuple[slice, pa.
     """(rows, their texts) for the rows of `paragraphs` (`article_id`, `start`, `stop`, in the
     order of `articles`), cut from `articles.text` BATCH articles at a time."""
     position = pc.index_in(paragraphs["article_id"], value_set=articles["article_id"])
+    if position.null_count:
+        raise ValueError("paragraphs of articles that are not given")
     position = position.to_numpy(zero_copy_only=False)
-    if (np.diff(position) < 0).any() or (len(position) and position.min() < 0):
+    if (np.diff(position) < 0).any():
         raise ValueError("paragraphs must follow the order of their articles")
     starts, stops = paragraphs["start"].to_numpy(), paragraphs["stop"].to_numpy()
     column = articles["text"]

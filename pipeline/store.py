@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 import shutil
@@ -14,6 +13,8 @@ from pathlib import Path
 import pyarrow as pa
 import pyarrow.parquet as pq
 
+from pipeline.readers import file_sha256
+
 MANIFEST = "manifest.json"
 #: Rows per Parquet row group (pyarrow's default for a whole table).
 ROW_GROUP = 1 << 20
@@ -22,7 +23,7 @@ ROW_GROUP = 1 << 20
 def write_table(table: pa.Table, path: Path) -> str:
     """Write deterministic Parquet (no timestamps, fixed options); return the file's SHA-256."""
     pq.write_table(table, path, compression="zstd", write_statistics=True)
-    return _sha256(path)
+    return file_sha256(path)
 
 
 def write_batches(
@@ -40,15 +41,7 @@ def write_batches(
                 held = held.slice(ROW_GROUP)
         if held.num_rows or rows == 0:
             writer.write_table(held)
-    return rows, _sha256(path)
-
-
-def _sha256(path: Path) -> str:
-    digest = hashlib.sha256()
-    with path.open("rb") as file:
-        for block in iter(lambda: file.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
+    return rows, file_sha256(path)
 
 
 def write_manifest(manifest: dict, directory: Path) -> None:
