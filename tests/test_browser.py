@@ -76,6 +76,7 @@ def test_overview_chart_and_csv_download(page, server: str) -> None:
     bars = chart.locator("g.trace.bars g.point path")
     bars.first.wait_for(timeout=10_000)
     assert bars.count() == 2
+    page.wait_for_function(IDLE, timeout=30_000, polling=50)  # every chart's button is there
     with page.expect_download() as info:
         page.get_by_role("button", name="Download data (CSV)").first.click()
     download = info.value
@@ -107,6 +108,7 @@ def test_topics_page_link_and_csv(page, server: str, seed_build: Path) -> None:
     chosen = page.get_by_role("combobox", name="Topic", exact=True)
     assert chosen.input_value() == f"1 · {topics.label[1]}"
     assert "show=1" in page.url
+    page.wait_for_function(IDLE, timeout=30_000, polling=50)  # every chart's button is there
     with page.expect_download() as info:
         page.get_by_role("button", name="Download data (CSV)").first.click()
     download = info.value
@@ -125,6 +127,7 @@ def test_timeline_click_opens_article_and_csv(page, server: str, seed_build: Pat
     recent = data.timeline(data.open_build(seed_build), NONE, "event", "country")
     recent = recent[~recent["history"]].reset_index(drop=True)
     assert points.count() == len(recent)
+    page.wait_for_function(IDLE, timeout=30_000, polling=50)  # every chart's button is there
     with page.expect_download() as info:
         page.get_by_role("button", name="Download data (CSV)").first.click()
     download = info.value
