@@ -23,7 +23,7 @@ from tqdm import tqdm
 import pipeline
 from pipeline.analyse import PER_ARTICLE, analyse
 from pipeline.articles import Notice, build_articles
-from pipeline.cache import ArticleCache, pipeline_version
+from pipeline.cache import ArticleCache, memo, pipeline_version
 from pipeline.countries import build_country_mentions
 from pipeline.engine import SERIAL, Engine
 from pipeline.entities import build_article_entities, build_entities
@@ -305,7 +305,8 @@ def build(
         def find_topics(paragraphs: pa.Table, tokens: Tokens) -> Topics:
             with timer.stage("topics"):
                 return build_topics(paragraphs, tokens, k=topics, engine=engine,
-                                    progress=progress)  # fmt: skip
+                                    progress=progress,
+                                    memo=memo(cache, "topics") if cache else None)  # fmt: skip
 
         # Topics need only the raw mentions' spans: they run beside the entity stages, their
         # fits on the workers while the entity stages take the build process's core.

@@ -5,20 +5,27 @@ on its text and publication date, so they are stored under a key hashed from tho
 directory named after the pipeline version: the package version plus a digest of the
 pipeline's code and data files. Any change to either starts an empty cache (older versions are
 deleted). Corpus-wide stages (alias merging, countries, topics, events) always run afresh, so
-a build from the cache gives the same tables as one without it.
+a build from the cache gives the same tables as one without it; they reuse only results of
+pure functions of exactly the same input.
 
 Layout: `ROOT/<version>/<run>.<table>.parquet` for each table of a run, then
 `<run>.keys.parquet`, written last: a run without its keys file is ignored (it was interrupted).
+Corpus-wide stages keep the results of costly pure functions beside them (`Memo`, in
+`ROOT/<version>/<name>/`): the fits that choose the number of topics.
 """
 
 from __future__ import annotations
 
 import hashlib
+import json
+import os
 import shutil
+import time
 import uuid
 from functools import cache
 from importlib.metadata import version
 from pathlib import Path
+from typing import Any
 
 import pyarrow as pa
 import pyarrow.compute as pc
@@ -46,6 +53,16 @@ def pipeline_version() -> str:
     return f"{pipeline.__version__}+{digest.hexdigest()[:12]}"
 
 
+def version_directory(root: Path) -> Path:
+    """Where the cache under `root` keeps what this pipeline version made."""
+    return root / pipeline_version()
+
+
+def memo(root: Path, name: str) -> Memo:
+    """The memo `name` of the cache under `root` (for this pipeline version)."""
+    return Memo(version_directory(root) / name)
+
+
 #: Articles whose texts are Python strings at a time while their keys are computed.
 _BATCH = 2_000
 
@@ -63,7 +80,7 @@ class ArticleCache:
     """The cached tables of the articles of one build, under `root`."""
 
     def __init__(self, root: Path, articles: pa.Table, tables: tuple[str, ...]) -> None:
-        self.directory = root / pipeline_version()
+        self.directory = version_directory(root)
         self.tables = tables
         for stale in root.glob("*") if root.is_dir() else []:
             if stale.is_dir() and stale != self.directory:
@@ -145,3 +162,42 @@ class ArticleCache:
         for path in sorted(old, key=lambda p: not p.name.endswith(".keys.parquet")):
             path.unlink()  # keys first: a run without its keys file is ignored
         self._owned = self._owners()
+
+
+def _used(path: Path) -> None:
+    """Mark `path` as just used (the file system's own clock ticks only every few ms)."""
+    now = time.time_ns()
+    os.utime(path, ns=(now, now))
+
+
+class Memo:
+    """Results of a costly pure function kept between builds: one JSON file per key (a digest
+    of the function's whole input), the KEEP most recently used kept. Under the pipeline
+    version's directory, so a code change starts afresh as the article cache does."""
+
+    KEEP = 8
+
+    def __init__(self, directory: Path) -> None:
+        self.directory = directory
+
+    def _path(self, key: str) -> Path:
+        return self.directory / f"{key}.json"
+
+    def get(self, key: str) -> Any | None:
+        """The stored value of `key`, or None."""
+        path = self._path(key)
+        if not path.is_file():
+            return None
+        _used(path)
+        return json.loads(path.read_text())
+
+    def put(self, key: str, value: Any) -> None:
+        """Store `value` (JSON) under `key`, atomically; forget the least recently used."""
+        self.directory.mkdir(parents=True, exist_ok=True)
+        partial = self.directory / f".{key}.{uuid.uuid4().hex}.partial"
+        partial.write_text(json.dumps(value))
+        partial.replace(self._path(key))
+        _used(self._path(key))
+        stored = sorted(self.directory.glob("*.json"), key=lambda p: p.stat().st_mtime_ns)
+        for stale in stored[: -self.KEEP]:
+            stale.unlink(missing_ok=True)

@@ -27,6 +27,7 @@ from sklearn.feature_extraction.text import TfidfTransformer
 from threadpoolctl import threadpool_limits
 from tqdm import tqdm
 
+from pipeline.cache import Memo
 from pipeline.engine import SERIAL, Engine
 from pipeline.lemmas import find_lemmas
 from pipeline.paragraphs import texts
@@ -146,39 +147,74 @@ def _frequent_columns(x: sparse.csr_matrix, min_df: int) -> np.ndarray:
 
 
 def choose_k(
-    x: sparse.csr_matrix,
+    counts: sparse.csr_matrix,
     binary: sparse.csc_matrix,
     ks: list[int],
     *,
     engine: Engine = SERIAL,
     progress: bool = False,
+    memo: Memo | None = None,
 ) -> list[Candidate]:
-    """Score each K: coherence (over `binary`, all paragraphs) of a fit on the sample `x`,
-    times the stability of its top terms when refitted on resamples of `x`."""
-    columns = _frequent_columns(x, 3 if x.shape[0] > 1000 else 1)
-    x = x[:, columns]
+    """Score each K on `counts`, a sample of paragraphs (rows) by lemma (columns) taken as a
+    corpus of its own: its own vocabulary and TF-IDF weights, so the scores depend on the
+    sampled paragraphs alone. Coherence (over `binary`, every paragraph, same columns) of a fit
+    on the sample, times the stability of its top terms when refitted on resamples. `memo`
+    keeps the fits' top terms between builds under a digest of the sample."""
+    n = counts.shape[0]
+    columns = np.intersect1d(_vocabulary(counts, np.arange(n)),
+                             _frequent_columns(counts, 3 if n > 1000 else 1))  # fmt: skip
+    x = TfidfTransformer(sublinear_tf=True).fit_transform(counts[:, columns]).astype(np.float32)
     rng = np.random.default_rng(SEED)
     resamples = [
-        np.sort(rng.choice(x.shape[0], int(x.shape[0] * RESAMPLE_SHARE), replace=False))
-        for _ in range(RESAMPLES)
+        np.sort(rng.choice(n, int(n * RESAMPLE_SHARE), replace=False)) for _ in range(RESAMPLES)
     ]
+    key = _fits_key(x)
+    stored: dict[str, list] = (memo.get(key) if memo else None) or {}
     # One task per fit (K on the sample, K on each resample): the workers stay evenly busy.
-    tasks = [(x[rows], k) for k in ks for rows in [slice(None), *resamples]]
+    todo = [k for k in ks if str(k) not in stored]
+    tasks = [(x[rows], k) for k in todo for rows in [slice(None), *resamples]]
     bar = {"desc": "topics: choosing K", "unit": " fits", "total": len(tasks),
            "disable": not progress}  # fmt: skip
-    if engine.parallel and x.shape[0] >= PARALLEL_ROWS:
+    if engine.parallel and n >= PARALLEL_ROWS and tasks:
         with engine.pool() as pool:
             tops = list(tqdm(pool.map(_fit_top, tasks), **bar))
     else:
         tops = list(tqdm(map(_fit_top, tasks), **bar))
     per_k = len(resamples) + 1
+    for k, fits in zip(todo, zip(*[iter(tops)] * per_k, strict=True), strict=True):
+        stored[str(k)] = [top.tolist() for top in fits]
+    if memo and todo:
+        memo.put(key, stored)
     found = []
-    for k, (top, *refits) in zip(ks, zip(*[iter(tops)] * per_k, strict=True), strict=True):
+    for k in ks:
+        top, *refits = (np.array(fit) for fit in stored[str(k)])
         coherence = float(npmi(binary, columns[top]).mean())
         stability = float(np.mean([_agreement(top, other) for other in refits]))
         found.append(Candidate(k, round(coherence, 4), round(stability, 4),
                                round(coherence * stability, 4)))  # fmt: skip
     return found
+
+
+def _fits_key(x: sparse.csr_matrix) -> str:
+    """A digest of a selection sample and of the settings of its fits."""
+    digest = hashlib.sha256(repr((x.shape, NMF_ITER, NMF_TOL, SEED, RESAMPLES, RESAMPLE_SHARE,
+                                  TOP_TERMS)).encode())  # fmt: skip
+    for array in (x.indptr, x.indices, x.data):
+        digest.update(np.ascontiguousarray(array).tobytes())
+    return "choose-k-" + digest.hexdigest()[:32]
+
+
+def _whole_articles(rows: np.ndarray, articles: np.ndarray, limit: int) -> np.ndarray:
+    """Up to `limit` of `rows` (at least one article's), whole articles taken in the order of
+    their ids. Ids are content hashes: a random order that a new article does not reshuffle,
+    so the sample changes only when an article enters it."""
+    if len(rows) <= limit:
+        return rows
+    order = np.argsort(articles[rows], kind="stable")
+    ids = articles[rows][order]
+    ends = np.append(np.flatnonzero(ids[1:] != ids[:-1]) + 1, len(ids))
+    cut = ends[ends <= limit][-1] if ends[0] <= limit else ends[0]
+    return np.sort(rows[order[:cut]])
 
 
 def _sample(rows: np.ndarray, limit: int) -> np.ndarray:
@@ -435,9 +471,11 @@ def build_topics(
     k: int | None = None,
     engine: Engine = SERIAL,
     progress: bool = False,
+    memo: Memo | None = None,
 ) -> Topics:
     """Topics of `paragraphs` from their content words (`tokenise`): person names left out,
-    names of places and organisations kept out of labels unless they lead."""
+    names of places and organisations kept out of labels unless they lead. `memo` keeps the
+    fits that choose K between builds (`choose_k`)."""
     counts = _counts(tokens, paragraphs.num_rows)
     words = np.asarray(counts.sum(axis=1)).ravel().astype(np.int64)
     articles = np.array(paragraphs["article_id"].to_pylist(), dtype=object)
@@ -450,19 +488,20 @@ def build_topics(
     vocabulary = _vocabulary(counts, fitting) if len(fitting) else np.array([], dtype=np.int64)
     if len(vocabulary) == 0:
         return _no_topics(paragraphs, len(fitting))
-    counts = counts[:, vocabulary]
-    x = TfidfTransformer(sublinear_tf=True).fit(counts[fitting]).transform(counts)
-    x = x.astype(np.float32)
-    binary = (x > 0).astype(np.float32).tocsc()
+    binary = (counts > 0).astype(np.float32).tocsc()  # every lemma, for coherence
 
     most = min(len(fitting), len(vocabulary))
     ks = [min(k, most)] if k else [c for c in candidate_ks(len(fitting)) if c <= most] or [most]
-    sample = x[_sample(fitting, SELECT_MAX)]
     candidates = (
-        choose_k(sample, binary, ks, engine=engine, progress=progress) if len(ks) > 1 else []
-    )
+        choose_k(counts[_whole_articles(fitting, articles, SELECT_MAX)], binary, ks,
+                 engine=engine, progress=progress, memo=memo)
+        if len(ks) > 1 else []
+    )  # fmt: skip
     chosen = max(candidates, key=lambda c: (c.score, -c.k)).k if candidates else ks[0]
 
+    counts = counts[:, vocabulary]
+    x = TfidfTransformer(sublinear_tf=True).fit(counts[fitting]).transform(counts)
+    x = x.astype(np.float32)
     fit = x[_sample(fitting, FIT_MAX)]
     columns = _frequent_columns(fit, 2 if fit.shape[0] > 1000 else 1)
     model = _nmf(fit[:, columns], chosen)
@@ -485,7 +524,7 @@ def build_topics(
     top = _top(components[order])
     terms = [[str(names[i]) for i in row] for row in top]
     labels = _labels(terms, _entity_lemmas(tokens, counts, vocabulary))
-    coherence = npmi(binary, top)
+    coherence = npmi(binary, vocabulary[top])
     assigned = int((topic >= 0).sum())
     shaping = np.zeros(paragraphs.num_rows, dtype=bool)
     shaping[fitting] = True

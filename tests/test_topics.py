@@ -8,10 +8,14 @@ import re
 from collections import Counter
 from pathlib import Path
 
+import numpy as np
 import pyarrow as pa
+import pyarrow.parquet as pq
 import pytest
 from conftest import SEEDS, read_table
 
+from pipeline import topics as topic_stage
+from pipeline.cache import Memo
 from pipeline.cli import main
 from pipeline.lemmas import find_lemmas
 from pipeline.paragraphs import build_paragraphs
@@ -179,6 +183,62 @@ def test_no_content_at_all_gives_no_topics() -> None:
     found = fit_topics(made_up([["!!!", "123"]]))
     assert found.topics.num_rows == 0 and found.article_topics.num_rows == 0
     assert found.paragraphs["topic_id"].null_count == 2
+
+
+def test_choosing_k_again_reuses_the_fits(
+    seed_build: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    articles = pq.read_table(seed_build / "articles.parquet", columns=["article_id", "text"])
+    paragraphs = build_paragraphs(articles)
+    memo = Memo(tmp_path / "memo")
+    first = fit_topics(paragraphs, memo=memo)
+    assert len(first.model["candidates"]) > 1
+    assert len(list((tmp_path / "memo").glob("*.json"))) == 1
+
+    def no_fit(task: tuple) -> None:
+        raise AssertionError("the memo holds this fit")
+
+    monkeypatch.setattr(topic_stage, "_fit_top", no_fit)
+    again = fit_topics(paragraphs, memo=memo)
+    assert again.model == first.model
+    for name in ("paragraphs", "topics", "article_topics"):
+        assert getattr(again, name).equals(getattr(first, name)), name
+    with pytest.raises(AssertionError, match="the memo holds"):  # another sample: fits again
+        fit_topics(
+            paragraphs.filter(
+                pa.compute.not_equal(paragraphs["article_id"], articles["article_id"][0])
+            ),
+            memo=memo,
+        )
+
+
+def test_selection_sample_is_whole_articles_a_new_one_rarely_enters() -> None:
+    ids = np.array(["c", "c", "a", "a", "a", "d", "b", "b"], dtype=object)
+    rows = np.arange(len(ids))
+    sample = topic_stage._whole_articles(rows, ids, limit=6)
+    assert sample.tolist() == [2, 3, 4, 6, 7]  # 'a' and 'b'; 'c' would make 7 rows
+    later = np.append(ids, ["e", "e"])
+    assert topic_stage._whole_articles(np.arange(10), later, limit=6).tolist() == sample.tolist()
+    earlier = np.append(ids, ["0"])
+    assert topic_stage._whole_articles(np.arange(9), earlier, limit=6).tolist() == [
+        2,
+        3,
+        4,
+        6,
+        7,
+        8,
+    ]
+    assert topic_stage._whole_articles(rows, ids, limit=2).tolist() == [2, 3, 4]  # one article
+
+
+def test_memo_keeps_the_most_recently_used(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(Memo, "KEEP", 2)
+    memo = Memo(tmp_path)
+    memo.put("a", {"k": [1]})
+    memo.put("b", 2)
+    assert memo.get("a") == {"k": [1]}  # now more recent than 'b'
+    memo.put("c", 3)
+    assert (memo.get("a"), memo.get("b"), memo.get("c")) == ({"k": [1]}, None, 3)
 
 
 def test_lemmas_keep_abbreviations_and_drop_names_and_stopwords() -> None:
