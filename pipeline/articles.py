@@ -5,7 +5,9 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 
+import numpy as np
 import pyarrow as pa
+import pyarrow.compute as pc
 
 from pipeline.dates import parse_date
 from pipeline.readers import Record, Rejection
@@ -47,33 +49,24 @@ def origin(path: str, line: int | None) -> str:
 
 #: Articles converted to Arrow at a time.
 BATCH = 2_000
+#: A prepared article: its `articles` row, the whole hash of its words (`digest`), the input it
+#: came from and its line there, for de-duplication across inputs.
+PREPARED = pa.schema([*ARTICLES, pa.field("digest", pa.string(), nullable=False),
+                      pa.field("path", pa.string(), nullable=False),
+                      pa.field("line", pa.int64())])  # fmt: skip
 
 
-def build_articles(
-    records: Iterable[Record],
-) -> tuple[pa.Table, list[Rejection], list[Notice]]:
-    """One row per distinct text, sorted by `article_id`; later duplicates are rejected.
-
-    Records must arrive in a deterministic order (sorted paths, then file order): the first
-    occurrence of a text is the one kept.
-    """
-    seen: dict[str, str] = {}
+def prepare(records: Iterable[Record]) -> tuple[pa.Table, list[Notice]]:
+    """Each record as a row of PREPARED, in input order, with a notice per unreadable date."""
     rows: list[dict] = []
     batches: list[pa.RecordBatch] = []
-    rejected: list[Rejection] = []
-    warnings: list[Notice] = []
+    notices: list[Notice] = []
     for record in records:
         tokens = words(record.text)
         digest = content_hash(tokens)
-        where = origin(record.path, record.line)
-        if digest in seen:
-            reason = f"duplicate text of {seen[digest]}"
-            rejected.append(Rejection(record.path, record.line, reason))
-            continue
-        seen[digest] = where
         published = parse_date(record.date) if record.date else None
         if record.date and published is None:
-            warnings.append(
+            notices.append(
                 Notice(record.path, record.line, f"unrecognised date {record.date!r}; left empty")
             )
         rows.append(
@@ -88,12 +81,34 @@ def build_articles(
                 "n_chars": len(record.text),
                 "n_words": len(tokens),
                 "external_id": record.external_id,
-                "origin": where,
+                "origin": origin(record.path, record.line),
+                "digest": digest,
+                "path": record.path,
+                "line": record.line,
             }
         )
         if len(rows) == BATCH:  # columnar as they come: Python rows of a big corpus do not fit
-            batches.append(pa.RecordBatch.from_pylist(rows, schema=ARTICLES))
+            batches.append(pa.RecordBatch.from_pylist(rows, schema=PREPARED))
             rows = []
-    batches.append(pa.RecordBatch.from_pylist(rows, schema=ARTICLES))
-    table = pa.Table.from_batches(batches).sort_by("article_id").combine_chunks()
-    return table, rejected, warnings
+    batches.append(pa.RecordBatch.from_pylist(rows, schema=PREPARED))
+    return pa.Table.from_batches(batches), notices
+
+
+def build_articles(prepared: list[pa.Table]) -> tuple[pa.Table, list[Rejection]]:
+    """One row per distinct text, sorted by `article_id`, from the `prepare`d inputs in a
+    deterministic order (sorted paths, then file order): the first occurrence of a text is kept,
+    later ones are rejected as its duplicates."""
+    table = pa.concat_tables(prepared).combine_chunks() if prepared else PREPARED.empty_table()
+    numbered = table.select(["digest"]).append_column("row", pa.array(np.arange(table.num_rows)))
+    first = numbered.group_by("digest", use_threads=False).aggregate([("row", "min")])
+    first_row = pc.take(first["row_min"], pc.index_in(table["digest"], first["digest"]))
+    duplicate = pc.not_equal(first_row, numbered["row"])
+    later = table.filter(duplicate)
+    originals = table["origin"].take(first_row.filter(duplicate))
+    rejected = [
+        Rejection(path, line, f"duplicate text of {original}")
+        for path, line, original in zip(later["path"].to_pylist(), later["line"].to_pylist(),
+                                        originals.to_pylist(), strict=True)
+    ]  # fmt: skip
+    articles = table.filter(pc.invert(duplicate)).select(ARTICLES.names)
+    return articles.sort_by("article_id").combine_chunks(), rejected

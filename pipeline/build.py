@@ -22,8 +22,8 @@ from tqdm import tqdm
 
 import pipeline
 from pipeline.analyse import PER_ARTICLE, analyse
-from pipeline.articles import Notice, build_articles
-from pipeline.cache import ArticleCache, memo, pipeline_version
+from pipeline.articles import Notice, build_articles, prepare
+from pipeline.cache import ArticleCache, Memo, memo, pipeline_version
 from pipeline.countries import build_country_mentions
 from pipeline.engine import SERIAL, Engine
 from pipeline.entities import build_article_entities, build_entities
@@ -83,24 +83,43 @@ class Timer:
         release_memory()
 
 
-def _read(
-    files: list[Path], max_bytes: int, rejected: list[Rejection], inputs: list[dict], bar: tqdm
-) -> Iterator[Record]:
-    """The records of `files`, one at a time; rejections and one manifest entry per file are
-    appended to `rejected` and `inputs` as each file is finished."""
-    for number, path in enumerate(files, start=1):
-        bar.set_postfix_str(f"file {number}/{len(files)}: {path.name}", refresh=False)
-        records, before = 0, len(rejected)
+#: Input files at least this large keep their prepared articles in the cache (`--cache`); a
+#: smaller one is read again as fast as its cache entry would be.
+CACHED_INPUT_BYTES = 1 << 20
+
+
+def _prepared(path: Path, max_bytes: int, bar: tqdm) -> tuple[pa.Table, list[Rejection], list]:
+    """One input file's prepared articles (articles.prepare), rejections and notices."""
+    rejected: list[Rejection] = []
+
+    def records() -> Iterator[Record]:
         for item in read_file(path, max_bytes):
             bar.update()
             if isinstance(item, Record):
-                records += 1
                 yield item
             else:
                 rejected.append(item)
-        inputs.append({"path": str(path), "sha256": file_sha256(path),
-                       "bytes": path.stat().st_size, "records": records,
-                       "rejected": len(rejected) - before})  # fmt: skip
+
+    table, notices = prepare(records())
+    return table, rejected, notices
+
+
+def _input(
+    path: Path, sha256: str, max_bytes: int, inputs: Memo | None, bar: tqdm
+) -> tuple[pa.Table, list[Rejection], list[Notice]]:
+    """`_prepared`, from `inputs` when it holds this file (same path, content and limit)."""
+    if inputs is None or path.stat().st_size < CACHED_INPUT_BYTES:
+        return _prepared(path, max_bytes, bar)
+    key = hashlib.sha256(f"{path}\0{sha256}\0{max_bytes}".encode()).hexdigest()[:32]
+    if found := inputs.get_table(key):
+        table, note = found
+        bar.update(table.num_rows + len(note["rejected"]))
+        return (table, [Rejection(**r) for r in note["rejected"]],
+                [Notice(**n) for n in note["notices"]])  # fmt: skip
+    table, rejected, notices = _prepared(path, max_bytes, bar)
+    note = {"rejected": [asdict(r) for r in rejected], "notices": [asdict(n) for n in notices]}
+    inputs.put_table(key, table, note)
+    return table, rejected, notices
 
 
 def _status(entry: dict) -> str:
@@ -124,19 +143,36 @@ def ingest(
     inputs: list[Path],
     *,
     max_bytes: int = 5_000_000,
+    cache: Path | None = None,
     progress: bool = True,
     timer: Timer | None = None,
 ) -> Ingested:
-    """Read, clean and de-duplicate `inputs` into the `articles` and `paragraphs` tables."""
+    """Read, clean and de-duplicate `inputs` into the `articles` and `paragraphs` tables.
+    With a `cache` (pipeline.cache), each large input file's prepared articles are kept, and
+    read from there while the file is unchanged."""
     timer = timer or Timer()
     files, missing = discover(inputs)
+    store = memo(cache, "inputs", keep=max(1, len(files))) if cache else None
+    prepared: list[pa.Table] = []
     rejected: list[Rejection] = []
+    notices: list[Notice] = []
     file_entries: list[dict] = []
     with timer.stage("ingest"), tqdm(desc="ingest", unit=" docs", disable=not progress) as bar:
-        articles, duplicates, notices = build_articles(
-            _read(files, max_bytes, rejected, file_entries, bar)
-        )
+        for number, path in enumerate(files, start=1):
+            bar.set_postfix_str(f"file {number}/{len(files)}: {path.name}", refresh=False)
+            sha256 = file_sha256(path)
+            table, file_rejected, file_notices = _input(path, sha256, max_bytes, store, bar)
+            prepared.append(table)
+            rejected += file_rejected
+            notices += file_notices
+            file_entries.append({"path": str(path), "sha256": sha256,
+                                 "bytes": path.stat().st_size, "records": table.num_rows,
+                                 "rejected": len(file_rejected)})  # fmt: skip
+        articles, duplicates = build_articles(prepared)
+        del prepared
         rejected = missing + rejected + duplicates
+        dropped = {(r.path, r.line) for r in duplicates}
+        notices = [n for n in notices if (n.path, n.line) not in dropped]
     with timer.stage("paragraphs"):
         paragraphs = build_paragraphs(articles)
 
@@ -251,7 +287,7 @@ def build(
     """
     timer = Timer()
     created_at = dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
-    ingested = ingest(inputs, max_bytes=max_bytes, progress=progress, timer=timer)
+    ingested = ingest(inputs, max_bytes=max_bytes, cache=cache, progress=progress, timer=timer)
     articles, paragraphs = ingested.articles, ingested.paragraphs
     manifest = {
         "schema_version": pipeline.SCHEMA_VERSION,

@@ -11,7 +11,8 @@ pure functions of exactly the same input.
 Layout: `ROOT/<version>/<run>.<table>.parquet` for each table of a run, then
 `<run>.keys.parquet`, written last: a run without its keys file is ignored (it was interrupted).
 Corpus-wide stages keep the results of costly pure functions beside them (`Memo`, in
-`ROOT/<version>/<name>/`): the fits that choose the number of topics.
+`ROOT/<version>/<name>/`): the fits that choose the number of topics, and each large input
+file's prepared articles.
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ import os
 import shutil
 import time
 import uuid
+from collections.abc import Callable
 from functools import cache
 from importlib.metadata import version
 from pathlib import Path
@@ -36,6 +38,7 @@ import pipeline
 #: Runs kept before they are merged into one (each incremental build adds a run).
 MAX_RUNS = 8
 _KEY = "article_key"
+_NOTE = b"obzor.note"
 
 
 #: Libraries whose models or rules shape the per-article results.
@@ -58,9 +61,9 @@ def version_directory(root: Path) -> Path:
     return root / pipeline_version()
 
 
-def memo(root: Path, name: str) -> Memo:
+def memo(root: Path, name: str, keep: int = 8) -> Memo:
     """The memo `name` of the cache under `root` (for this pipeline version)."""
-    return Memo(version_directory(root) / name)
+    return Memo(version_directory(root) / name, keep)
 
 
 #: Articles whose texts are Python strings at a time while their keys are computed.
@@ -171,33 +174,51 @@ def _used(path: Path) -> None:
 
 
 class Memo:
-    """Results of a costly pure function kept between builds: one JSON file per key (a digest
-    of the function's whole input), the KEEP most recently used kept. Under the pipeline
-    version's directory, so a code change starts afresh as the article cache does."""
+    """Results of a costly pure function kept between builds, one file per key (a digest of
+    the function's whole input): JSON values, or Arrow tables with a JSON note. The `keep`
+    most recently used are kept. Under the pipeline version's directory, so a code change
+    starts afresh as the article cache does."""
 
-    KEEP = 8
-
-    def __init__(self, directory: Path) -> None:
+    def __init__(self, directory: Path, keep: int = 8) -> None:
         self.directory = directory
+        self.keep = keep
 
-    def _path(self, key: str) -> Path:
-        return self.directory / f"{key}.json"
+    def _path(self, key: str, suffix: str) -> Path:
+        return self.directory / f"{key}.{suffix}"
 
     def get(self, key: str) -> Any | None:
         """The stored value of `key`, or None."""
-        path = self._path(key)
+        path = self._path(key, "json")
         if not path.is_file():
             return None
         _used(path)
         return json.loads(path.read_text())
 
+    def get_table(self, key: str) -> tuple[pa.Table, Any] | None:
+        """The stored table of `key` and its note, or None."""
+        path = self._path(key, "parquet")
+        if not path.is_file():
+            return None
+        _used(path)
+        table = pq.read_table(path)
+        note = json.loads(table.schema.metadata[_NOTE])
+        return table.replace_schema_metadata(None), note
+
     def put(self, key: str, value: Any) -> None:
         """Store `value` (JSON) under `key`, atomically; forget the least recently used."""
+        self._store(key, "json", lambda path: path.write_text(json.dumps(value)))
+
+    def put_table(self, key: str, table: pa.Table, note: Any) -> None:
+        """Store `table` and a JSON `note` under `key`, atomically."""
+        noted = table.replace_schema_metadata({_NOTE: json.dumps(note)})
+        self._store(key, "parquet", lambda path: pq.write_table(noted, path, compression="zstd"))
+
+    def _store(self, key: str, suffix: str, write: Callable[[Path], object]) -> None:
         self.directory.mkdir(parents=True, exist_ok=True)
         partial = self.directory / f".{key}.{uuid.uuid4().hex}.partial"
-        partial.write_text(json.dumps(value))
-        partial.replace(self._path(key))
-        _used(self._path(key))
-        stored = sorted(self.directory.glob("*.json"), key=lambda p: p.stat().st_mtime_ns)
-        for stale in stored[: -self.KEEP]:
+        write(partial)
+        partial.replace(path := self._path(key, suffix))
+        _used(path)
+        stored = [p for p in self.directory.iterdir() if not p.name.startswith(".")]
+        for stale in sorted(stored, key=lambda p: p.stat().st_mtime_ns)[: -self.keep]:
             stale.unlink(missing_ok=True)

@@ -16,6 +16,7 @@ from conftest import SEEDS
 
 import pipeline
 from pipeline import analyse
+from pipeline import build as build_module
 from pipeline import cache as article_cache
 from pipeline.build import build
 
@@ -163,3 +164,30 @@ def test_interrupted_runs_are_ignored_and_many_runs_merge(
     final = build([corpus], tmp_path / "d", cache=store, progress=False)
     assert final["cache"]["reused_articles"] == 5
     assert derived(final["tables"]) == derived(manifest(seed_build)["tables"])
+
+
+def test_unchanged_inputs_are_not_read_again(
+    corpus: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(build_module, "CACHED_INPUT_BYTES", 0)  # the seeds are small files
+    shutil.copy(corpus / sorted(p.name for p in corpus.iterdir())[0], corpus / "copy.txt")
+    store = tmp_path / "cache"
+    first = build([corpus], tmp_path / "a", cache=store, progress=False)
+    assert [r["reason"][:18] for r in first["rejected"]] == ["duplicate text of "]
+
+    read = []
+    real_read = build_module.read_file
+    monkeypatch.setattr(build_module, "read_file", lambda path, *a: read.append(path.name)
+                        or real_read(path, *a))  # fmt: skip
+    add_last_seed(corpus)
+    second = build([corpus], tmp_path / "b", cache=store, progress=False)
+    assert read == [sorted(SEEDS.glob("*.txt"))[4].name]  # the new file alone
+    assert second["rejected"] == first["rejected"]
+    assert second["tables"]["articles"]["rows"] == 5
+    # An edited file is read again; a build without the cache gives the same tables.
+    copy = corpus / "copy.txt"
+    copy.write_text(copy.read_text() + "\n\nНовый абзац.")
+    third = build([corpus], tmp_path / "c", cache=store, progress=False)
+    assert read[1:] == ["copy.txt"] and third["rejected"] == []
+    fresh = build([corpus], tmp_path / "d", progress=False)
+    assert fresh["tables"] == third["tables"] and fresh["inputs"] == third["inputs"]

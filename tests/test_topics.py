@@ -231,14 +231,17 @@ def test_selection_sample_is_whole_articles_a_new_one_rarely_enters() -> None:
     assert topic_stage._whole_articles(rows, ids, limit=2).tolist() == [2, 3, 4]  # one article
 
 
-def test_memo_keeps_the_most_recently_used(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(Memo, "KEEP", 2)
-    memo = Memo(tmp_path)
+def test_memo_keeps_the_most_recently_used(tmp_path: Path) -> None:
+    memo = Memo(tmp_path, keep=2)
     memo.put("a", {"k": [1]})
     memo.put("b", 2)
     assert memo.get("a") == {"k": [1]}  # now more recent than 'b'
     memo.put("c", 3)
     assert (memo.get("a"), memo.get("b"), memo.get("c")) == ({"k": [1]}, None, 3)
+    table = pa.table({"text": ["Баку", None]})
+    memo.put_table("t", table, {"rejected": []})
+    assert memo.get_table("t") == (table, {"rejected": []})
+    assert memo.get("a") is None  # the least recently used of three
 
 
 def test_lemmas_keep_abbreviations_and_drop_names_and_stopwords() -> None:
