@@ -27,7 +27,7 @@ from pipeline.articles import Texts
 from pipeline.engine import SERIAL, Engine, detached
 from pipeline.gazetteer import adjectives, key, places, read_tsv
 from pipeline.ner import Mention, mentions_from_table, surface_readings
-from pipeline.nlp import CACHE_SIZE
+from pipeline.nlp import CACHE_SIZE, morph
 from pipeline.normalize import words
 from pipeline.roles import stated
 from pipeline.schema import ARTICLE_ENTITIES, ENTITIES, MENTIONS
@@ -300,7 +300,6 @@ class _Said:
     mentions: pa.Table
     roles: dict[str, Counter]  # group -> stated roles of its people
     countries: dict[str, Counter]  # group -> stated countries of its people
-    articles: Counter[str]  # entity id -> articles
 
 
 def _describe(
@@ -324,9 +323,7 @@ def _describe(
         roles[group][role] += 1
         countries[group][country] += 1
     ids = {g: e["entity_id"] for g, e in entity.items()}
-    pairs = {(m.article_id, ids[g]) for m, g in zip(mentions, group_of, strict=True)}
-    return _Said(_mention_rows(mentions, group_of, entity, ids), dict(roles), dict(countries),
-                 Counter(i for _a, i in pairs))  # fmt: skip
+    return _Said(_mention_rows(mentions, group_of, entity, ids), dict(roles), dict(countries))
 
 
 def _entities(
@@ -485,24 +482,30 @@ def build_entities(
 
     roles: dict[str, Counter] = defaultdict(Counter)
     countries: dict[str, Counter] = defaultdict(Counter)
-    articles_of: Counter[str] = Counter()
     parts = []
     for said in engine.imap(_describe, described()):
         for group, found in said.roles.items():
             roles[group].update(found)
         for group, found in said.countries.items():
             countries[group].update(found)
-        articles_of.update(said.articles)
         parts.append(said.mentions)
     for group in roles.keys() | countries.keys():
         entity[group]["role"] = _most_common(roles[group])
         entity[group]["country"] = _most_common(countries[group])
     mention_table = pa.concat_tables(parts).combine_chunks() if parts else MENTIONS.empty_table()
+    spread = mention_table.group_by("entity_id").aggregate([("article_id", "count_distinct")])
+    articles_of = dict(
+        zip(
+            spread["entity_id"].to_pylist(),
+            spread["article_id_count_distinct"].to_pylist(),
+            strict=True,
+        )
+    )
     return mention_table, _entity_table(entity, joined_names, articles_of)
 
 
 def _entity_table(
-    entity: dict[str, dict], names: Mapping[str, Mapping[str, int]], articles_of: Counter[str]
+    entity: dict[str, dict], names: Mapping[str, Mapping[str, int]], articles_of: Mapping[str, int]
 ) -> pa.Table:
     """One row per entity id; groups that share one give it the first group's fields."""
     by_id: dict[str, dict] = {}
@@ -535,15 +538,22 @@ def _country_of_name(name: str, kind: str) -> str | None:
     if kind == "LOC":
         return place.country if place else None
     if kind == "ORG":
-        from pipeline.nlp import morph
-
         for word in re.findall(r"[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?|[A-ZА-ЯЁ]{2,}", name):
-            for candidate in {word.lower(), *(p.normal_form for p in morph()(word.lower()))}:
-                found = places().get(key(candidate))
-                if found and found.via == "name":
-                    return found.country
+            if country := _country_of_word(word.lower()):
+                return country
         hits = adjectives(name)
         return hits[0][2] if hits else None
+    return None
+
+
+@lru_cache(maxsize=CACHE_SIZE)
+def _country_of_word(word: str) -> str | None:
+    """The country a word of an organisation's name names, as written or in a normal form
+    ('России' -> RUS); organisations' names repeat their words."""
+    for candidate in {word, *(p.normal_form for p in morph()(word))}:
+        found = places().get(key(candidate))
+        if found and found.via == "name":
+            return found.country
     return None
 
 

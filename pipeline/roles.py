@@ -22,6 +22,22 @@ def role_lemmas() -> frozenset[str]:
 
 
 @cache
+def _role_forms() -> frozenset[str]:
+    """Every form of every role lemma, lower case, also written with е for ё."""
+    forms = {form.word for role in role_lemmas() for parse in morph()(role)
+             if parse.normal_form == role for form in parse.lexeme}  # fmt: skip
+    return frozenset(forms | {form.replace("ё", "е") for form in forms})
+
+
+def _is_role(word: str) -> bool:
+    """Whether `word` is a form of a role lemma. Only forms of one, and hyphenated words (whose
+    lemma may come from their parts: 'премьера-министра'), are looked up: lemmatising every word
+    before every name cost the entity stage seconds."""
+    word = word.strip(".")
+    return ("-" in word or word.lower() in _role_forms()) and lemma(word) in role_lemmas()
+
+
+@cache
 def title_lemmas() -> frozenset[str]:
     """Roles and honorifics: words that stand before a name but are not part of it."""
     return role_lemmas() | {row[0] for row in read_tsv("titles.txt")}
@@ -60,9 +76,7 @@ def stated(
     cut = max((m.end() for m in _STOP.finditer(before)), default=0)
     window = list(re.finditer(r"\S+", before[cut:]))[-_WINDOW_WORDS:]
     offset = sentence_start + cut
-    role_at = next(
-        (i for i, w in enumerate(window) if lemma(w.group().strip(".")) in role_lemmas()), None
-    )
+    role_at = next((i for i, w in enumerate(window) if _is_role(w.group())), None)
     role = country = None
     while role_at and (
         _is_adjective(window[role_at - 1].group())
