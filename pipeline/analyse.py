@@ -1,14 +1,14 @@
 """Stage: the per-article NLP, whose results depend on each article alone: `sentences` (razdel),
 raw entity mentions (`raw_mentions`, slovnet NER cleaned and normalised), calendar references
-(`dates`), country adjectives (`adjectives`) and paragraphs' content lemmas (`lemmas`).
-Articles go in chunks to the engine's workers (local processes or a Dask cluster), with a
-bounded number of chunks in flight; the tables come back in article order, identical for any
-engine and number of workers."""
+(`dates`), country adjectives (`adjectives`), paragraphs' content lemmas (`lemmas`) and, for
+the cache, each article's distinct words (`words`). Articles go in chunks to the engine's
+workers (local processes or a Dask cluster), with a bounded number of chunks in flight; the
+tables come back in article order, identical for any engine and number of workers."""
 
 from __future__ import annotations
 
 from collections import deque
-from collections.abc import Collection, Iterator
+from collections.abc import Callable, Collection, Iterator
 
 import pyarrow as pa
 import pyarrow.compute as pc
@@ -19,8 +19,9 @@ from pipeline.engine import SERIAL, Engine, detached
 from pipeline.events import DATES, find_dates
 from pipeline.lemmas import LEMMAS, find_lemmas
 from pipeline.ner import RAW_MENTIONS, extract_mentions
-from pipeline.schema import SENTENCES
+from pipeline.schema import SENTENCES, WORDS
 from pipeline.sentences import build_sentences
+from pipeline.words import find_words
 
 #: Articles per task: enough sentences to fill NER batches, few enough to balance the workers.
 CHUNK = 32
@@ -31,8 +32,13 @@ PER_ARTICLE = {
     "dates": (DATES, "start"),
     "adjectives": (ADJECTIVES, "start"),
     "lemmas": (LEMMAS, "paragraph"),
+    "words": (WORDS, "word"),
 }
-_ARTICLE_COLUMNS = ["article_id", "text", "published"]
+#: Per-article tables the build does not hold: with a cache it streams them from the cache's
+#: files (ArticleCache.rows); without one it makes them over the corpus at the end.
+STREAMED = ("words",)
+HELD = tuple(name for name in PER_ARTICLE if name not in STREAMED)
+_ARTICLE_COLUMNS = ["article_id", "title", "text", "published"]
 _PARAGRAPH_COLUMNS = ["article_id", "paragraph", "start", "text"]
 
 
@@ -42,6 +48,7 @@ _FIND = {
     "dates": lambda articles, _paragraphs, sentences: find_dates(articles, sentences),
     "adjectives": lambda articles, _paragraphs, _sentences: find_adjectives(articles),
     "lemmas": lambda _articles, paragraphs, _sentences: find_lemmas(paragraphs),
+    "words": lambda articles, _paragraphs, _sentences: find_words(articles),
 }
 
 
@@ -73,13 +80,16 @@ def analyse(
     articles: pa.Table,
     paragraphs: pa.Table,
     *,
-    tables: Collection[str] = tuple(PER_ARTICLE),
+    tables: Collection[str] = HELD,
     engine: Engine = SERIAL,
     progress: bool = False,
+    sink: Callable[[str, pa.Table], None] | None = None,
 ) -> dict[str, pa.Table]:
-    """The per-article `tables` (`sentences` always) of every article."""
+    """The per-article `tables` (`sentences` always) of every article. With a `sink`, every
+    table's rows also go to it as each chunk is done, and the STREAMED tables only there."""
     names = [n for n in PER_ARTICLE if n in tables or n == "sentences"]
-    parts: dict[str, list[pa.Table]] = {name: [] for name in names}
+    held = [n for n in names if sink is None or n not in STREAMED]
+    parts: dict[str, list[pa.Table]] = {name: [] for name in held}
     bar = tqdm(total=articles.num_rows, desc="analyse", unit=" docs", disable=not progress)
     with bar:
         if articles.num_rows <= CHUNK:  # one task: not worth starting workers
@@ -93,10 +103,13 @@ def analyse(
 
         for found in engine.imap(analyse_chunk, tasks()):
             for name in names:
-                parts[name].append(found[name])
+                if sink is not None:
+                    sink(name, found[name].cast(PER_ARTICLE[name][0]))
+                if name in parts:
+                    parts[name].append(found[name])
             bar.update(sizes.popleft())
     return {  # each table's chunks freed as soon as it is combined
         name: pa.concat_tables(chunks).combine_chunks()
         if (chunks := parts.pop(name)) else PER_ARTICLE[name][0].empty_table()
-        for name in names
+        for name in held
     }  # fmt: skip

@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass
+from functools import partial
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
@@ -21,7 +22,7 @@ import pyarrow.compute as pc
 from tqdm import tqdm
 
 import pipeline
-from pipeline.analyse import PER_ARTICLE, analyse
+from pipeline.analyse import HELD, PER_ARTICLE, analyse
 from pipeline.articles import Notice, build_articles, prepare
 from pipeline.cache import ArticleCache, Memo, memo, pipeline_version
 from pipeline.countries import build_country_mentions
@@ -197,32 +198,32 @@ def analyse_cached(
     engine: Engine = SERIAL,
     progress: bool = False,
     timer: Timer | None = None,
-) -> tuple[dict[str, pa.Table], dict]:
+) -> tuple[dict[str, pa.Table], dict, ArticleCache]:
     """`analyse` for the articles not in the cache under `cache`, the cache for the others.
-    Returns the tables (as `analyse` over all articles would) and an account for the manifest."""
+    Returns the tables that the build holds (as `analyse` over all articles would), an account
+    for the manifest, and the cache, which streams the others (analyse.STREAMED)."""
     timer = timer or Timer()
     with timer.stage("cache"):
         store = ArticleCache(cache, articles, tuple(PER_ARTICLE))
         new = store.missing(articles)
-        cached = {name: store.load(name, schema) for name, (schema, _) in PER_ARTICLE.items()}
+        cached = {name: store.load(name, PER_ARTICLE[name][0]) for name in HELD}
     new_ids = new.column("article_id")
-    with timer.stage("analyse"):
+    with timer.stage("analyse"), store.saving(new) as save:
         fresh = analyse(
             new, paragraphs.filter(pc.is_in(paragraphs.column("article_id"), new_ids)),
-            engine=engine, progress=progress,
+            tables=tuple(PER_ARTICLE), engine=engine, progress=progress, sink=save,
         )  # fmt: skip
-    with timer.stage("cache"):
-        store.save(new, fresh)
     tables = {  # each cached table freed as soon as its sorted copy exists
         name: pa.concat_tables([cached.pop(name), fresh.pop(name).cast(schema)]).sort_by(
             [("article_id", "ascending"), (order, "ascending")]
         )
         for name, (schema, order) in PER_ARTICLE.items()
+        if name in HELD
     }
     account = {"path": str(cache), "pipeline_version": pipeline_version(),
                "reused_articles": articles.num_rows - new.num_rows,
                "analysed_articles": new.num_rows, "stages": list(PER_ARTICLE)}  # fmt: skip
-    return tables, account
+    return tables, account, store
 
 
 def link(
@@ -333,10 +334,12 @@ def build(
         if cache is None:
             with timer.stage("analyse"):
                 analysed = analyse(articles, paragraphs, engine=engine, progress=progress)
+            words = partial(build_words, articles)
         else:
-            analysed, manifest["cache"] = analyse_cached(
+            analysed, manifest["cache"], store = analyse_cached(
                 articles, paragraphs, cache, engine=engine, progress=progress, timer=timer
             )
+            words = partial(store.rows, "words", WORDS, ["word", "article_id"])
 
         def find_topics(paragraphs: pa.Table, tokens: Tokens) -> Topics:
             with timer.stage("topics"):
@@ -374,7 +377,7 @@ def build(
              country_mentions=linked["country_mentions"], events=events)  # fmt: skip
         del analysed, linked, events
         with timer.stage("words"):
-            emit_batches("words", build_words(articles), WORDS)
+            emit_batches("words", words(), WORDS)
         emit(articles=articles)
 
         manifest["tables"] = {name: manifest["tables"][name] for name in TABLES}

@@ -1,7 +1,7 @@
 """Per-article results kept between builds, so a rebuild analyses only new or changed articles.
 
-An article's results (its sentences, raw entity mentions and calendar references) depend only
-on its text and publication date, so they are stored under a key hashed from those two, in a
+An article's results (its sentences, raw entity mentions, calendar references, words...) depend
+only on its text, title and publication date, so they are stored under a key hashed from those, in a
 directory named after the pipeline version: the package version plus a digest of the
 pipeline's code and data files. Any change to either starts an empty cache (older versions are
 deleted). Corpus-wide stages (alias merging, countries, topics, events) always run afresh, so
@@ -23,7 +23,8 @@ import os
 import shutil
 import time
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from functools import cache
 from importlib.metadata import version
 from pathlib import Path
@@ -34,6 +35,7 @@ import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
 import pipeline
+from pipeline.sql import batches
 
 #: Runs kept before they are merged into one (each incremental build adds a run).
 MAX_RUNS = 8
@@ -71,11 +73,11 @@ _BATCH = 2_000
 
 
 def article_keys(articles: pa.Table) -> list[str]:
-    """The cache key of each article: a hash of its exact text and its publication date."""
+    """The cache key of each article: a hash of its exact text, title and publication date."""
     return [
-        hashlib.sha256(f"{published or ''}\0{text}".encode()).hexdigest()[:32]
-        for batch in articles.select(["text", "published"]).to_batches(_BATCH)
-        for text, published in zip(*(c.to_pylist() for c in batch.columns), strict=True)
+        hashlib.sha256(f"{published or ''}\0{title}\0{text}".encode()).hexdigest()[:32]
+        for batch in articles.select(["text", "title", "published"]).to_batches(_BATCH)
+        for text, title, published in zip(*(c.to_pylist() for c in batch.columns), strict=True)
     ]
 
 
@@ -105,11 +107,14 @@ class ArticleCache:
                 owner.setdefault(key, run)
         return owner
 
-    def _read(self, run: str, table: str, keys: set[str]) -> pa.Table:
-        """The rows of `keys` in one run's `table` whose copy this run owns."""
-        part = pq.read_table(self._path(run, table))
+    def _read(self, run: str, table: str, keys: set[str]) -> Iterator[pa.Table]:
+        """The rows of `keys` in one run's `table` whose copy this run owns, a row group at a
+        time."""
         own = pa.array(sorted(k for k in keys if self._owned.get(k) == run), pa.string())
-        return part.filter(pc.is_in(part.column(_KEY), own))
+        source = pq.ParquetFile(self._path(run, table))
+        for group in range(source.num_row_groups):
+            part = source.read_row_group(group)
+            yield part.filter(pc.is_in(part.column(_KEY), own))
 
     def _path(self, run: str, table: str) -> Path:
         return self.directory / f"{run}.{table}.parquet"
@@ -123,44 +128,90 @@ class ArticleCache:
         """The cached rows of `table` for this build's cached articles, with their article ids."""
         parts = []
         for run in sorted(set(self._owned.values())):
-            part = self._read(run, table, self.hits)
-            ids = self._ids.take(pc.index_in(part.column(_KEY), value_set=self._keys))
-            parts.append(part.drop_columns([_KEY]).add_column(0, "article_id", ids))
+            for part in self._read(run, table, self.hits):
+                ids = self._ids.take(pc.index_in(part.column(_KEY), value_set=self._keys))
+                parts.append(part.drop_columns([_KEY]).add_column(0, "article_id", ids))
         return pa.concat_tables(parts).select(schema.names).cast(schema) if parts else \
             schema.empty_table()  # fmt: skip
 
-    def save(self, analysed: pa.Table, tables: dict[str, pa.Table]) -> None:
-        """Store the results of the `analysed` articles; merge the runs when there are many."""
+    def rows(self, table: str, schema: pa.Schema, order: list[str]) -> Iterator[pa.RecordBatch]:
+        """Every row of `table` for this build's articles, with their ids, sorted by `order`:
+        DuckDB streams them from the cache's files (so they need not fit in memory). Call once
+        the build's new articles are saved."""
+        keys = {"article_key": [], "filename": [], "article_id": []}
+        for key, article_id in self._id_of.items():
+            keys["article_key"].append(key)
+            keys["filename"].append(str(self._path(self._owned[key], table)))
+            keys["article_id"].append(article_id)
+        files = sorted(set(keys["filename"]))
+        columns = ", ".join(f"k.{c}" if c == "article_id" else f"t.{c}" for c in schema.names)
+        sql = f"""
+            SELECT {columns}
+            FROM read_parquet(?, filename = true) AS t
+            JOIN keys AS k ON t.{_KEY} = k.article_key AND t.filename = k.filename
+            ORDER BY {", ".join(order)}
+        """  # the names are the schema's; only the file list is data
+        return batches(sql, params=[files], keys=pa.table(keys))
+
+    @contextmanager
+    def saving(self, analysed: pa.Table) -> Iterator[Callable[[str, pa.Table], None]]:
+        """A new run for the results of the `analysed` articles: yields `add(table, rows)`,
+        which appends rows (with their article ids) as they are made. The run counts once the
+        block ends without an error (its keys file is written last); then the runs are merged
+        if there are many."""
+        key_of = {article_id: key for key, article_id in self._id_of.items()}
+        run = uuid.uuid4().hex
+        writers: dict[str, pq.ParquetWriter] = {}
+
+        def add(table: str, rows: pa.Table) -> None:
+            keys = pa.array([key_of[a] for a in rows["article_id"].to_pylist()], pa.string())
+            keyed = rows.drop_columns(["article_id"]).add_column(0, _KEY, keys)
+            if table not in writers:
+                writers[table] = pq.ParquetWriter(self._partial(run, table), keyed.schema,
+                                                  compression="zstd")  # fmt: skip
+            writers[table].write_table(keyed)
+
+        try:
+            yield add
+        except BaseException:
+            for table in writers:
+                self._partial(run, table).unlink(missing_ok=True)
+            raise
+        finally:
+            for writer in writers.values():
+                writer.close()
         if analysed.num_rows == 0:
             return
-        key_of = {article_id: key for key, article_id in self._id_of.items()}
-        keys = [key_of[a] for a in analysed.column("article_id").to_pylist()]
-        keyed = {name: self._keyed(table, key_of) for name, table in tables.items()}
-        self._write(uuid.uuid4().hex, keys, keyed)
-        self._owned = self._owners()
+        for table in writers:
+            self._partial(run, table).replace(self._path(run, table))
+        keys = [key_of[a] for a in analysed["article_id"].to_pylist()]
+        self._complete(run, keys)
         if len(set(self._owned.values())) > MAX_RUNS:
             self._compact()
 
-    @staticmethod
-    def _keyed(table: pa.Table, key_of: dict[str, str]) -> pa.Table:
-        keys = pa.array([key_of[a] for a in table.column("article_id").to_pylist()], pa.string())
-        return table.drop_columns(["article_id"]).add_column(0, _KEY, keys)
+    def _partial(self, run: str, table: str) -> Path:
+        return self.directory / f".{run}.{table}.partial"
 
-    def _write(self, run: str, keys: list[str], tables: dict[str, pa.Table]) -> None:
-        for name, table in tables.items():
-            partial = self.directory / f".{run}.{name}.partial"
-            pq.write_table(table, partial, compression="zstd")
-            partial.replace(self._path(run, name))
-        partial = self.directory / f".{run}.keys.partial"
+    def _complete(self, run: str, keys: list[str]) -> None:
+        """Write the run's keys: the run is complete from here."""
+        partial = self._partial(run, "keys")
         pq.write_table(pa.table({_KEY: pa.array(keys, pa.string())}), partial)
-        partial.replace(self._path(run, "keys"))  # the run is complete from here
+        partial.replace(self._path(run, "keys"))
+        self._owned = self._owners()
 
     def _compact(self) -> None:
-        """Merge every run into one."""
+        """Merge every run into one, a row group at a time."""
         runs, keys = sorted(set(self._owned.values())), set(self._owned)
-        tables = {name: pa.concat_tables([self._read(run, name, keys) for run in runs])
-                  for name in self.tables}  # fmt: skip
-        self._write(uuid.uuid4().hex, sorted(keys), tables)
+        merged = uuid.uuid4().hex
+        for table in self.tables:
+            schema = pq.read_schema(self._path(runs[0], table))
+            with pq.ParquetWriter(self._partial(merged, table), schema,
+                                  compression="zstd") as writer:  # fmt: skip
+                for run in runs:
+                    for part in self._read(run, table, keys):
+                        writer.write_table(part)
+            self._partial(merged, table).replace(self._path(merged, table))
+        self._complete(merged, sorted(keys))
         old = [p for p in self.directory.glob("*.parquet") if p.name.split(".")[0] in runs]
         for path in sorted(old, key=lambda p: not p.name.endswith(".keys.parquet")):
             path.unlink()  # keys first: a run without its keys file is ignored

@@ -25,7 +25,7 @@ _NAMEISH = {"Name", "Surn", "Patr", "Geox", "Orgn", "Trad", "Abbr", "Init"}
 _MAX_WORDS = 12
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)  # not frozen: a frozen one is 5x slower to make, and corpora make millions
 class Mention:
     article_id: str
     paragraph: int

@@ -191,3 +191,48 @@ def test_unchanged_inputs_are_not_read_again(
     assert read[1:] == ["copy.txt"] and third["rejected"] == []
     fresh = build([corpus], tmp_path / "d", progress=False)
     assert fresh["tables"] == third["tables"] and fresh["inputs"] == third["inputs"]
+
+
+def test_a_new_title_reindexes_the_article(tmp_path: Path) -> None:
+    texts = [path.read_text().split("\n\n", 2)[-1] for path in sorted(SEEDS.glob("*.txt"))[:2]]
+    corpus = tmp_path / "corpus.jsonl"
+
+    def write(first_title: str) -> None:
+        rows = [{"text": texts[0], "title": first_title}, {"text": texts[1], "title": "Второй"}]
+        corpus.write_text("\n".join(json.dumps(row, ensure_ascii=False) for row in rows))
+
+    def titled(out: Path, word: str) -> set[str]:
+        words = pq.read_table(out / "words.parquet")
+        return {w["article_id"] for w in words.to_pylist() if w["word"] == word}
+
+    store = tmp_path / "cache"
+    write("Кварцевый заголовок")
+    build([corpus], tmp_path / "a", cache=store, progress=False)
+    write("Янтарный заголовок")
+    again = build([corpus], tmp_path / "b", cache=store, progress=False)
+    assert again["cache"]["analysed_articles"] == 1  # the title is part of the article's key
+    assert titled(tmp_path / "b", "янтарный") and not titled(tmp_path / "b", "кварцевый")
+    assert titled(tmp_path / "a", "кварцевый") == titled(tmp_path / "b", "янтарный")
+
+
+def test_a_failed_analysis_leaves_no_run_behind(
+    corpus: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    real_chunk, calls = analyse.analyse_chunk, []
+
+    def failing(*task: object) -> dict:
+        calls.append(1)
+        if len(calls) == 2:
+            raise MemoryError("stand-in for a worker that died")
+        return real_chunk(*task)
+
+    monkeypatch.setattr(analyse, "CHUNK", 2)
+    monkeypatch.setattr(analyse, "analyse_chunk", failing)
+    store = tmp_path / "cache"
+    with pytest.raises(MemoryError):
+        build([corpus], tmp_path / "a", cache=store, progress=False)
+    (version,) = store.iterdir()
+    assert sorted(p.name for p in version.iterdir() if p.is_file()) == []  # nothing half-written
+    monkeypatch.setattr(analyse, "analyse_chunk", real_chunk)
+    again = build([corpus], tmp_path / "b", cache=store, progress=False)
+    assert again["cache"]["analysed_articles"] == 4
