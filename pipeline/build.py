@@ -33,7 +33,7 @@ from pipeline.paragraphs import build_paragraphs, with_texts
 from pipeline.readers import Record, Rejection, discover, file_sha256, read_file
 from pipeline.schema import PARAGRAPHS, TABLES, WORDS
 from pipeline.store import atomic_directory, write_batches, write_manifest, write_table
-from pipeline.topics import Tokens, Topics, build_topics, tokenise
+from pipeline.topics import Topics, build_topics, tokenise
 from pipeline.words import build_words
 
 try:
@@ -341,8 +341,11 @@ def build(
             )
             words = partial(store.rows, "words", WORDS, ["word", "article_id"])
 
-        def find_topics(paragraphs: pa.Table, tokens: Tokens) -> Topics:
+        def find_topics(paragraphs: pa.Table, analysed: dict[str, pa.Table]) -> Topics:
             with timer.stage("topics"):
+                # Popped here, so the lemmas are freed once tokenised (task arguments are not).
+                tokens = tokenise(paragraphs, analysed["raw_mentions"], analysed.pop("lemmas"),
+                                  articles=articles)  # fmt: skip
                 return build_topics(paragraphs, tokens, k=topics, engine=engine,
                                     progress=progress,
                                     memo=memo(cache, "topics") if cache else None)  # fmt: skip
@@ -351,12 +354,8 @@ def build(
         # fits on the workers while the entity stages take the build process's core.
         # A paragraph's text is a slice of its article's: from here on it is cut when needed.
         paragraphs = paragraphs.drop_columns(["text"])
-        with timer.stage("topics"):
-            tokens = tokenise(paragraphs, analysed["raw_mentions"], analysed.pop("lemmas"),
-                              articles=articles)  # fmt: skip
         with ThreadPoolExecutor(1, thread_name_prefix="topics") as beside:
-            topics_found = beside.submit(find_topics, paragraphs, tokens)
-            del tokens
+            topics_found = beside.submit(find_topics, paragraphs, analysed)
             linked = link(articles, analysed, engine=engine, timer=timer)
             emit(entities=linked["entities"], article_entities=linked["article_entities"])
             found = topics_found.result()

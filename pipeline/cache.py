@@ -135,23 +135,22 @@ class ArticleCache:
             schema.empty_table()  # fmt: skip
 
     def rows(self, table: str, schema: pa.Schema, order: list[str]) -> Iterator[pa.RecordBatch]:
-        """Every row of `table` for this build's articles, with their ids, sorted by `order`:
-        DuckDB streams them from the cache's files (so they need not fit in memory). Call once
-        the build's new articles are saved."""
-        keys = {"article_key": [], "filename": [], "article_id": []}
-        for key, article_id in self._id_of.items():
-            keys["article_key"].append(key)
-            keys["filename"].append(str(self._path(self._owned[key], table)))
-            keys["article_id"].append(article_id)
-        files = sorted(set(keys["filename"]))
+        """The distinct rows of `table` for this build's articles, with their ids, sorted by
+        `order`: DuckDB streams them from the cache's files, so they need not fit in memory.
+        (A key stored by two runs has the same rows in both: DISTINCT keeps one. Joining on
+        the key and its run instead ran out of DuckDB's memory.) Call once the build's new
+        articles are saved."""
+        files = sorted({str(self._path(self._owned[key], table)) for key in self._id_of})
+        keys = pa.table(
+            {"article_key": list(self._id_of), "article_id": list(self._id_of.values())}
+        )
         columns = ", ".join(f"k.{c}" if c == "article_id" else f"t.{c}" for c in schema.names)
         sql = f"""
-            SELECT {columns}
-            FROM read_parquet(?, filename = true) AS t
-            JOIN keys AS k ON t.{_KEY} = k.article_key AND t.filename = k.filename
+            SELECT DISTINCT {columns}
+            FROM read_parquet(?) AS t JOIN keys AS k ON t.{_KEY} = k.article_key
             ORDER BY {", ".join(order)}
-        """  # the names are the schema's; only the file list is data
-        return batches(sql, params=[files], keys=pa.table(keys))
+        """  # the names are the schema's; the files are a parameter
+        return batches(sql, params=[files], keys=keys)
 
     @contextmanager
     def saving(self, analysed: pa.Table) -> Iterator[Callable[[str, pa.Table], None]]:
