@@ -108,7 +108,8 @@ def _prepared(path: Path, max_bytes: int, bar: tqdm) -> tuple[pa.Table, list[Rej
 def _input(
     path: Path, sha256: str, max_bytes: int, inputs: Memo | None, bar: tqdm
 ) -> tuple[pa.Table, list[Rejection], list[Notice]]:
-    """`_prepared`, from `inputs` when it holds this file (same path, content and limit)."""
+    """`_prepared`, from `inputs` when it holds this file (same path, content and limit):
+    then `inputs.hits` counts it."""
     if inputs is None or path.stat().st_size < CACHED_INPUT_BYTES:
         return _prepared(path, max_bytes, bar)
     key = hashlib.sha256(f"{path}\0{sha256}\0{max_bytes}".encode()).hexdigest()[:32]
@@ -138,6 +139,7 @@ class Ingested:
     rejected: list[Rejection]
     notices: list[Notice]
     inputs: list[dict]  # one entry per input file for the manifest
+    reused_inputs: list[str]  # the files whose prepared articles came from the cache
 
 
 def ingest(
@@ -158,11 +160,15 @@ def ingest(
     rejected: list[Rejection] = []
     notices: list[Notice] = []
     file_entries: list[dict] = []
+    reused: list[str] = []
     with timer.stage("ingest"), tqdm(desc="ingest", unit=" docs", disable=not progress) as bar:
         for number, path in enumerate(files, start=1):
             bar.set_postfix_str(f"file {number}/{len(files)}: {path.name}", refresh=False)
             sha256 = file_sha256(path)
+            hits = store.hits if store else 0
             table, file_rejected, file_notices = _input(path, sha256, max_bytes, store, bar)
+            if store and store.hits > hits:
+                reused.append(str(path))
             prepared.append(table)
             rejected += file_rejected
             notices += file_notices
@@ -187,7 +193,7 @@ def ingest(
         {"path": r.path, "sha256": None, "bytes": None, "articles": 0, "rejected": 1,
          "status": "rejected"} for r in missing
     ]  # fmt: skip
-    return Ingested(articles, paragraphs, rejected, notices, file_entries)
+    return Ingested(articles, paragraphs, rejected, notices, file_entries, reused)
 
 
 def analyse_cached(
@@ -316,6 +322,7 @@ def build(
     }
     if articles.num_rows == 0:
         raise NoArticles(manifest)
+    reused_inputs = ingested.reused_inputs
     del ingested
     with atomic_directory(out) as scratch:
 
@@ -339,7 +346,10 @@ def build(
             analysed, manifest["cache"], store = analyse_cached(
                 articles, paragraphs, cache, engine=engine, progress=progress, timer=timer
             )
+            manifest["cache"]["reused_inputs"] = reused_inputs
             words = partial(store.rows, "words", WORDS, ["word", "article_id"])
+
+        fits = memo(cache, "topics") if cache else None  # the fits that choose K
 
         def find_topics(paragraphs: pa.Table, analysed: dict[str, pa.Table]) -> Topics:
             with timer.stage("topics"):
@@ -347,8 +357,7 @@ def build(
                 tokens = tokenise(paragraphs, analysed["raw_mentions"], analysed.pop("lemmas"),
                                   articles=articles)  # fmt: skip
                 return build_topics(paragraphs, tokens, k=topics, engine=engine,
-                                    progress=progress,
-                                    memo=memo(cache, "topics") if cache else None)  # fmt: skip
+                                    progress=progress, memo=fits)  # fmt: skip
 
         # Topics need only the raw mentions' spans: they run beside the entity stages, their
         # fits on the workers while the entity stages take the build process's core.
@@ -360,6 +369,8 @@ def build(
             emit(entities=linked["entities"], article_entities=linked["article_entities"])
             found = topics_found.result()
         manifest["topics"] = found.model
+        if fits is not None:
+            manifest["cache"]["reused_topic_fits"] = fits.hits > 0
         with timer.stage("write"):
             emit_batches("paragraphs", with_texts(found.paragraphs, articles), PARAGRAPHS)
         emit(topics=found.topics, article_topics=found.article_topics)

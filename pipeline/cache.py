@@ -232,6 +232,7 @@ class Memo:
     def __init__(self, directory: Path, keep: int = 8) -> None:
         self.directory = directory
         self.keep = keep
+        self.hits = 0  # values found by `get` and `get_table`
 
     def _path(self, key: str, suffix: str) -> Path:
         return self.directory / f"{key}.{suffix}"
@@ -242,6 +243,7 @@ class Memo:
         if not path.is_file():
             return None
         _used(path)
+        self.hits += 1
         return json.loads(path.read_text())
 
     def get_table(self, key: str) -> tuple[pa.Table, Any] | None:
@@ -250,6 +252,7 @@ class Memo:
         if not path.is_file():
             return None
         _used(path)
+        self.hits += 1
         table = pq.read_table(path)
         note = json.loads(table.schema.metadata[_NOTE])
         return table.replace_schema_metadata(None), note

@@ -151,9 +151,11 @@ def main(argv: list[str] | None = None) -> int:
         f"into {args.out}/ (build {manifest['build_id']})"
     )
     if cached := manifest.get("cache"):
+        files = len(cached["reused_inputs"])
         print(
             f"Cache {cached['path']}: {cached['reused_articles']:,} articles reused, "
-            f"{cached['analysed_articles']:,} analysed"
+            f"{cached['analysed_articles']:,} analysed; {files} input file{'s' * (files != 1)} "
+            f"read from it; topic fits {'reused' if cached.get('reused_topic_fits') else 'made'}"
         )
     _print_rejections(manifest["rejected"], args.out / "manifest.json")
     for warning in manifest["warnings"][:_SHOWN_REJECTIONS]:

@@ -14,11 +14,14 @@ import pyarrow as pa
 MEMORY_LIMIT = "256MB"
 
 
-def connect(**tables: pa.Table) -> duckdb.DuckDBPyConnection:
-    """A connection with `tables` registered under their names."""
+def connect(threads: int | None = None, **tables: pa.Table) -> duckdb.DuckDBPyConnection:
+    """A connection with `tables` registered under their names, using `threads` threads (one
+    per core when None; 1 in a task on a worker, which has one core to itself)."""
     spill = Path(tempfile.gettempdir()) / "obzor-duckdb"
     con = duckdb.connect(config={"memory_limit": MEMORY_LIMIT, "temp_directory": str(spill)})
     con.execute("SET enable_progress_bar = false")
+    if threads is not None:
+        con.execute(f"SET threads = {int(threads)}")
     for name, table in tables.items():
         con.register(name, table)
     return con
@@ -35,9 +38,15 @@ def batches(
         con.close()
 
 
-def query(sql: str, schema: pa.Schema, params: list | None = None, **tables: pa.Table) -> pa.Table:
-    """The result of `sql` over `tables` as a table of `schema`."""
-    con = connect(**tables)
+def query(
+    sql: str,
+    schema: pa.Schema,
+    params: list | None = None,
+    threads: int | None = None,
+    **tables: pa.Table,
+) -> pa.Table:
+    """The result of `sql` over `tables` as a table of `schema` (`threads`: see `connect`)."""
+    con = connect(threads, **tables)
     try:
         return con.sql(sql, params=params).to_arrow_table().cast(schema)
     finally:

@@ -32,6 +32,7 @@ def build_words(articles: pa.Table) -> Iterator[pa.RecordBatch]:
 
 def find_words(articles: pa.Table) -> pa.Table:
     """The `words` rows of a few articles, by article: what an incremental build keeps per
-    article (pipeline.cache), so that it does not index every text again."""
-    return query(_DISTINCT + "ORDER BY article_id, word", WORDS, params=[WORD],
+    article (pipeline.cache), so that it does not index every text again. A task on a worker:
+    one thread."""
+    return query(_DISTINCT + "ORDER BY article_id, word", WORDS, params=[WORD], threads=1,
                  articles=articles.select(["article_id", "title", "text"]))  # fmt: skip

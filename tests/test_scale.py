@@ -120,6 +120,11 @@ def test_cache_reanalyses_only_the_added_article(
     third = build([corpus], tmp_path / "c", cache=store, progress=False)
     assert (third["cache"]["reused_articles"], third["cache"]["analysed_articles"]) == (5, 0)
     assert third["tables"] == second["tables"]
+    # The same articles: the fits that chose K are reused; a new article in the sample refits.
+    assert (second["cache"]["reused_topic_fits"], third["cache"]["reused_topic_fits"]) == (
+        False,
+        True,
+    )
     assert third["seconds"]["analyse"] < second["seconds"]["analyse"]
     # Back to four articles: one of the cache's two runs has nothing this build needs.
     sorted(corpus.glob("*.txt"))[4].unlink()
@@ -182,6 +187,7 @@ def test_unchanged_inputs_are_not_read_again(
     add_last_seed(corpus)
     second = build([corpus], tmp_path / "b", cache=store, progress=False)
     assert read == [sorted(SEEDS.glob("*.txt"))[4].name]  # the new file alone
+    assert len(second["cache"]["reused_inputs"]) == 5 and first["cache"]["reused_inputs"] == []
     assert second["rejected"] == first["rejected"]
     assert second["tables"]["articles"]["rows"] == 5
     # An edited file is read again; a build without the cache gives the same tables.
