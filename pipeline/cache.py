@@ -158,12 +158,11 @@ class ArticleCache:
         which appends rows (with their article ids) as they are made. The run counts once the
         block ends without an error (its keys file is written last); then the runs are merged
         if there are many."""
-        key_of = {article_id: key for key, article_id in self._id_of.items()}
         run = uuid.uuid4().hex
         writers: dict[str, pq.ParquetWriter] = {}
 
         def add(table: str, rows: pa.Table) -> None:
-            keys = pa.array([key_of[a] for a in rows["article_id"].to_pylist()], pa.string())
+            keys = self._keys.take(pc.index_in(rows["article_id"], value_set=self._ids))
             keyed = rows.drop_columns(["article_id"]).add_column(0, _KEY, keys)
             if table not in writers:
                 writers[table] = pq.ParquetWriter(self._partial(run, table), keyed.schema,
@@ -183,8 +182,8 @@ class ArticleCache:
             return
         for table in writers:
             self._partial(run, table).replace(self._path(run, table))
-        keys = [key_of[a] for a in analysed["article_id"].to_pylist()]
-        self._complete(run, keys)
+        keys = self._keys.take(pc.index_in(analysed["article_id"], value_set=self._ids))
+        self._complete(run, keys.to_pylist())
         if len(set(self._owned.values())) > MAX_RUNS:
             self._compact()
 
