@@ -141,9 +141,7 @@ class ArticleCache:
         the key and its run instead ran out of DuckDB's memory.) Call once the build's new
         articles are saved."""
         files = sorted({str(self._path(self._owned[key], table)) for key in self._id_of})
-        keys = pa.table(
-            {"article_key": list(self._id_of), "article_id": list(self._id_of.values())}
-        )
+        keys = pa.table({"article_key": self._keys, "article_id": self._ids})
         columns = ", ".join(f"k.{c}" if c == "article_id" else f"t.{c}" for c in schema.names)
         sql = f"""
             SELECT DISTINCT {columns}
