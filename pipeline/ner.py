@@ -114,7 +114,8 @@ def clean_span(
 
 def _extend_first_name(text: str, sentence_start: int, start: int, stop: int) -> int:
     """'Соната Коултер' where NER took only the surname: a capitalised word right before a
-    one-word name, not at the start of the sentence, is its first name."""
+    one-word name, not at the start of the sentence, is its first name, unless it is a place
+    after a preposition ('в Брюсселе Джонсон')."""
     if " " in text[start:stop]:
         return start
     before = re.search(r"([А-ЯЁ][а-яё]+)\s$", text[max(sentence_start, start - 40) : start])
@@ -124,11 +125,23 @@ def _extend_first_name(text: str, sentence_start: int, start: int, stop: int) ->
     if begin <= sentence_start or not text[begin - 1].isspace():
         return start
     word = before.group(1).lower()
-    if lemma(word) in title_lemmas() or any(
-        p.tag.POS in ("PREP", "CONJ", "ADVB", "PRCL") for p in morph()(word)
-    ):
+    parses = morph()(word)
+    if (
+        lemma(word) in title_lemmas()
+        or any(p.tag.POS in ("PREP", "CONJ", "ADVB", "PRCL") for p in parses)
+        or (any(key(p.normal_form) in places() for p in parses)
+            and _after_preposition(text, sentence_start, begin))
+    ):  # fmt: skip
         return start
     return begin
+
+
+def _after_preposition(text: str, sentence_start: int, at: int) -> bool:
+    """Whether the word before `at` is a preposition: 'в Брюсселе Джонсон' is a place, then
+    a surname ('Азию Биби', 'Маттео Ренци' are first names that the gazetteer or the
+    dictionary also knows as places)."""
+    before = re.search(r"(\S+)\s+$", text[max(sentence_start, at - 20) : at])
+    return bool(before) and any(p.tag.POS == "PREP" for p in morph()(before.group(1).lower()))
 
 
 @lru_cache(maxsize=CACHE_SIZE)

@@ -200,6 +200,16 @@ def test_variants_and_latin_originals_merge() -> None:
     assert len(may) == 1 and may[0]["n_mentions"] == 2
 
 
+def test_a_place_before_a_surname_is_not_a_first_name() -> None:
+    found = people([
+        "Премьер-министр Борис Джонсон прибыл в Бельгию.",
+        "Вчера в Брюсселе Джонсон заявил, что соглашение близко.",
+        "Накануне в Лондоне Джонсон встретился с министрами.",
+    ])  # fmt: skip
+    assert not any("Брюссел" in name or "Лондон" in name for name in found)
+    assert found["Борис Джонсон"]["n_mentions"] == 3
+
+
 def test_corpus_evidence_picks_the_reading() -> None:
     # Alone, 'Асию' reads best as a form of the dictionary's rare 'Асий'; a corpus that keeps
     # writing 'Асия' says otherwise.
