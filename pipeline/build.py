@@ -89,7 +89,9 @@ class Timer:
 CACHED_INPUT_BYTES = 1 << 20
 
 
-def _prepared(path: Path, max_bytes: int, bar: tqdm) -> tuple[pa.Table, list[Rejection], list]:
+def _prepared(
+    path: Path, max_bytes: int, bar: tqdm
+) -> tuple[pa.Table, list[Rejection], list[Notice]]:
     """One input file's prepared articles (articles.prepare), rejections and notices."""
     rejected: list[Rejection] = []
 
@@ -107,21 +109,21 @@ def _prepared(path: Path, max_bytes: int, bar: tqdm) -> tuple[pa.Table, list[Rej
 
 def _input(
     path: Path, sha256: str, max_bytes: int, inputs: Memo | None, bar: tqdm
-) -> tuple[pa.Table, list[Rejection], list[Notice]]:
-    """`_prepared`, from `inputs` when it holds this file (same path, content and limit):
-    then `inputs.hits` counts it."""
+) -> tuple[pa.Table, list[Rejection], list[Notice], bool]:
+    """`_prepared`, from `inputs` when it holds this file (same path, content and limit), and
+    whether it came from there."""
     if inputs is None or path.stat().st_size < CACHED_INPUT_BYTES:
-        return _prepared(path, max_bytes, bar)
+        return *_prepared(path, max_bytes, bar), False
     key = hashlib.sha256(f"{path}\0{sha256}\0{max_bytes}".encode()).hexdigest()[:32]
     if found := inputs.get_table(key):
         table, note = found
         bar.update(table.num_rows + len(note["rejected"]))
         return (table, [Rejection(**r) for r in note["rejected"]],
-                [Notice(**n) for n in note["notices"]])  # fmt: skip
+                [Notice(**n) for n in note["notices"]], True)  # fmt: skip
     table, rejected, notices = _prepared(path, max_bytes, bar)
     note = {"rejected": [asdict(r) for r in rejected], "notices": [asdict(n) for n in notices]}
     inputs.put_table(key, table, note)
-    return table, rejected, notices
+    return table, rejected, notices, False
 
 
 def _status(entry: dict) -> str:
@@ -165,9 +167,10 @@ def ingest(
         for number, path in enumerate(files, start=1):
             bar.set_postfix_str(f"file {number}/{len(files)}: {path.name}", refresh=False)
             sha256 = file_sha256(path)
-            hits = store.hits if store else 0
-            table, file_rejected, file_notices = _input(path, sha256, max_bytes, store, bar)
-            if store and store.hits > hits:
+            table, file_rejected, file_notices, from_cache = _input(
+                path, sha256, max_bytes, store, bar
+            )
+            if from_cache:
                 reused.append(str(path))
             prepared.append(table)
             rejected += file_rejected

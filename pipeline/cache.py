@@ -39,6 +39,8 @@ from pipeline.sql import batches
 
 #: Runs kept before they are merged into one (each incremental build adds a run).
 MAX_RUNS = 8
+#: Rows of a cached table read at a time.
+READ_ROWS = 1 << 20
 _KEY = "article_key"
 _NOTE = b"obzor.note"
 
@@ -108,12 +110,12 @@ class ArticleCache:
         return owner
 
     def _read(self, run: str, table: str, keys: set[str]) -> Iterator[pa.Table]:
-        """The rows of `keys` in one run's `table` whose copy this run owns, a row group at a
-        time."""
+        """The rows of `keys` in one run's `table` whose copy this run owns, READ_ROWS at a
+        time (a run written chunk by chunk has a small row group per chunk: filtering each
+        against every key would cost chunks x corpus)."""
         own = pa.array(sorted(k for k in keys if self._owned.get(k) == run), pa.string())
-        source = pq.ParquetFile(self._path(run, table))
-        for group in range(source.num_row_groups):
-            part = source.read_row_group(group)
+        for batch in pq.ParquetFile(self._path(run, table)).iter_batches(READ_ROWS):
+            part = pa.Table.from_batches([batch])
             yield part.filter(pc.is_in(part.column(_KEY), own))
 
     def _path(self, run: str, table: str) -> Path:
@@ -158,9 +160,14 @@ class ArticleCache:
         if there are many."""
         run = uuid.uuid4().hex
         writers: dict[str, pq.ParquetWriter] = {}
+        key_of = {article_id: key for key, article_id in self._id_of.items()}
 
         def add(table: str, rows: pa.Table) -> None:
-            keys = self._keys.take(pc.index_in(rows["article_id"], value_set=self._ids))
+            # Keys of the chunk's few articles: a lookup against every id would cost chunks x
+            # corpus over a build.
+            ids = pc.unique(rows["article_id"])
+            chunk_keys = pa.array([key_of[a] for a in ids.to_pylist()], pa.string())
+            keys = chunk_keys.take(pc.index_in(rows["article_id"], value_set=ids))
             keyed = rows.drop_columns(["article_id"]).add_column(0, _KEY, keys)
             if table not in writers:
                 writers[table] = pq.ParquetWriter(self._partial(run, table), keyed.schema,
@@ -180,8 +187,7 @@ class ArticleCache:
             return
         for table in writers:
             self._partial(run, table).replace(self._path(run, table))
-        keys = self._keys.take(pc.index_in(analysed["article_id"], value_set=self._ids))
-        self._complete(run, keys.to_pylist())
+        self._complete(run, [key_of[a] for a in analysed["article_id"].to_pylist()])
         if len(set(self._owned.values())) > MAX_RUNS:
             self._compact()
 
