@@ -54,7 +54,7 @@ def main() -> int:
 
     with PeakMemory() as memory:
         started = time.perf_counter()
-        tokens = tokenise(paragraphs, mentions)
+        tokens = tokenise([(paragraphs, mentions, None)])
         found = build_topics(paragraphs, tokens, engine=Engine(args.workers), progress=True)
         seconds = time.perf_counter() - started
     model = found.model

@@ -1,9 +1,10 @@
 """Stage: the per-article NLP, whose results depend on each article alone: `sentences` (razdel),
 raw entity mentions (`raw_mentions`, slovnet NER cleaned and normalised), calendar references
-(`dates`), country adjectives (`adjectives`), paragraphs' content lemmas (`lemmas`) and, for
-the cache, each article's distinct words (`words`). Articles go in chunks to the engine's
-workers (local processes or a Dask cluster), with a bounded number of chunks in flight; the
-tables come back in article order, identical for any engine and number of workers."""
+(`dates`), country adjectives (`adjectives`), paragraphs' content lemmas (`lemmas`) and each
+article's distinct words (`words`). Articles go in chunks to the engine's workers (local
+processes or a Dask cluster), with a bounded number of chunks in flight; the tables come back
+in article order, identical for any engine and number of workers, and go straight to the
+article cache (pipeline.cache), from which the corpus-wide stages read them chunk by chunk."""
 
 from __future__ import annotations
 
@@ -34,10 +35,6 @@ PER_ARTICLE = {
     "lemmas": (LEMMAS, "paragraph"),
     "words": (WORDS, "word"),
 }
-#: Per-article tables the build does not hold: with a cache it streams them from the cache's
-#: files (ArticleCache.rows); without one it makes them over the corpus at the end.
-STREAMED = ("words",)
-HELD = tuple(name for name in PER_ARTICLE if name not in STREAMED)
 _ARTICLE_COLUMNS = ["article_id", "title", "text", "published"]
 _PARAGRAPH_COLUMNS = ["article_id", "paragraph", "start", "text"]
 
@@ -79,17 +76,15 @@ def _chunks(articles: pa.Table, paragraphs: pa.Table) -> Iterator[tuple[pa.Table
 def analyse(
     articles: pa.Table,
     paragraphs: pa.Table,
+    sink: Callable[[str, pa.Table], None],
     *,
-    tables: Collection[str] = HELD,
+    tables: Collection[str] = tuple(PER_ARTICLE),
     engine: Engine = SERIAL,
     progress: bool = False,
-    sink: Callable[[str, pa.Table], None] | None = None,
-) -> dict[str, pa.Table]:
-    """The per-article `tables` (`sentences` always) of every article. With a `sink`, every
-    table's rows also go to it as each chunk is done, and the STREAMED tables only there."""
+) -> None:
+    """The per-article `tables` (`sentences` always) of every article, each chunk's rows given
+    to `sink(table, rows)` as the chunk is done, in article order."""
     names = [n for n in PER_ARTICLE if n in tables or n == "sentences"]
-    held = [n for n in names if sink is None or n not in STREAMED]
-    parts: dict[str, list[pa.Table]] = {name: [] for name in held}
     bar = tqdm(total=articles.num_rows, desc="analyse", unit=" docs", disable=not progress)
     with bar:
         if articles.num_rows <= CHUNK:  # one task: not worth starting workers
@@ -103,13 +98,5 @@ def analyse(
 
         for found in engine.imap(analyse_chunk, tasks()):
             for name in names:
-                if sink is not None:
-                    sink(name, found[name].cast(PER_ARTICLE[name][0]))
-                if name in parts:
-                    parts[name].append(found[name])
+                sink(name, found[name].cast(PER_ARTICLE[name][0]))
             bar.update(sizes.popleft())
-    return {  # each table's chunks freed as soon as it is combined
-        name: pa.concat_tables(chunks).combine_chunks()
-        if (chunks := parts.pop(name)) else PER_ARTICLE[name][0].empty_table()
-        for name in held
-    }  # fmt: skip

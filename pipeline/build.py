@@ -7,24 +7,26 @@ import ctypes.util
 import datetime as dt
 import hashlib
 import platform
+import tempfile
 import time
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass
-from functools import partial
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
 import pyarrow as pa
 import pyarrow.compute as pc
+import pyarrow.parquet as pq
 from tqdm import tqdm
 
 import pipeline
-from pipeline.analyse import HELD, PER_ARTICLE, analyse
+from pipeline.analyse import PER_ARTICLE, analyse
 from pipeline.articles import Notice, build_articles, prepare
 from pipeline.cache import ArticleCache, Memo, memo, pipeline_version
+from pipeline.corpus import Corpus
 from pipeline.countries import build_country_mentions
 from pipeline.engine import SERIAL, Engine
 from pipeline.entities import build_article_entities, build_entities
@@ -32,9 +34,14 @@ from pipeline.events import build_events
 from pipeline.paragraphs import build_paragraphs, with_texts
 from pipeline.readers import Record, Rejection, discover, file_sha256, read_file
 from pipeline.schema import PARAGRAPHS, TABLES, WORDS
-from pipeline.store import atomic_directory, write_batches, write_manifest, write_table
+from pipeline.store import (
+    TableWriter,
+    atomic_directory,
+    write_batches,
+    write_manifest,
+    write_table,
+)
 from pipeline.topics import Topics, build_topics, tokenise
-from pipeline.words import build_words
 
 try:
     _LIBC = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6")
@@ -199,64 +206,100 @@ def ingest(
     return Ingested(articles, paragraphs, rejected, notices, file_entries, reused)
 
 
-def analyse_cached(
+@contextmanager
+def article_store(cache: Path | None, beside: Path) -> Iterator[Path]:
+    """Where a build keeps its per-article results: the `cache` directory, or without one a
+    temporary directory `beside` the output (on its disk), removed afterwards."""
+    if cache is not None:
+        yield cache
+        return
+    beside.parent.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory(prefix=f".{beside.name}.articles-", dir=beside.parent) as tmp:
+        yield Path(tmp)
+
+
+def analysed(
     articles: pa.Table,
     paragraphs: pa.Table,
-    cache: Path,
+    root: Path,
     *,
+    tables: tuple[str, ...] = tuple(PER_ARTICLE),
     engine: Engine = SERIAL,
     progress: bool = False,
     timer: Timer | None = None,
-) -> tuple[dict[str, pa.Table], dict, ArticleCache]:
-    """`analyse` for the articles not in the cache under `cache`, the cache for the others.
-    Returns the tables that the build holds (as `analyse` over all articles would), an account
-    for the manifest, and the cache, which streams the others (analyse.STREAMED)."""
+) -> tuple[Corpus, dict]:
+    """The corpus of `articles` (sorted by id) with the per-article `tables` of every article,
+    in the article cache under `root`: `analyse` runs for the articles not there. Returns the
+    corpus and an account of the cache for the manifest."""
     timer = timer or Timer()
     with timer.stage("cache"):
-        store = ArticleCache(cache, articles, tuple(PER_ARTICLE))
+        store = ArticleCache(root, articles, {n: PER_ARTICLE[n] for n in tables})
         new = store.missing(articles)
-        cached = {name: store.load(name, PER_ARTICLE[name][0]) for name in HELD}
     new_ids = new.column("article_id")
     with timer.stage("analyse"), store.saving(new) as save:
-        fresh = analyse(
-            new, paragraphs.filter(pc.is_in(paragraphs.column("article_id"), new_ids)),
-            tables=tuple(PER_ARTICLE), engine=engine, progress=progress, sink=save,
-        )  # fmt: skip
-    tables = {  # each cached table freed as soon as its sorted copy exists
-        name: pa.concat_tables([cached.pop(name), fresh.pop(name).cast(schema)]).sort_by(
-            [("article_id", "ascending"), (order, "ascending")]
-        )
-        for name, (schema, order) in PER_ARTICLE.items()
-        if name in HELD
-    }
-    account = {"path": str(cache), "pipeline_version": pipeline_version(),
+        analyse(new, paragraphs.filter(pc.is_in(paragraphs.column("article_id"), new_ids)), save,
+                tables=tables, engine=engine, progress=progress)  # fmt: skip
+    account = {"path": str(root), "pipeline_version": pipeline_version(),
                "reused_articles": articles.num_rows - new.num_rows,
-               "analysed_articles": new.num_rows, "stages": list(PER_ARTICLE)}  # fmt: skip
-    return tables, account, store
+               "analysed_articles": new.num_rows, "stages": list(tables)}  # fmt: skip
+    return Corpus(articles, store), account
+
+
+Written = dict[str, dict]  # table name -> its rows and the SHA-256 of its file
+
+
+def _writers(directory: Path, names: Iterable[str]) -> dict[str, TableWriter]:
+    return {name: TableWriter(directory / f"{name}.parquet", TABLES[name]) for name in names}
+
+
+def _closed(writers: dict[str, TableWriter]) -> Written:
+    return {name: dict(zip(("rows", "sha256"), writer.close(), strict=True))
+            for name, writer in writers.items()}  # fmt: skip
 
 
 def link(
-    articles: pa.Table,
-    analysed: dict[str, pa.Table],
-    *,
-    engine: Engine = SERIAL,
-    timer: Timer | None = None,
-) -> dict[str, pa.Table]:
-    """The corpus-wide entity stages over `analyse`'s tables: `mentions`, `entities`,
-    `article_entities` and `country_mentions`."""
+    corpus: Corpus, directory: Path, *, engine: Engine = SERIAL, timer: Timer | None = None
+) -> tuple[pa.Table, Written]:
+    """The entity stage over the corpus (raw mentions, sentences, adjectives): the `entities`
+    table, and `mentions` and `article_entities` written into `directory` as they come."""
     timer = timer or Timer()
-    sentences = analysed["sentences"]
+    writers = _writers(directory, ["mentions", "article_entities"])
+
+    def write(mentions: pa.Table) -> None:
+        writers["mentions"].write(mentions)
+        writers["article_entities"].write(build_article_entities(mentions))
+
     with timer.stage("entities"):
-        mentions, entities = build_entities(
-            analysed["raw_mentions"], articles, sentences, analysed["adjectives"], engine=engine
-        )
-        article_entities = build_article_entities(mentions)
-    with timer.stage("countries"):
-        country_mentions = build_country_mentions(
-            analysed["adjectives"], sentences, mentions, entities
-        )
-    return {"mentions": mentions, "entities": entities, "article_entities": article_entities,
-            "country_mentions": country_mentions}  # fmt: skip
+        entities = build_entities(corpus, write, engine=engine)
+        return entities, _closed(writers)
+
+
+def situate(
+    corpus: Corpus, directory: Path, entities: pa.Table, *, timer: Timer | None = None
+) -> Written:
+    """`sentences`, `country_mentions` and (when the corpus has its dates) `events`, chunk by
+    chunk, written into `directory`, where `link` wrote the mentions."""
+    timer = timer or Timer()
+    names = ["sentences", "adjectives", *(["dates"] if "dates" in corpus.store.tables else [])]
+    writers = _writers(directory, ["sentences", "country_mentions",
+                                   *(["events"] if "dates" in names else [])])  # fmt: skip
+    chunks = corpus.chunks(names, files={"mentions": directory / "mentions.parquet"})
+    for chunk in chunks:
+        with timer.stage("countries"):
+            country_mentions = build_country_mentions(
+                chunk["adjectives"], chunk["sentences"], chunk["mentions"], entities
+            )
+        with timer.stage("events"):
+            if "dates" in chunk:
+                writers["events"].write(build_events(
+                    chunk["articles"], chunk["sentences"], chunk["dates"], chunk["mentions"],
+                    country_mentions,
+                ))  # fmt: skip
+        with timer.stage("write"):
+            writers["sentences"].write(chunk["sentences"])
+            writers["country_mentions"].write(country_mentions)
+    with timer.stage("write"):
+        return _closed(writers)
 
 
 def entity_tables(
@@ -269,11 +312,23 @@ def entity_tables(
 ) -> dict[str, pa.Table]:
     """The entity stages over `articles` (`article_id`, `text`) and their paragraphs:
     `sentences`, `mentions`, `entities`, `article_entities` and `country_mentions`."""
-    timer = timer or Timer()
-    with timer.stage("analyse"):
-        found = analyse(articles, paragraphs, tables=("raw_mentions", "adjectives"), engine=engine,
-                        progress=progress)  # fmt: skip
-    return {"sentences": found["sentences"], **link(articles, found, engine=engine, timer=timer)}
+    articles = articles.sort_by("article_id")  # the order a corpus is read in
+    paragraphs = paragraphs.sort_by([("article_id", "ascending"), ("paragraph", "ascending")])
+    for name, kind in (("title", pa.string()), ("published", pa.date32())):  # cache keys read them
+        if name not in articles.column_names:
+            articles = articles.append_column(name, pa.nulls(articles.num_rows, kind))
+    with tempfile.TemporaryDirectory(prefix="obzor-entities-") as tmp:
+        corpus, _account = analysed(
+            articles, paragraphs, Path(tmp) / "articles",
+            tables=("sentences", "raw_mentions", "adjectives"),
+            engine=engine, progress=progress, timer=timer,
+        )  # fmt: skip
+        entities, written = link(corpus, Path(tmp), engine=engine, timer=timer)
+        written |= situate(corpus, Path(tmp), entities, timer=timer)
+        return {
+            "entities": entities,
+            **{name: pq.read_table(Path(tmp) / f"{name}.parquet") for name in written},
+        }
 
 
 def build(
@@ -327,7 +382,7 @@ def build(
         raise NoArticles(manifest)
     reused_inputs = ingested.reused_inputs
     del ingested
-    with atomic_directory(out) as scratch:
+    with atomic_directory(out) as scratch, article_store(cache, out) as root:
 
         def emit(**tables: pa.Table) -> None:
             """Write finished tables now: the build holds only what later stages read."""
@@ -341,25 +396,19 @@ def build(
             rows, sha = write_batches(batches, schema, scratch / f"{name}.parquet")
             manifest["tables"][name] = {"rows": rows, "sha256": sha}
 
-        if cache is None:
-            with timer.stage("analyse"):
-                analysed = analyse(articles, paragraphs, engine=engine, progress=progress)
-            words = partial(build_words, articles)
-        else:
-            analysed, manifest["cache"], store = analyse_cached(
-                articles, paragraphs, cache, engine=engine, progress=progress, timer=timer
-            )
-            manifest["cache"]["reused_inputs"] = reused_inputs
-            words = partial(store.rows, "words", WORDS, ["word", "article_id"])
-
+        corpus, account = analysed(articles, paragraphs, root, engine=engine, progress=progress,
+                                   timer=timer)  # fmt: skip
+        if cache is not None:
+            manifest["cache"] = {**account, "reused_inputs": reused_inputs}
         fits = memo(cache, "topics") if cache else None  # the fits that choose K
 
-        def find_topics(paragraphs: pa.Table, analysed: dict[str, pa.Table]) -> Topics:
+        def find_topics(paragraphs: pa.Table) -> Topics:
             with timer.stage("topics"):
-                # Popped here, so the lemmas are freed once tokenised (task arguments are not).
-                tokens = tokenise(paragraphs, analysed["raw_mentions"], analysed.pop("lemmas"),
-                                  articles=articles)  # fmt: skip
-                return build_topics(paragraphs, tokens, k=topics, engine=engine,
+                parts = (
+                    (build_paragraphs(chunk["articles"]), chunk["raw_mentions"], chunk["lemmas"])
+                    for chunk in corpus.chunks(["raw_mentions", "lemmas"])
+                )
+                return build_topics(paragraphs, tokenise(parts), k=topics, engine=engine,
                                     progress=progress, memo=fits)  # fmt: skip
 
         # Topics need only the raw mentions' spans: they run beside the entity stages, their
@@ -367,10 +416,11 @@ def build(
         # A paragraph's text is a slice of its article's: from here on it is cut when needed.
         paragraphs = paragraphs.drop_columns(["text"])
         with ThreadPoolExecutor(1, thread_name_prefix="topics") as beside:
-            topics_found = beside.submit(find_topics, paragraphs, analysed)
-            linked = link(articles, analysed, engine=engine, timer=timer)
-            emit(entities=linked["entities"], article_entities=linked["article_entities"])
+            topics_found = beside.submit(find_topics, paragraphs)
+            entities, written = link(corpus, scratch, engine=engine, timer=timer)
+            emit(entities=entities)
             found = topics_found.result()
+        manifest["tables"].update(written)
         manifest["topics"] = found.model
         if fits is not None:
             manifest["cache"]["reused_topic_fits"] = fits.hits > 0
@@ -378,19 +428,10 @@ def build(
             emit_batches("paragraphs", with_texts(found.paragraphs, articles), PARAGRAPHS)
         emit(topics=found.topics, article_topics=found.article_topics)
         del paragraphs, found
-        with timer.stage("events"):
-            events = build_events(
-                articles,
-                analysed["sentences"],
-                analysed["dates"],
-                linked["mentions"],
-                linked["country_mentions"],
-            )
-        emit(sentences=analysed["sentences"], mentions=linked["mentions"],
-             country_mentions=linked["country_mentions"], events=events)  # fmt: skip
-        del analysed, linked, events
+        manifest["tables"].update(situate(corpus, scratch, entities, timer=timer))
+        del entities
         with timer.stage("words"):
-            emit_batches("words", words(), WORDS)
+            emit_batches("words", corpus.store.rows("words", WORDS, ["word", "article_id"]), WORDS)
         emit(articles=articles)
 
         manifest["tables"] = {name: manifest["tables"][name] for name in TABLES}

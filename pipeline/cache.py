@@ -23,7 +23,8 @@ import os
 import shutil
 import time
 import uuid
-from collections.abc import Callable, Iterator
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from functools import cache
 from importlib.metadata import version
@@ -35,12 +36,13 @@ import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
 import pipeline
+from pipeline.corpus import Cursor, bounds, parts
 from pipeline.sql import batches
 
 #: Runs kept before they are merged into one (each incremental build adds a run).
 MAX_RUNS = 8
-#: Rows of a cached table read at a time.
-READ_ROWS = 1 << 20
+#: Articles merged at a time when runs are compacted.
+COMPACT_ARTICLES = 2_000
 _KEY = "article_key"
 _NOTE = b"obzor.note"
 
@@ -84,11 +86,16 @@ def article_keys(articles: pa.Table) -> list[str]:
 
 
 class ArticleCache:
-    """The cached tables of the articles of one build, under `root`."""
+    """The cached tables (`tables`: name -> (schema, order within an article)) of the articles
+    of one build, under `root`. Each run holds its articles in the order of their ids, so a
+    build reads every table back as one stream in that order, a chunk of articles at a time
+    (`chunks`), whichever runs hold them."""
 
-    def __init__(self, root: Path, articles: pa.Table, tables: tuple[str, ...]) -> None:
+    def __init__(
+        self, root: Path, articles: pa.Table, tables: Mapping[str, tuple[pa.Schema, str]]
+    ) -> None:
         self.directory = version_directory(root)
-        self.tables = tables
+        self.tables = dict(tables)
         for stale in root.glob("*") if root.is_dir() else []:
             if stale.is_dir() and stale != self.directory:
                 shutil.rmtree(stale, ignore_errors=True)
@@ -105,18 +112,35 @@ class ArticleCache:
         owner: dict[str, str] = {}
         for path in sorted(self.directory.glob("*.keys.parquet")):
             run = path.name.removesuffix(".keys.parquet")
-            for key in pq.read_table(path).column(_KEY).to_pylist():
+            for key in pq.read_table(path, columns=[_KEY]).column(_KEY).to_pylist():
                 owner.setdefault(key, run)
         return owner
 
-    def _read(self, run: str, table: str, keys: set[str]) -> Iterator[pa.Table]:
-        """The rows of `keys` in one run's `table` whose copy this run owns, READ_ROWS at a
-        time (a run written chunk by chunk has a small row group per chunk: filtering each
-        against every key would cost chunks x corpus)."""
-        own = pa.array(sorted(k for k in keys if self._owned.get(k) == run), pa.string())
-        for batch in pq.ParquetFile(self._path(run, table)).iter_batches(READ_ROWS):
-            part = pa.Table.from_batches([batch])
-            yield part.filter(pc.is_in(part.column(_KEY), own))
+    def _read(self, run: str, table: str, keys: pa.Array) -> Iterator[pa.Table]:
+        """The rows of `keys` (which this run owns) in one run's `table`, a part at a time (a
+        run written chunk by chunk has a small row group per chunk: filtering each against
+        every key would cost chunks x corpus)."""
+        for part in parts(self._path(run, table)):
+            yield part.filter(pc.is_in(part.column(_KEY), keys))
+
+    def _run_schema(self, table: str) -> pa.Schema:
+        return pa.schema([pa.field(_KEY, pa.string()), *self.tables[table][0]])
+
+    def _merged(self, table: str, keys: Iterable[str], ends: Iterable[str]) -> Iterator[pa.Table]:
+        """The rows of `keys` in `table` (with their keys), from the runs that own them, in
+        article order: one table per article id in `ends` (ascending), of the articles up to
+        it."""
+        schema, order = self._run_schema(table), self.tables[table][1]
+        by_run: dict[str, list[str]] = defaultdict(list)
+        for key in keys:
+            by_run[self._owned[key]].append(key)
+        cursors = [Cursor(self._read(run, table, pa.array(own, pa.string())))
+                   for run, own in sorted(by_run.items())]  # fmt: skip
+        for last in ends:
+            parts = [part for cursor in cursors for part in cursor.upto(last)]
+            found = pa.concat_tables(parts).cast(schema) if parts else schema.empty_table()
+            yield found.sort_by([("article_id", "ascending"), (_KEY, "ascending"),
+                                 (order, "ascending")])  # fmt: skip
 
     def _path(self, run: str, table: str) -> Path:
         return self.directory / f"{run}.{table}.parquet"
@@ -126,38 +150,35 @@ class ArticleCache:
         cached_ids = pa.array([self._id_of[key] for key in self.hits], pa.string())
         return articles.filter(pc.invert(pc.is_in(articles.column("article_id"), cached_ids)))
 
-    def load(self, table: str, schema: pa.Schema) -> pa.Table:
-        """The cached rows of `table` for this build's cached articles, with their article ids."""
-        parts = []
-        for run in sorted(set(self._owned.values())):
-            for part in self._read(run, table, self.hits):
-                ids = self._ids.take(pc.index_in(part.column(_KEY), value_set=self._keys))
-                parts.append(part.drop_columns([_KEY]).add_column(0, "article_id", ids))
-        return pa.concat_tables(parts).select(schema.names).cast(schema) if parts else \
-            schema.empty_table()  # fmt: skip
+    def chunks(self, names: Iterable[str], size: int) -> Iterator[dict[str, pa.Table]]:
+        """The build's rows of each table of `names`, `size` articles at a time in the order of
+        their ids: what a corpus-wide stage reads, never the whole corpus. Call once the build's
+        new articles are saved."""
+        ends = bounds(pc.unique(self._ids).to_pylist(), size)
+        streams = {name: self._merged(name, self._id_of, ends) for name in names}
+        for _end in ends:
+            yield {name: next(stream).drop_columns([_KEY]) for name, stream in streams.items()}
 
     def rows(self, table: str, schema: pa.Schema, order: list[str]) -> Iterator[pa.RecordBatch]:
-        """The distinct rows of `table` for this build's articles, with their ids, sorted by
-        `order`: DuckDB streams them from the cache's files, so they need not fit in memory.
-        (A key stored by two runs has the same rows in both: DISTINCT keeps one. Joining on
-        the key and its run instead ran out of DuckDB's memory.) Call once the build's new
-        articles are saved."""
+        """The distinct rows of `table` for this build's articles, sorted by `order`: DuckDB
+        streams them from the cache's files, so they need not fit in memory. (A key stored by
+        two runs has the same rows in both: DISTINCT keeps one. Joining on the key and its run
+        instead ran out of DuckDB's memory.) Call once the build's new articles are saved."""
         files = sorted({str(self._path(self._owned[key], table)) for key in self._id_of})
-        keys = pa.table({"article_key": self._keys, "article_id": self._ids})
-        columns = ", ".join(f"k.{c}" if c == "article_id" else f"t.{c}" for c in schema.names)
+        keys = pa.table({_KEY: self._keys})
         sql = f"""
-            SELECT DISTINCT {columns}
-            FROM read_parquet(?) AS t JOIN keys AS k ON t.{_KEY} = k.article_key
+            SELECT DISTINCT {", ".join(schema.names)}
+            FROM read_parquet(?) SEMI JOIN keys USING ({_KEY})
             ORDER BY {", ".join(order)}
         """  # the names are the schema's; the files are a parameter
         return batches(sql, params=[files], keys=keys)
 
     @contextmanager
     def saving(self, analysed: pa.Table) -> Iterator[Callable[[str, pa.Table], None]]:
-        """A new run for the results of the `analysed` articles: yields `add(table, rows)`,
-        which appends rows (with their article ids) as they are made. The run counts once the
-        block ends without an error (its keys file is written last); then the runs are merged
-        if there are many."""
+        """A new run for the results of the `analysed` articles (in the order of their ids):
+        yields `add(table, rows)`, which appends rows as they are made, article by article.
+        The run counts once the block ends without an error (its keys file is written last);
+        then the runs are merged if there are many."""
         run = uuid.uuid4().hex
         writers: dict[str, pq.ParquetWriter] = {}
         key_of = {article_id: key for key, article_id in self._id_of.items()}
@@ -167,8 +188,9 @@ class ArticleCache:
             # corpus over a build.
             ids = pc.unique(rows["article_id"])
             chunk_keys = pa.array([key_of[a] for a in ids.to_pylist()], pa.string())
-            keys = chunk_keys.take(pc.index_in(rows["article_id"], value_set=ids))
-            keyed = rows.drop_columns(["article_id"]).add_column(0, _KEY, keys)
+            keyed = rows.add_column(
+                0, _KEY, chunk_keys.take(pc.index_in(rows["article_id"], value_set=ids))
+            )
             if table not in writers:
                 writers[table] = pq.ParquetWriter(self._partial(run, table), keyed.schema,
                                                   compression="zstd")  # fmt: skip
@@ -187,33 +209,40 @@ class ArticleCache:
             return
         for table in writers:
             self._partial(run, table).replace(self._path(run, table))
-        self._complete(run, [key_of[a] for a in analysed["article_id"].to_pylist()])
+        ids = analysed["article_id"]
+        self._complete(run, pa.table({_KEY: [key_of[a] for a in ids.to_pylist()],
+                                      "article_id": ids}))  # fmt: skip
         if len(set(self._owned.values())) > MAX_RUNS:
             self._compact()
 
     def _partial(self, run: str, table: str) -> Path:
         return self.directory / f".{run}.{table}.partial"
 
-    def _complete(self, run: str, keys: list[str]) -> None:
-        """Write the run's keys: the run is complete from here."""
+    def _complete(self, run: str, keys: pa.Table) -> None:
+        """Write the run's keys (with their article ids): the run is complete from here."""
         partial = self._partial(run, "keys")
-        pq.write_table(pa.table({_KEY: pa.array(keys, pa.string())}), partial)
+        pq.write_table(keys.cast(pa.schema([(_KEY, pa.string()), ("article_id", pa.string())])),
+                       partial)  # fmt: skip
         partial.replace(self._path(run, "keys"))
         self._owned = self._owners()
 
     def _compact(self) -> None:
-        """Merge every run into one, a row group at a time."""
-        runs, keys = sorted(set(self._owned.values())), set(self._owned)
+        """Merge every run into one, in article order, COMPACT_ARTICLES at a time."""
+        runs = sorted(set(self._owned.values()))
+        keys = pa.concat_tables([pq.read_table(self._path(run, "keys")) for run in runs])
+        keys = keys.group_by(_KEY).aggregate([("article_id", "min")])  # a key has one id
+        keys = keys.rename_columns([_KEY, "article_id"]).sort_by(
+            [("article_id", "ascending"), (_KEY, "ascending")]
+        )
+        ends = bounds(pc.unique(keys["article_id"]).to_pylist(), COMPACT_ARTICLES)
         merged = uuid.uuid4().hex
         for table in self.tables:
-            schema = pq.read_schema(self._path(runs[0], table))
-            with pq.ParquetWriter(self._partial(merged, table), schema,
+            with pq.ParquetWriter(self._partial(merged, table), self._run_schema(table),
                                   compression="zstd") as writer:  # fmt: skip
-                for run in runs:
-                    for part in self._read(run, table, keys):
-                        writer.write_table(part)
+                for part in self._merged(table, keys[_KEY].to_pylist(), ends):
+                    writer.write_table(part)
             self._partial(merged, table).replace(self._path(merged, table))
-        self._complete(merged, sorted(keys))
+        self._complete(merged, keys)
         old = [p for p in self.directory.glob("*.parquet") if p.name.split(".")[0] in runs]
         for path in sorted(old, key=lambda p: not p.name.endswith(".keys.parquet")):
             path.unlink()  # keys first: a run without its keys file is ignored

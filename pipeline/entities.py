@@ -5,9 +5,10 @@ Organisations and places merge by normalised name, by the shipped alias groups
 'Т. Лоренцсон', 'Тереза') joins a full name only when exactly one full name fits: first in the same
 article, then in the corpus. Two people who share a surname therefore stay apart.
 
-The stage learns what it can from the distinct names, then reads the mentions CHUNK articles at a
-time, twice. Between the passes it keeps evidence per distinct name and a group code per mention:
-its Python objects grow with the corpus's vocabulary of names, not with its mentions.
+The stage learns what it can from the distinct names, then reads the mentions a chunk of
+articles at a time (pipeline.corpus), twice. Between the passes it keeps evidence per distinct
+name and a group code per mention: its Python objects grow with the corpus's vocabulary of
+names, not with its mentions.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from __future__ import annotations
 import hashlib
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
@@ -24,6 +25,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from pipeline.articles import Texts
+from pipeline.corpus import Corpus
 from pipeline.engine import SERIAL, Engine, detached
 from pipeline.gazetteer import adjectives, key, places, read_tsv
 from pipeline.ner import Mention, mentions_from_table, surface_readings
@@ -37,8 +39,6 @@ _CYRILLIC = re.compile("[А-Яа-яЁё]")
 #: Score a reading gains for each changed word the corpus writes as a name, and loses for each
 #: it never writes ('Асия Биби' read as the genitive of a rare 'Асий').
 _ATTESTED, _UNATTESTED, _OFTEN = 1.0, -0.6, 3
-#: Articles whose mentions are held as records at a time.
-CHUNK = 1_000
 
 
 @cache
@@ -83,28 +83,6 @@ def _most_common(counts: Mapping[str | None, int]) -> str | None:
     return min(found, key=lambda v: (-found[v], not _CYRILLIC.search(v), len(v.split()), v))
 
 
-def _chunks(articles: pa.Table, *tables: pa.Table) -> Iterator[tuple[pa.Table, list[pa.Table]]]:
-    """The articles in id order, CHUNK at a time: their ids and texts and their rows of each
-    of `tables` (which have an `article_id` column; those in id order are sliced, not copied)."""
-    order = pc.sort_indices(articles["article_id"])
-    ids = articles["article_id"].take(order)
-    located = []
-    for table in tables:
-        position = pc.index_in(table["article_id"], value_set=ids).to_numpy(zero_copy_only=False)
-        if len(position) and (np.diff(position) < 0).any():
-            sorting = np.argsort(position, kind="stable")
-            table, position = table.take(sorting), position[sorting]
-        located.append((table, position))
-    texts = articles.select(["article_id", "text"])
-    for begin in range(0, len(ids), CHUNK):
-        end = begin + CHUNK
-        bounds = [np.searchsorted(position, [begin, end]) for _t, position in located]
-        yield texts.take(order[begin:end]), [
-            table.slice(low, high - low) for (table, _p), (low, high) in zip(located, bounds,
-                                                                              strict=True)
-        ]  # fmt: skip
-
-
 def _abbreviations(mentions: list[Mention], texts: Mapping[str, str]) -> Iterator[tuple[str, str]]:
     """Name keys of 'Full Name (ABBR)': an organisation or place and its abbreviation."""
     named = [m for m in mentions if m.type != "PER"]
@@ -121,33 +99,32 @@ def _abbreviations(mentions: list[Mention], texts: Mapping[str, str]) -> Iterato
             yield key(a.name), key(b.name)
 
 
-def _written_words(raw: pa.Table) -> Counter[str]:
-    """How often each word (lowercased) is written in people's names in `raw` (RAW_MENTIONS)."""
-    people = raw.filter(pc.equal(raw["type"], "PER"))["surface"].combine_chunks()
-    seen: Counter[str] = Counter()
-    surfaces, counts = pc.value_counts(people).flatten()
-    for surface, count in zip(surfaces.to_pylist(), counts.to_pylist(), strict=True):
-        for word in words(surface):
-            seen[word.lower()] += count
-    return seen
-
-
-def _readings(raw: pa.Table) -> tuple[dict[str, str], set[tuple[str, str]]]:
+def _readings(raws: Iterable[pa.Table]) -> tuple[dict[str, str], set[tuple[str, str]]]:
     """The name chosen for each surface of a person with several readings, and the distinct
-    (type, name) of the mentions of `raw` with those choices.
+    (type, name) of the mentions of `raws` (RAW_MENTIONS, in parts) with those choices.
 
     A reading is chosen by how the corpus writes names: 'Асии Биби' reads 'Асия Биби' (not
     'Асий Биби') when 'Асия' occurs and 'Асий' never does. It depends on the surface alone."""
-    seen = _written_words(raw)
-    readings = surface_readings(raw)
+    written: Counter[str] = Counter()  # how often each surface of a person is written
+    readings: dict[str, tuple[tuple[float, str], ...]] = {}
+    distinct: set[tuple[str, str, str]] = set()
+    for raw in raws:
+        people = raw.filter(pc.equal(raw["type"], "PER"))["surface"].combine_chunks()
+        surfaces, counts = pc.value_counts(people).flatten()
+        written.update(dict(zip(surfaces.to_pylist(), counts.to_pylist(), strict=True)))
+        for surface, found in surface_readings(raw).items():
+            readings.setdefault(surface, found)
+        found = raw.group_by(["type", "surface", "name"]).aggregate([])
+        distinct.update(zip(*(found[c].to_pylist() for c in ("type", "surface", "name")),
+                            strict=True))  # fmt: skip
+    seen: Counter[str] = Counter()  # how often each word is written in people's names
+    for surface, count in written.items():
+        for word in words(surface):
+            seen[word.lower()] += count
     chosen = {surface: _best_reading(surface, found, seen)
               for surface, found in readings.items() if len(found) > 1}  # fmt: skip
-    distinct = raw.group_by(["type", "surface", "name"]).aggregate([])
-    names = {
-        (kind, chosen.get(surface, name) if kind == "PER" else name)
-        for kind, surface, name in zip(*(distinct[c].to_pylist() for c in
-                                         ("type", "surface", "name")), strict=True)
-    }  # fmt: skip
+    names = {(kind, chosen.get(surface, name) if kind == "PER" else name)
+             for kind, surface, name in distinct}  # fmt: skip
     return chosen, names
 
 
@@ -387,21 +364,17 @@ def _mention_rows(
 
 
 def build_entities(
-    raw: pa.Table,
-    articles: pa.Table,
-    sentences: pa.Table,
-    found_adjectives: pa.Table,
-    *,
-    engine: Engine = SERIAL,
-) -> tuple[pa.Table, pa.Table]:
-    """(`mentions`, `entities`) tables from the raw mentions (ner.RAW_MENTIONS) of the whole
-    corpus, its articles, sentences and country adjectives (countries.find_adjectives). The
-    passes over the chunks run on `engine`'s workers."""
-    if articles.num_rows <= CHUNK:  # one task: not worth starting workers
+    corpus: Corpus, sink: Callable[[pa.Table], None], *, engine: Engine = SERIAL
+) -> pa.Table:
+    """The `entities` table of the `corpus` from its raw mentions (ner.RAW_MENTIONS), texts,
+    sentences and country adjectives (countries.find_adjectives), read chunk by chunk; each
+    chunk's `mentions` rows go to `sink`, in article order. The passes over the chunks run on
+    `engine`'s workers."""
+    if corpus.chunked <= 1:  # one task: not worth starting workers
         engine = SERIAL
     # How the corpus writes people's names chooses among a name's readings; the distinct names
     # give the aliases that join and people's full names.
-    chosen, distinct = _readings(raw)
+    chosen, distinct = _readings(chunk["raw_mentions"] for chunk in corpus.chunks(["raw_mentions"]))
     to_canonical, _info = alias_groups()
     names, by_last = _UnionFind(), defaultdict(set)
     for kind, name in distinct:
@@ -411,15 +384,17 @@ def build_entities(
             by_last[person.rsplit(" ", 1)[-1]].add(person)
     by_last = dict(by_last)
 
-    def chunks(*tables: pa.Table) -> Iterator[tuple]:
+    def chunks(*tables: str) -> Iterator[tuple]:
         """Each chunk's raw mentions, texts, rows of `tables` and chosen readings; for a
         worker, only what the chunk holds (a pickled slice carries its parent's buffers)."""
-        for texts, (part, *rest) in _chunks(articles, raw, *tables):
+        for chunk in corpus.chunks(["raw_mentions", *tables]):
+            part, texts = chunk["raw_mentions"], chunk["articles"].select(["article_id", "text"])
+            rest = [chunk[name] for name in tables]
             if not engine.parallel:
                 yield part, texts, *rest, chosen
                 continue
             surfaces = pc.unique(part["surface"]).to_pylist()
-            yield (detached(part), texts, *map(detached, rest),
+            yield (detached(part), detached(texts), *map(detached, rest),
                    {s: chosen[s] for s in surfaces if s in chosen})  # fmt: skip
 
     # Each mention's group, kept as a code per mention; each group's names and types; the
@@ -474,7 +449,7 @@ def build_entities(
     # The mention rows; people's stated roles and countries.
     def described() -> Iterator[tuple]:
         for (part, texts, chunk_sentences, chunk_adjectives, found), codes in zip(
-            chunks(sentences, found_adjectives), coded, strict=True
+            chunks("sentences", "adjectives"), coded, strict=True
         ):
             group_of = [final_of[c] for c in codes.tolist()]
             known = {g: entity[g] for g in set(group_of)} if engine.parallel else entity
@@ -482,26 +457,27 @@ def build_entities(
 
     roles: dict[str, Counter] = defaultdict(Counter)
     countries: dict[str, Counter] = defaultdict(Counter)
-    parts = []
+    articles_of: Counter[str] = Counter()  # chunks hold whole articles: their counts add up
     for said in engine.imap(_describe, described()):
         for group, found in said.roles.items():
             roles[group].update(found)
         for group, found in said.countries.items():
             countries[group].update(found)
-        parts.append(said.mentions)
+        spread = said.mentions.group_by("entity_id").aggregate([("article_id", "count_distinct")])
+        articles_of.update(
+            dict(
+                zip(
+                    spread["entity_id"].to_pylist(),
+                    spread["article_id_count_distinct"].to_pylist(),
+                    strict=True,
+                )
+            )
+        )
+        sink(said.mentions)
     for group in roles.keys() | countries.keys():
         entity[group]["role"] = _most_common(roles[group])
         entity[group]["country"] = _most_common(countries[group])
-    mention_table = pa.concat_tables(parts).combine_chunks() if parts else MENTIONS.empty_table()
-    spread = mention_table.group_by("entity_id").aggregate([("article_id", "count_distinct")])
-    articles_of = dict(
-        zip(
-            spread["entity_id"].to_pylist(),
-            spread["article_id_count_distinct"].to_pylist(),
-            strict=True,
-        )
-    )
-    return mention_table, _entity_table(entity, joined_names, articles_of)
+    return _entity_table(entity, joined_names, articles_of)
 
 
 def _entity_table(

@@ -22,26 +22,44 @@ ROW_GROUP = 1 << 20
 
 def write_table(table: pa.Table, path: Path) -> str:
     """Write deterministic Parquet (no timestamps, fixed options); return the file's SHA-256."""
-    pq.write_table(table, path, compression="zstd", write_statistics=True)
-    return file_sha256(path)
+    return write_batches([table], table.schema, path)[1]
+
+
+class TableWriter:
+    """A table written as its parts come, never held whole, in row groups of ROW_GROUP rows
+    whatever the parts' sizes, each group's columns contiguous: the file `write_table` would
+    write, however the parts were cut. `close` returns its rows and the file's SHA-256."""
+
+    def __init__(self, path: Path, schema: pa.Schema) -> None:
+        self.path, self.schema, self.rows = path, schema, 0
+        self._held = schema.empty_table()
+        self._writer = pq.ParquetWriter(path, schema, compression="zstd", write_statistics=True)
+
+    def write(self, part: pa.Table | pa.RecordBatch) -> None:
+        if isinstance(part, pa.RecordBatch):
+            part = pa.Table.from_batches([part])
+        part = part.select(self.schema.names).cast(self.schema)
+        self._held = pa.concat_tables([self._held, part])
+        self.rows += part.num_rows
+        while self._held.num_rows >= ROW_GROUP:
+            self._writer.write_table(self._held.slice(0, ROW_GROUP).combine_chunks())
+            self._held = self._held.slice(ROW_GROUP)
+
+    def close(self) -> tuple[int, str]:
+        if self._held.num_rows or self.rows == 0:
+            self._writer.write_table(self._held.combine_chunks())
+        self._writer.close()
+        return self.rows, file_sha256(self.path)
 
 
 def write_batches(
-    batches: Iterable[pa.RecordBatch], schema: pa.Schema, path: Path
+    batches: Iterable[pa.RecordBatch | pa.Table], schema: pa.Schema, path: Path
 ) -> tuple[int, str]:
-    """Write a table as its batches come, never held whole, in row groups of ROW_GROUP rows
-    whatever the batches' sizes; return its rows and the file's SHA-256."""
-    rows, held = 0, pa.Table.from_batches([], schema)
-    with pq.ParquetWriter(path, schema, compression="zstd", write_statistics=True) as writer:
-        for batch in batches:
-            held = pa.concat_tables([held, pa.Table.from_batches([batch]).cast(schema)])
-            rows += batch.num_rows
-            while held.num_rows >= ROW_GROUP:
-                writer.write_table(held.slice(0, ROW_GROUP))
-                held = held.slice(ROW_GROUP)
-        if held.num_rows or rows == 0:
-            writer.write_table(held)
-    return rows, file_sha256(path)
+    """Write a table as its batches come (`TableWriter`); return its rows and SHA-256."""
+    writer = TableWriter(path, schema)
+    for batch in batches:
+        writer.write(batch)
+    return writer.close()
 
 
 def write_manifest(manifest: dict, directory: Path) -> None:

@@ -30,7 +30,6 @@ from tqdm import tqdm
 from pipeline.cache import Memo
 from pipeline.engine import SERIAL, Engine
 from pipeline.lemmas import find_lemmas
-from pipeline.paragraphs import texts
 from pipeline.schema import ARTICLE_TOPICS, PARAGRAPHS, TOPICS
 
 SEED = 0
@@ -60,8 +59,6 @@ MIN_ARTICLE_WEIGHT = 0.05
 ENTITY_SHARE = 0.5
 NMF_ITER = 300
 NMF_TOL = 1e-3
-#: Paragraphs whose content words are flattened at a time while tokenising.
-TOKENISE_ROWS = 25_000
 
 
 @dataclass(frozen=True)
@@ -239,62 +236,62 @@ class Tokens:
     digest: np.ndarray
 
 
-def tokenise(
-    paragraphs: pa.Table,
-    mentions: pa.Table,
-    lemmas: pa.Table | None = None,
-    *,
-    articles: pa.Table | None = None,
-) -> Tokens:
-    """The content words of `paragraphs` from their `lemmas` (lemmas.find_lemmas, one row per
-    paragraph in the same order; found here when not given), with those inside the spans of
-    `mentions` (raw or linked: `article_id`, `start`, `stop`, `type`) marked. Paragraphs without
-    a `text` column take it from `articles`. What the topic stage reads: the lemmas table can go
-    once it is made."""
-    if "text" in paragraphs.column_names:
-        digest = _text_digests(paragraphs["text"].chunks)
-    elif articles is not None:
-        digest = _text_digests(found for _rows, found in texts(paragraphs, articles))
-    else:
-        raise ValueError("paragraphs without their text need the articles they come from")
-    if lemmas is None:
-        lemmas = find_lemmas(paragraphs)
-    if lemmas.num_rows != paragraphs.num_rows or pc.all(
-        pc.and_(pc.equal(lemmas["article_id"], paragraphs["article_id"]),
-                pc.equal(lemmas["paragraph"], paragraphs["paragraph"]))
-    ).as_py() is False:  # fmt: skip
-        raise ValueError("the lemmas table does not follow the paragraphs table row for row")
-    lengths = pc.list_value_length(lemmas["lemma"]).to_numpy(zero_copy_only=False)
-    row = np.repeat(np.arange(lemmas.num_rows, dtype=np.int32), lengths)
-    # Offsets become keys that order the whole corpus: article number << 32 | offset.
-    ids = paragraphs["article_id"].combine_chunks().dictionary_encode()
-    article_of = ids.indices.to_numpy(zero_copy_only=False)
-    people, places = (
-        _Spans(mentions, types, ids.dictionary) for types in (["PER"], ["ORG", "LOC"])
-    )
-    person, named, proper = (np.empty(len(row), dtype=bool) for _ in range(3))
-    code = np.empty(len(row), dtype=np.int32)  # first into each part's own dictionary
-    parts: list[tuple[slice, pa.Array]] = []
-    offset = 0
-    for begin in range(0, lemmas.num_rows, TOKENISE_ROWS):
-        part = lemmas.slice(begin, TOKENISE_ROWS)
-        flat = {name: pc.list_flatten(part[name]).combine_chunks()
+def tokenise(parts: Iterable[tuple[pa.Table, pa.Table, pa.Table | None]]) -> Tokens:
+    """The content words of paragraphs, given in parts of whole articles: (paragraphs with
+    their `text`, their articles' `mentions` (raw or linked: `article_id`, `start`, `stop`,
+    `type`), their `lemmas` (lemmas.find_lemmas, one row per paragraph in the same order; found
+    here when None)). Words inside the mentions' spans are marked. What the topic stage reads:
+    each part can go once it is tokenised."""
+    rows: list[np.ndarray] = []
+    codes: list[np.ndarray] = []  # each into its own dictionary, until the vocabulary is known
+    dictionaries: list[pa.Array] = []
+    marks: dict[str, list[np.ndarray]] = {"person": [], "named": [], "proper": []}
+    digests: list[np.ndarray] = []
+    offset = 0  # paragraphs of the parts before
+    for paragraphs, mentions, lemmas in parts:
+        digests.append(_text_digests(paragraphs["text"].chunks))
+        if lemmas is None:
+            lemmas = find_lemmas(paragraphs)
+        if lemmas.num_rows != paragraphs.num_rows or pc.all(
+            pc.and_(pc.equal(lemmas["article_id"], paragraphs["article_id"]),
+                    pc.equal(lemmas["paragraph"], paragraphs["paragraph"]))
+        ).as_py() is False:  # fmt: skip
+            raise ValueError("the lemmas table does not follow the paragraphs table row for row")
+        lengths = pc.list_value_length(lemmas["lemma"]).to_numpy(zero_copy_only=False)
+        row = np.repeat(np.arange(lemmas.num_rows, dtype=np.int32), lengths)
+        # Offsets become keys that order the part: article number << 32 | offset.
+        ids = paragraphs["article_id"].combine_chunks().dictionary_encode()
+        article_of = ids.indices.to_numpy(zero_copy_only=False)
+        people, places = (
+            _Spans(mentions, types, ids.dictionary) for types in (["PER"], ["ORG", "LOC"])
+        )
+        flat = {name: pc.list_flatten(lemmas[name]).combine_chunks()
                 for name in ("lemma", "start", "stop", "proper")}  # fmt: skip
-        at = slice(offset, offset + len(flat["lemma"]))
-        offset = at.stop
-        article = article_of[row[at]].astype(np.int64) << 32
+        article = article_of[row].astype(np.int64) << 32
         start = article | flat["start"].to_numpy().astype(np.int64)
         stop = article | flat["stop"].to_numpy().astype(np.int64)
-        person[at], named[at] = people.overlap(start, stop), places.overlap(start, stop)
-        proper[at] = flat["proper"].to_numpy(zero_copy_only=False)
+        marks["person"].append(people.overlap(start, stop))
+        marks["named"].append(places.overlap(start, stop))
+        marks["proper"].append(flat["proper"].to_numpy(zero_copy_only=False))
         words = pc.dictionary_encode(flat["lemma"])
-        code[at] = words.indices.to_numpy()
-        parts.append((at, words.dictionary))
-    distinct = pc.unique(pa.chunked_array([d for _at, d in parts], type=pa.string()))
+        codes.append(words.indices.to_numpy())
+        dictionaries.append(words.dictionary)
+        rows.append(row + offset)
+        offset += paragraphs.num_rows
+    distinct = pc.unique(pa.chunked_array(dictionaries, type=pa.string()))
     vocabulary = distinct.take(pc.sort_indices(distinct))
-    for at, dictionary in parts:
-        code[at] = pc.index_in(dictionary, value_set=vocabulary).to_numpy()[code[at]]
-    return Tokens(row, code, vocabulary.to_pylist(), person, named, proper, digest)
+    code = np.concatenate(
+        [pc.index_in(d, value_set=vocabulary).to_numpy()[c] for d, c in zip(dictionaries, codes,
+                                                                            strict=True)]
+        or [np.empty(0, dtype=np.int32)]
+    ).astype(np.int32)  # fmt: skip
+
+    def joined(arrays: list[np.ndarray], dtype: type) -> np.ndarray:
+        return np.concatenate(arrays).astype(dtype) if arrays else np.empty(0, dtype=dtype)
+
+    return Tokens(joined(rows, np.int32), code, vocabulary.to_pylist(),
+                  *(joined(marks[m], bool) for m in ("person", "named", "proper")),
+                  joined(digests, np.uint64))  # fmt: skip
 
 
 class _Spans:

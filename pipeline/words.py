@@ -1,14 +1,13 @@
 """Stage: `articles` to `words`: every distinct word of each article's title and text, in
-lower case. The dashboard's text filter reads this index instead of every article's text."""
+lower case, found per article (the build sorts them from the article cache). The dashboard's
+text filter reads this index instead of every article's text."""
 
 from __future__ import annotations
-
-from collections.abc import Iterator
 
 import pyarrow as pa
 
 from pipeline.schema import WORDS
-from pipeline.sql import batches, query
+from pipeline.sql import query
 
 #: A word: a run of letters and digits (RE2's Unicode classes, as the dashboard's filter uses).
 WORD = r"[\pL\pN]+"
@@ -22,12 +21,6 @@ _DISTINCT = """
         FROM articles
     )
 """
-
-
-def build_words(articles: pa.Table) -> Iterator[pa.RecordBatch]:
-    """The `words` table (schema.WORDS) in batches: it is the largest table, written as it comes."""
-    return batches(_DISTINCT + "ORDER BY word, article_id", params=[WORD],
-                   articles=articles.select(["article_id", "title", "text"]))  # fmt: skip
 
 
 def find_words(articles: pa.Table) -> pa.Table:

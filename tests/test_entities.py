@@ -10,7 +10,7 @@ import pyarrow as pa
 import pytest
 from conftest import read_table
 
-from pipeline import entities as entities_stage
+from pipeline import corpus
 from pipeline.build import entity_tables
 from pipeline.paragraphs import build_paragraphs
 
@@ -238,7 +238,7 @@ def test_corpus_evidence_crosses_chunks(monkeypatch: pytest.MonkeyPatch) -> None
         return entity_tables(articles, build_paragraphs(articles))
 
     whole = tables([0, 1, 2, 3])
-    monkeypatch.setattr(entities_stage, "CHUNK", 1)
+    monkeypatch.setattr(corpus, "CHUNK", 1)
     chunked = tables([3, 2, 1, 0])
     assert chunked["mentions"].equals(whole["mentions"])
     assert chunked["entities"].equals(whole["entities"])

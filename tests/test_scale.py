@@ -37,7 +37,7 @@ def test_engines_give_identical_tables(engine: str, seed_build: Path, tmp_path: 
     # each of the per-article and the entity stages, so both workers get work.
     script = (
         "import sys; import pipeline.analyse as analyse; analyse.CHUNK = 2; "
-        "import pipeline.entities as entities; entities.CHUNK = 2; "
+        "import pipeline.corpus as corpus; corpus.CHUNK = 2; "
         "from pipeline.cli import main; sys.exit(main(sys.argv[1:]))"
     )
     out = tmp_path / "out"

@@ -137,7 +137,8 @@ OIL = [
 
 
 def fit_topics(paragraphs: pa.Table, mentions: pa.Table | None = None, **options) -> Topics:
-    tokens = tokenise(paragraphs, MENTIONS.empty_table() if mentions is None else mentions)
+    mentions = MENTIONS.empty_table() if mentions is None else mentions
+    tokens = tokenise([(paragraphs, mentions, None)])
     return build_topics(paragraphs, tokens, **options)
 
 

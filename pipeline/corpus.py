@@ -1,0 +1,94 @@
+"""A build's corpus read back a chunk of articles at a time: the articles, the rows of their
+per-article tables (from the article cache) and of tables the build has written, all in the
+order of the articles' ids. The corpus-wide stages read it so, never holding every article's
+rows at once."""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Iterator, Mapping
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import pyarrow as pa
+import pyarrow.compute as pc
+import pyarrow.parquet as pq
+
+if TYPE_CHECKING:
+    from pipeline.cache import ArticleCache
+
+#: Articles per chunk of the corpus-wide stages.
+CHUNK = 1_000
+#: Rows of a written table read at a time.
+READ_ROWS = 1 << 16
+
+
+def bounds(ids: list[str], size: int) -> list[str]:
+    """The last of each `size` of the sorted `ids`: where chunks of that many articles end."""
+    ids = sorted(ids)
+    return [ids[min(begin + size, len(ids)) - 1] for begin in range(0, len(ids), size)]
+
+
+class Cursor:
+    """A stream of tables sorted by `article_id`, taken up to an article at a time."""
+
+    def __init__(self, parts: Iterator[pa.Table]) -> None:
+        self._parts = parts
+        self._head: pa.Table | None = None
+
+    def upto(self, last: str) -> list[pa.Table]:
+        """The next rows whose `article_id` is `last` or before it."""
+        taken = []
+        while True:
+            if self._head is None or self._head.num_rows == 0:
+                self._head = next(self._parts, None)
+                if self._head is None:
+                    return taken
+                continue
+            ids = self._head["article_id"]
+            if ids[-1].as_py() <= last:
+                taken.append(self._head)
+                self._head = None
+                continue
+            count = pc.sum(pc.less_equal(ids, last)).as_py() or 0
+            taken.append(self._head.slice(0, count))
+            self._head = self._head.slice(count)
+            return taken
+
+
+def parts(path: Path) -> Iterator[pa.Table]:
+    """A Parquet file READ_ROWS rows at a time."""
+    for batch in pq.ParquetFile(path).iter_batches(READ_ROWS):
+        yield pa.Table.from_batches([batch])
+
+
+class Corpus:
+    """The `articles` of a build (sorted by id, with their texts) and the per-article tables
+    of the `store` that holds them all, read CHUNK articles at a time."""
+
+    def __init__(self, articles: pa.Table, store: ArticleCache) -> None:
+        self.articles = articles
+        self.store = store
+
+    def __len__(self) -> int:
+        return self.articles.num_rows
+
+    @property
+    def chunked(self) -> int:
+        """How many chunks `chunks` yields."""
+        return -(-len(self) // CHUNK)
+
+    def chunks(
+        self, names: Collection[str] = (), files: Mapping[str, Path] | None = None
+    ) -> Iterator[dict[str, pa.Table]]:
+        """Per chunk: its `articles` and its rows of the cached tables `names` and of the
+        written tables `files` (name -> Parquet file sorted by `article_id`)."""
+        ends = bounds(self.articles["article_id"].to_pylist(), CHUNK)
+        cached = self.store.chunks(names, CHUNK)
+        written = {name: Cursor(parts(path)) for name, path in (files or {}).items()}
+        for begin, end in zip(range(0, len(self), CHUNK), ends, strict=True):
+            chunk = {"articles": self.articles.slice(begin, CHUNK), **next(cached)}
+            for name, cursor in written.items():
+                found = cursor.upto(end)
+                chunk[name] = pa.concat_tables(found) if found else \
+                    pq.read_schema(files[name]).empty_table()  # fmt: skip
+            yield chunk
