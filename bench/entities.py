@@ -80,10 +80,10 @@ def run(system: str, path: Path, workers: int, save: Path | None = None) -> dict
         from pipeline.engine import Engine
         from pipeline.paragraphs import build_paragraphs
 
+        paragraphs = build_paragraphs(articles)  # for --save
         with PeakMemory() as memory:
             started = time.perf_counter()
-            paragraphs = build_paragraphs(articles)
-            tables = entity_tables(articles, paragraphs, engine=Engine(workers), progress=True)
+            tables = entity_tables(articles, engine=Engine(workers), progress=True)
             found = tables["mentions"].num_rows
         seconds = time.perf_counter() - started
         if save:
@@ -126,9 +126,9 @@ def main() -> int:
     if not args.corpus.is_file():
         print(f"Corpus not found: {args.corpus}. Pass --corpus PATH.", file=sys.stderr)
         return 2
-    from pipeline.build import ingest
+    from pipeline.build import read_articles
 
-    articles = ingest([args.corpus], progress=False).articles.select(["article_id", "text"])
+    articles = read_articles([args.corpus]).select(["article_id", "text"])
     # A fixed, spread-out sample: every k-th article, so all sources are represented.
     step = max(1, articles.num_rows // args.sample)
     sample = articles.take(pa.array(range(0, articles.num_rows, step))[: args.sample])

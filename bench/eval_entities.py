@@ -32,7 +32,6 @@ from baseline import natasha_spans  # noqa: E402
 
 from pipeline.build import entity_tables  # noqa: E402
 from pipeline.engine import Engine
-from pipeline.paragraphs import build_paragraphs  # noqa: E402
 
 TYPES = ("PER", "LOC", "ORG")
 DEFAULT_SHARED = Path(__file__).resolve().parents[2] / "shared"
@@ -43,7 +42,7 @@ Span = tuple[int, int, str, str, str]  # start, stop, type, normalised name, ent
 def ours(docs: dict[str, str], workers: int) -> dict[str, list[Span]]:
     """Our stages over `docs` as one corpus (alias merging is corpus-wide)."""
     articles = pa.table({"article_id": list(docs), "text": list(docs.values())})
-    tables = entity_tables(articles, build_paragraphs(articles), engine=Engine(workers))
+    tables = entity_tables(articles, engine=Engine(workers))
     mentions = tables["mentions"]
     found: dict[str, list[Span]] = defaultdict(list)
     for m in mentions.to_pylist():

@@ -34,14 +34,14 @@ def main() -> int:
     sys.path.insert(0, str(HERE))
     from entities import PeakMemory
 
-    from pipeline.build import ingest
+    from pipeline.build import read_articles
     from pipeline.events import build_events, find_dates
+    from pipeline.paragraphs import build_paragraphs
     from pipeline.schema import COUNTRY_MENTIONS, MENTIONS
     from pipeline.sentences import build_sentences
 
-    ingested = ingest([args.corpus], progress=False)
-    articles = ingested.articles
-    sentences = build_sentences(ingested.paragraphs)
+    articles = read_articles([args.corpus])
+    sentences = build_sentences(build_paragraphs(articles))
     linked = {}
     for name, schema in (("mentions", MENTIONS), ("country_mentions", COUNTRY_MENTIONS)):
         path = (args.data or Path("/nonexistent")) / f"{name}.parquet"

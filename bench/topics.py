@@ -41,9 +41,10 @@ def main() -> int:
         mentions = pq.read_table(args.data / "mentions.parquet")
         where = f"{args.data} (person names masked)"
     elif args.corpus.is_file():
-        from pipeline.build import ingest
+        from pipeline.build import read_articles
+        from pipeline.paragraphs import build_paragraphs
 
-        paragraphs = ingest([args.corpus], progress=False).paragraphs
+        paragraphs = build_paragraphs(read_articles([args.corpus]))
         mentions = MENTIONS.empty_table()
         where = f"{args.corpus} (no mentions: person names not masked)"
     else:

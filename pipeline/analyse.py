@@ -9,10 +9,9 @@ article cache (pipeline.cache), from which the corpus-wide stages read them chun
 from __future__ import annotations
 
 from collections import deque
-from collections.abc import Callable, Collection, Iterator
+from collections.abc import Callable, Collection, Iterable, Iterator
 
 import pyarrow as pa
-import pyarrow.compute as pc
 from tqdm import tqdm
 
 from pipeline.countries import ADJECTIVES, find_adjectives
@@ -20,6 +19,7 @@ from pipeline.engine import SERIAL, Engine, detached
 from pipeline.events import DATES, find_dates
 from pipeline.lemmas import LEMMAS, find_lemmas
 from pipeline.ner import RAW_MENTIONS, extract_mentions
+from pipeline.paragraphs import build_paragraphs
 from pipeline.schema import SENTENCES, WORDS
 from pipeline.sentences import build_sentences
 from pipeline.words import find_words
@@ -36,7 +36,6 @@ PER_ARTICLE = {
     "words": (WORDS, "word"),
 }
 _ARTICLE_COLUMNS = ["article_id", "title", "text", "published"]
-_PARAGRAPH_COLUMNS = ["article_id", "paragraph", "start", "text"]
 
 
 #: How each table after `sentences` is found from (articles, paragraphs, sentences).
@@ -49,52 +48,53 @@ _FIND = {
 }
 
 
-def analyse_chunk(
-    articles: pa.Table, paragraphs: pa.Table, tables: Collection[str]
-) -> dict[str, pa.Table]:
-    """The per-article `tables` of a few articles (a task on a worker)."""
+def analyse_chunk(articles: pa.Table, tables: Collection[str]) -> dict[str, pa.Table]:
+    """The per-article `tables` of a few articles (a task on a worker, which also splits their
+    paragraphs)."""
+    paragraphs = build_paragraphs(articles)
     sentences = build_sentences(paragraphs)
     found = {name: _FIND[name](articles, paragraphs, sentences)
              for name in _FIND if name in tables}  # fmt: skip
     return {"sentences": sentences, **found}
 
 
-def _chunks(articles: pa.Table, paragraphs: pa.Table) -> Iterator[tuple[pa.Table, pa.Table]]:
-    """CHUNK articles at a time with their paragraphs (which follow the articles' order)."""
-    values, counts = pc.value_counts(paragraphs.column("article_id")).flatten()
-    per_article = dict(zip(values.to_pylist(), counts.to_pylist(), strict=True))
-    articles = articles.select([c for c in _ARTICLE_COLUMNS if c in articles.column_names])
-    paragraphs = paragraphs.select(_PARAGRAPH_COLUMNS)
-    offset = 0
-    for start in range(0, articles.num_rows, CHUNK):
-        part = articles.slice(start, CHUNK)
-        size = sum(per_article.get(a, 0) for a in part.column("article_id").to_pylist())
-        yield detached(part), detached(paragraphs.slice(offset, size))
-        offset += size
+def _chunks(articles: Iterable[pa.Table]) -> Iterator[pa.Table]:
+    """The articles of `articles` (tables of them) CHUNK at a time, each a table of its own
+    (a pickled slice would carry its parent's buffers to the worker)."""
+    held = None
+    for part in articles:
+        part = part.select([c for c in _ARTICLE_COLUMNS if c in part.column_names])
+        held = part if held is None else pa.concat_tables([held, part])
+        while held.num_rows >= CHUNK:
+            yield detached(held.slice(0, CHUNK))
+            held = held.slice(CHUNK)
+    if held is not None and held.num_rows:
+        yield detached(held)
 
 
 def analyse(
-    articles: pa.Table,
-    paragraphs: pa.Table,
+    articles: Iterable[pa.Table],
+    total: int,
     sink: Callable[[str, pa.Table], None],
     *,
     tables: Collection[str] = tuple(PER_ARTICLE),
     engine: Engine = SERIAL,
     progress: bool = False,
 ) -> None:
-    """The per-article `tables` (`sentences` always) of every article, each chunk's rows given
-    to `sink(table, rows)` as the chunk is done, in article order."""
+    """The per-article `tables` (`sentences` always) of the `total` articles in `articles`
+    (tables of them, read as they are needed), each chunk's rows given to `sink(table, rows)`
+    as the chunk is done, in article order."""
     names = [n for n in PER_ARTICLE if n in tables or n == "sentences"]
-    bar = tqdm(total=articles.num_rows, desc="analyse", unit=" docs", disable=not progress)
+    bar = tqdm(total=total, desc="analyse", unit=" docs", disable=not progress)
     with bar:
-        if articles.num_rows <= CHUNK:  # one task: not worth starting workers
+        if total <= CHUNK:  # one task: not worth starting workers
             engine = SERIAL
         sizes: deque[int] = deque()  # of the chunks sent and not yet back
 
         def tasks() -> Iterator[tuple]:
-            for chunk, chunk_paragraphs in _chunks(articles, paragraphs):
+            for chunk in _chunks(articles):
                 sizes.append(chunk.num_rows)
-                yield chunk, chunk_paragraphs, names
+                yield chunk, names
 
         for found in engine.imap(analyse_chunk, tasks()):
             for name in names:

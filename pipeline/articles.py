@@ -4,14 +4,17 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
+from pathlib import Path
 
 import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
+import pyarrow.parquet as pq
 
 from pipeline.dates import parse_date
 from pipeline.readers import Record, Rejection
 from pipeline.schema import ARTICLES
+from pipeline.store import TableWriter
 from pipeline.text import content_hash, first_sentence, words
 
 
@@ -56,11 +59,10 @@ PREPARED = pa.schema([*ARTICLES, pa.field("digest", pa.string(), nullable=False)
                       pa.field("line", pa.int64())])  # fmt: skip
 
 
-def prepare(records: Iterable[Record]) -> tuple[pa.Table, list[Notice]]:
-    """Each record as a row of PREPARED, in input order, with a notice per unreadable date."""
+def prepare(records: Iterable[Record], notices: list[Notice]) -> Iterator[pa.RecordBatch]:
+    """Each record as a row of PREPARED, in input order, BATCH rows at a time; a notice per
+    unreadable date goes to `notices`."""
     rows: list[dict] = []
-    batches: list[pa.RecordBatch] = []
-    notices: list[Notice] = []
     for record in records:
         tokens = words(record.text)
         digest = content_hash(tokens)
@@ -88,17 +90,28 @@ def prepare(records: Iterable[Record]) -> tuple[pa.Table, list[Notice]]:
             }
         )
         if len(rows) == BATCH:  # columnar as they come: Python rows of a big corpus do not fit
-            batches.append(pa.RecordBatch.from_pylist(rows, schema=PREPARED))
+            yield pa.RecordBatch.from_pylist(rows, schema=PREPARED)
             rows = []
-    batches.append(pa.RecordBatch.from_pylist(rows, schema=PREPARED))
-    return pa.Table.from_batches(batches), notices
+    if rows:
+        yield pa.RecordBatch.from_pylist(rows, schema=PREPARED)
 
 
-def build_articles(prepared: list[pa.Table]) -> tuple[pa.Table, list[Rejection]]:
-    """One row per distinct text, sorted by `article_id`, from the `prepare`d inputs in a
-    deterministic order (sorted paths, then file order): the first occurrence of a text is kept,
-    later ones are rejected as its duplicates."""
-    table = pa.concat_tables(prepared).combine_chunks() if prepared else PREPARED.empty_table()
+#: Articles sorted in memory at a time when the `articles` table is written; a larger corpus
+#: is first split by the leading hex digits of the ids (an external bucket sort).
+SORT_ROWS = 10_000
+
+
+def build_articles(prepared: list[Path], target: Path, work: Path) -> tuple[dict, list[Rejection]]:
+    """The `articles` table, one row per distinct text sorted by `article_id`, written to
+    `target` (its rows and SHA-256 returned) from the files of `prepare`d inputs (Parquet of
+    PREPARED) in a deterministic order (sorted paths, then file order): the first occurrence of
+    a text is kept, later ones are rejected as its duplicates. Only the columns that tell
+    duplicates apart are held whole; the rows are sorted SORT_ROWS or so at a time, in files
+    under `work`."""
+    columns = ["digest", "path", "line", "origin"]
+    parts = [pq.read_table(path, columns=columns) for path in prepared]
+    table = pa.concat_tables(parts).combine_chunks() if parts else PREPARED.select(columns)\
+        .empty_table()  # fmt: skip
     numbered = table.select(["digest"]).append_column("row", pa.array(np.arange(table.num_rows)))
     first = numbered.group_by("digest", use_threads=False).aggregate([("row", "min")])
     first_row = pc.take(first["row_min"], pc.index_in(table["digest"], first["digest"]))
@@ -110,5 +123,49 @@ def build_articles(prepared: list[pa.Table]) -> tuple[pa.Table, list[Rejection]]
         for path, line, original in zip(later["path"].to_pylist(), later["line"].to_pylist(),
                                         originals.to_pylist(), strict=True)
     ]  # fmt: skip
-    articles = table.filter(pc.invert(duplicate)).select(ARTICLES.names)
-    return articles.sort_by("article_id").combine_chunks(), rejected
+    kept = pc.invert(duplicate).to_numpy(zero_copy_only=False)
+    ends = np.cumsum([len(part) for part in parts])
+    masks = np.split(kept, ends[:-1]) if parts else []
+    rows = _kept_rows(prepared, masks)
+    digits = 0
+    while int(kept.sum()) > SORT_ROWS * 16**digits:
+        digits += 1
+    writer = TableWriter(target, ARTICLES)
+    for bucket in _buckets(rows, digits, work) if digits else [_whole(rows)]:
+        writer.write(bucket.sort_by("article_id"))
+    found, sha256 = writer.close()
+    return {"rows": found, "sha256": sha256}, rejected
+
+
+def _whole(rows: Iterable[pa.Table]) -> pa.Table:
+    tables = list(rows)
+    return pa.concat_tables(tables) if tables else ARTICLES.empty_table()
+
+
+def _kept_rows(prepared: list[Path], masks: list[np.ndarray]) -> Iterator[pa.Table]:
+    """The `articles` rows of the prepared files whose `masks` are true, BATCH at a time."""
+    for path, mask in zip(prepared, masks, strict=True):
+        offset = 0
+        for batch in pq.ParquetFile(path).iter_batches(BATCH, columns=ARTICLES.names):
+            part = pa.Table.from_batches([batch])
+            yield part.filter(pa.array(mask[offset : offset + part.num_rows]))
+            offset += part.num_rows
+
+
+def _buckets(rows: Iterable[pa.Table], digits: int, work: Path) -> Iterator[pa.Table]:
+    """`rows` split by the first `digits` hex digits of their ids into files under `work`,
+    then read back bucket by bucket in the order of those digits."""
+    names = [f"{n:0{digits}x}" for n in range(16**digits)]
+    writers = {name: pq.ParquetWriter(work / f"bucket-{name}.parquet", ARTICLES) for name in names}
+    try:
+        for part in rows:
+            prefix = pc.utf8_slice_codeunits(part["article_id"], 0, digits)
+            for name in pc.unique(prefix).to_pylist():
+                writers[name].write_table(part.filter(pc.equal(prefix, name)).cast(ARTICLES))
+    finally:
+        for writer in writers.values():
+            writer.close()
+    for name in names:
+        path = work / f"bucket-{name}.parquet"
+        yield pq.read_table(path)
+        path.unlink()

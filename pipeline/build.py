@@ -6,6 +6,7 @@ import ctypes
 import ctypes.util
 import datetime as dt
 import hashlib
+import json
 import platform
 import tempfile
 import time
@@ -14,6 +15,7 @@ from collections.abc import Iterable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass
+from functools import partial
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
@@ -24,16 +26,16 @@ from tqdm import tqdm
 
 import pipeline
 from pipeline.analyse import PER_ARTICLE, analyse
-from pipeline.articles import Notice, build_articles, prepare
+from pipeline.articles import PREPARED, Notice, build_articles, prepare
 from pipeline.cache import ArticleCache, Memo, memo, pipeline_version
-from pipeline.corpus import Corpus
+from pipeline.corpus import CHUNK, Corpus, parts
 from pipeline.countries import build_country_mentions
 from pipeline.engine import SERIAL, Engine
 from pipeline.entities import build_article_entities, build_entities
 from pipeline.events import build_events
-from pipeline.paragraphs import build_paragraphs, with_texts
+from pipeline.paragraphs import build_paragraphs
 from pipeline.readers import Record, Rejection, discover, file_sha256, read_file
-from pipeline.schema import PARAGRAPHS, TABLES, WORDS
+from pipeline.schema import PARAGRAPHS, PARAGRAPHS_BASE, TABLES, WORDS
 from pipeline.store import (
     TableWriter,
     atomic_directory,
@@ -96,11 +98,14 @@ class Timer:
 CACHED_INPUT_BYTES = 1 << 20
 
 
-def _prepared(
-    path: Path, max_bytes: int, bar: tqdm
-) -> tuple[pa.Table, list[Rejection], list[Notice]]:
-    """One input file's prepared articles (articles.prepare), rejections and notices."""
+_NOTE = b"obzor.note"  # a prepared file's rejections and notices, in its metadata
+
+
+def _prepared(path: Path, max_bytes: int, bar: tqdm, target: Path) -> None:
+    """Write one input file's prepared articles (articles.prepare) to `target`, with its
+    rejections and notices in the file's metadata (`_note`)."""
     rejected: list[Rejection] = []
+    notices: list[Notice] = []
 
     def records() -> Iterator[Record]:
         for item in read_file(path, max_bytes):
@@ -110,27 +115,34 @@ def _prepared(
             else:
                 rejected.append(item)
 
-    table, notices = prepare(records())
-    return table, rejected, notices
+    with pq.ParquetWriter(target, PREPARED, compression="zstd") as writer:
+        for batch in prepare(records(), notices):
+            writer.write_batch(batch)
+        note = {"rejected": [asdict(r) for r in rejected], "notices": [asdict(n) for n in notices]}
+        writer.add_key_value_metadata({_NOTE: json.dumps(note)})
+
+
+def _note(prepared: Path) -> tuple[list[Rejection], list[Notice]]:
+    note = json.loads(pq.read_metadata(prepared).metadata[_NOTE])
+    return [Rejection(**r) for r in note["rejected"]], [Notice(**n) for n in note["notices"]]
 
 
 def _input(
-    path: Path, sha256: str, max_bytes: int, inputs: Memo | None, bar: tqdm
-) -> tuple[pa.Table, list[Rejection], list[Notice], bool]:
-    """`_prepared`, from `inputs` when it holds this file (same path, content and limit), and
-    whether it came from there."""
+    path: Path, sha256: str, max_bytes: int, inputs: Memo | None, work: Path, bar: tqdm
+) -> tuple[Path, bool]:
+    """The file of `_prepared` articles of the input `path`: from `inputs` when it holds this
+    file (same path, content and limit), else made (in `inputs` for a large file, else in
+    `work`); and whether it came from `inputs`."""
     if inputs is None or path.stat().st_size < CACHED_INPUT_BYTES:
-        return *_prepared(path, max_bytes, bar), False
+        target = work / f"{len(list(work.iterdir()))}.parquet"
+        _prepared(path, max_bytes, bar, target)
+        return target, False
     key = hashlib.sha256(f"{path}\0{sha256}\0{max_bytes}".encode()).hexdigest()[:32]
-    if found := inputs.get_table(key):
-        table, note = found
-        bar.update(table.num_rows + len(note["rejected"]))
-        return (table, [Rejection(**r) for r in note["rejected"]],
-                [Notice(**n) for n in note["notices"]], True)  # fmt: skip
-    table, rejected, notices = _prepared(path, max_bytes, bar)
-    note = {"rejected": [asdict(r) for r in rejected], "notices": [asdict(n) for n in notices]}
-    inputs.put_table(key, table, note)
-    return table, rejected, notices, False
+    if found := inputs.get_file(key, "parquet"):
+        rejected, _notices = _note(found)
+        bar.update(pq.ParquetFile(found).metadata.num_rows + len(rejected))
+        return found, True
+    return inputs.put_file(key, "parquet", partial(_prepared, path, max_bytes, bar)), False
 
 
 def _status(entry: dict) -> str:
@@ -141,10 +153,11 @@ def _status(entry: dict) -> str:
 
 @dataclass
 class Ingested:
-    """The ingestion stages' output: articles, paragraphs and the account of every input."""
+    """The ingestion stage's output: the `articles` table on disk and the account of every
+    input."""
 
-    articles: pa.Table
-    paragraphs: pa.Table
+    articles: Path  # sorted by article id
+    table: dict  # its rows and SHA-256
     rejected: list[Rejection]
     notices: list[Notice]
     inputs: list[dict]  # one entry per input file for the manifest
@@ -153,45 +166,48 @@ class Ingested:
 
 def ingest(
     inputs: list[Path],
+    directory: Path,
     *,
     max_bytes: int = 5_000_000,
     cache: Path | None = None,
     progress: bool = True,
     timer: Timer | None = None,
 ) -> Ingested:
-    """Read, clean and de-duplicate `inputs` into the `articles` and `paragraphs` tables.
-    With a `cache` (pipeline.cache), each large input file's prepared articles are kept, and
-    read from there while the file is unchanged."""
+    """Read, clean and de-duplicate `inputs` into the `articles` table, written to
+    `directory/articles.parquet`, never held whole. With a `cache` (pipeline.cache), each large
+    input file's prepared articles are kept, and read from there while the file is unchanged."""
     timer = timer or Timer()
     files, missing = discover(inputs)
     store = memo(cache, "inputs", keep=max(1, len(files))) if cache else None
-    prepared: list[pa.Table] = []
+    prepared: list[Path] = []
     rejected: list[Rejection] = []
     notices: list[Notice] = []
     file_entries: list[dict] = []
     reused: list[str] = []
-    with timer.stage("ingest"), tqdm(desc="ingest", unit=" docs", disable=not progress) as bar:
+    target = directory / "articles.parquet"
+    with (
+        timer.stage("ingest"),
+        tqdm(desc="ingest", unit=" docs", disable=not progress) as bar,
+        tempfile.TemporaryDirectory(prefix=".prepared-", dir=directory) as work,
+    ):
         for number, path in enumerate(files, start=1):
             bar.set_postfix_str(f"file {number}/{len(files)}: {path.name}", refresh=False)
             sha256 = file_sha256(path)
-            table, file_rejected, file_notices, from_cache = _input(
-                path, sha256, max_bytes, store, bar
-            )
+            found, from_cache = _input(path, sha256, max_bytes, store, Path(work), bar)
             if from_cache:
                 reused.append(str(path))
-            prepared.append(table)
+            file_rejected, file_notices = _note(found)
+            prepared.append(found)
             rejected += file_rejected
             notices += file_notices
             file_entries.append({"path": str(path), "sha256": sha256,
-                                 "bytes": path.stat().st_size, "records": table.num_rows,
+                                 "bytes": path.stat().st_size,
+                                 "records": pq.ParquetFile(found).metadata.num_rows,
                                  "rejected": len(file_rejected)})  # fmt: skip
-        articles, duplicates = build_articles(prepared)
-        del prepared
-        rejected = missing + rejected + duplicates
-        dropped = {(r.path, r.line) for r in duplicates}
-        notices = [n for n in notices if (n.path, n.line) not in dropped]
-    with timer.stage("paragraphs"):
-        paragraphs = build_paragraphs(articles)
+        table, duplicates = build_articles(prepared, target, Path(work))
+    rejected = missing + rejected + duplicates
+    dropped = {(r.path, r.line) for r in duplicates}
+    notices = [n for n in notices if (n.path, n.line) not in dropped]
 
     duplicate_count = Counter(r.path for r in duplicates)
     for entry in file_entries:
@@ -203,7 +219,16 @@ def ingest(
         {"path": r.path, "sha256": None, "bytes": None, "articles": 0, "rejected": 1,
          "status": "rejected"} for r in missing
     ]  # fmt: skip
-    return Ingested(articles, paragraphs, rejected, notices, file_entries, reused)
+    return Ingested(target, table, rejected, notices, file_entries, reused)
+
+
+def read_articles(inputs: list[Path], max_bytes: int = 5_000_000) -> pa.Table:
+    """The `articles` table of `inputs`, whole: for a benchmark or an evaluation of one stage
+    on a corpus that fits in memory."""
+    with tempfile.TemporaryDirectory(prefix="obzor-articles-") as tmp:
+        return pq.read_table(
+            ingest(inputs, Path(tmp), max_bytes=max_bytes, progress=False).articles
+        )
 
 
 @contextmanager
@@ -219,8 +244,7 @@ def article_store(cache: Path | None, beside: Path) -> Iterator[Path]:
 
 
 def analysed(
-    articles: pa.Table,
-    paragraphs: pa.Table,
+    articles: Path,
     root: Path,
     *,
     tables: tuple[str, ...] = tuple(PER_ARTICLE),
@@ -228,21 +252,22 @@ def analysed(
     progress: bool = False,
     timer: Timer | None = None,
 ) -> tuple[Corpus, dict]:
-    """The corpus of `articles` (sorted by id) with the per-article `tables` of every article,
-    in the article cache under `root`: `analyse` runs for the articles not there. Returns the
-    corpus and an account of the cache for the manifest."""
+    """The corpus of the `articles` table (a Parquet file sorted by id) with the per-article
+    `tables` of every article, in the article cache under `root`: `analyse` runs for the
+    articles not there. Returns the corpus and an account of the cache for the manifest."""
     timer = timer or Timer()
     with timer.stage("cache"):
-        store = ArticleCache(root, articles, {n: PER_ARTICLE[n] for n in tables})
-        new = store.missing(articles)
-    new_ids = new.column("article_id")
+        keyed = parts(articles, CHUNK, ["article_id", "text", "title", "published"])
+        store = ArticleCache(root, keyed, {n: PER_ARTICLE[n] for n in tables})
+        corpus = Corpus(articles, store)
+        new = store.missing()
     with timer.stage("analyse"), store.saving(new) as save:
-        analyse(new, paragraphs.filter(pc.is_in(paragraphs.column("article_id"), new_ids)), save,
-                tables=tables, engine=engine, progress=progress)  # fmt: skip
+        chunks = (part.filter(pc.is_in(part["article_id"], new)) for part in corpus.articles())
+        analyse(chunks, len(new), save, tables=tables, engine=engine, progress=progress)
     account = {"path": str(root), "pipeline_version": pipeline_version(),
-               "reused_articles": articles.num_rows - new.num_rows,
-               "analysed_articles": new.num_rows, "stages": list(tables)}  # fmt: skip
-    return Corpus(articles, store), account
+               "reused_articles": len(corpus) - len(new), "analysed_articles": len(new),
+               "stages": list(tables)}  # fmt: skip
+    return corpus, account
 
 
 Written = dict[str, dict]  # table name -> its rows and the SHA-256 of its file
@@ -304,22 +329,21 @@ def situate(
 
 def entity_tables(
     articles: pa.Table,
-    paragraphs: pa.Table,
     *,
     engine: Engine = SERIAL,
     progress: bool = False,
     timer: Timer | None = None,
 ) -> dict[str, pa.Table]:
-    """The entity stages over `articles` (`article_id`, `text`) and their paragraphs:
-    `sentences`, `mentions`, `entities`, `article_entities` and `country_mentions`."""
+    """The entity stages over `articles` (`article_id`, `text`): `sentences`, `mentions`,
+    `entities`, `article_entities` and `country_mentions`."""
     articles = articles.sort_by("article_id")  # the order a corpus is read in
-    paragraphs = paragraphs.sort_by([("article_id", "ascending"), ("paragraph", "ascending")])
     for name, kind in (("title", pa.string()), ("published", pa.date32())):  # cache keys read them
         if name not in articles.column_names:
             articles = articles.append_column(name, pa.nulls(articles.num_rows, kind))
     with tempfile.TemporaryDirectory(prefix="obzor-entities-") as tmp:
+        write_table(articles, Path(tmp) / "articles.parquet")
         corpus, _account = analysed(
-            articles, paragraphs, Path(tmp) / "articles",
+            Path(tmp) / "articles.parquet", Path(tmp) / "cache",
             tables=("sentences", "raw_mentions", "adjectives"),
             engine=engine, progress=progress, timer=timer,
         )  # fmt: skip
@@ -329,6 +353,37 @@ def entity_tables(
             "entities": entities,
             **{name: pq.read_table(Path(tmp) / f"{name}.parquet") for name in written},
         }
+
+
+def _topics(
+    corpus: Corpus, *, k: int | None, engine: Engine, progress: bool, memo: Memo | None
+) -> Topics:
+    """The topic stage over the corpus: its paragraphs, their content lemmas and the raw
+    mentions' spans, tokenised chunk by chunk."""
+    held = []  # the paragraphs without their text
+
+    def tokens_of() -> Iterator[tuple[pa.Table, pa.Table, pa.Table]]:
+        for chunk in corpus.chunks(["raw_mentions", "lemmas"]):
+            paragraphs = build_paragraphs(chunk["articles"])
+            held.append(paragraphs.drop_columns(["text"]))
+            yield paragraphs, chunk["raw_mentions"], chunk["lemmas"]
+
+    tokens = tokenise(tokens_of())
+    paragraphs = pa.concat_tables(held) if held else PARAGRAPHS_BASE.empty_table()
+    return build_topics(paragraphs, tokens, k=k, engine=engine, progress=progress, memo=memo)
+
+
+def _paragraphs(corpus: Corpus, topics: pa.Table) -> Iterator[pa.Table]:
+    """The `paragraphs` table chunk by chunk: each chunk's paragraphs, with their texts cut
+    again, and their rows of `topics` (the topic stage's paragraphs, in the same order)."""
+    offset = 0
+    for chunk in corpus.articles(["article_id", "text"]):
+        found = build_paragraphs(chunk)
+        assigned = topics.slice(offset, found.num_rows)
+        offset += found.num_rows
+        yield found.append_column("topic_id", assigned["topic_id"]).append_column(
+            "topic_score", assigned["topic_score"]
+        )
 
 
 def build(
@@ -347,13 +402,15 @@ def build(
     topics instead of choosing it; `cache` is a directory that keeps per-article results
     between builds (pipeline.cache), so that only new or changed articles are analysed.
 
+    Every stage reads the corpus chunk by chunk from disk (pipeline.corpus) and writes its
+    tables as they come: the build holds per-corpus state only where a stage needs the whole
+    corpus at once (names for alias merging, the topic model).
+
     Raises NoArticles (with the manifest of what was rejected) when nothing is usable; `out`
     is then left untouched.
     """
     timer = Timer()
     created_at = dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
-    ingested = ingest(inputs, max_bytes=max_bytes, cache=cache, progress=progress, timer=timer)
-    articles, paragraphs = ingested.articles, ingested.paragraphs
     manifest = {
         "schema_version": pipeline.SCHEMA_VERSION,
         "build_id": None,
@@ -370,19 +427,23 @@ def build(
             "topics": topics,
             "cache": str(cache) if cache else None,
         },
-        "inputs": sorted(ingested.inputs, key=lambda e: e["path"]),
-        "rejected": [
-            asdict(r) for r in sorted(ingested.rejected, key=lambda r: (r.path, r.line or 0))
-        ],
-        "warnings": [asdict(n) for n in ingested.notices],
+        "inputs": [],
+        "rejected": [],
+        "warnings": [],
         "tables": {},
         "seconds": timer.seconds,
     }
-    if articles.num_rows == 0:
-        raise NoArticles(manifest)
-    reused_inputs = ingested.reused_inputs
-    del ingested
     with atomic_directory(out) as scratch, article_store(cache, out) as root:
+        ingested = ingest(inputs, scratch, max_bytes=max_bytes, cache=cache, progress=progress,
+                          timer=timer)  # fmt: skip
+        manifest["inputs"] = sorted(ingested.inputs, key=lambda e: e["path"])
+        manifest["rejected"] = [
+            asdict(r) for r in sorted(ingested.rejected, key=lambda r: (r.path, r.line or 0))
+        ]
+        manifest["warnings"] = [asdict(n) for n in ingested.notices]
+        if ingested.table["rows"] == 0:
+            raise NoArticles(manifest)
+        manifest["tables"]["articles"] = ingested.table
 
         def emit(**tables: pa.Table) -> None:
             """Write finished tables now: the build holds only what later stages read."""
@@ -391,32 +452,25 @@ def build(
                     sha = write_table(table, scratch / f"{name}.parquet")
                     manifest["tables"][name] = {"rows": table.num_rows, "sha256": sha}
 
-        def emit_batches(name: str, batches: Iterator[pa.RecordBatch], schema: pa.Schema) -> None:
-            """Write a table as its batches are made, in the row groups `emit` would write."""
+        def emit_batches(name: str, batches: Iterator[pa.Table], schema: pa.Schema) -> None:
+            """Write a table as its parts are made, in the row groups `emit` would write."""
             rows, sha = write_batches(batches, schema, scratch / f"{name}.parquet")
             manifest["tables"][name] = {"rows": rows, "sha256": sha}
 
-        corpus, account = analysed(articles, paragraphs, root, engine=engine, progress=progress,
+        corpus, account = analysed(ingested.articles, root, engine=engine, progress=progress,
                                    timer=timer)  # fmt: skip
         if cache is not None:
-            manifest["cache"] = {**account, "reused_inputs": reused_inputs}
+            manifest["cache"] = {**account, "reused_inputs": ingested.reused_inputs}
         fits = memo(cache, "topics") if cache else None  # the fits that choose K
 
-        def find_topics(paragraphs: pa.Table) -> Topics:
+        def find_topics() -> Topics:
             with timer.stage("topics"):
-                parts = (
-                    (build_paragraphs(chunk["articles"]), chunk["raw_mentions"], chunk["lemmas"])
-                    for chunk in corpus.chunks(["raw_mentions", "lemmas"])
-                )
-                return build_topics(paragraphs, tokenise(parts), k=topics, engine=engine,
-                                    progress=progress, memo=fits)  # fmt: skip
+                return _topics(corpus, k=topics, engine=engine, progress=progress, memo=fits)
 
         # Topics need only the raw mentions' spans: they run beside the entity stages, their
         # fits on the workers while the entity stages take the build process's core.
-        # A paragraph's text is a slice of its article's: from here on it is cut when needed.
-        paragraphs = paragraphs.drop_columns(["text"])
         with ThreadPoolExecutor(1, thread_name_prefix="topics") as beside:
-            topics_found = beside.submit(find_topics, paragraphs)
+            topics_found = beside.submit(find_topics)
             entities, written = link(corpus, scratch, engine=engine, timer=timer)
             emit(entities=entities)
             found = topics_found.result()
@@ -425,14 +479,13 @@ def build(
         if fits is not None:
             manifest["cache"]["reused_topic_fits"] = fits.hits > 0
         with timer.stage("write"):
-            emit_batches("paragraphs", with_texts(found.paragraphs, articles), PARAGRAPHS)
+            emit_batches("paragraphs", _paragraphs(corpus, found.paragraphs), PARAGRAPHS)
         emit(topics=found.topics, article_topics=found.article_topics)
-        del paragraphs, found
+        del found
         manifest["tables"].update(situate(corpus, scratch, entities, timer=timer))
         del entities
         with timer.stage("words"):
             emit_batches("words", corpus.store.rows("words", WORDS, ["word", "article_id"]), WORDS)
-        emit(articles=articles)
 
         manifest["tables"] = {name: manifest["tables"][name] for name in TABLES}
         digest = hashlib.sha256()

@@ -44,7 +44,6 @@ MAX_RUNS = 8
 #: Articles merged at a time when runs are compacted.
 COMPACT_ARTICLES = 2_000
 _KEY = "article_key"
-_NOTE = b"obzor.note"
 
 
 #: Libraries whose models or rules shape the per-article results.
@@ -92,7 +91,10 @@ class ArticleCache:
     (`chunks`), whichever runs hold them."""
 
     def __init__(
-        self, root: Path, articles: pa.Table, tables: Mapping[str, tuple[pa.Schema, str]]
+        self,
+        root: Path,
+        articles: Iterable[pa.Table],
+        tables: Mapping[str, tuple[pa.Schema, str]],
     ) -> None:
         self.directory = version_directory(root)
         self.tables = dict(tables)
@@ -100,8 +102,12 @@ class ArticleCache:
             if stale.is_dir() and stale != self.directory:
                 shutil.rmtree(stale, ignore_errors=True)
         self.directory.mkdir(parents=True, exist_ok=True)
-        ids = articles.column("article_id").to_pylist()
-        self._id_of = dict(zip(article_keys(articles), ids, strict=True))
+        self._id_of = {  # key -> article id, of the build's `articles` (tables of them)
+            key: article_id
+            for part in articles
+            for key, article_id in zip(article_keys(part), part["article_id"].to_pylist(),
+                                       strict=True)
+        }  # fmt: skip
         self._keys = pa.array(list(self._id_of), pa.string())  # with their ids, in step
         self._ids = pa.array(list(self._id_of.values()), pa.string())
         self._owned = self._owners()
@@ -145,10 +151,10 @@ class ArticleCache:
     def _path(self, run: str, table: str) -> Path:
         return self.directory / f"{run}.{table}.parquet"
 
-    def missing(self, articles: pa.Table) -> pa.Table:
-        """The rows of `articles` whose results are not cached."""
-        cached_ids = pa.array([self._id_of[key] for key in self.hits], pa.string())
-        return articles.filter(pc.invert(pc.is_in(articles.column("article_id"), cached_ids)))
+    def missing(self) -> pa.Array:
+        """The ids of the build's articles whose results are not cached, sorted."""
+        new = sorted(article_id for key, article_id in self._id_of.items() if key not in self.hits)
+        return pa.array(new, pa.string())
 
     def chunks(self, names: Iterable[str], size: int) -> Iterator[dict[str, pa.Table]]:
         """The build's rows of each table of `names`, `size` articles at a time in the order of
@@ -174,8 +180,8 @@ class ArticleCache:
         return batches(sql, params=[files], keys=keys)
 
     @contextmanager
-    def saving(self, analysed: pa.Table) -> Iterator[Callable[[str, pa.Table], None]]:
-        """A new run for the results of the `analysed` articles (in the order of their ids):
+    def saving(self, analysed: pa.Array) -> Iterator[Callable[[str, pa.Table], None]]:
+        """A new run for the results of the articles of the ids `analysed` (sorted):
         yields `add(table, rows)`, which appends rows as they are made, article by article.
         The run counts once the block ends without an error (its keys file is written last);
         then the runs are merged if there are many."""
@@ -205,13 +211,12 @@ class ArticleCache:
         finally:
             for writer in writers.values():
                 writer.close()
-        if analysed.num_rows == 0:
+        if len(analysed) == 0:
             return
         for table in writers:
             self._partial(run, table).replace(self._path(run, table))
-        ids = analysed["article_id"]
-        self._complete(run, pa.table({_KEY: [key_of[a] for a in ids.to_pylist()],
-                                      "article_id": ids}))  # fmt: skip
+        self._complete(run, pa.table({_KEY: [key_of[a] for a in analysed.to_pylist()],
+                                      "article_id": analysed}))  # fmt: skip
         if len(set(self._owned.values())) > MAX_RUNS:
             self._compact()
 
@@ -257,53 +262,42 @@ def _used(path: Path) -> None:
 
 class Memo:
     """Results of a costly pure function kept between builds, one file per key (a digest of
-    the function's whole input): JSON values, or Arrow tables with a JSON note. The `keep`
-    most recently used are kept. Under the pipeline version's directory, so a code change
-    starts afresh as the article cache does."""
+    the function's whole input): JSON values, or files the caller writes. The `keep` most
+    recently used are kept. Under the pipeline version's directory, so a code change starts
+    afresh as the article cache does."""
 
     def __init__(self, directory: Path, keep: int = 8) -> None:
         self.directory = directory
         self.keep = keep
-        self.hits = 0  # values found by `get` and `get_table`
-
-    def _path(self, key: str, suffix: str) -> Path:
-        return self.directory / f"{key}.{suffix}"
+        self.hits = 0  # values found by `get` and `get_file`
 
     def get(self, key: str) -> Any | None:
         """The stored value of `key`, or None."""
-        path = self._path(key, "json")
-        if not path.is_file():
-            return None
-        _used(path)
-        self.hits += 1
-        return json.loads(path.read_text())
+        path = self.get_file(key, "json")
+        return None if path is None else json.loads(path.read_text())
 
-    def get_table(self, key: str) -> tuple[pa.Table, Any] | None:
-        """The stored table of `key` and its note, or None."""
-        path = self._path(key, "parquet")
+    def get_file(self, key: str, suffix: str) -> Path | None:
+        """The stored file of `key`, or None."""
+        path = self.directory / f"{key}.{suffix}"
         if not path.is_file():
             return None
         _used(path)
         self.hits += 1
-        table = pq.read_table(path)
-        note = json.loads(table.schema.metadata[_NOTE])
-        return table.replace_schema_metadata(None), note
+        return path
 
     def put(self, key: str, value: Any) -> None:
         """Store `value` (JSON) under `key`, atomically; forget the least recently used."""
-        self._store(key, "json", lambda path: path.write_text(json.dumps(value)))
+        self.put_file(key, "json", lambda path: path.write_text(json.dumps(value)))
 
-    def put_table(self, key: str, table: pa.Table, note: Any) -> None:
-        """Store `table` and a JSON `note` under `key`, atomically."""
-        noted = table.replace_schema_metadata({_NOTE: json.dumps(note)})
-        self._store(key, "parquet", lambda path: pq.write_table(noted, path, compression="zstd"))
-
-    def _store(self, key: str, suffix: str, write: Callable[[Path], object]) -> None:
+    def put_file(self, key: str, suffix: str, write: Callable[[Path], object]) -> Path:
+        """Store the file that `write(path)` writes under `key`, atomically; forget the least
+        recently used. Returns where it is."""
         self.directory.mkdir(parents=True, exist_ok=True)
         partial = self.directory / f".{key}.{uuid.uuid4().hex}.partial"
         write(partial)
-        partial.replace(path := self._path(key, suffix))
+        partial.replace(path := self.directory / f"{key}.{suffix}")
         _used(path)
         stored = [p for p in self.directory.iterdir() if not p.name.startswith(".")]
         for stale in sorted(stored, key=lambda p: p.stat().st_mtime_ns)[: -self.keep]:
             stale.unlink(missing_ok=True)
+        return path

@@ -55,38 +55,45 @@ class Cursor:
             return taken
 
 
-def parts(path: Path) -> Iterator[pa.Table]:
-    """A Parquet file READ_ROWS rows at a time."""
-    for batch in pq.ParquetFile(path).iter_batches(READ_ROWS):
+def parts(
+    path: Path, rows: int = READ_ROWS, columns: list[str] | None = None
+) -> Iterator[pa.Table]:
+    """A Parquet file (or some of its `columns`) `rows` rows at a time."""
+    for batch in pq.ParquetFile(path).iter_batches(rows, columns=columns):
         yield pa.Table.from_batches([batch])
 
 
 class Corpus:
-    """The `articles` of a build (sorted by id, with their texts) and the per-article tables
-    of the `store` that holds them all, read CHUNK articles at a time."""
+    """A build's `articles` table (a Parquet file sorted by id) and the per-article tables of
+    the `store` that holds them all, read CHUNK articles at a time."""
 
-    def __init__(self, articles: pa.Table, store: ArticleCache) -> None:
-        self.articles = articles
+    def __init__(self, articles: Path, store: ArticleCache) -> None:
+        self.path = articles
         self.store = store
+        self.ids = pq.read_table(articles, columns=["article_id"])["article_id"]
 
     def __len__(self) -> int:
-        return self.articles.num_rows
+        return len(self.ids)
 
     @property
     def chunked(self) -> int:
         """How many chunks `chunks` yields."""
         return -(-len(self) // CHUNK)
 
+    def articles(self, columns: list[str] | None = None) -> Iterator[pa.Table]:
+        """The articles (or some of their `columns`), CHUNK at a time."""
+        return parts(self.path, CHUNK, columns)
+
     def chunks(
         self, names: Collection[str] = (), files: Mapping[str, Path] | None = None
     ) -> Iterator[dict[str, pa.Table]]:
         """Per chunk: its `articles` and its rows of the cached tables `names` and of the
         written tables `files` (name -> Parquet file sorted by `article_id`)."""
-        ends = bounds(self.articles["article_id"].to_pylist(), CHUNK)
         cached = self.store.chunks(names, CHUNK)
         written = {name: Cursor(parts(path)) for name, path in (files or {}).items()}
-        for begin, end in zip(range(0, len(self), CHUNK), ends, strict=True):
-            chunk = {"articles": self.articles.slice(begin, CHUNK), **next(cached)}
+        for chunk_articles in self.articles():
+            end = chunk_articles["article_id"][-1].as_py()
+            chunk = {"articles": chunk_articles, **next(cached)}
             for name, cursor in written.items():
                 found = cursor.upto(end)
                 chunk[name] = pa.concat_tables(found) if found else \

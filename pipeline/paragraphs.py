@@ -1,14 +1,10 @@
 """Stage: `articles` to `paragraphs`, with character offsets into `articles.text`. A paragraph's
-text is a slice of its article's, so a build can hold paragraphs without it and cut the texts
-from the articles when it needs them (`texts`, `with_texts`)."""
+text is a slice of its article's, so a build splits each chunk of articles again when it needs
+their paragraphs, instead of holding them."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
-import numpy as np
 import pyarrow as pa
-import pyarrow.compute as pc
 
 from pipeline.schema import PARAGRAPHS_BASE
 from pipeline.text import PARAGRAPH_SEP
@@ -36,30 +32,3 @@ def _split(batch: pa.RecordBatch) -> pa.RecordBatch:
 def build_paragraphs(articles: pa.Table) -> pa.Table:
     batches = articles.select(["article_id", "text"]).to_batches(BATCH)
     return pa.Table.from_batches([_split(b) for b in batches], PARAGRAPHS_BASE).combine_chunks()
-
-
-def texts(paragraphs: pa.Table, articles: pa.Table) -> Iterator[tuple[slice, pa.Array]]:
-    """(rows, their texts) for the rows of `paragraphs` (`article_id`, `start`, `stop`, in the
-    order of `articles`), cut from `articles.text` BATCH articles at a time."""
-    position = pc.index_in(paragraphs["article_id"], value_set=articles["article_id"])
-    if position.null_count:
-        raise ValueError("paragraphs of articles that are not given")
-    position = position.to_numpy(zero_copy_only=False)
-    if (np.diff(position) < 0).any():
-        raise ValueError("paragraphs must follow the order of their articles")
-    starts, stops = paragraphs["start"].to_numpy(), paragraphs["stop"].to_numpy()
-    column = articles["text"]
-    for begin in range(0, articles.num_rows, BATCH):
-        low, high = (int(i) for i in np.searchsorted(position, [begin, begin + BATCH]))
-        batch = column.slice(begin, BATCH).to_pylist()
-        cut = [batch[p - begin][a:b] for p, a, b in zip(position[low:high].tolist(),
-               starts[low:high].tolist(), stops[low:high].tolist(), strict=True)]  # fmt: skip
-        yield slice(low, high), pa.array(cut, pa.string())
-
-
-def with_texts(paragraphs: pa.Table, articles: pa.Table) -> Iterator[pa.RecordBatch]:
-    """`paragraphs` without their `text` column as record batches with it, in its place."""
-    at = PARAGRAPHS_BASE.get_field_index("text")
-    for rows, found in texts(paragraphs, articles):
-        part = paragraphs.slice(rows.start, rows.stop - rows.start)
-        yield from part.add_column(at, PARAGRAPHS_BASE.field("text"), found).to_batches()

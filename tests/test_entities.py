@@ -12,7 +12,6 @@ from conftest import read_table
 
 from pipeline import corpus
 from pipeline.build import entity_tables
-from pipeline.paragraphs import build_paragraphs
 
 
 @pytest.fixture(scope="module")
@@ -35,7 +34,7 @@ def entity_of(mentions: list[dict], entities: dict, surface: str) -> dict:
 def analyse(texts: list[str]) -> tuple[pa.Table, pa.Table, pa.Table]:
     """(mentions, entities, country_mentions) of a made-up corpus."""
     articles = pa.table({"article_id": [f"a{i}" for i in range(len(texts))], "text": texts})
-    tables = entity_tables(articles, build_paragraphs(articles))
+    tables = entity_tables(articles)
     return tables["mentions"], tables["entities"], tables["country_mentions"]
 
 
@@ -235,7 +234,7 @@ def test_corpus_evidence_crosses_chunks(monkeypatch: pytest.MonkeyPatch) -> None
     def tables(order: list[int]) -> dict[str, pa.Table]:
         articles = pa.table({"article_id": [f"a{i}" for i in order],
                              "text": [texts[i] for i in order]})  # fmt: skip
-        return entity_tables(articles, build_paragraphs(articles))
+        return entity_tables(articles)
 
     whole = tables([0, 1, 2, 3])
     monkeypatch.setattr(corpus, "CHUNK", 1)

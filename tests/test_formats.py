@@ -7,7 +7,9 @@ import datetime as dt
 import gzip
 import io
 import json
+from pathlib import Path
 
+import pyarrow.parquet as pq
 import pytest
 from conftest import SHARED, read_table, seed
 
@@ -110,21 +112,23 @@ BODY_TEXT = (
 )
 
 
-def test_shared_corpus_ingests_completely() -> None:
+def test_shared_corpus_ingests_completely(tmp_path: Path) -> None:
     corpus = SHARED / "corpora" / "news_unified.jsonl.gz"
     if not corpus.is_file():
         pytest.skip(f"{corpus} is not present (it is shared material, not part of the repo)")
-    ingested = ingest([corpus], progress=False)
+    ingested = ingest([corpus], tmp_path, progress=False)
+    articles = pq.read_table(ingested.articles)
+    assert articles["article_id"].to_pylist() == sorted(articles["article_id"].to_pylist())
     with gzip.open(corpus, "rt", encoding="utf-8") as fh:
         lines = sum(1 for line in fh if line.strip())
     assert lines == 11_503
-    assert ingested.articles.num_rows + len(ingested.rejected) == lines  # every line counted
+    assert articles.num_rows + len(ingested.rejected) == lines  # every line counted
     assert all(r.reason.startswith("duplicate text of") for r in ingested.rejected)
     assert ingested.notices == []
     # Each kept article carries its own row's date: ISO dates and 'YYYY-MM-DDTHH:MM' stamps.
     with gzip.open(corpus, "rt", encoding="utf-8") as fh:
         dates = {n: json.loads(line)["date"] for n, line in enumerate(fh, start=1)}
-    for article in ingested.articles.to_pylist():
+    for article in articles.to_pylist():
         written = dates[int(article["origin"].rsplit(":", 1)[1])]
         expected = dt.date.fromisoformat(written[:10]) if written else None
         assert article["published"] == expected, article["origin"]

@@ -10,12 +10,14 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
 from conftest import SEEDS
 
 import pipeline
 from pipeline import analyse
+from pipeline import articles as articles_stage
 from pipeline import build as build_module
 from pipeline import cache as article_cache
 from pipeline.build import build
@@ -78,17 +80,16 @@ def test_workers_with_other_pipeline_code_are_refused(tmp_path: Path) -> None:
 
 def test_tasks_carry_only_their_articles(seed_build: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     # A task is pickled to a worker; a slice of the corpus table would carry the whole corpus.
+    # The articles come in parts that do not line up with the tasks.
     articles = pq.read_table(seed_build / "articles.parquet")
-    paragraphs = pq.read_table(seed_build / "paragraphs.parquet")
     monkeypatch.setattr(analyse, "CHUNK", 2)
-    tasks = list(analyse._chunks(articles, paragraphs))
-    assert [a.num_rows for a, _p in tasks] == [2, 2, 1]
-    assert sum(p.num_rows for _a, p in tasks) == paragraphs.num_rows
+    tasks = list(analyse._chunks([articles.slice(0, 3), articles.slice(3)]))
+    assert [a.num_rows for a in tasks] == [2, 2, 1]
+    assert pa.concat_tables(tasks)["article_id"].equals(articles["article_id"])
     corpus = len(pickle.dumps(articles.select(["text"])))
-    for task_articles, task_paragraphs in tasks:
+    for task_articles in tasks:
         texts = sum(map(len, task_articles.column("text").to_pylist()))
         assert len(pickle.dumps(task_articles)) < 3 * texts + 10_000 < corpus
-        assert len(pickle.dumps(task_paragraphs)) < 3 * texts + 10_000
 
 
 @pytest.fixture
@@ -242,3 +243,23 @@ def test_a_failed_analysis_leaves_no_run_behind(
     monkeypatch.setattr(analyse, "analyse_chunk", real_chunk)
     again = build([corpus], tmp_path / "b", cache=store, progress=False)
     assert again["cache"]["analysed_articles"] == 4
+
+
+def test_articles_sorted_in_buckets_are_the_same_table(
+    seed_build: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A corpus larger than SORT_ROWS is sorted in files by the ids' first hex digits: with one
+    # article per bucket allowed, the seeds' five articles go through 16 buckets (two digits
+    # would be 256) and come out as the table sorted in memory.
+    monkeypatch.setattr(articles_stage, "SORT_ROWS", 1)
+    (tmp_path / "input").mkdir()
+    for path in sorted(SEEDS.glob("*.txt")):
+        shutil.copy(path, tmp_path / "input")
+    shutil.copy(sorted(SEEDS.glob("*.txt"))[0], tmp_path / "input" / "copy.txt")  # a duplicate
+    ingested = build_module.ingest([tmp_path / "input"], tmp_path, progress=False)
+    assert [r.reason.startswith("duplicate text of") for r in ingested.rejected] == [True]
+    found = pq.read_table(ingested.articles)
+    expected = pq.read_table(seed_build / "articles.parquet")
+    assert found["article_id"].to_pylist() == sorted(expected["article_id"].to_pylist())
+    assert found.drop_columns(["origin"]).equals(expected.drop_columns(["origin"]))
+    assert not list(tmp_path.glob("**/bucket-*"))

@@ -4,14 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from pathlib import Path
 
-import pyarrow as pa
-import pyarrow.parquet as pq
-import pytest
 from conftest import read_table, seed
-
-from pipeline import paragraphs as paragraph_stage
 
 
 def test_five_articles_with_header_dates(seed_articles: dict) -> None:
@@ -66,22 +60,6 @@ def test_paragraphs_are_the_non_empty_lines(seed_build, seed_articles: dict) -> 
         for p in mine:
             assert article["text"][p["start"] : p["stop"]] == p["text"]
             assert p["text"] == p["text"].strip() and "\n" not in p["text"]
-
-
-def test_paragraph_texts_are_cut_from_the_articles(
-    seed_build: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    # The build holds paragraphs without their text and cuts it from the articles to write
-    # them; two articles per batch crosses batch boundaries.
-    monkeypatch.setattr(paragraph_stage, "BATCH", 2)
-    articles = pq.read_table(seed_build / "articles.parquet")
-    written = pq.read_table(seed_build / "paragraphs.parquet")
-    batches = list(paragraph_stage.with_texts(written.drop_columns(["text"]), articles))
-    assert len(batches) == 3
-    assert pa.Table.from_batches(batches).equals(written)
-    reversed_order = written.drop_columns(["text"]).take(list(range(written.num_rows))[::-1])
-    with pytest.raises(ValueError, match="order of their articles"):
-        list(paragraph_stage.texts(reversed_order, articles))
 
 
 def test_interview_markup_survives(seed_articles: dict) -> None:

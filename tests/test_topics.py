@@ -240,8 +240,9 @@ def test_memo_keeps_the_most_recently_used(tmp_path: Path) -> None:
     memo.put("c", 3)
     assert (memo.get("a"), memo.get("b"), memo.get("c")) == ({"k": [1]}, None, 3)
     table = pa.table({"text": ["Баку", None]})
-    memo.put_table("t", table, {"rejected": []})
-    assert memo.get_table("t") == (table, {"rejected": []})
+    stored = memo.put_file("t", "parquet", lambda path: pq.write_table(table, path))
+    assert memo.get_file("t", "parquet") == stored
+    assert pq.read_table(stored).equals(table)
     assert memo.get("a") is None  # the least recently used of three
 
 
