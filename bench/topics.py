@@ -34,7 +34,7 @@ def main() -> int:
 
     from pipeline.engine import Engine
     from pipeline.schema import MENTIONS, PARAGRAPHS_BASE
-    from pipeline.topics import build_topics, tokenise
+    from pipeline.topics import build_topics
 
     if args.data:
         paragraphs = pq.read_table(args.data / "paragraphs.parquet", columns=PARAGRAPHS_BASE.names)
@@ -55,8 +55,9 @@ def main() -> int:
 
     with PeakMemory() as memory:
         started = time.perf_counter()
-        tokens = tokenise([(paragraphs, mentions, None)])
-        found = build_topics(paragraphs, tokens, engine=Engine(args.workers), progress=True)
+        found = build_topics(
+            [(paragraphs, mentions, None)], engine=Engine(args.workers), progress=True
+        )
         seconds = time.perf_counter() - started
     model = found.model
     print(f"\ntopics over {paragraphs.num_rows:,} paragraphs of {where}; {args.workers} workers")

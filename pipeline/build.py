@@ -35,7 +35,7 @@ from pipeline.entities import build_article_entities, build_entities
 from pipeline.events import build_events
 from pipeline.paragraphs import build_paragraphs
 from pipeline.readers import Record, Rejection, discover, file_sha256, read_file
-from pipeline.schema import PARAGRAPHS, PARAGRAPHS_BASE, TABLES, WORDS
+from pipeline.schema import PARAGRAPHS, TABLES, WORDS
 from pipeline.store import (
     TableWriter,
     atomic_directory,
@@ -43,7 +43,7 @@ from pipeline.store import (
     write_manifest,
     write_table,
 )
-from pipeline.topics import Topics, build_topics, tokenise
+from pipeline.topics import Topics, build_topics
 
 try:
     _LIBC = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6")
@@ -359,23 +359,17 @@ def _topics(
     corpus: Corpus, *, k: int | None, engine: Engine, progress: bool, memo: Memo | None
 ) -> Topics:
     """The topic stage over the corpus: its paragraphs, their content lemmas and the raw
-    mentions' spans, tokenised chunk by chunk."""
-    held = []  # the paragraphs without their text
-
-    def tokens_of() -> Iterator[tuple[pa.Table, pa.Table, pa.Table]]:
-        for chunk in corpus.chunks(["raw_mentions", "lemmas"]):
-            paragraphs = build_paragraphs(chunk["articles"])
-            held.append(paragraphs.drop_columns(["text"]))
-            yield paragraphs, chunk["raw_mentions"], chunk["lemmas"]
-
-    tokens = tokenise(tokens_of())
-    paragraphs = pa.concat_tables(held) if held else PARAGRAPHS_BASE.empty_table()
-    return build_topics(paragraphs, tokens, k=k, engine=engine, progress=progress, memo=memo)
+    mentions' spans, chunk by chunk."""
+    parts = (
+        (build_paragraphs(chunk["articles"]), chunk["raw_mentions"], chunk["lemmas"])
+        for chunk in corpus.chunks(["raw_mentions", "lemmas"])
+    )
+    return build_topics(parts, k=k, engine=engine, progress=progress, memo=memo)
 
 
 def _paragraphs(corpus: Corpus, topics: pa.Table) -> Iterator[pa.Table]:
-    """The `paragraphs` table chunk by chunk: each chunk's paragraphs, with their texts cut
-    again, and their rows of `topics` (the topic stage's paragraphs, in the same order)."""
+    """The `paragraphs` table chunk by chunk: each chunk's paragraphs, split again, with their
+    rows of `topics` (Topics.assigned, in the same order)."""
     offset = 0
     for chunk in corpus.articles(["article_id", "text"]):
         found = build_paragraphs(chunk)
@@ -479,7 +473,7 @@ def build(
         if fits is not None:
             manifest["cache"]["reused_topic_fits"] = fits.hits > 0
         with timer.stage("write"):
-            emit_batches("paragraphs", _paragraphs(corpus, found.paragraphs), PARAGRAPHS)
+            emit_batches("paragraphs", _paragraphs(corpus, found.assigned), PARAGRAPHS)
         emit(topics=found.topics, article_topics=found.article_topics)
         del found
         manifest["tables"].update(situate(corpus, scratch, entities, timer=timer))

@@ -8,8 +8,12 @@ deleted). Corpus-wide stages (alias merging, countries, topics, events) always r
 a build from the cache gives the same tables as one without it; they reuse only results of
 pure functions of exactly the same input.
 
-Layout: `ROOT/<version>/<run>.<table>.parquet` for each table of a run, then
-`<run>.keys.parquet`, written last: a run without its keys file is ignored (it was interrupted).
+Every build keeps its per-article results in such a cache (without `--cache`, in a temporary
+one): the corpus-wide stages read them back from it chunk by chunk (pipeline.corpus).
+
+Layout: `ROOT/<version>/<run>.<table>.parquet` for each table of a run, its rows keyed and in
+the order of their article ids, then `<run>.keys.parquet` (keys and ids), written last: a run
+without its keys file is ignored (it was interrupted).
 Corpus-wide stages keep the results of costly pure functions beside them (`Memo`, in
 `ROOT/<version>/<name>/`): the fits that choose the number of topics, and each large input
 file's prepared articles.

@@ -11,10 +11,12 @@ from __future__ import annotations
 
 import hashlib
 import math
+import tempfile
 import warnings
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import asdict, dataclass
+from pathlib import Path
 
 import numpy as np
 import pyarrow as pa
@@ -73,7 +75,7 @@ class Candidate:
 
 @dataclass
 class Topics:
-    paragraphs: pa.Table  # the input with `topic_id` and `topic_score`
+    assigned: pa.Table  # per paragraph, in the input's order: `topic_id` and `topic_score`
     topics: pa.Table
     article_topics: pa.Table
     model: dict  # for the manifest: K, how it was chosen, vocabulary size, unassigned share
@@ -103,21 +105,37 @@ def _top(components: np.ndarray, n: int = TOP_TERMS) -> np.ndarray:
     return np.argsort(-components, axis=1, kind="stable")[:, :n]
 
 
-def npmi(binary: sparse.csc_matrix, top: np.ndarray) -> np.ndarray:
-    """Mean normalised PMI of each topic's term pairs, from co-occurrence in paragraphs."""
-    n = binary.shape[0]
-    scores = []
-    for terms in top:
-        sub = binary[:, terms]
-        together = (sub.T @ sub).toarray() / n
-        alone = np.diag(together)
-        pairs = []
-        for i in range(len(terms)):
-            for j in range(i + 1, len(terms)):
-                p = together[i, j]
-                pairs.append(-1.0 if p == 0 else math.log(p / (alone[i] * alone[j])) / -math.log(p))
-        scores.append(float(np.mean(pairs)) if pairs else 0.0)
-    return np.array(scores)
+def npmi(together: np.ndarray, n: int) -> float:
+    """Mean normalised PMI of a topic's term pairs, from `together`: in how many of the `n`
+    paragraphs each pair of its terms occurs (each term alone on the diagonal)."""
+    together = together / n
+    alone = np.diag(together)
+    pairs = []
+    for i in range(len(together)):
+        for j in range(i + 1, len(together)):
+            p = together[i, j]
+            pairs.append(-1.0 if p == 0 else math.log(p / (alone[i] * alone[j])) / -math.log(p))
+    return float(np.mean(pairs)) if pairs else 0.0
+
+
+class _Cooccurrence:
+    """In how many paragraphs each pair of some lemma `terms` occurs, added up chunk by chunk
+    (`add` each chunk's counts), for the coherence (`npmi`) of topics over those terms."""
+
+    def __init__(self, terms: np.ndarray) -> None:
+        self.terms = np.unique(terms)
+        self.counts = np.zeros((len(self.terms), len(self.terms)), dtype=np.float32)
+        self.n = 0
+
+    def add(self, counts: sparse.csr_matrix) -> None:
+        sub = (counts[:, self.terms] > 0).astype(np.float32)
+        self.counts += (sub.T @ sub).toarray()
+        self.n += counts.shape[0]
+
+    def coherence(self, top: np.ndarray) -> np.ndarray:
+        """The npmi of each topic (row of `top`: its terms)."""
+        at = np.searchsorted(self.terms, top)
+        return np.array([npmi(self.counts[np.ix_(row, row)], self.n) for row in at])
 
 
 def _agreement(a: np.ndarray, b: np.ndarray) -> float:
@@ -145,8 +163,8 @@ def _frequent_columns(x: sparse.csr_matrix, min_df: int) -> np.ndarray:
 
 def choose_k(
     counts: sparse.csr_matrix,
-    binary: sparse.csc_matrix,
     ks: list[int],
+    cooccurrence: Callable[[np.ndarray], _Cooccurrence],
     *,
     engine: Engine = SERIAL,
     progress: bool = False,
@@ -154,11 +172,12 @@ def choose_k(
 ) -> list[Candidate]:
     """Score each K on `counts`, a sample of paragraphs (rows) by lemma (columns) taken as a
     corpus of its own: its own vocabulary and TF-IDF weights, so the scores depend on the
-    sampled paragraphs alone. Coherence (over `binary`, every paragraph, same columns) of a fit
-    on the sample, times the stability of its top terms when refitted on resamples. `memo`
-    keeps the fits' top terms between builds under a digest of the sample."""
+    sampled paragraphs alone. Coherence (over every paragraph: `cooccurrence(terms)` counts
+    the fits' top terms over the corpus) of a fit on the sample, times the stability of its
+    top terms when refitted on resamples. `memo` keeps the fits' top terms between builds
+    under a digest of the sample."""
     n = counts.shape[0]
-    columns = np.intersect1d(_vocabulary(counts, np.arange(n)),
+    columns = np.intersect1d(_vocabulary(_document_frequency(counts), n),
                              _frequent_columns(counts, 3 if n > 1000 else 1))  # fmt: skip
     x = TfidfTransformer(sublinear_tf=True).fit_transform(counts[:, columns]).astype(np.float32)
     rng = np.random.default_rng(SEED)
@@ -182,10 +201,11 @@ def choose_k(
         stored[str(k)] = [top.tolist() for top in fits]
     if memo and todo:
         memo.put(key, stored)
+    fits = {k: [np.array(fit) for fit in stored[str(k)]] for k in ks}
+    together = cooccurrence(np.concatenate([columns[top].ravel() for top, *_r in fits.values()]))
     found = []
-    for k in ks:
-        top, *refits = (np.array(fit) for fit in stored[str(k)])
-        coherence = float(npmi(binary, columns[top]).mean())
+    for k, (top, *refits) in fits.items():
+        coherence = float(together.coherence(columns[top]).mean())
         stability = float(np.mean([_agreement(top, other) for other in refits]))
         found.append(Candidate(k, round(coherence, 4), round(stability, 4),
                                round(coherence * stability, 4)))  # fmt: skip
@@ -327,14 +347,14 @@ def _counts(tokens: Tokens, paragraphs: int) -> sparse.csr_matrix:
     return matrix
 
 
-def _entity_lemmas(tokens: Tokens, counts: sparse.csr_matrix, vocabulary: np.ndarray) -> set[str]:
-    """Lemmas of the `vocabulary` (columns of `counts`) used mostly inside names of places and
-    organisations, and those a dictionary or capitals mark as proper names."""
-    inside = np.bincount(tokens.code[tokens.named], minlength=len(tokens.lemmas))[vocabulary]
-    total = np.asarray(counts.sum(axis=0)).ravel()
-    proper = np.unique(tokens.code[tokens.proper])
-    codes = set(vocabulary[inside >= ENTITY_SHARE * total].tolist()) | set(proper.tolist())
-    return {tokens.lemmas[c] for c in codes}
+def _entity_lemmas(counted: _Counted, total: np.ndarray, vocabulary: np.ndarray) -> set[str]:
+    """Lemmas of the `vocabulary` (with their `total` counts) used mostly inside names of
+    places and organisations, and those a dictionary or capitals mark as proper names."""
+    inside = counted.named[vocabulary]
+    codes = set(vocabulary[inside >= ENTITY_SHARE * total].tolist()) | set(
+        np.flatnonzero(counted.proper).tolist()
+    )
+    return {counted.lemmas[c] for c in codes}
 
 
 def _labels(terms: list[list[str]], named: set[str]) -> list[str]:
@@ -382,11 +402,10 @@ def _fitting_rows(digests: np.ndarray, words: np.ndarray, boilerplate: np.ndarra
     return np.sort(candidates[first]).astype(np.int64)
 
 
-def _vocabulary(counts: sparse.csr_matrix, fitting: np.ndarray) -> np.ndarray:
-    """Lemma columns that can tell topics apart: in 2+ fitting paragraphs (1+ in tiny
-    corpora) and in no more than the MAX_DF share of them."""
-    n = len(fitting)
-    df = _document_frequency(counts[fitting])
+def _vocabulary(df: np.ndarray, n: int) -> np.ndarray:
+    """Lemma columns that can tell topics apart, from their document frequencies `df` over
+    the `n` fitting paragraphs: in 2+ of them (1+ in tiny corpora) and in no more than the
+    MAX_DF share."""
     max_df = min(0.5, max(MAX_DF, MAX_DF_SCALE / math.sqrt(n)))
     return np.flatnonzero((df >= (2 if n > 20 else 1)) & (df <= max_df * n))
 
@@ -429,30 +448,131 @@ def _representative(
     return int(np.where(rows, weight, -1.0).argmax())
 
 
-def _article_topics(articles: np.ndarray, topic: np.ndarray, words: np.ndarray) -> pa.Table:
-    """Each article's topics weighted by content words, small weights dropped, sums to 1."""
-    mix: dict[str, dict[int, float]] = defaultdict(lambda: defaultdict(float))
-    for a, t, n in zip(articles, topic, words, strict=True):
+def _article_topics(
+    articles: np.ndarray, topic: np.ndarray, words: np.ndarray, ids: list[str]
+) -> pa.Table:
+    """Each article's topics weighted by content words, small weights dropped, sums to 1
+    (`articles`: each paragraph's article, numbered in the order of their `ids`)."""
+    mix: dict[int, dict[int, float]] = defaultdict(lambda: defaultdict(float))
+    for a, t, n in zip(articles.tolist(), topic.tolist(), words.tolist(), strict=True):
         if t >= 0 and n > 0:
-            mix[a][int(t)] += float(n)
+            mix[a][t] += float(n)
     rows: dict[str, list] = {"article_id": [], "topic_id": [], "weight": []}
     for article in sorted(mix):
         total = sum(mix[article].values())
         kept = {t: w for t, w in mix[article].items() if w / total >= MIN_ARTICLE_WEIGHT}
         kept_total = sum(kept.values())
         for t in sorted(kept):
-            rows["article_id"].append(article)
+            rows["article_id"].append(ids[article])
             rows["topic_id"].append(t)
             rows["weight"].append(round(kept[t] / kept_total, 4))
     return pa.Table.from_pydict(rows, schema=ARTICLE_TOPICS)
 
 
-def _no_topics(paragraphs: pa.Table, fitting: int) -> Topics:
+#: The columns of `Topics.assigned`.
+ASSIGNED = pa.schema([PARAGRAPHS.field("topic_id"), PARAGRAPHS.field("topic_score")])
+Part = tuple[pa.Table, pa.Table, pa.Table | None]  # paragraphs, mentions, lemmas: see tokenise
+
+
+@dataclass
+class _Counted:
+    """A corpus tokenised part by part: per paragraph its text digest, article (numbered in
+    the order of the parts), number in the article and content words outside people's names;
+    per lemma (sorted) its uses inside names of places and organisations and whether it is a
+    proper name; and per part its lemma counts, kept on disk (`counts`)."""
+
+    lemmas: list[str]
+    digest: np.ndarray
+    article: np.ndarray
+    paragraph: np.ndarray
+    words: np.ndarray
+    named: np.ndarray
+    proper: np.ndarray
+    article_ids: list[str]
+    sizes: list[int]  # paragraphs per part
+    files: list[Path]
+    rank: np.ndarray  # lemma code in order of first sight -> sorted code
+
+    def counts(self) -> Iterator[tuple[int, sparse.csr_matrix]]:
+        """(first paragraph, lemma counts of its paragraphs) of each part, in order."""
+        offset = 0
+        for path, size in zip(self.files, self.sizes, strict=True):
+            found = sparse.load_npz(path)
+            matrix = sparse.csr_matrix(
+                (found.data, self.rank[found.indices], found.indptr),
+                shape=(size, len(self.lemmas)),
+            )
+            matrix.sort_indices()
+            yield offset, matrix
+            offset += size
+
+
+def _count(parts: Iterable[Part], directory: Path) -> _Counted:
+    """Tokenise the `parts` one at a time (`tokenise`), their lemma counts written under
+    `directory`."""
+    code_of: dict[str, int] = {}  # in order of first sight
+    named: list[np.ndarray] = []
+    proper: set[int] = set()
+    arrays: dict[str, list[np.ndarray]] = {n: [] for n in ("digest", "article", "paragraph",
+                                                          "words")}  # fmt: skip
+    article_ids: list[str] = []
+    sizes: list[int] = []
+    files: list[Path] = []
+    for number, part in enumerate(parts):
+        paragraphs = part[0]
+        tokens = tokenise([part])
+        codes = np.array([code_of.setdefault(lemma, len(code_of)) for lemma in tokens.lemmas],
+                         dtype=np.int32)  # fmt: skip
+        counts = _counts(tokens, paragraphs.num_rows)
+        counts = sparse.csr_matrix((counts.data, codes[counts.indices], counts.indptr),
+                                   shape=(paragraphs.num_rows, len(code_of)))  # fmt: skip
+        files.append(directory / f"{number}.npz")
+        sparse.save_npz(files[-1], counts, compressed=False)
+        named.append(np.bincount(codes[tokens.code[tokens.named]], minlength=len(code_of)))
+        proper.update(codes[tokens.code[tokens.proper]].tolist())
+        ids = paragraphs["article_id"].combine_chunks().dictionary_encode()
+        arrays["article"].append(ids.indices.to_numpy(zero_copy_only=False) + len(article_ids))
+        article_ids += ids.dictionary.to_pylist()
+        arrays["digest"].append(tokens.digest)
+        arrays["paragraph"].append(paragraphs["paragraph"].to_numpy())
+        arrays["words"].append(np.asarray(counts.sum(axis=1)).ravel().astype(np.int64))
+        sizes.append(paragraphs.num_rows)
+    first_sight = pa.array(list(code_of), pa.string())
+    order = pc.sort_indices(first_sight).to_numpy()
+    rank = np.empty(len(order), dtype=np.int32)
+    rank[order] = np.arange(len(order), dtype=np.int32)
+    inside = np.zeros(len(code_of), dtype=np.int64)
+    for found in named:
+        inside[: len(found)] += found
+    is_proper = np.zeros(len(code_of), dtype=bool)
+    is_proper[list(proper)] = True
+    joined = {name: np.concatenate(found) if found else np.empty(0, dtype=np.int64)
+              for name, found in arrays.items()}  # fmt: skip
+    return _Counted(
+        first_sight.take(pa.array(order)).to_pylist(), joined["digest"].astype(np.uint64),
+        joined["article"].astype(np.int32), joined["paragraph"].astype(np.int32),
+        joined["words"], inside[order], is_proper[order], article_ids, sizes, files, rank,
+    )  # fmt: skip
+
+
+def _tfidf(df: np.ndarray, n: int) -> TfidfTransformer:
+    """The TF-IDF weights `TfidfTransformer(sublinear_tf=True).fit` learns from `n` rows whose
+    columns have the document frequencies `df`, without those rows."""
+    transformer = TfidfTransformer(sublinear_tf=True).fit(
+        sparse.csr_matrix((1, len(df)), dtype=np.float32)
+    )
+    idf = np.full_like(df, n + 1, dtype=np.float32)
+    idf /= df.astype(np.float32) + 1.0
+    np.log(idf, out=idf)
+    transformer.idf_ = idf + np.float32(1.0)
+    return transformer
+
+
+def _no_topics(n: int, fitting: int) -> Topics:
     """The result for a corpus without a single word to find topics in."""
-    none = pa.nulls(paragraphs.num_rows)
+    none = pa.nulls(n)
     return Topics(
-        paragraphs.append_column(PARAGRAPHS.field("topic_id"), none.cast(pa.int32()))
-        .append_column(PARAGRAPHS.field("topic_score"), none.cast(pa.float32())),
+        pa.table([none.cast(pa.int32()), none.cast(pa.float32())], schema=ASSIGNED),
         TOPICS.empty_table(),
         ARTICLE_TOPICS.empty_table(),
         {"k": 0, "chosen_by": "no content words", "candidates": [], "vocabulary": 0,
@@ -462,53 +582,96 @@ def _no_topics(paragraphs: pa.Table, fitting: int) -> Topics:
 
 
 def build_topics(
-    paragraphs: pa.Table,
-    tokens: Tokens,
+    parts: Iterable[Part],
     *,
     k: int | None = None,
     engine: Engine = SERIAL,
     progress: bool = False,
     memo: Memo | None = None,
 ) -> Topics:
-    """Topics of `paragraphs` from their content words (`tokenise`): person names left out,
-    names of places and organisations kept out of labels unless they lead. `memo` keeps the
-    fits that choose K between builds (`choose_k`)."""
-    counts = _counts(tokens, paragraphs.num_rows)
-    words = np.asarray(counts.sum(axis=1)).ravel().astype(np.int64)
-    articles = np.array(paragraphs["article_id"].to_pylist(), dtype=object)
-    digests = tokens.digest
-    article_codes = paragraphs["article_id"].combine_chunks().dictionary_encode().indices
-    boilerplate = _boilerplate(digests, article_codes.to_numpy(zero_copy_only=False))
-    fitting = _fitting_rows(digests, words, boilerplate)
+    """Topics of the paragraphs of `parts` (whole articles, in the order of their ids), from
+    their content words (`tokenise`): person names left out, names of places and
+    organisations kept out of labels unless they lead. The parts are tokenised one at a time
+    and their counts read back from disk for each pass, so the stage holds a few numbers per
+    paragraph and the samples it fits. `memo` keeps the fits that choose K between builds
+    (`choose_k`)."""
+    with tempfile.TemporaryDirectory(prefix="obzor-topics-") as tmp:
+        return _build_topics(_count(parts, Path(tmp)), k=k, engine=engine, progress=progress,
+                             memo=memo)  # fmt: skip
+
+
+def _build_topics(
+    counted: _Counted, *, k: int | None, engine: Engine, progress: bool, memo: Memo | None
+) -> Topics:
+    words, articles, n = counted.words, counted.article, len(counted.words)
+    boilerplate = _boilerplate(counted.digest, articles)
+    fitting = _fitting_rows(counted.digest, words, boilerplate)
     if len(fitting) == 0:  # a handful of short texts: let every paragraph with a word count
         fitting = np.flatnonzero(words > 0)
-    vocabulary = _vocabulary(counts, fitting) if len(fitting) else np.array([], dtype=np.int64)
+    select = _whole_articles(fitting, articles, SELECT_MAX)
+    fit_rows = _sample(fitting, FIT_MAX)
+    shaping = np.zeros(n, dtype=bool)
+    shaping[fitting] = True
+
+    # Pass 1: document frequencies over the fitting paragraphs, total counts, the samples.
+    df = np.zeros(len(counted.lemmas), dtype=np.int64)
+    total = np.zeros(len(counted.lemmas), dtype=np.float64)
+    selected, fitted = [], []
+    for offset, counts in counted.counts():
+        here = slice(*np.searchsorted(fitting, [offset, offset + counts.shape[0]]))
+        df += _document_frequency(counts[fitting[here] - offset])
+        total += np.asarray(counts.sum(axis=0)).ravel()
+        for rows, found in ((select, selected), (fit_rows, fitted)):
+            at = rows[slice(*np.searchsorted(rows, [offset, offset + counts.shape[0]]))]
+            found.append(counts[at - offset])
+    vocabulary = _vocabulary(df, len(fitting)) if len(fitting) else np.array([], dtype=np.int64)
     if len(vocabulary) == 0:
-        return _no_topics(paragraphs, len(fitting))
-    binary = (counts > 0).astype(np.float32).tocsc()  # every lemma, for coherence
+        return _no_topics(n, len(fitting))
+
+    def cooccurrence(terms: np.ndarray) -> _Cooccurrence:
+        together = _Cooccurrence(terms)
+        for _offset, counts in counted.counts():
+            together.add(counts)
+        return together
 
     most = min(len(fitting), len(vocabulary))
     ks = [min(k, most)] if k else [c for c in candidate_ks(len(fitting)) if c <= most] or [most]
     candidates = (
-        choose_k(counts[_whole_articles(fitting, articles, SELECT_MAX)], binary, ks,
-                 engine=engine, progress=progress, memo=memo)
+        choose_k(sparse.vstack(selected).tocsr(), ks, cooccurrence, engine=engine,
+                 progress=progress, memo=memo)
         if len(ks) > 1 else []
     )  # fmt: skip
     chosen = max(candidates, key=lambda c: (c.score, -c.k)).k if candidates else ks[0]
+    del selected
 
-    counts = counts[:, vocabulary]
-    x = TfidfTransformer(sublinear_tf=True).fit(counts[fitting]).transform(counts)
-    x = x.astype(np.float32)
-    fit = x[_sample(fitting, FIT_MAX)]
+    transformer = _tfidf(df[vocabulary], len(fitting))
+    fit = transformer.transform(sparse.vstack(fitted).tocsr()[:, vocabulary]).astype(np.float32)
+    del fitted
     columns = _frequent_columns(fit, 2 if fit.shape[0] > 1000 else 1)
     model = _nmf(fit[:, columns], chosen)
-    components = np.zeros((chosen, x.shape[1]), dtype=np.float32)
+    components = np.zeros((chosen, len(vocabulary)), dtype=np.float32)
     components[:, columns] = model.components_
-    with threadpool_limits(1):
-        own, share, weights = _assign(x, model.transform(x[:, columns]), components)
-    own[boilerplate] = -1
-    inherited = _inherit(own, articles)
-    topic = np.where(own >= 0, own, inherited)
+    top = _top(components)
+
+    # Pass 2: each paragraph's own topic, its article's main topic, the topics' coherence.
+    own = np.empty(n, dtype=np.int64)
+    topic = np.empty(n, dtype=np.int64)
+    share = np.empty(n, dtype=np.float32)
+    weight = np.empty(n, dtype=np.float32)  # on its topic
+    together = _Cooccurrence(vocabulary[top].ravel())
+    for offset, counts in counted.counts():
+        here = slice(offset, offset + counts.shape[0])
+        together.add(counts)
+        x = transformer.transform(counts[:, vocabulary]).astype(np.float32)
+        with threadpool_limits(1):
+            found, share[here], weights = _assign(x, model.transform(x[:, columns]), components)
+        found[boilerplate[here]] = -1
+        own[here] = found
+        topic[here] = np.where(found >= 0, found, _inherit(found, articles[here]))
+        weight[here] = np.where(
+            topic[here] >= 0, weights[np.arange(len(found)), np.maximum(topic[here], 0)], -1.0
+        )
+    coherence_of = together.coherence(vocabulary[top])
 
     # Topic ids by size, largest first; a topic no paragraph took is dropped.
     sizes = np.bincount(topic[topic >= 0], minlength=chosen)
@@ -517,17 +680,13 @@ def build_topics(
     renumber[order] = np.arange(len(order))
     topic = renumber[topic]
 
-    names = np.array(tokens.lemmas)[vocabulary]
-    top = _top(components[order])
-    terms = [[str(names[i]) for i in row] for row in top]
-    labels = _labels(terms, _entity_lemmas(tokens, counts, vocabulary))
-    coherence = npmi(binary, vocabulary[top])
+    names = np.array(counted.lemmas)[vocabulary]
+    terms = [[str(names[i]) for i in row] for row in top[order]]
+    labels = _labels(terms, _entity_lemmas(counted, total[vocabulary], vocabulary))
+    coherence = coherence_of[order]
     assigned = int((topic >= 0).sum())
-    shaping = np.zeros(paragraphs.num_rows, dtype=bool)
-    shaping[fitting] = True
-    numbers = paragraphs["paragraph"].to_numpy()
-    representative = [_representative(topic == new, shaping, weights[:, old], words)
-                      for new, old in enumerate(order)]  # fmt: skip
+    representative = [_representative(topic == new, shaping, weight, words)
+                      for new in range(len(order))]  # fmt: skip
     topics = pa.Table.from_pydict(
         {
             "topic_id": list(range(len(order))),
@@ -536,16 +695,10 @@ def build_topics(
             "size": [int(sizes[t]) for t in order],
             "share": [round(int(sizes[t]) / assigned, 4) for t in order],
             "coherence": [round(float(c), 4) for c in coherence],
-            "representative_article_id": [str(articles[i]) for i in representative],
-            "representative_paragraph": numbers[representative].tolist(),
+            "representative_article_id": [counted.article_ids[articles[i]] for i in representative],
+            "representative_paragraph": counted.paragraph[representative].tolist(),
         },
         schema=TOPICS,
-    )
-    scores = np.round(share, 4)
-    paragraph_topics = paragraphs.append_column(
-        PARAGRAPHS.field("topic_id"), pa.array(topic, mask=topic < 0, type=pa.int32())
-    ).append_column(
-        PARAGRAPHS.field("topic_score"), pa.array(scores, mask=own < 0, type=pa.float32())
     )
     info = {
         "k": len(order),
@@ -555,7 +708,12 @@ def build_topics(
         "fitting_paragraphs": len(fitting),
         "boilerplate_paragraphs": int(boilerplate.sum()),
         "own_topic_share": round(float((own >= 0).mean()), 4),
-        "unassigned_share": round(1 - assigned / paragraphs.num_rows, 4),
+        "unassigned_share": round(1 - assigned / n, 4),
         "mean_coherence": round(float(coherence.mean()), 4) if len(coherence) else None,
     }
-    return Topics(paragraph_topics, topics, _article_topics(articles, topic, words), info)
+    return Topics(
+        pa.table([pa.array(topic, mask=topic < 0, type=pa.int32()),
+                  pa.array(np.round(share, 4), mask=own < 0, type=pa.float32())],
+                 schema=ASSIGNED),
+        topics, _article_topics(articles, topic, words, counted.article_ids), info,
+    )  # fmt: skip

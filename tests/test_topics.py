@@ -20,7 +20,7 @@ from pipeline.cli import main
 from pipeline.lemmas import find_lemmas
 from pipeline.paragraphs import build_paragraphs
 from pipeline.schema import MENTIONS
-from pipeline.topics import Topics, build_topics, tokenise
+from pipeline.topics import Topics, build_topics
 
 LABEL = re.compile(r"[а-яё-]+( · [а-яё-]+){2,4}")
 
@@ -138,8 +138,14 @@ OIL = [
 
 def fit_topics(paragraphs: pa.Table, mentions: pa.Table | None = None, **options) -> Topics:
     mentions = MENTIONS.empty_table() if mentions is None else mentions
-    tokens = tokenise([(paragraphs, mentions, None)])
-    return build_topics(paragraphs, tokens, **options)
+    return build_topics([(paragraphs, mentions, None)], **options)
+
+
+def with_topics(paragraphs: pa.Table, found: Topics) -> pa.Table:
+    """The paragraphs with their topic columns (`Topics.assigned` follows them row for row)."""
+    for name in found.assigned.column_names:
+        paragraphs = paragraphs.append_column(name, found.assigned[name])
+    return paragraphs
 
 
 def made_up(articles: list[list[str]]) -> pa.Table:
@@ -152,8 +158,9 @@ def test_two_themes_two_topics_and_boilerplate_follows_its_article() -> None:
     credit = "Также по теме"
     articles = [[SPORT[i], SPORT[(i + 1) % 3], credit] for i in range(3)]
     articles += [[OIL[i], OIL[(i + 1) % 3], f"pic.twitter.com/x{i}y2z3"] for i in range(3)]
-    found = fit_topics(made_up(articles), k=2)
-    rows = found.paragraphs.to_pylist()
+    paragraphs = made_up(articles)
+    found = fit_topics(paragraphs, k=2)
+    rows = with_topics(paragraphs, found).to_pylist()
     topic = {(r["article_id"], r["paragraph"]): r["topic_id"] for r in rows}
     sport = {topic[f"a{i}", p] for i in range(3) for p in (0, 1)}
     oil = {topic[f"a{i}", p] for i in range(3, 6) for p in (0, 1)}
@@ -174,8 +181,9 @@ def test_two_themes_two_topics_and_boilerplate_follows_its_article() -> None:
 
 def test_an_article_without_content_stays_unassigned() -> None:
     articles = [[SPORT[0], SPORT[1]], [OIL[0], OIL[1]], ["https://t.co/abc", "12.03.2017"]]
-    found = fit_topics(made_up(articles), k=2)
-    empty = [r for r in found.paragraphs.to_pylist() if r["article_id"] == "a2"]
+    paragraphs = made_up(articles)
+    found = fit_topics(paragraphs, k=2)
+    empty = [r for r in with_topics(paragraphs, found).to_pylist() if r["article_id"] == "a2"]
     assert [(r["topic_id"], r["topic_score"]) for r in empty] == [(None, None), (None, None)]
     assert "a2" not in found.article_topics["article_id"].to_pylist()
 
@@ -183,7 +191,7 @@ def test_an_article_without_content_stays_unassigned() -> None:
 def test_no_content_at_all_gives_no_topics() -> None:
     found = fit_topics(made_up([["!!!", "123"]]))
     assert found.topics.num_rows == 0 and found.article_topics.num_rows == 0
-    assert found.paragraphs["topic_id"].null_count == 2
+    assert found.assigned["topic_id"].null_count == 2
 
 
 def test_choosing_k_again_reuses_the_fits(
@@ -202,7 +210,7 @@ def test_choosing_k_again_reuses_the_fits(
     monkeypatch.setattr(topic_stage, "_fit_top", no_fit)
     again = fit_topics(paragraphs, memo=memo)
     assert again.model == first.model
-    for name in ("paragraphs", "topics", "article_topics"):
+    for name in ("assigned", "topics", "article_topics"):
         assert getattr(again, name).equals(getattr(first, name)), name
     with pytest.raises(AssertionError, match="the memo holds"):  # another sample: fits again
         fit_topics(
@@ -277,7 +285,7 @@ def test_words_inside_a_person_mention_do_not_count() -> None:
               "type": "PER", "entity_id": "per-x"}  # fmt: skip
 
     def third(mentions: pa.Table) -> tuple:
-        found = fit_topics(paragraphs, mentions, k=2).paragraphs.to_pylist()
+        found = with_topics(paragraphs, fit_topics(paragraphs, mentions, k=2)).to_pylist()
         return next((r["topic_id"], r["topic_score"]) for r in found
                     if (r["article_id"], r["paragraph"]) == ("a3", 2))  # fmt: skip
 
