@@ -20,6 +20,7 @@ from pipeline import analyse
 from pipeline import articles as articles_stage
 from pipeline import build as build_module
 from pipeline import cache as article_cache
+from pipeline import corpus as corpus_stage
 from pipeline.build import build
 
 
@@ -107,8 +108,10 @@ def add_last_seed(folder: Path) -> None:
 
 
 def test_cache_reanalyses_only_the_added_article(
-    corpus: Path, seed_build: Path, tmp_path: Path
+    corpus: Path, seed_build: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    # Chunks of two articles: the corpus-wide stages read chunks that draw on both runs.
+    monkeypatch.setattr(corpus_stage, "CHUNK", 2)
     store = tmp_path / "cache"
     first = build([corpus], tmp_path / "a", cache=store, progress=False)
     assert first["cache"]["reused_articles"] == 0
@@ -163,6 +166,7 @@ def test_interrupted_runs_are_ignored_and_many_runs_merge(
     assert again["cache"]["analysed_articles"] == 4
 
     monkeypatch.setattr(article_cache, "MAX_RUNS", 1)
+    monkeypatch.setattr(article_cache, "COMPACT_ARTICLES", 2)  # merged two articles at a time
     add_last_seed(corpus)
     merged = build([corpus], tmp_path / "c", cache=store, progress=False)
     assert merged["cache"]["analysed_articles"] == 1
