@@ -36,6 +36,7 @@ from pipeline.events import build_events
 from pipeline.paragraphs import build_paragraphs
 from pipeline.readers import Record, Rejection, discover, file_sha256, read_file
 from pipeline.schema import PARAGRAPHS, TABLES, WORDS
+from pipeline.sql import batches
 from pipeline.store import (
     TableWriter,
     atomic_directory,
@@ -367,6 +368,17 @@ def _topics(
     return build_topics(parts, k=k, engine=engine, progress=progress, memo=memo)
 
 
+def _words(corpus: Corpus, work: Path) -> Iterator[pa.RecordBatch]:
+    """The `words` index sorted by word: each chunk's words (found per article, in the cache)
+    go to a file under `work`, which DuckDB sorts, spilling to disk (a sort of 50M rows at
+    100k articles stays within its working memory; a DISTINCT over the cache's files did not)."""
+    with tempfile.TemporaryDirectory(prefix=".words-", dir=work) as tmp:
+        path = Path(tmp) / "by-article.parquet"
+        write_batches((chunk["words"] for chunk in corpus.chunks(["words"])), WORDS, path)
+        yield from batches("SELECT word, article_id FROM read_parquet(?) ORDER BY word, article_id",
+                           params=[str(path)])  # fmt: skip
+
+
 def _paragraphs(corpus: Corpus, topics: pa.Table) -> Iterator[pa.Table]:
     """The `paragraphs` table chunk by chunk: each chunk's paragraphs, split again, with their
     rows of `topics` (Topics.assigned, in the same order)."""
@@ -479,7 +491,7 @@ def build(
         manifest["tables"].update(situate(corpus, scratch, entities, timer=timer))
         del entities
         with timer.stage("words"):
-            emit_batches("words", corpus.store.rows("words", WORDS, ["word", "article_id"]), WORDS)
+            emit_batches("words", _words(corpus, scratch), WORDS)
 
         manifest["tables"] = {name: manifest["tables"][name] for name in TABLES}
         digest = hashlib.sha256()

@@ -41,7 +41,6 @@ import pyarrow.parquet as pq
 
 import pipeline
 from pipeline.corpus import Cursor, bounds, parts
-from pipeline.sql import batches
 
 #: Runs kept before they are merged into one (each incremental build adds a run).
 MAX_RUNS = 8
@@ -168,20 +167,6 @@ class ArticleCache:
         streams = {name: self._merged(name, self._id_of, ends) for name in names}
         for _end in ends:
             yield {name: next(stream).drop_columns([_KEY]) for name, stream in streams.items()}
-
-    def rows(self, table: str, schema: pa.Schema, order: list[str]) -> Iterator[pa.RecordBatch]:
-        """The distinct rows of `table` for this build's articles, sorted by `order`: DuckDB
-        streams them from the cache's files, so they need not fit in memory. (A key stored by
-        two runs has the same rows in both: DISTINCT keeps one. Joining on the key and its run
-        instead ran out of DuckDB's memory.) Call once the build's new articles are saved."""
-        files = sorted({str(self._path(self._owned[key], table)) for key in self._id_of})
-        keys = pa.table({_KEY: self._keys})
-        sql = f"""
-            SELECT DISTINCT {", ".join(schema.names)}
-            FROM read_parquet(?) SEMI JOIN keys USING ({_KEY})
-            ORDER BY {", ".join(order)}
-        """  # the names are the schema's; the files are a parameter
-        return batches(sql, params=[files], keys=keys)
 
     @contextmanager
     def saving(self, analysed: pa.Array) -> Iterator[Callable[[str, pa.Table], None]]:
