@@ -58,9 +58,19 @@ class Cursor:
 def parts(
     path: Path, rows: int = READ_ROWS, columns: list[str] | None = None
 ) -> Iterator[pa.Table]:
-    """A Parquet file (or some of its `columns`) `rows` rows at a time."""
-    for batch in pq.ParquetFile(path).iter_batches(rows, columns=columns):
-        yield pa.Table.from_batches([batch])
+    """A Parquet file (or some of its `columns`) `rows` rows at a time (the last part fewer),
+    read a row group at a time: iter_batches keeps some memory per row group it has read
+    until it is done (215 MB over the 743 groups of 100k articles' words)."""
+    file = pq.ParquetFile(path)
+    held: pa.Table | None = None
+    for group in range(file.metadata.num_row_groups):
+        table = file.read_row_group(group, columns=columns)
+        held = table if held is None else pa.concat_tables([held, table])
+        while held.num_rows >= rows:
+            yield held.slice(0, rows)
+            held = held.slice(rows)
+    if held is not None and held.num_rows:
+        yield held
 
 
 class Corpus:

@@ -16,11 +16,11 @@ import pyarrow.parquet as pq
 from pipeline.readers import file_sha256
 
 MANIFEST = "manifest.json"
-#: Rows per Parquet row group (pyarrow's default for a whole table).
-ROW_GROUP = 1 << 20
-#: Smaller row groups for the tables a build reads back chunk by chunk: a Parquet reader holds
-#: a whole row group's column chunk (the articles' texts at 100k articles in one group: 390 MB).
-GROUP_ROWS = {"articles": 1_000, "mentions": 1 << 16}
+#: Rows per Parquet row group: a writer holds up to that many rows, and a reader of the table
+#: a whole row group's column chunk.
+ROW_GROUP = 1 << 16
+#: Fewer for the tables with long texts (one group of 100k articles' texts: 390 MB to read).
+GROUP_ROWS = {"articles": 1_000}
 
 
 def write_table(table: pa.Table, path: Path) -> str:

@@ -511,7 +511,7 @@ def _count(parts: Iterable[Part], directory: Path) -> _Counted:
     """Tokenise the `parts` one at a time (`tokenise`), their lemma counts written under
     `directory`."""
     code_of: dict[str, int] = {}  # in order of first sight
-    named: list[np.ndarray] = []
+    inside = np.zeros(0, dtype=np.int64)  # uses inside names of places and organisations
     proper: set[int] = set()
     arrays: dict[str, list[np.ndarray]] = {n: [] for n in ("digest", "article", "paragraph",
                                                           "words")}  # fmt: skip
@@ -528,7 +528,9 @@ def _count(parts: Iterable[Part], directory: Path) -> _Counted:
                                    shape=(paragraphs.num_rows, len(code_of)))  # fmt: skip
         files.append(directory / f"{number}.npz")
         sparse.save_npz(files[-1], counts, compressed=False)
-        named.append(np.bincount(codes[tokens.code[tokens.named]], minlength=len(code_of)))
+        found = np.bincount(codes[tokens.code[tokens.named]], minlength=len(code_of))
+        inside = np.concatenate([inside, np.zeros(len(found) - len(inside), dtype=np.int64)])
+        inside += found
         proper.update(codes[tokens.code[tokens.proper]].tolist())
         ids = paragraphs["article_id"].combine_chunks().dictionary_encode()
         arrays["article"].append(ids.indices.to_numpy(zero_copy_only=False) + len(article_ids))
@@ -541,9 +543,7 @@ def _count(parts: Iterable[Part], directory: Path) -> _Counted:
     order = pc.sort_indices(first_sight).to_numpy()
     rank = np.empty(len(order), dtype=np.int32)
     rank[order] = np.arange(len(order), dtype=np.int32)
-    inside = np.zeros(len(code_of), dtype=np.int64)
-    for found in named:
-        inside[: len(found)] += found
+    inside = np.concatenate([inside, np.zeros(len(code_of) - len(inside), dtype=np.int64)])
     is_proper = np.zeros(len(code_of), dtype=bool)
     is_proper[list(proper)] = True
     joined = {name: np.concatenate(found) if found else np.empty(0, dtype=np.int64)
@@ -654,8 +654,8 @@ def _build_topics(
     top = _top(components)
 
     # Pass 2: each paragraph's own topic, its article's main topic, the topics' coherence.
-    own = np.empty(n, dtype=np.int64)
-    topic = np.empty(n, dtype=np.int64)
+    own = np.empty(n, dtype=np.int32)
+    topic = np.empty(n, dtype=np.int32)
     share = np.empty(n, dtype=np.float32)
     weight = np.empty(n, dtype=np.float32)  # on its topic
     together = _Cooccurrence(vocabulary[top].ravel())
