@@ -17,6 +17,7 @@ from contextlib import contextmanager
 from dataclasses import asdict, dataclass
 from functools import partial
 from importlib.metadata import PackageNotFoundError, version
+from itertools import groupby
 from pathlib import Path
 
 import pyarrow as pa
@@ -102,48 +103,51 @@ CACHED_INPUT_BYTES = 1 << 20
 _NOTE = b"obzor.note"  # a prepared file's rejections and notices, in its metadata
 
 
-def _prepared(path: Path, max_bytes: int, bar: tqdm, target: Path) -> None:
-    """Write one input file's prepared articles (articles.prepare) to `target`, with its
-    rejections and notices in the file's metadata (`_note`)."""
+def _prepared(paths: list[Path], max_bytes: int, bar: tqdm, target: Path) -> None:
+    """Write the prepared articles (articles.prepare) of the input files `paths`, in order, to
+    `target`, with each file's records, rejections and notices in its metadata (`_note`).
+    Many small files share one: a file per article would cost more to write and read back
+    than the article itself."""
     rejected: list[Rejection] = []
     notices: list[Notice] = []
+    records_of: Counter[str] = Counter()
 
     def records() -> Iterator[Record]:
-        for item in read_file(path, max_bytes):
-            bar.update()
-            if isinstance(item, Record):
-                yield item
-            else:
-                rejected.append(item)
+        for path in paths:
+            bar.set_postfix_str(path.name, refresh=False)
+            records_of[str(path)] += 0
+            for item in read_file(path, max_bytes):
+                bar.update()
+                if isinstance(item, Record):
+                    records_of[str(path)] += 1
+                    yield item
+                else:
+                    rejected.append(item)
 
     with pq.ParquetWriter(target, PREPARED, compression="zstd") as writer:
         for batch in prepare(records(), notices):
             writer.write_batch(batch)
-        note = {"rejected": [asdict(r) for r in rejected], "notices": [asdict(n) for n in notices]}
+        note = {"records": records_of, "rejected": [asdict(r) for r in rejected],
+                "notices": [asdict(n) for n in notices]}  # fmt: skip
         writer.add_key_value_metadata({_NOTE: json.dumps(note)})
 
 
-def _note(prepared: Path) -> tuple[list[Rejection], list[Notice]]:
+def _note(prepared: Path) -> tuple[dict[str, int], list[Rejection], list[Notice]]:
+    """Records per input file, rejections and notices of a `_prepared` file."""
     note = json.loads(pq.read_metadata(prepared).metadata[_NOTE])
-    return [Rejection(**r) for r in note["rejected"]], [Notice(**n) for n in note["notices"]]
+    return (note["records"], [Rejection(**r) for r in note["rejected"]],
+            [Notice(**n) for n in note["notices"]])  # fmt: skip
 
 
-def _input(
-    path: Path, sha256: str, max_bytes: int, inputs: Memo | None, work: Path, bar: tqdm
-) -> tuple[Path, bool]:
-    """The file of `_prepared` articles of the input `path`: from `inputs` when it holds this
-    file (same path, content and limit), else made (in `inputs` for a large file, else in
-    `work`); and whether it came from `inputs`."""
-    if inputs is None or path.stat().st_size < CACHED_INPUT_BYTES:
-        target = work / f"{len(list(work.iterdir()))}.parquet"
-        _prepared(path, max_bytes, bar, target)
-        return target, False
+def _input(path: Path, sha256: str, max_bytes: int, inputs: Memo, bar: tqdm) -> tuple[Path, bool]:
+    """The file of `_prepared` articles of one large input `path`: from `inputs` when it holds
+    this file (same path, content and limit), else made there; and whether it was there."""
     key = hashlib.sha256(f"{path}\0{sha256}\0{max_bytes}".encode()).hexdigest()[:32]
     if found := inputs.get_file(key, "parquet"):
-        rejected, _notices = _note(found)
-        bar.update(pq.ParquetFile(found).metadata.num_rows + len(rejected))
+        records, rejected, _notices = _note(found)
+        bar.update(sum(records.values()) + len(rejected))
         return found, True
-    return inputs.put_file(key, "parquet", partial(_prepared, path, max_bytes, bar)), False
+    return inputs.put_file(key, "parquet", partial(_prepared, [path], max_bytes, bar)), False
 
 
 def _status(entry: dict) -> str:
@@ -191,20 +195,27 @@ def ingest(
         tqdm(desc="ingest", unit=" docs", disable=not progress) as bar,
         tempfile.TemporaryDirectory(prefix=".prepared-", dir=directory) as work,
     ):
-        for number, path in enumerate(files, start=1):
-            bar.set_postfix_str(f"file {number}/{len(files)}: {path.name}", refresh=False)
-            sha256 = file_sha256(path)
-            found, from_cache = _input(path, sha256, max_bytes, store, Path(work), bar)
-            if from_cache:
-                reused.append(str(path))
-            file_rejected, file_notices = _note(found)
-            prepared.append(found)
-            rejected += file_rejected
-            notices += file_notices
-            file_entries.append({"path": str(path), "sha256": sha256,
-                                 "bytes": path.stat().st_size,
-                                 "records": pq.ParquetFile(found).metadata.num_rows,
-                                 "rejected": len(file_rejected)})  # fmt: skip
+        shas = {path: file_sha256(path) for path in files}
+        # Consecutive files the cache does not keep share one prepared file; the order of the
+        # files, which decides which of two equal texts is kept, is the order of `prepared`.
+        for kept, group in groupby(
+            files, key=lambda p: store is not None and p.stat().st_size >= CACHED_INPUT_BYTES
+        ):
+            for paths in [[path] for path in group] if kept else [list(group)]:
+                if kept:
+                    found, from_cache = _input(paths[0], shas[paths[0]], max_bytes, store, bar)
+                    reused += [str(paths[0])] if from_cache else []
+                else:
+                    found = Path(work) / f"{len(prepared)}.parquet"
+                    _prepared(paths, max_bytes, bar, found)
+                records, file_rejected, file_notices = _note(found)
+                prepared.append(found)
+                rejected += file_rejected
+                notices += file_notices
+                refused = Counter(r.path for r in file_rejected)
+                file_entries += [{"path": str(path), "sha256": shas[path],
+                                  "bytes": path.stat().st_size, "records": records[str(path)],
+                                  "rejected": refused[str(path)]} for path in paths]  # fmt: skip
         table, duplicates = build_articles(prepared, target, Path(work))
     rejected = missing + rejected + duplicates
     dropped = {(r.path, r.line) for r in duplicates}
