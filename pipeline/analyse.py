@@ -14,6 +14,7 @@ from collections.abc import Callable, Collection, Iterable, Iterator
 import pyarrow as pa
 from tqdm import tqdm
 
+from pipeline.corpus import rechunk
 from pipeline.countries import ADJECTIVES, find_adjectives
 from pipeline.engine import SERIAL, Engine, detached
 from pipeline.events import DATES, find_dates
@@ -61,15 +62,9 @@ def analyse_chunk(articles: pa.Table, tables: Collection[str]) -> dict[str, pa.T
 def _chunks(articles: Iterable[pa.Table]) -> Iterator[pa.Table]:
     """The articles of `articles` (tables of them) CHUNK at a time, each a table of its own
     (a pickled slice would carry its parent's buffers to the worker)."""
-    held = None
-    for part in articles:
-        part = part.select([c for c in _ARTICLE_COLUMNS if c in part.column_names])
-        held = part if held is None else pa.concat_tables([held, part])
-        while held.num_rows >= CHUNK:
-            yield detached(held.slice(0, CHUNK))
-            held = held.slice(CHUNK)
-    if held is not None and held.num_rows:
-        yield detached(held)
+    columns = (part.select([c for c in _ARTICLE_COLUMNS if c in part.column_names])
+               for part in articles)  # fmt: skip
+    return (detached(chunk) for chunk in rechunk(columns, CHUNK))
 
 
 def analyse(

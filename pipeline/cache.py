@@ -111,8 +111,6 @@ class ArticleCache:
             for key, article_id in zip(article_keys(part), part["article_id"].to_pylist(),
                                        strict=True)
         }  # fmt: skip
-        self._keys = pa.array(list(self._id_of), pa.string())  # with their ids, in step
-        self._ids = pa.array(list(self._id_of.values()), pa.string())
         self._owned = self._owners()
         self.hits = {key for key in self._id_of if key in self._owned}
 
@@ -143,11 +141,10 @@ class ArticleCache:
         by_run: dict[str, list[str]] = defaultdict(list)
         for key in keys:
             by_run[self._owned[key]].append(key)
-        cursors = [Cursor(self._read(run, table, pa.array(own, pa.string())))
+        cursors = [Cursor(self._read(run, table, pa.array(own, pa.string())), schema)
                    for run, own in sorted(by_run.items())]  # fmt: skip
         for last in ends:
-            parts = [part for cursor in cursors for part in cursor.upto(last)]
-            found = pa.concat_tables(parts).cast(schema) if parts else schema.empty_table()
+            found = pa.concat_tables([c.upto(last) for c in cursors] or [schema.empty_table()])
             yield found.sort_by([("article_id", "ascending"), (_KEY, "ascending"),
                                  (order, "ascending")])  # fmt: skip
 
@@ -159,11 +156,11 @@ class ArticleCache:
         new = sorted(article_id for key, article_id in self._id_of.items() if key not in self.hits)
         return pa.array(new, pa.string())
 
-    def chunks(self, names: Iterable[str], size: int) -> Iterator[dict[str, pa.Table]]:
-        """The build's rows of each table of `names`, `size` articles at a time in the order of
-        their ids: what a corpus-wide stage reads, never the whole corpus. Call once the build's
-        new articles are saved."""
-        ends = bounds(pc.unique(self._ids).to_pylist(), size)
+    def chunks(self, names: Iterable[str], ends: list[str]) -> Iterator[dict[str, pa.Table]]:
+        """The build's rows of each table of `names`, a chunk of articles at a time in the
+        order of their ids, each chunk up to an id of `ends` (corpus.bounds): what a
+        corpus-wide stage reads, never the whole corpus. Call once the build's new articles
+        are saved."""
         streams = {name: self._merged(name, self._id_of, ends) for name in names}
         for _end in ends:
             yield {name: next(stream).drop_columns([_KEY]) for name, stream in streams.items()}

@@ -5,7 +5,7 @@ rows at once."""
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterator, Mapping
+from collections.abc import Collection, Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -29,14 +29,21 @@ def bounds(ids: list[str], size: int) -> list[str]:
 
 
 class Cursor:
-    """A stream of tables sorted by `article_id`, taken up to an article at a time."""
+    """A stream of tables of `schema` sorted by `article_id`, taken up to an article at a
+    time."""
 
-    def __init__(self, parts: Iterator[pa.Table]) -> None:
+    def __init__(self, parts: Iterator[pa.Table], schema: pa.Schema) -> None:
         self._parts = parts
+        self._schema = schema
         self._head: pa.Table | None = None
 
-    def upto(self, last: str) -> list[pa.Table]:
+    def upto(self, last: str) -> pa.Table:
         """The next rows whose `article_id` is `last` or before it."""
+        taken = self._taken(last)
+        return pa.concat_tables(taken).cast(self._schema) if taken else \
+            self._schema.empty_table()  # fmt: skip
+
+    def _taken(self, last: str) -> list[pa.Table]:
         taken = []
         while True:
             if self._head is None or self._head.num_rows == 0:
@@ -55,6 +62,18 @@ class Cursor:
             return taken
 
 
+def rechunk(tables: Iterable[pa.Table], rows: int) -> Iterator[pa.Table]:
+    """The rows of `tables`, in order, `rows` at a time (the last part fewer)."""
+    held: pa.Table | None = None
+    for table in tables:
+        held = table if held is None else pa.concat_tables([held, table])
+        while held.num_rows >= rows:
+            yield held.slice(0, rows)
+            held = held.slice(rows)
+    if held is not None and held.num_rows:
+        yield held
+
+
 def parts(
     path: Path, rows: int = READ_ROWS, columns: list[str] | None = None
 ) -> Iterator[pa.Table]:
@@ -62,15 +81,8 @@ def parts(
     read a row group at a time: iter_batches keeps some memory per row group it has read
     until it is done (215 MB over the 743 groups of 100k articles' words)."""
     file = pq.ParquetFile(path)
-    held: pa.Table | None = None
-    for group in range(file.metadata.num_row_groups):
-        table = file.read_row_group(group, columns=columns)
-        held = table if held is None else pa.concat_tables([held, table])
-        while held.num_rows >= rows:
-            yield held.slice(0, rows)
-            held = held.slice(rows)
-    if held is not None and held.num_rows:
-        yield held
+    groups = range(file.metadata.num_row_groups)
+    return rechunk((file.read_row_group(group, columns=columns) for group in groups), rows)
 
 
 class Corpus:
@@ -99,13 +111,10 @@ class Corpus:
     ) -> Iterator[dict[str, pa.Table]]:
         """Per chunk: its `articles` and its rows of the cached tables `names` and of the
         written tables `files` (name -> Parquet file sorted by `article_id`)."""
-        cached = self.store.chunks(names, CHUNK)
-        written = {name: Cursor(parts(path)) for name, path in (files or {}).items()}
-        for chunk_articles in self.articles():
-            end = chunk_articles["article_id"][-1].as_py()
-            chunk = {"articles": chunk_articles, **next(cached)}
-            for name, cursor in written.items():
-                found = cursor.upto(end)
-                chunk[name] = pa.concat_tables(found) if found else \
-                    pq.read_schema(files[name]).empty_table()  # fmt: skip
-            yield chunk
+        ends = bounds(self.ids.to_pylist(), CHUNK)
+        cached = self.store.chunks(names, ends)
+        written = {name: Cursor(parts(path), pq.read_schema(path))
+                   for name, path in (files or {}).items()}  # fmt: skip
+        for chunk_articles, end in zip(self.articles(), ends, strict=True):
+            yield {"articles": chunk_articles, **next(cached),
+                   **{name: cursor.upto(end) for name, cursor in written.items()}}  # fmt: skip
