@@ -11,6 +11,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
+from pipeline.corpus import parts
 from pipeline.dates import parse_date
 from pipeline.readers import Record, Rejection
 from pipeline.schema import ARTICLES
@@ -109,8 +110,8 @@ def build_articles(prepared: list[Path], target: Path, work: Path) -> tuple[dict
     duplicates apart are held whole; the rows are sorted SORT_ROWS or so at a time, in files
     under `work`."""
     columns = ["digest", "path", "line", "origin"]
-    parts = [pq.read_table(path, columns=columns) for path in prepared]
-    table = pa.concat_tables(parts).combine_chunks() if parts else PREPARED.select(columns)\
+    narrow = [pq.read_table(path, columns=columns) for path in prepared]
+    table = pa.concat_tables(narrow).combine_chunks() if narrow else PREPARED.select(columns)\
         .empty_table()  # fmt: skip
     numbered = table.select(["digest"]).append_column("row", pa.array(np.arange(table.num_rows)))
     first = numbered.group_by("digest", use_threads=False).aggregate([("row", "min")])
@@ -124,8 +125,8 @@ def build_articles(prepared: list[Path], target: Path, work: Path) -> tuple[dict
                                         originals.to_pylist(), strict=True)
     ]  # fmt: skip
     kept = pc.invert(duplicate).to_numpy(zero_copy_only=False)
-    ends = np.cumsum([len(part) for part in parts])
-    masks = np.split(kept, ends[:-1]) if parts else []
+    ends = np.cumsum([len(part) for part in narrow])
+    masks = np.split(kept, ends[:-1]) if narrow else []
     rows = _kept_rows(prepared, masks)
     digits = 0
     while int(kept.sum()) > SORT_ROWS * 16**digits:
@@ -146,8 +147,7 @@ def _kept_rows(prepared: list[Path], masks: list[np.ndarray]) -> Iterator[pa.Tab
     """The `articles` rows of the prepared files whose `masks` are true, BATCH at a time."""
     for path, mask in zip(prepared, masks, strict=True):
         offset = 0
-        for batch in pq.ParquetFile(path).iter_batches(BATCH, columns=ARTICLES.names):
-            part = pa.Table.from_batches([batch])
+        for part in parts(path, BATCH, ARTICLES.names):
             yield part.filter(pa.array(mask[offset : offset + part.num_rows]))
             offset += part.num_rows
 
