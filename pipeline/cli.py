@@ -58,8 +58,8 @@ def _parser() -> argparse.ArgumentParser:
     )  # fmt: skip
     b.add_argument(
         "--workers", type=int, default=os.cpu_count() or 1, metavar="N",
-        help="processes for the NLP stages; models load once per process "
-        "(default: all cores; the tables do not depend on it). With --engine dask and no "
+        help="worker processes for the NLP stages, one core each; models load once per "
+        "process (default: all cores; the tables do not depend on it). With --engine dask and no "
         "--scheduler: the LocalCluster's workers",
     )  # fmt: skip
     b.add_argument(

@@ -19,6 +19,7 @@ from multiprocessing import get_context
 from typing import Any, TypeVar
 
 import pyarrow as pa
+from threadpoolctl import threadpool_limits
 
 T = TypeVar("T")
 
@@ -143,11 +144,14 @@ def _check_versions(client: Any) -> None:
 
 @contextmanager
 def start(kind: str = "local", workers: int = 1, scheduler: str | None = None) -> Iterator[Engine]:
-    """The engine for a build. `dask` connects to `scheduler` (tcp://HOST:8786) or, without
-    one, starts a LocalCluster of `workers` single-threaded worker processes on this machine."""
+    """The engine for a build. `local` runs `workers` worker processes (with one, this
+    process); `dask` connects to `scheduler` (tcp://HOST:8786) or, without one, starts a
+    LocalCluster of `workers` worker processes on this machine. Every worker computes on one
+    thread: N workers use N cores, and one worker's numbers are those of any of N."""
     if kind == "local":
-        if workers <= 1:
-            yield SERIAL
+        if workers <= 1:  # this process is the one worker, with one BLAS thread as each has
+            with threadpool_limits(1):
+                yield SERIAL
             return
         with worker_pool(workers) as processes:
             yield Engine(workers, processes=processes)

@@ -292,3 +292,27 @@ def test_words_inside_a_person_mention_do_not_count() -> None:
     oil_topic, own_score = third(MENTIONS.empty_table())
     assert own_score is not None  # three content words of its own
     assert third(pa.Table.from_pylist([person], schema=MENTIONS)) == (oil_topic, None)
+
+
+def test_boilerplate_counts_articles_not_repeats() -> None:
+    """A text three times in one article is that article's own; in three articles, boilerplate."""
+    digests = np.array([7, 7, 7, 5, 5, 5, 9], dtype=np.uint64)
+    articles = np.array([0, 0, 0, 0, 1, 2, 1], dtype=np.int32)
+    assert topic_stage._boilerplate(digests, articles).tolist() == [False] * 3 + [True] * 3 + [
+        False
+    ]
+
+
+def test_article_topics_weigh_by_words_and_drop_small_shares() -> None:
+    """Article a: 39 words on topic 0, 1 on topic 1 (2.5%, dropped); b: topic 2 (a paragraph
+    without words does not count); c: halves; d: only unassigned paragraphs, no row."""
+    articles = np.array([0, 0, 0, 1, 1, 2, 2, 2, 3], dtype=np.int32)
+    topic = np.array([0, 1, -1, 2, 0, 1, 3, 3, -1], dtype=np.int32)
+    words = np.array([39, 1, 5, 3, 0, 2, 1, 1, 4], dtype=np.int64)
+    table = topic_stage._article_topics(articles, topic, words, ["a", "b", "c", "d"])
+    assert table.to_pylist() == [
+        {"article_id": "a", "topic_id": 0, "weight": 1.0},
+        {"article_id": "b", "topic_id": 2, "weight": 1.0},
+        {"article_id": "c", "topic_id": 1, "weight": 0.5},
+        {"article_id": "c", "topic_id": 3, "weight": 0.5},
+    ]
