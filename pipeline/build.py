@@ -76,8 +76,9 @@ def _versions() -> dict[str, str]:
 
 
 def release_memory() -> None:
-    """Give the heap that a stage freed back to the OS (glibc keeps it otherwise, and the
-    build's resident memory only grows)."""
+    """Give the memory that a stage freed back to the OS: glibc's heap and Arrow's pool keep
+    it otherwise, and the build's resident memory only grows."""
+    pa.default_memory_pool().release_unused()
     if _LIBC is not None:
         _LIBC.malloc_trim(0)
 

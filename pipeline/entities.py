@@ -7,14 +7,15 @@ article, then in the corpus. Two people who share a surname therefore stay apart
 
 The stage learns what it can from the distinct names, then reads the mentions a chunk of
 articles at a time (pipeline.corpus), twice. Between the passes it keeps evidence per distinct
-name and a group code per mention: its Python objects grow with the corpus's vocabulary of
-names, not with its mentions.
+name, and a group code per mention in a temporary file: its memory grows with the corpus's
+vocabulary of names, not with its mentions.
 """
 
 from __future__ import annotations
 
 import hashlib
 import re
+import tempfile
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
@@ -228,6 +229,24 @@ def entity_id(kind: str, name: str) -> str:
     return f"{kind.lower()}-{hashlib.sha1(f'{kind}:{name}'.encode()).hexdigest()[:10]}"
 
 
+class _Spilled:
+    """Arrays of int32 kept in a temporary file as they come, read back in the same order: a
+    code per mention is 4 bytes per mention, 27 MB at 100k articles, 270 MB at a million."""
+
+    def __init__(self) -> None:
+        self._file = tempfile.TemporaryFile()  # noqa: SIM115 (unnamed; goes with the object)
+        self._sizes: list[int] = []
+
+    def append(self, array: np.ndarray) -> None:
+        array.astype(np.int32, copy=False).tofile(self._file)
+        self._sizes.append(len(array))
+
+    def __iter__(self) -> Iterator[np.ndarray]:
+        self._file.seek(0)
+        for size in self._sizes:
+            yield np.fromfile(self._file, dtype=np.int32, count=size)
+
+
 @dataclass
 class _Found:
     """What a chunk of articles says about its mentions' groups (`_find_groups`): each
@@ -403,7 +422,7 @@ def build_entities(
     first: list[int] = []  # by code
     name_counts: dict[tuple[int, str], int] = {}
     type_counts: dict[tuple[int, str], int] = {}
-    coded: list[np.ndarray] = []  # per chunk
+    coded = _Spilled()  # each mention's group code, per chunk
     latin: dict[str, str] = {}
     seq = 0
     tasks = ((part, texts, found, by_last) for part, texts, found in chunks())

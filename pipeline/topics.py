@@ -395,10 +395,11 @@ def _run_starts(values: np.ndarray) -> np.ndarray:
 
 
 def _boilerplate(digests: np.ndarray, articles: np.ndarray) -> np.ndarray:
-    """True for paragraphs whose exact text appears in BOILERPLATE_ARTICLES or more articles.
-    One sort of the paragraphs by text and article, a few bytes per paragraph (unique pairs
-    over a stacked copy took 80 bytes per paragraph, 250 MB at 100k articles)."""
-    order = np.lexsort((articles, digests))
+    """True for paragraphs whose exact text appears in BOILERPLATE_ARTICLES or more articles
+    (`articles`: each paragraph's, in order). One stable sort by text keeps each text's
+    articles in order: a few bytes per paragraph (unique pairs over a stacked copy took 80,
+    250 MB at 100k articles)."""
+    order = np.argsort(digests, kind="stable")
     new_text = _run_starts(digests[order])
     new_article = new_text | _run_starts(articles[order])
     group = np.cumsum(new_text, dtype=np.int32) - 1  # the text's number, in sorted order
@@ -493,16 +494,16 @@ Part = tuple[pa.Table, pa.Table, pa.Table | None]  # paragraphs, mentions, lemma
 
 @dataclass
 class _Counted:
-    """A corpus tokenised part by part: per paragraph its text digest, article (numbered in
-    the order of the parts), number in the article and content words outside people's names;
-    per lemma (sorted) its uses inside names of places and organisations and whether it is a
-    proper name; and per part its lemma counts, kept on disk (`counts`)."""
+    """A corpus tokenised part by part: per paragraph its article (numbered in the order of
+    the parts) and content words outside people's names, and on disk its text digest and
+    number in the article (`kept`); per lemma (sorted) its uses inside names of places and
+    organisations and whether it is a proper name; and per part its lemma counts, kept on disk
+    (`counts`)."""
 
     lemmas: list[str]
-    digest: np.ndarray
     article: np.ndarray
-    paragraph: np.ndarray
     words: np.ndarray
+    rows: Path  # digest and paragraph of each paragraph (`kept`)
     named: np.ndarray
     proper: np.ndarray
     article_ids: list[str]
@@ -510,18 +511,28 @@ class _Counted:
     files: list[Path]
     rank: np.ndarray  # lemma code in order of first sight -> sorted code
 
+    def kept(self, name: str) -> np.ndarray:
+        """`digest` or `paragraph` of every paragraph, read from disk when needed."""
+        with np.load(self.rows) as found:
+            return found[name]
+
+    def slices(self) -> Iterator[slice]:
+        """The paragraphs of each part, in order."""
+        start = 0
+        for size in self.sizes:
+            yield slice(start, start + size)
+            start += size
+
     def counts(self) -> Iterator[tuple[int, sparse.csr_matrix]]:
         """(first paragraph, lemma counts of its paragraphs) of each part, in order."""
-        offset = 0
-        for path, size in zip(self.files, self.sizes, strict=True):
+        for path, here in zip(self.files, self.slices(), strict=True):
             found = sparse.load_npz(path)
             matrix = sparse.csr_matrix(
                 (found.data, self.rank[found.indices], found.indptr),
-                shape=(size, len(self.lemmas)),
+                shape=(here.stop - here.start, len(self.lemmas)),
             )
             matrix.sort_indices()
-            yield offset, matrix
-            offset += size
+            yield here.start, matrix
 
 
 def _count(parts: Iterable[Part], directory: Path) -> _Counted:
@@ -554,7 +565,7 @@ def _count(parts: Iterable[Part], directory: Path) -> _Counted:
         article_ids += ids.dictionary.to_pylist()
         arrays["digest"].append(tokens.digest)
         arrays["paragraph"].append(paragraphs["paragraph"].to_numpy())
-        arrays["words"].append(np.asarray(counts.sum(axis=1)).ravel().astype(np.int64))
+        arrays["words"].append(np.asarray(counts.sum(axis=1)).ravel().astype(np.int32))
         sizes.append(paragraphs.num_rows)
     first_sight = pa.array(list(code_of), pa.string())
     order = pc.sort_indices(first_sight).to_numpy()
@@ -564,14 +575,14 @@ def _count(parts: Iterable[Part], directory: Path) -> _Counted:
     is_proper = np.zeros(len(code_of), dtype=bool)
     is_proper[list(proper)] = True
     # One array at a time, each part's pieces dropped as it is joined.
-    joined = {name: np.concatenate(arrays.pop(name)) if sizes else np.empty(0, dtype=np.int64)
-              for name in list(arrays)}  # fmt: skip
+    types = {"digest": np.uint64, "article": np.int32, "paragraph": np.int32, "words": np.int32}
+    joined = {name: np.concatenate(arrays.pop(name) or [np.empty(0)]).astype(kind, copy=False)
+              for name, kind in types.items()}  # fmt: skip
+    np.savez(rows := directory / "rows.npz", digest=joined.pop("digest"),
+             paragraph=joined.pop("paragraph"))  # fmt: skip
     return _Counted(
-        first_sight.take(pa.array(order)).to_pylist(),
-        joined["digest"].astype(np.uint64, copy=False),
-        joined["article"].astype(np.int32, copy=False),
-        joined["paragraph"].astype(np.int32, copy=False),
-        joined["words"], inside[order], is_proper[order], article_ids, sizes, files, rank,
+        first_sight.take(pa.array(order)).to_pylist(), joined["article"], joined["words"], rows,
+        inside[order], is_proper[order], article_ids, sizes, files, rank,
     )  # fmt: skip
 
 
@@ -624,8 +635,10 @@ def _build_topics(
     counted: _Counted, *, k: int | None, engine: Engine, progress: bool, memo: Memo | None
 ) -> Topics:
     words, articles, n = counted.words, counted.article, len(counted.words)
-    boilerplate = _boilerplate(counted.digest, articles)
-    fitting = _fitting_rows(counted.digest, words, boilerplate)
+    digest = counted.kept("digest")
+    boilerplate = _boilerplate(digest, articles)
+    fitting = _fitting_rows(digest, words, boilerplate)
+    del digest
     if len(fitting) == 0:  # a handful of short texts: let every paragraph with a word count
         fitting = np.flatnonzero(words > 0)
     select = _whole_articles(fitting, articles, SELECT_MAX)
@@ -674,9 +687,8 @@ def _build_topics(
     top = _top(components)
 
     # Pass 2: each paragraph's own topic, its article's main topic, the topics' coherence.
-    own = np.empty(n, dtype=np.int32)
     topic = np.empty(n, dtype=np.int32)
-    share = np.empty(n, dtype=np.float32)
+    share = np.empty(n, dtype=np.float32)  # NaN without a topic of its own
     weight = np.empty(n, dtype=np.float32)  # on its topic
     together = _Cooccurrence(vocabulary[top].ravel())
     for offset, counts in counted.counts():
@@ -686,7 +698,7 @@ def _build_topics(
         with threadpool_limits(1):
             found, share[here], weights = _assign(x, model.transform(x[:, columns]), components)
         found[boilerplate[here]] = -1
-        own[here] = found
+        share[here][found < 0] = np.nan
         topic[here] = np.where(found >= 0, found, _inherit(found, articles[here]))
         weight[here] = np.where(
             topic[here] >= 0, weights[np.arange(len(found)), np.maximum(topic[here], 0)], -1.0
@@ -696,7 +708,7 @@ def _build_topics(
     # Topic ids by size, largest first; a topic no paragraph took is dropped.
     sizes = np.bincount(topic[topic >= 0], minlength=chosen)
     order = [t for t in np.argsort(-sizes, kind="stable") if sizes[t] > 0]
-    renumber = np.full(chosen + 1, -1)  # index -1 (unassigned) stays -1
+    renumber = np.full(chosen + 1, -1, dtype=np.int32)  # index -1 (unassigned) stays -1
     renumber[order] = np.arange(len(order))
     topic = renumber[topic]
 
@@ -716,7 +728,7 @@ def _build_topics(
             "share": [round(int(sizes[t]) / assigned, 4) for t in order],
             "coherence": [round(float(c), 4) for c in coherence],
             "representative_article_id": [counted.article_ids[articles[i]] for i in representative],
-            "representative_paragraph": counted.paragraph[representative].tolist(),
+            "representative_paragraph": counted.kept("paragraph")[representative].tolist(),
         },
         schema=TOPICS,
     )
@@ -727,13 +739,15 @@ def _build_topics(
         "vocabulary": len(vocabulary),
         "fitting_paragraphs": len(fitting),
         "boilerplate_paragraphs": int(boilerplate.sum()),
-        "own_topic_share": round(float((own >= 0).mean()), 4),
+        "own_topic_share": round(float((~np.isnan(share)).mean()), 4),
         "unassigned_share": round(1 - assigned / n, 4),
         "mean_coherence": round(float(coherence.mean()), 4) if len(coherence) else None,
     }
+    by_article = [_article_topics(articles[here], topic[here], words[here], counted.article_ids)
+                  for here in counted.slices()]  # whole articles per part  # fmt: skip
     return Topics(
         pa.table([pa.array(topic, mask=topic < 0, type=pa.int32()),
-                  pa.array(np.round(share, 4), mask=own < 0, type=pa.float32())],
+                  pa.array(np.round(share, 4), mask=np.isnan(share), type=pa.float32())],
                  schema=ASSIGNED),
-        topics, _article_topics(articles, topic, words, counted.article_ids), info,
+        topics, pa.concat_tables(by_article), info,
     )  # fmt: skip

@@ -295,12 +295,12 @@ def test_words_inside_a_person_mention_do_not_count() -> None:
 
 
 def test_boilerplate_counts_articles_not_repeats() -> None:
-    """A text three times in one article is that article's own; in three articles, boilerplate."""
-    digests = np.array([7, 7, 7, 5, 5, 5, 9], dtype=np.uint64)
-    articles = np.array([0, 0, 0, 0, 1, 2, 1], dtype=np.int32)
-    assert topic_stage._boilerplate(digests, articles).tolist() == [False] * 3 + [True] * 3 + [
-        False
-    ]
+    """A text three times in one article is that article's own (7), and four times in two
+    articles too (6); in three articles it is boilerplate (5)."""
+    digests = np.array([7, 7, 7, 5, 5, 6, 5, 6, 6, 9], dtype=np.uint64)
+    articles = np.array([0, 0, 0, 0, 1, 1, 2, 2, 2, 2], dtype=np.int32)
+    found = topic_stage._boilerplate(digests, articles)
+    assert np.flatnonzero(found).tolist() == [3, 4, 6]
 
 
 def test_article_topics_weigh_by_words_and_drop_small_shares() -> None:
