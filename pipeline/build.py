@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import ctypes
-import ctypes.util
 import datetime as dt
 import hashlib
 import json
@@ -29,7 +27,7 @@ import pipeline
 from pipeline.analyse import PER_ARTICLE, analyse
 from pipeline.articles import PREPARED, Notice, build_articles, prepare
 from pipeline.cache import ArticleCache, Memo, memo, pipeline_version
-from pipeline.corpus import CHUNK, Corpus, parts
+from pipeline.corpus import CHUNK, Corpus, parts, release_memory
 from pipeline.countries import build_country_mentions
 from pipeline.engine import SERIAL, Engine
 from pipeline.entities import build_article_entities, build_entities
@@ -46,12 +44,6 @@ from pipeline.store import (
     write_table,
 )
 from pipeline.topics import Topics, build_topics
-
-try:
-    _LIBC = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6")
-    _LIBC.malloc_trim  # glibc only  # noqa: B018
-except (OSError, AttributeError):
-    _LIBC = None
 
 LIBRARIES = ("natasha", "pymorphy2", "razdel", "pyarrow", "charset-normalizer", "scikit-learn",
              "stop-words", "duckdb")  # fmt: skip
@@ -73,14 +65,6 @@ def _versions() -> dict[str, str]:
         except PackageNotFoundError:
             found[name] = "not installed"
     return found
-
-
-def release_memory() -> None:
-    """Give the memory that a stage freed back to the OS: glibc's heap and Arrow's pool keep
-    it otherwise, and the build's resident memory only grows."""
-    pa.default_memory_pool().release_unused()
-    if _LIBC is not None:
-        _LIBC.malloc_trim(0)
 
 
 class Timer:
