@@ -47,6 +47,8 @@ MAX_RUNS = 8
 #: Articles merged at a time when runs are compacted.
 COMPACT_ARTICLES = 2_000
 _KEY = "article_key"
+#: Rows of a run read at a time (a part, filtered to the build's articles, waits in its cursor).
+_READ_ROWS = 8_192
 
 
 #: Libraries whose models or rules shape the per-article results.
@@ -111,24 +113,29 @@ class ArticleCache:
             for key, article_id in zip(article_keys(part), part["article_id"].to_pylist(),
                                        strict=True)
         }  # fmt: skip
-        self._owned = self._owners()
+        self._load_runs()
         self.hits = {key for key in self._id_of if key in self._owned}
 
-    def _owners(self) -> dict[str, str]:
-        """The run that holds each cached key (the first, if two builds stored one)."""
-        owner: dict[str, str] = {}
+    def _load_runs(self) -> None:
+        """Read the runs' keys: the run that holds each cached key (the first, if two builds
+        stored one), and how many keys each run holds."""
+        self._owned: dict[str, str] = {}
+        self._run_size: dict[str, int] = {}
         for path in sorted(self.directory.glob("*.keys.parquet")):
             run = path.name.removesuffix(".keys.parquet")
-            for key in pq.read_table(path, columns=[_KEY]).column(_KEY).to_pylist():
-                owner.setdefault(key, run)
-        return owner
+            keys = pq.read_table(path, columns=[_KEY]).column(_KEY).to_pylist()
+            self._run_size[run] = len(keys)
+            for key in keys:
+                self._owned.setdefault(key, run)
 
     def _read(self, run: str, table: str, keys: pa.Array) -> Iterator[pa.Table]:
         """The rows of `keys` (which this run owns) in one run's `table`, a part at a time (a
         run written chunk by chunk has a small row group per chunk: filtering each against
-        every key would cost chunks x corpus)."""
-        for part in parts(self._path(run, table)):
-            yield part.filter(pc.is_in(part.column(_KEY), keys))
+        every key would cost chunks x corpus). A run whose every key is wanted is read as it
+        is: no filtered copy of each part."""
+        whole = len(keys) == self._run_size[run]
+        for part in parts(self._path(run, table), _READ_ROWS):
+            yield part if whole else part.filter(pc.is_in(part.column(_KEY), keys))
 
     def _run_schema(self, table: str) -> pa.Schema:
         return pa.schema([pa.field(_KEY, pa.string()), *self.tables[table][0]])
@@ -215,7 +222,7 @@ class ArticleCache:
         pq.write_table(keys.cast(pa.schema([(_KEY, pa.string()), ("article_id", pa.string())])),
                        partial)  # fmt: skip
         partial.replace(self._path(run, "keys"))
-        self._owned = self._owners()
+        self._load_runs()
 
     def _compact(self) -> None:
         """Merge every run into one, in article order, COMPACT_ARTICLES at a time."""
@@ -237,7 +244,7 @@ class ArticleCache:
         old = [p for p in self.directory.glob("*.parquet") if p.name.split(".")[0] in runs]
         for path in sorted(old, key=lambda p: not p.name.endswith(".keys.parquet")):
             path.unlink()  # keys first: a run without its keys file is ignored
-        self._owned = self._owners()
+        self._load_runs()
 
 
 def _used(path: Path) -> None:
