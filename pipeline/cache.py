@@ -47,7 +47,7 @@ MAX_RUNS = 8
 #: Articles merged at a time when runs are compacted.
 COMPACT_ARTICLES = 2_000
 _KEY = "article_key"
-#: Rows of a run read at a time (a part, filtered to the build's articles, waits in its cursor).
+#: Rows of a run read at a time (the part read last waits in its cursor).
 _READ_ROWS = 8_192
 
 

@@ -464,7 +464,7 @@ def _representative(
 
 
 def _article_topics(
-    articles: np.ndarray, topic: np.ndarray, words: np.ndarray, ids: list[str]
+    articles: np.ndarray, topic: np.ndarray, words: np.ndarray, ids: pa.Array
 ) -> pa.Table:
     """Each article's topics weighted by content words, small weights dropped, sums to 1
     (`articles`: each paragraph's article, numbered in the order of their `ids`)."""
@@ -479,7 +479,7 @@ def _article_topics(
     weight = mix[kept] / np.bincount(group[kept], weights=mix[kept])[group[kept]]
     return pa.Table.from_pydict(
         {
-            "article_id": pa.array(ids).take(pa.array(article[kept])),
+            "article_id": ids.take(pa.array(article[kept])),
             "topic_id": topic_of[kept],
             "weight": [round(w, 4) for w in weight.tolist()],  # as Python rounds, not numpy
         },
@@ -743,7 +743,8 @@ def _build_topics(
         "unassigned_share": round(1 - assigned / n, 4),
         "mean_coherence": round(float(coherence.mean()), 4) if len(coherence) else None,
     }
-    by_article = [_article_topics(articles[here], topic[here], words[here], counted.article_ids)
+    ids = pa.array(counted.article_ids, pa.string())
+    by_article = [_article_topics(articles[here], topic[here], words[here], ids)
                   for here in counted.slices()]  # whole articles per part  # fmt: skip
     return Topics(
         pa.table([pa.array(topic, mask=topic < 0, type=pa.int32()),

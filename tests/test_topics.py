@@ -309,7 +309,7 @@ def test_article_topics_weigh_by_words_and_drop_small_shares() -> None:
     articles = np.array([0, 0, 0, 1, 1, 2, 2, 2, 3], dtype=np.int32)
     topic = np.array([0, 1, -1, 2, 0, 1, 3, 3, -1], dtype=np.int32)
     words = np.array([39, 1, 5, 3, 0, 2, 1, 1, 4], dtype=np.int64)
-    table = topic_stage._article_topics(articles, topic, words, ["a", "b", "c", "d"])
+    table = topic_stage._article_topics(articles, topic, words, pa.array(["a", "b", "c", "d"]))
     assert table.to_pylist() == [
         {"article_id": "a", "topic_id": 0, "weight": 1.0},
         {"article_id": "b", "topic_id": 2, "weight": 1.0},
