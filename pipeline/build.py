@@ -43,7 +43,7 @@ from pipeline.store import (
     write_manifest,
     write_table,
 )
-from pipeline.topics import Topics, build_topics
+from pipeline.topics import Assigned, Topics, build_topics
 
 LIBRARIES = ("natasha", "pymorphy2", "razdel", "pyarrow", "charset-normalizer", "scikit-learn",
              "stop-words", "duckdb")  # fmt: skip
@@ -375,14 +375,14 @@ def _words(corpus: Corpus, work: Path) -> Iterator[pa.RecordBatch]:
                            params=[str(path)])  # fmt: skip
 
 
-def _paragraphs(corpus: Corpus, topics: pa.Table) -> Iterator[pa.Table]:
+def _paragraphs(corpus: Corpus, topics: Assigned) -> Iterator[pa.Table]:
     """The `paragraphs` table chunk by chunk: each chunk's paragraphs, split again, with their
-    rows of `topics` (Topics.assigned, in the same order)."""
-    offset = 0
-    for chunk in corpus.articles(["article_id", "text"]):
+    topic columns (the topic stage read the same chunks, so its parts follow them)."""
+    for chunk, assigned in zip(corpus.articles(["article_id", "text"]), topics.parts(),
+                               strict=True):  # fmt: skip
         found = build_paragraphs(chunk)
-        assigned = topics.slice(offset, found.num_rows)
-        offset += found.num_rows
+        if found.num_rows != assigned.num_rows:
+            raise RuntimeError("the topic stage's parts do not follow the corpus's chunks")
         yield found.append_column("topic_id", assigned["topic_id"]).append_column(
             "topic_score", assigned["topic_score"]
         )

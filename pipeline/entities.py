@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import hashlib
 import re
-import tempfile
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
@@ -34,6 +33,7 @@ from pipeline.nlp import CACHE_SIZE, morph
 from pipeline.normalize import words
 from pipeline.roles import stated
 from pipeline.schema import ARTICLE_ENTITIES, ENTITIES, MENTIONS
+from pipeline.spill import Spilled
 
 _INITIAL = re.compile(r"^[A-ZА-ЯЁ]\.$")
 _CYRILLIC = re.compile("[А-Яа-яЁё]")
@@ -229,24 +229,6 @@ def entity_id(kind: str, name: str) -> str:
     return f"{kind.lower()}-{hashlib.sha1(f'{kind}:{name}'.encode()).hexdigest()[:10]}"
 
 
-class _Spilled:
-    """Arrays of int32 kept in a temporary file as they come, read back in the same order: a
-    code per mention is 4 bytes per mention, 27 MB at 100k articles, 270 MB at a million."""
-
-    def __init__(self) -> None:
-        self._file = tempfile.TemporaryFile()  # noqa: SIM115 (unnamed; goes with the object)
-        self._sizes: list[int] = []
-
-    def append(self, array: np.ndarray) -> None:
-        array.astype(np.int32, copy=False).tofile(self._file)
-        self._sizes.append(len(array))
-
-    def __iter__(self) -> Iterator[np.ndarray]:
-        self._file.seek(0)
-        for size in self._sizes:
-            yield np.fromfile(self._file, dtype=np.int32, count=size)
-
-
 @dataclass
 class _Found:
     """What a chunk of articles says about its mentions' groups (`_find_groups`): each
@@ -422,7 +404,7 @@ def build_entities(
     first: list[int] = []  # by code
     name_counts: dict[tuple[int, str], int] = {}
     type_counts: dict[tuple[int, str], int] = {}
-    coded = _Spilled()  # each mention's group code, per chunk
+    coded = Spilled(np.int32)  # each mention's group code, per chunk
     latin: dict[str, str] = {}
     seq = 0
     tasks = ((part, texts, found, by_last) for part, texts, found in chunks())

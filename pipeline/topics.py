@@ -33,6 +33,7 @@ from pipeline.cache import Memo
 from pipeline.engine import SERIAL, Engine
 from pipeline.lemmas import find_lemmas
 from pipeline.schema import ARTICLE_TOPICS, PARAGRAPHS, TOPICS
+from pipeline.spill import Spilled
 
 SEED = 0
 #: Terms per topic kept in `topics.terms` and scored for coherence.
@@ -74,8 +75,30 @@ class Candidate:
 
 
 @dataclass
+class Assigned:
+    """Each paragraph's topic (before renumbering; -1 for none) and share of its topic (NaN
+    without a topic of its own), in the input's order, on disk part by part until read."""
+
+    topic: Spilled
+    share: Spilled
+    renumber: np.ndarray  # topic -> topic id; its last entry (index -1) is -1
+
+    def parts(self) -> Iterator[pa.Table]:
+        """`topic_id` and `topic_score` of each part's paragraphs (ASSIGNED), part by part."""
+        for found, share in zip(self.topic, self.share, strict=True):
+            topic = self.renumber[found]
+            yield pa.table([pa.array(topic, mask=topic < 0, type=pa.int32()),
+                            pa.array(np.round(share, 4), mask=np.isnan(share),
+                                     type=pa.float32())], schema=ASSIGNED)  # fmt: skip
+
+    def table(self) -> pa.Table:
+        """Every paragraph's `topic_id` and `topic_score` (ASSIGNED), as one table."""
+        return pa.concat_tables([ASSIGNED.empty_table(), *self.parts()])
+
+
+@dataclass
 class Topics:
-    assigned: pa.Table  # per paragraph, in the input's order: `topic_id` and `topic_score`
+    assigned: Assigned  # per paragraph, in the input's order
     topics: pa.Table
     article_topics: pa.Table
     model: dict  # for the manifest: K, how it was chosen, vocabulary size, unassigned share
@@ -409,12 +432,39 @@ def _boilerplate(digests: np.ndarray, articles: np.ndarray) -> np.ndarray:
     return found
 
 
-def _fitting_rows(digests: np.ndarray, words: np.ndarray, boilerplate: np.ndarray) -> np.ndarray:
-    """Rows that shape the topics: not boilerplate, enough content words, each text once (its
-    first such row)."""
-    candidates = np.flatnonzero(~boilerplate & (words >= FIT_MIN_WORDS))
-    _texts, first = np.unique(digests[candidates], return_index=True)
-    return np.sort(candidates[first]).astype(np.int64)
+def _repeated(values: np.ndarray) -> np.ndarray:
+    """The values that occur more than once, sorted."""
+    ordered = np.sort(values)
+    return np.unique(ordered[1:][ordered[1:] == ordered[:-1]])
+
+
+def _members(values: np.ndarray, ordered: np.ndarray, step: int = 1 << 20) -> np.ndarray:
+    """True where a value is one of the sorted `ordered`, `step` values at a time."""
+    found = np.zeros(len(values), dtype=bool)
+    if len(ordered):
+        for start in range(0, len(values), step):
+            part = values[start : start + step]
+            at = np.minimum(np.searchsorted(ordered, part), len(ordered) - 1)
+            found[start : start + step] = ordered[at] == part
+    return found
+
+
+def _shaping_rows(
+    digests: np.ndarray, articles: np.ndarray, words: np.ndarray
+) -> tuple[np.ndarray, np.ndarray]:
+    """(boilerplate, fitting): True for boilerplate paragraphs (`_boilerplate`), and the rows
+    that shape the topics: not boilerplate, enough content words, each text once (its first
+    such row). Only texts written more than once are sorted with their rows (15% of the
+    paragraphs at 100k articles): a sort of every row took 40 bytes per paragraph."""
+    again = np.flatnonzero(_members(digests, _repeated(digests)))
+    boilerplate = np.zeros(len(digests), dtype=bool)
+    boilerplate[again] = _boilerplate(digests[again], articles[again])
+    candidates = ~boilerplate & (words >= FIT_MIN_WORDS)
+    twice = again[candidates[again]]  # candidates whose text is written again
+    _texts, first = np.unique(digests[twice], return_index=True)
+    candidates[twice] = False
+    candidates[twice[first]] = True
+    return boilerplate, np.flatnonzero(candidates)
 
 
 def _vocabulary(df: np.ndarray, n: int) -> np.ndarray:
@@ -452,15 +502,65 @@ def _inherit(own: np.ndarray, articles: np.ndarray) -> np.ndarray:
     return np.array([main.get(a, -1) for a in articles], dtype=np.int64)
 
 
-def _representative(
-    members: np.ndarray, shaping: np.ndarray, weight: np.ndarray, words: np.ndarray
-) -> int:
-    """The topic's row with the largest weight on it among those that shaped the model (or
-    all its rows, when none did) at least as long in content words as their median: the
-    heaviest rows alone are often two-word subheadings."""
-    rows = members & shaping if (members & shaping).any() else members
-    rows = rows & (words >= np.median(words[rows]))
-    return int(np.where(rows, weight, -1.0).argmax())
+class _Representatives:
+    """Each topic's representative paragraph: its row with the largest weight on it among
+    those that shaped the model (or all its rows, when none did) at least as long in content
+    words as their median (the heaviest rows alone are often two-word subheadings). Found part
+    by part, in two passes: `count` the word counts of each topic's rows, then `offer` the
+    rows; `found` holds the winners."""
+
+    def __init__(self, topics: int) -> None:
+        self.topics = topics
+        self._counts: dict[int, int] | None = defaultdict(int)  # (topic, shaping, words) -> rows
+        self._median = np.zeros(topics)
+        self._shaped = np.zeros(topics, dtype=bool)  # some of its rows shaped the model
+        self._best = np.full(topics, -np.inf)
+        self.found: dict[int, tuple] = {}  # topic -> what `offer` was given with its winner
+
+    @staticmethod
+    def _key(topic: np.ndarray, shaping: np.ndarray, words: np.ndarray) -> np.ndarray:
+        return (topic.astype(np.int64) * 2 + shaping) << 32 | words.astype(np.int64)
+
+    def count(self, topic: np.ndarray, shaping: np.ndarray, words: np.ndarray) -> None:
+        has = topic >= 0
+        keys, counts = np.unique(self._key(topic[has], shaping[has], words[has]),
+                                 return_counts=True)  # fmt: skip
+        for key, count in zip(keys.tolist(), counts.tolist(), strict=True):
+            self._counts[key] += count
+
+    def _medians(self) -> None:
+        rows: dict[tuple[int, bool], list[tuple[int, int]]] = defaultdict(list)
+        for key, count in sorted(self._counts.items()):  # by topic, shaping, then words
+            rows[key >> 33, bool(key >> 32 & 1)].append((key & 0xFFFFFFFF, count))
+        for topic in range(self.topics):
+            self._shaped[topic] = (topic, True) in rows
+            found = rows[topic, True] if self._shaped[topic] else rows.get((topic, False), [])
+            if not found:
+                continue
+            words, counts = np.array(found).T
+            ends = np.cumsum(counts)
+            middle = [(ends[-1] - 1) // 2, ends[-1] // 2]  # as np.median takes them
+            self._median[topic] = words[np.searchsorted(ends, middle, side="right")].mean()
+        self._counts = None
+
+    def offer(
+        self, topic: np.ndarray, shaping: np.ndarray, words: np.ndarray, weight: np.ndarray,
+        *about: np.ndarray,
+    ) -> None:  # fmt: skip
+        """The rows of a part, with what to keep of a winner (`about`: arrays by row); every
+        part is counted before the first is offered."""
+        if self._counts is not None:
+            self._medians()
+        has = np.maximum(topic, 0)
+        rows = np.flatnonzero((topic >= 0) & (shaping | ~self._shaped[has])
+                              & (words >= self._median[has]))  # fmt: skip
+        order = np.lexsort((rows, -weight[rows], topic[rows]))
+        firsts = order[_run_starts(topic[rows][order])]
+        for row in rows[firsts].tolist():
+            t = int(topic[row])
+            if weight[row] > self._best[t]:  # an earlier part wins a tie
+                self._best[t] = weight[row]
+                self.found[t] = tuple(a[row] for a in about)
 
 
 def _article_topics(
@@ -494,27 +594,22 @@ Part = tuple[pa.Table, pa.Table, pa.Table | None]  # paragraphs, mentions, lemma
 
 @dataclass
 class _Counted:
-    """A corpus tokenised part by part: per paragraph its article (numbered in the order of
-    the parts) and content words outside people's names, and on disk its text digest and
-    number in the article (`kept`); per lemma (sorted) its uses inside names of places and
-    organisations and whether it is a proper name; and per part its lemma counts, kept on disk
-    (`counts`)."""
+    """A corpus tokenised part by part: on disk, per paragraph its article (numbered in the
+    order of the parts), content words outside people's names, text digest and number in the
+    article, and per part its lemma counts (`counts`); per lemma (sorted) its uses inside names
+    of places and organisations and whether it is a proper name."""
 
     lemmas: list[str]
-    article: np.ndarray
-    words: np.ndarray
-    rows: Path  # digest and paragraph of each paragraph (`kept`)
+    article: Spilled
+    words: Spilled
+    digest: Spilled
+    paragraph: Spilled
     named: np.ndarray
     proper: np.ndarray
     article_ids: list[str]
     sizes: list[int]  # paragraphs per part
     files: list[Path]
     rank: np.ndarray  # lemma code in order of first sight -> sorted code
-
-    def kept(self, name: str) -> np.ndarray:
-        """`digest` or `paragraph` of every paragraph, read from disk when needed."""
-        with np.load(self.rows) as found:
-            return found[name]
 
     def slices(self) -> Iterator[slice]:
         """The paragraphs of each part, in order."""
@@ -541,8 +636,8 @@ def _count(parts: Iterable[Part], directory: Path) -> _Counted:
     code_of: dict[str, int] = {}  # in order of first sight
     inside = np.zeros(0, dtype=np.int64)  # uses inside names of places and organisations
     proper: set[int] = set()
-    arrays: dict[str, list[np.ndarray]] = {n: [] for n in ("digest", "article", "paragraph",
-                                                          "words")}  # fmt: skip
+    article, words, paragraph = Spilled(np.int32), Spilled(np.int32), Spilled(np.int32)
+    digest = Spilled(np.uint64)
     article_ids: list[str] = []
     sizes: list[int] = []
     files: list[Path] = []
@@ -561,11 +656,11 @@ def _count(parts: Iterable[Part], directory: Path) -> _Counted:
         inside += found
         proper.update(codes[tokens.code[tokens.proper]].tolist())
         ids = paragraphs["article_id"].combine_chunks().dictionary_encode()
-        arrays["article"].append(ids.indices.to_numpy(zero_copy_only=False) + len(article_ids))
+        article.append(ids.indices.to_numpy(zero_copy_only=False) + len(article_ids))
         article_ids += ids.dictionary.to_pylist()
-        arrays["digest"].append(tokens.digest)
-        arrays["paragraph"].append(paragraphs["paragraph"].to_numpy())
-        arrays["words"].append(np.asarray(counts.sum(axis=1)).ravel().astype(np.int32))
+        digest.append(tokens.digest)
+        paragraph.append(paragraphs["paragraph"].to_numpy())
+        words.append(np.asarray(counts.sum(axis=1)).ravel())
         sizes.append(paragraphs.num_rows)
     first_sight = pa.array(list(code_of), pa.string())
     order = pc.sort_indices(first_sight).to_numpy()
@@ -574,14 +669,8 @@ def _count(parts: Iterable[Part], directory: Path) -> _Counted:
     inside = np.concatenate([inside, np.zeros(len(code_of) - len(inside), dtype=np.int64)])
     is_proper = np.zeros(len(code_of), dtype=bool)
     is_proper[list(proper)] = True
-    # One array at a time, each part's pieces dropped as it is joined.
-    types = {"digest": np.uint64, "article": np.int32, "paragraph": np.int32, "words": np.int32}
-    joined = {name: np.concatenate(arrays.pop(name) or [np.empty(0)]).astype(kind, copy=False)
-              for name, kind in types.items()}  # fmt: skip
-    np.savez(rows := directory / "rows.npz", digest=joined.pop("digest"),
-             paragraph=joined.pop("paragraph"))  # fmt: skip
     return _Counted(
-        first_sight.take(pa.array(order)).to_pylist(), joined["article"], joined["words"], rows,
+        first_sight.take(pa.array(order)).to_pylist(), article, words, digest, paragraph,
         inside[order], is_proper[order], article_ids, sizes, files, rank,
     )  # fmt: skip
 
@@ -599,11 +688,14 @@ def _tfidf(df: np.ndarray, n: int) -> TfidfTransformer:
     return transformer
 
 
-def _no_topics(n: int, fitting: int) -> Topics:
+def _no_topics(counted: _Counted, fitting: int) -> Topics:
     """The result for a corpus without a single word to find topics in."""
-    none = pa.nulls(n)
+    topic, share = Spilled(np.int32), Spilled(np.float32)
+    for size in counted.sizes:
+        topic.append(np.full(size, -1))
+        share.append(np.full(size, np.nan))
     return Topics(
-        pa.table([none.cast(pa.int32()), none.cast(pa.float32())], schema=ASSIGNED),
+        Assigned(topic, share, np.full(1, -1, dtype=np.int32)),
         TOPICS.empty_table(),
         ARTICLE_TOPICS.empty_table(),
         {"k": 0, "chosen_by": "no content words", "candidates": [], "vocabulary": 0,
@@ -634,17 +726,14 @@ def build_topics(
 def _build_topics(
     counted: _Counted, *, k: int | None, engine: Engine, progress: bool, memo: Memo | None
 ) -> Topics:
-    words, articles, n = counted.words, counted.article, len(counted.words)
-    digest = counted.kept("digest")
-    boilerplate = _boilerplate(digest, articles)
-    fitting = _fitting_rows(digest, words, boilerplate)
-    del digest
+    words, articles = counted.words.joined(), counted.article.joined()
+    n = len(words)
+    boilerplate, fitting = _shaping_rows(counted.digest.joined(), articles, words)
     if len(fitting) == 0:  # a handful of short texts: let every paragraph with a word count
         fitting = np.flatnonzero(words > 0)
     select = _whole_articles(fitting, articles, SELECT_MAX)
     fit_rows = _sample(fitting, FIT_MAX)
-    shaping = np.zeros(n, dtype=bool)
-    shaping[fitting] = True
+    del words, articles  # read again part by part
 
     # Pass 1: document frequencies over the fitting paragraphs, total counts, the samples.
     df = np.zeros(len(counted.lemmas), dtype=np.int64)
@@ -659,7 +748,7 @@ def _build_topics(
             found.append(counts[at - offset])
     vocabulary = _vocabulary(df, len(fitting)) if len(fitting) else np.array([], dtype=np.int64)
     if len(vocabulary) == 0:
-        return _no_topics(n, len(fitting))
+        return _no_topics(counted, len(fitting))
 
     def cooccurrence(terms: np.ndarray) -> _Cooccurrence:
         together = _Cooccurrence(terms)
@@ -686,39 +775,53 @@ def _build_topics(
     components[:, columns] = model.components_
     top = _top(components)
 
-    # Pass 2: each paragraph's own topic, its article's main topic, the topics' coherence.
-    topic = np.empty(n, dtype=np.int32)
-    share = np.empty(n, dtype=np.float32)  # NaN without a topic of its own
-    weight = np.empty(n, dtype=np.float32)  # on its topic
+    # Pass 2: each paragraph's own topic, its article's main topic, the topics' coherence;
+    # kept on disk part by part.
+    topic_of, share_of, weight_of = Spilled(np.int32), Spilled(np.float32), Spilled(np.float32)
+    sizes = np.zeros(chosen, dtype=np.int64)
+    own = 0  # paragraphs with a topic of their own
+    representatives = _Representatives(chosen)
     together = _Cooccurrence(vocabulary[top].ravel())
-    for offset, counts in counted.counts():
-        here = slice(offset, offset + counts.shape[0])
+    for (offset, counts), articles, words in zip(counted.counts(), counted.article,
+                                                 counted.words, strict=True):  # fmt: skip
         together.add(counts)
         x = transformer.transform(counts[:, vocabulary]).astype(np.float32)
         with threadpool_limits(1):
-            found, share[here], weights = _assign(x, model.transform(x[:, columns]), components)
-        found[boilerplate[here]] = -1
-        share[here][found < 0] = np.nan
-        topic[here] = np.where(found >= 0, found, _inherit(found, articles[here]))
-        weight[here] = np.where(
-            topic[here] >= 0, weights[np.arange(len(found)), np.maximum(topic[here], 0)], -1.0
-        )
+            found, share, weights = _assign(x, model.transform(x[:, columns]), components)
+        found[boilerplate[offset : offset + len(found)]] = -1
+        share[found < 0] = np.nan
+        topic = np.where(found >= 0, found, _inherit(found, articles))
+        weight = np.where(topic >= 0, weights[np.arange(len(found)), np.maximum(topic, 0)], -1.0)
+        sizes += np.bincount(topic[topic >= 0], minlength=chosen)
+        own += int((found >= 0).sum())
+        representatives.count(topic, _shaping(fitting, offset, len(found)), words)
+        topic_of.append(topic)
+        share_of.append(share)
+        weight_of.append(weight)
     coherence_of = together.coherence(vocabulary[top])
 
     # Topic ids by size, largest first; a topic no paragraph took is dropped.
-    sizes = np.bincount(topic[topic >= 0], minlength=chosen)
     order = [t for t in np.argsort(-sizes, kind="stable") if sizes[t] > 0]
     renumber = np.full(chosen + 1, -1, dtype=np.int32)  # index -1 (unassigned) stays -1
     renumber[order] = np.arange(len(order))
-    topic = renumber[topic]
+
+    # Each article's topics, and each topic's representative paragraph.
+    ids = pa.array(counted.article_ids, pa.string())
+    by_article = []
+    for here, topic, weight, words, articles, paragraph in zip(
+        counted.slices(), topic_of, weight_of, counted.words, counted.article, counted.paragraph,
+        strict=True,
+    ):  # fmt: skip
+        by_article.append(_article_topics(articles, renumber[topic], words, ids))
+        representatives.offer(topic, _shaping(fitting, here.start, len(topic)), words, weight,
+                              articles, paragraph)  # fmt: skip
+    representative = [representatives.found[t] for t in order]
 
     names = np.array(counted.lemmas)[vocabulary]
     terms = [[str(names[i]) for i in row] for row in top[order]]
     labels = _labels(terms, _entity_lemmas(counted, total[vocabulary], vocabulary))
     coherence = coherence_of[order]
-    assigned = int((topic >= 0).sum())
-    representative = [_representative(topic == new, shaping, weight, words)
-                      for new in range(len(order))]  # fmt: skip
+    assigned = int(sizes.sum())
     topics = pa.Table.from_pydict(
         {
             "topic_id": list(range(len(order))),
@@ -727,8 +830,8 @@ def _build_topics(
             "size": [int(sizes[t]) for t in order],
             "share": [round(int(sizes[t]) / assigned, 4) for t in order],
             "coherence": [round(float(c), 4) for c in coherence],
-            "representative_article_id": [counted.article_ids[articles[i]] for i in representative],
-            "representative_paragraph": counted.kept("paragraph")[representative].tolist(),
+            "representative_article_id": [counted.article_ids[a] for a, _p in representative],
+            "representative_paragraph": [int(p) for _a, p in representative],
         },
         schema=TOPICS,
     )
@@ -739,16 +842,16 @@ def _build_topics(
         "vocabulary": len(vocabulary),
         "fitting_paragraphs": len(fitting),
         "boilerplate_paragraphs": int(boilerplate.sum()),
-        "own_topic_share": round(float((~np.isnan(share)).mean()), 4),
+        "own_topic_share": round(own / n, 4),
         "unassigned_share": round(1 - assigned / n, 4),
         "mean_coherence": round(float(coherence.mean()), 4) if len(coherence) else None,
     }
-    ids = pa.array(counted.article_ids, pa.string())
-    by_article = [_article_topics(articles[here], topic[here], words[here], ids)
-                  for here in counted.slices()]  # whole articles per part  # fmt: skip
-    return Topics(
-        pa.table([pa.array(topic, mask=topic < 0, type=pa.int32()),
-                  pa.array(np.round(share, 4), mask=np.isnan(share), type=pa.float32())],
-                 schema=ASSIGNED),
-        topics, pa.concat_tables(by_article), info,
-    )  # fmt: skip
+    return Topics(Assigned(topic_of, share_of, renumber), topics, pa.concat_tables(by_article),
+                  info)  # fmt: skip
+
+
+def _shaping(fitting: np.ndarray, offset: int, size: int) -> np.ndarray:
+    """True for the rows of a part (`size` rows from `offset`) among the sorted `fitting`."""
+    found = np.zeros(size, dtype=bool)
+    found[fitting[slice(*np.searchsorted(fitting, [offset, offset + size]))] - offset] = True
+    return found

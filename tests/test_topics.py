@@ -143,8 +143,9 @@ def fit_topics(paragraphs: pa.Table, mentions: pa.Table | None = None, **options
 
 def with_topics(paragraphs: pa.Table, found: Topics) -> pa.Table:
     """The paragraphs with their topic columns (`Topics.assigned` follows them row for row)."""
-    for name in found.assigned.column_names:
-        paragraphs = paragraphs.append_column(name, found.assigned[name])
+    assigned = found.assigned.table()
+    for name in assigned.column_names:
+        paragraphs = paragraphs.append_column(name, assigned[name])
     return paragraphs
 
 
@@ -191,7 +192,7 @@ def test_an_article_without_content_stays_unassigned() -> None:
 def test_no_content_at_all_gives_no_topics() -> None:
     found = fit_topics(made_up([["!!!", "123"]]))
     assert found.topics.num_rows == 0 and found.article_topics.num_rows == 0
-    assert found.assigned["topic_id"].null_count == 2
+    assert found.assigned.table()["topic_id"].null_count == 2
 
 
 def test_choosing_k_again_reuses_the_fits(
@@ -210,7 +211,8 @@ def test_choosing_k_again_reuses_the_fits(
     monkeypatch.setattr(topic_stage, "_fit_top", no_fit)
     again = fit_topics(paragraphs, memo=memo)
     assert again.model == first.model
-    for name in ("assigned", "topics", "article_topics"):
+    assert again.assigned.table().equals(first.assigned.table())
+    for name in ("topics", "article_topics"):
         assert getattr(again, name).equals(getattr(first, name)), name
     with pytest.raises(AssertionError, match="the memo holds"):  # another sample: fits again
         fit_topics(
@@ -316,3 +318,34 @@ def test_article_topics_weigh_by_words_and_drop_small_shares() -> None:
         {"article_id": "c", "topic_id": 1, "weight": 0.5},
         {"article_id": "c", "topic_id": 3, "weight": 0.5},
     ]
+
+
+def test_shaping_rows_skip_boilerplate_short_and_repeated_texts() -> None:
+    """Text 5 is in three articles (boilerplate); text 6 in two, so only its first row fits;
+    text 7's first row is too short, so its second row is the first that can fit; text 8 is
+    written once."""
+    digests = np.array([5, 5, 5, 6, 6, 7, 7, 8], dtype=np.uint64)
+    articles = np.array([0, 1, 2, 2, 3, 3, 4, 4], dtype=np.int32)
+    words = np.array([4, 4, 4, 4, 4, 2, 5, 3], dtype=np.int32)
+    boilerplate, fitting = topic_stage._shaping_rows(digests, articles, words)
+    assert np.flatnonzero(boilerplate).tolist() == [0, 1, 2]
+    assert fitting.tolist() == [3, 6, 7]
+
+
+def test_representative_is_the_heaviest_row_at_least_median_long_across_parts() -> None:
+    """Topic 0's rows all shaped the model, with 1, 2, 4, 6, 7 and 8 words (median 5): its
+    heaviest rows (0.95 with 1 word, 0.9 with 2) are too short, and of the two 0.7 rows long
+    enough the one in the second part wins over the one in the third. Topic 1 has no shaping
+    row, so all its rows count (3 and 9 words, median 6): the lighter but longer row wins."""
+    found = topic_stage._Representatives(2)
+    parts = [  # topic, shaping, words, weight, row number
+        ([0, 0, 1, -1], [True, True, False, False], [2, 4, 3, 7], [0.9, 0.6, 0.8, 1], [0, 1, 2, 3]),
+        ([0, 0, 0, 1], [True, True, True, False], [6, 8, 1, 9], [0.5, 0.7, 0.95, 0.1], [4, 5, 6, 7]),  # noqa: E501
+        ([0], [True], [7], [0.7], [8]),
+    ]  # fmt: skip
+    arrays = [[np.array(column) for column in part] for part in parts]
+    for topic, shaping, words, _weight, _row in arrays:
+        found.count(topic, shaping, words)
+    for topic, shaping, words, weight, row in arrays:
+        found.offer(topic, shaping, words, weight, row)
+    assert found.found == {0: (5,), 1: (7,)}
