@@ -740,12 +740,10 @@ def _build_topics(
     total = np.zeros(len(counted.lemmas), dtype=np.float64)
     selected, fitted = [], []
     for offset, counts in counted.counts():
-        here = slice(*np.searchsorted(fitting, [offset, offset + counts.shape[0]]))
-        df += _document_frequency(counts[fitting[here] - offset])
+        df += _document_frequency(counts[_local(fitting, offset, counts.shape[0])])
         total += np.asarray(counts.sum(axis=0)).ravel()
         for rows, found in ((select, selected), (fit_rows, fitted)):
-            at = rows[slice(*np.searchsorted(rows, [offset, offset + counts.shape[0]]))]
-            found.append(counts[at - offset])
+            found.append(counts[_local(rows, offset, counts.shape[0])])
     vocabulary = _vocabulary(df, len(fitting)) if len(fitting) else np.array([], dtype=np.int64)
     if len(vocabulary) == 0:
         return _no_topics(counted, len(fitting))
@@ -850,8 +848,13 @@ def _build_topics(
                   info)  # fmt: skip
 
 
+def _local(rows: np.ndarray, offset: int, size: int) -> np.ndarray:
+    """The sorted `rows` that fall in a part (`size` rows from `offset`), numbered in it."""
+    return rows[slice(*np.searchsorted(rows, [offset, offset + size]))] - offset
+
+
 def _shaping(fitting: np.ndarray, offset: int, size: int) -> np.ndarray:
     """True for the rows of a part (`size` rows from `offset`) among the sorted `fitting`."""
     found = np.zeros(size, dtype=bool)
-    found[fitting[slice(*np.searchsorted(fitting, [offset, offset + size]))] - offset] = True
+    found[_local(fitting, offset, size)] = True
     return found
