@@ -27,7 +27,8 @@ except (OSError, AttributeError):
 #: Articles per chunk of the corpus-wide stages. Alias merging and topics run side by side,
 #: and their chunks' working memory adds up: at 110k articles the build peaked there at 1,280
 #: MB with chunks of 1,000 and at 1,041 MB with 500, but 500 made the 11.5k build from the
-#: cache 1-2 s slower (33.5-35.1 s against 32.4-32.8 s), mostly in the stages that run alone.
+#: cache 1-2 s slower (33.5-35.1 s against 32.4-32.8 s): alias merging, whose driver-side work
+#: per chunk does not halve with the chunk, and the stages that run alone.
 CHUNK = 1_000
 #: Rows of a written table read at a time.
 READ_ROWS = 1 << 16
