@@ -177,6 +177,21 @@ def _full_person(name: str) -> str | None:
     return f"{sound(tokens[0])} {sound(tokens[-1])}"
 
 
+def _token_key(token: str) -> str:
+    """How a token of a person's name is matched: an initial as written, a word by its sound."""
+    return token if _INITIAL.match(token) else sound(token)
+
+
+def _surnames_of(raw: pa.Table, chosen: Mapping[str, str], by_last: Mapping[str, set[str]]
+                 ) -> dict[str, set[str]]:  # fmt: skip
+    """The entries of `by_last` that the people of `raw` (with the readings `chosen` for its
+    surfaces) can resolve to: what a task needs of them, not the corpus's every surname."""
+    people = raw.filter(pc.equal(raw["type"], "PER"))["name"]
+    names = set(pc.unique(people).to_pylist()) | set(chosen.values())
+    return {last: by_last[last] for name in names
+            if (last := _token_key(name.rsplit(" ", 1)[-1])) in by_last}  # fmt: skip
+
+
 def _person_keys(mentions: list[Mention], by_last: Mapping[str, set[str]]) -> dict[int, str]:
     """Mention index -> person key (the sound of 'first last' of the full name it resolves to,
     or of its own name) for the people of `mentions`, whole articles; `by_last` holds the full
@@ -197,7 +212,7 @@ def _person_keys(mentions: list[Mention], by_last: Mapping[str, set[str]]) -> di
     for i, m in enumerate(mentions):
         if m.type != "PER" or i in resolved:
             continue
-        tokens = [sound(t) if not _INITIAL.match(t) else t for t in m.name.split()]
+        tokens = [_token_key(t) for t in m.name.split()]
         here = [p for p in in_article[m.article_id] if fits(p, tokens)]
         if not here and len(tokens) == 1:  # a first name alone: 'Тереза'
             here = [p for p in in_article[m.article_id] if p.split(" ", 1)[0] == tokens[0]]
@@ -398,6 +413,12 @@ def build_entities(
             yield (detached(part), detached(texts), *map(detached, rest),
                    {s: chosen[s] for s in surfaces if s in chosen})  # fmt: skip
 
+    def grouped() -> Iterator[tuple]:
+        """Pass 1's tasks: each chunk with the full names its people can resolve to."""
+        for part, texts, found in chunks():
+            yield part, texts, found, _surnames_of(part, found, by_last) if engine.parallel \
+                else by_last  # fmt: skip
+
     # Each mention's group, kept as a code per mention; each group's names and types; the
     # Latin originals of people's names and the abbreviations of organisations in the texts.
     index: dict[str, int] = {}
@@ -407,8 +428,7 @@ def build_entities(
     coded = Spilled(np.int32)  # each mention's group code, per chunk
     latin: dict[str, str] = {}
     seq = 0
-    tasks = ((part, texts, found, by_last) for part, texts, found in chunks())
-    for chunk in engine.imap(_find_groups, tasks):
+    for chunk in engine.imap(_find_groups, grouped()):
         renumber = []
         for group, at in zip(chunk.groups, chunk.first, strict=True):
             if group not in index:

@@ -4,31 +4,34 @@ their paragraphs, instead of holding them."""
 
 from __future__ import annotations
 
+import numpy as np
 import pyarrow as pa
+import pyarrow.compute as pc
 
 from pipeline.schema import PARAGRAPHS_BASE
 from pipeline.text import PARAGRAPH_SEP
 
-#: Articles split at a time: their texts as Python strings are a small part of the corpus.
-BATCH = 2_000
-
-
-def _split(batch: pa.RecordBatch) -> pa.RecordBatch:
-    columns: dict[str, list] = {name: [] for name in PARAGRAPHS_BASE.names}
-    ids, texts = (batch.column(i).to_pylist() for i in range(2))
-    for article_id, text in zip(ids, texts, strict=True):
-        start = 0
-        for number, paragraph in enumerate(text.split(PARAGRAPH_SEP)):
-            stop = start + len(paragraph)
-            columns["article_id"].append(article_id)
-            columns["paragraph"].append(number)
-            columns["start"].append(start)
-            columns["stop"].append(stop)
-            columns["text"].append(paragraph)
-            start = stop + len(PARAGRAPH_SEP)
-    return pa.RecordBatch.from_pydict(columns, schema=PARAGRAPHS_BASE)
-
 
 def build_paragraphs(articles: pa.Table) -> pa.Table:
-    batches = articles.select(["article_id", "text"]).to_batches(BATCH)
-    return pa.Table.from_batches([_split(b) for b in batches], PARAGRAPHS_BASE).combine_chunks()
+    """Each article's paragraphs (its text split at PARAGRAPH_SEP, as `str.split` does), in
+    order, with their offsets in characters. Arrow splits the texts; nothing is copied into
+    Python strings (which cost the build about 1 s per pass over 11.5k articles)."""
+    ids = articles["article_id"].combine_chunks()
+    pieces = pc.split_pattern(articles["text"].combine_chunks(), PARAGRAPH_SEP)
+    text = pieces.flatten()
+    count = pc.list_value_length(pieces).to_numpy(zero_copy_only=False).astype(np.int64)
+    first = np.repeat(np.cumsum(count) - count, count)  # each row's article's first row
+    step = pc.utf8_length(text).to_numpy(zero_copy_only=False).astype(np.int64)
+    step += len(PARAGRAPH_SEP)
+    start = np.cumsum(step) - step  # as if the corpus were one text
+    start -= start[first]
+    stop = start + step - len(PARAGRAPH_SEP)
+    return pa.table(
+        {
+            "article_id": ids.take(pc.list_parent_indices(pieces)),
+            "paragraph": np.arange(len(text)) - first,
+            "start": start,
+            "stop": stop,
+            "text": text,
+        }
+    ).cast(PARAGRAPHS_BASE)

@@ -5,7 +5,10 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+import pyarrow as pa
 from conftest import read_table, seed
+
+from pipeline.paragraphs import build_paragraphs
 
 
 def test_five_articles_with_header_dates(seed_articles: dict) -> None:
@@ -60,6 +63,23 @@ def test_paragraphs_are_the_non_empty_lines(seed_build, seed_articles: dict) -> 
         for p in mine:
             assert article["text"][p["start"] : p["stop"]] == p["text"]
             assert p["text"] == p["text"].strip() and "\n" not in p["text"]
+
+
+def test_paragraphs_split_as_str_split_with_character_offsets() -> None:
+    texts = ["Баку — столица.\n\nАнкара", "", "Москва\n\n\nКиев\n\n"]
+    found = build_paragraphs(pa.table({"article_id": ["a", "b", "c"], "text": texts}))
+    rows = [(r["article_id"], r["paragraph"], r["start"], r["stop"], r["text"])
+            for r in found.to_pylist()]  # fmt: skip
+    assert rows == [
+        ("a", 0, 0, 15, "Баку — столица."),
+        ("a", 1, 17, 23, "Анкара"),
+        ("b", 0, 0, 0, ""),
+        ("c", 0, 0, 6, "Москва"),
+        ("c", 1, 8, 13, "\nКиев"),  # the third newline starts the next paragraph
+        ("c", 2, 15, 15, ""),
+    ]
+    for article_id, _number, start, stop, text in rows:
+        assert texts["abc".index(article_id)][start:stop] == text
 
 
 def test_interview_markup_survives(seed_articles: dict) -> None:
