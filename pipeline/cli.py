@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 
 from pipeline.build import NoArticles, build
+from pipeline.corpus import settle_allocator
 from pipeline.engine import ENGINES, EngineError, run_worker, start
 from pipeline.readers import SUPPORTED
 
@@ -126,6 +127,7 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_OK
     if args.scheduler and args.engine != "dask":
         parser.error("--scheduler needs --engine dask")
+    settle_allocator()
     try:
         with start(args.engine, args.workers, args.scheduler) as engine:
             manifest = build(

@@ -26,12 +26,25 @@ except (OSError, AttributeError):
 
 #: Articles per chunk of the corpus-wide stages. Alias merging and topics run side by side,
 #: and their chunks' working memory adds up: at 110k articles the build peaked there at 1,280
-#: MB with chunks of 1,000 and at 1,041 MB with 500, but 500 made the 11.5k build from the
-#: cache 1-2 s slower (33.5-35.1 s against 32.4-32.8 s): alias merging, whose driver-side work
-#: per chunk does not halve with the chunk, and the stages that run alone.
-CHUNK = 1_000
+#: MB with chunks of 1,000 and at 1,045 MB with 500 (at 11.5k, 968-984 and 843-877 MB).
+CHUNK = 500
 #: Rows of a written table read at a time.
 READ_ROWS = 1 << 16
+
+
+#: mallopt parameters (glibc's malloc.h).
+_M_MMAP_THRESHOLD, _M_ARENA_MAX = -3, -8
+
+
+def settle_allocator() -> None:
+    """Keep glibc from holding on to freed memory in a long build: blocks of 1 MB or more are
+    mapped and unmapped on their own (glibc otherwise raises that threshold to the largest
+    block freed, up to 32 MB, and serves such blocks from a heap that fragments), and threads
+    share two heaps. With chunks of 500 articles, the peak at 110k articles fell from 1,112 to
+    1,043 MB and at 11.5k stayed at 922-931 MB."""
+    if _LIBC is not None:
+        _LIBC.mallopt(_M_MMAP_THRESHOLD, 1 << 20)
+        _LIBC.mallopt(_M_ARENA_MAX, 2)
 
 
 def release_memory() -> None:
