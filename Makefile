@@ -52,10 +52,11 @@ bench: $(VENV)/.installed-dev
 	$(BIN)/python bench/app_speed.py --data $(BENCH)/build-100k
 
 # Entities (factRuEval, BSNLP) and dates (Duckling, NEREL) against public gold data, beside
-# bare natasha.
+# bare natasha; quotes against ADAQ.
 eval: $(VENV)/.installed-dev
 	$(BIN)/python bench/eval_entities.py --shared $(SHARED)
 	$(BIN)/python bench/eval_dates.py --shared $(SHARED)
+	$(BIN)/python bench/eval_quotes.py --shared $(SHARED)
 
 lint: $(VENV)/.installed-dev
 	$(BIN)/ruff check .

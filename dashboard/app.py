@@ -12,6 +12,9 @@ page = st.navigation(
         st.Page("views/overview.py", title="Overview", icon=":material/dashboard:", default=True),
         st.Page("views/actors.py", title="Actors", icon=":material/groups:", url_path="actors"),
         st.Page(
+            "views/quotes.py", title="Quotes", icon=":material/format_quote:", url_path="quotes"
+        ),  # fmt: skip
+        st.Page(
             "views/countries.py", title="Countries", icon=":material/public:", url_path="countries"
         ),  # fmt: skip
         st.Page("views/network.py", title="Network", icon=":material/hub:", url_path="network"),

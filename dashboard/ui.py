@@ -291,6 +291,34 @@ def table_downloads(build: data.Build, filters: Filters, name: str, frame: pd.Da
         )
 
 
+def quote_table(build: data.Build, filters: Filters, name: str, quotes: pd.DataFrame) -> None:
+    """Quotes (`data.quotes`) as a table with a link to each one's article, and its downloads
+    (without the link column and the running total)."""
+    shown = quotes.assign(
+        published=pd.to_datetime(quotes["published"]).dt.strftime("%Y-%m-%d").fillna("undated"),
+        read=[page_link("reader", filters, article=a) for a in quotes["article_id"]],
+    )
+    st.dataframe(
+        shown,
+        hide_index=True,
+        key=f"table-{name}",
+        column_order=["published", "speaker", "quote", "kind", "cue", "about", "countries",
+                      "title", "read"],
+        column_config={
+            "published": "Published",
+            "speaker": st.column_config.TextColumn("Speaker", width="small"),
+            "quote": st.column_config.TextColumn("Quote", width="large"),
+            "kind": "Kind",
+            "cue": "Cue",
+            "about": st.column_config.TextColumn("Names in it", width="medium"),
+            "countries": "Countries in it",
+            "title": st.column_config.TextColumn("Article", width="medium"),
+            "read": st.column_config.LinkColumn("Open", display_text="Read"),
+        },
+    )  # fmt: skip
+    table_downloads(build, filters, name, quotes.drop(columns=["total"]))
+
+
 def quoted_text(text: str, cite: str = "") -> None:
     """Article text shown as written, under an optional `cite` line: both escaped, so markup
     and markdown in them stay text."""

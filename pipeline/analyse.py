@@ -1,10 +1,11 @@
 """Stage: the per-article NLP, whose results depend on each article alone: `sentences` (razdel),
 raw entity mentions (`raw_mentions`, slovnet NER cleaned and normalised), calendar references
-(`dates`), country adjectives (`adjectives`), paragraphs' content lemmas (`lemmas`) and each
-article's distinct words (`words`). Articles go in chunks to the engine's workers (local
-processes or a Dask cluster), with a bounded number of chunks in flight; the tables come back
-in article order, identical for any engine and number of workers, and go straight to the
-article cache (pipeline.cache), from which the corpus-wide stages read them chunk by chunk."""
+(`dates`), country adjectives (`adjectives`), paragraphs' content lemmas (`lemmas`), each
+article's distinct words (`words`) and reported speech (`speech`). Articles go in chunks to the
+engine's workers (local processes or a Dask cluster), with a bounded number of chunks in
+flight; the tables come back in article order, identical for any engine and number of workers,
+and go straight to the article cache (pipeline.cache), from which the corpus-wide stages read
+them chunk by chunk."""
 
 from __future__ import annotations
 
@@ -23,6 +24,7 @@ from pipeline.ner import RAW_MENTIONS, extract_mentions
 from pipeline.paragraphs import build_paragraphs
 from pipeline.schema import SENTENCES, WORDS
 from pipeline.sentences import build_sentences
+from pipeline.speech import SPEECH, find_speech_table
 from pipeline.words import find_words
 
 #: Articles per task: enough sentences to fill NER batches, few enough to balance the workers.
@@ -35,6 +37,7 @@ PER_ARTICLE = {
     "adjectives": (ADJECTIVES, "start"),
     "lemmas": (LEMMAS, "paragraph"),
     "words": (WORDS, "word"),
+    "speech": (SPEECH, "start"),
 }
 _ARTICLE_COLUMNS = ["article_id", "title", "text", "published"]
 
@@ -46,6 +49,7 @@ _FIND = {
     "adjectives": lambda articles, _paragraphs, _sentences: find_adjectives(articles),
     "lemmas": lambda _articles, paragraphs, _sentences: find_lemmas(paragraphs),
     "words": lambda articles, _paragraphs, _sentences: find_words(articles),
+    "speech": find_speech_table,
 }
 
 

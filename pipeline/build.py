@@ -33,6 +33,7 @@ from pipeline.engine import SERIAL, Engine
 from pipeline.entities import build_article_entities, build_entities
 from pipeline.events import build_events
 from pipeline.paragraphs import build_paragraphs
+from pipeline.quotes import build_quotes, people_of
 from pipeline.readers import Record, Rejection, discover, file_sha256, read_file
 from pipeline.schema import PARAGRAPHS, TABLES, WORDS
 from pipeline.sql import batches
@@ -299,13 +300,16 @@ def link(
 def situate(
     corpus: Corpus, directory: Path, entities: pa.Table, *, timer: Timer | None = None
 ) -> Written:
-    """`sentences`, `country_mentions` and (when the corpus has its dates) `events`, chunk by
-    chunk, written into `directory`, where `link` wrote the mentions."""
+    """`sentences`, `country_mentions` and (when the corpus has their per-article tables)
+    `events` and `quotes`, chunk by chunk, written into `directory`, where `link` wrote the
+    mentions."""
     timer = timer or Timer()
-    names = ["sentences", "adjectives", *(["dates"] if "dates" in corpus.store.tables else [])]
+    optional = [name for name in ("dates", "speech") if name in corpus.store.tables]
     writers = _writers(directory, ["sentences", "country_mentions",
-                                   *(["events"] if "dates" in names else [])])  # fmt: skip
-    chunks = corpus.chunks(names, files={"mentions": directory / "mentions.parquet"})
+                                   *(_SITUATED[name] for name in optional)])  # fmt: skip
+    chunks = corpus.chunks(["sentences", "adjectives", *optional],
+                           files={"mentions": directory / "mentions.parquet"})  # fmt: skip
+    people = people_of(entities)
     for chunk in chunks:
         with timer.stage("countries"):
             country_mentions = build_country_mentions(
@@ -317,11 +321,21 @@ def situate(
                     chunk["articles"], chunk["sentences"], chunk["dates"], chunk["mentions"],
                     country_mentions,
                 ))  # fmt: skip
+        with timer.stage("quotes"):
+            if "speech" in chunk:
+                writers["quotes"].write(build_quotes(
+                    chunk["articles"], chunk["sentences"], chunk["speech"], chunk["mentions"],
+                    country_mentions, people,
+                ))  # fmt: skip
         with timer.stage("write"):
             writers["sentences"].write(chunk["sentences"])
             writers["country_mentions"].write(country_mentions)
     with timer.stage("write"):
         return _closed(writers)
+
+
+#: The table `situate` writes from each optional per-article table.
+_SITUATED = {"dates": "events", "speech": "quotes"}
 
 
 def entity_tables(
@@ -332,7 +346,7 @@ def entity_tables(
     timer: Timer | None = None,
 ) -> dict[str, pa.Table]:
     """The entity stages over `articles` (`article_id`, `text`): `sentences`, `mentions`,
-    `entities`, `article_entities` and `country_mentions`."""
+    `entities`, `article_entities`, `country_mentions` and `quotes`."""
     articles = articles.sort_by("article_id")  # the order a corpus is read in
     for name, kind in (("title", pa.string()), ("published", pa.date32())):  # cache keys read them
         if name not in articles.column_names:
@@ -341,7 +355,7 @@ def entity_tables(
         write_table(articles, Path(tmp) / "articles.parquet")
         corpus, _account = analysed(
             Path(tmp) / "articles.parquet", Path(tmp) / "cache",
-            tables=("sentences", "raw_mentions", "adjectives"),
+            tables=("sentences", "raw_mentions", "adjectives", "speech"),
             engine=engine, progress=progress, timer=timer,
         )  # fmt: skip
         entities, written = link(corpus, Path(tmp), engine=engine, timer=timer)

@@ -139,6 +139,27 @@ EVENTS = _schema(
     ("countries", pa.list_(pa.string()), False, "Countries named in the sentence (alpha-3)."),
 )  # fmt: skip
 
+QUOTES = _schema(
+    ("article_id", pa.string(), False, "The article (`articles.article_id`)."),
+    ("paragraph", pa.int32(), False, "The paragraph where the quote starts."),
+    ("start", pa.int32(), False, "Offset of what was said in `articles.text`."),
+    ("stop", pa.int32(), False, "Offset after it: `text[start:stop]` is `quote`."),
+    ("quote", pa.string(), False, "What was said, as written, without its quotation marks."),
+    ("kind", pa.string(), False,
+     "direct («...»), indirect ('заявил, что ...', 'по словам X, ...') or interview (answers)."),
+    ("cue", pa.string(), False, "The verb, phrase or speaker label that reports it, as written; "
+     "'интервью' for an answer in a question-and-answer interview."),
+    ("speaker_entity_id", pa.string(), True,
+     "Who said it (`entities.entity_id`); null when the text does not say unambiguously."),
+    ("speaker_surface", pa.string(), True,
+     "The source as written ('глава государства', 'Т. Лоренцсон'); null when not written."),
+    ("speaker_start", pa.int32(), True, "Offset of `speaker_surface` in `articles.text`."),
+    ("speaker_stop", pa.int32(), True, "Offset after it."),
+    ("about_entity_ids", pa.list_(pa.string()), False, "Entities mentioned in the quote, sorted."),
+    ("about_countries", pa.list_(pa.string()), False,
+     "Countries named in the quote (alpha-3), sorted."),
+)  # fmt: skip
+
 #: Table name -> schema; the dashboard needs all but the `OPTIONAL` ones.
 TABLES: dict[str, pa.Schema] = {
     "articles": ARTICLES,
@@ -151,6 +172,7 @@ TABLES: dict[str, pa.Schema] = {
     "topics": TOPICS,
     "article_topics": ARTICLE_TOPICS,
     "events": EVENTS,
+    "quotes": QUOTES,
     "words": WORDS,
 }
 
@@ -158,4 +180,5 @@ DATE_SOURCES = ("header", "field", "text", "inferred", "missing")
 
 #: Tables a page can do without: table -> the pipeline stage that writes it. A data directory
 #: from an older or partial build may lack them; the pages that need them say so.
-OPTIONAL = {"topics": "topics", "article_topics": "topics", "events": "events"}
+OPTIONAL = {"topics": "topics", "article_topics": "topics", "events": "events",
+            "quotes": "quotes"}  # fmt: skip

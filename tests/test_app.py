@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv
 import datetime as dt
 import html
 import io
@@ -271,7 +272,7 @@ def test_actors_page_and_profile(monkeypatch, seed_build) -> None:
     assert app.header[0].value == table["name"].iloc[0]
     assert [s.value for s in app.subheader] == [
         "Mentions over time", "Named in the same sentences", "Countries in the same sentences",
-        "Articles",
+        "Quotes", "Articles",
     ]  # fmt: skip
     # A link opens a profile: Tokayev is named only in seed 003, in Kazakhstan's sentences.
     (tokayev,) = [e for e in read_table(seed_build, "entities")
@@ -286,6 +287,54 @@ def test_actors_page_and_profile(monkeypatch, seed_build) -> None:
     assert len(articles) == 1 and articles["mentions"].iloc[0] == tokayev["n_mentions"]
     countries = data.co_countries(data.open_build(seed_build), NONE, tokayev["entity_id"], 5)
     assert "KAZ" in set(countries["country"])
+
+
+def test_quotes_page(monkeypatch, seed_build) -> None:
+    app = run_app(monkeypatch, seed_build, "views/quotes.py")
+    assert [s.value for s in app.subheader] == ["Most quoted", "Quotes"]
+    shown = app.dataframe[-1].value
+    assert len(shown) == len(read_table(seed_build, "quotes"))
+    # Every answer of 003 is the ambassador's: he is quoted most.
+    ranked = data.quotes(data.open_build(seed_build), NONE, data.QuoteQuery(), 1000)
+    assert ranked["speaker"].value_counts().index[0] == "Агалар Атамогланов"
+
+
+def test_quotes_page_choices_live_in_the_url(monkeypatch, seed_build) -> None:
+    (aliyev,) = [e["entity_id"] for e in read_table(seed_build, "entities")
+                 if e["name"] == "Ильхам Алиев"]  # fmt: skip
+    # 002: "Президент Ильхам Алиев ... заявил: ..." and "Президент Алиев прямо заявил: «...»";
+    # 004: five statements of "глава государства" / "Президент Азербайджана".
+    app = _open(monkeypatch, seed_build, "views/quotes.py", {"speaker": [aliyev]})
+    shown = app.dataframe[-1].value
+    assert len(shown) == 7 and set(shown["speaker"]) == {"Ильхам Алиев"}
+    # Four of them are direct and name the USA (004); the one about the EU mission does not.
+    app = _open(monkeypatch, seed_build, "views/quotes.py",
+                {"speaker": [aliyev], "kind": ["direct"], "about_country": ["USA"]})  # fmt: skip
+    shown = app.dataframe[-1].value
+    assert len(shown) == 4 and not shown["quote"].str.contains("Миссия превратилась").any()
+    app = _open(monkeypatch, seed_build, "views/quotes.py", {"words": ["ТРАМП"]})
+    assert app.text_input(key="q-words").value == "ТРАМП"
+    assert all("трамп" in q.lower() for q in app.dataframe[-1].value["quote"])
+
+
+def test_actor_profile_splits_quotes_by_and_about(monkeypatch, seed_build) -> None:
+    (aliyev,) = [e["entity_id"] for e in read_table(seed_build, "entities")
+                 if e["name"] == "Ильхам Алиев"]  # fmt: skip
+    app = _open(monkeypatch, seed_build, "views/actors.py", {"profile": [aliyev]})
+    about = [q for q in read_table(seed_build, "quotes") if aliyev in q["about_entity_ids"]]
+    assert [t.label for t in app.tabs] == ["Said by (7)", f"Said about ({len(about)})"]
+    # The ambassador of 001 speaks of him: "В рамках моего визита в Азербайджан я встретился с
+    # президентом Ильхамом Алиевым."
+    assert any(q["quote"].startswith("В рамках моего визита в Азербайджан") for q in about)
+
+
+def test_quotes_csv_is_what_the_table_shows(seed_build) -> None:
+    built = data.open_build(seed_build)
+    found = data.quotes(built, NONE, data.QuoteQuery(kind="interview"), 1000)
+    rows = list(csv.DictReader(io.StringIO(data.to_csv(found.drop(columns=["total"])).decode())))
+    assert len(rows) == len(found) and {r["kind"] for r in rows} == {"interview"}
+    assert {"speaker", "as_written", "quote", "cue", "about", "countries", "article_id", "start",
+            "stop"} <= set(rows[0])  # fmt: skip
 
 
 def test_countries_page(monkeypatch, seed_build) -> None:
@@ -334,6 +383,7 @@ def test_reader_highlights_entities_dates_and_the_text_filter(monkeypatch, seed_
 PAGES = {
     "views/overview.py": "Overview",
     "views/actors.py": "Actors",
+    "views/quotes.py": "Quotes",
     "views/countries.py": "Countries",
     "views/network.py": "Network",
     "views/topics.py": "Topics",
@@ -376,18 +426,21 @@ def test_every_page_with_and_without_filters(monkeypatch, seed_build, page) -> N
 def test_pages_explain_missing_optional_tables(monkeypatch, seed_build, tmp_path) -> None:
     partial = tmp_path / "partial"
     shutil.copytree(seed_build, partial)
-    for name in ("topics", "article_topics", "events"):
+    for name in ("topics", "article_topics", "events", "quotes"):
         (partial / f"{name}.parquet").unlink()
     for page in PAGES:
         app = _open(monkeypatch, partial, page, {})
         warned = " ".join(w.value for w in app.warning)
         if page == "views/timeline.py":
             assert "has no `events.parquet`: it was built without the events stage" in warned
+        elif page == "views/quotes.py":
+            assert "has no `quotes.parquet`: it was built without the quotes stage" in warned
         elif page in ("views/topics.py", "views/overview.py"):
             assert "`topics.parquet`" in warned and "topics stage" in warned
         elif page == "views/about.py":  # the build's description lists everything it lacks
-            assert "no `topics.parquet`, `article_topics.parquet` and `events.parquet`" in warned
-            assert "without the events and topics stages" in warned
+            assert ("no `topics.parquet`, `article_topics.parquet`, `events.parquet` and "
+                    "`quotes.parquet`") in warned  # fmt: skip
+            assert "without the events, quotes and topics stages" in warned
         else:
             assert not warned
         if warned:

@@ -170,8 +170,8 @@ def test_click_on_a_bar_adds_a_filter(page, server: str) -> None:
 
 
 #: Every page, with the query string it is opened with.
-PAGES = {"": "", "actors": "", "countries": "", "network": "", "topics": "", "timeline": "",
-         "search": "?term=НАТО", "reader": "", "about": ""}  # fmt: skip
+PAGES = {"": "", "actors": "", "quotes": "", "countries": "", "network": "", "topics": "",
+         "timeline": "", "search": "?term=НАТО", "reader": "", "about": ""}  # fmt: skip
 ARTIFACTS = ROOT / "tests" / "artifacts"
 
 
@@ -235,6 +235,9 @@ def _expected_csv(page_path: str, built, filters: Filters) -> tuple[str, bytes]:
         return "articles_per_month", data.to_csv(data.articles_per_month(built, filters))
     if page_path == "actors":
         return "actors", data.to_csv(data.actor_table(built, filters, 500))
+    if page_path == "quotes":
+        found = data.quotes(built, filters, data.QuoteQuery(), 1000)
+        return "most_quoted", data.to_csv(data.most_quoted(found, 15))
     if page_path == "countries":
         return "country_map", data.to_csv(data.top_countries(built, filters, 300))
     if page_path == "network":

@@ -1,5 +1,6 @@
 """Actors: people and organisations ranked by coverage, and one actor's profile."""
 
+import pandas as pd
 import streamlit as st
 
 from dashboard import charts, data, ui
@@ -8,6 +9,14 @@ from dashboard.filters import ENTITY_TYPE, ENTITY_TYPES
 TABLE_LIMIT = 500
 RELATED = 15
 ARTICLE_LIMIT = 200
+QUOTE_LIMIT = 200
+
+
+def _count(quotes: pd.DataFrame) -> str:
+    """'12' quotes, or 'the 200 newest of 340'."""
+    total = int(quotes["total"].iloc[0]) if len(quotes) else 0
+    return f"the {len(quotes):,} newest of {total:,}" if total > len(quotes) else f"{total:,}"
+
 
 build = ui.current_build()
 filters = ui.current_filters()
@@ -94,6 +103,28 @@ with right:
         lambda frame: charts.ranked(frame["name"], frame["sentences"], "sentences"),
         "country", "countries", "No country is named in a sentence with this actor.",
     )  # fmt: skip
+
+if "quotes" not in build.missing:
+    said_by = data.quotes(build, filters, data.QuoteQuery(speaker=profile_id), QUOTE_LIMIT)
+    said_about = data.quotes(build, filters, data.QuoteQuery(about=profile_id), QUOTE_LIMIT)
+    st.subheader("Quotes")
+    st.caption(
+        f"{_count(said_by)} said by {actor['name']}, {_count(said_about)} that name them. "
+        f"[All quotes by them]({ui.page_link('quotes', filters, speaker=profile_id)}) · "
+        f"[All quotes about them]({ui.page_link('quotes', filters, about=profile_id)})"
+    )
+    by_tab, about_tab = st.tabs([f"Said by ({_count(said_by)})",
+                                 f"Said about ({_count(said_about)})"])  # fmt: skip
+    with by_tab:
+        if said_by.empty:
+            st.info("No quote in the selected articles is attributed to this actor.")
+        else:
+            ui.quote_table(build, filters, f"quotes_by_{profile_id}", said_by)
+    with about_tab:
+        if said_about.empty:
+            st.info("No quote in the selected articles names this actor.")
+        else:
+            ui.quote_table(build, filters, f"quotes_about_{profile_id}", said_about)
 
 st.subheader("Articles")
 articles = data.entity_articles(build, filters, profile_id, ARTICLE_LIMIT)

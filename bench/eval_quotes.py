@@ -1,0 +1,137 @@
+"""Evaluate quote extraction against ADAQ's Russian sentences (`eval/quotes/adaq_ru_*_half.tsv`).
+
+Each sentence goes through the pipeline's rules (pipeline.speech.find_speech) as a one-sentence,
+one-paragraph text. Gold tokens carry a tag: source (who speaks), cue (the verb or phrase that
+reports), content (what was said) or None. A token counts as found content (source, cue) when it
+overlaps a content (source, cue) span the rules give; content spans are first widened to ADAQ's
+convention, which tags the quotation marks and a leading 'что' as content (`as_tagged`). Scores are
+token-level precision, recall and F1 per tag, over every token of every sentence; a sentence-level
+line says how many of the sentences with gold content the rules find any quote in, and how many
+sentences without gold content they find one in anyway.
+
+Usage: python bench/eval_quotes.py [--shared ../shared]
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import sys
+import time
+from collections import Counter, defaultdict
+from pathlib import Path
+
+from pipeline.speech import Speech, find_speech
+
+DEFAULT_SHARED = Path(__file__).resolve().parents[2] / "shared"
+TAGS = ("content", "source", "cue")
+QUOTE_MARKS = '«»„“”"'
+
+
+def read(directory: Path) -> list[tuple[str, list[tuple[str, str]]]]:
+    """(sentence, [(token, gold tag)]) of each ADAQ sentence, in file order."""
+    with (directory / "adaq_ru_sentences_half.tsv").open(encoding="utf-8", newline="") as f:
+        sentences = {
+            row["sentence_id"]: row["sentences"] for row in csv.DictReader(f, delimiter="\t")
+        }
+    tokens: dict[str, list[tuple[int, str, str]]] = defaultdict(list)
+    with (directory / "adaq_ru_tokens_half.tsv").open(encoding="utf-8", newline="") as f:
+        for row in csv.DictReader(f, delimiter="\t"):
+            tokens[row["sentence_num"]].append(
+                (int(row["index_of_token_sent"]), row["text"], row["tags"])
+            )
+    return [(text, [(t, tag) for _i, t, tag in sorted(tokens[sid])])
+            for sid, text in sentences.items()]  # fmt: skip
+
+
+def token_spans(text: str, tokens: list[str]) -> list[tuple[int, int] | None]:
+    """Where each token is in `text`, searching on from the previous one (None if not found)."""
+    spans: list[tuple[int, int] | None] = []
+    at = 0
+    for token in tokens:
+        found = text.find(token, at)
+        if found < 0:
+            spans.append(None)
+            continue
+        spans.append((found, found + len(token)))
+        at = found + len(token)
+    return spans
+
+
+def as_tagged(text: str, start: int, stop: int) -> tuple[int, int]:
+    """A content span as ADAQ tags content: with its quotation marks and a leading 'что' (the
+    pipeline keeps what was said without them)."""
+    before = text[:start].rstrip()
+    if before.endswith(tuple(QUOTE_MARKS)):
+        start = len(before) - 1
+    elif before.lower().endswith("что"):
+        start = len(before) - 3
+    after = len(text[stop:]) - len(text[stop:].lstrip(" ,"))
+    if text[stop + after : stop + after + 1] in QUOTE_MARKS and stop + after < len(text):
+        stop += after + 1
+    return start, stop
+
+
+def predicted_tags(
+    text: str, found: list[Speech], spans: list[tuple[int, int] | None]
+) -> list[set[str]]:
+    """The tags the rules give each token: every tag whose span it overlaps."""
+    regions = [
+        (tag, start, stop)
+        for s in found
+        for tag, start, stop in (("content", *as_tagged(text, s.start, s.stop)),
+                                 ("cue", s.cue_start, s.cue_stop),
+                                 ("source", s.source_start, s.source_stop))
+        if start is not None
+    ]  # fmt: skip
+    return [
+        {tag for tag, start, stop in regions if span and span[0] < stop and start < span[1]}
+        for span in spans
+    ]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--shared", type=Path, default=DEFAULT_SHARED)
+    args = parser.parse_args()
+    directory = args.shared / "eval" / "quotes"
+    if not directory.is_dir():
+        sys.exit(f"No gold quotes in {directory}; pass --shared DIR (the folder with eval/).")
+    data = read(directory)
+    counts: dict[str, Counter] = {tag: Counter() for tag in TAGS}  # (gold, found) -> tokens
+    detected = Counter()
+    unplaced = 0
+    started = time.perf_counter()
+    for text, tokens in data:
+        found = find_speech(text, [(0, len(text))], [(0, len(text))])
+        spans = token_spans(text, [t for t, _tag in tokens])
+        unplaced += sum(span is None for span in spans)
+        for (_token, gold), tags in zip(tokens, predicted_tags(text, found, spans), strict=True):
+            for tag in TAGS:
+                counts[tag][(gold == tag, tag in tags)] += 1
+        has_gold = any(tag == "content" for _t, tag in tokens)
+        detected[(has_gold, bool(found))] += 1
+    seconds = time.perf_counter() - started
+    print(f"ADAQ (Russian half): {len(data)} sentences, "
+          f"{sum(len(t) for _s, t in data):,} tokens ({unplaced} not placed in their sentence); "
+          f"{seconds:.2f} s\n")  # fmt: skip
+    print("| tokens | gold | found | precision | recall | F1 |")
+    print("|---|---|---|---|---|---|")
+    for tag in TAGS:
+        c = counts[tag]
+        hit, gold, found = (
+            c[True, True],
+            c[True, True] + c[True, False],
+            c[True, True] + c[False, True],
+        )
+        precision, recall = hit / max(found, 1), hit / max(gold, 1)
+        f1 = 2 * precision * recall / max(precision + recall, 1e-9)
+        print(f"| {tag} | {gold} | {found} | {precision:.3f} | {recall:.3f} | {f1:.3f} |")
+    with_gold = detected[(True, True)] + detected[(True, False)]
+    without = detected[(False, True)] + detected[(False, False)]
+    print(f"\nSentences with gold content: {detected[(True, True)]} of {with_gold} get a quote; "
+          f"without: {detected[(False, True)]} of {without} get one.")  # fmt: skip
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,91 @@
+"""Quotes: who said what, about whom, in the selected articles."""
+
+import streamlit as st
+
+from dashboard import charts, data, ui
+
+QUOTE_LIMIT = 1000
+SPEAKERS = 300
+TOP = 15
+
+build = ui.current_build()
+filters = ui.current_filters()
+st.title("Quotes")
+if ui.explain_missing(build, "quotes"):
+    st.stop()
+ui.stop_if_nothing_matches(build, filters)
+counts = data.quote_counts(build, filters)
+if counts["quotes"] == 0:
+    st.info("No quote was found in the selected articles.")
+    st.stop()
+st.caption(
+    f"{counts['quotes']:,} quotes in {counts['articles']:,} articles; {counts['attributed']:,} "
+    "with a named speaker. Direct speech («...», - заявил X), indirect speech (X отметил, что "
+    "...; по словам X, ...) and interview answers; questions are left out. A speaker written "
+    "as a role ('глава государства') or a pronoun is named when one person in the article fits."
+)
+
+speakers = data.quote_speakers(build, filters, SPEAKERS)
+countries = [""] + data.filter_options(build)["countries"]["country"].tolist()
+
+
+def country_label(code: str) -> str:
+    return data.country_name(code) if code else "Any country"
+
+
+top, middle, bottom = st.columns(3), st.columns(3), st.columns([1, 2])
+with top[0]:
+    chosen = st.query_params.get("speaker")
+    speaker_names = dict(zip(speakers["entity_id"], speakers["name"], strict=True))
+    if chosen and chosen not in speaker_names:
+        speaker_names |= data.entity_names(build, [chosen])
+    speaker = ui.query_choice("speaker", ["", *speaker_names], "Said by",
+                              lambda e: speaker_names.get(e, "Anyone"))  # fmt: skip
+with top[1]:
+    speaker_country = ui.query_choice(
+        "speaker_country", countries, "Speaker's country", country_label
+    )
+with top[2]:
+    kind = ui.query_choice("kind", list(data.QUOTE_KINDS), "Kind", data.QUOTE_KINDS.get)
+with middle[0]:
+    wanted = st.query_params.get("about")
+    about_labels = {"": "Anyone or anything"} | ui.actor_labels(build, [wanted] if wanted else [])
+    about = ui.query_choice("about", list(about_labels), "About (type any name or alias)",
+                            about_labels.get)  # fmt: skip
+with middle[1]:
+    about_country = ui.query_choice("about_country", countries, "About the country", country_label)
+with middle[2]:
+    text = ui.query_value("words", "", st.text_input, "Words in the quote",
+                          placeholder="e.g. санкции, НАТО").strip()  # fmt: skip
+
+query = data.QuoteQuery(speaker or None, speaker_country or None, about or None,
+                        about_country or None, kind, text)  # fmt: skip
+found = data.quotes(build, filters, query, QUOTE_LIMIT)
+if found.empty:
+    st.info("No quote matches. Loosen the choices above or the filters in the sidebar.")
+    st.stop()
+
+st.subheader("Most quoted")
+ranked = data.most_quoted(found, TOP)
+if ranked.empty:
+    st.info("None of these quotes has a named speaker.")
+else:
+    clicked = ui.chart_with_downloads(
+        build, filters, "most_quoted", charts.ranked(ranked["speaker"], ranked["quotes"], "quotes"),
+        ranked, selectable=True,
+    )  # fmt: skip
+    row = ui.clicked_row(clicked, ranked)
+    if row is not None:
+        st.query_params["speaker"] = row["speaker_entity_id"]
+        st.rerun()
+    if len(found) == QUOTE_LIMIT:
+        st.caption(f"Counted over the {QUOTE_LIMIT:,} newest quotes shown below.")
+
+total = int(found["total"].iloc[0])
+st.subheader("Quotes")
+st.caption(
+    (f"The {QUOTE_LIMIT:,} newest of {total:,} quotes. " if total > len(found) else
+     f"{total:,} quotes, newest articles first. ")
+    + "*Read* opens the article."
+)  # fmt: skip
+ui.quote_table(build, filters, "quotes", found)
