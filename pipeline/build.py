@@ -11,7 +11,7 @@ import time
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from concurrent.futures import ThreadPoolExecutor
-from contextlib import contextmanager
+from contextlib import contextmanager, nullcontext
 from dataclasses import asdict, dataclass
 from functools import partial
 from importlib.metadata import PackageNotFoundError, version
@@ -29,7 +29,7 @@ from pipeline.articles import PREPARED, Notice, build_articles, prepare
 from pipeline.cache import ArticleCache, Memo, memo, pipeline_version
 from pipeline.corpus import CHUNK, Corpus, parts, release_memory
 from pipeline.countries import build_country_mentions
-from pipeline.engine import SERIAL, Engine
+from pipeline.engine import SERIAL, Engine, detached
 from pipeline.entities import build_article_entities, build_entities
 from pipeline.events import build_events
 from pipeline.paragraphs import build_paragraphs
@@ -298,11 +298,17 @@ def link(
 
 
 def situate(
-    corpus: Corpus, directory: Path, entities: pa.Table, *, timer: Timer | None = None
+    corpus: Corpus,
+    directory: Path,
+    entities: pa.Table,
+    *,
+    engine: Engine = SERIAL,
+    timer: Timer | None = None,
 ) -> Written:
     """`sentences`, `country_mentions` and (when the corpus has their per-article tables)
     `events` and `quotes`, chunk by chunk, written into `directory`, where `link` wrote the
-    mentions."""
+    mentions. Quotes are named on `engine`'s workers while the next chunks' countries and
+    events are found here."""
     timer = timer or Timer()
     optional = [name for name in ("dates", "speech") if name in corpus.store.tables]
     writers = _writers(directory, ["sentences", "country_mentions",
@@ -310,26 +316,39 @@ def situate(
     chunks = corpus.chunks(["sentences", "adjectives", *optional],
                            files={"mentions": directory / "mentions.parquet"})  # fmt: skip
     people = people_of(entities)
-    for chunk in chunks:
-        with timer.stage("countries"):
-            country_mentions = build_country_mentions(
-                chunk["adjectives"], chunk["sentences"], chunk["mentions"], entities
-            )
-        with timer.stage("events"):
-            if "dates" in chunk:
-                writers["events"].write(build_events(
-                    chunk["articles"], chunk["sentences"], chunk["dates"], chunk["mentions"],
-                    country_mentions,
-                ))  # fmt: skip
-        with timer.stage("quotes"):
+    if corpus.chunked <= 1:  # one task: not worth starting workers
+        engine = SERIAL
+
+    def quotes_to_name() -> Iterator[tuple]:
+        """Per chunk: its countries and events, written; then what naming its quotes needs,
+        only what the chunk holds (a task for a worker)."""
+        for chunk in chunks:
+            with timer.stage("countries"):
+                country_mentions = build_country_mentions(
+                    chunk["adjectives"], chunk["sentences"], chunk["mentions"], entities
+                )
+            with timer.stage("events"):
+                if "dates" in chunk:
+                    writers["events"].write(build_events(
+                        chunk["articles"], chunk["sentences"], chunk["dates"], chunk["mentions"],
+                        country_mentions,
+                    ))  # fmt: skip
+            with timer.stage("write"):
+                writers["sentences"].write(chunk["sentences"])
+                writers["country_mentions"].write(country_mentions)
             if "speech" in chunk:
-                writers["quotes"].write(build_quotes(
-                    chunk["articles"], chunk["sentences"], chunk["speech"], chunk["mentions"],
-                    country_mentions, people,
-                ))  # fmt: skip
-        with timer.stage("write"):
-            writers["sentences"].write(chunk["sentences"])
-            writers["country_mentions"].write(country_mentions)
+                named = pc.unique(chunk["mentions"]["entity_id"]).to_pylist()
+                yield (
+                    *map(detached, (chunk["articles"].select(["article_id", "text"]),
+                                    chunk["sentences"], chunk["speech"], chunk["mentions"],
+                                    country_mentions)),
+                    {e: people[e] for e in named if e in people},
+                )  # fmt: skip
+
+    # The quotes stage's seconds include the countries and events found meanwhile.
+    with timer.stage("quotes") if "speech" in optional else nullcontext():
+        for quotes in engine.imap(build_quotes, quotes_to_name()):
+            writers["quotes"].write(quotes)
     with timer.stage("write"):
         return _closed(writers)
 
@@ -359,7 +378,7 @@ def entity_tables(
             engine=engine, progress=progress, timer=timer,
         )  # fmt: skip
         entities, written = link(corpus, Path(tmp), engine=engine, timer=timer)
-        written |= situate(corpus, Path(tmp), entities, timer=timer)
+        written |= situate(corpus, Path(tmp), entities, engine=engine, timer=timer)
         return {
             "entities": entities,
             **{name: pq.read_table(Path(tmp) / f"{name}.parquet") for name in written},
@@ -498,7 +517,7 @@ def build(
             emit_batches("paragraphs", _paragraphs(corpus, found.assigned), PARAGRAPHS)
         emit(topics=found.topics, article_topics=found.article_topics)
         del found
-        manifest["tables"].update(situate(corpus, scratch, entities, timer=timer))
+        manifest["tables"].update(situate(corpus, scratch, entities, engine=engine, timer=timer))
         del entities
         with timer.stage("words"):
             emit_batches("words", _words(corpus, scratch), WORDS)

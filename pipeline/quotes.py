@@ -10,18 +10,21 @@ speech. When no rule gives one entity, the speaker is null and the source's word
 
 from __future__ import annotations
 
-from bisect import bisect_right
-from collections.abc import Iterable, Mapping
+import re
+from collections.abc import Mapping
 from dataclasses import dataclass
+from functools import lru_cache
 
 import pyarrow as pa
+import pyarrow.compute as pc
 
 from pipeline.articles import Texts
 from pipeline.gazetteer import key
 from pipeline.nlp import lemma
 from pipeline.roles import role_lemmas
 from pipeline.schema import QUOTES
-from pipeline.speech import CUE_VERBS, SPEECH
+from pipeline.speech import cue_forms
+from pipeline.sql import connect
 
 #: Role phrases that name a role by another word: 'глава государства' is the president.
 ROLE_PHRASES = {
@@ -30,9 +33,21 @@ ROLE_PHRASES = {
     "премьер": "премьер-министр",
     "генсек": "секретарь",
     "госминистр": "министр",
-    "госсекретарь": "госсекретарь",
 }
 _PRONOUNS = {"он", "она"}
+_LETTERS = re.compile(r"\w+")
+#: What `_SITUATED` gives.
+_FOUND = pa.schema([
+    ("article_id", pa.string()), ("paragraph", pa.int32()), ("start", pa.int32()),
+    ("stop", pa.int32()), ("kind", pa.string()), ("cue_start", pa.int32()),
+    ("cue_stop", pa.int32()), ("speaker_start", pa.int32()), ("speaker_stop", pa.int32()),
+    ("about_entity_ids", pa.list_(pa.string())), ("about_countries", pa.list_(pa.string())),
+    ("named", pa.int64()), ("named_id", pa.string()), ("source_countries", pa.string()),
+])  # fmt: skip
+_NARRATED_ROWS = pa.schema([
+    ("article_id", pa.string()), ("start", pa.int32()), ("stop", pa.int32()),
+    ("sentence", pa.int32()), ("entity_id", pa.string()),
+])  # fmt: skip
 _INTERVIEW = "интервью"
 
 
@@ -42,8 +57,6 @@ class _Mention:
     stop: int
     sentence: int
     entity_id: str
-    type: str
-    surface: str
 
 
 @dataclass(frozen=True)
@@ -65,55 +78,26 @@ def _role_head(words: str) -> str | None:
     return None
 
 
+@dataclass(frozen=True)
 class _Article:
-    """One article's text, mentions, places with a country and quotations, for attribution."""
+    """What naming a speaker by a role, a pronoun or the lead needs of one article: its text
+    and the people it mentions outside its quotations (`narrated`), in order."""
 
-    def __init__(
-        self,
-        text: str,
-        mentions: list[_Mention],
-        countries: list[tuple[int, int, str]],
-        quoted: list[tuple[int, int]],
-        people: Mapping[str, Person],
-    ) -> None:
-        self.text = text
-        self.mentions = mentions
-        self.countries = countries
-        self.quoted = quoted
-        self.people = people
+    text: str
+    narrated: list[_Mention]
+    people: Mapping[str, Person]
 
-    def within(self, start: int, stop: int) -> list[_Mention]:
-        return [m for m in self.mentions if start <= m.start and m.stop <= stop]
-
-    def overlapping(self, start: int, stop: int) -> list[_Mention]:
-        return [m for m in self.mentions if m.start < stop and start < m.stop]
-
-    def countries_within(self, start: int, stop: int) -> list[str]:
-        return sorted({c for s, e, c in self.countries if start <= s and e <= stop})
-
-    def outside_quotes(self, m: _Mention) -> bool:
-        return not any(s <= m.start and m.stop <= e for s, e in self.quoted)
-
-    def speaker(self, start: int, stop: int) -> str | None:
-        """The entity that the source text[start:stop] names."""
-        named = self.overlapping(start, stop)
-        for kind in ("PER", "ORG"):
-            found = {m.entity_id for m in named if m.type == kind}
-            if found:
-                return found.pop() if len(found) == 1 else None
-        words = self.text[start:stop]
-        if key(words) in _PRONOUNS:
-            return self._antecedent(start)
-        role = _role_head(words)
-        return self._holder(role, self.countries_within(start, stop)) if role else None
+    def named_by(self, start: int, role: str | None, countries: list[str]) -> str | None:
+        """The person a source at `start` stands for, if one fits: the holder of `role` (the
+        role its words name, with `countries` named in them), else a pronoun's antecedent."""
+        return self._antecedent(start) if role is None else self._holder(role, countries)
 
     def _holder(self, role: str, countries: list[str]) -> str | None:
         """The one person mentioned outside quotations whose role is `role` (and whose country
         is the one named with it, if any)."""
         found = {
-            m.entity_id for m in self.mentions
-            if m.type == "PER" and self.outside_quotes(m)
-            and (person := self.people.get(m.entity_id)) and person.role == role
+            m.entity_id for m in self.narrated
+            if (person := self.people.get(m.entity_id)) and person.role == role
             and (not countries or person.country in countries)
         }  # fmt: skip
         return found.pop() if len(found) == 1 else None
@@ -121,8 +105,7 @@ class _Article:
     def _antecedent(self, before: int) -> str | None:
         """The one person of the nearest sentence before `before` that names people outside
         quotations."""
-        earlier = [m for m in self.mentions
-                   if m.type == "PER" and m.stop <= before and self.outside_quotes(m)]  # fmt: skip
+        earlier = [m for m in self.narrated if m.stop <= before]
         if not earlier:
             return None
         last = earlier[-1].sentence
@@ -136,21 +119,12 @@ class _Article:
         for start, stop in sentences:
             if start >= lead_stop:
                 break
-            words = self.text[start:stop].lower().split()
-            if _INTERVIEW in " ".join(words) or any(lemma(w.strip(".,:;")) in CUE_VERBS
-                                                    for w in words):  # fmt: skip
-                for m in self.within(start, stop):
-                    if m.type == "PER":
+            words = _LETTERS.findall(self.text[start:stop].lower().replace("ё", "е"))
+            if _INTERVIEW in words or not cue_forms().isdisjoint(words):
+                for m in self.narrated:
+                    if start <= m.start and m.stop <= stop:
                         found.setdefault(m.entity_id, m)
         return next(iter(found.values())) if len(found) == 1 else None
-
-
-def _by_article(table: pa.Table, columns: Iterable[str]) -> dict[str, list[tuple]]:
-    rows: dict[str, list[tuple]] = {}
-    for article_id, *values in zip(*(table[c].to_pylist() for c in ("article_id", *columns)),
-                                   strict=True):  # fmt: skip
-        rows.setdefault(article_id, []).append(tuple(values))
-    return rows
 
 
 def people_of(entities: pa.Table) -> dict[str, Person]:
@@ -159,6 +133,59 @@ def people_of(entities: pa.Table) -> dict[str, Person]:
     return {entity_id: Person(_role_head(role) if role else None, country)
             for entity_id, kind, role, country in zip(*columns, strict=True)
             if kind == "PER"}  # fmt: skip
+
+
+#: Each quote of SPEECH with its paragraph, the entities and countries inside it and the
+#: people and organisations its source names (`_FOUND`).
+_SITUATED = """
+WITH q AS (SELECT row_number() OVER (ORDER BY article_id, start, stop, kind) AS i, * FROM speech),
+inside AS (
+    SELECT q.i, list_sort(list(DISTINCT m.entity_id)) AS entity_ids
+    FROM q JOIN mentions m
+      ON m.article_id = q.article_id AND m.start >= q.start AND m.stop <= q.stop
+    GROUP BY q.i
+), places AS (
+    SELECT q.i, list_sort(list(DISTINCT c.country)) AS countries
+    FROM q JOIN country_mentions c
+      ON c.article_id = q.article_id AND c.start >= q.start AND c.stop <= q.stop
+    GROUP BY q.i
+), said_by AS (
+    SELECT q.i, string_agg(DISTINCT c.country, ' ' ORDER BY c.country) AS countries
+    FROM q JOIN country_mentions c
+      ON c.article_id = q.article_id AND c.start >= q.source_start AND c.stop <= q.source_stop
+    GROUP BY q.i
+), named AS (  -- the one person, else the one organisation, the source names
+    SELECT q.i, CASE WHEN count(DISTINCT m.entity_id) FILTER (m.type = 'PER') > 0
+                     THEN count(DISTINCT m.entity_id) FILTER (m.type = 'PER')
+                     ELSE count(DISTINCT m.entity_id) FILTER (m.type = 'ORG') END AS named,
+           coalesce(min(m.entity_id) FILTER (m.type = 'PER'),
+                    min(m.entity_id) FILTER (m.type = 'ORG')) AS entity_id
+    FROM q JOIN mentions m
+      ON m.article_id = q.article_id AND m.start < q.source_stop AND q.source_start < m.stop
+    GROUP BY q.i
+)
+SELECT q.article_id, coalesce(s.paragraph, 0) AS paragraph, q.start, q.stop, q.kind,
+       q.cue_start, q.cue_stop, q.source_start AS speaker_start, q.source_stop AS speaker_stop,
+       coalesce(x.entity_ids, []) AS about_entity_ids, coalesce(p.countries, []) AS about_countries,
+       coalesce(n.named, 0) AS named, n.entity_id AS named_id,
+       coalesce(b.countries, '') AS source_countries
+FROM q
+ASOF LEFT JOIN sentences s ON q.article_id = s.article_id AND q.start >= s.start
+LEFT JOIN inside x USING (i) LEFT JOIN places p USING (i) LEFT JOIN named n USING (i)
+LEFT JOIN said_by b USING (i)
+ORDER BY q.i
+"""
+#: The people mentioned outside the content of direct and indirect quotes, by article.
+_NARRATED = """
+SELECT m.article_id, m.start, m.stop, m.sentence, m.entity_id
+FROM mentions m
+WHERE m.type = 'PER' AND NOT EXISTS (
+    SELECT 1 FROM speech q
+    WHERE q.article_id = m.article_id AND q.kind <> 'interview' AND q.start <= m.start
+      AND m.stop <= q.stop
+)
+ORDER BY m.article_id, m.start, m.stop, m.entity_id
+"""
 
 
 def build_quotes(
@@ -171,48 +198,110 @@ def build_quotes(
 ) -> pa.Table:
     """One row per quote of `speech` (SPEECH rows of whole articles), with its speaker, the
     entities and countries it mentions and its paragraph; sorted by article and position.
-    `people` is `people_of(entities)`."""
+    `people` is `people_of(entities)`. DuckDB matches the spans; Python names the speaker, and
+    reads an article's mentions only for a source that is a role or a pronoun, or for the lead
+    of a '- ' interview."""
+    con = connect(
+        None, speech=speech, sentences=sentences.select(["article_id", "paragraph", "start"]),
+        mentions=mentions.select(["article_id", "start", "stop", "sentence", "entity_id", "type"]),
+        country_mentions=country_mentions.select(["article_id", "start", "stop", "country"]),
+    )  # fmt: skip
+    try:
+        found = con.sql(_SITUATED).to_arrow_table().cast(_FOUND)
+        narrated = con.sql(_NARRATED).to_arrow_table().cast(_NARRATED_ROWS)
+    finally:
+        con.close()
     texts = Texts(articles)
-    found = _by_article(speech, SPEECH.names[1:])
-    in_sentences = _by_article(sentences, ("start", "stop", "paragraph"))
-    named = _by_article(mentions, ("start", "stop", "sentence", "entity_id", "type", "surface"))
-    placed = _by_article(country_mentions, ("start", "stop", "country"))
-    rows: list[dict] = []
-    for article_id in sorted(found):
-        quotes = found[article_id]
-        spans = [(start, stop) for start, stop, _p in in_sentences.get(article_id, [])]
-        paragraph_at = [p for _s, _e, p in in_sentences.get(article_id, [])]
-        article = _Article(
-            texts[article_id],
-            [_Mention(*m) for m in named.get(article_id, [])],
-            placed.get(article_id, []),
-            [(q[1], q[2]) for q in quotes if q[0] != "interview"],
-            people,
-        )
-        first_answer = min((q[1] for q in quotes if q[0] == "interview" and q[5] is None),
-                           default=None)  # fmt: skip
-        lead = article.interviewee(first_answer, spans) if first_answer is not None else None
-        for kind, start, stop, cue_start, cue_stop, source_start, source_stop in quotes:
-            if kind == "interview" and source_start is None:  # a '- ' answer
-                speaker = lead.entity_id if lead else None
-                source = (lead.start, lead.stop) if lead else (None, None)
-                cue = _INTERVIEW
-            else:
-                speaker = article.speaker(source_start, source_stop) \
-                    if source_start is not None else None  # fmt: skip
-                source = (source_start, source_stop)
-                cue = article.text[cue_start:cue_stop]
-            inside = article.within(start, stop)
-            rows.append({
-                "article_id": article_id,
-                "paragraph": paragraph_at[max(0, bisect_right(spans, (start, 1 << 31)) - 1)]
-                if spans else 0,
-                "start": start, "stop": stop, "quote": article.text[start:stop],
-                "kind": kind, "cue": cue, "speaker_entity_id": speaker,
-                "speaker_surface": article.text[source[0]:source[1]]
-                if source[0] is not None else None,
-                "speaker_start": source[0], "speaker_stop": source[1],
-                "about_entity_ids": sorted({m.entity_id for m in inside}),
-                "about_countries": article.countries_within(start, stop),
-            })  # fmt: skip
-    return pa.Table.from_pylist(rows, schema=QUOTES)
+    context = _Context(texts, narrated, sentences, found, people)
+    named: dict[str, list] = {name: [] for name in _FILLED}
+    columns = ("article_id", "start", "stop", "kind", "cue_start", "cue_stop", "speaker_start",
+               "speaker_stop", "named", "named_id", "source_countries")  # fmt: skip
+    for article_id, start, stop, kind, cue_start, cue_stop, *source, n, named_id, countries in zip(
+        *(found[c].to_pylist() for c in columns), strict=True
+    ):
+        text = texts[article_id]
+        source = tuple(source)
+        words = None if source[0] is None else text[source[0] : source[1]]
+        cue = text[cue_start:cue_stop]
+        if kind == "interview" and source[0] is None:  # a '- ' answer: the lead says who
+            lead = context.interviewee(article_id)
+            speaker, cue = (lead.entity_id if lead else None), _INTERVIEW
+            if lead:
+                source, words = (lead.start, lead.stop), text[lead.start : lead.stop]
+        elif n:  # the source names people or organisations: one of them, or nobody sure
+            speaker = named_id if n == 1 else None
+        elif words and ((role := _role_head(words)) or key(words) in _PRONOUNS):
+            speaker = context.article(article_id).named_by(source[0], role, countries.split())
+        else:
+            speaker = None
+        values = (text[start:stop], cue, speaker, words, *source)
+        for name, value in zip(_FILLED, values, strict=True):
+            named[name].append(value)
+    for name, values in named.items():
+        column = pa.array(values, QUOTES.field(name).type)
+        at = found.schema.get_field_index(name)
+        found = found.set_column(at, name, column) if at >= 0 else found.append_column(name, column)
+    return found.select(QUOTES.names).cast(QUOTES)
+
+
+#: The columns `build_quotes` fills in Python, in the order it makes them.
+_FILLED = ("quote", "cue", "speaker_entity_id", "speaker_surface", "speaker_start",
+           "speaker_stop")  # fmt: skip
+
+
+class _Context:
+    """The articles of a chunk as `_Article`s, made when a quote needs one."""
+
+    def __init__(
+        self,
+        texts: Texts,
+        narrated: pa.Table,
+        sentences: pa.Table,
+        quotes: pa.Table,
+        people: Mapping[str, Person],
+    ) -> None:
+        self._texts = texts
+        self._tables = {"narrated": narrated, "sentences": sentences, "quotes": quotes}
+        self._rows: dict[str, dict[str, tuple[int, int]]] = {}
+        self._lists: dict[tuple[str, str], list] = {}
+        self._people = people
+        self._made: dict[str, _Article] = {}
+
+    def _of(self, name: str, article_id: str, columns: list[str]) -> list[tuple]:
+        """The `columns` of an article's rows in the table `name` (the table's columns become
+        Python lists once, when a first article needs them)."""
+        if name not in self._rows:
+            self._rows[name] = _runs(self._tables[name]["article_id"])
+        start, stop = self._rows[name].get(article_id, (0, 0))
+        lists = [self._column(name, c) for c in columns]
+        return list(zip(*(values[start:stop] for values in lists), strict=True))
+
+    def _column(self, name: str, column: str) -> list:
+        if (name, column) not in self._lists:
+            self._lists[name, column] = self._tables[name][column].to_pylist()
+        return self._lists[name, column]
+
+    def article(self, article_id: str) -> _Article:
+        if article_id not in self._made:
+            mentions = self._of("narrated", article_id, ["start", "stop", "sentence", "entity_id"])
+            self._made[article_id] = _Article(
+                self._texts[article_id], [_Mention(*m) for m in mentions], self._people
+            )
+        return self._made[article_id]
+
+    @lru_cache(maxsize=1)  # noqa: B019 - one context per chunk, its answers come in a row
+    def interviewee(self, article_id: str) -> _Mention | None:
+        """The interviewee the lead names, before the article's first '- ' answer."""
+        answers = [start for kind, start, source in
+                   self._of("quotes", article_id, ["kind", "start", "speaker_start"])
+                   if kind == "interview" and source is None]  # fmt: skip
+        spans = self._of("sentences", article_id, ["start", "stop"])
+        return self.article(article_id).interviewee(min(answers), spans)
+
+
+def _runs(ids: pa.ChunkedArray) -> dict[str, tuple[int, int]]:
+    """Article id -> (its first row, the row after its last) in a column sorted by id."""
+    encoded = pc.run_end_encode(ids.combine_chunks())
+    ends = encoded.run_ends.to_pylist()
+    return dict(zip(encoded.values.to_pylist(), zip([0, *ends[:-1]], ends, strict=True),
+                    strict=True))  # fmt: skip

@@ -6,8 +6,8 @@ Three shapes, found by rules over words and their morphology (pymorphy2):
   interview, every '- ' paragraph that is not a question, with the paragraphs that follow it;
 - direct speech: '«...», - заявил X', 'X заявил: «...»';
 - indirect speech: 'X отметил, что ...', 'по словам X, ...', 'как отмечает X, ...',
-  'X заявил: ...'.
-Questions are not quotes."""
+  'X заявил: ...', '..., говорит X'.
+Questions, denials ('не считают, что') and a quote inside another are not quotes."""
 
 from __future__ import annotations
 
@@ -69,8 +69,7 @@ class _Token(NamedTuple):
     is_word: bool
 
 
-def _tokens(text: str, start: int = 0, stop: int | None = None) -> list[_Token]:
-    stop = len(text) if stop is None else stop
+def _tokens(text: str, start: int, stop: int) -> list[_Token]:
     return [_Token(m.group(), m.start(), m.end(), m.group()[:1].isalnum())
             for m in _WORD.finditer(text, start, stop)]  # fmt: skip
 
@@ -87,7 +86,7 @@ def _lemma(word: str) -> str:
 
 
 def _is_cue_verb(token: _Token) -> bool:
-    if token.text.lower().replace("ё", "е") not in _cue_forms():
+    if token.text.lower().replace("ё", "е") not in cue_forms():
         return False
     parse = _parse(token.text)
     return (
@@ -131,7 +130,7 @@ def _skip_adverbs(tokens: Sequence[_Token], i: int) -> int:
     return i
 
 
-def source_before(tokens: Sequence[_Token], cue: int) -> tuple[int, int] | None:
+def _source_before(tokens: Sequence[_Token], cue: int) -> tuple[int, int] | None:
     """The (first, last) token of the subject before the cue verb `tokens[cue]`: the nearest
     nominative word to its left (adverbs and time words skipped), widened over the words of its
     noun phrase ('министр труда Максим Топилин', 'Эксперты в Киеве')."""
@@ -168,7 +167,7 @@ def source_before(tokens: Sequence[_Token], cue: int) -> tuple[int, int] | None:
     return first, last
 
 
-def source_after(tokens: Sequence[_Token], start: int) -> tuple[int, int] | None:
+def _source_after(tokens: Sequence[_Token], start: int) -> tuple[int, int] | None:
     """The (first, last) token of the source that follows a cue ('- отметил глава
     государства', 'по словам министра X,'): the words up to the next punctuation, with leading
     adverbs and the addressee ('сказал ему следователь') skipped."""
@@ -312,7 +311,7 @@ def _name_like(word: str) -> bool:
 def reported(text: str, sentences: Sequence[tuple[int, int]]) -> Iterator[Speech]:
     """Direct and indirect speech in each sentence (a quotation may run over the sentences
     and paragraphs before its cue)."""
-    forms = _cue_forms()
+    forms = cue_forms()
     for start, stop in sentences:
         here = text[start:stop]
         if not forms.isdisjoint(_LETTERS.findall(here.lower().replace("ё", "е"))):
@@ -320,7 +319,7 @@ def reported(text: str, sentences: Sequence[tuple[int, int]]) -> Iterator[Speech
 
 
 @cache
-def _cue_forms() -> frozenset[str]:
+def cue_forms() -> frozenset[str]:
     """Every form of the cue verbs and nouns, lower case (е for ё): a sentence without one is
     not looked at word by word, and only these words are parsed as possible cues."""
     forms = {form.word.replace("ё", "е") for word in CUE_VERBS | CUE_NOUNS
@@ -362,7 +361,7 @@ def _quote_then_cue(text: str, tokens: list[_Token], close: int) -> Speech | Non
     opening = _partner(text, tokens[close].start, forward=False)
     if opening is None:
         return None
-    source = source_after(tokens, j + 1)
+    source = _source_after(tokens, j + 1)
     content = _trimmed(text, opening + 1, tokens[close].start)
     return Speech("direct", *content, tokens[j].start, tokens[j].stop,
                   *(_span(tokens, *source) if source else (None, None)))  # fmt: skip
@@ -383,13 +382,13 @@ def _cue_then_content(text: str, tokens: list[_Token], cue: int, stop: int) -> I
         return
     mark, follows, said = tokens[after], tokens[after + 1], tokens[cue]
     if _is_as(tokens, cue):  # 'как отмечает X, ...'
-        source = source_after(tokens, cue + 1)
+        source = _source_after(tokens, cue + 1)
         if source and source[1] + 1 < len(tokens) and tokens[source[1] + 1].text == ",":
             content = _trimmed(text, tokens[source[1] + 1].stop, stop)
             if content[1] > content[0]:
                 yield Speech("indirect", *content, said.start, said.stop, *_span(tokens, *source))
         return
-    source = source_before(tokens, cue)
+    source = _source_before(tokens, cue)
     source_span = _span(tokens, *source) if source else (None, None)
     if mark.text == ":" and follows.text in '«„“"':
         yield from _quoted(text, follows.start, said, source_span)
@@ -431,7 +430,7 @@ def _inverted(text: str, tokens: list[_Token], cue: int, start: int) -> list[Spe
         return []  # a quotation (`_quote_then_cue` has it) or 'отметив' (the subject's verb)
     if tokens[0].text.lower() in ("о", "об", "про"):
         return []  # 'О развитии ..., рассказал посол': what about, not what was said
-    source = source_after(tokens, cue + 1)
+    source = _source_after(tokens, cue + 1)
     if source is None or not _head_case(tokens[source[0]]) or not _nominal(tokens[source[0]]):
         return []
     content = _trimmed(text, start, tokens[comma].start)
@@ -449,7 +448,7 @@ def _is_as(tokens: list[_Token], cue: int) -> bool:
 def _according_to(text: str, tokens: list[_Token], at: int, start: int, stop: int) -> Speech | None:
     """'по словам X, ...' and 'по мнению X, ...': the source up to the comma; the content is
     the rest of the sentence (or, when the phrase comes last, what goes before it)."""
-    source = source_after(tokens, at + 2)
+    source = _source_after(tokens, at + 2)
     if source is None:
         return None
     end = source[1] + 1
