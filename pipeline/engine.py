@@ -8,6 +8,7 @@ and give the same tables; models load once per worker process (`pipeline.nlp`).
 
 from __future__ import annotations
 
+import importlib
 import logging
 import os
 from collections import deque
@@ -142,6 +143,11 @@ def _check_versions(client: Any) -> None:
         )
 
 
+def _ready() -> None:
+    """Import every stage a worker may run, so that its first task does not wait for it."""
+    importlib.import_module("pipeline.build")
+
+
 @contextmanager
 def start(kind: str = "local", workers: int = 1, scheduler: str | None = None) -> Iterator[Engine]:
     """The engine for a build. `local` runs `workers` worker processes (with one, this
@@ -154,6 +160,8 @@ def start(kind: str = "local", workers: int = 1, scheduler: str | None = None) -
                 yield SERIAL
             return
         with worker_pool(workers) as processes:
+            for _ in range(workers):  # start them now, while this process reads the inputs
+                processes.submit(_ready)
             yield Engine(workers, processes=processes)
         return
     if kind != "dask":
