@@ -694,16 +694,7 @@ def quote_speakers(build: Build, filters: Filters, limit: int) -> pd.DataFrame:
 def quote_counts(build: Build, filters: Filters) -> dict:
     """Quotes in the selected articles, how many have a named speaker, and in how many
     articles."""
-    found = filtered(
-        build,
-        filters,
-        """
-        SELECT count(*) AS quotes, count(speaker_entity_id) AS attributed,
-               count(DISTINCT article_id) AS articles
-        FROM quotes JOIN sel USING (article_id)
-        """,
-    )
-    return {name: int(found[name].iloc[0]) for name in ("quotes", "attributed", "articles")}
+    return _counted(build, filters, "quotes", "attributed", "speaker_entity_id")
 
 
 def _named(frame: pd.DataFrame, code: str, name: str) -> pd.DataFrame:
@@ -836,13 +827,19 @@ def decade_counts(points: pd.DataFrame) -> pd.DataFrame:
 
 def event_counts(build: Build, filters: Filters) -> dict:
     """Events of the selected articles: in all, resolved to dates, and their articles."""
+    return _counted(build, filters, "events", "resolved", "date_start")
+
+
+def _counted(build: Build, filters: Filters, table: str, known: str, column: str) -> dict:
+    """The selected articles' rows of `table` (under the table's name), those with `column`
+    set (under `known`), and their articles."""
     row = filtered(
         build,
         filters,
-        """
-        SELECT count(*) AS events, count(date_start) AS resolved,
+        f"""
+        SELECT count(*) AS {table}, count({column}) AS {known},
                count(DISTINCT article_id) AS articles
-        FROM events JOIN sel USING (article_id)
+        FROM {table} JOIN sel USING (article_id)
         """,
     ).iloc[0]
     return {k: int(v) for k, v in row.items()}

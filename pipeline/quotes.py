@@ -202,7 +202,7 @@ def build_quotes(
     reads an article's mentions only for a source that is a role or a pronoun, or for the lead
     of a '- ' interview."""
     con = connect(
-        None, speech=speech, sentences=sentences.select(["article_id", "paragraph", "start"]),
+        1, speech=speech, sentences=sentences.select(["article_id", "paragraph", "start"]),
         mentions=mentions.select(["article_id", "start", "stop", "sentence", "entity_id", "type"]),
         country_mentions=country_mentions.select(["article_id", "start", "stop", "country"]),
     )  # fmt: skip
@@ -301,6 +301,8 @@ class _Context:
 
 def _runs(ids: pa.ChunkedArray) -> dict[str, tuple[int, int]]:
     """Article id -> (its first row, the row after its last) in a column sorted by id."""
+    if len(ids) == 0:
+        return {}
     encoded = pc.run_end_encode(ids.combine_chunks())
     ends = encoded.run_ends.to_pylist()
     return dict(zip(encoded.values.to_pylist(), zip([0, *ends[:-1]], ends, strict=True),

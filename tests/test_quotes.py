@@ -143,6 +143,10 @@ def test_a_role_resolves_when_one_person_holds_it() -> None:
         "«Мы готовы к диалогу», - заявил глава государства.",
     ])  # fmt: skip
     assert found == [("Мы готовы к диалогу", "Владимир Путин")]
+    # A role, and no person named anywhere: nobody.
+    assert speakers(["Посол заявил: переговоры продолжатся в Баку."]) == [
+        ("переговоры продолжатся в Баку", None)
+    ]
 
 
 def test_speech_spans_on_a_sentence() -> None:
