@@ -295,7 +295,7 @@ def quote_table(build: data.Build, filters: Filters, name: str, quotes: pd.DataF
     """Quotes (`data.quotes`) as a table with a link to each one's article, and its downloads
     (without the link column and the running total)."""
     shown = quotes.assign(
-        published=pd.to_datetime(quotes["published"]).dt.strftime("%Y-%m-%d").fillna("undated"),
+        published=_dates(quotes["published"]),
         read=[page_link("reader", filters, article=a) for a in quotes["article_id"]],
     )
     st.dataframe(
@@ -423,8 +423,14 @@ ARTICLE_COLUMNS = {
 def shown_articles(articles: pd.DataFrame) -> pd.DataFrame:
     """A list of articles as a table shows it: dates as 2025-12-05 or 'undated' (they still
     sort), without columns that are empty throughout (no URLs in plain-text corpora)."""
-    published = pd.to_datetime(articles["published"]).dt.strftime("%Y-%m-%d").fillna("undated")
-    return articles.assign(published=published).dropna(axis="columns", how="all")
+    return articles.assign(published=_dates(articles["published"])).dropna(
+        axis="columns", how="all"
+    )
+
+
+def _dates(published: pd.Series) -> pd.Series:
+    """Publication dates as 2025-12-05, or 'undated'."""
+    return pd.to_datetime(published).dt.strftime("%Y-%m-%d").fillna("undated")
 
 
 def selected_id(name: str, picked: object, ids: pd.Series) -> str:

@@ -320,8 +320,8 @@ def situate(
         engine = SERIAL
 
     def quotes_to_name() -> Iterator[tuple]:
-        """Per chunk: its countries and events, written; then what naming its quotes needs,
-        only what the chunk holds (a task for a worker)."""
+        """Per chunk: its countries and events, written; then what naming its quotes needs
+        (for a worker, only what the chunk holds)."""
         for chunk in chunks:
             with timer.stage("countries"):
                 country_mentions = build_country_mentions(
@@ -336,14 +336,15 @@ def situate(
             with timer.stage("write"):
                 writers["sentences"].write(chunk["sentences"])
                 writers["country_mentions"].write(country_mentions)
-            if "speech" in chunk:
-                named = pc.unique(chunk["mentions"]["entity_id"]).to_pylist()
-                yield (
-                    *map(detached, (chunk["articles"].select(["article_id", "text"]),
-                                    chunk["sentences"], chunk["speech"], chunk["mentions"],
-                                    country_mentions)),
-                    {e: people[e] for e in named if e in people},
-                )  # fmt: skip
+            if "speech" not in chunk:
+                continue
+            tables = (chunk["articles"].select(["article_id", "text"]), chunk["sentences"],
+                      chunk["speech"], chunk["mentions"], country_mentions)  # fmt: skip
+            if not engine.parallel:
+                yield *tables, people
+                continue
+            named = pc.unique(chunk["mentions"]["entity_id"]).to_pylist()
+            yield *map(detached, tables), {e: people[e] for e in named if e in people}
 
     # The quotes stage's seconds include the countries and events found meanwhile.
     with timer.stage("quotes") if "speech" in optional else nullcontext():

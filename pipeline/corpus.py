@@ -40,8 +40,8 @@ def settle_allocator() -> None:
     """Keep glibc from holding on to freed memory in a long build: blocks of 1 MB or more are
     mapped and unmapped on their own (glibc otherwise raises that threshold to the largest
     block freed, up to 32 MB, and serves such blocks from a heap that fragments), and threads
-    share two heaps. With chunks of 500 articles, the peak at 110k articles fell from 1,112 to
-    1,043 MB and at 11.5k stayed at 922-931 MB."""
+    share two heaps. With chunks of 500 articles, the build's peak from the cache at 110k
+    articles fell from 1,112 to 1,036-1,064 MB, and at 11.5k from 926-944 to 900-911 MB."""
     if _LIBC is not None:
         _LIBC.mallopt(_M_MMAP_THRESHOLD, 1 << 20)
         _LIBC.mallopt(_M_ARENA_MAX, 2)

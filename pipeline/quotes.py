@@ -10,10 +10,8 @@ speech. When no rule gives one entity, the speaker is null and the source's word
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping
 from dataclasses import dataclass
-from functools import lru_cache
 
 import pyarrow as pa
 import pyarrow.compute as pc
@@ -23,7 +21,7 @@ from pipeline.gazetteer import key
 from pipeline.nlp import lemma
 from pipeline.roles import role_lemmas
 from pipeline.schema import QUOTES
-from pipeline.speech import cue_forms
+from pipeline.speech import cue_forms, words_of
 from pipeline.sql import connect
 
 #: Role phrases that name a role by another word: 'глава государства' is the president.
@@ -35,7 +33,6 @@ ROLE_PHRASES = {
     "госминистр": "министр",
 }
 _PRONOUNS = {"он", "она"}
-_LETTERS = re.compile(r"\w+")
 #: What `_SITUATED` gives.
 _FOUND = pa.schema([
     ("article_id", pa.string()), ("paragraph", pa.int32()), ("start", pa.int32()),
@@ -119,7 +116,7 @@ class _Article:
         for start, stop in sentences:
             if start >= lead_stop:
                 break
-            words = _LETTERS.findall(self.text[start:stop].lower().replace("ё", "е"))
+            words = words_of(self.text[start:stop])
             if _INTERVIEW in words or not cue_forms().isdisjoint(words):
                 for m in self.narrated:
                     if start <= m.start and m.stop <= stop:
@@ -266,6 +263,7 @@ class _Context:
         self._lists: dict[tuple[str, str], list] = {}
         self._people = people
         self._made: dict[str, _Article] = {}
+        self._leads: dict[str, _Mention | None] = {}
 
     def _of(self, name: str, article_id: str, columns: list[str]) -> list[tuple]:
         """The `columns` of an article's rows in the table `name` (the table's columns become
@@ -289,14 +287,15 @@ class _Context:
             )
         return self._made[article_id]
 
-    @lru_cache(maxsize=1)  # noqa: B019 - one context per chunk, its answers come in a row
     def interviewee(self, article_id: str) -> _Mention | None:
         """The interviewee the lead names, before the article's first '- ' answer."""
-        answers = [start for kind, start, source in
-                   self._of("quotes", article_id, ["kind", "start", "speaker_start"])
-                   if kind == "interview" and source is None]  # fmt: skip
-        spans = self._of("sentences", article_id, ["start", "stop"])
-        return self.article(article_id).interviewee(min(answers), spans)
+        if article_id not in self._leads:
+            answers = [start for kind, start, source in
+                       self._of("quotes", article_id, ["kind", "start", "speaker_start"])
+                       if kind == "interview" and source is None]  # fmt: skip
+            spans = self._of("sentences", article_id, ["start", "stop"])
+            self._leads[article_id] = self.article(article_id).interviewee(min(answers), spans)
+        return self._leads[article_id]
 
 
 def _runs(ids: pa.ChunkedArray) -> dict[str, tuple[int, int]]:

@@ -20,6 +20,7 @@ from typing import NamedTuple
 import pyarrow as pa
 
 from pipeline.articles import Texts
+from pipeline.gazetteer import key
 from pipeline.nlp import CACHE_SIZE, morph
 
 #: Verbs (lemmas) that report speech or a stated view.
@@ -86,7 +87,7 @@ def _lemma(word: str) -> str:
 
 
 def _is_cue_verb(token: _Token) -> bool:
-    if token.text.lower().replace("ё", "е") not in cue_forms():
+    if key(token.text) not in cue_forms():
         return False
     parse = _parse(token.text)
     return (
@@ -313,16 +314,20 @@ def reported(text: str, sentences: Sequence[tuple[int, int]]) -> Iterator[Speech
     and paragraphs before its cue)."""
     forms = cue_forms()
     for start, stop in sentences:
-        here = text[start:stop]
-        if not forms.isdisjoint(_LETTERS.findall(here.lower().replace("ё", "е"))):
+        if not forms.isdisjoint(words_of(text[start:stop])):
             yield from _in_sentence(text, _tokens(text, start, stop), start, stop)
+
+
+def words_of(text: str) -> list[str]:
+    """The words of `text` as `cue_forms` writes them: lower case, е for ё."""
+    return _LETTERS.findall(key(text))
 
 
 @cache
 def cue_forms() -> frozenset[str]:
     """Every form of the cue verbs and nouns, lower case (е for ё): a sentence without one is
     not looked at word by word, and only these words are parsed as possible cues."""
-    forms = {form.word.replace("ё", "е") for word in CUE_VERBS | CUE_NOUNS
+    forms = {key(form.word) for word in CUE_VERBS | CUE_NOUNS
              for parse in morph()(word) if parse.normal_form.replace("ё", "е") == word
              for form in parse.lexeme}  # fmt: skip
     return frozenset(forms)

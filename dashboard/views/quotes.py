@@ -33,7 +33,7 @@ def country_label(code: str) -> str:
     return data.country_name(code) if code else "Any country"
 
 
-top, middle, bottom = st.columns(3), st.columns(3), st.columns([1, 2])
+top, middle = st.columns(3), st.columns(3)
 with top[0]:
     chosen = st.query_params.get("speaker")
     speaker_names = dict(zip(speakers["entity_id"], speakers["name"], strict=True))
