@@ -11,7 +11,7 @@ import time
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from concurrent.futures import ThreadPoolExecutor
-from contextlib import contextmanager, nullcontext
+from contextlib import ExitStack, contextmanager, nullcontext
 from dataclasses import asdict, dataclass
 from functools import partial
 from importlib.metadata import PackageNotFoundError, version
@@ -29,14 +29,13 @@ from pipeline.articles import PREPARED, Notice, build_articles, prepare
 from pipeline.cache import ArticleCache, Memo, memo, pipeline_version
 from pipeline.corpus import CHUNK, Corpus, parts, release_memory
 from pipeline.countries import build_country_mentions
-from pipeline.engine import SERIAL, Engine, detached
+from pipeline.engine import SERIAL, Engine, beside, detached
 from pipeline.entities import build_article_entities, build_entities
 from pipeline.events import build_events
 from pipeline.paragraphs import build_paragraphs
 from pipeline.quotes import build_quotes, people_of
 from pipeline.readers import Record, Rejection, discover, file_sha256, read_file
-from pipeline.schema import PARAGRAPHS, TABLES, WORDS
-from pipeline.sql import batches
+from pipeline.schema import PARAGRAPHS, TABLES
 from pipeline.store import (
     TableWriter,
     atomic_directory,
@@ -45,6 +44,7 @@ from pipeline.store import (
     write_table,
 )
 from pipeline.topics import Assigned, Topics, build_topics
+from pipeline.words import index_words
 
 LIBRARIES = ("natasha", "pymorphy2", "razdel", "pyarrow", "charset-normalizer", "scikit-learn",
              "stop-words", "duckdb")  # fmt: skip
@@ -398,17 +398,6 @@ def _topics(
     return build_topics(parts, k=k, engine=engine, progress=progress, memo=memo)
 
 
-def _words(corpus: Corpus, work: Path) -> Iterator[pa.RecordBatch]:
-    """The `words` index sorted by word: each chunk's words (found per article, in the cache)
-    go to a file under `work`, which DuckDB sorts, spilling to disk (a sort of 50M rows at
-    100k articles stays within its working memory; a DISTINCT over the cache's files did not)."""
-    with tempfile.TemporaryDirectory(prefix=".words-", dir=work) as tmp:
-        path = Path(tmp) / "by-article.parquet"
-        write_batches((chunk["words"] for chunk in corpus.chunks(["words"])), WORDS, path)
-        yield from batches("SELECT word, article_id FROM read_parquet(?) ORDER BY word, article_id",
-                           params=[str(path)])  # fmt: skip
-
-
 def _paragraphs(corpus: Corpus, topics: Assigned) -> Iterator[pa.Table]:
     """The `paragraphs` table chunk by chunk: each chunk's paragraphs, split again, with their
     topic columns (the topic stage read the same chunks, so its parts follow them)."""
@@ -469,7 +458,7 @@ def build(
         "tables": {},
         "seconds": timer.seconds,
     }
-    with atomic_directory(out) as scratch, article_store(cache, out) as root:
+    with atomic_directory(out) as scratch, article_store(cache, out) as root, ExitStack() as later:
         ingested = ingest(inputs, scratch, max_bytes=max_bytes, cache=cache, progress=progress,
                           timer=timer)  # fmt: skip
         manifest["inputs"] = sorted(ingested.inputs, key=lambda e: e["path"])
@@ -497,6 +486,10 @@ def build(
                                    timer=timer)  # fmt: skip
         if cache is not None:
             manifest["cache"] = {**account, "reused_inputs": ingested.reused_inputs}
+        # The words index needs only the cache: it is sorted from now on in a process of its
+        # own, on the cores the other stages leave idle.
+        words = later.enter_context(beside(index_words, corpus, scratch / "words.parquet",
+                                           idle=engine.parallel))  # fmt: skip
         fits = memo(cache, "topics") if cache else None  # the fits that choose K
 
         def find_topics() -> Topics:
@@ -505,8 +498,8 @@ def build(
 
         # Topics need only the raw mentions' spans: they run beside the entity stages, their
         # fits on the workers while the entity stages take the build process's core.
-        with ThreadPoolExecutor(1, thread_name_prefix="topics") as beside:
-            topics_found = beside.submit(find_topics)
+        with ThreadPoolExecutor(1, thread_name_prefix="topics") as thread:
+            topics_found = thread.submit(find_topics)
             entities, written = link(corpus, scratch, engine=engine, timer=timer)
             emit(entities=entities)
             found = topics_found.result()
@@ -521,7 +514,7 @@ def build(
         manifest["tables"].update(situate(corpus, scratch, entities, engine=engine, timer=timer))
         del entities
         with timer.stage("words"):
-            emit_batches("words", _words(corpus, scratch), WORDS)
+            manifest["tables"]["words"] = dict(zip(("rows", "sha256"), words(), strict=True))
 
         manifest["tables"] = {name: manifest["tables"][name] for name in TABLES}
         digest = hashlib.sha256()

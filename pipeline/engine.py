@@ -85,6 +85,24 @@ def detached(table: pa.Table) -> pa.Table:
     return table.take(pa.array(range(table.num_rows), pa.int64()))
 
 
+def _lowest_priority() -> None:
+    if hasattr(os, "nice"):
+        os.nice(19)
+
+
+@contextmanager
+def beside(function: Callable[..., T], *args: Any, idle: bool) -> Iterator[Callable[[], T]]:
+    """`function(*args)` in a process of its own at the lowest CPU priority when `idle`, started
+    now: it takes what the cores have to spare while the build goes on. Yields a call that
+    waits for its result (and, when not `idle`, computes it here). The process is stopped when
+    the block ends, so a failed build leaves nothing running."""
+    if not idle:
+        yield lambda: function(*args)
+        return
+    with get_context("spawn").Pool(1, initializer=_lowest_priority) as process:
+        yield process.apply_async(function, args).get
+
+
 class EngineError(RuntimeError):
     """The engine could not start: no scheduler at the address, or one without workers."""
 
