@@ -111,8 +111,8 @@ def build_articles(prepared: list[Path], target: Path, work: Path) -> tuple[dict
     under `work`."""
     columns = ["digest", "path", "line", "origin"]
     narrow = [pq.read_table(path, columns=columns) for path in prepared]
-    table = pa.concat_tables(narrow).combine_chunks() if narrow else PREPARED.select(columns)\
-        .empty_table()  # fmt: skip
+    table = pa.concat_tables(narrow).combine_chunks() if narrow else pa.schema(
+        [PREPARED.field(name) for name in columns]).empty_table()  # fmt: skip
     numbered = table.select(["digest"]).append_column("row", pa.array(np.arange(table.num_rows)))
     first = numbered.group_by("digest", use_threads=False).aggregate([("row", "min")])
     first_row = pc.take(first["row_min"], pc.index_in(table["digest"], first["digest"]))

@@ -163,6 +163,10 @@ def test_nothing_usable_exits_2_and_leaves_output_alone(tmp_path, capsys) -> Non
     assert not out.exists()
     with pytest.raises(NoArticles):
         build([tmp_path / "in"], out, progress=False)
+    # Nothing to read at all: only a path that does not exist.
+    assert main(["build", str(tmp_path / "nowhere"), "--out", str(out), "--quiet"]) == 2
+    captured = capsys.readouterr()
+    assert "nowhere: path does not exist" in captured.out and "No articles" in captured.err
 
 
 def test_cli_summary_and_exit_0(tmp_path, capsys) -> None:
