@@ -30,13 +30,13 @@ def write_table(table: pa.Table, path: Path) -> str:
 
 class TableWriter:
     """A table written as its parts come, never held whole, in row groups of the same number
-    of rows whatever the parts' sizes (GROUP_ROWS for the table the file is named after, else
-    ROW_GROUP), each group's columns contiguous: the same file however the parts were cut.
-    `close` returns its rows and the file's SHA-256."""
+    of rows whatever the parts' sizes (`group`; by default GROUP_ROWS for the table the file is
+    named after, else ROW_GROUP), each group's columns contiguous: the same file however the
+    parts were cut. `close` returns its rows and the file's SHA-256; `finish`, its rows."""
 
-    def __init__(self, path: Path, schema: pa.Schema) -> None:
+    def __init__(self, path: Path, schema: pa.Schema, group: int | None = None) -> None:
         self.path, self.schema, self.rows = path, schema, 0
-        self.group = GROUP_ROWS.get(path.stem, ROW_GROUP)
+        self.group = group or GROUP_ROWS.get(path.stem, ROW_GROUP)
         self._held = schema.empty_table()
         self._writer = pq.ParquetWriter(path, schema, compression="zstd", write_statistics=True)
 
@@ -51,11 +51,14 @@ class TableWriter:
                                      row_group_size=self.group)  # fmt: skip
             self._held = self._held.slice(self.group)
 
-    def close(self) -> tuple[int, str]:
+    def finish(self) -> int:
         if self._held.num_rows or self.rows == 0:
             self._writer.write_table(self._held.combine_chunks(), row_group_size=self.group)
         self._writer.close()
-        return self.rows, file_sha256(self.path)
+        return self.rows
+
+    def close(self) -> tuple[int, str]:
+        return self.finish(), file_sha256(self.path)
 
 
 def write_batches(
