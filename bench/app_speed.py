@@ -34,6 +34,7 @@ PAGES = [
     ("network", "network", ""),
     ("topics", "topics", ""),
     ("timeline", "timeline", ""),
+    ("quotes", "quotes", ""),
     ("search", "search", "?term=санкции"),
     ("reader", "reader", ""),
     ("about", "about", ""),

@@ -43,6 +43,7 @@ ORDER = {
     "country_mentions": "article_id, start, stop, country",
     "article_topics": "article_id, topic_id",
     "events": "article_id, start",
+    "quotes": "article_id, start, stop, kind",
     "words": "word, article_id",
 }
 
