@@ -94,13 +94,14 @@ def _lowest_priority() -> None:
 def beside(function: Callable[..., T], *args: Any, idle: bool) -> Iterator[Callable[[], T]]:
     """`function(*args)` in a process of its own at the lowest CPU priority when `idle`, started
     now: it takes what the cores have to spare while the build goes on. Yields a call that
-    waits for its result (and, when not `idle`, computes it here). The process is stopped when
-    the block ends, so a failed build leaves nothing running."""
+    waits for its result (and, when not `idle`, computes it here); the block ends once the
+    process has. A process that dies raises BrokenProcessPool there, never a wait forever."""
     if not idle:
         yield lambda: function(*args)
         return
-    with get_context("spawn").Pool(1, initializer=_lowest_priority) as process:
-        yield process.apply_async(function, args).get
+    with ProcessPoolExecutor(1, mp_context=get_context("spawn"),
+                             initializer=_lowest_priority) as process:  # fmt: skip
+        yield process.submit(function, *args).result
 
 
 class EngineError(RuntimeError):

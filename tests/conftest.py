@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import os
+import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 import pyarrow.parquet as pq
@@ -23,6 +25,16 @@ def seed(prefix: str) -> Path:
 
 def read_table(directory: Path, name: str) -> list[dict]:
     return pq.read_table(directory / f"{name}.parquet").to_pylist()
+
+
+@pytest.fixture(autouse=True)
+def runner_main_module() -> Iterator[None]:
+    """Put the test runner's `__main__` back after each test: Streamlit's AppTest leaves the
+    last page script there, and a build's spawned processes (multiprocessing's spawn) would run
+    that script first and die (in a checkout without `data/`)."""
+    main = sys.modules["__main__"]
+    yield
+    sys.modules["__main__"] = main
 
 
 @pytest.fixture(scope="session")
