@@ -291,6 +291,12 @@ def table_downloads(build: data.Build, filters: Filters, name: str, frame: pd.Da
         )
 
 
+def quote_count(quotes: pd.DataFrame) -> str:
+    """How many quotes `quotes` (`data.quotes`) shows: '12', or 'the 200 newest of 340'."""
+    total = int(quotes["total"].iloc[0]) if len(quotes) else 0
+    return f"the {len(quotes):,} newest of {total:,}" if total > len(quotes) else f"{total:,}"
+
+
 def quote_table(build: data.Build, filters: Filters, name: str, quotes: pd.DataFrame) -> None:
     """Quotes (`data.quotes`) as a table with a link to each one's article, and its downloads
     (without the link column and the running total)."""

@@ -275,9 +275,13 @@ def _writers(directory: Path, names: Iterable[str]) -> dict[str, TableWriter]:
     return {name: TableWriter(directory / f"{name}.parquet", TABLES[name]) for name in names}
 
 
+def _entry(rows: int, sha256: str) -> dict:
+    """A written table's manifest entry."""
+    return {"rows": rows, "sha256": sha256}
+
+
 def _closed(writers: dict[str, TableWriter]) -> Written:
-    return {name: dict(zip(("rows", "sha256"), writer.close(), strict=True))
-            for name, writer in writers.items()}  # fmt: skip
+    return {name: _entry(*writer.close()) for name, writer in writers.items()}
 
 
 def link(
@@ -475,12 +479,13 @@ def build(
             with timer.stage("write"):
                 for name, table in tables.items():
                     sha = write_table(table, scratch / f"{name}.parquet")
-                    manifest["tables"][name] = {"rows": table.num_rows, "sha256": sha}
+                    manifest["tables"][name] = _entry(table.num_rows, sha)
 
         def emit_batches(name: str, batches: Iterator[pa.Table], schema: pa.Schema) -> None:
             """Write a table as its parts are made, in the row groups `emit` would write."""
-            rows, sha = write_batches(batches, schema, scratch / f"{name}.parquet")
-            manifest["tables"][name] = {"rows": rows, "sha256": sha}
+            manifest["tables"][name] = _entry(
+                *write_batches(batches, schema, scratch / f"{name}.parquet")
+            )
 
         corpus, account = analysed(ingested.articles, root, engine=engine, progress=progress,
                                    timer=timer)  # fmt: skip
@@ -514,7 +519,7 @@ def build(
         manifest["tables"].update(situate(corpus, scratch, entities, engine=engine, timer=timer))
         del entities
         with timer.stage("words"):
-            manifest["tables"]["words"] = dict(zip(("rows", "sha256"), words(), strict=True))
+            manifest["tables"]["words"] = _entry(*words())
 
         manifest["tables"] = {name: manifest["tables"][name] for name in TABLES}
         digest = hashlib.sha256()

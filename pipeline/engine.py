@@ -99,8 +99,7 @@ def beside(function: Callable[..., T], *args: Any, idle: bool) -> Iterator[Calla
     if not idle:
         yield lambda: function(*args)
         return
-    with ProcessPoolExecutor(1, mp_context=get_context("spawn"),
-                             initializer=_lowest_priority) as process:  # fmt: skip
+    with worker_pool(1, initializer=_lowest_priority) as process:
         yield process.submit(function, *args).result
 
 
@@ -109,13 +108,17 @@ class EngineError(RuntimeError):
 
 
 @contextmanager
-def worker_pool(workers: int) -> Iterator[ProcessPoolExecutor]:
-    """Fresh (spawned) worker processes with one BLAS thread each: with a thread per core in
-    every worker the cores are oversubscribed, and two workers ran 2.5x slower than one here."""
+def worker_pool(
+    workers: int, initializer: Callable[[], None] | None = None
+) -> Iterator[ProcessPoolExecutor]:
+    """Fresh (spawned) worker processes with one BLAS thread each (with a thread per core in
+    every worker the cores are oversubscribed, and two workers ran 2.5x slower than one here),
+    each first running `initializer`."""
     saved = {name: os.environ.get(name) for name in _BLAS_THREADS}
     os.environ.update(dict.fromkeys(_BLAS_THREADS, "1"))
     try:
-        with ProcessPoolExecutor(workers, mp_context=get_context("spawn")) as pool:
+        with ProcessPoolExecutor(workers, mp_context=get_context("spawn"),
+                                 initializer=initializer) as pool:  # fmt: skip
             yield pool
     finally:
         for name, value in saved.items():

@@ -1,6 +1,5 @@
 """Actors: people and organisations ranked by coverage, and one actor's profile."""
 
-import pandas as pd
 import streamlit as st
 
 from dashboard import charts, data, ui
@@ -10,12 +9,6 @@ TABLE_LIMIT = 500
 RELATED = 15
 ARTICLE_LIMIT = 200
 QUOTE_LIMIT = 200
-
-
-def _count(quotes: pd.DataFrame) -> str:
-    """'12' quotes, or 'the 200 newest of 340'."""
-    total = int(quotes["total"].iloc[0]) if len(quotes) else 0
-    return f"the {len(quotes):,} newest of {total:,}" if total > len(quotes) else f"{total:,}"
 
 
 build = ui.current_build()
@@ -107,14 +100,14 @@ with right:
 if "quotes" not in build.missing:
     said_by = data.quotes(build, filters, data.QuoteQuery(speaker=profile_id), QUOTE_LIMIT)
     said_about = data.quotes(build, filters, data.QuoteQuery(about=profile_id), QUOTE_LIMIT)
+    by_count, about_count = ui.quote_count(said_by), ui.quote_count(said_about)
     st.subheader("Quotes")
     st.caption(
-        f"{_count(said_by)} said by {actor['name']}, {_count(said_about)} that name them. "
+        f"{by_count} said by {actor['name']}, {about_count} that name them. "
         f"[All quotes by them]({ui.page_link('quotes', filters, speaker=profile_id)}) · "
         f"[All quotes about them]({ui.page_link('quotes', filters, about=profile_id)})"
     )
-    by_tab, about_tab = st.tabs([f"Said by ({_count(said_by)})",
-                                 f"Said about ({_count(said_about)})"])  # fmt: skip
+    by_tab, about_tab = st.tabs([f"Said by ({by_count})", f"Said about ({about_count})"])
     with by_tab:
         if said_by.empty:
             st.info("No quote in the selected articles is attributed to this actor.")

@@ -81,11 +81,7 @@ else:
     if len(found) == QUOTE_LIMIT:
         st.caption(f"Counted over the {QUOTE_LIMIT:,} newest quotes shown below.")
 
-total = int(found["total"].iloc[0])
+shown = ui.quote_count(found)
 st.subheader("Quotes")
-st.caption(
-    (f"The {QUOTE_LIMIT:,} newest of {total:,} quotes. " if total > len(found) else
-     f"{total:,} quotes, newest articles first. ")
-    + "*Read* opens the article."
-)  # fmt: skip
+st.caption(f"{shown.capitalize()} quotes, newest articles first. *Read* opens the article.")
 ui.quote_table(build, filters, "quotes", found)
