@@ -51,21 +51,36 @@ def filter_changes(directory: Path, samples: int) -> list[dict]:
 
     con = duckdb.connect()
     table = lambda name: f"read_parquet('{directory / name}.parquet')"  # noqa: E731
-    first, last = con.execute(f"SELECT min(published), max(published) FROM {table('articles')}"
-                              ).fetchone()  # fmt: skip
-    countries = [r[0] for r in con.execute(
-        f"SELECT country FROM {table('country_mentions')} GROUP BY 1 ORDER BY count(*) DESC "
-        "LIMIT 10").fetchall()]  # fmt: skip
-    actors = [r[0] for r in con.execute(
-        f"SELECT entity_id FROM {table('entities')} WHERE type = 'PER' "
-        "ORDER BY n_articles DESC LIMIT 10").fetchall()]  # fmt: skip
+    first, last = con.execute(
+        f"SELECT min(published), max(published) FROM {table('articles')}"
+    ).fetchone()
+    countries = [
+        r[0]
+        for r in con.execute(
+            f"SELECT country FROM {table('country_mentions')} GROUP BY 1 ORDER BY count(*) DESC "
+            "LIMIT 10"
+        ).fetchall()
+    ]
+    actors = [
+        r[0]
+        for r in con.execute(
+            f"SELECT entity_id FROM {table('entities')} WHERE type = 'PER' "
+            "ORDER BY n_articles DESC LIMIT 10"
+        ).fetchall()
+    ]
     topics = [r[0] for r in con.execute(f"SELECT topic_id FROM {table('topics')}").fetchall()]
     span = (last - first).days
     states = []
     for n in range(samples):
         start = first + dt.timedelta(days=(n * 37) % max(span // 2, 1))
-        state = {"dates": (start, last - dt.timedelta(days=n)), "countries": [], "actors": [],
-                 "topics": [], "text": "", "types": []}  # fmt: skip
+        state = {
+            "dates": (start, last - dt.timedelta(days=n)),
+            "countries": [],
+            "actors": [],
+            "topics": [],
+            "text": "",
+            "types": [],
+        }
         kind = n % 5
         if kind == 0:
             state["countries"] = [countries[n % len(countries)]]
@@ -106,8 +121,11 @@ def time_filter_changes(directory: Path, samples: int) -> dict[str, list[float]]
             times.append(time.perf_counter() - started)
             assert not app.exception, [e.message for e in app.exception]
         found[name] = times
-        print(f"  {name:<10} p50 {statistics.median(times) * 1000:6.0f} ms   "
-              f"p95 {_quantile(times, 0.95) * 1000:6.0f} ms", flush=True)  # fmt: skip
+        print(
+            f"  {name:<10} p50 {statistics.median(times) * 1000:6.0f} ms   "
+            f"p95 {_quantile(times, 0.95) * 1000:6.0f} ms",
+            flush=True,
+        )
     return found
 
 
@@ -164,15 +182,19 @@ def main() -> int:
     print("|---|---|---|---|")
     for name, _, _ in PAGES:
         values = times[name]
-        print(f"| {name} | {statistics.median(values) * 1000:.0f} | "
-              f"{_quantile(values, 0.95) * 1000:.0f} | {browser['pages'][name]:.2f} |")  # fmt: skip
+        print(
+            f"| {name} | {statistics.median(values) * 1000:.0f} | "
+            f"{_quantile(values, 0.95) * 1000:.0f} | {browser['pages'][name]:.2f} |"
+        )
     worst = max(_quantile(v, 0.95) for v in times.values()) * 1000
     print()
     first = browser["pages"]["overview"]
     print(f"First page load (Overview, cold server, charts drawn): {first:.2f} s (target <= 3 s)")
     print(f"Worst page p95 after a filter change: {worst:.0f} ms (target <= 300 ms)")
-    print(f"Server memory: {browser['idle_rss_mb']:.0f} MB idle, {browser['rss_mb']:.0f} MB after "
-          f"every page, peak {browser['peak_rss_mb']:.0f} MB (target <= 1536 MB)")  # fmt: skip
+    print(
+        f"Server memory: {browser['idle_rss_mb']:.0f} MB idle, {browser['rss_mb']:.0f} MB after "
+        f"every page, peak {browser['peak_rss_mb']:.0f} MB (target <= 1536 MB)"
+    )
     return 0
 
 

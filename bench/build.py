@@ -41,8 +41,11 @@ def _rss_mb(pid: int) -> float:
 
 def _descendants(pid: int) -> list[int]:
     try:
-        children = [int(c) for task in Path(f"/proc/{pid}/task").iterdir()
-                    for c in (task / "children").read_text().split()]  # fmt: skip
+        children = [
+            int(c)
+            for task in Path(f"/proc/{pid}/task").iterdir()
+            for c in (task / "children").read_text().split()
+        ]
     except OSError:
         return []
     return children + [d for child in children for d in _descendants(child)]
@@ -74,11 +77,21 @@ class ProcessPeaks(threading.Thread):
 
 def run_build(inputs: list[Path], out: Path, *options: str) -> dict:
     """One `obzor build` in its own process: its manifest, wall time and memory peaks."""
-    command = [sys.executable, "-m", "pipeline", "build", *map(str, inputs), "--out", str(out),
-               "--quiet", *options]  # fmt: skip
+    command = [
+        sys.executable,
+        "-m",
+        "pipeline",
+        "build",
+        *map(str, inputs),
+        "--out",
+        str(out),
+        "--quiet",
+        *options,
+    ]
     started = time.perf_counter()
-    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
-                               text=True)  # fmt: skip
+    process = subprocess.Popen(
+        command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True
+    )
     with_peaks = ProcessPeaks(process.pid)
     with_peaks.start()
     _, errors = process.communicate()
@@ -89,9 +102,15 @@ def run_build(inputs: list[Path], out: Path, *options: str) -> dict:
         raise SystemExit(f"build failed ({' '.join(command)}):\n{errors[-3000:]}")
     manifest = json.loads((out / "manifest.json").read_text())
     articles = manifest["tables"]["articles"]["rows"]
-    return {"seconds": seconds, "articles": articles, "per_second": articles / seconds,
-            "driver_mb": with_peaks.driver_mb, "worker_mb": with_peaks.worker_mb,
-            "tree_mb": with_peaks.tree_peak, "manifest": manifest}  # fmt: skip
+    return {
+        "seconds": seconds,
+        "articles": articles,
+        "per_second": articles / seconds,
+        "driver_mb": with_peaks.driver_mb,
+        "worker_mb": with_peaks.worker_mb,
+        "tree_mb": with_peaks.tree_peak,
+        "manifest": manifest,
+    }
 
 
 def replicate_corpus(corpus: Path, out: Path, copies: int) -> Path:
@@ -114,9 +133,11 @@ def replicate_corpus(corpus: Path, out: Path, copies: int) -> Path:
 
 
 def _row(name: str, result: dict) -> str:
-    return (f"| {name} | {result['articles']:,} | {result['seconds']:.1f} | "
-            f"{result['per_second']:.1f} | {result['driver_mb']:,.0f} | "
-            f"{result['worker_mb']:,.0f} | {result['tree_mb']:,.0f} |")  # fmt: skip
+    return (
+        f"| {name} | {result['articles']:,} | {result['seconds']:.1f} | "
+        f"{result['per_second']:.1f} | {result['driver_mb']:,.0f} | "
+        f"{result['worker_mb']:,.0f} | {result['tree_mb']:,.0f} |"
+    )
 
 
 def main() -> int:
@@ -139,45 +160,83 @@ def main() -> int:
         print(_row(*results[-1]), flush=True)
         return results[-1][1]
 
-    full = measure("whole corpus, 2 workers, empty cache", [args.corpus], "full",
-                   "--workers", "2", "--cache", str(cache))  # fmt: skip
+    full = measure(
+        "whole corpus, 2 workers, empty cache",
+        [args.corpus],
+        "full",
+        "--workers",
+        "2",
+        "--cache",
+        str(cache),
+    )
     seed = next((ROOT / "seeds").glob("000_*.txt"))
-    added = measure("whole corpus + 1 article, from the cache", [args.corpus, seed], "added",
-                    "--workers", "2", "--cache", str(cache))  # fmt: skip
+    added = measure(
+        "whole corpus + 1 article, from the cache",
+        [args.corpus, seed],
+        "added",
+        "--workers",
+        "2",
+        "--cache",
+        str(cache),
+    )
     one = measure("whole corpus, 1 worker", [args.corpus], "one", "--workers", "1", "--no-cache")
-    on_dask = measure("whole corpus, Dask LocalCluster of 2", [args.corpus], "dask",
-                      "--engine", "dask", "--workers", "2", "--no-cache")  # fmt: skip
+    on_dask = measure(
+        "whole corpus, Dask LocalCluster of 2",
+        [args.corpus],
+        "dask",
+        "--engine",
+        "dask",
+        "--workers",
+        "2",
+        "--no-cache",
+    )
     big = None
     if args.copies > 1:
         copies = replicate_corpus(args.corpus, args.work / "copies.jsonl.gz", args.copies)
-        big = measure(f"corpus x {args.copies} (distinct texts), 2 workers", [copies], "big",
-                      "--workers", "2", "--no-cache")  # fmt: skip
+        big = measure(
+            f"corpus x {args.copies} (distinct texts), 2 workers",
+            [copies],
+            "big",
+            "--workers",
+            "2",
+            "--no-cache",
+        )
 
-    print("\n| build | articles | seconds | articles/s | driver peak MB | worker peak MB | "
-          "all processes peak MB |\n|---|---|---|---|---|---|---|")  # fmt: skip
+    print(
+        "\n| build | articles | seconds | articles/s | driver peak MB | worker peak MB | "
+        "all processes peak MB |\n|---|---|---|---|---|---|---|"
+    )
     for name, result in results:
         print(_row(name, result))
     reused = added["manifest"]["cache"]
-    print(f"\nIncremental rebuild: {added['seconds']:.1f} s = "
-          f"{added['seconds'] / full['seconds']:.1%} of the full build (target <= 10%); "
-          f"{reused['reused_articles']:,} articles reused, {reused['analysed_articles']:,} "
-          f"analysed; stage seconds: {added['manifest']['seconds']}")  # fmt: skip
+    print(
+        f"\nIncremental rebuild: {added['seconds']:.1f} s = "
+        f"{added['seconds'] / full['seconds']:.1%} of the full build (target <= 10%); "
+        f"{reused['reused_articles']:,} articles reused, {reused['analysed_articles']:,} "
+        f"analysed; stage seconds: {added['manifest']['seconds']}"
+    )
     print(f"Scaling 1 -> 2 workers: {one['seconds'] / full['seconds']:.2f}x (target >= 1.7x)")
-    print(f"Dask / local with 2 workers: {on_dask['seconds'] / full['seconds']:.2f} "
-          "(target: within 15%, 0.85-1.15)")  # fmt: skip
+    print(
+        f"Dask / local with 2 workers: {on_dask['seconds'] / full['seconds']:.2f} "
+        "(target: within 15%, 0.85-1.15)"
+    )
     peaks = [r["driver_mb"] for _, r in results] + [r["worker_mb"] for _, r in results]
     print(f"Largest peak of one process: {max(peaks):,.0f} MB (target < 2,000 MB)")
     if big is not None:
         ratio = max(big["driver_mb"], big["worker_mb"]) / max(full["driver_mb"], full["worker_mb"])
-        print(f"Peak of one process, {big['articles']:,} vs {full['articles']:,} articles: "
-              f"{ratio:.2f}x (target: within 20%)")  # fmt: skip
+        print(
+            f"Peak of one process, {big['articles']:,} vs {full['articles']:,} articles: "
+            f"{ratio:.2f}x (target: within 20%)"
+        )
         sys.path.insert(0, str(HERE))
         from app_speed import served
 
         opened = served(args.work / "big")
-        print(f"Dashboard on the {big['articles']:,}-article build: Overview drawn in "
-              f"{opened['pages']['overview']:.2f} s, every page opened, server peak "
-              f"{opened['peak_rss_mb']:,.0f} MB")  # fmt: skip
+        print(
+            f"Dashboard on the {big['articles']:,}-article build: Overview drawn in "
+            f"{opened['pages']['overview']:.2f} s, every page opened, server peak "
+            f"{opened['peak_rss_mb']:,.0f} MB"
+        )
     return 0
 
 

@@ -32,10 +32,15 @@ def _tree_rss_mb(pid: int) -> float:
     """Resident memory of a process and all its descendants, in MB (Linux /proc)."""
     try:
         status = Path(f"/proc/{pid}/status").read_text()
-        rss = next(int(line.split()[1]) for line in status.splitlines()
-                   if line.startswith("VmRSS:")) / 1024  # fmt: skip
-        children = [int(c) for task in Path(f"/proc/{pid}/task").iterdir()
-                    for c in (task / "children").read_text().split()]  # fmt: skip
+        rss = (
+            next(int(line.split()[1]) for line in status.splitlines() if line.startswith("VmRSS:"))
+            / 1024
+        )
+        children = [
+            int(c)
+            for task in Path(f"/proc/{pid}/task").iterdir()
+            for c in (task / "children").read_text().split()
+        ]
     except (OSError, StopIteration):
         return 0.0
     return rss + sum(_tree_rss_mb(child) for child in children)
@@ -91,8 +96,13 @@ def run(system: str, path: Path, workers: int, save: Path | None = None) -> dict
             pq.write_table(paragraphs, save / "paragraphs.parquet")
             for name in ("mentions", "country_mentions"):
                 pq.write_table(tables[name], save / f"{name}.parquet")
-    return {"seconds": seconds, "articles": len(texts), "chars": sum(map(len, texts)),
-            "mentions": found, "rss_mb": memory.peak_mb}  # fmt: skip
+    return {
+        "seconds": seconds,
+        "articles": len(texts),
+        "chars": sum(map(len, texts)),
+        "mentions": found,
+        "rss_mb": memory.peak_mb,
+    }
 
 
 def _measure(system: str, path: Path, workers: int, save: Path | None = None) -> dict:
@@ -105,9 +115,11 @@ def _measure(system: str, path: Path, workers: int, save: Path | None = None) ->
 
 
 def _row(label: str, r: dict) -> str:
-    return (f"{label:<34} {r['articles']:>8,} {r['chars'] / r['seconds']:>10,.0f} "
-            f"{r['articles'] / r['seconds']:>7.1f} {r['seconds']:>8.1f} {r['mentions']:>9,} "
-            f"{r['rss_mb']:>8,.0f}")  # fmt: skip
+    return (
+        f"{label:<34} {r['articles']:>8,} {r['chars'] / r['seconds']:>10,.0f} "
+        f"{r['articles'] / r['seconds']:>7.1f} {r['seconds']:>8.1f} {r['mentions']:>9,} "
+        f"{r['rss_mb']:>8,.0f}"
+    )
 
 
 def main() -> int:
@@ -136,18 +148,27 @@ def main() -> int:
         pq.write_table(sample, Path(tmp) / "sample.parquet")
         results = [
             ("bare natasha (1 process)", _measure("natasha", Path(tmp) / "sample.parquet", 1)),
-            (f"ours ({args.workers} workers)",
-             _measure("ours", Path(tmp) / "sample.parquet", args.workers)),
-        ]  # fmt: skip
+            (
+                f"ours ({args.workers} workers)",
+                _measure("ours", Path(tmp) / "sample.parquet", args.workers),
+            ),
+        ]
         if args.full:
             pq.write_table(articles, Path(tmp) / "all.parquet")
-            results.append((f"ours, whole corpus ({args.workers} workers)",
-                            _measure("ours", Path(tmp) / "all.parquet", args.workers,
-                                     args.save)))  # fmt: skip
-    print(f"\ncorpus: {args.corpus} ({articles.num_rows:,} articles after ingestion); "
-          f"sample: every {step}th article; {os.cpu_count()} cores")  # fmt: skip
-    print(f"{'system':<34} {'articles':>8} {'chars/s':>10} {'art/s':>7} {'seconds':>8} "
-          f"{'mentions':>9} {'peak RSS MB':>8}")  # fmt: skip
+            results.append(
+                (
+                    f"ours, whole corpus ({args.workers} workers)",
+                    _measure("ours", Path(tmp) / "all.parquet", args.workers, args.save),
+                )
+            )
+    print(
+        f"\ncorpus: {args.corpus} ({articles.num_rows:,} articles after ingestion); "
+        f"sample: every {step}th article; {os.cpu_count()} cores"
+    )
+    print(
+        f"{'system':<34} {'articles':>8} {'chars/s':>10} {'art/s':>7} {'seconds':>8} "
+        f"{'mentions':>9} {'peak RSS MB':>8}"
+    )
     for label, r in results:
         print(_row(label, r))
     natasha, ours = results[0][1], results[1][1]

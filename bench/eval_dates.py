@@ -85,8 +85,10 @@ def natasha_dates(text: str) -> list[tuple[int, int, object]]:
     found = []
     for sentence in sentenize(text):
         if re.search(rf"\d|{MONTH_WORD}", sentence.text, re.IGNORECASE):
-            found += [(sentence.start + m.start, sentence.start + m.stop, m.fact)
-                      for m in extractor(sentence.text)]  # fmt: skip
+            found += [
+                (sentence.start + m.start, sentence.start + m.stop, m.fact)
+                for m in extractor(sentence.text)
+            ]
     return found
 
 
@@ -133,10 +135,14 @@ def normalisation(path: Path) -> None:
     for key in (*GRAINS, "all"):
         s = score[key]
         if s["n"]:
-            print(f"| {key} | {s['n']} | {s['ours'] / s['n']:.3f} ({s['ours']}) | "
-                  f"{s['natasha'] / s['n']:.3f} ({s['natasha']}) |")  # fmt: skip
-    print("Out of scope (clock times, N-unit windows, holidays): " +
-          ", ".join(f"{k} {v}" for k, v in sorted(out_of_scope.items())))  # fmt: skip
+            print(
+                f"| {key} | {s['n']} | {s['ours'] / s['n']:.3f} ({s['ours']}) | "
+                f"{s['natasha'] / s['n']:.3f} ({s['natasha']}) |"
+            )
+    print(
+        "Out of scope (clock times, N-unit windows, holidays): "
+        + ", ".join(f"{k} {v}" for k, v in sorted(out_of_scope.items()))
+    )
     print("Our misses:\n  " + "\n  ".join(misses))
 
 
@@ -151,8 +157,9 @@ def _brat_dates(path: Path) -> list[tuple[int, int, str]]:
 
 
 def _ours_in(text: str) -> list[tuple[int, int]]:
-    return [(s.start + t.start, s.start + t.stop) for s in sentenize(text)
-            for t in find(s.text, None)]  # fmt: skip
+    return [
+        (s.start + t.start, s.start + t.stop) for s in sentenize(text) for t in find(s.text, None)
+    ]
 
 
 def recall(directory: Path) -> None:
@@ -160,8 +167,10 @@ def recall(directory: Path) -> None:
     texts = {p.stem: p.read_text(encoding="utf-8") for p in docs}
     gold = {p.stem: _brat_dates(p.with_suffix(".ann")) for p in docs}
     systems = {}
-    for name, run in (("ours", _ours_in),
-                      ("natasha", lambda t: [(a, b) for a, b, _ in natasha_dates(t)])):  # fmt: skip
+    for name, run in (
+        ("ours", _ours_in),
+        ("natasha", lambda t: [(a, b) for a, b, _ in natasha_dates(t)]),
+    ):
         started = time.perf_counter()
         systems[name] = {doc: run(text) for doc, text in texts.items()}
         systems[name + "_seconds"] = time.perf_counter() - started
@@ -175,8 +184,9 @@ def recall(directory: Path) -> None:
     for name in ("ours", "natasha"):
         found = systems[name]
         speed = chars / systems[name + "_seconds"]
-        overlapping = sum(any(a < ge and gs < b for gs, ge, _ in gold[d])
-                          for d in found for a, b in found[d])  # fmt: skip
+        overlapping = sum(
+            any(a < ge and gs < b for gs, ge, _ in gold[d]) for d in found for a, b in found[d]
+        )
         total_found = sum(len(v) for v in found.values())
         for subset, keep in (("all DATE", lambda t: True), ("calendar", CALENDAR.search)):
             spans = [(d, s, e) for d in gold for s, e, t in gold[d] if keep(t)]

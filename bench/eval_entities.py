@@ -71,8 +71,9 @@ def io_f1(gold: dict[str, list], texts: dict[str, str], pred: dict[str, list]) -
         for token in tokenize(text):
 
             def tag(spans: list, token=token) -> str | None:
-                return next((s[2] for s in spans if s[0] <= token.start and token.stop <= s[1]),
-                            None)  # fmt: skip
+                return next(
+                    (s[2] for s in spans if s[0] <= token.start and token.stop <= s[1]), None
+                )
 
             g, p = tag(gold[doc_id]), tag(pred.get(doc_id, []))
             for t in TYPES:
@@ -112,8 +113,13 @@ def bsnlp_scores(docs: list[dict], pred: dict[str, list[Span]]) -> dict[str, dic
     for t in TYPES:
         correct, found, total = norm[t]
         p, r, f = _f1(*pairs[t])
-        out[t] = {"norm": correct / found if found else 0.0, "found": found / total if total else 0,
-                  "merge_p": p, "merge_r": r, "merge_f1": f}  # fmt: skip
+        out[t] = {
+            "norm": correct / found if found else 0.0,
+            "found": found / total if total else 0,
+            "merge_p": p,
+            "merge_r": r,
+            "merge_f1": f,
+        }
     return out
 
 
@@ -125,14 +131,18 @@ def load(shared: Path) -> tuple[list, list]:
     factru = list(load_factru(str(shared / "eval/factru")))
     bsnlp = []
     for d in load_bsnlp(str(shared / "eval/bsnlp")):
-        mentions = {(s.strip(), lemma.strip(), t, e) for s, lemma, t, e in d["mentions"]
-                    if t in TYPES and s.strip()}  # fmt: skip
+        mentions = {
+            (s.strip(), lemma.strip(), t, e)
+            for s, lemma, t, e in d["mentions"]
+            if t in TYPES and s.strip()
+        }
         occurrences = defaultdict(list)
         for a, b, _t, _lemma, _e in find_spans(d["text"], sorted(mentions)):
             occurrences[d["text"][a:b]].append((a, b))
         items = sorted(m for m in mentions if occurrences[m[0]])
-        bsnlp.append({**d, "key": f"{d['topic']}/{d['doc_id']}", "items": items,
-                      "occurrences": occurrences})  # fmt: skip
+        bsnlp.append(
+            {**d, "key": f"{d['topic']}/{d['doc_id']}", "items": items, "occurrences": occurrences}
+        )
     return factru, bsnlp
 
 
@@ -153,8 +163,9 @@ def main() -> int:
     f_ours = ours(f_texts, args.workers)
     b_ours: dict[str, list[Span]] = {}
     for topic in sorted({d["topic"] for d in bsnlp}):
-        b_ours.update(ours({k: t for k, t in b_texts.items() if k.startswith(topic + "/")},
-                           args.workers))  # fmt: skip
+        b_ours.update(
+            ours({k: t for k, t in b_texts.items() if k.startswith(topic + "/")}, args.workers)
+        )
     ours_seconds = time.perf_counter() - started
     started = time.perf_counter()
     f_bare, b_bare = bare(f_texts), bare(b_texts)
@@ -162,22 +173,41 @@ def main() -> int:
 
     ner = {"ours": io_f1(f_gold, f_texts, f_ours), "natasha": io_f1(f_gold, f_texts, f_bare)}
     scores = {"ours": bsnlp_scores(bsnlp, b_ours), "natasha": bsnlp_scores(bsnlp, b_bare)}
-    targets = {("PER", "norm"): 0.95, ("ORG", "norm"): 0.90, ("PER", "merge_f1"): 0.90,
-               ("PER", "merge_p"): 0.98}  # fmt: skip
+    targets = {
+        ("PER", "norm"): 0.95,
+        ("ORG", "norm"): 0.90,
+        ("PER", "merge_f1"): 0.90,
+        ("PER", "merge_p"): 0.98,
+    }
     rows = [("metric", "type", "ours", "natasha", "target")]
     for t in TYPES:
         rows.append(("factRuEval NER token F1", t, ner["ours"][t], ner["natasha"][t], None))
-    labels = {"found": "BSNLP exact spans found", "norm": "BSNLP normalised = gold lemma",
-              "merge_p": "BSNLP merge precision", "merge_r": "BSNLP merge recall",
-              "merge_f1": "BSNLP merge F1"}  # fmt: skip
+    labels = {
+        "found": "BSNLP exact spans found",
+        "norm": "BSNLP normalised = gold lemma",
+        "merge_p": "BSNLP merge precision",
+        "merge_r": "BSNLP merge recall",
+        "merge_f1": "BSNLP merge F1",
+    }
     for metric, label in labels.items():
         for t in TYPES:
-            rows.append((label, t, scores["ours"][t][metric], scores["natasha"][t][metric],
-                         targets.get((t, metric))))  # fmt: skip
-    print(f"factRuEval devset: {len(factru)} documents; BSNLP ru: {len(bsnlp)} documents, "
-          f"{sum(len(d['items']) for d in bsnlp)} gold surface forms")  # fmt: skip
-    print(f"seconds: ours {ours_seconds:.1f} ({args.workers} workers), "
-          f"bare natasha {bare_seconds:.1f} (1 process, with morph and syntax)\n")  # fmt: skip
+            rows.append(
+                (
+                    label,
+                    t,
+                    scores["ours"][t][metric],
+                    scores["natasha"][t][metric],
+                    targets.get((t, metric)),
+                )
+            )
+    print(
+        f"factRuEval devset: {len(factru)} documents; BSNLP ru: {len(bsnlp)} documents, "
+        f"{sum(len(d['items']) for d in bsnlp)} gold surface forms"
+    )
+    print(
+        f"seconds: ours {ours_seconds:.1f} ({args.workers} workers), "
+        f"bare natasha {bare_seconds:.1f} (1 process, with morph and syntax)\n"
+    )
     print(f"{'metric':<32} {'type':<5} {'ours':>7} {'natasha':>8} {'target':>7}")
     for metric, t, a, b, target in rows[1:]:
         mark = "" if target is None else f"{'≥':>3}{target:.2f}" + (" ✓" if a >= target else " ✗")

@@ -40,8 +40,9 @@ def read(directory: Path) -> list[tuple[str, list[tuple[str, str]]]]:
             tokens[row["sentence_num"]].append(
                 (int(row["index_of_token_sent"]), row["text"], row["tags"])
             )
-    return [(text, [(t, tag) for _i, t, tag in sorted(tokens[sid])])
-            for sid, text in sentences.items()]  # fmt: skip
+    return [
+        (text, [(t, tag) for _i, t, tag in sorted(tokens[sid])]) for sid, text in sentences.items()
+    ]
 
 
 def token_spans(text: str, tokens: list[str]) -> list[tuple[int, int] | None]:
@@ -79,11 +80,13 @@ def predicted_tags(
     regions = [
         (tag, start, stop)
         for s in found
-        for tag, start, stop in (("content", *as_tagged(text, s.start, s.stop)),
-                                 ("cue", s.cue_start, s.cue_stop),
-                                 ("source", s.source_start, s.source_stop))
+        for tag, start, stop in (
+            ("content", *as_tagged(text, s.start, s.stop)),
+            ("cue", s.cue_start, s.cue_stop),
+            ("source", s.source_start, s.source_stop),
+        )
         if start is not None
-    ]  # fmt: skip
+    ]
     return [
         {tag for tag, start, stop in regions if span and span[0] < stop and start < span[1]}
         for span in spans
@@ -112,9 +115,11 @@ def main() -> None:
         has_gold = any(tag == "content" for _t, tag in tokens)
         detected[(has_gold, bool(found))] += 1
     seconds = time.perf_counter() - started
-    print(f"ADAQ (Russian half): {len(data)} sentences, "
-          f"{sum(len(t) for _s, t in data):,} tokens ({unplaced} not placed in their sentence); "
-          f"{seconds:.2f} s\n")  # fmt: skip
+    print(
+        f"ADAQ (Russian half): {len(data)} sentences, "
+        f"{sum(len(t) for _s, t in data):,} tokens ({unplaced} not placed in their sentence); "
+        f"{seconds:.2f} s\n"
+    )
     print("| tokens | gold | found | precision | recall | F1 |")
     print("|---|---|---|---|---|---|")
     for tag in TAGS:
@@ -129,8 +134,10 @@ def main() -> None:
         print(f"| {tag} | {gold} | {found} | {precision:.3f} | {recall:.3f} | {f1:.3f} |")
     with_gold = detected[(True, True)] + detected[(True, False)]
     without = detected[(False, True)] + detected[(False, False)]
-    print(f"\nSentences with gold content: {detected[(True, True)]} of {with_gold} get a quote; "
-          f"without: {detected[(False, True)]} of {without} get one.")  # fmt: skip
+    print(
+        f"\nSentences with gold content: {detected[(True, True)]} of {with_gold} get a quote; "
+        f"without: {detected[(False, True)]} of {without} get one."
+    )
 
 
 if __name__ == "__main__":

@@ -50,22 +50,27 @@ def main() -> int:
     with PeakMemory() as memory:
         started = time.perf_counter()
         dates = find_dates(articles, sentences, progress=True)
-        events = build_events(articles, sentences, dates, linked["mentions"],
-                              linked["country_mentions"])  # fmt: skip
+        events = build_events(
+            articles, sentences, dates, linked["mentions"], linked["country_mentions"]
+        )
         seconds = time.perf_counter() - started
     rows = events.to_pylist()
     chars = sum(map(len, articles.column("text").to_pylist()))
-    print(f"\nevents over {articles.num_rows:,} articles, {sentences.num_rows:,} sentences "
-          f"({chars:,} characters); linking tables: "
-          f"{', '.join(f'{k} {v.num_rows:,}' for k, v in linked.items())}")  # fmt: skip
+    print(
+        f"\nevents over {articles.num_rows:,} articles, {sentences.num_rows:,} sentences "
+        f"({chars:,} characters); linking tables: "
+        f"{', '.join(f'{k} {v.num_rows:,}' for k, v in linked.items())}"
+    )
     print(
         f"events stage: {seconds:.1f} s ({chars / seconds:,.0f} chars/s), "
         f"peak RSS {memory.peak_mb:,.0f} MB"
     )
     dated = sum(r["date_start"] is not None for r in rows)
     with_articles = len({r["article_id"] for r in rows})
-    print(f"{len(rows):,} events in {with_articles:,} articles; {dated / max(len(rows), 1):.1%} "
-          f"resolved to dates")  # fmt: skip
+    print(
+        f"{len(rows):,} events in {with_articles:,} articles; {dated / max(len(rows), 1):.1%} "
+        f"resolved to dates"
+    )
     for column in ("granularity", "relation"):
         counts = Counter(r[column] for r in rows)
         print(f"{column}: " + ", ".join(f"{k} {v:,}" for k, v in counts.most_common()))

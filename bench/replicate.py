@@ -108,16 +108,20 @@ def main() -> int:
     parser.add_argument("--articles", type=int, default=100_000)
     args = parser.parse_args()
     if not (args.source / MANIFEST).is_file():
-        print(f"No build in {args.source}: run `obzor build CORPUS --out {args.source}` first.",
-              file=sys.stderr)  # fmt: skip
+        print(
+            f"No build in {args.source}: run `obzor build CORPUS --out {args.source}` first.",
+            file=sys.stderr,
+        )
         return 2
     started = time.perf_counter()
     print(f"Replicating {args.source} to at least {args.articles:,} articles in {args.out}:")
     manifest = replicate(args.source, args.out, args.articles)
     rows = manifest["tables"]["articles"]["rows"]
     seconds = time.perf_counter() - started
-    print(f"{manifest['replicated']['note']}; {rows:,} articles in {seconds:.1f} s "
-          f"(build {manifest['build_id']}).")  # fmt: skip
+    print(
+        f"{manifest['replicated']['note']}; {rows:,} articles in {seconds:.1f} s "
+        f"(build {manifest['build_id']})."
+    )
     return 0
 
 

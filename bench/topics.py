@@ -62,11 +62,15 @@ def main() -> int:
     model = found.model
     print(f"\ntopics over {paragraphs.num_rows:,} paragraphs of {where}; {args.workers} workers")
     print(f"topic stage: {seconds:.1f} s (target < 60 s), peak RSS {memory.peak_mb:,.0f} MB")
-    print(f"chosen K = {model['k']} by {model['chosen_by']}; mean NPMI {model['mean_coherence']}; "
-          f"vocabulary {model['vocabulary']:,} lemmas; {model['fitting_paragraphs']:,} paragraphs "
-          f"shaped the model, {model['boilerplate_paragraphs']:,} boilerplate")  # fmt: skip
-    print(f"paragraphs with a topic of their own {model['own_topic_share']:.1%}, "
-          f"unassigned {model['unassigned_share']:.2%} (target <= 5%)")  # fmt: skip
+    print(
+        f"chosen K = {model['k']} by {model['chosen_by']}; mean NPMI {model['mean_coherence']}; "
+        f"vocabulary {model['vocabulary']:,} lemmas; {model['fitting_paragraphs']:,} paragraphs "
+        f"shaped the model, {model['boilerplate_paragraphs']:,} boilerplate"
+    )
+    print(
+        f"paragraphs with a topic of their own {model['own_topic_share']:.1%}, "
+        f"unassigned {model['unassigned_share']:.2%} (target <= 5%)"
+    )
     print(f"\n{'K':>4} {'coherence':>10} {'stability':>10} {'score':>8}")
     for c in model["candidates"]:
         mark = "  <- chosen" if c["k"] == model["k"] else ""
@@ -75,8 +79,10 @@ def main() -> int:
         )
     print(f"\n{'id':>3} {'paragraphs':>10} {'share':>6} {'NPMI':>6}  label")
     for t in found.topics.to_pylist():
-        print(f"{t['topic_id']:>3} {t['size']:>10,} {t['share']:>6.1%} {t['coherence']:>6.3f}  "
-              f"{t['label']}")  # fmt: skip
+        print(
+            f"{t['topic_id']:>3} {t['size']:>10,} {t['share']:>6.1%} {t['coherence']:>6.3f}  "
+            f"{t['label']}"
+        )
     return 0
 
 

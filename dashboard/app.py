@@ -13,15 +13,15 @@ page = st.navigation(
         st.Page("views/actors.py", title="Actors", icon=":material/groups:", url_path="actors"),
         st.Page(
             "views/quotes.py", title="Quotes", icon=":material/format_quote:", url_path="quotes"
-        ),  # fmt: skip
+        ),
         st.Page(
             "views/countries.py", title="Countries", icon=":material/public:", url_path="countries"
-        ),  # fmt: skip
+        ),
         st.Page("views/network.py", title="Network", icon=":material/hub:", url_path="network"),
         st.Page("views/topics.py", title="Topics", icon=":material/category:", url_path="topics"),
         st.Page(
             "views/timeline.py", title="Timeline", icon=":material/timeline:", url_path="timeline"
-        ),  # fmt: skip
+        ),
         st.Page("views/search.py", title="Search", icon=":material/search:", url_path="search"),
         st.Page("views/reader.py", title="Reader", icon=":material/article:", url_path="reader"),
         st.Page("views/about.py", title="About the data", icon=":material/info:", url_path="about"),

@@ -14,8 +14,11 @@ import plotly.graph_objects as go
 #: Modebar: PNG export named after the chart, no Plotly logo, no CDN-backed features. Maps
 #: take their base layers from the app (dashboard/static/world_110m.json, an empty stub: the
 #: country outlines come from dashboard/geo/), never from cdn.plot.ly.
-BASE_CONFIG = {"displaylogo": False, "modeBarButtonsToRemove": ["lasso2d", "select2d"],
-               "topojsonURL": "app/static/"}  # fmt: skip
+BASE_CONFIG = {
+    "displaylogo": False,
+    "modeBarButtonsToRemove": ["lasso2d", "select2d"],
+    "topojsonURL": "app/static/",
+}
 ACCENT = "#1f5fa8"
 #: Above this many points a scatter is drawn with WebGL: SVG makes one element per point.
 WEBGL_POINTS = 5000
@@ -69,16 +72,19 @@ def ranked(
     )
     fig.update_yaxes(autorange="reversed", type="category")
     _layout(fig, unit.capitalize(), "")
-    fig.update_layout(height=max(240, 28 * len(labels) + 60), hovermode="closest",
-                      clickmode="event+select")  # fmt: skip
+    fig.update_layout(
+        height=max(240, 28 * len(labels) + 60), hovermode="closest", clickmode="event+select"
+    )
     return fig
 
 
 def topic_sizes(frame: pd.DataFrame) -> go.Figure:
     """Topics by paragraphs, labelled with the topic's label."""
     names = [f"{i} · {label}" for i, label in zip(frame["topic_id"], frame["label"], strict=True)]
-    hover = [f"{share:.1%} of paragraphs, in {n:,} articles"
-             for share, n in zip(frame["share"], frame["articles"], strict=True)]  # fmt: skip
+    hover = [
+        f"{share:.1%} of paragraphs, in {n:,} articles"
+        for share, n in zip(frame["share"], frame["articles"], strict=True)
+    ]
     return ranked(pd.Series(names), frame["paragraphs"], "paragraphs", pd.Series(hover))
 
 
@@ -90,8 +96,9 @@ def top_countries(frame: pd.DataFrame) -> go.Figure:
 def top_actors(frame: pd.DataFrame) -> go.Figure:
     labels = [f"{name} ({kind})" for name, kind in zip(frame["name"], frame["type"], strict=True)]
     rows = zip(frame["mentions"], frame["country"], frame["role"], strict=True)
-    hover = [" · ".join(p for p in (f"{m:,} mentions", c, r) if isinstance(p, str))
-             for m, c, r in rows]  # fmt: skip
+    hover = [
+        " · ".join(p for p in (f"{m:,} mentions", c, r) if isinstance(p, str)) for m, c, r in rows
+    ]
     return ranked(pd.Series(labels), frame["articles"], "articles", pd.Series(hover))
 
 
@@ -112,8 +119,9 @@ def topic_share_over_time(frame: pd.DataFrame) -> go.Figure:
                 "(%{customdata[0]:,} of %{customdata[1]:,})<extra></extra>",
             )
         )
-    fig.update_xaxes(type="category" if frame["month"].nunique() <= 3 else "date",
-                     tickformat="%b %Y")  # fmt: skip
+    fig.update_xaxes(
+        type="category" if frame["month"].nunique() <= 3 else "date", tickformat="%b %Y"
+    )
     fig.update_yaxes(tickformat=".0%", range=[0, 1])
     _layout(fig, "Month of publication", "Share of the month's paragraphs")
     fig.update_layout(height=420, legend={"font": {"size": 11}})
@@ -145,8 +153,9 @@ def timeline(
     # A topic keeps its colour from the Topics page; other groups are coloured by rank.
     ids = frame.drop_duplicates("group").set_index("group")["topic_id"].dropna()
     fixed = ids if by_topic else ids.iloc[:0]
-    colour = {group: PALETTE[int(fixed.get(group, i)) % len(PALETTE)]
-              for i, group in enumerate(order)}  # fmt: skip
+    colour = {
+        group: PALETTE[int(fixed.get(group, i)) % len(PALETTE)] for i, group in enumerate(order)
+    }
     trace = go.Scattergl if len(frame) > WEBGL_POINTS else go.Scatter
     wrapped = frame["sentence"].map(_hover_lines)
     fig = go.Figure(
@@ -159,7 +168,7 @@ def timeline(
                 "size": 9,
                 "opacity": 0.7,
                 "line": {"width": 0.5, "color": "white"},
-            },  # fmt: skip
+            },
             customdata=list(
                 zip(
                     frame["date_text"],
@@ -169,20 +178,28 @@ def timeline(
                     wrapped,
                     strict=True,
                 )
-            ),  # fmt: skip
+            ),
             hovertemplate="<b>%{customdata[0]}</b> (%{customdata[1]} – %{customdata[2]})<br>"
             "%{customdata[4]}<br><i>%{customdata[3]}</i><extra>%{y}</extra>",
         )
     )
     fig.update_yaxes(type="category", categoryorder="array", categoryarray=order[::-1])
     if published and published[0] is not None:
-        fig.add_vrect(x0=published[0], x1=published[1] + pd.Timedelta(days=1),
-                      fillcolor=ACCENT, opacity=0.08, line_width=0, layer="below",
-                      annotation_text="published", annotation_position="top left",
-                      annotation_font={"size": 11, "color": "#5f6368"})  # fmt: skip
+        fig.add_vrect(
+            x0=published[0],
+            x1=published[1] + pd.Timedelta(days=1),
+            fillcolor=ACCENT,
+            opacity=0.08,
+            line_width=0,
+            layer="below",
+            annotation_text="published",
+            annotation_position="top left",
+            annotation_font={"size": 11, "color": "#5f6368"},
+        )
     _layout(fig, x_title, "")
-    fig.update_layout(height=max(260, 34 * len(order) + 90), hovermode="closest",
-                      clickmode="event+select")  # fmt: skip
+    fig.update_layout(
+        height=max(260, 34 * len(order) + 90), hovermode="closest", clickmode="event+select"
+    )
     return fig
 
 
@@ -232,23 +249,35 @@ def world_map(frame: pd.DataFrame) -> go.Figure:
     fig = go.Figure(
         [
             go.Choropleth(
-                geojson=world, featureidkey="id", locations=everywhere, z=[0] * len(everywhere),
-                colorscale=[[0, "#eceff3"], [1, "#eceff3"]], showscale=False, hoverinfo="skip",
-                marker_line_width=0.4, marker_line_color="white",
+                geojson=world,
+                featureidkey="id",
+                locations=everywhere,
+                z=[0] * len(everywhere),
+                colorscale=[[0, "#eceff3"], [1, "#eceff3"]],
+                showscale=False,
+                hoverinfo="skip",
+                marker_line_width=0.4,
+                marker_line_color="white",
             ),
             go.Choropleth(
-                geojson=world, featureidkey="id", locations=frame["country"], z=frame["articles"],
-                text=frame["name"], colorscale=MAP_SCALE, zmin=1,
-                marker_line_width=0.4, marker_line_color="white",
+                geojson=world,
+                featureidkey="id",
+                locations=frame["country"],
+                z=frame["articles"],
+                text=frame["name"],
+                colorscale=MAP_SCALE,
+                zmin=1,
+                marker_line_width=0.4,
+                marker_line_color="white",
                 colorbar={"title": {"text": "Articles"}, "thickness": 12},
                 hovertemplate="%{text}: %{z:,} articles<extra></extra>",
             ),
         ]
-    )  # fmt: skip
-    fig.update_geos(visible=False, projection_type="natural earth", showframe=False,
-                    lataxis_range=[-58, 85])  # fmt: skip
-    fig.update_layout(margin={"l": 0, "r": 0, "t": 0, "b": 0}, height=440,
-                      clickmode="event+select")  # fmt: skip
+    )
+    fig.update_geos(
+        visible=False, projection_type="natural earth", showframe=False, lataxis_range=[-58, 85]
+    )
+    fig.update_layout(margin={"l": 0, "r": 0, "t": 0, "b": 0}, height=440, clickmode="event+select")
     return fig
 
 

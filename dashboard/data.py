@@ -593,8 +593,12 @@ def entity_articles(build: Build, filters: Filters, entity_id: str, limit: int) 
 
 
 #: Kinds of quote, as the Quotes page offers them.
-QUOTE_KINDS = {"any": "Any kind", "direct": "Direct («...»)", "indirect": "Indirect (said that)",
-               "interview": "Interview answers"}  # fmt: skip
+QUOTE_KINDS = {
+    "any": "Any kind",
+    "direct": "Direct («...»)",
+    "indirect": "Indirect (said that)",
+    "interview": "Interview answers",
+}
 
 
 @dataclass(frozen=True)
@@ -653,11 +657,20 @@ def quotes(build: Build, filters: Filters, wanted: QuoteQuery, limit: int) -> pd
         LEFT JOIN about x ON x.article_id = p.article_id AND x.start = p.start
         ORDER BY a.published DESC NULLS LAST, p.article_id, p.start
         """,
-        *(value for value in (wanted.speaker, wanted.speaker_country, wanted.about,
-                              wanted.about_country, wanted.kind, wanted.text.strip())
-          for _twice in range(2)),
+        *(
+            value
+            for value in (
+                wanted.speaker,
+                wanted.speaker_country,
+                wanted.about,
+                wanted.about_country,
+                wanted.kind,
+                wanted.text.strip(),
+            )
+            for _twice in range(2)
+        ),
         limit,
-    )  # fmt: skip
+    )
 
 
 def most_quoted(quotes: pd.DataFrame, limit: int) -> pd.DataFrame:
@@ -757,8 +770,14 @@ def events(build: Build, filters: Filters, limit: int = TIMELINE_POINTS) -> pd.D
 AXES = {"event": "Date mentioned in the text", "published": "Publication date"}
 GROUPS = {"country": "Country", "topic": "Topic"}
 NO_GROUP = {"country": "No country named", "topic": "No topic"}
-LAGS = ("announced ahead", "while ongoing", "within a week", "within a month", "within a year",
-        "over a year later")  # fmt: skip
+LAGS = (
+    "announced ahead",
+    "while ongoing",
+    "within a week",
+    "within a month",
+    "within a year",
+    "over a year later",
+)
 
 
 def _lag(days: float, relation: str | None) -> str:
@@ -797,16 +816,37 @@ def _timeline(
     else:
         frame["group"] = frame["topic_id"].astype("Int64").astype(str) + " · " + frame["topic"]
     frame["group"] = frame["group"].fillna(NO_GROUP[group_by])
-    frame["lag"] = [None if pd.isna(p) else _lag(d, r)
-                    for p, d, r in zip(frame["published"], frame["lag_days"], frame["relation"],
-                                       strict=True)]  # fmt: skip
+    frame["lag"] = [
+        None if pd.isna(p) else _lag(d, r)
+        for p, d, r in zip(frame["published"], frame["lag_days"], frame["relation"], strict=True)
+    ]
     first = corpus_summary(build)["first"]
     frame["history"] = (
         pd.to_datetime(frame["date_end"]) < pd.Timestamp(first.year, 1, 1) if first else False
     )
-    columns = ["x", "group", "date_text", "date_start", "date_end", "granularity", "relation",
-               "published", "lag_days", "lag", "history", "countries", "actors", "topic_id",
-               "topic", "title", "source", "sentence", "article_id", "start", "stop"]  # fmt: skip
+    columns = [
+        "x",
+        "group",
+        "date_text",
+        "date_start",
+        "date_end",
+        "granularity",
+        "relation",
+        "published",
+        "lag_days",
+        "lag",
+        "history",
+        "countries",
+        "actors",
+        "topic_id",
+        "topic",
+        "title",
+        "source",
+        "sentence",
+        "article_id",
+        "start",
+        "stop",
+    ]
     return frame[columns].sort_values(["x", "group", "article_id", "start"], ignore_index=True)
 
 
@@ -881,8 +921,10 @@ def article_marks(
     if not find:
         return marks
     pattern = "|".join(re.escape(w) for w in sorted(find, key=len, reverse=True))
-    found = [(m.start(), m.end(), "QUERY", None, "text filter")
-             for m in re.finditer(pattern, text, re.IGNORECASE)]  # fmt: skip
+    found = [
+        (m.start(), m.end(), "QUERY", None, "text filter")
+        for m in re.finditer(pattern, text, re.IGNORECASE)
+    ]
     marks = pd.concat([marks, pd.DataFrame(found, columns=marks.columns)], ignore_index=True)
     return marks.sort_values(["start", "stop"], ascending=[True, False], ignore_index=True)
 
@@ -1006,8 +1048,11 @@ def _layout(g: nx.Graph) -> dict[str, tuple[float, float]]:
         sub = g.subgraph(part)
         spread = 2 / len(part) ** 0.5
         places = nx.spring_layout(sub, weight="weight", seed=SEED, k=spread, iterations=100)
-        size, x0, y0 = (1.0, 0.0, 0.0) if number == 0 else (
-            min(0.9 / row, 0.25), -1 + (number - 0.5) * 2 / row, -1.4)  # fmt: skip
+        size, x0, y0 = (
+            (1.0, 0.0, 0.0)
+            if number == 0
+            else (min(0.9 / row, 0.25), -1 + (number - 0.5) * 2 / row, -1.4)
+        )
         for node, (x, y) in places.items():
             found[node] = (x0 + size * float(x), y0 + size * float(y))
     return found
@@ -1017,11 +1062,14 @@ def graph_tables(g: nx.Graph) -> tuple[pd.DataFrame, pd.DataFrame]:
     """The plotted nodes (`node`, `kind`, `name`, `articles`, `community`, `degree`, `x`, `y`)
     and edges (`source`, `source_name`, `target`, `target_name`, `weight`, `articles`)."""
     nodes = pd.DataFrame(
-        [(n, d["kind"], d["label"], d["articles"], d["community"], g.degree(n), d["x"], d["y"])
-         for n, d in g.nodes(data=True)],
+        [
+            (n, d["kind"], d["label"], d["articles"], d["community"], g.degree(n), d["x"], d["y"])
+            for n, d in g.nodes(data=True)
+        ],
         columns=["node", "kind", "name", "articles", "community", "degree", "x", "y"],
-    ).sort_values(["community", "articles", "node"], ascending=[True, False, True],
-                  ignore_index=True)  # fmt: skip
+    ).sort_values(
+        ["community", "articles", "node"], ascending=[True, False, True], ignore_index=True
+    )
     names = dict(zip(nodes["node"], nodes["name"], strict=True))
     edges = pd.DataFrame(
         [(a, names[a], b, names[b], d["weight"], d["articles"]) for a, b, d in g.edges(data=True)],
@@ -1038,8 +1086,12 @@ def to_gexf(g: nx.Graph) -> bytes:
 #: Search modes of the Search page, as the URL keeps them.
 SEARCH_MODES = {"lemma": "Any form of the words", "word": "Exact words", "entity": "Entity"}
 #: Orders of a concordance: article order, or alphabetical by the words nearest the hit.
-SEARCH_ORDERS = {"article": "Newest article first", "left": "Word before", "match": "Match",
-                 "right": "Word after"}  # fmt: skip
+SEARCH_ORDERS = {
+    "article": "Newest article first",
+    "left": "Word before",
+    "match": "Match",
+    "right": "Word after",
+}
 #: Characters a context window reads per word it wants (long words are rare).
 _CHARS_PER_WORD = 40
 
@@ -1072,9 +1124,13 @@ def search_term(text: str, mode: str) -> Term | None:
 
     def alternation(forms: frozenset[str]) -> str:
         ordered = sorted(forms, key=lambda f: (-len(f), f))
-        return "(?:" + "|".join(
-            "".join("[её]" if c in "её" else re.escape(c) for c in form) for form in ordered
-        ) + ")"  # fmt: skip
+        return (
+            "(?:"
+            + "|".join(
+                "".join("[её]" if c in "её" else re.escape(c) for c in form) for form in ordered
+            )
+            + ")"
+        )
 
     def indexed(forms: frozenset[str]) -> tuple[str, ...]:
         """The first word of each form (a hyphenated form's article has it too), with and
@@ -1107,8 +1163,10 @@ def _using(directory: str, build_id: str, mode: str, term: str) -> pa.Table:
     candidates = " INTERSECT ".join([each] * len(found.index))
     params: list = list(found.index)
     if not found.exact:
-        candidates = (f"SELECT article_id FROM articles WHERE article_id IN ({candidates}) "
-                      "AND regexp_matches(lower(text), ?)")  # fmt: skip
+        candidates = (
+            f"SELECT article_id FROM articles WHERE article_id IN ({candidates}) "
+            "AND regexp_matches(lower(text), ?)"
+        )
         params.append(found.re2)
     return cursor.sql(f"{candidates} ORDER BY article_id", params=params).to_arrow_table()
 
@@ -1158,8 +1216,17 @@ def concordance(
     return _concordance(build.directory, build.build_id, filters, mode, term, width, limit)
 
 
-_HIT_COLUMNS = ["left", "match", "right", "title", "published", "source", "article_id", "start",
-                "stop"]  # fmt: skip
+_HIT_COLUMNS = [
+    "left",
+    "match",
+    "right",
+    "title",
+    "published",
+    "source",
+    "article_id",
+    "start",
+    "stop",
+]
 
 
 @st.cache_data(show_spinner=False, max_entries=32)
@@ -1186,8 +1253,17 @@ def _concordance(
         texts = {row[0]: row for row in cursor.fetchall()}
         for article_id, start, stop in hits:
             _, title, published, source, text = texts[article_id]
-            rows.append((*_context(text, start, stop, width), title, published, source,
-                         article_id, start, stop))  # fmt: skip
+            rows.append(
+                (
+                    *_context(text, start, stop, width),
+                    title,
+                    published,
+                    source,
+                    article_id,
+                    start,
+                    stop,
+                )
+            )
         return pd.DataFrame(rows, columns=_HIT_COLUMNS)
     found = search_term(term, mode)
     if found is None:
@@ -1204,8 +1280,17 @@ def _concordance(
     while len(rows) < limit and (batch := cursor.fetchmany(256)):
         for article_id, title, published, source, text in batch:
             for hit in pattern.finditer(text):
-                rows.append((*_context(text, hit.start(), hit.end(), width), title, published,
-                             source, article_id, hit.start(), hit.end()))  # fmt: skip
+                rows.append(
+                    (
+                        *_context(text, hit.start(), hit.end(), width),
+                        title,
+                        published,
+                        source,
+                        article_id,
+                        hit.start(),
+                        hit.end(),
+                    )
+                )
     return pd.DataFrame(rows[:limit], columns=_HIT_COLUMNS)
 
 

@@ -12,8 +12,16 @@ from collections.abc import Mapping
 from dataclasses import asdict, dataclass, fields
 
 #: URL parameter of each field; a list field repeats its parameter (?country=AZE&country=TUR).
-PARAMS = {"start": "from", "end": "to", "countries": "country", "actors": "actor",
-          "types": "type", "topics": "topic", "sources": "source", "text": "q"}  # fmt: skip
+PARAMS = {
+    "start": "from",
+    "end": "to",
+    "countries": "country",
+    "actors": "actor",
+    "types": "type",
+    "topics": "topic",
+    "sources": "source",
+    "text": "q",
+}
 ENTITY_TYPES = {"PER": "People", "ORG": "Organisations", "LOC": "Places"}
 ENTITY_TYPE = {"PER": "Person", "ORG": "Organisation", "LOC": "Place"}
 
@@ -78,8 +86,11 @@ class Filters:
 
     def describe(self) -> dict:
         """The filters that are set, for a download's provenance."""
-        return {k: (v.isoformat() if isinstance(v, dt.date) else list(v) if isinstance(v, tuple)
-                    else v) for k, v in asdict(self).items() if v}  # fmt: skip
+        return {
+            k: (v.isoformat() if isinstance(v, dt.date) else list(v) if isinstance(v, tuple) else v)
+            for k, v in asdict(self).items()
+            if v
+        }
 
     def where(self) -> tuple[str, list]:
         """SQL selecting the matching articles (`SELECT article_id FROM articles ...`) and its

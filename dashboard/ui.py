@@ -46,8 +46,10 @@ def sidebar(build: data.Build) -> None:
     )
 
 
-_KEYS = {name: f"f-{name}" for name in ("dates", "countries", "actors", "types", "topics",
-                                        "sources", "text")}  # fmt: skip
+_KEYS = {
+    name: f"f-{name}"
+    for name in ("dates", "countries", "actors", "types", "topics", "sources", "text")
+}
 _APPLIED = "f-applied"
 _PENDING = "f-pending"
 
@@ -97,8 +99,13 @@ def filters(build: data.Build) -> Filters:
     side.header("Filters")
     start = end = None
     if bounds[0] is not None:
-        picked = side.date_input("Published", min_value=bounds[0], max_value=bounds[1],
-                                 key=_KEYS["dates"], format="YYYY-MM-DD")  # fmt: skip
+        picked = side.date_input(
+            "Published",
+            min_value=bounds[0],
+            max_value=bounds[1],
+            key=_KEYS["dates"],
+            format="YYYY-MM-DD",
+        )
         picked = tuple(picked) if isinstance(picked, (tuple, list)) else (picked,)
         start = picked[0] if picked and picked[0] != bounds[0] else None
         end = picked[1] if len(picked) > 1 and picked[1] != bounds[1] else None
@@ -112,16 +119,22 @@ def filters(build: data.Build) -> Filters:
     )
     labels = actor_labels(build, st.session_state.get(_KEYS["actors"], []))
     chosen_actors = side.multiselect(
-        "Actors", list(labels), format_func=labels.get, key=_KEYS["actors"],
+        "Actors",
+        list(labels),
+        format_func=labels.get,
+        key=_KEYS["actors"],
         placeholder="Type a name or an alias",
-    )  # fmt: skip
-    chosen_types = side.multiselect("Entity types", list(ENTITY_TYPES),
-                                    format_func=ENTITY_TYPES.get, key=_KEYS["types"])  # fmt: skip
+    )
+    chosen_types = side.multiselect(
+        "Entity types", list(ENTITY_TYPES), format_func=ENTITY_TYPES.get, key=_KEYS["types"]
+    )
     topics = dict(zip(options["topics"]["topic_id"], options["topics"]["label"], strict=True))
     chosen_topics = side.multiselect(
-        "Topics", _with_chosen(list(topics), _KEYS["topics"]),
-        format_func=lambda t: f"{t} · {topics.get(t, '?')}", key=_KEYS["topics"],
-    )  # fmt: skip
+        "Topics",
+        _with_chosen(list(topics), _KEYS["topics"]),
+        format_func=lambda t: f"{t} · {topics.get(t, '?')}",
+        key=_KEYS["topics"],
+    )
     sources = options["sources"]["source"].tolist()
     chosen_sources = side.multiselect(
         "Sources", _with_chosen(sources, _KEYS["sources"]), key=_KEYS["sources"]
@@ -133,11 +146,22 @@ def filters(build: data.Build) -> Filters:
         help="Articles with every one of these words in their title or text, in any case; part "
         "of a word counts ('санкц' finds 'санкции'). The Search page finds exact phrases.",
     )
-    chosen = Filters(start, end, tuple(chosen_countries), tuple(chosen_actors),
-                     tuple(chosen_types), tuple(int(t) for t in chosen_topics),
-                     tuple(chosen_sources), text.strip())  # fmt: skip
-    side.button("Clear filters", on_click=_clear, disabled=not chosen.active,
-                icon=":material/filter_alt_off:")  # fmt: skip
+    chosen = Filters(
+        start,
+        end,
+        tuple(chosen_countries),
+        tuple(chosen_actors),
+        tuple(chosen_types),
+        tuple(int(t) for t in chosen_topics),
+        tuple(chosen_sources),
+        text.strip(),
+    )
+    side.button(
+        "Clear filters",
+        on_click=_clear,
+        disabled=not chosen.active,
+        icon=":material/filter_alt_off:",
+    )
     st.session_state[_APPLIED] = chosen
     for name in PARAMS.values():
         st.query_params.pop(name, None)
@@ -150,8 +174,10 @@ def actor_labels(build: data.Build, chosen: list[str]) -> dict[str, str]:
     """Entity id -> 'name · type · every alias' for the entities a picker offers (the most
     written-about ones, so typing any alias finds them), plus `chosen` ones a link may name."""
     offered = data.filter_options(build)["actors"]
-    labels = {r.entity_id: " · ".join([r.name, r.type, *(a for a in r.aliases if a != r.name)])
-              for r in offered.itertuples()}  # fmt: skip
+    labels = {
+        r.entity_id: " · ".join([r.name, r.type, *(a for a in r.aliases if a != r.name)])
+        for r in offered.itertuples()
+    }
     extra = [a for a in chosen if a not in labels]
     return labels | (data.entity_names(build, extra) if extra else {})
 
@@ -237,8 +263,10 @@ def stop_if_nothing_matches(build: data.Build, filters: Filters) -> dict:
     """The selection's summary; a message and a stopped page when it is empty."""
     stats = data.summary(build, filters)
     if stats["articles"] == 0:
-        st.info("No articles match the filters. Change or clear them in the sidebar.",
-                icon=":material/filter_alt_off:")  # fmt: skip
+        st.info(
+            "No articles match the filters. Change or clear them in the sidebar.",
+            icon=":material/filter_alt_off:",
+        )
         st.stop()
     return stats
 
@@ -308,8 +336,17 @@ def quote_table(build: data.Build, filters: Filters, name: str, quotes: pd.DataF
         shown,
         hide_index=True,
         key=f"table-{name}",
-        column_order=["published", "speaker", "quote", "kind", "cue", "about", "countries",
-                      "title", "read"],
+        column_order=[
+            "published",
+            "speaker",
+            "quote",
+            "kind",
+            "cue",
+            "about",
+            "countries",
+            "title",
+            "read",
+        ],
         column_config={
             "published": "Published",
             "speaker": st.column_config.TextColumn("Speaker", width="small"),
@@ -321,7 +358,7 @@ def quote_table(build: data.Build, filters: Filters, name: str, quotes: pd.DataF
             "title": st.column_config.TextColumn("Article", width="medium"),
             "read": st.column_config.LinkColumn("Open", display_text="Read"),
         },
-    )  # fmt: skip
+    )
     table_downloads(build, filters, name, quotes.drop(columns=["total"]))
 
 
@@ -333,9 +370,13 @@ def quoted_text(text: str, cite: str = "") -> None:
 
 
 #: Highlight colours of the Reader, by kind of span.
-MARKS = {"PER": ("#fde2c4", "person"), "ORG": ("#d7e8fb", "organisation"),
-         "LOC": ("#d9f2dc", "place"), "DATE": ("#efe0fa", "date"),
-         "QUERY": ("#fff59d", "text filter")}  # fmt: skip
+MARKS = {
+    "PER": ("#fde2c4", "person"),
+    "ORG": ("#d7e8fb", "organisation"),
+    "LOC": ("#d9f2dc", "place"),
+    "DATE": ("#efe0fa", "date"),
+    "QUERY": ("#fff59d", "text filter"),
+}
 _MARK_STYLE = "background: {}; border-radius: 3px; padding: 0 2px"
 
 
@@ -362,8 +403,10 @@ def highlighted_text(text: str, marks: pd.DataFrame, links: dict[str, str]) -> N
         title = html.escape(str(mark.label or ""), quote=True)
         href = links.get(mark.entity_id) if isinstance(mark.entity_id, str) else None
         if href:
-            inner = (f'<a href="{html.escape(href, quote=True)}" target="_self" '
-                     f'style="color: inherit">{inner}</a>')  # fmt: skip
+            inner = (
+                f'<a href="{html.escape(href, quote=True)}" target="_self" '
+                f'style="color: inherit">{inner}</a>'
+            )
         pieces.append(html.escape(text[at : mark.start]))
         pieces.append(f'<mark title="{title}" style="{_MARK_STYLE.format(colour)}">{inner}</mark>')
         at = mark.stop

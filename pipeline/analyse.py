@@ -58,16 +58,16 @@ def analyse_chunk(articles: pa.Table, tables: Collection[str]) -> dict[str, pa.T
     paragraphs)."""
     paragraphs = build_paragraphs(articles)
     sentences = build_sentences(paragraphs)
-    found = {name: _FIND[name](articles, paragraphs, sentences)
-             for name in _FIND if name in tables}  # fmt: skip
+    found = {name: _FIND[name](articles, paragraphs, sentences) for name in _FIND if name in tables}
     return {"sentences": sentences, **found}
 
 
 def _chunks(articles: Iterable[pa.Table]) -> Iterator[pa.Table]:
     """The articles of `articles` (tables of them) CHUNK at a time, each a table of its own
     (a pickled slice would carry its parent's buffers to the worker)."""
-    columns = (part.select([c for c in _ARTICLE_COLUMNS if c in part.column_names])
-               for part in articles)  # fmt: skip
+    columns = (
+        part.select([c for c in _ARTICLE_COLUMNS if c in part.column_names]) for part in articles
+    )
     return (detached(chunk) for chunk in rechunk(columns, CHUNK))
 
 

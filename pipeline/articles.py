@@ -55,9 +55,14 @@ def origin(path: str, line: int | None) -> str:
 BATCH = 2_000
 #: A prepared article: its `articles` row, the whole hash of its words (`digest`), the input it
 #: came from and its line there, for de-duplication across inputs.
-PREPARED = pa.schema([*ARTICLES, pa.field("digest", pa.string(), nullable=False),
-                      pa.field("path", pa.string(), nullable=False),
-                      pa.field("line", pa.int64())])  # fmt: skip
+PREPARED = pa.schema(
+    [
+        *ARTICLES,
+        pa.field("digest", pa.string(), nullable=False),
+        pa.field("path", pa.string(), nullable=False),
+        pa.field("line", pa.int64()),
+    ]
+)
 
 
 def prepare(records: Iterable[Record], notices: list[Notice]) -> Iterator[pa.RecordBatch]:
@@ -111,8 +116,11 @@ def build_articles(prepared: list[Path], target: Path, work: Path) -> tuple[dict
     under `work`."""
     columns = ["digest", "path", "line", "origin"]
     narrow = [pq.read_table(path, columns=columns) for path in prepared]
-    table = pa.concat_tables(narrow).combine_chunks() if narrow else pa.schema(
-        [PREPARED.field(name) for name in columns]).empty_table()  # fmt: skip
+    table = (
+        pa.concat_tables(narrow).combine_chunks()
+        if narrow
+        else pa.schema([PREPARED.field(name) for name in columns]).empty_table()
+    )
     numbered = table.select(["digest"]).append_column("row", pa.array(np.arange(table.num_rows)))
     first = numbered.group_by("digest", use_threads=False).aggregate([("row", "min")])
     first_row = pc.take(first["row_min"], pc.index_in(table["digest"], first["digest"]))
@@ -121,9 +129,10 @@ def build_articles(prepared: list[Path], target: Path, work: Path) -> tuple[dict
     originals = table["origin"].take(first_row.filter(duplicate))
     rejected = [
         Rejection(path, line, f"duplicate text of {original}")
-        for path, line, original in zip(later["path"].to_pylist(), later["line"].to_pylist(),
-                                        originals.to_pylist(), strict=True)
-    ]  # fmt: skip
+        for path, line, original in zip(
+            later["path"].to_pylist(), later["line"].to_pylist(), originals.to_pylist(), strict=True
+        )
+    ]
     kept = pc.invert(duplicate).to_numpy(zero_copy_only=False)
     ends = np.cumsum([len(part) for part in narrow])
     masks = np.split(kept, ends[:-1]) if narrow else []
@@ -157,8 +166,10 @@ def _buckets(rows: Iterable[pa.Table], digits: int, work: Path) -> Iterator[pa.T
     then read back bucket by bucket in the order of those digits (uncompressed: they are read
     once, and compressing them took a third of the time to ingest a cached input)."""
     names = [f"{n:0{digits}x}" for n in range(16**digits)]
-    writers = {name: pq.ParquetWriter(work / f"bucket-{name}.parquet", ARTICLES,
-                                      compression="none") for name in names}  # fmt: skip
+    writers = {
+        name: pq.ParquetWriter(work / f"bucket-{name}.parquet", ARTICLES, compression="none")
+        for name in names
+    }
     try:
         for part in rows:
             prefix = pc.utf8_slice_codeunits(part["article_id"], 0, digits)

@@ -46,8 +46,16 @@ from pipeline.store import (
 from pipeline.topics import Assigned, Topics, build_topics
 from pipeline.words import index_words
 
-LIBRARIES = ("natasha", "pymorphy2", "razdel", "pyarrow", "charset-normalizer", "scikit-learn",
-             "stop-words", "duckdb")  # fmt: skip
+LIBRARIES = (
+    "natasha",
+    "pymorphy2",
+    "razdel",
+    "pyarrow",
+    "charset-normalizer",
+    "scikit-learn",
+    "stop-words",
+    "duckdb",
+)
 
 
 class NoArticles(RuntimeError):
@@ -113,16 +121,22 @@ def _prepared(paths: list[Path], max_bytes: int, bar: tqdm, target: Path) -> Non
     with pq.ParquetWriter(target, PREPARED, compression="zstd") as writer:
         for batch in prepare(records(), notices):
             writer.write_batch(batch)
-        note = {"records": records_of, "rejected": [asdict(r) for r in rejected],
-                "notices": [asdict(n) for n in notices]}  # fmt: skip
+        note = {
+            "records": records_of,
+            "rejected": [asdict(r) for r in rejected],
+            "notices": [asdict(n) for n in notices],
+        }
         writer.add_key_value_metadata({_NOTE: json.dumps(note)})
 
 
 def _note(prepared: Path) -> tuple[dict[str, int], list[Rejection], list[Notice]]:
     """Records per input file, rejections and notices of a `_prepared` file."""
     note = json.loads(pq.read_metadata(prepared).metadata[_NOTE])
-    return (note["records"], [Rejection(**r) for r in note["rejected"]],
-            [Notice(**n) for n in note["notices"]])  # fmt: skip
+    return (
+        note["records"],
+        [Rejection(**r) for r in note["rejected"]],
+        [Notice(**n) for n in note["notices"]],
+    )
 
 
 def _input(path: Path, sha256: str, max_bytes: int, inputs: Memo, bar: tqdm) -> tuple[Path, bool]:
@@ -199,9 +213,16 @@ def ingest(
                 rejected += file_rejected
                 notices += file_notices
                 refused = Counter(r.path for r in file_rejected)
-                file_entries += [{"path": str(path), "sha256": shas[path],
-                                  "bytes": path.stat().st_size, "records": records[str(path)],
-                                  "rejected": refused[str(path)]} for path in paths]  # fmt: skip
+                file_entries += [
+                    {
+                        "path": str(path),
+                        "sha256": shas[path],
+                        "bytes": path.stat().st_size,
+                        "records": records[str(path)],
+                        "rejected": refused[str(path)],
+                    }
+                    for path in paths
+                ]
         table, duplicates = build_articles(prepared, target, Path(work))
     rejected = missing + rejected + duplicates
     dropped = {(r.path, r.line) for r in duplicates}
@@ -214,9 +235,16 @@ def ingest(
         entry["status"] = _status(entry)
         del entry["records"]
     file_entries += [
-        {"path": r.path, "sha256": None, "bytes": None, "articles": 0, "rejected": 1,
-         "status": "rejected"} for r in missing
-    ]  # fmt: skip
+        {
+            "path": r.path,
+            "sha256": None,
+            "bytes": None,
+            "articles": 0,
+            "rejected": 1,
+            "status": "rejected",
+        }
+        for r in missing
+    ]
     return Ingested(target, table, rejected, notices, file_entries, reused)
 
 
@@ -262,9 +290,13 @@ def analysed(
     with timer.stage("analyse"), store.saving(new) as save:
         chunks = (part.filter(pc.is_in(part["article_id"], new)) for part in corpus.articles())
         analyse(chunks, len(new), save, tables=tables, engine=engine, progress=progress)
-    account = {"path": str(root), "pipeline_version": pipeline_version(),
-               "reused_articles": len(corpus) - len(new), "analysed_articles": len(new),
-               "stages": list(tables)}  # fmt: skip
+    account = {
+        "path": str(root),
+        "pipeline_version": pipeline_version(),
+        "reused_articles": len(corpus) - len(new),
+        "analysed_articles": len(new),
+        "stages": list(tables),
+    }
     return corpus, account
 
 
@@ -315,10 +347,12 @@ def situate(
     events are found here."""
     timer = timer or Timer()
     optional = [name for name in ("dates", "speech") if name in corpus.store.tables]
-    writers = _writers(directory, ["sentences", "country_mentions",
-                                   *(_SITUATED[name] for name in optional)])  # fmt: skip
-    chunks = corpus.chunks(["sentences", "adjectives", *optional],
-                           files={"mentions": directory / "mentions.parquet"})  # fmt: skip
+    writers = _writers(
+        directory, ["sentences", "country_mentions", *(_SITUATED[name] for name in optional)]
+    )
+    chunks = corpus.chunks(
+        ["sentences", "adjectives", *optional], files={"mentions": directory / "mentions.parquet"}
+    )
     people = people_of(entities)
     if corpus.chunked <= 1:  # one task: not worth starting workers
         engine = SERIAL
@@ -333,17 +367,27 @@ def situate(
                 )
             with timer.stage("events"):
                 if "dates" in chunk:
-                    writers["events"].write(build_events(
-                        chunk["articles"], chunk["sentences"], chunk["dates"], chunk["mentions"],
-                        country_mentions,
-                    ))  # fmt: skip
+                    writers["events"].write(
+                        build_events(
+                            chunk["articles"],
+                            chunk["sentences"],
+                            chunk["dates"],
+                            chunk["mentions"],
+                            country_mentions,
+                        )
+                    )
             with timer.stage("write"):
                 writers["sentences"].write(chunk["sentences"])
                 writers["country_mentions"].write(country_mentions)
             if "speech" not in chunk:
                 continue
-            tables = (chunk["articles"].select(["article_id", "text"]), chunk["sentences"],
-                      chunk["speech"], chunk["mentions"], country_mentions)  # fmt: skip
+            tables = (
+                chunk["articles"].select(["article_id", "text"]),
+                chunk["sentences"],
+                chunk["speech"],
+                chunk["mentions"],
+                country_mentions,
+            )
             if not engine.parallel:
                 yield *tables, people
                 continue
@@ -378,10 +422,13 @@ def entity_tables(
     with tempfile.TemporaryDirectory(prefix="obzor-entities-") as tmp:
         write_table(articles, Path(tmp) / "articles.parquet")
         corpus, _account = analysed(
-            Path(tmp) / "articles.parquet", Path(tmp) / "cache",
+            Path(tmp) / "articles.parquet",
+            Path(tmp) / "cache",
             tables=("sentences", "raw_mentions", "adjectives", "speech"),
-            engine=engine, progress=progress, timer=timer,
-        )  # fmt: skip
+            engine=engine,
+            progress=progress,
+            timer=timer,
+        )
         entities, written = link(corpus, Path(tmp), engine=engine, timer=timer)
         written |= situate(corpus, Path(tmp), entities, engine=engine, timer=timer)
         return {
@@ -405,8 +452,9 @@ def _topics(
 def _paragraphs(corpus: Corpus, topics: Assigned) -> Iterator[pa.Table]:
     """The `paragraphs` table chunk by chunk: each chunk's paragraphs, split again, with their
     topic columns (the topic stage read the same chunks, so its parts follow them)."""
-    for chunk, assigned in zip(corpus.articles(["article_id", "text"]), topics.parts(),
-                               strict=True):  # fmt: skip
+    for chunk, assigned in zip(
+        corpus.articles(["article_id", "text"]), topics.parts(), strict=True
+    ):
         found = build_paragraphs(chunk)
         if found.num_rows != assigned.num_rows:
             raise RuntimeError("the topic stage's parts do not follow the corpus's chunks")
@@ -463,8 +511,9 @@ def build(
         "seconds": timer.seconds,
     }
     with atomic_directory(out) as scratch, article_store(cache, out) as root, ExitStack() as later:
-        ingested = ingest(inputs, scratch, max_bytes=max_bytes, cache=cache, progress=progress,
-                          timer=timer)  # fmt: skip
+        ingested = ingest(
+            inputs, scratch, max_bytes=max_bytes, cache=cache, progress=progress, timer=timer
+        )
         manifest["inputs"] = sorted(ingested.inputs, key=lambda e: e["path"])
         manifest["rejected"] = [
             asdict(r) for r in sorted(ingested.rejected, key=lambda r: (r.path, r.line or 0))
@@ -487,14 +536,16 @@ def build(
                 *write_batches(batches, schema, scratch / f"{name}.parquet")
             )
 
-        corpus, account = analysed(ingested.articles, root, engine=engine, progress=progress,
-                                   timer=timer)  # fmt: skip
+        corpus, account = analysed(
+            ingested.articles, root, engine=engine, progress=progress, timer=timer
+        )
         if cache is not None:
             manifest["cache"] = {**account, "reused_inputs": ingested.reused_inputs}
         # The words index needs only the cache: it is sorted from now on in a process of its
         # own, on the cores the other stages leave idle.
-        words = later.enter_context(beside(index_words, corpus, scratch / "words.parquet",
-                                           idle=engine.parallel))  # fmt: skip
+        words = later.enter_context(
+            beside(index_words, corpus, scratch / "words.parquet", idle=engine.parallel)
+        )
         fits = memo(cache, "topics") if cache else None  # the fits that choose K
 
         def find_topics() -> Topics:

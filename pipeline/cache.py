@@ -125,8 +125,10 @@ class ArticleCache:
             path.name.removesuffix(".keys.parquet"): pq.read_table(path, columns=[_KEY])[_KEY]
             for path in sorted(self.directory.glob("*.keys.parquet"))
         }
-        self._cached = pc.is_in(self._keys, value_set=pa.chunked_array(
-            self._runs.values(), pa.string()).combine_chunks())  # fmt: skip
+        self._cached = pc.is_in(
+            self._keys,
+            value_set=pa.chunked_array(self._runs.values(), pa.string()).combine_chunks(),
+        )
 
     def _owned(self, keys: pa.Array) -> dict[str, pa.Array]:
         """The cached `keys` by the run that holds each (the first, if two builds stored one)."""
@@ -157,18 +159,23 @@ class ArticleCache:
         the rows of a chunk that several runs share are sorted again (at 11.5k articles,
         sorting every chunk doubled the time to read the words)."""
         schema = self._run_schema(table)
-        cursors = [Cursor(self._read(run, table, own), schema)
-                   for run, own in self._owned(keys).items()]  # fmt: skip
+        cursors = [
+            Cursor(self._read(run, table, own), schema) for run, own in self._owned(keys).items()
+        ]
         for last in ends:
             found = [rows for cursor in cursors if (rows := cursor.upto(last)).num_rows]
-            yield found[0] if len(found) == 1 else self._sorted(table, pa.concat_tables(
-                found or [schema.empty_table()]))  # fmt: skip
+            yield (
+                found[0]
+                if len(found) == 1
+                else self._sorted(table, pa.concat_tables(found or [schema.empty_table()]))
+            )
 
     def _sorted(self, table: str, rows: pa.Table) -> pa.Table:
         """`rows` of `table` in the order of a run: by article, key, then order within an
         article (a stable sort)."""
-        return rows.sort_by([("article_id", "ascending"), (_KEY, "ascending"),
-                             (self.tables[table][1], "ascending")])  # fmt: skip
+        return rows.sort_by(
+            [("article_id", "ascending"), (_KEY, "ascending"), (self.tables[table][1], "ascending")]
+        )
 
     def _path(self, run: str, table: str) -> Path:
         return self.directory / f"{run}.{table}.parquet"
@@ -199,9 +206,14 @@ class ArticleCache:
         def add(table: str, rows: pa.Table) -> None:
             if table not in writers:
                 writers[table] = self._writer(run, table)
-            writers[table].write(self._sorted(table, rows.add_column(
-                0, _KEY, keys.take(pc.index_in(rows["article_id"], value_set=analysed))
-            )))  # fmt: skip
+            writers[table].write(
+                self._sorted(
+                    table,
+                    rows.add_column(
+                        0, _KEY, keys.take(pc.index_in(rows["article_id"], value_set=analysed))
+                    ),
+                )
+            )
 
         try:
             yield add
@@ -231,8 +243,9 @@ class ArticleCache:
     def _complete(self, run: str, keys: pa.Table) -> None:
         """Write the run's keys (with their article ids): the run is complete from here."""
         partial = self._partial(run, "keys")
-        pq.write_table(keys.cast(pa.schema([(_KEY, pa.string()), ("article_id", pa.string())])),
-                       partial)  # fmt: skip
+        pq.write_table(
+            keys.cast(pa.schema([(_KEY, pa.string()), ("article_id", pa.string())])), partial
+        )
         partial.replace(self._path(run, "keys"))
         self._load_runs()
 

@@ -50,38 +50,53 @@ def _parser() -> argparse.ArgumentParser:
     )
     b.add_argument("inputs", nargs="+", type=Path, metavar="INPUT", help="files or folders")
     b.add_argument(
-        "--out", type=Path, default=Path("data"),
+        "--out",
+        type=Path,
+        default=Path("data"),
         help="output directory, replaced atomically when the build succeeds (default: data)",
-    )  # fmt: skip
+    )
     b.add_argument(
-        "--max-size", type=parse_size, default=parse_size("5MB"), metavar="SIZE",
+        "--max-size",
+        type=parse_size,
+        default=parse_size("5MB"),
+        metavar="SIZE",
         help="largest article accepted: a .txt file or one row's text (default: 5MB)",
-    )  # fmt: skip
+    )
     b.add_argument(
-        "--workers", type=int, default=os.cpu_count() or 1, metavar="N",
+        "--workers",
+        type=int,
+        default=os.cpu_count() or 1,
+        metavar="N",
         help="worker processes for the NLP stages, one core each; models load once per "
         "process (default: all cores; the tables do not depend on it). With --engine dask and no "
         "--scheduler: the LocalCluster's workers",
-    )  # fmt: skip
+    )
     b.add_argument(
-        "--engine", choices=ENGINES, default="local",
+        "--engine",
+        choices=ENGINES,
+        default="local",
         help="where the NLP stages run: processes on this machine (local, the default) or a "
         "Dask distributed cluster (dask); the tables are the same",
-    )  # fmt: skip
+    )
     b.add_argument(
-        "--scheduler", metavar="ADDRESS",
+        "--scheduler",
+        metavar="ADDRESS",
         help="with --engine dask: an existing scheduler, e.g. tcp://10.0.0.5:8786 "
         "(default: start a LocalCluster here)",
-    )  # fmt: skip
+    )
     b.add_argument(
-        "--topics", type=_positive, metavar="K",
+        "--topics",
+        type=_positive,
+        metavar="K",
         help="number of topics (default: chosen by coherence and stability)",
-    )  # fmt: skip
+    )
     b.add_argument(
-        "--cache", type=Path, metavar="DIR",
+        "--cache",
+        type=Path,
+        metavar="DIR",
         help="keep per-article results here between builds, so a rebuild analyses only new or "
         "changed articles (default: .obzor-cache beside --out)",
-    )  # fmt: skip
+    )
     b.add_argument("--no-cache", action="store_true", help="analyse every article afresh")
     b.add_argument("--quiet", action="store_true", help="no progress bars")
     w = commands.add_parser(
@@ -95,9 +110,12 @@ def _parser() -> argparse.ArgumentParser:
     )
     w.add_argument("scheduler", metavar="ADDRESS", help="the scheduler, e.g. tcp://10.0.0.5:8786")
     w.add_argument(
-        "--workers", type=_positive, default=os.cpu_count() or 1, metavar="N",
+        "--workers",
+        type=_positive,
+        default=os.cpu_count() or 1,
+        metavar="N",
         help="worker processes (default: all cores)",
-    )  # fmt: skip
+    )
     return parser
 
 
@@ -131,9 +149,14 @@ def main(argv: list[str] | None = None) -> int:
     try:
         with start(args.engine, args.workers, args.scheduler) as engine:
             manifest = build(
-                args.inputs, args.out, max_bytes=args.max_size, engine=engine,
-                topics=args.topics, cache=_cache_dir(args), progress=not args.quiet,
-            )  # fmt: skip
+                args.inputs,
+                args.out,
+                max_bytes=args.max_size,
+                engine=engine,
+                topics=args.topics,
+                cache=_cache_dir(args),
+                progress=not args.quiet,
+            )
     except NoArticles as exc:
         _print_rejections(exc.manifest["rejected"], None)
         n_inputs = len(exc.manifest["inputs"])

@@ -74,8 +74,7 @@ class Cursor:
     def upto(self, last: str) -> pa.Table:
         """The next rows whose `article_id` is `last` or before it."""
         taken = self._taken(last)
-        return pa.concat_tables(taken).cast(self._schema) if taken else \
-            self._schema.empty_table()  # fmt: skip
+        return pa.concat_tables(taken).cast(self._schema) if taken else self._schema.empty_table()
 
     def _taken(self, last: str) -> list[pa.Table]:
         taken = []
@@ -155,9 +154,13 @@ class Corpus:
         written tables `files` (name -> Parquet file sorted by `article_id`)."""
         ends = bounds(self.ids.to_pylist(), CHUNK)
         cached = self.store.chunks(names, ends)
-        written = {name: Cursor(parts(path), pq.read_schema(path))
-                   for name, path in (files or {}).items()}  # fmt: skip
+        written = {
+            name: Cursor(parts(path), pq.read_schema(path)) for name, path in (files or {}).items()
+        }
         for chunk_articles, end in zip(self.articles(), ends, strict=True):
-            yield {"articles": chunk_articles, **next(cached),
-                   **{name: cursor.upto(end) for name, cursor in written.items()}}  # fmt: skip
+            yield {
+                "articles": chunk_articles,
+                **next(cached),
+                **{name: cursor.upto(end) for name, cursor in written.items()},
+            }
             release_memory()  # what the chunk's stage freed

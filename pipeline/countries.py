@@ -15,10 +15,15 @@ from pipeline.sql import query
 _VIA_TYPE = {"ORG": "organisation", "PER": "actor"}
 
 #: Country adjectives and demonyms of each article (the per-article cache stores them).
-ADJECTIVES = pa.schema([
-    ("article_id", pa.string()), ("start", pa.int32()), ("stop", pa.int32()),
-    ("surface", pa.string()), ("country", pa.string()),
-])  # fmt: skip
+ADJECTIVES = pa.schema(
+    [
+        ("article_id", pa.string()),
+        ("start", pa.int32()),
+        ("stop", pa.int32()),
+        ("surface", pa.string()),
+        ("country", pa.string()),
+    ]
+)
 
 
 def find_adjectives(articles: pa.Table) -> pa.Table:
@@ -41,10 +46,15 @@ def build_country_mentions(
     """Mentions of entities with a country, and the adjectives (`find_adjectives`) outside
     every name, each with its paragraph and sentence."""
     linked = entities.filter(pc.is_valid(entities["country"]))
-    via = pa.array([
-        _VIA_TYPE.get(kind) or (place.via if (place := places().get(key(name))) else "name")
-        for kind, name in zip(linked["type"].to_pylist(), linked["name"].to_pylist(), strict=True)
-    ], pa.string())  # fmt: skip
+    via = pa.array(
+        [
+            _VIA_TYPE.get(kind) or (place.via if (place := places().get(key(name))) else "name")
+            for kind, name in zip(
+                linked["type"].to_pylist(), linked["name"].to_pylist(), strict=True
+            )
+        ],
+        pa.string(),
+    )
     return query(
         """
         SELECT m.article_id, m.paragraph, m.sentence, m.start, m.stop, m.surface, e.country, e.via
@@ -61,9 +71,10 @@ def build_country_mentions(
         ORDER BY article_id, start, stop, country, via, surface
         """,
         COUNTRY_MENTIONS,
-        mentions=mentions.select(["article_id", "paragraph", "sentence", "start", "stop",
-                                  "surface", "entity_id"]),
+        mentions=mentions.select(
+            ["article_id", "paragraph", "sentence", "start", "stop", "surface", "entity_id"]
+        ),
         linked=linked.select(["entity_id", "country"]).append_column("via", via),
         adjectives=found_adjectives,
         sentences=sentences.select(["article_id", "paragraph", "sentence", "start"]),
-    )  # fmt: skip
+    )

@@ -117,8 +117,9 @@ def worker_pool(
     saved = {name: os.environ.get(name) for name in _BLAS_THREADS}
     os.environ.update(dict.fromkeys(_BLAS_THREADS, "1"))
     try:
-        with ProcessPoolExecutor(workers, mp_context=get_context("spawn"),
-                                 initializer=initializer) as pool:  # fmt: skip
+        with ProcessPoolExecutor(
+            workers, mp_context=get_context("spawn"), initializer=initializer
+        ) as pool:
             yield pool
     finally:
         for name, value in saved.items():
@@ -203,9 +204,13 @@ def start(kind: str = "local", workers: int = 1, scheduler: str | None = None) -
             ) from exc
     else:
         cluster = LocalCluster(
-            n_workers=max(1, workers), threads_per_worker=1, processes=True,
-            host="127.0.0.1", dashboard_address=None, silence_logs=logging.ERROR,
-        )  # fmt: skip
+            n_workers=max(1, workers),
+            threads_per_worker=1,
+            processes=True,
+            host="127.0.0.1",
+            dashboard_address=None,
+            silence_logs=logging.ERROR,
+        )
         client = Client(cluster)
     try:
         slots = sum(client.nthreads().values())

@@ -116,16 +116,22 @@ def _readings(raws: Iterable[pa.Table]) -> tuple[dict[str, str], set[tuple[str, 
         for surface, found in surface_readings(raw).items():
             readings.setdefault(surface, found)
         found = raw.group_by(["type", "surface", "name"]).aggregate([])
-        distinct.update(zip(*(found[c].to_pylist() for c in ("type", "surface", "name")),
-                            strict=True))  # fmt: skip
+        distinct.update(
+            zip(*(found[c].to_pylist() for c in ("type", "surface", "name")), strict=True)
+        )
     seen: Counter[str] = Counter()  # how often each word is written in people's names
     for surface, count in written.items():
         for word in words(surface):
             seen[word.lower()] += count
-    chosen = {surface: _best_reading(surface, found, seen)
-              for surface, found in readings.items() if len(found) > 1}  # fmt: skip
-    names = {(kind, chosen.get(surface, name) if kind == "PER" else name)
-             for kind, surface, name in distinct}  # fmt: skip
+    chosen = {
+        surface: _best_reading(surface, found, seen)
+        for surface, found in readings.items()
+        if len(found) > 1
+    }
+    names = {
+        (kind, chosen.get(surface, name) if kind == "PER" else name)
+        for kind, surface, name in distinct
+    }
     return chosen, names
 
 
@@ -133,11 +139,14 @@ def _best_reading(surface: str, readings: tuple[tuple[float, str], ...], seen: C
     written = [w.lower() for w in words(surface)]
     # Per reading, the positions it changes and the word it puts there.
     changes = [
-        (score, name, [(i, w) for i, (w, was) in enumerate(zip(ws, written, strict=False))
-                       if w != was])
+        (
+            score,
+            name,
+            [(i, w) for i, (w, was) in enumerate(zip(ws, written, strict=False)) if w != was],
+        )
         for score, name in readings
         for ws in [[w.lower() for w in words(name)]]
-    ]  # fmt: skip
+    ]
     # Positions where some reading offers a form the corpus writes.
     offered = {i for _s, _n, changed in changes for i, w in changed if seen[w]}
 
@@ -182,14 +191,18 @@ def _token_key(token: str) -> str:
     return token if _INITIAL.match(token) else sound(token)
 
 
-def _surnames_of(raw: pa.Table, chosen: Mapping[str, str], by_last: Mapping[str, set[str]]
-                 ) -> dict[str, set[str]]:  # fmt: skip
+def _surnames_of(
+    raw: pa.Table, chosen: Mapping[str, str], by_last: Mapping[str, set[str]]
+) -> dict[str, set[str]]:
     """The entries of `by_last` that the people of `raw` (with the readings `chosen` for its
     surfaces) can resolve to: what a task needs of them, not the corpus's every surname."""
     people = raw.filter(pc.equal(raw["type"], "PER"))["name"]
     names = set(pc.unique(people).to_pylist()) | set(chosen.values())
-    return {last: by_last[last] for name in names
-            if (last := _token_key(name.rsplit(" ", 1)[-1])) in by_last}  # fmt: skip
+    return {
+        last: by_last[last]
+        for name in names
+        if (last := _token_key(name.rsplit(" ", 1)[-1])) in by_last
+    }
 
 
 def _person_keys(mentions: list[Mention], by_last: Mapping[str, set[str]]) -> dict[int, str]:
@@ -197,8 +210,11 @@ def _person_keys(mentions: list[Mention], by_last: Mapping[str, set[str]]) -> di
     or of its own name) for the people of `mentions`, whole articles; `by_last` holds the full
     names (`_full_names`) of the corpus by surname."""
     in_article: dict[str, set[str]] = defaultdict(set)
-    resolved = {i: person for i, m in enumerate(mentions)
-                if m.type == "PER" and (person := _full_person(m.name))}  # fmt: skip
+    resolved = {
+        i: person
+        for i, m in enumerate(mentions)
+        if m.type == "PER" and (person := _full_person(m.name))
+    }
     for i, person in resolved.items():
         in_article[mentions[i].article_id].add(person)
 
@@ -281,9 +297,15 @@ def _find_groups(
         codes[i] = code = index[group]
         names[code, m.name] += 1
         types[code, m.type] += 1
-    return _Found(list(index), codes, first, dict(names), dict(types),
-                  list(_latin_originals(mentions, article_texts, persons)),
-                  list(_abbreviations(mentions, article_texts)))  # fmt: skip
+    return _Found(
+        list(index),
+        codes,
+        first,
+        dict(names),
+        dict(types),
+        list(_latin_originals(mentions, article_texts, persons)),
+        list(_abbreviations(mentions, article_texts)),
+    )
 
 
 @dataclass
@@ -311,8 +333,9 @@ def _describe(
     mentions = mentions_from_table(raw, chosen)
     roles: dict[str, Counter] = defaultdict(Counter)
     countries: dict[str, Counter] = defaultdict(Counter)
-    for group, role, country in _stated(mentions, group_of, entity, Texts(texts), sentences,
-                                        found_adjectives):  # fmt: skip
+    for group, role, country in _stated(
+        mentions, group_of, entity, Texts(texts), sentences, found_adjectives
+    ):
         roles[group][role] += 1
         countries[group][country] += 1
     ids = {g: e["entity_id"] for g, e in entity.items()}
@@ -361,8 +384,10 @@ def _stated(
             if previous and (previous.article_id, previous.sentence) == (m.article_id, m.sentence):
                 start = max(start, previous.stop)  # a role never reaches past another person
             previous = m
-            yield group, *stated(texts[m.article_id], start, m.start, m.stop,
-                                 countries_at[m.article_id])  # fmt: skip
+            yield (
+                group,
+                *stated(texts[m.article_id], start, m.start, m.stop, countries_at[m.article_id]),
+            )
 
 
 def _mention_rows(
@@ -410,14 +435,22 @@ def build_entities(
                 yield part, texts, *rest, chosen
                 continue
             surfaces = pc.unique(part["surface"]).to_pylist()
-            yield (detached(part), detached(texts), *map(detached, rest),
-                   {s: chosen[s] for s in surfaces if s in chosen})  # fmt: skip
+            yield (
+                detached(part),
+                detached(texts),
+                *map(detached, rest),
+                {s: chosen[s] for s in surfaces if s in chosen},
+            )
 
     def grouped() -> Iterator[tuple]:
         """Pass 1's tasks: each chunk with the full names its people can resolve to."""
         for part, texts, found in chunks():
-            yield part, texts, found, _surnames_of(part, found, by_last) if engine.parallel \
-                else by_last  # fmt: skip
+            yield (
+                part,
+                texts,
+                found,
+                _surnames_of(part, found, by_last) if engine.parallel else by_last,
+            )
 
     # Each mention's group, kept as a code per mention; each group's names and types; the
     # Latin originals of people's names and the abbreviations of organisations in the texts.
@@ -510,8 +543,10 @@ def _entity_table(
         row = by_id.setdefault(fields["entity_id"], {**fields, "aliases": set(), "n_mentions": 0})
         row["aliases"].update(names[group])
         row["n_mentions"] += sum(names[group].values())
-    rows = [{**row, "aliases": sorted(row["aliases"]), "n_articles": articles_of[entity_id]}
-            for entity_id, row in sorted(by_id.items())]  # fmt: skip
+    rows = [
+        {**row, "aliases": sorted(row["aliases"]), "n_articles": articles_of[entity_id]}
+        for entity_id, row in sorted(by_id.items())
+    ]
     return pa.Table.from_pylist(rows, schema=ENTITIES)
 
 
@@ -521,8 +556,9 @@ def _sentence_starts(mentions: list[Mention], sentences: pa.Table) -> np.ndarray
     ids = sentences["article_id"].combine_chunks().dictionary_encode()
     keys = ids.indices.to_numpy().astype(np.int64) << 32 | sentences["sentence"].to_numpy()
     order = np.argsort(keys, kind="stable")
-    articles = pc.index_in(pa.array([m.article_id for m in mentions], pa.string()),
-                           value_set=ids.dictionary)  # fmt: skip
+    articles = pc.index_in(
+        pa.array([m.article_id for m in mentions], pa.string()), value_set=ids.dictionary
+    )
     wanted = articles.to_numpy(zero_copy_only=False).astype(np.int64) << 32 | np.array(
         [m.sentence for m in mentions], dtype=np.int64
     )

@@ -12,11 +12,18 @@ from pipeline.sql import query
 from pipeline.timex import find
 
 #: Calendar references per sentence, before linking (the per-article cache stores them).
-DATES = pa.schema([
-    ("article_id", pa.string()), ("sentence", pa.int32()), ("start", pa.int32()),
-    ("stop", pa.int32()), ("date_text", pa.string()), ("date_start", pa.date32()),
-    ("date_end", pa.date32()), ("granularity", pa.string()),
-])  # fmt: skip
+DATES = pa.schema(
+    [
+        ("article_id", pa.string()),
+        ("sentence", pa.int32()),
+        ("start", pa.int32()),
+        ("stop", pa.int32()),
+        ("date_text", pa.string()),
+        ("date_start", pa.date32()),
+        ("date_end", pa.date32()),
+        ("granularity", pa.string()),
+    ]
+)
 
 
 def _sentence_rows(sentences: pa.Table) -> zip:
@@ -28,16 +35,28 @@ def find_dates(articles: pa.Table, sentences: pa.Table, *, progress: bool = Fals
     """Every calendar reference of every sentence, resolved against its article's publication
     date; offsets into `articles.text`."""
     texts = Texts(articles)
-    published = dict(zip(*(articles.column(c).to_pylist() for c in ("article_id", "published")),
-                         strict=True))  # fmt: skip
+    published = dict(
+        zip(*(articles.column(c).to_pylist() for c in ("article_id", "published")), strict=True)
+    )
     columns: dict[str, list] = {name: [] for name in DATES.names}
     for article_id, _paragraph, number, start, stop in tqdm(
-        _sentence_rows(sentences), total=sentences.num_rows, desc="dates", unit=" sentences",
+        _sentence_rows(sentences),
+        total=sentences.num_rows,
+        desc="dates",
+        unit=" sentences",
         disable=not progress,
-    ):  # fmt: skip
+    ):
         for timex in find(texts[article_id][start:stop], published[article_id]):
-            row = (article_id, number, start + timex.start, start + timex.stop, timex.text,
-                   timex.date_start, timex.date_end, timex.granularity)  # fmt: skip
+            row = (
+                article_id,
+                number,
+                start + timex.start,
+                start + timex.stop,
+                timex.text,
+                timex.date_start,
+                timex.date_end,
+                timex.granularity,
+            )
             for name, value in zip(DATES.names, row, strict=True):
                 columns[name].append(value)
     return pa.Table.from_pydict(columns, schema=DATES)
@@ -90,9 +109,13 @@ def build_events(
     # DuckDB's working memory on a large corpus.
     texts = Texts(articles)
     sentence = pa.array(
-        [texts[a][start:stop] for a, start, stop in zip(
-            *(events[c].to_pylist() for c in ("article_id", "sentence_start", "sentence_stop")),
-            strict=True)],
+        [
+            texts[a][start:stop]
+            for a, start, stop in zip(
+                *(events[c].to_pylist() for c in ("article_id", "sentence_start", "sentence_stop")),
+                strict=True,
+            )
+        ],
         pa.string(),
-    )  # fmt: skip
+    )
     return events.set_column(EVENTS.get_field_index("sentence"), EVENTS.field("sentence"), sentence)

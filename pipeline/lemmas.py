@@ -53,11 +53,16 @@ def analyse(word: str) -> tuple[str | None, bool]:
 
 #: The paragraph lemmas of each article (the per-article cache stores them): each content word's
 #: lemma, its offsets in the article and whether it names a place or organisation.
-LEMMAS = pa.schema([
-    ("article_id", pa.string()), ("paragraph", pa.int32()), ("lemma", pa.list_(pa.string())),
-    ("start", pa.list_(pa.int32())), ("stop", pa.list_(pa.int32())),
-    ("proper", pa.list_(pa.bool_())),
-])  # fmt: skip
+LEMMAS = pa.schema(
+    [
+        ("article_id", pa.string()),
+        ("paragraph", pa.int32()),
+        ("lemma", pa.list_(pa.string())),
+        ("start", pa.list_(pa.int32())),
+        ("stop", pa.list_(pa.int32())),
+        ("proper", pa.list_(pa.bool_())),
+    ]
+)
 
 
 @lru_cache(maxsize=1 << 18)
@@ -77,11 +82,17 @@ def find_lemmas(paragraphs: pa.Table) -> pa.Table:
         for article_id, number, offset, text in zip(
             *(c.to_pylist() for c in batch.columns), strict=True
         ):
-            found = [(lemma, offset + m.start(), offset + m.end(), proper)
-                     for m in _WORD.finditer(text)
-                     for lemma, proper in [content(m.group())] if lemma]  # fmt: skip
-            values = [article_id, number, *(map(list, zip(*found, strict=True)) if found
-                                            else ([], [], [], []))]  # fmt: skip
+            found = [
+                (lemma, offset + m.start(), offset + m.end(), proper)
+                for m in _WORD.finditer(text)
+                for lemma, proper in [content(m.group())]
+                if lemma
+            ]
+            values = [
+                article_id,
+                number,
+                *(map(list, zip(*found, strict=True)) if found else ([], [], [], [])),
+            ]
             for name, value in zip(LEMMAS.names, values, strict=True):
                 columns[name].append(value)
     return pa.Table.from_pydict(columns, schema=LEMMAS)

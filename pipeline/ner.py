@@ -129,9 +129,11 @@ def _extend_first_name(text: str, sentence_start: int, start: int, stop: int) ->
     if (
         lemma(word) in title_lemmas()
         or any(p.tag.POS in ("PREP", "CONJ", "ADVB", "PRCL") for p in parses)
-        or (any(key(p.normal_form) in places() for p in parses)
-            and _after_preposition(text, sentence_start, begin))
-    ):  # fmt: skip
+        or (
+            any(key(p.normal_form) in places() for p in parses)
+            and _after_preposition(text, sentence_start, begin)
+        )
+    ):
         return start
     return begin
 
@@ -157,12 +159,20 @@ def normal_name(surface: str, kind: str) -> str:
 
 
 #: Raw mentions as a table (the per-article cache stores them): `seq` keeps their order.
-RAW_MENTIONS = pa.schema([
-    ("article_id", pa.string()), ("seq", pa.int32()), ("paragraph", pa.int32()),
-    ("sentence", pa.int32()), ("start", pa.int32()), ("stop", pa.int32()),
-    ("surface", pa.string()), ("type", pa.string()), ("name", pa.string()),
-    ("readings", pa.list_(pa.struct([("score", pa.float64()), ("name", pa.string())]))),
-])  # fmt: skip
+RAW_MENTIONS = pa.schema(
+    [
+        ("article_id", pa.string()),
+        ("seq", pa.int32()),
+        ("paragraph", pa.int32()),
+        ("sentence", pa.int32()),
+        ("start", pa.int32()),
+        ("stop", pa.int32()),
+        ("surface", pa.string()),
+        ("type", pa.string()),
+        ("name", pa.string()),
+        ("readings", pa.list_(pa.struct([("score", pa.float64()), ("name", pa.string())]))),
+    ]
+)
 
 
 def mentions_table(mentions: list[Mention]) -> pa.Table:
@@ -172,8 +182,11 @@ def mentions_table(mentions: list[Mention]) -> pa.Table:
         number = number + 1 if m.article_id == previous else 0
         previous = m.article_id
         seq.append(number)
-    columns = {name: [getattr(m, name) for m in mentions] for name in RAW_MENTIONS.names
-               if name not in ("seq", "readings")}  # fmt: skip
+    columns = {
+        name: [getattr(m, name) for m in mentions]
+        for name in RAW_MENTIONS.names
+        if name not in ("seq", "readings")
+    }
     columns["seq"] = seq
     columns["readings"] = [[{"score": s, "name": n} for s, n in m.readings] for m in mentions]
     return pa.Table.from_pydict(columns, schema=RAW_MENTIONS)
@@ -192,19 +205,26 @@ def mentions_from_table(table: pa.Table, chosen: Mapping[str, str]) -> list[Ment
     whose surface has a reading in `chosen` (surface -> name) takes it as its name. The
     readings themselves are not carried: the choice among them is made."""
     table = table.sort_by([("article_id", "ascending"), ("seq", "ascending")])
-    strings = {name: _shared(table.column(name))
-               for name in ("article_id", "surface", "type", "name")}  # fmt: skip
-    numbers = [table.column(name).to_numpy().tolist()
-               for name in ("paragraph", "sentence", "start", "stop")]  # fmt: skip
+    strings = {
+        name: _shared(table.column(name)) for name in ("article_id", "surface", "type", "name")
+    }
+    numbers = [
+        table.column(name).to_numpy().tolist()
+        for name in ("paragraph", "sentence", "start", "stop")
+    ]
     pairs = zip(strings["surface"], strings["type"], strings["name"], strict=True)
     names = [chosen.get(s, n) if k == "PER" else n for s, k, n in pairs]
     return [
         Mention(article_id, paragraph, sentence, start, stop, surface, kind, name)
         for article_id, paragraph, sentence, start, stop, surface, kind, name in zip(
-            strings["article_id"], *numbers, strings["surface"], strings["type"], names,
+            strings["article_id"],
+            *numbers,
+            strings["surface"],
+            strings["type"],
+            names,
             strict=True,
         )
-    ]  # fmt: skip
+    ]
 
 
 def surface_readings(table: pa.Table) -> dict[str, tuple[tuple[float, str], ...]]:
@@ -220,7 +240,7 @@ def surface_readings(table: pa.Table) -> dict[str, tuple[tuple[float, str], ...]
         surface: tuple((r["score"], r["name"]) for r in found)
         for surface, found in zip(
             rows["surface"].to_pylist(), rows["readings"].to_pylist(), strict=True
-        )  # fmt: skip
+        )
     }
 
 
@@ -276,8 +296,9 @@ def extract_mentions(articles: pa.Table, sentences: pa.Table) -> pa.Table:
     pipeline.analyse runs it over chunks of a corpus."""
     by_article: dict[str, list[tuple[int, int, int, int]]] = {}
     columns = ("article_id", "paragraph", "sentence", "start", "stop")
-    for article_id, *sentence in zip(*(sentences.column(c).to_pylist() for c in columns),
-                                     strict=True):  # fmt: skip
+    for article_id, *sentence in zip(
+        *(sentences.column(c).to_pylist() for c in columns), strict=True
+    ):
         by_article.setdefault(article_id, []).append(tuple(sentence))
     ids, texts = articles.column("article_id").to_pylist(), articles.column("text").to_pylist()
     return _process([(a, t, by_article.get(a, [])) for a, t in zip(ids, texts, strict=True)])

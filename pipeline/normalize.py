@@ -33,16 +33,24 @@ _SURNAME = {
     "ову": [("datv", "masc", "ов"), ("accs", "femn", "ова")],
     "овым": [("ablt", "masc", "ов")],
     "ове": [("loct", "masc", "ов")],
-    "овой": [("gent", "femn", "ова"), ("datv", "femn", "ова"), ("ablt", "femn", "ова"),
-             ("loct", "femn", "ова")],
+    "овой": [
+        ("gent", "femn", "ова"),
+        ("datv", "femn", "ова"),
+        ("ablt", "femn", "ова"),
+        ("loct", "femn", "ова"),
+    ],
     "ин": [("nomn", "masc", "ин")],
     "ина": [("gent", "masc", "ин"), ("accs", "masc", "ин"), ("nomn", "femn", "ина")],
     "ину": [("datv", "masc", "ин"), ("accs", "femn", "ина")],
     "иным": [("ablt", "masc", "ин")],
     "ине": [("loct", "masc", "ин")],
-    "иной": [("gent", "femn", "ина"), ("datv", "femn", "ина"), ("ablt", "femn", "ина"),
-             ("loct", "femn", "ина")],
-}  # fmt: skip
+    "иной": [
+        ("gent", "femn", "ина"),
+        ("datv", "femn", "ина"),
+        ("ablt", "femn", "ина"),
+        ("loct", "femn", "ина"),
+    ],
+}
 for _a, _b in (("ов", "ев"), ("ов", "ёв"), ("ин", "ын")):
     for _end, _forms in list(_SURNAME.items()):
         if _end.startswith(_a):
@@ -54,8 +62,15 @@ _HUSHING = "жцчшщ"
 _VELAR_HUSHING = "гкхжчшщ"
 _MASC_ENDINGS = {"а": ("gent", "accs"), "у": ("datv",), "ом": ("ablt",), "е": ("loct",)}
 _SOFT_ENDINGS = {"я": ("gent", "accs"), "ю": ("datv",), "ем": ("ablt",), "е": ("loct",)}
-_FEMN_ENDINGS = {"ы": ("gent",), "и": ("gent", "datv", "loct"), "е": ("datv", "loct"),
-                 "у": ("accs",), "ю": ("accs",), "ой": ("ablt",), "ей": ("ablt",)}  # fmt: skip
+_FEMN_ENDINGS = {
+    "ы": ("gent",),
+    "и": ("gent", "datv", "loct"),
+    "е": ("datv", "loct"),
+    "у": ("accs",),
+    "ю": ("accs",),
+    "ой": ("ablt",),
+    "ей": ("ablt",),
+}
 
 Analysis = tuple[str, str, str, float]  # case, gender, nominative (lower case), weight
 

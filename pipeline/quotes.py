@@ -34,17 +34,33 @@ ROLE_PHRASES = {
 }
 _PRONOUNS = {"он", "она"}
 #: What `_SITUATED` gives.
-_FOUND = pa.schema([
-    ("article_id", pa.string()), ("paragraph", pa.int32()), ("start", pa.int32()),
-    ("stop", pa.int32()), ("kind", pa.string()), ("cue_start", pa.int32()),
-    ("cue_stop", pa.int32()), ("speaker_start", pa.int32()), ("speaker_stop", pa.int32()),
-    ("about_entity_ids", pa.list_(pa.string())), ("about_countries", pa.list_(pa.string())),
-    ("named", pa.int64()), ("named_id", pa.string()), ("source_countries", pa.string()),
-])  # fmt: skip
-_NARRATED_ROWS = pa.schema([
-    ("article_id", pa.string()), ("start", pa.int32()), ("stop", pa.int32()),
-    ("sentence", pa.int32()), ("entity_id", pa.string()),
-])  # fmt: skip
+_FOUND = pa.schema(
+    [
+        ("article_id", pa.string()),
+        ("paragraph", pa.int32()),
+        ("start", pa.int32()),
+        ("stop", pa.int32()),
+        ("kind", pa.string()),
+        ("cue_start", pa.int32()),
+        ("cue_stop", pa.int32()),
+        ("speaker_start", pa.int32()),
+        ("speaker_stop", pa.int32()),
+        ("about_entity_ids", pa.list_(pa.string())),
+        ("about_countries", pa.list_(pa.string())),
+        ("named", pa.int64()),
+        ("named_id", pa.string()),
+        ("source_countries", pa.string()),
+    ]
+)
+_NARRATED_ROWS = pa.schema(
+    [
+        ("article_id", pa.string()),
+        ("start", pa.int32()),
+        ("stop", pa.int32()),
+        ("sentence", pa.int32()),
+        ("entity_id", pa.string()),
+    ]
+)
 _INTERVIEW = "интервью"
 
 
@@ -93,10 +109,12 @@ class _Article:
         """The one person mentioned outside quotations whose role is `role` (and whose country
         is the one named with it, if any)."""
         found = {
-            m.entity_id for m in self.narrated
-            if (person := self.people.get(m.entity_id)) and person.role == role
+            m.entity_id
+            for m in self.narrated
+            if (person := self.people.get(m.entity_id))
+            and person.role == role
             and (not countries or person.country in countries)
-        }  # fmt: skip
+        }
         return found.pop() if len(found) == 1 else None
 
     def _antecedent(self, before: int) -> str | None:
@@ -127,9 +145,11 @@ class _Article:
 def people_of(entities: pa.Table) -> dict[str, Person]:
     """Role and country of each person of `entities`."""
     columns = (entities[c].to_pylist() for c in ("entity_id", "type", "role", "country"))
-    return {entity_id: Person(_role_head(role) if role else None, country)
-            for entity_id, kind, role, country in zip(*columns, strict=True)
-            if kind == "PER"}  # fmt: skip
+    return {
+        entity_id: Person(_role_head(role) if role else None, country)
+        for entity_id, kind, role, country in zip(*columns, strict=True)
+        if kind == "PER"
+    }
 
 
 #: Each quote of SPEECH with its paragraph, the entities and countries inside it and the
@@ -199,10 +219,12 @@ def build_quotes(
     reads an article's mentions only for a source that is a role or a pronoun, or for the lead
     of a '- ' interview."""
     con = connect(
-        1, speech=speech, sentences=sentences.select(["article_id", "paragraph", "start"]),
+        1,
+        speech=speech,
+        sentences=sentences.select(["article_id", "paragraph", "start"]),
         mentions=mentions.select(["article_id", "start", "stop", "sentence", "entity_id", "type"]),
         country_mentions=country_mentions.select(["article_id", "start", "stop", "country"]),
-    )  # fmt: skip
+    )
     try:
         found = con.sql(_SITUATED).to_arrow_table().cast(_FOUND)
         narrated = con.sql(_NARRATED).to_arrow_table().cast(_NARRATED_ROWS)
@@ -211,8 +233,19 @@ def build_quotes(
     texts = Texts(articles)
     context = _Context(texts, narrated, sentences, found, people)
     named: dict[str, list] = {name: [] for name in _FILLED}
-    columns = ("article_id", "start", "stop", "kind", "cue_start", "cue_stop", "speaker_start",
-               "speaker_stop", "named", "named_id", "source_countries")  # fmt: skip
+    columns = (
+        "article_id",
+        "start",
+        "stop",
+        "kind",
+        "cue_start",
+        "cue_stop",
+        "speaker_start",
+        "speaker_stop",
+        "named",
+        "named_id",
+        "source_countries",
+    )
     for article_id, start, stop, kind, cue_start, cue_stop, *source, n, named_id, countries in zip(
         *(found[c].to_pylist() for c in columns), strict=True
     ):
@@ -242,8 +275,7 @@ def build_quotes(
 
 
 #: The columns `build_quotes` fills in Python, in the order it makes them.
-_FILLED = ("quote", "cue", "speaker_entity_id", "speaker_surface", "speaker_start",
-           "speaker_stop")  # fmt: skip
+_FILLED = ("quote", "cue", "speaker_entity_id", "speaker_surface", "speaker_start", "speaker_stop")
 
 
 class _Context:
@@ -290,9 +322,13 @@ class _Context:
     def interviewee(self, article_id: str) -> _Mention | None:
         """The interviewee the lead names, before the article's first '- ' answer."""
         if article_id not in self._leads:
-            answers = [start for kind, start, source in
-                       self._of("quotes", article_id, ["kind", "start", "speaker_start"])
-                       if kind == "interview" and source is None]  # fmt: skip
+            answers = [
+                start
+                for kind, start, source in self._of(
+                    "quotes", article_id, ["kind", "start", "speaker_start"]
+                )
+                if kind == "interview" and source is None
+            ]
             spans = self._of("sentences", article_id, ["start", "stop"])
             self._leads[article_id] = self.article(article_id).interviewee(min(answers), spans)
         return self._leads[article_id]
@@ -304,5 +340,6 @@ def _runs(ids: pa.ChunkedArray) -> dict[str, tuple[int, int]]:
         return {}
     encoded = pc.run_end_encode(ids.combine_chunks())
     ends = encoded.run_ends.to_pylist()
-    return dict(zip(encoded.values.to_pylist(), zip([0, *ends[:-1]], ends, strict=True),
-                    strict=True))  # fmt: skip
+    return dict(
+        zip(encoded.values.to_pylist(), zip([0, *ends[:-1]], ends, strict=True), strict=True)
+    )

@@ -91,10 +91,11 @@ def read_file(path: Path, max_bytes: int) -> Iterator[Record | Rejection]:
     suffix = kind(path)
     if not suffix:
         yield Rejection(
-            name, None,
+            name,
+            None,
             f"unsupported file type '{''.join(path.suffixes) or path.name}'; "
             "use .txt, .jsonl, .jsonl.gz or .csv",
-        )  # fmt: skip
+        )
         return
     try:
         if suffix == ".txt":
@@ -125,9 +126,16 @@ def _read_txt(path: Path, max_bytes: int) -> Iterator[Record | Rejection]:
         yield Rejection(str(path), None, "no article text after the header")
         return
     yield Record(
-        str(path), None, article.text, article.title, article.date, article.date_source,
-        None, path.name, None,
-    )  # fmt: skip
+        str(path),
+        None,
+        article.text,
+        article.title,
+        article.date,
+        article.date_source,
+        None,
+        path.name,
+        None,
+    )
 
 
 def _row_record(path: Path, line: int, row: dict, max_bytes: int) -> Record | Rejection:
@@ -137,8 +145,9 @@ def _row_record(path: Path, line: int, row: dict, max_bytes: int) -> Record | Re
             str(path), line, f"expected a JSON object with a 'text' field, got {type(row).__name__}"
         )
     fields = {str(k).strip().lower(): v for k, v in row.items()}
-    value = {f: (str(fields[f]).strip() or None) if fields.get(f) is not None else None
-             for f in FIELDS}  # fmt: skip
+    value = {
+        f: (str(fields[f]).strip() or None) if fields.get(f) is not None else None for f in FIELDS
+    }
     raw = value["text"]
     if not raw:
         return Rejection(str(path), line, "row has no text (the 'text' field is missing or empty)")
@@ -149,9 +158,16 @@ def _row_record(path: Path, line: int, row: dict, max_bytes: int) -> Record | Re
     if not text:
         return Rejection(str(path), line, "row text is only whitespace")
     return Record(
-        str(path), line, text, value["title"], value["date"],
-        "field" if value["date"] else None, value["url"], value["source"] or path.name, value["id"],
-    )  # fmt: skip
+        str(path),
+        line,
+        text,
+        value["title"],
+        value["date"],
+        "field" if value["date"] else None,
+        value["url"],
+        value["source"] or path.name,
+        value["id"],
+    )
 
 
 def _encoding(path: Path) -> str:
@@ -206,9 +222,10 @@ def _read_csv(path: Path, encoding: str, max_bytes: int) -> Iterator[Record | Re
         delimiter = _delimiter(header)
         if delimiter is None:
             yield Rejection(
-                str(path), 1,
+                str(path),
+                1,
                 f"CSV header has no 'text' column (found: {header.strip()[:200] or 'nothing'})",
-            )  # fmt: skip
+            )
             return
         names = next(csv.reader([header], delimiter=delimiter))
         reader = csv.DictReader(fh, fieldnames=names, delimiter=delimiter)
@@ -219,8 +236,9 @@ def _read_csv(path: Path, encoding: str, max_bytes: int) -> Iterator[Record | Re
                 return
             except (csv.Error, UnicodeDecodeError) as exc:
                 yield Rejection(
-                    str(path), reader.line_num + 1, f"unreadable CSV after this line ({exc}); "
-                    "the rest of the file was skipped",
-                )  # fmt: skip
+                    str(path),
+                    reader.line_num + 1,
+                    f"unreadable CSV after this line ({exc}); the rest of the file was skipped",
+                )
                 return
             yield _row_record(path, reader.line_num + 1, row, max_bytes)

@@ -24,8 +24,13 @@ def role_lemmas() -> frozenset[str]:
 @cache
 def _role_forms() -> frozenset[str]:
     """Every form of every role lemma, lower case, also written with е for ё."""
-    forms = {form.word for role in role_lemmas() for parse in morph()(role)
-             if parse.normal_form == role for form in parse.lexeme}  # fmt: skip
+    forms = {
+        form.word
+        for role in role_lemmas()
+        for parse in morph()(role)
+        if parse.normal_form == role
+        for form in parse.lexeme
+    }
     return frozenset(forms | {form.replace("ё", "е") for form in forms})
 
 
@@ -80,9 +85,12 @@ def stated(
     role = country = None
     while role_at and (
         _is_adjective(window[role_at - 1].group())
-        or (role_at > 1 and window[role_at - 1].group() == "и"
-            and _is_adjective(window[role_at - 2].group()))
-    ):  # fmt: skip
+        or (
+            role_at > 1
+            and window[role_at - 1].group() == "и"
+            and _is_adjective(window[role_at - 2].group())
+        )
+    ):
         role_at -= 1  # 'генеральный секретарь', 'чрезвычайный и полномочный посол'
     while role_at is not None and lemma(window[role_at].group()) in _TEMPORAL:
         role_at += 1

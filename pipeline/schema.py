@@ -22,15 +22,19 @@ ARTICLES = _schema(
     ("source", pa.string(), False, "Input file name, or the row's `source` for tabular inputs."),
     ("title", pa.string(), False, "Headline line or field; else the first sentence."),
     ("published", pa.date32(), True, "Publication date; null when unknown."),
-    ("date_source", pa.string(), False,
-     "Origin of `published`: header, field, text, inferred or missing."),
+    (
+        "date_source",
+        pa.string(),
+        False,
+        "Origin of `published`: header, field, text, inferred or missing.",
+    ),
     ("url", pa.string(), True, "Original address, when the input gives one."),
     ("text", pa.string(), False, "Normalised body: paragraphs joined by a blank line."),
     ("n_chars", pa.int32(), False, "Characters in `text`."),
     ("n_words", pa.int32(), False, "Words (runs of letters or digits) in `text`."),
     ("external_id", pa.string(), True, "The row's `id` field for tabular inputs."),
     ("origin", pa.string(), False, "Input path, with `:line` for tabular inputs."),
-)  # fmt: skip
+)
 
 _PARAGRAPH_FIELDS = (
     ("article_id", pa.string(), False, "The article (`articles.article_id`)."),
@@ -38,15 +42,19 @@ _PARAGRAPH_FIELDS = (
     ("start", pa.int32(), False, "Offset of the first character in `articles.text`."),
     ("stop", pa.int32(), False, "Offset after the last character: `text[start:stop]`."),
     ("text", pa.string(), False, "The paragraph's text."),
-)  # fmt: skip
+)
 #: Paragraphs as the paragraph stage writes them, before the topic stage adds its columns.
 PARAGRAPHS_BASE = _schema(*_PARAGRAPH_FIELDS)
 PARAGRAPHS = _schema(
     *_PARAGRAPH_FIELDS,
     ("topic_id", pa.int32(), True, "Its topic (`topics.topic_id`); null without content words."),
-    ("topic_score", pa.float32(), True,
-     "Share of its topic in its NMF weights (0-1); null when unassigned or inherited."),
-)  # fmt: skip
+    (
+        "topic_score",
+        pa.float32(),
+        True,
+        "Share of its topic in its NMF weights (0-1); null when unassigned or inherited.",
+    ),
+)
 
 SENTENCES = _schema(
     ("article_id", pa.string(), False, "The article (`articles.article_id`)."),
@@ -54,7 +62,7 @@ SENTENCES = _schema(
     ("sentence", pa.int32(), False, "0-based position in the article."),
     ("start", pa.int32(), False, "Offset of the first character in `articles.text`."),
     ("stop", pa.int32(), False, "Offset after the last character."),
-)  # fmt: skip
+)
 
 MENTIONS = _schema(
     ("article_id", pa.string(), False, "The article (`articles.article_id`)."),
@@ -66,7 +74,7 @@ MENTIONS = _schema(
     ("normal", pa.string(), False, "This mention in the nominative, before alias merging."),
     ("type", pa.string(), False, "PER, ORG or LOC."),
     ("entity_id", pa.string(), False, "The entity (`entities.entity_id`)."),
-)  # fmt: skip
+)
 
 ENTITIES = _schema(
     ("entity_id", pa.string(), False, "Stable id: a hash of the type and canonical name."),
@@ -77,19 +85,19 @@ ENTITIES = _schema(
     ("role", pa.string(), True, "Most often stated role, e.g. 'президент', 'посол'."),
     ("n_mentions", pa.int32(), False, "Mentions in the corpus."),
     ("n_articles", pa.int32(), False, "Articles that mention it."),
-)  # fmt: skip
+)
 
 ARTICLE_ENTITIES = _schema(
     ("article_id", pa.string(), False, "The article (`articles.article_id`)."),
     ("entity_id", pa.string(), False, "An entity it mentions (`entities.entity_id`)."),
     ("type", pa.string(), False, "The entity's type: PER, ORG or LOC."),
     ("mentions", pa.int32(), False, "Its mentions in the article."),
-)  # fmt: skip
+)
 
 WORDS = _schema(
     ("word", pa.string(), False, "A word (letters and digits) in lower case."),
     ("article_id", pa.string(), False, "An article whose title or text has it."),
-)  # fmt: skip
+)
 
 COUNTRY_MENTIONS = _schema(
     ("article_id", pa.string(), False, "The article (`articles.article_id`)."),
@@ -100,7 +108,7 @@ COUNTRY_MENTIONS = _schema(
     ("surface", pa.string(), False, "The text as written."),
     ("country", pa.string(), False, "ISO 3166-1 alpha-3."),
     ("via", pa.string(), False, "name, adjective, capital, city, organisation or actor."),
-)  # fmt: skip
+)
 
 TOPICS = _schema(
     ("topic_id", pa.int32(), False, "0 = the largest topic, then by size."),
@@ -111,13 +119,13 @@ TOPICS = _schema(
     ("coherence", pa.float32(), False, "Mean NPMI of its top terms' pairs (-1 to 1)."),
     ("representative_article_id", pa.string(), False, "The article of its most typical paragraph."),
     ("representative_paragraph", pa.int32(), False, "That paragraph (`paragraphs.paragraph`)."),
-)  # fmt: skip
+)
 
 ARTICLE_TOPICS = _schema(
     ("article_id", pa.string(), False, "The article (`articles.article_id`)."),
     ("topic_id", pa.int32(), False, "The topic (`topics.topic_id`)."),
     ("weight", pa.float32(), False, "Share of the article's content words; sums to 1 per article."),
-)  # fmt: skip
+)
 
 EVENTS = _schema(
     ("article_id", pa.string(), False, "The article (`articles.article_id`)."),
@@ -127,17 +135,29 @@ EVENTS = _schema(
     ("date_text", pa.string(), False, "The expression as written, e.g. 'в марте этого года'."),
     ("date_start", pa.date32(), True, "First day it refers to; null when unresolved."),
     ("date_end", pa.date32(), True, "Last day it refers to (inclusive); null when unresolved."),
-    ("granularity", pa.string(), False,
-     "day, days, month, months, season, year, years, decade or unresolved."),
-    ("relation", pa.string(), True,
-     "past, same or future relative to `articles.published`; null without either date."),
+    (
+        "granularity",
+        pa.string(),
+        False,
+        "day, days, month, months, season, year, years, decade or unresolved.",
+    ),
+    (
+        "relation",
+        pa.string(),
+        True,
+        "past, same or future relative to `articles.published`; null without either date.",
+    ),
     ("sentence", pa.string(), False, "The sentence that contains it."),
-    ("sentence_start", pa.int32(), False, "Offset of the sentence in `articles.text` "
-     "(`sentences.start`)."),
+    (
+        "sentence_start",
+        pa.int32(),
+        False,
+        "Offset of the sentence in `articles.text` (`sentences.start`).",
+    ),
     ("sentence_stop", pa.int32(), False, "Offset after the sentence."),
     ("entity_ids", pa.list_(pa.string()), False, "Entities mentioned in the sentence, sorted."),
     ("countries", pa.list_(pa.string()), False, "Countries named in the sentence (alpha-3)."),
-)  # fmt: skip
+)
 
 QUOTES = _schema(
     ("article_id", pa.string(), False, "The article (`articles.article_id`)."),
@@ -145,20 +165,41 @@ QUOTES = _schema(
     ("start", pa.int32(), False, "Offset of what was said in `articles.text`."),
     ("stop", pa.int32(), False, "Offset after it: `text[start:stop]` is `quote`."),
     ("quote", pa.string(), False, "What was said, as written, without its quotation marks."),
-    ("kind", pa.string(), False,
-     "direct («...»), indirect ('заявил, что ...', 'по словам X, ...') or interview (answers)."),
-    ("cue", pa.string(), False, "The verb, phrase or speaker label that reports it, as written; "
-     "'интервью' for an answer in a question-and-answer interview."),
-    ("speaker_entity_id", pa.string(), True,
-     "Who said it (`entities.entity_id`); null when the text does not say unambiguously."),
-    ("speaker_surface", pa.string(), True,
-     "The source as written ('глава государства', 'Т. Лоренцсон'); null when not written."),
+    (
+        "kind",
+        pa.string(),
+        False,
+        "direct («...»), indirect ('заявил, что ...', 'по словам X, ...') or interview (answers).",
+    ),
+    (
+        "cue",
+        pa.string(),
+        False,
+        "The verb, phrase or speaker label that reports it, as written; "
+        "'интервью' for an answer in a question-and-answer interview.",
+    ),
+    (
+        "speaker_entity_id",
+        pa.string(),
+        True,
+        "Who said it (`entities.entity_id`); null when the text does not say unambiguously.",
+    ),
+    (
+        "speaker_surface",
+        pa.string(),
+        True,
+        "The source as written ('глава государства', 'Т. Лоренцсон'); null when not written.",
+    ),
     ("speaker_start", pa.int32(), True, "Offset of `speaker_surface` in `articles.text`."),
     ("speaker_stop", pa.int32(), True, "Offset after it."),
     ("about_entity_ids", pa.list_(pa.string()), False, "Entities mentioned in the quote, sorted."),
-    ("about_countries", pa.list_(pa.string()), False,
-     "Countries named in the quote (alpha-3), sorted."),
-)  # fmt: skip
+    (
+        "about_countries",
+        pa.list_(pa.string()),
+        False,
+        "Countries named in the quote (alpha-3), sorted.",
+    ),
+)
 
 #: Table name -> schema; the dashboard needs all but the `OPTIONAL` ones.
 TABLES: dict[str, pa.Schema] = {
@@ -180,5 +221,4 @@ DATE_SOURCES = ("header", "field", "text", "inferred", "missing")
 
 #: Tables a page can do without: table -> the pipeline stage that writes it. A data directory
 #: from an older or partial build may lack them; the pages that need them say so.
-OPTIONAL = {"topics": "topics", "article_topics": "topics", "events": "events",
-            "quotes": "quotes"}  # fmt: skip
+OPTIONAL = {"topics": "topics", "article_topics": "topics", "events": "events", "quotes": "quotes"}

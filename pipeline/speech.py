@@ -24,14 +24,16 @@ from pipeline.gazetteer import key
 from pipeline.nlp import CACHE_SIZE, morph
 
 #: Verbs (lemmas) that report speech or a stated view.
-CUE_VERBS = frozenset("""
+CUE_VERBS = frozenset(
+    """
 заявить заявлять сказать говорить отметить отмечать подчеркнуть подчёркивать подчеркивать
 сообщить сообщать рассказать рассказывать добавить добавлять пояснить пояснять указать
 указывать считать полагать утверждать признать признавать ответить отвечать уточнить уточнять
 напомнить напоминать заметить замечать констатировать предупредить предупреждать объяснить
 объяснять написать писать заверить заверять подтвердить подтверждать выразить выражать
 высказаться высказываться убеждать уверять заключить резюмировать
-""".replace("ё", "е").split())  # fmt: skip
+""".replace("ё", "е").split()
+)
 #: Nouns that cue a source after them: 'по словам X', 'по мнению X', 'по оценке X'.
 CUE_NOUNS = frozenset({"слово", "мнение", "оценка", "убеждение", "признание", "утверждение"})
 
@@ -71,8 +73,10 @@ class _Token(NamedTuple):
 
 
 def _tokens(text: str, start: int, stop: int) -> list[_Token]:
-    return [_Token(m.group(), m.start(), m.end(), m.group()[:1].isalnum())
-            for m in _WORD.finditer(text, start, stop)]  # fmt: skip
+    return [
+        _Token(m.group(), m.start(), m.end(), m.group()[:1].isalnum())
+        for m in _WORD.finditer(text, start, stop)
+    ]
 
 
 @lru_cache(maxsize=CACHE_SIZE)
@@ -210,8 +214,11 @@ def _partner(text: str, at: int, forward: bool, limit: int = 20_000) -> int | No
     mark = text[at]
     if mark in '«»"':
         depth = 0
-        span = range(at + 1, min(len(text), at + limit)) if forward else \
-            range(at - 1, max(-1, at - limit), -1)  # fmt: skip
+        span = (
+            range(at + 1, min(len(text), at + limit))
+            if forward
+            else range(at - 1, max(-1, at - limit), -1)
+        )
         for i in span:
             opens, closes = _opens(text, i), _closes(text, i)
             if (opens if forward else closes) and not (closes if forward else opens):
@@ -234,8 +241,9 @@ def _opens(text: str, i: int) -> bool:
     a word."""
     if text[i] == "«":
         return True
-    return text[i] == '"' and (i == 0 or not text[i - 1].isalnum()) and \
-        text[i + 1 : i + 2].isalnum()  # fmt: skip
+    return (
+        text[i] == '"' and (i == 0 or not text[i - 1].isalnum()) and text[i + 1 : i + 2].isalnum()
+    )
 
 
 def _closes(text: str, i: int) -> bool:
@@ -243,8 +251,9 @@ def _closes(text: str, i: int) -> bool:
     word."""
     if text[i] == "»":
         return True
-    return text[i] == '"' and i > 0 and not text[i - 1].isspace() and \
-        not text[i + 1 : i + 2].isalnum()  # fmt: skip
+    return (
+        text[i] == '"' and i > 0 and not text[i - 1].isspace() and not text[i + 1 : i + 2].isalnum()
+    )
 
 
 def _words(text: str, start: int, stop: int) -> int:
@@ -272,14 +281,16 @@ def interviews(text: str, paragraphs: Sequence[tuple[int, int]]) -> Iterator[Spe
     dashed = sum(questions) >= 2
     current: tuple[int, int, int | None, int | None] | None = None  # cue and source spans
     asked = False
-    for (start, stop), label, dash, question in zip(paragraphs, labels, dashes, questions,
-                                                    strict=True):  # fmt: skip
+    for (start, stop), label, dash, question in zip(
+        paragraphs, labels, dashes, questions, strict=True
+    ):
         if labelled and label:
             current = (label.start(1), label.end(1), label.start(1), label.end(1))
             start = label.end()
         elif dashed and dash:
-            current = (dash.start(), dash.start() + 1, None, None) if asked and not question \
-                else None  # fmt: skip
+            current = (
+                (dash.start(), dash.start() + 1, None, None) if asked and not question else None
+            )
             asked = question
             start = dash.end()
         elif _is_question(text, start, stop) or _THANKS.search(text, start, stop):
@@ -327,9 +338,13 @@ def words_of(text: str) -> list[str]:
 def cue_forms() -> frozenset[str]:
     """Every form of the cue verbs and nouns, lower case (е for ё): a sentence without one is
     not looked at word by word, and only these words are parsed as possible cues."""
-    forms = {key(form.word) for word in CUE_VERBS | CUE_NOUNS
-             for parse in morph()(word) if parse.normal_form.replace("ё", "е") == word
-             for form in parse.lexeme}  # fmt: skip
+    forms = {
+        key(form.word)
+        for word in CUE_VERBS | CUE_NOUNS
+        for parse in morph()(word)
+        if parse.normal_form.replace("ё", "е") == word
+        for form in parse.lexeme
+    }
     return frozenset(forms)
 
 
@@ -344,8 +359,11 @@ def _in_sentence(text: str, tokens: list[_Token], start: int, stop: int) -> Iter
                 text, tokens, i, start
             )
             yield from found
-        elif token.text.lower() == "по" and i + 1 < len(tokens) and \
-                _lemma(tokens[i + 1].text) in CUE_NOUNS:  # fmt: skip
+        elif (
+            token.text.lower() == "по"
+            and i + 1 < len(tokens)
+            and _lemma(tokens[i + 1].text) in CUE_NOUNS
+        ):
             found = _according_to(text, tokens, i, start, stop)
             if found:
                 yield found
@@ -368,8 +386,13 @@ def _quote_then_cue(text: str, tokens: list[_Token], close: int) -> Speech | Non
         return None
     source = _source_after(tokens, j + 1)
     content = _trimmed(text, opening + 1, tokens[close].start)
-    return Speech("direct", *content, tokens[j].start, tokens[j].stop,
-                  *(_span(tokens, *source) if source else (None, None)))  # fmt: skip
+    return Speech(
+        "direct",
+        *content,
+        tokens[j].start,
+        tokens[j].stop,
+        *(_span(tokens, *source) if source else (None, None)),
+    )
 
 
 def _cue_then_content(text: str, tokens: list[_Token], cue: int, stop: int) -> Iterator[Speech]:
@@ -378,8 +401,11 @@ def _cue_then_content(text: str, tokens: list[_Token], cue: int, stop: int) -> I
     if cue > 0 and tokens[cue - 1].text.lower() == "не":
         return
     after = cue + 1
-    while after < len(tokens) and (tokens[after].is_word or tokens[after].text in _OPENERS) \
-            and tokens[after].text.lower() != "что":  # fmt: skip
+    while (
+        after < len(tokens)
+        and (tokens[after].is_word or tokens[after].text in _OPENERS)
+        and tokens[after].text.lower() != "что"
+    ):
         after += 1  # 'заявил вечером в среду, что', 'заявил "РИА Новости", что'
         if after - cue > 6:
             return
@@ -478,17 +504,26 @@ def find_speech(
     found = {(s.start, s.stop): s for s in reported(text, sentences)}
     found |= {(s.start, s.stop): s for s in interviews(text, paragraphs)}
     quotes = sorted(found.values(), key=lambda s: (s.start, -s.stop))
-    return [s for s in quotes
-            if not any(o.start <= s.cue_start and s.cue_stop <= o.stop for o in quotes
-                       if o is not s)]  # fmt: skip
+    return [
+        s
+        for s in quotes
+        if not any(o.start <= s.cue_start and s.cue_stop <= o.stop for o in quotes if o is not s)
+    ]
 
 
 #: The speech of each article, before anyone is named (the per-article cache stores it).
-SPEECH = pa.schema([
-    ("article_id", pa.string()), ("kind", pa.string()), ("start", pa.int32()),
-    ("stop", pa.int32()), ("cue_start", pa.int32()), ("cue_stop", pa.int32()),
-    ("source_start", pa.int32()), ("source_stop", pa.int32()),
-])  # fmt: skip
+SPEECH = pa.schema(
+    [
+        ("article_id", pa.string()),
+        ("kind", pa.string()),
+        ("start", pa.int32()),
+        ("stop", pa.int32()),
+        ("cue_start", pa.int32()),
+        ("cue_stop", pa.int32()),
+        ("source_start", pa.int32()),
+        ("source_stop", pa.int32()),
+    ]
+)
 
 
 def _spans_by_article(table: pa.Table) -> dict[str, list[tuple[int, int]]]:
@@ -507,9 +542,10 @@ def find_speech_table(articles: pa.Table, paragraphs: pa.Table, sentences: pa.Ta
     rows = [
         (article_id, *astuple(found))
         for article_id, text in Texts(articles).items()
-        for found in find_speech(text, in_paragraphs.get(article_id, []),
-                                 in_sentences.get(article_id, []))
-    ]  # fmt: skip
+        for found in find_speech(
+            text, in_paragraphs.get(article_id, []), in_sentences.get(article_id, [])
+        )
+    ]
     columns = list(zip(*rows, strict=True)) or [()] * len(SPEECH)
     return pa.Table.from_arrays(
         [pa.array(c, type=f.type) for c, f in zip(columns, SPEECH, strict=True)], schema=SPEECH

@@ -47,8 +47,9 @@ class TableWriter:
         self._held = pa.concat_tables([self._held, part])
         self.rows += part.num_rows
         while self._held.num_rows >= self.group:
-            self._writer.write_table(self._held.slice(0, self.group).combine_chunks(),
-                                     row_group_size=self.group)  # fmt: skip
+            self._writer.write_table(
+                self._held.slice(0, self.group).combine_chunks(), row_group_size=self.group
+            )
             self._held = self._held.slice(self.group)
 
     def finish(self) -> int:

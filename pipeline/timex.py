@@ -24,8 +24,17 @@ from pipeline.nlp import morph
 
 #: The earliest year an event may name (history is welcome; publication dates start at 1800).
 EARLIEST = 1000
-GRANULARITIES = ("day", "days", "month", "months", "season", "year", "years", "decade",
-                 "unresolved")  # fmt: skip
+GRANULARITIES = (
+    "day",
+    "days",
+    "month",
+    "months",
+    "season",
+    "year",
+    "years",
+    "decade",
+    "unresolved",
+)
 
 _FULL_MONTHS = (
     "январь января январе январю январем январём",
@@ -41,8 +50,22 @@ _FULL_MONTHS = (
     "ноябрь ноября ноябре ноябрю ноябрем ноябрём",
     "декабрь декабря декабре декабрю декабрем декабрём",
 )
-_SHORT_MONTHS = {"янв": 1, "фев": 2, "февр": 2, "мар": 3, "апр": 4, "июн": 6, "июл": 7, "авг": 8,
-                 "сен": 9, "сент": 9, "окт": 10, "ноя": 11, "нояб": 11, "дек": 12}  # fmt: skip
+_SHORT_MONTHS = {
+    "янв": 1,
+    "фев": 2,
+    "февр": 2,
+    "мар": 3,
+    "апр": 4,
+    "июн": 6,
+    "июл": 7,
+    "авг": 8,
+    "сен": 9,
+    "сент": 9,
+    "окт": 10,
+    "ноя": 11,
+    "нояб": 11,
+    "дек": 12,
+}
 _MONTHS = {form: n for n, forms in enumerate(_FULL_MONTHS, 1) for form in forms.split()}
 _MONTHS |= _SHORT_MONTHS
 
@@ -60,9 +83,18 @@ ANY_MONTH = (
 )
 #: Relative qualifiers of a masculine noun (год, месяц) -> offset from publication.
 _REL_FORMS = {
-    "позапрошл": -2, "прошл": -1, "минувш": -1, "прошедш": -1, "эт": 0, "текущ": 0,
-    "нынешн": 0, "следующ": 1, "будущ": 1, "наступающ": 1, "грядущ": 1,
-}  # fmt: skip
+    "позапрошл": -2,
+    "прошл": -1,
+    "минувш": -1,
+    "прошедш": -1,
+    "эт": 0,
+    "текущ": 0,
+    "нынешн": 0,
+    "следующ": 1,
+    "будущ": 1,
+    "наступающ": 1,
+    "грядущ": 1,
+}
 _REL_STEMS = _alternation(list(_REL_FORMS))
 REL_M = rf"(?P<rel>(?:{_REL_STEMS})(?:ий|ый|его|ого|ем|ом|от|им|ым)){_E}"
 REL_F = rf"(?P<rel>(?:{_REL_STEMS})(?:ая|ей|ую|ой|а|у)){_E}"
@@ -78,11 +110,28 @@ YREF = rf"(?:{YEAR_NUM}(?:{PARTIAL}{_E}|\s*{YEAR_WORD}{_E}|(?![-\d]))|{REL_M}\s+
 PREP = r"(?P<prep>(?:[вВ]о?|[сС]о?|[кК]о?|[нН]а|[дД]о|[пП]о|[зЗ]а|[пП]осле|[нН]ачиная\s+с)\s+)"
 #: Stems of ordinal day numbers ('пятнадцатого', 'двадцать четвертое') -> their value.
 _ORDINALS = {
-    "перв": 1, "втор": 2, "трет": 3, "четв[её]рт": 4, "пят": 5, "шест": 6, "седьм": 7,
-    "восьм": 8, "девят": 9, "десят": 10, "одиннадцат": 11, "двенадцат": 12, "тринадцат": 13,
-    "четырнадцат": 14, "пятнадцат": 15, "шестнадцат": 16, "семнадцат": 17, "восемнадцат": 18,
-    "девятнадцат": 19, "двадцат": 20, "тридцат": 30,
-}  # fmt: skip
+    "перв": 1,
+    "втор": 2,
+    "трет": 3,
+    "четв[её]рт": 4,
+    "пят": 5,
+    "шест": 6,
+    "седьм": 7,
+    "восьм": 8,
+    "девят": 9,
+    "десят": 10,
+    "одиннадцат": 11,
+    "двенадцат": 12,
+    "тринадцат": 13,
+    "четырнадцат": 14,
+    "пятнадцат": 15,
+    "шестнадцат": 16,
+    "семнадцат": 17,
+    "восемнадцат": 18,
+    "девятнадцат": 19,
+    "двадцат": 20,
+    "тридцат": 30,
+}
 ORDINAL = (
     rf"(?P<tens>двадцать|тридцать)?\s*(?P<ord>{'|'.join(_ORDINALS)})"
     r"(?:ое|ого|ье|ьего|ое|ий|ый|ьему|ому)"
@@ -110,10 +159,32 @@ PART = (
 QUARTER = (
     r"(?P<quarter>(?:перв|втор|трет|четв[её]рт)(?:ый|ого|ом|ий|ьего|ьем|ому|ьему))\s+квартал[аеу]?"
 )
-_WEEKDAYS = {"понедельник": 0, "вторник": 1, "среда": 2, "среду": 2, "четверг": 3,
-             "пятница": 4, "пятницу": 4, "суббота": 5, "субботу": 5, "воскресенье": 6}  # fmt: skip
-_NUMBERS = {"один": 1, "одну": 1, "два": 2, "две": 2, "три": 3, "четыре": 4, "пять": 5,
-            "шесть": 6, "семь": 7, "восемь": 8, "девять": 9, "десять": 10}  # fmt: skip
+_WEEKDAYS = {
+    "понедельник": 0,
+    "вторник": 1,
+    "среда": 2,
+    "среду": 2,
+    "четверг": 3,
+    "пятница": 4,
+    "пятницу": 4,
+    "суббота": 5,
+    "субботу": 5,
+    "воскресенье": 6,
+}
+_NUMBERS = {
+    "один": 1,
+    "одну": 1,
+    "два": 2,
+    "две": 2,
+    "три": 3,
+    "четыре": 4,
+    "пять": 5,
+    "шесть": 6,
+    "семь": 7,
+    "восемь": 8,
+    "девять": 9,
+    "десять": 10,
+}
 _DAYS_BACK = {"позавчера": -2, "вчера": -1, "завтра": 1, "послезавтра": 2}
 
 
@@ -255,7 +326,7 @@ _GATE_OF = {
     "rel_day": "day_rel",
     "ago": "ago",
     "weekday": "weekday",
-}  # fmt: skip
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -305,9 +376,10 @@ def _nearest(spans: list[Span], published: dt.date, when: str | None) -> Span:
     """The span nearest to `published` among those the sentence's tense allows (all of them
     when it allows none)."""
     allowed = [
-        s for s in spans
+        s
+        for s in spans
         if (when != "past" or s[0] <= published) and (when != "futr" or s[1] >= published)
-    ] or spans  # fmt: skip
+    ] or spans
 
     def distance(span: Span) -> int:
         start, end = span
@@ -337,8 +409,11 @@ def _shift_month(published: dt.date, months: int) -> Span:
 
 def _rel(word: str) -> int:
     lower = word.lower()
-    return next(v for stem, v in sorted(_REL_FORMS.items(), key=lambda kv: -len(kv[0]))
-                if lower.startswith(stem))  # fmt: skip
+    return next(
+        v
+        for stem, v in sorted(_REL_FORMS.items(), key=lambda kv: -len(kv[0]))
+        if lower.startswith(stem)
+    )
 
 
 def _year(groups: dict[str, str | None], published: dt.date | None) -> int | None:
@@ -529,8 +604,14 @@ def _relative(kind: str, g: dict, published: dt.date, when: Callable[[], str | N
 _DASH = re.compile(r"\s*[-–—]\s*")
 #: Days or months further apart than this are two references, not one range.
 _MAX_GAP = dt.timedelta(days=366)
-_RANGES = {"day": "days", "days": "days", "month": "months", "months": "months",
-           "year": "years", "years": "years"}  # fmt: skip
+_RANGES = {
+    "day": "days",
+    "days": "days",
+    "month": "months",
+    "months": "months",
+    "year": "years",
+    "years": "years",
+}
 
 
 _WEEKDAY_TEXT = re.compile(rf"(?:[вВ]о?\s+)?(?:{_alternation(list(_WEEKDAYS))})", re.IGNORECASE)
@@ -542,8 +623,14 @@ def _joined(sentence: str, last: Timex, timex: Timex) -> Timex | None:
     if re.fullmatch(r",\s*", between):  # "в среду, 29 апреля 2020 года", "25 июля, в четверг"
         weekday, date = (last, timex) if _WEEKDAY_TEXT.fullmatch(last.text) else (timex, last)
         if _WEEKDAY_TEXT.fullmatch(weekday.text) and date.granularity in ("day", "unresolved"):
-            return Timex(last.start, timex.stop, sentence[last.start:timex.stop],
-                         date.date_start, date.date_end, date.granularity)  # fmt: skip
+            return Timex(
+                last.start,
+                timex.stop,
+                sentence[last.start : timex.stop],
+                date.date_start,
+                date.date_end,
+                date.granularity,
+            )
         return None
     if last.date_start is None or timex.date_start is None:
         return None
@@ -560,8 +647,14 @@ def _joined(sentence: str, last: Timex, timex: Timex) -> Timex | None:
     gap = timex.date_start - last.date_end
     if gap.days <= 0 or grain != "years" and gap >= _MAX_GAP:
         return None
-    return Timex(last.start, timex.stop, sentence[last.start:timex.stop], last.date_start,
-                 timex.date_end, grain)  # fmt: skip
+    return Timex(
+        last.start,
+        timex.stop,
+        sentence[last.start : timex.stop],
+        last.date_start,
+        timex.date_end,
+        grain,
+    )
 
 
 def _join_ranges(sentence: str, found: list[Timex]) -> list[Timex]:

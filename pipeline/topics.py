@@ -88,9 +88,13 @@ class Assigned:
         """`topic_id` and `topic_score` of each part's paragraphs (ASSIGNED), part by part."""
         for found, share in zip(self.topic, self.share, strict=True):
             topic = self.renumber[found]
-            yield pa.table([pa.array(topic, mask=topic < 0, type=pa.int32()),
-                            pa.array(np.round(share, 4), mask=np.isnan(share),
-                                     type=pa.float32())], schema=ASSIGNED)  # fmt: skip
+            yield pa.table(
+                [
+                    pa.array(topic, mask=topic < 0, type=pa.int32()),
+                    pa.array(np.round(share, 4), mask=np.isnan(share), type=pa.float32()),
+                ],
+                schema=ASSIGNED,
+            )
 
     def table(self) -> pa.Table:
         """Every paragraph's `topic_id` and `topic_score` (ASSIGNED), as one table."""
@@ -201,8 +205,9 @@ def choose_k(
     top terms when refitted on resamples. `memo` keeps the fits' top terms between builds
     under a digest of the sample."""
     n = counts.shape[0]
-    columns = np.intersect1d(_vocabulary(_document_frequency(counts), n),
-                             _frequent_columns(counts, 3 if n > 1000 else 1))  # fmt: skip
+    columns = np.intersect1d(
+        _vocabulary(_document_frequency(counts), n), _frequent_columns(counts, 3 if n > 1000 else 1)
+    )
     x = TfidfTransformer(sublinear_tf=True).fit_transform(counts[:, columns]).astype(np.float32)
     rng = np.random.default_rng(SEED)
     resamples = [
@@ -213,8 +218,12 @@ def choose_k(
     # One task per fit (K on the sample, K on each resample): the workers stay evenly busy.
     todo = [k for k in ks if str(k) not in stored]
     tasks = [(x[rows], k) for k in todo for rows in [slice(None), *resamples]]
-    bar = {"desc": "topics: choosing K", "unit": " fits", "total": len(tasks),
-           "disable": not progress}  # fmt: skip
+    bar = {
+        "desc": "topics: choosing K",
+        "unit": " fits",
+        "total": len(tasks),
+        "disable": not progress,
+    }
     if engine.parallel and n >= PARALLEL_ROWS and tasks:
         with engine.pool() as pool:
             tops = list(tqdm(pool.map(_fit_top, tasks), **bar))
@@ -231,15 +240,17 @@ def choose_k(
     for k, (top, *refits) in fits.items():
         coherence = float(together.coherence(columns[top]).mean())
         stability = float(np.mean([_agreement(top, other) for other in refits]))
-        found.append(Candidate(k, round(coherence, 4), round(stability, 4),
-                               round(coherence * stability, 4)))  # fmt: skip
+        found.append(
+            Candidate(k, round(coherence, 4), round(stability, 4), round(coherence * stability, 4))
+        )
     return found
 
 
 def _fits_key(x: sparse.csr_matrix) -> str:
     """A digest of a selection sample and of the settings of its fits."""
-    digest = hashlib.sha256(repr((x.shape, NMF_ITER, NMF_TOL, SEED, RESAMPLES, RESAMPLE_SHARE,
-                                  TOP_TERMS)).encode())  # fmt: skip
+    digest = hashlib.sha256(
+        repr((x.shape, NMF_ITER, NMF_TOL, SEED, RESAMPLES, RESAMPLE_SHARE, TOP_TERMS)).encode()
+    )
     for array in (x.indptr, x.indices, x.data):
         digest.update(np.ascontiguousarray(array).tobytes())
     return "choose-k-" + digest.hexdigest()[:32]
@@ -296,10 +307,16 @@ def tokenise(parts: Iterable[tuple[pa.Table, pa.Table, pa.Table | None]]) -> Tok
         digests.append(_text_digests(paragraphs["text"]))
         if lemmas is None:
             lemmas = find_lemmas(paragraphs)
-        if lemmas.num_rows != paragraphs.num_rows or pc.all(
-            pc.and_(pc.equal(lemmas["article_id"], paragraphs["article_id"]),
-                    pc.equal(lemmas["paragraph"], paragraphs["paragraph"]))
-        ).as_py() is False:  # fmt: skip
+        if (
+            lemmas.num_rows != paragraphs.num_rows
+            or pc.all(
+                pc.and_(
+                    pc.equal(lemmas["article_id"], paragraphs["article_id"]),
+                    pc.equal(lemmas["paragraph"], paragraphs["paragraph"]),
+                )
+            ).as_py()
+            is False
+        ):
             raise ValueError("the lemmas table does not follow the paragraphs table row for row")
         lengths = pc.list_value_length(lemmas["lemma"]).to_numpy(zero_copy_only=False)
         row = np.repeat(np.arange(lemmas.num_rows, dtype=np.int32), lengths)
@@ -309,8 +326,10 @@ def tokenise(parts: Iterable[tuple[pa.Table, pa.Table, pa.Table | None]]) -> Tok
         people, places = (
             _Spans(mentions, types, ids.dictionary) for types in (["PER"], ["ORG", "LOC"])
         )
-        flat = {name: pc.list_flatten(lemmas[name]).combine_chunks()
-                for name in ("lemma", "start", "stop", "proper")}  # fmt: skip
+        flat = {
+            name: pc.list_flatten(lemmas[name]).combine_chunks()
+            for name in ("lemma", "start", "stop", "proper")
+        }
         article = article_of[row].astype(np.int64) << 32
         start = article | flat["start"].to_numpy().astype(np.int64)
         stop = article | flat["stop"].to_numpy().astype(np.int64)
@@ -325,17 +344,23 @@ def tokenise(parts: Iterable[tuple[pa.Table, pa.Table, pa.Table | None]]) -> Tok
     distinct = pc.unique(pa.chunked_array(dictionaries, type=pa.string()))
     vocabulary = distinct.take(pc.sort_indices(distinct))
     code = np.concatenate(
-        [pc.index_in(d, value_set=vocabulary).to_numpy()[c] for d, c in zip(dictionaries, codes,
-                                                                            strict=True)]
+        [
+            pc.index_in(d, value_set=vocabulary).to_numpy()[c]
+            for d, c in zip(dictionaries, codes, strict=True)
+        ]
         or [np.empty(0, dtype=np.int32)]
-    ).astype(np.int32)  # fmt: skip
+    ).astype(np.int32)
 
     def joined(arrays: list[np.ndarray], dtype: type) -> np.ndarray:
         return np.concatenate(arrays).astype(dtype) if arrays else np.empty(0, dtype=dtype)
 
-    return Tokens(joined(rows, np.int32), code, vocabulary.to_pylist(),
-                  *(joined(marks[m], bool) for m in ("person", "named", "proper")),
-                  joined(digests, np.uint64))  # fmt: skip
+    return Tokens(
+        joined(rows, np.int32),
+        code,
+        vocabulary.to_pylist(),
+        *(joined(marks[m], bool) for m in ("person", "named", "proper")),
+        joined(digests, np.uint64),
+    )
 
 
 class _Spans:
@@ -406,8 +431,12 @@ _DIGESTS = pa.schema([("digest", pa.uint64())])
 def _text_digests(texts: pa.ChunkedArray) -> np.ndarray:
     """A 64-bit digest of each text, in order: equal texts, equal digests (DuckDB's hash, 40
     times faster than a Python hash per text)."""
-    hashed = query("SELECT hash(text) AS digest FROM paragraphs", _DIGESTS, threads=1,
-                   paragraphs=pa.table({"text": texts}))  # fmt: skip
+    hashed = query(
+        "SELECT hash(text) AS digest FROM paragraphs",
+        _DIGESTS,
+        threads=1,
+        paragraphs=pa.table({"text": texts}),
+    )
     return hashed["digest"].to_numpy()
 
 
@@ -524,8 +553,9 @@ class _Representatives:
 
     def count(self, topic: np.ndarray, shaping: np.ndarray, words: np.ndarray) -> None:
         has = topic >= 0
-        keys, counts = np.unique(self._key(topic[has], shaping[has], words[has]),
-                                 return_counts=True)  # fmt: skip
+        keys, counts = np.unique(
+            self._key(topic[has], shaping[has], words[has]), return_counts=True
+        )
         for key, count in zip(keys.tolist(), counts.tolist(), strict=True):
             self._counts[key] += count
 
@@ -545,16 +575,21 @@ class _Representatives:
         self._counts = None
 
     def offer(
-        self, topic: np.ndarray, shaping: np.ndarray, words: np.ndarray, weight: np.ndarray,
+        self,
+        topic: np.ndarray,
+        shaping: np.ndarray,
+        words: np.ndarray,
+        weight: np.ndarray,
         *about: np.ndarray,
-    ) -> None:  # fmt: skip
+    ) -> None:
         """The rows of a part, with what to keep of a winner (`about`: arrays by row); every
         part is counted before the first is offered."""
         if self._counts is not None:
             self._medians()
         has = np.maximum(topic, 0)
-        rows = np.flatnonzero((topic >= 0) & (shaping | ~self._shaped[has])
-                              & (words >= self._median[has]))  # fmt: skip
+        rows = np.flatnonzero(
+            (topic >= 0) & (shaping | ~self._shaped[has]) & (words >= self._median[has])
+        )
         order = np.lexsort((rows, -weight[rows], topic[rows]))
         firsts = order[_run_starts(topic[rows][order])]
         for row in rows[firsts].tolist():
@@ -645,11 +680,14 @@ def _count(parts: Iterable[Part], directory: Path) -> _Counted:
     for number, part in enumerate(parts):
         paragraphs = part[0]
         tokens = tokenise([part])
-        codes = np.array([code_of.setdefault(lemma, len(code_of)) for lemma in tokens.lemmas],
-                         dtype=np.int32)  # fmt: skip
+        codes = np.array(
+            [code_of.setdefault(lemma, len(code_of)) for lemma in tokens.lemmas], dtype=np.int32
+        )
         counts = _counts(tokens, paragraphs.num_rows)
-        counts = sparse.csr_matrix((counts.data, codes[counts.indices], counts.indptr),
-                                   shape=(paragraphs.num_rows, len(code_of)))  # fmt: skip
+        counts = sparse.csr_matrix(
+            (counts.data, codes[counts.indices], counts.indptr),
+            shape=(paragraphs.num_rows, len(code_of)),
+        )
         files.append(directory / f"{number}.npz")
         sparse.save_npz(files[-1], counts, compressed=False)
         found = np.bincount(codes[tokens.code[tokens.named]], minlength=len(code_of))
@@ -671,9 +709,18 @@ def _count(parts: Iterable[Part], directory: Path) -> _Counted:
     is_proper = np.zeros(len(code_of), dtype=bool)
     is_proper[list(proper)] = True
     return _Counted(
-        first_sight.take(pa.array(order)).to_pylist(), article, words, digest, paragraph,
-        inside[order], is_proper[order], article_ids, sizes, files, rank,
-    )  # fmt: skip
+        first_sight.take(pa.array(order)).to_pylist(),
+        article,
+        words,
+        digest,
+        paragraph,
+        inside[order],
+        is_proper[order],
+        article_ids,
+        sizes,
+        files,
+        rank,
+    )
 
 
 def _tfidf(df: np.ndarray, n: int) -> TfidfTransformer:
@@ -699,10 +746,18 @@ def _no_topics(counted: _Counted, fitting: int) -> Topics:
         Assigned(topic, share, np.full(1, -1, dtype=np.int32)),
         TOPICS.empty_table(),
         ARTICLE_TOPICS.empty_table(),
-        {"k": 0, "chosen_by": "no content words", "candidates": [], "vocabulary": 0,
-         "fitting_paragraphs": fitting, "boilerplate_paragraphs": 0, "own_topic_share": 0.0,
-         "unassigned_share": 1.0, "mean_coherence": None},
-    )  # fmt: skip
+        {
+            "k": 0,
+            "chosen_by": "no content words",
+            "candidates": [],
+            "vocabulary": 0,
+            "fitting_paragraphs": fitting,
+            "boilerplate_paragraphs": 0,
+            "own_topic_share": 0.0,
+            "unassigned_share": 1.0,
+            "mean_coherence": None,
+        },
+    )
 
 
 def build_topics(
@@ -720,8 +775,9 @@ def build_topics(
     paragraph and the samples it fits. `memo` keeps the fits that choose K between builds
     (`choose_k`)."""
     with tempfile.TemporaryDirectory(prefix="obzor-topics-") as tmp:
-        return _build_topics(_count(parts, Path(tmp)), k=k, engine=engine, progress=progress,
-                             memo=memo)  # fmt: skip
+        return _build_topics(
+            _count(parts, Path(tmp)), k=k, engine=engine, progress=progress, memo=memo
+        )
 
 
 def _build_topics(
@@ -758,10 +814,17 @@ def _build_topics(
     most = min(len(fitting), len(vocabulary))
     ks = [min(k, most)] if k else [c for c in candidate_ks(len(fitting)) if c <= most] or [most]
     candidates = (
-        choose_k(sparse.vstack(selected).tocsr(), ks, cooccurrence, engine=engine,
-                 progress=progress, memo=memo)
-        if len(ks) > 1 else []
-    )  # fmt: skip
+        choose_k(
+            sparse.vstack(selected).tocsr(),
+            ks,
+            cooccurrence,
+            engine=engine,
+            progress=progress,
+            memo=memo,
+        )
+        if len(ks) > 1
+        else []
+    )
     chosen = max(candidates, key=lambda c: (c.score, -c.k)).k if candidates else ks[0]
     del selected
 
@@ -781,8 +844,9 @@ def _build_topics(
     own = 0  # paragraphs with a topic of their own
     representatives = _Representatives(chosen)
     together = _Cooccurrence(vocabulary[top].ravel())
-    for (offset, counts), articles, words in zip(counted.counts(), counted.article,
-                                                 counted.words, strict=True):  # fmt: skip
+    for (offset, counts), articles, words in zip(
+        counted.counts(), counted.article, counted.words, strict=True
+    ):
         together.add(counts)
         x = transformer.transform(counts[:, vocabulary]).astype(np.float32)
         with threadpool_limits(1):
@@ -808,12 +872,18 @@ def _build_topics(
     ids = pa.array(counted.article_ids, pa.string())
     by_article = []
     for here, topic, weight, words, articles, paragraph in zip(
-        counted.slices(), topic_of, weight_of, counted.words, counted.article, counted.paragraph,
+        counted.slices(),
+        topic_of,
+        weight_of,
+        counted.words,
+        counted.article,
+        counted.paragraph,
         strict=True,
-    ):  # fmt: skip
+    ):
         by_article.append(_article_topics(articles, renumber[topic], words, ids))
-        representatives.offer(topic, _shaping(fitting, here.start, len(topic)), words, weight,
-                              articles, paragraph)  # fmt: skip
+        representatives.offer(
+            topic, _shaping(fitting, here.start, len(topic)), words, weight, articles, paragraph
+        )
     representative = [representatives.found[t] for t in order]
 
     names = np.array(counted.lemmas)[vocabulary]
@@ -845,8 +915,9 @@ def _build_topics(
         "unassigned_share": round(1 - assigned / n, 4),
         "mean_coherence": round(float(coherence.mean()), 4) if len(coherence) else None,
     }
-    return Topics(Assigned(topic_of, share_of, renumber), topics, pa.concat_tables(by_article),
-                  info)  # fmt: skip
+    return Topics(
+        Assigned(topic_of, share_of, renumber), topics, pa.concat_tables(by_article), info
+    )
 
 
 def _local(rows: np.ndarray, offset: int, size: int) -> np.ndarray:

@@ -36,8 +36,13 @@ def find_words(articles: pa.Table) -> pa.Table:
     """The `words` rows of a few articles, by article: what an incremental build keeps per
     article (pipeline.cache), so that it does not index every text again. A task on a worker:
     one thread."""
-    return query(_DISTINCT + "ORDER BY article_id, word", WORDS, params=[WORD], threads=1,
-                 articles=articles.select(["article_id", "title", "text"]))  # fmt: skip
+    return query(
+        _DISTINCT + "ORDER BY article_id, word",
+        WORDS,
+        params=[WORD],
+        threads=1,
+        articles=articles.select(["article_id", "title", "text"]),
+    )
 
 
 def index_words(corpus: Corpus, path: Path) -> tuple[int, str]:
@@ -49,7 +54,10 @@ def index_words(corpus: Corpus, path: Path) -> tuple[int, str]:
         by_article = Path(tmp) / "by-article.parquet"
         write_batches((chunk["words"] for chunk in corpus.chunks(["words"])), WORDS, by_article)
         return write_batches(
-            batches("SELECT word, article_id FROM read_parquet(?) ORDER BY word, article_id",
-                    params=[str(by_article)]),
-            WORDS, path,
-        )  # fmt: skip
+            batches(
+                "SELECT word, article_id FROM read_parquet(?) ORDER BY word, article_id",
+                params=[str(by_article)],
+            ),
+            WORDS,
+            path,
+        )

@@ -59,8 +59,9 @@ def test_overview(monkeypatch, seed_build) -> None:
     # Articles per month, top countries, top actors, top topics.
     assert len(app.get("plotly_chart")) == 4
     assert [b.label for b in app.get("download_button")] == [
-        "Download data (CSV)", "Provenance (JSON)"
-    ] * 4  # fmt: skip
+        "Download data (CSV)",
+        "Provenance (JSON)",
+    ] * 4
     table = app.dataframe[0].value
     assert len(table) == 5
     assert table["title"].iloc[0] == (  # newest first: seed 004 of 2026-01-22
@@ -112,15 +113,18 @@ def test_articles_per_month_csv(seed_build) -> None:
 
 
 def test_months_without_articles_are_zero(tmp_path) -> None:
-    rows = [{"text": f"Статья номер {n}. Баку и Анкара.", "date": d}
-            for n, d in enumerate(["2024-01-10", "2024-04-02", "2024-04-20"])]  # fmt: skip
+    rows = [
+        {"text": f"Статья номер {n}. Баку и Анкара.", "date": d}
+        for n, d in enumerate(["2024-01-10", "2024-04-02", "2024-04-20"])
+    ]
     path = tmp_path / "feed.jsonl"
     path.write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in rows))
     build([path], tmp_path / "out", progress=False)
     frame = data.articles_per_month(data.open_build(tmp_path / "out"), NONE)
     assert frame.to_dict("list") == {
-        "month": ["2024-01", "2024-02", "2024-03", "2024-04"], "articles": [1, 0, 0, 2]
-    }  # fmt: skip
+        "month": ["2024-01", "2024-02", "2024-03", "2024-04"],
+        "articles": [1, 0, 0, 2],
+    }
 
 
 def test_topics_page(monkeypatch, seed_build) -> None:
@@ -128,8 +132,9 @@ def test_topics_page(monkeypatch, seed_build) -> None:
     assert [t.value for t in app.title] == ["Topics"]
     assert len(app.get("plotly_chart")) == 2  # sizes, share over time
     assert [b.label for b in app.get("download_button")] == [
-        "Download data (CSV)", "Provenance (JSON)"
-    ] * 2  # fmt: skip
+        "Download data (CSV)",
+        "Provenance (JSON)",
+    ] * 2
     topics = data.topic_list(data.open_build(seed_build), NONE)
     choice = app.selectbox[0]
     expected = [f"{t} · {label}" for t, label in zip(topics.topic_id, topics.label, strict=True)]
@@ -151,14 +156,20 @@ def test_topic_shares_over_time_sum_to_one_per_month(seed_build) -> None:
     built = data.open_build(seed_build)
     frame = data.topics_over_time(built, NONE)
     assert list(frame.columns) == [
-        "month", "topic_id", "label", "paragraphs", "month_paragraphs", "share"
-    ]  # fmt: skip
+        "month",
+        "topic_id",
+        "label",
+        "paragraphs",
+        "month_paragraphs",
+        "share",
+    ]
     # Dated seeds: 000, 001, 003 in December 2025, 004 in January 2026; 002 is undated.
     articles = {a["article_id"]: a["published"] for a in read_table(seed_build, "articles")}
     expected = Counter(
-        f"{articles[p['article_id']]:%Y-%m}" for p in read_table(seed_build, "paragraphs")
+        f"{articles[p['article_id']]:%Y-%m}"
+        for p in read_table(seed_build, "paragraphs")
         if articles[p["article_id"]] is not None
-    )  # fmt: skip
+    )
     assert set(expected) == {"2025-12", "2026-01"}
     for month, rows in frame.groupby("month"):
         assert rows["paragraphs"].sum() == expected[month]
@@ -197,8 +208,9 @@ def test_timeline_page(monkeypatch, seed_build) -> None:
 
 def test_timeline_link_opens_the_article_at_its_date(monkeypatch, seed_build) -> None:
     """What a click on a point does: ?article=ID&at=OFFSET shows the sentence, then the text."""
-    (visit,) = [e for e in read_table(seed_build, "events")
-                if e["date_text"] == "в марте 2024 года"]  # fmt: skip
+    (visit,) = [
+        e for e in read_table(seed_build, "events") if e["date_text"] == "в марте 2024 года"
+    ]
     monkeypatch.setenv(data.ENV_VAR, str(seed_build))
     app = AppTest.from_file(APP, default_timeout=60)
     app.query_params["article"], app.query_params["at"] = visit["article_id"], str(visit["start"])
@@ -271,12 +283,16 @@ def test_actors_page_and_profile(monkeypatch, seed_build) -> None:
     assert app.query_params["profile"] == table["entity_id"].iloc[0]
     assert app.header[0].value == table["name"].iloc[0]
     assert [s.value for s in app.subheader] == [
-        "Mentions over time", "Named in the same sentences", "Countries in the same sentences",
-        "Quotes", "Articles",
-    ]  # fmt: skip
+        "Mentions over time",
+        "Named in the same sentences",
+        "Countries in the same sentences",
+        "Quotes",
+        "Articles",
+    ]
     # A link opens a profile: Tokayev is named only in seed 003, in Kazakhstan's sentences.
-    (tokayev,) = [e for e in read_table(seed_build, "entities")
-                  if e["name"] == "Касым-Жомарт Токаев"]  # fmt: skip
+    (tokayev,) = [
+        e for e in read_table(seed_build, "entities") if e["name"] == "Касым-Жомарт Токаев"
+    ]
     monkeypatch.setenv(data.ENV_VAR, str(seed_build))
     linked = AppTest.from_file(APP, default_timeout=60)
     linked.query_params["profile"] = tokayev["entity_id"]
@@ -300,16 +316,21 @@ def test_quotes_page(monkeypatch, seed_build) -> None:
 
 
 def test_quotes_page_choices_live_in_the_url(monkeypatch, seed_build) -> None:
-    (aliyev,) = [e["entity_id"] for e in read_table(seed_build, "entities")
-                 if e["name"] == "Ильхам Алиев"]  # fmt: skip
+    (aliyev,) = [
+        e["entity_id"] for e in read_table(seed_build, "entities") if e["name"] == "Ильхам Алиев"
+    ]
     # 002: "Президент Ильхам Алиев ... заявил: ..." and "Президент Алиев прямо заявил: «...»";
     # 004: five statements of "глава государства" / "Президент Азербайджана".
     app = _open(monkeypatch, seed_build, "views/quotes.py", {"speaker": [aliyev]})
     shown = app.dataframe[-1].value
     assert len(shown) == 7 and set(shown["speaker"]) == {"Ильхам Алиев"}
     # Four of them are direct and name the USA (004); the one about the EU mission does not.
-    app = _open(monkeypatch, seed_build, "views/quotes.py",
-                {"speaker": [aliyev], "kind": ["direct"], "about_country": ["USA"]})  # fmt: skip
+    app = _open(
+        monkeypatch,
+        seed_build,
+        "views/quotes.py",
+        {"speaker": [aliyev], "kind": ["direct"], "about_country": ["USA"]},
+    )
     shown = app.dataframe[-1].value
     assert len(shown) == 4 and not shown["quote"].str.contains("Миссия превратилась").any()
     app = _open(monkeypatch, seed_build, "views/quotes.py", {"words": ["ТРАМП"]})
@@ -318,8 +339,9 @@ def test_quotes_page_choices_live_in_the_url(monkeypatch, seed_build) -> None:
 
 
 def test_actor_profile_splits_quotes_by_and_about(monkeypatch, seed_build) -> None:
-    (aliyev,) = [e["entity_id"] for e in read_table(seed_build, "entities")
-                 if e["name"] == "Ильхам Алиев"]  # fmt: skip
+    (aliyev,) = [
+        e["entity_id"] for e in read_table(seed_build, "entities") if e["name"] == "Ильхам Алиев"
+    ]
     app = _open(monkeypatch, seed_build, "views/actors.py", {"profile": [aliyev]})
     about = [q for q in read_table(seed_build, "quotes") if aliyev in q["about_entity_ids"]]
     assert [t.label for t in app.tabs] == ["Said by (7)", f"Said about ({len(about)})"]
@@ -333,15 +355,26 @@ def test_quotes_csv_is_what_the_table_shows(seed_build) -> None:
     found = data.quotes(built, NONE, data.QuoteQuery(kind="interview"), 1000)
     rows = list(csv.DictReader(io.StringIO(data.to_csv(found.drop(columns=["total"])).decode())))
     assert len(rows) == len(found) and {r["kind"] for r in rows} == {"interview"}
-    assert {"speaker", "as_written", "quote", "cue", "about", "countries", "article_id", "start",
-            "stop"} <= set(rows[0])  # fmt: skip
+    assert {
+        "speaker",
+        "as_written",
+        "quote",
+        "cue",
+        "about",
+        "countries",
+        "article_id",
+        "start",
+        "stop",
+    } <= set(rows[0])
 
 
 def test_countries_page(monkeypatch, seed_build) -> None:
     app = run_app(monkeypatch, seed_build, "views/countries.py")
     assert [s.value for s in app.subheader] == [
-        "Articles naming each country", "Month by month", "Named together"
-    ]  # fmt: skip
+        "Articles naming each country",
+        "Month by month",
+        "Named together",
+    ]
     assert len(app.get("plotly_chart")) == 3
     built = data.open_build(seed_build)
     pairs = data.country_pairs(built, NONE, 20)
@@ -358,8 +391,11 @@ def test_countries_page(monkeypatch, seed_build) -> None:
 
 
 def test_reader_highlights_entities_dates_and_the_text_filter(monkeypatch, seed_build) -> None:
-    seed_004 = next(a for a in read_table(seed_build, "articles") if a["origin"].endswith(
-        "004_5bf3263110735ba2.txt"))  # fmt: skip
+    seed_004 = next(
+        a
+        for a in read_table(seed_build, "articles")
+        if a["origin"].endswith("004_5bf3263110735ba2.txt")
+    )
     monkeypatch.setenv(data.ENV_VAR, str(seed_build))
     app = AppTest.from_file(APP, default_timeout=60)
     app.query_params["article"] = seed_004["article_id"]
@@ -438,8 +474,10 @@ def test_pages_explain_missing_optional_tables(monkeypatch, seed_build, tmp_path
         elif page in ("views/topics.py", "views/overview.py"):
             assert "`topics.parquet`" in warned and "topics stage" in warned
         elif page == "views/about.py":  # the build's description lists everything it lacks
-            assert ("no `topics.parquet`, `article_topics.parquet`, `events.parquet` and "
-                    "`quotes.parquet`") in warned  # fmt: skip
+            assert (
+                "no `topics.parquet`, `article_topics.parquet`, `events.parquet` and "
+                "`quotes.parquet`"
+            ) in warned
             assert "without the events, quotes and topics stages" in warned
         else:
             assert not warned
@@ -461,8 +499,14 @@ def test_search_finds_every_form_of_a_lemma(seed_build) -> None:
     forms = re.compile(r"(?<!\w)визит(?:а|у|ом|е|ы|ов|ам|ами|ах)?(?!\w)", re.IGNORECASE)
     expected = sum(len(forms.findall(t)) for t in texts)
     assert len(hits) == expected == 26
-    assert set(hits["match"].str.lower()) == {"визит", "визита", "визитам", "визитов", "визитом",
-                                              "визиты"}  # fmt: skip
+    assert set(hits["match"].str.lower()) == {
+        "визит",
+        "визита",
+        "визитам",
+        "визитов",
+        "визитом",
+        "визиты",
+    }
     exact = data.concordance(built, NONE, "word", "визит", 5, 1000)
     assert set(exact["match"].str.lower()) == {"визит"} and len(exact) == 3
 
@@ -486,21 +530,30 @@ def test_search_by_entity_finds_inflected_mentions(seed_build) -> None:
     built = data.open_build(seed_build)
     (aliyev,) = [e for e in read_table(seed_build, "entities") if e["name"] == "Ильхам Алиев"]
     hits = data.concordance(built, NONE, "entity", aliyev["entity_id"], 4, 1000)
-    mentions = [m for m in read_table(seed_build, "mentions")
-                if m["entity_id"] == aliyev["entity_id"]]  # fmt: skip
+    mentions = [
+        m for m in read_table(seed_build, "mentions") if m["entity_id"] == aliyev["entity_id"]
+    ]
     assert len(hits) == len(mentions)
     assert {"Ильхам Алиев", "Ильхамом Алиевым"} <= set(hits["match"])
 
 
 def test_search_page_keeps_its_state_in_the_url(monkeypatch, seed_build) -> None:
-    app = _open(monkeypatch, seed_build, "views/search.py",
-                {"term": ["Лоренцсон"], "mode": ["word"], "width": ["4"]})  # fmt: skip
+    app = _open(
+        monkeypatch,
+        seed_build,
+        "views/search.py",
+        {"term": ["Лоренцсон"], "mode": ["word"], "width": ["4"]},
+    )
     assert len(app.dataframe[0].value) == 6
     assert app.slider(key="q-width").value == 4
     app.radio(key="q-mode").set_value("lemma").run()
     app.text_input(key="q-term").set_value("министерство").run()
-    assert dict(app.query_params) == {"mode": "lemma", "term": "министерство", "width": "4",
-                                      "order": "article"}  # fmt: skip
+    assert dict(app.query_params) == {
+        "mode": "lemma",
+        "term": "министерство",
+        "width": "4",
+        "order": "article",
+    }
     assert app.caption[0].value.startswith("Looking for every form of «министерство»")
 
 
@@ -535,12 +588,14 @@ def test_search_phrases_and_usage_per_month(seed_build, seed_articles) -> None:
     inflected = data.concordance(built, NONE, "lemma", "средний коридор", 3, 100)
     assert len(inflected) == 7 and set(inflected["article_id"]) == {
         seed_articles["003"]["article_id"]
-    }  # fmt: skip
+    }
     monthly = data.usage_per_month(built, NONE, "lemma", "средний коридор")
     # Dated seeds: three in December 2025 (000, 001, 003), one in January 2026 (004).
     assert monthly.to_dict("list") == {
-        "month": ["2025-12", "2026-01"], "articles": [1, 0], "all_articles": [3, 1],
+        "month": ["2025-12", "2026-01"],
+        "articles": [1, 0],
+        "all_articles": [3, 1],
         "share": [round(1 / 3, 4), 0.0],
-    }  # fmt: skip
+    }
     word = data.usage_per_month(built, NONE, "lemma", "коридор")  # 003 and 004
     assert word["articles"].tolist() == [1, 1]

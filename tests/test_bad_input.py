@@ -58,8 +58,9 @@ def test_row_over_size_limit(tmp_path) -> None:
     path.write_text(json.dumps({"text": "слово " * 5000}) + "\n" + json.dumps({"text": BODY}))
     (entry,) = rejected(tmp_path, path, max_bytes=20_000)
     assert (entry["line"], entry["reason"]) == (
-        1, "row text is 0.1 MB, over the 0.02 MB limit (raise it with --max-size)"
-    )  # fmt: skip
+        1,
+        "row text is 0.1 MB, over the 0.02 MB limit (raise it with --max-size)",
+    )
 
 
 def test_jsonl_line_not_json(tmp_path) -> None:
@@ -106,8 +107,9 @@ def test_csv_without_text_column(tmp_path) -> None:
     path.write_text("title,body\nЗаголовок,Текст\n", encoding="utf-8")
     (entry,) = rejected(tmp_path, path)
     assert (entry["line"], entry["reason"]) == (
-        1, "CSV header has no 'text' column (found: title,body)"
-    )  # fmt: skip
+        1,
+        "CSV header has no 'text' column (found: title,body)",
+    )
 
 
 def test_unsupported_and_missing_paths(tmp_path) -> None:
@@ -142,8 +144,10 @@ def test_manifest_input_statuses(tmp_path) -> None:
     feed.write_text(json.dumps({"text": BODY}, ensure_ascii=False) + "\nnot json\n")
     (tmp_path / "empty.txt").write_bytes(b"")
     manifest = build([tmp_path, seed("004")], tmp_path / "out", progress=False)
-    status = {e["path"].rsplit("/", 1)[-1]: (e["status"], e["articles"], e["rejected"])
-              for e in manifest["inputs"]}  # fmt: skip
+    status = {
+        e["path"].rsplit("/", 1)[-1]: (e["status"], e["articles"], e["rejected"])
+        for e in manifest["inputs"]
+    }
     assert status == {
         "feed.jsonl": ("partial", 1, 1),
         "empty.txt": ("rejected", 0, 1),
@@ -171,8 +175,9 @@ def test_nothing_usable_exits_2_and_leaves_output_alone(tmp_path, capsys) -> Non
 
 def test_cli_summary_and_exit_0(tmp_path, capsys) -> None:
     (tmp_path / "empty.txt").write_bytes(b"")
-    code = main(["build", str(SEEDS), str(tmp_path / "empty.txt"), "--out", str(tmp_path / "o"),
-                 "--quiet"])  # fmt: skip
+    code = main(
+        ["build", str(SEEDS), str(tmp_path / "empty.txt"), "--out", str(tmp_path / "o"), "--quiet"]
+    )
     out = capsys.readouterr().out
     assert code == 0
     assert "Built 5 articles, 118 paragraphs" in out

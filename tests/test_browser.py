@@ -144,8 +144,9 @@ def test_timeline_click_opens_article_and_csv(page, server: str, seed_build: Pat
 def test_filters_live_in_the_url_and_follow_page_switches(
     page, server: str, seed_build: Path
 ) -> None:
-    kazakh = {m["article_id"] for m in read_table(seed_build, "country_mentions")
-              if m["country"] == "KAZ"}  # fmt: skip
+    kazakh = {
+        m["article_id"] for m in read_table(seed_build, "country_mentions") if m["country"] == "KAZ"
+    }
     page.goto(f"{server}/?country=KAZ")
     page.get_by_role("heading", name="Overview").wait_for(timeout=30_000)
     page.get_by_test_id("stMetricValue").first.wait_for(timeout=30_000)
@@ -170,8 +171,18 @@ def test_click_on_a_bar_adds_a_filter(page, server: str) -> None:
 
 
 #: Every page, with the query string it is opened with.
-PAGES = {"": "", "actors": "", "quotes": "", "countries": "", "network": "", "topics": "",
-         "timeline": "", "search": "?term=НАТО", "reader": "", "about": ""}  # fmt: skip
+PAGES = {
+    "": "",
+    "actors": "",
+    "quotes": "",
+    "countries": "",
+    "network": "",
+    "topics": "",
+    "timeline": "",
+    "search": "?term=НАТО",
+    "reader": "",
+    "about": "",
+}
 ARTIFACTS = ROOT / "tests" / "artifacts"
 
 
@@ -247,8 +258,9 @@ def _expected_csv(page_path: str, built, filters: Filters) -> tuple[str, bytes]:
         return "topic_sizes", data.to_csv(data.topic_list(built, filters))
     if page_path == "timeline":
         points = data.timeline(built, filters, "event", "country")
-        return "timeline_event_country", data.to_csv(points[~points["history"]].reset_index(
-            drop=True))  # fmt: skip
+        return "timeline_event_country", data.to_csv(
+            points[~points["history"]].reset_index(drop=True)
+        )
     if page_path == "search":
         hits = data.concordance(built, filters, "lemma", "НАТО", 8, 2000)
         return "concordance", data.to_csv(hits)
@@ -286,8 +298,13 @@ def test_the_url_round_trips_every_filter(page, server: str) -> None:
     """A link with every kind of filter fills the sidebar and comes back unchanged."""
     from playwright.sync_api import expect
 
-    sent = {"from": ["2025-12-06"], "to": ["2026-01-20"], "country": ["AZE", "KAZ"],
-            "type": ["PER"], "q": ["Баку"]}  # fmt: skip
+    sent = {
+        "from": ["2025-12-06"],
+        "to": ["2026-01-20"],
+        "country": ["AZE", "KAZ"],
+        "type": ["PER"],
+        "q": ["Баку"],
+    }
     page.goto(f"{server}/actors?{urlencode(sent, doseq=True)}")
     page.get_by_role("heading", name="Actors").wait_for(timeout=30_000)
     page.wait_for_function(IDLE, timeout=30_000, polling=50)
@@ -298,5 +315,4 @@ def test_the_url_round_trips_every_filter(page, server: str) -> None:
     text_box = page.get_by_test_id("stSidebar").get_by_test_id("stTextInputRootElement")
     expect(text_box.locator("input").first).to_have_value("Баку", timeout=10_000)
     page.get_by_role("button", name="Clear filters").click()
-    page.wait_for_function("() => !window.location.search.includes('country=')",
-                           timeout=10_000)  # fmt: skip
+    page.wait_for_function("() => !window.location.search.includes('country=')", timeout=10_000)

@@ -84,15 +84,21 @@ def test_initials_and_surnames_join_the_full_name(mentions: list, entities: dict
     aliyev = entities["Ильхам Алиев"]
     assert aliyev["n_articles"] == 5 and aliyev["country"] == "AZE"
     # Seed 002 writes 'Президент Алиев' and 'Алиева' beside one 'Ильхам Алиев'.
-    in_002 = {m["surface"] for m in mentions if m["seed"] == "002"
-              and m["entity_id"] == aliyev["entity_id"]}  # fmt: skip
+    in_002 = {
+        m["surface"]
+        for m in mentions
+        if m["seed"] == "002" and m["entity_id"] == aliyev["entity_id"]
+    }
     assert in_002 == {"Ильхам Алиев", "Алиев", "Алиева"}
 
 
 def test_abbreviations_and_variants_merge(entities: dict) -> None:
     nato = set(entities["НАТО"]["aliases"])
-    assert {"Организация Североатлантического договора", "Североатлантический альянс",
-            "Североатлантический союз"} <= nato  # fmt: skip
+    assert {
+        "Организация Североатлантического договора",
+        "Североатлантический альянс",
+        "Североатлантический союз",
+    } <= nato
     assert {"ЕС", "Евросоюз", "Европейский Союз"} <= set(entities["Европейский союз"]["aliases"])
     usa = entities["США"]
     assert {"Соединенные Штаты Америки", "Америка"} <= set(usa["aliases"])
@@ -118,11 +124,23 @@ def test_noise_is_dropped(mentions: list, entities: dict, seed_articles: dict) -
 
 @pytest.mark.parametrize(
     ("place", "country"),
-    [("Баку", "AZE"), ("Габала", "AZE"), ("Вашингтон", "USA"), ("Лондон", "GBR"),
-     ("Астана", "KAZ"), ("Актобе", "KAZ"), ("Тбилиси", "GEO"), ("Анкара", "TUR"),
-     ("Москва", "RUS"), ("Давос", "CHE"), ("Великобритания", "GBR"), ("Южный Кавказ", None),
-     ("Центральная Азия", None), ("Каспийское море", None)],
-)  # fmt: skip
+    [
+        ("Баку", "AZE"),
+        ("Габала", "AZE"),
+        ("Вашингтон", "USA"),
+        ("Лондон", "GBR"),
+        ("Астана", "KAZ"),
+        ("Актобе", "KAZ"),
+        ("Тбилиси", "GEO"),
+        ("Анкара", "TUR"),
+        ("Москва", "RUS"),
+        ("Давос", "CHE"),
+        ("Великобритания", "GBR"),
+        ("Южный Кавказ", None),
+        ("Центральная Азия", None),
+        ("Каспийское море", None),
+    ],
+)
 def test_places_resolve_to_countries(entities: dict, place: str, country: str | None) -> None:
     assert entities[place]["type"] == "LOC"
     assert entities[place]["country"] == country
@@ -138,9 +156,13 @@ def test_adjectives_link_to_countries(seed_build: Path, seed_articles: dict) -> 
     texts = {a["article_id"]: a["text"] for a in seed_articles.values()}
 
     def countries_in(word: str) -> set[str]:
-        return {r["country"] for r in rows if r["via"] == "adjective"
-                and word in texts[r["article_id"]][r["start"] - 15 : r["stop"] + 15]
-                and r["surface"] in word}  # fmt: skip
+        return {
+            r["country"]
+            for r in rows
+            if r["via"] == "adjective"
+            and word in texts[r["article_id"]][r["start"] - 15 : r["stop"] + 15]
+            and r["surface"] in word
+        }
 
     assert countries_in("азербайджано-казахстанского") == {"AZE", "KAZ"}
     assert countries_in("британскими") == {"GBR"}
@@ -176,11 +198,13 @@ def test_socar_merges_with_its_long_name(entities: dict) -> None:
 
 
 def test_people_sharing_a_surname_stay_apart() -> None:
-    found = people([
-        "Сергей Скрипаль и его дочь Юлия Скрипаль были отравлены в Солсбери.",
-        "Врачи сообщили, что Юлия Скрипаль пришла в сознание. Скрипаль пока в больнице.",
-        "Сергея Скрипаля выписали из больницы.",
-    ])  # fmt: skip
+    found = people(
+        [
+            "Сергей Скрипаль и его дочь Юлия Скрипаль были отравлены в Солсбери.",
+            "Врачи сообщили, что Юлия Скрипаль пришла в сознание. Скрипаль пока в больнице.",
+            "Сергея Скрипаля выписали из больницы.",
+        ]
+    )
     assert {"Сергей Скрипаль", "Юлия Скрипаль"} <= set(found)
     assert found["Сергей Скрипаль"]["n_mentions"] == 2
     # The bare surname in article 2 fits Юлия there (the only Скрипаль in that article).
@@ -188,11 +212,13 @@ def test_people_sharing_a_surname_stay_apart() -> None:
 
 
 def test_variants_and_latin_originals_merge() -> None:
-    found = people([
-        "Премьер-министр Тереза Мэй встретилась с Борисом Джонсоном.",
-        "Тереза Мей заявила, что Б.Джонсон останется в правительстве.",
-        "Адвокат Саиф Мулук (Saif Mulook) покинул Пакистан.",
-    ])  # fmt: skip
+    found = people(
+        [
+            "Премьер-министр Тереза Мэй встретилась с Борисом Джонсоном.",
+            "Тереза Мей заявила, что Б.Джонсон останется в правительстве.",
+            "Адвокат Саиф Мулук (Saif Mulook) покинул Пакистан.",
+        ]
+    )
     assert found["Борис Джонсон"]["n_mentions"] == 2
     assert found["Саиф Мулук"]["n_mentions"] == 2  # the Latin original, not a second person
     may = [e for e in found.values() if e["name"] in ("Тереза Мэй", "Тереза Мей")]
@@ -200,11 +226,13 @@ def test_variants_and_latin_originals_merge() -> None:
 
 
 def test_a_place_before_a_surname_is_not_a_first_name() -> None:
-    found = people([
-        "Премьер-министр Борис Джонсон прибыл в Бельгию.",
-        "Вчера в Брюсселе Джонсон заявил, что соглашение близко.",
-        "Накануне в Лондоне Джонсон встретился с министрами.",
-    ])  # fmt: skip
+    found = people(
+        [
+            "Премьер-министр Борис Джонсон прибыл в Бельгию.",
+            "Вчера в Брюсселе Джонсон заявил, что соглашение близко.",
+            "Накануне в Лондоне Джонсон встретился с министрами.",
+        ]
+    )
     assert not any("Брюссел" in name or "Лондон" in name for name in found)
     assert found["Борис Джонсон"]["n_mentions"] == 3
 
@@ -212,10 +240,15 @@ def test_a_place_before_a_surname_is_not_a_first_name() -> None:
 def test_corpus_evidence_picks_the_reading() -> None:
     # Alone, 'Асию' reads best as a form of the dictionary's rare 'Асий'; a corpus that keeps
     # writing 'Асия' says otherwise.
-    found = people([
-        "Асия Биби вышла на свободу.", "Адвокат Асия Биби уехала.", "Асия Биби в Канаде.",
-        "Суд оправдал Асию Биби.", "Адвокат Асии Биби заявил о победе.",
-    ])  # fmt: skip
+    found = people(
+        [
+            "Асия Биби вышла на свободу.",
+            "Адвокат Асия Биби уехала.",
+            "Асия Биби в Канаде.",
+            "Суд оправдал Асию Биби.",
+            "Адвокат Асии Биби заявил о победе.",
+        ]
+    )
     assert found["Асия Биби"]["n_mentions"] == 5
     assert not any("Асий" in name for name in found)
 
@@ -232,8 +265,9 @@ def test_corpus_evidence_crosses_chunks(monkeypatch: pytest.MonkeyPatch) -> None
     ]
 
     def tables(order: list[int]) -> dict[str, pa.Table]:
-        articles = pa.table({"article_id": [f"a{i}" for i in order],
-                             "text": [texts[i] for i in order]})  # fmt: skip
+        articles = pa.table(
+            {"article_id": [f"a{i}" for i in order], "text": [texts[i] for i in order]}
+        )
         return entity_tables(articles)
 
     whole = tables([0, 1, 2, 3])
@@ -241,8 +275,9 @@ def test_corpus_evidence_crosses_chunks(monkeypatch: pytest.MonkeyPatch) -> None
     chunked = tables([3, 2, 1, 0])
     assert chunked["mentions"].equals(whole["mentions"])
     assert chunked["entities"].equals(whole["entities"])
-    entity_of = {(m["article_id"], m["surface"]): m["entity_id"]
-                 for m in chunked["mentions"].to_pylist()}  # fmt: skip
+    entity_of = {
+        (m["article_id"], m["surface"]): m["entity_id"] for m in chunked["mentions"].to_pylist()
+    }
     assert entity_of[("a1", "Джонсона")] == entity_of[("a0", "Борисом Джонсоном")]
     assert entity_of[("a3", "СЕАП")] == entity_of[("a2", "Совет Евроатлантического партнерства")]
 
@@ -300,8 +335,13 @@ def test_normal_names_do_not_depend_on_the_hash_seed() -> None:
 
     code = "from pipeline.ner import normal_name; print(normal_name('Раймонду', 'LOC'))"
     found = {
-        subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
-                       env={**os.environ, "PYTHONHASHSEED": str(seed)}).stdout.strip()
+        subprocess.run(
+            [sys.executable, "-c", code],
+            capture_output=True,
+            text=True,
+            check=True,
+            env={**os.environ, "PYTHONHASHSEED": str(seed)},
+        ).stdout.strip()
         for seed in range(6)
-    }  # fmt: skip
+    }
     assert len(found) == 1 and found <= {"Раймонд", "Раймонда"}

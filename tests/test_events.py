@@ -26,8 +26,11 @@ def events(seed_build: Path, seed_articles: dict) -> dict[str, list[dict]]:
 
 
 def resolved(events: list[dict], text: str) -> list[tuple]:
-    rows = [(e["date_start"], e["date_end"], e["granularity"], e["relation"])
-            for e in events if e["date_text"].endswith(text)]  # fmt: skip
+    rows = [
+        (e["date_start"], e["date_end"], e["granularity"], e["relation"])
+        for e in events
+        if e["date_text"].endswith(text)
+    ]
     assert rows, f"{text!r} not found among {[e['date_text'] for e in events]}"
     return rows
 
@@ -91,8 +94,9 @@ def test_seed_dates_are_resolved(events, number, text, start, end, granularity, 
 def test_durations_counts_and_amounts_are_not_dates(events, seed_articles, number, phrase) -> None:
     text = seed_articles[number]["text"]
     at = text.index(phrase)
-    overlapping = [e["date_text"] for e in events[number]
-                   if e["start"] < at + len(phrase) and at < e["stop"]]  # fmt: skip
+    overlapping = [
+        e["date_text"] for e in events[number] if e["start"] < at + len(phrase) and at < e["stop"]
+    ]
     assert overlapping == []
 
 
@@ -124,8 +128,11 @@ def test_undated_article_stays_undated(seed_articles) -> None:
 def test_dateline_format_is_read() -> None:
     """Seed 001's dateline is taken out of the article text as its publication date; the same
     words inside a sentence are an event."""
-    (line,) = [s for s in seed("001").read_text(encoding="utf-8").splitlines()
-               if s.strip() == "05 декабря, 2025"]  # fmt: skip
+    (line,) = [
+        s
+        for s in seed("001").read_text(encoding="utf-8").splitlines()
+        if s.strip() == "05 декабря, 2025"
+    ]
     (dateline,) = find(line, None)
     assert (dateline.date_start, dateline.granularity) == (D(2025, 12, 5), "day")
 
@@ -185,23 +192,39 @@ def test_relative_dates_resolve_against_publication(sentence, text, start, end, 
 @pytest.mark.parametrize(
     ("sentence", "expected"),
     [
-        ("С марта по октябрь 2016 года судно было на ремонте.",
-         [("С марта по октябрь 2016 года", D(2016, 3, 1), D(2016, 10, 31), "months")]),
-        ("Он умер в воскресенье, 11 июня 2017 года.",
-         [("в воскресенье, 11 июня 2017 года", D(2017, 6, 11), D(2017, 6, 11), "day")]),
-        ("Война Судного дня (6—24 октября 1973 года).",
-         [("6—24 октября 1973 года", D(1973, 10, 6), D(1973, 10, 24), "days")]),
-        ("Суда поставлены в 1997 и 1996 годах.",
-         [("в 1997", D(1997, 1, 1), D(1997, 12, 31), "year"),
-          ("1996 годах", D(1996, 1, 1), D(1996, 12, 31), "year")]),
-        ("В 60-е годы XIX века США и Россия сблизились.",
-         [("В 60-е годы XIX века", D(1860, 1, 1), D(1869, 12, 31), "decade")]),
-        ("Повторить сценарий приватизации 90-х, когда активы ушли.",
-         [("90-х", D(1990, 1, 1), D(1999, 12, 31), "decade")]),
-        ("Решение краевого суда от 26.10.2017.",
-         [("26.10.2017", D(2017, 10, 26), D(2017, 10, 26), "day")]),
+        (
+            "С марта по октябрь 2016 года судно было на ремонте.",
+            [("С марта по октябрь 2016 года", D(2016, 3, 1), D(2016, 10, 31), "months")],
+        ),
+        (
+            "Он умер в воскресенье, 11 июня 2017 года.",
+            [("в воскресенье, 11 июня 2017 года", D(2017, 6, 11), D(2017, 6, 11), "day")],
+        ),
+        (
+            "Война Судного дня (6—24 октября 1973 года).",
+            [("6—24 октября 1973 года", D(1973, 10, 6), D(1973, 10, 24), "days")],
+        ),
+        (
+            "Суда поставлены в 1997 и 1996 годах.",
+            [
+                ("в 1997", D(1997, 1, 1), D(1997, 12, 31), "year"),
+                ("1996 годах", D(1996, 1, 1), D(1996, 12, 31), "year"),
+            ],
+        ),
+        (
+            "В 60-е годы XIX века США и Россия сблизились.",
+            [("В 60-е годы XIX века", D(1860, 1, 1), D(1869, 12, 31), "decade")],
+        ),
+        (
+            "Повторить сценарий приватизации 90-х, когда активы ушли.",
+            [("90-х", D(1990, 1, 1), D(1999, 12, 31), "decade")],
+        ),
+        (
+            "Решение краевого суда от 26.10.2017.",
+            [("26.10.2017", D(2017, 10, 26), D(2017, 10, 26), "day")],
+        ),
     ],
-)  # fmt: skip
+)
 def test_absolute_dates_resolve_without_publication(sentence, expected) -> None:
     found = [(t.text, t.date_start, t.date_end, t.granularity) for t in find(sentence, None)]
     assert found == expected
@@ -234,7 +257,11 @@ def test_relative_dates_without_publication_are_unresolved(tmp_path) -> None:
     build([source], tmp_path / "out", progress=False)
     rows = {e["date_text"]: e for e in read_table(tmp_path / "out", "events")}
     for text in ("В марте этого года", "вчера"):
-        assert (rows[text]["date_start"], rows[text]["date_end"], rows[text]["granularity"],
-                rows[text]["relation"]) == (None, None, "unresolved", None)  # fmt: skip
+        assert (
+            rows[text]["date_start"],
+            rows[text]["date_end"],
+            rows[text]["granularity"],
+            rows[text]["relation"],
+        ) == (None, None, "unresolved", None)
     assert rows["9 февраля 2024 года"]["date_start"] == D(2024, 2, 9)
     assert rows["9 февраля 2024 года"]["relation"] is None

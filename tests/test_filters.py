@@ -17,13 +17,25 @@ D = dt.date
 
 
 def test_url_round_trip() -> None:
-    filters = Filters(start=D(2025, 12, 10), countries=("AZE", "TUR"), actors=("e1",),
-                      types=("PER",), topics=(3, 0), sources=("a.txt",), text="НАТО")  # fmt: skip
+    filters = Filters(
+        start=D(2025, 12, 10),
+        countries=("AZE", "TUR"),
+        actors=("e1",),
+        types=("PER",),
+        topics=(3, 0),
+        sources=("a.txt",),
+        text="НАТО",
+    )
     params = filters.to_params()
     assert params == {
-        "from": ["2025-12-10"], "country": ["AZE", "TUR"], "actor": ["e1"], "type": ["PER"],
-        "topic": ["3", "0"], "source": ["a.txt"], "q": ["НАТО"],
-    }  # fmt: skip
+        "from": ["2025-12-10"],
+        "country": ["AZE", "TUR"],
+        "actor": ["e1"],
+        "type": ["PER"],
+        "topic": ["3", "0"],
+        "source": ["a.txt"],
+        "q": ["НАТО"],
+    }
     assert Filters.from_params(params) == filters
     assert Filters.from_params({}) == Filters() and not Filters().active
 
@@ -56,12 +68,14 @@ def test_each_filter_selects_its_articles(seed_build, seed_articles) -> None:
     december = Filters(start=D(2025, 12, 10), end=D(2025, 12, 31))
     assert selected(seed_build, december) == seed_ids(seed_articles, "000", "003")
     # Countries and actors, from the tables.
-    kaz = {m["article_id"] for m in read_table(seed_build, "country_mentions")
-           if m["country"] == "KAZ"}  # fmt: skip
+    kaz = {
+        m["article_id"] for m in read_table(seed_build, "country_mentions") if m["country"] == "KAZ"
+    }
     assert seed_articles["003"]["article_id"] in kaz
     assert selected(seed_build, Filters(countries=("KAZ",))) == kaz
-    (tokayev,) = [e for e in read_table(seed_build, "entities")
-                  if e["name"] == "Касым-Жомарт Токаев"]  # fmt: skip
+    (tokayev,) = [
+        e for e in read_table(seed_build, "entities") if e["name"] == "Касым-Жомарт Токаев"
+    ]
     assert selected(seed_build, Filters(actors=(tokayev["entity_id"],))) == seed_ids(
         seed_articles, "003"
     )

@@ -63,18 +63,28 @@ def test_parse_date(written, expected) -> None:
 
 def test_jsonl_gz_fields(tmp_path) -> None:
     rows = [
-        {"id": "ria:1", "source": "ria", "url": "https://ria.ru/1", "date": "2023-11-30T10:26",
-         "title": "Баку и Астана", "text": KAZ},
+        {
+            "id": "ria:1",
+            "source": "ria",
+            "url": "https://ria.ru/1",
+            "date": "2023-11-30T10:26",
+            "title": "Баку и Астана",
+            "text": KAZ,
+        },
         {"id": 2, "text": "Без даты и заголовка. Второе предложение."},
-    ]  # fmt: skip
+    ]
     path = tmp_path / "feed.jsonl.gz"
-    path.write_bytes(gzip.compress("\n".join(json.dumps(r, ensure_ascii=False) for r in rows)
-                                   .encode()))  # fmt: skip
+    path.write_bytes(
+        gzip.compress("\n".join(json.dumps(r, ensure_ascii=False) for r in rows).encode())
+    )
     build([path], tmp_path / "out", progress=False)
     by_id = {a["external_id"]: a for a in read_table(tmp_path / "out", "articles")}
     first, second = by_id["ria:1"], by_id["2"]
-    assert (first["source"], first["url"], first["title"]) == ("ria", "https://ria.ru/1",
-                                                                "Баку и Астана")  # fmt: skip
+    assert (first["source"], first["url"], first["title"]) == (
+        "ria",
+        "https://ria.ru/1",
+        "Баку и Астана",
+    )
     assert (first["published"], first["date_source"]) == (dt.date(2023, 11, 30), "field")
     assert first["origin"] == f"{path}:1"
     assert (second["source"], second["title"]) == ("feed.jsonl.gz", "Без даты и заголовка.")

@@ -42,8 +42,10 @@ def test_interview_labels_resolve_through_aliases(quotes: dict) -> None:
     # "Т. Лоренцсон: Да, верно. Делегация постоянных представителей 15 стран ..."
     first = quote_with(found, "Да, верно.")
     assert (first["kind"], first["cue"], first["speaker"]) == (
-        "interview", "Т. Лоренцсон", "Тобиас Лоренцсон"
-    )  # fmt: skip
+        "interview",
+        "Т. Лоренцсон",
+        "Тобиас Лоренцсон",
+    )
     assert first["quote"].startswith("Да, верно. Делегация")
     # "Э. Гасымов: Основная задача ..." and the paragraph after it, without a label.
     assert quote_with(found, "Основная задача контактных посольств")["speaker"] == "Эльчин Гасымов"
@@ -77,21 +79,31 @@ def test_answers_belong_to_the_interviewee_named_in_the_lead(quotes: dict) -> No
 def test_statements_in_004_are_the_presidents(quotes: dict) -> None:
     found = quotes["004"]
     expected = [  # (words in the quote, kind, cue, the source as written)
-        ("После того, как Президент Трамп и я подписали", "direct", "отметил",
-         "глава государства"),
-        ("сотрудничество с такой страной, как Азербайджан", "indirect", "подчеркнул",
-         "Президент Ильхам Алиев"),
+        ("После того, как Президент Трамп и я подписали", "direct", "отметил", "глава государства"),
+        (
+            "сотрудничество с такой страной, как Азербайджан",
+            "indirect",
+            "подчеркнул",
+            "Президент Ильхам Алиев",
+        ),
         ("Для нас отношения с США тоже важны", "direct", "подчеркнул", "Президент Ильхам Алиев"),
         ("Связи между Азербайджаном и Америкой", "direct", "сказал", "Глава государства"),
-        ("Да, мирное соглашение, которое было парафировано", "direct", "заявил",
-         "Президент Азербайджана"),
-    ]  # fmt: skip
+        (
+            "Да, мирное соглашение, которое было парафировано",
+            "direct",
+            "заявил",
+            "Президент Азербайджана",
+        ),
+    ]
     assert len(found) == len(expected)
     for words, kind, cue, surface in expected:
         q = quote_with(found, words)
         assert (q["kind"], q["cue"], q["speaker_surface"], q["speaker"]) == (
-            kind, cue, surface, "Ильхам Алиев"
-        ), words  # fmt: skip
+            kind,
+            cue,
+            surface,
+            "Ильхам Алиев",
+        ), words
     # The first runs over four paragraphs, up to its closing mark, and names Trump and the USA.
     first = quote_with(found, "После того, как Президент Трамп")
     assert first["quote"].endswith("наши европейские партнеры также не останутся в стороне")
@@ -103,8 +115,10 @@ def test_reported_speech_in_002(quotes: dict, seed_build: Path) -> None:
     found = quotes["002"]
     zakharova = quote_with(found, "НАТО на Кавказе преследует дестабилизирующие цели")
     assert (zakharova["kind"], zakharova["cue"], zakharova["speaker"]) == (
-        "indirect", "заявила", "Мария Захарова"
-    )  # fmt: skip
+        "indirect",
+        "заявила",
+        "Мария Захарова",
+    )
     nato = {e["entity_id"] for e in read_table(seed_build, "entities") if e["name"] == "НАТО"}
     assert nato <= set(zakharova["about_entity_ids"])
     aliyev = quote_with(found, "Миссия превратилась в структуру")
@@ -125,12 +139,14 @@ def speakers(texts: list[str]) -> list[tuple[str, str | None]]:
 
 
 def test_pronouns_resolve_only_when_one_person_precedes() -> None:
-    found = speakers([
-        "Министр иностранных дел России Сергей Лавров прибыл в Анкару. Он подчеркнул, что "
-        "переговоры будут трудными.",
-        "Сергей Лавров встретился с Энтони Блинкеном в Женеве. Он подчеркнул, что позиции "
-        "сторон расходятся.",
-    ])  # fmt: skip
+    found = speakers(
+        [
+            "Министр иностранных дел России Сергей Лавров прибыл в Анкару. Он подчеркнул, что "
+            "переговоры будут трудными.",
+            "Сергей Лавров встретился с Энтони Блинкеном в Женеве. Он подчеркнул, что позиции "
+            "сторон расходятся.",
+        ]
+    )
     assert found == [
         ("переговоры будут трудными", "Сергей Лавров"),
         ("позиции сторон расходятся", None),  # two people before 'Он'
@@ -138,10 +154,12 @@ def test_pronouns_resolve_only_when_one_person_precedes() -> None:
 
 
 def test_a_role_resolves_when_one_person_holds_it() -> None:
-    found = speakers([
-        "Президент России Владимир Путин встретился с министром Сергеем Лавровым. "
-        "«Мы готовы к диалогу», - заявил глава государства.",
-    ])  # fmt: skip
+    found = speakers(
+        [
+            "Президент России Владимир Путин встретился с министром Сергеем Лавровым. "
+            "«Мы готовы к диалогу», - заявил глава государства.",
+        ]
+    )
     assert found == [("Мы готовы к диалогу", "Владимир Путин")]
     # A role, and no person named anywhere: nobody.
     assert speakers(["Посол заявил: переговоры продолжатся в Баку."]) == [

@@ -55,8 +55,19 @@ def test_engines_give_identical_tables(engine: str, seed_build: Path, tmp_path: 
 
 
 def test_unreachable_scheduler_is_a_clear_error(tmp_path: Path) -> None:
-    command = [sys.executable, "-m", "pipeline", "build", str(SEEDS), "--out", str(tmp_path / "o"),
-               "--engine", "dask", "--scheduler", "tcp://127.0.0.1:9"]  # fmt: skip
+    command = [
+        sys.executable,
+        "-m",
+        "pipeline",
+        "build",
+        str(SEEDS),
+        "--out",
+        str(tmp_path / "o"),
+        "--engine",
+        "dask",
+        "--scheduler",
+        "tcp://127.0.0.1:9",
+    ]
     done = subprocess.run(command, capture_output=True, text=True, timeout=120)
     assert done.returncode == 3
     assert "no Dask scheduler answered at tcp://127.0.0.1:9" in done.stderr
@@ -70,8 +81,20 @@ def test_workers_with_other_pipeline_code_are_refused(tmp_path: Path) -> None:
         "import sys, pipeline; pipeline.__version__ = '99.0.0'; "
         "from pipeline.cli import main; sys.exit(main(sys.argv[1:]))"
     )
-    command = [sys.executable, "-c", script, "build", str(SEEDS), "--out", str(tmp_path / "o"),
-               "--engine", "dask", "--workers", "1", "--no-cache"]  # fmt: skip
+    command = [
+        sys.executable,
+        "-c",
+        script,
+        "build",
+        str(SEEDS),
+        "--out",
+        str(tmp_path / "o"),
+        "--engine",
+        "dask",
+        "--workers",
+        "1",
+        "--no-cache",
+    ]
     done = subprocess.run(command, capture_output=True, text=True, timeout=120)
     assert done.returncode == 3, done.stderr
     assert "this build runs 99.0.0+" in done.stderr
@@ -187,8 +210,9 @@ def test_unchanged_inputs_are_not_read_again(
 
     read = []
     real_read = build_module.read_file
-    monkeypatch.setattr(build_module, "read_file", lambda path, *a: read.append(path.name)
-                        or real_read(path, *a))  # fmt: skip
+    monkeypatch.setattr(
+        build_module, "read_file", lambda path, *a: read.append(path.name) or real_read(path, *a)
+    )
     add_last_seed(corpus)
     second = build([corpus], tmp_path / "b", cache=store, progress=False)
     assert read == [sorted(SEEDS.glob("*.txt"))[4].name]  # the new file alone

@@ -68,8 +68,10 @@ def test_paragraphs_are_the_non_empty_lines(seed_build, seed_articles: dict) -> 
 def test_paragraphs_split_as_str_split_with_character_offsets() -> None:
     texts = ["Баку — столица.\n\nАнкара", "", "Москва\n\n\nКиев\n\n"]
     found = build_paragraphs(pa.table({"article_id": ["a", "b", "c"], "text": texts}))
-    rows = [(r["article_id"], r["paragraph"], r["start"], r["stop"], r["text"])
-            for r in found.to_pylist()]  # fmt: skip
+    rows = [
+        (r["article_id"], r["paragraph"], r["start"], r["stop"], r["text"])
+        for r in found.to_pylist()
+    ]
     assert rows == [
         ("a", 0, 0, 15, "Баку — столица."),
         ("a", 1, 17, 23, "Анкара"),

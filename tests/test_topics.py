@@ -37,8 +37,9 @@ def paragraphs(seed_build: Path, seed_articles: dict) -> list[dict]:
 
 
 def topics_of(paragraphs: list[dict], seed: str, pattern: str) -> list[int]:
-    found = [p["topic_id"] for p in paragraphs
-             if p["seed"] == seed and re.search(pattern, p["text"])]  # fmt: skip
+    found = [
+        p["topic_id"] for p in paragraphs if p["seed"] == seed and re.search(pattern, p["text"])
+    ]
     assert found, f"no paragraph of seed {seed} matches {pattern!r}"
     return found
 
@@ -115,8 +116,10 @@ def test_same_input_same_topics(seed_build: Path, tmp_path: Path) -> None:
 
 
 def test_topics_option_fixes_k(tmp_path: Path, capsys) -> None:
-    assert main(["build", str(SEEDS), "--out", str(tmp_path / "four"), "--topics", "4",
-                 "--quiet"]) == 0  # fmt: skip
+    assert (
+        main(["build", str(SEEDS), "--out", str(tmp_path / "four"), "--topics", "4", "--quiet"])
+        == 0
+    )
     assert ", 4 topics into" in capsys.readouterr().out
     info = json.loads((tmp_path / "four" / "manifest.json").read_text())["topics"]
     assert (info["k"], info["chosen_by"], info["candidates"]) == (4, "--topics", [])
@@ -257,8 +260,9 @@ def test_memo_keeps_the_most_recently_used(tmp_path: Path) -> None:
 
 
 def test_lemmas_keep_abbreviations_and_drop_names_and_stopwords() -> None:
-    paragraphs = made_up([["МОК отстранил сборную, заявил Томас Бах.",
-                           "Решения МОК обсуждали в Москве."]])  # fmt: skip
+    paragraphs = made_up(
+        [["МОК отстранил сборную, заявил Томас Бах.", "Решения МОК обсуждали в Москве."]]
+    )
     rows = find_lemmas(paragraphs).to_pylist()
     found = Counter(lemma for row in rows for lemma in row["lemma"])
     assert found["мок"] == 2 and "мокнуть" not in found  # not a form of the verb 'мокнуть'
@@ -266,12 +270,17 @@ def test_lemmas_keep_abbreviations_and_drop_names_and_stopwords() -> None:
     assert "томас" not in found and "заявить" not in found
     # Offsets are the article's: the second paragraph starts after the blank line.
     second = rows[1]
-    where = dict(zip(second["lemma"], zip(second["start"], second["stop"], strict=True),
-                     strict=True))  # fmt: skip
+    where = dict(
+        zip(second["lemma"], zip(second["start"], second["stop"], strict=True), strict=True)
+    )
     text = "МОК отстранил сборную, заявил Томас Бах.\n\nРешения МОК обсуждали в Москве."
     assert text[slice(*where["москва"])] == "Москве" and text[slice(*where["мок"])] == "МОК"
-    proper = {lemma for row in rows for lemma, flag in zip(row["lemma"], row["proper"],
-                                                             strict=True) if flag}  # fmt: skip
+    proper = {
+        lemma
+        for row in rows
+        for lemma, flag in zip(row["lemma"], row["proper"], strict=True)
+        if flag
+    }
     assert proper == {"мок", "москва"}
 
 
@@ -282,14 +291,25 @@ def test_words_inside_a_person_mention_do_not_count() -> None:
     paragraphs = made_up(articles)
     row = paragraphs.to_pylist()[8]  # a3's third paragraph
     assert (row["article_id"], row["paragraph"]) == ("a3", 2)
-    person = {"article_id": "a3", "paragraph": 2, "sentence": 0, "start": row["start"],
-              "stop": row["stop"] - 1, "surface": row["text"][:-1], "normal": row["text"][:-1],
-              "type": "PER", "entity_id": "per-x"}  # fmt: skip
+    person = {
+        "article_id": "a3",
+        "paragraph": 2,
+        "sentence": 0,
+        "start": row["start"],
+        "stop": row["stop"] - 1,
+        "surface": row["text"][:-1],
+        "normal": row["text"][:-1],
+        "type": "PER",
+        "entity_id": "per-x",
+    }
 
     def third(mentions: pa.Table) -> tuple:
         found = with_topics(paragraphs, fit_topics(paragraphs, mentions, k=2)).to_pylist()
-        return next((r["topic_id"], r["topic_score"]) for r in found
-                    if (r["article_id"], r["paragraph"]) == ("a3", 2))  # fmt: skip
+        return next(
+            (r["topic_id"], r["topic_score"])
+            for r in found
+            if (r["article_id"], r["paragraph"]) == ("a3", 2)
+        )
 
     oil_topic, own_score = third(MENTIONS.empty_table())
     assert own_score is not None  # three content words of its own
@@ -340,9 +360,15 @@ def test_representative_is_the_heaviest_row_at_least_median_long_across_parts() 
     found = topic_stage._Representatives(2)
     parts = [  # topic, shaping, words, weight, row number
         ([0, 0, 1, -1], [True, True, False, False], [2, 4, 3, 7], [0.9, 0.6, 0.8, 1], [0, 1, 2, 3]),
-        ([0, 0, 0, 1], [True, True, True, False], [6, 8, 1, 9], [0.5, 0.7, 0.95, 0.1], [4, 5, 6, 7]),  # noqa: E501
+        (
+            [0, 0, 0, 1],
+            [True, True, True, False],
+            [6, 8, 1, 9],
+            [0.5, 0.7, 0.95, 0.1],
+            [4, 5, 6, 7],
+        ),  # noqa: E501
         ([0], [True], [7], [0.7], [8]),
-    ]  # fmt: skip
+    ]
     arrays = [[np.array(column) for column in part] for part in parts]
     for topic, shaping, words, _weight, _row in arrays:
         found.count(topic, shaping, words)

@@ -60,9 +60,11 @@ st.caption(" · ".join(facts) + f" · also written as: {'; '.join(actor['aliases
 in_filters = profile_id in filters.actors
 st.button(
     "Filtering on this actor" if in_filters else "Add to filters",
-    on_click=ui.queue_filter, args=("actors", profile_id), disabled=in_filters,
+    on_click=ui.queue_filter,
+    args=("actors", profile_id),
+    disabled=in_filters,
     icon=":material/filter_alt:",
-)  # fmt: skip
+)
 
 monthly = data.mentions_per_month(build, filters, profile_id)
 st.subheader("Mentions over time")
@@ -91,11 +93,15 @@ with left:
 with right:
     st.subheader("Countries in the same sentences")
     ui.filtering_chart(
-        build, filters, f"co_countries_{profile_id}",
+        build,
+        filters,
+        f"co_countries_{profile_id}",
         data.co_countries(build, filters, profile_id, RELATED),
         lambda frame: charts.ranked(frame["name"], frame["sentences"], "sentences"),
-        "country", "countries", "No country is named in a sentence with this actor.",
-    )  # fmt: skip
+        "country",
+        "countries",
+        "No country is named in a sentence with this actor.",
+    )
 
 if "quotes" not in build.missing:
     said_by = data.quotes(build, filters, data.QuoteQuery(speaker=profile_id), QUOTE_LIMIT)

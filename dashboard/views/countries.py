@@ -35,8 +35,10 @@ if months.empty:
 else:
     figure = charts.heatmap(months, "month", "name", "articles", "Month of publication", "")
     ui.chart_with_downloads(build, filters, "country_months", figure, months)
-    st.caption(f"Dated articles naming each of the {months['country'].nunique()} most named "
-               "countries, per month.")  # fmt: skip
+    st.caption(
+        f"Dated articles naming each of the {months['country'].nunique()} most named "
+        "countries, per month."
+    )
 
 st.subheader("Named together")
 pairs = data.country_pairs(build, filters, MATRIX)

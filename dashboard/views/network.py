@@ -14,21 +14,30 @@ ui.stop_if_nothing_matches(build, filters)
 
 controls = st.columns([1.3, 1, 1, 1])
 with controls[0]:
-    unit = ui.query_choice("unit", list(data.NETWORK_UNITS), "Named together in the",
-                           data.NETWORK_UNITS.get, widget=st.radio)  # fmt: skip
+    unit = ui.query_choice(
+        "unit",
+        list(data.NETWORK_UNITS),
+        "Named together in the",
+        data.NETWORK_UNITS.get,
+        widget=st.radio,
+    )
 with controls[1]:
     n_actors = ui.query_value("actors", ACTORS, st.slider, "Actors", min_value=0, max_value=150)
 with controls[2]:
-    n_countries = ui.query_value("countries", COUNTRIES, st.slider, "Countries", min_value=0,
-                                 max_value=80)  # fmt: skip
+    n_countries = ui.query_value(
+        "countries", COUNTRIES, st.slider, "Countries", min_value=0, max_value=80
+    )
 nodes, edges = data.network(build, filters, unit, n_actors, n_countries)
 heaviest = int(edges["weight"].max()) if len(edges) else 1
 with controls[3]:
-    min_weight = ui.query_value("min", 1, st.slider, f"Minimum shared {unit}s", min_value=1,
-                                max_value=max(heaviest, 2))  # fmt: skip
+    min_weight = ui.query_value(
+        "min", 1, st.slider, f"Minimum shared {unit}s", min_value=1, max_value=max(heaviest, 2)
+    )
 if edges.empty:
-    st.info(f"No two of these actors and countries are named in the same {unit}. Select more "
-            "articles, more nodes, or paragraphs instead of sentences.")  # fmt: skip
+    st.info(
+        f"No two of these actors and countries are named in the same {unit}. Select more "
+        "articles, more nodes, or paragraphs instead of sentences."
+    )
     st.stop()
 g = data.graph(nodes, edges, min_weight)
 if not g:
@@ -43,16 +52,27 @@ st.caption(
     "people and organisations, diamonds countries; size is articles. Click a node to filter on it."
 )
 figure = charts.network(plotted, links)
-clicked = ui.chart_with_downloads(build, filters, "network_edges", figure, links,
-                                  selectable=True)  # fmt: skip
+clicked = ui.chart_with_downloads(build, filters, "network_edges", figure, links, selectable=True)
 row = ui.clicked_row(clicked, plotted, trace=len(figure.data) - 1)
 if row is not None:
     ui.add_filter("countries" if row["kind"] == "country" else "actors", row["node"])
 with st.container(horizontal=True):
-    st.download_button("Network (GEXF)", data.to_gexf(g), file_name="network.gexf",
-                       mime="application/xml", icon=":material/hub:", key="gexf")  # fmt: skip
-    st.download_button("Nodes (CSV)", data.to_csv(plotted), file_name="network_nodes.csv",
-                       mime="text/csv", icon=":material/download:", key="nodes-csv")  # fmt: skip
+    st.download_button(
+        "Network (GEXF)",
+        data.to_gexf(g),
+        file_name="network.gexf",
+        mime="application/xml",
+        icon=":material/hub:",
+        key="gexf",
+    )
+    st.download_button(
+        "Nodes (CSV)",
+        data.to_csv(plotted),
+        file_name="network_nodes.csv",
+        mime="text/csv",
+        icon=":material/download:",
+        key="nodes-csv",
+    )
 
 st.subheader("Communities")
 members = plotted.groupby("community").agg(

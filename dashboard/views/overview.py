@@ -37,22 +37,43 @@ else:
 left, right = st.columns(2)
 with left:
     st.subheader("Top countries")
-    ui.filtering_chart(build, filters, "top_countries", data.top_countries(build, filters, TOP),
-                       charts.top_countries, "country", "countries",
-                       "No country is named in these articles.")  # fmt: skip
+    ui.filtering_chart(
+        build,
+        filters,
+        "top_countries",
+        data.top_countries(build, filters, TOP),
+        charts.top_countries,
+        "country",
+        "countries",
+        "No country is named in these articles.",
+    )
 with right:
     st.subheader("Top actors")
-    ui.filtering_chart(build, filters, "top_actors", data.top_actors(build, filters, TOP),
-                       charts.top_actors, "entity_id", "actors",
-                       "No person or organisation is named in these articles.")  # fmt: skip
+    ui.filtering_chart(
+        build,
+        filters,
+        "top_actors",
+        data.top_actors(build, filters, TOP),
+        charts.top_actors,
+        "entity_id",
+        "actors",
+        "No person or organisation is named in these articles.",
+    )
 st.caption("Articles that name each; click a bar to filter on it.")
 
 st.subheader("Top topics")
 if not ui.explain_missing(build, "topics"):
     topics = data.topic_list(build, filters).head(TOP)
-    ui.filtering_chart(build, filters, "top_topics", topics[topics["paragraphs"] > 0],
-                       charts.topic_sizes, "topic_id", "topics",
-                       "These articles have no topic.")  # fmt: skip
+    ui.filtering_chart(
+        build,
+        filters,
+        "top_topics",
+        topics[topics["paragraphs"] > 0],
+        charts.topic_sizes,
+        "topic_id",
+        "topics",
+        "These articles have no topic.",
+    )
 
 st.subheader("Articles")
 articles = data.article_list(build, filters, ARTICLE_LIMIT)

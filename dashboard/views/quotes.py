@@ -39,8 +39,9 @@ with top[0]:
     speaker_names = dict(zip(speakers["entity_id"], speakers["name"], strict=True))
     if chosen and chosen not in speaker_names:
         speaker_names |= data.entity_names(build, [chosen])
-    speaker = ui.query_choice("speaker", ["", *speaker_names], "Said by",
-                              lambda e: speaker_names.get(e, "Anyone"))  # fmt: skip
+    speaker = ui.query_choice(
+        "speaker", ["", *speaker_names], "Said by", lambda e: speaker_names.get(e, "Anyone")
+    )
 with top[1]:
     speaker_country = ui.query_choice(
         "speaker_country", countries, "Speaker's country", country_label
@@ -50,16 +51,19 @@ with top[2]:
 with middle[0]:
     wanted = st.query_params.get("about")
     about_labels = {"": "Anyone or anything"} | ui.actor_labels(build, [wanted] if wanted else [])
-    about = ui.query_choice("about", list(about_labels), "About (type any name or alias)",
-                            about_labels.get)  # fmt: skip
+    about = ui.query_choice(
+        "about", list(about_labels), "About (type any name or alias)", about_labels.get
+    )
 with middle[1]:
     about_country = ui.query_choice("about_country", countries, "About the country", country_label)
 with middle[2]:
-    text = ui.query_value("words", "", st.text_input, "Words in the quote",
-                          placeholder="e.g. санкции, НАТО").strip()  # fmt: skip
+    text = ui.query_value(
+        "words", "", st.text_input, "Words in the quote", placeholder="e.g. санкции, НАТО"
+    ).strip()
 
-query = data.QuoteQuery(speaker or None, speaker_country or None, about or None,
-                        about_country or None, kind, text)  # fmt: skip
+query = data.QuoteQuery(
+    speaker or None, speaker_country or None, about or None, about_country or None, kind, text
+)
 found = data.quotes(build, filters, query, QUOTE_LIMIT)
 if found.empty:
     st.info("No quote matches. Loosen the choices above or the filters in the sidebar.")
@@ -71,9 +75,13 @@ if ranked.empty:
     st.info("None of these quotes has a named speaker.")
 else:
     clicked = ui.chart_with_downloads(
-        build, filters, "most_quoted", charts.ranked(ranked["speaker"], ranked["quotes"], "quotes"),
-        ranked, selectable=True,
-    )  # fmt: skip
+        build,
+        filters,
+        "most_quoted",
+        charts.ranked(ranked["speaker"], ranked["quotes"], "quotes"),
+        ranked,
+        selectable=True,
+    )
     row = ui.clicked_row(clicked, ranked)
     if row is not None:
         st.query_params["speaker"] = row["speaker_entity_id"]

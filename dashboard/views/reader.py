@@ -40,12 +40,14 @@ if not topics.empty:
     st.markdown(
         " ".join(
             f":blue-badge[{t.topic_id} · {t.label} · {t.weight:.0%}]" for t in topics.itertuples()
-        )  # fmt: skip
+        )
     )
 marks = data.article_marks(build, article_id, article["text"], filters.words)
 people = marks.loc[marks["kind"].isin(["PER", "ORG"]), "entity_id"].dropna().unique()
 links = {e: ui.page_link("actors", filters, profile=e) for e in people}
 ui.legend(with_query=bool(filters.words))
 ui.highlighted_text(article["text"], marks, links)
-st.caption("Hover a highlight for the canonical name or the resolved dates; people and "
-           "organisations link to their profile.")  # fmt: skip
+st.caption(
+    "Hover a highlight for the canonical name or the resolved dates; people and "
+    "organisations link to their profile."
+)

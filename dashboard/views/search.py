@@ -15,20 +15,24 @@ ui.stop_if_nothing_matches(build, filters)
 
 left, middle, right = st.columns([1.2, 2, 1])
 with left:
-    mode = ui.query_choice("mode", list(data.SEARCH_MODES), "Search for", data.SEARCH_MODES.get,
-                           widget=st.radio)  # fmt: skip
+    mode = ui.query_choice(
+        "mode", list(data.SEARCH_MODES), "Search for", data.SEARCH_MODES.get, widget=st.radio
+    )
 with middle:
     if mode == "entity":
         wanted = st.query_params.get("entity")
         labels = ui.actor_labels(build, [wanted] if wanted else [])
-        term = ui.query_choice("entity", list(labels), "Entity (type any name or alias)",
-                               labels.get)  # fmt: skip
+        term = ui.query_choice(
+            "entity", list(labels), "Entity (type any name or alias)", labels.get
+        )
     else:
-        term = ui.query_value("term", "", st.text_input, "Word or phrase",
-                              placeholder="e.g. санкция, Средний коридор").strip()  # fmt: skip
+        term = ui.query_value(
+            "term", "", st.text_input, "Word or phrase", placeholder="e.g. санкция, Средний коридор"
+        ).strip()
 with right:
-    width = ui.query_value("width", WIDTH, st.slider, "Words either side", min_value=2,
-                           max_value=30)  # fmt: skip
+    width = ui.query_value(
+        "width", WIDTH, st.slider, "Words either side", min_value=2, max_value=30
+    )
     order = ui.query_choice("order", list(data.SEARCH_ORDERS), "Sort by", data.SEARCH_ORDERS.get)
 
 if mode != "entity":
@@ -49,8 +53,11 @@ if hits.empty:
     st.stop()
 
 monthly = data.usage_per_month(build, filters, mode, term)
-capped = f"the first {HIT_LIMIT:,} hits, newest articles first" if len(hits) == HIT_LIMIT else (
-    f"{len(hits):,} hits in {hits['article_id'].nunique():,} articles")  # fmt: skip
+capped = (
+    f"the first {HIT_LIMIT:,} hits, newest articles first"
+    if len(hits) == HIT_LIMIT
+    else (f"{len(hits):,} hits in {hits['article_id'].nunique():,} articles")
+)
 st.subheader("In context")
 st.caption(f"Showing {capped}. Click a column header to sort by it; *Read* opens the article.")
 shown = hits.assign(read=[ui.page_link("reader", filters, article=a) for a in hits["article_id"]])

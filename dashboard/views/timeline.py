@@ -26,17 +26,19 @@ st.caption(
         f"{unresolved:,} relative dates in undated articles cannot be placed and are left out. "
         if unresolved
         else ""
-    )  # fmt: skip
+    )
     + "What counts as a date: docs/events.md."
 )
 
 left, right = st.columns(2)
 with left:
-    axis = ui.query_choice("axis", list(data.AXES), "Time axis", data.AXES.get, st.radio,
-                           horizontal=True)  # fmt: skip
+    axis = ui.query_choice(
+        "axis", list(data.AXES), "Time axis", data.AXES.get, st.radio, horizontal=True
+    )
 with right:
-    group_by = ui.query_choice("by", list(data.GROUPS), "Rows and colours", data.GROUPS.get,
-                               st.radio, horizontal=True)  # fmt: skip
+    group_by = ui.query_choice(
+        "by", list(data.GROUPS), "Rows and colours", data.GROUPS.get, st.radio, horizontal=True
+    )
 
 points = data.timeline(build, filters, axis, group_by)
 recent, history = points[~points["history"]], points[points["history"]]
@@ -57,11 +59,16 @@ else:
         build,
         filters,
         f"timeline_{axis}_{group_by}",
-        charts.timeline(recent, data.AXES[axis], data.NO_GROUP[group_by],
-                        (first, stats["last"]), by_topic=group_by == "topic"),  # fmt: skip
+        charts.timeline(
+            recent,
+            data.AXES[axis],
+            data.NO_GROUP[group_by],
+            (first, stats["last"]),
+            by_topic=group_by == "topic",
+        ),
         recent.reset_index(drop=True),
         selectable=True,
-    )  # fmt: skip
+    )
     if selected:
         point = selected[0]
         row = recent.iloc[point.get("point_index", point.get("point_number"))]
