@@ -25,7 +25,7 @@ $(VENV)/.installed-dev: pyproject.toml | $(BIN)/python
 	@touch $@ $(VENV)/.installed
 
 # Rebuilt when missing or older than the seeds or the pipeline code.
-$(DATA)/manifest.json: $(VENV)/.installed $(wildcard seeds/*) $(wildcard pipeline/*.py)
+$(DATA)/manifest.json: $(VENV)/.installed $(wildcard seeds/*) $(shell find pipeline -name '*.py' -o -name '*.tsv' -o -name '*.txt')
 	$(BIN)/obzor build seeds --out $(DATA)
 
 data: $(DATA)/manifest.json
@@ -36,6 +36,7 @@ run: $(DATA)/manifest.json
 test: $(VENV)/.installed-dev
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/lint-imports
 	$(BIN)/python -m pytest
 
 # COPIES: bench/build.py also builds the corpus copied this many times (with distinct texts;
@@ -61,6 +62,7 @@ eval: $(VENV)/.installed-dev
 lint: $(VENV)/.installed-dev
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/lint-imports
 
 format: $(VENV)/.installed-dev
 	$(BIN)/ruff check --fix .

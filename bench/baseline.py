@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from functools import cache
 
-from pipeline.nlp import morph
+from pipeline.nlp.models import morph
 
 
 @cache

@@ -81,9 +81,9 @@ def run(system: str, path: Path, workers: int, save: Path | None = None) -> dict
             found = sum(len(natasha_spans(text)) for text in texts)
         seconds = time.perf_counter() - started
     else:
-        from pipeline.build import entity_tables
-        from pipeline.engine import Engine
-        from pipeline.paragraphs import build_paragraphs
+        from pipeline.harness import entity_tables
+        from pipeline.runtime.engine import Engine
+        from pipeline.stages.paragraphs import build_paragraphs
 
         paragraphs = build_paragraphs(articles)  # for --save
         with PeakMemory() as memory:
@@ -138,7 +138,7 @@ def main() -> int:
     if not args.corpus.is_file():
         print(f"Corpus not found: {args.corpus}. Pass --corpus PATH.", file=sys.stderr)
         return 2
-    from pipeline.build import read_articles
+    from pipeline.harness import read_articles
 
     articles = read_articles([args.corpus]).select(["article_id", "text"])
     # A fixed, spread-out sample: every k-th article, so all sources are represented.

@@ -30,8 +30,9 @@ from pathlib import Path
 
 from razdel import sentenize
 
-from pipeline.nlp import morph
-from pipeline.timex import MONTH_WORD, find
+from pipeline.nlp.models import morph
+from pipeline.nlp.time_patterns import MONTH_WORD
+from pipeline.nlp.timex import find
 
 DEFAULT_SHARED = Path(__file__).resolve().parents[2] / "shared"
 GRAINS = ("Day", "Week", "Month", "Quarter", "Year")

@@ -30,8 +30,8 @@ from tqdm import tqdm
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from baseline import natasha_spans  # noqa: E402
 
-from pipeline.build import entity_tables  # noqa: E402
-from pipeline.engine import Engine
+from pipeline.harness import entity_tables  # noqa: E402
+from pipeline.runtime.engine import Engine
 
 TYPES = ("PER", "LOC", "ORG")
 DEFAULT_SHARED = Path(__file__).resolve().parents[2] / "shared"

@@ -1,6 +1,6 @@
 """Evaluate quote extraction against ADAQ's Russian sentences (`eval/quotes/adaq_ru_*_half.tsv`).
 
-Each sentence goes through the pipeline's rules (pipeline.speech.find_speech) as a one-sentence,
+Each sentence goes through the pipeline's rules (pipeline.nlp.speech.find_speech) as a one-sentence,
 one-paragraph text. Gold tokens carry a tag: source (who speaks), cue (the verb or phrase that
 reports), content (what was said) or None. A token counts as found content (source, cue) when it
 overlaps a content (source, cue) span the rules give; content spans are first widened to ADAQ's
@@ -21,7 +21,7 @@ import time
 from collections import Counter, defaultdict
 from pathlib import Path
 
-from pipeline.speech import Speech, find_speech
+from pipeline.nlp.speech import Speech, find_speech
 
 DEFAULT_SHARED = Path(__file__).resolve().parents[2] / "shared"
 TAGS = ("content", "source", "cue")

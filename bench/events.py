@@ -34,11 +34,11 @@ def main() -> int:
     sys.path.insert(0, str(HERE))
     from entities import PeakMemory
 
-    from pipeline.build import read_articles
-    from pipeline.events import build_events, find_dates
-    from pipeline.paragraphs import build_paragraphs
+    from pipeline.harness import read_articles
     from pipeline.schema import COUNTRY_MENTIONS, MENTIONS
-    from pipeline.sentences import build_sentences
+    from pipeline.stages.events import build_events, find_dates
+    from pipeline.stages.paragraphs import build_paragraphs
+    from pipeline.stages.sentences import build_sentences
 
     articles = read_articles([args.corpus])
     sentences = build_sentences(build_paragraphs(articles))

@@ -12,7 +12,8 @@ import tempfile
 import time
 from pathlib import Path
 
-from pipeline.build import Timer, ingest
+from pipeline.ingest.inputs import ingest
+from pipeline.runtime.timer import Timer
 
 DEFAULT_CORPUS = Path(__file__).resolve().parents[2] / "shared/corpora/news_unified.jsonl.gz"
 

@@ -22,8 +22,9 @@ from pathlib import Path
 
 import duckdb
 
+from pipeline.manifest import MANIFEST
+from pipeline.runtime.files import atomic_directory, write_text
 from pipeline.schema import TABLES
-from pipeline.store import MANIFEST, atomic_directory, write_manifest
 
 #: Per table: columns replaced in each copy (k = copy number; `new_id` its article id).
 SHIFTED = {
@@ -97,7 +98,8 @@ def replicate(source: Path, out: Path, articles: int) -> dict:
             "copies": copies,
             "note": f"{have:,} real articles copied {copies} times, copy k shifted k years back",
         }
-        write_manifest(manifest, scratch)
+        text = json.dumps(manifest, ensure_ascii=False, indent=2, default=str)
+        write_text(text + "\n", scratch / MANIFEST)
     return manifest
 
 

@@ -32,17 +32,17 @@ def main() -> int:
     sys.path.insert(0, str(HERE))
     from entities import PeakMemory
 
-    from pipeline.engine import Engine
+    from pipeline.runtime.engine import Engine
     from pipeline.schema import MENTIONS, PARAGRAPHS_BASE
-    from pipeline.topics import build_topics
+    from pipeline.stages.topics.model import build_topics
 
     if args.data:
         paragraphs = pq.read_table(args.data / "paragraphs.parquet", columns=PARAGRAPHS_BASE.names)
         mentions = pq.read_table(args.data / "mentions.parquet")
         where = f"{args.data} (person names masked)"
     elif args.corpus.is_file():
-        from pipeline.build import read_articles
-        from pipeline.paragraphs import build_paragraphs
+        from pipeline.harness import read_articles
+        from pipeline.stages.paragraphs import build_paragraphs
 
         paragraphs = build_paragraphs(read_articles([args.corpus]))
         mentions = MENTIONS.empty_table()

@@ -2,11 +2,11 @@
 
 import streamlit as st
 
-from dashboard import ui
+from dashboard.widgets import guards, sidebar
 
 st.set_page_config(page_title="Obzor · Russian news analysis", page_icon="📰", layout="wide")
 
-build = ui.current_build()
+build = guards.current_build()
 page = st.navigation(
     [
         st.Page("views/overview.py", title="Overview", icon=":material/dashboard:", default=True),
@@ -27,6 +27,6 @@ page = st.navigation(
         st.Page("views/about.py", title="About the data", icon=":material/info:", url_path="about"),
     ]
 )
-ui.sidebar(build)
-ui.filters(build)
+sidebar.build_info(build)
+sidebar.filters(build)
 page.run()

@@ -9,9 +9,9 @@ import sys
 from pathlib import Path
 
 from pipeline.build import NoArticles, build
-from pipeline.corpus import settle_allocator
-from pipeline.engine import ENGINES, EngineError, run_worker, start
-from pipeline.readers import SUPPORTED
+from pipeline.ingest.readers import SUPPORTED
+from pipeline.runtime.engine import ENGINES, EngineError, run_worker, start
+from pipeline.runtime.memory import settle_allocator
 
 EXIT_OK, EXIT_NO_ARTICLES, EXIT_ENGINE = 0, 2, 3
 _SHOWN_REJECTIONS = 15
@@ -147,7 +147,7 @@ def main(argv: list[str] | None = None) -> int:
         parser.error("--scheduler needs --engine dask")
     settle_allocator()
     try:
-        with start(args.engine, args.workers, args.scheduler) as engine:
+        with start(args.engine, args.workers, args.scheduler, warm="pipeline.build") as engine:
             manifest = build(
                 args.inputs,
                 args.out,

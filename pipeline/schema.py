@@ -7,6 +7,11 @@ from __future__ import annotations
 
 import pyarrow as pa
 
+#: The manifest beside the tables (pipeline.manifest writes it).
+MANIFEST = "manifest.json"
+#: The years a date in the tables may fall in: outside them, a year is a typo or not a date.
+MIN_YEAR, MAX_YEAR = 1800, 2100
+
 
 def _schema(*fields: tuple[str, pa.DataType, bool, str]) -> pa.Schema:
     return pa.schema(

@@ -3,12 +3,13 @@
 import pandas as pd
 import streamlit as st
 
-from dashboard import data, ui
+from dashboard import store
+from dashboard.widgets import guards
 
 METRICS_PER_ROW = 5
 
-build = ui.current_build()
-info = data.manifest(build)
+build = guards.current_build()
+info = store.manifest(build)
 st.title("About the data")
 st.markdown(
     f"Build `{info['build_id']}` of `{build.directory}`, created {info['created_at']} "
@@ -33,7 +34,7 @@ for start in range(0, len(items), METRICS_PER_ROW):
     for col, (label, value) in zip(st.columns(METRICS_PER_ROW)[: len(row)], row, strict=True):
         col.metric(label, f"{value:,}")
 
-ui.explain_missing(build, *build.missing)
+guards.explain_missing(build, *build.missing)
 
 st.subheader("Rejected inputs")
 if info["rejected"]:

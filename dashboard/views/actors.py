@@ -2,8 +2,10 @@
 
 import streamlit as st
 
-from dashboard import charts, data, ui
+from dashboard import charts, labels
 from dashboard.filters import ENTITY_TYPE, ENTITY_TYPES
+from dashboard.queries import actors, quotes
+from dashboard.widgets import clicks, downloads, guards, render, sidebar, url
 
 TABLE_LIMIT = 500
 RELATED = 15
@@ -11,12 +13,12 @@ ARTICLE_LIMIT = 200
 QUOTE_LIMIT = 200
 
 
-build = ui.current_build()
-filters = ui.current_filters()
+build = guards.current_build()
+filters = sidebar.current_filters()
 st.title("Actors")
-ui.stop_if_nothing_matches(build, filters)
+guards.stop_if_nothing_matches(build, filters)
 
-table = data.actor_table(build, filters, TABLE_LIMIT)
+table = actors.actor_table(build, filters, TABLE_LIMIT)
 if table.empty:
     st.info("No person or organisation is named in these articles.")
     st.stop()
@@ -43,9 +45,9 @@ picked = st.dataframe(
         "entity_id": None,
     },
 )
-ui.table_downloads(build, filters, "actors", table)
-profile_id = ui.selected_id("profile", picked, table["entity_id"])
-actor = data.entity(build, profile_id)
+downloads.table_downloads(build, filters, "actors", table)
+profile_id = url.selected_id("profile", picked, table["entity_id"])
+actor = actors.entity(build, profile_id)
 if actor is None:
     st.warning("The actor in this link is not in this build.")
     st.stop()
@@ -55,48 +57,50 @@ facts = [ENTITY_TYPE[actor["type"]]]
 if isinstance(actor["role"], str):
     facts.append(actor["role"])
 if isinstance(actor["country"], str):
-    facts.append(data.country_name(actor["country"]))
+    facts.append(labels.country_name(actor["country"]))
 st.caption(" · ".join(facts) + f" · also written as: {'; '.join(actor['aliases'])}")
 in_filters = profile_id in filters.actors
 st.button(
     "Filtering on this actor" if in_filters else "Add to filters",
-    on_click=ui.queue_filter,
+    on_click=sidebar.queue_filter,
     args=("actors", profile_id),
     disabled=in_filters,
     icon=":material/filter_alt:",
 )
 
-monthly = data.mentions_per_month(build, filters, profile_id)
+monthly = actors.mentions_per_month(build, filters, profile_id)
 st.subheader("Mentions over time")
 if monthly.empty:
     st.info("No dated article among the selected ones mentions this actor.")
 else:
     figure = charts.per_month(monthly, "mentions", "Mentions")
-    ui.chart_with_downloads(build, filters, f"mentions_over_time_{profile_id}", figure, monthly)
+    downloads.chart_with_downloads(
+        build, filters, f"mentions_over_time_{profile_id}", figure, monthly
+    )
 
 left, right = st.columns(2)
 with left:
     st.subheader("Named in the same sentences")
-    people = data.co_mentioned(build, filters, profile_id, RELATED)
+    people = actors.co_mentioned(build, filters, profile_id, RELATED)
     if people.empty:
         st.info("No other person or organisation shares a sentence with this actor.")
     else:
-        labels = people["name"] + " (" + people["type"] + ")"
-        figure = charts.ranked(labels, people["sentences"], "sentences")
-        clicked = ui.chart_with_downloads(
+        names = people["name"] + " (" + people["type"] + ")"
+        figure = charts.ranked(names, people["sentences"], "sentences")
+        clicked = downloads.chart_with_downloads(
             build, filters, f"co_mentioned_{profile_id}", figure, people, selectable=True
         )
-        if clicked:
-            index = clicked[0].get("point_index", clicked[0].get("point_number"))
-            st.query_params["profile"] = people["entity_id"].iloc[index]
+        row = clicks.clicked_row(clicked, people)
+        if row is not None:
+            st.query_params["profile"] = row["entity_id"]
             st.rerun()
 with right:
     st.subheader("Countries in the same sentences")
-    ui.filtering_chart(
+    clicks.filtering_chart(
         build,
         filters,
         f"co_countries_{profile_id}",
-        data.co_countries(build, filters, profile_id, RELATED),
+        actors.co_countries(build, filters, profile_id, RELATED),
         lambda frame: charts.ranked(frame["name"], frame["sentences"], "sentences"),
         "country",
         "countries",
@@ -104,31 +108,31 @@ with right:
     )
 
 if "quotes" not in build.missing:
-    said_by = data.quotes(build, filters, data.QuoteQuery(speaker=profile_id), QUOTE_LIMIT)
-    said_about = data.quotes(build, filters, data.QuoteQuery(about=profile_id), QUOTE_LIMIT)
-    by_count, about_count = ui.quote_count(said_by), ui.quote_count(said_about)
+    said_by = quotes.quotes(build, filters, quotes.QuoteQuery(speaker=profile_id), QUOTE_LIMIT)
+    said_about = quotes.quotes(build, filters, quotes.QuoteQuery(about=profile_id), QUOTE_LIMIT)
+    by_count, about_count = render.quote_count(said_by), render.quote_count(said_about)
     st.subheader("Quotes")
     st.caption(
         f"{by_count} said by {actor['name']}, {about_count} that name them. "
-        f"[All quotes by them]({ui.page_link('quotes', filters, speaker=profile_id)}) · "
-        f"[All quotes about them]({ui.page_link('quotes', filters, about=profile_id)})"
+        f"[All quotes by them]({url.page_link('quotes', filters, speaker=profile_id)}) · "
+        f"[All quotes about them]({url.page_link('quotes', filters, about=profile_id)})"
     )
     by_tab, about_tab = st.tabs([f"Said by ({by_count})", f"Said about ({about_count})"])
     with by_tab:
         if said_by.empty:
             st.info("No quote in the selected articles is attributed to this actor.")
         else:
-            ui.quote_table(build, filters, f"quotes_by_{profile_id}", said_by)
+            render.quote_table(build, filters, f"quotes_by_{profile_id}", said_by)
     with about_tab:
         if said_about.empty:
             st.info("No quote in the selected articles names this actor.")
         else:
-            ui.quote_table(build, filters, f"quotes_about_{profile_id}", said_about)
+            render.quote_table(build, filters, f"quotes_about_{profile_id}", said_about)
 
 st.subheader("Articles")
-articles = data.entity_articles(build, filters, profile_id, ARTICLE_LIMIT)
+articles = actors.entity_articles(build, filters, profile_id, ARTICLE_LIMIT)
 st.dataframe(
-    ui.shown_articles(articles),
+    render.shown_articles(articles),
     hide_index=True,
-    column_config=ui.ARTICLE_COLUMNS,
+    column_config=render.ARTICLE_COLUMNS,
 )

@@ -2,17 +2,19 @@
 
 import streamlit as st
 
-from dashboard import charts, data, ui
+from dashboard import charts
+from dashboard.queries import countries
+from dashboard.widgets import clicks, downloads, guards, sidebar
 
 ALL_COUNTRIES = 300
 MATRIX = 20
 
-build = ui.current_build()
-filters = ui.current_filters()
+build = guards.current_build()
+filters = sidebar.current_filters()
 st.title("Countries")
-ui.stop_if_nothing_matches(build, filters)
+guards.stop_if_nothing_matches(build, filters)
 
-counts = data.top_countries(build, filters, ALL_COUNTRIES)
+counts = countries.top_countries(build, filters, ALL_COUNTRIES)
 if counts.empty:
     st.info("No country is named in the selected articles.")
     st.stop()
@@ -23,25 +25,25 @@ st.caption(
 )
 
 st.subheader("Articles naming each country")
-clicked = ui.chart_with_downloads(
+clicked = downloads.chart_with_downloads(
     build, filters, "country_map", charts.world_map(counts), counts, selectable=True
 )
-ui.add_on_click(clicked, counts, "country", "countries", trace=1)  # 0: the grey outline
+clicks.add_on_click(clicked, counts, "country", "countries", trace=1)  # 0: the grey outline
 
 st.subheader("Month by month")
-months = data.country_months(build, filters, MATRIX)
+months = countries.country_months(build, filters, MATRIX)
 if months.empty:
     st.info("None of the selected articles that name a country has a publication date.")
 else:
     figure = charts.heatmap(months, "month", "name", "articles", "Month of publication", "")
-    ui.chart_with_downloads(build, filters, "country_months", figure, months)
+    downloads.chart_with_downloads(build, filters, "country_months", figure, months)
     st.caption(
         f"Dated articles naming each of the {months['country'].nunique()} most named "
         "countries, per month."
     )
 
 st.subheader("Named together")
-pairs = data.country_pairs(build, filters, MATRIX)
+pairs = countries.country_pairs(build, filters, MATRIX)
 figure = charts.heatmap(pairs, "name_b", "name_a", "articles", "", "")
-ui.chart_with_downloads(build, filters, "country_pairs", figure, pairs)
+downloads.chart_with_downloads(build, filters, "country_pairs", figure, pairs)
 st.caption("Articles naming both countries; the diagonal is the articles naming the country.")

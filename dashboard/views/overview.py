@@ -3,15 +3,17 @@ article list."""
 
 import streamlit as st
 
-from dashboard import charts, data, ui
+from dashboard import charts
+from dashboard.queries import actors, articles, countries, topics
+from dashboard.widgets import clicks, downloads, guards, render, sidebar
 
 ARTICLE_LIMIT = 1000
 TOP = 15
 
-build = ui.current_build()
-filters = ui.current_filters()
+build = guards.current_build()
+filters = sidebar.current_filters()
 st.title("Overview")
-stats = ui.stop_if_nothing_matches(build, filters)
+stats = guards.stop_if_nothing_matches(build, filters)
 
 undated = stats["articles"] - stats["dated"]
 cols = st.columns([1, 1, 1.6, 1.6, 1.3])
@@ -22,12 +24,12 @@ cols[3].metric("Last published", f"{stats['last']:%d %b %Y}" if stats["last"] el
 cols[4].metric("Undated articles", f"{undated:,}")
 
 st.subheader("Articles per month")
-monthly = data.articles_per_month(build, filters)
+monthly = articles.articles_per_month(build, filters)
 if monthly.empty:
     st.info("No article has a publication date, so there is nothing to put on a timeline.")
 else:
     figure = charts.per_month(monthly)
-    ui.chart_with_downloads(build, filters, "articles_per_month", figure, monthly)
+    downloads.chart_with_downloads(build, filters, "articles_per_month", figure, monthly)
     if undated:
         st.caption(
             f"{undated:,} undated {'article is' if undated == 1 else 'articles are'} not on "
@@ -37,11 +39,11 @@ else:
 left, right = st.columns(2)
 with left:
     st.subheader("Top countries")
-    ui.filtering_chart(
+    clicks.filtering_chart(
         build,
         filters,
         "top_countries",
-        data.top_countries(build, filters, TOP),
+        countries.top_countries(build, filters, TOP),
         charts.top_countries,
         "country",
         "countries",
@@ -49,11 +51,11 @@ with left:
     )
 with right:
     st.subheader("Top actors")
-    ui.filtering_chart(
+    clicks.filtering_chart(
         build,
         filters,
         "top_actors",
-        data.top_actors(build, filters, TOP),
+        actors.top_actors(build, filters, TOP),
         charts.top_actors,
         "entity_id",
         "actors",
@@ -62,13 +64,13 @@ with right:
 st.caption("Articles that name each; click a bar to filter on it.")
 
 st.subheader("Top topics")
-if not ui.explain_missing(build, "topics"):
-    topics = data.topic_list(build, filters).head(TOP)
-    ui.filtering_chart(
+if not guards.explain_missing(build, "topics"):
+    top_topics = topics.topic_list(build, filters).head(TOP)
+    clicks.filtering_chart(
         build,
         filters,
         "top_topics",
-        topics[topics["paragraphs"] > 0],
+        top_topics[top_topics["paragraphs"] > 0],
         charts.topic_sizes,
         "topic_id",
         "topics",
@@ -76,11 +78,11 @@ if not ui.explain_missing(build, "topics"):
     )
 
 st.subheader("Articles")
-articles = data.article_list(build, filters, ARTICLE_LIMIT)
+listed = articles.article_list(build, filters, ARTICLE_LIMIT)
 if stats["articles"] > ARTICLE_LIMIT:
     st.caption(f"The {ARTICLE_LIMIT:,} newest of {stats['articles']:,} articles.")
 st.dataframe(
-    ui.shown_articles(articles),
+    render.shown_articles(listed),
     hide_index=True,
-    column_config=ui.ARTICLE_COLUMNS,
+    column_config=render.ARTICLE_COLUMNS,
 )

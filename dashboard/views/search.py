@@ -3,40 +3,44 @@ selected articles, and how many articles use it each month."""
 
 import streamlit as st
 
-from dashboard import charts, data, ui
+from dashboard import charts
+from dashboard.queries import options, search
+from dashboard.widgets import downloads, guards, sidebar, url
 
 HIT_LIMIT = 2000
 WIDTH = 8
 
-build = ui.current_build()
-filters = ui.current_filters()
+build = guards.current_build()
+filters = sidebar.current_filters()
 st.title("Search")
-ui.stop_if_nothing_matches(build, filters)
+guards.stop_if_nothing_matches(build, filters)
 
 left, middle, right = st.columns([1.2, 2, 1])
 with left:
-    mode = ui.query_choice(
-        "mode", list(data.SEARCH_MODES), "Search for", data.SEARCH_MODES.get, widget=st.radio
+    mode = url.query_choice(
+        "mode", list(search.SEARCH_MODES), "Search for", search.SEARCH_MODES.get, widget=st.radio
     )
 with middle:
     if mode == "entity":
         wanted = st.query_params.get("entity")
-        labels = ui.actor_labels(build, [wanted] if wanted else [])
-        term = ui.query_choice(
+        labels = options.actor_labels(build, [wanted] if wanted else [])
+        term = url.query_choice(
             "entity", list(labels), "Entity (type any name or alias)", labels.get
         )
     else:
-        term = ui.query_value(
+        term = url.query_value(
             "term", "", st.text_input, "Word or phrase", placeholder="e.g. санкция, Средний коридор"
         ).strip()
 with right:
-    width = ui.query_value(
+    width = url.query_value(
         "width", WIDTH, st.slider, "Words either side", min_value=2, max_value=30
     )
-    order = ui.query_choice("order", list(data.SEARCH_ORDERS), "Sort by", data.SEARCH_ORDERS.get)
+    order = url.query_choice(
+        "order", list(search.SEARCH_ORDERS), "Sort by", search.SEARCH_ORDERS.get
+    )
 
 if mode != "entity":
-    found = data.search_term(term, mode) if term else None
+    found = search.search_term(term, mode) if term else None
     if found is None:
         st.info(
             "Type a word or a phrase. *Any form of the words* finds every inflection "
@@ -47,12 +51,14 @@ if mode != "entity":
         looked_for = (f"every form of «{lemma}» ({len(forms)})" for lemma, forms in found.words)
         st.caption(f"Looking for {', then '.join(looked_for)}.")
 
-hits = data.sort_concordance(data.concordance(build, filters, mode, term, width, HIT_LIMIT), order)
+hits = search.sort_concordance(
+    search.concordance(build, filters, mode, term, width, HIT_LIMIT), order
+)
 if hits.empty:
     st.info("No selected article uses it. Try *Any form of the words*, or change the filters.")
     st.stop()
 
-monthly = data.usage_per_month(build, filters, mode, term)
+monthly = search.usage_per_month(build, filters, mode, term)
 capped = (
     f"the first {HIT_LIMIT:,} hits, newest articles first"
     if len(hits) == HIT_LIMIT
@@ -60,7 +66,7 @@ capped = (
 )
 st.subheader("In context")
 st.caption(f"Showing {capped}. Click a column header to sort by it; *Read* opens the article.")
-shown = hits.assign(read=[ui.page_link("reader", filters, article=a) for a in hits["article_id"]])
+shown = hits.assign(read=[url.page_link("reader", filters, article=a) for a in hits["article_id"]])
 st.dataframe(
     shown,
     hide_index=True,
@@ -75,12 +81,12 @@ st.dataframe(
         "read": st.column_config.LinkColumn("Open", display_text="Read"),
     },
 )
-ui.table_downloads(build, filters, "concordance", hits)
+downloads.table_downloads(build, filters, "concordance", hits)
 
 st.subheader("Articles using it per month")
 if monthly["articles"].sum() == 0:
     st.info("None of the articles using it has a publication date.")
 else:
     figure = charts.per_month(monthly, "articles", "Articles")
-    ui.chart_with_downloads(build, filters, "usage_per_month", figure, monthly)
+    downloads.chart_with_downloads(build, filters, "usage_per_month", figure, monthly)
     st.caption("`share` in the download is of all selected dated articles of the month.")

@@ -1,19 +1,20 @@
 """Timeline: what the articles say happened when, beside when they were published."""
 
-import pandas as pd
 import streamlit as st
 
-from dashboard import charts, data, ui
+from dashboard import charts, store
+from dashboard.queries import articles, timeline
+from dashboard.widgets import clicks, downloads, guards, render, sidebar, url
 
 HISTORY_ROWS = 200
 
-build = ui.current_build()
-filters = ui.current_filters()
+build = guards.current_build()
+filters = sidebar.current_filters()
 st.title("Timeline")
-if ui.explain_missing(build, "events"):
+if guards.explain_missing(build, "events"):
     st.stop()
-ui.stop_if_nothing_matches(build, filters)
-counts = data.event_counts(build, filters)
+guards.stop_if_nothing_matches(build, filters)
+counts = timeline.event_counts(build, filters)
 if counts["events"] == 0:
     st.info("No article in this build mentions a date.")
     st.stop()
@@ -32,46 +33,50 @@ st.caption(
 
 left, right = st.columns(2)
 with left:
-    axis = ui.query_choice(
-        "axis", list(data.AXES), "Time axis", data.AXES.get, st.radio, horizontal=True
+    axis = url.query_choice(
+        "axis", list(timeline.AXES), "Time axis", timeline.AXES.get, st.radio, horizontal=True
     )
 with right:
-    group_by = ui.query_choice(
-        "by", list(data.GROUPS), "Rows and colours", data.GROUPS.get, st.radio, horizontal=True
+    group_by = url.query_choice(
+        "by",
+        list(timeline.GROUPS),
+        "Rows and colours",
+        timeline.GROUPS.get,
+        st.radio,
+        horizontal=True,
     )
 
-points = data.timeline(build, filters, axis, group_by)
+points = timeline.timeline(build, filters, axis, group_by)
 recent, history = points[~points["history"]], points[points["history"]]
-stats = data.corpus_summary(build)
+stats = store.corpus_summary(build)
 first = stats["first"]
 
 st.subheader("Events")
-if counts["resolved"] > data.TIMELINE_POINTS:
+if counts["resolved"] > timeline.TIMELINE_POINTS:
     st.caption(
-        f"{counts['resolved']:,} dates are resolved; a fixed sample of {data.TIMELINE_POINTS:,} "
-        "of them is drawn, and the lag and history charts count the same sample. Narrow the "
-        "filters to see every one."
+        f"{counts['resolved']:,} dates are resolved; a fixed sample of "
+        f"{timeline.TIMELINE_POINTS:,} of them is drawn, and the lag and history charts count the "
+        "same sample. Narrow the filters to see every one."
     )
 if recent.empty:
     st.info("No event falls on this axis: the articles with dates in them are undated.")
 else:
-    selected = ui.chart_with_downloads(
+    selected = downloads.chart_with_downloads(
         build,
         filters,
         f"timeline_{axis}_{group_by}",
         charts.timeline(
             recent,
-            data.AXES[axis],
-            data.NO_GROUP[group_by],
+            timeline.AXES[axis],
+            timeline.NO_GROUP[group_by],
             (first, stats["last"]),
             by_topic=group_by == "topic",
         ),
         recent.reset_index(drop=True),
         selectable=True,
     )
-    if selected:
-        point = selected[0]
-        row = recent.iloc[point.get("point_index", point.get("point_number"))]
+    row = clicks.clicked_row(selected, recent)
+    if row is not None:
         st.query_params["article"], st.query_params["at"] = row["article_id"], str(row["start"])
     note = (
         "Points of undated articles are not on the publication axis. "
@@ -81,11 +86,11 @@ else:
     st.caption(note + (f"Dates before {first.year} are under History below." if first else ""))
 
 st.subheader("Coverage lag")
-lags = data.lag_counts(points)
+lags = timeline.lag_counts(points)
 if lags["events"].sum() == 0:
     st.info("No article has a publication date to measure the lag from.")
 else:
-    ui.chart_with_downloads(build, filters, "coverage_lag", charts.lag(lags), lags)
+    downloads.chart_with_downloads(build, filters, "coverage_lag", charts.lag(lags), lags)
     st.caption(
         "Days from the last day an event names to its article's publication. 'Announced ahead' "
         "are plans and schedules; 'while ongoing', a period that includes the publication date "
@@ -95,14 +100,12 @@ else:
 if not history.empty:
     st.subheader("History")
     st.caption(f"References to the time before the corpus's first publication year ({first.year}).")
-    by_decade = data.decade_counts(history)
-    ui.chart_with_downloads(
+    by_decade = timeline.decade_counts(history)
+    downloads.chart_with_downloads(
         build, filters, "history_by_decade", charts.decades(by_decade), by_decade
     )
     st.dataframe(
-        history.drop_duplicates(["article_id", "start"])
-        .sort_values("date_start")
-        .head(HISTORY_ROWS)[["date_text", "date_start", "date_end", "sentence", "title"]],
+        timeline.history_table(history, HISTORY_ROWS),
         hide_index=True,
         column_config={
             "date_text": "Date as written",
@@ -114,20 +117,19 @@ if not history.empty:
     )
 
 article_id = st.query_params.get("article")
-chosen = data.article(build, article_id) if article_id else None
+chosen = articles.article(build, article_id) if article_id else None
 if chosen:
     st.subheader("Article")
     at = int(st.query_params.get("at", -1))
     mentioned = points[(points["article_id"] == article_id) & (points["start"] == at)]
-    when = "undated" if pd.isna(chosen["published"]) else f"{chosen['published']:%d %b %Y}"
     st.markdown(f"**{chosen['title']}**")
-    st.caption(f"{when} · {chosen['source']}" + (f" · {chosen['url']}" if chosen["url"] else ""))
+    st.caption(render.byline(chosen))
     if not mentioned.empty:
         event = mentioned.iloc[0]
-        ui.quoted_text(
+        render.quoted_text(
             event["sentence"],
             f"{event['date_text']} → {event['date_start']:%Y-%m-%d} – {event['date_end']:%Y-%m-%d} "
             f"({event['granularity']})",
         )
     with st.expander("Full text", expanded=mentioned.empty):
-        ui.quoted_text(chosen["text"])
+        render.quoted_text(chosen["text"])

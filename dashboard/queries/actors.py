@@ -1,0 +1,167 @@
+"""Actors: the most covered people and organisations (Overview, Actors) and one actor's profile:
+mentions per month, who and which countries share its sentences, its articles."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from dashboard.filters import Filters
+from dashboard.labels import named
+from dashboard.store import Build, filtered, query
+
+
+def top_actors(build: Build, filters: Filters, limit: int) -> pd.DataFrame:
+    """Entities of the filters' types (default: people and organisations) by the selected
+    articles that mention them, with mentions, country and role."""
+    return filtered(
+        build,
+        filters,
+        """
+        WITH counts AS (
+            SELECT x.entity_id, count(*) AS articles, sum(x.mentions)::BIGINT AS mentions
+            FROM article_entities x JOIN sel USING (article_id)
+            WHERE list_contains(?, x.type)
+            GROUP BY x.entity_id
+        )
+        SELECT c.entity_id, e.name, e.type, c.articles, c.mentions, e.country, e.role
+        FROM counts c JOIN entities e USING (entity_id)
+        ORDER BY c.articles DESC, c.mentions DESC, e.name, c.entity_id
+        LIMIT ?
+        """,
+        filters.actor_types,
+        limit,
+    )
+
+
+def actor_table(build: Build, filters: Filters, limit: int) -> pd.DataFrame:
+    """Entities of the filters' types (default: people and organisations) ranked by the
+    selected articles that mention them, with every alias."""
+    return filtered(
+        build,
+        filters,
+        """
+        WITH counts AS (
+            SELECT x.entity_id, count(*) AS articles, sum(x.mentions)::BIGINT AS mentions
+            FROM article_entities x JOIN sel USING (article_id)
+            WHERE list_contains(?, x.type)
+            GROUP BY x.entity_id
+        )
+        SELECT e.name, e.type, c.mentions, c.articles, e.country, e.role,
+               array_to_string(e.aliases, '; ') AS aliases, e.entity_id
+        FROM counts c JOIN entities e USING (entity_id)
+        ORDER BY c.articles DESC, c.mentions DESC, e.name, e.entity_id
+        LIMIT ?
+        """,
+        filters.actor_types,
+        limit,
+    )
+
+
+def entity(build: Build, entity_id: str) -> dict | None:
+    """One entity's row, or None."""
+    found = query(build, "SELECT * FROM entities WHERE entity_id = ?", entity_id)
+    return None if found.empty else found.iloc[0].to_dict()
+
+
+def mentions_per_month(build: Build, filters: Filters, entity_id: str) -> pd.DataFrame:
+    """An entity's mentions and articles per month in the selected dated articles, months
+    without any included as zero."""
+    return filtered(
+        build,
+        filters,
+        """
+        WITH counts AS (
+            SELECT date_trunc('month', a.published)::DATE AS month, count(*) AS mentions,
+                   count(DISTINCT m.article_id) AS articles
+            FROM mentions m JOIN sel USING (article_id) JOIN articles a USING (article_id)
+            WHERE m.entity_id = ? AND a.published IS NOT NULL
+            GROUP BY 1
+        ),
+        months AS (
+            SELECT unnest(generate_series(min(month), max(month), INTERVAL 1 MONTH))::DATE
+                   AS month
+            FROM counts
+        )
+        SELECT strftime(months.month, '%Y-%m') AS month,
+               coalesce(counts.mentions, 0)::BIGINT AS mentions,
+               coalesce(counts.articles, 0)::BIGINT AS articles
+        FROM months LEFT JOIN counts USING (month)
+        ORDER BY month
+        """,
+        entity_id,
+    )
+
+
+def co_mentioned(build: Build, filters: Filters, entity_id: str, limit: int) -> pd.DataFrame:
+    """People and organisations named in the same sentences as the entity: sentences
+    shared, most first."""
+    return filtered(
+        build,
+        filters,
+        """
+        WITH own_articles AS (
+            SELECT article_id FROM article_entities JOIN sel USING (article_id)
+            WHERE entity_id = ?
+        ),
+        own AS (
+            SELECT DISTINCT article_id, sentence FROM mentions JOIN own_articles USING (article_id)
+            WHERE entity_id = ?
+        ),
+        pairs AS (
+            SELECT DISTINCT m.entity_id, m.article_id, m.sentence
+            FROM mentions m JOIN own USING (article_id, sentence)
+            WHERE m.entity_id <> ? AND m.type IN ('PER', 'ORG')
+        )
+        SELECT e.entity_id, e.name, e.type, count(*) AS sentences,
+               count(DISTINCT p.article_id) AS articles
+        FROM pairs p JOIN entities e USING (entity_id)
+        GROUP BY ALL
+        ORDER BY sentences DESC, articles DESC, e.name
+        LIMIT ?
+        """,
+        entity_id,
+        entity_id,
+        entity_id,
+        limit,
+    )
+
+
+def co_countries(build: Build, filters: Filters, entity_id: str, limit: int) -> pd.DataFrame:
+    """Countries named in the same sentences as the entity: sentences shared, most first."""
+    frame = filtered(
+        build,
+        filters,
+        """
+        WITH own AS (
+            SELECT DISTINCT article_id, sentence FROM mentions JOIN sel USING (article_id)
+            WHERE entity_id = ?
+        )
+        SELECT c.country, count(DISTINCT (o.article_id, o.sentence)) AS sentences,
+               count(DISTINCT o.article_id) AS articles
+        FROM own o JOIN country_mentions c USING (article_id, sentence)
+        GROUP BY c.country
+        ORDER BY sentences DESC, articles DESC, c.country
+        LIMIT ?
+        """,
+        entity_id,
+        limit,
+    )
+    return named(frame, "country", "name")
+
+
+def entity_articles(build: Build, filters: Filters, entity_id: str, limit: int) -> pd.DataFrame:
+    """The selected articles that mention the entity, most mentions first."""
+    return filtered(
+        build,
+        filters,
+        """
+        SELECT a.title, a.published, a.source, count(*) AS mentions, a.article_id
+        FROM mentions m JOIN sel USING (article_id) JOIN articles a USING (article_id)
+        WHERE m.entity_id = ?
+        GROUP BY ALL
+        ORDER BY mentions DESC, a.published DESC NULLS LAST, a.article_id
+        LIMIT ?
+        """,
+        entity_id,
+        limit,
+    )

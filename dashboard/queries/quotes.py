@@ -1,0 +1,127 @@
+"""Quotes: who said what about whom (Quotes page, an actor's profile)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pandas as pd
+
+from dashboard.filters import Filters
+from dashboard.store import Build, counted, filtered
+
+#: Kinds of quote, as the Quotes page offers them.
+QUOTE_KINDS = {
+    "any": "Any kind",
+    "direct": "Direct («...»)",
+    "indirect": "Indirect (said that)",
+    "interview": "Interview answers",
+}
+
+
+@dataclass(frozen=True)
+class QuoteQuery:
+    """What the Quotes page (or an actor's profile) asks for: quotes said by `speaker` (an
+    entity id), by anyone from `speaker_country`, about the entity `about` or the country
+    `about_country`, of `kind`, containing `text` (any case)."""
+
+    speaker: str | None = None
+    speaker_country: str | None = None
+    about: str | None = None
+    about_country: str | None = None
+    kind: str = "any"
+    text: str = ""
+
+
+def quotes(build: Build, filters: Filters, wanted: QuoteQuery, limit: int) -> pd.DataFrame:
+    """The quotes of the selected articles that `wanted` asks for, newest articles first (at
+    most `limit`; `total` counts them all): speaker (canonical name, else the words of the
+    text), what was said, the entities and countries it names, and its article."""
+    return filtered(
+        build,
+        filters,
+        """
+        WITH found AS (
+            SELECT q.*, n.name AS speaker_name, n.country AS speaker_country
+            FROM quotes q JOIN sel USING (article_id)
+            LEFT JOIN entities n ON n.entity_id = q.speaker_entity_id
+            WHERE (?::VARCHAR IS NULL OR q.speaker_entity_id = ?)
+              AND (?::VARCHAR IS NULL OR n.country = ?)
+              AND (?::VARCHAR IS NULL OR list_contains(q.about_entity_ids, ?))
+              AND (?::VARCHAR IS NULL OR list_contains(q.about_countries, ?))
+              AND (? = 'any' OR q.kind = ?)
+              AND (? = '' OR contains(lower(q.quote), lower(?)))
+        ),
+        picked AS (
+            SELECT f.*, count(*) OVER () AS total FROM found f
+            JOIN articles a USING (article_id)
+            ORDER BY a.published DESC NULLS LAST, f.article_id, f.start
+            LIMIT ?
+        ),
+        about AS (
+            SELECT x.article_id, x.start, string_agg(n.name, '; ' ORDER BY n.name) AS about
+            FROM (SELECT article_id, start, unnest(about_entity_ids) AS entity_id FROM picked) x
+            JOIN entities n USING (entity_id)
+            GROUP BY ALL
+        )
+        SELECT a.published,
+               coalesce(p.speaker_name, p.speaker_surface, '(not named)') AS speaker,
+               p.speaker_surface AS as_written, p.speaker_country, p.quote, p.kind, p.cue,
+               coalesce(x.about, '') AS about, array_to_string(p.about_countries, '; ')
+               AS countries, a.title, a.source, p.article_id, p.paragraph, p.start, p.stop,
+               p.speaker_entity_id, p.total
+        FROM picked p
+        JOIN articles a USING (article_id)
+        LEFT JOIN about x ON x.article_id = p.article_id AND x.start = p.start
+        ORDER BY a.published DESC NULLS LAST, p.article_id, p.start
+        """,
+        *(
+            value
+            for value in (
+                wanted.speaker,
+                wanted.speaker_country,
+                wanted.about,
+                wanted.about_country,
+                wanted.kind,
+                wanted.text.strip(),
+            )
+            for _twice in range(2)
+        ),
+        limit,
+    )
+
+
+def most_quoted(quotes: pd.DataFrame, limit: int) -> pd.DataFrame:
+    """The named speakers of `quotes` (`quotes`) by their quotes there, then articles."""
+    return (
+        quotes.dropna(subset=["speaker_entity_id"])
+        .groupby(["speaker_entity_id", "speaker"], as_index=False)
+        .agg(quotes=("quote", "size"), articles=("article_id", "nunique"))
+        .sort_values(["quotes", "articles", "speaker"], ascending=[False, False, True])
+        .head(limit)
+        .reset_index(drop=True)
+    )
+
+
+def quote_speakers(build: Build, filters: Filters, limit: int) -> pd.DataFrame:
+    """The people and organisations quoted most in the selected articles: quotes, articles,
+    country, role."""
+    return filtered(
+        build,
+        filters,
+        """
+        SELECT n.entity_id, n.name, n.type, n.country, n.role, count(*) AS quotes,
+               count(DISTINCT q.article_id) AS articles
+        FROM quotes q JOIN sel USING (article_id) JOIN entities n
+          ON n.entity_id = q.speaker_entity_id
+        GROUP BY ALL
+        ORDER BY quotes DESC, articles DESC, n.entity_id
+        LIMIT ?
+        """,
+        limit,
+    )
+
+
+def quote_counts(build: Build, filters: Filters) -> dict:
+    """Quotes in the selected articles, how many have a named speaker, and in how many
+    articles."""
+    return counted(build, filters, "quotes", "attributed", "speaker_entity_id")

@@ -1,0 +1,252 @@
+"""Search page: a typed phrase as search terms, the articles using it, the concordance and its
+usage per month. With `store.py`, the only module that imports from `pipeline`."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+import duckdb
+import pandas as pd
+import pyarrow as pa
+import streamlit as st
+
+from dashboard.filters import Filters
+from dashboard.store import Build, connection, new_cursor
+from pipeline.nlp.models import word_forms
+
+#: Search modes of the Search page, as the URL keeps them.
+SEARCH_MODES = {"lemma": "Any form of the words", "word": "Exact words", "entity": "Entity"}
+#: Orders of a concordance: article order, or alphabetical by the words nearest the hit.
+SEARCH_ORDERS = {
+    "article": "Newest article first",
+    "left": "Word before",
+    "match": "Match",
+    "right": "Word after",
+}
+#: Characters a context window reads per word it wants (long words are rare).
+_CHARS_PER_WORD = 40
+
+
+@dataclass(frozen=True)
+class Term:
+    """What the Search page looks for: each word of a phrase as a set of forms (the word
+    itself, or every form of its lemma), as a Python and as a DuckDB (RE2) regular expression.
+    Both match whole words only, 'е' and 'ё' alike, case-insensitively. `index` is, per word,
+    what the `words` table must hold for an article to be a candidate."""
+
+    words: tuple[tuple[str, frozenset[str]], ...]  # (lemma or word, its forms)
+    python: str
+    re2: str
+    index: tuple[tuple[str, ...], ...]
+
+    @property
+    def exact(self) -> bool:
+        """Whether the index alone decides which articles use it: one word, no hyphens."""
+        return len(self.words) == 1 and all(re.fullmatch(r"[^\W_]+", f) for f in self.words[0][1])
+
+
+@lru_cache(maxsize=256)
+def search_term(text: str, mode: str) -> Term | None:
+    """The `Term` of a typed phrase in mode 'word' or 'lemma'; None without a word in it."""
+    words = re.findall(r"\w+(?:-\w+)*", text.lower())
+    if not words:
+        return None
+    found = tuple(word_forms(w) if mode == "lemma" else (w, frozenset({w})) for w in words)
+
+    def alternation(forms: frozenset[str]) -> str:
+        ordered = sorted(forms, key=lambda f: (-len(f), f))
+        return (
+            "(?:"
+            + "|".join(
+                "".join("[её]" if c in "её" else re.escape(c) for c in form) for form in ordered
+            )
+            + ")"
+        )
+
+    def indexed(forms: frozenset[str]) -> tuple[str, ...]:
+        """The first word of each form (a hyphenated form's article has it too), with and
+        without 'ё'."""
+        heads = {re.findall(r"[^\W_]+", form)[0] for form in forms}
+        return tuple(sorted(heads | {h.replace("ё", "е") for h in heads}))
+
+    body = r"\s+".join(alternation(forms) for _, forms in found)
+    return Term(
+        words=found,
+        python=rf"(?<!\w)(?:{body})(?!\w)",
+        re2=rf"(?:^|[^\pL\pN_])(?:{body})(?:$|[^\pL\pN_])",
+        index=tuple(indexed(forms) for _, forms in found),
+    )
+
+
+@st.cache_resource(show_spinner=False, max_entries=32)
+def _using(directory: str, build_id: str, mode: str, term: str) -> pa.Table:
+    """The ids of the articles that use `term` (see `concordance`), whatever the filters: from
+    the entity's articles, or the words index, checked against the text for a phrase. Computed
+    once for the concordance and the usage per month."""
+    cursor = connection(directory, build_id).cursor()
+    if mode == "entity":
+        sql = "SELECT article_id FROM article_entities WHERE entity_id = ?"
+        return cursor.sql(sql, params=[term]).to_arrow_table()
+    found = search_term(term, mode)
+    if found is None:
+        return pa.table({"article_id": pa.array([], pa.string())})
+    each = "SELECT DISTINCT article_id FROM words WHERE word IN (SELECT unnest(?))"
+    candidates = " INTERSECT ".join([each] * len(found.index))
+    params: list = list(found.index)
+    if not found.exact:
+        candidates = (
+            f"SELECT article_id FROM articles WHERE article_id IN ({candidates}) "
+            "AND regexp_matches(lower(text), ?)"
+        )
+        params.append(found.re2)
+    return cursor.sql(f"{candidates} ORDER BY article_id", params=params).to_arrow_table()
+
+
+def usage_per_month(build: Build, filters: Filters, mode: str, term: str) -> pd.DataFrame:
+    """Per month: selected dated articles that use `term` (see `concordance`), all selected
+    dated articles, and the share; every month between the first and last one is listed."""
+    return _usage(build.directory, build.build_id, filters, mode, term)
+
+
+@st.cache_data(show_spinner=False, max_entries=32)
+def _usage(directory: str, build_id: str, filters: Filters, mode: str, term: str) -> pd.DataFrame:
+    cursor = new_cursor(directory, build_id, filters)
+    cursor.register("hits", _using(directory, build_id, mode, term))
+    return cursor.execute(
+        """
+        WITH dated AS (
+            SELECT date_trunc('month', a.published)::DATE AS month,
+                   a.article_id IN (SELECT article_id FROM hits) AS uses
+            FROM articles a JOIN sel USING (article_id)
+            WHERE a.published IS NOT NULL
+        ),
+        months AS (
+            SELECT unnest(generate_series(min(month), max(month), INTERVAL 1 MONTH))::DATE
+                   AS month
+            FROM dated
+        ),
+        counts AS (
+            SELECT month, count(*) FILTER (WHERE uses) AS articles, count(*) AS all_articles
+            FROM dated GROUP BY month
+        )
+        SELECT strftime(m.month, '%Y-%m') AS month, coalesce(c.articles, 0)::BIGINT AS articles,
+               coalesce(c.all_articles, 0)::BIGINT AS all_articles,
+               round(coalesce(c.articles / c.all_articles, 0), 4) AS share
+        FROM months m LEFT JOIN counts c USING (month)
+        ORDER BY m.month
+        """
+    ).df()
+
+
+def concordance(
+    build: Build, filters: Filters, mode: str, term: str, width: int, limit: int
+) -> pd.DataFrame:
+    """Keyword in context: up to `limit` hits of `term` in the selected articles, newest
+    article first, each with `width` words either side. `mode` is 'word' or 'lemma' (`term` is
+    typed text) or 'entity' (`term` is an entity id: every mention, in any inflection)."""
+    return _concordance(build.directory, build.build_id, filters, mode, term, width, limit)
+
+
+_HIT_COLUMNS = [
+    "left",
+    "match",
+    "right",
+    "title",
+    "published",
+    "source",
+    "article_id",
+    "start",
+    "stop",
+]
+
+
+@st.cache_data(show_spinner=False, max_entries=32)
+def _concordance(
+    directory: str, build_id: str, filters: Filters, mode: str, term: str, width: int, limit: int
+) -> pd.DataFrame:
+    cursor = new_cursor(directory, build_id, filters)
+    if mode == "entity":
+        return pd.DataFrame(_entity_hits(cursor, term, width, limit), columns=_HIT_COLUMNS)
+    found = search_term(term, mode)
+    if found is None:
+        return pd.DataFrame(columns=_HIT_COLUMNS)
+    pattern = re.compile(found.python, re.IGNORECASE)
+    cursor.register("hits", _using(directory, build_id, mode, term))
+    return pd.DataFrame(_text_hits(cursor, pattern, width, limit), columns=_HIT_COLUMNS)
+
+
+def _entity_hits(
+    cursor: duckdb.DuckDBPyConnection, entity_id: str, width: int, limit: int
+) -> list[tuple]:
+    """Concordance rows of up to `limit` mentions of the entity in the selected articles
+    (`sel`), newest article first."""
+    sql = """
+        SELECT m.article_id, m.start, m.stop
+        FROM mentions m JOIN sel USING (article_id) JOIN articles a USING (article_id)
+        WHERE m.entity_id = ?
+        ORDER BY a.published DESC NULLS LAST, m.article_id, m.start
+        LIMIT ?
+    """
+    hits = cursor.execute(sql, [entity_id, limit]).fetchall()
+    ids = sorted({hit[0] for hit in hits})
+    cursor.execute(
+        "SELECT article_id, title, published, source, text FROM articles "
+        "WHERE list_contains(?, article_id)",
+        [ids],
+    )
+    texts = {row[0]: row for row in cursor.fetchall()}
+    rows = []
+    for article_id, start, stop in hits:
+        _, title, published, source, text = texts[article_id]
+        rows.append(_row(text, start, stop, width, title, published, source, article_id))
+    return rows
+
+
+def _text_hits(
+    cursor: duckdb.DuckDBPyConnection, pattern: re.Pattern, width: int, limit: int
+) -> list[tuple]:
+    """Concordance rows of up to `limit` matches of `pattern` in the selected articles (`sel`)
+    that use the term (`hits`), newest article first."""
+    cursor.execute(
+        """
+        SELECT a.article_id, a.title, a.published, a.source, a.text
+        FROM articles a JOIN sel USING (article_id) JOIN hits USING (article_id)
+        ORDER BY a.published DESC NULLS LAST, a.article_id
+        """
+    )
+    rows = []
+    while len(rows) < limit and (batch := cursor.fetchmany(256)):
+        for article_id, title, published, source, text in batch:
+            for hit in pattern.finditer(text):
+                rows.append(
+                    _row(text, hit.start(), hit.end(), width, title, published, source, article_id)
+                )
+    return rows[:limit]
+
+
+def _row(text: str, start: int, stop: int, width: int, *article: object) -> tuple:
+    """A concordance row (`_HIT_COLUMNS`): the context of `text[start:stop]`, its `article`
+    (title, published, source, article_id), and where the hit is."""
+    return (*_context(text, start, stop, width), *article, start, stop)
+
+
+def _context(text: str, start: int, stop: int, width: int) -> tuple[str, str, str]:
+    """`width` words before `text[start:stop]`, the hit, and `width` words after, on one line."""
+    reach = width * _CHARS_PER_WORD
+    left = text[max(0, start - reach) : start].split()[-width:]
+    right = text[stop : stop + reach].split()[:width]
+    return " ".join(left), " ".join(text[start:stop].split()), " ".join(right)
+
+
+def sort_concordance(hits: pd.DataFrame, order: str) -> pd.DataFrame:
+    """`hits` in one of `SEARCH_ORDERS`: 'left' sorts by the word before the hit, then the one
+    before that, as a printed concordance does; ties keep article order."""
+    if order == "article" or hits.empty:
+        return hits
+    if order == "left":
+        keys = hits["left"].map(lambda s: " ".join(reversed(s.lower().split())))
+    else:
+        keys = hits[order].str.lower()
+    return hits.iloc[keys.argsort(kind="stable")].reset_index(drop=True)

@@ -1,0 +1,184 @@
+"""Timeline: the events of the selected articles as points on a time axis, their coverage lag,
+and references to the past."""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from dashboard.filters import Filters
+from dashboard.labels import country_name
+from dashboard.store import Build, corpus_summary, counted, filtered
+
+#: Events the Timeline draws at most: beyond this, a fixed pseudo-random sample of them.
+TIMELINE_POINTS = 5_000
+
+
+def events(build: Build, filters: Filters, limit: int = TIMELINE_POINTS) -> pd.DataFrame:
+    """The events of the selected articles resolved to dates (at most `limit`: a sample fixed
+    by a hash of each event's position, so the same selection gives the same points), with
+    its article, topic, countries and named actors (people and organisations in its sentence);
+    the lag is days from the event's last day to the article's publication (negative:
+    announced ahead)."""
+    return filtered(
+        build,
+        filters,
+        """
+        WITH picked AS (
+            SELECT e.* FROM events e JOIN sel USING (article_id)
+            WHERE e.date_start IS NOT NULL
+            ORDER BY hash(e.article_id, e.start), e.article_id, e.start
+            LIMIT ?
+        ),
+        actors AS (
+            SELECT x.article_id, x.start, string_agg(n.name, '; ' ORDER BY n.name) AS actors
+            FROM (SELECT article_id, start, unnest(entity_ids) AS entity_id FROM picked) x
+            JOIN entities n USING (entity_id)
+            WHERE n.type IN ('PER', 'ORG')
+            GROUP BY ALL
+        )
+        SELECT e.date_start, e.date_end, e.date_text, e.granularity, e.relation,
+               a.published, (a.published - e.date_end) AS lag_days,
+               e.countries, coalesce(x.actors, '') AS actors,
+               p.topic_id, t.label AS topic,
+               a.title, a.source, e.sentence, e.article_id, e.start, e.stop
+        FROM picked e
+        JOIN articles a USING (article_id)
+        LEFT JOIN actors x ON x.article_id = e.article_id AND x.start = e.start
+        LEFT JOIN paragraphs p ON p.article_id = e.article_id AND p.paragraph = e.paragraph
+        LEFT JOIN topics t ON t.topic_id = p.topic_id
+        ORDER BY e.date_start, e.article_id, e.start
+        """,
+        limit,
+    )
+
+
+#: Time axes of the Timeline page and group-bys, as shown and as the URL keeps them.
+AXES = {"event": "Date mentioned in the text", "published": "Publication date"}
+GROUPS = {"country": "Country", "topic": "Topic"}
+NO_GROUP = {"country": "No country named", "topic": "No topic"}
+LAGS = (
+    "announced ahead",
+    "while ongoing",
+    "within a week",
+    "within a month",
+    "within a year",
+    "over a year later",
+)
+
+
+def _lag(days: float, relation: str | None) -> str:
+    if relation == "future":
+        return LAGS[0]
+    if relation == "same":
+        return LAGS[1]
+    limits = ((7, LAGS[2]), (31, LAGS[3]), (366, LAGS[4]))
+    return next((name for limit, name in limits if days <= limit), LAGS[5])
+
+
+def timeline(build: Build, filters: Filters, axis: str, group_by: str) -> pd.DataFrame:
+    """The Timeline chart's points: one per event and group (an event naming two countries is
+    on both rows), at the middle of its date range or at its article's publication date, with
+    its coverage lag; `history` marks dates before the corpus's first publication year."""
+    return _timeline(build.directory, build.build_id, filters, axis, group_by)
+
+
+#: A Timeline point's columns, in the order of its CSV.
+POINT_COLUMNS = [
+    "x",
+    "group",
+    "date_text",
+    "date_start",
+    "date_end",
+    "granularity",
+    "relation",
+    "published",
+    "lag_days",
+    "lag",
+    "history",
+    "countries",
+    "actors",
+    "topic_id",
+    "topic",
+    "title",
+    "source",
+    "sentence",
+    "article_id",
+    "start",
+    "stop",
+]
+
+
+@st.cache_data(show_spinner=False, max_entries=16)
+def _timeline(
+    directory: str, build_id: str, filters: Filters, axis: str, group_by: str
+) -> pd.DataFrame:
+    build = Build(directory, build_id)
+    frame = _grouped(_placed(events(build, filters).copy(), axis), group_by)
+    frame["lag"] = [
+        None if pd.isna(p) else _lag(d, r)
+        for p, d, r in zip(frame["published"], frame["lag_days"], frame["relation"], strict=True)
+    ]
+    first = corpus_summary(build)["first"]
+    frame["history"] = (
+        pd.to_datetime(frame["date_end"]) < pd.Timestamp(first.year, 1, 1) if first else False
+    )
+    return frame[POINT_COLUMNS].sort_values(
+        ["x", "group", "article_id", "start"], ignore_index=True
+    )
+
+
+def _placed(frame: pd.DataFrame, axis: str) -> pd.DataFrame:
+    """`frame` with each event's `x` on the `axis`: its article's publication date (events of
+    undated articles left out), or the middle of its date range."""
+    if axis == "published":
+        frame = frame[frame["published"].notna()]
+        frame["x"] = pd.to_datetime(frame["published"])
+    else:
+        start, end = pd.to_datetime(frame["date_start"]), pd.to_datetime(frame["date_end"])
+        frame["x"] = (start + (end - start) / 2).dt.floor("D")
+    return frame
+
+
+def _grouped(frame: pd.DataFrame, group_by: str) -> pd.DataFrame:
+    """`frame` with each event's row `group`: each country it names (one row per country), or
+    its paragraph's topic; `countries` as text."""
+    frame["named"] = frame["countries"]
+    frame["countries"] = frame["countries"].map("; ".join)
+    if group_by == "country":
+        frame = frame.explode("named", ignore_index=True)
+        frame["group"] = frame["named"].map(country_name, na_action="ignore")
+    else:
+        frame["group"] = frame["topic_id"].astype("Int64").astype(str) + " · " + frame["topic"]
+    frame["group"] = frame["group"].fillna(NO_GROUP[group_by])
+    return frame
+
+
+def lag_counts(points: pd.DataFrame) -> pd.DataFrame:
+    """Distinct events of dated articles per coverage-lag bucket, in bucket order."""
+    distinct = points.drop_duplicates(["article_id", "start"]).dropna(subset=["lag"])
+    counts = distinct["lag"].value_counts().reindex(list(LAGS), fill_value=0)
+    return counts.rename_axis("lag").reset_index(name="events")
+
+
+def decade_counts(points: pd.DataFrame) -> pd.DataFrame:
+    """Distinct events per decade of their first day."""
+    distinct = points.drop_duplicates(["article_id", "start"])
+    decades = pd.to_datetime(distinct["date_start"]).dt.year // 10 * 10
+    counts = decades.value_counts().sort_index()
+    return pd.DataFrame({"decade": [f"{d}s" for d in counts.index], "events": counts.values})
+
+
+def event_counts(build: Build, filters: Filters) -> dict:
+    """Events of the selected articles: in all, resolved to dates, and their articles."""
+    return counted(build, filters, "events", "resolved", "date_start")
+
+
+def history_table(history: pd.DataFrame, limit: int) -> pd.DataFrame:
+    """The first `limit` distinct references to the past, oldest first, as the History table
+    shows them."""
+    return (
+        history.drop_duplicates(["article_id", "start"])
+        .sort_values("date_start")
+        .head(limit)[["date_text", "date_start", "date_end", "sentence", "title"]]
+    )

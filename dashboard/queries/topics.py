@@ -1,0 +1,94 @@
+"""Topics page: topic sizes, each topic's share of every month, a topic's paragraphs."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from dashboard.filters import Filters
+from dashboard.store import Build, filtered
+
+
+def topic_list(build: Build, filters: Filters) -> pd.DataFrame:
+    """Every topic with its paragraphs and articles among the selected articles, largest
+    first; `share` is of the selection's paragraphs with a topic."""
+    return filtered(
+        build,
+        filters,
+        """
+        WITH counts AS (
+            SELECT topic_id, count(*) AS paragraphs, count(DISTINCT article_id) AS articles
+            FROM paragraphs JOIN sel USING (article_id)
+            WHERE topic_id IS NOT NULL
+            GROUP BY topic_id
+        )
+        SELECT t.topic_id, t.label, coalesce(c.paragraphs, 0)::BIGINT AS paragraphs,
+               round(coalesce(c.paragraphs, 0) / greatest(sum(c.paragraphs) OVER (), 1), 4)
+                   AS share,
+               coalesce(c.articles, 0)::BIGINT AS articles, round(t.coherence, 4) AS coherence,
+               array_to_string(t.terms, ', ') AS terms
+        FROM topics t LEFT JOIN counts c USING (topic_id)
+        ORDER BY paragraphs DESC, t.topic_id
+        """,
+    )
+
+
+def topics_over_time(build: Build, filters: Filters) -> pd.DataFrame:
+    """Per month and topic: paragraphs of dated articles, the month's paragraphs with a topic,
+    and the topic's share of them (null in a month without any), so a half month or a quiet
+    month does not look like a drop. Every month between the first and last is listed."""
+    return filtered(
+        build,
+        filters,
+        """
+        WITH dated AS (
+            SELECT date_trunc('month', a.published)::DATE AS month, p.topic_id
+            FROM paragraphs p JOIN articles a USING (article_id) JOIN sel USING (article_id)
+            WHERE a.published IS NOT NULL AND p.topic_id IS NOT NULL
+        ),
+        months AS (
+            SELECT unnest(generate_series(min(month), max(month), INTERVAL 1 MONTH))::DATE
+                   AS month
+            FROM dated
+        ),
+        counts AS (SELECT month, topic_id, count(*) AS n FROM dated GROUP BY ALL),
+        totals AS (SELECT month, count(*) AS total FROM dated GROUP BY ALL)
+        SELECT strftime(m.month, '%Y-%m') AS month, t.topic_id, t.label,
+               coalesce(c.n, 0)::BIGINT AS paragraphs,
+               coalesce(s.total, 0)::BIGINT AS month_paragraphs,
+               round(coalesce(c.n, 0) / s.total, 4) AS share
+        FROM months m CROSS JOIN topics t
+        LEFT JOIN counts c ON c.month = m.month AND c.topic_id = t.topic_id
+        LEFT JOIN totals s ON s.month = m.month
+        ORDER BY m.month, t.topic_id
+        """,
+    )
+
+
+def topic_paragraphs(build: Build, filters: Filters, topic_id: int, limit: int) -> pd.DataFrame:
+    """A topic's paragraphs in the selected articles, its representative first, then by how
+    clearly they belong."""
+    return filtered(
+        build,
+        filters,
+        """
+        WITH keys AS (
+            SELECT p.article_id, p.paragraph, p.topic_score AS score, p.stop - p.start AS size,
+                   (p.article_id = t.representative_article_id
+                    AND p.paragraph = t.representative_paragraph) AS representative
+            FROM paragraphs p JOIN sel USING (article_id) JOIN topics t USING (topic_id)
+            WHERE p.topic_id = ?
+            ORDER BY representative DESC, score DESC NULLS LAST, size DESC, p.article_id,
+                     p.paragraph
+            LIMIT ?
+        )
+        SELECT a.title, a.published, a.source, k.paragraph, k.score, p.text, k.article_id,
+               k.representative
+        FROM keys k
+        JOIN paragraphs p USING (article_id, paragraph)
+        JOIN articles a USING (article_id)
+        ORDER BY k.representative DESC, k.score DESC NULLS LAST, k.size DESC, k.article_id,
+                 k.paragraph
+        """,
+        topic_id,
+        limit,
+    )

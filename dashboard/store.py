@@ -1,0 +1,196 @@
+"""The loaded build: its manifest, its DuckDB connection, and the articles the filters select.
+
+Every query of every page goes through `query` or `filtered`: parameterised, cached per build id
+(so a rebuild invalidates them), over the build's Parquet tables. This module and
+`queries/search.py` are the only ones that import from `pipeline`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+import duckdb
+import pandas as pd
+import pyarrow as pa
+import streamlit as st
+
+from dashboard.filters import Filters
+from pipeline import SCHEMA_VERSION
+from pipeline.schema import MANIFEST, OPTIONAL, TABLES
+
+ENV_VAR = "OBZOR_DATA"
+DEFAULT_DIR = Path("data")
+#: DuckDB's memory for query processing; the rest of the server's budget is Streamlit's.
+MEMORY_LIMIT = "1GB"
+
+
+class DataError(RuntimeError):
+    """The data directory cannot be used; `fix` is the command that repairs it."""
+
+    def __init__(self, message: str, fix: str) -> None:
+        super().__init__(message)
+        self.fix = fix
+
+
+@dataclass(frozen=True)
+class Build:
+    """A loaded data directory. `build_id` keys every cache; `missing` are the optional tables
+    it lacks (queries see them as empty)."""
+
+    directory: str
+    build_id: str
+    missing: tuple[str, ...] = ()
+
+
+def data_dir(argv: list[str] | None = None) -> Path:
+    """`--data DIR` after `streamlit run app.py --`, else $OBZOR_DATA, else ./data."""
+    parser = argparse.ArgumentParser(add_help=False)
+    parser.add_argument("--data", type=Path)
+    args, _ = parser.parse_known_args(sys.argv[1:] if argv is None else argv)
+    return args.data or Path(os.environ.get(ENV_VAR) or DEFAULT_DIR)
+
+
+def _rebuild_command(directory: Path, inputs: list[str] | None = None) -> str:
+    return f"obzor build {' '.join(inputs or ['seeds'])} --out {directory}"
+
+
+def rebuild_command(build: Build) -> str:
+    """The command that rebuilds this data directory from the inputs it was built from."""
+    inputs = manifest(build).get("options", {}).get("inputs")
+    return _rebuild_command(Path(build.directory), inputs)
+
+
+def missing_stages(tables: list[str]) -> list[str]:
+    """The pipeline stages that write the optional `tables`, sorted."""
+    return sorted({OPTIONAL[t] for t in tables})
+
+
+@st.cache_data(show_spinner=False)
+def _read_manifest(path: str, mtime_ns: int) -> dict:
+    return json.loads(Path(path).read_text(encoding="utf-8"))
+
+
+def open_build(directory: Path) -> Build:
+    """Check that `directory` holds a complete build this app can read."""
+    path = directory / MANIFEST
+    if not path.is_file():
+        raise DataError(f"No data found in `{directory.resolve()}`.", _rebuild_command(directory))
+    try:
+        manifest = _read_manifest(str(path), path.stat().st_mtime_ns)
+    except (OSError, ValueError) as exc:
+        raise DataError(f"`{path}` is unreadable ({exc}).", _rebuild_command(directory)) from exc
+    found = manifest.get("schema_version")
+    if found != SCHEMA_VERSION:
+        raise DataError(
+            f"`{directory}` was built with data schema {found}; this app reads schema "
+            f"{SCHEMA_VERSION}. Rebuild it with the installed pipeline.",
+            _rebuild_command(directory),
+        )
+    missing = [name for name in TABLES if not (directory / f"{name}.parquet").is_file()]
+    needed = [name for name in missing if name not in OPTIONAL]
+    if needed:
+        raise DataError(
+            f"`{directory}` lacks {', '.join(m + '.parquet' for m in needed)}.",
+            _rebuild_command(directory, manifest.get("options", {}).get("inputs")),
+        )
+    return Build(str(directory.resolve()), manifest["build_id"], tuple(missing))
+
+
+def manifest(build: Build) -> dict:
+    path = Path(build.directory) / MANIFEST
+    return _read_manifest(str(path), path.stat().st_mtime_ns)
+
+
+@st.cache_resource(show_spinner=False, max_entries=4)
+def connection(directory: str, build_id: str) -> duckdb.DuckDBPyConnection:
+    """The build's tables as DuckDB views: one connection per build, shared through cursors."""
+    spill = Path(tempfile.gettempdir()) / "obzor-duckdb"  # not the working directory
+    con = duckdb.connect(config={"memory_limit": MEMORY_LIMIT, "temp_directory": str(spill)})
+    for name, schema in TABLES.items():
+        path = Path(directory) / f"{name}.parquet"
+        if path.is_file():
+            quoted = str(path).replace("'", "''")
+            con.execute(f"CREATE VIEW {name} AS SELECT * FROM read_parquet('{quoted}')")
+        else:  # an optional table this build lacks: empty, with the contract's columns
+            con.register("empty", schema.empty_table())
+            con.execute(f"CREATE TABLE {name} AS SELECT * FROM empty")
+            con.unregister("empty")
+    return con
+
+
+@st.cache_resource(show_spinner=False, max_entries=64)
+def _selection(directory: str, build_id: str, filters: Filters) -> pa.Table:
+    """The ids of the articles the filters select, computed once per filter state (a text
+    filter reads every article) and shared by every query of every page."""
+    sql, params = filters.where()
+    return connection(directory, build_id).sql(sql, params=params).to_arrow_table()
+
+
+def new_cursor(directory: str, build_id: str, filters: Filters | None) -> duckdb.DuckDBPyConnection:
+    """A cursor on the build; with `filters`, the selected article ids are its table `sel`."""
+    cursor = connection(directory, build_id).cursor()
+    if filters is not None:
+        cursor.register("sel", _selection(directory, build_id, filters))
+    return cursor
+
+
+@st.cache_data(show_spinner=False, max_entries=256)
+def _query(
+    directory: str, build_id: str, sql: str, params: tuple, filters: Filters | None = None
+) -> pd.DataFrame:
+    return new_cursor(directory, build_id, filters).execute(sql, list(params)).df()
+
+
+def query(build: Build, sql: str, *params: object) -> pd.DataFrame:
+    """Run a parameterised query against the build's tables."""
+    return _query(build.directory, build.build_id, sql, params)
+
+
+def filtered(build: Build, filters: Filters, sql: str, *params: object) -> pd.DataFrame:
+    """Run a parameterised query in which the table `sel` (`article_id`) holds the articles the
+    filters select."""
+    return _query(build.directory, build.build_id, sql, params, filters)
+
+
+def counted(build: Build, filters: Filters, table: str, known: str, column: str) -> dict:
+    """The selected articles' rows of `table` (under the table's name), those with `column`
+    set (under `known`), and their articles."""
+    row = filtered(
+        build,
+        filters,
+        f"""
+        SELECT count(*) AS {table}, count({column}) AS {known},
+               count(DISTINCT article_id) AS articles
+        FROM {table} JOIN sel USING (article_id)
+        """,
+    ).iloc[0]
+    return {k: int(v) for k, v in row.items()}
+
+
+def summary(build: Build, filters: Filters) -> dict:
+    """Articles, sources, dated articles, first and last publication date, words."""
+    row = filtered(
+        build,
+        filters,
+        """
+        SELECT count(*) AS articles,
+               count(DISTINCT source) AS sources,
+               count(published) AS dated,
+               min(published) AS first,
+               max(published) AS last,
+               coalesce(sum(n_words), 0) AS words
+        FROM articles JOIN sel USING (article_id)
+        """,
+    ).iloc[0]
+    return {k: (None if pd.isna(v) else v) for k, v in row.items()}
+
+
+def corpus_summary(build: Build) -> dict:
+    """`summary` of the whole build, whatever the filters."""
+    return summary(build, Filters())

@@ -1,0 +1,1 @@
+"""The dashboard's pages: Streamlit scripts that compose queries, charts and widgets."""

@@ -1,0 +1,1 @@
+"""Streamlit widgets the pages share, one module per role."""

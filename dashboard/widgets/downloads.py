@@ -1,0 +1,79 @@
+"""Charts and tables with their downloads: the exact rows as CSV and their provenance, and the
+Network page's graph files."""
+
+from __future__ import annotations
+
+import networkx as nx
+import pandas as pd
+import plotly.graph_objects as go
+import streamlit as st
+
+from dashboard import charts
+from dashboard.export import provenance, to_csv
+from dashboard.filters import Filters
+from dashboard.graph import to_gexf
+from dashboard.store import Build
+
+
+def chart_with_downloads(
+    build: Build,
+    filters: Filters,
+    name: str,
+    figure: go.Figure,
+    frame: pd.DataFrame,
+    *,
+    selectable: bool = False,
+) -> list[dict]:
+    """Render `figure`, then 'Download data (CSV)' with exactly `frame` and its provenance.
+    With `selectable`, a click selects points; their Plotly records are returned."""
+    state = st.plotly_chart(
+        figure,
+        config=charts.config(name),
+        key=f"chart-{name}",
+        on_select="rerun" if selectable else "ignore",
+        selection_mode="points",
+    )
+    table_downloads(build, filters, name, frame)
+    return list(state.selection.points) if selectable and state else []
+
+
+def table_downloads(build: Build, filters: Filters, name: str, frame: pd.DataFrame) -> None:
+    """'Download data (CSV)' with exactly `frame`, and its provenance beside it."""
+    with st.container(horizontal=True):
+        st.download_button(
+            "Download data (CSV)",
+            to_csv(frame),
+            file_name=f"{name}.csv",
+            mime="text/csv",
+            key=f"csv-{name}",
+            icon=":material/download:",
+        )
+        st.download_button(
+            "Provenance (JSON)",
+            provenance(build, name, filters),
+            file_name=f"{name}.provenance.json",
+            mime="application/json",
+            key=f"prov-{name}",
+            type="tertiary",
+        )
+
+
+def graph_downloads(g: nx.Graph, nodes: pd.DataFrame) -> None:
+    """The network as GEXF for Gephi, and its plotted `nodes` as CSV."""
+    with st.container(horizontal=True):
+        st.download_button(
+            "Network (GEXF)",
+            to_gexf(g),
+            file_name="network.gexf",
+            mime="application/xml",
+            icon=":material/hub:",
+            key="gexf",
+        )
+        st.download_button(
+            "Nodes (CSV)",
+            to_csv(nodes),
+            file_name="network_nodes.csv",
+            mime="text/csv",
+            icon=":material/download:",
+            key="nodes-csv",
+        )

@@ -1,0 +1,55 @@
+"""What a page shows instead of its content: no usable build, tables the build lacks, or no
+article selected."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from dashboard import store
+from dashboard.filters import Filters
+
+
+def current_build() -> store.Build:
+    """The build in the configured data directory, or a clear message and a stopped script."""
+    directory = store.data_dir()
+    try:
+        return store.open_build(directory)
+    except store.DataError as exc:
+        st.error(str(exc))
+        st.markdown("Build the data, then reload this page:")
+        st.code(exc.fix, language="bash")
+        st.caption("In the project folder, `make run` builds `./data` from `seeds/` and serves it.")
+        st.stop()
+
+
+def explain_missing(build: store.Build, *tables: str) -> bool:
+    """Whether the build lacks any of `tables`; if so, says which and the command that
+    builds them."""
+    missing = [t for t in tables if t in build.missing]
+    if missing:
+        stages = store.missing_stages(missing)
+        st.warning(
+            f"This data directory has no {_listed([f'`{t}.parquet`' for t in missing])}: it was "
+            f"built without the {_listed(stages)} stage{'s' if len(stages) > 1 else ''}. "
+            "Rebuild it with the installed pipeline to see this:",
+            icon=":material/table_view:",
+        )
+        st.code(store.rebuild_command(build), language="bash")
+    return bool(missing)
+
+
+def _listed(items: list[str]) -> str:
+    """'a', 'a and b', 'a, b and c'."""
+    return " and ".join([", ".join(items[:-1]), items[-1]] if len(items) > 1 else items)
+
+
+def stop_if_nothing_matches(build: store.Build, filters: Filters) -> dict:
+    """The selection's summary; a message and a stopped page when it is empty."""
+    stats = store.summary(build, filters)
+    if stats["articles"] == 0:
+        st.info(
+            "No articles match the filters. Change or clear them in the sidebar.",
+            icon=":material/filter_alt_off:",
+        )
+        st.stop()
+    return stats

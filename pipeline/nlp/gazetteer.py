@@ -1,0 +1,99 @@
+"""Places and adjectives to countries: babel's Russian country names (via pycountry codes) plus
+the shipped tables in `pipeline/nlp/data/`."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache, lru_cache
+from importlib.resources import files
+
+import pycountry
+from babel import Locale
+
+from pipeline.nlp.models import CACHE_SIZE, morph
+
+DATA = files("pipeline.nlp") / "data"
+
+
+def key(name: str) -> str:
+    """Lookup key for a name: lower case, ё as е, single spaces."""
+    return " ".join(name.lower().replace("ё", "е").split())
+
+
+def read_tsv(name: str) -> list[list[str]]:
+    """Rows of a shipped data file, without comments and blank lines."""
+    text = (DATA / name).read_text(encoding="utf-8")
+    return [line.split("\t") for line in text.splitlines() if line and not line.startswith("#")]
+
+
+@dataclass(frozen=True)
+class Place:
+    country: str  # alpha-3
+    via: str  # name | capital | city
+
+
+@cache
+def places() -> dict[str, Place]:
+    """Nominative place name key -> its country."""
+    found: dict[str, Place] = {}
+    for alpha2, name in Locale("ru").territories.items():
+        country = pycountry.countries.get(alpha_2=alpha2) if alpha2.isalpha() else None
+        if country is not None:
+            found[key(name)] = Place(country.alpha_3, "name")
+    for alpha3, name in read_tsv("countries.tsv"):
+        found[key(name)] = Place(alpha3, "name")
+    for name, alpha3, kind in read_tsv("cities.tsv"):
+        found.setdefault(key(name), Place(alpha3, kind))
+    return found
+
+
+@cache
+def _adjective_pattern(flags: int = 0) -> tuple[re.Pattern[str], dict[str, str]]:
+    stems = {stem: alpha3 for stem, alpha3 in read_tsv("adjectives.tsv")}
+    alternation = "|".join(sorted(map(re.escape, stems), key=len, reverse=True))
+    return re.compile(rf"(?<![а-яё])({alternation})[а-яё]*", flags), stems
+
+
+def adjectives(text: str) -> list[tuple[int, int, str]]:
+    """(start, stop, alpha3) for every country adjective or demonym in `text`."""
+    lower = text.lower()
+    # Matching the lower-cased text is faster than a case-insensitive pattern; the rare
+    # text whose length changes when lower-cased ('İ') takes the slow path.
+    same = len(lower) == len(text)
+    pattern, stems = _adjective_pattern(0 if same else re.IGNORECASE)
+    return [
+        (m.start(), m.end(), stems[m.group(1).lower().replace("ё", "е")])
+        for m in pattern.finditer(lower if same else text)
+    ]
+
+
+def country_name(alpha3: str) -> str:
+    """Russian name of a country code, for display."""
+    country = pycountry.countries.get(alpha_3=alpha3)
+    return Locale("ru").territories.get(country.alpha_2, alpha3) if country else alpha3
+
+
+def country_of_name(name: str, kind: str) -> str | None:
+    """A place's own country; an organisation's from a country named inside its name."""
+    place = places().get(key(name))
+    if kind == "LOC":
+        return place.country if place else None
+    if kind == "ORG":
+        for word in re.findall(r"[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?|[A-ZА-ЯЁ]{2,}", name):
+            if country := country_of_word(word.lower()):
+                return country
+        hits = adjectives(name)
+        return hits[0][2] if hits else None
+    return None
+
+
+@lru_cache(maxsize=CACHE_SIZE)
+def country_of_word(word: str) -> str | None:
+    """The country a word of an organisation's name names, as written or in a normal form
+    ('России' -> RUS); organisations' names repeat their words."""
+    for candidate in {word, *(p.normal_form for p in morph()(word))}:
+        found = places().get(key(candidate))
+        if found and found.via == "name":
+            return found.country
+    return None

@@ -1,0 +1,202 @@
+"""Entity mentions in sentences: natasha's NER batched across documents, each span cleaned
+(brackets, lines, titles, routes, dictionary words tagged by mistake) and its name put into
+the nominative."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from pipeline.nlp import normalize
+from pipeline.nlp.gazetteer import key, places
+from pipeline.nlp.models import CACHE_SIZE, lemma, morph, tag_sentences
+from pipeline.nlp.roles import title_lemmas
+
+_PIECES = re.compile(r"[^()\[\]\n]+")
+_TRIM = " \t,.:;!?«»\"“”„'‘’-–—/\\"
+_ROUTE = re.compile(r"^([А-ЯЁ][а-яё]+)\s?[-–—]\s?([А-ЯЁ][а-яё]+)$")
+#: Grammemes that make a capitalised dictionary word a plausible name.
+_NAMEISH = {"Name", "Surn", "Patr", "Geox", "Orgn", "Trad", "Abbr", "Init"}
+_MAX_WORDS = 12
+
+
+@dataclass(slots=True)  # not frozen: a frozen one is slower to make, and corpora make millions
+class Mention:
+    article_id: str
+    paragraph: int
+    sentence: int
+    start: int
+    stop: int
+    surface: str
+    type: str
+    name: str  # normalised nominative, before alias merging
+    #: A person's other nominative readings with scores, best first; the entity stage picks
+    #: among them with corpus-wide evidence ('Асии Биби' -> 'Асия Биби', not 'Асий Биби').
+    readings: tuple[tuple[float, str], ...] = ()
+
+
+@lru_cache(maxsize=CACHE_SIZE)
+def _known_common_word(word: str, *, nouns: bool = True) -> bool:
+    """A dictionary word that is not a name: 'Еще', 'Перспектива', 'Госминистр', 'Вместо'.
+    With `nouns=False`, common nouns do not count ('на Луне', 'в Конгрессе' name things)."""
+    parses = morph()(word.lower())
+    return bool(parses) and all(
+        p.is_known and not (_NAMEISH & p.tag.grammemes) and (nouns or p.tag.POS != "NOUN")
+        for p in parses
+    )
+
+
+@lru_cache(maxsize=CACHE_SIZE)
+def _is_given_name(word: str) -> bool:
+    return any("Name" in p.tag.grammemes and p.is_known for p in morph()(word.lower()))
+
+
+def _strip_leading(words: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """Drop titles and glued words before a person's name: 'Лорд Вернон Коакер', 'Вместо Дэвис',
+    'Панджаба Салман Тасир'."""
+    while len(words) > 1:
+        word = words[0][2]
+        geox_only = len(words) > 2 and all("Geox" in p.tag.grammemes for p in morph()(word.lower()))
+        if _known_common_word(word) or geox_only:
+            words = words[1:]
+        else:
+            break
+    return words
+
+
+def clean_span(
+    text: str, start: int, stop: int, kind: str, sentence_start: int = 0
+) -> list[tuple[int, int, str]]:
+    """Split and trim one NER span of `text`; [] when it is noise. A lone capitalised common
+    noun is noise only where the capital may come from the sentence start ('Перспектива')."""
+    spans = []
+    for piece in _PIECES.finditer(text, start, stop):
+        words = [
+            (piece.start() + m.start(), piece.start() + m.end(), m.group())
+            for m in re.finditer(r"\S+", piece.group())
+        ]
+        words = [
+            (a + len(w) - len(w.lstrip(_TRIM)), b - len(w) + len(w.rstrip(_TRIM)), w.strip(_TRIM))
+            for a, b, w in words
+        ]
+        words = [w for w in words if w[2] and any(ch.isalpha() for ch in w[2])]
+        if not words or len(words) > _MAX_WORDS:
+            continue
+        piece_kind = kind
+        if kind != "PER" and len(words) >= 2 and _is_given_name(words[0][2]):
+            piece_kind = "PER"  # 'ЕС (Марианой Куюнджич': a person in apposition
+        if piece_kind == "PER":
+            words = _strip_leading(words)
+        first = words[0][2]
+        if not first[0].isupper() and not first[0].isdigit():
+            continue
+        opens_sentence = not re.search(r"\w", text[sentence_start : words[0][0]])
+        if (
+            len(words) == 1
+            and not first.isupper()
+            and _known_common_word(first, nouns=opens_sentence)
+        ):
+            continue
+        begin, end = words[0][0], words[-1][1]
+        route = _ROUTE.match(text[begin:end]) if piece_kind == "LOC" else None
+        if route and all(key(normalize.phrase(part)) in places() for part in route.groups()):
+            spans.append((begin + route.start(1), begin + route.end(1), "LOC"))
+            spans.append((begin + route.start(2), begin + route.end(2), "LOC"))
+            continue
+        spans.append((begin, end, piece_kind))
+    return spans
+
+
+def _extend_first_name(text: str, sentence_start: int, start: int, stop: int) -> int:
+    """'Соната Коултер' where NER took only the surname: a capitalised word right before a
+    one-word name, not at the start of the sentence, is its first name, unless it is a place
+    after a preposition ('в Брюсселе Джонсон')."""
+    if " " in text[start:stop]:
+        return start
+    before = re.search(r"([А-ЯЁ][а-яё]+)\s$", text[max(sentence_start, start - 40) : start])
+    if not before:
+        return start
+    begin = start - len(before.group())
+    if begin <= sentence_start or not text[begin - 1].isspace():
+        return start
+    word = before.group(1).lower()
+    parses = morph()(word)
+    if (
+        lemma(word) in title_lemmas()
+        or any(p.tag.POS in ("PREP", "CONJ", "ADVB", "PRCL") for p in parses)
+        or (
+            any(key(p.normal_form) in places() for p in parses)
+            and _after_preposition(text, sentence_start, begin)
+        )
+    ):
+        return start
+    return begin
+
+
+def _after_preposition(text: str, sentence_start: int, at: int) -> bool:
+    """Whether the word before `at` is a preposition: 'в Брюсселе Джонсон' is a place, then
+    a surname ('Азию Биби', 'Маттео Ренци' are first names that the gazetteer or the
+    dictionary also knows as places)."""
+    before = re.search(r"(\S+)\s+$", text[max(sentence_start, at - 20) : at])
+    return bool(before) and any(p.tag.POS == "PREP" for p in morph()(before.group(1).lower()))
+
+
+@lru_cache(maxsize=CACHE_SIZE)
+def normal_name(surface: str, kind: str) -> str:
+    """The nominative name of an organisation or place; a one-word place the dictionary only
+    guesses ('Габале') takes the lemma that the gazetteer knows ('Габала')."""
+    name = normalize.phrase(surface)
+    if kind == "LOC" and " " not in surface and key(name) not in places():
+        for parse in morph()(surface.lower()):
+            if key(parse.normal_form) in places():
+                return normalize.restore_case(parse.normal_form, surface)
+    return name
+
+
+Task = tuple[str, str, list[tuple[int, int, int, int]]]  # article_id, text, sentences
+
+
+def find_mentions(tasks: list[Task]) -> list[Mention]:
+    """The cleaned, normalised mentions of each task's sentences (offsets into its text), in
+    order: NER over all the tasks' sentences at once, batched across articles."""
+    sentences = [(aid, text, s) for aid, text, ss in tasks for s in ss]
+    tagged = tag_sentences([text[s[2] : s[3]] for _aid, text, s in sentences])
+    found = []
+    for (article_id, text, (paragraph, number, s_start, _stop)), spans in zip(
+        sentences, tagged, strict=True
+    ):
+        cleaned = [
+            c
+            for start, stop, kind in spans
+            for c in clean_span(text, s_start + start, s_start + stop, kind, s_start)
+        ]
+        for a, b, k in _join_country(text, cleaned):
+            if k == "PER":
+                a = _extend_first_name(text, s_start, a, b)
+            surface = text[a:b]
+            readings = normalize.person_candidates(surface) if k == "PER" else ()
+            name = readings[0][1] if readings else normal_name(surface, k)
+            found.append(Mention(article_id, paragraph, number, a, b, surface, k, name, readings))
+    return found
+
+
+def _join_country(text: str, spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """An organisation followed by a country in the genitive is one name: 'Министерство
+    торговли' + 'США' -> 'Министерство торговли США' (abbreviations such as 'МИД' are left)."""
+    joined: list[tuple[int, int, str]] = []
+    for a, b, k in spans:
+        if joined and k == "LOC" and joined[-1][2] == "ORG" and _is_country_genitive(text[a:b]):
+            start, stop, _kind = joined[-1]
+            if not text[stop:a].strip() and not text[start:stop].isupper():
+                joined[-1] = (start, b, "ORG")
+                continue
+        joined.append((a, b, k))
+    return joined
+
+
+def _is_country_genitive(surface: str) -> bool:
+    place = places().get(key(normal_name(surface, "LOC")))
+    if place is None or place.via != "name":
+        return False
+    return surface.isupper() or any(p.tag.case == "gent" for p in morph()(surface.lower()))

@@ -1,0 +1,258 @@
+"""Canonical nominative names for NER spans.
+
+Persons: pick the case and gender that best explain all of a name's words together (dictionary
+parses of first names and surnames, Russian surname paradigms, foreign-name endings), then put
+each word into the nominative of that choice. Words that fit no paradigm are indeclinable and
+stay as written ("Куюнджич", "Биби").
+
+Organisations and places: only the leading adjectives and the head noun are inflected, as a
+phrase ("Высшего межгосударственного совета" -> "Высший межгосударственный совет"); what follows
+the head keeps its form ("Конференции по взаимодействию и мерам доверия в Азии" ->
+"Конференция по взаимодействию и мерам доверия в Азии").
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from functools import lru_cache
+
+from pymorphy2.analyzer import Parse
+
+from pipeline.nlp.models import CACHE_SIZE, morph
+
+CASES = ("nomn", "gent", "datv", "accs", "ablt", "loct")
+_PROPER = {"Name", "Surn", "Patr"}
+_INITIAL = re.compile(r"^[A-ZА-ЯЁ]\.$")
+_WORD = re.compile(r"[A-Za-zА-Яа-яЁё0-9]+(?:[-'’][A-Za-zА-Яа-яЁё0-9]+)*\.?|\S")
+
+# Surname paradigms: ending -> [(case, gender, replacement ending)], longest ending first.
+_SURNAME = {
+    "ов": [("nomn", "masc", "ов"), ("gent", "femn", "ов"), ("accs", "femn", "ов")],
+    "ова": [("gent", "masc", "ов"), ("accs", "masc", "ов"), ("nomn", "femn", "ова")],
+    "ову": [("datv", "masc", "ов"), ("accs", "femn", "ова")],
+    "овым": [("ablt", "masc", "ов")],
+    "ове": [("loct", "masc", "ов")],
+    "овой": [
+        ("gent", "femn", "ова"),
+        ("datv", "femn", "ова"),
+        ("ablt", "femn", "ова"),
+        ("loct", "femn", "ова"),
+    ],
+    "ин": [("nomn", "masc", "ин")],
+    "ина": [("gent", "masc", "ин"), ("accs", "masc", "ин"), ("nomn", "femn", "ина")],
+    "ину": [("datv", "masc", "ин"), ("accs", "femn", "ина")],
+    "иным": [("ablt", "masc", "ин")],
+    "ине": [("loct", "masc", "ин")],
+    "иной": [
+        ("gent", "femn", "ина"),
+        ("datv", "femn", "ина"),
+        ("ablt", "femn", "ина"),
+        ("loct", "femn", "ина"),
+    ],
+}
+for _a, _b in (("ов", "ев"), ("ов", "ёв"), ("ин", "ын")):
+    for _end, _forms in list(_SURNAME.items()):
+        if _end.startswith(_a):
+            _SURNAME[_b + _end[2:]] = [(c, g, _b + r[2:]) for c, g, r in _forms]
+
+# Foreign names: masculine consonant stems and feminine -а/-я stems.
+_CONSONANT = "бвгджзклмнпрстфхцчшщ"
+_HUSHING = "жцчшщ"
+_VELAR_HUSHING = "гкхжчшщ"
+_MASC_ENDINGS = {"а": ("gent", "accs"), "у": ("datv",), "ом": ("ablt",), "е": ("loct",)}
+_SOFT_ENDINGS = {"я": ("gent", "accs"), "ю": ("datv",), "ем": ("ablt",), "е": ("loct",)}
+_FEMN_ENDINGS = {
+    "ы": ("gent",),
+    "и": ("gent", "datv", "loct"),
+    "е": ("datv", "loct"),
+    "у": ("accs",),
+    "ю": ("accs",),
+    "ой": ("ablt",),
+    "ей": ("ablt",),
+}
+
+Analysis = tuple[str, str, str, float]  # case, gender, nominative (lower case), weight
+
+
+def _inflect(parse: Parse, grams: set[str]) -> Parse | None:
+    """The form of `parse`'s lexeme with `grams` that shares most letters with the word itself
+    ("высшего" -> "высший", not another superlative of "высокий")."""
+    forms = [f for f in parse.lexeme if grams <= f.tag.grammemes]
+    if not forms:
+        return Parse.inflect(parse, grams)  # OpenCorpora grammemes, not natasha's UD names
+    return max(forms, key=lambda f: (_common_prefix(f.word, parse.word), -len(f.word)))
+
+
+def _common_prefix(a: str, b: str) -> int:
+    n = 0
+    for x, y in zip(a, b, strict=False):
+        if x != y:
+            break
+        n += 1
+    return n
+
+
+def words(text: str) -> list[str]:
+    """Name words and punctuation; 'Б.Джонсон' gives 'Б.', 'Джонсон'."""
+    return _WORD.findall(text)
+
+
+def restore_case(word: str, surface: str) -> str:
+    """Give `word` the capitalisation of `surface` (per hyphen part), and its е for ё."""
+    if "ё" not in surface.lower():
+        word = word.replace("ё", "е")
+    if surface.isupper() and len(surface) > 1:
+        return word.upper()
+    parts, shapes = word.split("-"), surface.split("-")
+    if len(parts) != len(shapes):
+        shapes = [surface] * len(parts)
+    return "-".join(
+        p[:1].upper() + p[1:] if s[:1].isupper() else p for p, s in zip(parts, shapes, strict=True)
+    )
+
+
+def _dictionary(word: str) -> list[Analysis]:
+    found = []
+    for parse in morph()(word):
+        tag = parse.tag
+        if tag.POS not in ("NOUN", "ADJF") or tag.case not in CASES or tag.number == "plur":
+            continue
+        proper = bool(_PROPER & tag.grammemes)
+        if tag.POS == "NOUN" and not proper and not parse.is_known:
+            continue
+        genders = (tag.gender,) if tag.gender else ("masc", "femn")  # ms-f: either
+        for gender in genders:
+            form = _inflect(parse, {"nomn", "sing", gender})
+            # A common noun used as a name ('Соната') beats a guessed paradigm, not a name.
+            weight = (1.0 if parse.is_known else 0.5) * (0.5 + parse.score) if proper else 0.65
+            if form:
+                found.append((tag.case, gender, form.word, weight))
+    return found
+
+
+def _paradigms(word: str) -> list[Analysis]:
+    # Any word may be indeclinable ('Биби', 'Куюнджич' for a woman); a consonant stem as written
+    # is likeliest a masculine nominative ('Хэнкок'), an -а/-я word a feminine one ('Асия').
+    found: list[Analysis] = [(case, g, word, 0.3) for case in CASES for g in ("masc", "femn")]
+    if word[-1:] in _CONSONANT:
+        found.append(("nomn", "masc", word, 0.45))
+    elif word[-1:] in "ая" and len(word) > 2:
+        found.append(("nomn", "femn", word, 0.45))
+    for end, forms in _SURNAME.items():
+        if word.endswith(end) and len(word) > len(end) + 1:
+            found += [(c, g, word[: -len(end)] + r, 0.9) for c, g, r in forms]
+    for end, cases in _MASC_ENDINGS.items():
+        stem = word[: -len(end)]
+        if word.endswith(end) and len(stem) > 2 and stem[-1] in _CONSONANT:
+            found += [(c, "masc", stem, 0.6) for c in cases]
+    for end, cases in _SOFT_ENDINGS.items():  # Скрипаля, Скрипалем -> Скрипаль
+        stem = word[: -len(end)]
+        if word.endswith(end) and len(stem) > 2 and stem[-1] in _CONSONANT:
+            hard = end == "ем" and stem[-1] in _HUSHING  # Курцем -> Курц
+            found += [(c, "masc", stem if hard else stem + "ь", 0.55) for c in cases]
+    for end, cases in _FEMN_ENDINGS.items():
+        stem = word[: -len(end)]
+        if not word.endswith(end) or len(stem) <= 2:
+            continue
+        soft = stem[-1] in "иь"  # Асии -> Асия
+        if end == "и" and not soft:
+            # -и after a consonant is a genitive only after г, к, х and hushing consonants
+            # ('Римши'); otherwise the word is indeclinable ('Бхатти', 'Сальвини').
+            if stem[-1] not in _VELAR_HUSHING:
+                continue
+            cases = ("gent",)
+        if end == "ы" and stem[-1] in _VELAR_HUSHING:
+            continue
+        ending = "я" if soft and end in ("и", "ю", "ей") else "а"
+        found += [(c, "femn", stem + ending, 0.5) for c in cases]
+    return found
+
+
+@lru_cache(maxsize=CACHE_SIZE)
+def person_candidates(text: str, limit: int = 3) -> tuple[tuple[float, str], ...]:
+    """Nominative readings of a person's name, best first, with their scores ('Ильхамом Алиевым'
+    -> 'Ильхам Алиев' first; 'Асии Биби' -> 'Асий Биби' 1.33, 'Асия Биби' 0.8, ...); initials
+    and indeclinable words stay."""
+    tokens = [w for w in words(text) if any(ch.isalpha() for ch in w)]
+    options: list[dict[tuple[str, str], tuple[float, str]]] = []
+    for token in tokens:
+        best: dict[tuple[str, str], tuple[float, str]] = {}
+        if not _INITIAL.match(token):
+            lower = token.lower()
+            for case, gender, form, weight in _dictionary(lower) + _paradigms(lower):
+                if weight > best.get((case, gender), (0.0, ""))[0]:
+                    best[(case, gender)] = (weight, form)
+        options.append(best)
+    totals: dict[tuple[str, str], float] = defaultdict(float)
+    for best in options:
+        for key, (weight, _form) in best.items():
+            totals[key] += weight
+    if not totals:
+        return ((0.0, " ".join(tokens)),)
+    # Highest total; ties go to the nominative (no change), then masculine, for stability.
+    ranked = sorted(totals, key=lambda k: (-round(totals[k], 6), k[0] != "nomn", k[1] != "masc"))
+    found: dict[str, float] = {}
+    for key in ranked:
+        name = " ".join(
+            restore_case(best[key][1], token) if key in best else token
+            for token, best in zip(tokens, options, strict=True)
+        )
+        found.setdefault(name, round(totals[key], 6))
+    return tuple(sorted(((s, n) for n, s in found.items()), key=lambda x: -x[0])[:limit])
+
+
+def _head_forms(word: str) -> tuple[str | None, dict[tuple[str, str], list]]:
+    """The likeliest part of speech of `word`, and its adjective or noun parses by
+    (case, number)."""
+    parses = morph()(word)
+    forms: dict[tuple[str, str], list] = defaultdict(list)
+    for parse in parses:
+        tag = parse.tag
+        if tag.POS in ("ADJF", "PRTF", "NOUN") and tag.case in CASES:
+            forms[(tag.case, tag.number or "sing")].append(parse)
+    return (parses[0].tag.POS if parses else None), forms
+
+
+@lru_cache(maxsize=CACHE_SIZE)
+def phrase(text: str) -> str:
+    """Organisation or place: leading adjectives and head noun to the nominative; the rest of
+    the text stays as written."""
+    text = " ".join(text.split())
+    matches = list(_WORD.finditer(text))
+    tokens = [m.group() for m in matches]
+    if not tokens or tokens[0].isupper() or not re.match(r"[А-Яа-яЁё]", tokens[0]):
+        return text
+    run: list[dict] = []  # adjectives then the head noun
+    for token in tokens:
+        pos, forms = _head_forms(token.lower())
+        if not forms:
+            break
+        run.append(forms)
+        if pos not in ("ADJF", "PRTF"):  # the head noun ends the run
+            break
+    if not run:
+        return text
+    shared = set.intersection(*(set(f) for f in run))
+    if not shared:
+        return text
+    # Names of organisations and places are singular unless only a plural fits ("сил"). Ties
+    # go to the first in sorted order: a set's order changes with each process's hash seed.
+    case, number = max(
+        sorted(shared),
+        key=lambda k: (k[1] == "sing", k[0] == "nomn", sum(p.score for f in run for p in f[k])),
+    )
+    head = next((p for p in run[-1][(case, number)] if p.tag.POS == "NOUN"), None)
+    gender = head.tag.gender if head is not None else None
+    out = []
+    for index, (token, forms) in enumerate(zip(tokens, run, strict=False)):
+        wanted = "NOUN" if index == len(run) - 1 else "ADJF"
+        parse = max(forms[(case, number)], key=lambda p: (wanted == p.tag.POS) + p.score)
+        grams = {"nomn", number} | (parse.tag.grammemes & {"Supr", "Qual", "COMP"})
+        if parse.tag.POS != "NOUN" and number == "sing" and gender:
+            grams.add(gender)
+        inflected = _inflect(parse, grams)
+        out.append(restore_case(inflected.word, token) if inflected else token)
+    for match, word in reversed(list(zip(matches, out, strict=False))):
+        text = text[: match.start()] + word + text[match.end() :]
+    return text

@@ -1,0 +1,508 @@
+"""Reported speech in a text, before anyone is named: the spans of what was said (the
+content), of the verb or label that reports it (the cue) and of who said it (the source).
+
+Three shapes, found by rules over words and their morphology (pymorphy2):
+- interviews: answers after a speaker label ('Т. Лоренцсон: ...') or, in a question-and-answer
+  interview, every '- ' paragraph that is not a question, with the paragraphs that follow it;
+- direct speech: '«...», - заявил X', 'X заявил: «...»';
+- indirect speech: 'X отметил, что ...', 'по словам X, ...', 'как отмечает X, ...',
+  'X заявил: ...', '..., говорит X'.
+Questions, denials ('не считают, что') and a quote inside another are not quotes."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from functools import cache, lru_cache
+from typing import NamedTuple
+
+from pipeline.nlp.gazetteer import key
+from pipeline.nlp.models import CACHE_SIZE, morph
+
+#: Verbs (lemmas) that report speech or a stated view.
+CUE_VERBS = frozenset(
+    """
+заявить заявлять сказать говорить отметить отмечать подчеркнуть подчёркивать подчеркивать
+сообщить сообщать рассказать рассказывать добавить добавлять пояснить пояснять указать
+указывать считать полагать утверждать признать признавать ответить отвечать уточнить уточнять
+напомнить напоминать заметить замечать констатировать предупредить предупреждать объяснить
+объяснять написать писать заверить заверять подтвердить подтверждать выразить выражать
+высказаться высказываться убеждать уверять заключить резюмировать
+""".replace("ё", "е").split()
+)
+#: Nouns that cue a source after them: 'по словам X', 'по мнению X', 'по оценке X'.
+CUE_NOUNS = frozenset({"слово", "мнение", "оценка", "убеждение", "признание", "утверждение"})
+
+#: Words (an initial keeps its dot: 'Т.'), numbers and single marks.
+_WORD = re.compile(r"[А-ЯЁA-Z]\.(?=\s?[А-ЯЁA-Z])|\w+(?:[-.]\w+)*|[^\w\s]", re.U)
+_DASH = r"[-–—]"
+_LABEL = re.compile(
+    r"(?:[А-ЯЁA-Z]\.\s?){1,2}\s?[А-ЯЁA-Z][\w-]+|[А-ЯЁA-Z][\w-]+(?:\s[А-ЯЁA-Z][\w-]+){0,2}"
+)
+_ANSWER_LABEL = re.compile(rf"({_LABEL.pattern}):\s+(?=\S)")
+_DASH_START = re.compile(rf"{_DASH}\s+(?=\S)")
+_THANKS = re.compile(r"(?i)(благодар|спасибо)\w*\b[^.!?]{0,40}(интервью|беседу)")
+_LETTERS = re.compile(r"\w+")
+_TRAILING = " \t\n.,;:!?…"
+
+
+@dataclass(frozen=True)
+class Speech:
+    """One quote in a text: its `kind` (direct, indirect or interview), the content
+    text[start:stop], the cue text[cue_start:cue_stop] and, when written beside it, the source
+    text[source_start:source_stop]."""
+
+    kind: str
+    start: int
+    stop: int
+    cue_start: int
+    cue_stop: int
+    source_start: int | None = None
+    source_stop: int | None = None
+
+
+class _Token(NamedTuple):
+    text: str
+    start: int
+    stop: int
+    is_word: bool
+
+
+def _tokens(text: str, start: int, stop: int) -> list[_Token]:
+    return [
+        _Token(m.group(), m.start(), m.end(), m.group()[:1].isalnum())
+        for m in _WORD.finditer(text, start, stop)
+    ]
+
+
+@lru_cache(maxsize=CACHE_SIZE)
+def _parse(word: str):  # -> pymorphy2 Parse or None
+    parses = morph()(word.lower())
+    return parses[0] if parses else None
+
+
+def _lemma(word: str) -> str:
+    parse = _parse(word)
+    return parse.normal_form if parse else word.lower()
+
+
+def _is_cue_verb(token: _Token) -> bool:
+    if key(token.text) not in cue_forms():
+        return False
+    parse = _parse(token.text)
+    return (
+        parse is not None
+        and parse.tag.POS in ("VERB", "GRND")
+        and parse.normal_form.replace("ё", "е") in CUE_VERBS
+    )
+
+
+def _pos(token: _Token) -> str | None:
+    parse = _parse(token.text)
+    return parse.tag.POS if parse else None
+
+
+def _case(token: _Token) -> str | None:
+    parse = _parse(token.text)
+    return parse.tag.case if parse else None
+
+
+def _nominal(token: _Token) -> bool:
+    """A word that can be part of a speaker's name or description."""
+    if not token.is_word:
+        return False
+    if token.text[:1].isupper():
+        return True
+    return _pos(token) in ("NOUN", "ADJF", "PRTF", "NPRO", "NUMR", None)
+
+
+def _head_case(token: _Token) -> bool:
+    """Nominative, or a capitalised word pymorphy does not know (a foreign name)."""
+    parse = _parse(token.text)
+    if parse is None:
+        return token.text[:1].isupper()
+    return parse.tag.case == "nomn" or (token.text[:1].isupper() and parse.tag.case is None)
+
+
+def _skip_adverbs(tokens: Sequence[_Token], i: int) -> int:
+    """The first token at or left of `i` that is not an adverb, particle or conjunction."""
+    while i >= 0 and tokens[i].is_word and _pos(tokens[i]) in ("ADVB", "PRCL", "CONJ", "PRED"):
+        i -= 1
+    return i
+
+
+def _source_before(tokens: Sequence[_Token], cue: int) -> tuple[int, int] | None:
+    """The (first, last) token of the subject before the cue verb `tokens[cue]`: the nearest
+    nominative word to its left (adverbs and time words skipped), widened over the words of its
+    noun phrase ('министр труда Максим Топилин', 'Эксперты в Киеве')."""
+    i = _skip_adverbs(tokens, cue - 1)
+    if i > 0 and tokens[i].text == ",":  # ', выступая перед делегацией в Баку, заявил'
+        opens = next((j for j in range(i - 1, -1, -1) if tokens[j].text == ","), None)
+        if opens is not None and opens + 1 < i and _pos(tokens[opens + 1]) in ("GRND", "PRTF"):
+            i = _skip_adverbs(tokens, opens - 1)
+    last = i
+    head = None
+    while i >= 0 and tokens[i].is_word and _pos(tokens[i]) not in ("VERB", "GRND", "INFN", "CONJ"):
+        if _nominal(tokens[i]) and _head_case(tokens[i]):
+            head = i
+            break
+        i -= 1
+    if head is None:
+        return None
+    first = head
+    while first > 0:
+        before = tokens[first - 1]
+        if not before.is_word or _pos(before) in ("VERB", "GRND", "INFN", "CONJ", "PREP", "ADVB"):
+            break
+        if not (_nominal(before) and (_head_case(before) or _case(before) == "gent")):
+            break
+        first -= 1
+    while first < head and _case(tokens[first]) == "gent":
+        first += 1  # a phrase starts with its head, not a genitive: 'Росстата издание'
+    while (
+        last > head
+        and not tokens[last].text[:1].isupper()
+        and (_case(tokens[last]) in ("ablt", "datv") or _pos(tokens[last]) == "ADVB")
+    ):
+        last -= 1  # 'Президент Путин осенью заявил', 'Быстрицкая тогда мне сказала'
+    return first, last
+
+
+def _source_after(tokens: Sequence[_Token], start: int) -> tuple[int, int] | None:
+    """The (first, last) token of the source that follows a cue ('- отметил глава
+    государства', 'по словам министра X,'): the words up to the next punctuation, with leading
+    adverbs and the addressee ('сказал ему следователь') skipped."""
+    i = start
+    while (
+        i < len(tokens)
+        and tokens[i].is_word
+        and (_pos(tokens[i]) in ("ADVB", "PRCL") or _case(tokens[i]) == "datv")
+    ):
+        i += 1
+    first = i
+    while i < len(tokens) and tokens[i].is_word and _pos(tokens[i]) not in ("VERB", "GRND"):
+        i += 1
+    return (first, i - 1) if i > first else None
+
+
+def _span(tokens: Sequence[_Token], first: int, last: int) -> tuple[int, int]:
+    return tokens[first].start, tokens[last].stop
+
+
+def _trimmed(text: str, start: int, stop: int) -> tuple[int, int]:
+    """`start`-`stop` without surrounding spaces and trailing punctuation."""
+    while start < stop and text[start].isspace():
+        start += 1
+    while stop > start and text[stop - 1] in _TRAILING:
+        stop -= 1
+    return start, stop
+
+
+#: Closing quotation mark -> the marks that open it.
+_OPENERS = {"»": "«", '"': '"', "“": "„", "”": "“„"}
+
+
+def _partner(text: str, at: int, forward: bool, limit: int = 20_000) -> int | None:
+    """Where the quotation mark at `at` is closed (`forward`) or opened: guillemets nest, and
+    so do straight quotes (one after a space and before a letter opens: 'работа "Без
+    названия" представляет'); curly quotes pair with the nearest that can. At most `limit`
+    characters away, across sentences and paragraphs."""
+    mark = text[at]
+    if mark in '«»"':
+        depth = 0
+        span = (
+            range(at + 1, min(len(text), at + limit))
+            if forward
+            else range(at - 1, max(-1, at - limit), -1)
+        )
+        for i in span:
+            opens, closes = _opens(text, i), _closes(text, i)
+            if (opens if forward else closes) and not (closes if forward else opens):
+                depth += 1
+            elif closes if forward else opens:
+                if depth == 0:
+                    return i
+                depth -= 1
+        return None
+    if forward:
+        marks = [c for c, openers in _OPENERS.items() if mark in openers and c not in '»"']
+        found = [i for c in marks if (i := text.find(c, at + 1, at + limit)) >= 0]
+        return min(found, default=None)
+    found = [i for c in _OPENERS.get(mark, "") if (i := text.rfind(c, max(0, at - limit), at)) >= 0]
+    return max(found, default=None)
+
+
+def _opens(text: str, i: int) -> bool:
+    """Whether text[i] opens a quotation: '«', or '"' after a space (or at the start) and before
+    a word."""
+    if text[i] == "«":
+        return True
+    return (
+        text[i] == '"' and (i == 0 or not text[i - 1].isalnum()) and text[i + 1 : i + 2].isalnum()
+    )
+
+
+def _closes(text: str, i: int) -> bool:
+    """Whether text[i] closes a quotation: '»', or '"' after a word or a mark and not before a
+    word."""
+    if text[i] == "»":
+        return True
+    return (
+        text[i] == '"' and i > 0 and not text[i - 1].isspace() and not text[i + 1 : i + 2].isalnum()
+    )
+
+
+def _words(text: str, start: int, stop: int) -> int:
+    """Words with a letter in text[start:stop]."""
+    return sum(1 for word in _LETTERS.findall(text, start, stop) if not word.isdigit())
+
+
+def _is_question(text: str, start: int, stop: int) -> bool:
+    return text[start:stop].rstrip().endswith("?")
+
+
+def interviews(text: str, paragraphs: Sequence[tuple[int, int]]) -> Iterator[Speech]:
+    """Interview answers, one Speech per paragraph: after a speaker label (the label is the
+    cue and the source), or in a question-and-answer interview (two or more '- ' paragraphs
+    that are questions) in the '- ' paragraph that answers a question (cue: the dash; the
+    source is named in the lead). An answer goes on over the paragraphs that follow it until
+    a question, another label or another '- ' paragraph."""
+    labels = [_ANSWER_LABEL.match(text, start, stop) for start, stop in paragraphs]
+    labels = [m if m and _looks_like_name(m.group(1)) else None for m in labels]
+    dashes = [_DASH_START.match(text, start, stop) for start, stop in paragraphs]
+    questions = [
+        bool(d) and _is_question(text, *p) for d, p in zip(dashes, paragraphs, strict=True)
+    ]
+    labelled = sum(1 for m in labels if m) >= 2
+    dashed = sum(questions) >= 2
+    current: tuple[int, int, int | None, int | None] | None = None  # cue and source spans
+    asked = False
+    for (start, stop), label, dash, question in zip(
+        paragraphs, labels, dashes, questions, strict=True
+    ):
+        if labelled and label:
+            current = (label.start(1), label.end(1), label.start(1), label.end(1))
+            start = label.end()
+        elif dashed and dash:
+            current = (
+                (dash.start(), dash.start() + 1, None, None) if asked and not question else None
+            )
+            asked = question
+            start = dash.end()
+        elif _is_question(text, start, stop) or _THANKS.search(text, start, stop):
+            current = None
+        if current is None:
+            continue
+        content = _trimmed(text, start, stop)
+        if _words(text, *content) >= 2:  # not a bare handle or tag: '#Vesnina'
+            yield Speech("interview", *content, *current)
+
+
+def _looks_like_name(label: str) -> bool:
+    """A speaker label names a person: initials and a surname ('Т. Лоренцсон'), or two or
+    three capitalised words each a name or a noun ('Тобиас Лоренцсон', not 'Внешняя политика')."""
+    words = label.replace(".", ". ").split()
+    if any(len(w) == 2 and w.endswith(".") for w in words):
+        return True
+    return len(words) >= 2 and all(_name_like(w) for w in words)
+
+
+def _name_like(word: str) -> bool:
+    parse = _parse(word)
+    return (
+        parse is None
+        or bool({"Name", "Surn", "Patr"} & set(parse.tag.grammemes))
+        or (parse.tag.POS == "NOUN" and "Geox" not in parse.tag)
+    )
+
+
+def reported(text: str, sentences: Sequence[tuple[int, int]]) -> Iterator[Speech]:
+    """Direct and indirect speech in each sentence (a quotation may run over the sentences
+    and paragraphs before its cue)."""
+    forms = cue_forms()
+    for start, stop in sentences:
+        if not forms.isdisjoint(words_of(text[start:stop])):
+            yield from _in_sentence(text, _tokens(text, start, stop), start, stop)
+
+
+def words_of(text: str) -> list[str]:
+    """The words of `text` as `cue_forms` writes them: lower case, е for ё."""
+    return _LETTERS.findall(key(text))
+
+
+@cache
+def cue_forms() -> frozenset[str]:
+    """Every form of the cue verbs and nouns, lower case (е for ё): a sentence without one is
+    not looked at word by word, and only these words are parsed as possible cues."""
+    forms = {
+        key(form.word)
+        for word in CUE_VERBS | CUE_NOUNS
+        for parse in morph()(word)
+        if parse.normal_form.replace("ё", "е") == word
+        for form in parse.lexeme
+    }
+    return frozenset(forms)
+
+
+def _in_sentence(text: str, tokens: list[_Token], start: int, stop: int) -> Iterator[Speech]:
+    for i, token in enumerate(tokens):
+        if token.text in _OPENERS and i + 1 < len(tokens):
+            found = _quote_then_cue(text, tokens, i)
+            if found:
+                yield found
+        elif _is_cue_verb(token):
+            found = list(_cue_then_content(text, tokens, i, stop)) or _inverted(
+                text, tokens, i, start
+            )
+            yield from found
+        elif (
+            token.text.lower() == "по"
+            and i + 1 < len(tokens)
+            and _lemma(tokens[i + 1].text) in CUE_NOUNS
+        ):
+            found = _according_to(text, tokens, i, start, stop)
+            if found:
+                yield found
+
+
+def _quote_then_cue(text: str, tokens: list[_Token], close: int) -> Speech | None:
+    """'«...», - заявил X' (the quotation may open sentences or paragraphs before)."""
+    j = close + 1
+    if j < len(tokens) and tokens[j].text == ",":
+        j += 1
+    if j >= len(tokens) or not re.fullmatch(_DASH, tokens[j].text):
+        return None
+    j += 1
+    while j < len(tokens) and _pos(tokens[j]) in ("ADVB", "PRCL"):
+        j += 1
+    if j >= len(tokens) or not _is_cue_verb(tokens[j]):
+        return None
+    opening = _partner(text, tokens[close].start, forward=False)
+    if opening is None:
+        return None
+    source = _source_after(tokens, j + 1)
+    content = _trimmed(text, opening + 1, tokens[close].start)
+    return Speech(
+        "direct",
+        *content,
+        tokens[j].start,
+        tokens[j].stop,
+        *(_span(tokens, *source) if source else (None, None)),
+    )
+
+
+def _cue_then_content(text: str, tokens: list[_Token], cue: int, stop: int) -> Iterator[Speech]:
+    """'X заявил, что ...', 'X заявил: «...»', 'X заявил: ...', 'как отмечает X, ...'; a
+    negated cue ('не считают, что') reports nothing."""
+    if cue > 0 and tokens[cue - 1].text.lower() == "не":
+        return
+    after = cue + 1
+    while (
+        after < len(tokens)
+        and (tokens[after].is_word or tokens[after].text in _OPENERS)
+        and tokens[after].text.lower() != "что"
+    ):
+        after += 1  # 'заявил вечером в среду, что', 'заявил "РИА Новости", что'
+        if after - cue > 6:
+            return
+    if after + 1 >= len(tokens):
+        return
+    mark, follows, said = tokens[after], tokens[after + 1], tokens[cue]
+    if _is_as(tokens, cue):  # 'как отмечает X, ...'
+        source = _source_after(tokens, cue + 1)
+        if source and source[1] + 1 < len(tokens) and tokens[source[1] + 1].text == ",":
+            content = _trimmed(text, tokens[source[1] + 1].stop, stop)
+            if content[1] > content[0]:
+                yield Speech("indirect", *content, said.start, said.stop, *_span(tokens, *source))
+        return
+    source = _source_before(tokens, cue)
+    source_span = _span(tokens, *source) if source else (None, None)
+    if mark.text == ":" and follows.text in '«„“"':
+        yield from _quoted(text, follows.start, said, source_span)
+        return
+    if mark.text == ":":
+        content = _trimmed(text, follows.start, stop)
+    elif mark.text == "," and follows.text.lower() == "что":
+        content = _trimmed(text, follows.stop, stop)
+    else:
+        return
+    if source is None or _pos(said) == "GRND":
+        return  # 'отметив, что' without its subject: the sentence's verb says who
+    colon = text.find(": «", content[0], content[1])
+    if colon >= 0:  # '..., что ...: «...»' - the quotation that follows is said too
+        yield from _quoted(text, colon + 2, said, source_span)
+        content = _trimmed(text, content[0], colon)
+    if content[1] > content[0] and not _is_question(text, *content):
+        yield Speech("indirect", *content, said.start, said.stop, *source_span)
+
+
+def _quoted(
+    text: str, opening: int, cue: _Token, source: tuple[int | None, int | None]
+) -> Iterator[Speech]:
+    """The quotation opened at `opening`, reported by `cue`, said by `source`."""
+    closing = _partner(text, opening, forward=True)
+    if closing is not None:
+        content = _trimmed(text, opening + 1, closing)
+        if content[1] > content[0]:
+            yield Speech("direct", *content, cue.start, cue.stop, *source)
+
+
+def _inverted(text: str, tokens: list[_Token], cue: int, start: int) -> list[Speech]:
+    """'..., говорит один источник' (no quotation marks): what goes before the comma, said by
+    the source that follows the verb."""
+    comma = cue - 2 if cue > 1 and re.fullmatch(_DASH, tokens[cue - 1].text) else cue - 1
+    if comma < 1 or tokens[comma].text != "," or _is_as(tokens, cue):
+        return []
+    if tokens[comma - 1].text in _OPENERS or _pos(tokens[cue]) != "VERB":
+        return []  # a quotation (`_quote_then_cue` has it) or 'отметив' (the subject's verb)
+    if tokens[0].text.lower() in ("о", "об", "про"):
+        return []  # 'О развитии ..., рассказал посол': what about, not what was said
+    source = _source_after(tokens, cue + 1)
+    if source is None or not _head_case(tokens[source[0]]) or not _nominal(tokens[source[0]]):
+        return []
+    content = _trimmed(text, start, tokens[comma].start)
+    if _words(text, *content) < 4 or _is_question(text, *content):
+        return []  # 'Более того, отметил он, ...': a parenthesis, not what was said
+    said = tokens[cue]
+    return [Speech("indirect", *content, said.start, said.stop, *_span(tokens, *source))]
+
+
+def _is_as(tokens: list[_Token], cue: int) -> bool:
+    """The cue follows 'как' ('как отмечает', 'как заявил вчера')."""
+    return cue > 0 and tokens[cue - 1].text.lower() == "как"
+
+
+def _according_to(text: str, tokens: list[_Token], at: int, start: int, stop: int) -> Speech | None:
+    """'по словам X, ...' and 'по мнению X, ...': the source up to the comma; the content is
+    the rest of the sentence (or, when the phrase comes last, what goes before it)."""
+    source = _source_after(tokens, at + 2)
+    if source is None:
+        return None
+    end = source[1] + 1
+    cue = (tokens[at].start, tokens[at + 1].stop)
+    if end < len(tokens) and tokens[end].text == ",":
+        content = _trimmed(text, tokens[end].stop, stop)
+        if at > 0:  # mid-sentence: what goes before is said too
+            content = (_trimmed(text, start, stop)[0], content[1])
+    else:
+        content = _trimmed(text, start, tokens[at].start)
+    if content[1] <= content[0]:
+        return None
+    return Speech("indirect", *content, *cue, *_span(tokens, *source))
+
+
+def find_speech(
+    text: str, paragraphs: Sequence[tuple[int, int]], sentences: Sequence[tuple[int, int]]
+) -> list[Speech]:
+    """Every quote of a text, by position: interview answers, direct and indirect speech. A
+    quote whose cue is inside another's content ('мы считаем, что' within a quotation) is part
+    of that one; a quotation found from both ends counts once."""
+    found = {(s.start, s.stop): s for s in reported(text, sentences)}
+    found |= {(s.start, s.stop): s for s in interviews(text, paragraphs)}
+    quotes = sorted(found.values(), key=lambda s: (s.start, -s.stop))
+    return [
+        s
+        for s in quotes
+        if not any(o.start <= s.cue_start and s.cue_stop <= o.stop for o in quotes if o is not s)
+    ]

@@ -1,0 +1,300 @@
+"""The vocabulary and regular expressions of Russian time expressions: month names and their
+forms, relative words ('прошлый', 'этот'), ordinals, seasons, parts of a period, weekdays, and
+the patterns `timex.find` matches, each behind a cheap gate so that a sentence without a digit
+or a month name costs almost nothing."""
+
+from __future__ import annotations
+
+import re
+
+_FULL_MONTHS = (
+    "январь января январе январю январем январём",
+    "февраль февраля феврале февралю февралем февралём",
+    "март марта марте марту мартом",
+    "апрель апреля апреле апрелю апрелем",
+    "май мая мае маю маем",
+    "июнь июня июне июню июнем",
+    "июль июля июле июлю июлем",
+    "август августа августе августу августом",
+    "сентябрь сентября сентябре сентябрю сентябрем сентябрём",
+    "октябрь октября октябре октябрю октябрем октябрём",
+    "ноябрь ноября ноябре ноябрю ноябрем ноябрём",
+    "декабрь декабря декабре декабрю декабрем декабрём",
+)
+_SHORT_MONTHS = {
+    "янв": 1,
+    "фев": 2,
+    "февр": 2,
+    "мар": 3,
+    "апр": 4,
+    "июн": 6,
+    "июл": 7,
+    "авг": 8,
+    "сен": 9,
+    "сент": 9,
+    "окт": 10,
+    "ноя": 11,
+    "нояб": 11,
+    "дек": 12,
+}
+MONTHS = {form: n for n, forms in enumerate(_FULL_MONTHS, 1) for form in forms.split()}
+MONTHS |= _SHORT_MONTHS
+
+
+def alternation(words: list[str]) -> str:
+    return "|".join(sorted(words, key=len, reverse=True))
+
+
+_B = r"(?<![\w-])"  # a word starts here
+_E = r"(?![\w-])"  # a word ends here
+MONTH = rf"(?P<{{g}}>{alternation([w for f in _FULL_MONTHS for w in f.split()])})(?!\w)"
+ANY_MONTH = (
+    rf"(?P<{{g}}>{alternation([w for f in _FULL_MONTHS for w in f.split()])}"
+    rf"|(?:{alternation(list(_SHORT_MONTHS))})\.?)(?!\w)"
+)
+#: Relative qualifiers of a masculine noun (год, месяц) -> offset from publication.
+REL_FORMS = {
+    "позапрошл": -2,
+    "прошл": -1,
+    "минувш": -1,
+    "прошедш": -1,
+    "эт": 0,
+    "текущ": 0,
+    "нынешн": 0,
+    "следующ": 1,
+    "будущ": 1,
+    "наступающ": 1,
+    "грядущ": 1,
+}
+_REL_STEMS = alternation(list(REL_FORMS))
+REL_M = rf"(?P<rel>(?:{_REL_STEMS})(?:ий|ый|его|ого|ем|ом|от|им|ым)){_E}"
+REL_F = rf"(?P<rel>(?:{_REL_STEMS})(?:ая|ей|ую|ой|а|у)){_E}"
+YEAR_NUM = r"(?P<y>1[0-9]{3}|20[0-9]{2})"
+YEAR_WORD = r"(?:года|году|годом|годе|год|г\.|г(?![\w]))"
+YEARS_WORD = r"(?:годах|годов|годами|годам|годы|гг\.?|г\.г\.)"
+PARTIAL = r"-(?:го|м|й)"
+DECADE_WORD = r"год(?:ы|ов|ах|ами)(?![\w-])"
+#: "60-е годы XIX века": the century of a two-digit decade.
+CENTURY = r"(?:\s+(?P<century>[ivx]{1,5}|\d{1,2})(?:-?го)?\s+(?:века|в\.))"
+#: A year, written or relative: "2025 года", "2025-го", "этого года", a bare "года" after a part.
+YREF = rf"(?:{YEAR_NUM}(?:{PARTIAL}{_E}|\s*{YEAR_WORD}{_E}|(?![-\d]))|{REL_M}\s+{YEAR_WORD}{_E})"
+PREP = r"(?P<prep>(?:[вВ]о?|[сС]о?|[кК]о?|[нН]а|[дД]о|[пП]о|[зЗ]а|[пП]осле|[нН]ачиная\s+с)\s+)"
+#: Stems of ordinal day numbers ('пятнадцатого', 'двадцать четвертое') -> their value.
+ORDINALS = {
+    "перв": 1,
+    "втор": 2,
+    "трет": 3,
+    "четв[её]рт": 4,
+    "пят": 5,
+    "шест": 6,
+    "седьм": 7,
+    "восьм": 8,
+    "девят": 9,
+    "десят": 10,
+    "одиннадцат": 11,
+    "двенадцат": 12,
+    "тринадцат": 13,
+    "четырнадцат": 14,
+    "пятнадцат": 15,
+    "шестнадцат": 16,
+    "семнадцат": 17,
+    "восемнадцат": 18,
+    "девятнадцат": 19,
+    "двадцат": 20,
+    "тридцат": 30,
+}
+ORDINAL = (
+    rf"(?P<tens>двадцать|тридцать)?\s*(?P<ord>{'|'.join(ORDINALS)})"
+    r"(?:ое|ого|ье|ьего|ое|ий|ый|ьему|ому)"
+)
+DAY = r"(?:(?P<{g}>[0-3]?\d)(?:-?(?:го|ое|ого|е|й))?|(?P<{g}w>" + ORDINAL + "))"
+_UNITS = r"(?:%|[а-яё]*(?:метр|тонн|рубл|долл|евро|человек|раз|штук|км|кг|тыс|млн|млрд|мест))"
+
+SEASONS = {"вес": (3, 5), "лет": (6, 8), "осе": (9, 11), "зим": (12, 2)}
+SEASON = r"(?P<season>весн(?:а|ой|у|ы|е)|лет(?:о|ом|а|е)|осен(?:ь|ью|и)|зим(?:а|ой|у|ы|е))"
+#: Parts of a year (first and last month) and of a month (first and last day; 31 = the end).
+YEAR_PARTS = {"начал": (1, 4), "середин": (5, 8), "кон": (9, 12), "перв": (1, 6), "втор": (7, 12)}
+DECADE_PARTS = {"начал": (0, 3), "середин": (3, 6), "кон": (7, 9), "перв": (0, 4), "втор": (5, 9)}
+MONTH_PARTS = {
+    "начал": (1, 10),
+    "середин": (11, 20),
+    "кон": (21, 31),
+    "перв": (1, 15),
+    "втор": (16, 31),
+}
+QUARTERS = {"перв": 1, "втор": 2, "трет": 3, "четв": 4}
+PART = (
+    r"(?P<part>(?:начал[оаеу]|середин[аеуы]|кон(?:ец|ца|це|цу))"
+    r"|(?:перв|втор)(?:ая|ой|ую)\s+половин[аеуы])"
+)
+QUARTER = (
+    r"(?P<quarter>(?:перв|втор|трет|четв[её]рт)(?:ый|ого|ом|ий|ьего|ьем|ому|ьему))\s+квартал[аеу]?"
+)
+WEEKDAYS = {
+    "понедельник": 0,
+    "вторник": 1,
+    "среда": 2,
+    "среду": 2,
+    "четверг": 3,
+    "пятница": 4,
+    "пятницу": 4,
+    "суббота": 5,
+    "субботу": 5,
+    "воскресенье": 6,
+}
+NUMBERS = {
+    "один": 1,
+    "одну": 1,
+    "два": 2,
+    "две": 2,
+    "три": 3,
+    "четыре": 4,
+    "пять": 5,
+    "шесть": 6,
+    "семь": 7,
+    "восемь": 8,
+    "девять": 9,
+    "десять": 10,
+}
+DAYS_BACK = {"позавчера": -2, "вчера": -1, "завтра": 1, "послезавтра": 2}
+
+
+def _m(group: str, pattern: str = MONTH) -> str:
+    return pattern.replace("{g}", group)
+
+
+_OPT_PREP = f"{_B}{PREP}?"
+#: (kind, pattern), longest readings first; `find` keeps the leftmost-longest non-overlapping.
+PATTERNS: list[tuple[str, re.Pattern]] = [
+    (kind, re.compile(pattern))
+    for kind, pattern in (
+        (
+            "day_range",
+            rf"{_OPT_PREP}(?P<d1>[0-3]?\d)(?:-?(?:го|е))?(?:\s*[-–—]\s*|\s+по\s+)"
+            rf"(?P<d2>[0-3]?\d)(?:-?(?:го|е))?\s+{_m('mon')}(?:,?\s+{YREF})?",
+        ),
+        (
+            "numeric_range",
+            rf"{_OPT_PREP}(?P<d1>[0-3]?\d)\.?\s*[-–—/]\s*(?P<d2>[0-3]?\d)\."
+            r"(?P<m>[01]?\d)\.?(?P<y>\d{4}|\d{2})?(?![\d.,])",
+        ),
+        ("numeric", rf"{_B}(?P<d>[0-3]?\d)\.(?P<m>[01]?\d)\.(?P<y>\d{{4}}|\d{{2}})(?![\d.,]\d)"),
+        ("iso", rf"{_B}(?P<y>\d{{4}})-(?P<m>[01]\d)-(?P<d>[0-3]\d){_E}"),
+        ("day", rf"{_OPT_PREP}{DAY.replace('{g}', 'd')}\s+{_m('mon', ANY_MONTH)}(?:,?\s+{YREF})?"),
+        (
+            "day_month_range",
+            rf"{_OPT_PREP}(?P<d1>[0-3]?\d)\s+{_m('mon')}(?:\s*[-–—]\s*|\s+по\s+)"
+            rf"(?P<d2>[0-3]?\d)\s+{_m('mon2')}(?:,?\s+{YREF})?",
+        ),
+        (
+            "month_range",
+            rf"{_OPT_PREP}{_m('mon')}(?:\s*[-–—]\s*|\s+по\s+){_m('mon2')}"
+            rf"(?:\s+{YREF})?",
+        ),
+        ("month_part", rf"{_OPT_PREP}{PART}\s+{_m('mon')}(?:\s+{YREF})?"),
+        ("month", rf"{_OPT_PREP}{_m('mon')}\s+{YREF}"),
+        ("bare_month", rf"{_B}{PREP}{_m('mon')}"),
+        ("year_part", rf"{_OPT_PREP}(?:{PART}|{QUARTER})\s+(?:{YREF}|(?P<bare>года|год){_E})"),
+        ("year_part", rf"{_OPT_PREP}{QUARTER}{_E}"),
+        ("season", rf"{_OPT_PREP}{SEASON}\s+{YREF}"),
+        (
+            "season_rel",
+            rf"{_OPT_PREP}(?P<rel>(?:{_REL_STEMS})(?:им|ым|ей|ой)){_E}\s+"
+            r"(?P<season>весной|летом|осенью|зимой)",
+        ),
+        (
+            "year_range",
+            rf"{_OPT_PREP}(?P<y>1[0-9]{{3}}|20[0-9]{{2}})\s*(?:[-–—]|\s+по\s+)\s*"
+            rf"(?P<y2>1[0-9]{{3}}|20[0-9]{{2}}|\d{{2}})(?:-?(?:х|е|м))?\s*{YEARS_WORD}{_E}",
+        ),
+        (
+            "year_range_bare",
+            rf"{_B}(?P<prep>[вВсСнН]а?\s+)(?P<y>1[0-9]{{3}}|20[0-9]{{2}})\s*"
+            rf"[-–—]\s*(?P<y2>1[0-9]{{3}}|20[0-9]{{2}}){_E}",
+        ),
+        (
+            "decade_part",
+            rf"{_OPT_PREP}{PART}\s+(?P<dec>1[0-9]{{2}}0|20[0-9]0)-?(?:х|ых){_E}"
+            rf"(?:\s*{DECADE_WORD})?",
+        ),
+        (
+            "decade",
+            rf"{_OPT_PREP}(?P<dec>1[0-9]{{2}}0|20[0-9]0)-?(?:е|х|ые|ых|ми){_E}"
+            rf"(?:\s*{DECADE_WORD})?",
+        ),
+        # "90-е" alone is also "30-е, 40-е места": it needs "годы", a preposition, or the
+        # genitive "90-х" at a clause's end.
+        ("decade", rf"{_OPT_PREP}(?P<dec>[1-9]0|00)-(?:е|х|ые|ых){_E}\s*{DECADE_WORD}{CENTURY}?"),
+        ("decade", rf"{_B}{PREP}(?P<dec>[1-9]0|00)-(?:е|х|ые|ых){_E}"),
+        ("decade", rf"{_B}(?P<dec>[1-9]0|00)-(?:х|ых)(?=\s*(?:[.,;:!?)»]|$))"),
+        ("year", rf"{_OPT_PREP}{YEAR_NUM}(?:{PARTIAL}|\s*(?:{YEAR_WORD}|{YEARS_WORD})){_E}"),
+        ("bare_year", rf"{_B}(?P<prep>[вВ]\s+){YEAR_NUM}(?![\d\w%-])(?!\s*{_UNITS}{_E})"),
+        ("rel_year", rf"{_OPT_PREP}{REL_M}\s+{YEAR_WORD}{_E}"),
+        ("rel_month", rf"{_OPT_PREP}{REL_M}\s+месяц[еау]?{_E}"),
+        ("rel_quarter", rf"{_OPT_PREP}{REL_M}\s+квартал[еау]?{_E}"),
+        ("rel_week", rf"{_OPT_PREP}{REL_F}\s+недел[еияю]{_E}"),
+        ("rel_day", rf"{_B}(?P<word>позавчера|вчера|послезавтра|завтра){_E}"),
+        (
+            "ago",
+            rf"{_B}(?P<n>\d{{1,2}}|{alternation(list(NUMBERS))})?\s*"
+            r"(?P<unit>год|года|лет|месяц|месяца|месяцев|неделю|недели|недель|день|дня|дней)"
+            rf"\s+(?:тому\s+)?назад{_E}",
+        ),
+        (
+            "weekday",
+            rf"{_B}(?P<prep>[вВ]о?\s+)?(?:(?P<next>следующ|прошл|минувш)(?:ий|ую|ее|ое|ая|ей)\s+)?"
+            rf"(?P<wd>{alternation(list(WEEKDAYS))}){_E}",
+        ),
+    )
+]
+#: A month name's stem.
+MONTH_WORD = "январ|феврал|март|апрел|ма[йяею]|июн|июл|август|сентябр|октябр|ноябр|декабр"
+#: Words a pattern cannot match without: a pattern runs only on sentences its gate opens.
+GATES = {
+    name: re.compile(gate)
+    for name, gate in {
+        "digit": r"\d",
+        "dotted": r"\d\.\d",
+        "iso": r"\d{4}-\d\d-\d",
+        "year4": r"(?<!\d)(?:1\d|20)\d\d(?!\d)",
+        "month": MONTH_WORD,
+        "day": rf"\d|{MONTH_WORD}|(?:го|ое|ье)\s+(?:{alternation(list(_SHORT_MONTHS))})",
+        "decade2": r"\d0-?[еых]",
+        "part": r"начал|середин|кон(?:ец|ц)|половин|квартал",
+        "season": r"весн|лет[оаем]|осен|зим",
+        "year": "год",
+        "month_rel": "месяц",
+        "quarter": "квартал",
+        "week": "недел",
+        "day_rel": "вчера|завтра",
+        "ago": "назад",
+        "weekday": "понедельник|вторник|сред[ау]|четверг|пятниц|суббот|воскресень",
+    }.items()
+}
+GATE_OF = {
+    "day_range": "month",
+    "day_month_range": "month",
+    "numeric_range": "dotted",
+    "numeric": "dotted",
+    "iso": "iso",
+    "year_range": "year4",
+    "year_range_bare": "year4",
+    "decade_part": "year4",
+    "year": "year4",
+    "bare_year": "year4",
+    "day": "day",
+    "month_range": "month",
+    "month_part": "month",
+    "month": "month",
+    "bare_month": "month",
+    "year_part": "part",
+    "season": "season",
+    "season_rel": "season",
+    "rel_year": "year",
+    "rel_month": "month_rel",
+    "rel_quarter": "quarter",
+    "rel_week": "week",
+    "rel_day": "day_rel",
+    "ago": "ago",
+    "weekday": "weekday",
+}

@@ -1,0 +1,80 @@
+"""Stage: `mentions` + `entities` + article texts to `country_mentions`: every place, adjective,
+organisation and person that links a stretch of text to a country, with its paragraph and
+sentence."""
+
+from __future__ import annotations
+
+import pyarrow as pa
+import pyarrow.compute as pc
+
+from pipeline.nlp.gazetteer import adjectives, key, places
+from pipeline.runtime.corpus import Texts
+from pipeline.runtime.sql import query
+from pipeline.schema import COUNTRY_MENTIONS
+
+_VIA_TYPE = {"ORG": "organisation", "PER": "actor"}
+
+#: Country adjectives and demonyms of each article (the per-article cache stores them).
+ADJECTIVES = pa.schema(
+    [
+        ("article_id", pa.string()),
+        ("start", pa.int32()),
+        ("stop", pa.int32()),
+        ("surface", pa.string()),
+        ("country", pa.string()),
+    ]
+)
+
+
+def find_adjectives(articles: pa.Table) -> pa.Table:
+    """Every country adjective or demonym ('азербайджанский', 'британцы') in `articles.text`."""
+    rows = [
+        (article_id, start, stop, text[start:stop], country)
+        for article_id, text in Texts(articles).items()
+        for start, stop, country in adjectives(text)
+    ]
+    columns = list(zip(*rows, strict=True)) or [()] * len(ADJECTIVES)
+    return pa.Table.from_arrays(
+        [pa.array(c, type=f.type) for c, f in zip(columns, ADJECTIVES, strict=True)],
+        schema=ADJECTIVES,
+    )
+
+
+def build_country_mentions(
+    found_adjectives: pa.Table, sentences: pa.Table, mentions: pa.Table, entities: pa.Table
+) -> pa.Table:
+    """Mentions of entities with a country, and the adjectives (`find_adjectives`) outside
+    every name, each with its paragraph and sentence."""
+    linked = entities.filter(pc.is_valid(entities["country"]))
+    via = pa.array(
+        [
+            _VIA_TYPE.get(kind) or (place.via if (place := places().get(key(name))) else "name")
+            for kind, name in zip(
+                linked["type"].to_pylist(), linked["name"].to_pylist(), strict=True
+            )
+        ],
+        pa.string(),
+    )
+    return query(
+        """
+        SELECT m.article_id, m.paragraph, m.sentence, m.start, m.stop, m.surface, e.country, e.via
+        FROM mentions m JOIN linked e USING (entity_id)
+        UNION ALL
+        SELECT a.article_id, s.paragraph, s.sentence, a.start, a.stop, a.surface, a.country,
+               'adjective'
+        FROM adjectives a
+        ASOF JOIN sentences s ON a.article_id = s.article_id AND a.start >= s.start
+        WHERE NOT EXISTS (  -- inside a name: 'Азербайджанская Республика' counts once, as a name
+            SELECT 1 FROM mentions m
+            WHERE m.article_id = a.article_id AND m.start < a.stop AND a.start < m.stop
+        )
+        ORDER BY article_id, start, stop, country, via, surface
+        """,
+        COUNTRY_MENTIONS,
+        mentions=mentions.select(
+            ["article_id", "paragraph", "sentence", "start", "stop", "surface", "entity_id"]
+        ),
+        linked=linked.select(["entity_id", "country"]).append_column("via", via),
+        adjectives=found_adjectives,
+        sentences=sentences.select(["article_id", "paragraph", "sentence", "start"]),
+    )

@@ -1,0 +1,389 @@
+"""Stage: raw mentions to `mentions` and `entities`: one row per real-world entity.
+
+Organisations and places merge by normalised name, by the shipped alias groups
+(`data/aliases.tsv`) and by 'Full Name (ABBR)' in the text. A person's partial name ('Алиев',
+'Т. Лоренцсон', 'Тереза') joins a full name only when exactly one full name fits: first in the same
+article, then in the corpus. Two people who share a surname therefore stay apart.
+
+The stage learns what it can from the distinct names, then reads the mentions a chunk of
+articles at a time (runtime.corpus), twice. Between the passes it keeps evidence per distinct
+name, and a group code per mention in a temporary file: its memory grows with the corpus's
+vocabulary of names, not with its mentions.
+"""
+
+import hashlib
+from collections import Counter, defaultdict
+from collections.abc import Callable, Iterator, Mapping
+from dataclasses import dataclass
+
+import numpy as np
+import pyarrow as pa
+import pyarrow.compute as pc
+
+from pipeline.nlp.gazetteer import country_of_name, key
+from pipeline.nlp.ner import Mention
+from pipeline.nlp.roles import stated
+from pipeline.runtime.corpus import Corpus, Texts
+from pipeline.runtime.engine import SERIAL, Engine, detached
+from pipeline.runtime.spill import Spilled
+from pipeline.schema import ARTICLE_ENTITIES, ENTITIES, MENTIONS
+from pipeline.stages.entities.names import (
+    UnionFind,
+    abbreviations,
+    alias_groups,
+    chosen_readings,
+    full_person,
+    is_full,
+    latin_originals,
+    most_common,
+    person_keys,
+    surnames_of,
+)
+from pipeline.stages.mentions import mentions_from_table
+
+
+def entity_id(kind: str, name: str) -> str:
+    return f"{kind.lower()}-{hashlib.sha1(f'{kind}:{name}'.encode()).hexdigest()[:10]}"
+
+
+@dataclass
+class _Found:
+    """What a chunk of articles says about its mentions' groups (`_find_groups`): each
+    mention's group as a code into `groups` (before the corpus's evidence joins groups), each
+    group's first mention, the names and types written for each group (by code), and the
+    evidence that joins groups."""
+
+    groups: list[str]
+    codes: np.ndarray
+    first: list[int]
+    names: dict[tuple[int, str], int]
+    types: dict[tuple[int, str], int]
+    latin: list[tuple[str, str]]  # (Latin original, the person it follows), in order
+    abbreviations: list[tuple[str, str]]  # (name key, abbreviation key)
+
+
+def _find_groups(
+    raw: pa.Table, texts: pa.Table, chosen: Mapping[str, str], by_last: Mapping[str, set[str]]
+) -> _Found:
+    """The groups of the mentions in `raw` (whole articles with their `texts`): 'PER:<person
+    key>' (`person_keys` against the corpus's full names `by_last`) or 'NAME:<name key>'. A
+    task on a worker."""
+    mentions, article_texts = mentions_from_table(raw, chosen), Texts(texts)
+    persons = person_keys(mentions, by_last)
+    index: dict[str, int] = {}
+    first: list[int] = []
+    codes = np.empty(len(mentions), dtype=np.int32)
+    names: Counter[tuple[int, str]] = Counter()
+    types: Counter[tuple[int, str]] = Counter()
+    for i, m in enumerate(mentions):
+        group = f"PER:{persons[i]}" if m.type == "PER" else f"NAME:{key(m.name)}"
+        if group not in index:
+            index[group] = len(first)
+            first.append(i)
+        codes[i] = code = index[group]
+        names[code, m.name] += 1
+        types[code, m.type] += 1
+    return _Found(
+        list(index),
+        codes,
+        first,
+        dict(names),
+        dict(types),
+        list(latin_originals(mentions, article_texts, persons)),
+        list(abbreviations(mentions, article_texts)),
+    )
+
+
+@dataclass
+class _Said:
+    """A chunk's mention rows and what they say about their entities (`_describe`)."""
+
+    mentions: pa.Table
+    roles: dict[str, Counter]  # group -> stated roles of its people
+    countries: dict[str, Counter]  # group -> stated countries of its people
+
+
+def _describe(
+    raw: pa.Table,
+    texts: pa.Table,
+    sentences: pa.Table,
+    found_adjectives: pa.Table,
+    chosen: Mapping[str, str],
+    group_of: list[str],
+    entity: dict[str, dict],
+) -> _Said:
+    """The mention rows of `raw` (whole articles, with their texts, sentences and adjectives),
+    each mention in its final group (`group_of`) of `entity` (name, type, country and id of
+    each group there), with the roles and countries stated around the people. A task on a
+    worker."""
+    mentions = mentions_from_table(raw, chosen)
+    roles: dict[str, Counter] = defaultdict(Counter)
+    countries: dict[str, Counter] = defaultdict(Counter)
+    for group, role, country in _stated(
+        mentions, group_of, entity, Texts(texts), sentences, found_adjectives
+    ):
+        roles[group][role] += 1
+        countries[group][country] += 1
+    ids = {g: e["entity_id"] for g, e in entity.items()}
+    return _Said(_mention_rows(mentions, group_of, entity, ids), dict(roles), dict(countries))
+
+
+def _entities(
+    first: Mapping[str, int],
+    names: Mapping[str, Mapping[str, int]],
+    types: Mapping[str, Mapping[str, int]],
+    joined: UnionFind,
+) -> dict[str, dict]:
+    """Group -> name, type and (for places and organisations) country, from the names and
+    types written for it, in the order of the groups' `first` mentions."""
+    _to_canonical, info = alias_groups()
+    alias_of_root = {joined.find(head): head for head in info if head in joined.parent}
+    entity: dict[str, dict] = {}
+    for group in sorted(first, key=first.__getitem__):
+        kind, root = group.split(":", 1)
+        alias = info.get(alias_of_root.get(root, "")) if kind == "NAME" else None
+        if alias:
+            name, kind, country = alias
+        else:
+            full = {n: c for n, c in names[group].items() if is_full(n)} if kind == "PER" else {}
+            name = most_common(full) or most_common(names[group])
+            kind = most_common(types[group])
+            country = country_of_name(name, kind)
+        entity[group] = {"name": name, "type": kind, "country": country, "role": None}
+    return entity
+
+
+def _stated(
+    mentions: list[Mention],
+    group_of: list[str],
+    entity: dict[str, dict],
+    texts: Mapping[str, str],
+    sentences: pa.Table,
+    found_adjectives: pa.Table,
+) -> Iterator[tuple[str, str | None, str | None]]:
+    """(group, role, country) stated around each mention of a person (roles.stated)."""
+    sentence_start = _sentence_starts(mentions, sentences)
+    countries_at = _countries_at(mentions, group_of, entity, found_adjectives)
+    previous: Mention | None = None
+    for m, group, start in zip(mentions, group_of, sentence_start.tolist(), strict=True):
+        if entity[group]["type"] == "PER":
+            if previous and (previous.article_id, previous.sentence) == (m.article_id, m.sentence):
+                start = max(start, previous.stop)  # a role never reaches past another person
+            previous = m
+            yield (
+                group,
+                *stated(texts[m.article_id], start, m.start, m.stop, countries_at[m.article_id]),
+            )
+
+
+def _mention_rows(
+    mentions: list[Mention], group_of: list[str], entity: dict[str, dict], ids: dict[str, str]
+) -> pa.Table:
+    """The `mentions` table of `mentions` (whole articles), sorted."""
+    fields = ("article_id", "paragraph", "sentence", "start", "stop", "surface")
+    columns = {name: [getattr(m, name) for m in mentions] for name in fields}
+    columns["normal"] = [m.name for m in mentions]
+    columns["type"] = [entity[g]["type"] for g in group_of]
+    columns["entity_id"] = [ids[g] for g in group_of]
+    return pa.Table.from_pydict(columns, schema=MENTIONS).sort_by(
+        [(c, "ascending") for c in ("article_id", "start", "stop", "entity_id")]
+    )  # a stable sort
+
+
+def build_entities(
+    corpus: Corpus, sink: Callable[[pa.Table], None], *, engine: Engine = SERIAL
+) -> pa.Table:
+    """The `entities` table of the `corpus` from its raw mentions (ner.RAW_MENTIONS), texts,
+    sentences and country adjectives (countries.find_adjectives), read chunk by chunk; each
+    chunk's `mentions` rows go to `sink`, in article order. The passes over the chunks run on
+    `engine`'s workers."""
+    if corpus.chunked <= 1:  # one task: not worth starting workers
+        engine = SERIAL
+    # How the corpus writes people's names chooses among a name's readings; the distinct names
+    # give the aliases that join and people's full names.
+    chosen, distinct = chosen_readings(
+        chunk["raw_mentions"] for chunk in corpus.chunks(["raw_mentions"])
+    )
+    to_canonical, _info = alias_groups()
+    names, by_last = UnionFind(), defaultdict(set)
+    for kind, name in distinct:
+        if kind != "PER":
+            names.union(k := key(name), to_canonical.get(k, k))
+        elif person := full_person(name):
+            by_last[person.rsplit(" ", 1)[-1]].add(person)
+    by_last = dict(by_last)
+
+    def chunks(*tables: str) -> Iterator[tuple]:
+        """Each chunk's raw mentions, texts, rows of `tables` and chosen readings; for a
+        worker, only what the chunk holds (a pickled slice carries its parent's buffers)."""
+        for chunk in corpus.chunks(["raw_mentions", *tables]):
+            part, texts = chunk["raw_mentions"], chunk["articles"].select(["article_id", "text"])
+            rest = [chunk[name] for name in tables]
+            if not engine.parallel:
+                yield part, texts, *rest, chosen
+                continue
+            surfaces = pc.unique(part["surface"]).to_pylist()
+            yield (
+                detached(part),
+                detached(texts),
+                *map(detached, rest),
+                {s: chosen[s] for s in surfaces if s in chosen},
+            )
+
+    def grouped() -> Iterator[tuple]:
+        """Pass 1's tasks: each chunk with the full names its people can resolve to."""
+        for part, texts, found in chunks():
+            yield (
+                part,
+                texts,
+                found,
+                surnames_of(part, found, by_last) if engine.parallel else by_last,
+            )
+
+    # Each mention's group, kept as a code per mention; each group's names and types; the
+    # Latin originals of people's names and the abbreviations of organisations in the texts.
+    index: dict[str, int] = {}
+    first: list[int] = []  # by code
+    name_counts: dict[tuple[int, str], int] = {}
+    type_counts: dict[tuple[int, str], int] = {}
+    coded = Spilled(np.int32)  # each mention's group code, per chunk
+    latin: dict[str, str] = {}
+    seq = 0
+    for chunk in engine.imap(_find_groups, grouped()):
+        renumber = []
+        for group, at in zip(chunk.groups, chunk.first, strict=True):
+            if group not in index:
+                index[group] = len(first)
+                first.append(seq + at)
+            renumber.append(index[group])
+        for counts, found in ((name_counts, chunk.names), (type_counts, chunk.types)):
+            for (code, value), count in found.items():
+                counts[renumber[code], value] = counts.get((renumber[code], value), 0) + count
+        coded.append(np.array(renumber, dtype=np.int32)[chunk.codes])
+        seq += len(chunk.codes)
+        for original, person in chunk.latin:
+            latin.setdefault(original, person)
+        for full, short in chunk.abbreviations:
+            names.union(full, short)
+
+    def final(group: str) -> str:
+        """The group once Latin originals join the person they follow and names their aliases
+        and abbreviations."""
+        kind, name = group.split(":", 1)
+        return f"PER:{latin.get(name, name)}" if kind == "PER" else f"NAME:{names.find(name)}"
+
+    final_of = [final(group) for group in index]  # by code
+    del index
+    joined_first: dict[str, int] = {}
+    for group, at in zip(final_of, first, strict=True):
+        joined_first[group] = min(joined_first.get(group, at), at)
+    joined_names: dict[str, dict[str, int]] = defaultdict(dict)
+    joined_types: dict[str, dict[str, int]] = defaultdict(dict)
+    for counts, joined in ((name_counts, joined_names), (type_counts, joined_types)):
+        for (code, value), count in counts.items():
+            found = joined[final_of[code]]
+            found[value] = found.get(value, 0) + count
+    del first, name_counts, type_counts
+    entity = _entities(joined_first, joined_names, joined_types, names)
+    for e in entity.values():
+        e["entity_id"] = entity_id(e["type"], e["name"])
+
+    # The mention rows; people's stated roles and countries.
+    def described() -> Iterator[tuple]:
+        for (part, texts, chunk_sentences, chunk_adjectives, found), codes in zip(
+            chunks("sentences", "adjectives"), coded, strict=True
+        ):
+            group_of = [final_of[c] for c in codes.tolist()]
+            known = {g: entity[g] for g in set(group_of)} if engine.parallel else entity
+            yield part, texts, chunk_sentences, chunk_adjectives, found, group_of, known
+
+    roles: dict[str, Counter] = defaultdict(Counter)
+    countries: dict[str, Counter] = defaultdict(Counter)
+    articles_of: Counter[str] = Counter()  # chunks hold whole articles: their counts add up
+    for said in engine.imap(_describe, described()):
+        for group, found in said.roles.items():
+            roles[group].update(found)
+        for group, found in said.countries.items():
+            countries[group].update(found)
+        spread = said.mentions.group_by("entity_id").aggregate([("article_id", "count_distinct")])
+        articles_of.update(
+            dict(
+                zip(
+                    spread["entity_id"].to_pylist(),
+                    spread["article_id_count_distinct"].to_pylist(),
+                    strict=True,
+                )
+            )
+        )
+        sink(said.mentions)
+    for group in roles.keys() | countries.keys():
+        entity[group]["role"] = most_common(roles[group])
+        entity[group]["country"] = most_common(countries[group])
+    return _entity_table(entity, joined_names, articles_of)
+
+
+def _entity_table(
+    entity: dict[str, dict], names: Mapping[str, Mapping[str, int]], articles_of: Mapping[str, int]
+) -> pa.Table:
+    """One row per entity id; groups that share one give it the first group's fields."""
+    by_id: dict[str, dict] = {}
+    for group, fields in entity.items():  # in order of first appearance
+        row = by_id.setdefault(fields["entity_id"], {**fields, "aliases": set(), "n_mentions": 0})
+        row["aliases"].update(names[group])
+        row["n_mentions"] += sum(names[group].values())
+    rows = [
+        {**row, "aliases": sorted(row["aliases"]), "n_articles": articles_of[entity_id]}
+        for entity_id, row in sorted(by_id.items())
+    ]
+    return pa.Table.from_pylist(rows, schema=ENTITIES)
+
+
+def _sentence_starts(mentions: list[Mention], sentences: pa.Table) -> np.ndarray:
+    """The start offset of each mention's sentence (a lookup in sorted keys, not a dict with an
+    entry per sentence)."""
+    ids = sentences["article_id"].combine_chunks().dictionary_encode()
+    keys = ids.indices.to_numpy().astype(np.int64) << 32 | sentences["sentence"].to_numpy()
+    order = np.argsort(keys, kind="stable")
+    articles = pc.index_in(
+        pa.array([m.article_id for m in mentions], pa.string()), value_set=ids.dictionary
+    )
+    wanted = articles.to_numpy(zero_copy_only=False).astype(np.int64) << 32 | np.array(
+        [m.sentence for m in mentions], dtype=np.int64
+    )
+    return sentences["start"].to_numpy()[order][np.searchsorted(keys[order], wanted)]
+
+
+def _countries_at(
+    mentions: list[Mention],
+    group_of: list[str],
+    entity: dict[str, dict],
+    found_adjectives: pa.Table,
+) -> dict[str, dict[int, str]]:
+    """Article -> start offset -> country, for places, organisations and adjectives."""
+    found: dict[str, dict[int, str]] = defaultdict(dict)
+    for m, group in zip(mentions, group_of, strict=True):
+        e = entity[group]
+        if e["type"] != "PER" and e["country"]:
+            found[m.article_id][m.start] = e["country"]
+    for article_id, start, country in zip(
+        *(found_adjectives.column(c).to_pylist() for c in ("article_id", "start", "country")),
+        strict=True,
+    ):
+        found[article_id].setdefault(start, country)
+    return found
+
+
+def build_article_entities(mentions: pa.Table) -> pa.Table:
+    """`mentions` to one row per article and entity with its number of mentions: what counts
+    of articles per entity read, instead of a distinct count over every mention."""
+    counts = mentions.group_by(["article_id", "entity_id", "type"]).aggregate([("start", "count")])
+    table = pa.table(
+        {
+            "article_id": counts["article_id"],
+            "entity_id": counts["entity_id"],
+            "type": counts["type"],
+            "mentions": counts["start_count"].cast(pa.int32()),
+        },
+        schema=ARTICLE_ENTITIES,
+    )
+    return table.sort_by([("article_id", "ascending"), ("entity_id", "ascending")])

@@ -1,0 +1,113 @@
+"""Per-article stage: sentences to raw entity mentions (`raw_mentions`, cached per article),
+and the conversions between that table and the Mention records alias merging reads."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+import numpy as np
+import pyarrow as pa
+import pyarrow.compute as pc
+
+from pipeline.nlp.ner import Mention, find_mentions
+
+#: Raw mentions as a table (the per-article cache stores them): `seq` keeps their order.
+RAW_MENTIONS = pa.schema(
+    [
+        ("article_id", pa.string()),
+        ("seq", pa.int32()),
+        ("paragraph", pa.int32()),
+        ("sentence", pa.int32()),
+        ("start", pa.int32()),
+        ("stop", pa.int32()),
+        ("surface", pa.string()),
+        ("type", pa.string()),
+        ("name", pa.string()),
+        ("readings", pa.list_(pa.struct([("score", pa.float64()), ("name", pa.string())]))),
+    ]
+)
+
+
+def mentions_table(mentions: list[Mention]) -> pa.Table:
+    """Raw mentions (in article order) as a RAW_MENTIONS table."""
+    seq, previous, number = [], None, 0
+    for m in mentions:
+        number = number + 1 if m.article_id == previous else 0
+        previous = m.article_id
+        seq.append(number)
+    columns = {
+        name: [getattr(m, name) for m in mentions]
+        for name in RAW_MENTIONS.names
+        if name not in ("seq", "readings")
+    }
+    columns["seq"] = seq
+    columns["readings"] = [[{"score": s, "name": n} for s, n in m.readings] for m in mentions]
+    return pa.Table.from_pydict(columns, schema=RAW_MENTIONS)
+
+
+def _shared(column: pa.ChunkedArray) -> list:
+    """The column's values as Python objects, one object per distinct value (a corpus repeats
+    its ids, types and names over hundreds of thousands of mentions)."""
+    encoded = column.combine_chunks().dictionary_encode()
+    distinct = encoded.dictionary.to_pylist()
+    return [distinct[i] for i in encoded.indices.to_numpy(zero_copy_only=False)]
+
+
+def mentions_from_table(table: pa.Table, chosen: Mapping[str, str]) -> list[Mention]:
+    """The Mention records of a RAW_MENTIONS table, sorted by article and position; a person
+    whose surface has a reading in `chosen` (surface -> name) takes it as its name. The
+    readings themselves are not carried: the choice among them is made."""
+    table = table.sort_by([("article_id", "ascending"), ("seq", "ascending")])
+    strings = {
+        name: _shared(table.column(name)) for name in ("article_id", "surface", "type", "name")
+    }
+    numbers = [
+        table.column(name).to_numpy().tolist()
+        for name in ("paragraph", "sentence", "start", "stop")
+    ]
+    pairs = zip(strings["surface"], strings["type"], strings["name"], strict=True)
+    names = [chosen.get(s, n) if k == "PER" else n for s, k, n in pairs]
+    return [
+        Mention(article_id, paragraph, sentence, start, stop, surface, kind, name)
+        for article_id, paragraph, sentence, start, stop, surface, kind, name in zip(
+            strings["article_id"],
+            *numbers,
+            strings["surface"],
+            strings["type"],
+            names,
+            strict=True,
+        )
+    ]
+
+
+def surface_readings(table: pa.Table) -> dict[str, tuple[tuple[float, str], ...]]:
+    """Surface -> its readings, for the surfaces with any (they are a function of the surface:
+    only the first row of each is read)."""
+    with_readings = table.filter(pc.greater(pc.list_value_length(table["readings"]), 0))
+    surfaces = with_readings["surface"].combine_chunks()
+    _distinct, first = np.unique(
+        pc.index_in(surfaces, value_set=pc.unique(surfaces)).to_numpy(), return_index=True
+    )
+    rows = with_readings.take(pa.array(np.sort(first)))
+    return {
+        surface: tuple((r["score"], r["name"]) for r in found)
+        for surface, found in zip(
+            rows["surface"].to_pylist(), rows["readings"].to_pylist(), strict=True
+        )
+    }
+
+
+def extract_mentions(articles: pa.Table, sentences: pa.Table) -> pa.Table:
+    """Raw mentions (RAW_MENTIONS) of `articles` (`article_id`, `text`), in article order: NER
+    over all their `sentences` at once (batched across articles), then cleaned and normalised.
+    pipeline.stages.analyse runs it over chunks of a corpus."""
+    by_article: dict[str, list[tuple[int, int, int, int]]] = {}
+    columns = ("article_id", "paragraph", "sentence", "start", "stop")
+    for article_id, *sentence in zip(
+        *(sentences.column(c).to_pylist() for c in columns), strict=True
+    ):
+        by_article.setdefault(article_id, []).append(tuple(sentence))
+    ids, texts = articles.column("article_id").to_pylist(), articles.column("text").to_pylist()
+    return mentions_table(
+        find_mentions([(a, t, by_article.get(a, [])) for a, t in zip(ids, texts, strict=True)])
+    )

@@ -1,0 +1,92 @@
+"""The stages that place a corpus's mentions in their sentences, chunk by chunk: `sentences`,
+`country_mentions`, and, when the corpus has their per-article tables, `events` (from
+`dates`) and `quotes` (from `speech`)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import nullcontext
+from pathlib import Path
+
+import pyarrow as pa
+import pyarrow.compute as pc
+
+from pipeline.runtime.corpus import Corpus
+from pipeline.runtime.engine import SERIAL, Engine, detached
+from pipeline.runtime.output import Written, closed, writers
+from pipeline.runtime.timer import Timer
+from pipeline.stages.countries import build_country_mentions
+from pipeline.stages.events import build_events
+from pipeline.stages.quotes import build_quotes, people_of
+
+#: The table `situate` writes from each optional per-article table.
+SITUATED = {"dates": "events", "speech": "quotes"}
+
+
+def situate(
+    corpus: Corpus,
+    directory: Path,
+    entities: pa.Table,
+    *,
+    engine: Engine = SERIAL,
+    timer: Timer | None = None,
+) -> Written:
+    """`sentences`, `country_mentions` and (when the corpus has their per-article tables)
+    `events` and `quotes`, chunk by chunk, written into `directory`, where `link` wrote the
+    mentions. Quotes are named on `engine`'s workers while the next chunks' countries and
+    events are found here."""
+    timer = timer or Timer()
+    optional = [name for name in ("dates", "speech") if name in corpus.store.tables]
+    output = writers(
+        directory, ["sentences", "country_mentions", *(SITUATED[name] for name in optional)]
+    )
+    chunks = corpus.chunks(
+        ["sentences", "adjectives", *optional], files={"mentions": directory / "mentions.parquet"}
+    )
+    people = people_of(entities)
+    if corpus.chunked <= 1:  # one task: not worth starting workers
+        engine = SERIAL
+
+    def quotes_to_name() -> Iterator[tuple]:
+        """Per chunk: its countries and events, written; then what naming its quotes needs
+        (for a worker, only what the chunk holds)."""
+        for chunk in chunks:
+            with timer.stage("countries"):
+                country_mentions = build_country_mentions(
+                    chunk["adjectives"], chunk["sentences"], chunk["mentions"], entities
+                )
+            with timer.stage("events"):
+                if "dates" in chunk:
+                    output["events"].write(
+                        build_events(
+                            chunk["articles"],
+                            chunk["sentences"],
+                            chunk["dates"],
+                            chunk["mentions"],
+                            country_mentions,
+                        )
+                    )
+            with timer.stage("write"):
+                output["sentences"].write(chunk["sentences"])
+                output["country_mentions"].write(country_mentions)
+            if "speech" not in chunk:
+                continue
+            tables = (
+                chunk["articles"].select(["article_id", "text"]),
+                chunk["sentences"],
+                chunk["speech"],
+                chunk["mentions"],
+                country_mentions,
+            )
+            if not engine.parallel:
+                yield *tables, people
+                continue
+            named = pc.unique(chunk["mentions"]["entity_id"]).to_pylist()
+            yield *map(detached, tables), {e: people[e] for e in named if e in people}
+
+    # The quotes stage's seconds include the countries and events found meanwhile.
+    with timer.stage("quotes") if "speech" in optional else nullcontext():
+        for quotes in engine.imap(build_quotes, quotes_to_name()):
+            output["quotes"].write(quotes)
+    with timer.stage("write"):
+        return closed(output)

@@ -1,0 +1,221 @@
+"""The number of topics: candidates K fitted on a sample of whole articles, scored by NPMI
+coherence times stability across resampled fits; fits kept in a memo between builds."""
+
+from __future__ import annotations
+
+import hashlib
+import math
+import warnings
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import numpy as np
+from scipy import sparse
+from scipy.optimize import linear_sum_assignment
+from sklearn.decomposition import NMF
+from sklearn.exceptions import ConvergenceWarning
+from sklearn.feature_extraction.text import TfidfTransformer
+from threadpoolctl import threadpool_limits
+from tqdm import tqdm
+
+from pipeline.runtime.engine import SERIAL, Engine
+from pipeline.runtime.memo import Memo
+
+SEED = 0
+#: Terms per topic kept in `topics.terms` and scored for coherence.
+TOP_TERMS = 10
+#: Resampled fits per candidate K for stability, each on this share of the selection sample.
+RESAMPLES = 2
+RESAMPLE_SHARE = 0.8
+#: A selection sample worth fitting in worker processes (starting them takes time).
+PARALLEL_ROWS = 3_000
+NMF_ITER = 300
+NMF_TOL = 1e-3
+#: A lemma in more than max(MAX_DF, MAX_DF_SCALE / sqrt(n)) of the n fitting paragraphs is too
+#: common to tell topics apart ('страна', and 'нато' in a corpus about NATO); at most 0.5.
+MAX_DF, MAX_DF_SCALE = 0.05, 5.0
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """One candidate number of topics and why it was or was not chosen."""
+
+    k: int
+    coherence: float  # mean NPMI of the topics' top terms over all paragraphs
+    stability: float  # mean Jaccard of matched top terms between resampled fits
+    score: float  # coherence * stability
+
+
+def candidate_ks(n_docs: int) -> list[int]:
+    """Numbers of topics worth trying for `n_docs` fitting paragraphs: from about n^(1/3)
+    (3 to 20, so a large corpus is not summed up in a handful of topics) up to about sqrt(n)
+    (at most 50), seven or fewer spaced geometrically."""
+    low = int(np.clip(round(n_docs ** (1 / 3)), 3, 20))
+    high = int(np.clip(round(math.sqrt(n_docs)), low, 50))
+    return sorted({int(round(k)) for k in np.geomspace(low, high, num=min(7, high - low + 1))})
+
+
+def fit_nmf(x: sparse.csr_matrix, k: int) -> NMF:
+    """NMF fit, deterministic (nndsvda start, fixed seed, one BLAS thread). A fit still moving
+    after NMF_ITER rounds is used as it is: its top terms have long settled by then."""
+    model = NMF(k, init="nndsvda", max_iter=NMF_ITER, tol=NMF_TOL, random_state=SEED)
+    with warnings.catch_warnings(), threadpool_limits(1):
+        warnings.simplefilter("ignore", ConvergenceWarning)
+        model.fit(x)
+    return model
+
+
+def top_terms(components: np.ndarray, n: int = TOP_TERMS) -> np.ndarray:
+    """Term indices of each topic, strongest first (ties by index, so runs agree)."""
+    return np.argsort(-components, axis=1, kind="stable")[:, :n]
+
+
+def npmi(together: np.ndarray, n: int) -> float:
+    """Mean normalised PMI of a topic's term pairs, from `together`: in how many of the `n`
+    paragraphs each pair of its terms occurs (each term alone on the diagonal)."""
+    together = together / n
+    alone = np.diag(together)
+    pairs = []
+    for i in range(len(together)):
+        for j in range(i + 1, len(together)):
+            p = together[i, j]
+            pairs.append(-1.0 if p == 0 else math.log(p / (alone[i] * alone[j])) / -math.log(p))
+    return float(np.mean(pairs)) if pairs else 0.0
+
+
+class Cooccurrence:
+    """In how many paragraphs each pair of some lemma `terms` occurs, added up chunk by chunk
+    (`add` each chunk's counts), for the coherence (`npmi`) of topics over those terms."""
+
+    def __init__(self, terms: np.ndarray) -> None:
+        self.terms = np.unique(terms)
+        self.counts = np.zeros((len(self.terms), len(self.terms)), dtype=np.float32)
+        self.n = 0
+
+    def add(self, counts: sparse.csr_matrix) -> None:
+        sub = (counts[:, self.terms] > 0).astype(np.float32)
+        self.counts += (sub.T @ sub).toarray()
+        self.n += counts.shape[0]
+
+    def coherence(self, top: np.ndarray) -> np.ndarray:
+        """The npmi of each topic (row of `top`: its terms)."""
+        at = np.searchsorted(self.terms, top)
+        return np.array([npmi(self.counts[np.ix_(row, row)], self.n) for row in at])
+
+
+def _agreement(a: np.ndarray, b: np.ndarray) -> float:
+    """Mean Jaccard of top-term sets after matching the topics of two fits one to one."""
+    jaccard = np.array([[len(set(x) & set(y)) / len(set(x) | set(y)) for y in b] for x in a])
+    rows, cols = linear_sum_assignment(-jaccard)
+    return float(jaccard[rows, cols].mean())
+
+
+def _fit_top(task: tuple[sparse.csr_matrix, int]) -> np.ndarray:
+    """Top terms of a K-topic fit on `x`."""
+    x, k = task
+    return top_terms(fit_nmf(x, k).components_)
+
+
+def document_frequency(x: sparse.csr_matrix) -> np.ndarray:
+    """Rows with a value in each column."""
+    return np.bincount(x.indices, minlength=x.shape[1])
+
+
+def frequent_columns(x: sparse.csr_matrix, min_df: int) -> np.ndarray:
+    """Columns with a value in at least `min_df` rows: fits on a sample skip the rest."""
+    return np.flatnonzero(document_frequency(x) >= min_df)
+
+
+def choose_k(
+    counts: sparse.csr_matrix,
+    ks: list[int],
+    cooccurrence: Callable[[np.ndarray], Cooccurrence],
+    *,
+    engine: Engine = SERIAL,
+    progress: bool = False,
+    memo: Memo | None = None,
+) -> list[Candidate]:
+    """Score each K on `counts`, a sample of paragraphs (rows) by lemma (columns) taken as a
+    corpus of its own: its own vocabulary and TF-IDF weights, so the scores depend on the
+    sampled paragraphs alone. Coherence (over every paragraph: `cooccurrence(terms)` counts
+    the fits' top terms over the corpus) of a fit on the sample, times the stability of its
+    top terms when refitted on resamples. `memo` keeps the fits' top terms between builds
+    under a digest of the sample."""
+    n = counts.shape[0]
+    columns = np.intersect1d(
+        vocabulary_columns(document_frequency(counts), n),
+        frequent_columns(counts, 3 if n > 1000 else 1),
+    )
+    x = TfidfTransformer(sublinear_tf=True).fit_transform(counts[:, columns]).astype(np.float32)
+    rng = np.random.default_rng(SEED)
+    resamples = [
+        np.sort(rng.choice(n, int(n * RESAMPLE_SHARE), replace=False)) for _ in range(RESAMPLES)
+    ]
+    key = _fits_key(x)
+    stored: dict[str, list] = (memo.get(key) if memo else None) or {}
+    # One task per fit (K on the sample, K on each resample): the workers stay evenly busy.
+    todo = [k for k in ks if str(k) not in stored]
+    tasks = [(x[rows], k) for k in todo for rows in [slice(None), *resamples]]
+    bar = {
+        "desc": "topics: choosing K",
+        "unit": " fits",
+        "total": len(tasks),
+        "disable": not progress,
+    }
+    if engine.parallel and n >= PARALLEL_ROWS and tasks:
+        with engine.pool() as pool:
+            tops = list(tqdm(pool.map(_fit_top, tasks), **bar))
+    else:
+        tops = list(tqdm(map(_fit_top, tasks), **bar))
+    per_k = len(resamples) + 1
+    for k, fits in zip(todo, zip(*[iter(tops)] * per_k, strict=True), strict=True):
+        stored[str(k)] = [top.tolist() for top in fits]
+    if memo and todo:
+        memo.put(key, stored)
+    fits = {k: [np.array(fit) for fit in stored[str(k)]] for k in ks}
+    together = cooccurrence(np.concatenate([columns[top].ravel() for top, *_r in fits.values()]))
+    found = []
+    for k, (top, *refits) in fits.items():
+        coherence = float(together.coherence(columns[top]).mean())
+        stability = float(np.mean([_agreement(top, other) for other in refits]))
+        found.append(
+            Candidate(k, round(coherence, 4), round(stability, 4), round(coherence * stability, 4))
+        )
+    return found
+
+
+def _fits_key(x: sparse.csr_matrix) -> str:
+    """A digest of a selection sample and of the settings of its fits."""
+    digest = hashlib.sha256(
+        repr((x.shape, NMF_ITER, NMF_TOL, SEED, RESAMPLES, RESAMPLE_SHARE, TOP_TERMS)).encode()
+    )
+    for array in (x.indptr, x.indices, x.data):
+        digest.update(np.ascontiguousarray(array).tobytes())
+    return "choose-k-" + digest.hexdigest()[:32]
+
+
+def whole_articles(rows: np.ndarray, articles: np.ndarray, limit: int) -> np.ndarray:
+    """Up to `limit` of `rows` (at least one article's), whole articles taken in the order of
+    their ids. Ids are content hashes: a random order that a new article does not reshuffle,
+    so the sample changes only when an article enters it."""
+    if len(rows) <= limit:
+        return rows
+    order = np.argsort(articles[rows], kind="stable")
+    ids = articles[rows][order]
+    ends = np.append(np.flatnonzero(ids[1:] != ids[:-1]) + 1, len(ids))
+    cut = ends[ends <= limit][-1] if ends[0] <= limit else ends[0]
+    return np.sort(rows[order[:cut]])
+
+
+def sample(rows: np.ndarray, limit: int) -> np.ndarray:
+    if len(rows) <= limit:
+        return rows
+    return np.sort(np.random.default_rng(SEED).choice(rows, limit, replace=False))
+
+
+def vocabulary_columns(df: np.ndarray, n: int) -> np.ndarray:
+    """Lemma columns that can tell topics apart, from their document frequencies `df` over
+    the `n` fitting paragraphs: in 2+ of them (1+ in tiny corpora) and in no more than the
+    MAX_DF share."""
+    max_df = min(0.5, max(MAX_DF, MAX_DF_SCALE / math.sqrt(n)))
+    return np.flatnonzero((df >= (2 if n > 20 else 1)) & (df <= max_df * n))

@@ -1,0 +1,40 @@
+"""The topic stage over a build's corpus: topics from each chunk's paragraphs, content lemmas
+and raw mentions; then the `paragraphs` table with each paragraph's topic."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pyarrow as pa
+
+from pipeline.runtime.corpus import Corpus
+from pipeline.runtime.engine import Engine
+from pipeline.runtime.memo import Memo
+from pipeline.stages.paragraphs import build_paragraphs
+from pipeline.stages.topics.model import Assigned, Topics, build_topics
+
+
+def find_topics(
+    corpus: Corpus, *, k: int | None, engine: Engine, progress: bool, memo: Memo | None
+) -> Topics:
+    """The topic stage over the corpus: its paragraphs, their content lemmas and the raw
+    mentions' spans, chunk by chunk."""
+    parts = (
+        (build_paragraphs(chunk["articles"]), chunk["raw_mentions"], chunk["lemmas"])
+        for chunk in corpus.chunks(["raw_mentions", "lemmas"])
+    )
+    return build_topics(parts, k=k, engine=engine, progress=progress, memo=memo)
+
+
+def paragraphs_with_topics(corpus: Corpus, topics: Assigned) -> Iterator[pa.Table]:
+    """The `paragraphs` table chunk by chunk: each chunk's paragraphs, split again, with their
+    topic columns (the topic stage read the same chunks, so its parts follow them)."""
+    for chunk, assigned in zip(
+        corpus.articles(["article_id", "text"]), topics.parts(), strict=True
+    ):
+        found = build_paragraphs(chunk)
+        if found.num_rows != assigned.num_rows:
+            raise RuntimeError("the topic stage's parts do not follow the corpus's chunks")
+        yield found.append_column("topic_id", assigned["topic_id"]).append_column(
+            "topic_score", assigned["topic_score"]
+        )

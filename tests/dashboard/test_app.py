@@ -1,0 +1,611 @@
+"""The real Streamlit app, driven by AppTest over real builds."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import html
+import io
+import json
+import re
+import shutil
+from collections import Counter
+from pathlib import Path
+
+import networkx as nx
+import pandas as pd
+import pytest
+from conftest import ROOT, SEEDS, read_table
+from streamlit.testing.v1 import AppTest
+
+from dashboard.export import provenance, to_csv
+from dashboard.filters import Filters
+from dashboard.graph import graph, graph_tables, to_gexf
+from dashboard.queries.actors import co_countries, top_actors
+from dashboard.queries.articles import articles_per_month
+from dashboard.queries.countries import country_months, country_pairs, top_countries
+from dashboard.queries.network import network
+from dashboard.queries.quotes import QuoteQuery, quotes
+from dashboard.queries.search import concordance, sort_concordance, usage_per_month
+from dashboard.queries.timeline import LAGS, lag_counts, timeline
+from dashboard.queries.topics import topic_list, topics_over_time
+from dashboard.store import ENV_VAR, open_build
+from pipeline import SCHEMA_VERSION
+from pipeline.build import build
+
+NONE = Filters()  # no filters: the whole build
+
+APP = str(ROOT / "dashboard" / "app.py")
+
+
+def run_app(monkeypatch, directory, page: str | None = None) -> AppTest:
+    monkeypatch.setenv(ENV_VAR, str(directory))
+    app = AppTest.from_file(APP, default_timeout=60).run()
+    if page:
+        app.switch_page(page).run()
+    assert not app.exception, [e.message for e in app.exception]
+    return app
+
+
+@pytest.fixture(scope="module")
+def build_with_rejection(tmp_path_factory) -> object:
+    root = tmp_path_factory.mktemp("with-rejection")
+    (root / "empty.txt").write_bytes(b"")
+    build([SEEDS, root / "empty.txt"], root / "data", cache=root / "cache", progress=False)
+    return root / "data"
+
+
+def test_overview(monkeypatch, seed_build) -> None:
+    app = run_app(monkeypatch, seed_build)
+    assert [t.value for t in app.title] == ["Overview"]
+    metrics = {m.label: m.value for m in app.metric}
+    assert metrics == {
+        "Articles": "5",
+        "Sources": "5",
+        "First published": "05 Dec 2025",  # seed 001
+        "Last published": "22 Jan 2026",  # seed 004
+        "Undated articles": "1",
+    }
+    # Articles per month, top countries, top actors, top topics.
+    assert len(app.get("plotly_chart")) == 4
+    assert [b.label for b in app.get("download_button")] == [
+        "Download data (CSV)",
+        "Provenance (JSON)",
+    ] * 4
+    table = app.dataframe[0].value
+    assert len(table) == 5
+    assert table["title"].iloc[0] == (  # newest first: seed 004 of 2026-01-22
+        "Реализация Вашингтонских соглашений по линии азербайджано-американских отношений "
+        "демонстрирует переход от декларативных договоренностей к конкретным практическим шагам."
+    )
+    assert str(seed_build.resolve()) in app.sidebar.caption[0].value
+
+
+def test_about_lists_rejections(monkeypatch, build_with_rejection) -> None:
+    app = run_app(monkeypatch, build_with_rejection, "views/about.py")
+    assert [t.value for t in app.title] == ["About the data"]
+    assert app.caption[0].value.startswith(
+        "Built with the local engine, 1 worker(s); 0 articles read from the cache, 5 analysed; "
+        "pipeline version 0.1.0+"
+    )
+    assert {m.label: m.value for m in app.metric}["Rejected inputs"] == "1"
+    rejected = app.dataframe[0].value
+    assert rejected["reason"].tolist() == ["empty file"]
+    assert rejected["path"].iloc[0].endswith("empty.txt")
+
+
+def test_missing_data_directory_says_how_to_fix(monkeypatch, tmp_path) -> None:
+    app = run_app(monkeypatch, tmp_path / "nothing")
+    assert app.error[0].value == f"No data found in `{(tmp_path / 'nothing').resolve()}`."
+    assert app.code[0].value == f"obzor build seeds --out {tmp_path / 'nothing'}"
+    assert not app.get("plotly_chart")
+
+
+def test_incompatible_data_directory_says_how_to_fix(monkeypatch, tmp_path, seed_build) -> None:
+    old = tmp_path / "old"
+    old.mkdir()
+    manifest = json.loads((seed_build / "manifest.json").read_text())
+    (old / "manifest.json").write_text(json.dumps({**manifest, "schema_version": 0}))
+    app = run_app(monkeypatch, old)
+    expected = f"built with data schema 0; this app reads schema {SCHEMA_VERSION}"
+    assert expected in app.error[0].value
+    assert app.code[0].value == f"obzor build seeds --out {old}"
+
+
+def test_articles_per_month_csv(seed_build) -> None:
+    built = open_build(seed_build)
+    frame = articles_per_month(built, NONE)
+    # Seeds: 000 2025-12-15, 001 2025-12-05, 003 2025-12-29, 004 2026-01-22; 002 is undated.
+    assert to_csv(frame) == b"month,articles\n2025-12,3\n2026-01,1\n"
+    record = json.loads(provenance(built, "articles_per_month", NONE))
+    assert record["build_id"] == built.build_id
+    assert record["chart"] == "articles_per_month"
+
+
+def test_months_without_articles_are_zero(tmp_path) -> None:
+    rows = [
+        {"text": f"Статья номер {n}. Баку и Анкара.", "date": d}
+        for n, d in enumerate(["2024-01-10", "2024-04-02", "2024-04-20"])
+    ]
+    path = tmp_path / "feed.jsonl"
+    path.write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in rows))
+    build([path], tmp_path / "out", progress=False)
+    frame = articles_per_month(open_build(tmp_path / "out"), NONE)
+    assert frame.to_dict("list") == {
+        "month": ["2024-01", "2024-02", "2024-03", "2024-04"],
+        "articles": [1, 0, 0, 2],
+    }
+
+
+def test_topics_page(monkeypatch, seed_build) -> None:
+    app = run_app(monkeypatch, seed_build, "views/topics.py")
+    assert [t.value for t in app.title] == ["Topics"]
+    assert len(app.get("plotly_chart")) == 2  # sizes, share over time
+    assert [b.label for b in app.get("download_button")] == [
+        "Download data (CSV)",
+        "Provenance (JSON)",
+    ] * 2
+    topics = topic_list(open_build(seed_build), NONE)
+    choice = app.selectbox[0]
+    expected = [f"{t} · {label}" for t, label in zip(topics.topic_id, topics.label, strict=True)]
+    assert choice.options == expected
+    assert app.query_params["show"] == "0"
+    # The representative paragraph comes first, under its article's title.
+    first = app.get("html")[0].proto.body
+    assert first.index("Most representative") < first.index("<blockquote")
+
+    # A shared link with ?show=N opens that topic.
+    monkeypatch.setenv(ENV_VAR, str(seed_build))
+    linked = AppTest.from_file(APP, default_timeout=60)
+    linked.query_params["show"] = "2"
+    linked.run().switch_page("views/topics.py").run()
+    assert linked.selectbox[0].value == 2
+
+
+def test_topic_shares_over_time_sum_to_one_per_month(seed_build) -> None:
+    built = open_build(seed_build)
+    frame = topics_over_time(built, NONE)
+    assert list(frame.columns) == [
+        "month",
+        "topic_id",
+        "label",
+        "paragraphs",
+        "month_paragraphs",
+        "share",
+    ]
+    # Dated seeds: 000, 001, 003 in December 2025, 004 in January 2026; 002 is undated.
+    articles = {a["article_id"]: a["published"] for a in read_table(seed_build, "articles")}
+    expected = Counter(
+        f"{articles[p['article_id']]:%Y-%m}"
+        for p in read_table(seed_build, "paragraphs")
+        if articles[p["article_id"]] is not None
+    )
+    assert set(expected) == {"2025-12", "2026-01"}
+    for month, rows in frame.groupby("month"):
+        assert rows["paragraphs"].sum() == expected[month]
+        assert (rows["month_paragraphs"] == expected[month]).all()
+        assert rows["share"].sum() == pytest.approx(1, abs=1e-3)
+
+
+def test_paragraph_text_is_shown_escaped(monkeypatch, tmp_path) -> None:
+    hostile = "<script>alert('x')</script> <b>жирный</b> нефть цена добыча"
+    rows = [
+        {"text": f"Цены на нефть растут, добыча падает.\n\n{hostile}", "date": "2024-01-10"},
+        {"text": "Добыча нефти и цены на нефть обсуждались на встрече.", "date": "2024-02-01"},
+    ]
+    path = tmp_path / "feed.jsonl"
+    path.write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in rows))
+    build([path], tmp_path / "out", topics=1, progress=False)  # every paragraph on one page
+    app = run_app(monkeypatch, tmp_path / "out", "views/topics.py")
+    bodies = "".join(h.proto.body for h in app.get("html"))
+    assert "&lt;script&gt;alert(&#x27;x&#x27;)&lt;/script&gt; &lt;b&gt;жирный&lt;/b&gt;" in bodies
+    assert "<script>" not in bodies and "<b>" not in bodies
+
+
+def test_timeline_page(monkeypatch, seed_build) -> None:
+    app = run_app(monkeypatch, seed_build, "views/timeline.py")
+    assert [t.value for t in app.title] == ["Timeline"]
+    assert [s.value for s in app.subheader] == ["Events", "Coverage lag", "History"]
+    assert len(app.get("plotly_chart")) == 3
+    events = read_table(seed_build, "events")
+    assert app.caption[0].value.startswith(f"{len(events)} dates mentioned in 5 articles.")
+    assert [r.value for r in app.radio] == ["event", "country"]
+    app.radio[0].set_value("published").run()
+    app.radio[1].set_value("topic").run()
+    assert not app.exception
+    assert dict(app.query_params) == {"axis": "published", "by": "topic"}
+
+
+def test_timeline_link_opens_the_article_at_its_date(monkeypatch, seed_build) -> None:
+    """What a click on a point does: ?article=ID&at=OFFSET shows the sentence, then the text."""
+    (visit,) = [
+        e for e in read_table(seed_build, "events") if e["date_text"] == "в марте 2024 года"
+    ]
+    monkeypatch.setenv(ENV_VAR, str(seed_build))
+    app = AppTest.from_file(APP, default_timeout=60)
+    app.query_params["article"], app.query_params["at"] = visit["article_id"], str(visit["start"])
+    app.run().switch_page("views/timeline.py").run()
+    assert not app.exception
+    assert app.subheader[-1].value == "Article"
+    quoted = app.get("html")[0].proto.body
+    assert "в марте 2024 года → 2024-03-01 – 2024-03-31 (month)" in quoted
+    assert "Баку посетил тогдашний генеральный секретарь НАТО Йенс Столтенберг" in quoted
+
+
+def test_timeline_points_follow_the_events_table(seed_build) -> None:
+    built = open_build(seed_build)
+    events = [e for e in read_table(seed_build, "events") if e["date_start"] is not None]
+    by_country = timeline(built, NONE, "event", "country")
+    # An event is on one row per country it names, or on the "no country" row.
+    assert len(by_country) == sum(max(len(e["countries"]), 1) for e in events)
+    mission = by_country[by_country["date_text"] == "9–10 февраля"]  # seed 004: AZE, USA
+    assert set(mission["group"]) == {"Azerbaijan", "United States"}
+    assert set(mission["x"].dt.date) == {dt.date(2026, 2, 9)}  # the middle of 9-10 February
+    assert len(timeline(built, NONE, "event", "topic")) == len(events)
+
+    # History: before 2025, the year of the first publication (seed 001, 5 December 2025).
+    history = set(by_country.loc[by_country["history"], "date_text"])
+    assert history == {e["date_text"] for e in events if e["date_end"] < dt.date(2025, 1, 1)}
+    assert {"в 1994-м", "в марте 2024 года", "В прошлом году"} <= history
+
+    lag = by_country.drop_duplicates(["article_id", "start"]).set_index("date_text")["lag"]
+    assert lag["9–10 февраля"] == "announced ahead"  # published 22 January 2026
+    assert lag["в декабре минувшего года"] == "within a month"  # ends 31 December 2025
+    assert lag["4 декабря 2025 года"] == "within a week"  # published 5 December 2025
+    dated = {a["article_id"] for a in read_table(seed_build, "articles") if a["published"]}
+    counts = lag_counts(by_country)
+    assert list(counts["lag"]) == list(LAGS)
+    assert counts["events"].sum() == sum(e["article_id"] in dated for e in events)
+
+
+def test_top_countries_and_actors_count_articles(seed_build) -> None:
+    built = open_build(seed_build)
+    countries = top_countries(built, NONE, 5)
+    named = {}
+    for m in read_table(seed_build, "country_mentions"):
+        named.setdefault(m["country"], set()).add(m["article_id"])
+    assert countries["country"].iloc[0] == "AZE" and countries["articles"].iloc[0] == 5
+    assert countries["name"].iloc[0] == "Azerbaijan"
+    for row in countries.itertuples():
+        assert row.articles == len(named[row.country])
+
+    entities = {e["entity_id"]: e for e in read_table(seed_build, "entities")}
+    articles = {}
+    for m in read_table(seed_build, "mentions"):
+        if entities[m["entity_id"]]["type"] in ("PER", "ORG"):
+            articles.setdefault(m["entity_id"], set()).add(m["article_id"])
+    actors = top_actors(built, NONE, 10)
+    assert set(actors["type"]) <= {"PER", "ORG"}
+    assert actors["articles"].iloc[0] == max(len(a) for a in articles.values())
+    for row in actors.itertuples():
+        assert row.articles == len(articles[row.entity_id])
+    people = top_actors(built, Filters(types=("PER",)), 10)
+    assert set(people["type"]) == {"PER"}
+    assert "Ильхам Алиев" in set(people["name"])
+
+
+def test_actors_page_and_profile(monkeypatch, seed_build) -> None:
+    app = run_app(monkeypatch, seed_build, "views/actors.py")
+    assert [t.value for t in app.title] == ["Actors"]
+    table = app.dataframe[0].value
+    assert set(table["type"]) <= {"PER", "ORG"}
+    # The first row is the most written-about actor; its profile opens by default.
+    assert app.query_params["profile"] == table["entity_id"].iloc[0]
+    assert app.header[0].value == table["name"].iloc[0]
+    assert [s.value for s in app.subheader] == [
+        "Mentions over time",
+        "Named in the same sentences",
+        "Countries in the same sentences",
+        "Quotes",
+        "Articles",
+    ]
+    # A link opens a profile: Tokayev is named only in seed 003, in Kazakhstan's sentences.
+    (tokayev,) = [
+        e for e in read_table(seed_build, "entities") if e["name"] == "Касым-Жомарт Токаев"
+    ]
+    monkeypatch.setenv(ENV_VAR, str(seed_build))
+    linked = AppTest.from_file(APP, default_timeout=60)
+    linked.query_params["profile"] = tokayev["entity_id"]
+    linked.run().switch_page("views/actors.py").run()
+    assert not linked.exception
+    assert linked.header[0].value == "Касым-Жомарт Токаев"
+    articles = linked.dataframe[-1].value
+    assert len(articles) == 1 and articles["mentions"].iloc[0] == tokayev["n_mentions"]
+    countries = co_countries(open_build(seed_build), NONE, tokayev["entity_id"], 5)
+    assert "KAZ" in set(countries["country"])
+
+
+def test_quotes_page(monkeypatch, seed_build) -> None:
+    app = run_app(monkeypatch, seed_build, "views/quotes.py")
+    assert [s.value for s in app.subheader] == ["Most quoted", "Quotes"]
+    shown = app.dataframe[-1].value
+    assert len(shown) == len(read_table(seed_build, "quotes"))
+    # Every answer of 003 is the ambassador's: he is quoted most.
+    ranked = quotes(open_build(seed_build), NONE, QuoteQuery(), 1000)
+    assert ranked["speaker"].value_counts().index[0] == "Агалар Атамогланов"
+
+
+def test_quotes_page_choices_live_in_the_url(monkeypatch, seed_build) -> None:
+    (aliyev,) = [
+        e["entity_id"] for e in read_table(seed_build, "entities") if e["name"] == "Ильхам Алиев"
+    ]
+    # 002: "Президент Ильхам Алиев ... заявил: ..." and "Президент Алиев прямо заявил: «...»";
+    # 004: five statements of "глава государства" / "Президент Азербайджана".
+    app = _open(monkeypatch, seed_build, "views/quotes.py", {"speaker": [aliyev]})
+    shown = app.dataframe[-1].value
+    assert len(shown) == 7 and set(shown["speaker"]) == {"Ильхам Алиев"}
+    # Four of them are direct and name the USA (004); the one about the EU mission does not.
+    app = _open(
+        monkeypatch,
+        seed_build,
+        "views/quotes.py",
+        {"speaker": [aliyev], "kind": ["direct"], "about_country": ["USA"]},
+    )
+    shown = app.dataframe[-1].value
+    assert len(shown) == 4 and not shown["quote"].str.contains("Миссия превратилась").any()
+    app = _open(monkeypatch, seed_build, "views/quotes.py", {"words": ["ТРАМП"]})
+    assert app.text_input(key="q-words").value == "ТРАМП"
+    assert all("трамп" in q.lower() for q in app.dataframe[-1].value["quote"])
+
+
+def test_actor_profile_splits_quotes_by_and_about(monkeypatch, seed_build) -> None:
+    (aliyev,) = [
+        e["entity_id"] for e in read_table(seed_build, "entities") if e["name"] == "Ильхам Алиев"
+    ]
+    app = _open(monkeypatch, seed_build, "views/actors.py", {"profile": [aliyev]})
+    about = [q for q in read_table(seed_build, "quotes") if aliyev in q["about_entity_ids"]]
+    assert [t.label for t in app.tabs] == ["Said by (7)", f"Said about ({len(about)})"]
+    # The ambassador of 001 speaks of him: "В рамках моего визита в Азербайджан я встретился с
+    # президентом Ильхамом Алиевым."
+    assert any(q["quote"].startswith("В рамках моего визита в Азербайджан") for q in about)
+
+
+def test_quotes_csv_is_what_the_table_shows(seed_build) -> None:
+    built = open_build(seed_build)
+    found = quotes(built, NONE, QuoteQuery(kind="interview"), 1000)
+    rows = list(csv.DictReader(io.StringIO(to_csv(found.drop(columns=["total"])).decode())))
+    assert len(rows) == len(found) and {r["kind"] for r in rows} == {"interview"}
+    assert {
+        "speaker",
+        "as_written",
+        "quote",
+        "cue",
+        "about",
+        "countries",
+        "article_id",
+        "start",
+        "stop",
+    } <= set(rows[0])
+
+
+def test_countries_page(monkeypatch, seed_build) -> None:
+    app = run_app(monkeypatch, seed_build, "views/countries.py")
+    assert [s.value for s in app.subheader] == [
+        "Articles naming each country",
+        "Month by month",
+        "Named together",
+    ]
+    assert len(app.get("plotly_chart")) == 3
+    built = open_build(seed_build)
+    pairs = country_pairs(built, NONE, 20)
+    named = {}
+    for m in read_table(seed_build, "country_mentions"):
+        named.setdefault(m["country"], set()).add(m["article_id"])
+    for row in pairs.itertuples():  # symmetric, and the diagonal is the country's articles
+        assert row.articles == len(named[row.country_a] & named[row.country_b])
+    months = country_months(built, NONE, 20)
+    dated = {a["article_id"]: a["published"] for a in read_table(seed_build, "articles")}
+    december = {a for a in named["AZE"] if dated[a] and dated[a].month == 12}
+    (aze,) = months[(months["country"] == "AZE") & (months["month"] == "2025-12")]["articles"]
+    assert aze == len(december) == 3  # seeds 000, 001, 003
+
+
+def test_reader_highlights_entities_dates_and_the_text_filter(monkeypatch, seed_build) -> None:
+    seed_004 = next(
+        a
+        for a in read_table(seed_build, "articles")
+        if a["origin"].endswith("004_5bf3263110735ba2.txt")
+    )
+    monkeypatch.setenv(ENV_VAR, str(seed_build))
+    app = AppTest.from_file(APP, default_timeout=60)
+    app.query_params["article"] = seed_004["article_id"]
+    app.query_params["q"] = "бизнес-миссию"
+    app.run().switch_page("views/reader.py").run()
+    assert not app.exception
+    assert app.subheader[0].value == seed_004["title"]
+    body = app.get("html")[-1].proto.body
+    # "9–10 февраля" is a date resolved against 22 January 2026; the USA Chamber of Commerce
+    # is an organisation linking to its profile with the filter kept; the text filter is marked.
+    assert '<mark title="2026-02-09 – 2026-02-10" style="background: #efe0fa' in body
+    assert ">9–10 февраля</mark>" in body
+    assert 'href="actors?profile=' in body and "&amp;q=" in body
+    query_mark = 'style="background: #fff59d; border-radius: 3px; padding: 0 2px">'
+    assert f"{query_mark}бизнес</mark>-<mark" in body and f"{query_mark}миссию</mark>" in body
+    # Nothing is lost: the page shows the whole text once the markup is taken out.
+    plain = re.sub(r"<[^>]+>", "", body)
+    assert html.unescape(plain) == seed_004["text"]
+
+
+PAGES = {
+    "views/overview.py": "Overview",
+    "views/actors.py": "Actors",
+    "views/quotes.py": "Quotes",
+    "views/countries.py": "Countries",
+    "views/network.py": "Network",
+    "views/topics.py": "Topics",
+    "views/timeline.py": "Timeline",
+    "views/search.py": "Search",
+    "views/reader.py": "Reader",
+    "views/about.py": "About the data",
+}
+#: Seeds 000, 001 and 003 name Azerbaijan and were published in December 2025.
+SOME = {"country": ["AZE"], "from": ["2025-12-01"], "to": ["2025-12-31"], "term": ["НАТО"]}
+NOTHING = {"q": ["ни одна статья не содержит этого"], "term": ["НАТО"]}
+
+
+def _open(monkeypatch, directory, page: str, params: dict[str, list[str]]) -> AppTest:
+    monkeypatch.setenv(ENV_VAR, str(directory))
+    app = AppTest.from_file(APP, default_timeout=60)
+    for name, values in params.items():
+        app.query_params[name] = values
+    app.run().switch_page(page).run()
+    assert not app.exception, [e.message for e in app.exception]
+    assert [t.value for t in app.title] == [PAGES[page]]
+    return app
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_every_page_with_and_without_filters(monkeypatch, seed_build, page) -> None:
+    whole = _open(monkeypatch, seed_build, page, {"term": ["НАТО"]})
+    some = _open(monkeypatch, seed_build, page, SOME)
+    assert some.multiselect(key="f-countries").value == ["AZE"]
+    if page != "views/about.py":  # About describes the build, not a selection
+        assert whole.get("plotly_chart") or whole.dataframe
+        assert some.get("plotly_chart") or some.dataframe
+        none = _open(monkeypatch, seed_build, page, NOTHING)
+        assert [i.value for i in none.info] == [
+            "No articles match the filters. Change or clear them in the sidebar."
+        ]
+        assert not none.get("plotly_chart")
+
+
+def test_pages_explain_missing_optional_tables(monkeypatch, seed_build, tmp_path) -> None:
+    partial = tmp_path / "partial"
+    shutil.copytree(seed_build, partial)
+    for name in ("topics", "article_topics", "events", "quotes"):
+        (partial / f"{name}.parquet").unlink()
+    for page in PAGES:
+        app = _open(monkeypatch, partial, page, {})
+        warned = " ".join(w.value for w in app.warning)
+        if page == "views/timeline.py":
+            assert "has no `events.parquet`: it was built without the events stage" in warned
+        elif page == "views/quotes.py":
+            assert "has no `quotes.parquet`: it was built without the quotes stage" in warned
+        elif page in ("views/topics.py", "views/overview.py"):
+            assert "`topics.parquet`" in warned and "topics stage" in warned
+        elif page == "views/about.py":  # the build's description lists everything it lacks
+            assert (
+                "no `topics.parquet`, `article_topics.parquet`, `events.parquet` and "
+                "`quotes.parquet`"
+            ) in warned
+            assert "without the events, quotes and topics stages" in warned
+        else:
+            assert not warned
+        if warned:
+            assert app.code[0].value == f"obzor build {SEEDS} --out {partial.resolve()}"
+
+
+def _seed_text(seed_build, number: str) -> dict:
+    return next(
+        a for a in read_table(seed_build, "articles") if Path(a["origin"]).name[:3] == number
+    )
+
+
+def test_search_finds_every_form_of_a_lemma(seed_build) -> None:
+    built = open_build(seed_build)
+    hits = concordance(built, NONE, "lemma", "визитами", 5, 1000)  # a form not in the seeds
+    texts = [a["text"] for a in read_table(seed_build, "articles")]
+    # Hand-written forms of the noun: a different route to the same hits.
+    forms = re.compile(r"(?<!\w)визит(?:а|у|ом|е|ы|ов|ам|ами|ах)?(?!\w)", re.IGNORECASE)
+    expected = sum(len(forms.findall(t)) for t in texts)
+    assert len(hits) == expected == 26
+    assert set(hits["match"].str.lower()) == {
+        "визит",
+        "визита",
+        "визитам",
+        "визитов",
+        "визитом",
+        "визиты",
+    }
+    exact = concordance(built, NONE, "word", "визит", 5, 1000)
+    assert set(exact["match"].str.lower()) == {"визит"} and len(exact) == 3
+
+
+def test_search_context_and_order(seed_build) -> None:
+    built = open_build(seed_build)
+    hits = concordance(built, NONE, "word", "Лоренцсон", 3, 1000)
+    seed_000 = _seed_text(seed_build, "000")
+    # The interview labels its answers "Т. Лоренцсон:"; the lead names him once in full.
+    assert len(hits) == seed_000["text"].count("Лоренцсон") == 6
+    assert set(hits["article_id"]) == {seed_000["article_id"]}
+    for hit in hits.itertuples():
+        assert seed_000["text"][hit.start : hit.stop] == "Лоренцсон"
+    assert hits["left"].iloc[0] == "(Словакия) и Тобиас"  # three words either side
+    assert hits["right"].iloc[0] == "(Швеция) - в"
+    by_left = sort_concordance(hits, "left")
+    assert by_left["left"].iloc[-1].endswith("Тобиас")  # 'тобиас' after every 'т.'
+
+
+def test_search_by_entity_finds_inflected_mentions(seed_build) -> None:
+    built = open_build(seed_build)
+    (aliyev,) = [e for e in read_table(seed_build, "entities") if e["name"] == "Ильхам Алиев"]
+    hits = concordance(built, NONE, "entity", aliyev["entity_id"], 4, 1000)
+    mentions = [
+        m for m in read_table(seed_build, "mentions") if m["entity_id"] == aliyev["entity_id"]
+    ]
+    assert len(hits) == len(mentions)
+    assert {"Ильхам Алиев", "Ильхамом Алиевым"} <= set(hits["match"])
+
+
+def test_search_page_keeps_its_state_in_the_url(monkeypatch, seed_build) -> None:
+    app = _open(
+        monkeypatch,
+        seed_build,
+        "views/search.py",
+        {"term": ["Лоренцсон"], "mode": ["word"], "width": ["4"]},
+    )
+    assert len(app.dataframe[0].value) == 6
+    assert app.slider(key="q-width").value == 4
+    app.radio(key="q-mode").set_value("lemma").run()
+    app.text_input(key="q-term").set_value("министерство").run()
+    assert dict(app.query_params) == {
+        "mode": "lemma",
+        "term": "министерство",
+        "width": "4",
+        "order": "article",
+    }
+    assert app.caption[0].value.startswith("Looking for every form of «министерство»")
+
+
+def test_network_links_what_sentences_name_together(seed_build) -> None:
+    built = open_build(seed_build)
+    nodes, edges = network(built, NONE, "sentence", 150, 80)
+    names = dict(zip(nodes["node"], nodes["name"], strict=True))
+    pairs = {frozenset((names[a], names[b])): (w, n) for a, b, w, n in edges.itertuples(False)}
+    # Seed 003: "В 2024 году количество граждан Казахстана, посетивших Азербайджан ..." and
+    # "... Казахстан выразил намерение закупить в Азербайджане ..." among others.
+    weight, articles = pairs[frozenset(("Kazakhstan", "Azerbaijan"))]
+    assert weight >= 2 and articles == 1
+    # Seed 000: "... Баку посетил тогдашний генеральный секретарь НАТО Йенс Столтенберг ..."
+    assert frozenset(("НАТО", "Йенс Столтенберг")) in pairs
+    g = graph(nodes, edges, 2)
+    assert min(w for _, _, w in g.edges(data="weight")) >= 2
+    plotted, links = graph_tables(g)
+    assert set(plotted["node"]) == set(g.nodes) and len(links) == g.number_of_edges()
+    back = nx.read_gexf(io.BytesIO(to_gexf(g)))
+    assert back.number_of_edges() == len(links)
+    # The same data gives the same layout and communities.
+    again = graph_tables(graph(nodes, edges, 2))[0]
+    pd.testing.assert_frame_equal(plotted, again)
+
+
+def test_search_phrases_and_usage_per_month(seed_build, seed_articles) -> None:
+    built = open_build(seed_build)
+    # Seed 003 (29 Dec 2025) writes "Средний коридор" twice and the phrase in other cases 5
+    # times; seed 004 has "коридор" alone, not after "средний".
+    exact = concordance(built, NONE, "word", "Средний коридор", 3, 100)
+    assert exact["match"].tolist() == ["Средний коридор"] * 2
+    inflected = concordance(built, NONE, "lemma", "средний коридор", 3, 100)
+    assert len(inflected) == 7 and set(inflected["article_id"]) == {
+        seed_articles["003"]["article_id"]
+    }
+    monthly = usage_per_month(built, NONE, "lemma", "средний коридор")
+    # Dated seeds: three in December 2025 (000, 001, 003), one in January 2026 (004).
+    assert monthly.to_dict("list") == {
+        "month": ["2025-12", "2026-01"],
+        "articles": [1, 0],
+        "all_articles": [3, 1],
+        "share": [round(1 / 3, 4), 0.0],
+    }
+    word = usage_per_month(built, NONE, "lemma", "коридор")  # 003 and 004
+    assert word["articles"].tolist() == [1, 1]

@@ -1,0 +1,144 @@
+"""The global filters: URL round trip, SQL that takes user input only as parameters, and the
+articles each filter selects on the seeds, checked against the tables themselves."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from conftest import read_table
+from streamlit.testing.v1 import AppTest
+from test_app import APP, run_app
+
+from dashboard.filters import Filters
+from dashboard.queries.articles import article_list
+from dashboard.store import ENV_VAR, open_build, summary
+
+D = dt.date
+
+
+def test_url_round_trip() -> None:
+    filters = Filters(
+        start=D(2025, 12, 10),
+        countries=("AZE", "TUR"),
+        actors=("e1",),
+        types=("PER",),
+        topics=(3, 0),
+        sources=("a.txt",),
+        text="НАТО",
+    )
+    params = filters.to_params()
+    assert params == {
+        "from": ["2025-12-10"],
+        "country": ["AZE", "TUR"],
+        "actor": ["e1"],
+        "type": ["PER"],
+        "topic": ["3", "0"],
+        "source": ["a.txt"],
+        "q": ["НАТО"],
+    }
+    assert Filters.from_params(params) == filters
+    assert Filters.from_params({}) == Filters() and not Filters().active
+
+
+def test_bad_url_values_are_ignored() -> None:
+    parsed = Filters.from_params({"from": ["31.12.2025"], "topic": ["x", "2"], "type": ["FOO"]})
+    assert parsed == Filters(topics=(2,))
+
+
+def test_user_text_is_a_parameter_not_sql(seed_build) -> None:
+    hostile = "x'); DROP TABLE articles; --"
+    sql, params = Filters(text=hostile, sources=(hostile,)).where()
+    assert hostile not in sql and [hostile] in params  # the sources filter, whole
+    assert all(w in params for w in ("x", "drop", "table", "articles"))  # the words
+    built = open_build(seed_build)
+    assert summary(built, Filters(text=hostile))["articles"] == 0
+    assert summary(built, Filters())["articles"] == 5
+
+
+def seed_ids(seed_articles: dict, *numbers: str) -> set[str]:
+    return {seed_articles[n]["article_id"] for n in numbers}
+
+
+def selected(seed_build, filters: Filters) -> set[str]:
+    return set(article_list(open_build(seed_build), filters, 100)["article_id"])
+
+
+def test_each_filter_selects_its_articles(seed_build, seed_articles) -> None:
+    # Publication dates: 000 2025-12-15, 001 2025-12-05, 003 2025-12-29, 004 2026-01-22.
+    december = Filters(start=D(2025, 12, 10), end=D(2025, 12, 31))
+    assert selected(seed_build, december) == seed_ids(seed_articles, "000", "003")
+    # Countries and actors, from the tables.
+    kaz = {
+        m["article_id"] for m in read_table(seed_build, "country_mentions") if m["country"] == "KAZ"
+    }
+    assert seed_articles["003"]["article_id"] in kaz
+    assert selected(seed_build, Filters(countries=("KAZ",))) == kaz
+    (tokayev,) = [
+        e for e in read_table(seed_build, "entities") if e["name"] == "Касым-Жомарт Токаев"
+    ]
+    assert selected(seed_build, Filters(actors=(tokayev["entity_id"],))) == seed_ids(
+        seed_articles, "003"
+    )
+    # Text: every word, case-insensitive, in the text or the title, part of a word counting.
+    assert selected(seed_build, Filters(text="средний коридор")) == seed_ids(seed_articles, "003")
+    lorenzson = Filters(text="ЛОРЕНЦСОН")  # seed 000's interviewee
+    assert selected(seed_build, lorenzson) == seed_ids(seed_articles, "000")
+    # 'Столтенберг' is in 000 only, 'Трамп' in 004 only: no article has both.
+    assert selected(seed_build, Filters(text="Трамп")) == seed_ids(seed_articles, "004")
+    assert selected(seed_build, Filters(text="Столтенберг Трамп")) == set()
+    # Part of a word: 'азербайджано-казахстанск' is in 003's compound adjectives.
+    assert seed_articles["003"]["article_id"] in selected(seed_build, Filters(text="казахстанск"))
+    # Within a kind any value, across kinds all of them.
+    either = Filters(countries=("KAZ", "GBR"))
+    assert seed_ids(seed_articles, "001", "003") <= selected(seed_build, either)
+    assert selected(seed_build, Filters(countries=("KAZ",), text="Лондон")) == set()
+
+
+def test_topic_filter_uses_article_topics(seed_build) -> None:
+    mix = read_table(seed_build, "article_topics")
+    expected = {r["article_id"] for r in mix if r["topic_id"] == 6}
+    assert selected(seed_build, Filters(topics=(6,))) == expected
+
+
+def test_link_fills_the_sidebar_and_survives_a_page_switch(monkeypatch, seed_build) -> None:
+    monkeypatch.setenv(ENV_VAR, str(seed_build))
+    app = AppTest.from_file(APP, default_timeout=60)
+    app.query_params["country"] = "KAZ"
+    app.query_params["from"] = "2025-12-10"
+    app.run()
+    assert not app.exception
+    metrics = {m.label: m.value for m in app.metric}
+    assert (
+        metrics["Articles"] == "1"
+    )  # seed 003 (29 December) is the only Kazakh one after the 10th
+    assert app.sidebar.multiselect(key="f-countries").value == ["KAZ"]
+    # The browser drops the query string on a page switch; the filters are written back.
+    app.query_params.clear()
+    app.switch_page("views/topics.py").run()
+    assert not app.exception
+    assert app.query_params["country"] == "KAZ" and app.query_params["from"] == "2025-12-10"
+
+
+def test_clear_filters(monkeypatch, seed_build) -> None:
+    app = run_app(monkeypatch, seed_build)
+    app.sidebar.text_input(key="f-text").set_value("Столтенберг").run()
+    assert {m.label: m.value for m in app.metric}["Articles"] == "1"
+    assert app.query_params["q"] == "Столтенберг"
+    app.sidebar.button[0].click().run()
+    assert {m.label: m.value for m in app.metric}["Articles"] == "5"
+    assert "q" not in app.query_params
+    assert app.sidebar.text_input(key="f-text").value == ""
+
+
+@pytest.mark.parametrize("page", ["views/overview.py", "views/topics.py", "views/timeline.py"])
+def test_no_match_is_a_message_not_an_error(monkeypatch, seed_build, page) -> None:
+    monkeypatch.setenv(ENV_VAR, str(seed_build))
+    app = AppTest.from_file(APP, default_timeout=60)
+    app.query_params["q"] = "слово, которого нет ни в одной статье"
+    app.run().switch_page(page).run()
+    assert not app.exception
+    assert [i.value for i in app.info] == [
+        "No articles match the filters. Change or clear them in the sidebar."
+    ]
+    assert not app.get("plotly_chart")

@@ -1,0 +1,98 @@
+"""Ingestion of the five shipped seed articles, checked against the files themselves."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+import pyarrow as pa
+from conftest import read_table, seed
+
+from pipeline.stages.paragraphs import build_paragraphs
+
+
+def test_five_articles_with_header_dates(seed_articles: dict) -> None:
+    assert sorted(seed_articles) == ["000", "001", "002", "003", "004"]
+    published = {k: (a["published"], a["date_source"]) for k, a in seed_articles.items()}
+    assert published == {
+        "000": (dt.date(2025, 12, 15), "header"),
+        "001": (dt.date(2025, 12, 5), "header"),
+        "002": (None, "missing"),  # the file has no date header and no dateline
+        "003": (dt.date(2025, 12, 29), "header"),
+        "004": (dt.date(2026, 1, 22), "header"),
+    }
+
+
+def test_001_site_furniture_removed_and_title_found(seed_articles: dict) -> None:
+    article = seed_articles["001"]
+    assert article["title"] == (
+        "Госминистр: У Лондона и Баку амбициозные планы сотрудничества в сфере обороны - ИНТЕРВЬЮ"
+    )
+    assert article["text"].startswith(
+        "Государственный министр по вопросам обороны Соединенного Королевства"
+    )
+    for furniture in ("WUF13", "Бюджетный пакет", "Внешняя политика", "05 декабря, 2025"):
+        assert furniture not in article["text"]
+    assert "date 2025" not in article["text"]
+    # The body keeps its last paragraph and loses only the header block.
+    last_line = seed("001").read_text(encoding="utf-8").strip().splitlines()[-1].strip()
+    assert article["text"].endswith(last_line)
+
+
+def test_titles_without_headline_are_first_sentences(seed_articles: dict) -> None:
+    assert seed_articles["000"]["title"] == (
+        "Более 30 лет Азербайджан поддерживает и развивает партнерские отношения "
+        "с Организацией Североатлантического договора (НАТО)."
+    )
+    assert seed_articles["004"]["title"] == (
+        "Реализация Вашингтонских соглашений по линии азербайджано-американских отношений "
+        "демонстрирует переход от декларативных договоренностей к конкретным практическим шагам."
+    )
+
+
+def test_paragraphs_are_the_non_empty_lines(seed_build, seed_articles: dict) -> None:
+    paragraphs = read_table(seed_build, "paragraphs")
+    for number, article in seed_articles.items():
+        raw = seed(number).read_text(encoding="utf-8")
+        lines = [line for line in raw.splitlines() if line.strip()]
+        # 001 loses its header block: date+navigation line, headline, rubric, dateline.
+        expected = len(lines) - (4 if number == "001" else 0)
+        mine = [p for p in paragraphs if p["article_id"] == article["article_id"]]
+        assert len(mine) == expected, number
+        assert [p["paragraph"] for p in mine] == list(range(expected))
+        for p in mine:
+            assert article["text"][p["start"] : p["stop"]] == p["text"]
+            assert p["text"] == p["text"].strip() and "\n" not in p["text"]
+
+
+def test_paragraphs_split_as_str_split_with_character_offsets() -> None:
+    texts = ["Баку — столица.\n\nАнкара", "", "Москва\n\n\nКиев\n\n"]
+    found = build_paragraphs(pa.table({"article_id": ["a", "b", "c"], "text": texts}))
+    rows = [
+        (r["article_id"], r["paragraph"], r["start"], r["stop"], r["text"])
+        for r in found.to_pylist()
+    ]
+    assert rows == [
+        ("a", 0, 0, 15, "Баку — столица."),
+        ("a", 1, 17, 23, "Анкара"),
+        ("b", 0, 0, 0, ""),
+        ("c", 0, 0, 6, "Москва"),
+        ("c", 1, 8, 13, "\nКиев"),  # the third newline starts the next paragraph
+        ("c", 2, 15, 15, ""),
+    ]
+    for article_id, _number, start, stop, text in rows:
+        assert texts["abc".index(article_id)][start:stop] == text
+
+
+def test_interview_markup_survives(seed_articles: dict) -> None:
+    text = seed_articles["000"]["text"]
+    assert re.search(r"^Т\. Лоренцсон: Да, верно\.", text, re.M)
+    assert re.search(r"^- Как бы вы охарактеризовали", seed_articles["001"]["text"], re.M)
+
+
+def test_counts(seed_articles: dict) -> None:
+    for article in seed_articles.values():
+        assert article["n_chars"] == len(article["text"])
+        assert article["n_words"] == len(re.findall(r"\w+", article["text"]))
+        assert re.fullmatch(r"[0-9a-f]{16}", article["article_id"])
+        assert article["source"] == seed(article["origin"].split("/")[-1][:3]).name

@@ -1,0 +1,379 @@
+"""Topics on the seeds and on small made-up corpora: separation, labels, assignment rules,
+article mixes, determinism and the --topics override."""
+
+from __future__ import annotations
+
+import json
+import re
+from collections import Counter
+from pathlib import Path
+
+import numpy as np
+import pyarrow as pa
+import pyarrow.parquet as pq
+import pytest
+from conftest import SEEDS, read_table
+
+from pipeline.cli import main
+from pipeline.runtime.memo import Memo
+from pipeline.schema import MENTIONS
+from pipeline.stages.paragraphs import build_paragraphs
+from pipeline.stages.topics import boilerplate as boilerplate_stage
+from pipeline.stages.topics import choose
+from pipeline.stages.topics import model as topic_stage
+from pipeline.stages.topics.lemmas import find_lemmas
+from pipeline.stages.topics.model import Topics, build_topics
+
+LABEL = re.compile(r"[а-яё-]+( · [а-яё-]+){2,4}")
+
+
+@pytest.fixture(scope="module")
+def topics(seed_build: Path) -> list[dict]:
+    return read_table(seed_build, "topics")
+
+
+@pytest.fixture(scope="module")
+def paragraphs(seed_build: Path, seed_articles: dict) -> list[dict]:
+    number = {a["article_id"]: k for k, a in seed_articles.items()}
+    return [{**p, "seed": number[p["article_id"]]} for p in read_table(seed_build, "paragraphs")]
+
+
+def topics_of(paragraphs: list[dict], seed: str, pattern: str) -> list[int]:
+    found = [
+        p["topic_id"] for p in paragraphs if p["seed"] == seed and re.search(pattern, p["text"])
+    ]
+    assert found, f"no paragraph of seed {seed} matches {pattern!r}"
+    return found
+
+
+def test_corridor_and_nato_standards_fall_in_different_topics(paragraphs) -> None:
+    # Seed 003: "Азербайджан и Казахстан являются участниками Среднего коридора ..." and the
+    # answer about new transport routes; seed 002: "армия страны переводится на стандарты НАТО".
+    corridor = topics_of(paragraphs, "003", r"Средн\w+ коридор|транспортных маршрутов")
+    standards = topics_of(paragraphs, "002", r"стандарт\w* НАТО")
+    assert len(corridor) >= 2 and len(standards) >= 3
+    assert not set(corridor) & set(standards)
+    # Each theme is mostly one topic, not scattered.
+    assert Counter(corridor).most_common(1)[0][1] == len(corridor)
+    assert Counter(standards).most_common(1)[0][1] >= len(standards) - 1
+
+
+def test_labels_are_three_to_five_distinct_lemmas(topics) -> None:
+    assert 3 <= len(topics) <= 20
+    labels = [t["label"] for t in topics]
+    assert len(set(labels)) == len(labels)
+    for topic in topics:
+        assert LABEL.fullmatch(topic["label"]), topic["label"]
+        assert set(topic["label"].split(" · ")) <= set(topic["terms"])
+        assert len(topic["terms"]) == 10
+
+
+def test_person_names_and_reporting_words_are_not_terms(topics) -> None:
+    terms = {term for t in topics for term in t["terms"]}
+    # Names of people the seeds quote most, and the verbs that introduce quotes.
+    assert not terms & {"алиев", "ильхам", "лоренцсон", "тобиас", "гасымов", "коакер"}
+    assert not terms & {"заявить", "отметить", "сказать", "год"}
+
+
+def test_every_paragraph_with_content_has_a_topic(paragraphs, topics) -> None:
+    assert all(p["topic_id"] is not None for p in paragraphs)
+    assert all(0 < p["topic_score"] <= 1 for p in paragraphs)
+    sizes = Counter(p["topic_id"] for p in paragraphs)
+    assert [t["size"] for t in topics] == [sizes[t["topic_id"]] for t in topics]
+    assert [t["size"] for t in topics] == sorted((t["size"] for t in topics), reverse=True)
+    assert sum(t["share"] for t in topics) == pytest.approx(1, abs=1e-3)
+
+
+def test_representative_paragraph_belongs_to_its_topic(paragraphs, topics) -> None:
+    by_key = {(p["article_id"], p["paragraph"]): p for p in paragraphs}
+    for topic in topics:
+        chosen = by_key[topic["representative_article_id"], topic["representative_paragraph"]]
+        assert chosen["topic_id"] == topic["topic_id"]
+
+
+def test_article_weights_sum_to_one(seed_build: Path, seed_articles: dict) -> None:
+    rows = read_table(seed_build, "article_topics")
+    totals: Counter = Counter()
+    for row in rows:
+        assert row["weight"] >= 0.05
+        totals[row["article_id"]] += row["weight"]
+    assert set(totals) == {a["article_id"] for a in seed_articles.values()}
+    assert all(total == pytest.approx(1, abs=1e-3) for total in totals.values())
+
+
+def test_manifest_explains_the_choice_of_k(seed_build: Path, topics) -> None:
+    info = json.loads((seed_build / "manifest.json").read_text())["topics"]
+    assert info["k"] == len(topics)
+    assert info["chosen_by"] == "coherence × stability"
+    best = max(info["candidates"], key=lambda c: c["score"])
+    assert best["k"] == info["k"]
+    assert info["unassigned_share"] == 0.0
+
+
+def test_same_input_same_topics(seed_build: Path, tmp_path: Path) -> None:
+    assert main(["build", str(SEEDS), "--out", str(tmp_path / "again"), "--quiet"]) == 0
+    for name in ("topics", "article_topics", "paragraphs"):
+        first = (seed_build / f"{name}.parquet").read_bytes()
+        assert (tmp_path / "again" / f"{name}.parquet").read_bytes() == first, name
+
+
+def test_topics_option_fixes_k(tmp_path: Path, capsys) -> None:
+    assert (
+        main(["build", str(SEEDS), "--out", str(tmp_path / "four"), "--topics", "4", "--quiet"])
+        == 0
+    )
+    assert ", 4 topics into" in capsys.readouterr().out
+    info = json.loads((tmp_path / "four" / "manifest.json").read_text())["topics"]
+    assert (info["k"], info["chosen_by"], info["candidates"]) == (4, "--topics", [])
+    with pytest.raises(SystemExit):
+        main(["build", str(SEEDS), "--topics", "0"])
+
+
+SPORT = [
+    "Сборная выиграла матч чемпионата мира: тренер похвалил игроков и вратаря.",
+    "Футболисты провели тренировку перед финальным матчем турнира на стадионе.",
+    "Вратарь отразил пенальти, и команда вышла в полуфинал чемпионата.",
+]
+OIL = [
+    "Цены на нефть выросли после решения картеля сократить добычу сырья.",
+    "Нефтяная компания увеличила добычу и экспорт нефти через новый трубопровод.",
+    "Биржевые цены на нефть и газ упали, инвесторы ждут решения о добыче.",
+]
+
+
+def fit_topics(paragraphs: pa.Table, mentions: pa.Table | None = None, **options) -> Topics:
+    mentions = MENTIONS.empty_table() if mentions is None else mentions
+    return build_topics([(paragraphs, mentions, None)], **options)
+
+
+def with_topics(paragraphs: pa.Table, found: Topics) -> pa.Table:
+    """The paragraphs with their topic columns (`Topics.assigned` follows them row for row)."""
+    assigned = found.assigned.table()
+    for name in assigned.column_names:
+        paragraphs = paragraphs.append_column(name, assigned[name])
+    return paragraphs
+
+
+def made_up(articles: list[list[str]]) -> pa.Table:
+    texts = ["\n\n".join(paragraphs) for paragraphs in articles]
+    table = pa.table({"article_id": [f"a{i}" for i in range(len(texts))], "text": texts})
+    return build_paragraphs(table)
+
+
+def test_two_themes_two_topics_and_boilerplate_follows_its_article() -> None:
+    credit = "Также по теме"
+    articles = [[SPORT[i], SPORT[(i + 1) % 3], credit] for i in range(3)]
+    articles += [[OIL[i], OIL[(i + 1) % 3], f"pic.twitter.com/x{i}y2z3"] for i in range(3)]
+    paragraphs = made_up(articles)
+    found = fit_topics(paragraphs, k=2)
+    rows = with_topics(paragraphs, found).to_pylist()
+    topic = {(r["article_id"], r["paragraph"]): r["topic_id"] for r in rows}
+    sport = {topic[f"a{i}", p] for i in range(3) for p in (0, 1)}
+    oil = {topic[f"a{i}", p] for i in range(3, 6) for p in (0, 1)}
+    assert len(sport) == len(oil) == 1 and sport != oil
+    # The credit line repeats in three articles: boilerplate, it takes its article's topic
+    # without a score of its own; so does the Latin-only embed, which has no content word.
+    (sport_topic,), (oil_topic,) = sport, oil
+    for row in rows:
+        if row["paragraph"] == 2:
+            expected = sport_topic if row["article_id"] in {"a0", "a1", "a2"} else oil_topic
+            assert (row["topic_id"], row["topic_score"]) == (expected, None)
+    assert found.model["boilerplate_paragraphs"] == 3
+    assert found.model["unassigned_share"] == 0.0
+    labels = found.topics["label"].to_pylist()
+    assert any("нефть" in label for label in labels)
+    assert any("матч" in label or "чемпионат" in label for label in labels)
+
+
+def test_an_article_without_content_stays_unassigned() -> None:
+    articles = [[SPORT[0], SPORT[1]], [OIL[0], OIL[1]], ["https://t.co/abc", "12.03.2017"]]
+    paragraphs = made_up(articles)
+    found = fit_topics(paragraphs, k=2)
+    empty = [r for r in with_topics(paragraphs, found).to_pylist() if r["article_id"] == "a2"]
+    assert [(r["topic_id"], r["topic_score"]) for r in empty] == [(None, None), (None, None)]
+    assert "a2" not in found.article_topics["article_id"].to_pylist()
+
+
+def test_no_content_at_all_gives_no_topics() -> None:
+    found = fit_topics(made_up([["!!!", "123"]]))
+    assert found.topics.num_rows == 0 and found.article_topics.num_rows == 0
+    assert found.assigned.table()["topic_id"].null_count == 2
+
+
+def test_choosing_k_again_reuses_the_fits(
+    seed_build: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    articles = pq.read_table(seed_build / "articles.parquet", columns=["article_id", "text"])
+    paragraphs = build_paragraphs(articles)
+    memo = Memo(tmp_path / "memo")
+    first = fit_topics(paragraphs, memo=memo)
+    assert len(first.model["candidates"]) > 1
+    assert len(list((tmp_path / "memo").glob("*.json"))) == 1
+
+    def no_fit(task: tuple) -> None:
+        raise AssertionError("the memo holds this fit")
+
+    monkeypatch.setattr(choose, "_fit_top", no_fit)
+    again = fit_topics(paragraphs, memo=memo)
+    assert again.model == first.model
+    assert again.assigned.table().equals(first.assigned.table())
+    for name in ("topics", "article_topics"):
+        assert getattr(again, name).equals(getattr(first, name)), name
+    with pytest.raises(AssertionError, match="the memo holds"):  # another sample: fits again
+        fit_topics(
+            paragraphs.filter(
+                pa.compute.not_equal(paragraphs["article_id"], articles["article_id"][0])
+            ),
+            memo=memo,
+        )
+
+
+def test_selection_sample_is_whole_articles_a_new_one_rarely_enters() -> None:
+    ids = np.array(["c", "c", "a", "a", "a", "d", "b", "b"], dtype=object)
+    rows = np.arange(len(ids))
+    sample = choose.whole_articles(rows, ids, limit=6)
+    assert sample.tolist() == [2, 3, 4, 6, 7]  # 'a' and 'b'; 'c' would make 7 rows
+    later = np.append(ids, ["e", "e"])
+    assert choose.whole_articles(np.arange(10), later, limit=6).tolist() == sample.tolist()
+    earlier = np.append(ids, ["0"])
+    assert choose.whole_articles(np.arange(9), earlier, limit=6).tolist() == [
+        2,
+        3,
+        4,
+        6,
+        7,
+        8,
+    ]
+    assert choose.whole_articles(rows, ids, limit=2).tolist() == [2, 3, 4]  # one article
+
+
+def test_memo_keeps_the_most_recently_used(tmp_path: Path) -> None:
+    memo = Memo(tmp_path, keep=2)
+    memo.put("a", {"k": [1]})
+    memo.put("b", 2)
+    assert memo.get("a") == {"k": [1]}  # now more recent than 'b'
+    memo.put("c", 3)
+    assert (memo.get("a"), memo.get("b"), memo.get("c")) == ({"k": [1]}, None, 3)
+    table = pa.table({"text": ["Баку", None]})
+    stored = memo.put_file("t", "parquet", lambda path: pq.write_table(table, path))
+    assert memo.get_file("t", "parquet") == stored
+    assert pq.read_table(stored).equals(table)
+    assert memo.get("a") is None  # the least recently used of three
+
+
+def test_lemmas_keep_abbreviations_and_drop_names_and_stopwords() -> None:
+    paragraphs = made_up(
+        [["МОК отстранил сборную, заявил Томас Бах.", "Решения МОК обсуждали в Москве."]]
+    )
+    rows = find_lemmas(paragraphs).to_pylist()
+    found = Counter(lemma for row in rows for lemma in row["lemma"])
+    assert found["мок"] == 2 and "мокнуть" not in found  # not a form of the verb 'мокнуть'
+    assert found["сборная"] == 1 and found["решение"] == 1 and found["обсуждать"] == 1
+    assert "томас" not in found and "заявить" not in found
+    # Offsets are the article's: the second paragraph starts after the blank line.
+    second = rows[1]
+    where = dict(
+        zip(second["lemma"], zip(second["start"], second["stop"], strict=True), strict=True)
+    )
+    text = "МОК отстранил сборную, заявил Томас Бах.\n\nРешения МОК обсуждали в Москве."
+    assert text[slice(*where["москва"])] == "Москве" and text[slice(*where["мок"])] == "МОК"
+    proper = {
+        lemma
+        for row in rows
+        for lemma, flag in zip(row["lemma"], row["proper"], strict=True)
+        if flag
+    }
+    assert proper == {"мок", "москва"}
+
+
+def test_words_inside_a_person_mention_do_not_count() -> None:
+    articles = [[SPORT[i], SPORT[(i + 1) % 3]] for i in range(3)]
+    articles += [[OIL[i], OIL[(i + 1) % 3]] for i in range(3)]
+    articles[3].append("Трубопровод, трубопровод и снова трубопровод.")  # a "name" below
+    paragraphs = made_up(articles)
+    row = paragraphs.to_pylist()[8]  # a3's third paragraph
+    assert (row["article_id"], row["paragraph"]) == ("a3", 2)
+    person = {
+        "article_id": "a3",
+        "paragraph": 2,
+        "sentence": 0,
+        "start": row["start"],
+        "stop": row["stop"] - 1,
+        "surface": row["text"][:-1],
+        "normal": row["text"][:-1],
+        "type": "PER",
+        "entity_id": "per-x",
+    }
+
+    def third(mentions: pa.Table) -> tuple:
+        found = with_topics(paragraphs, fit_topics(paragraphs, mentions, k=2)).to_pylist()
+        return next(
+            (r["topic_id"], r["topic_score"])
+            for r in found
+            if (r["article_id"], r["paragraph"]) == ("a3", 2)
+        )
+
+    oil_topic, own_score = third(MENTIONS.empty_table())
+    assert own_score is not None  # three content words of its own
+    assert third(pa.Table.from_pylist([person], schema=MENTIONS)) == (oil_topic, None)
+
+
+def test_boilerplate_counts_articles_not_repeats() -> None:
+    """A text three times in one article is that article's own (7), and four times in two
+    articles too (6); in three articles it is boilerplate (5)."""
+    digests = np.array([7, 7, 7, 5, 5, 6, 5, 6, 6, 9], dtype=np.uint64)
+    articles = np.array([0, 0, 0, 0, 1, 1, 2, 2, 2, 2], dtype=np.int32)
+    found = boilerplate_stage._boilerplate(digests, articles)
+    assert np.flatnonzero(found).tolist() == [3, 4, 6]
+
+
+def test_article_topics_weigh_by_words_and_drop_small_shares() -> None:
+    """Article a: 39 words on topic 0, 1 on topic 1 (2.5%, dropped); b: topic 2 (a paragraph
+    without words does not count); c: halves; d: only unassigned paragraphs, no row."""
+    articles = np.array([0, 0, 0, 1, 1, 2, 2, 2, 3], dtype=np.int32)
+    topic = np.array([0, 1, -1, 2, 0, 1, 3, 3, -1], dtype=np.int32)
+    words = np.array([39, 1, 5, 3, 0, 2, 1, 1, 4], dtype=np.int64)
+    table = topic_stage._article_topics(articles, topic, words, pa.array(["a", "b", "c", "d"]))
+    assert table.to_pylist() == [
+        {"article_id": "a", "topic_id": 0, "weight": 1.0},
+        {"article_id": "b", "topic_id": 2, "weight": 1.0},
+        {"article_id": "c", "topic_id": 1, "weight": 0.5},
+        {"article_id": "c", "topic_id": 3, "weight": 0.5},
+    ]
+
+
+def test_shaping_rows_skip_boilerplate_short_and_repeated_texts() -> None:
+    """Text 5 is in three articles (boilerplate); text 6 in two, so only its first row fits;
+    text 7's first row is too short, so its second row is the first that can fit; text 8 is
+    written once."""
+    digests = np.array([5, 5, 5, 6, 6, 7, 7, 8], dtype=np.uint64)
+    articles = np.array([0, 1, 2, 2, 3, 3, 4, 4], dtype=np.int32)
+    words = np.array([4, 4, 4, 4, 4, 2, 5, 3], dtype=np.int32)
+    boilerplate, fitting = boilerplate_stage.shaping_rows(digests, articles, words)
+    assert np.flatnonzero(boilerplate).tolist() == [0, 1, 2]
+    assert fitting.tolist() == [3, 6, 7]
+
+
+def test_representative_is_the_heaviest_row_at_least_median_long_across_parts() -> None:
+    """Topic 0's rows all shaped the model, with 1, 2, 4, 6, 7 and 8 words (median 5): its
+    heaviest rows (0.95 with 1 word, 0.9 with 2) are too short, and of the two 0.7 rows long
+    enough the one in the second part wins over the one in the third. Topic 1 has no shaping
+    row, so all its rows count (3 and 9 words, median 6): the lighter but longer row wins."""
+    found = topic_stage._Representatives(2)
+    parts = [  # topic, shaping, words, weight, row number
+        ([0, 0, 1, -1], [True, True, False, False], [2, 4, 3, 7], [0.9, 0.6, 0.8, 1], [0, 1, 2, 3]),
+        (
+            [0, 0, 0, 1],
+            [True, True, True, False],
+            [6, 8, 1, 9],
+            [0.5, 0.7, 0.95, 0.1],
+            [4, 5, 6, 7],
+        ),  # noqa: E501
+        ([0], [True], [7], [0.7], [8]),
+    ]
+    arrays = [[np.array(column) for column in part] for part in parts]
+    for topic, shaping, words, _weight, _row in arrays:
+        found.count(topic, shaping, words)
+    for topic, shaping, words, weight, row in arrays:
+        found.offer(topic, shaping, words, weight, row)
+    assert found.found == {0: (5,), 1: (7,)}
