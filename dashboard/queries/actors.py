@@ -9,6 +9,16 @@ from dashboard.filters import Filters
 from dashboard.labels import named
 from dashboard.store import Build, filtered, query
 
+#: The selected articles and mentions of each entity of the given types (the first parameter).
+_COUNTS = """
+    WITH counts AS (
+        SELECT x.entity_id, count(*) AS articles, sum(x.mentions)::BIGINT AS mentions
+        FROM article_entities x JOIN sel USING (article_id)
+        WHERE list_contains(?, x.type)
+        GROUP BY x.entity_id
+    )
+"""
+
 
 def top_actors(build: Build, filters: Filters, limit: int) -> pd.DataFrame:
     """Entities of the filters' types (default: people and organisations) by the selected
@@ -16,13 +26,8 @@ def top_actors(build: Build, filters: Filters, limit: int) -> pd.DataFrame:
     return filtered(
         build,
         filters,
-        """
-        WITH counts AS (
-            SELECT x.entity_id, count(*) AS articles, sum(x.mentions)::BIGINT AS mentions
-            FROM article_entities x JOIN sel USING (article_id)
-            WHERE list_contains(?, x.type)
-            GROUP BY x.entity_id
-        )
+        _COUNTS
+        + """
         SELECT c.entity_id, e.name, e.type, c.articles, c.mentions, e.country, e.role
         FROM counts c JOIN entities e USING (entity_id)
         ORDER BY c.articles DESC, c.mentions DESC, e.name, c.entity_id
@@ -39,13 +44,8 @@ def actor_table(build: Build, filters: Filters, limit: int) -> pd.DataFrame:
     return filtered(
         build,
         filters,
-        """
-        WITH counts AS (
-            SELECT x.entity_id, count(*) AS articles, sum(x.mentions)::BIGINT AS mentions
-            FROM article_entities x JOIN sel USING (article_id)
-            WHERE list_contains(?, x.type)
-            GROUP BY x.entity_id
-        )
+        _COUNTS
+        + """
         SELECT e.name, e.type, c.mentions, c.articles, e.country, e.role,
                array_to_string(e.aliases, '; ') AS aliases, e.entity_id
         FROM counts c JOIN entities e USING (entity_id)
