@@ -41,11 +41,12 @@ __all__ = ["NoArticles", "build"]
 
 
 def _account(manifest: Manifest, ingested: Ingested) -> None:
-    """Record every input, rejection and notice of the ingest stage."""
+    """Record every input, rejection, notice and trimmed line of the ingest stage."""
     manifest.inputs = sorted(ingested.inputs, key=lambda e: e["path"])
     rejected = sorted(ingested.rejected, key=lambda r: (r.path, r.line or 0))
     manifest.rejected = [asdict(r) for r in rejected]
     manifest.warnings = [asdict(n) for n in ingested.notices]
+    manifest.trimmed = [asdict(t) for t in ingested.trimmed]
 
 
 def build(

@@ -37,9 +37,11 @@ def entity_tables(
     """The entity stages over `articles` (`article_id`, `text`): `sentences`, `mentions`,
     `entities`, `article_entities`, `country_mentions` and `quotes`."""
     articles = articles.sort_by("article_id")  # the order a corpus is read in
-    for name, kind in (("title", pa.string()), ("published", pa.date32())):  # cache keys read them
+    columns = (("title", pa.string()), ("published", pa.date32()), ("title_stop", pa.int32()))
+    for name, kind in columns:  # cache keys read them
         if name not in articles.column_names:
-            articles = articles.append_column(name, pa.nulls(articles.num_rows, kind))
+            empty = pa.array([0] * articles.num_rows, kind) if name == "title_stop" else None
+            articles = articles.append_column(name, empty or pa.nulls(articles.num_rows, kind))
     with tempfile.TemporaryDirectory(prefix="obzor-entities-") as tmp:
         write_table(articles, Path(tmp) / "articles.parquet")
         corpus, _account = analysed(

@@ -70,6 +70,7 @@ class Manifest:
     inputs: list[dict] = field(default_factory=list)
     rejected: list[dict] = field(default_factory=list)
     warnings: list[dict] = field(default_factory=list)
+    trimmed: list[dict] = field(default_factory=list)
     tables: dict[str, dict] = field(default_factory=dict)
     seconds: dict[str, float] = field(default_factory=dict)
     cache: dict | None = None

@@ -22,10 +22,30 @@ def _schema(*fields: tuple[str, pa.DataType, bool, str]) -> pa.Schema:
     )
 
 
+_IN_HEADLINE = (
+    "in_headline",
+    pa.bool_(),
+    False,
+    "True in the article's headline: paragraph 0 of an article with `title_stop` > 0.",
+)
+
+
+def before_headlines(schema: pa.Schema) -> pa.Schema:
+    """`schema` without `in_headline`: the table as its stage finds it, before the build
+    marks the rows in headlines (stages.headlines)."""
+    return schema.remove(schema.get_field_index("in_headline"))
+
+
 ARTICLES = _schema(
     ("article_id", pa.string(), False, "16 hex digits of the SHA-256 of the text's words."),
     ("source", pa.string(), False, "Input file name, or the row's `source` for tabular inputs."),
     ("title", pa.string(), False, "Headline line or field; else the first sentence."),
+    (
+        "title_stop",
+        pa.int32(),
+        False,
+        "End of the headline in `text` (its paragraph 0); 0 when the title is the first sentence.",
+    ),
     ("published", pa.date32(), True, "Publication date; null when unknown."),
     (
         "date_source",
@@ -34,7 +54,12 @@ ARTICLES = _schema(
         "Origin of `published`: header, field, text, inferred or missing.",
     ),
     ("url", pa.string(), True, "Original address, when the input gives one."),
-    ("text", pa.string(), False, "Normalised body: paragraphs joined by a blank line."),
+    (
+        "text",
+        pa.string(),
+        False,
+        "The headline (when the article has one) and the body: paragraphs joined by a blank line.",
+    ),
     ("n_chars", pa.int32(), False, "Characters in `text`."),
     ("n_words", pa.int32(), False, "Words (runs of letters or digits) in `text`."),
     ("external_id", pa.string(), True, "The row's `id` field for tabular inputs."),
@@ -59,6 +84,7 @@ PARAGRAPHS = _schema(
         True,
         "Share of its topic in its NMF weights (0-1); null when unassigned or inherited.",
     ),
+    _IN_HEADLINE,
 )
 
 SENTENCES = _schema(
@@ -67,6 +93,7 @@ SENTENCES = _schema(
     ("sentence", pa.int32(), False, "0-based position in the article."),
     ("start", pa.int32(), False, "Offset of the first character in `articles.text`."),
     ("stop", pa.int32(), False, "Offset after the last character."),
+    _IN_HEADLINE,
 )
 
 MENTIONS = _schema(
@@ -79,6 +106,7 @@ MENTIONS = _schema(
     ("normal", pa.string(), False, "This mention in the nominative, before alias merging."),
     ("type", pa.string(), False, "PER, ORG or LOC."),
     ("entity_id", pa.string(), False, "The entity (`entities.entity_id`)."),
+    _IN_HEADLINE,
 )
 
 ENTITIES = _schema(
@@ -113,6 +141,7 @@ COUNTRY_MENTIONS = _schema(
     ("surface", pa.string(), False, "The text as written."),
     ("country", pa.string(), False, "ISO 3166-1 alpha-3."),
     ("via", pa.string(), False, "name, adjective, capital, city, organisation or actor."),
+    _IN_HEADLINE,
 )
 
 TOPICS = _schema(
@@ -162,6 +191,7 @@ EVENTS = _schema(
     ("sentence_stop", pa.int32(), False, "Offset after the sentence."),
     ("entity_ids", pa.list_(pa.string()), False, "Entities mentioned in the sentence, sorted."),
     ("countries", pa.list_(pa.string()), False, "Countries named in the sentence (alpha-3)."),
+    _IN_HEADLINE,
 )
 
 QUOTES = _schema(
@@ -204,6 +234,7 @@ QUOTES = _schema(
         False,
         "Countries named in the quote (alpha-3), sorted.",
     ),
+    _IN_HEADLINE,
 )
 
 #: Table name -> schema; the dashboard needs all but the `OPTIONAL` ones.

@@ -54,7 +54,8 @@ def article(build: Build, article_id: str) -> dict | None:
     """One article's title, date, source, url and text, or None."""
     found = query(
         build,
-        "SELECT article_id, title, published, source, url, text FROM articles WHERE article_id = ?",
+        "SELECT article_id, title, title_stop, published, source, url, text FROM articles "
+        "WHERE article_id = ?",
         article_id,
     )
     return None if found.empty else found.iloc[0].to_dict()

@@ -1,4 +1,5 @@
-"""About the data: the build manifest, inputs, rejected inputs with reasons, versions."""
+"""About the data: the build manifest, inputs, rejected inputs with reasons, lines kept out of
+the texts, versions."""
 
 import pandas as pd
 import streamlit as st
@@ -49,6 +50,25 @@ if info["rejected"]:
     )
 else:
     st.success("Every input became an article.")
+
+st.subheader("Lines kept out of the texts")
+if trimmed := info.get("trimmed"):
+    st.caption(
+        "Lines of .txt inputs before the body that are site furniture, not the article: "
+        "navigation, bylines, rubrics and datelines (a dateline dates its article)."
+    )
+    st.dataframe(
+        pd.DataFrame(trimmed),
+        hide_index=True,
+        column_config={
+            "path": "File",
+            "line": "Line",
+            "text": st.column_config.TextColumn("Text", width="large"),
+            "reason": "Reason",
+        },
+    )
+else:
+    st.success("No line of any input was kept out of its article's text.")
 
 if info["warnings"]:
     st.subheader("Warnings")

@@ -32,7 +32,8 @@ if article is None:
     st.warning("The article in this link is not in this build.")
     st.stop()
 
-st.subheader(article["title"])
+if not article["title_stop"]:  # an article with a headline shows it, highlighted, in its text
+    st.subheader(article["title"])
 st.caption(render.byline(article, "%d %B %Y"))
 topics = articles.article_topics(build, article_id)
 if not topics.empty:
@@ -45,7 +46,7 @@ marks = articles.article_marks(build, article_id, article["text"], filters.words
 people = marks.loc[marks["kind"].isin(["PER", "ORG"]), "entity_id"].dropna().unique()
 links = {e: url.page_link("actors", filters, profile=e) for e in people}
 render.legend(with_query=bool(filters.words))
-render.highlighted_text(article["text"], marks, links)
+render.highlighted_text(article["text"], marks, links, article["title_stop"])
 st.caption(
     "Hover a highlight for the canonical name or the resolved dates; people and "
     "organisations link to their profile."

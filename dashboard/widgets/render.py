@@ -125,13 +125,11 @@ def legend(with_query: bool) -> None:
     st.html(f'<div style="font-size: 0.85rem">{chips}</div>')
 
 
-def highlighted_text(text: str, marks: pd.DataFrame, links: dict[str, str]) -> None:
-    """`text` with `marks` (start, stop, kind, entity_id, label) highlighted; a mark whose
-    entity has a link in `links` links there. Every piece of text is escaped, so markup in an
-    article stays text; a mark overlapping an earlier one is skipped."""
-    pieces, at = [], 0
+def _marked(text: str, marks: pd.DataFrame, links: dict[str, str], begin: int, end: int) -> str:
+    """HTML of `text[begin:end]` with the `marks` inside it highlighted, every piece escaped."""
+    pieces, at = [], begin
     for mark in marks.itertuples():
-        if mark.start < at:
+        if mark.start < at or mark.stop > end:
             continue
         colour = MARKS[mark.kind][0]
         inner = html.escape(text[mark.start : mark.stop])
@@ -145,5 +143,19 @@ def highlighted_text(text: str, marks: pd.DataFrame, links: dict[str, str]) -> N
         pieces.append(html.escape(text[at : mark.start]))
         pieces.append(f'<mark title="{title}" style="{_MARK_STYLE.format(colour)}">{inner}</mark>')
         at = mark.stop
-    pieces.append(html.escape(text[at:]))
-    st.html(f'<div style="white-space: pre-wrap; line-height: 1.65">{"".join(pieces)}</div>')
+    pieces.append(html.escape(text[at:end]))
+    return "".join(pieces)
+
+
+def highlighted_text(
+    text: str, marks: pd.DataFrame, links: dict[str, str], title_stop: int = 0
+) -> None:
+    """`text` with `marks` (start, stop, kind, entity_id, label) highlighted; a mark whose
+    entity has a link in `links` links there; the headline (`text[:title_stop]`) as a heading.
+    Every piece of text is escaped, so markup in an article stays text; a mark overlapping an
+    earlier one is skipped."""
+    body_start = title_stop + len(text[title_stop:]) - len(text[title_stop:].lstrip("\n"))
+    head = _marked(text, marks, links, 0, title_stop) if title_stop else ""
+    body = _marked(text, marks, links, body_start, len(text))
+    heading = f'<div style="font-size: 1.35rem; font-weight: 600">{head}</div>' if head else ""
+    st.html(f'{heading}<div style="white-space: pre-wrap; line-height: 1.65">{body}</div>')

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import numpy as np
@@ -13,7 +13,7 @@ import pyarrow.parquet as pq
 
 from pipeline.ingest.dates import parse_date
 from pipeline.ingest.readers import Record, Rejection
-from pipeline.ingest.text import content_hash, first_sentence, words
+from pipeline.ingest.text import PARAGRAPH_SEP, content_hash, first_sentence, words
 from pipeline.runtime.parquet import TableWriter, parts
 from pipeline.schema import ARTICLES
 
@@ -23,6 +23,26 @@ class Notice:
     path: str
     line: int | None
     message: str
+
+
+@dataclass(frozen=True)
+class TrimmedLine:
+    """A line of an input kept out of its article's text, with the reason (the manifest's
+    `trimmed`)."""
+
+    path: str
+    line: int
+    text: str
+    reason: str
+
+
+@dataclass
+class Notes:
+    """What ingestion says of its inputs besides their articles: unreadable dates (`notices`)
+    and the lines kept out of a text (`trimmed`)."""
+
+    notices: list[Notice] = field(default_factory=list)
+    trimmed: list[TrimmedLine] = field(default_factory=list)
 
 
 def origin(path: str, line: int | None) -> str:
@@ -43,29 +63,47 @@ PREPARED = pa.schema(
 )
 
 
-def prepare(records: Iterable[Record], notices: list[Notice]) -> Iterator[pa.RecordBatch]:
+def headed(title: str | None, body: str) -> tuple[str, str, int]:
+    """An article's title, text and `title_stop`: its own headline (`title`, on one line)
+    becomes the text's first paragraph, unless the body already starts with it; without one,
+    the title is the body's first sentence and `title_stop` is 0."""
+    headline = " ".join(title.split()) if title else ""
+    if not headline:
+        return first_sentence(body), body, 0
+    if body == headline or body.startswith(headline + PARAGRAPH_SEP):
+        return headline, body, len(headline)
+    return headline, headline + PARAGRAPH_SEP + body, len(headline)
+
+
+def prepare(records: Iterable[Record], notes: Notes) -> Iterator[pa.RecordBatch]:
     """Each record as a row of PREPARED, in input order, BATCH rows at a time; a notice per
-    unreadable date goes to `notices`."""
+    unreadable date and each record's trimmed lines go to `notes`. The id and duplicate
+    digest are of the body's words: a headline does not make a text another article."""
     rows: list[dict] = []
     for record in records:
         tokens = words(record.text)
         digest = content_hash(tokens)
         published = parse_date(record.date) if record.date else None
         if record.date and published is None:
-            notices.append(
+            notes.notices.append(
                 Notice(record.path, record.line, f"unrecognised date {record.date!r}; left empty")
             )
+        notes.trimmed += [
+            TrimmedLine(record.path, t.line, t.text, t.reason) for t in record.trimmed
+        ]
+        title, text, title_stop = headed(record.title, record.text)
         rows.append(
             {
                 "article_id": digest[:16],
                 "source": record.source,
-                "title": record.title or first_sentence(record.text),
+                "title": title,
+                "title_stop": title_stop,
                 "published": published,
                 "date_source": record.date_source if published else "missing",
                 "url": record.url,
-                "text": record.text,
-                "n_chars": len(record.text),
-                "n_words": len(tokens),
+                "text": text,
+                "n_chars": len(text),
+                "n_words": len(words(text)),
                 "external_id": record.external_id,
                 "origin": origin(record.path, record.line),
                 "digest": digest,

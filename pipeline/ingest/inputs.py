@@ -18,7 +18,7 @@ from pathlib import Path
 import pyarrow.parquet as pq
 from tqdm import tqdm
 
-from pipeline.ingest.articles import PREPARED, Notice, build_articles, prepare
+from pipeline.ingest.articles import PREPARED, Notes, Notice, TrimmedLine, build_articles, prepare
 from pipeline.ingest.readers import Record, Rejection, discover, read_file
 from pipeline.runtime.files import file_sha256
 from pipeline.runtime.memo import Memo, memo
@@ -29,16 +29,17 @@ from pipeline.runtime.timer import Timer
 CACHED_INPUT_BYTES = 1 << 20
 
 
-_NOTE = b"obzor.note"  # a prepared file's rejections and notices, in its metadata
+_NOTE = b"obzor.note"  # a prepared file's rejections, notices and trimmed lines
 
 
 def _prepared(paths: list[Path], max_bytes: int, bar: tqdm, target: Path) -> None:
     """Write the prepared articles (articles.prepare) of the input files `paths`, in order, to
-    `target`, with each file's records, rejections and notices in its metadata (`_note`).
+    `target`, with each file's records, rejections, notices and trimmed lines in its metadata
+    (`_note`).
     Many small files share one: a file per article would cost more to write and read back
     than the article itself."""
     rejected: list[Rejection] = []
-    notices: list[Notice] = []
+    notes = Notes()
     records_of: Counter[str] = Counter()
 
     def records() -> Iterator[Record]:
@@ -54,24 +55,24 @@ def _prepared(paths: list[Path], max_bytes: int, bar: tqdm, target: Path) -> Non
                     rejected.append(item)
 
     with pq.ParquetWriter(target, PREPARED, compression="zstd") as writer:
-        for batch in prepare(records(), notices):
+        for batch in prepare(records(), notes):
             writer.write_batch(batch)
         note = {
             "records": records_of,
             "rejected": [asdict(r) for r in rejected],
-            "notices": [asdict(n) for n in notices],
+            "notices": [asdict(n) for n in notes.notices],
+            "trimmed": [asdict(t) for t in notes.trimmed],
         }
         writer.add_key_value_metadata({_NOTE: json.dumps(note)})
 
 
-def _note(prepared: Path) -> tuple[dict[str, int], list[Rejection], list[Notice]]:
-    """Records per input file, rejections and notices of a `_prepared` file."""
+def _note(prepared: Path) -> tuple[dict[str, int], list[Rejection], Notes]:
+    """Records per input file, rejections, notices and trimmed lines of a `_prepared` file."""
     note = json.loads(pq.read_metadata(prepared).metadata[_NOTE])
-    return (
-        note["records"],
-        [Rejection(**r) for r in note["rejected"]],
-        [Notice(**n) for n in note["notices"]],
+    notes = Notes(
+        [Notice(**n) for n in note["notices"]], [TrimmedLine(**t) for t in note["trimmed"]]
     )
+    return note["records"], [Rejection(**r) for r in note["rejected"]], notes
 
 
 def _input(path: Path, sha256: str, max_bytes: int, inputs: Memo, bar: tqdm) -> tuple[Path, bool]:
@@ -100,6 +101,7 @@ class Ingested:
     table: dict  # its rows and SHA-256
     rejected: list[Rejection]
     notices: list[Notice]
+    trimmed: list[TrimmedLine]  # lines of the inputs kept out of the texts
     inputs: list[dict]  # one entry per input file for the manifest
     reused_inputs: list[str]  # the files whose prepared articles came from the cache
 
@@ -121,7 +123,7 @@ def ingest(
     store = memo(cache, "inputs", keep=max(1, len(files))) if cache else None
     prepared: list[Path] = []
     rejected: list[Rejection] = []
-    notices: list[Notice] = []
+    notes = Notes()
     file_entries: list[dict] = []
     reused: list[str] = []
     target = directory / "articles.parquet"
@@ -143,10 +145,11 @@ def ingest(
                 else:
                     found = Path(work) / f"{len(prepared)}.parquet"
                     _prepared(paths, max_bytes, bar, found)
-                records, file_rejected, file_notices = _note(found)
+                records, file_rejected, file_notes = _note(found)
                 prepared.append(found)
                 rejected += file_rejected
-                notices += file_notices
+                notes.notices += file_notes.notices
+                notes.trimmed += file_notes.trimmed
                 refused = Counter(r.path for r in file_rejected)
                 file_entries += [
                     {
@@ -161,7 +164,8 @@ def ingest(
         table, duplicates = build_articles(prepared, target, Path(work))
     rejected = missing + rejected + duplicates
     dropped = {(r.path, r.line) for r in duplicates}
-    notices = [n for n in notices if (n.path, n.line) not in dropped]
+    notices = [n for n in notes.notices if (n.path, n.line) not in dropped]
+    trimmed = [t for t in notes.trimmed if (t.path, None) not in dropped]
 
     duplicate_count = Counter(r.path for r in duplicates)
     for entry in file_entries:
@@ -180,4 +184,4 @@ def ingest(
         }
         for r in missing
     ]
-    return Ingested(target, table, rejected, notices, file_entries, reused)
+    return Ingested(target, table, rejected, notices, trimmed, file_entries, reused)

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from pipeline.ingest.decode import DecodeError, decode, detect_encoding
 from pipeline.ingest.text import normalise
-from pipeline.ingest.txtformat import parse_txt
+from pipeline.ingest.txtformat import Trimmed, parse_txt
 
 TABULAR = (".jsonl", ".ndjson", ".csv")
 SUPPORTED = (".txt", *TABULAR)
@@ -37,6 +37,7 @@ class Record:
     url: str | None
     source: str
     external_id: str | None
+    trimmed: tuple[Trimmed, ...] = ()  # lines of the input kept out of `text`
 
 
 @dataclass(frozen=True)
@@ -126,6 +127,7 @@ def _read_txt(path: Path, max_bytes: int) -> Iterator[Record | Rejection]:
         None,
         path.name,
         None,
+        article.trimmed,
     )
 
 

@@ -15,11 +15,17 @@ _WORD = re.compile(r"\w+")
 _TITLE_MAX = 200
 
 
+def numbered_paragraphs(raw: str) -> list[tuple[int, str]]:
+    """Raw text's clean paragraphs, one per non-empty line with its 1-based line number,
+    spaces collapsed."""
+    raw = _INVISIBLE.sub("", raw.replace("\r\n", "\n").replace("\r", "\n"))
+    lines = ((n, _SPACES.sub(" ", line).strip()) for n, line in enumerate(raw.split("\n"), 1))
+    return [(n, line) for n, line in lines if line]
+
+
 def paragraphs_of(raw: str) -> list[str]:
     """Split raw text into clean paragraphs: one per non-empty line, spaces collapsed."""
-    raw = _INVISIBLE.sub("", raw.replace("\r\n", "\n").replace("\r", "\n"))
-    lines = (_SPACES.sub(" ", line).strip() for line in raw.split("\n"))
-    return [line for line in lines if line]
+    return [line for _, line in numbered_paragraphs(raw)]
 
 
 def normalise(raw: str) -> str:

@@ -1,6 +1,16 @@
 """The plain-text article format of `seeds/`: an optional ' date YYYY-MM-DD' header glued to the
-text, then optionally a block of site furniture (navigation words, the headline, a rubric, a
-dateline) before the body."""
+text, then optionally a block of short lines (navigation, byline, headline, lead, rubric,
+dateline) before the body.
+
+Within that block, a line is furniture only when a rule says so, and every furniture line is
+returned with its reason (`trimmed`), never dropped silently:
+- a dateline is a line that is only a date ('05 декабря, 2025'); it dates the article;
+- a byline is an author's name alone ('Олег Давыдов', 'Автор: И. Петров');
+- a navigation line is a run of menu items: most of its words after the first capitalised, no
+  sentence punctuation ('Ильхам Алиев WUF13 Бюджетный пакет Неделя волонтёров');
+- a rubric is a line of one to three words after the headline ('Внешняя политика').
+The first other line is the headline; the other lines after it (a lead without a full stop,
+a subheadline) stay in the text. A block too long to be a header is all text."""
 
 from __future__ import annotations
 
@@ -8,7 +18,7 @@ import re
 from dataclasses import dataclass
 
 from pipeline.ingest.dates import parse_date
-from pipeline.ingest.text import PARAGRAPH_SEP, paragraphs_of
+from pipeline.ingest.text import PARAGRAPH_SEP, numbered_paragraphs
 
 _HEADER = re.compile(r"\A\s*date\s+(\S+)[ \t]*")
 _SENTENCE_END = re.compile(r"[.!?…][»\"”')]*$")
@@ -16,6 +26,22 @@ _SENTENCE_END = re.compile(r"[.!?…][»\"”')]*$")
 _MAX_HEADER_LINES = 6
 _MAX_HEADER_WORDS = 30
 _MIN_BODY_WORDS = 6
+_MAX_RUBRIC_WORDS = 3
+_NAME = r"[А-ЯЁA-Z][а-яёa-z]+(?:-[А-ЯЁA-Z][а-яёa-z]+)?"
+_BYLINE = re.compile(
+    rf"(?:(?:Автор|Авторы|Текст|Фото)\s*:\s*)?(?:[А-ЯЁA-Z]\.\s*){{0,2}}{_NAME}(?:\s+{_NAME}){{0,2}}"
+)
+_CAPITALISED = re.compile(r"[А-ЯЁA-Z0-9]")
+_PUNCTUATION = re.compile(r"[:;,.!?«»\"()—–]|\s-\s")
+
+
+@dataclass(frozen=True)
+class Trimmed:
+    """A line of the file kept out of the article's text, and why."""
+
+    line: int  # 1-based line of the file
+    text: str
+    reason: str  # dateline | byline | navigation | rubric
 
 
 @dataclass(frozen=True)
@@ -24,6 +50,7 @@ class TxtArticle:
     title: str | None
     date: str | None
     date_source: str | None  # "header" (the ' date' line) or "text" (a dateline); None if absent
+    trimmed: tuple[Trimmed, ...] = ()
 
 
 def _is_body(line: str) -> bool:
@@ -31,30 +58,51 @@ def _is_body(line: str) -> bool:
     return bool(_SENTENCE_END.search(line)) and len(line.split()) >= _MIN_BODY_WORDS
 
 
-def parse_txt(raw: str) -> TxtArticle:
-    """Split a seed-format text into header date, headline and body.
+def _is_navigation(line: str) -> bool:
+    words = line.split()[1:]
+    capitalised = sum(bool(_CAPITALISED.match(w)) for w in words)
+    return len(words) >= 3 and 2 * capitalised >= len(words) and not _PUNCTUATION.search(line)
 
-    The header block is the run of lines before the first line of prose. Within it, a line that
-    is only a date is the dateline, the longest remaining line is the headline and the rest
-    (navigation, rubric) is dropped. A block that is too long to be site furniture is kept as body.
-    """
+
+def _furniture(line: str, after_headline: bool) -> str | None:
+    """Why a header line is furniture, or None when it is text."""
+    if parse_date(line):
+        return "dateline"
+    if _BYLINE.fullmatch(line) and len(line.split()) <= 4 and not after_headline:
+        return "byline"
+    if _is_navigation(line):
+        return "navigation"
+    if after_headline and len(line.split()) <= _MAX_RUBRIC_WORDS and not _SENTENCE_END.search(line):
+        return "rubric"
+    return None
+
+
+def parse_txt(raw: str) -> TxtArticle:
+    """Split a seed-format text into header date, headline, text and trimmed furniture."""
     date, date_source = None, None
     header = _HEADER.match(raw)
     if header:
         date, date_source = header.group(1), "header"
-        raw = raw[header.end() :]
-    lines = paragraphs_of(raw)
-    n_head = next((i for i, line in enumerate(lines) if _is_body(line)), len(lines))
+        raw = raw[: header.start()] + raw[header.end() :]
+    lines = numbered_paragraphs(raw)
+    n_head = next((i for i, (_, line) in enumerate(lines) if _is_body(line)), len(lines))
     block = lines[:n_head]
     if (
         n_head == len(lines)
         or n_head > _MAX_HEADER_LINES
-        or any(len(line.split()) > _MAX_HEADER_WORDS for line in block)
+        or any(len(line.split()) > _MAX_HEADER_WORDS for _, line in block)
     ):
-        return TxtArticle(PARAGRAPH_SEP.join(lines), None, date, date_source)
-    datelines = [line for line in block if parse_date(line)]
-    rest = [line for line in block if line not in datelines]
-    if datelines and date is None:
-        date, date_source = datelines[0], "text"
-    title = max(rest, key=lambda line: len(line.split()), default=None)
-    return TxtArticle(PARAGRAPH_SEP.join(lines[n_head:]), title, date, date_source)
+        return TxtArticle(PARAGRAPH_SEP.join(line for _, line in lines), None, date, date_source)
+    title, kept, trimmed = None, [], []
+    for number, line in block:
+        reason = _furniture(line, title is not None)
+        if reason:
+            trimmed.append(Trimmed(number, line, reason))
+            if reason == "dateline" and date is None:
+                date, date_source = line, "text"
+        elif title is None:
+            title = line
+        else:
+            kept.append(line)
+    body = kept + [line for _, line in lines[n_head:]]
+    return TxtArticle(PARAGRAPH_SEP.join(body), title, date, date_source, tuple(trimmed))

@@ -19,6 +19,8 @@ _ROUTE = re.compile(r"^([А-ЯЁ][а-яё]+)\s?[-–—]\s?([А-ЯЁ][а-яё]+)
 #: Grammemes that make a capitalised dictionary word a plausible name.
 _NAMEISH = {"Name", "Surn", "Patr", "Geox", "Orgn", "Trad", "Abbr", "Init"}
 _MAX_WORDS = 12
+#: Letters an abbreviation in capitals has at most ('ОДКБ', 'ОБСЕ', 'ЮНЕСКО').
+_MAX_ABBREVIATION = 6
 
 
 @dataclass(slots=True)  # not frozen: a frozen one is slower to make, and corpora make millions
@@ -92,10 +94,13 @@ def clean_span(
         if not first[0].isupper() and not first[0].isdigit():
             continue
         opens_sentence = not re.search(r"\w", text[sentence_start : words[0][0]])
+        # A word in capitals may be an abbreviation ('МИД'); a long one that the dictionary
+        # knows only as a common word is a label ('ИНТЕРВЬЮ'), wherever it stands.
+        shouted = first.isupper() and len(first) > _MAX_ABBREVIATION
         if (
             len(words) == 1
-            and not first.isupper()
-            and _known_common_word(first, nouns=opens_sentence)
+            and (shouted or not first.isupper())
+            and _known_common_word(first, nouns=opens_sentence or shouted)
         ):
             continue
         begin, end = words[0][0], words[-1][1]

@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pyarrow as pa
+import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
 from pipeline.runtime.memory import release_memory
@@ -30,7 +31,10 @@ class Corpus:
     def __init__(self, articles: Path, store: ArticleCache) -> None:
         self.path = articles
         self.store = store
-        self.ids = pq.read_table(articles, columns=["article_id"])["article_id"]
+        heads = pq.read_table(articles, columns=["article_id", "title_stop"])
+        self.ids = heads["article_id"]
+        #: The ids of the articles whose text begins with a headline.
+        self.headlines = self.ids.filter(pc.greater(heads["title_stop"], 0)).combine_chunks()
 
     def __len__(self) -> int:
         return len(self.ids)

@@ -10,7 +10,7 @@ import pyarrow.compute as pc
 from pipeline.nlp.gazetteer import adjectives, key, places
 from pipeline.runtime.corpus import Texts
 from pipeline.runtime.sql import query
-from pipeline.schema import COUNTRY_MENTIONS
+from pipeline.schema import COUNTRY_MENTIONS, before_headlines
 
 _VIA_TYPE = {"ORG": "organisation", "PER": "actor"}
 
@@ -70,7 +70,7 @@ def build_country_mentions(
         )
         ORDER BY article_id, start, stop, country, via, surface
         """,
-        COUNTRY_MENTIONS,
+        before_headlines(COUNTRY_MENTIONS),
         mentions=mentions.select(
             ["article_id", "paragraph", "sentence", "start", "stop", "surface", "entity_id"]
         ),

@@ -9,7 +9,10 @@ from tqdm import tqdm
 from pipeline.nlp.timex import find
 from pipeline.runtime.corpus import Texts
 from pipeline.runtime.sql import query
-from pipeline.schema import EVENTS
+from pipeline.schema import EVENTS, before_headlines
+
+#: Events as this stage finds them, before the build marks those in headlines.
+FOUND = before_headlines(EVENTS)
 
 #: Calendar references per sentence, before linking (the per-article cache stores them).
 DATES = pa.schema(
@@ -98,7 +101,7 @@ def build_events(
         LEFT JOIN countries c USING (article_id, sentence)
         ORDER BY d.article_id, d.start, d.stop, d.date_text
         """,
-        EVENTS,
+        FOUND,
         articles=articles.select(["article_id", "published"]),
         sentences=sentences.select(["article_id", "paragraph", "sentence", "start", "stop"]),
         dates=dates,
@@ -118,4 +121,4 @@ def build_events(
         ],
         pa.string(),
     )
-    return events.set_column(EVENTS.get_field_index("sentence"), EVENTS.field("sentence"), sentence)
+    return events.set_column(FOUND.get_field_index("sentence"), FOUND.field("sentence"), sentence)

@@ -22,7 +22,7 @@ from pipeline.nlp.roles import role_lemmas
 from pipeline.nlp.speech import cue_forms, find_speech, words_of
 from pipeline.runtime.corpus import Texts
 from pipeline.runtime.sql import connect
-from pipeline.schema import QUOTES
+from pipeline.schema import QUOTES, before_headlines
 
 #: Role phrases that name a role by another word: 'глава государства' is the president.
 ROLE_PHRASES = {
@@ -271,7 +271,8 @@ def build_quotes(
         column = pa.array(values, QUOTES.field(name).type)
         at = found.schema.get_field_index(name)
         found = found.set_column(at, name, column) if at >= 0 else found.append_column(name, column)
-    return found.select(QUOTES.names).cast(QUOTES)
+    found_schema = before_headlines(QUOTES)
+    return found.select(found_schema.names).cast(found_schema)
 
 
 #: The columns `build_quotes` fills in Python, in the order it makes them.

@@ -9,11 +9,12 @@ from dataclasses import dataclass
 
 import pyarrow as pa
 
-from pipeline.schema import SENTENCES, WORDS
+from pipeline.schema import WORDS
 from pipeline.stages.countries import ADJECTIVES, find_adjectives
 from pipeline.stages.events import DATES, find_dates
 from pipeline.stages.mentions import RAW_MENTIONS, extract_mentions
 from pipeline.stages.quotes import SPEECH, find_speech_table
+from pipeline.stages.sentences import FOUND as SENTENCES
 from pipeline.stages.sentences import build_sentences
 from pipeline.stages.topics.lemmas import LEMMAS, find_lemmas
 from pipeline.stages.words import find_words

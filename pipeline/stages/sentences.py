@@ -5,11 +5,14 @@ from __future__ import annotations
 import pyarrow as pa
 from razdel import sentenize
 
-from pipeline.schema import SENTENCES
+from pipeline.schema import SENTENCES, before_headlines
+
+#: Sentences as this stage finds them (the article cache keeps them so).
+FOUND = before_headlines(SENTENCES)
 
 
 def build_sentences(paragraphs: pa.Table) -> pa.Table:
-    columns: dict[str, list] = {name: [] for name in SENTENCES.names}
+    columns: dict[str, list] = {name: [] for name in FOUND.names}
     article = None
     for article_id, paragraph, start, text in zip(
         *(paragraphs.column(c).to_pylist() for c in ("article_id", "paragraph", "start", "text")),
@@ -24,4 +27,4 @@ def build_sentences(paragraphs: pa.Table) -> pa.Table:
             columns["start"].append(start + sentence.start)
             columns["stop"].append(start + sentence.stop)
             number += 1
-    return pa.Table.from_pydict(columns, schema=SENTENCES)
+    return pa.Table.from_pydict(columns, schema=FOUND)

@@ -17,6 +17,7 @@ from pipeline.runtime.output import Written, closed, writers
 from pipeline.runtime.timer import Timer
 from pipeline.stages.countries import build_country_mentions
 from pipeline.stages.events import build_events
+from pipeline.stages.headlines import mark_headlines
 from pipeline.stages.quotes import build_quotes, people_of
 
 #: The table `situate` writes from each optional per-article table.
@@ -57,18 +58,17 @@ def situate(
                 )
             with timer.stage("events"):
                 if "dates" in chunk:
-                    output["events"].write(
-                        build_events(
-                            chunk["articles"],
-                            chunk["sentences"],
-                            chunk["dates"],
-                            chunk["mentions"],
-                            country_mentions,
-                        )
+                    events = build_events(
+                        chunk["articles"],
+                        chunk["sentences"],
+                        chunk["dates"],
+                        chunk["mentions"],
+                        country_mentions,
                     )
+                    output["events"].write(mark_headlines(events, corpus.headlines))
             with timer.stage("write"):
-                output["sentences"].write(chunk["sentences"])
-                output["country_mentions"].write(country_mentions)
+                output["sentences"].write(mark_headlines(chunk["sentences"], corpus.headlines))
+                output["country_mentions"].write(mark_headlines(country_mentions, corpus.headlines))
             if "speech" not in chunk:
                 continue
             tables = (
@@ -87,6 +87,6 @@ def situate(
     # The quotes stage's seconds include the countries and events found meanwhile.
     with timer.stage("quotes") if "speech" in optional else nullcontext():
         for quotes in engine.imap(build_quotes, quotes_to_name()):
-            output["quotes"].write(quotes)
+            output["quotes"].write(mark_headlines(quotes, corpus.headlines))
     with timer.stage("write"):
         return closed(output)

@@ -92,6 +92,10 @@ def test_about_lists_rejections(monkeypatch, build_with_rejection) -> None:
     rejected = app.dataframe[0].value
     assert rejected["reason"].tolist() == ["empty file"]
     assert rejected["path"].iloc[0].endswith("empty.txt")
+    # Seed 001's header lines before its body are listed with the reason each was kept out.
+    trimmed = app.dataframe[1].value
+    assert trimmed["reason"].tolist() == ["navigation", "rubric", "dateline"]
+    assert trimmed["text"].tolist()[2] == "05 декабря, 2025"
 
 
 def test_missing_data_directory_says_how_to_fix(monkeypatch, tmp_path) -> None:
@@ -424,6 +428,27 @@ def test_reader_highlights_entities_dates_and_the_text_filter(monkeypatch, seed_
     # Nothing is lost: the page shows the whole text once the markup is taken out.
     plain = re.sub(r"<[^>]+>", "", body)
     assert html.unescape(plain) == seed_004["text"]
+
+
+def test_reader_shows_a_headline_once_with_its_entities(monkeypatch, seed_build) -> None:
+    seed_001 = next(
+        a
+        for a in read_table(seed_build, "articles")
+        if a["origin"].endswith("001_3f7c7f16e0a4792b.txt")
+    )
+    monkeypatch.setenv(ENV_VAR, str(seed_build))
+    app = AppTest.from_file(APP, default_timeout=60)
+    app.query_params["article"] = seed_001["article_id"]
+    app.run().switch_page("views/reader.py").run()
+    assert not app.exception
+    assert not app.subheader  # the headline is the text's first paragraph, shown as a heading
+    body = app.get("html")[-1].proto.body
+    heading = body.split('<div style="white-space: pre-wrap', 1)[0]
+    assert heading.startswith('<div style="font-size: 1.35rem; font-weight: 600">Госминистр: У ')
+    assert ">Лондона</mark>" in heading and ">Баку</mark>" in heading
+    # The headline and the body together are the whole text, each shown once.
+    plain = html.unescape(re.sub(r"<[^>]+>", "", body))
+    assert plain == seed_001["text"].replace("\n\n", "", 1)
 
 
 PAGES = {

@@ -180,6 +180,6 @@ def test_cli_summary_and_exit_0(tmp_path, capsys) -> None:
     )
     out = capsys.readouterr().out
     assert code == 0
-    assert "Built 5 articles, 118 paragraphs" in out
+    assert "Built 5 articles, 119 paragraphs" in out  # 118 body paragraphs + 001's headline
     assert f"Rejected 1:\n  {tmp_path / 'empty.txt'}: empty file" in out
     assert "Time: ingest" in out

@@ -113,7 +113,8 @@ def test_headerless_txt_takes_first_line_as_title(tmp_path) -> None:
     build([path], tmp_path / "out", progress=False)
     article = only_article(tmp_path / "out")
     assert article["title"] == "Баку и Лондон подписали меморандум"
-    assert article["text"] == BODY_TEXT
+    assert article["text"] == "Баку и Лондон подписали меморандум\n\n" + BODY_TEXT
+    assert article["title_stop"] == len("Баку и Лондон подписали меморандум")
     assert article["date_source"] == "missing"
 
 
@@ -143,3 +144,53 @@ def test_shared_corpus_ingests_completely(tmp_path: Path) -> None:
         written = dates[int(article["origin"].rsplit(":", 1)[1])]
         expected = dt.date.fromisoformat(written[:10]) if written else None
         assert article["published"] == expected, article["origin"]
+
+
+def test_byline_then_headline_keeps_the_headline_and_records_the_byline(tmp_path) -> None:
+    path = tmp_path / "column.txt"
+    path.write_text("Олег Давыдов\n\nЛёд тронулся\n\n" + BODY_TEXT, encoding="utf-8")
+    manifest = build([path], tmp_path / "out", progress=False)
+    article = only_article(tmp_path / "out")
+    assert article["title"] == "Лёд тронулся"
+    assert article["text"] == "Лёд тронулся\n\n" + BODY_TEXT
+    assert manifest["trimmed"] == [
+        {"path": str(path), "line": 1, "text": "Олег Давыдов", "reason": "byline"}
+    ]
+
+
+def test_a_lead_without_a_full_stop_stays_after_its_headline(tmp_path) -> None:
+    path = tmp_path / "lead.txt"
+    lead = "Министры обороны двух стран договорились о совместных учениях весной"
+    path.write_text(f"Баку и Лондон сближаются\n\n{lead}\n\n{BODY_TEXT}", encoding="utf-8")
+    manifest = build([path], tmp_path / "out", progress=False)
+    article = only_article(tmp_path / "out")
+    assert article["title"] == "Баку и Лондон сближаются"
+    assert article["text"] == f"Баку и Лондон сближаются\n\n{lead}\n\n{BODY_TEXT}"
+    assert manifest["trimmed"] == []
+
+
+def test_short_lines_only_lose_nothing(tmp_path) -> None:
+    poem = "Мороз и солнце\nДень чудесный\nЕщё ты дремлешь\nДруг прелестный"
+    (tmp_path / "poem.txt").write_text(poem, encoding="utf-8")
+    manifest = build([tmp_path / "poem.txt"], tmp_path / "out", progress=False)
+    article = only_article(tmp_path / "out")
+    assert article["text"] == poem.replace("\n", "\n\n")
+    assert article["title_stop"] == 0
+    assert manifest["trimmed"] == []
+
+
+def test_a_jsonl_title_is_analysed_as_the_headline(tmp_path) -> None:
+    title = "Ильхам Алиев принял посла Великобритании"
+    row = {"title": title, "text": BODY_TEXT, "date": "2025-12-05"}
+    (tmp_path / "feed.jsonl").write_text(json.dumps(row, ensure_ascii=False), encoding="utf-8")
+    build([tmp_path / "feed.jsonl"], tmp_path / "out", progress=False)
+    article = only_article(tmp_path / "out")
+    assert article["text"] == f"{title}\n\n{BODY_TEXT}"
+    assert article["title_stop"] == len(title)
+    in_title = [m for m in read_table(tmp_path / "out", "mentions") if m["in_headline"]]
+    assert {(m["surface"], m["stop"] <= len(title)) for m in in_title} == {
+        ("Ильхам Алиев", True),
+        ("Великобритании", True),
+    }
+    countries = read_table(tmp_path / "out", "country_mentions")
+    assert ("GBR", True) in {(c["country"], c["in_headline"]) for c in countries}

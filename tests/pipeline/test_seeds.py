@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 import re
 
 import pyarrow as pa
@@ -23,20 +24,40 @@ def test_five_articles_with_header_dates(seed_articles: dict) -> None:
     }
 
 
-def test_001_site_furniture_removed_and_title_found(seed_articles: dict) -> None:
+HEADLINE_001 = (
+    "Госминистр: У Лондона и Баку амбициозные планы сотрудничества в сфере обороны - ИНТЕРВЬЮ"
+)
+
+
+def test_001_headline_opens_the_text_and_furniture_is_recorded(
+    seed_build, seed_articles: dict
+) -> None:
     article = seed_articles["001"]
-    assert article["title"] == (
-        "Госминистр: У Лондона и Баку амбициозные планы сотрудничества в сфере обороны - ИНТЕРВЬЮ"
-    )
+    assert article["title"] == HEADLINE_001
+    assert article["title_stop"] == len(HEADLINE_001)
     assert article["text"].startswith(
-        "Государственный министр по вопросам обороны Соединенного Королевства"
+        HEADLINE_001 + "\n\nГосударственный министр по вопросам обороны Соединенного Королевства"
     )
     for furniture in ("WUF13", "Бюджетный пакет", "Внешняя политика", "05 декабря, 2025"):
         assert furniture not in article["text"]
     assert "date 2025" not in article["text"]
-    # The body keeps its last paragraph and loses only the header block.
-    last_line = seed("001").read_text(encoding="utf-8").strip().splitlines()[-1].strip()
-    assert article["text"].endswith(last_line)
+    # Every line kept out of the text is in the manifest, with its line in the file and why.
+    trimmed = json.loads((seed_build / "manifest.json").read_text())["trimmed"]
+    assert [(t["path"], t["line"], t["text"], t["reason"]) for t in trimmed] == [
+        (str(seed("001")), 1, "Ильхам Алиев WUF13 Бюджетный пакет Неделя волонтёров", "navigation"),
+        (str(seed("001")), 4, "Внешняя политика", "rubric"),
+        (str(seed("001")), 5, "05 декабря, 2025", "dateline"),
+    ]
+
+
+def test_bodies_are_the_seed_texts_after_their_headers(seed_articles: dict) -> None:
+    """The body (the text after the headline) of every seed is its text as it was before
+    headlines were analysed: the files' lines from the first prose line on."""
+    for number, article in seed_articles.items():
+        body = article["text"][article["title_stop"] :].removeprefix("\n\n")
+        lines = [line.strip() for line in seed(number).read_text().splitlines() if line.strip()]
+        first = 4 if number == "001" else 0  # 001: navigation, headline, rubric, dateline
+        assert body.split("\n\n")[1:] == [" ".join(line.split()) for line in lines[first + 1 :]]
 
 
 def test_titles_without_headline_are_first_sentences(seed_articles: dict) -> None:
@@ -55,8 +76,8 @@ def test_paragraphs_are_the_non_empty_lines(seed_build, seed_articles: dict) -> 
     for number, article in seed_articles.items():
         raw = seed(number).read_text(encoding="utf-8")
         lines = [line for line in raw.splitlines() if line.strip()]
-        # 001 loses its header block: date+navigation line, headline, rubric, dateline.
-        expected = len(lines) - (4 if number == "001" else 0)
+        # 001 loses its navigation line, rubric and dateline; its headline is paragraph 0.
+        expected = len(lines) - (3 if number == "001" else 0)
         mine = [p for p in paragraphs if p["article_id"] == article["article_id"]]
         assert len(mine) == expected, number
         assert [p["paragraph"] for p in mine] == list(range(expected))

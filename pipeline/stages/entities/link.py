@@ -12,6 +12,7 @@ from pipeline.runtime.engine import SERIAL, Engine
 from pipeline.runtime.output import Written, closed, writers
 from pipeline.runtime.timer import Timer
 from pipeline.stages.entities.merge import build_article_entities, build_entities
+from pipeline.stages.headlines import mark_headlines
 
 
 def link(
@@ -23,7 +24,7 @@ def link(
     output = writers(directory, ["mentions", "article_entities"])
 
     def write(mentions: pa.Table) -> None:
-        output["mentions"].write(mentions)
+        output["mentions"].write(mark_headlines(mentions, corpus.headlines))
         output["article_entities"].write(build_article_entities(mentions))
 
     with timer.stage("entities"):

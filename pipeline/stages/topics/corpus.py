@@ -10,6 +10,7 @@ import pyarrow as pa
 from pipeline.runtime.corpus import Corpus
 from pipeline.runtime.engine import Engine
 from pipeline.runtime.memo import Memo
+from pipeline.stages.headlines import mark_headlines
 from pipeline.stages.paragraphs import build_paragraphs
 from pipeline.stages.topics.model import Assigned, Topics, build_topics
 
@@ -35,6 +36,6 @@ def paragraphs_with_topics(corpus: Corpus, topics: Assigned) -> Iterator[pa.Tabl
         found = build_paragraphs(chunk)
         if found.num_rows != assigned.num_rows:
             raise RuntimeError("the topic stage's parts do not follow the corpus's chunks")
-        yield found.append_column("topic_id", assigned["topic_id"]).append_column(
-            "topic_score", assigned["topic_score"]
-        )
+        found = found.append_column("topic_id", assigned["topic_id"])
+        found = found.append_column("topic_score", assigned["topic_score"])
+        yield mark_headlines(found, corpus.headlines)
