@@ -53,9 +53,11 @@ bench: $(VENV)/.installed-dev
 	$(BIN)/python bench/app_speed.py --data $(BENCH)/build-100k
 
 # Entities (factRuEval, BSNLP) and dates (Duckling, NEREL) against public gold data, beside
-# bare natasha; quotes against ADAQ.
+# bare natasha; factRuEval's whole files through `obzor build` (what ingestion keeps); quotes
+# against ADAQ.
 eval: $(VENV)/.installed-dev
 	$(BIN)/python bench/eval_entities.py --shared $(SHARED)
+	$(BIN)/python bench/eval_ingest.py --shared $(SHARED)
 	$(BIN)/python bench/eval_dates.py --shared $(SHARED)
 	$(BIN)/python bench/eval_quotes.py --shared $(SHARED)
 

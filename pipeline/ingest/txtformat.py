@@ -5,12 +5,14 @@ dateline) before the body.
 Within that block, a line is furniture only when a rule says so, and every furniture line is
 returned with its reason (`trimmed`), never dropped silently:
 - a dateline is a line that is only a date ('05 декабря, 2025'); it dates the article;
-- a byline is an author's name alone ('Олег Давыдов', 'Автор: И. Петров');
+- a byline is an author's name alone, before the headline ('Олег Давыдов', 'Автор: И. Петров');
 - a navigation line is a run of menu items: most of its words after the first capitalised, no
   sentence punctuation ('Ильхам Алиев WUF13 Бюджетный пакет Неделя волонтёров');
 - a rubric is a line of one to three words after the headline ('Внешняя политика').
 The first other line is the headline; the other lines after it (a lead without a full stop,
-a subheadline) stay in the text. A block too long to be a header is all text."""
+a subheadline) stay in the text. A block without such a line has no furniture but its
+datelines: its first line is the headline ('Corus Chess Tournament 2006' is a headline, not a
+menu, when nothing follows it). A block too long to be a header is all text."""
 
 from __future__ import annotations
 
@@ -29,7 +31,8 @@ _MIN_BODY_WORDS = 6
 _MAX_RUBRIC_WORDS = 3
 _NAME = r"[А-ЯЁA-Z][а-яёa-z]+(?:-[А-ЯЁA-Z][а-яёa-z]+)?"
 _BYLINE = re.compile(
-    rf"(?:(?:Автор|Авторы|Текст|Фото)\s*:\s*)?(?:[А-ЯЁA-Z]\.\s*){{0,2}}{_NAME}(?:\s+{_NAME}){{0,2}}"
+    rf"(?:(?:Автор|Авторы|Текст|Фото)\s*:\s*)?(?:(?:[А-ЯЁA-Z]\.\s*){{1,2}}|{_NAME}\s+)"
+    rf"{_NAME}(?:\s+{_NAME})?"
 )
 _CAPITALISED = re.compile(r"[А-ЯЁA-Z0-9]")
 _PUNCTUATION = re.compile(r"[:;,.!?«»\"()—–]|\s-\s")
@@ -93,9 +96,14 @@ def parse_txt(raw: str) -> TxtArticle:
         or any(len(line.split()) > _MAX_HEADER_WORDS for _, line in block)
     ):
         return TxtArticle(PARAGRAPH_SEP.join(line for _, line in lines), None, date, date_source)
+    reasons, title = [], None
+    for _, line in block:
+        reasons.append(_furniture(line, title is not None))
+        title = title if title is not None or reasons[-1] else line
+    if title is None:  # no headline among the lines: only datelines are furniture
+        reasons = ["dateline" if reason == "dateline" else None for reason in reasons]
     title, kept, trimmed = None, [], []
-    for number, line in block:
-        reason = _furniture(line, title is not None)
+    for (number, line), reason in zip(block, reasons, strict=True):
         if reason:
             trimmed.append(Trimmed(number, line, reason))
             if reason == "dateline" and date is None:

@@ -16,6 +16,7 @@ from conftest import SHARED, read_table, seed
 from pipeline.build import build
 from pipeline.ingest.dates import parse_date
 from pipeline.ingest.inputs import ingest
+from pipeline.ingest.txtformat import parse_txt
 
 KAZ = seed("003").read_text(encoding="utf-8")  # only «», – and ASCII punctuation besides Cyrillic
 
@@ -194,3 +195,11 @@ def test_a_jsonl_title_is_analysed_as_the_headline(tmp_path) -> None:
     }
     countries = read_table(tmp_path / "out", "country_mentions")
     assert ("GBR", True) in {(c["country"], c["in_headline"]) for c in countries}
+
+
+@pytest.mark.parametrize("headline", ["Космос", "Corus Chess Tournament 2006", "Олег Давыдов"])
+def test_a_header_of_one_line_is_the_headline_whatever_it_looks_like(headline) -> None:
+    """Headings of factRuEval files: alone before the body, a word or a Latin title is the
+    headline, not a byline or a menu."""
+    article = parse_txt(f"{headline}\n\n{BODY_TEXT}")
+    assert (article.title, article.text, article.trimmed) == (headline, BODY_TEXT, ())
