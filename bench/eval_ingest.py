@@ -6,7 +6,11 @@ token by token (razdel tokens, IO tags per type, as naeval scores) against the g
 original documents, beside bare natasha on the same documents. Gold mentions that fall in text
 the build did not analyse (lines kept out as furniture) are counted: the target is 0.
 
-Usage: python bench/eval_ingest.py [--shared ../shared] [--workers N]
+Furniture detection is scored on 200 paragraphs drawn (seeded) from the 11.5k-article corpus
+(`bench/furniture_sample.py`) and labelled by hand (`bench/labels/furniture_200.tsv`): a
+paragraph has furniture when its label is not `text` (a `dateline` label: its opening dateline).
+
+Usage: python bench/eval_ingest.py [--shared ../shared] [--workers N] [--corpus PATH]
 """
 
 from __future__ import annotations
@@ -24,9 +28,11 @@ import pyarrow.parquet as pq
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from baseline import natasha_spans  # noqa: E402
 from eval_entities import DEFAULT_SHARED, TYPES, io_f1  # noqa: E402
+from furniture_sample import DEFAULT_CORPUS, SEEDS, sample  # noqa: E402
 
 from pipeline.build import build  # noqa: E402
 from pipeline.ingest.text import PARAGRAPH_SEP, paragraphs_of  # noqa: E402
+from pipeline.nlp.furniture import find_furniture  # noqa: E402
 from pipeline.runtime.engine import start  # noqa: E402
 
 Spans = dict[str, list[tuple[int, int, str]]]
@@ -92,10 +98,45 @@ def missed(gold: Spans, texts: dict[str, str], kept: dict[str, set[int]]) -> dic
     return out
 
 
+LABELS = Path(__file__).resolve().parent / "labels"
+
+
+def furniture_scores(corpus: Path, name: str) -> None:
+    """Precision and recall of 'this paragraph has furniture' against the hand labels of the
+    sample `name`."""
+    path = LABELS / f"furniture_{name}.tsv"
+    if not path.is_file():
+        print(f"\nNo labels at {path}: the {name} sample is not scored.")
+        return
+    rows = [line.split("\t") for line in path.read_text(encoding="utf-8").splitlines()[1:]]
+    labels = {key: (digest, label) for key, digest, label, *_note in rows}
+    counts = {"tp": 0, "fp": 0, "fn": 0, "tn": 0}
+    wrong = []
+    for item in sample(corpus, name):
+        digest, label = labels[item["key"]]
+        if digest != item["digest"]:
+            raise ValueError(f"paragraph {item['key']} is not the one labelled: another corpus?")
+        found = [f for f in find_furniture(item["article"]) if f[0] == item["index"]]
+        kind = found[0][3] if found else "text"
+        gold, ours = label != "text", bool(found)
+        counts[("t" if gold == ours else "f") + ("p" if ours else "n")] += 1
+        if gold != ours:
+            wrong.append((item["key"], label, kind, item["paragraph"][:70]))
+    precision = counts["tp"] / max(1, counts["tp"] + counts["fp"])
+    recall = counts["tp"] / max(1, counts["tp"] + counts["fn"])
+    print(
+        f"| {name} | {len(labels)} | {counts['tp'] + counts['fn']} | {precision:.3f} | "
+        f"{recall:.3f} | {counts['tp']} | {counts['fp']} | {counts['fn']} |"
+    )
+    for key, label, kind, text in wrong:
+        print(f"  {key}: labelled {label}, found {kind}: {text!r}")
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--shared", type=Path, default=DEFAULT_SHARED)
     parser.add_argument("--workers", type=int, default=os.cpu_count() or 1)
+    parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
     args = parser.parse_args()
     if not (args.shared / "eval/load_factru.py").is_file():
         print(f"Gold data not found under {args.shared}/eval. Pass --shared PATH.", file=sys.stderr)
@@ -128,6 +169,14 @@ def main() -> int:
     for kind in TYPES:
         for doc_id, surface in lost[kind][:10]:
             print(f"  not analysed: {kind} {surface!r} in {doc_id}")
+    if args.corpus.is_file():
+        print(f"\nFurniture in paragraphs of {args.corpus.name}, labelled by hand")
+        print("| sample | paragraphs | with furniture | precision | recall | tp | fp | fn |")
+        print("|---|---|---|---|---|---|---|---|")
+        for name in SEEDS:
+            furniture_scores(args.corpus, name)
+    else:
+        print(f"\nNo corpus at {args.corpus}: furniture not scored (pass --corpus PATH).")
     return 0
 
 

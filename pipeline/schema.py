@@ -237,6 +237,15 @@ QUOTES = _schema(
     _IN_HEADLINE,
 )
 
+FURNITURE = _schema(
+    ("article_id", pa.string(), False, "The article (`articles.article_id`)."),
+    ("paragraph", pa.int32(), False, "The paragraph (`paragraphs.paragraph`)."),
+    ("start", pa.int32(), False, "Offset of the first character in `articles.text`."),
+    ("stop", pa.int32(), False, "Offset after the last character."),
+    ("kind", pa.string(), False, "What it is: dateline, code, banner, link, credit, caption, ..."),
+    _IN_HEADLINE,
+)
+
 #: Table name -> schema; the dashboard needs all but the `OPTIONAL` ones.
 TABLES: dict[str, pa.Schema] = {
     "articles": ARTICLES,
@@ -250,6 +259,7 @@ TABLES: dict[str, pa.Schema] = {
     "article_topics": ARTICLE_TOPICS,
     "events": EVENTS,
     "quotes": QUOTES,
+    "furniture": FURNITURE,
     "words": WORDS,
 }
 
@@ -257,4 +267,10 @@ DATE_SOURCES = ("header", "field", "text", "inferred", "missing")
 
 #: Tables a page can do without: table -> the pipeline stage that writes it. A data directory
 #: from an older or partial build may lack them; the pages that need them say so.
-OPTIONAL = {"topics": "topics", "article_topics": "topics", "events": "events", "quotes": "quotes"}
+OPTIONAL = {
+    "topics": "topics",
+    "article_topics": "topics",
+    "events": "events",
+    "quotes": "quotes",
+    "furniture": "furniture",
+}

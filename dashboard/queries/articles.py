@@ -66,8 +66,8 @@ def article_marks(
 ) -> pd.DataFrame:
     """What the Reader highlights in an article's `text`: its entity mentions (kind PER, ORG or
     LOC, with the entity and its canonical name), its dates (kind DATE, with the resolved range
-    as the label) and every case-insensitive occurrence of the words in `find` (kind QUERY),
-    by position."""
+    as the label), its page furniture (kind FURNITURE, labelled with what it is) and every
+    case-insensitive occurrence of the words in `find` (kind QUERY), by position."""
     marks = query(
         build,
         """
@@ -79,8 +79,12 @@ def article_marks(
                coalesce(strftime(date_start, '%Y-%m-%d') || ' – ' || strftime(date_end, '%Y-%m-%d'),
                         'unresolved: the article has no publication date')
         FROM events WHERE article_id = ?
+        UNION ALL
+        SELECT start, stop, 'FURNITURE', NULL, kind || ': not analysed'
+        FROM furniture WHERE article_id = ?
         ORDER BY start, stop DESC
         """,
+        article_id,
         article_id,
         article_id,
     )

@@ -26,8 +26,11 @@ MARKS = {
     "LOC": ("#d9f2dc", "place"),
     "DATE": ("#efe0fa", "date"),
     "QUERY": ("#fff59d", "text filter"),
+    "FURNITURE": ("#f1f1f1", "page furniture, not analysed"),
 }
 _MARK_STYLE = "background: {}; border-radius: 3px; padding: 0 2px"
+#: Furniture is greyed text, not a highlight.
+_FURNITURE_STYLE = "color: #9a9a9a; background: {}"
 #: How a list of articles is shown, on every page that has one.
 ARTICLE_COLUMNS = {
     "title": st.column_config.TextColumn("Title", width="large"),
@@ -115,11 +118,15 @@ def quote_table(build: Build, filters: Filters, name: str, quotes: pd.DataFrame)
     table_downloads(build, filters, name, quotes.drop(columns=["total"]))
 
 
+def _style(kind: str) -> str:
+    return (_FURNITURE_STYLE if kind == "FURNITURE" else _MARK_STYLE).format(MARKS[kind][0])
+
+
 def legend(with_query: bool) -> None:
     """The Reader's highlight colours (the text filter's only when there is one)."""
     chips = " ".join(
-        f'<span style="{_MARK_STYLE.format(colour)}">{html.escape(name)}</span>'
-        for kind, (colour, name) in MARKS.items()
+        f'<span style="{_style(kind)}">{html.escape(name)}</span>'
+        for kind, (_colour, name) in MARKS.items()
         if with_query or kind != "QUERY"
     )
     st.html(f'<div style="font-size: 0.85rem">{chips}</div>')
@@ -131,7 +138,6 @@ def _marked(text: str, marks: pd.DataFrame, links: dict[str, str], begin: int, e
     for mark in marks.itertuples():
         if mark.start < at or mark.stop > end:
             continue
-        colour = MARKS[mark.kind][0]
         inner = html.escape(text[mark.start : mark.stop])
         title = html.escape(str(mark.label or ""), quote=True)
         href = links.get(mark.entity_id) if isinstance(mark.entity_id, str) else None
@@ -141,7 +147,7 @@ def _marked(text: str, marks: pd.DataFrame, links: dict[str, str], begin: int, e
                 f'style="color: inherit">{inner}</a>'
             )
         pieces.append(html.escape(text[at : mark.start]))
-        pieces.append(f'<mark title="{title}" style="{_MARK_STYLE.format(colour)}">{inner}</mark>')
+        pieces.append(f'<mark title="{title}" style="{_style(mark.kind)}">{inner}</mark>')
         at = mark.stop
     pieces.append(html.escape(text[at:end]))
     return "".join(pieces)

@@ -20,21 +20,27 @@ from pipeline.runtime.engine import SERIAL, Engine, detached
 from pipeline.runtime.parquet import parts, rechunk
 from pipeline.runtime.timer import Timer
 from pipeline.runtime.version import pipeline_version
+from pipeline.stages.furniture import blanked
 from pipeline.stages.paragraphs import build_paragraphs
 from pipeline.stages.registry import PER_ARTICLE
 
+#: The per-article tables every build finds, whatever else it asks for.
+ALWAYS = ("furniture", "sentences")
 #: Articles per task: enough sentences to fill NER batches, few enough to balance the workers.
 TASK_ARTICLES = 32
-_ARTICLE_COLUMNS = ["article_id", "title", "text", "published"]
+_ARTICLE_COLUMNS = ["article_id", "title", "title_stop", "text", "published"]
 
 
 def analyse_chunk(articles: pa.Table, tables: Collection[str]) -> dict[str, pa.Table]:
     """The per-article `tables` of a few articles (a task on a worker, which also splits their
-    paragraphs); `sentences` always."""
+    paragraphs); `furniture` and `sentences` always."""
     found = {"articles": articles, "paragraphs": build_paragraphs(articles)}
     for name, stage in PER_ARTICLE.items():
-        if name in tables or name == "sentences":
+        if name in tables or name in ALWAYS:
             found[name] = stage.find(*(found[read] for read in stage.reads))
+        if name == "furniture":  # what follows reads the text without its furniture
+            found["articles"] = blanked(articles, found["furniture"])
+            found["paragraphs"] = build_paragraphs(found["articles"])
     return {name: found[name] for name in PER_ARTICLE if name in found}
 
 
@@ -56,10 +62,10 @@ def analyse(
     engine: Engine = SERIAL,
     progress: bool = False,
 ) -> None:
-    """The per-article `tables` (`sentences` always) of the `total` articles in `articles`
-    (tables of them, read as they are needed), each chunk's rows given to `sink(table, rows)`
-    as the chunk is done, in article order."""
-    names = [n for n in PER_ARTICLE if n in tables or n == "sentences"]
+    """The per-article `tables` (`furniture` and `sentences` always) of the `total` articles
+    in `articles` (tables of them, read as they are needed), each chunk's rows given to
+    `sink(table, rows)` as the chunk is done, in article order."""
+    names = [n for n in PER_ARTICLE if n in tables or n in ALWAYS]
     bar = tqdm(total=total, desc="analyse", unit=" docs", disable=not progress)
     with bar:
         if total <= TASK_ARTICLES:  # one task: not worth starting workers
@@ -90,6 +96,7 @@ def analysed(
     `tables` of every article, in the article cache under `root`: `analyse` runs for the
     articles not there. Returns the corpus and an account of the cache for the manifest."""
     timer = timer or Timer()
+    tables = tuple(name for name in PER_ARTICLE if name in tables or name in ALWAYS)
     with timer.stage("cache"):
         keyed = parts(articles, CHUNK_ARTICLES, ["article_id", "text", "title", "published"])
         kept = {n: (PER_ARTICLE[n].schema, PER_ARTICLE[n].order) for n in tables}

@@ -12,6 +12,8 @@ import pyarrow as pa
 from pipeline.schema import WORDS
 from pipeline.stages.countries import ADJECTIVES, find_adjectives
 from pipeline.stages.events import DATES, find_dates
+from pipeline.stages.furniture import FOUND as FURNITURE
+from pipeline.stages.furniture import find_furniture_table
 from pipeline.stages.mentions import RAW_MENTIONS, extract_mentions
 from pipeline.stages.quotes import SPEECH, find_speech_table
 from pipeline.stages.sentences import FOUND as SENTENCES
@@ -32,8 +34,10 @@ class PerArticle:
     reads: tuple[str, ...]
 
 
-#: In the order they run; `sentences` first, as the others read it.
+#: In the order they run: `furniture` first, then `sentences`, which the others read. The
+#: stages after `furniture` read the text with its furniture blanked out (analyse_chunk).
 PER_ARTICLE = {
+    "furniture": PerArticle(FURNITURE, "start", find_furniture_table, ("articles", "paragraphs")),
     "sentences": PerArticle(SENTENCES, "sentence", build_sentences, ("paragraphs",)),
     "raw_mentions": PerArticle(RAW_MENTIONS, "seq", extract_mentions, ("articles", "sentences")),
     "dates": PerArticle(DATES, "start", find_dates, ("articles", "sentences")),

@@ -1,6 +1,6 @@
 """The stages that place a corpus's mentions in their sentences, chunk by chunk: `sentences`,
-`country_mentions`, and, when the corpus has their per-article tables, `events` (from
-`dates`) and `quotes` (from `speech`)."""
+`country_mentions`, `furniture` (found per article), and, when the corpus has their
+per-article tables, `events` (from `dates`) and `quotes` (from `speech`)."""
 
 from __future__ import annotations
 
@@ -39,10 +39,12 @@ def situate(
     timer = timer or Timer()
     optional = [name for name in ("dates", "speech") if name in corpus.store.tables]
     output = writers(
-        directory, ["sentences", "country_mentions", *(SITUATED[name] for name in optional)]
+        directory,
+        ["sentences", "country_mentions", "furniture", *(SITUATED[name] for name in optional)],
     )
     chunks = corpus.chunks(
-        ["sentences", "adjectives", *optional], files={"mentions": directory / "mentions.parquet"}
+        ["sentences", "adjectives", "furniture", *optional],
+        files={"mentions": directory / "mentions.parquet"},
     )
     people = people_of(entities)
     if corpus.chunked <= 1:  # one task: not worth starting workers
@@ -69,6 +71,7 @@ def situate(
             with timer.stage("write"):
                 output["sentences"].write(mark_headlines(chunk["sentences"], corpus.headlines))
                 output["country_mentions"].write(mark_headlines(country_mentions, corpus.headlines))
+                output["furniture"].write(mark_headlines(chunk["furniture"], corpus.headlines))
             if "speech" not in chunk:
                 continue
             tables = (
