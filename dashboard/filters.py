@@ -21,6 +21,7 @@ PARAMS = {
     "topics": "topic",
     "sources": "source",
     "text": "q",
+    "headlines": "headline",
 }
 ENTITY_TYPES = {"PER": "People", "ORG": "Organisations", "LOC": "Places"}
 ENTITY_TYPE = {"PER": "Person", "ORG": "Organisation", "LOC": "Place"}
@@ -36,6 +37,9 @@ class Filters:
     topics: tuple[int, ...] = ()
     sources: tuple[str, ...] = ()
     text: str = ""
+    #: Count only what headlines name: the country and actor filters, and every count of
+    #: actors and countries, read mentions in headlines alone.
+    headlines: bool = False
 
     @property
     def words(self) -> list[str]:
@@ -72,6 +76,7 @@ class Filters:
             topics=tuple(int(t) for t in many("topics") if t.isdigit()),
             sources=many("sources"),
             text=one("text"),
+            headlines=one("headlines").lower() in ("1", "true", "yes"),
         )
 
     def to_params(self) -> dict[str, list[str]]:
@@ -79,6 +84,8 @@ class Filters:
         found: dict[str, list[str]] = {}
         for field in fields(self):
             value = getattr(self, field.name)
+            if isinstance(value, bool):
+                value = "1" if value else ""
             values = [str(v) for v in value] if isinstance(value, tuple) else [str(value or "")]
             if any(values):
                 found[PARAMS[field.name]] = values
@@ -108,13 +115,14 @@ class Filters:
         for word in self.words:  # every typed word inside some word of the article
             clauses.append("article_id IN (SELECT article_id FROM words WHERE contains(word, ?))")
             params.append(word)
-        for table, column, values in (
-            ("country_mentions", "country", list(self.countries)),
-            ("mentions", "entity_id", list(self.actors)),
-            ("article_topics", "topic_id", list(self.topics)),
+        headline = " AND in_headline" if self.headlines else ""
+        for table, column, values, only in (
+            ("country_mentions", "country", list(self.countries), headline),
+            ("mentions", "entity_id", list(self.actors), headline),
+            ("article_topics", "topic_id", list(self.topics), ""),
         ):
             if values:
-                inner = f"SELECT article_id FROM {table} WHERE list_contains(?, {column})"
+                inner = f"SELECT article_id FROM {table} WHERE list_contains(?, {column}){only}"
                 clauses.append(f"article_id IN ({inner})")
                 params.append(values)
         where = " AND ".join(clauses) or "TRUE"

@@ -132,11 +132,27 @@ def _selection(directory: str, build_id: str, filters: Filters) -> pa.Table:
     return connection(directory, build_id).sql(sql, params=params).to_arrow_table()
 
 
+#: With the headline filter, a cursor's mentions are those in headlines (its own views shadow
+#: the build's; `{db}` is the build's database).
+_IN_HEADLINES = (
+    "CREATE TEMP VIEW mentions AS SELECT * FROM {db}.main.mentions WHERE in_headline",
+    "CREATE TEMP VIEW country_mentions AS "
+    "SELECT * FROM {db}.main.country_mentions WHERE in_headline",
+    "CREATE TEMP VIEW article_entities AS "
+    "SELECT article_id, entity_id, type, count(*)::INT AS mentions FROM mentions GROUP BY ALL",
+)
+
+
 def new_cursor(directory: str, build_id: str, filters: Filters | None) -> duckdb.DuckDBPyConnection:
-    """A cursor on the build; with `filters`, the selected article ids are its table `sel`."""
+    """A cursor on the build; with `filters`, the selected article ids are its table `sel`, and
+    with the headline filter its mentions are those in headlines."""
     cursor = connection(directory, build_id).cursor()
     if filters is not None:
         cursor.register("sel", _selection(directory, build_id, filters))
+    if filters is not None and filters.headlines:
+        database = cursor.sql("SELECT current_database()").fetchall()[0][0]
+        for sql in _IN_HEADLINES:
+            cursor.execute(sql.format(db=database))
     return cursor
 
 

@@ -17,7 +17,7 @@ from dashboard.store import Build, corpus_summary, manifest
 
 _KEYS = {
     name: f"f-{name}"
-    for name in ("dates", "countries", "actors", "types", "topics", "sources", "text")
+    for name in ("dates", "countries", "actors", "types", "topics", "sources", "text", "headlines")
 }
 _APPLIED = "f-applied"
 _PENDING = "f-pending"
@@ -42,7 +42,7 @@ def filters(build: Build) -> Filters:
     bounds = _bounds(build)
     _restore(Filters.from_params(_params()), bounds)
     st.sidebar.header("Filters")
-    chosen = Filters(*_date_range(bounds), *_pickers(build), _text())
+    chosen = Filters(*_date_range(bounds), *_pickers(build), _text(), _headlines())
     _apply(chosen)
     return chosen
 
@@ -91,6 +91,7 @@ def _load(wanted: Filters, bounds: tuple) -> None:
     for name in ("countries", "actors", "types", "topics", "sources"):
         state[_KEYS[name]] = list(getattr(wanted, name))
     state[_KEYS["text"]] = wanted.text
+    state[_KEYS["headlines"]] = wanted.headlines
 
 
 def _clear() -> None:
@@ -176,6 +177,14 @@ def _text() -> str:
         "of a word counts ('санкц' finds 'санкции'). The Search page finds exact phrases.",
     )
     return text.strip()
+
+
+def _headlines() -> bool:
+    return st.sidebar.toggle(
+        "In headlines only",
+        key=_KEYS["headlines"],
+        help="Count only the actors and countries that headlines name, and filter on them.",
+    )
 
 
 def _apply(chosen: Filters) -> None:

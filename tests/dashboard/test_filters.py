@@ -11,7 +11,9 @@ from streamlit.testing.v1 import AppTest
 from test_app import APP, run_app
 
 from dashboard.filters import Filters
+from dashboard.queries.actors import top_actors
 from dashboard.queries.articles import article_list
+from dashboard.queries.countries import top_countries
 from dashboard.store import ENV_VAR, open_build, summary
 
 D = dt.date
@@ -26,6 +28,7 @@ def test_url_round_trip() -> None:
         topics=(3, 0),
         sources=("a.txt",),
         text="НАТО",
+        headlines=True,
     )
     params = filters.to_params()
     assert params == {
@@ -36,6 +39,7 @@ def test_url_round_trip() -> None:
         "topic": ["3", "0"],
         "source": ["a.txt"],
         "q": ["НАТО"],
+        "headline": ["1"],
     }
     assert Filters.from_params(params) == filters
     assert Filters.from_params({}) == Filters() and not Filters().active
@@ -142,3 +146,24 @@ def test_no_match_is_a_message_not_an_error(monkeypatch, seed_build, page) -> No
         "No articles match the filters. Change or clear them in the sidebar."
     ]
     assert not app.get("plotly_chart")
+
+
+def test_headline_filter_counts_what_headlines_name(seed_build, seed_articles) -> None:
+    """Only seed 001 has a headline of its own: 'Госминистр: У Лондона и Баку амбициозные планы
+    сотрудничества в сфере обороны - ИНТЕРВЬЮ' names London (GBR) and Baku (AZE), no actor."""
+    build = open_build(seed_build)
+    in_headlines = Filters(headlines=True)
+    countries = top_countries(build, in_headlines, 10)
+    assert dict(zip(countries["country"], countries["articles"], strict=True)) == {
+        "AZE": 1,
+        "GBR": 1,
+    }
+    assert top_actors(build, in_headlines, 10).empty
+    # Filtering on a country named in a headline selects the articles whose headline names it:
+    # every seed names Azerbaijan, one headline does.
+    assert selected(seed_build, Filters(countries=("AZE",))) == set(
+        seed_ids(seed_articles, *seed_articles)
+    )
+    assert selected(seed_build, Filters(countries=("AZE",), headlines=True)) == seed_ids(
+        seed_articles, "001"
+    )
