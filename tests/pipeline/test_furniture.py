@@ -77,4 +77,6 @@ def test_furniture_paragraphs_shape_no_topic(furnished) -> None:
     furniture = {
         f["paragraph"] for f in read_table(furnished, "furniture") if f["kind"] != "dateline"
     }
-    assert all(p["topic_score"] is None for p in paragraphs if p["paragraph"] in furniture)
+    taken = [(p["topic_id"], p["topic_score"]) for p in paragraphs if p["paragraph"] in furniture]
+    assert taken == [(None, None)] * 4  # code, caption, credit, banner: no topic, not inherited
+    assert any(p["topic_id"] is not None for p in paragraphs)

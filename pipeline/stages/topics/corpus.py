@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pyarrow as pa
+import pyarrow.compute as pc
 
 from pipeline.runtime.corpus import Corpus
 from pipeline.runtime.engine import Engine
@@ -21,10 +22,26 @@ def find_topics(
     """The topic stage over the corpus: its paragraphs, their content lemmas and the raw
     mentions' spans, chunk by chunk."""
     parts = (
-        (build_paragraphs(chunk["articles"]), chunk["raw_mentions"], chunk["lemmas"])
-        for chunk in corpus.chunks(["raw_mentions", "lemmas"])
+        (
+            _with_furniture(build_paragraphs(chunk["articles"]), chunk["furniture"]),
+            chunk["raw_mentions"],
+            chunk["lemmas"],
+        )
+        for chunk in corpus.chunks(["raw_mentions", "lemmas", "furniture"])
     )
     return build_topics(parts, k=k, engine=engine, progress=progress, memo=memo)
+
+
+def _spans(table: pa.Table) -> pa.Array:
+    """Each row's 'article_id:start:stop'."""
+    start, stop = (pc.cast(table[c], pa.string()) for c in ("start", "stop"))
+    return pc.binary_join_element_wise(table["article_id"], start, stop, ":")
+
+
+def _with_furniture(paragraphs: pa.Table, furniture: pa.Table) -> pa.Table:
+    """`paragraphs` with `furniture`: whether a furniture span covers the whole paragraph."""
+    whole = pc.is_in(_spans(paragraphs), value_set=_spans(furniture))
+    return paragraphs.append_column("furniture", whole)
 
 
 def paragraphs_with_topics(corpus: Corpus, topics: Assigned) -> Iterator[pa.Table]:

@@ -4,7 +4,8 @@ Method (docs/topics.md): content lemmas per paragraph, TF-IDF, NMF. The number o
 the candidate with the best mean NPMI coherence times stability across resampled fits; `k`
 overrides it. A paragraph takes the topic with the largest share of its NMF weights; one without
 weights of its own (no content word in the vocabulary) or that is boilerplate takes its
-article's main topic, so only paragraphs of articles without any content stay unassigned.
+article's main topic, so only paragraphs of articles without any content, and paragraphs that
+are page furniture as a whole (captions, credits, embeds), stay unassigned.
 """
 
 from __future__ import annotations
@@ -250,6 +251,7 @@ class _Counted:
     words: Spilled
     digest: Spilled
     paragraph: Spilled
+    furniture: Spilled  # whether a paragraph is page furniture as a whole
     named: np.ndarray
     proper: np.ndarray
     article_ids: list[str]
@@ -283,7 +285,7 @@ def _count(parts: Iterable[Part], directory: Path) -> _Counted:
     inside = np.zeros(0, dtype=np.int64)  # uses inside names of places and organisations
     proper: set[int] = set()
     article, words, paragraph = Spilled(np.int32), Spilled(np.int32), Spilled(np.int32)
-    digest = Spilled(np.uint64)
+    digest, furniture = Spilled(np.uint64), Spilled(np.bool_)
     article_ids: list[str] = []
     sizes: list[int] = []
     files: list[Path] = []
@@ -309,6 +311,11 @@ def _count(parts: Iterable[Part], directory: Path) -> _Counted:
         article_ids += ids.dictionary.to_pylist()
         digest.append(tokens.digest)
         paragraph.append(paragraphs["paragraph"].to_numpy())
+        furniture.append(
+            paragraphs["furniture"].to_numpy(zero_copy_only=False)
+            if "furniture" in paragraphs.column_names
+            else np.zeros(paragraphs.num_rows, dtype=bool)
+        )
         words.append(np.asarray(counts.sum(axis=1)).ravel())
         sizes.append(paragraphs.num_rows)
     first_sight = pa.array(list(code_of), pa.string())
@@ -324,6 +331,7 @@ def _count(parts: Iterable[Part], directory: Path) -> _Counted:
         words,
         digest,
         paragraph,
+        furniture,
         inside[order],
         is_proper[order],
         article_ids,
@@ -456,8 +464,8 @@ def _build_topics(
     own = 0  # paragraphs with a topic of their own
     representatives = _Representatives(chosen)
     together = Cooccurrence(vocabulary[top].ravel())
-    for (offset, counts), articles, words in zip(
-        counted.counts(), counted.article, counted.words, strict=True
+    for (offset, counts), articles, words, furniture in zip(
+        counted.counts(), counted.article, counted.words, counted.furniture, strict=True
     ):
         together.add(counts)
         x = transformer.transform(counts[:, vocabulary]).astype(np.float32)
@@ -466,6 +474,7 @@ def _build_topics(
         found[boilerplate[offset : offset + len(found)]] = -1
         share[found < 0] = np.nan
         topic = np.where(found >= 0, found, _inherit(found, articles))
+        topic[furniture] = -1  # a caption or a credit is not a paragraph of the article
         weight = np.where(topic >= 0, weights[np.arange(len(found)), np.maximum(topic, 0)], -1.0)
         sizes += np.bincount(topic[topic >= 0], minlength=chosen)
         own += int((found >= 0).sum())
