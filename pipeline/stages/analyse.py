@@ -21,7 +21,7 @@ from pipeline.runtime.parquet import parts, rechunk
 from pipeline.runtime.timer import Timer
 from pipeline.runtime.version import pipeline_version
 from pipeline.stages.furniture import blanked
-from pipeline.stages.paragraphs import build_paragraphs
+from pipeline.stages.paragraphs import build_paragraphs, resliced
 from pipeline.stages.registry import PER_ARTICLE
 
 #: The per-article tables every build finds, whatever else it asks for.
@@ -40,7 +40,7 @@ def analyse_chunk(articles: pa.Table, tables: Collection[str]) -> dict[str, pa.T
             found[name] = stage.find(*(found[read] for read in stage.reads))
         if name == "furniture":  # what follows reads the text without its furniture
             found["articles"] = blanked(articles, found["furniture"])
-            found["paragraphs"] = build_paragraphs(found["articles"])
+            found["paragraphs"] = resliced(found["paragraphs"], found["articles"])
     return {name: found[name] for name in PER_ARTICLE if name in found}
 
 

@@ -1,21 +1,80 @@
 """Stage: `articles` to `paragraphs`, with character offsets into `articles.text`. A paragraph's
 text is a slice of its article's, so a build splits each chunk of articles again when it needs
-their paragraphs, instead of holding them."""
+their paragraphs, instead of holding them.
+
+A paragraph is a line of the text, with one exception: a wire story written as one long
+paragraph (every other paragraph of the article, such as its headline, is short) is split at
+sentence boundaries into parts of a few sentences, so that a topic or a count by paragraph
+sees it as a reader would."""
 
 from __future__ import annotations
 
 import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
+from razdel import sentenize
 
 from pipeline.ingest.text import PARAGRAPH_SEP
 from pipeline.schema import PARAGRAPHS_BASE
 
+#: A paragraph this long that is its article's only long one is a one-paragraph story.
+STORY_CHARS = 1_500
+#: Other paragraphs of such an article are shorter than this (a headline, a dateline).
+SHORT_CHARS = 300
+#: A part of a split story ends at the first sentence end after this many characters; a last
+#: part shorter than LEFTOVER_CHARS joins the part before it.
+PART_CHARS = 500
+LEFTOVER_CHARS = 200
+
+
+def _parts(text: str) -> list[tuple[int, int]]:
+    """(start, stop) of the parts of a long paragraph: runs of whole sentences."""
+    parts: list[list[int]] = []
+    for sentence in sentenize(text):
+        if parts and parts[-1][1] - parts[-1][0] < PART_CHARS:
+            parts[-1][1] = sentence.stop
+        else:
+            parts.append([sentence.start, sentence.stop])
+    if len(parts) > 1 and parts[-1][1] - parts[-1][0] < LEFTOVER_CHARS:
+        parts[-2][1] = parts.pop()[1]
+    return [(a, b) for a, b in parts]
+
+
+def _split_stories(paragraphs: pa.Table) -> pa.Table:
+    """`paragraphs` with each one-paragraph story's long paragraph split into parts and the
+    article's paragraphs numbered again."""
+    length = pc.utf8_length(paragraphs["text"])
+    is_long = pc.greater_equal(length, SHORT_CHARS).to_numpy(zero_copy_only=False)
+    is_story = pc.greater_equal(length, STORY_CHARS).to_numpy(zero_copy_only=False)
+    ids = paragraphs["article_id"].to_numpy(zero_copy_only=False)
+    long_of = {}
+    for article_id in ids[is_long]:
+        long_of[article_id] = long_of.get(article_id, 0) + 1
+    stories = {a for a in ids[is_story] if long_of[a] == 1}
+    if not stories:
+        return paragraphs
+    rows, number, previous = [], 0, None
+    for row in paragraphs.to_pylist():
+        number = 0 if row["article_id"] != previous else number
+        previous = row["article_id"]
+        pieces = [(0, len(row["text"]))]
+        if row["article_id"] in stories and len(row["text"]) >= STORY_CHARS:
+            pieces = _parts(row["text"])
+        for a, b in pieces:
+            start = row["start"] + a
+            rows.append((row["article_id"], number, start, row["start"] + b, row["text"][a:b]))
+            number += 1
+    columns = list(zip(*rows, strict=True))
+    return pa.Table.from_arrays(
+        [pa.array(c, f.type) for c, f in zip(columns, PARAGRAPHS_BASE, strict=True)],
+        schema=PARAGRAPHS_BASE,
+    )
+
 
 def build_paragraphs(articles: pa.Table) -> pa.Table:
-    """Each article's paragraphs (its text split at PARAGRAPH_SEP, as `str.split` does), in
-    order, with their offsets in characters. Arrow splits the texts; nothing is copied into
-    Python strings, which would cost the build time on every pass over the corpus."""
+    """Each article's paragraphs (its text split at PARAGRAPH_SEP, as `str.split` does, and a
+    one-paragraph story's paragraph in parts), in order, with their offsets in characters.
+    Arrow splits the texts; only a one-paragraph story is copied into Python strings."""
     ids = articles["article_id"].combine_chunks()
     pieces = pc.split_pattern(articles["text"].combine_chunks(), PARAGRAPH_SEP)
     text = pieces.flatten()
@@ -26,7 +85,7 @@ def build_paragraphs(articles: pa.Table) -> pa.Table:
     start = np.cumsum(step) - step  # as if the corpus were one text
     start -= start[first]
     stop = start + step - len(PARAGRAPH_SEP)
-    return pa.table(
+    found = pa.table(
         {
             "article_id": ids.take(pc.list_parent_indices(pieces)),
             "paragraph": np.arange(len(text)) - first,
@@ -35,3 +94,18 @@ def build_paragraphs(articles: pa.Table) -> pa.Table:
             "text": text,
         }
     ).cast(PARAGRAPHS_BASE)
+    return _split_stories(found)
+
+
+def resliced(paragraphs: pa.Table, articles: pa.Table) -> pa.Table:
+    """`paragraphs` (of the same articles) with their texts cut again from `articles.text`
+    at the same offsets: the paragraphs of a text whose characters were replaced one for one."""
+    texts = dict(zip(articles["article_id"].to_pylist(), articles["text"].to_pylist(), strict=True))
+    sliced = [
+        texts[a][start:stop]
+        for a, start, stop in zip(
+            *(paragraphs[c].to_pylist() for c in ("article_id", "start", "stop")), strict=True
+        )
+    ]
+    index = paragraphs.schema.get_field_index("text")
+    return paragraphs.set_column(index, "text", pa.array(sliced, pa.string()))

@@ -117,3 +117,19 @@ def test_counts(seed_articles: dict) -> None:
         assert article["n_words"] == len(re.findall(r"\w+", article["text"]))
         assert re.fullmatch(r"[0-9a-f]{16}", article["article_id"])
         assert article["source"] == seed(article["origin"].split("/")[-1][:3]).name
+
+
+def test_a_one_paragraph_story_is_read_in_parts_of_whole_sentences(seed_articles) -> None:
+    """Seed 003's longest paragraph alone, as a wire story of one paragraph, becomes paragraphs
+    of whole sentences; in seed 003 itself, among other long paragraphs, it stays whole."""
+    text = max(seed_articles["003"]["text"].split("\n\n"), key=len)
+    assert len(text) > 2_000
+    alone = build_paragraphs(pa.table({"article_id": ["a"], "text": [text]})).to_pylist()
+    assert len(alone) > 2 and [p["paragraph"] for p in alone] == list(range(len(alone)))
+    assert all(text[p["start"] : p["stop"]] == p["text"] for p in alone)
+    assert all(p["text"][-1] in ".»)" for p in alone)  # each part ends a sentence
+    assert " ".join(p["text"] for p in alone) == text
+    whole = build_paragraphs(
+        pa.table({"article_id": ["b"], "text": [seed_articles["003"]["text"]]})
+    )
+    assert text in whole["text"].to_pylist()
