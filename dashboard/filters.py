@@ -22,6 +22,7 @@ PARAMS = {
     "sources": "source",
     "text": "q",
     "headlines": "headline",
+    "inferred": "inferred",
 }
 ENTITY_TYPES = {"PER": "People", "ORG": "Organisations", "LOC": "Places"}
 ENTITY_TYPE = {"PER": "Person", "ORG": "Organisation", "LOC": "Place"}
@@ -40,6 +41,9 @@ class Filters:
     #: Count only what headlines name: the country and actor filters, and every count of
     #: actors and countries, read mentions in headlines alone.
     headlines: bool = False
+    #: Use publication dates inferred from an article's own dateline (`date_source`
+    #: 'inferred'); without them such an article is undated.
+    inferred: bool = True
 
     @property
     def words(self) -> list[str]:
@@ -76,7 +80,8 @@ class Filters:
             topics=tuple(int(t) for t in many("topics") if t.isdigit()),
             sources=many("sources"),
             text=one("text"),
-            headlines=one("headlines").lower() in ("1", "true", "yes"),
+            headlines=_flag(one("headlines"), default=False),
+            inferred=_flag(one("inferred"), default=True),
         )
 
     def to_params(self) -> dict[str, list[str]]:
@@ -84,30 +89,32 @@ class Filters:
         found: dict[str, list[str]] = {}
         for field in fields(self):
             value = getattr(self, field.name)
-            if isinstance(value, bool):
-                value = "1" if value else ""
+            if isinstance(value, bool):  # written only when it differs from its default
+                value = "" if value == field.default else "1" if value else "0"
             values = [str(v) for v in value] if isinstance(value, tuple) else [str(value or "")]
             if any(values):
                 found[PARAMS[field.name]] = values
         return found
 
     def describe(self) -> dict:
-        """The filters that are set, for a download's provenance."""
+        """The filters that are set (a switch: when not at its default), for a download's
+        provenance."""
         return {
             k: (v.isoformat() if isinstance(v, dt.date) else list(v) if isinstance(v, tuple) else v)
             for k, v in asdict(self).items()
-            if v
+            if v != getattr(Filters, k, None) and (v or isinstance(v, bool))
         }
 
     def where(self) -> tuple[str, list]:
         """SQL selecting the matching articles (`SELECT article_id FROM articles ...`) and its
         parameters. User input is always a parameter, never part of the SQL text."""
         clauses, params = [], []
+        published = "published" if self.inferred else _UNINFERRED
         if self.start:
-            clauses.append("published >= ?")
+            clauses.append(f"{published} >= ?")
             params.append(self.start)
         if self.end:
-            clauses.append("published <= ?")
+            clauses.append(f"{published} <= ?")
             params.append(self.end)
         if self.sources:
             clauses.append("list_contains(?, source)")
@@ -127,6 +134,14 @@ class Filters:
                 params.append(values)
         where = " AND ".join(clauses) or "TRUE"
         return f"SELECT article_id FROM articles WHERE {where}", params
+
+
+#: `published`, without the dates inferred from datelines.
+_UNINFERRED = "(CASE WHEN date_source = 'inferred' THEN NULL ELSE published END)"
+
+
+def _flag(value: str, default: bool) -> bool:
+    return default if not value else value.lower() in ("1", "true", "yes")
 
 
 def _date(value: str) -> dt.date | None:

@@ -143,15 +143,28 @@ _IN_HEADLINES = (
 )
 
 
+#: Without inferred dates, a cursor's articles dated from their dateline are undated.
+_UNINFERRED = (
+    "CREATE TEMP VIEW articles AS SELECT * REPLACE ("
+    "CASE WHEN date_source = 'inferred' THEN NULL ELSE published END AS published) "
+    "FROM {db}.main.articles",
+)
+
+
 def new_cursor(directory: str, build_id: str, filters: Filters | None) -> duckdb.DuckDBPyConnection:
-    """A cursor on the build; with `filters`, the selected article ids are its table `sel`, and
-    with the headline filter its mentions are those in headlines."""
+    """A cursor on the build; with `filters`, the selected article ids are its table `sel`,
+    with the headline filter its mentions are those in headlines, and without inferred dates
+    its articles dated from their dateline are undated."""
     cursor = connection(directory, build_id).cursor()
     if filters is not None:
         cursor.register("sel", _selection(directory, build_id, filters))
-    if filters is not None and filters.headlines:
+    views = [
+        *(_IN_HEADLINES if filters is not None and filters.headlines else ()),
+        *(_UNINFERRED if filters is not None and not filters.inferred else ()),
+    ]
+    if views:
         database = cursor.sql("SELECT current_database()").fetchall()[0][0]
-        for sql in _IN_HEADLINES:
+        for sql in views:
             cursor.execute(sql.format(db=database))
     return cursor
 

@@ -17,7 +17,17 @@ from dashboard.store import Build, corpus_summary, manifest
 
 _KEYS = {
     name: f"f-{name}"
-    for name in ("dates", "countries", "actors", "types", "topics", "sources", "text", "headlines")
+    for name in (
+        "dates",
+        "countries",
+        "actors",
+        "types",
+        "topics",
+        "sources",
+        "text",
+        "headlines",
+        "inferred",
+    )
 }
 _APPLIED = "f-applied"
 _PENDING = "f-pending"
@@ -42,7 +52,7 @@ def filters(build: Build) -> Filters:
     bounds = _bounds(build)
     _restore(Filters.from_params(_params()), bounds)
     st.sidebar.header("Filters")
-    chosen = Filters(*_date_range(bounds), *_pickers(build), _text(), _headlines())
+    chosen = Filters(*_date_range(bounds), *_pickers(build), _text(), *_toggles())
     _apply(chosen)
     return chosen
 
@@ -92,6 +102,7 @@ def _load(wanted: Filters, bounds: tuple) -> None:
         state[_KEYS[name]] = list(getattr(wanted, name))
     state[_KEYS["text"]] = wanted.text
     state[_KEYS["headlines"]] = wanted.headlines
+    state[_KEYS["inferred"]] = wanted.inferred
 
 
 def _clear() -> None:
@@ -179,12 +190,20 @@ def _text() -> str:
     return text.strip()
 
 
-def _headlines() -> bool:
-    return st.sidebar.toggle(
+def _toggles() -> tuple[bool, bool]:
+    """'In headlines only' and 'Inferred dates', in `Filters` order."""
+    headlines = st.sidebar.toggle(
         "In headlines only",
         key=_KEYS["headlines"],
         help="Count only the actors and countries that headlines name, and filter on them.",
     )
+    inferred = st.sidebar.toggle(
+        "Inferred dates",
+        key=_KEYS["inferred"],
+        help="Date an undated article by its own dateline ('ВАШИНГТОН, 3 марта 2017 г. - "
+        "ТАСС.'); off, such articles count as undated.",
+    )
+    return headlines, inferred
 
 
 def _apply(chosen: Filters) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -14,6 +15,7 @@ import pyarrow.parquet as pq
 from pipeline.ingest.dates import parse_date
 from pipeline.ingest.readers import Record, Rejection
 from pipeline.ingest.text import PARAGRAPH_SEP, content_hash, first_sentence, words
+from pipeline.nlp.furniture import dateline
 from pipeline.runtime.parquet import TableWriter, parts
 from pipeline.schema import ARTICLES
 
@@ -63,6 +65,13 @@ PREPARED = pa.schema(
 )
 
 
+def dateline_date(body: str) -> dt.date | None:
+    """The date of the agency dateline opening `body`, when it has a year: how an undated
+    article is dated ('ВАШИНГТОН, 3 марта 2017 г. - ТАСС.'); None otherwise."""
+    opening = dateline(body.split(PARAGRAPH_SEP, 1)[0])
+    return parse_date(opening["date"]) if opening else None
+
+
 def headed(title: str | None, body: str) -> tuple[str, str, int]:
     """An article's title, text and `title_stop`: its own headline (`title`, on one line)
     becomes the text's first paragraph, unless the body already starts with it; without one,
@@ -84,6 +93,9 @@ def prepare(records: Iterable[Record], notes: Notes) -> Iterator[pa.RecordBatch]
         tokens = words(record.text)
         digest = content_hash(tokens)
         published = parse_date(record.date) if record.date else None
+        date_source = record.date_source if published else "missing"
+        if published is None and (inferred := dateline_date(record.text)):
+            published, date_source = inferred, "inferred"
         if record.date and published is None:
             notes.notices.append(
                 Notice(record.path, record.line, f"unrecognised date {record.date!r}; left empty")
@@ -99,7 +111,7 @@ def prepare(records: Iterable[Record], notes: Notes) -> Iterator[pa.RecordBatch]
                 "title": title,
                 "title_stop": title_stop,
                 "published": published,
-                "date_source": record.date_source if published else "missing",
+                "date_source": date_source,
                 "url": record.url,
                 "text": text,
                 "n_chars": len(text),

@@ -28,7 +28,7 @@ KINDS = ("dateline", "code", "banner", "link", "credit", "caption", "embed", "re
 _PLACE = r"[А-ЯЁ][А-ЯЁ-]+(?:[ -][А-ЯЁ]+){0,3}(?: \([^)]{1,40}\))?"
 _DATE = r"\d{1,2} [а-яё]{3,9}\.?(?: \d{4}(?: г\.| года)?)?"
 _AGENCY = r"(?:[-–—] ?[A-ZА-ЯЁ][^.\n]{1,40}\.|\. ?/[^/\n]{1,30}/\.?)"
-_DATELINE = re.compile(rf"{_PLACE}, {_DATE} ?{_AGENCY}\s*")
+_DATELINE = re.compile(rf"{_PLACE}, (?P<date>{_DATE}) ?{_AGENCY}\s*")
 _CODE = re.compile(
     r"jwplayer|\bfunction\s*\(|\bvar\s+\w+\s*=|console\.\w+\(|\}\s*\)\s*;|document\.\w+\("
     r"|\breturn\s*\{|\bwindow\.\w+|^//\s"
@@ -68,6 +68,11 @@ _MAX_BANNER_WORDS = 80
 def credits() -> frozenset[str]:
     lines = (DATA / "credits.txt").read_text(encoding="utf-8").splitlines()
     return frozenset(line.strip() for line in lines if line.strip() and not line.startswith("#"))
+
+
+def dateline(paragraph: str) -> re.Match | None:
+    """The agency dateline opening `paragraph`, its date in the group `date`, or None."""
+    return _DATELINE.match(paragraph)
 
 
 def _is_link(paragraph: str) -> bool:
@@ -175,7 +180,7 @@ def find_furniture(paragraphs: list[str], body: int = 0) -> list[tuple[int, int,
         for i, (p, kind) in enumerate(zip(paragraphs, kinds, strict=True))
         if kind
     ]
-    dateline = _DATELINE.match(paragraphs[body]) if body < len(paragraphs) else None
-    if dateline and kinds[body] is None:
-        found.append((body, 0, dateline.end(), "dateline"))
+    opening = dateline(paragraphs[body]) if body < len(paragraphs) else None
+    if opening and kinds[body] is None:
+        found.append((body, 0, opening.end(), "dateline"))
     return sorted(found)

@@ -4,6 +4,8 @@ articles each filter selects on the seeds, checked against the tables themselves
 from __future__ import annotations
 
 import datetime as dt
+import json
+from dataclasses import replace
 
 import pytest
 from conftest import read_table
@@ -15,6 +17,7 @@ from dashboard.queries.actors import top_actors
 from dashboard.queries.articles import article_list
 from dashboard.queries.countries import top_countries
 from dashboard.store import ENV_VAR, open_build, summary
+from pipeline.build import build
 
 D = dt.date
 
@@ -29,6 +32,7 @@ def test_url_round_trip() -> None:
         sources=("a.txt",),
         text="НАТО",
         headlines=True,
+        inferred=False,
     )
     params = filters.to_params()
     assert params == {
@@ -40,6 +44,7 @@ def test_url_round_trip() -> None:
         "source": ["a.txt"],
         "q": ["НАТО"],
         "headline": ["1"],
+        "inferred": ["0"],
     }
     assert Filters.from_params(params) == filters
     assert Filters.from_params({}) == Filters() and not Filters().active
@@ -167,3 +172,20 @@ def test_headline_filter_counts_what_headlines_name(seed_build, seed_articles) -
     assert selected(seed_build, Filters(countries=("AZE",), headlines=True)) == seed_ids(
         seed_articles, "001"
     )
+
+
+def test_inferred_dates_can_be_left_out(tmp_path) -> None:
+    body = "Стороны обсудили сотрудничество в сфере обороны. Следующая встреча пройдет в Лондоне."
+    rows = [
+        {"text": "ВАШИНГТОН, 3 марта 2017 г. - ТАСС. " + body},  # dated by its dateline
+        {"text": "Другой текст о встрече в Лондоне.", "date": "2017-03-04"},
+    ]
+    feed = "\n".join(json.dumps(r, ensure_ascii=False) for r in rows)
+    (tmp_path / "feed.jsonl").write_text(feed, encoding="utf-8")
+    build([tmp_path / "feed.jsonl"], tmp_path / "out", progress=False)
+    built = open_build(tmp_path / "out")
+    assert summary(built, Filters())["dated"] == 2
+    assert summary(built, Filters(inferred=False))["dated"] == 1
+    march_3 = Filters(start=D(2017, 3, 3), end=D(2017, 3, 3))
+    assert len(article_list(built, march_3, 10)) == 1
+    assert article_list(built, replace(march_3, inferred=False), 10).empty

@@ -203,3 +203,23 @@ def test_a_header_of_one_line_is_the_headline_whatever_it_looks_like(headline) -
     headline, not a byline or a menu."""
     article = parse_txt(f"{headline}\n\n{BODY_TEXT}")
     assert (article.title, article.text, article.trimmed) == (headline, BODY_TEXT, ())
+
+
+def test_an_undated_article_is_dated_by_its_own_dateline(tmp_path) -> None:
+    rows = [
+        {"text": "ВАШИНГТОН, 3 марта 2017 г. - ТАСС. " + BODY_TEXT},
+        {"text": "МОСКВА, 15 ноя - РИА Новости. " + BODY_TEXT + " Без года."},  # no year: no date
+        {"text": "ВАШИНГТОН, 3 марта 2017 г. - ТАСС. Другой текст.", "date": "2017-03-04"},
+    ]
+    feed = "\n".join(json.dumps(r, ensure_ascii=False) for r in rows)
+    (tmp_path / "feed.jsonl").write_text(feed, encoding="utf-8")
+    build([tmp_path / "feed.jsonl"], tmp_path / "out", progress=False)
+    dated = [(a["published"], a["date_source"]) for a in read_table(tmp_path / "out", "articles")]
+    assert sorted(dated, key=str) == sorted(
+        [
+            (dt.date(2017, 3, 3), "inferred"),
+            (None, "missing"),
+            (dt.date(2017, 3, 4), "field"),  # a date of its own wins
+        ],
+        key=str,
+    )
