@@ -9,6 +9,7 @@ general (docs/pipeline.md lists them):
 - `link`: a paragraph that is mostly web addresses;
 - `credit`: '© ...', 'Фото: ...', or a paragraph that is only an agency, photo bank or
   platform name (`data/credits.txt`), alone or before a '/';
+- `byline`: 'Автор: ...', 'Текст: ...', 'Беседовал ...' and up to four capitalised words;
 - `caption`: a short paragraph without a full stop right before a credit (links between);
 - `embed`: a social-media attribution '— Name (@handle)', the date line after it, and the
   Latin-only lines right before an attribution or a pic.twitter.com link;
@@ -23,7 +24,7 @@ from functools import cache
 
 from pipeline.nlp.gazetteer import DATA
 
-KINDS = ("dateline", "code", "banner", "link", "credit", "caption", "embed", "related")
+KINDS = ("dateline", "code", "banner", "link", "credit", "byline", "caption", "embed", "related")
 
 _PLACE = r"[А-ЯЁ][А-ЯЁ-]+(?:[ -][А-ЯЁ]+){0,3}(?: \([^)]{1,40}\))?"
 _DATE = r"\d{1,2} [а-яё]{3,9}\.?(?: \d{4}(?: г\.| года)?)?"
@@ -43,6 +44,10 @@ _URL = re.compile(
     r"|\b[\w-]+(?:\.[\w-]+)*\.(?:com|ru|org|net|gov|ua|info|io|tv|uk|de|fr|рф)(?:/\S*)?"
 )
 _CREDIT = re.compile(r"(?:©|\(c\)\s|(?:фото|видео|фотография|иллюстрация|кадр)\s*:)", re.I)
+_BYLINE = re.compile(
+    r"(?:Автор|Авторы|Текст|Беседовал[аи]?|Подготовил[аи]?|Записал[аи]?)\s*:?\s+"
+    r"(?:[А-ЯЁA-Z][\w.-]*\s*){1,4}"
+)
 _ATTRIBUTION = re.compile(r"(?:[—–-]\s*|Публикация от\s+)[^()]{1,60}\(@[\w.]+\)")
 _TWEET_DATE = re.compile(
     r"(?:\d{1,2}\s+[а-яё]+|[A-ZА-ЯЁ][a-zа-яё]+\.?\s+\d{1,2},?)\s+\d{4}(?:\s*г\.)?"
@@ -96,6 +101,8 @@ def _alone(paragraph: str) -> str | None:
         return "banner"
     if _is_credit(paragraph):
         return "credit"
+    if _BYLINE.fullmatch(paragraph.strip(" .")):
+        return "byline"
     if _is_link(paragraph):
         return "link"
     if _ATTRIBUTION.match(paragraph):
