@@ -404,18 +404,23 @@ def test_countries_page(monkeypatch, seed_build) -> None:
     assert aze == len(december) == 3  # seeds 000, 001, 003
 
 
-def test_reader_highlights_entities_dates_and_the_text_filter(monkeypatch, seed_build) -> None:
-    seed_004 = next(
-        a
-        for a in read_table(seed_build, "articles")
-        if a["origin"].endswith("004_5bf3263110735ba2.txt")
+def open_reader(monkeypatch, seed_build, number: str, **params: str) -> tuple[dict, AppTest]:
+    """The seed article `number` ('004') and the Reader opened on it with URL `params`."""
+    article = next(
+        a for a in read_table(seed_build, "articles") if Path(a["origin"]).name.startswith(number)
     )
     monkeypatch.setenv(ENV_VAR, str(seed_build))
     app = AppTest.from_file(APP, default_timeout=60)
-    app.query_params["article"] = seed_004["article_id"]
-    app.query_params["q"] = "бизнес-миссию"
+    app.query_params["article"] = article["article_id"]
+    for name, value in params.items():
+        app.query_params[name] = value
     app.run().switch_page("views/reader.py").run()
     assert not app.exception
+    return article, app
+
+
+def test_reader_highlights_entities_dates_and_the_text_filter(monkeypatch, seed_build) -> None:
+    seed_004, app = open_reader(monkeypatch, seed_build, "004", q="бизнес-миссию")
     assert app.subheader[0].value == seed_004["title"]
     body = app.get("html")[-1].proto.body
     # "9–10 февраля" is a date resolved against 22 January 2026; the USA Chamber of Commerce
@@ -431,16 +436,7 @@ def test_reader_highlights_entities_dates_and_the_text_filter(monkeypatch, seed_
 
 
 def test_reader_shows_a_headline_once_with_its_entities(monkeypatch, seed_build) -> None:
-    seed_001 = next(
-        a
-        for a in read_table(seed_build, "articles")
-        if a["origin"].endswith("001_3f7c7f16e0a4792b.txt")
-    )
-    monkeypatch.setenv(ENV_VAR, str(seed_build))
-    app = AppTest.from_file(APP, default_timeout=60)
-    app.query_params["article"] = seed_001["article_id"]
-    app.run().switch_page("views/reader.py").run()
-    assert not app.exception
+    seed_001, app = open_reader(monkeypatch, seed_build, "001")
     assert not app.subheader  # the headline is the text's first paragraph, shown as a heading
     body = app.get("html")[-1].proto.body
     heading = body.split('<div style="white-space: pre-wrap', 1)[0]
