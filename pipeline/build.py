@@ -8,7 +8,8 @@ tables as they come:
 4. alias merging -> `entities`, `mentions`, `article_entities` (stages.entities), with the
    topic model fitted beside it (stages.topics);
 5. `paragraphs` with their topics, `topics`, `article_topics`;
-6. `sentences`, `country_mentions`, `events`, `quotes`, chunk by chunk (stages.situate).
+6. `sentences`, `country_mentions`, `furniture`, `events`, `quotes`, chunk by chunk
+   (stages.situate); then a check of the dates sources share (stages.shared_dates).
 """
 
 from __future__ import annotations
@@ -32,6 +33,7 @@ from pipeline.runtime.timer import Timer
 from pipeline.schema import PARAGRAPHS
 from pipeline.stages.analyse import analysed
 from pipeline.stages.entities.link import link
+from pipeline.stages.shared_dates import shared_dates
 from pipeline.stages.situate import situate
 from pipeline.stages.topics.corpus import find_topics, paragraphs_with_topics
 from pipeline.stages.topics.model import Topics
@@ -124,6 +126,7 @@ def build(
         del found
         manifest.tables |= situate(corpus, scratch, entities, engine=engine, timer=timer)
         del entities
+        manifest.warnings += shared_dates(scratch / "articles.parquet", scratch / "events.parquet")
         with timer.stage("words"):
             manifest.tables["words"] = entry(*words())
         manifest.seal()
