@@ -16,6 +16,7 @@ from dashboard.filters import Filters
 from dashboard.queries.actors import top_actors
 from dashboard.queries.articles import article_list
 from dashboard.queries.countries import top_countries
+from dashboard.queries.search import concordance
 from dashboard.store import ENV_VAR, open_build, summary
 from pipeline.build import build
 
@@ -189,3 +190,12 @@ def test_inferred_dates_can_be_left_out(tmp_path) -> None:
     march_3 = Filters(start=D(2017, 3, 3), end=D(2017, 3, 3))
     assert len(article_list(built, march_3, 10)) == 1
     assert article_list(built, replace(march_3, inferred=False), 10).empty
+
+
+def test_search_finds_words_in_headlines(seed_build, seed_articles) -> None:
+    """'амбициозные' is written once in the seeds, in seed 001's headline, which is the first
+    paragraph of its text."""
+    hits = concordance(open_build(seed_build), Filters(), "word", "амбициозные", 5, 10)
+    assert hits["article_id"].tolist() == [seed_articles["001"]["article_id"]]
+    assert hits["match"].tolist() == ["амбициозные"]
+    assert selected(seed_build, Filters(text="амбициозн")) == seed_ids(seed_articles, "001")
