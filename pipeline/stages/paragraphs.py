@@ -42,33 +42,35 @@ def _parts(text: str) -> list[tuple[int, int]]:
 
 def _split_stories(paragraphs: pa.Table) -> pa.Table:
     """`paragraphs` with each one-paragraph story's long paragraph split into parts and the
-    article's paragraphs numbered again."""
+    article's paragraphs numbered again. Only the stories' paragraphs become Python strings."""
     length = pc.utf8_length(paragraphs["text"])
-    is_long = pc.greater_equal(length, SHORT_CHARS).to_numpy(zero_copy_only=False)
-    is_story = pc.greater_equal(length, STORY_CHARS).to_numpy(zero_copy_only=False)
-    ids = paragraphs["article_id"].to_numpy(zero_copy_only=False)
-    long_of = {}
-    for article_id in ids[is_long]:
-        long_of[article_id] = long_of.get(article_id, 0) + 1
-    stories = {a for a in ids[is_story] if long_of[a] == 1}
-    if not stories:
+    ids = paragraphs["article_id"]
+    longs = pc.value_counts(ids.filter(pc.greater_equal(length, SHORT_CHARS)))
+    single = longs.field("values").filter(pc.equal(longs.field("counts"), 1))
+    story = pc.and_(pc.greater_equal(length, STORY_CHARS), pc.is_in(ids, value_set=single))
+    if not pc.any(story).as_py():
         return paragraphs
-    rows, number, previous = [], 0, None
-    for row in paragraphs.to_pylist():
-        number = 0 if row["article_id"] != previous else number
-        previous = row["article_id"]
-        pieces = [(0, len(row["text"]))]
-        if row["article_id"] in stories and len(row["text"]) >= STORY_CHARS:
-            pieces = _parts(row["text"])
-        for a, b in pieces:
-            start = row["start"] + a
-            rows.append((row["article_id"], number, start, row["start"] + b, row["text"][a:b]))
-            number += 1
+    rows = []
+    for row in paragraphs.filter(story).to_pylist():
+        for a, b in _parts(row["text"]):
+            rows.append(
+                (row["article_id"], 0, row["start"] + a, row["start"] + b, row["text"][a:b])
+            )
     columns = list(zip(*rows, strict=True))
-    return pa.Table.from_arrays(
+    parts = pa.Table.from_arrays(
         [pa.array(c, f.type) for c, f in zip(columns, PARAGRAPHS_BASE, strict=True)],
         schema=PARAGRAPHS_BASE,
     )
+    joined = pa.concat_tables([paragraphs.filter(pc.invert(story)), parts])
+    order = pc.index_in(joined["article_id"], value_set=pc.unique(ids))  # the articles' order
+    joined = joined.append_column("order", order).sort_by(
+        [("order", "ascending"), ("start", "ascending")]
+    )
+    first = np.unique(joined["order"].to_numpy(), return_index=True)[1]
+    counts = np.diff(np.append(first, joined.num_rows))
+    number = np.arange(joined.num_rows) - np.repeat(first, counts)
+    joined = joined.drop_columns(["order"])
+    return joined.set_column(1, "paragraph", pa.array(number, pa.int32()))
 
 
 def build_paragraphs(articles: pa.Table) -> pa.Table:
