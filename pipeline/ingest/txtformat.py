@@ -21,6 +21,7 @@ from dataclasses import dataclass
 
 from pipeline.ingest.dates import parse_date
 from pipeline.ingest.text import PARAGRAPH_SEP, numbered_paragraphs
+from pipeline.nlp.furniture import is_navigation
 
 _HEADER = re.compile(r"\A\s*date\s+(\S+)[ \t]*")
 _SENTENCE_END = re.compile(r"[.!?…][»\"”')]*$")
@@ -34,8 +35,6 @@ _BYLINE = re.compile(
     rf"(?:(?:Автор|Авторы|Текст|Фото)\s*:\s*)?(?:(?:[А-ЯЁA-Z]\.\s*){{1,2}}|{_NAME}\s+)"
     rf"{_NAME}(?:\s+{_NAME})?"
 )
-_CAPITALISED = re.compile(r"[А-ЯЁA-Z0-9]")
-_PUNCTUATION = re.compile(r"[:;,.!?«»\"()—–]|\s-\s")
 
 
 @dataclass(frozen=True)
@@ -61,19 +60,13 @@ def _is_body(line: str) -> bool:
     return bool(_SENTENCE_END.search(line)) and len(line.split()) >= _MIN_BODY_WORDS
 
 
-def _is_navigation(line: str) -> bool:
-    words = line.split()[1:]
-    capitalised = sum(bool(_CAPITALISED.match(w)) for w in words)
-    return len(words) >= 3 and 2 * capitalised >= len(words) and not _PUNCTUATION.search(line)
-
-
 def _furniture(line: str, after_headline: bool) -> str | None:
     """Why a header line is furniture, or None when it is text."""
     if parse_date(line):
         return "dateline"
     if _BYLINE.fullmatch(line) and len(line.split()) <= 4 and not after_headline:
         return "byline"
-    if _is_navigation(line):
+    if is_navigation(line):
         return "navigation"
     if after_headline and len(line.split()) <= _MAX_RUBRIC_WORDS and not _SENTENCE_END.search(line):
         return "rubric"

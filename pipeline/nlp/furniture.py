@@ -24,7 +24,17 @@ from functools import cache
 
 from pipeline.nlp.gazetteer import DATA
 
-KINDS = ("dateline", "code", "banner", "link", "credit", "byline", "caption", "embed", "related")
+KINDS = (
+    "dateline",
+    "code",
+    "banner",
+    "link",
+    "credit",
+    "byline",
+    "caption",
+    "embed",
+    "related",
+)
 
 _PLACE = r"[А-ЯЁ][А-ЯЁ-]+(?:[ -][А-ЯЁ]+){0,3}(?: \([^)]{1,40}\))?"
 _DATE = r"\d{1,2} [а-яё]{3,9}\.?(?: \d{4}(?: г\.| года)?)?"
@@ -43,6 +53,8 @@ _URL = re.compile(
     r"(?:https?://|www\.)\S+|pic\.twitter\.com/\S+"
     r"|\b[\w-]+(?:\.[\w-]+)*\.(?:com|ru|org|net|gov|ua|info|io|tv|uk|de|fr|рф)(?:/\S*)?"
 )
+_CAPITALISED = re.compile(r"[А-ЯЁA-Z0-9]")
+_PUNCTUATION = re.compile(r"[:;,.!?«»\"()—–]|\s-\s")
 _CREDIT = re.compile(r"(?:©|\(c\)\s|(?:фото|видео|фотография|иллюстрация|кадр)\s*:)", re.I)
 _BYLINE = re.compile(
     r"(?:Автор|Авторы|Текст|Беседовал[аи]?|Подготовил[аи]?|Записал[аи]?)\s*:?\s+"
@@ -73,6 +85,16 @@ _MAX_BANNER_WORDS = 80
 def credits() -> frozenset[str]:
     lines = (DATA / "credits.txt").read_text(encoding="utf-8").splitlines()
     return frozenset(line.strip() for line in lines if line.strip() and not line.startswith("#"))
+
+
+def is_navigation(line: str) -> bool:
+    """A run of menu items: five or more words after the first, most of them capitalised, no
+    sentence punctuation ('Ильхам Алиев WUF13 Бюджетный пакет Неделя волонтёров'). Only a
+    .txt header's block of short lines gives the context to trust it: in a body, such a line
+    is as often a heading or a sentence split at a link."""
+    words = line.split()[1:]
+    capitalised = sum(bool(_CAPITALISED.match(w)) for w in words)
+    return len(words) >= 5 and 2 * capitalised >= len(words) and not _PUNCTUATION.search(line)
 
 
 def dateline(paragraph: str) -> re.Match | None:
