@@ -184,7 +184,8 @@ def main(argv: list[str] | None = None) -> int:
         )
     _print_rejections(manifest["rejected"], args.out / "manifest.json")
     for warning in manifest["warnings"][:_SHOWN_REJECTIONS]:
-        print(f"Warning: {warning['path']}:{warning['line']}: {warning['message']}")
+        line = f":{warning['line']}" if warning["line"] else ""
+        print(f"Warning: {warning['path']}{line}: {warning['message']}")
     stages = " · ".join(f"{name} {sec:.2f} s" for name, sec in manifest["seconds"].items())
     print(f"Time: {stages}")
     return EXIT_OK
