@@ -72,7 +72,8 @@ def build(
     timer = Timer()
     options = {"inputs": [str(p) for p in inputs], "max_bytes": max_bytes}
     options |= {"engine": engine.name, "workers": engine.workers, "topics": topics}
-    manifest = Manifest(options | {"cache": str(cache) if cache else None}, seconds=timer.seconds)
+    options |= {"cache": str(cache) if cache else None}
+    manifest = Manifest(options=options, seconds=timer.seconds)
     with atomic_directory(out) as scratch, article_store(cache, out) as root, ExitStack() as later:
 
         def write(name: str, table: pa.Table) -> None:

@@ -37,11 +37,15 @@ def entity_tables(
     """The entity stages over `articles` (`article_id`, `text`): `sentences`, `mentions`,
     `entities`, `article_entities`, `country_mentions` and `quotes`."""
     articles = articles.sort_by("article_id")  # the order a corpus is read in
-    columns = (("title", pa.string()), ("published", pa.date32()), ("title_stop", pa.int32()))
-    for name, kind in columns:  # cache keys read them
+    n = articles.num_rows
+    defaults = {  # what a build's articles have and a bare table may lack
+        "title": pa.nulls(n, pa.string()),
+        "published": pa.nulls(n, pa.date32()),
+        "title_stop": pa.repeat(pa.scalar(0, pa.int32()), n),
+    }
+    for name, column in defaults.items():
         if name not in articles.column_names:
-            empty = pa.array([0] * articles.num_rows, kind) if name == "title_stop" else None
-            articles = articles.append_column(name, empty or pa.nulls(articles.num_rows, kind))
+            articles = articles.append_column(name, column)
     with tempfile.TemporaryDirectory(prefix="obzor-entities-") as tmp:
         write_table(articles, Path(tmp) / "articles.parquet")
         corpus, _account = analysed(

@@ -57,7 +57,6 @@ class Manifest:
     """`manifest.json`, in the order of its keys; `cache` and `topics` only when the build
     had them."""
 
-    options: dict
     schema_version: int = pipeline.SCHEMA_VERSION
     build_id: str | None = None
     created_at: str = field(default_factory=_now)
@@ -67,6 +66,7 @@ class Manifest:
     pipeline_version: str = field(default_factory=pipeline_version)
     python: str = field(default_factory=platform.python_version)
     libraries: dict[str, str] = field(default_factory=library_versions)
+    options: dict = field(default_factory=dict)
     inputs: list[dict] = field(default_factory=list)
     rejected: list[dict] = field(default_factory=list)
     warnings: list[dict] = field(default_factory=list)
@@ -77,12 +77,11 @@ class Manifest:
     topics: dict | None = None
 
     def as_dict(self) -> dict:
-        fields = asdict(self)
-        options = fields.pop("options")
-        ordered = {name: fields.pop(name) for name in ("schema_version", "build_id", "created_at")}
-        ordered |= {name: fields.pop(name) for name in ("project", "pipeline_version", "python")}
-        ordered |= {"libraries": fields.pop("libraries"), "options": options}
-        return ordered | {name: value for name, value in fields.items() if value is not None}
+        return {
+            name: value
+            for name, value in asdict(self).items()
+            if value is not None or name not in ("cache", "topics")
+        }
 
     def seal(self) -> None:
         """Put the tables in the data contract's order and derive the build id from their

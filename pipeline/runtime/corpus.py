@@ -67,6 +67,15 @@ class Corpus:
             release_memory()  # what the chunk's stage freed
 
 
+def by_article(table: pa.Table, columns: list[str]) -> dict[str, list[tuple]]:
+    """The `columns` of each row of `table`, as tuples, by its `article_id`, in row order."""
+    found: dict[str, list[tuple]] = {}
+    values = (table[c].to_pylist() for c in ["article_id", *columns])
+    for article_id, *row in zip(*values, strict=True):
+        found.setdefault(article_id, []).append(tuple(row))
+    return found
+
+
 class Texts(Mapping[str, str]):
     """Article texts by id, taken from the `articles` table when asked (the last one kept, as
     stages read article by article): a stage never holds every text as a Python string."""

@@ -21,6 +21,14 @@ GROUP_ROWS = {"articles": 1_000}
 READ_ROWS = 1 << 16
 
 
+def from_rows(rows: list[tuple], schema: pa.Schema) -> pa.Table:
+    """A table of `schema` from Python tuples in its column order (none: an empty table)."""
+    columns = list(zip(*rows, strict=True)) or [()] * len(schema)
+    return pa.Table.from_arrays(
+        [pa.array(c, type=f.type) for c, f in zip(columns, schema, strict=True)], schema=schema
+    )
+
+
 def write_table(table: pa.Table, path: Path) -> str:
     """Write deterministic Parquet (no timestamps, fixed options); return the file's SHA-256."""
     return write_batches([table], table.schema, path)[1]

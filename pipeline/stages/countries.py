@@ -9,6 +9,7 @@ import pyarrow.compute as pc
 
 from pipeline.nlp.gazetteer import adjectives, key, places
 from pipeline.runtime.corpus import Texts
+from pipeline.runtime.parquet import from_rows
 from pipeline.runtime.sql import query
 from pipeline.schema import COUNTRY_MENTIONS, before_headlines
 
@@ -33,11 +34,7 @@ def find_adjectives(articles: pa.Table) -> pa.Table:
         for article_id, text in Texts(articles).items()
         for start, stop, country in adjectives(text)
     ]
-    columns = list(zip(*rows, strict=True)) or [()] * len(ADJECTIVES)
-    return pa.Table.from_arrays(
-        [pa.array(c, type=f.type) for c, f in zip(columns, ADJECTIVES, strict=True)],
-        schema=ADJECTIVES,
-    )
+    return from_rows(rows, ADJECTIVES)
 
 
 def build_country_mentions(

@@ -6,37 +6,27 @@ from __future__ import annotations
 import pyarrow as pa
 
 from pipeline.nlp.furniture import find_furniture
+from pipeline.runtime.corpus import by_article
+from pipeline.runtime.parquet import from_rows
 from pipeline.schema import FURNITURE, before_headlines
 
 #: Furniture as this stage finds it (the article cache keeps it so).
 FOUND = before_headlines(FURNITURE)
 
 
-def _paragraphs_by_article(paragraphs: pa.Table) -> dict[str, list[tuple[int, str]]]:
-    found: dict[str, list[tuple[int, str]]] = {}
-    for article_id, start, text in zip(
-        *(paragraphs[c].to_pylist() for c in ("article_id", "start", "text")), strict=True
-    ):
-        found.setdefault(article_id, []).append((start, text))
-    return found
-
-
 def find_furniture_table(articles: pa.Table, paragraphs: pa.Table) -> pa.Table:
     """The furniture of `articles` (with `title_stop`), in their `paragraphs`: FOUND rows in
     article offsets, by article and position."""
-    by_article = _paragraphs_by_article(paragraphs)
+    paragraphs_of = by_article(paragraphs, ["start", "text"])
     heads = dict(zip(*(articles[c].to_pylist() for c in ("article_id", "title_stop")), strict=True))
     rows = []
-    for article_id, found in by_article.items():
+    for article_id, found in paragraphs_of.items():
         starts, texts = zip(*found, strict=True)
         body = 1 if heads.get(article_id) else 0
         for paragraph, start, stop, kind in find_furniture(list(texts), body):
             offset = starts[paragraph]
             rows.append((article_id, paragraph, offset + start, offset + stop, kind))
-    columns = list(zip(*rows, strict=True)) or [()] * len(FOUND)
-    return pa.Table.from_arrays(
-        [pa.array(c, type=f.type) for c, f in zip(columns, FOUND, strict=True)], schema=FOUND
-    )
+    return from_rows(rows, FOUND)
 
 
 def blanked(articles: pa.Table, furniture: pa.Table) -> pa.Table:
@@ -44,11 +34,7 @@ def blanked(articles: pa.Table, furniture: pa.Table) -> pa.Table:
     separators stay): what the other per-article stages read."""
     if furniture.num_rows == 0:
         return articles
-    spans: dict[str, list[tuple[int, int]]] = {}
-    for article_id, start, stop in zip(
-        *(furniture[c].to_pylist() for c in ("article_id", "start", "stop")), strict=True
-    ):
-        spans.setdefault(article_id, []).append((start, stop))
+    spans = by_article(furniture, ["start", "stop"])
     texts = []
     for article_id, text in zip(
         articles["article_id"].to_pylist(), articles["text"].to_pylist(), strict=True

@@ -15,6 +15,7 @@ import pyarrow.compute as pc
 from razdel import sentenize
 
 from pipeline.ingest.text import PARAGRAPH_SEP
+from pipeline.runtime.parquet import from_rows
 from pipeline.schema import PARAGRAPHS_BASE
 
 #: A paragraph this long that is its article's only long one is a one-paragraph story.
@@ -56,11 +57,7 @@ def _split_stories(paragraphs: pa.Table) -> pa.Table:
             rows.append(
                 (row["article_id"], 0, row["start"] + a, row["start"] + b, row["text"][a:b])
             )
-    columns = list(zip(*rows, strict=True))
-    parts = pa.Table.from_arrays(
-        [pa.array(c, f.type) for c, f in zip(columns, PARAGRAPHS_BASE, strict=True)],
-        schema=PARAGRAPHS_BASE,
-    )
+    parts = from_rows(rows, PARAGRAPHS_BASE)
     joined = pa.concat_tables([paragraphs.filter(pc.invert(story)), parts])
     order = pc.index_in(joined["article_id"], value_set=pc.unique(ids))  # the articles' order
     joined = joined.append_column("order", order).sort_by(

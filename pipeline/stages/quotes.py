@@ -20,7 +20,8 @@ from pipeline.nlp.gazetteer import key
 from pipeline.nlp.models import lemma
 from pipeline.nlp.roles import role_lemmas
 from pipeline.nlp.speech import cue_forms, find_speech, words_of
-from pipeline.runtime.corpus import Texts
+from pipeline.runtime.corpus import Texts, by_article
+from pipeline.runtime.parquet import from_rows
 from pipeline.runtime.sql import connect
 from pipeline.schema import QUOTES, before_headlines
 
@@ -361,19 +362,12 @@ SPEECH = pa.schema(
 )
 
 
-def _spans_by_article(table: pa.Table) -> dict[str, list[tuple[int, int]]]:
-    spans: dict[str, list[tuple[int, int]]] = {}
-    for article_id, start, stop in zip(
-        *(table[c].to_pylist() for c in ("article_id", "start", "stop")), strict=True
-    ):
-        spans.setdefault(article_id, []).append((start, stop))
-    return spans
-
-
 def find_speech_table(articles: pa.Table, paragraphs: pa.Table, sentences: pa.Table) -> pa.Table:
     """`find_speech` over every article of `articles`, with their `paragraphs` and
     `sentences`: the SPEECH rows, by article and position."""
-    in_paragraphs, in_sentences = _spans_by_article(paragraphs), _spans_by_article(sentences)
+    in_paragraphs, in_sentences = (
+        by_article(t, ["start", "stop"]) for t in (paragraphs, sentences)
+    )
     rows = [
         (article_id, *astuple(found))
         for article_id, text in Texts(articles).items()
@@ -381,7 +375,4 @@ def find_speech_table(articles: pa.Table, paragraphs: pa.Table, sentences: pa.Ta
             text, in_paragraphs.get(article_id, []), in_sentences.get(article_id, [])
         )
     ]
-    columns = list(zip(*rows, strict=True)) or [()] * len(SPEECH)
-    return pa.Table.from_arrays(
-        [pa.array(c, type=f.type) for c, f in zip(columns, SPEECH, strict=True)], schema=SPEECH
-    )
+    return from_rows(rows, SPEECH)
