@@ -1,0 +1,236 @@
+"""Audit of a build's actors and countries, read by a person.
+
+    python bench/audit_entities.py sheet --data DIR --seed N --out SHEET.tsv [--judged OLD.tsv]
+    python bench/audit_entities.py score SHEET.tsv
+
+`sheet` writes a TSV to judge by hand: the top 150 people and the top 100 organisations and
+places (with their aliases, role and country), a sample of 200 mentions of people and
+organisations (100 each: span in its sentence, normal form, entity) and a sample of 100
+country links (span in its sentence, country, via). Samples are the items with the lowest hash
+of (seed, item), so the same mention is drawn from any build that still has it, and judgements
+of an earlier sheet (`--judged`) carry over to items that are unchanged.
+
+Judgement columns (`y` right, `n` wrong, empty when not judged or not applicable):
+- the top 50 actors the Actors page ranks by default: `medium` (`y` when the row is a news
+  agency, outlet, platform or "the media");
+- top rows: `duplicate` (rank of a higher row that is the same entity), `merge_ok` (every alias
+  names this one entity), `country_ok` (the country is right; empty when none is filled);
+- mentions: `normal_ok` (the nominative form of what the span names, gender and all),
+  `entity_ok` (the span belongs to the entity's row);
+- links: `link_ok` (the span is about, or belongs to, that country).
+
+`score` prints the figures issue 25 asks for from a judged sheet.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import hashlib
+import sys
+from collections import Counter
+from pathlib import Path
+
+import duckdb
+
+TOP_ACTORS, TOP_PEOPLE, TOP_OTHERS, MENTIONS_PER_KIND, LINKS = 50, 150, 100, 100, 100
+JUDGED = ("duplicate", "merge_ok", "country_ok", "medium", "normal_ok", "entity_ok", "link_ok")
+COLUMNS = ("section", "rank", "key", "name", "type", "n_articles", "detail", "context", *JUDGED)
+#: What identifies an item across builds, per section: judgements carry over when it matches.
+_SAME = {
+    "actor": ("name",),
+    "person": ("name", "detail"),
+    "other": ("name", "detail"),
+    "mention": ("key", "name", "detail"),
+    "link": ("key", "name", "detail"),
+}
+_WIDTH = 160  # characters of context on each side of a span
+
+
+def _hash(seed: int, *parts: object) -> str:
+    return hashlib.sha1("\0".join(map(str, (seed, *parts))).encode()).hexdigest()
+
+
+def _context(text: str, start: int, stop: int, lo: int, hi: int) -> str:
+    lo, hi = max(lo, start - _WIDTH), min(hi, stop + _WIDTH)
+    flat = f"{text[lo:start]}[[{text[start:stop]}]]{text[stop:hi]}"
+    return " ".join(flat.split())
+
+
+def _tops(db: duckdb.DuckDBPyConnection, types: tuple[str, ...], limit: int, section: str):
+    rows = db.execute(
+        f"""
+        SELECT name, type, n_articles, aliases, country, role FROM entities
+        WHERE type IN ({", ".join("?" * len(types))})
+        ORDER BY n_articles DESC, name LIMIT ?
+        """,
+        [*types, limit],
+    ).fetchall()
+    for rank, (name, kind, n, aliases, country, role) in enumerate(rows, 1):
+        detail = f"country={country or ''}; role={role or ''}"
+        yield {
+            "section": section,
+            "rank": rank,
+            "key": "",
+            "name": name,
+            "type": kind,
+            "n_articles": n,
+            "detail": detail,
+            "context": " | ".join(aliases[:25])
+            + (f" | … {len(aliases)} in all" * (len(aliases) > 25)),
+        }
+
+
+def _spans(db, table: str, where: str, columns: str, seed: int, limit: int):
+    """The `limit` rows of `table` (with sentence bounds and text) of lowest hash."""
+    rows = db.execute(
+        f"""
+        SELECT t.article_id, t.start, t.stop, {columns}, s.start, s.stop
+        FROM {table} t JOIN sentences s USING (article_id, sentence)
+        WHERE {where}
+        """
+    ).fetchall()
+    picked = sorted(rows, key=lambda r: _hash(seed, table, r[0], r[1], r[2]))[:limit]
+    texts = dict(
+        db.execute(
+            "SELECT article_id, text FROM articles WHERE article_id IN (SELECT unnest(?))",
+            [sorted({r[0] for r in picked})],
+        ).fetchall()
+    )
+    return [(r, texts[r[0]]) for r in picked]
+
+
+def sheet(data: Path, seed: int) -> list[dict]:
+    db = duckdb.connect()
+    for table in ("entities", "mentions", "sentences", "articles", "country_mentions"):
+        db.execute(
+            f"CREATE VIEW {table} AS SELECT * FROM read_parquet(?)",
+            [str(data / f"{table}.parquet")],
+        )
+    rows = [*_tops(db, ("PER", "ORG"), TOP_ACTORS, "actor")]
+    rows += _tops(db, ("PER",), TOP_PEOPLE, "person")
+    rows += _tops(db, ("ORG", "LOC", "MEDIUM"), TOP_OTHERS, "other")
+    joined = """(SELECT m.*, e.name AS entity, e.type AS kind
+        FROM mentions m JOIN entities e USING (entity_id))"""
+    for kinds in (("PER",), ("ORG", "MEDIUM")):
+        where = "kind IN (" + ", ".join(f"'{k}'" for k in kinds) + ")"
+        picked = _spans(db, joined, where, "t.normal, t.entity, t.kind", seed, MENTIONS_PER_KIND)
+        for (aid, start, stop, normal, entity, kind, lo, hi), text in picked:
+            rows.append(
+                {
+                    "section": "mention",
+                    "key": f"{aid}:{start}:{stop}",
+                    "name": normal,
+                    "type": kind,
+                    "detail": f"entity={entity}",
+                    "context": _context(text, start, stop, lo, hi),
+                }
+            )
+    picked = _spans(db, "country_mentions", "TRUE", "t.country, t.via", seed, LINKS)
+    for (aid, start, stop, country, via, lo, hi), text in picked:
+        rows.append(
+            {
+                "section": "link",
+                "key": f"{aid}:{start}:{stop}",
+                "name": country,
+                "type": via,
+                "detail": f"via={via}",
+                "context": _context(text, start, stop, lo, hi),
+            }
+        )
+    return rows
+
+
+def _carry(rows: list[dict], judged: Path) -> int:
+    """Copy judgements from an earlier sheet to the same items; how many were carried."""
+    with judged.open(encoding="utf-8") as f:
+        old = {
+            (r["section"], *(r[c] for c in _SAME[r["section"]])): r
+            for r in csv.DictReader(f, delimiter="\t")
+        }
+    carried = 0
+    for row in rows:
+        found = old.get((row["section"], *(str(row.get(c, "")) for c in _SAME[row["section"]])))
+        if found and any(found[c] for c in JUDGED):
+            row.update({c: found[c] for c in JUDGED})
+            carried += 1
+    return carried
+
+
+def _share(rows: list[dict], column: str) -> str:
+    marks = Counter(r[column] for r in rows if r[column] in ("y", "n"))
+    total = marks["y"] + marks["n"]
+    return f"{marks['y']}/{total} = {marks['y'] / total:.3f}" if total else "not judged"
+
+
+def score(path: Path) -> None:
+    with path.open(encoding="utf-8") as f:
+        rows = list(csv.DictReader(f, delimiter="\t"))
+    by = lambda section, kinds=None: [  # noqa: E731
+        r for r in rows if r["section"] == section and (kinds is None or r["type"] in kinds)
+    ]
+    people = by("person")
+    filled = [r for r in people if "country=;" not in r["detail"]]
+    lines = [
+        ("top 150 people: duplicate rows", sum(bool(r["duplicate"]) for r in people)),
+        ("top 150 people: wrong merges", sum(r["merge_ok"] == "n" for r in people)),
+        ("top 150 people: country right where filled", _share(filled, "country_ok")),
+        ("top 150 people: with a country", f"{len(filled)}"),
+        (
+            "top 100 organisations and places: duplicate rows",
+            sum(bool(r["duplicate"]) for r in by("other")),
+        ),
+        (
+            "top 100 organisations and places: wrong merges",
+            sum(r["merge_ok"] == "n" for r in by("other")),
+        ),
+        (
+            "top 100 organisations and places: country right where filled",
+            _share([r for r in by("other") if "country=;" not in r["detail"]], "country_ok"),
+        ),
+        ("media among the top 50 actors", sum(r["medium"] == "y" for r in by("actor"))),
+        ("person mentions: normal form right", _share(by("mention", {"PER"}), "normal_ok")),
+        ("person mentions: in the right entity", _share(by("mention", {"PER"}), "entity_ok")),
+        (
+            "organisation mentions: normal form right",
+            _share(by("mention", {"ORG", "MEDIUM"}), "normal_ok"),
+        ),
+        (
+            "organisation mentions: in the right entity",
+            _share(by("mention", {"ORG", "MEDIUM"}), "entity_ok"),
+        ),
+        ("country links right", _share(by("link"), "link_ok")),
+    ]
+    width = max(len(label) for label, _ in lines)
+    for label, value in lines:
+        print(f"{label:<{width}}  {value}")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    sub = parser.add_subparsers(dest="command", required=True)
+    make = sub.add_parser("sheet")
+    make.add_argument("--data", type=Path, required=True)
+    make.add_argument("--seed", type=int, default=1)
+    make.add_argument("--out", type=Path, required=True)
+    make.add_argument("--judged", type=Path)
+    judge = sub.add_parser("score")
+    judge.add_argument("sheet", type=Path)
+    args = parser.parse_args()
+    if args.command == "score":
+        score(args.sheet)
+        return
+    rows = sheet(args.data, args.seed)
+    if args.judged:
+        print(
+            f"judgements carried over: {_carry(rows, args.judged)} of {len(rows)}", file=sys.stderr
+        )
+    with args.out.open("w", encoding="utf-8", newline="") as f:
+        writer = csv.DictWriter(f, COLUMNS, delimiter="\t", extrasaction="ignore", restval="")
+        writer.writeheader()
+        writer.writerows(rows)
+    print(f"{args.out}: {len(rows)} items to judge", file=sys.stderr)
+
+
+if __name__ == "__main__":
+    main()
