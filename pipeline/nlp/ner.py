@@ -33,6 +33,8 @@ class Mention:
     surface: str
     type: str
     name: str  # normalised nominative, before alias merging
+    #: A person's grammatical gender as the sentence shows it ('masc', 'femn'), else None.
+    gender: str | None = None
     #: A person's other nominative readings with scores, best first; the entity stage picks
     #: among them with corpus-wide evidence ('Асии Биби' -> 'Асия Биби', not 'Асий Биби').
     readings: tuple[tuple[float, str], ...] = ()
@@ -180,10 +182,69 @@ def find_mentions(tasks: list[Task]) -> list[Mention]:
             if k == "PER":
                 a = _extend_first_name(text, s_start, a, b)
             surface = text[a:b]
-            readings = normalize.person_candidates(surface) if k == "PER" else ()
+            readings, gender = _person_readings(text, s_start, a, b) if k == "PER" else ((), None)
             name = readings[0][1] if readings else normal_name(surface, k)
-            found.append(Mention(article_id, paragraph, number, a, b, surface, k, name, readings))
+            found.append(
+                Mention(article_id, paragraph, number, a, b, surface, k, name, gender, readings)
+            )
     return found
+
+
+#: How much of the best reading's score a reading of the gender a verb shows needs: below it
+#: the name is no subject of that verb ('администрация Дональда Трампа заявила').
+_PLAUSIBLE = 0.6
+
+
+def _person_readings(
+    text: str, sentence_start: int, start: int, stop: int
+) -> tuple[tuple[tuple[float, str], ...], str | None]:
+    """A person's readings, and the gender its sentence shows if a reading fits it."""
+    surface = text[start:stop]
+    readings = normalize.person_candidates(surface)
+    gender = shown_gender(text, sentence_start, start, stop)
+    if gender:
+        of_gender = normalize.person_candidates(surface, gender)
+        if of_gender[0][0] >= _PLAUSIBLE * readings[0][0]:
+            return of_gender, gender
+    return readings, None
+
+
+#: Words that may stand between a subject and its verb: 'Захарова также заявила'.
+_BETWEEN = {"также", "тоже", "уже", "ранее", "вновь", "еще", "ещё", "не", "лично", "впервые"}
+_NEXT_WORDS = re.compile(r"\s+([а-яё]+)(?:\s+([а-яё]+))?")
+_INVERTED = re.compile(r"[,—–]\s*([а-яё]+)\s+$")
+
+
+@lru_cache(maxsize=CACHE_SIZE)
+def _agreement(word: str) -> str | None:
+    """The gender a past-tense verb or short participle or adjective in the singular shows
+    ('заявила' -> 'femn', 'уверен' -> 'masc'); None for any other word."""
+    parses = morph()(word)
+    genders = {
+        str(p.tag.gender)  # a pymorphy grammeme does not pickle
+        for p in parses
+        if p.tag.POS in ("VERB", "PRTS", "ADJS") and p.tag.number == "sing"
+    }
+    if not parses or parses[0].tag.POS not in ("VERB", "PRTS", "ADJS") or len(genders) != 1:
+        return None
+    gender = genders.pop()
+    return gender if gender in ("masc", "femn") else None  # 'правительство заявило'
+
+
+def shown_gender(text: str, sentence_start: int, start: int, stop: int) -> str | None:
+    """The gender of the person named at text[start:stop] as the verb it governs shows it:
+    'Захарова заявила', 'Клинтон также отметила', or after a quote, '..., — заявила
+    Захарова'. A name after a preposition is not the subject ('у Захарова была')."""
+    after = _NEXT_WORDS.match(text, stop, stop + 40)
+    if after and not _after_preposition(text, sentence_start, start):
+        first, second = after.groups()
+        gender = _agreement(first)
+        if gender is None and first in _BETWEEN and second:
+            gender = _agreement(second)
+        if gender:
+            return gender
+    before = _INVERTED.search(text, max(sentence_start, start - 40), start)
+    return _agreement(before.group(1)) if before else None
 
 
 def _join_country(text: str, spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:

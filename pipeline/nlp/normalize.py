@@ -56,6 +56,9 @@ for _a, _b in (("ов", "ев"), ("ов", "ёв"), ("ин", "ын")):
         if _end.startswith(_a):
             _SURNAME[_b + _end[2:]] = [(c, g, _b + r[2:]) for c, g, r in _forms]
 
+#: Stems of the Russian surnames whose -а forms are women's: Захаров-а, Набиуллин-а.
+_FEMININE_STEMS = ("ов", "ев", "ёв", "ин", "ын")
+
 # Foreign names: masculine consonant stems and feminine -а/-я stems.
 _CONSONANT = "бвгджзклмнпрстфхцчшщ"
 _HUSHING = "жцчшщ"
@@ -139,12 +142,13 @@ def _paradigms(word: str) -> list[Analysis]:
         found.append(("nomn", "masc", word, 0.45))
     elif word[-1:] in "ая" and len(word) > 2:
         found.append(("nomn", "femn", word, 0.45))
+        found.append(("nomn", "masc", word, 0.4))  # 'Обама', 'Никита'
     for end, forms in _SURNAME.items():
         if word.endswith(end) and len(word) > len(end) + 1:
             found += [(c, g, word[: -len(end)] + r, 0.9) for c, g, r in forms]
     for end, cases in _MASC_ENDINGS.items():
         stem = word[: -len(end)]
-        if word.endswith(end) and len(stem) > 2 and stem[-1] in _CONSONANT:
+        if word.endswith(end) and len(stem) >= 2 and stem[-1] in _CONSONANT:
             found += [(c, "masc", stem, 0.6) for c in cases]
     for end, cases in _SOFT_ENDINGS.items():  # Скрипаля, Скрипалем -> Скрипаль
         stem = word[: -len(end)]
@@ -166,23 +170,31 @@ def _paradigms(word: str) -> list[Analysis]:
             continue
         ending = "я" if soft and end in ("и", "ю", "ей") else "а"
         found += [(c, "femn", stem + ending, 0.5) for c in cases]
+        # Men's names in -а/-я decline the same way ('Барака Обамы', 'Никиты'), if less often;
+        # not the Russian women's surnames ('Захаровой' is no man's).
+        if not stem.endswith(_FEMININE_STEMS):
+            found += [(c, "masc", stem + ending, 0.45) for c in cases]
     return found
 
 
 @lru_cache(maxsize=CACHE_SIZE)
-def person_candidates(text: str, limit: int = 3) -> tuple[tuple[float, str], ...]:
+def person_candidates(
+    text: str, gender: str | None = None, limit: int = 3
+) -> tuple[tuple[float, str], ...]:
     """Nominative readings of a person's name, best first, with their scores ('Ильхамом Алиевым'
     -> 'Ильхам Алиев' first; 'Асии Биби' -> 'Асий Биби' 1.33, 'Асия Биби' 0.8, ...); initials
-    and indeclinable words stay."""
+    and indeclinable words stay. The name as written is always among them (a foreign name
+    that does not decline). With a `gender` that the text shows ('masc', 'femn'), only the
+    readings of that gender, when there are any: 'заявила Захарова' is not 'Захаров'."""
     tokens = [w for w in words(text) if any(ch.isalpha() for ch in w)]
     options: list[dict[tuple[str, str], tuple[float, str]]] = []
     for token in tokens:
         best: dict[tuple[str, str], tuple[float, str]] = {}
         if not _INITIAL.match(token):
             lower = token.lower()
-            for case, gender, form, weight in _dictionary(lower) + _paradigms(lower):
-                if weight > best.get((case, gender), (0.0, ""))[0]:
-                    best[(case, gender)] = (weight, form)
+            for case, sex, form, weight in _dictionary(lower) + _paradigms(lower):
+                if weight > best.get((case, sex), (0.0, ""))[0]:
+                    best[(case, sex)] = (weight, form)
         options.append(best)
     totals: dict[tuple[str, str], float] = defaultdict(float)
     for best in options:
@@ -190,6 +202,8 @@ def person_candidates(text: str, limit: int = 3) -> tuple[tuple[float, str], ...
             totals[key] += weight
     if not totals:
         return ((0.0, " ".join(tokens)),)
+    if gender and any(k[1] == gender for k in totals):
+        totals = {k: v for k, v in totals.items() if k[1] == gender}
     # Highest total; ties go to the nominative (no change), then masculine, for stability.
     ranked = sorted(totals, key=lambda k: (-round(totals[k], 6), k[0] != "nomn", k[1] != "masc"))
     found: dict[str, float] = {}
@@ -199,7 +213,12 @@ def person_candidates(text: str, limit: int = 3) -> tuple[tuple[float, str], ...
             for token, best in zip(tokens, options, strict=True)
         )
         found.setdefault(name, round(totals[key], 6))
-    return tuple(sorted(((s, n) for n, s in found.items()), key=lambda x: -x[0])[:limit])
+    best_first = sorted(((s, n) for n, s in found.items()), key=lambda x: -x[0])
+    written = " ".join(tokens)
+    kept = best_first[:limit]
+    if written in found and all(n != written for _s, n in kept):
+        kept[-1] = (found[written], written)
+    return tuple(kept)
 
 
 def _head_forms(word: str) -> tuple[str | None, dict[tuple[str, str], list]]:

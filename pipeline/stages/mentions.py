@@ -23,6 +23,7 @@ RAW_MENTIONS = pa.schema(
         ("surface", pa.string()),
         ("type", pa.string()),
         ("name", pa.string()),
+        ("gender", pa.string()),
         ("readings", pa.list_(pa.struct([("score", pa.float64()), ("name", pa.string())]))),
     ]
 )
@@ -53,46 +54,72 @@ def _shared(column: pa.ChunkedArray) -> list:
     return [distinct[i] for i in encoded.indices.to_numpy(zero_copy_only=False)]
 
 
-def mentions_from_table(table: pa.Table, chosen: Mapping[str, str]) -> list[Mention]:
+def reading_key(surface: str, gender: str | None) -> str:
+    """What a person's readings depend on: the surface and the gender its sentence shows."""
+    return f"{gender or ''}|{surface}"
+
+
+def reading_keys(table: pa.Table) -> pa.Array:
+    """`reading_key` of each row of a RAW_MENTIONS table."""
+    genders = pc.fill_null(table["gender"], "")
+    return pc.binary_join_element_wise(genders, table["surface"], "|").combine_chunks()
+
+
+def mentions_from_table(table: pa.Table, chosen: Mapping[str, tuple[str, ...]]) -> list[Mention]:
     """The Mention records of a RAW_MENTIONS table, sorted by article and position; a person
-    whose surface has a reading in `chosen` (surface -> name) takes it as its name. The
-    readings themselves are not carried: the choice among them is made."""
+    whose `reading_key` is in `chosen` takes the name chosen there, and keeps the other
+    readings (with no score) for the choice one article can still make."""
     table = table.sort_by([("article_id", "ascending"), ("seq", "ascending")])
     strings = {
         name: _shared(table.column(name)) for name in ("article_id", "surface", "type", "name")
     }
+    strings["gender"] = [g or None for g in _shared(pc.fill_null(table.column("gender"), ""))]
     numbers = [
         table.column(name).to_numpy().tolist()
         for name in ("paragraph", "sentence", "start", "stop")
     ]
-    pairs = zip(strings["surface"], strings["type"], strings["name"], strict=True)
-    names = [chosen.get(s, n) if k == "PER" else n for s, k, n in pairs]
+    rows = zip(strings["surface"], strings["gender"], strings["type"], strings["name"], strict=True)
+    found = [chosen.get(reading_key(s, g), (n,)) if k == "PER" else (n,) for s, g, k, n in rows]
     return [
-        Mention(article_id, paragraph, sentence, start, stop, surface, kind, name)
-        for article_id, paragraph, sentence, start, stop, surface, kind, name in zip(
+        Mention(
+            article_id,
+            paragraph,
+            sentence,
+            start,
+            stop,
+            surface,
+            kind,
+            names[0],
+            gender,
+            tuple((0.0, other) for other in names[1:]),
+        )
+        for article_id, paragraph, sentence, start, stop, surface, kind, names, gender in zip(
             strings["article_id"],
             *numbers,
             strings["surface"],
             strings["type"],
-            names,
+            found,
+            strings["gender"],
             strict=True,
         )
     ]
 
 
 def surface_readings(table: pa.Table) -> dict[str, tuple[tuple[float, str], ...]]:
-    """Surface -> its readings, for the surfaces with any (they are a function of the surface:
+    """`reading_key` -> its readings, for the keys with any (they are a function of the key:
     only the first row of each is read)."""
     with_readings = table.filter(pc.greater(pc.list_value_length(table["readings"]), 0))
-    surfaces = with_readings["surface"].combine_chunks()
+    keys = reading_keys(with_readings)
     _distinct, first = np.unique(
-        pc.index_in(surfaces, value_set=pc.unique(surfaces)).to_numpy(), return_index=True
+        pc.index_in(keys, value_set=pc.unique(keys)).to_numpy(), return_index=True
     )
-    rows = with_readings.take(pa.array(np.sort(first)))
+    first = pa.array(np.sort(first))
     return {
-        surface: tuple((r["score"], r["name"]) for r in found)
-        for surface, found in zip(
-            rows["surface"].to_pylist(), rows["readings"].to_pylist(), strict=True
+        key: tuple((r["score"], r["name"]) for r in found)
+        for key, found in zip(
+            keys.take(first).to_pylist(),
+            with_readings["readings"].take(first).to_pylist(),
+            strict=True,
         )
     }
 

@@ -32,14 +32,17 @@ from pipeline.stages.entities.names import (
     abbreviations,
     alias_groups,
     chosen_readings,
-    full_person,
-    is_full,
     latin_originals,
     most_common,
-    person_keys,
-    surnames_of,
 )
-from pipeline.stages.mentions import mentions_from_table
+from pipeline.stages.entities.people import (
+    NOBODY,
+    People,
+    agree_in_article,
+    people_of,
+    person_keys,
+)
+from pipeline.stages.mentions import mentions_from_table, reading_keys
 
 
 def entity_id(kind: str, name: str) -> str:
@@ -62,21 +65,30 @@ class _Found:
     abbreviations: list[tuple[str, str]]  # (name key, abbreviation key)
 
 
+def _person_names(raw: pa.Table, chosen: Mapping[str, tuple[str, ...]]) -> set[str]:
+    """The names of the people of `raw` (with the readings `chosen` for its surfaces)."""
+    people = raw.filter(pc.equal(raw["type"], "PER"))["name"]
+    return set(pc.unique(people).to_pylist()) | {n for found in chosen.values() for n in found}
+
+
 def _find_groups(
-    raw: pa.Table, texts: pa.Table, chosen: Mapping[str, str], by_last: Mapping[str, set[str]]
+    raw: pa.Table, texts: pa.Table, chosen: Mapping[str, tuple[str, ...]], people: People
 ) -> _Found:
     """The groups of the mentions in `raw` (whole articles with their `texts`): 'PER:<person
-    key>' (`person_keys` against the corpus's full names `by_last`) or 'NAME:<name key>'. A
-    task on a worker."""
-    mentions, article_texts = mentions_from_table(raw, chosen), Texts(texts)
-    persons = person_keys(mentions, by_last)
+    key>' (`person_keys` against the corpus's `people`), 'NAME:<name key>', or NOBODY for a
+    mention that names no one. A task on a worker."""
+    mentions, article_texts = agree_in_article(mentions_from_table(raw, chosen)), Texts(texts)
+    persons = person_keys(mentions, people)
     index: dict[str, int] = {}
     first: list[int] = []
     codes = np.empty(len(mentions), dtype=np.int32)
     names: Counter[tuple[int, str]] = Counter()
     types: Counter[tuple[int, str]] = Counter()
     for i, m in enumerate(mentions):
-        group = f"PER:{persons[i]}" if m.type == "PER" else f"NAME:{key(m.name)}"
+        if m.type == "PER":
+            group = f"PER:{persons[i]}" if persons[i] != NOBODY else NOBODY
+        else:
+            group = f"NAME:{key(m.name)}"
         if group not in index:
             index[group] = len(first)
             first.append(i)
@@ -108,7 +120,7 @@ def _describe(
     texts: pa.Table,
     sentences: pa.Table,
     found_adjectives: pa.Table,
-    chosen: Mapping[str, str],
+    chosen: Mapping[str, tuple[str, ...]],
     group_of: list[str],
     entity: dict[str, dict],
 ) -> _Said:
@@ -116,7 +128,8 @@ def _describe(
     each mention in its final group (`group_of`) of `entity` (name, type, country and id of
     each group there), with the roles and countries stated around the people. A task on a
     worker."""
-    mentions = mentions_from_table(raw, chosen)
+    mentions = agree_in_article(mentions_from_table(raw, chosen))
+    mentions, group_of = _somebody(mentions, group_of)
     roles: dict[str, Counter] = defaultdict(Counter)
     countries: dict[str, Counter] = defaultdict(Counter)
     for group, role, country in _stated(
@@ -128,24 +141,37 @@ def _describe(
     return _Said(_mention_rows(mentions, group_of, entity, ids), dict(roles), dict(countries))
 
 
+def _somebody(mentions: list[Mention], group_of: list[str]) -> tuple[list[Mention], list[str]]:
+    """The mentions (and their groups) that name someone: not a first name alone."""
+    if NOBODY not in group_of:
+        return mentions, group_of
+    kept = [i for i, group in enumerate(group_of) if group != NOBODY]
+    return [mentions[i] for i in kept], [group_of[i] for i in kept]
+
+
 def _entities(
     first: Mapping[str, int],
     names: Mapping[str, Mapping[str, int]],
     types: Mapping[str, Mapping[str, int]],
     joined: UnionFind,
+    people: People,
 ) -> dict[str, dict]:
     """Group -> name, type and (for places and organisations) country, from the names and
-    types written for it, in the order of the groups' `first` mentions."""
+    types written for it (a person's name is its most common full name), in the order of the
+    groups' `first` mentions."""
     _to_canonical, info = alias_groups()
     alias_of_root = {joined.find(head): head for head in info if head in joined.parent}
     entity: dict[str, dict] = {}
     for group in sorted(first, key=first.__getitem__):
+        if group == NOBODY:
+            continue
         kind, root = group.split(":", 1)
         alias = info.get(alias_of_root.get(root, "")) if kind == "NAME" else None
         if alias:
             name, kind, country = alias
         else:
-            full = {n: c for n, c in names[group].items() if is_full(n)} if kind == "PER" else {}
+            full = {n: c for n, c in names[group].items() if n in people.person_of}
+            full = full if kind == "PER" else {}
             name = most_common(full) or most_common(names[group])
             kind = most_common(types[group])
             country = country_of_name(name, kind)
@@ -201,17 +227,18 @@ def build_entities(
         engine = SERIAL
     # How the corpus writes people's names chooses among a name's readings; the distinct names
     # give the aliases that join and people's full names.
-    chosen, distinct = chosen_readings(
-        chunk["raw_mentions"] for chunk in corpus.chunks(["raw_mentions"])
-    )
+    readings = chosen_readings(chunk["raw_mentions"] for chunk in corpus.chunks(["raw_mentions"]))
+    chosen = readings.chosen
     to_canonical, _info = alias_groups()
-    names, by_last = UnionFind(), defaultdict(set)
-    for kind, name in distinct:
+    names = UnionFind()
+    for kind, name in readings.counts:
         if kind != "PER":
             names.union(k := key(name), to_canonical.get(k, k))
-        elif person := full_person(name):
-            by_last[person.rsplit(" ", 1)[-1]].add(person)
-    by_last = dict(by_last)
+    people = people_of(
+        {name: n for (kind, name), n in readings.counts.items() if kind == "PER"},
+        readings.genders,
+    )
+    del readings
 
     def chunks(*tables: str) -> Iterator[tuple]:
         """Each chunk's raw mentions, texts, rows of `tables` and chosen readings; for a
@@ -222,12 +249,12 @@ def build_entities(
             if not engine.parallel:
                 yield part, texts, *rest, chosen
                 continue
-            surfaces = pc.unique(part["surface"]).to_pylist()
+            keys = pc.unique(reading_keys(part)).to_pylist()
             yield (
                 detached(part),
                 detached(texts),
                 *map(detached, rest),
-                {s: chosen[s] for s in surfaces if s in chosen},
+                {k: chosen[k] for k in keys if k in chosen},
             )
 
     def grouped() -> Iterator[tuple]:
@@ -237,7 +264,7 @@ def build_entities(
                 part,
                 texts,
                 found,
-                surnames_of(part, found, by_last) if engine.parallel else by_last,
+                people.subset(_person_names(part, found)) if engine.parallel else people,
             )
 
     # Each mention's group, kept as a code per mention; each group's names and types; the
@@ -269,6 +296,8 @@ def build_entities(
     def final(group: str) -> str:
         """The group once Latin originals join the person they follow and names their aliases
         and abbreviations."""
+        if group == NOBODY:
+            return group
         kind, name = group.split(":", 1)
         return f"PER:{latin.get(name, name)}" if kind == "PER" else f"NAME:{names.find(name)}"
 
@@ -284,7 +313,7 @@ def build_entities(
             found = joined[final_of[code]]
             found[value] = found.get(value, 0) + count
     del first, name_counts, type_counts
-    entity = _entities(joined_first, joined_names, joined_types, names)
+    entity = _entities(joined_first, joined_names, joined_types, names, people)
     for e in entity.values():
         e["entity_id"] = entity_id(e["type"], e["name"])
 
@@ -294,7 +323,9 @@ def build_entities(
             chunks("sentences", "adjectives"), coded, strict=True
         ):
             group_of = [final_of[c] for c in codes.tolist()]
-            known = {g: entity[g] for g in set(group_of)} if engine.parallel else entity
+            known = (
+                {g: entity[g] for g in set(group_of) if g in entity} if engine.parallel else entity
+            )
             yield part, texts, chunk_sentences, chunk_adjectives, found, group_of, known
 
     roles: dict[str, Counter] = defaultdict(Counter)

@@ -1,22 +1,22 @@
 """Which names are one entity: the evidence alias merging keeps per distinct name. Shipped
 alias groups, 'Full Name (ABBR)' in the text, the reading of an ambiguous person's name the
-corpus supports, transliteration keys, and the full names a partial name can resolve to."""
+corpus supports, and Latin originals of people's names (which person a name means is
+`people`)."""
 
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Mapping
-from functools import cache, lru_cache
+from dataclasses import dataclass
+from functools import cache
 
 import pyarrow as pa
 import pyarrow.compute as pc
 
 from pipeline.nlp.gazetteer import key, read_tsv
-from pipeline.nlp.models import CACHE_SIZE
 from pipeline.nlp.ner import Mention
 from pipeline.nlp.normalize import words
-from pipeline.stages.mentions import surface_readings
+from pipeline.stages.mentions import reading_key, surface_readings
 
-_INITIAL = re.compile(r"^[A-ZА-ЯЁ]\.$")
 _CYRILLIC = re.compile("[А-Яа-яЁё]")
 #: Score a reading gains for each changed word the corpus writes as a name, and loses for each
 #: it never writes ('Асия Биби' read as the genitive of a rare 'Асий').
@@ -81,42 +81,77 @@ def abbreviations(mentions: list[Mention], texts: Mapping[str, str]) -> Iterator
             yield key(a.name), key(b.name)
 
 
-def chosen_readings(raws: Iterable[pa.Table]) -> tuple[dict[str, str], set[tuple[str, str]]]:
-    """The name chosen for each surface of a person with several readings, and the distinct
-    (type, name) of the mentions of `raws` (RAW_MENTIONS, in parts) with those choices.
+@dataclass
+class Readings:
+    """What the corpus's people's names say, from all their raw mentions: the name chosen for
+    each `reading_key` with several readings, each name's mentions (after those choices) by
+    (type, name), and the genders their sentences show, by person name."""
 
-    A reading is chosen by how the corpus writes names: 'Асии Биби' reads 'Асия Биби' (not
-    'Асий Биби') when 'Асия' occurs and 'Асий' never does. It depends on the surface alone."""
+    chosen: dict[str, tuple[str, ...]]  # the chosen name first, then the other readings
+    counts: Counter  # (type, name) -> mentions
+    genders: dict[str, Counter]  # person name -> gender -> mentions that show it
+
+
+def chosen_readings(raws: Iterable[pa.Table]) -> Readings:
+    """The Readings of the mentions of `raws` (RAW_MENTIONS, in parts).
+
+    A reading is chosen by how the corpus writes names: first by the names that sentences
+    show a gender for ('заявила Захарова' makes 'Захарова' a woman's name wherever the
+    surface is ambiguous), then word by word: 'Асии Биби' reads 'Асия Биби' (not 'Асий
+    Биби') when 'Асия' occurs and 'Асий' never does. It depends on the reading key alone."""
     written: Counter[str] = Counter()  # how often each surface of a person is written
     readings: dict[str, tuple[tuple[float, str], ...]] = {}
-    distinct: set[tuple[str, str, str]] = set()
+    rows: Counter[tuple[str, str, str | None, str]] = Counter()
     for raw in raws:
         people = raw.filter(pc.equal(raw["type"], "PER"))["surface"].combine_chunks()
         surfaces, counts = pc.value_counts(people).flatten()
         written.update(dict(zip(surfaces.to_pylist(), counts.to_pylist(), strict=True)))
-        for surface, found in surface_readings(raw).items():
-            readings.setdefault(surface, found)
-        found = raw.group_by(["type", "surface", "name"]).aggregate([])
-        distinct.update(
-            zip(*(found[c].to_pylist() for c in ("type", "surface", "name")), strict=True)
-        )
+        for reading, found in surface_readings(raw).items():
+            readings.setdefault(reading, found)
+        found = raw.group_by(["type", "surface", "gender", "name"]).aggregate([("seq", "count")])
+        columns = ("type", "surface", "gender", "name", "seq_count")
+        for kind, surface, gender, name, count in zip(
+            *(found[c].to_pylist() for c in columns), strict=True
+        ):
+            rows[kind, surface, gender, name] += count
     seen: Counter[str] = Counter()  # how often each word is written in people's names
     for surface, count in written.items():
         for word in words(surface):
             seen[word.lower()] += count
+    # First the surfaces whose sentences show a gender, by the words the corpus writes; the
+    # names so chosen then attest a reading of the same surface where no gender shows.
+    shown: Counter[str] = Counter()
+    best: dict[str, str] = {}
+    for reading, found in readings.items():
+        if not reading.startswith("|"):
+            best[reading] = _best_reading(reading.split("|", 1)[1], found, seen)
+    for (kind, surface, gender, name), count in rows.items():
+        if kind == "PER" and gender:
+            shown[best.get(reading_key(surface, gender), name)] += count
+    for reading, found in readings.items():
+        if reading.startswith("|") and len(found) > 1:
+            best[reading] = _best_reading(reading[1:], found, seen, shown)
     chosen = {
-        surface: _best_reading(surface, found, seen)
-        for surface, found in readings.items()
-        if len(found) > 1
+        reading: (name, *(n for _s, n in readings[reading] if n != name))
+        for reading, name in best.items()
     }
-    names = {
-        (kind, chosen.get(surface, name) if kind == "PER" else name)
-        for kind, surface, name in distinct
-    }
-    return chosen, names
+    counts: Counter[tuple[str, str]] = Counter()
+    genders: dict[str, Counter] = defaultdict(Counter)
+    for (kind, surface, gender, name), count in sorted(rows.items(), key=str):
+        if kind == "PER":
+            name = chosen.get(reading_key(surface, gender), (name,))[0]
+            if gender:
+                genders[name][gender] += count
+        counts[kind, name] += count
+    return Readings(chosen, counts, dict(genders))
 
 
-def _best_reading(surface: str, readings: tuple[tuple[float, str], ...], seen: Counter[str]) -> str:
+def _best_reading(
+    surface: str,
+    readings: tuple[tuple[float, str], ...],
+    seen: Counter[str],
+    shown: Counter[str] | None = None,
+) -> str:
     written = [w.lower() for w in words(surface)]
     # Per reading, the positions it changes and the word it puts there.
     changes = [
@@ -140,83 +175,9 @@ def _best_reading(surface: str, readings: tuple[tuple[float, str], ...], seen: C
                 total += _UNATTESTED  # the corpus never writes this nominative
         return total
 
-    return max(changes, key=score)[1]  # first of equals wins
-
-
-def is_full(name: str) -> bool:
-    """A first name and a surname, no initials."""
-    tokens = name.split()
-    return len(tokens) >= 2 and not any(_INITIAL.match(t) for t in tokens)
-
-
-_SOUND = str.maketrans({"э": "е", "й": "и", "з": "с", "ь": None, "ъ": None})
-
-
-@lru_cache(maxsize=CACHE_SIZE)
-def sound(name: str) -> str:
-    """Key under which transliteration variants of a person's name meet: 'Тереза Мей' and
-    'Тереза Мэй', 'Азия Биби' and 'Асия Биби', 'Дэвид Девис' and 'Дэвид Дэвис'."""
-    return re.sub(r"(\w)\1+", r"\1", key(name).translate(_SOUND))
-
-
-def full_person(name: str) -> str | None:
-    """The sound of 'first last' of a full name ('Ильхам Гейдар оглы Алиев': 'ильхам алиев')."""
-    if not is_full(name):
-        return None
-    tokens = name.split()
-    return f"{sound(tokens[0])} {sound(tokens[-1])}"
-
-
-def _token_key(token: str) -> str:
-    """How a token of a person's name is matched: an initial as written, a word by its sound."""
-    return token if _INITIAL.match(token) else sound(token)
-
-
-def surnames_of(
-    raw: pa.Table, chosen: Mapping[str, str], by_last: Mapping[str, set[str]]
-) -> dict[str, set[str]]:
-    """The entries of `by_last` that the people of `raw` (with the readings `chosen` for its
-    surfaces) can resolve to: what a task needs of them, not the corpus's every surname."""
-    people = raw.filter(pc.equal(raw["type"], "PER"))["name"]
-    names = set(pc.unique(people).to_pylist()) | set(chosen.values())
-    return {
-        last: by_last[last]
-        for name in names
-        if (last := _token_key(name.rsplit(" ", 1)[-1])) in by_last
-    }
-
-
-def person_keys(mentions: list[Mention], by_last: Mapping[str, set[str]]) -> dict[int, str]:
-    """Mention index -> person key (the sound of 'first last' of the full name it resolves to,
-    or of its own name) for the people of `mentions`, whole articles; `by_last` holds the full
-    names (`_full_names`) of the corpus by surname."""
-    in_article: dict[str, set[str]] = defaultdict(set)
-    resolved = {
-        i: person
-        for i, m in enumerate(mentions)
-        if m.type == "PER" and (person := full_person(m.name))
-    }
-    for i, person in resolved.items():
-        in_article[mentions[i].article_id].add(person)
-
-    def fits(person: str, tokens: list[str]) -> bool:
-        first, last = person.split(" ", 1)[0], person.rsplit(" ", 1)[-1]
-        if len(tokens) == 1:
-            return tokens[0] == last
-        initials = [t for t in tokens if _INITIAL.match(t)]
-        return tokens[-1] == last and all(first.startswith(sound(t[0])) for t in initials)
-
-    for i, m in enumerate(mentions):
-        if m.type != "PER" or i in resolved:
-            continue
-        tokens = [_token_key(t) for t in m.name.split()]
-        here = [p for p in in_article[m.article_id] if fits(p, tokens)]
-        if not here and len(tokens) == 1:  # a first name alone: 'Тереза'
-            here = [p for p in in_article[m.article_id] if p.split(" ", 1)[0] == tokens[0]]
-        anywhere = [p for p in by_last.get(tokens[-1], ()) if fits(p, tokens)] if not here else []
-        match = here if here else anywhere
-        resolved[i] = match[0] if len(match) == 1 else " ".join(tokens)
-    return dict(sorted(resolved.items()))
+    if shown and any(shown[name] for _s, name, _c in changes):
+        return max(changes, key=lambda change: shown[change[1]])[1]  # first of equals wins
+    return max(changes, key=score)[1]
 
 
 def latin_originals(

@@ -1,0 +1,297 @@
+"""Which person a name means: one person, one row.
+
+A full name ('Мария Захарова', 'Владимир Владимирович Путин') is a person, keyed by the sound
+of its first name and surname. A partial name ('Захарова', 'М. Захарова', 'Мария') joins the
+full name that fits it in the same article; failing that, the full name the corpus uses for
+that surname most of the time, when one clearly dominates and its gender agrees with the
+gender the sentence shows ('Клинтон заявила' is Hillary, 'Клинтон заявил' Bill). A partial
+name no full name fits is a person of its own, except a first name alone, which names nobody
+the reader could tell apart ('Александр').
+
+Two spans glued by the NER ('Трампа Путин', 'России Путин') are not a full name: their first
+word is a surname or a place the corpus knows, not a first name. A patronymic that is not the
+usual one of a first name and surname marks another person ('Владимир Спиридонович Путин').
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from pipeline.nlp.gazetteer import key, places
+from pipeline.nlp.models import CACHE_SIZE, morph
+from pipeline.nlp.ner import Mention
+
+_INITIAL = re.compile(r"^[A-ZА-ЯЁ]\.$")
+_PATRONYMIC = re.compile(r"(?:вич|вна|ична|инична)$")
+#: Share of a surname's full-name mentions the dominant full name needs for a bare surname to
+#: join it without the article naming it, and how many mentions it needs at least, when the
+#: corpus has several full names with that surname (the only one needs neither).
+DOMINANT, DOMINANT_MENTIONS = 0.8, 3
+#: A word counts as a surname (so not a first name in front of one) when the corpus writes it
+#: last in full names this many times more often than first.
+_SURNAME_RATIO = 5
+#: A person key of a mention that names nobody: a first name alone, unresolved.
+NOBODY = ""
+
+_SOUND = str.maketrans({"э": "е", "й": "и", "ь": None, "ъ": None})
+
+
+@lru_cache(maxsize=CACHE_SIZE)
+def sound(name: str) -> str:
+    """Key under which transliteration variants of a person's name meet: 'Тереза Мей' and
+    'Тереза Мэй', 'Азия Биби' and 'Асия Биби', 'Дэвид Девис' and 'Дэвид Дэвис'. З and с meet
+    only inside a word: 'Захаров' and 'Сахаров' are two surnames."""
+    words = key(name).translate(_SOUND).split()
+    words = [w[:1] + w[1:].replace("з", "с") for w in words]
+    return re.sub(r"(\w)\1+", r"\1", " ".join(words))
+
+
+def token_key(token: str) -> str:
+    """How a token of a person's name is matched: an initial as written, a word by its sound."""
+    return token if _INITIAL.match(token) else sound(token)
+
+
+def is_full(name: str) -> bool:
+    """A first name and a surname, no initials."""
+    tokens = name.split()
+    return len(tokens) >= 2 and not any(_INITIAL.match(t) for t in tokens)
+
+
+@lru_cache(maxsize=CACHE_SIZE)
+def given_name_gender(word: str) -> str | None:
+    """'masc' or 'femn' for a word the dictionary knows as a first name of one gender."""
+    genders = {str(p.tag.gender) for p in morph()(word.lower()) if "Name" in p.tag.grammemes}
+    return genders.pop() if len(genders) == 1 else None
+
+
+@lru_cache(maxsize=CACHE_SIZE)
+def _is_given_name(word: str) -> bool:
+    parses = morph()(word.lower())
+    return any("Name" in p.tag.grammemes and p.is_known for p in parses) and not any(
+        "Surn" in p.tag.grammemes for p in parses
+    )
+
+
+@lru_cache(maxsize=CACHE_SIZE)
+def _doubtful_first_name(word: str) -> bool:
+    """Whether a word may not be a first name: a surname the dictionary does not know as a
+    first name ('Белов'), a place or a dictionary word ('России', 'Администрация', 'О'). Short
+    words are left alone: 'Си', 'Ли' are names."""
+    parses = morph()(word.lower())
+    known = [p for p in parses if p.is_known]  # not the analyser's guesses ('Синдзо')
+    grammemes = set().union(*(p.tag.grammemes for p in known)) if known else set()
+    if "Name" in grammemes or "Patr" in grammemes:
+        return False
+    if len(word) < 3:
+        return word.lower() in _ONE_LETTER_PREPOSITIONS
+    if {"Surn", "Geox"} & grammemes or any(key(p.normal_form) in places() for p in parses):
+        return True  # 'Карлос', 'Морган' are first names too: a repeated name is kept
+    return bool(known) and len(known) == len(parses)
+
+
+_ONE_LETTER_PREPOSITIONS = {"о", "в", "с", "к", "у"}
+#: Mentions that make a full name of one whose first word is a place or a dictionary word
+#: ('Сидни Кросби', 'Азия Биби'): glued spans are rarer.
+_REPEATED = 5
+_FEMININE_SURNAME = re.compile(r"(?:ова|ева|ёва|ина|ына|ская|цкая)$")
+_MASCULINE_SURNAME = re.compile(r"(?:ов|ев|ёв|ин|ын|ский|цкий)$")
+
+
+def name_gender(name: str) -> str | None:
+    """The gender a person's name shows: its first name's, else its Russian surname's."""
+    tokens = name.split()
+    first = tokens[0] if len(tokens) > 1 and not _INITIAL.match(tokens[0]) else ""
+    if first and (gender := given_name_gender(first)):
+        return gender
+    last = tokens[-1].lower() if tokens else ""
+    if _FEMININE_SURNAME.search(last):
+        return "femn"
+    if _MASCULINE_SURNAME.search(last):
+        return "masc"
+    return None
+
+
+@dataclass
+class People:
+    """The corpus's full names: each one's person key, and the persons by surname (the sound
+    of the last word) with their mentions."""
+
+    person_of: dict[str, str] = field(default_factory=dict)  # full name -> person key
+    by_last: dict[str, Counter] = field(default_factory=dict)  # surname -> person -> mentions
+    gender: dict[str, str] = field(default_factory=dict)  # person key -> its gender, if known
+    surnames: frozenset[str] = frozenset()  # words written as surnames, not first names
+
+    def subset(self, names: set[str]) -> People:
+        """What resolving `names` needs: the entries of their surnames (for a worker)."""
+        lasts = {token_key(n.split()[-1]) for n in names if n.split()}
+        by_last = {last: self.by_last[last] for last in lasts if last in self.by_last}
+        persons = {p for found in by_last.values() for p in found}
+        return People(
+            {n: self.person_of[n] for n in names if n in self.person_of},
+            by_last,
+            {p: g for p, g in self.gender.items() if p in persons},
+            frozenset(t for n in names for t in map(token_key, n.split()) if t in self.surnames),
+        )
+
+
+def people_of(counts: Mapping[str, int], shown: Mapping[str, Counter]) -> People:
+    """The People of the corpus's person names with their numbers of mentions and the
+    genders their sentences show (a person's gender is the one shown most, else the one
+    its names show)."""
+    first_words, last_words = Counter(), Counter()
+    for name, count in counts.items():
+        if is_full(name):
+            tokens = name.split()
+            first_words[token_key(tokens[0])] += count
+            last_words[token_key(tokens[-1])] += count
+    surnames = frozenset(
+        w for w, n in last_words.items() if n >= _SURNAME_RATIO * max(first_words[w], 1)
+    )
+    full = {n: c for n, c in counts.items() if _full_name(n, c, surnames)}
+    # The usual patronymic of each first name and surname: another one is another person.
+    patronymics: dict[str, Counter] = defaultdict(Counter)
+    for name, count in full.items():
+        if patronymic := _patronymic(name):
+            patronymics[_first_last(name)][token_key(patronymic)] += count
+    people = People(surnames=surnames)
+    said: dict[str, Counter] = defaultdict(Counter)
+    for name, count in sorted(full.items()):
+        person = _first_last(name)
+        patronymic = _patronymic(name)
+        if patronymic and token_key(patronymic) != _usual(patronymics[person]):
+            person = f"{person.split()[0]} {token_key(patronymic)} {person.split()[-1]}"
+        people.person_of[name] = person
+        people.by_last.setdefault(person.rsplit(" ", 1)[-1], Counter())[person] += count
+        said[person].update(shown.get(name, {}))
+        if gender := name_gender(name):
+            said[person][gender] += 0  # known, if nothing is shown
+            people.gender.setdefault(person, gender)
+    for person, genders in said.items():
+        if sum(genders.values()):
+            people.gender[person] = _usual(genders)
+    return people
+
+
+def _usual(found: Counter) -> str:
+    return min(found, key=lambda p: (-found[p], p))
+
+
+def _full_name(name: str, count: int, surnames: frozenset[str]) -> bool:
+    """A first name and a surname: not two glued spans ('Трампа Путин', 'России Путин')."""
+    if not is_full(name):
+        return False
+    first = name.split()[0]
+    return token_key(first) not in surnames and (
+        count >= _REPEATED or not _doubtful_first_name(first)
+    )
+
+
+def _first_last(name: str) -> str:
+    tokens = name.split()
+    return f"{sound(tokens[0])} {sound(tokens[-1])}"
+
+
+def _patronymic(name: str) -> str | None:
+    tokens = name.split()
+    middle = tokens[1] if len(tokens) == 3 else ""
+    return middle if _PATRONYMIC.search(middle.lower()) else None
+
+
+def _fits(person: str, tokens: list[str]) -> bool:
+    """Whether a partial name's tokens (`token_key`s) fit a person key."""
+    first, last = person.split(" ", 1)[0], person.rsplit(" ", 1)[-1]
+    if len(tokens) == 1:
+        return tokens[0] == last
+    initials = [t for t in tokens if _INITIAL.match(t)]
+    return tokens[-1] == last and all(first.startswith(sound(t[0])) for t in initials)
+
+
+def _agrees(person: str, gender: str | None, people: People) -> bool:
+    return gender is None or people.gender.get(person) in (None, gender)
+
+
+def _dominant(found: Mapping[str, int]) -> str | None:
+    """The person that has most of the mentions, if one clearly does."""
+    if not found:
+        return None
+    best = _usual(Counter(found))
+    if len(found) == 1:
+        return best
+    total = sum(found.values())
+    return best if found[best] >= DOMINANT_MENTIONS and found[best] >= DOMINANT * total else None
+
+
+def person_keys(mentions: list[Mention], people: People) -> dict[int, str]:
+    """Mention index -> person key for the people of `mentions` (whole articles): the key of
+    the full name it resolves to, else of its own name; NOBODY for a first name alone."""
+    resolved = {
+        i: people.person_of[m.name]
+        for i, m in enumerate(mentions)
+        if m.type == "PER" and m.name in people.person_of
+    }
+    in_article: dict[str, Counter] = defaultdict(Counter)
+    for i, person in resolved.items():
+        in_article[mentions[i].article_id][person] += 1
+    for i, m in enumerate(mentions):
+        if m.type != "PER" or i in resolved:
+            continue
+        tokens = [token_key(t) for t in m.name.split()]
+        if is_full(m.name):  # glued spans: the last word is the person
+            tokens = tokens[-1:]
+        gender = m.gender or name_gender(m.name)
+        here = in_article[m.article_id]
+        match = [p for p in here if _fits(p, tokens) and _agrees(p, gender, people)]
+        if not match and len(tokens) == 1:  # a first name alone: 'Тереза'
+            match = [p for p in here if p.split(" ", 1)[0] == tokens[0]]
+        if len(match) > 1:
+            match = [p for p in match if p == _dominant({p: here[p] for p in match})]
+        alone = (
+            len(tokens) == 1
+            and tokens[0] not in people.by_last  # 'Джонсон' is a first name too
+            and _is_given_name(m.name.split()[-1])
+        )
+        if not match and not alone:
+            found = people.by_last.get(tokens[-1], {})
+            fitting = {p: c for p, c in found.items() if _fits(p, tokens)}
+            best = _dominant(fitting)
+            match = [best] if best and _agrees(best, gender, people) else []
+            if not match:  # a gender the text shows tells two people apart
+                best = _dominant({p: c for p, c in fitting.items() if _agrees(p, gender, people)})
+                match = [best] if best and gender else []
+        if match:
+            resolved[i] = match[0]
+        elif alone:
+            resolved[i] = NOBODY
+        else:
+            resolved[i] = " ".join(tokens)
+    return dict(sorted(resolved.items()))
+
+
+def agree_in_article(mentions: list[Mention]) -> list[Mention]:
+    """One reading per surname in an article: a person whose chosen reading leaves it alone
+    there takes the other reading that another mention in the article has ('Медведева', read
+    'Медведев' corpus-wide, is 'Медведева' beside 'Медведевой', which nobody else could be).
+    `mentions` hold whole articles; the other readings are the mentions' `readings`."""
+    start = 0
+    while start < len(mentions):
+        stop = start
+        while stop < len(mentions) and mentions[stop].article_id == mentions[start].article_id:
+            stop += 1
+        _agree(mentions[start:stop])
+        start = stop
+    return mentions
+
+
+def _agree(article: list[Mention]) -> None:
+    people = [m for m in article if m.type == "PER"]
+    lasts = Counter(token_key(m.name.split()[-1]) for m in people if not m.readings)
+    for m in people:
+        if not m.readings or token_key(m.name.split()[-1]) in lasts:
+            continue
+        others = [n for _s, n in m.readings if token_key(n.split()[-1]) in lasts]
+        if len(others) == 1:
+            m.name = others[0]

@@ -1,0 +1,120 @@
+"""One person, one row: feminine surnames by the gender the sentence shows, bare surnames to
+the corpus's dominant full name, people who share a surname kept apart, glued spans, lone
+first names, patronymics and transliteration keys (pipeline.stages.entities.people)."""
+
+from __future__ import annotations
+
+import pyarrow as pa
+import pytest
+
+from pipeline.harness import entity_tables
+from pipeline.nlp.ner import shown_gender
+from pipeline.nlp.normalize import person_candidates
+from pipeline.stages.entities.people import sound
+
+
+def people(texts: list[str]) -> dict[str, dict]:
+    articles = pa.table({"article_id": [f"a{i}" for i in range(len(texts))], "text": texts})
+    entities = entity_tables(articles)["entities"].to_pylist()
+    return {e["name"]: e for e in entities if e["type"] == "PER"}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name", "gender"),
+    [
+        ("Захарова заявила, что Москва ответит.", "Захарова", "femn"),
+        ("«Мы ответим», — заявила Захарова.", "Захарова", "femn"),
+        ("Набиуллина также отметила рост цен.", "Набиуллина", "femn"),
+        ("Клинтон заявил, что поддерживает жену.", "Клинтон", "masc"),
+        ("У Захарова была своя версия.", "Захарова", None),  # after a preposition: no subject
+        ("Встреча Захарова и министра прошла в Москве.", "Захарова", None),
+    ],
+)
+def test_the_verb_shows_the_gender(sentence: str, name: str, gender: str | None) -> None:
+    start = sentence.index(name)
+    assert shown_gender(sentence, 0, start, start + len(name)) == gender
+
+
+@pytest.mark.parametrize(
+    ("surface", "gender", "name"),
+    [
+        ("Захарова", "femn", "Захарова"),
+        ("Захарова", "masc", "Захаров"),
+        ("Евгения Медведева", "femn", "Евгения Медведева"),
+        ("Барака Обамы", None, "Барак Обама"),  # a man's name in -а declines like a woman's
+        ("Бараком Обамой", None, "Барак Обама"),
+    ],
+)
+def test_readings_follow_the_gender(surface: str, gender: str | None, name: str) -> None:
+    assert person_candidates(surface, gender)[0][1] == name
+
+
+def test_the_written_form_is_always_a_reading() -> None:
+    # 'Криштиану Роналду' does not decline; the reading as written must stay on offer.
+    assert "Криштиану Роналду" in [n for _s, n in person_candidates("Криштиану Роналду")]
+
+
+def test_a_woman_named_by_her_surname_keeps_it() -> None:
+    found = people(
+        [
+            "Официальный представитель МИД Мария Захарова выступила на брифинге.",
+            "«Это провокация», — заявила Захарова журналистам.",
+            "Захарова также отметила, что Москва ответит.",
+        ]
+    )
+    assert found["Мария Захарова"]["n_mentions"] == 3
+    assert not any(name.startswith("Захаров ") or name == "Захаров" for name in found)
+
+
+def test_a_bare_surname_joins_the_dominant_full_name() -> None:
+    texts = [f"Президент Дональд Трамп подписал указ номер {i}." for i in range(5)]
+    texts += ["Указ подписала Иванка Трамп.", "Трамп заявил, что стена будет построена."]
+    found = people(texts)
+    assert found["Дональд Трамп"]["n_mentions"] == 6
+    assert "Трамп" not in found
+
+
+def test_two_people_with_one_surname_by_gender() -> None:
+    texts = [f"Хиллари Клинтон заявила о победе номер {i}." for i in range(6)]
+    texts += [
+        "Билл Клинтон выступил на съезде.",
+        "Клинтон заявил, что его жена станет президентом.",
+        "Клинтон заявила, что не сдастся.",
+    ]
+    found = people(texts)
+    assert found["Хиллари Клинтон"]["n_mentions"] == 7
+    assert found["Билл Клинтон"]["n_mentions"] == 2
+
+
+def test_without_a_clear_majority_a_bare_surname_stays_apart() -> None:
+    texts = [
+        "Сергей Скрипаль поправился.",
+        "Юлия Скрипаль поправилась.",
+        "Врачи сообщают, что Скрипаль пока в больнице.",
+    ]
+    found = people(texts)
+    assert found["Сергей Скрипаль"]["n_mentions"] == 1
+    assert found["Юлия Скрипаль"]["n_mentions"] == 1
+    assert found["Скрипаль"]["n_mentions"] == 1
+
+
+def test_a_lone_first_name_is_nobody() -> None:
+    found = people(
+        ["Как рассказал нам Александр, взрыв был слышен всюду.", "Вчера в Казань прибыл Путин."]
+    )
+    assert "Александр" not in found
+    assert "Путин" in found
+
+
+def test_another_patronymic_is_another_person() -> None:
+    texts = [f"Владимир Владимирович Путин провёл совещание номер {i}." for i in range(3)]
+    texts += ["Владимир Путин выступил.", "Его отец Владимир Спиридонович Путин воевал под Ленинградом."]
+    found = people(texts)
+    assert found["Владимир Владимирович Путин"]["n_mentions"] == 4
+    assert found["Владимир Спиридонович Путин"]["n_mentions"] == 1
+
+
+def test_transliteration_keys_keep_russian_surnames_apart() -> None:
+    assert sound("Тереза Мей") == sound("Тереза Мэй")
+    assert sound("Азия Биби") == sound("Асия Биби")
+    assert sound("Захаров") != sound("Сахаров")
