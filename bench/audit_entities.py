@@ -103,10 +103,8 @@ def _spans(db, table: str, where: str, columns: str, seed: int, limit: int):
 def sheet(data: Path, seed: int) -> list[dict]:
     db = duckdb.connect()
     for table in ("entities", "mentions", "sentences", "articles", "country_mentions"):
-        db.execute(
-            f"CREATE VIEW {table} AS SELECT * FROM read_parquet(?)",
-            [str(data / f"{table}.parquet")],
-        )
+        path = str(data / f"{table}.parquet").replace("'", "''")
+        db.execute(f"CREATE VIEW {table} AS SELECT * FROM read_parquet('{path}')")
     rows = [*_tops(db, ("PER", "ORG"), TOP_ACTORS, "actor")]
     rows += _tops(db, ("PER",), TOP_PEOPLE, "person")
     rows += _tops(db, ("ORG", "LOC", "MEDIUM"), TOP_OTHERS, "other")

@@ -1,6 +1,6 @@
 """One person, one row: feminine surnames by the gender the sentence shows, bare surnames to
-the corpus's dominant full name, people who share a surname kept apart, glued spans, lone
-first names, patronymics and transliteration keys (pipeline.stages.entities.people)."""
+the corpus's dominant full name, people who share a surname kept apart, lone first names,
+patronymics and transliteration keys (pipeline.stages.entities.people)."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ import pytest
 from pipeline.harness import entity_tables
 from pipeline.nlp.ner import shown_gender
 from pipeline.nlp.normalize import person_candidates
-from pipeline.stages.entities.people import sound
+from pipeline.stages.entities.people import people_of, sound
 
 
 def people(texts: list[str]) -> dict[str, dict]:
@@ -98,17 +98,22 @@ def test_without_a_clear_majority_a_bare_surname_stays_apart() -> None:
     assert found["Скрипаль"]["n_mentions"] == 1
 
 
-def test_a_lone_first_name_is_nobody() -> None:
-    found = people(
-        ["Как рассказал нам Александр, взрыв был слышен всюду.", "Вчера в Казань прибыл Путин."]
-    )
-    assert "Александр" not in found
-    assert "Путин" in found
+def test_a_lone_first_name_is_someone_of_its_article() -> None:
+    texts = ["Как рассказал нам Александр, взрыв был слышен всюду."] * 2
+    texts += ["Вчера в Казань прибыл Путин.", "Как заявил Путин, решение принято."]
+    articles = pa.table({"article_id": [f"a{i}" for i in range(4)], "text": texts})
+    rows = entity_tables(articles)["entities"].to_pylist()
+    alexanders = [e for e in rows if e["name"] == "Александр"]
+    assert len(alexanders) == 2 and all(e["n_articles"] == 1 for e in alexanders)
+    assert [e["n_articles"] for e in rows if e["name"] == "Путин"] == [2]
 
 
 def test_another_patronymic_is_another_person() -> None:
     texts = [f"Владимир Владимирович Путин провёл совещание номер {i}." for i in range(3)]
-    texts += ["Владимир Путин выступил.", "Его отец Владимир Спиридонович Путин воевал под Ленинградом."]
+    texts += [
+        "Владимир Путин выступил.",
+        "Его отец Владимир Спиридонович Путин воевал под Ленинградом.",
+    ]
     found = people(texts)
     assert found["Владимир Владимирович Путин"]["n_mentions"] == 4
     assert found["Владимир Спиридонович Путин"]["n_mentions"] == 1
@@ -118,3 +123,23 @@ def test_transliteration_keys_keep_russian_surnames_apart() -> None:
     assert sound("Тереза Мей") == sound("Тереза Мэй")
     assert sound("Азия Биби") == sound("Асия Биби")
     assert sound("Захаров") != sound("Сахаров")
+
+
+def test_glued_spans_are_not_full_names() -> None:
+    counts = {
+        "Дональд Трамп": 40,
+        "Владимир Путин": 30,
+        "Трампа Путин": 2,  # 'встреча Трампа Путин назвал ...'
+        "России Путин": 1,  # 'президент России Путин'
+        "Администрация Обама": 1,
+        "Барак Обама": 12,
+        "Сидни Кросби": 9,  # 'Сидни' is also a word; a repeated name is a name
+    }
+    people = people_of(counts, {})
+    assert set(people.person_of) == {
+        "Дональд Трамп",
+        "Владимир Путин",
+        "Барак Обама",
+        "Сидни Кросби",
+    }
+    assert list(people.by_last["путин"]) == ["владимир путин"]

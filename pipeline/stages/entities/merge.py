@@ -36,7 +36,7 @@ from pipeline.stages.entities.names import (
     most_common,
 )
 from pipeline.stages.entities.people import (
-    NOBODY,
+    IN_ARTICLE,
     People,
     agree_in_article,
     people_of,
@@ -75,8 +75,8 @@ def _find_groups(
     raw: pa.Table, texts: pa.Table, chosen: Mapping[str, tuple[str, ...]], people: People
 ) -> _Found:
     """The groups of the mentions in `raw` (whole articles with their `texts`): 'PER:<person
-    key>' (`person_keys` against the corpus's `people`), 'NAME:<name key>', or NOBODY for a
-    mention that names no one. A task on a worker."""
+    key>' (`person_keys` against the corpus's `people`) or 'NAME:<name key>'. A task on a
+    worker."""
     mentions, article_texts = agree_in_article(mentions_from_table(raw, chosen)), Texts(texts)
     persons = person_keys(mentions, people)
     index: dict[str, int] = {}
@@ -85,10 +85,7 @@ def _find_groups(
     names: Counter[tuple[int, str]] = Counter()
     types: Counter[tuple[int, str]] = Counter()
     for i, m in enumerate(mentions):
-        if m.type == "PER":
-            group = f"PER:{persons[i]}" if persons[i] != NOBODY else NOBODY
-        else:
-            group = f"NAME:{key(m.name)}"
+        group = f"PER:{persons[i]}" if m.type == "PER" else f"NAME:{key(m.name)}"
         if group not in index:
             index[group] = len(first)
             first.append(i)
@@ -129,7 +126,6 @@ def _describe(
     each group there), with the roles and countries stated around the people. A task on a
     worker."""
     mentions = agree_in_article(mentions_from_table(raw, chosen))
-    mentions, group_of = _somebody(mentions, group_of)
     roles: dict[str, Counter] = defaultdict(Counter)
     countries: dict[str, Counter] = defaultdict(Counter)
     for group, role, country in _stated(
@@ -139,14 +135,6 @@ def _describe(
         countries[group][country] += 1
     ids = {g: e["entity_id"] for g, e in entity.items()}
     return _Said(_mention_rows(mentions, group_of, entity, ids), dict(roles), dict(countries))
-
-
-def _somebody(mentions: list[Mention], group_of: list[str]) -> tuple[list[Mention], list[str]]:
-    """The mentions (and their groups) that name someone: not a first name alone."""
-    if NOBODY not in group_of:
-        return mentions, group_of
-    kept = [i for i, group in enumerate(group_of) if group != NOBODY]
-    return [mentions[i] for i in kept], [group_of[i] for i in kept]
 
 
 def _entities(
@@ -163,8 +151,6 @@ def _entities(
     alias_of_root = {joined.find(head): head for head in info if head in joined.parent}
     entity: dict[str, dict] = {}
     for group in sorted(first, key=first.__getitem__):
-        if group == NOBODY:
-            continue
         kind, root = group.split(":", 1)
         alias = info.get(alias_of_root.get(root, "")) if kind == "NAME" else None
         if alias:
@@ -296,8 +282,6 @@ def build_entities(
     def final(group: str) -> str:
         """The group once Latin originals join the person they follow and names their aliases
         and abbreviations."""
-        if group == NOBODY:
-            return group
         kind, name = group.split(":", 1)
         return f"PER:{latin.get(name, name)}" if kind == "PER" else f"NAME:{names.find(name)}"
 
@@ -314,8 +298,12 @@ def build_entities(
             found[value] = found.get(value, 0) + count
     del first, name_counts, type_counts
     entity = _entities(joined_first, joined_names, joined_types, names, people)
-    for e in entity.values():
-        e["entity_id"] = entity_id(e["type"], e["name"])
+    for group, e in entity.items():
+        # A first name alone is someone of its article: the article joins its id.
+        scope = group.partition(IN_ARTICLE)[2]
+        e["entity_id"] = entity_id(
+            e["type"], f"{e['name']}{IN_ARTICLE}{scope}" if scope else e["name"]
+        )
 
     # The mention rows; people's stated roles and countries.
     def described() -> Iterator[tuple]:
@@ -323,9 +311,7 @@ def build_entities(
             chunks("sentences", "adjectives"), coded, strict=True
         ):
             group_of = [final_of[c] for c in codes.tolist()]
-            known = (
-                {g: entity[g] for g in set(group_of) if g in entity} if engine.parallel else entity
-            )
+            known = {g: entity[g] for g in set(group_of)} if engine.parallel else entity
             yield part, texts, chunk_sentences, chunk_adjectives, found, group_of, known
 
     roles: dict[str, Counter] = defaultdict(Counter)

@@ -5,8 +5,8 @@ of its first name and surname. A partial name ('Захарова', 'М. Заха
 full name that fits it in the same article; failing that, the full name the corpus uses for
 that surname most of the time, when one clearly dominates and its gender agrees with the
 gender the sentence shows ('Клинтон заявила' is Hillary, 'Клинтон заявил' Bill). A partial
-name no full name fits is a person of its own, except a first name alone, which names nobody
-the reader could tell apart ('Александр').
+name no full name fits is a person of its own, except a first name alone ('Александр'): that
+is someone of its article only, not one person across the corpus.
 
 Two spans glued by the NER ('Трампа Путин', 'России Путин') are not a full name: their first
 word is a surname or a place the corpus knows, not a first name. A patronymic that is not the
@@ -34,8 +34,8 @@ DOMINANT, DOMINANT_MENTIONS = 0.8, 3
 #: A word counts as a surname (so not a first name in front of one) when the corpus writes it
 #: last in full names this many times more often than first.
 _SURNAME_RATIO = 5
-#: A person key of a mention that names nobody: a first name alone, unresolved.
-NOBODY = ""
+#: Joins a first name alone to its article in a person key: someone of that article only.
+IN_ARTICLE = "@"
 
 _SOUND = str.maketrans({"э": "е", "й": "и", "ь": None, "ъ": None})
 
@@ -124,6 +124,7 @@ class People:
     by_last: dict[str, Counter] = field(default_factory=dict)  # surname -> person -> mentions
     gender: dict[str, str] = field(default_factory=dict)  # person key -> its gender, if known
     surnames: frozenset[str] = frozenset()  # words written as surnames, not first names
+    first_names: frozenset[str] = frozenset()  # words written first more often than last
 
     def subset(self, names: set[str]) -> People:
         """What resolving `names` needs: the entries of their surnames (for a worker)."""
@@ -135,6 +136,7 @@ class People:
             by_last,
             {p: g for p, g in self.gender.items() if p in persons},
             frozenset(t for n in names for t in map(token_key, n.split()) if t in self.surnames),
+            frozenset(t for n in names for t in map(token_key, n.split()) if t in self.first_names),
         )
 
 
@@ -151,13 +153,14 @@ def people_of(counts: Mapping[str, int], shown: Mapping[str, Counter]) -> People
     surnames = frozenset(
         w for w, n in last_words.items() if n >= _SURNAME_RATIO * max(first_words[w], 1)
     )
-    full = {n: c for n, c in counts.items() if _full_name(n, c, surnames)}
+    first_names = frozenset(w for w, n in first_words.items() if n > last_words[w])
+    full = {n: c for n, c in counts.items() if _full_name(n, c, surnames, first_names)}
     # The usual patronymic of each first name and surname: another one is another person.
     patronymics: dict[str, Counter] = defaultdict(Counter)
     for name, count in full.items():
         if patronymic := _patronymic(name):
             patronymics[_first_last(name)][token_key(patronymic)] += count
-    people = People(surnames=surnames)
+    people = People(surnames=surnames, first_names=first_names)
     said: dict[str, Counter] = defaultdict(Counter)
     for name, count in sorted(full.items()):
         person = _first_last(name)
@@ -180,19 +183,49 @@ def _usual(found: Counter) -> str:
     return min(found, key=lambda p: (-found[p], p))
 
 
-def _full_name(name: str, count: int, surnames: frozenset[str]) -> bool:
+def _full_name(
+    name: str, count: int, surnames: frozenset[str], first_names: frozenset[str]
+) -> bool:
     """A first name and a surname: not two glued spans ('Трампа Путин', 'России Путин')."""
     if not is_full(name):
         return False
-    first = name.split()[0]
-    return token_key(first) not in surnames and (
-        count >= _REPEATED or not _doubtful_first_name(first)
+    tokens = name.split()
+    if token_key(tokens[-1]) in first_names and (
+        _doubtful_first_name(tokens[0]) or (len(tokens) > 2 and not _patronymic(name))
+    ):
+        return False  # 'Белов Александр', 'Патриарх Кирилл': no surname to key a person by
+    if _oblique_place(tokens[0]):
+        return False  # 'Руси Кирилл', in 'Патриарх Московский и всея Руси Кирилл'
+    return token_key(tokens[0]) not in surnames and (
+        count >= _REPEATED or not _doubtful_first_name(tokens[0])
+    )
+
+
+@lru_cache(maxsize=CACHE_SIZE)
+def _oblique_place(word: str) -> bool:
+    """A place name in an oblique case ('России', 'Руси'): never a first name."""
+    parses = [p for p in morph()(word.lower()) if p.is_known]
+    places_ = [p for p in parses if "Geox" in p.tag.grammemes]
+    return (
+        bool(places_) and len(places_) == len(parses) and all(p.tag.case != "nomn" for p in places_)
     )
 
 
 def _first_last(name: str) -> str:
     tokens = name.split()
-    return f"{sound(tokens[0])} {sound(tokens[-1])}"
+    return f"{first_stem(tokens[0])} {sound(tokens[-1])}"
+
+
+_CASE_ENDINGS = re.compile(r"(?:ой|ей|ою|ею|ом|ем|а|я|ы|и|у|ю|е|й|ь)$")
+
+
+@lru_cache(maxsize=CACHE_SIZE)
+def first_stem(word: str) -> str:
+    """A first name's sound without its case ending, so that a case form the normaliser left
+    ('Серены Уильямс', 'Сереной Уильямс') is the person of 'Серена Уильямс'."""
+    heard = sound(word)
+    stem = _CASE_ENDINGS.sub("", heard)
+    return stem if len(stem) >= 3 else heard
 
 
 def _patronymic(name: str) -> str | None:
@@ -227,7 +260,8 @@ def _dominant(found: Mapping[str, int]) -> str | None:
 
 def person_keys(mentions: list[Mention], people: People) -> dict[int, str]:
     """Mention index -> person key for the people of `mentions` (whole articles): the key of
-    the full name it resolves to, else of its own name; NOBODY for a first name alone."""
+    the full name it resolves to, else of its own name, and for a first name alone, of its
+    name in its article."""
     resolved = {
         i: people.person_of[m.name]
         for i, m in enumerate(mentions)
@@ -240,19 +274,22 @@ def person_keys(mentions: list[Mention], people: People) -> dict[int, str]:
         if m.type != "PER" or i in resolved:
             continue
         tokens = [token_key(t) for t in m.name.split()]
-        if is_full(m.name):  # glued spans: the last word is the person
-            tokens = tokens[-1:]
+        if is_full(m.name):
+            if tokens[-1] in people.first_names:  # 'Белов Александр': a person of its own
+                resolved[i] = " ".join(tokens)
+                continue
+            tokens = tokens[-1:]  # glued spans: the last word is the person
         gender = m.gender or name_gender(m.name)
         here = in_article[m.article_id]
         match = [p for p in here if _fits(p, tokens) and _agrees(p, gender, people)]
         if not match and len(tokens) == 1:  # a first name alone: 'Тереза'
-            match = [p for p in here if p.split(" ", 1)[0] == tokens[0]]
+            match = [p for p in here if p.split(" ", 1)[0] == first_stem(tokens[0])]
         if len(match) > 1:
             match = [p for p in match if p == _dominant({p: here[p] for p in match})]
-        alone = (
-            len(tokens) == 1
-            and tokens[0] not in people.by_last  # 'Джонсон' is a first name too
-            and _is_given_name(m.name.split()[-1])
+        # A first name alone; 'Джонсон' is a first name too, but the corpus writes it last.
+        alone = len(tokens) == 1 and (
+            tokens[0] in people.first_names
+            or (tokens[0] not in people.by_last and _is_given_name(m.name.split()[-1]))
         )
         if not match and not alone:
             found = people.by_last.get(tokens[-1], {})
@@ -265,16 +302,16 @@ def person_keys(mentions: list[Mention], people: People) -> dict[int, str]:
         if match:
             resolved[i] = match[0]
         elif alone:
-            resolved[i] = NOBODY
+            resolved[i] = f"{tokens[0]}{IN_ARTICLE}{m.article_id}"
         else:
             resolved[i] = " ".join(tokens)
     return dict(sorted(resolved.items()))
 
 
 def agree_in_article(mentions: list[Mention]) -> list[Mention]:
-    """One reading per surname in an article: a person whose chosen reading leaves it alone
-    there takes the other reading that another mention in the article has ('Медведева', read
-    'Медведев' corpus-wide, is 'Медведева' beside 'Медведевой', which nobody else could be).
+    """One reading per surname in an article: a person takes the other reading of its name
+    whose surname the article's other mentions write more often than the chosen one's
+    ('Медведева', read 'Медведев' corpus-wide, is 'Медведева' beside 'Медведевой').
     `mentions` hold whole articles; the other readings are the mentions' `readings`."""
     start = 0
     while start < len(mentions):
@@ -288,10 +325,17 @@ def agree_in_article(mentions: list[Mention]) -> list[Mention]:
 
 def _agree(article: list[Mention]) -> None:
     people = [m for m in article if m.type == "PER"]
-    lasts = Counter(token_key(m.name.split()[-1]) for m in people if not m.readings)
+    lasts = Counter(token_key(m.name.split()[-1]) for m in people)
     for m in people:
-        if not m.readings or token_key(m.name.split()[-1]) in lasts:
+        if not m.readings:
             continue
-        others = [n for _s, n in m.readings if token_key(n.split()[-1]) in lasts]
-        if len(others) == 1:
-            m.name = others[0]
+        own = token_key(m.name.split()[-1])
+        others = {}
+        for _s, name in m.readings:
+            last = token_key(name.split()[-1])
+            if last != own:
+                others.setdefault(last, name)
+        # What the article's other mentions write, this one aside.
+        best = max(others, key=lambda last: (lasts[last], last), default=None)
+        if best and lasts[best] > lasts[own] - 1:
+            m.name = others[best]
