@@ -39,8 +39,8 @@ COLUMNS = ("section", "rank", "key", "name", "type", "n_articles", "detail", "co
 #: What identifies an item across builds, per section: judgements carry over when it matches.
 _SAME = {
     "actor": ("name",),
-    "person": ("name", "detail"),
-    "other": ("name", "detail"),
+    "person": ("name", "detail", "context"),
+    "other": ("name", "detail", "context"),
     "mention": ("key", "name", "detail"),
     "link": ("key", "name", "detail"),
 }

@@ -110,7 +110,13 @@ MENTIONS = _schema(
 )
 
 ENTITIES = _schema(
-    ("entity_id", pa.string(), False, "Stable id: a hash of the type and canonical name."),
+    (
+        "entity_id",
+        pa.string(),
+        False,
+        "Stable id: a hash of the type and canonical name (and the article, for a first name"
+        " alone that names someone of that article only).",
+    ),
     ("name", pa.string(), False, "Canonical name in the nominative."),
     ("type", pa.string(), False, "PER, ORG or LOC."),
     ("aliases", pa.list_(pa.string()), False, "Distinct normalised forms merged into it."),

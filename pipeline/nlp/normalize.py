@@ -51,6 +51,18 @@ _SURNAME = {
         ("loct", "femn", "ина"),
     ],
 }
+# Adjectival surnames: Радваньская, Радваньской -> Радваньская; Зелинского -> Зелинский.
+for _stem in ("ск", "цк"):
+    _SURNAME |= {
+        _stem + "ий": [("nomn", "masc", _stem + "ий")],
+        _stem + "ого": [("gent", "masc", _stem + "ий"), ("accs", "masc", _stem + "ий")],
+        _stem + "ому": [("datv", "masc", _stem + "ий")],
+        _stem + "им": [("ablt", "masc", _stem + "ий")],
+        _stem + "ом": [("loct", "masc", _stem + "ий")],
+        _stem + "ая": [("nomn", "femn", _stem + "ая")],
+        _stem + "ую": [("accs", "femn", _stem + "ая")],
+        _stem + "ой": [(c, "femn", _stem + "ая") for c in ("gent", "datv", "ablt", "loct")],
+    }
 for _a, _b in (("ов", "ев"), ("ов", "ёв"), ("ин", "ын")):
     for _end, _forms in list(_SURNAME.items()):
         if _end.startswith(_a):
