@@ -12,6 +12,9 @@ page = st.navigation(
         st.Page("views/overview.py", title="Overview", icon=":material/dashboard:", default=True),
         st.Page("views/actors.py", title="Actors", icon=":material/groups:", url_path="actors"),
         st.Page(
+            "views/sources.py", title="Sources", icon=":material/newspaper:", url_path="sources"
+        ),
+        st.Page(
             "views/quotes.py", title="Quotes", icon=":material/format_quote:", url_path="quotes"
         ),
         st.Page(

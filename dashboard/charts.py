@@ -102,6 +102,13 @@ def top_actors(frame: pd.DataFrame) -> go.Figure:
     return ranked(pd.Series(labels), frame["articles"], "articles", pd.Series(hover))
 
 
+def top_media(frame: pd.DataFrame) -> go.Figure:
+    """Media by the articles citing them, with mentions and country on hover."""
+    rows = zip(frame["mentions"], frame["country_name"], strict=True)
+    hover = [" · ".join(p for p in (f"{m:,} mentions", c) if isinstance(p, str)) for m, c in rows]
+    return ranked(frame["name"], frame["articles"], "articles", pd.Series(hover))
+
+
 def topic_share_over_time(frame: pd.DataFrame) -> go.Figure:
     """Stacked areas: each topic's share of the month's paragraphs (months sum to 100%)."""
     fig = go.Figure()

@@ -24,8 +24,10 @@ PARAMS = {
     "headlines": "headline",
     "inferred": "inferred",
 }
-ENTITY_TYPES = {"PER": "People", "ORG": "Organisations", "LOC": "Places"}
-ENTITY_TYPE = {"PER": "Person", "ORG": "Organisation", "LOC": "Place"}
+#: Entity types as the sidebar offers them (`?type=MEDIUM`): media are sources, not actors, so
+#: the actor charts leave them out unless asked (`Filters.actor_types`).
+ENTITY_TYPES = {"PER": "People", "ORG": "Organisations", "LOC": "Places", "MEDIUM": "Media"}
+ENTITY_TYPE = {"PER": "Person", "ORG": "Organisation", "LOC": "Place", "MEDIUM": "Medium"}
 
 
 @dataclass(frozen=True)
@@ -53,7 +55,8 @@ class Filters:
 
     @property
     def actor_types(self) -> list[str]:
-        """The entity types the actor charts count: the filter's, else people and organisations."""
+        """The entity types the actor charts count: the filter's, else people and organisations
+        (not places, and not media: the Sources page ranks those)."""
         return list(self.types or ("PER", "ORG"))
 
     @property

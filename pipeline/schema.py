@@ -104,7 +104,7 @@ MENTIONS = _schema(
     ("stop", pa.int32(), False, "Offset after the last character."),
     ("surface", pa.string(), False, "The text as written: `articles.text[start:stop]`."),
     ("normal", pa.string(), False, "This mention in the nominative, before alias merging."),
-    ("type", pa.string(), False, "PER, ORG or LOC."),
+    ("type", pa.string(), False, "PER, ORG, LOC or MEDIUM (the entity's type)."),
     ("entity_id", pa.string(), False, "The entity (`entities.entity_id`)."),
     _IN_HEADLINE,
 )
@@ -118,7 +118,7 @@ ENTITIES = _schema(
         " alone that names someone of that article only).",
     ),
     ("name", pa.string(), False, "Canonical name in the nominative."),
-    ("type", pa.string(), False, "PER, ORG or LOC."),
+    ("type", pa.string(), False, "PER, ORG, LOC or MEDIUM."),
     ("aliases", pa.list_(pa.string()), False, "Distinct normalised forms merged into it."),
     ("country", pa.string(), True, "ISO 3166-1 alpha-3 of its country or affiliation."),
     ("role", pa.string(), True, "Most often stated role, e.g. 'президент', 'посол'."),
@@ -129,7 +129,7 @@ ENTITIES = _schema(
 ARTICLE_ENTITIES = _schema(
     ("article_id", pa.string(), False, "The article (`articles.article_id`)."),
     ("entity_id", pa.string(), False, "An entity it mentions (`entities.entity_id`)."),
-    ("type", pa.string(), False, "The entity's type: PER, ORG or LOC."),
+    ("type", pa.string(), False, "The entity's type: PER, ORG, LOC or MEDIUM."),
     ("mentions", pa.int32(), False, "Its mentions in the article."),
 )
 

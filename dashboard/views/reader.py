@@ -43,11 +43,11 @@ if not topics.empty:
         )
     )
 marks = articles.article_marks(build, article_id, article["text"], filters.words)
-people = marks.loc[marks["kind"].isin(["PER", "ORG"]), "entity_id"].dropna().unique()
+people = marks.loc[marks["kind"].isin(["PER", "ORG", "MEDIUM"]), "entity_id"].dropna().unique()
 links = {e: url.page_link("actors", filters, profile=e) for e in people}
 render.legend(with_query=bool(filters.words))
 render.highlighted_text(article["text"], marks, links, article["title_stop"])
 st.caption(
-    "Hover a highlight for the canonical name or the resolved dates; people and "
-    "organisations link to their profile."
+    "Hover a highlight for the canonical name or the resolved dates; people, organisations "
+    "and media link to their profile."
 )

@@ -24,6 +24,7 @@ MARKS = {
     "PER": ("#fde2c4", "person"),
     "ORG": ("#d7e8fb", "organisation"),
     "LOC": ("#d9f2dc", "place"),
+    "MEDIUM": ("#fbdce4", "medium"),
     "DATE": ("#efe0fa", "date"),
     "QUERY": ("#fff59d", "text filter"),
     "FURNITURE": ("#f1f1f1", "page furniture, not analysed"),

@@ -8,6 +8,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from pipeline.nlp.gazetteer import adjectives, key, places
+from pipeline.nlp.media import MEDIUM
 from pipeline.runtime.corpus import Texts
 from pipeline.runtime.parquet import from_rows
 from pipeline.runtime.sql import query
@@ -41,8 +42,11 @@ def build_country_mentions(
     found_adjectives: pa.Table, sentences: pa.Table, mentions: pa.Table, entities: pa.Table
 ) -> pa.Table:
     """Mentions of entities with a country, and the adjectives (`find_adjectives`) outside
-    every name, each with its paragraph and sentence."""
-    linked = entities.filter(pc.is_valid(entities["country"]))
+    every name, each with its paragraph and sentence. A medium links its text to no country
+    (RT is Russian, but 'в беседе с RT' is not about Russia)."""
+    linked = entities.filter(
+        pc.and_(pc.is_valid(entities["country"]), pc.not_equal(entities["type"], MEDIUM))
+    )
     via = pa.array(
         [
             _VIA_TYPE.get(kind) or (place.via if (place := places().get(key(name))) else "name")

@@ -6,10 +6,13 @@ else the one person who holds the role it names in the article ('глава го
 'Президент Азербайджана': roles as `entities.role` gives them, outside quotations), else, for
 a pronoun ('он подчеркнул'), the one person of the nearest sentence before it that names any;
 interview answers without a label are the interviewee's, named in the lead beside a verb of
-speech. When no rule gives one entity, the speaker is null and the source's words are kept."""
+speech. A medium is never the speaker: in 'он в беседе с RT' or 'RT эксперт' the rules read
+the words beside it. When no rule gives one entity, the speaker is null and the source's words
+are kept."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import astuple, dataclass
 
@@ -34,6 +37,9 @@ ROLE_PHRASES = {
     "госминистр": "министр",
 }
 _PRONOUNS = {"он", "она"}
+#: What ties a source's words to the medium beside them: 'он| в беседе с| RT', 'эксперт| в
+#: интервью| RT'.
+_TO_MEDIUM = re.compile(r"(?:^|\s)(?:в|во|с|со|для|по)(?:\s.*)?$", re.S)
 #: What `_SITUATED` gives.
 _FOUND = pa.schema(
     [
@@ -51,6 +57,8 @@ _FOUND = pa.schema(
         ("named", pa.int64()),
         ("named_id", pa.string()),
         ("source_countries", pa.string()),
+        ("medium_start", pa.int32()),
+        ("medium_stop", pa.int32()),
     ]
 )
 _NARRATED_ROWS = pa.schema(
@@ -172,12 +180,14 @@ inside AS (
     FROM q JOIN country_mentions c
       ON c.article_id = q.article_id AND c.start >= q.source_start AND c.stop <= q.source_stop
     GROUP BY q.i
-), named AS (  -- the one person, else the one organisation, the source names
+), named AS (  -- the one person, else the one organisation, the source names; its medium
     SELECT q.i, CASE WHEN count(DISTINCT m.entity_id) FILTER (m.type = 'PER') > 0
                      THEN count(DISTINCT m.entity_id) FILTER (m.type = 'PER')
                      ELSE count(DISTINCT m.entity_id) FILTER (m.type = 'ORG') END AS named,
            coalesce(min(m.entity_id) FILTER (m.type = 'PER'),
-                    min(m.entity_id) FILTER (m.type = 'ORG')) AS entity_id
+                    min(m.entity_id) FILTER (m.type = 'ORG')) AS entity_id,
+           min(m.start) FILTER (m.type = 'MEDIUM') AS medium_start,
+           arg_min(m.stop, m.start) FILTER (m.type = 'MEDIUM') AS medium_stop
     FROM q JOIN mentions m
       ON m.article_id = q.article_id AND m.start < q.source_stop AND q.source_start < m.stop
     GROUP BY q.i
@@ -186,7 +196,7 @@ SELECT q.article_id, coalesce(s.paragraph, 0) AS paragraph, q.start, q.stop, q.k
        q.cue_start, q.cue_stop, q.source_start AS speaker_start, q.source_stop AS speaker_stop,
        coalesce(x.entity_ids, []) AS about_entity_ids, coalesce(p.countries, []) AS about_countries,
        coalesce(n.named, 0) AS named, n.entity_id AS named_id,
-       coalesce(b.countries, '') AS source_countries
+       coalesce(b.countries, '') AS source_countries, n.medium_start, n.medium_stop
 FROM q
 ASOF LEFT JOIN sentences s ON q.article_id = s.article_id AND q.start >= s.start
 LEFT JOIN inside x USING (i) LEFT JOIN places p USING (i) LEFT JOIN named n USING (i)
@@ -246,13 +256,28 @@ def build_quotes(
         "named",
         "named_id",
         "source_countries",
+        "medium_start",
+        "medium_stop",
     )
-    for article_id, start, stop, kind, cue_start, cue_stop, *source, n, named_id, countries in zip(
-        *(found[c].to_pylist() for c in columns), strict=True
-    ):
+    for (
+        article_id,
+        start,
+        stop,
+        kind,
+        cue_start,
+        cue_stop,
+        *source,
+        n,
+        named_id,
+        countries,
+        medium_start,
+        medium_stop,
+    ) in zip(*(found[c].to_pylist() for c in columns), strict=True):
         text = texts[article_id]
         source = tuple(source)
         words = None if source[0] is None else text[source[0] : source[1]]
+        medium = (medium_start, medium_stop)
+        said = _beside_medium(text, source, medium) if words and medium_start is not None else words
         cue = text[cue_start:cue_stop]
         if kind == "interview" and source[0] is None:  # a '- ' answer: the lead says who
             lead = context.interviewee(article_id)
@@ -261,7 +286,7 @@ def build_quotes(
                 source, words = (lead.start, lead.stop), text[lead.start : lead.stop]
         elif n:  # the source names people or organisations: one of them, or nobody sure
             speaker = named_id if n == 1 else None
-        elif words and ((role := _role_head(words)) or key(words) in _PRONOUNS):
+        elif said and ((role := _role_head(said)) or key(said) in _PRONOUNS):
             speaker = context.article(article_id).named_by(source[0], role, countries.split())
         else:
             speaker = None
@@ -274,6 +299,14 @@ def build_quotes(
         found = found.set_column(at, name, column) if at >= 0 else found.append_column(name, column)
     found_schema = before_headlines(QUOTES)
     return found.select(found_schema.names).cast(found_schema)
+
+
+def _beside_medium(text: str, source: tuple[int, int], medium: tuple[int, int]) -> str:
+    """The words of a source that names a medium, without it: those before it ('он в беседе с
+    RT' -> 'он'; 'эксперт в интервью RT' -> 'эксперт'), else those after it ('RT эксперт' ->
+    'эксперт'), without the words that tie them to it."""
+    before = _TO_MEDIUM.sub("", text[source[0] : medium[0]]).strip()
+    return before or _TO_MEDIUM.sub("", text[medium[1] : source[1]]).strip()
 
 
 #: The columns `build_quotes` fills in Python, in the order it makes them.

@@ -27,6 +27,7 @@ from dashboard.queries.countries import country_months, country_pairs, top_count
 from dashboard.queries.network import network
 from dashboard.queries.quotes import QuoteQuery, quotes
 from dashboard.queries.search import concordance, sort_concordance, usage_per_month
+from dashboard.queries.sources import top_media
 from dashboard.queries.timeline import LAGS, lag_counts, timeline
 from dashboard.queries.topics import topic_list, topics_over_time
 from dashboard.store import ENV_VAR, open_build
@@ -319,6 +320,50 @@ def test_actors_page_and_profile(monkeypatch, seed_build) -> None:
     assert "KAZ" in set(countries["country"])
 
 
+def test_media_are_not_actors_unless_asked(monkeypatch, seed_build) -> None:
+    """The seeds cite Report.az ("в эксклюзивном интервью Report", 000 and 001) and "СМИ"
+    (003): the Actors page leaves them out; ?type=MEDIUM ranks them there too."""
+    media = {e["name"] for e in read_table(seed_build, "entities") if e["type"] == "MEDIUM"}
+    assert media == {"Report.az", "СМИ"}
+    app = run_app(monkeypatch, seed_build, "views/actors.py")
+    assert not set(app.dataframe[0].value["name"]) & media
+    assert "Media" in app.multiselect(key="f-types").options
+    asked = _open(monkeypatch, seed_build, "views/actors.py", {"type": ["MEDIUM"]})
+    assert asked.multiselect(key="f-types").value == ["MEDIUM"]
+    shown = asked.dataframe[0].value
+    assert set(shown["name"]) == media and set(shown["type"]) == {"MEDIUM"}
+    assert asked.caption[0].value.startswith("The 2 media most written about")
+
+
+def test_sources_page_ranks_the_media_the_articles_cite(monkeypatch, seed_build) -> None:
+    app = run_app(monkeypatch, seed_build, "views/sources.py")
+    assert [t.value for t in app.title] == ["Sources"]
+    assert [s.value for s in app.subheader] == ["Articles citing each", "All cited media"]
+    assert len(app.get("plotly_chart")) == 1
+    assert [b.label for b in app.get("download_button")] == [
+        "Download data (CSV)",
+        "Provenance (JSON)",
+    ] * 2
+    table = app.dataframe[0].value
+    shown = table.fillna({"country_name": "—"})[["name", "country_name", "articles", "mentions"]]
+    assert shown.to_dict("records") == [
+        {"name": "Report.az", "country_name": "Azerbaijan", "articles": 2, "mentions": 2},
+        {"name": "СМИ", "country_name": "—", "articles": 1, "mentions": 2},  # no one country
+    ]
+    # Counted from the mentions, and under the filters: up to 10 December 2025 only 001 (5
+    # December) is selected, and it cites Report once.
+    entities = {e["entity_id"]: e for e in read_table(seed_build, "entities")}
+    cited: dict[str, set] = {}
+    for m in read_table(seed_build, "mentions"):
+        if entities[m["entity_id"]]["type"] == "MEDIUM":
+            cited.setdefault(entities[m["entity_id"]]["name"], set()).add(m["article_id"])
+    assert dict(zip(table["name"], table["articles"], strict=True)) == {
+        name: len(ids) for name, ids in cited.items()
+    }
+    december = top_media(open_build(seed_build), Filters(end=dt.date(2025, 12, 10)), 10)
+    assert december["name"].tolist() == ["Report.az"] and december["articles"].tolist() == [1]
+
+
 def test_quotes_page(monkeypatch, seed_build) -> None:
     app = run_app(monkeypatch, seed_build, "views/quotes.py")
     assert [s.value for s in app.subheader] == ["Most quoted", "Quotes"]
@@ -450,6 +495,7 @@ def test_reader_shows_a_headline_once_with_its_entities(monkeypatch, seed_build)
 PAGES = {
     "views/overview.py": "Overview",
     "views/actors.py": "Actors",
+    "views/sources.py": "Sources",
     "views/quotes.py": "Quotes",
     "views/countries.py": "Countries",
     "views/network.py": "Network",

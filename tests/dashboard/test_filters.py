@@ -199,3 +199,12 @@ def test_search_finds_words_in_headlines(seed_build, seed_articles) -> None:
     assert hits["article_id"].tolist() == [seed_articles["001"]["article_id"]]
     assert hits["match"].tolist() == ["амбициозные"]
     assert selected(seed_build, Filters(text="амбициозн")) == seed_ids(seed_articles, "001")
+
+
+def test_media_are_a_type_the_url_can_ask_for() -> None:
+    """?type=MEDIUM switches the actor charts to media; without it they count people and
+    organisations only."""
+    asked = Filters.from_params({"type": ["medium"]})
+    assert asked.types == ("MEDIUM",) and asked.actor_types == ["MEDIUM"]
+    assert asked.to_params() == {"type": ["MEDIUM"]}
+    assert Filters().actor_types == ["PER", "ORG"]

@@ -178,6 +178,7 @@ def test_click_on_a_bar_adds_a_filter(page, server: str) -> None:
 PAGES = {
     "": "",
     "actors": "",
+    "sources": "",
     "quotes": "",
     "countries": "",
     "network": "",
@@ -252,6 +253,7 @@ def _expected_csv(page_path: str, built, filters: Filters) -> tuple[str, bytes]:
     from dashboard.queries.network import network
     from dashboard.queries.quotes import QuoteQuery, most_quoted, quotes
     from dashboard.queries.search import concordance
+    from dashboard.queries.sources import top_media
     from dashboard.queries.timeline import timeline
     from dashboard.queries.topics import topic_list
 
@@ -259,6 +261,8 @@ def _expected_csv(page_path: str, built, filters: Filters) -> tuple[str, bytes]:
         return "articles_per_month", to_csv(articles_per_month(built, filters))
     if page_path == "actors":
         return "actors", to_csv(actor_table(built, filters, 500))
+    if page_path == "sources":
+        return "top_sources", to_csv(top_media(built, filters, 500).head(20))
     if page_path == "quotes":
         found = quotes(built, filters, QuoteQuery(), 1000)
         return "most_quoted", to_csv(most_quoted(found, 15))

@@ -3,7 +3,9 @@
 Organisations and places merge by normalised name, by the shipped alias groups
 (`data/aliases.tsv`) and by 'Full Name (ABBR)' in the text. A person's partial name ('Алиев',
 'Т. Лоренцсон', 'Тереза') joins a full name only when exactly one full name fits: first in the same
-article, then in the corpus. Two people who share a surname therefore stay apart.
+article, then in the corpus. Two people who share a surname therefore stay apart. Media
+(`data/media.tsv`, and a name the text puts after a media word: 'издание «Обозреватель»') are
+entities of type MEDIUM, whatever type NER gave their mentions.
 
 The stage learns what it can from the distinct names, then reads the mentions a chunk of
 articles at a time (runtime.corpus), twice. Between the passes it keeps evidence per distinct
@@ -21,6 +23,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from pipeline.nlp.gazetteer import country_of_name, key
+from pipeline.nlp.media import MEDIUM, cited, medium_of
 from pipeline.nlp.ner import Mention
 from pipeline.nlp.roles import stated
 from pipeline.runtime.corpus import Corpus, Texts
@@ -31,6 +34,7 @@ from pipeline.stages.entities.names import (
     UnionFind,
     abbreviations,
     alias_groups,
+    canonical_key,
     chosen_readings,
     latin_originals,
     most_common,
@@ -75,17 +79,24 @@ def _find_groups(
     raw: pa.Table, texts: pa.Table, chosen: Mapping[str, tuple[str, ...]], people: People
 ) -> _Found:
     """The groups of the mentions in `raw` (whole articles with their `texts`): 'PER:<person
-    key>' (`person_keys` against the corpus's `people`) or 'NAME:<name key>'. A task on a
-    worker."""
+    key>' (`person_keys` against the corpus's `people`), 'MEDIUM:<name key>' for a name the
+    text calls a medium (`media.cited`) or 'NAME:<name key>'. A person's name that is a listed
+    medium ('Интерфакс' tagged PER) is a name. A task on a worker."""
     mentions, article_texts = agree_in_article(mentions_from_table(raw, chosen)), Texts(texts)
     persons = person_keys(mentions, people)
+    media = cited(mentions, article_texts)
     index: dict[str, int] = {}
     first: list[int] = []
     codes = np.empty(len(mentions), dtype=np.int32)
     names: Counter[tuple[int, str]] = Counter()
     types: Counter[tuple[int, str]] = Counter()
     for i, m in enumerate(mentions):
-        group = f"PER:{persons[i]}" if m.type == "PER" else f"NAME:{key(m.name)}"
+        if i in media:
+            group = f"MEDIUM:{key(media[i])}"
+        elif m.type == "PER" and not medium_of(m.name):
+            group = f"PER:{persons[i]}"
+        else:
+            group = f"NAME:{key(m.name)}"
         if group not in index:
             index[group] = len(first)
             first.append(i)
@@ -144,9 +155,10 @@ def _entities(
     joined: UnionFind,
     people: People,
 ) -> dict[str, dict]:
-    """Group -> name, type and (for places and organisations) country, from the names and
-    types written for it (a person's name is its most common full name), in the order of the
-    groups' `first` mentions."""
+    """Group -> name, type and (for places, organisations and media) country, from the names
+    and types written for it (a person's name is its most common full name), in the order of
+    the groups' `first` mentions. A medium the text names without a listed alias takes its
+    country from its name, as an organisation does."""
     _to_canonical, info = alias_groups()
     alias_of_root = {joined.find(head): head for head in info if head in joined.parent}
     entity: dict[str, dict] = {}
@@ -155,6 +167,9 @@ def _entities(
         alias = info.get(alias_of_root.get(root, "")) if kind == "NAME" else None
         if alias:
             name, kind, country = alias
+        elif kind == MEDIUM:
+            name = most_common(names[group])
+            country = country_of_name(name, "ORG")
         else:
             full = {n: c for n, c in names[group].items() if n in people.person_of}
             full = full if kind == "PER" else {}
@@ -215,13 +230,16 @@ def build_entities(
     # give the aliases that join and people's full names.
     readings = chosen_readings(chunk["raw_mentions"] for chunk in corpus.chunks(["raw_mentions"]))
     chosen = readings.chosen
-    to_canonical, _info = alias_groups()
     names = UnionFind()
     for kind, name in readings.counts:
-        if kind != "PER":
-            names.union(k := key(name), to_canonical.get(k, k))
+        if kind != "PER" or medium_of(name):
+            names.union(key(name), canonical_key(name))
     people = people_of(
-        {name: n for (kind, name), n in readings.counts.items() if kind == "PER"},
+        {
+            name: n
+            for (kind, name), n in readings.counts.items()
+            if kind == "PER" and not medium_of(name)
+        },
         readings.genders,
     )
     del readings
@@ -280,10 +298,14 @@ def build_entities(
             names.union(full, short)
 
     def final(group: str) -> str:
-        """The group once Latin originals join the person they follow and names their aliases
-        and abbreviations."""
+        """The group once Latin originals join the person they follow, names their aliases
+        and abbreviations, and a name the text calls a medium the listed medium, if any."""
         kind, name = group.split(":", 1)
-        return f"PER:{latin.get(name, name)}" if kind == "PER" else f"NAME:{names.find(name)}"
+        if kind == "PER":
+            return f"PER:{latin.get(name, name)}"
+        if kind == MEDIUM and (head := medium_of(name, cited=True)):
+            return f"NAME:{names.find(head)}"
+        return f"{kind}:{names.find(name)}"
 
     final_of = [final(group) for group in index]  # by code
     del index
@@ -376,11 +398,12 @@ def _countries_at(
     entity: dict[str, dict],
     found_adjectives: pa.Table,
 ) -> dict[str, dict[int, str]]:
-    """Article -> start offset -> country, for places, organisations and adjectives."""
+    """Article -> start offset -> country, for places, organisations and adjectives (not
+    media: 'корреспондент CNN' says nothing of the correspondent's country)."""
     found: dict[str, dict[int, str]] = defaultdict(dict)
     for m, group in zip(mentions, group_of, strict=True):
         e = entity[group]
-        if e["type"] != "PER" and e["country"]:
+        if e["type"] in ("ORG", "LOC") and e["country"]:
             found[m.article_id][m.start] = e["country"]
     for article_id, start, country in zip(
         *(found_adjectives.column(c).to_pylist() for c in ("article_id", "start", "country")),

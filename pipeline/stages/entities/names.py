@@ -13,6 +13,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from pipeline.nlp.gazetteer import key, read_tsv
+from pipeline.nlp.media import MEDIUM, lexicon, medium_of
 from pipeline.nlp.ner import Mention
 from pipeline.nlp.normalize import words
 from pipeline.stages.mentions import reading_key, surface_readings
@@ -25,7 +26,8 @@ _ATTESTED, _UNATTESTED, _OFTEN = 1.0, -0.6, 3
 
 @cache
 def alias_groups() -> tuple[dict[str, str], dict[str, tuple[str, str, str | None]]]:
-    """(name key -> canonical key, canonical key -> (canonical, type, country))."""
+    """(name key -> canonical key, canonical key -> (canonical, type, country)): the groups of
+    `aliases.tsv`, and the media of `media.tsv` as groups of type MEDIUM."""
     to_canonical: dict[str, str] = {}
     info: dict[str, tuple[str, str, str | None]] = {}
     for canonical, kind, country, *rest in read_tsv("aliases.tsv"):
@@ -33,7 +35,17 @@ def alias_groups() -> tuple[dict[str, str], dict[str, tuple[str, str, str | None
         info[head] = (canonical, kind, country or None)
         for alias in [canonical, *(rest[0].split("|") if rest and rest[0] else [])]:
             to_canonical[key(alias)] = head
+    media = lexicon()
+    to_canonical.update(media.heads)
+    info.update({head: (name, MEDIUM, country) for head, (name, country) in media.info.items()})
     return to_canonical, info
+
+
+def canonical_key(name: str) -> str:
+    """The key of the alias group or the medium (`medium_of`) a name belongs to, else the
+    name's own key."""
+    own = key(name)
+    return alias_groups()[0].get(own) or medium_of(name) or own
 
 
 class UnionFind:

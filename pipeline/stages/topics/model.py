@@ -49,7 +49,7 @@ FIT_MAX = 60_000
 SELECT_MAX = 10_000
 #: Article topic weights below this are dropped (the rest renormalised to sum to 1).
 MIN_ARTICLE_WEIGHT = 0.05
-#: A lemma is an entity name when this share of its uses fall in ORG or LOC mentions.
+#: A lemma is an entity name when this share of its uses fall in ORG, LOC or MEDIUM mentions.
 ENTITY_SHARE = 0.5
 
 

@@ -64,7 +64,7 @@ def tokenise(parts: Iterable[tuple[pa.Table, pa.Table, pa.Table | None]]) -> Tok
         ids = paragraphs["article_id"].combine_chunks().dictionary_encode()
         article_of = ids.indices.to_numpy(zero_copy_only=False)
         people, places = (
-            _Spans(mentions, types, ids.dictionary) for types in (["PER"], ["ORG", "LOC"])
+            _Spans(mentions, types, ids.dictionary) for types in (["PER"], ["ORG", "LOC", "MEDIUM"])
         )
         flat = {
             name: pc.list_flatten(lemmas[name]).combine_chunks()
