@@ -1,7 +1,9 @@
 """Stage: raw mentions to `mentions` and `entities`: one row per real-world entity.
 
 Organisations and places merge by normalised name, by the shipped alias groups
-(`data/aliases.tsv`) and by 'Full Name (ABBR)' in the text. A person's partial name ('Алиев',
+(`data/aliases.tsv`) and by 'Full Name (ABBR)' in the text, when the letters fit and the corpus
+gives the abbreviation one meaning (`abbreviations`); an organisation named after a place
+(«Барселона») is not the place (`clubs`). A person's partial name ('Алиев',
 'Т. Лоренцсон', 'Тереза') joins a full name only when exactly one full name fits: first in the same
 article, then in the corpus. Two people who share a surname therefore stay apart. Media
 (`data/media.tsv`, and a name the text puts after a media word: 'издание «Обозреватель»') are
@@ -15,14 +17,14 @@ vocabulary of names, not with its mentions.
 
 import hashlib
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping, Set
 from dataclasses import dataclass
 
 import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from pipeline.nlp.gazetteer import country_of_name, key
+from pipeline.nlp.gazetteer import country_of_name, key, places
 from pipeline.nlp.media import MEDIUM, cited, medium_of
 from pipeline.nlp.ner import Mention
 from pipeline.nlp.roles import stated
@@ -30,9 +32,10 @@ from pipeline.runtime.corpus import Corpus, Texts
 from pipeline.runtime.engine import SERIAL, Engine, detached
 from pipeline.runtime.spill import Spilled
 from pipeline.schema import ARTICLE_ENTITIES, ENTITIES, MENTIONS, before_headlines
+from pipeline.stages.entities.abbreviations import abbreviations, merged
+from pipeline.stages.entities.clubs import named_after_places, written_places
 from pipeline.stages.entities.names import (
     UnionFind,
-    abbreviations,
     alias_groups,
     canonical_key,
     chosen_readings,
@@ -47,6 +50,10 @@ from pipeline.stages.entities.people import (
     person_keys,
 )
 from pipeline.stages.mentions import mentions_from_table, reading_keys
+
+#: Mentions tagged as a place that make a name the gazetteer does not know a place apart from an
+#: organisation named after it: one is as likely the tagger's slip ('Динамо').
+_PLACE_MENTIONS = 2
 
 
 def entity_id(kind: str, name: str) -> str:
@@ -66,7 +73,7 @@ class _Found:
     names: dict[tuple[int, str], int]
     types: dict[tuple[int, str], int]
     latin: list[tuple[str, str]]  # (Latin original, the person it follows), in order
-    abbreviations: list[tuple[str, str]]  # (name key, abbreviation key)
+    abbreviations: list[tuple[str, str]]  # (name key, abbreviation key), distinct
 
 
 def _person_names(raw: pa.Table, chosen: Mapping[str, tuple[str, ...]]) -> set[str]:
@@ -76,27 +83,45 @@ def _person_names(raw: pa.Table, chosen: Mapping[str, tuple[str, ...]]) -> set[s
 
 
 def _find_groups(
-    raw: pa.Table, texts: pa.Table, chosen: Mapping[str, tuple[str, ...]], people: People
+    raw: pa.Table,
+    texts: pa.Table,
+    sentences: pa.Table,
+    chosen: Mapping[str, tuple[str, ...]],
+    people: People,
+    places_written: Set[str],
 ) -> _Found:
-    """The groups of the mentions in `raw` (whole articles with their `texts`): 'PER:<person
-    key>' (`person_keys` against the corpus's `people`), 'MEDIUM:<name key>' for a name the
-    text calls a medium (`media.cited`) or 'NAME:<name key>'. A person's name that is a listed
-    medium ('Интерфакс' tagged PER) is a name. A task on a worker."""
+    """The groups of the mentions in `raw` (whole articles with their `texts` and `sentences`):
+    'PER:<person key>' (`person_keys` against the corpus's `people`); 'MEDIUM:<name key>' for
+    a name the text calls a medium (`media.cited`; a person's name that is a listed medium,
+    'Интерфакс' tagged PER, is a name); 'ORG:<name key>' for an organisation named after a
+    place (`clubs`, with the names the corpus tags as places `places_written`);
+    'ABBR:<abbreviation key>\t<name key>' for an abbreviation in an article that expands it,
+    the first time; else 'NAME:<name key>'. A task on a worker."""
     mentions, article_texts = agree_in_article(mentions_from_table(raw, chosen)), Texts(texts)
     persons = person_keys(mentions, people)
     media = cited(mentions, article_texts)
+    pairs = list(abbreviations(mentions, article_texts))
+    expanded: dict[tuple[str, str], str] = {}
+    for article_id, full, short in pairs:
+        expanded.setdefault((article_id, short), full)
+    clubs = named_after_places(mentions, article_texts, sentences, places_written)
     index: dict[str, int] = {}
     first: list[int] = []
     codes = np.empty(len(mentions), dtype=np.int32)
     names: Counter[tuple[int, str]] = Counter()
     types: Counter[tuple[int, str]] = Counter()
     for i, m in enumerate(mentions):
+        name = key(m.name)
         if i in media:
             group = f"MEDIUM:{key(media[i])}"
         elif m.type == "PER" and not medium_of(m.name):
             group = f"PER:{persons[i]}"
+        elif i in clubs:
+            group = f"ORG:{name}"
+        elif full := expanded.get((m.article_id, name)):
+            group = f"ABBR:{name}\t{full}"
         else:
-            group = f"NAME:{key(m.name)}"
+            group = f"NAME:{name}"
         if group not in index:
             index[group] = len(first)
             first.append(i)
@@ -110,7 +135,7 @@ def _find_groups(
         dict(names),
         dict(types),
         list(latin_originals(mentions, article_texts, persons)),
-        list(abbreviations(mentions, article_texts)),
+        list(dict.fromkeys((full, short) for _article, full, short in pairs)),
     )
 
 
@@ -148,17 +173,40 @@ def _describe(
     return _Said(_mention_rows(mentions, group_of, entity, ids), dict(roles), dict(countries))
 
 
+def _named_after_places(
+    final_of: list[str], type_counts: Mapping[tuple[int, str], int], names: UnionFind
+) -> None:
+    """Join each organisation named after a place ('ORG:<name key>' in `final_of`, by code)
+    to the group of its name unless the name's other mentions are mostly tagged as a place (more
+    than once, if the gazetteer does not know it): else the organisation is what the name means
+    ('Спартак')."""
+    types: dict[str, Counter] = defaultdict(Counter)
+    for (code, kind), count in type_counts.items():
+        types[final_of[code]][kind] += count
+    for code, group in enumerate(final_of):
+        if group.startswith("ORG:"):
+            name = group.split(":", 1)[1]
+            place = f"NAME:{names.find(name)}"
+            found = types.get(place)
+            stray = found and found["LOC"] < _PLACE_MENTIONS and name not in places()
+            if found and (most_common(found) != "LOC" or stray):
+                final_of[code] = place
+
+
 def _entities(
     first: Mapping[str, int],
     names: Mapping[str, Mapping[str, int]],
     types: Mapping[str, Mapping[str, int]],
     joined: UnionFind,
     people: People,
+    ambiguous: Set[str],
 ) -> dict[str, dict]:
     """Group -> name, type and (for places, organisations and media) country, from the names
     and types written for it (a person's name is its most common full name), in the order of
     the groups' `first` mentions. A medium the text names without a listed alias takes its
-    country from its name, as an organisation does."""
+    country from its name, as an organisation does. An abbreviation with several meanings
+    (keys in `ambiguous`) names a group only if nothing else does: the group it joins in an
+    article is not the abbreviation's own entity."""
     _to_canonical, info = alias_groups()
     alias_of_root = {joined.find(head): head for head in info if head in joined.parent}
     entity: dict[str, dict] = {}
@@ -173,8 +221,9 @@ def _entities(
         else:
             full = {n: c for n, c in names[group].items() if n in people.person_of}
             full = full if kind == "PER" else {}
-            name = most_common(full) or most_common(names[group])
-            kind = most_common(types[group])
+            plain = {n: c for n, c in names[group].items() if key(n) not in ambiguous}
+            name = most_common(full) or most_common(plain) or most_common(names[group])
+            kind = "ORG" if kind == "ORG" else most_common(types[group])
             country = country_of_name(name, kind)
         entity[group] = {"name": name, "type": kind, "country": country, "role": None}
     return entity
@@ -242,6 +291,7 @@ def build_entities(
         },
         readings.genders,
     )
+    places_written = {key(name) for kind, name in readings.counts if kind == "LOC"}
     del readings
 
     def chunks(*tables: str) -> Iterator[tuple]:
@@ -262,13 +312,16 @@ def build_entities(
             )
 
     def grouped() -> Iterator[tuple]:
-        """Pass 1's tasks: each chunk with the full names its people can resolve to."""
-        for part, texts, found in chunks():
+        """Pass 1's tasks: each chunk with the full names its people can resolve to and the
+        place names its organisations can be."""
+        for part, texts, chunk_sentences, found in chunks("sentences"):
             yield (
                 part,
                 texts,
+                chunk_sentences,
                 found,
                 people.subset(_person_names(part, found)) if engine.parallel else people,
+                written_places(part, places_written) if engine.parallel else places_written,
             )
 
     # Each mention's group, kept as a code per mention; each group's names and types; the
@@ -279,6 +332,7 @@ def build_entities(
     type_counts: dict[tuple[int, str], int] = {}
     coded = Spilled(np.int32)  # each mention's group code, per chunk
     latin: dict[str, str] = {}
+    expansions: dict[str, set[str]] = defaultdict(set)  # abbreviation key -> name keys
     seq = 0
     for chunk in engine.imap(_find_groups, grouped()):
         renumber = []
@@ -295,19 +349,29 @@ def build_entities(
         for original, person in chunk.latin:
             latin.setdefault(original, person)
         for full, short in chunk.abbreviations:
-            names.union(full, short)
+            expansions[short].add(full)
+    single = set()
+    for full, short in merged(expansions):
+        names.union(full, short)
+        single.add(short)
+    ambiguous = expansions.keys() - single
 
     def final(group: str) -> str:
         """The group once Latin originals join the person they follow, names their aliases
-        and abbreviations, and a name the text calls a medium the listed medium, if any."""
+        and abbreviations (in an article that expands it, an abbreviation is its full name),
+        and a name the text calls a medium the listed medium, if any."""
         kind, name = group.split(":", 1)
         if kind == "PER":
             return f"PER:{latin.get(name, name)}"
         if kind == MEDIUM and (head := medium_of(name, cited=True)):
             return f"NAME:{names.find(head)}"
-        return f"{kind}:{names.find(name)}"
+        if kind == "ABBR":
+            _short, full = name.split("\t", 1)
+            return f"NAME:{names.find(full)}"
+        return group if kind == "ORG" else f"{kind}:{names.find(name)}"
 
     final_of = [final(group) for group in index]  # by code
+    _named_after_places(final_of, type_counts, names)
     del index
     joined_first: dict[str, int] = {}
     for group, at in zip(final_of, first, strict=True):
@@ -319,7 +383,7 @@ def build_entities(
             found = joined[final_of[code]]
             found[value] = found.get(value, 0) + count
     del first, name_counts, type_counts
-    entity = _entities(joined_first, joined_names, joined_types, names, people)
+    entity = _entities(joined_first, joined_names, joined_types, names, people, ambiguous)
     for group, e in entity.items():
         # A first name alone is someone of its article: the article joins its id.
         scope = group.partition(IN_ARTICLE)[2]

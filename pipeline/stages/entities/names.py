@@ -1,7 +1,7 @@
 """Which names are one entity: the evidence alias merging keeps per distinct name. Shipped
-alias groups, 'Full Name (ABBR)' in the text, the reading of an ambiguous person's name the
-corpus supports, and Latin originals of people's names (which person a name means is
-`people`)."""
+alias groups, the reading of an ambiguous person's name the corpus supports, and Latin
+originals of people's names (which person a name means is `people`; abbreviations are
+`abbreviations`)."""
 
 import re
 from collections import Counter, defaultdict
@@ -75,22 +75,6 @@ def most_common(counts: Mapping[str | None, int]) -> str | None:
     if not found:
         return None
     return min(found, key=lambda v: (-found[v], not _CYRILLIC.search(v), len(v.split()), v))
-
-
-def abbreviations(mentions: list[Mention], texts: Mapping[str, str]) -> Iterator[tuple[str, str]]:
-    """Name keys of 'Full Name (ABBR)': an organisation or place and its abbreviation."""
-    named = [m for m in mentions if m.type != "PER"]
-    for a, b in zip(named, named[1:], strict=False):
-        text = texts[a.article_id]
-        if (
-            a.article_id == b.article_id
-            and a.type == b.type
-            and len(a.name.split()) > 1
-            and text[a.stop : b.start].strip() == "("
-            and text[b.stop : b.stop + 1] == ")"
-            and b.surface.isupper() != a.surface.isupper()
-        ):
-            yield key(a.name), key(b.name)
 
 
 @dataclass
