@@ -19,7 +19,9 @@ Judgement columns (`y` right, `n` wrong, empty when not judged or not applicable
   `entity_ok` (the span belongs to the entity's row);
 - links: `link_ok` (the span is about, or belongs to, that country).
 
-`score` prints the figures issue 25 asks for from a judged sheet.
+`score` prints the figures issue 25 asks for from a judged sheet; `labels` keeps a judged
+sheet without the corpus's sentences (names, keys and digests only), to commit: `--judged`
+and `score` read either.
 """
 
 from __future__ import annotations
@@ -35,12 +37,15 @@ import duckdb
 
 TOP_ACTORS, TOP_PEOPLE, TOP_OTHERS, MENTIONS_PER_KIND, LINKS = 50, 150, 100, 100, 100
 JUDGED = ("duplicate", "merge_ok", "country_ok", "medium", "normal_ok", "entity_ok", "link_ok")
-COLUMNS = ("section", "rank", "key", "name", "type", "n_articles", "detail", "context", *JUDGED)
+COLUMNS = ("section", "rank", "key", "name", "type", "n_articles", "detail", "digest", "context")
+COLUMNS += JUDGED
+#: What `labels` keeps of a judged sheet: no text of the corpus, only names, keys and digests.
+LABELS = tuple(c for c in COLUMNS if c != "context")
 #: What identifies an item across builds, per section: judgements carry over when it matches.
 _SAME = {
     "actor": ("name",),
-    "person": ("name", "detail", "context"),
-    "other": ("name", "detail", "context"),
+    "person": ("name", "detail", "digest"),
+    "other": ("name", "detail", "digest"),
     "mention": ("key", "name", "detail"),
     "link": ("key", "name", "detail"),
 }
@@ -214,20 +219,36 @@ def main() -> None:
     make.add_argument("--judged", type=Path)
     judge = sub.add_parser("score")
     judge.add_argument("sheet", type=Path)
+    keep = sub.add_parser("labels", help="a judged sheet without the corpus's text, to commit")
+    keep.add_argument("sheet", type=Path)
+    keep.add_argument("out", type=Path)
     args = parser.parse_args()
     if args.command == "score":
         score(args.sheet)
+        return
+    if args.command == "labels":
+        with args.sheet.open(encoding="utf-8") as f:
+            rows = list(csv.DictReader(f, delimiter="\t"))
+        _write(rows, args.out, LABELS)
         return
     rows = sheet(args.data, args.seed)
     if args.judged:
         print(
             f"judgements carried over: {_carry(rows, args.judged)} of {len(rows)}", file=sys.stderr
         )
-    with args.out.open("w", encoding="utf-8", newline="") as f:
-        writer = csv.DictWriter(f, COLUMNS, delimiter="\t", extrasaction="ignore", restval="")
+    for row in rows:
+        row["digest"] = hashlib.sha1(row["context"].encode()).hexdigest()[:12]
+    _write(rows, args.out, COLUMNS)
+    print(f"{args.out}: {len(rows)} items to judge", file=sys.stderr)
+
+
+def _write(rows: list[dict], path: Path, columns: tuple[str, ...]) -> None:
+    with path.open("w", encoding="utf-8", newline="") as f:
+        writer = csv.DictWriter(
+            f, columns, delimiter="\t", extrasaction="ignore", restval="", lineterminator="\n"
+        )
         writer.writeheader()
         writer.writerows(rows)
-    print(f"{args.out}: {len(rows)} items to judge", file=sys.stderr)
 
 
 if __name__ == "__main__":

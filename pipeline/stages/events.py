@@ -99,7 +99,9 @@ def build_events(
         JOIN articles a USING (article_id)
         LEFT JOIN entities e USING (article_id, sentence)
         LEFT JOIN countries c USING (article_id, sentence)
-        ORDER BY d.article_id, d.start, d.stop, d.date_text
+        -- Ties broken by every column that can differ: the same tables on every run.
+        ORDER BY d.article_id, d.start, d.stop, d.date_text, s.paragraph, s.start, d.date_start,
+                 d.date_end, d.granularity
         """,
         FOUND,
         articles=articles.select(["article_id", "published"]),
