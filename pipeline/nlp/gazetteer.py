@@ -68,6 +68,22 @@ def adjectives(text: str) -> list[tuple[int, int, str]]:
     ]
 
 
+#: A word for a part of a country: the place named right after it is that part, not the country
+#: or capital it spells ('штат Джорджия', 'округ Колумбия', 'штат Вашингтон').
+_SUBDIVISION = re.compile(
+    r"(?<![а-яё])(?:штат(?:а|е|у|ом|ы|ах|ам|ами)?|округ(?:а|е|у|ом|и|ов|ах|ам|ами)?"
+    r"|провинци(?:я|и|ю|ей|й|ях|ям|ями)|област(?:ь|и|ью|ей|ях|ям|ями)"
+    r"|графств(?:о|а|е|у|ом)?)[\s(]*$",
+    re.IGNORECASE,
+)
+
+
+def after_subdivision(text: str, start: int) -> bool:
+    """Whether the place at text[start:] follows a word for a part of a country ('штата
+    Джорджия', '(округ Колумбия)'), so is that part."""
+    return bool(_SUBDIVISION.search(text, max(0, start - 20), start))
+
+
 def country_name(alpha3: str) -> str:
     """Russian name of a country code, for display."""
     country = pycountry.countries.get(alpha_3=alpha3)

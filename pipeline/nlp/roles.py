@@ -1,19 +1,57 @@
 """Stated roles and affiliations of people: 'посол Азербайджана в Казахстане Агалар Атамогланов'
--> ('посол', AZE); 'Эльчин Гасымов (Словакия)' -> (None, SVK)."""
+-> ('посол', AZE); 'Эльчин Гасымов (Словакия)' -> (None, SVK).
+
+A role is the phrase that grammar ties to the name right after it: adjectives, a role word in
+the singular and in the name's case, then the role word's complements up to the name: genitives
+('министр иностранных дел'), names ('генсек НАТО') and at most one prepositional phrase ('глава
+комитета по международным делам'). Anything else between the role word and the name (a verb, a
+conjunction, a noun in another case) means the role word belongs elsewhere in the sentence
+('журналисты и болельщики ... Роналду', 'эксперт похвалил ... Акинфеев'), and nothing is stated.
+
+The affiliation is the first country among the role's adjectives ('американский сенатор') and
+its genitives ('президент Казахстана', 'глава МИД России'), never the object of a preposition
+('эксперт по Франции', 'посол Азербайджана в Казахстане' -> AZE), except after 'из' or 'от',
+which say where the person comes from ('журналист из Германии').
+"""
 
 from __future__ import annotations
 
 import re
-from functools import cache
+from collections.abc import Mapping
+from functools import cache, lru_cache
+from typing import NamedTuple
 
-from pipeline.nlp.gazetteer import read_tsv
-from pipeline.nlp.models import lemma, morph
+from pipeline.nlp.gazetteer import country_of_word, key, read_tsv
+from pipeline.nlp.models import CACHE_SIZE, lemma, morph
 
 _WINDOW_WORDS = 12
-_STOP = re.compile(r"[,;:!?()\[\]«»\"—–]|\s-\s")
+_STOP = re.compile(r"[,;:!?()\[\]\"—–]|\s-\s")
+#: Words, with quotation marks around names ('тренер «Зенита»') left out.
+_WORD = re.compile(r"[^\s«»„“”]+")
 _AFTER = re.compile(r"\s*\(([^()]{2,40})\)")
 #: Qualifiers of time dropped from a role: 'тогдашний генеральный секретарь' -> 'генеральный ...'.
 _TEMPORAL = {"тогдашний", "нынешний", "действующий", "новый", "новоизбранный", "временный"}
+#: Prepositions whose country is the person's: 'журналист из Германии', 'депутат от Италии'.
+_ORIGIN = frozenset({"из", "от"})
+_CASES = {"gen1": "gent", "gen2": "gent", "acc2": "accs", "loc1": "loct", "loc2": "loct"}
+_ANY_CASE = frozenset({"nomn", "gent", "datv", "accs", "ablt", "loct", "voct"})
+
+
+class Named(NamedTuple):
+    """A name or country adjective in an article, as `stated` reads it: where it stops, its
+    kind (PER, ORG, LOC or ADJ) and the country it stands for (an alpha-3, or a reference the
+    caller resolves), if any."""
+
+    stop: int
+    kind: str
+    country: str | None = None
+
+
+class _Token(NamedTuple):
+    start: int
+    stop: int
+    text: str
+    named: Named | None  # a name is one token, however many words it has
 
 
 @cache
@@ -48,19 +86,170 @@ def title_lemmas() -> frozenset[str]:
     return role_lemmas() | {row[0] for row in read_tsv("titles.txt")}
 
 
-def _role_words(words: list[str]) -> list[str]:
+@lru_cache(maxsize=CACHE_SIZE)
+def _parses(word: str) -> tuple[tuple[str | None, str | None, str | None], ...]:
+    """(part of speech, case, number) of each reading of a word; pronouns that decline like
+    adjectives ('её', 'этот') are APRO, not adjectives."""
+    return tuple(
+        ("APRO" if "Apro" in p.tag else p.tag.POS, _CASES.get(p.tag.case, p.tag.case), p.tag.number)
+        for p in morph()(word.lower())
+    )
+
+
+def _singular_cases(word: str, parts: tuple[str, ...]) -> frozenset[str]:
+    """The cases `word` can be in the singular as one of `parts` of speech (an indeclinable
+    word has no number: any)."""
+    return frozenset(
+        case for pos, case, number in _parses(word) if pos in parts and case and number != "plur"
+    )
+
+
+def _name_cases(name: str, normal: str | None) -> frozenset[str]:
+    """The cases a person's name can be in: the nominative when it is written as its nominative
+    `normal` (an indeclinable name in another case is missed: 'Синдзо Абэ'); otherwise any
+    other case one of its words can be in the singular (a word the dictionary does not know in
+    the singular could be in any)."""
+    if normal is not None and key(name) == key(normal):
+        return frozenset({"nomn"})
+    cases: set[str] = set()
+    for word in re.findall(r"[А-Яа-яЁё]{2,}", name):
+        cases |= _singular_cases(word, ("NOUN",)) or _ANY_CASE
+    found = frozenset(cases) or _ANY_CASE
+    return found - {"nomn"} if normal is not None else found
+
+
+def _is_adjective(word: str) -> bool:
+    return any(pos in ("ADJF", "PRTF") for pos, _case, _number in _parses(word))
+
+
+def _is_capitalised(token: _Token) -> bool:
+    """A name (not a country adjective), or a capitalised word NER missed."""
+    if token.named is not None:
+        return token.named.kind != "ADJ"
+    return token.text[:1].isupper()
+
+
+def _tokens(text: str, begin: int, end: int, named: Mapping[int, Named]) -> list[_Token]:
+    """The words of text[begin:end], each name (`named`) one token."""
+    tokens: list[_Token] = []
+    for m in _WORD.finditer(text, begin, end):
+        if tokens and m.start() < tokens[-1].stop:
+            continue  # inside the name before
+        name = named.get(m.start())
+        if name is not None and name.stop <= end:
+            tokens.append(_Token(m.start(), name.stop, text[m.start() : name.stop], name))
+        else:
+            tokens.append(_Token(m.start(), m.end(), m.group(), None))
+    return tokens
+
+
+def _complements(tokens: list[_Token]) -> list[str] | None:
+    """What each token between a role word and the name is to the role: 'genitive' (or a name),
+    'preposition', or 'phrase' (the object of the preposition; 'origin' after 'из', 'от'); None when
+    they are not all its complements: genitives and at most one prepositional phrase.
+
+    A genitive after the phrase's object is taken as the role's: 'министр по вопросам обороны
+    Соединенного Королевства' (it may be the object's: 'эксперт по вопросам безопасности США',
+    which the corpus-wide vote has to outweigh)."""
+    roles: list[str] = []
+    after: str | None = None  # the preposition whose object is still to come
+    phrases = 0
+    for token in tokens:
+        word = token.text.lower()
+        parses = () if _is_capitalised(token) else _parses(word)
+        if after is None and _is_preposition(token):
+            phrases += 1
+            if phrases > 1:  # 'заявление ... о причастности Москвы к отравлению ...'
+                return None
+            after = word
+            roles.append("preposition")
+        elif after is not None:  # adjectives up to the noun or name of the object
+            roles.append("origin" if after in _ORIGIN else "phrase")
+            if _is_capitalised(token) or any(pos == "NOUN" for pos, _c, _n in parses):
+                after = None
+            elif not (_is_adjective(word) or word.isdigit()):
+                return None
+        elif _is_capitalised(token) or any(
+            pos in ("NOUN", "ADJF", "NUMR") and case == "gent" for pos, case, _n in parses
+        ):
+            roles.append("genitive")
+        else:
+            return None
+    return roles if after is None else None
+
+
+def _head_cases(word: str) -> frozenset[str]:
+    return _singular_cases(word.strip("."), ("NOUN",))
+
+
+def _role_text(tokens: list[_Token], parts: list[str]) -> str | None:
+    """The role's words (`parts` says what each token is to it) up to its first country,
+    without the prepositional phrase whose object names it ('эксперт по Франции' -> 'эксперт')
+    and without the country an organisation's name ends with ('глава МИД России' -> 'глава
+    МИД')."""
+    words: list[str] = []
+    phrase_at = 0  # where the prepositional phrase starts
+    for token, part in zip(tokens, parts, strict=True):
+        if part == "preposition":
+            phrase_at = len(words)
+        end = phrase_at if part in ("phrase", "origin") else len(words)
+        if token.named is not None and token.named.kind in ("LOC", "ADJ"):
+            return _role_phrase(words[:end])
+        written = token.text.split()
+        kept = _without_country(written) if _is_capitalised(token) else written
+        if not kept:
+            return _role_phrase(words[:end])
+        words += kept
+        if len(kept) < len(written):
+            break
+    return _role_phrase(words)
+
+
+def _without_country(words: list[str]) -> list[str]:
+    """A name without the country it ends with ('МИД России' -> 'МИД'), unless the country is
+    the head of an adjective before it ('Единой России')."""
+    while words and country_of_word(words[-1].lower()):
+        if len(words) > 1 and _is_adjective(words[-2]):
+            break
+        words = words[:-1]
+    return words
+
+
+def _role_phrase(words: list[str]) -> str | None:
+    return _role_words(tuple(words)) if words else None
+
+
+def _is_preposition(token: _Token) -> bool:
+    return token.named is None and any(pos == "PREP" for pos, _c, _n in _parses(token.text))
+
+
+@lru_cache(maxsize=CACHE_SIZE)
+def _role_words(words: tuple[str, ...]) -> str:
     """The role's leading adjectives and head noun in the nominative, the rest as written:
     'заместителем помощника госсекретаря' -> 'заместитель помощника госсекретаря'."""
     from pipeline.nlp.normalize import phrase
 
     head = next((i for i, w in enumerate(words) if not _is_adjective(w)), len(words) - 1)
     lead = phrase(" ".join(words[: head + 1])).lower().split()
-    return lead + words[head + 1 :]
+    return " ".join(lead + list(words[head + 1 :]))
 
 
-def _is_adjective(word: str) -> bool:
-    parses = morph()(word.lower())
-    return bool(parses) and parses[0].tag.POS in ("ADJF", "PRTF") and word[:1].islower()
+def _adjectives_before(tokens: list[_Token], head: int, cases: frozenset[str], first: int) -> int:
+    """Where the adjectives that agree with the role word at `head` start: 'генеральный
+    секретарь', 'чрезвычайный и полномочный посол'. A capitalised adjective only opens the
+    sentence (at offset `first`)."""
+    start = head
+    while start > 0:
+        step = 2 if tokens[start - 1].text == "и" and 1 < start < head else 1
+        before = tokens[start - step]
+        if not (
+            (before.named is None or before.named.kind == "ADJ")
+            and (before.start == first or not before.text[:1].isupper())
+            and _singular_cases(before.text, ("ADJF", "PRTF")) & cases
+        ):
+            break
+        start -= step
+    return start
 
 
 def stated(
@@ -68,47 +257,57 @@ def stated(
     sentence_start: int,
     start: int,
     stop: int,
-    countries_at: dict[int, str],
+    named: Mapping[int, Named],
+    normal: str | None = None,
 ) -> tuple[str | None, str | None]:
-    """(role, alpha3) stated for the person mentioned at text[start:stop].
+    """(role, affiliation) stated for the person mentioned at text[start:stop], from the text
+    between `sentence_start` and the name, and a country in brackets right after it.
 
-    `countries_at` maps the start offset of each place, adjective or organisation with a country
-    in this article to that country. The role is the phrase from the leftmost role word before the
-    name up to the first country; the country is the first one after the role word, or one in
-    parentheses right after the name.
+    `named` maps the start offset of each name and country adjective of the article to what it
+    is; the affiliation is the `country` of one of them. `normal` is the name's nominative, which
+    tells its case.
     """
+    role = country = None
     before = text[sentence_start:start]
     cut = max((m.end() for m in _STOP.finditer(before)), default=0)
-    window = list(re.finditer(r"\S+", before[cut:]))[-_WINDOW_WORDS:]
-    offset = sentence_start + cut
-    role_at = next((i for i, w in enumerate(window) if _is_role(w.group())), None)
-    role = country = None
-    while role_at and (
-        _is_adjective(window[role_at - 1].group())
-        or (
-            role_at > 1
-            and window[role_at - 1].group() == "и"
-            and _is_adjective(window[role_at - 2].group())
+    if any(_is_role(w) for w in _WORD.findall(before, cut)[-_WINDOW_WORDS:]):  # most have none
+        tokens = _tokens(text, sentence_start + cut, start, named)
+        opening = tokens[0].start if tokens and cut == 0 else -1  # the sentence's first word
+        role, country = _role_before(
+            tokens[-_WINDOW_WORDS:], _name_cases(text[start:stop], normal), opening
         )
-    ):
-        role_at -= 1  # 'генеральный секретарь', 'чрезвычайный и полномочный посол'
-    while role_at is not None and lemma(window[role_at].group()) in _TEMPORAL:
-        role_at += 1
-    if role_at is not None:
-        words = []
-        for w in window[role_at:]:
-            at = offset + w.start()
-            if at in countries_at:
-                country = country or countries_at[at]
-                break
-            if w.group()[:1].isupper() and words:
-                break
-            words.append(w.group())
-        if words:
-            role = " ".join(_role_words(words))
-        for w in window[role_at:]:
-            country = country or countries_at.get(offset + w.start())
     after = _AFTER.match(text, stop)
     if after and country is None:
-        country = countries_at.get(after.start(1))
+        inside = named.get(after.start(1))
+        if inside is not None and inside.stop == after.end(1) and inside.kind == "LOC":
+            country = inside.country
     return role, country
+
+
+def _role_before(
+    tokens: list[_Token], name_cases: frozenset[str], opening: int
+) -> tuple[str | None, str | None]:
+    """(role, affiliation) of the leftmost role word among `tokens` whose words up to the name
+    are its complements and whose case is one of the name's (`opening`: where the sentence's
+    first word starts)."""
+    for head, token in enumerate(tokens):
+        if token.named is not None or not _is_role(token.text):
+            continue
+        complements = _complements(tokens[head + 1 :])
+        cases = _head_cases(token.text) & name_cases
+        if complements is None or not cases:
+            continue
+        first = _adjectives_before(tokens, head, cases, opening)
+        while first < head and lemma(tokens[first].text) in _TEMPORAL:
+            first += 1
+        adjectives = tokens[first:head]
+        countries = [t.named.country for t in adjectives if t.named and t.named.country]
+        countries += [
+            t.named.country
+            for t, part in zip(tokens[head + 1 :], complements, strict=True)
+            if t.named and t.named.country and part in ("genitive", "origin")
+        ]
+        own = [t for t in adjectives if not (t.named and t.named.country)]
+        role = _role_text(own + tokens[head:], ["adjective"] * len(own) + ["head", *complements])
+        return role, countries[0] if countries else None
+    return None, None

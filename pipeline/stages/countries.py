@@ -1,13 +1,14 @@
 """Stage: `mentions` + `entities` + article texts to `country_mentions`: every place, adjective,
 organisation and person that links a stretch of text to a country, with its paragraph and
-sentence."""
+sentence. A country or capital named right after a word for a part of a country ('штат
+Джорджия', 'округ Колумбия', 'штат Вашингтон') is that part, and links to nothing."""
 
 from __future__ import annotations
 
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from pipeline.nlp.gazetteer import adjectives, key, places
+from pipeline.nlp.gazetteer import adjectives, after_subdivision, key, places
 from pipeline.nlp.media import MEDIUM
 from pipeline.runtime.corpus import Texts
 from pipeline.runtime.parquet import from_rows
@@ -39,11 +40,15 @@ def find_adjectives(articles: pa.Table) -> pa.Table:
 
 
 def build_country_mentions(
-    found_adjectives: pa.Table, sentences: pa.Table, mentions: pa.Table, entities: pa.Table
+    found_adjectives: pa.Table,
+    sentences: pa.Table,
+    mentions: pa.Table,
+    entities: pa.Table,
+    articles: pa.Table,
 ) -> pa.Table:
     """Mentions of entities with a country, and the adjectives (`find_adjectives`) outside
-    every name, each with its paragraph and sentence. A medium links its text to no country
-    (RT is Russian, but 'в беседе с RT' is not about Russia)."""
+    every name, each with its paragraph and sentence; `articles` gives the texts. A medium
+    links its text to no country (RT is Russian, but 'в беседе с RT' is not about Russia)."""
     linked = entities.filter(
         pc.and_(pc.is_valid(entities["country"]), pc.not_equal(entities["type"], MEDIUM))
     )
@@ -56,10 +61,18 @@ def build_country_mentions(
         ],
         pa.string(),
     )
+    spelled = {  # places that spell a country or a capital
+        entity_id
+        for entity_id, how in zip(linked["entity_id"].to_pylist(), via.to_pylist(), strict=True)
+        if how in ("name", "capital")
+    }
+    named = mentions.select(
+        ["article_id", "paragraph", "sentence", "start", "stop", "surface", "entity_id"]
+    )
     return query(
         """
         SELECT m.article_id, m.paragraph, m.sentence, m.start, m.stop, m.surface, e.country, e.via
-        FROM mentions m JOIN linked e USING (entity_id)
+        FROM linking m JOIN linked e USING (entity_id)
         UNION ALL
         SELECT a.article_id, s.paragraph, s.sentence, a.start, a.stop, a.surface, a.country,
                'adjective'
@@ -72,10 +85,21 @@ def build_country_mentions(
         ORDER BY article_id, start, stop, country, via, surface
         """,
         before_headlines(COUNTRY_MENTIONS),
-        mentions=mentions.select(
-            ["article_id", "paragraph", "sentence", "start", "stop", "surface", "entity_id"]
-        ),
+        linking=_without_subdivisions(named, spelled, Texts(articles)),
+        mentions=named,
         linked=linked.select(["entity_id", "country"]).append_column("via", via),
         adjectives=found_adjectives,
         sentences=sentences.select(["article_id", "paragraph", "sentence", "start"]),
     )
+
+
+def _without_subdivisions(mentions: pa.Table, spelled: set[str], texts: Texts) -> pa.Table:
+    """`mentions` without those of `spelled` places right after a word for a part of a
+    country ('штат Джорджия')."""
+    keep = [
+        entity_id not in spelled or not after_subdivision(texts[article_id], start)
+        for article_id, start, entity_id in zip(
+            *(mentions[c].to_pylist() for c in ("article_id", "start", "entity_id")), strict=True
+        )
+    ]
+    return mentions.filter(pa.array(keep, pa.bool_()))

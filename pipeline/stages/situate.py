@@ -56,7 +56,11 @@ def situate(
         for chunk in chunks:
             with timer.stage("countries"):
                 country_mentions = build_country_mentions(
-                    chunk["adjectives"], chunk["sentences"], chunk["mentions"], entities
+                    chunk["adjectives"],
+                    chunk["sentences"],
+                    chunk["mentions"],
+                    entities,
+                    chunk["articles"].select(["article_id", "text"]),
                 )
             with timer.stage("events"):
                 if "dates" in chunk:

@@ -12,7 +12,9 @@ entities of type MEDIUM, whatever type NER gave their mentions.
 The stage learns what it can from the distinct names, then reads the mentions a chunk of
 articles at a time (runtime.corpus), twice. Between the passes it keeps evidence per distinct
 name, and a group code per mention in a temporary file: its memory grows with the corpus's
-vocabulary of names, not with its mentions.
+vocabulary of names, not with its mentions. The second pass also gathers what the texts state
+about the countries of people and organisations (affiliations.py): one small record per
+statement, far fewer than the mentions.
 """
 
 import hashlib
@@ -27,12 +29,23 @@ import pyarrow.compute as pc
 from pipeline.nlp.gazetteer import country_of_name, key, places
 from pipeline.nlp.media import MEDIUM, cited, medium_of
 from pipeline.nlp.ner import Mention
-from pipeline.nlp.roles import stated
+from pipeline.nlp.roles import Named, stated
 from pipeline.runtime.corpus import Corpus, Texts
 from pipeline.runtime.engine import SERIAL, Engine, detached
 from pipeline.runtime.spill import Spilled
 from pipeline.schema import ARTICLE_ENTITIES, ENTITIES, MENTIONS, before_headlines
 from pipeline.stages.entities.abbreviations import abbreviations, merged
+from pipeline.stages.entities.affiliations import (
+    BY_NAME,
+    ORGANISATION_SHARE,
+    PERSON_SHARE,
+    Statement,
+    by_article,
+    confident,
+    context,
+    named_of,
+    organisation_statements,
+)
 from pipeline.stages.entities.clubs import named_after_places, written_places
 from pipeline.stages.entities.names import (
     UnionFind,
@@ -145,7 +158,8 @@ class _Said:
 
     mentions: pa.Table
     roles: dict[str, Counter]  # group -> stated roles of its people
-    countries: dict[str, Counter]  # group -> stated countries of its people
+    affiliations: list[Statement]  # the countries or organisations stated for people
+    organisations: list[Statement]  # the countries stated for organisations
 
 
 def _describe(
@@ -159,18 +173,25 @@ def _describe(
 ) -> _Said:
     """The mention rows of `raw` (whole articles, with their texts, sentences and adjectives),
     each mention in its final group (`group_of`) of `entity` (name, type, country and id of
-    each group there), with the roles and countries stated around the people. A task on a
-    worker."""
+    each group there), with the roles and countries stated around the people and the
+    organisations. A task on a worker."""
     mentions = agree_in_article(mentions_from_table(raw, chosen))
+    article_texts = Texts(texts)
+    named = named_of(mentions, group_of, entity, found_adjectives, article_texts)
     roles: dict[str, Counter] = defaultdict(Counter)
-    countries: dict[str, Counter] = defaultdict(Counter)
-    for group, role, country in _stated(
-        mentions, group_of, entity, Texts(texts), sentences, found_adjectives
+    affiliations: list[Statement] = []
+    for group, m, role, country in _stated(
+        mentions, group_of, entity, article_texts, sentences, named
     ):
         roles[group][role] += 1
-        countries[group][country] += 1
+        if country:
+            said = context(article_texts[m.article_id], m.start, m.stop)
+            affiliations.append(Statement(group, m.article_id, said, country))
+    organisations = list(organisation_statements(mentions, group_of, entity, article_texts, named))
     ids = {g: e["entity_id"] for g, e in entity.items()}
-    return _Said(_mention_rows(mentions, group_of, entity, ids), dict(roles), dict(countries))
+    return _Said(
+        _mention_rows(mentions, group_of, entity, ids), dict(roles), affiliations, organisations
+    )
 
 
 def _named_after_places(
@@ -235,11 +256,11 @@ def _stated(
     entity: dict[str, dict],
     texts: Mapping[str, str],
     sentences: pa.Table,
-    found_adjectives: pa.Table,
-) -> Iterator[tuple[str, str | None, str | None]]:
-    """(group, role, country) stated around each mention of a person (roles.stated)."""
+    named: Mapping[str, Mapping[int, Named]],
+) -> Iterator[tuple[str, Mention, str | None, str | None]]:
+    """(group, mention, role, affiliation) stated around each mention of a person
+    (roles.stated); an affiliation is a country or an organisation's group."""
     sentence_start = _sentence_starts(mentions, sentences)
-    countries_at = _countries_at(mentions, group_of, entity, found_adjectives)
     previous: Mention | None = None
     for m, group, start in zip(mentions, group_of, sentence_start.tolist(), strict=True):
         if entity[group]["type"] == "PER":
@@ -248,7 +269,8 @@ def _stated(
             previous = m
             yield (
                 group,
-                *stated(texts[m.article_id], start, m.start, m.stop, countries_at[m.article_id]),
+                m,
+                *stated(texts[m.article_id], start, m.start, m.stop, named[m.article_id], m.name),
             )
 
 
@@ -401,13 +423,14 @@ def build_entities(
             yield part, texts, chunk_sentences, chunk_adjectives, found, group_of, known
 
     roles: dict[str, Counter] = defaultdict(Counter)
-    countries: dict[str, Counter] = defaultdict(Counter)
+    affiliations: list[Statement] = []
+    organisations: list[Statement] = []
     articles_of: Counter[str] = Counter()  # chunks hold whole articles: their counts add up
     for said in engine.imap(_describe, described()):
         for group, found in said.roles.items():
             roles[group].update(found)
-        for group, found in said.countries.items():
-            countries[group].update(found)
+        affiliations += said.affiliations
+        organisations += said.organisations
         spread = said.mentions.group_by("entity_id").aggregate([("article_id", "count_distinct")])
         articles_of.update(
             dict(
@@ -419,10 +442,48 @@ def build_entities(
             )
         )
         sink(said.mentions)
-    for group in roles.keys() | countries.keys():
-        entity[group]["role"] = most_common(roles[group])
-        entity[group]["country"] = most_common(countries[group])
+    for group, found in roles.items():
+        entity[group]["role"] = most_common(found)
+    _countries_from_statements(entity, names, affiliations, organisations, articles_of)
     return _entity_table(entity, joined_names, articles_of)
+
+
+def _countries_from_statements(
+    entity: dict[str, dict],
+    names: UnionFind,
+    affiliations: list[Statement],
+    organisations: list[Statement],
+    articles_of: Mapping[str, int],
+) -> None:
+    """Organisations without a country in their name, then people, take the country their
+    statements agree on (affiliations.confident); a person's statement of an organisation
+    counts for the organisation's country."""
+
+    def group_of(target: str) -> str | None:
+        if not target.startswith(BY_NAME):
+            return target
+        name = target[len(BY_NAME) :]
+        return f"NAME:{names.find(name)}" if name in names.parent else None
+
+    stated_for = by_article(
+        s._replace(about=group)
+        for s in organisations
+        if (group := group_of(s.about)) in entity and entity[group]["type"] == "ORG"
+    )
+    for group, counts in stated_for.items():
+        e = entity[group]
+        e["country"] = e["country"] or confident(
+            counts, articles_of[e["entity_id"]], ORGANISATION_SHARE
+        )
+    people = by_article(
+        s._replace(value=entity[s.value]["country"]) if s.value in entity else s
+        for s in affiliations
+    )
+    for group, e in entity.items():
+        if e["type"] == "PER":
+            e["country"] = confident(
+                people.get(group, Counter()), articles_of[e["entity_id"]], PERSON_SHARE
+            )
 
 
 def _entity_table(
@@ -454,27 +515,6 @@ def _sentence_starts(mentions: list[Mention], sentences: pa.Table) -> np.ndarray
         [m.sentence for m in mentions], dtype=np.int64
     )
     return sentences["start"].to_numpy()[order][np.searchsorted(keys[order], wanted)]
-
-
-def _countries_at(
-    mentions: list[Mention],
-    group_of: list[str],
-    entity: dict[str, dict],
-    found_adjectives: pa.Table,
-) -> dict[str, dict[int, str]]:
-    """Article -> start offset -> country, for places, organisations and adjectives (not
-    media: 'корреспондент CNN' says nothing of the correspondent's country)."""
-    found: dict[str, dict[int, str]] = defaultdict(dict)
-    for m, group in zip(mentions, group_of, strict=True):
-        e = entity[group]
-        if e["type"] in ("ORG", "LOC") and e["country"]:
-            found[m.article_id][m.start] = e["country"]
-    for article_id, start, country in zip(
-        *(found_adjectives.column(c).to_pylist() for c in ("article_id", "start", "country")),
-        strict=True,
-    ):
-        found[article_id].setdefault(start, country)
-    return found
 
 
 def build_article_entities(mentions: pa.Table) -> pa.Table:
