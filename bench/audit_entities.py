@@ -148,7 +148,7 @@ def _carry(rows: list[dict], judged: Path) -> int:
     """Copy judgements from an earlier sheet to the same items; how many were carried."""
     with judged.open(encoding="utf-8") as f:
         old = {
-            (r["section"], *(r[c] for c in _SAME[r["section"]])): r
+            (r["section"], *(r.get(c) or _digest(r) for c in _SAME[r["section"]])): r
             for r in csv.DictReader(f, delimiter="\t")
         }
     carried = 0
@@ -158,6 +158,11 @@ def _carry(rows: list[dict], judged: Path) -> int:
             row.update({c: found[c] for c in JUDGED})
             carried += 1
     return carried
+
+
+def _digest(row: dict) -> str:
+    """A short digest of the row's context: what identifies a row's aliases in a labels file."""
+    return hashlib.sha1(row["context"].encode()).hexdigest()[:12]
 
 
 def _share(rows: list[dict], column: str) -> str:
@@ -232,12 +237,12 @@ def main() -> None:
         _write(rows, args.out, LABELS)
         return
     rows = sheet(args.data, args.seed)
+    for row in rows:
+        row["digest"] = _digest(row)
     if args.judged:
         print(
             f"judgements carried over: {_carry(rows, args.judged)} of {len(rows)}", file=sys.stderr
         )
-    for row in rows:
-        row["digest"] = hashlib.sha1(row["context"].encode()).hexdigest()[:12]
     _write(rows, args.out, COLUMNS)
     print(f"{args.out}: {len(rows)} items to judge", file=sys.stderr)
 

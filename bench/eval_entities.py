@@ -28,7 +28,7 @@ from razdel import tokenize
 from tqdm import tqdm
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from baseline import natasha_spans  # noqa: E402
+from baseline import gold_type, natasha_spans  # noqa: E402
 
 from pipeline.harness import entity_tables  # noqa: E402
 from pipeline.runtime.engine import Engine
@@ -46,7 +46,7 @@ def ours(docs: dict[str, str], workers: int) -> dict[str, list[Span]]:
     mentions = tables["mentions"]
     found: dict[str, list[Span]] = defaultdict(list)
     for m in mentions.to_pylist():
-        kind = "ORG" if m["type"] == "MEDIUM" else m["type"]  # the gold data's media are ORG
+        kind = gold_type(m["type"])
         found[m["article_id"]].append((m["start"], m["stop"], kind, m["normal"], m["entity_id"]))
     return found
 

@@ -26,7 +26,7 @@ from pathlib import Path
 import pyarrow.parquet as pq
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from baseline import natasha_spans  # noqa: E402
+from baseline import gold_type, natasha_spans  # noqa: E402
 from eval_entities import DEFAULT_SHARED, TYPES, io_f1  # noqa: E402
 from furniture_sample import DEFAULT_CORPUS, SEEDS, sample  # noqa: E402
 
@@ -82,7 +82,7 @@ def built(docs: dict[str, str], workers: int, work: Path) -> tuple[Spans, dict[s
     for m in pq.read_table(work / "out" / "mentions.parquet").to_pylist():
         doc_id = doc_of[m["article_id"]]
         first, last = maps[doc_id][m["start"]], maps[doc_id][m["stop"] - 1]
-        found[doc_id].append((first, last + 1, m["type"]))
+        found[doc_id].append((first, last + 1, gold_type(m["type"])))
     kept = {doc_id: {o for o in found_map if o is not None} for doc_id, found_map in maps.items()}
     return found, kept
 

@@ -203,7 +203,7 @@ def _person_readings(
     readings = normalize.person_candidates(surface)
     gender = shown_gender(text, sentence_start, start, stop)
     if gender:
-        of_gender = normalize.person_candidates(surface, gender)
+        of_gender = normalize.person_candidates(surface, gender, subject=True)
         if of_gender[0][0] >= _PLAUSIBLE * readings[0][0]:
             return of_gender, gender
     return readings, None

@@ -183,21 +183,23 @@ def _paradigms(word: str) -> list[Analysis]:
         ending = "я" if soft and end in ("и", "ю", "ей") else "а"
         found += [(c, "femn", stem + ending, 0.5) for c in cases]
         # Men's names in -а/-я decline the same way ('Барака Обамы', 'Никиты'), if less often;
-        # not the Russian women's surnames ('Захаровой' is no man's).
-        if not stem.endswith(_FEMININE_STEMS):
+        # not the Russian women's surnames ('Захаровой' is no man's), and not in -е, which ends
+        # too many indeclinable men's names ('Мишелю Барнье').
+        if not stem.endswith(_FEMININE_STEMS) and end != "е":
             found += [(c, "masc", stem + ending, 0.45) for c in cases]
     return found
 
 
 @lru_cache(maxsize=CACHE_SIZE)
 def person_candidates(
-    text: str, gender: str | None = None, limit: int = 3
+    text: str, gender: str | None = None, limit: int = 3, *, subject: bool = False
 ) -> tuple[tuple[float, str], ...]:
     """Nominative readings of a person's name, best first, with their scores ('Ильхамом Алиевым'
     -> 'Ильхам Алиев' first; 'Асии Биби' -> 'Асий Биби' 1.33, 'Асия Биби' 0.8, ...); initials
     and indeclinable words stay. The name as written is always among them (a foreign name
     that does not decline). With a `gender` that the text shows ('masc', 'femn'), only the
-    readings of that gender, when there are any: 'заявила Захарова' is not 'Захаров'."""
+    readings of that gender, when there are any: 'заявила Захарова' is not 'Захаров'. A
+    `subject` of a verb is in the nominative: 'Саква заявил' is not the genitive of 'Сакв'."""
     tokens = [w for w in words(text) if any(ch.isalpha() for ch in w)]
     options: list[dict[tuple[str, str], tuple[float, str]]] = []
     for token in tokens:
@@ -216,6 +218,8 @@ def person_candidates(
         return ((0.0, " ".join(tokens)),)
     if gender and any(k[1] == gender for k in totals):
         totals = {k: v for k, v in totals.items() if k[1] == gender}
+    if subject and any(k[0] == "nomn" for k in totals):
+        totals = {k: v for k, v in totals.items() if k[0] == "nomn"}
     # Highest total; ties go to the nominative (no change), then masculine, for stability.
     ranked = sorted(totals, key=lambda k: (-round(totals[k], 6), k[0] != "nomn", k[1] != "masc"))
     found: dict[str, float] = {}

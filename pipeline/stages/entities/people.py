@@ -327,7 +327,7 @@ def _agree(article: list[Mention]) -> None:
     people = [m for m in article if m.type == "PER"]
     lasts = Counter(token_key(m.name.split()[-1]) for m in people)
     for m in people:
-        if not m.readings:
+        if not m.readings or " " in m.name:  # a full name is read well enough alone
             continue
         own = token_key(m.name.split()[-1])
         others = {}
