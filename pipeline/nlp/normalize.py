@@ -68,6 +68,8 @@ for _a, _b in (("ов", "ев"), ("ов", "ёв"), ("ин", "ын")):
         if _end.startswith(_a):
             _SURNAME[_b + _end[2:]] = [(c, g, _b + r[2:]) for c, g, r in _forms]
 
+#: The score of a word left as written, in any case: a name that does not decline.
+_AS_WRITTEN = 0.3
 #: Stems of the Russian surnames whose -а forms are women's: Захаров-а, Набиуллин-а.
 _FEMININE_STEMS = ("ов", "ев", "ёв", "ин", "ын")
 
@@ -149,7 +151,9 @@ def _dictionary(word: str) -> list[Analysis]:
 def _paradigms(word: str) -> list[Analysis]:
     # Any word may be indeclinable ('Биби', 'Куюнджич' for a woman); a consonant stem as written
     # is likeliest a masculine nominative ('Хэнкок'), an -а/-я word a feminine one ('Асия').
-    found: list[Analysis] = [(case, g, word, 0.3) for case in CASES for g in ("masc", "femn")]
+    found: list[Analysis] = [
+        (case, g, word, _AS_WRITTEN) for case in CASES for g in ("masc", "femn")
+    ]
     if word[-1:] in _CONSONANT:
         found.append(("nomn", "masc", word, 0.45))
     elif word[-1:] in "ая" and len(word) > 2:
@@ -218,8 +222,12 @@ def person_candidates(
         return ((0.0, " ".join(tokens)),)
     if gender and any(k[1] == gender for k in totals):
         totals = {k: v for k, v in totals.items() if k[1] == gender}
-    if subject and any(k[0] == "nomn" for k in totals):
-        totals = {k: v for k, v in totals.items() if k[0] == "nomn"}
+    # A subject's nominative, unless only leaving every word as written makes one: then the
+    # name is not the verb's subject ('адвокат Азии Биби заявил').
+    as_written = _AS_WRITTEN * len(tokens) + 0.1  # and a word that barely declines
+    nominative = {k: v for k, v in totals.items() if k[0] == "nomn" and v > as_written}
+    if subject and nominative:
+        totals = nominative
     # Highest total; ties go to the nominative (no change), then masculine, for stability.
     ranked = sorted(totals, key=lambda k: (-round(totals[k], 6), k[0] != "nomn", k[1] != "masc"))
     found: dict[str, float] = {}

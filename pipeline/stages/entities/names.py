@@ -16,6 +16,7 @@ from pipeline.nlp.gazetteer import key, read_tsv
 from pipeline.nlp.media import MEDIUM, lexicon, medium_of
 from pipeline.nlp.ner import Mention
 from pipeline.nlp.normalize import words
+from pipeline.stages.entities.people import name_gender
 from pipeline.stages.mentions import reading_key, surface_readings
 
 _CYRILLIC = re.compile("[А-Яа-яЁё]")
@@ -171,7 +172,9 @@ def _best_reading(
                 total += _UNATTESTED  # the corpus never writes this nominative
         return total
 
-    if shown and any(shown[name] for _s, name, _c in changes):
+    # Sentences that show a gender choose between readings of two genders ('Захарова').
+    two_genders = len({name_gender(name) for _s, name, _c in changes}) > 1
+    if shown and two_genders and any(shown[name] for _s, name, _c in changes):
         return max(changes, key=lambda change: shown[change[1]])[1]  # first of equals wins
     return max(changes, key=score)[1]
 
