@@ -80,6 +80,10 @@ def mentions_from_table(table: pa.Table, chosen: Mapping[str, tuple[str, ...]]) 
     ]
     rows = zip(strings["surface"], strings["gender"], strings["type"], strings["name"], strict=True)
     found = [chosen.get(reading_key(s, g), (n,)) if k == "PER" else (n,) for s, g, k, n in rows]
+    others: dict[tuple[str, ...], tuple] = {}  # each choice's other readings, made once
+    for names in found:
+        if names not in others:
+            others[names] = tuple((0.0, other) for other in names[1:])
     return [
         Mention(
             article_id,
@@ -91,7 +95,7 @@ def mentions_from_table(table: pa.Table, chosen: Mapping[str, tuple[str, ...]]) 
             kind,
             names[0],
             gender,
-            tuple((0.0, other) for other in names[1:]),
+            others[names],
         )
         for article_id, paragraph, sentence, start, stop, surface, kind, names, gender in zip(
             strings["article_id"],

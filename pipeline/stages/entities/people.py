@@ -101,6 +101,7 @@ _FEMININE_SURNAME = re.compile(r"(?:ова|ева|ёва|ина|ына|ская|
 _MASCULINE_SURNAME = re.compile(r"(?:ов|ев|ёв|ин|ын|ский|цкий)$")
 
 
+@lru_cache(maxsize=CACHE_SIZE)
 def name_gender(name: str) -> str | None:
     """The gender a person's name shows: its first name's, else its Russian surname's."""
     tokens = name.split()
