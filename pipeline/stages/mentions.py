@@ -59,6 +59,12 @@ def reading_key(surface: str, gender: str | None) -> str:
     return f"{gender or ''}|{surface}"
 
 
+def reading_parts(reading: str) -> tuple[str, str | None]:
+    """The surface and shown gender of a `reading_key`."""
+    gender, _bar, surface = reading.partition("|")
+    return surface, gender or None
+
+
 def reading_keys(table: pa.Table) -> pa.Array:
     """`reading_key` of each row of a RAW_MENTIONS table."""
     genders = pc.fill_null(table["gender"], "")
@@ -80,10 +86,6 @@ def mentions_from_table(table: pa.Table, chosen: Mapping[str, tuple[str, ...]]) 
     ]
     rows = zip(strings["surface"], strings["gender"], strings["type"], strings["name"], strict=True)
     found = [chosen.get(reading_key(s, g), (n,)) if k == "PER" else (n,) for s, g, k, n in rows]
-    others: dict[tuple[str, ...], tuple] = {}  # each choice's other readings, made once
-    for names in found:
-        if names not in others:
-            others[names] = tuple((0.0, other) for other in names[1:])
     return [
         Mention(
             article_id,
@@ -95,7 +97,7 @@ def mentions_from_table(table: pa.Table, chosen: Mapping[str, tuple[str, ...]]) 
             kind,
             names[0],
             gender,
-            others[names],
+            tuple((0.0, other) for other in names[1:]),
         )
         for article_id, paragraph, sentence, start, stop, surface, kind, names, gender in zip(
             strings["article_id"],

@@ -59,6 +59,7 @@ from pipeline.stages.entities.people import (
     IN_ARTICLE,
     People,
     agree_in_article,
+    article_scope,
     people_of,
     person_keys,
 )
@@ -89,6 +90,12 @@ class _Found:
     abbreviations: list[tuple[str, str]]  # (name key, abbreviation key), distinct
 
 
+def _read_mentions(raw: pa.Table, chosen: Mapping[str, tuple[str, ...]]) -> list[Mention]:
+    """The mentions of `raw` as both passes read them: with the readings `chosen` over the
+    corpus, and one reading per surname in each article."""
+    return agree_in_article(mentions_from_table(raw, chosen))
+
+
 def _person_names(raw: pa.Table, chosen: Mapping[str, tuple[str, ...]]) -> set[str]:
     """The names of the people of `raw` (with the readings `chosen` for its surfaces)."""
     people = raw.filter(pc.equal(raw["type"], "PER"))["name"]
@@ -110,7 +117,7 @@ def _find_groups(
     place (`clubs`, with the names the corpus tags as places `places_written`);
     'ABBR:<abbreviation key>\t<name key>' for an abbreviation in an article that expands it,
     the first time; else 'NAME:<name key>'. A task on a worker."""
-    mentions, article_texts = agree_in_article(mentions_from_table(raw, chosen)), Texts(texts)
+    mentions, article_texts = _read_mentions(raw, chosen), Texts(texts)
     persons = person_keys(mentions, people)
     media = cited(mentions, article_texts)
     pairs = list(abbreviations(mentions, article_texts))
@@ -175,8 +182,7 @@ def _describe(
     each mention in its final group (`group_of`) of `entity` (name, type, country and id of
     each group there), with the roles and countries stated around the people and the
     organisations. A task on a worker."""
-    mentions = agree_in_article(mentions_from_table(raw, chosen))
-    article_texts = Texts(texts)
+    mentions, article_texts = _read_mentions(raw, chosen), Texts(texts)
     named = named_of(mentions, group_of, entity, found_adjectives, article_texts)
     roles: dict[str, Counter] = defaultdict(Counter)
     affiliations: list[Statement] = []
@@ -408,7 +414,8 @@ def build_entities(
     entity = _entities(joined_first, joined_names, joined_types, names, people, ambiguous)
     for group, e in entity.items():
         # A first name alone is someone of its article: the article joins its id.
-        scope = group.partition(IN_ARTICLE)[2]
+        kind, _colon, person = group.partition(":")
+        scope = article_scope(person) if kind == "PER" else None
         e["entity_id"] = entity_id(
             e["type"], f"{e['name']}{IN_ARTICLE}{scope}" if scope else e["name"]
         )

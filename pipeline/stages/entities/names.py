@@ -17,7 +17,7 @@ from pipeline.nlp.media import MEDIUM, lexicon, medium_of
 from pipeline.nlp.ner import Mention
 from pipeline.nlp.normalize import words
 from pipeline.stages.entities.people import name_gender
-from pipeline.stages.mentions import reading_key, surface_readings
+from pipeline.stages.mentions import reading_key, reading_parts, surface_readings
 
 _CYRILLIC = re.compile("[А-Яа-яЁё]")
 #: Score a reading gains for each changed word the corpus writes as a name, and loses for each
@@ -118,16 +118,17 @@ def chosen_readings(raws: Iterable[pa.Table]) -> Readings:
     # First the surfaces whose sentences show a gender, by the words the corpus writes; the
     # names so chosen then attest a reading of the same surface where no gender shows.
     shown: Counter[str] = Counter()
+    parts = {reading: reading_parts(reading) for reading in readings}
     best: dict[str, str] = {}
-    for reading, found in readings.items():
-        if not reading.startswith("|"):
-            best[reading] = _best_reading(reading.split("|", 1)[1], found, seen)
+    for reading, (surface, gender) in parts.items():
+        if gender:
+            best[reading] = _best_reading(surface, readings[reading], seen)
     for (kind, surface, gender, name), count in rows.items():
         if kind == "PER" and gender:
             shown[best.get(reading_key(surface, gender), name)] += count
-    for reading, found in readings.items():
-        if reading.startswith("|") and len(found) > 1:
-            best[reading] = _best_reading(reading[1:], found, seen, shown)
+    for reading, (surface, gender) in parts.items():
+        if not gender and len(readings[reading]) > 1:
+            best[reading] = _best_reading(surface, readings[reading], seen, shown)
     chosen = {
         reading: (name, *(n for _s, n in readings[reading] if n != name))
         for reading, name in best.items()

@@ -20,6 +20,8 @@ from collections import Counter, defaultdict
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import groupby
+from operator import attrgetter
 
 from pipeline.nlp.gazetteer import key, places
 from pipeline.nlp.models import CACHE_SIZE, morph
@@ -172,7 +174,6 @@ def people_of(counts: Mapping[str, int], shown: Mapping[str, Counter]) -> People
         people.by_last.setdefault(person.rsplit(" ", 1)[-1], Counter())[person] += count
         said[person].update(shown.get(name, {}))
         if gender := name_gender(name):
-            said[person][gender] += 0  # known, if nothing is shown
             people.gender.setdefault(person, gender)
     for person, genders in said.items():
         if sum(genders.values()):
@@ -259,6 +260,12 @@ def _dominant(found: Mapping[str, int]) -> str | None:
     return best if found[best] >= DOMINANT_MENTIONS and found[best] >= DOMINANT * total else None
 
 
+def article_scope(person: str) -> str | None:
+    """The article a person key is scoped to (a first name alone), else None."""
+    _name, scoped, article_id = person.partition(IN_ARTICLE)
+    return article_id if scoped else None
+
+
 def person_keys(mentions: list[Mention], people: People) -> dict[int, str]:
     """Mention index -> person key for the people of `mentions` (whole articles): the key of
     the full name it resolves to, else of its own name, and for a first name alone, of its
@@ -286,7 +293,8 @@ def person_keys(mentions: list[Mention], people: People) -> dict[int, str]:
         if not match and len(tokens) == 1:  # a first name alone: 'Тереза'
             match = [p for p in here if p.split(" ", 1)[0] == first_stem(tokens[0])]
         if len(match) > 1:
-            match = [p for p in match if p == _dominant({p: here[p] for p in match})]
+            best = _dominant({p: here[p] for p in match})
+            match = [best] if best else []
         # A first name alone; 'Джонсон' is a first name too, but the corpus writes it last.
         alone = len(tokens) == 1 and (
             tokens[0] in people.first_names
@@ -314,13 +322,8 @@ def agree_in_article(mentions: list[Mention]) -> list[Mention]:
     whose surname the article's other mentions write more often than the chosen one's
     ('Медведева', read 'Медведев' corpus-wide, is 'Медведева' beside 'Медведевой').
     `mentions` hold whole articles; the other readings are the mentions' `readings`."""
-    start = 0
-    while start < len(mentions):
-        stop = start
-        while stop < len(mentions) and mentions[stop].article_id == mentions[start].article_id:
-            stop += 1
-        _agree(mentions[start:stop])
-        start = stop
+    for _article_id, article in groupby(mentions, key=attrgetter("article_id")):
+        _agree(list(article))
     return mentions
 
 
