@@ -11,7 +11,7 @@ from functools import cache, lru_cache
 
 from pipeline.nlp.gazetteer import key, read_tsv
 from pipeline.nlp.models import CACHE_SIZE, lemma, morph
-from pipeline.nlp.ner import Mention
+from pipeline.nlp.ner import Mention, quoted
 
 MEDIUM = "MEDIUM"
 #: Words that say the name after them is a medium's: 'телеканал «Звезда»', 'изданию The Hill'.
@@ -50,7 +50,6 @@ WEAK_WORDS = frozenset(
         "миа",
     ]
 )
-_OPENING, _CLOSING = '«"“„', '»"“”'
 #: How media words begin: a word that begins otherwise is not looked up.
 _STARTS = frozenset(w[:2] for w in STRONG_WORDS | WEAK_WORDS)
 _QUOTES = re.compile('[«»"“”„]')
@@ -163,9 +162,8 @@ def _titled(text: str, m: Mention, *, capitals: bool = False) -> bool:
     """Whether a mention is written as a title: the whole of a quotation ('«Обозревателю»', not
     'Подмосковье' of '«Подмосковье 360»'), in Latin letters, or with `capitals` in capitals
     ('САНА')."""
-    quoted = m.start > 0 and m.stop < len(text) and text[m.start - 1] in _OPENING
     return (
-        (quoted and text[m.stop] in _CLOSING)
+        quoted(text, m.start, m.stop)
         or bool(_LATIN.fullmatch(m.surface))
         or (capitals and m.surface.isupper())
     )

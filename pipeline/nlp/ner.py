@@ -149,6 +149,14 @@ def _after_preposition(text: str, sentence_start: int, at: int) -> bool:
     return bool(before) and any(p.tag.POS == "PREP" for p in morph()(before.group(1).lower()))
 
 
+_OPENING, _CLOSING = '«„“"', '»“”"'
+
+
+def quoted(text: str, start: int, stop: int) -> bool:
+    """Whether `text[start:stop]` is written in quotation marks: «Барселоны»."""
+    return start > 0 and stop < len(text) and text[start - 1] in _OPENING and text[stop] in _CLOSING
+
+
 @lru_cache(maxsize=CACHE_SIZE)
 def normal_name(surface: str, kind: str) -> str:
     """The nominative name of an organisation or place; a one-word place the dictionary only

@@ -1,7 +1,8 @@
 """Where a place's name stands for an organisation named after it: in quotation marks
-(«Барселона», "Урал", гостиница «Украина») or, tagged as an organisation, in a sentence about
-team sport ('нападающий Краснодара'), unless a preposition of place comes before it ('сыграть в
-Пхёнчхане'). The words that make a sentence about sport are in `data/sport.txt`."""
+(«Барселона», "Урал", гостиница «Украина»: `ner.quoted`) or, tagged as an organisation, in a
+sentence about team sport ('нападающий Краснодара'), unless a preposition of place comes before
+it ('сыграть в Пхёнчхане'). The words that make a sentence about sport are in
+`data/sport.txt`."""
 
 from __future__ import annotations
 
@@ -11,7 +12,6 @@ from functools import cache, lru_cache
 from pipeline.nlp.gazetteer import read_tsv
 from pipeline.nlp.models import CACHE_SIZE, morph
 
-_OPENING, _CLOSING = '«„“"', '»“”"'
 _WORD = re.compile(r"[А-Яа-яЁё]+(?:-[А-Яа-яЁё]+)*")
 _START = 3
 _PLACE_PREPOSITION = re.compile(r"(?<![\w-])(?:в|во|на|из|под|около|возле|близ)\s+$", re.IGNORECASE)
@@ -23,11 +23,6 @@ def _sport_words() -> tuple[frozenset[str], frozenset[str]]:
     not read: dictionary forms keep a word's first letters)."""
     words = frozenset(row[0].replace("ё", "е") for row in read_tsv("sport.txt"))
     return words, frozenset(word[:_START] for word in words)
-
-
-def quoted(text: str, start: int, stop: int) -> bool:
-    """Whether `text[start:stop]` is written in quotation marks: «Барселоны»."""
-    return start > 0 and stop < len(text) and text[start - 1] in _OPENING and text[stop] in _CLOSING
 
 
 def after_preposition(text: str, start: int) -> bool:

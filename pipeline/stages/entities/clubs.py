@@ -18,8 +18,8 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from pipeline.nlp.gazetteer import key, places
-from pipeline.nlp.ner import Mention
-from pipeline.nlp.sport import about_sport, after_preposition, quoted
+from pipeline.nlp.ner import Mention, quoted
+from pipeline.nlp.sport import about_sport, after_preposition
 
 
 def written_places(raw: pa.Table, places_written: Set[str]) -> set[str]:
