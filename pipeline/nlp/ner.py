@@ -69,6 +69,17 @@ def _strip_leading(words: list[tuple[int, int, str]]) -> list[tuple[int, int, st
     return words
 
 
+_INITIAL = re.compile(r"^[A-ZА-ЯЁ]\.?$")
+
+
+def _could_be_person(words: list[tuple[int, int, str]]) -> bool:
+    """A person's name has a word that is not an initial ('М. С' alone is a cut name) and no
+    digits ('Олимпиады-1980', 'Евровидение-2017' are events; 'Пий XII' keeps Roman ones)."""
+    return not any(any(ch.isdigit() for ch in w) for _a, _b, w in words) and not all(
+        _INITIAL.match(w) for _a, _b, w in words
+    )
+
+
 def clean_span(
     text: str, start: int, stop: int, kind: str, sentence_start: int = 0
 ) -> list[tuple[int, int, str]]:
@@ -92,6 +103,8 @@ def clean_span(
             piece_kind = "PER"  # 'ЕС (Марианой Куюнджич': a person in apposition
         if piece_kind == "PER":
             words = _strip_leading(words)
+            if not _could_be_person(words):
+                continue
         first = words[0][2]
         if not first[0].isupper() and not first[0].isdigit():
             continue
@@ -118,8 +131,8 @@ def clean_span(
 def _extend_first_name(text: str, sentence_start: int, start: int, stop: int) -> int:
     """'Соната Коултер' where NER took only the surname: a capitalised word right before a
     one-word name, not at the start of the sentence, is its first name, unless it is a place
-    after a preposition ('в Брюсселе Джонсон')."""
-    if " " in text[start:stop]:
+    after a preposition ('в Брюсселе Джонсон'); also before a particle ('Мартин дель Потро')."""
+    if " " in text[start:stop] and not text[start].islower():
         return start
     before = re.search(r"([А-ЯЁ][а-яё]+)\s$", text[max(sentence_start, start - 40) : start])
     if not before:
@@ -139,6 +152,29 @@ def _extend_first_name(text: str, sentence_start: int, start: int, stop: int) ->
     ):
         return start
     return begin
+
+
+#: Particles of Romance, Germanic and Arabic surnames, written in lower case: 'дель Потро',
+#: 'фон дер Ляйен', 'аль-Асад' is one word and needs none.
+_PARTICLE = re.compile(
+    r"(?:^|\s)((?:(?:дель|де|ди|да|дос|душ|ду|дю|фон|дер|ван|ле|ла|аль|эль|бен|бин|ибн)\s)+)$"
+)
+_TRAILING_INITIALS = re.compile(r"\s+[А-ЯЁ]\.\s?(?:[А-ЯЁ]\.)?")
+
+
+def _extend_particle(text: str, sentence_start: int, start: int) -> int:
+    """'Хуан Мартин дель Потро' where NER took only 'Потро': the particles before a name are
+    part of it; the first names before them are taken by `_extend_first_name`."""
+    found = _PARTICLE.search(text, max(sentence_start, start - 20), start)
+    return start - len(found.group(1)) if found else start
+
+
+def _extend_initials(text: str, stop: int, sentence_stop: int) -> int:
+    """'Симоньян М. С.': initials after a surname belong to the name, dots included."""
+    if re.search(r"(?:^|[\s.])[А-ЯЁ]$", text[stop - 2 : stop]) and text[stop : stop + 1] == ".":
+        return stop + 1  # 'Петров П.П.'
+    found = _TRAILING_INITIALS.match(text, stop, sentence_stop)
+    return found.end() if found else stop
 
 
 def _after_preposition(text: str, sentence_start: int, at: int) -> bool:
@@ -178,7 +214,7 @@ def find_mentions(tasks: list[Task]) -> list[Mention]:
     sentences = [(aid, text, s) for aid, text, ss in tasks for s in ss]
     tagged = tag_sentences([text[s[2] : s[3]] for _aid, text, s in sentences])
     found = []
-    for (article_id, text, (paragraph, number, s_start, _stop)), spans in zip(
+    for (article_id, text, (paragraph, number, s_start, s_stop)), spans in zip(
         sentences, tagged, strict=True
     ):
         cleaned = [
@@ -188,7 +224,8 @@ def find_mentions(tasks: list[Task]) -> list[Mention]:
         ]
         for a, b, k in _join_country(text, cleaned):
             if k == "PER":
-                a = _extend_first_name(text, s_start, a, b)
+                a = _extend_first_name(text, s_start, _extend_particle(text, s_start, a), b)
+                b = _extend_initials(text, b, s_stop)
             surface = text[a:b]
             readings, gender = _person_readings(text, s_start, a, b) if k == "PER" else ((), None)
             name = readings[0][1] if readings else normal_name(surface, k)

@@ -142,7 +142,11 @@ def _dictionary(word: str) -> list[Analysis]:
         for gender in genders:
             form = _inflect(parse, {"nomn", "sing", gender})
             # A common noun used as a name ('Соната') beats a guessed paradigm, not a name.
+            # A guessed adjective is no better than a guessed noun stem ('Тягнибоком' is not
+            # 'Тягнибокий'): adjectival surnames are the -ский/-цкий paradigms of _SURNAME.
             weight = (1.0 if parse.is_known else 0.5) * (0.5 + parse.score) if proper else 0.65
+            if not proper and tag.POS == "ADJF" and not parse.is_known:
+                weight = 0.5
             if form:
                 found.append((tag.case, gender, form.word, weight))
     return found
@@ -171,6 +175,8 @@ def _paradigms(word: str) -> list[Analysis]:
         if word.endswith(end) and len(stem) > 2 and stem[-1] in _CONSONANT:
             hard = end == "ем" and stem[-1] in _HUSHING  # Курцем -> Курц
             found += [(c, "masc", stem if hard else stem + "ь", 0.55) for c in cases]
+        elif word.endswith(end) and len(stem) > 2 and stem[-1] in "аеоу":
+            found += [(c, "masc", stem + "й", 0.55) for c in cases]  # Мацея -> Мацей
     for end, cases in _FEMN_ENDINGS.items():
         stem = word[: -len(end)]
         if not word.endswith(end) or len(stem) <= 2:
@@ -196,7 +202,7 @@ def _paradigms(word: str) -> list[Analysis]:
 
 @lru_cache(maxsize=CACHE_SIZE)
 def person_candidates(
-    text: str, gender: str | None = None, limit: int = 3, *, subject: bool = False
+    text: str, gender: str | None = None, limit: int = 4, *, subject: bool = False
 ) -> tuple[tuple[float, str], ...]:
     """Nominative readings of a person's name, best first, with their scores ('Ильхамом Алиевым'
     -> 'Ильхам Алиев' first; 'Асии Биби' -> 'Асий Биби' 1.33, 'Асия Биби' 0.8, ...); initials

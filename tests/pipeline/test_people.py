@@ -8,7 +8,7 @@ import pyarrow as pa
 import pytest
 
 from pipeline.harness import entity_tables
-from pipeline.nlp.ner import shown_gender
+from pipeline.nlp.ner import find_mentions, shown_gender
 from pipeline.nlp.normalize import person_candidates
 from pipeline.stages.entities.people import people_of, sound
 
@@ -143,3 +143,59 @@ def test_glued_spans_are_not_full_names() -> None:
         "Сидни Кросби",
     }
     assert list(people.by_last["путин"]) == ["владимир путин"]
+
+
+def test_a_name_the_corpus_writes_as_a_subject_stays_as_written() -> None:
+    # Alone, 'Юдзуру Ханю' reads as the dative of 'Юдзур Хань', and another person is called
+    # 'Хань'; the corpus writes the skater's name as it stands, also as a verb's subject.
+    found = people(
+        [
+            "Юдзуру Ханю выиграл короткую программу.",
+            "Японец Юдзуру Ханю выиграл Олимпиаду.",
+            "Золото досталось Юдзуру Ханю.",
+            "Вице-премьер Китая Хань Чжэн прибыл в Москву. Хань заявил о планах.",
+        ]
+    )
+    assert found["Юдзуру Ханю"]["n_mentions"] == 3
+    assert not any(name.startswith("Юдзур ") for name in found)
+
+
+def test_a_name_only_in_one_oblique_case_keeps_its_nominative() -> None:
+    found = people(
+        [
+            "Премию имени Андрея Сахарова вручили в Страсбурге.",
+            "Лауреатом премии имени Андрея Сахарова стал журналист.",
+            "Фонд Андрея Сахарова объявил конкурс.",
+        ]
+    )
+    assert "Андрей Сахаров" in found and "Андрея Сахарова" not in found
+
+
+@pytest.mark.parametrize(
+    ("sentence", "surface"),
+    [
+        ("Матч с дель Потро завершился поздно.", "дель Потро"),
+        ("Урсула фон дер Ляйен заявила, что ЕС готов.", "Урсула фон дер Ляйен"),
+        ("Приказ подписал директор Петров П.П. в среду.", "Петров П.П."),
+    ],
+)
+def test_particles_and_initials_belong_to_the_name(sentence: str, surface: str) -> None:
+    assert surface in {m.surface for m in _mentions(sentence)}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Он пел на Евровидении-2017 в Киеве.",
+        "Главный редактор: Симоньян М. С. Адрес редакции: Москва.",
+    ],
+)
+def test_spans_with_digits_or_only_initials_are_no_people(sentence: str) -> None:
+    people_found = [m.surface for m in _mentions(sentence) if m.type == "PER"]
+    assert not any(
+        any(ch.isdigit() for ch in s) or len(s.replace(".", "")) <= 3 for s in people_found
+    )
+
+
+def _mentions(sentence: str) -> list:
+    return find_mentions([("a", sentence, [(0, 0, 0, len(sentence))])])

@@ -23,6 +23,12 @@ _CYRILLIC = re.compile("[А-Яа-яЁё]")
 #: Score a reading gains for each changed word the corpus writes as a name, and loses for each
 #: it never writes ('Асия Биби' read as the genitive of a rare 'Асий').
 _ATTESTED, _UNATTESTED, _OFTEN = 1.0, -0.6, 3
+#: Score a reading that changes a name loses when the corpus writes the name as it stands
+#: often, at least once as the subject of a verb (so in the nominative), and never writes the
+#: reading whole: 'Юдзуру Ханю' is not 'Юдзур Хань' ('Хань' is another person's name),
+#: 'Валентина Матвиенко' not 'Валентин Матвиенко'. A name never a subject keeps its reading
+#: even if the corpus only writes it in one oblique case ('Кейлора Наваса').
+_NEVER_WHOLE = -1.5
 
 
 @cache
@@ -118,17 +124,22 @@ def chosen_readings(raws: Iterable[pa.Table]) -> Readings:
     # First the surfaces whose sentences show a gender, by the words the corpus writes; the
     # names so chosen then attest a reading of the same surface where no gender shows.
     shown: Counter[str] = Counter()
+    subjects = Counter(
+        (surface for kind, surface, gender, _name in rows.elements() if kind == "PER" and gender)
+    )
     parts = {reading: reading_parts(reading) for reading in readings}
     best: dict[str, str] = {}
     for reading, (surface, gender) in parts.items():
         if gender:
-            best[reading] = _best_reading(surface, readings[reading], seen)
+            best[reading] = _best_reading(surface, readings[reading], seen, written, subjects)
     for (kind, surface, gender, name), count in rows.items():
         if kind == "PER" and gender:
             shown[best.get(reading_key(surface, gender), name)] += count
     for reading, (surface, gender) in parts.items():
         if not gender and len(readings[reading]) > 1:
-            best[reading] = _best_reading(surface, readings[reading], seen, shown)
+            best[reading] = _best_reading(
+                surface, readings[reading], seen, written, subjects, shown
+            )
     chosen = {
         reading: (name, *(n for _s, n in readings[reading] if n != name))
         for reading, name in best.items()
@@ -148,6 +159,8 @@ def _best_reading(
     surface: str,
     readings: tuple[tuple[float, str], ...],
     seen: Counter[str],
+    whole: Counter[str],
+    subjects: Counter[str],
     shown: Counter[str] | None = None,
 ) -> str:
     written = [w.lower() for w in words(surface)]
@@ -165,7 +178,9 @@ def _best_reading(
     offered = {i for _s, _n, changed in changes for i, w in changed if seen[w]}
 
     def score(change: tuple[float, str, list[tuple[int, str]]]) -> float:
-        total, _name, changed = change
+        total, name, changed = change
+        if changed and whole[surface] >= _OFTEN and subjects[surface] and not whole[name]:
+            total += _NEVER_WHOLE
         for i, word in changed:
             if seen[word]:
                 total += _ATTESTED
