@@ -199,3 +199,19 @@ def test_spans_with_digits_or_only_initials_are_no_people(sentence: str) -> None
 
 def _mentions(sentence: str) -> list:
     return find_mentions([("a", sentence, [(0, 0, 0, len(sentence))])])
+
+
+def test_another_persons_rarer_name_attests_no_reading() -> None:
+    # 'Анна Курбатова' could be the genitive of a man 'Анн Курбатов', and the corpus writes
+    # 'Анн' (Анн Идальго) and 'Курбатов', but 'Анн' far more rarely than 'Анна': another name.
+    found = people(
+        [
+            "Мэр Парижа Анн Идальго выступила с речью.",
+            "Депутат Олег Курбатов внес законопроект.",
+            *[f"Расследование номер {i} подготовила журналист Анна Курбатова." for i in range(3)],
+            *[f"В гости {i} раз пришла соседка Анна Иванова." for i in range(6)],
+            "Статья Анны Курбатовой вышла вчера.",
+        ]
+    )
+    assert "Анна Курбатова" in found
+    assert not any(name.startswith("Анн К") for name in found)

@@ -23,6 +23,9 @@ _CYRILLIC = re.compile("[А-Яа-яЁё]")
 #: Score a reading gains for each changed word the corpus writes as a name, and loses for each
 #: it never writes ('Асия Биби' read as the genitive of a rare 'Асий').
 _ATTESTED, _UNATTESTED, _OFTEN = 1.0, -0.6, 3
+#: A changed word the corpus writes this many times less often than the word as written
+#: is another name, not a form of this one.
+_RARER = 8
 #: Score a reading that changes a name loses when the corpus writes the name as it stands
 #: often, at least once as the subject of a verb (so in the nominative), and never writes the
 #: reading whole: 'Юдзуру Ханю' is not 'Юдзур Хань' ('Хань' is another person's name),
@@ -174,15 +177,21 @@ def _best_reading(
         for score, name in readings
         for ws in [[w.lower() for w in words(name)]]
     ]
+
+    def attested(i: int, word: str) -> bool:
+        # Written as a name, and not much rarer than the word as written: 'Полин' (2 times)
+        # is another name than 'Полина' (80), 'Юлий' (14) than 'Юлия' (400).
+        return seen[word] > 0 and seen[word] * _RARER >= seen[written[i]]
+
     # Positions where some reading offers a form the corpus writes.
-    offered = {i for _s, _n, changed in changes for i, w in changed if seen[w]}
+    offered = {i for _s, _n, changed in changes for i, w in changed if attested(i, w)}
 
     def score(change: tuple[float, str, list[tuple[int, str]]]) -> float:
         total, name, changed = change
         if changed and whole[surface] >= _OFTEN and subjects[surface] and not whole[name]:
             total += _NEVER_WHOLE
         for i, word in changed:
-            if seen[word]:
+            if attested(i, word) or (whole[name] and " " in name):
                 total += _ATTESTED
             elif i in offered or seen[written[i]] >= _OFTEN:
                 total += _UNATTESTED  # the corpus never writes this nominative
