@@ -1,6 +1,6 @@
 """Audit of a build's actors and countries, read by a person.
 
-    python bench/audit_entities.py sheet --data DIR --seed N --out SHEET.tsv [--judged OLD.tsv]
+    python bench/audit_entities.py sheet --data DIR --seed N --out SHEET.tsv [--judged OLD.tsv ...]
     python bench/audit_entities.py score SHEET.tsv
 
 `sheet` writes a TSV to judge by hand: the top 150 people and the top 100 organisations and
@@ -154,7 +154,7 @@ def _carry(rows: list[dict], judged: Path) -> int:
     carried = 0
     for row in rows:
         found = old.get((row["section"], *(str(row.get(c, "")) for c in _SAME[row["section"]])))
-        if found and any(found[c] for c in JUDGED):
+        if found and any(found[c] for c in JUDGED) and not any(row.get(c) for c in JUDGED):
             row.update({c: found[c] for c in JUDGED})
             carried += 1
     return carried
@@ -221,7 +221,7 @@ def main() -> None:
     make.add_argument("--data", type=Path, required=True)
     make.add_argument("--seed", type=int, default=1)
     make.add_argument("--out", type=Path, required=True)
-    make.add_argument("--judged", type=Path)
+    make.add_argument("--judged", type=Path, nargs="*", default=[], help="earlier sheets")
     judge = sub.add_parser("score")
     judge.add_argument("sheet", type=Path)
     keep = sub.add_parser("labels", help="a judged sheet without the corpus's text, to commit")
@@ -239,10 +239,8 @@ def main() -> None:
     rows = sheet(args.data, args.seed)
     for row in rows:
         row["digest"] = _digest(row)
-    if args.judged:
-        print(
-            f"judgements carried over: {_carry(rows, args.judged)} of {len(rows)}", file=sys.stderr
-        )
+    for judged in args.judged:
+        print(f"judgements carried over from {judged}: {_carry(rows, judged)}", file=sys.stderr)
     _write(rows, args.out, COLUMNS)
     print(f"{args.out}: {len(rows)} items to judge", file=sys.stderr)
 

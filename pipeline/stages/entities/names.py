@@ -127,11 +127,13 @@ def chosen_readings(raws: Iterable[pa.Table]) -> Readings:
     # First the surfaces whose sentences show a gender, by the words the corpus writes; the
     # names so chosen then attest a reading of the same surface where no gender shows.
     shown: Counter[str] = Counter()
-    subjects = Counter(
-        (surface for kind, surface, gender, _name in rows.elements() if kind == "PER" and gender)
-    )
+    subjects: Counter[str] = Counter()  # how often each surface is the subject of a verb
+    for (kind, surface, gender, _name), count in rows.items():
+        if kind == "PER" and gender:
+            subjects[surface] += count
     parts = {reading: reading_parts(reading) for reading in readings}
     best: dict[str, str] = {}
+    readings = {reading: _fleeting_vowels(found, written) for reading, found in readings.items()}
     for reading, (surface, gender) in parts.items():
         if gender:
             best[reading] = _best_reading(surface, readings[reading], seen, written, subjects)
@@ -156,6 +158,24 @@ def chosen_readings(raws: Iterable[pa.Table]) -> Readings:
                 genders[name][gender] += count
         counts[kind, name] += count
     return Readings(chosen, counts, dict(genders))
+
+
+_FLEETING = re.compile(r"(?<=[бвгджзклмнпрстфхцчшщ])([кц])$")
+
+
+def _fleeting_vowels(
+    readings: tuple[tuple[float, str], ...], written: Counter[str]
+) -> tuple[tuple[float, str], ...]:
+    """`readings` and, where the corpus writes it whole, each reading's surname with the
+    fleeting vowel its oblique forms drop: 'Олега Знарка' reads 'Олег Знарк', which the corpus
+    never writes, and 'Олег Знарок', which it does ('Кравца' -> 'Кравец')."""
+    extra = []
+    for score, name in readings:
+        for vowel in "ое":
+            variant = _FLEETING.sub(vowel + r"\1", name)
+            if variant != name and written[variant] and all(n != variant for _s, n in readings):
+                extra.append((score, variant))
+    return readings + tuple(extra)
 
 
 def _best_reading(
