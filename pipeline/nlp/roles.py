@@ -33,6 +33,12 @@ _AFTER = re.compile(r"\s*\(([^()]{2,40})\)")
 _TEMPORAL = {"тогдашний", "нынешний", "действующий", "новый", "новоизбранный", "временный"}
 #: Prepositions whose country is the person's: 'журналист из Германии', 'депутат от Италии'.
 _ORIGIN = frozenset({"из", "от"})
+#: Institutions whose genitive country is what they study, not whom they serve: 'директор
+#: Института США и Канады', 'руководитель Центра изучения стран Ближнего Востока'.
+_TOPIC_HEADS = frozenset(
+    {"институт", "центр", "кафедра", "факультет", "отдел", "сектор", "лаборатория", "изучение"}
+    | {"исследование", "проблема", "страна"}
+)
 _CASES = {"gen1": "gent", "gen2": "gent", "acc2": "accs", "loc1": "loct", "loc2": "loct"}
 _ANY_CASE = frozenset({"nomn", "gent", "datv", "accs", "ablt", "loct", "voct"})
 
@@ -216,7 +222,17 @@ def _without_country(words: list[str]) -> list[str]:
 
 
 def _role_phrase(words: list[str]) -> str | None:
+    """The role of `words` cut where they end: not after an adjective, preposition or
+    conjunction whose noun was the country cut off ('лидер нацистской [Германии]' -> 'лидер',
+    'директор Института США и [Канады]' -> 'директор Института США')."""
+    while len(words) > 1 and _dangles(words[-1]):
+        words = words[:-1]
     return _role_words(tuple(words)) if words else None
+
+
+def _dangles(word: str) -> bool:
+    parses = _parses(word)
+    return bool(parses) and parses[0][0] in ("ADJF", "PRTF", "PREP", "CONJ")
 
 
 def _is_preposition(token: _Token) -> bool:
@@ -284,6 +300,12 @@ def stated(
     return role, country
 
 
+def _studies(before: _Token, token: _Token) -> bool:
+    """Whether the country of `token` is what an institution studies: 'Института США' as one
+    name or as an institution and a country."""
+    return lemma(before.text) in _TOPIC_HEADS or lemma(token.text.split()[0]) in _TOPIC_HEADS
+
+
 def _role_before(
     tokens: list[_Token], name_cases: frozenset[str], opening: int
 ) -> tuple[str | None, str | None]:
@@ -302,10 +324,14 @@ def _role_before(
             first += 1
         adjectives = tokens[first:head]
         countries = [t.named.country for t in adjectives if t.named and t.named.country]
+        after = tokens[head:]
         countries += [
             t.named.country
-            for t, part in zip(tokens[head + 1 :], complements, strict=True)
-            if t.named and t.named.country and part in ("genitive", "origin")
+            for before, t, part in zip(after[:-1], after[1:], complements, strict=True)
+            if t.named
+            and t.named.country
+            and part in ("genitive", "origin")
+            and not _studies(before, t)
         ]
         own = [t for t in adjectives if not (t.named and t.named.country)]
         role = _role_text(own + tokens[head:], ["adjective"] * len(own) + ["head", *complements])

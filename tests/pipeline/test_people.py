@@ -227,3 +227,21 @@ def test_a_fleeting_vowel_comes_back_where_the_corpus_writes_it() -> None:
     )
     assert found["Олег Знарок"]["n_mentions"] == 3
     assert "Олег Знарк" not in found
+
+
+def test_an_institute_that_studies_a_country_gives_no_country() -> None:
+    found = people(
+        [
+            "Как отметил заместитель директора Института США и Канады Виктор Супян, санкции"
+            " продлят.",
+            "Об этом сообщил лидер нацистской Германии Адольф Гитлер в своей речи.",
+            "Глава МИД России Сергей Лавров заявил о переговорах.",
+        ]
+    )
+    assert found["Виктор Супян"]["country"] is None
+    assert found["Адольф Гитлер"]["role"] == "лидер"  # not 'лидер нацистской'
+    assert found["Адольф Гитлер"]["country"] == "DEU"
+    assert (found["Сергей Лавров"]["role"], found["Сергей Лавров"]["country"]) == (
+        "глава МИД",
+        "RUS",
+    )
