@@ -222,3 +222,46 @@ def cited(mentions: list[Mention], texts: Mapping[str, str]) -> dict[int, str]:
         if _titled(text, m) and not _other_noun_before(text, m.start):
             named.setdefault(i, m.name)
     return named
+
+
+@cache
+def spellings() -> tuple[dict[str, str], frozenset[str]]:
+    """(`bare` key -> how media.tsv spells the name, the keys of canonical names), for every
+    name it lists: 'ведомости' -> 'Ведомости', 'рбк-украина' -> 'РБК-Украина', 'россия 1' ->
+    'Россия 1'."""
+    found: dict[str, str] = {}
+    canonicals = set()
+    for canonical, _country, aliases, *rest in read_tsv("media.tsv"):
+        canonicals.add(bare(canonical))
+        for name in [canonical, *_split(aliases), *_split(rest[0] if rest else "")]:
+            found.setdefault(bare(name), name.strip())
+    return found, frozenset(canonicals)
+
+
+def spelling(name: str, *, ambiguous: bool = False) -> str | None:
+    """How media.tsv spells `name`, if it lists it as a name that always means the medium (with
+    `ambiguous`, also as one that means it only where the text says so: 'Россия')."""
+    if not ambiguous and bare(name) not in lexicon().heads:
+        return None
+    return spellings()[0].get(bare(name))
+
+
+def listed_name(surface: str, name: str, *, ambiguous: bool = False) -> str | None:
+    """How media.tsv spells a mention of a medium (its `surface` or its normal `name`,
+    whichever the list has, the canonical name first: 'Ведомости', not the normaliser's
+    'Ведомость'; 'Первый канал', not 'Первого канала', which the list also has; else the
+    normal form: 'Фейсбук' for 'Фейсбуке'), or None when it lists neither."""
+    listed = [n for n in (surface, name) if spelling(n, ambiguous=ambiguous)]
+    canonical = [n for n in listed if bare(n) in spellings()[1]]
+    found = canonical[0] if canonical else listed[-1] if listed else None
+    return spelling(found, ambiguous=ambiguous) if found else None
+
+
+def written_name(m: Mention, text: str) -> str:
+    """The name of a mention of a medium as the text writes it, spelt as media.tsv lists it
+    (`listed_name`): with the number NER left out ('России| 1' -> 'Россия 1'), else its
+    surface or normal form ('Вконтакте' -> 'ВКонтакте'), else its normal form."""
+    number = _NUMBER.match(text, m.stop)
+    if number and medium_of(numbered := m.name + number[0]):
+        return spelling(numbered, ambiguous=True) or numbered
+    return listed_name(m.surface, m.name, ambiguous=True) or m.name

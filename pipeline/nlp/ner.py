@@ -218,9 +218,10 @@ def find_mentions(tasks: list[Task]) -> list[Mention]:
         sentences, tagged, strict=True
     ):
         cleaned = [
-            c
+            part
             for start, stop, kind in spans
             for c in clean_span(text, s_start + start, s_start + stop, kind, s_start)
+            for part in split_abbreviation(text, *c)
         ]
         for a, b, k in _join_country(text, cleaned):
             if k == "PER":
@@ -290,6 +291,23 @@ def shown_gender(text: str, sentence_start: int, start: int, stop: int) -> str |
             return gender
     before = _INVERTED.search(text, max(sentence_start, start - 40), start)
     return _agreement(before.group(1)) if before else None
+
+
+#: An abbreviation in capitals after a comma that ends a span: 'ИГ, |ИГИЛ', 'World Food
+#: Programme, |WFP'.
+_LISTED_ABBREVIATION = re.compile(r"(\S.*?)\s*,\s*([A-ZА-ЯЁ][A-ZА-ЯЁ0-9]+)")
+#: Legal forms, which end a company's name after a comma ('BGR Government Affairs, LLC').
+_LEGAL_FORMS = frozenset({"LLC", "INC", "LTD", "PLC", "AG", "SA", "GMBH", "LLP", "CO"})
+
+
+def split_abbreviation(text: str, start: int, stop: int, kind: str) -> list[tuple[int, int, str]]:
+    """Two names NER glued at a comma, a name and its abbreviation: '«Исламское государство»
+    (ИГ, ИГИЛ)' names 'ИГ' and 'ИГИЛ'; 'World Food Programme, WFP' both. A person's name,
+    a legal form and any other comma stay ('Вперед, Италия')."""
+    found = _LISTED_ABBREVIATION.fullmatch(text, start, stop)
+    if kind == "PER" or not found or found[2] in _LEGAL_FORMS:
+        return [(start, stop, kind)]
+    return [(start, found.end(1), kind), (found.start(2), stop, kind)]
 
 
 def _join_country(text: str, spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:

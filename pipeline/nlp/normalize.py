@@ -8,7 +8,9 @@ stay as written ("Куюнджич", "Биби").
 Organisations and places: only the leading adjectives and the head noun are inflected, as a
 phrase ("Высшего межгосударственного совета" -> "Высший межгосударственный совет"); what follows
 the head keeps its form ("Конференции по взаимодействию и мерам доверия в Азии" ->
-"Конференция по взаимодействию и мерам доверия в Азии").
+"Конференция по взаимодействию и мерам доверия в Азии"). An abbreviation keeps its capitals and
+loses a case ending ("МИДа" -> "МИД", "КамАЗа" -> "КамАЗ"). `other_readings` gives the other
+nominatives a name may have, for the corpus to choose from ("Известия", "Амкар").
 """
 
 from __future__ import annotations
@@ -95,6 +97,11 @@ Analysis = tuple[str, str, str, float]  # case, gender, nominative (lower case),
 def _inflect(parse: Parse, grams: set[str]) -> Parse | None:
     """The form of `parse`'s lexeme with `grams` that shares most letters with the word itself
     ("высшего" -> "высший", not another superlative of "высокий")."""
+    return _inflected(parse, frozenset(grams))
+
+
+@lru_cache(maxsize=CACHE_SIZE)
+def _inflected(parse: Parse, grams: frozenset[str]) -> Parse | None:
     forms = [f for f in parse.lexeme if grams <= f.tag.grammemes]
     if not forms:
         return Parse.inflect(parse, grams)  # OpenCorpora grammemes, not natasha's UD names
@@ -251,6 +258,7 @@ def person_candidates(
     return tuple(kept)
 
 
+@lru_cache(maxsize=CACHE_SIZE)
 def _head_forms(word: str) -> tuple[str | None, dict[tuple[str, str], list]]:
     """The likeliest part of speech of `word`, and its adjective or noun parses by
     (case, number)."""
@@ -260,7 +268,48 @@ def _head_forms(word: str) -> tuple[str | None, dict[tuple[str, str], list]]:
         tag = parse.tag
         if tag.POS in ("ADJF", "PRTF", "NOUN") and tag.case in CASES:
             forms[(tag.case, tag.number or "sing")].append(parse)
-    return (parses[0].tag.POS if parses else None), forms
+    return (parses[0].tag.POS if parses else None), dict(forms)
+
+
+#: An abbreviation with a Russian case ending: 'МИДа', 'ЦИКом', 'КамАЗа', 'РАНХиГСе'.
+_CASE_ENDING = re.compile(r"([A-ZА-ЯЁ][\w-]*[A-ZА-ЯЁ]{2})(?:а|у|ом|е|ы|ов|ам|ами|ах)")
+#: A word in capitals, or that ends in two capitals: 'МИД', 'СПбГУ', 'УрФУ', 'КамАЗ'.
+_ABBREVIATION = re.compile(r"^[^a-zа-яё]+$|[A-ZА-ЯЁ]\w*[A-ZА-ЯЁ]$")
+#: Case endings of nouns that end in a consonant or -и: 'Марибором', 'Братьями'.
+_CASE_FORM = re.compile(r"(?:[оеё]м|[иы]м|[аяиы]х|[оеё]в|[ая]ми)$")
+#: Letters of the shortest word that ends a compound name: 'Белоруснефти'.
+_COMPOUND_PART = 5
+
+
+def keep_capitals(word: str, surface: str) -> str:
+    """`word` with the capitals its `surface` has where the two are spelt alike: 'Ранхигс' of
+    'РАНХиГС', 'Рбк-Украина' of 'РБК-Украины', 'Вконтакте' of 'ВКонтакте'."""
+    letters = list(word)
+    for i, (a, b) in enumerate(zip(word, surface, strict=False)):
+        if a.lower() != b.lower():
+            break
+        if b.isupper():
+            letters[i] = a.upper()
+    return "".join(letters)
+
+
+def _indeclinable(word: str) -> bool:
+    """A word (its last part after a hyphen) the dictionary does not know, written as it does
+    not decline: with no ending ('Бильд', 'Эр-Рияд', not genitive plurals of 'Бильда',
+    'Эр-Рияда'), or in -и after a consonant that takes -ы ('Имеди', 'Катимерини'; 'Мосбиржи'
+    declines), unless it ends with a longer word in another case ('Белоруснефти')."""
+    part = word.rpartition("-")[2]
+    if _CASE_FORM.search(part) or any(p.is_known for p in morph()(part)):
+        return False
+    if part[-1:] in _CONSONANT:
+        return True
+    if len(part) < 3 or part[-1] != "и" or part[-2] not in _CONSONANT or part[-2] in _VELAR_HUSHING:
+        return False
+    return not any(
+        p.is_known and p.tag.case in CASES and p.tag.case != "nomn"
+        for n in range(_COMPOUND_PART, len(part) - 1)
+        for p in morph()(part[-n:])
+    )
 
 
 @lru_cache(maxsize=CACHE_SIZE)
@@ -270,7 +319,11 @@ def phrase(text: str) -> str:
     text = " ".join(text.split())
     matches = list(_WORD.finditer(text))
     tokens = [m.group() for m in matches]
-    if not tokens or tokens[0].isupper() or not re.match(r"[А-Яа-яЁё]", tokens[0]):
+    if tokens and (abbreviation := _CASE_ENDING.fullmatch(tokens[0])):
+        return abbreviation[1] + text[matches[0].end() :]
+    if not tokens or _ABBREVIATION.search(tokens[0]) or not re.match(r"[А-Яа-яЁё]", tokens[0]):
+        return text
+    if _indeclinable(tokens[0].lower()):
         return text
     run: list[dict] = []  # adjectives then the head noun
     for token in tokens:
@@ -301,7 +354,76 @@ def phrase(text: str) -> str:
         if parse.tag.POS != "NOUN" and number == "sing" and gender:
             grams.add(gender)
         inflected = _inflect(parse, grams)
-        out.append(restore_case(inflected.word, token) if inflected else token)
+        out.append(
+            keep_capitals(restore_case(inflected.word, token), token) if inflected else token
+        )
+    titled = head is not None and head.is_known and "anim" in head.tag.grammemes
+    if titled and number == "sing" and len(tokens) == len(run) + 1:
+        out.append(_apposition(tokens[-1], case, number, gender))
     for match, word in reversed(list(zip(matches, out, strict=False))):
         text = text[: match.start()] + word + text[match.end() :]
     return text
+
+
+def _apposition(token: str, case: str, number: str, gender: str | None) -> str:
+    """A name after a person's title, in the title's case, to the nominative: the ship
+    «Адмирала Горшкова» is 'Адмирал Горшков', the 'Академик Ломоносов'."""
+    for parse in morph()(token.lower()) if token[:1].isupper() else ():
+        tag = parse.tag
+        if _PROPER & tag.grammemes and (tag.case, tag.number) == (case, number):
+            inflected = _inflect(parse, {"nomn", number} | ({gender} if gender else set()))
+            return restore_case(inflected.word, token) if inflected else token
+    return token
+
+
+@lru_cache(maxsize=CACHE_SIZE)
+def other_readings(text: str) -> tuple[str, ...]:
+    """The nominatives an organisation's name may have besides `phrase`'s: its last word in
+    the nominative, for a name that ends with its head ('Казань Арене' -> 'Казань Арена',
+    'Джабхат ан-Нусры' -> 'Джабхат ан-Нусра', 'Амкара' -> 'Амкар', 'Реал Мадрида' -> 'Реал
+    Мадрид'), and the name as written, which is also the plural of a title that `phrase`
+    reads as a singular ('Известия', not 'Известие'; 'Вести'). Which one is right is for the
+    corpus to say (pipeline.stages.entities.organisations). An abbreviation has none ('ГАЗа'
+    is 'ГАЗ', not 'Газа')."""
+    text = " ".join(text.split())
+    tokens = words(text)
+    if not tokens or _CASE_ENDING.fullmatch(tokens[0]):
+        return ()
+    found = []
+    last = [m for m in _WORD.finditer(text) if any(ch.isalpha() for ch in m.group())]
+    if last:
+        word = last[-1]
+        head, _hyphen, tail = word.group().rpartition("-")
+        prefix = text[: word.start()] + (head + "-" if head else "")
+        found += [prefix + form + text[word.end() :] for form in _nominatives(tail)]
+    found.append(text)
+    return tuple(dict.fromkeys(found))
+
+
+@lru_cache(maxsize=CACHE_SIZE)
+def _nominatives(word: str) -> tuple[str, ...]:
+    """Nominatives of which `word` may be another case: of the dictionary's nouns, or for a
+    word it does not know, of the endings of foreign names ('Амкара' -> 'Амкар', 'Нусры' ->
+    'Нусра'); as `word` is written."""
+    if not word[:1].isalpha() or any(ch.isupper() for ch in word[1:]):  # 'МИД', 'КамАЗа'
+        return ()
+    lower = word.lower()
+    parses = morph()(lower)
+    forms = []
+    for parse in parses:
+        tag = parse.tag
+        if tag.POS != "NOUN" or tag.case not in CASES or tag.case == "nomn":
+            continue
+        if tag.number != "plur" and not _PROPER & tag.grammemes:
+            forms.append(parse.normal_form)  # a common noun's lemma is its nominative
+            continue
+        grams = {"nomn", tag.number or "sing"} | ({tag.gender} if tag.gender else set())
+        inflected = _inflect(parse, grams)  # 'Кузнецова' -> 'Кузнецов', not 'Кузнецова'
+        forms += [inflected.word] if inflected else []
+    if not any(p.is_known for p in parses):
+        forms += [form for case, _g, form, _w in _paradigms(lower) if case != "nomn"]
+    return tuple(
+        keep_capitals(restore_case(f, word), word)
+        for f in dict.fromkeys(forms)
+        if f != lower and len(f) > 2
+    )

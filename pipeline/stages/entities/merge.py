@@ -27,7 +27,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from pipeline.nlp.gazetteer import country_of_name, key, places
-from pipeline.nlp.media import MEDIUM, cited, medium_of
+from pipeline.nlp.media import MEDIUM, cited, medium_of, written_name
 from pipeline.nlp.ner import Mention
 from pipeline.nlp.roles import Named, stated
 from pipeline.runtime.corpus import Corpus, Texts
@@ -55,6 +55,7 @@ from pipeline.stages.entities.names import (
     latin_originals,
     most_common,
 )
+from pipeline.stages.entities.organisations import ORGANISATION
 from pipeline.stages.entities.people import (
     IN_ARTICLE,
     People,
@@ -90,10 +91,17 @@ class _Found:
     abbreviations: list[tuple[str, str]]  # (name key, abbreviation key), distinct
 
 
-def _read_mentions(raw: pa.Table, chosen: Mapping[str, tuple[str, ...]]) -> list[Mention]:
+def _read_mentions(
+    raw: pa.Table, chosen: Mapping[str, tuple[str, ...]], renamed: Mapping[str, str]
+) -> list[Mention]:
     """The mentions of `raw` as both passes read them: with the readings `chosen` over the
-    corpus, and one reading per surname in each article."""
-    return agree_in_article(mentions_from_table(raw, chosen))
+    corpus, one reading per surname in each article, and the organisations' names the corpus
+    reads (`renamed`, by surface: organisation_names)."""
+    mentions = mentions_from_table(raw, chosen)
+    for m in mentions:
+        if m.type == ORGANISATION and m.surface in renamed:
+            m.name = renamed[m.surface]
+    return agree_in_article(mentions)
 
 
 def _person_names(raw: pa.Table, chosen: Mapping[str, tuple[str, ...]]) -> set[str]:
@@ -107,6 +115,7 @@ def _find_groups(
     texts: pa.Table,
     sentences: pa.Table,
     chosen: Mapping[str, tuple[str, ...]],
+    renamed: Mapping[str, str],
     people: People,
     places_written: Set[str],
 ) -> _Found:
@@ -117,7 +126,7 @@ def _find_groups(
     place (`clubs`, with the names the corpus tags as places `places_written`);
     'ABBR:<abbreviation key>\t<name key>' for an abbreviation in an article that expands it,
     the first time; else 'NAME:<name key>'. A task on a worker."""
-    mentions, article_texts = _read_mentions(raw, chosen), Texts(texts)
+    mentions, article_texts = _read_mentions(raw, chosen, renamed), Texts(texts)
     persons = person_keys(mentions, people)
     media = cited(mentions, article_texts)
     pairs = list(abbreviations(mentions, article_texts))
@@ -146,6 +155,8 @@ def _find_groups(
             index[group] = len(first)
             first.append(i)
         codes[i] = code = index[group]
+        if i in media or medium_of(m.name):  # a medium's aliases as its mentions are named
+            m.name = written_name(m, article_texts[m.article_id])
         names[code, m.name] += 1
         types[code, m.type] += 1
     return _Found(
@@ -175,14 +186,16 @@ def _describe(
     sentences: pa.Table,
     found_adjectives: pa.Table,
     chosen: Mapping[str, tuple[str, ...]],
+    renamed: Mapping[str, str],
     group_of: list[str],
     entity: dict[str, dict],
 ) -> _Said:
     """The mention rows of `raw` (whole articles, with their texts, sentences and adjectives),
     each mention in its final group (`group_of`) of `entity` (name, type, country and id of
     each group there), with the roles and countries stated around the people and the
-    organisations. A task on a worker."""
-    mentions, article_texts = _read_mentions(raw, chosen), Texts(texts)
+    organisations; a medium's mentions are named as media.tsv spells what the text writes
+    (`media.written_name`). A task on a worker."""
+    mentions, article_texts = _read_mentions(raw, chosen, renamed), Texts(texts)
     named = named_of(mentions, group_of, entity, found_adjectives, article_texts)
     roles: dict[str, Counter] = defaultdict(Counter)
     affiliations: list[Statement] = []
@@ -195,6 +208,9 @@ def _describe(
             affiliations.append(Statement(group, m.article_id, said, country))
     organisations = list(organisation_statements(mentions, group_of, entity, article_texts, named))
     ids = {g: e["entity_id"] for g, e in entity.items()}
+    for m, group in zip(mentions, group_of, strict=True):
+        if entity[group]["type"] == MEDIUM:
+            m.name = written_name(m, article_texts[m.article_id])
     return _Said(
         _mention_rows(mentions, group_of, entity, ids), dict(roles), affiliations, organisations
     )
@@ -306,7 +322,7 @@ def build_entities(
     # How the corpus writes people's names chooses among a name's readings; the distinct names
     # give the aliases that join and people's full names.
     readings = chosen_readings(chunk["raw_mentions"] for chunk in corpus.chunks(["raw_mentions"]))
-    chosen = readings.chosen
+    chosen, renamed = readings.chosen, readings.organisations
     names = UnionFind()
     for kind, name in readings.counts:
         if kind != "PER" or medium_of(name):
@@ -323,31 +339,35 @@ def build_entities(
     del readings
 
     def chunks(*tables: str) -> Iterator[tuple]:
-        """Each chunk's raw mentions, texts, rows of `tables` and chosen readings; for a
-        worker, only what the chunk holds (a pickled slice carries its parent's buffers)."""
+        """Each chunk's raw mentions, texts, rows of `tables`, chosen readings and renamed
+        organisations; for a worker, only what the chunk holds (a pickled slice carries its
+        parent's buffers)."""
         for chunk in corpus.chunks(["raw_mentions", *tables]):
             part, texts = chunk["raw_mentions"], chunk["articles"].select(["article_id", "text"])
             rest = [chunk[name] for name in tables]
             if not engine.parallel:
-                yield part, texts, *rest, chosen
+                yield part, texts, *rest, chosen, renamed
                 continue
             keys = pc.unique(reading_keys(part)).to_pylist()
+            surfaces = pc.unique(part["surface"]).to_pylist()
             yield (
                 detached(part),
                 detached(texts),
                 *map(detached, rest),
                 {k: chosen[k] for k in keys if k in chosen},
+                {s: renamed[s] for s in surfaces if s in renamed},
             )
 
     def grouped() -> Iterator[tuple]:
         """Pass 1's tasks: each chunk with the full names its people can resolve to and the
         place names its organisations can be."""
-        for part, texts, chunk_sentences, found in chunks("sentences"):
+        for part, texts, chunk_sentences, found, organisations in chunks("sentences"):
             yield (
                 part,
                 texts,
                 chunk_sentences,
                 found,
+                organisations,
                 people.subset(_person_names(part, found)) if engine.parallel else people,
                 written_places(part, places_written) if engine.parallel else places_written,
             )
@@ -422,12 +442,21 @@ def build_entities(
 
     # The mention rows; people's stated roles and countries.
     def described() -> Iterator[tuple]:
-        for (part, texts, chunk_sentences, chunk_adjectives, found), codes in zip(
+        for (part, texts, chunk_sentences, chunk_adjectives, found, organisations), codes in zip(
             chunks("sentences", "adjectives"), coded, strict=True
         ):
             group_of = [final_of[c] for c in codes.tolist()]
             known = {g: entity[g] for g in set(group_of)} if engine.parallel else entity
-            yield part, texts, chunk_sentences, chunk_adjectives, found, group_of, known
+            yield (
+                part,
+                texts,
+                chunk_sentences,
+                chunk_adjectives,
+                found,
+                organisations,
+                group_of,
+                known,
+            )
 
     roles: dict[str, Counter] = defaultdict(Counter)
     affiliations: list[Statement] = []

@@ -6,7 +6,7 @@ originals of people's names (which person a name means is `people`; abbreviation
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 
 import pyarrow as pa
@@ -16,6 +16,7 @@ from pipeline.nlp.gazetteer import key, read_tsv
 from pipeline.nlp.media import MEDIUM, lexicon, medium_of
 from pipeline.nlp.ner import Mention
 from pipeline.nlp.normalize import words
+from pipeline.stages.entities.organisations import ORGANISATION, organisation_names
 from pipeline.stages.entities.people import name_gender
 from pipeline.stages.mentions import reading_key, reading_parts, surface_readings
 
@@ -96,10 +97,12 @@ class Readings:
     chosen: dict[str, tuple[str, ...]]  # the chosen name first, then the other readings
     counts: Counter  # (type, name) -> mentions
     genders: dict[str, Counter]  # person name -> gender -> mentions that show it
+    organisations: dict[str, str] = field(default_factory=dict)  # surface -> organisation_names
 
 
 def chosen_readings(raws: Iterable[pa.Table]) -> Readings:
-    """The Readings of the mentions of `raws` (RAW_MENTIONS, in parts).
+    """The Readings of the mentions of `raws` (RAW_MENTIONS, in parts), with the names the
+    corpus reads for organisations (`organisation_names`: 'Известия', not 'Известие').
 
     A reading is chosen by how the corpus writes names: first by the names that sentences
     show a gender for ('заявила Захарова' makes 'Захарова' a woman's name wherever the
@@ -149,6 +152,10 @@ def chosen_readings(raws: Iterable[pa.Table]) -> Readings:
         reading: (name, *(n for _s, n in readings[reading] if n != name))
         for reading, name in best.items()
     }
+    written_names: Counter[tuple[str, str, str]] = Counter()
+    for (kind, surface, _gender, name), count in rows.items():
+        written_names[kind, surface, name] += count
+    organisations = organisation_names(written_names)
     counts: Counter[tuple[str, str]] = Counter()
     genders: dict[str, Counter] = defaultdict(Counter)
     for (kind, surface, gender, name), count in sorted(rows.items(), key=str):
@@ -156,8 +163,10 @@ def chosen_readings(raws: Iterable[pa.Table]) -> Readings:
             name = chosen.get(reading_key(surface, gender), (name,))[0]
             if gender:
                 genders[name][gender] += count
+        elif kind == ORGANISATION:
+            name = organisations.get(surface, name)
         counts[kind, name] += count
-    return Readings(chosen, counts, dict(genders))
+    return Readings(chosen, counts, dict(genders), organisations)
 
 
 _FLEETING = re.compile(r"(?<=[бвгджзклмнпрстфхцчшщ])([кц])$")
