@@ -106,9 +106,20 @@ def natasha_span(fact, reference: dt.date) -> Span | None:
     return day, day
 
 
+def timex_span(timex) -> Span:
+    """A found expression's first and last day (None, None when unresolved): what is compared
+    with the gold span."""
+    return timex.date_start, timex.date_end
+
+
 def ours_span(text: str, reference: dt.date) -> Span | None:
     found = find(text, reference)
-    return (found[0].date_start, found[0].date_end) if found else None
+    return timex_span(found[0]) if found else None
+
+
+def overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
+    """Two (start, stop) character spans share a character: how a found span matches gold."""
+    return a[0] < b[1] and b[0] < a[1]
 
 
 def normalisation(path: Path) -> None:
@@ -186,12 +197,14 @@ def recall(directory: Path) -> None:
         found = systems[name]
         speed = chars / systems[name + "_seconds"]
         overlapping = sum(
-            any(a < ge and gs < b for gs, ge, _ in gold[d]) for d in found for a, b in found[d]
+            any(overlaps((a, b), (gs, ge)) for gs, ge, _ in gold[d])
+            for d in found
+            for a, b in found[d]
         )
         total_found = sum(len(v) for v in found.values())
         for subset, keep in (("all DATE", lambda t: True), ("calendar", CALENDAR.search)):
             spans = [(d, s, e) for d in gold for s, e, t in gold[d] if keep(t)]
-            overlap = sum(any(a < e and s < b for a, b in found[d]) for d, s, e in spans)
+            overlap = sum(any(overlaps(f, (s, e)) for f in found[d]) for d, s, e in spans)
             exact = sum((s, e) in found[d] for d, s, e in spans)
             print(
                 f"| {name} | {subset} | {len(spans)} | {overlap / len(spans):.3f} | "
