@@ -54,12 +54,14 @@ bench: $(VENV)/.installed-dev
 
 # Entities (factRuEval, BSNLP) and dates (Duckling, NEREL) against public gold data, beside
 # bare natasha; factRuEval's whole files through `obzor build` (what ingestion keeps); quotes
-# against ADAQ.
+# against ADAQ and on our own held-out sample (its tune and check halves; needs the corpus).
 eval: $(VENV)/.installed-dev
 	$(BIN)/python bench/eval_entities.py --shared $(SHARED)
 	$(BIN)/python bench/eval_ingest.py --shared $(SHARED)
 	$(BIN)/python bench/eval_dates.py --shared $(SHARED)
 	$(BIN)/python bench/eval_quotes.py --shared $(SHARED)
+	@if [ -f $(CORPUS) ]; then $(BIN)/python bench/eval_quotes_own.py --corpus $(CORPUS); \
+		else echo "No corpus at $(CORPUS): own quotes sample skipped."; fi
 
 lint: $(VENV)/.installed-dev
 	$(BIN)/ruff check .
