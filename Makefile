@@ -53,8 +53,9 @@ bench: $(VENV)/.installed-dev
 	$(BIN)/python bench/app_speed.py --data $(BENCH)/build-100k
 
 # Entities (factRuEval, BSNLP) and dates (Duckling, NEREL) against public gold data, beside
-# bare natasha; factRuEval's whole files through `obzor build` (what ingestion keeps); dates on
-# our own annotated sample of the corpus (tune and check halves); quotes against ADAQ.
+# bare natasha; factRuEval's whole files through `obzor build` (what ingestion keeps); dates and
+# quotes on our own annotated samples of the corpus (tune and check halves; need the corpus);
+# quotes against ADAQ.
 eval: $(VENV)/.installed-dev
 	$(BIN)/python bench/eval_entities.py --shared $(SHARED)
 	$(BIN)/python bench/eval_ingest.py --shared $(SHARED)
@@ -62,6 +63,8 @@ eval: $(VENV)/.installed-dev
 	@if [ -f $(CORPUS) ]; then $(BIN)/python bench/eval_dates_own.py --corpus $(CORPUS); \
 		else echo "No corpus at $(CORPUS): own date sample skipped"; fi
 	$(BIN)/python bench/eval_quotes.py --shared $(SHARED)
+	@if [ -f $(CORPUS) ]; then $(BIN)/python bench/eval_quotes_own.py --corpus $(CORPUS); \
+		else echo "No corpus at $(CORPUS): own quotes sample skipped."; fi
 
 lint: $(VENV)/.installed-dev
 	$(BIN)/ruff check .

@@ -93,33 +93,32 @@ def predicted_tags(
     ]
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--shared", type=Path, default=DEFAULT_SHARED)
-    args = parser.parse_args()
-    directory = args.shared / "eval" / "quotes"
-    if not directory.is_dir():
-        sys.exit(f"No gold quotes in {directory}; pass --shared DIR (the folder with eval/).")
-    data = read(directory)
-    counts: dict[str, Counter] = {tag: Counter() for tag in TAGS}  # (gold, found) -> tokens
-    detected = Counter()
-    unplaced = 0
-    started = time.perf_counter()
-    for text, tokens in data:
+def new_counts() -> tuple[dict[str, Counter], Counter]:
+    """Empty tallies: per tag, tokens by (gold, found); sentences by (gold content, found)."""
+    return {tag: Counter() for tag in TAGS}, Counter()
+
+
+def count_sentence(
+    text: str,
+    spans: list[tuple[int, int] | None],
+    golds: list[str],
+    counts: dict[str, Counter],
+    detected: Counter,
+    found: list[Speech] | None = None,
+) -> None:
+    """Add a sentence's tokens (`spans` in `text`, with their `golds` tags) and the sentence to
+    the tallies, scored against the quotes `found` in `text`; by default the rules run on the
+    sentence alone (`text`, as a one-sentence, one-paragraph text)."""
+    if found is None:
         found = find_speech(text, [(0, len(text))], [(0, len(text))])
-        spans = token_spans(text, [t for t, _tag in tokens])
-        unplaced += sum(span is None for span in spans)
-        for (_token, gold), tags in zip(tokens, predicted_tags(text, found, spans), strict=True):
-            for tag in TAGS:
-                counts[tag][(gold == tag, tag in tags)] += 1
-        has_gold = any(tag == "content" for _t, tag in tokens)
-        detected[(has_gold, bool(found))] += 1
-    seconds = time.perf_counter() - started
-    print(
-        f"ADAQ (Russian half): {len(data)} sentences, "
-        f"{sum(len(t) for _s, t in data):,} tokens ({unplaced} not placed in their sentence); "
-        f"{seconds:.2f} s\n"
-    )
+    for gold, tags in zip(golds, predicted_tags(text, found, spans), strict=True):
+        for tag in TAGS:
+            counts[tag][(gold == tag, tag in tags)] += 1
+    detected[("content" in golds, bool(found))] += 1
+
+
+def print_scores(counts: dict[str, Counter], detected: Counter) -> None:
+    """The token table (precision, recall and F1 per tag) and the sentence-level line."""
     print("| tokens | gold | found | precision | recall | F1 |")
     print("|---|---|---|---|---|---|")
     for tag in TAGS:
@@ -138,6 +137,30 @@ def main() -> None:
         f"\nSentences with gold content: {detected[(True, True)]} of {with_gold} get a quote; "
         f"without: {detected[(False, True)]} of {without} get one."
     )
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--shared", type=Path, default=DEFAULT_SHARED)
+    args = parser.parse_args()
+    directory = args.shared / "eval" / "quotes"
+    if not directory.is_dir():
+        sys.exit(f"No gold quotes in {directory}; pass --shared DIR (the folder with eval/).")
+    data = read(directory)
+    counts, detected = new_counts()
+    unplaced = 0
+    started = time.perf_counter()
+    for text, tokens in data:
+        spans = token_spans(text, [t for t, _tag in tokens])
+        unplaced += sum(span is None for span in spans)
+        count_sentence(text, spans, [tag for _t, tag in tokens], counts, detected)
+    seconds = time.perf_counter() - started
+    print(
+        f"ADAQ (Russian half): {len(data)} sentences, "
+        f"{sum(len(t) for _s, t in data):,} tokens ({unplaced} not placed in their sentence); "
+        f"{seconds:.2f} s\n"
+    )
+    print_scores(counts, detected)
 
 
 if __name__ == "__main__":

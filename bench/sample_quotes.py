@@ -1,0 +1,202 @@
+"""Our own held-out quotes sample (issue 26): 400 sentences of the shared news corpus, drawn
+with a fixed seed, annotated by hand in ADAQ's convention (bench/labels/quotes_guide.md).
+
+The corpus's sentences are cut as the pipeline cuts them (bench/corpus_sentences.py). Distinct
+sentences (by text) of 5 to 80 words are eligible; 200 are drawn from those that contain any
+form of a lemma of the dictionary-derived speech lexicon (bench/labels/speech_lexicon.txt, its
+forms by pymorphy2), then 200 from all the other eligible ones at random.
+
+`sheet` writes the sample as a TSV for annotation, with the sentence text (never committed: the
+corpus is not ours to redistribute) and an empty `marked` column: the annotator copies the
+sentence there with its spans marked, '{Q what was said}', '{S who said it}', '{C the cue}',
+or writes '-' for a sentence without reported speech. `labels` reads a judged sheet back into
+the committed label file: offsets and digests only, spans relative to the sentence.
+
+Usage: python bench/sample_quotes.py sheet [--corpus PATH] [--out SHEET]
+       python bench/sample_quotes.py labels SHEET [--out bench/labels/quotes_sample.tsv]
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import random
+import re
+import sys
+from collections.abc import Iterable
+from functools import cache
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from corpus_sentences import (  # noqa: E402
+    DEFAULT_CORPUS,
+    Sentence,
+    articles,
+    corpus_texts,
+    digest,
+    format_spans,
+    half,
+    parse_spans,
+    require,
+    split,
+    word_count,
+)
+
+from pipeline.nlp.gazetteer import key  # noqa: E402
+from pipeline.nlp.models import word_forms  # noqa: E402
+
+LABELS = Path(__file__).resolve().parent / "labels"
+LEXICON = LABELS / "speech_lexicon.txt"
+DEFAULT_LABELS = LABELS / "quotes_sample.tsv"
+SEED = 2026_26
+SIZE = 200
+MIN_WORDS, MAX_WORDS = 5, 80
+TAGS = {"Q": "content", "S": "source", "C": "cue"}
+SHEET = ["n", "stratum", "half", "article_id", "start", "stop", "digest", "text", "marked", "note"]
+FIELDS = ["n", "stratum", "half", "article_id", "start", "stop", "digest", "content", "source"]
+FIELDS += ["cue"]
+_MARK = re.compile(r"\{([QSC]) |\}")
+_WORDS = re.compile(r"\w+")
+
+
+@cache
+def lexicon_forms(path: Path = LEXICON) -> frozenset[str]:
+    """Every form of every lemma of the speech lexicon, as `key` writes words."""
+    lemmas = [
+        line.split("\t", 1)[0]
+        for line in path.read_text(encoding="utf-8").splitlines()
+        if line and not line.startswith("#")
+    ]
+    return frozenset(key(form) for lemma in lemmas for form in word_forms(lemma)[1])
+
+
+def has_speech_word(text: str, forms: frozenset[str]) -> bool:
+    return not forms.isdisjoint(_WORDS.findall(key(text)))
+
+
+def eligible(sentences: Iterable[Sentence]) -> list[Sentence]:
+    """Distinct sentences (the first of each text) of MIN_WORDS to MAX_WORDS words."""
+    seen: set[str] = set()
+    kept = []
+    for s in sentences:
+        if s.text not in seen and MIN_WORDS <= word_count(s.text) <= MAX_WORDS:
+            seen.add(s.text)
+            kept.append(s)
+    return kept
+
+
+def draw(sentences: list[Sentence], forms: frozenset[str]) -> list[tuple[str, Sentence]]:
+    """(stratum, sentence): SIZE with a speech word, then SIZE of the rest at random."""
+    rng = random.Random(SEED)
+    lexical = [s for s in sentences if has_speech_word(s.text, forms)]
+    first = rng.sample(lexical, SIZE)
+    taken = set(first)
+    second = rng.sample([s for s in sentences if s not in taken], SIZE)
+    return [("lexicon", s) for s in first] + [("random", s) for s in second]
+
+
+def write_sheet(drawn: list[tuple[str, Sentence]], out: Path) -> None:
+    with out.open("w", encoding="utf-8", newline="") as f:
+        writer = csv.writer(f, delimiter="\t", lineterminator="\n")
+        writer.writerow(SHEET)
+        for n, (stratum, s) in enumerate(drawn, 1):
+            writer.writerow(
+                [n, stratum, half(s.text), s.article_id, s.start, s.stop, digest(s.text), s.text]
+                + ["", ""]
+            )
+
+
+def parse_marked(marked: str) -> tuple[str, dict[str, list[tuple[int, int]]]]:
+    """The plain text of a marked sentence and its spans by tag: '{S Он} {C сказал}, {Q что
+    ...}.' -> ('Он сказал, что ....', {'source': [(0, 2)], ...}). Marks do not nest."""
+    spans: dict[str, list[tuple[int, int]]] = {tag: [] for tag in TAGS.values()}
+    plain: list[str] = []
+    length, opened, at = 0, None, 0
+    for m in _MARK.finditer(marked):
+        plain.append(marked[at : m.start()])
+        length += m.start() - at
+        at = m.end()
+        if m.group(1):
+            if opened:
+                raise ValueError(f"nested mark at {m.start()}: {marked!r}")
+            opened = (TAGS[m.group(1)], length)
+        else:
+            if not opened:
+                raise ValueError(f"unopened '}}' at {m.start()}: {marked!r}")
+            spans[opened[0]].append((opened[1], length))
+            opened = None
+    if opened:
+        raise ValueError(f"unclosed mark: {marked!r}")
+    plain.append(marked[at:])
+    return "".join(plain), spans
+
+
+def sheet_to_labels(sheet: Path) -> list[dict]:
+    """The label rows of a judged sheet; every sentence must be judged, and its marked text
+    must be its text."""
+    rows = []
+    with sheet.open(encoding="utf-8", newline="") as f:
+        for row in csv.DictReader(f, delimiter="\t"):
+            marked = row["marked"].strip()
+            if not marked:
+                raise ValueError(f"sentence {row['n']} is not judged")
+            spans = {tag: [] for tag in TAGS.values()}
+            if marked != "-":
+                plain, spans = parse_marked(row["marked"])
+                if plain != row["text"]:
+                    raise ValueError(f"sentence {row['n']}: the marked text is not the text")
+            rows.append(
+                {name: row[name] for name in FIELDS[:7]}
+                | {tag: format_spans(spans[tag]) for tag in ("content", "source", "cue")}
+            )
+    return rows
+
+
+def write_labels(rows: list[dict], out: Path) -> None:
+    with out.open("w", encoding="utf-8", newline="") as f:
+        writer = csv.DictWriter(f, FIELDS, delimiter="\t", lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(rows)
+
+
+def load(labels: Path, corpus: Path) -> list[dict]:
+    """The label rows with each sentence's text cut again from the corpus (`text`) and the
+    spans parsed; exits when a sentence's text no longer matches its digest."""
+    texts = corpus_texts(corpus)
+    rows = []
+    with labels.open(encoding="utf-8", newline="") as f:
+        for row in csv.DictReader(f, delimiter="\t"):
+            article = texts.get(row["article_id"])
+            text = article[int(row["start"]) : int(row["stop"])] if article else None
+            if text is None or digest(text) != row["digest"]:
+                sys.exit(f"Sentence {row['n']} of {labels} is not in {corpus} as it was.")
+            rows.append(
+                row | {"text": text} | {tag: parse_spans(row[tag]) for tag in TAGS.values()}
+            )
+    return rows
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    commands = parser.add_subparsers(dest="command", required=True)
+    make = commands.add_parser("sheet", help="draw the sample and write a sheet to annotate")
+    make.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
+    make.add_argument("--out", type=Path, default=Path("quotes_sheet.tsv"))
+    read = commands.add_parser("labels", help="read a judged sheet into the label file")
+    read.add_argument("sheet", type=Path)
+    read.add_argument("--out", type=Path, default=DEFAULT_LABELS)
+    args = parser.parse_args()
+    if args.command == "sheet":
+        sentences = eligible(split(articles(require(args.corpus))))
+        drawn = draw(sentences, lexicon_forms())
+        write_sheet(drawn, args.out)
+        print(f"{len(sentences):,} eligible sentences; {len(drawn)} drawn to {args.out}")
+    else:
+        rows = sheet_to_labels(args.sheet)
+        write_labels(rows, args.out)
+        speech = sum(bool(r["content"]) for r in rows)
+        print(f"{len(rows)} sentences ({speech} with speech) to {args.out}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,97 @@
+"""The own quotes sample's pure parts on tiny synthetic texts: the split into halves, marked
+sheets to offsets and back, the pipeline's sentences with their offsets, gold tokens, and the
+dictionary parsing of the speech lexicon (no ../shared, no Wiktionary needed)."""
+
+from __future__ import annotations
+
+import csv
+import sys
+from pathlib import Path
+
+import pytest
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "bench"))
+from corpus_sentences import digest, format_spans, half, parse_spans, split  # noqa: E402
+from eval_quotes_own import cued_in, gold_tokens  # noqa: E402
+from sample_quotes import SHEET, has_speech_word, parse_marked, sheet_to_labels  # noqa: E402
+from speech_lexicon import gloss_of, heads, labels  # noqa: E402
+
+from pipeline.nlp.speech import Speech  # noqa: E402
+
+SENTENCE = "По словам Ивана, завтра будет дождь."
+
+
+def test_half_and_digest_are_fixed_by_the_text():
+    assert half("Текст.") == half("Текст.")
+    assert {half(f"Предложение {i}.") for i in range(20)} == {"tune", "check"}
+    assert digest(SENTENCE) == digest(SENTENCE) and len(digest(SENTENCE)) == 12
+
+
+def test_marked_text_gives_spans_of_the_plain_text():
+    plain, spans = parse_marked("{C По словам} {S Ивана}, {Q завтра будет дождь}.")
+    assert plain == SENTENCE
+    assert [plain[a:b] for a, b in spans["cue"]] == ["По словам"]
+    assert [plain[a:b] for a, b in spans["source"]] == ["Ивана"]
+    assert [plain[a:b] for a, b in spans["content"]] == ["завтра будет дождь"]
+    with pytest.raises(ValueError):
+        parse_marked("{Q a {S b}}")
+
+
+def test_spans_round_trip():
+    assert parse_spans(format_spans([(15, 20), (3, 10)])) == [(3, 10), (15, 20)]
+    assert parse_spans("") == [] and format_spans([]) == ""
+
+
+def test_a_judged_sheet_becomes_offsets_without_text(tmp_path):
+    sheet = tmp_path / "sheet.tsv"
+    with sheet.open("w", encoding="utf-8", newline="") as f:
+        writer = csv.writer(f, delimiter="\t", lineterminator="\n")
+        writer.writerow(SHEET)
+        base = ["lexicon", "tune", "a1", "0", str(len(SENTENCE)), digest(SENTENCE), SENTENCE]
+        writer.writerow(["1", *base, "{C По словам} {S Ивана}, {Q завтра будет дождь}.", ""])
+        writer.writerow(["2", *base, "-", ""])
+    first, second = sheet_to_labels(sheet)
+    assert (first["cue"], first["source"], first["content"]) == ("0-9", "10-15", "17-35")
+    assert SENTENCE not in first.values()
+    assert second["content"] == second["source"] == second["cue"] == ""
+
+
+def test_sentences_keep_their_offsets_in_the_article():
+    text = "Заголовок статьи\n\nПервое предложение здесь. Второе, по словам автора, тоже."
+    found = list(split([("a1", text)]))
+    assert [s.text for s in found] == [
+        "Заголовок статьи",
+        "Первое предложение здесь.",
+        "Второе, по словам автора, тоже.",
+    ]
+    assert all(text[s.start : s.stop] == s.text for s in found)
+
+
+def test_gold_tokens_take_the_tag_of_their_span():
+    spans = {"content": [(17, 35)], "source": [(10, 15)], "cue": [(0, 9)]}
+    places, golds = gold_tokens(SENTENCE, spans)
+    tagged = {SENTENCE[a:b]: gold for (a, b), gold in zip(places, golds, strict=True)}
+    assert tagged["По"] == tagged["словам"] == "cue"
+    assert tagged["Ивана"] == "source" and tagged["дождь"] == "content"
+    assert tagged[","] == tagged["."] == "None"
+
+
+def test_only_quotes_cued_in_the_sentence_are_scored():
+    inside = Speech("direct", 0, 30, 40, 46)
+    outside = Speech("direct", 0, 60, 70, 76)
+    assert cued_in([inside, outside], 32, 60) == [inside]
+
+
+def test_speech_words_are_found_in_any_case_and_with_yo():
+    assert has_speech_word("Он ЗАЯВИЛ вчера", frozenset({"заявил"}))
+    assert has_speech_word("Она всё объяснила", frozenset({"объяснила", "все"}))
+    assert not has_speech_word("Дождь идёт", frozenset({"заявил"}))
+
+
+def test_a_gloss_is_read_without_examples_and_with_its_labels():
+    definition = "шептать~ru~шептать~ru~{{разг.|ru}} [[говорить]] тихо {{пример|Он шептал.}}~1~2"
+    gloss = gloss_of(definition)
+    assert "пример" not in gloss
+    assert labels(gloss) == {"разг."}
+    assert "говорить" in heads(gloss, 3)
+    assert "сообщать" in heads("{{действие|сообщать|передача сведений}}", 0)
