@@ -37,7 +37,8 @@ def _parts(text: str) -> list[tuple[int, int]]:
         else:
             parts.append([sentence.start, sentence.stop])
     if len(parts) > 1 and parts[-1][1] - parts[-1][0] < LEFTOVER_CHARS:
-        parts[-2][1] = parts.pop()[1]
+        last = parts.pop()  # popped first: `parts[-2][1] = parts.pop()[1]` pops, then indexes
+        parts[-1][1] = last[1]
     return [(a, b) for a, b in parts]
 
 

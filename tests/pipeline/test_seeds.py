@@ -133,3 +133,21 @@ def test_a_one_paragraph_story_is_read_in_parts_of_whole_sentences(seed_articles
         pa.table({"article_id": ["b"], "text": [seed_articles["003"]["text"]]})
     )
     assert text in whole["text"].to_pylist()
+
+
+def test_a_short_last_part_joins_the_part_before_without_overlap() -> None:
+    """A story whose last sentence is too short for a part of its own: it joins the part
+    before, and no two parts share a character (each mention is found once)."""
+    sentence = (
+        "Министр иностранных дел и внешнеэкономических связей Венгрии Петер Сийярто провел "
+        "переговоры с главой МИД России "
+        "Сергеем Лавровым в Москве, где стороны обсудили поставки газа и нефти, работу "
+        "газопровода «Турецкий поток», строительство АЭС «Пакш-2» и торговлю ({})."
+    )
+    story = " ".join(sentence.format(i) for i in range(6)) + " Об этом сообщает РИА Новости."
+    text = "Сийярто и Лавров обсудили газ\n\n" + story
+    parts = build_paragraphs(pa.table({"article_id": ["a"], "text": [text]})).to_pylist()[1:]
+    assert len(parts) > 2
+    assert all(a["stop"] < b["start"] for a, b in zip(parts, parts[1:], strict=False))
+    assert parts[-1]["text"].endswith("Об этом сообщает РИА Новости.")
+    assert " ".join(p["text"] for p in parts) == story
