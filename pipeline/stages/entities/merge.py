@@ -5,14 +5,17 @@ Organisations and places merge by normalised name, by the shipped alias groups
 gives the abbreviation one meaning (`abbreviations`); an organisation named after a place
 («Барселона») is not the place (`clubs`). A person's partial name ('Алиев',
 'Т. Лоренцсон', 'Тереза') joins a full name only when exactly one full name fits: first in the same
-article, then in the corpus. Two people who share a surname therefore stay apart. Media
+article, then in the corpus. Two people who share a surname therefore stay apart, and two who
+share a full name are told apart by the contexts of their articles (`namesakes`). Media
 (`data/media.tsv`, and a name the text puts after a media word: 'издание «Обозреватель»') are
 entities of type MEDIUM, whatever type NER gave their mentions.
 
 The stage learns what it can from the distinct names, then reads the mentions a chunk of
 articles at a time (runtime.corpus), twice. Between the passes it keeps evidence per distinct
 name, and a group code per mention in a temporary file: its memory grows with the corpus's
-vocabulary of names, not with its mentions. The second pass also gathers what the texts state
+vocabulary of names, not with its mentions. A person who may be two has a group per article
+until the contexts of the articles are compared (`namesakes.Gathered` keeps them as numbers):
+that grows with those people's articles. The second pass also gathers what the texts state
 about the countries of people and organisations (affiliations.py): one small record per
 statement, far fewer than the mentions.
 """
@@ -55,6 +58,15 @@ from pipeline.stages.entities.names import (
     latin_originals,
     most_common,
 )
+from pipeline.stages.entities.namesakes import (
+    IN,
+    Contexts,
+    Gathered,
+    candidates,
+    contexts,
+    in_article,
+    told_apart,
+)
 from pipeline.stages.entities.organisations import ORGANISATION
 from pipeline.stages.entities.people import (
     IN_ARTICLE,
@@ -89,6 +101,7 @@ class _Found:
     types: dict[tuple[int, str], int]
     latin: list[tuple[str, str]]  # (Latin original, the person it follows), in order
     abbreviations: list[tuple[str, str]]  # (name key, abbreviation key), distinct
+    contexts: Contexts  # around the people who may be namesakes (namesakes.contexts)
 
 
 def _read_mentions(
@@ -118,9 +131,11 @@ def _find_groups(
     renamed: Mapping[str, str],
     people: People,
     places_written: Set[str],
+    namesakes: Set[str],
 ) -> _Found:
     """The groups of the mentions in `raw` (whole articles with their `texts` and `sentences`):
-    'PER:<person key>' (`person_keys` against the corpus's `people`); 'MEDIUM:<name key>' for
+    'PER:<person key>' (`person_keys` against the corpus's `people`), joined to the article for
+    a person who may be two (`namesakes`: keys in `namesakes`); 'MEDIUM:<name key>' for
     a name the text calls a medium (`media.cited`; a person's name that is a listed medium,
     'Интерфакс' tagged PER, is a name); 'ORG:<name key>' for an organisation named after a
     place (`clubs`, with the names the corpus tags as places `places_written`);
@@ -145,6 +160,8 @@ def _find_groups(
             group = f"MEDIUM:{key(media[i])}"
         elif m.type == "PER" and not medium_of(m.name):
             group = f"PER:{persons[i]}"
+            if persons[i] in namesakes:
+                group = in_article(group, m.article_id)
         elif i in clubs:
             group = f"ORG:{name}"
         elif full := expanded.get((m.article_id, name)):
@@ -159,14 +176,16 @@ def _find_groups(
             m.name = written_name(m, article_texts[m.article_id])
         names[code, m.name] += 1
         types[code, m.type] += 1
+    groups = list(index)
     return _Found(
-        list(index),
+        groups,
         codes,
         first,
         dict(names),
         dict(types),
         list(latin_originals(mentions, article_texts, persons)),
         list(dict.fromkeys((full, short) for _article, full, short in pairs)),
+        contexts(mentions, codes.tolist(), groups, article_texts),
     )
 
 
@@ -234,6 +253,30 @@ def _named_after_places(
             stray = found and found["LOC"] < _PLACE_MENTIONS and name not in places()
             if found and (most_common(found) != "LOC" or stray):
                 final_of[code] = place
+
+
+def _written_names(
+    wanted: Set[str],
+    index: Mapping[str, int],
+    name_counts: Mapping[tuple[int, str], int],
+    people: People,
+) -> dict[str, str]:
+    """The name most often written for each group in `wanted` (a person's group in any of its
+    articles counts for it; a person's full names first), by the group codes of `index`; '#k'
+    names itself."""
+    if not wanted:
+        return {}
+    codes = {code: group.split(IN, 1)[0] for group, code in index.items()}
+    written: dict[str, Counter] = defaultdict(Counter)
+    for (code, name), count in name_counts.items():
+        if codes[code] in wanted:
+            written[codes[code]][name] += count
+    called = {}
+    for group in wanted:
+        found = written.get(group, {})
+        full = {n: c for n, c in found.items() if n in people.person_of}
+        called[group] = most_common(full) or most_common(found) or group
+    return called
 
 
 def _entities(
@@ -336,6 +379,7 @@ def build_entities(
         readings.genders,
     )
     places_written = {key(name) for kind, name in readings.counts if kind == "LOC"}
+    may_be_two = candidates(people.by_last)
     del readings
 
     def chunks(*tables: str) -> Iterator[tuple]:
@@ -370,6 +414,7 @@ def build_entities(
                 organisations,
                 people.subset(_person_names(part, found)) if engine.parallel else people,
                 written_places(part, places_written) if engine.parallel else places_written,
+                may_be_two,
             )
 
     # Each mention's group, kept as a code per mention; each group's names and types; the
@@ -381,6 +426,7 @@ def build_entities(
     coded = Spilled(np.int32)  # each mention's group code, per chunk
     latin: dict[str, str] = {}
     expansions: dict[str, set[str]] = defaultdict(set)  # abbreviation key -> name keys
+    around = Gathered()  # around the people who may be namesakes
     seq = 0
     for chunk in engine.imap(_find_groups, grouped()):
         renumber = []
@@ -398,19 +444,29 @@ def build_entities(
             latin.setdefault(original, person)
         for full, short in chunk.abbreviations:
             expansions[short].add(full)
+        around.add(chunk.contexts)
     single = set()
     for full, short in merged(expansions):
         names.union(full, short)
         single.add(short)
     ambiguous = expansions.keys() - single
+    # Namesakes: a person's articles in groups of distinct contexts, each named after what
+    # characterises it.
+    apart = told_apart(around)
+    del around
+    called = _written_names(set(apart.values()), index, name_counts, people)
 
     def final(group: str) -> str:
-        """The group once Latin originals join the person they follow, names their aliases
-        and abbreviations (in an article that expands it, an abbreviation is its full name),
-        and a name the text calls a medium the listed medium, if any."""
+        """The group once a person who is two has the namesake of its article, Latin
+        originals join the person they follow, names their aliases and abbreviations (in an
+        article that expands it, an abbreviation is its full name), and a name the text calls
+        a medium the listed medium, if any."""
         kind, name = group.split(":", 1)
         if kind == "PER":
-            return f"PER:{latin.get(name, name)}"
+            person = name.split(IN, 1)[0]
+            person = latin.get(person, person)
+            namesake = apart.get(group)
+            return f"PER:{person}{IN}{called[namesake]}" if namesake else f"PER:{person}"
         if kind == MEDIUM and (head := medium_of(name, cited=True)):
             return f"NAME:{names.find(head)}"
         if kind == "ABBR":
@@ -433,6 +489,8 @@ def build_entities(
     del first, name_counts, type_counts
     entity = _entities(joined_first, joined_names, joined_types, names, people, ambiguous)
     for group, e in entity.items():
+        if e["type"] == "PER" and IN in group:  # a namesake: 'Леонид Слуцкий (ЦСКА)'
+            e["name"] = f"{e['name']} ({group.split(IN, 1)[1]})"
         # A first name alone is someone of its article: the article joins its id.
         kind, _colon, person = group.partition(":")
         scope = article_scope(person) if kind == "PER" else None
