@@ -53,8 +53,9 @@ WEAK_WORDS = frozenset(
 #: How media words begin: a word that begins otherwise is not looked up.
 _STARTS = frozenset(w[:2] for w in STRONG_WORDS | WEAK_WORDS)
 _QUOTES = re.compile('[«»"“”„]')
-#: The word before a position, past spaces and an opening quote: 'изданию «' -> 'изданию'.
-_WORD_BEFORE = re.compile(r"([\w-]+)\s*[«\"“„]?\s*$")
+#: The word before a position, past spaces and an opening quote: 'изданию «' -> 'изданию'. The
+#: word's `++` is possessive: a search does not retry every shorter part of every word it passes.
+_WORD_BEFORE = re.compile(r"([\w-]++)\s*[«\"“„]?\s*$")
 #: A platform's channel, account or page glued to its name: 'Telegram-канале', 'Twitter-аккаунт'.
 _PLATFORM_PART = re.compile(r"-(?:канал|аккаунт|страниц|блог|паблик|сообществ|трансляци)\w*$")
 #: A channel's number NER left out of its name: 'Россия| 24', 'France| 24' (not a score: '1:0').

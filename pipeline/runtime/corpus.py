@@ -49,16 +49,20 @@ class Corpus:
         return parts(self.path, CHUNK_ARTICLES, columns)
 
     def chunks(
-        self, names: Collection[str] = (), files: Mapping[str, Path] | None = None
+        self,
+        names: Collection[str] = (),
+        files: Mapping[str, Path] | None = None,
+        columns: list[str] | None = None,
     ) -> Iterator[dict[str, pa.Table]]:
-        """Per chunk: its `articles` and its rows of the cached tables `names` and of the
-        written tables `files` (name -> Parquet file sorted by `article_id`)."""
+        """Per chunk: its `articles` (or only their `columns`: a pass that reads the texts need not
+        decode the rest) and its rows of the cached tables `names` and of the written tables
+        `files` (name -> Parquet file sorted by `article_id`)."""
         ends = bounds(self.ids.to_pylist(), CHUNK_ARTICLES)
         cached = self.store.chunks(names, ends)
         written = {
             name: Cursor(parts(path), pq.read_schema(path)) for name, path in (files or {}).items()
         }
-        for chunk_articles, end in zip(self.articles(), ends, strict=True):
+        for chunk_articles, end in zip(self.articles(columns), ends, strict=True):
             yield {
                 "articles": chunk_articles,
                 **next(cached),

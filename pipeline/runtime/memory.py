@@ -1,10 +1,14 @@
-"""How the build process gives memory back: glibc's allocator settings for a long build, and
-a release of what a finished chunk freed (glibc's heap and Arrow's pool)."""
+"""How the build process gives memory back: glibc's allocator settings for a long build, a
+release of what a finished chunk freed (glibc's heap and Arrow's pool), and a pause of Python's
+cycle collector for passes that make many short-lived records."""
 
 from __future__ import annotations
 
 import ctypes
 import ctypes.util
+import gc
+from collections.abc import Iterator
+from contextlib import contextmanager
 
 import pyarrow as pa
 
@@ -35,3 +39,21 @@ def release_memory() -> None:
     pa.default_memory_pool().release_unused()
     if _LIBC is not None:
         _LIBC.malloc_trim(0)
+
+
+@contextmanager
+def collection_paused() -> Iterator[None]:
+    """Run a block (or, as a decorator, a function) with Python's cycle collector paused.
+
+    A pass that makes a record per mention keeps each chunk's records alive long enough to reach
+    the oldest generation, and so sets off full collections over and over, each walking every
+    object of the process (its models, caches and the corpus's evidence). The records hold no
+    reference cycles: counting references frees them as before, and the little cyclic garbage
+    of the block waits for the collector to resume."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()

@@ -3,6 +3,7 @@ plain single-process build of the seeds, byte for byte."""
 
 from __future__ import annotations
 
+import gc
 import json
 import pickle
 import shutil
@@ -21,6 +22,7 @@ from pipeline.ingest import articles as articles_stage
 from pipeline.ingest import inputs as inputs_stage
 from pipeline.runtime import cache as article_cache
 from pipeline.runtime import corpus as corpus_stage
+from pipeline.runtime.memory import collection_paused
 from pipeline.runtime.version import pipeline_version
 from pipeline.stages import analyse
 
@@ -115,6 +117,19 @@ def test_tasks_carry_only_their_articles(seed_build: Path, monkeypatch: pytest.M
     for task_articles in tasks:
         texts = sum(map(len, task_articles.column("text").to_pylist()))
         assert len(pickle.dumps(task_articles)) < 3 * texts + 10_000 < corpus
+
+
+def test_a_paused_collection_resumes_as_it_was() -> None:
+    # The entity passes pause Python's cycle collector: it runs again after them, even after a
+    # failed one, and a pause inside a pause leaves it paused.
+    assert gc.isenabled()
+    with pytest.raises(ValueError, match="failed"), collection_paused():
+        assert not gc.isenabled()
+        with collection_paused():
+            assert not gc.isenabled()
+        assert not gc.isenabled()
+        raise ValueError("failed")
+    assert gc.isenabled()
 
 
 @pytest.fixture

@@ -46,7 +46,8 @@ BY_NAME = "KEY:"
 _CONTEXT = 50
 _SPACE = re.compile(r" +")
 _WORD = re.compile(r"[А-ЯЁA-Z][А-Яа-яЁёA-Za-z-]*")
-_WORD_BEFORE = re.compile(r"[А-Яа-яЁё-]+ +$")
+#: The word before a position (`++`, possessive: a search does not retry its shorter parts).
+_WORD_BEFORE = re.compile(r"[А-Яа-яЁё-]++ +$")
 
 
 class Statement(NamedTuple):

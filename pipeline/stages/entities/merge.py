@@ -35,6 +35,7 @@ from pipeline.nlp.ner import Mention
 from pipeline.nlp.roles import Named, stated
 from pipeline.runtime.corpus import Corpus, Texts
 from pipeline.runtime.engine import SERIAL, Engine, detached
+from pipeline.runtime.memory import collection_paused
 from pipeline.runtime.spill import Spilled
 from pipeline.schema import ARTICLE_ENTITIES, ENTITIES, MENTIONS, before_headlines
 from pipeline.stages.entities.abbreviations import abbreviations, merged
@@ -123,6 +124,7 @@ def _person_names(raw: pa.Table, chosen: Mapping[str, tuple[str, ...]]) -> set[s
     return set(pc.unique(people).to_pylist()) | {n for found in chosen.values() for n in found}
 
 
+@collection_paused()
 def _find_groups(
     raw: pa.Table,
     texts: pa.Table,
@@ -199,6 +201,7 @@ class _Said:
     organisations: list[Statement]  # the countries stated for organisations
 
 
+@collection_paused()
 def _describe(
     raw: pa.Table,
     texts: pa.Table,
@@ -226,7 +229,7 @@ def _describe(
             said = context(article_texts[m.article_id], m.start, m.stop)
             affiliations.append(Statement(group, m.article_id, said, country))
     organisations = list(organisation_statements(mentions, group_of, entity, article_texts, named))
-    ids = {g: e["entity_id"] for g, e in entity.items()}
+    ids = {g: entity[g]["entity_id"] for g in set(group_of)}
     for m, group in zip(mentions, group_of, strict=True):
         if entity[group]["type"] == MEDIUM:
             m.name = written_name(m, article_texts[m.article_id])
@@ -353,6 +356,7 @@ def _mention_rows(
     )  # a stable sort
 
 
+@collection_paused()
 def build_entities(
     corpus: Corpus, sink: Callable[[pa.Table], None], *, engine: Engine = SERIAL
 ) -> pa.Table:
@@ -364,7 +368,9 @@ def build_entities(
         engine = SERIAL
     # How the corpus writes people's names chooses among a name's readings; the distinct names
     # give the aliases that join and people's full names.
-    readings = chosen_readings(chunk["raw_mentions"] for chunk in corpus.chunks(["raw_mentions"]))
+    readings = chosen_readings(
+        chunk["raw_mentions"] for chunk in corpus.chunks(["raw_mentions"], columns=["article_id"])
+    )
     chosen, renamed = readings.chosen, readings.organisations
     names = UnionFind()
     for kind, name in readings.counts:
@@ -386,8 +392,8 @@ def build_entities(
         """Each chunk's raw mentions, texts, rows of `tables`, chosen readings and renamed
         organisations; for a worker, only what the chunk holds (a pickled slice carries its
         parent's buffers)."""
-        for chunk in corpus.chunks(["raw_mentions", *tables]):
-            part, texts = chunk["raw_mentions"], chunk["articles"].select(["article_id", "text"])
+        for chunk in corpus.chunks(["raw_mentions", *tables], columns=["article_id", "text"]):
+            part, texts = chunk["raw_mentions"], chunk["articles"]
             rest = [chunk[name] for name in tables]
             if not engine.parallel:
                 yield part, texts, *rest, chosen, renamed
