@@ -151,11 +151,17 @@ def _carry(rows: list[dict], judged: Path) -> int:
             (r["section"], *(r.get(c) or _digest(r) for c in _SAME[r["section"]])): r
             for r in csv.DictReader(f, delimiter="\t")
         }
+    # A duplicate names the rank of a higher row; ranks move between builds, names do not.
+    old_names = {(r["section"], r.get("rank")): r["name"] for r in old.values()}
+    new_ranks = {(r["section"], r["name"]): str(r.get("rank", "")) for r in rows}
     carried = 0
     for row in rows:
         found = old.get((row["section"], *(str(row.get(c, "")) for c in _SAME[row["section"]])))
         if found and any(found[c] for c in JUDGED) and not any(row.get(c) for c in JUDGED):
             row.update({c: found[c] for c in JUDGED})
+            if found["duplicate"]:
+                name = old_names.get((row["section"], found["duplicate"]))
+                row["duplicate"] = new_ranks.get((row["section"], name), found["duplicate"])
             carried += 1
     return carried
 
