@@ -144,6 +144,7 @@ def _extend_first_name(text: str, sentence_start: int, start: int, stop: int) ->
     parses = morph()(word)
     if (
         lemma(word) in title_lemmas()
+        or not _may_agree(word, text[start:stop].split()[0].lower())
         or any(p.tag.POS in ("PREP", "CONJ", "ADVB", "PRCL") for p in parses)
         or (
             any(key(p.normal_form) in places() for p in parses)
@@ -154,10 +155,24 @@ def _extend_first_name(text: str, sentence_start: int, start: int, stop: int) ->
     return begin
 
 
-#: Particles of Romance, Germanic and Arabic surnames, written in lower case: 'дель Потро',
-#: 'фон дер Ляйен', 'аль-Асад' is one word and needs none.
+@lru_cache(maxsize=CACHE_SIZE)
+def _may_agree(first: str, name: str) -> bool:
+    """Whether a dictionary word can stand in the case of the name after it, as its first name
+    would: not in 'Башаром Асадом Путин' ('Асадом' is only instrumental, 'Путин' never) nor in
+    'в преддверии Игр Крушельницкий'. A word the dictionary does not know may be in any case."""
+    first_parses = morph()(first)
+    if not all(p.is_known for p in first_parses):
+        return True
+    cases = {p.tag.case for p in first_parses if p.tag.case}
+    name_cases = {p.tag.case for p in morph()(name) if p.tag.case}
+    return not cases or not name_cases or bool(cases & name_cases)
+
+
+#: Particles of Romance, Germanic and Arabic surnames: 'дель Потро', 'фон дер Ляйен', 'Ле Пен';
+#: 'аль-Асад' is one word and needs none.
 _PARTICLE = re.compile(
-    r"(?:^|\s)((?:(?:дель|де|ди|да|дос|душ|ду|дю|фон|дер|ван|ле|ла|аль|эль|бен|бин|ибн)\s)+)$"
+    r"(?:^|\s)((?:(?:дель|де|ди|да|дос|душ|ду|дю|фон|дер|ван|ле|ла|аль|эль|бен|бин|ибн)\s)+)$",
+    re.IGNORECASE,
 )
 _TRAILING_INITIALS = re.compile(r"\s+[А-ЯЁ]\.\s?(?:[А-ЯЁ]\.)?")
 

@@ -207,6 +207,26 @@ def _paradigms(word: str) -> list[Analysis]:
     return found
 
 
+def _declined_surname(
+    tokens: list[str], options: list[dict[tuple[str, str], tuple[float, str]]]
+) -> dict | None:
+    """The readings of a name's last word (initials aside), without a man's oblique case left as
+    written when it ends in a consonant: a man's such surname declines ('Пападакиса'), so
+    'Габриэла Пападакис' is no genitive of a 'Габриэл Пападакис'. Only the last word: the
+    first words of 'Ким Чен Ына' stay as written."""
+    for token, best in zip(reversed(tokens), reversed(options), strict=True):
+        if best:
+            lower = token.lower()
+            if lower[-1:] not in _CONSONANT + "йь":
+                return best
+            return {
+                (case, sex): found
+                for (case, sex), found in best.items()
+                if case == "nomn" or sex != "masc" or found[1] != lower
+            }
+    return None
+
+
 @lru_cache(maxsize=CACHE_SIZE)
 def person_candidates(
     text: str, gender: str | None = None, limit: int = 4, *, subject: bool = False
@@ -227,10 +247,12 @@ def person_candidates(
                 if weight > best.get((case, sex), (0.0, ""))[0]:
                     best[(case, sex)] = (weight, form)
         options.append(best)
+    last = _declined_surname(tokens, options)
     totals: dict[tuple[str, str], float] = defaultdict(float)
     for best in options:
         for key, (weight, _form) in best.items():
-            totals[key] += weight
+            if last is None or key in last:
+                totals[key] += weight
     if not totals:
         return ((0.0, " ".join(tokens)),)
     if gender and any(k[1] == gender for k in totals):

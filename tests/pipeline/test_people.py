@@ -49,6 +49,14 @@ def test_readings_follow_the_gender(surface: str, gender: str | None, name: str)
     assert person_candidates(surface, gender)[0][1] == name
 
 
+def test_a_mans_consonant_surname_declines() -> None:
+    # A man's genitive would be 'Габриэла Пападакиса'; written undeclined, the name is a woman's.
+    names = [n for _s, n in person_candidates("Габриэла Пападакис")]
+    assert names[0] == "Габриэла Пападакис" and "Габриэл Пападакис" not in names
+    # The first words of an East Asian name stay as written while the last declines.
+    assert "Ким Чен Ын" in [n for _s, n in person_candidates("Ким Чен Ына")]
+
+
 def test_the_written_form_is_always_a_reading() -> None:
     # 'Криштиану Роналду' does not decline; the reading as written must stay on offer.
     assert "Криштиану Роналду" in [n for _s, n in person_candidates("Криштиану Роналду")]
@@ -177,6 +185,7 @@ def test_a_name_only_in_one_oblique_case_keeps_its_nominative() -> None:
         ("Матч с дель Потро завершился поздно.", "дель Потро"),
         ("Урсула фон дер Ляйен заявила, что ЕС готов.", "Урсула фон дер Ляйен"),
         ("Приказ подписал директор Петров П.П. в среду.", "Петров П.П."),
+        ("«Мы европейская страна», — сказала Ле Пен журналистам.", "Ле Пен"),
     ],
 )
 def test_particles_and_initials_belong_to_the_name(sentence: str, surface: str) -> None:
@@ -195,6 +204,18 @@ def test_spans_with_digits_or_only_initials_are_no_people(sentence: str) -> None
     assert not any(
         any(ch.isdigit() for ch in s) or len(s.replace(".", "")) <= 3 for s in people_found
     )
+
+
+@pytest.mark.parametrize(
+    ("sentence", "person"),
+    [
+        # A word before a surname is its first name only if it is a name in the same case.
+        ("На встрече с президентом Сирии Башаром Асадом Путин выразил надежду.", "Путин"),
+        ("Сообщается, что в преддверии Игр Крушельницкий проходил допинг-тест.", "Крушельницкий"),
+    ],
+)
+def test_a_first_name_is_not_taken_from_another_phrase(sentence: str, person: str) -> None:
+    assert person in [m.surface for m in _mentions(sentence) if m.type == "PER"]
 
 
 def _mentions(sentence: str) -> list:
