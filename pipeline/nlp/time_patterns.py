@@ -300,6 +300,16 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
         ("decade", rf"{_B}(?P<dec>[1-9]0|00)-(?:х|ых)(?=\s*(?:[.,;:!?)»]|$))"),
         ("year", rf"{_OPT_PREP}{YEAR_NUM}(?:{PARTIAL}|\s*(?:{YEAR_WORD}|{YEARS_WORD})){_E}"),
         ("bare_year", rf"{_B}(?P<prep>[вВ]\s+){YEAR_NUM}(?![\d\w%-])(?!\s*{_UNITS}{_E})"),
+        # A year standing for itself (the expression is the group `x`): alone in brackets, a
+        # range of life years or a birth year ("(1946)", "(1887–1941)", "(р. 1946)"); the year
+        # of a book's imprint ("М.: ОГИ, 2017."); the year in an event's name ("ПМЭФ-2022").
+        (
+            "year_alone",
+            rf"\((?:(?:р|род|г)\.\s*)?(?P<x>{YEAR_NUM}(?:\s*[-–—]\s*(?P<y2>1[0-9]{{3}}|20[0-9]{{2}}))?)"
+            rf"\)(?!\s*{_UNITS}{_E})",
+        ),
+        ("year_alone", rf"{_B}[а-яё]{{1,3}}\.:\s*[^:;()]{{1,80}}?,\s*(?P<x>{YEAR_NUM})(?![\d\w])"),
+        ("year_alone", rf"{_B}(?P<name>[а-яёa-z]{{2,}})-(?P<x>{YEAR_NUM})(?![\d\w-])"),
         ("rel_year", rf"{_OPT_PREP}{REL_M}\s+{YEAR_WORD}{_E}"),
         ("rel_month", rf"{_OPT_PREP}{REL_M}\s+месяц[еау]?{_E}"),
         ("rel_quarter", rf"{_OPT_PREP}{REL_M}\s+квартал[еау]?{_E}"),
@@ -353,6 +363,7 @@ GATE_OF = {
     "decade_part": "year4",
     "year": "year4",
     "bare_year": "year4",
+    "year_alone": "year4",
     "day": "day",
     "month_range": "month",
     "month_part": "month",

@@ -182,6 +182,7 @@ def count(groups: dict) -> int | None:
 def resolve(kind: str, g: dict, published: dt.date | None, when: When):
     """(date_start, date_end, granularity) for one match; raises ValueError when the match is
     no calendar reference and `Unresolved` when it needs a publication date it lacks."""
+    _check_relative(kind, g, when)
     has_year = any(g.get(name) for name in YEAR_GROUPS)
     year = _year(g, published)
     if has_year and year is None:
@@ -242,7 +243,9 @@ def resolve(kind: str, g: dict, published: dt.date | None, when: When):
         if published is None:
             raise Unresolved
         return (*_season_rel(g["season"].lower(), _rel(g["rel"]), published), "season")
-    if kind in ("year_range", "year_range_bare"):
+    if kind == "year_alone" and not g.get("y2"):
+        return (*_years(year, year), "year")
+    if kind in ("year_range", "year_range_bare", "year_alone"):
         first, last = int(g["y"]), int(g["y2"])
         if last < 100:
             last += first // 100 * 100
@@ -265,6 +268,19 @@ def resolve(kind: str, g: dict, published: dt.date | None, when: When):
     if published is None:
         raise Unresolved
     return _relative(kind, g, published, when)
+
+
+def _check_relative(kind: str, g: dict, when: When) -> None:
+    """Raise ValueError for a relative word that names no date here, with or without a
+    publication date: "сегодня" outside a past or future sentence reads "nowadays"; a plural
+    unit with no count ("несколько лет назад", "300 млн лет назад") is vague; "через неделю"
+    in a past-tense sentence counts from the story's own time, not from publication."""
+    if kind == "rel_day" and g["word"].lower() == "сегодня" and when() not in ("past", "futr"):
+        raise ValueError("'сегодня' reads 'nowadays'")
+    if kind in ("ago", "ahead") and count(g) is None and g["unit"].lower() not in UNIT_SINGULAR:
+        raise ValueError("a vague span")
+    if kind == "ahead" and when() == "past":
+        raise ValueError("counted from another event")
 
 
 def _numeric_range(g: dict, year: int | None) -> Callable[[int], Span]:
@@ -391,22 +407,16 @@ def _relative(kind: str, g: dict, published: dt.date, when: When):
         year = published.year - (2 if g["rel"].lower().startswith("поза") else 1)
         return (*_years(year, year), "year")
     if kind in ("ago", "ahead"):
-        return _units_away(g, -1 if kind == "ago" else 1, published, when)
+        return _units_away(g, -1 if kind == "ago" else 1, published)
     return (*_weekday(g, published, when), "day")
 
 
-def _units_away(g: dict, sign: int, published: dt.date, when: When):
+def _units_away(g: dict, sign: int, published: dt.date):
     """'три месяца назад', 'через неделю': the day that many units from publication (the
-    month, for years, as Duckling reads "два года назад"). A plural unit with no count
-    ("несколько лет назад", "300 млн лет назад") is vague, and "через неделю" in a past-tense
-    sentence counts from the story's own time, not from publication: neither is a date."""
-    n = count(g)
+    month, for years, as Duckling reads "два года назад"). What is no date was left out by
+    `_check_relative`."""
+    n = sign * (count(g) or 1)
     unit = g["unit"].lower()
-    if n is None and unit not in UNIT_SINGULAR:
-        raise ValueError("a vague span")
-    if sign > 0 and when() == "past":
-        raise ValueError("counted from another event")
-    n = sign * (n or 1)
     if unit.startswith(("год", "лет")):
         return (*_shift_month(published, 12 * n), "month")
     if unit.startswith("месяц"):

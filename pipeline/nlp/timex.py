@@ -154,6 +154,8 @@ def _plausible(kind: str, match: re.Match, sentence: str) -> bool:
         return not groups["wd"].startswith("сред") and not _named(sentence, start)
     if kind in ("bare_season", "lone_month"):
         return groups.get("prep") is not None or not _named(sentence, start)
+    if kind == "year_alone" and groups.get("name"):  # a name in capitals: "ПМЭФ-2022"
+        return sentence[start].isupper()
     if kind == "numeric_dm":
         return not (
             _NOT_DATE_BEFORE.search(sentence[:start])
@@ -172,8 +174,11 @@ class _Found:
 def _lend_years(found: list[_Found], published: dt.date | None) -> None:
     """A day or month without a year takes the year written with a later day or month of the
     same sentence ("19 декабря, а ... 6 января 2017 года": 2016-12-19): that year, or the one
-    before when the date would otherwise fall after the later one."""
+    before when the date would otherwise fall after the later one. Only dates before the first
+    written year borrow: after it, which year they share is not plain."""
     for k, item in enumerate(found):
+        if any(_lends(f) for f in found[:k]):  # a year written earlier frames what follows
+            return
         if item.kind not in YEARLESS or any(item.groups.get(n) for n in YEAR_GROUPS):
             continue
         lender = next((f for f in found[k + 1 :] if _lends(f)), None)
@@ -203,6 +208,13 @@ def _lends(item: _Found) -> bool:
     )
 
 
+def _bounds(match: re.Match) -> tuple[int, int]:
+    """(start, -stop) of the expression: the group `x` where a pattern marks one inside its
+    context, else the whole match."""
+    start, stop = match.span("x") if match.re.groupindex.get("x") else match.span()
+    return start, -stop
+
+
 def find(sentence: str, published: dt.date | None) -> list[Timex]:
     """Every calendar reference in `sentence`, left to right, resolved against `published`."""
     lower = sentence.lower()
@@ -215,7 +227,7 @@ def find(sentence: str, published: dt.date | None) -> list[Timex]:
         if gate not in gates:
             gates[gate] = GATES[gate].search(lower) is not None
         if gates[gate]:
-            candidates += [(m.start(), -m.end(), order, kind, m) for m in pattern.finditer(lower)]
+            candidates += [(*_bounds(m), order, kind, m) for m in pattern.finditer(lower)]
     if not candidates:
         return []
     candidates.sort(key=lambda c: c[:3])
