@@ -75,7 +75,12 @@ YEARS_WORD = r"(?:годах|годов|годами|годам|годы|гг\.?
 PARTIAL = r"-(?:го|м|й)"
 DECADE_WORD = r"год(?:ы|ов|ах|ами)(?![\w-])"
 #: "60-е годы XIX века": the century of a two-digit decade.
-CENTURY = r"(?:\s+(?P<century>[ivx]{1,5}|\d{1,2})(?:-?го)?\s+(?:века|в\.))"
+#: "60-е годы XIX века", "60-х годов прошлого века": the century of a two-digit decade,
+#: written or relative to publication.
+CENTURY = (
+    r"(?:\s+(?:(?P<century>[ivx]{1,5}|\d{1,2})(?:-?го)?"
+    r"|(?P<crel>(?:позапрошл|прошл|минувш|эт|нынешн|текущ)(?:ого|его)))\s+(?:века|в\.))"
+)
 #: A year, written or relative: "2025 года", "2025-го", "этого года", a bare "года" after a part.
 #: "с.г." (сего года) and "т.г." (текущего года): the publication year.
 CURRENT_YEAR = r"(?P<cur>[ст]\.\s?г\.)"
@@ -295,6 +300,10 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
         ),
         # "90-е" alone is also "30-е, 40-е места": it needs "годы", a preposition, or the
         # genitive "90-х" at a clause's end.
+        (
+            "decade_part",
+            rf"{_OPT_PREP}{PART}\s+(?P<dec>[1-9]0|00)-(?:х|ых){_E}\s*{DECADE_WORD}{CENTURY}?",
+        ),
         ("decade", rf"{_OPT_PREP}(?P<dec>[1-9]0|00)-(?:е|х|ые|ых){_E}\s*{DECADE_WORD}{CENTURY}?"),
         ("decade", rf"{_B}{PREP}(?P<dec>[1-9]0|00)-(?:е|х|ые|ых){_E}"),
         ("decade", rf"{_B}(?P<dec>[1-9]0|00)-(?:х|ых)(?=\s*(?:[.,;:!?)»]|$))"),
@@ -360,7 +369,7 @@ GATE_OF = {
     "iso": "iso",
     "year_range": "year4",
     "year_range_bare": "year4",
-    "decade_part": "year4",
+    "decade_part": "decade2",
     "year": "year4",
     "bare_year": "year4",
     "year_alone": "year4",

@@ -78,15 +78,27 @@ def _season(year: int, name: str) -> Span:
     return _months(year - 1 if first > last else year, first, last)
 
 
+#: A verb reading this likely is taken when no word of a sentence reads first as a verb
+#: ("прибыли", "начало" read first as nouns).
+_VERB_SCORE = 0.2
+
+
 def tense(sentence: str) -> str | None:
     """The tense of every finite verb of the sentence when they agree ('past', 'pres' or
     'futr'), '' when it has none, None when they differ. A short passive participle ("начат",
-    "переброшены") is a predicate in the past."""
-    found = set()
+    "переброшены") is a predicate in the past. Words whose first reading is a verb count; when
+    there are none, words with a likely verb reading do."""
+    first, likely = set(), set()
     for word in re.findall(r"[а-яё]+", sentence.lower()):
-        tag = morph()(word)[0].tag
-        if tag.POS in ("VERB", "PRTS") and tag.tense:
-            found.add(str(tag.tense))
+        parses = morph()(word)
+        for k, parse in enumerate(parses):
+            if parse.tag.POS in ("VERB", "PRTS") and parse.tag.tense:
+                if k == 0:
+                    first.add(str(parse.tag.tense))
+                elif parse.score >= _VERB_SCORE:
+                    likely.add(str(parse.tag.tense))
+                break
+    found = first or likely
     if not found:
         return ""
     return found.pop() if len(found) == 1 else None
@@ -254,12 +266,10 @@ def resolve(kind: str, g: dict, published: dt.date | None, when: When):
         return (*_years(first, last), "years")
     if kind == "decade_part":
         first, last = DECADE_PARTS[_part_stem(g["part"])]
-        return (*_years(int(g["dec"]) + first, int(g["dec"]) + last), "years")
+        decade = _decade(g, published)
+        return (*_years(decade + first, decade + last), "years")
     if kind == "decade":
-        value = g["dec"]
-        first = int(value) if len(value) == 4 else (2000 if value == "00" else 1900 + int(value))
-        if g.get("century"):
-            first = (_century(g["century"]) - 1) * 100 + int(value)
+        first = _decade(g, published)
         return (*_years(first, first + 9), "decade")
     if kind in ("year", "bare_year", "rel_year"):
         return (*_years(year, year), "year")
@@ -351,6 +361,21 @@ def _first_periods(g: dict, year: int | None, published: dt.date | None):
         year = published.year if _month_span(published.year, months)[1] < published else None
         year = year or published.year - 1
     return dt.date(year, 1, 1), _month_span(year, months)[1], "months"
+
+
+def _decade(g: dict, published: dt.date | None) -> int:
+    """The first year of a decade: "1990-х"; "90-х" of the century written or relative to
+    publication ("60-х годов XIX века", "прошлого века"), else of the 1900s ("00-х": 2000s)."""
+    value = g["dec"]
+    if len(value) == 4:
+        return int(value)
+    if g.get("century"):
+        return (_century(g["century"]) - 1) * 100 + int(value)
+    if g.get("crel"):
+        if published is None:
+            raise Unresolved
+        return (published.year // 100 + _rel(g["crel"])) * 100 + int(value)
+    return 2000 if value == "00" else 1900 + int(value)
 
 
 def _ordinal(g: dict) -> int:

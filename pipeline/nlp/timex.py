@@ -199,13 +199,50 @@ def _lend_years(found: list[_Found], published: dt.date | None) -> None:
 
 
 def _lends(item: _Found) -> bool:
-    """A day or month with its year written in digits."""
+    """A day or month with its year written in digits, not after "с" ("впервые с апреля 2015
+    года" names an earlier time, not the sentence's year)."""
     return (
         item.kind in YEARLESS
         and bool(item.groups.get("y"))
         and item.timex.date_start is not None
         and item.timex.granularity in ("day", "days", "month", "months")
+        and not item.timex.text.lower().startswith(("с ", "со "))
     )
+
+
+def _agree_weekdays(sentence: str, found: list[_Found], published: dt.date | None) -> None:
+    """A yearless day beside its weekday ("в понедельник, 26 июня") takes the year, of the one
+    it has and those around it, in which it falls on that weekday."""
+    for weekday, item in zip(found, found[1:], strict=False):
+        if weekday.kind != "weekday":
+            weekday, item = item, weekday
+        if (
+            weekday.kind != "weekday"
+            or item.kind != "day"
+            or item.timex.date_start is None
+            or any(item.groups.get(n) for n in YEAR_GROUPS)
+            or not re.fullmatch(r",\s*", sentence[_gap(weekday, item)])
+        ):
+            continue
+        wanted = WEEKDAYS[weekday.groups["wd"].lower()]
+        year = item.timex.date_start.year
+        for candidate in (year, year - 1, year + 1):
+            try:
+                start, end, grain = resolve(
+                    item.kind, item.groups | {"y": str(candidate)}, published, lambda: None
+                )
+            except (ValueError, KeyError, StopIteration):
+                continue
+            if start.weekday() == wanted:
+                old = item.timex
+                item.timex = Timex(old.start, old.stop, old.text, start, end, grain)
+                break
+
+
+def _gap(a: _Found, b: _Found) -> slice:
+    """The text between two found expressions, in either order."""
+    first, second = sorted((a.timex, b.timex), key=lambda t: t.start)
+    return slice(first.stop, second.start)
 
 
 def _bounds(match: re.Match) -> tuple[int, int]:
@@ -260,4 +297,5 @@ def find(sentence: str, published: dt.date | None) -> list[Timex]:
         found.append(_Found(timex, kind, groups))
         taken = -neg_end
     _lend_years(found, published)
+    _agree_weekdays(sentence, found, published)
     return _join_ranges(sentence, [f.timex for f in found])
