@@ -245,11 +245,7 @@ def resolve(kind: str, g: dict, published: dt.date | None, when: When):
     if kind == "year_part":
         first, last = _year_part(g)
         return _from_start_or_to_end(g, _months(year, first, last), published, "months")
-    if kind == "season":
-        return (*anchored(lambda y: _season(y, g["season"].lower())), "season")
-    if kind == "bare_season":
-        if when() == "pres":  # "летом здесь купаются": every summer, not one
-            raise ValueError("a habitual season")
+    if kind in ("season", "bare_season"):
         return (*anchored(lambda y: _season(y, g["season"].lower())), "season")
     if kind == "season_rel":
         if published is None:
@@ -453,7 +449,8 @@ def _units_away(g: dict, sign: int, published: dt.date):
 
 def _weekday(g: dict, published: dt.date, when: When) -> Span:
     """The day a weekday names: the next or last one when qualified ('в следующую среду', 'в
-    прошлый вторник'), this week's ('в эту пятницу'), else the nearest the tense allows."""
+    прошлый вторник', 'в ближайший четверг'), else ('в понедельник', 'в эту пятницу') the
+    nearest the tense allows."""
     this_week = published + dt.timedelta(days=WEEKDAYS[g["wd"].lower()] - published.weekday())
     days = [this_week + dt.timedelta(weeks=k) for k in (-1, 0, 1)]
     qualifier = (g.get("next") or "").lower()
@@ -463,8 +460,6 @@ def _weekday(g: dict, published: dt.date, when: When) -> Span:
         day = max(d for d in days if d < published)
     elif qualifier.startswith("ближайш"):
         day = min(d for d in days if d >= published)
-    elif qualifier.startswith("эт"):
-        day = this_week
-    else:
+    else:  # bare or "этот": the one nearest publication, before or after by the tense
         day, _ = _nearest([(d, d) for d in days], published, when())
     return day, day

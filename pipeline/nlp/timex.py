@@ -18,7 +18,14 @@ import re
 from dataclasses import dataclass
 
 from pipeline.nlp.models import morph
-from pipeline.nlp.time_patterns import GATE_OF, GATES, PATTERNS, WEEKDAYS, alternation
+from pipeline.nlp.time_patterns import (
+    GATE_OF,
+    GATES,
+    PATTERNS,
+    WEEKDAY_QUALIFIER,
+    WEEKDAYS,
+    alternation,
+)
 from pipeline.nlp.time_resolve import YEAR_GROUPS, YEARLESS, Unresolved, resolve, tense
 from pipeline.schema import MAX_YEAR
 
@@ -60,7 +67,9 @@ _RANGES = {
 }
 
 
-_WEEKDAY_TEXT = re.compile(rf"(?:[вВ]о?\s+)?(?:{alternation(list(WEEKDAYS))})", re.IGNORECASE)
+_WEEKDAY_TEXT = re.compile(
+    rf"(?:[вВ]о?\s+)?(?:{WEEKDAY_QUALIFIER}\s+)?(?:{alternation(list(WEEKDAYS))})", re.IGNORECASE
+)
 
 
 def _joined(sentence: str, last: Timex, timex: Timex) -> Timex | None:
@@ -145,6 +154,16 @@ def _named(sentence: str, start: int) -> bool:
     return word is not None and morph()(word.group(1).lower())[0].tag.POS in ("ADJF", "PRTF")
 
 
+def _clause(sentence: str, match: re.Match) -> str:
+    """The stretch of `sentence` around `match` between punctuation marks."""
+    starts = [m.end() for m in _CLAUSE_MARK.finditer(sentence, 0, match.start())]
+    stop = _CLAUSE_MARK.search(sentence, match.end())
+    return sentence[starts[-1] if starts else 0 : stop.start() if stop else len(sentence)]
+
+
+_CLAUSE_MARK = re.compile(r"[,;:()«»\"]|\s[—–-]\s")
+
+
 def _plausible(kind: str, match: re.Match, sentence: str) -> bool:
     """Whether a match that could also be something else is a calendar reference here."""
     groups = match.groupdict()
@@ -152,6 +171,8 @@ def _plausible(kind: str, match: re.Match, sentence: str) -> bool:
     if kind == "weekday" and not (groups.get("prep") or groups.get("next")):
         # "среда" is also a common noun ("среда обитания"): alone it is no weekday
         return not groups["wd"].startswith("сред") and not _named(sentence, start)
+    if kind == "bare_season" and tense(_clause(sentence, match)) == "pres":
+        return False  # "летом здесь купаются": every summer, not one
     if kind in ("bare_season", "lone_month"):
         return groups.get("prep") is not None or not _named(sentence, start)
     if kind == "year_alone" and groups.get("name"):  # a name in capitals: "ПМЭФ-2022"
