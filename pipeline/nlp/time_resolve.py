@@ -87,10 +87,14 @@ def tense(sentence: str) -> str | None:
     """The tense of every finite verb of the sentence when they agree ('past', 'pres' or
     'futr'), '' when it has none, None when they differ. A short passive participle ("начат",
     "переброшены") is a predicate in the past. Words whose first reading is a verb count; when
-    there are none, words with a likely verb reading do."""
+    there are none, words with a likely verb reading ("прибыли", "начало" read first as nouns)
+    and participles ("вступившем в силу 22 февраля") do."""
     first, likely = set(), set()
     for word in re.findall(r"[а-яё]+", sentence.lower()):
         parses = morph()(word)
+        if parses[0].tag.POS == "PRTF" and parses[0].tag.tense:
+            likely.add(str(parses[0].tag.tense))
+            continue
         for k, parse in enumerate(parses):
             if parse.tag.POS in ("VERB", "PRTS") and parse.tag.tense:
                 if k == 0:
@@ -106,10 +110,7 @@ def tense(sentence: str) -> str | None:
 
 def _nearest(spans: list[Span], published: dt.date, when: str | None) -> Span:
     """The span nearest to `published` among those the sentence's tense allows (all of them
-    when it allows none). A sentence without a finite verb (a headline, an announcement, a
-    dateline) reads as the future, as Duckling reads a lone date."""
-    if when == "":
-        when = "futr"
+    when it allows none, as in a sentence without a verb: a dateline, a list, a caption)."""
     allowed = [
         s
         for s in spans

@@ -59,11 +59,27 @@ def dates(sentence: str, published: dt.date | None) -> list[tuple]:
                 ("в понедельник", D(2018, 2, 19), D(2018, 2, 19), "day"),
             ],
         ),
-        # a verbless line reads as the future, but 24 February 2018 is the Saturday it names
+        # the future verb points to December 2021 (the article's date is the collection's,
+        # 2021-02-01), but 14 December is a Monday in 2020
+        (
+            "Согласно законам США, в понедельник, 14 декабря, состоится заседание Коллегии "
+            "выборщиков, на которой будет официально избран новый президент страны.",
+            D(2021, 2, 1),
+            [("в понедельник, 14 декабря", D(2020, 12, 14), D(2020, 12, 14), "day")],
+        ),
+        # a line without a verb takes the nearest year
         (
             "24 февраля, в субботу, в книжном магазине «Библио-Глобус» (Мясницкая, 6/3, стр. 1, м.",
             D(2018, 3, 22),
             [("24 февраля, в субботу", D(2018, 2, 24), D(2018, 2, 24), "day")],
+        ),
+        # a participle tells the tense of a sentence without a finite verb: the February
+        # before, though the next one is nearer to a September publication (not the article's)
+        (
+            "Впрочем, подобная нелогичность заметна и в упомянутом законе, вступившем в силу "
+            "22 февраля.",
+            D(2018, 9, 1),
+            [("22 февраля", D(2018, 2, 22), D(2018, 2, 22), "day")],
         ),
     ],
 )
