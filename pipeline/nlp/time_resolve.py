@@ -85,23 +85,27 @@ _VERB_SCORE = 0.2
 
 def tense(sentence: str) -> str | None:
     """The tense of every finite verb of the sentence when they agree ('past', 'pres' or
-    'futr'), '' when it has none, None when they differ. A short passive participle ("начат",
-    "переброшены") is a predicate in the past. Words whose first reading is a verb count; when
-    there are none, words with a likely verb reading ("прибыли", "начало" read first as nouns)
-    and participles ("вступившем в силу 22 февраля") do."""
-    first, likely = set(), set()
+    'futr'), '' when it has none, None when they differ. Words whose first reading is a verb
+    count; when there are none, a short passive participle makes it 'perf' (a state resulting
+    from a past event: "задержан", "открыта"); failing that, words with a likely verb reading
+    ("прибыли", "начало" read first as nouns) and full participles ("вступившем в силу 22
+    февраля") tell it."""
+    first, states, likely = set(), set(), set()
     for word in re.findall(r"[а-яё]+", sentence.lower()):
         parses = morph()(word)
-        if parses[0].tag.POS == "PRTF" and parses[0].tag.tense:
-            likely.add(str(parses[0].tag.tense))
+        tag = parses[0].tag
+        if tag.POS in ("PRTF", "PRTS") and tag.tense:
+            (likely if tag.POS == "PRTF" else states).add(str(tag.tense))
             continue
         for k, parse in enumerate(parses):
-            if parse.tag.POS in ("VERB", "PRTS") and parse.tag.tense:
+            if parse.tag.POS == "VERB" and parse.tag.tense:
                 if k == 0:
                     first.add(str(parse.tag.tense))
                 elif parse.score >= _VERB_SCORE:
                     likely.add(str(parse.tag.tense))
                 break
+    if not first and states == {"past"}:
+        return "perf"
     found = first or likely
     if not found:
         return ""

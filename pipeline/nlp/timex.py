@@ -26,7 +26,14 @@ from pipeline.nlp.time_patterns import (
     WEEKDAYS,
     alternation,
 )
-from pipeline.nlp.time_resolve import YEAR_GROUPS, YEARLESS, Unresolved, resolve, tense
+from pipeline.nlp.time_resolve import (
+    YEAR_GROUPS,
+    YEARLESS,
+    Unresolved,
+    When,
+    resolve,
+    tense,
+)
 from pipeline.schema import MAX_YEAR
 
 #: The earliest year an event may name (history is welcome; publication dates start at 1800).
@@ -190,20 +197,23 @@ class _Found:
     timex: Timex
     kind: str
     groups: dict
+    match: re.Match
 
 
-def _lend_years(found: list[_Found], published: dt.date | None) -> None:
+def _lend_years(sentence: str, found: list[_Found], published: dt.date | None) -> None:
     """A day or month without a year takes the year written with a later day or month of the
     same sentence ("19 декабря, а ... 6 января 2017 года": 2016-12-19): that year, or the one
     before when the date would otherwise fall after the later one. Only dates before the first
-    written year borrow: after it, which year they share is not plain."""
+    written year borrow (after it, which year they share is not plain), and only when their
+    clauses agree in tense ("В начале октября Байрактар заявил, что … начнется в … 2024 года"
+    names two times)."""
     for k, item in enumerate(found):
         if any(_lends(f) for f in found[:k]):  # a year written earlier frames what follows
             return
         if item.kind not in YEARLESS or any(item.groups.get(n) for n in YEAR_GROUPS):
             continue
         lender = next((f for f in found[k + 1 :] if _lends(f)), None)
-        if lender is None:
+        if lender is None or not _same_tense(sentence, item, lender):
             continue
         year = int(lender.groups["y"])
         for candidate in (year, year - 1):
@@ -217,6 +227,12 @@ def _lend_years(found: list[_Found], published: dt.date | None) -> None:
                 old = item.timex
                 item.timex = Timex(old.start, old.stop, old.text, start, end, grain)
                 break
+
+
+def _same_tense(sentence: str, a: _Found, b: _Found) -> bool:
+    """Whether the clauses of two found expressions do not differ in tense."""
+    tenses = {tense(_clause(sentence, x.match)) for x in (a, b)} - {"", None}
+    return len(tenses) <= 1
 
 
 def _lends(item: _Found) -> bool:
@@ -266,6 +282,24 @@ def _gap(a: _Found, b: _Found) -> slice:
     return slice(first.stop, second.start)
 
 
+def _tense_at(sentence: str, match: re.Match, sentence_tense: When) -> When:
+    """The tense that bounds one expression: the sentence's, or where a short participle is
+    its only predicate ('perf'), the past for an event in the participle's clause ("в среду
+    задержан") and none for the end of the state ("открыта до 17 ноября") or an expression
+    in another clause ("Срок исполнения - 1 ноября, ответственными назначены")."""
+
+    def when() -> str | None:
+        found = sentence_tense()
+        if found != "perf":
+            return found
+        prep = match.group("prep") if "prep" in match.re.groupindex else None
+        if (prep or "").strip().lower() == "до":
+            return ""
+        return "past" if tense(_clause(sentence, match)) == "perf" else ""
+
+    return when
+
+
 def _bounds(match: re.Match) -> tuple[int, int]:
     """(start, -stop) of the expression: the group `x` where a pattern marks one inside its
     context, else the whole match."""
@@ -291,7 +325,7 @@ def find(sentence: str, published: dt.date | None) -> list[Timex]:
     candidates.sort(key=lambda c: c[:3])
     cached: list[str | None] = []
 
-    def when() -> str | None:
+    def sentence_tense() -> str | None:
         if not cached:
             cached.append(tense(sentence))
         return cached[0]
@@ -302,6 +336,7 @@ def find(sentence: str, published: dt.date | None) -> list[Timex]:
         if start < taken or not _plausible(kind, match, sentence):
             continue
         groups = match.groupdict()
+        when = _tense_at(sentence, match, sentence_tense)
         try:
             date_start, date_end, grain = resolve(kind, groups, published, when)
         except Unresolved:
@@ -315,8 +350,8 @@ def find(sentence: str, published: dt.date | None) -> list[Timex]:
             continue
         text = sentence[start:-neg_end].rstrip(" ,")
         timex = Timex(start, start + len(text), text, date_start, date_end, grain)
-        found.append(_Found(timex, kind, groups))
+        found.append(_Found(timex, kind, groups, match))
         taken = -neg_end
-    _lend_years(found, published)
+    _lend_years(sentence, found, published)
     _agree_weekdays(sentence, found, published)
     return _join_ranges(sentence, [f.timex for f in found])

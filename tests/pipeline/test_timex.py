@@ -73,6 +73,12 @@ def dates(sentence: str, published: dt.date | None) -> list[tuple]:
             D(2018, 3, 22),
             [("24 февраля, в субботу", D(2018, 2, 24), D(2018, 2, 24), "day")],
         ),
+        # a short participle names a state: what it ends is after publication
+        (
+            "Регистрация на консультацию открыта до 19 декабря на сайте РЭЦ.",
+            D(2023, 11, 30),
+            [("до 19 декабря", D(2023, 12, 19), D(2023, 12, 19), "day")],
+        ),
         # a participle tells the tense of a sentence without a finite verb: the February
         # before, though the next one is nearer to a September publication (not the article's)
         (
@@ -234,6 +240,16 @@ def test_numeric_days_without_a_year(sentence, published, expected) -> None:
             [
                 ("19 декабря", D(2016, 12, 19), D(2016, 12, 19), "day"),
                 ("6 января 2017 года", D(2017, 1, 6), D(2017, 1, 6), "day"),
+            ],
+        ),
+        # the speech and what it announces are two times: no year is lent across tenses
+        (
+            "В начале октября Байрактар заявил, что выработка электричества на первом блоке "
+            'строящейся "Росатомом" АЭС "Аккую" может начаться 29 октября 2024 года.',
+            D(2023, 10, 11),
+            [
+                ("В начале октября", D(2023, 10, 1), D(2023, 10, 10), "days"),
+                ("29 октября 2024 года", D(2024, 10, 29), D(2024, 10, 29), "day"),
             ],
         ),
         (
