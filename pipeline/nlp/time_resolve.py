@@ -88,14 +88,15 @@ def tense(sentence: str) -> str | None:
     'futr'), '' when it has none, None when they differ. Words whose first reading is a verb
     count; when there are none, a short passive participle makes it 'perf' (a state resulting
     from a past event: "задержан", "открыта"); failing that, words with a likely verb reading
-    ("прибыли", "начало" read first as nouns) and full participles ("вступившем в силу 22
-    февраля") tell it."""
+    ("прибыли", "начало" read first as nouns) tell it. A full participle does not: its tense is
+    its own event's ("митинга 18 февраля, анонсированного в начале месяца")."""
     first, states, likely = set(), set(), set()
     for word in re.findall(r"[а-яё]+", sentence.lower()):
         parses = morph()(word)
         tag = parses[0].tag
-        if tag.POS in ("PRTF", "PRTS") and tag.tense:
-            (likely if tag.POS == "PRTF" else states).add(str(tag.tense))
+        if tag.POS in ("PRTF", "PRTS"):
+            if tag.POS == "PRTS" and tag.tense:
+                states.add(str(tag.tense))
             continue
         for k, parse in enumerate(parses):
             if parse.tag.POS == "VERB" and parse.tag.tense:

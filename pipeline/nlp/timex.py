@@ -203,17 +203,26 @@ class _Found:
 def _lend_years(sentence: str, found: list[_Found], published: dt.date | None) -> None:
     """A day or month without a year takes the year written with a later day or month of the
     same sentence ("19 декабря, а ... 6 января 2017 года": 2016-12-19): that year, or the one
-    before when the date would otherwise fall after the later one. Only dates before the first
-    written year borrow (after it, which year they share is not plain), and only when their
-    clauses agree in tense ("В начале октября Байрактар заявил, что … начнется в … 2024 года"
-    names two times)."""
+    before when the date would otherwise fall after the later one. The year is lent when the
+    publication gives none or puts the date more than a year from the later one, only to dates
+    before the first written year (after it, which year they share is not plain), and only
+    when their clauses agree in tense ("В начале октября Байрактар заявил, что … начнется в …
+    2024 года" names two times)."""
     for k, item in enumerate(found):
         if any(_lends(f) for f in found[:k]):  # a year written earlier frames what follows
             return
         if item.kind not in YEARLESS or any(item.groups.get(n) for n in YEAR_GROUPS):
             continue
         lender = next((f for f in found[k + 1 :] if _lends(f)), None)
-        if lender is None or not _same_tense(sentence, item, lender):
+        if lender is not None and _BOUND.match(lender.timex.text):
+            between = sentence[item.timex.stop : lender.timex.start]
+            lender = lender if re.fullmatch(r"\s*(?:[-–—]\s*)?", between) else None
+        if (
+            lender is None
+            or not _same_tense(sentence, item, lender)
+            or item.timex.date_start is not None
+            and abs(item.timex.date_start - lender.timex.date_start) <= _MAX_GAP
+        ):
             continue
         year = int(lender.groups["y"])
         for candidate in (year, year - 1):
@@ -227,6 +236,12 @@ def _lend_years(sentence: str, found: list[_Found], published: dt.date | None) -
                 old = item.timex
                 item.timex = Timex(old.start, old.stop, old.text, start, end, grain)
                 break
+
+
+#: A date that bounds a span: it lends its year only to the date that opens the span ("с 8
+#: января до 20 апреля 1942 года"), not to one elsewhere ("Ранее в сентябре … до сентября 2021
+#: года").
+_BOUND = re.compile(r"(?:до|по|к|ко|после|начиная\s+с)\s", re.IGNORECASE)
 
 
 def _same_tense(sentence: str, a: _Found, b: _Found) -> bool:
@@ -284,16 +299,17 @@ def _gap(a: _Found, b: _Found) -> slice:
 
 def _tense_at(sentence: str, match: re.Match, sentence_tense: When) -> When:
     """The tense that bounds one expression: the sentence's, or where a short participle is
-    its only predicate ('perf'), the past for an event in the participle's clause ("в среду
-    задержан") and none for the end of the state ("открыта до 17 ноября") or an expression
-    in another clause ("Срок исполнения - 1 ноября, ответственными назначены")."""
+    its only predicate ('perf'), the past for the time of its event ("в среду задержан", "в
+    начале марта переброшены") and none for the state's end or target ("открыта до 17
+    ноября", "назначен на 5 июля", "16–19 февраля запланирована") or for an expression in
+    another clause ("Срок исполнения - 1 ноября, ответственными назначены")."""
 
     def when() -> str | None:
         found = sentence_tense()
         if found != "perf":
             return found
         prep = match.group("prep") if "prep" in match.re.groupindex else None
-        if (prep or "").strip().lower() == "до":
+        if (prep or "").strip().lower() not in ("в", "во"):
             return ""
         return "past" if tense(_clause(sentence, match)) == "perf" else ""
 
