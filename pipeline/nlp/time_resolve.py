@@ -78,39 +78,24 @@ def _season(year: int, name: str) -> Span:
     return _months(year - 1 if first > last else year, first, last)
 
 
-#: A verb reading this likely is taken when no word of a sentence reads first as a verb
-#: ("прибыли", "начало" read first as nouns).
-_VERB_SCORE = 0.2
-
-
 def tense(sentence: str) -> str | None:
     """The tense of every finite verb of the sentence when they agree ('past', 'pres' or
-    'futr'), '' when it has none, None when they differ. Words whose first reading is a verb
-    count; when there are none, a short passive participle makes it 'perf' (a state resulting
-    from a past event: "задержан", "открыта"); failing that, words with a likely verb reading
-    ("прибыли", "начало" read first as nouns) tell it. A full participle does not: its tense is
-    its own event's ("митинга 18 февраля, анонсированного в начале месяца")."""
-    first, states, likely = set(), set(), set()
+    'futr'), '' when it has none, None when they differ. A word counts when its first reading
+    is a verb. In a sentence without one, a short passive participle that cannot read as a
+    short adjective ("задержан", not "открыта" or "намерены") makes it 'perf': a state
+    resulting from a past event. A full participle tells nothing: its tense is its own event's
+    ("митинга 18 февраля, анонсированного в начале месяца")."""
+    verbs, states = set(), set()
     for word in re.findall(r"[а-яё]+", sentence.lower()):
         parses = morph()(word)
         tag = parses[0].tag
-        if tag.POS in ("PRTF", "PRTS"):
-            if tag.POS == "PRTS" and tag.tense:
-                states.add(str(tag.tense))
-            continue
-        for k, parse in enumerate(parses):
-            if parse.tag.POS == "VERB" and parse.tag.tense:
-                if k == 0:
-                    first.add(str(parse.tag.tense))
-                elif parse.score >= _VERB_SCORE:
-                    likely.add(str(parse.tag.tense))
-                break
-    if not first and states == {"past"}:
-        return "perf"
-    found = first or likely
-    if not found:
-        return ""
-    return found.pop() if len(found) == 1 else None
+        if tag.POS == "VERB" and tag.tense:
+            verbs.add(str(tag.tense))
+        elif tag.POS == "PRTS" and tag.tense and all(p.tag.POS != "ADJS" for p in parses):
+            states.add(str(tag.tense))
+    if not verbs:
+        return "perf" if states == {"past"} else ""
+    return verbs.pop() if len(verbs) == 1 else None
 
 
 def _nearest(spans: list[Span], published: dt.date, when: str | None) -> Span:

@@ -217,12 +217,7 @@ def _lend_years(sentence: str, found: list[_Found], published: dt.date | None) -
         if lender is not None and _BOUND.match(lender.timex.text):
             between = sentence[item.timex.stop : lender.timex.start]
             lender = lender if re.fullmatch(r"\s*(?:[-–—]\s*)?", between) else None
-        if (
-            lender is None
-            or not _same_tense(sentence, item, lender)
-            or item.timex.date_start is not None
-            and abs(item.timex.date_start - lender.timex.date_start) <= _MAX_GAP
-        ):
+        if lender is None or not _may_lend(sentence, item, lender):
             continue
         year = int(lender.groups["y"])
         for candidate in (year, year - 1):
@@ -244,10 +239,28 @@ def _lend_years(sentence: str, found: list[_Found], published: dt.date | None) -
 _BOUND = re.compile(r"(?:до|по|к|ко|после|начиная\s+с)\s", re.IGNORECASE)
 
 
-def _same_tense(sentence: str, a: _Found, b: _Found) -> bool:
-    """Whether the clauses of two found expressions do not differ in tense."""
-    tenses = {tense(_clause(sentence, x.match)) for x in (a, b)} - {"", None}
-    return len(tenses) <= 1
+def _may_lend(sentence: str, item: _Found, lender: _Found) -> bool:
+    """Whether `lender`'s year is the year of `item`: without a publication date, when their
+    clauses do not differ in tense; with one, only when the publication puts `item` more than a
+    year from `lender` and the two share a clause or clauses of one tense ("19 декабря, а
+    конгресс утвердит … 6 января 2017 года"), not a date of another event ("на 13 февраля …
+    вызван … по делу, связанному с убийствами на майдане в феврале 2014 года")."""
+    clauses = [_clause(sentence, x.match) for x in (item, lender)]
+    tenses = [tense(c) for c in clauses]
+    if item.timex.date_start is None:
+        return len(set(tenses) - {"", None}) <= 1
+    if abs(item.timex.date_start - lender.timex.date_start) <= _MAX_GAP:
+        return False
+    return (
+        clauses[0] == clauses[1]
+        or tenses[0] == tenses[1]
+        and tenses[0]
+        in (
+            "past",
+            "pres",
+            "futr",
+        )
+    )
 
 
 def _lends(item: _Found) -> bool:

@@ -42,12 +42,27 @@ def dates(sentence: str, published: dt.date | None) -> list[tuple]:
             D(2018, 3, 13),
             [("в среду", D(2018, 3, 7), D(2018, 3, 7), "day")],
         ),
-        # "прибыли" reads first as a noun; its verb reading makes the sentence past
+        # no word reads first as a verb ("прибыли" is first "profits"): the nearest Monday
         (
             "Также в понедельник для расследования «дела Скрипаля» в Британию прибыли "
             "представители ОЗХО.",
             D(2018, 3, 20),
             [("в понедельник", D(2018, 3, 19), D(2018, 3, 19), "day")],
+        ),
+        # "намерены" may read as a short adjective: no past state, the nearest Sunday
+        (
+            "В воскресенье намерены заблокировать посольство РФ в Киеве и консульства.",
+            D(2018, 3, 16),
+            [("В воскресенье", D(2018, 3, 18), D(2018, 3, 18), "day")],
+        ),
+        # "Начало" is a noun here: without a verb, the nearest weekend to a Thursday
+        (
+            "Начало заездов в субботу в 8:30, в воскресенье – в 9:30.",
+            D(2015, 6, 4),
+            [
+                ("в субботу", D(2015, 6, 6), D(2015, 6, 6), "day"),
+                ("в воскресенье", D(2015, 6, 7), D(2015, 6, 7), "day"),
+            ],
         ),
         # a weekday without a preposition; past, published on a Monday
         (
