@@ -171,10 +171,24 @@ def _clause(sentence: str, match: re.Match) -> str:
 _CLAUSE_MARK = re.compile(r"[,;:()«»\"]|\s[—–-]\s")
 
 
+#: "этот" qualifies a weekday only in agreement: "этот вторник", "эту пятницу", "это
+#: воскресенье".
+_THIS_WEEKDAY = {
+    "этот": ("понедельник", "вторник", "четверг"),
+    "эту": ("среду", "пятницу", "субботу"),
+    "это": ("воскресенье",),
+}
+
+
 def _plausible(kind: str, match: re.Match, sentence: str) -> bool:
     """Whether a match that could also be something else is a calendar reference here."""
     groups = match.groupdict()
     start = match.start()
+    if kind == "ahead":  # "Уже через неделю пришел ответ": counted from the story's own time
+        return (tense(_clause(sentence, match)) or tense(sentence)) not in ("past", "perf")
+    this = _THIS_WEEKDAY.get(groups.get("next") or "")
+    if kind == "weekday" and this is not None and groups["wd"] not in this:
+        return False  # "это понедельник" is "it is a Monday", not "this Monday"
     if kind == "weekday" and not (groups.get("prep") or groups.get("next")):
         # "среда" is also a common noun ("среда обитания"): alone it is no weekday
         return not groups["wd"].startswith("сред") and not _named(sentence, start)

@@ -143,11 +143,22 @@ def test_weekdays_resolve_against_publication(sentence, published, expected) -> 
             "14.04",
         ),
         ("Очко для нас сегодня — нормальный результат.", "сегодня"),
+        (
+            "Уже через неделю пришел ответ с резолюцией управляющего делами СНК: «Согласно "
+            "Конституции Советской республики никто не имеет права запрещать колокольный звон».",
+            "через неделю",
+        ),
+        (
+            "День голосования выборщиков тоже всегда известен заранее — это понедельник, "
+            "следующий за второй средой декабря.",
+            "это понедельник",
+        ),
     ],
 )
 def test_names_habits_vague_spans_and_numbers_are_not_dates(sentence, phrase) -> None:
     """A weekday or season that names something else or no time in particular, a vague or
-    geological span, a number of a code or a clock time, 'сегодня' as 'nowadays'."""
+    geological span, a number of a code or a clock time, 'сегодня' as 'nowadays', "через N"
+    in a past clause, "это" that is no qualifier."""
     at = sentence.index(phrase)
     found = find(sentence, D(2018, 3, 20))
     assert [t.text for t in found if t.start < at + len(phrase) and at < t.stop] == []
