@@ -268,12 +268,9 @@ def resolve(kind: str, g: dict, published: dt.date | None, when: When):
 
 
 def _check_relative(kind: str, g: dict, when: When) -> None:
-    """Raise ValueError for a relative word that names no date here, with or without a
-    publication date: "сегодня" outside a past or future sentence reads "nowadays"; a plural
-    unit with no count ("несколько лет назад", "300 млн лет назад") is vague. ("через неделю"
-    in a past-tense clause is left out by `timex`.)"""
-    if kind == "rel_day" and g["word"].lower() == "сегодня" and when() not in ("past", "futr"):
-        raise ValueError("'сегодня' reads 'nowadays'")
+    """Raise ValueError for a span from publication that names no date, with or without a
+    publication date: a plural unit with no count ("несколько лет назад", "300 млн лет назад")
+    is vague. ("через неделю" in a past-tense clause is left out by `timex`.)"""
     if kind in ("ago", "ahead") and count(g) is None and g["unit"].lower() not in UNIT_SINGULAR:
         raise ValueError("a vague span")
 
