@@ -61,6 +61,7 @@ REL_FORMS = {
     "эт": 0,
     "текущ": 0,
     "нынешн": 0,
+    "уходящ": 0,
     "следующ": 1,
     "будущ": 1,
     "наступающ": 1,
@@ -75,9 +76,19 @@ YEARS_WORD = r"(?:годах|годов|годами|годам|годы|гг\.?
 PARTIAL = r"-(?:го|м|й)"
 DECADE_WORD = r"год(?:ы|ов|ах|ами)(?![\w-])"
 #: "60-е годы XIX века": the century of a two-digit decade.
-CENTURY = r"(?:\s+(?P<century>[ivx]{1,5}|\d{1,2})(?:-?го)?\s+(?:века|в\.))"
+#: "60-е годы XIX века", "60-х годов прошлого века": the century of a two-digit decade,
+#: written or relative to publication.
+CENTURY = (
+    r"(?:\s+(?:(?P<century>[ivx]{1,5}|\d{1,2})(?:-?го)?"
+    r"|(?P<crel>(?:позапрошл|прошл|минувш|эт|нынешн|текущ)(?:ого|его)))\s+(?:века|в\.))"
+)
 #: A year, written or relative: "2025 года", "2025-го", "этого года", a bare "года" after a part.
-YREF = rf"(?:{YEAR_NUM}(?:{PARTIAL}{_E}|\s*{YEAR_WORD}{_E}|(?![-\d]))|{REL_M}\s+{YEAR_WORD}{_E})"
+#: "с.г." (сего года) and "т.г." (текущего года): the publication year.
+CURRENT_YEAR = r"(?P<cur>[ст]\.\s?г\.)"
+YREF = (
+    rf"(?:{YEAR_NUM}(?:{PARTIAL}{_E}|\s*{YEAR_WORD}{_E}|(?![-\d]))|{REL_M}\s+{YEAR_WORD}{_E}"
+    rf"|{CURRENT_YEAR})"
+)
 PREP = r"(?P<prep>(?:[вВ]о?|[сС]о?|[кК]о?|[нН]а|[дД]о|[пП]о|[зЗ]а|[пП]осле|[нН]ачиная\s+с)\s+)"
 #: Stems of ordinal day numbers ('пятнадцатого', 'двадцать четвертое') -> their value.
 ORDINALS = {
@@ -122,13 +133,20 @@ MONTH_PARTS = {
     "перв": (1, 15),
     "втор": (16, 31),
 }
-QUARTERS = {"перв": 1, "втор": 2, "трет": 3, "четв": 4}
+QUARTERS = {"перв": 1, "втор": 2, "трет": 3, "четв": 4, "i": 1, "ii": 2, "iii": 3, "iv": 4}
 PART = (
     r"(?P<part>(?:начал[оаеу]|середин[аеуы]|кон(?:ец|ца|це|цу))"
-    r"|(?:перв|втор)(?:ая|ой|ую)\s+половин[аеуы])"
+    r"|(?:перв|втор)(?:ая|ой|ую)\s+половин[аеуы]"
+    r"|(?:перв|втор)(?:ое|ого|ом|ому)\s+полугоди[еяюи])"
 )
+_QUARTER_NUMBER = (
+    r"(?:(?:перв|втор|трет|четв[её]рт)(?:ый|ого|ом|ий|ьего|ьем|ому|ьему|ые|ых|ым|ыми|ьи|ьих|ьим)"
+    r"|(?:iv|i{1,3})(?![\w-]))"
+)
+#: One quarter or a run of them: "третьем-четвертом кварталах", "I и II кварталы".
 QUARTER = (
-    r"(?P<quarter>(?:перв|втор|трет|четв[её]рт)(?:ый|ого|ом|ий|ьего|ьем|ому|ьему))\s+квартал[аеу]?"
+    rf"(?P<quarter>{_QUARTER_NUMBER})(?:\s*(?:[-–—]|и|или)\s*(?P<quarter2>{_QUARTER_NUMBER}))?"
+    r"\s+квартал(?:ах|ами|ам|ов|ы|[аеу])?"
 )
 WEEKDAYS = {
     "понедельник": 0,
@@ -142,21 +160,71 @@ WEEKDAYS = {
     "субботу": 5,
     "воскресенье": 6,
 }
+#: Cardinal numbers in the cases a count of units takes ("два года", "двух месяцев",
+#: "двадцать пять лет") -> their value.
 NUMBERS = {
-    "один": 1,
-    "одну": 1,
-    "два": 2,
-    "две": 2,
-    "три": 3,
-    "четыре": 4,
-    "пять": 5,
-    "шесть": 6,
-    "семь": 7,
-    "восемь": 8,
-    "девять": 9,
-    "десять": 10,
+    form: value
+    for forms, value in (
+        ("один одну одного одной", 1),
+        ("два две двух", 2),
+        ("три трех трёх", 3),
+        ("четыре четырех четырёх", 4),
+        ("пять пяти", 5),
+        ("шесть шести", 6),
+        ("семь семи", 7),
+        ("восемь восьми", 8),
+        ("девять девяти", 9),
+        ("десять десяти", 10),
+        ("одиннадцать одиннадцати", 11),
+        ("двенадцать двенадцати", 12),
+        ("тринадцать тринадцати", 13),
+        ("четырнадцать четырнадцати", 14),
+        ("пятнадцать пятнадцати", 15),
+        ("шестнадцать шестнадцати", 16),
+        ("семнадцать семнадцати", 17),
+        ("восемнадцать восемнадцати", 18),
+        ("девятнадцать девятнадцати", 19),
+        ("двадцать двадцати", 20),
+        ("тридцать тридцати", 30),
+        ("сорок сорока", 40),
+        ("пятьдесят пятидесяти", 50),
+        ("шестьдесят шестидесяти", 60),
+        ("семьдесят семидесяти", 70),
+        ("восемьдесят восьмидесяти", 80),
+        ("девяносто девяноста", 90),
+        ("сто ста", 100),
+    )
+    for form in forms.split()
 }
-DAYS_BACK = {"позавчера": -2, "вчера": -1, "завтра": 1, "послезавтра": 2}
+_NUMBER_WORD = alternation(list(NUMBERS))
+#: A count: digits, or one or two number words ("двадцать пять").
+COUNT = rf"(?<![\d.,])(?P<n>\d{{1,4}}|(?:{_NUMBER_WORD})(?:\s+(?:{_NUMBER_WORD}))?){_E}"
+#: Units of "N units ago" / "in N units"; those in `UNIT_SINGULAR` may stand without a count.
+UNITS = r"(?P<unit>года|год|лет|месяцев|месяца|месяц|недель|недели|неделю|дней|дня|день)"
+UNIT_SINGULAR = ("год", "месяц", "неделю", "день")
+#: "сегодня" is left out: in this press it reads "nowadays" about as often as "today", whatever
+#: the tense ("И сегодня наша страна…", "актуален и сегодня").
+DAYS_BACK = {
+    "позавчера": -2,
+    "вчера": -1,
+    "завтра": 1,
+    "послезавтра": 2,
+    "послепослезавтра": 3,
+}
+
+
+#: Qualifiers of a weekday: which week it falls in ("в прошлый вторник", "в эту пятницу",
+#: "в след. среду").
+WEEKDAY_QUALIFIER = (
+    r"(?P<next>(?:следующ|прошл|минувш|прошедш|ближайш)(?:ий|ую|ее|ое|ая|ей)|эт(?:от|у|о)"
+    r"|след\.?)"
+)
+#: The first N months or quarters of a year: "по итогам восьми месяцев", "за 9 месяцев 2017
+#: года", "за первые три квартала".
+FIRST_PERIODS = (
+    r"(?P<prep>(?:[пП]о\s+итогам|[зЗ]а|[вВ]\s+течение)\s+)(?P<first>перв(?:ые|ых)\s+)?"
+    rf"(?P<n>\d{{1,2}}|{_NUMBER_WORD})\s+(?P<per>месяц(?:ев|а)|квартал(?:ов|а))"
+)
 
 
 def _m(group: str, pattern: str = MONTH) -> str:
@@ -175,10 +243,16 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
         ),
         (
             "numeric_range",
-            rf"{_OPT_PREP}(?P<d1>[0-3]?\d)\.?\s*[-–—/]\s*(?P<d2>[0-3]?\d)\."
-            r"(?P<m>[01]?\d)\.?(?P<y>\d{4}|\d{2})?(?![\d.,])",
+            rf"{_OPT_PREP}(?<![\d.,])(?P<d1>[0-3]?\d)(?:\.(?P<m1>[01]?\d))?\.?"
+            r"(?:\s*[-–—/]\s*|\s+по\s+)(?P<d2>[0-3]?\d)\."
+            r"(?P<m>[01]?\d)(?:\.(?P<y>\d{4}|\d{2}))?\.?(?![\d,]|\.\d)",
         ),
         ("numeric", rf"{_B}(?P<d>[0-3]?\d)\.(?P<m>[01]?\d)\.(?P<y>\d{{4}}|\d{{2}})(?![\d.,]\d)"),
+        # day.month without a year where it is plainly a date (`timex` checks the context)
+        (
+            "numeric_dm",
+            rf"{_B}(?<![\d.,+])(?P<d>[0-3]?\d)\.(?P<m>0[1-9]|1[0-2])(?P<dot>\.)?(?![\d¹²³]|[.,]\d)",
+        ),
         ("iso", rf"{_B}(?P<y>\d{{4}})-(?P<m>[01]\d)-(?P<d>[0-3]\d){_E}"),
         ("day", rf"{_OPT_PREP}{DAY.replace('{g}', 'd')}\s+{_m('mon', ANY_MONTH)}(?:,?\s+{YREF})?"),
         (
@@ -194,18 +268,27 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
         ("month_part", rf"{_OPT_PREP}{PART}\s+{_m('mon')}(?:\s+{YREF})?"),
         ("month", rf"{_OPT_PREP}{_m('mon')}\s+{YREF}"),
         ("bare_month", rf"{_B}{PREP}{_m('mon')}"),
+        ("lone_month", rf"{_B}(?P<mon>{alternation([f.split()[0] for f in _FULL_MONTHS])}){_E}"),
         ("year_part", rf"{_OPT_PREP}(?:{PART}|{QUARTER})\s+(?:{YREF}|(?P<bare>года|год){_E})"),
         ("year_part", rf"{_OPT_PREP}{QUARTER}{_E}"),
+        ("first_periods", rf"{_B}{FIRST_PERIODS}(?:\s+{YREF})?{_E}"),
+        ("rel_month_part", rf"{_OPT_PREP}{PART}\s+(?:{REL_M}\s+)?месяц[аеу]?{_E}"),
         ("season", rf"{_OPT_PREP}{SEASON}\s+{YREF}"),
         (
             "season_rel",
             rf"{_OPT_PREP}(?P<rel>(?:{_REL_STEMS})(?:им|ым|ей|ой)){_E}\s+"
             r"(?P<season>весной|летом|осенью|зимой)",
         ),
+        ("bare_season", rf"{_OPT_PREP}{SEASON}{_E}"),
         (
             "year_range",
             rf"{_OPT_PREP}(?P<y>1[0-9]{{3}}|20[0-9]{{2}})\s*(?:[-–—]|\s+по\s+)\s*"
             rf"(?P<y2>1[0-9]{{3}}|20[0-9]{{2}}|\d{{2}})(?:-?(?:х|е|м))?\s*{YEARS_WORD}{_E}",
+        ),
+        (
+            "year_range",
+            rf"{_B}(?P<prep>[сС]\s+)(?P<y>1[0-9]{{3}}|20[0-9]{{2}})\s+по\s+"
+            rf"(?P<y2>1[0-9]{{3}}|20[0-9]{{2}})(?:\s*(?:{YEAR_WORD}|{YEARS_WORD}))?{_E}",
         ),
         (
             "year_range_bare",
@@ -224,25 +307,36 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
         ),
         # "90-е" alone is also "30-е, 40-е места": it needs "годы", a preposition, or the
         # genitive "90-х" at a clause's end.
+        (
+            "decade_part",
+            rf"{_OPT_PREP}{PART}\s+(?P<dec>[1-9]0|00)-(?:х|ых){_E}\s*{DECADE_WORD}{CENTURY}?",
+        ),
         ("decade", rf"{_OPT_PREP}(?P<dec>[1-9]0|00)-(?:е|х|ые|ых){_E}\s*{DECADE_WORD}{CENTURY}?"),
         ("decade", rf"{_B}{PREP}(?P<dec>[1-9]0|00)-(?:е|х|ые|ых){_E}"),
         ("decade", rf"{_B}(?P<dec>[1-9]0|00)-(?:х|ых)(?=\s*(?:[.,;:!?)»]|$))"),
         ("year", rf"{_OPT_PREP}{YEAR_NUM}(?:{PARTIAL}|\s*(?:{YEAR_WORD}|{YEARS_WORD})){_E}"),
         ("bare_year", rf"{_B}(?P<prep>[вВ]\s+){YEAR_NUM}(?![\d\w%-])(?!\s*{_UNITS}{_E})"),
+        # A year standing for itself (the expression is the group `x`): alone in brackets, a
+        # range of life years or a birth year ("(1946)", "(1887–1941)", "(р. 1946)"); the year
+        # of a book's imprint ("М.: ОГИ, 2017."); the year in an event's name ("ПМЭФ-2022").
+        (
+            "year_alone",
+            rf"\((?:(?:р|род|г)\.\s*)?(?P<x>{YEAR_NUM}(?:\s*[-–—]\s*(?P<y2>1[0-9]{{3}}|20[0-9]{{2}}))?)"
+            rf"\)(?!\s*{_UNITS}{_E})",
+        ),
+        ("year_alone", rf"{_B}[а-яё]{{1,3}}\.:\s*[^:;()]{{1,80}}?,\s*(?P<x>{YEAR_NUM})(?![\d\w])"),
+        ("year_alone", rf"{_B}(?P<name>[а-яёa-z]{{2,}})-(?P<x>{YEAR_NUM})(?![\d\w-])"),
         ("rel_year", rf"{_OPT_PREP}{REL_M}\s+{YEAR_WORD}{_E}"),
         ("rel_month", rf"{_OPT_PREP}{REL_M}\s+месяц[еау]?{_E}"),
         ("rel_quarter", rf"{_OPT_PREP}{REL_M}\s+квартал[еау]?{_E}"),
         ("rel_week", rf"{_OPT_PREP}{REL_F}\s+недел[еияю]{_E}"),
-        ("rel_day", rf"{_B}(?P<word>позавчера|вчера|послезавтра|завтра){_E}"),
-        (
-            "ago",
-            rf"{_B}(?P<n>\d{{1,2}}|{alternation(list(NUMBERS))})?\s*"
-            r"(?P<unit>год|года|лет|месяц|месяца|месяцев|неделю|недели|недель|день|дня|дней)"
-            rf"\s+(?:тому\s+)?назад{_E}",
-        ),
+        ("rel_year_adj", rf"{_B}(?P<rel>(?:поза)?прошлогодн)[а-яё]*"),
+        ("rel_day", rf"{_B}(?P<word>{alternation(list(DAYS_BACK))}){_E}"),
+        ("ago", rf"{_B}(?:{COUNT}\s*)?{UNITS}\s+(?:тому\s+)?назад{_E}"),
+        ("ahead", rf"{_B}[чЧ]ерез\s+(?:{COUNT}\s*)?{UNITS}{_E}(?!\s+после{_E})"),
         (
             "weekday",
-            rf"{_B}(?P<prep>[вВ]о?\s+)?(?:(?P<next>следующ|прошл|минувш)(?:ий|ую|ее|ое|ая|ей)\s+)?"
+            rf"{_B}(?P<prep>[вВ]о?\s+)?(?:{WEEKDAY_QUALIFIER}\s+)?"
             rf"(?P<wd>{alternation(list(WEEKDAYS))}){_E}",
         ),
     )
@@ -260,14 +354,17 @@ GATES = {
         "month": MONTH_WORD,
         "day": rf"\d|{MONTH_WORD}|(?:го|ое|ье)\s+(?:{alternation(list(_SHORT_MONTHS))})",
         "decade2": r"\d0-?[еых]",
-        "part": r"начал|середин|кон(?:ец|ц)|половин|квартал",
+        "part": r"начал|середин|кон(?:ец|ц)|половин|полугоди|квартал",
         "season": r"весн|лет[оаем]|осен|зим",
         "year": "год",
         "month_rel": "месяц",
         "quarter": "квартал",
         "week": "недел",
         "day_rel": "вчера|завтра",
+        "rel_year_adj": "прошлогодн",
         "ago": "назад",
+        "ahead": "через",
+        "first_periods": "месяц|квартал",
         "weekday": "понедельник|вторник|сред[ау]|четверг|пятниц|суббот|воскресень",
     }.items()
 }
@@ -279,14 +376,16 @@ GATE_OF = {
     "iso": "iso",
     "year_range": "year4",
     "year_range_bare": "year4",
-    "decade_part": "year4",
+    "decade_part": "decade2",
     "year": "year4",
     "bare_year": "year4",
+    "year_alone": "year4",
     "day": "day",
     "month_range": "month",
     "month_part": "month",
     "month": "month",
     "bare_month": "month",
+    "lone_month": "month",
     "year_part": "part",
     "season": "season",
     "season_rel": "season",
@@ -295,6 +394,12 @@ GATE_OF = {
     "rel_quarter": "quarter",
     "rel_week": "week",
     "rel_day": "day_rel",
+    "rel_year_adj": "rel_year_adj",
     "ago": "ago",
+    "ahead": "ahead",
+    "first_periods": "first_periods",
+    "rel_month_part": "month_rel",
+    "numeric_dm": "dotted",
+    "bare_season": "season",
     "weekday": "weekday",
 }

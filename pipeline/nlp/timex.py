@@ -13,29 +13,26 @@ publication date such a reference keeps null dates and granularity `unresolved`.
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 import re
-from collections.abc import Callable
 from dataclasses import dataclass
 
 from pipeline.nlp.models import morph
 from pipeline.nlp.time_patterns import (
-    DAYS_BACK,
-    DECADE_PARTS,
     GATE_OF,
     GATES,
-    MONTH_PARTS,
-    MONTHS,
-    NUMBERS,
-    ORDINALS,
     PATTERNS,
-    QUARTERS,
-    REL_FORMS,
-    SEASONS,
+    WEEKDAY_QUALIFIER,
     WEEKDAYS,
-    YEAR_PARTS,
     alternation,
+)
+from pipeline.nlp.time_resolve import (
+    YEAR_GROUPS,
+    YEARLESS,
+    Unresolved,
+    When,
+    resolve,
+    tense,
 )
 from pipeline.schema import MAX_YEAR
 
@@ -64,268 +61,6 @@ class Timex:
     granularity: str
 
 
-Span = tuple[dt.date, dt.date]
-
-
-def _month_span(year: int, month: int) -> Span:
-    return dt.date(year, month, 1), dt.date(year, month, calendar.monthrange(year, month)[1])
-
-
-def _months(year: int, first: int, last: int) -> Span:
-    """Months `first`..`last` of `year`; a `last` before `first` runs into the next year."""
-    end_year = year + 1 if last < first else year
-    return _month_span(year, first)[0], _month_span(end_year, last)[1]
-
-
-def _years(first: int, last: int) -> Span:
-    return dt.date(first, 1, 1), dt.date(last, 12, 31)
-
-
-def _season(year: int, name: str) -> Span:
-    """Winter of 2025 is December 2024 to February 2025."""
-    first, last = SEASONS[name[:3]]
-    return _months(year - 1 if first > last else year, first, last)
-
-
-def tense(sentence: str) -> str | None:
-    """'past' or 'futr' when every finite verb of the sentence has that tense, else None."""
-    found = set()
-    for word in re.findall(r"[а-яё]+", sentence.lower()):
-        tag = morph()(word)[0].tag
-        if tag.POS == "VERB" and tag.tense:
-            found.add(tag.tense)
-    return found.pop() if len(found) == 1 and found <= {"past", "futr"} else None
-
-
-def _nearest(spans: list[Span], published: dt.date, when: str | None) -> Span:
-    """The span nearest to `published` among those the sentence's tense allows (all of them
-    when it allows none)."""
-    allowed = [
-        s
-        for s in spans
-        if (when != "past" or s[0] <= published) and (when != "futr" or s[1] >= published)
-    ] or spans
-
-    def distance(span: Span) -> int:
-        start, end = span
-        if start <= published <= end:
-            return 0
-        return min(abs((start - published).days), abs((end - published).days))
-
-    return min(allowed, key=distance)
-
-
-def _around(make: Callable[[int], Span], published: dt.date) -> list[Span]:
-    """`make` of last, this and next year; a year where it does not exist (29 February) is
-    left out."""
-    spans = []
-    for year in (published.year - 1, published.year, published.year + 1):
-        try:
-            spans.append(make(year))
-        except ValueError:
-            continue
-    return spans
-
-
-def _shift_month(published: dt.date, months: int) -> Span:
-    index = published.year * 12 + published.month - 1 + months
-    return _month_span(index // 12, index % 12 + 1)
-
-
-def _rel(word: str) -> int:
-    lower = word.lower()
-    return next(
-        v
-        for stem, v in sorted(REL_FORMS.items(), key=lambda kv: -len(kv[0]))
-        if lower.startswith(stem)
-    )
-
-
-def _year(groups: dict[str, str | None], published: dt.date | None) -> int | None:
-    """The year a YREF names: written, relative to publication, or None when absent or
-    unresolvable (the caller then treats the year as missing or unresolved)."""
-    if groups.get("y"):
-        return int(groups["y"])
-    if groups.get("rel"):
-        return None if published is None else published.year + _rel(groups["rel"])
-    if groups.get("bare"):
-        return None if published is None else published.year
-    return None
-
-
-def _two_digit(value: str) -> int:
-    year = int(value)
-    return year if len(value) == 4 else (2000 + year if year < 30 else 1900 + year)
-
-
-class _Unresolved(Exception):
-    """The reference is relative and the article has no publication date."""
-
-
-def _resolve(kind: str, g: dict, published: dt.date | None, when: Callable[[], str | None]):
-    """(date_start, date_end, granularity) for one match; raises ValueError if impossible."""
-    if kind == "weekday" and not (g.get("prep") or g.get("next")):
-        raise ValueError("a bare weekday name is not a reference")
-    has_year = bool(g.get("y") or g.get("rel") or g.get("bare"))
-    year = _year(g, published)
-    if has_year and year is None:
-        raise _Unresolved
-    if kind == "year_part" and year is None:  # "в третьем квартале": of the publication year
-        if published is None:
-            raise _Unresolved
-        year = published.year
-
-    def anchored(make: Callable[[int], Span]) -> Span:
-        if year is not None:
-            return make(year)
-        if published is None:
-            raise _Unresolved
-        return _nearest(_around(make, published), published, when())
-
-    month = MONTHS.get((g.get("mon") or "").lower().rstrip("."))
-    if kind == "day_range":
-        d1, d2 = int(g["d1"]), int(g["d2"])
-        if d2 <= d1:
-            raise ValueError("a range must run forward")
-        return (*anchored(lambda y: (dt.date(y, month, d1), dt.date(y, month, d2))), "days")
-    if kind == "numeric_range":
-        d1, d2, m = int(g["d1"]), int(g["d2"]), int(g["m"])
-        if d2 <= d1:
-            raise ValueError("a range must run forward")
-        year = _two_digit(g["y"]) if g.get("y") else None
-        return (*anchored(lambda y: (dt.date(y, m, d1), dt.date(y, m, d2))), "days")
-    if kind in ("numeric", "iso"):
-        day = dt.date(_two_digit(g["y"]), int(g["m"]), int(g["d"]))
-        return day, day, "day"
-    if kind == "day":
-        d = int(g["d"]) if g.get("d") else _ordinal(g)
-        return (*anchored(lambda y: (dt.date(y, month, d),) * 2), "day")
-    if kind == "day_month_range":
-        d1, d2, last = int(g["d1"]), int(g["d2"]), MONTHS[g["mon2"].lower()]
-        back = 1 if last < month else 0  # "28 декабря - 3 января 2025": December of 2024
-        return (*anchored(lambda y: (dt.date(y - back, month, d1), dt.date(y, last, d2))), "days")
-    if kind == "month_range":
-        last = MONTHS[g["mon2"].lower()]
-        if last == month:
-            raise ValueError("a range of one month")
-        return (*anchored(lambda y: _months(y, month, last)), "months")
-    if kind == "month_part":
-        lo, hi = MONTH_PARTS[_part_stem(g["part"])]
-
-        def part(y: int) -> Span:
-            end = calendar.monthrange(y, month)[1]
-            return dt.date(y, month, lo), dt.date(y, month, min(hi, end))
-
-        return (*anchored(part), "days")
-    if kind in ("month", "bare_month"):
-        return (*anchored(lambda y: _month_span(y, month)), "month")
-    if kind == "year_part":
-        if g.get("quarter"):
-            q = QUARTERS[g["quarter"].lower()[:4].replace("ё", "е")]
-            first, last = 3 * q - 2, 3 * q
-        else:
-            first, last = YEAR_PARTS[_part_stem(g["part"])]
-        return (*anchored(lambda y: _months(y, first, last)), "months")
-    if kind == "season":
-        return (*anchored(lambda y: _season(y, g["season"].lower())), "season")
-    if kind == "season_rel":
-        if published is None:
-            raise _Unresolved
-        return (*_season_rel(g["season"].lower(), _rel(g["rel"]), published), "season")
-    if kind in ("year_range", "year_range_bare"):
-        first, last = int(g["y"]), int(g["y2"])
-        if last < 100:
-            last += first // 100 * 100
-        if not first < last <= first + 100:
-            raise ValueError("not a range of years")
-        return (*_years(first, last), "years")
-    if kind == "decade_part":
-        first, last = DECADE_PARTS[_part_stem(g["part"])]
-        return (*_years(int(g["dec"]) + first, int(g["dec"]) + last), "years")
-    if kind == "decade":
-        value = g["dec"]
-        first = int(value) if len(value) == 4 else (2000 if value == "00" else 1900 + int(value))
-        if g.get("century"):
-            first = (_century(g["century"]) - 1) * 100 + int(value)
-        return (*_years(first, first + 9), "decade")
-    if kind in ("year", "bare_year", "rel_year"):
-        return (*_years(year, year), "year")
-    if published is None:
-        raise _Unresolved
-    return _relative(kind, g, published, when)
-
-
-def _ordinal(g: dict) -> int:
-    """'двадцать четвертого' -> 24."""
-    stem = g["ord"].lower()
-    value = next(v for o, v in ORDINALS.items() if re.fullmatch(o, stem))
-    tens = (g.get("tens") or "").lower()
-    return value + (20 if tens == "двадцать" else 30 if tens == "тридцать" else 0)
-
-
-def _century(value: str) -> int:
-    """'XIX' or '19' -> 19."""
-    if value.isdigit():
-        return int(value)
-    digits = [{"i": 1, "v": 5, "x": 10}[c] for c in value.lower()]
-    return sum(-d if d < after else d for d, after in zip(digits, [*digits[1:], 0], strict=True))
-
-
-def _part_stem(part: str) -> str:
-    lower = part.lower()
-    return next(stem for stem in YEAR_PARTS if lower.startswith(stem))
-
-
-def _season_rel(name: str, offset: int, published: dt.date) -> Span:
-    """'этим летом' is this year's summer; 'прошлым летом' the last one over before
-    publication; 'следующим летом' the first one to start after it."""
-    current = _season(published.year, name)
-    if published.month == 12 and name.startswith("зим"):
-        current = _season(published.year + 1, name)
-    if offset < 0:
-        return current if current[1] < published else _season(current[1].year - 1, name)
-    if offset > 0:
-        return current if current[0] > published else _season(current[1].year + 1, name)
-    return current
-
-
-def _relative(kind: str, g: dict, published: dt.date, when: Callable[[], str | None]):
-    if kind == "rel_month":
-        return (*_shift_month(published, _rel(g["rel"])), "month")
-    if kind == "rel_quarter":
-        first = published.replace(month=(published.month - 1) // 3 * 3 + 1)
-        start = _shift_month(first, 3 * _rel(g["rel"]))[0]
-        return start, _shift_month(start, 2)[1], "months"
-    if kind == "rel_week":
-        monday = published - dt.timedelta(days=published.weekday(), weeks=-_rel(g["rel"]))
-        return monday, monday + dt.timedelta(days=6), "days"
-    if kind == "rel_day":
-        day = published + dt.timedelta(days=DAYS_BACK[g["word"].lower()])
-        return day, day, "day"
-    if kind == "ago":
-        n = int(g["n"]) if (g["n"] or "").isdigit() else NUMBERS.get((g["n"] or "").lower(), 1)
-        unit = g["unit"].lower()
-        if unit.startswith(("год", "лет")):
-            return (*_years(published.year - n, published.year - n), "year")
-        if unit.startswith("месяц"):
-            return (*_shift_month(published, -n), "month")
-        day = published - dt.timedelta(days=n * (7 if unit.startswith("недел") else 1))
-        return day, day, "day"
-    # a weekday: the next or last one when qualified, else the nearest the tense allows
-    this_week = published + dt.timedelta(days=WEEKDAYS[g["wd"].lower()] - published.weekday())
-    days = [this_week + dt.timedelta(weeks=k) for k in (-1, 0, 1)]
-    if g.get("next"):
-        ahead = g["next"].lower() == "следующ"
-        day = (
-            min(d for d in days if d > published)
-            if ahead
-            else max(d for d in days if d < published)
-        )
-    else:
-        day, _ = _nearest([(d, d) for d in days], published, when())
-    return day, day, "day"
-
-
 _DASH = re.compile(r"\s*[-–—]\s*")
 #: Days or months further apart than this are two references, not one range.
 _MAX_GAP = dt.timedelta(days=366)
@@ -339,7 +74,9 @@ _RANGES = {
 }
 
 
-_WEEKDAY_TEXT = re.compile(rf"(?:[вВ]о?\s+)?(?:{alternation(list(WEEKDAYS))})", re.IGNORECASE)
+_WEEKDAY_TEXT = re.compile(
+    rf"(?:[вВ]о?\s+)?(?:{WEEKDAY_QUALIFIER}\s+)?(?:{alternation(list(WEEKDAYS))})", re.IGNORECASE
+)
 
 
 def _joined(sentence: str, last: Timex, timex: Timex) -> Timex | None:
@@ -395,6 +132,224 @@ def _join_ranges(sentence: str, found: list[Timex]) -> list[Timex]:
     return joined
 
 
+#: What may stand right before a lone day.month ("15.02") when it is a clock time ("в 8.10",
+#: "на 17.04 мск"), an article of a code ("статья 5.12", "п. 13.11") or a signed score
+#: ("+2.11").
+_NOT_DATE_BEFORE = re.compile(
+    r"(?:(?<![\w-])(?:в|во|на|около|примерно|ст|стать[яиюей]|статьям?и?|п|пункт[аеу]?|ч|част[ьи]"
+    r"|гл|глав[аеуы])\.?\s*|[№+\-−–]\s*)$",
+    re.IGNORECASE,
+)
+#: What may follow it when it is a time, a measure or a number of a code: a time zone or
+#: word, a unit, a currency, an abbreviation in capitals ("КоАП"), another number.
+_NOT_DATE_AFTER = re.compile(
+    r"^\s*(?:%|мск|gmt|utc|сек|мин|час|утра|вечера|ночи|дня(?![\w])|с\.|м(?![\w])|m(?![\w])"
+    r"|км|кг|балл|[а-яё]*(?:рубл|долл|евро|процент)|[A-ZА-ЯЁ][a-zа-яё]?[A-ZА-ЯЁ]|\d)",
+)
+
+
+def _named(sentence: str, start: int) -> bool:
+    """A calendar word that names something else or no time in particular: after an adjective
+    ("арабская весна", "Черная пятница", "бабье лето", "каждое лето", "всю зиму"), in quotation
+    marks, or capitalised inside a sentence (a title, a TV channel)."""
+    before = sentence[:start]
+    if before.rstrip().endswith(("«", '"', "„", "“")):
+        return True
+    if sentence[start].isupper() and before.strip() and not re.search(r"[.!?…:—–-]\s*$", before):
+        return True
+    word = re.search(r"([А-Яа-яЁё]+)\s*$", before)
+    return word is not None and morph()(word.group(1).lower())[0].tag.POS in ("ADJF", "PRTF")
+
+
+def _clause(sentence: str, match: re.Match) -> str:
+    """The stretch of `sentence` around `match` between punctuation marks."""
+    starts = [m.end() for m in _CLAUSE_MARK.finditer(sentence, 0, match.start())]
+    stop = _CLAUSE_MARK.search(sentence, match.end())
+    return sentence[starts[-1] if starts else 0 : stop.start() if stop else len(sentence)]
+
+
+_CLAUSE_MARK = re.compile(r"[,;:()«»\"]|\s[—–-]\s")
+
+
+#: "этот" qualifies a weekday only in agreement: "этот вторник", "эту пятницу", "это
+#: воскресенье".
+_THIS_WEEKDAY = {
+    "этот": ("понедельник", "вторник", "четверг"),
+    "эту": ("среду", "пятницу", "субботу"),
+    "это": ("воскресенье",),
+}
+
+
+def _plausible(kind: str, match: re.Match, sentence: str) -> bool:
+    """Whether a match that could also be something else is a calendar reference here."""
+    groups = match.groupdict()
+    start = match.start()
+    if kind == "ahead":  # "Уже через неделю пришел ответ": counted from the story's own time
+        return (tense(_clause(sentence, match)) or tense(sentence)) not in ("past", "perf")
+    this = _THIS_WEEKDAY.get(groups.get("next") or "")
+    if kind == "weekday" and this is not None and groups["wd"] not in this:
+        return False  # "это понедельник" is "it is a Monday", not "this Monday"
+    if kind == "weekday" and not (groups.get("prep") or groups.get("next")):
+        # "среда" is also a common noun ("среда обитания"): alone it is no weekday
+        return not groups["wd"].startswith("сред") and not _named(sentence, start)
+    if kind == "bare_season" and tense(_clause(sentence, match)) == "pres":
+        return False  # "летом здесь купаются": every summer, not one
+    if kind in ("bare_season", "lone_month"):
+        return groups.get("prep") is not None or not _named(sentence, start)
+    if kind == "year_alone" and groups.get("name"):  # a name in capitals: "ПМЭФ-2022"
+        return sentence[start].isupper()
+    if kind == "numeric_dm":
+        return not (
+            _NOT_DATE_BEFORE.search(sentence[:start])
+            or _NOT_DATE_AFTER.match(sentence[match.end() :])
+        )
+    return True
+
+
+@dataclass(slots=True)
+class _Found:
+    timex: Timex
+    kind: str
+    groups: dict
+    match: re.Match
+
+
+def _lend_years(sentence: str, found: list[_Found], published: dt.date | None) -> None:
+    """A day or month without a year takes the year written with a later day or month of the
+    same sentence ("19 декабря, а ... 6 января 2017 года": 2016-12-19): that year, or the one
+    before when the date would otherwise fall after the later one. The year is lent when the
+    publication gives none or puts the date more than a year from the later one, only to dates
+    before the first written year (after it, which year they share is not plain), and only
+    when their clauses agree in tense ("В начале октября Байрактар заявил, что … начнется в …
+    2024 года" names two times)."""
+    for k, item in enumerate(found):
+        if any(_lends(f) for f in found[:k]):  # a year written earlier frames what follows
+            return
+        if item.kind not in YEARLESS or any(item.groups.get(n) for n in YEAR_GROUPS):
+            continue
+        lender = next((f for f in found[k + 1 :] if _lends(f)), None)
+        if lender is not None and _BOUND.match(lender.timex.text):
+            between = sentence[item.timex.stop : lender.timex.start]
+            lender = lender if re.fullmatch(r"\s*(?:[-–—]\s*)?", between) else None
+        if lender is None or not _may_lend(sentence, item, lender):
+            continue
+        year = int(lender.groups["y"])
+        for candidate in (year, year - 1):
+            try:
+                start, end, grain = resolve(
+                    item.kind, item.groups | {"y": str(candidate)}, published, lambda: None
+                )
+            except (ValueError, KeyError, StopIteration):
+                continue
+            if start <= lender.timex.date_start:
+                old = item.timex
+                item.timex = Timex(old.start, old.stop, old.text, start, end, grain)
+                break
+
+
+#: A date that bounds a span: it lends its year only to the date that opens the span ("с 8
+#: января до 20 апреля 1942 года"), not to one elsewhere ("Ранее в сентябре … до сентября 2021
+#: года").
+_BOUND = re.compile(r"(?:до|по|к|ко|после|начиная\s+с)\s", re.IGNORECASE)
+
+
+def _may_lend(sentence: str, item: _Found, lender: _Found) -> bool:
+    """Whether `lender`'s year is the year of `item`: without a publication date, when their
+    clauses do not differ in tense; with one, only when the publication puts `item` more than a
+    year from `lender` and the two share a clause or clauses of one tense ("19 декабря, а
+    конгресс утвердит … 6 января 2017 года"), not a date of another event ("на 13 февраля …
+    вызван … по делу, связанному с убийствами на майдане в феврале 2014 года")."""
+    clauses = [_clause(sentence, x.match) for x in (item, lender)]
+    tenses = [tense(c) for c in clauses]
+    if item.timex.date_start is None:
+        return len(set(tenses) - {"", None}) <= 1
+    if abs(item.timex.date_start - lender.timex.date_start) <= _MAX_GAP:
+        return False
+    return (
+        clauses[0] == clauses[1]
+        or tenses[0] == tenses[1]
+        and tenses[0]
+        in (
+            "past",
+            "pres",
+            "futr",
+        )
+    )
+
+
+def _lends(item: _Found) -> bool:
+    """A day or month with its year written in digits, not after "с" ("впервые с апреля 2015
+    года" names an earlier time, not the sentence's year)."""
+    return (
+        item.kind in YEARLESS
+        and bool(item.groups.get("y"))
+        and item.timex.date_start is not None
+        and item.timex.granularity in ("day", "days", "month", "months")
+        and not item.timex.text.lower().startswith(("с ", "со "))
+    )
+
+
+def _agree_weekdays(sentence: str, found: list[_Found], published: dt.date | None) -> None:
+    """A yearless day beside its weekday ("в понедельник, 26 июня") takes the year, of the one
+    it has and those around it, in which it falls on that weekday."""
+    for weekday, item in zip(found, found[1:], strict=False):
+        if weekday.kind != "weekday":
+            weekday, item = item, weekday
+        if (
+            weekday.kind != "weekday"
+            or item.kind != "day"
+            or item.timex.date_start is None
+            or any(item.groups.get(n) for n in YEAR_GROUPS)
+            or not re.fullmatch(r",\s*", sentence[_gap(weekday, item)])
+        ):
+            continue
+        wanted = WEEKDAYS[weekday.groups["wd"].lower()]
+        year = item.timex.date_start.year
+        for candidate in (year, year - 1, year + 1):
+            try:
+                start, end, grain = resolve(
+                    item.kind, item.groups | {"y": str(candidate)}, published, lambda: None
+                )
+            except (ValueError, KeyError, StopIteration):
+                continue
+            if start.weekday() == wanted:
+                old = item.timex
+                item.timex = Timex(old.start, old.stop, old.text, start, end, grain)
+                break
+
+
+def _gap(a: _Found, b: _Found) -> slice:
+    """The text between two found expressions, in either order."""
+    first, second = sorted((a.timex, b.timex), key=lambda t: t.start)
+    return slice(first.stop, second.start)
+
+
+def _tense_at(sentence: str, match: re.Match, sentence_tense: When) -> When:
+    """The tense that bounds one expression: the sentence's, or where a short participle is
+    its only predicate ('perf'), the past for the time of its event ("в среду задержан", "в
+    начале марта переброшены") and none for the state's end or target ("открыта до 17
+    ноября", "назначен на 5 июля", "16–19 февраля запланирована") or for an expression in
+    another clause ("Срок исполнения - 1 ноября, ответственными назначены")."""
+
+    def when() -> str | None:
+        found = sentence_tense()
+        if found != "perf":
+            return found
+        prep = match.group("prep") if "prep" in match.re.groupindex else None
+        if (prep or "").strip().lower() not in ("в", "во"):
+            return ""
+        return "past" if tense(_clause(sentence, match)) == "perf" else ""
+
+    return when
+
+
+def _bounds(match: re.Match) -> tuple[int, int]:
+    """(start, -stop) of the expression: the group `x` where a pattern marks one inside its
+    context, else the whole match."""
+    start, stop = match.span("x") if match.re.groupindex.get("x") else match.span()
+    return start, -stop
+
+
 def find(sentence: str, published: dt.date | None) -> list[Timex]:
     """Every calendar reference in `sentence`, left to right, resolved against `published`."""
     lower = sentence.lower()
@@ -407,25 +362,27 @@ def find(sentence: str, published: dt.date | None) -> list[Timex]:
         if gate not in gates:
             gates[gate] = GATES[gate].search(lower) is not None
         if gates[gate]:
-            candidates += [(m.start(), -m.end(), order, kind, m) for m in pattern.finditer(lower)]
+            candidates += [(*_bounds(m), order, kind, m) for m in pattern.finditer(lower)]
     if not candidates:
         return []
     candidates.sort(key=lambda c: c[:3])
     cached: list[str | None] = []
 
-    def when() -> str | None:
+    def sentence_tense() -> str | None:
         if not cached:
             cached.append(tense(sentence))
         return cached[0]
 
-    found: list[Timex] = []
+    found: list[_Found] = []
     taken = 0
     for start, neg_end, _, kind, match in candidates:
-        if start < taken:
+        if start < taken or not _plausible(kind, match, sentence):
             continue
+        groups = match.groupdict()
+        when = _tense_at(sentence, match, sentence_tense)
         try:
-            date_start, date_end, grain = _resolve(kind, match.groupdict(), published, when)
-        except _Unresolved:
+            date_start, date_end, grain = resolve(kind, groups, published, when)
+        except Unresolved:
             date_start = date_end = None
             grain = "unresolved"
         except (ValueError, KeyError, StopIteration):
@@ -435,6 +392,9 @@ def find(sentence: str, published: dt.date | None) -> list[Timex]:
         ):
             continue
         text = sentence[start:-neg_end].rstrip(" ,")
-        found.append(Timex(start, start + len(text), text, date_start, date_end, grain))
+        timex = Timex(start, start + len(text), text, date_start, date_end, grain)
+        found.append(_Found(timex, kind, groups, match))
         taken = -neg_end
-    return _join_ranges(sentence, found)
+    _lend_years(sentence, found, published)
+    _agree_weekdays(sentence, found, published)
+    return _join_ranges(sentence, [f.timex for f in found])
