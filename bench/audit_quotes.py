@@ -31,7 +31,7 @@ from pathlib import Path
 import duckdb
 
 JUDGED = ("speaker_ok", "note")
-TEXT = ("headline", "lead", "context", "source_context")
+TEXT = ("headline", "lead", "before", "context", "source_context")
 COLUMNS = (
     "n",
     "article_id",
@@ -41,6 +41,7 @@ COLUMNS = (
     "kind",
     "headline",
     "lead",
+    "before",
     "context",
     "source_context",
     "cue",
@@ -52,9 +53,11 @@ COLUMNS = (
 #: What `labels` keeps of a judged sheet: no text of the corpus.
 LABELS = tuple(c for c in COLUMNS if c not in TEXT)
 TOP = 15
+_INTERVIEW = "интервью"
 _LONG = 700  # characters of a quote shown whole; a longer one keeps its two ends
 _LEAD = 400  # characters of the lead shown
 _NEAR = 300  # a source farther than this from its quote is shown in its own sentence
+_BEFORE = 2  # sentences shown before the quote's (a pronoun's or a role's antecedent)
 
 
 def _hash(seed: int, *parts: object) -> str:
@@ -113,7 +116,7 @@ def _cue_span(text: str, cue: str, quote: tuple[int, int]) -> tuple[int, int] | 
     spans = [(a + base, b + base) for a, b in found]
     outside = [s for s in spans if s[1] <= quote[0] or s[0] >= quote[1]]
     distance = lambda s: min(abs(s[0] - quote[1]), abs(quote[0] - s[1]))  # noqa: E731
-    return min(outside, key=distance, default=None)
+    return min(outside or spans, key=distance, default=None)
 
 
 def _around(sentences: list[tuple[int, int]], start: int, stop: int) -> tuple[int, int]:
@@ -125,7 +128,8 @@ def _around(sentences: list[tuple[int, int]], start: int, stop: int) -> tuple[in
 def _row(quote: dict, text: str, title_stop: int, sentences: list[tuple[int, int]]) -> dict:
     q = (quote["start"], quote["stop"])
     source = (quote["speaker_start"], quote["speaker_stop"])
-    cue = _cue_span(text, quote["cue"], q)
+    # An answer of a '- ' interview has no cue written beside it (the table says 'интервью').
+    cue = None if quote["cue"] == _INTERVIEW else _cue_span(text, quote["cue"], q)
     spans = [(*q, "Q"), *([(*cue, "C")] if cue else [])]
     lo, hi = (min(q[0], cue[0]), max(q[1], cue[1])) if cue else q
     near = source[0] is not None and source[0] >= lo - _NEAR and source[1] <= hi + _NEAR
@@ -137,6 +141,7 @@ def _row(quote: dict, text: str, title_stop: int, sentences: list[tuple[int, int
     if source[0] is not None and not near:
         far = _marked(text, [(*source, "S")], *_around(sentences, *source))
     body = title_stop + 2 if title_stop else 0
+    earlier = [a for a, b in sentences if b <= lo and a >= body][-_BEFORE:]
     return {
         "article_id": quote["article_id"],
         "start": q[0],
@@ -145,6 +150,7 @@ def _row(quote: dict, text: str, title_stop: int, sentences: list[tuple[int, int
         "kind": quote["kind"],
         "headline": _flat(text[:title_stop]) if title_stop else "",
         "lead": _flat(text[body : body + _LEAD]),
+        "before": _flat(text[earlier[0] : lo]) if earlier else "",
         "context": _marked(text, spans, lo, hi),
         "source_context": far,
         "cue": quote["cue"],

@@ -1,0 +1,316 @@
+"""Who said a quote: the entity its source names, read against the article's people.
+
+The source's words name the speaker, or describe them and the article named them before
+(`Article.speaker`, rules in order):
+1. Where it was said is not who said it: the words of an occasion ('в интервью Стоуну', 'в
+   беседе с RT', 'на брифинге') and media mentions are left out of the source.
+2. A person the rest names is the speaker ('Президент Ильхам Алиев'); a bare first name or
+   surname that the entity stage kept apart ('Ирина') is the one person of the article whose
+   full name has it.
+3. A source that describes one person by a noun ('эксперт', 'бывший глава Минфина', 'глава
+   британского МИД') is that person, never the organisation in its phrase: the person named
+   right after it in apposition ('..., политолог Дмитрий Журавлёв'), else the one holding its
+   role in the article (`entities.role`: 'глава государства' is the president), else the
+   nearest earlier person introduced with the same noun ('вице-премьер РФ Виталий Мутко'),
+   else the antecedent, as for a pronoun.
+4. An organisation is the speaker when the source is the organisation or speaks for it ('в
+   Минсельхозе', 'представитель Госдепа').
+5. A pronoun ('он', 'она') is the one person of the nearest earlier sentence with people, of
+   the gender of the pronoun or of the cue verb ('добавила'), preferring the one written in
+   the nominative (the subject); 'который' is the person just before it.
+6. A group ('эксперты', 'сотрудники МОК', a plural cue) is nobody in particular.
+7. No source beside the cue: the person named right after it ('— сказал Брутер').
+Only people mentioned outside quotations count as earlier people."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from functools import cached_property
+
+from pipeline.nlp.gazetteer import key
+from pipeline.nlp.media import MEDIUM
+from pipeline.nlp.models import lemma
+from pipeline.nlp.roles import role_lemmas
+from pipeline.nlp.sources import SPOKES, agreement, gender_of, nominative, occasions, read
+from pipeline.nlp.speech import cue_forms, words_of
+
+#: Role phrases that name a role by another word: 'глава государства' is the president.
+ROLE_PHRASES = {
+    "глава государства": "президент",
+    "глава правительства": "премьер-министр",
+    "премьер": "премьер-министр",
+    "генсек": "секретарь",
+    "госминистр": "министр",
+}
+_INTERVIEW = "интервью"
+#: Sentences with people looked back through for a pronoun's or a description's antecedent.
+_BACK = 3
+#: What may stand between a source and the name in apposition to it: '..., политолог '.
+_APPOSED = re.compile(r"\s*,\s*[^,.;:!?«»\"()\n]{0,60}")
+_WORDS = re.compile(r"\w+(?:-\w+)*")
+
+
+@dataclass(frozen=True)
+class Mention:
+    start: int
+    stop: int
+    sentence: int
+    entity_id: str
+    type: str
+    surface: str
+    narrated: bool  # outside the content of direct and indirect quotes
+
+
+@dataclass(frozen=True)
+class Person:
+    role: str | None  # the head of `entities.role`, as ROLE_PHRASES names it
+    country: str | None
+    name: str = ""
+
+    @property
+    def gender(self) -> str | None:
+        return gender_of(self.name)
+
+
+@dataclass(frozen=True)
+class Said:
+    """What naming one quote's speaker reads: its cue's words and the source's span (None when
+    no source is written beside the cue) and the countries the source names."""
+
+    cue: str
+    cue_stop: int
+    source: tuple[int, int] | None
+    countries: tuple[str, ...] = ()
+
+
+def role_head(words: str) -> str | None:
+    """The role a phrase names: a ROLE_PHRASES phrase, or its first role word's lemma."""
+    lowered = key(words)
+    for phrase, role in ROLE_PHRASES.items():
+        if phrase in lowered:
+            return role
+    for word in lowered.split():
+        found = lemma(word)
+        if found in role_lemmas():
+            return ROLE_PHRASES.get(found, found)
+    return None
+
+
+@dataclass(frozen=True)
+class Article:
+    """One article's text, its mentions in order and the corpus's people."""
+
+    text: str
+    mentions: Sequence[Mention]
+    people: Mapping[str, Person]
+
+    @cached_property
+    def narrated(self) -> list[Mention]:
+        """The people mentioned outside quotations, in order."""
+        return [m for m in self.mentions if m.type == "PER" and m.narrated]
+
+    def speaker(self, said: Said) -> tuple[str | None, tuple[int, int] | None]:
+        """The speaker's entity id, and the source's span when the rules found it elsewhere
+        than `said.source` (the name after the cue)."""
+        if said.source is None:
+            after = self._after_cue(said.cue_stop)
+            return (after.entity_id, (after.start, after.stop)) if after else (None, None)
+        start, stop = said.source
+        left_out = occasions(self.text, start, stop)
+        inside = [
+            m
+            for m in self.mentions
+            if m.start < stop and start < m.stop and not _within(m, left_out)
+        ]
+        left_out += [(m.start, m.stop) for m in inside if m.type == MEDIUM]
+        people = {m.entity_id: m for m in inside if m.type == "PER"}
+        if people:
+            return (self._whole(next(iter(people))) if len(people) == 1 else None), None
+        words = _without(self.text, start, stop, left_out)
+        reading = read(words)
+        number, gender = agreement(said.cue)
+        organisations = {m.entity_id for m in inside if m.type == "ORG"}
+        if reading.kind in (None, "spokes") and len(organisations) == 1:
+            return organisations.pop(), None
+        if reading.kind == "group" or number == "plur":
+            return None, None
+        gender = reading.gender or gender
+        if reading.kind == "relative":
+            return self._relative(start), None
+        if reading.kind == "pronoun":
+            return self._antecedent(start, gender), None
+        if reading.kind in ("person", "spokes"):
+            return self._described(said, words, reading.head, gender, organisations), None
+        return self._by_name(words), None
+
+    def _described(
+        self, said: Said, words: str, head: str | None, gender: str | None, organisations: set[str]
+    ) -> str | None:
+        """The one person a description stands for (rule 3). A role of a state ('глава
+        государства', 'Президент Азербайджана') is looked up first; a role in an organisation
+        the source names ('бывший глава Минфина') only among people introduced with it."""
+        start, stop = said.source
+        apposed = self._apposed(stop)
+        if apposed:
+            return apposed.entity_id
+        role = role_head(words)
+        of_state = any(phrase in key(words) for phrase in ROLE_PHRASES) or said.countries
+        if role and of_state and (holder := self._holder(role, list(said.countries))):
+            return holder
+        if head and (introduced := self._introduced(head, start, gender, organisations)):
+            return introduced
+        if role and not organisations and (holder := self._holder(role, [])):
+            return holder
+        return None if head in SPOKES else self._antecedent(start, gender)
+
+    def _whole(self, entity_id: str) -> str:
+        """A one-word name's person: the one person of the article whose full name has that
+        word ('Ирина' -> 'Ирина Баринова'), else the entity itself."""
+        name = self.people[entity_id].name if entity_id in self.people else ""
+        if not name or " " in name:
+            return entity_id
+        fuller = {
+            m.entity_id
+            for m in self.narrated
+            if m.entity_id in self.people
+            and key(name) in key(self.people[m.entity_id].name).split()
+            and m.entity_id != entity_id
+        }
+        return fuller.pop() if len(fuller) == 1 else entity_id
+
+    def _by_name(self, words: str) -> str | None:
+        """A surname the entity stage did not tag ('Брутер'): the one person of the article
+        whose last name it is, in any case."""
+        tokens = _WORDS.findall(words)
+        if len(tokens) != 1 or not tokens[0][:1].isupper():
+            return None
+        word = key(tokens[0])
+        found = {
+            m.entity_id
+            for m in self.narrated
+            if m.entity_id in self.people
+            and _same_surname(word, key(self.people[m.entity_id].name).split()[-1])
+        }
+        return found.pop() if len(found) == 1 else None
+
+    def _after_cue(self, cue_stop: int) -> Mention | None:
+        """A person named right after a cue: '— сказал Брутер'."""
+        return next(
+            (
+                m
+                for m in self.narrated
+                if m.start >= cue_stop and not self.text[cue_stop : m.start].strip()
+            ),
+            None,
+        )
+
+    def _apposed(self, stop: int) -> Mention | None:
+        """A person named in apposition right after a source: '..., политолог Дмитрий
+        Журавлёв'."""
+        for m in self.narrated:
+            if m.start >= stop:
+                gap = _APPOSED.fullmatch(self.text, stop, m.start)
+                return m if gap else None
+        return None
+
+    def _relative(self, start: int) -> str | None:
+        """'Таро Асо, который заверяет': the person right before the relative pronoun."""
+        before = [m for m in self.narrated if m.stop <= start]
+        if before and re.fullmatch(r"\s*,\s*", self.text[before[-1].stop : start]):
+            return before[-1].entity_id
+        return None
+
+    def _holder(self, role: str, countries: list[str]) -> str | None:
+        """The one person mentioned outside quotations whose role is `role` (and whose country
+        is the one named with it, if any)."""
+        found = {
+            m.entity_id
+            for m in self.narrated
+            if (person := self.people.get(m.entity_id))
+            and person.role == role
+            and (not countries or person.country in countries)
+        }
+        return found.pop() if len(found) == 1 else None
+
+    def _introduced(
+        self, head: str, before: int, gender: str | None, organisations: set[str]
+    ) -> str | None:
+        """The nearest earlier person the text introduced with the noun `head`, written in the
+        four words before the name ('вице-премьер РФ Виталий Мутко') or after it in apposition
+        ('Георгий Остапкович, экономист'), and with one of `organisations` there, if any."""
+        for m in reversed([m for m in self.narrated if m.stop <= before]):
+            if not self._fits(m.entity_id, gender):
+                continue
+            lo = max(0, m.start - 60)
+            ahead = _WORDS.findall(self.text[lo : m.start])[-4:]
+            apposed = _APPOSED.match(self.text, m.stop)
+            hi = apposed.end() if apposed else m.stop
+            behind = _WORDS.findall(apposed.group()) if apposed else []
+            if not any(lemma(w) == head for w in ahead + behind):
+                continue
+            if not organisations or any(
+                o.entity_id in organisations for o in self.mentions if lo <= o.start < hi
+            ):
+                return m.entity_id
+        return None
+
+    def _fits(self, entity_id: str, gender: str | None) -> bool:
+        person = self.people.get(entity_id)
+        found = person.gender if person else None
+        return gender is None or found is None or found == gender
+
+    def _antecedent(self, before: int, gender: str | None) -> str | None:
+        """The person a pronoun or a description at `before` stands for: of the nearest
+        earlier sentences with people outside quotations (up to `_BACK`), the first with
+        people of the right gender; the one such person, or the one of them written in the
+        nominative."""
+        earlier = [m for m in self.narrated if m.stop <= before]
+        sentences = sorted({m.sentence for m in earlier}, reverse=True)[:_BACK]
+        for sentence in sentences:
+            fit = [m for m in earlier if m.sentence == sentence and self._fits(m.entity_id, gender)]
+            if not fit:
+                continue
+            ids = {m.entity_id for m in fit}
+            if len(ids) > 1:
+                ids = {m.entity_id for m in fit if nominative(m.surface)}
+            return ids.pop() if len(ids) == 1 else None
+        return None
+
+    def interviewee(self, lead_stop: int, sentences: list[tuple[int, int]]) -> Mention | None:
+        """The person named beside a verb of speech or the word 'интервью' in the lead (the
+        text before `lead_stop`), if there is one such person."""
+        found: dict[str, Mention] = {}
+        for start, stop in sentences:
+            if start >= lead_stop:
+                break
+            words = words_of(self.text[start:stop])
+            if _INTERVIEW in words or not cue_forms().isdisjoint(words):
+                for m in self.narrated:
+                    if start <= m.start and m.stop <= stop:
+                        found.setdefault(m.entity_id, m)
+        return next(iter(found.values())) if len(found) == 1 else None
+
+
+def _within(mention: Mention, spans: list[tuple[int, int]]) -> bool:
+    return any(a <= mention.start and mention.stop <= b for a, b in spans)
+
+
+def _without(text: str, start: int, stop: int, spans: list[tuple[int, int]]) -> str:
+    """text[start:stop] without the `spans` in it."""
+    out, at = [], start
+    for a, b in sorted(spans):
+        if a >= at:
+            out.append(text[at:a])
+            at = max(at, b)
+    out.append(text[at:stop])
+    return " ".join(" ".join(out).split())
+
+
+def _same_surname(word: str, surname: str) -> bool:
+    """Whether `word` is `surname` in some case: the same, or the surname and an ending of at
+    most two letters ('брутера', 'брутеру')."""
+    return word == surname or (
+        len(surname) >= 4 and word.startswith(surname) and len(word) - len(surname) <= 2
+    )
