@@ -172,13 +172,3 @@ def gender_of(name: str) -> str | None:
             ):
                 return parse.tag.gender
     return None
-
-
-def nominative(surface: str) -> bool:
-    """Whether a name as written can be nominative: its last word has a nominative reading, or
-    none the morphology knows."""
-    words = _WORD.findall(surface)
-    if not words:
-        return False
-    parses = _parses(words[-1])
-    return not parses or any(p.tag.case == "nomn" for p in parses)

@@ -47,7 +47,9 @@ _MENTION_ROWS = pa.schema(
         ("entity_id", pa.string()),
         ("type", pa.string()),
         ("surface", pa.string()),
+        ("nominative", pa.bool_()),
         ("narrated", pa.bool_()),
+        ("in_headline", pa.bool_()),
     ]
 )
 _INTERVIEW = "интервью"
@@ -91,15 +93,17 @@ ASOF LEFT JOIN sentences s ON q.article_id = s.article_id AND q.start >= s.start
 LEFT JOIN inside x USING (i) LEFT JOIN places p USING (i) LEFT JOIN said_by b USING (i)
 ORDER BY q.i
 """
-#: The mentions of the articles with speech, each marked whether it lies outside the content
-#: of direct and indirect quotes.
+#: The mentions of the articles with speech, each marked whether it is written in the
+#: nominative (as its normal form) and whether it lies outside the content of direct and
+#: indirect quotes.
 _MENTIONS = """
 SELECT m.article_id, m.start, m.stop, m.sentence, m.entity_id, m.type, m.surface,
+       lower(m.surface) = lower(m.normal) AS nominative,
        NOT EXISTS (
            SELECT 1 FROM speech q
            WHERE q.article_id = m.article_id AND q.kind <> 'interview' AND q.start <= m.start
              AND m.stop <= q.stop
-       ) AS narrated
+       ) AS narrated, m.in_headline
 FROM mentions m
 WHERE m.article_id IN (SELECT article_id FROM speech)
 ORDER BY m.article_id, m.start, m.stop, m.entity_id
@@ -122,8 +126,18 @@ def build_quotes(
         1,
         speech=speech,
         sentences=sentences.select(["article_id", "paragraph", "start"]),
-        mentions=mentions.select(
-            ["article_id", "start", "stop", "sentence", "entity_id", "type", "surface"]
+        mentions=_with_headlines(mentions).select(
+            [
+                "article_id",
+                "start",
+                "stop",
+                "sentence",
+                "entity_id",
+                "type",
+                "surface",
+                "normal",
+                "in_headline",
+            ]
         ),
         country_mentions=country_mentions.select(["article_id", "start", "stop", "country"]),
     )
@@ -153,7 +167,7 @@ def build_quotes(
         cue = text[cue_start:cue_stop]
         source = None if source[0] is None else tuple(source)
         if kind == "interview" and source is None:  # a '- ' answer: the lead says who
-            lead = context.interviewee(article_id)
+            lead = context.interviewee(article_id, start)
             speaker, cue = (lead.entity_id if lead else None), _INTERVIEW
             source = (lead.start, lead.stop) if lead else None
         else:
@@ -193,7 +207,6 @@ class _Context:
         self._lists: dict[tuple[str, str], list] = {}
         self._people = people
         self._made: dict[str, Article] = {}
-        self._leads: dict[str, Mention | None] = {}
 
     def _of(self, name: str, article_id: str, columns: list[str]) -> list[tuple]:
         """The `columns` of an article's rows in the table `name` (the table's columns become
@@ -211,24 +224,23 @@ class _Context:
 
     def article(self, article_id: str) -> Article:
         if article_id not in self._made:
-            columns = ["start", "stop", "sentence", "entity_id", "type", "surface", "narrated"]
+            columns = ["start", "stop", "sentence", "entity_id", "type", "surface", "nominative"]
+            columns += ["narrated", "in_headline"]
             mentions = [Mention(*m) for m in self._of("mentions", article_id, columns)]
             self._made = {article_id: Article(self._texts[article_id], mentions, self._people)}
         return self._made[article_id]
 
-    def interviewee(self, article_id: str) -> Mention | None:
-        """The interviewee the lead names, before the article's first '- ' answer."""
-        if article_id not in self._leads:
-            answers = [
-                start
-                for kind, start, source in self._of(
-                    "quotes", article_id, ["kind", "start", "speaker_start"]
-                )
-                if kind == "interview" and source is None
-            ]
-            spans = self._of("sentences", article_id, ["start", "stop"])
-            self._leads[article_id] = self.article(article_id).interviewee(min(answers), spans)
-        return self._leads[article_id]
+    def interviewee(self, article_id: str, at: int) -> Mention | None:
+        """The interviewee of the '- ' answer at `at`."""
+        spans = self._of("sentences", article_id, ["start", "stop", "paragraph"])
+        return self.article(article_id).interviewee(at, spans)
+
+
+def _with_headlines(mentions: pa.Table) -> pa.Table:
+    """`mentions` with `in_headline` (all False when the table has none)."""
+    if "in_headline" in mentions.column_names:
+        return mentions
+    return mentions.append_column("in_headline", pa.repeat(False, len(mentions)))
 
 
 def _runs(ids: pa.ChunkedArray) -> dict[str, tuple[int, int]]:

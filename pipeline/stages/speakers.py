@@ -20,6 +20,8 @@ The source's words name the speaker, or describe them and the article named them
    the nominative (the subject); 'который' is the person just before it.
 6. A group ('эксперты', 'сотрудники МОК', a plural cue) is nobody in particular.
 7. No source beside the cue: the person named right after it ('— сказал Брутер').
+8. A '- ' answer of an interview is the interviewee's, named in the headline, the lead or the
+   heading of its section, or addressed by a question (`Article.interviewee`).
 Only people mentioned outside quotations count as earlier people."""
 
 from __future__ import annotations
@@ -33,7 +35,7 @@ from pipeline.nlp.gazetteer import key
 from pipeline.nlp.media import MEDIUM
 from pipeline.nlp.models import lemma
 from pipeline.nlp.roles import role_lemmas
-from pipeline.nlp.sources import SPOKES, agreement, gender_of, nominative, occasions, read
+from pipeline.nlp.sources import SPOKES, agreement, gender_of, occasions, read
 from pipeline.nlp.speech import cue_forms, words_of
 
 #: Role phrases that name a role by another word: 'глава государства' is the president.
@@ -45,6 +47,7 @@ ROLE_PHRASES = {
     "госминистр": "министр",
 }
 _INTERVIEW = "интервью"
+_DASHES = "-–—"
 #: Sentences with people looked back through for a pronoun's or a description's antecedent.
 _BACK = 3
 #: What may stand between a source and the name in apposition to it: '..., политолог '.
@@ -60,7 +63,9 @@ class Mention:
     entity_id: str
     type: str
     surface: str
+    nominative: bool  # written as its normal form: the subject of a sentence or a headline
     narrated: bool  # outside the content of direct and indirect quotes
+    in_headline: bool = False
 
 
 @dataclass(frozen=True)
@@ -274,23 +279,55 @@ class Article:
                 continue
             ids = {m.entity_id for m in fit}
             if len(ids) > 1:
-                ids = {m.entity_id for m in fit if nominative(m.surface)}
+                ids = {m.entity_id for m in fit if m.nominative}
             return ids.pop() if len(ids) == 1 else None
         return None
 
-    def interviewee(self, lead_stop: int, sentences: list[tuple[int, int]]) -> Mention | None:
-        """The person named beside a verb of speech or the word 'интервью' in the lead (the
-        text before `lead_stop`), if there is one such person."""
-        found: dict[str, Mention] = {}
-        for start, stop in sentences:
-            if start >= lead_stop:
-                break
+    def interviewee(self, at: int, sentences: Sequence[tuple[int, int, int]]) -> Mention | None:
+        """Whose is the '- ' answer at `at` (rule 8): the one person the headline names in
+        the nominative outside its quotation ('«...»: Вяльбе о продлении отстранения'), else the
+        one person of the nearest earlier sentence outside the questions and answers that names
+        them beside a verb of speech or the word 'интервью' ('Главный тренер Массимо Каррера
+        рассказал ...') or heads it as a label ('Алёна Заварзина: «...»'), else the person a
+        question addresses ('— Сергей Николаевич, вы ...')."""
+        headline = [m for m in self.narrated if m.in_headline and self._subject_of_headline(m)]
+        if len({m.entity_id for m in headline}) == 1:
+            return headline[0]
+        earlier = [s for s in sentences if s[1] <= at]
+        for start, stop, _ in reversed(earlier):
+            if self.text[self._paragraph_start(start)] in _DASHES:
+                continue
+            found = [m for m in self.narrated if start <= m.start and m.stop <= stop]
+            if not found:
+                continue
+            label = re.match(r"\s*:", self.text[found[0].stop : found[0].stop + 3])
+            if label and found[0].start == start:
+                return found[0]
             words = words_of(self.text[start:stop])
             if _INTERVIEW in words or not cue_forms().isdisjoint(words):
-                for m in self.narrated:
-                    if start <= m.start and m.stop <= stop:
-                        found.setdefault(m.entity_id, m)
-        return next(iter(found.values())) if len(found) == 1 else None
+                one = _one(found) or _one([m for m in found if m.nominative])
+                if one:
+                    return one
+        for start, _, _ in reversed(earlier):
+            addressed = re.match(rf"[{_DASHES}]\s*", self.text[start : start + 3])
+            if addressed and start == self._paragraph_start(start):
+                m = next((m for m in self.narrated if m.start == start + addressed.end()), None)
+                if m and self.text[m.stop : m.stop + 1] == ",":
+                    return m
+        return None
+
+    def _paragraph_start(self, at: int) -> int:
+        return self.text.rfind("\n\n", 0, at) + 2 if "\n\n" in self.text[:at] else 0
+
+    def _subject_of_headline(self, m: Mention) -> bool:
+        """A headline's person in the nominative and outside its quotation."""
+        before = self.text[self._paragraph_start(m.start) : m.start]
+        return before.count("«") <= before.count("»") and m.nominative
+
+
+def _one(mentions: list[Mention]) -> Mention | None:
+    """The first of `mentions` when they are all of one entity."""
+    return mentions[0] if len({m.entity_id for m in mentions}) == 1 else None
 
 
 def _within(mention: Mention, spans: list[tuple[int, int]]) -> bool:
