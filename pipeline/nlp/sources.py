@@ -48,6 +48,7 @@ _PREPOSITIONS = frozenset({"в", "во", "на", "с", "со", "для"})
 _NAMES = frozenset({"Name", "Surn", "Patr", "Geox", "Orgn", "Trad"})
 _PRONOUNS = {"он": "masc", "она": "femn"}
 _RELATIVE = "который"
+_PERSONS = {"я": "first", "вы": "second"}
 _WORD = re.compile(r"\w+(?:-\w+)*")
 #: Cases of words that can stand after an occasion noun as its complement ('интервью Стоуну',
 #: 'беседе с журналистом', 'интервью изданию Politico 17 октября').
@@ -56,14 +57,17 @@ _COMPLEMENT_CASES = frozenset({"datv", "ablt", "gent", "loct"})
 
 @dataclass(frozen=True)
 class Reading:
-    """What a source's words describe: `kind` is 'pronoun', 'relative', 'person' (one person
+    """What a source's words describe: `kind` is 'pronoun', 'first' ('я'), 'second' ('вы'),
+    'relative', 'person' (one person
     by a noun: `head` is its lemma), 'spokes' (a person who speaks for an organisation),
     'group' (several people) or None (nothing of a person: a name, an organisation, a place);
-    `gender` ('masc', 'femn') when the words say it."""
+    `gender` ('masc', 'femn') when the words say it; `thing`, the first noun that is not a
+    person's ('ведомство' in 'представители ведомства'), which may stand for an organisation."""
 
     kind: str | None
     head: str | None = None
     gender: str | None = None
+    thing: str | None = None  # the lemma of its first noun of a thing ('в министерстве')
 
 
 @lru_cache(maxsize=CACHE_SIZE)
@@ -80,9 +84,12 @@ def _animate_noun(word: str):  # -> pymorphy2 Parse or None
     return None
 
 
-def _is_noun(word: str) -> bool:
+def _noun(word: str):  # -> pymorphy2 Parse or None
+    """`word`'s first reading, when it is a common noun."""
     parses = _parses(word)
-    return bool(parses) and parses[0].tag.POS == "NOUN"
+    if parses and parses[0].tag.POS == "NOUN" and not _NAMES & set(parses[0].tag.grammemes):
+        return parses[0]
+    return None
 
 
 def occasions(text: str, start: int, stop: int) -> list[tuple[int, int]]:
@@ -130,22 +137,25 @@ def read(words: str) -> Reading:
     lowered = [t.lower() for t in tokens]
     if len(tokens) <= 2 and lowered and lowered[0] in _PRONOUNS:
         return Reading("pronoun", lowered[0], _PRONOUNS[lowered[0]])  # 'он', 'он себе'
+    if len(tokens) <= 2 and lowered and lowered[0] in _PERSONS:
+        return Reading(_PERSONS[lowered[0]])  # 'я', 'вы', 'я лично'
     if lowered and _parses(lowered[0]) and _parses(lowered[0])[0].normal_form == _RELATIVE:
         return Reading("relative", _RELATIVE)
+    thing = next((_noun(t).normal_form for t in tokens if _noun(t) and not _animate_noun(t)), None)
     for i, token in enumerate(tokens):
         if token[:1].isupper() and i > 0:
             return Reading(None)  # a name before any noun of a person: 'Сам Порошенко'
         parse = _animate_noun(token)
         if parse is None:
-            if _is_noun(token):
-                return Reading(None)  # a thing heads the phrase: 'источник в администрации'
+            if _noun(token):
+                return Reading(None, thing=thing)  # a thing heads it: 'источник в администрации'
             continue
         if i > 0 and lowered[i - 1] == "из":
             return Reading("group")  # 'один из собеседников'
+        if parse.normal_form in SPOKES:
+            return Reading("spokes", parse.normal_form, thing=thing)
         if parse.tag.number == "plur":
             return Reading("group", parse.normal_form)
-        if parse.normal_form in SPOKES:
-            return Reading("spokes", parse.normal_form)
         return Reading("person", parse.normal_form)
     return Reading(None)
 

@@ -227,13 +227,21 @@ class _Context:
             columns = ["start", "stop", "sentence", "entity_id", "type", "surface", "nominative"]
             columns += ["narrated", "in_headline"]
             mentions = [Mention(*m) for m in self._of("mentions", article_id, columns)]
-            self._made = {article_id: Article(self._texts[article_id], mentions, self._people)}
+            spans = self._of("sentences", article_id, ["start", "stop", "paragraph"])
+            answers = [
+                (start, stop)
+                for kind, start, stop, source in self._of(
+                    "quotes", article_id, ["kind", "start", "stop", "speaker_start"]
+                )
+                if kind == "interview" and source is None
+            ]
+            text = self._texts[article_id]
+            self._made = {article_id: Article(text, mentions, self._people, spans, answers)}
         return self._made[article_id]
 
     def interviewee(self, article_id: str, at: int) -> Mention | None:
         """The interviewee of the '- ' answer at `at`."""
-        spans = self._of("sentences", article_id, ["start", "stop", "paragraph"])
-        return self.article(article_id).interviewee(at, spans)
+        return self.article(article_id).interviewee(at)
 
 
 def _with_headlines(mentions: pa.Table) -> pa.Table:

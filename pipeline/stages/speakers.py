@@ -14,8 +14,10 @@ The source's words name the speaker, or describe them and the article named them
    nearest earlier person introduced with the same noun ('вице-премьер РФ Виталий Мутко'),
    else the antecedent, as for a pronoun.
 4. An organisation is the speaker when the source is the organisation or speaks for it ('в
-   Минсельхозе', 'представитель Госдепа').
-5. A pronoun ('он', 'она') is the one person of the nearest earlier sentence with people, of
+   Минсельхозе', 'представитель Госдепа'), or refers back to it by a noun ('в министерстве',
+   'представители ведомства').
+5. 'Я' in an interview's '- ' answer and 'вы' in its question are the interviewee (rule 8).
+   A pronoun ('он', 'она') is the one person of the nearest earlier sentence with people, of
    the gender of the pronoun or of the cue verb ('добавила'), preferring the one written in
    the nominative (the subject); 'который' is the person just before it.
 6. A group ('эксперты', 'сотрудники МОК', a plural cue) is nobody in particular.
@@ -48,6 +50,8 @@ ROLE_PHRASES = {
 }
 _INTERVIEW = "интервью"
 _DASHES = "-–—"
+#: The noun of any state body: 'ведомство' refers back to a ministry, a service, an agency.
+_AGENCY = "ведомство"
 #: Sentences with people looked back through for a pronoun's or a description's antecedent.
 _BACK = 3
 #: What may stand between a source and the name in apposition to it: '..., политолог '.
@@ -110,6 +114,8 @@ class Article:
     text: str
     mentions: Sequence[Mention]
     people: Mapping[str, Person]
+    sentences: Sequence[tuple[int, int, int]] = ()  # start, stop, paragraph
+    answers: Sequence[tuple[int, int]] = ()  # the '- ' answers of an interview
 
     @cached_property
     def narrated(self) -> list[Mention]:
@@ -132,13 +138,17 @@ class Article:
         left_out += [(m.start, m.stop) for m in inside if m.type == MEDIUM]
         people = {m.entity_id: m for m in inside if m.type == "PER"}
         if people:
-            return (self._whole(next(iter(people))) if len(people) == 1 else None), None
+            return (self._whole(next(iter(people)), start) if len(people) == 1 else None), None
         words = _without(self.text, start, stop, left_out)
         reading = read(words)
         number, gender = agreement(said.cue)
         organisations = {m.entity_id for m in inside if m.type == "ORG"}
         if reading.kind in (None, "spokes") and len(organisations) == 1:
             return organisations.pop(), None
+        if reading.kind in (None, "spokes") and not organisations and reading.thing:
+            said_for = self._institution(reading.thing, start)
+            if said_for or reading.kind is None:
+                return said_for, None
         if reading.kind == "group" or number == "plur":
             return None, None
         gender = reading.gender or gender
@@ -146,6 +156,12 @@ class Article:
             return self._relative(start), None
         if reading.kind == "pronoun":
             return self._antecedent(start, gender), None
+        if reading.kind in ("first", "second"):  # 'я считаю' in an answer, 'вы сказали' asked
+            answer = any(a <= start < b for a, b in self.answers)
+            asked = not answer and self.text[self._paragraph_start(start)] in _DASHES
+            ours = answer if reading.kind == "first" else asked
+            interviewee = self.interviewee(start) if ours and self.answers else None
+            return (interviewee.entity_id if interviewee else None), None
         if reading.kind in ("person", "spokes"):
             return self._described(said, words, reading.head, gender, organisations), None
         return self._by_name(words), None
@@ -170,20 +186,33 @@ class Article:
             return holder
         return None if head in SPOKES else self._antecedent(start, gender)
 
-    def _whole(self, entity_id: str) -> str:
-        """A one-word name's person: the one person of the article whose full name has that
-        word ('Ирина' -> 'Ирина Баринова'), else the entity itself."""
+    def _institution(self, noun: str, before: int) -> str | None:
+        """The organisation a noun refers back to ('в министерстве', 'представители ведомства'):
+        the nearest earlier organisation of the last `_BACK` sentences whose name starts with
+        that noun, or any for 'ведомство' (an agency)."""
+        sentence = next((s for s, (a, b, _) in enumerate(self.sentences) if a <= before < b), None)
+        for m in reversed([m for m in self.mentions if m.stop <= before and m.narrated]):
+            if sentence is None or m.sentence < sentence - _BACK:
+                return None
+            if m.type == "ORG" and (noun == _AGENCY or lemma(_WORDS.findall(m.surface)[0]) == noun):
+                return m.entity_id
+        return None
+
+    def _whole(self, entity_id: str, before: int) -> str:
+        """A one-word name's person: the nearest earlier person of the article whose full name
+        has that word ('Ирина' -> 'Ирина Баринова'), else the entity itself."""
         name = self.people[entity_id].name if entity_id in self.people else ""
         if not name or " " in name:
             return entity_id
-        fuller = {
+        fuller = [
             m.entity_id
             for m in self.narrated
-            if m.entity_id in self.people
+            if m.stop <= before
+            and m.entity_id in self.people
             and key(name) in key(self.people[m.entity_id].name).split()
             and m.entity_id != entity_id
-        }
-        return fuller.pop() if len(fuller) == 1 else entity_id
+        ]
+        return fuller[-1] if fuller else entity_id
 
     def _by_name(self, words: str) -> str | None:
         """A surname the entity stage did not tag ('Брутер'): the one person of the article
@@ -283,7 +312,7 @@ class Article:
             return ids.pop() if len(ids) == 1 else None
         return None
 
-    def interviewee(self, at: int, sentences: Sequence[tuple[int, int, int]]) -> Mention | None:
+    def interviewee(self, at: int) -> Mention | None:
         """Whose is the '- ' answer at `at` (rule 8): the one person the headline names in
         the nominative outside its quotation ('«...»: Вяльбе о продлении отстранения'), else the
         one person of the nearest earlier sentence outside the questions and answers that names
@@ -293,7 +322,7 @@ class Article:
         headline = [m for m in self.narrated if m.in_headline and self._subject_of_headline(m)]
         if len({m.entity_id for m in headline}) == 1:
             return headline[0]
-        earlier = [s for s in sentences if s[1] <= at]
+        earlier = [s for s in self.sentences if s[1] <= at]
         for start, stop, _ in reversed(earlier):
             if self.text[self._paragraph_start(start)] in _DASHES:
                 continue
