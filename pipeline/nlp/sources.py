@@ -68,6 +68,7 @@ class Reading:
     head: str | None = None
     gender: str | None = None
     thing: str | None = None  # the lemma of its first noun of a thing ('в министерстве')
+    nominative: bool = True  # its head noun is in the nominative ('эксперт', not 'эксперта')
 
 
 @lru_cache(maxsize=CACHE_SIZE)
@@ -156,7 +157,7 @@ def read(words: str) -> Reading:
             return Reading("spokes", parse.normal_form, thing=thing)
         if parse.tag.number == "plur":
             return Reading("group", parse.normal_form)
-        return Reading("person", parse.normal_form)
+        return Reading("person", parse.normal_form, nominative=parse.tag.case == "nomn")
     return Reading(None)
 
 

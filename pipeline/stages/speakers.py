@@ -37,7 +37,7 @@ from pipeline.nlp.gazetteer import key
 from pipeline.nlp.media import MEDIUM
 from pipeline.nlp.models import lemma
 from pipeline.nlp.roles import role_lemmas
-from pipeline.nlp.sources import SPOKES, agreement, gender_of, occasions, read
+from pipeline.nlp.sources import SPOKES, Reading, agreement, gender_of, occasions, read
 from pipeline.nlp.speech import cue_forms, words_of
 
 #: Role phrases that name a role by another word: 'глава государства' is the president.
@@ -163,23 +163,24 @@ class Article:
             interviewee = self.interviewee(start) if ours and self.answers else None
             return (interviewee.entity_id if interviewee else None), None
         if reading.kind in ("person", "spokes"):
-            return self._described(said, words, reading.head, gender, organisations), None
+            return self._described(said, words, reading, gender, organisations), None
         return self._by_name(words), None
 
     def _described(
-        self, said: Said, words: str, head: str | None, gender: str | None, organisations: set[str]
+        self, said: Said, words: str, reading: Reading, gender: str | None, organisations: set[str]
     ) -> str | None:
         """The one person a description stands for (rule 3). A role of a state ('глава
         государства', 'Президент Азербайджана') is looked up first; a role in an organisation
         the source names ('бывший глава Минфина') only among people introduced with it."""
         start, stop = said.source
-        apposed = self._apposed(stop)
+        apposed = self._apposed(stop, reading.nominative)
         if apposed:
             return apposed.entity_id
         role = role_head(words)
         of_state = any(phrase in key(words) for phrase in ROLE_PHRASES) or said.countries
         if role and of_state and (holder := self._holder(role, list(said.countries))):
             return holder
+        head = reading.head
         if head and (introduced := self._introduced(head, start, gender, organisations)):
             return introduced
         if role and not organisations and (holder := self._holder(role, [])):
@@ -240,13 +241,14 @@ class Article:
             None,
         )
 
-    def _apposed(self, stop: int) -> Mention | None:
-        """A person named in apposition right after a source: '..., политолог Дмитрий
-        Журавлёв'."""
-        for m in self.narrated:
-            if m.start >= stop:
+    def _apposed(self, stop: int, nominative: bool) -> Mention | None:
+        """A person named in apposition right after a source, in its case: '..., политолог
+        Дмитрий Журавлёв'; 'по оценке эксперта центра, политолога Виктора Олевича' (where the
+        name may open what was said, as the quote's bounds run)."""
+        for m in self.mentions:
+            if m.start >= stop and m.type == "PER":
                 gap = _APPOSED.fullmatch(self.text, stop, m.start)
-                return m if gap else None
+                return m if gap and m.nominative == nominative else None
         return None
 
     def _relative(self, start: int) -> str | None:
