@@ -280,9 +280,11 @@ class Article:
             if not self._fits(m.entity_id, gender):
                 continue
             lo = max(0, m.start - 60)
-            ahead = _WORDS.findall(self.text[lo : m.start])[-4:]
             apposed = _APPOSED.match(self.text, m.stop)
             hi = apposed.end() if apposed else m.stop
+            if key(head)[: max(3, len(head) - 3)] not in key(self.text[lo:hi]):
+                continue  # no form of the noun near the name (read first: lemmas cost)
+            ahead = _WORDS.findall(self.text[lo : m.start])[-4:]
             behind = _WORDS.findall(apposed.group()) if apposed else []
             if not any(lemma(w) == head for w in ahead + behind):
                 continue
