@@ -35,7 +35,7 @@ from functools import cached_property
 
 from pipeline.nlp.gazetteer import key
 from pipeline.nlp.media import MEDIUM
-from pipeline.nlp.models import lemma
+from pipeline.nlp.models import lemma, morph
 from pipeline.nlp.roles import role_lemmas
 from pipeline.nlp.sources import SPOKES, Reading, agreement, gender_of, occasions, read
 from pipeline.nlp.speech import cue_forms, words_of
@@ -336,8 +336,7 @@ class Article:
             label = re.match(r"\s*:", self.text[found[0].stop : found[0].stop + 3])
             if label and found[0].start == start:
                 return found[0]
-            words = words_of(self.text[start:stop])
-            if _INTERVIEW in words or not cue_forms().isdisjoint(words):
+            if _reports(self.text[start:stop]):
                 one = _one(found) or _one([m for m in found if m.nominative])
                 if one:
                     return one
@@ -353,9 +352,26 @@ class Article:
         return self.text.rfind("\n\n", 0, at) + 2 if "\n\n" in self.text[:at] else 0
 
     def _subject_of_headline(self, m: Mention) -> bool:
-        """A headline's person in the nominative and outside its quotation."""
-        before = self.text[self._paragraph_start(m.start) : m.start]
-        return before.count("«") <= before.count("»") and m.nominative
+        """A headline's person in the nominative and outside its quotation (from its first
+        '«' to its last '»': '«Я не похожа на героиню «Карточного домика»: Шмелёва о ...')."""
+        start = self._paragraph_start(m.start)
+        headline = self.text[start : self.text.find("\n\n", start) % (len(self.text) + 1)]
+        opens, closes = headline.find("«"), headline.rfind("»")
+        quoted = 0 <= opens <= m.start - start < closes
+        return m.nominative and not quoted
+
+
+def _reports(sentence: str) -> bool:
+    """Whether a sentence reports speech ('рассказал', 'по словам', 'в интервью'), not the
+    speaker's own words ('отмечу') or a gerund without its subject ('говоря о ...')."""
+    words = words_of(sentence)
+    if _INTERVIEW in words:
+        return True
+    return any(
+        parse.tag.POS != "GRND" and not {"1per", "2per"} & set(parse.tag.grammemes)
+        for word in cue_forms().intersection(words)
+        for parse in morph()(word)[:1]
+    )
 
 
 def _one(mentions: list[Mention]) -> Mention | None:
