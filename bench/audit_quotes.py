@@ -303,8 +303,12 @@ def main() -> None:
         summary(args.sheet, args.data)
     elif args.command == "coverage":
         if not (args.data / "quotes.parquet").exists():
-            print(f"No build with quotes at {args.data}: quotes without a speaker not counted.")
+            print(
+                f"No build with quotes at {args.data}: quotes without a speaker not counted "
+                "(`make bench` builds the corpus there, or pass DATA=/path/to/build)."
+            )
             return
+        print(f"Quotes of the build at {args.data}:")
         _print(coverage(args.data))
     elif args.command == "labels":
         _write(_read(args.sheet), args.out, LABELS)
