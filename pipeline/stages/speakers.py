@@ -55,7 +55,12 @@ _AGENCY = "ведомство"
 #: Sentences with people looked back through for a pronoun's or a description's antecedent.
 _BACK = 3
 #: What may stand between a source and the name in apposition to it: '..., политолог '.
-_APPOSED = re.compile(r"\s*,\s*[^,.;:!?«»\"()\n]{0,60}")
+_APPOSED = re.compile(r"\s*,?\s*[^.;:!?\n]{0,100}")
+#: A description after a name: 'Георгий Остапкович, экономист'.
+_DESCRIBED = re.compile(r"\s*,\s*[^,.;:!?«»\"()\n]{0,60}")
+#: A description of more words than this introduces someone new ('директор крупной
+#: украинской юридической компании'), not one named before.
+_ANAPHOR_WORDS = 4
 _WORDS = re.compile(r"\w+(?:-\w+)*")
 
 
@@ -185,7 +190,9 @@ class Article:
             return introduced
         if role and not organisations and (holder := self._holder(role, [])):
             return holder
-        return None if head in SPOKES else self._antecedent(start, gender)
+        if head in SPOKES or len(_WORDS.findall(words)) > _ANAPHOR_WORDS:
+            return None
+        return self._antecedent(start, gender)
 
     def _institution(self, noun: str, before: int) -> str | None:
         """The organisation a noun refers back to ('в министерстве', 'представители ведомства'):
@@ -242,13 +249,17 @@ class Article:
         )
 
     def _apposed(self, stop: int, nominative: bool) -> Mention | None:
-        """A person named in apposition right after a source, in its case: '..., политолог
-        Дмитрий Журавлёв'; 'по оценке эксперта центра, политолога Виктора Олевича' (where the
-        name may open what was said, as the quote's bounds run)."""
+        """A person named right after a source in the same clause and in its case: '...,
+        политолог Дмитрий Журавлёв'; 'директор аналитического центра «СовЭкон» Андрей Сизов';
+        'по оценке эксперта центра, политолога Виктора Олевича' (where the name may open what
+        was said, as the quote's bounds run). Nothing but nouns and their words between: no
+        verb, no end of a sentence or clause."""
         for m in self.mentions:
             if m.start >= stop and m.type == "PER":
-                gap = _APPOSED.fullmatch(self.text, stop, m.start)
-                return m if gap and m.nominative == nominative else None
+                gap = self.text[stop : m.start]
+                if not _APPOSED.fullmatch(gap) or m.nominative != nominative:
+                    return None
+                return None if any(_is_verb(w) for w in _WORDS.findall(gap)) else m
         return None
 
     def _relative(self, start: int) -> str | None:
@@ -280,7 +291,7 @@ class Article:
             if not self._fits(m.entity_id, gender):
                 continue
             lo = max(0, m.start - 60)
-            apposed = _APPOSED.match(self.text, m.stop)
+            apposed = _DESCRIBED.match(self.text, m.stop)
             hi = apposed.end() if apposed else m.stop
             if key(head)[: max(3, len(head) - 3)] not in key(self.text[lo:hi]):
                 continue  # no form of the noun near the name (read first: lemmas cost)
@@ -372,6 +383,11 @@ def _reports(sentence: str) -> bool:
         for word in cue_forms().intersection(words)
         for parse in morph()(word)[:1]
     )
+
+
+def _is_verb(word: str) -> bool:
+    parses = morph()(word.lower())
+    return bool(parses) and parses[0].tag.POS in ("VERB", "GRND", "INFN", "PRTS")
 
 
 def _one(mentions: list[Mention]) -> Mention | None:
