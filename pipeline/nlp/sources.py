@@ -61,13 +61,13 @@ class Reading:
     'relative', 'person' (one person
     by a noun: `head` is its lemma), 'spokes' (a person who speaks for an organisation),
     'group' (several people) or None (nothing of a person: a name, an organisation, a place);
-    `gender` ('masc', 'femn') when the words say it; `thing`, the first noun that is not a
+    `gender` ('masc', 'femn') when the words say it; `thing`, the last noun that is not a
     person's ('ведомство' in 'представители ведомства'), which may stand for an organisation."""
 
     kind: str | None
     head: str | None = None
     gender: str | None = None
-    thing: str | None = None  # the lemma of its first noun of a thing ('в министерстве')
+    thing: str | None = None  # the lemma of its last noun of a thing ('в министерстве')
     nominative: bool = True  # its head noun is in the nominative ('эксперт', not 'эксперта')
 
 
@@ -136,13 +136,15 @@ def read(words: str) -> Reading:
     """What the words of a source (without its occasions and media) describe."""
     tokens = _WORD.findall(words)
     lowered = [t.lower() for t in tokens]
-    if len(tokens) <= 2 and lowered and lowered[0] in _PRONOUNS:
-        return Reading("pronoun", lowered[0], _PRONOUNS[lowered[0]])  # 'он', 'он себе'
+    pronoun = next((w for w in lowered[:2] if w in _PRONOUNS), None)
+    if pronoun and not any(_animate_noun(t) for t in tokens):  # 'он', 'также он', 'он в 2019 году'
+        return Reading("pronoun", pronoun, _PRONOUNS[pronoun])
     if len(tokens) <= 2 and lowered and lowered[0] in _PERSONS:
         return Reading(_PERSONS[lowered[0]])  # 'я', 'вы', 'я лично'
     if lowered and _parses(lowered[0]) and _parses(lowered[0])[0].normal_form == _RELATIVE:
         return Reading("relative", _RELATIVE)
-    thing = next((_noun(t).normal_form for t in tokens if _noun(t) and not _animate_noun(t)), None)
+    things = [_noun(t).normal_form for t in tokens if _noun(t) and not _animate_noun(t)]
+    thing = things[-1] if things else None  # 'пресс-служба ведомства' -> 'ведомство'
     for i, token in enumerate(tokens):
         if token[:1].isupper() and i > 0:
             return Reading(None)  # a name before any noun of a person: 'Сам Порошенко'

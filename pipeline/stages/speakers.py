@@ -50,17 +50,15 @@ ROLE_PHRASES = {
 }
 _INTERVIEW = "интервью"
 _DASHES = "-–—"
-#: The noun of any state body: 'ведомство' refers back to a ministry, a service, an agency.
-_AGENCY = "ведомство"
+#: Nouns of any body: 'ведомство' refers back to a ministry, a service, an agency;
+#: 'пресс-служба' speaks for the organisation named before.
+_AGENCIES = frozenset({"ведомство", "пресс-служба"})
 #: Sentences with people looked back through for a pronoun's or a description's antecedent.
 _BACK = 3
 #: What may stand between a source and the name in apposition to it: '..., политолог '.
 _APPOSED = re.compile(r"\s*,?\s*[^.;:!?\n]{0,100}")
 #: A description after a name: 'Георгий Остапкович, экономист'.
 _DESCRIBED = re.compile(r"\s*,\s*[^,.;:!?«»\"()\n]{0,60}")
-#: A description of more words than this introduces someone new ('директор крупной
-#: украинской юридической компании'), not one named before.
-_ANAPHOR_WORDS = 4
 _WORDS = re.compile(r"\w+(?:-\w+)*")
 
 
@@ -190,21 +188,26 @@ class Article:
             return introduced
         if role and not organisations and (holder := self._holder(role, [])):
             return holder
-        if head in SPOKES or len(_WORDS.findall(words)) > _ANAPHOR_WORDS:
-            return None
-        return self._antecedent(start, gender)
+        return None if head in SPOKES else self._antecedent(start, gender)
 
     def _institution(self, noun: str, before: int) -> str | None:
         """The organisation a noun refers back to ('в министерстве', 'представители ведомства'):
-        the nearest earlier organisation of the last `_BACK` sentences whose name starts with
-        that noun, or any for 'ведомство' (an agency)."""
+        the nearest earlier organisation of the last `_BACK` sentences called so (`_named_as`),
+        or any for `_AGENCIES`."""
         sentence = next((s for s, (a, b, _) in enumerate(self.sentences) if a <= before < b), None)
         for m in reversed([m for m in self.mentions if m.stop <= before and m.narrated]):
             if sentence is None or m.sentence < sentence - _BACK:
                 return None
-            if m.type == "ORG" and (noun == _AGENCY or lemma(_WORDS.findall(m.surface)[0]) == noun):
+            if m.type == "ORG" and (noun in _AGENCIES or noun in self._named_as(m)):
                 return m.entity_id
         return None
+
+    def _named_as(self, m: Mention) -> set[str]:
+        """The lemmas of an organisation's first word and of the two words before it: what it
+        may be called ('министерство' for 'Министерство обороны', 'компания' for 'компания
+        «Газпром»')."""
+        words = _WORDS.findall(self.text[max(0, m.start - 40) : m.start])[-2:]
+        return {lemma(w) for w in [*words, *_WORDS.findall(m.surface)[:1]]}
 
     def _whole(self, entity_id: str, before: int) -> str:
         """A one-word name's person: the nearest earlier person of the article whose full name
