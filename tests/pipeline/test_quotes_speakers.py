@@ -199,3 +199,24 @@ def test_occasions_and_agreement() -> None:
     assert [text[a:b] for a, b in occasions(text, 0, len(text))] == ["в беседе с RT"]
     assert agreement("добавила") == ("sing", "femn")
     assert agreement("считают") == ("plur", None)
+
+
+def test_a_pronoun_with_words_around_it() -> None:
+    found = speakers(
+        [
+            "Госсекретарь штата Джорджия Брэд Раффенспергер одобрил проверку бюллетеней. Но "
+            "сам он полагает, что пересчёт не изменит итогов выборов."
+        ]
+    )
+    assert found == [("пересчёт не изменит итогов выборов", "Брэд Раффенспергер")]
+
+
+def test_an_organisation_called_by_the_noun_before_its_name() -> None:
+    found = speakers(
+        [
+            "В среду началась забастовка пилотов авиакомпании Ryanair. «Рейсы отменены из-за "
+            "необычайных событий, выплата компенсаций не предусмотрена», — пояснили в "
+            "авиакомпании."
+        ]
+    )
+    assert [name for _, name in found] == ["Ryanair"]
