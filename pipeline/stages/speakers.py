@@ -9,13 +9,13 @@ The source's words name the speaker, or describe them and the article named them
    full name has it.
 3. A source that describes one person by a noun ('эксперт', 'бывший глава Минфина', 'глава
    британского МИД') is that person, never the organisation in its phrase: the person named
-   right after it in apposition ('..., политолог Дмитрий Журавлёв'), else the one holding its
-   role in the article (`entities.role`: 'глава государства' is the president), else the
-   nearest earlier person introduced with the same noun ('вице-премьер РФ Виталий Мутко'),
-   else the antecedent, as for a pronoun.
+   right after it in apposition ('..., политолог Дмитрий Журавлёв'), else for a role of a
+   state the one holding it in the article (`entities.role`: 'глава государства' is the
+   president), else the nearest earlier person introduced with the same noun ('вице-премьер
+   РФ Виталий Мутко'), else the one holding its role, else the antecedent, as for a pronoun.
 4. An organisation is the speaker when the source is the organisation or speaks for it ('в
-   Минсельхозе', 'представитель Госдепа'), or refers back to it by a noun ('в министерстве',
-   'представители ведомства').
+   Минсельхозе', 'представитель Госдепа'), or refers back to it by a noun it was called by
+   ('в министерстве', 'в авиакомпании', 'представители ведомства').
 5. 'Я' in an interview's '- ' answer and 'вы' in its question are the interviewee (rule 8).
    A pronoun ('он', 'она') is the one person of the nearest earlier sentence with people, of
    the gender of the pronoun or of the cue verb ('добавила'), preferring the one written in
