@@ -3,7 +3,8 @@
 The source's words name the speaker, or describe them and the article named them before
 (`Article.speaker`, rules in order):
 1. Where it was said is not who said it: the words of an occasion ('в интервью Стоуну', 'в
-   беседе с RT', 'на брифинге') and media mentions are left out of the source.
+   беседе с RT', 'на брифинге') and media mentions are left out of the source; a source of
+   nothing else is the person right before it ('Алексей Мухин [в интервью RT] заявил').
 2. A person the rest names is the speaker ('Президент Ильхам Алиев'); a bare first name or
    surname that the entity stage kept apart ('Ирина') is the one person of the article whose
    full name has it.
@@ -143,6 +144,9 @@ class Article:
         if people:
             return (self._whole(next(iter(people)), start) if len(people) == 1 else None), None
         words = _without(self.text, start, stop, left_out)
+        if not words:  # only where it was said: 'Алексей Мухин [в интервью RT] заявил'
+            before = self._before_occasion(start)
+            return (before.entity_id if before else None), None
         reading = read(words)
         number, gender = agreement(said.cue)
         organisations = {m.entity_id for m in inside if m.type == "ORG"}
@@ -263,6 +267,18 @@ class Article:
                 if not _APPOSED.fullmatch(gap) or m.nominative != nominative:
                     return None
                 return None if any(_is_verb(w) for w in _WORDS.findall(gap)) else m
+        return None
+
+    def _before_occasion(self, start: int) -> Mention | None:
+        """The person written in the nominative right before a source that only says where it
+        was said ('Алексей Мухин в интервью RT заявил'): at most an occasion's preposition and
+        noun between them."""
+        before = [m for m in self.narrated if m.stop <= start]
+        if not before or not before[-1].nominative:
+            return None
+        gap = _WORDS.findall(self.text[before[-1].stop : start])
+        if len(gap) <= 2 and not re.search(r"[.;:!?,]", self.text[before[-1].stop : start]):
+            return before[-1]
         return None
 
     def _relative(self, start: int) -> str | None:

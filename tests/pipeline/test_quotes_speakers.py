@@ -220,3 +220,15 @@ def test_an_organisation_called_by_the_noun_before_its_name() -> None:
         ]
     )
     assert [name for _, name in found] == ["Ryanair"]
+
+
+def test_a_source_that_only_says_where_is_the_person_before_it() -> None:
+    found = speakers(
+        [
+            "Гендиректор Центра политической информации Алексей Мухин в интервью RT заявил, что "
+            "речь должна идти о поиске компромисса между Киевом и Донбассом."
+        ]
+    )
+    assert found == [
+        ("речь должна идти о поиске компромисса между Киевом и Донбассом", "Алексей Мухин")
+    ]
