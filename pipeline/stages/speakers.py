@@ -61,6 +61,10 @@ _APPOSED = re.compile(r"\s*,?\s*[^.;:!?\n]{0,100}")
 #: A description after a name: 'Георгий Остапкович, экономист'.
 _DESCRIBED = re.compile(r"\s*,\s*[^,.;:!?«»\"()\n]{0,60}")
 _WORDS = re.compile(r"\w+(?:-\w+)*")
+#: A headline that gives one person's words: '«...»: [role words] Surname [—] о ...'.
+_HEADLINE_SUBJECT = re.compile(
+    r"»\s*:\s*(?:[^«»:,\n]*?\s)?([А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?)\s+(?:[-–—]\s+)?(?:о|об|про)\s"
+)
 
 
 @dataclass(frozen=True)
@@ -353,9 +357,8 @@ class Article:
         them beside a verb of speech or the word 'интервью' ('Главный тренер Массимо Каррера
         рассказал ...') or heads it as a label ('Алёна Заварзина: «...»'), else the person a
         question addresses ('— Сергей Николаевич, вы ...')."""
-        headline = [m for m in self.narrated if m.in_headline and self._subject_of_headline(m)]
-        if len({m.entity_id for m in headline}) == 1:
-            return headline[0]
+        if self._headline_subject:
+            return self._headline_subject
         earlier = [s for s in self.sentences if s[1] <= at]
         for start, stop, _ in reversed(earlier):
             if self.text[self._paragraph_start(start)] in _DASHES:
@@ -380,6 +383,26 @@ class Article:
 
     def _paragraph_start(self, at: int) -> int:
         return self.text.rfind("\n\n", 0, at) + 2 if "\n\n" in self.text[:at] else 0
+
+    @cached_property
+    def _headline_subject(self) -> Mention | None:
+        """The person a headline gives the words of: the surname right after its quotation
+        ('«...»: Билялетдинов о матчах', '«...»: глава ВЭБ Горьков о ...'), as the article
+        names them; else the one person it names in the nominative outside its quotation."""
+        first = self.text.split("\n\n", 1)[0]
+        said = _HEADLINE_SUBJECT.search(first)
+        if said and not re.search(r"\sи\s", said.group()):  # 'Черчесов и Васин о ...': two
+            word = key(said.group(1))
+            found = [
+                m
+                for m in self.narrated
+                if m.entity_id in self.people
+                and _same_surname(word, key(self.people[m.entity_id].name).split()[-1])
+            ]
+            if found and len({m.entity_id for m in found}) == 1:
+                return found[0]
+        headline = [m for m in self.narrated if m.in_headline and self._subject_of_headline(m)]
+        return headline[0] if len({m.entity_id for m in headline}) == 1 else None
 
     def _subject_of_headline(self, m: Mention) -> bool:
         """A headline's person in the nominative and outside its quotation (from its first

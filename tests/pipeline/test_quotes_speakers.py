@@ -232,3 +232,12 @@ def test_a_source_that_only_says_where_is_the_person_before_it() -> None:
     assert found == [
         ("речь должна идти о поиске компромисса между Киевом и Донбассом", "Алексей Мухин")
     ]
+
+
+def test_the_surname_after_the_headline_s_quotation() -> None:
+    body = "\n\n".join(["Борис Шульмейстер выступает в серии Mitjet третий сезон.", *INTERVIEW])
+    found = speakers([body], ["«Сезон получается мокрым»: Шульмейстер о гонках и погоде"])
+    assert {name for _, name in found} == {"Борис Шульмейстер"}
+    # Two people in the headline: neither owns every answer.
+    found = speakers([body], ["«Сезон получается мокрым»: Шульмейстер и Петров о гонках"])
+    assert {name for _, name in found} == {None}
