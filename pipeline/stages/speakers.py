@@ -23,8 +23,9 @@ The source's words name the speaker, or describe them and the article named them
    the nominative (the subject); 'который' is the person just before it.
 6. A group ('эксперты', 'сотрудники МОК', a plural cue) is nobody in particular.
 7. No source beside the cue: the person named right after it ('— сказал Брутер').
-8. A '- ' answer of an interview is the interviewee's, named in the headline, the lead or the
-   heading of its section, or addressed by a question (`Article.interviewee`).
+8. A '- ' answer of an interview is the interviewee's, named in the headline (the surname after
+   its quotation), the lead or the heading of its section, or addressed by a question
+   (`Article.interviewee`).
 Only people mentioned outside quotations count as earlier people."""
 
 from __future__ import annotations
@@ -351,9 +352,8 @@ class Article:
         return None
 
     def interviewee(self, at: int) -> Mention | None:
-        """Whose is the '- ' answer at `at` (rule 8): the one person the headline names in
-        the nominative outside its quotation ('«...»: Вяльбе о продлении отстранения'), else the
-        one person of the nearest earlier sentence outside the questions and answers that names
+        """Whose is the '- ' answer at `at` (rule 8): the headline's subject
+        (`_headline_subject`), else the one person of the nearest earlier sentence outside the questions and answers that names
         them beside a verb of speech or the word 'интервью' ('Главный тренер Массимо Каррера
         рассказал ...') or heads it as a label ('Алёна Заварзина: «...»'), else the person a
         question addresses ('— Сергей Николаевич, вы ...')."""
