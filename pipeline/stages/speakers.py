@@ -353,10 +353,11 @@ class Article:
 
     def interviewee(self, at: int) -> Mention | None:
         """Whose is the '- ' answer at `at` (rule 8): the headline's subject
-        (`_headline_subject`), else the one person of the nearest earlier sentence outside the questions and answers that names
-        them beside a verb of speech or the word 'интервью' ('Главный тренер Массимо Каррера
-        рассказал ...') or heads it as a label ('Алёна Заварзина: «...»'), else the person a
-        question addresses ('— Сергей Николаевич, вы ...')."""
+        (`_headline_subject`), else the one person of the nearest earlier sentence outside the
+        questions and answers that names them beside a verb of speech or the word 'интервью'
+        ('Главный тренер Массимо Каррера рассказал ...') or heads it as a label ('Алёна
+        Заварзина: «...»'), else the person a question addresses ('— Сергей Николаевич, вы
+        ...')."""
         if self._headline_subject:
             return self._headline_subject
         earlier = [s for s in self.sentences if s[1] <= at]
