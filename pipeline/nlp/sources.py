@@ -150,7 +150,10 @@ def read(words: str) -> Reading:
             return Reading(None)  # a name before any noun of a person: 'Сам Порошенко'
         parse = _animate_noun(token)
         if parse is None:
-            if _noun(token):
+            noun = _noun(token)
+            if noun and noun.tag.number == "plur" and noun.tag.case == "nomn":
+                return Reading("group")  # 'некоторые страны', 'источники'
+            if noun:
                 return Reading(None, thing=thing)  # a thing heads it: 'источник в администрации'
             continue
         if i > 0 and lowered[i - 1] == "из":

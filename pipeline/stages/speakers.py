@@ -157,13 +157,17 @@ class Article:
         organisations = {m.entity_id for m in inside if m.type == "ORG"}
         if reading.kind in (None, "spokes") and len(organisations) == 1:
             return organisations.pop(), None
-        if reading.kind in (None, "spokes") and not organisations and reading.thing:
-            said_for = self._institution(reading.thing, start)
-            if said_for or reading.kind is None:
-                return said_for, None
+        cited = any(m.type == MEDIUM for m in inside)  # 'телеканал NBC со ссылкой на ...'
+        if reading.kind is None and reading.thing and not organisations and not cited:
+            return self._institution(reading.thing, start), None
+        gender = reading.gender or gender
+        if reading.kind == "spokes":  # 'представитель ведомства': the one named, else the body
+            one = None if number == "plur" else self._described(said, words, reading, gender, set())
+            if one is None and reading.thing and not organisations:
+                return self._institution(reading.thing, start), None
+            return one, None
         if reading.kind == "group" or number == "plur":
             return None, None
-        gender = reading.gender or gender
         if reading.kind == "relative":
             return self._relative(start), None
         if reading.kind == "pronoun":
@@ -174,7 +178,7 @@ class Article:
             ours = answer if reading.kind == "first" else asked
             interviewee = self.interviewee(start) if ours and self.answers else None
             return (interviewee.entity_id if interviewee else None), None
-        if reading.kind in ("person", "spokes"):
+        if reading.kind == "person":
             return self._described(said, words, reading, gender, organisations), None
         return self._by_name(words), None
 
