@@ -158,7 +158,9 @@ class Article:
         if reading.kind in (None, "spokes") and len(organisations) == 1:
             return organisations.pop(), None
         cited = any(m.type == MEDIUM for m in inside)  # 'телеканал NBC со ссылкой на ...'
-        if reading.kind is None and reading.thing and not organisations and not cited:
+        # 'в ведомстве заявили' refers back to a body; 'некоторые страны утверждают' does not
+        subject = number == "plur" and words.split()[0].lower() not in ("в", "во")
+        if reading.kind is None and reading.thing and not (organisations or cited or subject):
             return self._institution(reading.thing, start), None
         gender = reading.gender or gender
         if reading.kind == "spokes":  # 'представитель ведомства': the one named, else the body
