@@ -52,10 +52,14 @@ bench: $(VENV)/.installed-dev
 	$(BIN)/python bench/replicate.py $(BENCH)/builds/full $(BENCH)/build-100k --articles 100000
 	$(BIN)/python bench/app_speed.py --data $(BENCH)/build-100k
 
+# The build whose quotes `make eval` counts without a speaker: DATA when given, else the full
+# corpus build that `make bench` makes.
+QUOTES_BUILD = $(if $(filter command line environment,$(origin DATA)),$(DATA),$(BENCH)/builds/full)
+
 # Entities (factRuEval, BSNLP) and dates (Duckling, NEREL) against public gold data, beside
 # bare natasha; factRuEval's whole files through `obzor build` (what ingestion keeps); dates and
 # quotes on our own annotated samples of the corpus (tune and check halves; need the corpus);
-# quotes against ADAQ.
+# quotes against ADAQ; the share of a build's quotes without a speaker (QUOTES_BUILD).
 eval: $(VENV)/.installed-dev
 	$(BIN)/python bench/eval_entities.py --shared $(SHARED)
 	$(BIN)/python bench/eval_ingest.py --shared $(SHARED)
@@ -65,6 +69,7 @@ eval: $(VENV)/.installed-dev
 	$(BIN)/python bench/eval_quotes.py --shared $(SHARED)
 	@if [ -f $(CORPUS) ]; then $(BIN)/python bench/eval_quotes_own.py --corpus $(CORPUS); \
 		else echo "No corpus at $(CORPUS): own quotes sample skipped."; fi
+	$(BIN)/python bench/audit_quotes.py coverage --data $(QUOTES_BUILD)
 
 lint: $(VENV)/.installed-dev
 	$(BIN)/ruff check .

@@ -1,0 +1,467 @@
+"""Who said a quote: the entity its source names, read against the article's people.
+
+The source's words name the speaker, or describe them and the article named them before
+(`Article.speaker`, rules in order):
+1. Where it was said is not who said it: the words of an occasion ('в интервью Стоуну', 'в
+   беседе с RT', 'на брифинге') and media mentions are left out of the source; a source of
+   nothing else is the person right before it ('Алексей Мухин [в интервью RT] заявил').
+2. A person the rest names is the speaker ('Президент Ильхам Алиев'); a bare first name or
+   surname that the entity stage kept apart ('Ирина') is the one person of the article whose
+   full name has it.
+3. A source that describes one person by a noun ('эксперт', 'бывший глава Минфина', 'глава
+   британского МИД') is that person, never the organisation in its phrase: the person named
+   right after it in apposition ('..., политолог Дмитрий Журавлёв'), else for a role of a
+   state the one holding it in the article (`entities.role`: 'глава государства' is the
+   president), else the nearest earlier person introduced with the same noun ('вице-премьер
+   РФ Виталий Мутко'), else the one holding its role, else the antecedent, as for a pronoun.
+4. An organisation is the speaker when the source is the organisation or speaks for it ('в
+   Минсельхозе', 'представитель Госдепа'), or refers back to it by a noun it was called by
+   ('в министерстве', 'в авиакомпании', 'представители ведомства').
+5. 'Я' in an interview's '- ' answer and 'вы' in its question are the interviewee (rule 8).
+   A pronoun ('он', 'она') is the one person of the nearest earlier sentence with people, of
+   the gender of the pronoun or of the cue verb ('добавила'), preferring the one written in
+   the nominative (the subject); 'который' is the person just before it.
+6. A group ('эксперты', 'сотрудники МОК', a plural cue) is nobody in particular.
+7. No source beside the cue: the person named right after it ('— сказал Брутер').
+8. A '- ' answer of an interview is the interviewee's, named in the headline (the surname after
+   its quotation), the lead or the heading of its section, or addressed by a question
+   (`Article.interviewee`).
+Only people mentioned outside quotations count as earlier people."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from functools import cached_property
+
+from pipeline.nlp.gazetteer import key
+from pipeline.nlp.media import MEDIUM
+from pipeline.nlp.models import lemma, morph
+from pipeline.nlp.roles import role_lemmas
+from pipeline.nlp.sources import SPOKES, Reading, agreement, gender_of, occasions, read
+from pipeline.nlp.speech import cue_forms, words_of
+
+#: Role phrases that name a role by another word: 'глава государства' is the president.
+ROLE_PHRASES = {
+    "глава государства": "президент",
+    "глава правительства": "премьер-министр",
+    "премьер": "премьер-министр",
+    "генсек": "секретарь",
+    "госминистр": "министр",
+}
+_INTERVIEW = "интервью"
+_DASHES = "-–—"
+#: Nouns of any body: 'ведомство' refers back to a ministry, a service, an agency;
+#: 'пресс-служба' speaks for the organisation named before.
+_AGENCIES = frozenset({"ведомство", "пресс-служба"})
+#: Sentences with people looked back through for a pronoun's or a description's antecedent.
+_BACK = 3
+#: What may stand between a source and the name in apposition to it: '..., политолог '.
+_APPOSED = re.compile(r"\s*,?\s*[^.;:!?\n]{0,100}")
+#: A description after a name: 'Георгий Остапкович, экономист'.
+_DESCRIBED = re.compile(r"\s*,\s*[^,.;:!?«»\"()\n]{0,60}")
+_WORDS = re.compile(r"\w+(?:-\w+)*")
+#: A headline that gives one person's words: '«...»: [role words] Surname [—] о ...'.
+_HEADLINE_SUBJECT = re.compile(
+    r"»\s*:\s*(?:[^«»:,\n]*?\s)?([А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?)\s+(?:[-–—]\s+)?(?:о|об|про)\s"
+)
+
+
+@dataclass(frozen=True)
+class Mention:
+    start: int
+    stop: int
+    sentence: int
+    entity_id: str
+    type: str
+    surface: str
+    nominative: bool  # written as its normal form: the subject of a sentence or a headline
+    narrated: bool  # outside the content of direct and indirect quotes
+    in_headline: bool = False
+
+
+@dataclass(frozen=True)
+class Person:
+    role: str | None  # the head of `entities.role`, as ROLE_PHRASES names it
+    country: str | None
+    name: str = ""
+
+    @property
+    def gender(self) -> str | None:
+        return gender_of(self.name)
+
+
+@dataclass(frozen=True)
+class Said:
+    """What naming one quote's speaker reads: its cue's words and the source's span (None when
+    no source is written beside the cue) and the countries the source names."""
+
+    cue: str
+    cue_stop: int
+    source: tuple[int, int] | None
+    countries: tuple[str, ...] = ()
+
+
+def role_head(words: str) -> str | None:
+    """The role a phrase names: a ROLE_PHRASES phrase, or its first role word's lemma."""
+    lowered = key(words)
+    for phrase, role in ROLE_PHRASES.items():
+        if phrase in lowered:
+            return role
+    for word in lowered.split():
+        found = lemma(word)
+        if found in role_lemmas():
+            return ROLE_PHRASES.get(found, found)
+    return None
+
+
+@dataclass(frozen=True)
+class Article:
+    """One article's text, its mentions in order and the corpus's people."""
+
+    text: str
+    mentions: Sequence[Mention]
+    people: Mapping[str, Person]
+    sentences: Sequence[tuple[int, int, int]] = ()  # start, stop, paragraph
+    answers: Sequence[tuple[int, int]] = ()  # the '- ' answers of an interview
+
+    @cached_property
+    def narrated(self) -> list[Mention]:
+        """The people mentioned outside quotations, in order."""
+        return [m for m in self.mentions if m.type == "PER" and m.narrated]
+
+    def speaker(self, said: Said) -> tuple[str | None, tuple[int, int] | None]:
+        """The speaker's entity id, and the source's span when the rules found it elsewhere
+        than `said.source` (the name after the cue)."""
+        if said.source is None:
+            after = self._after_cue(said.cue_stop)
+            return (after.entity_id, (after.start, after.stop)) if after else (None, None)
+        start, stop = said.source
+        left_out = occasions(self.text, start, stop)
+        inside = [
+            m
+            for m in self.mentions
+            if m.start < stop and start < m.stop and not _within(m, left_out)
+        ]
+        left_out += [(m.start, m.stop) for m in inside if m.type == MEDIUM]
+        people = {m.entity_id: m for m in inside if m.type == "PER"}
+        if people:
+            return (self._whole(next(iter(people)), start) if len(people) == 1 else None), None
+        words = _without(self.text, start, stop, left_out)
+        if not words:  # only where it was said: 'Алексей Мухин [в интервью RT] заявил'
+            before = self._before_occasion(start)
+            return (before.entity_id if before else None), None
+        reading = read(words)
+        number, gender = agreement(said.cue)
+        organisations = {m.entity_id for m in inside if m.type == "ORG"}
+        if reading.kind in (None, "spokes") and len(organisations) == 1:
+            return organisations.pop(), None
+        cited = any(m.type == MEDIUM for m in inside)  # 'телеканал NBC со ссылкой на ...'
+        # 'в ведомстве заявили' refers back to a body; 'некоторые страны утверждают' does not
+        subject = number == "plur" and words.split()[0].lower() not in ("в", "во")
+        if reading.kind is None and reading.thing and not (organisations or cited or subject):
+            return self._institution(reading.thing, start), None
+        gender = reading.gender or gender
+        if reading.kind == "spokes":  # 'представитель ведомства': the one named, else the body
+            one = None if number == "plur" else self._described(said, words, reading, gender, set())
+            if one is None and reading.thing and not organisations:
+                return self._institution(reading.thing, start), None
+            return one, None
+        if reading.kind == "group" or number == "plur":
+            return None, None
+        if reading.kind == "relative":
+            return self._relative(start), None
+        if reading.kind == "pronoun":
+            return self._antecedent(start, gender), None
+        if reading.kind in ("first", "second"):  # 'я считаю' in an answer, 'вы сказали' asked
+            answer = any(a <= start < b for a, b in self.answers)
+            asked = not answer and self.text[self._paragraph_start(start)] in _DASHES
+            ours = answer if reading.kind == "first" else asked
+            interviewee = self.interviewee(start) if ours and self.answers else None
+            return (interviewee.entity_id if interviewee else None), None
+        if reading.kind == "person":
+            return self._described(said, words, reading, gender, organisations), None
+        return self._by_name(words), None
+
+    def _described(
+        self, said: Said, words: str, reading: Reading, gender: str | None, organisations: set[str]
+    ) -> str | None:
+        """The one person a description stands for (rule 3). A role of a state ('глава
+        государства', 'Президент Азербайджана') is looked up first; a role in an organisation
+        the source names ('бывший глава Минфина') only among people introduced with it."""
+        start, stop = said.source
+        apposed = self._apposed(stop, reading.nominative)
+        if apposed:
+            return apposed.entity_id
+        role = role_head(words)
+        of_state = any(phrase in key(words) for phrase in ROLE_PHRASES) or said.countries
+        if role and of_state and (holder := self._holder(role, list(said.countries))):
+            return holder
+        head = reading.head
+        if head and (introduced := self._introduced(head, start, gender, organisations)):
+            return introduced
+        if role and not organisations and (holder := self._holder(role, [])):
+            return holder
+        return None if head in SPOKES else self._antecedent(start, gender)
+
+    def _institution(self, noun: str, before: int) -> str | None:
+        """The organisation a noun refers back to ('в министерстве', 'представители ведомства'):
+        the nearest earlier organisation of the last `_BACK` sentences called so (`_named_as`),
+        or any for `_AGENCIES`."""
+        sentence = next((s for s, (a, b, _) in enumerate(self.sentences) if a <= before < b), None)
+        for m in reversed([m for m in self.mentions if m.stop <= before and m.narrated]):
+            if sentence is None or m.sentence < sentence - _BACK:
+                return None
+            if m.type == "ORG" and (noun in _AGENCIES or noun in self._named_as(m)):
+                return m.entity_id
+        return None
+
+    def _named_as(self, m: Mention) -> set[str]:
+        """The lemmas of an organisation's first word and of the two words before it: what it
+        may be called ('министерство' for 'Министерство обороны', 'компания' for 'компания
+        «Газпром»')."""
+        words = _WORDS.findall(self.text[max(0, m.start - 40) : m.start])[-2:]
+        return {lemma(w) for w in [*words, *_WORDS.findall(m.surface)[:1]]}
+
+    def _whole(self, entity_id: str, before: int) -> str:
+        """A one-word name's person: the nearest earlier person of the article whose full name
+        has that word ('Ирина' -> 'Ирина Баринова'), else the entity itself."""
+        name = self.people[entity_id].name if entity_id in self.people else ""
+        if not name or " " in name:
+            return entity_id
+        fuller = [
+            m.entity_id
+            for m in self.narrated
+            if m.stop <= before
+            and m.entity_id in self.people
+            and key(name) in key(self.people[m.entity_id].name).split()
+            and m.entity_id != entity_id
+        ]
+        return fuller[-1] if fuller else entity_id
+
+    def _by_name(self, words: str) -> str | None:
+        """A surname the entity stage did not tag ('Брутер'): the one person of the article
+        whose last name it is, in any case."""
+        tokens = _WORDS.findall(words)
+        if len(tokens) != 1 or not tokens[0][:1].isupper():
+            return None
+        word = key(tokens[0])
+        found = {
+            m.entity_id
+            for m in self.narrated
+            if m.entity_id in self.people
+            and _same_surname(word, key(self.people[m.entity_id].name).split()[-1])
+        }
+        return found.pop() if len(found) == 1 else None
+
+    def _after_cue(self, cue_stop: int) -> Mention | None:
+        """A person named right after a cue: '— сказал Брутер'."""
+        return next(
+            (
+                m
+                for m in self.narrated
+                if m.start >= cue_stop and not self.text[cue_stop : m.start].strip()
+            ),
+            None,
+        )
+
+    def _apposed(self, stop: int, nominative: bool) -> Mention | None:
+        """A person named right after a source in the same clause and in its case: '...,
+        политолог Дмитрий Журавлёв'; 'директор аналитического центра «СовЭкон» Андрей Сизов';
+        'по оценке эксперта центра, политолога Виктора Олевича' (where the name may open what
+        was said, as the quote's bounds run). Nothing but nouns and their words between: no
+        verb, no end of a sentence or clause."""
+        for m in self.mentions:
+            if m.start >= stop and m.type == "PER":
+                gap = self.text[stop : m.start]
+                if not _APPOSED.fullmatch(gap) or m.nominative != nominative:
+                    return None
+                return None if any(_is_verb(w) for w in _WORDS.findall(gap)) else m
+        return None
+
+    def _before_occasion(self, start: int) -> Mention | None:
+        """The person written in the nominative right before a source that only says where it
+        was said ('Алексей Мухин в интервью RT заявил'): at most an occasion's preposition and
+        noun between them."""
+        before = [m for m in self.narrated if m.stop <= start]
+        if not before or not before[-1].nominative:
+            return None
+        gap = _WORDS.findall(self.text[before[-1].stop : start])
+        if len(gap) <= 2 and not re.search(r"[.;:!?,]", self.text[before[-1].stop : start]):
+            return before[-1]
+        return None
+
+    def _relative(self, start: int) -> str | None:
+        """'Таро Асо, который заверяет': the person right before the relative pronoun."""
+        before = [m for m in self.narrated if m.stop <= start]
+        if before and re.fullmatch(r"\s*,\s*", self.text[before[-1].stop : start]):
+            return before[-1].entity_id
+        return None
+
+    def _holder(self, role: str, countries: list[str]) -> str | None:
+        """The one person mentioned outside quotations whose role is `role` (and whose country
+        is the one named with it, if any)."""
+        found = {
+            m.entity_id
+            for m in self.narrated
+            if (person := self.people.get(m.entity_id))
+            and person.role == role
+            and (not countries or person.country in countries)
+        }
+        return found.pop() if len(found) == 1 else None
+
+    def _introduced(
+        self, head: str, before: int, gender: str | None, organisations: set[str]
+    ) -> str | None:
+        """The nearest earlier person the text introduced with the noun `head`, written in the
+        four words before the name ('вице-премьер РФ Виталий Мутко') or after it in apposition
+        ('Георгий Остапкович, экономист'), and with one of `organisations` there, if any."""
+        for m in reversed([m for m in self.narrated if m.stop <= before]):
+            if not self._fits(m.entity_id, gender):
+                continue
+            lo = max(0, m.start - 60)
+            apposed = _DESCRIBED.match(self.text, m.stop)
+            hi = apposed.end() if apposed else m.stop
+            if key(head)[: max(3, len(head) - 3)] not in key(self.text[lo:hi]):
+                continue  # no form of the noun near the name (read first: lemmas cost)
+            ahead = _WORDS.findall(self.text[lo : m.start])[-4:]
+            behind = _WORDS.findall(apposed.group()) if apposed else []
+            if not any(lemma(w) == head for w in ahead + behind):
+                continue
+            if not organisations or any(
+                o.entity_id in organisations for o in self.mentions if lo <= o.start < hi
+            ):
+                return m.entity_id
+        return None
+
+    def _fits(self, entity_id: str, gender: str | None) -> bool:
+        person = self.people.get(entity_id)
+        found = person.gender if person else None
+        return gender is None or found is None or found == gender
+
+    def _antecedent(self, before: int, gender: str | None) -> str | None:
+        """The person a pronoun or a description at `before` stands for: of the nearest
+        earlier sentences with people outside quotations (up to `_BACK`), the first with
+        people of the right gender; the one such person, or the one of them written in the
+        nominative."""
+        earlier = [m for m in self.narrated if m.stop <= before]
+        sentences = sorted({m.sentence for m in earlier}, reverse=True)[:_BACK]
+        for sentence in sentences:
+            fit = [m for m in earlier if m.sentence == sentence and self._fits(m.entity_id, gender)]
+            if not fit:
+                continue
+            ids = {m.entity_id for m in fit}
+            if len(ids) > 1:
+                ids = {m.entity_id for m in fit if m.nominative}
+            return ids.pop() if len(ids) == 1 else None
+        return None
+
+    def interviewee(self, at: int) -> Mention | None:
+        """Whose is the '- ' answer at `at` (rule 8): the headline's subject
+        (`_headline_subject`), else the one person of the nearest earlier sentence outside the
+        questions and answers that names them beside a verb of speech or the word 'интервью'
+        ('Главный тренер Массимо Каррера рассказал ...') or heads it as a label ('Алёна
+        Заварзина: «...»'), else the person a question addresses ('— Сергей Николаевич, вы
+        ...')."""
+        if self._headline_subject:
+            return self._headline_subject
+        earlier = [s for s in self.sentences if s[1] <= at]
+        for start, stop, _ in reversed(earlier):
+            if self.text[self._paragraph_start(start)] in _DASHES:
+                continue
+            found = [m for m in self.narrated if start <= m.start and m.stop <= stop]
+            if not found:
+                continue
+            label = re.match(r"\s*:", self.text[found[0].stop : found[0].stop + 3])
+            if label and found[0].start == start:
+                return found[0]
+            if _reports(self.text[start:stop]):
+                one = _one(found) or _one([m for m in found if m.nominative])
+                if one:
+                    return one
+        for start, _, _ in reversed(earlier):
+            addressed = re.match(rf"[{_DASHES}]\s*", self.text[start : start + 3])
+            if addressed and start == self._paragraph_start(start):
+                m = next((m for m in self.narrated if m.start == start + addressed.end()), None)
+                if m and self.text[m.stop : m.stop + 1] == ",":
+                    return m
+        return None
+
+    def _paragraph_start(self, at: int) -> int:
+        return self.text.rfind("\n\n", 0, at) + 2 if "\n\n" in self.text[:at] else 0
+
+    @cached_property
+    def _headline_subject(self) -> Mention | None:
+        """The person a headline gives the words of: the surname right after its quotation
+        ('«...»: Билялетдинов о матчах', '«...»: глава ВЭБ Горьков о ...'), as the article
+        names them; else the one person it names in the nominative outside its quotation."""
+        first = self.text.split("\n\n", 1)[0]
+        said = _HEADLINE_SUBJECT.search(first)
+        if said and not re.search(r"\sи\s", said.group()):  # 'Черчесов и Васин о ...': two
+            word = key(said.group(1))
+            found = [
+                m
+                for m in self.narrated
+                if m.entity_id in self.people
+                and _same_surname(word, key(self.people[m.entity_id].name).split()[-1])
+            ]
+            if found and len({m.entity_id for m in found}) == 1:
+                return found[0]
+        headline = [m for m in self.narrated if m.in_headline and self._subject_of_headline(m)]
+        return headline[0] if len({m.entity_id for m in headline}) == 1 else None
+
+    def _subject_of_headline(self, m: Mention) -> bool:
+        """A headline's person in the nominative and outside its quotation (from its first
+        '«' to its last '»': '«Я не похожа на героиню «Карточного домика»: Шмелёва о ...')."""
+        start = self._paragraph_start(m.start)
+        headline = self.text[start : self.text.find("\n\n", start) % (len(self.text) + 1)]
+        opens, closes = headline.find("«"), headline.rfind("»")
+        quoted = 0 <= opens <= m.start - start < closes
+        return m.nominative and not quoted
+
+
+def _reports(sentence: str) -> bool:
+    """Whether a sentence reports speech ('рассказал', 'по словам', 'в интервью'), not the
+    speaker's own words ('отмечу') or a gerund without its subject ('говоря о ...')."""
+    words = words_of(sentence)
+    if _INTERVIEW in words:
+        return True
+    return any(
+        parse.tag.POS != "GRND" and not {"1per", "2per"} & set(parse.tag.grammemes)
+        for word in cue_forms().intersection(words)
+        for parse in morph()(word)[:1]
+    )
+
+
+def _is_verb(word: str) -> bool:
+    parses = morph()(word.lower())
+    return bool(parses) and parses[0].tag.POS in ("VERB", "GRND", "INFN", "PRTS")
+
+
+def _one(mentions: list[Mention]) -> Mention | None:
+    """The first of `mentions` when they are all of one entity."""
+    return mentions[0] if len({m.entity_id for m in mentions}) == 1 else None
+
+
+def _within(mention: Mention, spans: list[tuple[int, int]]) -> bool:
+    return any(a <= mention.start and mention.stop <= b for a, b in spans)
+
+
+def _without(text: str, start: int, stop: int, spans: list[tuple[int, int]]) -> str:
+    """text[start:stop] without the `spans` in it."""
+    out, at = [], start
+    for a, b in sorted(spans):
+        if a >= at:
+            out.append(text[at:a])
+            at = max(at, b)
+    out.append(text[at:stop])
+    return " ".join(" ".join(out).split())
+
+
+def _same_surname(word: str, surname: str) -> bool:
+    """Whether `word` is `surname` in some case: the same, or the surname and an ending of at
+    most two letters ('брутера', 'брутеру')."""
+    return word == surname or (
+        len(surname) >= 4 and word.startswith(surname) and len(word) - len(surname) <= 2
+    )
