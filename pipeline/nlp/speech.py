@@ -14,25 +14,12 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from functools import cache, lru_cache
+from functools import lru_cache
 from typing import NamedTuple
 
+from pipeline.nlp.cues import cue_forms, cue_nouns, cue_verbs
 from pipeline.nlp.gazetteer import key
 from pipeline.nlp.models import CACHE_SIZE, morph
-
-#: Verbs (lemmas) that report speech or a stated view.
-CUE_VERBS = frozenset(
-    """
-заявить заявлять сказать говорить отметить отмечать подчеркнуть подчёркивать подчеркивать
-сообщить сообщать рассказать рассказывать добавить добавлять пояснить пояснять указать
-указывать считать полагать утверждать признать признавать ответить отвечать уточнить уточнять
-напомнить напоминать заметить замечать констатировать предупредить предупреждать объяснить
-объяснять написать писать заверить заверять подтвердить подтверждать выразить выражать
-высказаться высказываться убеждать уверять заключить резюмировать
-""".replace("ё", "е").split()
-)
-#: Nouns that cue a source after them: 'по словам X', 'по мнению X', 'по оценке X'.
-CUE_NOUNS = frozenset({"слово", "мнение", "оценка", "убеждение", "признание", "утверждение"})
 
 #: Words (an initial keeps its dot: 'Т.'), numbers and single marks.
 _WORD = re.compile(r"[А-ЯЁA-Z]\.(?=\s?[А-ЯЁA-Z])|\w+(?:[-.]\w+)*|[^\w\s]", re.U)
@@ -94,7 +81,7 @@ def _is_cue_verb(token: _Token) -> bool:
     return (
         parse is not None
         and parse.tag.POS in ("VERB", "GRND")
-        and parse.normal_form.replace("ё", "е") in CUE_VERBS
+        and key(parse.normal_form) in cue_verbs()
     )
 
 
@@ -331,20 +318,6 @@ def words_of(text: str) -> list[str]:
     return _LETTERS.findall(key(text))
 
 
-@cache
-def cue_forms() -> frozenset[str]:
-    """Every form of the cue verbs and nouns, lower case (е for ё): a sentence without one is
-    not looked at word by word, and only these words are parsed as possible cues."""
-    forms = {
-        key(form.word)
-        for word in CUE_VERBS | CUE_NOUNS
-        for parse in morph()(word)
-        if parse.normal_form.replace("ё", "е") == word
-        for form in parse.lexeme
-    }
-    return frozenset(forms)
-
-
 def _in_sentence(text: str, tokens: list[_Token], start: int, stop: int) -> Iterator[Speech]:
     for i, token in enumerate(tokens):
         if token.text in _OPENERS and i + 1 < len(tokens):
@@ -359,7 +332,7 @@ def _in_sentence(text: str, tokens: list[_Token], start: int, stop: int) -> Iter
         elif (
             token.text.lower() == "по"
             and i + 1 < len(tokens)
-            and _lemma(tokens[i + 1].text) in CUE_NOUNS
+            and _lemma(tokens[i + 1].text) in cue_nouns()
         ):
             found = _according_to(text, tokens, i, start, stop)
             if found:
