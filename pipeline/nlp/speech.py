@@ -65,8 +65,12 @@ def _tokens(text: str, start: int, stop: int) -> list[_Token]:
 
 @lru_cache(maxsize=CACHE_SIZE)
 def _parse(word: str):  # -> pymorphy2 Parse or None
+    """pymorphy2's first reading of a word; None for a capitalised word the dictionary does not
+    know (a foreign name: 'Маноло' is not a verb, 'Дершовиц' not a genitive)."""
     parses = morph()(word.lower())
-    return parses[0] if parses else None
+    if not parses or (word[:1].isupper() and not parses[0].is_known):
+        return None
+    return parses[0]
 
 
 def _lemma(word: str) -> str:
@@ -83,6 +87,25 @@ def _is_cue_verb(token: _Token) -> bool:
         and parse.tag.POS in ("VERB", "GRND")
         and key(parse.normal_form) in cue_verbs()
     )
+
+
+def _is_impersonal(token: _Token) -> bool:
+    """A cue with no subject of its own: a reflexive verb in the third person or the neuter
+    past ('говорится', 'сообщалось', 'отмечается')."""
+    parse = _parse(token.text)
+    return (
+        parse is not None
+        and parse.normal_form.endswith(("ся", "сь"))
+        and parse.tag.POS == "VERB"
+        and ("3per" in parse.tag or "neut" in parse.tag)
+    )
+
+
+def _is_plural_cue(token: _Token) -> bool:
+    """A cue in the plural ('заявили', 'сообщают'): with no subject, an institution speaks ('в
+    Кремле заявили')."""
+    parse = _parse(token.text)
+    return parse is not None and parse.tag.POS == "VERB" and parse.tag.number == "plur"
 
 
 def _pos(token: _Token) -> str | None:
@@ -158,19 +181,92 @@ def _source_before(tokens: Sequence[_Token], cue: int) -> tuple[int, int] | None
 
 def _source_after(tokens: Sequence[_Token], start: int) -> tuple[int, int] | None:
     """The (first, last) token of the source that follows a cue ('- отметил глава
-    государства', 'по словам министра X,'): the words up to the next punctuation, with leading
-    adverbs and the addressee ('сказал ему следователь') skipped."""
-    i = start
-    while (
-        i < len(tokens)
-        and tokens[i].is_word
-        and (_pos(tokens[i]) in ("ADVB", "PRCL") or _case(tokens[i]) == "datv")
-    ):
-        i += 1
-    first = i
+    государства', 'по словам министра X,'): the words up to the next punctuation, after what
+    `_skip_setting` skips, and before a phrase of where it was said that follows a person's
+    name ('Алан Дершовиц| в эфире канала CNN'; 'посол РФ в США' keeps its phrase)."""
+    i = first = _skip_setting(tokens, start)
     while i < len(tokens) and tokens[i].is_word and _pos(tokens[i]) not in ("VERB", "GRND"):
+        if i > first and _pos(tokens[i]) == "PREP" and _is_person_name(tokens[i - 1]):
+            break
         i += 1
     return (first, i - 1) if i > first else None
+
+
+def _skip_setting(tokens: Sequence[_Token], i: int) -> int:
+    """The first token at or after `i` that is not an adverb, a particle, the addressee (a
+    dative: 'сказал ему', a quoted outlet: 'пояснил «НГ»') or a phrase of where it was said
+    ('в беседе с RT', 'на презентации'): a preposition, its object and the words after it that
+    cannot be nominative."""
+    while i < len(tokens):
+        token = tokens[i]
+        if token.text in _OPENERS:
+            closing = next(
+                (j for j in range(i + 1, min(i + 6, len(tokens))) if tokens[j].text in _OPENERS),
+                None,
+            )
+            if closing is None:
+                return i
+            i = closing + 1
+        elif not token.is_word:
+            return i
+        elif _pos(token) in ("ADVB", "PRCL") or _case(token) == "datv":
+            i += 1
+        elif _pos(token) == "PREP":
+            i += 2  # the preposition and its object, whatever its case ('с RT')
+            while i < len(tokens) and tokens[i].is_word and not _nominative(tokens[i]):
+                if _pos(tokens[i]) in ("PREP", "CONJ"):
+                    break
+                i += 1
+        else:
+            return i
+    return i
+
+
+def _nominative(token: _Token) -> bool:
+    """Whether a word can be nominative (in any reading), or is a name the dictionary lacks."""
+    if _parse(token.text) is None:
+        return True
+    return any(p.tag.case == "nomn" for p in morph()(token.text.lower()))
+
+
+def _is_person_name(token: _Token) -> bool:
+    """A first name, surname or patronymic, or a Cyrillic capitalised word the dictionary does
+    not know (a foreign name: 'Дершовиц')."""
+    parse = _parse(token.text)
+    if parse is None:
+        return token.text[:1].isupper() and not token.text[:1].isascii()
+    return bool({"Name", "Surn", "Patr"} & set(parse.tag.grammemes))
+
+
+def _place_after(tokens: Sequence[_Token], i: int, named: bool) -> tuple[int, int] | None:
+    """The (first, last) token of the document or institution in a locative phrase that starts
+    at `i` ('в заявлении МИД', 'в редакционной статье', 'в Кремле'), without its preposition;
+    with `named`, only one with a capitalised word (an institution, not 'в интервью')."""
+    if i + 1 >= len(tokens) or tokens[i].text.lower() not in ("в", "во"):
+        return None
+    last = i + 1
+    while last < len(tokens) and tokens[last].is_word and _pos(tokens[last]) != "PREP":
+        if _pos(tokens[last]) in ("VERB", "GRND", "INFN", "CONJ", "PRCL"):
+            break
+        last += 1
+    last -= 1
+    if last <= i or (_case(tokens[i + 1]) != "loct" and tokens[i + 1].text[:1].islower()):
+        return None
+    if named and not any(t.text[:1].isupper() for t in tokens[i + 1 : last + 1]):
+        return None
+    return i + 1, last
+
+
+def _place_before(tokens: Sequence[_Token], cue: int, named: bool) -> tuple[int, int] | None:
+    """The document or institution of a locative phrase before the cue, within its clause ('в
+    заявлении Белого дома по итогам переговоров сообщалось'): the nearest 'в' to the left."""
+    for i in range(cue - 1, max(-1, cue - 10), -1):
+        if not tokens[i].is_word:
+            return None
+        if tokens[i].text.lower() in ("в", "во"):
+            found = _place_after(tokens, i, named)
+            return found and (found[0], min(found[1], cue - 1))
+    return None
 
 
 def _span(tokens: Sequence[_Token], first: int, last: int) -> tuple[int, int]:
@@ -329,12 +425,8 @@ def _in_sentence(text: str, tokens: list[_Token], start: int, stop: int) -> Iter
                 text, tokens, i, start
             )
             yield from found
-        elif (
-            token.text.lower() == "по"
-            and i + 1 < len(tokens)
-            and _lemma(tokens[i + 1].text) in cue_nouns()
-        ):
-            found = _according_to(text, tokens, i, start, stop)
+        elif token.text.lower() == "по" and (noun := _cue_noun(tokens, i)):
+            found = _according_to(text, tokens, i, noun, start, stop)
             if found:
                 yield found
 
@@ -383,13 +475,14 @@ def _cue_then_content(text: str, tokens: list[_Token], cue: int, stop: int) -> I
         return
     mark, follows, said = tokens[after], tokens[after + 1], tokens[cue]
     if _is_as(tokens, cue):  # 'как отмечает X, ...'
-        source = _source_after(tokens, cue + 1)
+        source = _source_following(tokens, cue)
         if source and source[1] + 1 < len(tokens) and tokens[source[1] + 1].text == ",":
             content = _trimmed(text, tokens[source[1] + 1].stop, stop)
+            content = (content[0], _quotation_ends(text, *content))
             if content[1] > content[0]:
                 yield Speech("indirect", *content, said.start, said.stop, *_span(tokens, *source))
         return
-    source = _source_before(tokens, cue)
+    source = _subject(tokens, cue, after)
     source_span = _span(tokens, *source) if source else (None, None)
     if mark.text == ":" and follows.text in '«„“"':
         yield from _quoted(text, follows.start, said, source_span)
@@ -400,14 +493,81 @@ def _cue_then_content(text: str, tokens: list[_Token], cue: int, stop: int) -> I
         content = _trimmed(text, follows.stop, stop)
     else:
         return
-    if source is None or _pos(said) == "GRND":
-        return  # 'отметив, что' without its subject: the sentence's verb says who
+    if source is None and not _is_impersonal(said):
+        return  # no one named: 'Думаю, что ...' is a hedge, not a quote
+    content = (content[0], _quotation_ends(text, *content))
     colon = text.find(": «", content[0], content[1])
     if colon >= 0:  # '..., что ...: «...»' - the quotation that follows is said too
         yield from _quoted(text, colon + 2, said, source_span)
         content = _trimmed(text, content[0], colon)
     if content[1] > content[0] and not _is_question(text, *content):
         yield Speech("indirect", *content, said.start, said.stop, *source_span)
+
+
+def _subject(tokens: list[_Token], cue: int, mark: int) -> tuple[int, int] | None:
+    """Who says what the cue at `cue` introduces (its clause mark at `mark`): the subject
+    before it; for an impersonal cue the document or place beside it ('в заявлении
+    говорится', 'говорится в сообщении X'), or nobody ('Сообщается, что'); for a plural cue
+    without a subject, the institution ('в Кремле заявили'); for a gerund, the subject of the
+    verb it depends on ('X опубликовал пост, отметив, что ...')."""
+    said = tokens[cue]
+    if _is_impersonal(said):
+        return _place_after(tokens, cue + 1, named=False) or _place_before(tokens, cue, False)
+    if _pos(said) == "GRND":
+        return _gerund_subject(tokens, cue)
+    found = _source_before(tokens, cue)
+    if found is None and _is_plural_cue(said):
+        found = _place_before(tokens, cue, named=True)
+        if found is None and mark > cue + 1:
+            found = _place_after(tokens, _skip_addressee(tokens, cue + 1), named=True)
+    return found
+
+
+def _gerund_subject(tokens: list[_Token], cue: int) -> tuple[int, int] | None:
+    """The subject of the nearest finite verb before a gerund cue that has one."""
+    for i in range(cue - 1, 0, -1):
+        if _pos(tokens[i]) == "VERB" and not _is_impersonal(tokens[i]):
+            found = _source_before(tokens, i)
+            if found:
+                return found
+    return None
+
+
+def _source_following(tokens: list[_Token], cue: int) -> tuple[int, int] | None:
+    """The source after a cue ('как отмечает издание', '— говорится в заявлении X', 'как
+    заявили «Деньгам» в министерстве'): the document or institution of an impersonal or plural
+    cue, else the words `_source_after` gives."""
+    said, i = tokens[cue], _skip_addressee(tokens, cue + 1)
+    if _is_impersonal(said):
+        return _place_after(tokens, i, named=False)
+    if _is_plural_cue(said) and (place := _place_after(tokens, i, named=True)):
+        return place
+    return _source_after(tokens, cue + 1)
+
+
+def _skip_addressee(tokens: list[_Token], i: int) -> int:
+    """Past adverbs, a dative addressee and a quoted outlet after a cue ('заявили «Деньгам»')."""
+    while i < len(tokens):
+        if tokens[i].text in _OPENERS and i + 2 < len(tokens) and tokens[i + 2].text in _OPENERS:
+            i += 3
+        elif tokens[i].is_word and (
+            _pos(tokens[i]) in ("ADVB", "PRCL") or _case(tokens[i]) == "datv"
+        ):
+            i += 1
+        else:
+            break
+    return i
+
+
+def _quotation_ends(text: str, start: int, stop: int) -> int:
+    """`stop`, or the closing quotation mark in text[start:stop] that was opened before `start`:
+    a clause inside a quotation ends with it ('«Я считаю, что X», — сказал он')."""
+    for i in range(start, stop):
+        if text[i] in _OPENERS and _closes(text, i) and not _opens(text, i):
+            opening = _partner(text, i, forward=False, limit=i - start + 2)
+            if opening is None or opening < start:
+                return _trimmed(text, start, i)[1]
+    return stop
 
 
 def _quoted(
@@ -446,23 +606,72 @@ def _is_as(tokens: list[_Token], cue: int) -> bool:
     return cue > 0 and tokens[cue - 1].text.lower() == "как"
 
 
-def _according_to(text: str, tokens: list[_Token], at: int, start: int, stop: int) -> Speech | None:
-    """'по словам X, ...' and 'по мнению X, ...': the source up to the comma; the content is
-    the rest of the sentence (or, when the phrase comes last, what goes before it)."""
-    source = _source_after(tokens, at + 2)
+#: Possessive pronouns of the third person: 'по его словам'.
+_POSSESSIVES = frozenset({"его", "ее", "её", "их"})
+
+
+def _cue_noun(tokens: list[_Token], at: int) -> int | None:
+    """The cue noun of 'по словам', 'по мнению', 'по его словам' that starts at `at`."""
+    i = at + 1
+    if i < len(tokens) and tokens[i].text.lower() in _POSSESSIVES:
+        i += 1
+    if i < len(tokens) and _case(tokens[i]) == "datv" and _lemma(tokens[i].text) in cue_nouns():
+        return i
+    return None
+
+
+def _according_to(
+    text: str, tokens: list[_Token], at: int, noun: int, start: int, stop: int
+) -> Speech | None:
+    """'по словам X, ...', 'по его мнению, ...': the source up to the comma (or the possessive);
+    the content is the rest of the sentence, from where `_aside_opens` says when the phrase is
+    mid-sentence (or, when the phrase comes last, what goes before it)."""
+    source = (noun - 1, noun - 1) if noun > at + 1 else _source_after(tokens, noun + 1)
     if source is None:
         return None
-    end = source[1] + 1
-    cue = (tokens[at].start, tokens[at + 1].stop)
+    end = max(source[1], noun) + 1
+    cue = (tokens[at].start, tokens[noun].stop)
     if end < len(tokens) and tokens[end].text == ",":
         content = _trimmed(text, tokens[end].stop, stop)
-        if at > 0:  # mid-sentence: what goes before is said too
-            content = (_trimmed(text, start, stop)[0], content[1])
+        opens = _aside_opens(tokens, at)
+        if opens is not None:  # mid-sentence: what goes before is said too
+            content = (tokens[opens].start, content[1])
     else:
         content = _trimmed(text, start, tokens[at].start)
     if content[1] <= content[0]:
         return None
     return Speech("indirect", *content, *cue, *_span(tokens, *source))
+
+
+def _aside_opens(tokens: list[_Token], at: int) -> int | None:
+    """Where what was said starts before a parenthetical cue at `at` (', по словам X,'): after
+    a leading connective ('Кроме того,', 'Впрочем,') and after the last ', но|а|то|и' before the
+    cue; None when nothing is left, or only a relative pronoun ('которые, по словам X, ...')."""
+    comma = at - 1
+    if comma < 1 or tokens[comma].text != ",":
+        return None
+    first = 0
+    lead = next((k for k in range(comma) if tokens[k].text == ","), None)
+    if lead is not None and 0 < lead <= 3 and all(_connective(t) for t in tokens[:lead]):
+        first = lead + 1
+    for k in range(first, comma - 1):
+        if tokens[k].text == "," and _pos(tokens[k + 1]) == "CONJ":
+            first = k + 2
+    if first >= comma:
+        return None
+    if comma - first == 1 and (
+        _lemma(tokens[first].text) == "который" or _pos(tokens[first]) in ("CONJ", "PRCL")
+    ):
+        return None
+    return first
+
+
+def _connective(token: _Token) -> bool:
+    """A word of a discourse connective ('Кроме того', 'Впрочем', 'Тем не менее')."""
+    parse = _parse(token.text)
+    return parse is not None and (
+        parse.tag.POS in ("CONJ", "PRCL", "ADVB", "PREP") or "Apro" in parse.tag
+    )
 
 
 def find_speech(
