@@ -199,9 +199,9 @@ def _skip_setting(tokens: Sequence[_Token], i: int) -> int:
     cannot be nominative."""
     while i < len(tokens):
         token = tokens[i]
-        if token.text in _OPENERS:
+        if token.text in _QUOTES:
             closing = next(
-                (j for j in range(i + 1, min(i + 6, len(tokens))) if tokens[j].text in _OPENERS),
+                (j for j in range(i + 1, min(i + 6, len(tokens))) if tokens[j].text in _QUOTES),
                 None,
             )
             if closing is None:
@@ -273,6 +273,15 @@ def _span(tokens: Sequence[_Token], first: int, last: int) -> tuple[int, int]:
     return tokens[first].start, tokens[last].stop
 
 
+def _inner(text: str, start: int, stop: int) -> tuple[int, int]:
+    """The words of a quotation text[start:stop], its own final mark kept ('Это победа!')."""
+    while start < stop and text[start].isspace():
+        start += 1
+    while stop > start and text[stop - 1].isspace():
+        stop -= 1
+    return start, stop
+
+
 def _trimmed(text: str, start: int, stop: int) -> tuple[int, int]:
     """`start`-`stop` without surrounding spaces and trailing punctuation."""
     while start < stop and text[start].isspace():
@@ -282,6 +291,8 @@ def _trimmed(text: str, start: int, stop: int) -> tuple[int, int]:
     return start, stop
 
 
+#: Quotation marks, opening or closing.
+_QUOTES = frozenset('«»„“”"')
 #: Closing quotation mark -> the marks that open it.
 _OPENERS = {"»": "«", '"': '"', "“": "„", "”": "“„"}
 
@@ -432,22 +443,27 @@ def _in_sentence(text: str, tokens: list[_Token], start: int, stop: int) -> Iter
 
 
 def _quote_then_cue(text: str, tokens: list[_Token], close: int) -> Speech | None:
-    """'«...», - заявил X' (the quotation may open sentences or paragraphs before)."""
+    """'«...», - заявил X', '«...», заявил X', '«...» - с поклоном сказал X' (the quotation
+    may open sentences or paragraphs before); without a dash, only with a source after the
+    cue."""
     j = close + 1
-    if j < len(tokens) and tokens[j].text == ",":
-        j += 1
-    if j >= len(tokens) or not re.fullmatch(_DASH, tokens[j].text):
+    comma = j < len(tokens) and tokens[j].text == ","
+    j += comma
+    dash = j < len(tokens) and bool(re.fullmatch(_DASH, tokens[j].text))
+    if not (dash or comma):
         return None
-    j += 1
+    j += dash
     while j < len(tokens) and _pos(tokens[j]) in ("ADVB", "PRCL"):
         j += 1
+    if dash and j + 2 < len(tokens) and _pos(tokens[j]) == "PREP":
+        j += 2  # 'с поклоном сказал'
     if j >= len(tokens) or not _is_cue_verb(tokens[j]):
         return None
     opening = _partner(text, tokens[close].start, forward=False)
-    if opening is None:
+    source = _with_apposition(tokens, _source_following(tokens, j))
+    if opening is None or (source is None and not dash):
         return None
-    source = _source_after(tokens, j + 1)
-    content = _trimmed(text, opening + 1, tokens[close].start)
+    content = _inner(text, opening + 1, tokens[close].start)
     return Speech(
         "direct",
         *content,
@@ -516,6 +532,8 @@ def _subject(tokens: list[_Token], cue: int, mark: int) -> tuple[int, int] | Non
     if _pos(said) == "GRND":
         return _gerund_subject(tokens, cue)
     found = _source_before(tokens, cue)
+    if found is None and _coordinate(tokens, cue):
+        found = _gerund_subject(tokens, cue)
     if found is None and _is_plural_cue(said):
         found = _place_before(tokens, cue, named=True)
         if found is None and mark > cue + 1:
@@ -523,14 +541,45 @@ def _subject(tokens: list[_Token], cue: int, mark: int) -> tuple[int, int] | Non
     return found
 
 
+def _with_apposition(
+    tokens: list[_Token], source: tuple[int, int] | None
+) -> tuple[int, int] | None:
+    """The source with the apposition after it that ends the sentence ('Влодзимеж Марчиняк,
+    посол Польши в Москве'): a comma, then a lower-case nominative noun phrase to the end."""
+    if source is None or source[1] + 2 >= len(tokens) or tokens[source[1] + 1].text != ",":
+        return source
+    first = source[1] + 2
+    head = tokens[first]
+    if not (head.is_word and head.text[:1].islower() and _head_case(head) and _nominal(head)):
+        return source
+    last = first
+    while last + 1 < len(tokens) and tokens[last + 1].is_word:
+        if _pos(tokens[last + 1]) in ("VERB", "GRND", "INFN", "PRTF", "CONJ"):
+            return source
+        last += 1
+    ends = last + 1 == len(tokens) or tokens[last + 1].text in (".", "!", "?", "…")
+    return (source[0], last) if ends else source
+
+
 def _gerund_subject(tokens: list[_Token], cue: int) -> tuple[int, int] | None:
-    """The subject of the nearest finite verb before a gerund cue that has one."""
+    """The subject of the nearest finite verb before a gerund cue, or before a cue that is a
+    verb's coordinate ('X улыбнулся и сказал', 'X заявил, что ..., хотя и признал'), that has
+    one."""
     for i in range(cue - 1, 0, -1):
         if _pos(tokens[i]) == "VERB" and not _is_impersonal(tokens[i]):
             found = _source_before(tokens, i)
             if found:
                 return found
     return None
+
+
+def _coordinate(tokens: list[_Token], cue: int) -> bool:
+    """Whether the cue follows a coordinating conjunction ('и сказал', 'хотя и признал') with
+    only particles between: it shares the subject of the verb before."""
+    i = cue - 1
+    while i >= 0 and tokens[i].is_word and _pos(tokens[i]) == "PRCL":
+        i -= 1
+    return i > 0 and tokens[i].is_word and _pos(tokens[i]) == "CONJ"
 
 
 def _source_following(tokens: list[_Token], cue: int) -> tuple[int, int] | None:
@@ -548,7 +597,7 @@ def _source_following(tokens: list[_Token], cue: int) -> tuple[int, int] | None:
 def _skip_addressee(tokens: list[_Token], i: int) -> int:
     """Past adverbs, a dative addressee and a quoted outlet after a cue ('заявили «Деньгам»')."""
     while i < len(tokens):
-        if tokens[i].text in _OPENERS and i + 2 < len(tokens) and tokens[i + 2].text in _OPENERS:
+        if tokens[i].text in _QUOTES and i + 2 < len(tokens) and tokens[i + 2].text in _QUOTES:
             i += 3
         elif tokens[i].is_word and (
             _pos(tokens[i]) in ("ADVB", "PRCL") or _case(tokens[i]) == "datv"
@@ -576,7 +625,7 @@ def _quoted(
     """The quotation opened at `opening`, reported by `cue`, said by `source`."""
     closing = _partner(text, opening, forward=True)
     if closing is not None:
-        content = _trimmed(text, opening + 1, closing)
+        content = _inner(text, opening + 1, closing)
         if content[1] > content[0]:
             yield Speech("direct", *content, cue.start, cue.stop, *source)
 
@@ -654,15 +703,18 @@ def _aside_opens(tokens: list[_Token], at: int) -> int | None:
     lead = next((k for k in range(comma) if tokens[k].text == ","), None)
     if lead is not None and 0 < lead <= 3 and all(_connective(t) for t in tokens[:lead]):
         first = lead + 1
+    last = first
     for k in range(first, comma - 1):
         if tokens[k].text == "," and _pos(tokens[k + 1]) == "CONJ":
             first = k + 2
+        if tokens[k].text == ",":
+            last = k + 1
     if first >= comma:
         return None
-    if comma - first == 1 and (
-        _lemma(tokens[first].text) == "который" or _pos(tokens[first]) in ("CONJ", "PRCL")
+    if comma - last == 1 and (
+        _lemma(tokens[last].text) == "который" or _pos(tokens[last]) in ("CONJ", "PRCL")
     ):
-        return None
+        return None  # 'которые, по словам X, ...': the relative clause is not said
     return first
 
 
