@@ -98,6 +98,7 @@ def _is_impersonal(token: _Token) -> bool:
         and parse.normal_form.endswith(("ся", "сь"))
         and parse.tag.POS == "VERB"
         and ("3per" in parse.tag or "neut" in parse.tag)
+        and parse.tag.number != "plur"
     )
 
 
@@ -128,11 +129,13 @@ def _nominal(token: _Token) -> bool:
 
 
 def _head_case(token: _Token) -> bool:
-    """Nominative, or a capitalised word pymorphy does not know (a foreign name)."""
+    """Nominative, or a capitalised word pymorphy does not know (a foreign name, a Latin word),
+    not a capitalised preposition or conjunction ('Об этом')."""
     parse = _parse(token.text)
     if parse is None:
         return token.text[:1].isupper()
-    return parse.tag.case == "nomn" or (token.text[:1].isupper() and parse.tag.case is None)
+    unknown = parse.tag.case is None and parse.tag.POS is None
+    return parse.tag.case == "nomn" or (token.text[:1].isupper() and unknown)
 
 
 def _skip_adverbs(tokens: Sequence[_Token], i: int) -> int:
@@ -151,25 +154,23 @@ def _source_before(tokens: Sequence[_Token], cue: int) -> tuple[int, int] | None
         opens = next((j for j in range(i - 1, -1, -1) if tokens[j].text == ","), None)
         if opens is not None and opens + 1 < i and _pos(tokens[opens + 1]) in ("GRND", "PRTF"):
             i = _skip_adverbs(tokens, opens - 1)
+        elif opens is not None and _is_apposition(tokens, opens + 1, i):
+            named = _source_before(tokens, opens)
+            return named and (named[0], i - 1)  # 'Графиня Уварова, председатель ..., говорила'
+
     last = i
     head = None
     while i >= 0 and tokens[i].is_word and _pos(tokens[i]) not in ("VERB", "GRND", "INFN", "CONJ"):
-        if _nominal(tokens[i]) and _head_case(tokens[i]):
+        after_preposition = i > 0 and _pos(tokens[i - 1]) == "PREP"  # 'в разговоре с RT'
+        if _nominal(tokens[i]) and _head_case(tokens[i]) and not after_preposition:
             head = i
             break
         i -= 1
     if head is None:
         return None
-    first = head
-    while first > 0:
-        before = tokens[first - 1]
-        if not before.is_word or _pos(before) in ("VERB", "GRND", "INFN", "CONJ", "PREP", "ADVB"):
-            break
-        if not (_nominal(before) and (_head_case(before) or _case(before) == "gent")):
-            break
-        first -= 1
-    while first < head and _case(tokens[first]) == "gent":
-        first += 1  # a phrase starts with its head, not a genitive: 'Росстата издание'
+    first = _widened(tokens, head)
+    while last > head and _is_person_name(tokens[head]) and tokens[last].text[:1].islower():
+        last -= 1  # 'Джон Аллен| не без иронии написал': a name ends its phrase
     while (
         last > head
         and not tokens[last].text[:1].isupper()
@@ -179,15 +180,83 @@ def _source_before(tokens: Sequence[_Token], cue: int) -> tuple[int, int] | None
     return first, last
 
 
+def _widened(tokens: Sequence[_Token], head: int) -> int:
+    """The first token of the noun phrase whose head is tokens[head]: the nominative and
+    genitive words before it ('Официальный представитель МИД России Мария Захарова'), across a
+    prepositional phrase that follows a noun ('Член комитета ГД по бюджету и налогам X')."""
+    first = head
+    while first > 0:
+        before = tokens[first - 1]
+        if not before.is_word or _pos(before) in ("VERB", "GRND", "INFN", "CONJ", "ADVB"):
+            break
+        if _pos(before) == "PREP" or not (
+            _nominal(before) and (_head_case(before) or _case(before) == "gent" or _fixed(before))
+        ):
+            crossed = _phrase_start(tokens, first)
+            if crossed is None:
+                break
+            first = crossed
+            continue
+        first -= 1
+    while first < head and _case(tokens[first]) == "gent":
+        first += 1  # a phrase starts with its head, not a genitive: 'Росстата издание'
+    return first
+
+
+def _fixed(token: _Token) -> bool:
+    """An indeclinable word ('МИД', 'интервью'): its first reading's case means nothing."""
+    parse = _parse(token.text)
+    return parse is not None and "Fixd" in parse.tag
+
+
+def _phrase_start(tokens: Sequence[_Token], first: int) -> int | None:
+    """Where a prepositional phrase that ends right before tokens[first] starts, when a noun
+    comes before it ('комитета| по бюджету и налогам'): at most four words back."""
+    for k in range(first - 1, max(0, first - 5), -1):
+        token = tokens[k]
+        if not token.is_word or _pos(token) in ("VERB", "GRND", "INFN", "ADVB", "PRCL"):
+            return None
+        if _pos(token) == "PREP" and k > 0:
+            noun = tokens[k - 1]
+            if (
+                noun.is_word
+                and _pos(noun) == "NOUN"
+                and (_can_be(noun, "nomn") or _can_be(noun, "gent"))
+            ):
+                return k
+            return None
+    return None
+
+
+def _is_apposition(tokens: Sequence[_Token], first: int, stop: int) -> bool:
+    """Whether tokens[first:stop] is a noun phrase in apposition: words only, none a verb,
+    participle or conjunction, the first a nominative noun or adjective."""
+    words = tokens[first:stop]
+    return (
+        bool(words)
+        and all(
+            t.is_word and _pos(t) not in ("VERB", "GRND", "INFN", "PRTF", "CONJ") for t in words
+        )
+        and _nominal(words[0])
+        and _head_case(words[0])
+    )
+
+
 def _source_after(tokens: Sequence[_Token], start: int) -> tuple[int, int] | None:
     """The (first, last) token of the source that follows a cue ('- отметил глава
     государства', 'по словам министра X,'): the words up to the next punctuation, after what
     `_skip_setting` skips, and before a phrase of where it was said that follows a person's
     name ('Алан Дершовиц| в эфире канала CNN'; 'посол РФ в США' keeps its phrase)."""
     i = first = _skip_setting(tokens, start)
-    while i < len(tokens) and tokens[i].is_word and _pos(tokens[i]) not in ("VERB", "GRND"):
-        if i > first and _pos(tokens[i]) == "PREP" and _is_person_name(tokens[i - 1]):
-            break
+    while (
+        i < len(tokens)
+        and tokens[i].is_word
+        and (_pos(tokens[i]) not in ("VERB", "GRND") or tokens[i].text[:1].isupper())
+    ):
+        name_ends = _is_person_name(tokens[i - 1]) if i > first else False
+        if name_ends and (_pos(tokens[i]) == "PREP" or _adjunct(tokens[i])):
+            break  # 'Шумер| газете The New York Times', 'Маса| летом 2016 года'
+
         i += 1
     return (first, i - 1) if i > first else None
 
@@ -207,8 +276,10 @@ def _skip_setting(tokens: Sequence[_Token], i: int) -> int:
             if closing is None:
                 return i
             i = closing + 1
-        elif not token.is_word:
-            return i
+        elif _outlet_before_speaker(tokens, i):
+            i += 1  # 'заявил RT Садик', 'рассказал RT доцент кафедры'
+        elif not token.is_word or token.text[:1].isupper():
+            return i  # a capitalised word after the cue names someone ('сказал Браво')
         elif _pos(token) in ("ADVB", "PRCL") or _case(token) == "datv":
             i += 1
         elif _pos(token) == "PREP":
@@ -220,6 +291,26 @@ def _skip_setting(tokens: Sequence[_Token], i: int) -> int:
         else:
             return i
     return i
+
+
+def _adjunct(token: _Token) -> bool:
+    """A lower-case word that cannot continue a name's phrase: an adverb, or a noun in the
+    dative, instrumental or locative ('газете', 'летом'); a genitive can ('отделения X')."""
+    if token.text[:1].isupper():
+        return False
+    return _pos(token) == "ADVB" or _case(token) in ("datv", "ablt", "loct")
+
+
+def _outlet_before_speaker(tokens: Sequence[_Token], i: int) -> bool:
+    """A Latin-script name (an outlet, the addressee) followed by a Cyrillic word."""
+    word = tokens[i].text
+    return (
+        word.isascii()
+        and word[:1].isalpha()
+        and i + 1 < len(tokens)
+        and tokens[i + 1].is_word
+        and not tokens[i + 1].text.isascii()
+    )
 
 
 def _nominative(token: _Token) -> bool:
@@ -240,21 +331,34 @@ def _is_person_name(token: _Token) -> bool:
 
 def _place_after(tokens: Sequence[_Token], i: int, named: bool) -> tuple[int, int] | None:
     """The (first, last) token of the document or institution in a locative phrase that starts
-    at `i` ('в заявлении МИД', 'в редакционной статье', 'в Кремле'), without its preposition;
-    with `named`, only one with a capitalised word (an institution, not 'в интервью')."""
-    if i + 1 >= len(tokens) or tokens[i].text.lower() not in ("в", "во"):
+    at `i` ('в заявлении МИД', 'в редакционной статье', 'на сайте ведомства', 'в «Газпроме»'),
+    without its preposition or quotation marks; with `named`, only one that names an
+    institution (a capitalised word) or a statement (a cue noun: 'в заявлении'), not 'в ходе'."""
+    if i + 2 >= len(tokens) or tokens[i].text.lower() not in ("в", "во", "на"):
         return None
-    last = i + 1
-    while last < len(tokens) and tokens[last].is_word and _pos(tokens[last]) != "PREP":
-        if _pos(tokens[last]) in ("VERB", "GRND", "INFN", "CONJ", "PRCL"):
+    first = i + 2 if tokens[i + 1].text in _QUOTES else i + 1
+    head = tokens[first]
+    if not head.text[:1].isalpha() or not (head.text[:1].isupper() or _can_be(head, "loct")):
+        return None
+    last = first
+    while last < len(tokens) and tokens[last].is_word:
+        if _pos(tokens[last]) in ("PREP", "VERB", "GRND", "INFN", "CONJ", "PRCL"):
             break
         last += 1
     last -= 1
-    if last <= i or (_case(tokens[i + 1]) != "loct" and tokens[i + 1].text[:1].islower()):
+    if last < first:
         return None
-    if named and not any(t.text[:1].isupper() for t in tokens[i + 1 : last + 1]):
+    if named and not (
+        any(t.text[:1].isupper() for t in tokens[first : last + 1])
+        or _lemma(head.text) in cue_nouns()
+    ):
         return None
-    return i + 1, last
+    return first, last
+
+
+def _can_be(token: _Token, case: str) -> bool:
+    """Whether any reading of a word is in `case`."""
+    return any(p.tag.case == case for p in morph()(token.text.lower()))
 
 
 def _place_before(tokens: Sequence[_Token], cue: int, named: bool) -> tuple[int, int] | None:
@@ -263,7 +367,7 @@ def _place_before(tokens: Sequence[_Token], cue: int, named: bool) -> tuple[int,
     for i in range(cue - 1, max(-1, cue - 10), -1):
         if not tokens[i].is_word:
             return None
-        if tokens[i].text.lower() in ("в", "во"):
+        if tokens[i].text.lower() in ("в", "во", "на"):
             found = _place_after(tokens, i, named)
             return found and (found[0], min(found[1], cue - 1))
     return None
@@ -432,9 +536,9 @@ def _in_sentence(text: str, tokens: list[_Token], start: int, stop: int) -> Iter
             if found:
                 yield found
         elif _is_cue_verb(token):
-            found = list(_cue_then_content(text, tokens, i, stop)) or _inverted(
-                text, tokens, i, start
-            )
+            found = list(_cue_then_content(text, tokens, i, stop))
+            if not found or (found[0].source_start or 0) > token.start:
+                found += _inverted(text, tokens, i, start)  # '..., считает X: «...»' too
             yield from found
         elif token.text.lower() == "по" and (noun := _cue_noun(tokens, i)):
             found = _according_to(text, tokens, i, noun, start, stop)
@@ -499,6 +603,10 @@ def _cue_then_content(text: str, tokens: list[_Token], cue: int, stop: int) -> I
                 yield Speech("indirect", *content, said.start, said.stop, *_span(tokens, *source))
         return
     source = _subject(tokens, cue, after)
+    inverted = _inverted_position(tokens, cue) and mark.text == ":" and _pos(said) == "VERB"
+    behind = _source_after(tokens, cue + 1) if inverted else None
+    if behind and behind[1] + 1 == after and _head_case(tokens[behind[0]]):
+        source = behind  # '..., считает военный юрист X: «...»'
     source_span = _span(tokens, *source) if source else (None, None)
     if mark.text == ":" and follows.text in '«„“"':
         yield from _quoted(text, follows.start, said, source_span)
@@ -527,17 +635,18 @@ def _subject(tokens: list[_Token], cue: int, mark: int) -> tuple[int, int] | Non
     without a subject, the institution ('в Кремле заявили'); for a gerund, the subject of the
     verb it depends on ('X опубликовал пост, отметив, что ...')."""
     said = tokens[cue]
-    if _is_impersonal(said):
-        return _place_after(tokens, cue + 1, named=False) or _place_before(tokens, cue, False)
     if _pos(said) == "GRND":
         return _gerund_subject(tokens, cue)
     found = _source_before(tokens, cue)
+    impersonal = _is_impersonal(said)
+    if impersonal or _is_plural_cue(said):
+        place = _place_before(tokens, cue, named=not impersonal)
+        if place and (found is None or place[0] <= found[0] <= place[1]):
+            return place  # 'в заявлении МИД говорится': not 'МИД'
+        if found is None and mark > cue + 1:
+            return _place_after(tokens, _skip_addressee(tokens, cue + 1), named=False)
     if found is None and _coordinate(tokens, cue):
         found = _gerund_subject(tokens, cue)
-    if found is None and _is_plural_cue(said):
-        found = _place_before(tokens, cue, named=True)
-        if found is None and mark > cue + 1:
-            found = _place_after(tokens, _skip_addressee(tokens, cue + 1), named=True)
     return found
 
 
@@ -589,7 +698,7 @@ def _source_following(tokens: list[_Token], cue: int) -> tuple[int, int] | None:
     said, i = tokens[cue], _skip_addressee(tokens, cue + 1)
     if _is_impersonal(said):
         return _place_after(tokens, i, named=False)
-    if _is_plural_cue(said) and (place := _place_after(tokens, i, named=True)):
+    if _is_plural_cue(said) and (place := _place_after(tokens, i, named=False)):
         return place
     return _source_after(tokens, cue + 1)
 
@@ -648,6 +757,13 @@ def _inverted(text: str, tokens: list[_Token], cue: int, start: int) -> list[Spe
         return []  # 'Более того, отметил он, ...': a parenthesis, not what was said
     said = tokens[cue]
     return [Speech("indirect", *content, said.start, said.stop, *_span(tokens, *source))]
+
+
+def _inverted_position(tokens: list[_Token], cue: int) -> bool:
+    """Whether the cue follows a comma or a dash (its subject, if any, comes after it)."""
+    return cue > 0 and (
+        tokens[cue - 1].text == "," or bool(re.fullmatch(_DASH, tokens[cue - 1].text))
+    )
 
 
 def _is_as(tokens: list[_Token], cue: int) -> bool:
