@@ -19,8 +19,11 @@ from typing import NamedTuple
 
 from pipeline.nlp.cues import cue_forms, cue_nouns, cue_verbs
 from pipeline.nlp.gazetteer import key
-from pipeline.nlp.models import CACHE_SIZE, morph
+from pipeline.nlp.models import CACHE_SIZE, morph, parse_syntax
 
+#: The longest sentence (in tokens) given to the syntax parser: its cost grows with the square
+#: of a sentence's length, and a longer 'sentence' is mostly a list or a table.
+SYNTAX_TOKENS = 60
 #: Words (an initial keeps its dot: 'Т.'), numbers and single marks.
 _WORD = re.compile(r"[А-ЯЁA-Z]\.(?=\s?[А-ЯЁA-Z])|\w+(?:[-.]\w+)*|[^\w\s]", re.U)
 _DASH = r"[-–—]"
@@ -519,9 +522,70 @@ def reported(text: str, sentences: Sequence[tuple[int, int]]) -> Iterator[Speech
     """Direct and indirect speech in each sentence (a quotation may run over the sentences
     and paragraphs before its cue)."""
     forms = cue_forms()
+    unread: list[list[_Token]] = []  # sentences with a cue form where word order finds nothing
     for start, stop in sentences:
         if not forms.isdisjoint(words_of(text[start:stop])):
-            yield from _in_sentence(text, _tokens(text, start, stop), start, stop)
+            tokens = _tokens(text, start, stop)
+            found = list(_in_sentence(text, tokens, start, stop))
+            yield from found
+            if len(tokens) <= SYNTAX_TOKENS and not any(start <= s.cue_start < stop for s in found):
+                unread.append(tokens)
+    if unread:
+        heads = parse_syntax([[t.text for t in tokens] for tokens in unread])
+        for tokens, parsed in zip(unread, heads, strict=True):
+            yield from _by_syntax(text, tokens, parsed)
+
+
+def _by_syntax(text: str, tokens: list[_Token], heads: list[tuple[int, str]]) -> Iterator[Speech]:
+    """Reported speech that word-order rules cannot reach, by natasha's syntax parse: a cue
+    verb (not negated) with a subject (nsubj: the source) and a clause after it (ccomp or
+    parataxis: the content), 'Государь улыбнулся и сказал: «...»'."""
+    children: dict[int, list[tuple[int, str]]] = {}
+    for i, (head, rel) in enumerate(heads):
+        children.setdefault(head, []).append((i, rel))
+    for cue, token in enumerate(tokens):
+        if _pos(token) != "VERB" or not _is_cue_verb(token):
+            continue
+        if cue > 0 and tokens[cue - 1].text.lower() == "не":
+            continue
+        below = children.get(cue, [])
+        subject = next((i for i, rel in below if rel == "nsubj"), None)
+        clause = next((i for i, rel in below if rel in ("ccomp", "parataxis") and i > cue), None)
+        if subject is None or clause is None or _lemma(tokens[subject].text) == "который":
+            continue
+        source = _subtree(children, subject)
+        content = _subtree(children, clause)
+        if source[1] >= cue or content[0] <= cue or not _nominal(tokens[subject]):
+            continue
+        first = content[0]
+        while first < content[1] and (
+            not tokens[first].is_word or tokens[first].text.lower() == "что"
+        ):
+            first += 1
+        if _interrogative(tokens[first]):
+            continue  # 'объяснил, почему ...': what about, not what was said
+        span = _trimmed(text, tokens[first].start, tokens[content[1]].stop)
+        span = (span[0], span[1] - (text[span[1] - 1 : span[1]] in _QUOTES))
+        if _words(text, *span) >= 3 and not _is_question(text, *span):
+            yield Speech("indirect", *span, token.start, token.stop, *_span(tokens, *source))
+
+
+def _interrogative(token: _Token) -> bool:
+    """A question word ('почему', 'зачем') that opens an indirect question."""
+    parse = _parse(token.text)
+    return parse is not None and "Ques" in parse.tag
+
+
+def _subtree(children: dict[int, list[tuple[int, str]]], top: int) -> tuple[int, int]:
+    """The first and last token of the subtree under `top` (a parse may have a cycle)."""
+    seen = {top}
+    stack = [top]
+    while stack:
+        for i, _rel in children.get(stack.pop(), []):
+            if i not in seen:
+                seen.add(i)
+                stack.append(i)
+    return min(seen), max(seen)
 
 
 def words_of(text: str) -> list[str]:
