@@ -172,8 +172,11 @@ def _source_before(tokens: Sequence[_Token], cue: int) -> tuple[int, int] | None
     if head is None:
         return None
     first = _widened(tokens, head)
-    while last > head and _is_person_name(tokens[head]) and tokens[last].text[:1].islower():
-        last -= 1  # 'Джон Аллен| не без иронии написал': a name ends its phrase
+    if _is_person_name(tokens[head]):  # a name ends its phrase: 'Джон Аллен| не без иронии'
+        after = next((k for k in range(head + 1, last + 1) if _pos(tokens[k]) == "PREP"), None)
+        last = after - 1 if after is not None else last
+        while last > head and tokens[last].text[:1].islower():
+            last -= 1
     while (
         last > head
         and not tokens[last].text[:1].isupper()
@@ -193,7 +196,7 @@ def _widened(tokens: Sequence[_Token], head: int) -> int:
         if not before.is_word or _pos(before) in ("VERB", "GRND", "INFN", "CONJ", "ADVB"):
             break
         if _pos(before) == "PREP" or not (
-            _nominal(before) and (_head_case(before) or _case(before) == "gent" or _fixed(before))
+            _nominal(before) and (_head_case(before) or _can_be(before, "gent") or _fixed(before))
         ):
             crossed = _phrase_start(tokens, first)
             if crossed is None:
@@ -683,7 +686,7 @@ def _cue_then_content(text: str, tokens: list[_Token], cue: int, stop: int) -> I
         return
     if source is None and not _is_impersonal(said):
         return  # no one named: 'Думаю, что ...' is a hedge, not a quote
-    content = (content[0], _quotation_ends(text, *content))
+    content = (content[0], min(_quotation_ends(text, *content), _next_cue(tokens, cue, content)))
     colon = text.find(": «", content[0], content[1])
     if colon >= 0:  # '..., что ...: «...»' - the quotation that follows is said too
         yield from _quoted(text, colon + 2, said, source_span)
@@ -740,10 +743,37 @@ def _gerund_subject(tokens: list[_Token], cue: int) -> tuple[int, int] | None:
     one."""
     for i in range(cue - 1, 0, -1):
         if _pos(tokens[i]) == "VERB" and not _is_impersonal(tokens[i]):
-            found = _source_before(tokens, i)
+            found = _source_before(tokens, i) or _subject_after(tokens, i, cue)
             if found:
                 return found
     return None
+
+
+def _subject_after(tokens: list[_Token], verb: int, cue: int) -> tuple[int, int] | None:
+    """The subject that follows its verb and ends at the comma before the cue ('Об этом заявил
+    и мэр Лондона Садик Хан, отметив')."""
+    i = verb + 1
+    if i < len(tokens) and tokens[i].text.lower() == "и":
+        i += 1
+    found = _source_after(tokens, i)
+    if found and tokens[found[1] + 1].text == "," and found[1] + 2 == cue:
+        return found if _head_case(tokens[found[0]]) else None
+    return None
+
+
+def _next_cue(tokens: list[_Token], cue: int, content: tuple[int, int]) -> int:
+    """Where a clause after the cue ends before a coordinated cue of the same subject ('заявил,
+    что ..., хотя и признал, что ...'): at the comma before it, else the clause's end."""
+    for k in range(cue + 2, len(tokens)):
+        if tokens[k].start >= content[1]:
+            break
+        if _is_cue_verb(tokens[k]) and _coordinate(tokens, k):
+            comma = k - 1
+            while comma > cue and tokens[comma].text != ",":
+                comma -= 1
+            if comma > cue and tokens[comma].start > content[0]:
+                return tokens[comma].start
+    return content[1]
 
 
 def _coordinate(tokens: list[_Token], cue: int) -> bool:
