@@ -86,7 +86,7 @@ def candidates() -> dict[str, tuple[str, str]]:
 
 
 def _known_verb(lemma: str) -> bool:
-    return any(p.normal_form == lemma and p.tag.POS == "INFN" for p in morph()(lemma))
+    return any(key(p.normal_form) == lemma and p.tag.POS == "INFN" for p in morph()(lemma))
 
 
 def forms(lemmas: dict[str, tuple[str, str]]) -> dict[str, set[str]]:

@@ -138,7 +138,19 @@ def _head_case(token: _Token) -> bool:
     if parse is None:
         return token.text[:1].isupper()
     unknown = parse.tag.case is None and parse.tag.POS is None
-    return parse.tag.case == "nomn" or (token.text[:1].isupper() and unknown)
+    return parse.tag.case == "nomn" or (
+        token.text[:1].isupper() and (unknown or _nominative_name(token.text))
+    )
+
+
+@lru_cache(maxsize=CACHE_SIZE)
+def _nominative_name(word: str) -> bool:
+    """Whether a surname or first name has a nominative reading, whatever its first reading
+    ('Лихачева' is first read as the genitive of 'Лихачев')."""
+    return any(
+        p.tag.case == "nomn" and {"Surn", "Name"} & set(p.tag.grammemes)
+        for p in morph()(word.lower())
+    )
 
 
 def _skip_adverbs(tokens: Sequence[_Token], i: int) -> int:
@@ -319,6 +331,16 @@ def _outlet_before_speaker(tokens: Sequence[_Token], i: int) -> bool:
     )
 
 
+def _object(token: _Token) -> bool:
+    """A lower-case noun or adjective that cannot be nominative: an object ('ситуацию')."""
+    return (
+        token.text[:1].islower()
+        and _pos(token) in ("NOUN", "ADJF", "NPRO")
+        and not _nominative(token)
+        and _case(token) != "datv"
+    )
+
+
 def _nominative(token: _Token) -> bool:
     """Whether a word can be nominative (in any reading), or is a name the dictionary lacks."""
     if _parse(token.text) is None:
@@ -377,6 +399,19 @@ def _place_before(tokens: Sequence[_Token], cue: int, named: bool) -> tuple[int,
             found = _place_after(tokens, i, named)
             return found and (found[0], min(found[1], cue - 1))
     return None
+
+
+def _adjacent_place(tokens: Sequence[_Token], cue: int) -> tuple[int, int] | None:
+    """'в ведомстве подчеркнули': a locative noun right before the cue, the nearest
+    institution; not one with a genitive after it ('в ходе встречи'), nor a second locative
+    ('в году')."""
+    if cue < 2 or tokens[cue - 2].text.lower() not in ("в", "во"):
+        return None
+    noun = tokens[cue - 1]
+    parse = _parse(noun.text)
+    if parse is None or parse.tag.POS != "NOUN" or parse.tag.case != "loct":
+        return None
+    return cue - 1, cue - 1
 
 
 def _span(tokens: Sequence[_Token], first: int, last: int) -> tuple[int, int]:
@@ -531,12 +566,24 @@ def reported(text: str, sentences: Sequence[tuple[int, int]]) -> Iterator[Speech
             tokens = _tokens(text, start, stop)
             found = list(_in_sentence(text, tokens, start, stop))
             yield from found
-            if len(tokens) <= SYNTAX_TOKENS and not any(start <= s.cue_start < stop for s in found):
+            if not any(start <= s.cue_start < stop for s in found) and _worth_parsing(tokens):
                 unread.append(tokens)
     if unread:
         heads = parse_syntax([[t.text for t in tokens] for tokens in unread])
         for tokens, parsed in zip(unread, heads, strict=True):
             yield from _by_syntax(text, tokens, parsed)
+
+
+def _worth_parsing(tokens: list[_Token]) -> bool:
+    """Whether a sentence may hold speech that only its parse can read: at most SYNTAX_TOKENS
+    long, with a finite cue verb that a clause mark follows (', что' or ':')."""
+    if len(tokens) > SYNTAX_TOKENS:
+        return False
+    cues = [i for i, t in enumerate(tokens) if _is_cue_verb(t) and _pos(t) == "VERB"]
+    return bool(cues) and any(
+        tokens[k].text == ":" or (tokens[k].text == "," and tokens[k + 1].text.lower() == "что")
+        for k in range(cues[0] + 1, len(tokens) - 1)
+    )
 
 
 def _by_syntax(text: str, tokens: list[_Token], heads: list[tuple[int, str]]) -> Iterator[Speech]:
@@ -649,6 +696,15 @@ def _cue_then_content(text: str, tokens: list[_Token], cue: int, stop: int) -> I
     negated cue ('не считают, что') reports nothing."""
     if cue > 0 and tokens[cue - 1].text.lower() == "не":
         return
+    said = tokens[cue]
+    if _is_as(tokens, cue):  # 'как отмечает X, ...'
+        source = _source_following(tokens, cue)
+        if source and source[1] + 1 < len(tokens) and tokens[source[1] + 1].text == ",":
+            content = _trimmed(text, tokens[source[1] + 1].stop, stop)
+            content = (content[0], _quotation_ends(text, *content))
+            if content[1] > content[0]:
+                yield Speech("indirect", *content, said.start, said.stop, *_span(tokens, *source))
+        return
     after = cue + 1
     while (
         after < len(tokens)
@@ -660,15 +716,7 @@ def _cue_then_content(text: str, tokens: list[_Token], cue: int, stop: int) -> I
             return
     if after + 1 >= len(tokens):
         return
-    mark, follows, said = tokens[after], tokens[after + 1], tokens[cue]
-    if _is_as(tokens, cue):  # 'как отмечает X, ...'
-        source = _source_following(tokens, cue)
-        if source and source[1] + 1 < len(tokens) and tokens[source[1] + 1].text == ",":
-            content = _trimmed(text, tokens[source[1] + 1].stop, stop)
-            content = (content[0], _quotation_ends(text, *content))
-            if content[1] > content[0]:
-                yield Speech("indirect", *content, said.start, said.stop, *_span(tokens, *source))
-        return
+    mark, follows = tokens[after], tokens[after + 1]
     source = _subject(tokens, cue, after)
     inverted = _inverted_position(tokens, cue) and mark.text == ":" and _pos(said) == "VERB"
     behind = _source_after(tokens, cue + 1) if inverted else None
@@ -707,7 +755,7 @@ def _subject(tokens: list[_Token], cue: int, mark: int) -> tuple[int, int] | Non
     found = _source_before(tokens, cue)
     impersonal = _is_impersonal(said)
     if impersonal or _is_plural_cue(said):
-        place = _place_before(tokens, cue, named=not impersonal)
+        place = _place_before(tokens, cue, named=not impersonal) or _adjacent_place(tokens, cue)
         if place and (found is None or place[0] <= found[0] <= place[1]):
             return place  # 'в заявлении МИД говорится': not 'МИД'
         if found is None and mark > cue + 1:
@@ -794,7 +842,10 @@ def _source_following(tokens: list[_Token], cue: int) -> tuple[int, int] | None:
         return _place_after(tokens, i, named=False)
     if _is_plural_cue(said) and (place := _place_after(tokens, i, named=False)):
         return place
-    return _source_after(tokens, cue + 1)
+    i = cue + 1
+    while i < len(tokens) and tokens[i].is_word and _object(tokens[i]):
+        i += 1  # 'прокомментировал ситуацию Мартынов', 'объясняет свою позицию Маккол'
+    return _source_after(tokens, i)
 
 
 def _skip_addressee(tokens: list[_Token], i: int) -> int:
