@@ -88,6 +88,7 @@ def _is_cue_verb(token: _Token) -> bool:
     return (
         parse is not None
         and parse.tag.POS in ("VERB", "GRND")
+        and "impr" not in parse.tag  # 'Читайте также:' reports nothing
         and key(parse.normal_form) in cue_verbs()
     )
 
@@ -109,7 +110,12 @@ def _is_plural_cue(token: _Token) -> bool:
     """A cue in the plural ('заявили', 'сообщают'): with no subject, an institution speaks ('в
     Кремле заявили')."""
     parse = _parse(token.text)
-    return parse is not None and parse.tag.POS == "VERB" and parse.tag.number == "plur"
+    return (
+        parse is not None
+        and parse.tag.POS == "VERB"
+        and parse.tag.number == "plur"
+        and not parse.normal_form.endswith(("ся", "сь"))  # 'отмечаются в Москве': a passive
+    )
 
 
 def _pos(token: _Token) -> str | None:
@@ -227,6 +233,15 @@ def _fixed(token: _Token) -> bool:
     return parse is not None and "Fixd" in parse.tag
 
 
+def _in_phrase(tokens: Sequence[_Token], noun: int) -> bool:
+    """Whether a noun is the object of a preposition before it, adjectives between ('на первой
+    пресс-конференции')."""
+    i = noun - 1
+    while i >= 0 and tokens[i].is_word and _pos(tokens[i]) in ("ADJF", "PRTF", "NUMR"):
+        i -= 1
+    return i >= 0 and _pos(tokens[i]) == "PREP"
+
+
 def _phrase_start(tokens: Sequence[_Token], first: int) -> int | None:
     """Where a prepositional phrase that ends right before tokens[first] starts, when a noun
     comes before it ('комитета| по бюджету и налогам'): at most four words back."""
@@ -240,6 +255,7 @@ def _phrase_start(tokens: Sequence[_Token], first: int) -> int | None:
                 noun.is_word
                 and _pos(noun) == "NOUN"
                 and (_can_be(noun, "nomn") or _can_be(noun, "gent"))
+                and not _in_phrase(tokens, k - 1)
             ):
                 return k
             return None
