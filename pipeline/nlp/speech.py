@@ -691,10 +691,16 @@ def _quote_then_cue(text: str, tokens: list[_Token], close: int) -> Speech | Non
         j += 1
     if dash and j + 2 < len(tokens) and _pos(tokens[j]) == "PREP":
         j += 2  # 'с поклоном сказал'
-    if j >= len(tokens) or not _is_cue_verb(tokens[j]):
+    if j >= len(tokens):
+        return None
+    cue_stop, source = tokens[j].stop, None
+    if _is_cue_verb(tokens[j]):
+        source = _with_apposition(tokens, _source_following(tokens, j))
+    elif dash and (words := _quoted_words(tokens, j)):  # '— приводит ТАСС слова X'
+        cue_stop, source = tokens[words].stop, _source_after(tokens, words + 1)
+    else:
         return None
     opening = _partner(text, tokens[close].start, forward=False)
-    source = _with_apposition(tokens, _source_following(tokens, j))
     if opening is None or (source is None and not dash):
         return None
     content = _inner(text, opening + 1, tokens[close].start)
@@ -702,9 +708,24 @@ def _quote_then_cue(text: str, tokens: list[_Token], close: int) -> Speech | Non
         "direct",
         *content,
         tokens[j].start,
-        tokens[j].stop,
+        cue_stop,
         *(_span(tokens, *source) if source else (None, None)),
     )
+
+
+def _quoted_words(tokens: list[_Token], verb: int) -> int | None:
+    """'приводит [издание] слова X', 'цитирует слова X': a verb, then within two words a cue
+    noun in the accusative whose genitive after it names who said the quotation; the noun."""
+    if _pos(tokens[verb]) != "VERB":
+        return None
+    for k in range(verb + 1, min(verb + 4, len(tokens) - 1)):
+        if not tokens[k].is_word:
+            return None
+        if _lemma(tokens[k].text) in cue_nouns() and _can_be(tokens[k], "accs"):
+            return (
+                k if _can_be(tokens[k + 1], "gent") or _parse(tokens[k + 1].text) is None else None
+            )
+    return None
 
 
 def _cue_then_content(text: str, tokens: list[_Token], cue: int, stop: int) -> Iterator[Speech]:
