@@ -166,6 +166,11 @@ def _skip_adverbs(tokens: Sequence[_Token], i: int) -> int:
     return i
 
 
+#: What ends the search for a subject to the left of its cue: another predicate (a verb, a
+#: short adjective or participle: 'Мы полностью готовы к ... и считаем') or a conjunction.
+_PREDICATES = frozenset({"VERB", "GRND", "INFN", "CONJ", "ADJS", "PRTS"})
+
+
 def _source_before(tokens: Sequence[_Token], cue: int) -> tuple[int, int] | None:
     """The (first, last) token of the subject before the cue verb `tokens[cue]`: the nearest
     nominative word to its left (adverbs and time words skipped), widened over the words of its
@@ -181,7 +186,7 @@ def _source_before(tokens: Sequence[_Token], cue: int) -> tuple[int, int] | None
 
     last = i
     head = None
-    while i >= 0 and tokens[i].is_word and _pos(tokens[i]) not in ("VERB", "GRND", "INFN", "CONJ"):
+    while i >= 0 and tokens[i].is_word and _pos(tokens[i]) not in _PREDICATES:
         after_preposition = i > 0 and _pos(tokens[i - 1]) == "PREP"  # 'в разговоре с RT'
         if _nominal(tokens[i]) and _head_case(tokens[i]) and not after_preposition:
             head = i
