@@ -341,15 +341,12 @@ def _adjunct(token: _Token) -> bool:
 
 
 def _outlet_before_speaker(tokens: Sequence[_Token], i: int) -> bool:
-    """A Latin-script name (an outlet, the addressee) followed by a Cyrillic word."""
-    word = tokens[i].text
-    return (
-        word.isascii()
-        and word[:1].isalpha()
-        and i + 1 < len(tokens)
-        and tokens[i + 1].is_word
-        and not tokens[i + 1].text.isascii()
-    )
+    """A Latin-script name (an outlet, the addressee: 'RT', 'The Guardian') followed by a
+    Cyrillic word."""
+    j = i
+    while j < len(tokens) and tokens[j].text.isascii() and tokens[j].text[:1].isalpha():
+        j += 1
+    return j > i and j < len(tokens) and tokens[j].is_word and not tokens[j].text.isascii()
 
 
 def _object(token: _Token) -> bool:
@@ -389,6 +386,8 @@ def _place_after(tokens: Sequence[_Token], i: int, named: bool) -> tuple[int, in
     head = tokens[first]
     if not head.text[:1].isalpha() or not (head.text[:1].isupper() or _can_be(head, "loct")):
         return None
+    if _lemma(head.text) == "который":
+        return None  # 'заключение, в котором сообщается': the antecedent, not the pronoun
     last = first
     while last < len(tokens) and tokens[last].is_word:
         if _pos(tokens[last]) in ("PREP", "VERB", "GRND", "INFN", "CONJ", "PRCL"):
@@ -449,8 +448,8 @@ def _inner(text: str, start: int, stop: int) -> tuple[int, int]:
 
 
 def _trimmed(text: str, start: int, stop: int) -> tuple[int, int]:
-    """`start`-`stop` without surrounding spaces and trailing punctuation."""
-    while start < stop and text[start].isspace():
+    """`start`-`stop` without surrounding spaces, a leading comma and trailing punctuation."""
+    while start < stop and (text[start].isspace() or text[start] == ","):
         start += 1
     while stop > start and text[stop - 1] in _TRAILING:
         stop -= 1
@@ -626,16 +625,20 @@ def _by_syntax(text: str, tokens: list[_Token], heads: list[tuple[int, str]]) ->
             continue
         source = _subtree(children, subject)
         content = _subtree(children, clause)
-        if source[1] >= cue or content[0] <= cue or not _nominal(tokens[subject]):
+        if source[1] >= cue or content[0] <= cue:
             continue
+        if not (_nominal(tokens[subject]) and _nominative(tokens[subject])):
+            continue  # 'нас уверяли': not a subject
         first = content[0]
         while first < content[1] and (
             not tokens[first].is_word or tokens[first].text.lower() == "что"
         ):
             first += 1
-        if _interrogative(tokens[first]):
-            continue  # 'объяснил, почему ...': what about, not what was said
-        span = _trimmed(text, tokens[first].start, tokens[content[1]].stop)
+        marks = {t.text.lower() for t in tokens[cue + 1 : first]}
+        if _interrogative(tokens[first]) or not marks & {":", "что"}:
+            continue  # 'объяснил, почему ...', or no clause of what was said after the cue
+        span = _trimmed(text, tokens[first].start, tokens[-1].stop)  # to the sentence's end
+        span = (span[0], _quotation_ends(text, *span))
         span = (span[0], span[1] - (text[span[1] - 1 : span[1]] in _QUOTES))
         if _words(text, *span) >= 3 and not _is_question(text, *span):
             yield Speech("indirect", *span, token.start, token.stop, *_span(tokens, *source))
