@@ -629,14 +629,21 @@ def _by_syntax(text: str, tokens: list[_Token], heads: list[tuple[int, str]]) ->
             continue
         if not (_nominal(tokens[subject]) and _nominative(tokens[subject])):
             continue  # 'нас уверяли': not a subject
-        first = content[0]
-        while first < content[1] and (
-            not tokens[first].is_word or tokens[first].text.lower() == "что"
-        ):
+        mark = next(
+            (k for k in range(cue + 1, clause + 1) if tokens[k].text.lower() in (":", "что")),
+            None,
+        )
+        if mark is None:
+            continue  # no clause of what was said after the cue
+        first = mark + 1  # from the clause mark, whatever the parse attached elsewhere
+        while first < len(tokens) - 1 and not tokens[first].is_word:
             first += 1
-        marks = {t.text.lower() for t in tokens[cue + 1 : first]}
-        if _interrogative(tokens[first]) or not marks & {":", "что"}:
-            continue  # 'объяснил, почему ...', or no clause of what was said after the cue
+        if _interrogative(tokens[first]):
+            continue  # 'объяснил, почему ...': what about, not what was said
+        comma = next((k for k in range(subject, source[1] + 1) if tokens[k].text == ","), None)
+        if comma is not None and comma > source[0]:
+            source = (source[0], comma - 1)  # not its relative clause: 'Екатерина, которая ...,'
+
         span = _trimmed(text, tokens[first].start, tokens[-1].stop)  # to the sentence's end
         span = (span[0], _quotation_ends(text, *span))
         span = (span[0], span[1] - (text[span[1] - 1 : span[1]] in _QUOTES))
