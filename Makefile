@@ -48,6 +48,7 @@ bench: $(VENV)/.installed-dev
 	$(BIN)/python bench/entities.py --corpus $(CORPUS) --full --save $(BENCH)
 	$(BIN)/python bench/topics.py --data $(BENCH)
 	$(BIN)/python bench/events.py --corpus $(CORPUS) --data $(BENCH)
+	$(BIN)/python bench/speech_speed.py --corpus $(CORPUS)
 	$(BIN)/python bench/build.py --corpus $(CORPUS) --work $(BENCH)/builds --copies $(COPIES)
 	$(BIN)/python bench/replicate.py $(BENCH)/builds/full $(BENCH)/build-100k --articles 100000
 	$(BIN)/python bench/app_speed.py --data $(BENCH)/build-100k

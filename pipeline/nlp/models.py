@@ -44,12 +44,38 @@ def word_forms(word: str) -> tuple[str, frozenset[str]]:
 
 
 @cache
-def ner_tagger():  # -> natasha.NewsNERTagger
-    from natasha import NewsEmbedding, NewsNERTagger
+def embedding():  # -> natasha.NewsEmbedding
+    """The navec word embedding that the NER tagger and the syntax parser share."""
+    from natasha import NewsEmbedding
 
-    tagger = NewsNERTagger(NewsEmbedding())
+    return NewsEmbedding()
+
+
+@cache
+def ner_tagger():  # -> natasha.NewsNERTagger
+    from natasha import NewsNERTagger
+
+    tagger = NewsNERTagger(embedding())
     tagger.batch_size = NER_BATCH
     return tagger
+
+
+@cache
+def syntax_parser():  # -> natasha.NewsSyntaxParser
+    from natasha import NewsSyntaxParser
+
+    parser = NewsSyntaxParser(embedding())
+    parser.batch_size = NER_BATCH
+    return parser
+
+
+def parse_syntax(sentences: list[list[str]]) -> list[list[tuple[int, str]]]:
+    """Dependencies of tokenised sentences by natasha's syntax parser: for each token, the
+    index of its head in the sentence (-1 for the root) and the relation ('nsubj', 'ccomp')."""
+    found = []
+    for markup in syntax_parser().map(sentences):
+        found.append([(int(t.head_id) - 1, t.rel) for t in markup.tokens])
+    return found
 
 
 def tag_sentences(texts: list[str]) -> list[list[tuple[int, int, str]]]:

@@ -14,26 +14,16 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from functools import cache, lru_cache
+from functools import lru_cache
 from typing import NamedTuple
 
+from pipeline.nlp.cues import cue_forms, cue_nouns, cue_verbs
 from pipeline.nlp.gazetteer import key
-from pipeline.nlp.models import CACHE_SIZE, morph
+from pipeline.nlp.models import CACHE_SIZE, morph, parse_syntax
 
-#: Verbs (lemmas) that report speech or a stated view.
-CUE_VERBS = frozenset(
-    """
-заявить заявлять сказать говорить отметить отмечать подчеркнуть подчёркивать подчеркивать
-сообщить сообщать рассказать рассказывать добавить добавлять пояснить пояснять указать
-указывать считать полагать утверждать признать признавать ответить отвечать уточнить уточнять
-напомнить напоминать заметить замечать констатировать предупредить предупреждать объяснить
-объяснять написать писать заверить заверять подтвердить подтверждать выразить выражать
-высказаться высказываться убеждать уверять заключить резюмировать
-""".replace("ё", "е").split()
-)
-#: Nouns that cue a source after them: 'по словам X', 'по мнению X', 'по оценке X'.
-CUE_NOUNS = frozenset({"слово", "мнение", "оценка", "убеждение", "признание", "утверждение"})
-
+#: The longest sentence (in tokens) given to the syntax parser: its cost grows with the square
+#: of a sentence's length, and a longer 'sentence' is mostly a list or a table.
+SYNTAX_TOKENS = 60
 #: Words (an initial keeps its dot: 'Т.'), numbers and single marks.
 _WORD = re.compile(r"[А-ЯЁA-Z]\.(?=\s?[А-ЯЁA-Z])|\w+(?:[-.]\w+)*|[^\w\s]", re.U)
 _DASH = r"[-–—]"
@@ -78,8 +68,12 @@ def _tokens(text: str, start: int, stop: int) -> list[_Token]:
 
 @lru_cache(maxsize=CACHE_SIZE)
 def _parse(word: str):  # -> pymorphy2 Parse or None
+    """pymorphy2's first reading of a word; None for a capitalised word the dictionary does not
+    know (a foreign name: 'Маноло' is not a verb, 'Дершовиц' not a genitive)."""
     parses = morph()(word.lower())
-    return parses[0] if parses else None
+    if not parses or (word[:1].isupper() and not parses[0].is_known):
+        return None
+    return parses[0]
 
 
 def _lemma(word: str) -> str:
@@ -94,7 +88,33 @@ def _is_cue_verb(token: _Token) -> bool:
     return (
         parse is not None
         and parse.tag.POS in ("VERB", "GRND")
-        and parse.normal_form.replace("ё", "е") in CUE_VERBS
+        and "impr" not in parse.tag  # 'Читайте также:' reports nothing
+        and key(parse.normal_form) in cue_verbs()
+    )
+
+
+def _is_impersonal(token: _Token) -> bool:
+    """A cue with no subject of its own: a reflexive verb in the third person or the neuter
+    past ('говорится', 'сообщалось', 'отмечается')."""
+    parse = _parse(token.text)
+    return (
+        parse is not None
+        and parse.normal_form.endswith(("ся", "сь"))
+        and parse.tag.POS == "VERB"
+        and ("3per" in parse.tag or "neut" in parse.tag)
+        and parse.tag.number != "plur"
+    )
+
+
+def _is_plural_cue(token: _Token) -> bool:
+    """A cue in the plural ('заявили', 'сообщают'): with no subject, an institution speaks ('в
+    Кремле заявили')."""
+    parse = _parse(token.text)
+    return (
+        parse is not None
+        and parse.tag.POS == "VERB"
+        and parse.tag.number == "plur"
+        and not parse.normal_form.endswith(("ся", "сь"))  # 'отмечаются в Москве': a passive
     )
 
 
@@ -118,11 +138,25 @@ def _nominal(token: _Token) -> bool:
 
 
 def _head_case(token: _Token) -> bool:
-    """Nominative, or a capitalised word pymorphy does not know (a foreign name)."""
+    """Nominative, or a capitalised word pymorphy does not know (a foreign name, a Latin word),
+    not a capitalised preposition or conjunction ('Об этом')."""
     parse = _parse(token.text)
     if parse is None:
         return token.text[:1].isupper()
-    return parse.tag.case == "nomn" or (token.text[:1].isupper() and parse.tag.case is None)
+    unknown = parse.tag.case is None and parse.tag.POS is None
+    return parse.tag.case == "nomn" or (
+        token.text[:1].isupper() and (unknown or _nominative_name(token.text))
+    )
+
+
+@lru_cache(maxsize=CACHE_SIZE)
+def _nominative_name(word: str) -> bool:
+    """Whether a surname or first name has a nominative reading, whatever its first reading
+    ('Лихачева' is first read as the genitive of 'Лихачев')."""
+    return any(
+        p.tag.case == "nomn" and {"Surn", "Name"} & set(p.tag.grammemes)
+        for p in morph()(word.lower())
+    )
 
 
 def _skip_adverbs(tokens: Sequence[_Token], i: int) -> int:
@@ -130,6 +164,11 @@ def _skip_adverbs(tokens: Sequence[_Token], i: int) -> int:
     while i >= 0 and tokens[i].is_word and _pos(tokens[i]) in ("ADVB", "PRCL", "CONJ", "PRED"):
         i -= 1
     return i
+
+
+#: What ends the search for a subject to the left of its cue: another predicate (a verb, a
+#: short adjective or participle: 'Мы полностью готовы к ... и считаем') or a conjunction.
+_PREDICATES = frozenset({"VERB", "GRND", "INFN", "CONJ", "ADJS", "PRTS"})
 
 
 def _source_before(tokens: Sequence[_Token], cue: int) -> tuple[int, int] | None:
@@ -141,25 +180,26 @@ def _source_before(tokens: Sequence[_Token], cue: int) -> tuple[int, int] | None
         opens = next((j for j in range(i - 1, -1, -1) if tokens[j].text == ","), None)
         if opens is not None and opens + 1 < i and _pos(tokens[opens + 1]) in ("GRND", "PRTF"):
             i = _skip_adverbs(tokens, opens - 1)
+        elif opens is not None and _is_apposition(tokens, opens + 1, i):
+            named = _source_before(tokens, opens)
+            return named and (named[0], i - 1)  # 'Графиня Уварова, председатель ..., говорила'
+
     last = i
     head = None
-    while i >= 0 and tokens[i].is_word and _pos(tokens[i]) not in ("VERB", "GRND", "INFN", "CONJ"):
-        if _nominal(tokens[i]) and _head_case(tokens[i]):
+    while i >= 0 and tokens[i].is_word and _pos(tokens[i]) not in _PREDICATES:
+        after_preposition = i > 0 and _pos(tokens[i - 1]) == "PREP"  # 'в разговоре с RT'
+        if _nominal(tokens[i]) and _head_case(tokens[i]) and not after_preposition:
             head = i
             break
         i -= 1
     if head is None:
         return None
-    first = head
-    while first > 0:
-        before = tokens[first - 1]
-        if not before.is_word or _pos(before) in ("VERB", "GRND", "INFN", "CONJ", "PREP", "ADVB"):
-            break
-        if not (_nominal(before) and (_head_case(before) or _case(before) == "gent")):
-            break
-        first -= 1
-    while first < head and _case(tokens[first]) == "gent":
-        first += 1  # a phrase starts with its head, not a genitive: 'Росстата издание'
+    first = _widened(tokens, head)
+    if _is_person_name(tokens[head]):  # a name ends its phrase: 'Джон Аллен| не без иронии'
+        after = next((k for k in range(head + 1, last + 1) if _pos(tokens[k]) == "PREP"), None)
+        last = after - 1 if after is not None else last
+        while last > head and tokens[last].text[:1].islower():
+            last -= 1
     while (
         last > head
         and not tokens[last].text[:1].isupper()
@@ -169,36 +209,255 @@ def _source_before(tokens: Sequence[_Token], cue: int) -> tuple[int, int] | None
     return first, last
 
 
+def _widened(tokens: Sequence[_Token], head: int) -> int:
+    """The first token of the noun phrase whose head is tokens[head]: the nominative and
+    genitive words before it ('Официальный представитель МИД России Мария Захарова'), across a
+    prepositional phrase that follows a noun ('Член комитета ГД по бюджету и налогам X')."""
+    first = head
+    while first > 0:
+        before = tokens[first - 1]
+        if not before.is_word or _pos(before) in ("VERB", "GRND", "INFN", "CONJ", "ADVB"):
+            break
+        if _pos(before) == "PREP" or not (
+            _nominal(before) and (_head_case(before) or _can_be(before, "gent") or _fixed(before))
+        ):
+            crossed = _phrase_start(tokens, first)
+            if crossed is None:
+                break
+            first = crossed
+            continue
+        first -= 1
+    while first < head and _case(tokens[first]) == "gent":
+        first += 1  # a phrase starts with its head, not a genitive: 'Росстата издание'
+    return first
+
+
+def _fixed(token: _Token) -> bool:
+    """An indeclinable word ('МИД', 'интервью'): its first reading's case means nothing."""
+    parse = _parse(token.text)
+    return parse is not None and "Fixd" in parse.tag
+
+
+def _in_phrase(tokens: Sequence[_Token], noun: int) -> bool:
+    """Whether a noun is the object of a preposition before it, adjectives between ('на первой
+    пресс-конференции')."""
+    i = noun - 1
+    while i >= 0 and tokens[i].is_word and _pos(tokens[i]) in ("ADJF", "PRTF", "NUMR"):
+        i -= 1
+    return i >= 0 and _pos(tokens[i]) == "PREP"
+
+
+def _phrase_start(tokens: Sequence[_Token], first: int) -> int | None:
+    """Where a prepositional phrase that ends right before tokens[first] starts, when a noun
+    comes before it ('комитета| по бюджету и налогам'): at most four words back."""
+    for k in range(first - 1, max(0, first - 5), -1):
+        token = tokens[k]
+        if not token.is_word or _pos(token) in ("VERB", "GRND", "INFN", "ADVB", "PRCL"):
+            return None
+        if _pos(token) == "PREP" and k > 0:
+            noun = tokens[k - 1]
+            if (
+                noun.is_word
+                and _pos(noun) == "NOUN"
+                and (_can_be(noun, "nomn") or _can_be(noun, "gent"))
+                and not _in_phrase(tokens, k - 1)
+            ):
+                return k
+            return None
+    return None
+
+
+def _is_apposition(tokens: Sequence[_Token], first: int, stop: int) -> bool:
+    """Whether tokens[first:stop] is a noun phrase in apposition: words only, none a verb,
+    participle or conjunction, the first a nominative noun or adjective."""
+    words = tokens[first:stop]
+    return (
+        bool(words)
+        and all(
+            t.is_word and _pos(t) not in ("VERB", "GRND", "INFN", "PRTF", "CONJ") for t in words
+        )
+        and _nominal(words[0])
+        and _head_case(words[0])
+    )
+
+
 def _source_after(tokens: Sequence[_Token], start: int) -> tuple[int, int] | None:
     """The (first, last) token of the source that follows a cue ('- отметил глава
-    государства', 'по словам министра X,'): the words up to the next punctuation, with leading
-    adverbs and the addressee ('сказал ему следователь') skipped."""
-    i = start
+    государства', 'по словам министра X,'): the words up to the next punctuation, after what
+    `_skip_setting` skips, and before a phrase of where it was said that follows a person's
+    name ('Алан Дершовиц| в эфире канала CNN'; 'посол РФ в США' keeps its phrase)."""
+    i = first = _skip_setting(tokens, start)
     while (
         i < len(tokens)
         and tokens[i].is_word
-        and (_pos(tokens[i]) in ("ADVB", "PRCL") or _case(tokens[i]) == "datv")
+        and (_pos(tokens[i]) not in ("VERB", "GRND") or tokens[i].text[:1].isupper())
     ):
-        i += 1
-    first = i
-    while i < len(tokens) and tokens[i].is_word and _pos(tokens[i]) not in ("VERB", "GRND"):
+        name_ends = _is_person_name(tokens[i - 1]) if i > first else False
+        if name_ends and (_pos(tokens[i]) == "PREP" or _adjunct(tokens[i])):
+            break  # 'Шумер| газете The New York Times', 'Маса| летом 2016 года'
+
         i += 1
     return (first, i - 1) if i > first else None
+
+
+def _skip_setting(tokens: Sequence[_Token], i: int) -> int:
+    """The first token at or after `i` that is not an adverb, a particle, the addressee (a
+    dative: 'сказал ему', a quoted outlet: 'пояснил «НГ»') or a phrase of where it was said
+    ('в беседе с RT', 'на презентации'): a preposition, its object and the words after it that
+    cannot be nominative."""
+    while i < len(tokens):
+        token = tokens[i]
+        if token.text in _QUOTES:
+            closing = next(
+                (j for j in range(i + 1, min(i + 6, len(tokens))) if tokens[j].text in _QUOTES),
+                None,
+            )
+            if closing is None:
+                return i
+            i = closing + 1
+        elif _outlet_before_speaker(tokens, i):
+            i += 1  # 'заявил RT Садик', 'рассказал RT доцент кафедры'
+        elif not token.is_word or token.text[:1].isupper():
+            return i  # a capitalised word after the cue names someone ('сказал Браво')
+        elif _pos(token) in ("ADVB", "PRCL") or _case(token) == "datv":
+            i += 1
+        elif _pos(token) == "PREP":
+            i += 2  # the preposition and its object, whatever its case ('с RT')
+            while i < len(tokens) and tokens[i].is_word and not _nominative(tokens[i]):
+                if _pos(tokens[i]) in ("PREP", "CONJ"):
+                    break
+                i += 1
+        else:
+            return i
+    return i
+
+
+def _adjunct(token: _Token) -> bool:
+    """A lower-case word that cannot continue a name's phrase: an adverb, or a noun in the
+    dative, instrumental or locative ('газете', 'летом'); a genitive can ('отделения X')."""
+    if token.text[:1].isupper():
+        return False
+    return _pos(token) == "ADVB" or _case(token) in ("datv", "ablt", "loct")
+
+
+def _outlet_before_speaker(tokens: Sequence[_Token], i: int) -> bool:
+    """A Latin-script name (an outlet, the addressee: 'RT', 'The Guardian') followed by a
+    Cyrillic word."""
+    j = i
+    while j < len(tokens) and tokens[j].text.isascii() and tokens[j].text[:1].isalpha():
+        j += 1
+    return j > i and j < len(tokens) and tokens[j].is_word and not tokens[j].text.isascii()
+
+
+def _object(token: _Token) -> bool:
+    """A lower-case noun or adjective that cannot be nominative: an object ('ситуацию')."""
+    return (
+        token.text[:1].islower()
+        and _pos(token) in ("NOUN", "ADJF", "NPRO")
+        and not _nominative(token)
+        and _case(token) != "datv"
+    )
+
+
+def _nominative(token: _Token) -> bool:
+    """Whether a word can be nominative (in any reading), or is a name the dictionary lacks."""
+    if _parse(token.text) is None:
+        return True
+    return any(p.tag.case == "nomn" for p in morph()(token.text.lower()))
+
+
+def _is_person_name(token: _Token) -> bool:
+    """A first name, surname or patronymic, or a Cyrillic capitalised word the dictionary does
+    not know (a foreign name: 'Дершовиц')."""
+    parse = _parse(token.text)
+    if parse is None:
+        return token.text[:1].isupper() and not token.text[:1].isascii()
+    return bool({"Name", "Surn", "Patr"} & set(parse.tag.grammemes))
+
+
+def _place_after(tokens: Sequence[_Token], i: int, named: bool) -> tuple[int, int] | None:
+    """The (first, last) token of the document or institution in a locative phrase that starts
+    at `i` ('в заявлении МИД', 'в редакционной статье', 'на сайте ведомства', 'в «Газпроме»'),
+    without its preposition or quotation marks; with `named`, only one that names an
+    institution (a capitalised word) or a statement (a cue noun: 'в заявлении'), not 'в ходе'."""
+    if i + 2 >= len(tokens) or tokens[i].text.lower() not in ("в", "во", "на"):
+        return None
+    first = i + 2 if tokens[i + 1].text in _QUOTES else i + 1
+    head = tokens[first]
+    if not head.text[:1].isalpha() or not (head.text[:1].isupper() or _can_be(head, "loct")):
+        return None
+    if _lemma(head.text) == "который":
+        return None  # 'заключение, в котором сообщается': the antecedent, not the pronoun
+    last = first
+    while last < len(tokens) and tokens[last].is_word:
+        if _pos(tokens[last]) in ("PREP", "VERB", "GRND", "INFN", "CONJ", "PRCL"):
+            break
+        last += 1
+    last -= 1
+    if last < first:
+        return None
+    if named and not (
+        any(t.text[:1].isupper() for t in tokens[first : last + 1])
+        or _lemma(head.text) in cue_nouns()
+    ):
+        return None
+    return first, last
+
+
+def _can_be(token: _Token, case: str) -> bool:
+    """Whether any reading of a word is in `case`."""
+    return any(p.tag.case == case for p in morph()(token.text.lower()))
+
+
+def _place_before(tokens: Sequence[_Token], cue: int, named: bool) -> tuple[int, int] | None:
+    """The document or institution of a locative phrase before the cue, within its clause ('в
+    заявлении Белого дома по итогам переговоров сообщалось'): the nearest 'в' to the left."""
+    for i in range(cue - 1, max(-1, cue - 10), -1):
+        if not tokens[i].is_word:
+            return None
+        if tokens[i].text.lower() in ("в", "во", "на"):
+            found = _place_after(tokens, i, named)
+            return found and (found[0], min(found[1], cue - 1))
+    return None
+
+
+def _adjacent_place(tokens: Sequence[_Token], cue: int) -> tuple[int, int] | None:
+    """'в ведомстве подчеркнули': a locative noun right before the cue, the nearest
+    institution; not one with a genitive after it ('в ходе встречи'), nor a second locative
+    ('в году')."""
+    if cue < 2 or tokens[cue - 2].text.lower() not in ("в", "во"):
+        return None
+    noun = tokens[cue - 1]
+    parse = _parse(noun.text)
+    if parse is None or parse.tag.POS != "NOUN" or parse.tag.case != "loct":
+        return None
+    return cue - 1, cue - 1
 
 
 def _span(tokens: Sequence[_Token], first: int, last: int) -> tuple[int, int]:
     return tokens[first].start, tokens[last].stop
 
 
-def _trimmed(text: str, start: int, stop: int) -> tuple[int, int]:
-    """`start`-`stop` without surrounding spaces and trailing punctuation."""
+def _inner(text: str, start: int, stop: int) -> tuple[int, int]:
+    """The words of a quotation text[start:stop], its own final mark kept ('Это победа!')."""
     while start < stop and text[start].isspace():
+        start += 1
+    while stop > start and text[stop - 1].isspace():
+        stop -= 1
+    return start, stop
+
+
+def _trimmed(text: str, start: int, stop: int) -> tuple[int, int]:
+    """`start`-`stop` without surrounding spaces, a leading comma and trailing punctuation."""
+    while start < stop and (text[start].isspace() or text[start] == ","):
         start += 1
     while stop > start and text[stop - 1] in _TRAILING:
         stop -= 1
     return start, stop
 
 
+#: Quotation marks, opening or closing.
+_QUOTES = frozenset('«»„“”"')
 #: Closing quotation mark -> the marks that open it.
 _OPENERS = {"»": "«", '"': '"', "“": "„", "”": "“„"}
 
@@ -321,28 +580,98 @@ def reported(text: str, sentences: Sequence[tuple[int, int]]) -> Iterator[Speech
     """Direct and indirect speech in each sentence (a quotation may run over the sentences
     and paragraphs before its cue)."""
     forms = cue_forms()
+    unread: list[list[_Token]] = []  # sentences with a cue form where word order finds nothing
     for start, stop in sentences:
         if not forms.isdisjoint(words_of(text[start:stop])):
-            yield from _in_sentence(text, _tokens(text, start, stop), start, stop)
+            tokens = _tokens(text, start, stop)
+            found = list(_in_sentence(text, tokens, start, stop))
+            yield from found
+            if not any(start <= s.cue_start < stop for s in found) and _worth_parsing(tokens):
+                unread.append(tokens)
+    if unread:
+        heads = parse_syntax([[t.text for t in tokens] for tokens in unread])
+        for tokens, parsed in zip(unread, heads, strict=True):
+            yield from _by_syntax(text, tokens, parsed)
+
+
+def _worth_parsing(tokens: list[_Token]) -> bool:
+    """Whether a sentence may hold speech that only its parse can read: at most SYNTAX_TOKENS
+    long, with a finite cue verb that a clause mark follows (', что' or ':')."""
+    if len(tokens) > SYNTAX_TOKENS:
+        return False
+    cues = [i for i, t in enumerate(tokens) if _is_cue_verb(t) and _pos(t) == "VERB"]
+    return bool(cues) and any(
+        tokens[k].text == ":" or (tokens[k].text == "," and tokens[k + 1].text.lower() == "что")
+        for k in range(cues[0] + 1, len(tokens) - 1)
+    )
+
+
+def _by_syntax(text: str, tokens: list[_Token], heads: list[tuple[int, str]]) -> Iterator[Speech]:
+    """Reported speech that word-order rules cannot reach, by natasha's syntax parse: a cue
+    verb (not negated) with a subject (nsubj: the source) and a clause after it (ccomp or
+    parataxis: the content), 'Государь улыбнулся и сказал: «...»'."""
+    children: dict[int, list[tuple[int, str]]] = {}
+    for i, (head, rel) in enumerate(heads):
+        children.setdefault(head, []).append((i, rel))
+    for cue, token in enumerate(tokens):
+        if _pos(token) != "VERB" or not _is_cue_verb(token):
+            continue
+        if cue > 0 and tokens[cue - 1].text.lower() == "не":
+            continue
+        below = children.get(cue, [])
+        subject = next((i for i, rel in below if rel == "nsubj"), None)
+        clause = next((i for i, rel in below if rel in ("ccomp", "parataxis") and i > cue), None)
+        if subject is None or clause is None or _lemma(tokens[subject].text) == "который":
+            continue
+        source = _subtree(children, subject)
+        content = _subtree(children, clause)
+        if source[1] >= cue or content[0] <= cue:
+            continue
+        if not (_nominal(tokens[subject]) and _nominative(tokens[subject])):
+            continue  # 'нас уверяли': not a subject
+        mark = next(
+            (k for k in range(cue + 1, clause + 1) if tokens[k].text.lower() in (":", "что")),
+            None,
+        )
+        if mark is None:
+            continue  # no clause of what was said after the cue
+        first = mark + 1  # from the clause mark, whatever the parse attached elsewhere
+        while first < len(tokens) - 1 and not tokens[first].is_word:
+            first += 1
+        if _interrogative(tokens[first]):
+            continue  # 'объяснил, почему ...': what about, not what was said
+        comma = next((k for k in range(subject, source[1] + 1) if tokens[k].text == ","), None)
+        if comma is not None and comma > source[0]:
+            source = (source[0], comma - 1)  # not its relative clause: 'Екатерина, которая ...,'
+
+        span = _trimmed(text, tokens[first].start, tokens[-1].stop)  # to the sentence's end
+        span = (span[0], _quotation_ends(text, *span))
+        span = (span[0], span[1] - (text[span[1] - 1 : span[1]] in _QUOTES))
+        if _words(text, *span) >= 3 and not _is_question(text, *span):
+            yield Speech("indirect", *span, token.start, token.stop, *_span(tokens, *source))
+
+
+def _interrogative(token: _Token) -> bool:
+    """A question word ('почему', 'зачем') that opens an indirect question."""
+    parse = _parse(token.text)
+    return parse is not None and "Ques" in parse.tag
+
+
+def _subtree(children: dict[int, list[tuple[int, str]]], top: int) -> tuple[int, int]:
+    """The first and last token of the subtree under `top` (a parse may have a cycle)."""
+    seen = {top}
+    stack = [top]
+    while stack:
+        for i, _rel in children.get(stack.pop(), []):
+            if i not in seen:
+                seen.add(i)
+                stack.append(i)
+    return min(seen), max(seen)
 
 
 def words_of(text: str) -> list[str]:
     """The words of `text` as `cue_forms` writes them: lower case, е for ё."""
     return _LETTERS.findall(key(text))
-
-
-@cache
-def cue_forms() -> frozenset[str]:
-    """Every form of the cue verbs and nouns, lower case (е for ё): a sentence without one is
-    not looked at word by word, and only these words are parsed as possible cues."""
-    forms = {
-        key(form.word)
-        for word in CUE_VERBS | CUE_NOUNS
-        for parse in morph()(word)
-        if parse.normal_form.replace("ё", "е") == word
-        for form in parse.lexeme
-    }
-    return frozenset(forms)
 
 
 def _in_sentence(text: str, tokens: list[_Token], start: int, stop: int) -> Iterator[Speech]:
@@ -352,50 +681,81 @@ def _in_sentence(text: str, tokens: list[_Token], start: int, stop: int) -> Iter
             if found:
                 yield found
         elif _is_cue_verb(token):
-            found = list(_cue_then_content(text, tokens, i, stop)) or _inverted(
-                text, tokens, i, start
-            )
+            found = list(_cue_then_content(text, tokens, i, stop))
+            if not found or (found[0].source_start or 0) > token.start:
+                found += _inverted(text, tokens, i, start)  # '..., считает X: «...»' too
             yield from found
-        elif (
-            token.text.lower() == "по"
-            and i + 1 < len(tokens)
-            and _lemma(tokens[i + 1].text) in CUE_NOUNS
-        ):
-            found = _according_to(text, tokens, i, start, stop)
+        elif token.text.lower() == "по" and (noun := _cue_noun(tokens, i)):
+            found = _according_to(text, tokens, i, noun, start, stop)
             if found:
                 yield found
 
 
 def _quote_then_cue(text: str, tokens: list[_Token], close: int) -> Speech | None:
-    """'«...», - заявил X' (the quotation may open sentences or paragraphs before)."""
+    """'«...», - заявил X', '«...», заявил X', '«...» - с поклоном сказал X' (the quotation
+    may open sentences or paragraphs before); without a dash, only with a source after the
+    cue."""
     j = close + 1
-    if j < len(tokens) and tokens[j].text == ",":
-        j += 1
-    if j >= len(tokens) or not re.fullmatch(_DASH, tokens[j].text):
+    comma = j < len(tokens) and tokens[j].text == ","
+    j += comma
+    dash = j < len(tokens) and bool(re.fullmatch(_DASH, tokens[j].text))
+    if not (dash or comma):
         return None
-    j += 1
+    j += dash
     while j < len(tokens) and _pos(tokens[j]) in ("ADVB", "PRCL"):
         j += 1
-    if j >= len(tokens) or not _is_cue_verb(tokens[j]):
+    if dash and j + 2 < len(tokens) and _pos(tokens[j]) == "PREP":
+        j += 2  # 'с поклоном сказал'
+    if j >= len(tokens):
+        return None
+    cue_stop, source = tokens[j].stop, None
+    if _is_cue_verb(tokens[j]):
+        source = _with_apposition(tokens, _source_following(tokens, j))
+    elif dash and (words := _quoted_words(tokens, j)):  # '— приводит ТАСС слова X'
+        cue_stop, source = tokens[words].stop, _source_after(tokens, words + 1)
+    else:
         return None
     opening = _partner(text, tokens[close].start, forward=False)
-    if opening is None:
+    if opening is None or (source is None and not dash):
         return None
-    source = _source_after(tokens, j + 1)
-    content = _trimmed(text, opening + 1, tokens[close].start)
+    content = _inner(text, opening + 1, tokens[close].start)
     return Speech(
         "direct",
         *content,
         tokens[j].start,
-        tokens[j].stop,
+        cue_stop,
         *(_span(tokens, *source) if source else (None, None)),
     )
+
+
+def _quoted_words(tokens: list[_Token], verb: int) -> int | None:
+    """'приводит [издание] слова X', 'цитирует слова X': a verb, then within two words a cue
+    noun in the accusative whose genitive after it names who said the quotation; the noun."""
+    if _pos(tokens[verb]) != "VERB":
+        return None
+    for k in range(verb + 1, min(verb + 4, len(tokens) - 1)):
+        if not tokens[k].is_word:
+            return None
+        if _lemma(tokens[k].text) in cue_nouns() and _can_be(tokens[k], "accs"):
+            return (
+                k if _can_be(tokens[k + 1], "gent") or _parse(tokens[k + 1].text) is None else None
+            )
+    return None
 
 
 def _cue_then_content(text: str, tokens: list[_Token], cue: int, stop: int) -> Iterator[Speech]:
     """'X заявил, что ...', 'X заявил: «...»', 'X заявил: ...', 'как отмечает X, ...'; a
     negated cue ('не считают, что') reports nothing."""
     if cue > 0 and tokens[cue - 1].text.lower() == "не":
+        return
+    said = tokens[cue]
+    if _is_as(tokens, cue):  # 'как отмечает X, ...'
+        source = _source_following(tokens, cue)
+        if source and source[1] + 1 < len(tokens) and tokens[source[1] + 1].text == ",":
+            content = _trimmed(text, tokens[source[1] + 1].stop, stop)
+            content = (content[0], _quotation_ends(text, *content))
+            if content[1] > content[0]:
+                yield Speech("indirect", *content, said.start, said.stop, *_span(tokens, *source))
         return
     after = cue + 1
     while (
@@ -408,15 +768,12 @@ def _cue_then_content(text: str, tokens: list[_Token], cue: int, stop: int) -> I
             return
     if after + 1 >= len(tokens):
         return
-    mark, follows, said = tokens[after], tokens[after + 1], tokens[cue]
-    if _is_as(tokens, cue):  # 'как отмечает X, ...'
-        source = _source_after(tokens, cue + 1)
-        if source and source[1] + 1 < len(tokens) and tokens[source[1] + 1].text == ",":
-            content = _trimmed(text, tokens[source[1] + 1].stop, stop)
-            if content[1] > content[0]:
-                yield Speech("indirect", *content, said.start, said.stop, *_span(tokens, *source))
-        return
-    source = _source_before(tokens, cue)
+    mark, follows = tokens[after], tokens[after + 1]
+    source = _subject(tokens, cue, after)
+    inverted = _inverted_position(tokens, cue) and mark.text == ":" and _pos(said) == "VERB"
+    behind = _source_after(tokens, cue + 1) if inverted else None
+    if behind and behind[1] + 1 == after and _head_case(tokens[behind[0]]):
+        source = behind  # '..., считает военный юрист X: «...»'
     source_span = _span(tokens, *source) if source else (None, None)
     if mark.text == ":" and follows.text in '«„“"':
         yield from _quoted(text, follows.start, said, source_span)
@@ -427,8 +784,9 @@ def _cue_then_content(text: str, tokens: list[_Token], cue: int, stop: int) -> I
         content = _trimmed(text, follows.stop, stop)
     else:
         return
-    if source is None or _pos(said) == "GRND":
-        return  # 'отметив, что' without its subject: the sentence's verb says who
+    if source is None and not _is_impersonal(said):
+        return  # no one named: 'Думаю, что ...' is a hedge, not a quote
+    content = (content[0], min(_quotation_ends(text, *content), _next_cue(tokens, cue, content)))
     colon = text.find(": «", content[0], content[1])
     if colon >= 0:  # '..., что ...: «...»' - the quotation that follows is said too
         yield from _quoted(text, colon + 2, said, source_span)
@@ -437,13 +795,143 @@ def _cue_then_content(text: str, tokens: list[_Token], cue: int, stop: int) -> I
         yield Speech("indirect", *content, said.start, said.stop, *source_span)
 
 
+def _subject(tokens: list[_Token], cue: int, mark: int) -> tuple[int, int] | None:
+    """Who says what the cue at `cue` introduces (its clause mark at `mark`): the subject
+    before it; for an impersonal cue the document or place beside it ('в заявлении
+    говорится', 'говорится в сообщении X'), or nobody ('Сообщается, что'); for a plural cue
+    without a subject, the institution ('в Кремле заявили'); for a gerund, the subject of the
+    verb it depends on ('X опубликовал пост, отметив, что ...')."""
+    said = tokens[cue]
+    if _pos(said) == "GRND":
+        return _gerund_subject(tokens, cue)
+    found = _source_before(tokens, cue)
+    impersonal = _is_impersonal(said)
+    if impersonal or _is_plural_cue(said):
+        place = _place_before(tokens, cue, named=not impersonal) or _adjacent_place(tokens, cue)
+        if place and (found is None or place[0] <= found[0] <= place[1]):
+            return place  # 'в заявлении МИД говорится': not 'МИД'
+        if found is None and mark > cue + 1:
+            return _place_after(tokens, _skip_addressee(tokens, cue + 1), named=False)
+    if found is None and _coordinate(tokens, cue):
+        found = _gerund_subject(tokens, cue)
+    return found
+
+
+def _with_apposition(
+    tokens: list[_Token], source: tuple[int, int] | None
+) -> tuple[int, int] | None:
+    """The source with the apposition after it that ends the sentence ('Влодзимеж Марчиняк,
+    посол Польши в Москве'): a comma, then a lower-case nominative noun phrase to the end."""
+    if source is None or source[1] + 2 >= len(tokens) or tokens[source[1] + 1].text != ",":
+        return source
+    first = source[1] + 2
+    head = tokens[first]
+    if not (head.is_word and head.text[:1].islower() and _head_case(head) and _nominal(head)):
+        return source
+    last = first
+    while last + 1 < len(tokens) and tokens[last + 1].is_word:
+        if _pos(tokens[last + 1]) in ("VERB", "GRND", "INFN", "PRTF", "CONJ"):
+            return source
+        last += 1
+    ends = last + 1 == len(tokens) or tokens[last + 1].text in (".", "!", "?", "…")
+    return (source[0], last) if ends else source
+
+
+def _gerund_subject(tokens: list[_Token], cue: int) -> tuple[int, int] | None:
+    """The subject of the nearest finite verb before a gerund cue, or before a cue that is a
+    verb's coordinate ('X улыбнулся и сказал', 'X заявил, что ..., хотя и признал'), that has
+    one."""
+    for i in range(cue - 1, 0, -1):
+        if _pos(tokens[i]) == "VERB" and not _is_impersonal(tokens[i]):
+            found = _source_before(tokens, i) or _subject_after(tokens, i, cue)
+            if found:
+                return found
+    return None
+
+
+def _subject_after(tokens: list[_Token], verb: int, cue: int) -> tuple[int, int] | None:
+    """The subject that follows its verb and ends at the comma before the cue ('Об этом заявил
+    и мэр Лондона Садик Хан, отметив')."""
+    i = verb + 1
+    if i < len(tokens) and tokens[i].text.lower() == "и":
+        i += 1
+    found = _source_after(tokens, i)
+    if found and tokens[found[1] + 1].text == "," and found[1] + 2 == cue:
+        return found if _head_case(tokens[found[0]]) else None
+    return None
+
+
+def _next_cue(tokens: list[_Token], cue: int, content: tuple[int, int]) -> int:
+    """Where a clause after the cue ends before a coordinated cue of the same subject ('заявил,
+    что ..., хотя и признал, что ...'): at the comma before it, else the clause's end."""
+    for k in range(cue + 2, len(tokens)):
+        if tokens[k].start >= content[1]:
+            break
+        if _is_cue_verb(tokens[k]) and _coordinate(tokens, k):
+            comma = k - 1
+            while comma > cue and tokens[comma].text != ",":
+                comma -= 1
+            if comma > cue and tokens[comma].start > content[0]:
+                return tokens[comma].start
+    return content[1]
+
+
+def _coordinate(tokens: list[_Token], cue: int) -> bool:
+    """Whether the cue follows a coordinating conjunction ('и сказал', 'хотя и признал') with
+    only particles between: it shares the subject of the verb before."""
+    i = cue - 1
+    while i >= 0 and tokens[i].is_word and _pos(tokens[i]) == "PRCL":
+        i -= 1
+    return i > 0 and tokens[i].is_word and _pos(tokens[i]) == "CONJ"
+
+
+def _source_following(tokens: list[_Token], cue: int) -> tuple[int, int] | None:
+    """The source after a cue ('как отмечает издание', '— говорится в заявлении X', 'как
+    заявили «Деньгам» в министерстве'): the document or institution of an impersonal or plural
+    cue, else the words `_source_after` gives."""
+    said, i = tokens[cue], _skip_addressee(tokens, cue + 1)
+    if _is_impersonal(said):
+        return _place_after(tokens, i, named=False)
+    if _is_plural_cue(said) and (place := _place_after(tokens, i, named=False)):
+        return place
+    i = cue + 1
+    while i < len(tokens) and tokens[i].is_word and _object(tokens[i]):
+        i += 1  # 'прокомментировал ситуацию Мартынов', 'объясняет свою позицию Маккол'
+    return _source_after(tokens, i)
+
+
+def _skip_addressee(tokens: list[_Token], i: int) -> int:
+    """Past adverbs, a dative addressee and a quoted outlet after a cue ('заявили «Деньгам»')."""
+    while i < len(tokens):
+        if tokens[i].text in _QUOTES and i + 2 < len(tokens) and tokens[i + 2].text in _QUOTES:
+            i += 3
+        elif tokens[i].is_word and (
+            _pos(tokens[i]) in ("ADVB", "PRCL") or _case(tokens[i]) == "datv"
+        ):
+            i += 1
+        else:
+            break
+    return i
+
+
+def _quotation_ends(text: str, start: int, stop: int) -> int:
+    """`stop`, or the closing quotation mark in text[start:stop] that was opened before `start`:
+    a clause inside a quotation ends with it ('«Я считаю, что X», — сказал он')."""
+    for i in range(start, stop):
+        if text[i] in _OPENERS and _closes(text, i) and not _opens(text, i):
+            opening = _partner(text, i, forward=False, limit=i - start + 2)
+            if opening is None or opening < start:
+                return _trimmed(text, start, i)[1]
+    return stop
+
+
 def _quoted(
     text: str, opening: int, cue: _Token, source: tuple[int | None, int | None]
 ) -> Iterator[Speech]:
     """The quotation opened at `opening`, reported by `cue`, said by `source`."""
     closing = _partner(text, opening, forward=True)
     if closing is not None:
-        content = _trimmed(text, opening + 1, closing)
+        content = _inner(text, opening + 1, closing)
         if content[1] > content[0]:
             yield Speech("direct", *content, cue.start, cue.stop, *source)
 
@@ -468,28 +956,87 @@ def _inverted(text: str, tokens: list[_Token], cue: int, start: int) -> list[Spe
     return [Speech("indirect", *content, said.start, said.stop, *_span(tokens, *source))]
 
 
+def _inverted_position(tokens: list[_Token], cue: int) -> bool:
+    """Whether the cue follows a comma or a dash (its subject, if any, comes after it)."""
+    return cue > 0 and (
+        tokens[cue - 1].text == "," or bool(re.fullmatch(_DASH, tokens[cue - 1].text))
+    )
+
+
 def _is_as(tokens: list[_Token], cue: int) -> bool:
     """The cue follows 'как' ('как отмечает', 'как заявил вчера')."""
     return cue > 0 and tokens[cue - 1].text.lower() == "как"
 
 
-def _according_to(text: str, tokens: list[_Token], at: int, start: int, stop: int) -> Speech | None:
-    """'по словам X, ...' and 'по мнению X, ...': the source up to the comma; the content is
-    the rest of the sentence (or, when the phrase comes last, what goes before it)."""
-    source = _source_after(tokens, at + 2)
+#: Possessive pronouns of the third person: 'по его словам'.
+_POSSESSIVES = frozenset({"его", "ее", "её", "их"})
+
+
+def _cue_noun(tokens: list[_Token], at: int) -> int | None:
+    """The cue noun of 'по словам', 'по мнению', 'по его словам' that starts at `at`."""
+    i = at + 1
+    if i < len(tokens) and tokens[i].text.lower() in _POSSESSIVES:
+        i += 1
+    if i < len(tokens) and _case(tokens[i]) == "datv" and _lemma(tokens[i].text) in cue_nouns():
+        return i
+    return None
+
+
+def _according_to(
+    text: str, tokens: list[_Token], at: int, noun: int, start: int, stop: int
+) -> Speech | None:
+    """'по словам X, ...', 'по его мнению, ...': the source up to the comma (or the possessive);
+    the content is the rest of the sentence, from where `_aside_opens` says when the phrase is
+    mid-sentence (or, when the phrase comes last, what goes before it)."""
+    source = (noun - 1, noun - 1) if noun > at + 1 else _source_after(tokens, noun + 1)
     if source is None:
         return None
-    end = source[1] + 1
-    cue = (tokens[at].start, tokens[at + 1].stop)
+    end = max(source[1], noun) + 1
+    cue = (tokens[at].start, tokens[noun].stop)
     if end < len(tokens) and tokens[end].text == ",":
         content = _trimmed(text, tokens[end].stop, stop)
-        if at > 0:  # mid-sentence: what goes before is said too
-            content = (_trimmed(text, start, stop)[0], content[1])
+        opens = _aside_opens(tokens, at)
+        if opens is not None:  # mid-sentence: what goes before is said too
+            content = (tokens[opens].start, content[1])
     else:
         content = _trimmed(text, start, tokens[at].start)
     if content[1] <= content[0]:
         return None
     return Speech("indirect", *content, *cue, *_span(tokens, *source))
+
+
+def _aside_opens(tokens: list[_Token], at: int) -> int | None:
+    """Where what was said starts before a parenthetical cue at `at` (', по словам X,'): after
+    a leading connective ('Кроме того,', 'Впрочем,') and after the last ', но|а|то|и' before the
+    cue; None when nothing is left, or only a relative pronoun ('которые, по словам X, ...')."""
+    comma = at - 1
+    if comma < 1 or tokens[comma].text != ",":
+        return None
+    first = 0
+    lead = next((k for k in range(comma) if tokens[k].text == ","), None)
+    if lead is not None and 0 < lead <= 3 and all(_connective(t) for t in tokens[:lead]):
+        first = lead + 1
+    last = first
+    for k in range(first, comma - 1):
+        if tokens[k].text == "," and _pos(tokens[k + 1]) == "CONJ":
+            first = k + 2
+        if tokens[k].text == ",":
+            last = k + 1
+    if first >= comma:
+        return None
+    if comma - last == 1 and (
+        _lemma(tokens[last].text) == "который" or _pos(tokens[last]) in ("CONJ", "PRCL")
+    ):
+        return None  # 'которые, по словам X, ...': the relative clause is not said
+    return first
+
+
+def _connective(token: _Token) -> bool:
+    """A word of a discourse connective ('Кроме того', 'Впрочем', 'Тем не менее')."""
+    parse = _parse(token.text)
+    return parse is not None and (
+        parse.tag.POS in ("CONJ", "PRCL", "ADVB", "PREP") or "Apro" in parse.tag
+    )
 
 
 def find_speech(

@@ -1,0 +1,217 @@
+"""Derive the pipeline's cue lexicon (pipeline/nlp/data/speech_cues.tsv) from the dictionary lexicon
+of speech (bench/labels/speech_lexicon.txt, Wiktionary via wiki-ru-wordnet) by how each word is
+used in the news corpus: a cue must introduce what was said, so a word is kept only when the
+corpus shows it in the frames of reported speech often enough.
+
+Candidates: every verb and noun of the dictionary lexicon; the verbs of the pipeline's earlier
+hand list (`FORMER_VERBS`, kept as candidates because this Wiktionary glosses отметить,
+подчеркнуть, добавить, пояснить, утверждать without a word of speech at their head); and, for
+each candidate verb, its reflexive partner as pymorphy2 knows it ('сообщать' -> 'сообщаться',
+the impersonal 'сообщается, что'). Every candidate passes the same test:
+
+- a verb (any form pymorphy2 gives it: finite, infinitive, participle, gerund) is a cue when at
+  least MIN_HITS of its corpus occurrences, and at least MIN_SHARE of them, introduce a clause
+  or a quotation: followed, within MAX_GAP words, by ', что' or ':', or preceded by a closing
+  quotation mark and a dash ('», — заявил');
+- a noun is a cue when at least MIN_HITS of its occurrences, and MIN_NOUN_SHARE of them (a
+  noun has many other uses), are the parenthesis 'по [его|её|их] <noun, dative> [genitive
+  words],' at the start of a sentence or after a comma ('по словам министра,', 'по его
+  мнению,'), or 'в <noun, locative>' beside an impersonal (reflexive) candidate verb ('в
+  заявлении говорится', 'говорится в сообщении');
+- a reflexive partner is a cue only when its base verb is one ('складывается, что' is not).
+
+The output lists, per lemma, its part of speech, where it came from (`wiktionary` or
+`former list`), its frame count and its count in the corpus, so that a reader sees why each word
+is there. Rerun it to regenerate the file (the corpus is not in the repo).
+
+Usage: python bench/cue_lexicon.py [--corpus ../shared/corpora/news_unified.jsonl.gz]
+       [--out pipeline/nlp/data/speech_cues.tsv]
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import sys
+from collections import Counter
+from pathlib import Path
+
+from pipeline.nlp.gazetteer import key
+from pipeline.nlp.models import morph
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from corpus_sentences import DEFAULT_CORPUS, articles, require  # noqa: E402
+
+ROOT = Path(__file__).resolve().parents[1]
+LEXICON = ROOT / "bench" / "labels" / "speech_lexicon.txt"
+DEFAULT_OUT = ROOT / "pipeline" / "nlp" / "data" / "speech_cues.tsv"
+#: The verbs of pipeline/nlp/speech.py's hand list before issue 26 (candidates only: each must
+#: pass the corpus test like any dictionary word).
+FORMER_VERBS = frozenset(
+    """заявить заявлять сказать говорить отметить отмечать подчеркнуть подчеркивать
+сообщить сообщать рассказать рассказывать добавить добавлять пояснить пояснять указать
+указывать считать полагать утверждать признать признавать ответить отвечать уточнить уточнять
+напомнить напоминать заметить замечать констатировать предупредить предупреждать объяснить
+объяснять написать писать заверить заверять подтвердить подтверждать выразить выражать
+высказаться высказываться убеждать уверять заключить резюмировать""".split()  # noqa: SIM905
+)
+#: Frame thresholds (see the module docstring).
+MIN_HITS = 20
+MIN_SHARE = 0.10
+#: A noun has many uses besides the frame ('слово' as a word): its share may be smaller.
+MIN_NOUN_SHARE = 0.02
+MAX_GAP = 4
+_TOKEN = re.compile(r"\w+(?:-\w+)*|[^\w\s]")
+_QUOTE_CLOSE = set('»"”')
+_DASHES = set("-–—")
+_POSSESSIVES = {"его", "ее", "их", "моему", "нашему"}
+
+
+def candidates() -> dict[str, tuple[str, str]]:
+    """lemma -> (part of speech, origin) of every candidate."""
+    found: dict[str, tuple[str, str]] = {}
+    for line in LEXICON.read_text(encoding="utf-8").splitlines():
+        if line.startswith("#") or not line.strip():
+            continue
+        lemma, pos = line.split("\t")[:2]
+        found[key(lemma)] = (pos, "wiktionary")
+    for lemma in FORMER_VERBS:
+        found.setdefault(key(lemma), ("verb", "former list"))
+    for lemma, (pos, origin) in list(found.items()):
+        if pos == "verb" and not lemma.endswith(("ся", "сь")):
+            reflexive = lemma + ("сь" if lemma[-1] in "аеиоуыэюя" else "ся")
+            if _known_verb(reflexive):
+                found.setdefault(reflexive, ("verb", f"{origin}, reflexive"))
+    return found
+
+
+def _known_verb(lemma: str) -> bool:
+    return any(key(p.normal_form) == lemma and p.tag.POS == "INFN" for p in morph()(lemma))
+
+
+def forms(lemmas: dict[str, tuple[str, str]]) -> dict[str, set[str]]:
+    """form (lower case, е for ё) -> the candidate lemmas it can be a form of."""
+    found: dict[str, set[str]] = {}
+    for lemma, (pos, _origin) in lemmas.items():
+        wanted = ("INFN",) if pos == "verb" else ("NOUN",)
+        for parse in morph()(lemma):
+            if key(parse.normal_form) == lemma and parse.tag.POS in wanted:
+                for form in parse.lexeme:
+                    found.setdefault(key(form.word), set()).add(lemma)
+    return found
+
+
+def _parenthetical(tokens: list[str], start: int, after: int) -> bool:
+    """Whether the phrase tokens[start:after] opens a sentence or follows a comma, and a comma
+    closes it after at most MAX_GAP more words, all genitive ('По словам министра финансов,')."""
+    if start > 0 and tokens[start - 1] not in (",", ".", "!", "?", "—", "-", "«"):
+        return False
+    j = after
+    while j < len(tokens) and j - after < MAX_GAP and _genitive(tokens[j]):
+        j += 1
+    return j < len(tokens) and tokens[j] == ","
+
+
+def _genitive(word: str) -> bool:
+    """A word that can be read as a genitive ('министра', 'экспертов', 'Иванова'), or one
+    pymorphy2 does not know (a foreign name)."""
+    parses = morph()(word)
+    return word[:1].isalpha() and (not parses or any(p.tag.case == "gent" for p in parses))
+
+
+def _case_of(word: str, lemma: str, case: str) -> bool:
+    return any(key(p.normal_form) == lemma and p.tag.case == case for p in morph()(word))
+
+
+def count(corpus: Path, lemmas: dict[str, tuple[str, str]]) -> tuple[Counter, Counter]:
+    """(occurrences, frame hits) per lemma over the corpus."""
+    by_form = forms(lemmas)
+    impersonal = {
+        f
+        for f, ls in by_form.items()
+        for lemma in ls
+        if lemma.endswith("ся") and f.endswith(("тся", "лось"))
+    }
+    seen, hits = Counter(), Counter()
+    for _id, text in articles(corpus):
+        tokens = [key(t) for t in _TOKEN.findall(text)]
+        for i, token in enumerate(tokens):
+            for lemma in by_form.get(token, ()):
+                seen[lemma] += 1
+                test = _verb_frame if lemmas[lemma][0] == "verb" else _noun_frame
+                if test(tokens, i, lemma, impersonal):
+                    hits[lemma] += 1
+    return seen, hits
+
+
+def _verb_frame(tokens: list[str], i: int, _lemma: str, _impersonal: set[str]) -> bool:
+    j = i + 1
+    while j < len(tokens) and j - i <= MAX_GAP and tokens[j][:1].isalnum():
+        j += 1
+    if j + 1 < len(tokens) and (tokens[j] == ":" or (tokens[j] == "," and tokens[j + 1] == "что")):
+        return True
+    back = i - 1
+    if back >= 0 and tokens[back] in _DASHES:
+        back -= 1
+        if back >= 0 and tokens[back] == ",":
+            back -= 1
+        return back >= 0 and tokens[back] in _QUOTE_CLOSE
+    return False
+
+
+def _noun_frame(tokens: list[str], i: int, lemma: str, impersonal: set[str]) -> bool:
+    word = tokens[i]
+    before = i - 1
+    if before >= 0 and tokens[before] in _POSSESSIVES:
+        before -= 1
+    if before >= 0 and tokens[before] == "по" and _case_of(word, lemma, "datv"):
+        return _parenthetical(tokens, before, i + 1)
+    if i > 0 and tokens[i - 1] in ("в", "во") and _case_of(word, lemma, "loct"):
+        window = tokens[max(0, i - 3) : i + 7]
+        return any(t in impersonal for t in window)
+    return False
+
+
+def passes(lemma: str, lemmas: dict[str, tuple[str, str]], seen: Counter, hits: Counter) -> bool:
+    """Whether a candidate is a cue: enough frames, and enough of its uses; a reflexive partner
+    only when its base verb is a cue itself."""
+    share = MIN_SHARE if lemmas[lemma][0] == "verb" else MIN_NOUN_SHARE
+    if hits[lemma] < MIN_HITS or hits[lemma] < share * seen[lemma]:
+        return False
+    base = lemma[:-2]
+    return "reflexive" not in lemmas[lemma][1] or passes(base, lemmas, seen, hits)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
+    parser.add_argument("--out", type=Path, default=DEFAULT_OUT)
+    parser.add_argument("--all", action="store_true", help="list rejected candidates too")
+    args = parser.parse_args()
+    lemmas = candidates()
+    seen, hits = count(require(args.corpus), lemmas)
+    rows = []
+    for lemma, (pos, origin) in sorted(lemmas.items()):
+        kept = passes(lemma, lemmas, seen, hits)
+        if kept or args.all:
+            rows.append(
+                f"{lemma}\t{pos}\t{origin}\t{hits[lemma]}\t{seen[lemma]}"
+                + ("" if kept else "\trejected")
+            )
+    header = (
+        "# Cue lexicon of pipeline/nlp/cues.py, made by bench/cue_lexicon.py from\n"
+        "# bench/labels/speech_lexicon.txt (Wiktionary via wiki-ru-wordnet 1.0.3) and the\n"
+        "# former hand list, kept when the news corpus shows them introducing speech\n"
+        f"# (frames >= {MIN_HITS} and >= {MIN_SHARE:.0%} of a verb's, {MIN_NOUN_SHARE:.0%} of a\n"
+        "# noun's occurrences; see the script's docstring). Corpus: ../shared/corpora/\n"
+        "# news_unified.jsonl.gz.\n"
+        "# lemma\tpart of speech\torigin\tframes\toccurrences\n"
+    )
+    args.out.write_text(header + "\n".join(rows) + "\n", encoding="utf-8")
+    print(
+        f"{sum('rejected' not in r for r in rows)} cues of {len(lemmas)} candidates -> {args.out}"
+    )
+
+
+if __name__ == "__main__":
+    main()

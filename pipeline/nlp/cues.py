@@ -1,0 +1,43 @@
+"""The cue lexicon of reported speech: verbs that introduce what was said ('заявить',
+'сообщается') and nouns of statement that name a source ('по словам X', 'в заявлении X
+говорится'), read from `data/speech_cues.tsv`. That file is derived, not written by hand:
+bench/cue_lexicon.py keeps the words of a dictionary lexicon of speech (Wiktionary) that the
+news corpus shows introducing a clause or a quotation; every form of each lemma, participles and
+gerunds included, comes from pymorphy2."""
+
+from __future__ import annotations
+
+from functools import cache
+
+from pipeline.nlp.gazetteer import key, read_tsv
+from pipeline.nlp.models import morph
+
+_FILE = "speech_cues.tsv"
+
+
+@cache
+def _lemmas(pos: str) -> frozenset[str]:
+    return frozenset(row[0] for row in read_tsv(_FILE) if row[1] == pos)
+
+
+def cue_verbs() -> frozenset[str]:
+    """Lemmas of the verbs that report speech or a stated view (е for ё)."""
+    return _lemmas("verb")
+
+
+def cue_nouns() -> frozenset[str]:
+    """Lemmas of the nouns of statement: 'по словам X', 'в сообщении говорится' (е for ё)."""
+    return _lemmas("noun")
+
+
+@cache
+def cue_forms() -> frozenset[str]:
+    """Every form of the cue verbs and nouns, lower case (е for ё): a sentence without one is
+    not looked at word by word, and only these words are parsed as possible cues."""
+    return frozenset(
+        key(form.word)
+        for word in cue_verbs() | cue_nouns()
+        for parse in morph()(word)
+        if key(parse.normal_form) == word
+        for form in parse.lexeme
+    )
