@@ -56,6 +56,9 @@ _DASHES = "-–—"
 #: 'пресс-служба' speaks for the organisation named before.
 _AGENCIES = frozenset({"ведомство", "пресс-служба"})
 #: Sentences with people looked back through for a pronoun's or a description's antecedent.
+#: A source that is a place: 'пояснили в авиакомпании', the preposition inside the source's span
+#: or right before it (the speech rules may leave it out).
+_PLACED = re.compile(r"(?i)(?:^|\s)во?\s+$|^во?\s")
 _BACK = 3
 #: What may stand between a source and the name in apposition to it: '..., политолог '.
 _APPOSED = re.compile(r"\s*,?\s*[^.;:!?\n]{0,100}")
@@ -159,7 +162,8 @@ class Article:
             return organisations.pop(), None
         cited = any(m.type == MEDIUM for m in inside)  # 'телеканал NBC со ссылкой на ...'
         # 'в ведомстве заявили' refers back to a body; 'некоторые страны утверждают' does not
-        subject = number == "plur" and words.split()[0].lower() not in ("в", "во")
+        placed = _PLACED.search(self.text, max(0, start - 4), start) or _PLACED.match(words)
+        subject = number == "plur" and not placed
         if reading.kind is None and reading.thing and not (organisations or cited or subject):
             return self._institution(reading.thing, start), None
         gender = reading.gender or gender
