@@ -70,6 +70,7 @@ def _strip_leading(words: list[tuple[int, int, str]]) -> list[tuple[int, int, st
 
 
 _INITIAL = re.compile(r"^[A-ZА-ЯЁ]\.?$")
+_LETTERS = re.compile(r"\w")
 
 
 def _could_be_person(words: list[tuple[int, int, str]]) -> bool:
@@ -243,7 +244,9 @@ def find_mentions(tasks: list[Task]) -> list[Mention]:
                 a = _extend_first_name(text, s_start, _extend_particle(text, s_start, a), b)
                 b = _extend_initials(text, b, s_stop)
             surface = text[a:b]
-            readings, gender = _person_readings(text, s_start, a, b) if k == "PER" else ((), None)
+            readings, gender = (
+                _person_readings(text, s_start, s_stop, a, b) if k == "PER" else ((), None)
+            )
             name = readings[0][1] if readings else normal_name(surface, k)
             found.append(
                 Mention(article_id, paragraph, number, a, b, surface, k, name, gender, readings)
@@ -257,11 +260,16 @@ _PLAUSIBLE = 0.6
 
 
 def _person_readings(
-    text: str, sentence_start: int, start: int, stop: int
+    text: str, sentence_start: int, sentence_stop: int, start: int, stop: int
 ) -> tuple[tuple[tuple[float, str], ...], str | None]:
-    """A person's readings, and the gender its sentence shows if a reading fits it."""
+    """A person's readings, and the gender its sentence shows if a reading fits it. A name that
+    is its sentence alone (a byline, a caption, a signature) is in the nominative."""
     surface = text[start:stop]
     readings = normalize.person_candidates(surface)
+    if not _LETTERS.search(text[sentence_start:start] + text[stop:sentence_stop]):
+        nominative = normalize.person_candidates(surface, subject=True)
+        if nominative[0][0] >= _PLAUSIBLE * readings[0][0]:
+            readings = nominative
     gender = shown_gender(text, sentence_start, start, stop)
     if gender:
         of_gender = normalize.person_candidates(surface, gender, subject=True)

@@ -218,6 +218,15 @@ def test_a_first_name_is_not_taken_from_another_phrase(sentence: str, person: st
     assert person in [m.surface for m in _mentions(sentence) if m.type == "PER"]
 
 
+def test_a_name_alone_is_in_the_nominative() -> None:
+    # A byline: 'Валерия Оганова' could be a man's genitive only inside a sentence.
+    (byline,) = _mentions("Валерия Оганова")
+    assert byline.name == "Валерия Оганова"
+    # ...and a genitive stays one where no nominative reading is as likely.
+    (caption,) = _mentions("Барака Обамы")
+    assert caption.name == "Барак Обама"
+
+
 def _mentions(sentence: str) -> list:
     return find_mentions([("a", sentence, [(0, 0, 0, len(sentence))])])
 
