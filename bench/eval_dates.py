@@ -46,6 +46,10 @@ CALENDAR = re.compile(
 Span = tuple[dt.date, dt.date]
 
 
+#: Duckling rows in scope normalised right at the start of issue 26 (main 0559e85).
+BEFORE_DUCKLING = 0.726
+
+
 def _date(value: list[int]) -> dt.date:
     return dt.date(value[0], max(value[1], 1), max(value[2], 1))
 
@@ -151,6 +155,7 @@ def normalisation(path: Path) -> None:
                 f"| {key} | {s['n']} | {s['ours'] / s['n']:.3f} ({s['ours']}) | "
                 f"{s['natasha'] / s['n']:.3f} ({s['natasha']}) |"
             )
+    print(f"(all, at the start of issue 26, main 0559e85: {BEFORE_DUCKLING:.3f})")
     print(
         "Out of scope (clock times, N-unit windows, holidays): "
         + ", ".join(f"{k} {v}" for k, v in sorted(out_of_scope.items()))

@@ -125,15 +125,19 @@ def _share(part: int, whole: int) -> str:
     return f"{part / whole:.3f} ({part}/{whole})" if whole else "-"
 
 
+#: Share resolved right per half at the start of issue 26 (main 0559e85).
+BEFORE = {"tune": 0.843, "check": 0.816}
+
+
 def report(counts: dict[str, Counter]) -> None:
     print(
         "\nDates on our own sample (bench/labels/dates_sample.tsv; publication date as reference)"
     )
     print(
         "| half | sentences | gold in scope | out of scope | found | overlap recall | "
-        "exact recall | precision | resolved right |"
+        "exact recall | precision | resolved right | before |"
     )
-    print("|---|---|---|---|---|---|---|---|---|")
+    print("|---|---|---|---|---|---|---|---|---|---|")
     for name in HALVES:
         c = counts[name]
         recalled = c["right"] + c["wrong"]
@@ -141,7 +145,8 @@ def report(counts: dict[str, Counter]) -> None:
         print(
             f"| {name} | {c['sentences']} | {c['gold']} | {c['out']} | {c['found']} | "
             f"{_share(recalled, c['gold'])} | {_share(c['exact'], c['gold'])} | "
-            f"{_share(precise, c['found'])} | {_share(c['right'], c['gold'])} |"
+            f"{_share(precise, c['found'])} | {_share(c['right'], c['gold'])} | "
+            f"{BEFORE[name]:.3f} |"
         )
     print("\nResolved right per grain")
     print("| grain | " + " | ".join(HALVES) + " |")

@@ -117,10 +117,19 @@ def count_sentence(
     detected[("content" in golds, bool(found))] += 1
 
 
-def print_scores(counts: dict[str, Counter], detected: Counter) -> None:
-    """The token table (precision, recall and F1 per tag) and the sentence-level line."""
-    print("| tokens | gold | found | precision | recall | F1 |")
-    print("|---|---|---|---|---|---|")
+#: Token F1 of content, source and cue at the start of issue 26 (main 0559e85), printed beside
+#: today's: the ADAQ half here, our own sample's halves in eval_quotes_own.py.
+BEFORE = {"adaq": {"content": 0.898, "source": 0.719, "cue": 0.816}}
+
+
+def print_scores(
+    counts: dict[str, Counter], detected: Counter, before: dict[str, float] | None = None
+) -> None:
+    """The token table (precision, recall and F1 per tag, and F1 `before`) and the
+    sentence-level line."""
+    before = before or {}
+    print("| tokens | gold | found | precision | recall | F1 | F1 before |")
+    print("|---|---|---|---|---|---|---|")
     for tag in TAGS:
         c = counts[tag]
         hit, gold, found = (
@@ -130,7 +139,8 @@ def print_scores(counts: dict[str, Counter], detected: Counter) -> None:
         )
         precision, recall = hit / max(found, 1), hit / max(gold, 1)
         f1 = 2 * precision * recall / max(precision + recall, 1e-9)
-        print(f"| {tag} | {gold} | {found} | {precision:.3f} | {recall:.3f} | {f1:.3f} |")
+        was = f"{before[tag]:.3f}" if tag in before else "-"
+        print(f"| {tag} | {gold} | {found} | {precision:.3f} | {recall:.3f} | {f1:.3f} | {was} |")
     with_gold = detected[(True, True)] + detected[(True, False)]
     without = detected[(False, True)] + detected[(False, False)]
     print(
@@ -160,7 +170,7 @@ def main() -> None:
         f"{sum(len(t) for _s, t in data):,} tokens ({unplaced} not placed in their sentence); "
         f"{seconds:.2f} s\n"
     )
-    print_scores(counts, detected)
+    print_scores(counts, detected, BEFORE["adaq"])
 
 
 if __name__ == "__main__":

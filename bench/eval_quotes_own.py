@@ -26,6 +26,12 @@ from pipeline.nlp.speech import Speech, find_speech
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from corpus_sentences import DEFAULT_CORPUS, corpus_texts, layout, require  # noqa: E402
 from eval_quotes import TAGS, count_sentence, new_counts, print_scores  # noqa: E402
+
+#: Token F1 per half at the start of issue 26 (main 0559e85, rules run on the article).
+BEFORE = {
+    "tune": {"content": 0.784, "source": 0.748, "cue": 0.780},
+    "check": {"content": 0.775, "source": 0.585, "cue": 0.728},
+}
 from sample_quotes import DEFAULT_LABELS, load  # noqa: E402
 
 HALVES = ("tune", "check")
@@ -60,7 +66,9 @@ def cued_in(found: list[Speech], start: int, stop: int) -> list[Speech]:
     return [s for s in found if start <= s.cue_start and s.cue_stop <= stop]
 
 
-def score_half(rows: list[dict], articles: dict[str, str] | None) -> None:
+def score_half(
+    rows: list[dict], articles: dict[str, str] | None, before: dict[str, float] | None = None
+) -> None:
     """Print the scores of `rows`, the rules run on their articles (`articles`) or, when None,
     on each sentence alone."""
     counts, detected = new_counts()
@@ -80,7 +88,7 @@ def score_half(rows: list[dict], articles: dict[str, str] | None) -> None:
         count_sentence(article, shifted, golds, counts, detected, found)
     with_speech = sum(bool(row["content"]) for row in rows)
     print(f"{len(rows)} sentences ({with_speech} with speech), {tokens:,} tokens\n")
-    print_scores(counts, detected)
+    print_scores(counts, detected, before)
 
 
 def main() -> None:
@@ -93,7 +101,8 @@ def main() -> None:
     articles = corpus_texts(args.corpus) if args.context == "article" else None
     for half in HALVES:
         print(f"\nOwn quotes sample, {half} half (rules run on the {args.context}): ", end="")
-        score_half([row for row in rows if row["half"] == half], articles)
+        before = BEFORE[half] if articles is not None else None
+        score_half([row for row in rows if row["half"] == half], articles, before)
 
 
 if __name__ == "__main__":
