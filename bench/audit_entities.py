@@ -240,18 +240,19 @@ def main() -> None:
     if args.command == "labels":
         with args.sheet.open(encoding="utf-8") as f:
             rows = list(csv.DictReader(f, delimiter="\t"))
-        _write(rows, args.out, LABELS)
+        write_sheet(rows, args.out, LABELS)
         return
     rows = sheet(args.data, args.seed)
     for row in rows:
         row["digest"] = _digest(row)
     for judged in args.judged:
         print(f"judgements carried over from {judged}: {_carry(rows, judged)}", file=sys.stderr)
-    _write(rows, args.out, COLUMNS)
+    write_sheet(rows, args.out, COLUMNS)
     print(f"{args.out}: {len(rows)} items to judge", file=sys.stderr)
 
 
-def _write(rows: list[dict], path: Path, columns: tuple[str, ...]) -> None:
+def write_sheet(rows: list[dict], path: Path, columns: tuple[str, ...]) -> None:
+    """A judging sheet or its labels: TSV, the `columns` of each row in order."""
     with path.open("w", encoding="utf-8", newline="") as f:
         writer = csv.DictWriter(
             f, columns, delimiter="\t", extrasaction="ignore", restval="", lineterminator="\n"

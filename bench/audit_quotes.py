@@ -30,6 +30,9 @@ from pathlib import Path
 
 import duckdb
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from audit_entities import write_sheet  # noqa: E402
+
 JUDGED = ("speaker_ok", "note")
 TEXT = ("headline", "lead", "before", "context", "source_context")
 COLUMNS = (
@@ -272,15 +275,6 @@ def _carry(rows: list[dict], judged: Path) -> int:
     return carried
 
 
-def _write(rows: list[dict], path: Path, columns: tuple[str, ...]) -> None:
-    with path.open("w", encoding="utf-8", newline="") as f:
-        writer = csv.DictWriter(
-            f, columns, delimiter="\t", extrasaction="ignore", restval="", lineterminator="\n"
-        )
-        writer.writeheader()
-        writer.writerows(rows)
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     sub = parser.add_subparsers(dest="command", required=True)
@@ -311,12 +305,12 @@ def main() -> None:
         print(f"Quotes of the build at {args.data}:")
         _print(coverage(args.data))
     elif args.command == "labels":
-        _write(_read(args.sheet), args.out, LABELS)
+        write_sheet(_read(args.sheet), args.out, LABELS)
     else:
         rows = sheet(args.data, args.seed, args.n)
         for judged in args.judged:
             print(f"judgements carried over from {judged}: {_carry(rows, judged)}", file=sys.stderr)
-        _write(rows, args.out, COLUMNS)
+        write_sheet(rows, args.out, COLUMNS)
         print(f"{args.out}: {len(rows)} quotes to judge", file=sys.stderr)
 
 
