@@ -1,11 +1,10 @@
 """Benchmark: the events stage (date expressions) on the whole shared corpus. Prints its time,
 peak memory and what it found: events per granularity and relation, and how many are resolved.
 
-Usage: python bench/events.py [--corpus PATH] [--data DIR] [--sample N [--stages]]
+Usage: python bench/events.py [--corpus PATH] [--data DIR] [--sample N]
 
---sample N runs on N articles drawn with a fixed seed instead of the whole corpus; --stages then
-also times every per-article stage on them, as a build's workers run them, and prints the share
-of the per-article time that the date and speech stages take.
+--sample N runs on N articles drawn with a fixed seed instead of the whole corpus. The share of
+the per-article time that the date and speech stages take is bench/speech_speed.py's.
 
 --data DIR adds `mentions.parquet` and `country_mentions.parquet` from DIR (what
 `bench/entities.py --full --save DIR` kept), so events are linked as in a real build; without
@@ -15,7 +14,6 @@ them the linking tables are empty.
 from __future__ import annotations
 
 import argparse
-import dataclasses
 import random
 import sys
 import time
@@ -33,7 +31,6 @@ def main() -> int:
     parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
     parser.add_argument("--data", type=Path, help="directory with mentions, country_mentions")
     parser.add_argument("--sample", type=int, help="only N articles, drawn with a fixed seed")
-    parser.add_argument("--stages", action="store_true", help="time every per-article stage")
     args = parser.parse_args()
     if not args.corpus.is_file():
         print(f"Corpus not found: {args.corpus}. Pass --corpus PATH.", file=sys.stderr)
@@ -52,8 +49,6 @@ def main() -> int:
     if args.sample:
         drawn = random.Random(20260026).sample(range(articles.num_rows), args.sample)
         articles = articles.take(sorted(drawn))
-    if args.stages:
-        print_stage_times(articles)
     sentences = build_sentences(build_paragraphs(articles))
     linked = {}
     for name, schema in (("mentions", MENTIONS), ("country_mentions", COUNTRY_MENTIONS)):
@@ -90,43 +85,6 @@ def main() -> int:
     linked_share = sum(bool(r["entity_ids"]) for r in rows) / max(len(rows), 1)
     print(f"events with an entity in their sentence: {linked_share:.1%}")
     return 0
-
-
-def print_stage_times(articles) -> None:
-    """Every per-article stage timed over `articles` in a build's task chunks (after one chunk
-    that loads the models), and the date and speech stages' share of the total."""
-    from pipeline.runtime.parquet import rechunk
-    from pipeline.stages import analyse
-
-    seconds: Counter = Counter()
-
-    def timed(name, find):
-        def run(*tables):
-            started = time.perf_counter()
-            found = find(*tables)
-            seconds[name] += time.perf_counter() - started
-            return found
-
-        return run
-
-    stages = dict(analyse.PER_ARTICLE)
-    chunks = list(rechunk([articles], analyse.TASK_ARTICLES))
-    analyse.analyse_chunk(chunks[0], stages)  # loads the models
-    analyse.PER_ARTICLE = {
-        name: dataclasses.replace(stage, find=timed(name, stage.find))
-        for name, stage in stages.items()
-    }
-    try:
-        for chunk in chunks:
-            analyse.analyse_chunk(chunk, stages)
-    finally:
-        analyse.PER_ARTICLE = stages
-    total = sum(seconds.values())
-    print(f"per-article stages over {articles.num_rows:,} articles: {total:.1f} s")
-    for name, value in seconds.most_common():
-        print(f"  {name}: {value:.2f} s ({value / total:.1%})")
-    share = (seconds["dates"] + seconds["speech"]) / total
-    print(f"dates and speech together: {share:.1%} of the per-article time")
 
 
 if __name__ == "__main__":

@@ -78,6 +78,8 @@ _FEMININE_STEMS = ("ов", "ев", "ёв", "ин", "ын")
 # Foreign names: masculine consonant stems and feminine -а/-я stems.
 _CONSONANT = "бвгджзклмнпрстфхцчшщ"
 _HUSHING = "жцчшщ"
+#: Endings of a man's surname that must decline: a consonant, й, ь.
+_HARD_END = _CONSONANT + "йь"
 _VELAR_HUSHING = "гкхжчшщ"
 _MASC_ENDINGS = {"а": ("gent", "accs"), "у": ("datv",), "ом": ("ablt",), "е": ("loct",)}
 _SOFT_ENDINGS = {"я": ("gent", "accs"), "ю": ("datv",), "ем": ("ablt",), "е": ("loct",)}
@@ -207,22 +209,20 @@ def _paradigms(word: str) -> list[Analysis]:
     return found
 
 
-def _declined_surname(
+def _surname_cases(
     tokens: list[str], options: list[dict[tuple[str, str], tuple[float, str]]]
-) -> dict | None:
-    """The readings of a name's last word (initials aside), without a man's oblique case left as
-    written when it ends in a consonant: a man's such surname declines ('Пападакиса'), so
-    'Габриэла Пападакис' is no genitive of a 'Габриэл Пападакис'. Only the last word: the
-    first words of 'Ким Чен Ына' stay as written."""
+) -> set[tuple[str, str]] | None:
+    """The (case, gender) readings a name's last word (initials aside) allows: not a man's
+    oblique case left as written when it ends in a consonant, since a man's such surname
+    declines ('Пападакиса'): 'Габриэла Пападакис' is no genitive of a 'Габриэл Пападакис'. Only
+    the last word: the first words of 'Ким Чен Ына' stay as written. None: no such word."""
     for token, best in zip(reversed(tokens), reversed(options), strict=True):
         if best:
             lower = token.lower()
-            if lower[-1:] not in _CONSONANT + "йь":
-                return best
             return {
-                (case, sex): found
-                for (case, sex), found in best.items()
-                if case == "nomn" or sex != "masc" or found[1] != lower
+                (case, sex)
+                for (case, sex), (_weight, form) in best.items()
+                if case == "nomn" or sex != "masc" or form != lower or lower[-1:] not in _HARD_END
             }
     return None
 
@@ -247,11 +247,11 @@ def person_candidates(
                 if weight > best.get((case, sex), (0.0, ""))[0]:
                     best[(case, sex)] = (weight, form)
         options.append(best)
-    last = _declined_surname(tokens, options)
+    allowed = _surname_cases(tokens, options)
     totals: dict[tuple[str, str], float] = defaultdict(float)
     for best in options:
         for key, (weight, _form) in best.items():
-            if last is None or key in last:
+            if allowed is None or key in allowed:
                 totals[key] += weight
     if not totals:
         return ((0.0, " ".join(tokens)),)
