@@ -119,7 +119,7 @@ def clean_span(
             and _known_common_word(first, nouns=opens_sentence or shouted)
         ):
             continue
-        begin, end = words[0][0], words[-1][1]
+        begin, end = words[0][0], _close_quote(text, words[0][0], words[-1][1])
         route = _ROUTE.match(text[begin:end]) if piece_kind == "LOC" else None
         if route and all(key(normalize.phrase(part)) in places() for part in route.groups()):
             spans.append((begin + route.start(1), begin + route.end(1), "LOC"))
@@ -127,6 +127,19 @@ def clean_span(
             continue
         spans.append((begin, end, piece_kind))
     return spans
+
+
+_PAIRS = (("«", "»"), ("„", "“"), ("“", "”"))
+
+
+def _close_quote(text: str, start: int, stop: int) -> int:
+    """The end of a name whose quotation mark opens inside it and closes right after it:
+    'ИК «Велес Капитал|»' -> 'ИК «Велес Капитал»'."""
+    span, after = text[start:stop], text[stop : stop + 1]
+    for opening, closing in _PAIRS:
+        if span.count(opening) > span.count(closing) and after == closing:
+            return stop + 1
+    return stop + 1 if span.count('"') % 2 and after == '"' else stop
 
 
 def _extend_first_name(text: str, sentence_start: int, start: int, stop: int) -> int:
@@ -248,6 +261,8 @@ def find_mentions(tasks: list[Task]) -> list[Mention]:
                 _person_readings(text, s_start, s_stop, a, b) if k == "PER" else ((), None)
             )
             name = readings[0][1] if readings else normal_name(surface, k)
+            if k == "PER" and quoted(text, a, b):  # named after a person: отряд «Лиза Алерт»
+                k, readings, gender = "ORG", (), None
             found.append(
                 Mention(article_id, paragraph, number, a, b, surface, k, name, gender, readings)
             )

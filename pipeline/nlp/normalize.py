@@ -334,6 +334,31 @@ def _indeclinable(word: str) -> bool:
     )
 
 
+#: A number joined to a name by a hyphen: 'Формулы-1', 'Евровидения-2017'.
+_NUMBERED = re.compile(r"(?<=\w)-\d+$")
+
+
+def _numbered_noun(token: str) -> str:
+    """A token without the number joined to it when the rest is a noun the dictionary knows
+    ('Формулы-1' -> 'Формулы'); else the token ('Ту-160', 'Пакш-2')."""
+    base = _NUMBERED.sub("", token)
+    if base == token:
+        return token
+    parses = morph()(base.lower())
+    return base if parses and parses[0].is_known and parses[0].tag.POS == "NOUN" else token
+
+
+def _modifies(forms: dict[tuple[str, str], list], rest: list[str]) -> bool:
+    """Whether a word the dictionary reads first as a noun is an adjective of the words after
+    it: 'Главного управления', 'Малого театра', 'Главного оперативного управления' ('главное',
+    'малое' are also nouns)."""
+    adjective = {k for k, parses in forms.items() if any(p.tag.POS == "ADJF" for p in parses)}
+    if not adjective or not rest:
+        return False
+    pos, following = _head_forms(rest[0].lower())
+    return pos in ("ADJF", "PRTF", "NOUN") and bool(adjective & set(following))
+
+
 @lru_cache(maxsize=CACHE_SIZE)
 def phrase(text: str) -> str:
     """Organisation or place: leading adjectives and head noun to the nominative; the rest of
@@ -347,14 +372,15 @@ def phrase(text: str) -> str:
         return text
     if _indeclinable(tokens[0].lower()):
         return text
+    bases = [_numbered_noun(token) for token in tokens]  # 'Формулы-1': 'Формулы'
     run: list[dict] = []  # adjectives then the head noun
-    for token in tokens:
+    for index, token in enumerate(bases):
         pos, forms = _head_forms(token.lower())
         if not forms:
             break
         run.append(forms)
-        if pos not in ("ADJF", "PRTF"):  # the head noun ends the run
-            break
+        if pos not in ("ADJF", "PRTF") and not _modifies(forms, bases[index + 1 :]):
+            break  # the head noun ends the run
     if not run:
         return text
     shared = set.intersection(*(set(f) for f in run))
@@ -369,16 +395,15 @@ def phrase(text: str) -> str:
     head = next((p for p in run[-1][(case, number)] if p.tag.POS == "NOUN"), None)
     gender = head.tag.gender if head is not None else None
     out = []
-    for index, (token, forms) in enumerate(zip(tokens, run, strict=False)):
+    for index, (token, forms) in enumerate(zip(bases, run, strict=False)):
         wanted = "NOUN" if index == len(run) - 1 else "ADJF"
         parse = max(forms[(case, number)], key=lambda p: (wanted == p.tag.POS) + p.score)
         grams = {"nomn", number} | (parse.tag.grammemes & {"Supr", "Qual", "COMP"})
         if parse.tag.POS != "NOUN" and number == "sing" and gender:
             grams.add(gender)
         inflected = _inflect(parse, grams)
-        out.append(
-            keep_capitals(restore_case(inflected.word, token), token) if inflected else token
-        )
+        word = keep_capitals(restore_case(inflected.word, token), token) if inflected else token
+        out.append(word + tokens[index][len(token) :])
     titled = head is not None and head.is_known and "anim" in head.tag.grammemes
     if titled and number == "sing" and len(tokens) == len(run) + 1:
         out.append(_apposition(tokens[-1], case, number, gender))

@@ -10,6 +10,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from pipeline.nlp.ner import Mention, find_mentions
+from pipeline.nlp.not_names import not_a_name
 
 #: Raw mentions as a table (the per-article cache stores them): `seq` keeps their order.
 RAW_MENTIONS = pa.schema(
@@ -141,6 +142,8 @@ def extract_mentions(articles: pa.Table, sentences: pa.Table) -> pa.Table:
     ):
         by_article.setdefault(article_id, []).append(tuple(sentence))
     ids, texts = articles.column("article_id").to_pylist(), articles.column("text").to_pylist()
+    found = find_mentions([(a, t, by_article.get(a, [])) for a, t in zip(ids, texts, strict=True)])
+    text_of = dict(zip(ids, texts, strict=True))
     return mentions_table(
-        find_mentions([(a, t, by_article.get(a, [])) for a, t in zip(ids, texts, strict=True)])
+        [m for m in found if not not_a_name(text_of[m.article_id], m.start, m.stop, m.type)]
     )

@@ -321,10 +321,11 @@ def test_actors_page_and_profile(monkeypatch, seed_build) -> None:
 
 
 def test_media_are_not_actors_unless_asked(monkeypatch, seed_build) -> None:
-    """The seeds cite Report.az ("в эксклюзивном интервью Report", 000 and 001) and "СМИ"
-    (003): the Actors page leaves them out; ?type=MEDIUM ranks them there too."""
+    """The seeds cite Report.az ("в эксклюзивном интервью Report", 000 and 001); "между СМИ"
+    (003) is a common noun, no medium: the Actors page leaves Report.az out; ?type=MEDIUM
+    ranks it there too."""
     media = {e["name"] for e in read_table(seed_build, "entities") if e["type"] == "MEDIUM"}
-    assert media == {"Report.az", "СМИ"}
+    assert media == {"Report.az"}
     app = run_app(monkeypatch, seed_build, "views/actors.py")
     assert not set(app.dataframe[0].value["name"]) & media
     assert "Media" in app.multiselect(key="f-types").options
@@ -332,7 +333,7 @@ def test_media_are_not_actors_unless_asked(monkeypatch, seed_build) -> None:
     assert asked.multiselect(key="f-types").value == ["MEDIUM"]
     shown = asked.dataframe[0].value
     assert set(shown["name"]) == media and set(shown["type"]) == {"MEDIUM"}
-    assert asked.caption[0].value.startswith("The 2 media most written about")
+    assert asked.caption[0].value.startswith("The 1 media most written about")
 
 
 def test_sources_page_ranks_the_media_the_articles_cite(monkeypatch, seed_build) -> None:
@@ -348,7 +349,6 @@ def test_sources_page_ranks_the_media_the_articles_cite(monkeypatch, seed_build)
     shown = table.fillna({"country_name": "—"})[["name", "country_name", "articles", "mentions"]]
     assert shown.to_dict("records") == [
         {"name": "Report.az", "country_name": "Azerbaijan", "articles": 2, "mentions": 2},
-        {"name": "СМИ", "country_name": "—", "articles": 1, "mentions": 2},  # no one country
     ]
     # Counted from the mentions, and under the filters: up to 10 December 2025 only 001 (5
     # December) is selected, and it cites Report once.

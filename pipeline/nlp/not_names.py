@@ -1,0 +1,102 @@
+"""Spans NER tags as organisations or people that name neither: a common noun or its
+abbreviation standing alone ('по данным СМИ', 'в СИЗО'), the title of a thing after the noun
+that says what it is ('авианосец «Карл Винсон»', 'роман «Чапаев»', 'премия «Золотая тайга»'),
+and names of documents, wars and contests ('Брестский мир', 'Парижское соглашение'). The words
+that decide are in `data/not_names.tsv`."""
+
+from __future__ import annotations
+
+import re
+from functools import cache, lru_cache
+
+from pipeline.nlp.gazetteer import read_tsv
+from pipeline.nlp.media import medium_of
+from pipeline.nlp.models import CACHE_SIZE, lemma, morph
+from pipeline.nlp.normalize import phrase
+
+#: Parts of a span that are one word each: 'НКО–иноагентов' -> 'НКО', 'ЕГРЮЛ/ЕГРИП' -> 'ЕГРЮЛ'.
+_PARTS = re.compile(r"[\s/–—-]+")
+_OPENING = '«„“"'
+_WORD_BEFORE = re.compile(r"([А-Яа-яЁё]+)\s*$")
+_WORDS = re.compile(r"[А-Яа-яЁёA-Za-z]+")
+
+
+@cache
+def _lexicon() -> dict[str, frozenset[str]]:
+    found: dict[str, set[str]] = {"generic": set(), "kind": set(), "head": set()}
+    for word, kind in read_tsv("not_names.tsv"):
+        found[kind].add(word.lower().replace("ё", "е"))
+    return {kind: frozenset(words) for kind, words in found.items()}
+
+
+def _lemma(word: str) -> str:
+    return lemma(word).replace("ё", "е")
+
+
+def not_a_name(text: str, start: int, stop: int, kind: str) -> bool:
+    """Whether the span text[start:stop] that NER tagged `kind` names no organisation or
+    person. Places are left to the gazetteer, and a medium's name is a name wherever it
+    stands."""
+    surface = text[start:stop]
+    if kind == "LOC":
+        return False
+    if kind != "PER" and _generic(surface):
+        return True
+    if _titled(text, start):
+        return not medium_of(phrase(surface), cited=True)  # the programme «Вести» is a source
+    return kind != "PER" and not _quoted_before(text, start) and _document(surface)
+
+
+def _generic(surface: str) -> bool:
+    """A common noun or its abbreviation alone, or before a hyphen or slash: 'СМИ',
+    'НКО–иноагентов', 'ЕГРЮЛ/ЕГРИП'; also in a case ('Интернета'). A number makes it a name
+    ('ТВ-3', 'СИЗО-3'), and so does any word after a space ('АЭС «Фукусима-1»')."""
+    surface = surface.strip()
+    if not surface or re.search(r"\s|\d", surface):
+        return False
+    first = _PARTS.split(surface)[0]
+    word = first.lower().replace("ё", "е")
+    generic = _lexicon()["generic"]
+    return word in generic or (
+        first[:1].isupper() and not first.isupper() and _lemma(word) in generic
+    )
+
+
+def _quoted_before(text: str, start: int) -> bool:
+    return start > 0 and text[start - 1] in _OPENING
+
+
+def _titled(text: str, start: int) -> bool:
+    """A title in quotation marks, in the nominative, right after a noun of `kind` in the
+    lexicon: 'фрегата «Адмирал Григорович»', not the owner in 'самолёт «Саратовских
+    авиалиний»'."""
+    if not _quoted_before(text, start):
+        return False
+    before = _WORD_BEFORE.search(text, max(0, start - 30), start - 1)
+    if not before or _lemma(before.group(1)) not in _lexicon()["kind"]:
+        return False
+    first = _WORDS.match(text, start)
+    return first is None or _may_be_nominative(first.group())
+
+
+@lru_cache(maxsize=CACHE_SIZE)
+def _may_be_nominative(word: str) -> bool:
+    """Whether a word may be a nominative: a form the dictionary reads so, or one it does not
+    know (a Latin or foreign name)."""
+    if not re.match("[А-Яа-яЁё]", word):
+        return True
+    parses = morph()(word.lower())
+    return not all(p.is_known for p in parses) or any(p.tag.case in (None, "nomn") for p in parses)
+
+
+def _document(surface: str) -> bool:
+    """A name of two words or more whose head (its first noun) is a document, a war or a
+    contest: 'Брестский мир', 'Вторая мировая война', 'Кубок Дэвиса'."""
+    words = _WORDS.findall(surface)
+    if len(words) < 2:
+        return False
+    for word in words:
+        parses = morph()(word.lower())
+        if parses and parses[0].tag.POS == "NOUN":
+            return parses[0].normal_form.replace("ё", "е") in _lexicon()["head"]
+    return False

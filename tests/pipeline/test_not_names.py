@@ -1,0 +1,114 @@
+"""Spans NER tags as organisations or people that name neither, and names whose normal form
+needs the whole phrase: real-looking news sentences, each read to check what it names."""
+
+from __future__ import annotations
+
+import pyarrow as pa
+import pytest
+
+from pipeline.nlp.normalize import phrase
+from pipeline.nlp.not_names import not_a_name
+from pipeline.stages.mentions import extract_mentions
+
+
+def names_in(text: str) -> dict[str, str]:
+    """{surface: type} of the raw mentions of a one-sentence article."""
+    articles = pa.table({"article_id": ["a"], "text": [text]})
+    sentences = pa.table(
+        {"article_id": ["a"], "paragraph": [0], "sentence": [0], "start": [0], "stop": [len(text)]}
+    )
+    found = extract_mentions(articles, sentences)
+    return dict(zip(found["surface"].to_pylist(), found["type"].to_pylist(), strict=True))
+
+
+def judged(text: str, surface: str, kind: str = "ORG") -> bool:
+    start = text.index(surface)
+    return not_a_name(text, start, start + len(surface), kind)
+
+
+@pytest.mark.parametrize(
+    ("text", "surface"),
+    [
+        ("Об этом сообщают местные СМИ со ссылкой на полицию.", "СМИ"),
+        ("Обвиняемого перевели в СИЗО до окончания следствия.", "СИЗО"),
+        ("Власти внесли ещё пять НКО–иноагентов в реестр.", "НКО–иноагентов"),
+        ("Сведения о компании внесены в ЕГРЮЛ/ЕГРИП в мае.", "ЕГРЮЛ/ЕГРИП"),
+        ("В Интернете появилось видео задержания.", "Интернете"),
+    ],
+)
+def test_a_common_noun_alone_is_no_name(text: str, surface: str) -> None:
+    assert judged(text, surface)
+
+
+@pytest.mark.parametrize(
+    ("text", "surface"),
+    [
+        ("Курская АЭС остановила второй энергоблок.", "Курская АЭС"),
+        ("Авария произошла на АЭС «Фукусима-1» в 2011 году.", "АЭС «Фукусима-1»"),
+        ("Матч покажет телеканал ТВ-3 в прямом эфире.", "ТВ-3"),
+        ("МИД России выступил с заявлением.", "МИД России"),
+    ],
+)
+def test_a_name_that_contains_a_common_noun_stays(text: str, surface: str) -> None:
+    assert not judged(text, surface)
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "kind"),
+    [
+        ("В августе ракетный эсминец «Джон Маккейн» столкнулся с танкером.", "Джон Маккейн", "PER"),
+        ("Фрегат «Адмирал Григорович» вошёл в Средиземное море.", "Адмирал Григорович", "ORG"),
+        ("Роман «Чапаев» вышел в 1923 году.", "Чапаев", "ORG"),
+        ("Писатель стал лауреатом премии «Золотая тайга».", "Золотая тайга", "ORG"),
+        ("Учения «Запад-2017» прошли в Белоруссии.", "Запад-2017", "ORG"),
+        ("Россия зарегистрировала вакцину «Спутник V» первой в мире.", "Спутник V", "ORG"),
+    ],
+)
+def test_a_title_after_what_it_is_is_no_name(text: str, surface: str, kind: str) -> None:
+    assert judged(text, surface, kind)
+
+
+@pytest.mark.parametrize(
+    ("text", "surface"),
+    [
+        ("Благодаря самолётам «Ильюшина» армия обладает транспортной авиацией.", "Ильюшина"),
+        ("Журналист рассказал в эфире программы «Вести» о поездке.", "Вести"),
+        ("Сообщение появилось в газете «Коммерсантъ».", "Коммерсантъ"),
+        ("Представитель компании «Газпром» подтвердил сделку.", "Газпром"),
+    ],
+)
+def test_an_owner_a_medium_or_an_organisation_stays(text: str, surface: str) -> None:
+    assert not judged(text, surface)
+
+
+def test_documents_and_wars_are_no_organisations() -> None:
+    assert judged("Страны подписали Парижское соглашение по климату.", "Парижское соглашение")
+    assert judged("Его дед прошёл всю Вторую мировую войну.", "Вторую мировую войну")
+    assert not judged("Заявление сделала Общественная палата.", "Общественная палата")
+
+
+def test_the_build_drops_them_and_keeps_the_rest() -> None:
+    found = names_in("По данным СМИ, фрегат «Адмирал Эссен» вышел из Севастополя, сообщил МИД.")
+    assert "СМИ" not in found and "Адмирал Эссен" not in found
+    assert found.get("МИД") == "ORG"
+
+
+@pytest.mark.parametrize(
+    ("surface", "name"),
+    [
+        ("Главного управления разведки", "Главное управление разведки"),
+        ("Главного оперативного управления", "Главное оперативное управление"),
+        ("Малого театра", "Малый театр"),
+        ("Формулы-1", "Формула-1"),
+        ("Евровидения-2017", "Евровидение-2017"),
+        ("Ту-160", "Ту-160"),
+        ("Главное в жизни", "Главное в жизни"),
+    ],
+)
+def test_organisation_phrases_in_the_nominative(surface: str, name: str) -> None:
+    assert phrase(surface) == name
+
+
+def test_a_quotation_mark_opened_in_a_name_closes_it() -> None:
+    found = names_in("Аналитик ИК «Велес Капитал» Иван Иванов ожидает роста рубля.")
+    assert "ИК «Велес Капитал»" in found
