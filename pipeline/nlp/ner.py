@@ -119,7 +119,7 @@ def clean_span(
             and _known_common_word(first, nouns=opens_sentence or shouted)
         ):
             continue
-        begin, end = words[0][0], _close_quote(text, words[0][0], words[-1][1])
+        begin, end = words[0][0], words[-1][1]
         route = _ROUTE.match(text[begin:end]) if piece_kind == "LOC" else None
         if route and all(key(normalize.phrase(part)) in places() for part in route.groups()):
             spans.append((begin + route.start(1), begin + route.end(1), "LOC"))
@@ -132,14 +132,14 @@ def clean_span(
 _PAIRS = (("«", "»"), ("„", "“"), ("“", "”"))
 
 
-def _close_quote(text: str, start: int, stop: int) -> int:
-    """The end of a name whose quotation mark opens inside it and closes right after it:
-    'ИК «Велес Капитал|»' -> 'ИК «Велес Капитал»'."""
+def _closing_quote(text: str, start: int, stop: int) -> str:
+    """The quotation mark that closes right after a name one opened inside it ('ИК «Велес
+    Капитал|»'), which its normal form needs and its span leaves out (as gold corpora do)."""
     span, after = text[start:stop], text[stop : stop + 1]
     for opening, closing in _PAIRS:
         if span.count(opening) > span.count(closing) and after == closing:
-            return stop + 1
-    return stop + 1 if span.count('"') % 2 and after == '"' else stop
+            return after
+    return after if span.count('"') % 2 and after == '"' else ""
 
 
 def _extend_first_name(text: str, sentence_start: int, start: int, stop: int) -> int:
@@ -260,7 +260,9 @@ def find_mentions(tasks: list[Task]) -> list[Mention]:
             readings, gender = (
                 _person_readings(text, s_start, s_stop, a, b) if k == "PER" else ((), None)
             )
-            name = readings[0][1] if readings else normal_name(surface, k)
+            name = (
+                readings[0][1] if readings else normal_name(surface + _closing_quote(text, a, b), k)
+            )
             if k == "PER" and quoted(text, a, b):  # named after a person: отряд «Лиза Алерт»
                 k, readings, gender = "ORG", (), None
             found.append(
