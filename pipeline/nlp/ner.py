@@ -14,7 +14,8 @@ from pipeline.nlp.models import CACHE_SIZE, lemma, morph, tag_sentences
 from pipeline.nlp.roles import title_lemmas
 
 _PIECES = re.compile(r"[^()\[\]\n]+")
-_TRIM = " \t,.:;!?«»\"“”„'‘’-–—/\\"
+#: Marks around a name, and the asterisk Russian media put after a banned organisation.
+_TRIM = " \t,.:;!?«»\"“”„'‘’-–—/\\*"
 _ROUTE = re.compile(r"^([А-ЯЁ][а-яё]+)\s?[-–—]\s?([А-ЯЁ][а-яё]+)$")
 #: Grammemes that make a capitalised dictionary word a plausible name.
 _NAMEISH = {"Name", "Surn", "Patr", "Geox", "Orgn", "Trad", "Abbr", "Init"}

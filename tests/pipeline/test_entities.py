@@ -347,3 +347,17 @@ def test_normal_names_do_not_depend_on_the_hash_seed() -> None:
         for seed in range(6)
     }
     assert len(found) == 1 and found <= {"Раймонд", "Раймонда"}
+
+
+def test_islamic_state_is_one_row_whatever_its_name() -> None:
+    """'ИГ', 'ИГИЛ' and 'ДАИШ' name one organisation (a shipped alias group), which texts
+    rarely expand in brackets."""
+    _m, table, _c = analyse(
+        [
+            "Боевики «Исламского государства» захватили город.",
+            "Ответственность за теракт взяло на себя ИГ.",
+            "Позиции ИГИЛ в Сирии атаковала авиация коалиции.",
+        ]
+    )
+    names = {e["name"] for e in table.to_pylist() if e["type"] == "ORG"}
+    assert "Исламское государство" in names and not names & {"ИГ", "ИГИЛ"}

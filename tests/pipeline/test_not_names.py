@@ -112,3 +112,8 @@ def test_organisation_phrases_in_the_nominative(surface: str, name: str) -> None
 def test_a_quotation_mark_opened_in_a_name_closes_its_normal_form() -> None:
     found = names_in("Аналитик ИК «Велес Капитал» Иван Иванов ожидает роста рубля.", "name")
     assert found["ИК «Велес Капитал"] == "ИК «Велес Капитал»"
+
+
+def test_the_asterisk_after_a_banned_organisation_is_no_part_of_it() -> None:
+    text = "Боевики «Исламского государства»* (запрещено в РФ) атаковали город."
+    assert names_in(text, "name")["Исламского государства"] == "Исламское государство"
