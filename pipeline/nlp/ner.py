@@ -356,7 +356,7 @@ def _join_country(text: str, spans: list[tuple[int, int, str]]) -> list[tuple[in
     торговли' + 'США' -> 'Министерство торговли США' (abbreviations such as 'МИД' are left)."""
     joined: list[tuple[int, int, str]] = []
     for a, b, k in spans:
-        if joined and k == "LOC" and joined[-1][2] == "ORG" and _is_country_genitive(text[a:b]):
+        if joined and k == "LOC" and joined[-1][2] == "ORG" and is_country_genitive(text[a:b]):
             start, stop, _kind = joined[-1]
             if not text[stop:a].strip() and not text[start:stop].isupper():
                 joined[-1] = (start, b, "ORG")
@@ -365,8 +365,16 @@ def _join_country(text: str, spans: list[tuple[int, int, str]]) -> list[tuple[in
     return joined
 
 
-def _is_country_genitive(surface: str) -> bool:
+def is_country_genitive(surface: str) -> bool:
+    """Whether `surface` names a country in the genitive ('России', 'США', 'Украины')."""
+    return country_of_genitive(surface) is not None
+
+
+@lru_cache(maxsize=CACHE_SIZE)
+def country_of_genitive(surface: str) -> str | None:
+    """The country (alpha-3) that `surface` names in the genitive, else None."""
     place = places().get(key(normal_name(surface, "LOC")))
     if place is None or place.via != "name":
-        return False
-    return surface.isupper() or any(p.tag.case == "gent" for p in morph()(surface.lower()))
+        return None
+    genitive = surface.isupper() or any(p.tag.case == "gent" for p in morph()(surface.lower()))
+    return place.country if genitive else None

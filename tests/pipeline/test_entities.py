@@ -361,3 +361,23 @@ def test_islamic_state_is_one_row_whatever_its_name() -> None:
     )
     names = {e["name"] for e in table.to_pylist() if e["type"] == "ORG"}
     assert "Исламское государство" in names and not names & {"ИГ", "ИГИЛ"}
+
+
+def test_a_national_body_is_its_countrys_in_the_article_that_names_it() -> None:
+    """NER tags 'МИД' and 'России' apart: the body is Russia's, and so is a bare 'МИД' later in
+    that article; an article with two countries' ministries leaves its bare 'МИД' bare."""
+    mentions, table, _c = analyse(
+        [
+            "МИД России выступил с заявлением. Позже в МИД уточнили детали визита.",
+            "Заявление МИД Великобритании вызвало споры. В МИД отказались от комментариев.",
+            "МИД России и МИД Украины обменялись нотами. МИД опубликовал текст.",
+        ]
+    )
+    names = {e["entity_id"]: e["name"] for e in table.to_pylist()}
+    found = {}
+    for m in mentions.to_pylist():
+        if m["surface"] == "МИД":
+            found.setdefault(m["article_id"], []).append(names[m["entity_id"]])
+    assert found["a0"] == ["МИД России", "МИД России"]
+    assert found["a1"] == ["МИД Великобритании", "МИД Великобритании"]
+    assert found["a2"] == ["МИД России", "МИД Украины", "МИД"]

@@ -77,6 +77,7 @@ from pipeline.stages.entities.people import (
     people_of,
     person_keys,
 )
+from pipeline.stages.entities.qualified import qualified_names
 from pipeline.stages.mentions import mentions_from_table, reading_keys
 
 #: Mentions tagged as a place that make a name the gazetteer does not know a place apart from an
@@ -102,6 +103,7 @@ class _Found:
     types: dict[tuple[int, str], int]
     latin: list[tuple[str, str]]  # (Latin original, the person it follows), in order
     abbreviations: list[tuple[str, str]]  # (name key, abbreviation key), distinct
+    national: list[tuple[str, str]]  # (bare name key, its key with a country), distinct
     contexts: Contexts  # around the people who may be namesakes (namesakes.contexts)
 
 
@@ -151,13 +153,15 @@ def _find_groups(
     for article_id, full, short in pairs:
         expanded.setdefault((article_id, short), full)
     clubs = named_after_places(mentions, article_texts, sentences, places_written)
+    national = qualified_names(mentions, article_texts)
     index: dict[str, int] = {}
     first: list[int] = []
     codes = np.empty(len(mentions), dtype=np.int32)
     names: Counter[tuple[int, str]] = Counter()
     types: Counter[tuple[int, str]] = Counter()
     for i, m in enumerate(mentions):
-        name = key(m.name)
+        written = national.get(i, m.name)  # 'МИД' + 'России': 'МИД России'
+        name = canonical_key(written) if i in national else key(written)
         if i in media:
             group = f"MEDIUM:{key(media[i])}"
         elif m.type == "PER" and not medium_of(m.name):
@@ -176,7 +180,7 @@ def _find_groups(
         codes[i] = code = index[group]
         if i in media or medium_of(m.name):  # a medium's aliases as its mentions are named
             m.name = written_name(m, article_texts[m.article_id])
-        names[code, m.name] += 1
+        names[code, written if i in national else m.name] += 1
         types[code, m.type] += 1
     groups = list(index)
     return _Found(
@@ -187,6 +191,7 @@ def _find_groups(
         dict(types),
         list(latin_originals(mentions, article_texts, persons)),
         list(dict.fromkeys((full, short) for _article, full, short in pairs)),
+        list(dict.fromkeys((key(mentions[i].name), canonical_key(n)) for i, n in national.items())),
         contexts(mentions, codes.tolist(), groups, article_texts),
     )
 
@@ -432,6 +437,7 @@ def build_entities(
     coded = Spilled(np.int32)  # each mention's group code, per chunk
     latin: dict[str, str] = {}
     expansions: dict[str, set[str]] = defaultdict(set)  # abbreviation key -> name keys
+    countries: dict[str, set[str]] = defaultdict(set)  # bare name key -> keys with a country
     around = Gathered()  # around the people who may be namesakes
     seq = 0
     for chunk in engine.imap(_find_groups, grouped()):
@@ -450,12 +456,17 @@ def build_entities(
             latin.setdefault(original, person)
         for full, short in chunk.abbreviations:
             expansions[short].add(full)
+        for bare, qualified in chunk.national:
+            countries[bare].add(qualified)
         around.add(chunk.contexts)
     single = set()
     for full, short in merged(expansions):
         names.union(full, short)
         single.add(short)
     ambiguous = expansions.keys() - single
+    for bare, qualified in sorted(countries.items()):
+        if len(qualified) == 1:  # one country's body: 'ФСБ' is 'ФСБ России' everywhere
+            names.union(bare, *qualified)
     # Namesakes: a person's articles in groups of distinct contexts, each named after what
     # characterises it.
     apart = told_apart(around)

@@ -14,7 +14,7 @@ import pyarrow.compute as pc
 
 from pipeline.nlp.gazetteer import key, read_tsv
 from pipeline.nlp.media import MEDIUM, lexicon, medium_of
-from pipeline.nlp.ner import Mention
+from pipeline.nlp.ner import Mention, country_of_genitive
 from pipeline.nlp.normalize import words
 from pipeline.stages.entities.organisations import ORGANISATION, organisation_names
 from pipeline.stages.entities.people import name_gender
@@ -53,10 +53,17 @@ def alias_groups() -> tuple[dict[str, str], dict[str, tuple[str, str, str | None
 
 
 def canonical_key(name: str) -> str:
-    """The key of the alias group or the medium (`medium_of`) a name belongs to, else the
-    name's own key."""
+    """The key of the alias group or the medium (`medium_of`) a name belongs to; for a name
+    that ends with a country, the rest with the country's code ('Минобороны РФ' and
+    'Минобороны России' are one); else the name's own key."""
     own = key(name)
-    return alias_groups()[0].get(own) or medium_of(name) or own
+    return alias_groups()[0].get(own) or medium_of(name) or _with_country(name) or own
+
+
+def _with_country(name: str) -> str | None:
+    bare, _space, last = name.rpartition(" ")
+    country = country_of_genitive(last) if bare else None
+    return f"{key(bare)} @{country.lower()}" if country else None
 
 
 class UnionFind:
