@@ -465,8 +465,8 @@ def _adjacent_place(tokens: Sequence[_Token], cue: int) -> tuple[int, int] | Non
         return None
     noun = tokens[cue - 1]
     parse = _parse(noun.text)
-    if parse is None or parse.tag.POS != "NOUN" or parse.tag.case != "loct":
-        return None
+    if parse is None or parse.tag.POS != "NOUN" or not _can_be(noun, "loct"):
+        return None  # any reading: 'в полиции' is first read as a genitive
     return cue - 1, cue - 1
 
 

@@ -29,6 +29,9 @@ def test_the_lexicon_is_derived_and_has_every_form() -> None:
     # Homonyms the corpus test keeps out: 'начать', 'вопрос', 'суд' are in the dictionary list.
     assert not {"начать", "называть"} & cue_verbs()
     assert not {"вопрос", "суд", "отношение"} & cue_nouns()
+    # The perfective partner by по- of a cue verb is a candidate that passes the same test.
+    assert {"поделиться", "пожаловаться", "посетовать"} <= cue_verbs()
+    assert "поговорить" not in cue_verbs()  # 'поговорили о ...' rarely introduces a clause
     # Participles and gerunds come from pymorphy2 with the finite forms.
     assert {"заявивший", "отметив", "говорившего", "сообщается", "словам"} <= cue_forms()
 
@@ -314,6 +317,16 @@ def test_as_said_with_a_citation_keeps_the_content() -> None:
             "издание",
         )
     ]
+
+
+def test_a_plural_cue_after_an_institution_read_first_as_a_genitive() -> None:
+    text = "В полиции считают, что причиной аварии стала неисправность тормозов."
+    assert quotes(text) == [("причиной аварии стала неисправность тормозов", "считают", "полиции")]
+
+
+def test_a_perfective_cue_by_its_prefix() -> None:
+    text = "«Мне трудно было играть», — поделилась теннисистка."
+    assert quotes(text) == [("Мне трудно было играть", "поделилась", "теннисистка")]
 
 
 def test_an_imperative_is_not_a_cue() -> None:
