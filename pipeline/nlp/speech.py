@@ -186,6 +186,9 @@ def _source_before(tokens: Sequence[_Token], cue: int) -> tuple[int, int] | None
             return named and (named[0], i - 1)  # 'Графиня Уварова, председатель ..., говорила'
 
     last = i
+    named = _quoted_name(tokens, i, forward=False)
+    if named is not None and named > 0 and tokens[named - 1].is_word:
+        i = named - 1  # 'газета КНДР «Нодон синмун» сообщила': the name's noun is the head
     head = None
     while i >= 0 and tokens[i].is_word and _pos(tokens[i]) not in _PREDICATES:
         after_preposition = i > 0 and _pos(tokens[i - 1]) == "PREP"  # 'в разговоре с RT'
@@ -208,6 +211,21 @@ def _source_before(tokens: Sequence[_Token], cue: int) -> tuple[int, int] | None
     ):
         last -= 1  # 'Президент Путин осенью заявил', 'Быстрицкая тогда мне сказала'
     return first, last
+
+
+def _quoted_name(tokens: Sequence[_Token], i: int, forward: bool) -> int | None:
+    """Where the short quoted name whose mark is at `i` ends ('«Лига Ставок»', '"Портал"'):
+    the index of its other mark, with one to four words between; else None."""
+    if i < 0 or i >= len(tokens) or tokens[i].text not in _QUOTES:
+        return None
+    step = 1 if forward else -1
+    j = i + step
+    while 0 <= j < len(tokens) and abs(j - i) <= 5 and tokens[j].is_word:
+        j += step
+    inside = abs(j - i) - 1
+    if 0 <= j < len(tokens) and tokens[j].text in _QUOTES and 1 <= inside <= 4:
+        return j
+    return None
 
 
 def _widened(tokens: Sequence[_Token], head: int) -> int:
@@ -294,11 +312,15 @@ def _source_after(
     ('Бериццо| Marca'). With `genitive` (the speaker of 'приводит слова X'), before the first
     word that cannot be genitive ('Вольфа| пресс-служба «Мерседеса»')."""
     i = first = _skip_setting(tokens, start)
-    while (
-        i < len(tokens)
-        and tokens[i].is_word
-        and (_pos(tokens[i]) not in ("VERB", "GRND") or tokens[i].text[:1].isupper())
-    ):
+    while i < len(tokens):
+        closing = _quoted_name(tokens, i, forward=True) if i > first else None
+        if closing is not None:  # 'компании «Лига Ставок» Максима', 'театр-студия "Портал"'
+            i = closing + 1
+            continue
+        if not tokens[i].is_word or (
+            _pos(tokens[i]) in ("VERB", "GRND") and not tokens[i].text[:1].isupper()
+        ):
+            break
         name_ends = _is_person_name(tokens[i - 1]) if i > first else False
         if name_ends and (_pos(tokens[i]) == "PREP" or _adjunct(tokens[i])):
             break  # 'Шумер| газете The New York Times', 'Маса| летом 2016 года'
