@@ -187,8 +187,10 @@ def _source_before(tokens: Sequence[_Token], cue: int) -> tuple[int, int] | None
 
     last = i
     named = _quoted_name(tokens, i, forward=False)
-    if named is not None and named > 0 and tokens[named - 1].is_word:
-        i = named - 1  # 'газета КНДР «Нодон синмун» сообщила': the name's noun is the head
+    # 'газета КНДР «Нодон синмун» сообщила': the name's noun is the head; not after a word
+    # that cannot be nominative ('в эфире телеканала «112 Украина» заявил').
+    if named and tokens[named - 1].is_word and _nominative(tokens[named - 1]):
+        i = named - 1
     head = None
     while i >= 0 and tokens[i].is_word and _pos(tokens[i]) not in _PREDICATES:
         after_preposition = i > 0 and _pos(tokens[i - 1]) == "PREP"  # 'в разговоре с RT'
