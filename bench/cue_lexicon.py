@@ -7,7 +7,11 @@ Candidates: every verb and noun of the dictionary lexicon; the verbs of the pipe
 hand list (`FORMER_VERBS`, kept as candidates because this Wiktionary glosses отметить,
 подчеркнуть, добавить, пояснить, утверждать without a word of speech at their head); and, for
 each candidate verb, its reflexive partner as pymorphy2 knows it ('сообщать' -> 'сообщаться',
-the impersonal 'сообщается, что'). Every candidate passes the same test:
+the impersonal 'сообщается, что'), and, for each imperfective candidate verb, its perfective
+partner by the prefix по- when pymorphy2 knows it as a perfective verb ('делиться' ->
+'поделиться', 'жаловаться' -> 'пожаловаться': the commonest way Russian makes the perfective of
+a verb of speech; the dictionary lexicon often lists one aspect only). Every candidate passes
+the same test:
 
 - a verb (any form pymorphy2 gives it: finite, infinitive, participle, gerund) is a cue when at
   least MIN_HITS of its corpus occurrences, and at least MIN_SHARE of them, introduce a clause
@@ -78,6 +82,10 @@ def candidates() -> dict[str, tuple[str, str]]:
     for lemma in FORMER_VERBS:
         found.setdefault(key(lemma), ("verb", "former list"))
     for lemma, (pos, origin) in list(found.items()):
+        perfective = "по" + lemma
+        if pos == "verb" and _known_verb(perfective, "perf") and _known_verb(lemma, "impf"):
+            found.setdefault(perfective, ("verb", f"{origin}, perfective"))
+    for lemma, (pos, origin) in list(found.items()):
         if pos == "verb" and not lemma.endswith(("ся", "сь")):
             reflexive = lemma + ("сь" if lemma[-1] in "аеиоуыэюя" else "ся")
             if _known_verb(reflexive):
@@ -85,8 +93,12 @@ def candidates() -> dict[str, tuple[str, str]]:
     return found
 
 
-def _known_verb(lemma: str) -> bool:
-    return any(key(p.normal_form) == lemma and p.tag.POS == "INFN" for p in morph()(lemma))
+def _known_verb(lemma: str, aspect: str | None = None) -> bool:
+    """Whether pymorphy2 knows the infinitive `lemma` (of `aspect`, 'perf' or 'impf', if given)."""
+    return any(
+        key(p.normal_form) == lemma and p.tag.POS == "INFN" and (aspect is None or aspect in p.tag)
+        for p in morph()(lemma)
+    )
 
 
 def forms(lemmas: dict[str, tuple[str, str]]) -> dict[str, set[str]]:

@@ -9,7 +9,11 @@ alone, as a one-sentence, one-paragraph text, as the ADAQ sentences are run. A s
 razdel's, and a token's gold tag is that of the annotated span (content, source or cue) it
 overlaps, else None. Rules are tuned on the tune half only; the check half is what we report.
 
+The second tuning batch (bench/labels/quotes_sample_tune2.tsv, half `tune2`) is scored as its
+own table when its file is there.
+
 Usage: python bench/eval_quotes_own.py [--labels bench/labels/quotes_sample.tsv]
+       [--tune2 bench/labels/quotes_sample_tune2.tsv]
        [--corpus ../shared/corpora/news_unified.jsonl.gz] [--context article|sentence]
 """
 
@@ -32,9 +36,9 @@ BEFORE = {
     "tune": {"content": 0.784, "source": 0.748, "cue": 0.780},
     "check": {"content": 0.775, "source": 0.585, "cue": 0.728},
 }
-from sample_quotes import DEFAULT_LABELS, load  # noqa: E402
+from sample_quotes import DEFAULT_LABELS, TUNE2_LABELS, load  # noqa: E402
 
-HALVES = ("tune", "check")
+HALVES = ("tune", "tune2", "check")
 
 
 def gold_tokens(
@@ -94,14 +98,17 @@ def score_half(
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--labels", type=Path, default=DEFAULT_LABELS)
+    parser.add_argument("--tune2", type=Path, default=TUNE2_LABELS)
     parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
     parser.add_argument("--context", choices=("article", "sentence"), default="article")
     args = parser.parse_args()
     rows = load(args.labels, require(args.corpus))
+    if args.tune2.exists():
+        rows += load(args.tune2, args.corpus)
     articles = corpus_texts(args.corpus) if args.context == "article" else None
-    for half in HALVES:
+    for half in (h for h in HALVES if any(row["half"] == h for row in rows)):
         print(f"\nOwn quotes sample, {half} half (rules run on the {args.context}): ", end="")
-        before = BEFORE[half] if articles is not None else None
+        before = BEFORE.get(half) if articles is not None else None
         score_half([row for row in rows if row["half"] == half], articles, before)
 
 

@@ -12,7 +12,11 @@ sentence there with its spans marked, '{Q what was said}', '{S who said it}', '{
 or writes '-' for a sentence without reported speech. `labels` reads a judged sheet back into
 the committed label file: offsets and digests only, spans relative to the sentence.
 
-Usage: python bench/sample_quotes.py sheet [--corpus PATH] [--out SHEET]
+Batch 2 (`sheet --batch 2`, a second tuning set): with the seed SEED2, 200 more sentences are
+drawn from the eligible sentences with a speech word that are not in the first sample (by text),
+all of them in the half `tune2`; its labels go to bench/labels/quotes_sample_tune2.tsv.
+
+Usage: python bench/sample_quotes.py sheet [--batch 1|2] [--corpus PATH] [--out SHEET]
        python bench/sample_quotes.py labels SHEET [--out bench/labels/quotes_sample.tsv]
 """
 
@@ -49,6 +53,8 @@ LABELS = Path(__file__).resolve().parent / "labels"
 LEXICON = LABELS / "speech_lexicon.txt"
 DEFAULT_LABELS = LABELS / "quotes_sample.tsv"
 SEED = 2026_26
+SEED2 = 2026_28
+TUNE2_LABELS = LABELS / "quotes_sample_tune2.tsv"
 SIZE = 200
 MIN_WORDS, MAX_WORDS = 5, 80
 TAGS = {"Q": "content", "S": "source", "C": "cue"}
@@ -95,13 +101,33 @@ def draw(sentences: list[Sentence], forms: frozenset[str]) -> list[tuple[str, Se
     return [("lexicon", s) for s in first] + [("random", s) for s in second]
 
 
-def write_sheet(drawn: list[tuple[str, Sentence]], out: Path) -> None:
+def draw_batch2(
+    sentences: list[Sentence], forms: frozenset[str], first: list[tuple[str, Sentence]]
+) -> list[tuple[str, Sentence]]:
+    """(stratum, sentence): SIZE more with a speech word, none with the text of one in `first`
+    (the first sample, as `draw` makes it)."""
+    taken = {s.text for _, s in first}
+    lexical = [s for s in sentences if has_speech_word(s.text, forms) and s.text not in taken]
+    return [("lexicon", s) for s in random.Random(SEED2).sample(lexical, SIZE)]
+
+
+def write_sheet(drawn: list[tuple[str, Sentence]], out: Path, tag: str | None = None) -> None:
+    """The sheet to annotate; `tag`, when given, is every sentence's half."""
     with out.open("w", encoding="utf-8", newline="") as f:
         writer = csv.writer(f, delimiter="\t", lineterminator="\n")
         writer.writerow(SHEET)
         for n, (stratum, s) in enumerate(drawn, 1):
             writer.writerow(
-                [n, stratum, half(s.text), s.article_id, s.start, s.stop, digest(s.text), s.text]
+                [
+                    n,
+                    stratum,
+                    tag or half(s.text),
+                    s.article_id,
+                    s.start,
+                    s.stop,
+                    digest(s.text),
+                    s.text,
+                ]
                 + ["", ""]
             )
 
@@ -180,6 +206,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     commands = parser.add_subparsers(dest="command", required=True)
     make = commands.add_parser("sheet", help="draw the sample and write a sheet to annotate")
+    make.add_argument("--batch", type=int, choices=(1, 2), default=1)
     make.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
     make.add_argument("--out", type=Path, default=Path("quotes_sheet.tsv"))
     read = commands.add_parser("labels", help="read a judged sheet into the label file")
@@ -189,7 +216,9 @@ def main() -> None:
     if args.command == "sheet":
         sentences = eligible(split(articles(require(args.corpus))))
         drawn = draw(sentences, lexicon_forms())
-        write_sheet(drawn, args.out)
+        if args.batch == 2:
+            drawn = draw_batch2(sentences, lexicon_forms(), drawn)
+        write_sheet(drawn, args.out, "tune2" if args.batch == 2 else None)
         print(f"{len(sentences):,} eligible sentences; {len(drawn)} drawn to {args.out}")
     else:
         rows = sheet_to_labels(args.sheet)

@@ -20,6 +20,7 @@ from typing import NamedTuple
 from pipeline.nlp.cues import cue_forms, cue_nouns, cue_verbs
 from pipeline.nlp.gazetteer import key
 from pipeline.nlp.models import CACHE_SIZE, morph, parse_syntax
+from pipeline.nlp.sources import OCCASIONS
 
 #: The longest sentence (in tokens) given to the syntax parser: its cost grows with the square
 #: of a sentence's length, and a longer 'sentence' is mostly a list or a table.
@@ -185,6 +186,11 @@ def _source_before(tokens: Sequence[_Token], cue: int) -> tuple[int, int] | None
             return named and (named[0], i - 1)  # 'Графиня Уварова, председатель ..., говорила'
 
     last = i
+    named = _quoted_name(tokens, i, forward=False)
+    # 'газета КНДР «Нодон синмун» сообщила': the name's noun is the head; not after a word
+    # that cannot be nominative ('в эфире телеканала «112 Украина» заявил').
+    if named and tokens[named - 1].is_word and _nominative(tokens[named - 1]):
+        i = named - 1
     head = None
     while i >= 0 and tokens[i].is_word and _pos(tokens[i]) not in _PREDICATES:
         after_preposition = i > 0 and _pos(tokens[i - 1]) == "PREP"  # 'в разговоре с RT'
@@ -207,6 +213,21 @@ def _source_before(tokens: Sequence[_Token], cue: int) -> tuple[int, int] | None
     ):
         last -= 1  # 'Президент Путин осенью заявил', 'Быстрицкая тогда мне сказала'
     return first, last
+
+
+def _quoted_name(tokens: Sequence[_Token], i: int, forward: bool) -> int | None:
+    """Where the short quoted name whose mark is at `i` ends ('«Лига Ставок»', '"Портал"'):
+    the index of its other mark, with one to four words between; else None."""
+    if i < 0 or i >= len(tokens) or tokens[i].text not in _QUOTES:
+        return None
+    step = 1 if forward else -1
+    j = i + step
+    while 0 <= j < len(tokens) and abs(j - i) <= 5 and tokens[j].is_word:
+        j += step
+    inside = abs(j - i) - 1
+    if 0 <= j < len(tokens) and tokens[j].text in _QUOTES and 1 <= inside <= 4:
+        return j
+    return None
 
 
 def _widened(tokens: Sequence[_Token], head: int) -> int:
@@ -281,23 +302,62 @@ def _is_apposition(tokens: Sequence[_Token], first: int, stop: int) -> bool:
     )
 
 
-def _source_after(tokens: Sequence[_Token], start: int) -> tuple[int, int] | None:
+def _source_after(
+    tokens: Sequence[_Token], start: int, genitive: bool = False
+) -> tuple[int, int] | None:
     """The (first, last) token of the source that follows a cue ('- отметил глава
     государства', 'по словам министра X,'): the words up to the next punctuation, after what
     `_skip_setting` skips, and before a phrase of where it was said that follows a person's
-    name ('Алан Дершовиц| в эфире канала CNN'; 'посол РФ в США' keeps its phrase)."""
+    name ('Алан Дершовиц| в эфире канала CNN'; 'посол РФ в США' keeps its phrase), before a
+    phrase of the occasion or of whom it cites that follows any word ('сенатор| в беседе с RT',
+    'издание| со ссылкой на источники'), and before a Latin-script outlet after a name
+    ('Бериццо| Marca'). With `genitive` (the speaker of 'приводит слова X'), before the first
+    word that cannot be genitive ('Вольфа| пресс-служба «Мерседеса»')."""
     i = first = _skip_setting(tokens, start)
-    while (
-        i < len(tokens)
-        and tokens[i].is_word
-        and (_pos(tokens[i]) not in ("VERB", "GRND") or tokens[i].text[:1].isupper())
-    ):
+    while i < len(tokens):
+        closing = _quoted_name(tokens, i, forward=True) if i > first else None
+        if closing is not None:  # 'компании «Лига Ставок» Максима', 'театр-студия "Портал"'
+            i = closing + 1
+            continue
+        if not tokens[i].is_word or (
+            _pos(tokens[i]) in ("VERB", "GRND") and not tokens[i].text[:1].isupper()
+        ):
+            break
         name_ends = _is_person_name(tokens[i - 1]) if i > first else False
         if name_ends and (_pos(tokens[i]) == "PREP" or _adjunct(tokens[i])):
             break  # 'Шумер| газете The New York Times', 'Маса| летом 2016 года'
-
+        if i > first and _aside(tokens, i):
+            break
+        if name_ends and tokens[i].text.isascii() and not tokens[i - 1].text.isascii():
+            break
+        if (
+            genitive
+            and i > first
+            and not (_can_be(tokens[i], "gent") or _parse(tokens[i].text) is None)
+        ):
+            break
         i += 1
     return (first, i - 1) if i > first else None
+
+
+#: Nouns of a phrase that follows a speaker without naming them: the occasion ('в беседе с RT')
+#: and the citation ('со ссылкой на источники').
+_ASIDES = OCCASIONS | {"ссылка"}
+
+
+def _aside(tokens: Sequence[_Token], i: int) -> bool:
+    """Whether a preposition at `i` opens a phrase of the occasion or of a citation: its next
+    word, or the one after an adjective or a noun ('в ходе брифинга'), is one of `_ASIDES`."""
+    if _pos(tokens[i]) != "PREP":
+        return False
+    for j in range(i + 1, min(i + 3, len(tokens))):
+        if not tokens[j].is_word:
+            return False
+        if _lemma(tokens[j].text) in _ASIDES:
+            return True
+        if _pos(tokens[j]) not in ("ADJF", "NOUN"):
+            return False
+    return False
 
 
 def _skip_setting(tokens: Sequence[_Token], i: int) -> int:
@@ -429,8 +489,8 @@ def _adjacent_place(tokens: Sequence[_Token], cue: int) -> tuple[int, int] | Non
         return None
     noun = tokens[cue - 1]
     parse = _parse(noun.text)
-    if parse is None or parse.tag.POS != "NOUN" or parse.tag.case != "loct":
-        return None
+    if parse is None or parse.tag.POS != "NOUN" or not _can_be(noun, "loct"):
+        return None  # any reading: 'в полиции' is first read as a genitive
     return cue - 1, cue - 1
 
 
@@ -712,7 +772,7 @@ def _quote_then_cue(text: str, tokens: list[_Token], close: int) -> Speech | Non
     if _is_cue_verb(tokens[j]):
         source = _with_apposition(tokens, _source_following(tokens, j))
     elif dash and (words := _quoted_words(tokens, j)):  # '— приводит ТАСС слова X'
-        cue_stop, source = tokens[words].stop, _source_after(tokens, words + 1)
+        cue_stop, source = tokens[words].stop, _source_after(tokens, words + 1, genitive=True)
     else:
         return None
     opening = _partner(text, tokens[close].start, forward=False)
@@ -751,8 +811,11 @@ def _cue_then_content(text: str, tokens: list[_Token], cue: int, stop: int) -> I
     said = tokens[cue]
     if _is_as(tokens, cue):  # 'как отмечает X, ...'
         source = _source_following(tokens, cue)
-        if source and source[1] + 1 < len(tokens) and tokens[source[1] + 1].text == ",":
-            content = _trimmed(text, tokens[source[1] + 1].stop, stop)
+        end = source[1] + 1 if source else len(tokens)
+        if end < len(tokens) and _aside(tokens, end):  # 'как отмечает издание со ссылкой на X,'
+            end = next((k for k in range(end, len(tokens)) if not tokens[k].is_word), end)
+        if source and end < len(tokens) and tokens[end].text == ",":
+            content = _trimmed(text, tokens[end].stop, stop)
             content = (content[0], _quotation_ends(text, *content))
             if content[1] > content[0]:
                 yield Speech("indirect", *content, said.start, said.stop, *_span(tokens, *source))
