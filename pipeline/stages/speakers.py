@@ -26,6 +26,10 @@ The source's words name the speaker, or describe them and the article named them
 8. A '- ' answer of an interview is the interviewee's, named in the headline (the surname after
    its quotation), the lead or the heading of its section, or addressed by a question
    (`Article.interviewee`).
+9. An outlet reporting on its own account is the speaker ('По оценкам CNN', 'сообщает ТАСС со
+   ссылкой на ...'), not one whose person speaks ('собеседник RT'); a source no rule names
+   anybody from is the person named right after it in the same clause ('— рассказала
+   заведующая поликлиникой №2 Светлана Андреева').
 Only people mentioned outside quotations count as earlier people."""
 
 from __future__ import annotations
