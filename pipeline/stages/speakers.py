@@ -180,8 +180,10 @@ class Article:
             return (self._whole(next(iter(people)), start) if len(people) == 1 else None), None
         words = _without(self.text, start, stop, left_out)
         media = [m for m in inside if m.type == MEDIUM]
-        # 'по оценкам CNN', 'ТАСС со ссылкой на ...'; not 'собеседник RT', a person of it
-        if media and _CITING.fullmatch(words) and not self._of_person(start):
+        # 'по оценкам CNN', 'ТАСС со ссылкой на ...'; not 'собеседник RT', a person of it,
+        # nor outlets at large ('сообщают СМИ')
+        one = agreement(said.cue)[0] != "plur"
+        if media and one and _CITING.fullmatch(words) and not self._of_person(start):
             return media[0].entity_id, None
         if not words:  # only where it was said: 'Алексей Мухин [в интервью RT] заявил'
             before = self._before_occasion(start)

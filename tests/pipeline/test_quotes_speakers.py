@@ -252,11 +252,13 @@ def test_an_outlet_on_its_own_account_is_the_speaker() -> None:
             "сообщает ТАСС со ссылкой на телеканал Al Arabiya.",
             "Газета привела комментарий Белого дома. Впрочем, один из собеседников The "
             "Washington Post отметил, что досмотр не всегда может обнаружить аппаратуру.",
+            "В Киеве прошли задержания, сообщают украинские СМИ.",
         ]
     )
     assert said(found, "доходы террористов") == "CNN"
     assert said(found, "Арабская коалиция отрицает") == "ТАСС"
     assert said(found, "досмотр не всегда") is None
+    assert said(found, "прошли задержания") is None
 
 
 def test_a_name_after_a_truncated_source() -> None:
