@@ -151,7 +151,8 @@ class Article:
         found, elsewhere = self._speaker(said)
         if found is None and said.source and self._open(said):
             after = self._apposed(said.source[1], True)
-            if after:
+            # the same clause: 'По его словам, Ангела Меркель ...' opens what was said
+            if after and not re.search(r"[,;:.!?–—]", self.text[said.source[1] : after.start]):
                 return after.entity_id, None
         return found, elsewhere
 
