@@ -151,8 +151,10 @@ class Article:
         found, elsewhere = self._speaker(said)
         if found is None and said.source and self._open(said):
             after = self._apposed(said.source[1], True)
-            # the same clause: 'По его словам, Ангела Меркель ...' opens what was said
-            if after and not re.search(r"[,;:.!?–—]", self.text[said.source[1] : after.start]):
+            # the same clause ('По его словам, Ангела Меркель ...' opens what was said), and a
+            # full name, as one is introduced ('в записке Саакашвили' is whose the note is)
+            gap = self.text[said.source[1] : after.start] if after else ","
+            if after and " " in after.surface.strip() and not re.search(r"[,;:.!?–—]", gap):
                 return after.entity_id, None
         return found, elsewhere
 
