@@ -26,6 +26,10 @@ The source's words name the speaker, or describe them and the article named them
 8. A '- ' answer of an interview is the interviewee's, named in the headline (the surname after
    its quotation), the lead or the heading of its section, or addressed by a question
    (`Article.interviewee`).
+9. An outlet reporting on its own account is the speaker ('По оценкам CNN', 'сообщает ТАСС со
+   ссылкой на ...'), not one whose person speaks ('собеседник RT'); a source no rule names
+   anybody from is the person named right after it in the same clause ('— рассказала
+   заведующая поликлиникой №2 Светлана Андреева').
 Only people mentioned outside quotations count as earlier people."""
 
 from __future__ import annotations
@@ -65,6 +69,9 @@ _APPOSED = re.compile(r"\s*,?\s*[^.;:!?\n]{0,100}")
 #: A description after a name: 'Георгий Остапкович, экономист'.
 _DESCRIBED = re.compile(r"\s*,\s*[^,.;:!?«»\"()\n]{0,60}")
 _WORDS = re.compile(r"\w+(?:-\w+)*")
+#: What else a source that is an outlet reporting on its own account may say: it cites another
+#: ('ТАСС со ссылкой на телеканал Al Arabiya').
+_CITING = re.compile(r"(?i)(?:со ссылкой на\b.*)?")
 #: A headline that gives one person's words: '«...»: [role words] Surname [—] о ...'.
 _HEADLINE_SUBJECT = re.compile(
     r"»\s*:\s*(?:[^«»:,\n]*?\s)?([А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?)\s+(?:[-–—]\s+)?(?:о|об|про)\s"
@@ -136,7 +143,30 @@ class Article:
 
     def speaker(self, said: Said) -> tuple[str | None, tuple[int, int] | None]:
         """The speaker's entity id, and the source's span when the rules found it elsewhere
-        than `said.source` (the name after the cue)."""
+        than `said.source` (the name after the cue). A source that names nobody the rules find
+        and describes no group, pronoun or plural is the person named right after it in the
+        same clause, in the nominative (rule 9: '— рассказала заведующая поликлиникой №2
+        Светлана Андреева', '— написал в своей колонке для «112 Украина» глава центра
+        Александр Охрименко')."""
+        found, elsewhere = self._speaker(said)
+        if found is None and said.source and self._open(said):
+            after = self._apposed(said.source[1], True)
+            # the same clause ('По его словам, Ангела Меркель ...' opens what was said), and a
+            # full name, as one is introduced ('в записке Саакашвили' is whose the note is)
+            gap = self.text[said.source[1] : after.start] if after else ","
+            if after and " " in after.surface.strip() and not re.search(r"[,;:.!?–—]", gap):
+                return after.entity_id, None
+        return found, elsewhere
+
+    def _open(self, said: Said) -> bool:
+        """Whether a source may be followed by its speaker's name: not a group, a pronoun, a
+        first or second person or a plural cue."""
+        start, stop = said.source
+        reading = read(_without(self.text, start, stop, occasions(self.text, start, stop)))
+        closed = ("group", "pronoun", "relative", "first", "second", "spokes")
+        return reading.kind not in closed and agreement(said.cue)[0] != "plur"
+
+    def _speaker(self, said: Said) -> tuple[str | None, tuple[int, int] | None]:
         if said.source is None:
             after = self._after_cue(said.cue_stop)
             return (after.entity_id, (after.start, after.stop)) if after else (None, None)
@@ -152,6 +182,12 @@ class Article:
         if people:
             return (self._whole(next(iter(people)), start) if len(people) == 1 else None), None
         words = _without(self.text, start, stop, left_out)
+        media = [m for m in inside if m.type == MEDIUM]
+        # 'по оценкам CNN', 'ТАСС со ссылкой на ...'; not 'собеседник RT', a person of it,
+        # nor outlets at large ('сообщают СМИ')
+        one = agreement(said.cue)[0] != "plur"
+        if media and one and _CITING.fullmatch(words) and not self._of_person(start):
+            return media[0].entity_id, None
         if not words:  # only where it was said: 'Алексей Мухин [в интервью RT] заявил'
             before = self._before_occasion(start)
             return (before.entity_id if before else None), None
@@ -208,6 +244,13 @@ class Article:
         if role and not organisations and (holder := self._holder(role, [])):
             return holder
         return None if head in SPOKES else self._antecedent(start, gender)
+
+    def _of_person(self, start: int) -> bool:
+        """Whether the word right before `start` is a noun of a person ('собеседников [The
+        Washington Post]'): what follows is that person's outlet, not the speaker."""
+        before = _WORDS.findall(self.text[max(0, start - 40) : start])
+        parses = morph()(before[-1].lower())[:1] if before else []
+        return any(p.tag.POS == "NOUN" and "anim" in p.tag for p in parses)
 
     def _institution(self, noun: str, before: int) -> str | None:
         """The organisation a noun refers back to ('в министерстве', 'представители ведомства'):
