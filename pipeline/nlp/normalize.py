@@ -227,6 +227,22 @@ def _surname_cases(
     return None
 
 
+#: A word after a surname that tells a generation: 'Трамп-младший', 'Буша-старшего'.
+_GENERATION = re.compile(r"(?:младш|старш)[а-яё]+")
+
+
+@lru_cache(maxsize=CACHE_SIZE)
+def _generation(word: str, case: str, sex: str) -> str | None:
+    """The nominative of `word` ('младшего') for a surname read in `case` and `sex`, if
+    `word` can stand in that case: 'младшего' fits a genitive man, not a nominative one."""
+    for parse in morph()(word):
+        tag = parse.tag
+        if tag.POS == "ADJF" and (tag.case, tag.number) == (case, "sing") and tag.gender == sex:
+            inflected = _inflect(parse, {"nomn", "sing", sex})
+            return inflected.word if inflected else None
+    return None
+
+
 @lru_cache(maxsize=CACHE_SIZE)
 def person_candidates(
     text: str, gender: str | None = None, limit: int = 4, *, subject: bool = False
@@ -242,8 +258,15 @@ def person_candidates(
     for token in tokens:
         best: dict[tuple[str, str], tuple[float, str]] = {}
         if not _INITIAL.match(token):
-            lower = token.lower()
+            lower, _hyphen, generation = token.lower().rpartition("-")
+            if not _GENERATION.match(generation):  # 'Трампа-младшего': 'Трампа' + 'младшего'
+                lower, generation = token.lower(), ""
             for case, sex, form, weight in _dictionary(lower) + _paradigms(lower):
+                if generation:
+                    tail = _generation(generation, case, sex)
+                    if tail is None:
+                        continue
+                    form = f"{form}-{tail}"
                 if weight > best.get((case, sex), (0.0, ""))[0]:
                     best[(case, sex)] = (weight, form)
         options.append(best)

@@ -275,3 +275,15 @@ def test_an_institute_that_studies_a_country_gives_no_country() -> None:
         "глава МИД",
         "RUS",
     )
+
+
+@pytest.mark.parametrize(
+    ("surface", "name"),
+    [
+        ("Дональда Трампа-младшего", "Дональд Трамп-младший"),
+        ("Джорджа Буша-старшего", "Джордж Буш-старший"),
+        ("Буш-младший", "Буш-младший"),
+    ],
+)
+def test_a_generation_after_the_surname_declines_with_it(surface: str, name: str) -> None:
+    assert person_candidates(surface)[0][1] == name
