@@ -215,12 +215,12 @@ def _after_preposition(text: str, sentence_start: int, at: int) -> bool:
     return bool(before) and any(p.tag.POS == "PREP" for p in morph()(before.group(1).lower()))
 
 
-_OPENING, _CLOSING = '«„“"', '»“”"'
+OPENING, _CLOSING = '«„“"', '»“”"'
 
 
 def quoted(text: str, start: int, stop: int) -> bool:
     """Whether `text[start:stop]` is written in quotation marks: «Барселоны»."""
-    return start > 0 and stop < len(text) and text[start - 1] in _OPENING and text[stop] in _CLOSING
+    return start > 0 and stop < len(text) and text[start - 1] in OPENING and text[stop] in _CLOSING
 
 
 @lru_cache(maxsize=CACHE_SIZE)
@@ -363,6 +363,14 @@ def _join_country(text: str, spans: list[tuple[int, int, str]]) -> list[tuple[in
                 continue
         joined.append((a, b, k))
     return joined
+
+
+def split_country(name: str) -> tuple[str, str] | None:
+    """(the rest, the country) of a name that ends with a country in the genitive ('МИД
+    России' -> ('МИД', 'RUS')), else None."""
+    bare, _space, last = name.rpartition(" ")
+    country = country_of_genitive(last) if bare else None
+    return (bare, country) if country else None
 
 
 def is_country_genitive(surface: str) -> bool:

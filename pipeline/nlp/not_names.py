@@ -9,14 +9,14 @@ from __future__ import annotations
 import re
 from functools import cache, lru_cache
 
-from pipeline.nlp.gazetteer import read_tsv
+from pipeline.nlp.gazetteer import key, read_tsv
 from pipeline.nlp.media import medium_of
 from pipeline.nlp.models import CACHE_SIZE, lemma, morph
+from pipeline.nlp.ner import OPENING
 from pipeline.nlp.normalize import phrase
 
 #: Parts of a span that are one word each: 'НКО–иноагентов' -> 'НКО', 'ЕГРЮЛ/ЕГРИП' -> 'ЕГРЮЛ'.
 _PARTS = re.compile(r"[\s/–—-]+")
-_OPENING = '«„“"'
 _WORD_BEFORE = re.compile(r"([А-Яа-яЁё]+)\s*$")
 _WORDS = re.compile(r"[А-Яа-яЁёA-Za-z]+")
 
@@ -25,12 +25,8 @@ _WORDS = re.compile(r"[А-Яа-яЁёA-Za-z]+")
 def _lexicon() -> dict[str, frozenset[str]]:
     found: dict[str, set[str]] = {"generic": set(), "kind": set(), "head": set()}
     for word, kind in read_tsv("not_names.tsv"):
-        found[kind].add(word.lower().replace("ё", "е"))
+        found[kind].add(key(word))
     return {kind: frozenset(words) for kind, words in found.items()}
-
-
-def _lemma(word: str) -> str:
-    return lemma(word).replace("ё", "е")
 
 
 def not_a_name(text: str, start: int, stop: int, kind: str) -> bool:
@@ -55,15 +51,14 @@ def _generic(surface: str) -> bool:
     if not surface or re.search(r"\s|\d", surface):
         return False
     first = _PARTS.split(surface)[0]
-    word = first.lower().replace("ё", "е")
     generic = _lexicon()["generic"]
-    return word in generic or (
-        first[:1].isupper() and not first.isupper() and _lemma(word) in generic
+    return key(first) in generic or (
+        first[:1].isupper() and not first.isupper() and key(lemma(first)) in generic
     )
 
 
 def _quoted_before(text: str, start: int) -> bool:
-    return start > 0 and text[start - 1] in _OPENING
+    return start > 0 and text[start - 1] in OPENING
 
 
 def _titled(text: str, start: int) -> bool:
@@ -73,7 +68,7 @@ def _titled(text: str, start: int) -> bool:
     if not _quoted_before(text, start):
         return False
     before = _WORD_BEFORE.search(text, max(0, start - 30), start - 1)
-    if not before or _lemma(before.group(1)) not in _lexicon()["kind"]:
+    if not before or key(lemma(before.group(1))) not in _lexicon()["kind"]:
         return False
     first = _WORDS.match(text, start)
     return first is None or _may_be_nominative(first.group())
@@ -98,5 +93,5 @@ def _document(surface: str) -> bool:
     for word in words:
         parses = morph()(word.lower())
         if parses and parses[0].tag.POS == "NOUN":
-            return parses[0].normal_form.replace("ё", "е") in _lexicon()["head"]
+            return key(parses[0].normal_form) in _lexicon()["head"]
     return False

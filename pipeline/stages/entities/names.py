@@ -14,7 +14,7 @@ import pyarrow.compute as pc
 
 from pipeline.nlp.gazetteer import key, read_tsv
 from pipeline.nlp.media import MEDIUM, lexicon, medium_of
-from pipeline.nlp.ner import Mention, country_of_genitive
+from pipeline.nlp.ner import Mention, split_country
 from pipeline.nlp.normalize import words
 from pipeline.stages.entities.organisations import ORGANISATION, organisation_names
 from pipeline.stages.entities.people import name_gender
@@ -61,9 +61,8 @@ def canonical_key(name: str) -> str:
 
 
 def _with_country(name: str) -> str | None:
-    bare, _space, last = name.rpartition(" ")
-    country = country_of_genitive(last) if bare else None
-    return f"{key(bare)} @{country.lower()}" if country else None
+    found = split_country(name)
+    return f"{key(found[0])} @{found[1].lower()}" if found else None
 
 
 class UnionFind:

@@ -9,7 +9,7 @@ from collections import defaultdict
 from collections.abc import Mapping
 
 from pipeline.nlp.gazetteer import key
-from pipeline.nlp.ner import Mention, is_country_genitive
+from pipeline.nlp.ner import Mention, is_country_genitive, split_country
 from pipeline.stages.entities.organisations import ORGANISATION
 
 
@@ -33,9 +33,8 @@ def qualified_names(mentions: list[Mention], texts: Mapping[str, str]) -> dict[i
         ):
             found[i] = f"{m.name} {after.surface}"
         name = found.get(i, m.name)
-        bare, _space, last = name.rpartition(" ")
-        if bare and is_country_genitive(last):
-            countries[m.article_id, key(bare)].setdefault(key(name), name)
+        if qualified := split_country(name):
+            countries[m.article_id, key(qualified[0])].setdefault(key(name), name)
     for i, m in enumerate(mentions):
         one = countries.get((m.article_id, key(m.name)), {})
         if m.type == ORGANISATION and i not in found and len(one) == 1:
