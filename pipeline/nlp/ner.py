@@ -53,6 +53,14 @@ def _known_common_word(word: str, *, nouns: bool = True) -> bool:
 
 
 @lru_cache(maxsize=CACHE_SIZE)
+def _function_word(word: str) -> bool:
+    """A preposition or conjunction in its likeliest reading ('Для', 'Однако', 'И'), which no
+    organisation's or place's name opens."""
+    parses = morph()(word.lower())
+    return bool(parses) and parses[0].is_known and parses[0].tag.POS in ("PREP", "CONJ")
+
+
+@lru_cache(maxsize=CACHE_SIZE)
 def _is_given_name(word: str) -> bool:
     return any("Name" in p.tag.grammemes and p.is_known for p in morph()(word.lower()))
 
@@ -100,6 +108,15 @@ def clean_span(
         words = [w for w in words if w[2] and any(ch.isalpha() for ch in w[2])]
         if not words or len(words) > _MAX_WORDS:
             continue
+        # A preposition opening a sentence is capitalised by its place: 'Для обороны' names
+        # nothing; a name in quotation marks may start so ('движение «За права человека»').
+        while (
+            kind != "PER"
+            and len(words) > 1
+            and not re.search(r"[\w«„“\"]", text[sentence_start : words[0][0]])
+            and _function_word(words[0][2])
+        ):
+            words = words[1:]
         piece_kind = kind
         if kind != "PER" and len(words) >= 2 and _is_given_name(words[0][2]):
             piece_kind = "PER"  # 'ЕС (Марианой Куюнджич': a person in apposition
@@ -321,9 +338,15 @@ def _agreement(word: str) -> str | None:
 def shown_gender(text: str, sentence_start: int, start: int, stop: int) -> str | None:
     """The gender of the person named at text[start:stop] as the verb it governs shows it:
     'Захарова заявила', 'Клинтон также отметила', or after a quote, '..., — заявила
-    Захарова'. A name after a preposition is not the subject ('у Захарова была')."""
+    Захарова'. A name after a preposition is not the subject ('у Захарова была'), nor one
+    after a thing it belongs to ('Рота Григорьянца собралась', 'компания Илона Маска
+    заявила')."""
     after = _NEXT_WORDS.match(text, stop, stop + 40)
-    if after and not _after_preposition(text, sentence_start, start):
+    if (
+        after
+        and not _after_preposition(text, sentence_start, start)
+        and not _owned(text, sentence_start, start)
+    ):
         first, second = after.groups()
         gender = _agreement(first)
         if gender is None and first in _BETWEEN and second:
@@ -332,6 +355,36 @@ def shown_gender(text: str, sentence_start: int, start: int, stop: int) -> str |
             return gender
     before = _INVERTED.search(text, max(sentence_start, start - 40), start)
     return _agreement(before.group(1)) if before else None
+
+
+#: A word right before a name, and what stands before that word in its sentence.
+_WORD_BEFORE = re.compile(r"(?:^|(\S+)\s+)([А-Яа-яЁё]+)\s+$")
+
+
+def _owned(text: str, sentence_start: int, start: int) -> bool:
+    """Whether the name at `start` follows a thing that owns it, in the nominative, which its
+    verb then agrees with: 'Рота Григорьянца', 'компания Илона Маска'. Only a noun whose
+    nominative is no accusative counts ('рубеж Александр преодолел' is an object), and not
+    after a preposition; a person's noun is an apposition ('врач Иванова заявила')."""
+    before = _WORD_BEFORE.search(text[sentence_start:start])
+    if not before or (before.start(2) > 0 and not before.group(2).islower()):
+        return False
+    preposition = before.group(1) and any(
+        p.tag.POS == "PREP" for p in morph()(before.group(1).lower().strip(',;:«»"()'))
+    )
+    return not preposition and _thing_in_nominative(before.group(2).lower())
+
+
+@lru_cache(maxsize=CACHE_SIZE)
+def _thing_in_nominative(word: str) -> bool:
+    parses = [p for p in morph()(word) if p.is_known]
+    return (
+        bool(parses)
+        and all(p.tag.POS == "NOUN" and p.tag.animacy == "inan" for p in parses)
+        and any(p.tag.case == "nomn" and p.tag.number == "sing" for p in parses)
+        and not any(p.tag.case == "accs" for p in parses)
+        and not any(_NAMEISH & p.tag.grammemes for p in parses)
+    )
 
 
 #: An abbreviation in capitals after a comma that ends a span: 'ИГ, |ИГИЛ', 'World Food

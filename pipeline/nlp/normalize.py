@@ -148,8 +148,10 @@ def _dictionary(word: str) -> list[Analysis]:
         if tag.POS == "NOUN" and not proper and not parse.is_known:
             continue
         genders = (tag.gender,) if tag.gender else ("masc", "femn")  # ms-f: either
+        if not proper and tag.gender == "femn" and parse.normal_form[-1:] in "ая":
+            genders = ("femn", "masc")  # a man's name may be such a noun ('Олега Бузины')
         for gender in genders:
-            form = _inflect(parse, {"nomn", "sing", gender})
+            form = _inflect(parse, {"nomn", "sing", tag.gender or gender})
             # A common noun used as a name ('Соната') beats a guessed paradigm, not a name.
             # A guessed adjective is no better than a guessed noun stem ('Тягнибоком' is not
             # 'Тягнибокий'): adjectival surnames are the -ский/-цкий paradigms of _SURNAME.
@@ -407,6 +409,9 @@ def phrase(text: str) -> str:
     if not run:
         return text
     shared = set.intersection(*(set(f) for f in run))
+    if not shared and len(run) > 1:
+        run = _shared_head(run)  # 'Мариинского театров' of 'Большого и Мариинского театров'
+        shared = set.intersection(*(set(f) for f in run))
     if not shared:
         return text
     # Names of organisations and places are singular unless only a plural fits ("сил"). Ties
@@ -433,6 +438,17 @@ def phrase(text: str) -> str:
     for match, word in reversed(list(zip(matches, out, strict=False))):
         text = text[: match.start()] + word + text[match.end() :]
     return text
+
+
+def _shared_head(run: list[dict]) -> list[dict]:
+    """The run with its plural head read in the singular, for adjectives in the singular: a
+    head shared by two names ('Большого и Мариинского театров') is plural for both."""
+    head = {
+        (case, "sing"): [p for p in parses if p.tag.POS == "NOUN"]
+        for (case, number), parses in run[-1].items()
+        if number == "plur"
+    }
+    return run[:-1] + [{k: v for k, v in head.items() if v}]
 
 
 def _apposition(token: str, case: str, number: str, gender: str | None) -> str:

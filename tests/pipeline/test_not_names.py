@@ -6,6 +6,7 @@ from __future__ import annotations
 import pyarrow as pa
 import pytest
 
+from pipeline.nlp.ner import clean_span
 from pipeline.nlp.normalize import phrase
 from pipeline.nlp.not_names import not_a_name
 from pipeline.stages.mentions import extract_mentions
@@ -103,6 +104,9 @@ def test_the_build_drops_them_and_keeps_the_rest() -> None:
         ("Евровидения-2017", "Евровидение-2017"),
         ("Ту-160", "Ту-160"),
         ("Главное в жизни", "Главное в жизни"),
+        # NER tags the second of 'Большого и Мариинского театров': the head is shared.
+        ("Мариинского театров", "Мариинский театр"),
+        ("Вооружённых сил", "Вооружённые силы"),  # plural in every number: stays plural
     ],
 )
 def test_organisation_phrases_in_the_nominative(surface: str, name: str) -> None:
@@ -117,3 +121,20 @@ def test_a_quotation_mark_opened_in_a_name_closes_its_normal_form() -> None:
 def test_the_asterisk_after_a_banned_organisation_is_no_part_of_it() -> None:
     text = "Боевики «Исламского государства»* (запрещено в РФ) атаковали город."
     assert names_in(text, "name")["Исламского государства"] == "Исламское государство"
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "kept"),
+    [
+        # The corpus's NER tagged these sentence openings as organisations.
+        ("Для обороны нашей страны это уже не имеет никакого значения.", "Для обороны", None),
+        ("Однако Госдума отклонила законопроект.", "Однако Госдума", "Госдума"),
+        # Quoted, a name may open with a preposition; inside a sentence, 'Аль' is no conjunction.
+        ("Выступило движение «За права человека».", "За права человека", "За права человека"),
+        ("Матч прошёл в городе Аль Аин.", "Аль Аин", "Аль Аин"),
+    ],
+)
+def test_no_name_opens_with_a_preposition(text: str, span: str, kept: str | None) -> None:
+    start = text.index(span)
+    found = [text[a:b] for a, b, _kind in clean_span(text, start, start + len(span), "ORG")]
+    assert found == ([kept] if kept else [])

@@ -28,6 +28,12 @@ def people(texts: list[str]) -> dict[str, dict]:
         ("Клинтон заявил, что поддерживает жену.", "Клинтон", "masc"),
         ("У Захарова была своя версия.", "Захарова", None),  # after a preposition: no subject
         ("Встреча Захарова и министра прошла в Москве.", "Захарова", None),
+        # The verb agrees with the thing the name owns, not with the name.
+        ("Когда рота Григорьянца собралась штурмовать перевал, пошёл снег.", "Григорьянца", None),
+        ("Компания Илона Маска заявила о запуске.", "Илона Маска", None),
+        # A person's noun before the name is an apposition: the verb is the person's.
+        ("Врач Иванова заявила, что вакцина безопасна.", "Иванова", "femn"),
+        ("Министр иностранных дел Сергей Лавров заявил журналистам.", "Сергей Лавров", "masc"),
     ],
 )
 def test_the_verb_shows_the_gender(sentence: str, name: str, gender: str | None) -> None:
@@ -43,6 +49,11 @@ def test_the_verb_shows_the_gender(sentence: str, name: str, gender: str | None)
         ("Евгения Медведева", "femn", "Евгения Медведева"),
         ("Барака Обамы", None, "Барак Обама"),  # a man's name in -а declines like a woman's
         ("Бараком Обамой", None, "Барак Обама"),
+        # A surname that is a feminine common noun declines like it, for a man too.
+        ("Олега Бузины", None, "Олег Бузина"),
+        ("Олегу Бузине", None, "Олег Бузина"),
+        ("Сергея Собаки", None, "Сергей Собака"),
+        ("Анны Волк", None, "Анна Волк"),  # a woman's masculine-noun surname does not decline
     ],
 )
 def test_readings_follow_the_gender(surface: str, gender: str | None, name: str) -> None:
@@ -287,3 +298,18 @@ def test_an_institute_that_studies_a_country_gives_no_country() -> None:
 )
 def test_a_generation_after_the_surname_declines_with_it(surface: str, name: str) -> None:
     assert person_candidates(surface)[0][1] == name
+
+
+def test_a_first_name_reads_its_gender_in_the_nominative() -> None:
+    # 'Илон' is also the plural genitive of 'Илона': the name 'Илон Маск' is no woman's, so
+    # the corpus's 'Илон Маск заявил' decides what 'Илону Маску' reads.
+    found = people(
+        [
+            "Илон Маск заявил, что ракета полетит к Марсу.",
+            "Компания Илона Маска выпустила новый автомобиль.",
+            "Ракета Илона Маска стартовала с мыса Канаверал.",
+            "Письмо направлено Илону Маску, основателю SpaceX.",
+        ]
+    )
+    assert found["Илон Маск"]["n_mentions"] == 4
+    assert "Илона Маска" not in found

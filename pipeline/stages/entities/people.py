@@ -65,8 +65,13 @@ def is_full(name: str) -> bool:
 
 @lru_cache(maxsize=CACHE_SIZE)
 def given_name_gender(word: str) -> str | None:
-    """'masc' or 'femn' for a word the dictionary knows as a first name of one gender."""
-    genders = {str(p.tag.gender) for p in morph()(word.lower()) if "Name" in p.tag.grammemes}
+    """'masc' or 'femn' for a word the dictionary knows as a first name of one gender, in the
+    nominative: a name is read nominative ('Илон' is no plural genitive of 'Илона')."""
+    genders = {
+        str(p.tag.gender)
+        for p in morph()(word.lower())
+        if "Name" in p.tag.grammemes and p.tag.case == "nomn" and p.tag.number == "sing"
+    } & {"masc", "femn"}  # 'Саша' is either ('ms-f')
     return genders.pop() if len(genders) == 1 else None
 
 
