@@ -352,7 +352,7 @@ GATES = {
         "iso": r"\d{4}-\d\d-\d",
         "year4": r"(?<!\d)(?:1\d|20)\d\d(?!\d)",
         "month": MONTH_WORD,
-        "day": rf"\d|{MONTH_WORD}|(?:го|ое|ье)\s+(?:{alternation(list(_SHORT_MONTHS))})",
+        "day": rf"(?:го|ое|ье)\s+(?:{alternation(list(_SHORT_MONTHS))})",
         "decade2": r"\d0-?[еых]",
         "part": r"начал|середин|кон(?:ец|ц)|половин|полугоди|квартал",
         "season": r"весн|лет[оаем]|осен|зим",
@@ -364,10 +364,15 @@ GATES = {
         "rel_year_adj": "прошлогодн",
         "ago": "назад",
         "ahead": "через",
-        "first_periods": "месяц|квартал",
         "weekday": "понедельник|вторник|сред[ау]|четверг|пятниц|суббот|воскресень",
     }.items()
 }
+#: Gates that also open where one of these does: a day reads a digit or a month name as well
+#: as an abbreviated month after an ordinal ("1-го янв."); "first_periods" has no words of its
+#: own ("за первые 9 месяцев", "по итогам трех кварталов").
+ALSO_OPENS = {"day": ("digit", "month"), "first_periods": ("month_rel", "quarter")}
+#: Gates whose every match holds another's: closed, without a search, where that one is.
+NEEDS = {"dotted": "digit", "iso": "digit", "year4": "digit", "decade2": "digit"}
 GATE_OF = {
     "day_range": "month",
     "day_month_range": "month",
@@ -403,3 +408,40 @@ GATE_OF = {
     "bare_season": "season",
     "weekday": "weekday",
 }
+
+
+def _by_gate() -> dict[str, list[tuple[int, str, re.Pattern]]]:
+    """The patterns behind each gate, as (place in PATTERNS, kind, pattern)."""
+    gated: dict[str, list[tuple[int, str, re.Pattern]]] = {}
+    for order, (kind, pattern) in enumerate(PATTERNS):
+        gated.setdefault(GATE_OF.get(kind, "digit"), []).append((order, kind, pattern))
+    return gated
+
+
+#: The patterns behind each gate (a kind without a gate in GATE_OF reads a digit).
+GATED = _by_gate()
+
+
+#: Every gate, each after those it reads (GATES in their order, then those of ALSO_OPENS only).
+_GATE_ORDER = [*GATES, *(name for name in ALSO_OPENS if name not in GATES)]
+#: The gates that need no other (not in NEEDS) and have words of their own.
+ROOTS = {name: pattern for name, pattern in GATES.items() if name not in NEEDS}
+
+
+def open_gates(lower: str, roots: set[str] | None = None) -> dict[str, bool]:
+    """Which gates a lower-cased sentence opens; `roots`, when given, are the ROOTS it opens
+    (found on its whole text by `timex.root_gates`), so that only the gates that need another
+    are searched. A gate whose needed gate is closed is not searched."""
+    opened: dict[str, bool] = {}
+    for name in _GATE_ORDER:
+        if roots is not None and name in ROOTS:
+            own = name in roots
+        else:
+            need = NEEDS.get(name)
+            own = (
+                name in GATES
+                and (need is None or opened[need])
+                and GATES[name].search(lower) is not None
+            )
+        opened[name] = own or any(opened[also] for also in ALSO_OPENS.get(name, ()))
+    return opened

@@ -8,7 +8,7 @@ import datetime as dt
 
 import pytest
 
-from pipeline.nlp.timex import find
+from pipeline.nlp.timex import find, root_gates
 
 D = dt.date
 
@@ -350,3 +350,31 @@ def test_numeric_days_without_a_year(sentence, published, expected) -> None:
 )
 def test_periods_and_years_the_sentence_implies(sentence, published, expected) -> None:
     assert dates(sentence, published) == expected
+
+
+#: An article's text in three sentences: a heading that ends in an ordinal, a sentence whose
+#: month follows it on the next line, and one without a calendar word.
+_ARTICLE = (
+    "Итоги второго\n"
+    "Январь выдался в Москве холодным, а 5 фев. 2018 года выпал снег.\n"
+    "Синоптики просят водителей быть осторожнее."
+)
+_SPANS = [(0, 13), (14, 78), (79, 122)]
+
+
+def test_root_gates_are_those_each_sentence_opens_alone() -> None:
+    # "го\nянв" matches the abbreviated-day gate across the first two sentences only: it
+    # opens neither; the third opens no gate and is left out
+    assert [_ARTICLE[a:b] for a, b in _SPANS][2].endswith("осторожнее.")
+    opened = root_gates(_ARTICLE, _SPANS)
+    assert sorted(opened) == [1]
+    assert opened[1] == {"digit", "month", "year"}
+
+
+def test_find_with_the_article_gates_finds_what_it_finds_alone() -> None:
+    published = D(2018, 2, 7)
+    opened = root_gates(_ARTICLE, _SPANS)
+    for n, (start, stop) in enumerate(_SPANS):
+        alone = find(_ARTICLE[start:stop], published)
+        assert find(_ARTICLE[start:stop], published, opened.get(n, set())) == alone
+    assert [t.text for t in find(_ARTICLE[14:78], published)] == ["Январь", "5 фев. 2018 года"]
