@@ -347,13 +347,13 @@ MONTH_WORD = "январ|феврал|март|апрел|ма[йяею]|июн|
 GATES = {
     name: re.compile(gate)
     for name, gate in {
-        "digit": r"\d",
+        "digit": r"\d+",
         "dotted": r"\d\.\d",
         "iso": r"\d{4}-\d\d-\d",
         "year4": r"(?<!\d)(?:1\d|20)\d\d(?!\d)",
         "month": MONTH_WORD,
-        "day": rf"(?:го|ое|ье)\s+(?:{alternation(list(_SHORT_MONTHS))})",
-        "decade2": r"\d0-?[еых]",
+        "day": rf"\s(?:{alternation(list(_SHORT_MONTHS))})",
+        "decade2": r"\d0-?[еыхм]",
         "part": r"начал|середин|кон(?:ец|ц)|половин|полугоди|квартал",
         "season": r"весн|лет[оаем]|осен|зим",
         "year": "год",
@@ -367,10 +367,10 @@ GATES = {
         "weekday": "понедельник|вторник|сред[ау]|четверг|пятниц|суббот|воскресень",
     }.items()
 }
-#: Gates that also open where one of these does: a day reads a digit or a month name as well
-#: as an abbreviated month after an ordinal ("1-го янв."); "first_periods" has no words of its
-#: own ("за первые 9 месяцев", "по итогам трех кварталов").
-ALSO_OPENS = {"day": ("digit", "month"), "first_periods": ("month_rel", "quarter")}
+#: Gates that also open where one of these does: a day reads a month name or an abbreviated
+#: month after a space ("5 фев.", "1-го янв."); "first_periods" has no words of its own ("за
+#: первые 9 месяцев", "по итогам трех кварталов").
+ALSO_OPENS = {"day": ("month",), "first_periods": ("month_rel", "quarter")}
 #: Gates whose every match holds another's: closed, without a search, where that one is.
 NEEDS = {"dotted": "digit", "iso": "digit", "year4": "digit", "decade2": "digit"}
 GATE_OF = {
@@ -382,6 +382,7 @@ GATE_OF = {
     "year_range": "year4",
     "year_range_bare": "year4",
     "decade_part": "decade2",
+    "decade": "decade2",
     "year": "year4",
     "bare_year": "year4",
     "year_alone": "year4",
@@ -422,8 +423,6 @@ def _by_gate() -> dict[str, list[tuple[int, str, re.Pattern]]]:
 GATED = _by_gate()
 
 
-#: Every gate, each after those it reads (GATES in their order, then those of ALSO_OPENS only).
-_GATE_ORDER = [*GATES, *(name for name in ALSO_OPENS if name not in GATES)]
 #: The gates that need no other (not in NEEDS) and have words of their own.
 ROOTS = {name: pattern for name, pattern in GATES.items() if name not in NEEDS}
 
@@ -432,16 +431,11 @@ def open_gates(lower: str, roots: set[str] | None = None) -> dict[str, bool]:
     """Which gates a lower-cased sentence opens; `roots`, when given, are the ROOTS it opens
     (found on its whole text by `timex.root_gates`), so that only the gates that need another
     are searched. A gate whose needed gate is closed is not searched."""
-    opened: dict[str, bool] = {}
-    for name in _GATE_ORDER:
-        if roots is not None and name in ROOTS:
-            own = name in roots
-        else:
-            need = NEEDS.get(name)
-            own = (
-                name in GATES
-                and (need is None or opened[need])
-                and GATES[name].search(lower) is not None
-            )
-        opened[name] = own or any(opened[also] for also in ALSO_OPENS.get(name, ()))
+    if roots is None:
+        roots = {name for name, gate in ROOTS.items() if gate.search(lower)}
+    opened = {name: name in roots for name in ROOTS}
+    for name, need in NEEDS.items():
+        opened[name] = opened[need] and GATES[name].search(lower) is not None
+    for name, others in ALSO_OPENS.items():
+        opened[name] = opened.get(name, False) or any(opened[other] for other in others)
     return opened

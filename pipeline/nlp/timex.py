@@ -392,11 +392,12 @@ def find(sentence: str, published: dt.date | None, roots: set[str] | None = None
     """Every calendar reference in `sentence`, left to right, resolved against `published`;
     `roots`, when given, are the root gates the sentence opens (`root_gates`)."""
     lower = _lowered(sentence)
+    opened = open_gates(lower, roots)
     candidates = [
         (*_bounds(m), order, kind, m)
-        for gate, opened in open_gates(lower, roots).items()
-        if opened
-        for order, kind, pattern in GATED[gate]
+        for gate, patterns in GATED.items()
+        if opened[gate]
+        for order, kind, pattern in patterns
         for m in pattern.finditer(lower)
     ]
     if not candidates:
