@@ -16,7 +16,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from bisect import bisect_right
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from pipeline.nlp.models import morph
@@ -25,6 +25,7 @@ from pipeline.nlp.time_patterns import (
     ROOTS,
     WEEKDAY_QUALIFIER,
     WEEKDAYS,
+    WORD_GATES,
     alternation,
     open_gates,
 )
@@ -361,6 +362,20 @@ def _lowered(text: str) -> str:
     return lower
 
 
+def _matches(lower: str, gate: str) -> Iterator[tuple[int, int]]:
+    """(start, stop) of the matches of a root gate in `lower`: every place of each of its words
+    for a gate of words, else its expression's matches."""
+    words = WORD_GATES.get(gate)
+    if words is None:
+        yield from (match.span() for match in ROOTS[gate].finditer(lower))
+        return
+    for word in words:
+        at = lower.find(word)
+        while at >= 0:
+            yield at, at + len(word)
+            at = lower.find(word, at + 1)
+
+
 def root_gates(text: str, spans: Sequence[tuple[int, int]]) -> dict[int, set[str]]:
     """The ROOTS gates each sentence of `text` opens (`spans`: its sentences' (start, stop),
     in order), for the sentences that open any: one scan of the whole text per gate instead of
@@ -372,14 +387,13 @@ def root_gates(text: str, spans: Sequence[tuple[int, int]]) -> dict[int, set[str
     opened: dict[int, set[str]] = {}
     for name, gate in ROOTS.items():
         across: set[int] = set()
-        for match in gate.finditer(lower):
-            first = max(bisect_right(starts, match.start()) - 1, 0)
-            last = bisect_right(starts, match.end() - 1)
-            for n in range(first, last):
+        for at, end in _matches(lower, name):
+            first = max(bisect_right(starts, at) - 1, 0)
+            for n in range(first, bisect_right(starts, end - 1)):
                 start, stop = spans[n]
-                if start <= match.start() and match.end() <= stop:
+                if start <= at and end <= stop:
                     opened.setdefault(n, set()).add(name)
-                elif start < match.end() and match.start() < stop:
+                elif start < end and at < stop:
                     across.add(n)
         for n in across:
             start, stop = spans[n]
