@@ -1,10 +1,16 @@
-"""Benchmark: the speech (quotes) and dates stages against the NER stage on the same sample of
-corpus articles, as shares of their per-article time (issue 26: speech and dates together under
-10% of the per-article NLP time). Models are loaded and warmed before timing.
+"""Benchmark: the speech (quotes) and dates stages against the per-article NLP time on the same
+sample of corpus articles (issue 26: speech and dates together under 10% of the per-article NLP
+time). Models are loaded and warmed before timing; everything runs on one BLAS thread, as each
+of the build's workers does (with a thread per core on a busy machine, NER ran several times
+slower: docs/benchmarks.md).
 
-Prints, for a seeded sample of articles: each stage's seconds and milliseconds per article, the
-share of speech + dates in the time of the three (NER mentions, speech, dates), and how many
-sentences the speech stage gave the syntax parser and its time.
+Prints, for a seeded sample of articles:
+- the three stages (NER mentions, speech, dates) each run once over the whole sample: seconds,
+  milliseconds per article, and the share of speech + dates in the time of the three;
+- the build's per-article analyse stage (`analyse_chunk`: furniture, sentences, NER, dates,
+  country adjectives, lemmas, words, speech) on chunks of TASK_ARTICLES articles, as a build's
+  worker runs it: each stage's time, the whole stage's, and the share of speech + dates in it;
+- how many sentences the speech stage gave the syntax parser and its time.
 
 Usage: python bench/speech_speed.py [--corpus PATH] [--articles 500] [--seed 26]
 Run it with PYTHONPATH pointing at another checkout to time that checkout's stages.
@@ -18,6 +24,9 @@ import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
+
+import pyarrow as pa
+from threadpoolctl import threadpool_limits
 
 HERE = Path(__file__).resolve().parent
 DEFAULT_CORPUS = HERE.parents[1] / "shared/corpora/news_unified.jsonl.gz"
@@ -50,6 +59,47 @@ def count_syntax() -> dict[str, float]:
     return tally
 
 
+def timed_registry(seconds: dict[str, float]) -> dict:
+    """The per-article stages of the registry, each adding its time to `seconds[name]`."""
+    from dataclasses import replace
+
+    from pipeline.stages.registry import PER_ARTICLE
+
+    def clocked(name: str, find: Callable[..., object]) -> Callable[..., object]:
+        def run(*tables: object) -> object:
+            started = time.perf_counter()
+            found = find(*tables)
+            seconds[name] = seconds.get(name, 0.0) + time.perf_counter() - started
+            return found
+
+        return run
+
+    return {name: replace(s, find=clocked(name, s.find)) for name, s in PER_ARTICLE.items()}
+
+
+def time_analyse(warm: pa.Table, articles: pa.Table) -> dict[str, float]:
+    """Seconds of each per-article stage and of the whole analyse stage ("analyse"), over
+    `articles` in chunks of TASK_ARTICLES, as a build's worker analyses them."""
+    import pipeline.stages.analyse as analyse
+
+    seconds: dict[str, float] = {}
+    analyse.PER_ARTICLE = timed_registry(seconds)
+    analyse.analyse_chunk(warm, analyse.PER_ARTICLE)
+    seconds.clear()
+    for offset in range(0, articles.num_rows, analyse.TASK_ARTICLES):
+        chunk = articles.slice(offset, analyse.TASK_ARTICLES)
+        spent = timed(lambda c=chunk: analyse.analyse_chunk(c, analyse.PER_ARTICLE))
+        seconds["analyse"] = seconds.get("analyse", 0.0) + spent
+    return seconds
+
+
+def print_table(seconds: dict[str, float], n: int) -> None:
+    print("| stage | seconds | ms per article |")
+    print("|---|---|---|")
+    for name, value in seconds.items():
+        print(f"| {name} | {value:.2f} | {1000 * value / n:.1f} |")
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
@@ -61,6 +111,7 @@ def main() -> int:
         return 2
 
     from pipeline.harness import read_articles
+    from pipeline.stages.analyse import TASK_ARTICLES
     from pipeline.stages.events import find_dates
     from pipeline.stages.mentions import extract_mentions
     from pipeline.stages.paragraphs import build_paragraphs
@@ -75,29 +126,34 @@ def main() -> int:
         "speech": find_speech_table,
         "dates": lambda a, p, s: find_dates(a, s),
     }
-    for table in (warm, articles):
-        paragraphs = build_paragraphs(table)
-        sentences = build_sentences(paragraphs)
-        if table is warm:
-            for run in stages.values():
-                run(table, paragraphs, sentences)
-            syntax = count_syntax()
-    seconds = {
-        name: timed(lambda r=run: r(articles, paragraphs, sentences))
-        for name, run in stages.items()
-    }
+    with threadpool_limits(1):
+        for table in (warm, articles):
+            paragraphs = build_paragraphs(table)
+            sentences = build_sentences(paragraphs)
+            if table is warm:
+                for run in stages.values():
+                    run(table, paragraphs, sentences)
+                syntax = count_syntax()
+        seconds = {
+            name: timed(lambda r=run: r(articles, paragraphs, sentences))
+            for name, run in stages.items()
+        }
+        parsed = dict(syntax)
+        whole = time_analyse(warm, articles)
     n = articles.num_rows
-    print(f"{n} articles, {sentences.num_rows:,} sentences (seed {args.seed})\n")
-    print("| stage | seconds | ms per article |")
-    print("|---|---|---|")
-    for name, value in seconds.items():
-        print(f"| {name} | {value:.2f} | {1000 * value / n:.1f} |")
+    print(f"{n} articles, {sentences.num_rows:,} sentences (seed {args.seed}), one BLAS thread\n")
+    print("The three stages, each over the whole sample:\n")
+    print_table(seconds, n)
     share = (seconds["speech"] + seconds["dates"]) / sum(seconds.values())
     print(f"\nspeech + dates: {share:.1%} of the three stages' time")
     print(
-        f"syntax parser: {syntax['sentences']:,} sentences, {syntax['seconds']:.2f} s "
-        f"({syntax['seconds'] / max(seconds['speech'], 1e-9):.0%} of the speech stage)"
+        f"syntax parser: {parsed['sentences']:,} sentences, {parsed['seconds']:.2f} s "
+        f"({parsed['seconds'] / max(seconds['speech'], 1e-9):.0%} of the speech stage)\n"
     )
+    print(f"The build's per-article analyse stage, {TASK_ARTICLES} articles a task:\n")
+    print_table(whole, n)
+    share = (whole["speech"] + whole["dates"]) / whole["analyse"]
+    print(f"\nspeech + dates: {share:.1%} of the per-article analyse stage's time")
     return 0
 
 

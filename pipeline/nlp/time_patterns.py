@@ -341,33 +341,51 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
         ),
     )
 ]
-#: A month name's stem.
-MONTH_WORD = "январ|феврал|март|апрел|ма[йяею]|июн|июл|август|сентябр|октябр|ноябр|декабр"
+#: The stems of a month's names.
+MONTH_STEMS = (
+    *("январ", "феврал", "март", "апрел", "май", "мая", "мае", "маю", "июн", "июл", "август"),
+    *("сентябр", "октябр", "ноябр", "декабр"),
+)
+MONTH_WORD = "|".join(MONTH_STEMS)
+#: Gates that are plain words: a sentence opens one where one of its words stands in it
+#: (`timex.root_gates` finds them in a whole text with `str.find`, many times faster than an
+#: alternation). "летм" keeps what the class of "лет[оаем]" took.
+WORD_GATES = {
+    "month": MONTH_STEMS,
+    "part": ("начал", "середин", "конец", "конц", "половин", "полугоди", "квартал"),
+    "season": ("весн", "лето", "лета", "лете", "летм", "осен", "зим"),
+    "year": ("год",),
+    "month_rel": ("месяц",),
+    "quarter": ("квартал",),
+    "week": ("недел",),
+    "day_rel": ("вчера", "завтра"),
+    "rel_year_adj": ("прошлогодн",),
+    "ago": ("назад",),
+    "ahead": ("через",),
+    "weekday": (
+        *("понедельник", "вторник", "среда", "среду", "четверг", "пятниц", "суббот"),
+        "воскресень",
+    ),
+}
 #: Words a pattern cannot match without: a pattern runs only on sentences its gate opens.
 GATES = {
     name: re.compile(gate)
     for name, gate in {
-        "digit": r"\d",
+        "digit": r"\d+",
         "dotted": r"\d\.\d",
         "iso": r"\d{4}-\d\d-\d",
         "year4": r"(?<!\d)(?:1\d|20)\d\d(?!\d)",
-        "month": MONTH_WORD,
-        "day": rf"\d|{MONTH_WORD}|(?:го|ое|ье)\s+(?:{alternation(list(_SHORT_MONTHS))})",
-        "decade2": r"\d0-?[еых]",
-        "part": r"начал|середин|кон(?:ец|ц)|половин|полугоди|квартал",
-        "season": r"весн|лет[оаем]|осен|зим",
-        "year": "год",
-        "month_rel": "месяц",
-        "quarter": "квартал",
-        "week": "недел",
-        "day_rel": "вчера|завтра",
-        "rel_year_adj": "прошлогодн",
-        "ago": "назад",
-        "ahead": "через",
-        "first_periods": "месяц|квартал",
-        "weekday": "понедельник|вторник|сред[ау]|четверг|пятниц|суббот|воскресень",
+        "day": rf"\s(?:{alternation(list(_SHORT_MONTHS))})",
+        "decade2": r"\d0-?[еыхм]",
+        **{name: "|".join(words) for name, words in WORD_GATES.items()},
     }.items()
 }
+#: Gates that also open where one of these does: a day reads a month name or an abbreviated
+#: month after a space ("5 фев.", "1-го янв."); "first_periods" has no words of its own ("за
+#: первые 9 месяцев", "по итогам трех кварталов").
+ALSO_OPENS = {"day": ("month",), "first_periods": ("month_rel", "quarter")}
+#: Gates whose every match holds another's: closed, without a search, where that one is.
+NEEDS = {"dotted": "digit", "iso": "digit", "year4": "digit", "decade2": "digit"}
 GATE_OF = {
     "day_range": "month",
     "day_month_range": "month",
@@ -377,6 +395,7 @@ GATE_OF = {
     "year_range": "year4",
     "year_range_bare": "year4",
     "decade_part": "decade2",
+    "decade": "decade2",
     "year": "year4",
     "bare_year": "year4",
     "year_alone": "year4",
@@ -403,3 +422,33 @@ GATE_OF = {
     "bare_season": "season",
     "weekday": "weekday",
 }
+
+
+def _by_gate() -> dict[str, list[tuple[int, str, re.Pattern]]]:
+    """The patterns behind each gate, as (place in PATTERNS, kind, pattern)."""
+    gated: dict[str, list[tuple[int, str, re.Pattern]]] = {}
+    for order, (kind, pattern) in enumerate(PATTERNS):
+        gated.setdefault(GATE_OF.get(kind, "digit"), []).append((order, kind, pattern))
+    return gated
+
+
+#: The patterns behind each gate (a kind without a gate in GATE_OF reads a digit).
+GATED = _by_gate()
+
+
+#: The gates that need no other (not in NEEDS) and have words of their own.
+ROOTS = {name: pattern for name, pattern in GATES.items() if name not in NEEDS}
+
+
+def open_gates(lower: str, roots: set[str] | None = None) -> dict[str, bool]:
+    """Which gates a lower-cased sentence opens; `roots`, when given, are the ROOTS it opens
+    (found on its whole text by `timex.root_gates`), so that only the gates that need another
+    are searched. A gate whose needed gate is closed is not searched."""
+    if roots is None:
+        roots = {name for name, gate in ROOTS.items() if gate.search(lower)}
+    opened = {name: name in roots for name in ROOTS}
+    for name, need in NEEDS.items():
+        opened[name] = opened[need] and GATES[name].search(lower) is not None
+    for name, others in ALSO_OPENS.items():
+        opened[name] = opened.get(name, False) or any(opened[other] for other in others)
+    return opened

@@ -15,16 +15,19 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from bisect import bisect_right
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from pipeline.nlp.models import morph
 from pipeline.nlp.time_patterns import (
-    GATE_OF,
-    GATES,
-    PATTERNS,
+    GATED,
+    ROOTS,
     WEEKDAY_QUALIFIER,
     WEEKDAYS,
+    WORD_GATES,
     alternation,
+    open_gates,
 )
 from pipeline.nlp.time_resolve import (
     YEAR_GROUPS,
@@ -350,19 +353,67 @@ def _bounds(match: re.Match) -> tuple[int, int]:
     return start, -stop
 
 
-def find(sentence: str, published: dt.date | None) -> list[Timex]:
-    """Every calendar reference in `sentence`, left to right, resolved against `published`."""
-    lower = sentence.lower()
-    if len(lower) != len(sentence):  # 'İ' lower-cases to two characters: keep offsets aligned
-        lower = "".join(c.lower() if len(c.lower()) == 1 else c for c in sentence)
-    gates: dict[str, bool] = {}
-    candidates = []
-    for order, (kind, pattern) in enumerate(PATTERNS):
-        gate = GATE_OF.get(kind, "digit")
-        if gate not in gates:
-            gates[gate] = GATES[gate].search(lower) is not None
-        if gates[gate]:
-            candidates += [(*_bounds(m), order, kind, m) for m in pattern.finditer(lower)]
+def _lowered(text: str) -> str:
+    """`text` in lower case, character for character ('İ', which lower-cases to two
+    characters, is kept as it is, so that offsets stay aligned)."""
+    lower = text.lower()
+    if len(lower) != len(text):
+        lower = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
+    return lower
+
+
+def _matches(lower: str, gate: str) -> Iterator[tuple[int, int]]:
+    """(start, stop) of the matches of a root gate in `lower`: every place of each of its words
+    for a gate of words, else its expression's matches."""
+    words = WORD_GATES.get(gate)
+    if words is None:
+        yield from (match.span() for match in ROOTS[gate].finditer(lower))
+        return
+    for word in words:
+        at = lower.find(word)
+        while at >= 0:
+            yield at, at + len(word)
+            at = lower.find(word, at + 1)
+
+
+def root_gates(text: str, spans: Sequence[tuple[int, int]]) -> dict[int, set[str]]:
+    """The ROOTS gates each sentence of `text` opens (`spans`: its sentences' (start, stop),
+    in order), for the sentences that open any: one scan of the whole text per gate instead of
+    one per sentence. No root gate looks around its match, so a match inside a sentence opens
+    the gate there; a sentence that only a match across its bounds overlaps is searched on its
+    own."""
+    lower = _lowered(text)
+    starts = [start for start, _ in spans]
+    opened: dict[int, set[str]] = {}
+    for name, gate in ROOTS.items():
+        across: set[int] = set()
+        for at, end in _matches(lower, name):
+            first = max(bisect_right(starts, at) - 1, 0)
+            for n in range(first, bisect_right(starts, end - 1)):
+                start, stop = spans[n]
+                if start <= at and end <= stop:
+                    opened.setdefault(n, set()).add(name)
+                elif start < end and at < stop:
+                    across.add(n)
+        for n in across:
+            start, stop = spans[n]
+            if name not in opened.get(n, ()) and gate.search(lower, start, stop):
+                opened.setdefault(n, set()).add(name)
+    return opened
+
+
+def find(sentence: str, published: dt.date | None, roots: set[str] | None = None) -> list[Timex]:
+    """Every calendar reference in `sentence`, left to right, resolved against `published`;
+    `roots`, when given, are the root gates the sentence opens (`root_gates`)."""
+    lower = _lowered(sentence)
+    opened = open_gates(lower, roots)
+    candidates = [
+        (*_bounds(m), order, kind, m)
+        for gate, patterns in GATED.items()
+        if opened[gate]
+        for order, kind, pattern in patterns
+        for m in pattern.finditer(lower)
+    ]
     if not candidates:
         return []
     candidates.sort(key=lambda c: c[:3])

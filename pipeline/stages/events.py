@@ -3,10 +3,13 @@ the article's publication date and linked to the entities and countries of their
 
 from __future__ import annotations
 
+from itertools import groupby
+from operator import itemgetter
+
 import pyarrow as pa
 from tqdm import tqdm
 
-from pipeline.nlp.timex import find
+from pipeline.nlp.timex import find, root_gates
 from pipeline.runtime.corpus import Texts
 from pipeline.runtime.sql import query
 from pipeline.schema import EVENTS, before_headlines
@@ -29,39 +32,45 @@ DATES = pa.schema(
 )
 
 
-def _sentence_rows(sentences: pa.Table) -> zip:
-    columns = ("article_id", "paragraph", "sentence", "start", "stop")
-    return zip(*(sentences.column(c).to_pylist() for c in columns), strict=True)
+def _articles_sentences(sentences: pa.Table) -> groupby:
+    """(article id, its sentences as (number, start, stop)) for each run of one article's
+    rows."""
+    columns = ("article_id", "sentence", "start", "stop")
+    rows = zip(*(sentences.column(c).to_pylist() for c in columns), strict=True)
+    return groupby(rows, key=itemgetter(0))
 
 
 def find_dates(articles: pa.Table, sentences: pa.Table, *, progress: bool = False) -> pa.Table:
     """Every calendar reference of every sentence, resolved against its article's publication
-    date; offsets into `articles.text`."""
+    date; offsets into `articles.text`. Only the sentences a reference may stand in
+    (`timex.root_gates`) are read."""
     texts = Texts(articles)
     published = dict(
         zip(*(articles.column(c).to_pylist() for c in ("article_id", "published")), strict=True)
     )
     columns: dict[str, list] = {name: [] for name in DATES.names}
-    for article_id, _paragraph, number, start, stop in tqdm(
-        _sentence_rows(sentences),
-        total=sentences.num_rows,
-        desc="dates",
-        unit=" sentences",
-        disable=not progress,
-    ):
-        for timex in find(texts[article_id][start:stop], published[article_id]):
-            row = (
-                article_id,
-                number,
-                start + timex.start,
-                start + timex.stop,
-                timex.text,
-                timex.date_start,
-                timex.date_end,
-                timex.granularity,
-            )
-            for name, value in zip(DATES.names, row, strict=True):
-                columns[name].append(value)
+    bar = tqdm(total=sentences.num_rows, desc="dates", unit=" sentences", disable=not progress)
+    with bar:
+        for article_id, rows in _articles_sentences(sentences):
+            rows = [row[1:] for row in rows]
+            text = texts[article_id]
+            opened = root_gates(text, [(start, stop) for _, start, stop in rows])
+            for n, roots in sorted(opened.items()):
+                number, start, stop = rows[n]
+                for timex in find(text[start:stop], published[article_id], roots):
+                    row = (
+                        article_id,
+                        number,
+                        start + timex.start,
+                        start + timex.stop,
+                        timex.text,
+                        timex.date_start,
+                        timex.date_end,
+                        timex.granularity,
+                    )
+                    for name, value in zip(DATES.names, row, strict=True):
+                        columns[name].append(value)
+            bar.update(len(rows))
     return pa.Table.from_pydict(columns, schema=DATES)
 
 

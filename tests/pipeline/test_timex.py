@@ -5,10 +5,11 @@ calendar: weekdays of 2018-03 are Monday 12, 19 and 26 March; 2018-04-03 is a Tu
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 import pytest
 
-from pipeline.nlp.timex import find
+from pipeline.nlp.timex import find, root_gates
 
 D = dt.date
 
@@ -350,3 +351,32 @@ def test_numeric_days_without_a_year(sentence, published, expected) -> None:
 )
 def test_periods_and_years_the_sentence_implies(sentence, published, expected) -> None:
     assert dates(sentence, published) == expected
+
+
+#: An article's text, a sentence a line: a heading that ends in an ordinal, a month name at
+#: the start of the next line, a date with an abbreviated month, a sentence without a date.
+_ARTICLE = (
+    "Итоги второго\n"
+    "Январь выдался в Москве холодным.\n"
+    "А 5 фев. 2018 года выпал снег.\n"
+    "Синоптики просят водителей быть осторожнее."
+)
+_SPANS = [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", _ARTICLE)]
+
+
+def test_root_gates_are_those_each_sentence_opens_alone() -> None:
+    # the abbreviated-month gate (a space, then "янв", "фев", ...) matches "\nЯнв" across the
+    # first line's end: the second sentence alone has no space before its month, so only its
+    # month-name gate opens; the last sentence opens none and is left out
+    assert root_gates(_ARTICLE, _SPANS) == {1: {"month"}, 2: {"digit", "day", "year"}}
+
+
+def test_find_with_the_article_gates_finds_what_it_finds_alone() -> None:
+    published = D(2018, 2, 7)
+    opened = root_gates(_ARTICLE, _SPANS)
+    found = []
+    for n, (start, stop) in enumerate(_SPANS):
+        alone = find(_ARTICLE[start:stop], published)
+        assert find(_ARTICLE[start:stop], published, opened.get(n, set())) == alone
+        found += [t.text for t in alone]
+    assert found == ["Январь", "5 фев. 2018 года"]
