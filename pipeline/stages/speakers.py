@@ -40,7 +40,7 @@ from dataclasses import dataclass
 from functools import cached_property
 
 from pipeline.nlp.gazetteer import key
-from pipeline.nlp.media import MEDIUM
+from pipeline.nlp.media import MEDIUM, STRONG_WORDS, WEAK_WORDS
 from pipeline.nlp.models import lemma, morph
 from pipeline.nlp.roles import role_lemmas
 from pipeline.nlp.sources import SPOKES, Reading, agreement, gender_of, occasions, read
@@ -55,6 +55,11 @@ ROLE_PHRASES = {
     "госминистр": "министр",
 }
 _INTERVIEW = "интервью"
+#: 'российский лидер', 'лидер КНДР': with a country, the head of its state.
+_LEADER = "лидер"
+#: Nouns of a source the text leaves unnamed ('источник в МИД Турции', 'собеседник агентства'):
+#: nobody, neither the organisation in its phrase nor the person last named.
+_UNNAMED = frozenset({"источник", "собеседник"})
 _DASHES = "-–—"
 #: Nouns of any body: 'ведомство' refers back to a ministry, a service, an agency;
 #: 'пресс-служба' speaks for the organisation named before.
@@ -69,9 +74,13 @@ _APPOSED = re.compile(r"\s*,?\s*[^.;:!?\n]{0,100}")
 #: A description after a name: 'Георгий Остапкович, экономист'.
 _DESCRIBED = re.compile(r"\s*,\s*[^,.;:!?«»\"()\n]{0,60}")
 _WORDS = re.compile(r"\w+(?:-\w+)*")
-#: What else a source that is an outlet reporting on its own account may say: it cites another
-#: ('ТАСС со ссылкой на телеканал Al Arabiya').
-_CITING = re.compile(r"(?i)(?:со ссылкой на\b.*)?")
+#: Whom a source that is an outlet reporting on its own account may cite: 'ТАСС со ссылкой на
+#: телеканал Al Arabiya'.
+_CITING = re.compile(r"(?i)\bсо ссылкой на\b")
+#: Pronouns of the third person singular, personal and possessive, and their gender.
+_THIRD_PERSON = {"он": "masc", "она": "femn", "его": "masc", "её": "femn"}
+#: Prefixes of a rank below a role's: 'замминистра', 'вице-премьер', 'подполковник'.
+_BELOW = ("зам", "вице", "под")
 #: A headline that gives one person's words: '«...»: [role words] Surname [—] о ...'.
 _HEADLINE_SUBJECT = re.compile(
     r"»\s*:\s*(?:[^«»:,\n]*?\s)?([А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?)\s+(?:[-–—]\s+)?(?:о|об|про)\s"
@@ -111,6 +120,8 @@ class Said:
     cue_stop: int
     source: tuple[int, int] | None
     countries: tuple[str, ...] = ()
+    #: The speaker of the article's quote before this one and where that quote ends.
+    previous: tuple[str, int] | None = None
 
 
 def role_head(words: str) -> str | None:
@@ -186,12 +197,15 @@ class Article:
         # 'по оценкам CNN', 'ТАСС со ссылкой на ...'; not 'собеседник RT', a person of it,
         # nor outlets at large ('сообщают СМИ')
         one = agreement(said.cue)[0] != "plur"
-        if media and one and _CITING.fullmatch(words) and not self._of_person(start):
+        if media and one and _outlet(words) and not self._of_person(start):
             return media[0].entity_id, None
         if not words:  # only where it was said: 'Алексей Мухин [в интервью RT] заявил'
             before = self._before_occasion(start)
             return (before.entity_id if before else None), None
-        reading = read(words)
+        if _unnamed(words):  # 'источник в МИД Турции': nobody, unless named right after
+            apposed = self._apposed(stop, True)
+            return (apposed.entity_id if apposed else None), None
+        reading = _personal(words) or read(words)
         number, gender = agreement(said.cue)
         organisations = {m.entity_id for m in inside if m.type == "ORG"}
         if reading.kind in (None, "spokes") and len(organisations) == 1:
@@ -213,7 +227,7 @@ class Article:
         if reading.kind == "relative":
             return self._relative(start), None
         if reading.kind == "pronoun":
-            return self._antecedent(start, gender), None
+            return self._antecedent(start, gender, said.previous), None
         if reading.kind in ("first", "second"):  # 'я считаю' in an answer, 'вы сказали' asked
             answer = any(a <= start < b for a, b in self.answers)
             asked = not answer and self.text[self._paragraph_start(start)] in _DASHES
@@ -235,6 +249,8 @@ class Article:
         if apposed:
             return apposed.entity_id
         role = role_head(words)
+        if role == _LEADER and said.countries:  # 'российский лидер' is the president
+            role = ROLE_PHRASES["глава государства"]
         of_state = any(phrase in key(words) for phrase in ROLE_PHRASES) or said.countries
         if role and of_state and (holder := self._holder(role, list(said.countries))):
             return holder
@@ -243,7 +259,9 @@ class Article:
             return introduced
         if role and not organisations and (holder := self._holder(role, [])):
             return holder
-        return None if head in SPOKES else self._antecedent(start, gender)
+        if head in SPOKES:
+            return None
+        return self._recent(said.previous, start, gender) or self._antecedent(start, gender)
 
     def _of_person(self, start: int) -> bool:
         """Whether the word right before `start` is a noun of a person ('собеседников [The
@@ -270,6 +288,10 @@ class Article:
         «Газпром»')."""
         words = _WORDS.findall(self.text[max(0, m.start - 40) : m.start])[-2:]
         return {lemma(w) for w in [*words, *_WORDS.findall(m.surface)[:1]]}
+
+    def whole(self, entity_id: str) -> str:
+        """A one-word name's person in the whole article (`_whole`): an interviewee's surname."""
+        return self._whole(entity_id, len(self.text))
 
     def _whole(self, entity_id: str, before: int) -> str:
         """A one-word name's person: the nearest earlier person of the article whose full name
@@ -361,21 +383,26 @@ class Article:
     def _introduced(
         self, head: str, before: int, gender: str | None, organisations: set[str]
     ) -> str | None:
-        """The nearest earlier person the text introduced with the noun `head`, written in the
-        four words before the name ('вице-премьер РФ Виталий Мутко') or after it in apposition
-        ('Георгий Остапкович, экономист'), and with one of `organisations` there, if any."""
+        """The nearest earlier person whose role is `head` (`entities.role`: 'министр' for 'Глава
+        МИД России Сергей Лавров') or whom the text introduced with the noun `head` or a compound
+        of it (`_same_noun`), written in the four words before the name ('вице-премьер РФ
+        Виталий Мутко') or after it in apposition ('Георгий Остапкович, экономист'), and with
+        one of `organisations` there, if any."""
+        stem = key(head)[-7:-2] if len(head) > 8 else key(head)[: max(3, len(head) - 3)]
         for m in reversed([m for m in self.narrated if m.stop <= before]):
             if not self._fits(m.entity_id, gender):
                 continue
             lo = max(0, m.start - 60)
             apposed = _DESCRIBED.match(self.text, m.stop)
             hi = apposed.end() if apposed else m.stop
-            if key(head)[: max(3, len(head) - 3)] not in key(self.text[lo:hi]):
-                continue  # no form of the noun near the name (read first: lemmas cost)
-            ahead = _WORDS.findall(self.text[lo : m.start])[-4:]
-            behind = _WORDS.findall(apposed.group()) if apposed else []
-            if not any(lemma(w) == head for w in ahead + behind):
-                continue
+            person = self.people.get(m.entity_id)
+            if not (person and person.role == head):  # else introduced with it here
+                if stem not in key(self.text[lo:hi]):
+                    continue  # no form of the noun near the name (read first: lemmas cost)
+                ahead = _WORDS.findall(self.text[lo : m.start])[-4:]
+                behind = _WORDS.findall(apposed.group()) if apposed else []
+                if not any(_same_noun(lemma(w), head) for w in ahead + behind):
+                    continue
             if not organisations or any(
                 o.entity_id in organisations for o in self.mentions if lo <= o.start < hi
             ):
@@ -387,11 +414,15 @@ class Article:
         found = person.gender if person else None
         return gender is None or found is None or found == gender
 
-    def _antecedent(self, before: int, gender: str | None) -> str | None:
+    def _antecedent(
+        self, before: int, gender: str | None, previous: tuple[str, int] | None = None
+    ) -> str | None:
         """The person a pronoun or a description at `before` stands for: of the nearest
         earlier sentences with people outside quotations (up to `_BACK`), the first with
-        people of the right gender; the one such person, or the one of them written in the
-        nominative."""
+        people of the right gender; the one of them written in the nominative (the subject),
+        else the speaker of the quote just before (`_recent`) when none is the subject or they
+        are among them, else the one such person. A person only spoken of in another case
+        ('заявил о Трампе') gives way to who spoke."""
         earlier = [m for m in self.narrated if m.stop <= before]
         sentences = sorted({m.sentence for m in earlier}, reverse=True)[:_BACK]
         for sentence in sentences:
@@ -399,10 +430,24 @@ class Article:
             if not fit:
                 continue
             ids = {m.entity_id for m in fit}
-            if len(ids) > 1:
-                ids = {m.entity_id for m in fit if m.nominative}
+            subjects = {m.entity_id for m in fit if m.nominative}
+            if len(subjects) == 1:
+                return subjects.pop()
+            recent = self._recent(previous, before, gender)
+            if recent and (recent in ids or not subjects):
+                return recent
             return ids.pop() if len(ids) == 1 else None
-        return None
+        return self._recent(previous, before, gender)
+
+    def _recent(
+        self, previous: tuple[str, int] | None, before: int, gender: str | None
+    ) -> str | None:
+        """The speaker of the article's quote before, when that quote ended in the last
+        `_BACK` sentences before `before` and the speaker is of `gender`."""
+        if previous is None or not self._fits(previous[0], gender):
+            return None
+        starts = [a for a, b, _ in self.sentences if b <= before][-_BACK:]
+        return previous[0] if starts and previous[1] >= starts[0] else None
 
     def interviewee(self, at: int) -> Mention | None:
         """Whose is the '- ' answer at `at` (rule 8): the headline's subject
@@ -478,6 +523,55 @@ def _reports(sentence: str) -> bool:
         parse.tag.POS != "GRND" and not {"1per", "2per"} & set(parse.tag.grammemes)
         for word in cue_forms().intersection(words)
         for parse in morph()(word)[:1]
+    )
+
+
+def _unnamed(words: str) -> bool:
+    """Whether a source's first noun is one of an unnamed source ('источник RT в Минэкономики',
+    'высокопоставленный собеседник')."""
+    for word in _WORDS.findall(words):
+        parses = morph()(word.lower())
+        if parses and parses[0].tag.POS == "NOUN":
+            return parses[0].normal_form in _UNNAMED
+    return False
+
+
+def _personal(words: str) -> Reading | None:
+    """A source that is one personal or possessive pronoun of the third person singular in any
+    case ('по его словам', 'по её мнению', 'ему кажется'), read as the pronoun it stands for."""
+    tokens = _WORDS.findall(words)
+    if len(tokens) != 1:
+        return None
+    for parse in morph()(tokens[0].lower()):
+        gender = _THIRD_PERSON.get(parse.normal_form)
+        if gender and parse.tag.POS in ("NPRO", "ADJF") and "Anph" in parse.tag:
+            return Reading("pronoun", parse.normal_form, gender)
+    return None
+
+
+def _outlet(words: str) -> bool:
+    """Whether what is left of a source beside its medium describes only the outlet: nothing,
+    its adjectives and a noun of a medium ('китайское англоязычное издание [The Global Times]'),
+    and whom it cites ('[ТАСС] со ссылкой на телеканал Al Arabiya')."""
+    own = _CITING.split(words, maxsplit=1)[0]
+    for word in _WORDS.findall(own):
+        parses = morph()(word.lower())
+        if not parses:
+            return False
+        tag, found = parses[0].tag, parses[0].normal_form
+        if tag.POS != "ADJF" and found not in STRONG_WORDS | WEAK_WORDS:
+            return False
+    return True
+
+
+def _same_noun(word: str, head: str) -> bool:
+    """Whether the noun `word` (a lemma) names what `head` does: the same, or `head` is a
+    compound of it ('телеведущая' for 'ведущая'), not of a rank below it ('замминистра')."""
+    if word == head:
+        return True
+    prefix = head[: len(head) - len(word)]
+    return (
+        len(word) >= 5 and head.endswith(word) and "-" not in head and not prefix.startswith(_BELOW)
     )
 
 
