@@ -189,7 +189,7 @@ class Article:
             if m.start < stop and start < m.stop and not _within(m, left_out)
         ]
         left_out += [(m.start, m.stop) for m in inside if m.type == MEDIUM]
-        people = {m.entity_id: m for m in inside if m.type == "PER"}
+        people = {m.entity_id: m for m in inside if m.type == "PER" and not self._whose(m, start)}
         if people:
             return (self._whole(next(iter(people)), start) if len(people) == 1 else None), None
         words = _without(self.text, start, stop, left_out)
@@ -262,6 +262,20 @@ class Article:
         if head in SPOKES:
             return None
         return self._recent(said.previous, start, gender) or self._antecedent(start, gender)
+
+    def _whose(self, m: Mention, start: int) -> bool:
+        """Whether a person in a source is whose the speaker is, in another case right after the
+        noun of the speaker ('Бывший советник Трампа', 'пресс-секретарь Пенса Джэррод Эйджен'),
+        not the speaker in apposition ('Президент Ильхам Алиев', 'эксперта Иванова')."""
+        before = _WORDS.findall(self.text[start : m.start])
+        parses = morph()(before[-1].lower())[:1] if before and not m.nominative else []
+        return any(
+            p.tag.POS == "NOUN"
+            and "anim" in p.tag
+            and p.tag.case == "nomn"
+            and not {"Name", "Surn", "Patr"} & set(p.tag.grammemes)
+            for p in parses
+        )
 
     def _of_person(self, start: int) -> bool:
         """Whether the word right before `start` is a noun of a person ('собеседников [The
@@ -346,7 +360,12 @@ class Article:
                 gap = self.text[stop : m.start]
                 if not _APPOSED.fullmatch(gap) or m.nominative != nominative:
                     return None
-                return None if any(_is_verb(w) for w in _WORDS.findall(gap)) else m
+                words = _WORDS.findall(gap)
+                # after 'эксперта' a word only in the nominative opens a new clause: 'По мнению
+                # эксперта, новый подход администрации Трампа ...'
+                if any(_is_verb(w) or not nominative and _subject(w) for w in words):
+                    return None
+                return m
         return None
 
     def _before_occasion(self, start: int) -> Mention | None:
@@ -572,6 +591,15 @@ def _same_noun(word: str, head: str) -> bool:
     prefix = head[: len(head) - len(word)]
     return (
         len(word) >= 5 and head.endswith(word) and "-" not in head and not prefix.startswith(_BELOW)
+    )
+
+
+def _subject(word: str) -> bool:
+    """Whether a noun or an adjective can only be in the nominative (or the accusative like it):
+    it opens a clause of its own rather than going on a phrase in another case."""
+    parses = morph()(word.lower())
+    return bool(parses) and all(
+        p.tag.POS in ("NOUN", "ADJF") and p.tag.case in ("nomn", "accs") for p in parses
     )
 
 
