@@ -55,15 +55,17 @@ ROLE_PHRASES = {
     "госминистр": "министр",
 }
 _INTERVIEW = "интервью"
-#: 'российский лидер', 'лидер КНДР': with a country, the head of its state.
-_LEADER = "лидер"
+#: Nouns of a country's leader: with a country and no organisation or other noun ('российский
+#: лидер', 'глава Украины', not 'глава МИД Украины', 'глава российского ведомства'), the head of
+#: its state.
+_LEADERS = frozenset({"лидер", "глава"})
 #: Nouns of a source the text leaves unnamed ('источник в МИД Турции', 'собеседник агентства'):
 #: nobody, neither the organisation in its phrase nor the person last named.
 _UNNAMED = frozenset({"источник", "собеседник"})
 _DASHES = "-–—"
-#: Nouns of any body: 'ведомство' refers back to a ministry, a service, an agency;
-#: 'пресс-служба' speaks for the organisation named before.
-_AGENCIES = frozenset({"ведомство", "пресс-служба"})
+#: Nouns of any body: 'ведомство' refers back to a ministry, a service, an agency,
+#: 'организация' to any; 'пресс-служба' speaks for the organisation named before.
+_AGENCIES = frozenset({"ведомство", "пресс-служба", "организация"})
 #: Sentences with people looked back through for a pronoun's or a description's antecedent.
 #: A source that is a place: 'пояснили в авиакомпании', the preposition inside the source's span
 #: or right before it (the speech rules may leave it out).
@@ -249,8 +251,9 @@ class Article:
         if apposed:
             return apposed.entity_id
         role = role_head(words)
-        if role == _LEADER and said.countries:  # 'российский лидер' is the president
-            role = ROLE_PHRASES["глава государства"]
+        if role in _LEADERS and said.countries and _alone(words, role) and not organisations:
+            role = ROLE_PHRASES["глава государства"]  # 'российский лидер', 'глава Украины'
+
         of_state = any(phrase in key(words) for phrase in ROLE_PHRASES) or said.countries
         if role and of_state and (holder := self._holder(role, list(said.countries))):
             return holder
@@ -415,7 +418,8 @@ class Article:
             apposed = _DESCRIBED.match(self.text, m.stop)
             hi = apposed.end() if apposed else m.stop
             person = self.people.get(m.entity_id)
-            if not (person and person.role == head):  # else introduced with it here
+            # one who holds the role (not who speaks for another: their roles are loose)
+            if not (person and person.role == head and head not in SPOKES):
                 if stem not in key(self.text[lo:hi]):
                     continue  # no form of the noun near the name (read first: lemmas cost)
                 ahead = _WORDS.findall(self.text[lo : m.start])[-4:]
@@ -543,6 +547,17 @@ def _reports(sentence: str) -> bool:
         for word in cue_forms().intersection(words)
         for parse in morph()(word)[:1]
     )
+
+
+def _alone(words: str, head: str) -> bool:
+    """Whether `head` is the only common noun of `words` (adjectives and names beside it)."""
+    for word in _WORDS.findall(words):
+        parses = morph()(word.lower())[:1]
+        if any(p.tag.POS == "NOUN" and p.normal_form != head for p in parses) and not any(
+            {"Name", "Surn", "Patr", "Geox", "Orgn"} & set(p.tag.grammemes) for p in parses
+        ):
+            return False
+    return True
 
 
 def _unnamed(words: str) -> bool:
