@@ -59,9 +59,10 @@ _INTERVIEW = "интервью"
 #: лидер', 'глава Украины', not 'глава МИД Украины', 'глава российского ведомства'), the head of
 #: its state.
 _LEADERS = frozenset({"лидер", "глава"})
-#: Nouns of a source the text leaves unnamed ('источник в МИД Турции', 'собеседник агентства'):
-#: nobody, neither the organisation in its phrase nor the person last named.
-_UNNAMED = frozenset({"источник", "собеседник"})
+#: Nouns of a source the text leaves unnamed ('источник в МИД Турции', 'источник RT'): nobody,
+#: neither the organisation in its phrase nor the person last named. ('Собеседник RT' is mostly
+#: the expert just named: a description.)
+_UNNAMED = frozenset({"источник"})
 _DASHES = "-–—"
 #: Nouns of any body: 'ведомство' refers back to a ministry, a service, an agency,
 #: 'организация' to any; 'пресс-служба' speaks for the organisation named before.
@@ -446,21 +447,54 @@ class Article:
         else the speaker of the quote just before (`_recent`) when none is the subject or they
         are among them, else the one such person. A person only spoken of in another case
         ('заявил о Трампе') gives way to who spoke."""
-        earlier = [m for m in self.narrated if m.stop <= before]
+        floor = self._unnamed_before(before)
+        earlier = [m for m in self.narrated if floor <= m.start and m.stop <= before]
         sentences = sorted({m.sentence for m in earlier}, reverse=True)[:_BACK]
+        recent = self._recent(previous, before, gender)
+        recent = recent if recent and previous[1] > floor else None
         for sentence in sentences:
             fit = [m for m in earlier if m.sentence == sentence and self._fits(m.entity_id, gender)]
             if not fit:
                 continue
             ids = {m.entity_id for m in fit}
-            subjects = {m.entity_id for m in fit if m.nominative}
+            subjects = {m.entity_id for m in fit if self._presented(m)}
             if len(subjects) == 1:
                 return subjects.pop()
-            recent = self._recent(previous, before, gender)
             if recent and (recent in ids or not subjects):
                 return recent
             return ids.pop() if len(ids) == 1 else None
-        return self._recent(previous, before, gender)
+        return recent
+
+    def _presented(self, m: Mention) -> bool:
+        """Whether the text presents a person rather than mentions them: the subject, in the
+        nominative, or named after a noun of a person in the same oblique case ('показания
+        своего информатора Родченкова'), not whose ('советник Трампа') or after a preposition
+        ('о Трампе')."""
+        if m.nominative:
+            return True
+        words = _WORDS.findall(self.text[max(0, m.start - 40) : m.start])[-2:]
+        parses = [morph()(w.lower())[0] for w in words]
+        if not parses or parses[-1].tag.POS != "NOUN" or "anim" not in parses[-1].tag:
+            return False
+        noun = parses[-1].tag
+        before = parses[0].tag.POS if len(parses) == 2 else None
+        names = {"Name", "Surn", "Patr"} & set(noun.grammemes)
+        return noun.case != "nomn" and not names and before != "PREP"
+
+    def _unnamed_before(self, before: int) -> int:
+        """Where the last unnamed source of the `_BACK` sentences before `before` is named in
+        the nominative ('Это подтвердил источник в администрации. По его словам, ...'): a
+        pronoun after it is that source's, nobody's; 0 if none is."""
+        starts = [a for a, b, _ in self.sentences if b <= before][-_BACK:]
+        lo = starts[0] if starts else max(0, before - 300)
+        found, after = 0, None  # after: the word before, a preposition ('на источник')
+        for word in _WORDS.finditer(self.text, lo, before):
+            parse = morph()(word.group().lower())[:1]
+            nominative = parse and parse[0].tag.case == "nomn" and after != "PREP"
+            if nominative and parse[0].normal_form in _UNNAMED and not self._quoted(word.start()):
+                found = word.end()
+            after = parse[0].tag.POS if parse else None
+        return found
 
     def _recent(
         self, previous: tuple[str, int] | None, before: int, gender: str | None
@@ -502,6 +536,11 @@ class Article:
                 if m and self.text[m.stop : m.stop + 1] == ",":
                     return m
         return None
+
+    def _quoted(self, at: int) -> bool:
+        """Whether `at` lies inside «» opened in its paragraph (words said, not narrated)."""
+        before = self.text[self._paragraph_start(at) : at]
+        return before.count("«") > before.count("»")
 
     def _paragraph_start(self, at: int) -> int:
         return self.text.rfind("\n\n", 0, at) + 2 if "\n\n" in self.text[:at] else 0
