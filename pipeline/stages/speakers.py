@@ -35,7 +35,7 @@ Only people mentioned outside quotations count as earlier people."""
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cached_property
 
@@ -218,12 +218,12 @@ class Article:
         placed = _PLACED.search(self.text, max(0, start - 4), start) or _PLACED.match(words)
         subject = number == "plur" and not placed
         if reading.kind is None and reading.thing and not (organisations or cited or subject):
-            return self._institution(reading.thing, start), None
+            return self._institution(reading.thing, start, said.previous), None
         gender = reading.gender or gender
         if reading.kind == "spokes":  # 'представитель ведомства': the one named, else the body
             one = None if number == "plur" else self._described(said, words, reading, gender, set())
             if one is None and reading.thing and not organisations:
-                return self._institution(reading.thing, start), None
+                return self._institution(reading.thing, start, said.previous), None
             return one, None
         if reading.kind == "group" or number == "plur":
             return None, None
@@ -288,10 +288,25 @@ class Article:
         parses = morph()(before[-1].lower())[:1] if before else []
         return any(p.tag.POS == "NOUN" and "anim" in p.tag for p in parses)
 
-    def _institution(self, noun: str, before: int) -> str | None:
+    def _institution(
+        self, noun: str, before: int, previous: tuple[str, int] | None = None
+    ) -> str | None:
         """The organisation a noun refers back to ('в министерстве', 'представители ведомства'):
-        the nearest earlier organisation of the last `_BACK` sentences called so (`_named_as`),
-        or any for `_AGENCIES`."""
+        for `_AGENCIES` the organisation that spoke just before (`_recent`: '— говорится в
+        заявлении ФСБ. «...», — подчеркнули в ведомстве'), else the nearest named (`_named`);
+        for other nouns the nearest named, else the one that spoke just before."""
+        spoke = self._recent(previous, before, None, self._organisations)
+        if spoke and noun in _AGENCIES:
+            return spoke
+        return self._named(noun, before) or spoke
+
+    @cached_property
+    def _organisations(self) -> set[str]:
+        return {m.entity_id for m in self.mentions if m.type == "ORG"}
+
+    def _named(self, noun: str, before: int) -> str | None:
+        """The nearest earlier organisation of the last `_BACK` sentences called `noun`
+        (`_named_as`), or any for `_AGENCIES`."""
         sentence = next((s for s, (a, b, _) in enumerate(self.sentences) if a <= before < b), None)
         for m in reversed([m for m in self.mentions if m.stop <= before and m.narrated]):
             if sentence is None or m.sentence < sentence - _BACK:
@@ -497,11 +512,17 @@ class Article:
         return found
 
     def _recent(
-        self, previous: tuple[str, int] | None, before: int, gender: str | None
+        self,
+        previous: tuple[str, int] | None,
+        before: int,
+        gender: str | None,
+        among: Collection[str] | None = None,
     ) -> str | None:
         """The speaker of the article's quote before, when that quote ended in the last
-        `_BACK` sentences before `before` and the speaker is of `gender`."""
-        if previous is None or not self._fits(previous[0], gender):
+        `_BACK` sentences before `before` and the speaker is one of `among` (by default a
+        person, of `gender`)."""
+        among = self.people if among is None else among
+        if previous is None or previous[0] not in among or not self._fits(previous[0], gender):
             return None
         starts = [a for a, b, _ in self.sentences if b <= before][-_BACK:]
         return previous[0] if starts and previous[1] >= starts[0] else None
