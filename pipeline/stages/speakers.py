@@ -84,9 +84,10 @@ _CITING = re.compile(r"(?i)\bсо ссылкой на\b")
 _THIRD_PERSON = {"он": "masc", "она": "femn", "его": "masc", "её": "femn"}
 #: Prefixes of a rank below a role's: 'замминистра', 'вице-премьер', 'подполковник'.
 _BELOW = ("зам", "вице", "под")
-#: A headline that gives one person's words: '«...»: [role words] Surname [—] о ...'.
+#: A headline that gives one person's words: '«...»: [role words] Surname [—] о ...' (a double
+#: surname or a generation word after a hyphen: 'Герман-младший').
 _HEADLINE_SUBJECT = re.compile(
-    r"»\s*:\s*(?:[^«»:,\n]*?\s)?([А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?)\s+(?:[-–—]\s+)?(?:о|об|про)\s"
+    r"»\s*:\s*(?:[^«»:,\n]*?\s)?([А-ЯЁ][а-яё]+(?:-[А-ЯЁа-яё][а-яё]+)?)\s+(?:[-–—]\s+)?(?:о|об|про)\s"
 )
 
 
@@ -176,7 +177,7 @@ class Article:
         """Whether a source may be followed by its speaker's name: not a group, a pronoun, a
         first or second person or a plural cue."""
         start, stop = said.source
-        reading = read(_without(self.text, start, stop, occasions(self.text, start, stop)))
+        reading = read(_without(self.text, start, stop, self._occasions(start, stop)))
         closed = ("group", "pronoun", "relative", "first", "second", "spokes")
         return reading.kind not in closed and agreement(said.cue)[0] != "plur"
 
@@ -185,7 +186,7 @@ class Article:
             after = self._after_cue(said.cue_stop)
             return (after.entity_id, (after.start, after.stop)) if after else (None, None)
         start, stop = said.source
-        left_out = occasions(self.text, start, stop)
+        left_out = self._occasions(start, stop)
         inside = [
             m
             for m in self.mentions
@@ -218,7 +219,10 @@ class Article:
         placed = _PLACED.search(self.text, max(0, start - 4), start) or _PLACED.match(words)
         subject = number == "plur" and not placed
         if reading.kind is None and reading.thing and not (organisations or cited or subject):
-            return self._institution(reading.thing, start, said.previous), None
+            # a surname the morphology reads as a common noun ('Дижур') is still a surname
+            return self._by_name(words) or self._institution(
+                reading.thing, start, said.previous
+            ), None
         gender = reading.gender or gender
         if reading.kind == "spokes":  # 'представитель ведомства': the one named, else the body
             one = None if number == "plur" else self._described(said, words, reading, gender, set())
@@ -266,6 +270,13 @@ class Article:
         if head in SPOKES:
             return None
         return self._recent(said.previous, start, gender) or self._antecedent(start, gender)
+
+    def _occasions(self, start: int, stop: int) -> list[tuple[int, int]]:
+        """`occasions` of a source, also one whose preposition the source's span left out
+        ('В [интервью RT эксперт] заявил'), cut to the span."""
+        before = _PLACED.search(self.text, max(0, start - 4), start)
+        found = occasions(self.text, before.start() if before else start, stop)
+        return [(max(a, start), b) for a, b in found if b > start]
 
     def _whose(self, m: Mention, start: int) -> bool:
         """Whether a person in a source is whose the speaker is, in another case right after the

@@ -388,3 +388,31 @@ def test_an_agency_is_the_organisation_that_spoke_just_before() -> None:
     )
     assert said(found, "задержано восемь участников") == "ФСБ"
     assert said(found, "повышенных мер конспирации") == "ФСБ"
+
+
+def test_a_surname_read_as_a_common_noun() -> None:
+    found = speakers(
+        [
+            "«Яблоко» может выдвинуть в губернаторы Николая Дижура. Дижур заявил, что уже "
+            "подготовил программу «народного губернатора».",
+        ]
+    )
+    assert said(found, "подготовил программу") == "Николай Дижур"
+
+
+def test_an_occasion_whose_preposition_the_source_left_out() -> None:
+    found = speakers(
+        [
+            "Похожей точки зрения придерживается и эксперт Ассоциации военных политологов "
+            "Андрей Кошкин. В интервью RT эксперт заявил, что США фактически шантажируют Россию.",
+        ]
+    )
+    assert said(found, "фактически шантажируют") == "Андрей Кошкин"
+
+
+def test_a_hyphenated_surname_in_the_headline_owns_the_answers() -> None:
+    found = speakers(
+        ["\n\n".join(INTERVIEW)],
+        ["«Хотели экранизировать Набокова»: Герман-младший о «Довлатове» и новом проекте"],
+    )
+    assert {name for _, name in found} == {"Герман-младший"}
