@@ -265,7 +265,8 @@ class Article:
         head = reading.head
         if head and (introduced := self._introduced(head, start, gender, organisations)):
             return introduced
-        if role and not organisations and (holder := self._holder(role, [])):
+        # the one holding the role, unless it is of another country than the source names
+        if role and not (organisations or said.countries) and (holder := self._holder(role, [])):
             return holder
         if head in SPOKES:
             return None
