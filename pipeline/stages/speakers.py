@@ -43,7 +43,15 @@ from pipeline.nlp.gazetteer import key
 from pipeline.nlp.media import MEDIUM, STRONG_WORDS, WEAK_WORDS
 from pipeline.nlp.models import lemma, morph
 from pipeline.nlp.roles import role_lemmas
-from pipeline.nlp.sources import SPOKES, Reading, agreement, gender_of, occasions, read
+from pipeline.nlp.sources import (
+    OCCASIONS,
+    SPOKES,
+    Reading,
+    agreement,
+    gender_of,
+    occasions,
+    read,
+)
 from pipeline.nlp.speech import cue_forms, words_of
 
 #: Role phrases that name a role by another word: 'глава государства' is the president.
@@ -72,6 +80,9 @@ _AGENCIES = frozenset({"ведомство", "пресс-служба", "орг�
 #: or right before it (the speech rules may leave it out).
 _PLACED = re.compile(r"(?i)(?:^|\s)во?\s+$|^во?\s")
 _BACK = 3
+#: A preposition (and a word) right before a source, which may open an occasion the source's
+#: span cut: 'В [интервью RT эксперт]', 'в эксклюзивном [интервью RT]'.
+_OPENED = re.compile(r"(?i)(?:^|\s)(?:в|во|на|с|со)\s+(?:\w+\s+)?$")
 #: What may stand between a source and the name in apposition to it: '..., политолог '.
 _APPOSED = re.compile(r"\s*,?\s*[^.;:!?\n]{0,100}")
 #: A description after a name: 'Георгий Остапкович, экономист'.
@@ -274,8 +285,8 @@ class Article:
 
     def _occasions(self, start: int, stop: int) -> list[tuple[int, int]]:
         """`occasions` of a source, also one whose preposition the source's span left out
-        ('В [интервью RT эксперт] заявил'), cut to the span."""
-        before = _PLACED.search(self.text, max(0, start - 4), start)
+        ('В [интервью RT эксперт] заявил', 'в эксклюзивном [интервью RT]'), cut to the span."""
+        before = _OPENED.search(self.text, max(0, start - 30), start)
         found = occasions(self.text, before.start() if before else start, stop)
         return [(max(a, start), b) for a, b in found if b > start]
 
@@ -665,7 +676,7 @@ def _outlet(words: str) -> bool:
         if not parses:
             return False
         tag, found = parses[0].tag, parses[0].normal_form
-        if tag.POS != "ADJF" and found not in STRONG_WORDS | WEAK_WORDS:
+        if tag.POS != "ADJF" and (found not in STRONG_WORDS | WEAK_WORDS or found in OCCASIONS):
             return False
     return True
 
