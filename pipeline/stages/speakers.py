@@ -5,29 +5,37 @@ The source's words name the speaker, or describe them and the article named them
 1. Where it was said is not who said it: the words of an occasion ('в интервью Стоуну', 'в
    беседе с RT', 'на брифинге') and media mentions are left out of the source; a source of
    nothing else is the person right before it ('Алексей Мухин [в интервью RT] заявил').
-2. A person the rest names is the speaker ('Президент Ильхам Алиев'); a bare first name or
-   surname that the entity stage kept apart ('Ирина') is the one person of the article whose
-   full name has it.
+2. A person the rest names is the speaker ('Президент Ильхам Алиев'), not whose the speaker is
+   ('советник Трампа'); a bare first name or surname that the entity stage kept apart ('Ирина',
+   'Дижур') is the one person of the article whose full name has it. An unnamed source
+   ('источник RT в Минэкономики') is nobody, and so is a pronoun that refers back to it.
 3. A source that describes one person by a noun ('эксперт', 'бывший глава Минфина', 'глава
    британского МИД') is that person, never the organisation in its phrase: the person named
    right after it in apposition ('..., политолог Дмитрий Журавлёв'), else for a role of a
-   state the one holding it in the article (`entities.role`: 'глава государства' is the
-   president), else the nearest earlier person introduced with the same noun ('вице-премьер
-   РФ Виталий Мутко'), else the one holding its role, else the antecedent, as for a pronoun.
+   state the one holding it in the article (`entities.role`: 'глава государства', 'российский
+   лидер' is the president), else the nearest earlier person introduced with the same noun or
+   a compound of it ('вице-премьер РФ Виталий Мутко', 'ведущая' for 'телеведущая') or holding
+   it as their role, else the one holding its role, else the speaker of the quote just before,
+   else the antecedent, as for a pronoun.
 4. An organisation is the speaker when the source is the organisation or speaks for it ('в
    Минсельхозе', 'представитель Госдепа'), or refers back to it by a noun it was called by
-   ('в министерстве', 'в авиакомпании', 'представители ведомства').
+   ('в министерстве', 'в авиакомпании', 'представители ведомства'): for 'ведомство',
+   'пресс-служба', 'организация' the organisation that spoke just before, else the nearest
+   named.
 5. 'Я' in an interview's '- ' answer and 'вы' in its question are the interviewee (rule 8).
-   A pronoun ('он', 'она') is the one person of the nearest earlier sentence with people, of
-   the gender of the pronoun or of the cue verb ('добавила'), preferring the one written in
-   the nominative (the subject); 'который' is the person just before it.
+   A pronoun in any case ('он', 'по её словам') is the one person of the nearest earlier
+   sentence with people, of the gender of the pronoun or of the cue verb ('добавила'), that the
+   text presents (the subject, or after a noun of a person: 'информатора Родченкова'), else the
+   speaker of the quote just before, not one only spoken of ('о Трампе'); 'который' is the
+   person just before it.
 6. A group ('эксперты', 'сотрудники МОК', a plural cue) is nobody in particular.
 7. No source beside the cue: the person named right after it ('— сказал Брутер').
 8. A '- ' answer of an interview is the interviewee's, named in the headline (the surname after
    its quotation), the lead or the heading of its section, or addressed by a question
    (`Article.interviewee`).
 9. An outlet reporting on its own account is the speaker ('По оценкам CNN', 'сообщает ТАСС со
-   ссылкой на ...'), not one whose person speaks ('собеседник RT'); a source no rule names
+   ссылкой на ...', 'китайское издание The Global Times'), not one whose person speaks
+   ('собеседник RT', 'в интервью RT'); a source no rule names
    anybody from is the person named right after it in the same clause ('— рассказала
    заведующая поликлиникой №2 Светлана Андреева').
 Only people mentioned outside quotations count as earlier people."""
