@@ -296,7 +296,11 @@ class Article:
         ('В [интервью RT эксперт] заявил', 'в эксклюзивном [интервью RT]'), cut to the span."""
         before = _OPENED.search(self.text, max(0, start - 30), start)
         found = occasions(self.text, before.start() if before else start, stop)
-        return [(max(a, start), b) for a, b in found if b > start]
+        # a person in the nominative is the subject, never an occasion's complement ('в
+        # интервью BuzzFeed [Рэпп] рассказал')
+        subjects = [m.start for m in self.mentions if m.type == "PER" and m.nominative]
+        cut = [(a, min([m for m in subjects if a < m < b], default=b)) for a, b in found]
+        return [(max(a, start), b) for a, b in cut if b > start]
 
     def _whose(self, m: Mention, start: int) -> bool:
         """Whether a person in a source is whose the speaker is, in another case right after the
