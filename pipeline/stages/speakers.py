@@ -507,7 +507,10 @@ class Article:
             if not fit:
                 continue
             ids = {m.entity_id for m in fit}
-            subjects = {m.entity_id for m in fit if self._presented(m)}
+            # the subject first, else one named after a noun of a person
+            subjects = {m.entity_id for m in fit if m.nominative} or {
+                m.entity_id for m in fit if self._presented(m)
+            }
             if len(subjects) == 1:
                 return subjects.pop()
             if recent and (recent in ids or not subjects):
