@@ -160,6 +160,7 @@ def build_quotes(
         "speaker_stop",
         "source_countries",
     )
+    previous: dict[str, tuple[str, int]] = {}  # article -> its last speaker named, and where
     for article_id, start, stop, kind, cue_start, cue_stop, *source, countries in zip(
         *(found[c].to_pylist() for c in columns), strict=True
     ):
@@ -168,12 +169,15 @@ def build_quotes(
         source = None if source[0] is None else tuple(source)
         if kind == "interview" and source is None:  # a '- ' answer: the lead says who
             lead = context.interviewee(article_id, start)
-            speaker, cue = (lead.entity_id if lead else None), _INTERVIEW
+            whole = context.article(article_id).whole
+            speaker, cue = (whole(lead.entity_id) if lead else None), _INTERVIEW
             source = (lead.start, lead.stop) if lead else None
         else:
-            said = Said(cue, cue_stop, source, tuple(countries.split()))
+            said = Said(cue, cue_stop, source, tuple(countries.split()), previous.get(article_id))
             speaker, elsewhere = context.article(article_id).speaker(said)
             source = elsewhere or source
+        if speaker:
+            previous[article_id] = (speaker, max(stop, cue_stop))
         words = None if source is None else text[source[0] : source[1]]
         values = (text[start:stop], cue, speaker, words, *(source or (None, None)))
         for name, value in zip(_FILLED, values, strict=True):

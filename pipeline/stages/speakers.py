@@ -5,29 +5,37 @@ The source's words name the speaker, or describe them and the article named them
 1. Where it was said is not who said it: the words of an occasion ('в интервью Стоуну', 'в
    беседе с RT', 'на брифинге') and media mentions are left out of the source; a source of
    nothing else is the person right before it ('Алексей Мухин [в интервью RT] заявил').
-2. A person the rest names is the speaker ('Президент Ильхам Алиев'); a bare first name or
-   surname that the entity stage kept apart ('Ирина') is the one person of the article whose
-   full name has it.
+2. A person the rest names is the speaker ('Президент Ильхам Алиев'), not whose the speaker is
+   ('советник Трампа'); a bare first name or surname that the entity stage kept apart ('Ирина',
+   'Дижур') is the one person of the article whose full name has it. An unnamed source
+   ('источник RT в Минэкономики') is nobody, and so is a pronoun that refers back to it.
 3. A source that describes one person by a noun ('эксперт', 'бывший глава Минфина', 'глава
    британского МИД') is that person, never the organisation in its phrase: the person named
    right after it in apposition ('..., политолог Дмитрий Журавлёв'), else for a role of a
-   state the one holding it in the article (`entities.role`: 'глава государства' is the
-   president), else the nearest earlier person introduced with the same noun ('вице-премьер
-   РФ Виталий Мутко'), else the one holding its role, else the antecedent, as for a pronoun.
+   state the one holding it in the article (`entities.role`: 'глава государства', 'российский
+   лидер' is the president), else the nearest earlier person introduced with the same noun or
+   a compound of it ('вице-премьер РФ Виталий Мутко', 'ведущая' for 'телеведущая') or holding
+   it as their role, else the one holding its role, else the speaker of the quote just before,
+   else the antecedent, as for a pronoun.
 4. An organisation is the speaker when the source is the organisation or speaks for it ('в
    Минсельхозе', 'представитель Госдепа'), or refers back to it by a noun it was called by
-   ('в министерстве', 'в авиакомпании', 'представители ведомства').
+   ('в министерстве', 'в авиакомпании', 'представители ведомства'): for 'ведомство',
+   'пресс-служба', 'организация' the organisation that spoke just before, else the nearest
+   named.
 5. 'Я' in an interview's '- ' answer and 'вы' in its question are the interviewee (rule 8).
-   A pronoun ('он', 'она') is the one person of the nearest earlier sentence with people, of
-   the gender of the pronoun or of the cue verb ('добавила'), preferring the one written in
-   the nominative (the subject); 'который' is the person just before it.
+   A pronoun in any case ('он', 'по её словам') is the one person of the nearest earlier
+   sentence with people, of the gender of the pronoun or of the cue verb ('добавила'), that the
+   text presents (the subject, or after a noun of a person: 'информатора Родченкова'), else the
+   speaker of the quote just before, not one only spoken of ('о Трампе'); 'который' is the
+   person just before it.
 6. A group ('эксперты', 'сотрудники МОК', a plural cue) is nobody in particular.
 7. No source beside the cue: the person named right after it ('— сказал Брутер').
 8. A '- ' answer of an interview is the interviewee's, named in the headline (the surname after
    its quotation), the lead or the heading of its section, or addressed by a question
    (`Article.interviewee`).
 9. An outlet reporting on its own account is the speaker ('По оценкам CNN', 'сообщает ТАСС со
-   ссылкой на ...'), not one whose person speaks ('собеседник RT'); a source no rule names
+   ссылкой на ...', 'китайское издание The Global Times'), not one whose person speaks
+   ('собеседник RT', 'в интервью RT'); a source no rule names
    anybody from is the person named right after it in the same clause ('— рассказала
    заведующая поликлиникой №2 Светлана Андреева').
 Only people mentioned outside quotations count as earlier people."""
@@ -35,15 +43,23 @@ Only people mentioned outside quotations count as earlier people."""
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cached_property
 
 from pipeline.nlp.gazetteer import key
-from pipeline.nlp.media import MEDIUM
+from pipeline.nlp.media import MEDIUM, STRONG_WORDS, WEAK_WORDS
 from pipeline.nlp.models import lemma, morph
 from pipeline.nlp.roles import role_lemmas
-from pipeline.nlp.sources import SPOKES, Reading, agreement, gender_of, occasions, read
+from pipeline.nlp.sources import (
+    OCCASIONS,
+    SPOKES,
+    Reading,
+    agreement,
+    gender_of,
+    occasions,
+    read,
+)
 from pipeline.nlp.speech import cue_forms, words_of
 
 #: Role phrases that name a role by another word: 'глава государства' is the president.
@@ -55,26 +71,42 @@ ROLE_PHRASES = {
     "госминистр": "министр",
 }
 _INTERVIEW = "интервью"
+#: Nouns of a country's leader: with a country and no organisation or other noun ('российский
+#: лидер', 'глава Украины', not 'глава МИД Украины', 'глава российского ведомства'), the head of
+#: its state.
+_LEADERS = frozenset({"лидер", "глава"})
+#: Nouns of a source the text leaves unnamed ('источник в МИД Турции', 'источник RT'): nobody,
+#: neither the organisation in its phrase nor the person last named. ('Собеседник RT' is mostly
+#: the expert just named: a description.)
+_UNNAMED = frozenset({"источник"})
 _DASHES = "-–—"
-#: Nouns of any body: 'ведомство' refers back to a ministry, a service, an agency;
-#: 'пресс-служба' speaks for the organisation named before.
-_AGENCIES = frozenset({"ведомство", "пресс-служба"})
+#: Nouns of any body: 'ведомство' refers back to a ministry, a service, an agency,
+#: 'организация' to any; 'пресс-служба' speaks for the organisation named before.
+_AGENCIES = frozenset({"ведомство", "пресс-служба", "организация"})
 #: Sentences with people looked back through for a pronoun's or a description's antecedent.
 #: A source that is a place: 'пояснили в авиакомпании', the preposition inside the source's span
 #: or right before it (the speech rules may leave it out).
 _PLACED = re.compile(r"(?i)(?:^|\s)во?\s+$|^во?\s")
 _BACK = 3
+#: A preposition (and a word) right before a source, which may open an occasion the source's
+#: span cut: 'В [интервью RT эксперт]', 'в эксклюзивном [интервью RT]'.
+_OPENED = re.compile(r"(?i)(?:^|\s)(?:в|во|на|с|со)\s+(?:\w+\s+)?$")
 #: What may stand between a source and the name in apposition to it: '..., политолог '.
 _APPOSED = re.compile(r"\s*,?\s*[^.;:!?\n]{0,100}")
 #: A description after a name: 'Георгий Остапкович, экономист'.
 _DESCRIBED = re.compile(r"\s*,\s*[^,.;:!?«»\"()\n]{0,60}")
 _WORDS = re.compile(r"\w+(?:-\w+)*")
-#: What else a source that is an outlet reporting on its own account may say: it cites another
-#: ('ТАСС со ссылкой на телеканал Al Arabiya').
-_CITING = re.compile(r"(?i)(?:со ссылкой на\b.*)?")
-#: A headline that gives one person's words: '«...»: [role words] Surname [—] о ...'.
+#: Whom a source that is an outlet reporting on its own account may cite: 'ТАСС со ссылкой на
+#: телеканал Al Arabiya'.
+_CITING = re.compile(r"(?i)\bсо ссылкой на\b")
+#: Pronouns of the third person singular, personal and possessive, and their gender.
+_THIRD_PERSON = {"он": "masc", "она": "femn", "его": "masc", "её": "femn"}
+#: Prefixes of a rank below a role's: 'замминистра', 'вице-премьер', 'подполковник'.
+_BELOW = ("зам", "вице", "под")
+#: A headline that gives one person's words: '«...»: [role words] Surname [—] о ...' (a double
+#: surname or a generation word after a hyphen: 'Герман-младший').
 _HEADLINE_SUBJECT = re.compile(
-    r"»\s*:\s*(?:[^«»:,\n]*?\s)?([А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?)\s+(?:[-–—]\s+)?(?:о|об|про)\s"
+    r"»\s*:\s*(?:[^«»:,\n]*?\s)?([А-ЯЁ][а-яё]+(?:-[А-ЯЁа-яё][а-яё]+)?)\s+(?:[-–—]\s+)?(?:о|об|про)\s"
 )
 
 
@@ -111,6 +143,8 @@ class Said:
     cue_stop: int
     source: tuple[int, int] | None
     countries: tuple[str, ...] = ()
+    #: The speaker of the article's quote before this one and where that quote ends.
+    previous: tuple[str, int] | None = None
 
 
 def role_head(words: str) -> str | None:
@@ -162,7 +196,7 @@ class Article:
         """Whether a source may be followed by its speaker's name: not a group, a pronoun, a
         first or second person or a plural cue."""
         start, stop = said.source
-        reading = read(_without(self.text, start, stop, occasions(self.text, start, stop)))
+        reading = read(_without(self.text, start, stop, self._occasions(start, stop)))
         closed = ("group", "pronoun", "relative", "first", "second", "spokes")
         return reading.kind not in closed and agreement(said.cue)[0] != "plur"
 
@@ -171,14 +205,14 @@ class Article:
             after = self._after_cue(said.cue_stop)
             return (after.entity_id, (after.start, after.stop)) if after else (None, None)
         start, stop = said.source
-        left_out = occasions(self.text, start, stop)
+        left_out = self._occasions(start, stop)
         inside = [
             m
             for m in self.mentions
             if m.start < stop and start < m.stop and not _within(m, left_out)
         ]
         left_out += [(m.start, m.stop) for m in inside if m.type == MEDIUM]
-        people = {m.entity_id: m for m in inside if m.type == "PER"}
+        people = {m.entity_id: m for m in inside if m.type == "PER" and not self._whose(m, start)}
         if people:
             return (self._whole(next(iter(people)), start) if len(people) == 1 else None), None
         words = _without(self.text, start, stop, left_out)
@@ -186,12 +220,15 @@ class Article:
         # 'по оценкам CNN', 'ТАСС со ссылкой на ...'; not 'собеседник RT', a person of it,
         # nor outlets at large ('сообщают СМИ')
         one = agreement(said.cue)[0] != "plur"
-        if media and one and _CITING.fullmatch(words) and not self._of_person(start):
+        if media and one and _outlet(words) and not self._of_person(start):
             return media[0].entity_id, None
         if not words:  # only where it was said: 'Алексей Мухин [в интервью RT] заявил'
             before = self._before_occasion(start)
             return (before.entity_id if before else None), None
-        reading = read(words)
+        if _unnamed(words):  # 'источник в МИД Турции': nobody, unless named right after
+            apposed = self._apposed(stop, True)
+            return (apposed.entity_id if apposed else None), None
+        reading = _personal(words) or read(words)
         number, gender = agreement(said.cue)
         organisations = {m.entity_id for m in inside if m.type == "ORG"}
         if reading.kind in (None, "spokes") and len(organisations) == 1:
@@ -201,19 +238,22 @@ class Article:
         placed = _PLACED.search(self.text, max(0, start - 4), start) or _PLACED.match(words)
         subject = number == "plur" and not placed
         if reading.kind is None and reading.thing and not (organisations or cited or subject):
-            return self._institution(reading.thing, start), None
+            # a surname the morphology reads as a common noun ('Дижур') is still a surname
+            return self._by_name(words) or self._institution(
+                reading.thing, start, said.previous
+            ), None
         gender = reading.gender or gender
         if reading.kind == "spokes":  # 'представитель ведомства': the one named, else the body
             one = None if number == "plur" else self._described(said, words, reading, gender, set())
             if one is None and reading.thing and not organisations:
-                return self._institution(reading.thing, start), None
+                return self._institution(reading.thing, start, said.previous), None
             return one, None
         if reading.kind == "group" or number == "plur":
             return None, None
         if reading.kind == "relative":
             return self._relative(start), None
         if reading.kind == "pronoun":
-            return self._antecedent(start, gender), None
+            return self._antecedent(start, gender, said.previous), None
         if reading.kind in ("first", "second"):  # 'я считаю' in an answer, 'вы сказали' asked
             answer = any(a <= start < b for a, b in self.answers)
             asked = not answer and self.text[self._paragraph_start(start)] in _DASHES
@@ -235,15 +275,46 @@ class Article:
         if apposed:
             return apposed.entity_id
         role = role_head(words)
+        if role in _LEADERS and said.countries and _alone(words, role) and not organisations:
+            role = ROLE_PHRASES["глава государства"]  # 'российский лидер', 'глава Украины'
+
         of_state = any(phrase in key(words) for phrase in ROLE_PHRASES) or said.countries
         if role and of_state and (holder := self._holder(role, list(said.countries))):
             return holder
         head = reading.head
         if head and (introduced := self._introduced(head, start, gender, organisations)):
             return introduced
-        if role and not organisations and (holder := self._holder(role, [])):
+        # the one holding the role, unless it is of another country than the source names
+        if role and not (organisations or said.countries) and (holder := self._holder(role, [])):
             return holder
-        return None if head in SPOKES else self._antecedent(start, gender)
+        if head in SPOKES:
+            return None
+        return self._recent(said.previous, start, gender) or self._antecedent(start, gender)
+
+    def _occasions(self, start: int, stop: int) -> list[tuple[int, int]]:
+        """`occasions` of a source, also one whose preposition the source's span left out
+        ('В [интервью RT эксперт] заявил', 'в эксклюзивном [интервью RT]'), cut to the span."""
+        before = _OPENED.search(self.text, max(0, start - 30), start)
+        found = occasions(self.text, before.start() if before else start, stop)
+        # a person in the nominative is the subject, never an occasion's complement ('в
+        # интервью BuzzFeed [Рэпп] рассказал')
+        subjects = [m.start for m in self.mentions if m.type == "PER" and m.nominative]
+        cut = [(a, min([m for m in subjects if a < m < b], default=b)) for a, b in found]
+        return [(max(a, start), b) for a, b in cut if b > start]
+
+    def _whose(self, m: Mention, start: int) -> bool:
+        """Whether a person in a source is whose the speaker is, in another case right after the
+        noun of the speaker ('Бывший советник Трампа', 'пресс-секретарь Пенса Джэррод Эйджен'),
+        not the speaker in apposition ('Президент Ильхам Алиев', 'эксперта Иванова')."""
+        before = _WORDS.findall(self.text[start : m.start])
+        parses = morph()(before[-1].lower())[:1] if before and not m.nominative else []
+        return any(
+            p.tag.POS == "NOUN"
+            and "anim" in p.tag
+            and p.tag.case == "nomn"
+            and not {"Name", "Surn", "Patr"} & set(p.tag.grammemes)
+            for p in parses
+        )
 
     def _of_person(self, start: int) -> bool:
         """Whether the word right before `start` is a noun of a person ('собеседников [The
@@ -252,10 +323,25 @@ class Article:
         parses = morph()(before[-1].lower())[:1] if before else []
         return any(p.tag.POS == "NOUN" and "anim" in p.tag for p in parses)
 
-    def _institution(self, noun: str, before: int) -> str | None:
+    def _institution(
+        self, noun: str, before: int, previous: tuple[str, int] | None = None
+    ) -> str | None:
         """The organisation a noun refers back to ('в министерстве', 'представители ведомства'):
-        the nearest earlier organisation of the last `_BACK` sentences called so (`_named_as`),
-        or any for `_AGENCIES`."""
+        for `_AGENCIES` the organisation that spoke just before (`_recent`: '— говорится в
+        заявлении ФСБ. «...», — подчеркнули в ведомстве'), else the nearest named (`_named`);
+        for other nouns the nearest named, else the one that spoke just before."""
+        spoke = self._recent(previous, before, None, self._organisations)
+        if spoke and noun in _AGENCIES:
+            return spoke
+        return self._named(noun, before) or spoke
+
+    @cached_property
+    def _organisations(self) -> set[str]:
+        return {m.entity_id for m in self.mentions if m.type == "ORG"}
+
+    def _named(self, noun: str, before: int) -> str | None:
+        """The nearest earlier organisation of the last `_BACK` sentences called `noun`
+        (`_named_as`), or any for `_AGENCIES`."""
         sentence = next((s for s, (a, b, _) in enumerate(self.sentences) if a <= before < b), None)
         for m in reversed([m for m in self.mentions if m.stop <= before and m.narrated]):
             if sentence is None or m.sentence < sentence - _BACK:
@@ -270,6 +356,10 @@ class Article:
         «Газпром»')."""
         words = _WORDS.findall(self.text[max(0, m.start - 40) : m.start])[-2:]
         return {lemma(w) for w in [*words, *_WORDS.findall(m.surface)[:1]]}
+
+    def whole(self, entity_id: str) -> str:
+        """A one-word name's person in the whole article (`_whole`): an interviewee's surname."""
+        return self._whole(entity_id, len(self.text))
 
     def _whole(self, entity_id: str, before: int) -> str:
         """A one-word name's person: the nearest earlier person of the article whose full name
@@ -324,7 +414,12 @@ class Article:
                 gap = self.text[stop : m.start]
                 if not _APPOSED.fullmatch(gap) or m.nominative != nominative:
                     return None
-                return None if any(_is_verb(w) for w in _WORDS.findall(gap)) else m
+                words = _WORDS.findall(gap)
+                # after 'эксперта' a word only in the nominative opens a new clause: 'По мнению
+                # эксперта, новый подход администрации Трампа ...'
+                if any(_is_verb(w) or not nominative and _subject(w) for w in words):
+                    return None
+                return m
         return None
 
     def _before_occasion(self, start: int) -> Mention | None:
@@ -361,21 +456,27 @@ class Article:
     def _introduced(
         self, head: str, before: int, gender: str | None, organisations: set[str]
     ) -> str | None:
-        """The nearest earlier person the text introduced with the noun `head`, written in the
-        four words before the name ('вице-премьер РФ Виталий Мутко') or after it in apposition
-        ('Георгий Остапкович, экономист'), and with one of `organisations` there, if any."""
+        """The nearest earlier person whose role is `head` (`entities.role`: 'министр' for 'Глава
+        МИД России Сергей Лавров') or whom the text introduced with the noun `head` or a compound
+        of it (`_same_noun`), written in the four words before the name ('вице-премьер РФ
+        Виталий Мутко') or after it in apposition ('Георгий Остапкович, экономист'), and with
+        one of `organisations` there, if any."""
+        stem = key(head)[-7:-2] if len(head) > 8 else key(head)[: max(3, len(head) - 3)]
         for m in reversed([m for m in self.narrated if m.stop <= before]):
             if not self._fits(m.entity_id, gender):
                 continue
             lo = max(0, m.start - 60)
             apposed = _DESCRIBED.match(self.text, m.stop)
             hi = apposed.end() if apposed else m.stop
-            if key(head)[: max(3, len(head) - 3)] not in key(self.text[lo:hi]):
-                continue  # no form of the noun near the name (read first: lemmas cost)
-            ahead = _WORDS.findall(self.text[lo : m.start])[-4:]
-            behind = _WORDS.findall(apposed.group()) if apposed else []
-            if not any(lemma(w) == head for w in ahead + behind):
-                continue
+            person = self.people.get(m.entity_id)
+            # one who holds the role (not who speaks for another: their roles are loose)
+            if not (person and person.role == head and head not in SPOKES):
+                if stem not in key(self.text[lo:hi]):
+                    continue  # no form of the noun near the name (read first: lemmas cost)
+                ahead = _WORDS.findall(self.text[lo : m.start])[-4:]
+                behind = _WORDS.findall(apposed.group()) if apposed else []
+                if not any(_same_noun(lemma(w), head) for w in ahead + behind):
+                    continue
             if not organisations or any(
                 o.entity_id in organisations for o in self.mentions if lo <= o.start < hi
             ):
@@ -387,22 +488,82 @@ class Article:
         found = person.gender if person else None
         return gender is None or found is None or found == gender
 
-    def _antecedent(self, before: int, gender: str | None) -> str | None:
+    def _antecedent(
+        self, before: int, gender: str | None, previous: tuple[str, int] | None = None
+    ) -> str | None:
         """The person a pronoun or a description at `before` stands for: of the nearest
         earlier sentences with people outside quotations (up to `_BACK`), the first with
-        people of the right gender; the one such person, or the one of them written in the
-        nominative."""
-        earlier = [m for m in self.narrated if m.stop <= before]
+        people of the right gender; the one of them written in the nominative (the subject),
+        else the speaker of the quote just before (`_recent`) when none is the subject or they
+        are among them, else the one such person. A person only spoken of in another case
+        ('заявил о Трампе') gives way to who spoke."""
+        floor = self._unnamed_before(before)
+        earlier = [m for m in self.narrated if floor <= m.start and m.stop <= before]
         sentences = sorted({m.sentence for m in earlier}, reverse=True)[:_BACK]
+        recent = self._recent(previous, before, gender)
+        recent = recent if recent and previous[1] > floor else None
         for sentence in sentences:
             fit = [m for m in earlier if m.sentence == sentence and self._fits(m.entity_id, gender)]
             if not fit:
                 continue
             ids = {m.entity_id for m in fit}
-            if len(ids) > 1:
-                ids = {m.entity_id for m in fit if m.nominative}
+            # the subject first, else one named after a noun of a person
+            subjects = {m.entity_id for m in fit if m.nominative} or {
+                m.entity_id for m in fit if self._presented(m)
+            }
+            if len(subjects) == 1:
+                return subjects.pop()
+            if recent and (recent in ids or not subjects):
+                return recent
             return ids.pop() if len(ids) == 1 else None
-        return None
+        return recent
+
+    def _presented(self, m: Mention) -> bool:
+        """Whether the text presents a person rather than mentions them: the subject, in the
+        nominative, or named after a noun of a person in the same oblique case ('показания
+        своего информатора Родченкова'), not whose ('советник Трампа') or after a preposition
+        ('о Трампе')."""
+        if m.nominative:
+            return True
+        words = _WORDS.findall(self.text[max(0, m.start - 40) : m.start])[-2:]
+        parses = [morph()(w.lower())[0] for w in words]
+        if not parses or parses[-1].tag.POS != "NOUN" or "anim" not in parses[-1].tag:
+            return False
+        noun = parses[-1].tag
+        before = parses[0].tag.POS if len(parses) == 2 else None
+        names = {"Name", "Surn", "Patr"} & set(noun.grammemes)
+        return noun.case != "nomn" and not names and before != "PREP"
+
+    def _unnamed_before(self, before: int) -> int:
+        """Where the last unnamed source of the `_BACK` sentences before `before` is named in
+        the nominative ('Это подтвердил источник в администрации. По его словам, ...'): a
+        pronoun after it is that source's, nobody's; 0 if none is."""
+        starts = [a for a, b, _ in self.sentences if b <= before][-_BACK:]
+        lo = starts[0] if starts else max(0, before - 300)
+        found, after = 0, None  # after: the word before, a preposition ('на источник')
+        for word in _WORDS.finditer(self.text, lo, before):
+            parse = morph()(word.group().lower())[:1]
+            nominative = parse and parse[0].tag.case == "nomn" and after != "PREP"
+            if nominative and parse[0].normal_form in _UNNAMED and not self._quoted(word.start()):
+                found = word.end()
+            after = parse[0].tag.POS if parse else None
+        return found
+
+    def _recent(
+        self,
+        previous: tuple[str, int] | None,
+        before: int,
+        gender: str | None,
+        among: Collection[str] | None = None,
+    ) -> str | None:
+        """The speaker of the article's quote before, when that quote ended in the last
+        `_BACK` sentences before `before` and the speaker is one of `among` (by default a
+        person, of `gender`)."""
+        among = self.people if among is None else among
+        if previous is None or previous[0] not in among or not self._fits(previous[0], gender):
+            return None
+        starts = [a for a, b, _ in self.sentences if b <= before][-_BACK:]
+        return previous[0] if starts and previous[1] >= starts[0] else None
 
     def interviewee(self, at: int) -> Mention | None:
         """Whose is the '- ' answer at `at` (rule 8): the headline's subject
@@ -434,6 +595,11 @@ class Article:
                 if m and self.text[m.stop : m.stop + 1] == ",":
                     return m
         return None
+
+    def _quoted(self, at: int) -> bool:
+        """Whether `at` lies inside «» opened in its paragraph (words said, not narrated)."""
+        before = self.text[self._paragraph_start(at) : at]
+        return before.count("«") > before.count("»")
 
     def _paragraph_start(self, at: int) -> int:
         return self.text.rfind("\n\n", 0, at) + 2 if "\n\n" in self.text[:at] else 0
@@ -478,6 +644,75 @@ def _reports(sentence: str) -> bool:
         parse.tag.POS != "GRND" and not {"1per", "2per"} & set(parse.tag.grammemes)
         for word in cue_forms().intersection(words)
         for parse in morph()(word)[:1]
+    )
+
+
+def _alone(words: str, head: str) -> bool:
+    """Whether `head` is the only common noun of `words` (adjectives and names beside it)."""
+    for word in _WORDS.findall(words):
+        parses = morph()(word.lower())[:1]
+        if any(p.tag.POS == "NOUN" and p.normal_form != head for p in parses) and not any(
+            {"Name", "Surn", "Patr", "Geox", "Orgn"} & set(p.tag.grammemes) for p in parses
+        ):
+            return False
+    return True
+
+
+def _unnamed(words: str) -> bool:
+    """Whether a source's first noun is one of an unnamed source ('источник RT в Минэкономики',
+    'высокопоставленный собеседник')."""
+    for word in _WORDS.findall(words):
+        parses = morph()(word.lower())
+        if parses and parses[0].tag.POS == "NOUN":
+            return parses[0].normal_form in _UNNAMED
+    return False
+
+
+def _personal(words: str) -> Reading | None:
+    """A source that is one personal or possessive pronoun of the third person singular in any
+    case ('по его словам', 'по её мнению', 'ему кажется'), read as the pronoun it stands for."""
+    tokens = _WORDS.findall(words)
+    if len(tokens) != 1:
+        return None
+    for parse in morph()(tokens[0].lower()):
+        gender = _THIRD_PERSON.get(parse.normal_form)
+        if gender and parse.tag.POS in ("NPRO", "ADJF") and "Anph" in parse.tag:
+            return Reading("pronoun", parse.normal_form, gender)
+    return None
+
+
+def _outlet(words: str) -> bool:
+    """Whether what is left of a source beside its medium describes only the outlet: nothing,
+    its adjectives and a noun of a medium ('китайское англоязычное издание [The Global Times]'),
+    and whom it cites ('[ТАСС] со ссылкой на телеканал Al Arabiya')."""
+    own = _CITING.split(words, maxsplit=1)[0]
+    for word in _WORDS.findall(own):
+        parses = morph()(word.lower())
+        if not parses:
+            return False
+        tag, found = parses[0].tag, parses[0].normal_form
+        if tag.POS != "ADJF" and (found not in STRONG_WORDS | WEAK_WORDS or found in OCCASIONS):
+            return False
+    return True
+
+
+def _same_noun(word: str, head: str) -> bool:
+    """Whether the noun `word` (a lemma) names what `head` does: the same, or `head` is a
+    compound of it ('телеведущая' for 'ведущая'), not of a rank below it ('замминистра')."""
+    if word == head:
+        return True
+    prefix = head[: len(head) - len(word)]
+    return (
+        len(word) >= 5 and head.endswith(word) and "-" not in head and not prefix.startswith(_BELOW)
+    )
+
+
+def _subject(word: str) -> bool:
+    """Whether a noun or an adjective can only be in the nominative (or the accusative like it):
+    it opens a clause of its own rather than going on a phrase in another case."""
+    parses = morph()(word.lower())
+    return bool(parses) and all(
+        p.tag.POS in ("NOUN", "ADJF") and p.tag.case in ("nomn", "accs") for p in parses
     )
 
 
