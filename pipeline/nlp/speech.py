@@ -1111,8 +1111,17 @@ def find_speech(
     found = {(s.start, s.stop): s for s in reported(text, sentences)}
     found |= {(s.start, s.stop): s for s in interviews(text, paragraphs)}
     quotes = sorted(found.values(), key=lambda s: (s.start, -s.stop))
-    return [
-        s
-        for s in quotes
-        if not any(o.start <= s.cue_start and s.cue_stop <= o.stop for o in quotes if o is not s)
-    ]
+    return [s for s in quotes if not any(_inside(s, o) for o in quotes if o is not s)]
+
+
+def _contains_cue(outer: Speech, inner: Speech) -> bool:
+    return outer.start <= inner.cue_start and inner.cue_stop <= outer.stop
+
+
+def _inside(quote: Speech, other: Speech) -> bool:
+    """Whether `quote` is part of `other`: its cue is in the other's content. When each holds
+    the other's cue ('X подтверждает, что ..., заявил Y': the clause after 'подтверждает' runs
+    on over 'заявил Y'), the one that starts first is the outer quote."""
+    if not _contains_cue(other, quote):
+        return False
+    return not (_contains_cue(quote, other) and quote.start < other.start)

@@ -356,3 +356,19 @@ def test_a_quoted_name_inside_the_source(text: str, source: str) -> None:
 
 def test_an_imperative_is_not_a_cue() -> None:
     assert quotes("Читайте также: министр иностранных дел ушёл в отставку.") == []
+
+
+def test_a_cue_inside_an_unquoted_clause_does_not_hide_the_outer_quote() -> None:
+    # The clause after 'подтверждает, что' runs on over 'заявил X' and holds its cue, and
+    # 'заявил' reports the whole clause before it: the outer quote is the one kept.
+    text = (
+        "Это решение подтверждает, что Киев не готов к переговорам, заявил RT "
+        "председатель комитета Совета Федерации Константин Косачёв."
+    )
+    assert quotes(text) == [
+        (
+            "Это решение подтверждает, что Киев не готов к переговорам",
+            "заявил",
+            "председатель комитета Совета Федерации Константин Косачёв",
+        )
+    ]
