@@ -641,17 +641,95 @@ def reported(text: str, sentences: Sequence[tuple[int, int]]) -> Iterator[Speech
     and paragraphs before its cue)."""
     forms = cue_forms()
     unread: list[list[_Token]] = []  # sentences with a cue form where word order finds nothing
+    said: list[Speech] = []
+    previous = None
     for start, stop in sentences:
         if not forms.isdisjoint(words_of(text[start:stop])):
             tokens = _tokens(text, start, stop)
             found = list(_in_sentence(text, tokens, start, stop))
+            if not any(start <= s.cue_start < stop for s in found):
+                found += _pointed(text, tokens, start, previous, said)
+            said += found
             yield from found
             if not any(start <= s.cue_start < stop for s in found) and _worth_parsing(tokens):
                 unread.append(tokens)
+        previous = (start, stop)
     if unread:
         heads = parse_syntax([[t.text for t in tokens] for tokens in unread])
         for tokens, parsed in zip(unread, heads, strict=True):
             yield from _by_syntax(text, tokens, parsed)
+
+
+#: The locative pronouns that point at what was said before: 'об этом', 'о том', 'о чём'.
+_POINTERS = frozenset({"этом", "том", "чем", "чём"})
+
+
+def _pointer(tokens: list[_Token], i: int) -> bool:
+    """'об этом', not 'об этом ролике' (a demonstrative before its noun)."""
+    if not (
+        0 <= i < len(tokens) - 1
+        and tokens[i].text.lower() in ("о", "об", "обо")
+        and tokens[i + 1].text.lower() in _POINTERS
+    ):
+        return False
+    after = tokens[i + 2] if i + 2 < len(tokens) else None
+    return after is None or not (
+        after.text[:1].islower() and _pos(after) in ("NOUN", "ADJF") and _case(after) == "loct"
+    )
+
+
+def _pointer_at(tokens: list[_Token], cue: int) -> int | None:
+    """Where the pointer of a cue starts: right after it ('сообщил об этом'), or before it in
+    its clause, at the sentence's start after adverbs and conjunctions ('Ранее об этом во
+    вторник заявил') or after a comma ('..., о чём заявил')."""
+    if _pointer(tokens, cue + 1):
+        return cue + 1
+    for j in range(cue - 2, max(-1, cue - 12), -1):
+        if _pointer(tokens, j):
+            opening = all(t.is_word and _pos(t) in ("ADVB", "CONJ", "PRCL") for t in tokens[:j])
+            return j if opening or tokens[j - 1].text == "," else None
+        if _pos(tokens[j]) in ("VERB", "GRND", "INFN"):
+            return None
+    return None
+
+
+def _pointed(
+    text: str,
+    tokens: list[_Token],
+    start: int,
+    previous: tuple[int, int] | None,
+    said: list[Speech],
+) -> list[Speech]:
+    """'Об этом заявил X.', 'X сообщил об этом журналистам', '..., о чём заявил X': a cue whose
+    object points at what was said before it. The content is the sentence before (no quote
+    found in it), or, for 'о чём' after a comma, the clause before the comma."""
+    if _is_question(text, start, tokens[-1].stop):
+        return []  # 'Что вы думаете об этом?'
+    for cue, token in enumerate(tokens):
+        if _pos(token) != "VERB" or not _is_cue_verb(token):
+            continue
+        at = _pointer_at(tokens, cue)
+        if at is None or tokens[cue - 1].text.lower() == "не":
+            continue
+        if at < cue and tokens[at - 1].text == ",":
+            if tokens[at + 1].text.lower() not in ("чем", "чём"):
+                continue
+            content = _trimmed(text, start, tokens[at - 1].start)
+        elif previous is None or any(s.start < previous[1] and previous[0] < s.stop for s in said):
+            continue
+        else:
+            content = _trimmed(text, *previous)
+        if _words(text, *content) < 3 or _is_question(text, content[0], content[1] + 1):
+            continue
+        source = _with_apposition(tokens, _source_following(tokens, cue)) if at < cue else None
+        if source and not (_is_impersonal(token) or _head_case(tokens[source[0]])):
+            source = None  # not a subject: 'сообщил об этом в своём Twitter'
+        source = source or _subject(tokens, cue, cue)
+        if source is None and not _is_impersonal(token):
+            continue
+        source_span = _span(tokens, *source) if source else (None, None)
+        return [Speech("indirect", *content, token.start, token.stop, *source_span)]
+    return []
 
 
 def _worth_parsing(tokens: list[_Token]) -> bool:

@@ -372,3 +372,78 @@ def test_a_cue_inside_an_unquoted_clause_does_not_hide_the_outer_quote() -> None
             "председатель комитета Совета Федерации Константин Косачёв",
         )
     ]
+
+
+def found(text: str) -> list[tuple[str, str, str | None]]:
+    """(content, cue, source) of every quote of a text of sentences that end with '. '."""
+    sentences, start = [], 0
+    for end in [i + 1 for i, c in enumerate(text) if c == "." and text[i + 1 : i + 2] in (" ", "")]:
+        sentences.append((start, end))
+        start = end + 1
+    return [
+        (
+            text[s.start : s.stop],
+            text[s.cue_start : s.cue_stop],
+            None if s.source_start is None else text[s.source_start : s.source_stop],
+        )
+        for s in find_speech(text, [(0, len(text))], sentences)
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "США поставят Саудовской Аравии комплексы THAAD. Об этом во вторник сообщил "
+            "министр обороны США Джеймс Мэттис.",
+            (
+                "США поставят Саудовской Аравии комплексы THAAD",
+                "сообщил",
+                "министр обороны США Джеймс Мэттис",
+            ),
+        ),
+        (
+            "Столицу ожидают аномальные морозы. Об этом в разговоре с RT рассказал "
+            "ведущий специалист центра погоды «Фобос» Евгений Тишковец.",
+            (
+                "Столицу ожидают аномальные морозы",
+                "рассказал",
+                "ведущий специалист центра погоды «Фобос» Евгений Тишковец",
+            ),
+        ),
+        (
+            "Россия погасила все долги бывшего СССР. Об этом говорится в ежегодном отчёте Минфина.",
+            ("Россия погасила все долги бывшего СССР", "говорится", "ежегодном отчёте Минфина"),
+        ),
+        (
+            "Россия погасила все долги бывшего СССР. Пресс-секретарь Кремля Дмитрий Песков "
+            "сообщил об этом журналистам.",
+            (
+                "Россия погасила все долги бывшего СССР",
+                "сообщил",
+                "Пресс-секретарь Кремля Дмитрий Песков",
+            ),
+        ),
+        (
+            "Недавно Индия провела испытание такого оружия, о чём публично заявил премьер-министр "
+            "Нарендра Моди.",
+            (
+                "Недавно Индия провела испытание такого оружия",
+                "заявил",
+                "премьер-министр Нарендра Моди",
+            ),
+        ),
+    ],
+)
+def test_a_cue_that_points_at_what_went_before(text: str, expected: tuple) -> None:
+    # 'Об этом заявил X': what X said is the sentence before; 'о чём': the clause before.
+    assert found(text) == [expected]
+
+
+def test_a_pointer_needs_a_statement_before_it() -> None:
+    # A question asks, a demonstrative before its noun names a topic, a quote before is said.
+    assert found("Такая практика существует давно. Что вы думаете об этом?") == []
+    assert found("Видео сняли в открытом космосе. Об этом ролике написали многие издания.") == []
+    assert found("«Мы готовы к диалогу», — сказал он. Об этом он заявил в Женеве.") == [
+        ("Мы готовы к диалогу", "сказал", "он")
+    ]
