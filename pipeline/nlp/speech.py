@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import NamedTuple
 
-from pipeline.nlp.cues import cue_forms, cue_nouns, cue_verbs
+from pipeline.nlp.cues import cue_forms, cue_nouns, cue_verbs, stance_lemmas
 from pipeline.nlp.gazetteer import key
 from pipeline.nlp.models import CACHE_SIZE, morph, parse_syntax
 from pipeline.nlp.sources import OCCASIONS
@@ -92,6 +92,18 @@ def _is_cue_verb(token: _Token) -> bool:
         and "impr" not in parse.tag  # 'Читайте также:' reports nothing
         and key(parse.normal_form) in cue_verbs()
     )
+
+
+def _is_stance(tokens: Sequence[_Token], i: int) -> bool:
+    """A short adjective of a held view before its clause: 'уверен, что', 'убеждены в том,
+    что' (the mark after it is checked: 'уверен в победе' reports nothing)."""
+    parses = morph()(tokens[i].text.lower()) if key(tokens[i].text) in cue_forms() else []
+    if not any(
+        p.tag.POS in ("ADJS", "PRTS") and key(p.normal_form) in stance_lemmas() for p in parses
+    ):
+        return False
+    after = [t.text.lower() for t in tokens[i + 1 : i + 5]]
+    return after[:2] == [",", "что"] or after == ["в", "том", ",", "что"]
 
 
 def _is_impersonal(token: _Token) -> bool:
@@ -818,7 +830,7 @@ def _in_sentence(text: str, tokens: list[_Token], start: int, stop: int) -> Iter
             found = _quote_then_cue(text, tokens, i)
             if found:
                 yield found
-        elif _is_cue_verb(token):
+        elif _is_cue_verb(token) or _is_stance(tokens, i):
             found = list(_cue_then_content(text, tokens, i, stop))
             if not found or (found[0].source_start or 0) > token.start:
                 found += _inverted(text, tokens, i, start)  # '..., считает X: «...»' too
