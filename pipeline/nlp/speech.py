@@ -249,6 +249,9 @@ def _widened(tokens: Sequence[_Token], head: int) -> int:
     first = head
     while first > 0:
         before = tokens[first - 1]
+        if (opening := _quoted_owner(tokens, first - 1)) is not None:
+            first = opening  # 'директор «Укроборонпрома» Роман Романов'
+            continue
         if not before.is_word or _pos(before) in ("VERB", "GRND", "INFN", "CONJ", "ADVB"):
             break
         if _pos(before) == "PREP" or not (
@@ -263,6 +266,19 @@ def _widened(tokens: Sequence[_Token], head: int) -> int:
     while first < head and _case(tokens[first]) == "gent":
         first += 1  # a phrase starts with its head, not a genitive: 'Росстата издание'
     return first
+
+
+def _quoted_owner(tokens: Sequence[_Token], close: int) -> int | None:
+    """The short quoted name in the genitive that closes at `close` inside a noun phrase ('глава
+    «Роснефти»', 'совета директоров «Спартака»'): the index of its opening mark, when a noun
+    that is no preposition's object goes before it ('в интервью «Известиям»' is a setting)."""
+    opening = _quoted_name(tokens, close, forward=False)
+    if opening is None or opening < 1 or not _can_be(tokens[opening + 1], "gent"):
+        return None
+    noun = opening - 1
+    if not (tokens[noun].is_word and _pos(tokens[noun]) == "NOUN") or _in_phrase(tokens, noun):
+        return None
+    return opening
 
 
 def _fixed(token: _Token) -> bool:

@@ -481,3 +481,26 @@ def test_a_short_adjective_of_a_held_view_is_a_cue(text: str, expected: tuple) -
 def test_a_held_view_needs_its_clause_and_no_negation() -> None:
     assert quotes("Тренер уверен в победе своей команды.") == []
     assert quotes("Тренер не уверен, что команда выйдет в финал.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        (
+            "В 2015 году директор «Укроборонпрома» Роман Романов заявил, что заказ будет выполнен.",
+            "директор «Укроборонпрома» Роман Романов",
+        ),
+        (
+            "Заместитель председателя совета директоров «Спартака» Наиль Измайлов заявил, что "
+            "никто не ведёт закулисную борьбу.",
+            "Заместитель председателя совета директоров «Спартака» Наиль Измайлов",
+        ),
+        # A quoted name after a preposition's object is where it was said, not the speaker's.
+        (
+            "В интервью «Известиям» глава МИД Сергей Лавров заявил, что переговоры продолжатся.",
+            "глава МИД Сергей Лавров",
+        ),
+    ],
+)
+def test_a_quoted_organisation_inside_the_role_before_a_name(text: str, source: str) -> None:
+    assert [q[2] for q in quotes(text)] == [source]
