@@ -925,6 +925,12 @@ def _cue_then_content(text: str, tokens: list[_Token], cue: int, stop: int) -> I
             content = (content[0], _quotation_ends(text, *content))
             if content[1] > content[0]:
                 yield Speech("indirect", *content, said.start, said.stop, *_span(tokens, *source))
+        elif source and _ends_sentence(tokens, end) and cue > 2 and tokens[cue - 2].text == ",":
+            content = _trimmed(
+                text, tokens[0].start, tokens[cue - 2].start
+            )  # '..., как сообщает X.'
+            if _words(text, *content) >= 4 and not _is_question(text, *content):
+                yield Speech("indirect", *content, said.start, said.stop, *_span(tokens, *source))
         return
     after = cue + 1
     while (
@@ -1115,14 +1121,24 @@ def _inverted(text: str, tokens: list[_Token], cue: int, start: int) -> list[Spe
         return []  # a quotation (`_quote_then_cue` has it) or 'отметив' (the subject's verb)
     if tokens[0].text.lower() in ("о", "об", "про"):
         return []  # 'О развитии ..., рассказал посол': what about, not what was said
-    source = _source_after(tokens, cue + 1)
-    if source is None or not _head_case(tokens[source[0]]) or not _nominal(tokens[source[0]]):
-        return []
+    if _is_impersonal(tokens[cue]):  # '..., говорится в сообщении Белого дома.'
+        source = _source_following(tokens, cue)
+        if source is None or not _ends_sentence(tokens, source[1] + 1):
+            return []
+    else:
+        source = _source_after(tokens, cue + 1)
+        if source is None or not _head_case(tokens[source[0]]) or not _nominal(tokens[source[0]]):
+            return []
     content = _trimmed(text, start, tokens[comma].start)
     if _words(text, *content) < 4 or _is_question(text, *content):
         return []  # 'Более того, отметил он, ...': a parenthesis, not what was said
     said = tokens[cue]
     return [Speech("indirect", *content, said.start, said.stop, *_span(tokens, *source))]
+
+
+def _ends_sentence(tokens: list[_Token], i: int) -> bool:
+    """Whether only the sentence's final marks (or nothing) are left from `i` on."""
+    return all(t.text in ".!?…" for t in tokens[i:])
 
 
 def _inverted_position(tokens: list[_Token], cue: int) -> bool:

@@ -504,3 +504,33 @@ def test_a_held_view_needs_its_clause_and_no_negation() -> None:
 )
 def test_a_quoted_organisation_inside_the_role_before_a_name(text: str, source: str) -> None:
     assert [q[2] for q in quotes(text)] == [source]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "В 2016 году прирост ВВП Филиппин составил 6,8%, говорится в отчёте Министерства "
+            "статистики страны.",
+            (
+                "В 2016 году прирост ВВП Филиппин составил 6,8%",
+                "говорится",
+                "отчёте Министерства статистики страны",
+            ),
+        ),
+        (
+            "МАГАТЭ этого категорически не подтверждает, как заявил министр иностранных дел РФ "
+            "Сергей Лавров.",
+            (
+                "МАГАТЭ этого категорически не подтверждает",
+                "заявил",
+                "министр иностранных дел РФ Сергей Лавров",
+            ),
+        ),
+    ],
+)
+def test_a_cue_and_its_source_after_the_content_end_the_sentence(
+    text: str, expected: tuple
+) -> None:
+    # '..., говорится в X.' and '..., как заявил X.': what goes before the comma is said.
+    assert quotes(text) == [expected]
