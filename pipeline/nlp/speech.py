@@ -1018,7 +1018,10 @@ def _gerund_subject(tokens: list[_Token], cue: int) -> tuple[int, int] | None:
     one."""
     for i in range(cue - 1, 0, -1):
         if _pos(tokens[i]) == "VERB" and not _is_impersonal(tokens[i]):
-            found = _source_before(tokens, i) or _subject_after(tokens, i, cue)
+            if _inverted_position(tokens, i):  # '«...», — сказал он в интервью, подчеркнув'
+                found = _subject_after(tokens, i, cue)
+            else:
+                found = _source_before(tokens, i) or _subject_after(tokens, i, cue)
             if found:
                 return found
     return None
@@ -1031,7 +1034,13 @@ def _subject_after(tokens: list[_Token], verb: int, cue: int) -> tuple[int, int]
     if i < len(tokens) and tokens[i].text.lower() == "и":
         i += 1
     found = _source_after(tokens, i)
-    if found and tokens[found[1] + 1].text == "," and found[1] + 2 == cue:
+    if found is None:
+        return None
+    comma = found[1] + 1
+    if _pos(tokens[comma]) == "PREP":  # 'сказал он| в интервью газете «Ведомости», отметив'
+        while comma < cue and (tokens[comma].is_word or tokens[comma].text in _QUOTES):
+            comma += 1
+    if tokens[comma].text == "," and comma + 1 == cue:
         return found if _head_case(tokens[found[0]]) else None
     return None
 

@@ -534,3 +534,20 @@ def test_a_cue_and_its_source_after_the_content_end_the_sentence(
 ) -> None:
     # '..., говорится в X.' and '..., как заявил X.': what goes before the comma is said.
     assert quotes(text) == [expected]
+
+
+def test_a_gerund_after_an_inverted_cue_takes_the_subject_after_the_verb() -> None:
+    # '— сказал он в интервью BBC, подчеркнув': the subject follows its verb, the setting
+    # between them and the comma; 'Мы' inside the quotation is not the gerund's subject.
+    text = (
+        "«Мы не будем вмешиваться», — сказал он в интервью BBC, подчеркнув, что решение за народом."
+    )
+    assert quotes(text) == [
+        ("Мы не будем вмешиваться", "сказал", "он"),
+        ("решение за народом", "подчеркнув", "он"),
+    ]
+    text = (
+        "Об этом заявил министр финансов Антон Силуанов в интервью газете «Ведомости», "
+        "отметив, что бюджет будет исполнен."
+    )
+    assert quotes(text) == [("бюджет будет исполнен", "отметив", "министр финансов Антон Силуанов")]
