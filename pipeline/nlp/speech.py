@@ -5,8 +5,9 @@ Three shapes, found by rules over words and their morphology (pymorphy2):
 - interviews: answers after a speaker label ('Т. Лоренцсон: ...') or, in a question-and-answer
   interview, every '- ' paragraph that is not a question, with the paragraphs that follow it;
 - direct speech: '«...», - заявил X', 'X заявил: «...»';
-- indirect speech: 'X отметил, что ...', 'по словам X, ...', 'как отмечает X, ...',
-  'X заявил: ...', '..., говорит X'.
+- indirect speech: 'X отметил, что ...', 'X уверен, что ...', 'по словам X, ...', 'как
+  отмечает X, ...', 'X заявил: ...', '..., говорит X', '..., говорится в X'; 'Об этом заявил
+  X' reports the sentence before it.
 Questions, denials ('не считают, что') and a quote inside another are not quotes."""
 
 from __future__ import annotations
