@@ -44,10 +44,15 @@ def stance_lemmas() -> frozenset[str]:
 def cue_forms() -> frozenset[str]:
     """Every form of the cue verbs and nouns, lower case (е for ё): a sentence without one is
     not looked at word by word, and only these words are parsed as possible cues."""
-    return frozenset(
-        key(form.word)
+    lexemes = [
+        form
         for word in cue_verbs() | cue_nouns() | _STANCE
         for parse in morph()(word)
         if key(parse.normal_form) == word
         for form in parse.lexeme
+    ]
+    return frozenset(
+        key(form.word)
+        for form in lexemes
+        if key(form.normal_form) not in _STANCE or form.tag.POS in ("ADJS", "PRTS")
     )

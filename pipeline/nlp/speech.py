@@ -98,6 +98,8 @@ def _is_cue_verb(token: _Token) -> bool:
 def _is_stance(tokens: Sequence[_Token], i: int) -> bool:
     """A short adjective of a held view before its clause: 'уверен, что', 'убеждены в том,
     что' (the mark after it is checked: 'уверен в победе' reports nothing)."""
+    if i + 2 >= len(tokens) or tokens[i + 1].text not in (",", "в"):
+        return False
     parses = morph()(tokens[i].text.lower()) if key(tokens[i].text) in cue_forms() else []
     if not any(
         p.tag.POS in ("ADJS", "PRTS") and key(p.normal_form) in stance_lemmas() for p in parses
@@ -732,6 +734,8 @@ def _pointed(
     """'Об этом заявил X.', 'X сообщил об этом журналистам', '..., о чём заявил X': a cue whose
     object points at what was said before it. The content is the sentence before (no quote
     found in it), or, for 'о чём' after a comma, the clause before the comma."""
+    if not any(t.text.lower() in _POINTERS for t in tokens):
+        return []
     if _is_question(text, start, tokens[-1].stop):
         return []  # 'Что вы думаете об этом?'
     for cue, token in enumerate(tokens):
@@ -1243,17 +1247,23 @@ def find_speech(
     found = {(s.start, s.stop): s for s in reported(text, sentences)}
     found |= {(s.start, s.stop): s for s in interviews(text, paragraphs)}
     quotes = sorted(found.values(), key=lambda s: (s.start, -s.stop))
-    return [s for s in quotes if not any(_inside(s, o) for o in quotes if o is not s)]
+    return [
+        s
+        for s in quotes
+        if not any(
+            o.start <= s.cue_start and s.cue_stop <= o.stop and not _outer(s, o)
+            for o in quotes
+            if o is not s
+        )
+    ]
 
 
 def _contains_cue(outer: Speech, inner: Speech) -> bool:
     return outer.start <= inner.cue_start and inner.cue_stop <= outer.stop
 
 
-def _inside(quote: Speech, other: Speech) -> bool:
-    """Whether `quote` is part of `other`: its cue is in the other's content. When each holds
-    the other's cue ('X подтверждает, что ..., заявил Y': the clause after 'подтверждает' runs
-    on over 'заявил Y'), the one that starts first is the outer quote."""
-    if not _contains_cue(other, quote):
-        return False
-    return not (_contains_cue(quote, other) and quote.start < other.start)
+def _outer(quote: Speech, other: Speech) -> bool:
+    """Whether `quote`, whose cue is in the content of `other`, is still the outer one: it
+    holds the other's cue too and starts first ('X подтверждает, что ..., заявил Y': the
+    clause after 'подтверждает' runs on over 'заявил Y', which reports all before it)."""
+    return _contains_cue(quote, other) and quote.start < other.start
