@@ -9,11 +9,13 @@ alone, as a one-sentence, one-paragraph text, as the ADAQ sentences are run. A s
 razdel's, and a token's gold tag is that of the annotated span (content, source or cue) it
 overlaps, else None. Rules are tuned on the tune half only; the check half is what we report.
 
-The second tuning batch (bench/labels/quotes_sample_tune2.tsv, half `tune2`) is scored as its
-own table when its file is there.
+The second and third tuning batches (bench/labels/quotes_sample_tune2.tsv and
+quotes_sample_tune3.tsv, halves `tune2` and `tune3`) are scored as tables of their own when
+their files are there.
 
 Usage: python bench/eval_quotes_own.py [--labels bench/labels/quotes_sample.tsv]
        [--tune2 bench/labels/quotes_sample_tune2.tsv]
+       [--tune3 bench/labels/quotes_sample_tune3.tsv]
        [--corpus ../shared/corpora/news_unified.jsonl.gz] [--context article|sentence]
 """
 
@@ -36,9 +38,9 @@ BEFORE = {
     "tune": {"content": 0.784, "source": 0.748, "cue": 0.780},
     "check": {"content": 0.775, "source": 0.585, "cue": 0.728},
 }
-from sample_quotes import DEFAULT_LABELS, TUNE2_LABELS, load  # noqa: E402
+from sample_quotes import DEFAULT_LABELS, TUNE2_LABELS, TUNE3_LABELS, load  # noqa: E402
 
-HALVES = ("tune", "tune2", "check")
+HALVES = ("tune", "tune2", "tune3", "check")
 
 
 def gold_tokens(
@@ -99,12 +101,14 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--labels", type=Path, default=DEFAULT_LABELS)
     parser.add_argument("--tune2", type=Path, default=TUNE2_LABELS)
+    parser.add_argument("--tune3", type=Path, default=TUNE3_LABELS)
     parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
     parser.add_argument("--context", choices=("article", "sentence"), default="article")
     args = parser.parse_args()
     rows = load(args.labels, require(args.corpus))
-    if args.tune2.exists():
-        rows += load(args.tune2, args.corpus)
+    for batch in (args.tune2, args.tune3):
+        if batch.exists():
+            rows += load(batch, args.corpus)
     articles = corpus_texts(args.corpus) if args.context == "article" else None
     for half in (h for h in HALVES if any(row["half"] == h for row in rows)):
         print(f"\nOwn quotes sample, {half} half (rules run on the {args.context}): ", end="")

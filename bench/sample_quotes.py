@@ -15,8 +15,10 @@ the committed label file: offsets and digests only, spans relative to the senten
 Batch 2 (`sheet --batch 2`, a second tuning set): with the seed SEED2, 200 more sentences are
 drawn from the eligible sentences with a speech word that are not in the first sample (by text),
 all of them in the half `tune2`; its labels go to bench/labels/quotes_sample_tune2.tsv.
+Batch 3 (`sheet --batch 3`, a third tuning set) does the same with the seed SEED3, leaving out
+the first sample and batch 2: half `tune3`, labels in bench/labels/quotes_sample_tune3.tsv.
 
-Usage: python bench/sample_quotes.py sheet [--batch 1|2] [--corpus PATH] [--out SHEET]
+Usage: python bench/sample_quotes.py sheet [--batch 1|2|3] [--corpus PATH] [--out SHEET]
        python bench/sample_quotes.py labels SHEET [--out bench/labels/quotes_sample.tsv]
 """
 
@@ -54,7 +56,9 @@ LEXICON = LABELS / "speech_lexicon.txt"
 DEFAULT_LABELS = LABELS / "quotes_sample.tsv"
 SEED = 2026_26
 SEED2 = 2026_28
+SEED3 = 2026_29
 TUNE2_LABELS = LABELS / "quotes_sample_tune2.tsv"
+TUNE3_LABELS = LABELS / "quotes_sample_tune3.tsv"
 SIZE = 200
 MIN_WORDS, MAX_WORDS = 5, 80
 TAGS = {"Q": "content", "S": "source", "C": "cue"}
@@ -101,14 +105,17 @@ def draw(sentences: list[Sentence], forms: frozenset[str]) -> list[tuple[str, Se
     return [("lexicon", s) for s in first] + [("random", s) for s in second]
 
 
-def draw_batch2(
-    sentences: list[Sentence], forms: frozenset[str], first: list[tuple[str, Sentence]]
+def draw_more(
+    sentences: list[Sentence],
+    forms: frozenset[str],
+    taken: list[tuple[str, Sentence]],
+    seed: int,
 ) -> list[tuple[str, Sentence]]:
-    """(stratum, sentence): SIZE more with a speech word, none with the text of one in `first`
-    (the first sample, as `draw` makes it)."""
-    taken = {s.text for _, s in first}
-    lexical = [s for s in sentences if has_speech_word(s.text, forms) and s.text not in taken]
-    return [("lexicon", s) for s in random.Random(SEED2).sample(lexical, SIZE)]
+    """(stratum, sentence): SIZE more with a speech word drawn with `seed`, none with the text
+    of one in `taken` (the sentences drawn before)."""
+    texts = {s.text for _, s in taken}
+    lexical = [s for s in sentences if has_speech_word(s.text, forms) and s.text not in texts]
+    return [("lexicon", s) for s in random.Random(seed).sample(lexical, SIZE)]
 
 
 def write_sheet(drawn: list[tuple[str, Sentence]], out: Path, tag: str | None = None) -> None:
@@ -206,7 +213,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     commands = parser.add_subparsers(dest="command", required=True)
     make = commands.add_parser("sheet", help="draw the sample and write a sheet to annotate")
-    make.add_argument("--batch", type=int, choices=(1, 2), default=1)
+    make.add_argument("--batch", type=int, choices=(1, 2, 3), default=1)
     make.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
     make.add_argument("--out", type=Path, default=Path("quotes_sheet.tsv"))
     read = commands.add_parser("labels", help="read a judged sheet into the label file")
@@ -216,9 +223,11 @@ def main() -> None:
     if args.command == "sheet":
         sentences = eligible(split(articles(require(args.corpus))))
         drawn = draw(sentences, lexicon_forms())
-        if args.batch == 2:
-            drawn = draw_batch2(sentences, lexicon_forms(), drawn)
-        write_sheet(drawn, args.out, "tune2" if args.batch == 2 else None)
+        batches = [drawn]
+        for seed in (SEED2, SEED3)[: args.batch - 1]:
+            batches.append(draw_more(sentences, lexicon_forms(), sum(batches, []), seed))
+        tag = f"tune{args.batch}" if args.batch > 1 else None
+        write_sheet(batches[-1], args.out, tag)
         print(f"{len(sentences):,} eligible sentences; {len(drawn)} drawn to {args.out}")
     else:
         rows = sheet_to_labels(args.sheet)

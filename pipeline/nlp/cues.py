@@ -13,6 +13,11 @@ from pipeline.nlp.gazetteer import key, read_tsv
 from pipeline.nlp.models import morph
 
 _FILE = "speech_cues.tsv"
+#: The short adjectives of a held view ('уверен, что', 'убеждены в том, что'), which the
+#: annotation convention (ADAQ's, bench/labels/quotes_guide.md) counts as cues: a closed class
+#: the dictionary lexicon of verbs and nouns lacks. pymorphy2 reads some of their forms as short
+#: participles ('уверена' of 'уверить'), so those lemmas are here too.
+_STANCE = frozenset({"уверенный", "убежденный", "уверить", "убедить"})
 
 
 @cache
@@ -30,14 +35,24 @@ def cue_nouns() -> frozenset[str]:
     return _lemmas("noun")
 
 
+def stance_lemmas() -> frozenset[str]:
+    """Lemmas of the short adjectives (or participles) of a held view: 'уверен', 'убеждены'."""
+    return _STANCE
+
+
 @cache
 def cue_forms() -> frozenset[str]:
     """Every form of the cue verbs and nouns, lower case (е for ё): a sentence without one is
     not looked at word by word, and only these words are parsed as possible cues."""
-    return frozenset(
-        key(form.word)
-        for word in cue_verbs() | cue_nouns()
+    lexemes = [
+        form
+        for word in cue_verbs() | cue_nouns() | _STANCE
         for parse in morph()(word)
         if key(parse.normal_form) == word
         for form in parse.lexeme
+    ]
+    return frozenset(
+        key(form.word)
+        for form in lexemes
+        if key(form.normal_form) not in _STANCE or form.tag.POS in ("ADJS", "PRTS")
     )

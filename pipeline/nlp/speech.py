@@ -5,8 +5,9 @@ Three shapes, found by rules over words and their morphology (pymorphy2):
 - interviews: answers after a speaker label ('Т. Лоренцсон: ...') or, in a question-and-answer
   interview, every '- ' paragraph that is not a question, with the paragraphs that follow it;
 - direct speech: '«...», - заявил X', 'X заявил: «...»';
-- indirect speech: 'X отметил, что ...', 'по словам X, ...', 'как отмечает X, ...',
-  'X заявил: ...', '..., говорит X'.
+- indirect speech: 'X отметил, что ...', 'X уверен, что ...', 'по словам X, ...', 'как
+  отмечает X, ...', 'X заявил: ...', '..., говорит X', '..., говорится в X'; 'Об этом заявил
+  X' reports the sentence before it.
 Questions, denials ('не считают, что') and a quote inside another are not quotes."""
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import NamedTuple
 
-from pipeline.nlp.cues import cue_forms, cue_nouns, cue_verbs
+from pipeline.nlp.cues import cue_forms, cue_nouns, cue_verbs, stance_lemmas
 from pipeline.nlp.gazetteer import key
 from pipeline.nlp.models import CACHE_SIZE, morph, parse_syntax
 from pipeline.nlp.sources import OCCASIONS
@@ -92,6 +93,20 @@ def _is_cue_verb(token: _Token) -> bool:
         and "impr" not in parse.tag  # 'Читайте также:' reports nothing
         and key(parse.normal_form) in cue_verbs()
     )
+
+
+def _is_stance(tokens: Sequence[_Token], i: int) -> bool:
+    """A short adjective of a held view before its clause: 'уверен, что', 'убеждены в том,
+    что' (the mark after it is checked: 'уверен в победе' reports nothing)."""
+    if i + 2 >= len(tokens) or tokens[i + 1].text not in (",", "в"):
+        return False
+    parses = morph()(tokens[i].text.lower()) if key(tokens[i].text) in cue_forms() else []
+    if not any(
+        p.tag.POS in ("ADJS", "PRTS") and key(p.normal_form) in stance_lemmas() for p in parses
+    ):
+        return False
+    after = [t.text.lower() for t in tokens[i + 1 : i + 5]]
+    return after[:2] == [",", "что"] or after == ["в", "том", ",", "что"]
 
 
 def _is_impersonal(token: _Token) -> bool:
@@ -237,6 +252,9 @@ def _widened(tokens: Sequence[_Token], head: int) -> int:
     first = head
     while first > 0:
         before = tokens[first - 1]
+        if (opening := _quoted_owner(tokens, first - 1)) is not None:
+            first = opening  # 'директор «Укроборонпрома» Роман Романов'
+            continue
         if not before.is_word or _pos(before) in ("VERB", "GRND", "INFN", "CONJ", "ADVB"):
             break
         if _pos(before) == "PREP" or not (
@@ -251,6 +269,19 @@ def _widened(tokens: Sequence[_Token], head: int) -> int:
     while first < head and _case(tokens[first]) == "gent":
         first += 1  # a phrase starts with its head, not a genitive: 'Росстата издание'
     return first
+
+
+def _quoted_owner(tokens: Sequence[_Token], close: int) -> int | None:
+    """The short quoted name in the genitive that closes at `close` inside a noun phrase ('глава
+    «Роснефти»', 'совета директоров «Спартака»'): the index of its opening mark, when a noun
+    that is no preposition's object goes before it ('в интервью «Известиям»' is a setting)."""
+    opening = _quoted_name(tokens, close, forward=False)
+    if opening is None or opening < 1 or not _can_be(tokens[opening + 1], "gent"):
+        return None
+    noun = opening - 1
+    if not (tokens[noun].is_word and _pos(tokens[noun]) == "NOUN") or _in_phrase(tokens, noun):
+        return None
+    return opening
 
 
 def _fixed(token: _Token) -> bool:
@@ -641,17 +672,97 @@ def reported(text: str, sentences: Sequence[tuple[int, int]]) -> Iterator[Speech
     and paragraphs before its cue)."""
     forms = cue_forms()
     unread: list[list[_Token]] = []  # sentences with a cue form where word order finds nothing
+    said: list[Speech] = []
+    previous = None
     for start, stop in sentences:
         if not forms.isdisjoint(words_of(text[start:stop])):
             tokens = _tokens(text, start, stop)
             found = list(_in_sentence(text, tokens, start, stop))
+            if not any(start <= s.cue_start < stop for s in found):
+                found += _pointed(text, tokens, start, previous, said)
+            said += found
             yield from found
             if not any(start <= s.cue_start < stop for s in found) and _worth_parsing(tokens):
                 unread.append(tokens)
+        previous = (start, stop)
     if unread:
         heads = parse_syntax([[t.text for t in tokens] for tokens in unread])
         for tokens, parsed in zip(unread, heads, strict=True):
             yield from _by_syntax(text, tokens, parsed)
+
+
+#: The locative pronouns that point at what was said before: 'об этом', 'о том', 'о чём'.
+_POINTERS = frozenset({"этом", "том", "чем", "чём"})
+
+
+def _pointer(tokens: list[_Token], i: int) -> bool:
+    """'об этом', not 'об этом ролике' (a demonstrative before its noun)."""
+    if not (
+        0 <= i < len(tokens) - 1
+        and tokens[i].text.lower() in ("о", "об", "обо")
+        and tokens[i + 1].text.lower() in _POINTERS
+    ):
+        return False
+    after = tokens[i + 2] if i + 2 < len(tokens) else None
+    return after is None or not (
+        after.text[:1].islower() and _pos(after) in ("NOUN", "ADJF") and _case(after) == "loct"
+    )
+
+
+def _pointer_at(tokens: list[_Token], cue: int) -> int | None:
+    """Where the pointer of a cue starts: right after it ('сообщил об этом'), or before it in
+    its clause, at the sentence's start after adverbs and conjunctions ('Ранее об этом во
+    вторник заявил') or after a comma ('..., о чём заявил')."""
+    if _pointer(tokens, cue + 1):
+        return cue + 1
+    for j in range(cue - 2, max(-1, cue - 12), -1):
+        if _pointer(tokens, j):
+            opening = all(t.is_word and _pos(t) in ("ADVB", "CONJ", "PRCL") for t in tokens[:j])
+            return j if opening or tokens[j - 1].text == "," else None
+        if _pos(tokens[j]) in ("VERB", "GRND", "INFN"):
+            return None
+    return None
+
+
+def _pointed(
+    text: str,
+    tokens: list[_Token],
+    start: int,
+    previous: tuple[int, int] | None,
+    said: list[Speech],
+) -> list[Speech]:
+    """'Об этом заявил X.', 'X сообщил об этом журналистам', '..., о чём заявил X': a cue whose
+    object points at what was said before it. The content is the sentence before (no quote
+    found in it), or, for 'о чём' after a comma, the clause before the comma."""
+    if not any(t.text.lower() in _POINTERS for t in tokens):
+        return []
+    if _is_question(text, start, tokens[-1].stop):
+        return []  # 'Что вы думаете об этом?'
+    for cue, token in enumerate(tokens):
+        if _pos(token) != "VERB" or not _is_cue_verb(token):
+            continue
+        at = _pointer_at(tokens, cue)
+        if at is None or tokens[cue - 1].text.lower() == "не":
+            continue
+        if at < cue and tokens[at - 1].text == ",":
+            if tokens[at + 1].text.lower() not in ("чем", "чём"):
+                continue
+            content = _trimmed(text, start, tokens[at - 1].start)
+        elif previous is None or any(s.start < previous[1] and previous[0] < s.stop for s in said):
+            continue
+        else:
+            content = _trimmed(text, *previous)
+        if _words(text, *content) < 3 or _is_question(text, content[0], content[1] + 1):
+            continue
+        source = _with_apposition(tokens, _source_following(tokens, cue)) if at < cue else None
+        if source and not (_is_impersonal(token) or _head_case(tokens[source[0]])):
+            source = None  # not a subject: 'сообщил об этом в своём Twitter'
+        source = source or _subject(tokens, cue, cue)
+        if source is None and not _is_impersonal(token):
+            continue
+        source_span = _span(tokens, *source) if source else (None, None)
+        return [Speech("indirect", *content, token.start, token.stop, *source_span)]
+    return []
 
 
 def _worth_parsing(tokens: list[_Token]) -> bool:
@@ -740,7 +851,7 @@ def _in_sentence(text: str, tokens: list[_Token], start: int, stop: int) -> Iter
             found = _quote_then_cue(text, tokens, i)
             if found:
                 yield found
-        elif _is_cue_verb(token):
+        elif _is_cue_verb(token) or _is_stance(tokens, i):
             found = list(_cue_then_content(text, tokens, i, stop))
             if not found or (found[0].source_start or 0) > token.start:
                 found += _inverted(text, tokens, i, start)  # '..., считает X: «...»' too
@@ -818,6 +929,12 @@ def _cue_then_content(text: str, tokens: list[_Token], cue: int, stop: int) -> I
             content = _trimmed(text, tokens[end].stop, stop)
             content = (content[0], _quotation_ends(text, *content))
             if content[1] > content[0]:
+                yield Speech("indirect", *content, said.start, said.stop, *_span(tokens, *source))
+        elif source and _ends_sentence(tokens, end) and cue > 2 and tokens[cue - 2].text == ",":
+            content = _trimmed(
+                text, tokens[0].start, tokens[cue - 2].start
+            )  # '..., как сообщает X.'
+            if _words(text, *content) >= 4 and not _is_question(text, *content):
                 yield Speech("indirect", *content, said.start, said.stop, *_span(tokens, *source))
         return
     after = cue + 1
@@ -906,7 +1023,10 @@ def _gerund_subject(tokens: list[_Token], cue: int) -> tuple[int, int] | None:
     one."""
     for i in range(cue - 1, 0, -1):
         if _pos(tokens[i]) == "VERB" and not _is_impersonal(tokens[i]):
-            found = _source_before(tokens, i) or _subject_after(tokens, i, cue)
+            if _inverted_position(tokens, i):  # '«...», — сказал он в интервью, подчеркнув'
+                found = _subject_after(tokens, i, cue)
+            else:
+                found = _source_before(tokens, i) or _subject_after(tokens, i, cue)
             if found:
                 return found
     return None
@@ -919,7 +1039,13 @@ def _subject_after(tokens: list[_Token], verb: int, cue: int) -> tuple[int, int]
     if i < len(tokens) and tokens[i].text.lower() == "и":
         i += 1
     found = _source_after(tokens, i)
-    if found and tokens[found[1] + 1].text == "," and found[1] + 2 == cue:
+    if found is None:
+        return None
+    comma = found[1] + 1
+    if _pos(tokens[comma]) == "PREP":  # 'сказал он| в интервью газете «Ведомости», отметив'
+        while comma < cue and (tokens[comma].is_word or tokens[comma].text in _QUOTES):
+            comma += 1
+    if tokens[comma].text == "," and comma + 1 == cue:
         return found if _head_case(tokens[found[0]]) else None
     return None
 
@@ -1009,14 +1135,24 @@ def _inverted(text: str, tokens: list[_Token], cue: int, start: int) -> list[Spe
         return []  # a quotation (`_quote_then_cue` has it) or 'отметив' (the subject's verb)
     if tokens[0].text.lower() in ("о", "об", "про"):
         return []  # 'О развитии ..., рассказал посол': what about, not what was said
-    source = _source_after(tokens, cue + 1)
-    if source is None or not _head_case(tokens[source[0]]) or not _nominal(tokens[source[0]]):
-        return []
+    if _is_impersonal(tokens[cue]):  # '..., говорится в сообщении Белого дома.'
+        source = _source_following(tokens, cue)
+        if source is None or not _ends_sentence(tokens, source[1] + 1):
+            return []
+    else:
+        source = _source_after(tokens, cue + 1)
+        if source is None or not _head_case(tokens[source[0]]) or not _nominal(tokens[source[0]]):
+            return []
     content = _trimmed(text, start, tokens[comma].start)
     if _words(text, *content) < 4 or _is_question(text, *content):
         return []  # 'Более того, отметил он, ...': a parenthesis, not what was said
     said = tokens[cue]
     return [Speech("indirect", *content, said.start, said.stop, *_span(tokens, *source))]
+
+
+def _ends_sentence(tokens: list[_Token], i: int) -> bool:
+    """Whether only the sentence's final marks (or nothing) are left from `i` on."""
+    return all(t.text in ".!?…" for t in tokens[i:])
 
 
 def _inverted_position(tokens: list[_Token], cue: int) -> bool:
@@ -1114,5 +1250,20 @@ def find_speech(
     return [
         s
         for s in quotes
-        if not any(o.start <= s.cue_start and s.cue_stop <= o.stop for o in quotes if o is not s)
+        if not any(
+            o.start <= s.cue_start and s.cue_stop <= o.stop and not _outer(s, o)
+            for o in quotes
+            if o is not s
+        )
     ]
+
+
+def _contains_cue(outer: Speech, inner: Speech) -> bool:
+    return outer.start <= inner.cue_start and inner.cue_stop <= outer.stop
+
+
+def _outer(quote: Speech, other: Speech) -> bool:
+    """Whether `quote`, whose cue is in the content of `other`, is still the outer one: it
+    holds the other's cue too and starts first ('X подтверждает, что ..., заявил Y': the
+    clause after 'подтверждает' runs on over 'заявил Y', which reports all before it)."""
+    return _contains_cue(quote, other) and quote.start < other.start
