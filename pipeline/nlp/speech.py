@@ -63,8 +63,9 @@ class _Token(NamedTuple):
 
 def _tokens(text: str, start: int, stop: int) -> list[_Token]:
     return [
-        _Token(m.group(), m.start(), m.end(), m.group()[:1].isalnum())
+        _Token(word, m.start(), m.end(), word[:1].isalnum())
         for m in _WORD.finditer(text, start, stop)
+        for word in (m.group(),)
     ]
 
 
@@ -83,8 +84,14 @@ def _lemma(word: str) -> str:
     return parse.normal_form if parse else word.lower()
 
 
+@lru_cache(maxsize=CACHE_SIZE)
+def _word_key(word: str) -> str:
+    """`gazetteer.key` of one token, which holds no space: cached, as every token is looked up."""
+    return word.lower().replace("ё", "е")
+
+
 def _is_cue_verb(token: _Token) -> bool:
-    if key(token.text) not in cue_forms():
+    if _word_key(token.text) not in cue_forms():
         return False
     parse = _parse(token.text)
     return (
@@ -100,7 +107,7 @@ def _is_stance(tokens: Sequence[_Token], i: int) -> bool:
     что' (the mark after it is checked: 'уверен в победе' reports nothing)."""
     if i + 2 >= len(tokens) or tokens[i + 1].text not in (",", "в"):
         return False
-    parses = morph()(tokens[i].text.lower()) if key(tokens[i].text) in cue_forms() else []
+    parses = morph()(tokens[i].text.lower()) if _word_key(tokens[i].text) in cue_forms() else []
     if not any(
         p.tag.POS in ("ADJS", "PRTS") and key(p.normal_form) in stance_lemmas() for p in parses
     ):
@@ -561,12 +568,11 @@ def _partner(text: str, at: int, forward: bool, limit: int = 20_000) -> int | No
     mark = text[at]
     if mark in '«»"':
         depth = 0
-        span = (
-            range(at + 1, min(len(text), at + limit))
-            if forward
-            else range(at - 1, max(-1, at - limit), -1)
-        )
-        for i in span:
+        # Only quotation marks open or close: step over them, not over every character.
+        found = [
+            m.start() for m in _GUILLEMET_OR_STRAIGHT.finditer(text, *_window(at, limit, forward))
+        ]
+        for i in found if forward else reversed(found):
             opens, closes = _opens(text, i), _closes(text, i)
             if (opens if forward else closes) and not (closes if forward else opens):
                 depth += 1
@@ -581,6 +587,13 @@ def _partner(text: str, at: int, forward: bool, limit: int = 20_000) -> int | No
         return min(found, default=None)
     found = [i for c in _OPENERS.get(mark, "") if (i := text.rfind(c, max(0, at - limit), at)) >= 0]
     return max(found, default=None)
+
+
+_GUILLEMET_OR_STRAIGHT = re.compile('[«»"]')
+
+
+def _window(at: int, limit: int, forward: bool) -> tuple[int, int]:
+    return (at + 1, at + limit) if forward else (max(0, at - limit + 1), at)
 
 
 def _opens(text: str, i: int) -> bool:
