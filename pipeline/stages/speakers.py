@@ -233,9 +233,11 @@ class Article:
         organisations = {m.entity_id for m in inside if m.type == "ORG"}
         if reading.kind in (None, "spokes") and len(organisations) == 1:
             return organisations.pop(), None
-        cited = any(m.type == MEDIUM for m in inside)  # 'телеканал NBC со ссылкой на ...'
         # 'в ведомстве заявили' refers back to a body; 'некоторые страны утверждают' does not
         placed = _PLACED.search(self.text, max(0, start - 4), start) or _PLACED.match(words)
+        # 'телеканал NBC со ссылкой на ...'; not the medium a body's place spoke to, with an
+        # impersonal plural cue ('рассказали РИА Новости в пресс-службе')
+        cited = any(m.type == MEDIUM for m in inside) and not (placed and number == "plur")
         subject = number == "plur" and not placed
         if reading.kind is None and reading.thing and not (organisations or cited or subject):
             # a surname the morphology reads as a common noun ('Дижур') is still a surname
@@ -341,21 +343,26 @@ class Article:
 
     def _named(self, noun: str, before: int) -> str | None:
         """The nearest earlier organisation of the last `_BACK` sentences called `noun`
-        (`_named_as`), or any for `_AGENCIES`."""
+        (`_named_as`), or any for `_AGENCIES`; the nearest medium for a noun of a medium
+        ('издание', 'газета')."""
         sentence = next((s for s, (a, b, _) in enumerate(self.sentences) if a <= before < b), None)
         for m in reversed([m for m in self.mentions if m.stop <= before and m.narrated]):
             if sentence is None or m.sentence < sentence - _BACK:
                 return None
             if m.type == "ORG" and (noun in _AGENCIES or noun in self._named_as(m)):
                 return m.entity_id
+            if m.type == MEDIUM and noun in STRONG_WORDS:  # 'Издание отмечает': the outlet
+                return m.entity_id
         return None
 
     def _named_as(self, m: Mention) -> set[str]:
-        """The lemmas of an organisation's first word and of the two words before it: what it
-        may be called ('министерство' for 'Министерство обороны', 'компания' for 'компания
-        «Газпром»')."""
+        """The lemmas of an organisation's first word, of its first noun and of the two words
+        before it: what it may be called ('министерство' for 'Министерство обороны',
+        'зоопарк' for 'Белгородский зоопарк', 'компания' for 'компания «Газпром»')."""
         words = _WORDS.findall(self.text[max(0, m.start - 40) : m.start])[-2:]
-        return {lemma(w) for w in [*words, *_WORDS.findall(m.surface)[:1]]}
+        own = _WORDS.findall(m.surface)
+        noun = next((w for w in own if morph()(w.lower())[0].tag.POS == "NOUN"), None)
+        return {lemma(w) for w in [*words, *own[:1], *([noun] if noun else [])]}
 
     def whole(self, entity_id: str) -> str:
         """A one-word name's person in the whole article (`_whole`): an interviewee's surname."""

@@ -430,3 +430,23 @@ def test_an_interview_with_an_outlet_is_not_the_outlet_s_report() -> None:
         ]
     )
     assert said(found, "скандал вокруг её встречи") == "Наталья Весельницкая"
+
+
+def test_a_noun_of_a_medium_refers_back_to_the_medium() -> None:
+    found = speakers(
+        [
+            "Флинн обсуждал с послом санкции, сообщает The Washington Post. Издание также "
+            "отмечает, что Флинн сначала опроверг сообщения.",
+        ]
+    )
+    assert said(found, "Флинн сначала опроверг") == "The Washington Post"
+
+
+def test_a_press_service_that_spoke_to_an_agency() -> None:
+    found = speakers(
+        [
+            "В Белгородском зоопарке родились трое львят. Как рассказали РИА Новости в "
+            "пресс-службе зоопарка, это событие стало первым в истории учреждения.",
+        ]
+    )
+    assert said(found, "это событие стало первым") == "Белгородский зоопарк"
