@@ -162,15 +162,16 @@ def _closing_quote(text: str, start: int, stop: int) -> str:
 
 def _extend_first_name(text: str, sentence_start: int, start: int, stop: int) -> int:
     """'Соната Коултер' where NER took only the surname: a capitalised word right before a
-    one-word name, not at the start of the sentence, is its first name, unless it is a place
-    after a preposition ('в Брюсселе Джонсон'); also before a particle ('Мартин дель Потро')."""
+    one-word name, not at the start of the sentence (nor after the dash or quotation mark that
+    opens it: '— Арбитр Еськов'), is its first name, unless it is a place after a preposition
+    ('в Брюсселе Джонсон'); also before a particle ('Мартин дель Потро')."""
     if " " in text[start:stop] and not text[start].islower():
         return start
     before = re.search(r"([А-ЯЁ][а-яё]+)\s$", text[max(sentence_start, start - 40) : start])
     if not before:
         return start
     begin = start - len(before.group())
-    if begin <= sentence_start or not text[begin - 1].isspace():
+    if not re.search(r"\w", text[sentence_start:begin]) or not text[begin - 1].isspace():
         return start
     word = before.group(1).lower()
     parses = morph()(word)

@@ -223,6 +223,8 @@ def test_spans_with_digits_or_only_initials_are_no_people(sentence: str) -> None
         # A word before a surname is its first name only if it is a name in the same case.
         ("На встрече с президентом Сирии Башаром Асадом Путин выразил надежду.", "Путин"),
         ("Сообщается, что в преддверии Игр Крушельницкий проходил допинг-тест.", "Крушельницкий"),
+        # A dash opening a reply leaves its first word capitalised by the sentence start.
+        ("— Арбитр Еськов не стал удалять Миранчука за грубую игру.", "Еськов"),
     ],
 )
 def test_a_first_name_is_not_taken_from_another_phrase(sentence: str, person: str) -> None:
