@@ -315,3 +315,27 @@ def test_a_first_name_reads_its_gender_in_the_nominative() -> None:
     )
     assert found["Илон Маск"]["n_mentions"] == 4
     assert "Илона Маска" not in found
+
+
+def test_an_indeclinable_name_in_i_keeps_it_unless_the_corpus_writes_an_a() -> None:
+    # 'Романа Бюрки' could be the genitive of 'Роман Бюрка', which the corpus never writes.
+    found = people(
+        [
+            "Мяч после удара Андрея Ярмоленко оказался в руках у Романа Бюрки.",
+            "Главной звездой матча стал вратарь Бюрки.",
+        ]
+    )
+    assert "Роман Бюрки" in found and "Роман Бюрка" not in found
+
+
+def test_a_mans_instrumental_attests_his_nominative() -> None:
+    # 'Омраном' is only a form of 'Омран': the genitive 'Омрана' reads as his.
+    found = people(
+        [
+            "Фотография Омрана облетела все мировые СМИ.",
+            "Автором снимка Омрана стал фотограф Махмуд Раслан.",
+            "Историю Омрана обсуждали в соцсетях.",
+            "Журналисты CNN встретились с Омраном Дакнишем в Алеппо.",
+        ]
+    )
+    assert "Омрана" not in found and "Омран" in found

@@ -215,8 +215,11 @@ def _best_reading(
 
     def attested(i: int, word: str) -> bool:
         # Written as a name, and not much rarer than the word as written: 'Полин' (2 times)
-        # is another name than 'Полина' (80), 'Юлий' (14) than 'Юлия' (400).
-        return seen[word] > 0 and seen[word] * _RARER >= seen[written[i]]
+        # is another name than 'Полина' (80), 'Юлий' (14) than 'Юлия' (400); or written in
+        # the instrumental only a man's name of that nominative makes ('Омраном': 'Омран').
+        return (seen[word] > 0 and seen[word] * _RARER >= seen[written[i]]) or any(
+            seen[form] for form in _instrumentals(word)
+        )
 
     # Positions where some reading offers a form the corpus writes.
     offered = {i for _s, _n, changed in changes for i, w in changed if attested(i, w)}
@@ -228,6 +231,8 @@ def _best_reading(
         for i, word in changed:
             if attested(i, word) or (whole[name] and " " in name):
                 total += _ATTESTED
+            elif _feminine_genitive(written[i], word):
+                total += _NEVER_WHOLE  # 'Бюрки' is no genitive of an 'Бюрка' nowhere written
             elif i in offered or seen[written[i]] >= _OFTEN:
                 total += _UNATTESTED  # the corpus never writes this nominative
         return total
@@ -237,6 +242,25 @@ def _best_reading(
     if shown and two_genders and any(shown[name] for _s, name, _c in changes):
         return max(changes, key=lambda change: shown[change[1]])[1]  # first of equals wins
     return max(changes, key=score)[1]
+
+
+_CONSONANT_END = re.compile(r"[бвгджзклмнпрстфхцчшщ]$")
+
+
+def _instrumentals(word: str) -> tuple[str, ...]:
+    """The instrumental forms a man's name of this nominative takes, which no other
+    nominative shares: 'омран' -> 'омраном', 'скрипаль' -> 'скрипалем'."""
+    if _CONSONANT_END.search(word):
+        return (word + "ом", word + "ем")
+    if word.endswith(("ь", "й")):
+        return (word[:-1] + "ем", word[:-1] + "ём")
+    return ()
+
+
+def _feminine_genitive(written: str, word: str) -> bool:
+    """Whether a reading takes a word in -и for the genitive of a nominative in -а or -я
+    ('Бюрки' -> 'Бюрка'), which an indeclinable foreign name in -и looks like just as well."""
+    return written.endswith("и") and word[-1:] in ("а", "я") and word[:-1] == written[:-1]
 
 
 def latin_originals(
