@@ -339,3 +339,14 @@ def test_a_mans_instrumental_attests_his_nominative() -> None:
         ]
     )
     assert "Омрана" not in found and "Омран" in found
+
+
+def test_a_family_in_the_plural_reads_in_the_nominative_plural() -> None:
+    found = people(
+        [
+            "Сергей Скрипаль был отравлен в Солсбери.",
+            "Расследование отравления Скрипалей продолжается.",
+            "Скрипали находились в больнице несколько недель.",
+        ]
+    )
+    assert found["Скрипали"]["n_mentions"] == 2

@@ -33,6 +33,8 @@ _RARER = 8
 #: 'Валентина Матвиенко' not 'Валентин Матвиенко'. A name never a subject keeps its reading
 #: even if the corpus only writes it in one oblique case ('Кейлора Наваса').
 _NEVER_WHOLE = -1.5
+#: Score of a family's plural reading before the corpus attests it: that of a word as written.
+_FAMILY = 0.3
 
 
 @cache
@@ -142,7 +144,10 @@ def chosen_readings(raws: Iterable[pa.Table]) -> Readings:
             subjects[surface] += count
     parts = {reading: reading_parts(reading) for reading in readings}
     best: dict[str, str] = {}
-    readings = {reading: _fleeting_vowels(found, written) for reading, found in readings.items()}
+    readings = {
+        reading: _fleeting_vowels(found, written) + _family(parts[reading][0], seen)
+        for reading, found in readings.items()
+    }
     for reading, (surface, gender) in parts.items():
         if gender:
             best[reading] = _best_reading(surface, readings[reading], seen, written, subjects)
@@ -191,6 +196,24 @@ def _fleeting_vowels(
             if variant != name and written[variant] and all(n != variant for _s, n in readings):
                 extra.append((score, variant))
     return readings + tuple(extra)
+
+
+#: Plural endings of a surname's oblique cases, and its nominative plural ending.
+_PLURAL = re.compile(r"^([А-ЯЁ][а-яё]+?)(?:(ей|ям|ями|ях)|(ов|ам|ами|ах))$")
+
+
+def _family(surface: str, seen: Counter[str]) -> tuple[tuple[float, str], ...]:
+    """The family named in a plural oblique case where the corpus writes its nominative
+    plural and the singular in names (`seen`, by lowercase word): 'отравление Скрипалей' reads 'Скрипали' ('Скрипаль' and
+    'Скрипали' are written), as much as the name as written does."""
+    found = _PLURAL.match(surface)
+    if not found:
+        return ()
+    stem, soft = found.group(1), found.group(2)
+    plural, singular = stem + ("и" if soft else "ы"), stem + ("ь" if soft else "")
+    if seen[plural.lower()] and seen[singular.lower()] and plural != surface:
+        return ((_FAMILY, plural),)
+    return ()
 
 
 def _best_reading(
