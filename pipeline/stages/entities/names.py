@@ -204,8 +204,9 @@ _PLURAL = re.compile(r"^([А-ЯЁ][а-яё]+?)(?:(ей|ям|ями|ях)|(ов|�
 
 def _family(surface: str, seen: Counter[str]) -> tuple[tuple[float, str], ...]:
     """The family named in a plural oblique case where the corpus writes its nominative
-    plural and the singular in names (`seen`, by lowercase word): 'отравление Скрипалей' reads 'Скрипали' ('Скрипаль' and
-    'Скрипали' are written), as much as the name as written does."""
+    plural and the singular in names (`seen`, by lowercase word): 'отравление Скрипалей'
+    reads 'Скрипали' ('Скрипаль' and 'Скрипали' are written), as much as the name as written
+    does."""
     found = _PLURAL.match(surface)
     if not found:
         return ()
