@@ -198,8 +198,9 @@ def _fleeting_vowels(
     return readings + tuple(extra)
 
 
-#: Plural endings of a surname's oblique cases, and its nominative plural ending.
-_PLURAL = re.compile(r"^([А-ЯЁ][а-яё]+?)(?:(ей|ям|ями|ях)|(ов|ам|ами|ах))$")
+#: Plural endings of a surname's oblique cases (soft stem, then hard); not '-ов', which ends
+#: many a Russian surname in the singular ('Александров' is no 'Александры').
+_PLURAL = re.compile(r"^([А-ЯЁ][а-яё]+?)(?:(ей|ям|ями|ях)|(ам|ами|ах))$")
 
 
 def _family(surface: str, seen: Counter[str]) -> tuple[tuple[float, str], ...]:
@@ -242,7 +243,7 @@ def _best_reading(
         # is another name than 'Полина' (80), 'Юлий' (14) than 'Юлия' (400); or written in
         # the instrumental only a man's name of that nominative makes ('Омраном': 'Омран').
         return (seen[word] > 0 and seen[word] * _RARER >= seen[written[i]]) or any(
-            seen[form] for form in _instrumentals(word)
+            seen[form] for form in _instrumentals(word) if form != written[i]
         )
 
     # Positions where some reading offers a form the corpus writes.
@@ -255,8 +256,9 @@ def _best_reading(
         for i, word in changed:
             if attested(i, word) or (whole[name] and " " in name):
                 total += _ATTESTED
-            elif _feminine_genitive(written[i], word):
-                total += _NEVER_WHOLE  # 'Бюрки' is no genitive of an 'Бюрка' nowhere written
+            elif _feminine_genitive(written[i], word) and seen[written[i]] > 1:
+                total += _NEVER_WHOLE  # 'Бюрки', written again, is no genitive of 'Бюрка'
+                # that the corpus never writes
             elif i in offered or seen[written[i]] >= _OFTEN:
                 total += _UNATTESTED  # the corpus never writes this nominative
         return total
@@ -272,19 +274,24 @@ _CONSONANT_END = re.compile(r"[бвгджзклмнпрстфхцчшщ]$")
 
 
 def _instrumentals(word: str) -> tuple[str, ...]:
-    """The instrumental forms a man's name of this nominative takes, which no other
-    nominative shares: 'омран' -> 'омраном', 'скрипаль' -> 'скрипалем'."""
-    if _CONSONANT_END.search(word):
-        return (word + "ом", word + "ем")
-    if word.endswith(("ь", "й")):
-        return (word[:-1] + "ем", word[:-1] + "ём")
+    """The instrumental a man's name of this nominative in a hard consonant takes, which no
+    other nominative shares: 'омран' -> 'омраном'. Not where a fleeting vowel may have gone
+    ('Знарком' is 'Знарок'), nor for soft stems, whose '-ем' many nominatives end in."""
+    if _CONSONANT_END.search(word) and not _FLEETING.search(word):
+        return (word + "ом",)
     return ()
 
 
 def _feminine_genitive(written: str, word: str) -> bool:
-    """Whether a reading takes a word in -и for the genitive of a nominative in -а or -я
-    ('Бюрки' -> 'Бюрка'), which an indeclinable foreign name in -и looks like just as well."""
-    return written.endswith("и") and word[-1:] in ("а", "я") and word[:-1] == written[:-1]
+    """Whether a reading takes a word in a consonant and -и for the genitive of a nominative
+    in -а or -я ('Бюрки' -> 'Бюрка'), which an indeclinable foreign name in -и looks like just
+    as well (not 'Лурии' -> 'Лурия', the usual genitive of a name in -ия)."""
+    return (
+        bool(_CONSONANT_END.search(written[:-1]))
+        and written.endswith("и")
+        and word[-1:] in ("а", "я")
+        and word[:-1] == written[:-1]
+    )
 
 
 def latin_originals(
