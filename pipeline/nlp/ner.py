@@ -309,7 +309,9 @@ def _person_readings(
     gender = shown_gender(text, sentence_start, start, stop)
     if gender:
         of_gender = normalize.person_candidates(surface, gender, subject=True)
-        if of_gender[0][0] >= _PLAUSIBLE * readings[0][0]:
+        if of_gender[0][0] >= _PLAUSIBLE * readings[0][0] or (
+            _apposition_gender(text, sentence_start, start) == gender
+        ):
             return of_gender, gender
     return readings, None
 
@@ -360,6 +362,25 @@ def shown_gender(text: str, sentence_start: int, start: int, stop: int) -> str |
 
 #: A word right before a name, and what stands before that word in its sentence.
 _WORD_BEFORE = re.compile(r"(?:^|(\S+)\s+)([А-Яа-яЁё]+)\s+$")
+
+
+def _apposition_gender(text: str, sentence_start: int, start: int) -> str | None:
+    """The gender of a person's noun in the nominative right before a name ('певица
+    Джамала купила'), which with the verb's agreement makes the name the subject even
+    where a man's oblique case is the likelier reading ('Джамала' as 'Джамал')."""
+    before = _WORD_BEFORE.search(text[sentence_start:start])
+    if not before or not before.group(2).islower():
+        return None
+    parses = [p for p in morph()(before.group(2)) if p.is_known]
+    genders = {p.tag.gender for p in parses}
+    if (
+        parses
+        and len(genders) == 1
+        and all(p.tag.POS == "NOUN" and p.tag.animacy == "anim" for p in parses)
+        and all(p.tag.case == "nomn" and p.tag.number == "sing" for p in parses)
+    ):
+        return genders.pop()
+    return None
 
 
 def _owned(text: str, sentence_start: int, start: int) -> bool:

@@ -350,3 +350,9 @@ def test_a_family_in_the_plural_reads_in_the_nominative_plural() -> None:
         ]
     )
     assert found["Скрипали"]["n_mentions"] == 2
+
+
+def test_a_womans_noun_and_verb_keep_her_name_in_a() -> None:
+    # 'Джамала' alone reads as the genitive of the man's name 'Джамал'.
+    (singer,) = _mentions("Так, певица Джамала купила четыре билета на финал.")
+    assert (singer.name, singer.gender) == ("Джамала", "femn")
