@@ -309,8 +309,10 @@ def _person_readings(
     gender = shown_gender(text, sentence_start, start, stop)
     if gender:
         of_gender = normalize.person_candidates(surface, gender, subject=True)
+        # A woman's noun before it: 'певица Джамала купила' (not 'сторонник Виктора
+        # Медведчука заявил', where a man's noun governs the genitive it agrees with).
         if of_gender[0][0] >= _PLAUSIBLE * readings[0][0] or (
-            _apposition_gender(text, sentence_start, start) == gender
+            gender == "femn" and _apposition_gender(text, sentence_start, start) == gender
         ):
             return of_gender, gender
     return readings, None

@@ -356,3 +356,6 @@ def test_a_womans_noun_and_verb_keep_her_name_in_a() -> None:
     # 'Джамала' alone reads as the genitive of the man's name 'Джамал'.
     (singer,) = _mentions("Так, певица Джамала купила четыре билета на финал.")
     assert (singer.name, singer.gender) == ("Джамала", "femn")
+    # A man's noun governs the genitive: the verb is his, the name another man's.
+    (ally,) = _mentions("Позднее сторонник Виктора Медведчука заявил об обыске.")
+    assert ally.name == "Виктор Медведчук"
