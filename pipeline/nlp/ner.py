@@ -162,15 +162,16 @@ def _closing_quote(text: str, start: int, stop: int) -> str:
 
 def _extend_first_name(text: str, sentence_start: int, start: int, stop: int) -> int:
     """'Соната Коултер' where NER took only the surname: a capitalised word right before a
-    one-word name, not at the start of the sentence, is its first name, unless it is a place
-    after a preposition ('в Брюсселе Джонсон'); also before a particle ('Мартин дель Потро')."""
+    one-word name, not at the start of the sentence (nor after the dash or quotation mark that
+    opens it: '— Арбитр Еськов'), is its first name, unless it is a place after a preposition
+    ('в Брюсселе Джонсон'); also before a particle ('Мартин дель Потро')."""
     if " " in text[start:stop] and not text[start].islower():
         return start
     before = re.search(r"([А-ЯЁ][а-яё]+)\s$", text[max(sentence_start, start - 40) : start])
     if not before:
         return start
     begin = start - len(before.group())
-    if begin <= sentence_start or not text[begin - 1].isspace():
+    if not re.search(r"\w", text[sentence_start:begin]) or not text[begin - 1].isspace():
         return start
     word = before.group(1).lower()
     parses = morph()(word)
@@ -308,7 +309,11 @@ def _person_readings(
     gender = shown_gender(text, sentence_start, start, stop)
     if gender:
         of_gender = normalize.person_candidates(surface, gender, subject=True)
-        if of_gender[0][0] >= _PLAUSIBLE * readings[0][0]:
+        # A woman's noun before it: 'певица Джамала купила' (not 'сторонник Виктора
+        # Медведчука заявил', where a man's noun governs the genitive it agrees with).
+        if of_gender[0][0] >= _PLAUSIBLE * readings[0][0] or (
+            gender == "femn" and _apposition_gender(text, sentence_start, start) == gender
+        ):
             return of_gender, gender
     return readings, None
 
@@ -359,6 +364,25 @@ def shown_gender(text: str, sentence_start: int, start: int, stop: int) -> str |
 
 #: A word right before a name, and what stands before that word in its sentence.
 _WORD_BEFORE = re.compile(r"(?:^|(\S+)\s+)([А-Яа-яЁё]+)\s+$")
+
+
+def _apposition_gender(text: str, sentence_start: int, start: int) -> str | None:
+    """The gender of a person's noun in the nominative right before a name ('певица
+    Джамала купила'), which with the verb's agreement makes the name the subject even
+    where a man's oblique case is the likelier reading ('Джамала' as 'Джамал')."""
+    before = _WORD_BEFORE.search(text[sentence_start:start])
+    if not before or not before.group(2).islower():
+        return None
+    parses = [p for p in morph()(before.group(2)) if p.is_known]
+    genders = {p.tag.gender for p in parses}
+    if (
+        parses
+        and len(genders) == 1
+        and all(p.tag.POS == "NOUN" and p.tag.animacy == "anim" for p in parses)
+        and all(p.tag.case == "nomn" and p.tag.number == "sing" for p in parses)
+    ):
+        return genders.pop()
+    return None
 
 
 def _owned(text: str, sentence_start: int, start: int) -> bool:

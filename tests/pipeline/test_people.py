@@ -223,6 +223,8 @@ def test_spans_with_digits_or_only_initials_are_no_people(sentence: str) -> None
         # A word before a surname is its first name only if it is a name in the same case.
         ("На встрече с президентом Сирии Башаром Асадом Путин выразил надежду.", "Путин"),
         ("Сообщается, что в преддверии Игр Крушельницкий проходил допинг-тест.", "Крушельницкий"),
+        # A dash opening a reply leaves its first word capitalised by the sentence start.
+        ("— Арбитр Еськов не стал удалять Миранчука за грубую игру.", "Еськов"),
     ],
 )
 def test_a_first_name_is_not_taken_from_another_phrase(sentence: str, person: str) -> None:
@@ -313,3 +315,47 @@ def test_a_first_name_reads_its_gender_in_the_nominative() -> None:
     )
     assert found["Илон Маск"]["n_mentions"] == 4
     assert "Илона Маска" not in found
+
+
+def test_an_indeclinable_name_in_i_keeps_it_unless_the_corpus_writes_an_a() -> None:
+    # 'Романа Бюрки' could be the genitive of 'Роман Бюрка', which the corpus never writes.
+    found = people(
+        [
+            "Мяч после удара Андрея Ярмоленко оказался в руках у Романа Бюрки.",
+            "Главной звездой матча стал вратарь Бюрки.",
+        ]
+    )
+    assert "Роман Бюрки" in found and "Роман Бюрка" not in found
+
+
+def test_a_mans_instrumental_attests_his_nominative() -> None:
+    # 'Омраном' is only a form of 'Омран': the genitive 'Омрана' reads as his.
+    found = people(
+        [
+            "Фотография Омрана облетела все мировые СМИ.",
+            "Автором снимка Омрана стал фотограф Махмуд Раслан.",
+            "Историю Омрана обсуждали в соцсетях.",
+            "Журналисты CNN встретились с Омраном Дакнишем в Алеппо.",
+        ]
+    )
+    assert "Омрана" not in found and "Омран" in found
+
+
+def test_a_family_in_the_plural_reads_in_the_nominative_plural() -> None:
+    found = people(
+        [
+            "Сергей Скрипаль был отравлен в Солсбери.",
+            "Расследование отравления Скрипалей продолжается.",
+            "Скрипали находились в больнице несколько недель.",
+        ]
+    )
+    assert found["Скрипали"]["n_mentions"] == 2
+
+
+def test_a_womans_noun_and_verb_keep_her_name_in_a() -> None:
+    # 'Джамала' alone reads as the genitive of the man's name 'Джамал'.
+    (singer,) = _mentions("Так, певица Джамала купила четыре билета на финал.")
+    assert (singer.name, singer.gender) == ("Джамала", "femn")
+    # A man's noun governs the genitive: the verb is his, the name another man's.
+    (ally,) = _mentions("Позднее сторонник Виктора Медведчука заявил об обыске.")
+    assert ally.name == "Виктор Медведчук"

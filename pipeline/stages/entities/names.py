@@ -33,6 +33,8 @@ _RARER = 8
 #: 'Валентина Матвиенко' not 'Валентин Матвиенко'. A name never a subject keeps its reading
 #: even if the corpus only writes it in one oblique case ('Кейлора Наваса').
 _NEVER_WHOLE = -1.5
+#: Score of a family's plural reading before the corpus attests it: that of a word as written.
+_FAMILY = 0.3
 
 
 @cache
@@ -142,7 +144,10 @@ def chosen_readings(raws: Iterable[pa.Table]) -> Readings:
             subjects[surface] += count
     parts = {reading: reading_parts(reading) for reading in readings}
     best: dict[str, str] = {}
-    readings = {reading: _fleeting_vowels(found, written) for reading, found in readings.items()}
+    readings = {
+        reading: _fleeting_vowels(found, written) + _family(parts[reading][0], seen)
+        for reading, found in readings.items()
+    }
     for reading, (surface, gender) in parts.items():
         if gender:
             best[reading] = _best_reading(surface, readings[reading], seen, written, subjects)
@@ -193,6 +198,26 @@ def _fleeting_vowels(
     return readings + tuple(extra)
 
 
+#: Plural endings of a surname's oblique cases (soft stem, then hard); not '-ов', which ends
+#: many a Russian surname in the singular ('Александров' is no 'Александры').
+_PLURAL = re.compile(r"^([А-ЯЁ][а-яё]+?)(?:(ей|ям|ями|ях)|(ам|ами|ах))$")
+
+
+def _family(surface: str, seen: Counter[str]) -> tuple[tuple[float, str], ...]:
+    """The family named in a plural oblique case where the corpus writes its nominative
+    plural and the singular in names (`seen`, by lowercase word): 'отравление Скрипалей'
+    reads 'Скрипали' ('Скрипаль' and 'Скрипали' are written), as much as the name as written
+    does."""
+    found = _PLURAL.match(surface)
+    if not found:
+        return ()
+    stem, soft = found.group(1), found.group(2)
+    plural, singular = stem + ("и" if soft else "ы"), stem + ("ь" if soft else "")
+    if seen[plural.lower()] and seen[singular.lower()] and plural != surface:
+        return ((_FAMILY, plural),)
+    return ()
+
+
 def _best_reading(
     surface: str,
     readings: tuple[tuple[float, str], ...],
@@ -215,8 +240,11 @@ def _best_reading(
 
     def attested(i: int, word: str) -> bool:
         # Written as a name, and not much rarer than the word as written: 'Полин' (2 times)
-        # is another name than 'Полина' (80), 'Юлий' (14) than 'Юлия' (400).
-        return seen[word] > 0 and seen[word] * _RARER >= seen[written[i]]
+        # is another name than 'Полина' (80), 'Юлий' (14) than 'Юлия' (400); or written in
+        # the instrumental only a man's name of that nominative makes ('Омраном': 'Омран').
+        return (seen[word] > 0 and seen[word] * _RARER >= seen[written[i]]) or any(
+            seen[form] for form in _instrumentals(word) if form != written[i]
+        )
 
     # Positions where some reading offers a form the corpus writes.
     offered = {i for _s, _n, changed in changes for i, w in changed if attested(i, w)}
@@ -228,6 +256,9 @@ def _best_reading(
         for i, word in changed:
             if attested(i, word) or (whole[name] and " " in name):
                 total += _ATTESTED
+            elif _feminine_genitive(written[i], word) and seen[written[i]] > 1:
+                total += _NEVER_WHOLE  # 'Бюрки', written again, is no genitive of 'Бюрка'
+                # that the corpus never writes
             elif i in offered or seen[written[i]] >= _OFTEN:
                 total += _UNATTESTED  # the corpus never writes this nominative
         return total
@@ -237,6 +268,30 @@ def _best_reading(
     if shown and two_genders and any(shown[name] for _s, name, _c in changes):
         return max(changes, key=lambda change: shown[change[1]])[1]  # first of equals wins
     return max(changes, key=score)[1]
+
+
+_CONSONANT_END = re.compile(r"[бвгджзклмнпрстфхцчшщ]$")
+
+
+def _instrumentals(word: str) -> tuple[str, ...]:
+    """The instrumental a man's name of this nominative in a hard consonant takes, which no
+    other nominative shares: 'омран' -> 'омраном'. Not where a fleeting vowel may have gone
+    ('Знарком' is 'Знарок'), nor for soft stems, whose '-ем' many nominatives end in."""
+    if _CONSONANT_END.search(word) and not _FLEETING.search(word):
+        return (word + "ом",)
+    return ()
+
+
+def _feminine_genitive(written: str, word: str) -> bool:
+    """Whether a reading takes a word in a consonant and -и for the genitive of a nominative
+    in -а or -я ('Бюрки' -> 'Бюрка'), which an indeclinable foreign name in -и looks like just
+    as well (not 'Лурии' -> 'Лурия', the usual genitive of a name in -ия)."""
+    return (
+        bool(_CONSONANT_END.search(written[:-1]))
+        and written.endswith("и")
+        and word[-1:] in ("а", "я")
+        and word[:-1] == written[:-1]
+    )
 
 
 def latin_originals(
