@@ -381,3 +381,18 @@ def test_a_national_body_is_its_countrys_in_the_article_that_names_it() -> None:
     assert found["a0"] == ["МИД России", "МИД России"]
     assert found["a1"] == ["МИД Великобритании", "МИД Великобритании"]
     assert found["a2"] == ["МИД России", "МИД Украины", "МИД"]
+
+
+def test_a_countrys_abbreviation_is_the_country() -> None:
+    _mentions, found, _countries = analyse(
+        [
+            "Власти Китая ответили на санкции. Представитель КНР заявил, что Пекин готов.",
+            "Китай и Германия подписали соглашение.",
+            "Канцлер ФРГ прибыла в Пекин. В Англии и Великобритании это обсуждают.",
+        ]
+    )
+    places = {e["name"]: e["aliases"] for e in found.to_pylist() if e["type"] == "LOC"}
+    assert places["Китай"] == ["КНР", "Китай"] and "КНР" not in places
+    assert places["Германия"] == ["Германия", "ФРГ"]  # aliases sorted
+    # A country's other name is not its abbreviation: England stays apart from the UK.
+    assert "Англия" in places and "Великобритания" in places

@@ -56,6 +56,7 @@ from pipeline.stages.entities.names import (
     alias_groups,
     canonical_key,
     chosen_readings,
+    country_abbreviations,
     latin_originals,
     most_common,
 )
@@ -381,6 +382,8 @@ def build_entities(
     for kind, name in readings.counts:
         if kind != "PER" or medium_of(name):
             names.union(key(name), canonical_key(name))
+    for abbreviation, name in country_abbreviations(readings.counts):
+        names.union(canonical_key(abbreviation), canonical_key(name))
     people = people_of(
         {
             name: n

@@ -12,7 +12,7 @@ from functools import cache
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from pipeline.nlp.gazetteer import key, read_tsv
+from pipeline.nlp.gazetteer import key, places, read_tsv
 from pipeline.nlp.media import MEDIUM, lexicon, medium_of
 from pipeline.nlp.ner import Mention, split_country
 from pipeline.nlp.normalize import words
@@ -65,6 +65,28 @@ def canonical_key(name: str) -> str:
 def _with_country(name: str) -> str | None:
     found = split_country(name)
     return f"{key(found[0])} @{found[1].lower()}" if found else None
+
+
+def country_abbreviations(counts: Mapping[tuple[str, str], int]) -> list[tuple[str, str]]:
+    """Place names to join, from (type, name) -> mentions: a country's abbreviation ('КНР',
+    'ФРГ', 'КНДР') and the name the corpus writes most for that country ('Китай', 'Германия',
+    'Северная Корея'). A country's other names stay apart: 'Англия' is not 'Великобритания'."""
+    abbreviations: dict[str, list[str]] = defaultdict(list)
+    full: dict[str, Counter] = defaultdict(Counter)
+    for (kind, name), n in sorted(counts.items()):
+        place = places().get(key(name)) if kind == "LOC" else None
+        if place is None or place.via != "name":
+            continue
+        if name.isupper():
+            abbreviations[place.country].append(name)
+        else:
+            full[place.country][name] += n
+    return [
+        (abbreviation, most_common(full[code]))
+        for code, found in sorted(abbreviations.items())
+        if full[code]
+        for abbreviation in found
+    ]
 
 
 class UnionFind:
