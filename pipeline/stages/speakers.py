@@ -545,8 +545,8 @@ class Article:
         """Where the last unnamed source of the `_BACK` sentences before `before` is named in
         the nominative ('Это подтвердил источник в администрации. По его словам, ...'): a
         pronoun after it is that source's, nobody's; 0 if none is."""
-        starts = [a for a, b, _ in self.sentences if b <= before][-_BACK:]
-        lo = starts[0] if starts else max(0, before - 300)
+        back = self._back_start(before)
+        lo = back if back is not None else max(0, before - 300)
         found, after = 0, None  # after: the word before, a preposition ('на источник')
         for word in _WORDS.finditer(self.text, lo, before):
             parse = morph()(word.group().lower())[:1]
@@ -569,8 +569,13 @@ class Article:
         among = self.people if among is None else among
         if previous is None or previous[0] not in among or not self._fits(previous[0], gender):
             return None
+        back = self._back_start(before)
+        return previous[0] if back is not None and previous[1] >= back else None
+
+    def _back_start(self, before: int) -> int | None:
+        """Where the first of the last `_BACK` sentences ending before `before` starts."""
         starts = [a for a, b, _ in self.sentences if b <= before][-_BACK:]
-        return previous[0] if starts and previous[1] >= starts[0] else None
+        return starts[0] if starts else None
 
     def interviewee(self, at: int) -> Mention | None:
         """Whose is the '- ' answer at `at` (rule 8): the headline's subject
