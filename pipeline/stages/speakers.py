@@ -18,7 +18,8 @@ The source's words name the speaker, or describe them and the article named them
    it as their role, else the one holding its role, else the speaker of the quote just before,
    else the antecedent, as for a pronoun.
 4. An organisation is the speaker when the source is the organisation or speaks for it ('в
-   Минсельхозе', 'представитель Госдепа'), or refers back to it by a noun it was called by
+   Минсельхозе', 'сообщил Росстат', 'представитель Госдепа'), or refers back to it by a noun
+   it was called by (beyond the last sentences, the one such organisation the article named)
    ('в министерстве', 'в авиакомпании', 'представители ведомства'): for 'ведомство',
    'пресс-служба', 'организация' the organisation that spoke just before, else the nearest
    named.
@@ -31,8 +32,10 @@ The source's words name the speaker, or describe them and the article named them
 6. A group ('эксперты', 'сотрудники МОК', a plural cue) is nobody in particular.
 7. No source beside the cue: the person named right after it ('— сказал Брутер').
 8. A '- ' answer of an interview is the interviewee's, named in the headline (the surname after
-   its quotation), the lead or the heading of its section, or addressed by a question
-   (`Article.interviewee`).
+   its quotation; not a person the headline is about: 'о ..., таланте Месси'), in the sentence
+   that introduces its section ('RT обсудил с ... Ольгой Брусникиной'), the lead or the heading
+   of its section, or addressed by a question (`Article.interviewee`); people named inside the
+   answers are spoken of.
 9. An outlet reporting on its own account is the speaker ('По оценкам CNN', 'сообщает ТАСС со
    ссылкой на ...', 'китайское издание The Global Times'), not one whose person speaks
    ('собеседник RT', 'в интервью RT'); a source no rule names
@@ -80,6 +83,10 @@ _LEADERS = frozenset({"лидер", "глава"})
 #: the expert just named: a description.)
 _UNNAMED = frozenset({"источник"})
 _DASHES = "-–—"
+#: Parts of speech that name nobody beside a name: 'в Росстате', 'Росстат также'.
+_FUNCTION_WORDS = frozenset({"PREP", "PRCL", "CONJ", "ADVB"})
+#: A preposition of what a headline is about: '«...»: X о допинге, паралимпийцах и ...'.
+_TOPIC = re.compile(r"(?i)(?<!\w)(?:о|об|про)\s")
 #: Nouns of any body: 'ведомство' refers back to a ministry, a service, an agency,
 #: 'организация' to any; 'пресс-служба' speaks for the organisation named before.
 _AGENCIES = frozenset({"ведомство", "пресс-служба", "организация"})
@@ -216,6 +223,9 @@ class Article:
         if people:
             return (self._whole(next(iter(people)), start) if len(people) == 1 else None), None
         words = _without(self.text, start, stop, left_out)
+        named = self._only_organisation(inside, start, stop, left_out)
+        if named:  # 'сообщил Росстат', 'в ФИФА посчитали': not read as a noun of a person
+            return named, None
         media = [m for m in inside if m.type == MEDIUM]
         # 'по оценкам CNN', 'ТАСС со ссылкой на ...'; not 'собеседник RT', a person of it,
         # nor outlets at large ('сообщают СМИ')
@@ -265,6 +275,22 @@ class Article:
         if reading.kind == "person":
             return self._described(said, words, reading, gender, organisations), None
         return self._by_name(words), None
+
+    def _only_organisation(
+        self, inside: list[Mention], start: int, stop: int, left_out: list[tuple[int, int]]
+    ) -> str | None:
+        """The organisation a source is the name of, with nothing else but a preposition,
+        particles and adverbs ('Росстат', 'в Росстате', 'Росстат также'): the morphology may
+        read an unknown name as a noun of a person."""
+        named = [m for m in inside if m.type == "ORG"]
+        if len({m.entity_id for m in named}) != 1:
+            return None
+        rest = _without(self.text, start, stop, left_out + [(m.start, m.stop) for m in named])
+        for word in _WORDS.findall(rest):
+            parses = morph()(word.lower())[:1]
+            if not parses or parses[0].tag.POS not in _FUNCTION_WORDS:
+                return None
+        return named[0].entity_id
 
     def _described(
         self, said: Said, words: str, reading: Reading, gender: str | None, organisations: set[str]
@@ -344,16 +370,22 @@ class Article:
     def _named(self, noun: str, before: int) -> str | None:
         """The nearest earlier organisation of the last `_BACK` sentences called `noun`
         (`_named_as`), or any for `_AGENCIES`; the nearest medium for a noun of a medium
-        ('издание', 'газета')."""
+        ('издание', 'газета'). Further back, the one such organisation or medium the article
+        named before ('Белгородский зоопарк' for 'в пресс-службе' several sentences on)."""
         sentence = next((s for s, (a, b, _) in enumerate(self.sentences) if a <= before < b), None)
-        for m in reversed([m for m in self.mentions if m.stop <= before and m.narrated]):
-            if sentence is None or m.sentence < sentence - _BACK:
-                return None
-            if m.type == "ORG" and (noun in _AGENCIES or noun in self._named_as(m)):
-                return m.entity_id
-            if m.type == MEDIUM and noun in STRONG_WORDS:  # 'Издание отмечает': the outlet
-                return m.entity_id
-        return None
+        earlier = [m for m in self.mentions if m.stop <= before and m.narrated]
+        if sentence is None:
+            return None
+        called = [m for m in reversed(earlier) if self._called(m, noun)]
+        if called and called[0].sentence >= sentence - _BACK:
+            return called[0].entity_id
+        return called[0].entity_id if len({m.entity_id for m in called}) == 1 else None
+
+    def _called(self, m: Mention, noun: str) -> bool:
+        """Whether `noun` may refer back to the organisation or medium of `m`."""
+        if m.type == "ORG":
+            return noun in _AGENCIES or noun in self._named_as(m)
+        return m.type == MEDIUM and noun in STRONG_WORDS  # 'Издание отмечает': the outlet
 
     def _named_as(self, m: Mention) -> set[str]:
         """The lemmas of an organisation's first word, of its first noun and of the two words
@@ -579,22 +611,30 @@ class Article:
 
     def interviewee(self, at: int) -> Mention | None:
         """Whose is the '- ' answer at `at` (rule 8): the headline's subject
-        (`_headline_subject`), else the one person of the nearest earlier sentence outside the
-        questions and answers that names them beside a verb of speech or the word 'интервью'
-        ('Главный тренер Массимо Каррера рассказал ...') or heads it as a label ('Алёна
-        Заварзина: «...»'), else the person a question addresses ('— Сергей Николаевич, вы
-        ...')."""
+        (`_headline_subject`); else the one person the sentence right before its run of
+        questions and answers names (its introduction: 'RT обсудил с вице-президентом ФСПР
+        Ольгой Брусникиной', 'Среди отстранённых оказалась и Елена Никитина'), so each section
+        of a multi-person interview has its own; else the one person of the nearest earlier
+        sentence outside the questions and answers that names them beside a verb of speech or
+        the word 'интервью' ('Главный тренер Массимо Каррера рассказал ...') or heads it as a
+        label ('Алёна Заварзина: «...»'); else the person a question addresses ('— Сергей
+        Николаевич, вы ...'). People named inside the answers are spoken of."""
         if self._headline_subject:
             return self._headline_subject
         earlier = [s for s in self.sentences if s[1] <= at]
+        nearest = True  # the nearest sentence with people: the run's introduction
         for start, stop, _ in reversed(earlier):
-            if self.text[self._paragraph_start(start)] in _DASHES:
-                continue
+            answered = self._answered(start)
             found = [m for m in self.narrated if start <= m.start and m.stop <= stop]
-            if not found:
+            if self._dashed(start) or not found or answered and not self._asked_after(stop):
                 continue
             label = re.match(r"\s*:", self.text[found[0].stop : found[0].stop + 3])
             if label and found[0].start == start:
+                return found[0]
+            # not when the headline gives two people's words ('Черчесов и Васин о ...')
+            introduces = nearest and start > self._headline_stop and not self._headline_pair
+            nearest = False
+            if introduces and not answered and _one(found) and self._introduced_here(found[0]):
                 return found[0]
             if _reports(self.text[start:stop]):
                 one = _one(found) or _one([m for m in found if m.nominative])
@@ -608,6 +648,44 @@ class Article:
                     return m
         return None
 
+    def _introduced_here(self, m: Mention) -> bool:
+        """Whether an introduction presents the person (the subject, or after a noun of a person:
+        'с вице-президентом ФСПР Ольгой Брусникиной'), outside a quotation (a subheading
+        '«Уважаю Карреру за то, что ...»' quotes the interviewee on someone)."""
+        return self._presented(m) and not self._quoted(m.start)
+
+    def _answered(self, at: int) -> bool:
+        """Whether `at` is in the later paragraphs of a '- ' answer (the answer runs on until
+        the next question, and may take in the introduction of the next section)."""
+        return any(a <= at < b for a, b in self._dashed_answers)
+
+    @cached_property
+    def _dashed_answers(self) -> list[tuple[int, int]]:
+        """The answers that open with a dash or go straight on from one (the answer's later
+        paragraphs, each an answer of its own), not answers found without a dash."""
+        found, last = [], None
+        for a, b in sorted(self.answers):
+            on = last is not None and self.text.count("\n\n", last, a) <= 1  # the next paragraph
+            if self._dashed(a) or on and found and found[-1][1] == last:
+                found.append((a, b))
+            last = b
+        return found
+
+    def _asked_after(self, at: int) -> bool:
+        """Whether the paragraph of `at` is followed by a '- ' question: the paragraph that
+        introduces a section ('Денис Глушаков рассказал, что ...'), not a paragraph within an
+        answer."""
+        end = self.text.find("\n\n", at)
+        return end >= 0 and self.text[end + 2 : end + 3] in tuple(_DASHES)
+
+    def _dashed(self, at: int) -> bool:
+        """Whether the paragraph of `at` opens with a dash."""
+        return self.text[self._paragraph_start(at)] in _DASHES
+
+    @cached_property
+    def _headline_stop(self) -> int:
+        return self.text.find("\n\n") % (len(self.text) + 1)
+
     def _quoted(self, at: int) -> bool:
         """Whether `at` lies inside «» opened in its paragraph (words said, not narrated)."""
         before = self.text[self._paragraph_start(at) : at]
@@ -620,10 +698,11 @@ class Article:
     def _headline_subject(self) -> Mention | None:
         """The person a headline gives the words of: the surname right after its quotation
         ('«...»: Билялетдинов о матчах', '«...»: глава ВЭБ Горьков о ...'), as the article
-        names them; else the one person it names in the nominative outside its quotation."""
-        first = self.text.split("\n\n", 1)[0]
-        said = _HEADLINE_SUBJECT.search(first)
-        if said and not re.search(r"\sи\s", said.group()):  # 'Черчесов и Васин о ...': two
+        names them; else the one person it names in the nominative outside its quotation and
+        before what it is about ('экс-капитан сборной Мексики о ..., таланте Месси' names Месси
+        only as a topic)."""
+        said = _HEADLINE_SUBJECT.search(self.text[: self._headline_stop])
+        if said and not self._headline_pair:
             word = key(said.group(1))
             found = [
                 m
@@ -636,14 +715,22 @@ class Article:
         headline = [m for m in self.narrated if m.in_headline and self._subject_of_headline(m)]
         return headline[0] if len({m.entity_id for m in headline}) == 1 else None
 
+    @cached_property
+    def _headline_pair(self) -> bool:
+        """Whether the headline gives two people's words: '«...»: Черчесов и Васин о ...'."""
+        said = _HEADLINE_SUBJECT.search(self.text[: self._headline_stop])
+        return bool(said and re.search(r"\sи\s", said.group()))
+
     def _subject_of_headline(self, m: Mention) -> bool:
-        """A headline's person in the nominative and outside its quotation (from its first
-        '«' to its last '»': '«Я не похожа на героиню «Карточного домика»: Шмелёва о ...')."""
+        """A headline's person in the nominative, outside its quotation (from its first '«' to
+        its last '»': '«Я не похожа на героиню «Карточного домика»: Шмелёва о ...') and not
+        after a preposition of what it is about ('о', 'об', 'про') that follows it."""
         start = self._paragraph_start(m.start)
         headline = self.text[start : self.text.find("\n\n", start) % (len(self.text) + 1)]
         opens, closes = headline.find("«"), headline.rfind("»")
         quoted = 0 <= opens <= m.start - start < closes
-        return m.nominative and not quoted
+        topic = _TOPIC.search(headline, max(closes, 0), m.start - start)
+        return m.nominative and not quoted and not topic
 
 
 def _reports(sentence: str) -> bool:
