@@ -138,15 +138,25 @@ def restore_case(word: str, surface: str) -> str:
     )
 
 
+#: Parts of speech a name's word may decline as: a participle's paradigm is an adjectival
+#: surname's ('Яну Непомнящему', 'Непомнящего' -> 'Непомнящий').
+_NAME_POS = ("NOUN", "ADJF", "PRTF")
+#: A man's oblique adjectival ending after a hushing consonant, an adjectival surname's rather
+#: than a noun stem's ('Непомнящему' is no dative of 'Непомнящем'; 'Гриссому' may be 'Гриссом').
+_ADJECTIVAL = re.compile(r"[жчшщ](?:его|ему|им)$")
+
+
 def _dictionary(word: str) -> list[Analysis]:
     found = []
     for parse in morph()(word):
         tag = parse.tag
-        if tag.POS not in ("NOUN", "ADJF") or tag.case not in CASES or tag.number == "plur":
+        if tag.POS not in _NAME_POS or tag.case not in CASES or tag.number == "plur":
             continue
         proper = bool(_PROPER & tag.grammemes)
         if tag.POS == "NOUN" and not proper and not parse.is_known:
             continue
+        if tag.gender == "neut" and tag.POS != "NOUN" and tag.case != "nomn":
+            continue  # no surname declines as a neuter ('Си Цзиньпином' is no 'Цзиньпиное')
         genders = (tag.gender,) if tag.gender else ("masc", "femn")  # ms-f: either
         if not proper and tag.gender == "femn" and parse.normal_form[-1:] in "ая":
             genders = ("femn", "masc")  # a man's name may be such a noun ('Олега Бузины')
@@ -156,8 +166,8 @@ def _dictionary(word: str) -> list[Analysis]:
             # A guessed adjective is no better than a guessed noun stem ('Тягнибоком' is not
             # 'Тягнибокий'): adjectival surnames are the -ский/-цкий paradigms of _SURNAME.
             weight = (1.0 if parse.is_known else 0.5) * (0.5 + parse.score) if proper else 0.65
-            if not proper and tag.POS == "ADJF" and not parse.is_known:
-                weight = 0.5
+            if not proper and tag.POS != "NOUN" and not parse.is_known:
+                weight = 0.7 if _ADJECTIVAL.search(word) else 0.5
             if form:
                 found.append((tag.case, gender, form.word, weight))
     return found

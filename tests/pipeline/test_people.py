@@ -54,6 +54,13 @@ def test_the_verb_shows_the_gender(sentence: str, name: str, gender: str | None)
         ("Олегу Бузине", None, "Олег Бузина"),
         ("Сергея Собаки", None, "Сергей Собака"),
         ("Анны Волк", None, "Анна Волк"),  # a woman's masculine-noun surname does not decline
+        # An adjectival surname the dictionary only guesses as a participle ('уступил Яну
+        # Непомнящему'); a neuter adjective is no person's ('Си Цзиньпином').
+        ("Яну Непомнящему", None, "Ян Непомнящий"),
+        ("Валерием Непомнящим", None, "Валерий Непомнящий"),
+        ("Непомнящего", None, "Непомнящий"),
+        ("Си Цзиньпином", None, "Си Цзиньпин"),
+        ("Гарбинье", None, "Гарбинье"),  # as written, not a made-up 'Гарбинья'
     ],
 )
 def test_readings_follow_the_gender(surface: str, gender: str | None, name: str) -> None:
@@ -342,14 +349,30 @@ def test_a_mans_instrumental_attests_his_nominative() -> None:
 
 
 def test_a_family_in_the_plural_reads_in_the_nominative_plural() -> None:
+    # The corpus writes the surname in the singular far more often than in the plural.
     found = people(
         [
             "Сергей Скрипаль был отравлен в Солсбери.",
+            "Сергей Скрипаль и его дочь Юлия Скрипаль пришли в сознание.",
+            "Юлия Скрипаль выписана из больницы, Сергей Скрипаль остаётся там.",
             "Расследование отравления Скрипалей продолжается.",
             "Скрипали находились в больнице несколько недель.",
+            "Так, братья Миранчуки сыграли в основном составе.",
+            "Алексей Миранчук забил, Антон Миранчук отдал передачу.",
+            "Алексей Миранчук и Антон Миранчук выросли в Славянске-на-Кубани.",
+            "На поле вышел и Алексей Миранчук.",
+            # One of the family with a first name is in the singular.
+            "Бобслеисты Томас и Мартинс Дукурсы выиграли этап.",
+            "Мартинс Дукурс победил. Мартинс Дукурс лидирует. Томас Дукурс — второй.",
+            "Этап выиграл Мартинс Дукурс, Томас Дукурс остался вторым.",
         ]
     )
     assert found["Скрипали"]["n_mentions"] == 2
+    assert found["Миранчуки"]["n_mentions"] == 1  # not the genitive of a 'Миранчука'
+    assert "Мартинс Дукурсы" not in found and "Мартинс Дукурса" not in found
+    # A surname written as such far more often is no plural: 'Морозов' is not 'Мороз'.
+    found = people(["Дед Мороз пришёл.", "Владимир Морозов заявил.", "Морозов ушёл."])
+    assert "Владимир Морозов" in found
 
 
 def test_a_womans_noun_and_verb_keep_her_name_in_a() -> None:

@@ -14,6 +14,7 @@ import pyarrow.compute as pc
 
 from pipeline.nlp.gazetteer import key, places, read_tsv
 from pipeline.nlp.media import MEDIUM, lexicon, medium_of
+from pipeline.nlp.models import morph
 from pipeline.nlp.ner import Mention, split_country
 from pipeline.nlp.normalize import words
 from pipeline.stages.entities.organisations import ORGANISATION, organisation_names
@@ -33,8 +34,13 @@ _RARER = 8
 #: 'Валентина Матвиенко' not 'Валентин Матвиенко'. A name never a subject keeps its reading
 #: even if the corpus only writes it in one oblique case ('Кейлора Наваса').
 _NEVER_WHOLE = -1.5
-#: Score of a family's plural reading before the corpus attests it: that of a word as written.
-_FAMILY = 0.3
+#: Score of the reading of a surname in the plural that the corpus writes in the singular:
+#: above any reading that takes the plural for a singular case ('Миранчуки' for 'Миранчука').
+_FAMILY = 3.0
+_CONSONANTS = "бвгджзклмнпрстфхцчшщ"
+_VELAR_HUSHING = "гкхжчшщ"
+#: How many times more often than a plural the corpus writes its singular as a surname.
+_SINGULAR = 5
 
 
 @cache
@@ -154,9 +160,15 @@ def chosen_readings(raws: Iterable[pa.Table]) -> Readings:
         ):
             rows[kind, surface, gender, name] += count
     seen: Counter[str] = Counter()  # how often each word is written in people's names
+    ends, opens = Counter(), Counter()  # how often each word ends and opens a longer name
     for surface, count in written.items():
-        for word in words(surface):
-            seen[word.lower()] += count
+        found = [word.lower() for word in words(surface)]
+        for word in found:
+            seen[word] += count
+        if len(found) > 1:
+            ends[found[-1]] += count
+            opens[found[0]] += count
+    surnames = Counter({w: n for w, n in ends.items() if n > opens[w]})  # not 'Роман'
     # First the surfaces whose sentences show a gender, by the words the corpus writes; the
     # names so chosen then attest a reading of the same surface where no gender shows.
     shown: Counter[str] = Counter()
@@ -167,7 +179,7 @@ def chosen_readings(raws: Iterable[pa.Table]) -> Readings:
     parts = {reading: reading_parts(reading) for reading in readings}
     best: dict[str, str] = {}
     readings = {
-        reading: _fleeting_vowels(found, written) + _family(parts[reading][0], seen)
+        reading: _fleeting_vowels(found, written) + _family(parts[reading][0], found, surnames)
         for reading, found in readings.items()
     }
     for reading, (surface, gender) in parts.items():
@@ -220,24 +232,80 @@ def _fleeting_vowels(
     return readings + tuple(extra)
 
 
-#: Plural endings of a surname's oblique cases (soft stem, then hard); not '-ов', which ends
-#: many a Russian surname in the singular ('Александров' is no 'Александры').
-_PLURAL = re.compile(r"^([А-ЯЁ][а-яё]+?)(?:(ей|ям|ями|ях)|(ам|ами|ах))$")
+#: A surname's plural endings -> the endings of its singular that may precede them: the
+#: nominative ('Миранчуки', 'Степановы', 'Скрипали'), then the oblique cases ('Миранчуков',
+#: 'Степановых', 'Скрипалей', 'Дукурсам'). Not '-ым', which ends a man's instrumental too.
+_PLURAL_ENDINGS = {
+    "ы": ("",),
+    "и": ("", "ь"),
+    "ов": ("",),
+    "ей": ("ь",),
+    "ых": ("",),
+    "ыми": ("",),
+    "ам": ("",),
+    "ами": ("",),
+    "ям": ("ь",),
+    "ями": ("ь",),
+}
+_RUSSIAN_SURNAME = re.compile(r"(?:ов|ев|ёв|ин|ын)$")
 
 
-def _family(surface: str, seen: Counter[str]) -> tuple[tuple[float, str], ...]:
-    """The family named in a plural oblique case where the corpus writes its nominative
-    plural and the singular in names (`seen`, by lowercase word): 'отравление Скрипалей'
-    reads 'Скрипали' ('Скрипаль' and 'Скрипали' are written), as much as the name as written
-    does."""
-    found = _PLURAL.match(surface)
-    if not found:
+def _singular(word: str, surnames: Counter[str]) -> str | None:
+    """The surname whose plural `word` is ('Миранчуки' -> 'Миранчук', 'Степановых' ->
+    'Степанов', 'Скрипалей' -> 'Скрипаль'), if the corpus writes it as a surname (`surnames`:
+    lower case, how often last in a longer name) far more often than `word`: 'Морозов' is no
+    plural of 'Мороз', nor 'Керри' of 'Керр'."""
+    if _given_name(word):
+        return None  # 'Коли', 'Колей' are Коля's
+    often = _SINGULAR * max(surnames[word.lower()], 1)
+    for plural, endings in _PLURAL_ENDINGS.items():
+        stem = word[: -len(plural)]
+        if not word.endswith(plural) or len(stem) < 3 or stem[-1] not in _CONSONANTS:
+            continue
+        if plural in ("ых", "ыми") and not _RUSSIAN_SURNAME.search(stem):
+            continue  # an adjective's ending, unless the stem is a Russian surname's
+        if plural == "и" and stem[-1] not in _VELAR_HUSHING:
+            endings = ("ь",)  # 'Скрипали', not 'Аббаси'
+        for ending in endings:
+            if surnames[(stem + ending).lower()] >= often:
+                return stem + ending
+    return None
+
+
+@cache
+def _given_name(word: str) -> bool:
+    """Whether the dictionary knows `word` as a form of a first name ('Коли', 'Нади')."""
+    return any("Name" in p.tag.grammemes and p.is_known for p in morph()(word.lower()))
+
+
+def _nominative_plural(singular: str) -> str:
+    if singular.endswith("ь"):
+        return singular[:-1] + "и"
+    return singular + ("и" if singular[-1] in _VELAR_HUSHING else "ы")
+
+
+def _family(
+    surface: str, readings: tuple[tuple[float, str], ...], surnames: Counter[str]
+) -> tuple[tuple[float, str], ...]:
+    """The reading of a name whose surname is in the plural, where the corpus writes that
+    surname in the singular: a family alone is named in the nominative plural ('братья
+    Миранчуки', 'отравление Скрипалей' -> 'Скрипали'); one of the family named with a first
+    name has the singular ('Томас и Мартинс Дукурсы' -> 'Мартинс Дукурс', 'Виталия
+    Степановых' -> 'Виталий Степанов', 'Юлии' -> 'Юлия Степанова')."""
+    tokens = surface.split()
+    singular = _singular(tokens[-1], surnames) if tokens else None
+    if singular is None:
         return ()
-    stem, soft = found.group(1), found.group(2)
-    plural, singular = stem + ("и" if soft else "ы"), stem + ("ь" if soft else "")
-    if seen[plural.lower()] and seen[singular.lower()] and plural != surface:
-        return ((_FAMILY, plural),)
-    return ()
+    if len(tokens) == 1:
+        return ((_FAMILY, _nominative_plural(singular)),)
+    # The first name is in the plural's case: nominative with a nominative plural ('Мартинс
+    # Дукурсы'), oblique with an oblique one ('Виталия Степановых'; 'Андрей Савиных' and
+    # 'Ярослав Кузьминов' are one man's surnames).
+    first = readings[0][1].split()[:-1] if readings else tokens[:-1]
+    if (first == tokens[:-1]) != tokens[-1].lower().endswith(("ы", "и")):
+        return ()
+    feminine = _RUSSIAN_SURNAME.search(singular) and name_gender(" ".join(first)) == "femn"
+    return ((_FAMILY, " ".join([*first, singular + ("а" if feminine else "")])),)
 
 
 def _best_reading(
