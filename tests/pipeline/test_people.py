@@ -382,3 +382,16 @@ def test_a_womans_noun_and_verb_keep_her_name_in_a() -> None:
     # A man's noun governs the genitive: the verb is his, the name another man's.
     (ally,) = _mentions("Позднее сторонник Виктора Медведчука заявил об обыске.")
     assert ally.name == "Виктор Медведчук"
+
+
+def test_a_full_name_the_corpus_writes_as_a_subject_is_the_reading() -> None:
+    # 'Мун Чжэ Ина' and 'Мун Чжэ Ином' could leave 'Ина', 'Ином' as written (Korean names
+    # barely decline); the corpus has 'Мун Чжэ Ин' as the subject of a verb.
+    found = people(
+        [
+            "Мун Чжэ Ин заявил, что готов к переговорам.",
+            "Визит Мун Чжэ Ина в Пхеньян завершился.",
+            "Встреча с Мун Чжэ Ином прошла в Сеуле.",
+        ]
+    )
+    assert found["Мун Чжэ Ин"]["n_mentions"] == 3

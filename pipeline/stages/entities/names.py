@@ -34,6 +34,9 @@ _RARER = 8
 #: 'Валентина Матвиенко' not 'Валентин Матвиенко'. A name never a subject keeps its reading
 #: even if the corpus only writes it in one oblique case ('Кейлора Наваса').
 _NEVER_WHOLE = -1.5
+#: Score a reading of a full name gains when the corpus writes it whole as the subject of a
+#: verb (so in the nominative): of two readings whose every word it writes, that name.
+_WHOLE = 0.5
 #: Score of the reading of a surname in the plural that the corpus writes in the singular:
 #: above any reading that takes the plural for a singular case ('Миранчуки' for 'Миранчука').
 _FAMILY = 3.0
@@ -343,6 +346,8 @@ def _best_reading(
         total, name, changed = change
         if changed and whole[surface] >= _OFTEN and subjects[surface] and not whole[name]:
             total += _NEVER_WHOLE
+        if changed and subjects[name] and " " in name:
+            total += _WHOLE  # 'Юлию Иванову': 'Юлия Иванова' is a subject, 'Юлий Иванов' never
         for i, word in changed:
             if attested(i, word) or (whole[name] and " " in name):
                 total += _ATTESTED
