@@ -560,13 +560,32 @@ def _skip_setting(tokens: Sequence[_Token], i: int) -> int:
             i += 1
         elif _pos(token) == "PREP":
             i += 2  # the preposition and its object, whatever its case ('с RT')
-            while i < len(tokens) and tokens[i].is_word and not _nominative(tokens[i]):
-                if _pos(tokens[i]) in ("PREP", "CONJ"):
+            while i < len(tokens) and tokens[i].is_word and _pos(tokens[i]) not in ("PREP", "CONJ"):
+                if not _nominative(tokens[i]):
+                    i += 1
+                elif (speaker := _speaker_after_object(tokens, i)) is not None:
+                    i = speaker  # 'в интервью РИА Новости| посол', 'в ходе заседания| премьер'
+                else:
                     break
-                i += 1
         else:
             return i
     return i
+
+
+def _speaker_after_object(tokens: Sequence[_Token], i: int) -> int | None:
+    """Where a lower-case nominative noun phrase (a role: 'посол', 'премьер-министр') starts
+    after the words at `i` that complete a preposition's object: a run of capitalised words (an
+    outlet: 'РИА Новости') or one word that can be a genitive ('заседания'); else None."""
+    j = i
+    while j < len(tokens) and tokens[j].is_word and tokens[j].text[:1].isupper():
+        j += 1
+    if j == i and _can_be(tokens[i], "gent"):
+        j = i + 1
+    if j == i or j >= len(tokens):
+        return None
+    role = tokens[j]
+    lower_nominal = role.is_word and role.text[:1].islower() and _pos(role) in ("NOUN", "ADJF")
+    return j if lower_nominal and _case(role) == "nomn" else None
 
 
 def _adjunct(token: _Token) -> bool:
@@ -579,11 +598,18 @@ def _adjunct(token: _Token) -> bool:
 
 def _outlet_before_speaker(tokens: Sequence[_Token], i: int) -> bool:
     """A Latin-script name (an outlet, the addressee: 'RT', 'The Guardian') followed by a
-    Cyrillic word."""
+    Cyrillic word, not a citation (the outlet speaks: 'сообщает Oddschecker| со ссылкой на
+    Betfair')."""
     j = i
     while j < len(tokens) and tokens[j].text.isascii() and tokens[j].text[:1].isalpha():
         j += 1
-    return j > i and j < len(tokens) and tokens[j].is_word and not tokens[j].text.isascii()
+    return (
+        j > i
+        and j < len(tokens)
+        and tokens[j].is_word
+        and not tokens[j].text.isascii()
+        and _aside_noun(tokens, j) != "ссылка"
+    )
 
 
 def _object(token: _Token) -> bool:
