@@ -15,11 +15,12 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 from typing import NamedTuple
 
 from pipeline.nlp.cues import cue_forms, cue_nouns, cue_verbs, stance_lemmas
 from pipeline.nlp.gazetteer import key
+from pipeline.nlp.media import medium_of
 from pipeline.nlp.models import CACHE_SIZE, morph, parse_syntax
 from pipeline.nlp.sources import OCCASIONS
 
@@ -854,7 +855,7 @@ def _name_like(word: str) -> bool:
 def reported(text: str, sentences: Sequence[tuple[int, int]]) -> Iterator[Speech]:
     """Direct and indirect speech in each sentence (a quotation may run over the sentences
     and paragraphs before its cue)."""
-    forms = cue_forms()
+    forms = _scanned_forms()
     unread: list[list[_Token]] = []  # sentences with a cue form where word order finds nothing
     said: list[Speech] = []
     previous = None
@@ -1068,6 +1069,8 @@ def _quote_then_cue(text: str, tokens: list[_Token], close: int) -> Speech | Non
         source = _with_apposition(tokens, _source_following(tokens, j))
     elif dash and (words := _quoted_words(tokens, j)):  # '— приводит ТАСС слова X'
         cue_stop, source = tokens[words].stop, _source_after(tokens, words + 1, genitive=True)
+    elif dash and _lemma(tokens[j].text) in _QUOTING:  # '— цитирует ТАСС представителя X'
+        source = _quoted_speaker(tokens, _past_quoting_outlet(tokens, j + 1))
     else:
         return None
     opening = _partner(text, tokens[close].start, forward=False)
@@ -1081,6 +1084,87 @@ def _quote_then_cue(text: str, tokens: list[_Token], close: int) -> Speech | Non
         cue_stop,
         *(_span(tokens, *source) if source else (None, None)),
     )
+
+
+#: Verbs of quoting whose object, not their subject, said the quotation: '— цитирует The
+#: Jerusalem Post представителя палестинских властей'.
+_QUOTING = frozenset({"цитировать", "процитировать"})
+
+
+@cache
+def _scanned_forms() -> frozenset[str]:
+    """The words that make a sentence worth reading word by word: the cue forms and every form
+    of the verbs of quoting."""
+    quoting = {
+        key(form.word)
+        for lemma in _QUOTING
+        for parse in morph()(lemma)
+        if parse.normal_form == lemma
+        for form in parse.lexeme
+    }
+    return cue_forms() | quoting
+
+
+def _past_quoting_outlet(tokens: list[_Token], i: int) -> int:
+    """Where the quoted speaker starts after a verb of quoting, past the outlet that quotes
+    them when it comes first: a Latin-script name ('The Jerusalem Post'), capitalised words
+    before a lower-case word ('РИА Новости| заявление') or a noun before another word
+    ('издание| директора ...'). The speaker may come first: 'цитирует Хиршу Delfi.lv'."""
+    if i >= len(tokens):
+        return i
+    if outlet := _medium_at(tokens, i):
+        return outlet
+    j = i
+    while j < len(tokens) and tokens[j].is_word and tokens[j].text[:1].isupper():
+        j += 1
+    if j > i:
+        if j == len(tokens) or not tokens[j].is_word:
+            return i
+        outlet = all(t.text.isascii() for t in tokens[i:j]) or tokens[j].text[:1].islower()
+        return j if outlet else i
+    if _pos(tokens[i]) == "NOUN" and _can_be(tokens[i], "nomn") and i + 1 < len(tokens):
+        return i + 1 if tokens[i + 1].is_word else i
+    return i
+
+
+def _medium_at(tokens: list[_Token], i: int) -> int | None:
+    """Where the name of a medium that media.tsv lists ('РИА Новости', 'ТАСС', '«Р-Спорт»',
+    'агентство «Анадолу»') ends when one starts at `i`: the index after it; else None."""
+    for j in range(min(len(tokens), i + 5), i, -1):
+        if tokens[j - 1].is_word or tokens[j - 1].text in _QUOTES:
+            name = " ".join(t.text for t in tokens[i:j])
+            if tokens[i].is_word and medium_of(name):
+                return j
+    return None
+
+
+def _quoted_speaker(tokens: list[_Token], i: int) -> tuple[int, int] | None:
+    """The (first, last) token of whom a verb of quoting quotes, from `i`: an accusative noun
+    phrase ('представителя палестинских властей', 'заявление'), its words after the first noun
+    genitives or names, up to a quotation mark or a medium's name that ends the clause
+    ('Конашенкова| РИА Новости', 'Зозулю| «PRO-Спорт-Украина»', 'главу турецкого МИД|
+    Reuters'; 'директора Службы внешних связей RT Анну Белкину' goes on)."""
+    j, noun = i, False
+    while j < len(tokens) and tokens[j].is_word:
+        word = tokens[j]
+        outlet = _medium_at(tokens, j) if j > i else None
+        if outlet and (outlet == len(tokens) or not tokens[outlet].is_word):
+            break
+        if j > i and _is_person_name(tokens[j - 1]) and word.text.isascii():
+            break  # 'Тебаса| AS'
+        if noun and (_pos(word) == "PREP" or not _speaker_word(word)):
+            break  # 'лидера| агентство «Рёнхап»', 'источник| в руководстве'
+        noun = noun or _pos(word) == "NOUN" or _parse(word.text) is None
+        j += 1
+    return (i, j - 1) if j > i else None
+
+
+def _speaker_word(word: _Token) -> bool:
+    """A word that can go on a quoted speaker's phrase after its first noun: a genitive, an
+    unknown word or a name in the accusative ('директора ... Анну Белкину')."""
+    if _parse(word.text) is None or _can_be(word, "gent"):
+        return True
+    return word.text[:1].isupper() and _can_be(word, "accs")
 
 
 def _quoted_words(tokens: list[_Token], verb: int) -> int | None:
