@@ -15,11 +15,12 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 from typing import NamedTuple
 
 from pipeline.nlp.cues import cue_forms, cue_nouns, cue_verbs, stance_lemmas
 from pipeline.nlp.gazetteer import key
+from pipeline.nlp.media import medium_of
 from pipeline.nlp.models import CACHE_SIZE, morph, parse_syntax
 from pipeline.nlp.sources import OCCASIONS
 
@@ -201,11 +202,11 @@ def _source_before(tokens: Sequence[_Token], cue: int) -> tuple[int, int] | None
     i = _skip_adverbs(tokens, cue - 1)
     if i > 0 and tokens[i].text == ",":  # ', выступая перед делегацией в Баку, заявил'
         opens = next((j for j in range(i - 1, -1, -1) if tokens[j].text == ","), None)
-        if opens is not None and opens + 1 < i and _pos(tokens[opens + 1]) in ("GRND", "PRTF"):
-            i = _skip_adverbs(tokens, opens - 1)
-        elif opens is not None and _is_apposition(tokens, opens + 1, i):
+        if opens is not None and _is_apposition(tokens, opens + 1, i):
             named = _source_before(tokens, opens)
             return named and (named[0], i - 1)  # 'Графиня Уварова, председатель ..., говорила'
+        if opens is not None and opens + 1 < i and _is_aside_clause(tokens, opens + 1, i):
+            i = _skip_adverbs(tokens, opens - 1)
 
     last = i
     named = _quoted_name(tokens, i, forward=False)
@@ -217,8 +218,12 @@ def _source_before(tokens: Sequence[_Token], cue: int) -> tuple[int, int] | None
     while i >= 0 and tokens[i].is_word and _pos(tokens[i]) not in _PREDICATES:
         after_preposition = i > 0 and _pos(tokens[i - 1]) == "PREP"  # 'в разговоре с RT'
         if _nominal(tokens[i]) and _head_case(tokens[i]) and not after_preposition:
-            head = i
-            break
+            aside = _aside_holding(tokens, i)
+            if aside is None:
+                head = i
+                break
+            i = last = aside - 1  # 'Кашин в интервью RT', 'агентство со ссылкой на PipeChina'
+            continue
         i -= 1
     if head is None:
         return None
@@ -235,6 +240,37 @@ def _source_before(tokens: Sequence[_Token], cue: int) -> tuple[int, int] | None
     ):
         last -= 1  # 'Президент Путин осенью заявил', 'Быстрицкая тогда мне сказала'
     return first, last
+
+
+def _aside_holding(tokens: Sequence[_Token], i: int) -> int | None:
+    """The preposition of a phrase of the occasion or of a citation that holds the word at `i`
+    ('в интервью RT', 'со ссылкой на осведомлённые источники'): at most eight words before it,
+    with no mark between but quotation marks. A citation holds whatever it cites (its object is
+    an accusative, which may read as a nominative); an occasion only a word whose case cannot be
+    read (Latin script, indeclinable): a nominative after it is the subject ('В беседе с ТАСС
+    Поляков подчеркнул')."""
+    unreadable = tokens[i].text.isascii() or _fixed(tokens[i])
+    for p in range(i - 1, max(-1, i - 9), -1):
+        if not (tokens[p].is_word or tokens[p].text in _QUOTES):
+            return None
+        if (noun := _aside_noun(tokens, p)) is not None:
+            return p if unreadable or noun == "ссылка" else None
+    return None
+
+
+def _is_aside_clause(tokens: Sequence[_Token], first: int, stop: int) -> bool:
+    """Whether tokens[first:stop], between commas before a verb, stands between it and its
+    subject: a participial or gerund clause (', прошедшего в начале июня,', ', выступая перед
+    делегацией,') or a short parenthesis (', со своей стороны,', ', в свою очередь,',
+    ', однако,')."""
+    if _can_be_participle(tokens[first]):
+        return True
+    words = tokens[first:stop]
+    if not all(t.is_word for t in words) or len(words) > 4:
+        return False
+    if _pos(words[0]) == "PREP":
+        return True
+    return len(words) == 1 and _pos(words[0]) in ("ADVB", "CONJ", "PRCL")
 
 
 def _quoted_name(tokens: Sequence[_Token], i: int, forward: bool) -> int | None:
@@ -262,6 +298,12 @@ def _widened(tokens: Sequence[_Token], head: int) -> int:
         if (opening := _quoted_owner(tokens, first - 1)) is not None:
             first = opening  # 'директор «Укроборонпрома» Роман Романов'
             continue
+        if _coordinated(tokens, first - 1):
+            first -= 2  # 'службы по труду и занятости'
+            continue
+        if _name_part(tokens, first - 1) and _is_person_name(tokens[first]):
+            first -= 1  # a name's particle, whatever it reads as: 'Марин Ле Пен'
+            continue
         if not before.is_word or _pos(before) in ("VERB", "GRND", "INFN", "CONJ", "ADVB"):
             break
         if _pos(before) == "PREP" or not (
@@ -273,22 +315,103 @@ def _widened(tokens: Sequence[_Token], head: int) -> int:
             first = crossed
             continue
         first -= 1
-    while first < head and _case(tokens[first]) == "gent":
-        first += 1  # a phrase starts with its head, not a genitive: 'Росстата издание'
+    start = None
+    while first != start:
+        start = first
+        first = _past_object(tokens, first, head)
+        while first < head and (_case(tokens[first]) == "gent" or tokens[first].text == "и"):
+            first += 1  # a phrase starts with its head, not a genitive: 'Росстата издание'
     return first
 
 
+def _past_object(tokens: Sequence[_Token], first: int, head: int) -> int:
+    """Where a subject's phrase starts when its first words are a preposition's object ('со
+    ссылкой на| данные Росстата| издание', 'после встречи Кима| с южнокорейской делегацией|
+    главная партийная газета'): past the preposition, its adjectives, its noun and the
+    genitives after it and the names whose case cannot be read ('в интервью ТАСС', 'в интервью
+    The New York Times'), when words up to the head are left; else `first`."""
+    i = first + 1 if _pos(tokens[first]) == "PREP" else first
+    if i == first and (first == 0 or _pos(tokens[first - 1]) != "PREP"):
+        return first
+    while i < head and _pos(tokens[i]) in ("ADJF", "PRTF", "NUMR"):
+        i += 1
+    if i < head and (
+        _oblique_cases(tokens[i].text) or _fixed(tokens[i]) or not _parse(tokens[i].text)
+    ):
+        i += 1  # the noun, not a nominative: 'после случившегося| президент лиги'
+    while i < head and (
+        _genitive_after(tokens[i]) or tokens[i].text.isascii() or _fixed(tokens[i])
+    ):
+        i += 1
+    return i if i <= head else first
+
+
+def _genitive_after(token: _Token) -> bool:
+    """A word that can be a genitive after a noun; a capitalised one only when it cannot be
+    nominative (a name: 'гонки| Том Чилтон', not 'данные Росстата')."""
+    if token.text[:1].isupper() and _nominative(token):
+        return False
+    return _can_be(token, "gent")
+
+
+def _name_part(tokens: Sequence[_Token], i: int) -> bool:
+    """Whether a capitalised word inside a sentence can be part of the name after it ('Ле' of
+    'Марин Ле Пен', 'Ён' of 'Ли Ён Хо'): not an adverb or conjunction, not in an oblique
+    case ('с Толстым Горький')."""
+    word = tokens[i]
+    return (
+        i > 0
+        and word.text[:1].isupper()
+        and _pos(word) not in ("ADVB", "CONJ", "PREP")
+        and _case(word) not in ("datv", "ablt", "loct")
+    )
+
+
+def _coordinated(tokens: Sequence[_Token], conj: int) -> bool:
+    """Whether 'и' at `conj` joins two lower-case words of one genitive or dative case inside a
+    noun phrase ('по труду и занятости', 'образования и науки'), not two subjects or clauses,
+    nor a setting ('в кожанке и пенсне')."""
+    if not (0 < conj < len(tokens) - 1 and tokens[conj].text == "и"):
+        return False
+    left, right = tokens[conj - 1], tokens[conj + 1]
+    if not (left.is_word and right.is_word and left.text.islower() and right.text.islower()):
+        return False
+    if _fixed(left) or _fixed(right) or "loct" in _oblique_cases(left.text):
+        return False  # an indeclinable word has every case; a locative, a setting
+    return bool(_oblique_cases(left.text) & _oblique_cases(right.text) & {"gent", "datv"})
+
+
+@lru_cache(maxsize=CACHE_SIZE)
+def _oblique_cases(word: str) -> frozenset[str]:
+    """The cases other than the nominative that a noun or adjective can be in."""
+    return frozenset(
+        p.tag.case
+        for p in morph()(word.lower())
+        if p.tag.POS in ("NOUN", "ADJF") and p.tag.case not in (None, "nomn")
+    )
+
+
 def _quoted_owner(tokens: Sequence[_Token], close: int) -> int | None:
-    """The short quoted name in the genitive that closes at `close` inside a noun phrase ('глава
-    «Роснефти»', 'совета директоров «Спартака»'): the index of its opening mark, when a noun
-    that is no preposition's object goes before it ('в интервью «Известиям»' is a setting)."""
+    """The short quoted name in the genitive, or in apposition, that closes at `close` inside a
+    noun phrase ('глава «Роснефти»', 'совета директоров «Спартака»', 'партии «Национальный
+    фронт»'): the index of its opening mark, when a noun that is no preposition's object goes
+    before it ('в интервью «Известиям»' is a setting)."""
     opening = _quoted_name(tokens, close, forward=False)
-    if opening is None or opening < 1 or not _can_be(tokens[opening + 1], "gent"):
+    if opening is None or opening < 1:
         return None
     noun = opening - 1
     if not (tokens[noun].is_word and _pos(tokens[noun]) == "NOUN") or _in_phrase(tokens, noun):
         return None
-    return opening
+    if _can_be(tokens[opening + 1], "gent"):
+        return opening  # an owner: 'глава «Роснефти»'
+    # A name in apposition to a noun of the phrase: 'партии «Национальный фронт»', not to an
+    # addressee ('изданию «Обозреватель»').
+    apposed = _head_case(tokens[opening + 1]) and _head_case_or_genitive(tokens[noun])
+    return opening if apposed else None
+
+
+def _head_case_or_genitive(token: _Token) -> bool:
+    return _can_be(token, "gent") or _can_be(token, "nomn")
 
 
 def _fixed(token: _Token) -> bool:
@@ -378,24 +501,41 @@ def _source_after(
     return (first, i - 1) if i > first else None
 
 
-#: Nouns of a phrase that follows a speaker without naming them: the occasion ('в беседе с RT')
-#: and the citation ('со ссылкой на источники').
-_ASIDES = OCCASIONS | {"ссылка"}
+#: Nouns of a phrase that follows a speaker without naming them: the occasion ('в беседе с RT',
+#: 'на заседании Совбеза', 'в ходе форума', 'в рамках саммита') and the citation ('со ссылкой
+#: на источники').
+_ASIDES = OCCASIONS | {
+    "ссылка",
+    "ход",
+    "рамка",
+    "заседание",
+    "совещание",
+    "форум",
+    "саммит",
+    "конференция",
+    "съезд",
+    "презентация",
+}
 
 
 def _aside(tokens: Sequence[_Token], i: int) -> bool:
     """Whether a preposition at `i` opens a phrase of the occasion or of a citation: its next
     word, or the one after an adjective or a noun ('в ходе брифинга'), is one of `_ASIDES`."""
+    return _aside_noun(tokens, i) is not None
+
+
+def _aside_noun(tokens: Sequence[_Token], i: int) -> str | None:
+    """The lemma of the noun of `_ASIDES` in the phrase that a preposition at `i` opens."""
     if _pos(tokens[i]) != "PREP":
-        return False
+        return None
     for j in range(i + 1, min(i + 3, len(tokens))):
         if not tokens[j].is_word:
-            return False
-        if _lemma(tokens[j].text) in _ASIDES:
-            return True
+            return None
+        if (lemma := _lemma(tokens[j].text)) in _ASIDES:
+            return lemma
         if _pos(tokens[j]) not in ("ADJF", "NOUN"):
-            return False
-    return False
+            return None
+    return None
 
 
 def _skip_setting(tokens: Sequence[_Token], i: int) -> int:
@@ -421,13 +561,32 @@ def _skip_setting(tokens: Sequence[_Token], i: int) -> int:
             i += 1
         elif _pos(token) == "PREP":
             i += 2  # the preposition and its object, whatever its case ('с RT')
-            while i < len(tokens) and tokens[i].is_word and not _nominative(tokens[i]):
-                if _pos(tokens[i]) in ("PREP", "CONJ"):
+            while i < len(tokens) and tokens[i].is_word and _pos(tokens[i]) not in ("PREP", "CONJ"):
+                if not _nominative(tokens[i]):
+                    i += 1
+                elif (speaker := _speaker_after_object(tokens, i)) is not None:
+                    i = speaker  # 'в интервью РИА Новости| посол', 'в ходе заседания| премьер'
+                else:
                     break
-                i += 1
         else:
             return i
     return i
+
+
+def _speaker_after_object(tokens: Sequence[_Token], i: int) -> int | None:
+    """Where a lower-case nominative noun phrase (a role: 'посол', 'премьер-министр') starts
+    after the words at `i` that complete a preposition's object: a run of capitalised words (an
+    outlet: 'РИА Новости') or one word that can be a genitive ('заседания'); else None."""
+    j = i
+    while j < len(tokens) and tokens[j].is_word and tokens[j].text[:1].isupper():
+        j += 1
+    if j == i and _can_be(tokens[i], "gent"):
+        j = i + 1
+    if j == i or j >= len(tokens):
+        return None
+    role = tokens[j]
+    lower_nominal = role.is_word and role.text[:1].islower() and _pos(role) in ("NOUN", "ADJF")
+    return j if lower_nominal and _case(role) == "nomn" else None
 
 
 def _adjunct(token: _Token) -> bool:
@@ -440,11 +599,18 @@ def _adjunct(token: _Token) -> bool:
 
 def _outlet_before_speaker(tokens: Sequence[_Token], i: int) -> bool:
     """A Latin-script name (an outlet, the addressee: 'RT', 'The Guardian') followed by a
-    Cyrillic word."""
+    Cyrillic word, not a citation (the outlet speaks: 'сообщает Oddschecker| со ссылкой на
+    Betfair')."""
     j = i
     while j < len(tokens) and tokens[j].text.isascii() and tokens[j].text[:1].isalpha():
         j += 1
-    return j > i and j < len(tokens) and tokens[j].is_word and not tokens[j].text.isascii()
+    return (
+        j > i
+        and j < len(tokens)
+        and tokens[j].is_word
+        and not tokens[j].text.isascii()
+        and _aside_noun(tokens, j) != "ссылка"
+    )
 
 
 def _object(token: _Token) -> bool:
@@ -505,6 +671,12 @@ def _place_after(tokens: Sequence[_Token], i: int, named: bool) -> tuple[int, in
 def _can_be(token: _Token, case: str) -> bool:
     """Whether any reading of a word is in `case`."""
     return any(p.tag.case == case for p in morph()(token.text.lower()))
+
+
+def _can_be_participle(token: _Token) -> bool:
+    """Whether any reading of a word is a participle or a gerund: one that opens a clause
+    ('прошедшего в начале июня' is first read as a noun)."""
+    return any(p.tag.POS in ("PRTF", "GRND") for p in morph()(token.text.lower()))
 
 
 def _place_before(tokens: Sequence[_Token], cue: int, named: bool) -> tuple[int, int] | None:
@@ -683,7 +855,7 @@ def _name_like(word: str) -> bool:
 def reported(text: str, sentences: Sequence[tuple[int, int]]) -> Iterator[Speech]:
     """Direct and indirect speech in each sentence (a quotation may run over the sentences
     and paragraphs before its cue)."""
-    forms = cue_forms()
+    forms = _scanned_forms()
     unread: list[list[_Token]] = []  # sentences with a cue form where word order finds nothing
     said: list[Speech] = []
     previous = None
@@ -897,6 +1069,8 @@ def _quote_then_cue(text: str, tokens: list[_Token], close: int) -> Speech | Non
         source = _with_apposition(tokens, _source_following(tokens, j))
     elif dash and (words := _quoted_words(tokens, j)):  # '— приводит ТАСС слова X'
         cue_stop, source = tokens[words].stop, _source_after(tokens, words + 1, genitive=True)
+    elif dash and _lemma(tokens[j].text) in _QUOTING:  # '— цитирует ТАСС представителя X'
+        source = _quoted_speaker(tokens, _past_quoting_outlet(tokens, j + 1))
     else:
         return None
     opening = _partner(text, tokens[close].start, forward=False)
@@ -910,6 +1084,87 @@ def _quote_then_cue(text: str, tokens: list[_Token], close: int) -> Speech | Non
         cue_stop,
         *(_span(tokens, *source) if source else (None, None)),
     )
+
+
+#: Verbs of quoting whose object, not their subject, said the quotation: '— цитирует The
+#: Jerusalem Post представителя палестинских властей'.
+_QUOTING = frozenset({"цитировать", "процитировать"})
+
+
+@cache
+def _scanned_forms() -> frozenset[str]:
+    """The words that make a sentence worth reading word by word: the cue forms and every form
+    of the verbs of quoting."""
+    quoting = {
+        key(form.word)
+        for lemma in _QUOTING
+        for parse in morph()(lemma)
+        if parse.normal_form == lemma
+        for form in parse.lexeme
+    }
+    return cue_forms() | quoting
+
+
+def _past_quoting_outlet(tokens: list[_Token], i: int) -> int:
+    """Where the quoted speaker starts after a verb of quoting, past the outlet that quotes
+    them when it comes first: a Latin-script name ('The Jerusalem Post'), capitalised words
+    before a lower-case word ('РИА Новости| заявление') or a noun before another word
+    ('издание| директора ...'). The speaker may come first: 'цитирует Хиршу Delfi.lv'."""
+    if i >= len(tokens):
+        return i
+    if outlet := _medium_at(tokens, i):
+        return outlet
+    j = i
+    while j < len(tokens) and tokens[j].is_word and tokens[j].text[:1].isupper():
+        j += 1
+    if j > i:
+        if j == len(tokens) or not tokens[j].is_word:
+            return i
+        outlet = all(t.text.isascii() for t in tokens[i:j]) or tokens[j].text[:1].islower()
+        return j if outlet else i
+    if _pos(tokens[i]) == "NOUN" and _can_be(tokens[i], "nomn") and i + 1 < len(tokens):
+        return i + 1 if tokens[i + 1].is_word else i
+    return i
+
+
+def _medium_at(tokens: list[_Token], i: int) -> int | None:
+    """Where the name of a medium that media.tsv lists ('РИА Новости', 'ТАСС', '«Р-Спорт»',
+    'агентство «Анадолу»') ends when one starts at `i`: the index after it; else None."""
+    for j in range(min(len(tokens), i + 5), i, -1):
+        if tokens[j - 1].is_word or tokens[j - 1].text in _QUOTES:
+            name = " ".join(t.text for t in tokens[i:j])
+            if tokens[i].is_word and medium_of(name):
+                return j
+    return None
+
+
+def _quoted_speaker(tokens: list[_Token], i: int) -> tuple[int, int] | None:
+    """The (first, last) token of whom a verb of quoting quotes, from `i`: an accusative noun
+    phrase ('представителя палестинских властей', 'заявление'), its words after the first noun
+    genitives or names, up to a quotation mark or a medium's name that ends the clause
+    ('Конашенкова| РИА Новости', 'Зозулю| «PRO-Спорт-Украина»', 'главу турецкого МИД|
+    Reuters'; 'директора Службы внешних связей RT Анну Белкину' goes on)."""
+    j, noun = i, False
+    while j < len(tokens) and tokens[j].is_word:
+        word = tokens[j]
+        outlet = _medium_at(tokens, j) if j > i else None
+        if outlet and (outlet == len(tokens) or not tokens[outlet].is_word):
+            break
+        if j > i and _is_person_name(tokens[j - 1]) and word.text.isascii():
+            break  # 'Тебаса| AS'
+        if noun and (_pos(word) == "PREP" or not _speaker_word(word)):
+            break  # 'лидера| агентство «Рёнхап»', 'источник| в руководстве'
+        noun = noun or _pos(word) == "NOUN" or _parse(word.text) is None
+        j += 1
+    return (i, j - 1) if j > i else None
+
+
+def _speaker_word(word: _Token) -> bool:
+    """A word that can go on a quoted speaker's phrase after its first noun: a genitive, an
+    unknown word or a name in the accusative ('директора ... Анну Белкину')."""
+    if _parse(word.text) is None or _can_be(word, "gent"):
+        return True
+    return word.text[:1].isupper() and _can_be(word, "accs")
 
 
 def _quoted_words(tokens: list[_Token], verb: int) -> int | None:
