@@ -395,3 +395,19 @@ def test_a_full_name_the_corpus_writes_as_a_subject_is_the_reading() -> None:
         ]
     )
     assert found["Мун Чжэ Ин"]["n_mentions"] == 3
+
+
+def test_a_first_name_written_often_is_not_read_as_a_form_never_written() -> None:
+    # 'Надежда Петрова' could be the genitive of a man 'Надежд Петров': the corpus writes
+    # 'Надежда' again and again and never 'Надежд' ('Стравинского' alone still reads
+    # 'Стравинский': a Russian surname's paradigm is sure).
+    found = people(
+        [
+            "Сергей Петров выступил с докладом.",
+            "Музыку Стравинского исполнил оркестр.",
+            *[f"Надежда Кузнецова выступила {n} раз." for n in range(10)],
+            "Председателем комиссии стала Надежда Петрова из Твери.",
+        ]
+    )
+    assert "Надежда Петрова" in found and "Надежд Петров" not in found
+    assert "Стравинский" in found

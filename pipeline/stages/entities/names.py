@@ -25,6 +25,12 @@ _CYRILLIC = re.compile("[А-Яа-яЁё]")
 #: Score a reading gains for each changed word the corpus writes as a name, and loses for each
 #: it never writes ('Асия Биби' read as the genitive of a rare 'Асий').
 _ATTESTED, _UNATTESTED, _OFTEN = 1.0, -0.6, 3
+#: A word written this many times whose reading the corpus never writes does not decline that
+#: way: 'Каролина Плишкова' is no genitive of a 'Каролин Плишков'.
+_MANY = 10
+#: A Russian surname's nominative, which its paradigm makes sure of even when the corpus only
+#: writes an oblique case ('Стравинского'); not a first name's ('Каролин', 'Екатерин').
+_PARADIGM = re.compile(r"(?:[оеё]в|[иы]н|[сц]к(?:ий|ая)|[оеё]ва|[иы]на)$")
 #: A changed word the corpus writes this many times less often than the word as written
 #: is another name, not a form of this one.
 _RARER = 8
@@ -339,6 +345,9 @@ def _best_reading(
             seen[form] for form in _instrumentals(word) if form != written[i]
         )
 
+    def surname(i: int, word: str) -> bool:
+        return i == len(written) - 1 and bool(_PARADIGM.search(word))
+
     # Positions where some reading offers a form the corpus writes.
     offered = {i for _s, _n, changed in changes for i, w in changed if attested(i, w)}
 
@@ -354,6 +363,8 @@ def _best_reading(
             elif _feminine_genitive(written[i], word) and seen[written[i]] > 1:
                 total += _NEVER_WHOLE  # 'Бюрки', written again, is no genitive of 'Бюрка'
                 # that the corpus never writes
+            elif seen[written[i]] >= _MANY and not seen[word] and not surname(i, word):
+                total += _NEVER_WHOLE  # written often, never so: 'Каролина' is no 'Каролин's
             elif i in offered or seen[written[i]] >= _OFTEN:
                 total += _UNATTESTED  # the corpus never writes this nominative
         return total
