@@ -113,14 +113,16 @@ def mentions_from_table(table: pa.Table, chosen: Mapping[str, tuple[str, ...]]) 
 
 
 def surface_readings(table: pa.Table) -> dict[str, tuple[tuple[float, str], ...]]:
-    """`reading_key` -> its readings, for the keys with any (they are a function of the key:
-    only the first row of each is read)."""
+    """`reading_key` -> its readings, for the keys with any: the first row's of those with
+    the most readings. A name that is a sentence of its own has only its nominative readings
+    ('Тимофея Мозгова' under a photo); elsewhere the same surface has them all."""
     with_readings = table.filter(pc.greater(pc.list_value_length(table["readings"]), 0))
     keys = reading_keys(with_readings)
-    _distinct, first = np.unique(
-        pc.index_in(keys, value_set=pc.unique(keys)).to_numpy(), return_index=True
-    )
-    first = pa.array(np.sort(first))
+    codes = pc.index_in(keys, value_set=pc.unique(keys)).to_numpy()
+    most = -pc.list_value_length(with_readings["readings"]).to_numpy()
+    order = np.lexsort((np.arange(len(codes)), most, codes))
+    _distinct, first = np.unique(codes[order], return_index=True)
+    first = pa.array(np.sort(order[first]))
     return {
         key: tuple((r["score"], r["name"]) for r in found)
         for key, found in zip(

@@ -411,3 +411,16 @@ def test_a_first_name_written_often_is_not_read_as_a_form_never_written() -> Non
     )
     assert "Надежда Петрова" in found and "Надежд Петров" not in found
     assert "Стравинский" in found
+
+
+def test_a_name_alone_in_its_sentence_does_not_decide_its_other_mentions() -> None:
+    # A caption is read in the nominative only ('Романа Селезнёва' as a woman's name); the
+    # same surface in a sentence has its other readings, which decide.
+    found = people(
+        [
+            "Романа Селезнёва",
+            "Суд приговорил Романа Селезнёва к 27 годам.",
+            "Роман Селезнёв заявил, что обжалует приговор.",
+        ]
+    )
+    assert found["Роман Селезнёв"]["n_mentions"] == 3

@@ -161,7 +161,8 @@ def chosen_readings(raws: Iterable[pa.Table]) -> Readings:
         surfaces, counts = pc.value_counts(people).flatten()
         written.update(dict(zip(surfaces.to_pylist(), counts.to_pylist(), strict=True)))
         for reading, found in surface_readings(raw).items():
-            readings.setdefault(reading, found)
+            if len(found) > len(readings.get(reading, ())):
+                readings[reading] = found  # the most readings, as within a part
         found = raw.group_by(["type", "surface", "gender", "name"]).aggregate([("seq", "count")])
         columns = ("type", "surface", "gender", "name", "seq_count")
         for kind, surface, gender, name, count in zip(
