@@ -10,6 +10,7 @@ from functools import lru_cache
 
 from pipeline.nlp import normalize
 from pipeline.nlp.gazetteer import key, places
+from pipeline.nlp.institutions import head_only, may_be_genitive
 from pipeline.nlp.models import CACHE_SIZE, lemma, morph, tag_sentences
 from pipeline.nlp.roles import title_lemmas
 
@@ -117,6 +118,8 @@ def clean_span(
             and _function_word(words[0][2])
         ):
             words = words[1:]
+        if kind != "PER":
+            words = _cut_at_verb(text, words)
         piece_kind = kind
         if kind != "PER" and len(words) >= 2 and _is_given_name(words[0][2]):
             piece_kind = "PER"  # 'ЕС (Марианой Куюнджич': a person in apposition
@@ -145,6 +148,33 @@ def clean_span(
             continue
         spans.append((begin, end, piece_kind))
     return spans
+
+
+#: The share of a word's readings that are verbs above which it is taken for a verb.
+_VERB_SHARE = 0.98
+
+
+@lru_cache(maxsize=CACHE_SIZE)
+def _verb(word: str) -> bool:
+    """A lower-case word that is a verb in all but rare readings ('присоединились', 'ведут',
+    not the genitive of 'ведута'), not one often a noun too ('стали', 'пойму')."""
+    parses = [p for p in morph()(word) if p.is_known]
+    verb = sum(p.score for p in parses if p.tag.POS in ("VERB", "INFN"))
+    return word.islower() and bool(parses) and verb >= _VERB_SHARE
+
+
+def _cut_at_verb(text: str, words: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """An organisation's span ends before a verb NER glued to it: 'Центра примирения ведут',
+    'Организации Брюссельского договора присоединились ФРГ'. A title in quotation marks may
+    have one ('«Москва строит»', 'программы «Пусть говорят»')."""
+    if words[0][0] > 0 and text[words[0][0] - 1] in OPENING:
+        return words
+    for i, (start, _stop, word) in enumerate(words[1:], 1):
+        if any(ch in OPENING for ch in text[words[0][0] : start]):
+            return words
+        if _verb(word):
+            return words[:i]
+    return words
 
 
 _PAIRS = (("«", "»"), ("„", "“"), ("“", "”"))
@@ -434,16 +464,33 @@ def split_abbreviation(text: str, start: int, stop: int, kind: str) -> list[tupl
 
 def _join_country(text: str, spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
     """An organisation followed by a country in the genitive is one name: 'Министерство
-    торговли' + 'США' -> 'Министерство торговли США' (abbreviations such as 'МИД' are left)."""
+    торговли' + 'США' -> 'Министерство торговли США' (abbreviations such as 'МИД' are left);
+    so is an institution's head and the name in the genitive that completes it: 'Совету' +
+    'НАТО', 'Исследовательской службы' + 'Конгресса'."""
     joined: list[tuple[int, int, str]] = []
     for a, b, k in spans:
-        if joined and k == "LOC" and joined[-1][2] == "ORG" and is_country_genitive(text[a:b]):
+        if joined and joined[-1][2] == "ORG" and not text[joined[-1][1] : a].strip():
             start, stop, _kind = joined[-1]
-            if not text[stop:a].strip() and not text[start:stop].isupper():
+            country = k == "LOC" and is_country_genitive(text[a:b])
+            if (country and not text[start:stop].isupper()) or _completes(
+                text, start, stop, a, b, k
+            ):
                 joined[-1] = (start, b, "ORG")
                 continue
         joined.append((a, b, k))
     return joined
+
+
+def _completes(text: str, start: int, stop: int, a: int, b: int, kind: str) -> bool:
+    """Whether the name at text[a:b] is the genitive that completes the institution's head at
+    text[start:stop]: 'Президиуме' + 'РАН', 'Всемирная служба' + 'Би-би-си'."""
+    first = text[a:b].split()[0]
+    return (
+        kind in ("ORG", "LOC")
+        and first[:1].isupper()
+        and head_only(text[start:stop]) is not None
+        and may_be_genitive(first)
+    )
 
 
 def split_country(name: str) -> tuple[str, str] | None:

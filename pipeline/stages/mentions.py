@@ -9,6 +9,7 @@ import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 
+from pipeline.nlp.institutions import refer_back
 from pipeline.nlp.ner import Mention, find_mentions
 from pipeline.nlp.not_names import not_a_name
 
@@ -146,6 +147,25 @@ def extract_mentions(articles: pa.Table, sentences: pa.Table) -> pa.Table:
     ids, texts = articles.column("article_id").to_pylist(), articles.column("text").to_pylist()
     found = find_mentions([(a, t, by_article.get(a, [])) for a, t in zip(ids, texts, strict=True)])
     text_of = dict(zip(ids, texts, strict=True))
-    return mentions_table(
-        [m for m in found if not not_a_name(text_of[m.article_id], m.start, m.stop, m.type)]
-    )
+    named = [m for m in found if not not_a_name(text_of[m.article_id], m.start, m.stop, m.type)]
+    return mentions_table(_institutions_named(named, text_of))
+
+
+def _institutions_named(mentions: list[Mention], text_of: Mapping[str, str]) -> list[Mention]:
+    """The mentions with each organisation named by an institution's head alone given the full
+    name its article gave before ('Комитет' -> 'Антимонопольный комитет Украины'), or dropped
+    when it names no one (`nlp.institutions.refer_back`)."""
+    by_article: dict[str, list[Mention]] = {}
+    for m in mentions:
+        if m.type == "ORG":
+            by_article.setdefault(m.article_id, []).append(m)
+    dropped = set()
+    for article_id, found in by_article.items():
+        text = text_of[article_id]
+        spans = [(m.start, m.stop, m.surface, m.name) for m in found]
+        for m, name in zip(found, refer_back(text, spans), strict=True):
+            if name is None:
+                dropped.add(id(m))
+            else:
+                m.name = name
+    return [m for m in mentions if id(m) not in dropped]

@@ -69,7 +69,7 @@ from pipeline.stages.entities.namesakes import (
     in_article,
     told_apart,
 )
-from pipeline.stages.entities.organisations import ORGANISATION
+from pipeline.stages.entities.organisations import ORGANISATION, refers_back
 from pipeline.stages.entities.people import (
     IN_ARTICLE,
     People,
@@ -116,7 +116,7 @@ def _read_mentions(
     reads (`renamed`, by surface: organisation_names)."""
     mentions = mentions_from_table(raw, chosen)
     for m in mentions:
-        if m.type == ORGANISATION and m.surface in renamed:
+        if m.type == ORGANISATION and m.surface in renamed and not refers_back(m.surface, m.name):
             m.name = renamed[m.surface]
     return agree_in_article(mentions)
 

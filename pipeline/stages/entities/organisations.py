@@ -31,7 +31,7 @@ def organisation_names(written: Mapping[tuple[str, str, str], int]) -> dict[str,
     supports: dict[str, list[tuple[frozenset, int]]] = defaultdict(list)
     for (kind, surface, name), count in written.items():
         seen.add(key(surface))
-        if kind == ORGANISATION:
+        if kind == ORGANISATION and not refers_back(surface, name):
             found = readings.setdefault(surface, _readings(surface, name))
             names[surface] = name
         else:
@@ -51,6 +51,13 @@ def organisation_names(written: Mapping[tuple[str, str, str], int]) -> dict[str,
         if best != names[surface]:
             renamed[surface] = best
     return renamed
+
+
+def refers_back(surface: str, name: str) -> bool:
+    """Whether an organisation's mention took the full name its article gave before, which its
+    surface does not read as ('Комитет' for 'Антимонопольный комитет Украины',
+    `nlp.institutions`): that name is the article's, not the surface's."""
+    return len(name.split()) > len(surface.split())
 
 
 def _readings(surface: str, name: str) -> tuple[str, ...]:
