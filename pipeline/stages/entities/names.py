@@ -189,7 +189,8 @@ def chosen_readings(raws: Iterable[pa.Table]) -> Readings:
     parts = {reading: reading_parts(reading) for reading in readings}
     best: dict[str, str] = {}
     readings = {
-        reading: _fleeting_vowels(found, written) + _family(parts[reading][0], found, surnames)
+        reading: _fleeting_vowels(found, written)
+        + _family(parts[reading][0], found, surnames, seen)
         for reading, found in readings.items()
     }
     for reading, (surface, gender) in parts.items():
@@ -260,10 +261,11 @@ _PLURAL_ENDINGS = {
 _RUSSIAN_SURNAME = re.compile(r"(?:ов|ев|ёв|ин|ын)$")
 
 
-def _singular(word: str, surnames: Counter[str]) -> str | None:
+def _singular(word: str, surnames: Counter[str], seen: Counter[str]) -> str | None:
     """The surname whose plural `word` is ('Миранчуки' -> 'Миранчук', 'Степановых' ->
     'Степанов', 'Скрипалей' -> 'Скрипаль'), if the corpus writes it as a surname (`surnames`:
-    lower case, how often last in a longer name) far more often than `word`: 'Морозов' is no
+    lower case, how often last in a longer name) far more often than `word`, or writes it and
+    its nominative plural in names (`seen`: 'Скрипаль' and 'Скрипали'). 'Морозов' is no
     plural of 'Мороз', nor 'Керри' of 'Керр'."""
     if _given_name(word):
         return None  # 'Коли', 'Колей' are Коля's
@@ -277,7 +279,14 @@ def _singular(word: str, surnames: Counter[str]) -> str | None:
         if plural == "и" and stem[-1] not in _VELAR_HUSHING:
             endings = ("ь",)  # 'Скрипали', not 'Аббаси'
         for ending in endings:
-            if surnames[(stem + ending).lower()] >= often:
+            singular = (stem + ending).lower()
+            family = _nominative_plural(singular)
+            if surnames[singular] >= often or (
+                plural != "ов"  # a Russian surname's own ending: 'Николов', 'Миланов'
+                and seen[singular]
+                and seen[family]
+                and family != word.lower()
+            ):
                 return stem + ending
     return None
 
@@ -295,7 +304,10 @@ def _nominative_plural(singular: str) -> str:
 
 
 def _family(
-    surface: str, readings: tuple[tuple[float, str], ...], surnames: Counter[str]
+    surface: str,
+    readings: tuple[tuple[float, str], ...],
+    surnames: Counter[str],
+    seen: Counter[str],
 ) -> tuple[tuple[float, str], ...]:
     """The reading of a name whose surname is in the plural, where the corpus writes that
     surname in the singular: a family alone is named in the nominative plural ('братья
@@ -303,7 +315,7 @@ def _family(
     name has the singular ('Томас и Мартинс Дукурсы' -> 'Мартинс Дукурс', 'Виталия
     Степановых' -> 'Виталий Степанов', 'Юлии' -> 'Юлия Степанова')."""
     tokens = surface.split()
-    singular = _singular(tokens[-1], surnames) if tokens else None
+    singular = _singular(tokens[-1], surnames, seen) if tokens else None
     if singular is None:
         return ()
     if len(tokens) == 1:
