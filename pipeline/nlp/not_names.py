@@ -19,6 +19,8 @@ from pipeline.nlp.normalize import phrase
 _PARTS = re.compile(r"[\s/–—-]+")
 _WORD_BEFORE = re.compile(r"([А-Яа-яЁё]+)\s*$")
 _WORDS = re.compile(r"[А-Яа-яЁёA-Za-z]+")
+#: A year after a hyphen, which makes a contest of the year of a generic word: 'ЧМ-1998'.
+_YEAR = re.compile(r"[-–](?:19|20)\d\d$")
 
 
 @cache
@@ -46,8 +48,9 @@ def not_a_name(text: str, start: int, stop: int, kind: str) -> bool:
 def _generic(surface: str) -> bool:
     """A common noun or its abbreviation alone, or before a hyphen or slash: 'СМИ',
     'НКО–иноагентов', 'ЕГРЮЛ/ЕГРИП'; also in a case ('Интернета'). A number makes it a name
-    ('ТВ-3', 'СИЗО-3'), and so does any word after a space ('АЭС «Фукусима-1»')."""
-    surface = surface.strip()
+    ('ТВ-3', 'СИЗО-3'), and so does any word after a space ('АЭС «Фукусима-1»'); a year does
+    not: 'ЧМ-1998', 'Олимпиада-2014' are contests."""
+    surface = _YEAR.sub("", surface.strip())
     if not surface or re.search(r"\s|\d", surface):
         return False
     first = _PARTS.split(surface)[0]
