@@ -223,7 +223,9 @@ QUOTES = _schema(
         "speaker_entity_id",
         pa.string(),
         True,
-        "Who said it (`entities.entity_id`); null when the text does not say unambiguously.",
+        "Who said it (`entities.entity_id`): a person, an organisation, a country or capital for"
+        " its government, or a medium on its own account; null when the text does not say"
+        " unambiguously.",
     ),
     (
         "speaker_surface",

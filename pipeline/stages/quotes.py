@@ -8,9 +8,11 @@ no rule gives one entity, the speaker is null and the source's words are kept.""
 
 from __future__ import annotations
 
+from collections import Counter, defaultdict
 from collections.abc import Mapping
 from dataclasses import fields
 from operator import attrgetter
+from types import MappingProxyType
 
 import pyarrow as pa
 import pyarrow.compute as pc
@@ -20,7 +22,11 @@ from pipeline.runtime.corpus import Texts, by_article
 from pipeline.runtime.parquet import from_rows
 from pipeline.runtime.sql import connect
 from pipeline.schema import QUOTES, before_headlines
-from pipeline.stages.speakers import Article, Mention, Person, Said, role_head
+from pipeline.stages.entities.people import _dominant, is_full
+from pipeline.stages.speakers import Article, Mention, Person, Said, name_keys, role_head
+
+#: No corpus-wide names (`surnames_of`): a chunk's articles only.
+_NO_NAMES: Mapping[str, str] = MappingProxyType({})
 
 #: What `_SITUATED` gives.
 _FOUND = pa.schema(
@@ -51,6 +57,7 @@ _MENTION_ROWS = pa.schema(
         ("nominative", pa.bool_()),
         ("narrated", pa.bool_()),
         ("in_headline", pa.bool_()),
+        ("normal", pa.string()),
     ]
 )
 _INTERVIEW = "интервью"
@@ -64,6 +71,22 @@ def people_of(entities: pa.Table) -> dict[str, Person]:
         for entity_id, kind, role, country, name in zip(*columns, strict=True)
         if kind == "PER"
     }
+
+
+def surnames_of(entities: pa.Table) -> dict[str, str]:
+    """The person the corpus means by a surname, or a first name and a surname, written alone
+    (`speakers.name_keys`): of the people with a full name that has it, the one that has most of
+    the mentions, when one clearly does (`people._dominant`, the rule that joins a bare surname
+    to a full name corpus-wide). Made once from the corpus's `entities`, so that every chunk
+    reads a name the same way."""
+    found: dict[str, Counter] = defaultdict(Counter)
+    columns = (entities[c].to_pylist() for c in ("entity_id", "type", "name", "n_mentions"))
+    for entity_id, kind, name, count in zip(*columns, strict=True):
+        if kind == "PER" and is_full(name):
+            for name_key in name_keys(name):
+                found[name_key][entity_id] += count
+    dominant = {name_key: _dominant(counts) for name_key, counts in sorted(found.items())}
+    return {name_key: entity_id for name_key, entity_id in dominant.items() if entity_id}
 
 
 #: Each quote of SPEECH with its paragraph and the entities and countries inside it (`_FOUND`).
@@ -104,7 +127,7 @@ SELECT m.article_id, m.start, m.stop, m.sentence, m.entity_id, m.type, m.surface
            SELECT 1 FROM speech q
            WHERE q.article_id = m.article_id AND q.kind <> 'interview' AND q.start <= m.start
              AND m.stop <= q.stop
-       ) AS narrated, m.in_headline
+       ) AS narrated, m.in_headline, m.normal
 FROM mentions m
 WHERE m.article_id IN (SELECT article_id FROM speech)
 ORDER BY m.article_id, m.start, m.stop, m.entity_id
@@ -118,11 +141,13 @@ def build_quotes(
     mentions: pa.Table,
     country_mentions: pa.Table,
     people: Mapping[str, Person],
+    surnames: Mapping[str, str] = _NO_NAMES,
 ) -> pa.Table:
     """One row per quote of `speech` (SPEECH rows of whole articles), with its speaker, the
     entities and countries it mentions and its paragraph; sorted by article and position.
-    `people` is `people_of(entities)`. DuckDB matches the spans; `speakers.Article` names the
-    speaker, and the lead names the interviewee of a '- ' interview."""
+    `people` is `people_of(entities)`, `surnames` `surnames_of(entities)` of the whole corpus.
+    DuckDB matches the spans; `speakers.Article` names the speaker, and the lead names the
+    interviewee of a '- ' interview."""
     con = connect(
         1,
         speech=speech,
@@ -148,7 +173,7 @@ def build_quotes(
     finally:
         con.close()
     texts = Texts(articles)
-    context = _Context(texts, in_articles, sentences, found, people)
+    context = _Context(texts, in_articles, sentences, found, people, surnames)
     named: dict[str, list] = {name: [] for name in _FILLED}
     columns = (
         "article_id",
@@ -177,7 +202,7 @@ def build_quotes(
             said = Said(cue, cue_stop, source, tuple(countries.split()), previous.get(article_id))
             speaker, elsewhere = context.article(article_id).speaker(said)
             source = elsewhere or source
-        if speaker:
+        if speaker and context.article(article_id).refers_back(speaker):
             previous[article_id] = (speaker, max(stop, cue_stop))
         words = None if source is None else text[source[0] : source[1]]
         values = (text[start:stop], cue, speaker, words, *(source or (None, None)))
@@ -205,12 +230,14 @@ class _Context:
         sentences: pa.Table,
         quotes: pa.Table,
         people: Mapping[str, Person],
+        surnames: Mapping[str, str],
     ) -> None:
         self._texts = texts
         self._tables = {"mentions": mentions, "sentences": sentences, "quotes": quotes}
         self._rows: dict[str, dict[str, tuple[int, int]]] = {}
         self._lists: dict[tuple[str, str], list] = {}
         self._people = people
+        self._surnames = surnames
         self._made: dict[str, Article] = {}
 
     def _of(self, name: str, article_id: str, columns: list[str]) -> list[tuple]:
@@ -230,7 +257,7 @@ class _Context:
     def article(self, article_id: str) -> Article:
         if article_id not in self._made:
             columns = ["start", "stop", "sentence", "entity_id", "type", "surface", "nominative"]
-            columns += ["narrated", "in_headline"]
+            columns += ["narrated", "in_headline", "normal"]
             mentions = [Mention(*m) for m in self._of("mentions", article_id, columns)]
             spans = self._of("sentences", article_id, ["start", "stop", "paragraph"])
             answers = [
@@ -241,7 +268,8 @@ class _Context:
                 if kind == "interview" and source is None
             ]
             text = self._texts[article_id]
-            self._made = {article_id: Article(text, mentions, self._people, spans, answers)}
+            article = Article(text, mentions, self._people, spans, answers, self._surnames)
+            self._made = {article_id: article}
         return self._made[article_id]
 
     def interviewee(self, article_id: str, at: int) -> Mention | None:

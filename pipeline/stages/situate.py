@@ -18,7 +18,7 @@ from pipeline.runtime.timer import Timer
 from pipeline.stages.countries import build_country_mentions
 from pipeline.stages.events import build_events
 from pipeline.stages.headlines import mark_headlines
-from pipeline.stages.quotes import build_quotes, people_of
+from pipeline.stages.quotes import build_quotes, people_of, surnames_of
 
 #: The table `situate` writes from each optional per-article table.
 SITUATED = {"dates": "events", "speech": "quotes"}
@@ -47,6 +47,7 @@ def situate(
         files={"mentions": directory / "mentions.parquet"},
     )
     people = people_of(entities)
+    surnames = surnames_of(entities)  # of the whole corpus, so the same for every chunk
     if corpus.chunked <= 1:  # one task: not worth starting workers
         engine = SERIAL
 
@@ -86,10 +87,10 @@ def situate(
                 country_mentions,
             )
             if not engine.parallel:
-                yield *tables, people
+                yield *tables, people, surnames
                 continue
             named = pc.unique(chunk["mentions"]["entity_id"]).to_pylist()
-            yield *map(detached, tables), {e: people[e] for e in named if e in people}
+            yield *map(detached, tables), {e: people[e] for e in named if e in people}, surnames
 
     # The quotes stage's seconds include the countries and events found meanwhile.
     with timer.stage("quotes") if "speech" in optional else nullcontext():

@@ -7,8 +7,10 @@ The source's words name the speaker, or describe them and the article named them
    nothing else is the person right before it ('Алексей Мухин [в интервью RT] заявил').
 2. A person the rest names is the speaker ('Президент Ильхам Алиев'), not whose the speaker is
    ('советник Трампа'); a bare first name or surname that the entity stage kept apart ('Ирина',
-   'Дижур') is the one person of the article whose full name has it. An unnamed source
-   ('источник RT в Минэкономики') is nobody, and so is a pronoun that refers back to it.
+   'Дижур') is the one person of the article whose full name has it; a bare surname two people
+   of the article share, a man and a woman ('Дональд Трамп', 'Меланья Трамп'), is the one of
+   the cue's gender ('— заявляла Трамп'). An unnamed source ('источник RT в Минэкономики') is
+   nobody, and so is a pronoun that refers back to it.
 3. A source that describes one person by a noun ('эксперт', 'бывший глава Минфина', 'глава
    британского МИД') is that person, never the organisation in its phrase: the person named
    right after it in apposition ('..., политолог Дмитрий Журавлёв'), else for a role of a
@@ -22,7 +24,8 @@ The source's words name the speaker, or describe them and the article named them
    it was called by (beyond the last sentences, the one such organisation the article named)
    ('в министерстве', 'в авиакомпании', 'представители ведомства'): for 'ведомство',
    'пресс-служба', 'организация' the organisation that spoke just before, else the nearest
-   named.
+   named. A country or a capital named alone stands for its government ('Россия заявляла', 'В
+   Дамаске считают'), unless it says where the speaker is ('В посольстве России в Канаде').
 5. 'Я' in an interview's '- ' answer and 'вы' in its question are the interviewee (rule 8).
    A pronoun in any case ('он', 'по её словам') is the one person of the nearest earlier
    sentence with people, of the gender of the pronoun or of the cue verb ('добавила'), that the
@@ -32,10 +35,11 @@ The source's words name the speaker, or describe them and the article named them
 6. A group ('эксперты', 'сотрудники МОК', a plural cue) is nobody in particular.
 7. No source beside the cue: the person named right after it ('— сказал Брутер').
 8. A '- ' answer of an interview is the interviewee's, named in the headline (the surname after
-   its quotation; not a person the headline is about: 'о ..., таланте Месси'), in the sentence
+   its quotation, the corpus's person of that name when the text tags nobody of it: 'Колобков
+   о ...'; not a person the headline is about: 'о ..., таланте Месси'), in the sentence
    that introduces its section ('RT обсудил с ... Ольгой Брусникиной'), the lead or the heading
    of its section, or addressed by a question (`Article.interviewee`); people named inside the
-   answers are spoken of.
+   answers or inside a quotation are spoken of.
 9. An outlet reporting on its own account is the speaker ('По оценкам CNN', 'сообщает ТАСС со
    ссылкой на ...', 'китайское издание The Global Times'), not one whose person speaks
    ('собеседник RT', 'в интервью RT'); a source no rule names
@@ -47,10 +51,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Collection, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property
+from types import MappingProxyType
 
-from pipeline.nlp.gazetteer import key
+from pipeline.nlp.gazetteer import key, places
 from pipeline.nlp.media import MEDIUM, STRONG_WORDS, WEAK_WORDS
 from pipeline.nlp.models import lemma, morph
 from pipeline.nlp.roles import role_lemmas
@@ -64,6 +69,7 @@ from pipeline.nlp.sources import (
     read,
 )
 from pipeline.nlp.speech import cue_forms, words_of
+from pipeline.stages.entities.people import given_name_gender, sound
 
 #: Role phrases that name a role by another word: 'глава государства' is the president.
 ROLE_PHRASES = {
@@ -83,6 +89,9 @@ _LEADERS = frozenset({"лидер", "глава"})
 #: the expert just named: a description.)
 _UNNAMED = frozenset({"источник"})
 _DASHES = "-–—"
+#: Entities that speak when a source is their name alone: an organisation, a place for its
+#: government (rule 4).
+_BODIES = frozenset({"ORG", "LOC"})
 #: Parts of speech that name nobody beside a name: 'в Росстате', 'Росстат также'.
 _FUNCTION_WORDS = frozenset({"PREP", "PRCL", "CONJ", "ADVB"})
 #: A preposition of what a headline is about: '«...»: X о допинге, паралимпийцах и ...'.
@@ -103,6 +112,15 @@ _APPOSED = re.compile(r"\s*,?\s*[^.;:!?\n]{0,100}")
 #: A description after a name: 'Георгий Остапкович, экономист'.
 _DESCRIBED = re.compile(r"\s*,\s*[^,.;:!?«»\"()\n]{0,60}")
 _WORDS = re.compile(r"\w+(?:-\w+)*")
+#: Where a clause starts: after a mark of a sentence or a clause, or a dash.
+_CLAUSE = re.compile(r"[.!?;:,()\n]|(?<!\w)[-–—]")
+#: The opening of a short quoted name before a place: '«112 [Украина]»'.
+_TITLED = re.compile(r"«[^«»\n]{0,20}$")
+#: What joins a place to a name before it: 'Москва и [Пекин]', 'Франция и [Соединённые
+#: Штаты]'.
+_COORDINATED = re.compile(r"»?\s*(?:,|\sи|\sили)\s+(?:во?\s+)?")
+#: A paragraph of a dash alone, right before the paragraph at the end of the text searched.
+_LONE_DASH = re.compile(rf"(?:^|\n)[{_DASHES}][ \t]*\n\n$")
 #: Whom a source that is an outlet reporting on its own account may cite: 'ТАСС со ссылкой на
 #: телеканал Al Arabiya'.
 _CITING = re.compile(r"(?i)\bсо ссылкой на\b")
@@ -128,6 +146,7 @@ class Mention:
     nominative: bool  # written as its normal form: the subject of a sentence or a headline
     narrated: bool  # outside the content of direct and indirect quotes
     in_headline: bool = False
+    normal: str = ""  # its normal form (`mentions.normal`)
 
 
 @dataclass(frozen=True)
@@ -154,6 +173,13 @@ class Said:
     previous: tuple[str, int] | None = None
 
 
+def name_keys(name: str) -> list[str]:
+    """The keys a person's full name is known by when written alone (`Article.surnames`): its
+    surname and its first name with the surname, by their sound (`people.sound`)."""
+    words = name.split()
+    return [sound(words[-1]), sound(f"{words[0]} {words[-1]}")]
+
+
 def role_head(words: str) -> str | None:
     """The role a phrase names: a ROLE_PHRASES phrase, or its first role word's lemma."""
     lowered = key(words)
@@ -176,6 +202,8 @@ class Article:
     people: Mapping[str, Person]
     sentences: Sequence[tuple[int, int, int]] = ()  # start, stop, paragraph
     answers: Sequence[tuple[int, int]] = ()  # the '- ' answers of an interview
+    #: The corpus's person a surname, or a first name and a surname, means (`name_keys`).
+    surnames: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
 
     @cached_property
     def narrated(self) -> list[Mention]:
@@ -220,16 +248,21 @@ class Article:
         ]
         left_out += [(m.start, m.stop) for m in inside if m.type == MEDIUM]
         people = {m.entity_id: m for m in inside if m.type == "PER" and not self._whose(m, start)}
+        number, gender = agreement(said.cue)
         if people:
-            return (self._whole(next(iter(people)), start) if len(people) == 1 else None), None
+            return (
+                self._one_person(next(iter(people.values())), gender, start)
+                if len(people) == 1
+                else None
+            ), None
         words = _without(self.text, start, stop, left_out)
-        named = self._only_organisation(inside, start, stop, left_out)
-        if named:  # 'сообщил Росстат', 'в ФИФА посчитали': not read as a noun of a person
+        named = self._only_named(inside, said, left_out)
+        if named:  # 'сообщил Росстат', 'в Дамаске считают': not read as a noun of a person
             return named, None
         media = [m for m in inside if m.type == MEDIUM]
         # 'по оценкам CNN', 'ТАСС со ссылкой на ...'; not 'собеседник RT', a person of it,
         # nor outlets at large ('сообщают СМИ')
-        one = agreement(said.cue)[0] != "plur"
+        one = number != "plur"
         if media and one and _outlet(words) and not self._of_person(start):
             return media[0].entity_id, None
         if not words:  # only where it was said: 'Алексей Мухин [в интервью RT] заявил'
@@ -239,7 +272,6 @@ class Article:
             apposed = self._apposed(stop, True)
             return (apposed.entity_id if apposed else None), None
         reading = _personal(words) or read(words)
-        number, gender = agreement(said.cue)
         organisations = {m.entity_id for m in inside if m.type == "ORG"}
         if reading.kind in (None, "spokes") and len(organisations) == 1:
             return organisations.pop(), None
@@ -251,7 +283,7 @@ class Article:
         subject = number == "plur" and not placed
         if reading.kind is None and reading.thing and not (organisations or cited or subject):
             # a surname the morphology reads as a common noun ('Дижур') is still a surname
-            return self._by_name(words) or self._institution(
+            return self._by_name(words, gender) or self._institution(
                 reading.thing, start, said.previous
             ), None
         gender = reading.gender or gender
@@ -268,29 +300,76 @@ class Article:
             return self._antecedent(start, gender, said.previous), None
         if reading.kind in ("first", "second"):  # 'я считаю' in an answer, 'вы сказали' asked
             answer = any(a <= start < b for a, b in self.answers)
-            asked = not answer and self.text[self._paragraph_start(start)] in _DASHES
+            asked = not answer and self._dashed(start)
             ours = answer if reading.kind == "first" else asked
             interviewee = self.interviewee(start) if ours and self.answers else None
             return (interviewee.entity_id if interviewee else None), None
         if reading.kind == "person":
             return self._described(said, words, reading, gender, organisations), None
-        return self._by_name(words), None
+        return self._by_name(words, gender), None
 
-    def _only_organisation(
-        self, inside: list[Mention], start: int, stop: int, left_out: list[tuple[int, int]]
+    def _only_named(
+        self, inside: list[Mention], said: Said, left_out: list[tuple[int, int]]
     ) -> str | None:
-        """The organisation a source is the name of, with nothing else but a preposition,
-        particles and adverbs ('Росстат', 'в Росстате', 'Росстат также'): the morphology may
-        read an unknown name as a noun of a person."""
-        named = [m for m in inside if m.type == "ORG"]
+        """The organisation or place a source is the name of, with nothing else but a
+        preposition, particles and adverbs ('Росстат', 'в Росстате', 'Росстат также'): the
+        morphology may read an unknown name as a noun of a person. A place is a country or a
+        capital for its government ('Россия заявляла', 'В Дамаске считают', '— заявили в
+        Киеве'), unless it says where the speaker is (`_elsewhere`)."""
+        start, stop = said.source
+        named = [m for m in inside if m.type in _BODIES]
         if len({m.entity_id for m in named}) != 1:
             return None
         rest = _without(self.text, start, stop, left_out + [(m.start, m.stop) for m in named])
-        for word in _WORDS.findall(rest):
-            parses = morph()(word.lower())[:1]
-            if not parses or parses[0].tag.POS not in _FUNCTION_WORDS:
-                return None
+        if not _function_words(rest):
+            return None
+        place = named[0].type == "LOC"
+        if place and (not _government(named[0]) or self._elsewhere(named[0], said.cue_stop)):
+            return None
         return named[0].entity_id
+
+    def _elsewhere(self, m: Mention, cue_stop: int) -> bool:
+        """Whether a place says where the speaker is, or is one of several, rather than stands
+        for its government alone: in a short quoted name ('в своей колонке для «112 Украина»';
+        not in a quotation of words said: '«Не случайно Россия говорила ...'); the last of
+        names in a row ('Москва и Пекин ... полагают', 'Великобритания, Франция и Соединённые
+        Штаты'); after 'в' with an organisation, a medium or a noun in the locative before it in
+        its clause, whose place it is ('В посольстве России в Канаде заявили', 'Источники «НГ» в
+        Киеве отмечают', 'в ГУ МВД Украины в Киеве'; not 'В то же время в Берлине полагают',
+        '— заявили в Москве')."""
+        before = self.text[max(0, m.start - 40) : m.start]
+        titled = _TITLED.search(before)
+        if titled and re.match(r"[^«»\n]{0,20}»", self.text[m.stop : m.stop + 21]):
+            return True
+        if any(
+            o.stop <= m.start and _COORDINATED.fullmatch(self.text, o.stop, m.start)
+            for o in self.mentions
+            if o.type in _BODIES and m.start - 12 <= o.stop
+        ):
+            return True
+        placed = re.search(r"(?i)(?:^|\s)во?\s+$", before)
+        if not placed:
+            return False
+        at = m.start - len(before) + placed.start()
+        lo = max(0, at - 200)
+        bounds = [b.end() for b in _CLAUSE.finditer(self.text, lo, at)]
+        lo = max([lo, *bounds[-1:], *([cue_stop] if cue_stop <= at else [])])
+        owners = [o for o in self.mentions if o.type in ("ORG", MEDIUM) and lo <= o.start < at]
+        return bool(owners) or any(
+            p.tag.POS == "NOUN" and p.tag.case == "loct"
+            for word in _WORDS.findall(self.text[lo:at])
+            for p in morph()(word.lower())[:1]
+        )
+
+    def refers_back(self, entity_id: str) -> bool:
+        """Whether a later source may refer back to a speaker ('он', 'в ведомстве'): a person
+        or a body, not a place for its government ('В Москве отметили ... — отмечается в
+        заявлении' is the ministry's statement)."""
+        return entity_id not in self._places
+
+    @cached_property
+    def _places(self) -> set[str]:
+        return {m.entity_id for m in self.mentions if m.type == "LOC"}
 
     def _described(
         self, said: Said, words: str, reading: Reading, gender: str | None, organisations: set[str]
@@ -416,9 +495,39 @@ class Article:
         ]
         return fuller[-1] if fuller else entity_id
 
-    def _by_name(self, words: str) -> str | None:
+    def _one_person(self, m: Mention, gender: str | None, before: int) -> str:
+        """The person a source naming one person is: for a bare surname, the one of the two
+        people of the article with it whose gender the cue has (`_by_gender`), else its person
+        in full (`_whole`)."""
+        bare = len(_WORDS.findall(m.surface)) == 1
+        return (bare and self._by_gender(key(m.surface), gender)) or self._whole(
+            m.entity_id, before
+        )
+
+    def _by_gender(self, word: str, gender: str | None) -> str | None:
+        """Of two people of the article whose last name `word` is (a husband and wife, a father
+        and daughter: 'Джон Тобин', 'Кристина Тобин'), a man and a woman by their first names,
+        the one of `gender`, the cue's ('заявила Тобин')."""
+        found = self._surnamed(word)
+        genders = {e: given_name_gender(self.people[e].name.split()[0]) for e in found}
+        if gender is None or len(found) != 2 or set(genders.values()) != {"masc", "femn"}:
+            return None
+        return next(e for e, g in genders.items() if g == gender)
+
+    def _surnamed(self, word: str) -> set[str]:
+        """The people of the article (named in full) whose last name `word` is, in any case."""
+        return {
+            m.entity_id
+            for m in self.narrated
+            if m.entity_id in self.people
+            and " " in self.people[m.entity_id].name
+            and _same_surname(word, key(self.people[m.entity_id].name).split()[-1])
+        }
+
+    def _by_name(self, words: str, gender: str | None = None) -> str | None:
         """A surname the entity stage did not tag ('Брутер'): the one person of the article
-        whose last name it is, in any case."""
+        whose last name it is, in any case; of two, the one of the cue's gender
+        (`_by_gender`)."""
         tokens = _WORDS.findall(words)
         if len(tokens) != 1 or not tokens[0][:1].isupper():
             return None
@@ -429,7 +538,7 @@ class Article:
             if m.entity_id in self.people
             and _same_surname(word, key(self.people[m.entity_id].name).split()[-1])
         }
-        return found.pop() if len(found) == 1 else None
+        return found.pop() if len(found) == 1 else self._by_gender(word, gender)
 
     def _after_cue(self, cue_stop: int) -> Mention | None:
         """A person named right after a cue: '— сказал Брутер'."""
@@ -618,14 +727,20 @@ class Article:
         sentence outside the questions and answers that names them beside a verb of speech or
         the word 'интервью' ('Главный тренер Массимо Каррера рассказал ...') or heads it as a
         label ('Алёна Заварзина: «...»'); else the person a question addresses ('— Сергей
-        Николаевич, вы ...'). People named inside the answers are spoken of."""
+        Николаевич, вы ...'). People named inside the answers, or inside a quotation (the
+        headline's «...»: '«Поветкин не нашёл справедливости в США»: адвокат боксёра ...'), are
+        spoken of."""
         if self._headline_subject:
             return self._headline_subject
         earlier = [s for s in self.sentences if s[1] <= at]
         nearest = True  # the nearest sentence with people: the run's introduction
         for start, stop, _ in reversed(earlier):
             answered = self._answered(start)
-            found = [m for m in self.narrated if start <= m.start and m.stop <= stop]
+            found = [
+                m
+                for m in self.narrated
+                if start <= m.start and m.stop <= stop and not self._quoted(m.start)
+            ]
             if self._dashed(start) or not found or answered and not self._asked_after(stop):
                 continue
             label = re.match(r"\s*:", self.text[found[0].stop : found[0].stop + 3])
@@ -679,8 +794,12 @@ class Article:
         return end >= 0 and self.text[end + 2 : end + 3] in tuple(_DASHES)
 
     def _dashed(self, at: int) -> bool:
-        """Whether the paragraph of `at` opens with a dash."""
-        return self.text[self._paragraph_start(at)] in _DASHES
+        """Whether the paragraph of `at` opens with a dash, or follows a paragraph of a dash
+        alone (a question or answer whose dash the layout set apart: '—\n\nНо вы активны ...')."""
+        start = self._paragraph_start(at)
+        return self.text[start] in _DASHES or bool(
+            _LONE_DASH.search(self.text, max(0, start - 8), start)
+        )
 
     @cached_property
     def _headline_stop(self) -> int:
@@ -712,8 +831,23 @@ class Article:
             ]
             if found and len({m.entity_id for m in found}) == 1:
                 return found[0]
+            if not found and (known := self._known(said)):
+                return known
         headline = [m for m in self.narrated if m.in_headline and self._subject_of_headline(m)]
         return headline[0] if len({m.entity_id for m in headline}) == 1 else None
+
+    def _known(self, said: re.Match) -> Mention | None:
+        """The person a headline names ('«...»: Колобков о ...', '«...»: Алина Загитова о ...')
+        when the article's text tags nobody of that name: whom the corpus means by it
+        (`surnames`). A first name before the surname narrows it to that full name."""
+        start, stop = said.span(1)
+        first = re.search(r"([А-ЯЁ][а-яё]+)\s+$", self.text[said.start() : start])
+        if first and _given_name(first.group(1)):
+            start = said.start() + first.start(1)
+        entity_id = self.surnames.get(sound(" ".join(self.text[start:stop].split())))
+        if entity_id is None:
+            return None
+        return Mention(start, stop, 0, entity_id, "PER", self.text[start:stop], True, True, True)
 
     @cached_property
     def _headline_pair(self) -> bool:
@@ -813,6 +947,27 @@ def _subject(word: str) -> bool:
     return bool(parses) and all(
         p.tag.POS in ("NOUN", "ADJF") and p.tag.case in ("nomn", "accs") for p in parses
     )
+
+
+def _given_name(word: str) -> bool:
+    """Whether the dictionary knows `word` as a first name in the nominative."""
+    return any("Name" in p.tag.grammemes and p.tag.case == "nomn" for p in morph()(word.lower()))
+
+
+def _function_words(words: str) -> bool:
+    """Whether `words` are only prepositions, particles, conjunctions and adverbs."""
+    for word in _WORDS.findall(words):
+        parses = morph()(word.lower())[:1]
+        if not parses or parses[0].tag.POS not in _FUNCTION_WORDS:
+            return False
+    return True
+
+
+def _government(m: Mention) -> bool:
+    """Whether a place's mention names a country or a capital (`gazetteer.places`), which may
+    stand for its government."""
+    place = places().get(key(m.normal))
+    return place is not None and place.via in ("name", "capital")
 
 
 def _is_verb(word: str) -> bool:

@@ -14,6 +14,8 @@ from pathlib import Path
 
 import networkx as nx
 import pandas as pd
+import pyarrow as pa
+import pyarrow.parquet as pq
 import pytest
 from conftest import ROOT, SEEDS, read_table
 from streamlit.testing.v1 import AppTest
@@ -407,6 +409,32 @@ def test_actor_profile_splits_quotes_by_and_about(monkeypatch, seed_build) -> No
     # The ambassador of 001 speaks of him: "В рамках моего визита в Азербайджан я встретился с
     # президентом Ильхамом Алиевым."
     assert any(q["quote"].startswith("В рамках моего визита в Азербайджан") for q in about)
+
+
+def test_a_place_as_the_speaker_shows_on_the_quotes_page_and_profile(
+    monkeypatch, seed_build, tmp_path
+) -> None:
+    # A country or a capital named alone speaks for its government ("Россия заявляла"): the
+    # speaker is a LOC entity. The seeds have none, so one quote without a speaker gets one.
+    placed = tmp_path / "placed"
+    shutil.copytree(seed_build, placed)
+    (country,) = [
+        e["entity_id"]
+        for e in read_table(seed_build, "entities")
+        if e["type"] == "LOC" and e["name"] == "Азербайджан"
+    ]
+    table = pq.read_table(placed / "quotes.parquet")
+    speakers = table["speaker_entity_id"].to_pylist()
+    unnamed = speakers.index(None)
+    speakers[unnamed] = country
+    at = table.schema.get_field_index("speaker_entity_id")
+    column = pa.array(speakers, table.schema.field(at).type)
+    pq.write_table(table.set_column(at, table.schema.field(at), column), placed / "quotes.parquet")
+    app = _open(monkeypatch, placed, "views/quotes.py", {"speaker": [country]})
+    shown = app.dataframe[-1].value
+    assert len(shown) == 1 and shown["speaker"].tolist() == ["Азербайджан"]
+    app = _open(monkeypatch, placed, "views/actors.py", {"profile": [country]})
+    assert app.tabs[0].label == "Said by (1)"
 
 
 def test_quotes_csv_is_what_the_table_shows(seed_build) -> None:

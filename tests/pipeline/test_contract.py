@@ -36,3 +36,13 @@ def test_written_files_match_the_schema(seed_build) -> None:
         written = pq.read_schema(seed_build / f"{name}.parquet")
         assert written.equals(schema, check_metadata=False)
         assert all(f.metadata[b"description"] for f in written)
+
+
+def test_a_speaker_is_an_entity_of_a_kind_that_speaks(seed_build) -> None:
+    # quotes.speaker_entity_id: a person, an organisation, a place for its government or a
+    # medium on its own account
+    entities = pq.read_table(seed_build / "entities.parquet").to_pylist()
+    types = {e["entity_id"]: e["type"] for e in entities}
+    quotes = pq.read_table(seed_build / "quotes.parquet").to_pylist()
+    speakers = {q["speaker_entity_id"] for q in quotes if q["speaker_entity_id"]}
+    assert speakers and {types[s] for s in speakers} <= {"PER", "ORG", "LOC", "MEDIUM"}
