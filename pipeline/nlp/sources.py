@@ -49,6 +49,7 @@ _NAMES = frozenset({"Name", "Surn", "Patr", "Geox", "Orgn", "Trad"})
 _PRONOUNS = {"он": "masc", "она": "femn"}
 _RELATIVE = "который"
 _PERSONS = {"я": "first", "вы": "second"}
+_GENDERS = frozenset({"masc", "femn"})
 _WORD = re.compile(r"\w+(?:-\w+)*")
 #: Cases of words that can stand after an occasion noun as its complement ('интервью Стоуну',
 #: 'беседе с журналистом', 'интервью изданию Politico 17 октября').
@@ -179,12 +180,13 @@ def agreement(cue: str) -> tuple[str | None, str | None]:
 @lru_cache(maxsize=CACHE_SIZE)
 def gender_of(name: str) -> str | None:
     """A person's gender by their name: the gender of its first name, patronymic or surname
-    ('Наталья Ерёмина' -> 'femn'), when the morphology knows one."""
+    ('Наталья Ерёмина' -> 'femn'), when the morphology knows one. A name is written in the
+    nominative singular, so only such readings count ('Мартен' is not the genitive plural of a
+    woman's name 'Мартена')."""
     for word in name.split():
         for parse in _parses(word):
-            if {"Name", "Surn", "Patr"} & set(parse.tag.grammemes) and parse.tag.gender in (
-                "masc",
-                "femn",
-            ):
-                return parse.tag.gender
+            tag = parse.tag
+            named = {"Name", "Surn", "Patr"} & set(tag.grammemes)
+            if named and tag.case == "nomn" and tag.number == "sing" and tag.gender in _GENDERS:
+                return tag.gender
     return None

@@ -99,6 +99,27 @@ _TOPIC = re.compile(r"(?i)(?<!\w)(?:о|об|про)\s")
 #: Nouns of any body: 'ведомство' refers back to a ministry, a service, an agency,
 #: 'организация' to any; 'пресс-служба' speaks for the organisation named before.
 _AGENCIES = frozenset({"ведомство", "пресс-служба", "организация"})
+#: Nouns of a document, a statement or a film: 'говорится в документе' is its author's, the
+#: speaker just before or the one the text named as making it ('комиссия РАН ... опубликовала
+#: меморандум. «...», — сообщается в документе').
+_DOCUMENTS = frozenset(
+    {
+        "документ",
+        "отчёт",
+        "доклад",
+        "сообщение",
+        "заявление",
+        "меморандум",
+        "письмо",
+        "проект",
+        "законопроект",
+        "фильм",
+        "релиз",
+        "пресс-релиз",
+    }
+)
+#: Entities that may make a document or go on speaking in one: people, bodies, media.
+_AUTHORS = frozenset({"PER", "ORG", MEDIUM})
 #: Sentences with people looked back through for a pronoun's or a description's antecedent.
 #: A source that is a place: 'пояснили в авиакомпании', the preposition inside the source's span
 #: or right before it (the speech rules may leave it out).
@@ -238,7 +259,11 @@ class Article:
     def _speaker(self, said: Said) -> tuple[str | None, tuple[int, int] | None]:
         if said.source is None:
             after = self._after_cue(said.cue_stop)
-            return (after.entity_id, (after.start, after.stop)) if after else (None, None)
+            if after:
+                return after.entity_id, (after.start, after.stop)
+            # 'Отмечается, что ...' after a quote goes on with its source
+            spoke = _impersonal(said.cue) and self._recent(said.previous, said.cue_stop, None, ())
+            return (spoke or None), None
         start, stop = said.source
         left_out = self._occasions(start, stop)
         inside = [
@@ -281,6 +306,10 @@ class Article:
         # impersonal plural cue ('рассказали РИА Новости в пресс-службе')
         cited = any(m.type == MEDIUM for m in inside) and not (placed and number == "plur")
         subject = number == "plur" and not placed
+        # 'говорится в документе': where it is written ('Документ предупреждает' is no author)
+        document = reading.thing in _DOCUMENTS and placed
+        if reading.kind is None and document and not (organisations or cited):
+            return self._author(start, said.previous), None
         if reading.kind is None and reading.thing and not (organisations or cited or subject):
             # a surname the morphology reads as a common noun ('Дижур') is still a surname
             return self._by_name(words, gender) or self._institution(
@@ -441,6 +470,43 @@ class Article:
         if spoke and noun in _AGENCIES:
             return spoke
         return self._named(noun, before) or spoke
+
+    def _author(self, before: int, previous: tuple[str, int] | None) -> str | None:
+        """Whose a document is ('говорится в документе', 'поясняется в отчёте'): the speaker
+        of the quote just before, who goes on in it ('— говорится в заявлении ФСБ. «...», —
+        отмечается в документе'), else who made it: of the nearest of the last `_BACK`
+        sentences with names that names a document (up to the next such sentence: a link may
+        cut it), the one subject before the document's noun ('Майк Тёрнер подготовил поправки
+        к проекту', 'комиссия РАН ... опубликовала меморандум')."""
+        spoke = self._recent(previous, before, None, ())
+        if spoke:
+            return spoke
+        earlier = [m for m in self.mentions if m.stop <= before and m.narrated]
+        stop = before
+        for sentence in sorted({m.sentence for m in earlier}, reverse=True)[:_BACK]:
+            ours = [m for m in earlier if m.sentence == sentence]
+            start = self.sentences[sentence][0] if 0 <= sentence < len(self.sentences) else stop
+            start = min(start, ours[0].start)
+            noun = next(
+                (
+                    w.start()
+                    for w in _WORDS.finditer(self.text, start, stop)
+                    if lemma(w.group()) in _DOCUMENTS
+                ),
+                None,
+            )
+            stop = start
+            if noun is None:
+                continue
+            makers = {
+                m.entity_id for m in ours if m.type in _AUTHORS and m.nominative and m.stop <= noun
+            }
+            return makers.pop() if len(makers) == 1 else None
+        return None
+
+    @cached_property
+    def _authors(self) -> set[str]:
+        return {m.entity_id for m in self.mentions if m.type in _AUTHORS}
 
     @cached_property
     def _organisations(self) -> set[str]:
@@ -707,7 +773,7 @@ class Article:
         """The speaker of the article's quote before, when that quote ended in the last
         `_BACK` sentences before `before` and the speaker is one of `among` (by default a
         person, of `gender`)."""
-        among = self.people if among is None else among
+        among = self.people if among is None else among or self._authors
         if previous is None or previous[0] not in among or not self._fits(previous[0], gender):
             return None
         back = self._back_start(before)
@@ -878,6 +944,15 @@ def _reports(sentence: str) -> bool:
         for word in cue_forms().intersection(words)
         for parse in morph()(word)[:1]
     )
+
+
+def _impersonal(cue: str) -> bool:
+    """Whether a cue is an impersonal reflexive verb in the present: 'отмечается', 'сообщается'
+    go on with what a source just named says ('Ранее сообщалось' is earlier reports')."""
+    parses = [p for p in morph()(cue.lower()) if p.tag.POS == "VERB"][:1]
+    return any(
+        p.tag.tense == "pres" and p.tag.person == "3per" and p.tag.number == "sing" for p in parses
+    ) and cue.lower().endswith("ся")
 
 
 def _alone(words: str, head: str) -> bool:

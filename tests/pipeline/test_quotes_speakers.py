@@ -7,7 +7,7 @@ import pyarrow as pa
 import pytest
 
 from pipeline.harness import entity_tables
-from pipeline.nlp.sources import agreement, occasions, read
+from pipeline.nlp.sources import agreement, gender_of, occasions, read
 
 
 def speakers(texts: list[str], titles: list[str] | None = None) -> list[tuple[str, str | None]]:
@@ -619,3 +619,35 @@ def test_a_question_whose_dash_stands_alone_is_no_introduction() -> None:
     )
     found = speakers([text], [headline])
     assert said(found, "ко мне приковано народное внимание") is None
+
+
+def test_a_document_is_its_maker_s_or_the_last_speaker_s() -> None:
+    found = speakers(
+        [
+            "Представитель республиканцев конгрессмен Майк Тёрнер подготовил поправки к "
+            "проекту военного бюджета США на 2018 год. «В силу этих и иных угроз НАТО "
+            "нуждается в получении действенного механизма сдерживания», — сообщается в "
+            "документе.",
+            "«На перехват цели был поднят истребитель Су-27», — рассказали в Минобороны "
+            "России. Отмечается, что экипаж истребителя доложил об идентификации "
+            "самолёта-разведчика.",
+        ]
+    )
+    assert said(found, "НАТО нуждается") == "Майк Тёрнер"
+    assert said(found, "экипаж истребителя доложил") == "Минобороны России"
+
+
+def test_a_first_name_read_as_another_case_does_not_give_a_gender() -> None:
+    found = speakers(
+        [
+            "Всю степень сложности ситуации для российской сборной оценил двукратный "
+            "олимпийский чемпион Мартен Фуркад. «Это печально для российской команды», — "
+            "сказал француз после завершения первого этапа Кубка мира по биатлону."
+        ]
+    )
+    assert said(found, "Это печально") == "Мартен Фуркад"
+
+
+def test_a_name_s_gender_is_read_in_the_nominative_singular() -> None:
+    assert gender_of("Мартен Фуркад") == "masc"
+    assert gender_of("Наталья Ерёмина") == "femn"
