@@ -392,10 +392,27 @@ def shown_gender(text: str, sentence_start: int, start: int, stop: int) -> str |
         gender = _agreement(first)
         if gender is None and first in _BETWEEN and second:
             gender = _agreement(second)
+        elif gender and second and _nominative_only(second) == gender:
+            gender = None  # 'в карьере Каперника наступила пауза': the verb is the noun's
         if gender:
             return gender
     before = _INVERTED.search(text, max(sentence_start, start - 40), start)
     return _agreement(before.group(1)) if before else None
+
+
+@lru_cache(maxsize=CACHE_SIZE)
+def _nominative_only(word: str) -> str | None:
+    """The gender of a common noun that can only be a nominative singular ('пауза', not
+    'закон', which may be an object), else None."""
+    parses = [p for p in morph()(word) if p.is_known]
+    if (
+        parses
+        and all(p.tag.POS == "NOUN" and p.tag.case == "nomn" for p in parses)
+        and all(p.tag.number == "sing" and not _NAMEISH & p.tag.grammemes for p in parses)
+    ):
+        genders = {str(p.tag.gender) for p in parses}
+        return genders.pop() if len(genders) == 1 else None
+    return None
 
 
 #: A word right before a name, and what stands before that word in its sentence.

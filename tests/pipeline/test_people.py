@@ -34,6 +34,10 @@ def people(texts: list[str]) -> dict[str, dict]:
         # A person's noun before the name is an apposition: the verb is the person's.
         ("Врач Иванова заявила, что вакцина безопасна.", "Иванова", "femn"),
         ("Министр иностранных дел Сергей Лавров заявил журналистам.", "Сергей Лавров", "masc"),
+        # The verb agrees with a noun after it that can only be its subject.
+        ("После этого поступка в карьере Каперника наступила пауза.", "Каперника", None),
+        ("Соперником Бивола стал кубинец Салливан Баррера.", "Бивола", None),
+        ("Захарова сообщила новость журналистам.", "Захарова", "femn"),
     ],
 )
 def test_the_verb_shows_the_gender(sentence: str, name: str, gender: str | None) -> None:
