@@ -562,7 +562,7 @@ def _skip_setting(tokens: Sequence[_Token], i: int) -> int:
         elif _pos(token) == "PREP":
             i += 2  # the preposition and its object, whatever its case ('с RT')
             while i < len(tokens) and tokens[i].is_word and _pos(tokens[i]) not in ("PREP", "CONJ"):
-                if not _nominative(tokens[i]):
+                if not (_nominative(tokens[i]) or _surname_shaped(tokens[i])):
                     i += 1
                 elif (speaker := _speaker_after_object(tokens, i)) is not None:
                     i = speaker  # 'в интервью РИА Новости| посол', 'в ходе заседания| премьер'
@@ -620,6 +620,21 @@ def _object(token: _Token) -> bool:
         and _pos(token) in ("NOUN", "ADJF", "NPRO")
         and not _nominative(token)
         and _case(token) != "datv"
+    )
+
+
+#: A Russian surname's nominative ending, which many surnames share with a noun's genitive
+#: plural ('Волков', 'Котов', 'Куртов').
+_SURNAME_END = re.compile(r"(?:ов|ев|ёв|ин|ын)$")
+
+
+def _surname_shaped(token: _Token) -> bool:
+    """A capitalised Cyrillic word with a Russian surname's ending: after the addressee, the
+    speaker ('в беседе с RT Куртов'), not a genitive the object goes on with."""
+    return (
+        token.text[:1].isupper()
+        and not token.text[:1].isascii()
+        and bool(_SURNAME_END.search(token.text))
     )
 
 

@@ -715,6 +715,13 @@ def test_an_occasion_or_a_citation_before_the_cue_is_not_the_source(
             "подчеркнул",
             "академик Александр Сергеев",
         ),
+        # A surname after the addressee that the dictionary reads as a genitive plural.
+        (
+            "«Такого, пожалуй, не было в истории отечественных Вооружённых сил, чья деятельность "
+            "была всегда закрытой», — отметил в беседе с RT Пухов.",
+            "отметил",
+            "Пухов",
+        ),
     ],
 )
 def test_the_setting_after_the_cue_is_not_the_source(text: str, cue: str, source: str) -> None:
