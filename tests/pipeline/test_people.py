@@ -428,3 +428,16 @@ def test_a_name_alone_in_its_sentence_does_not_decide_its_other_mentions() -> No
         ]
     )
     assert found["Роман Селезнёв"]["n_mentions"] == 3
+
+
+def test_a_name_written_often_is_not_read_as_a_far_rarer_one() -> None:
+    # 'Симеоне' (the coach, written again and again) is no locative of 'Симеон', which the
+    # corpus writes only for another man, far more rarely.
+    found = people(
+        [
+            "Симеон Полоцкий написал стихи.",
+            *[f"Команда Диего Симеоне выиграла {n}-й матч." for n in range(10)],
+            "Подопечные Диего Симеоне сумели спастись.",
+        ]
+    )
+    assert "Диего Симеоне" in found and "Диего Симеон" not in found

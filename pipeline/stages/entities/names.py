@@ -25,8 +25,9 @@ _CYRILLIC = re.compile("[А-Яа-яЁё]")
 #: Score a reading gains for each changed word the corpus writes as a name, and loses for each
 #: it never writes ('Асия Биби' read as the genitive of a rare 'Асий').
 _ATTESTED, _UNATTESTED, _OFTEN = 1.0, -0.6, 3
-#: A word written this many times whose reading the corpus never writes does not decline that
-#: way: 'Каролина Плишкова' is no genitive of a 'Каролин Плишков'.
+#: A word written this many times whose reading the corpus never writes, or writes far more
+#: rarely, does not decline that way: 'Каролина Плишкова' is no genitive of a 'Каролин
+#: Плишков', 'Диего Симеоне' (33 times) no locative of 'Симеон' (twice, another man).
 _MANY = 10
 #: A Russian surname's nominative, which its paradigm makes sure of even when the corpus only
 #: writes an oblique case ('Стравинского'); not a first name's ('Каролин', 'Екатерин').
@@ -376,8 +377,8 @@ def _best_reading(
             elif _feminine_genitive(written[i], word) and seen[written[i]] > 1:
                 total += _NEVER_WHOLE  # 'Бюрки', written again, is no genitive of 'Бюрка'
                 # that the corpus never writes
-            elif seen[written[i]] >= _MANY and not seen[word] and not surname(i, word):
-                total += _NEVER_WHOLE  # written often, never so: 'Каролина' is no 'Каролин's
+            elif seen[written[i]] >= _MANY and not surname(i, word):
+                total += _NEVER_WHOLE  # written often, not so: 'Каролина' is no 'Каролин's
             elif i in offered or seen[written[i]] >= _OFTEN:
                 total += _UNATTESTED  # the corpus never writes this nominative
         return total
