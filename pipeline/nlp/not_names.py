@@ -25,7 +25,9 @@ _YEAR = re.compile(r"[-–](?:19|20)\d\d$")
 
 @cache
 def _lexicon() -> dict[str, frozenset[str]]:
-    found: dict[str, set[str]] = {"generic": set(), "kind": set(), "head": set()}
+    found: dict[str, set[str]] = {
+        kind: set() for kind in ("generic", "kind", "head", "thing", "body")
+    }
     for word, kind in read_tsv("not_names.tsv"):
         found[kind].add(key(word))
     return {kind: frozenset(words) for kind, words in found.items()}
@@ -75,6 +77,17 @@ def _titled(text: str, start: int) -> bool:
         return False
     first = _WORDS.match(text, start)
     return first is None or _may_be_nominative(first.group())
+
+
+def noun_before(word: str) -> str | None:
+    """What a word before a name says of it, as `data/not_names.tsv` lists the words: 'kind'
+    for a noun of a thing ('ракета', 'самолёт'), 'body' for a noun of an organisation
+    ('компания')."""
+    found = key(lemma(word))
+    lexicon = _lexicon()
+    if found in lexicon["kind"] or found in lexicon["thing"]:
+        return "kind"
+    return "body" if found in lexicon["body"] else None
 
 
 @lru_cache(maxsize=CACHE_SIZE)

@@ -396,3 +396,23 @@ def test_a_countrys_abbreviation_is_the_country() -> None:
     assert places["Германия"] == ["Германия", "ФРГ"]  # aliases sorted
     # A country's other name is not its abbreviation: England stays apart from the UK.
     assert "Англия" in places and "Великобритания" in places
+
+
+def test_a_name_the_corpus_introduces_as_a_thing_is_no_organisation() -> None:
+    """Two articles write 'самолёт МС-21'; a third names the airliner alone, and NER tags it
+    as an organisation there: the corpus says it is a thing. The maker 'Иркут', introduced
+    as a corporation, stays."""
+    mentions, table, _c = analyse(
+        [
+            "В Минпромторге одним из передовых инновационных проектов последнего времени назвали "
+            "новый флагман российской гражданской авиации — самолёт МС-21, который в этом году "
+            "прошёл первые лётные испытания.",
+            "Иноземцев доложил Путину, что на двигателях ПД-14 сейчас летают три самолета МС-21.",
+            "Об этом RT рассказал Кирилл Будаев, вице-президент по маркетингу и продажам "
+            "корпорации «Иркут», занимавшейся строительством МС-21. Первый шаг — SSJ 100 — "
+            "сделан, вторым шагом является МС-21», — подчеркнул собеседник RT.",
+        ]
+    )
+    names = {e["name"] for e in table.to_pylist() if e["type"] == "ORG"}
+    assert "Иркут" in names
+    assert not any(m["surface"] == "МС-21" for m in mentions.to_pylist())

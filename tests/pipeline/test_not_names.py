@@ -9,6 +9,7 @@ import pytest
 from pipeline.nlp.ner import clean_span
 from pipeline.nlp.normalize import phrase
 from pipeline.nlp.not_names import not_a_name
+from pipeline.stages.entities.things import Introduced
 from pipeline.stages.mentions import extract_mentions
 
 
@@ -162,3 +163,59 @@ def test_no_name_opens_with_a_preposition(text: str, span: str, kept: str | None
     start = text.index(span)
     found = [text[a:b] for a, b, _kind in clean_span(text, start, start + len(span), "ORG")]
     assert found == ([kept] if kept else [])
+
+
+def _introduced(texts: list[tuple[str, str, str]]) -> Introduced:
+    """The evidence of an organisation's mention in each text: (text, surface, normal form)."""
+    found = Introduced()
+    for i, (text, surface, name) in enumerate(texts):
+        found.add([(f"a{i}", text.index(surface), surface, name)], {f"a{i}": text})
+    return found
+
+
+def test_a_rally_the_corpus_introduces_is_a_thing_everywhere() -> None:
+    # 'ралли «Дакар»' in two articles; 'пресс-служба «Дакара»' is its owner's, not a body's.
+    found = _introduced(
+        [
+            ("Себастьен Лёб в 2016 году поедет в ралли «Дакар», но на «Пежо».", "Пежо", "Пежо"),
+            (
+                "Кроме того, он подчеркнул, что ни разу в жизни не слышал, чтобы на ралли «Дакар» "
+                "хоть кто-нибудь принимал допинг.",
+                "Дакар",
+                "Дакар",
+            ),
+            (
+                "Мы продолжим бороться с Касале», — приводит слова Карякина пресс-служба «Дакара».",
+                "Дакара",
+                "Дакар",
+            ),
+        ]
+    )
+    assert found.things(set()) == {"Дакар", "Дакара"}
+
+
+def test_a_name_a_team_bears_stays() -> None:
+    found = _introduced(
+        [
+            (
+                "Также вклад в укрепление обороноспособности страны должен внести гиперзвуковой "
+                "комплекс «Авангард».",
+                "Авангард",
+                "Авангард",
+            ),
+            (
+                "Если мы говорим о комплексе «Авангард», то его должна догонять противоракета со "
+                "скоростью свыше 30 чисел Маха.",
+                "Авангард",
+                "Авангард",
+            ),
+            (
+                "После этого москвичи отказались продолжать борьбу в Кубке России, уступив "
+                "курскому «Авангарду», и дважды довольствовались нулевой ничьей в матчах РФПЛ.",
+                "Авангарду",
+                "Авангард",
+            ),
+        ]
+    )
+    # A club that plays football is an organisation, whatever else bears its name.
+    assert not found.things(set())

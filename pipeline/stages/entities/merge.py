@@ -8,7 +8,8 @@ gives the abbreviation one meaning (`abbreviations`); an organisation named afte
 article, then in the corpus. Two people who share a surname therefore stay apart, and two who
 share a full name are told apart by the contexts of their articles (`namesakes`). Media
 (`data/media.tsv`, and a name the text puts after a media word: 'издание «Обозреватель»') are
-entities of type MEDIUM, whatever type NER gave their mentions.
+entities of type MEDIUM, whatever type NER gave their mentions. An organisation's name the corpus
+introduces as a thing ('самолёт МС-21', 'ралли «Дакар»') is no entity (`things`).
 
 The stage learns what it can from the distinct names, then reads the mentions a chunk of
 articles at a time (runtime.corpus), twice. Between the passes it keeps evidence per distinct
@@ -79,6 +80,7 @@ from pipeline.stages.entities.people import (
     person_keys,
 )
 from pipeline.stages.entities.qualified import qualified_names
+from pipeline.stages.entities.things import Introduced
 from pipeline.stages.mentions import mentions_from_table, reading_keys
 
 #: Mentions tagged as a place that make a name the gazetteer does not know a place apart from an
@@ -395,13 +397,14 @@ def build_entities(
     places_written = {key(name) for kind, name in readings.counts if kind == "LOC"}
     may_be_two = candidates(people.by_last)
     del readings
+    things = _things(corpus, places_written)
 
     def chunks(*tables: str) -> Iterator[tuple]:
         """Each chunk's raw mentions, texts, rows of `tables`, chosen readings and renamed
         organisations; for a worker, only what the chunk holds (a pickled slice carries its
         parent's buffers)."""
         for chunk in corpus.chunks(["raw_mentions", *tables], columns=["article_id", "text"]):
-            part, texts = chunk["raw_mentions"], chunk["articles"]
+            part, texts = _without_things(chunk["raw_mentions"], things), chunk["articles"]
             rest = [chunk[name] for name in tables]
             if not engine.parallel:
                 yield part, texts, *rest, chosen, renamed
@@ -560,6 +563,28 @@ def build_entities(
         entity[group]["role"] = most_common(found)
     _countries_from_statements(entity, names, affiliations, organisations, articles_of)
     return _entity_table(entity, joined_names, articles_of)
+
+
+def _things(corpus: Corpus, places_written: Set[str]) -> frozenset[str]:
+    """The organisations' surfaces whose names the corpus introduces as things ('самолёт
+    МС-21', 'ралли «Дакар»'; `things.Introduced`), from its raw mentions and texts."""
+    introduced = Introduced()
+    for chunk in corpus.chunks(["raw_mentions"], columns=["article_id", "text"]):
+        raw, articles = chunk["raw_mentions"], chunk["articles"]
+        found = raw.filter(pc.equal(raw["type"], ORGANISATION))
+        columns = ("article_id", "start", "surface", "name")
+        texts = zip(*(articles[c].to_pylist() for c in ("article_id", "text")), strict=True)
+        introduced.add(zip(*(found[c].to_pylist() for c in columns), strict=True), dict(texts))
+    return introduced.things(places_written)
+
+
+def _without_things(raw: pa.Table, things: frozenset[str]) -> pa.Table:
+    """The raw mentions but the organisations' that name `things`: a thing is no entity."""
+    if not things:
+        return raw
+    surfaces = pa.array(sorted(things), raw.schema.field("surface").type)
+    thing = pc.and_(pc.equal(raw["type"], ORGANISATION), pc.is_in(raw["surface"], surfaces))
+    return raw.filter(pc.invert(thing))
 
 
 def _countries_from_statements(

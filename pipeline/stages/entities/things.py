@@ -1,0 +1,140 @@
+"""Names the corpus introduces as things, not organisations. NER tags 'МС-21' or 'Дакар' as
+organisations, and one article often cannot tell: 'в МС-21', 'участники «Дакара»'. The corpus
+can: it writes 'самолёт МС-21', 'ралли «Дакар»' and never 'компания МС-21'. `nlp.not_names`
+drops a title in quotation marks right after the noun of its kind in one article; this is its
+corpus-wide version, quoted or not."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable, Mapping, Set
+from dataclasses import dataclass, field
+
+from pipeline.nlp.gazetteer import key
+from pipeline.nlp.media import medium_of
+from pipeline.nlp.models import morph
+from pipeline.nlp.ner import OPENING
+from pipeline.nlp.not_names import noun_before
+from pipeline.nlp.sport import about_sport
+from pipeline.stages.entities.names import alias_groups
+
+#: Mentions after a noun of a thing a name needs at least, in as many articles: one article's
+#: usage is that article's, which `nlp.not_names` already reads.
+_MIN_ARTICLES = 2
+#: Share of a name's mentions in sentences about team sport that make it a team ('уступив
+#: курскому «Авангарду»'), whatever else it names: a rally's few ('лидер «Дакара»') do not.
+_TEAM_SHARE = 0.25
+#: The word right before a name, with at most an opening quotation mark between; a compound
+#: whole ('пресс-служба «Дакара»' is no 'служба').
+_WORD_BEFORE = re.compile(rf"([А-Яа-яЁё]+(?:-[А-Яа-яЁё]+)*)\s+[{OPENING}]?$")
+#: A title right after a word: in quotation marks ('ралли «Дакар»'), or a model's code with a
+#: number ('самолёт МС-21', 'комплексы С-400').
+_TITLE = re.compile(
+    r"([А-Яа-яЁё]+)\s+(?:[«„“\"]([^»“”\"\n]{1,80})[»“”\"]|([A-ZА-ЯЁ][A-Za-zА-Яа-яЁё]*-?\d[\w-]*))"
+)
+_WORDS = re.compile(r"[а-яё]+")
+_FIRST_WORD = re.compile(r"[А-Яа-яЁё]+|[A-Za-z]+")
+#: The ends of a sentence, roughly: enough to tell a sentence about sport.
+_SENTENCE_END = re.compile(r"[.!?\n]")
+
+
+@dataclass
+class Introduced:
+    """How the corpus introduces each organisation's name (by its key): how many mentions
+    follow a noun of a thing ('самолёт'; and in which articles), a noun of an organisation
+    ('компания') and any noun; and the name keys of the organisations' surfaces."""
+
+    thing: Counter[str] = field(default_factory=Counter)
+    articles: dict[str, set[str]] = field(default_factory=dict)
+    body: Counter[str] = field(default_factory=Counter)
+    noun: Counter[str] = field(default_factory=Counter)
+    team: Counter[str] = field(default_factory=Counter)  # mentions about team sport
+    mentions: Counter[str] = field(default_factory=Counter)
+    surfaces: dict[str, Counter[str]] = field(default_factory=dict)
+
+    def add(self, mentions: Iterable[tuple[str, int, str, str]], texts: Mapping[str, str]) -> None:
+        """Add the organisations' `mentions` (article_id, start, surface, name) of whole
+        articles with their `texts` (by article_id); and the titles after a noun of a thing in
+        those texts, which NER often leaves untagged or `nlp.not_names` dropped."""
+        for article_id, start, surface, name in mentions:
+            found = key(name)
+            self.surfaces.setdefault(surface, Counter())[found] += 1
+            self.mentions[found] += 1
+            text = texts[article_id]
+            self.team[found] += about_sport(_sentence(text, start))
+            before = _WORD_BEFORE.search(text, max(0, start - 40), start)
+            if before and _noun(before.group(1)):
+                said = noun_before(before.group(1))
+                self._count(found, article_id, said, _nominative(text, start))
+        for article_id, text in texts.items():
+            for title in _TITLE.finditer(text):
+                if noun_before(title.group(1)) == "kind":
+                    at = 2 if title.group(2) else 3
+                    nominative = _nominative(text, title.start(at))
+                    self._count(key(title.group(at)), article_id, "kind", nominative)
+
+    def _count(self, name: str, article_id: str, said: str | None, nominative: bool) -> None:
+        """Count a mention of `name` after a noun that `said` what it is (`noun_before`). Only
+        a name in the nominative is introduced by the noun; after it, a genitive is its owner
+        ('самолёт «Аэрофлота»', 'пресс-служба «Дакара»', 'участники «Дакара»')."""
+        if not nominative:
+            return
+        self.noun[name] += 1
+        if said == "body":
+            self.body[name] += 1
+        elif said == "kind":
+            self.thing[name] += 1
+            self.articles.setdefault(name, set()).add(article_id)
+
+    def things(self, places_written: Set[str]) -> frozenset[str]:
+        """The organisations' surfaces whose names the corpus introduces as things: after a noun
+        of a thing in most of the mentions after any noun, in `_MIN_ARTICLES` articles or more,
+        and never after a noun of an organisation nor named by one ('Союз', 'Технологический
+        институт', which is also a station of the metro). A team (`_TEAM_SHARE`), a name the shipped
+        lists know (aliases.tsv; media.tsv, where 'Спутник' may be the agency) and one the
+        corpus tags as a place (`places_written`, by key: a club or a ship is named after it)
+        stay. A surface is its names' most frequent."""
+        listed = alias_groups()[0]
+        names = {
+            name
+            for name, count in self.thing.items()
+            if len(self.articles[name]) >= _MIN_ARTICLES
+            and 2 * count > self.noun[name]
+            and not self.body[name]
+            and self.team[name] < _TEAM_SHARE * self.mentions[name]
+            and name not in listed
+            and not medium_of(name, cited=True)
+            and not any(noun_before(word) == "body" for word in _WORDS.findall(name))
+            and name not in places_written
+        }
+        return frozenset(
+            surface
+            for surface, found in self.surfaces.items()
+            if found.most_common(1)[0][0] in names
+        )
+
+
+def _noun(word: str) -> bool:
+    """Whether a word reads first as a noun ('самолёт', 'участники'; not 'на', 'новый')."""
+    parses = morph()(word.lower())
+    return bool(parses) and parses[0].tag.POS == "NOUN"
+
+
+def _nominative(text: str, start: int) -> bool:
+    """Whether the name at `start` reads first as a nominative, as a title after the noun of
+    its kind does ('самолёт МС-21', 'ралли «Дакар»'), by its first word: not the owner in
+    'самолёт «Аэрофлота»' nor in 'премия Гильдии киноактёров', whose first reading is a
+    genitive. A word the dictionary does not know (a Latin or foreign name) may be one."""
+    first = _FIRST_WORD.match(text, start)
+    if first is None or not re.match("[А-Яа-яЁё]", first.group()):
+        return True
+    parses = morph()(first.group().lower())
+    return not parses[0].is_known or parses[0].tag.case in (None, "nomn")
+
+
+def _sentence(text: str, at: int) -> str:
+    """The sentence around position `at`, roughly (from the last end of a sentence before)."""
+    start = max((m.end() for m in _SENTENCE_END.finditer(text, max(0, at - 300), at)), default=0)
+    stop = _SENTENCE_END.search(text, at)
+    return text[start : stop.start() if stop else len(text)]
