@@ -31,12 +31,13 @@ _WORD_BEFORE = re.compile(rf"([А-Яа-яЁё]+(?:-[А-Яа-яЁё]+)*)\s+[{OPEN
 #: A title right after a word: in quotation marks ('ралли «Дакар»'), or a model's code with a
 #: number ('самолёт МС-21', 'комплексы С-400').
 _TITLE = re.compile(
-    r"([А-Яа-яЁё]+)\s+(?:[«„“\"]([^»“”\"\n]{1,80})[»“”\"]|([A-ZА-ЯЁ][A-Za-zА-Яа-яЁё]*-?\d[\w-]*))"
+    r"(?<![А-Яа-яЁё])([А-Яа-яЁё]{1,40})\s+(?:[«„“\"]([^»“”\"\n]{1,80})[»“”\"]|([A-ZА-ЯЁ][A-Za-zА-Яа-яЁё]*-?\d[\w-]*))"
 )
 _WORDS = re.compile(r"[а-яё]+")
 _FIRST_WORD = re.compile(r"[А-Яа-яЁё]+|[A-Za-z]+")
 #: The ends of a sentence, roughly: enough to tell a sentence about sport.
 _SENTENCE_END = re.compile(r"[.!?\n]")
+_REACH = 300
 
 
 @dataclass
@@ -134,7 +135,9 @@ def _nominative(text: str, start: int) -> bool:
 
 
 def _sentence(text: str, at: int) -> str:
-    """The sentence around position `at`, roughly (from the last end of a sentence before)."""
-    start = max((m.end() for m in _SENTENCE_END.finditer(text, max(0, at - 300), at)), default=0)
-    stop = _SENTENCE_END.search(text, at)
-    return text[start : stop.start() if stop else len(text)]
+    """The sentence around position `at`, roughly: from the last end of a sentence before to
+    the next, at most `_REACH` characters either side (a text may have no ends at all)."""
+    first = max(0, at - _REACH)
+    start = max((m.end() for m in _SENTENCE_END.finditer(text, first, at)), default=first)
+    stop = _SENTENCE_END.search(text, at, at + _REACH)
+    return text[start : stop.start() if stop else min(len(text), at + _REACH)]
