@@ -72,15 +72,15 @@ for _a, _b in (("ов", "ев"), ("ов", "ёв"), ("ин", "ын")):
 
 #: The score of a word left as written, in any case: a name that does not decline.
 _AS_WRITTEN = 0.3
-#: Stems of the Russian surnames whose -а forms are women's: Захаров-а, Набиуллин-а.
-_FEMININE_STEMS = ("ов", "ев", "ёв", "ин", "ын")
+#: Endings of Russian surnames' stems, whose -а forms are women's: Захаров-а, Набиуллин-а.
+SURNAME_STEMS = ("ов", "ев", "ёв", "ин", "ын")
 
 # Foreign names: masculine consonant stems and feminine -а/-я stems.
-_CONSONANT = "бвгджзклмнпрстфхцчшщ"
+CONSONANTS = "бвгджзклмнпрстфхцчшщ"
 _HUSHING = "жцчшщ"
 #: Endings of a man's surname that must decline: a consonant, й, ь.
-_HARD_END = _CONSONANT + "йь"
-_VELAR_HUSHING = "гкхжчшщ"
+_HARD_END = CONSONANTS + "йь"
+VELAR_HUSHING = "гкхжчшщ"
 _MASC_ENDINGS = {"а": ("gent", "accs"), "у": ("datv",), "ом": ("ablt",), "е": ("loct",)}
 _SOFT_ENDINGS = {"я": ("gent", "accs"), "ю": ("datv",), "ем": ("ablt",), "е": ("loct",)}
 _FEMN_ENDINGS = {
@@ -179,7 +179,7 @@ def _paradigms(word: str) -> list[Analysis]:
     found: list[Analysis] = [
         (case, g, word, _AS_WRITTEN) for case in CASES for g in ("masc", "femn")
     ]
-    if word[-1:] in _CONSONANT:
+    if word[-1:] in CONSONANTS:
         found.append(("nomn", "masc", word, 0.45))
     elif word[-1:] in "ая" and len(word) > 2:
         found.append(("nomn", "femn", word, 0.45))
@@ -189,11 +189,11 @@ def _paradigms(word: str) -> list[Analysis]:
             found += [(c, g, word[: -len(end)] + r, 0.9) for c, g, r in forms]
     for end, cases in _MASC_ENDINGS.items():
         stem = word[: -len(end)]
-        if word.endswith(end) and len(stem) >= 2 and stem[-1] in _CONSONANT:
+        if word.endswith(end) and len(stem) >= 2 and stem[-1] in CONSONANTS:
             found += [(c, "masc", stem, 0.6) for c in cases]
     for end, cases in _SOFT_ENDINGS.items():  # Скрипаля, Скрипалем -> Скрипаль
         stem = word[: -len(end)]
-        if word.endswith(end) and len(stem) > 2 and stem[-1] in _CONSONANT:
+        if word.endswith(end) and len(stem) > 2 and stem[-1] in CONSONANTS:
             hard = end == "ем" and stem[-1] in _HUSHING  # Курцем -> Курц
             found += [(c, "masc", stem if hard else stem + "ь", 0.55) for c in cases]
         elif word.endswith(end) and len(stem) > 2 and stem[-1] in "аеоу":
@@ -206,17 +206,17 @@ def _paradigms(word: str) -> list[Analysis]:
         if end == "и" and not soft:
             # -и after a consonant is a genitive only after г, к, х and hushing consonants
             # ('Римши'); otherwise the word is indeclinable ('Бхатти', 'Сальвини').
-            if stem[-1] not in _VELAR_HUSHING:
+            if stem[-1] not in VELAR_HUSHING:
                 continue
             cases = ("gent",)
-        if end == "ы" and stem[-1] in _VELAR_HUSHING:
+        if end == "ы" and stem[-1] in VELAR_HUSHING:
             continue
         ending = "я" if soft and end in ("и", "ю", "ей") else "а"
         found += [(c, "femn", stem + ending, 0.5) for c in cases]
         # Men's names in -а/-я decline the same way ('Барака Обамы', 'Никиты'), if less often;
         # not the Russian women's surnames ('Захаровой' is no man's), and not in -е, which ends
         # too many indeclinable men's names ('Мишелю Барнье').
-        if not stem.endswith(_FEMININE_STEMS) and end != "е":
+        if not stem.endswith(SURNAME_STEMS) and end != "е":
             found += [(c, "masc", stem + ending, 0.45) for c in cases]
     return found
 
@@ -358,9 +358,9 @@ def _indeclinable(word: str) -> bool:
     part = word.rpartition("-")[2]
     if _CASE_FORM.search(part) or any(p.is_known for p in morph()(part)):
         return False
-    if part[-1:] in _CONSONANT:
+    if part[-1:] in CONSONANTS:
         return True
-    if len(part) < 3 or part[-1] != "и" or part[-2] not in _CONSONANT or part[-2] in _VELAR_HUSHING:
+    if len(part) < 3 or part[-1] != "и" or part[-2] not in CONSONANTS or part[-2] in VELAR_HUSHING:
         return False
     return not any(
         p.is_known and p.tag.case in CASES and p.tag.case != "nomn"

@@ -22,6 +22,7 @@ from pipeline.nlp.cues import cue_forms, cue_nouns, cue_verbs, stance_lemmas
 from pipeline.nlp.gazetteer import key
 from pipeline.nlp.media import medium_of
 from pipeline.nlp.models import CACHE_SIZE, morph, parse_syntax
+from pipeline.nlp.normalize import SURNAME_STEMS
 from pipeline.nlp.sources import OCCASIONS
 
 #: The longest sentence (in tokens) given to the syntax parser: its cost grows with the square
@@ -623,18 +624,13 @@ def _object(token: _Token) -> bool:
     )
 
 
-#: A Russian surname's nominative ending, which many surnames share with a noun's genitive
-#: plural ('Волков', 'Котов', 'Куртов').
-_SURNAME_END = re.compile(r"(?:ов|ев|ёв|ин|ын)$")
-
-
 def _surname_shaped(token: _Token) -> bool:
     """A capitalised Cyrillic word with a Russian surname's ending: after the addressee, the
     speaker ('в беседе с RT Куртов'), not a genitive the object goes on with."""
     return (
         token.text[:1].isupper()
         and not token.text[:1].isascii()
-        and bool(_SURNAME_END.search(token.text))
+        and token.text.endswith(SURNAME_STEMS)  # which 'Волков', 'Куртов' share with genitives
     )
 
 

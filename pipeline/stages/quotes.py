@@ -22,7 +22,7 @@ from pipeline.runtime.corpus import Texts, by_article
 from pipeline.runtime.parquet import from_rows
 from pipeline.runtime.sql import connect
 from pipeline.schema import QUOTES, before_headlines
-from pipeline.stages.entities.people import _dominant, is_full
+from pipeline.stages.entities.people import dominant, is_full
 from pipeline.stages.speakers import Article, Mention, Person, Said, name_keys, role_head
 
 #: No corpus-wide names (`surnames_of`): a chunk's articles only.
@@ -76,7 +76,7 @@ def people_of(entities: pa.Table) -> dict[str, Person]:
 def surnames_of(entities: pa.Table) -> dict[str, str]:
     """The person the corpus means by a surname, or a first name and a surname, written alone
     (`speakers.name_keys`): of the people with a full name that has it, the one that has most of
-    the mentions, when one clearly does (`people._dominant`, the rule that joins a bare surname
+    the mentions, when one clearly does (`people.dominant`, the rule that joins a bare surname
     to a full name corpus-wide). Made once from the corpus's `entities`, so that every chunk
     reads a name the same way."""
     found: dict[str, Counter] = defaultdict(Counter)
@@ -85,8 +85,8 @@ def surnames_of(entities: pa.Table) -> dict[str, str]:
         if kind == "PER" and is_full(name):
             for name_key in name_keys(name):
                 found[name_key][entity_id] += count
-    dominant = {name_key: _dominant(counts) for name_key, counts in sorted(found.items())}
-    return {name_key: entity_id for name_key, entity_id in dominant.items() if entity_id}
+    chosen = {name_key: dominant(counts) for name_key, counts in sorted(found.items())}
+    return {name_key: entity_id for name_key, entity_id in chosen.items() if entity_id}
 
 
 #: Each quote of SPEECH with its paragraph and the entities and countries inside it (`_FOUND`).

@@ -16,7 +16,7 @@ from pipeline.nlp.gazetteer import key, places, read_tsv
 from pipeline.nlp.media import MEDIUM, lexicon, medium_of
 from pipeline.nlp.models import morph
 from pipeline.nlp.ner import Mention, split_country
-from pipeline.nlp.normalize import words
+from pipeline.nlp.normalize import CONSONANTS, SURNAME_STEMS, VELAR_HUSHING, words
 from pipeline.stages.entities.organisations import ORGANISATION, organisation_names
 from pipeline.stages.entities.people import name_gender
 from pipeline.stages.mentions import reading_key, reading_parts, surface_readings
@@ -47,8 +47,6 @@ _WHOLE = 0.5
 #: Score of the reading of a surname in the plural that the corpus writes in the singular:
 #: above any reading that takes the plural for a singular case ('Миранчуки' for 'Миранчука').
 _FAMILY = 3.0
-_CONSONANTS = "бвгджзклмнпрстфхцчшщ"
-_VELAR_HUSHING = "гкхжчшщ"
 #: How many times more often than a plural the corpus writes its singular as a surname.
 _SINGULAR = 5
 
@@ -259,7 +257,6 @@ _PLURAL_ENDINGS = {
     "ям": ("ь",),
     "ями": ("ь",),
 }
-_RUSSIAN_SURNAME = re.compile(r"(?:ов|ев|ёв|ин|ын)$")
 
 
 def _singular(word: str, surnames: Counter[str], seen: Counter[str]) -> str | None:
@@ -273,11 +270,11 @@ def _singular(word: str, surnames: Counter[str], seen: Counter[str]) -> str | No
     often = _SINGULAR * max(surnames[word.lower()], 1)
     for plural, endings in _PLURAL_ENDINGS.items():
         stem = word[: -len(plural)]
-        if not word.endswith(plural) or len(stem) < 3 or stem[-1] not in _CONSONANTS:
+        if not word.endswith(plural) or len(stem) < 3 or stem[-1] not in CONSONANTS:
             continue
-        if plural in ("ых", "ыми") and not _RUSSIAN_SURNAME.search(stem):
+        if plural in ("ых", "ыми") and not stem.endswith(SURNAME_STEMS):
             continue  # an adjective's ending, unless the stem is a Russian surname's
-        if plural == "и" and stem[-1] not in _VELAR_HUSHING:
+        if plural == "и" and stem[-1] not in VELAR_HUSHING:
             endings = ("ь",)  # 'Скрипали', not 'Аббаси'
         for ending in endings:
             singular = (stem + ending).lower()
@@ -301,7 +298,7 @@ def _given_name(word: str) -> bool:
 def _nominative_plural(singular: str) -> str:
     if singular.endswith("ь"):
         return singular[:-1] + "и"
-    return singular + ("и" if singular[-1] in _VELAR_HUSHING else "ы")
+    return singular + ("и" if singular[-1] in VELAR_HUSHING else "ы")
 
 
 def _family(
@@ -327,7 +324,7 @@ def _family(
     first = readings[0][1].split()[:-1] if readings else tokens[:-1]
     if (first == tokens[:-1]) != tokens[-1].lower().endswith(("ы", "и")):
         return ()
-    feminine = _RUSSIAN_SURNAME.search(singular) and name_gender(" ".join(first)) == "femn"
+    feminine = singular.endswith(SURNAME_STEMS) and name_gender(" ".join(first)) == "femn"
     return ((_FAMILY, " ".join([*first, singular + ("а" if feminine else "")])),)
 
 

@@ -254,7 +254,7 @@ def _agrees(person: str, gender: str | None, people: People) -> bool:
     return gender is None or people.gender.get(person) in (None, gender)
 
 
-def _dominant(found: Mapping[str, int]) -> str | None:
+def dominant(found: Mapping[str, int]) -> str | None:
     """The person that has most of the mentions, if one clearly does."""
     if not found:
         return None
@@ -298,7 +298,7 @@ def person_keys(mentions: list[Mention], people: People) -> dict[int, str]:
         if not match and len(tokens) == 1:  # a first name alone: 'Тереза'
             match = [p for p in here if p.split(" ", 1)[0] == first_stem(tokens[0])]
         if len(match) > 1:
-            best = _dominant({p: here[p] for p in match})
+            best = dominant({p: here[p] for p in match})
             match = [best] if best else []
         # A first name alone; 'Джонсон' is a first name too, but the corpus writes it last.
         alone = len(tokens) == 1 and (
@@ -308,10 +308,10 @@ def person_keys(mentions: list[Mention], people: People) -> dict[int, str]:
         if not match and not alone:
             found = people.by_last.get(tokens[-1], {})
             fitting = {p: c for p, c in found.items() if _fits(p, tokens)}
-            best = _dominant(fitting)
+            best = dominant(fitting)
             match = [best] if best and _agrees(best, gender, people) else []
             if not match:  # a gender the text shows tells two people apart
-                best = _dominant({p: c for p, c in fitting.items() if _agrees(p, gender, people)})
+                best = dominant({p: c for p, c in fitting.items() if _agrees(p, gender, people)})
                 match = [best] if best and gender else []
         if match:
             resolved[i] = match[0]
