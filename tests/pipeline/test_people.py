@@ -441,3 +441,18 @@ def test_a_name_written_often_is_not_read_as_a_far_rarer_one() -> None:
         ]
     )
     assert "Диего Симеоне" in found and "Диего Симеон" not in found
+
+
+def test_regnal_numbers_tell_monarchs_apart() -> None:
+    texts = [
+        "«У России есть только два союзника: её армия и флот», — сказал Александр III.",
+        "В 34 года он вошел в состав комиссии, разрабатывавшей одну из великих реформ "
+        "Александра II – судебную.",
+        "Историки спорят, почему Александр II не довёл реформы до конца.",
+        "У нас в это время правил государь Александр I.",
+    ]
+    found = people(texts)
+    assert found["Александр III"]["n_mentions"] == 1
+    assert found["Александр II"]["n_mentions"] == 2
+    assert found["Александр I"]["n_mentions"] == 1
+    assert sound("Николай II") != sound("Николай I")

@@ -28,6 +28,7 @@ from pipeline.nlp.models import CACHE_SIZE, morph
 from pipeline.nlp.ner import Mention
 
 _INITIAL = re.compile(r"^[A-ZА-ЯЁ]\.$")
+_REGNAL = re.compile(r"^[IVX]+$")  # 'Пий XII', 'Николай II'
 _PATRONYMIC = re.compile(r"(?:вич|вна|ична|инична)$")
 #: Share of a surname's full-name mentions the dominant full name needs for a bare surname to
 #: join it without the article naming it, and how many mentions it needs at least, when the
@@ -46,10 +47,15 @@ _SOUND = str.maketrans({"э": "е", "й": "и", "ь": None, "ъ": None})
 def sound(name: str) -> str:
     """Key under which transliteration variants of a person's name meet: 'Тереза Мей' and
     'Тереза Мэй', 'Азия Биби' and 'Асия Биби', 'Дэвид Девис' and 'Дэвид Дэвис'. З and с meet
-    only inside a word: 'Захаров' and 'Сахаров' are two surnames."""
-    words = key(name).translate(_SOUND).split()
-    words = [w[:1] + w[1:].replace("з", "с") for w in words]
-    return re.sub(r"(\w)\1+", r"\1", " ".join(words))
+    only inside a word: 'Захаров' and 'Сахаров' are two surnames. A regnal number is kept
+    whole: 'Александр II' and 'Александр III' are two tsars."""
+    return " ".join(w if _REGNAL.match(w) else _word_sound(w) for w in name.split())
+
+
+@lru_cache(maxsize=CACHE_SIZE)
+def _word_sound(word: str) -> str:
+    heard = key(word).translate(_SOUND)
+    return re.sub(r"(\w)\1+", r"\1", heard[:1] + heard[1:].replace("з", "с"))
 
 
 def token_key(token: str) -> str:
