@@ -29,6 +29,7 @@ _STOP = re.compile(r"[,;:!?()\[\]\"—–]|\s-\s")
 #: Words, with quotation marks around names ('тренер «Зенита»') left out.
 _WORD = re.compile(r"[^\s«»„“”]+")
 _AFTER = re.compile(r"\s*\(([^()]{2,40})\)")
+_DEMONYM_BEFORE = re.compile(r"(?<![А-Яа-яЁё-])([А-Яа-яЁё]++) +$")
 #: Qualifiers of time dropped from a role: 'тогдашний генеральный секретарь' -> 'генеральный ...'.
 _TEMPORAL = {"тогдашний", "нынешний", "действующий", "новый", "новоизбранный", "временный"}
 #: Prepositions whose country is the person's: 'журналист из Германии', 'депутат от Италии'.
@@ -292,12 +293,34 @@ def stated(
         role, country = _role_before(
             tokens[-_WINDOW_WORDS:], _name_cases(text[start:stop], normal), opening
         )
+    if country is None:
+        cases = _name_cases(text[start:stop], normal)
+        country = _demonym_before(text, sentence_start, start, named, cases)
     after = _AFTER.match(text, stop)
     if after and country is None:
         inside = named.get(after.start(1))
         if inside is not None and inside.stop == after.end(1) and inside.kind == "LOC":
             country = inside.country
     return role, country
+
+
+def _demonym_before(
+    text: str, sentence_start: int, start: int, named: Mapping[int, Named], cases: frozenset[str]
+) -> str | None:
+    """The country of a demonym in apposition right before the name, in one of its `cases`
+    ('норвежец Йоханнес Бё', 'россиянке Евгении Медведевой'): a noun in the singular ('украинцы
+    Порошенко не верят' names no one), in lower case unless it opens the sentence (not a first
+    name: 'Франком Вальтером Штайнмайером'), never an adjective ('московского Теда Мосби')."""
+    before = _DEMONYM_BEFORE.search(text, max(sentence_start, start - 30), start)
+    found = named.get(before.start()) if before else None
+    if found is None or found.kind != "ADJ" or found.stop != before.end(1):
+        return None
+    word = before.group(1)
+    if word[0].isupper() and text[sentence_start : before.start()].strip():
+        return None
+    if _is_adjective(word) or not _singular_cases(word, ("NOUN",)) & cases:
+        return None
+    return found.country
 
 
 def _studies(before: _Token, token: _Token) -> bool:

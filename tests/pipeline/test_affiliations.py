@@ -129,6 +129,52 @@ def test_stated_role_and_affiliation(
     assert said(text, name, places) == expected
 
 
+_KHACHANOV = (
+    "Россиянин Карен Хачанов ещё в субботу, 3 июня, начал свой матч с американцем Джоном "
+    "Изнером и успел выиграть один сет."
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "normal", "country"),
+    [
+        (_KHACHANOV, "Карен Хачанов", "Карен Хачанов", "RUS"),
+        (_KHACHANOV, "Джоном Изнером", "Джон Изнер", "USA"),  # in the name's case
+        (  # a plural apposition may name several people
+            "Позади остались американцы Мэтт Греверс и Райан Мёрфи.",
+            "Мэтт Греверс",
+            "Мэтт Греверс",
+            None,
+        ),
+        (  # a first name that starts like a demonym ('франко-')
+            "Он отправится в Германию на переговоры с немецким коллегой Франком Вальтером "
+            "Штайнмайером.",
+            "Вальтером Штайнмайером",
+            "Вальтер Штайнмайер",
+            None,
+        ),
+        (  # an adjective, not a demonym
+            "История московского Теда Мосби не вдохновила зрителей.",
+            "Теда Мосби",
+            "Тед Мосби",
+            None,
+        ),
+        (  # the demonym's case is not the name's: someone else
+            "Победу над американцем Анастасия Павлюченкова отпраздновала в раздевалке.",
+            "Анастасия Павлюченкова",
+            "Анастасия Павлюченкова",
+            None,
+        ),
+    ],
+)
+def test_a_demonym_before_a_name_states_the_country(
+    text: str, name: str, normal: str, country: str | None
+) -> None:
+    named = {start: Named(stop, "ADJ", found) for start, stop, found in adjectives(text)}
+    start = text.index(name)
+    assert stated(text, 0, start, start + len(name), named, normal)[1] == country
+
+
 def test_a_person_takes_the_country_its_articles_agree_on() -> None:
     found = entities(
         [
