@@ -389,11 +389,16 @@ def test_a_countrys_abbreviation_is_the_country() -> None:
             "Власти Китая ответили на санкции. Представитель КНР заявил, что Пекин готов.",
             "Китай и Германия подписали соглашение.",
             "Канцлер ФРГ прибыла в Пекин. В Англии и Великобритании это обсуждают.",
+            "США создали 10 военных инфраструктурных пунктов в САР. Сирия и Ирак протестуют.",
+            "Сирия приветствовала решение.",
+            "В СССР это знали. Советский Союз распался в 1991 году.",
         ]
     )
     places = {e["name"]: e["aliases"] for e in found.to_pylist() if e["type"] == "LOC"}
     assert places["Китай"] == ["КНР", "Китай"] and "КНР" not in places
     assert places["Германия"] == ["Германия", "ФРГ"]  # aliases sorted
+    assert places["Сирия"] == ["САР", "Сирия"]
+    assert places["СССР"] == ["СССР", "Советский Союз"] and "Советский Союз" not in places
     # A country's other name is not its abbreviation: England stays apart from the UK.
     assert "Англия" in places and "Великобритания" in places
 
