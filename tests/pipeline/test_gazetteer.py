@@ -92,3 +92,8 @@ def test_words_that_only_start_like_a_demonym_link_to_nothing(
     text: str, expected: list[tuple[str, str]]
 ) -> None:
     assert linked(text) == expected
+
+
+def test_korean_alone_is_neither_korea() -> None:
+    text = "Напряжённость на Корейском полуострове растёт, южнокорейские военные начали учения."
+    assert [country for _start, _stop, country in adjectives(text)] == ["KOR"]
