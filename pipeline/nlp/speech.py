@@ -499,6 +499,8 @@ def _source_after(
         ):
             break
         i += 1
+    if i < len(tokens) and _pos(tokens[i]) in ("VERB", "GRND") and _pos(tokens[i - 1]) == "CONJ":
+        i -= 1  # 'подчеркнул он| и добавил', 'сказал швейцар| и пошёл': the next verb's 'и'
     return (first, i - 1) if i > first else None
 
 

@@ -793,3 +793,22 @@ def test_a_headline_quotation_reported_after_its_colon(
     text: str, expected: list[tuple[str, str, str]]
 ) -> None:
     assert quotes(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        (
+            '"Как будет вам угодно, ваше превосходительство", - с поклоном сказал швейцар и '
+            "пошел за ключами.",
+            "швейцар",
+        ),
+        (
+            "«Президент не пойдёт на это», — подчеркнул он и добавил, что Порошенко попытается "
+            "извлечь выгоду из сложившейся ситуации.",
+            "он",
+        ),
+    ],
+)
+def test_the_next_verbs_conjunction_ends_the_source(text: str, source: str) -> None:
+    assert quotes(text)[0][2] == source
