@@ -17,6 +17,7 @@ Usage: python bench/eval_quotes_own.py [--labels bench/labels/quotes_sample.tsv]
        [--tune2 bench/labels/quotes_sample_tune2.tsv]
        [--tune3 bench/labels/quotes_sample_tune3.tsv]
        [--corpus ../shared/corpora/news_unified.jsonl.gz] [--context article|sentence]
+       [--halves tune,tune2,tune3]   (while tuning: leaves the check half unscored)
 """
 
 from __future__ import annotations
@@ -104,13 +105,15 @@ def main() -> None:
     parser.add_argument("--tune3", type=Path, default=TUNE3_LABELS)
     parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
     parser.add_argument("--context", choices=("article", "sentence"), default="article")
+    parser.add_argument("--halves", default=",".join(HALVES), help="comma-separated halves")
     args = parser.parse_args()
+    halves = [h for h in HALVES if h in args.halves.split(",")]
     rows = load(args.labels, require(args.corpus))
     for batch in (args.tune2, args.tune3):
         if batch.exists():
             rows += load(batch, args.corpus)
     articles = corpus_texts(args.corpus) if args.context == "article" else None
-    for half in (h for h in HALVES if any(row["half"] == h for row in rows)):
+    for half in (h for h in halves if any(row["half"] == h for row in rows)):
         print(f"\nOwn quotes sample, {half} half (rules run on the {args.context}): ", end="")
         before = BEFORE.get(half) if articles is not None else None
         score_half([row for row in rows if row["half"] == half], articles, before)

@@ -499,6 +499,8 @@ def _source_after(
         ):
             break
         i += 1
+    if i < len(tokens) and _pos(tokens[i]) in ("VERB", "GRND") and _pos(tokens[i - 1]) == "CONJ":
+        i -= 1  # 'подчеркнул он| и добавил', 'сказал швейцар| и пошёл': the next verb's 'и'
     return (first, i - 1) if i > first else None
 
 
@@ -1044,7 +1046,7 @@ def words_of(text: str) -> list[str]:
 def _in_sentence(text: str, tokens: list[_Token], start: int, stop: int) -> Iterator[Speech]:
     for i, token in enumerate(tokens):
         if token.text in _OPENERS and i + 1 < len(tokens):
-            found = _quote_then_cue(text, tokens, i)
+            found = _quote_then_cue(text, tokens, i) or _titled_quote(text, tokens, i)
             if found:
                 yield found
         elif _is_cue_verb(token) or _is_stance(tokens, i):
@@ -1095,6 +1097,44 @@ def _quote_then_cue(text: str, tokens: list[_Token], close: int) -> Speech | Non
         cue_stop,
         *(_span(tokens, *source) if source else (None, None)),
     )
+
+
+#: Words that make the clause after a headline's colon a question about what was said ('что
+#: говорили после победы', 'о чём говорит проект', 'почему Трамп заявил'), not its report.
+_ASKING = frozenset({"что", "чем", "чём", "почему", "как", "зачем", "кто", "какой", "какие"})
+
+
+def _titled_quote(text: str, tokens: list[_Token], close: int) -> Speech | None:
+    """A headline's quotation and its report after a colon: '«Детский лепет»: в России
+    ответили на заявления ...', '«С дороги не свернём»: КНДР заявила о ...'. The quotation
+    opens the sentence and is a phrase, not a name ('«Спартак»: клуб сообщил' is not
+    speech); the colon is followed, within six words, by a finite cue verb with its subject
+    and no clause of its own (', что' or ':' after it is `_cue_then_content`'s)."""
+    if not (close + 2 < len(tokens) and tokens[close + 1].text == ":"):
+        return None
+    opening = _partner(text, tokens[close].start, forward=False)
+    if opening is None or opening != tokens[0].start:
+        return None
+    quoted = [t for t in tokens[1:close] if t.is_word]
+    if len(quoted) < 2 or not any(t.text[:1].islower() for t in quoted[1:]):
+        return None
+    for j in range(close + 2, min(close + 8, len(tokens))):
+        word = tokens[j]
+        if not word.is_word or word.text.lower() in _ASKING:
+            return None
+        if _is_cue_verb(word) and _pos(word) == "VERB":
+            break
+    else:
+        return None
+    if tokens[j - 1].text.lower() == "не" or any(
+        t.text in (":", "что") for t in tokens[j + 1 : j + 3]
+    ):
+        return None
+    source = _subject(tokens, j, j + 1)
+    if source is None or source[0] <= close:
+        return None
+    content = _inner(text, opening + 1, tokens[close].start)
+    return Speech("direct", *content, word.start, word.stop, *_span(tokens, *source))
 
 
 #: Verbs of quoting whose object, not their subject, said the quotation: '— цитирует The

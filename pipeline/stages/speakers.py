@@ -29,7 +29,8 @@ The source's words name the speaker, or describe them and the article named them
 5. 'Я' in an interview's '- ' answer and 'вы' in its question are the interviewee (rule 8).
    A pronoun in any case ('он', 'по её словам') is the one person of the nearest earlier
    sentence with people, of the gender of the pronoun or of the cue verb ('добавила'), that the
-   text presents (the subject, or after a noun of a person: 'информатора Родченкова'), else the
+   text presents (the subject, or after a noun of a person: 'информатора Родченкова'; an
+   undeclined surname after a thing's noun is whose it is: 'Слова Порошенко'), else the
    speaker of the quote just before, not one only spoken of ('о Трампе'); 'который' is the
    person just before it.
 6. A group ('эксперты', 'сотрудники МОК', a plural cue) is nobody in particular.
@@ -265,6 +266,7 @@ class Article:
             spoke = _impersonal(said.cue) and self._recent(said.previous, said.cue_stop, None, ())
             return (spoke or None), None
         start, stop = said.source
+        stop = _before_conjunction(self.text, start, stop)  # 'подчеркнул [он и] добавил'
         left_out = self._occasions(start, stop)
         inside = [
             m
@@ -722,7 +724,7 @@ class Article:
                 continue
             ids = {m.entity_id for m in fit}
             # the subject first, else one named after a noun of a person
-            subjects = {m.entity_id for m in fit if m.nominative} or {
+            subjects = {m.entity_id for m in fit if m.nominative and not self._owner(m)} or {
                 m.entity_id for m in fit if self._presented(m)
             }
             if len(subjects) == 1:
@@ -731,6 +733,25 @@ class Article:
                 return recent
             return ids.pop() if len(ids) == 1 else None
         return recent
+
+    def _owner(self, m: Mention) -> bool:
+        """Whether a surname that does not decline, which reads as a nominative in any case,
+        is whose a thing is, right after the thing's noun ('Слова Порошенко о ...
+        прокомментировал Дмитрий Песков', 'встреча Саакашвили'): not the subject. Not after a
+        role's complement ('глава государства Порошенко', 'премьер Израиля Нетаньяху'), nor one
+        of a pair of names, whose case the other may not tell either."""
+        if " " in m.surface.strip() or not _fixed(m.surface):
+            return False
+        clause = re.split(r"[^\w\s-]", self.text[max(0, m.start - 60) : m.start])[-1]
+        before = _WORDS.findall(clause)
+        if not before:
+            return False
+        if _PAIRED.match(self.text, m.stop):
+            return False  # 'в четверг Колесниченко и Пацкевич будут': a pair of subjects
+        noun = morph()(before[-1].lower())[0].tag
+        role = morph()(before[-2].lower())[0].tag if len(before) > 1 else None
+        of_role = role is not None and role.POS == "NOUN" and "anim" in role
+        return noun.POS == "NOUN" and "inan" in noun and not of_role
 
     def _presented(self, m: Mention) -> bool:
         """Whether the text presents a person rather than mentions them: the subject, in the
@@ -1068,6 +1089,25 @@ def _without(text: str, start: int, stop: int, spans: list[tuple[int, int]]) -> 
             at = max(at, b)
     out.append(text[at:stop])
     return " ".join(" ".join(out).split())
+
+
+def _fixed(word: str) -> bool:
+    """Whether a word does not decline: its first reading is of a fixed form ('Порошенко')."""
+    parses = morph()(word.lower())
+    return bool(parses) and "Fixd" in parses[0].tag
+
+
+#: A name coordinated with the one before it: '[Колесниченко] и Пацкевич'.
+_PAIRED = re.compile(r"\s+и\s+[А-ЯЁ]")
+#: A conjunction that ends a source: the next verb's ('подчеркнул он и добавил').
+_LAST_CONJUNCTION = re.compile(r"(?i)\s+(?:и|а|но|или)\s*$")
+
+
+def _before_conjunction(text: str, start: int, stop: int) -> int:
+    """Where a source ends without a conjunction at its end (the speech rules of an older cache
+    kept the 'и' of 'подчеркнул он и добавил')."""
+    found = _LAST_CONJUNCTION.search(text, start, stop)
+    return found.start() if found else stop
 
 
 def _same_surname(word: str, surname: str) -> bool:

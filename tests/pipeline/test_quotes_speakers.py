@@ -651,3 +651,34 @@ def test_a_first_name_read_as_another_case_does_not_give_a_gender() -> None:
 def test_a_name_s_gender_is_read_in_the_nominative_singular() -> None:
     assert gender_of("Мартен Фуркад") == "masc"
     assert gender_of("Наталья Ерёмина") == "femn"
+
+
+def test_an_undeclined_surname_after_a_noun_is_whose_not_the_subject() -> None:
+    # 'Порошенко' reads as a nominative in any case: after 'Слова' it is whose the words are,
+    # and the subject who commented is Песков.
+    found = speakers(
+        [
+            "«Что же, пусть он пребывает в этом сне и дальше», — рассказал Джабаров.\n\n"
+            "Слова Порошенко о важности встречи с Трампом до визита Путина прокомментировал "
+            "пресс-секретарь президента России Дмитрий Песков. Он отметил, что в этом вопросе "
+            "неуместно устраивать какие-либо гонки."
+        ]
+    )
+    assert said(found, "неуместно устраивать") == "Дмитрий Песков"
+
+
+def test_a_pronoun_before_the_next_verbs_and_is_still_a_pronoun() -> None:
+    # 'подчеркнул он и добавил': the source is 'он', which refers back to an unnamed source.
+    found = speakers(
+        [
+            "Однако на Украине существует большой спрос на новые политические имена, чем, "
+            "скорее всего, и рассчитывает воспользоваться Саакашвили.\n\n"
+            "У Петра Порошенко на столе лежит запрос от грузинских властей с просьбой выдать "
+            "Саакашвили, рассказал источник RT в администрации президента. «Но это "
+            "маловероятно, поскольку одесский губернатор — гражданин Украины. Президент не "
+            "пойдёт на это», — подчеркнул он и добавил, что Порошенко попытается извлечь выгоду "
+            "из сложившейся ситуации."
+        ]
+    )
+    assert said(found, "Президент не пойдёт на это") is None
+    assert said(found, "попытается извлечь выгоду") is None
