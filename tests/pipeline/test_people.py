@@ -464,3 +464,19 @@ def test_a_lone_surname_reads_as_the_full_names_read_it() -> None:
     )
     assert found["Юдзуру Ханю"]["n_mentions"] == 7  # not the dative of a "Хань"
     assert sorted(found["Юдзуру Ханю"]["aliases"]) == ["Ханю", "Юдзуру Ханю"]
+
+
+def test_a_womans_first_name_keeps_her_surname_a_womans() -> None:
+    # 'Майя Петрова' could be the genitive of 'Майя Петров' (the corpus writes 'Петров'), but
+    # then the first name would be 'Майи'.
+    found = people(
+        [
+            "В Рио из нынешнего состава сборной выступали также Екатерина Ильина и Майя Петрова.",
+            "Есть такие люди, как Майя Петрова, моя соседка и одноклубница.",
+            "Юридически вопрос о передаче технологий Северной Корее очень сомнителен», — отметил"
+            " Петров в разговоре с RT.",
+            "Пешеходов, как писали Ильф и Петров, надо любить.",
+        ]
+    )
+    assert found["Майя Петрова"]["n_mentions"] == 2
+    assert "Майя Петров" not in found

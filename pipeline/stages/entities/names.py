@@ -18,7 +18,7 @@ from pipeline.nlp.models import morph
 from pipeline.nlp.ner import Mention, split_country
 from pipeline.nlp.normalize import CONSONANTS, SURNAME_STEMS, VELAR_HUSHING, words
 from pipeline.stages.entities.organisations import ORGANISATION, organisation_names
-from pipeline.stages.entities.people import name_gender
+from pipeline.stages.entities.people import given_name_gender, name_gender
 from pipeline.stages.mentions import reading_key, reading_parts, surface_readings
 
 _CYRILLIC = re.compile("[А-Яа-яЁё]")
@@ -53,6 +53,10 @@ _SINGULAR = 5
 #: word as ('Ханю' alone as in 'Юдзуру Ханю', 'Мартену' as in 'Мартену Фуркаду'),
 #: given this many mentions of such names and this share of them reading it so.
 _IN_FULL, _IN_FULL_MENTIONS, _IN_FULL_SHARE = 2.0, 5, 0.8
+#: Score a reading loses when it gives a woman's first name a man's surname read from a
+#: woman's: 'Майя Петрова' is no genitive of 'Майя Петров', 'Дарья Лунгина' none of 'Дарья
+#: Лунгин' (a woman's first name kept as written would be 'Майи', 'Дарьи' in that case).
+_WOMANS_FIRST_NAME = -1.5
 #: How many times a name kept as written must be a verb's subject to show its words'
 #: nominative: once may be a participle agreeing with another word.
 _IN_FULL_SUBJECT = 2
@@ -421,6 +425,8 @@ def _best_reading(
             total += _NEVER_WHOLE
         if full_form and name.lower() == full_form:
             total += _IN_FULL
+        if changed and _mans_surname_for_a_woman(written, name, changed):
+            total += _WOMANS_FIRST_NAME
         if changed and subjects[name] and " " in name:
             total += _WHOLE  # 'Юлию Иванову': 'Юлия Иванова' is a subject, 'Юлий Иванов' never
         for i, word in changed:
@@ -443,6 +449,25 @@ def _best_reading(
 
 
 _CONSONANT_END = re.compile(r"[бвгджзклмнпрстфхцчшщ]$")
+_WOMANS_SURNAME = re.compile(r"(?:[оеё]в|[иы]н)а$")
+
+
+def _mans_surname_for_a_woman(
+    written: list[str], name: str, changed: list[tuple[int, str]]
+) -> bool:
+    """Whether a reading `name` of the words `written` (lower case) keeps a first name the
+    dictionary knows as a woman's and reads the last word, a woman's Russian surname
+    ('Петрова'), as a man's ('Петров')."""
+    tokens = name.split()
+    last = len(written) - 1
+    return (
+        last > 0
+        and len(tokens) == len(written)
+        and any(i == last for i, _word in changed)
+        and all(i != 0 for i, _word in changed)
+        and bool(_WOMANS_SURNAME.search(written[last]))
+        and given_name_gender(tokens[0]) == "femn"
+    )
 
 
 def _instrumentals(word: str) -> tuple[str, ...]:
