@@ -18,7 +18,7 @@ from pipeline.nlp.models import morph
 from pipeline.nlp.ner import Mention, split_country
 from pipeline.nlp.normalize import CONSONANTS, SURNAME_STEMS, VELAR_HUSHING, words
 from pipeline.stages.entities.organisations import ORGANISATION, organisation_names
-from pipeline.stages.entities.people import name_gender
+from pipeline.stages.entities.people import given_name_gender, name_gender
 from pipeline.stages.mentions import reading_key, reading_parts, surface_readings
 
 _CYRILLIC = re.compile("[А-Яа-яЁё]")
@@ -49,6 +49,17 @@ _WHOLE = 0.5
 _FAMILY = 3.0
 #: How many times more often than a plural the corpus writes its singular as a surname.
 _SINGULAR = 5
+#: Score a lone word's reading gains when it is the form the corpus's longer names read that
+#: word as ('Ханю' alone as in 'Юдзуру Ханю', 'Мартену' as in 'Мартену Фуркаду'),
+#: given this many mentions of such names and this share of them reading it so.
+_IN_FULL, _IN_FULL_MENTIONS, _IN_FULL_SHARE = 2.0, 5, 0.8
+#: Score a reading loses when it gives a woman's first name a man's surname read from a
+#: woman's: 'Майя Петрова' is no genitive of 'Майя Петров', 'Дарья Лунгина' none of 'Дарья
+#: Лунгин' (a woman's first name kept as written would be 'Майи', 'Дарьи' in that case).
+_WOMANS_FIRST_NAME = -1.5
+#: How many times a name kept as written must be a verb's subject to show its words'
+#: nominative: once may be a participle agreeing with another word.
+_IN_FULL_SUBJECT = 2
 
 
 @cache
@@ -203,6 +214,19 @@ def chosen_readings(raws: Iterable[pa.Table]) -> Readings:
             best[reading] = _best_reading(
                 surface, readings[reading], seen, written, subjects, shown
             )
+    # A lone word is read as the longer names that open or end with it are read.
+    in_full = _forms_in_full(rows, best, subjects)
+    for reading, (surface, gender) in parts.items():
+        if surface.lower() in in_full and len(readings[reading]) > 1:
+            best[reading] = _best_reading(
+                surface,
+                readings[reading],
+                seen,
+                written,
+                subjects,
+                None if gender else shown,
+                in_full,
+            )
     chosen = {
         reading: (name, *(n for _s, n in readings[reading] if n != name))
         for reading, name in best.items()
@@ -222,6 +246,36 @@ def chosen_readings(raws: Iterable[pa.Table]) -> Readings:
             name = organisations.get(surface, name)
         counts[kind, name] += count
     return Readings(chosen, counts, dict(genders), organisations)
+
+
+def _forms_in_full(
+    rows: Mapping[tuple[str, str, str | None, str], int],
+    best: Mapping[str, str],
+    subjects: Counter[str],
+) -> dict[str, str]:
+    """Word (lower case) -> the word the chosen readings of the corpus's person names of two or
+    more words put in its place when it opens or ends them, where most of their mentions agree:
+    'мартену' -> 'мартен' ('Мартену Фуркаду' -> 'Мартен Фуркад'), 'ханю' -> 'ханю' ('Юдзуру
+    Ханю' stays as written). A reading that declines a word shows its case by
+    the words beside it; one that keeps the name as written counts only for a name the corpus
+    writes as a verb's subject, so in the nominative ('Сереной Уильямс', kept where no
+    reading fits, counts for nothing)."""
+    votes: dict[str, Counter[str]] = defaultdict(Counter)
+    for (kind, surface, gender, name), count in rows.items():
+        written = [w.lower() for w in words(surface)]
+        read = [w.lower() for w in words(best.get(reading_key(surface, gender), name))]
+        if kind != "PER" or len(written) < 2 or len(read) != len(written):
+            continue
+        kept = read == written and subjects[surface] >= _IN_FULL_SUBJECT
+        for i in (0, -1):
+            if kept or read[i] != written[i]:
+                votes[written[i]][read[i]] += count
+    found = {}
+    for word, counts in votes.items():
+        (form, count), total = counts.most_common(1)[0], counts.total()
+        if total >= _IN_FULL_MENTIONS and count >= _IN_FULL_SHARE * total:
+            found[word] = form
+    return found
 
 
 _FLEETING = re.compile(r"(?<=[бвгджзклмнпрстфхцчшщ])([кц])$")
@@ -335,8 +389,11 @@ def _best_reading(
     whole: Counter[str],
     subjects: Counter[str],
     shown: Counter[str] | None = None,
+    in_full: Mapping[str, str] | None = None,
 ) -> str:
     written = [w.lower() for w in words(surface)]
+    # The form longer names give a lone word (`_forms_in_full`).
+    full_form = in_full.get(written[0]) if in_full and len(written) == 1 else None
     # Per reading, the positions it changes and the word it puts there.
     changes = [
         (
@@ -366,6 +423,10 @@ def _best_reading(
         total, name, changed = change
         if changed and whole[surface] >= _OFTEN and subjects[surface] and not whole[name]:
             total += _NEVER_WHOLE
+        if full_form and name.lower() == full_form:
+            total += _IN_FULL
+        if changed and _mans_surname_for_a_woman(written, name, changed):
+            total += _WOMANS_FIRST_NAME
         if changed and subjects[name] and " " in name:
             total += _WHOLE  # 'Юлию Иванову': 'Юлия Иванова' is a subject, 'Юлий Иванов' never
         for i, word in changed:
@@ -388,6 +449,25 @@ def _best_reading(
 
 
 _CONSONANT_END = re.compile(r"[бвгджзклмнпрстфхцчшщ]$")
+_WOMANS_SURNAME = re.compile(r"(?:[оеё]в|[иы]н)а$")
+
+
+def _mans_surname_for_a_woman(
+    written: list[str], name: str, changed: list[tuple[int, str]]
+) -> bool:
+    """Whether a reading `name` of the words `written` (lower case) keeps a first name the
+    dictionary knows as a woman's and reads the last word, a woman's Russian surname
+    ('Петрова'), as a man's ('Петров')."""
+    tokens = name.split()
+    last = len(written) - 1
+    return (
+        last > 0
+        and len(tokens) == len(written)
+        and any(i == last for i, _word in changed)
+        and all(i != 0 for i, _word in changed)
+        and bool(_WOMANS_SURNAME.search(written[last]))
+        and given_name_gender(tokens[0]) == "femn"
+    )
 
 
 def _instrumentals(word: str) -> tuple[str, ...]:
