@@ -24,7 +24,7 @@ def _heads() -> frozenset[str]:
 
 
 @lru_cache(maxsize=CACHE_SIZE)
-def _head_noun(word: str) -> str | None:
+def head_noun(word: str) -> str | None:
     """The institution noun (its lemma) that `word` is a form of, else None."""
     for parse in morph()(word.lower()):
         if parse.tag.POS == "NOUN" and parse.normal_form.replace("ё", "е") in _heads():
@@ -46,7 +46,7 @@ def head_only(surface: str) -> str | None:
         return None
     if not all(_adjective(w) for w in words[:-1]):
         return None
-    return _head_noun(words[-1])
+    return head_noun(words[-1])
 
 
 @lru_cache(maxsize=CACHE_SIZE)
@@ -97,7 +97,7 @@ def _earlier_full_name(
         if len(other_words) <= len(words) or head_only(surface):
             continue
         if len(words) == 1:
-            if any(_head_noun(w) == head for w in other.split()):
+            if any(head_noun(w) == head for w in other.split()):
                 return other
         elif other_words[: len(words)] == words and other.split()[len(words)].islower():
             return other

@@ -421,3 +421,28 @@ def test_a_name_the_corpus_introduces_as_a_thing_is_no_organisation() -> None:
     names = {e["name"] for e in table.to_pylist() if e["type"] == "ORG"}
     assert "Иркут" in names
     assert not any(m["surface"] == "МС-21" for m in mentions.to_pylist())
+
+
+def test_an_abbreviation_its_article_spells_out_as_a_common_noun_is_no_organisation() -> None:
+    """'солнечной электростанции (СЭС)' and 'нервных стволовых клеток (НСК)' spell the
+    abbreviations out as common nouns: NER's organisations 'СЭС' and 'НСК' after them in those
+    articles name no organisation. 'Демократической партии (ДПМ)' spells a party out, which
+    stays, although another article spells 'ДПМ' out as a common noun phrase."""
+    mentions, _table, _c = analyse(
+        [
+            "Компания Statoil заплатила 25 млн долл. за 40% акций солнечной электростанции (СЭС) "
+            "«Аподи» и участие в компании-операторе будущей СЭС. Мощность данной СЭС составит "
+            "162 МВт.",
+            "У человека же можно применять генетически модифицированные нейроны, полученные из "
+            "нервных стволовых клеток (НСК). Проблема, однако, в том, что НСК локализуются в "
+            "глубине мозга.",
+            "О том, что члены правительства и парламента не будут участвовать в заседании, "
+            "общественность узнала после мероприятия Демократической партии (ДПМ). Собственно о "
+            "бойкоте действий президента сообщил лидер ДПМ Владимир Плахотнюк.",
+            "Это больше, чем сейчас получают генерирующие компании по договорам о предоставлении "
+            "мощности (ДПМ).",
+        ]
+    )
+    organisations = {m["surface"] for m in mentions.to_pylist() if m["type"] == "ORG"}
+    assert "Statoil" in organisations and "ДПМ" in organisations
+    assert not organisations & {"СЭС", "НСК"}

@@ -397,14 +397,15 @@ def build_entities(
     places_written = {key(name) for kind, name in readings.counts if kind == "LOC"}
     may_be_two = candidates(people.by_last)
     del readings
-    things = _things(corpus, places_written)
+    things, spelled_out = _things(corpus, places_written)
 
     def chunks(*tables: str) -> Iterator[tuple]:
         """Each chunk's raw mentions, texts, rows of `tables`, chosen readings and renamed
         organisations; for a worker, only what the chunk holds (a pickled slice carries its
         parent's buffers)."""
         for chunk in corpus.chunks(["raw_mentions", *tables], columns=["article_id", "text"]):
-            part, texts = _without_things(chunk["raw_mentions"], things), chunk["articles"]
+            texts = chunk["articles"]
+            part = _without_things(chunk["raw_mentions"], things, spelled_out)
             rest = [chunk[name] for name in tables]
             if not engine.parallel:
                 yield part, texts, *rest, chosen, renamed
@@ -565,9 +566,13 @@ def build_entities(
     return _entity_table(entity, joined_names, articles_of)
 
 
-def _things(corpus: Corpus, places_written: Set[str]) -> frozenset[str]:
+def _things(
+    corpus: Corpus, places_written: Set[str]
+) -> tuple[frozenset[str], frozenset[tuple[str, str]]]:
     """The organisations' surfaces whose names the corpus introduces as things ('самолёт
-    МС-21', 'ралли «Дакар»'; `things.Introduced`), from its raw mentions and texts."""
+    МС-21', 'ралли «Дакар»'; `things.Introduced`), from its raw mentions and texts; and the
+    abbreviations that an article spells out as a common noun phrase, with the article
+    (`Introduced.spelled_out`)."""
     introduced = Introduced()
     for chunk in corpus.chunks(["raw_mentions"], columns=["article_id", "text"]):
         raw, articles = chunk["raw_mentions"], chunk["articles"]
@@ -575,16 +580,21 @@ def _things(corpus: Corpus, places_written: Set[str]) -> frozenset[str]:
         columns = ("article_id", "start", "surface", "name")
         texts = zip(*(articles[c].to_pylist() for c in ("article_id", "text")), strict=True)
         introduced.add(zip(*(found[c].to_pylist() for c in columns), strict=True), dict(texts))
-    return introduced.things(places_written)
+    return introduced.things(places_written), introduced.spelled_out()
 
 
-def _without_things(raw: pa.Table, things: frozenset[str]) -> pa.Table:
-    """The raw mentions but the organisations' that name `things`: a thing is no entity."""
-    if not things:
-        return raw
-    surfaces = pa.array(sorted(things), raw.schema.field("surface").type)
-    thing = pc.and_(pc.equal(raw["type"], ORGANISATION), pc.is_in(raw["surface"], surfaces))
-    return raw.filter(pc.invert(thing))
+def _without_things(
+    raw: pa.Table, things: frozenset[str], spelled_out: frozenset[tuple[str, str]]
+) -> pa.Table:
+    """The raw mentions but the organisations' that name `things`, and those of an
+    abbreviation in an article that spells it out as a common noun phrase (`spelled_out`,
+    'ядерного оружия (ЯО)'): a thing is no entity."""
+    thing = pc.is_in(raw["surface"], pa.array(sorted(things), raw["surface"].type))
+    if spelled_out:
+        pairs = zip(raw["article_id"].to_pylist(), raw["surface"].to_pylist(), strict=True)
+        common = pa.array([(a, key(s)) in spelled_out for a, s in pairs])
+        thing = pc.or_(thing, common)
+    return raw.filter(pc.invert(pc.and_(pc.equal(raw["type"], ORGANISATION), thing)))
 
 
 def _countries_from_statements(

@@ -2,7 +2,9 @@
 organisations, and one article often cannot tell: 'в МС-21', 'участники «Дакара»'. The corpus
 can: it writes 'самолёт МС-21', 'ралли «Дакар»' and never 'компания МС-21'. `nlp.not_names`
 drops a title in quotation marks right after the noun of its kind in one article; this is its
-corpus-wide version, quoted or not."""
+corpus-wide version, quoted or not. An abbreviation that an article spells out as a common noun
+phrase ('ядерного оружия (ЯО)') is a thing in that article ('вывод ЯО'), unless the corpus
+writes it as an organisation."""
 
 from __future__ import annotations
 
@@ -11,7 +13,9 @@ from collections import Counter
 from collections.abc import Iterable, Mapping, Set
 from dataclasses import dataclass, field
 
+from pipeline.nlp.abbreviations import fits
 from pipeline.nlp.gazetteer import key
+from pipeline.nlp.institutions import head_noun
 from pipeline.nlp.media import medium_of
 from pipeline.nlp.models import morph
 from pipeline.nlp.ner import OPENING
@@ -38,6 +42,11 @@ _FIRST_WORD = re.compile(r"[А-Яа-яЁё]+|[A-Za-z]+")
 #: The ends of a sentence, roughly: enough to tell a sentence about sport.
 _SENTENCE_END = re.compile(r"[.!?\n]")
 _REACH = 300
+#: What a common noun phrase that an abbreviation shortens is made of.
+_PHRASE_POS = frozenset({"NOUN", "ADJF", "PRTF", "PREP", "CONJ"})
+#: An abbreviation in capitals in brackets with the words before it, which may spell it out:
+#: 'ядерного оружия (ЯО)', 'Всемирной организации здравоохранения (ВОЗ)'.
+_EXPANDED = re.compile(r"((?:[А-Яа-яЁё]+(?:-[А-Яа-яЁё]+)*[ \t]+){1,7})\(([А-ЯЁ]{2,6})\)")
 
 
 @dataclass
@@ -53,6 +62,11 @@ class Introduced:
     team: Counter[str] = field(default_factory=Counter)  # mentions about team sport
     mentions: Counter[str] = field(default_factory=Counter)
     surfaces: dict[str, Counter[str]] = field(default_factory=dict)
+    #: Abbreviations (by key) the texts spell out as a common noun phrase ('ядерного оружия
+    #: (ЯО)'), and those they spell out as a name or as an organisation ('Всемирной
+    #: организации здравоохранения (ВОЗ)', 'администрации президента (АП)').
+    common: dict[str, set[str]] = field(default_factory=dict)  # key -> articles
+    spelled_as_name: set[str] = field(default_factory=set)
 
     def add(self, mentions: Iterable[tuple[str, int, str, str]], texts: Mapping[str, str]) -> None:
         """Add the organisations' `mentions` (article_id, start, surface, name) of whole
@@ -69,11 +83,31 @@ class Introduced:
                 said = noun_before(before.group(1))
                 self._count(found, article_id, said, _nominative(text, start))
         for article_id, text in texts.items():
+            self._add_expansions(article_id, text)
             for title in _TITLE.finditer(text):
                 if noun_before(title.group(1)) == "kind":
                     at = 2 if title.group(2) else 3
                     nominative = _nominative(text, title.start(at))
                     self._count(key(title.group(at)), article_id, "kind", nominative)
+
+    def _add_expansions(self, article_id: str, text: str) -> None:
+        """Note each abbreviation the text spells out in brackets after its words, by the
+        fewest words whose letters fit it: as a common noun phrase ('ядерного оружия (ЯО)',
+        `_common_phrase`), else as a name; also as a name when words it may shorten are
+        capitalised or name an organisation but miss a letter ('Демократической партии
+        (ДПМ)' of Moldova), and when a noun of an organisation owns the phrase ('Центра
+        цифровых высокоскоростных транспортных систем (ЦВТС)')."""
+        for found in _EXPANDED.finditer(text):
+            words, short = found.group(1).split(), found.group(2)
+            full = next(
+                (words[-n:] for n in range(2, len(words) + 1) if fits(" ".join(words[-n:]), short)),
+                None,
+            )
+            before = words[-len(full) - 1] if full is not None and len(words) > len(full) else ""
+            if full is not None and _common_phrase(full) and not _organisation_noun(before):
+                self.common.setdefault(key(short), set()).add(article_id)
+            elif full is not None or not _common_phrase(words[-len(short) :]):
+                self.spelled_as_name.add(key(short))
 
     def _count(self, name: str, article_id: str, said: str | None, nominative: bool) -> None:
         """Count a mention of `name` after a noun that `said` what it is (`noun_before`). Only
@@ -88,6 +122,24 @@ class Introduced:
             self.thing[name] += 1
             self.articles.setdefault(name, set()).add(article_id)
 
+    def spelled_out(self) -> frozenset[tuple[str, str]]:
+        """(article, name) of each abbreviation an article spells out as a common noun phrase
+        ('ядерного оружия (ЯО)'), which it then uses in that sense ('вывод ЯО'); unless the
+        corpus also spells it out as a name, writes it after a noun of an organisation
+        ('оператор МТС') or mostly in sentences about team sport ('голландским ПСВ'), or the
+        shipped lists know it."""
+        listed = alias_groups()[0]
+        return frozenset(
+            (article_id, name)
+            for name, articles in self.common.items()
+            if name not in self.spelled_as_name
+            and not self.body[name]
+            and self.team[name] < _TEAM_SHARE * self.mentions[name]
+            and name not in listed
+            and not medium_of(name, cited=True)
+            for article_id in articles
+        )
+
     def things(self, places_written: Set[str]) -> frozenset[str]:
         """The organisations' surfaces whose names the corpus introduces as things: after a noun
         of a thing in most of the mentions after any noun, in `_MIN_ARTICLES` articles or more,
@@ -97,23 +149,43 @@ class Introduced:
         corpus tags as a place (`places_written`, by key: a club or a ship is named after it)
         stay. A surface is its names' most frequent."""
         listed = alias_groups()[0]
-        names = {
+        introduced = {
             name
             for name, count in self.thing.items()
             if len(self.articles[name]) >= _MIN_ARTICLES
             and 2 * count > self.noun[name]
-            and not self.body[name]
             and self.team[name] < _TEAM_SHARE * self.mentions[name]
-            and name not in listed
-            and not medium_of(name, cited=True)
             and not any(noun_before(word) == "body" for word in _WORDS.findall(name))
             and name not in places_written
+        }
+        names = {
+            name
+            for name in introduced
+            if not self.body[name] and name not in listed and not medium_of(name, cited=True)
         }
         return frozenset(
             surface
             for surface, found in self.surfaces.items()
             if found.most_common(1)[0][0] in names
         )
+
+
+def _common_phrase(words: list[str]) -> bool:
+    """Whether words spell out a common noun phrase: in lower case, nouns, adjectives and
+    participles (a preposition or conjunction between), whose head (the first noun) is no noun
+    of an organisation ('ядерного оружия', 'системы управления', 'договоров о предоставлении
+    мощности'; not 'администрации президента', 'сильно уменьшилось')."""
+    tags = [morph()(w)[0].tag if w.islower() else None for w in words]
+    if not all(t is not None and t.POS in _PHRASE_POS for t in tags):
+        return False
+    head = next((w for w, t in zip(words, tags, strict=True) if t.POS == "NOUN"), None)
+    return head is not None and not _organisation_noun(head)
+
+
+def _organisation_noun(word: str) -> bool:
+    """A noun of an organisation ('компании') or an institution's head ('администрации',
+    'управления'): a phrase with one spells out an organisation, if a generic one."""
+    return noun_before(word) == "body" or head_noun(word) is not None
 
 
 def _noun(word: str) -> bool:
