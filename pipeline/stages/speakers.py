@@ -10,7 +10,8 @@ The source's words name the speaker, or describe them and the article named them
    'Дижур') is the one person of the article whose full name has it; a bare surname two people
    of the article share, a man and a woman ('Дональд Трамп', 'Меланья Трамп'), is the one of
    the cue's gender ('— заявляла Трамп'). An unnamed source ('источник RT в Минэкономики') is
-   nobody, and so is a pronoun that refers back to it.
+   nobody, and so is a pronoun or a description that refers back to it ('— сказал собеседник
+   агентства').
 3. A source that describes one person by a noun ('эксперт', 'бывший глава Минфина', 'глава
    британского МИД') is that person, never the organisation in its phrase: the person named
    right after it in apposition ('..., политолог Дмитрий Журавлёв'), else for a role of a
@@ -26,7 +27,8 @@ The source's words name the speaker, or describe them and the article named them
    'пресс-служба', 'организация' the organisation that spoke just before, else the nearest
    named. A country or a capital named alone stands for its government ('Россия заявляла', 'В
    Дамаске считают'), unless it says where the speaker is ('В посольстве России в Канаде').
-5. 'Я' in an interview's '- ' answer and 'вы' in its question are the interviewee (rule 8).
+5. 'Я' in an interview's '- ' answer and 'вы' in its question are the interviewee (rule 8),
+   also in an answer's paragraph the speech rules did not take whole.
    A pronoun in any case ('он', 'по её словам') is the one person of the nearest earlier
    sentence with people, of the gender of the pronoun or of the cue verb ('добавила'), that the
    text presents (the subject, or after a noun of a person: 'информатора Родченкова'; an
@@ -332,6 +334,8 @@ class Article:
         if reading.kind in ("first", "second"):  # 'я считаю' in an answer, 'вы сказали' asked
             answer = any(a <= start < b for a, b in self.answers)
             asked = not answer and self._dashed(start)
+            if reading.kind == "first" and not answer and self._answering(start):
+                return self._answering_interviewee(start, gender), None
             ours = answer if reading.kind == "first" else asked
             interviewee = self.interviewee(start) if ours and self.answers else None
             return (interviewee.entity_id if interviewee else None), None
@@ -427,7 +431,12 @@ class Article:
             return holder
         if head in SPOKES:
             return None
-        return self._recent(said.previous, start, gender) or self._antecedent(start, gender)
+        # not the speaker before an unnamed source named since ('источник в правоохранительных
+        # органах ... — сказал собеседник агентства'): the description is that source, nobody
+        recent = self._recent(said.previous, start, gender)
+        if recent and said.previous[1] > self._unnamed_before(start):
+            return recent
+        return self._antecedent(start, gender)
 
     def _occasions(self, start: int, stop: int) -> list[tuple[int, int]]:
         """`occasions` of a source, also one whose preposition the source's span left out
@@ -779,10 +788,26 @@ class Article:
         for word in _WORDS.finditer(self.text, lo, before):
             parse = morph()(word.group().lower())[:1]
             nominative = parse and parse[0].tag.case == "nomn" and after != "PREP"
-            if nominative and parse[0].normal_form in _UNNAMED and not self._quoted(word.start()):
+            unnamed = nominative and parse[0].normal_form in _UNNAMED
+            if unnamed and not self._quoted(word.start()) and not self._of_thing(word.end()):
                 found = word.end()
             after = parse[0].tag.POS if parse else None
         return found
+
+    def _of_thing(self, at: int) -> bool:
+        """Whether the noun of a source ending at `at` is a thing's source, its first noun after
+        it a thing's in the genitive ('источники информации', 'источники пресной воды',
+        'замещать источники заимствования'), not of an outlet ('источник агентства')."""
+        for word in _WORDS.findall(self.text[at : at + 60])[:3]:
+            parse = morph()(word.lower())[:1]
+            if not parse or parse[0].tag.POS != "NOUN":
+                if parse and parse[0].tag.POS == "ADJF":
+                    continue
+                return False
+            tag = parse[0].tag
+            media = parse[0].normal_form in STRONG_WORDS | WEAK_WORDS
+            return tag.case == "gent" and "inan" in tag and word.islower() and not media
+        return False
 
     def _recent(
         self,
@@ -855,6 +880,39 @@ class Article:
         'с вице-президентом ФСПР Ольгой Брусникиной'), outside a quotation (a subheading
         '«Уважаю Карреру за то, что ...»' quotes the interviewee on someone)."""
         return self._presented(m) and not self._quoted(m.start)
+
+    def _answering(self, at: int) -> bool:
+        """Whether `at` is in a '- ' paragraph of an interview that is no question (no '?' at
+        its end): an answer the speech rules did not take whole because a quote lies in it ('— Не
+        знаю ... В последний день моего визита в США я сказал, что ...')."""
+        if not self.answers or not self._dashed(at):
+            return False
+        end = self.text.find("\n\n", at)
+        paragraph = self.text[self._paragraph_start(at) : end if end >= 0 else len(self.text)]
+        return not paragraph.rstrip().endswith("?")
+
+    def _answering_interviewee(self, at: int, gender: str | None) -> str | None:
+        """The interviewee (`interviewee`) as the 'я' of an answer's paragraph (`_answering`):
+        not when the cue's gender is not theirs ('Я же ей объяснял' is no woman's), nor when the
+        question just before asks about them ('— В каком состоянии находится Дзагоев?
+        — ... Я читал, что ...': the one asked about is spoken of)."""
+        found = self.interviewee(at)
+        if found is None or not self._fits(found.entity_id, gender):
+            return None
+        lo = self._paragraph_start(max(0, self._paragraph_start(at) - 2))
+        asked = any(
+            m.entity_id == found.entity_id
+            for m in self.mentions
+            if lo <= m.start < self._paragraph_start(at) and not self._addressed(m)
+        )
+        return None if asked else self.whole(found.entity_id)
+
+    def _addressed(self, m: Mention) -> bool:
+        """Whether a person is named as the one a question addresses: right after its dash,
+        before a comma ('— Антон Германович, вы ...')."""
+        start = self._paragraph_start(m.start)
+        dash = re.fullmatch(rf"[{_DASHES}]?\s*", self.text[start : m.start])
+        return bool(dash) and self.text[m.stop : m.stop + 1] == ","
 
     def _answered(self, at: int) -> bool:
         """Whether `at` is in the later paragraphs of a '- ' answer (the answer runs on until
