@@ -46,7 +46,11 @@ _REACH = 300
 _PHRASE_POS = frozenset({"NOUN", "ADJF", "PRTF", "PREP", "CONJ"})
 #: An abbreviation in capitals in brackets with the words before it, which may spell it out:
 #: 'ядерного оружия (ЯО)', 'Всемирной организации здравоохранения (ВОЗ)'.
-_EXPANDED = re.compile(r"((?:[А-Яа-яЁё]+(?:-[А-Яа-яЁё]+)*[ \t]+){1,7})\(([А-ЯЁ]{2,6})\)")
+#: Words start where no letter or hyphen stands before them and never give back letters, so a
+#: long run of letters is read once, not once per letter.
+_EXPANDED = re.compile(
+    r"(?<![А-Яа-яЁё-])((?:[А-Яа-яЁё]++(?:-[А-Яа-яЁё]++)*+[ \t]++){1,7})\(([А-ЯЁ]{2,6})\)"
+)
 
 
 @dataclass
