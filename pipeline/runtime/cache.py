@@ -4,7 +4,8 @@ An article's results (its sentences, raw entity mentions, calendar references, w
 only on its text, title and publication date, so they are stored under a key hashed from those, in a
 directory named after the pipeline version: the package version plus a digest of the
 pipeline's code and data files. Any change to either starts an empty cache (older versions are
-deleted). Corpus-wide stages (alias merging, countries, topics, events) always run afresh, so
+deleted, except those a running build holds: two builds with different code can share a
+cache). Corpus-wide stages (alias merging, countries, topics, events) always run afresh, so
 a build from the cache gives the same tables as one without it; they reuse only results of
 pure functions of exactly the same input.
 
@@ -21,6 +22,7 @@ file's prepared articles.
 
 from __future__ import annotations
 
+import fcntl
 import hashlib
 import shutil
 import tempfile
@@ -28,6 +30,7 @@ import uuid
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from pathlib import Path
+from typing import IO
 
 import pyarrow as pa
 import pyarrow.compute as pc
@@ -41,6 +44,8 @@ MAX_RUNS = 8
 #: Articles merged at a time when runs are compacted.
 COMPACT_ARTICLES = 2_000
 _KEY = "article_key"
+#: The file a running build locks in its version's directory.
+_IN_USE = ".in-use"
 #: Rows of a run read at a time (the part read last waits in its cursor), and the most in a
 #: row group: a reader keeps state for its whole row group.
 _READ_ROWS = 8_192
@@ -48,6 +53,24 @@ _READ_ROWS = 8_192
 
 #: Articles whose texts are Python strings at a time while their keys are computed.
 _BATCH = 2_000
+
+
+def _hold(directory: Path) -> IO[str]:
+    """A shared lock on a version's directory for as long as the returned file is open: while
+    a build reads and writes its results, a build with other code must not delete them."""
+    handle = (directory / _IN_USE).open("a")
+    fcntl.flock(handle, fcntl.LOCK_SH)
+    return handle
+
+
+def _in_use(directory: Path) -> bool:
+    """Whether a running build holds `directory` (`_hold`)."""
+    try:
+        with (directory / _IN_USE).open("a") as handle:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        return True
+    return False
 
 
 def article_keys(articles: pa.Table) -> list[str]:
@@ -73,10 +96,11 @@ class ArticleCache:
     ) -> None:
         self.directory = version_directory(root)
         self.tables = dict(tables)
-        for stale in root.glob("*") if root.is_dir() else []:
-            if stale.is_dir() and stale != self.directory:
-                shutil.rmtree(stale, ignore_errors=True)
         self.directory.mkdir(parents=True, exist_ok=True)
+        self._in_use = _hold(self.directory)
+        for stale in root.glob("*"):
+            if stale.is_dir() and stale != self.directory and not _in_use(stale):
+                shutil.rmtree(stale, ignore_errors=True)
         # The build's articles' keys and ids, in the order of the ids; Arrow arrays, not
         # dicts, a tenth of the memory.
         keys: list[pa.Array] = []
@@ -87,6 +111,10 @@ class ArticleCache:
         self._keys = pa.chunked_array(keys, pa.string()).combine_chunks()
         self._ids = pa.chunked_array(ids, pa.string()).combine_chunks()
         self._load_runs()
+
+    def __getstate__(self) -> dict:
+        """Without the lock: the build that opened the cache holds it, not its workers."""
+        return {name: value for name, value in self.__dict__.items() if name != "_in_use"}
 
     def _load_runs(self) -> None:
         """Read the runs' keys, and which of the build's keys are cached."""

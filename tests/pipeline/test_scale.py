@@ -193,6 +193,27 @@ def test_a_new_pipeline_version_empties_the_cache(
     assert second["tables"] == first["tables"]
 
 
+def test_a_running_build_keeps_its_version(
+    corpus: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A build with other code sharing the cache leaves a running build's results alone, and
+    removes them once that build has ended."""
+    store = tmp_path / "cache"
+    running = article_cache.ArticleCache(store, [], {})
+    monkeypatch.setattr(pipeline, "__version__", "99.0.0")
+    pipeline_version.cache_clear()
+    try:
+        other = build([corpus], tmp_path / "b", cache=store, progress=False)
+        assert sorted(p.name for p in store.iterdir()) == sorted(
+            [running.directory.name, other["pipeline_version"]]
+        )
+        del running
+        build([corpus], tmp_path / "c", cache=store, progress=False)
+    finally:
+        pipeline_version.cache_clear()
+    assert [p.name for p in store.iterdir()] == [other["pipeline_version"]]
+
+
 def test_interrupted_runs_are_ignored_and_many_runs_merge(
     corpus: Path, seed_build: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -283,7 +304,8 @@ def test_a_failed_analysis_leaves_no_run_behind(
     with pytest.raises(MemoryError):
         build([corpus], tmp_path / "a", cache=store, progress=False)
     (version,) = store.iterdir()
-    assert sorted(p.name for p in version.iterdir() if p.is_file()) == []  # nothing half-written
+    written = [p.name for p in version.iterdir() if p.is_file() and p.name != ".in-use"]
+    assert written == []  # nothing half-written; the lock file of a build that uses the version
     monkeypatch.setattr(analyse, "analyse_chunk", real_chunk)
     again = build([corpus], tmp_path / "b", cache=store, progress=False)
     assert again["cache"]["analysed_articles"] == 4
