@@ -111,6 +111,7 @@ def _singular_cases(word: str, parts: tuple[str, ...]) -> frozenset[str]:
     )
 
 
+@lru_cache(maxsize=CACHE_SIZE)
 def _name_cases(name: str, normal: str | None) -> frozenset[str]:
     """The cases a person's name can be in: the nominative when it is written as its nominative
     `normal` (an indeclinable name in another case is missed: 'Синдзо Абэ'); otherwise any

@@ -1162,8 +1162,10 @@ _LAST_CONJUNCTION = re.compile(r"(?i)\s+(?:и|а|но|или)\s*$")
 
 
 def _before_conjunction(text: str, start: int, stop: int) -> int:
-    """Where a source ends without a conjunction at its end (the speech rules of an older cache
-    kept the 'и' of 'подчеркнул он и добавил')."""
+    """Where a source ends without a conjunction at its end. The speech rules stop a source
+    before the next verb's 'и' ('подчеркнул он| и добавил') but keep one a comma follows
+    ('Трамп и, сделав паузу, добавил', 'наш известный и, к сожалению, рано погибший актёр'),
+    which would otherwise reach a description's antecedent search."""
     found = _LAST_CONJUNCTION.search(text, start, stop)
     return found.start() if found else stop
 

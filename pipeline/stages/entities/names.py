@@ -449,7 +449,7 @@ def _best_reading(
 
 
 _CONSONANT_END = re.compile(r"[бвгджзклмнпрстфхцчшщ]$")
-_WOMANS_SURNAME = re.compile(r"(?:[оеё]в|[иы]н)а$")
+_WOMANS_SURNAME = tuple(stem + "а" for stem in SURNAME_STEMS)  # 'Петрова', 'Лунгина'
 
 
 def _mans_surname_for_a_woman(
@@ -465,7 +465,7 @@ def _mans_surname_for_a_woman(
         and len(tokens) == len(written)
         and any(i == last for i, _word in changed)
         and all(i != 0 for i, _word in changed)
-        and bool(_WOMANS_SURNAME.search(written[last]))
+        and written[last].endswith(_WOMANS_SURNAME)
         and given_name_gender(tokens[0]) == "femn"
     )
 

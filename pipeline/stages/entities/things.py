@@ -132,16 +132,22 @@ class Introduced:
         corpus also spells it out as a name, writes it after a noun of an organisation
         ('оператор МТС') or mostly in sentences about team sport ('голландским ПСВ'), or the
         shipped lists know it."""
-        listed = alias_groups()[0]
         return frozenset(
             (article_id, name)
             for name, articles in self.common.items()
-            if name not in self.spelled_as_name
-            and not self.body[name]
-            and self.team[name] < _TEAM_SHARE * self.mentions[name]
-            and name not in listed
-            and not medium_of(name, cited=True)
+            if name not in self.spelled_as_name and self._may_be_thing(name)
             for article_id in articles
+        )
+
+    def _may_be_thing(self, name: str) -> bool:
+        """Whether nothing keeps `name` an organisation: the corpus never writes it after a
+        noun of an organisation, nor mostly about team sport (`_TEAM_SHARE`), and neither
+        aliases.tsv nor media.tsv (where 'Спутник' may be the agency) lists it."""
+        return (
+            not self.body[name]
+            and self.team[name] < _TEAM_SHARE * self.mentions[name]
+            and name not in alias_groups()[0]
+            and not medium_of(name, cited=True)
         )
 
     def things(self, places_written: Set[str]) -> frozenset[str]:
@@ -152,20 +158,14 @@ class Introduced:
         lists know (aliases.tsv; media.tsv, where 'Спутник' may be the agency) and one the
         corpus tags as a place (`places_written`, by key: a club or a ship is named after it)
         stay. A surface is its names' most frequent."""
-        listed = alias_groups()[0]
-        introduced = {
+        names = {
             name
             for name, count in self.thing.items()
             if len(self.articles[name]) >= _MIN_ARTICLES
             and 2 * count > self.noun[name]
-            and self.team[name] < _TEAM_SHARE * self.mentions[name]
             and not any(noun_before(word) == "body" for word in _WORDS.findall(name))
             and name not in places_written
-        }
-        names = {
-            name
-            for name in introduced
-            if not self.body[name] and name not in listed and not medium_of(name, cited=True)
+            and self._may_be_thing(name)
         }
         return frozenset(
             surface
