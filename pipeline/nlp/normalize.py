@@ -255,17 +255,14 @@ def _generation(word: str, case: str, sex: str) -> str | None:
     return None
 
 
-@lru_cache(maxsize=CACHE_SIZE)
-def person_candidates(
-    text: str, gender: str | None = None, limit: int = 4, *, subject: bool = False
-) -> tuple[tuple[float, str], ...]:
-    """Nominative readings of a person's name, best first, with their scores ('Ильхамом Алиевым'
-    -> 'Ильхам Алиев' first; 'Асии Биби' -> 'Асий Биби' 1.33, 'Асия Биби' 0.8, ...); initials
-    and indeclinable words stay. The name as written is always among them (a foreign name
-    that does not decline). With a `gender` that the text shows ('masc', 'femn'), only the
-    readings of that gender, when there are any: 'заявила Захарова' is not 'Захаров'. A
-    `subject` of a verb is in the nominative: 'Саква заявил' is not the genitive of 'Сакв'."""
-    tokens = [w for w in words(text) if any(ch.isalpha() for ch in w)]
+Options = tuple[dict[tuple[str, str], tuple[float, str]], ...]
+
+
+def _name_readings(text: str) -> tuple[tuple[str, ...], Options, dict[tuple[str, str], float]]:
+    """A person's name's tokens, each token's best (weight, nominative) per (case, gender), and
+    each (case, gender) reading's total over the tokens that allow it. Not cached: its callers
+    cache their results."""
+    tokens = tuple(w for w in words(text) if any(ch.isalpha() for ch in w))
     options: list[dict[tuple[str, str], tuple[float, str]]] = []
     for token in tokens:
         best: dict[tuple[str, str], tuple[float, str]] = {}
@@ -282,12 +279,42 @@ def person_candidates(
                 if weight > best.get((case, sex), (0.0, ""))[0]:
                     best[(case, sex)] = (weight, form)
         options.append(best)
-    allowed = _surname_cases(tokens, options)
+    allowed = _surname_cases(list(tokens), options)
     totals: dict[tuple[str, str], float] = defaultdict(float)
     for best in options:
         for key, (weight, _form) in best.items():
             if allowed is None or key in allowed:
                 totals[key] += weight
+    return tokens, tuple(options), dict(totals)
+
+
+def _reading(tokens: tuple[str, ...], options: Options, key: tuple[str, str]) -> str:
+    return " ".join(
+        restore_case(best[key][1], token) if key in best else token
+        for token, best in zip(tokens, options, strict=True)
+    )
+
+
+def reading_grammar(text: str) -> dict[str, set[tuple[str, str]]]:
+    """Each nominative reading of a person's name -> the (case, gender) pairs that give it."""
+    tokens, options, totals = _name_readings(text)
+    found: dict[str, set[tuple[str, str]]] = defaultdict(set)
+    for key in totals:
+        found[_reading(tokens, options, key)].add(key)
+    return dict(found)
+
+
+@lru_cache(maxsize=CACHE_SIZE)
+def person_candidates(
+    text: str, gender: str | None = None, limit: int = 4, *, subject: bool = False
+) -> tuple[tuple[float, str], ...]:
+    """Nominative readings of a person's name, best first, with their scores ('Ильхамом Алиевым'
+    -> 'Ильхам Алиев' first; 'Асии Биби' -> 'Асий Биби' 1.33, 'Асия Биби' 0.8, ...); initials
+    and indeclinable words stay. The name as written is always among them (a foreign name
+    that does not decline). With a `gender` that the text shows ('masc', 'femn'), only the
+    readings of that gender, when there are any: 'заявила Захарова' is not 'Захаров'. A
+    `subject` of a verb is in the nominative: 'Саква заявил' is not the genitive of 'Сакв'."""
+    tokens, options, totals = _name_readings(text)
     if not totals:
         return ((0.0, " ".join(tokens)),)
     if gender and any(k[1] == gender for k in totals):
@@ -302,11 +329,7 @@ def person_candidates(
     ranked = sorted(totals, key=lambda k: (-round(totals[k], 6), k[0] != "nomn", k[1] != "masc"))
     found: dict[str, float] = {}
     for key in ranked:
-        name = " ".join(
-            restore_case(best[key][1], token) if key in best else token
-            for token, best in zip(tokens, options, strict=True)
-        )
-        found.setdefault(name, round(totals[key], 6))
+        found.setdefault(_reading(tokens, options, key), round(totals[key], 6))
     best_first = sorted(((s, n) for n, s in found.items()), key=lambda x: -x[0])
     written = " ".join(tokens)
     kept = best_first[:limit]
@@ -523,3 +546,25 @@ def _nominatives(word: str) -> tuple[str, ...]:
         for f in dict.fromkeys(forms)
         if f != lower and len(f) > 2
     )
+
+
+#: The least weight of a word's reading that declines it by a known pattern or dictionary
+#: (not left as written, nor a guessed nominative).
+_DECLINED = 0.5
+
+
+def reading_of(text: str, case: str, gender: str) -> str | None:
+    """The nominative reading of a person's name in `case` and `gender`, when each word that
+    declines has a form of them ('Илону Маску', 'datv', 'masc' -> 'Илон Маск'); a word that
+    does not decline stays as written. None when a declining word has no such form ('Ирину
+    Услугину' is no man's accusative). bench/morph_names.py reads a tagger's case and gender
+    of a name through it."""
+    tokens, options, totals = _name_readings(text)
+    key = (case, gender)
+    if key not in totals:
+        return None
+    for best in options:
+        declined = {k for k, (weight, _form) in best.items() if weight >= _DECLINED}
+        if declined and key not in declined:
+            return None
+    return _reading(tokens, options, key)

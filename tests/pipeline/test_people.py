@@ -9,7 +9,7 @@ import pytest
 
 from pipeline.harness import entity_tables
 from pipeline.nlp.ner import find_mentions, shown_gender
-from pipeline.nlp.normalize import person_candidates
+from pipeline.nlp.normalize import person_candidates, reading_grammar, reading_of
 from pipeline.stages.entities.people import people_of, sound
 
 
@@ -82,6 +82,28 @@ def test_a_mans_consonant_surname_declines() -> None:
 def test_the_written_form_is_always_a_reading() -> None:
     # 'Криштиану Роналду' does not decline; the reading as written must stay on offer.
     assert "Криштиану Роналду" in [n for _s, n in person_candidates("Криштиану Роналду")]
+
+
+@pytest.mark.parametrize(
+    ("surface", "case", "gender", "name"),
+    [
+        # 'подконтрольна богатейшему украинцу Ринату Ахметову': a man's dative, not a woman's
+        # accusative 'Рината Ахметова'.
+        ("Ринату Ахметову", "datv", "masc", "Ринат Ахметов"),
+        ("Ринату Ахметову", "accs", "femn", "Рината Ахметова"),
+        ("Илону Маску", "datv", "masc", "Илон Маск"),
+        # 'рассматривал ... Елену Ильиных и Руслана Жиганшина': a man's accusative.
+        ("Руслана Жиганшина", "accs", "masc", "Руслан Жиганшин"),
+        # 'привезти из Италии Ирину Услугину': both words have forms, none a man's accusative.
+        ("Ирину Услугину", "accs", "masc", None),
+    ],
+)
+def test_a_reading_of_a_case_and_gender(
+    surface: str, case: str, gender: str, name: str | None
+) -> None:
+    assert reading_of(surface, case, gender) == name
+    if name:
+        assert (case, gender) in reading_grammar(surface)[name]
 
 
 def test_a_woman_named_by_her_surname_keeps_it() -> None:
