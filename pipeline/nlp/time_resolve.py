@@ -241,7 +241,7 @@ def resolve(kind: str, g: dict, published: dt.date | None, when: When):
     if kind == "season_rel":
         if published is None:
             raise Unresolved
-        return (*_season_rel(g["season"].lower(), _rel(g["rel"]), published), "season")
+        return (*_season_rel(g["season"].lower(), _rel(g["rel"]), published, when), "season")
     if kind == "year_alone" and not g.get("y2"):
         return (*_years(year, year), "year")
     if kind in ("year_range", "year_range_bare", "year_alone"):
@@ -381,17 +381,19 @@ def _part_stem(part: str) -> str:
     return next(stem for stem in YEAR_PARTS if lower.startswith(stem))
 
 
-def _season_rel(name: str, offset: int, published: dt.date) -> Span:
-    """'этим летом' is this year's summer; 'прошлым летом' the last one over before
-    publication; 'следующим летом' the first one to start after it."""
+def _season_rel(name: str, offset: int, published: dt.date, when: When) -> Span:
+    """'прошлым летом' is the last summer over before publication, 'следующим летом' the first
+    to start after it; 'этим летом' the one nearest publication that the tense allows ('этой
+    зимой посетит' in November is the coming winter, 'этой весной прошли' in September the
+    spring just gone)."""
+    if offset == 0:
+        return _nearest(_around(lambda y: _season(y, name), published), published, when())
     current = _season(published.year, name)
     if published.month == 12 and name.startswith("зим"):
         current = _season(published.year + 1, name)
     if offset < 0:
         return current if current[1] < published else _season(current[1].year - 1, name)
-    if offset > 0:
-        return current if current[0] > published else _season(current[1].year + 1, name)
-    return current
+    return current if current[0] > published else _season(current[1].year + 1, name)
 
 
 def _relative(kind: str, g: dict, published: dt.date, when: When):

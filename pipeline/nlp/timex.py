@@ -161,7 +161,30 @@ def _named(sentence: str, start: int) -> bool:
     if sentence[start].isupper() and before.strip() and not re.search(r"[.!?…:—–-]\s*$", before):
         return True
     word = re.search(r"([А-Яа-яЁё]+)\s*$", before)
-    return word is not None and morph()(word.group(1).lower())[0].tag.POS in ("ADJF", "PRTF")
+    if word is None:
+        return False
+    parses = morph()(word.group(1).lower())
+    named = re.match(r"[А-Яа-яЁё]+", sentence[start:])
+    return parses[0].tag.POS in ("ADJF", "PRTF") or (
+        named is not None and _agreeing_adjective(parses, named.group().lower())
+    )
+
+
+def _agreeing_adjective(parses: list, noun: str) -> bool:
+    """Whether a word whose likelier reading is another part of speech can be a qualitative
+    adjective in agreement with the calendar noun after it: "Холодные зимы" (also a noun,
+    'холодное'). Not a pronoun or a relative word, which make a date ("в это лето", "всё
+    лето", "всего прошлого лета"), nor a noun that is also an adjective ("выходные лета")."""
+    return any(
+        a.tag.POS in ("ADJF", "PRTF")
+        and "Qual" in a.tag
+        and n.tag.POS == "NOUN"
+        and a.tag.case == n.tag.case
+        and a.tag.number == n.tag.number
+        and (n.tag.number == "plur" or a.tag.gender == n.tag.gender)
+        for a in parses
+        for n in morph()(noun)
+    )
 
 
 def _clause(sentence: str, match: re.Match) -> str:
@@ -346,6 +369,13 @@ def _tense_at(sentence: str, match: re.Match, sentence_tense: When) -> When:
     return when
 
 
+def _clause_tense(sentence: str, match: re.Match) -> When:
+    """The tense of the expression's own clause: 'этим летом' is a past or a coming summer by
+    its own verb, not by the verb that reports it ("сообщил, что этим летом команда должна
+    отправиться"); with no finite verb there, the season nearest publication."""
+    return lambda: tense(_clause(sentence, match))
+
+
 def _bounds(match: re.Match) -> tuple[int, int]:
     """(start, -stop) of the expression: the group `x` where a pattern marks one inside its
     context, else the whole match."""
@@ -402,6 +432,30 @@ def root_gates(text: str, spans: Sequence[tuple[int, int]]) -> dict[int, set[str
     return opened
 
 
+#: A year that refers back to one named before: "осенью того же года", "в мае того года".
+_YEAR_BEFORE = re.compile(r"\s+(?:того(?:\s+же|\s+самого)?|этого\s+же)\s+года(?![\w-])")
+
+
+def _year_named_before(lower: str, match: re.Match, groups: dict) -> bool:
+    """Whether an expression without a year of its own takes a year named before it: an
+    earlier one in the sentence, else one of an earlier sentence, which one sentence does not
+    know (it stays unresolved rather than take publication's)."""
+    has_year = any(groups.get(name) for name in YEAR_GROUPS)
+    return not has_year and _YEAR_BEFORE.match(lower, match.end()) is not None
+
+
+def _year_before(found: list[_Found]) -> str | None:
+    """The year of the last expression so far in the sentence that writes one year ('в мае
+    2015 года, а в июле того же года')."""
+    for item in reversed(found):
+        timex = item.timex
+        if any(item.groups.get(name) for name in YEAR_GROUPS) and timex.date_start is not None:
+            if timex.date_start.year == timex.date_end.year:
+                return str(timex.date_start.year)
+            return None
+    return None
+
+
 def find(sentence: str, published: dt.date | None, roots: set[str] | None = None) -> list[Timex]:
     """Every calendar reference in `sentence`, left to right, resolved against `published`;
     `roots`, when given, are the root gates the sentence opens (`root_gates`)."""
@@ -430,8 +484,16 @@ def find(sentence: str, published: dt.date | None, roots: set[str] | None = None
         if start < taken or not _plausible(kind, match, sentence):
             continue
         groups = match.groupdict()
-        when = _tense_at(sentence, match, sentence_tense)
+        when = (
+            _clause_tense(sentence, match)
+            if kind == "season_rel"
+            else _tense_at(sentence, match, sentence_tense)
+        )
         try:
+            if _year_named_before(lower, match, groups):
+                groups = {**groups, "y": _year_before(found)}  # None: no year in the sentence
+                if groups["y"] is None:
+                    raise Unresolved
             date_start, date_end, grain = resolve(kind, groups, published, when)
         except Unresolved:
             date_start = date_end = None

@@ -159,6 +159,13 @@ def test_weekdays_resolve_against_publication(sentence, published, expected) -> 
             "следующий за второй средой декабря.",
             "это понедельник",
         ),
+        # a qualitative adjective that agrees with the season: winters in general
+        (
+            "Холодные зимы заставят Европу сделать ставку на ядерную энергетику в своем "
+            "зеленом переходе.",
+            "зимы",
+        ),
+        ("В 1601–1603 годах стояли холодные зимы, когда замерзало даже Черное море.", "зимы"),
     ],
 )
 def test_names_habits_vague_spans_and_numbers_are_not_dates(sentence, phrase) -> None:
@@ -216,6 +223,81 @@ def test_names_habits_vague_spans_and_numbers_are_not_dates(sentence, phrase) ->
     ],
 )
 def test_seasons_and_spans_relative_to_publication(sentence, published, expected) -> None:
+    assert dates(sentence, published) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "published", "expected"),
+    [
+        # "этой зимой" in November with a future verb: the coming winter
+        (
+            "Поезд Деда Мороза посетит этой зимой более 80 российских городов и проедет более "
+            "32 тысяч километров.",
+            D(2023, 11, 7),
+            [("этой зимой", D(2023, 12, 1), D(2024, 2, 29), "season")],
+        ),
+        (
+            "В Москве нынешней зимой будут работать более 190 катков с искусственным льдом.",
+            D(2017, 11, 10),
+            [("нынешней зимой", D(2017, 12, 1), D(2018, 2, 28), "season")],
+        ),
+        # the reporting verb is past, the season's own clause has no finite verb: the nearest
+        (
+            "Фелли сообщил, что этим летом команда из 60 человек из Оргкомитета «Сочи-2014» "
+            "должна отправиться в Пхёнчхан.",
+            D(2014, 2, 21),
+            [
+                ("этим летом", D(2014, 6, 1), D(2014, 8, 31), "season"),
+                ("2014", D(2014, 1, 1), D(2014, 12, 31), "year"),
+            ],
+        ),
+        # a pronoun before the season is no adjective of quality: still a date
+        (
+            "Бог даст, в это лето довершу свою работу.",
+            D(2015, 5, 21),
+            [("лето", D(2015, 6, 1), D(2015, 8, 31), "season")],
+        ),
+    ],
+)
+def test_this_season_is_the_nearest_its_clause_allows(sentence, published, expected) -> None:
+    assert dates(sentence, published) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "published", "expected"),
+    [
+        (
+            "В марте 2014 года 529 «братьев» были приговорены к смертной казни, в апреле того "
+            "же года к высшей мере приговорили еще 683 членов и сторонников группировки.",
+            D(2018, 3, 21),
+            [
+                ("В марте 2014 года", D(2014, 3, 1), D(2014, 3, 31), "month"),
+                ("в апреле", D(2014, 4, 1), D(2014, 4, 30), "month"),
+            ],
+        ),
+        (
+            "Официальная же презентация проекта состоялась в 1995 году – с апреля по май того "
+            "года опытный «Предейтор» участвовал в летных испытаниях.",
+            D(2018, 3, 16),
+            [
+                ("в 1995 году", D(1995, 1, 1), D(1995, 12, 31), "year"),
+                ("с апреля по май", D(1995, 4, 1), D(1995, 5, 31), "months"),
+            ],
+        ),
+        # the year is an earlier sentence's: unresolved, not publication's
+        (
+            "В ноябре того же года группировка присягнула на верность ИГ.",
+            D(2018, 3, 21),
+            [("В ноябре", None, None, "unresolved")],
+        ),
+        (
+            "Окончательное решение он, судя по всему, принял осенью того же года.",
+            D(2018, 2, 21),
+            [("осенью", None, None, "unresolved")],
+        ),
+    ],
+)
+def test_that_same_year_is_the_year_named_before(sentence, published, expected) -> None:
     assert dates(sentence, published) == expected
 
 
