@@ -35,6 +35,8 @@ _LABEL = re.compile(
     r"(?:[А-ЯЁA-Z]\.\s?){1,2}\s?[А-ЯЁA-Z][\w-]+|[А-ЯЁA-Z][\w-]+(?:\s[А-ЯЁA-Z][\w-]+){0,2}"
 )
 _ANSWER_LABEL = re.compile(rf"({_LABEL.pattern}):\s+(?=\S)")
+#: A speaker label alone in its paragraph, the answer in the paragraphs after it.
+_LABEL_LINE = re.compile(rf"\s*({_LABEL.pattern}):\s*$")
 _DASH_START = re.compile(rf"{_DASH}\s+(?=\S)")
 _THANKS = re.compile(r"(?i)(благодар|спасибо)\w*\b[^.!?]{0,40}(интервью|беседу)")
 _LETTERS = re.compile(r"\w+")
@@ -816,8 +818,7 @@ def interviews(text: str, paragraphs: Sequence[tuple[int, int]]) -> Iterator[Spe
     that are questions) in the '- ' paragraph that answers a question (cue: the dash; the
     source is named in the lead). An answer goes on over the paragraphs that follow it until
     a question, another label or another '- ' paragraph."""
-    labels = [_ANSWER_LABEL.match(text, start, stop) for start, stop in paragraphs]
-    labels = [m if m and _looks_like_name(m.group(1)) else None for m in labels]
+    labels = [_label(text, start, stop) for start, stop in paragraphs]
     dashes = [_DASH_START.match(text, start, stop) for start, stop in paragraphs]
     questions = [
         bool(d) and _is_question(text, *p) for d, p in zip(dashes, paragraphs, strict=True)
@@ -825,7 +826,7 @@ def interviews(text: str, paragraphs: Sequence[tuple[int, int]]) -> Iterator[Spe
     labelled = sum(1 for m in labels if m) >= 2
     dashed = sum(questions) >= 2
     current: tuple[int, int, int | None, int | None] | None = None  # cue and source spans
-    asked = False
+    asked = below_label = False
     for (start, stop), label, dash, question in zip(
         paragraphs, labels, dashes, questions, strict=True
     ):
@@ -838,13 +839,53 @@ def interviews(text: str, paragraphs: Sequence[tuple[int, int]]) -> Iterator[Spe
             )
             asked = question
             start = dash.end()
-        elif _is_question(text, start, stop) or _THANKS.search(text, start, stop):
+        elif not below_label and (
+            _is_question(text, start, stop) or _THANKS.search(text, start, stop)
+        ):
             current = None
-        if current is None:
+        # a label on its own line: the paragraph below is its own, a question too
+        below_label = bool(labelled and label) and start >= stop
+        if current is None or not (label or dash or _prose(text, start, stop)):
             continue
         content = _trimmed(text, start, stop)
         if _words(text, *content) >= 2:  # not a bare handle or tag: '#Vesnina'
             yield Speech("interview", *content, *current)
+
+
+#: A paragraph this short without a final mark is a heading or a caption ('Денис Мацуев',
+#: 'Отставка неизбежна'), not the answer going on.
+_CAPTION_WORDS = 5
+_CYRILLIC = re.compile(r"[а-яё]", re.IGNORECASE)
+_ALPHA = re.compile(r"[^\W\d_]")
+
+
+def _prose(text: str, start: int, stop: int) -> bool:
+    """Whether a paragraph after an answer is Russian prose that may go on with it: not a
+    heading or caption ('Также по теме', a photo credit), not a player's or page's code left
+    in the text ('jwplayer.key=...')."""
+    letters = len(_ALPHA.findall(text, start, stop))
+    if not letters or len(_CYRILLIC.findall(text, start, stop)) < letters / 2:
+        return False
+    paragraph = text[start:stop].strip()
+    return (
+        _words(text, start, stop) >= _CAPTION_WORDS
+        or paragraph[:1].islower()  # a sentence the source broke over two paragraphs
+        or bool(re.search(r"[.!?…»\"]$", paragraph))
+    )
+
+
+def _label(text: str, start: int, stop: int) -> re.Match | None:
+    """The speaker label that opens a paragraph ('Т. Лоренцсон: ...') or is the whole of it
+    ('Томислав Николич:', 'Вадеева:' with the answer below), if it names a person. A surname
+    alone counts only on a line of its own: before text it is mostly a headline's source
+    ('Лавров: мы свои санкции с ЕС не снимем')."""
+    found = _ANSWER_LABEL.match(text, start, stop)
+    if found:
+        return found if _looks_like_name(found.group(1)) else None
+    found = _LABEL_LINE.match(text, start, stop)
+    if found and (_looks_like_name(found.group(1)) or _surname(found.group(1))):
+        return found
+    return None
 
 
 def _looks_like_name(label: str) -> bool:
@@ -854,6 +895,13 @@ def _looks_like_name(label: str) -> bool:
     if any(len(w) == 2 and w.endswith(".") for w in words):
         return True
     return len(words) >= 2 and all(_name_like(w) for w in words)
+
+
+def _surname(word: str) -> bool:
+    """A surname in the nominative ('Вадеева', 'Котов'; not 'Эксперт' or 'Цитата')."""
+    return " " not in word and any(
+        {"Surn", "nomn"} <= p.tag.grammemes for p in morph()(word.lower())
+    )
 
 
 def _name_like(word: str) -> bool:

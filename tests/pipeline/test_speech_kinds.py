@@ -812,3 +812,59 @@ def test_a_headline_quotation_reported_after_its_colon(
 )
 def test_the_next_verbs_conjunction_ends_the_source(text: str, source: str) -> None:
     assert quotes(text)[0][2] == source
+
+
+def _paragraphs(text: str) -> list[tuple[int, int]]:
+    spans, start = [], 0
+    for part in text.split("\n\n"):
+        spans.append((start, start + len(part)))
+        start += len(part) + 2
+    return spans
+
+
+def _answers(text: str) -> list[tuple[str, str]]:
+    """(source, first words of the answer) of each interview answer in `text`."""
+    return [
+        (text[s.source_start : s.source_stop], text[s.start : s.stop][:20])
+        for s in speech.interviews(text, _paragraphs(text))
+    ]
+
+
+def test_a_label_on_a_line_of_its_own_owns_the_paragraphs_below() -> None:
+    # RT's interview with Tomislav Nikolić: the interviewer's label opens her paragraph, his
+    # stands alone above his answers
+    text = (
+        "Софико Шеварднадзе: Хочу вас приветствовать здесь. Кто бы мог признать такое "
+        "террористическое государство?\n\nТомислав Николич:\n\nЧто бы Россия ни сделала, можно "
+        "заранее сказать, кто и как будет реагировать.\n\nЛично я думаю, что российская "
+        "операция помогла преломить ход глобальной войны.\n\nСофико Шеварднадзе:\n\nВозможен "
+        "ли косовский сценарий в Сирии?"
+    )
+    assert _answers(text) == [
+        ("Софико Шеварднадзе", "Хочу вас приветствов"),
+        ("Томислав Николич", "Что бы Россия ни сде"),
+        ("Томислав Николич", "Лично я думаю, что р"),
+        ("Софико Шеварднадзе", "Возможен ли косовски"),
+    ]
+
+
+def test_a_surname_alone_on_its_line_is_a_label() -> None:
+    text = (
+        "— Насколько вы довольны тем, как сложился московский этап серии?\n\nКотов:\n\nДля "
+        "меня заезд вышел неоднозначным. Стартовал с не очень хорошей позиции.\n\nПрядкина:"
+        "\n\nЯ своей гонкой тоже не очень довольна.\n\nЭксперт:\n\nТак бывает."
+    )
+    assert [source for source, _ in _answers(text)] == ["Котов", "Прядкина", "Прядкина"]
+
+
+def test_an_answer_does_not_go_on_into_captions_links_or_code() -> None:
+    text = (
+        "Т. Лоренцсон: Мы готовились к этому матчу весь сезон.\n\nТакже по теме\n\n"
+        'jwplayer.key="kESrsgULvYO7r2MfUelqj3vs+2i8JdQBqjGNmA=="\n\nРИА Новости\n\n'
+        "и команда это показала.\n\nИ. Петров: Согласен, так и было."
+    )
+    assert _answers(text) == [
+        ("Т. Лоренцсон", "Мы готовились к этом"),
+        ("Т. Лоренцсон", "и команда это показа"),
+        ("И. Петров", "Согласен, так и было"),
+    ]
