@@ -6,12 +6,12 @@ The source's words name the speaker, or describe them and the article named them
    беседе с RT', 'на брифинге') and media mentions are left out of the source; a source of
    nothing else is the person right before it ('Алексей Мухин [в интервью RT] заявил').
 2. A person the rest names is the speaker ('Президент Ильхам Алиев'), not whose the speaker is
-   ('советник Трампа'); a bare first name or surname that the entity stage kept apart ('Ирина',
-   'Дижур') is the one person of the article whose full name has it; a bare surname two people
-   of the article share, a man and a woman ('Дональд Трамп', 'Меланья Трамп'), is the one of
-   the cue's gender ('— заявляла Трамп'). An unnamed source ('источник RT в Минэкономики') is
-   nobody, and so is a pronoun or a description that refers back to it ('— сказал собеседник
-   агентства').
+   ('советник Трампа', 'администрация Порошенко', 'в штабе Трампа'); a bare first name or
+   surname that the entity stage kept apart ('Ирина', 'Дижур') is the one person of the
+   article whose full name has it; a bare surname two people of the article share, a man and a
+   woman ('Дональд Трамп', 'Меланья Трамп'), is the one of the cue's gender ('— заявляла
+   Трамп'). An unnamed source ('источник RT в Минэкономики') is nobody, and so is a pronoun or
+   a description that refers back to it ('— сказал собеседник агентства').
 3. A source that describes one person by a noun ('эксперт', 'бывший глава Минфина', 'глава
    британского МИД') is that person, never the organisation in its phrase: the person named
    right after it in apposition ('..., политолог Дмитрий Журавлёв'), else for a role of a
@@ -19,7 +19,8 @@ The source's words name the speaker, or describe them and the article named them
    лидер' is the president), else the nearest earlier person introduced with the same noun or
    a compound of it ('вице-премьер РФ Виталий Мутко', 'ведущая' for 'телеведущая') or holding
    it as their role, else the one holding its role, else the speaker of the quote just before,
-   else the antecedent, as for a pronoun.
+   else the antecedent, as for a pronoun. A noun any commentator fits ('эксперт', 'мужчина')
+   is first the person just named or quoted (`Article._just_named`).
 4. An organisation is the speaker when the source is the organisation or speaks for it ('в
    Минсельхозе', 'сообщил Росстат', 'представитель Госдепа'), or refers back to it by a noun
    it was called by (beyond the last sentences, the one such organisation the article named)
@@ -27,8 +28,11 @@ The source's words name the speaker, or describe them and the article named them
    'пресс-служба', 'организация' the organisation that spoke just before, else the nearest
    named. A country or a capital named alone stands for its government ('Россия заявляла', 'В
    Дамаске считают'), unless it says where the speaker is ('В посольстве России в Канаде').
+   A document is its author's ('Европарламент принял резолюцию ... — говорится в резолюции').
 5. 'Я' in an interview's '- ' answer and 'вы' in its question are the interviewee (rule 8),
-   also in an answer's paragraph the speech rules did not take whole.
+   also in an answer's paragraph the speech rules did not take whole; 'я' inside «» elsewhere
+   is the speaker of the quote before when the «» name them between dashes ('— считает Нина
+   Мамедова. — Я думаю') or a pronoun at its opening would be read as them.
    A pronoun in any case ('он', 'по её словам') is the one person of the nearest earlier
    sentence with people, of the gender of the pronoun or of the cue verb ('добавила'), that the
    text presents (the subject, or after a noun of a person: 'информатора Родченкова'; an
@@ -120,6 +124,37 @@ _DOCUMENTS = frozenset(
         "релиз",
         "пресс-релиз",
     }
+)
+#: Nouns that describe any speaker, a man or a woman or one asked for comment, whatever their
+#: role: they refer back to the person just named or just quoted (`Article._just_named`).
+_ANYONE = frozenset({"эксперт", "мужчина", "женщина", "специалист", "аналитик"})
+#: Words of a description that is not the person just named: 'Другой эксперт'.
+_OTHER = frozenset({"другой", "второй", "иной", "ещё", "также", "тоже"})
+#: Nouns of the people around someone, who speak for them, not as them: 'администрация
+#: Порошенко', 'команда Трампа'.
+_ENTOURAGES = frozenset({"администрация", "команда", "штаб", "окружение", "офис", "семья"})
+#: Words of a view a sentence gives someone: 'придерживается иной точки зрения'.
+_OPINIONS = frozenset({"мнение", "зрение", "позиция", "придерживаться"})
+#: Nouns of a man or a woman: they describe one of any role.
+_SEXES = frozenset({"мужчина", "женщина"})
+#: Roles of people asked for comment, whom 'эксперт' may describe (not an office: 'Путин
+#: подписал указ. Эксперт считает ...' is another's words).
+_COMMENTATORS = frozenset(
+    {"эксперт", "специалист", "политолог", "аналитик", "экономист", "директор", "руководитель"}
+    | {"заместитель", "основатель", "председатель", "профессор", "декан", "сотрудник"}
+)
+#: Nouns of a document whose author the text names as making it ('Европарламент принял
+#: резолюцию ... — говорится в резолюции'); else, as other nouns of a thing, it refers back to
+#: an organisation (`Article._institution`).
+_NAMED_DOCUMENTS = frozenset(
+    {"резолюция", "записка", "обращение", "послание", "указ", "постановление", "поручение"}
+    | {"статья", "колонка", "книга", "публикация", "исследование", "коммюнике", "декларация"}
+)
+#: Verbs of making a document: its maker is their subject.
+_MAKING = frozenset(
+    {"принять", "опубликовать", "подписать", "направить", "представить", "подготовить"}
+    | {"внести", "издать", "выпустить", "разместить", "написать", "утвердить", "одобрить"}
+    | {"поручить", "составить", "распространить", "обнародовать", "отправить"}
 )
 #: Entities that may make a document or go on speaking in one: people, bodies, media.
 _AUTHORS = frozenset({"PER", "ORG", MEDIUM})
@@ -316,9 +351,10 @@ class Article:
             return self._author(start, said.previous), None
         if reading.kind is None and reading.thing and not (organisations or cited or subject):
             # a surname the morphology reads as a common noun ('Дижур') is still a surname
-            return self._by_name(words, gender) or self._institution(
-                reading.thing, start, said.previous
-            ), None
+            made = placed and reading.thing in _NAMED_DOCUMENTS
+            return self._by_name(words, gender) or (
+                made and self._maker(reading.thing, start)
+            ) or self._institution(reading.thing, start, said.previous), None
         gender = reading.gender or gender
         if reading.kind == "spokes":  # 'представитель ведомства': the one named, else the body
             one = None if number == "plur" else self._described(said, words, reading, gender, set())
@@ -338,6 +374,8 @@ class Article:
                 return self._answering_interviewee(start, gender), None
             ours = answer if reading.kind == "first" else asked
             interviewee = self.interviewee(start) if ours and self.answers else None
+            if interviewee is None and reading.kind == "first" and not answer:
+                return self._quoting(start, gender, said.previous), None
             return (interviewee.entity_id if interviewee else None), None
         if reading.kind == "person":
             return self._described(said, words, reading, gender, organisations), None
@@ -424,6 +462,13 @@ class Article:
         if role and of_state and (holder := self._holder(role, list(said.countries))):
             return holder
         head = reading.head
+        if (
+            head in _ANYONE
+            and not organisations
+            and not {lemma(w) for w in _WORDS.findall(words)} & _OTHER  # 'Другой эксперт'
+            and (near := self._just_named(start, gender, said, head))
+        ):
+            return near
         if head and (introduced := self._introduced(head, start, gender, organisations)):
             return introduced
         # the one holding the role, unless it is of another country than the source names
@@ -437,6 +482,113 @@ class Article:
         if recent and said.previous[1] > self._unnamed_before(start):
             return recent
         return self._antecedent(start, gender)
+
+    def _quoting(
+        self, start: int, gender: str | None, previous: tuple[str, int] | None
+    ) -> str | None:
+        """Whose quotation a 'я' inside «» opened in its paragraph is: the speaker of the quote
+        just before, when the words between the dashes inside the same «» name them ('«... —
+        считает Нина Мамедова. — Я думаю, что ...»') or the sentence that opens the «» does
+        ('по мнению Буренкова, не стоит «рассказывать ...'), or when the quotation opens after that
+        quote and its speaker is also who a pronoun at its opening would be ('По словам ...
+        Игоря Буренкова ... по мнению Буренкова, не стоит «рассказывать ... Хотя я думаю, что
+        ...»'), unless the quotation speaks of them ('«Мишель Обама говорит ... Я полагаю, что
+        она ...') or is followed by its own cue ('«... Я сказал, что ...», — поведал
+        Глушаков'). Nobody outside «», nor when the quote before was one of a pronoun or a
+        description inside the «» ('— сказал он'): its speaker is too often the wrong one to
+        go on with."""
+        if not self._quoted(start):
+            return None
+        opening = self._opening(start)
+        recent = self._recent(previous, start, gender)
+        if recent is None:
+            return None
+        closing = self._closing(start)
+        inside = [m for m in self.mentions if m.entity_id == recent and opening < m.start < closing]
+        if previous[1] > opening:  # the quote before is in the «» or opens it
+            lo = next((a for a, b, _ in self.sentences if a <= opening < b), opening)
+            opened = any(m.entity_id == recent and lo <= m.start < opening for m in self.mentions)
+            return recent if opened or any(self._inserted(m) for m in inside) else None
+        cued = re.match(rf"\s*,?\s*[{_DASHES}]", self.text[closing + 1 : closing + 6])
+        other = any(
+            self._inserted(m) for m in self.narrated if opening < m.start < start
+        )  # '«... — оспаривает этот аргумент Павел Святенков. — ... Я полагаю'
+        if inside or cued or other or not self._presented_since(recent, opening, False):
+            return None  # spoken of in it, named after it or in it, only spoken of before it
+        return recent if self._antecedent(opening, gender, previous) == recent else None
+
+    def _inserted(self, m: Mention) -> bool:
+        """Whether a name stands in the words between dashes inside a quotation: '«..., —
+        считает Нина Мамедова. — ...»'."""
+        before = self.text[max(0, m.start - 60) : m.start]
+        dash = max(before.rfind(d) for d in _DASHES)
+        after = self.text[m.stop : m.stop + 40]
+        return (
+            dash >= 0
+            and not re.search(r"[«».!?]", before[dash:])
+            and bool(re.match(rf"[^{_DASHES}«».!?]*[.,]?\s*[{_DASHES}]", after))
+        )
+
+    def _closing(self, at: int) -> int:
+        """Where the «» that `at` lies in closes (the text's end if it does not)."""
+        depth = 1
+        for found in re.finditer("[«»]", self.text[at:]):
+            depth += 1 if found.group() == "«" else -1
+            if depth == 0:
+                return at + found.start()
+        return len(self.text)
+
+    def _opening(self, at: int) -> int:
+        """Where the outermost «» that `at` lies in opens in its paragraph (`_quoted`)."""
+        paragraph = self._paragraph_start(at)
+        opened: list[int] = []
+        for found in re.finditer("[«»]", self.text[paragraph:at]):
+            if found.group() == "«":
+                opened.append(paragraph + found.start())
+            elif opened:
+                opened.pop()
+        return opened[0] if opened else at
+
+    def _just_named(self, start: int, gender: str | None, said: Said, head: str) -> str | None:
+        """The person a description any speaker fits ('эксперт', 'мужчина') refers back to,
+        nearer than anyone the text introduced with the noun further back: the antecedent, as
+        for a pronoun (the subject of the nearest earlier sentence with people, else the
+        speaker just before), when it is the speaker just before, or the text presents them
+        (`_presented_since`) as one asked for comment or as speaking ('Основатель портала
+        Military Russia Дмитрий Корнев ... Эксперт подчеркнул', 'Нурлан Абдулгапаров тоже
+        приехал ... Мужчина говорит'); not one holding an office ('Путин подписал указ.
+        Эксперт считает'), nor one the text only tells of ('Ли Харви Освальд был человеком
+        загадочным')."""
+        found = self._antecedent(start, gender, said.previous)
+        person = self.people.get(found) if found else None
+        if person is None or not (
+            person.role is None or person.role in _COMMENTATORS or head in _SEXES
+        ):
+            return None
+        if found != self._recent(said.previous, start, gender):
+            told = person.role is None and head not in _SEXES  # told of, unless said to speak
+            if not self._presented_since(found, start, told):
+                return None
+        return self._whole(found, start)
+
+    def _presented_since(self, entity_id: str, before: int, speaking: bool) -> bool:
+        """Whether the last `_BACK` sentences before `before` present the person (`_presented`:
+        the subject, or after a noun of a person), not only speak of them ('списка
+        Магнитского'); if `speaking`, in a sentence that reports speech or a view (`_opines`)."""
+        back = self._back_start(before)
+        return back is not None and any(
+            m.entity_id == entity_id
+            and self._presented(m)
+            and not self._owner(m)
+            and (not speaking or _opines(self._sentence_of(m.start)))
+            for m in self.narrated
+            if back <= m.start and m.stop <= before
+        )
+
+    def _sentence_of(self, at: int) -> str:
+        """The text of the sentence at `at` (empty when no sentence holds it)."""
+        found = next(((a, b) for a, b, _ in self.sentences if a <= at < b), (at, at))
+        return self.text[found[0] : found[1]]
 
     def _occasions(self, start: int, stop: int) -> list[tuple[int, int]]:
         """`occasions` of a source, also one whose preposition the source's span left out
@@ -452,8 +604,12 @@ class Article:
     def _whose(self, m: Mention, start: int) -> bool:
         """Whether a person in a source is whose the speaker is, in another case right after the
         noun of the speaker ('Бывший советник Трампа', 'пресс-секретарь Пенса Джэррод Эйджен'),
-        not the speaker in apposition ('Президент Ильхам Алиев', 'эксперта Иванова')."""
+        not the speaker in apposition ('Президент Ильхам Алиев', 'эксперта Иванова'); in any
+        case after a noun of the people around someone, who speak for them ('администрация
+        Порошенко', 'в заявлении команды Трампа', 'Штаб Трампа', 'Семья Биби')."""
         before = _WORDS.findall(self.text[start : m.start])
+        if before and lemma(before[-1]) in _ENTOURAGES and self._entourage(m, start, before):
+            return True
         parses = morph()(before[-1].lower())[:1] if before and not m.nominative else []
         return any(
             p.tag.POS == "NOUN"
@@ -462,6 +618,16 @@ class Article:
             and not {"Name", "Surn", "Patr"} & set(p.tag.grammemes)
             for p in parses
         )
+
+    def _entourage(self, m: Mention, start: int, before: list[str]) -> bool:
+        """Whether a person right after a noun of the people around someone (`_ENTOURAGES`) is
+        whose they are: in the genitive (or a surname that does not decline), with no noun of
+        a person before the noun ('глава команды Тото Вольфф', 'скип российской команды
+        Виктория Моисеева' are the person) and no outlet citing them ('The Washington Post со
+        ссылкой на источник в администрации Трампа' is the outlet's)."""
+        oblique = not m.nominative or _fixed(m.surface.split()[-1])
+        cited = _CITING.search(self.text, start, m.start)
+        return oblique and not cited and not any(map(_animate, before[:-1]))
 
     def _of_person(self, start: int) -> bool:
         """Whether the word right before `start` is a noun of a person ('собеседников [The
@@ -511,6 +677,32 @@ class Article:
                 continue
             makers = {
                 m.entity_id for m in ours if m.type in _AUTHORS and m.nominative and m.stop <= noun
+            }
+            return makers.pop() if len(makers) == 1 else None
+        return None
+
+    def _maker(self, noun: str, before: int) -> str | None:
+        """Who made a document the source names by `noun` (`_NAMED_DOCUMENTS`): of the nearest
+        of the last `_BACK` sentences with names that names it by the same noun, the one subject
+        before a verb of making it ('6 июля этого года Европарламент принял резолюцию',
+        'сенатор ... Шеррод Браун представил резолюцию', 'Владимир Путин подписал указ')."""
+        earlier = [m for m in self.mentions if m.stop <= before and m.narrated]
+        for sentence in sorted({m.sentence for m in earlier}, reverse=True)[:_BACK]:
+            ours = [m for m in earlier if m.sentence == sentence]
+            if not 0 <= sentence < len(self.sentences):
+                continue
+            start, stop, _ = self.sentences[sentence]
+            words = _WORDS.finditer(self.text, start, min(stop, before))
+            at = next((w.start() for w in words if lemma(w.group()) == noun), None)
+            if at is None:
+                continue
+            makers = {
+                m.entity_id
+                for m in ours
+                if m.type in _AUTHORS
+                and m.nominative
+                and m.stop <= at
+                and any(lemma(w) in _MAKING for w in _WORDS.findall(self.text[m.stop : at]))
             }
             return makers.pop() if len(makers) == 1 else None
         return None
@@ -1023,6 +1215,23 @@ def _reports(sentence: str) -> bool:
         for word in cue_forms().intersection(words)
         for parse in morph()(word)[:1]
     )
+
+
+def _animate(word: str) -> bool:
+    """Whether a word's first reading is a common noun of a person ('глава', 'наставник')."""
+    parses = morph()(word.lower())[:1]
+    return any(
+        p.tag.POS == "NOUN"
+        and "anim" in p.tag
+        and not {"Name", "Surn", "Patr"} & set(p.tag.grammemes)
+        for p in parses
+    )
+
+
+def _opines(sentence: str) -> bool:
+    """Whether a sentence reports speech (`_reports`) or a view ('придерживается иной точки
+    зрения', 'Схожее мнение ... высказал')."""
+    return _reports(sentence) or bool(_OPINIONS & {lemma(w) for w in _WORDS.findall(sentence)})
 
 
 def _impersonal(cue: str) -> bool:
