@@ -8,7 +8,7 @@ import pytest
 
 from pipeline.nlp.ner import clean_span
 from pipeline.nlp.normalize import phrase
-from pipeline.nlp.not_names import not_a_name
+from pipeline.nlp.not_names import named_place, not_a_name
 from pipeline.stages.entities.things import Introduced
 from pipeline.stages.mentions import extract_mentions
 
@@ -92,6 +92,53 @@ def test_a_name_that_contains_a_common_noun_stays(text: str, surface: str) -> No
 )
 def test_a_title_after_what_it_is_is_no_name(text: str, surface: str, kind: str) -> None:
     assert judged(text, surface, kind)
+
+
+@pytest.mark.parametrize(
+    ("text", "surface"),
+    [
+        (
+            "Волна ливня накрыла стадион «Спартак», но всё равно посмотреть на драматичный "
+            "поединок за бронзовые медали между Португалией и Мексикой пришли 42 569 зрителей.",
+            "Спартак",
+        ),
+        # Through an indeclinable noun: the station, not the club.
+        (
+            "Уже за час до начала соревнований у станции метро «Динамо» проходили девушки с "
+            "огромными букетами.",
+            "Динамо",
+        ),
+    ],
+)
+def test_a_title_after_the_noun_of_a_place_is_no_organisation(text: str, surface: str) -> None:
+    assert judged(text, surface)
+
+
+def test_a_place_after_the_noun_of_a_place_is_named_so() -> None:
+    text = (
+        "Почтить память военнослужащего на кладбище «Донецкое море» пришли, в частности, глава "
+        "ДНР Александр Захарченко."
+    )
+    assert named_place(text, text.index("Донецкое"))
+    ship = (
+        "7 декабря были сделаны боевые пуски крылатых ракет с борта российской субмарины "
+        "«Ростов-на-Дону» из подводного положения, из восточной части Средиземного моря."
+    )
+    assert not named_place(ship, ship.index("Ростов"))  # a thing named after a city: no place
+
+
+def test_hyphen_variants_read_as_hyphens() -> None:
+    # U+2011 (non-breaking hyphen) as some sources write it.
+    text = (
+        "Она подтвердила, что ей было известно, что союзники США финансируют в Сирии "
+        "группировки, связанные с «Аль\u2011Каидой»* и ИГ."
+    )
+    assert names_in(text, "name")["Аль\u2011Каидой"] == "Аль-Каида"
+    text = (
+        "Всем арендаторам он сразу же повысил арендные ставки в три раза, а исключением стала "
+        "компания ТНК\u2011ВР."
+    )
+    assert names_in(text, "name")["ТНК\u2011ВР"] == "ТНК-ВР"
 
 
 @pytest.mark.parametrize(
