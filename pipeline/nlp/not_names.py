@@ -77,12 +77,6 @@ def titled(text: str, start: int) -> bool:
     return noun is not None and (noun in lexicon["kind"] or noun in lexicon["place"])
 
 
-def named_place(text: str, start: int) -> bool:
-    """A title (`titled`) after a noun of a place: 'станции «Площадь Восстания»', 'парк
-    «Зарядье»', 'на кладбище «Донецкое море»'; a place's, even if another place's name."""
-    return _title_noun(text, start) in _lexicon()["place"]
-
-
 def _title_noun(text: str, start: int) -> str | None:
     """The key of the noun a title in quotation marks at `start` follows, right before it or
     before an indeclinable common noun ('станции метро «Автово»' -> 'станция'), if the title's

@@ -180,21 +180,6 @@ def test_a_club_is_not_its_city() -> None:
     assert entity_of(found, "a4", "Краснодаре")["entity_id"] != team["entity_id"]
 
 
-def test_a_place_named_after_the_noun_of_a_place_is_no_club() -> None:
-    found = tables(
-        [
-            "12 февраля из-за обнаруженных гражданами подозрительных предметов была закрыта "
-            "станция метро «Озерки», а 13 февраля — станция «Спасская».",
-            "Самый масштабный и заметный проект – парк «Зарядье» – будет открыт для посетителей "
-            "к Дню города.",
-            "Капитан «Вашингтона» Александр Овечкин забросил шайбу в ворота «Питтсбурга».",
-        ]
-    )
-    for article, surface in (("a0", "Озерки"), ("a0", "Спасская"), ("a1", "Зарядье")):
-        assert entity_of(found, article, surface)["type"] == "LOC", surface
-    assert entity_of(found, "a2", "Вашингтона")["type"] == "ORG"  # a club in quotation marks
-
-
 def test_a_name_mostly_of_an_organisation_stays_one() -> None:
     # 'Спартак' is tagged as a place once and as a club elsewhere; 'Краснодар' is mostly the city.
     final_of = ["NAME:спартак", "ORG:спартак", "NAME:краснодар", "ORG:краснодар"]

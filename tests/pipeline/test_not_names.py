@@ -8,7 +8,7 @@ import pytest
 
 from pipeline.nlp.ner import clean_span
 from pipeline.nlp.normalize import phrase
-from pipeline.nlp.not_names import named_place, not_a_name
+from pipeline.nlp.not_names import not_a_name
 from pipeline.stages.entities.things import Introduced
 from pipeline.stages.mentions import extract_mentions
 
@@ -112,19 +112,6 @@ def test_a_title_after_what_it_is_is_no_name(text: str, surface: str, kind: str)
 )
 def test_a_title_after_the_noun_of_a_place_is_no_organisation(text: str, surface: str) -> None:
     assert judged(text, surface)
-
-
-def test_a_place_after_the_noun_of_a_place_is_named_so() -> None:
-    text = (
-        "Почтить память военнослужащего на кладбище «Донецкое море» пришли, в частности, глава "
-        "ДНР Александр Захарченко."
-    )
-    assert named_place(text, text.index("Донецкое"))
-    ship = (
-        "7 декабря были сделаны боевые пуски крылатых ракет с борта российской субмарины "
-        "«Ростов-на-Дону» из подводного положения, из восточной части Средиземного моря."
-    )
-    assert not named_place(ship, ship.index("Ростов"))  # a thing named after a city: no place
 
 
 def test_hyphen_variants_read_as_hyphens() -> None:

@@ -2,11 +2,9 @@
 
 A mention of a place's name (the gazetteer's, or one the corpus tags as a place somewhere) stands
 for an organisation named after the place when it is written in quotation marks («Барселона»,
-"Урал"; not after the noun of a place, 'станции «Площадь Восстания»',
-`nlp.not_names.named_place`), or when it is tagged as an organisation in a sentence about team sport
-('нападающий Краснодара', but not 'в Пхёнчхане'; `nlp.sport`). Such mentions are one
-organisation per name, apart from the place: their own entity (type ORG), which does not link to
-the place's country.
+"Урал"), or when it is tagged as an organisation in a sentence about team sport ('нападающий
+Краснодара', but not 'в Пхёнчхане'; `nlp.sport`). Such mentions are one organisation per name,
+apart from the place: their own entity (type ORG), which does not link to the place's country.
 Elsewhere the name is the place. When the name's other mentions are mostly not tagged as a
 place, or only once ('Спартак', which the tagger calls a place three times among thousands), the
 organisation is what the name means, and the two are one (`merge.build_entities`).
@@ -21,7 +19,6 @@ import pyarrow.compute as pc
 
 from pipeline.nlp.gazetteer import key, places
 from pipeline.nlp.ner import Mention, quoted
-from pipeline.nlp.not_names import named_place
 from pipeline.nlp.sport import about_sport, after_preposition
 
 
@@ -48,8 +45,7 @@ def named_after_places(
             continue
         text = texts[m.article_id]
         if quoted(text, m.start, m.stop):
-            if not named_place(text, m.start):  # 'станции «Площадь Восстания»': the place
-                found.add(i)
+            found.add(i)
         elif m.type == "ORG" and not after_preposition(text, m.start):
             unquoted[i] = (m.article_id, m.sentence)
     if not unquoted:
