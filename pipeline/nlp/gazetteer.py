@@ -11,14 +11,14 @@ from importlib.resources import files
 import pycountry
 from babel import Locale
 
-from pipeline.nlp.models import CACHE_SIZE, morph
+from pipeline.nlp.models import CACHE_SIZE, morph, plain_hyphens
 
 DATA = files("pipeline.nlp") / "data"
 
 
 def key(name: str) -> str:
-    """Lookup key for a name: lower case, ё as е, single spaces."""
-    return " ".join(name.lower().replace("ё", "е").split())
+    """Lookup key for a name: lower case, ё as е, single spaces, hyphen variants as '-'."""
+    return " ".join(plain_hyphens(name).lower().replace("ё", "е").split())
 
 
 def read_tsv(name: str) -> list[list[str]]:

@@ -9,6 +9,14 @@ from functools import cache, lru_cache
 NER_BATCH = 32
 #: Distinct words and names whose analyses a process keeps (names repeat across a corpus).
 CACHE_SIZE = 1 << 16
+#: Hyphens other than '-' that some sources write inside words ('Пресс‑секретаря' with U+2011,
+#: 'Аль‑Каидой'): the dictionary, the tagger's vocabulary and the word lists spell words with '-'.
+_HYPHENS = str.maketrans("\u2010\u2011\u2012", "---")
+
+
+def plain_hyphens(text: str) -> str:
+    """`text` with each hyphen variant written '-', character for character (offsets stay)."""
+    return text.translate(_HYPHENS)
 
 
 @cache
@@ -26,15 +34,16 @@ def morph():  # -> natasha.MorphVocab
 @lru_cache(maxsize=CACHE_SIZE)
 def lemma(word: str) -> str:
     """The dictionary form of a word ('коридора' -> 'коридор'), lower case, ё kept."""
-    parses = morph()(word.lower())
-    return parses[0].normal_form if parses else word.lower()
+    word = plain_hyphens(word).lower()
+    parses = morph()(word)
+    return parses[0].normal_form if parses else word
 
 
 def word_forms(word: str) -> tuple[str, frozenset[str]]:
     """The lemma of a word and all its forms, lower case: 'санкциями' -> ('санкция',
     {'санкция', 'санкции', 'санкций', ...}). Every reading with the first reading's lemma adds
     its forms ('сталь' as nominative and as genitive); an unknown word is its only form."""
-    word = word.lower()
+    word = plain_hyphens(word).lower()
     parses = morph()(word)
     if not parses:
         return word, frozenset({word})
@@ -83,6 +92,7 @@ def tag_sentences(texts: list[str]) -> list[list[tuple[int, int, str]]]:
     without a letter are not sent to the tagger (slovnet fails on a text with no tokens)."""
     wordy = [i for i, text in enumerate(texts) if any(ch.isalpha() for ch in text)]
     found: list[list[tuple[int, int, str]]] = [[] for _ in texts]
-    for i, markup in zip(wordy, ner_tagger().map([texts[i] for i in wordy]), strict=True):
+    plain = [plain_hyphens(texts[i]) for i in wordy]
+    for i, markup in zip(wordy, ner_tagger().map(plain), strict=True):
         found[i] = [(s.start, s.stop, s.type) for s in markup.spans]
     return found

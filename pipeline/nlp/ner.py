@@ -11,7 +11,7 @@ from functools import lru_cache
 from pipeline.nlp import normalize
 from pipeline.nlp.gazetteer import key, places
 from pipeline.nlp.institutions import head_only, may_be_genitive
-from pipeline.nlp.models import CACHE_SIZE, lemma, morph, tag_sentences
+from pipeline.nlp.models import CACHE_SIZE, lemma, morph, plain_hyphens, tag_sentences
 from pipeline.nlp.roles import title_lemmas
 
 _PIECES = re.compile(r"[^()\[\]\n]+")
@@ -294,13 +294,16 @@ Task = tuple[str, str, list[tuple[int, int, int, int]]]  # article_id, text, sen
 
 def find_mentions(tasks: list[Task]) -> list[Mention]:
     """The cleaned, normalised mentions of each task's sentences (offsets into its text), in
-    order: NER over all the tasks' sentences at once, batched across articles."""
-    sentences = [(aid, text, s) for aid, text, ss in tasks for s in ss]
-    tagged = tag_sentences([text[s[2] : s[3]] for _aid, text, s in sentences])
+    order: NER over all the tasks' sentences at once, batched across articles. Words are read
+    with plain hyphens (`plain_hyphens`); surfaces stay as written."""
+    plain = {aid: plain_hyphens(text) for aid, text, _ss in tasks}
+    sentences = [(aid, written, s) for aid, written, ss in tasks for s in ss]
+    tagged = tag_sentences([plain[aid][s[2] : s[3]] for aid, _written, s in sentences])
     found = []
-    for (article_id, text, (paragraph, number, s_start, s_stop)), spans in zip(
+    for (article_id, written, (paragraph, number, s_start, s_stop)), spans in zip(
         sentences, tagged, strict=True
     ):
+        text = plain[article_id]
         cleaned = [
             part
             for start, stop, kind in spans
@@ -311,12 +314,14 @@ def find_mentions(tasks: list[Task]) -> list[Mention]:
             if k == "PER":
                 a = _extend_first_name(text, s_start, _extend_particle(text, s_start, a), b)
                 b = _extend_initials(text, b, s_stop)
-            surface = text[a:b]
+            surface, plain_surface = written[a:b], text[a:b]
             readings, gender = (
                 _person_readings(text, s_start, s_stop, a, b) if k == "PER" else ((), None)
             )
             name = (
-                readings[0][1] if readings else normal_name(surface + _closing_quote(text, a, b), k)
+                readings[0][1]
+                if readings
+                else normal_name(plain_surface + _closing_quote(text, a, b), k)
             )
             if k == "PER" and quoted(text, a, b):  # named after a person: отряд «Лиза Алерт»
                 k, readings, gender = "ORG", (), None

@@ -539,7 +539,10 @@ def _nominatives(word: str) -> tuple[str, ...]:
         grams = {"nomn", tag.number or "sing"} | ({tag.gender} if tag.gender else set())
         inflected = _inflect(parse, grams)  # 'Кузнецова' -> 'Кузнецов', not 'Кузнецова'
         forms += [inflected.word] if inflected else []
-    if not any(p.is_known for p in parses):
+    # The endings of foreign names, also for a word the dictionary knows only in an oblique
+    # case ('Алросу' is its 'Алрос' and may be the 'Алроса' the corpus writes; not the plural
+    # 'Бастионы'); the corpus chooses.
+    if not any(p.is_known and p.tag.case == "nomn" for p in parses):
         forms += [form for case, _g, form, _w in _paradigms(lower) if case != "nomn"]
     return tuple(
         keep_capitals(restore_case(f, word), word)

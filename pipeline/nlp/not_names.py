@@ -17,7 +17,8 @@ from pipeline.nlp.normalize import phrase
 
 #: Parts of a span that are one word each: 'НКО–иноагентов' -> 'НКО', 'ЕГРЮЛ/ЕГРИП' -> 'ЕГРЮЛ'.
 _PARTS = re.compile(r"[\s/–—-]+")
-_WORD_BEFORE = re.compile(r"([А-Яа-яЁё]+)\s*$")
+#: The two words before a title's opening quotation mark: 'станции метро «', 'станции «'.
+_WORDS_BEFORE = re.compile(r"(?:([А-Яа-яЁё]+)\s+)?([А-Яа-яЁё]+)\s*$")
 _WORDS = re.compile(r"[А-Яа-яЁёA-Za-z]+")
 #: A year after a hyphen, which makes a contest of the year of a generic word: 'ЧМ-1998'.
 _YEAR = re.compile(r"[-–](?:19|20)\d\d$")
@@ -26,7 +27,7 @@ _YEAR = re.compile(r"[-–](?:19|20)\d\d$")
 @cache
 def _lexicon() -> dict[str, frozenset[str]]:
     found: dict[str, set[str]] = {
-        kind: set() for kind in ("generic", "kind", "head", "thing", "body")
+        kind: set() for kind in ("generic", "kind", "head", "thing", "place", "body")
     }
     for word, kind in read_tsv("not_names.tsv"):
         found[kind].add(key(word))
@@ -42,7 +43,7 @@ def not_a_name(text: str, start: int, stop: int, kind: str) -> bool:
         return False
     if kind != "PER" and _generic(surface):
         return True
-    if _titled(text, start):
+    if titled(text, start):
         return not medium_of(phrase(surface), cited=True)  # the programme «Вести» is a source
     return kind != "PER" and not _quoted_before(text, start) and _document(surface)
 
@@ -66,26 +67,52 @@ def _quoted_before(text: str, start: int) -> bool:
     return start > 0 and text[start - 1] in OPENING
 
 
-def _titled(text: str, start: int) -> bool:
-    """A title in quotation marks, in the nominative, right after a noun of `kind` in the
-    lexicon: 'фрегата «Адмирал Григорович»', not the owner in 'самолёт «Саратовских
-    авиалиний»'."""
+def titled(text: str, start: int) -> bool:
+    """A title in quotation marks, in the nominative, right after a noun of a thing or a place
+    (`kind`, `place` in the lexicon), or after one and an indeclinable common noun: 'фрегата
+    «Адмирал Григорович»', 'станции «Площадь Восстания»', 'станции метро «Автово»'; not the
+    owner in 'самолёт «Саратовских авиалиний»'."""
+    lexicon = _lexicon()
+    noun = _title_noun(text, start)
+    return noun is not None and (noun in lexicon["kind"] or noun in lexicon["place"])
+
+
+def _title_noun(text: str, start: int) -> str | None:
+    """The key of the noun a title in quotation marks at `start` follows, right before it or
+    before an indeclinable common noun ('станции метро «Автово»' -> 'станция'), if the title's
+    first word may be a nominative (a genitive is its owner)."""
     if not _quoted_before(text, start):
-        return False
-    before = _WORD_BEFORE.search(text, max(0, start - 30), start - 1)
-    if not before or key(lemma(before.group(1))) not in _lexicon()["kind"]:
-        return False
+        return None
+    before = _WORDS_BEFORE.search(text, max(0, start - 40), start - 1)
+    if before is None:
+        return None
+    noun = before.group(2)
+    if _indeclinable_noun(noun) and before.group(1):
+        noun = before.group(1)
     first = _WORDS.match(text, start)
-    return first is None or _may_be_nominative(first.group())
+    if first is not None and not _may_be_nominative(first.group()):
+        return None
+    return key(lemma(noun))
+
+
+@lru_cache(maxsize=CACHE_SIZE)
+def _indeclinable_noun(word: str) -> bool:
+    """A common noun in lower case that does not decline: 'метро', 'кафе'."""
+    parses = morph()(word)
+    return (
+        word.islower()
+        and bool(parses)
+        and all(p.tag.POS == "NOUN" and "Fixd" in p.tag and "Abbr" not in p.tag for p in parses)
+    )
 
 
 def noun_before(word: str) -> str | None:
     """What a word before a name says of it, as `data/not_names.tsv` lists the words: 'kind'
     for a noun of a thing ('ракета', 'самолёт'), 'body' for a noun of an organisation
-    ('компания')."""
+    ('компания'); a noun of a place ('станция', 'кладбище') is a 'kind' too."""
     found = key(lemma(word))
     lexicon = _lexicon()
-    if found in lexicon["kind"] or found in lexicon["thing"]:
+    if found in lexicon["kind"] or found in lexicon["thing"] or found in lexicon["place"]:
         return "kind"
     return "body" if found in lexicon["body"] else None
 

@@ -10,6 +10,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from pipeline.nlp.institutions import refer_back
+from pipeline.nlp.models import plain_hyphens
 from pipeline.nlp.ner import Mention, find_mentions
 from pipeline.nlp.not_names import not_a_name
 
@@ -147,7 +148,8 @@ def extract_mentions(articles: pa.Table, sentences: pa.Table) -> pa.Table:
     ids, texts = articles.column("article_id").to_pylist(), articles.column("text").to_pylist()
     found = find_mentions([(a, t, by_article.get(a, [])) for a, t in zip(ids, texts, strict=True)])
     text_of = dict(zip(ids, texts, strict=True))
-    named = [m for m in found if not not_a_name(text_of[m.article_id], m.start, m.stop, m.type)]
+    plain = {article_id: plain_hyphens(text) for article_id, text in text_of.items()}
+    named = [m for m in found if not not_a_name(plain[m.article_id], m.start, m.stop, m.type)]
     return mentions_table(_institutions_named(named, text_of))
 
 

@@ -97,6 +97,40 @@ def test_a_title_after_what_it_is_is_no_name(text: str, surface: str, kind: str)
 @pytest.mark.parametrize(
     ("text", "surface"),
     [
+        (
+            "Волна ливня накрыла стадион «Спартак», но всё равно посмотреть на драматичный "
+            "поединок за бронзовые медали между Португалией и Мексикой пришли 42 569 зрителей.",
+            "Спартак",
+        ),
+        # Through an indeclinable noun: the station, not the club.
+        (
+            "Уже за час до начала соревнований у станции метро «Динамо» проходили девушки с "
+            "огромными букетами.",
+            "Динамо",
+        ),
+    ],
+)
+def test_a_title_after_the_noun_of_a_place_is_no_organisation(text: str, surface: str) -> None:
+    assert judged(text, surface)
+
+
+def test_hyphen_variants_read_as_hyphens() -> None:
+    # U+2011 (non-breaking hyphen) as some sources write it.
+    text = (
+        "Она подтвердила, что ей было известно, что союзники США финансируют в Сирии "
+        "группировки, связанные с «Аль\u2011Каидой»* и ИГ."
+    )
+    assert names_in(text, "name")["Аль\u2011Каидой"] == "Аль-Каида"
+    text = (
+        "Всем арендаторам он сразу же повысил арендные ставки в три раза, а исключением стала "
+        "компания ТНК\u2011ВР."
+    )
+    assert names_in(text, "name")["ТНК\u2011ВР"] == "ТНК-ВР"
+
+
+@pytest.mark.parametrize(
+    ("text", "surface"),
+    [
         ("Благодаря самолётам «Ильюшина» армия обладает транспортной авиацией.", "Ильюшина"),
         ("Журналист рассказал в эфире программы «Вести» о поездке.", "Вести"),
         ("Сообщение появилось в газете «Коммерсантъ».", "Коммерсантъ"),
