@@ -124,18 +124,28 @@ def words(text: str) -> list[str]:
     return _WORD.findall(text)
 
 
+#: What parts a name's capitals: a hyphen ('Аль-Каида') or an apostrophe ("О'Киф", "Д’Артаньян").
+_PART_MARK = re.compile(r"([-'’])")
+
+
 def restore_case(word: str, surface: str) -> str:
-    """Give `word` the capitalisation of `surface` (per hyphen part), and its е for ё."""
+    """Give `word` the capitalisation of `surface` (per part between hyphens or apostrophes),
+    and its е for ё."""
     if "ё" not in surface.lower():
         word = word.replace("ё", "е")
     if surface.isupper() and len(surface) > 1:
         return word.upper()
-    parts, shapes = word.split("-"), surface.split("-")
+    parts, shapes = _PART_MARK.split(word), _PART_MARK.split(surface)
     if len(parts) != len(shapes):
-        shapes = [surface] * len(parts)
-    return "-".join(
-        p[:1].upper() + p[1:] if s[:1].isupper() else p for p, s in zip(parts, shapes, strict=True)
-    )
+        parts, shapes = word.split("-"), surface.split("-")
+        if len(parts) != len(shapes):
+            shapes = [surface] * len(parts)
+        return "-".join(_capitalised(p, s) for p, s in zip(parts, shapes, strict=True))
+    return "".join(_capitalised(p, s) for p, s in zip(parts, shapes, strict=True))
+
+
+def _capitalised(part: str, shape: str) -> str:
+    return part[:1].upper() + part[1:] if shape[:1].isupper() else part
 
 
 #: Parts of speech a name's word may decline as: a participle's paradigm is an adjectival

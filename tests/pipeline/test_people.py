@@ -517,3 +517,17 @@ def test_a_womans_first_name_keeps_her_surname_a_womans() -> None:
     )
     assert found["Майя Петрова"]["n_mentions"] == 2
     assert "Майя Петров" not in found
+
+
+@pytest.mark.parametrize(
+    ("surface", "expected"),
+    [
+        # "Ирландская певица Долорес О'Риордан скоропостижно скончалась в Лондоне."
+        ("Долорес О'Риордан", "Долорес О'Риордан"),
+        ("Джеймса О'Кифа", "Джеймс О'Киф"),
+        ("Бето О’Рурка", "Бето О’Рурк"),
+        ("Аль-Каидой", "Аль-Каида"),
+    ],
+)
+def test_a_capital_after_an_apostrophe_or_hyphen_stays(surface: str, expected: str) -> None:
+    assert person_candidates(surface)[0][1] == expected
