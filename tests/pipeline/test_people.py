@@ -531,3 +531,24 @@ def test_a_womans_first_name_keeps_her_surname_a_womans() -> None:
 )
 def test_a_capital_after_an_apostrophe_or_hyphen_stays(surface: str, expected: str) -> None:
     assert person_candidates(surface)[0][1] == expected
+
+
+def test_other_cases_of_a_name_say_which_reading_it_is() -> None:
+    # 'Каролина Плишкова' alone reads as well as the genitive of a 'Каролин Плишков' (and the
+    # corpus writes 'Каролин' for Caroline Wozniacki); her dative and instrumental elsewhere
+    # read only as the woman's name.
+    found = people(
+        [
+            "Во втором круге Макарову ждала Каролин Возняцки, за которой закреплён пятый номер"
+            " турнира.",
+            "Матч Каролин Возняцки и Элизе Мертенс прошёл гораздо спокойнее.",
+            "Второй соперницей на Итоговом турнире стала Каролина Плишкова.",
+            "Каролина Плишкова не теряет времени зря.",
+            "Гаврилова ничего не смогла противопоставить пятой ракетке мира Каролине Плишковой.",
+            "Хорватка спустя 18 лет оказалась в полуфинале турнира Большого шлема благодаря"
+            " тяжело давшейся победе над пятой ракеткой мира Каролиной Плишковой — 6:4, 3:6,"
+            " 6:4.",
+        ]
+    )
+    assert "Каролин Плишков" not in found
+    assert found["Каролина Плишкова"]["n_mentions"] == 4

@@ -62,6 +62,11 @@ _WOMANS_FIRST_NAME = -1.5
 _IN_FULL_SUBJECT = 2
 
 
+#: A name -> the readings offered with it by each surface that offers it, with that surface's
+#: mentions and the surface.
+Offers = dict[str, list[tuple[frozenset[str], int, str]]]
+
+
 @cache
 def alias_groups() -> tuple[dict[str, str], dict[str, tuple[str, str, str | None]]]:
     """(name key -> canonical key, canonical key -> (canonical, type, country)): the groups of
@@ -197,6 +202,7 @@ def chosen_readings(raws: Iterable[pa.Table]) -> Readings:
         if kind == "PER" and gender:
             subjects[surface] += count
     parts = {reading: reading_parts(reading) for reading in readings}
+    offers = _offers(rows, readings)
     best: dict[str, str] = {}
     readings = {
         reading: _fleeting_vowels(found, written)
@@ -205,14 +211,16 @@ def chosen_readings(raws: Iterable[pa.Table]) -> Readings:
     }
     for reading, (surface, gender) in parts.items():
         if gender:
-            best[reading] = _best_reading(surface, readings[reading], seen, written, subjects)
+            best[reading] = _best_reading(
+                surface, readings[reading], seen, written, subjects, offers=offers
+            )
     for (kind, surface, gender, name), count in rows.items():
         if kind == "PER" and gender:
             shown[best.get(reading_key(surface, gender), name)] += count
     for reading, (surface, gender) in parts.items():
         if not gender and len(readings[reading]) > 1:
             best[reading] = _best_reading(
-                surface, readings[reading], seen, written, subjects, shown
+                surface, readings[reading], seen, written, subjects, shown, offers=offers
             )
     # A lone word is read as the longer names that open or end with it are read.
     in_full = _forms_in_full(rows, best, subjects)
@@ -226,6 +234,7 @@ def chosen_readings(raws: Iterable[pa.Table]) -> Readings:
                 subjects,
                 None if gender else shown,
                 in_full,
+                offers=offers,
             )
     chosen = {
         reading: (name, *(n for _s, n in readings[reading] if n != name))
@@ -390,6 +399,8 @@ def _best_reading(
     subjects: Counter[str],
     shown: Counter[str] | None = None,
     in_full: Mapping[str, str] | None = None,
+    *,
+    offers: Offers,
 ) -> str:
     written = [w.lower() for w in words(surface)]
     # The form longer names give a lone word (`_forms_in_full`).
@@ -416,6 +427,8 @@ def _best_reading(
     def surname(i: int, word: str) -> bool:
         return i == len(written) - 1 and bool(_PARADIGM.search(word))
 
+    rivals = {name for _s, name in readings}
+    confirmed = {name: _confirmed(offers, name, rivals, surface) for name in rivals}
     # Positions where some reading offers a form the corpus writes.
     offered = {i for _s, _n, changed in changes for i, w in changed if attested(i, w)}
 
@@ -429,6 +442,8 @@ def _best_reading(
             total += _WOMANS_FIRST_NAME
         if changed and subjects[name] and " " in name:
             total += _WHOLE  # 'Юлию Иванову': 'Юлия Иванова' is a subject, 'Юлий Иванов' never
+        if " " in name and confirmed[name] and not any(confirmed[n] for n in rivals - {name}):
+            total += _ATTESTED  # other cases say which reading: 'Каролиной Плишковой'
         for i, word in changed:
             if attested(i, word) or (whole[name] and " " in name):
                 total += _ATTESTED
@@ -446,6 +461,33 @@ def _best_reading(
     if shown and two_genders and any(shown[name] for _s, name, _c in changes):
         return max(changes, key=lambda change: shown[change[1]])[1]  # first of equals wins
     return max(changes, key=score)[1]
+
+
+def _offers(
+    rows: Mapping[tuple[str, str, str | None, str], int],
+    readings: Mapping[str, tuple[tuple[float, str], ...]],
+) -> Offers:
+    """What each person surface's readings offer, by reading name (`_confirmed`)."""
+    mentions: Counter[str] = Counter()
+    for (kind, surface, gender, _name), count in rows.items():
+        if kind == "PER":
+            mentions[reading_key(surface, gender)] += count
+    found: Offers = defaultdict(list)
+    for reading, offered in readings.items():
+        names = frozenset(name for _score, name in offered)
+        for name in names:
+            found[name].append((names, mentions[reading], reading_parts(reading)[0]))
+    return found
+
+
+def _confirmed(offers: Offers, name: str, rivals: set[str], surface: str) -> int:
+    """Mentions of other surfaces that offer `name` and none of its `rivals`: the cases that
+    confirm a name's paradigm ('Каролиной Плишковой' reads 'Каролина Плишкова', never
+    'Каролин Плишков', so 'Каролина Плишкова' as written is no genitive of a man's name)."""
+    others = rivals - {name}
+    return sum(
+        n for names, n, other in offers.get(name, ()) if other != surface and not names & others
+    )
 
 
 _CONSONANT_END = re.compile(r"[бвгджзклмнпрстфхцчшщ]$")
