@@ -28,7 +28,10 @@ The source's words name the speaker, or describe them and the article named them
    'пресс-служба', 'организация' the organisation that spoke just before, else the nearest
    named. A country or a capital named alone stands for its government ('Россия заявляла', 'В
    Дамаске считают'), unless it says where the speaker is ('В посольстве России в Канаде').
-   A document is its author's ('Европарламент принял резолюцию ... — говорится в резолюции').
+   A document is its author's ('Европарламент принял резолюцию ... — говорится в резолюции');
+   a document with no author found, and an impersonal cue ('Отмечается, что ...') with no
+   quote just before, the owner of the press service the sentence reporting speech before
+   names ('сообщили в пресс-службе седьмого флота ВМС США').
 5. 'Я' in an interview's '- ' answer and 'вы' in its question are the interviewee (rule 8),
    also in an answer's paragraph the speech rules did not take whole; 'я' inside «» elsewhere
    is the speaker of the quote before when the «» name them between dashes ('— считает Нина
@@ -163,6 +166,18 @@ _AUTHORS = frozenset({"PER", "ORG", MEDIUM})
 #: or right before it (the speech rules may leave it out).
 _PLACED = re.compile(r"(?i)(?:^|\s)во?\s+$|^во?\s")
 _BACK = 3
+#: Sentences looked back through for who issued a statement an impersonal cue goes on with: a
+#: press release's sentences may be far apart, with tweets or figures between.
+_ISSUED_BACK = 12
+#: A press service, which speaks for the body or person named after it.
+_PRESS_SERVICE = re.compile(r"(?i)пресс-служб\w*")
+#: What may stand between a press service's noun and its owner's name: words of one clause.
+_OWNER_GAP = re.compile(r"[^.!?;:«»\"\n]{0,80}")
+_OWNER_WORDS = 8
+#: Whom a press service cites, not its owner: 'со ссылкой на губернатора', 'слова Овчинского'.
+_CITED = re.compile(r"(?i)\bсо\s+ссылкой\s+на\b|\bслова\b")
+#: A press service's noun with no name after it: it refers back to one named before.
+_BARE = re.compile(r"\s*(?:[.,;!?»)\n]|$)")
 #: A preposition (and a word) right before a source, which may open an occasion the source's
 #: span cut: 'В [интервью RT эксперт]', 'в эксклюзивном [интервью RT]'.
 _OPENED = re.compile(r"(?i)(?:^|\s)(?:в|во|на|с|со)\s+(?:\w+\s+)?$")
@@ -300,8 +315,10 @@ class Article:
             if after:
                 return after.entity_id, (after.start, after.stop)
             # 'Отмечается, что ...' after a quote goes on with its source
-            spoke = _impersonal(said.cue) and self._recent(said.previous, said.cue_stop, None, ())
-            return (spoke or None), None
+            if not _impersonal(said.cue):
+                return None, None
+            spoke = self._recent(said.previous, said.cue_stop, None, ())
+            return spoke or self._issuer(said.cue_stop), None
         start, stop = said.source
         stop = _before_conjunction(self.text, start, stop)  # 'подчеркнул [он и] добавил'
         left_out = self._occasions(start, stop)
@@ -348,7 +365,7 @@ class Article:
         # 'говорится в документе': where it is written ('Документ предупреждает' is no author)
         document = reading.thing in _DOCUMENTS and placed
         if reading.kind is None and document and not (organisations or cited):
-            return self._author(start, said.previous), None
+            return self._author(start, said.previous) or self._issuer(start), None
         if reading.kind is None and reading.thing and not (organisations or cited or subject):
             # a surname the morphology reads as a common noun ('Дижур') is still a surname
             made = placed and reading.thing in _NAMED_DOCUMENTS
@@ -680,6 +697,53 @@ class Article:
             }
             return makers.pop() if len(makers) == 1 else None
         return None
+
+    def _issuer(self, before: int) -> str | None:
+        """Who issued what an impersonal cue or a document with no author found goes on with
+        ('Отмечается, что ...', '— говорится в заявлении'): the owner of the press service whose
+        words the nearest earlier sentence reporting speech reports (`_serviced`), of the last
+        `_ISSUED_BACK` sentences and the one of the cue ('сообщили в пресс-службе седьмого
+        флота ВМС США', 'В заявлении, распространённом пресс-службой Белого дома, говорится').
+        A press service with no name after it ('— уточнили в пресс-службе.') refers further back;
+        nobody when the nearest sentence reporting anyone else's words names people or bodies:
+        they are too often not who issued a document."""
+        at = next((n for n, (a, b, _) in enumerate(self.sentences) if a <= before < b), None)
+        if at is None:
+            return None
+        for sentence in range(at, max(-1, at - _ISSUED_BACK - 1), -1):
+            start, stop, _ = self.sentences[sentence]
+            stop = min(stop, before)
+            service = _PRESS_SERVICE.search(self.text, start, stop)
+            if service and not _BARE.match(self.text, service.end()):
+                return self._serviced(service.end(), stop)
+            named = any(m.narrated and start <= m.start < stop for m in self.mentions)
+            if not service and sentence < at and named and _reports(self.text[start:stop]):
+                return None
+        return None
+
+    def _serviced(self, service: int, stop: int) -> str | None:
+        """The owner of a press service: the first person, body or medium named after its noun
+        (before `stop`), when it owns it (`_owns`); nobody when a word that names no entity
+        does ('в пресс-службе метро')."""
+        owner = next(
+            (
+                m
+                for m in self.mentions
+                if m.narrated and service <= m.start and m.stop <= stop and m.type in _AUTHORS
+            ),
+            None,
+        )
+        return owner.entity_id if owner and self._owns(service, owner) else None
+
+    def _owns(self, service: int, m: Mention) -> bool:
+        """Whether the name `m` after a press service's noun is whose the service is: close
+        after it in the same clause ('в пресс-службе вице-премьера - полпреда президента РФ в
+        ДФО Юрия Трутнева'), a person in an oblique case (not 'сотрудник пресс-службы партии
+        Энн-Мари Перри', the one speaking for it), nor one it cites ('сообщает пресс-служба
+        правительства региона со ссылкой на губернатора', 'цитирует пресс-служба слова ...')."""
+        gap = self.text[service : m.start]
+        near = _OWNER_GAP.fullmatch(gap) and len(_WORDS.findall(gap)) <= _OWNER_WORDS
+        return bool(near) and not _CITED.search(gap) and (m.type != "PER" or not m.nominative)
 
     def _maker(self, noun: str, before: int) -> str | None:
         """Who made a document the source names by `noun` (`_NAMED_DOCUMENTS`): of the nearest
