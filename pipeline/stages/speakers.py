@@ -20,7 +20,9 @@ The source's words name the speaker, or describe them and the article named them
    a compound of it ('вице-премьер РФ Виталий Мутко', 'ведущая' for 'телеведущая') or holding
    it as their role, else the one holding its role, else the speaker of the quote just before,
    else the antecedent, as for a pronoun. A noun any commentator fits ('эксперт', 'мужчина')
-   is first the person just named or quoted (`Article._just_named`).
+   is first the person just named or quoted (`Article._just_named`). One naming a country
+   is not one of another country or a commentator when a person of it was named just before
+   ('По словам бывшего главы Грузии' after a political scientist's quote).
 4. An organisation is the speaker when the source is the organisation or speaks for it ('в
    Минсельхозе', 'сообщил Росстат', 'представитель Госдепа'), or refers back to it by a noun
    it was called by (beyond the last sentences, the one such organisation the article named)
@@ -131,6 +133,8 @@ _DOCUMENTS = frozenset(
 #: Nouns that describe any speaker, a man or a woman or one asked for comment, whatever their
 #: role: they refer back to the person just named or just quoted (`Article._just_named`).
 _ANYONE = frozenset({"эксперт", "мужчина", "женщина", "специалист", "аналитик"})
+#: Roles of commentators, whom a description of an office naming a country is not.
+_PUNDITS = frozenset({"эксперт", "специалист", "политолог", "аналитик", "экономист"})
 #: Words of a description that is not the person just named: 'Другой эксперт'.
 _OTHER = frozenset({"другой", "второй", "иной", "ещё", "также", "тоже"})
 #: Nouns of the people around someone, who speak for them, not as them: 'администрация
@@ -486,7 +490,10 @@ class Article:
             and (near := self._just_named(start, gender, said, head))
         ):
             return near
-        if head and (introduced := self._introduced(head, start, gender, organisations)):
+        introduced = head and self._introduced(head, start, gender, organisations)
+        if not organisations:  # 'сотрудник Института США и Канады' is no office of a state
+            introduced = self._of_country_rather(introduced, said, gender, words)
+        if introduced:
             return introduced
         # the one holding the role, unless it is of another country than the source names
         if role and not (organisations or said.countries) and (holder := self._holder(role, [])):
@@ -496,6 +503,8 @@ class Article:
         # not the speaker before an unnamed source named since ('источник в правоохранительных
         # органах ... — сказал собеседник агентства'): the description is that source, nobody
         recent = self._recent(said.previous, start, gender)
+        if not organisations:
+            recent = self._of_country_rather(recent, said, gender, words)
         if recent and said.previous[1] > self._unnamed_before(start):
             return recent
         return self._antecedent(start, gender)
@@ -933,6 +942,85 @@ class Article:
             and (not countries or person.country in countries)
         }
         return found.pop() if len(found) == 1 else None
+
+    def _of_country_rather(
+        self, found: str | None, said: Said, gender: str | None, words: str
+    ) -> str | None:
+        """`found`, unless a description names one country and `found` is of another
+        (`entities.country`) or is a commentator (`_PUNDITS`) that the description is not, and
+        a person of that country whose role does not contradict the description was named
+        just before (`_of_country`): 'По словам бывшего главы Грузии' after a political
+        scientist's quote is the Georgian named in the sentences before. One of no known
+        country stays: the description may be how the article introduced them."""
+        start = said.source[0]
+        if not (len(said.countries) == 1 and found):
+            return found
+        role = role_head(words)
+        if not self._other_than(found, set(said.countries), start, role):
+            return found
+        return self._of_country(start, set(said.countries), gender, role) or found
+
+    def _other_than(self, found: str, countries: set[str], start: int, role: str | None) -> bool:
+        """Whether `found` is not whom a description naming `countries` with the role `role`
+        means (`_of_country_rather`)."""
+        person = self.people.get(found)
+        if person is None or self._of(found, countries, start):
+            return False
+        if person.country is not None:
+            return True
+        return person.role in _PUNDITS and role not in _PUNDITS
+
+    def _of_country(
+        self, before: int, countries: set[str], gender: str | None, role: str | None
+    ) -> str | None:
+        """The person a description naming a country refers back to ('бывшего главы Грузии'):
+        of the nearest of the last `_BACK` sentences with people, the one person the text
+        presents (`_presented`, not one merely spoken of) who is of one of `countries` (`_of`),
+        of `gender`, and holds no role other than the description's, unless it names a leader
+        ('глава', 'лидер') or none."""
+        earlier = [m for m in self.narrated if m.stop <= before]
+        for sentence in sorted({m.sentence for m in earlier}, reverse=True)[:_BACK]:
+            found = {
+                m.entity_id
+                for m in earlier
+                if m.sentence == sentence
+                and self._of(m.entity_id, countries, before)
+                and self._fits(m.entity_id, gender)
+                and self._presented(m)
+                and self._may_be(m.entity_id, role)
+            }
+            if found:
+                return found.pop() if len(found) == 1 else None
+        return None
+
+    def _may_be(self, entity_id: str, role: str | None) -> bool:
+        """Whether a person may be described by `role`: no role known on either side, a
+        leader's, or the same."""
+        person = self.people.get(entity_id)
+        held = person.role if person else None
+        return role is None or held is None or role in _LEADERS or held == role
+
+    def _of(self, entity_id: str, countries: set[str], before: int) -> bool:
+        """Whether a person is of one of `countries`: by `entities.country`, or as the article
+        introduced them before `before`, a country's name right before their name ('Бывший
+        президент Грузии Михаил Саакашвили')."""
+        person = self.people.get(entity_id)
+        if person is not None and person.country in countries:
+            return True
+        return any(
+            m.entity_id == entity_id and self._country_before(m) in countries
+            for m in self.narrated
+            if m.stop <= before
+        )
+
+    def _country_before(self, m: Mention) -> str | None:
+        """The country of a place named right before a mention ('президент Грузии [Михаил
+        Саакашвили]'), with nothing but a space between."""
+        for o in self.mentions:
+            if o.type == "LOC" and o.stop <= m.start and not self.text[o.stop : m.start].strip():
+                place = places().get(key(o.normal))
+                return place.country if place else None
+        return None
 
     def _introduced(
         self, head: str, before: int, gender: str | None, organisations: set[str]

@@ -8,6 +8,7 @@ import pytest
 
 from pipeline.harness import entity_tables
 from pipeline.nlp.sources import agreement, gender_of, occasions, read
+from pipeline.stages.speakers import Article, Mention, Person, Said
 
 
 def speakers(texts: list[str], titles: list[str] | None = None) -> list[tuple[str, str | None]]:
@@ -844,3 +845,51 @@ def test_a_press_service_is_not_whom_it_cites() -> None:
         ["В Кузбассе рассказали об отгрузке угля на Восток"],
     )
     assert said(found, "По данным министерства угольной промышленности") is None
+
+
+def test_a_description_naming_a_country_is_not_a_commentator_of_none() -> None:
+    text = (
+        "«Чем чаще судебные органы Украины будут выносить подобного рода решения в отношении "
+        "экс-президента Грузии, тем больше у Саакашвили будет поводов заявлять о давлении со "
+        "стороны украинской власти, о недемократичности в целом политического режима "
+        "действующего главы украинского государства», — добавил Мезюхо.\n\nСогласно "
+        "постановлению суда, Саакашвили помиловал высокопоставленных чиновников, связанных с "
+        "делом Гиргвлиани, и таким образом избавил их от ответственности.\n\nСам политик "
+        "назвал приговор незаконным. По словам бывшего главы Грузии, решение суда в Тбилиси "
+        "«противоречит международным нормам и здравому смыслу»."
+    )
+    paragraphs = text.split("\n\n")
+    starts = [text.index(p) for p in paragraphs]
+    second = text.index("По словам")
+    sentences = [
+        (starts[0], starts[0] + len(paragraphs[0]), 0),
+        (starts[1], starts[1] + len(paragraphs[1]), 1),
+        (starts[2], second - 1, 2),
+        (second, len(text), 2),
+    ]
+
+    def mention(word: str, entity_id: str, kind: str, sentence: int, normal: str) -> Mention:
+        at = text.index(word, sentences[sentence][0])
+        return Mention(at, at + len(word), sentence, entity_id, kind, word, word == normal, True)
+
+    mentions = [
+        mention("Мезюхо", "mezyukho", "PER", 0, "Мезюхо"),
+        mention("Саакашвили", "saakashvili", "PER", 1, "Саакашвили"),
+        mention("Гиргвлиани", "girgvliani", "PER", 1, "Гиргвлиани"),
+        mention("Грузии", "georgia", "LOC", 3, "Грузия"),
+    ]
+    people = {
+        "mezyukho": Person("политолог", None, "Иван Мезюхо"),
+        "saakashvili": Person("губернатор", "GEO", "Михаил Саакашвили"),
+        "girgvliani": Person(None, None, "Сандро Гиргвлиани"),
+    }
+    article = Article(text, mentions, people, sentences)
+    source = text.index("бывшего главы Грузии")
+    said = Said(
+        "По словам",
+        second + len("По словам"),
+        (source, source + len("бывшего главы Грузии")),
+        ("GEO",),
+        ("mezyukho", starts[0] + len(paragraphs[0])),
+    )
+    assert article.speaker(said)[0] == "saakashvili"
