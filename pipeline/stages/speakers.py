@@ -20,7 +20,9 @@ The source's words name the speaker, or describe them and the article named them
    a compound of it ('вице-премьер РФ Виталий Мутко', 'ведущая' for 'телеведущая') or holding
    it as their role, else the one holding its role, else the speaker of the quote just before,
    else the antecedent, as for a pronoun. A noun any commentator fits ('эксперт', 'мужчина')
-   is first the person just named or quoted (`Article._just_named`).
+   is first the person just named or quoted (`Article._just_named`). One naming a country
+   is not one of another country or a commentator when a person of it was named just before
+   ('По словам бывшего главы Грузии' after a political scientist's quote).
 4. An organisation is the speaker when the source is the organisation or speaks for it ('в
    Минсельхозе', 'сообщил Росстат', 'представитель Госдепа'), or refers back to it by a noun
    it was called by (beyond the last sentences, the one such organisation the article named)
@@ -28,7 +30,10 @@ The source's words name the speaker, or describe them and the article named them
    'пресс-служба', 'организация' the organisation that spoke just before, else the nearest
    named. A country or a capital named alone stands for its government ('Россия заявляла', 'В
    Дамаске считают'), unless it says where the speaker is ('В посольстве России в Канаде').
-   A document is its author's ('Европарламент принял резолюцию ... — говорится в резолюции').
+   A document is its author's ('Европарламент принял резолюцию ... — говорится в резолюции');
+   a document with no author found, and an impersonal cue ('Отмечается, что ...') with no
+   quote just before, the owner of the press service the sentence reporting speech before
+   names ('сообщили в пресс-службе седьмого флота ВМС США').
 5. 'Я' in an interview's '- ' answer and 'вы' in its question are the interviewee (rule 8),
    also in an answer's paragraph the speech rules did not take whole; 'я' inside «» elsewhere
    is the speaker of the quote before when the «» name them between dashes ('— считает Нина
@@ -128,6 +133,8 @@ _DOCUMENTS = frozenset(
 #: Nouns that describe any speaker, a man or a woman or one asked for comment, whatever their
 #: role: they refer back to the person just named or just quoted (`Article._just_named`).
 _ANYONE = frozenset({"эксперт", "мужчина", "женщина", "специалист", "аналитик"})
+#: Roles of commentators, whom a description of an office naming a country is not.
+_PUNDITS = frozenset({"эксперт", "специалист", "политолог", "аналитик", "экономист"})
 #: Words of a description that is not the person just named: 'Другой эксперт'.
 _OTHER = frozenset({"другой", "второй", "иной", "ещё", "также", "тоже"})
 #: Nouns of the people around someone, who speak for them, not as them: 'администрация
@@ -163,6 +170,18 @@ _AUTHORS = frozenset({"PER", "ORG", MEDIUM})
 #: or right before it (the speech rules may leave it out).
 _PLACED = re.compile(r"(?i)(?:^|\s)во?\s+$|^во?\s")
 _BACK = 3
+#: Sentences looked back through for who issued a statement an impersonal cue goes on with: a
+#: press release's sentences may be far apart, with tweets or figures between.
+_ISSUED_BACK = 12
+#: A press service, which speaks for the body or person named after it.
+_PRESS_SERVICE = re.compile(r"(?i)пресс-служб\w*")
+#: What may stand between a press service's noun and its owner's name: words of one clause.
+_OWNER_GAP = re.compile(r"[^.!?;:«»\"\n]{0,80}")
+_OWNER_WORDS = 8
+#: Whom a press service cites, not its owner: 'со ссылкой на губернатора', 'слова Овчинского'.
+_CITED = re.compile(r"(?i)\bсо\s+ссылкой\s+на\b|\bслова\b")
+#: A press service's noun with no name after it: it refers back to one named before.
+_BARE = re.compile(r"\s*(?:[.,;!?»)\n]|$)")
 #: A preposition (and a word) right before a source, which may open an occasion the source's
 #: span cut: 'В [интервью RT эксперт]', 'в эксклюзивном [интервью RT]'.
 _OPENED = re.compile(r"(?i)(?:^|\s)(?:в|во|на|с|со)\s+(?:\w+\s+)?$")
@@ -300,8 +319,10 @@ class Article:
             if after:
                 return after.entity_id, (after.start, after.stop)
             # 'Отмечается, что ...' after a quote goes on with its source
-            spoke = _impersonal(said.cue) and self._recent(said.previous, said.cue_stop, None, ())
-            return (spoke or None), None
+            if not _impersonal(said.cue):
+                return None, None
+            spoke = self._recent(said.previous, said.cue_stop, None, ())
+            return spoke or self._issuer(said.cue_stop), None
         start, stop = said.source
         stop = _before_conjunction(self.text, start, stop)  # 'подчеркнул [он и] добавил'
         left_out = self._occasions(start, stop)
@@ -348,7 +369,7 @@ class Article:
         # 'говорится в документе': where it is written ('Документ предупреждает' is no author)
         document = reading.thing in _DOCUMENTS and placed
         if reading.kind is None and document and not (organisations or cited):
-            return self._author(start, said.previous), None
+            return self._author(start, said.previous) or self._issuer(start), None
         if reading.kind is None and reading.thing and not (organisations or cited or subject):
             # a surname the morphology reads as a common noun ('Дижур') is still a surname
             made = placed and reading.thing in _NAMED_DOCUMENTS
@@ -469,7 +490,10 @@ class Article:
             and (near := self._just_named(start, gender, said, head))
         ):
             return near
-        if head and (introduced := self._introduced(head, start, gender, organisations)):
+        introduced = head and self._introduced(head, start, gender, organisations)
+        if not organisations:  # 'сотрудник Института США и Канады' is no office of a state
+            introduced = self._of_country_rather(introduced, said, gender, words)
+        if introduced:
             return introduced
         # the one holding the role, unless it is of another country than the source names
         if role and not (organisations or said.countries) and (holder := self._holder(role, [])):
@@ -479,6 +503,8 @@ class Article:
         # not the speaker before an unnamed source named since ('источник в правоохранительных
         # органах ... — сказал собеседник агентства'): the description is that source, nobody
         recent = self._recent(said.previous, start, gender)
+        if not organisations:
+            recent = self._of_country_rather(recent, said, gender, words)
         if recent and said.previous[1] > self._unnamed_before(start):
             return recent
         return self._antecedent(start, gender)
@@ -681,6 +707,53 @@ class Article:
             return makers.pop() if len(makers) == 1 else None
         return None
 
+    def _issuer(self, before: int) -> str | None:
+        """Who issued what an impersonal cue or a document with no author found goes on with
+        ('Отмечается, что ...', '— говорится в заявлении'): the owner of the press service whose
+        words the nearest earlier sentence reporting speech reports (`_serviced`), of the last
+        `_ISSUED_BACK` sentences and the one of the cue ('сообщили в пресс-службе седьмого
+        флота ВМС США', 'В заявлении, распространённом пресс-службой Белого дома, говорится').
+        A press service with no name after it ('— уточнили в пресс-службе.') refers further back;
+        nobody when the nearest sentence reporting anyone else's words names people or bodies:
+        they are too often not who issued a document."""
+        at = next((n for n, (a, b, _) in enumerate(self.sentences) if a <= before < b), None)
+        if at is None:
+            return None
+        for sentence in range(at, max(-1, at - _ISSUED_BACK - 1), -1):
+            start, stop, _ = self.sentences[sentence]
+            stop = min(stop, before)
+            service = _PRESS_SERVICE.search(self.text, start, stop)
+            if service and not _BARE.match(self.text, service.end()):
+                return self._serviced(service.end(), stop)
+            named = any(m.narrated and start <= m.start < stop for m in self.mentions)
+            if not service and sentence < at and named and _reports(self.text[start:stop]):
+                return None
+        return None
+
+    def _serviced(self, service: int, stop: int) -> str | None:
+        """The owner of a press service: the first person, body or medium named after its noun
+        (before `stop`), when it owns it (`_owns`); nobody when a word that names no entity
+        does ('в пресс-службе метро')."""
+        owner = next(
+            (
+                m
+                for m in self.mentions
+                if m.narrated and service <= m.start and m.stop <= stop and m.type in _AUTHORS
+            ),
+            None,
+        )
+        return owner.entity_id if owner and self._owns(service, owner) else None
+
+    def _owns(self, service: int, m: Mention) -> bool:
+        """Whether the name `m` after a press service's noun is whose the service is: close
+        after it in the same clause ('в пресс-службе вице-премьера - полпреда президента РФ в
+        ДФО Юрия Трутнева'), a person in an oblique case (not 'сотрудник пресс-службы партии
+        Энн-Мари Перри', the one speaking for it), nor one it cites ('сообщает пресс-служба
+        правительства региона со ссылкой на губернатора', 'цитирует пресс-служба слова ...')."""
+        gap = self.text[service : m.start]
+        near = _OWNER_GAP.fullmatch(gap) and len(_WORDS.findall(gap)) <= _OWNER_WORDS
+        return bool(near) and not _CITED.search(gap) and (m.type != "PER" or not m.nominative)
+
     def _maker(self, noun: str, before: int) -> str | None:
         """Who made a document the source names by `noun` (`_NAMED_DOCUMENTS`): of the nearest
         of the last `_BACK` sentences with names that names it by the same noun, the one subject
@@ -869,6 +942,85 @@ class Article:
             and (not countries or person.country in countries)
         }
         return found.pop() if len(found) == 1 else None
+
+    def _of_country_rather(
+        self, found: str | None, said: Said, gender: str | None, words: str
+    ) -> str | None:
+        """`found`, unless a description names one country and `found` is of another
+        (`entities.country`) or is a commentator (`_PUNDITS`) that the description is not, and
+        a person of that country whose role does not contradict the description was named
+        just before (`_of_country`): 'По словам бывшего главы Грузии' after a political
+        scientist's quote is the Georgian named in the sentences before. One of no known
+        country stays: the description may be how the article introduced them."""
+        start = said.source[0]
+        if not (len(said.countries) == 1 and found):
+            return found
+        role = role_head(words)
+        if not self._other_than(found, set(said.countries), start, role):
+            return found
+        return self._of_country(start, set(said.countries), gender, role) or found
+
+    def _other_than(self, found: str, countries: set[str], start: int, role: str | None) -> bool:
+        """Whether `found` is not whom a description naming `countries` with the role `role`
+        means (`_of_country_rather`)."""
+        person = self.people.get(found)
+        if person is None or self._of(found, countries, start):
+            return False
+        if person.country is not None:
+            return True
+        return person.role in _PUNDITS and role not in _PUNDITS
+
+    def _of_country(
+        self, before: int, countries: set[str], gender: str | None, role: str | None
+    ) -> str | None:
+        """The person a description naming a country refers back to ('бывшего главы Грузии'):
+        of the nearest of the last `_BACK` sentences with people, the one person the text
+        presents (`_presented`, not one merely spoken of) who is of one of `countries` (`_of`),
+        of `gender`, and holds no role other than the description's, unless it names a leader
+        ('глава', 'лидер') or none."""
+        earlier = [m for m in self.narrated if m.stop <= before]
+        for sentence in sorted({m.sentence for m in earlier}, reverse=True)[:_BACK]:
+            found = {
+                m.entity_id
+                for m in earlier
+                if m.sentence == sentence
+                and self._of(m.entity_id, countries, before)
+                and self._fits(m.entity_id, gender)
+                and self._presented(m)
+                and self._may_be(m.entity_id, role)
+            }
+            if found:
+                return found.pop() if len(found) == 1 else None
+        return None
+
+    def _may_be(self, entity_id: str, role: str | None) -> bool:
+        """Whether a person may be described by `role`: no role known on either side, a
+        leader's, or the same."""
+        person = self.people.get(entity_id)
+        held = person.role if person else None
+        return role is None or held is None or role in _LEADERS or held == role
+
+    def _of(self, entity_id: str, countries: set[str], before: int) -> bool:
+        """Whether a person is of one of `countries`: by `entities.country`, or as the article
+        introduced them before `before`, a country's name right before their name ('Бывший
+        президент Грузии Михаил Саакашвили')."""
+        person = self.people.get(entity_id)
+        if person is not None and person.country in countries:
+            return True
+        return any(
+            m.entity_id == entity_id and self._country_before(m) in countries
+            for m in self.narrated
+            if m.stop <= before
+        )
+
+    def _country_before(self, m: Mention) -> str | None:
+        """The country of a place named right before a mention ('президент Грузии [Михаил
+        Саакашвили]'), with nothing but a space between."""
+        for o in self.mentions:
+            if o.type == "LOC" and o.stop <= m.start and not self.text[o.stop : m.start].strip():
+                place = places().get(key(o.normal))
+                return place.country if place else None
+        return None
 
     def _introduced(
         self, head: str, before: int, gender: str | None, organisations: set[str]
