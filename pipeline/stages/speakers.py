@@ -356,6 +356,11 @@ class Article:
         if _unnamed(words):  # 'источник в МИД Турции': nobody, unless named right after
             apposed = self._apposed(stop, True)
             return (apposed.entity_id if apposed else None), None
+        # a surname the article names in full, whatever else the word reads as ('Ледяхов
+        # заявил' after 'Игорем Ледяховым': not the plural of a 'ледях')
+        surnamed = self._by_name(words, gender)
+        if surnamed:
+            return surnamed, None
         reading = _personal(words) or read(words)
         organisations = {m.entity_id for m in inside if m.type == "ORG"}
         if reading.kind in (None, "spokes") and len(organisations) == 1:

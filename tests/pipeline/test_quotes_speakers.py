@@ -893,3 +893,17 @@ def test_a_description_naming_a_country_is_not_a_commentator_of_none() -> None:
         ("mezyukho", starts[0] + len(paragraphs[0])),
     )
     assert article.speaker(said)[0] == "saakashvili"
+
+
+def test_a_surname_the_article_names_in_full_beats_a_common_noun_reading() -> None:
+    # 'Ледяхов' alone reads to the morphology as the plural of a noun 'ледях' (a group, so
+    # nobody); the article named 'Игорем Ледяховым' just before
+    found = speakers(
+        [
+            "Чтобы разобраться, нужен ли Нойштедтер «Спартаку», корреспондент RT пообщался с"
+            " бывшим полузащитником и тренером команды Игорем Ледяховым, а также"
+            " экс-генеральным директором клуба Романом Асхабадзе. Ледяхов заявил, что, по его"
+            " мнению, Нойштедтер вряд ли способен помочь чемпиону страны в еврокубках."
+        ]
+    )
+    assert said(found, "вряд ли способен помочь") == "Игорь Ледяхов"
