@@ -349,10 +349,10 @@ class Article:
         # nor outlets at large ('сообщают СМИ')
         one = number != "plur"
         if media and one and _outlet(words) and not self._of_person(start):
-            return media[0].entity_id, None
+            return self._named_after(said.cue_stop) or media[0].entity_id, None
         if not words:  # only where it was said: 'Алексей Мухин [в интервью RT] заявил'
             before = self._before_occasion(start)
-            return (before.entity_id if before else None), None
+            return (before.entity_id if before else self._named_after(said.cue_stop)), None
         if _unnamed(words):  # 'источник в МИД Турции': nobody, unless named right after
             apposed = self._apposed(stop, True)
             return (apposed.entity_id if apposed else None), None
@@ -917,6 +917,22 @@ class Article:
                 return m
         return None
 
+    def _named_after(self, cue_stop: int) -> str | None:
+        """The person in the nominative after a cue whose written source is only an outlet or
+        an occasion, before any content ('Об этом RT рассказал юрист украинской диаспоры Леонид
+        Козак', '— заявил в беседе с «НГ» богослов ... аль-Карадаги'): the outlet is whom it
+        was said to."""
+        after = next((m for m in self.narrated if m.start >= cue_stop), None)
+        if after is None or after.type != "PER" or not after.nominative:
+            return None
+        between = self.text[cue_stop : after.start]
+        if len(between) > _AFTER_CUE or _CONTENT_AFTER.search(between):
+            return None
+        last = _WORDS.findall(between)[-1:]
+        if last and _governs(last[0].lower()):
+            return None  # 'уточняется в обращении в адрес Порошенко': to whom, not who
+        return after.entity_id
+
     def _before_occasion(self, start: int) -> Mention | None:
         """The person written in the nominative right before a source that only says where it
         was said ('Алексей Мухин в интервью RT заявил'): at most an occasion's preposition and
@@ -1432,6 +1448,17 @@ def _personal(words: str) -> Reading | None:
         if gender and parse.tag.POS in ("NPRO", "ADJF") and "Anph" in parse.tag:
             return Reading("pronoun", parse.normal_form, gender)
     return None
+
+
+#: How far after a cue the speaker may stand behind a role phrase, and what ends the search:
+#: the sentence or paragraph, or content ('заявил, что', 'сообщил:').
+_AFTER_CUE = 200
+_CONTENT_AFTER = re.compile(r"[.!?:\n]|\bчто\b")
+
+
+def _governs(word: str) -> bool:
+    """A preposition, or 'адрес' of 'в адрес': what stands before a person spoken to or of."""
+    return word == "адрес" or any(p.tag.POS == "PREP" for p in morph()(word))
 
 
 def _outlet(words: str) -> bool:
