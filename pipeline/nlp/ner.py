@@ -260,11 +260,11 @@ def _after_preposition(text: str, sentence_start: int, at: int) -> bool:
     a surname ('Азию Биби', 'Маттео Ренци' are first names that the gazetteer or the
     dictionary also knows as places)."""
     before = re.search(r"(\S+)\s+$", text[max(sentence_start, at - 20) : at])
-    return bool(before) and _preposition(before.group(1).lower())
+    return bool(before) and preposition(before.group(1).lower())
 
 
 @lru_cache(maxsize=CACHE_SIZE)
-def _preposition(word: str) -> bool:
+def preposition(word: str) -> bool:
     """Whether some reading of `word` is a preposition."""
     return any(p.tag.POS == "PREP" for p in morph()(word))
 
@@ -451,8 +451,8 @@ def _owned(text: str, sentence_start: int, start: int) -> bool:
     before = _WORD_BEFORE.search(text[sentence_start:start])
     if not before or (before.start(2) > 0 and not before.group(2).islower()):
         return False
-    preposition = before.group(1) and _preposition(before.group(1).lower().strip(',;:«»"()'))
-    return not preposition and _thing_in_nominative(before.group(2).lower())
+    governed = before.group(1) and preposition(before.group(1).lower().strip(',;:«»"()'))
+    return not governed and _thing_in_nominative(before.group(2).lower())
 
 
 @lru_cache(maxsize=CACHE_SIZE)

@@ -70,6 +70,7 @@ from types import MappingProxyType
 from pipeline.nlp.gazetteer import key, places
 from pipeline.nlp.media import MEDIUM, STRONG_WORDS, WEAK_WORDS
 from pipeline.nlp.models import lemma, morph
+from pipeline.nlp.ner import preposition
 from pipeline.nlp.roles import role_lemmas
 from pipeline.nlp.sources import (
     OCCASIONS,
@@ -146,9 +147,9 @@ _OPINIONS = frozenset({"мнение", "зрение", "позиция", "при
 _SEXES = frozenset({"мужчина", "женщина"})
 #: Roles of people asked for comment, whom 'эксперт' may describe (not an office: 'Путин
 #: подписал указ. Эксперт считает ...' is another's words).
-_COMMENTATORS = frozenset(
-    {"эксперт", "специалист", "политолог", "аналитик", "экономист", "директор", "руководитель"}
-    | {"заместитель", "основатель", "председатель", "профессор", "декан", "сотрудник"}
+_COMMENTATORS = _PUNDITS | frozenset(
+    {"директор", "руководитель", "заместитель", "основатель", "председатель", "профессор"}
+    | {"декан", "сотрудник"}
 )
 #: Nouns of a document whose author the text names as making it ('Европарламент принял
 #: резолюцию ... — говорится в резолюции'); else, as other nouns of a thing, it refers back to
@@ -537,7 +538,8 @@ class Article:
         closing = self._closing(start)
         inside = [m for m in self.mentions if m.entity_id == recent and opening < m.start < closing]
         if previous[1] > opening:  # the quote before is in the «» or opens it
-            lo = next((a for a, b, _ in self.sentences if a <= opening < b), opening)
+            held = self._sentence_at(opening)
+            lo = opening if held is None else self.sentences[held][0]
             opened = any(m.entity_id == recent and lo <= m.start < opening for m in self.mentions)
             return recent if opened or any(self._inserted(m) for m in inside) else None
         cued = re.match(rf"\s*,?\s*[{_DASHES}]", self.text[closing + 1 : closing + 6])
@@ -616,10 +618,14 @@ class Article:
             if back <= m.start and m.stop <= before
         )
 
+    def _sentence_at(self, at: int) -> int | None:
+        """The index of the sentence that holds `at`, None when none does."""
+        return next((n for n, (a, b, _) in enumerate(self.sentences) if a <= at < b), None)
+
     def _sentence_of(self, at: int) -> str:
         """The text of the sentence at `at` (empty when no sentence holds it)."""
-        found = next(((a, b) for a, b, _ in self.sentences if a <= at < b), (at, at))
-        return self.text[found[0] : found[1]]
+        held = self._sentence_at(at)
+        return "" if held is None else self.text[self.sentences[held][0] : self.sentences[held][1]]
 
     def _occasions(self, start: int, stop: int) -> list[tuple[int, int]]:
         """`occasions` of a source, also one whose preposition the source's span left out
@@ -721,7 +727,7 @@ class Article:
         A press service with no name after it ('— уточнили в пресс-службе.') refers further back;
         nobody when the nearest sentence reporting anyone else's words names people or bodies:
         they are too often not who issued a document."""
-        at = next((n for n, (a, b, _) in enumerate(self.sentences) if a <= before < b), None)
+        at = self._sentence_at(before)
         if at is None:
             return None
         for sentence in range(at, max(-1, at - _ISSUED_BACK - 1), -1):
@@ -798,7 +804,7 @@ class Article:
         (`_named_as`), or any for `_AGENCIES`; the nearest medium for a noun of a medium
         ('издание', 'газета'). Further back, the one such organisation or medium the article
         named before ('Белгородский зоопарк' for 'в пресс-службе' several sentences on)."""
-        sentence = next((s for s, (a, b, _) in enumerate(self.sentences) if a <= before < b), None)
+        sentence = self._sentence_at(before)
         earlier = [m for m in self.mentions if m.stop <= before and m.narrated]
         if sentence is None:
             return None
@@ -1458,7 +1464,7 @@ _CONTENT_AFTER = re.compile(r"[.!?:\n]|\bчто\b")
 
 def _governs(word: str) -> bool:
     """A preposition, or 'адрес' of 'в адрес': what stands before a person spoken to or of."""
-    return word == "адрес" or any(p.tag.POS == "PREP" for p in morph()(word))
+    return word == "адрес" or preposition(word)
 
 
 def _outlet(words: str) -> bool:

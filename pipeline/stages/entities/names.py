@@ -428,7 +428,9 @@ def _best_reading(
         return i == len(written) - 1 and bool(_PARADIGM.search(word))
 
     rivals = {name for _s, name in readings}
-    confirmed = {name: _confirmed(offers, name, rivals, surface) for name in rivals}
+    # only a full name's readings are confirmed by other cases (a one-word surface's are words)
+    many = len(written) > 1
+    confirmed = {name: many and _confirmed(offers, name, rivals, surface) for name in rivals}
     # Positions where some reading offers a form the corpus writes.
     offered = {i for _s, _n, changed in changes for i, w in changed if attested(i, w)}
 
