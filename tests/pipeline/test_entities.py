@@ -383,6 +383,27 @@ def test_a_national_body_is_its_countrys_in_the_article_that_names_it() -> None:
     assert found["a2"] == ["МИД России", "МИД Украины", "МИД"]
 
 
+def test_a_national_body_is_the_countrys_its_adjective_names() -> None:
+    """'российского МИД' is Russia's ministry, and so is a bare 'МИД' later in that article;
+    a country's adjective in a compound ('российско-британского') names no one country."""
+    mentions, table, _c = analyse(
+        [
+            "Глава российского МИД Сергей Лавров заявил, что Москва осуждает действия Северной "
+            "Кореи. Но позиция МИД однозначна: ни в коем случае.",
+            "Об этом заявил глава британского МИД. Позже в МИД уточнили детали визита.",
+            "Заседание российско-британского МИД не состоялось.",
+        ]
+    )
+    names = {e["entity_id"]: e["name"] for e in table.to_pylist()}
+    found = {}
+    for m in mentions.to_pylist():
+        if m["surface"] == "МИД":
+            found.setdefault(m["article_id"], []).append(names[m["entity_id"]])
+    assert found["a0"] == ["МИД России", "МИД России"]
+    assert found["a1"] == ["МИД Великобритании", "МИД Великобритании"]
+    assert found["a2"] == ["МИД"]
+
+
 def test_a_countrys_abbreviation_is_the_country() -> None:
     _mentions, found, _countries = analyse(
         [

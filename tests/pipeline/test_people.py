@@ -197,6 +197,37 @@ def test_glued_spans_are_not_full_names() -> None:
     assert list(people.by_last["путин"]) == ["владимир путин"]
 
 
+def test_a_seldom_full_name_is_not_the_dominant_namesake() -> None:
+    """'Дакота' is also a place, so a name the corpus writes once is no sure full name; it is
+    still not Boris Johnson, the corpus's usual Johnson, when its article names no other."""
+    texts = [f"Министр иностранных дел Борис Джонсон заявил о визите номер {i}." for i in range(6)]
+    texts.append(
+        "Похвалы заслуживают и актеры Дакота Джонсон и Джейми Дорнан, сыгравшие невинную, но "
+        "любопытную студентку-девственницу Анастейшу Стил и миллионера-садиста Кристиана Грея."
+    )
+    found = people(texts)
+    assert found["Борис Джонсон"]["n_mentions"] == 6
+    assert found["Дакота Джонсон"]["n_mentions"] == 1
+
+
+def test_a_surname_glued_before_a_full_name_is_left_out() -> None:
+    """'убийству Кеннеди Линдона Джонсона': NER glues two people; the full name after the
+    first surname is the person, and the mention's normal form drops the glued word."""
+    texts = ["Линдон Джонсон, 36-ой президент США."] * 3
+    texts += [f"Министр иностранных дел Борис Джонсон заявил о визите номер {i}." for i in range(6)]
+    texts.append(
+        "Также Москва заподозрила в причастности к убийству Кеннеди Линдона Джонсона, "
+        "занимавшего на тот момент пост вице-президента."
+    )
+    articles = pa.table({"article_id": [f"a{i}" for i in range(len(texts))], "text": texts})
+    tables = entity_tables(articles)
+    found = {e["name"]: e for e in tables["entities"].to_pylist() if e["type"] == "PER"}
+    assert found["Линдон Джонсон"]["n_mentions"] == 4
+    assert found["Борис Джонсон"]["n_mentions"] == 6
+    glued = [m for m in tables["mentions"].to_pylist() if m["article_id"] == "a9"]
+    assert [m["normal"] for m in glued if m["type"] == "PER"] == ["Линдон Джонсон"]
+
+
 def test_a_name_the_corpus_writes_as_a_subject_stays_as_written() -> None:
     # Alone, 'Юдзуру Ханю' reads as the dative of 'Юдзур Хань', and another person is called
     # 'Хань'; the corpus writes the skater's name as it stands, also as a verb's subject.

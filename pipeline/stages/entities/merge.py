@@ -78,6 +78,7 @@ from pipeline.stages.entities.people import (
     article_scope,
     people_of,
     person_keys,
+    unglued,
 )
 from pipeline.stages.entities.qualified import qualified_names
 from pipeline.stages.entities.things import Introduced
@@ -149,7 +150,7 @@ def _find_groups(
     'ABBR:<abbreviation key>\t<name key>' for an abbreviation in an article that expands it,
     the first time; else 'NAME:<name key>'. A task on a worker."""
     mentions, article_texts = _read_mentions(raw, chosen, renamed), Texts(texts)
-    persons = person_keys(mentions, people)
+    persons = person_keys(mentions, people, article_texts)
     media = cited(mentions, article_texts)
     pairs = list(abbreviations(mentions, article_texts))
     expanded: dict[tuple[str, str], str] = {}
@@ -241,6 +242,8 @@ def _describe(
     for m, group in zip(mentions, group_of, strict=True):
         if entity[group]["type"] == MEDIUM:
             m.name = written_name(m, article_texts[m.article_id])
+        elif entity[group]["type"] == "PER":
+            m.name = unglued(m.name, entity[group]["name"])
     return _Said(
         _mention_rows(mentions, group_of, entity, ids), dict(roles), affiliations, organisations
     )
@@ -642,7 +645,8 @@ def _entity_table(
     by_id: dict[str, dict] = {}
     for group, fields in entity.items():  # in order of first appearance
         row = by_id.setdefault(fields["entity_id"], {**fields, "aliases": set(), "n_mentions": 0})
-        row["aliases"].update(names[group])
+        person = fields["name"] if fields["type"] == "PER" else None
+        row["aliases"].update(unglued(n, person) if person else n for n in names[group])
         row["n_mentions"] += sum(names[group].values())
     rows = [
         {**row, "aliases": sorted(row["aliases"]), "n_articles": articles_of[entity_id]}

@@ -19,6 +19,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from difflib import SequenceMatcher
 from functools import lru_cache
 from itertools import groupby
 from operator import attrgetter
@@ -27,7 +28,7 @@ from pipeline.nlp.gazetteer import key, places
 from pipeline.nlp.models import CACHE_SIZE, morph
 from pipeline.nlp.ner import Mention
 
-_INITIAL = re.compile(r"^[A-ZА-ЯЁ]\.$")
+_INITIAL = re.compile(r"^(?:[A-ZА-ЯЁ]|Дж)\.$")  # 'Дж.' stands for 'Джордж', 'Джон'...
 _REGNAL = re.compile(r"^[IVX]+$")  # 'Пий XII', 'Николай II'
 _PATRONYMIC = re.compile(r"(?:вич|вна|ична|инична)$")
 #: Share of a surname's full-name mentions the dominant full name needs for a bare surname to
@@ -110,6 +111,9 @@ _ONE_LETTER_PREPOSITIONS = {"о", "в", "с", "к", "у"}
 #: Mentions that make a full name of one whose first word is a place or a dictionary word
 #: ('Сидни Кросби', 'Азия Биби'): glued spans are rarer.
 _REPEATED = 5
+#: Similarity of two first names' keys from which they are one name spelt two ways ('кари',
+#: 'кери'; 'паоло', 'поло'), not two names ('ван', 'хан').
+_ALIKE = 0.75
 _FEMININE_SURNAME = re.compile(r"(?:ова|ева|ёва|ина|ына|ская|цкая)$")
 _MASCULINE_SURNAME = re.compile(r"(?:ов|ев|ёв|ин|ын|ский|цкий)$")
 
@@ -253,7 +257,7 @@ def _fits(person: str, tokens: list[str]) -> bool:
     if len(tokens) == 1:
         return tokens[0] == last
     initials = [t for t in tokens if _INITIAL.match(t)]
-    return tokens[-1] == last and all(first.startswith(sound(t[0])) for t in initials)
+    return tokens[-1] == last and all(first.startswith(sound(t[:-1])) for t in initials)
 
 
 def _agrees(person: str, gender: str | None, people: People) -> bool:
@@ -277,10 +281,12 @@ def article_scope(person: str) -> str | None:
     return article_id if scoped else None
 
 
-def person_keys(mentions: list[Mention], people: People) -> dict[int, str]:
-    """Mention index -> person key for the people of `mentions` (whole articles): the key of
-    the full name it resolves to, else of its own name, and for a first name alone, of its
-    name in its article."""
+def person_keys(
+    mentions: list[Mention], people: People, texts: Mapping[str, str] | None = None
+) -> dict[int, str]:
+    """Mention index -> person key for the people of `mentions` (whole articles, with their
+    `texts`): the key of the full name it resolves to, else of its own name, and for a first
+    name alone, of its name in its article."""
     resolved = {
         i: people.person_of[m.name]
         for i, m in enumerate(mentions)
@@ -289,6 +295,7 @@ def person_keys(mentions: list[Mention], people: People) -> dict[int, str]:
     in_article: dict[str, Counter] = defaultdict(Counter)
     for i, person in resolved.items():
         in_article[mentions[i].article_id][person] += 1
+    firsts = _first_words(mentions)
     for i, m in enumerate(mentions):
         if m.type != "PER" or i in resolved:
             continue
@@ -296,6 +303,10 @@ def person_keys(mentions: list[Mention], people: People) -> dict[int, str]:
         if is_full(m.name):
             if tokens[-1] in people.first_names:  # 'Белов Александр': a person of its own
                 resolved[i] = " ".join(tokens)
+                continue
+            written = texts[m.article_id] if texts else ""
+            if own := _own_person(m, firsts[m.article_id].get(tokens[-1], set()), people, written):
+                resolved[i] = own
                 continue
             tokens = tokens[-1:]  # glued spans: the last word is the person
         gender = m.gender or name_gender(m.name)
@@ -313,7 +324,7 @@ def person_keys(mentions: list[Mention], people: People) -> dict[int, str]:
         )
         if not match and not alone:
             found = people.by_last.get(tokens[-1], {})
-            fitting = {p: c for p, c in found.items() if _fits(p, tokens)}
+            fitting = {p: c for p, c in found.items() if _fits(p, tokens) and _ends(p, tokens)}
             best = dominant(fitting)
             match = [best] if best and _agrees(best, gender, people) else []
             if not match:  # a gender the text shows tells two people apart
@@ -326,6 +337,122 @@ def person_keys(mentions: list[Mention], people: People) -> dict[int, str]:
         else:
             resolved[i] = " ".join(tokens)
     return dict(sorted(resolved.items()))
+
+
+def unglued(name: str, person: str) -> str:
+    """A name of `person` (its entity's name) without the words glued in front of it
+    ('Асадом Путин' of 'Владимир Путин' is 'Путин'; 'Кеннеди Линдон Джонсон' of 'Линдон
+    Джонсон' is 'Линдон Джонсон'): the leading words that are not the person's, not an
+    initial, and are words the dictionary knows but not as a first name in the nominative
+    ('Грэм Фуллер' keeps 'Грэм' and 'Кейн Веласкес' 'Кейн', whoever they were joined to)."""
+    words, own = name.split(), person.split(" (", 1)[0].split()
+    if len(words) < 2 or len(own) < 2 or sound(words[-1]) != sound(own[-1]):
+        return name  # a person known by a surname alone keeps the first names written
+    stems = {first_stem(w) for w in own[:-1]}
+    start = 0
+    while start < len(words) - 1 and _glued_word(words[start], stems):
+        start += 1
+    return " ".join(words[start:])
+
+
+def _glued_word(word: str, stems: set[str]) -> bool:
+    if first_stem(word) in stems or _INITIAL.match(word) or given_name_gender(word):
+        return False
+    return any(p.is_known for p in morph()(word.lower()))
+
+
+def _first_words(mentions: list[Mention]) -> dict[str, dict[str, set[str]]]:
+    """Article -> surname key -> the first words (keys) its people's names have there, ''
+    for a surname written alone."""
+    found: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
+    for m in mentions:
+        if m.type == "PER" and (words := m.name.split()):
+            first = token_key(words[0]) if len(words) > 1 else ""
+            found[m.article_id][token_key(words[-1])].add(first)
+    return found
+
+
+def _ends(person: str, tokens: list[str]) -> bool:
+    """Whether a surname alone may stand for `person` across the corpus: not a syllable of
+    one or two letters that ends a name beginning with a short surname ('Инь' is not 'Мун
+    Чжэ Ин'; 'Ан' is 'Виктор Ан')."""
+    return len(tokens) > 1 or len(tokens[0]) > 2 or len(person.split(" ", 1)[0]) > 3
+
+
+def _own_person(m: Mention, firsts: set[str], people: People, text: str) -> str | None:
+    """The person key of a name that is no full name of the corpus's, when it names someone
+    of its own rather than a glued span: its last two words when they are a full name the
+    corpus knows ('Кеннеди Линдон Джонсон'), or its first name and surname when the article
+    (`text`) writes that surname with no other first word, its first word may be a first
+    name there, and the corpus's dominant person of that surname has another first name,
+    not another spelling of it ('Дакота Джонсон', written seldom, is not 'Борис Джонсон';
+    'Поло Мальдини' is 'Паоло Мальдини')."""
+    words = m.name.split()
+    if len(words) == 3 and not _patronymic(m.name) and not _PATRONYMIC.search(words[-1]):
+        tail = _first_last(" ".join(words[1:]))
+        return tail if tail in people.by_last.get(tail.rsplit(" ", 1)[-1], {}) else None
+    if len(words) != 2 or firsts != {token_key(words[0])} or _glued(m, people, text):
+        return None
+    own = _first_last(m.name)
+    best = dominant(people.by_last.get(own.rsplit(" ", 1)[-1], {}))
+    return own if best and not _alike(best.split(" ", 1)[0], own.split(" ", 1)[0]) else None
+
+
+def _glued(m: Mention, people: People, text: str) -> bool:
+    """Whether the first word of a two-word name is another word glued to it: a surname, a
+    word the dictionary reads only as what no first name is (as normalised or as written:
+    'Европы Порошенко'), a word the article writes in lower case, or a common noun opening
+    a sentence ('Заявления Кэмерона ...')."""
+    first = m.name.split()[0]
+    if token_key(first) in people.surnames or _no_first_name(first):
+        return True
+    if _no_first_name(m.surface.split()[0]):
+        return True
+    if re.search(rf"(?<!\w){re.escape(first.lower())}(?!\w)", text):
+        return True
+    opening = not text[: m.start].rstrip(' \t«"—-').endswith(_WITHIN_SENTENCE)
+    return opening and _dictionary_noun(first)
+
+
+#: A character before a word that keeps it inside its sentence: a word after anything else
+#: opens a sentence, a line or a text, and may be capitalised for that alone.
+_WITHIN_SENTENCE = tuple("абвгдеёжзийклмнопрстуфхцчшщъыьэюя,;:)0123456789")
+
+
+@lru_cache(maxsize=CACHE_SIZE)
+def _no_first_name(word: str) -> bool:
+    """A word the dictionary reads only as what no first name is: an oblique place
+    ('России'), a country ('Россия', 'Венесуэла'), an organisation ('Пентагон',
+    'Минэнерго'), a family ('Юсуповых'), a finite verb ('Спит'), a full adjective
+    ('Большая') or a function word ('Про')."""
+    place = places().get(key(word))
+    if _oblique_place(word) or (place is not None and place.via == "name"):
+        return True
+    known = [p for p in morph()(word.lower()) if p.is_known]
+    return bool(known) and all(
+        {"Orgn", "Abbr"} & p.tag.grammemes
+        or ("Surn" in p.tag.grammemes and p.tag.number == "plur")
+        or p.tag.POS in _NOT_NAMES
+        or (p.tag.POS == "VERB" and p.tag.mood == "indc")
+        for p in known
+    )
+
+
+_NOT_NAMES = {"ADJF", "PREP", "CONJ", "PRCL", "INTJ", "NPRO", "ADVB", "PRTF", "PRTS", "GRND"}
+
+
+@lru_cache(maxsize=CACHE_SIZE)
+def _dictionary_noun(word: str) -> bool:
+    """A word the dictionary knows as a common noun only ('Заявления', 'Мавзолей')."""
+    known = [p for p in morph()(word.lower()) if p.is_known]
+    return bool(known) and all(
+        p.tag.POS == "NOUN" and not {"Name", "Surn", "Patr"} & p.tag.grammemes for p in known
+    )
+
+
+def _alike(first: str, other: str) -> bool:
+    """Whether two first names' keys are one name written two ways ('кари', 'кери')."""
+    return SequenceMatcher(None, first, other).ratio() >= _ALIKE
 
 
 def agree_in_article(mentions: list[Mention]) -> list[Mention]:
