@@ -23,7 +23,15 @@ from pipeline.runtime.parquet import from_rows
 from pipeline.runtime.sql import connect
 from pipeline.schema import QUOTES, before_headlines
 from pipeline.stages.entities.people import dominant, is_full
-from pipeline.stages.speakers import Article, Mention, Person, Said, name_keys, role_head
+from pipeline.stages.speakers import (
+    Article,
+    Mention,
+    Person,
+    Previous,
+    Said,
+    name_keys,
+    role_head,
+)
 
 #: No corpus-wide names (`surnames_of`): a chunk's articles only.
 _NO_NAMES: Mapping[str, str] = MappingProxyType({})
@@ -186,7 +194,7 @@ def build_quotes(
         "speaker_stop",
         "source_countries",
     )
-    previous: dict[str, tuple[str, int]] = {}  # article -> its last speaker named, and where
+    previous: dict[str, Previous] = {}  # article -> its last speaker named, where, by what
     for article_id, start, stop, kind, cue_start, cue_stop, *source, countries in zip(
         *(found[c].to_pylist() for c in columns), strict=True
     ):
@@ -203,7 +211,7 @@ def build_quotes(
             speaker, elsewhere = context.article(article_id).speaker(said)
             source = elsewhere or source
         if speaker and context.article(article_id).refers_back(speaker):
-            previous[article_id] = (speaker, max(stop, cue_stop))
+            previous[article_id] = (speaker, max(stop, cue_stop), source)
         words = None if source is None else text[source[0] : source[1]]
         values = (text[start:stop], cue, speaker, words, *(source or (None, None)))
         for name, value in zip(_FILLED, values, strict=True):

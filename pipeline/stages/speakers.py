@@ -10,8 +10,10 @@ The source's words name the speaker, or describe them and the article named them
    surname that the entity stage kept apart ('Ирина', 'Дижур') is the one person of the
    article whose full name has it; a bare surname two people of the article share, a man and a
    woman ('Дональд Трамп', 'Меланья Трамп'), is the one of the cue's gender ('— заявляла
-   Трамп'). An unnamed source ('источник RT в Минэкономики') is nobody, and so is a pronoun or
-   a description that refers back to it ('— сказал собеседник агентства').
+   Трамп'); a surname after a particle is one too ('аль-Шакир', 'бен Сальман'). An unnamed
+   source ('источник RT в Минэкономики') is nobody, and so is a pronoun or a description that
+   refers back to it ('— сказал собеседник агентства') or to an unnamed person the text
+   introduced ('Мужчину лет 35-ти ... он поясняет', 'одна из жительниц ... По её словам').
 3. A source that describes one person by a noun ('эксперт', 'бывший глава Минфина', 'глава
    британского МИД') is that person, never the organisation in its phrase: the person named
    right after it in apposition ('..., политолог Дмитрий Журавлёв'), else for a role of a
@@ -42,8 +44,10 @@ The source's words name the speaker, or describe them and the article named them
    sentence with people, of the gender of the pronoun or of the cue verb ('добавила'), that the
    text presents (the subject, or after a noun of a person: 'информатора Родченкова'; an
    undeclined surname after a thing's noun is whose it is: 'Слова Порошенко'), else the
-   speaker of the quote just before, not one only spoken of ('о Трампе'); 'который' is the
-   person just before it.
+   speaker of the quote just before, not one only spoken of ('о Трампе'); the speaker of the
+   quote just before first when its source names them after those people by a surname NER
+   did not tag ('— считает аль-Шакир. По словам эксперта'); 'который' is the person just
+   before it.
 6. A group ('эксперты', 'сотрудники МОК', a plural cue) is nobody in particular.
 7. No source beside the cue: the person named right after it ('— сказал Брутер').
 8. A '- ' answer of an interview is the interviewee's, named in the headline (the surname after
@@ -239,6 +243,11 @@ class Person:
         return gender_of(self.name)
 
 
+#: The article's quote before one: its speaker, where it ends, and the span of the words that
+#: named them (None when no words beside its cue did).
+Previous = tuple[str, int, tuple[int, int] | None]
+
+
 @dataclass(frozen=True)
 class Said:
     """What naming one quote's speaker reads: its cue's words and the source's span (None when
@@ -248,8 +257,8 @@ class Said:
     cue_stop: int
     source: tuple[int, int] | None
     countries: tuple[str, ...] = ()
-    #: The speaker of the article's quote before this one and where that quote ends.
-    previous: tuple[str, int] | None = None
+    #: The speaker of the article's quote before this one, where that quote ends and its source.
+    previous: Previous | None = None
 
 
 def name_keys(name: str) -> list[str]:
@@ -515,9 +524,7 @@ class Article:
             return recent
         return self._antecedent(start, gender)
 
-    def _quoting(
-        self, start: int, gender: str | None, previous: tuple[str, int] | None
-    ) -> str | None:
+    def _quoting(self, start: int, gender: str | None, previous: Previous | None) -> str | None:
         """Whose quotation a 'я' inside «» opened in its paragraph is: the speaker of the quote
         just before, when the words between the dashes inside the same «» name them ('«... —
         считает Нина Мамедова. — Я думаю, что ...»') or the sentence that opens the «» does
@@ -673,9 +680,7 @@ class Article:
         parses = morph()(before[-1].lower())[:1] if before else []
         return any(p.tag.POS == "NOUN" and "anim" in p.tag for p in parses)
 
-    def _institution(
-        self, noun: str, before: int, previous: tuple[str, int] | None = None
-    ) -> str | None:
+    def _institution(self, noun: str, before: int, previous: Previous | None = None) -> str | None:
         """The organisation a noun refers back to ('в министерстве', 'представители ведомства'):
         for `_AGENCIES` the organisation that spoke just before (`_recent`: '— говорится в
         заявлении ФСБ. «...», — подчеркнули в ведомстве'), else the nearest named (`_named`);
@@ -685,7 +690,7 @@ class Article:
             return spoke
         return self._named(noun, before) or spoke
 
-    def _author(self, before: int, previous: tuple[str, int] | None) -> str | None:
+    def _author(self, before: int, previous: Previous | None) -> str | None:
         """Whose a document is ('говорится в документе', 'поясняется в отчёте'): the speaker
         of the quote just before, who goes on in it ('— говорится в заявлении ФСБ. «...», —
         отмечается в документе'), else who made it: of the nearest of the last `_BACK`
@@ -882,7 +887,9 @@ class Article:
         whose last name it is, in any case; of two, the one of the cue's gender
         (`_by_gender`)."""
         tokens = _WORDS.findall(words)
-        if len(tokens) != 1 or not tokens[0][:1].isupper():
+        if len(tokens) == 2 and tokens[0] in _PARTICLES:  # 'бен Сальман' of 'Мухаммед бен Сальман'
+            tokens = tokens[1:]
+        if len(tokens) != 1 or not _PARTICLED.match(tokens[0]):
             return None
         word = key(tokens[0])
         found = {
@@ -1085,15 +1092,22 @@ class Article:
         return gender is None or found is None or found == gender
 
     def _antecedent(
-        self, before: int, gender: str | None, previous: tuple[str, int] | None = None
+        self, before: int, gender: str | None, previous: Previous | None = None
     ) -> str | None:
         """The person a pronoun or a description at `before` stands for: of the nearest
         earlier sentences with people outside quotations (up to `_BACK`), the first with
         people of the right gender; the one of them written in the nominative (the subject),
         else the speaker of the quote just before (`_recent`) when none is the subject or they
         are among them, else the one such person. A person only spoken of in another case
-        ('заявил о Трампе') gives way to who spoke."""
-        floor = self._unnamed_before(before)
+        ('заявил о Трампе') gives way to who spoke. The speaker of the quote just before is
+        nearer than those people when that quote's source, after their sentence, names them
+        (`_named_since`: '— считает Долгов. ... — считает аль-Шакир. По словам эксперта'). People
+        written before an unnamed source (`_unnamed_before`) or an unnamed person the text
+        introduces since (`_stranger_before`) are no antecedent."""
+        floor = max(
+            self._unnamed_before(before),
+            self._stranger_before(before, gender),
+        )
         earlier = [m for m in self.narrated if floor <= m.start and m.stop <= before]
         sentences = sorted({m.sentence for m in earlier}, reverse=True)[:_BACK]
         recent = self._recent(previous, before, gender)
@@ -1102,6 +1116,8 @@ class Article:
             fit = [m for m in earlier if m.sentence == sentence and self._fits(m.entity_id, gender)]
             if not fit:
                 continue
+            if recent and self._named_since(recent, fit[-1], previous[2]):
+                return recent
             ids = {m.entity_id for m in fit}
             # the subject first, else one named after a noun of a person
             subjects = {m.entity_id for m in fit if m.nominative and not self._owner(m)} or {
@@ -1113,6 +1129,18 @@ class Article:
                 return recent
             return ids.pop() if len(ids) == 1 else None
         return recent
+
+    def _named_since(self, entity_id: str, m: Mention, source: tuple[int, int] | None) -> bool:
+        """Whether the source of the quote before, written after the sentence that names `m`,
+        names the person by their surname: a name the entity stage did not tag, read by
+        `_by_name` ('— считает аль-Шакир', 'Коновалов, в свою очередь, считает')."""
+        person = self.people.get(entity_id)
+        held = self._sentence_at(m.start)
+        if person is None or source is None or held is None or source[0] < self.sentences[held][1]:
+            return False
+        surname = key(person.name).split()[-1]
+        words = _WORDS.findall(self.text[source[0] : source[1]])
+        return any(_same_surname(key(word), surname) for word in words)
 
     def _owner(self, m: Mention) -> bool:
         """Whether a surname that does not decline, which reads as a nominative in any case,
@@ -1165,6 +1193,46 @@ class Article:
             after = parse[0].tag.POS if parse else None
         return found
 
+    def _stranger_before(self, before: int, gender: str | None) -> int:
+        """Where the last unnamed person of `gender` of the `_BACK` sentences before `before` is
+        introduced (`_stranger`): a pronoun or a description after them is theirs, nobody's
+        ('Мужчину лет 35-ти всё же удаётся разговорить: он поясняет', 'вспоминает одна из
+        жительниц Донбасса ... По её словам'); 0 if none is."""
+        back = self._back_start(before)
+        lo = back if back is not None else max(0, before - 300)
+        found = 0
+        for word in _WORDS.finditer(self.text, lo, before):
+            if self._stranger(word, gender):
+                found = word.end()
+        return found
+
+    def _stranger(self, word: re.Match, gender: str | None) -> bool:
+        """Whether `word` is a noun of a person the text introduces without a name, in the
+        nominative or the accusative and of `gender`: one of several ('одна из жительниц',
+        'сказал один из дипломатов'), one of any opening its sentence ('Один болельщик', 'Ещё
+        один собеседник «НГ»'), or one told by their age ('Мужчину лет 35-ти'). Not one named
+        in apposition ('один из лидеров оппозиции Алексей Навальный'), nor one said of a person
+        the sentence names or calls 'он' before it ('Он один из долгожителей кабинета')."""
+        tag = morph()(word.group().lower())[0].tag
+        if tag.POS != "NOUN" or "anim" not in tag or {"Name", "Surn", "Patr"} & set(tag.grammemes):
+            return False
+        held = self._sentence_at(word.start())
+        opens = self.sentences[held][0] if held is not None else word.start()
+        before = [w.lower() for w in _WORDS.findall(self.text[opens : word.start()])]
+        after = _WORDS.findall(self.text[word.end() : word.end() + 20])[:1]
+        one = [morph()(w)[0] for w in before[-3:] if lemma(w) in _INDEFINITE]
+        if before[-1:] == ["из"] and tag.number == "plur" and tag.case == "gent" and one:
+            tag = one[0].tag  # 'одна из жительниц': the gender and case of 'одна'
+        elif tag.number != "sing" or not (after == ["лет"] or one and _opening(before)):
+            return False
+        if tag.case not in ("nomn", "accs") or gender and tag.gender and tag.gender != gender:
+            return False
+        if self._quoted(word.start()) or self._apposed(word.end(), tag.case == "nomn"):
+            return False
+        said_of = {"он", "она"} & set(before)
+        named = any(m.type == "PER" and opens <= m.start < word.start() for m in self.mentions)
+        return not (said_of or named)
+
     def _of_thing(self, at: int) -> bool:
         """Whether the noun of a source ending at `at` is a thing's source, its first noun after
         it a thing's in the genitive ('источники информации', 'источники пресной воды',
@@ -1182,7 +1250,7 @@ class Article:
 
     def _recent(
         self,
-        previous: tuple[str, int] | None,
+        previous: Previous | None,
         before: int,
         gender: str | None,
         among: Collection[str] | None = None,
@@ -1383,6 +1451,14 @@ class Article:
         return m.nominative and not quoted and not topic
 
 
+def _opening(words: list[str]) -> bool:
+    """Whether the words before a noun in its sentence open with 'один' or 'некий' (after 'ещё'
+    or a conjunction), at most two adjectives after it: 'Один молодой человек', 'Ещё один
+    собеседник'."""
+    rest = [w for w in words if w not in ("ещё", "еще", "и", "а", "но")]
+    return bool(rest) and len(rest) <= 3 and lemma(rest[0]) in _INDEFINITE
+
+
 def _reports(sentence: str) -> bool:
     """Whether a sentence reports speech ('рассказал', 'по словам', 'в интервью'), not the
     speaker's own words ('отмечу') or a gerund without its subject ('говоря о ...')."""
@@ -1554,6 +1630,13 @@ def _fixed(word: str) -> bool:
     return bool(parses) and "Fixd" in parses[0].tag
 
 
+#: Particles of a name written apart from the surname: 'Усама бен Ладен', 'Лула да Силва'.
+_PARTICLES = frozenset({"бен", "ибн", "фон", "ван", "де", "ди", "да", "дель", "ле", "ла"})
+#: A surname, capitalised or after a particle joined by a hyphen: 'аль-Шакир', 'эль-Сиси'.
+_PARTICLED = re.compile(r"(?:[а-яё]{2,3}-)?[А-ЯЁ]")
+#: Words of one person of several or of any, whom the text does not name: 'одна из жительниц',
+#: 'некий мужчина'.
+_INDEFINITE = frozenset({"один", "некий", "какой-то"})
 #: A name coordinated with the one before it: '[Колесниченко] и Пацкевич'.
 _PAIRED = re.compile(r"\s+и\s+[А-ЯЁ]")
 #: A conjunction that ends a source: the next verb's ('подчеркнул он и добавил').
