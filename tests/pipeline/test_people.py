@@ -10,6 +10,7 @@ import pytest
 from pipeline.harness import entity_tables
 from pipeline.nlp.ner import find_mentions, shown_gender
 from pipeline.nlp.normalize import person_candidates, reading_grammar, reading_of
+from pipeline.stages.entities.naming import as_named
 from pipeline.stages.entities.people import people_of, sound
 
 
@@ -226,6 +227,23 @@ def test_a_surname_glued_before_a_full_name_is_left_out() -> None:
     assert found["Борис Джонсон"]["n_mentions"] == 6
     glued = [m for m in tables["mentions"].to_pylist() if m["article_id"] == "a9"]
     assert [m["normal"] for m in glued if m["type"] == "PER"] == ["Линдон Джонсон"]
+
+
+@pytest.mark.parametrize(
+    ("name", "person", "expected"),
+    [
+        ("Барака Обама", "Барак Обама", "Барак Обама"),  # 'с Бараке Обаме' read half-way
+        ("Ангеле Меркель", "Ангела Меркель", "Ангела Меркель"),
+        ("Глеба Ретивых", "Глеб Ретивых", "Глеб Ретивых"),
+        ("Каролина Возняцки", "Каролин Возняцки", "Каролина Возняцки"),  # a name of its own
+        ("Асадом Путин", "Владимир Путин", "Путин"),  # 'с президентом Сирии Башаром Асадом Путин'
+        ("Пётр Порошенко", "Петр Порошенко", "Пётр Порошенко"),  # a spelling stays as written
+        ("Грэм Фуллер", "Фуллер", "Грэм Фуллер"),  # a person known by a surname alone
+        ("Денис", "Дениса", "Денис"),  # no oblique case of the entity's name
+    ],
+)
+def test_a_mention_is_named_as_its_person(name: str, person: str, expected: str) -> None:
+    assert as_named(name, person) == expected
 
 
 def test_a_name_the_corpus_writes_as_a_subject_stays_as_written() -> None:

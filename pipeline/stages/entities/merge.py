@@ -70,6 +70,7 @@ from pipeline.stages.entities.namesakes import (
     in_article,
     told_apart,
 )
+from pipeline.stages.entities.naming import as_named
 from pipeline.stages.entities.organisations import ORGANISATION, refers_back
 from pipeline.stages.entities.people import (
     IN_ARTICLE,
@@ -78,7 +79,6 @@ from pipeline.stages.entities.people import (
     article_scope,
     people_of,
     person_keys,
-    unglued,
 )
 from pipeline.stages.entities.qualified import qualified_names
 from pipeline.stages.entities.things import Introduced
@@ -243,7 +243,7 @@ def _describe(
         if entity[group]["type"] == MEDIUM:
             m.name = written_name(m, article_texts[m.article_id])
         elif entity[group]["type"] == "PER":
-            m.name = unglued(m.name, entity[group]["name"])
+            m.name = as_named(m.name, entity[group]["name"])
     return _Said(
         _mention_rows(mentions, group_of, entity, ids), dict(roles), affiliations, organisations
     )
@@ -646,7 +646,7 @@ def _entity_table(
     for group, fields in entity.items():  # in order of first appearance
         row = by_id.setdefault(fields["entity_id"], {**fields, "aliases": set(), "n_mentions": 0})
         person = fields["name"] if fields["type"] == "PER" else None
-        row["aliases"].update(unglued(n, person) if person else n for n in names[group])
+        row["aliases"].update(as_named(n, person) if person else n for n in names[group])
         row["n_mentions"] += sum(names[group].values())
     rows = [
         {**row, "aliases": sorted(row["aliases"]), "n_articles": articles_of[entity_id]}

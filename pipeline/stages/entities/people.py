@@ -59,6 +59,11 @@ def _word_sound(word: str) -> str:
     return re.sub(r"(\w)\1+", r"\1", heard[:1] + heard[1:].replace("з", "с"))
 
 
+def is_initial(token: str) -> bool:
+    """'В.', 'Дж.': an initial of a first name or patronymic."""
+    return bool(_INITIAL.match(token))
+
+
 def token_key(token: str) -> str:
     """How a token of a person's name is matched: an initial as written, a word by its sound."""
     return token if _INITIAL.match(token) else sound(token)
@@ -337,28 +342,6 @@ def person_keys(
         else:
             resolved[i] = " ".join(tokens)
     return dict(sorted(resolved.items()))
-
-
-def unglued(name: str, person: str) -> str:
-    """A name of `person` (its entity's name) without the words glued in front of it
-    ('Асадом Путин' of 'Владимир Путин' is 'Путин'; 'Кеннеди Линдон Джонсон' of 'Линдон
-    Джонсон' is 'Линдон Джонсон'): the leading words that are not the person's, not an
-    initial, and are words the dictionary knows but not as a first name in the nominative
-    ('Грэм Фуллер' keeps 'Грэм' and 'Кейн Веласкес' 'Кейн', whoever they were joined to)."""
-    words, own = name.split(), person.split(" (", 1)[0].split()
-    if len(words) < 2 or len(own) < 2 or sound(words[-1]) != sound(own[-1]):
-        return name  # a person known by a surname alone keeps the first names written
-    stems = {first_stem(w) for w in own[:-1]}
-    start = 0
-    while start < len(words) - 1 and _glued_word(words[start], stems):
-        start += 1
-    return " ".join(words[start:])
-
-
-def _glued_word(word: str, stems: set[str]) -> bool:
-    if first_stem(word) in stems or _INITIAL.match(word) or given_name_gender(word):
-        return False
-    return any(p.is_known for p in morph()(word.lower()))
 
 
 def _first_words(mentions: list[Mention]) -> dict[str, dict[str, set[str]]]:
