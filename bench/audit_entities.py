@@ -52,7 +52,8 @@ _SAME = {
 _WIDTH = 160  # characters of context on each side of a span
 
 
-def _hash(seed: int, *parts: object) -> str:
+def seeded_hash(seed: int, *parts: object) -> str:
+    """The order in which a seed draws items: the same item, the same place, in any build."""
     return hashlib.sha1("\0".join(map(str, (seed, *parts))).encode()).hexdigest()
 
 
@@ -95,7 +96,7 @@ def _spans(db, table: str, where: str, columns: str, seed: int, limit: int):
         WHERE {where}
         """
     ).fetchall()
-    picked = sorted(rows, key=lambda r: _hash(seed, table, r[0], r[1], r[2]))[:limit]
+    picked = sorted(rows, key=lambda r: seeded_hash(seed, table, r[0], r[1], r[2]))[:limit]
     texts = dict(
         db.execute(
             "SELECT article_id, text FROM articles WHERE article_id IN (SELECT unnest(?))",

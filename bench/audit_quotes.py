@@ -31,7 +31,7 @@ from pathlib import Path
 import duckdb
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from audit_entities import write_sheet  # noqa: E402
+from audit_entities import seeded_hash, write_sheet  # noqa: E402
 
 JUDGED = ("speaker_ok", "note")
 TEXT = ("headline", "lead", "before", "context", "source_context")
@@ -61,10 +61,6 @@ _LONG = 700  # characters of a quote shown whole; a longer one keeps its two end
 _LEAD = 400  # characters of the lead shown
 _NEAR = 300  # a source farther than this from its quote is shown in its own sentence
 _BEFORE = 2  # sentences shown before the quote's (a pronoun's or a role's antecedent)
-
-
-def _hash(seed: int, *parts: object) -> str:
-    return hashlib.sha1("\0".join(map(str, (seed, *parts))).encode()).hexdigest()
 
 
 def _digest(text: str) -> str:
@@ -166,7 +162,7 @@ def _row(quote: dict, text: str, title_stop: int, sentences: list[tuple[int, int
 def sheet(data: Path, seed: int, n: int) -> list[dict]:
     db = _connect(data)
     keys = db.execute("SELECT article_id, start, stop FROM quotes").fetchall()
-    picked = sorted(keys, key=lambda k: _hash(seed, *k))[:n]
+    picked = sorted(keys, key=lambda k: seeded_hash(seed, *k))[:n]
     db.execute("CREATE TEMP TABLE picked (article_id VARCHAR, start INT, stop INT)")
     db.executemany("INSERT INTO picked VALUES (?, ?, ?)", picked)
     rel = db.sql(
