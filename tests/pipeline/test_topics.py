@@ -73,11 +73,16 @@ def test_person_names_and_reporting_words_are_not_terms(topics) -> None:
     # Names of people the seeds quote most, and the verbs that introduce quotes.
     assert not terms & {"алиев", "ильхам", "лоренцсон", "тобиас", "гасымов", "коакер"}
     assert not terms & {"заявить", "отметить", "сказать", "год"}
+    # Nor the frames news reports in (pipeline/stages/topics/phrasing.py).
+    assert not terms & {"заявление", "мнение", "представитель", "вопрос", "интервью", "эксперт"}
 
 
 def test_every_paragraph_with_content_has_a_topic(paragraphs, topics) -> None:
     assert all(p["topic_id"] is not None for p in paragraphs)
-    assert all(0 < p["topic_score"] <= 1 for p in paragraphs)
+    assert all(0 < p["topic_score"] <= 1 for p in paragraphs if p["topic_score"] is not None)
+    # Only the phrasing of news, no theme: the article's topic, without a score of its own.
+    unscored = [p["text"] for p in paragraphs if p["topic_score"] is None]
+    assert unscored == ["Благодарю за интервью!"]
     sizes = Counter(p["topic_id"] for p in paragraphs)
     assert [t["size"] for t in topics] == [sizes[t["topic_id"]] for t in topics]
     assert [t["size"] for t in topics] == sorted((t["size"] for t in topics), reverse=True)

@@ -40,6 +40,7 @@ from pipeline.stages.topics.choose import (
     vocabulary_columns,
     whole_articles,
 )
+from pipeline.stages.topics.phrasing import phrasing_columns
 from pipeline.stages.topics.tokens import count_matrix, tokenise
 
 #: Lemmas in a label: at least 3, up to 5 to tell two topics apart.
@@ -424,6 +425,16 @@ def _build_topics(
     )
     if len(vocabulary) == 0:
         return _no_topics(counted, len(fitting))
+    selection = sparse.vstack(selected).tocsr()
+    del selected
+    phrasing = vocabulary[
+        phrasing_columns(
+            _tfidf(df[vocabulary], len(fitting)).transform(selection[:, vocabulary]),
+            [counted.lemmas[i] for i in vocabulary],
+        )
+    ]
+    vocabulary = np.setdiff1d(vocabulary, phrasing)
+    selection = selection @ sparse.diags(np.isin(np.arange(len(df)), phrasing, invert=True) * 1.0)
 
     def cooccurrence(terms: np.ndarray) -> Cooccurrence:
         together = Cooccurrence(terms)
@@ -435,7 +446,7 @@ def _build_topics(
     ks = [min(k, most)] if k else [c for c in candidate_ks(len(fitting)) if c <= most] or [most]
     candidates = (
         choose_k(
-            sparse.vstack(selected).tocsr(),
+            selection.tocsr(),
             ks,
             cooccurrence,
             engine=engine,
@@ -446,7 +457,7 @@ def _build_topics(
         else []
     )
     chosen = max(candidates, key=lambda c: (c.score, -c.k)).k if candidates else ks[0]
-    del selected
+    del selection
 
     transformer = _tfidf(df[vocabulary], len(fitting))
     fit = transformer.transform(sparse.vstack(fitted).tocsr()[:, vocabulary]).astype(np.float32)
@@ -530,6 +541,7 @@ def _build_topics(
         "chosen_by": "--topics" if k else "coherence × stability",
         "candidates": [asdict(c) for c in candidates],
         "vocabulary": len(vocabulary),
+        "phrasing": sorted(counted.lemmas[i] for i in phrasing),
         "fitting_paragraphs": len(fitting),
         "boilerplate_paragraphs": int(boilerplate.sum()),
         "own_topic_share": round(own / n, 4),

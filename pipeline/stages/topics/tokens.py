@@ -29,6 +29,7 @@ class Tokens:
     named: np.ndarray
     proper: np.ndarray
     digest: np.ndarray
+    part: np.ndarray  # a word of a name of several words, which counts as one term instead
 
 
 def tokenise(parts: Iterable[tuple[pa.Table, pa.Table, pa.Table | None]]) -> Tokens:
@@ -40,7 +41,7 @@ def tokenise(parts: Iterable[tuple[pa.Table, pa.Table, pa.Table | None]]) -> Tok
     rows: list[np.ndarray] = []
     codes: list[np.ndarray] = []  # each into its own dictionary, until the vocabulary is known
     dictionaries: list[pa.Array] = []
-    marks: dict[str, list[np.ndarray]] = {"person": [], "named": [], "proper": []}
+    marks: dict[str, list[np.ndarray]] = {"person": [], "named": [], "proper": [], "part": []}
     digests: list[np.ndarray] = []
     offset = 0  # paragraphs of the parts before
     for paragraphs, mentions, lemmas in parts:
@@ -73,13 +74,18 @@ def tokenise(parts: Iterable[tuple[pa.Table, pa.Table, pa.Table | None]]) -> Tok
         article = article_of[row].astype(np.int64) << 32
         start = article | flat["start"].to_numpy().astype(np.int64)
         stop = article | flat["stop"].to_numpy().astype(np.int64)
-        marks["person"].append(people.overlap(start, stop))
-        marks["named"].append(places.overlap(start, stop))
-        marks["proper"].append(flat["proper"].to_numpy(zero_copy_only=False))
-        words = pc.dictionary_encode(flat["lemma"])
+        long = _long_names(mentions)
+        names, name_rows = _names_as_terms(long, paragraphs, ids)
+        marks["person"].append(np.concatenate([people.overlap(start, stop), _no(len(names))]))
+        marks["named"].append(np.concatenate([places.overlap(start, stop), ~_no(len(names))]))
+        proper = flat["proper"].to_numpy(zero_copy_only=False).astype(bool)
+        marks["proper"].append(np.concatenate([proper, ~_no(len(names))]))
+        parts = _Spans(long, ["ORG", "LOC"], ids.dictionary).overlap(start, stop)
+        marks["part"].append(np.concatenate([parts, _no(len(names))]))
+        words = pc.dictionary_encode(pa.concat_arrays([flat["lemma"], names]))
         codes.append(words.indices.to_numpy())
         dictionaries.append(words.dictionary)
-        rows.append(row + offset)
+        rows.append(np.concatenate([row, name_rows]).astype(np.int32) + offset)
         offset += paragraphs.num_rows
     distinct = pc.unique(pa.chunked_array(dictionaries, type=pa.string()))
     vocabulary = distinct.take(pc.sort_indices(distinct))
@@ -100,7 +106,35 @@ def tokenise(parts: Iterable[tuple[pa.Table, pa.Table, pa.Table | None]]) -> Tok
         vocabulary.to_pylist(),
         *(joined(marks[m], bool) for m in ("person", "named", "proper")),
         joined(digests, np.uint64),
+        joined(marks["part"], bool),
     )
+
+
+def _no(n: int) -> np.ndarray:
+    return np.zeros(n, dtype=bool)
+
+
+def _long_names(mentions: pa.Table) -> pa.Table:
+    """The mentions of places and organisations whose names have several words."""
+    places = pc.is_in(mentions["type"], pa.array(["ORG", "LOC"]))
+    if "name" not in mentions.column_names:
+        return mentions.filter(pc.and_(places, pa.scalar(False)))
+    several = pc.match_substring(pc.fill_null(mentions["name"], ""), " ")
+    return mentions.filter(pc.and_(places, several))
+
+
+def _names_as_terms(long: pa.Table, paragraphs: pa.Table, ids: pa.Array) -> tuple:
+    """One term per name of several words ('соединённые штаты', 'совет безопасности оон'), in
+    the paragraph its mention starts in: (the terms, their paragraph rows)."""
+    if "name" not in long.column_names:
+        return pa.array([], pa.string()), np.empty(0, dtype=np.int64)
+    article = paragraphs["article_id"].combine_chunks().dictionary_encode().indices
+    keys = article.to_numpy(zero_copy_only=False).astype(np.int64) << 32
+    keys |= paragraphs["start"].to_numpy().astype(np.int64)
+    found = pc.index_in(long["article_id"], value_set=ids.dictionary).to_numpy(zero_copy_only=False)
+    at = (found.astype(np.int64) << 32) | long["start"].to_numpy().astype(np.int64)
+    rows = np.searchsorted(keys, at, side="right") - 1
+    return pc.utf8_lower(long["name"]).combine_chunks(), rows
 
 
 class _Spans:
@@ -126,8 +160,9 @@ class _Spans:
 
 
 def count_matrix(tokens: Tokens, paragraphs: int) -> sparse.csr_matrix:
-    """How often each lemma occurs outside person names in each paragraph."""
-    kept = ~tokens.person
+    """How often each lemma occurs outside person names in each paragraph; a name of several
+    words counts as one term, not as its words."""
+    kept = ~(tokens.person | tokens.part)
     matrix = sparse.csr_matrix(
         (np.ones(int(kept.sum()), dtype=np.float32), (tokens.row[kept], tokens.code[kept])),
         shape=(paragraphs, len(tokens.lemmas)),

@@ -1,0 +1,81 @@
+"""The phrasing of news, left out of the topics' vocabulary: how a text reports ('заявить',
+'мнение', 'представитель', 'вопрос'), not what it is about.
+
+Two sources. The verbs and nouns of saying and thinking of the speech cue lexicon
+(`pipeline/nlp/data/speech_cues.tsv`, derived from Wiktionary) and the reporting frames of
+`data/phrasing.txt` ('официальный представитель', 'глава ведомства', 'по мнению эксперта'); and
+the corpus itself: a frequent word whose paragraphs, read without it, are about anything. A
+first NMF fit on the selection sample gives each paragraph its topic weights; a word's context is
+the mean topic mix of its paragraphs transformed with the word taken out, and a word whose
+context is spread evenly over the topics (normalised entropy at least `SPREAD`) is phrasing.
+A word that names a theme has paragraphs about that theme whatever it is ('матч': football;
+'санкция': sanctions), even when it anchors a topic of its own, which a topic-word entropy would
+miss ('эксперт' heads a topic of its own, yet its paragraphs are about everything).
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+import numpy as np
+from scipy import sparse
+
+from pipeline.nlp.cues import cue_nouns, cue_verbs
+from pipeline.nlp.gazetteer import read_tsv
+from pipeline.stages.topics.choose import fit_nmf
+
+#: A word's context entropy (0: one topic, 1: all alike) from which it is phrasing.
+SPREAD = 0.95
+#: Words read for phrasing: those in at least this share of the sample's paragraphs.
+FREQUENT = 0.005
+#: Paragraphs read per word: enough for a mean topic mix.
+READ = 200
+#: Topics of the first fit, and the least paragraphs for the corpus's own evidence to count.
+FIRST_K, LEAST_PARAGRAPHS = 20, 2000
+
+
+@cache
+def documented() -> frozenset[str]:
+    """The lexicon's verbs and nouns of speech and the reporting frames' words."""
+    return cue_verbs() | cue_nouns() | frozenset(row[0] for row in read_tsv("phrasing.txt"))
+
+
+def phrasing_columns(x: sparse.csr_matrix, lemmas: list[str]) -> np.ndarray:
+    """The columns of `x` (TF-IDF rows of the selection sample over the vocabulary `lemmas`)
+    that are phrasing: documented, or (in a sample of `LEAST_PARAGRAPHS` or more) frequent
+    words whose context is spread evenly over a first fit's topics."""
+    known = documented()
+    found = {i for i, lemma in enumerate(lemmas) if lemma in known}
+    if x.shape[0] < LEAST_PARAGRAPHS:
+        return np.array(sorted(found), dtype=np.int64)
+    keep = np.setdiff1d(np.arange(x.shape[1]), sorted(found))
+    kept = x[:, keep].tocsc()
+    model = fit_nmf(kept.tocsr(), min(FIRST_K, len(keep)))
+    df = np.diff(kept.indptr)
+    frequent = np.flatnonzero(df >= FREQUENT * x.shape[0])
+    spread = _spread(kept, frequent, model)
+    found.update(int(keep[c]) for c in frequent[spread >= SPREAD])
+    return np.array(sorted(found), dtype=np.int64)
+
+
+def _spread(x: sparse.csc_matrix, columns: np.ndarray, model) -> np.ndarray:
+    """For each of `columns`, the normalised entropy of the mean topic mix of the paragraphs
+    with it (the first `READ` of them: the sample is in random order), read without it; one
+    transform for all of them."""
+    blocks, owners = [], []
+    for i, column in enumerate(columns):
+        rows = x.indices[x.indptr[column] : x.indptr[column + 1]][:READ]
+        block = x[rows].tocsr()
+        block.data[block.indices == column] = 0
+        blocks.append(block)
+        owners.append(np.full(len(rows), i))
+    if not blocks:
+        return np.zeros(0)
+    weights = model.transform(sparse.vstack(blocks).tocsr())
+    owner = np.concatenate(owners)
+    total = weights.sum(axis=1)
+    mixes = np.zeros((len(columns), weights.shape[1]))
+    np.add.at(mixes, owner[total > 0], weights[total > 0] / total[total > 0, None])
+    mixes /= np.maximum(mixes.sum(axis=1, keepdims=True), 1e-12)
+    logs = np.log(np.where(mixes > 0, mixes, 1.0))
+    return -(mixes * logs).sum(axis=1) / np.log(model.n_components)
