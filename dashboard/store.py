@@ -109,7 +109,9 @@ def manifest(build: Build) -> dict:
 
 @st.cache_resource(show_spinner=False, max_entries=4)
 def connection(directory: str, build_id: str) -> duckdb.DuckDBPyConnection:
-    """The build's tables as DuckDB views: one connection per build, shared through cursors."""
+    """The build's tables as DuckDB views: one connection per build, shared through cursors.
+    Queries never run on it: each session's script runs in a thread of its own, and DuckDB
+    refuses a call on a connection busy with another (`new_cursor`)."""
     spill = Path(tempfile.gettempdir()) / "obzor-duckdb"  # not the working directory
     con = duckdb.connect(config={"memory_limit": MEMORY_LIMIT, "temp_directory": str(spill)})
     for name, schema in TABLES.items():
@@ -129,7 +131,7 @@ def _selection(directory: str, build_id: str, filters: Filters) -> pa.Table:
     """The ids of the articles the filters select, computed once per filter state (a text
     filter reads every article) and shared by every query of every page."""
     sql, params = filters.where()
-    return connection(directory, build_id).sql(sql, params=params).to_arrow_table()
+    return new_cursor(directory, build_id, None).sql(sql, params=params).to_arrow_table()
 
 
 #: With the headline filter, a cursor's mentions are those in headlines (its own views shadow
@@ -152,9 +154,10 @@ _UNINFERRED = (
 
 
 def new_cursor(directory: str, build_id: str, filters: Filters | None) -> duckdb.DuckDBPyConnection:
-    """A cursor on the build; with `filters`, the selected article ids are its table `sel`,
-    with the headline filter its mentions are those in headlines, and without inferred dates
-    its articles dated from their dateline are undated."""
+    """A cursor on the build, for one query or the few of one chart: a connection of its own to
+    the build's database, so that sessions query at once. With `filters`, the selected article
+    ids are its table `sel`, with the headline filter its mentions are those in headlines, and
+    without inferred dates its articles dated from their dateline are undated."""
     cursor = connection(directory, build_id).cursor()
     if filters is not None:
         cursor.register("sel", _selection(directory, build_id, filters))

@@ -13,7 +13,7 @@ import pyarrow as pa
 import streamlit as st
 
 from dashboard.filters import Filters
-from dashboard.store import Build, connection, new_cursor
+from dashboard.store import Build, new_cursor
 from pipeline.nlp.models import word_forms
 
 #: Search modes of the Search page, as the URL keeps them.
@@ -85,7 +85,7 @@ def _using(directory: str, build_id: str, mode: str, term: str) -> pa.Table:
     """The ids of the articles that use `term` (see `concordance`), whatever the filters: from
     the entity's articles, or the words index, checked against the text for a phrase. Computed
     once for the concordance and the usage per month."""
-    cursor = connection(directory, build_id).cursor()
+    cursor = new_cursor(directory, build_id, None)
     if mode == "entity":
         sql = "SELECT article_id FROM article_entities WHERE entity_id = ?"
         return cursor.sql(sql, params=[term]).to_arrow_table()

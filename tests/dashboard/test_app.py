@@ -704,3 +704,68 @@ def test_search_phrases_and_usage_per_month(seed_build, seed_articles) -> None:
     }
     word = usage_per_month(built, NONE, "lemma", "коридор")  # 003 and 004
     assert word["articles"].tolist() == [1, 1]
+
+
+def _varied_filters(n: int) -> Filters:
+    """The `n`-th of many filter states over the seeds, none equal to another, so that every
+    query misses the caches: a start date of its own, with a country, a text word, the
+    headline switch or dateline dates off in turn."""
+    start = dt.date(2025, 11, 1) + dt.timedelta(days=n)
+    kinds = [
+        {"countries": ("AZE",)},
+        {"text": "Баку"},
+        {"headlines": True},
+        {"inferred": False},
+        {},
+    ]
+    return Filters(start=start, **kinds[n % len(kinds)])
+
+
+#: The query functions of several pages, each called with a build and filters.
+_PAGE_QUERIES = [
+    lambda b, f: articles_per_month(b, f),
+    lambda b, f: top_countries(b, f, 15),
+    lambda b, f: country_months(b, f, 20),
+    lambda b, f: country_pairs(b, f, 20),
+    lambda b, f: top_actors(b, f, 15),
+    lambda b, f: topic_list(b, f),
+    lambda b, f: topics_over_time(b, f),
+    lambda b, f: network(b, f, "sentence", 40, 20),
+    lambda b, f: timeline(b, f, "event", "country"),
+    lambda b, f: quotes(b, f, QuoteQuery(), 200),
+    lambda b, f: concordance(b, f, "lemma", "НАТО", 8, 100),
+    lambda b, f: usage_per_month(b, f, "lemma", "НАТО"),
+]
+
+
+def test_concurrent_sessions_query_without_errors(seed_build) -> None:
+    """Sessions run their page's queries in threads of their own at once: every query of every
+    page, with filters of each thread's own, round after round, runs without an exception and
+    gives what the same query gives alone."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    built = open_build(seed_build)
+    threads, rounds = 6, 12
+
+    def session(number: int) -> list[tuple[int, pd.DataFrame]]:
+        found = []
+        for turn in range(rounds):
+            n = number * rounds + turn
+            result = _PAGE_QUERIES[n % len(_PAGE_QUERIES)](built, _varied_filters(n))
+            found.append((n, result))
+        return found
+
+    with ThreadPoolExecutor(threads) as pool:
+        results = [r for rs in pool.map(session, range(threads)) for r in rs]
+    assert len(results) == threads * rounds
+    # The same queries alone, one at a time, after the caches are emptied.
+    import streamlit as st
+
+    st.cache_data.clear(), st.cache_resource.clear()
+    for n, result in results:
+        alone = _PAGE_QUERIES[n % len(_PAGE_QUERIES)](built, _varied_filters(n))
+        if isinstance(result, tuple):
+            for got, want in zip(result, alone, strict=True):
+                pd.testing.assert_frame_equal(got, want)
+        else:
+            pd.testing.assert_frame_equal(result, alone)
