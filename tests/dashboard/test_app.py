@@ -769,3 +769,39 @@ def test_concurrent_sessions_query_without_errors(seed_build) -> None:
                 pd.testing.assert_frame_equal(got, want)
         else:
             pd.testing.assert_frame_equal(result, alone)
+
+
+#: A query that runs for minutes: a sum over 10^12 numbers.
+_ENDLESS = "SELECT sum(i % 7) AS total FROM range(1000000000000) AS t(i)"
+
+
+def test_a_query_past_the_time_limit_says_so_and_the_page_goes_on(monkeypatch, seed_build) -> None:
+    """On the Countries page, the query of the countries named together runs for minutes; at
+    the limit it is interrupted, its chart says so, and the map and the months still draw."""
+    import time
+
+    import dashboard.queries.countries as country_queries
+    from dashboard import store
+    from dashboard.widgets.guards import TOO_SLOW
+
+    def endless_pairs(build, filters, sql, *params):
+        """The real `store.filtered`, with the pairs' SQL swapped for an endless one."""
+        if "pairs AS" in sql:
+            sql, params = _ENDLESS, ()
+        return store.filtered(build, filters, sql, *params)
+
+    monkeypatch.setattr(country_queries, "filtered", endless_pairs)
+    monkeypatch.setenv(store.TIME_LIMIT_VAR, "1500")
+    started = time.monotonic()
+    app = _open(monkeypatch, seed_build, "views/countries.py", {})
+    assert time.monotonic() - started < 30
+    assert [w.value for w in app.warning] == [TOO_SLOW]
+    # The map and the month-by-month heatmap; the pairs' chart is not drawn.
+    charts = app.get("plotly_chart")
+    assert len(charts) == 2
+    assert [s.value for s in app.subheader] == [
+        "Articles naming each country",
+        "Month by month",
+        "Named together",
+    ]
+    assert not [c for c in app.caption if "diagonal" in c.value]
