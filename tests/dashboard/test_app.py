@@ -805,3 +805,37 @@ def test_a_query_past_the_time_limit_says_so_and_the_page_goes_on(monkeypatch, s
         "Named together",
     ]
     assert not [c for c in app.caption if "diagonal" in c.value]
+
+
+def _sidebar_losing_widget_state(directory: str) -> None:
+    """The sidebar's filters; on a run with `drop` set, the country and inferred-dates widgets'
+    state is gone first, as Streamlit dropped it under load when a page was switched while a
+    run still went on."""
+    from pathlib import Path
+
+    import streamlit as st
+
+    from dashboard.store import open_build
+    from dashboard.widgets import sidebar
+
+    if st.session_state.get("drop"):
+        for key in ("f-countries", "f-inferred"):
+            st.session_state.pop(key, None)
+    sidebar.filters(open_build(Path(directory)))
+
+
+def test_filters_survive_dropped_widget_state(seed_build) -> None:
+    """The filters this session applied come back, not the widgets' defaults (no country,
+    inferred dates off)."""
+    app = AppTest.from_function(
+        _sidebar_losing_widget_state, args=(str(seed_build),), default_timeout=60
+    )
+    app.query_params["country"] = ["AZE"]
+    app.run()
+    app.query_params.clear()  # a page switch drops the query string
+    app.session_state["drop"] = True
+    app.run()
+    assert not app.exception, [e.message for e in app.exception]
+    assert app.multiselect(key="f-countries").value == ["AZE"]
+    assert app.toggle(key="f-inferred").value is True
+    assert app.query_params["country"] == "AZE" and "inferred" not in app.query_params
