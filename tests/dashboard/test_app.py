@@ -839,3 +839,13 @@ def test_filters_survive_dropped_widget_state(seed_build) -> None:
     assert app.multiselect(key="f-countries").value == ["AZE"]
     assert app.toggle(key="f-inferred").value is True
     assert app.query_params["country"] == "AZE" and "inferred" not in app.query_params
+    # A page switch that brings the toggle's default value instead of its state.
+    app.session_state["drop"] = False
+    app.query_params.clear()
+    app.toggle(key="f-inferred").set_value(False).run()
+    assert app.toggle(key="f-inferred").value is True
+    assert app.multiselect(key="f-countries").value == ["AZE"]
+    # Without a page switch the toggle does turn off.
+    app.toggle(key="f-inferred").set_value(False).run()
+    assert app.toggle(key="f-inferred").value is False
+    assert app.query_params["inferred"] == "0"
