@@ -221,12 +221,11 @@ async def _view(tab, open_page, heading: str) -> dict:
         return {"seconds": time.perf_counter() - started, "error": repr(exc)[:200]}
     seconds = time.perf_counter() - started - IDLE_QUIET
     text = await tab.inner_text("body")
-    failed = await tab.get_by_test_id("stException").count() or "Traceback" in text
-    return {
-        "seconds": seconds,
-        "error": "exception on the page" if failed else None,
-        "too_slow": TOO_SLOW in text,
-    }
+    shown = tab.get_by_test_id("stException")
+    error = (await shown.first.inner_text())[:300] if await shown.count() else None
+    if error is None and "Traceback" in text:
+        error = "a traceback on the page"
+    return {"seconds": seconds, "error": error, "too_slow": TOO_SLOW in text}
 
 
 async def _session(browser, url: str, number: int, state: dict, views: int) -> list[dict]:
@@ -248,8 +247,11 @@ async def _session(browser, url: str, number: int, state: dict, views: int) -> l
         else:
             await _show_every_page(tab)
             link = tab.get_by_test_id("stSidebarNav").get_by_role("link", name=heading, exact=True)
-            opened = await _view(tab, lambda link=link: link.click(), heading)
-        opened |= {"page": heading, "session": number, "own_filters": _filters_in(tab.url) == own}
+            opened = await _view(
+                tab, lambda link=link: link.click(timeout=VIEW_TIMEOUT_MS), heading
+            )
+        shown = _filters_in(tab.url)
+        opened |= {"page": heading, "session": number, "own_filters": shown == own, "url": shown}
         found.append(opened)
     await context.close()
     return found
@@ -304,6 +306,8 @@ def _load_table(result: dict, sessions: int) -> None:
     for v in views:
         if v["error"]:
             print(f"  error: session {v['session']}, {v['page']}: {v['error']}")
+        elif not v["own_filters"]:
+            print(f"  filters: session {v['session']}, {v['page']}: {v['url']}")
 
 
 def _view_stats(views: list[dict]) -> str:
