@@ -8,7 +8,7 @@ CORPUS ?= ../shared/corpora/news_unified.jsonl.gz
 SHARED ?= ../shared
 BENCH  ?= .bench
 
-.PHONY: run test data bench eval lint format clean
+.PHONY: run test data bench bench-app eval lint format clean
 
 $(BIN)/python:
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 10))' || \
@@ -51,7 +51,17 @@ bench: $(VENV)/.installed-dev
 	$(BIN)/python bench/speech_speed.py --corpus $(CORPUS)
 	$(BIN)/python bench/build.py --corpus $(CORPUS) --work $(BENCH)/builds --copies $(COPIES)
 	$(BIN)/python bench/replicate.py $(BENCH)/builds/full $(BENCH)/build-100k --articles 100000
-	$(BIN)/python bench/app_speed.py --data $(BENCH)/build-100k
+	$(MAKE) bench-app DATA=$(BENCH)/build-100k
+
+# The dashboard over an existing build (DATA=dir), not rebuilt: per page, a filter change's
+# p50/p95 and the page opened in chromium; then SESSIONS researchers at once, VIEWS page views each.
+CHANGES  ?= 20
+SESSIONS ?= 8
+VIEWS    ?= 8
+
+bench-app: $(VENV)/.installed-dev
+	$(BIN)/python bench/app_speed.py --data $(DATA) --changes $(CHANGES) \
+		--sessions $(SESSIONS) --views $(VIEWS)
 
 # The build whose quotes `make eval` counts without a speaker: DATA when given, else the full
 # corpus build that `make bench` makes.

@@ -1,6 +1,7 @@
-"""Benchmark: the dashboard over a data directory (the 100k replicated build in `make bench`).
+"""Benchmark: the dashboard over an existing build (`make bench-app DATA=DIR`; the 100k
+replicated build in `make bench`), without rebuilding it.
 
-Usage: python bench/dashboard.py --data DIR [--changes 20]
+Usage: python bench/app_speed.py --data DIR [--changes 20] [--sessions 8] [--views 8]
 
 1. Filter changes, per page: the real app in Streamlit's AppTest, one session per page; each
    sample changes the sidebar's filters (a new date range every time, with a country, an actor,
@@ -9,11 +10,17 @@ Usage: python bench/dashboard.py --data DIR [--changes 20]
    next click does. Prints p50 and p95 per page.
 2. The served app in Debian's chromium: time from opening the Overview to its charts drawn
    (first load, cold server), then every page in turn; the server's peak resident memory.
+3. Load: several researchers at once on a fresh server. One chromium, a context per session,
+   each opened on a page of its own with filters of its own (`filter_changes`), then clicking
+   through the pages in the sidebar round-robin, a bounded number of views each, all sessions
+   at once. Per page: p50 and p95 from the click to the page drawn; the views that showed an
+   exception, that ran past the time limit, or whose URL lost or changed the session's filters.
 """
 
 from __future__ import annotations
 
 import argparse
+import asyncio
 import datetime as dt
 import json
 import os
@@ -21,8 +28,11 @@ import statistics
 import sys
 import time
 from pathlib import Path
+from urllib.parse import parse_qs, urlencode, urlparse
 
+from dashboard.filters import PARAMS
 from dashboard.probe import CHROMIUM, CHROMIUM_FLAGS, IDLE, serve
+from dashboard.widgets.guards import TOO_SLOW
 
 ROOT = Path(__file__).resolve().parents[1]
 APP = ROOT / "dashboard" / "app.py"
@@ -39,6 +49,25 @@ PAGES = [
     ("reader", "reader", ""),
     ("about", "about", ""),
 ]
+
+#: The load test's pages in the order sessions click through them: sidebar link and heading
+#: (the same text), URL path.
+LOAD_PAGES = [
+    ("Overview", ""),
+    ("Actors", "actors"),
+    ("Sources", "sources"),
+    ("Quotes", "quotes"),
+    ("Countries", "countries"),
+    ("Network", "network"),
+    ("Topics", "topics"),
+    ("Timeline", "timeline"),
+    ("Search", "search"),
+    ("Reader", "reader"),
+    ("About the data", "about"),
+]
+#: How long `IDLE` waits, in seconds, to call a page drawn: not part of a page view's time.
+IDLE_QUIET = 0.3
+VIEW_TIMEOUT_MS = 180_000
 
 
 def _quantile(values: list[float], q: float) -> float:
@@ -157,10 +186,145 @@ def served(directory: Path) -> dict:
     return result
 
 
+def _link_params(state: dict) -> dict[str, list[str]]:
+    """A filter state of `filter_changes` as the URL parameters of a link."""
+    start, end = state["dates"]
+    params = {
+        "from": [start.isoformat()],
+        "to": [end.isoformat()],
+        "country": state["countries"],
+        "actor": state["actors"],
+        "topic": [str(t) for t in state["topics"]],
+        "type": state["types"],
+        "q": [state["text"]] if state["text"] else [],
+    }
+    return {k: v for k, v in params.items() if v}
+
+
+def _filters_in(url: str) -> dict[str, list[str]]:
+    """The global filters' parameters of a page's URL."""
+    return {k: v for k, v in parse_qs(urlparse(url).query).items() if k in PARAMS.values()}
+
+
+async def _view(tab, open_page, heading: str) -> dict:
+    """One page view: `open_page()`, then wait for the page's heading and for it to be drawn.
+    Its seconds, and whether it showed an exception or the time limit's message."""
+    await tab.evaluate("window.__idleSince = null")  # `IDLE`'s mark of the previous view
+    started = time.perf_counter()
+    try:
+        await open_page()
+        await tab.get_by_role("heading", level=1, name=heading, exact=True).first.wait_for(
+            timeout=VIEW_TIMEOUT_MS
+        )
+        await tab.wait_for_function(IDLE, timeout=VIEW_TIMEOUT_MS, polling=50)
+    except Exception as exc:  # a view that never finished counts as an error
+        return {"seconds": time.perf_counter() - started, "error": repr(exc)[:200]}
+    seconds = time.perf_counter() - started - IDLE_QUIET
+    text = await tab.inner_text("body")
+    shown = tab.get_by_test_id("stException")
+    error = (await shown.first.inner_text())[:300] if await shown.count() else None
+    if error is None and "Traceback" in text:
+        error = "a traceback on the page"
+    return {"seconds": seconds, "error": error, "too_slow": TOO_SLOW in text}
+
+
+async def _session(browser, url: str, number: int, state: dict, views: int) -> list[dict]:
+    """A researcher: opens page `number` with the filters of `state`, then clicks through the
+    next pages in the sidebar; every view with its page and whether the URL kept the filters."""
+    context = await browser.new_context(viewport={"width": 1400, "height": 1000})
+    tab = await context.new_page()
+    found, sent = [], _link_params(state)
+    for step in range(views):
+        heading, path = LOAD_PAGES[(number + step) % len(LOAD_PAGES)]
+        if step == 0:
+            link = f"{url}/{path}?{urlencode(sent, doseq=True)}"
+            opened = await _view(tab, lambda link=link: tab.goto(link), heading)
+            # The link's filters as the app writes them back (a date at the build's bound is
+            # no filter): every other one must be there.
+            own = _filters_in(tab.url)
+            if any(own.get(k) != v for k, v in sent.items() if k not in ("from", "to")):
+                own = None
+        else:
+            await _show_every_page(tab)
+            link = tab.get_by_test_id("stSidebarNav").get_by_role("link", name=heading, exact=True)
+            opened = await _view(
+                tab, lambda link=link: link.click(timeout=VIEW_TIMEOUT_MS), heading
+            )
+        shown = _filters_in(tab.url)
+        opened |= {"page": heading, "session": number, "own_filters": shown == own, "url": shown}
+        found.append(opened)
+    await context.close()
+    return found
+
+
+async def _show_every_page(tab) -> None:
+    """Unfold the sidebar's list of pages when it hides some behind 'View N more'."""
+    more = tab.get_by_test_id("stSidebarNavViewButton")
+    if await more.count() and "more" in await more.inner_text():
+        await more.click()
+
+
+async def _load(url: str, states: list[dict], views: int) -> list[dict]:
+    from playwright.async_api import async_playwright
+
+    async with async_playwright() as p:
+        browser = await p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_FLAGS)
+        sessions = [_session(browser, url, n, s, views) for n, s in enumerate(states)]
+        found = [v for views in await asyncio.gather(*sessions) for v in views]
+        await browser.close()
+    return found
+
+
+def load_test(directory: Path, sessions: int, views: int) -> dict:
+    """`sessions` researchers at once on a fresh server, `views` page views each."""
+    states = filter_changes(directory, sessions)
+    with serve(directory, timeout=120) as (url, server):
+        started = time.perf_counter()
+        found = asyncio.run(_load(url, states, views))
+        seconds = time.perf_counter() - started
+        peak = _rss_mb(server.pid, "VmHWM")
+    return {"views": found, "seconds": seconds, "peak_rss_mb": peak}
+
+
+def _load_table(result: dict, sessions: int) -> None:
+    """The load test's views per page: count, p50, p95, errors; then all views together."""
+    views = result["views"]
+    print("| page | views | p50 (s) | p95 (s) | errors | too slow |")
+    print("|---|---|---|---|---|---|")
+    for heading, _ in LOAD_PAGES:
+        mine = [v for v in views if v["page"] == heading]
+        if mine:
+            print(f"| {heading} | {_view_stats(mine)} |")
+    print(f"| all | {_view_stats(views)} |")
+    foreign = sum(not v["own_filters"] for v in views)
+    print()
+    print(
+        f"{sessions} sessions at once, {len(views)} page views in {result['seconds']:.0f} s; "
+        f"views with an error: {sum(bool(v['error']) for v in views)}; whose URL lost or "
+        f"changed the session's filters: {foreign}; server peak {result['peak_rss_mb']:.0f} MB"
+    )
+    for v in views:
+        if v["error"]:
+            print(f"  error: session {v['session']}, {v['page']}: {v['error']}")
+        elif not v["own_filters"]:
+            print(f"  filters: session {v['session']}, {v['page']}: {v['url']}")
+
+
+def _view_stats(views: list[dict]) -> str:
+    seconds = [v["seconds"] for v in views]
+    p95 = _quantile(seconds, 0.95) if len(seconds) > 1 else seconds[0]
+    return (
+        f"{len(views)} | {statistics.median(seconds):.2f} | {p95:.2f} | "
+        f"{sum(bool(v['error']) for v in views)} | {sum(bool(v.get('too_slow')) for v in views)}"
+    )
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", type=Path, required=True, help="an obzor build directory")
     parser.add_argument("--changes", type=int, default=20, help="filter changes per page")
+    parser.add_argument("--sessions", type=int, default=8, help="load test: sessions at once")
+    parser.add_argument("--views", type=int, default=8, help="load test: page views each")
     args = parser.parse_args()
     manifest_path = args.data / "manifest.json"
     if not manifest_path.is_file():
@@ -195,6 +359,10 @@ def main() -> int:
         f"Server memory: {browser['idle_rss_mb']:.0f} MB idle, {browser['rss_mb']:.0f} MB after "
         f"every page, peak {browser['peak_rss_mb']:.0f} MB (target <= 1536 MB)"
     )
+    if args.sessions:
+        print()
+        print(f"Load test: {args.sessions} sessions, {args.views} page views each (chromium):")
+        _load_table(load_test(args.data, args.sessions, args.views), args.sessions)
     return 0
 
 

@@ -31,5 +31,7 @@ page = st.navigation(
     ]
 )
 sidebar.build_info(build)
-sidebar.filters(build)
-page.run()
+with guards.in_time(stop=True):  # the sidebar's options are queries too
+    sidebar.filters(build)
+with guards.in_time():  # a part of the page that does not catch a slow query itself
+    page.run()

@@ -90,4 +90,8 @@ def serve(directory: Path, timeout: float = 60) -> Iterator[tuple[str, subproces
         yield url, process
     finally:
         process.terminate()
-        process.wait(timeout=20)
+        try:
+            process.wait(timeout=20)
+        except subprocess.TimeoutExpired:  # a server still busy with sessions' queries
+            process.kill()
+            process.wait()

@@ -1,8 +1,9 @@
 """The loaded build: its manifest, its DuckDB connection, and the articles the filters select.
 
 Every query of every page goes through `query` or `filtered`: parameterised, cached per build id
-(so a rebuild invalidates them), over the build's Parquet tables. This module and
-`queries/search.py` are the only ones that import from `pipeline`.
+(so a rebuild invalidates them), over the build's Parquet tables, on a cursor of its own and
+under a time limit (`time_limited`). This module and `queries/search.py` are the only ones that
+import from `pipeline`.
 """
 
 from __future__ import annotations
@@ -12,6 +13,9 @@ import json
 import os
 import sys
 import tempfile
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -28,6 +32,17 @@ ENV_VAR = "OBZOR_DATA"
 DEFAULT_DIR = Path("data")
 #: DuckDB's memory for query processing; the rest of the server's budget is Streamlit's.
 MEMORY_LIMIT = "1GB"
+#: How long one query (or the few queries of one chart) may run before it is interrupted, in
+#: milliseconds, as Datasette's `sql_time_limit_ms`; $OBZOR_QUERY_TIME_LIMIT_MS overrides it.
+TIME_LIMIT_MS = 10_000
+TIME_LIMIT_VAR = "OBZOR_QUERY_TIME_LIMIT_MS"
+#: After the limit, how often the cursor is interrupted again, in seconds: an interrupt that
+#: lands between two queries of a chart is lost, so the next one gets its own.
+_REINTERRUPT_S = 0.05
+
+
+class TooSlow(RuntimeError):
+    """A query ran past the time limit (`time_limit_ms`) and was interrupted."""
 
 
 class DataError(RuntimeError):
@@ -109,7 +124,9 @@ def manifest(build: Build) -> dict:
 
 @st.cache_resource(show_spinner=False, max_entries=4)
 def connection(directory: str, build_id: str) -> duckdb.DuckDBPyConnection:
-    """The build's tables as DuckDB views: one connection per build, shared through cursors."""
+    """The build's tables as DuckDB views: one connection per build, shared through cursors.
+    Queries never run on it: each session's script runs in a thread of its own, and DuckDB
+    refuses a call on a connection busy with another (`new_cursor`)."""
     spill = Path(tempfile.gettempdir()) / "obzor-duckdb"  # not the working directory
     con = duckdb.connect(config={"memory_limit": MEMORY_LIMIT, "temp_directory": str(spill)})
     for name, schema in TABLES.items():
@@ -124,12 +141,45 @@ def connection(directory: str, build_id: str) -> duckdb.DuckDBPyConnection:
     return con
 
 
+def time_limit_ms() -> int:
+    """The time limit of a query: $OBZOR_QUERY_TIME_LIMIT_MS when it is a whole number of
+    milliseconds, else `TIME_LIMIT_MS`."""
+    value = os.environ.get(TIME_LIMIT_VAR, "").strip()
+    return int(value) if value.isdigit() else TIME_LIMIT_MS
+
+
+@contextmanager
+def time_limited(cursor: duckdb.DuckDBPyConnection) -> Iterator[duckdb.DuckDBPyConnection]:
+    """`cursor` for a block of queries that may run `time_limit_ms` in all: past it, a timer
+    thread interrupts the cursor (again and again until the block ends) and the block raises
+    `TooSlow` instead of holding the session."""
+    done = threading.Event()
+
+    def interrupt() -> None:
+        while True:
+            cursor.interrupt()
+            if done.wait(_REINTERRUPT_S):
+                return
+
+    timer = threading.Timer(time_limit_ms() / 1000, interrupt)
+    timer.daemon = True
+    timer.start()
+    try:
+        yield cursor
+    except duckdb.InterruptException as exc:
+        raise TooSlow(f"a query ran past {time_limit_ms():,} ms and was interrupted") from exc
+    finally:
+        done.set()
+        timer.cancel()
+
+
 @st.cache_resource(show_spinner=False, max_entries=64)
 def _selection(directory: str, build_id: str, filters: Filters) -> pa.Table:
     """The ids of the articles the filters select, computed once per filter state (a text
     filter reads every article) and shared by every query of every page."""
     sql, params = filters.where()
-    return connection(directory, build_id).sql(sql, params=params).to_arrow_table()
+    with time_limited(new_cursor(directory, build_id, None)) as cursor:
+        return cursor.sql(sql, params=params).to_arrow_table()
 
 
 #: With the headline filter, a cursor's mentions are those in headlines (its own views shadow
@@ -152,9 +202,10 @@ _UNINFERRED = (
 
 
 def new_cursor(directory: str, build_id: str, filters: Filters | None) -> duckdb.DuckDBPyConnection:
-    """A cursor on the build; with `filters`, the selected article ids are its table `sel`,
-    with the headline filter its mentions are those in headlines, and without inferred dates
-    its articles dated from their dateline are undated."""
+    """A cursor on the build, for one query or the few of one chart: a connection of its own to
+    the build's database, so that sessions query at once. With `filters`, the selected article
+    ids are its table `sel`, with the headline filter its mentions are those in headlines, and
+    without inferred dates its articles dated from their dateline are undated."""
     cursor = connection(directory, build_id).cursor()
     if filters is not None:
         cursor.register("sel", _selection(directory, build_id, filters))
@@ -173,7 +224,8 @@ def new_cursor(directory: str, build_id: str, filters: Filters | None) -> duckdb
 def _query(
     directory: str, build_id: str, sql: str, params: tuple, filters: Filters | None = None
 ) -> pd.DataFrame:
-    return new_cursor(directory, build_id, filters).execute(sql, list(params)).df()
+    with time_limited(new_cursor(directory, build_id, filters)) as cursor:
+        return cursor.execute(sql, list(params)).df()
 
 
 def query(build: Build, sql: str, *params: object) -> pd.DataFrame:

@@ -3,12 +3,13 @@ out."""
 
 from __future__ import annotations
 
+import duckdb
 import pandas as pd
 import streamlit as st
 
 from dashboard.filters import Filters
 from dashboard.labels import country_name
-from dashboard.store import Build, new_cursor
+from dashboard.store import Build, new_cursor, time_limited
 
 #: What makes two nodes of the Network page co-occur, as the URL keeps it.
 NETWORK_UNITS = {"sentence": "Same sentence", "paragraph": "Same paragraph"}
@@ -34,7 +35,14 @@ def _network(
 ) -> tuple[pd.DataFrame, pd.DataFrame]:
     if unit not in NETWORK_UNITS:  # a column name in the SQL below: never user text
         raise ValueError(f"unit must be one of {list(NETWORK_UNITS)}")
-    cursor = new_cursor(directory, build_id, filters)
+    with time_limited(new_cursor(directory, build_id, filters)) as cursor:
+        return _nodes_and_edges(cursor, filters, unit, actors, countries)
+
+
+def _nodes_and_edges(
+    cursor: duckdb.DuckDBPyConnection, filters: Filters, unit: str, actors: int, countries: int
+) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """`_network`'s queries on `cursor`, whose `sel` holds the selected articles."""
     cursor.execute(
         f"""
         CREATE TEMP TABLE kept AS

@@ -13,7 +13,7 @@ import pyarrow as pa
 import streamlit as st
 
 from dashboard.filters import Filters
-from dashboard.store import Build, connection, new_cursor
+from dashboard.store import Build, new_cursor, time_limited
 from pipeline.nlp.models import word_forms
 
 #: Search modes of the Search page, as the URL keeps them.
@@ -85,13 +85,20 @@ def _using(directory: str, build_id: str, mode: str, term: str) -> pa.Table:
     """The ids of the articles that use `term` (see `concordance`), whatever the filters: from
     the entity's articles, or the words index, checked against the text for a phrase. Computed
     once for the concordance and the usage per month."""
-    cursor = connection(directory, build_id).cursor()
     if mode == "entity":
         sql = "SELECT article_id FROM article_entities WHERE entity_id = ?"
-        return cursor.sql(sql, params=[term]).to_arrow_table()
-    found = search_term(term, mode)
-    if found is None:
-        return pa.table({"article_id": pa.array([], pa.string())})
+        params: list = [term]
+    else:
+        found = search_term(term, mode)
+        if found is None:
+            return pa.table({"article_id": pa.array([], pa.string())})
+        sql, params = _candidates(found)
+    with time_limited(new_cursor(directory, build_id, None)) as cursor:
+        return cursor.sql(sql, params=params).to_arrow_table()
+
+
+def _candidates(found: Term) -> tuple[str, list]:
+    """SQL of the ids of the articles that use `found`, in order, and its parameters."""
     each = "SELECT DISTINCT article_id FROM words WHERE word IN (SELECT unnest(?))"
     candidates = " INTERSECT ".join([each] * len(found.index))
     params: list = list(found.index)
@@ -101,7 +108,7 @@ def _using(directory: str, build_id: str, mode: str, term: str) -> pa.Table:
             "AND regexp_matches(lower(text), ?)"
         )
         params.append(found.re2)
-    return cursor.sql(f"{candidates} ORDER BY article_id", params=params).to_arrow_table()
+    return f"{candidates} ORDER BY article_id", params
 
 
 def usage_per_month(build: Build, filters: Filters, mode: str, term: str) -> pd.DataFrame:
@@ -114,8 +121,9 @@ def usage_per_month(build: Build, filters: Filters, mode: str, term: str) -> pd.
 def _usage(directory: str, build_id: str, filters: Filters, mode: str, term: str) -> pd.DataFrame:
     cursor = new_cursor(directory, build_id, filters)
     cursor.register("hits", _using(directory, build_id, mode, term))
-    return cursor.execute(
-        """
+    with time_limited(cursor):
+        return cursor.execute(
+            """
         WITH dated AS (
             SELECT date_trunc('month', a.published)::DATE AS month,
                    a.article_id IN (SELECT article_id FROM hits) AS uses
@@ -137,7 +145,7 @@ def _usage(directory: str, build_id: str, filters: Filters, mode: str, term: str
         FROM months m LEFT JOIN counts c USING (month)
         ORDER BY m.month
         """
-    ).df()
+        ).df()
 
 
 def concordance(
@@ -168,13 +176,15 @@ def _concordance(
 ) -> pd.DataFrame:
     cursor = new_cursor(directory, build_id, filters)
     if mode == "entity":
-        return pd.DataFrame(_entity_hits(cursor, term, width, limit), columns=_HIT_COLUMNS)
+        with time_limited(cursor):
+            return pd.DataFrame(_entity_hits(cursor, term, width, limit), columns=_HIT_COLUMNS)
     found = search_term(term, mode)
     if found is None:
         return pd.DataFrame(columns=_HIT_COLUMNS)
     pattern = re.compile(found.python, re.IGNORECASE)
     cursor.register("hits", _using(directory, build_id, mode, term))
-    return pd.DataFrame(_text_hits(cursor, pattern, width, limit), columns=_HIT_COLUMNS)
+    with time_limited(cursor):
+        return pd.DataFrame(_text_hits(cursor, pattern, width, limit), columns=_HIT_COLUMNS)
 
 
 def _entity_hits(

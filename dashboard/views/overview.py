@@ -24,65 +24,70 @@ cols[3].metric("Last published", f"{stats['last']:%d %b %Y}" if stats["last"] el
 cols[4].metric("Undated articles", f"{undated:,}")
 
 st.subheader("Articles per month")
-monthly = articles.articles_per_month(build, filters)
-if monthly.empty:
-    st.info("No article has a publication date, so there is nothing to put on a timeline.")
-else:
-    figure = charts.per_month(monthly)
-    downloads.chart_with_downloads(build, filters, "articles_per_month", figure, monthly)
-    if undated:
-        st.caption(
-            f"{undated:,} undated {'article is' if undated == 1 else 'articles are'} not on "
-            "this chart; the list below includes them."
-        )
+with guards.in_time():
+    monthly = articles.articles_per_month(build, filters)
+    if monthly.empty:
+        st.info("No article has a publication date, so there is nothing to put on a timeline.")
+    else:
+        figure = charts.per_month(monthly)
+        downloads.chart_with_downloads(build, filters, "articles_per_month", figure, monthly)
+        if undated:
+            st.caption(
+                f"{undated:,} undated {'article is' if undated == 1 else 'articles are'} not on "
+                "this chart; the list below includes them."
+            )
 
 left, right = st.columns(2)
 with left:
     st.subheader("Top countries")
-    clicks.filtering_chart(
-        build,
-        filters,
-        "top_countries",
-        countries.top_countries(build, filters, TOP),
-        charts.top_countries,
-        "country",
-        "countries",
-        "No country is named in these articles.",
-    )
+    with guards.in_time():
+        clicks.filtering_chart(
+            build,
+            filters,
+            "top_countries",
+            countries.top_countries(build, filters, TOP),
+            charts.top_countries,
+            "country",
+            "countries",
+            "No country is named in these articles.",
+        )
 with right:
     st.subheader("Top actors")
-    clicks.filtering_chart(
-        build,
-        filters,
-        "top_actors",
-        actors.top_actors(build, filters, TOP),
-        charts.top_actors,
-        "entity_id",
-        "actors",
-        "No person or organisation is named in these articles.",
-    )
+    with guards.in_time():
+        clicks.filtering_chart(
+            build,
+            filters,
+            "top_actors",
+            actors.top_actors(build, filters, TOP),
+            charts.top_actors,
+            "entity_id",
+            "actors",
+            "No person or organisation is named in these articles.",
+        )
 st.caption("Articles that name each; click a bar to filter on it.")
 
 st.subheader("Top topics")
-if not guards.explain_missing(build, "topics"):
-    top_topics = topics.topic_list(build, filters).head(TOP)
-    clicks.filtering_chart(
-        build,
-        filters,
-        "top_topics",
-        top_topics[top_topics["paragraphs"] > 0],
-        charts.topic_sizes,
-        "topic_id",
-        "topics",
-        "These articles have no topic.",
-    )
+with guards.in_time():
+    if not guards.explain_missing(build, "topics"):
+        top_topics = topics.topic_list(build, filters).head(TOP)
+        clicks.filtering_chart(
+            build,
+            filters,
+            "top_topics",
+            top_topics[top_topics["paragraphs"] > 0],
+            charts.topic_sizes,
+            "topic_id",
+            "topics",
+            "These articles have no topic.",
+        )
 
 st.subheader("Articles")
-listed = articles.article_list(build, filters, ARTICLE_LIMIT)
-if stats["articles"] > ARTICLE_LIMIT:
-    st.caption(f"The {ARTICLE_LIMIT:,} newest of {stats['articles']:,} articles.")
-st.dataframe(
-    render.shown_articles(listed),
-    hide_index=True,
-    column_config=render.ARTICLE_COLUMNS,
-)
+with guards.in_time():
+    listed = articles.article_list(build, filters, ARTICLE_LIMIT)
+    if stats["articles"] > ARTICLE_LIMIT:
+        st.caption(f"The {ARTICLE_LIMIT:,} newest of {stats['articles']:,} articles.")
+    st.dataframe(
+        render.shown_articles(listed),
+        hide_index=True,
+        column_config=render.ARTICLE_COLUMNS,
+    )

@@ -51,14 +51,14 @@ if mode != "entity":
         looked_for = (f"every form of «{lemma}» ({len(forms)})" for lemma, forms in found.words)
         st.caption(f"Looking for {', then '.join(looked_for)}.")
 
-hits = search.sort_concordance(
-    search.concordance(build, filters, mode, term, width, HIT_LIMIT), order
-)
-if hits.empty:
-    st.info("No selected article uses it. Try *Any form of the words*, or change the filters.")
-    st.stop()
+with guards.in_time(stop=True):
+    hits = search.sort_concordance(
+        search.concordance(build, filters, mode, term, width, HIT_LIMIT), order
+    )
+    if hits.empty:
+        st.info("No selected article uses it. Try *Any form of the words*, or change the filters.")
+        st.stop()
 
-monthly = search.usage_per_month(build, filters, mode, term)
 capped = (
     f"the first {HIT_LIMIT:,} hits, newest articles first"
     if len(hits) == HIT_LIMIT
@@ -84,9 +84,11 @@ st.dataframe(
 downloads.table_downloads(build, filters, "concordance", hits)
 
 st.subheader("Articles using it per month")
-if monthly["articles"].sum() == 0:
-    st.info("None of the articles using it has a publication date.")
-else:
-    figure = charts.per_month(monthly, "articles", "Articles")
-    downloads.chart_with_downloads(build, filters, "usage_per_month", figure, monthly)
-    st.caption("`share` in the download is of all selected dated articles of the month.")
+with guards.in_time():
+    monthly = search.usage_per_month(build, filters, mode, term)
+    if monthly["articles"].sum() == 0:
+        st.info("None of the articles using it has a publication date.")
+    else:
+        figure = charts.per_month(monthly, "articles", "Articles")
+        downloads.chart_with_downloads(build, filters, "usage_per_month", figure, monthly)
+        st.caption("`share` in the download is of all selected dated articles of the month.")

@@ -14,10 +14,11 @@ st.title("Timeline")
 if guards.explain_missing(build, "events"):
     st.stop()
 guards.stop_if_nothing_matches(build, filters)
-counts = timeline.event_counts(build, filters)
-if counts["events"] == 0:
-    st.info("No article in this build mentions a date.")
-    st.stop()
+with guards.in_time(stop=True):
+    counts = timeline.event_counts(build, filters)
+    if counts["events"] == 0:
+        st.info("No article in this build mentions a date.")
+        st.stop()
 unresolved = counts["events"] - counts["resolved"]
 st.caption(
     f"{counts['events']:,} dates mentioned in {counts['articles']:,} articles. Each sits at the "
@@ -46,7 +47,8 @@ with right:
         horizontal=True,
     )
 
-points = timeline.timeline(build, filters, axis, group_by)
+with guards.in_time(stop=True):
+    points = timeline.timeline(build, filters, axis, group_by)
 recent, history = points[~points["history"]], points[points["history"]]
 stats = store.corpus_summary(build)
 first = stats["first"]

@@ -16,10 +16,11 @@ if guards.explain_missing(build, "topics", "article_topics"):
     st.stop()
 guards.stop_if_nothing_matches(build, filters)
 model = store.manifest(build).get("topics", {})
-all_topics = topics.topic_list(build, filters)
-if all_topics.empty:
-    st.info("This build has no topics: no paragraph has content words to find them in.")
-    st.stop()
+with guards.in_time(stop=True):
+    all_topics = topics.topic_list(build, filters)
+    if all_topics.empty:
+        st.info("This build has no topics: no paragraph has content words to find them in.")
+        st.stop()
 
 tried = ", ".join(str(c["k"]) for c in model.get("candidates", []))
 how = f"chosen by coherence × stability among K = {tried}" if tried else "set with `--topics`"
@@ -36,28 +37,37 @@ downloads.chart_with_downloads(
 )
 
 st.subheader("Topic share over time")
-over_time = topics.topics_over_time(build, filters)
-if over_time.empty:
-    st.info("No article has a publication date, so topics cannot be put on a timeline.")
-else:
-    downloads.chart_with_downloads(
-        build, filters, "topic_share_over_time", charts.topic_share_over_time(over_time), over_time
-    )
-    st.caption(
-        "Each month's paragraphs with a topic sum to 100%, so a half month or a quiet month "
-        "does not look like a drop; the CSV also has the raw counts. Undated articles are left out."
-    )
+with guards.in_time():
+    over_time = topics.topics_over_time(build, filters)
+    if over_time.empty:
+        st.info("No article has a publication date, so topics cannot be put on a timeline.")
+    else:
+        downloads.chart_with_downloads(
+            build,
+            filters,
+            "topic_share_over_time",
+            charts.topic_share_over_time(over_time),
+            over_time,
+        )
+        st.caption(
+            "Each month's paragraphs with a topic sum to 100%, so a half month or a quiet "
+            "month does not look like a drop; the CSV also has the raw counts. Undated articles "
+            "are left out."
+        )
 
 st.subheader("Representative paragraphs")
 labels = dict(zip(all_topics["topic_id"], all_topics["label"], strict=True))
 topic_id = url.query_choice("show", list(labels), "Topic", lambda t: f"{t} · {labels[t]}")
 st.caption(f"Top terms: {all_topics.set_index('topic_id').at[topic_id, 'terms']}")
-shown = topics.topic_paragraphs(build, filters, topic_id, PARAGRAPH_LIMIT)
-if shown.empty:
-    st.info("No paragraph of this topic is in the articles the filters select.")
-for row in shown.itertuples():
-    score = "inherited from its article" if pd.isna(row.score) else f"score {row.score:.2f}"
-    lead = "Most representative · " if row.representative else ""
-    when = render.published_on(row.published)
-    cite = f"{lead}{row.title} · {when} · {row.source} · paragraph {row.paragraph + 1} · {score}"
-    render.quoted_text(row.text, cite)
+with guards.in_time():
+    shown = topics.topic_paragraphs(build, filters, topic_id, PARAGRAPH_LIMIT)
+    if shown.empty:
+        st.info("No paragraph of this topic is in the articles the filters select.")
+    for row in shown.itertuples():
+        score = "inherited from its article" if pd.isna(row.score) else f"score {row.score:.2f}"
+        lead = "Most representative · " if row.representative else ""
+        when = render.published_on(row.published)
+        cite = (
+            f"{lead}{row.title} · {when} · {row.source} · paragraph {row.paragraph + 1} · {score}"
+        )
+        render.quoted_text(row.text, cite)

@@ -1,7 +1,10 @@
-"""What a page shows instead of its content: no usable build, tables the build lacks, or no
-article selected."""
+"""What a page shows instead of its content: no usable build, tables the build lacks, no article
+selected, or a query past the time limit."""
 
 from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
 
 import streamlit as st
 
@@ -43,9 +46,28 @@ def _listed(items: list[str]) -> str:
     return " and ".join([", ".join(items[:-1]), items[-1]] if len(items) > 1 else items)
 
 
+#: What a chart says in its place when its queries ran past the time limit.
+TOO_SLOW = "This took too long: narrow the filters."
+
+
+@contextmanager
+def in_time(stop: bool = False) -> Iterator[None]:
+    """A part of a page whose queries may run past the time limit (`store.time_limited`): if
+    one does, the rest of the part is skipped, `TOO_SLOW` is shown in its place and the page
+    goes on with its next part; with `stop`, the page stops there (what follows needs it)."""
+    try:
+        yield
+    except store.TooSlow:
+        st.warning(TOO_SLOW, icon=":material/hourglass_disabled:")
+        if stop:
+            st.stop()
+
+
 def stop_if_nothing_matches(build: store.Build, filters: Filters) -> dict:
-    """The selection's summary; a message and a stopped page when it is empty."""
-    stats = store.summary(build, filters)
+    """The selection's summary; a message and a stopped page when it is empty or when the
+    selection takes too long."""
+    with in_time(stop=True):
+        stats = store.summary(build, filters)
     if stats["articles"] == 0:
         st.info(
             "No articles match the filters. Change or clear them in the sidebar.",

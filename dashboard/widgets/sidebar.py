@@ -85,10 +85,21 @@ def _restore(wanted: Filters, bounds: tuple) -> None:
     applied = st.session_state.get(_APPLIED)
     if applied is None or (wanted != applied and wanted.active):
         _load(wanted, bounds)
+    elif _dropped(bounds) or (applied.active and not wanted.active):
+        _load(applied, bounds)  # a page switch: no filters in the URL, nor any to lose
     pending = st.session_state.pop(_PENDING, None)
     if pending:
         kind, value = pending
         st.session_state[_KEYS[kind]] = [*st.session_state.get(_KEYS[kind], []), value]
+
+
+def _dropped(bounds: tuple) -> bool:
+    """Whether Streamlit dropped the state of a filter's widget, as it did under load when a
+    page was switched while a run still went on (the page switch could also bring a widget's
+    default value, inferred dates off): the filters would fall back to the widgets' defaults,
+    so the ones this session applied come back."""
+    names = [n for n in _KEYS if n != "dates" or bounds[0] is not None]
+    return any(_KEYS[n] not in st.session_state for n in names)
 
 
 def _load(wanted: Filters, bounds: tuple) -> None:

@@ -704,3 +704,148 @@ def test_search_phrases_and_usage_per_month(seed_build, seed_articles) -> None:
     }
     word = usage_per_month(built, NONE, "lemma", "коридор")  # 003 and 004
     assert word["articles"].tolist() == [1, 1]
+
+
+def _varied_filters(n: int) -> Filters:
+    """The `n`-th of many filter states over the seeds, none equal to another, so that every
+    query misses the caches: a start date of its own, with a country, a text word, the
+    headline switch or dateline dates off in turn."""
+    start = dt.date(2025, 11, 1) + dt.timedelta(days=n)
+    kinds = [
+        {"countries": ("AZE",)},
+        {"text": "Баку"},
+        {"headlines": True},
+        {"inferred": False},
+        {},
+    ]
+    return Filters(start=start, **kinds[n % len(kinds)])
+
+
+#: The query functions of several pages, each called with a build and filters.
+_PAGE_QUERIES = [
+    lambda b, f: articles_per_month(b, f),
+    lambda b, f: top_countries(b, f, 15),
+    lambda b, f: country_months(b, f, 20),
+    lambda b, f: country_pairs(b, f, 20),
+    lambda b, f: top_actors(b, f, 15),
+    lambda b, f: topic_list(b, f),
+    lambda b, f: topics_over_time(b, f),
+    lambda b, f: network(b, f, "sentence", 40, 20),
+    lambda b, f: timeline(b, f, "event", "country"),
+    lambda b, f: quotes(b, f, QuoteQuery(), 200),
+    lambda b, f: concordance(b, f, "lemma", "НАТО", 8, 100),
+    lambda b, f: usage_per_month(b, f, "lemma", "НАТО"),
+]
+
+
+def test_concurrent_sessions_query_without_errors(seed_build) -> None:
+    """Sessions run their page's queries in threads of their own at once: every query of every
+    page, with filters of each thread's own, round after round, runs without an exception and
+    gives what the same query gives alone."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    built = open_build(seed_build)
+    threads, rounds = 6, 12
+
+    def session(number: int) -> list[tuple[int, pd.DataFrame]]:
+        found = []
+        for turn in range(rounds):
+            n = number * rounds + turn
+            result = _PAGE_QUERIES[n % len(_PAGE_QUERIES)](built, _varied_filters(n))
+            found.append((n, result))
+        return found
+
+    with ThreadPoolExecutor(threads) as pool:
+        results = [r for rs in pool.map(session, range(threads)) for r in rs]
+    assert len(results) == threads * rounds
+    # The same queries alone, one at a time, after the caches are emptied.
+    import streamlit as st
+
+    st.cache_data.clear(), st.cache_resource.clear()
+    for n, result in results:
+        alone = _PAGE_QUERIES[n % len(_PAGE_QUERIES)](built, _varied_filters(n))
+        if isinstance(result, tuple):
+            for got, want in zip(result, alone, strict=True):
+                pd.testing.assert_frame_equal(got, want)
+        else:
+            pd.testing.assert_frame_equal(result, alone)
+
+
+#: A query that runs for minutes: a sum over 10^12 numbers.
+_ENDLESS = "SELECT sum(i % 7) AS total FROM range(1000000000000) AS t(i)"
+
+
+def test_a_query_past_the_time_limit_says_so_and_the_page_goes_on(monkeypatch, seed_build) -> None:
+    """On the Countries page, the query of the countries named together runs for minutes; at
+    the limit it is interrupted, its chart says so, and the map and the months still draw."""
+    import time
+
+    import dashboard.queries.countries as country_queries
+    from dashboard import store
+    from dashboard.widgets.guards import TOO_SLOW
+
+    def endless_pairs(build, filters, sql, *params):
+        """The real `store.filtered`, with the pairs' SQL swapped for an endless one."""
+        if "pairs AS" in sql:
+            sql, params = _ENDLESS, ()
+        return store.filtered(build, filters, sql, *params)
+
+    monkeypatch.setattr(country_queries, "filtered", endless_pairs)
+    monkeypatch.setenv(store.TIME_LIMIT_VAR, "1500")
+    started = time.monotonic()
+    app = _open(monkeypatch, seed_build, "views/countries.py", {})
+    assert time.monotonic() - started < 30
+    assert [w.value for w in app.warning] == [TOO_SLOW]
+    # The map and the month-by-month heatmap; the pairs' chart is not drawn.
+    charts = app.get("plotly_chart")
+    assert len(charts) == 2
+    assert [s.value for s in app.subheader] == [
+        "Articles naming each country",
+        "Month by month",
+        "Named together",
+    ]
+    assert not [c for c in app.caption if "diagonal" in c.value]
+
+
+def _sidebar_losing_widget_state(directory: str) -> None:
+    """The sidebar's filters; on a run with `drop` set, the country and inferred-dates widgets'
+    state is gone first, as Streamlit dropped it under load when a page was switched while a
+    run still went on."""
+    from pathlib import Path
+
+    import streamlit as st
+
+    from dashboard.store import open_build
+    from dashboard.widgets import sidebar
+
+    if st.session_state.get("drop"):
+        for key in ("f-countries", "f-inferred"):
+            st.session_state.pop(key, None)
+    sidebar.filters(open_build(Path(directory)))
+
+
+def test_filters_survive_dropped_widget_state(seed_build) -> None:
+    """The filters this session applied come back, not the widgets' defaults (no country,
+    inferred dates off)."""
+    app = AppTest.from_function(
+        _sidebar_losing_widget_state, args=(str(seed_build),), default_timeout=60
+    )
+    app.query_params["country"] = ["AZE"]
+    app.run()
+    app.query_params.clear()  # a page switch drops the query string
+    app.session_state["drop"] = True
+    app.run()
+    assert not app.exception, [e.message for e in app.exception]
+    assert app.multiselect(key="f-countries").value == ["AZE"]
+    assert app.toggle(key="f-inferred").value is True
+    assert app.query_params["country"] == "AZE" and "inferred" not in app.query_params
+    # A page switch that brings the toggle's default value instead of its state.
+    app.session_state["drop"] = False
+    app.query_params.clear()
+    app.toggle(key="f-inferred").set_value(False).run()
+    assert app.toggle(key="f-inferred").value is True
+    assert app.multiselect(key="f-countries").value == ["AZE"]
+    # Without a page switch the toggle does turn off.
+    app.toggle(key="f-inferred").set_value(False).run()
+    assert app.toggle(key="f-inferred").value is False
+    assert app.query_params["inferred"] == "0"

@@ -48,24 +48,32 @@ def server(seed_build: Path) -> Iterator[str]:
 
 
 @pytest.fixture(scope="module")
-def page(server: str):
+def browser():
     if not Path(CHROMIUM).exists():
         _unavailable(f"no chromium at {CHROMIUM}")
     sync_api = pytest.importorskip("playwright.sync_api")
     with sync_api.sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
+        launched = playwright.chromium.launch(
             executable_path=CHROMIUM, headless=True, args=CHROMIUM_FLAGS
         )
-        viewport = {"width": 1400, "height": 1000}
-        context = browser.new_context(accept_downloads=True, viewport=viewport)
-        tab = context.new_page()
-        tab.requests, tab.errors, tab.failed = [], [], []
-        tab.on("request", lambda request: tab.requests.append(request.url))
-        tab.on("console", lambda m: tab.errors.append(m.text) if m.type == "error" else None)
-        tab.on("pageerror", lambda exc: tab.errors.append(str(exc)))
-        tab.on("response", lambda r: tab.failed.append(r.url) if r.status >= 400 else None)
-        yield tab
-        browser.close()
+        yield launched
+        launched.close()
+
+
+VIEWPORT = {"width": 1400, "height": 1000}
+
+
+@pytest.fixture(scope="module")
+def page(browser, server: str):
+    context = browser.new_context(accept_downloads=True, viewport=VIEWPORT)
+    tab = context.new_page()
+    tab.requests, tab.errors, tab.failed = [], [], []
+    tab.on("request", lambda request: tab.requests.append(request.url))
+    tab.on("console", lambda m: tab.errors.append(m.text) if m.type == "error" else None)
+    tab.on("pageerror", lambda exc: tab.errors.append(str(exc)))
+    tab.on("response", lambda r: tab.failed.append(r.url) if r.status >= 400 else None)
+    yield tab
+    context.close()
 
 
 def test_overview_chart_and_csv_download(page, server: str) -> None:
@@ -331,3 +339,42 @@ def test_the_url_round_trips_every_filter(page, server: str) -> None:
     expect(text_box.locator("input").first).to_have_value("Баку", timeout=10_000)
     page.get_by_role("button", name="Clear filters").click()
     page.wait_for_function("() => !window.location.search.includes('country=')", timeout=10_000)
+
+
+#: The filters of each of several researchers' sessions, as their links carry them.
+SESSIONS = [
+    {"country": ["AZE"]},
+    {"country": ["KAZ"], "from": ["2025-12-06"]},
+    {"from": ["2025-12-10"], "to": ["2026-01-20"]},
+    {"q": ["Баку"]},
+    {"type": ["PER"], "headline": ["1"]},
+]
+
+
+def _filters_in(url: str) -> dict[str, list[str]]:
+    """The global filters' parameters of a page's URL."""
+    from dashboard.filters import PARAMS
+
+    return {k: v for k, v in parse_qs(urlparse(url).query).items() if k in PARAMS.values()}
+
+
+def test_several_sessions_at_once_keep_their_own_filters(browser, server: str) -> None:
+    """Sessions in contexts of their own open pages at the same moment, each with its own
+    filters: no page shows an exception, and each keeps the filters it set."""
+    tabs = [browser.new_context(viewport=VIEWPORT).new_page() for _ in SESSIONS]
+    paths = [p for p in PAGES if p not in ("about", "reader")]
+    try:
+        for turn in range(3):
+            for number, (tab, sent) in enumerate(zip(tabs, SESSIONS, strict=True)):
+                path = paths[(number + turn * 2) % len(paths)]
+                query = urlencode(sent, doseq=True) + ("&term=НАТО" if path == "search" else "")
+                tab.goto(f"{server}/{path}?{query}", wait_until="commit")  # all run at once
+            for tab, sent in zip(tabs, SESSIONS, strict=True):
+                tab.get_by_role("heading", level=1).first.wait_for(timeout=60_000)
+                tab.wait_for_function(IDLE, timeout=60_000, polling=50)
+                assert tab.get_by_test_id("stException").count() == 0, tab.url
+                assert "Traceback" not in tab.content(), tab.url
+                assert _filters_in(tab.url) == sent
+    finally:
+        for tab in tabs:
+            tab.context.close()
