@@ -649,3 +649,21 @@ def test_a_name_in_iya_after_a_vowel_keeps_its_ya(surface: str, name: str) -> No
 )
 def test_a_foreign_name_in_ye_does_not_decline(surface: str) -> None:
     assert [n for _s, n in person_candidates(surface)] == [surface]
+
+
+def test_a_verb_after_a_mans_first_name_in_the_genitive_shows_no_womans_name() -> None:
+    # '«Нелюбовь» Андрея Звягинцева уступила': the verb agrees with the film; a name that keeps
+    # 'Андрея', a man's first name in the genitive, is no subject of it and no woman's name.
+    found = people(
+        [
+            "К сожалению, этим присутствие России на «Оскаре» ограничилось – номинированная как"
+            " лучший фильм на иностранном языке «Нелюбовь» Андрея Звягинцева уступила статуэтку"
+            " чилийской «Фантастической женщине» Себастьяна Лелио.",
+            "Драма Андрея Звягинцева «Нелюбовь» будет выдвинута на соискание премии Американской"
+            " академии киноискусств в категории «Лучший фильм на иностранном языке».",
+            "Сыграла на самом деле репутация режиссёра фильма (Андрея Звягинцева.",
+            "В «Нелюбви», своём пятом по счёту полнометражном фильме, Андрей Звягинцев продолжает"
+            " тему отношений внутри семьи.",
+        ]
+    )
+    assert found["Андрей Звягинцев"]["n_mentions"] >= 3
