@@ -80,6 +80,10 @@ CONSONANTS = "бвгджзклмнпрстфхцчшщ"
 _HUSHING = "жцчшщ"
 #: Endings of a man's surname that must decline: a consonant, й, ь.
 _HARD_END = CONSONANTS + "йь"
+#: Russian surnames that keep the form of a genitive plural in every case: 'Толстых',
+#: 'Нагорных', 'Долгих' ('Михаила Толстых' is 'Михаил Толстых'); not 'Дитрих', nor the
+#: plural of a '-ский', '-ов', '-ин' ('братьев Березуцких', 'Сергея Венгеровых').
+_FROZEN_SURNAME = re.compile(r"(?:(?<![оеё]в)(?<![иы]н)ых|(?<![сц])[гкх]их)$")
 VELAR_HUSHING = "гкхжчшщ"
 _MASC_ENDINGS = {"а": ("gent", "accs"), "у": ("datv",), "ом": ("ablt",), "е": ("loct",)}
 _SOFT_ENDINGS = {"я": ("gent", "accs"), "ю": ("datv",), "ем": ("ablt",), "е": ("loct",)}
@@ -212,7 +216,14 @@ def _paradigms(word: str) -> list[Analysis]:
         stem = word[: -len(end)]
         if not word.endswith(end) or len(stem) <= 2:
             continue
-        soft = stem[-1] in "иь"  # Асии -> Асия
+        if end == "е" and stem[-1] in "иьй":
+            # The dictionary knows the Russian names in -ия, -ья, -йя ('Наталье'); a word in
+            # -ие, -ье, -йе it does not know is an indeclinable name ('Гебреселассие',
+            # 'Шарпентье', 'Н’Дойе').
+            continue
+        # Асии -> Асия; a stem in -й takes -я too ('Майю', 'Монтойю', 'Майей' -> 'Майя',
+        # 'Монтойя'), but not in -йи, which ends indeclinable names ('Батшуайи', 'Десайи').
+        soft = stem[-1] in "иь" or (stem[-1] == "й" and end in ("ю", "ей"))
         if end == "и" and not soft:
             # -и after a consonant is a genitive only after г, к, х and hushing consonants
             # ('Римши'); otherwise the word is indeclinable ('Бхатти', 'Сальвини').
@@ -236,15 +247,20 @@ def _surname_cases(
 ) -> set[tuple[str, str]] | None:
     """The (case, gender) readings a name's last word (initials aside) allows: not a man's
     oblique case left as written when it ends in a consonant, since a man's such surname
-    declines ('Пападакиса'): 'Габриэла Пападакис' is no genitive of a 'Габриэл Пападакис'. Only
-    the last word: the first words of 'Ким Чен Ына' stay as written. None: no such word."""
+    declines ('Пападакиса'), unless it is a frozen Russian one ('Толстых'): 'Габриэла Пападакис'
+    is no genitive of a 'Габриэл Пападакис'. Only the last word: the first words of 'Ким Чен
+    Ына' stay as written. None: no such word."""
     for token, best in zip(reversed(tokens), reversed(options), strict=True):
         if best:
             lower = token.lower()
             return {
                 (case, sex)
                 for (case, sex), (_weight, form) in best.items()
-                if case == "nomn" or sex != "masc" or form != lower or lower[-1:] not in _HARD_END
+                if case == "nomn"
+                or sex != "masc"
+                or form != lower
+                or lower[-1:] not in _HARD_END
+                or _FROZEN_SURNAME.search(lower)
             }
     return None
 
@@ -268,6 +284,52 @@ def _generation(word: str, case: str, sex: str) -> str | None:
 Options = tuple[dict[tuple[str, str], tuple[float, str]], ...]
 
 
+@lru_cache(maxsize=CACHE_SIZE)
+def _known_forms(part: str) -> dict[tuple[str, str], str]:
+    """(case, gender) -> nominative of a word the dictionary knows as a first name, surname or
+    patronymic ('пьера' -> 'пьер'), or that a Russian surname's paradigm declines
+    ('римского' -> 'римский'): the readings sure enough to decline a hyphenated name's first
+    parts by."""
+    found = {
+        (c, g): part[: -len(end)] + r
+        for end, forms in _SURNAME.items()
+        if part.endswith(end) and len(part) > len(end) + 1
+        for c, g, r in forms
+    }
+    for parse in morph()(part):
+        tag = parse.tag
+        if not (parse.is_known and _PROPER & tag.grammemes) or tag.case not in CASES:
+            continue
+        if tag.number == "plur":  # 'Марии' is no plural of a 'Мария'
+            continue
+        for gender in (tag.gender,) if tag.gender in ("masc", "femn") else ("masc", "femn"):
+            form = _inflect(parse, {"nomn", "sing", gender})
+            if form:
+                found.setdefault((tag.case, gender), form.word)
+    return found
+
+
+def _decline_parts(
+    token: str, best: dict[tuple[str, str], tuple[float, str]]
+) -> dict[tuple[str, str], tuple[float, str]]:
+    """`best` readings of a hyphenated `token` (lower case) with each first part that a
+    reading keeps as written declined in that reading's case and gender, where the dictionary
+    or a surname's paradigm is sure of it: every part of a double name declines ('Пьера-Эмерика'
+    -> 'Пьер-Эмерик', 'Марии-Терезы' -> 'Мария-Тереза', 'Римского-Корсакова' -> 'Римский-
+    Корсаков'); a part no such reading knows stays ('Жан-Клода' -> 'Жан-Клод')."""
+    parts = token.split("-")
+    found = {}
+    for key, (weight, form) in best.items():
+        forms = form.split("-")
+        if len(forms) == len(parts):
+            forms[:-1] = [
+                _known_forms(part).get(key, part) if was == part else was
+                for part, was in zip(parts[:-1], forms[:-1], strict=True)
+            ]
+        found[key] = (weight, "-".join(forms))
+    return found
+
+
 def _name_readings(text: str) -> tuple[tuple[str, ...], Options, dict[tuple[str, str], float]]:
     """A person's name's tokens, each token's best (weight, nominative) per (case, gender), and
     each (case, gender) reading's total over the tokens that allow it. Not cached: its callers
@@ -288,6 +350,8 @@ def _name_readings(text: str) -> tuple[tuple[str, ...], Options, dict[tuple[str,
                     form = f"{form}-{tail}"
                 if weight > best.get((case, sex), (0.0, ""))[0]:
                     best[(case, sex)] = (weight, form)
+            if not generation and "-" in lower:
+                best = _decline_parts(lower, best)
         options.append(best)
     allowed = _surname_cases(list(tokens), options)
     totals: dict[tuple[str, str], float] = defaultdict(float)

@@ -601,3 +601,87 @@ def test_other_cases_of_a_name_say_which_reading_it_is() -> None:
     )
     assert "Каролин Плишков" not in found
     assert found["Каролина Плишкова"]["n_mentions"] == 4
+
+
+@pytest.mark.parametrize(
+    ("surface", "name"),
+    [
+        # 'Гол Пьера-Эмерика Обамейянга помог сравнять счёт': each part of a double first
+        # name declines, not only the last.
+        ("Пьера-Эмерика Обамейянга", "Пьер-Эмерик Обамейянг"),
+        # 'уступив Хуану-Мартину дель Потро'
+        ("Хуану-Мартину дель Потро", "Хуан-Мартин дель Потро"),
+        # 'Кузьму Петрова-Водкина': a double surname declines in both parts.
+        ("Кузьму Петрова-Водкина", "Кузьма Петров-Водкин"),
+        # 'выступление Екатерины Юрловой-Перхт': a part no paradigm knows stays as written.
+        ("Екатерины Юрловой-Перхт", "Екатерина Юрлова-Перхт"),
+        # 'Жан-Клода' keeps 'Жан', which the dictionary knows only as a nominative.
+        ("Жан-Клода Юнкера", "Жан-Клод Юнкер"),
+    ],
+)
+def test_each_part_of_a_hyphenated_name_declines(surface: str, name: str) -> None:
+    assert person_candidates(surface)[0][1] == name
+
+
+@pytest.mark.parametrize(
+    ("surface", "name"),
+    [
+        # 'командира батальона «Сомали» Михаила Толстых (Гиви), который погиб'
+        ("Михаила Толстых", "Михаил Толстых"),
+        # 'от бывшего заместителя министра спорта России Юрия Нагорных просьбу'
+        ("Юрия Нагорных", "Юрий Нагорных"),
+    ],
+)
+def test_a_frozen_surname_in_ykh_leaves_the_first_name_to_decline(surface: str, name: str) -> None:
+    assert person_candidates(surface)[0][1] == name
+
+
+def test_a_plural_of_a_surname_in_ov_is_not_a_frozen_surname() -> None:
+    # 'Сергея Венгеровых' is the plural of 'Венгеров', not a surname 'Венгеровых' of a 'Сергей'.
+    assert "Сергей Венгеровых" not in [n for _s, n in person_candidates("Сергея Венгеровых")]
+
+
+@pytest.mark.parametrize(
+    ("surface", "name"),
+    [
+        # 'пустили Хуана Пабло Монтойю в свои боксы': a stem in -й takes -я.
+        ("Монтойю", "Монтойя"),
+        # 'географа Исайю Боумена'
+        ("Исайю Боумена", "Исайя Боумен"),
+    ],
+)
+def test_a_name_in_iya_after_a_vowel_keeps_its_ya(surface: str, name: str) -> None:
+    assert person_candidates(surface)[0][1] == name
+
+
+@pytest.mark.parametrize(
+    "surface",
+    [
+        # 'Ведущая RT France Магали Форестье работала в мейнстримных СМИ'
+        "Магали Форестье",
+        # 'поражением соотечественнику Стефано Травалье в первом круге'
+        "Стефано Травалье",
+        # 'французский учёный-микробиолог Эммануэль Шарпентье'
+        "Эммануэль Шарпентье",
+    ],
+)
+def test_a_foreign_name_in_ye_does_not_decline(surface: str) -> None:
+    assert [n for _s, n in person_candidates(surface)] == [surface]
+
+
+def test_a_verb_after_a_mans_first_name_in_the_genitive_shows_no_womans_name() -> None:
+    # '«Нелюбовь» Андрея Звягинцева уступила': the verb agrees with the film; a name that keeps
+    # 'Андрея', a man's first name in the genitive, is no subject of it and no woman's name.
+    found = people(
+        [
+            "К сожалению, этим присутствие России на «Оскаре» ограничилось – номинированная как"
+            " лучший фильм на иностранном языке «Нелюбовь» Андрея Звягинцева уступила статуэтку"
+            " чилийской «Фантастической женщине» Себастьяна Лелио.",
+            "Драма Андрея Звягинцева «Нелюбовь» будет выдвинута на соискание премии Американской"
+            " академии киноискусств в категории «Лучший фильм на иностранном языке».",
+            "Сыграла на самом деле репутация режиссёра фильма (Андрея Звягинцева.",
+            "В «Нелюбви», своём пятом по счёту полнометражном фильме, Андрей Звягинцев продолжает"
+            " тему отношений внутри семьи.",
+        ]
+    )
+    assert found["Андрей Звягинцев"]["n_mentions"] >= 3

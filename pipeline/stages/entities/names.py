@@ -358,6 +358,24 @@ def _given_name(word: str) -> bool:
     return any("Name" in p.tag.grammemes and p.is_known for p in morph()(word.lower()))
 
 
+@cache
+def _oblique_first_name(name: str) -> bool:
+    """Whether a name of several words opens with one the dictionary knows as a man's first
+    name in the genitive, dative, accusative or instrumental and as no first name in the
+    nominative ('Андрея Звягинцева', 'Майку Салливану'; not 'Рината', also a woman's, nor
+    'Даниэле', an Italian nominative as well as a locative)."""
+    first, *rest = name.lower().split()
+    parses = [p for p in morph()(first) if p.is_known and "Name" in p.tag.grammemes]
+    return (
+        bool(rest)
+        and not any(p.tag.case == "nomn" for p in parses)
+        and any(
+            p.tag.gender == "masc" and p.tag.case in ("gent", "datv", "accs", "ablt")
+            for p in parses
+        )
+    )
+
+
 def _nominative_plural(singular: str) -> str:
     if singular.endswith("ь"):
         return singular[:-1] + "и"
@@ -458,10 +476,13 @@ def _best_reading(
                 total += _UNATTESTED  # the corpus never writes this nominative
         return total
 
-    # Sentences that show a gender choose between readings of two genders ('Захарова').
+    # Sentences that show a gender choose between readings of two genders ('Захарова'); not
+    # for a name that keeps a man's first name in an oblique case, which is no verb's subject
+    # ('Андрея Звягинцева', 'Майка Салливана': another word agrees with the verb).
     two_genders = len({name_gender(name) for _s, name, _c in changes}) > 1
-    if shown and two_genders and any(shown[name] for _s, name, _c in changes):
-        return max(changes, key=lambda change: shown[change[1]])[1]  # first of equals wins
+    evidence = {n: 0 if _oblique_first_name(n) else shown[n] for n in rivals} if shown else {}
+    if two_genders and any(evidence.values()):
+        return max(changes, key=lambda change: evidence[change[1]])[1]  # first of equals wins
     return max(changes, key=score)[1]
 
 
