@@ -3,7 +3,9 @@ content), of the verb or label that reports it (the cue) and of who said it (the
 
 Three shapes, found by rules over words and their morphology (pymorphy2):
 - interviews: answers after a speaker label ('Т. Лоренцсон: ...') or, in a question-and-answer
-  interview, every '- ' paragraph that is not a question, with the paragraphs that follow it;
+  interview, every '- ' paragraph that is not a question, with the paragraphs that follow it
+  up to the journalist's narration of others' words (or, where the answers go without a
+  dash, the paragraphs after each '- ' question);
 - direct speech: '«...», - заявил X', 'X заявил: «...»';
 - indirect speech: 'X отметил, что ...', 'X уверен, что ...', 'по словам X, ...', 'как
   отмечает X, ...', 'X заявил: ...', '..., говорит X', '..., говорится в X'; 'Об этом заявил
@@ -812,12 +814,18 @@ def _is_question(text: str, start: int, stop: int) -> bool:
     return text[start:stop].rstrip().endswith("?")
 
 
-def interviews(text: str, paragraphs: Sequence[tuple[int, int]]) -> Iterator[Speech]:
+def interviews(
+    text: str, paragraphs: Sequence[tuple[int, int]], reported: Sequence[Speech] = ()
+) -> Iterator[Speech]:
     """Interview answers, one Speech per paragraph: after a speaker label (the label is the
     cue and the source), or in a question-and-answer interview (two or more '- ' paragraphs
     that are questions) in the '- ' paragraph that answers a question (cue: the dash; the
     source is named in the lead). An answer goes on over the paragraphs that follow it until
-    a question, another label or another '- ' paragraph."""
+    a question, another label, another '- ' paragraph or the journalist's narration of others'
+    words (`_narration`: '«...», — отметил Лунёв', `reported` holds them). Where the answers
+    follow the '- ' questions without a dash (`_undashed`), a '- ' paragraph is a question
+    unless it follows one and holds no '?', and the paragraph after a question opens the answer
+    (cue: none, an empty span at its start)."""
     labels = [_label(text, start, stop) for start, stop in paragraphs]
     dashes = [_DASH_START.match(text, start, stop) for start, stop in paragraphs]
     questions = [
@@ -825,6 +833,7 @@ def interviews(text: str, paragraphs: Sequence[tuple[int, int]]) -> Iterator[Spe
     ]
     labelled = sum(1 for m in labels if m) >= 2
     dashed = sum(questions) >= 2
+    undashed = dashed and _undashed(text, paragraphs, dashes, questions)
     current: tuple[int, int, int | None, int | None] | None = None  # cue and source spans
     asked = below_label = False
     for (start, stop), label, dash, question in zip(
@@ -834,15 +843,21 @@ def interviews(text: str, paragraphs: Sequence[tuple[int, int]]) -> Iterator[Spe
             current = (label.start(1), label.end(1), label.start(1), label.end(1))
             start = label.end()
         elif dashed and dash:
-            current = (
-                (dash.start(), dash.start() + 1, None, None) if asked and not question else None
-            )
-            asked = question
+            # without dashed answers, one asked may still come with a dash, if it asks nothing
+            # ('— Главное, чтобы они оформили чемпионство ...'), not if a question goes on
+            # ('— Нет ли опасений, что ...? Тот же Курбан Бердыев может уйти на повышение.')
+            answers = asked and ("?" not in text[start:stop] if undashed else not question)
+            current = (dash.start(), dash.start() + 1, None, None) if answers else None
+            asked = not answers if undashed else question
             start = dash.end()
+        elif undashed and asked and _prose(text, start, stop):
+            current, asked = (start, start, None, None), False
         elif not below_label and (
             _is_question(text, start, stop) or _THANKS.search(text, start, stop)
         ):
             current = None
+        elif current is not None and not below_label and _narration(text, start, stop, reported):
+            current = None  # the journalist's text between answers: the answer has ended
         # a label on its own line: the paragraph below is its own, a question too
         below_label = bool(labelled and label) and start >= stop
         if current is None or not (label or dash or _prose(text, start, stop)):
@@ -850,6 +865,56 @@ def interviews(text: str, paragraphs: Sequence[tuple[int, int]]) -> Iterator[Spe
         content = _trimmed(text, start, stop)
         if _words(text, *content) >= 2:  # not a bare handle or tag: '#Vesnina'
             yield Speech("interview", *content, *current)
+
+
+def _undashed(
+    text: str,
+    paragraphs: Sequence[tuple[int, int]],
+    dashes: Sequence[re.Match | None],
+    questions: Sequence[bool],
+) -> bool:
+    """Whether an interview's answers go without a dash: most of its '- ' questions are
+    followed by a paragraph of prose that does not open with one ('— Кого предпочли бы увидеть
+    в Европе?', then 'Игорь Шалимов — мой хороший друг, ...')."""
+    bare = dashed = 0
+    for i, question in enumerate(questions[:-1]):
+        if question and dashes[i + 1]:
+            dashed += 1
+        elif question and _prose(text, *paragraphs[i + 1]):
+            bare += 1
+    return bare > dashed
+
+
+#: First-person words: an answer's; the journalist's narration between answers has none.
+_FIRST_PERSON = frozenset(
+    {"я", "мы", "меня", "мне", "мной", "нас", "нам", "нами", "мой", "моя", "моё", "мое", "мои"}
+    | {"моего", "моей", "моих", "моим", "наш", "наша", "наше", "наши", "нашего", "нашей"}
+    | {"наших", "нашим"}
+)
+
+
+def _narration(text: str, start: int, stop: int, reported: Sequence[Speech]) -> bool:
+    """Whether a paragraph after an answer is the journalist's narration of others' words: it
+    holds the cue of a quote with its source ('«...», — отметил Лунёв', 'Ерохин отметил, что
+    ...'), and outside that quote's words no first-person word (an answer that quotes someone
+    says 'я', 'мы' or 'наш' around it)."""
+    own = [
+        s
+        for s in reported
+        if start <= s.cue_start < stop and s.source_start is not None and start <= s.source_start
+    ]
+    if not own:
+        return False
+    outside = [(start, stop)]
+    for s in own:
+        outside = [
+            part
+            for a, b in outside
+            for part in ((a, max(a, min(b, s.start))), (min(b, max(a, s.stop)), b))
+            if part[0] < part[1]
+        ]
+    words = {w.lower() for a, b in outside for w in _LETTERS.findall(text, a, b)}
+    return not words & _FIRST_PERSON
 
 
 #: A paragraph this short without a final mark is a heading or a caption ('Денис Мацуев',
@@ -942,7 +1007,7 @@ _POINTERS = frozenset({"этом", "том", "чем", "чём"})
 
 
 def _pointer(tokens: list[_Token], i: int) -> bool:
-    """'об этом', not 'об этом ролике' (a demonstrative before its noun)."""
+    """'об этом', not 'об этом ролике' (a demonstrative before its noun) nor 'о том, что ...'."""
     if not (
         0 <= i < len(tokens) - 1
         and tokens[i].text.lower() in ("о", "об", "обо")
@@ -950,6 +1015,8 @@ def _pointer(tokens: list[_Token], i: int) -> bool:
     ):
         return False
     after = tokens[i + 2] if i + 2 < len(tokens) else None
+    if after is not None and after.text == "," and tokens[i + 1].text.lower() == "том":
+        return False  # 'рассказал о том, чего стоит ждать': the clause after is what was said
     return after is None or not (
         after.text[:1].islower() and _pos(after) in ("NOUN", "ADJF") and _case(after) == "loct"
     )
@@ -1611,8 +1678,9 @@ def find_speech(
     """Every quote of a text, by position: interview answers, direct and indirect speech. A
     quote whose cue is inside another's content ('мы считаем, что' within a quotation) is part
     of that one; a quotation found from both ends counts once."""
-    found = {(s.start, s.stop): s for s in reported(text, sentences)}
-    found |= {(s.start, s.stop): s for s in interviews(text, paragraphs)}
+    said = list(reported(text, sentences))
+    found = {(s.start, s.stop): s for s in said}
+    found |= {(s.start, s.stop): s for s in interviews(text, paragraphs, said)}
     quotes = sorted(found.values(), key=lambda s: (s.start, -s.stop))
     return [
         s

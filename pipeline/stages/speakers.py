@@ -52,10 +52,11 @@ The source's words name the speaker, or describe them and the article named them
 7. No source beside the cue: the person named right after it ('— сказал Брутер').
 8. A '- ' answer of an interview is the interviewee's, named in the headline (the surname after
    its quotation, the corpus's person of that name when the text tags nobody of it: 'Колобков
-   о ...'; not a person the headline is about: 'о ..., таланте Месси'), in the sentence
-   that introduces its section ('RT обсудил с ... Ольгой Брусникиной'), the lead or the heading
-   of its section, or addressed by a question (`Article.interviewee`); people named inside the
-   answers or inside a quotation are spoken of.
+   о ...'; not a person the headline is about: 'о ..., таланте Месси', 'обвинил Емельяненко'),
+   presented in the sentence that introduces its section ('RT обсудил с ... Ольгой
+   Брусникиной'), the lead or the heading of its section, or addressed by a question
+   (`Article.interviewee`); people named inside the answers or inside a quotation, or only
+   spoken of ('под руководством Макларена'), are not the interviewee.
 9. An outlet reporting on its own account is the speaker ('По оценкам CNN', 'сообщает ТАСС со
    ссылкой на ...', 'китайское издание The Global Times'), not one whose person speaks
    ('собеседник RT', 'в интервью RT'); a source no rule names
@@ -175,6 +176,8 @@ _AUTHORS = frozenset({"PER", "ORG", MEDIUM})
 #: or right before it (the speech rules may leave it out).
 _PLACED = re.compile(r"(?i)(?:^|\s)во?\s+$|^во?\s")
 _BACK = 3
+#: Words of a role's organisation that may stand between the role and the name after it.
+_ROLE_WORDS = 8
 #: Sentences looked back through for who issued a statement an impersonal cue goes on with: a
 #: press release's sentences may be far apart, with tweets or figures between.
 _ISSUED_BACK = 12
@@ -1292,18 +1295,26 @@ class Article:
                 for m in self.narrated
                 if start <= m.start and m.stop <= stop and not self._quoted(m.start)
             ]
-            if self._dashed(start) or not found or answered and not self._asked_after(stop):
+            # not an answer, nor the paragraph answering a question (no section's introduction)
+            opening = not self._after_question(start) and self._asked_after(stop)
+            if self._dashed(start) or not found or answered and not opening:
                 continue
             label = re.match(r"\s*:", self.text[found[0].stop : found[0].stop + 3])
             if label and found[0].start == start:
                 return found[0]
             # not when the headline gives two people's words ('Черчесов и Васин о ...')
             introduces = nearest and start > self._headline_stop and not self._headline_pair
-            nearest = False
-            if introduces and not answered and _one(found) and self._introduced_here(found[0]):
-                return found[0]
+            # the one the sentence presents, among others spoken of ('RT обратился к ... бойцу
+            # Александру Шлеменко, ...', not 'обвинять Емельяненко' nor 'с Биспингом'); a
+            # sentence that only speaks of people ('... рассказал о том, чего стоит ждать после
+            # обнародования новых фактов от Макларена') leaves the introduction before it
+            presented = [m for m in found if self._introduced_here(m) and not self._verb_object(m)]
+            nearest = nearest and not presented
+            if introduces and not answered and _one(presented):
+                return presented[0]
             if _reports(self.text[start:stop]):
-                one = _one(found) or _one([m for m in found if m.nominative])
+                # not one only spoken of ('Комиссия под руководством Макларена ... представить')
+                one = _one(presented) or _one([m for m in presented if m.nominative])
                 if one:
                     return one
         for start, _, _ in reversed(earlier):
@@ -1318,7 +1329,21 @@ class Article:
         """Whether an introduction presents the person (the subject, or after a noun of a person:
         'с вице-президентом ФСПР Ольгой Брусникиной'), outside a quotation (a subheading
         '«Уважаю Карреру за то, что ...»' quotes the interviewee on someone)."""
-        return self._presented(m) and not self._quoted(m.start)
+        return (self._presented(m) or self._after_role(m)) and not self._quoted(m.start)
+
+    def _after_role(self, m: Mention) -> bool:
+        """Whether a person is named after a noun of a person in their case, the organisation
+        of the role between ('с бывшим президентом Всероссийской федерации лёгкой атлетики
+        (ВФЛА) Валентином Балахничёвым')."""
+        first = morph()(m.surface.split()[0].lower())[:1]
+        clause = re.split(r"[.!?;:,«»\n]", self.text[max(0, m.start - 120) : m.start])[-1]
+        for word in reversed(_WORDS.findall(clause)[-_ROLE_WORDS:]):
+            parse = morph()(word.lower())[0]
+            if parse.tag.POS == "NOUN" and "anim" in parse.tag:
+                return bool(first) and parse.tag.case == first[0].tag.case != "nomn"
+            if parse.tag.case != "gent" and not word.isupper():
+                return False
+        return False
 
     def _answering(self, at: int) -> bool:
         """Whether `at` is in a '- ' paragraph of an interview that is no question (no '?' at
@@ -1360,15 +1385,23 @@ class Article:
 
     @cached_property
     def _dashed_answers(self) -> list[tuple[int, int]]:
-        """The answers that open with a dash or go straight on from one (the answer's later
-        paragraphs, each an answer of its own), not answers found without a dash."""
+        """The answers that open with a dash, follow a '- ' question or go straight on from one
+        (the answer's later paragraphs, each an answer of its own)."""
         found, last = [], None
         for a, b in sorted(self.answers):
             on = last is not None and self.text.count("\n\n", last, a) <= 1  # the next paragraph
-            if self._dashed(a) or on and found and found[-1][1] == last:
+            if self._dashed(a) or self._after_question(a) or on and found and found[-1][1] == last:
                 found.append((a, b))
             last = b
         return found
+
+    def _after_question(self, at: int) -> bool:
+        """Whether the paragraph before that of `at` is a '- ' question (one with a '?', which
+        may go on after it: '— ... Есть ли в этом логика? Всё же ...'): an answer written
+        without a dash ('— Кого предпочли бы увидеть в Европе?', then 'Игорь Шалимов — ...')."""
+        start = self._paragraph_start(at)
+        before = self._paragraph_start(max(0, start - 2))
+        return start > 0 and self._dashed(before) and "?" in self.text[before:start]
 
     def _asked_after(self, at: int) -> bool:
         """Whether the paragraph of `at` is followed by a '- ' question: the paragraph that
@@ -1448,7 +1481,16 @@ class Article:
         opens, closes = headline.find("«"), headline.rfind("»")
         quoted = 0 <= opens <= m.start - start < closes
         topic = _TOPIC.search(headline, max(closes, 0), m.start - start)
-        return m.nominative and not quoted and not topic
+        return m.nominative and not quoted and not topic and not self._verb_object(m)
+
+    def _verb_object(self, m: Mention) -> bool:
+        """Whether a one-word name that does not decline, which reads as a nominative in any
+        case, stands right after a verb: its object, whom the words are about ('зачем
+        британский боец обвинил Емельяненко в ...'), not the subject who speaks."""
+        if " " in m.surface.strip() or not _fixed(m.surface):
+            return False
+        before = re.search(r"(\w+)\s+$", self.text[max(0, m.start - 40) : m.start])
+        return bool(before) and _is_verb(before.group(1))
 
 
 def _opening(words: list[str]) -> bool:
