@@ -4,8 +4,7 @@ content), of the verb or label that reports it (the cue) and of who said it (the
 Three shapes, found by rules over words and their morphology (pymorphy2):
 - interviews: answers after a speaker label ('Т. Лоренцсон: ...') or, in a question-and-answer
   interview, every '- ' paragraph that is not a question, with the paragraphs that follow it
-  up to the journalist's narration of others' words (or, where the answers go without a
-  dash, the paragraphs after each '- ' question);
+  up to the journalist's narration of others' words;
 - direct speech: '«...», - заявил X', 'X заявил: «...»';
 - indirect speech: 'X отметил, что ...', 'X уверен, что ...', 'по словам X, ...', 'как
   отмечает X, ...', 'X заявил: ...', '..., говорит X', '..., говорится в X'; 'Об этом заявил
@@ -822,10 +821,7 @@ def interviews(
     that are questions) in the '- ' paragraph that answers a question (cue: the dash; the
     source is named in the lead). An answer goes on over the paragraphs that follow it until
     a question, another label, another '- ' paragraph or the journalist's narration of others'
-    words (`_narration`: '«...», — отметил Лунёв', `reported` holds them). Where the answers
-    follow the '- ' questions without a dash (`_undashed`), a '- ' paragraph is a question
-    unless it follows one and holds no '?', and the paragraph after a question opens the answer
-    (cue: none, an empty span at its start)."""
+    words (`_narration`: '«...», — отметил Лунёв', `reported` holds them)."""
     labels = [_label(text, start, stop) for start, stop in paragraphs]
     dashes = [_DASH_START.match(text, start, stop) for start, stop in paragraphs]
     questions = [
@@ -833,7 +829,6 @@ def interviews(
     ]
     labelled = sum(1 for m in labels if m) >= 2
     dashed = sum(questions) >= 2
-    undashed = dashed and _undashed(text, paragraphs, dashes, questions)
     current: tuple[int, int, int | None, int | None] | None = None  # cue and source spans
     asked = below_label = False
     for (start, stop), label, dash, question in zip(
@@ -843,15 +838,11 @@ def interviews(
             current = (label.start(1), label.end(1), label.start(1), label.end(1))
             start = label.end()
         elif dashed and dash:
-            # without dashed answers, one asked may still come with a dash, if it asks nothing
-            # ('— Главное, чтобы они оформили чемпионство ...'), not if a question goes on
-            # ('— Нет ли опасений, что ...? Тот же Курбан Бердыев может уйти на повышение.')
-            answers = asked and ("?" not in text[start:stop] if undashed else not question)
-            current = (dash.start(), dash.start() + 1, None, None) if answers else None
-            asked = not answers if undashed else question
+            current = (
+                (dash.start(), dash.start() + 1, None, None) if asked and not question else None
+            )
+            asked = question
             start = dash.end()
-        elif undashed and asked and _prose(text, start, stop):
-            current, asked = (start, start, None, None), False
         elif not below_label and (
             _is_question(text, start, stop) or _THANKS.search(text, start, stop)
         ):
@@ -867,24 +858,8 @@ def interviews(
             yield Speech("interview", *content, *current)
 
 
-def _undashed(
-    text: str,
-    paragraphs: Sequence[tuple[int, int]],
-    dashes: Sequence[re.Match | None],
-    questions: Sequence[bool],
-) -> bool:
-    """Whether an interview's answers go without a dash: most of its '- ' questions are
-    followed by a paragraph of prose that does not open with one ('— Кого предпочли бы увидеть
-    в Европе?', then 'Игорь Шалимов — мой хороший друг, ...')."""
-    bare = dashed = 0
-    for i, question in enumerate(questions[:-1]):
-        if question and dashes[i + 1]:
-            dashed += 1
-        elif question and _prose(text, *paragraphs[i + 1]):
-            bare += 1
-    return bare > dashed
-
-
+#: Pronouns of the third person, in any case.
+_THIRD_PERSON = frozenset({"он", "она", "оно", "они", "его", "её", "ее", "их", "ему", "ей", "им"})
 #: First-person words: an answer's; the journalist's narration between answers has none.
 _FIRST_PERSON = frozenset(
     {"я", "мы", "меня", "мне", "мной", "нас", "нам", "нами", "мой", "моя", "моё", "мое", "мои"}
@@ -893,28 +868,49 @@ _FIRST_PERSON = frozenset(
 )
 
 
+#: The share of a paragraph's words outside the quotes it reports, at most, for it to be the
+#: journalist's narration of them rather than an answer that quotes someone.
+_NARRATED_REST = 0.4
+
+
 def _narration(text: str, start: int, stop: int, reported: Sequence[Speech]) -> bool:
-    """Whether a paragraph after an answer is the journalist's narration of others' words: it
-    holds the cue of a quote with its source ('«...», — отметил Лунёв', 'Ерохин отметил, что
-    ...'), and outside that quote's words no first-person word (an answer that quotes someone
-    says 'я', 'мы' or 'наш' around it)."""
+    """Whether a paragraph after an answer is the journalist's narration of others' words: most
+    of it is quotes with their source, their cues in it ('«...», — отметил Лунёв', 'Ерохин
+    отметил, что ...'; not one clause of a long answer: 'На самом деле, Александр Легков и
+    Евгений Белов заявляют, что ...'; not by a pronoun: `_pronoun`), and outside those quotes
+    no first-person word (an answer that quotes someone says 'я', 'мы' or 'наш' around it)."""
     own = [
         s
         for s in reported
-        if start <= s.cue_start < stop and s.source_start is not None and start <= s.source_start
+        if start <= s.cue_start < stop
+        and s.source_start is not None
+        and start <= s.source_start
+        and not _pronoun(text[s.source_start : s.source_stop])
     ]
-    if not own:
-        return False
+    spans = [
+        (min(s.start, s.cue_start, s.source_start), max(s.stop, s.cue_stop, s.source_stop))
+        for s in own
+    ]
     outside = [(start, stop)]
-    for s in own:
+    for a, b in spans:
         outside = [
             part
-            for a, b in outside
-            for part in ((a, max(a, min(b, s.start))), (min(b, max(a, s.stop)), b))
+            for lo, hi in outside
+            for part in ((lo, max(lo, min(hi, a))), (min(hi, max(lo, b)), hi))
             if part[0] < part[1]
         ]
-    words = {w.lower() for a, b in outside for w in _LETTERS.findall(text, a, b)}
+    rest = sum(_words(text, lo, hi) for lo, hi in outside)
+    if not own or rest > _words(text, start, stop) * _NARRATED_REST:
+        return False
+    words = {w.lower() for lo, hi in outside for w in _LETTERS.findall(text, lo, hi)}
     return not words & _FIRST_PERSON
+
+
+def _pronoun(source: str) -> bool:
+    """Whether a source is only pronouns: 'мы' is the answerer, 'он' may be whom the answer
+    speaks of ('Юрий Гагарин летал всего 108 минут, но он написал: «...»')."""
+    words = [w.lower() for w in _LETTERS.findall(source)]
+    return bool(words) and all(w in _FIRST_PERSON | _THIRD_PERSON for w in words)
 
 
 #: A paragraph this short without a final mark is a heading or a caption ('Денис Мацуев',

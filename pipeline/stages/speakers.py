@@ -1295,9 +1295,7 @@ class Article:
                 for m in self.narrated
                 if start <= m.start and m.stop <= stop and not self._quoted(m.start)
             ]
-            # not an answer, nor the paragraph answering a question (no section's introduction)
-            opening = not self._after_question(start) and self._asked_after(stop)
-            if self._dashed(start) or not found or answered and not opening:
+            if self._dashed(start) or not found or answered and not self._asked_after(stop):
                 continue
             label = re.match(r"\s*:", self.text[found[0].stop : found[0].stop + 3])
             if label and found[0].start == start:
@@ -1385,23 +1383,15 @@ class Article:
 
     @cached_property
     def _dashed_answers(self) -> list[tuple[int, int]]:
-        """The answers that open with a dash, follow a '- ' question or go straight on from one
-        (the answer's later paragraphs, each an answer of its own)."""
+        """The answers that open with a dash or go straight on from one (the answer's later
+        paragraphs, each an answer of its own), not answers found without a dash."""
         found, last = [], None
         for a, b in sorted(self.answers):
             on = last is not None and self.text.count("\n\n", last, a) <= 1  # the next paragraph
-            if self._dashed(a) or self._after_question(a) or on and found and found[-1][1] == last:
+            if self._dashed(a) or on and found and found[-1][1] == last:
                 found.append((a, b))
             last = b
         return found
-
-    def _after_question(self, at: int) -> bool:
-        """Whether the paragraph before that of `at` is a '- ' question (one with a '?', which
-        may go on after it: '— ... Есть ли в этом логика? Всё же ...'): an answer written
-        without a dash ('— Кого предпочли бы увидеть в Европе?', then 'Игорь Шалимов — ...')."""
-        start = self._paragraph_start(at)
-        before = self._paragraph_start(max(0, start - 2))
-        return start > 0 and self._dashed(before) and "?" in self.text[before:start]
 
     def _asked_after(self, at: int) -> bool:
         """Whether the paragraph of `at` is followed by a '- ' question: the paragraph that
