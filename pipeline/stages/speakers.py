@@ -1302,17 +1302,14 @@ class Article:
                 return found[0]
             # not when the headline gives two people's words ('Черчесов и Васин о ...')
             introduces = nearest and start > self._headline_stop and not self._headline_pair
-            # the one the sentence presents, among others spoken of ('RT обратился к ... бойцу
-            # Александру Шлеменко, ...', not 'обвинять Емельяненко' nor 'с Биспингом'); a
-            # sentence that only speaks of people ('... рассказал о том, чего стоит ждать после
-            # обнародования новых фактов от Макларена') leaves the introduction before it
+            nearest = False
+            # the one the introduction presents, among others spoken of ('RT обратился к ...
+            # бойцу Александру Шлеменко, ...', not 'обвинять Емельяненко' nor 'с Биспингом')
             presented = [m for m in found if self._introduced_here(m) and not self._verb_object(m)]
-            nearest = nearest and not presented
             if introduces and not answered and _one(presented):
                 return presented[0]
             if _reports(self.text[start:stop]):
-                # not one only spoken of ('Комиссия под руководством Макларена ... представить')
-                one = _one(presented) or _one([m for m in presented if m.nominative])
+                one = _one(found) or _one([m for m in found if m.nominative])
                 if one:
                     return one
         for start, _, _ in reversed(earlier):
@@ -1332,14 +1329,17 @@ class Article:
     def _after_role(self, m: Mention) -> bool:
         """Whether a person is named after a noun of a person in their case, the organisation
         of the role between ('с бывшим президентом Всероссийской федерации лёгкой атлетики
-        (ВФЛА) Валентином Балахничёвым')."""
+        (ВФЛА) Валентином Балахничёвым'), the noun not right after a preposition."""
         first = morph()(m.surface.split()[0].lower())[:1]
         clause = re.split(r"[.!?;:,«»\n]", self.text[max(0, m.start - 120) : m.start])[-1]
-        for word in reversed(_WORDS.findall(clause)[-_ROLE_WORDS:]):
-            parse = morph()(word.lower())[0]
+        words = _WORDS.findall(clause)
+        for i in range(len(words) - 1, max(-1, len(words) - 1 - _ROLE_WORDS), -1):
+            parse = morph()(words[i].lower())[0]
             if parse.tag.POS == "NOUN" and "anim" in parse.tag:
-                return bool(first) and parse.tag.case == first[0].tag.case != "nomn"
-            if parse.tag.case != "gent" and not word.isupper():
+                # not a role after a preposition: 'нападки на президента Путина' speaks of him
+                after = i > 0 and morph()(words[i - 1].lower())[0].tag.POS == "PREP"
+                return bool(first) and not after and parse.tag.case == first[0].tag.case != "nomn"
+            if parse.tag.case != "gent" and not words[i].isupper():
                 return False
         return False
 
