@@ -55,8 +55,8 @@ The source's words name the speaker, or describe them and the article named them
    о ...'; not a person the headline is about: 'о ..., таланте Месси', 'обвинил Емельяненко'),
    presented in the sentence that introduces its section ('RT обсудил с ... Ольгой
    Брусникиной'), the lead or the heading of its section, or addressed by a question
-   (`Article.interviewee`); people named inside the answers or inside a quotation, or only
-   spoken of ('под руководством Макларена'), are not the interviewee.
+   (`Article.interviewee`); people named inside the answers or inside a quotation are spoken
+   of.
 9. An outlet reporting on its own account is the speaker ('По оценкам CNN', 'сообщает ТАСС со
    ссылкой на ...', 'китайское издание The Global Times'), not one whose person speaks
    ('собеседник RT', 'в интервью RT'); a source no rule names
