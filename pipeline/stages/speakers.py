@@ -1303,11 +1303,8 @@ class Article:
             # not when the headline gives two people's words ('Черчесов и Васин о ...')
             introduces = nearest and start > self._headline_stop and not self._headline_pair
             nearest = False
-            # the one the introduction presents, among others spoken of ('RT обратился к ...
-            # бойцу Александру Шлеменко, ...', not 'обвинять Емельяненко' nor 'с Биспингом')
-            presented = [m for m in found if self._introduced_here(m) and not self._verb_object(m)]
-            if introduces and not answered and _one(presented):
-                return presented[0]
+            if introduces and not answered and _one(found) and self._introduced_here(found[0]):
+                return found[0]
             if _reports(self.text[start:stop]):
                 one = _one(found) or _one([m for m in found if m.nominative])
                 if one:
