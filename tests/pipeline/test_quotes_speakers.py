@@ -998,8 +998,8 @@ def test_a_pronoun_after_an_unnamed_person_is_nobody(text: str, words: str) -> N
 
 
 def test_a_person_the_headline_accuses_is_not_the_interviewee() -> None:
-    # an undeclined surname after the headline's verb is its object, not who speaks; the
-    # introduction presents the interviewee among others spoken of
+    # an undeclined surname after the headline's verb is its object, not who speaks (the
+    # introduction names several people: nobody is read from it)
     text = "\n\n".join(
         [
             "Чтобы прояснить сложившуюся ситуацию и понять, зачем Биспингу было обвинять "
@@ -1017,8 +1017,8 @@ def test_a_person_the_headline_accuses_is_not_the_interviewee() -> None:
         "употреблении допинга"
     )
     found = speakers([text], [headline])
-    assert said(found, "Это голословные обвинения") == "Александр Шлеменко"
-    assert said(found, "Майк хочет заявить о себе") == "Александр Шлеменко"
+    assert said(found, "Это голословные обвинения") is None
+    assert said(found, "Майк хочет заявить о себе") is None
 
 
 def test_the_introduction_names_the_interviewee_after_the_role_s_body() -> None:
