@@ -52,7 +52,7 @@ The source's words name the speaker, or describe them and the article named them
 7. No source beside the cue: the person named right after it ('— сказал Брутер').
 8. A '- ' answer of an interview is the interviewee's, named in the headline (the surname after
    its quotation, the corpus's person of that name when the text tags nobody of it: 'Колобков
-   о ...'; not a person the headline is about: 'о ..., таланте Месси', 'обвинил Емельяненко'),
+   о ...'; not a person the headline is about: 'о ..., таланте Месси'),
    presented in the sentence that introduces its section ('RT обсудил с ... Ольгой
    Брусникиной'), the lead or the heading of its section, or addressed by a question
    (`Article.interviewee`); people named inside the answers or inside a quotation are spoken
@@ -1468,16 +1468,7 @@ class Article:
         opens, closes = headline.find("«"), headline.rfind("»")
         quoted = 0 <= opens <= m.start - start < closes
         topic = _TOPIC.search(headline, max(closes, 0), m.start - start)
-        return m.nominative and not quoted and not topic and not self._verb_object(m)
-
-    def _verb_object(self, m: Mention) -> bool:
-        """Whether a one-word name that does not decline, which reads as a nominative in any
-        case, stands right after a verb: its object, whom the words are about ('зачем
-        британский боец обвинил Емельяненко в ...'), not the subject who speaks."""
-        if " " in m.surface.strip() or not _fixed(m.surface):
-            return False
-        before = re.search(r"(\w+)\s+$", self.text[max(0, m.start - 40) : m.start])
-        return bool(before) and _is_verb(before.group(1))
+        return m.nominative and not quoted and not topic
 
 
 def _opening(words: list[str]) -> bool:
