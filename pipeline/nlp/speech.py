@@ -3,7 +3,8 @@ content), of the verb or label that reports it (the cue) and of who said it (the
 
 Three shapes, found by rules over words and their morphology (pymorphy2):
 - interviews: answers after a speaker label ('Т. Лоренцсон: ...') or, in a question-and-answer
-  interview, every '- ' paragraph that is not a question, with the paragraphs that follow it;
+  interview, every '- ' paragraph that is not a question, with the paragraphs that follow it
+  up to the journalist's narration of others' words;
 - direct speech: '«...», - заявил X', 'X заявил: «...»';
 - indirect speech: 'X отметил, что ...', 'X уверен, что ...', 'по словам X, ...', 'как
   отмечает X, ...', 'X заявил: ...', '..., говорит X', '..., говорится в X'; 'Об этом заявил
@@ -812,12 +813,15 @@ def _is_question(text: str, start: int, stop: int) -> bool:
     return text[start:stop].rstrip().endswith("?")
 
 
-def interviews(text: str, paragraphs: Sequence[tuple[int, int]]) -> Iterator[Speech]:
+def interviews(
+    text: str, paragraphs: Sequence[tuple[int, int]], reported: Sequence[Speech] = ()
+) -> Iterator[Speech]:
     """Interview answers, one Speech per paragraph: after a speaker label (the label is the
     cue and the source), or in a question-and-answer interview (two or more '- ' paragraphs
     that are questions) in the '- ' paragraph that answers a question (cue: the dash; the
     source is named in the lead). An answer goes on over the paragraphs that follow it until
-    a question, another label or another '- ' paragraph."""
+    a question, another label, another '- ' paragraph or the journalist's narration of others'
+    words (`_narration`: '«...», — отметил Лунёв', `reported` holds them)."""
     labels = [_label(text, start, stop) for start, stop in paragraphs]
     dashes = [_DASH_START.match(text, start, stop) for start, stop in paragraphs]
     questions = [
@@ -843,6 +847,8 @@ def interviews(text: str, paragraphs: Sequence[tuple[int, int]]) -> Iterator[Spe
             _is_question(text, start, stop) or _THANKS.search(text, start, stop)
         ):
             current = None
+        elif current is not None and not below_label and _narration(text, start, stop, reported):
+            current = None  # the journalist's text between answers: the answer has ended
         # a label on its own line: the paragraph below is its own, a question too
         below_label = bool(labelled and label) and start >= stop
         if current is None or not (label or dash or _prose(text, start, stop)):
@@ -850,6 +856,61 @@ def interviews(text: str, paragraphs: Sequence[tuple[int, int]]) -> Iterator[Spe
         content = _trimmed(text, start, stop)
         if _words(text, *content) >= 2:  # not a bare handle or tag: '#Vesnina'
             yield Speech("interview", *content, *current)
+
+
+#: Pronouns of the third person, in any case.
+_THIRD_PERSON = frozenset({"он", "она", "оно", "они", "его", "её", "ее", "их", "ему", "ей", "им"})
+#: First-person words: an answer's; the journalist's narration between answers has none.
+_FIRST_PERSON = frozenset(
+    {"я", "мы", "меня", "мне", "мной", "нас", "нам", "нами", "мой", "моя", "моё", "мое", "мои"}
+    | {"моего", "моей", "моих", "моим", "наш", "наша", "наше", "наши", "нашего", "нашей"}
+    | {"наших", "нашим"}
+)
+
+
+#: The share of a paragraph's words outside the quotes it reports, at most, for it to be the
+#: journalist's narration of them rather than an answer that quotes someone.
+_NARRATED_REST = 0.4
+
+
+def _narration(text: str, start: int, stop: int, reported: Sequence[Speech]) -> bool:
+    """Whether a paragraph after an answer is the journalist's narration of others' words: most
+    of it is quotes with their source, their cues in it ('«...», — отметил Лунёв', 'Ерохин
+    отметил, что ...'; not one clause of a long answer: 'На самом деле, Александр Легков и
+    Евгений Белов заявляют, что ...'; not by a pronoun: `_pronoun`), and outside those quotes
+    no first-person word (an answer that quotes someone says 'я', 'мы' or 'наш' around it)."""
+    own = [
+        s
+        for s in reported
+        if start <= s.cue_start < stop
+        and s.source_start is not None
+        and start <= s.source_start
+        and not _pronoun(text[s.source_start : s.source_stop])
+    ]
+    spans = [
+        (min(s.start, s.cue_start, s.source_start), max(s.stop, s.cue_stop, s.source_stop))
+        for s in own
+    ]
+    outside = [(start, stop)]
+    for a, b in spans:
+        outside = [
+            part
+            for lo, hi in outside
+            for part in ((lo, max(lo, min(hi, a))), (min(hi, max(lo, b)), hi))
+            if part[0] < part[1]
+        ]
+    rest = sum(_words(text, lo, hi) for lo, hi in outside)
+    if not own or rest > _words(text, start, stop) * _NARRATED_REST:
+        return False
+    words = {w.lower() for lo, hi in outside for w in _LETTERS.findall(text, lo, hi)}
+    return not words & _FIRST_PERSON
+
+
+def _pronoun(source: str) -> bool:
+    """Whether a source is only pronouns: 'мы' is the answerer, 'он' may be whom the answer
+    speaks of ('Юрий Гагарин летал всего 108 минут, но он написал: «...»')."""
+    words = [w.lower() for w in _LETTERS.findall(source)]
+    return bool(words) and all(w in _FIRST_PERSON | _THIRD_PERSON for w in words)
 
 
 #: A paragraph this short without a final mark is a heading or a caption ('Денис Мацуев',
@@ -942,7 +1003,7 @@ _POINTERS = frozenset({"этом", "том", "чем", "чём"})
 
 
 def _pointer(tokens: list[_Token], i: int) -> bool:
-    """'об этом', not 'об этом ролике' (a demonstrative before its noun)."""
+    """'об этом', not 'об этом ролике' (a demonstrative before its noun) nor 'о том, что ...'."""
     if not (
         0 <= i < len(tokens) - 1
         and tokens[i].text.lower() in ("о", "об", "обо")
@@ -950,6 +1011,8 @@ def _pointer(tokens: list[_Token], i: int) -> bool:
     ):
         return False
     after = tokens[i + 2] if i + 2 < len(tokens) else None
+    if after is not None and after.text == "," and tokens[i + 1].text.lower() == "том":
+        return False  # 'рассказал о том, чего стоит ждать': the clause after is what was said
     return after is None or not (
         after.text[:1].islower() and _pos(after) in ("NOUN", "ADJF") and _case(after) == "loct"
     )
@@ -1611,8 +1674,9 @@ def find_speech(
     """Every quote of a text, by position: interview answers, direct and indirect speech. A
     quote whose cue is inside another's content ('мы считаем, что' within a quotation) is part
     of that one; a quotation found from both ends counts once."""
-    found = {(s.start, s.stop): s for s in reported(text, sentences)}
-    found |= {(s.start, s.stop): s for s in interviews(text, paragraphs)}
+    said = list(reported(text, sentences))
+    found = {(s.start, s.stop): s for s in said}
+    found |= {(s.start, s.stop): s for s in interviews(text, paragraphs, said)}
     quotes = sorted(found.values(), key=lambda s: (s.start, -s.stop))
     return [
         s

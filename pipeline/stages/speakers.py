@@ -52,10 +52,11 @@ The source's words name the speaker, or describe them and the article named them
 7. No source beside the cue: the person named right after it ('— сказал Брутер').
 8. A '- ' answer of an interview is the interviewee's, named in the headline (the surname after
    its quotation, the corpus's person of that name when the text tags nobody of it: 'Колобков
-   о ...'; not a person the headline is about: 'о ..., таланте Месси'), in the sentence
-   that introduces its section ('RT обсудил с ... Ольгой Брусникиной'), the lead or the heading
-   of its section, or addressed by a question (`Article.interviewee`); people named inside the
-   answers or inside a quotation are spoken of.
+   о ...'; not a person the headline is about: 'о ..., таланте Месси'),
+   presented in the sentence that introduces its section ('RT обсудил с ... Ольгой
+   Брусникиной'), the lead or the heading of its section, or addressed by a question
+   (`Article.interviewee`); people named inside the answers or inside a quotation are spoken
+   of.
 9. An outlet reporting on its own account is the speaker ('По оценкам CNN', 'сообщает ТАСС со
    ссылкой на ...', 'китайское издание The Global Times'), not one whose person speaks
    ('собеседник RT', 'в интервью RT'); a source no rule names
@@ -175,6 +176,8 @@ _AUTHORS = frozenset({"PER", "ORG", MEDIUM})
 #: or right before it (the speech rules may leave it out).
 _PLACED = re.compile(r"(?i)(?:^|\s)во?\s+$|^во?\s")
 _BACK = 3
+#: Words of a role's organisation that may stand between the role and the name after it.
+_ROLE_WORDS = 8
 #: Sentences looked back through for who issued a statement an impersonal cue goes on with: a
 #: press release's sentences may be far apart, with tweets or figures between.
 _ISSUED_BACK = 12
@@ -1318,7 +1321,24 @@ class Article:
         """Whether an introduction presents the person (the subject, or after a noun of a person:
         'с вице-президентом ФСПР Ольгой Брусникиной'), outside a quotation (a subheading
         '«Уважаю Карреру за то, что ...»' quotes the interviewee on someone)."""
-        return self._presented(m) and not self._quoted(m.start)
+        return (self._presented(m) or self._after_role(m)) and not self._quoted(m.start)
+
+    def _after_role(self, m: Mention) -> bool:
+        """Whether a person is named after a noun of a person in their case, the organisation
+        of the role between ('с бывшим президентом Всероссийской федерации лёгкой атлетики
+        (ВФЛА) Валентином Балахничёвым'), the noun not right after a preposition."""
+        first = morph()(m.surface.split()[0].lower())[:1]
+        clause = re.split(r"[.!?;:,«»\n]", self.text[max(0, m.start - 120) : m.start])[-1]
+        words = _WORDS.findall(clause)
+        for i in range(len(words) - 1, max(-1, len(words) - 1 - _ROLE_WORDS), -1):
+            parse = morph()(words[i].lower())[0]
+            if parse.tag.POS == "NOUN" and "anim" in parse.tag:
+                # not a role after a preposition: 'нападки на президента Путина' speaks of him
+                after = i > 0 and morph()(words[i - 1].lower())[0].tag.POS == "PREP"
+                return bool(first) and not after and parse.tag.case == first[0].tag.case != "nomn"
+            if parse.tag.case != "gent" and not words[i].isupper():
+                return False
+        return False
 
     def _answering(self, at: int) -> bool:
         """Whether `at` is in a '- ' paragraph of an interview that is no question (no '?' at
