@@ -363,21 +363,27 @@ def test_islamic_state_is_one_row_whatever_its_name() -> None:
     assert "Исламское государство" in names and not names & {"ИГ", "ИГИЛ"}
 
 
+def _ministries(texts: list[str]) -> dict[str, list[str]]:
+    """Article -> the entity of each mention written 'МИД', in text order."""
+    mentions, table, _c = analyse(texts)
+    names = {e["entity_id"]: e["name"] for e in table.to_pylist()}
+    found: dict[str, list[str]] = {}
+    for m in mentions.to_pylist():
+        if m["surface"] == "МИД":
+            found.setdefault(m["article_id"], []).append(names[m["entity_id"]])
+    return found
+
+
 def test_a_national_body_is_its_countrys_in_the_article_that_names_it() -> None:
     """NER tags 'МИД' and 'России' apart: the body is Russia's, and so is a bare 'МИД' later in
     that article; an article with two countries' ministries leaves its bare 'МИД' bare."""
-    mentions, table, _c = analyse(
+    found = _ministries(
         [
             "МИД России выступил с заявлением. Позже в МИД уточнили детали визита.",
             "Заявление МИД Великобритании вызвало споры. В МИД отказались от комментариев.",
             "МИД России и МИД Украины обменялись нотами. МИД опубликовал текст.",
         ]
     )
-    names = {e["entity_id"]: e["name"] for e in table.to_pylist()}
-    found = {}
-    for m in mentions.to_pylist():
-        if m["surface"] == "МИД":
-            found.setdefault(m["article_id"], []).append(names[m["entity_id"]])
     assert found["a0"] == ["МИД России", "МИД России"]
     assert found["a1"] == ["МИД Великобритании", "МИД Великобритании"]
     assert found["a2"] == ["МИД России", "МИД Украины", "МИД"]
@@ -386,7 +392,7 @@ def test_a_national_body_is_its_countrys_in_the_article_that_names_it() -> None:
 def test_a_national_body_is_the_countrys_its_adjective_names() -> None:
     """'российского МИД' is Russia's ministry, and so is a bare 'МИД' later in that article;
     a country's adjective in a compound ('российско-британского') names no one country."""
-    mentions, table, _c = analyse(
+    found = _ministries(
         [
             "Глава российского МИД Сергей Лавров заявил, что Москва осуждает действия Северной "
             "Кореи. Но позиция МИД однозначна: ни в коем случае.",
@@ -394,11 +400,6 @@ def test_a_national_body_is_the_countrys_its_adjective_names() -> None:
             "Заседание российско-британского МИД не состоялось.",
         ]
     )
-    names = {e["entity_id"]: e["name"] for e in table.to_pylist()}
-    found = {}
-    for m in mentions.to_pylist():
-        if m["surface"] == "МИД":
-            found.setdefault(m["article_id"], []).append(names[m["entity_id"]])
     assert found["a0"] == ["МИД России", "МИД России"]
     assert found["a1"] == ["МИД Великобритании", "МИД Великобритании"]
     assert found["a2"] == ["МИД"]
