@@ -59,8 +59,7 @@ def _adjective_before(m: Mention, text: str) -> str | None:
     ('российско-американского')."""
     if not _NATIONAL.match(m.name):
         return None
-    start = m.start
-    before = text[max(0, start - 40) : start]
+    before = text[max(0, m.start - 40) : m.start]
     hits = adjectives(before)
     if not hits or before[hits[-1][1] :].strip() or before[: hits[-1][0]].endswith("-"):
         return None

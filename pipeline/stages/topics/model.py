@@ -446,7 +446,7 @@ def _build_topics(
     ks = [min(k, most)] if k else [c for c in candidate_ks(len(fitting)) if c <= most] or [most]
     candidates = (
         choose_k(
-            selection.tocsr(),
+            selection,
             ks,
             cooccurrence,
             engine=engine,

@@ -49,23 +49,25 @@ def phrasing_columns(x: sparse.csr_matrix, lemmas: list[str]) -> np.ndarray:
     if x.shape[0] < LEAST_PARAGRAPHS:
         return np.array(sorted(found), dtype=np.int64)
     keep = np.setdiff1d(np.arange(x.shape[1]), sorted(found))
-    kept = x[:, keep].tocsc()
-    model = fit_nmf(kept.tocsr(), min(FIRST_K, len(keep)))
-    df = np.diff(kept.indptr)
-    frequent = np.flatnonzero(df >= FREQUENT * x.shape[0])
-    spread = _spread(kept, frequent, model)
+    kept = x[:, keep].tocsr()
+    model = fit_nmf(kept, min(FIRST_K, len(keep)))
+    by_column = kept.tocsc()
+    frequent = np.flatnonzero(np.diff(by_column.indptr) >= FREQUENT * x.shape[0])
+    spread = _spread(kept, by_column, frequent, model)
     found.update(int(keep[c]) for c in frequent[spread >= SPREAD])
     return np.array(sorted(found), dtype=np.int64)
 
 
-def _spread(x: sparse.csc_matrix, columns: np.ndarray, model) -> np.ndarray:
+def _spread(
+    x: sparse.csr_matrix, by_column: sparse.csc_matrix, columns: np.ndarray, model
+) -> np.ndarray:
     """For each of `columns`, the normalised entropy of the mean topic mix of the paragraphs
-    with it (the first `READ` of them: the sample is in random order), read without it; one
-    transform for all of them."""
+    of `x` with it (the first `READ` of them: the sample is in random order; `by_column` is `x`
+    by columns, to find them), read without it; one transform for all of them."""
     blocks, owners = [], []
     for i, column in enumerate(columns):
-        rows = x.indices[x.indptr[column] : x.indptr[column + 1]][:READ]
-        block = x[rows].tocsr()
+        rows = by_column.indices[by_column.indptr[column] : by_column.indptr[column + 1]][:READ]
+        block = x[rows]
         block.data[block.indices == column] = 0
         blocks.append(block)
         owners.append(np.full(len(rows), i))

@@ -75,13 +75,14 @@ def tokenise(parts: Iterable[tuple[pa.Table, pa.Table, pa.Table | None]]) -> Tok
         start = article | flat["start"].to_numpy().astype(np.int64)
         stop = article | flat["stop"].to_numpy().astype(np.int64)
         long = _long_names(mentions)
-        names, name_rows = _names_as_terms(long, paragraphs, ids)
-        marks["person"].append(np.concatenate([people.overlap(start, stop), _no(len(names))]))
-        marks["named"].append(np.concatenate([places.overlap(start, stop), ~_no(len(names))]))
+        names, name_rows = _names_as_terms(long, paragraphs["start"], article_of, ids.dictionary)
+        no, yes = np.zeros(len(names), dtype=bool), np.ones(len(names), dtype=bool)
+        marks["person"].append(np.concatenate([people.overlap(start, stop), no]))
+        marks["named"].append(np.concatenate([places.overlap(start, stop), yes]))
         proper = flat["proper"].to_numpy(zero_copy_only=False).astype(bool)
-        marks["proper"].append(np.concatenate([proper, ~_no(len(names))]))
+        marks["proper"].append(np.concatenate([proper, yes]))
         parts = _Spans(long, ["ORG", "LOC"], ids.dictionary).overlap(start, stop)
-        marks["part"].append(np.concatenate([parts, _no(len(names))]))
+        marks["part"].append(np.concatenate([parts, no]))
         words = pc.dictionary_encode(pa.concat_arrays([flat["lemma"], names]))
         codes.append(words.indices.to_numpy())
         dictionaries.append(words.dictionary)
@@ -110,28 +111,26 @@ def tokenise(parts: Iterable[tuple[pa.Table, pa.Table, pa.Table | None]]) -> Tok
     )
 
 
-def _no(n: int) -> np.ndarray:
-    return np.zeros(n, dtype=bool)
-
-
 def _long_names(mentions: pa.Table) -> pa.Table:
-    """The mentions of places and organisations whose names have several words."""
-    places = pc.is_in(mentions["type"], pa.array(["ORG", "LOC"]))
+    """The mentions of places and organisations whose names have several words (none when the
+    mentions carry no names)."""
     if "name" not in mentions.column_names:
-        return mentions.filter(pc.and_(places, pa.scalar(False)))
+        return mentions.slice(0, 0)
+    places = pc.is_in(mentions["type"], pa.array(["ORG", "LOC"]))
     several = pc.match_substring(pc.fill_null(mentions["name"], ""), " ")
     return mentions.filter(pc.and_(places, several))
 
 
-def _names_as_terms(long: pa.Table, paragraphs: pa.Table, ids: pa.Array) -> tuple:
+def _names_as_terms(
+    long: pa.Table, starts: pa.ChunkedArray, article_of: np.ndarray, ids: pa.Array
+) -> tuple[pa.Array, np.ndarray]:
     """One term per name of several words ('соединённые штаты', 'совет безопасности оон'), in
-    the paragraph its mention starts in: (the terms, their paragraph rows)."""
-    if "name" not in long.column_names:
+    the paragraph its mention starts in (`starts` and `article_of`: the paragraphs' offsets and
+    article numbers into `ids`): (the terms, their paragraph rows)."""
+    if long.num_rows == 0:
         return pa.array([], pa.string()), np.empty(0, dtype=np.int64)
-    article = paragraphs["article_id"].combine_chunks().dictionary_encode().indices
-    keys = article.to_numpy(zero_copy_only=False).astype(np.int64) << 32
-    keys |= paragraphs["start"].to_numpy().astype(np.int64)
-    found = pc.index_in(long["article_id"], value_set=ids.dictionary).to_numpy(zero_copy_only=False)
+    keys = (article_of.astype(np.int64) << 32) | starts.to_numpy().astype(np.int64)
+    found = pc.index_in(long["article_id"], value_set=ids).to_numpy(zero_copy_only=False)
     at = (found.astype(np.int64) << 32) | long["start"].to_numpy().astype(np.int64)
     rows = np.searchsorted(keys, at, side="right") - 1
     return pc.utf8_lower(long["name"]).combine_chunks(), rows
