@@ -7,13 +7,14 @@ import re
 from functools import cache
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 import plotly.colors
 import plotly.graph_objects as go
 
 #: Modebar: PNG export named after the chart, no Plotly logo, no CDN-backed features. Maps
 #: take their base layers from the app (dashboard/static/world_110m.json, an empty stub: the
-#: country outlines come from dashboard/geo/), never from cdn.plot.ly.
+#: country outlines are dashboard/static/world.geojson), never from cdn.plot.ly.
 BASE_CONFIG = {
     "displaylogo": False,
     "modeBarButtonsToRemove": ["lasso2d", "select2d"],
@@ -165,6 +166,8 @@ def timeline(
     }
     trace = go.Scattergl if len(frame) > WEBGL_POINTS else go.Scatter
     wrapped = frame["sentence"].map(_hover_lines)
+    # Built from columns of known types, so Plotly need not check every point's colour and
+    # hover text one by one (that took longer than the query of thousands of points).
     fig = go.Figure(
         trace(
             x=frame["x"],
@@ -176,20 +179,22 @@ def timeline(
                 "opacity": 0.7,
                 "line": {"width": 0.5, "color": "white"},
             },
-            customdata=list(
-                zip(
-                    frame["date_text"],
-                    frame["date_start"].astype(str),
-                    frame["date_end"].astype(str),
-                    frame["title"],
-                    wrapped,
-                    strict=True,
-                )
+            customdata=np.column_stack(
+                [
+                    frame["date_text"].to_numpy(object),
+                    frame["date_start"].astype(str).to_numpy(object),
+                    frame["date_end"].astype(str).to_numpy(object),
+                    frame["title"].to_numpy(object),
+                    wrapped.to_numpy(object),
+                ]
             ),
             hovertemplate="<b>%{customdata[0]}</b> (%{customdata[1]} – %{customdata[2]})<br>"
             "%{customdata[4]}<br><i>%{customdata[3]}</i><extra>%{y}</extra>",
-        )
+            _validate=False,
+        ),
+        _validate=False,
     )
+    fig._validate = fig.layout._validate = True  # the layout set below is checked as usual
     fig.update_yaxes(type="category", categoryorder="array", categoryarray=order[::-1])
     if published and published[0] is not None:
         fig.add_vrect(
@@ -238,10 +243,15 @@ def decades(frame: pd.DataFrame) -> go.Figure:
     return _layout(fig, "Decade referred to", "Events")
 
 
+#: The shipped country outlines (dashboard/static/README.md), as the browser fetches them from
+#: the app's static folder (relative, as `topojsonURL`).
+WORLD_URL = "app/static/world.geojson"
+
+
 @cache
 def _world() -> dict:
-    """Natural Earth 1:110m country outlines shipped with the app (dashboard/geo/README.md)."""
-    return json.loads((Path(__file__).parent / "geo" / "world.geojson").read_text("utf-8"))
+    """Natural Earth 1:110m country outlines shipped with the app (dashboard/static/README.md)."""
+    return json.loads((Path(__file__).parent / "static" / "world.geojson").read_text("utf-8"))
 
 
 #: Light to dark blue, starting visibly above the grey of countries without articles.
@@ -250,13 +260,12 @@ MAP_SCALE = [[0, "#c6dbef"], [0.5, "#4a90c8"], [1, "#08306b"]]
 
 def world_map(frame: pd.DataFrame) -> go.Figure:
     """Countries shaded by `articles` over the grey outline of every country, all from the
-    shipped geometry: no base map is fetched."""
-    world = _world()
-    everywhere = [f["id"] for f in world["features"]]
+    shipped geometry (`WORLD_URL`, fetched by the browser once): no base map is fetched."""
+    everywhere = [f["id"] for f in _world()["features"]]
     fig = go.Figure(
         [
             go.Choropleth(
-                geojson=world,
+                geojson=WORLD_URL,
                 featureidkey="id",
                 locations=everywhere,
                 z=[0] * len(everywhere),
@@ -267,7 +276,7 @@ def world_map(frame: pd.DataFrame) -> go.Figure:
                 marker_line_color="white",
             ),
             go.Choropleth(
-                geojson=world,
+                geojson=WORLD_URL,
                 featureidkey="id",
                 locations=frame["country"],
                 z=frame["articles"],

@@ -201,11 +201,26 @@ _UNINFERRED = (
 )
 
 
-def new_cursor(directory: str, build_id: str, filters: Filters | None) -> duckdb.DuckDBPyConnection:
+@st.cache_resource(show_spinner=False, max_entries=64)
+def _mentions_of(directory: str, build_id: str, filters: Filters, entity_id: str) -> pa.Table:
+    """The mentions of an entity in the selected articles (`article_id`, `sentence`, a row per
+    mention), read once per filter state and entity and shared by the charts of its profile
+    (a scan of every mention otherwise, chart after chart)."""
+    sql = (
+        "SELECT article_id, sentence FROM mentions JOIN sel USING (article_id) WHERE entity_id = ?"
+    )
+    with time_limited(new_cursor(directory, build_id, filters)) as cursor:
+        return cursor.sql(sql, params=[entity_id]).to_arrow_table()
+
+
+def new_cursor(
+    directory: str, build_id: str, filters: Filters | None, entity_id: str | None = None
+) -> duckdb.DuckDBPyConnection:
     """A cursor on the build, for one query or the few of one chart: a connection of its own to
     the build's database, so that sessions query at once. With `filters`, the selected article
     ids are its table `sel`, with the headline filter its mentions are those in headlines, and
-    without inferred dates its articles dated from their dateline are undated."""
+    without inferred dates its articles dated from their dateline are undated; with `entity_id`
+    too, that entity's mentions in them are its table `own` (`_mentions_of`)."""
     cursor = connection(directory, build_id).cursor()
     if filters is not None:
         cursor.register("sel", _selection(directory, build_id, filters))
@@ -217,14 +232,21 @@ def new_cursor(directory: str, build_id: str, filters: Filters | None) -> duckdb
         database = cursor.sql("SELECT current_database()").fetchall()[0][0]
         for sql in views:
             cursor.execute(sql.format(db=database))
+    if filters is not None and entity_id is not None:
+        cursor.register("own", _mentions_of(directory, build_id, filters, entity_id))
     return cursor
 
 
 @st.cache_data(show_spinner=False, max_entries=256)
 def _query(
-    directory: str, build_id: str, sql: str, params: tuple, filters: Filters | None = None
+    directory: str,
+    build_id: str,
+    sql: str,
+    params: tuple,
+    filters: Filters | None = None,
+    entity_id: str | None = None,
 ) -> pd.DataFrame:
-    with time_limited(new_cursor(directory, build_id, filters)) as cursor:
+    with time_limited(new_cursor(directory, build_id, filters, entity_id)) as cursor:
         return cursor.execute(sql, list(params)).df()
 
 
@@ -237,6 +259,14 @@ def filtered(build: Build, filters: Filters, sql: str, *params: object) -> pd.Da
     """Run a parameterised query in which the table `sel` (`article_id`) holds the articles the
     filters select."""
     return _query(build.directory, build.build_id, sql, params, filters)
+
+
+def about_entity(
+    build: Build, filters: Filters, entity_id: str, sql: str, *params: object
+) -> pd.DataFrame:
+    """Run a parameterised query in which the table `sel` holds the articles the filters select
+    and the table `own` (`article_id`, `sentence`) the entity's mentions in them."""
+    return _query(build.directory, build.build_id, sql, params, filters, entity_id)
 
 
 def counted(build: Build, filters: Filters, table: str, known: str, column: str) -> dict:

@@ -7,7 +7,7 @@ import pandas as pd
 
 from dashboard.filters import Filters
 from dashboard.labels import named
-from dashboard.store import Build, filtered, query
+from dashboard.store import Build, about_entity, filtered, query
 
 #: The selected articles and mentions of each entity of the given types (the first parameter).
 _COUNTS = """
@@ -66,15 +66,16 @@ def entity(build: Build, entity_id: str) -> dict | None:
 def mentions_per_month(build: Build, filters: Filters, entity_id: str) -> pd.DataFrame:
     """An entity's mentions and articles per month in the selected dated articles, months
     without any included as zero."""
-    return filtered(
+    return about_entity(
         build,
         filters,
+        entity_id,
         """
         WITH counts AS (
             SELECT date_trunc('month', a.published)::DATE AS month, count(*) AS mentions,
                    count(DISTINCT m.article_id) AS articles
-            FROM mentions m JOIN sel USING (article_id) JOIN articles a USING (article_id)
-            WHERE m.entity_id = ? AND a.published IS NOT NULL
+            FROM own m JOIN articles a USING (article_id)
+            WHERE a.published IS NOT NULL
             GROUP BY 1
         ),
         months AS (
@@ -88,28 +89,21 @@ def mentions_per_month(build: Build, filters: Filters, entity_id: str) -> pd.Dat
         FROM months LEFT JOIN counts USING (month)
         ORDER BY month
         """,
-        entity_id,
     )
 
 
 def co_mentioned(build: Build, filters: Filters, entity_id: str, limit: int) -> pd.DataFrame:
     """People and organisations named in the same sentences as the entity: sentences
     shared, most first."""
-    return filtered(
+    return about_entity(
         build,
         filters,
+        entity_id,
         """
-        WITH own_articles AS (
-            SELECT article_id FROM article_entities JOIN sel USING (article_id)
-            WHERE entity_id = ?
-        ),
-        own AS (
-            SELECT DISTINCT article_id, sentence FROM mentions JOIN own_articles USING (article_id)
-            WHERE entity_id = ?
-        ),
+        WITH sentences AS (SELECT DISTINCT article_id, sentence FROM own),
         pairs AS (
             SELECT DISTINCT m.entity_id, m.article_id, m.sentence
-            FROM mentions m JOIN own USING (article_id, sentence)
+            FROM mentions m JOIN sentences USING (article_id, sentence)
             WHERE m.entity_id <> ? AND m.type IN ('PER', 'ORG')
         )
         SELECT e.entity_id, e.name, e.type, count(*) AS sentences,
@@ -120,30 +114,25 @@ def co_mentioned(build: Build, filters: Filters, entity_id: str, limit: int) -> 
         LIMIT ?
         """,
         entity_id,
-        entity_id,
-        entity_id,
         limit,
     )
 
 
 def co_countries(build: Build, filters: Filters, entity_id: str, limit: int) -> pd.DataFrame:
     """Countries named in the same sentences as the entity: sentences shared, most first."""
-    frame = filtered(
+    frame = about_entity(
         build,
         filters,
+        entity_id,
         """
-        WITH own AS (
-            SELECT DISTINCT article_id, sentence FROM mentions JOIN sel USING (article_id)
-            WHERE entity_id = ?
-        )
+        WITH sentences AS (SELECT DISTINCT article_id, sentence FROM own)
         SELECT c.country, count(DISTINCT (o.article_id, o.sentence)) AS sentences,
                count(DISTINCT o.article_id) AS articles
-        FROM own o JOIN country_mentions c USING (article_id, sentence)
+        FROM sentences o JOIN country_mentions c USING (article_id, sentence)
         GROUP BY c.country
         ORDER BY sentences DESC, articles DESC, c.country
         LIMIT ?
         """,
-        entity_id,
         limit,
     )
     return named(frame, "country", "name")
@@ -151,17 +140,16 @@ def co_countries(build: Build, filters: Filters, entity_id: str, limit: int) -> 
 
 def entity_articles(build: Build, filters: Filters, entity_id: str, limit: int) -> pd.DataFrame:
     """The selected articles that mention the entity, most mentions first."""
-    return filtered(
+    return about_entity(
         build,
         filters,
+        entity_id,
         """
         SELECT a.title, a.published, a.source, count(*) AS mentions, a.article_id
-        FROM mentions m JOIN sel USING (article_id) JOIN articles a USING (article_id)
-        WHERE m.entity_id = ?
+        FROM own m JOIN articles a USING (article_id)
         GROUP BY ALL
         ORDER BY mentions DESC, a.published DESC NULLS LAST, a.article_id
         LIMIT ?
         """,
-        entity_id,
         limit,
     )

@@ -36,30 +36,51 @@ def quotes(build: Build, filters: Filters, wanted: QuoteQuery, limit: int) -> pd
     """The quotes of the selected articles that `wanted` asks for, newest articles first (at
     most `limit`; `total` counts them all): speaker (canonical name, else the words of the
     text), what was said, the entities and countries it names, and its article."""
-    return filtered(
+    return quote_sets(build, filters, [wanted], limit)[0]
+
+
+#: One row of the `wanted` table of `quote_sets`: a set's number and what it asks for.
+_WANTED_ROW = "(?, ?::VARCHAR, ?::VARCHAR, ?::VARCHAR, ?::VARCHAR, ?::VARCHAR, ?::VARCHAR)"
+
+
+def quote_sets(
+    build: Build, filters: Filters, wanted: list[QuoteQuery], limit: int
+) -> list[pd.DataFrame]:
+    """`quotes` for each of `wanted`, in one reading of the quotes' text (an actor's profile
+    asks for the quotes said by them and about them)."""
+    found = filtered(
         build,
         filters,
-        """
-        WITH found AS (
-            SELECT q.*, n.name AS speaker_name, n.country AS speaker_country
+        f"""
+        WITH wanted (number, speaker, speaker_country, about, about_country, kind, words) AS (
+            VALUES {", ".join([_WANTED_ROW] * len(wanted))}
+        ),
+        found AS (
+            SELECT q.*, n.name AS speaker_name, n.country AS speaker_country, w.number
             FROM quotes q JOIN sel USING (article_id)
             LEFT JOIN entities n ON n.entity_id = q.speaker_entity_id
-            WHERE (?::VARCHAR IS NULL OR q.speaker_entity_id = ?)
-              AND (?::VARCHAR IS NULL OR n.country = ?)
-              AND (?::VARCHAR IS NULL OR list_contains(q.about_entity_ids, ?))
-              AND (?::VARCHAR IS NULL OR list_contains(q.about_countries, ?))
-              AND (? = 'any' OR q.kind = ?)
-              AND (? = '' OR contains(lower(q.quote), lower(?)))
+            JOIN wanted w
+              ON (w.speaker IS NULL OR q.speaker_entity_id = w.speaker)
+             AND (w.speaker_country IS NULL OR n.country = w.speaker_country)
+             AND (w.about IS NULL OR list_contains(q.about_entity_ids, w.about))
+             AND (w.about_country IS NULL OR list_contains(q.about_countries, w.about_country))
+             AND (w.kind = 'any' OR q.kind = w.kind)
+             AND (w.words = '' OR contains(lower(q.quote), lower(w.words)))
         ),
         picked AS (
-            SELECT f.*, count(*) OVER () AS total FROM found f
+            SELECT f.*, count(*) OVER (PARTITION BY f.number) AS total FROM found f
             JOIN articles a USING (article_id)
-            ORDER BY a.published DESC NULLS LAST, f.article_id, f.start
-            LIMIT ?
+            QUALIFY row_number() OVER (
+                PARTITION BY f.number
+                ORDER BY a.published DESC NULLS LAST, f.article_id, f.start
+            ) <= ?
         ),
         about AS (
             SELECT x.article_id, x.start, string_agg(n.name, '; ' ORDER BY n.name) AS about
-            FROM (SELECT article_id, start, unnest(about_entity_ids) AS entity_id FROM picked) x
+            FROM (
+                SELECT article_id, start, unnest(about_entity_ids) AS entity_id
+                FROM (SELECT DISTINCT article_id, start, about_entity_ids FROM picked)
+            ) x
             JOIN entities n USING (entity_id)
             GROUP BY ALL
         )
@@ -68,26 +89,31 @@ def quotes(build: Build, filters: Filters, wanted: QuoteQuery, limit: int) -> pd
                p.speaker_surface AS as_written, p.speaker_country, p.quote, p.kind, p.cue,
                coalesce(x.about, '') AS about, array_to_string(p.about_countries, '; ')
                AS countries, a.title, a.source, p.article_id, p.paragraph, p.start, p.stop,
-               p.speaker_entity_id, p.total
+               p.speaker_entity_id, p.total, p.number
         FROM picked p
         JOIN articles a USING (article_id)
         LEFT JOIN about x ON x.article_id = p.article_id AND x.start = p.start
-        ORDER BY a.published DESC NULLS LAST, p.article_id, p.start
+        ORDER BY p.number, a.published DESC NULLS LAST, p.article_id, p.start
         """,
         *(
             value
+            for number, one in enumerate(wanted)
             for value in (
-                wanted.speaker,
-                wanted.speaker_country,
-                wanted.about,
-                wanted.about_country,
-                wanted.kind,
-                wanted.text.strip(),
+                number,
+                one.speaker,
+                one.speaker_country,
+                one.about,
+                one.about_country,
+                one.kind,
+                one.text.strip(),
             )
-            for _twice in range(2)
         ),
         limit,
     )
+    return [
+        found[found["number"] == number].drop(columns="number").reset_index(drop=True)
+        for number in range(len(wanted))
+    ]
 
 
 def most_quoted(quotes: pd.DataFrame, limit: int) -> pd.DataFrame:

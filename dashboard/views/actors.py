@@ -113,8 +113,12 @@ with right:
 
 if "quotes" not in build.missing:
     with guards.in_time():
-        said_by = quotes.quotes(build, filters, quotes.QuoteQuery(speaker=profile_id), QUOTE_LIMIT)
-        said_about = quotes.quotes(build, filters, quotes.QuoteQuery(about=profile_id), QUOTE_LIMIT)
+        said_by, said_about = quotes.quote_sets(
+            build,
+            filters,
+            [quotes.QuoteQuery(speaker=profile_id), quotes.QuoteQuery(about=profile_id)],
+            QUOTE_LIMIT,
+        )
         by_count, about_count = render.quote_count(said_by), render.quote_count(said_about)
         st.subheader("Quotes")
         st.caption(

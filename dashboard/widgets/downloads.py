@@ -38,11 +38,12 @@ def chart_with_downloads(
 
 
 def table_downloads(build: Build, filters: Filters, name: str, frame: pd.DataFrame) -> None:
-    """'Download data (CSV)' with exactly `frame`, and its provenance beside it."""
+    """'Download data (CSV)' with exactly `frame`, and its provenance beside it. The CSV is
+    written when the button is clicked, not on every run of the page."""
     with st.container(horizontal=True):
         st.download_button(
             "Download data (CSV)",
-            to_csv(frame),
+            lambda: to_csv(frame),
             file_name=f"{name}.csv",
             mime="text/csv",
             key=f"csv-{name}",
@@ -59,11 +60,12 @@ def table_downloads(build: Build, filters: Filters, name: str, frame: pd.DataFra
 
 
 def graph_downloads(g: nx.Graph, nodes: pd.DataFrame) -> None:
-    """The network as GEXF for Gephi, and its plotted `nodes` as CSV."""
+    """The network as GEXF for Gephi, and its plotted `nodes` as CSV, both written when their
+    button is clicked."""
     with st.container(horizontal=True):
         st.download_button(
             "Network (GEXF)",
-            to_gexf(g),
+            lambda: to_gexf(g),
             file_name="network.gexf",
             mime="application/xml",
             icon=":material/hub:",
@@ -71,7 +73,7 @@ def graph_downloads(g: nx.Graph, nodes: pd.DataFrame) -> None:
         )
         st.download_button(
             "Nodes (CSV)",
-            to_csv(nodes),
+            lambda: to_csv(nodes),
             file_name="network_nodes.csv",
             mime="text/csv",
             icon=":material/download:",

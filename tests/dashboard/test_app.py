@@ -23,11 +23,17 @@ from streamlit.testing.v1 import AppTest
 from dashboard.export import provenance, to_csv
 from dashboard.filters import Filters
 from dashboard.graph import graph, graph_tables, to_gexf
-from dashboard.queries.actors import co_countries, top_actors
+from dashboard.queries.actors import (
+    co_countries,
+    co_mentioned,
+    entity_articles,
+    mentions_per_month,
+    top_actors,
+)
 from dashboard.queries.articles import articles_per_month
 from dashboard.queries.countries import country_months, country_pairs, top_countries
 from dashboard.queries.network import network
-from dashboard.queries.quotes import QuoteQuery, quotes
+from dashboard.queries.quotes import QuoteQuery, quote_sets, quotes
 from dashboard.queries.search import concordance, sort_concordance, usage_per_month
 from dashboard.queries.sources import top_media
 from dashboard.queries.timeline import LAGS, lag_counts, timeline
@@ -322,6 +328,38 @@ def test_actors_page_and_profile(monkeypatch, seed_build) -> None:
     assert "KAZ" in set(countries["country"])
 
 
+def test_profile_charts_count_the_actor_mentions_in_the_selection(seed_build) -> None:
+    """The profile's charts share one reading of the actor's mentions in the selected
+    articles: each counts what the mentions table holds, and the headline filter narrows
+    them all to headlines."""
+    built = open_build(seed_build)
+    (aliyev,) = [
+        e["entity_id"] for e in read_table(seed_build, "entities") if e["name"] == "Ильхам Алиев"
+    ]
+    mentions = [m for m in read_table(seed_build, "mentions") if m["entity_id"] == aliyev]
+    dated = {a["article_id"] for a in read_table(seed_build, "articles") if a["published"]}
+    for filters, kept in (
+        (NONE, mentions),
+        (Filters(headlines=True), [m for m in mentions if m["in_headline"]]),
+    ):
+        per_article = Counter(m["article_id"] for m in kept)
+        listed = entity_articles(built, filters, aliyev, 200)
+        assert dict(zip(listed["article_id"], listed["mentions"], strict=True)) == per_article
+        monthly = mentions_per_month(built, filters, aliyev)
+        assert monthly["mentions"].sum() == sum(m["article_id"] in dated for m in kept)
+        sentences = {(m["article_id"], m["sentence"]) for m in kept}
+        others = {
+            (m["entity_id"], m["article_id"], m["sentence"])
+            for m in read_table(seed_build, "mentions")
+            if (m["article_id"], m["sentence"]) in sentences
+            and m["entity_id"] != aliyev
+            and m["type"] in ("PER", "ORG")
+            and (m["in_headline"] or not filters.headlines)
+        }
+        people = co_mentioned(built, filters, aliyev, 100)
+        assert people["sentences"].sum() == len(others)
+
+
 def test_media_are_not_actors_unless_asked(monkeypatch, seed_build) -> None:
     """The seeds cite Report.az ("в эксклюзивном интервью Report", 000 and 001); "между СМИ"
     (003) is a common noun, no medium: the Actors page leaves Report.az out; ?type=MEDIUM
@@ -453,6 +491,28 @@ def test_quotes_csv_is_what_the_table_shows(seed_build) -> None:
         "start",
         "stop",
     } <= set(rows[0])
+
+
+def test_quote_sets_are_each_query_on_its_own(seed_build) -> None:
+    """An actor's profile reads the quotes said by them and about them at once: each set is
+    what `quotes` finds for its query alone, with its own limit and total."""
+    built = open_build(seed_build)
+    (aliyev,) = [
+        e["entity_id"] for e in read_table(seed_build, "entities") if e["name"] == "Ильхам Алиев"
+    ]
+    wanted = [
+        QuoteQuery(speaker=aliyev),
+        QuoteQuery(about=aliyev),
+        QuoteQuery(kind="direct", text="азербайджан"),
+    ]
+    for limit in (3, 1000):
+        found = quote_sets(built, NONE, wanted, limit)
+        for one, got in zip(wanted, found, strict=True):
+            alone = quotes(built, NONE, one, limit)
+            assert to_csv(got) == to_csv(alone) and 0 < len(got) <= limit
+    by, about, direct = quote_sets(built, NONE, wanted, 3)
+    assert by["total"].iloc[0] == 7 and (by["speaker_entity_id"] == aliyev).all()
+    assert all("азербайджан" in q.lower() for q in direct["quote"])
 
 
 def test_countries_page(monkeypatch, seed_build) -> None:

@@ -227,6 +227,19 @@ def test_every_page_loads_cleanly(page, server: str, path: str) -> None:
     page.screenshot(path=str(ARTIFACTS / f"{path or 'overview'}.png"), full_page=True)
 
 
+def test_country_map_draws_the_outlines_the_app_serves(page, server: str) -> None:
+    """The map's country outlines are a file of the app (`charts.WORLD_URL`), fetched by the
+    browser rather than sent with every run: it is requested from the app and answered, and
+    the map draws a shape per country (176 outlines, the shaded ones again on top)."""
+    page.requests.clear(), page.failed.clear()
+    page.goto(f"{server}/countries")
+    shapes = page.locator('[data-testid="stPlotlyChart"] .choroplethlocation')
+    shapes.nth(175).wait_for(state="attached", timeout=30_000)
+    assert shapes.count() > 176
+    fetched = [u for u in page.requests if u.endswith("/app/static/world.geojson")]
+    assert fetched and not [u for u in page.failed if u in fetched]
+
+
 @pytest.fixture(scope="module")
 def hostile_server(tmp_path_factory) -> Iterator[str]:
     root = tmp_path_factory.mktemp("hostile")

@@ -1,0 +1,30 @@
+"""bench/replicate.py over the seed build: the copies are laid out as the pipeline lays out a
+build of their size (row groups of its sizes), so the dashboard benchmark reads what a real
+build of that size would make it read."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pyarrow.parquet as pq
+
+BENCH = Path(__file__).resolve().parents[2] / "bench"
+sys.path.insert(0, str(BENCH))
+
+import replicate  # noqa: E402
+
+from pipeline.runtime.parquet import GROUP_ROWS, ROW_GROUP  # noqa: E402
+
+
+def test_copies_keep_the_pipeline_row_groups(seed_build: Path, tmp_path: Path, monkeypatch) -> None:
+    # Four articles a group instead of 1,000, so that the seeds' copies fill several.
+    monkeypatch.setitem(GROUP_ROWS, "articles", 4)
+    out = tmp_path / "copies"
+    manifest = replicate.replicate(seed_build, out, 20)
+    articles = pq.ParquetFile(out / "articles.parquet").metadata
+    assert manifest["tables"]["articles"]["rows"] == articles.num_rows == 20
+    assert [articles.row_group(g).num_rows for g in range(articles.num_row_groups)] == [4] * 5
+    quotes = pq.ParquetFile(out / "quotes.parquet").metadata
+    assert quotes.num_rows == 4 * pq.ParquetFile(seed_build / "quotes.parquet").metadata.num_rows
+    assert quotes.num_row_groups == 1 and quotes.num_rows <= ROW_GROUP
