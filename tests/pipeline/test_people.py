@@ -198,6 +198,36 @@ def test_glued_spans_are_not_full_names() -> None:
     assert list(people.by_last["путин"]) == ["владимир путин"]
 
 
+def test_a_place_glued_before_a_first_name_is_no_surname() -> None:
+    """'патриарха Московского и всея Руси Кирилла': NER glues the place to the first name,
+    which is then no 'Белов Александр' (a surname before a first name): the patriarch is
+    someone of his article, not an actor 'Руси Кирилл'."""
+    texts = [f"Режиссёр Кирилл Серебренников дал интервью номер {i}." for i in range(1, 4)]
+    texts.append(
+        "Андрей Воробьёв встретил патриарха Московского и всея Руси Кирилла, прибывшего для "
+        "городских торжеств."
+    )
+    articles = pa.table({"article_id": [f"a{i}" for i in range(len(texts))], "text": texts})
+    tables = entity_tables(articles)
+    names = {e["name"] for e in tables["entities"].to_pylist() if e["type"] == "PER"}
+    assert "Руси Кирилл" not in names
+    glued = [m for m in tables["mentions"].to_pylist() if m["article_id"] == "a3"]
+    assert "Кирилл" in [m["normal"] for m in glued if m["type"] == "PER"]
+
+
+def test_a_first_name_that_is_also_a_place_is_not_glued() -> None:
+    """'Клайд' is a river too: the corpus writes 'Клайд Скотт' as a full name, so 'Клайда
+    Скотта' is that man, not a first name 'Скотт' glued to a place."""
+    texts = [f"Скотт Ноулз ответил на вопрос номер {i}." for i in range(1, 4)]
+    texts += [
+        "Клайд Скотт занимается производством бункеров.",
+        "По словам предпринимателя из Техаса Клайда Скотта, спрос на бункеры вырос.",
+    ]
+    articles = pa.table({"article_id": [f"a{i}" for i in range(len(texts))], "text": texts})
+    found = {e["name"]: e for e in entity_tables(articles)["entities"].to_pylist()}
+    assert found["Клайд Скотт"]["n_mentions"] == 2
+
+
 def test_a_seldom_full_name_is_not_the_dominant_namesake() -> None:
     """'Дакота' is also a place, so a name the corpus writes once is no sure full name; it is
     still not Boris Johnson, the corpus's usual Johnson, when its article names no other."""
@@ -240,6 +270,12 @@ def test_a_surname_glued_before_a_full_name_is_left_out() -> None:
         ("Пётр Порошенко", "Петр Порошенко", "Пётр Порошенко"),  # a spelling stays as written
         ("Грэм Фуллер", "Фуллер", "Грэм Фуллер"),  # a person known by a surname alone
         ("Денис", "Дениса", "Денис"),  # no oblique case of the entity's name
+        ("Россия Медведев", "Медведев", "Медведев"),  # 'премьер-министром России Медведевым'
+        ("Аравии Фахд", "Фахд", "Фахд"),  # 'бывшего короля Саудовской Аравии Фахда'
+        ("Руси Кирилл", "Кирилл", "Кирилл"),  # 'патриарха Московского и всея Руси Кирилла'
+        ("Лозанне Мария", "Мария Ласицкене", "Мария"),  # 'в Лозанне Марии для десятой победы'
+        ("Серены Уильямс", "Уильямс", "Серены Уильямс"),  # a first name is no place
+        ("Весёлый Роджер", "Роджер", "Весёлый Роджер"),  # nor an adjective
     ],
 )
 def test_a_mention_is_named_as_its_person(name: str, person: str, expected: str) -> None:

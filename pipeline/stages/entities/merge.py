@@ -52,6 +52,7 @@ from pipeline.stages.entities.affiliations import (
     organisation_statements,
 )
 from pipeline.stages.entities.clubs import named_after_places, written_places
+from pipeline.stages.entities.common_words import name_words, without_common_words
 from pipeline.stages.entities.names import (
     UnionFind,
     alias_groups,
@@ -70,7 +71,7 @@ from pipeline.stages.entities.namesakes import (
     in_article,
     told_apart,
 )
-from pipeline.stages.entities.naming import as_named
+from pipeline.stages.entities.naming import as_named, unglued
 from pipeline.stages.entities.organisations import ORGANISATION, refers_back
 from pipeline.stages.entities.people import (
     IN_ARTICLE,
@@ -170,6 +171,8 @@ def _find_groups(
             group = f"MEDIUM:{key(media[i])}"
         elif m.type == "PER" and not medium_of(m.name):
             group = f"PER:{persons[i]}"
+            if article_scope(persons[i]):  # a first name alone: 'Руси Кирилл' is 'Кирилл'
+                m.name = unglued(m.name, m.name.split()[-1])
             if persons[i] in namesakes:
                 group = in_article(group, m.article_id)
         elif i in clubs:
@@ -398,6 +401,7 @@ def build_entities(
         readings.genders,
     )
     places_written = {key(name) for kind, name in readings.counts if kind == "LOC"}
+    in_names = name_words(name for kind, name in readings.counts if kind == "PER")
     may_be_two = candidates(people.by_last)
     del readings
     things, spelled_out = _things(corpus, places_written)
@@ -409,6 +413,7 @@ def build_entities(
         for chunk in corpus.chunks(["raw_mentions", *tables], columns=["article_id", "text"]):
             texts = chunk["articles"]
             part = _without_things(chunk["raw_mentions"], things, spelled_out)
+            part = without_common_words(part, Texts(texts), in_names)
             rest = [chunk[name] for name in tables]
             if not engine.parallel:
                 yield part, texts, *rest, chosen, renamed

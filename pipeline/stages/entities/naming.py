@@ -8,7 +8,13 @@ from __future__ import annotations
 from functools import lru_cache
 
 from pipeline.nlp.models import CACHE_SIZE, morph
-from pipeline.stages.entities.people import first_stem, given_name_gender, is_initial, sound
+from pipeline.stages.entities.people import (
+    first_stem,
+    given_name_gender,
+    is_initial,
+    place_or_body,
+    sound,
+)
 
 
 def unglued(name: str, person: str) -> str:
@@ -16,13 +22,21 @@ def unglued(name: str, person: str) -> str:
     ('Асадом Путин' of 'Владимир Путин' is 'Путин'; 'Кеннеди Линдон Джонсон' of 'Линдон
     Джонсон' is 'Линдон Джонсон'): the leading words that are not the person's, not an
     initial, and are words the dictionary knows but not as a first name in the nominative
-    ('Грэм Фуллер' keeps 'Грэм' and 'Кейн Веласкес' 'Кейн', whoever they were joined to)."""
+    ('Грэм Фуллер' keeps 'Грэм' and 'Кейн Веласкес' 'Кейн', whoever they were joined to).
+    Before the surname of a person known by it alone, or before a first name alone, only
+    places and bodies are glued ('России Медведев', 'Руси Кирилл')."""
     words, own = name.split(), person.split(" (", 1)[0].split()
-    if len(words) < 2 or len(own) < 2 or sound(words[-1]) != sound(own[-1]):
-        return name  # a person known by a surname alone keeps the first names written
-    stems = {first_stem(w) for w in own[:-1]}
+    if len(words) < 2 or not own:
+        return name
+    if sound(words[-1]) == sound(own[-1]) and len(own) > 1:
+        stems = {first_stem(w) for w in own[:-1]}
+        glued = lambda word: _glued_word(word, stems)  # noqa: E731
+    elif sound(words[-1]) == sound(own[-1]) or first_stem(words[-1]) == first_stem(own[0]):
+        glued = place_or_body
+    else:
+        return name
     start = 0
-    while start < len(words) - 1 and _glued_word(words[start], stems):
+    while start < len(words) - 1 and glued(words[start]):
         start += 1
     return " ".join(words[start:])
 

@@ -306,8 +306,8 @@ def person_keys(
             continue
         tokens = [token_key(t) for t in m.name.split()]
         if is_full(m.name):
-            if tokens[-1] in people.first_names:  # 'Белов Александр': a person of its own
-                resolved[i] = " ".join(tokens)
+            if tokens[-1] in people.first_names and not _glued_place(m):
+                resolved[i] = " ".join(tokens)  # 'Белов Александр': a person of its own
                 continue
             written = texts[m.article_id] if texts else ""
             if own := _own_person(m, firsts[m.article_id].get(tokens[-1], set()), people, written):
@@ -342,6 +342,13 @@ def person_keys(
         else:
             resolved[i] = " ".join(tokens)
     return dict(sorted(resolved.items()))
+
+
+def _glued_place(m: Mention) -> bool:
+    """Whether a name opens with a place or a body NER glued to a first name ('Руси Кирилл',
+    'Лозанне Мария'), as normalised: a first name that is also a place is in the nominative
+    ('Клайда Скотта' is 'Клайд Скотт')."""
+    return place_or_body(m.name.split()[0])
 
 
 def _first_words(mentions: list[Mention]) -> dict[str, dict[str, set[str]]]:
@@ -419,6 +426,23 @@ def _no_first_name(word: str) -> bool:
         or (p.tag.POS == "VERB" and p.tag.mood == "indc")
         for p in known
     )
+
+
+@lru_cache(maxsize=CACHE_SIZE)
+def place_or_body(word: str) -> bool:
+    """A word that names a place or an organisation and never a person: a place in an oblique
+    case ('России', 'Руси', 'Лозанне'), a country ('Россия'), an organisation ('Пентагона').
+    Not an indeclinable word, which may be a first name too ('Мали', 'Узи'), nor an
+    instrumental, which a name may look like ('Арлем')."""
+    known = [p for p in morph()(word.lower()) if p.is_known]
+    if not known or any("Fixd" in p.tag.grammemes or p.tag.case == "ablt" for p in known):
+        return False
+    if all("Orgn" in p.tag.grammemes for p in known):
+        return True
+    if all("Geox" in p.tag.grammemes and p.tag.case != "nomn" for p in known):
+        return True
+    place = places().get(key(word))
+    return place is not None and place.via == "name"
 
 
 _NOT_NAMES = {"ADJF", "PREP", "CONJ", "PRCL", "INTJ", "NPRO", "ADVB", "PRTF", "PRTS", "GRND"}

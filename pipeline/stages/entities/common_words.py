@@ -1,0 +1,69 @@
+"""Words NER tags as a person that are common words of the text: 'Фентанил — это ...' where
+the article also writes 'фентанила', 'Волк-оборотень никогда не использовался ...' opening a
+sentence. A word the corpus also writes in a longer person's name is left alone ('Мир' of
+'Фрэнк Мир'), and so is a word opening a sentence that the dictionary knows as a name
+('Любовь', 'Роман')."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+from functools import lru_cache
+
+import pyarrow as pa
+import pyarrow.compute as pc
+
+from pipeline.nlp.gazetteer import key
+from pipeline.nlp.models import CACHE_SIZE, morph
+
+#: What ends the sentence before a word that opens the next one.
+_SENTENCE_END = (".", "!", "?", "…", "\n")
+#: What the dictionary tags a name, a place or an organisation with.
+_PROPER = {"Name", "Surn", "Patr", "Geox", "Orgn", "Trad", "Abbr"}
+
+
+def name_words(names: Iterable[str]) -> frozenset[str]:
+    """The keys of the words of the person names of several words (`names`)."""
+    return frozenset(key(word) for name in names if " " in name for word in name.split())
+
+
+def common_words(raw: pa.Table, texts: Mapping[str, str], in_names: frozenset[str]) -> pa.Array:
+    """Per raw mention (RAW_MENTIONS), whether it is a person's one word that is a common word
+    of its article's text (`texts`): the article writes it in lower case too, or it opens a
+    sentence and the dictionary knows it, or its first part before a hyphen, only as a common
+    word; never a word of a longer name in the corpus (`in_names`)."""
+    columns = ("article_id", "start", "surface", "type")
+    rows = zip(*(raw[c].to_pylist() for c in columns), strict=True)
+    return pa.array(
+        [
+            kind == "PER"
+            and " " not in surface
+            and key(surface) not in in_names
+            and _common(texts[article_id], start, surface)
+            for article_id, start, surface, kind in rows
+        ],
+        pa.bool_(),
+    )
+
+
+def without_common_words(
+    raw: pa.Table, texts: Mapping[str, str], in_names: frozenset[str]
+) -> pa.Table:
+    """The raw mentions but those that are common words (`common_words`)."""
+    return raw.filter(pc.invert(common_words(raw, texts, in_names)))
+
+
+def _common(text: str, start: int, word: str) -> bool:
+    lower = re.search(rf"(?<![\w-]){re.escape(word.lower())}(?![\w-])", text)
+    if lower:
+        return True
+    before = text[:start].rstrip(' \t«"„“—–-(')
+    opening = not before or before.endswith(_SENTENCE_END)
+    return opening and _dictionary_word(word.split("-", 1)[0])
+
+
+@lru_cache(maxsize=CACHE_SIZE)
+def _dictionary_word(word: str) -> bool:
+    """A word the dictionary knows, and only as what no name is."""
+    known = [p for p in morph()(word.lower()) if p.is_known]
+    return bool(known) and not any(_PROPER & p.tag.grammemes for p in known)
