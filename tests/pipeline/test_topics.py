@@ -233,6 +233,13 @@ def test_choosing_k_again_reuses_the_fits(
         )
 
 
+def test_candidate_ks_span_cube_root_to_square_root_in_few_steps() -> None:
+    # The 11.5k-article corpus has about 206,000 fitting paragraphs: K from 20 (capped) to 50.
+    assert choose.candidate_ks(206_311) == [20, 25, 32, 40, 50]
+    assert choose.candidate_ks(27) == [3, 4, 5]  # a tiny corpus: every K from 3 to sqrt(n)
+    assert len(choose.candidate_ks(5_000)) == choose.CANDIDATES
+
+
 def test_selection_sample_is_whole_articles_a_new_one_rarely_enters() -> None:
     ids = np.array(["c", "c", "a", "a", "a", "d", "b", "b"], dtype=object)
     rows = np.arange(len(ids))

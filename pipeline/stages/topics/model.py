@@ -46,10 +46,13 @@ from pipeline.stages.topics.tokens import count_matrix, tokenise
 #: Lemmas in a label: at least 3, up to 5 to tell two topics apart.
 LABEL_TERMS = (3, 5)
 #: At most this many paragraphs fit the final model, and each candidate K in the selection.
-FIT_MAX = 60_000
+FIT_MAX = 30_000
 SELECT_MAX = 10_000
 #: Article topic weights below this are dropped (the rest renormalised to sum to 1).
 MIN_ARTICLE_WEIGHT = 0.05
+#: Each part's paragraph weights are solved to this tolerance (within this many rounds): the
+#: weights then do not depend on which paragraphs a part holds, as the chunks of a build vary.
+WEIGHTS_TOL, WEIGHTS_ITER = 1e-6, 1000
 #: A lemma is an entity name when this share of its uses fall in ORG, LOC or MEDIUM mentions.
 ENTITY_SHARE = 0.5
 
@@ -463,7 +466,7 @@ def _build_topics(
     fit = transformer.transform(sparse.vstack(fitted).tocsr()[:, vocabulary]).astype(np.float32)
     del fitted
     columns = frequent_columns(fit, 2 if fit.shape[0] > 1000 else 1)
-    model = fit_nmf(fit[:, columns], chosen)
+    model = fit_nmf(fit[:, columns], chosen).set_params(tol=WEIGHTS_TOL, max_iter=WEIGHTS_ITER)
     components = np.zeros((chosen, len(vocabulary)), dtype=np.float32)
     components[:, columns] = model.components_
     top = top_terms(components)
