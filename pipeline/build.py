@@ -37,6 +37,7 @@ from pipeline.stages.shared_dates import shared_dates
 from pipeline.stages.situate import situate
 from pipeline.stages.topics.corpus import find_topics, paragraphs_with_topics
 from pipeline.stages.topics.model import Topics
+from pipeline.stages.topics.names import name_topics
 from pipeline.stages.words import index_words
 
 __all__ = ["NoArticles", "build"]
@@ -122,7 +123,13 @@ def build(
             manifest.tables["paragraphs"] = entry(
                 *write_batches(paragraphs, PARAGRAPHS, scratch / "paragraphs.parquet")
             )
-        write("topics", found.topics)
+        # Named once the paragraphs have their topics and the mentions their entities.
+        write(
+            "topics",
+            name_topics(
+                found.topics, scratch / "paragraphs.parquet", scratch / "mentions.parquet", entities
+            ),
+        )
         write("article_topics", found.article_topics)
         del found
         manifest.tables |= situate(corpus, scratch, entities, engine=engine, timer=timer)

@@ -152,8 +152,9 @@ COUNTRY_MENTIONS = _schema(
 
 TOPICS = _schema(
     ("topic_id", pa.int32(), False, "0 = the largest topic, then by size."),
-    ("label", pa.string(), False, "3-5 of its top lemmas joined by ' · '."),
+    ("label", pa.string(), False, "3-4 of its top lemmas joined by ' · ', then 2 entities."),
     ("terms", pa.list_(pa.string()), False, "Its 10 strongest lemmas, strongest first."),
+    ("entities", pa.list_(pa.string()), False, "Names most characteristic of its paragraphs."),
     ("size", pa.int32(), False, "Paragraphs assigned to it."),
     ("share", pa.float32(), False, "`size` over all assigned paragraphs."),
     ("coherence", pa.float32(), False, "Mean NPMI of its top terms' pairs (-1 to 1)."),

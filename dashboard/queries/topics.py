@@ -25,7 +25,8 @@ def topic_list(build: Build, filters: Filters) -> pd.DataFrame:
                round(coalesce(c.paragraphs, 0) / greatest(sum(c.paragraphs) OVER (), 1), 4)
                    AS share,
                coalesce(c.articles, 0)::BIGINT AS articles, round(t.coherence, 4) AS coherence,
-               array_to_string(t.terms, ', ') AS terms
+               array_to_string(t.terms, ', ') AS terms,
+               array_to_string(t.entities, ', ') AS entities
         FROM topics t LEFT JOIN counts c USING (topic_id)
         ORDER BY paragraphs DESC, t.topic_id
         """,

@@ -58,7 +58,9 @@ with guards.in_time():
 st.subheader("Representative paragraphs")
 labels = dict(zip(all_topics["topic_id"], all_topics["label"], strict=True))
 topic_id = url.query_choice("show", list(labels), "Topic", lambda t: f"{t} · {labels[t]}")
-st.caption(f"Top terms: {all_topics.set_index('topic_id').at[topic_id, 'terms']}")
+chosen = all_topics.set_index("topic_id").loc[topic_id]
+names = f" · Names most characteristic of it: {chosen.entities}" if chosen.entities else ""
+st.caption(f"Top terms: {chosen.terms}{names}")
 with guards.in_time():
     shown = topics.topic_paragraphs(build, filters, topic_id, PARAGRAPH_LIMIT)
     if shown.empty:

@@ -51,7 +51,7 @@ def batches(
 def query(
     sql: str,
     schema: pa.Schema,
-    params: list | None = None,
+    params: list | dict | None = None,
     threads: int | None = None,
     **tables: pa.Table,
 ) -> pa.Table:

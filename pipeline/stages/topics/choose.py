@@ -22,6 +22,8 @@ from pipeline.runtime.engine import SERIAL, Engine
 from pipeline.runtime.memo import Memo
 
 SEED = 0
+#: Candidate numbers of topics tried: each costs three fits.
+CANDIDATES = 5
 #: Terms per topic kept in `topics.terms` and scored for coherence.
 TOP_TERMS = 10
 #: Resampled fits per candidate K for stability, each on this share of the selection sample.
@@ -31,6 +33,8 @@ RESAMPLE_SHARE = 0.8
 PARALLEL_ROWS = 3_000
 NMF_ITER = 300
 NMF_TOL = 1e-3
+#: Rounds of the fits that score a candidate K: their top terms settle well before NMF_ITER.
+CANDIDATE_ITER = 100
 #: A lemma in more than max(MAX_DF, MAX_DF_SCALE / sqrt(n)) of the n fitting paragraphs is too
 #: common to tell topics apart ('страна', and 'нато' in a corpus about NATO); at most 0.5.
 MAX_DF, MAX_DF_SCALE = 0.05, 5.0
@@ -49,16 +53,18 @@ class Candidate:
 def candidate_ks(n_docs: int) -> list[int]:
     """Numbers of topics worth trying for `n_docs` fitting paragraphs: from about n^(1/3)
     (3 to 20, so a large corpus is not summed up in a handful of topics) up to about sqrt(n)
-    (at most 50), seven or fewer spaced geometrically."""
+    (at most 50), `CANDIDATES` or fewer spaced geometrically."""
     low = int(np.clip(round(n_docs ** (1 / 3)), 3, 20))
     high = int(np.clip(round(math.sqrt(n_docs)), low, 50))
-    return sorted({int(round(k)) for k in np.geomspace(low, high, num=min(7, high - low + 1))})
+    return sorted(
+        {int(round(k)) for k in np.geomspace(low, high, num=min(CANDIDATES, high - low + 1))}
+    )
 
 
-def fit_nmf(x: sparse.csr_matrix, k: int) -> NMF:
+def fit_nmf(x: sparse.csr_matrix, k: int, rounds: int = NMF_ITER) -> NMF:
     """NMF fit, deterministic (nndsvda start, fixed seed, one BLAS thread). A fit still moving
-    after NMF_ITER rounds is used as it is: its top terms have long settled by then."""
-    model = NMF(k, init="nndsvda", max_iter=NMF_ITER, tol=NMF_TOL, random_state=SEED)
+    after `rounds` rounds is used as it is: its top terms have long settled by then."""
+    model = NMF(k, init="nndsvda", max_iter=rounds, tol=NMF_TOL, random_state=SEED)
     with warnings.catch_warnings(), threadpool_limits(1):
         warnings.simplefilter("ignore", ConvergenceWarning)
         model.fit(x)
@@ -113,7 +119,7 @@ def _agreement(a: np.ndarray, b: np.ndarray) -> float:
 def _fit_top(task: tuple[sparse.csr_matrix, int]) -> np.ndarray:
     """Top terms of a K-topic fit on `x`."""
     x, k = task
-    return top_terms(fit_nmf(x, k).components_)
+    return top_terms(fit_nmf(x, k, CANDIDATE_ITER).components_)
 
 
 def document_frequency(x: sparse.csr_matrix) -> np.ndarray:
@@ -187,7 +193,9 @@ def choose_k(
 def _fits_key(x: sparse.csr_matrix) -> str:
     """A digest of a selection sample and of the settings of its fits."""
     digest = hashlib.sha256(
-        repr((x.shape, NMF_ITER, NMF_TOL, SEED, RESAMPLES, RESAMPLE_SHARE, TOP_TERMS)).encode()
+        repr(
+            (x.shape, CANDIDATE_ITER, NMF_TOL, SEED, RESAMPLES, RESAMPLE_SHARE, TOP_TERMS)
+        ).encode()
     )
     for array in (x.indptr, x.indices, x.data):
         digest.update(np.ascontiguousarray(array).tobytes())

@@ -43,13 +43,16 @@ from pipeline.stages.topics.choose import (
 from pipeline.stages.topics.phrasing import phrasing_columns
 from pipeline.stages.topics.tokens import count_matrix, tokenise
 
-#: Lemmas in a label: at least 3, up to 5 to tell two topics apart.
-LABEL_TERMS = (3, 5)
+#: Lemmas in a label: at least 3, up to 4 to tell two topics apart.
+LABEL_TERMS = (3, 4)
 #: At most this many paragraphs fit the final model, and each candidate K in the selection.
-FIT_MAX = 60_000
+FIT_MAX = 30_000
 SELECT_MAX = 10_000
 #: Article topic weights below this are dropped (the rest renormalised to sum to 1).
 MIN_ARTICLE_WEIGHT = 0.05
+#: Each part's paragraph weights are solved to this tolerance (within this many rounds): the
+#: weights then do not depend on which paragraphs a part holds, as the chunks of a build vary.
+WEIGHTS_TOL, WEIGHTS_ITER = 1e-6, 1000
 #: A lemma is an entity name when this share of its uses fall in ORG, LOC or MEDIUM mentions.
 ENTITY_SHARE = 0.5
 
@@ -98,15 +101,27 @@ def _entity_lemmas(counted: _Counted, total: np.ndarray, vocabulary: np.ndarray)
     return {counted.lemmas[c] for c in codes}
 
 
-def _labels(terms: list[list[str]], named: set[str]) -> list[str]:
-    """3-5 lemmas per topic. A place or organisation name leads a label only when it is the
-    topic's strongest term; near-repeats ('военный', 'военно-морской') are skipped; labels
-    grow until they differ from every earlier one."""
+def _fragments(counted: _Counted, total: np.ndarray, vocabulary: np.ndarray) -> set[str]:
+    """Lemmas of the `vocabulary` (with their `total` counts outside names of several words)
+    used mostly inside such names: 'штат' of 'Соединённые Штаты' is a fragment of a name, not a
+    theme."""
+    inside = counted.parts[vocabulary]
+    return {counted.lemmas[c] for c in vocabulary[inside >= ENTITY_SHARE * (total + inside)]}
+
+
+def _labels(terms: list[list[str]], named: set[str], fragments: set[str]) -> list[str]:
+    """3-4 lemmas per topic. A place or organisation name leads a label only when it is the
+    topic's strongest term; fragments of names and near-repeats ('военный', 'военно-морской')
+    are skipped; labels grow until they differ from every earlier one."""
     labels: list[str] = []
     for words in terms:
         picked: list[str] = []
         for i, word in enumerate(words):
-            if (word in named and i > 0) or any(word[:5] == p[:5] for p in picked):
+            if (
+                (word in named and i > 0)
+                or word in fragments
+                or any(word[:5] == p[:5] for p in picked)
+            ):
                 continue
             picked.append(word)
         low, high = LABEL_TERMS
@@ -254,6 +269,7 @@ class _Counted:
     paragraph: Spilled
     furniture: Spilled  # whether a paragraph is page furniture as a whole
     named: np.ndarray
+    parts: np.ndarray  # uses inside names of several words (not counted as the lemma)
     proper: np.ndarray
     article_ids: list[str]
     sizes: list[int]  # paragraphs per part
@@ -284,6 +300,7 @@ def _count(parts: Iterable[Part], directory: Path) -> _Counted:
     `directory`."""
     code_of: dict[str, int] = {}  # in order of first sight
     inside = np.zeros(0, dtype=np.int64)  # uses inside names of places and organisations
+    in_long = np.zeros(0, dtype=np.int64)  # uses inside names of several words
     proper: set[int] = set()
     article, words, paragraph = Spilled(np.int32), Spilled(np.int32), Spilled(np.int32)
     digest, furniture = Spilled(np.uint64), Spilled(np.bool_)
@@ -303,9 +320,8 @@ def _count(parts: Iterable[Part], directory: Path) -> _Counted:
         )
         files.append(directory / f"{number}.npz")
         sparse.save_npz(files[-1], counts, compressed=False)
-        found = np.bincount(codes[tokens.code[tokens.named]], minlength=len(code_of))
-        inside = np.concatenate([inside, np.zeros(len(found) - len(inside), dtype=np.int64)])
-        inside += found
+        inside = _add_counts(inside, codes[tokens.code[tokens.named]], len(code_of))
+        in_long = _add_counts(in_long, codes[tokens.code[tokens.part]], len(code_of))
         proper.update(codes[tokens.code[tokens.proper]].tolist())
         ids = paragraphs["article_id"].combine_chunks().dictionary_encode()
         article.append(ids.indices.to_numpy(zero_copy_only=False) + len(article_ids))
@@ -323,7 +339,8 @@ def _count(parts: Iterable[Part], directory: Path) -> _Counted:
     order = pc.sort_indices(first_sight).to_numpy()
     rank = np.empty(len(order), dtype=np.int32)
     rank[order] = np.arange(len(order), dtype=np.int32)
-    inside = np.concatenate([inside, np.zeros(len(code_of) - len(inside), dtype=np.int64)])
+    inside = _add_counts(inside, np.zeros(0, dtype=np.int64), len(code_of))
+    in_long = _add_counts(in_long, np.zeros(0, dtype=np.int64), len(code_of))
     is_proper = np.zeros(len(code_of), dtype=bool)
     is_proper[list(proper)] = True
     return _Counted(
@@ -334,12 +351,20 @@ def _count(parts: Iterable[Part], directory: Path) -> _Counted:
         paragraph,
         furniture,
         inside[order],
+        in_long[order],
         is_proper[order],
         article_ids,
         sizes,
         files,
         rank,
     )
+
+
+def _add_counts(counts: np.ndarray, codes: np.ndarray, size: int) -> np.ndarray:
+    """`counts` per code, grown to `size` codes, plus one for each of `codes`."""
+    found = np.bincount(codes, minlength=size).astype(np.int64)
+    found[: len(counts)] += counts
+    return found
 
 
 def _tfidf(df: np.ndarray, n: int) -> TfidfTransformer:
@@ -463,7 +488,7 @@ def _build_topics(
     fit = transformer.transform(sparse.vstack(fitted).tocsr()[:, vocabulary]).astype(np.float32)
     del fitted
     columns = frequent_columns(fit, 2 if fit.shape[0] > 1000 else 1)
-    model = fit_nmf(fit[:, columns], chosen)
+    model = fit_nmf(fit[:, columns], chosen).set_params(tol=WEIGHTS_TOL, max_iter=WEIGHTS_ITER)
     components = np.zeros((chosen, len(vocabulary)), dtype=np.float32)
     components[:, columns] = model.components_
     top = top_terms(components)
@@ -520,7 +545,11 @@ def _build_topics(
 
     names = np.array(counted.lemmas)[vocabulary]
     terms = [[str(names[i]) for i in row] for row in top[order]]
-    labels = _labels(terms, _entity_lemmas(counted, total[vocabulary], vocabulary))
+    labels = _labels(
+        terms,
+        _entity_lemmas(counted, total[vocabulary], vocabulary),
+        _fragments(counted, total[vocabulary], vocabulary),
+    )
     coherence = coherence_of[order]
     assigned = int(sizes.sum())
     topics = pa.Table.from_pydict(
@@ -528,6 +557,7 @@ def _build_topics(
             "topic_id": list(range(len(order))),
             "label": labels,
             "terms": terms,
+            "entities": [[] for _ in order],  # found once the mentions are linked (names.py)
             "size": [int(sizes[t]) for t in order],
             "share": [round(int(sizes[t]) / assigned, 4) for t in order],
             "coherence": [round(float(c), 4) for c in coherence],
