@@ -30,8 +30,10 @@ The source's words name the speaker, or describe them and the article named them
    it was called by (beyond the last sentences, the one such organisation the article named)
    ('в министерстве', 'в авиакомпании', 'представители ведомства'): for 'ведомство',
    'пресс-служба', 'организация' the organisation that spoke just before, else the nearest
-   named. A country or a capital named alone stands for its government ('Россия заявляла', 'В
-   Дамаске считают'), unless it says where the speaker is ('В посольстве России в Канаде').
+   named; a noun no adjective qualifies, by a compound of it too ('представители компании'
+   for 'авиакомпания Ryanair'). A country or a capital named alone stands for its government
+   ('Россия заявляла', 'В Дамаске считают'), unless it says where the speaker is ('В
+   посольстве России в Канаде').
    A document is its author's ('Европарламент принял резолюцию ... — говорится в резолюции');
    a document with no author found, and an impersonal cue ('Отмечается, что ...') with no
    quote just before, the owner of the press service the sentence reporting speech before
@@ -61,7 +63,8 @@ The source's words name the speaker, or describe them and the article named them
    ссылкой на ...', 'китайское издание The Global Times'), not one whose person speaks
    ('собеседник RT', 'в интервью RT'); a source no rule names
    anybody from is the person named right after it in the same clause ('— рассказала
-   заведующая поликлиникой №2 Светлана Андреева').
+   заведующая поликлиникой №2 Светлана Андреева'). Whom an outlet or a press service cites
+   by name ('— цитирует Возняцки официальный сайт Уимблдона') is the speaker (`_cited`).
 Only people mentioned outside quotations count as earlier people."""
 
 from __future__ import annotations
@@ -307,7 +310,11 @@ class Article:
         and describes no group, pronoun or plural is the person named right after it in the
         same clause, in the nominative (rule 9: '— рассказала заведующая поликлиникой №2
         Светлана Андреева', '— написал в своей колонке для «112 Украина» глава центра
-        Александр Охрименко')."""
+        Александр Охрименко'). Whom a medium or a press service cites by name is the speaker,
+        not the one citing (`_cited`)."""
+        cited = self._cited(said)
+        if cited:
+            return cited
         found, elsewhere = self._speaker(said)
         if found is None and said.source and self._open(said):
             after = self._apposed(said.source[1], True)
@@ -317,6 +324,41 @@ class Article:
             if after and " " in after.surface.strip() and not re.search(r"[,;:.!?–—]", gap):
                 return after.entity_id, None
         return found, elsewhere
+
+    def _cited(self, said: Said) -> tuple[str, tuple[int, int]] | None:
+        """Whom a cue of citing ('цитирует') cites by name between it and its source, and where:
+        the person named there when the article knows them by a full name that has the words
+        written and, for a declined surname in the accusative, of its gender ('— цитирует Возняцки
+        официальный сайт Уимблдона', 'цитирует Павла Малкова его пресс-служба'); None when
+        no name alone stands there ('цитирует РИА Новости заявление ...', 'цитирует автор
+        В.М. Долгорукова', 'цитирует издание Wired представителей компании')."""
+        if said.source is None or not said.cue or lemma(said.cue.split()[0]) != "цитировать":
+            return None
+        gap = self.text[said.cue_stop : said.source[0]]
+        words = gap.strip()
+        if not words or re.search(r"[^\w\s-]", words):
+            return None
+        start = said.cue_stop + gap.index(words)
+        inside = [m for m in self.mentions if m.start < start + len(words) and start < m.stop]
+        if len(inside) != 1 or inside[0].type != "PER" or inside[0].surface.strip() != words:
+            return None
+        found = self._whole(inside[0].entity_id, start)
+        return (found, (start, start + len(words))) if self._cited_as(found, inside[0]) else None
+
+    def _cited_as(self, entity_id: str, m: Mention) -> bool:
+        """Whether a person cited by the name `m` ('Медведеву', 'У Цяня') is the person
+        `entity_id`: known by a full name that has every word of the name written (not 'Хан
+        Цянь' for 'У Цянь', nor a surname alone), of the gender the name in the accusative has
+        (not Медведев for 'Медведеву')."""
+        name = self.people[entity_id].name if entity_id in self.people else ""
+        held = key(name).split()
+        if len(held) < 2 or not all(word in held for word in key(m.normal or m.surface).split()):
+            return False
+        word = m.surface.split()[-1]
+        if key(word) in held:  # written as in the name: undeclined ('Возняцки'), no case told
+            return True
+        genders = {p.tag.gender for p in morph()(word) if p.tag.case == "accs"} - {None}
+        return not genders or gender_of(name) in genders or gender_of(name) is None
 
     def _open(self, said: Said) -> bool:
         """Whether a source may be followed by its speaker's name: not a group, a pronoun, a
@@ -393,12 +435,12 @@ class Article:
             made = placed and reading.thing in _NAMED_DOCUMENTS
             return self._by_name(words, gender) or (
                 made and self._maker(reading.thing, start)
-            ) or self._institution(reading.thing, start, said.previous), None
+            ) or self._institution(reading.thing, start, said.previous, _bare(words)), None
         gender = reading.gender or gender
         if reading.kind == "spokes":  # 'представитель ведомства': the one named, else the body
             one = None if number == "plur" else self._described(said, words, reading, gender, set())
             if one is None and reading.thing and not organisations:
-                return self._institution(reading.thing, start, said.previous), None
+                return self._institution(reading.thing, start, said.previous, _bare(words)), None
             return one, None
         if reading.kind == "group" or number == "plur":
             return None, None
@@ -683,15 +725,24 @@ class Article:
         parses = morph()(before[-1].lower())[:1] if before else []
         return any(p.tag.POS == "NOUN" and "anim" in p.tag for p in parses)
 
-    def _institution(self, noun: str, before: int, previous: Previous | None = None) -> str | None:
+    def _institution(
+        self, noun: str, before: int, previous: Previous | None = None, bare: bool = False
+    ) -> str | None:
         """The organisation a noun refers back to ('в министерстве', 'представители ведомства'):
         for `_AGENCIES` the organisation that spoke just before (`_recent`: '— говорится в
         заявлении ФСБ. «...», — подчеркнули в ведомстве'), else the nearest named (`_named`);
-        for other nouns the nearest named, else the one that spoke just before."""
+        for other nouns the nearest named, else the one that spoke just before. When that names
+        nobody, a `bare` noun (no adjective or participle qualifies it) refers back on the same
+        terms to an organisation called by the noun or a compound of it (`_called`):
+        'представители компании' for 'авиакомпания Ryanair', 'в прокуратуре' for
+        'Генпрокуратура России', 'в пресс-службе' for the one organisation named after
+        'пресс-служба' when several named further back leave it open; a qualified noun may name
+        another body ('представители немецкого парламента' are not the Европарламент)."""
         spoke = self._recent(previous, before, None, self._organisations)
         if spoke and noun in _AGENCIES:
             return spoke
-        return self._named(noun, before) or spoke
+        found = self._named(noun, before) or (bare and self._named(noun, before, compound=True))
+        return found or spoke
 
     def _author(self, before: int, previous: Previous | None) -> str | None:
         """Whose a document is ('говорится в документе', 'поясняется в отчёте'): the speaker
@@ -807,7 +858,7 @@ class Article:
     def _organisations(self) -> set[str]:
         return {m.entity_id for m in self.mentions if m.type == "ORG"}
 
-    def _named(self, noun: str, before: int) -> str | None:
+    def _named(self, noun: str, before: int, compound: bool = False) -> str | None:
         """The nearest earlier organisation of the last `_BACK` sentences called `noun`
         (`_named_as`), or any for `_AGENCIES`; the nearest medium for a noun of a medium
         ('издание', 'газета'). Further back, the one such organisation or medium the article
@@ -816,15 +867,20 @@ class Article:
         earlier = [m for m in self.mentions if m.stop <= before and m.narrated]
         if sentence is None:
             return None
-        called = [m for m in reversed(earlier) if self._called(m, noun)]
+        called = [m for m in reversed(earlier) if self._called(m, noun, compound)]
         if called and called[0].sentence >= sentence - _BACK:
             return called[0].entity_id
         return called[0].entity_id if len({m.entity_id for m in called}) == 1 else None
 
-    def _called(self, m: Mention, noun: str) -> bool:
-        """Whether `noun` may refer back to the organisation or medium of `m`."""
+    def _called(self, m: Mention, noun: str, compound: bool = False) -> bool:
+        """Whether `noun` may refer back to the organisation or medium of `m`; if `compound`,
+        also by the noun a compound it is called by ends in (`_same_noun`: 'компания' for
+        'авиакомпания Ryanair', 'театр' for 'драмтеатр')."""
         if m.type == "ORG":
-            return noun in _AGENCIES or noun in self._named_as(m)
+            called = self._named_as(m)
+            if compound:
+                return any(_same_noun(noun, w) for w in called)
+            return noun in _AGENCIES or noun in called
         return m.type == MEDIUM and noun in STRONG_WORDS  # 'Издание отмечает': the outlet
 
     def _named_as(self, m: Mention) -> set[str]:
@@ -1576,6 +1632,14 @@ def _outlet(words: str) -> bool:
         if tag.POS != "ADJF" and (found not in STRONG_WORDS | WEAK_WORDS or found in OCCASIONS):
             return False
     return True
+
+
+def _bare(words: str) -> bool:
+    """Whether a source's words have no adjective or participle: its noun is not qualified
+    ('компании', 'в прокуратуре'; not 'немецкого парламента')."""
+    return not any(
+        morph()(word.lower())[0].tag.POS in ("ADJF", "PRTF") for word in _WORDS.findall(words)
+    )
 
 
 def _same_noun(word: str, head: str) -> bool:
