@@ -583,14 +583,23 @@ def other_readings(text: str) -> tuple[str, ...]:
     if not tokens or _CASE_ENDING.fullmatch(tokens[0]):
         return ()
     found = []
-    last = [m for m in _WORD.finditer(text) if any(ch.isalpha() for ch in m.group())]
-    if last:
-        word = last[-1]
+    named = [m for m in _WORD.finditer(text) if any(ch.isalpha() for ch in m.group())]
+    if named:
+        word = named[-1]
         head, _hyphen, tail = word.group().rpartition("-")
         prefix = text[: word.start()] + (head + "-" if head else "")
         found += [prefix + form + text[word.end() :] for form in _nominatives(tail)]
+    if len(named) > 1 and "-" not in (word := named[0]).group() and _named_after(named[1:]):
+        # a head noun whose case is another noun's nominative: 'Банка России' -> 'Банк России'
+        found += [form + text[word.end() :] for form in _nominatives(word.group())]
     found.append(text)
     return tuple(dict.fromkeys(found))
+
+
+def _named_after(rest: list[re.Match]) -> bool:
+    """Whether words after a head noun name someone or something (a capital letter): 'Банка
+    России', not 'Дома культуры', which the corpus writes as a plural too."""
+    return any(m.group()[:1].isupper() for m in rest)
 
 
 @lru_cache(maxsize=CACHE_SIZE)

@@ -82,6 +82,7 @@ from pipeline.stages.entities.people import (
     person_keys,
 )
 from pipeline.stages.entities.qualified import qualified_names
+from pipeline.stages.entities.retyped import retyped, with_types
 from pipeline.stages.entities.things import Introduced
 from pipeline.stages.mentions import mentions_from_table, reading_keys
 
@@ -402,6 +403,7 @@ def build_entities(
     )
     places_written = {key(name) for kind, name in readings.counts if kind == "LOC"}
     in_names = name_words(name for kind, name in readings.counts if kind == "PER")
+    types = retyped(readings.counts, in_names, people.first_names)
     may_be_two = candidates(people.by_last)
     del readings
     things, spelled_out = _things(corpus, places_written)
@@ -413,7 +415,7 @@ def build_entities(
         for chunk in corpus.chunks(["raw_mentions", *tables], columns=["article_id", "text"]):
             texts = chunk["articles"]
             part = _without_things(chunk["raw_mentions"], things, spelled_out)
-            part = without_common_words(part, Texts(texts), in_names)
+            part = with_types(without_common_words(part, Texts(texts), in_names), types)
             rest = [chunk[name] for name in tables]
             if not engine.parallel:
                 yield part, texts, *rest, chosen, renamed

@@ -1,0 +1,57 @@
+"""One-word names NER tags as a person in a few places and the corpus tags as a place or an
+organisation far more often: 'контроль над Киркуком' tagged PER where the corpus writes the
+city as a place 68 times, 'Пхёнчхан', 'Челси'. Their person mentions take the corpus's type.
+A first name ('София', 'Каролина', 'Питер') and a surname of the corpus's full names stay
+people whatever else the word names."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Mapping
+
+import pyarrow as pa
+
+from pipeline.nlp.gazetteer import key
+from pipeline.stages.entities.people import given_name_gender, token_key
+
+#: How many times more often, and at least how often, the corpus must tag a word otherwise.
+_MORE, _AT_LEAST = 3, 5
+_OTHER_TYPES = ("LOC", "ORG")
+
+
+def retyped(
+    counts: Mapping[tuple[str, str], int], in_names: frozenset[str], first_names: frozenset[str]
+) -> dict[str, str]:
+    """Name key -> type, for the one-word person names (`counts`: mentions by type and name)
+    that the corpus tags as a place or an organisation `_MORE` times as often (and at least
+    `_AT_LEAST` times); not a first name (the dictionary's, or the corpus's `first_names`,
+    `people.token_key`s), nor a word of a longer person name (`in_names`, keys)."""
+    by_key: dict[str, Counter] = {}
+    for (kind, name), count in counts.items():
+        by_key.setdefault(key(name), Counter())[kind] += count
+    found = {}
+    for (kind, name), _count in counts.items():
+        name_key = key(name)
+        if kind != "PER" or " " in name or name_key in in_names:
+            continue
+        if token_key(name) in first_names or given_name_gender(name):
+            continue
+        types = by_key[name_key]
+        other, times = max(((t, types[t]) for t in _OTHER_TYPES), key=lambda x: (x[1], x[0]))
+        if times >= _AT_LEAST and times >= _MORE * types["PER"]:
+            found[name_key] = other
+    return found
+
+
+def with_types(raw: pa.Table, types: Mapping[str, str]) -> pa.Table:
+    """The raw mentions (RAW_MENTIONS) with the person mentions of a name in `types` (by
+    key of its name) given that type."""
+    if not types:
+        return raw
+    kinds = raw["type"].to_pylist()
+    names = raw["name"].to_pylist()
+    new = [
+        types.get(key(name), kind) if kind == "PER" and " " not in name else kind
+        for kind, name in zip(kinds, names, strict=True)
+    ]
+    return raw.set_column(raw.schema.get_field_index("type"), "type", pa.array(new, pa.string()))

@@ -1,0 +1,44 @@
+"""One-word person names the corpus tags as places or organisations far more often."""
+
+from __future__ import annotations
+
+import pyarrow as pa
+
+from pipeline.stages.entities.common_words import name_words
+from pipeline.stages.entities.people import people_of
+from pipeline.stages.entities.retyped import retyped, with_types
+
+#: Mentions by (type, name), as the 11.5k corpus counts them.
+COUNTS = {
+    ("PER", "Киркук"): 3,  # 'контроль над Киркуком'
+    ("LOC", "Киркук"): 68,
+    ("PER", "Челси"): 8,
+    ("ORG", "Челси"): 157,
+    ("PER", "София"): 9,  # a first name as well as a city: 'София Ротару'
+    ("PER", "София Ротару"): 12,
+    ("LOC", "София"): 40,
+    ("PER", "Вашингтон"): 2,  # a surname of a full name the corpus writes
+    ("PER", "Джордж Вашингтон"): 5,
+    ("LOC", "Вашингтон"): 3768,
+    ("PER", "Милан"): 2,  # not three times as often
+    ("ORG", "Милан"): 5,
+}
+
+
+def test_a_place_or_a_club_tagged_as_a_person_takes_the_corpus_type() -> None:
+    names = {name: n for (kind, name), n in COUNTS.items() if kind == "PER"}
+    people = people_of(names, {})
+    assert retyped(COUNTS, name_words(names), people.first_names) == {
+        "киркук": "LOC",
+        "челси": "ORG",
+    }
+
+
+def test_only_one_word_person_mentions_change_type() -> None:
+    raw = pa.table(
+        {
+            "type": ["PER", "PER", "LOC", "PER"],
+            "name": ["Киркук", "Джордж Вашингтон", "Киркук", "София"],
+        }
+    )
+    assert with_types(raw, {"киркук": "LOC"})["type"].to_pylist() == ["LOC", "PER", "LOC", "PER"]
