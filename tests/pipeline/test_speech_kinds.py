@@ -876,3 +876,36 @@ def test_an_answer_does_not_go_on_into_captions_links_or_code() -> None:
         ("Т. Лоренцсон", "и команда это показа"),
         ("И. Петров", "Согласен, так и было"),
     ]
+
+
+def test_a_first_person_view_inside_a_quotation_is_a_quote_of_its_own() -> None:
+    # A corpus quotation whose cue follows it: its first sentence reports the speaker's own
+    # view ('Я думаю, что ...'), tagged as a quote, as the annotation convention does.
+    text = (
+        "«Я думаю, что рано или поздно за австралийцами последуют другие участники коалиции. "
+        "Особенно речь о не принадлежащих к этому региону странах», — утверждает Киреев."
+    )
+    quotes = found(text)
+    assert (
+        "рано или поздно за австралийцами последуют другие участники коалиции",
+        "думаю",
+        "Я",
+    ) in quotes
+    assert any(cue == "утверждает" and source == "Киреев" for _c, cue, source in quotes)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a third person's words in someone's quotation are loosely worded, not reported
+        "«Сначала он говорил, что Британия должна остаться в ЕС. Так что факты говорят сами "
+        "за себя: он не выдерживает единой позиции по какому-либо вопросу», — заявил RT Гарри.",
+        # supposed speech: a condition (tune2 sample) and the future
+        "«Мы это обсуждали. Если лидеры ЕС думают, что можно шантажировать деньгами, то у "
+        "Евросоюза печальные перспективы», — подчеркнула она.",
+        "«Мы это обсуждали. Я напомню, что некрополь Фив существовал более тысячи лет», — "
+        "сказал он.",
+    ],
+)
+def test_other_speech_inside_a_quotation_stays_part_of_it(text: str) -> None:
+    assert [cue for _c, cue, _s in found(text)] in (["заявил"], ["подчеркнула"], ["сказал"])
