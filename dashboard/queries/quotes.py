@@ -56,8 +56,8 @@ def quote_sets(
     ]
 
 
-#: The quotes `wanted` asks for, each set's newest `limit` (`?`): keys and narrow columns only
-#: (the text only to match the words asked for), so no other quote's text is decompressed.
+#: The quotes `wanted` asks for, each set's newest `limit` (`?`): keys and narrow columns only,
+#: so no other quote's text is decompressed (`{conditions}`: `_conditions`).
 _PICKED = """
     WITH wanted (number, speaker, speaker_country, about, about_country, kind, words) AS (
         VALUES {rows}
@@ -67,13 +67,7 @@ _PICKED = """
                n.name AS speaker_name, n.country AS speaker_country, w.number
         FROM quotes q JOIN sel USING (article_id)
         LEFT JOIN entities n ON n.entity_id = q.speaker_entity_id
-        JOIN wanted w
-          ON (w.speaker IS NULL OR q.speaker_entity_id = w.speaker)
-         AND (w.speaker_country IS NULL OR n.country = w.speaker_country)
-         AND (w.about IS NULL OR list_contains(q.about_entity_ids, w.about))
-         AND (w.about_country IS NULL OR list_contains(q.about_countries, w.about_country))
-         AND (w.kind = 'any' OR q.kind = w.kind)
-         AND (w.words = '' OR contains(lower(q.quote), lower(w.words)))
+        JOIN wanted w ON {conditions}
     )
     SELECT f.*, count(*) OVER (PARTITION BY f.number) AS total FROM found f
     JOIN articles a USING (article_id)
@@ -81,6 +75,33 @@ _PICKED = """
         PARTITION BY f.number ORDER BY a.published DESC NULLS LAST, f.article_id, f.start
     ) <= ?
 """
+
+#: What a set of `wanted` may ask for: the `QuoteQuery` field, and the join's condition.
+_CONDITIONS = (
+    ("speaker", "(w.speaker IS NULL OR q.speaker_entity_id = w.speaker)"),
+    ("speaker_country", "(w.speaker_country IS NULL OR n.country = w.speaker_country)"),
+    ("about", "(w.about IS NULL OR list_contains(q.about_entity_ids, w.about))"),
+    (
+        "about_country",
+        "(w.about_country IS NULL OR list_contains(q.about_countries, w.about_country))",
+    ),
+    ("kind", "(w.kind = 'any' OR q.kind = w.kind)"),
+    ("text", "(w.words = '' OR contains(lower(q.quote), lower(w.words)))"),
+)
+
+
+def _conditions(wanted: tuple[QuoteQuery, ...]) -> str:
+    """The join's conditions that some set of `wanted` asks for: a column no set filters on
+    is not read (the quotes' text, their lists of entities), as a condition would read it for
+    every quote even where it holds."""
+    asked = [sql for field, sql in _CONDITIONS if any(_asks(one, field) for one in wanted)]
+    return " AND ".join(asked) or "true"
+
+
+def _asks(one: QuoteQuery, field: str) -> bool:
+    """Whether `one` filters on `field` (a kind other than 'any', some words, an id)."""
+    return (getattr(one, field) or "").strip() not in ("", "any")
+
 
 #: The picked quotes (`picked`) with their text and what they name, read only in the row groups
 #: of their dates (`{{dates}}`, a filter on `q.published`).
@@ -133,7 +154,9 @@ def _quote_sets(
     ]
     cursor = new_cursor(directory, build_id, filters)
     with time_limited(cursor):
-        sql = _PICKED.format(rows=", ".join([_WANTED_ROW] * len(wanted)))
+        sql = _PICKED.format(
+            rows=", ".join([_WANTED_ROW] * len(wanted)), conditions=_conditions(wanted)
+        )
         picked = cursor.sql(sql, params=[*params, limit]).to_arrow_table()
         cursor.register("picked", picked)
         return cursor.execute(_SHOWN.format(dates=in_dates("q.published", picked["stored"]))).df()
