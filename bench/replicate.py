@@ -34,7 +34,9 @@ SHIFTED = {
     "events": {
         "date_start": "(date_start - to_years(k::INTEGER))::DATE",
         "date_end": "(date_end - to_years(k::INTEGER))::DATE",
+        "published": "(published - to_years(k::INTEGER))::DATE",
     },
+    "quotes": {"published": "(published - to_years(k::INTEGER))::DATE"},
 }
 #: Sort order of each table in the output, as the pipeline writes it.
 ORDER = {
@@ -45,8 +47,8 @@ ORDER = {
     "article_entities": "article_id, entity_id",
     "country_mentions": "article_id, start, stop, country",
     "article_topics": "article_id, topic_id",
-    "events": "article_id, start",
-    "quotes": "article_id, start, stop, kind",
+    "events": "published DESC NULLS LAST, article_id, start",
+    "quotes": "published DESC NULLS LAST, article_id, start, stop, kind",
     "words": "word, article_id",
 }
 

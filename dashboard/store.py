@@ -22,6 +22,7 @@ from pathlib import Path
 import duckdb
 import pandas as pd
 import pyarrow as pa
+import pyarrow.compute as pc
 import streamlit as st
 
 from dashboard.filters import Filters
@@ -267,6 +268,21 @@ def about_entity(
     """Run a parameterised query in which the table `sel` holds the articles the filters select
     and the table `own` (`article_id`, `sentence`) the entity's mentions in them."""
     return _query(build.directory, build.build_id, sql, params, filters, entity_id)
+
+
+def in_dates(column: str, dates: pa.ChunkedArray) -> str:
+    """A filter of `column` to the range of `dates` (and nulls, when among them), written out
+    so that DuckDB pushes it into the Parquet scan: of a table laid out by date (`events`,
+    `quotes`), only the row groups of those dates are read. False without any date."""
+    if len(dates) == 0:
+        return "false"
+    low, high = pc.min_max(dates).values()
+    ranged = (
+        f"{column} BETWEEN DATE '{low.as_py().isoformat()}' AND DATE '{high.as_py().isoformat()}'"
+        if low.is_valid
+        else "false"
+    )
+    return f"({ranged} OR {column} IS NULL)" if dates.null_count else ranged
 
 
 def counted(build: Build, filters: Filters, table: str, known: str, column: str) -> dict:

@@ -9,7 +9,8 @@ tables as they come:
    topic model fitted beside it (stages.topics);
 5. `paragraphs` with their topics, `topics`, `article_topics`;
 6. `sentences`, `country_mentions`, `furniture`, `events`, `quotes`, chunk by chunk
-   (stages.situate); then a check of the dates sources share (stages.shared_dates).
+   (stages.situate); `events` and `quotes` then laid out by date (stages.by_date); then a
+   check of the dates sources share (stages.shared_dates).
 """
 
 from __future__ import annotations
@@ -32,6 +33,7 @@ from pipeline.runtime.parquet import write_batches, write_table
 from pipeline.runtime.timer import Timer
 from pipeline.schema import PARAGRAPHS
 from pipeline.stages.analyse import analysed
+from pipeline.stages.by_date import by_date
 from pipeline.stages.entities.link import link
 from pipeline.stages.shared_dates import shared_dates
 from pipeline.stages.situate import situate
@@ -134,6 +136,8 @@ def build(
         del found
         manifest.tables |= situate(corpus, scratch, entities, engine=engine, timer=timer)
         del entities
+        with timer.stage("write"):
+            manifest.tables |= by_date(scratch)
         manifest.warnings += shared_dates(scratch / "articles.parquet", scratch / "events.parquet")
         with timer.stage("words"):
             manifest.tables["words"] = entry(*words())

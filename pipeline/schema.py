@@ -36,6 +36,21 @@ def before_headlines(schema: pa.Schema) -> pa.Schema:
     return schema.remove(schema.get_field_index("in_headline"))
 
 
+_PUBLISHED = (
+    "published",
+    pa.date32(),
+    True,
+    "The article's `articles.published`; the table is sorted by it, newest first (undated"
+    " last), so a reader of a date range or of the newest rows skips the other row groups.",
+)
+
+
+def in_article_order(schema: pa.Schema) -> pa.Schema:
+    """`schema` without `published`: the table as its stage writes it, in article order,
+    before the build lays it out by date (stages.by_date)."""
+    return schema.remove(schema.get_field_index("published"))
+
+
 ARTICLES = _schema(
     ("article_id", pa.string(), False, "16 hex digits of the SHA-256 of the text's words."),
     ("source", pa.string(), False, "Input file name, or the row's `source` for tabular inputs."),
@@ -199,6 +214,7 @@ EVENTS = _schema(
     ("entity_ids", pa.list_(pa.string()), False, "Entities mentioned in the sentence, sorted."),
     ("countries", pa.list_(pa.string()), False, "Countries named in the sentence (alpha-3)."),
     _IN_HEADLINE,
+    _PUBLISHED,
 )
 
 QUOTES = _schema(
@@ -244,6 +260,7 @@ QUOTES = _schema(
         "Countries named in the quote (alpha-3), sorted.",
     ),
     _IN_HEADLINE,
+    _PUBLISHED,
 )
 
 FURNITURE = _schema(

@@ -5,9 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import pandas as pd
+import streamlit as st
 
 from dashboard.filters import Filters
-from dashboard.store import Build, counted, filtered
+from dashboard.store import Build, counted, filtered, in_dates, new_cursor, time_limited
 
 #: Kinds of quote, as the Quotes page offers them.
 QUOTE_KINDS = {
@@ -48,72 +49,117 @@ def quote_sets(
 ) -> list[pd.DataFrame]:
     """`quotes` for each of `wanted`, in one reading of the quotes' text (an actor's profile
     asks for the quotes said by them and about them)."""
-    found = filtered(
-        build,
-        filters,
-        f"""
-        WITH wanted (number, speaker, speaker_country, about, about_country, kind, words) AS (
-            VALUES {", ".join([_WANTED_ROW] * len(wanted))}
-        ),
-        found AS (
-            SELECT q.*, n.name AS speaker_name, n.country AS speaker_country, w.number
-            FROM quotes q JOIN sel USING (article_id)
-            LEFT JOIN entities n ON n.entity_id = q.speaker_entity_id
-            JOIN wanted w
-              ON (w.speaker IS NULL OR q.speaker_entity_id = w.speaker)
-             AND (w.speaker_country IS NULL OR n.country = w.speaker_country)
-             AND (w.about IS NULL OR list_contains(q.about_entity_ids, w.about))
-             AND (w.about_country IS NULL OR list_contains(q.about_countries, w.about_country))
-             AND (w.kind = 'any' OR q.kind = w.kind)
-             AND (w.words = '' OR contains(lower(q.quote), lower(w.words)))
-        ),
-        picked AS (
-            SELECT f.*, count(*) OVER (PARTITION BY f.number) AS total FROM found f
-            JOIN articles a USING (article_id)
-            QUALIFY row_number() OVER (
-                PARTITION BY f.number
-                ORDER BY a.published DESC NULLS LAST, f.article_id, f.start
-            ) <= ?
-        ),
-        about AS (
-            SELECT x.article_id, x.start, string_agg(n.name, '; ' ORDER BY n.name) AS about
-            FROM (
-                SELECT article_id, start, unnest(about_entity_ids) AS entity_id
-                FROM (SELECT DISTINCT article_id, start, about_entity_ids FROM picked)
-            ) x
-            JOIN entities n USING (entity_id)
-            GROUP BY ALL
-        )
-        SELECT a.published,
-               coalesce(p.speaker_name, p.speaker_surface, '(not named)') AS speaker,
-               p.speaker_surface AS as_written, p.speaker_country, p.quote, p.kind, p.cue,
-               coalesce(x.about, '') AS about, array_to_string(p.about_countries, '; ')
-               AS countries, a.title, a.source, p.article_id, p.paragraph, p.start, p.stop,
-               p.speaker_entity_id, p.total, p.number
-        FROM picked p
-        JOIN articles a USING (article_id)
-        LEFT JOIN about x ON x.article_id = p.article_id AND x.start = p.start
-        ORDER BY p.number, a.published DESC NULLS LAST, p.article_id, p.start
-        """,
-        *(
-            value
-            for number, one in enumerate(wanted)
-            for value in (
-                number,
-                one.speaker,
-                one.speaker_country,
-                one.about,
-                one.about_country,
-                one.kind,
-                one.text.strip(),
-            )
-        ),
-        limit,
-    )
+    found = _quote_sets(build.directory, build.build_id, filters, tuple(wanted), limit)
     return [
         found[found["number"] == number].drop(columns="number").reset_index(drop=True)
         for number in range(len(wanted))
     ]
+
+
+#: The quotes `wanted` asks for, each set's newest `limit` (`?`): keys and narrow columns only,
+#: so no other quote's text is decompressed (`{conditions}`: `_conditions`).
+_PICKED = """
+    WITH wanted (number, speaker, speaker_country, about, about_country, kind, words) AS (
+        VALUES {rows}
+    ),
+    found AS (
+        SELECT q.article_id, q.start, q.stop, q.kind, q.published AS stored,
+               n.name AS speaker_name, n.country AS speaker_country, w.number
+        FROM quotes q JOIN sel USING (article_id)
+        LEFT JOIN entities n ON n.entity_id = q.speaker_entity_id
+        JOIN wanted w ON {conditions}
+    )
+    SELECT f.*, count(*) OVER (PARTITION BY f.number) AS total FROM found f
+    JOIN articles a USING (article_id)
+    QUALIFY row_number() OVER (
+        PARTITION BY f.number ORDER BY a.published DESC NULLS LAST, f.article_id, f.start
+    ) <= ?
+"""
+
+#: What a set of `wanted` may ask for: the `QuoteQuery` field, and the join's condition.
+_CONDITIONS = (
+    ("speaker", "(w.speaker IS NULL OR q.speaker_entity_id = w.speaker)"),
+    ("speaker_country", "(w.speaker_country IS NULL OR n.country = w.speaker_country)"),
+    ("about", "(w.about IS NULL OR list_contains(q.about_entity_ids, w.about))"),
+    (
+        "about_country",
+        "(w.about_country IS NULL OR list_contains(q.about_countries, w.about_country))",
+    ),
+    ("kind", "(w.kind = 'any' OR q.kind = w.kind)"),
+    ("text", "(w.words = '' OR contains(lower(q.quote), lower(w.words)))"),
+)
+
+
+def _conditions(wanted: tuple[QuoteQuery, ...]) -> str:
+    """The join's conditions that some set of `wanted` asks for: a column no set filters on
+    is not read (the quotes' text, their lists of entities), as a condition would read it for
+    every quote even where it holds."""
+    asked = [sql for field, sql in _CONDITIONS if any(_asks(one, field) for one in wanted)]
+    return " AND ".join(asked) or "true"
+
+
+def _asks(one: QuoteQuery, field: str) -> bool:
+    """Whether `one` filters on `field` (a kind other than 'any', some words, an id)."""
+    return (getattr(one, field) or "").strip() not in ("", "any")
+
+
+#: The picked quotes (`picked`) with their text and what they name, read only in the row groups
+#: of their dates (`{{dates}}`, a filter on `q.published`).
+_SHOWN = """
+    WITH shown AS (
+        SELECT q.*, p.speaker_name, p.speaker_country, p.number, p.total
+        FROM picked p JOIN quotes q USING (article_id, start, stop, kind)
+        WHERE {dates}
+    ),
+    about AS (
+        SELECT x.article_id, x.start, string_agg(n.name, '; ' ORDER BY n.name) AS about
+        FROM (
+            SELECT article_id, start, unnest(about_entity_ids) AS entity_id
+            FROM (SELECT DISTINCT article_id, start, about_entity_ids FROM shown)
+        ) x
+        JOIN entities n USING (entity_id)
+        GROUP BY ALL
+    )
+    SELECT a.published,
+           coalesce(p.speaker_name, p.speaker_surface, '(not named)') AS speaker,
+           p.speaker_surface AS as_written, p.speaker_country, p.quote, p.kind, p.cue,
+           coalesce(x.about, '') AS about, array_to_string(p.about_countries, '; ')
+           AS countries, a.title, a.source, p.article_id, p.paragraph, p.start, p.stop,
+           p.speaker_entity_id, p.total, p.number
+    FROM shown p
+    JOIN articles a USING (article_id)
+    LEFT JOIN about x ON x.article_id = p.article_id AND x.start = p.start
+    ORDER BY p.number, a.published DESC NULLS LAST, p.article_id, p.start
+"""
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def _quote_sets(
+    directory: str, build_id: str, filters: Filters, wanted: tuple[QuoteQuery, ...], limit: int
+) -> pd.DataFrame:
+    """The rows of `quote_sets`, with their set's `number`: the newest quotes picked from the
+    narrow columns, then only theirs read whole."""
+    params = [
+        value
+        for number, one in enumerate(wanted)
+        for value in (
+            number,
+            one.speaker,
+            one.speaker_country,
+            one.about,
+            one.about_country,
+            one.kind,
+            one.text.strip(),
+        )
+    ]
+    cursor = new_cursor(directory, build_id, filters)
+    with time_limited(cursor):
+        sql = _PICKED.format(
+            rows=", ".join([_WANTED_ROW] * len(wanted)), conditions=_conditions(wanted)
+        )
+        picked = cursor.sql(sql, params=[*params, limit]).to_arrow_table()
+        cursor.register("picked", picked)
+        return cursor.execute(_SHOWN.format(dates=in_dates("q.published", picked["stored"]))).df()
 
 
 def most_quoted(quotes: pd.DataFrame, limit: int) -> pd.DataFrame:

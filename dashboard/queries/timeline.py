@@ -8,7 +8,7 @@ import streamlit as st
 
 from dashboard.filters import Filters
 from dashboard.labels import country_name
-from dashboard.store import Build, corpus_summary, counted, filtered
+from dashboard.store import Build, corpus_summary, counted, in_dates, new_cursor, time_limited
 
 #: Events the Timeline draws at most: beyond this, a fixed pseudo-random sample of them.
 TIMELINE_POINTS = 5_000
@@ -19,38 +19,47 @@ def events(build: Build, filters: Filters, limit: int = TIMELINE_POINTS) -> pd.D
     by a hash of each event's position, so the same selection gives the same points), with
     its article, topic, countries and named actors (people and organisations in its sentence);
     the lag is days from the event's last day to the article's publication (negative:
-    announced ahead)."""
-    return filtered(
-        build,
-        filters,
-        """
-        WITH picked AS (
-            SELECT e.* FROM events e JOIN sel USING (article_id)
-            WHERE e.date_start IS NOT NULL
-            ORDER BY hash(e.article_id, e.start), e.article_id, e.start
-            LIMIT ?
-        ),
-        actors AS (
-            SELECT x.article_id, x.start, string_agg(n.name, '; ' ORDER BY n.name) AS actors
-            FROM (SELECT article_id, start, unnest(entity_ids) AS entity_id FROM picked) x
-            JOIN entities n USING (entity_id)
-            WHERE n.type IN ('PER', 'ORG')
-            GROUP BY ALL
-        )
-        SELECT e.date_start, e.date_end, e.date_text, e.granularity, e.relation,
-               a.published, (a.published - e.date_end) AS lag_days,
-               e.countries, coalesce(x.actors, '') AS actors,
-               p.topic_id, t.label AS topic,
-               a.title, a.source, e.sentence, e.article_id, e.start, e.stop
-        FROM picked e
-        JOIN articles a USING (article_id)
-        LEFT JOIN actors x ON x.article_id = e.article_id AND x.start = e.start
-        LEFT JOIN paragraphs p ON p.article_id = e.article_id AND p.paragraph = e.paragraph
-        LEFT JOIN topics t ON t.topic_id = p.topic_id
-        ORDER BY e.date_start, e.article_id, e.start
-        """,
-        limit,
+    announced ahead). The sample is picked from the narrow columns, then only its events are
+    read whole, in the row groups of their dates."""
+    with time_limited(new_cursor(build.directory, build.build_id, filters)) as cursor:
+        picked = cursor.sql(_PICKED, params=[limit]).to_arrow_table()
+        cursor.register("picked", picked)
+        return cursor.execute(_SHOWN.format(dates=in_dates("e.published", picked["stored"]))).df()
+
+
+#: The sample of `events`: the keys and dates of the selected events resolved to dates.
+_PICKED = """
+    SELECT e.article_id, e.start, e.published AS stored
+    FROM events e JOIN sel USING (article_id)
+    WHERE e.date_start IS NOT NULL
+    ORDER BY hash(e.article_id, e.start), e.article_id, e.start
+    LIMIT ?
+"""
+
+#: The sampled events (`picked`) whole, read only in the row groups of their dates (`{dates}`).
+_SHOWN = """
+    WITH shown AS (
+        SELECT e.* FROM picked JOIN events e USING (article_id, start) WHERE {dates}
+    ),
+    actors AS (
+        SELECT x.article_id, x.start, string_agg(n.name, '; ' ORDER BY n.name) AS actors
+        FROM (SELECT article_id, start, unnest(entity_ids) AS entity_id FROM shown) x
+        JOIN entities n USING (entity_id)
+        WHERE n.type IN ('PER', 'ORG')
+        GROUP BY ALL
     )
+    SELECT e.date_start, e.date_end, e.date_text, e.granularity, e.relation,
+           a.published, (a.published - e.date_end) AS lag_days,
+           e.countries, coalesce(x.actors, '') AS actors,
+           p.topic_id, t.label AS topic,
+           a.title, a.source, e.sentence, e.article_id, e.start, e.stop
+    FROM shown e
+    JOIN articles a USING (article_id)
+    LEFT JOIN actors x ON x.article_id = e.article_id AND x.start = e.start
+    LEFT JOIN paragraphs p ON p.article_id = e.article_id AND p.paragraph = e.paragraph
+    LEFT JOIN topics t ON t.topic_id = p.topic_id
+    ORDER BY e.date_start, e.article_id, e.start
+"""
 
 
 #: Time axes of the Timeline page and group-bys, as shown and as the URL keeps them.

@@ -81,11 +81,17 @@ def topic_paragraphs(build: Build, filters: Filters, topic_id: int, limit: int) 
             ORDER BY representative DESC, score DESC NULLS LAST, size DESC, p.article_id,
                      p.paragraph
             LIMIT ?
+        ),
+        -- only the picked articles' paragraphs are read: the filter on ids is pushed into
+        -- the scan, which skips the row groups of other articles (a join would read them all)
+        texts AS (
+            SELECT article_id, paragraph, text FROM paragraphs
+            WHERE article_id IN (SELECT article_id FROM keys)
         )
         SELECT a.title, a.published, a.source, k.paragraph, k.score, p.text, k.article_id,
                k.representative
         FROM keys k
-        JOIN paragraphs p USING (article_id, paragraph)
+        JOIN texts p USING (article_id, paragraph)
         JOIN articles a USING (article_id)
         ORDER BY k.representative DESC, k.score DESC NULLS LAST, k.size DESC, k.article_id,
                  k.paragraph

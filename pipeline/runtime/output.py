@@ -6,8 +6,10 @@ from __future__ import annotations
 from collections.abc import Iterable
 from pathlib import Path
 
+import pyarrow as pa
+
 from pipeline.runtime.parquet import TableWriter
-from pipeline.schema import TABLES
+from pipeline.schema import TABLES, in_article_order
 
 Written = dict[str, dict]  # table name -> its manifest entry
 
@@ -18,8 +20,14 @@ def entry(rows: int, sha256: str) -> dict:
 
 
 def writers(directory: Path, names: Iterable[str]) -> dict[str, TableWriter]:
-    """A writer for each table of `names` (of the data contract), into `directory`."""
-    return {name: TableWriter(directory / f"{name}.parquet", TABLES[name]) for name in names}
+    """A writer for each table of `names` (of the data contract), into `directory`; a table
+    laid out by date later (stages.by_date) is written in article order, without `published`."""
+    return {name: TableWriter(directory / f"{name}.parquet", _written(name)) for name in names}
+
+
+def _written(name: str) -> pa.Schema:
+    schema = TABLES[name]
+    return in_article_order(schema) if "published" in schema.names else schema
 
 
 def closed(writers: dict[str, TableWriter]) -> Written:

@@ -15,8 +15,9 @@ from pipeline.runtime.files import file_sha256
 #: Rows per Parquet row group: a writer holds up to that many rows, and a reader of the table
 #: a whole row group's column chunk.
 ROW_GROUP = 1 << 16
-#: Fewer for the tables with long texts, whose row groups a reader would hold whole.
-GROUP_ROWS = {"articles": 1_000}
+#: Fewer for the tables with long texts, whose row groups a reader would hold whole, and for
+#: those laid out by date (stages.by_date), whose readers of a few dates skip the other groups.
+GROUP_ROWS = {"articles": 1_000, "events": 1 << 13, "quotes": 1 << 13}
 #: Rows of a written table read at a time.
 READ_ROWS = 1 << 16
 

@@ -12,10 +12,10 @@ from tqdm import tqdm
 from pipeline.nlp.timex import find, root_gates
 from pipeline.runtime.corpus import Texts
 from pipeline.runtime.sql import query
-from pipeline.schema import EVENTS, before_headlines
+from pipeline.schema import EVENTS, before_headlines, in_article_order
 
 #: Events as this stage finds them, before the build marks those in headlines.
-FOUND = before_headlines(EVENTS)
+FOUND = before_headlines(in_article_order(EVENTS))
 
 #: Calendar references per sentence, before linking (the per-article cache stores them).
 DATES = pa.schema(

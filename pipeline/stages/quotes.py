@@ -21,7 +21,7 @@ from pipeline.nlp.speech import Speech, find_speech
 from pipeline.runtime.corpus import Texts, by_article
 from pipeline.runtime.parquet import from_rows
 from pipeline.runtime.sql import connect
-from pipeline.schema import QUOTES, before_headlines
+from pipeline.schema import QUOTES, before_headlines, in_article_order
 from pipeline.stages.entities.people import dominant, is_full
 from pipeline.stages.speakers import (
     Article,
@@ -220,7 +220,7 @@ def build_quotes(
         column = pa.array(values, QUOTES.field(name).type)
         at = found.schema.get_field_index(name)
         found = found.set_column(at, name, column) if at >= 0 else found.append_column(name, column)
-    found_schema = before_headlines(QUOTES)
+    found_schema = before_headlines(in_article_order(QUOTES))
     return found.select(found_schema.names).cast(found_schema)
 
 

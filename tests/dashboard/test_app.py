@@ -33,7 +33,7 @@ from dashboard.queries.actors import (
 from dashboard.queries.articles import articles_per_month
 from dashboard.queries.countries import country_months, country_pairs, top_countries
 from dashboard.queries.network import network
-from dashboard.queries.quotes import QuoteQuery, quote_sets, quotes
+from dashboard.queries.quotes import QuoteQuery, _conditions, quote_sets, quotes
 from dashboard.queries.search import concordance, sort_concordance, usage_per_month
 from dashboard.queries.sources import top_media
 from dashboard.queries.timeline import LAGS, lag_counts, timeline
@@ -513,6 +513,11 @@ def test_quote_sets_are_each_query_on_its_own(seed_build) -> None:
     by, about, direct = quote_sets(built, NONE, wanted, 3)
     assert by["total"].iloc[0] == 7 and (by["speaker_entity_id"] == aliyev).all()
     assert all("азербайджан" in q.lower() for q in direct["quote"])
+    # A column no set filters on is not read: without words, not the quotes' text.
+    assert "q.quote" not in _conditions(tuple(wanted[:2]))
+    assert "q.quote" in _conditions(tuple(wanted)) and "about_countries" not in _conditions(
+        tuple(wanted)
+    )
 
 
 def test_countries_page(monkeypatch, seed_build) -> None:

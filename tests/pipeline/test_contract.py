@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import itertools
 import re
+import shutil
 
 import pyarrow.parquet as pq
 from conftest import ROOT
 
+from pipeline.runtime.parquet import GROUP_ROWS
 from pipeline.schema import TABLES
+from pipeline.stages.by_date import BY_DATE, by_date
 
 DOC = (ROOT / "docs" / "data-contract.md").read_text(encoding="utf-8")
 
@@ -46,3 +50,50 @@ def test_a_speaker_is_an_entity_of_a_kind_that_speaks(seed_build) -> None:
     quotes = pq.read_table(seed_build / "quotes.parquet").to_pylist()
     speakers = {q["speaker_entity_id"] for q in quotes if q["speaker_entity_id"]}
     assert speakers and {types[s] for s in speakers} <= {"PER", "ORG", "LOC", "MEDIUM"}
+
+
+def test_events_and_quotes_are_laid_out_by_date(seed_build, tmp_path, monkeypatch) -> None:
+    """Each event and quote carries its article's date and comes newest first (ties by key),
+    in row groups whose dates do not overlap: a reader of a date range skips the others."""
+    published = {
+        row["article_id"]: row["published"]
+        for row in pq.read_table(seed_build / "articles.parquet").to_pylist()
+    }
+    for name, key in BY_DATE.items():
+        rows = pq.read_table(seed_build / f"{name}.parquet").to_pylist()
+        assert rows and all(r["published"] == published[r["article_id"]] for r in rows)
+        keys = [c.strip() for c in key.split(",")]
+        order = [
+            (r["published"] is None, -_days(r["published"]), *(r[k] for k in keys)) for r in rows
+        ]
+        assert order == sorted(order)
+        assert len(set(order)) == len(order)
+    # The tables as their stage writes them, laid out again in four rows a group instead of
+    # 8,192, so that the seeds' rows fill several.
+    shutil.copy(seed_build / "articles.parquet", tmp_path / "articles.parquet")
+    for name in BY_DATE:
+        table = pq.read_table(seed_build / f"{name}.parquet").drop_columns("published")
+        pq.write_table(
+            table.sort_by([(k, "ascending") for k in ("article_id", "start")]),
+            tmp_path / f"{name}.parquet",
+        )
+        monkeypatch.setitem(GROUP_ROWS, name, 4)
+    written = by_date(tmp_path)
+    for name in BY_DATE:
+        file = pq.ParquetFile(tmp_path / f"{name}.parquet")
+        assert written[name]["rows"] == file.metadata.num_rows
+        assert pq.read_table(tmp_path / f"{name}.parquet").equals(
+            pq.read_table(seed_build / f"{name}.parquet")
+        )
+        column = file.schema_arrow.get_field_index("published")
+        ranges = [
+            (s.min, s.max)
+            for g in range(file.metadata.num_row_groups)
+            if (s := file.metadata.row_group(g).column(column).statistics).has_min_max
+        ]
+        assert len(ranges) > 1
+        assert all(older[1] <= newer[0] for newer, older in itertools.pairwise(ranges))
+
+
+def _days(date) -> int:
+    return 0 if date is None else date.toordinal()

@@ -1,0 +1,57 @@
+"""The tables the dashboard lists newest first, laid out by date: `events` and `quotes` sorted
+by their article's publication date, newest first (undated articles last), then by their key,
+in small row groups (`GROUP_ROWS`), with the date in the table. A page that shows the newest
+rows of a selection, or the rows of a date range, then decompresses the text of a few row
+groups instead of every one (the stages write them in article order, where the newest rows of
+any selection sit in every row group)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pipeline.runtime.output import Written, entry
+from pipeline.runtime.parquet import GROUP_ROWS, TableWriter
+from pipeline.runtime.sql import connect
+from pipeline.schema import TABLES
+
+#: Table -> its key: the order of its rows within a date (unique, so the order is total).
+BY_DATE = {"events": "article_id, start", "quotes": "article_id, start, stop, kind"}
+
+#: The rows of a table (`{table}`) with their article's date (from `{articles}`), in order.
+_DATED = """
+    SELECT t.*, a.published
+    FROM read_parquet('{table}') t
+    JOIN (SELECT article_id, published FROM read_parquet('{articles}')) a USING (article_id)
+    ORDER BY a.published DESC NULLS LAST, {key}
+"""
+
+
+def by_date(directory: Path) -> Written:
+    """Rewrite the tables of `BY_DATE` that `directory` holds laid out by date; their manifest
+    entries."""
+    written = {}
+    for name, key in BY_DATE.items():
+        path = directory / f"{name}.parquet"
+        if path.is_file():
+            written[name] = entry(*_rewritten(path, directory / "articles.parquet", key))
+    return written
+
+
+def _rewritten(path: Path, articles: Path, key: str) -> tuple[int, str]:
+    """Replace the table at `path` by its rows with their article's date, sorted by it."""
+    scratch = path.with_name(f"{path.stem}.by-date.parquet")
+    writer = TableWriter(scratch, TABLES[path.stem], GROUP_ROWS[path.stem])
+    con = connect()
+    try:
+        sql = _DATED.format(table=_quoted(path), articles=_quoted(articles), key=key)
+        for batch in con.sql(sql).to_arrow_reader():
+            writer.write(batch)
+    finally:
+        con.close()
+    result = writer.close()
+    scratch.replace(path)
+    return result
+
+
+def _quoted(path: Path) -> str:
+    return str(path).replace("'", "''")
