@@ -20,6 +20,10 @@ from dashboard.filters import Filters
 from dashboard.probe import CHROMIUM, CHROMIUM_FLAGS, IDLE, serve
 from pipeline.build import build
 
+#: A CSV is written when its button is clicked, in a run of the page's script: on a loaded
+#: machine that run alone may take longer than Playwright's default 30 s.
+DOWNLOAD_TIMEOUT = 90_000
+
 NONE = Filters()  # no filters: the whole build
 
 pytestmark = pytest.mark.browser
@@ -85,7 +89,7 @@ def test_overview_chart_and_csv_download(page, server: str) -> None:
     bars.first.wait_for(timeout=10_000)
     assert bars.count() == 2
     page.wait_for_function(IDLE, timeout=30_000, polling=50)  # every chart's button is there
-    with page.expect_download() as info:
+    with page.expect_download(timeout=DOWNLOAD_TIMEOUT) as info:
         page.get_by_role("button", name="Download data (CSV)").first.click()
     download = info.value
     assert download.suggested_filename == "articles_per_month.csv"
@@ -119,7 +123,7 @@ def test_topics_page_link_and_csv(page, server: str, seed_build: Path) -> None:
     assert chosen.input_value() == f"1 · {topics.label[1]}"
     assert "show=1" in page.url
     page.wait_for_function(IDLE, timeout=30_000, polling=50)  # every chart's button is there
-    with page.expect_download() as info:
+    with page.expect_download(timeout=DOWNLOAD_TIMEOUT) as info:
         page.get_by_role("button", name="Download data (CSV)").first.click()
     download = info.value
     assert download.suggested_filename == "topic_sizes.csv"
@@ -140,7 +144,7 @@ def test_timeline_click_opens_article_and_csv(page, server: str, seed_build: Pat
     recent = recent[~recent["history"]].reset_index(drop=True)
     assert points.count() == len(recent)
     page.wait_for_function(IDLE, timeout=30_000, polling=50)  # every chart's button is there
-    with page.expect_download() as info:
+    with page.expect_download(timeout=DOWNLOAD_TIMEOUT) as info:
         page.get_by_role("button", name="Download data (CSV)").first.click()
     download = info.value
     assert download.suggested_filename == "timeline_event_country.csv"
@@ -318,12 +322,12 @@ def test_every_page_downloads_its_data_under_a_filter(
     page.wait_for_function(IDLE, timeout=30_000, polling=50)
     filters = Filters(start=dt.date(2025, 12, 10), countries=("AZE",))
     name, expected = _expected_csv(path, open_build(seed_build), filters)
-    with page.expect_download() as info:
+    with page.expect_download(timeout=DOWNLOAD_TIMEOUT) as info:
         button.click()
     assert info.value.suggested_filename == f"{name}.csv"
     got = Path(info.value.path()).read_bytes()
     assert got == expected and got.count(b"\n") >= 2, got[:300]
-    with page.expect_download() as info:
+    with page.expect_download(timeout=DOWNLOAD_TIMEOUT) as info:
         page.get_by_role("button", name="Provenance (JSON)").first.click()
     provenance = json.loads(Path(info.value.path()).read_text())
     assert provenance["filters"] == {"start": "2025-12-10", "countries": ["AZE"]}
