@@ -195,6 +195,7 @@ def build_quotes(
         "source_countries",
     )
     previous: dict[str, Previous] = {}  # article -> its last speaker named, where, by what
+    spoken: dict[str, list[tuple[int, int, str]]] = {}  # article -> quotes with a speaker
     for article_id, start, stop, kind, cue_start, cue_stop, *source, countries in zip(
         *(found[c].to_pylist() for c in columns), strict=True
     ):
@@ -210,9 +211,13 @@ def build_quotes(
             said = Said(cue, cue_stop, source, tuple(countries.split()), previous.get(article_id))
             speaker, elsewhere = context.article(article_id).speaker(said)
             source = elsewhere or source
+        words = None if source is None else text[source[0] : source[1]]
+        if speaker is None and words and words.lower() in _FIRST_PERSON:
+            speaker = _enclosing(spoken.get(article_id, []), start, stop)
+        if speaker:
+            spoken.setdefault(article_id, []).append((start, stop, speaker))
         if speaker and context.article(article_id).refers_back(speaker):
             previous[article_id] = (speaker, max(stop, cue_stop), source)
-        words = None if source is None else text[source[0] : source[1]]
         values = (text[start:stop], cue, speaker, words, *(source or (None, None)))
         for name, value in zip(_FILLED, values, strict=True):
             named[name].append(value)
@@ -222,6 +227,18 @@ def build_quotes(
         found = found.set_column(at, name, column) if at >= 0 else found.append_column(name, column)
     found_schema = before_headlines(in_article_order(QUOTES))
     return found.select(found_schema.names).cast(found_schema)
+
+
+#: The sources that are the speaker's own 'я' or 'мы'.
+_FIRST_PERSON = frozenset({"я", "мы"})
+
+
+def _enclosing(spoken: list[tuple[int, int, str]], start: int, stop: int) -> str | None:
+    """The speaker of the innermost quote of `spoken` (start, stop, speaker) whose span holds
+    start..stop: a view in the first person inside someone's quotation or answer is theirs
+    ('«... Я думаю, что рано или поздно ...», — утверждает Киреев')."""
+    holding = [(s, e, who) for s, e, who in spoken if s <= start and stop <= e]
+    return max(holding, key=lambda held: (held[0], -held[1]))[2] if holding else None
 
 
 #: The columns `build_quotes` fills in Python, in the order it makes them.

@@ -1093,3 +1093,17 @@ def test_whom_a_medium_or_a_press_service_cites_by_name() -> None:
     assert said(found, "отличная няня") == "Каролина Возняцки"
     assert said(found, "хуже всех бью по воротам") == "Понтус Вернблум"
     assert "Долгоруков" in (said(found, "в синих суконных русских кафтанах") or "")
+
+
+def test_a_first_person_view_inside_a_quotation_is_its_speakers() -> None:
+    # The speech rules find 'Я думаю, что ...' as a quote of its own inside Киреев's quotation
+    # (test_speech_kinds); 'Я' is Киреев, whom the quotation's cue names.
+    found = speakers(
+        [
+            "Эксперт Иван Киреев прокомментировал решение Австралии. «Я думаю, что рано или "
+            "поздно за австралийцами последуют другие участники коалиции. Особенно речь о не "
+            "принадлежащих к этому региону странах», — утверждает Киреев."
+        ]
+    )
+    holding = [name for quote, name in found if "за австралийцами последуют" in quote]
+    assert holding == ["Иван Киреев", "Иван Киреев"]  # the quotation and the view inside it
