@@ -47,6 +47,13 @@ NONE = Filters()  # no filters: the whole build
 APP = str(ROOT / "dashboard" / "app.py")
 
 
+#: Quotes the seeds give Ильхам Алиев: 002 "Президент Ильхам Алиев ... заявил: ..." and
+#: "Президент Алиев прямо заявил: «...»"; 004 five statements of "глава государства" /
+#: "Президент Азербайджана", and his own view inside one of them ("Поэтому мы считаем, что
+#: вступление в новый этап ...").
+ALIYEV_QUOTES = 8
+
+
 def run_app(monkeypatch, directory, page: str | None = None) -> AppTest:
     monkeypatch.setenv(ENV_VAR, str(directory))
     app = AppTest.from_file(APP, default_timeout=60).run()
@@ -418,11 +425,9 @@ def test_quotes_page_choices_live_in_the_url(monkeypatch, seed_build) -> None:
     (aliyev,) = [
         e["entity_id"] for e in read_table(seed_build, "entities") if e["name"] == "Ильхам Алиев"
     ]
-    # 002: "Президент Ильхам Алиев ... заявил: ..." and "Президент Алиев прямо заявил: «...»";
-    # 004: five statements of "глава государства" / "Президент Азербайджана".
     app = _open(monkeypatch, seed_build, "views/quotes.py", {"speaker": [aliyev]})
     shown = app.dataframe[-1].value
-    assert len(shown) == 7 and set(shown["speaker"]) == {"Ильхам Алиев"}
+    assert len(shown) == ALIYEV_QUOTES and set(shown["speaker"]) == {"Ильхам Алиев"}
     # Four of them are direct and name the USA (004); the one about the EU mission does not.
     app = _open(
         monkeypatch,
@@ -443,7 +448,8 @@ def test_actor_profile_splits_quotes_by_and_about(monkeypatch, seed_build) -> No
     ]
     app = _open(monkeypatch, seed_build, "views/actors.py", {"profile": [aliyev]})
     about = [q for q in read_table(seed_build, "quotes") if aliyev in q["about_entity_ids"]]
-    assert [t.label for t in app.tabs] == ["Said by (7)", f"Said about ({len(about)})"]
+    tabs = [f"Said by ({ALIYEV_QUOTES})", f"Said about ({len(about)})"]
+    assert [t.label for t in app.tabs] == tabs
     # The ambassador of 001 speaks of him: "В рамках моего визита в Азербайджан я встретился с
     # президентом Ильхамом Алиевым."
     assert any(q["quote"].startswith("В рамках моего визита в Азербайджан") for q in about)
@@ -511,7 +517,7 @@ def test_quote_sets_are_each_query_on_its_own(seed_build) -> None:
             alone = quotes(built, NONE, one, limit)
             assert to_csv(got) == to_csv(alone) and 0 < len(got) <= limit
     by, about, direct = quote_sets(built, NONE, wanted, 3)
-    assert by["total"].iloc[0] == 7 and (by["speaker_entity_id"] == aliyev).all()
+    assert by["total"].iloc[0] == ALIYEV_QUOTES and (by["speaker_entity_id"] == aliyev).all()
     assert all("азербайджан" in q.lower() for q in direct["quote"])
     # A column no set filters on is not read: without words, not the quotes' text.
     assert "q.quote" not in _conditions(tuple(wanted[:2]))
