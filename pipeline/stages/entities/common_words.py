@@ -16,6 +16,8 @@ import pyarrow.compute as pc
 from pipeline.nlp.gazetteer import key
 from pipeline.nlp.models import CACHE_SIZE, morph
 
+#: A word as `_written_in_lower_case` reads a text: letters, digits and hyphens.
+_WORD = re.compile(r"[\w-]+")
 #: What ends the sentence before a word that opens the next one.
 _SENTENCE_END = (".", "!", "?", "…", "\n")
 #: What the dictionary tags a name, a place or an organisation with.
@@ -54,12 +56,27 @@ def without_common_words(
 
 
 def _common(text: str, start: int, word: str) -> bool:
-    lower = re.search(rf"(?<![\w-]){re.escape(word.lower())}(?![\w-])", text)
-    if lower:
+    if _written_in_lower_case(text, word.lower()):
         return True
     before = text[:start].rstrip(' \t«"„“—–-(')
     opening = not before or before.endswith(_SENTENCE_END)
     return opening and _dictionary_word(word.split("-", 1)[0])
+
+
+def _written_in_lower_case(text: str, lower: str) -> bool:
+    """Whether `text` writes the word `lower` as a whole word (no letter, digit or hyphen
+    joined to it). A word of letters, digits and hyphens is looked up among the text's words,
+    which are read once per text: an article has many mentions to check."""
+    if _WORD.fullmatch(lower):
+        return lower in _words(text)
+    return re.search(rf"(?<![\w-]){re.escape(lower)}(?![\w-])", text) is not None
+
+
+@lru_cache(maxsize=4)
+def _words(text: str) -> frozenset[str]:
+    """The words of a text as written (runs of letters, digits and hyphens); mentions come
+    article by article, so a few texts cached are enough."""
+    return frozenset(_WORD.findall(text))
 
 
 @lru_cache(maxsize=CACHE_SIZE)

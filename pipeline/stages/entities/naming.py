@@ -5,7 +5,7 @@ stay as written ('Пётр Порошенко')."""
 
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import lru_cache, partial
 
 from pipeline.nlp.models import CACHE_SIZE, morph
 from pipeline.stages.entities.people import (
@@ -28,10 +28,10 @@ def unglued(name: str, person: str) -> str:
     words, own = name.split(), person.split(" (", 1)[0].split()
     if len(words) < 2 or not own:
         return name
-    if sound(words[-1]) == sound(own[-1]) and len(own) > 1:
-        stems = {first_stem(w) for w in own[:-1]}
-        glued = lambda word: _glued_word(word, stems)  # noqa: E731
-    elif sound(words[-1]) == sound(own[-1]) or first_stem(words[-1]) == first_stem(own[0]):
+    same_last = sound(words[-1]) == sound(own[-1])
+    if same_last and len(own) > 1:
+        glued = partial(_glued_word, stems={first_stem(w) for w in own[:-1]})
+    elif same_last or first_stem(words[-1]) == first_stem(own[0]):
         glued = place_or_body
     else:
         return name

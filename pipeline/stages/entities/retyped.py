@@ -30,7 +30,7 @@ def retyped(
     for (kind, name), count in counts.items():
         by_key.setdefault(key(name), Counter())[kind] += count
     found = {}
-    for (kind, name), _count in counts.items():
+    for kind, name in counts:
         name_key = key(name)
         if kind != "PER" or " " in name or name_key in in_names:
             continue
