@@ -11,17 +11,18 @@ from pathlib import Path
 
 from pipeline.runtime.output import Written, entry
 from pipeline.runtime.parquet import GROUP_ROWS, TableWriter
-from pipeline.runtime.sql import connect
+from pipeline.runtime.sql import batches
 from pipeline.schema import TABLES
 
 #: Table -> its key: the order of its rows within a date (unique, so the order is total).
 BY_DATE = {"events": "article_id, start", "quotes": "article_id, start, stop, kind"}
 
-#: The rows of a table (`{table}`) with their article's date (from `{articles}`), in order.
+#: The rows of a table (the first parameter) with their article's date (from the articles,
+#: the second), in order; `{key}` is the table's `BY_DATE` key.
 _DATED = """
     SELECT t.*, a.published
-    FROM read_parquet('{table}') t
-    JOIN (SELECT article_id, published FROM read_parquet('{articles}')) a USING (article_id)
+    FROM read_parquet(?) t
+    JOIN (SELECT article_id, published FROM read_parquet(?)) a USING (article_id)
     ORDER BY a.published DESC NULLS LAST, {key}
 """
 
@@ -41,17 +42,8 @@ def _rewritten(path: Path, articles: Path, key: str) -> tuple[int, str]:
     """Replace the table at `path` by its rows with their article's date, sorted by it."""
     scratch = path.with_name(f"{path.stem}.by-date.parquet")
     writer = TableWriter(scratch, TABLES[path.stem], GROUP_ROWS[path.stem])
-    con = connect()
-    try:
-        sql = _DATED.format(table=_quoted(path), articles=_quoted(articles), key=key)
-        for batch in con.sql(sql).to_arrow_reader():
-            writer.write(batch)
-    finally:
-        con.close()
+    for batch in batches(_DATED.format(key=key), [str(path), str(articles)]):
+        writer.write(batch)
     result = writer.close()
     scratch.replace(path)
     return result
-
-
-def _quoted(path: Path) -> str:
-    return str(path).replace("'", "''")
