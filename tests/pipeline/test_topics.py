@@ -13,13 +13,14 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
 from conftest import SEEDS, read_table
+from scipy import sparse
 
 from pipeline.cli import main
 from pipeline.runtime.memo import Memo
 from pipeline.schema import MENTIONS
 from pipeline.stages.paragraphs import build_paragraphs
 from pipeline.stages.topics import boilerplate as boilerplate_stage
-from pipeline.stages.topics import choose, names
+from pipeline.stages.topics import choose, names, phrasing
 from pipeline.stages.topics import model as topic_stage
 from pipeline.stages.topics.lemmas import find_lemmas
 from pipeline.stages.topics.model import Topics, build_topics
@@ -219,6 +220,56 @@ def test_two_themes_two_topics_and_boilerplate_follows_its_article() -> None:
     labels = found.topics["label"].to_pylist()
     assert any("нефть" in label for label in labels)
     assert any("матч" in label or "чемпионат" in label for label in labels)
+
+
+def test_a_word_of_many_senses_weighs_less_than_a_word_of_one_theme(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # The context entropies the corpus check reads on the 11.5k-article corpus: "матч" has
+    # paragraphs about football, "мир" about peace, the world and the World Cup, "отношение"
+    # and "принять" about anything but not evenly; "сторона" about everything.
+    spread = {"матч": 0.71, "мир": 0.90, "отношение": 0.94, "принять": 0.939, "сторона": 0.96}
+    lemmas = ["заявление", *spread, "кубок"]
+    # Every word in paragraphs with the next one.
+    rows = np.eye(len(lemmas), dtype=np.float32) + np.eye(len(lemmas), k=1, dtype=np.float32)
+    x = sparse.csr_matrix(np.vstack([rows] * 3 + [rows[:-2]] * 400))  # "кубок" is rare
+
+    def measured(_x, _by_column, columns: np.ndarray, _model) -> np.ndarray:
+        read = [lemmas[i] for i in np.flatnonzero(np.array(lemmas) != "заявление")]
+        return np.array([spread[read[c]] for c in columns])
+
+    monkeypatch.setattr(phrasing, "LEAST_PARAGRAPHS", 100)
+    monkeypatch.setattr(phrasing, "_spread", measured)
+    weights = dict(zip(lemmas, phrasing.theme_weights(x, lemmas).round(2).tolist(), strict=True))
+    # A documented word of speech is phrasing; a rare word is not read and keeps its weight.
+    assert weights == {
+        "заявление": 0.0,
+        "матч": 1.0,
+        "мир": 0.5,
+        "отношение": 0.1,
+        "принять": 0.11,
+        "сторона": 0.0,
+        "кубок": 1.0,
+    }
+
+
+def test_a_word_that_weighs_less_drops_from_its_topics_terms(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    paragraphs = made_up([[SPORT[i], OIL[i]] for i in range(3)])
+
+    def sport(found: Topics) -> list[str]:
+        return next(t for t in found.topics["terms"].to_pylist() if "вратарь" in t)
+
+    assert "матч" in sport(fit_topics(paragraphs, k=2))
+
+    def lighter(x: sparse.csr_matrix, lemmas: list[str]) -> np.ndarray:
+        return np.where(np.array(lemmas) == "матч", 0.05, 1.0)
+
+    monkeypatch.setattr(topic_stage, "theme_weights", lighter)
+    found = fit_topics(paragraphs, k=2)
+    assert "матч" not in sport(found) and "чемпионат" in sport(found)
+    assert found.model["many_senses"] == {"матч": 0.05}
 
 
 def test_an_article_without_content_stays_unassigned() -> None:

@@ -15,6 +15,7 @@ from scipy.optimize import linear_sum_assignment
 from sklearn.decomposition import NMF
 from sklearn.exceptions import ConvergenceWarning
 from sklearn.feature_extraction.text import TfidfTransformer
+from sklearn.preprocessing import normalize
 from threadpoolctl import threadpool_limits
 from tqdm import tqdm
 
@@ -137,6 +138,7 @@ def choose_k(
     ks: list[int],
     cooccurrence: Callable[[np.ndarray], Cooccurrence],
     *,
+    weights: np.ndarray | None = None,
     engine: Engine = SERIAL,
     progress: bool = False,
     memo: Memo | None = None,
@@ -146,13 +148,16 @@ def choose_k(
     sampled paragraphs alone. Coherence (over every paragraph: `cooccurrence(terms)` counts
     the fits' top terms over the corpus) of a fit on the sample, times the stability of its
     top terms when refitted on resamples. `memo` keeps the fits' top terms between builds
-    under a digest of the sample."""
+    under a digest of the sample. `weights` (by column of `counts`) scale the TF-IDF weights,
+    as the final model's are."""
     n = counts.shape[0]
     columns = np.intersect1d(
         vocabulary_columns(document_frequency(counts), n),
         frequent_columns(counts, 3 if n > 1000 else 1),
     )
     x = TfidfTransformer(sublinear_tf=True).fit_transform(counts[:, columns]).astype(np.float32)
+    if weights is not None:
+        x = normalize(x @ sparse.diags(weights[columns].astype(np.float32))).astype(np.float32)
     rng = np.random.default_rng(SEED)
     resamples = [
         np.sort(rng.choice(n, int(n * RESAMPLE_SHARE), replace=False)) for _ in range(RESAMPLES)

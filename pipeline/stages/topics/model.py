@@ -40,7 +40,7 @@ from pipeline.stages.topics.choose import (
     vocabulary_columns,
     whole_articles,
 )
-from pipeline.stages.topics.phrasing import phrasing_columns
+from pipeline.stages.topics.phrasing import theme_weights
 from pipeline.stages.topics.tokens import count_matrix, tokenise
 
 #: Lemmas in a label: at least 3, up to 4 to tell two topics apart.
@@ -452,14 +452,15 @@ def _build_topics(
         return _no_topics(counted, len(fitting))
     selection = sparse.vstack(selected).tocsr()
     del selected
-    phrasing = vocabulary[
-        phrasing_columns(
-            _tfidf(df[vocabulary], len(fitting)).transform(selection[:, vocabulary]),
-            [counted.lemmas[i] for i in vocabulary],
-        )
-    ]
-    vocabulary = np.setdiff1d(vocabulary, phrasing)
+    theme = theme_weights(
+        _tfidf(df[vocabulary], len(fitting)).transform(selection[:, vocabulary]),
+        [counted.lemmas[i] for i in vocabulary],
+    )
+    phrasing = vocabulary[theme == 0]
+    vocabulary, theme = vocabulary[theme > 0], theme[theme > 0]
     selection = selection @ sparse.diags(np.isin(np.arange(len(df)), phrasing, invert=True) * 1.0)
+    lemma_weights = np.ones(len(df))
+    lemma_weights[vocabulary] = theme
 
     def cooccurrence(terms: np.ndarray) -> Cooccurrence:
         together = Cooccurrence(terms)
@@ -474,6 +475,7 @@ def _build_topics(
             selection,
             ks,
             cooccurrence,
+            weights=lemma_weights,
             engine=engine,
             progress=progress,
             memo=memo,
@@ -485,6 +487,8 @@ def _build_topics(
     del selection
 
     transformer = _tfidf(df[vocabulary], len(fitting))
+    # Words of many senses weigh less (phrasing.py), in the final fit as in choosing K.
+    transformer.idf_ = transformer.idf_ * theme.astype(np.float32)
     fit = transformer.transform(sparse.vstack(fitted).tocsr()[:, vocabulary]).astype(np.float32)
     del fitted
     columns = frequent_columns(fit, 2 if fit.shape[0] > 1000 else 1)
@@ -572,6 +576,11 @@ def _build_topics(
         "candidates": [asdict(c) for c in candidates],
         "vocabulary": len(vocabulary),
         "phrasing": sorted(counted.lemmas[i] for i in phrasing),
+        "many_senses": {
+            counted.lemmas[i]: round(float(w), 2)
+            for i, w in zip(vocabulary.tolist(), theme.tolist(), strict=True)
+            if w < 1
+        },
         "fitting_paragraphs": len(fitting),
         "boilerplate_paragraphs": int(boilerplate.sum()),
         "own_topic_share": round(own / n, 4),

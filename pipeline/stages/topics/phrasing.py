@@ -11,6 +11,11 @@ context is spread evenly over the topics (normalised entropy at least `SPREAD`) 
 A word that names a theme has paragraphs about that theme whatever it is ('матч': football;
 'санкция': sanctions), even when it anchors a topic of its own, which a topic-word entropy would
 miss ('эксперт' heads a topic of its own, yet its paragraphs are about everything).
+
+Between the two, words of many senses ('мир': peace, the world and the World Cup; 'отношение',
+'политика') have contexts spread over many topics but not all: they keep a part of their weight,
+the less the more spread their context, so that one of them alone does not carry a paragraph
+into a topic and does not anchor a topic of everything.
 """
 
 from __future__ import annotations
@@ -26,6 +31,10 @@ from pipeline.stages.topics.choose import fit_nmf
 
 #: A word's context entropy (0: one topic, 1: all alike) from which it is phrasing.
 SPREAD = 0.95
+#: The context entropy up to which a frequent word keeps its full weight; above it the weight
+#: falls linearly, to nothing at `SPREAD`: a word of many senses ('мир', 'отношение') says less
+#: of what its paragraph is about than a word of one theme ('матч').
+FULL = 0.85
 #: Words read for phrasing: those in at least this share of the sample's paragraphs.
 FREQUENT = 0.005
 #: Paragraphs read per word: enough for a mean topic mix.
@@ -40,22 +49,25 @@ def documented() -> frozenset[str]:
     return cue_verbs() | cue_nouns() | frozenset(row[0] for row in read_tsv("phrasing.txt"))
 
 
-def phrasing_columns(x: sparse.csr_matrix, lemmas: list[str]) -> np.ndarray:
-    """The columns of `x` (TF-IDF rows of the selection sample over the vocabulary `lemmas`)
-    that are phrasing: documented, or (in a sample of `LEAST_PARAGRAPHS` or more) frequent
-    words whose context is spread evenly over a first fit's topics."""
+def theme_weights(x: sparse.csr_matrix, lemmas: list[str]) -> np.ndarray:
+    """How much each column of `x` (TF-IDF rows of the selection sample over the vocabulary
+    `lemmas`) tells of a theme: 0 for phrasing (documented, or in a sample of
+    `LEAST_PARAGRAPHS` or more a frequent word whose context is spread evenly over a first
+    fit's topics), 1 for a word of one theme or one too rare to read, and for a frequent word
+    in between a weight falling with the spread of its context from `FULL` to `SPREAD`."""
     known = documented()
-    found = {i for i, lemma in enumerate(lemmas) if lemma in known}
+    weights = np.ones(x.shape[1])
+    weights[[i for i, lemma in enumerate(lemmas) if lemma in known]] = 0.0
     if x.shape[0] < LEAST_PARAGRAPHS:
-        return np.array(sorted(found), dtype=np.int64)
-    keep = np.setdiff1d(np.arange(x.shape[1]), sorted(found))
+        return weights
+    keep = np.flatnonzero(weights > 0)
     kept = x[:, keep].tocsr()
     model = fit_nmf(kept, min(FIRST_K, len(keep)))
     by_column = kept.tocsc()
     frequent = np.flatnonzero(np.diff(by_column.indptr) >= FREQUENT * x.shape[0])
     spread = _spread(kept, by_column, frequent, model)
-    found.update(int(keep[c]) for c in frequent[spread >= SPREAD])
-    return np.array(sorted(found), dtype=np.int64)
+    weights[keep[frequent]] = np.clip((SPREAD - spread) / max(SPREAD - FULL, 1e-9), 0.0, 1.0)
+    return weights
 
 
 def _spread(
