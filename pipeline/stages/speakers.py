@@ -24,7 +24,11 @@ The source's words name the speaker, or describe them and the article named them
    else the antecedent, as for a pronoun. A noun any commentator fits ('эксперт', 'мужчина')
    is first the person just named or quoted (`Article._just_named`). One naming a country
    is not one of another country or a commentator when a person of it was named just before
-   ('По словам бывшего главы Грузии' after a political scientist's quote).
+   ('По словам бывшего главы Грузии' after a political scientist's quote). The speaker just
+   before gives way to a person presented as speaking since (`_speaking_since`: 'Магомед
+   Толбоев назвал Ан-26 «...». «...», — отметил собеседник агентства'). 'Другой прохожий' is
+   nobody named before; a bystander ('местная жительница', `_BYSTANDERS`) only the person just
+   named or quoted, or one introduced with the noun.
 4. An organisation is the speaker when the source is the organisation or speaks for it ('в
    Минсельхозе', 'сообщил Росстат', 'представитель Госдепа'), or refers back to it by a noun
    it was called by (beyond the last sentences, the one such organisation the article named)
@@ -50,7 +54,9 @@ The source's words name the speaker, or describe them and the article named them
    quote just before first when its source names them after those people by a surname NER
    did not tag ('— считает аль-Шакир. По словам эксперта'); 'который' is the person just
    before it.
-6. A group ('эксперты', 'сотрудники МОК', a plural cue) is nobody in particular.
+6. A group ('эксперты', 'сотрудники МОК', a plural cue) is nobody in particular, and so is one
+   of several ('один из источников') unless named right after ('По словам одного из режиссёров
+   мультфильма, Юрия Кулакова').
 7. No source beside the cue: the person named right after it ('— сказал Брутер').
 8. A '- ' answer of an interview is the interviewee's, named in the headline (the surname after
    its quotation, the corpus's person of that name when the text tags nobody of it: 'Колобков
@@ -139,6 +145,23 @@ _DOCUMENTS = frozenset(
         "пресс-релиз",
     }
 )
+#: Nouns of a bystander, one described by where they live, what they saw or where they were:
+#: they are the person introduced with the noun ('очевидец Андрей Сбоев ... — добавил
+#: очевидец'), else one the text leaves unnamed ('— говорит местная жительница'), never the
+#: person named or quoted before.
+_BYSTANDERS = frozenset(
+    {"житель", "жительница", "очевидец", "очевидица", "свидетель", "свидетельница"}
+    | {"прохожий", "прохожая", "сосед", "соседка", "пассажир", "пассажирка"}
+    | {"отдыхающий", "отдыхающая", "посетитель", "посетительница", "волонтёр", "волонтёрка"}
+)
+#: Words of a description of another person than any named before: 'другой прохожий'.
+_ANOTHER = frozenset({"другой", "второй", "иной"})
+#: Conjunctions that open a clause whose subject is not the sentence's: 'если победит Драгош'.
+_SUBORDINATING = frozenset({"если", "когда", "пока", "хотя", "чтобы", "что", "который", "которая"})
+#: What joins a name to the one before it: 'Джоном Салливаном [и ]Синсукэ Сугиямой'.
+_PAIRED_AFTER = re.compile(r"\s+и\s+")
+#: One of several: 'один из источников', 'одна из жительниц' (a group's member, unnamed).
+_ONE_OF = re.compile(r"(?i)(?<!\w)(один|одна|одного|одной|одну|одним)\s+из\s")
 #: Nouns that describe any speaker, a man or a woman or one asked for comment, whatever their
 #: role: they refer back to the person just named or just quoted (`Article._just_named`).
 _ANYONE = frozenset({"эксперт", "мужчина", "женщина", "специалист", "аналитик"})
@@ -408,8 +431,12 @@ class Article:
         if not words:  # only where it was said: 'Алексей Мухин [в интервью RT] заявил'
             before = self._before_occasion(start)
             return (before.entity_id if before else self._named_after(said.cue_stop)), None
-        if _unnamed(words):  # 'источник в МИД Турции': nobody, unless named right after
-            apposed = self._apposed(stop, True)
+        # 'источник в МИД Турции', 'один из источников': nobody, unless named right after
+        one_of = _one_of(words)
+        if _unnamed(words) or one_of is not None:
+            apposed = self._apposed(stop, one_of is not False)
+            if apposed and one_of is False and not _genitive(apposed.surface):
+                apposed = None  # 'По словам одного из источников, Гудковым ... недовольны'
             return (apposed.entity_id if apposed else None), None
         # a surname the article names in full, whatever else the word reads as ('Ледяхов
         # заявил' after 'Игорем Ледяховым': not the plural of a 'ледях')
@@ -543,6 +570,14 @@ class Article:
         if role and of_state and (holder := self._holder(role, list(said.countries))):
             return holder
         head = reading.head
+        if _another(words, head):  # 'другой прохожий': not anyone named or quoted before
+            return None
+        if head in _BYSTANDERS and _bare_noun(words, head):
+            # 'местная жительница': the person just quoted or presented as speaking, or one
+            # introduced with the noun, else one the text leaves unnamed ('житель Австралии'
+            # names where the one introduced before is from: left to the rules below)
+            near = self._just_named(start, gender, said, head)
+            return near or self._introduced(head, start, gender, set())
         if (
             head in _ANYONE
             and not organisations
@@ -566,8 +601,67 @@ class Article:
         if not organisations:
             recent = self._of_country_rather(recent, said, gender, words)
         if recent and said.previous[1] > self._unnamed_before(start):
-            return recent
+            # one the text presents as speaking since that quote is nearer ('— цитирует РИА
+            # Новости ... Антошкина. ... Магомед Толбоев назвал Ан-26 «великолепным
+            # самолётом». «...», — отметил собеседник агентства' is Толбоев)
+            since = (
+                head
+                and _animate(head)
+                and self._speaking_since(said.previous[1], start, gender, head)
+            )
+            return since or recent
         return self._antecedent(start, gender)
+
+    def _speaking_since(
+        self, after: int, before: int, gender: str | None, head: str | None
+    ) -> str | None:
+        """The one person of `gender` written as the subject (in the nominative, not whose a
+        thing is: `_owner`) of the nearest sentence with such people between `after` (where the
+        quote before ends) and `before`, when that sentence reports speech or a view or quotes
+        words («...»), and the person's role is none, a commentator's or the description's
+        (`head`): not one holding an office the description does not name ('Порошенко заявил
+        ... По мнению политолога'). None when none or several are."""
+        since = [
+            m
+            for m in self.narrated
+            if after <= m.start and m.stop <= before and self._fits(m.entity_id, gender)
+        ]
+        if not since:
+            return None
+        last = since[-1].sentence
+        subjects = {
+            m.entity_id
+            for m in since
+            if m.sentence == last and m.nominative and not self._owner(m) and self._main(m)
+        }
+        if len(subjects) != 1:
+            return None
+        found = subjects.pop()
+        role = self.people[found].role if found in self.people else None
+        sentence = self._sentence_of(since[-1].start)
+        speaking = _opines(sentence) or "«" in sentence
+        fits = role is None or role in _COMMENTATORS or role == head
+        return self._whole(found, before) if speaking and fits else None
+
+    def _main(self, m: Mention) -> bool:
+        """Whether a person may be the subject of their sentence: not after a pronoun subject
+        in it ('Он также призвал не рассматривать готовность Гиоргия Квирикашвили ...'), nor in a
+        clause a subordinating conjunction opens ('если победит Драгош')."""
+        held = self._sentence_at(m.start)
+        opens = self.sentences[held][0] if held is not None else m.start
+        words = [w.lower() for w in _WORDS.findall(self.text[opens : m.start])]
+        bounds = [b.end() for b in _CLAUSE.finditer(self.text, opens, m.start)]
+        clause = [w.lower() for w in _WORDS.findall(self.text[max([opens, *bounds]) : m.start])]
+        # a name joined by 'и' to one in another case shares it: 'с коллегами Джоном Салливаном и
+        # Синсукэ Сугиямой'
+        paired = any(
+            o.type == "PER"
+            and not o.nominative
+            and _PAIRED_AFTER.fullmatch(self.text, o.stop, m.start)
+            for o in self.mentions
+            if o.stop <= m.start
+        )
+        return not ({"он", "она"} & set(words) or _SUBORDINATING & set(clause) or paired)
 
     def _quoting(self, start: int, gender: str | None, previous: Previous | None) -> str | None:
         """Whose quotation a 'я' inside «» opened in its paragraph is: the speaker of the quote
@@ -980,6 +1074,8 @@ class Article:
             if m.start >= stop and m.type == "PER":
                 gap = self.text[stop : m.start]
                 if not _APPOSED.fullmatch(gap) or m.nominative != nominative:
+                    return None
+                if gap.count("«") > gap.count("»"):  # 'один из источников, «Трамп ...»': said
                     return None
                 words = _WORDS.findall(gap)
                 # after 'эксперта' a word only in the nominative opens a new clause: 'По мнению
@@ -1593,6 +1689,46 @@ def _unnamed(words: str) -> bool:
         if parses and parses[0].tag.POS == "NOUN":
             return parses[0].normal_form in _UNNAMED
     return False
+
+
+def _another(words: str, head: str | None) -> bool:
+    """Whether a description says it is another person than one before by a word before its
+    noun `head` ('другой прохожий', 'по словам второго собеседника'; not 'Владелец второй
+    крупнейшей организации')."""
+    for word in _WORDS.findall(words.lower()):
+        found = lemma(word)
+        if found == head:
+            return False
+        if found in _ANOTHER:
+            return True
+    return False
+
+
+def _bare_noun(words: str, head: str) -> bool:
+    """Whether no noun follows a description's noun `head` ('местная жительница', 'соседка'; not
+    'жительница Донбасса', 'свидетельница событий')."""
+    tokens = [w.lower() for w in _WORDS.findall(words)]
+    after = next((n for n, w in enumerate(tokens) if lemma(w) == head), len(tokens)) + 1
+    return not any(morph()(w)[0].tag.POS == "NOUN" for w in tokens[after:])
+
+
+def _genitive(name: str) -> bool:
+    """Whether the last word of a name may be in the genitive ('Юрия Кулакова', 'Фей Чуа'; not
+    'Гудковым')."""
+    return any(p.tag.case == "gent" for p in morph()(name.split()[-1].lower()))
+
+
+def _one_of(words: str) -> bool | None:
+    """Whether a source is one of several ('один из источников', 'сотрудник одной из фирм'),
+    and whether that 'один' is in the nominative; None when it is not one of several or the
+    words are a place ('он в одной из последних публикаций')."""
+    found = _ONE_OF.search(words)
+    if found is None:
+        return None
+    before = _WORDS.findall(words[: found.start()])[-1:]
+    if before and morph()(before[0].lower())[0].tag.POS == "PREP":
+        return None
+    return found.group(1).lower() in ("один", "одна")
 
 
 def _personal(words: str) -> Reading | None:
