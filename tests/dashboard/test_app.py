@@ -23,6 +23,7 @@ from streamlit.testing.v1 import AppTest
 from dashboard.export import provenance, to_csv
 from dashboard.filters import Filters
 from dashboard.graph import graph, graph_tables, to_gexf
+from dashboard.queries import search
 from dashboard.queries.actors import (
     co_countries,
     co_mentioned,
@@ -685,6 +686,21 @@ def test_search_finds_every_form_of_a_lemma(seed_build) -> None:
     }
     exact = concordance(built, NONE, "word", "визит", 5, 1000)
     assert set(exact["match"].str.lower()) == {"визит"} and len(exact) == 3
+
+
+def test_search_reads_the_newest_articles_first_until_the_limit(seed_build, monkeypatch) -> None:
+    """A word concordance reads the texts a few articles at a time, newest first, and stops
+    once it has its hits: the same hits, in the same order, as reading every text."""
+    built = open_build(seed_build)
+    every = concordance(built, NONE, "lemma", "визитами", 5, 1000)
+    published = every["published"].dropna().tolist()
+    assert published == sorted(published, reverse=True) and len(set(published)) > 1
+    monkeypatch.setattr(search, "_FIRST_TEXTS", 1)  # one article, then two, then four
+    search._concordance.clear()
+    for limit in (1, 10, 26):
+        pd.testing.assert_frame_equal(
+            concordance(built, NONE, "lemma", "визитами", 5, limit), every.head(limit)
+        )
 
 
 def test_search_context_and_order(seed_build) -> None:
