@@ -527,6 +527,30 @@ def test_quote_sets_are_each_query_on_its_own(seed_build) -> None:
     )
 
 
+def test_quotes_name_their_speakers_whichever_set_asks(seed_build) -> None:
+    """The speakers' names and countries are joined to the picked quotes, or to every quote
+    when a set asks for the speaker's country: both give each quote its speaker's entity."""
+    built = open_build(seed_build)
+    entities = {e["entity_id"]: e for e in read_table(seed_build, "entities")}
+    every = quotes(built, NONE, QuoteQuery(), 1000)
+    named = every.dropna(subset=["speaker_entity_id"])
+    assert len(named) > 10
+    for row in named.itertuples():
+        speaker = entities[row.speaker_entity_id]
+        country = None if pd.isna(row.speaker_country) else row.speaker_country
+        assert (row.speaker, country) == (speaker["name"], speaker["country"])
+    azerbaijani = quotes(built, NONE, QuoteQuery(speaker_country="AZE"), 1000)
+    assert len(azerbaijani) > 0
+    pd.testing.assert_frame_equal(
+        azerbaijani.drop(columns="total"),
+        every[every["speaker_country"] == "AZE"].drop(columns="total").reset_index(drop=True),
+    )
+    # Without the dateline dates, the quotes are still newest first by the articles' dates.
+    undated = quotes(built, Filters(inferred=False), QuoteQuery(), 1000)
+    published = undated["published"].dropna().tolist()
+    assert published == sorted(published, reverse=True) and len(undated) == len(every)
+
+
 def test_countries_page(monkeypatch, seed_build) -> None:
     app = run_app(monkeypatch, seed_build, "views/countries.py")
     assert [s.value for s in app.subheader] == [
