@@ -132,7 +132,9 @@ def _asks(one: QuoteQuery, field: str) -> bool:
 
 
 #: The picked quotes (`picked`) with their text and what they name, read only in the row groups
-#: of their dates (`{{dates}}`, a filter on `q.published`).
+#: of their dates (`{dates}`, a filter on `q.published`), and their articles' titles, read in
+#: the row groups of the same dates when the cursor's articles keep their stored dates
+#: (`{articles}`, else true).
 _SHOWN = """
     WITH shown AS (
         SELECT q.*, p.speaker_name, p.speaker_country, p.number, p.total
@@ -155,7 +157,7 @@ _SHOWN = """
            AS countries, a.title, a.source, p.article_id, p.paragraph, p.start, p.stop,
            p.speaker_entity_id, p.total, p.number
     FROM shown p
-    JOIN articles a USING (article_id)
+    JOIN (SELECT * FROM articles WHERE {articles}) a USING (article_id)
     LEFT JOIN about x ON x.article_id = p.article_id AND x.start = p.start
     ORDER BY p.number, a.published DESC NULLS LAST, p.article_id, p.start
 """
@@ -184,7 +186,12 @@ def _quote_sets(
     with time_limited(cursor):
         picked = cursor.sql(_picked(wanted, filters), params=[*params, limit]).to_arrow_table()
         cursor.register("picked", picked)
-        return cursor.execute(_SHOWN.format(dates=in_dates("q.published", picked["stored"]))).df()
+        stored = picked["stored"]
+        shown = _SHOWN.format(
+            dates=in_dates("q.published", stored),
+            articles=in_dates("published", stored) if filters.inferred else "true",
+        )
+        return cursor.execute(shown).df()
 
 
 def most_quoted(quotes: pd.DataFrame, limit: int) -> pd.DataFrame:

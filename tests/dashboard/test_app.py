@@ -533,6 +533,9 @@ def test_quotes_name_their_speakers_whichever_set_asks(seed_build) -> None:
     built = open_build(seed_build)
     entities = {e["entity_id"]: e for e in read_table(seed_build, "entities")}
     every = quotes(built, NONE, QuoteQuery(), 1000)
+    # Each quote's article, read in the row groups of the quotes' dates.
+    titles = {a["article_id"]: a["title"] for a in read_table(seed_build, "articles")}
+    assert every["title"].tolist() == every["article_id"].map(titles).tolist()
     named = every.dropna(subset=["speaker_entity_id"])
     assert len(named) > 10
     for row in named.itertuples():
