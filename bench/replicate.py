@@ -40,7 +40,7 @@ SHIFTED = {
 }
 #: Sort order of each table in the output, as the pipeline writes it.
 ORDER = {
-    "articles": "article_id",
+    "articles": "published DESC NULLS LAST, article_id",
     "paragraphs": "article_id, paragraph",
     "sentences": "article_id, sentence",
     "mentions": "article_id, start, stop",

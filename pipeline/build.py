@@ -10,7 +10,8 @@ tables as they come:
 5. `paragraphs` with their topics, `topics`, `article_topics`;
 6. `sentences`, `country_mentions`, `furniture`, `events`, `quotes`, chunk by chunk
    (stages.situate); `events` and `quotes` then laid out by date (stages.by_date); then a
-   check of the dates sources share (stages.shared_dates).
+   check of the dates sources share (stages.shared_dates);
+7. once the words index is written, `articles` laid out by date too (stages.by_date).
 """
 
 from __future__ import annotations
@@ -33,7 +34,7 @@ from pipeline.runtime.parquet import write_batches, write_table
 from pipeline.runtime.timer import Timer
 from pipeline.schema import PARAGRAPHS
 from pipeline.stages.analyse import analysed
-from pipeline.stages.by_date import by_date
+from pipeline.stages.by_date import articles_by_date, by_date
 from pipeline.stages.entities.link import link
 from pipeline.stages.shared_dates import shared_dates
 from pipeline.stages.situate import situate
@@ -141,6 +142,8 @@ def build(
         manifest.warnings += shared_dates(scratch / "articles.parquet", scratch / "events.parquet")
         with timer.stage("words"):
             manifest.tables["words"] = entry(*words())
+        with timer.stage("write"):  # once the words index has read the articles in id order
+            manifest.tables |= articles_by_date(scratch)
         manifest.seal()
         manifest.write(scratch)
     written_seconds = timer.seconds.pop("write")  # spread over the build; listed last

@@ -94,7 +94,8 @@ def mentions_per_month(build: Build, filters: Filters, entity_id: str) -> pd.Dat
 
 def co_mentioned(build: Build, filters: Filters, entity_id: str, limit: int) -> pd.DataFrame:
     """People and organisations named in the same sentences as the entity: sentences
-    shared, most first."""
+    shared, most first. The mentions are narrowed to the entity's articles first, a filter
+    DuckDB applies while it scans them."""
     return about_entity(
         build,
         filters,
@@ -105,6 +106,7 @@ def co_mentioned(build: Build, filters: Filters, entity_id: str, limit: int) -> 
             SELECT DISTINCT m.entity_id, m.article_id, m.sentence
             FROM mentions m JOIN sentences USING (article_id, sentence)
             WHERE m.entity_id <> ? AND m.type IN ('PER', 'ORG')
+              AND m.article_id IN (SELECT article_id FROM own)
         )
         SELECT e.entity_id, e.name, e.type, count(*) AS sentences,
                count(DISTINCT p.article_id) AS articles

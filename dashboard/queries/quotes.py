@@ -57,24 +57,52 @@ def quote_sets(
 
 
 #: The quotes `wanted` asks for, each set's newest `limit` (`?`): keys and narrow columns only,
-#: so no other quote's text is decompressed (`{conditions}`: `_conditions`).
+#: so no other quote's text is decompressed (`{conditions}`: `_conditions`). The speakers' names
+#: are joined to the picked quotes only (`{named}`, `{late}`: `_speakers`), and their order is
+#: their stored date unless the cursor's articles undate some (`{dated}`, `{date}`: `_dated`).
 _PICKED = """
     WITH wanted (number, speaker, speaker_country, about, about_country, kind, words) AS (
         VALUES {rows}
     ),
     found AS (
         SELECT q.article_id, q.start, q.stop, q.kind, q.published AS stored,
-               n.name AS speaker_name, n.country AS speaker_country, w.number
+               q.speaker_entity_id, w.number {named}
         FROM quotes q JOIN sel USING (article_id)
-        LEFT JOIN entities n ON n.entity_id = q.speaker_entity_id
+        {early}
         JOIN wanted w ON {conditions}
+    ),
+    newest AS (
+        SELECT f.*, count(*) OVER (PARTITION BY f.number) AS total FROM found f
+        {dated}
+        QUALIFY row_number() OVER (
+            PARTITION BY f.number ORDER BY {date} DESC NULLS LAST, f.article_id, f.start
+        ) <= ?
     )
-    SELECT f.*, count(*) OVER (PARTITION BY f.number) AS total FROM found f
-    JOIN articles a USING (article_id)
-    QUALIFY row_number() OVER (
-        PARTITION BY f.number ORDER BY a.published DESC NULLS LAST, f.article_id, f.start
-    ) <= ?
+    SELECT p.article_id, p.start, p.stop, p.kind, p.stored, {late}, p.number, p.total
+    FROM newest p
+    LEFT JOIN entities n ON n.entity_id = p.speaker_entity_id
 """
+
+
+def _picked(wanted: tuple[QuoteQuery, ...], filters: Filters) -> str:
+    """`_PICKED` for `wanted`: the speaker's entity joined to every quote only when a set asks
+    for the speaker's country, else to the picked ones; the articles joined only when the
+    filters undate some of them (`Filters.inferred` off), else the quotes' own date orders."""
+    early = any(_asks(one, "speaker_country") for one in wanted)
+    return _PICKED.format(
+        rows=", ".join([_WANTED_ROW] * len(wanted)),
+        conditions=_conditions(wanted),
+        named=", n.name AS speaker_name, n.country AS speaker_country" if early else "",
+        early="LEFT JOIN entities n ON n.entity_id = q.speaker_entity_id" if early else "",
+        late=(
+            "p.speaker_name, p.speaker_country"
+            if early
+            else "n.name AS speaker_name, n.country AS speaker_country"
+        ),
+        dated="" if filters.inferred else "JOIN articles a USING (article_id)",
+        date="f.stored" if filters.inferred else "a.published",
+    )
+
 
 #: What a set of `wanted` may ask for: the `QuoteQuery` field, and the join's condition.
 _CONDITIONS = (
@@ -104,7 +132,9 @@ def _asks(one: QuoteQuery, field: str) -> bool:
 
 
 #: The picked quotes (`picked`) with their text and what they name, read only in the row groups
-#: of their dates (`{{dates}}`, a filter on `q.published`).
+#: of their dates (`{dates}`, a filter on `q.published`), and their articles' titles, read in
+#: the row groups of the same dates when the cursor's articles keep their stored dates
+#: (`{articles}`, else true).
 _SHOWN = """
     WITH shown AS (
         SELECT q.*, p.speaker_name, p.speaker_country, p.number, p.total
@@ -127,7 +157,7 @@ _SHOWN = """
            AS countries, a.title, a.source, p.article_id, p.paragraph, p.start, p.stop,
            p.speaker_entity_id, p.total, p.number
     FROM shown p
-    JOIN articles a USING (article_id)
+    JOIN (SELECT * FROM articles WHERE {articles}) a USING (article_id)
     LEFT JOIN about x ON x.article_id = p.article_id AND x.start = p.start
     ORDER BY p.number, a.published DESC NULLS LAST, p.article_id, p.start
 """
@@ -154,12 +184,14 @@ def _quote_sets(
     ]
     cursor = new_cursor(directory, build_id, filters)
     with time_limited(cursor):
-        sql = _PICKED.format(
-            rows=", ".join([_WANTED_ROW] * len(wanted)), conditions=_conditions(wanted)
-        )
-        picked = cursor.sql(sql, params=[*params, limit]).to_arrow_table()
+        picked = cursor.sql(_picked(wanted, filters), params=[*params, limit]).to_arrow_table()
         cursor.register("picked", picked)
-        return cursor.execute(_SHOWN.format(dates=in_dates("q.published", picked["stored"]))).df()
+        stored = picked["stored"]
+        shown = _SHOWN.format(
+            dates=in_dates("q.published", stored),
+            articles=in_dates("published", stored) if filters.inferred else "true",
+        )
+        return cursor.execute(shown).df()
 
 
 def most_quoted(quotes: pd.DataFrame, limit: int) -> pd.DataFrame:

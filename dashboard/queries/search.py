@@ -13,7 +13,7 @@ import pyarrow as pa
 import streamlit as st
 
 from dashboard.filters import Filters
-from dashboard.store import Build, new_cursor, time_limited
+from dashboard.store import Build, in_dates, new_cursor, time_limited
 from pipeline.nlp.models import word_forms
 
 #: Search modes of the Search page, as the URL keeps them.
@@ -193,50 +193,62 @@ def _entity_hits(
     """Concordance rows of up to `limit` mentions of the entity in the selected articles
     (`sel`), newest article first."""
     sql = """
-        SELECT m.article_id, m.start, m.stop
+        SELECT m.article_id, m.start, m.stop, a.published
         FROM mentions m JOIN sel USING (article_id) JOIN articles a USING (article_id)
         WHERE m.entity_id = ?
         ORDER BY a.published DESC NULLS LAST, m.article_id, m.start
         LIMIT ?
     """
-    hits = cursor.execute(sql, [entity_id, limit]).fetchall()
-    texts = _articles(cursor, sorted({hit[0] for hit in hits}))
+    hits = cursor.sql(sql, params=[entity_id, limit]).to_arrow_table()
+    texts = _articles(cursor, hits)
     rows = []
-    for article_id, start, stop in hits:
+    for article_id, start, stop, _ in zip(*hits.to_pydict().values(), strict=True):
         _, title, published, source, text = texts[article_id]
         rows.append(_row(text, start, stop, width, title, published, source, article_id))
     return rows
+
+
+#: Articles a word concordance reads first (newest first), twice as many each time after.
+_FIRST_TEXTS = 128
 
 
 def _text_hits(
     cursor: duckdb.DuckDBPyConnection, pattern: re.Pattern, width: int, limit: int
 ) -> list[tuple]:
     """Concordance rows of up to `limit` matches of `pattern` in the selected articles (`sel`)
-    that use the term (`hits`), newest article first."""
-    cursor.execute(
+    that use the term (`hits`), newest article first: the articles' order from their dates,
+    then their texts a batch at a time, newest first, until `limit` matches are found."""
+    ordered = cursor.sql(
         """
-        SELECT a.article_id, a.title, a.published, a.source, a.text
+        SELECT a.article_id, a.published
         FROM articles a JOIN sel USING (article_id) JOIN hits USING (article_id)
         ORDER BY a.published DESC NULLS LAST, a.article_id
         """
-    )
-    rows = []
-    while len(rows) < limit and (batch := cursor.fetchmany(256)):
-        for article_id, title, published, source, text in batch:
+    ).to_arrow_table()
+    rows: list[tuple] = []
+    done, size = 0, _FIRST_TEXTS
+    while len(rows) < limit and done < ordered.num_rows:
+        batch = ordered.slice(done, size)
+        texts = _articles(cursor, batch)
+        for article_id in batch["article_id"].to_pylist():
+            _, title, published, source, text = texts[article_id]
             for hit in pattern.finditer(text):
                 rows.append(
                     _row(text, hit.start(), hit.end(), width, title, published, source, article_id)
                 )
+        done, size = done + batch.num_rows, size * 2
     return rows[:limit]
 
 
-def _articles(cursor: duckdb.DuckDBPyConnection, ids: list[str]) -> dict[str, tuple]:
-    """Title, date, source and text of the articles `ids`, by id: the filter on ids is pushed
-    into the scan, which reads only their row groups' text (`list_contains` is not)."""
+def _articles(cursor: duckdb.DuckDBPyConnection, wanted: pa.Table) -> dict[str, tuple]:
+    """Title, date, source and text of the `wanted` articles (`article_id`, `published`), by
+    id. Both filters are pushed into the Parquet scan: the articles are laid out by date, so
+    only the row groups of the wanted dates are read (a filter on ids alone: most of them)."""
+    dates = in_dates("published", wanted["published"])
     cursor.execute(
         "SELECT article_id, title, published, source, text FROM articles "
-        "WHERE article_id IN (SELECT unnest(?))",
-        [ids],
+        f"WHERE {dates} AND article_id IN (SELECT unnest(?))",
+        [wanted["article_id"].to_pylist()],
     )
     return {row[0]: row for row in cursor.fetchall()}
 

@@ -1,9 +1,9 @@
-"""The tables the dashboard lists newest first, laid out by date: `events` and `quotes` sorted
+"""The tables the dashboard reads newest first, laid out by date: `events` and `quotes` sorted
 by their article's publication date, newest first (undated articles last), then by their key,
-in small row groups (`GROUP_ROWS`), with the date in the table. A page that shows the newest
-rows of a selection, or the rows of a date range, then decompresses the text of a few row
-groups instead of every one (the stages write them in article order, where the newest rows of
-any selection sit in every row group)."""
+in small row groups (`GROUP_ROWS`), with the date in the table; `articles` sorted the same way
+(`articles_by_date`). A page that shows the newest rows of a selection, or the rows of a date
+range, then decompresses the text of a few row groups instead of every one (the stages write
+them in article order, where the newest rows of any selection sit in every row group)."""
 
 from __future__ import annotations
 
@@ -26,23 +26,35 @@ _DATED = """
     ORDER BY a.published DESC NULLS LAST, {key}
 """
 
+#: The articles (the parameter) newest first, undated last, then by id.
+_ARTICLES = "SELECT * FROM read_parquet(?) ORDER BY published DESC NULLS LAST, article_id"
+
 
 def by_date(directory: Path) -> Written:
     """Rewrite the tables of `BY_DATE` that `directory` holds laid out by date; their manifest
     entries."""
+    articles = directory / "articles.parquet"
     written = {}
     for name, key in BY_DATE.items():
         path = directory / f"{name}.parquet"
         if path.is_file():
-            written[name] = entry(*_rewritten(path, directory / "articles.parquet", key))
+            sql = _DATED.format(key=key)
+            written[name] = entry(*_rewritten(path, sql, [str(path), str(articles)]))
     return written
 
 
-def _rewritten(path: Path, articles: Path, key: str) -> tuple[int, str]:
-    """Replace the table at `path` by its rows with their article's date, sorted by it."""
+def articles_by_date(directory: Path) -> Written:
+    """Rewrite `directory`'s articles newest first; its manifest entry. Last in a build: the
+    corpus-wide stages read the articles in id order (runtime.corpus)."""
+    path = directory / "articles.parquet"
+    return {"articles": entry(*_rewritten(path, _ARTICLES, [str(path)]))}
+
+
+def _rewritten(path: Path, sql: str, params: list[str]) -> tuple[int, str]:
+    """Replace the table at `path` by the rows of `sql`, in its row groups."""
     scratch = path.with_name(f"{path.stem}.by-date.parquet")
     writer = TableWriter(scratch, TABLES[path.stem], GROUP_ROWS[path.stem])
-    for batch in batches(_DATED.format(key=key), [str(path), str(articles)]):
+    for batch in batches(sql, params):
         writer.write(batch)
     result = writer.close()
     scratch.replace(path)

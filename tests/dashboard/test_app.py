@@ -23,6 +23,7 @@ from streamlit.testing.v1 import AppTest
 from dashboard.export import provenance, to_csv
 from dashboard.filters import Filters
 from dashboard.graph import graph, graph_tables, to_gexf
+from dashboard.queries import search
 from dashboard.queries.actors import (
     co_countries,
     co_mentioned,
@@ -526,6 +527,33 @@ def test_quote_sets_are_each_query_on_its_own(seed_build) -> None:
     )
 
 
+def test_quotes_name_their_speakers_whichever_set_asks(seed_build) -> None:
+    """The speakers' names and countries are joined to the picked quotes, or to every quote
+    when a set asks for the speaker's country: both give each quote its speaker's entity."""
+    built = open_build(seed_build)
+    entities = {e["entity_id"]: e for e in read_table(seed_build, "entities")}
+    every = quotes(built, NONE, QuoteQuery(), 1000)
+    # Each quote's article, read in the row groups of the quotes' dates.
+    titles = {a["article_id"]: a["title"] for a in read_table(seed_build, "articles")}
+    assert every["title"].tolist() == every["article_id"].map(titles).tolist()
+    named = every.dropna(subset=["speaker_entity_id"])
+    assert len(named) > 10
+    for row in named.itertuples():
+        speaker = entities[row.speaker_entity_id]
+        country = None if pd.isna(row.speaker_country) else row.speaker_country
+        assert (row.speaker, country) == (speaker["name"], speaker["country"])
+    azerbaijani = quotes(built, NONE, QuoteQuery(speaker_country="AZE"), 1000)
+    assert len(azerbaijani) > 0
+    pd.testing.assert_frame_equal(
+        azerbaijani.drop(columns="total"),
+        every[every["speaker_country"] == "AZE"].drop(columns="total").reset_index(drop=True),
+    )
+    # Without the dateline dates, the quotes are still newest first by the articles' dates.
+    undated = quotes(built, Filters(inferred=False), QuoteQuery(), 1000)
+    published = undated["published"].dropna().tolist()
+    assert published == sorted(published, reverse=True) and len(undated) == len(every)
+
+
 def test_countries_page(monkeypatch, seed_build) -> None:
     app = run_app(monkeypatch, seed_build, "views/countries.py")
     assert [s.value for s in app.subheader] == [
@@ -685,6 +713,21 @@ def test_search_finds_every_form_of_a_lemma(seed_build) -> None:
     }
     exact = concordance(built, NONE, "word", "визит", 5, 1000)
     assert set(exact["match"].str.lower()) == {"визит"} and len(exact) == 3
+
+
+def test_search_reads_the_newest_articles_first_until_the_limit(seed_build, monkeypatch) -> None:
+    """A word concordance reads the texts a few articles at a time, newest first, and stops
+    once it has its hits: the same hits, in the same order, as reading every text."""
+    built = open_build(seed_build)
+    every = concordance(built, NONE, "lemma", "визитами", 5, 1000)
+    published = every["published"].dropna().tolist()
+    assert published == sorted(published, reverse=True) and len(set(published)) > 1
+    monkeypatch.setattr(search, "_FIRST_TEXTS", 1)  # one article, then two, then four
+    search._concordance.clear()
+    for limit in (1, 10, 26):
+        pd.testing.assert_frame_equal(
+            concordance(built, NONE, "lemma", "визитами", 5, limit), every.head(limit)
+        )
 
 
 def test_search_context_and_order(seed_build) -> None:

@@ -11,7 +11,7 @@ from conftest import ROOT
 
 from pipeline.runtime.parquet import GROUP_ROWS
 from pipeline.schema import TABLES
-from pipeline.stages.by_date import BY_DATE, by_date
+from pipeline.stages.by_date import BY_DATE, articles_by_date, by_date
 
 DOC = (ROOT / "docs" / "data-contract.md").read_text(encoding="utf-8")
 
@@ -85,14 +85,34 @@ def test_events_and_quotes_are_laid_out_by_date(seed_build, tmp_path, monkeypatc
         assert pq.read_table(tmp_path / f"{name}.parquet").equals(
             pq.read_table(seed_build / f"{name}.parquet")
         )
-        column = file.schema_arrow.get_field_index("published")
-        ranges = [
-            (s.min, s.max)
-            for g in range(file.metadata.num_row_groups)
-            if (s := file.metadata.row_group(g).column(column).statistics).has_min_max
-        ]
-        assert len(ranges) > 1
-        assert all(older[1] <= newer[0] for newer, older in itertools.pairwise(ranges))
+        _assert_groups_by_date(file)
+
+
+def test_articles_are_laid_out_by_date(seed_build, tmp_path, monkeypatch) -> None:
+    """Articles come newest first, undated last, ties by id, in row groups whose dates do not
+    overlap, however they were written before (ingestion writes them by id)."""
+    table = pq.read_table(seed_build / "articles.parquet")
+    rows = table.to_pylist()
+    order = [(r["published"] is None, -_days(r["published"]), r["article_id"]) for r in rows]
+    assert order == sorted(order) and len({r["published"] for r in rows}) > 2
+    pq.write_table(table.sort_by("article_id"), tmp_path / "articles.parquet")
+    monkeypatch.setitem(GROUP_ROWS, "articles", 2)  # the seeds' five articles in three groups
+    written = articles_by_date(tmp_path)
+    assert written["articles"]["rows"] == len(rows)
+    assert pq.read_table(tmp_path / "articles.parquet").equals(table)
+    _assert_groups_by_date(pq.ParquetFile(tmp_path / "articles.parquet"))
+
+
+def _assert_groups_by_date(file: pq.ParquetFile) -> None:
+    """The file's row groups hold dates that do not overlap, newest first."""
+    column = file.schema_arrow.get_field_index("published")
+    ranges = [
+        (s.min, s.max)
+        for g in range(file.metadata.num_row_groups)
+        if (s := file.metadata.row_group(g).column(column).statistics).has_min_max
+    ]
+    assert len(ranges) > 1
+    assert all(older[1] <= newer[0] for newer, older in itertools.pairwise(ranges))
 
 
 def _days(date) -> int:
