@@ -18,6 +18,9 @@
   may be the genitive of a noun before it may be that noun's ('советник Белого дома по ...',
   'комиссии Общественной палаты по ...') and is left alone.
 
+The second of two names that share their plural head ('Сербской и Албанской православных
+церквей') is named in the singular ('Албанская православная церковь').
+
 The corpus's evidence is gathered once (`Written`), then each chunk's raw mentions are read
 with it (`respanned`)."""
 
@@ -30,10 +33,12 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 import pyarrow as pa
+from pymorphy2.analyzer import Parse
 
 from pipeline.nlp.gazetteer import adjectives, key
 from pipeline.nlp.institutions import head_noun, head_only
 from pipeline.nlp.models import CACHE_SIZE, morph
+from pipeline.nlp.normalize import restore_case
 from pipeline.stages.entities.common_words import dictionary_word, opens_sentence
 
 ORGANISATION = "ORG"
@@ -55,6 +60,10 @@ _GLUED = re.compile(r"[a-zа-яё][A-ZА-ЯЁ]")
 #: name: 'Международная амнистия (Amnesty International)', 'Британская служба безопасности
 #: (MI-5)'.
 _ORIGINAL_AFTER = re.compile(r"\s*\((?:[A-Z]|[А-ЯЁ]{2})")
+#: The types of names that two coordinated names share a plural head in.
+_SHARED_HEADS = frozenset({ORGANISATION, "LOC"})
+#: The adjective and 'и' before the second of two names sharing their head.
+_AND_BEFORE = re.compile(r"([А-ЯЁ][а-яё]+) и $")
 _PLACE_ADJECTIVE = re.compile(r"[сц]к(?:ий|ая|ое|ие|ого|ой|ому|ую|им|их|ими|ом|ою)$")
 _PHRASE_WORD = re.compile(r"[А-Яа-яЁё]+(?:-[А-Яа-яЁё]+)*")
 _OBJECT_CASES = frozenset({"datv", "loct"})
@@ -106,6 +115,8 @@ def respanned(raw: pa.Table, texts: Mapping[str, str], written: Written) -> pa.T
         )
         if end is not None:  # the name goes on with the words up to `end`
             surface, name, stop = text[start:end], " ".join((name + text[stop:end]).split()), end
+        elif kind in _SHARED_HEADS and (single := _coordinated(text, start, surface)):
+            name = single
         stops.append(stop), surfaces.append(surface), names.append(name)
     for column, values in (("stop", stops), ("surface", surfaces), ("name", names)):
         index = raw.schema.get_field_index(column)
@@ -149,6 +160,44 @@ def _of_a_place(word: str) -> bool:
     ('Новосибирская филармония', 'Киевский завод шампанских вин', 'Немецкая альтернатива'):
     one in -ский or -цкий, or a country adjective of the gazetteer."""
     return bool(_PLACE_ADJECTIVE.search(word.lower()) or adjectives(word))
+
+
+def _coordinated(text: str, start: int, surface: str) -> str | None:
+    """The singular name of the second of two names that share their plural head ('Сербской и
+    Албанской православных церквей' -> 'Албанская православная церковь', 'Донецкой и
+    Луганской народных республик' -> 'Луганская народная республика'), else None: an
+    adjective in the singular after '<adjective> и', then lower-case adjectives and a noun in
+    the plural, all in one case."""
+    words = surface.split()
+    before = _AND_BEFORE.search(text, max(0, start - 40), start)
+    if len(words) < 2 or not before or not all(w.islower() for w in words[1:]):
+        return None
+    head = _form(words[-1], "NOUN", "plur")
+    if head is None:
+        return None
+    case = head.tag.case
+    first, other = _form(words[0], "ADJF", "sing", case), _form(before[1], "ADJF", "sing", case)
+    middle = [_form(w, "ADJF", "plur", case) for w in words[1:-1]]
+    if first is None or other is None or None in middle:
+        return None
+    noun = Parse.inflect(head, {"nomn", "sing"})
+    if noun is None or noun.tag.gender is None:
+        return None
+    grams = {"nomn", "sing", noun.tag.gender}
+    adjectives = [Parse.inflect(p, grams) for p in (first, *middle)]
+    if None in adjectives:
+        return None
+    single = [a.word for a in adjectives] + [noun.word]
+    return " ".join(restore_case(w, shape) for w, shape in zip(single, words, strict=True))
+
+
+def _form(word: str, pos: str, number: str, case: str | None = None) -> Parse | None:
+    """The dictionary's reading of `word` as a `pos` in `number` (and `case`), else None."""
+    for parse in morph()(word.lower()):
+        tag = parse.tag
+        if (tag.POS, tag.number) == (pos, number) and (case is None or tag.case == case):
+            return parse
+    return None
 
 
 def _continued(
