@@ -12,6 +12,9 @@ from conftest import read_table
 
 from pipeline.harness import entity_tables
 from pipeline.runtime import corpus
+from pipeline.stages.entities import spans
+from pipeline.stages.entities.common_words import name_words
+from pipeline.stages.entities.retyped import retyped
 
 
 @pytest.fixture(scope="module")
@@ -468,3 +471,170 @@ def test_an_abbreviation_its_article_spells_out_as_a_common_noun_is_no_organisat
     organisations = {m["surface"] for m in mentions.to_pylist() if m["type"] == "ORG"}
     assert "Statoil" in organisations and "ДПМ" in organisations
     assert not organisations & {"СЭС", "НСК"}
+
+
+def _respanned(corpus: list[tuple[str, list[tuple[str, str, str]]]]) -> list[tuple[str, str]]:
+    """(surface, name) of the raw mentions of a made-up corpus after `spans.respanned`: each
+    article a text and its mentions (surface, name, type), each surface found in the text."""
+    rows, texts = [], {}
+    for number, (text, found) in enumerate(corpus):
+        article_id, at = f"a{number}", 0
+        texts[article_id] = text
+        for surface, name, kind in found:
+            at = text.index(surface, at)
+            rows.append((article_id, at, at + len(surface), surface, name, kind))
+    raw = pa.table(
+        {
+            "article_id": [r[0] for r in rows],
+            "start": pa.array([r[1] for r in rows], pa.int32()),
+            "stop": pa.array([r[2] for r in rows], pa.int32()),
+            "surface": [r[3] for r in rows],
+            "name": [r[4] for r in rows],
+            "type": [r[5] for r in rows],
+        }
+    )
+    written = spans.Written()
+    columns = ("article_id", "start", "surface", "name", "type")
+    written.add(zip(*(raw[c].to_pylist() for c in columns), strict=True), texts)
+    kept = spans.respanned(raw, texts, written)
+    return list(zip(kept["surface"].to_pylist(), kept["name"].to_pylist(), strict=True))
+
+
+def test_a_glued_hashtag_names_nothing() -> None:
+    text = (
+        "СЕЙВ Дмитрий Комбаров (  @fcsm_official  #UCL  #ЛигаЧемпионов  . Группа E. 3-й тур. "
+        " #СпартакСевилья"
+    )
+    found = [("UCL", "UCL", "ORG"), ("ЛигаЧемпионов", "ЛигаЧемпионы", "ORG")]
+    assert _respanned([(text, found)]) == [("UCL", "UCL")]
+
+
+def test_a_common_noun_phrase_opening_a_sentence_names_nothing() -> None:
+    lavrov = (
+        "«… вырабатывать способность работать сообща», — отметил Лавров.\n\nВооружённую "
+        "оппозицию представит Турция\n\nВ переговорах принимают участие наблюдатели"
+    )
+    staff = (
+        "Пандемия коронавируса, из-за которой огромное количество людей голосовало "
+        "дистанционно, вскрыла эти недостатки. Избирательный штаб Трампа и его соратники "
+        "заявили о рекордном количестве махинаций."
+    )
+    mi5 = (
+        "«Британская служба безопасности (MI-5) сообщила, что в 18.05 GMT 22 ноября репортёру "
+        "из газеты Cambridge News в Кембридже позвонил неизвестный"
+    )
+    amnesty = (  # factRuEval
+        "19 мая комитет должен будет опубликовать свое заключение.\n\nМеждународная амнистия "
+        "(Amnesty International) обвиняет США в двойном подходе."
+    )
+    corpus = [
+        (lavrov, [("Вооружённую оппозицию", "Вооружённая оппозиция", "ORG")]),
+        (staff, [("Избирательный штаб", "Избирательный штаб", "ORG")]),
+        (mi5, [("Британская служба безопасности", "Британская служба безопасности", "ORG")]),
+        (amnesty, [("Международная амнистия", "Международная амнистия", "ORG")]),
+    ]
+    assert [surface for surface, _name in _respanned(corpus)] == [
+        "Британская служба безопасности",
+        "Международная амнистия",
+    ]
+
+
+def test_a_phrase_the_corpus_writes_as_a_name_inside_a_sentence_stays() -> None:
+    opening = (
+        "В феврале 2020 года телеканал CNN сообщал, что Россия якобы пытается сделать всё "
+        "возможное, чтобы Трамп остался президентом. Белый дом это опроверг."
+    )
+    inside = (
+        "«Президент проинформирован, и мы следим за ситуацией», — говорится в заявлении Белого "
+        "дома по этому поводу."
+    )
+    corpus = [
+        (opening, [("Белый дом", "Белый дом", "ORG")]),
+        (inside, [("Белого дома", "Белый дом", "ORG")]),
+    ]
+    assert _respanned(corpus) == [("Белый дом", "Белый дом"), ("Белого дома", "Белый дом")]
+
+
+def test_an_organisation_cut_before_words_the_corpus_names_it_with() -> None:
+    whole = (
+        "— отметил в интервью RT заместитель директора Института стратегических исследований и "
+        "прогнозов РУДН Никита Данюк."
+    )
+    cut = (
+        "Такой точки зрения придерживается заместитель директора Института стратегических "
+        "исследований и прогнозов РУДН Никита Данюк."
+    )
+    full = "Институт стратегических исследований и прогнозов РУДН"
+    corpus = [
+        (whole, [("Института стратегических исследований и прогнозов РУДН", full, "ORG")]),
+        (cut, [("Института стратегических исследований", full[:36], "ORG")]),
+    ]
+    assert _respanned(corpus)[1] == (
+        "Института стратегических исследований и прогнозов",
+        "Институт стратегических исследований и прогнозов",
+    )
+
+
+def test_an_institution_takes_its_po_phrase() -> None:
+    named = (
+        "Так США покинули Организацию Объединенных Наций по вопросам образования, науки и "
+        "культуры (ЮНЕСКО), Совет ООН по правам человека (СПЧ), вышли из Парижского соглашения"
+    )
+    cut = (
+        "За прошедшее время были поданы иски в Европейский суд по правам человека, начался "
+        "процесс в Международном суде ООН."
+    )
+    owned = (
+        "советник президента США по национальной безопасности Герберт Макмастер и советник "
+        "Белого дома по национальной безопасности Дина Пауэлл."
+    )
+    case = (
+        "Члены партии начали собираться в ожидании оглашения вердикта Верховного суда по делу "
+        "50-летней христианки Асии Биби."
+    )
+    corpus = [
+        (named, [("Совет ООН по правам человека", "Совет ООН по правам человека", "ORG")]),
+        (cut, [("Европейский суд", "Европейский суд", "ORG")]),
+        (owned, [("Белого дома", "Белый дом", "ORG")]),
+        (case, [("Верховного суда", "Верховный суд", "ORG")]),
+    ]
+    assert [name for _s, name in _respanned(corpus)[1:]] == [
+        "Европейский суд по правам человека",
+        "Белый дом",
+        "Верховный суд",
+    ]
+
+
+def test_a_company_compound_tagged_as_a_person_is_an_organisation() -> None:
+    counts = {
+        ("PER", "Новикомбанк"): 2,  # '«Заключение соглашения с Новикомбанком открывает ...»'
+        ("PER", "Центрполиграф"): 8,  # '– – М.: Центрполиграф, 2018. – 288 с.'
+        ("PER", "Госкомвоенпром"): 2,
+        ("PER", "Промес"): 50,  # Квинси Промес: no company word after a stem
+        ("PER", "Инвестбанкир"): 1,
+    }
+    names = {name: n for (_kind, name), n in counts.items()}
+    assert retyped(counts, name_words(names), frozenset()) == {
+        "новикомбанк": "ORG",
+        "центрполиграф": "ORG",
+        "госкомвоенпром": "ORG",
+    }
+
+
+def test_the_second_of_two_names_sharing_a_plural_head_is_named_in_the_singular() -> None:
+    churches = (
+        "Хотя единства мнений о статусе Косово нет и среди поместных Сербской и Албанской "
+        "православных церквей. Несмотря на присутствие патриарха"
+    )
+    republics = (
+        "Под ограничения попали 10 министров самопровозглашённых Донецкой и Луганской народных "
+        "республик: министр информации ДНР Игорь Антипов"
+    )
+    corpus = [
+        (churches, [("Албанской православных церквей", "Албанской православных церквей", "ORG")]),
+        (republics, [("Луганской народных республик", "Луганской народных республик", "LOC")]),
+    ]
+    assert [name for _surface, name in _respanned(corpus)] == [
+        "Албанская православная церковь",
+        "Луганская народная республика",
+    ]

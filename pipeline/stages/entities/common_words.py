@@ -58,9 +58,14 @@ def without_common_words(
 def _common(text: str, start: int, word: str) -> bool:
     if _written_in_lower_case(text, word.lower()):
         return True
+    return opens_sentence(text, start) and dictionary_word(word.split("-", 1)[0])
+
+
+def opens_sentence(text: str, start: int) -> bool:
+    """Whether the word at `start` opens a sentence of `text` (or the text), where its capital
+    may come from the sentence."""
     before = text[:start].rstrip(' \t«"„“—–-(')
-    opening = not before or before.endswith(_SENTENCE_END)
-    return opening and _dictionary_word(word.split("-", 1)[0])
+    return not before or before.endswith(_SENTENCE_END)
 
 
 def _written_in_lower_case(text: str, lower: str) -> bool:
@@ -80,7 +85,7 @@ def _words(text: str) -> frozenset[str]:
 
 
 @lru_cache(maxsize=CACHE_SIZE)
-def _dictionary_word(word: str) -> bool:
+def dictionary_word(word: str) -> bool:
     """A word the dictionary knows, and only as what no name is."""
     known = [p for p in morph()(word.lower()) if p.is_known]
     return bool(known) and not any(_PROPER & p.tag.grammemes for p in known)

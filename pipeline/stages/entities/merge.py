@@ -9,7 +9,9 @@ article, then in the corpus. Two people who share a surname therefore stay apart
 share a full name are told apart by the contexts of their articles (`namesakes`). Media
 (`data/media.tsv`, and a name the text puts after a media word: 'издание «Обозреватель»') are
 entities of type MEDIUM, whatever type NER gave their mentions. An organisation's name the corpus
-introduces as a thing ('самолёт МС-21', 'ралли «Дакар»') is no entity (`things`).
+introduces as a thing ('самолёт МС-21', 'ралли «Дакар»') is no entity (`things`); glued
+hashtags and common noun phrases opening a sentence are none either, and an organisation NER cut
+before words of its name takes them (`spans`).
 
 The stage learns what it can from the distinct names, then reads the mentions a chunk of
 articles at a time (runtime.corpus), twice. Between the passes it keeps evidence per distinct
@@ -83,6 +85,7 @@ from pipeline.stages.entities.people import (
 )
 from pipeline.stages.entities.qualified import qualified_names
 from pipeline.stages.entities.retyped import retyped, with_types
+from pipeline.stages.entities.spans import Written, respanned
 from pipeline.stages.entities.things import Introduced
 from pipeline.stages.mentions import mentions_from_table, reading_keys
 
@@ -406,7 +409,7 @@ def build_entities(
     types = retyped(readings.counts, in_names, people.first_names)
     may_be_two = candidates(people.by_last)
     del readings
-    things, spelled_out = _things(corpus, places_written)
+    things, spelled_out, written = _things(corpus, places_written)
 
     def chunks(*tables: str) -> Iterator[tuple]:
         """Each chunk's raw mentions, texts, rows of `tables`, chosen readings and renamed
@@ -414,7 +417,8 @@ def build_entities(
         parent's buffers)."""
         for chunk in corpus.chunks(["raw_mentions", *tables], columns=["article_id", "text"]):
             texts = chunk["articles"]
-            part = _without_things(chunk["raw_mentions"], things, spelled_out)
+            part = respanned(chunk["raw_mentions"], Texts(texts), written)
+            part = _without_things(part, things, spelled_out)
             part = with_types(without_common_words(part, Texts(texts), in_names), types)
             rest = [chunk[name] for name in tables]
             if not engine.parallel:
@@ -578,19 +582,21 @@ def build_entities(
 
 def _things(
     corpus: Corpus, places_written: Set[str]
-) -> tuple[frozenset[str], frozenset[tuple[str, str]]]:
+) -> tuple[frozenset[str], frozenset[tuple[str, str]], Written]:
     """The organisations' surfaces whose names the corpus introduces as things ('самолёт
-    МС-21', 'ралли «Дакар»'; `things.Introduced`), from its raw mentions and texts; and the
+    МС-21', 'ралли «Дакар»'; `things.Introduced`), from its raw mentions and texts; the
     abbreviations that an article spells out as a common noun phrase, with the article
-    (`Introduced.spelled_out`)."""
-    introduced = Introduced()
+    (`Introduced.spelled_out`); and how the corpus writes its names (`spans.Written`)."""
+    introduced, written = Introduced(), Written()
     for chunk in corpus.chunks(["raw_mentions"], columns=["article_id", "text"]):
         raw, articles = chunk["raw_mentions"], chunk["articles"]
         found = raw.filter(pc.equal(raw["type"], ORGANISATION))
         columns = ("article_id", "start", "surface", "name")
-        texts = zip(*(articles[c].to_pylist() for c in ("article_id", "text")), strict=True)
-        introduced.add(zip(*(found[c].to_pylist() for c in columns), strict=True), dict(texts))
-    return introduced.things(places_written), introduced.spelled_out()
+        texts = dict(zip(*(articles[c].to_pylist() for c in ("article_id", "text")), strict=True))
+        introduced.add(zip(*(found[c].to_pylist() for c in columns), strict=True), texts)
+        every = (raw[c].to_pylist() for c in (*columns, "type"))
+        written.add(zip(*every, strict=True), texts)
+    return introduced.things(places_written), introduced.spelled_out(), written
 
 
 def _without_things(

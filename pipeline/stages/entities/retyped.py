@@ -1,11 +1,14 @@
 """One-word names NER tags as a person in a few places and the corpus tags as a place or an
 organisation far more often: 'контроль над Киркуком' tagged PER where the corpus writes the
-city as a place 68 times, 'Пхёнчхан', 'Челси'. Their person mentions take the corpus's type.
+city as a place 68 times, 'Пхёнчхан', 'Челси'. Their person mentions take the corpus's type;
+so do a company's compound names ('с Новикомбанком', 'М.: Центрполиграф, 2018'), which are
+organisations.
 A first name ('София', 'Каролина', 'Питер') and a surname of the corpus's full names stay
 people whatever else the word names."""
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Mapping
 
@@ -17,6 +20,10 @@ from pipeline.stages.entities.people import given_name_gender, token_key
 #: How many times more often, and at least how often, the corpus must tag a word otherwise.
 _MORE, _AT_LEAST = 3, 5
 _OTHER_TYPES = ("LOC", "ORG")
+#: A one-word name compounded with a word that says it is a company or a body ('Новикомбанк',
+#: 'Центрполиграф', 'Госкомвоенпром', 'Сахатранснефтегаз'), written from general knowledge of
+#: Russian company names: an organisation whatever NER tagged it.
+_COMPANY = re.compile(r"[а-яё]{3,}(?:банк|пром|инвест|газ|энерго|полиграф)")
 
 
 def retyped(
@@ -24,8 +31,9 @@ def retyped(
 ) -> dict[str, str]:
     """Name key -> type, for the one-word person names (`counts`: mentions by type and name)
     that the corpus tags as a place or an organisation `_MORE` times as often (and at least
-    `_AT_LEAST` times); not a first name (the dictionary's, or the corpus's `first_names`,
-    `people.token_key`s), nor a word of a longer person name (`in_names`, keys)."""
+    `_AT_LEAST` times), or that are a company's compound name (`_COMPANY`); not a first name
+    (the dictionary's, or the corpus's `first_names`, `people.token_key`s), nor a word of a
+    longer person name (`in_names`, keys)."""
     by_key: dict[str, Counter] = {}
     for (kind, name), count in counts.items():
         by_key.setdefault(key(name), Counter())[kind] += count
@@ -35,6 +43,9 @@ def retyped(
         if kind != "PER" or " " in name or name_key in in_names:
             continue
         if token_key(name) in first_names or given_name_gender(name):
+            continue
+        if _COMPANY.fullmatch(name.lower()):
+            found[name_key] = "ORG"
             continue
         types = by_key[name_key]
         other, times = max(((t, types[t]) for t in _OTHER_TYPES), key=lambda x: (x[1], x[0]))

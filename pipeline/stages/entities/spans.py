@@ -1,0 +1,305 @@
+"""Spans NER cuts or tags as names that the corpus reads otherwise:
+
+- a **hashtag of glued words** ('#ЛигаЧемпионов', '#РусенборгЗенит', '#DeepState') names
+  nothing, unless the corpus writes the same name outside hashtags;
+- a **common noun phrase opening a sentence** ('Экстремистскую группировку, имевшую связи ...',
+  'Избирательный штаб Трампа') has its capital from the sentence: every word a common word of
+  the dictionary, and the corpus never writes it as an organisation inside a sentence, where a
+  name keeps its capital. An institution's head noun ('Совет кардиналов'), an adjective of a
+  place ('Новосибирская филармония') or an original in brackets after it ('Международная
+  амнистия (Amnesty International)') may make a name, so such a phrase stays;
+- an **organisation cut before lower-case words of its name**: NER often stops at a head noun
+  or inside a genitive chain ('Института стратегических исследований' of 'Института
+  стратегических исследований и прогнозов РУДН', 'Европейский суд' of 'Европейский суд по
+  правам человека'). The name takes the longest run of those words that makes a name the
+  corpus tags whole; an institution's 'по' phrase also when the phrase ends there (at
+  punctuation, a name or a verb) and the corpus's names open 'по' phrases with its first word
+  ('по правам', 'по вопросам'; not 'по делу', 'по итогам'). A 'по' phrase after a name that
+  may be the genitive of a noun before it may be that noun's ('советник Белого дома по ...',
+  'комиссии Общественной палаты по ...') and is left alone.
+
+The second of two names that share their plural head ('Сербской и Албанской православных
+церквей') is named in the singular ('Албанская православная церковь').
+
+The corpus's evidence is gathered once (`Written`), then each chunk's raw mentions are read
+with it (`respanned`)."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+import pyarrow as pa
+from pymorphy2.analyzer import Parse
+
+from pipeline.nlp.gazetteer import adjectives, key
+from pipeline.nlp.institutions import head_noun, head_only
+from pipeline.nlp.models import CACHE_SIZE, morph
+from pipeline.nlp.normalize import restore_case
+from pipeline.stages.entities.common_words import dictionary_word, opens_sentence
+
+ORGANISATION = "ORG"
+_HASH = "#"
+_BY = " по "
+#: A word of a phrase after 'по' and what comes before it: a space, or a coordination.
+_NEXT = re.compile(r"(,? и |, | )([а-яё]+(?:-[а-яё]+)?)")
+#: Words of a phrase after 'по' at most: a longer run is a clause, not a name.
+_MAX_WORDS = 8
+#: A lower-case word after a space, and a capitalised one.
+_LOWER = re.compile(r" [а-яё]+(?:-[а-яё]+)*")
+_NAME_AFTER = re.compile(r" ([A-ZА-ЯЁ][\w-]*)")
+#: What may follow a name: punctuation, the end, or a capitalised word.
+_BOUNDARY = re.compile(r"\s*(?:[.,;:!?»“”\")\]—–]|$|[A-ZА-ЯЁ«])")
+_WORD_BEFORE = re.compile(r"([А-Яа-яЁё]+(?:-[А-Яа-яЁё]+)*)\s*$")
+#: Words glued in a hashtag: a capital right after a small letter ('ЛигаЧемпионов').
+_GLUED = re.compile(r"[a-zа-яё][A-ZА-ЯЁ]")
+#: A name in Latin letters or capitals in brackets right after a phrase, which makes it a
+#: name: 'Международная амнистия (Amnesty International)', 'Британская служба безопасности
+#: (MI-5)'.
+_ORIGINAL_AFTER = re.compile(r"\s*\((?:[A-Z]|[А-ЯЁ]{2})")
+#: The types of names that two coordinated names share a plural head in.
+_SHARED_HEADS = frozenset({ORGANISATION, "LOC"})
+#: The adjective and 'и' before the second of two names sharing their head.
+_AND_BEFORE = re.compile(r"([А-ЯЁ][а-яё]+) и $")
+_PLACE_ADJECTIVE = re.compile(r"[сц]к(?:ий|ая|ое|ие|ого|ой|ому|ую|им|их|ими|ом|ою)$")
+_PHRASE_WORD = re.compile(r"[А-Яа-яЁё]+(?:-[А-Яа-яЁё]+)*")
+_OBJECT_CASES = frozenset({"datv", "loct"})
+
+
+@dataclass
+class Written:
+    """How the corpus writes its names: the keys of organisations' names, of names it writes
+    outside hashtags and of organisations it writes away from a sentence's start; and how often
+    each word opens the 'по' phrase of an organisation's name ('Европейский суд по правам
+    человека')."""
+
+    names: set[str] = field(default_factory=set)
+    outside_hashtags: set[str] = field(default_factory=set)
+    inside_sentences: set[str] = field(default_factory=set)
+    phrase_words: Counter[str] = field(default_factory=Counter)
+
+    def add(
+        self, mentions: Iterable[tuple[str, int, str, str, str]], texts: Mapping[str, str]
+    ) -> None:
+        """Add raw `mentions` (article_id, start, surface, name, type) of articles whose
+        `texts` are given by article_id."""
+        for article_id, start, _surface, name, kind in mentions:
+            text, found = texts[article_id], key(name)
+            if text[start - 1 : start] != _HASH:
+                self.outside_hashtags.add(found)
+            if kind != ORGANISATION:
+                continue
+            self.names.add(found)
+            if not opens_sentence(text, start):
+                self.inside_sentences.add(found)
+            if _BY in name:
+                self.phrase_words[name.split(_BY, 1)[1].split(" ", 1)[0]] += 1
+
+
+def respanned(raw: pa.Table, texts: Mapping[str, str], written: Written) -> pa.Table:
+    """The raw mentions (RAW_MENTIONS) read with the corpus's evidence (`written`): hashtags
+    and sentence-opening common noun phrases that name nothing dropped, institutions cut
+    before their 'по' phrase extended to it."""
+    columns = ("article_id", "start", "stop", "surface", "name", "type")
+    keep, stops, surfaces, names = [], [], [], []
+    for article_id, start, stop, surface, name, kind in zip(
+        *(raw[c].to_pylist() for c in columns), strict=True
+    ):
+        text = texts[article_id]
+        keep.append(not _no_name(text, start, stop, surface, name, kind, written))
+        end = (
+            _continued(text, start, stop, surface, name, written) if kind == ORGANISATION else None
+        )
+        if end is not None:  # the name goes on with the words up to `end`
+            surface, name, stop = text[start:end], " ".join((name + text[stop:end]).split()), end
+        elif kind in _SHARED_HEADS and (single := _coordinated(text, start, surface)):
+            name = single
+        stops.append(stop), surfaces.append(surface), names.append(name)
+    for column, values in (("stop", stops), ("surface", surfaces), ("name", names)):
+        index = raw.schema.get_field_index(column)
+        raw = raw.set_column(index, column, pa.array(values, raw.schema.field(column).type))
+    return raw.filter(pa.array(keep, pa.bool_()))
+
+
+def _no_name(
+    text: str, start: int, stop: int, surface: str, name: str, kind: str, written: Written
+) -> bool:
+    """Whether a mention names nothing: a hashtag of a name the corpus writes only so, or an
+    organisation that is a common noun phrase opening a sentence."""
+    found = key(name)
+    if text[start - 1 : start] == _HASH and found not in written.outside_hashtags:
+        return bool(_GLUED.search(surface))
+    return (
+        kind == ORGANISATION
+        and found not in written.inside_sentences
+        and opens_sentence(text, start)
+        and _common_phrase(surface)
+        and not _ORIGINAL_AFTER.match(text, stop)
+    )
+
+
+def _common_phrase(surface: str) -> bool:
+    """A phrase of several words, all common words of the dictionary, only the first one
+    capitalised: 'Вооружённую оппозицию', 'Избирательный штаб'. A head noun of institutions
+    ('Совет кардиналов') or an adjective of a place may make it a name."""
+    words = surface.split()
+    return (
+        len(words) > 1
+        and all(_PHRASE_WORD.fullmatch(w) for w in words)
+        and all(w[0].islower() for w in words[1:])
+        and all(dictionary_word(w) for w in words)
+        and not any(head_noun(w) or _of_a_place(w) for w in words)
+    )
+
+
+def _of_a_place(word: str) -> bool:
+    """Whether `word` is an adjective of a place or a country, which often opens a name
+    ('Новосибирская филармония', 'Киевский завод шампанских вин', 'Немецкая альтернатива'):
+    one in -ский or -цкий, or a country adjective of the gazetteer."""
+    return bool(_PLACE_ADJECTIVE.search(word.lower()) or adjectives(word))
+
+
+def _coordinated(text: str, start: int, surface: str) -> str | None:
+    """The singular name of the second of two names that share their plural head ('Сербской и
+    Албанской православных церквей' -> 'Албанская православная церковь', 'Донецкой и
+    Луганской народных республик' -> 'Луганская народная республика'), else None: an
+    adjective in the singular after '<adjective> и', then lower-case adjectives and a noun in
+    the plural, all in one case."""
+    words = surface.split()
+    before = _AND_BEFORE.search(text, max(0, start - 40), start)
+    if len(words) < 2 or not before or not all(w.islower() for w in words[1:]):
+        return None
+    head = _form(words[-1], "NOUN", "plur")
+    if head is None:
+        return None
+    case = head.tag.case
+    first, other = _form(words[0], "ADJF", "sing", case), _form(before[1], "ADJF", "sing", case)
+    middle = [_form(w, "ADJF", "plur", case) for w in words[1:-1]]
+    if first is None or other is None or None in middle:
+        return None
+    noun = Parse.inflect(head, {"nomn", "sing"})
+    if noun is None or noun.tag.gender is None:
+        return None
+    grams = {"nomn", "sing", noun.tag.gender}
+    adjectives = [Parse.inflect(p, grams) for p in (first, *middle)]
+    if None in adjectives:
+        return None
+    single = [a.word for a in adjectives] + [noun.word]
+    return " ".join(restore_case(w, shape) for w, shape in zip(single, words, strict=True))
+
+
+def _form(word: str, pos: str, number: str, case: str | None = None) -> Parse | None:
+    """The dictionary's reading of `word` as a `pos` in `number` (and `case`), else None."""
+    for parse in morph()(word.lower()):
+        tag = parse.tag
+        if (tag.POS, tag.number) == (pos, number) and (case is None or tag.case == case):
+            return parse
+    return None
+
+
+def _continued(
+    text: str, start: int, stop: int, surface: str, name: str, written: Written
+) -> int | None:
+    """Where an organisation's name that NER cut before lower-case words of it ends: the
+    longest run of them that makes a name the corpus tags whole, with or without a name after
+    it ('Института стратегических исследований' + 'и прогнозов', as in 'Институт стратегических
+    исследований и прогнозов РУДН'), or an institution's 'по' phrase (`_phrase_end`); else
+    None. A 'по' phrase after a name that may be a genitive may be the noun's before it."""
+    if len(name.split()) != len(surface.split()):
+        return None  # named after another mention of the article ('Комитет' referring back)
+    words = _following(text, stop)
+    by = text.startswith(_BY, stop)
+    if not words or (by and _dependent(text, start, surface)):
+        return None
+    for word in reversed(words):
+        if not _noun(word.group().strip()):
+            continue  # a name's words end in a noun: not 'Центр по примирению сторон в'
+        end = word.end()
+        whole = " ".join((name + text[stop:end]).split())
+        owner = _NAME_AFTER.match(text, end)
+        if key(whole) in written.names or (owner and key(f"{whole} {owner[1]}") in written.names):
+            return end
+    if not by or not head_only(surface):
+        return None
+    end = _phrase_end(text, stop + len(_BY) - 1)
+    first = text[stop + len(_BY) : end].split(" ", 1)[0] if end else ""
+    return end if written.phrase_words[first] else None
+
+
+def _following(text: str, at: int) -> list[re.Match]:
+    """The lower-case words right after `at`, one space apart (`_MAX_WORDS` at most)."""
+    found = []
+    while len(found) < _MAX_WORDS and (word := _LOWER.match(text, at)):
+        found.append(word)
+        at = word.end()
+    return found
+
+
+def _phrase_end(text: str, at: int) -> int | None:
+    """Where the noun phrase after 'по' (from the space at `at`) ends: adjectives and a noun
+    in the dative or locative, nouns in the genitive after it, coordinated words in the case of
+    the noun before; None unless it ends on a noun at a name's boundary (`_BOUNDARY`) or
+    before a verb."""
+    expected, noun_case, end, words = _OBJECT_CASES, _OBJECT_CASES, None, 0
+    while words < _MAX_WORDS and (found := _NEXT.match(text, at)):
+        if found.group(1) != " " and end is None:
+            break
+        if found.group(1) != " ":
+            expected = noun_case
+        read = _read(found.group(2), expected)
+        if read is None:
+            break
+        pos, case = read
+        at, words = found.end(), words + 1
+        if pos == "NOUN":
+            end, noun_case, expected = at, frozenset({case}), frozenset({"gent"})
+        else:
+            expected = frozenset({case})
+    if end is None or end != at:
+        return None
+    if _BOUNDARY.match(text, end) or _verb(text, end):
+        return end
+    return None
+
+
+@lru_cache(maxsize=CACHE_SIZE)
+def _read(word: str, cases: frozenset[str]) -> tuple[str, str] | None:
+    """The part of speech and case of `word` as a word of a noun phrase in one of `cases`,
+    else None; a word read first as anything but a noun or an adjective is no such word."""
+    parses = morph()(word)
+    if not parses or parses[0].tag.POS not in ("NOUN", "ADJF", "PRTF"):
+        return None
+    for parse in parses:
+        if parse.tag.POS in ("NOUN", "ADJF", "PRTF") and parse.tag.case in cases:
+            return parse.tag.POS, parse.tag.case
+    return None
+
+
+def _verb(text: str, at: int) -> bool:
+    """Whether a verb follows at `at` ('Европейский суд по правам человека принять ...')."""
+    found = _NEXT.match(text, at)
+    if not found or found.group(1) != " ":
+        return False
+    parses = morph()(found.group(2))
+    return bool(parses) and parses[0].tag.POS in ("VERB", "INFN")
+
+
+def _dependent(text: str, start: int, surface: str) -> bool:
+    """Whether the name may be a genitive after the noun right before it ('советника Белого
+    дома', 'комиссии Общественной палаты', 'Совета ООН'): a 'по' phrase after it may be that
+    noun's. A word the dictionary does not know ('ООН') may be any case."""
+    before = _WORD_BEFORE.search(text, max(0, start - 40), start)
+    if not before or not _noun(before.group(1).lower()):
+        return False
+    parses = [p for p in morph()(surface.split()[-1].lower()) if p.is_known]
+    return not parses or any(p.tag.case == "gent" for p in parses if p.tag.POS == "NOUN")
+
+
+@lru_cache(maxsize=CACHE_SIZE)
+def _noun(word: str) -> bool:
+    """Whether the dictionary reads `word` first as a noun."""
+    parses = morph()(word)
+    return bool(parses) and parses[0].tag.POS == "NOUN"
