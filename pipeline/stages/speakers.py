@@ -236,6 +236,14 @@ _LONE_DASH = re.compile(rf"(?:^|\n)[{_DASHES}][ \t]*\n\n$")
 #: Whom a source that is an outlet reporting on its own account may cite: 'ТАСС со ссылкой на
 #: телеканал Al Arabiya'.
 _CITING = re.compile(r"(?i)\bсо ссылкой на\b")
+#: Verbs of citing another's words: a medium that cites is not what it reports on its own.
+_CITING_VERBS = frozenset({"цитировать", "приводить", "процитировать", "привести"})
+#: A quotation mark: a sentence that quotes words gives someone else's, not a medium's own.
+_QUOTING = re.compile(r"[«\"„“]")
+#: Sentences back from an impersonal cue in which a medium's own report is what it goes on with.
+_OUTLET_BACK = 2
+#: The end of a clause right after a name.
+_CLAUSE_END = re.compile(r"\s*[.,;!?]")
 #: Pronouns of the third person singular, personal and possessive, and their gender.
 _THIRD_PERSON = {"он": "masc", "она": "femn", "его": "masc", "её": "femn"}
 #: Prefixes of a rank below a role's: 'замминистра', 'вице-премьер', 'подполковник'.
@@ -400,7 +408,7 @@ class Article:
             if not _impersonal(said.cue):
                 return None, None
             spoke = self._recent(said.previous, said.cue_stop, None, ())
-            return spoke or self._issuer(said.cue_stop), None
+            return spoke or self._issuer(said.cue_stop, outlet=True), None
         start, stop = said.source
         stop = _before_conjunction(self.text, start, stop)  # 'подчеркнул [он и] добавил'
         left_out = self._occasions(start, stop)
@@ -871,7 +879,7 @@ class Article:
             return makers.pop() if len(makers) == 1 else None
         return None
 
-    def _issuer(self, before: int) -> str | None:
+    def _issuer(self, before: int, outlet: bool = False) -> str | None:
         """Who issued what an impersonal cue or a document with no author found goes on with
         ('Отмечается, что ...', '— говорится в заявлении'): the owner of the press service whose
         words the nearest earlier sentence reporting speech reports (`_serviced`), of the last
@@ -879,20 +887,50 @@ class Article:
         флота ВМС США', 'В заявлении, распространённом пресс-службой Белого дома, говорится').
         A press service with no name after it ('— уточнили в пресс-службе.') refers further back;
         nobody when the nearest sentence reporting anyone else's words names people or bodies:
-        they are too often not who issued a document."""
+        they are too often not who issued a document; for a cue with no source (`outlet`),
+        unless that sentence, one of the last `_OUTLET_BACK` and the nearest with names, is a
+        medium's own report (`_reporting_outlet`)."""
         at = self._sentence_at(before)
         if at is None:
             return None
+        nearest = True  # no earlier sentence with names yet
         for sentence in range(at, max(-1, at - _ISSUED_BACK - 1), -1):
             start, stop, _ = self.sentences[sentence]
             stop = min(stop, before)
             service = _PRESS_SERVICE.search(self.text, start, stop)
             if service and not _BARE.match(self.text, service.end()):
                 return self._serviced(service.end(), stop)
-            named = any(m.narrated and start <= m.start < stop for m in self.mentions)
-            if not service and sentence < at and named and _reports(self.text[start:stop]):
-                return None
+            named = sentence < at and any(
+                m.narrated and start <= m.start < stop for m in self.mentions
+            )
+            if not service and named and _reports(self.text[start:stop]):
+                near = outlet and nearest and sentence >= at - _OUTLET_BACK
+                return self._reporting_outlet(start, stop) if near else None
+            nearest = nearest and not named
         return None
+
+    def _reporting_outlet(self, start: int, stop: int) -> str | None:
+        """The medium whose own report a sentence gives, which an impersonal cue after it goes on
+        with ('CNN со ссылкой на источники сообщил, что ... Отмечается, что ...'): its one
+        medium, the subject right beside a cue verb ('сообщает ТАСС', 'CNN сообщил') or citing
+        ('ТАСС со ссылкой на ...'), not after a preposition ('в интервью RT'), in a sentence that
+        names no person (one who speaks to the medium: 'рассказал RT Иван Петров'); after the
+        verb, only ending its clause ('— заявил RT другой житель' is whom he told)."""
+        ours = [m for m in self.mentions if m.narrated and start <= m.start < stop]
+        media = [m for m in ours if m.type == MEDIUM]
+        if len({m.entity_id for m in media}) != 1 or any(m.type == "PER" for m in ours):
+            return None
+        if _QUOTING.search(self.text, start, stop):  # it quotes someone's words or document
+            return None
+        m = media[0]
+        before = _WORDS.findall(self.text[start : m.start])[-1:]
+        after = _WORDS.findall(self.text[m.stop : stop])[:1]
+        if not m.nominative or (before and preposition(before[0])):
+            return None
+        cites = _CITING.match(self.text, m.stop + 1) is not None
+        ends = cites or _CLAUSE_END.match(self.text, m.stop) is not None
+        beside = any(_reporting(w) for w in after) or (ends and any(map(_reporting, before)))
+        return m.entity_id if beside or cites else None
 
     def _serviced(self, service: int, stop: int) -> str | None:
         """The owner of a press service: the first person, body or medium named after its noun
@@ -1641,6 +1679,22 @@ def _reports(sentence: str) -> bool:
         parse.tag.POS != "GRND" and not {"1per", "2per"} & set(parse.tag.grammemes)
         for word in cue_forms().intersection(words)
         for parse in morph()(word)[:1]
+    )
+
+
+def _reporting(word: str) -> bool:
+    """Whether a word is a cue verb of one subject, in the active voice, that reports what is
+    said ('сообщил', 'пишет', 'указывает'): not a plural ('сообщили РИА Новости в компании'), an
+    impersonal reflexive ('с которым ознакомился RT, отмечается') nor citing another's words
+    ('цитирует', 'приводит')."""
+    low = word.lower()
+    if low not in cue_forms() or low.endswith(("ся", "сь")):
+        return False
+    parse = morph()(low)[0]
+    return (
+        parse.tag.POS == "VERB"
+        and parse.tag.number == "sing"
+        and key(parse.normal_form) not in _CITING_VERBS
     )
 
 
