@@ -152,7 +152,7 @@ def timeline(
     published: tuple | None = None,
     by_topic: bool = False,
 ) -> go.Figure:
-    """One point per row at (`x`, `group`), a colour per group, the sentence on hover; groups
+    """One point per row at (`x`, `group`), a colour per group, the article on hover; groups
     with most points on top and the `last` group (no country, no topic) at the bottom; the
     `published` (first, last) period shaded. Rows keep their order, so a selected point's
     index is its row."""
@@ -165,9 +165,10 @@ def timeline(
         group: PALETTE[int(fixed.get(group, i)) % len(PALETTE)] for i, group in enumerate(order)
     }
     trace = go.Scattergl if len(frame) > WEBGL_POINTS else go.Scatter
-    wrapped = frame["sentence"].map(_hover_lines)
     # Built from columns of known types, so Plotly need not check every point's colour and
-    # hover text one by one (that took longer than the query of thousands of points).
+    # hover text one by one (that took longer than the query of thousands of points). The
+    # hover names the article, not the sentence: a click shows it, and thousands of sentences
+    # would make the page megabytes heavier.
     fig = go.Figure(
         trace(
             x=frame["x"],
@@ -184,12 +185,11 @@ def timeline(
                     frame["date_text"].to_numpy(object),
                     frame["date_start"].astype(str).to_numpy(object),
                     frame["date_end"].astype(str).to_numpy(object),
-                    frame["title"].to_numpy(object),
-                    wrapped.to_numpy(object),
+                    frame["title"].fillna("").map(_hover_lines).to_numpy(object),
                 ]
             ),
             hovertemplate="<b>%{customdata[0]}</b> (%{customdata[1]} – %{customdata[2]})<br>"
-            "%{customdata[4]}<br><i>%{customdata[3]}</i><extra>%{y}</extra>",
+            "<i>%{customdata[3]}</i><extra>%{y}</extra>",
             _validate=False,
         ),
         _validate=False,

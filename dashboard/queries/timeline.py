@@ -4,6 +4,7 @@ and references to the past."""
 from __future__ import annotations
 
 import pandas as pd
+import pyarrow as pa
 import streamlit as st
 
 from dashboard.filters import Filters
@@ -20,7 +21,8 @@ def events(build: Build, filters: Filters, limit: int = TIMELINE_POINTS) -> pd.D
     its article, topic, countries and named actors (people and organisations in its sentence);
     the lag is days from the event's last day to the article's publication (negative:
     announced ahead). The sample is picked from the narrow columns, then only its events are
-    read whole, in the row groups of their dates."""
+    read, in the row groups of their dates, without their sentences (the widest column, read
+    by `sentences` for the points a researcher opens)."""
     with time_limited(new_cursor(build.directory, build.build_id, filters)) as cursor:
         picked = cursor.sql(_PICKED, params=[limit]).to_arrow_table()
         cursor.register("picked", picked)
@@ -36,10 +38,12 @@ _PICKED = """
     LIMIT ?
 """
 
-#: The sampled events (`picked`) whole, read only in the row groups of their dates (`{dates}`).
+#: The sampled events (`picked`) but their sentences, read only in the row groups of their dates
+#: (`{dates}`).
 _SHOWN = """
     WITH shown AS (
-        SELECT e.* FROM picked JOIN events e USING (article_id, start) WHERE {dates}
+        SELECT e.* EXCLUDE (sentence)
+        FROM picked JOIN events e USING (article_id, start) WHERE {dates}
     ),
     actors AS (
         SELECT x.article_id, x.start, string_agg(n.name, '; ' ORDER BY n.name) AS actors
@@ -52,7 +56,7 @@ _SHOWN = """
            a.published, (a.published - e.date_end) AS lag_days,
            e.countries, coalesce(x.actors, '') AS actors,
            p.topic_id, t.label AS topic,
-           a.title, a.source, e.sentence, e.article_id, e.start, e.stop
+           a.title, a.source, e.article_id, e.start, e.stop, e.published AS stored
     FROM shown e
     JOIN articles a USING (article_id)
     LEFT JOIN actors x ON x.article_id = e.article_id AND x.start = e.start
@@ -60,6 +64,41 @@ _SHOWN = """
     LEFT JOIN topics t ON t.topic_id = p.topic_id
     ORDER BY e.date_start, e.article_id, e.start
 """
+
+
+def sentences(build: Build, points: pd.DataFrame) -> pd.Series:
+    """The sentence of each event of `points` (their `article_id`, `start` and `stored`
+    publication date), aligned with its rows. Read apart from the points, for the few a page
+    shows, because the sentences of a sample spread over every date would decompress the whole
+    column."""
+    keys = points[["article_id", "start", "stored"]].drop_duplicates(["article_id", "start"])
+    read = _sentences(build.directory, build.build_id, keys.reset_index(drop=True))
+    found = points[["article_id", "start"]].merge(read, on=["article_id", "start"], how="left")
+    return pd.Series(found["sentence"].array, index=points.index)
+
+
+@st.cache_data(show_spinner=False, max_entries=32)
+def _sentences(directory: str, build_id: str, keys: pd.DataFrame) -> pd.DataFrame:
+    wanted = pa.Table.from_pandas(
+        keys.assign(stored=pd.to_datetime(keys["stored"]).dt.date), preserve_index=False
+    )
+    with time_limited(new_cursor(directory, build_id, None)) as cursor:
+        cursor.register("wanted", wanted)
+        dates = in_dates("e.published", wanted["stored"])
+        return cursor.execute(_SENTENCES.format(dates=dates)).df()
+
+
+#: The sentences of the events `wanted`, read only in the row groups of their dates (`{dates}`).
+_SENTENCES = """
+    SELECT e.article_id, e.start, e.sentence
+    FROM wanted JOIN events e USING (article_id, start)
+    WHERE {dates}
+"""
+
+
+def with_sentences(build: Build, points: pd.DataFrame) -> pd.DataFrame:
+    """`points` with each event's sentence, in the columns of the Timeline's CSV."""
+    return points.assign(sentence=sentences(build, points))[CSV_COLUMNS]
 
 
 #: Time axes of the Timeline page and group-bys, as shown and as the URL keeps them.
@@ -92,7 +131,7 @@ def timeline(build: Build, filters: Filters, axis: str, group_by: str) -> pd.Dat
     return _timeline(build.directory, build.build_id, filters, axis, group_by)
 
 
-#: A Timeline point's columns, in the order of its CSV.
+#: A Timeline point's columns (`stored`: the date its event is stored under).
 POINT_COLUMNS = [
     "x",
     "group",
@@ -111,7 +150,14 @@ POINT_COLUMNS = [
     "topic",
     "title",
     "source",
-    "sentence",
+    "article_id",
+    "start",
+    "stop",
+    "stored",
+]
+
+#: The columns of the Timeline's CSV: a point's, its sentence in place of its stored date.
+CSV_COLUMNS = [*POINT_COLUMNS[: POINT_COLUMNS.index("source") + 1], "sentence"] + [
     "article_id",
     "start",
     "stop",
@@ -183,11 +229,9 @@ def event_counts(build: Build, filters: Filters) -> dict:
     return counted(build, filters, "events", "resolved", "date_start")
 
 
-def history_table(history: pd.DataFrame, limit: int) -> pd.DataFrame:
-    """The first `limit` distinct references to the past, oldest first, as the History table
-    shows them."""
-    return (
-        history.drop_duplicates(["article_id", "start"])
-        .sort_values("date_start")
-        .head(limit)[["date_text", "date_start", "date_end", "sentence", "title"]]
-    )
+def history_table(build: Build, history: pd.DataFrame, limit: int) -> pd.DataFrame:
+    """The first `limit` distinct references to the past, oldest first, with their sentences,
+    as the History table shows them."""
+    oldest = history.drop_duplicates(["article_id", "start"]).sort_values("date_start").head(limit)
+    oldest["sentence"] = sentences(build, oldest)
+    return oldest[["date_text", "date_start", "date_end", "sentence", "title"]]

@@ -3,7 +3,9 @@ Network page's graph files."""
 
 from __future__ import annotations
 
-import networkx as nx
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
 import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
@@ -11,8 +13,10 @@ import streamlit as st
 from dashboard import charts
 from dashboard.export import provenance, to_csv
 from dashboard.filters import Filters
-from dashboard.graph import to_gexf
 from dashboard.store import Build
+
+if TYPE_CHECKING:  # networkx is imported by the Network page alone: not on the first view
+    import networkx as nx
 
 
 def chart_with_downloads(
@@ -20,12 +24,13 @@ def chart_with_downloads(
     filters: Filters,
     name: str,
     figure: go.Figure,
-    frame: pd.DataFrame,
+    frame: pd.DataFrame | Callable[[], pd.DataFrame],
     *,
     selectable: bool = False,
 ) -> list[dict]:
-    """Render `figure`, then 'Download data (CSV)' with exactly `frame` and its provenance.
-    With `selectable`, a click selects points; their Plotly records are returned."""
+    """Render `figure`, then 'Download data (CSV)' with exactly `frame` (or what it returns, when
+    the button is clicked) and its provenance. With `selectable`, a click selects points; their
+    Plotly records are returned."""
     state = st.plotly_chart(
         figure,
         config=charts.config(name),
@@ -37,13 +42,16 @@ def chart_with_downloads(
     return list(state.selection.points) if selectable and state else []
 
 
-def table_downloads(build: Build, filters: Filters, name: str, frame: pd.DataFrame) -> None:
+def table_downloads(
+    build: Build, filters: Filters, name: str, frame: pd.DataFrame | Callable[[], pd.DataFrame]
+) -> None:
     """'Download data (CSV)' with exactly `frame`, and its provenance beside it. The CSV is
-    written when the button is clicked, not on every run of the page."""
+    written when the button is clicked, not on every run of the page; a callable `frame` is
+    read only then too (columns too costly to read for every run)."""
     with st.container(horizontal=True):
         st.download_button(
             "Download data (CSV)",
-            lambda: to_csv(frame),
+            lambda: to_csv(frame() if callable(frame) else frame),
             file_name=f"{name}.csv",
             mime="text/csv",
             key=f"csv-{name}",
@@ -62,6 +70,8 @@ def table_downloads(build: Build, filters: Filters, name: str, frame: pd.DataFra
 def graph_downloads(g: nx.Graph, nodes: pd.DataFrame) -> None:
     """The network as GEXF for Gephi, and its plotted `nodes` as CSV, both written when their
     button is clicked."""
+    from dashboard.graph import to_gexf
+
     with st.container(horizontal=True):
         st.download_button(
             "Network (GEXF)",

@@ -20,6 +20,7 @@ import pytest
 from conftest import ROOT, SEEDS, read_table
 from streamlit.testing.v1 import AppTest
 
+from dashboard.charts import timeline as timeline_chart
 from dashboard.export import provenance, to_csv
 from dashboard.filters import Filters
 from dashboard.graph import graph, graph_tables, to_gexf
@@ -37,7 +38,7 @@ from dashboard.queries.network import network
 from dashboard.queries.quotes import QuoteQuery, _conditions, quote_sets, quotes
 from dashboard.queries.search import concordance, sort_concordance, usage_per_month
 from dashboard.queries.sources import top_media
-from dashboard.queries.timeline import LAGS, lag_counts, timeline
+from dashboard.queries.timeline import LAGS, history_table, lag_counts, timeline, with_sentences
 from dashboard.queries.topics import topic_list, topics_over_time
 from dashboard.store import ENV_VAR, open_build
 from pipeline import SCHEMA_VERSION
@@ -277,6 +278,31 @@ def test_timeline_points_follow_the_events_table(seed_build) -> None:
     counts = lag_counts(by_country)
     assert list(counts["lag"]) == list(LAGS)
     assert counts["events"].sum() == sum(e["article_id"] in dated for e in events)
+
+
+def test_timeline_sentences_are_read_only_for_what_is_opened(seed_build) -> None:
+    """The points carry no sentence (the hover names the article); the CSV, the History table
+    and a clicked point read each event's own sentence from the events table."""
+    built = open_build(seed_build)
+    events = {
+        (e["article_id"], e["start"]): e["sentence"] for e in read_table(seed_build, "events")
+    }
+    points = timeline(built, NONE, "event", "country")
+    assert "sentence" not in points.columns
+    full = with_sentences(built, points)
+    assert len(full) == len(points) and full["sentence"].notna().all()
+    assert list(full["sentence"]) == [
+        events[k] for k in zip(points["article_id"], points["start"], strict=True)
+    ]
+    # Seed 000: "в марте 2024 года" is in the sentence about Stoltenberg's visit to Baku.
+    (visit,) = full[full["date_text"] == "в марте 2024 года"]["sentence"].unique()
+    assert "Баку посетил тогдашний генеральный секретарь НАТО Йенс Столтенберг" in visit
+    history = history_table(built, points[points["history"]], 200)
+    assert list(history.columns) == ["date_text", "date_start", "date_end", "sentence", "title"]
+    assert history["date_start"].is_monotonic_increasing
+    assert visit in set(history["sentence"])
+    figure = timeline_chart(points, "Date", "No country named")
+    assert visit not in figure.to_json() and "Баку посетил" not in figure.to_json()
 
 
 def test_top_countries_and_actors_count_articles(seed_build) -> None:

@@ -132,7 +132,7 @@ def test_topics_page_link_and_csv(page, server: str, seed_build: Path) -> None:
 
 def test_timeline_click_opens_article_and_csv(page, server: str, seed_build: Path) -> None:
     from dashboard.export import to_csv
-    from dashboard.queries.timeline import timeline
+    from dashboard.queries.timeline import timeline, with_sentences
     from dashboard.store import open_build
 
     page.goto(f"{server}/timeline")
@@ -140,8 +140,9 @@ def test_timeline_click_opens_article_and_csv(page, server: str, seed_build: Pat
     chart = page.locator('[data-testid="stPlotlyChart"] .js-plotly-plot').first
     points = chart.locator("g.trace.scatter path.point")
     points.first.wait_for(timeout=30_000)
-    recent = timeline(open_build(seed_build), NONE, "event", "country")
-    recent = recent[~recent["history"]].reset_index(drop=True)
+    built = open_build(seed_build)
+    recent = timeline(built, NONE, "event", "country")
+    recent = with_sentences(built, recent[~recent["history"]].reset_index(drop=True))
     assert points.count() == len(recent)
     page.wait_for_function(IDLE, timeout=30_000, polling=50)  # every chart's button is there
     with page.expect_download(timeout=DOWNLOAD_TIMEOUT) as info:
@@ -279,7 +280,7 @@ def _expected_csv(page_path: str, built, filters: Filters) -> tuple[str, bytes]:
     from dashboard.queries.quotes import QuoteQuery, most_quoted, quotes
     from dashboard.queries.search import concordance
     from dashboard.queries.sources import top_media
-    from dashboard.queries.timeline import timeline
+    from dashboard.queries.timeline import timeline, with_sentences
     from dashboard.queries.topics import topic_list
 
     if page_path == "":
@@ -300,7 +301,8 @@ def _expected_csv(page_path: str, built, filters: Filters) -> tuple[str, bytes]:
         return "topic_sizes", to_csv(topic_list(built, filters))
     if page_path == "timeline":
         points = timeline(built, filters, "event", "country")
-        return "timeline_event_country", to_csv(points[~points["history"]].reset_index(drop=True))
+        recent = points[~points["history"]].reset_index(drop=True)
+        return "timeline_event_country", to_csv(with_sentences(built, recent))
     if page_path == "search":
         hits = concordance(built, filters, "lemma", "НАТО", 8, 2000)
         return "concordance", to_csv(hits)
