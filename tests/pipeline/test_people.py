@@ -721,3 +721,20 @@ def test_a_verb_after_a_mans_first_name_in_the_genitive_shows_no_womans_name() -
         ]
     )
     assert found["Андрей Звягинцев"]["n_mentions"] >= 3
+
+
+def test_an_adjectival_surname_in_an_oblique_case_reads_in_its_nominative() -> None:
+    # '-скую' and '-ского' end only an adjective's oblique cases: no 'Ратушинскуй', and
+    # 'Леха Качиньского' is Лех Качиньский's genitive.
+    found = people(
+        [
+            "Помню, тогда на женском участке сидела поэтесса Ирина Ратушинская.",
+            "Поначалу я Ратушинскую не узнал.",
+            "Варшава обвинила авиадиспетчеров в провоцировании катастрофы лайнера президента "
+            "Польши Леха Качиньского 10 апреля 2010 года.",
+        ]
+    )
+    assert "Ратушинскуй" not in found and "Лех Качиньский" in found
+    # '-ских' ends indeclinable surnames too: 'Игорь Ананских' stays as written.
+    found = people(["Об этом заявил зампред комитета Госдумы по энергетике Игорь Ананских."])
+    assert "Игорь Ананских" in found

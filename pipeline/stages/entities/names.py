@@ -47,6 +47,9 @@ _WHOLE = 0.5
 #: Score of the reading of a surname in the plural that the corpus writes in the singular:
 #: above any reading that takes the plural for a singular case ('Миранчуки' for 'Миранчука').
 _FAMILY = 3.0
+#: Score of the nominative of an adjectival surname ('-ский', '-ская') read from an oblique
+#: case only an adjective has: above readings that take the adjective's ending for a noun's.
+_ADJECTIVAL = 3.0
 #: How many times more often than a plural the corpus writes its singular as a surname.
 _SINGULAR = 5
 #: Score a lone word's reading gains when it is the form the corpus's longer names read that
@@ -207,6 +210,7 @@ def chosen_readings(raws: Iterable[pa.Table]) -> Readings:
     readings = {
         reading: _fleeting_vowels(found, written)
         + _family(parts[reading][0], found, surnames, seen)
+        + _adjectival(parts[reading][0], found)
         for reading, found in readings.items()
     }
     for reading, (surface, gender) in parts.items():
@@ -407,6 +411,40 @@ def _family(
         return ()
     feminine = singular.endswith(SURNAME_STEMS) and name_gender(" ".join(first)) == "femn"
     return ((_FAMILY, " ".join([*first, singular + ("а" if feminine else "")])),)
+
+
+#: The oblique endings of an adjectival surname in '-ск-'/'-цк-' that no nominative shares ->
+#: the nominative ending of that gender and number: 'Качиньского' -> 'Качиньский',
+#: 'Ратушинскую' -> 'Ратушинская', 'Березуцкими' -> 'Березуцкие'. Not '-ской', which is a
+#: woman's oblique case and a man's nominative alike ('Ратушинской', 'Трубецкой'), nor '-ских',
+#: which ends indeclinable surnames as well ('Игорь Ананских', 'Настя Каменских').
+_ADJECTIVAL_ENDINGS = {
+    "ого": "ий",
+    "ому": "ий",
+    "ом": "ий",
+    "ую": "ая",
+    "ою": "ая",
+    "ими": "ие",
+}
+_ADJECTIVAL_SURNAME = re.compile(
+    r"(?<=[А-ЯЁа-яё]{3}[сц]к)(" + "|".join(sorted(_ADJECTIVAL_ENDINGS, key=len)[::-1]) + ")$"
+)
+
+
+def _adjectival(
+    surface: str, readings: tuple[tuple[float, str], ...]
+) -> tuple[tuple[float, str], ...]:
+    """The reading of a name whose last word is an adjectival surname in an oblique case, with
+    that surname in its nominative, where the readings offered keep the case or take it for a
+    noun's ('Ратушинскую' read 'Ратушинскуй', 'Леха Качиньского' kept as written); the other
+    words are as the first reading has them ('Лех Качиньский')."""
+    tokens = surface.split()
+    found = _ADJECTIVAL_SURNAME.search(tokens[-1]) if tokens else None
+    if found is None:
+        return ()
+    last = tokens[-1][: found.start()] + _ADJECTIVAL_ENDINGS[found.group(1)]
+    first = readings[0][1].split()[:-1] if readings else tokens[:-1]  # 'И.К.' read 'И. К.'
+    return ((_ADJECTIVAL, " ".join([*first, last])),)
 
 
 def _best_reading(
