@@ -738,3 +738,8 @@ def test_an_adjectival_surname_in_an_oblique_case_reads_in_its_nominative() -> N
     # '-ских' ends indeclinable surnames too: 'Игорь Ананских' stays as written.
     found = people(["Об этом заявил зампред комитета Госдумы по энергетике Игорь Ананских."])
     assert "Игорь Ананских" in found
+    # An initial glued to the surname keeps its reading: no 'А. А.Попогребский'.
+    found = people(
+        ["— «Добрый день», реж. Ольга Дибцева, МШК (мастерская А.Попогребского и Б.Хлебникова)"]
+    )
+    assert not [name for name in found if "А. А." in name], found

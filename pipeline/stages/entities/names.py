@@ -426,8 +426,11 @@ _ADJECTIVAL_ENDINGS = {
     "ою": "ая",
     "ими": "ие",
 }
+#: The whole last word: 'А.Попогребского', an initial glued to the surname, is left alone.
 _ADJECTIVAL_SURNAME = re.compile(
-    r"(?<=[А-ЯЁа-яё]{3}[сц]к)(" + "|".join(sorted(_ADJECTIVAL_ENDINGS, key=len)[::-1]) + ")$"
+    r"^[А-ЯЁа-яё-]*[А-ЯЁа-яё]{3}[сц]к("
+    + "|".join(sorted(_ADJECTIVAL_ENDINGS, key=len)[::-1])
+    + ")$"
 )
 
 
@@ -442,7 +445,7 @@ def _adjectival(
     found = _ADJECTIVAL_SURNAME.search(tokens[-1]) if tokens else None
     if found is None:
         return ()
-    last = tokens[-1][: found.start()] + _ADJECTIVAL_ENDINGS[found.group(1)]
+    last = tokens[-1][: found.start(1)] + _ADJECTIVAL_ENDINGS[found.group(1)]
     first = readings[0][1].split()[:-1] if readings else tokens[:-1]  # 'И.К.' read 'И. К.'
     return ((_ADJECTIVAL, " ".join([*first, last])),)
 
