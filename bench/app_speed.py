@@ -353,7 +353,7 @@ def main() -> int:
     worst = max(_quantile(v, 0.95) for v in times.values()) * 1000
     print()
     first = browser["pages"]["overview"]
-    print(f"First page load (Overview, cold server, charts drawn): {first:.2f} s (target <= 3 s)")
+    print(f"First page load (Overview, cold server, charts drawn): {first:.2f} s (target <= 2 s)")
     print(f"Worst page p95 after a filter change: {worst:.0f} ms (target <= 300 ms)")
     print(
         f"Server memory: {browser['idle_rss_mb']:.0f} MB idle, {browser['rss_mb']:.0f} MB after "
