@@ -1021,7 +1021,7 @@ class Article:
         'зоопарк' for 'Белгородский зоопарк', 'компания' for 'компания «Газпром»')."""
         words = _WORDS.findall(self.text[max(0, m.start - 40) : m.start])[-2:]
         own = _WORDS.findall(m.surface)
-        noun = next((w for w in own if morph()(w.lower())[0].tag.POS == "NOUN"), None)
+        noun = next((w for w in own if _pos(w) == "NOUN"), None)
         return {lemma(w) for w in [*words, *own[:1], *([noun] if noun else [])]}
 
     def whole(self, entity_id: str) -> str:
@@ -1524,7 +1524,7 @@ class Article:
             parse = morph()(words[i].lower())[0]
             if parse.tag.POS == "NOUN" and "anim" in parse.tag:
                 # not a role after a preposition: 'нападки на президента Путина' speaks of him
-                after = i > 0 and morph()(words[i - 1].lower())[0].tag.POS == "PREP"
+                after = i > 0 and _pos(words[i - 1]) == "PREP"
                 return bool(first) and not after and parse.tag.case == first[0].tag.case != "nomn"
             if parse.tag.case != "gent" and not words[i].isupper():
                 return False
@@ -1698,6 +1698,12 @@ def _reporting(word: str) -> bool:
     )
 
 
+def _pos(word: str) -> str | None:
+    """The part of speech of the dictionary's first reading of `word`, in any case of letters."""
+    parses = morph()(word.lower())
+    return parses[0].tag.POS if parses else None
+
+
 def _animate(word: str) -> bool:
     """Whether a word's first reading is a common noun of a person ('глава', 'наставник')."""
     parses = morph()(word.lower())[:1]
@@ -1763,7 +1769,7 @@ def _bare_noun(words: str, head: str) -> bool:
     'жительница Донбасса', 'свидетельница событий')."""
     tokens = [w.lower() for w in _WORDS.findall(words)]
     after = next((n for n, w in enumerate(tokens) if lemma(w) == head), len(tokens)) + 1
-    return not any(morph()(w)[0].tag.POS == "NOUN" for w in tokens[after:])
+    return not any(_pos(w) == "NOUN" for w in tokens[after:])
 
 
 def _genitive(name: str) -> bool:
@@ -1780,7 +1786,7 @@ def _one_of(words: str) -> bool | None:
     if found is None:
         return None
     before = _WORDS.findall(words[: found.start()])[-1:]
-    if before and morph()(before[0].lower())[0].tag.POS == "PREP":
+    if before and _pos(before[0]) == "PREP":
         return None
     return found.group(1).lower() in ("один", "одна")
 
@@ -1827,9 +1833,7 @@ def _outlet(words: str) -> bool:
 def _bare(words: str) -> bool:
     """Whether a source's words have no adjective or participle: its noun is not qualified
     ('компании', 'в прокуратуре'; not 'немецкого парламента')."""
-    return not any(
-        morph()(word.lower())[0].tag.POS in ("ADJF", "PRTF") for word in _WORDS.findall(words)
-    )
+    return not any(_pos(word) in ("ADJF", "PRTF") for word in _WORDS.findall(words))
 
 
 def _same_noun(word: str, head: str) -> bool:
