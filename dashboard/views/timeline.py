@@ -74,7 +74,7 @@ else:
             (first, stats["last"]),
             by_topic=group_by == "topic",
         ),
-        lambda: timeline.with_sentences(build, recent.reset_index(drop=True)),
+        timeline.with_sentences(build, recent.reset_index(drop=True)),
         selectable=True,
     )
     row = clicks.clicked_row(selected, recent)
