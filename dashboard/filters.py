@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Mapping
-from dataclasses import asdict, dataclass, fields
+from dataclasses import asdict, dataclass, fields, replace
 
 #: URL parameter of each field; a list field repeats its parameter (?country=AZE&country=TUR).
 PARAMS = {
@@ -62,6 +62,14 @@ class Filters:
     @property
     def active(self) -> bool:
         return self != Filters()
+
+    @property
+    def whole(self) -> bool:
+        """Whether every article is selected and every mention counted, so that the build's
+        own counts (`totals`, `entities.n_articles`) are the selection's: no filter narrows
+        the articles nor reads headlines alone (entity types and inferred dates change
+        neither; a date range is a filter even when it spans the build)."""
+        return replace(self, types=(), inferred=True) == Filters()
 
     @classmethod
     def from_params(cls, params: Mapping[str, list[str]]) -> Filters:

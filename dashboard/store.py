@@ -270,19 +270,18 @@ def about_entity(
     return _query(build.directory, build.build_id, sql, params, filters, entity_id)
 
 
-def in_dates(column: str, dates: pa.ChunkedArray) -> str:
-    """A filter of `column` to the range of `dates` (and nulls, when among them), written out
-    so that DuckDB pushes it into the Parquet scan: of a table laid out by date (`events`,
-    `quotes`), only the row groups of those dates are read. False without any date."""
+def in_dates(column: str, dates: pa.ChunkedArray) -> tuple[str, list]:
+    """A filter of `column` to the range of `dates` (and nulls, when among them), and its
+    parameters (the range's first and last date): DuckDB binds them before it plans, so it
+    pushes the filter into the Parquet scan and, of a table laid out by date (`articles`,
+    `events`, `quotes`), reads only the row groups of those dates. False without any date."""
     if len(dates) == 0:
-        return "false"
+        return "false", []
     low, high = pc.min_max(dates).values()
-    ranged = (
-        f"{column} BETWEEN DATE '{low.as_py().isoformat()}' AND DATE '{high.as_py().isoformat()}'"
-        if low.is_valid
-        else "false"
-    )
-    return f"({ranged} OR {column} IS NULL)" if dates.null_count else ranged
+    ranged, params = "false", []
+    if low.is_valid:
+        ranged, params = f"{column} BETWEEN ? AND ?", [low.as_py(), high.as_py()]
+    return (f"({ranged} OR {column} IS NULL)" if dates.null_count else ranged), params
 
 
 def counted(build: Build, filters: Filters, table: str, known: str, column: str) -> dict:

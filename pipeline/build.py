@@ -10,7 +10,8 @@ tables as they come:
 5. `paragraphs` with their topics, `topics`, `article_topics`;
 6. `sentences`, `country_mentions`, `furniture`, `events`, `quotes`, chunk by chunk
    (stages.situate); `events` and `quotes` then laid out by date (stages.by_date); then a
-   check of the dates sources share (stages.shared_dates);
+   check of the dates sources share (stages.shared_dates), and the counts of the whole build
+   the dashboard's first view reads (stages.totals);
 7. once the words index is written, `articles` laid out by date too (stages.by_date).
 """
 
@@ -41,6 +42,7 @@ from pipeline.stages.situate import situate
 from pipeline.stages.topics.corpus import find_topics, paragraphs_with_topics
 from pipeline.stages.topics.model import Topics
 from pipeline.stages.topics.names import name_topics
+from pipeline.stages.totals import totals
 from pipeline.stages.words import index_words
 
 __all__ = ["NoArticles", "build"]
@@ -139,6 +141,7 @@ def build(
         del entities
         with timer.stage("write"):
             manifest.tables |= by_date(scratch)
+            manifest.tables |= totals(scratch)
         manifest.warnings += shared_dates(scratch / "articles.parquet", scratch / "events.parquet")
         with timer.stage("words"):
             manifest.tables["words"] = entry(*words())

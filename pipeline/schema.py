@@ -272,6 +272,18 @@ FURNITURE = _schema(
     _IN_HEADLINE,
 )
 
+TOTALS = _schema(
+    ("kind", pa.string(), False, "What is counted: country or topic."),
+    ("key", pa.string(), False, "The country (alpha-3) or the topic (`topics.topic_id`, as text)."),
+    (
+        "articles",
+        pa.int64(),
+        False,
+        "Articles that name the country, or with a paragraph in the topic.",
+    ),
+    ("n_rows", pa.int64(), False, "The country's mentions, or the topic's paragraphs."),
+)
+
 #: Table name -> schema; the dashboard needs all but the `OPTIONAL` ones.
 TABLES: dict[str, pa.Schema] = {
     "articles": ARTICLES,
@@ -287,6 +299,7 @@ TABLES: dict[str, pa.Schema] = {
     "quotes": QUOTES,
     "furniture": FURNITURE,
     "words": WORDS,
+    "totals": TOTALS,
 }
 
 DATE_SOURCES = ("header", "field", "text", "inferred", "missing")

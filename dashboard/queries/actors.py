@@ -19,21 +19,37 @@ _COUNTS = """
     )
 """
 
+#: The counts of `_COUNTS` over every article: the entities' own (the build's).
+_WHOLE = """
+    WITH counts AS (
+        SELECT entity_id, n_articles::BIGINT AS articles, n_mentions::BIGINT AS mentions
+        FROM entities
+        WHERE list_contains(?, type) AND n_articles > 0
+    )
+"""
+
+
+def _counted(build: Build, filters: Filters, sql: str, limit: int) -> pd.DataFrame:
+    """`sql` after the counts of the selected articles per entity of the filters' types (its
+    table `counts`), limited to `limit` rows; over every article, the build's counts are read
+    instead of every article's entities."""
+    if filters.whole:
+        return query(build, _WHOLE + sql, filters.actor_types, limit)
+    return filtered(build, filters, _COUNTS + sql, filters.actor_types, limit)
+
 
 def top_actors(build: Build, filters: Filters, limit: int) -> pd.DataFrame:
     """Entities of the filters' types (default: people and organisations) by the selected
     articles that mention them, with mentions, country and role."""
-    return filtered(
+    return _counted(
         build,
         filters,
-        _COUNTS
-        + """
+        """
         SELECT c.entity_id, e.name, e.type, c.articles, c.mentions, e.country, e.role
         FROM counts c JOIN entities e USING (entity_id)
         ORDER BY c.articles DESC, c.mentions DESC, e.name, c.entity_id
         LIMIT ?
         """,
-        filters.actor_types,
         limit,
     )
 
@@ -41,18 +57,16 @@ def top_actors(build: Build, filters: Filters, limit: int) -> pd.DataFrame:
 def actor_table(build: Build, filters: Filters, limit: int) -> pd.DataFrame:
     """Entities of the filters' types (default: people and organisations) ranked by the
     selected articles that mention them, with every alias."""
-    return filtered(
+    return _counted(
         build,
         filters,
-        _COUNTS
-        + """
+        """
         SELECT e.name, e.type, c.mentions, c.articles, e.country, e.role,
                array_to_string(e.aliases, '; ') AS aliases, e.entity_id
         FROM counts c JOIN entities e USING (entity_id)
         ORDER BY c.articles DESC, c.mentions DESC, e.name, e.entity_id
         LIMIT ?
         """,
-        filters.actor_types,
         limit,
     )
 

@@ -18,8 +18,8 @@ def filter_options(build: Build) -> dict[str, pd.DataFrame]:
         "countries": query(
             build,
             """
-            SELECT country, count(DISTINCT article_id) AS articles
-            FROM country_mentions GROUP BY country ORDER BY articles DESC, country
+            SELECT key AS country, articles FROM totals WHERE kind = 'country'
+            ORDER BY articles DESC, country
             """,
         ),
         "actors": query(

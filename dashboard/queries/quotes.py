@@ -187,11 +187,10 @@ def _quote_sets(
         picked = cursor.sql(_picked(wanted, filters), params=[*params, limit]).to_arrow_table()
         cursor.register("picked", picked)
         stored = picked["stored"]
-        shown = _SHOWN.format(
-            dates=in_dates("q.published", stored),
-            articles=in_dates("published", stored) if filters.inferred else "true",
-        )
-        return cursor.execute(shown).df()
+        dates, params = in_dates("q.published", stored)
+        articles, more = in_dates("published", stored) if filters.inferred else ("true", [])
+        # `{dates}` comes before `{articles}` in the SQL, so do their parameters.
+        return cursor.execute(_SHOWN.format(dates=dates, articles=articles), params + more).df()
 
 
 def most_quoted(quotes: pd.DataFrame, limit: int) -> pd.DataFrame:

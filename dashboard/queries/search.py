@@ -244,11 +244,11 @@ def _articles(cursor: duckdb.DuckDBPyConnection, wanted: pa.Table) -> dict[str, 
     """Title, date, source and text of the `wanted` articles (`article_id`, `published`), by
     id. Both filters are pushed into the Parquet scan: the articles are laid out by date, so
     only the row groups of the wanted dates are read (a filter on ids alone: most of them)."""
-    dates = in_dates("published", wanted["published"])
+    dates, params = in_dates("published", wanted["published"])
     cursor.execute(
         "SELECT article_id, title, published, source, text FROM articles "
         f"WHERE {dates} AND article_id IN (SELECT unnest(?))",
-        [wanted["article_id"].to_pylist()],
+        [*params, wanted["article_id"].to_pylist()],
     )
     return {row[0]: row for row in cursor.fetchall()}
 

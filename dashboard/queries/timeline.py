@@ -26,7 +26,8 @@ def events(build: Build, filters: Filters, limit: int = TIMELINE_POINTS) -> pd.D
     with time_limited(new_cursor(build.directory, build.build_id, filters)) as cursor:
         picked = cursor.sql(_PICKED, params=[limit]).to_arrow_table()
         cursor.register("picked", picked)
-        return cursor.execute(_SHOWN.format(dates=in_dates("e.published", picked["stored"]))).df()
+        dates, params = in_dates("e.published", picked["stored"])
+        return cursor.execute(_SHOWN.format(dates=dates), params).df()
 
 
 #: The sample of `events`: the keys and dates of the selected events resolved to dates.
@@ -84,8 +85,8 @@ def _sentences(directory: str, build_id: str, keys: pd.DataFrame) -> pd.DataFram
     )
     with time_limited(new_cursor(directory, build_id, None)) as cursor:
         cursor.register("wanted", wanted)
-        dates = in_dates("e.published", wanted["stored"])
-        return cursor.execute(_SENTENCES.format(dates=dates)).df()
+        dates, params = in_dates("e.published", wanted["stored"])
+        return cursor.execute(_SENTENCES.format(dates=dates), params).df()
 
 
 #: The sentences of the events `wanted`, read only in the row groups of their dates (`{dates}`).

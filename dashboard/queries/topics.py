@@ -5,22 +5,28 @@ from __future__ import annotations
 import pandas as pd
 
 from dashboard.filters import Filters
-from dashboard.store import Build, filtered
+from dashboard.store import Build, filtered, query
 
+#: Per topic, the selected articles' paragraphs and articles.
+_COUNTS = """
+    WITH counts AS (
+        SELECT topic_id, count(*) AS paragraphs, count(DISTINCT article_id) AS articles
+        FROM paragraphs JOIN sel USING (article_id)
+        WHERE topic_id IS NOT NULL
+        GROUP BY topic_id
+    )
+"""
 
-def topic_list(build: Build, filters: Filters) -> pd.DataFrame:
-    """Every topic with its paragraphs and articles among the selected articles, largest
-    first; `share` is of the selection's paragraphs with a topic."""
-    return filtered(
-        build,
-        filters,
-        """
-        WITH counts AS (
-            SELECT topic_id, count(*) AS paragraphs, count(DISTINCT article_id) AS articles
-            FROM paragraphs JOIN sel USING (article_id)
-            WHERE topic_id IS NOT NULL
-            GROUP BY topic_id
-        )
+#: The counts of `_COUNTS` over every article: the build's own.
+_WHOLE = """
+    WITH counts AS (
+        SELECT key::INTEGER AS topic_id, n_rows AS paragraphs, articles
+        FROM totals WHERE kind = 'topic'
+    )
+"""
+
+#: Every topic with its counts (`counts`), largest first.
+_LISTED = """
         SELECT t.topic_id, t.label, coalesce(c.paragraphs, 0)::BIGINT AS paragraphs,
                round(coalesce(c.paragraphs, 0) / greatest(sum(c.paragraphs) OVER (), 1), 4)
                    AS share,
@@ -29,8 +35,15 @@ def topic_list(build: Build, filters: Filters) -> pd.DataFrame:
                array_to_string(t.entities, ', ') AS entities
         FROM topics t LEFT JOIN counts c USING (topic_id)
         ORDER BY paragraphs DESC, t.topic_id
-        """,
-    )
+"""
+
+
+def topic_list(build: Build, filters: Filters) -> pd.DataFrame:
+    """Every topic with its paragraphs and articles among the selected articles, largest
+    first; `share` is of the selection's paragraphs with a topic."""
+    if filters.whole:  # every article: the counts the build wrote, not a scan of paragraphs
+        return query(build, _WHOLE + _LISTED)
+    return filtered(build, filters, _COUNTS + _LISTED)
 
 
 def topics_over_time(build: Build, filters: Filters) -> pd.DataFrame:

@@ -26,6 +26,7 @@ from dashboard.filters import Filters
 from dashboard.graph import graph, graph_tables, to_gexf
 from dashboard.queries import search
 from dashboard.queries.actors import (
+    actor_table,
     co_countries,
     co_mentioned,
     entity_articles,
@@ -35,12 +36,13 @@ from dashboard.queries.actors import (
 from dashboard.queries.articles import articles_per_month
 from dashboard.queries.countries import country_months, country_pairs, top_countries
 from dashboard.queries.network import network
+from dashboard.queries.options import filter_options
 from dashboard.queries.quotes import QuoteQuery, _conditions, quote_sets, quotes
 from dashboard.queries.search import concordance, sort_concordance, usage_per_month
 from dashboard.queries.sources import top_media
 from dashboard.queries.timeline import LAGS, history_table, lag_counts, timeline, with_sentences
 from dashboard.queries.topics import topic_list, topics_over_time
-from dashboard.store import ENV_VAR, open_build
+from dashboard.store import ENV_VAR, in_dates, open_build, query
 from pipeline import SCHEMA_VERSION
 from pipeline.build import build
 
@@ -329,6 +331,50 @@ def test_top_countries_and_actors_count_articles(seed_build) -> None:
     people = top_actors(built, Filters(types=("PER",)), 10)
     assert set(people["type"]) == {"PER"}
     assert "Ильхам Алиев" in set(people["name"])
+
+
+def test_unfiltered_counts_are_the_builds_own(seed_build, seed_articles) -> None:
+    """Without filters, the top countries, actors and topics and the country picker read the
+    build's counts (`totals`, `entities`) instead of scanning: the same frames as counting a
+    selection of every article."""
+    built = open_build(seed_build)
+    sources = tuple(sorted({a["source"] for a in seed_articles.values()}))
+    assert NONE.whole and Filters(types=("PER",), inferred=False).whole
+    assert not Filters(headlines=True).whole and not Filters(sources=sources).whole
+    for types in ((), ("PER",), ("LOC", "MEDIUM")):
+        whole, every = Filters(types=types), Filters(types=types, sources=sources)
+        for counts in (top_actors, actor_table):
+            pd.testing.assert_frame_equal(counts(built, whole, 50), counts(built, every, 50))
+    every = Filters(sources=sources)
+    pd.testing.assert_frame_equal(top_countries(built, NONE, 50), top_countries(built, every, 50))
+    pd.testing.assert_frame_equal(topic_list(built, NONE), topic_list(built, every))
+    offered = filter_options(built)["countries"]
+    counted = top_countries(built, every, 50)
+    assert dict(zip(offered["country"], offered["articles"], strict=True)) == dict(
+        zip(counted["country"], counted["articles"], strict=True)
+    )
+    assert list(offered["articles"]) == sorted(offered["articles"], reverse=True)
+
+
+def test_date_ranges_are_parameters_of_the_query(seed_build, seed_articles) -> None:
+    """`in_dates` writes no date into the SQL: the range's ends are parameters, and undated
+    rows are kept when the dates include a null."""
+    built = open_build(seed_build)
+    dated = sorted(a["published"] for a in seed_articles.values() if a["published"])
+    low, high = dated[0], dated[-2]
+    dates = pa.chunked_array([[high, None, low]], type=pa.date32())
+    sql, params = in_dates("published", dates)
+    assert str(low.year) not in sql and params == [low, high]
+    found = query(built, f"SELECT count(*) AS n FROM articles WHERE {sql}", *params)["n"][0]
+    undated = sum(1 for a in seed_articles.values() if a["published"] is None)
+    assert found == sum(1 for d in dated if low <= d <= high) + undated < len(seed_articles)
+    sql, params = in_dates("published", dates.filter(pa.array([True, False, True])))
+    assert "NULL" not in sql and params == [low, high]
+    assert in_dates("published", pa.chunked_array([[None]], type=pa.date32())) == (
+        "(false OR published IS NULL)",
+        [],
+    )
+    assert in_dates("published", pa.chunked_array([], type=pa.date32())) == ("false", [])
 
 
 def test_actors_page_and_profile(monkeypatch, seed_build) -> None:

@@ -117,3 +117,26 @@ def _assert_groups_by_date(file: pq.ParquetFile) -> None:
 
 def _days(date) -> int:
     return 0 if date is None else date.toordinal()
+
+
+def test_totals_count_each_country_and_topic_of_the_whole_build(seed_build) -> None:
+    """`totals` holds, per country, the articles that name it and its mentions, and per topic
+    its articles and paragraphs: what the dashboard's unfiltered views would count."""
+    expected = {}
+    for table, kind, column in (
+        ("country_mentions", "country", "country"),
+        ("paragraphs", "topic", "topic_id"),
+    ):
+        for row in pq.read_table(seed_build / f"{table}.parquet").to_pylist():
+            if row[column] is not None:
+                articles, rows = expected.setdefault((kind, str(row[column])), (set(), [0]))
+                articles.add(row["article_id"])
+                rows[0] += 1
+    totals = pq.read_table(seed_build / "totals.parquet").to_pylist()
+    assert {(t["kind"], t["key"]): (t["articles"], t["n_rows"]) for t in totals} == {
+        key: (len(articles), rows[0]) for key, (articles, rows) in expected.items()
+    }
+    assert [(t["kind"], t["key"]) for t in totals] == sorted(expected)
+    # Azerbaijan is named in all five seed articles.
+    assert ("country", "AZE") in expected and len(expected[("country", "AZE")][0]) == 5
+    assert {kind for kind, _ in expected} == {"country", "topic"}
