@@ -208,7 +208,9 @@ def build_quotes(
             speaker, cue = (whole(lead.entity_id) if lead else None), _INTERVIEW
             source = (lead.start, lead.stop) if lead else None
         else:
-            said = Said(cue, cue_stop, source, tuple(countries.split()), previous.get(article_id))
+            said = Said(
+                cue, cue_stop, source, tuple(countries.split()), previous.get(article_id), start
+            )
             speaker, elsewhere = context.article(article_id).speaker(said)
             source = elsewhere or source
         words = None if source is None else text[source[0] : source[1]]

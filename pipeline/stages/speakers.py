@@ -145,6 +145,10 @@ _DOCUMENTS = frozenset(
         "пресс-релиз",
     }
 )
+#: Nouns of a statement and of a paper among `_DOCUMENTS`: a statement may be called back by
+#: another statement's noun ('в пресс-релизе РСА ... — отмечается в сообщении').
+_STATEMENTS = frozenset({"сообщение", "заявление", "релиз", "пресс-релиз"})
+_PAPERS = frozenset({"отчёт", "доклад", "меморандум", "письмо", "проект", "законопроект"})
 #: Nouns of a bystander, one described by where they live, what they saw or where they were:
 #: they are the person introduced with the noun ('очевидец Андрей Сбоев ... — добавил
 #: очевидец'), else one the text leaves unnamed ('— говорит местная жительница'), never the
@@ -195,6 +199,9 @@ _MAKING = frozenset(
     | {"внести", "издать", "выпустить", "разместить", "написать", "утвердить", "одобрить"}
     | {"поручить", "составить", "распространить", "обнародовать", "отправить"}
 )
+#: What may stand between a document's noun and its owner's name: up to two words of the
+#: owner's own name or role ('доклад Исследовательского центра Европарламента').
+_ADJOINED = re.compile(r"\s+(?:[\w-]+\s+){0,2}")
 #: Entities that may make a document or go on speaking in one: people, bodies, media.
 _AUTHORS = frozenset({"PER", "ORG", MEDIUM})
 #: Sentences with people looked back through for a pronoun's or a description's antecedent.
@@ -296,6 +303,13 @@ class Said:
     countries: tuple[str, ...] = ()
     #: The speaker of the article's quote before this one, where that quote ends and its source.
     previous: Previous | None = None
+    #: Where the quote's words open (None when not known).
+    opens: int | None = None
+
+    def words_from(self, start: int) -> int:
+        """Where the words before a source at `start` stop being narration: the opening of the
+        quote's words when they stand before the source ('«...», — заявил он')."""
+        return start if self.opens is None else min(start, self.opens)
 
 
 def name_keys(name: str) -> list[str]:
@@ -464,7 +478,8 @@ class Article:
         # 'говорится в документе': where it is written ('Документ предупреждает' is no author)
         document = reading.thing in _DOCUMENTS and placed
         if reading.kind is None and document and not (organisations or cited):
-            return self._author(start, said.previous) or self._issuer(start), None
+            made = self._author(start, said.previous, reading.thing)
+            return made or self._issuer(start), None
         if reading.kind is None and reading.thing and not (organisations or cited or subject):
             # a surname the morphology reads as a common noun ('Дижур') is still a surname
             made = placed and reading.thing in _NAMED_DOCUMENTS
@@ -482,7 +497,7 @@ class Article:
         if reading.kind == "relative":
             return self._relative(start), None
         if reading.kind == "pronoun":
-            return self._antecedent(start, gender, said.previous), None
+            return self._antecedent(start, gender, said.previous, said.words_from(start)), None
         if reading.kind in ("first", "second"):  # 'я считаю' in an answer, 'вы сказали' asked
             answer = any(a <= start < b for a, b in self.answers)
             asked = not answer and self._dashed(start)
@@ -846,13 +861,17 @@ class Article:
         found = self._named(noun, before) or (bare and self._named(noun, before, compound=True))
         return found or spoke
 
-    def _author(self, before: int, previous: Previous | None) -> str | None:
+    def _author(
+        self, before: int, previous: Previous | None, noun: str | None = None
+    ) -> str | None:
         """Whose a document is ('говорится в документе', 'поясняется в отчёте'): the speaker
         of the quote just before, who goes on in it ('— говорится в заявлении ФСБ. «...», —
         отмечается в документе'), else who made it: of the nearest of the last `_BACK`
         sentences with names that names a document (up to the next such sentence: a link may
         cut it), the one subject before the document's noun ('Майк Тёрнер подготовил поправки
-        к проекту', 'комиссия РАН ... опубликовала меморандум')."""
+        к проекту', 'комиссия РАН ... опубликовала меморандум'), else, for a document of the
+        kind of the source's `noun` and named in the singular, whose the text says it is
+        (`_owner_of_document`)."""
         spoke = self._recent(previous, before, None, ())
         if spoke:
             return spoke
@@ -862,7 +881,7 @@ class Article:
             ours = [m for m in earlier if m.sentence == sentence]
             start = self.sentences[sentence][0] if 0 <= sentence < len(self.sentences) else stop
             start = min(start, ours[0].start)
-            noun = next(
+            at = next(
                 (
                     w.start()
                     for w in _WORDS.finditer(self.text, start, stop)
@@ -870,14 +889,35 @@ class Article:
                 ),
                 None,
             )
-            stop = start
-            if noun is None:
+            within, stop = (start, stop), start
+            if at is None:
                 continue
             makers = {
-                m.entity_id for m in ours if m.type in _AUTHORS and m.nominative and m.stop <= noun
+                m.entity_id for m in ours if m.type in _AUTHORS and m.nominative and m.stop <= at
             }
-            return makers.pop() if len(makers) == 1 else None
+            if len(makers) == 1:
+                return makers.pop()
+            word = _WORDS.match(self.text, at).group()
+            same = _same_kind(noun, lemma(word)) and _singular(word)
+            return None if makers or not same else self._owner_of_document(ours, at, within[1])
         return None
+
+    def _owner_of_document(self, ours: list[Mention], noun: int, stop: int) -> str | None:
+        """Whose the document whose noun stands at `noun` is, when its sentence names no maker
+        as its subject: the body, person or medium named right after the noun in the genitive,
+        with at most two words of its own name between ('следует из доклада Росстата', 'в
+        одном из писем Минфина в регионы', 'согласно докладу Генерального директората
+        Европарламента'); not after a verb or a person's role ('заявление сделали глава
+        Пентагона', 'в докладе экс-главы Объединённого командования ...': the person's)."""
+        end = _WORDS.match(self.text, noun).end()
+        after = next((m for m in ours if end <= m.start < stop), None)
+        if after is None or after.type not in _AUTHORS:
+            return None
+        gap = self.text[end : after.start]
+        words = _WORDS.findall(gap)
+        if not _ADJOINED.fullmatch(gap) or not all(_genitive_thing(w) for w in words):
+            return None
+        return after.entity_id if _genitive(after.surface) else None
 
     def _issuer(self, before: int, outlet: bool = False) -> str | None:
         """Who issued what an impersonal cue or a document with no author found goes on with
@@ -1285,7 +1325,11 @@ class Article:
         return gender is None or found is None or found == gender
 
     def _antecedent(
-        self, before: int, gender: str | None, previous: Previous | None = None
+        self,
+        before: int,
+        gender: str | None,
+        previous: Previous | None = None,
+        narrated: int | None = None,
     ) -> str | None:
         """The person a pronoun or a description at `before` stands for: of the nearest
         earlier sentences with people outside quotations (up to `_BACK`), the first with
@@ -1296,21 +1340,29 @@ class Article:
         nearer than those people when that quote's source, after their sentence, names them
         (`_named_since`: '— считает Долгов. ... — считает аль-Шакир. По словам эксперта'). People
         written before an unnamed source (`_unnamed_before`) or an unnamed person the text
-        introduces since (`_stranger_before`) are no antecedent."""
+        introduces since (`_stranger_before`) are no antecedent; those are looked for up to
+        `narrated`, where the quote's own words open before its source: a source or a stranger
+        the quotation speaks of ('«Сумма источников ...», — добавил он', with straight quotes or
+        over paragraphs, which `_quoted` does not see) is not one the pronoun follows."""
+        told = before if narrated is None else narrated
         floor = max(
-            self._unnamed_before(before),
-            self._stranger_before(before, gender),
+            self._unnamed_before(told),
+            self._stranger_before(told, gender),
         )
         earlier = [m for m in self.narrated if floor <= m.start and m.stop <= before]
         sentences = sorted({m.sentence for m in earlier}, reverse=True)[:_BACK]
         recent = self._recent(previous, before, gender)
         recent = recent if recent and previous[1] > floor else None
+        # the quote's own sentences do not push the quote before it out of reach, where the
+        # people written since name its speaker again
+        again = recent or self._recent(previous, told, gender)
+        again = again if again and previous[1] > floor else None
         for sentence in sentences:
             fit = [m for m in earlier if m.sentence == sentence and self._fits(m.entity_id, gender)]
             if not fit:
                 continue
-            if recent and self._named_since(recent, fit[-1], previous[2]):
-                return recent
+            if again and self._named_since(again, fit[-1], previous[2]):
+                return again
             ids = {m.entity_id for m in fit}
             # the subject first, else one named after a noun of a person
             subjects = {m.entity_id for m in fit if m.nominative and not self._owner(m)} or {
@@ -1320,6 +1372,9 @@ class Article:
                 return subjects.pop()
             if recent and (recent in ids or not subjects):
                 return recent
+            # further back only when a subject of it or named by the quote's source
+            if again in ids and (again in subjects or self._surnamed_in(again, previous[2])):
+                return again
             return ids.pop() if len(ids) == 1 else None
         return recent
 
@@ -1327,9 +1382,15 @@ class Article:
         """Whether the source of the quote before, written after the sentence that names `m`,
         names the person by their surname: a name the entity stage did not tag, read by
         `_by_name` ('— считает аль-Шакир', 'Коновалов, в свою очередь, считает')."""
-        person = self.people.get(entity_id)
         held = self._sentence_at(m.start)
-        if person is None or source is None or held is None or source[0] < self.sentences[held][1]:
+        if source is None or held is None or source[0] < self.sentences[held][1]:
+            return False
+        return self._surnamed_in(entity_id, source)
+
+    def _surnamed_in(self, entity_id: str, source: tuple[int, int] | None) -> bool:
+        """Whether the words of `source` name the person by their surname."""
+        person = self.people.get(entity_id)
+        if person is None or source is None:
             return False
         surname = key(person.name).split()[-1]
         words = _WORDS.findall(self.text[source[0] : source[1]])
@@ -1776,6 +1837,33 @@ def _genitive(name: str) -> bool:
     """Whether the last word of a name may be in the genitive ('Юрия Кулакова', 'Фей Чуа'; not
     'Гудковым')."""
     return any(p.tag.case == "gent" for p in morph()(name.split()[-1].lower()))
+
+
+def _same_kind(noun: str | None, other: str) -> bool:
+    """Whether two nouns of a document may name the same one: either is 'документ', or both
+    are of a statement ('сообщение', 'заявление', 'пресс-релиз') or of a paper ('доклад',
+    'отчёт', 'письмо', ...); a film is only a film."""
+    if noun is None or "документ" in (noun, other):
+        return noun is not None
+    kinds = [
+        _STATEMENTS if word in _STATEMENTS else _PAPERS if word in _PAPERS else {word}
+        for word in (noun, other)
+    ]
+    return kinds[0] == kinds[1]
+
+
+def _singular(word: str) -> bool:
+    """Whether a noun can only be singular: a plural ('фильмы Чаплина', 'исследовательских
+    проектов Министерства обороны', 'подобные заявления Волкера') names papers at large, not
+    the one the source calls back."""
+    return all(p.tag.number == "sing" for p in morph()(word.lower()) if p.tag.POS == "NOUN")
+
+
+def _genitive_thing(word: str) -> bool:
+    """Whether a word reads first as a genitive adjective or noun of no person
+    ('Исследовательского', 'центра'; not 'главы', 'сделали')."""
+    tag = morph()(word.lower())[0].tag
+    return tag.case == "gent" and tag.POS in ("NOUN", "ADJF") and "anim" not in tag
 
 
 def _one_of(words: str) -> bool | None:
