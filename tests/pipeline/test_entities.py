@@ -14,7 +14,7 @@ from pipeline.harness import entity_tables
 from pipeline.runtime import corpus
 from pipeline.stages.entities import spans
 from pipeline.stages.entities.common_words import name_words
-from pipeline.stages.entities.retyped import retyped
+from pipeline.stages.entities.retyped import retyped, with_types
 
 
 @pytest.fixture(scope="module")
@@ -638,3 +638,53 @@ def test_the_second_of_two_names_sharing_a_plural_head_is_named_in_the_singular(
         "Албанская православная церковь",
         "Луганская народная республика",
     ]
+
+
+def test_a_womans_name_is_no_mans_genitive_the_corpus_never_writes() -> None:
+    # Sentences of the corpus: the pair is written in the nominative, where 'Евгения Тарасова'
+    # may be the genitive of a man's name; the other cases write only the woman's.
+    found = people(
+        [
+            "Короткую программу закрывали Евгения Тарасова и Владимир Морозов.",
+            "Предпоследними на лёд вышли чемпионы Гран-при Евгения Тарасова и Владимир Морозов.",
+            "А у Евгении Тарасовой и Владимира Морозова была неудачная короткая программа.",
+            "Евгении Тарасовой и Владимиру Морозову одним с этой задачей не справиться.",
+        ]
+    )
+    assert found["Евгения Тарасова"]["n_mentions"] == 4
+    assert not any(name.startswith("Евгений") for name in found)
+
+
+def test_a_full_name_takes_each_word_from_the_reading_the_corpus_writes() -> None:
+    # 'Бараку Обаме' alone reads 'Барак Обаме' or 'Бараку Обама'; the corpus writes 'Барак
+    # Обама' as a subject. 'Поля Погба' (the surname left undeclined) is 'Поль Погба'.
+    found = people(
+        [
+            "Формально это те же цели, о которых заявлял Барак Обама.",
+            "Вместо этого Барак Обама подписал новый закон о работе спецслужб.",
+            "Отметим, что к предыдущему президенту Бараку Обаме в США были более благосклонны.",
+            "Кроме того, всё это время на поле присутствует Поль Погба.",
+            "Отметились Поль Погба и Ромелу Лукаку.",
+            "Поль Погба (из «Ювентуса» в «Манчестер Юнайтед», €105 млн)",
+            "Чтобы получить контроль над игрой, Моуринью по истечении часа бросил в бой "
+            "Поля Погба.",
+        ]
+    )
+    assert found["Барак Обама"]["n_mentions"] == 3
+    assert found["Поль Погба"]["n_mentions"] == 4
+    assert not any(name in found for name in ("Барак Обаме", "Поль Погб"))
+
+
+def test_a_body_tagged_as_a_person_is_an_organisation() -> None:
+    # '... стоит фракция Левой партии в бундестаге', '... лидер Левой партии Германии Сара
+    # Вагенкнехт': a lower-case institution noun is in no person's name; 'бен' is a particle.
+    raw = pa.table(
+        {
+            "surface": ["Левой партии", "Усамы бен Ладена", "Саиф аль-Ислам"],
+            "type": ["PER", "PER", "PER"],
+            "name": ["Левой партии", "Усама бен Ладен", "Саиф аль-Ислам"],
+        }
+    )
+    found = with_types(raw, {})
+    assert found["type"].to_pylist() == ["ORG", "PER", "PER"]
+    assert found["name"].to_pylist() == ["Левая партия", "Усама бен Ладен", "Саиф аль-Ислам"]

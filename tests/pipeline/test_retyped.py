@@ -39,6 +39,7 @@ def test_only_one_word_person_mentions_change_type() -> None:
         {
             "type": ["PER", "PER", "LOC", "PER"],
             "name": ["Киркук", "Джордж Вашингтон", "Киркук", "София"],
+            "surface": ["Киркуком", "Джорджа Вашингтона", "Киркуке", "София"],
         }
     )
     assert with_types(raw, {"киркук": "LOC"})["type"].to_pylist() == ["LOC", "PER", "LOC", "PER"]

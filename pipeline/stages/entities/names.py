@@ -8,6 +8,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import cache
+from itertools import product
 
 import pyarrow as pa
 import pyarrow.compute as pc
@@ -63,6 +64,11 @@ _WOMANS_FIRST_NAME = -1.5
 #: How many times a name kept as written must be a verb's subject to show its words'
 #: nominative: once may be a participle agreeing with another word.
 _IN_FULL_SUBJECT = 2
+#: Score a reading of a full name loses when the corpus never writes it, neither whole nor in a
+#: case only it explains, and does so for a reading of the other gender: 'Евгения Тарасова' is
+#: no genitive of a 'Евгений Тарасов' when the corpus writes 'Евгении Тарасовой' and never
+#: 'Евгением Тарасовым'.
+_UNCONFIRMED = -1.5
 
 
 #: A name -> the readings offered with it by each surface that offers it, with that surface's
@@ -201,9 +207,12 @@ def chosen_readings(raws: Iterable[pa.Table]) -> Readings:
     # names so chosen then attest a reading of the same surface where no gender shows.
     shown: Counter[str] = Counter()
     subjects: Counter[str] = Counter()  # how often each surface is the subject of a verb
-    for (kind, surface, gender, _name), count in rows.items():
+    kept: Counter[str] = Counter()  # how often each surface is read as it stands
+    for (kind, surface, gender, name), count in rows.items():
         if kind == "PER" and gender:
             subjects[surface] += count
+        if kind == "PER" and name == surface:
+            kept[surface] += count
     parts = {reading: reading_parts(reading) for reading in readings}
     offers = _offers(rows, readings)
     best: dict[str, str] = {}
@@ -211,6 +220,7 @@ def chosen_readings(raws: Iterable[pa.Table]) -> Readings:
         reading: _fleeting_vowels(found, written)
         + _family(parts[reading][0], found, surnames, seen)
         + _adjectival(parts[reading][0], found)
+        + _combined(parts[reading][0], found, written, kept, subjects)
         for reading, found in readings.items()
     }
     for reading, (surface, gender) in parts.items():
@@ -450,6 +460,39 @@ def _adjectival(
     return ((_ADJECTIVAL, " ".join([*first, last])),)
 
 
+def _combined(
+    surface: str,
+    readings: tuple[tuple[float, str], ...],
+    whole: Counter[str],
+    kept: Counter[str],
+    subjects: Counter[str],
+) -> tuple[tuple[float, str], ...]:
+    """The names that take each word from one of the `readings` of a full `surface`, none of
+    which the corpus writes (the surface as written aside), where it writes that name as a
+    verb's subject (so in the nominative) or often where its mentions read it as it stands
+    (`kept`): 'Бараку Обаме' reads 'Барак Обаме' and 'Бараку Обама', the corpus writes 'Барак
+    Обама'; 'Поля Погба' reads 'Поль Погб' and 'Поля Погба', it writes 'Поль Погба'. Each
+    scores as the lowest of the readings it takes words from."""
+    split = [(score, name.split()) for score, name in readings]
+    size = len(split[0][1]) if split else 0
+    if size < 2 or any(len(tokens) != size for _s, tokens in split):
+        return ()
+    # Each position's words, with the best score of a reading that puts it there.
+    options: list[dict[str, float]] = [{} for _ in range(size)]
+    for score, tokens in split:
+        for option, word in zip(options, tokens, strict=True):
+            option[word] = max(option.get(word, score), score)
+    offered = {name for _s, name in readings}
+    if any(whole[name] for name in offered - {surface}):
+        return ()  # the corpus writes a reading offered: 'Агнешка Радваньская', 'Дэн Сяопин'
+    found = []
+    for chosen in product(*(sorted(option) for option in options)):
+        name = " ".join(chosen)
+        if name not in offered and (subjects[name] or kept[name] >= _OFTEN):
+            found.append((min(o[w] for o, w in zip(options, chosen, strict=True)), name))
+    return tuple(found)
+
+
 def _best_reading(
     surface: str,
     readings: tuple[tuple[float, str], ...],
@@ -490,6 +533,21 @@ def _best_reading(
     # only a full name's readings are confirmed by other cases (a one-word surface's are words)
     many = len(written) > 1
     confirmed = {name: many and _confirmed(offers, name, rivals, surface) for name in rivals}
+
+    def unconfirmed(name: str) -> bool:
+        # A full name with a Russian surname of one gender the corpus never writes, while it
+        # confirms a reading of the other whose first name is of that gender too: 'Евгений
+        # Тарасов' never, 'Евгения Тарасова' in 'Евгении Тарасовой'. (This reading's own first
+        # name cannot tell: 'Кристин' may be a woman's too.)
+        gender = _surname_gender(name)
+        return (
+            many
+            and gender is not None
+            and not whole[name]
+            and not confirmed[name]
+            and any(confirmed[n] and _one_gender(n) not in (None, gender) for n in rivals)
+        )
+
     # Positions where some reading offers a form the corpus writes.
     offered = {i for _s, _n, changed in changes for i, w in changed if attested(i, w)}
 
@@ -501,6 +559,8 @@ def _best_reading(
             total += _IN_FULL
         if changed and _mans_surname_for_a_woman(written, name, changed):
             total += _WOMANS_FIRST_NAME
+        if changed and unconfirmed(name):
+            total += _UNCONFIRMED
         if changed and subjects[name] and " " in name:
             total += _WHOLE  # 'Юлию Иванову': 'Юлия Иванова' is a subject, 'Юлий Иванов' never
         if " " in name and confirmed[name] and not any(confirmed[n] for n in rivals - {name}):
@@ -525,6 +585,18 @@ def _best_reading(
     if two_genders and any(evidence.values()):
         return max(changes, key=lambda change: evidence[change[1]])[1]  # first of equals wins
     return max(changes, key=score)[1]
+
+
+def _surname_gender(name: str) -> str | None:
+    """The gender of a name's last word as a Russian surname ('Тарасова' a woman's)."""
+    return name_gender(name.split()[-1]) if name else None
+
+
+def _one_gender(name: str) -> str | None:
+    """The gender of a name whose first name (in the nominative) and Russian surname show the
+    same ('Евгения Тарасова'; not 'Владика Марина', the genitive of a man's name)."""
+    gender = _surname_gender(name)
+    return gender if gender and given_name_gender(name.split()[0]) == gender else None
 
 
 def _offers(

@@ -15,6 +15,8 @@ from collections.abc import Mapping
 import pyarrow as pa
 
 from pipeline.nlp.gazetteer import key
+from pipeline.nlp.institutions import head_noun
+from pipeline.nlp.normalize import phrase
 from pipeline.stages.entities.people import given_name_gender, token_key
 
 #: How many times more often, and at least how often, the corpus must tag a word otherwise.
@@ -56,13 +58,31 @@ def retyped(
 
 def with_types(raw: pa.Table, types: Mapping[str, str]) -> pa.Table:
     """The raw mentions (RAW_MENTIONS) with the person mentions of a name in `types` (by
-    key of its name) given that type."""
-    if not types:
-        return raw
+    key of its name) given that type, and those that name a body (`_body`) made organisations
+    named by the nominative of their phrase ('Левой партии' -> 'Левая партия')."""
     kinds = raw["type"].to_pylist()
     names = raw["name"].to_pylist()
-    new = [
-        types.get(key(name), kind) if kind == "PER" and " " not in name else kind
-        for kind, name in zip(kinds, names, strict=True)
-    ]
-    return raw.set_column(raw.schema.get_field_index("type"), "type", pa.array(new, pa.string()))
+    surfaces = raw["surface"].to_pylist()
+    new_kinds, new_names = [], []
+    for kind, name, surface in zip(kinds, names, surfaces, strict=True):
+        if kind == "PER" and _body(surface):
+            kind, name = "ORG", phrase(surface)
+        elif kind == "PER" and " " not in name:
+            kind = types.get(key(name), kind)
+        new_kinds.append(kind)
+        new_names.append(name)
+    if new_kinds == kinds and new_names == names:
+        return raw
+    raw = raw.set_column(
+        raw.schema.get_field_index("type"), "type", pa.array(new_kinds, pa.string())
+    )
+    return raw.set_column(
+        raw.schema.get_field_index("name"), "name", pa.array(new_names, pa.string())
+    )
+
+
+def _body(surface: str) -> bool:
+    """Whether a person's span names a body: a word of it in lower case is the head noun of an
+    institution ('Левой партии', 'фракция Левой партии' tagged as a person), which no
+    particle of a name is ('аль', 'бен', 'фон', 'оглы')."""
+    return any(word.islower() and head_noun(word) for word in surface.split()[1:])
