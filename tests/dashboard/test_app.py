@@ -146,6 +146,17 @@ def test_articles_per_month_csv(seed_build) -> None:
     assert record["chart"] == "articles_per_month"
 
 
+def test_a_caller_changing_its_frame_leaves_the_cached_one_alone(seed_build) -> None:
+    built = open_build(seed_build)
+    first = articles_per_month(built, NONE)
+    first.loc[0, "articles"] = 99
+    first["month"] = "changed"
+    again = articles_per_month(built, NONE)
+    # Seeds: three articles of December 2025 and one of January 2026, as in the CSV above.
+    assert again.to_dict("list") == {"month": ["2025-12", "2026-01"], "articles": [3, 1]}
+    assert again is not articles_per_month(built, NONE)
+
+
 def test_months_without_articles_are_zero(tmp_path) -> None:
     rows = [
         {"text": f"Статья номер {n}. Баку и Анкара.", "date": d}
