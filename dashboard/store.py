@@ -315,6 +315,12 @@ def in_dates(column: str, dates: pa.ChunkedArray) -> tuple[str, list]:
     return (f"({ranged} OR {column} IS NULL)" if dates.null_count else ranged), params
 
 
+def selected_articles(filters: Filters) -> str:
+    """The FROM clause of the selected articles: with every article selected
+    (`Filters.whole`), the cursor's `articles` alone, without a join on the selection."""
+    return "articles" if filters.whole else "articles JOIN sel USING (article_id)"
+
+
 def counted(build: Build, filters: Filters, table: str, known: str, column: str) -> dict:
     """The selected articles' rows of `table` (under the table's name), those with `column`
     set (under `known`), and their articles."""
@@ -335,14 +341,14 @@ def summary(build: Build, filters: Filters) -> dict:
     row = filtered(
         build,
         filters,
-        """
+        f"""
         SELECT count(*) AS articles,
                count(DISTINCT source) AS sources,
                count(published) AS dated,
                min(published) AS first,
                max(published) AS last,
                coalesce(sum(n_words), 0) AS words
-        FROM articles JOIN sel USING (article_id)
+        FROM {selected_articles(filters)}
         """,
     ).iloc[0]
     return {k: (None if pd.isna(v) else v) for k, v in row.items()}
