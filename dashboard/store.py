@@ -9,12 +9,13 @@ import from `pipeline`.
 from __future__ import annotations
 
 import argparse
+import functools
 import json
 import os
 import sys
 import tempfile
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -40,6 +41,35 @@ TIME_LIMIT_VAR = "OBZOR_QUERY_TIME_LIMIT_MS"
 #: After the limit, how often the cursor is interrupted again, in seconds: an interrupt that
 #: lands between two queries of a chart is lost, so the next one gets its own.
 _REINTERRUPT_S = 0.05
+
+
+def shared(max_entries: int) -> Callable[[Callable], Callable]:
+    """`st.cache_resource` for the frames of queries, bounded to `max_entries`: every session
+    shares the cached frames (kept per argument values, the build id among them), and a hit
+    hands back a copy of its frame (its arrays copied; the strings in them shared, immutable).
+    `st.cache_data` unpickles a copy on every hit instead, several times slower; a copy keeps
+    a caller that changes its frame from changing the cached one."""
+
+    def wrap(func: Callable) -> Callable:
+        cached = st.cache_resource(show_spinner=False, max_entries=max_entries)(func)
+
+        @functools.wraps(func)
+        def copied(*args, **kwargs):
+            return _copy(cached(*args, **kwargs))
+
+        copied.clear = cached.clear  # as `st.cache_data`'s functions have
+        return copied
+
+    return wrap
+
+
+def _copy(value: object) -> object:
+    """A copy of a frame, or of each frame of a tuple; anything else as it is."""
+    if isinstance(value, pd.DataFrame):
+        return value.copy()
+    if isinstance(value, tuple):
+        return tuple(_copy(item) for item in value)
+    return value
 
 
 class TooSlow(RuntimeError):
@@ -89,6 +119,7 @@ def missing_stages(tables: list[str]) -> list[str]:
 
 @st.cache_data(show_spinner=False)
 def _read_manifest(path: str, mtime_ns: int) -> dict:
+    """The manifest at `path`, shared by every session: its readers never change it."""
     return json.loads(Path(path).read_text(encoding="utf-8"))
 
 
@@ -238,7 +269,7 @@ def new_cursor(
     return cursor
 
 
-@st.cache_data(show_spinner=False, max_entries=256)
+@shared(max_entries=256)
 def _query(
     directory: str,
     build_id: str,
@@ -284,6 +315,12 @@ def in_dates(column: str, dates: pa.ChunkedArray) -> tuple[str, list]:
     return (f"({ranged} OR {column} IS NULL)" if dates.null_count else ranged), params
 
 
+def selected_articles(filters: Filters) -> str:
+    """The FROM clause of the selected articles: with every article selected
+    (`Filters.whole`), the cursor's `articles` alone, without a join on the selection."""
+    return "articles" if filters.whole else "articles JOIN sel USING (article_id)"
+
+
 def counted(build: Build, filters: Filters, table: str, known: str, column: str) -> dict:
     """The selected articles' rows of `table` (under the table's name), those with `column`
     set (under `known`), and their articles."""
@@ -304,14 +341,14 @@ def summary(build: Build, filters: Filters) -> dict:
     row = filtered(
         build,
         filters,
-        """
+        f"""
         SELECT count(*) AS articles,
                count(DISTINCT source) AS sources,
                count(published) AS dated,
                min(published) AS first,
                max(published) AS last,
                coalesce(sum(n_words), 0) AS words
-        FROM articles JOIN sel USING (article_id)
+        FROM {selected_articles(filters)}
         """,
     ).iloc[0]
     return {k: (None if pd.isna(v) else v) for k, v in row.items()}

@@ -4,19 +4,19 @@ mentions per month, who and which countries share its sentences, its articles.""
 from __future__ import annotations
 
 import pandas as pd
+import pyarrow as pa
+import streamlit as st
 
 from dashboard.filters import Filters
 from dashboard.labels import named
-from dashboard.store import Build, about_entity, filtered, query
+from dashboard.store import Build, about_entity, new_cursor, query, shared, time_limited
 
-#: The selected articles and mentions of each entity of the given types (the first parameter).
+#: The selected articles and mentions of each entity of the given types (the parameter).
 _COUNTS = """
-    WITH counts AS (
-        SELECT x.entity_id, count(*) AS articles, sum(x.mentions)::BIGINT AS mentions
-        FROM article_entities x JOIN sel USING (article_id)
-        WHERE list_contains(?, x.type)
-        GROUP BY x.entity_id
-    )
+    SELECT x.entity_id, count(*) AS articles, sum(x.mentions)::BIGINT AS mentions
+    FROM article_entities x JOIN sel USING (article_id)
+    WHERE list_contains(?, x.type)
+    GROUP BY x.entity_id
 """
 
 #: The counts of `_COUNTS` over every article: the entities' own (the build's).
@@ -35,7 +35,24 @@ def _counted(build: Build, filters: Filters, sql: str, limit: int) -> pd.DataFra
     instead of every article's entities."""
     if filters.whole:
         return query(build, _WHOLE + sql, filters.actor_types, limit)
-    return filtered(build, filters, _COUNTS + sql, filters.actor_types, limit)
+    return _ranked(build.directory, build.build_id, filters, sql, limit)
+
+
+@shared(max_entries=64)
+def _ranked(directory: str, build_id: str, filters: Filters, sql: str, limit: int) -> pd.DataFrame:
+    cursor = new_cursor(directory, build_id, filters)
+    cursor.register("counts", _counts(directory, build_id, filters))
+    with time_limited(cursor):
+        return cursor.execute(sql, [limit]).df()
+
+
+@st.cache_resource(show_spinner=False, max_entries=64)
+def _counts(directory: str, build_id: str, filters: Filters) -> pa.Table:
+    """`_COUNTS` of a filter state, counted once and shared by the rankings of its entities
+    (the Overview's top actors, the Actors page's table): each would read every selected
+    article's entities."""
+    with time_limited(new_cursor(directory, build_id, filters)) as cursor:
+        return cursor.sql(_COUNTS, params=[filters.actor_types]).to_arrow_table()
 
 
 def top_actors(build: Build, filters: Filters, limit: int) -> pd.DataFrame:

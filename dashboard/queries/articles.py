@@ -8,7 +8,7 @@ import re
 import pandas as pd
 
 from dashboard.filters import Filters
-from dashboard.store import Build, filtered, query
+from dashboard.store import Build, filtered, query, selected_articles
 
 
 def articles_per_month(build: Build, filters: Filters) -> pd.DataFrame:
@@ -16,10 +16,10 @@ def articles_per_month(build: Build, filters: Filters) -> pd.DataFrame:
     return filtered(
         build,
         filters,
-        """
+        f"""
         WITH counts AS (
             SELECT date_trunc('month', published)::DATE AS month, count(*) AS articles
-            FROM articles JOIN sel USING (article_id)
+            FROM {selected_articles(filters)}
             WHERE published IS NOT NULL GROUP BY 1
         ),
         months AS (
@@ -40,9 +40,9 @@ def article_list(build: Build, filters: Filters, limit: int) -> pd.DataFrame:
     return filtered(
         build,
         filters,
-        """
+        f"""
         SELECT title, published, source, n_words AS words, url, article_id
-        FROM articles JOIN sel USING (article_id)
+        FROM {selected_articles(filters)}
         ORDER BY published DESC NULLS LAST, article_id
         LIMIT ?
         """,

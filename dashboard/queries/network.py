@@ -5,11 +5,10 @@ from __future__ import annotations
 
 import duckdb
 import pandas as pd
-import streamlit as st
 
 from dashboard.filters import Filters
 from dashboard.labels import country_name
-from dashboard.store import Build, new_cursor, time_limited
+from dashboard.store import Build, new_cursor, shared, time_limited
 
 #: What makes two nodes of the Network page co-occur, as the URL keeps it.
 NETWORK_UNITS = {"sentence": "Same sentence", "paragraph": "Same paragraph"}
@@ -29,7 +28,7 @@ def network(
     return _network(build.directory, build.build_id, filters, unit, actors, countries)
 
 
-@st.cache_data(show_spinner=False, max_entries=32)
+@shared(max_entries=32)
 def _network(
     directory: str, build_id: str, filters: Filters, unit: str, actors: int, countries: int
 ) -> tuple[pd.DataFrame, pd.DataFrame]:

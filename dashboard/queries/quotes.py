@@ -5,10 +5,17 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import pandas as pd
-import streamlit as st
 
 from dashboard.filters import Filters
-from dashboard.store import Build, counted, filtered, in_dates, new_cursor, time_limited
+from dashboard.store import (
+    Build,
+    counted,
+    filtered,
+    in_dates,
+    new_cursor,
+    shared,
+    time_limited,
+)
 
 #: Kinds of quote, as the Quotes page offers them.
 QUOTE_KINDS = {
@@ -163,7 +170,7 @@ _SHOWN = """
 """
 
 
-@st.cache_data(show_spinner=False, max_entries=64)
+@shared(max_entries=64)
 def _quote_sets(
     directory: str, build_id: str, filters: Filters, wanted: tuple[QuoteQuery, ...], limit: int
 ) -> pd.DataFrame:

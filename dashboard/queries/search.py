@@ -13,7 +13,7 @@ import pyarrow as pa
 import streamlit as st
 
 from dashboard.filters import Filters
-from dashboard.store import Build, in_dates, new_cursor, time_limited
+from dashboard.store import Build, in_dates, new_cursor, shared, time_limited
 from pipeline.nlp.models import word_forms
 
 #: Search modes of the Search page, as the URL keeps them.
@@ -117,7 +117,7 @@ def usage_per_month(build: Build, filters: Filters, mode: str, term: str) -> pd.
     return _usage(build.directory, build.build_id, filters, mode, term)
 
 
-@st.cache_data(show_spinner=False, max_entries=32)
+@shared(max_entries=32)
 def _usage(directory: str, build_id: str, filters: Filters, mode: str, term: str) -> pd.DataFrame:
     cursor = new_cursor(directory, build_id, filters)
     cursor.register("hits", _using(directory, build_id, mode, term))
@@ -170,7 +170,7 @@ _HIT_COLUMNS = [
 ]
 
 
-@st.cache_data(show_spinner=False, max_entries=32)
+@shared(max_entries=32)
 def _concordance(
     directory: str, build_id: str, filters: Filters, mode: str, term: str, width: int, limit: int
 ) -> pd.DataFrame:

@@ -5,11 +5,18 @@ from __future__ import annotations
 
 import pandas as pd
 import pyarrow as pa
-import streamlit as st
 
 from dashboard.filters import Filters
 from dashboard.labels import country_name
-from dashboard.store import Build, corpus_summary, counted, in_dates, new_cursor, time_limited
+from dashboard.store import (
+    Build,
+    corpus_summary,
+    counted,
+    in_dates,
+    new_cursor,
+    shared,
+    time_limited,
+)
 
 #: Events the Timeline draws at most: beyond this, a fixed pseudo-random sample of them.
 TIMELINE_POINTS = 5_000
@@ -78,7 +85,7 @@ def sentences(build: Build, points: pd.DataFrame) -> pd.Series:
     return pd.Series(found["sentence"].array, index=points.index)
 
 
-@st.cache_data(show_spinner=False, max_entries=32)
+@shared(max_entries=32)
 def _sentences(directory: str, build_id: str, keys: pd.DataFrame) -> pd.DataFrame:
     wanted = pa.Table.from_pandas(
         keys.assign(stored=pd.to_datetime(keys["stored"]).dt.date), preserve_index=False
@@ -165,7 +172,7 @@ CSV_COLUMNS = [*POINT_COLUMNS[: POINT_COLUMNS.index("source") + 1], "sentence"] 
 ]
 
 
-@st.cache_data(show_spinner=False, max_entries=16)
+@shared(max_entries=16)
 def _timeline(
     directory: str, build_id: str, filters: Filters, axis: str, group_by: str
 ) -> pd.DataFrame:

@@ -33,7 +33,7 @@ from dashboard.queries.actors import (
     mentions_per_month,
     top_actors,
 )
-from dashboard.queries.articles import articles_per_month
+from dashboard.queries.articles import article_list, articles_per_month
 from dashboard.queries.countries import country_months, country_pairs, top_countries
 from dashboard.queries.network import network
 from dashboard.queries.options import filter_options
@@ -42,7 +42,7 @@ from dashboard.queries.search import concordance, sort_concordance, usage_per_mo
 from dashboard.queries.sources import top_media
 from dashboard.queries.timeline import LAGS, history_table, lag_counts, timeline, with_sentences
 from dashboard.queries.topics import topic_list, topics_over_time
-from dashboard.store import ENV_VAR, in_dates, open_build, query
+from dashboard.store import ENV_VAR, in_dates, open_build, query, summary
 from pipeline import SCHEMA_VERSION
 from pipeline.build import build
 
@@ -144,6 +144,17 @@ def test_articles_per_month_csv(seed_build) -> None:
     record = json.loads(provenance(built, "articles_per_month", NONE))
     assert record["build_id"] == built.build_id
     assert record["chart"] == "articles_per_month"
+
+
+def test_a_caller_changing_its_frame_leaves_the_cached_one_alone(seed_build) -> None:
+    built = open_build(seed_build)
+    first = articles_per_month(built, NONE)
+    first.loc[0, "articles"] = 99
+    first["month"] = "changed"
+    again = articles_per_month(built, NONE)
+    # Seeds: three articles of December 2025 and one of January 2026, as in the CSV above.
+    assert again.to_dict("list") == {"month": ["2025-12", "2026-01"], "articles": [3, 1]}
+    assert again is not articles_per_month(built, NONE)
 
 
 def test_months_without_articles_are_zero(tmp_path) -> None:
@@ -333,6 +344,29 @@ def test_top_countries_and_actors_count_articles(seed_build) -> None:
     assert "Ильхам Алиев" in set(people["name"])
 
 
+def test_rankings_of_a_filter_state_count_its_articles(seed_build) -> None:
+    """Under a filter, the top actors and the actor table rank the entities by the selected
+    articles that mention them, from the same counts."""
+    built = open_build(seed_build)
+    entities = {e["entity_id"]: e for e in read_table(seed_build, "entities")}
+    # Seeds: only 003 names Kazakhstan ("Азербайджан и Казахстан отметили 20-летие ...").
+    kazakhstan = Filters(countries=("KAZ",))
+    selected = {
+        m["article_id"] for m in read_table(seed_build, "country_mentions") if m["country"] == "KAZ"
+    }
+    assert len(selected) == 1
+    articles: dict[str, set] = {}
+    for m in read_table(seed_build, "mentions"):
+        if m["article_id"] in selected and entities[m["entity_id"]]["type"] in ("PER", "ORG"):
+            articles.setdefault(m["entity_id"], set()).add(m["article_id"])
+    top, table = top_actors(built, kazakhstan, 3), actor_table(built, kazakhstan, 500)
+    assert set(table["entity_id"]) == set(articles)
+    for frame in (top, table):
+        for row in frame.itertuples():
+            assert row.articles == len(articles[row.entity_id])
+    assert list(top["entity_id"]) == list(table["entity_id"].head(3))
+
+
 def test_unfiltered_counts_are_the_builds_own(seed_build, seed_articles) -> None:
     """Without filters, the top countries, actors and topics and the country picker read the
     build's counts (`totals`, `entities`) instead of scanning: the same frames as counting a
@@ -348,6 +382,14 @@ def test_unfiltered_counts_are_the_builds_own(seed_build, seed_articles) -> None
     every = Filters(sources=sources)
     pd.testing.assert_frame_equal(top_countries(built, NONE, 50), top_countries(built, every, 50))
     pd.testing.assert_frame_equal(topic_list(built, NONE), topic_list(built, every))
+    for inferred in (True, False):  # the summary, the months and the list of the Overview
+        whole, every = Filters(inferred=inferred), Filters(sources=sources, inferred=inferred)
+        assert summary(built, whole) == summary(built, every)
+        pd.testing.assert_frame_equal(
+            articles_per_month(built, whole), articles_per_month(built, every)
+        )
+        pd.testing.assert_frame_equal(article_list(built, whole, 3), article_list(built, every, 3))
+    every = Filters(sources=sources)
     offered = filter_options(built)["countries"]
     counted = top_countries(built, every, 50)
     assert dict(zip(offered["country"], offered["articles"], strict=True)) == dict(
