@@ -97,7 +97,10 @@ PARAGRAPHS = _schema(
         "topic_score",
         pa.float32(),
         True,
-        "Share of its topic in its NMF weights (0-1); null when unassigned or inherited.",
+        (
+            "Share of its topic in its NMF weights read with its article's (0-1); null when "
+            "unassigned or inherited."
+        ),
     ),
     _IN_HEADLINE,
 )

@@ -50,6 +50,9 @@ FIT_MAX = 30_000
 SELECT_MAX = 10_000
 #: Article topic weights below this are dropped (the rest renormalised to sum to 1).
 MIN_ARTICLE_WEIGHT = 0.05
+#: How strongly a paragraph's article pulls it toward the article's topics: its topic mix plus
+#: this times the mean mix of its article's paragraphs (0: each paragraph alone).
+ARTICLE_PULL = 1.0
 #: Each part's paragraph weights are solved to this tolerance (within this many rounds): the
 #: weights then do not depend on which paragraphs a part holds, as the chunks of a build vary.
 WEIGHTS_TOL, WEIGHTS_ITER = 1e-6, 1000
@@ -146,6 +149,32 @@ def _assign(x: sparse.csr_matrix, weights: np.ndarray, components: np.ndarray) -
     topic = np.where(total > 0, weights.argmax(axis=1), -1)
     share = np.divide(weights.max(axis=1), total, out=np.zeros_like(total), where=total > 0)
     return topic, share, weights
+
+
+def _with_article(
+    weights: np.ndarray, found: np.ndarray, articles: np.ndarray
+) -> tuple[np.ndarray, np.ndarray]:
+    """Each row's topic and share read with its article: its topic mix (weights as shares)
+    plus `ARTICLE_PULL` times the mean mix of its article's rows with a topic of their own.
+
+    A paragraph is read in its article: one whose only topic word has another sense there
+    ("Мы провели хорошую игру" in a football report, "войско" in a biathlete's interview) or a
+    line without a theme of its own takes its article's theme rather than the topic of that
+    one word; a paragraph with a clear theme of its own keeps it.
+    Rows without a topic (`found` < 0) keep none; `articles` must hold whole articles."""
+    total = weights.sum(axis=1, keepdims=True)
+    own = found >= 0
+    mix = np.divide(weights, total, out=np.zeros_like(weights), where=own[:, None] & (total > 0))
+    codes, at = np.unique(articles, return_inverse=True)
+    members = sparse.csr_matrix(
+        (own.astype(np.float64), (at, np.arange(len(at)))), shape=(len(codes), len(at))
+    )
+    counts = np.asarray(members.sum(axis=1)).ravel()
+    mean = (members @ mix) / np.maximum(counts, 1)[:, None]
+    read = mix + ARTICLE_PULL * mean[at]
+    topic = np.where(own, read.argmax(axis=1), -1)
+    share = np.divide(read.max(axis=1), read.sum(axis=1), out=np.zeros(len(at)), where=own)
+    return topic, share.astype(weights.dtype)
 
 
 def _inherit(own: np.ndarray, articles: np.ndarray) -> np.ndarray:
@@ -512,6 +541,7 @@ def _build_topics(
         with threadpool_limits(1):
             found, share, weights = _assign(x, model.transform(x[:, columns]), components)
         found[boilerplate[offset : offset + len(found)]] = -1
+        found, share = _with_article(weights, found, articles)
         share[found < 0] = np.nan
         topic = np.where(found >= 0, found, _inherit(found, articles))
         topic[furniture] = -1  # a caption or a credit is not a paragraph of the article
