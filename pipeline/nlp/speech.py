@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache, lru_cache
 from typing import NamedTuple
 
@@ -746,6 +746,8 @@ def _trimmed(text: str, start: int, stop: int) -> tuple[int, int]:
 
 #: Quotation marks, opening or closing.
 _QUOTES = frozenset('«»„“”"')
+#: The marks that may end a source's name: its closing quotation mark or bracket.
+_CLOSING = _QUOTES | {")"}
 #: Closing quotation mark -> the marks that open it.
 _OPENERS = {"»": "«", '"': '"', "“": "„", "”": "“„"}
 
@@ -976,11 +978,12 @@ def _name_like(word: str) -> bool:
     )
 
 
-def reported(text: str, sentences: Sequence[tuple[int, int]]) -> Iterator[Speech]:
+def reported(text: str, sentences: Sequence[tuple[int, int]]) -> list[Speech]:
     """Direct and indirect speech in each sentence (a quotation may run over the sentences
     and paragraphs before its cue)."""
     forms = _scanned_forms()
     unread: list[list[_Token]] = []  # sentences with a cue form where word order finds nothing
+    sourceless: list[list[_Token]] = []  # sentences where it finds a cue but not its subject
     said: list[Speech] = []
     previous = None
     for start, stop in sentences:
@@ -990,14 +993,97 @@ def reported(text: str, sentences: Sequence[tuple[int, int]]) -> Iterator[Speech
             if not any(start <= s.cue_start < stop for s in found):
                 found += _pointed(text, tokens, start, previous, said)
             said += found
-            yield from found
             if not any(start <= s.cue_start < stop for s in found) and _worth_parsing(tokens):
                 unread.append(tokens)
+            elif any(_subject_missing(tokens, s) is not None for s in found):
+                sourceless.append(tokens)
         previous = (start, stop)
-    if unread:
-        heads = parse_syntax([[t.text for t in tokens] for tokens in unread])
-        for tokens, parsed in zip(unread, heads, strict=True):
-            yield from _by_syntax(text, tokens, parsed)
+    if not unread and not sourceless:
+        return said
+    parses = parse_syntax([[t.text for t in tokens] for tokens in unread + sourceless])
+    for tokens, heads in zip(sourceless, parses[len(unread) :], strict=True):
+        said = [_with_parsed_subject(tokens, heads, s) for s in said]
+    for tokens, heads in zip(unread, parses, strict=False):
+        said += _by_syntax(text, tokens, heads)
+    return said
+
+
+def _subject_missing(tokens: list[_Token], quote: Speech) -> int | None:
+    """The index of the quote's cue in `tokens` when it is a finite, personal cue verb whose
+    subject word order did not find ('X, член партии «...», заявила:', 'Другой политик —
+    депутат X — заявил:'); else None. Only sentences short enough to parse."""
+    if quote.source_start is not None or len(tokens) > SYNTAX_TOKENS:
+        return None
+    cue = next((i for i, t in enumerate(tokens) if t.start == quote.cue_start), None)
+    if cue is None or _pos(tokens[cue]) != "VERB" or _is_impersonal(tokens[cue]):
+        return None
+    return cue
+
+
+def _with_parsed_subject(
+    tokens: list[_Token], heads: list[tuple[int, str]], quote: Speech
+) -> Speech:
+    """The quote with the source that the parse gives its cue verb (its nsubj and the words
+    under it, up to a clause inside them), when word order found none: before the cue, or
+    after it when the quotation stands before the cue ('», — отметил, в свою очередь, X')."""
+    cue = _subject_missing(tokens, quote)
+    if cue is None:
+        return quote
+    children = _children(heads)
+    subject = next((i for i, rel in children.get(cue, []) if rel == "nsubj"), None)
+    if subject is None or not _named_subject(tokens[subject]):
+        return quote
+    if subject > cue and quote.stop > tokens[cue].start:
+        return quote  # the subject follows the cue only after a quotation: '», — сказал X'
+    first, last = _subtree(children, subject)
+    end = cue if subject < cue else len(tokens)
+    last = min(last, next((k for k in range(subject, end) if _opens_clause(tokens, k)), end) - 1)
+    if subject > cue:  # after the cue, not an aside that follows it: '— сказал, в частности, X'
+        aside = tokens[cue + 1].text == ","
+        ends = next((k for k in range(cue + 2, subject) if tokens[k].text == ","), None)
+        first = max(first, ends + 1 if aside and ends is not None else cue + 1)
+    opened = next((k for k in range(subject, last + 1) if tokens[k].text == "("), None)
+    if opened is not None and not any(t.text == ")" for t in tokens[opened : last + 1]):
+        last = opened - 1  # 'Мамонт Дальский (Дмитрий Дюжев) убеждает': not half the brackets
+    while last > subject and not (tokens[last].is_word or tokens[last].text in _CLOSING):
+        last -= 1  # the comma before the verb, not a name's closing quotation mark or bracket
+    if first > subject or last < subject or first <= cue <= last:
+        return quote
+    if subject > cue and medium_of(" ".join(t.text for t in tokens[first : last + 1])):
+        return quote  # an outlet that cites: '— цитирует «Р-Спорт» X'
+    return replace(quote, source_start=tokens[first].start, source_stop=tokens[last].stop)
+
+
+def _named_subject(token: _Token) -> bool:
+    """A subject that can be a source: a nominative noun phrase's head or a capitalised name
+    (the dictionary reads some foreign names in other cases: 'Марион'), not 'который' nor a
+    pronoun ('Что обычно пишут', 'Все твердят')."""
+    parse = _parse(token.text)
+    pronoun = parse is not None and (
+        parse.tag.POS in ("NPRO", "CONJ", "PRCL") or "Apro" in parse.tag or "Ques" in parse.tag
+    )
+    return (
+        _nominal(token)
+        and (token.text[:1].isupper() or _nominative(token))
+        and not pronoun
+        and _lemma(token.text) != "который"
+    )
+
+
+def _opens_clause(tokens: list[_Token], k: int) -> bool:
+    """A comma that opens a relative clause or a participial or gerund phrase inside a
+    subject's subtree ('Екатерина, которая ...,'): the source ends before it."""
+    if tokens[k].text != "," or k + 1 >= len(tokens):
+        return False
+    after = tokens[k + 1]
+    return _lemma(after.text) in ("который", "чей") or _pos(after) in ("PRTF", "GRND", "VERB")
+
+
+def _children(heads: list[tuple[int, str]]) -> dict[int, list[tuple[int, str]]]:
+    children: dict[int, list[tuple[int, str]]] = {}
+    for i, (head, rel) in enumerate(heads):
+        children.setdefault(head, []).append((i, rel))
+    return children
 
 
 #: The locative pronouns that point at what was said before: 'об этом', 'о том', 'о чём'.
@@ -1092,9 +1178,7 @@ def _by_syntax(text: str, tokens: list[_Token], heads: list[tuple[int, str]]) ->
     """Reported speech that word-order rules cannot reach, by natasha's syntax parse: a cue
     verb (not negated) with a subject (nsubj: the source) and a clause after it (ccomp or
     parataxis: the content), 'Государь улыбнулся и сказал: «...»'."""
-    children: dict[int, list[tuple[int, str]]] = {}
-    for i, (head, rel) in enumerate(heads):
-        children.setdefault(head, []).append((i, rel))
+    children = _children(heads)
     for cue, token in enumerate(tokens):
         if _pos(token) != "VERB" or not _is_cue_verb(token):
             continue
