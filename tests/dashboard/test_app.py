@@ -9,6 +9,7 @@ import io
 import json
 import re
 import shutil
+import traceback
 from collections import Counter
 from pathlib import Path
 
@@ -25,6 +26,7 @@ from dashboard.export import provenance, to_csv
 from dashboard.filters import Filters
 from dashboard.graph import graph, graph_tables, to_gexf
 from dashboard.queries import search
+from dashboard.queries import timeline as timeline_queries
 from dashboard.queries.actors import (
     actor_table,
     co_countries,
@@ -293,16 +295,27 @@ def test_timeline_points_follow_the_events_table(seed_build) -> None:
     assert counts["events"].sum() == sum(e["article_id"] in dated for e in events)
 
 
-def test_timeline_sentences_are_read_only_for_what_is_opened(seed_build) -> None:
+def test_timeline_sentences_are_read_only_for_what_is_opened(monkeypatch, seed_build) -> None:
     """The points carry no sentence (the hover names the article); the CSV, the History table
-    and a clicked point read each event's own sentence from the events table."""
+    and a clicked point read each event's own sentence from the events table, all from one read
+    of the filter state's sentences."""
     built = open_build(seed_build)
     events = {
         (e["article_id"], e["start"]): e["sentence"] for e in read_table(seed_build, "events")
     }
+    reads = Counter()
+    counted = timeline_queries.time_limited
+
+    def counting(cursor):
+        reads[sum("_sample_sentences" in f.name for f in traceback.extract_stack())] += 1
+        return counted(cursor)
+
+    monkeypatch.setattr(timeline_queries, "time_limited", counting)
+    for cached in ("_timeline", "_events", "_sample_sentences"):
+        getattr(timeline_queries, cached).clear()
     points = timeline(built, NONE, "event", "country")
     assert "sentence" not in points.columns
-    full = with_sentences(built, points)
+    full = with_sentences(built, NONE, points)
     assert len(full) == len(points) and full["sentence"].notna().all()
     assert list(full["sentence"]) == [
         events[k] for k in zip(points["article_id"], points["start"], strict=True)
@@ -310,10 +323,15 @@ def test_timeline_sentences_are_read_only_for_what_is_opened(seed_build) -> None
     # Seed 000: "в марте 2024 года" is in the sentence about Stoltenberg's visit to Baku.
     (visit,) = full[full["date_text"] == "в марте 2024 года"]["sentence"].unique()
     assert "Баку посетил тогдашний генеральный секретарь НАТО Йенс Столтенберг" in visit
-    history = history_table(built, points[points["history"]], 200)
+    history = history_table(built, NONE, points[points["history"]], 200)
     assert list(history.columns) == ["date_text", "date_start", "date_end", "sentence", "title"]
     assert history["date_start"].is_monotonic_increasing
     assert visit in set(history["sentence"])
+    (clicked,) = with_sentences(built, NONE, points.tail(1)).itertuples()
+    assert clicked.sentence == events[(clicked.article_id, clicked.start)]
+    # One read of the events for the points (the other group-by shares it), one of sentences.
+    timeline(built, NONE, "event", "topic")
+    assert reads == {0: 1, 1: 1}
     figure = timeline_chart(points, "Date", "No country named")
     assert visit not in figure.to_json() and "Баку посетил" not in figure.to_json()
 
