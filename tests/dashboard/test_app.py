@@ -930,6 +930,47 @@ def test_network_links_what_sentences_name_together(seed_build) -> None:
     pd.testing.assert_frame_equal(plotted, again)
 
 
+def test_network_keeps_the_most_covered_nodes_and_counts_shared_units(seed_build) -> None:
+    """The few most covered actors (people here) and countries, ranked by articles, then units,
+    then id, and each pair's shared paragraphs and articles, as the seed build's tables give
+    them."""
+    built = open_build(seed_build)
+    types = {e["entity_id"]: e["type"] for e in read_table(seed_build, "entities")}
+    units = {}
+    for m in read_table(seed_build, "mentions"):
+        if types[m["entity_id"]] == "PER":
+            units.setdefault(("actor", m["entity_id"]), set()).add(
+                (m["article_id"], m["paragraph"])
+            )
+    for c in read_table(seed_build, "country_mentions"):
+        if c["via"] in ("name", "adjective", "capital", "city"):
+            units.setdefault(("country", c["country"]), set()).add(
+                (c["article_id"], c["paragraph"])
+            )
+
+    def top(kind: str, n: int) -> list[tuple]:
+        ranked = sorted(
+            (-len({a for a, _ in u}), -len(u), node) for (k, node), u in units.items() if k == kind
+        )
+        return [(node, kind, -articles, -count) for articles, count, node in ranked[:n]]
+
+    kept = top("actor", 6) + top("country", 4)
+    nodes, edges = network(built, Filters(types=("PER",)), "paragraph", 6, 4)
+    got = nodes[["node", "kind", "articles", "units"]].itertuples(index=False, name=None)
+    assert sorted(got, key=lambda n: (-n[2], -n[3], n[0])) == sorted(
+        kept, key=lambda n: (-n[2], -n[3], n[0])
+    )
+    expected = {}
+    for i, (a, ka, *_) in enumerate(kept):
+        for b, kb, *_ in kept[i + 1 :]:
+            shared_units = units[(ka, a)] & units[(kb, b)]
+            if shared_units:
+                pair = tuple(sorted((a, b)))
+                expected[pair] = (len(shared_units), len({art for art, _ in shared_units}))
+    assert {(s, t): (w, n) for s, t, w, n in edges.itertuples(False)} == expected
+    assert len(expected) >= 5
+
+
 def test_search_phrases_and_usage_per_month(seed_build, seed_articles) -> None:
     built = open_build(seed_build)
     # Seed 003 (29 Dec 2025) writes "Средний коридор" twice and the phrase in other cases 5
