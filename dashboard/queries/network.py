@@ -41,31 +41,10 @@ def _network(
 def _nodes_and_edges(
     cursor: duckdb.DuckDBPyConnection, filters: Filters, unit: str, actors: int, countries: int
 ) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """`_network`'s queries on `cursor`, whose `sel` holds the selected articles."""
-    cursor.execute(
-        f"""
-        CREATE TEMP TABLE kept AS
-        WITH units AS (
-            SELECT DISTINCT m.article_id, m.{unit} AS unit, 'actor' AS kind, m.entity_id AS node
-            FROM mentions m JOIN sel USING (article_id) JOIN entities e USING (entity_id)
-            WHERE list_contains(?, e.type)
-            UNION ALL
-            SELECT DISTINCT c.article_id, c.{unit}, 'country', c.country
-            FROM country_mentions c JOIN sel USING (article_id)
-            WHERE list_contains(?, c.via)
-        ),
-        counted AS (
-            SELECT kind, node, count(DISTINCT article_id) AS articles, count(*) AS units,
-                   row_number() OVER (PARTITION BY kind ORDER BY count(DISTINCT article_id) DESC,
-                                      count(*) DESC, node) AS rank
-            FROM units GROUP BY kind, node
-        )
-        SELECT u.*, c.articles, c.units AS node_units
-        FROM units u JOIN counted c USING (kind, node)
-        WHERE (c.kind = 'actor' AND c.rank <= ?) OR (c.kind = 'country' AND c.rank <= ?)
-        """,
-        [filters.actor_types, _NAMED_VIA, actors, countries],
-    )
+    """`_network`'s queries on `cursor`, whose `sel` holds the selected articles. Articles and
+    entities are numbered in the query (the numbers never leave it): the units and the pairs
+    are grouped and joined on whole numbers rather than on the ids' strings."""
+    cursor.execute(_KEPT.format(unit=unit), [filters.actor_types, _NAMED_VIA, actors, countries])
     nodes = cursor.execute(
         """
         SELECT DISTINCT k.node, k.kind, coalesce(e.name, k.node) AS name, k.articles,
@@ -77,9 +56,8 @@ def _nodes_and_edges(
     edges = cursor.execute(
         """
         SELECT a.node AS source, b.node AS target, count(*) AS weight,
-               count(DISTINCT a.article_id) AS articles
-        FROM kept a JOIN kept b ON a.article_id = b.article_id AND a.unit = b.unit
-                                AND a.node < b.node
+               count(DISTINCT a.article) AS articles
+        FROM kept a JOIN kept b ON a.article = b.article AND a.unit = b.unit AND a.node < b.node
         GROUP BY ALL
         ORDER BY weight DESC, articles DESC, source, target
         """
@@ -87,3 +65,43 @@ def _nodes_and_edges(
     is_country = nodes["kind"] == "country"
     nodes["name"] = nodes["name"].where(~is_country, nodes["node"].map(country_name))
     return nodes, edges
+
+
+#: The units (`{unit}`: sentences or paragraphs) of the selected articles naming each kept node:
+#: the `$3` most covered actors of the `$1` types and the `$4` most named countries (named via
+#: the `$2` links), each with its articles and units; ties go to the first id. `article`: the
+#: article's number in `sel`.
+_KEPT = """
+    CREATE TEMP TABLE kept AS
+    WITH arts AS (SELECT article_id, row_number() OVER () AS article FROM sel),
+    ents AS (
+        SELECT entity_id, row_number() OVER () AS entity
+        FROM entities WHERE list_contains($1, type)
+    ),
+    actor_units AS (
+        SELECT DISTINCT s.article, m.{unit} AS unit, n.entity
+        FROM mentions m JOIN arts s USING (article_id) JOIN ents n USING (entity_id)
+    ),
+    country_units AS (
+        SELECT DISTINCT s.article, c.{unit} AS unit, c.country
+        FROM country_mentions c JOIN arts s USING (article_id)
+        WHERE list_contains($2, c.via)
+    ),
+    top_actors AS (
+        SELECT entity, n.entity_id AS node, count(DISTINCT article) AS articles,
+               count(*) AS node_units
+        FROM actor_units JOIN ents n USING (entity)
+        GROUP BY entity, n.entity_id
+        ORDER BY articles DESC, node_units DESC, node LIMIT $3
+    ),
+    top_countries AS (
+        SELECT country AS node, count(DISTINCT article) AS articles, count(*) AS node_units
+        FROM country_units GROUP BY country
+        ORDER BY articles DESC, node_units DESC, node LIMIT $4
+    )
+    SELECT u.article, u.unit, 'actor' AS kind, t.node, t.articles, t.node_units
+    FROM actor_units u JOIN top_actors t USING (entity)
+    UNION ALL
+    SELECT u.article, u.unit, 'country', t.node, t.articles, t.node_units
+    FROM country_units u JOIN top_countries t ON t.node = u.country
+"""

@@ -29,8 +29,13 @@ def events(build: Build, filters: Filters, limit: int = TIMELINE_POINTS) -> pd.D
     the lag is days from the event's last day to the article's publication (negative:
     announced ahead). The sample is picked from the narrow columns, then only its events are
     read, in the row groups of their dates, without their sentences (the widest column, read
-    by `sentences` for the points a researcher opens)."""
-    with time_limited(new_cursor(build.directory, build.build_id, filters)) as cursor:
+    once per sample by `sentences`). Shared by every axis and group-by of the filter state."""
+    return _events(build.directory, build.build_id, filters, limit)
+
+
+@shared(max_entries=16)
+def _events(directory: str, build_id: str, filters: Filters, limit: int) -> pd.DataFrame:
+    with time_limited(new_cursor(directory, build_id, filters)) as cursor:
         picked = cursor.sql(_PICKED, params=[limit]).to_arrow_table()
         cursor.register("picked", picked)
         dates, params = in_dates("e.published", picked["stored"])
@@ -74,22 +79,23 @@ _SHOWN = """
 """
 
 
-def sentences(build: Build, points: pd.DataFrame) -> pd.Series:
-    """The sentence of each event of `points` (their `article_id`, `start` and `stored`
-    publication date), aligned with its rows. Read apart from the points, for the few a page
-    shows, because the sentences of a sample spread over every date would decompress the whole
-    column."""
-    keys = points[["article_id", "start", "stored"]].drop_duplicates(["article_id", "start"])
-    read = _sentences(build.directory, build.build_id, keys.reset_index(drop=True))
+def sentences(build: Build, filters: Filters, points: pd.DataFrame) -> pd.Series:
+    """The sentence of each event of `points` (events of the filter state's sample, by their
+    `article_id` and `start`), aligned with its rows. The sentences of the whole sample are read
+    once, apart from the points, and shared: the CSV, the History table and a clicked point of a
+    filter state take theirs from the same frame."""
+    read = _sample_sentences(build.directory, build.build_id, filters)
     found = points[["article_id", "start"]].merge(read, on=["article_id", "start"], how="left")
     return pd.Series(found["sentence"].array, index=points.index)
 
 
-@shared(max_entries=32)
-def _sentences(directory: str, build_id: str, keys: pd.DataFrame) -> pd.DataFrame:
-    wanted = pa.Table.from_pandas(
-        keys.assign(stored=pd.to_datetime(keys["stored"]).dt.date), preserve_index=False
-    )
+@shared(max_entries=16)
+def _sample_sentences(directory: str, build_id: str, filters: Filters) -> pd.DataFrame:
+    """The sentences of the events `events` samples for `filters`, read only in the row groups
+    of their stored dates."""
+    sample = events(Build(directory, build_id), filters)
+    keys = sample[["article_id", "start"]].assign(stored=pd.to_datetime(sample["stored"]).dt.date)
+    wanted = pa.Table.from_pandas(keys, preserve_index=False)
     with time_limited(new_cursor(directory, build_id, None)) as cursor:
         cursor.register("wanted", wanted)
         dates, params = in_dates("e.published", wanted["stored"])
@@ -104,9 +110,10 @@ _SENTENCES = """
 """
 
 
-def with_sentences(build: Build, points: pd.DataFrame) -> pd.DataFrame:
-    """`points` with each event's sentence, in the columns of the Timeline's CSV."""
-    return points.assign(sentence=sentences(build, points))[CSV_COLUMNS]
+def with_sentences(build: Build, filters: Filters, points: pd.DataFrame) -> pd.DataFrame:
+    """`points` (of `filters`) with each event's sentence, in the columns of the Timeline's
+    CSV."""
+    return points.assign(sentence=sentences(build, filters, points))[CSV_COLUMNS]
 
 
 #: Time axes of the Timeline page and group-bys, as shown and as the URL keeps them.
@@ -177,7 +184,7 @@ def _timeline(
     directory: str, build_id: str, filters: Filters, axis: str, group_by: str
 ) -> pd.DataFrame:
     build = Build(directory, build_id)
-    frame = _grouped(_placed(events(build, filters).copy(), axis), group_by)
+    frame = _grouped(_placed(events(build, filters), axis), group_by)
     frame["lag"] = [
         None if pd.isna(p) else _lag(d, r)
         for p, d, r in zip(frame["published"], frame["lag_days"], frame["relation"], strict=True)
@@ -237,9 +244,11 @@ def event_counts(build: Build, filters: Filters) -> dict:
     return counted(build, filters, "events", "resolved", "date_start")
 
 
-def history_table(build: Build, history: pd.DataFrame, limit: int) -> pd.DataFrame:
-    """The first `limit` distinct references to the past, oldest first, with their sentences,
-    as the History table shows them."""
+def history_table(
+    build: Build, filters: Filters, history: pd.DataFrame, limit: int
+) -> pd.DataFrame:
+    """The first `limit` distinct references to the past (points of `filters`), oldest first,
+    with their sentences, as the History table shows them."""
     oldest = history.drop_duplicates(["article_id", "start"]).sort_values("date_start").head(limit)
-    oldest["sentence"] = sentences(build, oldest)
+    oldest["sentence"] = sentences(build, filters, oldest)
     return oldest[["date_text", "date_start", "date_end", "sentence", "title"]]

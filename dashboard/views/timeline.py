@@ -74,7 +74,7 @@ else:
             (first, stats["last"]),
             by_topic=group_by == "topic",
         ),
-        timeline.with_sentences(build, recent.reset_index(drop=True)),
+        timeline.with_sentences(build, filters, recent.reset_index(drop=True)),
         selectable=True,
     )
     row = clicks.clicked_row(selected, recent)
@@ -107,7 +107,7 @@ if not history.empty:
         build, filters, "history_by_decade", charts.decades(by_decade), by_decade
     )
     st.dataframe(
-        timeline.history_table(build, history, HISTORY_ROWS),
+        timeline.history_table(build, filters, history, HISTORY_ROWS),
         hide_index=True,
         column_config={
             "date_text": "Date as written",
@@ -127,7 +127,7 @@ if chosen:
     st.markdown(f"**{chosen['title']}**")
     st.caption(render.byline(chosen))
     if not mentioned.empty:
-        event = timeline.with_sentences(build, mentioned.head(1)).iloc[0]
+        event = timeline.with_sentences(build, filters, mentioned.head(1)).iloc[0]
         render.quoted_text(
             event["sentence"],
             f"{event['date_text']} → {event['date_start']:%Y-%m-%d} – {event['date_end']:%Y-%m-%d} "

@@ -9,6 +9,7 @@ import io
 import json
 import re
 import shutil
+import traceback
 from collections import Counter
 from pathlib import Path
 
@@ -25,6 +26,7 @@ from dashboard.export import provenance, to_csv
 from dashboard.filters import Filters
 from dashboard.graph import graph, graph_tables, to_gexf
 from dashboard.queries import search
+from dashboard.queries import timeline as timeline_queries
 from dashboard.queries.actors import (
     actor_table,
     co_countries,
@@ -293,16 +295,27 @@ def test_timeline_points_follow_the_events_table(seed_build) -> None:
     assert counts["events"].sum() == sum(e["article_id"] in dated for e in events)
 
 
-def test_timeline_sentences_are_read_only_for_what_is_opened(seed_build) -> None:
+def test_timeline_sentences_are_read_only_for_what_is_opened(monkeypatch, seed_build) -> None:
     """The points carry no sentence (the hover names the article); the CSV, the History table
-    and a clicked point read each event's own sentence from the events table."""
+    and a clicked point read each event's own sentence from the events table, all from one read
+    of the filter state's sentences."""
     built = open_build(seed_build)
     events = {
         (e["article_id"], e["start"]): e["sentence"] for e in read_table(seed_build, "events")
     }
+    reads = Counter()
+    counted = timeline_queries.time_limited
+
+    def counting(cursor):
+        reads[sum("_sample_sentences" in f.name for f in traceback.extract_stack())] += 1
+        return counted(cursor)
+
+    monkeypatch.setattr(timeline_queries, "time_limited", counting)
+    for cached in ("_timeline", "_events", "_sample_sentences"):
+        getattr(timeline_queries, cached).clear()
     points = timeline(built, NONE, "event", "country")
     assert "sentence" not in points.columns
-    full = with_sentences(built, points)
+    full = with_sentences(built, NONE, points)
     assert len(full) == len(points) and full["sentence"].notna().all()
     assert list(full["sentence"]) == [
         events[k] for k in zip(points["article_id"], points["start"], strict=True)
@@ -310,10 +323,15 @@ def test_timeline_sentences_are_read_only_for_what_is_opened(seed_build) -> None
     # Seed 000: "в марте 2024 года" is in the sentence about Stoltenberg's visit to Baku.
     (visit,) = full[full["date_text"] == "в марте 2024 года"]["sentence"].unique()
     assert "Баку посетил тогдашний генеральный секретарь НАТО Йенс Столтенберг" in visit
-    history = history_table(built, points[points["history"]], 200)
+    history = history_table(built, NONE, points[points["history"]], 200)
     assert list(history.columns) == ["date_text", "date_start", "date_end", "sentence", "title"]
     assert history["date_start"].is_monotonic_increasing
     assert visit in set(history["sentence"])
+    (clicked,) = with_sentences(built, NONE, points.tail(1)).itertuples()
+    assert clicked.sentence == events[(clicked.article_id, clicked.start)]
+    # One read of the events for the points (the other group-by shares it), one of sentences.
+    timeline(built, NONE, "event", "topic")
+    assert reads == {0: 1, 1: 1}
     figure = timeline_chart(points, "Date", "No country named")
     assert visit not in figure.to_json() and "Баку посетил" not in figure.to_json()
 
@@ -910,6 +928,47 @@ def test_network_links_what_sentences_name_together(seed_build) -> None:
     # The same data gives the same layout and communities.
     again = graph_tables(graph(nodes, edges, 2))[0]
     pd.testing.assert_frame_equal(plotted, again)
+
+
+def test_network_keeps_the_most_covered_nodes_and_counts_shared_units(seed_build) -> None:
+    """The few most covered actors (people here) and countries, ranked by articles, then units,
+    then id, and each pair's shared paragraphs and articles, as the seed build's tables give
+    them."""
+    built = open_build(seed_build)
+    types = {e["entity_id"]: e["type"] for e in read_table(seed_build, "entities")}
+    units = {}
+    for m in read_table(seed_build, "mentions"):
+        if types[m["entity_id"]] == "PER":
+            units.setdefault(("actor", m["entity_id"]), set()).add(
+                (m["article_id"], m["paragraph"])
+            )
+    for c in read_table(seed_build, "country_mentions"):
+        if c["via"] in ("name", "adjective", "capital", "city"):
+            units.setdefault(("country", c["country"]), set()).add(
+                (c["article_id"], c["paragraph"])
+            )
+
+    def top(kind: str, n: int) -> list[tuple]:
+        ranked = sorted(
+            (-len({a for a, _ in u}), -len(u), node) for (k, node), u in units.items() if k == kind
+        )
+        return [(node, kind, -articles, -count) for articles, count, node in ranked[:n]]
+
+    kept = top("actor", 6) + top("country", 4)
+    nodes, edges = network(built, Filters(types=("PER",)), "paragraph", 6, 4)
+    got = nodes[["node", "kind", "articles", "units"]].itertuples(index=False, name=None)
+    assert sorted(got, key=lambda n: (-n[2], -n[3], n[0])) == sorted(
+        kept, key=lambda n: (-n[2], -n[3], n[0])
+    )
+    expected = {}
+    for i, (a, ka, *_) in enumerate(kept):
+        for b, kb, *_ in kept[i + 1 :]:
+            shared_units = units[(ka, a)] & units[(kb, b)]
+            if shared_units:
+                pair = tuple(sorted((a, b)))
+                expected[pair] = (len(shared_units), len({art for art, _ in shared_units}))
+    assert {(s, t): (w, n) for s, t, w, n in edges.itertuples(False)} == expected
+    assert len(expected) >= 5
 
 
 def test_search_phrases_and_usage_per_month(seed_build, seed_articles) -> None:
