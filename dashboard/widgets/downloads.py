@@ -42,7 +42,9 @@ def chart_with_downloads(
 
 def table_downloads(build: Build, filters: Filters, name: str, frame: pd.DataFrame) -> None:
     """'Download data (CSV)' with exactly `frame`, and its provenance beside it. The CSV is
-    written when the button is clicked, not on every run of the page."""
+    written when the button is clicked, not on every run of the page. A click does not rerun
+    the page: a rerun would redraw every chart for nothing, and could replace the other
+    button's file while the browser is fetching it."""
     with st.container(horizontal=True):
         st.download_button(
             "Download data (CSV)",
@@ -50,6 +52,7 @@ def table_downloads(build: Build, filters: Filters, name: str, frame: pd.DataFra
             file_name=f"{name}.csv",
             mime="text/csv",
             key=f"csv-{name}",
+            on_click="ignore",
             icon=":material/download:",
         )
         st.download_button(
@@ -58,6 +61,7 @@ def table_downloads(build: Build, filters: Filters, name: str, frame: pd.DataFra
             file_name=f"{name}.provenance.json",
             mime="application/json",
             key=f"prov-{name}",
+            on_click="ignore",
             type="tertiary",
         )
 
@@ -75,6 +79,7 @@ def graph_downloads(g: nx.Graph, nodes: pd.DataFrame) -> None:
             mime="application/xml",
             icon=":material/hub:",
             key="gexf",
+            on_click="ignore",
         )
         st.download_button(
             "Nodes (CSV)",
@@ -83,4 +88,5 @@ def graph_downloads(g: nx.Graph, nodes: pd.DataFrame) -> None:
             mime="text/csv",
             icon=":material/download:",
             key="nodes-csv",
+            on_click="ignore",
         )
