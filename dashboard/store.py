@@ -233,16 +233,31 @@ _UNINFERRED = (
 )
 
 
+#: An entity's mentions (`?`) in every article, and with the headline filter in headlines alone.
+_ENTITY_MENTIONS = "SELECT article_id, sentence FROM mentions WHERE entity_id = ?"
+_IN_HEADLINE = " AND in_headline"
+
+
+@st.cache_resource(show_spinner=False, max_entries=16)
+def _entity_mentions(directory: str, build_id: str, entity_id: str, headlines: bool) -> pa.Table:
+    """An entity's mentions in every article (in headlines alone with `headlines`), read once
+    per entity and shared by every filter state: a filter change then narrows them to its
+    selection instead of scanning every mention again."""
+    sql = _ENTITY_MENTIONS + (_IN_HEADLINE if headlines else "")
+    with time_limited(new_cursor(directory, build_id, None)) as cursor:
+        return cursor.sql(sql, params=[entity_id]).to_arrow_table()
+
+
 @st.cache_resource(show_spinner=False, max_entries=64)
 def _mentions_of(directory: str, build_id: str, filters: Filters, entity_id: str) -> pa.Table:
     """The mentions of an entity in the selected articles (`article_id`, `sentence`, a row per
-    mention), read once per filter state and entity and shared by the charts of its profile
-    (a scan of every mention otherwise, chart after chart)."""
-    sql = (
-        "SELECT article_id, sentence FROM mentions JOIN sel USING (article_id) WHERE entity_id = ?"
-    )
-    with time_limited(new_cursor(directory, build_id, filters)) as cursor:
-        return cursor.sql(sql, params=[entity_id]).to_arrow_table()
+    mention), shared by the charts of its profile: the entity's mentions
+    (`_entity_mentions`) in the filters' selection."""
+    mentions = _entity_mentions(directory, build_id, entity_id, filters.headlines)
+    if filters.whole:
+        return mentions
+    selected = _selection(directory, build_id, filters)["article_id"]
+    return mentions.filter(pc.is_in(mentions["article_id"], value_set=selected))
 
 
 def new_cursor(
@@ -313,6 +328,16 @@ def in_dates(column: str, dates: pa.ChunkedArray) -> tuple[str, list]:
     if low.is_valid:
         ranged, params = f"{column} BETWEEN ? AND ?", [low.as_py(), high.as_py()]
     return (f"({ranged} OR {column} IS NULL)" if dates.null_count else ranged), params
+
+
+def at_dates(column: str, dates: pa.ChunkedArray) -> tuple[str, list]:
+    """A filter of `column` to the distinct values of `dates` (and nulls, when among them), and
+    its parameters: as `in_dates`, but a table laid out by date is read only in the row groups
+    of those dates, not of every date between the first and the last (a few picked rows whose
+    dates lie years apart)."""
+    days = pc.unique(dates).drop_null().to_pylist()
+    ranged = f"{column} IN ({', '.join(['?'] * len(days))})" if days else "false"
+    return (f"({ranged} OR {column} IS NULL)" if dates.null_count else ranged), days
 
 
 def selected_articles(filters: Filters) -> str:

@@ -123,45 +123,89 @@ def mentions_per_month(build: Build, filters: Filters, entity_id: str) -> pd.Dat
     )
 
 
+#: The other people and organisations named in the same sentences as the entity (`?`) in every
+#: article (`own` of every article): a row per entity, article and sentence. The mentions are
+#: narrowed to the entity's articles first, a filter DuckDB applies while it scans them.
+_CO_MENTIONED = """
+    WITH sentences AS (SELECT DISTINCT article_id, sentence FROM own)
+    SELECT DISTINCT m.entity_id, m.article_id, m.sentence
+    FROM mentions m JOIN sentences USING (article_id, sentence)
+    WHERE m.entity_id <> ? AND m.type IN ('PER', 'ORG')
+      AND m.article_id IN (SELECT article_id FROM own)
+"""
+
+#: The countries named in the same sentences as the entity in every article: a row per
+#: country, article and sentence.
+_CO_COUNTRIES = """
+    WITH sentences AS (SELECT DISTINCT article_id, sentence FROM own)
+    SELECT DISTINCT c.country, o.article_id, o.sentence
+    FROM sentences o JOIN country_mentions c USING (article_id, sentence)
+"""
+
+
+@st.cache_resource(show_spinner=False, max_entries=16)
+def _around(
+    directory: str, build_id: str, entity_id: str, headlines: bool, sql: str, params: tuple
+) -> pa.Table:
+    """What `sql` (with `params`) finds around an entity's mentions (`_CO_MENTIONED`,
+    `_CO_COUNTRIES`) in every article (their headlines alone with `headlines`), found once per
+    entity and shared by every filter state: a filter change then narrows the rows to its
+    selection instead of reading every mention of the entity's articles again."""
+    cursor = new_cursor(directory, build_id, Filters(headlines=headlines), entity_id)
+    with time_limited(cursor):
+        return cursor.sql(sql, params=list(params)).to_arrow_table()
+
+
+@shared(max_entries=64)
+def _ranked_around(
+    directory: str,
+    build_id: str,
+    filters: Filters,
+    entity_id: str,
+    around: tuple[str, tuple],
+    sql: str,
+    limit: int,
+) -> pd.DataFrame:
+    """`sql` over the rows that `around` (a query of `_around` and its parameters) finds
+    around the entity (its table `around`) in the selected articles, limited to `limit` rows."""
+    cursor = new_cursor(directory, build_id, filters)
+    cursor.register("around", _around(directory, build_id, entity_id, filters.headlines, *around))
+    with time_limited(cursor):
+        return cursor.execute(sql, [limit]).df()
+
+
 def co_mentioned(build: Build, filters: Filters, entity_id: str, limit: int) -> pd.DataFrame:
     """People and organisations named in the same sentences as the entity: sentences
-    shared, most first. The mentions are narrowed to the entity's articles first, a filter
-    DuckDB applies while it scans them."""
-    return about_entity(
-        build,
+    shared, most first."""
+    return _ranked_around(
+        build.directory,
+        build.build_id,
         filters,
         entity_id,
+        (_CO_MENTIONED, (entity_id,)),
         """
-        WITH sentences AS (SELECT DISTINCT article_id, sentence FROM own),
-        pairs AS (
-            SELECT DISTINCT m.entity_id, m.article_id, m.sentence
-            FROM mentions m JOIN sentences USING (article_id, sentence)
-            WHERE m.entity_id <> ? AND m.type IN ('PER', 'ORG')
-              AND m.article_id IN (SELECT article_id FROM own)
-        )
         SELECT e.entity_id, e.name, e.type, count(*) AS sentences,
                count(DISTINCT p.article_id) AS articles
-        FROM pairs p JOIN entities e USING (entity_id)
+        FROM around p JOIN sel USING (article_id) JOIN entities e USING (entity_id)
         GROUP BY ALL
         ORDER BY sentences DESC, articles DESC, e.name
         LIMIT ?
         """,
-        entity_id,
         limit,
     )
 
 
 def co_countries(build: Build, filters: Filters, entity_id: str, limit: int) -> pd.DataFrame:
     """Countries named in the same sentences as the entity: sentences shared, most first."""
-    frame = about_entity(
-        build,
+    frame = _ranked_around(
+        build.directory,
+        build.build_id,
         filters,
         entity_id,
+        (_CO_COUNTRIES, ()),
         """
-        WITH sentences AS (SELECT DISTINCT article_id, sentence FROM own)
-        SELECT c.country, count(DISTINCT (o.article_id, o.sentence)) AS sentences,
-               count(DISTINCT o.article_id) AS articles
-        FROM sentences o JOIN country_mentions c USING (article_id, sentence)
+        SELECT c.country, count(*) AS sentences, count(DISTINCT c.article_id) AS articles
+        FROM around c JOIN sel USING (article_id)
         GROUP BY c.country
         ORDER BY sentences DESC, articles DESC, c.country
         LIMIT ?

@@ -5,13 +5,15 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import pandas as pd
+import pyarrow as pa
+import streamlit as st
 
 from dashboard.filters import Filters
 from dashboard.store import (
     Build,
+    at_dates,
     counted,
     filtered,
-    in_dates,
     new_cursor,
     shared,
     time_limited,
@@ -74,7 +76,7 @@ _PICKED = """
     found AS (
         SELECT q.article_id, q.start, q.stop, q.kind, q.published AS stored,
                q.speaker_entity_id, w.number {named}
-        FROM quotes q JOIN sel USING (article_id)
+        FROM {source} q JOIN sel USING (article_id)
         {early}
         JOIN wanted w ON {conditions}
     ),
@@ -94,9 +96,12 @@ _PICKED = """
 def _picked(wanted: tuple[QuoteQuery, ...], filters: Filters) -> str:
     """`_PICKED` for `wanted`: the speaker's entity joined to every quote only when a set asks
     for the speaker's country, else to the picked ones; the articles joined only when the
-    filters undate some of them (`Filters.inferred` off), else the quotes' own date orders."""
+    filters undate some of them (`Filters.inferred` off), else the quotes' own date orders.
+    When every set asks for one entity's quotes (`_one_entity`), they are picked from that
+    entity's (the cursor's `entity_quotes`), not from every quote."""
     early = any(_asks(one, "speaker_country") for one in wanted)
     return _PICKED.format(
+        source="entity_quotes" if _one_entity(wanted) else "quotes",
         rows=", ".join([_WANTED_ROW] * len(wanted)),
         conditions=_conditions(wanted),
         named=", n.name AS speaker_name, n.country AS speaker_country" if early else "",
@@ -133,15 +138,43 @@ def _conditions(wanted: tuple[QuoteQuery, ...]) -> str:
     return " AND ".join(asked) or "true"
 
 
+def _one_entity(wanted: tuple[QuoteQuery, ...]) -> str | None:
+    """The entity every set of `wanted` asks for, as its speaker or one it names (an actor's
+    profile), when none asks for words (the narrow `_ENTITY_QUOTES` lack the text); else None."""
+    entities = {one.speaker if _asks(one, "speaker") else one.about for one in wanted}
+    if len(entities) != 1 or any(_asks(one, "text") for one in wanted):
+        return None
+    return next(iter(entities))
+
+
+#: The quotes said by an entity (`?`) or naming it (the second `?`), with the narrow columns
+#: that `_PICKED` picks from and filters on.
+_ENTITY_QUOTES = """
+    SELECT article_id, start, stop, kind, published, speaker_entity_id, about_entity_ids,
+           about_countries
+    FROM quotes
+    WHERE speaker_entity_id = ? OR list_contains(about_entity_ids, ?)
+"""
+
+
+@st.cache_resource(show_spinner=False, max_entries=16)
+def _entity_quotes(directory: str, build_id: str, entity_id: str) -> pa.Table:
+    """`_ENTITY_QUOTES` of an entity in every article, read once per entity and shared by
+    every filter state: picking its quotes from all quotes would read every selected quote's
+    list of entities again after each filter change."""
+    with time_limited(new_cursor(directory, build_id, None)) as cursor:
+        return cursor.sql(_ENTITY_QUOTES, params=[entity_id, entity_id]).to_arrow_table()
+
+
 def _asks(one: QuoteQuery, field: str) -> bool:
     """Whether `one` filters on `field` (a kind other than 'any', some words, an id)."""
     return (getattr(one, field) or "").strip() not in ("", "any")
 
 
 #: The picked quotes (`picked`) with their text and what they name, read only in the row groups
-#: of their dates (`{dates}`, a filter on `q.published`), and their articles' titles, read in
-#: the row groups of the same dates when the cursor's articles keep their stored dates
-#: (`{articles}`, else true).
+#: of their dates (`{dates}`, a filter on `q.published` to those dates), and their articles'
+#: titles, read in the row groups of the same dates when the cursor's articles keep their
+#: stored dates (`{articles}`, else true).
 _SHOWN = """
     WITH shown AS (
         SELECT q.*, p.speaker_name, p.speaker_country, p.number, p.total
@@ -190,12 +223,15 @@ def _quote_sets(
         )
     ]
     cursor = new_cursor(directory, build_id, filters)
+    entity_id = _one_entity(wanted)
+    if entity_id is not None:
+        cursor.register("entity_quotes", _entity_quotes(directory, build_id, entity_id))
     with time_limited(cursor):
         picked = cursor.sql(_picked(wanted, filters), params=[*params, limit]).to_arrow_table()
         cursor.register("picked", picked)
         stored = picked["stored"]
-        dates, params = in_dates("q.published", stored)
-        articles, more = in_dates("published", stored) if filters.inferred else ("true", [])
+        dates, params = at_dates("q.published", stored)
+        articles, more = at_dates("published", stored) if filters.inferred else ("true", [])
         # `{dates}` comes before `{articles}` in the SQL, so do their parameters.
         return cursor.execute(_SHOWN.format(dates=dates, articles=articles), params + more).df()
 

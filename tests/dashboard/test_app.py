@@ -39,12 +39,12 @@ from dashboard.queries.articles import article_list, articles_per_month
 from dashboard.queries.countries import country_months, country_pairs, top_countries
 from dashboard.queries.network import network
 from dashboard.queries.options import filter_options
-from dashboard.queries.quotes import QuoteQuery, _conditions, quote_sets, quotes
+from dashboard.queries.quotes import QuoteQuery, _conditions, _one_entity, quote_sets, quotes
 from dashboard.queries.search import concordance, sort_concordance, usage_per_month
 from dashboard.queries.sources import top_media
 from dashboard.queries.timeline import LAGS, history_table, lag_counts, timeline, with_sentences
 from dashboard.queries.topics import topic_list, topics_over_time
-from dashboard.store import ENV_VAR, in_dates, open_build, query, summary
+from dashboard.store import ENV_VAR, at_dates, in_dates, open_build, query, summary
 from pipeline import SCHEMA_VERSION
 from pipeline.build import build
 
@@ -435,6 +435,12 @@ def test_date_ranges_are_parameters_of_the_query(seed_build, seed_articles) -> N
         [],
     )
     assert in_dates("published", pa.chunked_array([], type=pa.date32())) == ("false", [])
+    # `at_dates` keeps the dates themselves, not the days between them.
+    sql, params = at_dates("published", dates)
+    assert str(low.year) not in sql and sorted(params) == [low, high]
+    found = query(built, f"SELECT count(*) AS n FROM articles WHERE {sql}", *params)["n"][0]
+    assert found == sum(1 for d in dated if d in (low, high)) + undated
+    assert at_dates("published", pa.chunked_array([], type=pa.date32())) == ("false", [])
 
 
 def test_actors_page_and_profile(monkeypatch, seed_build) -> None:
@@ -478,9 +484,16 @@ def test_profile_charts_count_the_actor_mentions_in_the_selection(seed_build) ->
     ]
     mentions = [m for m in read_table(seed_build, "mentions") if m["entity_id"] == aliyev]
     dated = {a["article_id"] for a in read_table(seed_build, "articles") if a["published"]}
+    published = {a["article_id"]: a["published"] for a in read_table(seed_build, "articles")}
+    day = max(published[m["article_id"]] for m in mentions if published[m["article_id"]])
+    # The actor's mentions are read once for every filter state, then narrowed to each
+    # selection: the day of its latest article keeps that article's alone.
+    latest = [m for m in mentions if published[m["article_id"]] == day]
+    assert 0 < len(latest) < len(mentions)
     for filters, kept in (
         (NONE, mentions),
         (Filters(headlines=True), [m for m in mentions if m["in_headline"]]),
+        (Filters(start=day, end=day), latest),
     ):
         per_article = Counter(m["article_id"] for m in kept)
         listed = entity_articles(built, filters, aliyev, 200)
@@ -498,6 +511,14 @@ def test_profile_charts_count_the_actor_mentions_in_the_selection(seed_build) ->
         }
         people = co_mentioned(built, filters, aliyev, 100)
         assert people["sentences"].sum() == len(others)
+        named = {
+            (c["country"], c["article_id"], c["sentence"])
+            for c in read_table(seed_build, "country_mentions")
+            if (c["article_id"], c["sentence"]) in sentences
+            and (c["in_headline"] or not filters.headlines)
+        }
+        countries = co_countries(built, filters, aliyev, 100)
+        assert countries["sentences"].sum() == len(named)
 
 
 def test_media_are_not_actors_unless_asked(monkeypatch, seed_build) -> None:
@@ -652,6 +673,13 @@ def test_quote_sets_are_each_query_on_its_own(seed_build) -> None:
     by, about, direct = quote_sets(built, NONE, wanted, 3)
     assert by["total"].iloc[0] == ALIYEV_QUOTES and (by["speaker_entity_id"] == aliyev).all()
     assert all("азербайджан" in q.lower() for q in direct["quote"])
+    # The sets of one actor's profile are picked from that actor's quotes, read once for every
+    # filter state: a narrower selection keeps the quotes of its articles alone.
+    assert _one_entity(tuple(wanted[:2])) == aliyev and _one_entity(tuple(wanted)) is None
+    dated = [q for q in read_table(seed_build, "quotes") if q["speaker_entity_id"] == aliyev]
+    day = max(q["published"] for q in dated if q["published"])
+    by, _ = quote_sets(built, Filters(start=day, end=day), wanted[:2], 1000)
+    assert 0 < len(by) == sum(q["published"] == day for q in dated) < len(dated)
     # A column no set filters on is not read: without words, not the quotes' text.
     assert "q.quote" not in _conditions(tuple(wanted[:2]))
     assert "q.quote" in _conditions(tuple(wanted)) and "about_countries" not in _conditions(
