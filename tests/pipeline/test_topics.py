@@ -442,14 +442,14 @@ def test_a_paragraph_is_read_with_its_article() -> None:
     """Article 0 is a football report (topic 0) with a line "Мы провели хорошую игру" whose
     only topic word, "игра", leans toward the Olympics (topic 1): it takes the report's topic.
     Article 1 reports the Olympics with one paragraph clearly on football: it keeps its own.
-    Boilerplate (`found` -1) stays without a topic; a one-paragraph article keeps its own."""
+    Boilerplate (not `own`) stays without a topic; a one-paragraph article keeps its own."""
     weights = np.array(
         [[0.9, 0.1], [0.8, 0.0], [0.2, 0.3], [0.0, 0.7], [0.6, 0.05], [0.3, 0.3], [0.1, 0.4]],
         dtype=np.float32,
     )
-    found = np.array([0, 0, 1, 1, 0, -1, 1])
+    own = np.array([0, 0, 1, 1, 0, -1, 1]) >= 0
     articles = np.array([0, 0, 0, 1, 1, 1, 2], dtype=np.int32)
-    topic, share = topic_stage._with_article(weights, found, articles)
+    topic, share = topic_stage._with_article(weights, own, articles)
     assert topic.tolist() == [0, 0, 0, 1, 0, -1, 1]
     # The share is of the mix read with the article: the generic line's is not firm.
     assert 0.5 < share[2] < share[1] and share[5] == 0 and share[6] == pytest.approx(0.8)

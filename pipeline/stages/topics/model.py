@@ -135,35 +135,30 @@ def _labels(terms: list[list[str]], named: set[str], fragments: set[str]) -> lis
     return labels
 
 
-def _assign(x: sparse.csr_matrix, weights: np.ndarray, components: np.ndarray) -> tuple:
-    """Each row's topic (argmax of its weights; -1 without any) and that topic's share.
-
-    A row with vocabulary words but all-zero NMF weights (its words are minor in every topic)
-    takes the topic its words load on most."""
+def _filled(x: sparse.csr_matrix, weights: np.ndarray, components: np.ndarray) -> np.ndarray:
+    """The rows' topic weights, where a row with vocabulary words but all-zero NMF weights (its
+    words are minor in every topic) takes the loadings of its words on each topic instead."""
     weights = weights.copy()
     empty = weights.sum(axis=1) == 0
     fallback = np.flatnonzero(empty & (np.diff(x.indptr) > 0))
     if len(fallback):
         weights[fallback] = np.asarray(x[fallback] @ components.T)
-    total = weights.sum(axis=1)
-    topic = np.where(total > 0, weights.argmax(axis=1), -1)
-    share = np.divide(weights.max(axis=1), total, out=np.zeros_like(total), where=total > 0)
-    return topic, share, weights
+    return weights
 
 
 def _with_article(
-    weights: np.ndarray, found: np.ndarray, articles: np.ndarray
+    weights: np.ndarray, own: np.ndarray, articles: np.ndarray
 ) -> tuple[np.ndarray, np.ndarray]:
-    """Each row's topic and share read with its article: its topic mix (weights as shares)
-    plus `ARTICLE_PULL` times the mean mix of its article's rows with a topic of their own.
+    """Each row's topic (-1 without one) and share read with its article: its topic mix
+    (weights as shares) plus `ARTICLE_PULL` times the mean mix of its article's rows with a
+    topic of their own (`own`).
 
     A paragraph is read in its article: one whose only topic word has another sense there
     ("Мы провели хорошую игру" in a football report, "войско" in a biathlete's interview) or a
     line without a theme of its own takes its article's theme rather than the topic of that
     one word; a paragraph with a clear theme of its own keeps it.
-    Rows without a topic (`found` < 0) keep none; `articles` must hold whole articles."""
+    Rows without a topic of their own keep none; `articles` must hold whole articles."""
     total = weights.sum(axis=1, keepdims=True)
-    own = found >= 0
     mix = np.divide(weights, total, out=np.zeros_like(weights), where=own[:, None] & (total > 0))
     codes, at = np.unique(articles, return_inverse=True)
     members = sparse.csr_matrix(
@@ -539,9 +534,10 @@ def _build_topics(
         together.add(counts)
         x = transformer.transform(counts[:, vocabulary]).astype(np.float32)
         with threadpool_limits(1):
-            found, share, weights = _assign(x, model.transform(x[:, columns]), components)
-        found[boilerplate[offset : offset + len(found)]] = -1
-        found, share = _with_article(weights, found, articles)
+            weights = _filled(x, model.transform(x[:, columns]), components)
+        # A paragraph has a topic of its own when it has some weight and is not boilerplate.
+        scored = (weights.sum(axis=1) > 0) & ~boilerplate[offset : offset + len(weights)]
+        found, share = _with_article(weights, scored, articles)
         share[found < 0] = np.nan
         topic = np.where(found >= 0, found, _inherit(found, articles))
         topic[furniture] = -1  # a caption or a credit is not a paragraph of the article
