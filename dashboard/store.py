@@ -327,7 +327,7 @@ def in_dates(column: str, dates: pa.ChunkedArray) -> tuple[str, list]:
     ranged, params = "false", []
     if low.is_valid:
         ranged, params = f"{column} BETWEEN ? AND ?", [low.as_py(), high.as_py()]
-    return (f"({ranged} OR {column} IS NULL)" if dates.null_count else ranged), params
+    return _or_null(column, ranged, dates), params
 
 
 def at_dates(column: str, dates: pa.ChunkedArray) -> tuple[str, list]:
@@ -337,7 +337,12 @@ def at_dates(column: str, dates: pa.ChunkedArray) -> tuple[str, list]:
     dates lie years apart)."""
     days = pc.unique(dates).drop_null().to_pylist()
     ranged = f"{column} IN ({', '.join(['?'] * len(days))})" if days else "false"
-    return (f"({ranged} OR {column} IS NULL)" if dates.null_count else ranged), days
+    return _or_null(column, ranged, dates), days
+
+
+def _or_null(column: str, ranged: str, dates: pa.ChunkedArray) -> str:
+    """`ranged`, or `column` null too when `dates` hold a null (an undated row)."""
+    return f"({ranged} OR {column} IS NULL)" if dates.null_count else ranged
 
 
 def selected_articles(filters: Filters) -> str:
