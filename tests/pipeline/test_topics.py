@@ -455,6 +455,29 @@ def test_a_paragraph_is_read_with_its_article() -> None:
     assert 0.5 < share[2] < share[1] and share[5] == 0 and share[6] == pytest.approx(0.8)
 
 
+def test_a_paragraph_takes_one_of_its_articles_topics() -> None:
+    """Article 0 is a long football interview (topic 0) with the line "Когда футболист подходит
+    бить пенальти и не реализовывает его, это же ошибка?" whose only topic word, "игра",
+    leans toward the Olympics (topic 1): the Olympics are under a tenth of the article's mix,
+    so the line takes the interview's topic though its own lean would win the sum. Article 1,
+    an Olympics report, gives two of its ten paragraphs to doping (topic 2): a tenth or more,
+    so they keep it. Article 2 spreads one paragraph evenly over twelve topics, none a tenth:
+    its largest share decides."""
+    football, penalty = [0.08, 0.0, 0.01], [0.002, 0.044, 0.0]
+    olympics, doping = [0.0, 0.09, 0.01], [0.0, 0.02, 0.07]
+    weights = np.zeros((23, 12), dtype=np.float32)
+    weights[:12, :3] = [football] * 11 + [penalty]
+    weights[12:22, :3] = [olympics] * 8 + [doping] * 2
+    weights[22] = [0.1] * 11 + [0.11]
+    articles = np.repeat([0, 1, 2], [12, 10, 1]).astype(np.int32)
+    topic, _share = topic_stage._with_article(weights, np.ones(23, dtype=bool), articles)
+    assert topic[11] == 0 and topic[20:22].tolist() == [2, 2] and topic[22] == 11
+    # Without the gate the penalty line's own lean wins.
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(topic_stage, "ARTICLE_GATE", 0.0)
+        assert topic_stage._with_article(weights, np.ones(23, dtype=bool), articles)[0][11] == 1
+
+
 def test_shaping_rows_skip_boilerplate_short_and_repeated_texts() -> None:
     """Text 5 is in three articles (boilerplate); text 6 in two, so only its first row fits;
     text 7's first row is too short, so its second row is the first that can fit; text 8 is

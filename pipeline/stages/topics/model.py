@@ -2,10 +2,11 @@
 
 Method (docs/topics.md): content lemmas per paragraph, TF-IDF, NMF. The number of topics K is
 the candidate with the best mean NPMI coherence times stability across resampled fits; `k`
-overrides it. A paragraph takes the topic with the largest share of its NMF weights; one without
-weights of its own (no content word in the vocabulary) or that is boilerplate takes its
-article's main topic, so only paragraphs of articles without any content, and paragraphs that
-are page furniture as a whole (captions, credits, embeds), stay unassigned.
+overrides it. A paragraph takes, among its article's topics, the one with the largest share
+of its NMF weights read with its article's (`_with_article`); one without weights of its own
+(no content word in the vocabulary) or that is boilerplate takes its article's main topic, so
+only paragraphs of articles without any content, and paragraphs that are page furniture as a
+whole (captions, credits, embeds), stay unassigned.
 """
 
 from __future__ import annotations
@@ -53,6 +54,9 @@ MIN_ARTICLE_WEIGHT = 0.05
 #: How strongly a paragraph's article pulls it toward the article's topics: its topic mix plus
 #: this times the mean mix of its article's paragraphs (0: each paragraph alone).
 ARTICLE_PULL = 1.0
+#: A paragraph takes one of its article's topics: a topic with less than this share of the mean
+#: mix of its article's paragraphs is not a candidate (unless no topic has that share).
+ARTICLE_GATE = 0.1
 #: Each part's paragraph weights are solved to this tolerance (within this many rounds): the
 #: weights then do not depend on which paragraphs a part holds, as the chunks of a build vary.
 WEIGHTS_TOL, WEIGHTS_ITER = 1e-6, 1000
@@ -151,12 +155,16 @@ def _with_article(
 ) -> tuple[np.ndarray, np.ndarray]:
     """Each row's topic (-1 without one) and share read with its article: its topic mix
     (weights as shares) plus `ARTICLE_PULL` times the mean mix of its article's rows with a
-    topic of their own (`own`).
+    topic of their own (`own`), the largest among the topics that hold at least `ARTICLE_GATE`
+    of that mean (all topics when none does).
 
     A paragraph is read in its article: one whose only topic word has another sense there
     ("Мы провели хорошую игру" in a football report, "войско" in a biathlete's interview) or a
     line without a theme of its own takes its article's theme rather than the topic of that
-    one word; a paragraph with a clear theme of its own keeps it.
+    one word; a paragraph with a clear theme of its own keeps it. A topic the article hardly
+    touches is not a candidate: a long football interview's line on a missed penalty, whose
+    "игра" leans toward the Olympics, takes the interview's topic; a theme the article gives a
+    tenth of itself to is kept.
     Rows without a topic of their own keep none; `articles` must hold whole articles."""
     total = weights.sum(axis=1, keepdims=True)
     mix = np.divide(weights, total, out=np.zeros_like(weights), where=own[:, None] & (total > 0))
@@ -167,8 +175,11 @@ def _with_article(
     counts = np.asarray(members.sum(axis=1)).ravel()
     mean = (members @ mix) / np.maximum(counts, 1)[:, None]
     read = mix + ARTICLE_PULL * mean[at]
-    topic = np.where(own, read.argmax(axis=1), -1)
-    share = np.divide(read.max(axis=1), read.sum(axis=1), out=np.zeros(len(at)), where=own)
+    gated = np.where(mean[at] >= ARTICLE_GATE, read, 0.0)
+    best = np.where(gated.max(axis=1) > 0, gated.argmax(axis=1), read.argmax(axis=1))
+    topic = np.where(own, best, -1)
+    chosen = read[np.arange(len(at)), best]
+    share = np.divide(chosen, read.sum(axis=1), out=np.zeros(len(at)), where=own)
     return topic, share.astype(weights.dtype)
 
 
