@@ -31,37 +31,46 @@ def config(name: str) -> dict:
     return {**BASE_CONFIG, "toImageButtonOptions": {"format": "png", "filename": name, "scale": 2}}
 
 
-def _layout(fig: go.Figure, x_title: str, y_title: str) -> go.Figure:
-    fig.update_layout(
-        margin={"l": 10, "r": 10, "t": 10, "b": 10},
-        height=320,
-        xaxis_title=x_title,
-        yaxis_title=y_title,
-        bargap=0.15,
-        hovermode="x",
-    )
-    return fig
+def _layout(
+    x_title: str, y_title: str, xaxis: dict | None = None, yaxis: dict | None = None, **more: object
+) -> dict:
+    """The layout the charts share, with the axes' `xaxis` and `yaxis` settings and `more` on
+    top: nested dicts, handed to `go.Figure` at once. Each `update_layout` or `update_xaxes`
+    call after it, and each 'xaxis_title' spelling, costs Plotly more than the chart's data."""
+    return {
+        "margin": {"l": 10, "r": 10, "t": 10, "b": 10},
+        "height": 320,
+        "xaxis": {"title": {"text": x_title}, **(xaxis or {})},
+        "yaxis": {"title": {"text": y_title}, **(yaxis or {})},
+        "bargap": 0.15,
+        "hovermode": "x",
+        **more,
+    }
+
+
+def _months(count: int) -> dict:
+    """A month axis: dates, or categories when `count` months are too few for a date axis."""
+    return {"type": "category" if count <= 3 else "date", "tickformat": "%b %Y"}
 
 
 def per_month(frame: pd.DataFrame, column: str = "articles", title: str = "Articles") -> go.Figure:
     """Bars of `column` per `month` ('2025-12')."""
-    fig = go.Figure(
+    return go.Figure(
         go.Bar(
             x=frame["month"],
             y=frame[column],
             marker_color=ACCENT,
             hovertemplate=f"%{{x}}: %{{y:,}} {title.lower()}<extra></extra>",
-        )
+        ),
+        layout=_layout("Month of publication", title, xaxis=_months(len(frame))),
     )
-    fig.update_xaxes(type="category" if len(frame) <= 3 else "date", tickformat="%b %Y")
-    return _layout(fig, "Month of publication", title)
 
 
 def ranked(
     labels: pd.Series, values: pd.Series, unit: str, hover: pd.Series | None = None
 ) -> go.Figure:
     """Horizontal bars, largest on top; `hover` adds a line under each bar's label."""
-    fig = go.Figure(
+    return go.Figure(
         go.Bar(
             x=values,
             y=labels,
@@ -69,14 +78,16 @@ def ranked(
             marker_color=ACCENT,
             customdata=hover if hover is not None else [""] * len(labels),
             hovertemplate=f"%{{y}}<br>%{{x:,}} {unit}<br>%{{customdata}}<extra></extra>",
-        )
+        ),
+        layout=_layout(
+            unit.capitalize(),
+            "",
+            yaxis={"autorange": "reversed", "type": "category"},
+            height=max(240, 28 * len(labels) + 60),
+            hovermode="closest",
+            clickmode="event+select",
+        ),
     )
-    fig.update_yaxes(autorange="reversed", type="category")
-    _layout(fig, unit.capitalize(), "")
-    fig.update_layout(
-        height=max(240, 28 * len(labels) + 60), hovermode="closest", clickmode="event+select"
-    )
-    return fig
 
 
 def topic_sizes(frame: pd.DataFrame) -> go.Figure:
@@ -112,28 +123,30 @@ def top_media(frame: pd.DataFrame) -> go.Figure:
 
 def topic_share_over_time(frame: pd.DataFrame) -> go.Figure:
     """Stacked areas: each topic's share of the month's paragraphs (months sum to 100%)."""
-    fig = go.Figure()
-    for (topic_id, label), rows in frame.groupby(["topic_id", "label"], sort=True):
-        fig.add_trace(
-            go.Scatter(
-                x=rows["month"],
-                y=rows["share"],
-                name=f"{topic_id} · {label}",
-                stackgroup="share",
-                mode="lines",
-                line={"width": 0.5, "color": PALETTE[topic_id % len(PALETTE)]},
-                customdata=rows[["paragraphs", "month_paragraphs"]],
-                hovertemplate=f"{topic_id} · {label}: %{{y:.1%}} "
-                "(%{customdata[0]:,} of %{customdata[1]:,})<extra></extra>",
-            )
+    traces = [
+        go.Scatter(
+            x=rows["month"],
+            y=rows["share"],
+            name=f"{topic_id} · {label}",
+            stackgroup="share",
+            mode="lines",
+            line={"width": 0.5, "color": PALETTE[topic_id % len(PALETTE)]},
+            customdata=rows[["paragraphs", "month_paragraphs"]],
+            hovertemplate=f"{topic_id} · {label}: %{{y:.1%}} "
+            "(%{customdata[0]:,} of %{customdata[1]:,})<extra></extra>",
+            _validate=False,
         )
-    fig.update_xaxes(
-        type="category" if frame["month"].nunique() <= 3 else "date", tickformat="%b %Y"
+        for (topic_id, label), rows in frame.groupby(["topic_id", "label"], sort=True)
+    ]
+    layout = _layout(
+        "Month of publication",
+        "Share of the month's paragraphs",
+        xaxis=_months(frame["month"].nunique()),
+        yaxis={"tickformat": ".0%", "range": [0, 1]},
+        height=420,
+        legend={"font": {"size": 11}},
     )
-    fig.update_yaxes(tickformat=".0%", range=[0, 1])
-    _layout(fig, "Month of publication", "Share of the month's paragraphs")
-    fig.update_layout(height=420, legend={"font": {"size": 11}})
-    return fig
+    return go.Figure(traces, layout=layout, _validate=False)
 
 
 _LINE = re.compile(r"(.{1,90})(?:\s+|$)")
@@ -143,6 +156,19 @@ def _hover_lines(text: str) -> str:
     """`text` broken into lines of at most 90 characters at spaces, for a hover label (a
     regular expression rather than pandas' str.wrap, which is slow over thousands of points)."""
     return _LINE.sub(r"\1<br>", text).removesuffix("<br>")
+
+
+def _hover_titles(titles: pd.Series) -> np.ndarray:
+    """`titles` for hover labels (`_hover_lines`), each distinct one broken once: an article
+    has a point per date it mentions."""
+    titles = titles.fillna("")
+    return titles.map({t: _hover_lines(t) for t in titles.unique()}).to_numpy(object)
+
+
+def _days(dates: pd.Series) -> np.ndarray:
+    """Dates (datetimes at midnight) as '2024-03-16', 'NaT' when missing; by numpy at once,
+    where pandas formats them one by one."""
+    return np.datetime_as_string(dates.to_numpy("datetime64[D]"), unit="D").astype(object)
 
 
 def timeline(
@@ -183,9 +209,9 @@ def timeline(
             customdata=np.column_stack(
                 [
                     frame["date_text"].to_numpy(object),
-                    frame["date_start"].astype(str).to_numpy(object),
-                    frame["date_end"].astype(str).to_numpy(object),
-                    frame["title"].fillna("").map(_hover_lines).to_numpy(object),
+                    _days(frame["date_start"]),
+                    _days(frame["date_end"]),
+                    _hover_titles(frame["title"]),
                 ]
             ),
             hovertemplate="<b>%{customdata[0]}</b> (%{customdata[1]} – %{customdata[2]})<br>"
@@ -195,7 +221,16 @@ def timeline(
         _validate=False,
     )
     fig._validate = fig.layout._validate = True  # the layout set below is checked as usual
-    fig.update_yaxes(type="category", categoryorder="array", categoryarray=order[::-1])
+    fig.update_layout(
+        _layout(
+            x_title,
+            "",
+            yaxis={"type": "category", "categoryorder": "array", "categoryarray": order[::-1]},
+            height=max(260, 34 * len(order) + 90),
+            hovermode="closest",
+            clickmode="event+select",
+        )
+    )
     if published and published[0] is not None:
         fig.add_vrect(
             x0=published[0],
@@ -208,39 +243,35 @@ def timeline(
             annotation_position="top left",
             annotation_font={"size": 11, "color": "#5f6368"},
         )
-    _layout(fig, x_title, "")
-    fig.update_layout(
-        height=max(260, 34 * len(order) + 90), hovermode="closest", clickmode="event+select"
-    )
     return fig
 
 
 def lag(frame: pd.DataFrame) -> go.Figure:
     """Events per coverage-lag bucket, in bucket order."""
-    fig = go.Figure(
+    return go.Figure(
         go.Bar(
             x=frame["lag"],
             y=frame["events"],
             marker_color=ACCENT,
             hovertemplate="%{x}: %{y:,} events<extra></extra>",
-        )
+        ),
+        layout=_layout(
+            "Event's last day to the article's publication", "Events", xaxis={"type": "category"}
+        ),
     )
-    fig.update_xaxes(type="category")
-    return _layout(fig, "Event's last day to the article's publication", "Events")
 
 
 def decades(frame: pd.DataFrame) -> go.Figure:
     """References to the past per decade."""
-    fig = go.Figure(
+    return go.Figure(
         go.Bar(
             x=frame["decade"],
             y=frame["events"],
             marker_color="#7a6f5f",
             hovertemplate="%{x}: %{y:,} events<extra></extra>",
-        )
+        ),
+        layout=_layout("Decade referred to", "Events", xaxis={"type": "category"}),
     )
-    fig.update_xaxes(type="category")
-    return _layout(fig, "Decade referred to", "Events")
 
 
 #: The shipped country outlines (dashboard/static/README.md), as the browser fetches them from
@@ -262,7 +293,7 @@ def world_map(frame: pd.DataFrame) -> go.Figure:
     """Countries shaded by `articles` over the grey outline of every country, all from the
     shipped geometry (`WORLD_URL`, fetched by the browser once): no base map is fetched."""
     everywhere = [f["id"] for f in _world()["features"]]
-    fig = go.Figure(
+    return go.Figure(
         [
             go.Choropleth(
                 geojson=WORLD_URL,
@@ -288,13 +319,19 @@ def world_map(frame: pd.DataFrame) -> go.Figure:
                 colorbar={"title": {"text": "Articles"}, "thickness": 12},
                 hovertemplate="%{text}: %{z:,} articles<extra></extra>",
             ),
-        ]
+        ],
+        layout={
+            "geo": {
+                "visible": False,
+                "projection": {"type": "natural earth"},
+                "showframe": False,
+                "lataxis": {"range": [-58, 85]},
+            },
+            "margin": {"l": 0, "r": 0, "t": 0, "b": 0},
+            "height": 440,
+            "clickmode": "event+select",
+        },
     )
-    fig.update_geos(
-        visible=False, projection_type="natural earth", showframe=False, lataxis_range=[-58, 85]
-    )
-    fig.update_layout(margin={"l": 0, "r": 0, "t": 0, "b": 0}, height=440, clickmode="event+select")
-    return fig
 
 
 def heatmap(frame: pd.DataFrame, x: str, y: str, z: str, x_title: str, y_title: str) -> go.Figure:
@@ -302,7 +339,7 @@ def heatmap(frame: pd.DataFrame, x: str, y: str, z: str, x_title: str, y_title: 
     table = frame.pivot(index=y, columns=x, values=z)
     rows = list(dict.fromkeys(frame[y]))
     table = table.loc[rows, list(dict.fromkeys(frame[x]))]
-    fig = go.Figure(
+    return go.Figure(
         go.Heatmap(
             z=table.values,
             x=list(table.columns),
@@ -310,13 +347,16 @@ def heatmap(frame: pd.DataFrame, x: str, y: str, z: str, x_title: str, y_title: 
             colorscale="Blues",
             colorbar={"thickness": 12},
             hovertemplate=f"%{{y}} · %{{x}}: %{{z:,}} {z}<extra></extra>",
-        )
+        ),
+        layout=_layout(
+            x_title,
+            y_title,
+            xaxis={"type": "category"},
+            yaxis={"autorange": "reversed", "type": "category"},
+            height=max(300, 24 * len(rows) + 120),
+            hovermode="closest",
+        ),
     )
-    fig.update_yaxes(autorange="reversed", type="category")
-    fig.update_xaxes(type="category")
-    _layout(fig, x_title, y_title)
-    fig.update_layout(height=max(300, 24 * len(rows) + 120), hovermode="closest")
-    return fig
 
 
 #: Marker of each kind of network node.
@@ -336,21 +376,16 @@ def _edge_classes(weights: pd.Series, classes: int = 4) -> pd.Series:
 def network(nodes: pd.DataFrame, edges: pd.DataFrame) -> go.Figure:
     """Edges as grey lines, thicker for heavier ones, then the nodes in one trace, the last:
     sized by articles, coloured by community, diamonds for countries."""
-    fig = go.Figure()
     position = dict(zip(nodes["node"], zip(nodes["x"], nodes["y"], strict=True), strict=True))
-    for width, rows in edges.groupby(_edge_classes(edges["weight"])):
-        xs, ys = [], []
-        for source, target in zip(rows["source"], rows["target"], strict=True):
-            (x0, y0), (x1, y1) = position[source], position[target]
-            xs += [x0, x1, None]
-            ys += [y0, y1, None]
-        line = {"width": 0.6 + 1.2 * width, "color": _EDGE_COLOUR}
-        fig.add_trace(go.Scatter(x=xs, y=ys, mode="lines", line=line, hoverinfo="skip"))
+    traces = [
+        _edge_lines(rows, position, width)
+        for width, rows in edges.groupby(_edge_classes(edges["weight"]))
+    ]
     labelled = set(nodes.nlargest(NODE_LABELS, "articles")["node"])
     text = nodes["name"].where(nodes["node"].isin(labelled), "")
     size = 8 + 26 * (nodes["articles"] / max(nodes["articles"].max(), 1)) ** 0.5
     hover = nodes[["name", "kind", "articles", "community", "degree"]]
-    fig.add_trace(
+    traces.append(
         go.Scatter(
             x=nodes["x"],
             y=nodes["y"],
@@ -369,14 +404,27 @@ def network(nodes: pd.DataFrame, edges: pd.DataFrame) -> go.Figure:
             "articles · community %{customdata[3]} · %{customdata[4]} links<extra></extra>",
         )
     )
-    fig.update_xaxes(visible=False)
-    fig.update_yaxes(visible=False)
-    fig.update_layout(
-        margin={"l": 0, "r": 0, "t": 0, "b": 0},
-        height=620,
-        hovermode="closest",
-        clickmode="event+select",
-        plot_bgcolor="white",
-        showlegend=False,
-    )
-    return fig
+    layout = {
+        "xaxis": {"visible": False},
+        "yaxis": {"visible": False},
+        "margin": {"l": 0, "r": 0, "t": 0, "b": 0},
+        "height": 620,
+        "hovermode": "closest",
+        "clickmode": "event+select",
+        "plot_bgcolor": "white",
+        "showlegend": False,
+    }
+    return go.Figure(traces, layout=layout)
+
+
+def _edge_lines(edges: pd.DataFrame, position: dict, width: int) -> go.Scatter:
+    """The `edges` of one width class as one trace of line segments, source to target, each
+    ended by a gap (NaN, drawn as none). Arrays rather than lists of points, which Plotly
+    checks one point at a time."""
+    ends = [
+        np.array([position[n] for n in edges[end]]).reshape(-1, 2) for end in ("source", "target")
+    ]
+    gaps = np.full(len(edges), np.nan)
+    xs, ys = (np.column_stack([ends[0][:, i], ends[1][:, i], gaps]).ravel() for i in (0, 1))
+    line = {"width": 0.6 + 1.2 * width, "color": _EDGE_COLOUR}
+    return go.Scatter(x=xs, y=ys, mode="lines", line=line, hoverinfo="skip")

@@ -10,11 +10,14 @@ from __future__ import annotations
 
 import argparse
 import functools
+import heapq
+import itertools
 import json
 import os
 import sys
 import tempfile
 import threading
+import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -117,9 +120,11 @@ def missing_stages(tables: list[str]) -> list[str]:
     return sorted({OPTIONAL[t] for t in tables})
 
 
-@st.cache_data(show_spinner=False)
+@functools.lru_cache(maxsize=8)
 def _read_manifest(path: str, mtime_ns: int) -> dict:
-    """The manifest at `path`, shared by every session: its readers never change it."""
+    """The manifest at `path` as of `mtime_ns`, one dict shared by every session and run: its
+    readers never change it. Every run reads it several times (the build, the sidebar, each
+    download's provenance), and `st.cache_data` would unpickle a copy each time."""
     return json.loads(Path(path).read_text(encoding="utf-8"))
 
 
@@ -182,27 +187,85 @@ def time_limit_ms() -> int:
 
 @contextmanager
 def time_limited(cursor: duckdb.DuckDBPyConnection) -> Iterator[duckdb.DuckDBPyConnection]:
-    """`cursor` for a block of queries that may run `time_limit_ms` in all: past it, a timer
-    thread interrupts the cursor (again and again until the block ends) and the block raises
-    `TooSlow` instead of holding the session."""
-    done = threading.Event()
-
-    def interrupt() -> None:
-        while True:
-            cursor.interrupt()
-            if done.wait(_REINTERRUPT_S):
-                return
-
-    timer = threading.Timer(time_limit_ms() / 1000, interrupt)
-    timer.daemon = True
-    timer.start()
+    """`cursor` for a block of queries that may run `time_limit_ms` in all: past it, the
+    watchdog thread interrupts the cursor (again and again until the block ends) and the block
+    raises `TooSlow` instead of holding the session."""
+    block = _WATCHDOG.watch(cursor, time_limit_ms() / 1000)
     try:
         yield cursor
     except duckdb.InterruptException as exc:
         raise TooSlow(f"a query ran past {time_limit_ms():,} ms and was interrupted") from exc
     finally:
-        done.set()
-        timer.cancel()
+        block.cursor = None  # done: nothing to interrupt, and the cursor is not kept alive
+
+
+@dataclass
+class _Block:
+    """A block of queries under a time limit: its cursor (None once it is done) and when it is
+    due to be interrupted."""
+
+    cursor: duckdb.DuckDBPyConnection | None
+    due: float
+
+
+class _Watchdog:
+    """One daemon thread that interrupts the cursors of blocks past their time limit. A timer
+    thread per block, started and stopped around each of a page's queries, cost the server more
+    CPU than most of the queries themselves. A finished block costs nothing: it leaves the
+    queue when it comes due."""
+
+    def __init__(self) -> None:
+        self._wake = threading.Condition()
+        self._queue: list[tuple[float, int, _Block]] = []  # a heap, soonest due first
+        self._count = itertools.count()  # ties in `due` never compare two blocks
+        self._thread: threading.Thread | None = None
+
+    def watch(self, cursor: duckdb.DuckDBPyConnection, seconds: float) -> _Block:
+        """Interrupt `cursor` after `seconds` unless its block is done by then."""
+        block = _Block(cursor, time.monotonic() + seconds)
+        with self._wake:
+            sooner = not self._queue or block.due < self._queue[0][0]
+            heapq.heappush(self._queue, (block.due, next(self._count), block))
+            if self._thread is None:
+                self._thread = threading.Thread(target=self._run, name="obzor-watchdog")
+                self._thread.daemon = True
+                self._thread.start()
+            elif sooner:  # the thread sleeps until a later block; as blocks come, rarely
+                self._wake.notify()
+        return block
+
+    def _run(self) -> None:
+        while True:
+            with self._wake:
+                block = self._next_due()
+                if block is None:
+                    continue
+                # Due again soon: an interrupt that lands between two queries of a block is
+                # lost, so the next one gets its own.
+                heapq.heappush(
+                    self._queue, (time.monotonic() + _REINTERRUPT_S, next(self._count), block)
+                )
+            cursor = block.cursor
+            if cursor is not None:
+                cursor.interrupt()
+
+    def _next_due(self) -> _Block | None:
+        """Under the lock: the first block that is due and not done, after a wait for it (None
+        when the wait ended first); done blocks leave the queue."""
+        while self._queue and self._queue[0][2].cursor is None:
+            heapq.heappop(self._queue)
+        if not self._queue:
+            self._wake.wait()
+            return None
+        due, _, block = self._queue[0]
+        if due > time.monotonic():
+            self._wake.wait(due - time.monotonic())
+            return None
+        heapq.heappop(self._queue)
+        return block
+
+
+_WATCHDOG = _Watchdog()
 
 
 @st.cache_resource(show_spinner=False, max_entries=64)

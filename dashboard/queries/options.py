@@ -4,6 +4,7 @@ labels of entities, including ones a link names that the pickers do not offer.""
 from __future__ import annotations
 
 import pandas as pd
+import streamlit as st
 
 from dashboard.store import Build, query
 
@@ -52,10 +53,17 @@ def entity_names(build: Build, entity_ids: list[str]) -> dict[str, str]:
 def actor_labels(build: Build, chosen: list[str]) -> dict[str, str]:
     """Entity id -> 'name · type · every alias' for the entities a picker offers (the most
     written-about ones, so typing any alias finds them), plus `chosen` ones a link may name."""
+    labels = _offered_actor_labels(build)
+    extra = [a for a in chosen if a not in labels]
+    return labels | (entity_names(build, extra) if extra else {})
+
+
+@st.cache_resource(show_spinner=False, max_entries=4)
+def _offered_actor_labels(build: Build) -> dict[str, str]:
+    """`actor_labels` of the actors the picker offers, made once per build and shared by every
+    session and run (every sidebar draws them); its callers never change it."""
     offered = filter_options(build)["actors"]
-    labels = {
+    return {
         r.entity_id: " · ".join([r.name, r.type, *(a for a in r.aliases if a != r.name)])
         for r in offered.itertuples()
     }
-    extra = [a for a in chosen if a not in labels]
-    return labels | (entity_names(build, extra) if extra else {})

@@ -66,7 +66,7 @@ capped = (
 )
 st.subheader("In context")
 st.caption(f"Showing {capped}. Click a column header to sort by it; *Read* opens the article.")
-shown = hits.assign(read=[url.page_link("reader", filters, article=a) for a in hits["article_id"]])
+shown = hits.assign(read=url.page_links("reader", filters, "article", hits["article_id"]))
 st.dataframe(
     shown,
     hide_index=True,

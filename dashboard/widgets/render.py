@@ -12,7 +12,7 @@ from dashboard import charts
 from dashboard.filters import Filters
 from dashboard.store import Build
 from dashboard.widgets.downloads import table_downloads
-from dashboard.widgets.url import page_link
+from dashboard.widgets.url import page_links
 
 _CITE_STYLE = "font-size: 0.85rem; color: #5f6368; margin: 0.8rem 0 0.2rem"
 _QUOTE_STYLE = (
@@ -87,7 +87,7 @@ def quote_table(build: Build, filters: Filters, name: str, quotes: pd.DataFrame)
     downloads (without the link column and the running total)."""
     shown = quotes.assign(
         published=_dates(quotes["published"]),
-        read=[page_link("reader", filters, article=a) for a in quotes["article_id"]],
+        read=page_links("reader", filters, "article", quotes["article_id"]),
     )
     st.dataframe(
         shown,

@@ -4,7 +4,7 @@ detail, and links to other pages that keep the filters."""
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from typing import TypeVar
 from urllib.parse import urlencode
 
@@ -18,8 +18,23 @@ T = TypeVar("T")
 
 def page_link(path: str, filters: Filters, **params: str) -> str:
     """A relative link to another page that keeps the filters: `actors?profile=...&country=...`."""
-    query = [(name, value) for name, values in filters.to_params().items() for value in values]
-    return f"{path}?{urlencode([*params.items(), *query])}"
+    return _link(path, urlencode(list(params.items())), _kept(filters))
+
+
+def page_links(path: str, filters: Filters, name: str, values: Iterable[str]) -> list[str]:
+    """`page_link(path, filters, name=value)` for each of `values`, the filters encoded once
+    for all of them (a table links each of its rows)."""
+    kept = _kept(filters)
+    return [_link(path, urlencode({name: value}), kept) for value in values]
+
+
+def _kept(filters: Filters) -> str:
+    """The filters as a query string ('country=AZE&from=2025-01-01'), or ''."""
+    return urlencode([(name, v) for name, values in filters.to_params().items() for v in values])
+
+
+def _link(path: str, *queries: str) -> str:
+    return f"{path}?{'&'.join(q for q in queries if q)}"
 
 
 def query_choice(

@@ -14,6 +14,7 @@ from collections import Counter
 from pathlib import Path
 
 import networkx as nx
+import numpy as np
 import pandas as pd
 import pyarrow as pa
 import pyarrow.parquet as pq
@@ -118,6 +119,46 @@ def test_about_lists_rejections(monkeypatch, build_with_rejection) -> None:
     trimmed = app.dataframe[1].value
     assert trimmed["reason"].tolist() == ["navigation", "rubric", "dateline"]
     assert trimmed["text"].tolist()[2] == "05 декабря, 2025"
+
+
+def test_the_server_neither_watches_sources_nor_collects_after_each_run() -> None:
+    """The app's Streamlit settings: no polling of the source files and no full garbage
+    collection after every run of a page, both a large part of the server's CPU per view."""
+    import tomllib
+
+    settings = tomllib.loads((ROOT / ".streamlit" / "config.toml").read_text("utf-8"))
+    assert settings["server"]["fileWatcherType"] == "none"
+    assert settings["runner"]["postScriptGC"] is False
+
+
+def test_actor_labels_are_shared_and_callers_get_their_own(seed_build) -> None:
+    """The picker's labels name each actor with its type and aliases; a caller changing its
+    dict leaves the next caller's alone, and an actor a link names is labelled too."""
+    from dashboard.queries.options import actor_labels
+
+    built = open_build(seed_build)
+    labels = actor_labels(built, [])
+    aliyev = next(e for e, label in labels.items() if label.startswith("Ильхам Алиев · PER"))
+    labels.clear()
+    assert actor_labels(built, [])[aliyev].startswith("Ильхам Алиев · PER")
+    assert actor_labels(built, ["no-such-actor"]).keys() == actor_labels(built, []).keys()
+
+
+def test_a_rebuilt_manifest_is_read_again(tmp_path, seed_build) -> None:
+    """The manifest is read once per version of the file: a build written over it is seen."""
+    import os
+
+    directory = tmp_path / "build"
+    shutil.copytree(seed_build, directory)
+    assert (
+        open_build(directory).build_id
+        == json.loads((directory / "manifest.json").read_text())["build_id"]
+    )
+    manifest = json.loads((directory / "manifest.json").read_text())
+    (directory / "manifest.json").write_text(json.dumps({**manifest, "build_id": "rebuilt"}))
+    later = os.stat(directory / "manifest.json").st_mtime_ns + 1_000_000
+    os.utime(directory / "manifest.json", ns=(later, later))
+    assert open_build(directory).build_id == "rebuilt"
 
 
 def test_missing_data_directory_says_how_to_fix(monkeypatch, tmp_path) -> None:
@@ -958,6 +999,28 @@ def test_network_links_what_sentences_name_together(seed_build) -> None:
     pd.testing.assert_frame_equal(plotted, again)
 
 
+def test_network_figure_draws_each_link_between_its_nodes(seed_build) -> None:
+    """Every link of the seeds' network is a segment of an edge trace from its source's
+    position to its target's, segments apart (a gap between them), and the nodes' trace last."""
+    from dashboard.charts import network as network_chart
+
+    nodes, edges = network(open_build(seed_build), NONE, "sentence", 150, 80)
+    plotted, links = graph_tables(graph(nodes, edges, 1))
+    figure = network_chart(plotted, links)
+    at = {n: (x, y) for n, x, y in zip(plotted["node"], plotted["x"], plotted["y"], strict=True)}
+    drawn = []
+    for trace in figure.data[:-1]:
+        xs, ys = np.asarray(trace.x, dtype=float), np.asarray(trace.y, dtype=float)
+        assert len(xs) % 3 == 0 and np.isnan(xs[2::3]).all() and np.isnan(ys[2::3]).all()
+        drawn += [
+            ((a, b), (c, d))
+            for a, b, c, d in zip(xs[::3], ys[::3], xs[1::3], ys[1::3], strict=True)
+        ]
+    wanted = [(at[s], at[t]) for s, t in zip(links["source"], links["target"], strict=True)]
+    assert sorted(drawn) == sorted(wanted)
+    assert list(figure.data[-1].x) == list(plotted["x"])
+
+
 def test_network_keeps_the_most_covered_nodes_and_counts_shared_units(seed_build) -> None:
     """The few most covered actors (people here) and countries, ranked by articles, then units,
     then id, and each pair's shared paragraphs and articles, as the seed build's tables give
@@ -1120,6 +1183,42 @@ def test_a_query_past_the_time_limit_says_so_and_the_page_goes_on(monkeypatch, s
         "Named together",
     ]
     assert not [c for c in app.caption if "diagonal" in c.value]
+
+
+def test_only_the_blocks_past_the_time_limit_are_interrupted(monkeypatch, seed_build) -> None:
+    """Blocks of queries in threads at once, under one watchdog: an endless block is
+    interrupted at its limit, and one that started later with a shorter limit at its own,
+    before the first; the quick blocks beside them, each a query of its own, finish
+    untouched."""
+    import threading
+    import time
+
+    from dashboard import store
+
+    built = open_build(seed_build)
+    monkeypatch.setenv(store.TIME_LIMIT_VAR, "800")
+    found: dict[str, object] = {}
+
+    def endless(name: str) -> None:
+        started = time.monotonic()
+        try:
+            with store.time_limited(store.new_cursor(built.directory, built.build_id, None)) as c:
+                c.execute(_ENDLESS).fetchall()
+        except store.TooSlow:
+            found[name] = time.monotonic() - started
+
+    slow = threading.Thread(target=endless, args=("slow",))
+    slow.start()
+    time.sleep(0.2)
+    monkeypatch.setenv(store.TIME_LIMIT_VAR, "200")
+    quick = threading.Thread(target=endless, args=("quick",))
+    quick.start()
+    sql = "SELECT count(*) + ? AS n FROM articles"  # a query of its own each time: no cache
+    counts = [query(built, sql, i)["n"].iloc[0] - i for i in range(50)]
+    quick.join(), slow.join()
+    assert set(counts) == {len(read_table(seed_build, "articles"))}
+    assert 0.2 <= found["quick"] < found["slow"]
+    assert 0.8 <= found["slow"] < 5
 
 
 def _sidebar_losing_widget_state(directory: str) -> None:

@@ -18,6 +18,7 @@ from dashboard.queries.articles import article_list
 from dashboard.queries.countries import top_countries
 from dashboard.queries.search import concordance
 from dashboard.store import ENV_VAR, open_build, summary
+from dashboard.widgets.url import page_link, page_links
 from pipeline.build import build
 
 D = dt.date
@@ -49,6 +50,16 @@ def test_url_round_trip() -> None:
     }
     assert Filters.from_params(params) == filters
     assert Filters.from_params({}) == Filters() and not Filters().active
+
+
+def test_links_of_a_table_keep_the_filters_as_one_link_does() -> None:
+    """The Reader links of a table's rows are each what `page_link` makes for that row."""
+    filters = Filters(start=D(2025, 12, 10), countries=("AZE", "TUR"), text="Средний коридор")
+    ids = ["0f3a9c", "id with space", "ё&="]
+    assert page_links("reader", filters, "article", ids) == [
+        page_link("reader", filters, article=a) for a in ids
+    ]
+    assert page_links("reader", Filters(), "article", ids[:1]) == ["reader?article=0f3a9c"]
 
 
 def test_bad_url_values_are_ignored() -> None:
