@@ -19,7 +19,7 @@ from pipeline.nlp.models import morph
 from pipeline.nlp.ner import Mention, split_country
 from pipeline.nlp.normalize import CONSONANTS, SURNAME_STEMS, VELAR_HUSHING, words
 from pipeline.stages.entities.organisations import ORGANISATION, organisation_names
-from pipeline.stages.entities.people import given_name_gender, name_gender
+from pipeline.stages.entities.people import first_name_only, given_name_gender, name_gender
 from pipeline.stages.mentions import reading_key, reading_parts, surface_readings
 
 _CYRILLIC = re.compile("[А-Яа-яЁё]")
@@ -565,8 +565,12 @@ def _best_reading(
             total += _WHOLE  # 'Юлию Иванову': 'Юлия Иванова' is a subject, 'Юлий Иванов' never
         if " " in name and confirmed[name] and not any(confirmed[n] for n in rivals - {name}):
             total += _ATTESTED  # other cases say which reading: 'Каролиной Плишковой'
+        # Words read as a man's whatever the other words say ('Кристина' -> 'Кристин'), unless
+        # another shows a man's declension ('Кристина Храфнсона').
+        mans = [j for j, word in changed if _mans_declension(written[j], word)]
         for i, word in changed:
-            if attested(i, word) or (whole[name] and " " in name):
+            own = _declines_as_written(written[i], word, seen) and not set(mans) - {i}
+            if (attested(i, word) and not own) or (whole[name] and " " in name):
                 total += _ATTESTED
             elif _feminine_genitive(written[i], word) and seen[written[i]] > 1:
                 total += _NEVER_WHOLE  # 'Бюрки', written again, is no genitive of 'Бюрка'
@@ -655,6 +659,42 @@ def _instrumentals(word: str) -> tuple[str, ...]:
     if _CONSONANT_END.search(word) and not _FLEETING.search(word):
         return (word + "ом",)
     return ()
+
+
+#: Consonants after which a name in -а takes -ей in the instrumental ('Сашей', 'Серёжей').
+_HUSHING = set("жшчщц")
+
+
+def _declines_as_written(written: str, word: str, seen: Counter[str]) -> bool:
+    """Whether a reading takes a first name in -а (lower case) for the genitive of a man's name
+    in a consonant (`word`: 'кристина' -> 'кристин') whose instrumental the corpus's names
+    never write ('Кристином'), while they write the instrumental of the name in -а at least
+    `_OFTEN` times ('Кристиной'): the word is that name, whatever other person bears the
+    shorter one ('Кристин Лагард'). A man's name shows itself by its instrumental ('Петром',
+    'Валентином'), so 'Петра', 'Валентина Распутина' keep the man's reading. Not a word the
+    dictionary knows as a surname ('Ильина'), whose gender other evidence decides."""
+    stem = written[:-1]
+    if not written.endswith("а") or word.replace("ё", "е") != stem.replace("ё", "е"):
+        return False
+    surname = bool(_PARADIGM.search(written))
+    if surname and not first_name_only(written):
+        return False
+    soft = stem[-1:] in _HUSHING  # 'Сашей'; 'Сашем' would be a man's
+    own = seen[stem + "ой"] + seen[stem + "ою"] + (seen[stem + "ей"] if soft else 0)
+    mans = {word, word.replace("ё", "е")}  # 'Петром' for 'Пётр'
+    ends = ("ом", "ем", "ым") if surname else ("ем",) if soft else ("ом",)
+    return own >= _OFTEN and not any(seen[man + end] for man in mans for end in ends)
+
+
+def _mans_declension(written: str, word: str) -> bool:
+    """Whether a reading takes a word (lower case) for an oblique case of a name in a consonant
+    that is no Russian surname ('храфнсона' -> 'храфнсон', 'максимовиче' -> 'максимович'):
+    only a man's such name declines."""
+    return (
+        bool(_CONSONANT_END.search(word))
+        and not _PARADIGM.search(word)
+        and written in (word + end for end in ("а", "у", "е", "ом"))
+    )
 
 
 def _feminine_genitive(written: str, word: str) -> bool:

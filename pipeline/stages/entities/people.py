@@ -88,7 +88,9 @@ def given_name_gender(word: str) -> str | None:
 
 
 @lru_cache(maxsize=CACHE_SIZE)
-def _is_given_name(word: str) -> bool:
+def first_name_only(word: str) -> bool:
+    """A word the dictionary knows as a first name and never as a surname ('Кристина'; not
+    'Ильина')."""
     parses = morph()(word.lower())
     return any("Name" in p.tag.grammemes and p.is_known for p in parses) and not any(
         "Surn" in p.tag.grammemes for p in parses
@@ -325,7 +327,7 @@ def person_keys(
         # A first name alone; 'Джонсон' is a first name too, but the corpus writes it last.
         alone = len(tokens) == 1 and (
             tokens[0] in people.first_names
-            or (tokens[0] not in people.by_last and _is_given_name(m.name.split()[-1]))
+            or (tokens[0] not in people.by_last and first_name_only(m.name.split()[-1]))
         )
         if not match and not alone:
             found = people.by_last.get(tokens[-1], {})
