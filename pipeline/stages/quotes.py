@@ -17,7 +17,7 @@ from types import MappingProxyType
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from pipeline.nlp.abbreviations import fits
+from pipeline.nlp.abbreviations import compound_parts, first_part, fits, same_name
 from pipeline.nlp.speech import Speech, find_speech
 from pipeline.runtime.corpus import Texts, by_article
 from pipeline.runtime.parquet import from_rows
@@ -117,21 +117,48 @@ def kinds_of(entities: pa.Table) -> dict[str, frozenset[str]]:
         for entity_id, kind, name, aliases in zip(*columns, strict=True)
         if kind == "ORG"
     }
+    heads = {name: head_noun(name) for written in names.values() for name in written}
     spelled: dict[str, set[str]] = defaultdict(set)  # abbreviation -> kinds of its full names
     for written in names.values():
         for short in {abbreviation(name) for name in written} - {None}:
-            spelled[short] |= {head_noun(name) for name in written if fits(name, short)} - {None}
+            spelled[short] |= {heads[n] for n in written if heads[n] and fits(n, short)}
     # an abbreviation of bodies of several kinds tells none ('ВС': 'Верховный суд', 'Вооружённые
     # силы')
     one_kind = {short: kinds for short, kinds in spelled.items() if len(kinds) == 1}
+    shortened = _shortened(names, heads)
     found = {
-        entity_id: {head_noun(name) for name in written if " " in name}
+        entity_id: {heads[name] for name in written}
         | {kind for name in written for kind in one_kind.get(abbreviation(name), ())}
+        | shortened.get(entity_id, set())
         for entity_id, written in sorted(names.items())
     }
     return {
         entity_id: frozenset(kinds - {None}) for entity_id, kinds in found.items() if kinds - {None}
     }
+
+
+def _shortened(
+    names: Mapping[str, list[str]], heads: Mapping[str, str | None]
+) -> dict[str, set[str]]:
+    """The kind of each organisation whose name opens with a compound word ('Минобороны
+    России'), by the full names of the corpus that are one name with it
+    (`abbreviations.same_name`: 'Министерство обороны России') and whose first noun its first
+    part shortens ('мин' of 'министерство'). `heads`: each name's `head_noun`."""
+    fulls: dict[str, set[str]] = defaultdict(set)  # first part -> full names it may shorten
+    for written in names.values():
+        for name in written:
+            head = heads[name]
+            part = head and next((p for p in compound_parts() if head.startswith(p)), None)
+            if part:
+                fulls[part].add(name)
+    found: dict[str, set[str]] = defaultdict(set)
+    for entity_id, written in names.items():
+        for name in written:
+            part = first_part(name.split()[0])
+            for full in sorted(fulls.get(part, ())) if part else ():
+                if same_name(name, full):
+                    found[entity_id].add(heads[full])
+    return found
 
 
 #: Each quote of SPEECH with its paragraph and the entities and countries inside it (`_FOUND`).

@@ -1295,15 +1295,25 @@ def test_a_noun_of_a_body_refers_back_to_one_of_its_kind_by_the_corpus_s_full_na
 def test_the_kinds_of_organisations_by_their_full_names() -> None:
     entities = pa.table(
         {
-            "entity_id": ["o1", "o2", "o3", "o4", "o5"],
-            "type": ["ORG"] * 5,
-            "name": ["МИД России", "МИД Франции", "ВС РФ", "ВС", "ВС Сирии"],
+            "entity_id": ["o1", "o2", "o3", "o4", "o5", "o6", "o7"],
+            "type": ["ORG"] * 7,
+            "name": [
+                "МИД России",
+                "МИД Франции",
+                "ВС РФ",
+                "ВС",
+                "ВС Сирии",
+                "Минобороны России",
+                "Министерство обороны России",
+            ],
             "aliases": [
                 ["МИД России", "Министерство иностранных дел России"],
                 ["МИД Франции"],
                 ["ВС РФ", "Вооружённые силы РФ"],
                 ["ВС", "Верховный суд"],
                 ["ВС Сирии"],
+                ["Минобороны России"],
+                ["Министерство обороны России"],
             ],
         }
     )
@@ -1312,3 +1322,5 @@ def test_the_kinds_of_organisations_by_their_full_names() -> None:
     assert kinds["o3"] == {"сила"}
     # 'ВС' stands for bodies of two kinds: it tells none
     assert "o5" not in kinds
+    # 'мин' shortens 'министерство' in the same name written in full
+    assert "министерство" in kinds["o6"]
