@@ -91,6 +91,17 @@ def _compound(word: str) -> list[str]:
     return [word]
 
 
+def compound_parts() -> tuple[str, ...]:
+    """The listed first parts of compound words ('мин', 'ген', 'гос'), longest first."""
+    return _listed()[1]
+
+
+def first_part(word: str) -> str | None:
+    """The listed first part a compound word opens with ('мин' of 'Минобороны'), if it is one."""
+    parts = _compound(key(word))
+    return parts[0] if len(parts) > 1 else None
+
+
 def _country(word: str) -> str | None:
     """The country a lower-case word names as a noun ('украины') or an adjective
     ('американское')."""

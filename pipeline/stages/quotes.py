@@ -17,6 +17,7 @@ from types import MappingProxyType
 import pyarrow as pa
 import pyarrow.compute as pc
 
+from pipeline.nlp.abbreviations import compound_parts, first_part, fits, same_name
 from pipeline.nlp.speech import Speech, find_speech
 from pipeline.runtime.corpus import Texts, by_article
 from pipeline.runtime.parquet import from_rows
@@ -29,12 +30,16 @@ from pipeline.stages.speakers import (
     Person,
     Previous,
     Said,
+    abbreviation,
+    head_noun,
     name_keys,
     role_head,
 )
 
 #: No corpus-wide names (`surnames_of`): a chunk's articles only.
 _NO_NAMES: Mapping[str, str] = MappingProxyType({})
+#: No corpus-wide kinds of organisations (`kinds_of`): their names' own words only.
+_NO_KINDS: Mapping[str, frozenset[str]] = MappingProxyType({})
 
 #: What `_SITUATED` gives.
 _FOUND = pa.schema(
@@ -97,6 +102,65 @@ def surnames_of(entities: pa.Table) -> dict[str, str]:
     return {name_key: entity_id for name_key, entity_id in chosen.items() if entity_id}
 
 
+def kinds_of(entities: pa.Table) -> dict[str, frozenset[str]]:
+    """What kind of body each organisation is, by the corpus's full names for it: the lemma of
+    the first noun of each name of several words among its aliases ('министерство' for 'МИД
+    России', also written 'Министерство иностранных дел России'). An organisation whose name
+    opens with an abbreviation is also of the kind of the full names that abbreviation stands
+    for elsewhere in the corpus, if they are of one kind (`abbreviations.fits`: 'МИД
+    Великобритании' is a ministry as 'МИД России' is; 'ВС' is a court or armed forces), so 'в
+    министерстве' may refer back to it (`speakers.Article.kinds`).
+    Made once from the corpus's `entities`, so that every chunk reads a name the same way."""
+    columns = (entities[c].to_pylist() for c in ("entity_id", "type", "name", "aliases"))
+    names = {
+        entity_id: sorted({name, *(aliases or [])})
+        for entity_id, kind, name, aliases in zip(*columns, strict=True)
+        if kind == "ORG"
+    }
+    heads = {name: head_noun(name) for written in names.values() for name in written}
+    spelled: dict[str, set[str]] = defaultdict(set)  # abbreviation -> kinds of its full names
+    for written in names.values():
+        for short in {abbreviation(name) for name in written} - {None}:
+            spelled[short] |= {heads[n] for n in written if heads[n] and fits(n, short)}
+    # an abbreviation of bodies of several kinds tells none ('ВС': 'Верховный суд', 'Вооружённые
+    # силы')
+    one_kind = {short: kinds for short, kinds in spelled.items() if len(kinds) == 1}
+    shortened = _shortened(names, heads)
+    found = {
+        entity_id: {heads[name] for name in written}
+        | {kind for name in written for kind in one_kind.get(abbreviation(name), ())}
+        | shortened.get(entity_id, set())
+        for entity_id, written in sorted(names.items())
+    }
+    return {
+        entity_id: frozenset(kinds - {None}) for entity_id, kinds in found.items() if kinds - {None}
+    }
+
+
+def _shortened(
+    names: Mapping[str, list[str]], heads: Mapping[str, str | None]
+) -> dict[str, set[str]]:
+    """The kind of each organisation whose name opens with a compound word ('Минобороны
+    России'), by the full names of the corpus that are one name with it
+    (`abbreviations.same_name`: 'Министерство обороны России') and whose first noun its first
+    part shortens ('мин' of 'министерство'). `heads`: each name's `head_noun`."""
+    fulls: dict[str, set[str]] = defaultdict(set)  # first part -> full names it may shorten
+    for written in names.values():
+        for name in written:
+            head = heads[name]
+            part = head and next((p for p in compound_parts() if head.startswith(p)), None)
+            if part:
+                fulls[part].add(name)
+    found: dict[str, set[str]] = defaultdict(set)
+    for entity_id, written in names.items():
+        for name in written:
+            part = first_part(name.split()[0])
+            for full in sorted(fulls.get(part, ())) if part else ():
+                if same_name(name, full):
+                    found[entity_id].add(heads[full])
+    return found
+
+
 #: Each quote of SPEECH with its paragraph and the entities and countries inside it (`_FOUND`).
 _SITUATED = """
 WITH q AS (SELECT row_number() OVER (ORDER BY article_id, start, stop, kind) AS i, * FROM speech),
@@ -150,10 +214,12 @@ def build_quotes(
     country_mentions: pa.Table,
     people: Mapping[str, Person],
     surnames: Mapping[str, str] = _NO_NAMES,
+    kinds: Mapping[str, frozenset[str]] = _NO_KINDS,
 ) -> pa.Table:
     """One row per quote of `speech` (SPEECH rows of whole articles), with its speaker, the
     entities and countries it mentions and its paragraph; sorted by article and position.
-    `people` is `people_of(entities)`, `surnames` `surnames_of(entities)` of the whole corpus.
+    `people` is `people_of(entities)`, `surnames` `surnames_of(entities)` and `kinds`
+    `kinds_of(entities)` of the whole corpus.
     DuckDB matches the spans; `speakers.Article` names the speaker, and the lead names the
     interviewee of a '- ' interview."""
     con = connect(
@@ -181,7 +247,7 @@ def build_quotes(
     finally:
         con.close()
     texts = Texts(articles)
-    context = _Context(texts, in_articles, sentences, found, people, surnames)
+    context = _Context(texts, in_articles, sentences, found, people, surnames, kinds)
     named: dict[str, list] = {name: [] for name in _FILLED}
     columns = (
         "article_id",
@@ -258,6 +324,7 @@ class _Context:
         quotes: pa.Table,
         people: Mapping[str, Person],
         surnames: Mapping[str, str],
+        kinds: Mapping[str, frozenset[str]],
     ) -> None:
         self._texts = texts
         self._tables = {"mentions": mentions, "sentences": sentences, "quotes": quotes}
@@ -265,6 +332,7 @@ class _Context:
         self._lists: dict[tuple[str, str], list] = {}
         self._people = people
         self._surnames = surnames
+        self._kinds = kinds
         self._made: dict[str, Article] = {}
 
     def _of(self, name: str, article_id: str, columns: list[str]) -> list[tuple]:
@@ -295,7 +363,9 @@ class _Context:
                 if kind == "interview" and source is None
             ]
             text = self._texts[article_id]
-            article = Article(text, mentions, self._people, spans, answers, self._surnames)
+            article = Article(
+                text, mentions, self._people, spans, answers, self._surnames, self._kinds
+            )
             self._made = {article_id: article}
         return self._made[article_id]
 

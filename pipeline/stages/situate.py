@@ -18,7 +18,7 @@ from pipeline.runtime.timer import Timer
 from pipeline.stages.countries import build_country_mentions
 from pipeline.stages.events import build_events
 from pipeline.stages.headlines import mark_headlines
-from pipeline.stages.quotes import build_quotes, people_of, surnames_of
+from pipeline.stages.quotes import build_quotes, kinds_of, people_of, surnames_of
 
 #: The table `situate` writes from each optional per-article table.
 SITUATED = {"dates": "events", "speech": "quotes"}
@@ -48,6 +48,7 @@ def situate(
     )
     people = people_of(entities)
     surnames = surnames_of(entities)  # of the whole corpus, so the same for every chunk
+    kinds = kinds_of(entities)
     if corpus.chunked <= 1:  # one task: not worth starting workers
         engine = SERIAL
 
@@ -87,10 +88,15 @@ def situate(
                 country_mentions,
             )
             if not engine.parallel:
-                yield *tables, people, surnames
+                yield *tables, people, surnames, kinds
                 continue
             named = pc.unique(chunk["mentions"]["entity_id"]).to_pylist()
-            yield *map(detached, tables), {e: people[e] for e in named if e in people}, surnames
+            yield (
+                *map(detached, tables),
+                {e: people[e] for e in named if e in people},
+                surnames,
+                {e: kinds[e] for e in named if e in kinds},
+            )
 
     # The quotes stage's seconds include the countries and events found meanwhile.
     with timer.stage("quotes") if "speech" in optional else nullcontext():

@@ -35,9 +35,10 @@ The source's words name the speaker, or describe them and the article named them
    ('в министерстве', 'в авиакомпании', 'представители ведомства'): for 'ведомство',
    'пресс-служба', 'организация' the organisation that spoke just before, else the nearest
    named; a noun no adjective qualifies, by a compound of it too ('представители компании'
-   for 'авиакомпания Ryanair'). A country or a capital named alone stands for its government
-   ('Россия заявляла', 'В Дамаске считают'), unless it says where the speaker is ('В
-   посольстве России в Канаде').
+   for 'авиакомпания Ryanair'); else, in the last sentences, one of that kind by the corpus's
+   full names for it ('в министерстве' after 'МИД Франции', `kinds`). A country or a capital
+   named alone stands for its government ('Россия заявляла', 'В Дамаске считают'), unless it
+   says where the speaker is ('В посольстве России в Канаде').
    A document is its author's ('Европарламент принял резолюцию ... — говорится в резолюции');
    a document with no author found, and an impersonal cue ('Отмечается, что ...') with no
    quote just before, the owner of the press service the sentence reporting speech before
@@ -319,6 +320,24 @@ def name_keys(name: str) -> list[str]:
     return [sound(words[-1]), sound(f"{words[0]} {words[-1]}")]
 
 
+def abbreviation(name: str) -> str | None:
+    """The abbreviation a name opens with ('МИД' of 'МИД Великобритании'), if it does: a word of
+    two or more letters, all capitals."""
+    first = name.split()[0] if name.split() else ""
+    return first if len(first) >= 2 and first.isalpha() and first.isupper() else None
+
+
+def head_noun(name: str) -> str | None:
+    """The lemma of the first noun of a full name of several words, not opening with an
+    abbreviation ('министерство' of 'Министерство иностранных дел России'): the kind of body
+    it names."""
+    words = name.split()
+    if len(words) < 2 or abbreviation(name):
+        return None
+    noun = next((w for w in words if _pos(w.lower()) == "NOUN"), None)
+    return lemma(noun) if noun else None
+
+
 def role_head(words: str) -> str | None:
     """The role a phrase names: a ROLE_PHRASES phrase, or its first role word's lemma."""
     lowered = key(words)
@@ -343,6 +362,8 @@ class Article:
     answers: Sequence[tuple[int, int]] = ()  # the '- ' answers of an interview
     #: The corpus's person a surname, or a first name and a surname, means (`name_keys`).
     surnames: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
+    #: What kind of body the corpus calls each organisation by its full names (`kinds_of`).
+    kinds: Mapping[str, frozenset[str]] = field(default_factory=lambda: MappingProxyType({}))
 
     @cached_property
     def narrated(self) -> list[Mention]:
@@ -485,7 +506,9 @@ class Article:
             made = placed and reading.thing in _NAMED_DOCUMENTS
             return self._by_name(words, gender) or (
                 made and self._maker(reading.thing, start)
-            ) or self._institution(reading.thing, start, said.previous, _bare(words)), None
+            ) or self._institution(
+                reading.thing, start, said.previous, _bare(words), _impersonal_words(words)
+            ), None
         gender = reading.gender or gender
         if reading.kind == "spokes":  # 'представитель ведомства': the one named, else the body
             one = None if number == "plur" else self._described(said, words, reading, gender, set())
@@ -843,7 +866,12 @@ class Article:
         return any(p.tag.POS == "NOUN" and "anim" in p.tag for p in parses)
 
     def _institution(
-        self, noun: str, before: int, previous: Previous | None = None, bare: bool = False
+        self,
+        noun: str,
+        before: int,
+        previous: Previous | None = None,
+        bare: bool = False,
+        of_kind: bool = True,
     ) -> str | None:
         """The organisation a noun refers back to ('в министерстве', 'представители ведомства'):
         for `_AGENCIES` the organisation that spoke just before (`_recent`: '— говорится в
@@ -854,12 +882,16 @@ class Article:
         'представители компании' for 'авиакомпания Ryanair', 'в прокуратуре' for
         'Генпрокуратура России', 'в пресс-службе' for the one organisation named after
         'пресс-служба' when several named further back leave it open; a qualified noun may name
-        another body ('представители немецкого парламента' are not the Европарламент)."""
+        another body ('представители немецкого парламента' are not the Европарламент). Else the
+        noun refers to the nearest organisation of the last sentences of its kind by the corpus's
+        full names for it (`_of_kind`: 'в министерстве' after 'МИД Франции'), if `of_kind`:
+        not in a source whose noun of a person is no speaker's for the body ('будущего главы
+        разведывательного управления' is a person)."""
         spoke = self._recent(previous, before, None, self._organisations)
         if spoke and noun in _AGENCIES:
             return spoke
         found = self._named(noun, before) or (bare and self._named(noun, before, compound=True))
-        return found or spoke
+        return found or (of_kind and self._of_kind(noun, before)) or spoke
 
     def _author(
         self, before: int, previous: Previous | None, noun: str | None = None
@@ -1043,6 +1075,26 @@ class Article:
         if called and called[0].sentence >= sentence - _BACK:
             return called[0].entity_id
         return called[0].entity_id if len({m.entity_id for m in called}) == 1 else None
+
+    def _of_kind(self, noun: str, before: int) -> str | None:
+        """The nearest earlier organisation of the last `_BACK` sentences of the kind `noun`
+        names by the corpus's full names for it (`kinds`: 'министерство' for 'МИД
+        Великобритании', written 'Министерство иностранных дел' elsewhere), when its own words
+        do not call it so. Not further back: the kind is less sure than a name's own words."""
+        sentence = self._sentence_at(before)
+        if sentence is None:
+            return None
+        return next(
+            (
+                m.entity_id
+                for m in reversed(self.mentions)
+                if m.stop <= before
+                and m.narrated
+                and m.sentence >= sentence - _BACK
+                and noun in self.kinds.get(m.entity_id, ())
+            ),
+            None,
+        )
 
     def _called(self, m: Mention, noun: str, compound: bool = False) -> bool:
         """Whether `noun` may refer back to the organisation or medium of `m`; if `compound`,
@@ -1774,6 +1826,12 @@ def _animate(word: str) -> bool:
         and not {"Name", "Surn", "Patr"} & set(p.tag.grammemes)
         for p in parses
     )
+
+
+def _impersonal_words(words: str) -> bool:
+    """Whether a source names no person by a common noun ('в министерстве', not 'будущего главы
+    разведывательного управления')."""
+    return not any(map(_animate, _WORDS.findall(words)))
 
 
 def _opines(sentence: str) -> bool:

@@ -8,6 +8,7 @@ import pytest
 
 from pipeline.harness import entity_tables
 from pipeline.nlp.sources import agreement, gender_of, occasions, read
+from pipeline.stages.quotes import kinds_of
 from pipeline.stages.speakers import Article, Mention, Person, Said
 
 
@@ -1268,3 +1269,58 @@ def test_papers_named_in_the_plural_are_not_the_document() -> None:
         ]
     )
     assert said(found, "понравится и зрителям") is None
+
+
+def test_a_noun_of_a_body_refers_back_to_one_of_its_kind_by_the_corpus_s_full_names() -> None:
+    found = speakers(
+        [
+            "Министерство иностранных дел России назвало неприемлемыми действия и заявления посла "
+            "США в Германии, разославшего письма с угрозами в адрес немецких компаний, участвующих "
+            'в строительстве российского газопровода "Северный поток - 2".',
+            # 'МИД' stands for a министерство where the corpus writes it in full
+            "МИД Франции подтвердил намерение Парижа поддержать изменение европейской газовой "
+            'директивы, затрагивающей российский проект строительства газопровода "Северный поток '
+            '- 2". В министерстве уточнили, что работают с партнёрами, включая Германию, над '
+            "возможными поправками в тексте документа.",
+            "«Этот подход, разумеется, не добавляет уверенности в том, что методы дипломатии, "
+            "политические решения сложнейших ситуаций в современном мире устойчивы», — заявил "
+            "замглавы МИД России Сергей Рябков.\n\nВ министерстве добавили, что Россия останется "
+            "приверженной СВПД и заинтересована в его сохранении.",
+        ]
+    )
+    assert said(found, "работают с партнёрами") == "МИД Франции"
+    assert said(found, "приверженной СВПД") == "МИД России"
+
+
+def test_the_kinds_of_organisations_by_their_full_names() -> None:
+    entities = pa.table(
+        {
+            "entity_id": ["o1", "o2", "o3", "o4", "o5", "o6", "o7"],
+            "type": ["ORG"] * 7,
+            "name": [
+                "МИД России",
+                "МИД Франции",
+                "ВС РФ",
+                "ВС",
+                "ВС Сирии",
+                "Минобороны России",
+                "Министерство обороны России",
+            ],
+            "aliases": [
+                ["МИД России", "Министерство иностранных дел России"],
+                ["МИД Франции"],
+                ["ВС РФ", "Вооружённые силы РФ"],
+                ["ВС", "Верховный суд"],
+                ["ВС Сирии"],
+                ["Минобороны России"],
+                ["Министерство обороны России"],
+            ],
+        }
+    )
+    kinds = kinds_of(entities)
+    assert kinds["o1"] == kinds["o2"] == {"министерство"}
+    assert kinds["o3"] == {"сила"}
+    # 'ВС' stands for bodies of two kinds: it tells none
+    assert "o5" not in kinds
+    # 'мин' shortens 'министерство' in the same name written in full
+    assert "министерство" in kinds["o6"]
