@@ -914,6 +914,14 @@ def test_search_by_entity_finds_inflected_mentions(seed_build) -> None:
     ]
     assert len(hits) == len(mentions)
     assert {"Ильхам Алиев", "Ильхамом Алиевым"} <= set(hits["match"])
+    # Of the articles published from 10 December 2025 (seeds 000, 003 and 004), the mentions
+    # in those alone, read in the row groups of their dates.
+    published = {a["article_id"]: a["published"] for a in read_table(seed_build, "articles")}
+    since = dt.date(2025, 12, 10)
+    later = [m for m in mentions if (published[m["article_id"]] or dt.date.min) >= since]
+    hits = concordance(built, Filters(start=since), "entity", aliyev["entity_id"], 4, 1000)
+    assert 0 < len(hits) == len(later) < len(mentions)
+    assert set(hits["article_id"]) == {m["article_id"] for m in later}
 
 
 def test_search_page_keeps_its_state_in_the_url(monkeypatch, seed_build) -> None:
