@@ -37,15 +37,17 @@ SHIFTED = {
         "published": "(published - to_years(k::INTEGER))::DATE",
     },
     "quotes": {"published": "(published - to_years(k::INTEGER))::DATE"},
+    "mentions": {"published": "(published - to_years(k::INTEGER))::DATE"},
+    "country_mentions": {"published": "(published - to_years(k::INTEGER))::DATE"},
 }
 #: Sort order of each table in the output, as the pipeline writes it.
 ORDER = {
     "articles": "published DESC NULLS LAST, article_id",
     "paragraphs": "article_id, paragraph",
     "sentences": "article_id, sentence",
-    "mentions": "article_id, start, stop",
+    "mentions": "published DESC NULLS LAST, article_id, start, stop, entity_id",
     "article_entities": "article_id, entity_id",
-    "country_mentions": "article_id, start, stop, country",
+    "country_mentions": "published DESC NULLS LAST, article_id, start, stop, country",
     "article_topics": "article_id, topic_id",
     "events": "published DESC NULLS LAST, article_id, start",
     "quotes": "published DESC NULLS LAST, article_id, start, stop, kind",
@@ -89,6 +91,9 @@ def replicate(source: Path, out: Path, articles: int) -> dict:
                 select = f"""SELECT * REPLACE (articles * {copies} AS articles,
                                                n_rows * {copies} AS n_rows)
                              FROM read_parquet('{path}') ORDER BY kind, key"""
+            elif name == "vocabulary":
+                select = f"""SELECT * REPLACE (articles * {copies} AS articles)
+                             FROM read_parquet('{path}') ORDER BY word"""
             elif name == "topics":
                 select = f"SELECT * REPLACE (size * {copies} AS size) FROM read_parquet('{path}')"
             else:

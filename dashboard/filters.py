@@ -116,9 +116,12 @@ class Filters:
             if v != getattr(Filters, k, None) and (v or isinstance(v, bool))
         }
 
-    def where(self) -> tuple[str, list]:
+    def where(self, holding: Mapping[str, list[str]] | None = None) -> tuple[str, list]:
         """SQL selecting the matching articles (`SELECT article_id FROM articles ...`) and its
-        parameters. User input is always a parameter, never part of the SQL text."""
+        parameters. User input is always a parameter, never part of the SQL text. `holding`
+        maps a typed word (of `words`) to the indexed words that hold it, found in the build's
+        `vocabulary`: the index is then read in their row groups alone; a typed word without
+        them is looked for in every indexed word."""
         clauses, params = [], []
         published = "published" if self.inferred else _UNINFERRED
         if self.start:
@@ -131,8 +134,10 @@ class Filters:
             clauses.append("list_contains(?, source)")
             params.append(list(self.sources))
         for word in self.words:  # every typed word inside some word of the article
-            clauses.append("article_id IN (SELECT article_id FROM words WHERE contains(word, ?))")
-            params.append(word)
+            listed = (holding or {}).get(word)
+            found = "contains(word, ?)" if listed is None else "list_contains(?, word)"
+            clauses.append(f"article_id IN (SELECT article_id FROM words WHERE {found})")
+            params.append(word if listed is None else listed)
         headline = " AND in_headline" if self.headlines else ""
         for table, column, values, only in (
             ("country_mentions", "country", list(self.countries), headline),

@@ -272,9 +272,29 @@ _WATCHDOG = _Watchdog()
 def _selection(directory: str, build_id: str, filters: Filters) -> pa.Table:
     """The ids of the articles the filters select, computed once per filter state (a text
     filter reads every article) and shared by every query of every page."""
-    sql, params = filters.where()
     with time_limited(new_cursor(directory, build_id, None)) as cursor:
+        sql, params = filters.where(_holding(cursor, filters.words))
         return cursor.sql(sql, params=params).to_arrow_table()
+
+
+#: Most indexed words a typed word is looked up by: a typed word held by more (a letter or
+#: two) is looked for in every row of the index instead, a scan that costs less than a list
+#: that long.
+LISTED_WORDS = 500
+
+
+def _holding(cursor: duckdb.DuckDBPyConnection, words: list[str]) -> dict[str, list[str]]:
+    """Of each typed word of the text filter (`words`), the indexed words that hold it, from
+    the build's `vocabulary`, when there are at most `LISTED_WORDS` of them."""
+    holding = {}
+    for word in words:
+        found = cursor.execute(
+            "SELECT word FROM vocabulary WHERE contains(word, ?) ORDER BY word LIMIT ?",
+            [word, LISTED_WORDS + 1],
+        ).fetchall()
+        if len(found) <= LISTED_WORDS:
+            holding[word] = [w for (w,) in found]
+    return holding
 
 
 #: With the headline filter, a cursor's mentions are those in headlines (its own views shadow
@@ -393,6 +413,17 @@ def in_dates(column: str, dates: pa.ChunkedArray) -> tuple[str, list]:
     return _or_null(column, ranged, dates), params
 
 
+def in_range(filters: Filters, column: str) -> tuple[str, list]:
+    """A filter of `column` (a table's `published`, laid out by date) to the filters' date
+    range, and its parameters; "true" without a bound. Every selected article's date lies in
+    the range (an undated article is not selected once a bound is set, and a date the filters
+    ignore as inferred is the article's own), so it drops no selected row; bound before DuckDB
+    plans, it lets the scan skip the row groups of other dates, as a join on `sel` does not."""
+    bounds = [(">=", filters.start), ("<=", filters.end)]
+    clauses = [f"{column} {op} ?" for op, day in bounds if day]
+    return " AND ".join(clauses) or "true", [day for _, day in bounds if day]
+
+
 def at_dates(column: str, dates: pa.ChunkedArray) -> tuple[str, list]:
     """A filter of `column` to the distinct values of `dates` (and nulls, when among them), and
     its parameters: as `in_dates`, but a table laid out by date is read only in the row groups
@@ -415,8 +446,9 @@ def selected_articles(filters: Filters) -> str:
 
 
 def counted(build: Build, filters: Filters, table: str, known: str, column: str) -> dict:
-    """The selected articles' rows of `table` (under the table's name), those with `column`
-    set (under `known`), and their articles."""
+    """The selected articles' rows of `table` (laid out by date, with `published`; under the
+    table's name), those with `column` set (under `known`), and their articles."""
+    dates, params = in_range(filters, "published")
     row = filtered(
         build,
         filters,
@@ -424,7 +456,9 @@ def counted(build: Build, filters: Filters, table: str, known: str, column: str)
         SELECT count(*) AS {table}, count({column}) AS {known},
                count(DISTINCT article_id) AS articles
         FROM {table} JOIN sel USING (article_id)
+        WHERE {dates}
         """,
+        *params,
     ).iloc[0]
     return {k: int(v) for k, v in row.items()}
 

@@ -4,14 +4,15 @@ The order of the stages, each reading the corpus chunk by chunk from disk and wr
 tables as they come:
 1. ingest: files -> the `articles` table (pipeline.ingest);
 2. per-article stages on the engine's workers, kept in the article cache (stages.analyse);
-3. the `words` index, sorted in a process of its own from the cache (stages.words);
+3. the `words` index, sorted in a process of its own from the cache, and its `vocabulary`
+   (stages.words);
 4. alias merging -> `entities`, `mentions`, `article_entities` (stages.entities), with the
    topic model fitted beside it (stages.topics);
 5. `paragraphs` with their topics, `topics`, `article_topics`;
 6. `sentences`, `country_mentions`, `furniture`, `events`, `quotes`, chunk by chunk
-   (stages.situate); `events` and `quotes` then laid out by date (stages.by_date); then a
-   check of the dates sources share (stages.shared_dates), and the counts of the whole build
-   the dashboard's first view reads (stages.totals);
+   (stages.situate); `events`, `quotes`, `mentions` and `country_mentions` then laid out by
+   date (stages.by_date); then a check of the dates sources share (stages.shared_dates), and
+   the counts of the whole build the dashboard's first view reads (stages.totals);
 7. once the words index is written, `articles` laid out by date too (stages.by_date).
 """
 
@@ -43,7 +44,7 @@ from pipeline.stages.topics.corpus import find_topics, paragraphs_with_topics
 from pipeline.stages.topics.model import Topics
 from pipeline.stages.topics.names import name_topics
 from pipeline.stages.totals import totals
-from pipeline.stages.words import index_words
+from pipeline.stages.words import index_vocabulary, index_words
 
 __all__ = ["NoArticles", "build"]
 
@@ -145,6 +146,9 @@ def build(
         manifest.warnings += shared_dates(scratch / "articles.parquet", scratch / "events.parquet")
         with timer.stage("words"):
             manifest.tables["words"] = entry(*words())
+            manifest.tables["vocabulary"] = entry(
+                *index_vocabulary(scratch / "words.parquet", scratch / "vocabulary.parquet")
+            )
         with timer.stage("write"):  # once the words index has read the articles in id order
             manifest.tables |= articles_by_date(scratch)
         manifest.seal()

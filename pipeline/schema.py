@@ -125,6 +125,7 @@ MENTIONS = _schema(
     ("type", pa.string(), False, "PER, ORG, LOC or MEDIUM (the entity's type)."),
     ("entity_id", pa.string(), False, "The entity (`entities.entity_id`)."),
     _IN_HEADLINE,
+    _PUBLISHED,
 )
 
 ENTITIES = _schema(
@@ -156,6 +157,11 @@ WORDS = _schema(
     ("article_id", pa.string(), False, "An article whose title or text has it."),
 )
 
+VOCABULARY = _schema(
+    ("word", pa.string(), False, "A distinct word of `words`."),
+    ("articles", pa.int64(), False, "Articles whose title or text has it."),
+)
+
 COUNTRY_MENTIONS = _schema(
     ("article_id", pa.string(), False, "The article (`articles.article_id`)."),
     ("paragraph", pa.int32(), False, "The paragraph (`paragraphs.paragraph`)."),
@@ -166,6 +172,7 @@ COUNTRY_MENTIONS = _schema(
     ("country", pa.string(), False, "ISO 3166-1 alpha-3."),
     ("via", pa.string(), False, "name, adjective, capital, city, organisation or actor."),
     _IN_HEADLINE,
+    _PUBLISHED,
 )
 
 TOPICS = _schema(
@@ -302,6 +309,7 @@ TABLES: dict[str, pa.Schema] = {
     "quotes": QUOTES,
     "furniture": FURNITURE,
     "words": WORDS,
+    "vocabulary": VOCABULARY,
     "totals": TOTALS,
 }
 

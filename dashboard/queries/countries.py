@@ -1,4 +1,6 @@
-"""Countries: the most named ones, per month, and pairs named together (Overview, Countries)."""
+"""Countries: the most named ones, per month, and pairs named together (Overview, Countries).
+The selected articles' country mentions are read in the row groups of the filters' dates
+(`in_range`)."""
 
 from __future__ import annotations
 
@@ -6,7 +8,7 @@ import pandas as pd
 
 from dashboard.filters import Filters
 from dashboard.labels import named
-from dashboard.store import Build, filtered, query
+from dashboard.store import Build, filtered, in_range, query
 
 #: Every country by the articles that name it, with its mentions: the build's own counts.
 _WHOLE = """
@@ -20,16 +22,19 @@ def top_countries(build: Build, filters: Filters, limit: int) -> pd.DataFrame:
     """Countries by the selected articles that name them, with their mentions."""
     if filters.whole:  # every article: the counts the build wrote, not a scan of every mention
         return named(query(build, _WHOLE, limit), "country", "name")
+    dates, params = in_range(filters, "c.published")
     frame = filtered(
         build,
         filters,
-        """
+        f"""
         SELECT c.country, count(DISTINCT c.article_id) AS articles, count(*) AS mentions
         FROM country_mentions c JOIN sel USING (article_id)
+        WHERE {dates}
         GROUP BY c.country
         ORDER BY articles DESC, mentions DESC, c.country
         LIMIT ?
         """,
+        *params,
         limit,
     )
     return named(frame, "country", "name")
@@ -38,15 +43,16 @@ def top_countries(build: Build, filters: Filters, limit: int) -> pd.DataFrame:
 def country_months(build: Build, filters: Filters, limit: int) -> pd.DataFrame:
     """For the `limit` most named countries: selected dated articles naming them per month,
     every month between the first and last included."""
+    dates, params = in_range(filters, "c.published")
     return filtered(
         build,
         filters,
-        """
+        f"""
         WITH named AS (
             SELECT DISTINCT c.country, c.article_id,
                    date_trunc('month', a.published)::DATE AS month
             FROM country_mentions c JOIN sel USING (article_id) JOIN articles a USING (article_id)
-            WHERE a.published IS NOT NULL
+            WHERE a.published IS NOT NULL AND {dates}
         ),
         top AS (
             SELECT country, count(*) AS total FROM named GROUP BY country
@@ -64,6 +70,7 @@ def country_months(build: Build, filters: Filters, limit: int) -> pd.DataFrame:
         LEFT JOIN counts c ON c.country = t.country AND c.month = m.month
         ORDER BY t.total DESC, t.country, m.month
         """,
+        *params,
         limit,
     ).pipe(named, "country", "name")
 
@@ -71,13 +78,15 @@ def country_months(build: Build, filters: Filters, limit: int) -> pd.DataFrame:
 def country_pairs(build: Build, filters: Filters, limit: int) -> pd.DataFrame:
     """For the `limit` most named countries: selected articles naming both of each pair (the
     diagonal: naming the country), in both orders so the matrix is symmetric."""
+    dates, params = in_range(filters, "published")
     return (
         filtered(
             build,
             filters,
-            """
+            f"""
         WITH named AS (
             SELECT DISTINCT country, article_id FROM country_mentions JOIN sel USING (article_id)
+            WHERE {dates}
         ),
         top AS (
             SELECT country, count(*) AS total FROM named GROUP BY country
@@ -95,6 +104,7 @@ def country_pairs(build: Build, filters: Filters, limit: int) -> pd.DataFrame:
         LEFT JOIN pairs p ON p.country_a = ta.country AND p.country_b = tb.country
         ORDER BY ta.total DESC, ta.country, tb.total DESC, tb.country
         """,
+            *params,
             limit,
         )
         .pipe(named, "country_a", "name_a")

@@ -8,7 +8,7 @@ import pandas as pd
 
 from dashboard.filters import Filters
 from dashboard.labels import country_name
-from dashboard.store import Build, new_cursor, shared, time_limited
+from dashboard.store import Build, in_range, new_cursor, shared, time_limited
 
 #: What makes two nodes of the Network page co-occur, as the URL keeps it.
 NETWORK_UNITS = {"sentence": "Same sentence", "paragraph": "Same paragraph"}
@@ -44,7 +44,11 @@ def _nodes_and_edges(
     """`_network`'s queries on `cursor`, whose `sel` holds the selected articles. Articles and
     entities are numbered in the query (the numbers never leave it): the units and the pairs
     are grouped and joined on whole numbers rather than on the ids' strings."""
-    cursor.execute(_KEPT.format(unit=unit), [filters.actor_types, _NAMED_VIA, actors, countries])
+    dates, bounds = in_range(filters, "published")
+    cursor.execute(
+        _KEPT.format(unit=unit, dates=dates),
+        [filters.actor_types, *bounds, _NAMED_VIA, *bounds, actors, countries],
+    )
     nodes = cursor.execute(
         """
         SELECT DISTINCT k.node, k.kind, coalesce(e.name, k.node) AS name, k.articles,
@@ -68,36 +72,39 @@ def _nodes_and_edges(
 
 
 #: The units (`{unit}`: sentences or paragraphs) of the selected articles naming each kept node:
-#: the `$3` most covered actors of the `$1` types and the `$4` most named countries (named via
-#: the `$2` links), each with its articles and units; ties go to the first id. `article`: the
-#: article's number in `sel`.
+#: the most covered actors of the given types (the first parameter) and the most named countries
+#: (named via the links of the parameter after the dates), each with its articles and units; ties
+#: go to the first id. The mentions are read in the row groups of the filters' dates (`{dates}`,
+#: its parameters after the types and again after the links); the last two parameters are how
+#: many actors and countries are kept. `article`: the article's number in `sel`.
 _KEPT = """
     CREATE TEMP TABLE kept AS
     WITH arts AS (SELECT article_id, row_number() OVER () AS article FROM sel),
     ents AS (
         SELECT entity_id, row_number() OVER () AS entity
-        FROM entities WHERE list_contains($1, type)
+        FROM entities WHERE list_contains(?, type)
     ),
     actor_units AS (
         SELECT DISTINCT s.article, m.{unit} AS unit, n.entity
         FROM mentions m JOIN arts s USING (article_id) JOIN ents n USING (entity_id)
+        WHERE {dates}
     ),
     country_units AS (
         SELECT DISTINCT s.article, c.{unit} AS unit, c.country
         FROM country_mentions c JOIN arts s USING (article_id)
-        WHERE list_contains($2, c.via)
+        WHERE list_contains(?, c.via) AND {dates}
     ),
     top_actors AS (
         SELECT entity, n.entity_id AS node, count(DISTINCT article) AS articles,
                count(*) AS node_units
         FROM actor_units JOIN ents n USING (entity)
         GROUP BY entity, n.entity_id
-        ORDER BY articles DESC, node_units DESC, node LIMIT $3
+        ORDER BY articles DESC, node_units DESC, node LIMIT ?
     ),
     top_countries AS (
         SELECT country AS node, count(DISTINCT article) AS articles, count(*) AS node_units
         FROM country_units GROUP BY country
-        ORDER BY articles DESC, node_units DESC, node LIMIT $4
+        ORDER BY articles DESC, node_units DESC, node LIMIT ?
     )
     SELECT u.article, u.unit, 'actor' AS kind, t.node, t.articles, t.node_units
     FROM actor_units u JOIN top_actors t USING (entity)

@@ -13,7 +13,7 @@ import pyarrow as pa
 import streamlit as st
 
 from dashboard.filters import Filters
-from dashboard.store import Build, in_dates, new_cursor, shared, time_limited
+from dashboard.store import Build, in_dates, in_range, new_cursor, shared, time_limited
 from pipeline.nlp.models import word_forms
 
 #: Search modes of the Search page, as the URL keeps them.
@@ -177,7 +177,8 @@ def _concordance(
     cursor = new_cursor(directory, build_id, filters)
     if mode == "entity":
         with time_limited(cursor):
-            return pd.DataFrame(_entity_hits(cursor, term, width, limit), columns=_HIT_COLUMNS)
+            hits = _entity_hits(cursor, filters, term, width, limit)
+            return pd.DataFrame(hits, columns=_HIT_COLUMNS)
     found = search_term(term, mode)
     if found is None:
         return pd.DataFrame(columns=_HIT_COLUMNS)
@@ -188,18 +189,20 @@ def _concordance(
 
 
 def _entity_hits(
-    cursor: duckdb.DuckDBPyConnection, entity_id: str, width: int, limit: int
+    cursor: duckdb.DuckDBPyConnection, filters: Filters, entity_id: str, width: int, limit: int
 ) -> list[tuple]:
     """Concordance rows of up to `limit` mentions of the entity in the selected articles
-    (`sel`), newest article first."""
-    sql = """
+    (`sel`, of `filters`), newest article first; the mentions are read in the row groups of
+    the filters' dates."""
+    dates, params = in_range(filters, "m.published")
+    sql = f"""
         SELECT m.article_id, m.start, m.stop, a.published
         FROM mentions m JOIN sel USING (article_id) JOIN articles a USING (article_id)
-        WHERE m.entity_id = ?
+        WHERE m.entity_id = ? AND {dates}
         ORDER BY a.published DESC NULLS LAST, m.article_id, m.start
         LIMIT ?
     """
-    hits = cursor.sql(sql, params=[entity_id, limit]).to_arrow_table()
+    hits = cursor.sql(sql, params=[entity_id, *params, limit]).to_arrow_table()
     texts = _articles(cursor, hits)
     rows = []
     for article_id, start, stop, _ in zip(*hits.to_pydict().values(), strict=True):

@@ -13,6 +13,7 @@ from dashboard.store import (
     corpus_summary,
     counted,
     in_dates,
+    in_range,
     new_cursor,
     shared,
     time_limited,
@@ -36,23 +37,31 @@ def events(build: Build, filters: Filters, limit: int = TIMELINE_POINTS) -> pd.D
 @shared(max_entries=16)
 def _events(directory: str, build_id: str, filters: Filters, limit: int) -> pd.DataFrame:
     with time_limited(new_cursor(directory, build_id, filters)) as cursor:
-        picked = cursor.sql(_PICKED, params=[limit]).to_arrow_table()
+        dates, params = in_range(filters, "e.published")
+        picked = cursor.sql(_PICKED.format(dates=dates), params=[*params, limit]).to_arrow_table()
         cursor.register("picked", picked)
         dates, params = in_dates("e.published", picked["stored"])
-        return cursor.execute(_SHOWN.format(dates=dates), params).df()
+        # Without inferred dates an article's `published` may differ from the one its events
+        # are stored under: its row groups are then found by a scan.
+        articles, more = (
+            in_dates("published", picked["stored"]) if filters.inferred else ("true", [])
+        )
+        # `{dates}` comes before `{articles}` in the SQL, so do their parameters.
+        return cursor.execute(_SHOWN.format(dates=dates, articles=articles), params + more).df()
 
 
-#: The sample of `events`: the keys and dates of the selected events resolved to dates.
+#: The sample of `events`: the keys and dates of the selected events resolved to dates, read in
+#: the row groups of the filters' dates (`{dates}`).
 _PICKED = """
     SELECT e.article_id, e.start, e.published AS stored
     FROM events e JOIN sel USING (article_id)
-    WHERE e.date_start IS NOT NULL
+    WHERE e.date_start IS NOT NULL AND {dates}
     ORDER BY hash(e.article_id, e.start), e.article_id, e.start
     LIMIT ?
 """
 
 #: The sampled events (`picked`) but their sentences, read only in the row groups of their dates
-#: (`{dates}`).
+#: (`{dates}`), and their articles in the row groups of those dates (`{articles}`).
 _SHOWN = """
     WITH shown AS (
         SELECT e.* EXCLUDE (sentence)
@@ -71,7 +80,7 @@ _SHOWN = """
            p.topic_id, t.label AS topic,
            a.title, a.source, e.article_id, e.start, e.stop, e.published AS stored
     FROM shown e
-    JOIN articles a USING (article_id)
+    JOIN (SELECT * FROM articles WHERE {articles}) a USING (article_id)
     LEFT JOIN actors x ON x.article_id = e.article_id AND x.start = e.start
     LEFT JOIN paragraphs p ON p.article_id = e.article_id AND p.paragraph = e.paragraph
     LEFT JOIN topics t ON t.topic_id = p.topic_id

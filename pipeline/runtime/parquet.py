@@ -17,7 +17,13 @@ from pipeline.runtime.files import file_sha256
 ROW_GROUP = 1 << 16
 #: Fewer for the tables with long texts, whose row groups a reader would hold whole, and for
 #: those laid out by date (stages.by_date), whose readers of a few dates skip the other groups.
-GROUP_ROWS = {"articles": 1_000, "events": 1 << 13, "quotes": 1 << 13}
+GROUP_ROWS = {
+    "articles": 1_000,
+    "events": 1 << 13,
+    "quotes": 1 << 13,
+    "mentions": 1 << 14,
+    "country_mentions": 1 << 14,
+}
 #: Rows of a written table read at a time.
 READ_ROWS = 1 << 16
 

@@ -1,9 +1,10 @@
-"""The tables the dashboard reads newest first, laid out by date: `events` and `quotes` sorted
-by their article's publication date, newest first (undated articles last), then by their key,
-in small row groups (`GROUP_ROWS`), with the date in the table; `articles` sorted the same way
-(`articles_by_date`). A page that shows the newest rows of a selection, or the rows of a date
-range, then decompresses the text of a few row groups instead of every one (the stages write
-them in article order, where the newest rows of any selection sit in every row group)."""
+"""The tables the dashboard reads newest first or by date range, laid out by date: `events`,
+`quotes`, `mentions` and `country_mentions` sorted by their article's publication date, newest
+first (undated articles last), then by their key, in small row groups (`GROUP_ROWS`), with the
+date in the table; `articles` sorted the same way (`articles_by_date`). A page that shows the
+newest rows of a selection, or the rows of a date range, then decompresses a few row groups
+instead of every one (the stages write them in article order, where the rows of any date range
+sit in every row group)."""
 
 from __future__ import annotations
 
@@ -15,7 +16,12 @@ from pipeline.runtime.sql import batches
 from pipeline.schema import TABLES
 
 #: Table -> its key: the order of its rows within a date (unique, so the order is total).
-BY_DATE = {"events": "article_id, start", "quotes": "article_id, start, stop, kind"}
+BY_DATE = {
+    "events": "article_id, start",
+    "quotes": "article_id, start, stop, kind",
+    "mentions": "article_id, start, stop, entity_id",
+    "country_mentions": "article_id, start, stop, country",
+}
 
 #: The rows of a table (the first parameter) with their article's date (from the articles,
 #: the second), in order; `{key}` is the table's `BY_DATE` key.

@@ -13,7 +13,7 @@ from pipeline.nlp.media import MEDIUM
 from pipeline.runtime.corpus import Texts
 from pipeline.runtime.parquet import from_rows
 from pipeline.runtime.sql import query
-from pipeline.schema import COUNTRY_MENTIONS, before_headlines
+from pipeline.schema import COUNTRY_MENTIONS, before_headlines, in_article_order
 
 _VIA_TYPE = {"ORG": "organisation", "PER": "actor"}
 
@@ -84,7 +84,7 @@ def build_country_mentions(
         )
         ORDER BY article_id, start, stop, country, via, surface
         """,
-        before_headlines(COUNTRY_MENTIONS),
+        before_headlines(in_article_order(COUNTRY_MENTIONS)),
         linking=_without_subdivisions(named, spelled, Texts(articles)),
         mentions=named,
         linked=linked.select(["entity_id", "country"]).append_column("via", via),

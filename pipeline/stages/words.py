@@ -1,7 +1,8 @@
 """Stage: `articles` to `words`: every distinct word of each article's title and text, in
 lower case, found per article (`find_words`) and sorted by word over the corpus
 (`index_words`). The dashboard's text filter reads this index instead of every article's
-text."""
+text, and finds the words that hold a typed word in its `vocabulary` (`index_vocabulary`)
+instead of in every row of the index."""
 
 from __future__ import annotations
 
@@ -13,7 +14,7 @@ import pyarrow as pa
 
 from pipeline.runtime.parquet import write_batches
 from pipeline.runtime.sql import batches, query
-from pipeline.schema import WORDS
+from pipeline.schema import VOCABULARY, WORDS
 
 if TYPE_CHECKING:
     from pipeline.runtime.corpus import Corpus
@@ -61,3 +62,16 @@ def index_words(corpus: Corpus, path: Path) -> tuple[int, str]:
             WORDS,
             path,
         )
+
+
+#: The distinct words of `words` (the parameter), with their articles, sorted by word.
+_VOCABULARY = """
+    SELECT word, count(*) AS articles FROM read_parquet(?) GROUP BY word ORDER BY word
+"""
+
+
+def index_vocabulary(words: Path, path: Path) -> tuple[int, str]:
+    """Write the `vocabulary` of the `words` index at `words` to `path`: a few hundred thousand
+    rows, scanned for the words that hold a typed word, whose rows the text filter then reads
+    in the index's row groups of those words alone. Returns its rows and SHA-256."""
+    return write_batches(batches(_VOCABULARY, params=[str(words)]), VOCABULARY, path)

@@ -29,7 +29,13 @@ def test_copies_keep_the_pipeline_row_groups(seed_build: Path, tmp_path: Path, m
     assert quotes.num_rows == 4 * pq.ParquetFile(seed_build / "quotes.parquet").metadata.num_rows
     assert quotes.num_row_groups == 1 and quotes.num_rows <= GROUP_ROWS["quotes"]
     # Copies shifted back in time come after the newer ones, as a build lays out by date.
-    for name in ("quotes", "events"):
+    for name in ("quotes", "events", "mentions", "country_mentions"):
         dates = pq.read_table(out / f"{name}.parquet", columns=["published"])["published"]
         dated = [d for d in dates.to_pylist() if d is not None]
         assert dated == sorted(dated, reverse=True) and len(set(d.year for d in dated)) >= 4
+    # Each word of the vocabulary is in every copy of its articles.
+    vocabulary = {
+        r["word"]: r["articles"] for r in pq.read_table(out / "vocabulary.parquet").to_pylist()
+    }
+    source = pq.read_table(seed_build / "vocabulary.parquet").to_pylist()
+    assert vocabulary == {r["word"]: 4 * r["articles"] for r in source}

@@ -12,12 +12,13 @@ from conftest import read_table
 from streamlit.testing.v1 import AppTest
 from test_app import APP, run_app
 
+from dashboard import store
 from dashboard.filters import Filters
 from dashboard.queries.actors import top_actors
 from dashboard.queries.articles import article_list
 from dashboard.queries.countries import top_countries
 from dashboard.queries.search import concordance
-from dashboard.store import ENV_VAR, open_build, summary
+from dashboard.store import ENV_VAR, connection, open_build, summary
 from dashboard.widgets.url import page_link, page_links
 from pipeline.build import build
 
@@ -210,6 +211,24 @@ def test_search_finds_words_in_headlines(seed_build, seed_articles) -> None:
     assert hits["article_id"].tolist() == [seed_articles["001"]["article_id"]]
     assert hits["match"].tolist() == ["амбициозные"]
     assert selected(seed_build, Filters(text="амбициозн")) == seed_ids(seed_articles, "001")
+
+
+def test_text_filter_reads_the_indexed_words_that_hold_it(seed_build, monkeypatch) -> None:
+    """A typed word is looked up by the words of the build's vocabulary that hold it (all
+    the forms of 'казахстанск' the texts use), and selects the articles a scan of every
+    indexed word selects, which a typed word held by too many words falls back to."""
+    built = open_build(seed_build)
+    cursor = connection(built.directory, built.build_id).cursor()
+    held = {w["word"] for w in read_table(seed_build, "words") if "казахстанск" in w["word"]}
+    assert len(held) > 1
+    assert set(store._holding(cursor, ["казахстанск"])["казахстанск"]) == held
+    texts = ["казахстанск", "средний коридор", "ЛОРЕНЦСОН", "Столтенберг Трамп", "ё"]
+    looked_up = [selected(seed_build, Filters(text=text)) for text in texts]
+    monkeypatch.setattr(store, "LISTED_WORDS", 0)
+    store._selection.clear()
+    assert store._holding(cursor, ["казахстанск"]) == {}
+    assert [selected(seed_build, Filters(text=text)) for text in texts] == looked_up
+    assert looked_up[0] and looked_up[1] and not looked_up[3]
 
 
 def test_media_are_a_type_the_url_can_ask_for() -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import itertools
 import re
 import shutil
+from collections import Counter
 
 import pyarrow.parquet as pq
 from conftest import ROOT
@@ -52,9 +53,10 @@ def test_a_speaker_is_an_entity_of_a_kind_that_speaks(seed_build) -> None:
     assert speakers and {types[s] for s in speakers} <= {"PER", "ORG", "LOC", "MEDIUM"}
 
 
-def test_events_and_quotes_are_laid_out_by_date(seed_build, tmp_path, monkeypatch) -> None:
-    """Each event and quote carries its article's date and comes newest first (ties by key),
-    in row groups whose dates do not overlap: a reader of a date range skips the others."""
+def test_tables_read_by_date_are_laid_out_by_date(seed_build, tmp_path, monkeypatch) -> None:
+    """Each event, quote, mention and country mention carries its article's date and comes
+    newest first (ties by key), in row groups whose dates do not overlap: a reader of a date
+    range skips the others."""
     published = {
         row["article_id"]: row["published"]
         for row in pq.read_table(seed_build / "articles.parquet").to_pylist()
@@ -117,6 +119,15 @@ def _assert_groups_by_date(file: pq.ParquetFile) -> None:
 
 def _days(date) -> int:
     return 0 if date is None else date.toordinal()
+
+
+def test_vocabulary_lists_each_indexed_word_with_its_articles(seed_build) -> None:
+    """`vocabulary` is the distinct words of the `words` index, sorted, each with the articles
+    that have it."""
+    articles = Counter(w["word"] for w in pq.read_table(seed_build / "words.parquet").to_pylist())
+    rows = pq.read_table(seed_build / "vocabulary.parquet").to_pylist()
+    assert [(r["word"], r["articles"]) for r in rows] == sorted(articles.items())
+    assert articles["казахстан"] >= 1 and max(articles.values()) > 1
 
 
 def test_totals_count_each_country_and_topic_of_the_whole_build(seed_build) -> None:

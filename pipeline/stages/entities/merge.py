@@ -40,7 +40,7 @@ from pipeline.runtime.corpus import Corpus, Texts
 from pipeline.runtime.engine import SERIAL, Engine, detached
 from pipeline.runtime.memory import collection_paused
 from pipeline.runtime.spill import Spilled
-from pipeline.schema import ARTICLE_ENTITIES, ENTITIES, MENTIONS, before_headlines
+from pipeline.schema import ARTICLE_ENTITIES, ENTITIES, MENTIONS, before_headlines, in_article_order
 from pipeline.stages.entities.abbreviations import abbreviations, merged
 from pipeline.stages.entities.affiliations import (
     BY_NAME,
@@ -369,7 +369,9 @@ def _mention_rows(
     columns["normal"] = [m.name for m in mentions]
     columns["type"] = [entity[g]["type"] for g in group_of]
     columns["entity_id"] = [ids[g] for g in group_of]
-    return pa.Table.from_pydict(columns, schema=before_headlines(MENTIONS)).sort_by(
+    return pa.Table.from_pydict(
+        columns, schema=before_headlines(in_article_order(MENTIONS))
+    ).sort_by(
         [(c, "ascending") for c in ("article_id", "start", "stop", "entity_id")]
     )  # a stable sort
 
