@@ -171,6 +171,24 @@ def _days(dates: pd.Series) -> np.ndarray:
     return np.datetime_as_string(dates.to_numpy("datetime64[D]"), unit="D").astype(object)
 
 
+#: A Timeline point's marker, but for its group's colour.
+_POINT = {"size": 9, "opacity": 0.7, "line": {"width": 0.5, "color": "white"}}
+#: What the Timeline's traces share: the hover names the article, not the sentence (a click
+#: shows it, and thousands of sentences would make the page megabytes heavier), and the row.
+_TIMELINE_TRACE = {
+    "mode": "markers",
+    "hovertemplate": "<b>%{customdata[0]}</b> (%{customdata[1]} – %{customdata[2]})<br>"
+    "<i>%{customdata[3]}</i><extra>%{fullData.name}</extra>",
+}
+
+
+def timeline_groups(frame: pd.DataFrame, last: str) -> list[str]:
+    """The Timeline's rows (`group`), top down: most points first, the `last` group (no
+    country, no topic) at the bottom. Trace number i of `timeline` draws group i."""
+    order = frame["group"].value_counts().index.tolist()
+    return [g for g in order if g != last] + [g for g in order if g == last]
+
+
 def timeline(
     frame: pd.DataFrame,
     x_title: str,
@@ -179,45 +197,40 @@ def timeline(
     by_topic: bool = False,
 ) -> go.Figure:
     """One point per row at (`x`, `group`), a colour per group, the article on hover; groups
-    with most points on top and the `last` group (no country, no topic) at the bottom; the
-    `published` (first, last) period shaded. Rows keep their order, so a selected point's
-    index is its row."""
-    order = frame["group"].value_counts().index.tolist()
-    order = [g for g in order if g != last] + [g for g in order if g == last]
+    in `timeline_groups` order; the `published` (first, last) period shaded. A trace per group
+    (its points in the frame's order), so a point's colour and row are its trace's, not an
+    array of one per point."""
+    order = timeline_groups(frame, last)
     # A topic keeps its colour from the Topics page; other groups are coloured by rank.
     ids = frame.drop_duplicates("group").set_index("group")["topic_id"].dropna()
     fixed = ids if by_topic else ids.iloc[:0]
-    colour = {
-        group: PALETTE[int(fixed.get(group, i)) % len(PALETTE)] for i, group in enumerate(order)
-    }
     trace = go.Scattergl if len(frame) > WEBGL_POINTS else go.Scatter
-    # Built from columns of known types, so Plotly need not check every point's colour and
-    # hover text one by one (that took longer than the query of thousands of points). The
-    # hover names the article, not the sentence: a click shows it, and thousands of sentences
-    # would make the page megabytes heavier.
+    # Each point's day and hover data, made once over the frame and sliced per group. Built
+    # from arrays of known types, so Plotly need not check every point's hover text one by one
+    # (that took longer than the query of thousands of points).
+    days = _days(frame["x"])
+    hover = np.column_stack(
+        [
+            frame["date_text"].to_numpy(object),
+            _days(frame["date_start"]),
+            _days(frame["date_end"]),
+            _hover_titles(frame["title"]),
+        ]
+    )
+    rows = frame.groupby("group", sort=False).indices
     fig = go.Figure(
-        trace(
-            x=frame["x"],
-            y=frame["group"],
-            mode="markers",
-            marker={
-                "color": frame["group"].map(colour),
-                "size": 9,
-                "opacity": 0.7,
-                "line": {"width": 0.5, "color": "white"},
-            },
-            customdata=np.column_stack(
-                [
-                    frame["date_text"].to_numpy(object),
-                    _days(frame["date_start"]),
-                    _days(frame["date_end"]),
-                    _hover_titles(frame["title"]),
-                ]
-            ),
-            hovertemplate="<b>%{customdata[0]}</b> (%{customdata[1]} – %{customdata[2]})<br>"
-            "<i>%{customdata[3]}</i><extra>%{y}</extra>",
-            _validate=False,
-        ),
+        [
+            trace(
+                x=days[rows[group]],
+                y=np.full(len(rows[group]), len(order) - 1 - i, dtype=np.int16),
+                customdata=hover[rows[group]],
+                name=group,
+                marker={**_POINT, "color": PALETTE[int(fixed.get(group, i)) % len(PALETTE)]},
+                **_TIMELINE_TRACE,
+                _validate=False,
+            )
+            for i, group in enumerate(order)
+        ],
         _validate=False,
     )
     fig._validate = fig.layout._validate = True  # the layout set below is checked as usual
@@ -225,10 +238,20 @@ def timeline(
         _layout(
             x_title,
             "",
-            yaxis={"type": "category", "categoryorder": "array", "categoryarray": order[::-1]},
+            # Rows at 0 .. n-1 from the bottom, named by ticks: a number per point rather than
+            # its group's name.
+            yaxis={
+                "tickmode": "array",
+                "tickvals": list(range(len(order))),
+                "ticktext": order[::-1],
+                "range": [-0.5, len(order) - 0.5],
+                "zeroline": False,
+                "showgrid": False,
+            },
             height=max(260, 34 * len(order) + 90),
             hovermode="closest",
             clickmode="event+select",
+            showlegend=False,
         )
     )
     if published and published[0] is not None:

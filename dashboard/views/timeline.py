@@ -77,7 +77,8 @@ else:
         timeline.with_sentences(build, filters, recent.reset_index(drop=True)),
         selectable=True,
     )
-    row = clicks.clicked_row(selected, recent)
+    groups = charts.timeline_groups(recent, timeline.NO_GROUP[group_by])
+    row = clicks.clicked_in_groups(selected, recent, groups)
     if row is not None:
         st.query_params["article"], st.query_params["at"] = row["article_id"], str(row["start"])
     note = (

@@ -23,6 +23,7 @@ from conftest import ROOT, SEEDS, read_table
 from streamlit.testing.v1 import AppTest
 
 from dashboard.charts import timeline as timeline_chart
+from dashboard.charts import timeline_groups
 from dashboard.export import provenance, to_csv
 from dashboard.filters import Filters
 from dashboard.graph import graph, graph_tables, to_gexf
@@ -46,6 +47,7 @@ from dashboard.queries.sources import top_media
 from dashboard.queries.timeline import LAGS, history_table, lag_counts, timeline, with_sentences
 from dashboard.queries.topics import topic_list, topics_over_time
 from dashboard.store import ENV_VAR, at_dates, in_dates, open_build, query, summary
+from dashboard.widgets.clicks import clicked_in_groups
 from pipeline import SCHEMA_VERSION
 from pipeline.build import build
 
@@ -330,6 +332,8 @@ def test_timeline_points_follow_the_events_table(seed_build) -> None:
     assert lag["9–10 февраля"] == "announced ahead"  # published 22 January 2026
     assert lag["в декабре минувшего года"] == "within a month"  # ends 31 December 2025
     assert lag["4 декабря 2025 года"] == "within a week"  # published 5 December 2025
+    undated = by_country["published"].isna()
+    assert undated.any() and by_country.loc[undated, "lag"].isna().all()
     dated = {a["article_id"] for a in read_table(seed_build, "articles") if a["published"]}
     counts = lag_counts(by_country)
     assert list(counts["lag"]) == list(LAGS)
@@ -375,6 +379,33 @@ def test_timeline_sentences_are_read_only_for_what_is_opened(monkeypatch, seed_b
     assert reads == {0: 1, 1: 1}
     figure = timeline_chart(points, "Date", "No country named")
     assert visit not in figure.to_json() and "Баку посетил" not in figure.to_json()
+
+
+def test_timeline_chart_draws_a_trace_per_row(seed_build) -> None:
+    """Each row (group) is a trace of its points: one colour, its name on hover, rows top down
+    in `timeline_groups` order; a click on point k of trace i leads back to its row."""
+    points = timeline(open_build(seed_build), NONE, "event", "country")
+    groups = timeline_groups(points, "No country named")
+    assert groups[-1] == "No country named"
+    figure = timeline_chart(points, "Date", "No country named")
+    assert [t.name for t in figure.data] == groups
+    assert sum(len(t.x) for t in figure.data) == len(points)
+    assert figure.data[0].hovertemplate.endswith("<extra>%{fullData.name}</extra>")
+    ticks = dict(zip(figure.layout.yaxis.tickvals, figure.layout.yaxis.ticktext, strict=True))
+    azerbaijan = groups.index("Azerbaijan")
+    trace = figure.data[azerbaijan]
+    assert isinstance(trace.marker.color, str)
+    assert {ticks[y] for y in trace.y} == {"Azerbaijan"}
+    # Seed 004: the mission of "9–10 февраля" names Azerbaijan and the United States.
+    k = list(trace.customdata[:, 0]).index("9–10 февраля")
+    assert list(trace.customdata[k][:3]) == ["9–10 февраля", "2026-02-09", "2026-02-10"]
+    row = clicked_in_groups([{"curve_number": azerbaijan, "point_index": k}], points, groups)
+    assert (row["group"], row["date_text"], row["x"]) == (
+        "Azerbaijan",
+        "9–10 февраля",
+        pd.Timestamp(2026, 2, 9),
+    )
+    assert clicked_in_groups([], points, groups) is None
 
 
 def test_top_countries_and_actors_count_articles(seed_build) -> None:
@@ -721,6 +752,15 @@ def test_quote_sets_are_each_query_on_its_own(seed_build) -> None:
     day = max(q["published"] for q in dated if q["published"])
     by, _ = quote_sets(built, Filters(start=day, end=day), wanted[:2], 1000)
     assert 0 < len(by) == sum(q["published"] == day for q in dated) < len(dated)
+    # Their text is read from them too, the undated ones' as well as the dated.
+    by, about = quote_sets(built, NONE, wanted[:2], 1000)
+    stored = {(q["article_id"], q["start"]): q for q in read_table(seed_build, "quotes")}
+    assert len(by) == len(dated) and by["published"].isna().any() and len(about) > 0
+    for row in pd.concat([by, about]).itertuples():
+        assert (row.quote, row.cue) == (
+            stored[row.article_id, row.start]["quote"],
+            stored[row.article_id, row.start]["cue"],
+        )
     # A column no set filters on is not read: without words, not the quotes' text.
     assert "q.quote" not in _conditions(tuple(wanted[:2]))
     assert "q.quote" in _conditions(tuple(wanted)) and "about_countries" not in _conditions(

@@ -131,6 +131,7 @@ def test_topics_page_link_and_csv(page, server: str, seed_build: Path) -> None:
 
 
 def test_timeline_click_opens_article_and_csv(page, server: str, seed_build: Path) -> None:
+    from dashboard.charts import timeline_groups
     from dashboard.export import to_csv
     from dashboard.queries.timeline import timeline, with_sentences
     from dashboard.store import open_build
@@ -151,9 +152,11 @@ def test_timeline_click_opens_article_and_csv(page, server: str, seed_build: Pat
     assert download.suggested_filename == "timeline_event_country.csv"
     assert Path(download.path()).read_bytes() == to_csv(recent)
 
-    points.last.click(force=True)  # the latest date: seed 003's "к 2027 году"
+    # A trace per row, drawn top down: the last point drawn is the bottom row's latest.
+    points.last.click(force=True)
     page.get_by_role("heading", name="Article").wait_for(timeout=30_000)
-    last = recent.iloc[-1]
+    bottom = timeline_groups(recent, "No country named")[-1]
+    last = recent[recent["group"] == bottom].iloc[-1]
     assert f"article={last.article_id}" in page.url and f"at={last.start}" in page.url
     page.get_by_text(last.sentence[:60]).first.wait_for(timeout=10_000)
 
