@@ -23,7 +23,7 @@ from typing import NamedTuple
 
 from pipeline.nlp.cues import cue_forms, cue_nouns, cue_verbs, stance_lemmas
 from pipeline.nlp.gazetteer import key
-from pipeline.nlp.media import medium_of
+from pipeline.nlp.media import STRONG_WORDS, WEAK_WORDS, medium_of
 from pipeline.nlp.models import CACHE_SIZE, morph, parse_syntax
 from pipeline.nlp.normalize import SURNAME_STEMS
 from pipeline.nlp.sources import OCCASIONS
@@ -986,10 +986,17 @@ def reported(text: str, sentences: Sequence[tuple[int, int]]) -> list[Speech]:
     sourceless: list[list[_Token]] = []  # sentences where it finds a cue but not its subject
     said: list[Speech] = []
     previous = None
-    for start, stop in sentences:
+    joined = -1  # the last sentence read already with the cue line before it
+    for n, (start, stop) in enumerate(sentences):
+        if n <= joined:
+            continue
         if not forms.isdisjoint(words_of(text[start:stop])):
             tokens = _tokens(text, start, stop)
             found = list(_in_sentence(text, tokens, start, stop))
+            across = _across_break(text, sentences, n, forms, found)
+            if across is not None:
+                tokens, found, joined = across
+                start, stop = tokens[0].start, sentences[joined][1]
             if not any(start <= s.cue_start < stop for s in found):
                 found += _pointed(text, tokens, start, previous, said)
             said += found
@@ -1006,6 +1013,118 @@ def reported(text: str, sentences: Sequence[tuple[int, int]]) -> list[Speech]:
     for tokens, heads in zip(unread, parses, strict=False):
         said += _by_syntax(text, tokens, heads)
     return said
+
+
+#: The end of a line cut inside a sentence: a closing quotation mark and its comma or dash
+#: ('«...», —'), the cue on the next line.
+_CUT_QUOTATION = re.compile(rf"[»\"“”]\s*(,\s*{_DASH}?|{_DASH})\s*$")
+#: How many words from the end of its line a cue may stand when the source opens the next one
+#: ('говорится в сообщении' | 'МИД').
+_CUE_AT_END = 3
+
+
+def _across_break(
+    text: str,
+    sentences: Sequence[tuple[int, int]],
+    n: int,
+    forms: frozenset[str],
+    found: list[Speech],
+) -> tuple[list[_Token], list[Speech], int] | None:
+    """A sentence cut by a line break after its cue, the source opening the next line
+    ('..., — говорится в сообщении' | 'МИД России ...', '..., пишет' | 'The Washington Post.'):
+    the tokens and quotes of the two lines read as one sentence (from the closing quotation
+    mark of the line before when the cue opens its own line: '«...», —' | 'заявил' | 'Кирби'),
+    when that reads the source on the next line and the cue line had none of its own; with the
+    index of the last line read."""
+    start, stop = sentences[n]
+    if n + 1 == len(sentences) or not _cut_after_cue(text, start, stop, forms):
+        return None
+    following = sentences[n + 1]
+    if "\n" not in text[stop : following[0]] or not _opens_with_name(text, following[0]):
+        return None
+    if any(start <= s.cue_start < stop and s.source_start is not None for s in found):
+        return None
+    if not _POSSESSIVES.isdisjoint(words_of(text[start:stop])[-_CUE_AT_END:]):
+        return None  # '— приводит его слова' | 'The Wall Street Journal': the outlet quoting
+    head = _cut_quotation(text, sentences, n)
+    last = _last_cut_line(text, sentences, n + 1)
+    end = sentences[last][1]
+    tokens = _tokens(text, head, end)
+    joined = list(_in_sentence(text, tokens, head, end))
+    if not any(_read_across(text, s, (start, stop), following[0]) for s in joined):
+        return None
+    return tokens, joined, last
+
+
+def _cut_quotation(text: str, sentences: Sequence[tuple[int, int]], n: int) -> int:
+    """Where the cue line's reading starts: at the closing mark of a quotation that ends the
+    line before ('«...», —' | 'заявил' | 'Кирби'), else at the line itself."""
+    start = sentences[n][0]
+    if n == 0 or "\n" not in text[sentences[n - 1][1] : start]:
+        return start
+    cut = _CUT_QUOTATION.search(text, sentences[n - 1][0], sentences[n - 1][1])
+    return cut.start() if cut else start
+
+
+#: How many lines after the source's a sentence cut by line breaks may run on.
+_CUT_LINES = 2
+
+
+def _last_cut_line(text: str, sentences: Sequence[tuple[int, int]], n: int) -> int:
+    """The last sentence of a line that goes on over the next lines: each of them ends without
+    closing its sentence and the next opens in lower case ('цитирует' | 'Nasdaq' | 'главного
+    исполнительного директора ...')."""
+    last = n
+    while last + 1 < len(sentences) and last - n < _CUT_LINES:
+        line, (after, _stop) = (
+            text[sentences[last][0] : sentences[last][1]].rstrip(),
+            sentences[last + 1],
+        )
+        if not line or line[-1] in ".!?…" or not text[after : after + 1].islower():
+            break
+        last += 1
+    return last
+
+
+#: The fewest words of a quotation read across a line break: fewer are a name or a word in
+#: quotation marks inside it ('«Град», —' | 'цитирует'), its own opening mark lost.
+_ACROSS_WORDS = 3
+
+
+def _read_across(text: str, quote: Speech, line: tuple[int, int], following: int) -> bool:
+    """Whether a quote has its cue on the cut line and its source on the next one."""
+    return (
+        line[0] <= quote.cue_start < line[1]
+        and (quote.source_start or -1) >= following
+        and _words(text, quote.start, quote.stop) >= _ACROSS_WORDS
+    )
+
+
+def _cut_after_cue(text: str, start: int, stop: int, forms: frozenset[str]) -> bool:
+    """Whether a line ends without closing its sentence, a cue among its last words."""
+    line = text[start:stop].rstrip()
+    if not line or line[-1] in '.!?…:;»"':
+        return False
+    return not forms.isdisjoint(words_of(line)[-_CUE_AT_END:])
+
+
+#: The grammemes of a word that may open a source's name: a person's, an organisation's, an
+#: abbreviation ('МИД').
+_NAME_GRAMMEMES = frozenset({"Name", "Surn", "Patr", "Orgn", "Abbr"})
+
+
+def _opens_with_name(text: str, at: int) -> bool:
+    """Whether the line at `at` opens with a name: a capitalised Latin word ('The Nation',
+    'CNN'), a Cyrillic one the dictionary reads as a name or does not know ('Кирби'), or an
+    abbreviation ('ТАСС')."""
+    match = _WORD.match(text, at)
+    word = match.group() if match else ""
+    if not word[:1].isupper():
+        return False
+    parse = _parse(word)
+    if word[:1].isascii() or parse is None or (len(word) > 1 and word.isupper()):
+        return True
+    return not _NAME_GRAMMEMES.isdisjoint(parse.tag.grammemes)
 
 
 def _subject_missing(tokens: list[_Token], quote: Speech) -> int | None:
@@ -1353,6 +1472,10 @@ def _scanned_forms() -> frozenset[str]:
     return cue_forms() | quoting
 
 
+#: The nouns that open an outlet's name ('агентство SANA', 'издание The Hill').
+_MEDIA_WORDS = STRONG_WORDS | WEAK_WORDS
+
+
 def _past_quoting_outlet(tokens: list[_Token], i: int) -> int:
     """Where the quoted speaker starts after a verb of quoting, past the outlet that quotes
     them when it comes first: a Latin-script name ('The Jerusalem Post'), capitalised words
@@ -1368,7 +1491,9 @@ def _past_quoting_outlet(tokens: list[_Token], i: int) -> int:
     if j > i:
         if j == len(tokens) or not tokens[j].is_word:
             return i
-        outlet = all(t.text.isascii() for t in tokens[i:j]) or tokens[j].text[:1].islower()
+        outlet = all(t.text.isascii() for t in tokens[i:j]) or (
+            tokens[j].text[:1].islower() and not _before_media_word(tokens, j)
+        )  # the outlet after the speaker: 'цитирует Асада агентство SANA'
         return j if outlet else i
     if _pos(tokens[i]) == "NOUN" and _can_be(tokens[i], "nomn") and i + 1 < len(tokens):
         return i + 1 if tokens[i + 1].is_word else i
@@ -1402,9 +1527,16 @@ def _quoted_speaker(tokens: list[_Token], i: int) -> tuple[int, int] | None:
             break  # 'Тебаса| AS'
         if noun and (_pos(word) == "PREP" or not _speaker_word(word)):
             break  # 'лидера| агентство «Рёнхап»', 'источник| в руководстве'
+        if noun and _pos(word) == "ADJF" and _before_media_word(tokens, j + 1):
+            break  # 'Нёйса| Олимпийский канал'
         noun = noun or _pos(word) == "NOUN" or _parse(word.text) is None
         j += 1
     return (i, j - 1) if j > i else None
+
+
+def _before_media_word(tokens: list[_Token], i: int) -> bool:
+    """Whether the word at `i` opens an outlet's name ('канал', 'агентство')."""
+    return i < len(tokens) and _lemma(tokens[i].text) in _MEDIA_WORDS
 
 
 def _speaker_word(word: _Token) -> bool:

@@ -763,6 +763,17 @@ def test_the_setting_after_the_cue_is_not_the_source(text: str, cue: str, source
             "Макрон», — цитирует РИА Новости Клинцевича.",
             "Клинцевича",
         ),
+        (
+            "«Он отлично выступал, его старания очень подкупают, и, думаю, на мировом первенстве "
+            "он будет выглядеть не хуже, чем нынешние лидеры», — цитирует Васильева газета "
+            "«Известия».",
+            "Васильева",
+        ),
+        (
+            "«Больше всего я горжусь тем, что справился с нервами. Это была моя главная победа», "
+            "— цитирует Нёйса Олимпийский канал.",
+            "Нёйса",
+        ),
     ],
 )
 def test_a_verb_of_quoting_names_whom_it_quotes_not_the_outlet(text: str, source: str) -> None:
@@ -972,3 +983,82 @@ def test_syntax_finds_the_subject_word_order_misses(
 def test_a_pronoun_subject_is_not_read_from_the_parse() -> None:
     text = "— Что обычно пишут: «Уступи ворота Реброву»? — Нет, обычно это слова поддержки."
     assert quotes(text) == [("Уступи ворота Реброву", "пишут", None)]
+
+
+def lines_quotes(text: str) -> list[tuple[str, str, str | None]]:
+    """(content, cue, source) of every quote of a text whose lines are its sentences, as the
+    sentence splitter cuts a text at its line breaks."""
+    spans, at = [], 0
+    for line in text.split("\n"):
+        if line:
+            spans.append((at, at + len(line)))
+        at += len(line) + 1
+    return [
+        (
+            text[s.start : s.stop],
+            text[s.cue_start : s.cue_stop],
+            None if s.source_start is None else text[s.source_start : s.source_stop],
+        )
+        for s in find_speech(text, spans, spans)
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "source"),
+    [
+        (  # the cue alone on its line, the quotation's closing mark on the line before
+            "«У меня серьёзные вопросы к господину Соросу. Его фонды и структуры финансируют в "
+            "Румынии около 90 организаций, которые занимаются сомнительной политической "
+            "деятельностью и организуют протесты», —\n\nзаявил\n\nДрагнеа.\n\nС такими же "
+            "заявлениями выступали политики",
+            "заявил",
+            "Драгнеа",
+        ),
+        (
+            "«Не думаю, что во всей истории человечества когда либо были вооружённые силы столь "
+            "же действенные, умные, сильные и обеспеченные, как ВС США сейчас», —\n\nзаявил\n\n"
+            "Кирби на брифинге Госдепа.",
+            "заявил",
+            "Кирби",
+        ),
+        (
+            "Затем он «ввёл в заблуждение высокопоставленных представителей администрации по "
+            "поводу характера его коммуникаций с послом России в США»,\n\nпишет\n\nThe "
+            "Washington Post.",
+            "пишет",
+            "The Washington Post",
+        ),
+        (  # the cue at the end of the quotation's line
+            "«RT открыто говорил об «администрации Трампа» до того, как республиканец набрал 270 "
+            "голосов избирателей», — утверждает\n\nThe Daily Beast\n\nВпрочем, телезрители RT "
+            "America в Калифорнии, Оклахоме, Пенсильвании",
+            "утверждает",
+            "The Daily Beast",
+        ),
+    ],
+)
+def test_a_source_cut_by_a_line_break_is_read_on_the_next_line(
+    text: str, cue: str, source: str
+) -> None:
+    assert (cue, source) in [(found[1], found[2]) for found in lines_quotes(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "not_source"),
+    [
+        (  # the next line opens a sentence of its own, not with a name
+            "«Цивилизованный мир не должен мириться с продолжающимся применением режимом Асада "
+            "химического оружия», —\n\nговорится в заявлении\n\nРанее российские и сирийские "
+            "представители предупреждали о готовящихся террористами провокациях.",
+            "Ранее",
+        ),
+        (  # the cue line names the speaker: the outlet on the next line only quotes them
+            "«Каждый президент вне зависимости от партии должен извлекать пользу из опыта и "
+            "советов Государственного департамента по подобным вопросам», — приводит его слова"
+            "\n\nThe Wall Street Journal\n\nКитай обеспокоен",
+            "The",
+        ),
+    ],
+)
+def test_the_next_line_is_no_source_unless_it_opens_with_one(text: str, not_source: str) -> None:
+    assert not any((found[2] or "").startswith(not_source) for found in lines_quotes(text))
