@@ -46,9 +46,12 @@ _PUBLISHED = (
 
 
 def in_article_order(schema: pa.Schema) -> pa.Schema:
-    """`schema` without `published`: the table as its stage writes it, in article order,
-    before the build lays it out by date (stages.by_date)."""
-    return schema.remove(schema.get_field_index("published"))
+    """`schema` without `published` (and the events' `topic_id`): the table as its stage
+    writes it, in article order, before the build lays it out by date (stages.by_date)."""
+    for name in ("published", "topic_id"):
+        if name in schema.names:
+            schema = schema.remove(schema.get_field_index(name))
+    return schema
 
 
 ARTICLES = _schema(
@@ -224,6 +227,13 @@ EVENTS = _schema(
     ("entity_ids", pa.list_(pa.string()), False, "Entities mentioned in the sentence, sorted."),
     ("countries", pa.list_(pa.string()), False, "Countries named in the sentence (alpha-3)."),
     _IN_HEADLINE,
+    (
+        "topic_id",
+        pa.int32(),
+        True,
+        "Its paragraph's topic (`paragraphs.topic_id`): the Timeline groups by it without"
+        " reading the paragraphs.",
+    ),
     _PUBLISHED,
 )
 

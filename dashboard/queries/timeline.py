@@ -62,7 +62,8 @@ _PICKED = """
 """
 
 #: The sampled events (`picked`) but their sentences, read only in the row groups of their dates
-#: (`{dates}`), and their articles in the row groups of those dates (`{articles}`).
+#: (`{dates}`), and their articles in the row groups of those dates (`{articles}`); each event's
+#: topic is the one the build stored with it (no paragraphs read).
 _SHOWN = """
     WITH shown AS (
         SELECT e.* EXCLUDE (sentence)
@@ -78,13 +79,12 @@ _SHOWN = """
     SELECT e.date_start, e.date_end, e.date_text, e.granularity, e.relation,
            a.published, (a.published - e.date_end) AS lag_days,
            e.countries, coalesce(x.actors, '') AS actors,
-           p.topic_id, t.label AS topic,
+           e.topic_id, t.label AS topic,
            a.title, a.source, e.article_id, e.start, e.stop, e.published AS stored
     FROM shown e
     JOIN (SELECT * FROM articles WHERE {articles}) a USING (article_id)
     LEFT JOIN actors x ON x.article_id = e.article_id AND x.start = e.start
-    LEFT JOIN paragraphs p ON p.article_id = e.article_id AND p.paragraph = e.paragraph
-    LEFT JOIN topics t ON t.topic_id = p.topic_id
+    LEFT JOIN topics t ON t.topic_id = e.topic_id
     ORDER BY e.date_start, e.article_id, e.start
 """
 

@@ -4,7 +4,8 @@ first (undated articles last), then by their key, in small row groups (`GROUP_RO
 date in the table; `articles` sorted the same way (`articles_by_date`). A page that shows the
 newest rows of a selection, or the rows of a date range, then decompresses a few row groups
 instead of every one (the stages write them in article order, where the rows of any date range
-sit in every row group)."""
+sit in every row group). `events` also gets its paragraph's `topic_id` here, once the paragraphs
+have their topics: the Timeline then groups by topic without reading the paragraphs."""
 
 from __future__ import annotations
 
@@ -32,6 +33,17 @@ _DATED = """
     ORDER BY a.published DESC NULLS LAST, {key}
 """
 
+#: `_DATED` for the events (the first parameter), with their paragraph's topic (from the
+#: paragraphs, the last parameter).
+_EVENTS = """
+    SELECT t.*, p.topic_id, a.published
+    FROM read_parquet(?) t
+    JOIN (SELECT article_id, published FROM read_parquet(?)) a USING (article_id)
+    LEFT JOIN (SELECT article_id, paragraph, topic_id FROM read_parquet(?)) p
+        USING (article_id, paragraph)
+    ORDER BY a.published DESC NULLS LAST, {key}
+"""
+
 #: The articles (the parameter) newest first, undated last, then by id.
 _ARTICLES = "SELECT * FROM read_parquet(?) ORDER BY published DESC NULLS LAST, article_id"
 
@@ -44,8 +56,11 @@ def by_date(directory: Path) -> Written:
     for name, key in BY_DATE.items():
         path = directory / f"{name}.parquet"
         if path.is_file():
-            sql = _DATED.format(key=key)
-            written[name] = entry(*_rewritten(path, sql, [str(path), str(articles)]))
+            sql, params = _DATED.format(key=key), [str(path), str(articles)]
+            if name == "events":
+                sql = _EVENTS.format(key=key)
+                params.append(str(directory / "paragraphs.parquet"))
+            written[name] = entry(*_rewritten(path, sql, params))
     return written
 
 

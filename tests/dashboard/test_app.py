@@ -321,7 +321,18 @@ def test_timeline_points_follow_the_events_table(seed_build) -> None:
     mission = by_country[by_country["date_text"] == "9–10 февраля"]  # seed 004: AZE, USA
     assert set(mission["group"]) == {"Azerbaijan", "United States"}
     assert set(mission["x"].dt.date) == {dt.date(2026, 2, 9)}  # the middle of 9-10 February
-    assert len(timeline(built, NONE, "event", "topic")) == len(events)
+    by_topic = timeline(built, NONE, "event", "topic")
+    assert len(by_topic) == len(events)
+    # Each point is in its paragraph's topic, labelled as the Topics page labels it.
+    topic = {
+        (p["article_id"], p["paragraph"]): p["topic_id"]
+        for p in read_table(seed_build, "paragraphs")
+    }
+    label = {t["topic_id"]: t["label"] for t in read_table(seed_build, "topics")}
+    paragraph = {(e["article_id"], e["start"]): e["paragraph"] for e in events}
+    for point in by_topic.itertuples():
+        found = topic[point.article_id, paragraph[point.article_id, point.start]]
+        assert point.group == (f"{found} · {label[found]}" if found is not None else "No topic")
 
     # History: before 2025, the year of the first publication (seed 001, 5 December 2025).
     history = set(by_country.loc[by_country["history"], "date_text"])

@@ -120,6 +120,19 @@ def test_events_carry_the_sentence_actors_and_countries(seed_build, events) -> N
     assert {"AZE", "USA"} <= set(mission["countries"])
 
 
+def test_events_carry_their_paragraphs_topic(seed_build, events) -> None:
+    """The build stores each event's paragraph topic with it (the Timeline reads no
+    paragraphs): the same as the paragraph's, null where the paragraph has none."""
+    topic = {
+        (p["article_id"], p["paragraph"]): p["topic_id"]
+        for p in read_table(seed_build, "paragraphs")
+    }
+    rows = [e for found in events.values() for e in found]
+    assert rows and all(e["topic_id"] == topic[e["article_id"], e["paragraph"]] for e in rows)
+    (visit,) = [e for e in events["000"] if e["date_text"] == "в марте 2024 года"]
+    assert visit["topic_id"] is not None
+
+
 def test_undated_article_stays_undated(seed_articles) -> None:
     assert seed_articles["002"]["published"] is None
     assert seed_articles["002"]["date_source"] == "missing"
