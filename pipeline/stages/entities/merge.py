@@ -11,7 +11,8 @@ share a full name are told apart by the contexts of their articles (`namesakes`)
 entities of type MEDIUM, whatever type NER gave their mentions. An organisation's name the corpus
 introduces as a thing ('самолёт МС-21', 'ралли «Дакар»') is no entity (`things`); glued
 hashtags and common noun phrases opening a sentence are none either, and an organisation NER cut
-before words of its name takes them (`spans`).
+before words of its name takes them (`spans`). A person's span that glues two people's names
+('Путиным Трамп') is two mentions (`glued`).
 
 The stage learns what it can from the distinct names, then reads the mentions a chunk of
 articles at a time (runtime.corpus), twice. Between the passes it keeps evidence per distinct
@@ -55,6 +56,7 @@ from pipeline.stages.entities.affiliations import (
 )
 from pipeline.stages.entities.clubs import named_after_places, written_places
 from pipeline.stages.entities.common_words import name_words, without_common_words
+from pipeline.stages.entities.glued import Split, glued_spans, unglued_spans
 from pipeline.stages.entities.names import (
     UnionFind,
     alias_groups,
@@ -391,6 +393,13 @@ def build_entities(
     readings = chosen_readings(
         chunk["raw_mentions"] for chunk in corpus.chunks(["raw_mentions"], columns=["article_id"])
     )
+    # Spans that glue two people's names are two mentions: the names read again without them.
+    splits = glued_spans(readings.counts, readings.spans)
+    if splits:
+        readings = chosen_readings(
+            unglued_spans(chunk["raw_mentions"], splits)
+            for chunk in corpus.chunks(["raw_mentions"], columns=["article_id"])
+        )
     chosen, renamed = readings.chosen, readings.organisations
     names = UnionFind()
     for kind, name in readings.counts:
@@ -411,7 +420,7 @@ def build_entities(
     types = retyped(readings.counts, in_names, people.first_names)
     may_be_two = candidates(people.by_last)
     del readings
-    things, spelled_out, written = _things(corpus, places_written)
+    things, spelled_out, written = _things(corpus, places_written, splits)
 
     def chunks(*tables: str) -> Iterator[tuple]:
         """Each chunk's raw mentions, texts, rows of `tables`, chosen readings and renamed
@@ -419,7 +428,8 @@ def build_entities(
         parent's buffers)."""
         for chunk in corpus.chunks(["raw_mentions", *tables], columns=["article_id", "text"]):
             texts = chunk["articles"]
-            part = respanned(chunk["raw_mentions"], Texts(texts), written)
+            part = unglued_spans(chunk["raw_mentions"], splits)
+            part = respanned(part, Texts(texts), written)
             part = _without_things(part, things, spelled_out)
             part = with_types(without_common_words(part, Texts(texts), in_names), types)
             rest = [chunk[name] for name in tables]
@@ -583,15 +593,16 @@ def build_entities(
 
 
 def _things(
-    corpus: Corpus, places_written: Set[str]
+    corpus: Corpus, places_written: Set[str], splits: Mapping[str, Split]
 ) -> tuple[frozenset[str], frozenset[tuple[str, str]], Written]:
     """The organisations' surfaces whose names the corpus introduces as things ('самолёт
     МС-21', 'ралли «Дакар»'; `things.Introduced`), from its raw mentions and texts; the
     abbreviations that an article spells out as a common noun phrase, with the article
-    (`Introduced.spelled_out`); and how the corpus writes its names (`spans.Written`)."""
+    (`Introduced.spelled_out`); and how the corpus writes its names (`spans.Written`), the
+    glued people's spans `splits` split."""
     introduced, written = Introduced(), Written()
     for chunk in corpus.chunks(["raw_mentions"], columns=["article_id", "text"]):
-        raw, articles = chunk["raw_mentions"], chunk["articles"]
+        raw, articles = unglued_spans(chunk["raw_mentions"], splits), chunk["articles"]
         found = raw.filter(pc.equal(raw["type"], ORGANISATION))
         columns = ("article_id", "start", "surface", "name")
         texts = dict(zip(*(articles[c].to_pylist() for c in ("article_id", "text")), strict=True))

@@ -167,6 +167,8 @@ class Readings:
     counts: Counter  # (type, name) -> mentions
     genders: dict[str, Counter]  # person name -> gender -> mentions that show it
     organisations: dict[str, str] = field(default_factory=dict)  # surface -> organisation_names
+    #: A person's surface of several words -> its name (the first in sort order of its names)
+    spans: dict[str, str] = field(default_factory=dict)
 
 
 def chosen_readings(raws: Iterable[pa.Table]) -> Readings:
@@ -260,15 +262,18 @@ def chosen_readings(raws: Iterable[pa.Table]) -> Readings:
     organisations = organisation_names(written_names)
     counts: Counter[tuple[str, str]] = Counter()
     genders: dict[str, Counter] = defaultdict(Counter)
+    spans: dict[str, str] = {}
     for (kind, surface, gender, name), count in sorted(rows.items(), key=str):
         if kind == "PER":
             name = chosen.get(reading_key(surface, gender), (name,))[0]
+            if " " in surface:
+                spans.setdefault(surface, name)
             if gender:
                 genders[name][gender] += count
         elif kind == ORGANISATION:
             name = organisations.get(surface, name)
         counts[kind, name] += count
-    return Readings(chosen, counts, dict(genders), organisations)
+    return Readings(chosen, counts, dict(genders), organisations, spans)
 
 
 def _forms_in_full(
