@@ -42,52 +42,85 @@ def _nodes_and_edges(
     cursor: duckdb.DuckDBPyConnection, filters: Filters, unit: str, actors: int, countries: int
 ) -> tuple[pd.DataFrame, pd.DataFrame]:
     """`_network`'s queries on `cursor`, whose `sel` holds the selected articles. Articles and
-    entities are numbered in the query (the numbers never leave it): the units and the pairs
+    kept nodes are numbered in the query (the numbers never leave it): the units and the pairs
     are grouped and joined on whole numbers rather than on the ids' strings."""
     dates, bounds = in_range(filters, "published")
+    counted, counted_bounds = _counted(filters, dates, bounds)
     cursor.execute(
-        _KEPT.format(unit=unit, dates=dates),
-        [filters.actor_types, *bounds, _NAMED_VIA, *bounds, actors, countries],
+        _KEPT.format(unit=unit, dates=dates, **counted),
+        [*counted_bounds, filters.actor_types, actors]
+        + [*bounds, _NAMED_VIA, *bounds, actors, countries],
     )
     nodes = cursor.execute(
         """
-        SELECT DISTINCT k.node, k.kind, coalesce(e.name, k.node) AS name, k.articles,
+        SELECT k.number, k.node, k.kind, coalesce(e.name, k.node) AS name, k.articles,
                k.node_units AS units
-        FROM kept k LEFT JOIN entities e ON k.kind = 'actor' AND e.entity_id = k.node
+        FROM (SELECT DISTINCT ON (number) * FROM kept) k
+        LEFT JOIN entities e ON k.kind = 'actor' AND e.entity_id = k.node
         ORDER BY articles DESC, units DESC, node
         """
     ).df()
+    # Nodes are numbered in the order of their ids: pairs are found and ordered on the numbers.
     edges = cursor.execute(
         """
-        SELECT a.node AS source, b.node AS target, count(*) AS weight,
+        SELECT a.number AS source, b.number AS target, count(*) AS weight,
                count(DISTINCT a.article) AS articles
-        FROM kept a JOIN kept b ON a.article = b.article AND a.unit = b.unit AND a.node < b.node
+        FROM kept a JOIN kept b
+            ON a.article = b.article AND a.unit = b.unit AND a.number < b.number
         GROUP BY ALL
         ORDER BY weight DESC, articles DESC, source, target
         """
     ).df()
+    ids = dict(zip(nodes.pop("number"), nodes["node"], strict=True))
+    edges[["source", "target"]] = edges[["source", "target"]].apply(lambda n: n.map(ids))
     is_country = nodes["kind"] == "country"
     nodes["name"] = nodes["name"].where(~is_country, nodes["node"].map(country_name))
     return nodes, edges
 
 
+def _counted(filters: Filters, dates: str, bounds: list) -> tuple[dict, list]:
+    """What `_KEPT` counts each actor's selected articles from (`articles`, with `count`), and
+    its parameters (the dates' bounds, if any)."""
+    if filters.headlines:
+        # Every actor a candidate: the headlines' mentions are then read once, not twice.
+        return {"articles": "entities", "count": "1"}, []
+    if bounds:
+        # The mentions of the dates alone, read in the row groups of those dates.
+        articles = f"(SELECT * FROM mentions WHERE {dates}) JOIN sel USING (article_id)"
+        return {"articles": articles, "count": "count(DISTINCT article_id)"}, bounds
+    # Without dates, the narrow table of an article's entities, a row per article and entity.
+    return {"articles": "article_entities JOIN sel USING (article_id)", "count": "count(*)"}, []
+
+
 #: The units (`{unit}`: sentences or paragraphs) of the selected articles naming each kept node:
-#: the most covered actors of the given types (the first parameter) and the most named countries
-#: (named via the links of the parameter after the dates), each with its articles and units; ties
-#: go to the first id. The mentions are read in the row groups of the filters' dates (`{dates}`,
-#: its parameters after the types and again after the links); the last two parameters are how
-#: many actors and countries are kept. `article`: the article's number in `sel`.
+#: the most covered actors of the given types and the most named countries (named via the given
+#: links), each with its articles and units; ties go to the first id. The actors are ranked
+#: before their units are read: `{articles}` (its rows of an actor counted by `{count}`, see
+#: `_counted`) gives each actor's articles, and only the candidates, those with at least as many
+#: articles as the last kept actor, have their units read. The mentions are read in the row
+#: groups of the filters' dates (`{dates}`). Parameters: those of `{articles}` (if any), the
+#: types, how many actors are kept, the dates, the links, the dates, how many actors and how
+#: many countries are kept. `article`: the article's number in `sel`; `number`: the node's in
+#: the order of the ids.
 _KEPT = """
     CREATE TEMP TABLE kept AS
     WITH arts AS (SELECT article_id, row_number() OVER () AS article FROM sel),
-    ents AS (
-        SELECT entity_id, row_number() OVER () AS entity
-        FROM entities WHERE list_contains(?, type)
+    covered AS (
+        SELECT entity_id, {count} AS articles
+        FROM {articles}
+        WHERE entity_id IN (SELECT entity_id FROM entities WHERE list_contains(?, type))
+        GROUP BY entity_id
+    ),
+    candidates AS (
+        SELECT entity_id FROM covered
+        WHERE articles >= (
+            SELECT min(articles) FROM (SELECT articles FROM covered ORDER BY articles DESC LIMIT ?)
+        )
     ),
     actor_units AS (
-        SELECT DISTINCT s.article, m.{unit} AS unit, n.entity
-        FROM mentions m JOIN arts s USING (article_id) JOIN ents n USING (entity_id)
-        WHERE {dates}
+        SELECT DISTINCT s.article, m.{unit} AS unit, m.entity_id
+        FROM mentions m JOIN arts s USING (article_id)
+        WHERE m.entity_id IN (SELECT entity_id FROM candidates) AND {dates}
     ),
     country_units AS (
         SELECT DISTINCT s.article, c.{unit} AS unit, c.country
@@ -95,20 +128,26 @@ _KEPT = """
         WHERE list_contains(?, c.via) AND {dates}
     ),
     top_actors AS (
-        SELECT entity, n.entity_id AS node, count(DISTINCT article) AS articles,
-               count(*) AS node_units
-        FROM actor_units JOIN ents n USING (entity)
-        GROUP BY entity, n.entity_id
+        SELECT entity_id AS node, count(DISTINCT article) AS articles, count(*) AS node_units
+        FROM actor_units GROUP BY entity_id
         ORDER BY articles DESC, node_units DESC, node LIMIT ?
     ),
     top_countries AS (
         SELECT country AS node, count(DISTINCT article) AS articles, count(*) AS node_units
         FROM country_units GROUP BY country
         ORDER BY articles DESC, node_units DESC, node LIMIT ?
+    ),
+    picked AS (
+        SELECT *, row_number() OVER (ORDER BY node) AS number
+        FROM (
+            SELECT 'actor' AS kind, * FROM top_actors
+            UNION ALL
+            SELECT 'country', * FROM top_countries
+        )
     )
-    SELECT u.article, u.unit, 'actor' AS kind, t.node, t.articles, t.node_units
-    FROM actor_units u JOIN top_actors t USING (entity)
+    SELECT u.article, u.unit, t.*
+    FROM actor_units u JOIN picked t ON t.kind = 'actor' AND t.node = u.entity_id
     UNION ALL
-    SELECT u.article, u.unit, 'country', t.node, t.articles, t.node_units
-    FROM country_units u JOIN top_countries t ON t.node = u.country
+    SELECT u.article, u.unit, t.*
+    FROM country_units u JOIN picked t ON t.kind = 'country' AND t.node = u.country
 """
