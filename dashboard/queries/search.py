@@ -10,6 +10,7 @@ from functools import lru_cache
 import duckdb
 import pandas as pd
 import pyarrow as pa
+import pyarrow.compute as pc
 import streamlit as st
 
 from dashboard.filters import Filters
@@ -184,8 +185,10 @@ def _concordance(
         return pd.DataFrame(columns=_HIT_COLUMNS)
     pattern = re.compile(found.python, re.IGNORECASE)
     cursor.register("hits", _using(directory, build_id, mode, term))
+    matched = _matched(directory, build_id, mode, term, width)
     with time_limited(cursor):
-        return pd.DataFrame(_text_hits(cursor, pattern, width, limit), columns=_HIT_COLUMNS)
+        hits = _text_hits(cursor, pattern, width, limit, matched)
+        return pd.DataFrame(hits, columns=_HIT_COLUMNS)
 
 
 def _entity_hits(
@@ -216,11 +219,17 @@ _FIRST_TEXTS = 128
 
 
 def _text_hits(
-    cursor: duckdb.DuckDBPyConnection, pattern: re.Pattern, width: int, limit: int
+    cursor: duckdb.DuckDBPyConnection,
+    pattern: re.Pattern,
+    width: int,
+    limit: int,
+    matched: dict[str, tuple],
 ) -> list[tuple]:
     """Concordance rows of up to `limit` matches of `pattern` in the selected articles (`sel`)
     that use the term (`hits`), newest article first: the articles' order from their dates,
-    then their texts a batch at a time, newest first, until `limit` matches are found."""
+    then their matches a batch at a time, newest first, until `limit` matches are found. The
+    matches of an article are read from `matched` (`_matched`), else from its text, and kept
+    there."""
     ordered = cursor.sql(
         """
         SELECT a.article_id, a.published
@@ -232,15 +241,46 @@ def _text_hits(
     done, size = 0, _FIRST_TEXTS
     while len(rows) < limit and done < ordered.num_rows:
         batch = ordered.slice(done, size)
-        texts = _articles(cursor, batch)
-        for article_id in batch["article_id"].to_pylist():
-            _, title, published, source, text = texts[article_id]
-            for hit in pattern.finditer(text):
-                rows.append(
-                    _row(text, hit.start(), hit.end(), width, title, published, source, article_id)
-                )
+        _read_matches(cursor, batch, pattern, width, matched)
+        for article_id, published in zip(*batch.to_pydict().values(), strict=True):
+            title, source, matches = matched[article_id]
+            for left, match, right, start, stop in matches:
+                rows.append((left, match, right, title, published, source, article_id, start, stop))
         done, size = done + batch.num_rows, size * 2
     return rows[:limit]
+
+
+@st.cache_resource(show_spinner=False, max_entries=4)
+def _matched(directory: str, build_id: str, mode: str, term: str, width: int) -> dict[str, tuple]:
+    """Title, source and matches (`_matches`) of the articles using a term that concordances
+    have read so far, by id, whatever their filters: a filter change reads mostly the newest
+    articles using it, as the last one did, and reads the texts of the others alone. Filled
+    by `_text_hits`; its entries never change once written."""
+    return {}
+
+
+def _read_matches(
+    cursor: duckdb.DuckDBPyConnection,
+    wanted: pa.Table,
+    pattern: re.Pattern,
+    width: int,
+    matched: dict[str, tuple],
+) -> None:
+    """Add to `matched` the `wanted` articles (`article_id`, `published`) it lacks, from
+    their texts."""
+    lacking = [i for i in wanted["article_id"].to_pylist() if i not in matched]
+    if lacking:
+        missing = wanted.filter(pc.is_in(wanted["article_id"], pa.array(lacking, pa.string())))
+        for article_id, title, _, source, text in _articles(cursor, missing).values():
+            matched[article_id] = (title, source, _matches(pattern, text, width))
+
+
+def _matches(pattern: re.Pattern, text: str, width: int) -> list[tuple]:
+    """Each match of `pattern` in `text`: its `_context` and where it is."""
+    return [
+        (*_context(text, hit.start(), hit.end(), width), hit.start(), hit.end())
+        for hit in pattern.finditer(text)
+    ]
 
 
 def _articles(cursor: duckdb.DuckDBPyConnection, wanted: pa.Table) -> dict[str, tuple]:

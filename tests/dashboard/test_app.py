@@ -975,11 +975,40 @@ def test_search_reads_the_newest_articles_first_until_the_limit(seed_build, monk
     published = every["published"].dropna().tolist()
     assert published == sorted(published, reverse=True) and len(set(published)) > 1
     monkeypatch.setattr(search, "_FIRST_TEXTS", 1)  # one article, then two, then four
-    search._concordance.clear()
+    search._concordance.clear(), search._matched.clear()
     for limit in (1, 10, 26):
         pd.testing.assert_frame_equal(
             concordance(built, NONE, "lemma", "визитами", 5, limit), every.head(limit)
         )
+
+
+def test_search_reads_the_texts_a_filter_change_has_not_read(seed_build, monkeypatch) -> None:
+    """The matches of an article read for one filter state serve the next: a filter change
+    reads the texts of the articles no concordance of the term has read yet, and finds what
+    reading every text finds."""
+    built = open_build(seed_build)
+    search._concordance.clear(), search._matched.clear()
+    every = concordance(built, NONE, "lemma", "визитами", 5, 1000)
+    using = set(every["article_id"])
+    newest = every["published"].max()
+    read: list[str] = []
+    articles = search._articles
+
+    def reading(cursor, wanted):
+        read.extend(wanted["article_id"].to_pylist())
+        return articles(cursor, wanted)
+
+    monkeypatch.setattr(search, "_articles", reading)
+    search._concordance.clear(), search._matched.clear()
+    older = concordance(
+        built, Filters(end=newest - dt.timedelta(days=1)), "lemma", "визитами", 5, 1000
+    )
+    first = set(read)
+    assert first == set(older["article_id"]) and 0 < len(first) < len(using)
+    read.clear()
+    again = concordance(built, NONE, "lemma", "визитами", 5, 1000)
+    assert set(read) == using - first and len(read) == len(set(read))
+    pd.testing.assert_frame_equal(again, every)
 
 
 def test_search_context_and_order(seed_build) -> None:
