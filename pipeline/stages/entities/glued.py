@@ -130,8 +130,10 @@ def unglued_spans(raw: pa.Table, splits: Mapping[str, Split]) -> pa.Table:
     """The raw mentions (RAW_MENTIONS) with each person's span in `splits` made two mentions,
     each named by its part's name; the second keeps the gender its sentence shows (the verb
     after a glued pair agrees with the name next to it)."""
+    if not splits:
+        return raw
     glued = pc.is_in(raw["surface"], pa.array(sorted(splits), raw["surface"].type))
-    if not splits or not pc.any(pc.and_(glued, pc.equal(raw["type"], "PER"))).as_py():
+    if not pc.any(pc.and_(glued, pc.equal(raw["type"], "PER"))).as_py():
         return raw
     rows, out = raw.to_pylist(), []
     # NER may have tagged a part on its own as well: such a part is not added twice.

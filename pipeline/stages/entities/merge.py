@@ -390,16 +390,11 @@ def build_entities(
         engine = SERIAL
     # How the corpus writes people's names chooses among a name's readings; the distinct names
     # give the aliases that join and people's full names.
-    readings = chosen_readings(
-        chunk["raw_mentions"] for chunk in corpus.chunks(["raw_mentions"], columns=["article_id"])
-    )
+    readings = chosen_readings(_raw_mentions(corpus, {}))
     # Spans that glue two people's names are two mentions: the names read again without them.
     splits = glued_spans(readings.counts, readings.spans)
     if splits:
-        readings = chosen_readings(
-            unglued_spans(chunk["raw_mentions"], splits)
-            for chunk in corpus.chunks(["raw_mentions"], columns=["article_id"])
-        )
+        readings = chosen_readings(_raw_mentions(corpus, splits))
     chosen, renamed = readings.chosen, readings.organisations
     names = UnionFind()
     for kind, name in readings.counts:
@@ -590,6 +585,12 @@ def build_entities(
         entity[group]["role"] = most_common(found)
     _countries_from_statements(entity, names, affiliations, organisations, articles_of)
     return _entity_table(entity, joined_names, articles_of)
+
+
+def _raw_mentions(corpus: Corpus, splits: Mapping[str, Split]) -> Iterator[pa.Table]:
+    """Each chunk's raw mentions, the glued people's spans `splits` split."""
+    for chunk in corpus.chunks(["raw_mentions"], columns=["article_id"]):
+        yield unglued_spans(chunk["raw_mentions"], splits)
 
 
 def _things(
