@@ -14,7 +14,9 @@ from pipeline.harness import entity_tables
 from pipeline.runtime import corpus
 from pipeline.stages.entities import spans
 from pipeline.stages.entities.common_words import name_words
+from pipeline.stages.entities.names import chosen_readings
 from pipeline.stages.entities.retyped import retyped, with_types
+from pipeline.stages.mentions import reading_key
 
 
 @pytest.fixture(scope="module")
@@ -722,3 +724,91 @@ def test_a_body_tagged_as_a_person_is_an_organisation() -> None:
     found = with_types(raw, {})
     assert found["type"].to_pylist() == ["ORG", "PER", "PER"]
     assert found["name"].to_pylist() == ["Левая партия", "Усама бен Ладен", "Саиф аль-Ислам"]
+
+
+def chosen_names(rows: list[tuple[str, str | None, list[tuple[float, str]], int]]) -> dict:
+    """The name chosen for each (surface, gender) of a corpus of person mentions given as
+    (surface, shown gender, readings offered, mentions): rows as the cache of the 11.5k corpus
+    holds them."""
+    table = [
+        (surface, gender, readings[0][1], readings)
+        for surface, gender, readings, count in rows
+        for _ in range(count)
+    ]
+    raw = pa.table(
+        {
+            "seq": list(range(len(table))),
+            "type": ["PER"] * len(table),
+            "surface": [s for s, _g, _n, _r in table],
+            "gender": pa.array([g for _s, g, _n, _r in table], pa.string()),
+            "name": [n for _s, _g, n, _r in table],
+            "readings": [[{"score": w, "name": n} for w, n in r] for *_x, r in table],
+        }
+    )
+    chosen = chosen_readings([raw]).chosen
+    return {(s, g): chosen.get(reading_key(s, g), (r[0][1],))[0] for s, g, r, _n in rows}
+
+
+def test_a_womans_adjectival_surname_keeps_her_first_name() -> None:
+    # '-ская' is a woman's nominative and no other case: 'Александра Романовская' ('четвёртый
+    # номер Кубка мира Александра Романовская из Белоруссии') is no genitive of an
+    # 'Александр Романовскай', however often the corpus writes 'Александр'.
+    found = chosen_names(
+        [
+            (
+                "Александра Романовская",
+                None,
+                [(1.813888, "Александр Романовскай"), (1.483333, "Александра Романовская")],
+                2,
+            ),
+            ("Александр Лукашенко", None, [(1.79, "Александр Лукашенко")], 63),
+            ("Александра Лукашенко", None, [(1.79, "Александр Лукашенко")], 35),
+        ]
+    )
+    assert found["Александра Романовская", None] == "Александра Романовская"
+    assert found["Александра Лукашенко", None] == "Александр Лукашенко"
+
+
+def test_a_womans_first_name_beside_an_indeclinable_surname_stays() -> None:
+    # 'написала генеральный прокурор штата Мора Хили': 'Мора Хили' reads as the genitive of
+    # a 'Мор' too, and the corpus writes 'Мор'; its sentences show 'Хили' as a woman
+    # ('отметила Хили'), so 'Мора' is her first name in the nominative. 'Петра Порошенко' stays
+    # Пётр's genitive: the corpus writes 'Петром', and shows 'Порошенко' as a man's.
+    found = chosen_names(
+        [
+            ("Мора Хили", None, [(1.666666, "Мора Хили"), (1.15, "Мор Хили")], 3),
+            ("Хили", "femn", [(0.5, "Хили")], 1),
+            ("Мор", "masc", [(0.65, "Мор")], 5),
+            ("Мора", None, [(1.166666, "Мора"), (0.65, "Мор")], 9),
+            ("Петра Порошенко", None, [(1.3, "Петр Порошенко"), (1.2, "Петра Порошенко")], 5),
+            ("Петром Порошенко", None, [(1.3, "Петр Порошенко")], 2),
+            ("Порошенко", "masc", [(0.5, "Порошенко")], 5),
+            ("Порошенко", "femn", [(0.5, "Порошенко")], 1),
+        ]
+    )
+    assert found["Мора Хили", None] == "Мора Хили"
+    assert found["Петра Порошенко", None] == "Петр Порошенко"
+
+
+def test_every_part_of_a_hyphenated_first_name_declines() -> None:
+    # 'отставке министра иностранных дел ФРГ Франка-Вальтера Штайнмайера': the dictionary
+    # declines 'Вальтера' but not 'Франка'; the corpus writes 'Франк-Вальтер'.
+    found = chosen_names(
+        [
+            (
+                "Франка-Вальтера Штайнмайера",
+                None,
+                [(1.2, "Франка-Вальтер Штайнмайер"), (0.9, "Франка-Вальтера Штайнмайера")],
+                7,
+            ),
+            (
+                "Франком-Вальтером Штайнмайером",
+                None,
+                [(1.2, "Франком-Вальтер Штайнмайер"), (0.9, "Франком-Вальтером Штайнмайером")],
+                2,
+            ),
+            ("Франк-Вальтер Штайнмайер", "masc", [(0.963158, "Франк-Вальтер Штайнмайер")], 8),
+        ]
+    )
+    assert found["Франка-Вальтера Штайнмайера", None] == "Франк-Вальтер Штайнмайер"
+    assert found["Франком-Вальтером Штайнмайером", None] == "Франк-Вальтер Штайнмайер"

@@ -3,6 +3,7 @@ alias groups, the reading of an ambiguous person's name the corpus supports, and
 originals of people's names (which person a name means is `people`; abbreviations are
 `abbreviations`)."""
 
+import os
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Mapping
@@ -69,6 +70,10 @@ _IN_FULL_SUBJECT = 2
 #: no genitive of a 'Евгений Тарасов' when the corpus writes 'Евгении Тарасовой' and never
 #: 'Евгением Тарасовым'.
 _UNCONFIRMED = -1.5
+#: Score a reading loses when it takes a first name in -а beside a surname that does not
+#: decline for the genitive of a man's name, where the corpus's sentences show that surname
+#: as a woman's: 'Каролина Возняцки' ('заявила Возняцки') is no genitive of a 'Каролин'.
+_WOMANS_INDECLINABLE = -3.0
 
 
 #: A name -> the readings offered with it by each surface that offers it, with that surface's
@@ -210,9 +215,12 @@ def chosen_readings(raws: Iterable[pa.Table]) -> Readings:
     shown: Counter[str] = Counter()
     subjects: Counter[str] = Counter()  # how often each surface is the subject of a verb
     kept: Counter[str] = Counter()  # how often each surface is read as it stands
+    # The genders sentences show for the names each word (lower case) ends.
+    last_genders: dict[str, Counter[str]] = defaultdict(Counter)
     for (kind, surface, gender, name), count in rows.items():
         if kind == "PER" and gender:
             subjects[surface] += count
+            last_genders[surface.split()[-1].lower()][gender] += count
         if kind == "PER" and name == surface:
             kept[surface] += count
     parts = {reading: reading_parts(reading) for reading in readings}
@@ -222,13 +230,21 @@ def chosen_readings(raws: Iterable[pa.Table]) -> Readings:
         reading: _fleeting_vowels(found, written)
         + _family(parts[reading][0], found, surnames, seen)
         + _adjectival(parts[reading][0], found)
+        + _womans_adjectival(parts[reading][0], found)
+        + _hyphenated_first_names(parts[reading][0], found, seen)
         + _combined(parts[reading][0], found, written, kept, subjects)
         for reading, found in readings.items()
     }
     for reading, (surface, gender) in parts.items():
         if gender:
             best[reading] = _best_reading(
-                surface, readings[reading], seen, written, subjects, offers=offers
+                surface,
+                readings[reading],
+                seen,
+                written,
+                subjects,
+                offers=offers,
+                last_genders=last_genders,
             )
     for (kind, surface, gender, name), count in rows.items():
         if kind == "PER" and gender:
@@ -236,7 +252,14 @@ def chosen_readings(raws: Iterable[pa.Table]) -> Readings:
     for reading, (surface, gender) in parts.items():
         if not gender and len(readings[reading]) > 1:
             best[reading] = _best_reading(
-                surface, readings[reading], seen, written, subjects, shown, offers=offers
+                surface,
+                readings[reading],
+                seen,
+                written,
+                subjects,
+                shown,
+                offers=offers,
+                last_genders=last_genders,
             )
     # A lone word is read as the longer names that open or end with it are read.
     in_full = _forms_in_full(rows, best, subjects)
@@ -251,6 +274,7 @@ def chosen_readings(raws: Iterable[pa.Table]) -> Readings:
                 None if gender else shown,
                 in_full,
                 offers=offers,
+                last_genders=last_genders,
             )
     chosen = {
         reading: (name, *(n for _s, n in readings[reading] if n != name))
@@ -465,6 +489,66 @@ def _adjectival(
     return ((_ADJECTIVAL, " ".join([*first, last])),)
 
 
+#: The nominative of a woman's adjectival surname, which no other case nor gender shares.
+_WOMANS_ADJECTIVAL = re.compile(r"^[А-ЯЁа-яё-]*[А-ЯЁа-яё]{3}[сц]кая$")
+
+
+def _womans_adjectival(
+    surface: str, readings: tuple[tuple[float, str], ...]
+) -> tuple[tuple[float, str], ...]:
+    """The reading of a name whose last word is a woman's adjectival surname in the nominative
+    ('Левицкая') that keeps that word, and so the name, as written: the name is a woman's in
+    the nominative, however the readings offered take the first name ('Александра Левицкая',
+    not 'Александр Левицкай')."""
+    tokens = surface.split()
+    if not tokens or not _WOMANS_ADJECTIVAL.search(tokens[-1]):
+        return ()
+    kept = [name for _s, name in readings if name.split()[-1:] == tokens[-1:]]
+    return ((_ADJECTIVAL, kept[0] if kept else surface),)
+
+
+def _hyphenated_first_names(
+    surface: str, readings: tuple[tuple[float, str], ...], seen: Counter[str]
+) -> tuple[tuple[float, str], ...]:
+    """Readings of a name of several words whose hyphenated first name a reading declines in
+    its last part only ('Франка-Вальтера Штайнмайера' read 'Франка-Вальтер Штайнмайер'), with
+    the other parts that carry the same case ending declined alike ('Франк-Вальтер'), where
+    the corpus's people's names write the first name so."""
+    tokens = surface.split()
+    found = []
+    for score, name in readings:
+        read = name.split()
+        if len(read) != len(tokens) or len(tokens) < 2:
+            continue
+        declined = [_declined_parts(w, r) for w, r in zip(tokens[:-1], read[:-1], strict=True)]
+        if any(d != r and seen[d.lower()] for d, r in zip(declined, read, strict=False)):
+            # each first name as the corpus writes it, else as the reading has it
+            first = [d if seen[d.lower()] else r for d, r in zip(declined, read, strict=False)]
+            found.append((score, " ".join([*first, read[-1]])))
+    return tuple(found)
+
+
+def _declined_parts(written: str, read: str) -> str:
+    """`read`, a hyphenated word's reading, with each part before the last that it keeps as
+    `written` and that ends in the case ending the reading takes off the last part given the
+    last part's nominative ending instead: 'Франком-Вальтером' read 'Франком-Вальтер' ->
+    'Франк-Вальтер'."""
+    parts, forms = written.split("-"), read.split("-")
+    if len(parts) < 2 or len(parts) != len(forms):
+        return read
+    size = len(os.path.commonprefix([parts[-1], forms[-1]]))
+    ending, nominative = parts[-1][size:], forms[-1][size:]
+    if not ending:
+        return read
+    forms[:-1] = [
+        part[: -len(ending)] + nominative
+        if form == part and part.endswith(ending) and len(part) > len(ending) + 2
+        else form
+        for part, form in zip(parts[:-1], forms[:-1], strict=True)
+    ]
+    return "-".join(forms)
+
+
 def _combined(
     surface: str,
     readings: tuple[tuple[float, str], ...],
@@ -508,6 +592,7 @@ def _best_reading(
     in_full: Mapping[str, str] | None = None,
     *,
     offers: Offers,
+    last_genders: Mapping[str, Counter[str]],
 ) -> str:
     written = [w.lower() for w in words(surface)]
     # The form longer names give a lone word (`_forms_in_full`).
@@ -553,6 +638,11 @@ def _best_reading(
             and any(confirmed[n] and _one_gender(n) not in (None, gender) for n in rivals)
         )
 
+    womans = {
+        name
+        for _s, name, changed in changes
+        if _womans_name_cut(written, name, changed, seen, last_genders)
+    }
     # Positions where some reading offers a form the corpus writes.
     offered = {i for _s, _n, changed in changes for i, w in changed if attested(i, w)}
 
@@ -566,6 +656,8 @@ def _best_reading(
             total += _WOMANS_FIRST_NAME
         if changed and unconfirmed(name):
             total += _UNCONFIRMED
+        if name in womans:
+            total += _WOMANS_INDECLINABLE
         if changed and subjects[name] and " " in name:
             total += _WHOLE  # 'Юлию Иванову': 'Юлия Иванова' is a subject, 'Юлий Иванов' never
         if " " in name and confirmed[name] and not any(confirmed[n] for n in rivals - {name}):
@@ -590,10 +682,42 @@ def _best_reading(
     # for a name that keeps a man's first name in an oblique case, which is no verb's subject
     # ('Андрея Звягинцева', 'Майка Салливана': another word agrees with the verb).
     two_genders = len({name_gender(name) for _s, name, _c in changes}) > 1
-    evidence = {n: 0 if _oblique_first_name(n) else shown[n] for n in rivals} if shown else {}
+    evidence = (
+        {n: 0 if _oblique_first_name(n) or n in womans else shown[n] for n in rivals}
+        if shown
+        else {}
+    )
     if two_genders and any(evidence.values()):
         return max(changes, key=lambda change: evidence[change[1]])[1]  # first of equals wins
     return max(changes, key=score)[1]
+
+
+def _womans_name_cut(
+    written: list[str],
+    name: str,
+    changed: list[tuple[int, str]],
+    seen: Counter[str],
+    last_genders: Mapping[str, Counter[str]],
+) -> bool:
+    """Whether a reading `name` of two words `written` (lower case) takes the first, a name in
+    -а, for the genitive of a man's name in a consonant ('каролина' -> 'каролин') beside a last
+    word in a vowel that does not decline ('-и', '-о', '-е'), kept as written or taken for a
+    genitive in -и ('Брзезински' for 'Брзезинска'), that sentences show as a woman's more often
+    than as a man's ('заявила Возняцки'): then the first name is a woman's too. Not
+    where the corpus's names write the man's instrumental more often than the woman's ('Петра
+    Бойко' is Пётр's genitive: 'Петром'), whoever else bears the surname."""
+    genders = last_genders.get(written[-1], Counter())
+    cut = dict(changed).get(0)
+    if len(written) != 2 or cut is None or cut != written[0][:-1] or written[0][-1] != "а":
+        return False
+    mans = sum(seen[man + "ом"] for man in {cut, cut.replace("е", "ё")})
+    return (
+        _CONSONANT_END.search(cut) is not None
+        and mans <= seen[cut + "ой"] + seen[cut + "ою"]
+        and written[-1][-1:] in _INDECLINABLE
+        and (dict(changed).get(1) is None or _feminine_genitive(written[-1], dict(changed)[1]))
+        and genders["femn"] > genders["masc"]
+    )
 
 
 def _surname_gender(name: str) -> str | None:
@@ -635,6 +759,8 @@ def _confirmed(offers: Offers, name: str, rivals: set[str], surface: str) -> int
     )
 
 
+#: The last letters of a name that does not decline ('Возняцки', 'Аппендино', 'Мбаппе').
+_INDECLINABLE = frozenset("иоеуюэ")
 _CONSONANT_END = re.compile(r"[бвгджзклмнпрстфхцчшщ]$")
 _WOMANS_SURNAME = tuple(stem + "а" for stem in SURNAME_STEMS)  # 'Петрова', 'Лунгина'
 
