@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import re
 from functools import cache
 from pathlib import Path
 
@@ -149,22 +148,6 @@ def topic_share_over_time(frame: pd.DataFrame) -> go.Figure:
     return go.Figure(traces, layout=layout, _validate=False)
 
 
-_LINE = re.compile(r"(.{1,90})(?:\s+|$)")
-
-
-def _hover_lines(text: str) -> str:
-    """`text` broken into lines of at most 90 characters at spaces, for a hover label (a
-    regular expression rather than pandas' str.wrap, which is slow over thousands of points)."""
-    return _LINE.sub(r"\1<br>", text).removesuffix("<br>")
-
-
-def _hover_titles(titles: pd.Series) -> np.ndarray:
-    """`titles` for hover labels (`_hover_lines`), each distinct one broken once: an article
-    has a point per date it mentions."""
-    titles = titles.fillna("")
-    return titles.map({t: _hover_lines(t) for t in titles.unique()}).to_numpy(object)
-
-
 def _days(dates: pd.Series) -> np.ndarray:
     """Dates (datetimes at midnight) as '2024-03-16', 'NaT' when missing; by numpy at once,
     where pandas formats them one by one."""
@@ -173,12 +156,13 @@ def _days(dates: pd.Series) -> np.ndarray:
 
 #: A Timeline point's marker, but for its group's colour.
 _POINT = {"size": 9, "opacity": 0.7, "line": {"width": 0.5, "color": "white"}}
-#: What the Timeline's traces share: the hover names the article, not the sentence (a click
-#: shows it, and thousands of sentences would make the page megabytes heavier), and the row.
+#: What the Timeline's traces share: the hover gives the date as written, its range, its
+#: article's source and the row; not the article's title nor its sentence (a click shows both
+#: under the chart): thousands of titles made most of the page's bytes.
 _TIMELINE_TRACE = {
     "mode": "markers",
     "hovertemplate": "<b>%{customdata[0]}</b> (%{customdata[1]} – %{customdata[2]})<br>"
-    "<i>%{customdata[3]}</i><extra>%{fullData.name}</extra>",
+    "%{customdata[3]} · click for the article<extra>%{fullData.name}</extra>",
 }
 
 
@@ -196,7 +180,7 @@ def timeline(
     published: tuple | None = None,
     by_topic: bool = False,
 ) -> go.Figure:
-    """One point per row at (`x`, `group`), a colour per group, the article on hover; groups
+    """One point per row at (`x`, `group`), a colour per group, the date on hover; groups
     in `timeline_groups` order; the `published` (first, last) period shaded. A trace per group
     (its points in the frame's order), so a point's colour and row are its trace's, not an
     array of one per point."""
@@ -214,7 +198,7 @@ def timeline(
             frame["date_text"].to_numpy(object),
             _days(frame["date_start"]),
             _days(frame["date_end"]),
-            _hover_titles(frame["title"]),
+            frame["source"].fillna("").to_numpy(object),
         ]
     )
     rows = frame.groupby("group", sort=False).indices

@@ -143,7 +143,7 @@ def test_timeline_click_opens_article_and_csv(page, server: str, seed_build: Pat
     points.first.wait_for(timeout=30_000)
     built = open_build(seed_build)
     recent = timeline(built, NONE, "event", "country")
-    recent = with_sentences(built, NONE, recent[~recent["history"]].reset_index(drop=True))
+    recent = with_sentences(built, recent[~recent["history"]].reset_index(drop=True))
     assert points.count() == len(recent)
     page.wait_for_function(IDLE, timeout=30_000, polling=50)  # every chart's button is there
     with page.expect_download(timeout=DOWNLOAD_TIMEOUT) as info:
@@ -305,7 +305,7 @@ def _expected_csv(page_path: str, built, filters: Filters) -> tuple[str, bytes]:
     if page_path == "timeline":
         points = timeline(built, filters, "event", "country")
         recent = points[~points["history"]].reset_index(drop=True)
-        return "timeline_event_country", to_csv(with_sentences(built, filters, recent))
+        return "timeline_event_country", to_csv(with_sentences(built, recent))
     if page_path == "search":
         hits = concordance(built, filters, "lemma", "НАТО", 8, 2000)
         return "concordance", to_csv(hits)
