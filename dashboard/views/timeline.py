@@ -79,7 +79,7 @@ else:
         selectable=True,
     )
     groups = charts.timeline_groups(recent, timeline.NO_GROUP[group_by])
-    row = clicks.clicked_in_groups(selected, recent, groups)
+    row = clicks.clicked_in_groups(selected, charts.timeline_markers(recent), groups)
     if row is not None:
         st.query_params["article"], st.query_params["at"] = row["article_id"], str(row["start"])
     note = (

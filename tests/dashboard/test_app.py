@@ -23,7 +23,7 @@ from conftest import ROOT, SEEDS, read_table
 from streamlit.testing.v1 import AppTest
 
 from dashboard.charts import timeline as timeline_chart
-from dashboard.charts import timeline_groups
+from dashboard.charts import timeline_groups, timeline_markers
 from dashboard.export import provenance, to_csv
 from dashboard.filters import Filters
 from dashboard.graph import graph, graph_tables, to_gexf
@@ -423,7 +423,8 @@ def test_timeline_chart_draws_a_trace_per_row(seed_build) -> None:
     assert groups[-1] == "No country named"
     figure = timeline_chart(points, "Date", "No country named")
     assert [t.name for t in figure.data] == groups
-    assert sum(len(t.x) for t in figure.data) == len(points)
+    markers = timeline_markers(points)
+    assert sum(len(t.x) for t in figure.data) == len(markers)
     assert figure.data[0].hovertemplate.endswith("<extra>%{fullData.name}</extra>")
     ticks = dict(zip(figure.layout.yaxis.tickvals, figure.layout.yaxis.ticktext, strict=True))
     azerbaijan = groups.index("Azerbaijan")
@@ -434,7 +435,7 @@ def test_timeline_chart_draws_a_trace_per_row(seed_build) -> None:
     k = list(trace.customdata[:, 0]).index("9–10 февраля")
     assert list(trace.customdata[k][:3]) == ["9–10 февраля", "2026-02-09", "2026-02-10"]
     # The hover names the article's source; its title is read when the point is clicked.
-    row = clicked_in_groups([{"curve_number": azerbaijan, "point_index": k}], points, groups)
+    row = clicked_in_groups([{"curve_number": azerbaijan, "point_index": k}], markers, groups)
     assert trace.customdata[k][3] == row["source"]
     assert not {t for t in points["title"] if t in figure.to_json()}
     assert (row["group"], row["date_text"], row["x"]) == (
@@ -443,6 +444,33 @@ def test_timeline_chart_draws_a_trace_per_row(seed_build) -> None:
         pd.Timestamp(2026, 2, 9),
     )
     assert clicked_in_groups([], points, groups) is None
+
+
+def test_timeline_points_of_a_day_and_row_are_one_marker(seed_build) -> None:
+    """Points at the same day of the same row overlap exactly: one marker draws them, as
+    opaque as they were stacked, its hover counting the others; the rows keep their order by
+    points, and the CSV keeps every point."""
+    points = timeline(open_build(seed_build), NONE, "published", "country")
+    markers = timeline_markers(points)
+    assert len(markers) < len(points) and markers["stacked"].sum() == len(points)
+    groups = timeline_groups(points, "No country named")
+    figure = timeline_chart(points, "Publication date", "No country named")
+    assert [t.name for t in figure.data] == groups
+    # Seed 004, published 22 January 2026: "9–10 февраля" and four more dates of Azerbaijan.
+    azerbaijan = figure.data[groups.index("Azerbaijan")]
+    k = list(azerbaijan.x).index("2026-01-22")
+    first = markers[(markers["group"] == "Azerbaijan")].iloc[k]
+    here = points[(points["group"] == "Azerbaijan") & (points["x"] == pd.Timestamp(2026, 1, 22))]
+    assert first["stacked"] == len(here) > 1
+    assert (first["article_id"], first["start"]) == tuple(here.iloc[0][["article_id", "start"]])
+    assert azerbaijan.customdata[k][0] == here.iloc[0]["date_text"]
+    assert azerbaijan.customdata[k][4] == f"<br>and {len(here) - 1} more here"
+    assert azerbaijan.marker.opacity[k] == pytest.approx(1 - 0.3 ** len(here), abs=0.01)
+    # A point alone at its day and row: the opacity of one, no other points on hover.
+    alone = markers[markers["stacked"] == 1].iloc[0]
+    trace = figure.data[groups.index(alone["group"])]
+    k = list(markers[markers["group"] == alone["group"]].index).index(alone.name)
+    assert trace.customdata[k][4] == "" and trace.marker.opacity[k] == pytest.approx(0.7)
 
 
 def test_top_countries_and_actors_count_articles(seed_build) -> None:
