@@ -20,8 +20,6 @@ BASE_CONFIG = {
     "topojsonURL": "app/static/",
 }
 ACCENT = "#1f5fa8"
-#: Above this many points a scatter is drawn with WebGL: SVG makes one element per point.
-WEBGL_POINTS = 5000
 #: One colour per topic id, 24 before they repeat.
 PALETTE = plotly.colors.qualitative.Dark24
 
@@ -210,7 +208,6 @@ def timeline(
     # A topic keeps its colour from the Topics page; other groups are coloured by rank.
     ids = frame.drop_duplicates("group").set_index("group")["topic_id"].dropna()
     fixed = ids if by_topic else ids.iloc[:0]
-    trace = go.Scattergl if len(frame) > WEBGL_POINTS else go.Scatter
     # Each point's day and hover data, made once over the frame and sliced per group. Built
     # from arrays of known types, so Plotly need not check every point's hover text one by one
     # (that took longer than the query of thousands of points).
@@ -228,7 +225,9 @@ def timeline(
     rows = frame.groupby("group", sort=False).indices
     fig = go.Figure(
         [
-            trace(
+            # SVG, not WebGL, at any count: without a GPU, a browser took several times longer to
+            # draw the same markers with WebGL (a canvas per trace).
+            go.Scatter(
                 x=days[rows[group]],
                 y=np.full(len(rows[group]), len(order) - 1 - i, dtype=np.int16),
                 customdata=hover[rows[group]],

@@ -444,6 +444,11 @@ def test_timeline_chart_draws_a_trace_per_row(seed_build) -> None:
         pd.Timestamp(2026, 2, 9),
     )
     assert clicked_in_groups([], points, groups) is None
+    # SVG at any count of markers (WebGL drew them several times slower without a GPU).
+    days = [points.assign(x=points["x"] + pd.Timedelta(days=7 * d)) for d in range(150)]
+    many = pd.concat(days, ignore_index=True)
+    assert len(timeline_markers(many)) > 5000
+    assert {t.type for t in timeline_chart(many, "Date", "No country named").data} == {"scatter"}
 
 
 def test_timeline_points_of_a_day_and_row_are_one_marker(seed_build) -> None:
