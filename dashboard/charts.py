@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import re
 from functools import cache
 from pathlib import Path
 
@@ -21,8 +20,6 @@ BASE_CONFIG = {
     "topojsonURL": "app/static/",
 }
 ACCENT = "#1f5fa8"
-#: Above this many points a scatter is drawn with WebGL: SVG makes one element per point.
-WEBGL_POINTS = 5000
 #: One colour per topic id, 24 before they repeat.
 PALETTE = plotly.colors.qualitative.Dark24
 
@@ -149,37 +146,30 @@ def topic_share_over_time(frame: pd.DataFrame) -> go.Figure:
     return go.Figure(traces, layout=layout, _validate=False)
 
 
-_LINE = re.compile(r"(.{1,90})(?:\s+|$)")
-
-
-def _hover_lines(text: str) -> str:
-    """`text` broken into lines of at most 90 characters at spaces, for a hover label (a
-    regular expression rather than pandas' str.wrap, which is slow over thousands of points)."""
-    return _LINE.sub(r"\1<br>", text).removesuffix("<br>")
-
-
-def _hover_titles(titles: pd.Series) -> np.ndarray:
-    """`titles` for hover labels (`_hover_lines`), each distinct one broken once: an article
-    has a point per date it mentions."""
-    titles = titles.fillna("")
-    return titles.map({t: _hover_lines(t) for t in titles.unique()}).to_numpy(object)
-
-
 def _days(dates: pd.Series) -> np.ndarray:
     """Dates (datetimes at midnight) as '2024-03-16', 'NaT' when missing; by numpy at once,
     where pandas formats them one by one."""
     return np.datetime_as_string(dates.to_numpy("datetime64[D]"), unit="D").astype(object)
 
 
-#: A Timeline point's marker, but for its group's colour.
-_POINT = {"size": 9, "opacity": 0.7, "line": {"width": 0.5, "color": "white"}}
-#: What the Timeline's traces share: the hover names the article, not the sentence (a click
-#: shows it, and thousands of sentences would make the page megabytes heavier), and the row.
+#: A Timeline marker, but for its group's colour and its opacity.
+_POINT = {"size": 9, "line": {"width": 0.5, "color": "white"}}
+#: What the Timeline's traces share: the hover gives the date as written, its range, its
+#: article's source and the row; not the article's title nor its sentence (a click shows both
+#: under the chart): thousands of titles made most of the page's bytes.
 _TIMELINE_TRACE = {
     "mode": "markers",
     "hovertemplate": "<b>%{customdata[0]}</b> (%{customdata[1]} – %{customdata[2]})<br>"
-    "<i>%{customdata[3]}</i><extra>%{fullData.name}</extra>",
+    "%{customdata[3]} · click for the article%{customdata[4]}<extra>%{fullData.name}</extra>",
 }
+
+
+def _more_here(stacked: pd.Series) -> np.ndarray:
+    """The hover's line on the other points under a marker of `stacked` points ('' for one)."""
+    more = stacked.to_numpy() - 1
+    lines = np.array([f"<br>and {n} more here" for n in range(more.max(initial=0) + 1)])
+    lines[0] = ""
+    return lines[more].astype(object)
 
 
 def timeline_groups(frame: pd.DataFrame, last: str) -> list[str]:
@@ -189,6 +179,19 @@ def timeline_groups(frame: pd.DataFrame, last: str) -> list[str]:
     return [g for g in order if g != last] + [g for g in order if g == last]
 
 
+#: The opacity of one Timeline marker; a marker of n points is as opaque as n of them stacked.
+_OPACITY = 0.7
+
+
+def timeline_markers(frame: pd.DataFrame) -> pd.DataFrame:
+    """The Timeline's markers: the first point (in the frame's order) of each day and row, with
+    `stacked`, the number of points there. Points of one day and row overlap exactly, so one
+    marker draws them all, as dark as they were stacked; a click on it opens its first point,
+    the others are in the CSV."""
+    stacked = frame.groupby(["x", "group"], sort=False)["x"].transform("size")
+    return frame.assign(stacked=stacked).drop_duplicates(["x", "group"])
+
+
 def timeline(
     frame: pd.DataFrame,
     x_title: str,
@@ -196,15 +199,15 @@ def timeline(
     published: tuple | None = None,
     by_topic: bool = False,
 ) -> go.Figure:
-    """One point per row at (`x`, `group`), a colour per group, the article on hover; groups
-    in `timeline_groups` order; the `published` (first, last) period shaded. A trace per group
-    (its points in the frame's order), so a point's colour and row are its trace's, not an
-    array of one per point."""
+    """A marker per day and row (`timeline_markers`) at (`x`, `group`), a colour per group, the
+    date and the number of points there on hover; groups in `timeline_groups` order; the
+    `published` (first, last) period shaded. A trace per group (its markers in the frame's
+    order), so a marker's colour and row are its trace's, not an array of one per point."""
     order = timeline_groups(frame, last)
+    frame = timeline_markers(frame)
     # A topic keeps its colour from the Topics page; other groups are coloured by rank.
     ids = frame.drop_duplicates("group").set_index("group")["topic_id"].dropna()
     fixed = ids if by_topic else ids.iloc[:0]
-    trace = go.Scattergl if len(frame) > WEBGL_POINTS else go.Scatter
     # Each point's day and hover data, made once over the frame and sliced per group. Built
     # from arrays of known types, so Plotly need not check every point's hover text one by one
     # (that took longer than the query of thousands of points).
@@ -214,18 +217,26 @@ def timeline(
             frame["date_text"].to_numpy(object),
             _days(frame["date_start"]),
             _days(frame["date_end"]),
-            _hover_titles(frame["title"]),
+            frame["source"].fillna("").to_numpy(object),
+            _more_here(frame["stacked"]),
         ]
     )
+    opacity = (1 - (1 - _OPACITY) ** frame["stacked"].to_numpy()).round(2).astype(np.float32)
     rows = frame.groupby("group", sort=False).indices
     fig = go.Figure(
         [
-            trace(
+            # SVG, not WebGL, at any count: without a GPU, a browser took several times longer to
+            # draw the same markers with WebGL (a canvas per trace).
+            go.Scatter(
                 x=days[rows[group]],
                 y=np.full(len(rows[group]), len(order) - 1 - i, dtype=np.int16),
                 customdata=hover[rows[group]],
                 name=group,
-                marker={**_POINT, "color": PALETTE[int(fixed.get(group, i)) % len(PALETTE)]},
+                marker={
+                    **_POINT,
+                    "color": PALETTE[int(fixed.get(group, i)) % len(PALETTE)],
+                    "opacity": opacity[rows[group]],
+                },
                 **_TIMELINE_TRACE,
                 _validate=False,
             )

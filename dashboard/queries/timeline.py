@@ -6,11 +6,13 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 import pyarrow as pa
+import pyarrow.compute as pc
 
 from dashboard.filters import Filters
 from dashboard.labels import country_name
 from dashboard.store import (
     Build,
+    at_dates,
     corpus_summary,
     counted,
     in_dates,
@@ -30,8 +32,8 @@ def events(build: Build, filters: Filters, limit: int = TIMELINE_POINTS) -> pd.D
     its article, topic, countries and named actors (people and organisations in its sentence);
     the lag is days from the event's last day to the article's publication (negative:
     announced ahead). The sample is picked from the narrow columns, then only its events are
-    read, in the row groups of their dates, without their sentences (the widest column, read
-    once per sample by `sentences`). Shared by every axis and group-by of the filter state."""
+    read, in the row groups of their dates, without their sentences (the widest column, read by
+    `sentences` for the events opened). Shared by every axis and group-by of the filter state."""
     return _events(build.directory, build.build_id, filters, limit)
 
 
@@ -89,26 +91,41 @@ _SHOWN = """
 """
 
 
-def sentences(build: Build, filters: Filters, points: pd.DataFrame) -> pd.Series:
-    """The sentence of each event of `points` (events of the filter state's sample, by their
-    `article_id` and `start`), aligned with its rows. The sentences of the whole sample are read
-    once, apart from the points, and shared: the CSV, the History table and a clicked point of a
-    filter state take theirs from the same frame."""
-    read = _sample_sentences(build.directory, build.build_id, filters)
+#: Past this many distinct dates, the events whose sentences are read are looked for over the
+#: range of their dates (`in_dates`) rather than at each date (`at_dates`, a parameter a date).
+_AT_DATES = 256
+
+
+def sentences(build: Build, points: pd.DataFrame) -> pd.Series:
+    """The sentence of each event of `points` (by `article_id` and `start`), aligned with its
+    rows: read only for these events, when they are opened (a clicked point, the History table,
+    the CSV), not with the points; shared, so a rerun of the page (another axis, a click) does
+    not read the History table's again."""
+    keys = points[["article_id", "start"]].drop_duplicates()
+    # The dates as hashable values for the cache's key, None for an undated article's events.
+    stored = [
+        d.date() if pd.notna(d) else None for d in pd.to_datetime(points.loc[keys.index, "stored"])
+    ]
+    wanted = tuple(zip(keys["article_id"], keys["start"].astype(int), stored, strict=True))
+    read = _sentences(build.directory, build.build_id, wanted)
     found = points[["article_id", "start"]].merge(read, on=["article_id", "start"], how="left")
     return pd.Series(found["sentence"].array, index=points.index)
 
 
 @shared(max_entries=16)
-def _sample_sentences(directory: str, build_id: str, filters: Filters) -> pd.DataFrame:
-    """The sentences of the events `events` samples for `filters`, read only in the row groups
-    of their stored dates."""
-    sample = events(Build(directory, build_id), filters)
-    keys = sample[["article_id", "start"]].assign(stored=pd.to_datetime(sample["stored"]).dt.date)
-    wanted = pa.Table.from_pandas(keys, preserve_index=False)
+def _sentences(directory: str, build_id: str, wanted: tuple[tuple, ...]) -> pd.DataFrame:
+    """The sentences of the events `wanted` (article id, start, stored date), read only in the
+    row groups of their stored dates: at each date for a few dates, else over their range."""
+    keys = pa.Table.from_pylist(
+        [{"article_id": a, "start": s, "stored": d} for a, s, d in wanted],
+        schema=pa.schema(
+            [("article_id", pa.string()), ("start", pa.int64()), ("stored", pa.date32())]
+        ),
+    )
+    near = at_dates if pc.count_distinct(keys["stored"]).as_py() <= _AT_DATES else in_dates
     with time_limited(new_cursor(directory, build_id, None)) as cursor:
-        cursor.register("wanted", wanted)
-        dates, params = in_dates("e.published", wanted["stored"])
+        cursor.register("wanted", keys)
+        dates, params = near("e.published", keys["stored"])
         return cursor.execute(_SENTENCES.format(dates=dates), params).df()
 
 
@@ -120,10 +137,9 @@ _SENTENCES = """
 """
 
 
-def with_sentences(build: Build, filters: Filters, points: pd.DataFrame) -> pd.DataFrame:
-    """`points` (of `filters`) with each event's sentence, in the columns of the Timeline's
-    CSV."""
-    return points.assign(sentence=sentences(build, filters, points))[CSV_COLUMNS]
+def with_sentences(build: Build, points: pd.DataFrame) -> pd.DataFrame:
+    """`points` with each event's sentence, in the columns of the Timeline's CSV."""
+    return points.assign(sentence=sentences(build, points))[CSV_COLUMNS]
 
 
 #: Time axes of the Timeline page and group-bys, as shown and as the URL keeps them.
@@ -256,11 +272,9 @@ def event_counts(build: Build, filters: Filters) -> dict:
     return counted(build, filters, "events", "resolved", "date_start")
 
 
-def history_table(
-    build: Build, filters: Filters, history: pd.DataFrame, limit: int
-) -> pd.DataFrame:
-    """The first `limit` distinct references to the past (points of `filters`), oldest first,
-    with their sentences, as the History table shows them."""
+def history_table(build: Build, history: pd.DataFrame, limit: int) -> pd.DataFrame:
+    """The first `limit` distinct references to the past (`history`, Timeline points), oldest
+    first, with their sentences, as the History table shows them."""
     oldest = history.drop_duplicates(["article_id", "start"]).sort_values("date_start").head(limit)
-    oldest["sentence"] = sentences(build, filters, oldest)
+    oldest["sentence"] = sentences(build, oldest)
     return oldest[["date_text", "date_start", "date_end", "sentence", "title"]]

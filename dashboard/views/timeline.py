@@ -22,8 +22,8 @@ with guards.in_time(stop=True):
 unresolved = counts["events"] - counts["resolved"]
 st.caption(
     f"{counts['events']:,} dates mentioned in {counts['articles']:,} articles. Each sits at the "
-    "middle of the time it names ('в марте 2024 года': 16 March 2024); hover for its article, "
-    "click a point to read its sentence and article. "
+    "middle of the time it names ('в марте 2024 года': 16 March 2024); hover for the date as "
+    "written, click a point to read its sentence and article. "
     + (
         f"{unresolved:,} relative dates in undated articles cannot be placed and are left out. "
         if unresolved
@@ -74,11 +74,12 @@ else:
             (first, stats["last"]),
             by_topic=group_by == "topic",
         ),
-        timeline.with_sentences(build, filters, recent.reset_index(drop=True)),
+        # The CSV's sentences are read when it is downloaded, not on every run of the page.
+        lambda: timeline.with_sentences(build, recent.reset_index(drop=True)),
         selectable=True,
     )
     groups = charts.timeline_groups(recent, timeline.NO_GROUP[group_by])
-    row = clicks.clicked_in_groups(selected, recent, groups)
+    row = clicks.clicked_in_groups(selected, charts.timeline_markers(recent), groups)
     if row is not None:
         st.query_params["article"], st.query_params["at"] = row["article_id"], str(row["start"])
     note = (
@@ -108,7 +109,7 @@ if not history.empty:
         build, filters, "history_by_decade", charts.decades(by_decade), by_decade
     )
     st.dataframe(
-        timeline.history_table(build, filters, history, HISTORY_ROWS),
+        timeline.history_table(build, history, HISTORY_ROWS),
         hide_index=True,
         column_config={
             "date_text": "Date as written",
@@ -128,7 +129,7 @@ if chosen:
     st.markdown(f"**{chosen['title']}**")
     st.caption(render.byline(chosen))
     if not mentioned.empty:
-        event = timeline.with_sentences(build, filters, mentioned.head(1)).iloc[0]
+        event = timeline.with_sentences(build, mentioned.head(1)).iloc[0]
         render.quoted_text(
             event["sentence"],
             f"{event['date_text']} → {event['date_start']:%Y-%m-%d} – {event['date_end']:%Y-%m-%d} "

@@ -3,6 +3,7 @@ Network page's graph files."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 import pandas as pd
@@ -23,12 +24,13 @@ def chart_with_downloads(
     filters: Filters,
     name: str,
     figure: go.Figure,
-    frame: pd.DataFrame,
+    frame: pd.DataFrame | Callable[[], pd.DataFrame],
     *,
     selectable: bool = False,
 ) -> list[dict]:
-    """Render `figure`, then 'Download data (CSV)' with exactly `frame` and its provenance.
-    With `selectable`, a click selects points; their Plotly records are returned."""
+    """Render `figure`, then 'Download data (CSV)' with exactly `frame` (or what it returns,
+    when the button is clicked) and its provenance. With `selectable`, a click selects points;
+    their Plotly records are returned."""
     state = st.plotly_chart(
         figure,
         config=charts.config(name),
@@ -40,15 +42,18 @@ def chart_with_downloads(
     return list(state.selection.points) if selectable and state else []
 
 
-def table_downloads(build: Build, filters: Filters, name: str, frame: pd.DataFrame) -> None:
+def table_downloads(
+    build: Build, filters: Filters, name: str, frame: pd.DataFrame | Callable[[], pd.DataFrame]
+) -> None:
     """'Download data (CSV)' with exactly `frame`, and its provenance beside it. The CSV is
-    written when the button is clicked, not on every run of the page. A click does not rerun
+    written when the button is clicked, not on every run of the page; a callable `frame` is
+    called then too (rows costly to read, as the Timeline's sentences). A click does not rerun
     the page: a rerun would redraw every chart for nothing, and could replace the other
     button's file while the browser is fetching it."""
     with st.container(horizontal=True):
         st.download_button(
             "Download data (CSV)",
-            lambda: to_csv(frame),
+            lambda: to_csv(frame() if callable(frame) else frame),
             file_name=f"{name}.csv",
             mime="text/csv",
             key=f"csv-{name}",

@@ -23,7 +23,7 @@ from conftest import ROOT, SEEDS, read_table
 from streamlit.testing.v1 import AppTest
 
 from dashboard.charts import timeline as timeline_chart
-from dashboard.charts import timeline_groups
+from dashboard.charts import timeline_groups, timeline_markers
 from dashboard.export import provenance, to_csv
 from dashboard.filters import Filters
 from dashboard.graph import graph, graph_tables, to_gexf
@@ -352,26 +352,25 @@ def test_timeline_points_follow_the_events_table(seed_build) -> None:
 
 
 def test_timeline_sentences_are_read_only_for_what_is_opened(monkeypatch, seed_build) -> None:
-    """The points carry no sentence (the hover names the article); the CSV, the History table
-    and a clicked point read each event's own sentence from the events table, all from one read
-    of the filter state's sentences."""
+    """The points carry no sentence; the CSV, the History table and a clicked point each read
+    their own events' sentences from the events table when they are opened."""
     built = open_build(seed_build)
     events = {
         (e["article_id"], e["start"]): e["sentence"] for e in read_table(seed_build, "events")
     }
-    reads = Counter()
+    reads = []
     counted = timeline_queries.time_limited
 
     def counting(cursor):
-        reads[sum("_sample_sentences" in f.name for f in traceback.extract_stack())] += 1
+        reads.append(any(f.name == "sentences" for f in traceback.extract_stack()))
         return counted(cursor)
 
     monkeypatch.setattr(timeline_queries, "time_limited", counting)
-    for cached in ("_timeline", "_events", "_sample_sentences"):
+    for cached in ("_timeline", "_events", "_sentences"):
         getattr(timeline_queries, cached).clear()
     points = timeline(built, NONE, "event", "country")
-    assert "sentence" not in points.columns
-    full = with_sentences(built, NONE, points)
+    assert "sentence" not in points.columns and reads == [False]
+    full = with_sentences(built, points)
     assert len(full) == len(points) and full["sentence"].notna().all()
     assert list(full["sentence"]) == [
         events[k] for k in zip(points["article_id"], points["start"], strict=True)
@@ -379,17 +378,41 @@ def test_timeline_sentences_are_read_only_for_what_is_opened(monkeypatch, seed_b
     # Seed 000: "в марте 2024 года" is in the sentence about Stoltenberg's visit to Baku.
     (visit,) = full[full["date_text"] == "в марте 2024 года"]["sentence"].unique()
     assert "Баку посетил тогдашний генеральный секретарь НАТО Йенс Столтенберг" in visit
-    history = history_table(built, NONE, points[points["history"]], 200)
+    history = history_table(built, points[points["history"]], 200)
     assert list(history.columns) == ["date_text", "date_start", "date_end", "sentence", "title"]
     assert history["date_start"].is_monotonic_increasing
     assert visit in set(history["sentence"])
-    (clicked,) = with_sentences(built, NONE, points.tail(1)).itertuples()
+    (clicked,) = with_sentences(built, points.tail(1)).itertuples()
     assert clicked.sentence == events[(clicked.article_id, clicked.start)]
-    # One read of the events for the points (the other group-by shares it), one of sentences.
+    # One read of the events for the points (the other group-by shares it), one of sentences
+    # for each of the CSV, the History table and the clicked point; the History table's again
+    # (a rerun of the page) is shared.
     timeline(built, NONE, "event", "topic")
-    assert reads == {0: 1, 1: 1}
+    assert history.equals(history_table(built, points[points["history"]], 200))
+    assert reads == [False, True, True, True]
     figure = timeline_chart(points, "Date", "No country named")
     assert visit not in figure.to_json() and "Баку посетил" not in figure.to_json()
+
+
+def test_timeline_page_reads_the_sentences_of_its_history_table_alone(
+    monkeypatch, seed_build
+) -> None:
+    """A run of the Timeline page reads the sentences of the History table's events, not those
+    of every point: the CSV's are read when it is downloaded."""
+    opened = []
+    reading = timeline_queries.sentences
+
+    def recording(build, points):
+        opened.append(points[["article_id", "start"]].drop_duplicates().shape[0])
+        return reading(build, points)
+
+    monkeypatch.setattr(timeline_queries, "sentences", recording)
+    app = run_app(monkeypatch, seed_build, "views/timeline.py")
+    points = timeline(open_build(seed_build), NONE, "event", "country")
+    in_history = points[points["history"]].drop_duplicates(["article_id", "start"])
+    assert 0 < len(in_history) < len(points.drop_duplicates(["article_id", "start"]))
+    assert opened == [len(in_history)]
+    assert len(app.dataframe[0].value) == len(in_history)
 
 
 def test_timeline_chart_draws_a_trace_per_row(seed_build) -> None:
@@ -400,7 +423,8 @@ def test_timeline_chart_draws_a_trace_per_row(seed_build) -> None:
     assert groups[-1] == "No country named"
     figure = timeline_chart(points, "Date", "No country named")
     assert [t.name for t in figure.data] == groups
-    assert sum(len(t.x) for t in figure.data) == len(points)
+    markers = timeline_markers(points)
+    assert sum(len(t.x) for t in figure.data) == len(markers)
     assert figure.data[0].hovertemplate.endswith("<extra>%{fullData.name}</extra>")
     ticks = dict(zip(figure.layout.yaxis.tickvals, figure.layout.yaxis.ticktext, strict=True))
     azerbaijan = groups.index("Azerbaijan")
@@ -410,13 +434,48 @@ def test_timeline_chart_draws_a_trace_per_row(seed_build) -> None:
     # Seed 004: the mission of "9–10 февраля" names Azerbaijan and the United States.
     k = list(trace.customdata[:, 0]).index("9–10 февраля")
     assert list(trace.customdata[k][:3]) == ["9–10 февраля", "2026-02-09", "2026-02-10"]
-    row = clicked_in_groups([{"curve_number": azerbaijan, "point_index": k}], points, groups)
+    # The hover names the article's source; its title is read when the point is clicked.
+    row = clicked_in_groups([{"curve_number": azerbaijan, "point_index": k}], markers, groups)
+    assert trace.customdata[k][3] == row["source"]
+    assert not {t for t in points["title"] if t in figure.to_json()}
     assert (row["group"], row["date_text"], row["x"]) == (
         "Azerbaijan",
         "9–10 февраля",
         pd.Timestamp(2026, 2, 9),
     )
     assert clicked_in_groups([], points, groups) is None
+    # SVG at any count of markers (WebGL drew them several times slower without a GPU).
+    days = [points.assign(x=points["x"] + pd.Timedelta(days=7 * d)) for d in range(150)]
+    many = pd.concat(days, ignore_index=True)
+    assert len(timeline_markers(many)) > 5000
+    assert {t.type for t in timeline_chart(many, "Date", "No country named").data} == {"scatter"}
+
+
+def test_timeline_points_of_a_day_and_row_are_one_marker(seed_build) -> None:
+    """Points at the same day of the same row overlap exactly: one marker draws them, as
+    opaque as they were stacked, its hover counting the others; the rows keep their order by
+    points, and the CSV keeps every point."""
+    points = timeline(open_build(seed_build), NONE, "published", "country")
+    markers = timeline_markers(points)
+    assert len(markers) < len(points) and markers["stacked"].sum() == len(points)
+    groups = timeline_groups(points, "No country named")
+    figure = timeline_chart(points, "Publication date", "No country named")
+    assert [t.name for t in figure.data] == groups
+    # Seed 004, published 22 January 2026: "9–10 февраля" and four more dates of Azerbaijan.
+    azerbaijan = figure.data[groups.index("Azerbaijan")]
+    k = list(azerbaijan.x).index("2026-01-22")
+    first = markers[(markers["group"] == "Azerbaijan")].iloc[k]
+    here = points[(points["group"] == "Azerbaijan") & (points["x"] == pd.Timestamp(2026, 1, 22))]
+    assert first["stacked"] == len(here) > 1
+    assert (first["article_id"], first["start"]) == tuple(here.iloc[0][["article_id", "start"]])
+    assert azerbaijan.customdata[k][0] == here.iloc[0]["date_text"]
+    assert azerbaijan.customdata[k][4] == f"<br>and {len(here) - 1} more here"
+    assert azerbaijan.marker.opacity[k] == pytest.approx(1 - 0.3 ** len(here), abs=0.01)
+    # A point alone at its day and row: the opacity of one, no other points on hover.
+    alone = markers[markers["stacked"] == 1].iloc[0]
+    trace = figure.data[groups.index(alone["group"])]
+    k = list(markers[markers["group"] == alone["group"]].index).index(alone.name)
+    assert trace.customdata[k][4] == "" and trace.marker.opacity[k] == pytest.approx(0.7)
 
 
 def test_top_countries_and_actors_count_articles(seed_build) -> None:

@@ -131,7 +131,7 @@ def test_topics_page_link_and_csv(page, server: str, seed_build: Path) -> None:
 
 
 def test_timeline_click_opens_article_and_csv(page, server: str, seed_build: Path) -> None:
-    from dashboard.charts import timeline_groups
+    from dashboard.charts import timeline_groups, timeline_markers
     from dashboard.export import to_csv
     from dashboard.queries.timeline import timeline, with_sentences
     from dashboard.store import open_build
@@ -143,8 +143,9 @@ def test_timeline_click_opens_article_and_csv(page, server: str, seed_build: Pat
     points.first.wait_for(timeout=30_000)
     built = open_build(seed_build)
     recent = timeline(built, NONE, "event", "country")
-    recent = with_sentences(built, NONE, recent[~recent["history"]].reset_index(drop=True))
-    assert points.count() == len(recent)
+    recent = with_sentences(built, recent[~recent["history"]].reset_index(drop=True))
+    markers = timeline_markers(recent)  # a marker per day and row
+    assert points.count() == len(markers)
     page.wait_for_function(IDLE, timeout=30_000, polling=50)  # every chart's button is there
     with page.expect_download(timeout=DOWNLOAD_TIMEOUT) as info:
         page.get_by_role("button", name="Download data (CSV)").first.click()
@@ -156,7 +157,7 @@ def test_timeline_click_opens_article_and_csv(page, server: str, seed_build: Pat
     points.last.click(force=True)
     page.get_by_role("heading", name="Article").wait_for(timeout=30_000)
     bottom = timeline_groups(recent, "No country named")[-1]
-    last = recent[recent["group"] == bottom].iloc[-1]
+    last = markers[markers["group"] == bottom].iloc[-1]
     assert f"article={last.article_id}" in page.url and f"at={last.start}" in page.url
     page.get_by_text(last.sentence[:60]).first.wait_for(timeout=10_000)
 
@@ -305,7 +306,7 @@ def _expected_csv(page_path: str, built, filters: Filters) -> tuple[str, bytes]:
     if page_path == "timeline":
         points = timeline(built, filters, "event", "country")
         recent = points[~points["history"]].reset_index(drop=True)
-        return "timeline_event_country", to_csv(with_sentences(built, filters, recent))
+        return "timeline_event_country", to_csv(with_sentences(built, recent))
     if page_path == "search":
         hits = concordance(built, filters, "lemma", "НАТО", 8, 2000)
         return "concordance", to_csv(hits)
