@@ -1343,6 +1343,18 @@ def test_a_publication_goes_on_with_the_outlet_s_own_report() -> None:
     assert said(found, "За первые десять месяцев") == "El Mundo"
 
 
+def test_an_article_goes_on_with_the_outlet_that_reported() -> None:
+    found = speakers(
+        [
+            'Британский актер Джейк Абрахам, наиболее известный ролью в фильме "Карты, деньги, '
+            'два ствола", скончался в возрасте 56 лет от рака простаты, сообщила газета '
+            'Guardian. "Актер Джейк Абрахам, наиболее известный по роли Дина в фильме Гая Ричи '
+            '"Карты, деньги, два ствола", умер в возрасте 56 лет", - говорится в статье.',
+        ]
+    )
+    assert said(found, "умер в возрасте 56 лет") == "The Guardian"
+
+
 def test_a_publication_is_not_whom_the_outlet_spoke_to() -> None:
     found = speakers(
         [
