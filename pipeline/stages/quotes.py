@@ -80,7 +80,9 @@ def people_of(entities: pa.Table) -> dict[str, Person]:
     """Role, country and name of each person of `entities`."""
     columns = (entities[c].to_pylist() for c in ("entity_id", "type", "role", "country", "name"))
     return {
-        entity_id: Person(role_head(role) if role else None, country, name)
+        entity_id: Person(
+            role_head(role) if role else None, country, name, bool(role) and " " not in role
+        )
         for entity_id, kind, role, country, name in zip(*columns, strict=True)
         if kind == "PER"
     }

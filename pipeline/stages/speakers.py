@@ -29,6 +29,8 @@ The source's words name the speaker, or describe them and the article named them
    Толбоев назвал Ан-26 «...». «...», — отметил собеседник агентства'). 'Другой прохожий' is
    nobody named before; a bystander ('местная жительница', `_BYSTANDERS`) only the person just
    named or quoted, or one introduced with the noun.
+   A relative's noun ('мать', `_KIN`) is never a person of the other sex; a pundit's
+   ('эксперт') never one known by an office of a state alone (`_in_office`: Трамп, Путин).
 4. An organisation is the speaker when the source is the organisation or speaks for it ('в
    Минсельхозе', 'сообщил Росстат', 'представитель Госдепа'), or refers back to it by a noun
    it was called by (beyond the last sentences, the one such organisation the article named)
@@ -43,6 +45,9 @@ The source's words name the speaker, or describe them and the article named them
    a document with no author found, and an impersonal cue ('Отмечается, что ...') with no
    quote just before, the owner of the press service the sentence reporting speech before
    names ('сообщили в пресс-службе седьмого флота ВМС США').
+   A bare publication's noun ('говорится в публикации') with no maker found is the medium
+   quoted just before, or one who wrote in their own channel, else the medium whose own report
+   the nearest sentence with names gives ('..., передает портал TMZ').
 5. 'Я' in an interview's '- ' answer and 'вы' in its question are the interviewee (rule 8),
    also in an answer's paragraph the speech rules did not take whole; 'я' inside «» elsewhere
    is the speaker of the quote before when the «» name them between dashes ('— считает Нина
@@ -159,6 +164,21 @@ _BYSTANDERS = frozenset(
     | {"прохожий", "прохожая", "сосед", "соседка", "пассажир", "пассажирка"}
     | {"отдыхающий", "отдыхающая", "посетитель", "посетительница", "волонтёр", "волонтёрка"}
 )
+#: Offices of a state a person is known by (the head of `entities.role`): no expert's.
+_OFFICES = frozenset(
+    {"президент", "премьер-министр", "премьер", "канцлер", "председатель", "госсекретарь"}
+    | {"губернатор", "мэр", "сенатор", "министр", "король", "генсек"}
+    | {"вице-премьер", "глава", "спикер", "конгрессмен", "депутат"}
+)
+#: Nouns of a relative and the sex they name: 'по словам матери' is a woman, never a man named
+#: nearby ('мать' after 'Игорь Тищенко ... с отцом подали прошение'). Not 'супруга': the
+#: morphology reads it as 'супруг'.
+_KIN = MappingProxyType(
+    dict.fromkeys(("мать", "мама", "дочь", "дочка", "жена", "сестра", "бабушка", "вдова"), "femn")
+    | dict.fromkeys(("тётя", "внучка", "невеста"), "femn")
+    | dict.fromkeys(("отец", "папа", "сын", "муж", "брат", "дедушка", "дед"), "masc")
+    | dict.fromkeys(("вдовец", "дядя", "внук", "жених"), "masc")
+)
 #: Words of a description of another person than any named before: 'другой прохожий'.
 _ANOTHER = frozenset({"другой", "второй", "иной"})
 #: Conjunctions that open a clause whose subject is not the sentence's: 'если победит Драгош'.
@@ -194,6 +214,9 @@ _NAMED_DOCUMENTS = frozenset(
     {"резолюция", "записка", "обращение", "послание", "указ", "постановление", "поручение"}
     | {"статья", "колонка", "книга", "публикация", "исследование", "коммюнике", "декларация"}
 )
+#: Nouns of a medium's publication: 'говорится в публикации' after 'передает портал TMZ' goes on
+#: with the outlet's own report when no maker is named (`Article._published`).
+_PUBLICATIONS = frozenset({"публикация", "статья", "материал"})
 #: Verbs of making a document: its maker is their subject.
 _MAKING = frozenset(
     {"принять", "опубликовать", "подписать", "направить", "представить", "подготовить"}
@@ -248,10 +271,23 @@ _CITING = re.compile(r"(?i)\bсо ссылкой на\b")
 _CITING_VERBS = frozenset({"цитировать", "приводить", "процитировать", "привести"})
 #: A quotation mark: a sentence that quotes words gives someone else's, not a medium's own.
 _QUOTING = re.compile(r"[«\"„“]")
+#: Quotation marks around a span of words: a quotation, or a title of a few words.
+_TITLES = re.compile(r"[«\"„“]([^«»\"„“”\n]*)[»\"“”]")
+_TITLE_WORDS = 4
+#: A medium's verb of its report that is no cue of speech elsewhere: 'передает портал TMZ'.
+_RELAYING = frozenset({"передавать", "передать"})
+_MARKS = re.compile(r"[«»\"„“”]")
 #: Sentences back from an impersonal cue in which a medium's own report is what it goes on with.
 _OUTLET_BACK = 2
 #: The end of a clause right after a name.
 _CLAUSE_END = re.compile(r"\s*[.,;!?]")
+#: One's own channel of publishing: 'в своем Telegram-канале', 'на своей странице в Facebook'.
+_OWN_CHANNEL = re.compile(
+    r"(?i)\b(?:в|на)\s+сво\w+\s+(?:[\w-]+\s+)?"
+    r"(?:\w+-)?(?:канал|блог|микроблог|страниц|аккаунт|сайт|Twitter|Telegram|Facebook)"
+)
+#: A medium's own report after a comma before its name: ', передает портал |TMZ'.
+_REPORTED_BY = re.compile(r"[,–—]\s*(\w+)\s+((?:[\w-]+\s+){0,2})[«\"“„]?\s*$")
 #: Pronouns of the third person singular, personal and possessive, and their gender.
 _THIRD_PERSON = {"он": "masc", "она": "femn", "его": "masc", "её": "femn"}
 #: Prefixes of a rank below a role's: 'замминистра', 'вице-премьер', 'подполковник'.
@@ -282,6 +318,7 @@ class Person:
     role: str | None  # the head of `entities.role`, as ROLE_PHRASES names it
     country: str | None
     name: str = ""
+    role_alone: bool = False  # `entities.role` is its head alone: 'президент', not '... Центра'
 
     @property
     def gender(self) -> str | None:
@@ -473,7 +510,10 @@ class Article:
             return self._named_after(said.cue_stop) or media[0].entity_id, None
         if not words:  # only where it was said: 'Алексей Мухин [в интервью RT] заявил'
             before = self._before_occasion(start)
-            return (before.entity_id if before else self._named_after(said.cue_stop)), None
+            found = before.entity_id if before else self._named_after(said.cue_stop)
+            if found is None and self._publication(start, stop):  # 'говорится в статье'
+                found = self._published(start, said.previous)
+            return found, None
         # 'источник в МИД Турции', 'один из источников': nobody, unless named right after
         one_of = _one_of(words)
         if _unnamed(words) or one_of is not None:
@@ -504,11 +544,12 @@ class Article:
         if reading.kind is None and reading.thing and not (organisations or cited or subject):
             # a surname the morphology reads as a common noun ('Дижур') is still a surname
             made = placed and reading.thing in _NAMED_DOCUMENTS
+            published = placed and _bare(words) and reading.thing in _PUBLICATIONS
             return self._by_name(words, gender) or (
                 made and self._maker(reading.thing, start)
             ) or self._institution(
                 reading.thing, start, said.previous, _bare(words), _impersonal_words(words)
-            ), None
+            ) or (published and self._published(start, said.previous)) or None, None
         gender = reading.gender or gender
         if reading.kind == "spokes":  # 'представитель ведомства': the one named, else the body
             one = None if number == "plur" else self._described(said, words, reading, gender, set())
@@ -601,6 +642,27 @@ class Article:
     def _described(
         self, said: Said, words: str, reading: Reading, gender: str | None, organisations: set[str]
     ) -> str | None:
+        """The one person a description stands for (`_description`), never one of the other sex
+        than a relative's noun names ('мать' is no Игорь, 'отец Загитовой' no Алина)."""
+        found = self._description(said, words, reading, gender, organisations)
+        sex = _KIN.get(reading.head)
+        if found and sex and self._sex(found) not in (sex, None):
+            return None
+        return found
+
+    def _sex(self, entity_id: str) -> str | None:
+        """A person's gender by their patronymic ('Мархаба Башировна', whose first name the
+        morphology reads as a man's), else by their name; None for an organisation."""
+        person = self.people.get(entity_id)
+        if person is None:
+            return None
+        words = person.name.split()
+        patronymics = {p.tag.gender for w in words for p in morph()(w) if "Patr" in p.tag}
+        return patronymics.pop() if len(patronymics) == 1 else person.gender
+
+    def _description(
+        self, said: Said, words: str, reading: Reading, gender: str | None, organisations: set[str]
+    ) -> str | None:
         """The one person a description stands for (rule 3). A role of a state ('глава
         государства', 'Президент Азербайджана') is looked up first; a role in an organisation
         the source names ('бывший глава Минфина') only among people introduced with it."""
@@ -646,6 +708,8 @@ class Article:
         recent = self._recent(said.previous, start, gender)
         if not organisations:
             recent = self._of_country_rather(recent, said, gender, words)
+        if head in _PUNDITS and recent and self._in_office(recent):
+            recent = None  # 'Си Цзиньпин ... — подчеркнул эксперт': the expert is not him
         if recent and said.previous[1] > self._unnamed_before(start):
             # one the text presents as speaking since that quote is nearer ('— цитирует РИА
             # Новости ... Антошкина. ... Магомед Толбоев назвал Ан-26 «великолепным
@@ -656,7 +720,23 @@ class Article:
                 and self._speaking_since(said.previous[1], start, gender, head)
             )
             return since or recent
-        return self._antecedent(start, gender)
+        found = self._antecedent(start, gender)
+        if head not in _PUNDITS or (found and not self._in_office(found)):
+            return found
+        # an expert among the others, when the text presents them as speaking or of a view
+        # ('По мнению кандидата политических наук Сергея Судакова, ...' before 'Обама ...')
+        other = self._antecedent(start, gender, expert=True)
+        return other if other and self._presented_since(other, start, True) else None
+
+    def _in_office(self, entity_id: str) -> bool:
+        """Whether the corpus knows a person by an office of a state alone, and the state
+        ('президент' of the USA, 'канцлер' of Germany): one an expert's words are about ('По
+        мнению эксперта' after 'Путин заявил'), never the expert ('президент Центра системного
+        анализа' may be; so may one the corpus calls 'глава' of no country)."""
+        person = self.people.get(entity_id)
+        if person is None or person.country is None:
+            return False
+        return person.role_alone and person.role in _OFFICES
 
     def _speaking_since(
         self, after: int, before: int, gender: str | None, head: str | None
@@ -951,6 +1031,35 @@ class Article:
             return None
         return after.entity_id if _genitive(after.surface) else None
 
+    def _published(self, before: int, previous: Previous | None) -> str | None:
+        """Whose publication a bare noun of one refers to ('— говорится в публикации'), when no
+        maker of it is named: the speaker of the quote just before when a medium (it goes on:
+        '— пишет издание. ... — говорится в публикации') or one who wrote in their own channel
+        ('сообщил министр ... в своем Telegram-канале'), not one who spoke to a medium
+        ('рассказал изданию ... Егор Сусин': the medium's publication); else the medium whose
+        own report the nearest sentence with names gives (`_issuer`: 'передает портал TMZ')."""
+        spoke = self._recent(previous, before, None, ())
+        if spoke and (spoke in self._media or self._own_channel(previous[1])):
+            return spoke
+        return self._issuer(before, outlet=True)
+
+    def _publication(self, start: int, stop: int) -> bool:
+        """Whether a source is a publication's noun alone after its preposition ('в статье',
+        which is also an occasion: 'в своей статье для ...' says where one wrote)."""
+        words = [w for w in _WORDS.findall(self.text[start:stop]) if not preposition(w)]
+        return len(words) == 1 and lemma(words[0]) in _PUBLICATIONS
+
+    @cached_property
+    def _media(self) -> set[str]:
+        return {m.entity_id for m in self.mentions if m.type == MEDIUM}
+
+    def _own_channel(self, at: int) -> bool:
+        """Whether the clause after a quote's end says its speaker wrote it in their own
+        channel ('— написал политик на своей странице в Facebook', ', сообщил ... в своем
+        Telegram-канале')."""
+        clause = re.match(r"[^.!?\n]*", self.text[at : at + _AFTER_CUE]).group()
+        return _OWN_CHANNEL.search(clause) is not None
+
     def _issuer(self, before: int, outlet: bool = False) -> str | None:
         """Who issued what an impersonal cue or a document with no author found goes on with
         ('Отмечается, что ...', '— говорится в заявлении'): the owner of the press service whose
@@ -975,7 +1084,7 @@ class Article:
             named = sentence < at and any(
                 m.narrated and start <= m.start < stop for m in self.mentions
             )
-            if not service and named and _reports(self.text[start:stop]):
+            if not service and named and _reports_or_relays(self.text[start:stop]):
                 near = outlet and nearest and sentence >= at - _OUTLET_BACK
                 return self._reporting_outlet(start, stop) if near else None
             nearest = nearest and not named
@@ -987,12 +1096,15 @@ class Article:
         medium, the subject right beside a cue verb ('сообщает ТАСС', 'CNN сообщил') or citing
         ('ТАСС со ссылкой на ...'), not after a preposition ('в интервью RT'), in a sentence that
         names no person (one who speaks to the medium: 'рассказал RT Иван Петров'); after the
-        verb, only ending its clause ('— заявил RT другой житель' is whom he told)."""
+        verb, only ending its clause ('— заявил RT другой житель' is whom he told). A sentence
+        that names people is the medium's own report when its name ends it after a comma and a
+        verb of reporting (`_reported_by`: 'Актёр ... умер, передает портал TMZ.'); a title in
+        quotation marks quotes nothing (`_quotes_words`)."""
         ours = [m for m in self.mentions if m.narrated and start <= m.start < stop]
         media = [m for m in ours if m.type == MEDIUM]
-        if len({m.entity_id for m in media}) != 1 or any(m.type == "PER" for m in ours):
+        if len({m.entity_id for m in media}) != 1:
             return None
-        if _QUOTING.search(self.text, start, stop):  # it quotes someone's words or document
+        if _quotes_words(self.text[start:stop]):  # it quotes someone's words or document
             return None
         m = media[0]
         before = _WORDS.findall(self.text[start : m.start])[-1:]
@@ -1001,6 +1113,10 @@ class Article:
             return None
         cites = _CITING.match(self.text, m.stop + 1) is not None
         ends = cites or _CLAUSE_END.match(self.text, m.stop) is not None
+        if any(other.type == "PER" for other in ours):
+            # 'Актёр Мэттью Перри умер, передает портал TMZ.': the medium is the subject of
+            # the sentence's last clause; not 'рассказал RT Иван Петров'
+            return m.entity_id if ends and _reported_by(self.text[start : m.start]) else None
         beside = any(_reporting(w) for w in after) or (ends and any(map(_reporting, before)))
         return m.entity_id if beside or cites else None
 
@@ -1382,6 +1498,7 @@ class Article:
         gender: str | None,
         previous: Previous | None = None,
         narrated: int | None = None,
+        expert: bool = False,
     ) -> str | None:
         """The person a pronoun or a description at `before` stands for: of the nearest
         earlier sentences with people outside quotations (up to `_BACK`), the first with
@@ -1395,13 +1512,18 @@ class Article:
         introduces since (`_stranger_before`) are no antecedent; those are looked for up to
         `narrated`, where the quote's own words open before its source: a source or a stranger
         the quotation speaks of ('«Сумма источников ...», — добавил он', with straight quotes or
-        over paragraphs, which `_quoted` does not see) is not one the pronoun follows."""
+        over paragraphs, which `_quoted` does not see) is not one the pronoun follows. For an
+        `expert`, people known by an office of a state (`_in_office`) are only spoken of."""
         told = before if narrated is None else narrated
         floor = max(
             self._unnamed_before(told),
             self._stranger_before(told, gender),
         )
         earlier = [m for m in self.narrated if floor <= m.start and m.stop <= before]
+        if expert:
+            earlier = [m for m in earlier if not self._in_office(m.entity_id)]
+            if previous and self._in_office(previous[0]):
+                previous = None
         sentences = sorted({m.sentence for m in earlier}, reverse=True)[:_BACK]
         recent = self._recent(previous, before, gender)
         recent = recent if recent and previous[1] > floor else None
@@ -1792,6 +1914,38 @@ def _reports(sentence: str) -> bool:
         parse.tag.POS != "GRND" and not {"1per", "2per"} & set(parse.tag.grammemes)
         for word in cue_forms().intersection(words)
         for parse in morph()(word)[:1]
+    )
+
+
+def _quotes_words(sentence: str) -> bool:
+    """Whether a sentence quotes words: quotation marks around more than a title's few words
+    ('сообщает "Коммерсантъ"', 'по сериалу "Друзья"' only name a thing) or left open."""
+    if not _QUOTING.search(sentence):
+        return False
+    titles = _TITLES.findall(sentence)
+    if any(len(_WORDS.findall(title)) > _TITLE_WORDS for title in titles):
+        return True
+    return _MARKS.search(_TITLES.sub("", sentence)) is not None
+
+
+def _reports_or_relays(sentence: str) -> bool:
+    """Whether a sentence reports speech (`_reports`) or a medium's report ('..., передает
+    портал TMZ')."""
+    return _reports(sentence) or any(lemma(w) in _RELAYING for w in words_of(sentence))
+
+
+def _reported_by(before: str) -> bool:
+    """Whether the text `before` a medium's name ends in a clause of its own report after a
+    comma: a cue verb and at most two words that describe the medium (', сообщает', ',
+    передает портал', ', сообщила британская газета'); not 'Иван Петров заявил' (whom he
+    told)."""
+    found = _REPORTED_BY.search(before)
+    verb = found and found.group(1)
+    if not verb or not (_reporting(verb) or lemma(verb.lower()) in _RELAYING):
+        return False
+    return all(
+        _pos(word) == "ADJF" or lemma(word) in STRONG_WORDS | WEAK_WORDS
+        for word in found.group(2).split()
     )
 
 
