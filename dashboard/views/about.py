@@ -92,4 +92,6 @@ right.dataframe(
     hide_index=True,
 )
 with st.expander("Raw manifest.json"):
-    st.json(info)
+    # Its first level open: the whole tree is thousands of elements (rows per rejected input
+    # and per line kept out), drawn on every view of the page even while the expander is closed.
+    st.json(info, expanded=1)

@@ -13,6 +13,18 @@ ARTICLE_LIMIT = 200
 QUOTE_LIMIT = 200
 
 
+#: The actor table's columns; the ids stay on the server (the selection is a row number).
+TABLE_COLUMNS = {
+    "name": st.column_config.TextColumn("Name", width="medium"),
+    "type": "Type",
+    "mentions": st.column_config.NumberColumn("Mentions", format="%d"),
+    "articles": st.column_config.NumberColumn("Articles", format="%d"),
+    "country": "Country",
+    "role": "Role",
+    "aliases": st.column_config.TextColumn("Aliases", width="large"),
+    "entity_id": None,
+}
+
 build = guards.current_build()
 filters = sidebar.current_filters()
 st.title("Actors")
@@ -30,21 +42,12 @@ with guards.in_time(stop=True):
         "row for the profile."
     )
     picked = st.dataframe(
-        table,
+        render.visible(table, TABLE_COLUMNS),
         hide_index=True,
         on_select="rerun",
         selection_mode="single-row",
         key="actor-table",
-        column_config={
-            "name": st.column_config.TextColumn("Name", width="medium"),
-            "type": "Type",
-            "mentions": st.column_config.NumberColumn("Mentions", format="%d"),
-            "articles": st.column_config.NumberColumn("Articles", format="%d"),
-            "country": "Country",
-            "role": "Role",
-            "aliases": st.column_config.TextColumn("Aliases", width="large"),
-            "entity_id": None,
-        },
+        column_config=TABLE_COLUMNS,
     )
     downloads.table_downloads(build, filters, "actors", table)
     profile_id = url.selected_id("profile", picked, table["entity_id"])

@@ -4,10 +4,20 @@ import streamlit as st
 
 from dashboard import charts
 from dashboard.queries import sources
-from dashboard.widgets import clicks, downloads, guards, sidebar
+from dashboard.widgets import clicks, downloads, guards, render, sidebar
 
 TABLE_LIMIT = 500
 TOP = 20
+
+#: The media table's columns; the ids and country codes stay on the server.
+MEDIA_COLUMNS = {
+    "name": st.column_config.TextColumn("Name", width="medium"),
+    "country": None,
+    "country_name": "Country",
+    "articles": st.column_config.NumberColumn("Articles", format="%d"),
+    "mentions": st.column_config.NumberColumn("Mentions", format="%d"),
+    "entity_id": None,
+}
 
 build = guards.current_build()
 filters = sidebar.current_filters()
@@ -39,16 +49,5 @@ clicks.filtering_chart(
 st.caption(f"The {min(TOP, len(media))} most cited; click a bar to filter on its articles.")
 
 st.subheader("All cited media")
-st.dataframe(
-    media,
-    hide_index=True,
-    column_config={
-        "name": st.column_config.TextColumn("Name", width="medium"),
-        "country": None,
-        "country_name": "Country",
-        "articles": st.column_config.NumberColumn("Articles", format="%d"),
-        "mentions": st.column_config.NumberColumn("Mentions", format="%d"),
-        "entity_id": None,
-    },
-)
+st.dataframe(render.visible(media, MEDIA_COLUMNS), hide_index=True, column_config=MEDIA_COLUMNS)
 downloads.table_downloads(build, filters, "sources", media)

@@ -52,6 +52,12 @@ def shown_articles(articles: pd.DataFrame) -> pd.DataFrame:
     )
 
 
+def visible(frame: pd.DataFrame, column_config: dict) -> pd.DataFrame:
+    """`frame` without the columns its table's `column_config` hides (None): a hidden column is
+    still sent to the browser with the rest, and selections and downloads use the full frame."""
+    return frame.drop(columns=[c for c, v in column_config.items() if v is None and c in frame])
+
+
 def _dates(published: pd.Series) -> pd.Series:
     """Publication dates as 2025-12-05, or 'undated'."""
     return pd.to_datetime(published).dt.strftime("%Y-%m-%d").fillna("undated")
@@ -82,39 +88,41 @@ def quote_count(quotes: pd.DataFrame) -> str:
     return f"the {len(quotes):,} newest of {total:,}" if total > len(quotes) else f"{total:,}"
 
 
-def quote_table(build: Build, filters: Filters, name: str, quotes: pd.DataFrame) -> None:
-    """Quotes (`queries.quotes.quotes`) as a table with a link to each one's article, and its
-    downloads (without the link column and the running total)."""
+#: The quote table's columns, in order, with their headings: only these are sent to the
+#: browser (the download keeps every column).
+QUOTE_COLUMNS = {
+    "published": "Published",
+    "speaker": st.column_config.TextColumn("Speaker", width="small"),
+    "quote": st.column_config.TextColumn("Quote", width="large"),
+    "kind": "Kind",
+    "cue": "Cue",
+    "about": st.column_config.TextColumn("Names in it", width="medium"),
+    "countries": "Countries in it",
+    "title": st.column_config.TextColumn("Article", width="medium"),
+    "read": st.column_config.LinkColumn("Open", display_text="Read"),
+}
+
+
+def shown_quotes(filters: Filters, quotes: pd.DataFrame) -> pd.DataFrame:
+    """Quotes (`queries.quotes.quotes`) as their table shows them: the `QUOTE_COLUMNS` the
+    frame has, dates as 2025-12-05, and a link to each one's article in the Reader. Columns
+    no cell shows (ids, the running total, the speaker as written) stay on the server: every
+    byte of the table is sent to the browser and decoded there on each run of the page."""
     shown = quotes.assign(
         published=_dates(quotes["published"]),
         read=page_links("reader", filters, "article", quotes["article_id"]),
     )
+    return shown[[c for c in QUOTE_COLUMNS if c in shown.columns]]
+
+
+def quote_table(build: Build, filters: Filters, name: str, quotes: pd.DataFrame) -> None:
+    """Quotes (`queries.quotes.quotes`) as a table with a link to each one's article, and its
+    downloads (without the link column and the running total)."""
     st.dataframe(
-        shown,
+        shown_quotes(filters, quotes),
         hide_index=True,
         key=f"table-{name}",
-        column_order=[
-            "published",
-            "speaker",
-            "quote",
-            "kind",
-            "cue",
-            "about",
-            "countries",
-            "title",
-            "read",
-        ],
-        column_config={
-            "published": "Published",
-            "speaker": st.column_config.TextColumn("Speaker", width="small"),
-            "quote": st.column_config.TextColumn("Quote", width="large"),
-            "kind": "Kind",
-            "cue": "Cue",
-            "about": st.column_config.TextColumn("Names in it", width="medium"),
-            "countries": "Countries in it",
-            "title": st.column_config.TextColumn("Article", width="medium"),
-            "read": st.column_config.LinkColumn("Open", display_text="Read"),
-        },
+        column_config=QUOTE_COLUMNS,
     )
     table_downloads(build, filters, name, quotes.drop(columns=["total"]))
 

@@ -121,6 +121,10 @@ def test_about_lists_rejections(monkeypatch, build_with_rejection) -> None:
     trimmed = app.dataframe[1].value
     assert trimmed["reason"].tolist() == ["navigation", "rubric", "dateline"]
     assert trimmed["text"].tolist()[2] == "05 декабря, 2025"
+    # The raw manifest opens one level deep: the whole tree is drawn even in a closed expander.
+    (raw,) = app.json
+    assert raw.proto.max_expand_depth == 1
+    assert json.loads(raw.value)["rejected"][0]["reason"] == "empty file"
 
 
 def test_the_server_neither_watches_sources_nor_collects_after_each_run() -> None:
@@ -590,8 +594,14 @@ def test_actors_page_and_profile(monkeypatch, seed_build) -> None:
     assert [t.value for t in app.title] == ["Actors"]
     table = app.dataframe[0].value
     assert set(table["type"]) <= {"PER", "ORG"}
-    # The first row is the most written-about actor; its profile opens by default.
-    assert app.query_params["profile"] == table["entity_id"].iloc[0]
+    # The first row is the most written-about actor; its profile opens by default. The table
+    # sends what it shows: the ids stay on the server, and its CSV has them.
+    assert list(table.columns) == ["name", "type", "mentions", "articles", "country", "role"] + [
+        "aliases"
+    ]
+    ranked = actor_table(open_build(seed_build), NONE, 500)
+    assert table["name"].tolist() == ranked["name"].tolist()
+    assert app.query_params["profile"] == ranked["entity_id"].iloc[0]
     assert app.header[0].value == table["name"].iloc[0]
     assert [s.value for s in app.subheader] == [
         "Mentions over time",
@@ -689,7 +699,8 @@ def test_sources_page_ranks_the_media_the_articles_cite(monkeypatch, seed_build)
         "Provenance (JSON)",
     ] * 2
     table = app.dataframe[0].value
-    shown = table.fillna({"country_name": "—"})[["name", "country_name", "articles", "mentions"]]
+    assert list(table.columns) == ["name", "country_name", "articles", "mentions"]  # no ids
+    shown = table.fillna({"country_name": "—"})
     assert shown.to_dict("records") == [
         {"name": "Report.az", "country_name": "Azerbaijan", "articles": 2, "mentions": 2},
     ]
@@ -712,6 +723,18 @@ def test_quotes_page(monkeypatch, seed_build) -> None:
     assert [s.value for s in app.subheader] == ["Most quoted", "Quotes"]
     shown = app.dataframe[-1].value
     assert len(shown) == len(read_table(seed_build, "quotes"))
+    # Only the columns the table shows are sent; the CSV has the rest.
+    assert list(shown.columns) == [
+        "published",
+        "speaker",
+        "quote",
+        "kind",
+        "cue",
+        "about",
+        "countries",
+        "title",
+        "read",
+    ]
     # Every answer of 003 is the ambassador's: he is quoted most.
     ranked = quotes(open_build(seed_build), NONE, QuoteQuery(), 1000)
     assert ranked["speaker"].value_counts().index[0] == "Агалар Атамогланов"
