@@ -9,7 +9,7 @@ import streamlit as st
 
 from dashboard.filters import Filters
 from dashboard.labels import named
-from dashboard.store import Build, about_entity, new_cursor, query, shared, time_limited
+from dashboard.store import Build, about_entity, in_range, new_cursor, query, shared, time_limited
 
 #: The selected articles and mentions of each entity of the given types (the parameter).
 _COUNTS = """
@@ -216,17 +216,20 @@ def co_countries(build: Build, filters: Filters, entity_id: str, limit: int) -> 
 
 
 def entity_articles(build: Build, filters: Filters, entity_id: str, limit: int) -> pd.DataFrame:
-    """The selected articles that mention the entity, most mentions first."""
+    """The selected articles that mention the entity, most mentions first. The articles are read
+    in the row groups of the filters' dates alone (`in_range`)."""
+    dates, bounds = in_range(filters, "published")
     return about_entity(
         build,
         filters,
         entity_id,
-        """
+        f"""
         SELECT a.title, a.published, a.source, count(*) AS mentions, a.article_id
-        FROM own m JOIN articles a USING (article_id)
+        FROM own m JOIN (SELECT * FROM articles WHERE {dates}) a USING (article_id)
         GROUP BY ALL
         ORDER BY mentions DESC, a.published DESC NULLS LAST, a.article_id
         LIMIT ?
         """,
+        *bounds,
         limit,
     )

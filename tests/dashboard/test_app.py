@@ -46,7 +46,7 @@ from dashboard.queries.search import concordance, sort_concordance, usage_per_mo
 from dashboard.queries.sources import top_media
 from dashboard.queries.timeline import LAGS, history_table, lag_counts, timeline, with_sentences
 from dashboard.queries.topics import topic_list, topics_over_time
-from dashboard.store import ENV_VAR, at_dates, in_dates, open_build, query, summary
+from dashboard.store import ENV_VAR, at_rows, in_dates, open_build, query, summary
 from dashboard.widgets.clicks import clicked_in_groups
 from pipeline import SCHEMA_VERSION
 from pipeline.build import build
@@ -518,12 +518,18 @@ def test_date_ranges_are_parameters_of_the_query(seed_build, seed_articles) -> N
         [],
     )
     assert in_dates("published", pa.chunked_array([], type=pa.date32())) == ("false", [])
-    # `at_dates` keeps the dates themselves, not the days between them.
-    sql, params = at_dates("published", dates)
-    assert str(low.year) not in sql and sorted(params) == [low, high]
-    found = query(built, f"SELECT count(*) AS n FROM articles WHERE {sql}", *params)["n"][0]
-    assert found == sum(1 for d in dated if d in (low, high)) + undated
-    assert at_dates("published", pa.chunked_array([], type=pa.date32())) == ("false", [])
+    # `at_rows` keeps the dates themselves, not the days between them, and of the undated rows
+    # those of the given articles alone.
+    first = next(a["article_id"] for a in seed_articles.values() if a["published"] == low)
+    undated_ids = [a["article_id"] for a in seed_articles.values() if a["published"] is None]
+    ids = pa.chunked_array([[first, undated_ids[0], first]])
+    sql, params = at_rows("articles", dates, ids)
+    assert str(low.year) not in sql and sorted(params[:2]) == [low, high]
+    assert params[2:] == [undated_ids[0]]
+    found = query(built, f"SELECT published, article_id FROM {sql} a", *params)
+    assert len(found) == sum(1 for d in dated if d in (low, high)) + 1
+    assert found.loc[found["published"].isna(), "article_id"].tolist() == [undated_ids[0]]
+    assert at_rows("articles", dates[:0], ids[:0]) == ("(SELECT * FROM articles WHERE false)", [])
 
 
 def test_actors_page_and_profile(monkeypatch, seed_build) -> None:
@@ -577,6 +583,8 @@ def test_profile_charts_count_the_actor_mentions_in_the_selection(seed_build) ->
         (NONE, mentions),
         (Filters(headlines=True), [m for m in mentions if m["in_headline"]]),
         (Filters(start=day, end=day), latest),
+        # One bound alone: the articles are read in the row groups of the dates after it.
+        (Filters(start=day), latest),
     ):
         per_article = Counter(m["article_id"] for m in kept)
         listed = entity_articles(built, filters, aliyev, 200)
