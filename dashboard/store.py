@@ -304,7 +304,8 @@ _IN_HEADLINES = (
     "CREATE TEMP VIEW country_mentions AS "
     "SELECT * FROM {db}.main.country_mentions WHERE in_headline",
     "CREATE TEMP VIEW article_entities AS "
-    "SELECT article_id, entity_id, type, count(*)::INT AS mentions FROM mentions GROUP BY ALL",
+    "SELECT article_id, entity_id, type, count(*)::INT AS mentions, published "
+    "FROM mentions GROUP BY ALL",
 )
 
 

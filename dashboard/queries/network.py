@@ -84,12 +84,10 @@ def _counted(filters: Filters, dates: str, bounds: list) -> tuple[dict, list]:
     if filters.headlines:
         # Every actor a candidate: the headlines' mentions are then read once, not twice.
         return {"articles": "entities", "count": "1"}, []
-    if bounds:
-        # The mentions of the dates alone, read in the row groups of those dates.
-        articles = f"(SELECT * FROM mentions WHERE {dates}) JOIN sel USING (article_id)"
-        return {"articles": articles, "count": "count(DISTINCT article_id)"}, bounds
-    # Without dates, the narrow table of an article's entities, a row per article and entity.
-    return {"articles": "article_entities JOIN sel USING (article_id)", "count": "count(*)"}, []
+    # The narrow table of an article's entities, a row per article and entity, read in the row
+    # groups of the filters' dates alone (all of them without dates).
+    articles = f"(SELECT * FROM article_entities WHERE {dates}) JOIN sel USING (article_id)"
+    return {"articles": articles, "count": "count(*)"}, bounds
 
 
 #: The units (`{unit}`: sentences or paragraphs) of the selected articles naming each kept node:

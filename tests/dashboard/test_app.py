@@ -468,6 +468,33 @@ def test_rankings_of_a_filter_state_count_its_articles(seed_build) -> None:
     assert list(top["entity_id"]) == list(table["entity_id"].head(3))
 
 
+def test_actor_counts_of_a_date_range(seed_build) -> None:
+    """The actors' counts of a date range read the articles' entities of those dates alone
+    (laid out by date): each actor's articles and mentions among the articles published then,
+    with both bounds and with one."""
+    built = open_build(seed_build)
+    articles = read_table(seed_build, "articles")
+    types = {e["entity_id"]: e["type"] for e in read_table(seed_build, "entities")}
+    days = sorted(a["published"] for a in articles if a["published"])
+    for start, end in ((days[1], days[-2]), (days[1], None)):
+        chosen = {
+            a["article_id"]
+            for a in articles
+            if a["published"] and start <= a["published"] and (end is None or a["published"] <= end)
+        }
+        assert 0 < len(chosen) < len(articles)
+        found: dict[str, list] = {}
+        for m in read_table(seed_build, "mentions"):
+            if m["article_id"] in chosen and types[m["entity_id"]] in ("PER", "ORG"):
+                counts = found.setdefault(m["entity_id"], [set(), 0])
+                counts[0].add(m["article_id"])
+                counts[1] += 1
+        table = actor_table(built, Filters(start=start, end=end), 500)
+        assert {r.entity_id: (r.articles, r.mentions) for r in table.itertuples()} == {
+            entity: (len(ids), n) for entity, (ids, n) in found.items()
+        }
+
+
 def test_unfiltered_counts_are_the_builds_own(seed_build, seed_articles) -> None:
     """Without filters, the top countries, actors and topics and the country picker read the
     build's counts (`totals`, `entities`) instead of scanning: the same frames as counting a
@@ -1131,9 +1158,9 @@ def test_network_keeps_the_most_covered_nodes_and_counts_shared_units(
     """The few most covered actors (people here) and countries, ranked by articles, then units,
     then id, and each pair's shared paragraphs and articles, as the seed build's tables give
     them; of every article, and of those published in the second half of December (seeds 000
-    and 003), whose mentions the page reads in the row groups of those dates; and of the
-    headlines alone. The actors are ranked on their articles before their units are read, so
-    ties of articles at the last kept actor are broken by units here too."""
+    and 003), whose mentions and articles' entities the page reads in the row groups of those
+    dates; and of the headlines alone. The actors are ranked on their articles before their
+    units are read, so ties of articles at the last kept actor are broken by units here too."""
     built = open_build(seed_build)
     start, end = dates
     types = {e["entity_id"]: e["type"] for e in read_table(seed_build, "entities")}
