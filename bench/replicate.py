@@ -39,6 +39,7 @@ SHIFTED = {
     "quotes": {"published": "(published - to_years(k::INTEGER))::DATE"},
     "mentions": {"published": "(published - to_years(k::INTEGER))::DATE"},
     "country_mentions": {"published": "(published - to_years(k::INTEGER))::DATE"},
+    "article_entities": {"published": "(published - to_years(k::INTEGER))::DATE"},
 }
 #: Sort order of each table in the output, as the pipeline writes it.
 ORDER = {
@@ -46,7 +47,7 @@ ORDER = {
     "paragraphs": "article_id, paragraph",
     "sentences": "article_id, sentence",
     "mentions": "published DESC NULLS LAST, article_id, start, stop, entity_id",
-    "article_entities": "article_id, entity_id",
+    "article_entities": "published DESC NULLS LAST, article_id, entity_id",
     "country_mentions": "published DESC NULLS LAST, article_id, start, stop, country",
     "article_topics": "article_id, topic_id",
     "events": "published DESC NULLS LAST, article_id, start",

@@ -304,7 +304,8 @@ _IN_HEADLINES = (
     "CREATE TEMP VIEW country_mentions AS "
     "SELECT * FROM {db}.main.country_mentions WHERE in_headline",
     "CREATE TEMP VIEW article_entities AS "
-    "SELECT article_id, entity_id, type, count(*)::INT AS mentions FROM mentions GROUP BY ALL",
+    "SELECT article_id, entity_id, type, count(*)::INT AS mentions, published "
+    "FROM mentions GROUP BY ALL",
 )
 
 
@@ -424,14 +425,26 @@ def in_range(filters: Filters, column: str) -> tuple[str, list]:
     return " AND ".join(clauses) or "true", [day for _, day in bounds if day]
 
 
-def at_dates(column: str, dates: pa.ChunkedArray) -> tuple[str, list]:
-    """A filter of `column` to the distinct values of `dates` (and nulls, when among them), and
-    its parameters: as `in_dates`, but a table laid out by date is read only in the row groups
-    of those dates, not of every date between the first and the last (a few picked rows whose
-    dates lie years apart)."""
+def at_rows(table: str, dates: pa.ChunkedArray, ids: pa.ChunkedArray) -> tuple[str, list]:
+    """A subquery of the rows of `table` (laid out by date: newest first, undated last in order
+    of their article) at the distinct values of `dates` and, for the undated ones among them,
+    at their articles (`ids`; `dates` and `ids`: a row each), and its parameters. Each part
+    is a scan of its own, so a table laid out by date is read only in the row groups
+    of those dates (not of every date between the first and the last: a few picked rows whose
+    dates lie years apart) and, of its undated rows, only in those of these articles: a filter
+    `published IS NULL` would read every undated row group, and DuckDB pushes neither half of
+    an OR of the two into the scan."""
     days = pc.unique(dates).drop_null().to_pylist()
-    ranged = f"{column} IN ({', '.join(['?'] * len(days))})" if days else "false"
-    return _or_null(column, ranged, dates), days
+    parts, params = [], []
+    if days:
+        parts.append(f"SELECT * FROM {table} WHERE published IN ({', '.join(['?'] * len(days))})")
+        params.extend(days)
+    undated = pc.unique(ids.filter(pc.is_null(dates))).to_pylist()
+    if undated:
+        listed = ", ".join(["?"] * len(undated))
+        parts.append(f"SELECT * FROM {table} WHERE published IS NULL AND article_id IN ({listed})")
+        params.extend(undated)
+    return f"({' UNION ALL '.join(parts or [f'SELECT * FROM {table} WHERE false'])})", params
 
 
 def _or_null(column: str, ranged: str, dates: pa.ChunkedArray) -> str:

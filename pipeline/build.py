@@ -10,9 +10,10 @@ tables as they come:
    topic model fitted beside it (stages.topics);
 5. `paragraphs` with their topics, `topics`, `article_topics`;
 6. `sentences`, `country_mentions`, `furniture`, `events`, `quotes`, chunk by chunk
-   (stages.situate); `events`, `quotes`, `mentions` and `country_mentions` then laid out by
-   date (stages.by_date); then a check of the dates sources share (stages.shared_dates), and
-   the counts of the whole build the dashboard's first view reads (stages.totals);
+   (stages.situate); `events`, `quotes`, `mentions`, `country_mentions` and
+   `article_entities` then laid out by date (stages.by_date); then a check of the dates
+   sources share (stages.shared_dates), and the counts of the whole build the dashboard's
+   first view reads (stages.totals);
 7. once the words index is written, `articles` laid out by date too (stages.by_date).
 """
 

@@ -153,6 +153,7 @@ ARTICLE_ENTITIES = _schema(
     ("entity_id", pa.string(), False, "An entity it mentions (`entities.entity_id`)."),
     ("type", pa.string(), False, "The entity's type: PER, ORG, LOC or MEDIUM."),
     ("mentions", pa.int32(), False, "Its mentions in the article."),
+    _PUBLISHED,
 )
 
 WORDS = _schema(

@@ -9,13 +9,14 @@ import streamlit as st
 
 from dashboard.filters import Filters
 from dashboard.labels import named
-from dashboard.store import Build, about_entity, new_cursor, query, shared, time_limited
+from dashboard.store import Build, about_entity, in_range, new_cursor, query, shared, time_limited
 
-#: The selected articles and mentions of each entity of the given types (the parameter).
+#: The selected articles and mentions of each entity of the given types (the first parameter),
+#: the articles' entities read in the row groups of the filters' dates (`{dates}`, `in_range`).
 _COUNTS = """
     SELECT x.entity_id, count(*) AS articles, sum(x.mentions)::BIGINT AS mentions
     FROM article_entities x JOIN sel USING (article_id)
-    WHERE list_contains(?, x.type)
+    WHERE list_contains(?, x.type) AND {dates}
     GROUP BY x.entity_id
 """
 
@@ -51,8 +52,10 @@ def _counts(directory: str, build_id: str, filters: Filters) -> pa.Table:
     """`_COUNTS` of a filter state, counted once and shared by the rankings of its entities
     (the Overview's top actors, the Actors page's table): each would read every selected
     article's entities."""
+    dates, bounds = in_range(filters, "x.published")
     with time_limited(new_cursor(directory, build_id, filters)) as cursor:
-        return cursor.sql(_COUNTS, params=[filters.actor_types]).to_arrow_table()
+        sql = _COUNTS.format(dates=dates)
+        return cursor.sql(sql, params=[filters.actor_types, *bounds]).to_arrow_table()
 
 
 def top_actors(build: Build, filters: Filters, limit: int) -> pd.DataFrame:
@@ -216,17 +219,20 @@ def co_countries(build: Build, filters: Filters, entity_id: str, limit: int) -> 
 
 
 def entity_articles(build: Build, filters: Filters, entity_id: str, limit: int) -> pd.DataFrame:
-    """The selected articles that mention the entity, most mentions first."""
+    """The selected articles that mention the entity, most mentions first. The articles are read
+    in the row groups of the filters' dates alone (`in_range`)."""
+    dates, bounds = in_range(filters, "published")
     return about_entity(
         build,
         filters,
         entity_id,
-        """
+        f"""
         SELECT a.title, a.published, a.source, count(*) AS mentions, a.article_id
-        FROM own m JOIN articles a USING (article_id)
+        FROM own m JOIN (SELECT * FROM articles WHERE {dates}) a USING (article_id)
         GROUP BY ALL
         ORDER BY mentions DESC, a.published DESC NULLS LAST, a.article_id
         LIMIT ?
         """,
+        *bounds,
         limit,
     )

@@ -55,8 +55,9 @@ def _nodes_and_edges(
         """
         SELECT k.number, k.node, k.kind, coalesce(e.name, k.node) AS name, k.articles,
                k.node_units AS units
-        FROM (SELECT DISTINCT ON (number) * FROM kept) k
+        FROM kept k
         LEFT JOIN entities e ON k.kind = 'actor' AND e.entity_id = k.node
+        WHERE k.article IS NULL
         ORDER BY articles DESC, units DESC, node
         """
     ).df()
@@ -84,12 +85,10 @@ def _counted(filters: Filters, dates: str, bounds: list) -> tuple[dict, list]:
     if filters.headlines:
         # Every actor a candidate: the headlines' mentions are then read once, not twice.
         return {"articles": "entities", "count": "1"}, []
-    if bounds:
-        # The mentions of the dates alone, read in the row groups of those dates.
-        articles = f"(SELECT * FROM mentions WHERE {dates}) JOIN sel USING (article_id)"
-        return {"articles": articles, "count": "count(DISTINCT article_id)"}, bounds
-    # Without dates, the narrow table of an article's entities, a row per article and entity.
-    return {"articles": "article_entities JOIN sel USING (article_id)", "count": "count(*)"}, []
+    # The narrow table of an article's entities, a row per article and entity, read in the row
+    # groups of the filters' dates alone (all of them without dates).
+    articles = f"(SELECT * FROM article_entities WHERE {dates}) JOIN sel USING (article_id)"
+    return {"articles": articles, "count": "count(*)"}, bounds
 
 
 #: The units (`{unit}`: sentences or paragraphs) of the selected articles naming each kept node:
@@ -101,7 +100,9 @@ def _counted(filters: Filters, dates: str, bounds: list) -> tuple[dict, list]:
 #: groups of the filters' dates (`{dates}`). Parameters: those of `{articles}` (if any), the
 #: types, how many actors are kept, the dates, the links, the dates, how many actors and how
 #: many countries are kept. `article`: the article's number in `sel`; `number`: the node's in
-#: the order of the ids.
+#: the order of the ids. A row per unit naming a kept node has its `article`, `unit` and `number`
+#: alone, and a row per kept node (`article` null) its facts: the nodes are read from those few
+#: rows, not from every unit's copy of its node's, and the units' rows are narrow.
 _KEPT = """
     CREATE TEMP TABLE kept AS
     WITH arts AS (SELECT article_id, row_number() OVER () AS article FROM sel),
@@ -145,9 +146,12 @@ _KEPT = """
             SELECT 'country', * FROM top_countries
         )
     )
-    SELECT u.article, u.unit, t.*
+    SELECT u.article, u.unit, t.number, NULL AS kind, NULL AS node, NULL AS articles,
+           NULL AS node_units
     FROM actor_units u JOIN picked t ON t.kind = 'actor' AND t.node = u.entity_id
     UNION ALL
-    SELECT u.article, u.unit, t.*
+    SELECT u.article, u.unit, t.number, NULL, NULL, NULL, NULL
     FROM country_units u JOIN picked t ON t.kind = 'country' AND t.node = u.country
+    UNION ALL
+    SELECT NULL, NULL, number, kind, node, articles, node_units FROM picked
 """

@@ -11,7 +11,7 @@ import streamlit as st
 from dashboard.filters import Filters
 from dashboard.store import (
     Build,
-    at_dates,
+    at_rows,
     counted,
     filtered,
     new_cursor,
@@ -172,14 +172,13 @@ def _asks(one: QuoteQuery, field: str) -> bool:
 
 
 #: The picked quotes (`picked`) with their text and what they name, read only in the row groups
-#: of their dates (`{dates}`, a filter on `q.published` to those dates), and their articles'
-#: titles, read in the row groups of the same dates when the cursor's articles keep their
-#: stored dates (`{articles}`, else true).
+#: of their dates and, of the undated, of their articles (`{quotes}`: `at_rows`), and their
+#: articles' titles, read in the row groups of the same articles when the cursor's articles
+#: keep their stored dates (`{articles}`, else every article).
 _SHOWN = """
     WITH shown AS (
         SELECT q.*, p.speaker_name, p.speaker_country, p.number, p.total
-        FROM picked p JOIN quotes q USING (article_id, start, stop, kind)
-        WHERE {dates}
+        FROM picked p JOIN {quotes} q USING (article_id, start, stop, kind)
     ),
     about AS (
         SELECT x.article_id, x.start, string_agg(n.name, '; ' ORDER BY n.name) AS about
@@ -197,7 +196,7 @@ _SHOWN = """
            AS countries, a.title, a.source, p.article_id, p.paragraph, p.start, p.stop,
            p.speaker_entity_id, p.total, p.number
     FROM shown p
-    JOIN (SELECT * FROM articles WHERE {articles}) a USING (article_id)
+    JOIN {articles} a USING (article_id)
     LEFT JOIN about x ON x.article_id = p.article_id AND x.start = p.start
     ORDER BY p.number, a.published DESC NULLS LAST, p.article_id, p.start
 """
@@ -229,11 +228,11 @@ def _quote_sets(
     with time_limited(cursor):
         picked = cursor.sql(_picked(wanted, filters), params=[*params, limit]).to_arrow_table()
         cursor.register("picked", picked)
-        stored = picked["stored"]
-        dates, params = at_dates("q.published", stored)
-        articles, more = at_dates("published", stored) if filters.inferred else ("true", [])
-        # `{dates}` comes before `{articles}` in the SQL, so do their parameters.
-        return cursor.execute(_SHOWN.format(dates=dates, articles=articles), params + more).df()
+        stored, ids = picked["stored"], picked["article_id"]
+        shown, params = at_rows("quotes", stored, ids)
+        articles, more = at_rows("articles", stored, ids) if filters.inferred else ("articles", [])
+        # `{quotes}` comes before `{articles}` in the SQL, so do their parameters.
+        return cursor.execute(_SHOWN.format(quotes=shown, articles=articles), params + more).df()
 
 
 def most_quoted(quotes: pd.DataFrame, limit: int) -> pd.DataFrame:

@@ -23,6 +23,7 @@ GROUP_ROWS = {
     "quotes": 1 << 13,
     "mentions": 1 << 14,
     "country_mentions": 1 << 14,
+    "article_entities": 1 << 14,
 }
 #: Rows of a written table read at a time.
 READ_ROWS = 1 << 16

@@ -1,11 +1,12 @@
 """The tables the dashboard reads newest first or by date range, laid out by date: `events`,
-`quotes`, `mentions` and `country_mentions` sorted by their article's publication date, newest
-first (undated articles last), then by their key, in small row groups (`GROUP_ROWS`), with the
-date in the table; `articles` sorted the same way (`articles_by_date`). A page that shows the
-newest rows of a selection, or the rows of a date range, then decompresses a few row groups
-instead of every one (the stages write them in article order, where the rows of any date range
-sit in every row group). `events` also gets its paragraph's `topic_id` here, once the paragraphs
-have their topics: the Timeline then groups by topic without reading the paragraphs."""
+`quotes`, `mentions`, `country_mentions` and `article_entities` sorted by their article's
+publication date, newest first (undated articles last), then by their key, in small row groups
+(`GROUP_ROWS`), with the date in the table; `articles` sorted the same way (`articles_by_date`).
+A page that shows the newest rows of a selection, or the rows (or counts) of a date range, then
+decompresses a few row groups instead of every one (the stages write them in article order,
+where the rows of any date range sit in every row group). `events` also gets its paragraph's
+`topic_id` here, once the paragraphs have their topics: the Timeline then groups by topic
+without reading the paragraphs."""
 
 from __future__ import annotations
 
@@ -22,6 +23,7 @@ BY_DATE = {
     "quotes": "article_id, start, stop, kind",
     "mentions": "article_id, start, stop, entity_id",
     "country_mentions": "article_id, start, stop, country",
+    "article_entities": "article_id, entity_id",
 }
 
 #: The rows of a table (the first parameter) with their article's date (from the articles,

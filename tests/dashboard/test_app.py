@@ -46,7 +46,7 @@ from dashboard.queries.search import concordance, sort_concordance, usage_per_mo
 from dashboard.queries.sources import top_media
 from dashboard.queries.timeline import LAGS, history_table, lag_counts, timeline, with_sentences
 from dashboard.queries.topics import topic_list, topics_over_time
-from dashboard.store import ENV_VAR, at_dates, in_dates, open_build, query, summary
+from dashboard.store import ENV_VAR, at_rows, in_dates, open_build, query, summary
 from dashboard.widgets.clicks import clicked_in_groups
 from pipeline import SCHEMA_VERSION
 from pipeline.build import build
@@ -531,6 +531,33 @@ def test_rankings_of_a_filter_state_count_its_articles(seed_build) -> None:
     assert list(top["entity_id"]) == list(table["entity_id"].head(3))
 
 
+def test_actor_counts_of_a_date_range(seed_build) -> None:
+    """The actors' counts of a date range read the articles' entities of those dates alone
+    (laid out by date): each actor's articles and mentions among the articles published then,
+    with both bounds and with one."""
+    built = open_build(seed_build)
+    articles = read_table(seed_build, "articles")
+    types = {e["entity_id"]: e["type"] for e in read_table(seed_build, "entities")}
+    days = sorted(a["published"] for a in articles if a["published"])
+    for start, end in ((days[1], days[-2]), (days[1], None)):
+        chosen = {
+            a["article_id"]
+            for a in articles
+            if a["published"] and start <= a["published"] and (end is None or a["published"] <= end)
+        }
+        assert 0 < len(chosen) < len(articles)
+        found: dict[str, list] = {}
+        for m in read_table(seed_build, "mentions"):
+            if m["article_id"] in chosen and types[m["entity_id"]] in ("PER", "ORG"):
+                counts = found.setdefault(m["entity_id"], [set(), 0])
+                counts[0].add(m["article_id"])
+                counts[1] += 1
+        table = actor_table(built, Filters(start=start, end=end), 500)
+        assert {r.entity_id: (r.articles, r.mentions) for r in table.itertuples()} == {
+            entity: (len(ids), n) for entity, (ids, n) in found.items()
+        }
+
+
 def test_unfiltered_counts_are_the_builds_own(seed_build, seed_articles) -> None:
     """Without filters, the top countries, actors and topics and the country picker read the
     build's counts (`totals`, `entities`) instead of scanning: the same frames as counting a
@@ -581,12 +608,18 @@ def test_date_ranges_are_parameters_of_the_query(seed_build, seed_articles) -> N
         [],
     )
     assert in_dates("published", pa.chunked_array([], type=pa.date32())) == ("false", [])
-    # `at_dates` keeps the dates themselves, not the days between them.
-    sql, params = at_dates("published", dates)
-    assert str(low.year) not in sql and sorted(params) == [low, high]
-    found = query(built, f"SELECT count(*) AS n FROM articles WHERE {sql}", *params)["n"][0]
-    assert found == sum(1 for d in dated if d in (low, high)) + undated
-    assert at_dates("published", pa.chunked_array([], type=pa.date32())) == ("false", [])
+    # `at_rows` keeps the dates themselves, not the days between them, and of the undated rows
+    # those of the given articles alone.
+    first = next(a["article_id"] for a in seed_articles.values() if a["published"] == low)
+    undated_ids = [a["article_id"] for a in seed_articles.values() if a["published"] is None]
+    ids = pa.chunked_array([[first, undated_ids[0], first]])
+    sql, params = at_rows("articles", dates, ids)
+    assert str(low.year) not in sql and sorted(params[:2]) == [low, high]
+    assert params[2:] == [undated_ids[0]]
+    found = query(built, f"SELECT published, article_id FROM {sql} a", *params)
+    assert len(found) == sum(1 for d in dated if d in (low, high)) + 1
+    assert found.loc[found["published"].isna(), "article_id"].tolist() == [undated_ids[0]]
+    assert at_rows("articles", dates[:0], ids[:0]) == ("(SELECT * FROM articles WHERE false)", [])
 
 
 def test_actors_page_and_profile(monkeypatch, seed_build) -> None:
@@ -646,6 +679,8 @@ def test_profile_charts_count_the_actor_mentions_in_the_selection(seed_build) ->
         (NONE, mentions),
         (Filters(headlines=True), [m for m in mentions if m["in_headline"]]),
         (Filters(start=day, end=day), latest),
+        # One bound alone: the articles are read in the row groups of the dates after it.
+        (Filters(start=day), latest),
     ):
         per_article = Counter(m["article_id"] for m in kept)
         listed = entity_articles(built, filters, aliyev, 200)
@@ -1205,9 +1240,9 @@ def test_network_keeps_the_most_covered_nodes_and_counts_shared_units(
     """The few most covered actors (people here) and countries, ranked by articles, then units,
     then id, and each pair's shared paragraphs and articles, as the seed build's tables give
     them; of every article, and of those published in the second half of December (seeds 000
-    and 003), whose mentions the page reads in the row groups of those dates; and of the
-    headlines alone. The actors are ranked on their articles before their units are read, so
-    ties of articles at the last kept actor are broken by units here too."""
+    and 003), whose mentions and articles' entities the page reads in the row groups of those
+    dates; and of the headlines alone. The actors are ranked on their articles before their
+    units are read, so ties of articles at the last kept actor are broken by units here too."""
     built = open_build(seed_build)
     start, end = dates
     types = {e["entity_id"]: e["type"] for e in read_table(seed_build, "entities")}

@@ -54,9 +54,9 @@ def test_a_speaker_is_an_entity_of_a_kind_that_speaks(seed_build) -> None:
 
 
 def test_tables_read_by_date_are_laid_out_by_date(seed_build, tmp_path, monkeypatch) -> None:
-    """Each event, quote, mention and country mention carries its article's date and comes
-    newest first (ties by key), in row groups whose dates do not overlap: a reader of a date
-    range skips the others."""
+    """Each event, quote, mention, country mention and article's entity carries its article's
+    date and comes newest first (ties by key), in row groups whose dates do not overlap: a
+    reader of a date range skips the others."""
     published = {
         row["article_id"]: row["published"]
         for row in pq.read_table(seed_build / "articles.parquet").to_pylist()
@@ -75,11 +75,11 @@ def test_tables_read_by_date_are_laid_out_by_date(seed_build, tmp_path, monkeypa
     # 8,192, so that the seeds' rows fill several.
     for name in ("articles", "paragraphs"):
         shutil.copy(seed_build / f"{name}.parquet", tmp_path / f"{name}.parquet")
-    for name in BY_DATE:
+    for name, key in BY_DATE.items():
         columns = in_article_order(TABLES[name]).names
         table = pq.read_table(seed_build / f"{name}.parquet").select(columns)
         pq.write_table(
-            table.sort_by([(k, "ascending") for k in ("article_id", "start")]),
+            table.sort_by([(k.strip(), "ascending") for k in key.split(",")]),
             tmp_path / f"{name}.parquet",
         )
         monkeypatch.setitem(GROUP_ROWS, name, 4)

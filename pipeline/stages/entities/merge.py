@@ -708,6 +708,6 @@ def build_article_entities(mentions: pa.Table) -> pa.Table:
             "type": counts["type"],
             "mentions": counts["start_count"].cast(pa.int32()),
         },
-        schema=ARTICLE_ENTITIES,
+        schema=in_article_order(ARTICLE_ENTITIES),
     )
     return table.sort_by([("article_id", "ascending"), ("entity_id", "ascending")])
