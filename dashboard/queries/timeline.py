@@ -12,7 +12,7 @@ from dashboard.filters import Filters
 from dashboard.labels import country_name
 from dashboard.store import (
     Build,
-    at_dates,
+    at_rows,
     corpus_summary,
     counted,
     in_dates,
@@ -92,7 +92,7 @@ _SHOWN = """
 
 
 #: Past this many distinct dates, the events whose sentences are read are looked for over the
-#: range of their dates (`in_dates`) rather than at each date (`at_dates`, a parameter a date).
+#: range of their dates (`in_dates`) rather than at each date (`at_rows`, a parameter a date).
 _AT_DATES = 256
 
 
@@ -122,18 +122,21 @@ def _sentences(directory: str, build_id: str, wanted: tuple[tuple, ...]) -> pd.D
             [("article_id", pa.string()), ("start", pa.int64()), ("stored", pa.date32())]
         ),
     )
-    near = at_dates if pc.count_distinct(keys["stored"]).as_py() <= _AT_DATES else in_dates
+    if pc.count_distinct(keys["stored"]).as_py() <= _AT_DATES:
+        events, params = at_rows("events", keys["stored"], keys["article_id"])
+    else:
+        dates, params = in_dates("published", keys["stored"])
+        events = f"(SELECT * FROM events WHERE {dates})"
     with time_limited(new_cursor(directory, build_id, None)) as cursor:
         cursor.register("wanted", keys)
-        dates, params = near("e.published", keys["stored"])
-        return cursor.execute(_SENTENCES.format(dates=dates), params).df()
+        return cursor.execute(_SENTENCES.format(events=events), params).df()
 
 
-#: The sentences of the events `wanted`, read only in the row groups of their dates (`{dates}`).
+#: The sentences of the events `wanted`, read only in the row groups of their dates
+#: (`{events}`: the events at those dates, and of the undated, of their articles).
 _SENTENCES = """
     SELECT e.article_id, e.start, e.sentence
-    FROM wanted JOIN events e USING (article_id, start)
-    WHERE {dates}
+    FROM wanted JOIN {events} e USING (article_id, start)
 """
 
 
