@@ -12,7 +12,7 @@ import pytest
 from pipeline.harness import entity_tables
 from pipeline.nlp.ner import split_abbreviation
 from pipeline.nlp.normalize import other_readings, phrase
-from pipeline.stages.entities.organisations import organisation_names
+from pipeline.stages.entities.organisations import organisation_names, person_title
 from pipeline.stages.mentions import extract_mentions
 
 
@@ -245,3 +245,73 @@ def test_a_name_that_took_its_articles_full_name_keeps_it() -> None:
         ("ORG", "Следственного комитета России", "Следственный комитет России"): 5,
     }
     assert "Комитета" not in organisation_names(written)
+
+
+def test_the_head_noun_is_the_one_the_corpus_writes() -> None:
+    written = {
+        # 'раскритиковала задержания участников «Бессмертного полка» 9 мая': 'полка' is the
+        # genitive of 'полк' and of 'полок' alike; the corpus's names write 'полк'.
+        ("ORG", "Бессмертного полка", "Бессмертный полок"): 6,
+        ("ORG", "Бессмертный полк России", "Бессмертный полк России"): 2,
+        ("ORG", "Тамбовский пехотный полк", "Тамбовский пехотный полк"): 1,
+        # 'отправился в школу при лейб-гвардии Измайловском полку': a second case (loc2)
+        ("ORG", "Измайловском полку", "Измайловском полку"): 1,
+        ("ORG", "Инновационного парка института", "Инновационный парк института"): 1,
+        ("ORG", "Парк Горького", "Парк Горького"): 3,
+        ("ORG", "Порту", "Порту"): 30,  # the club: no reading of the common noun's 'порту'
+        ("ORG", "Сочинском морском порту", "Сочинский морской порту"): 1,
+    }
+    renamed = organisation_names(written)
+    assert renamed["Бессмертного полка"] == "Бессмертный полк"
+    assert renamed["Измайловском полку"] == "Измайловский полк"
+    assert renamed["Сочинском морском порту"] == "Сочинский морской порт"
+    assert "Инновационного парка института" not in renamed  # 'парк' already, not 'парок'
+    assert "Порту" not in renamed
+
+
+def test_an_english_possessive_before_a_name_the_corpus_writes_is_left_out() -> None:
+    written = {
+        # 'подключились германская KMW и австрийская Austria’s AVL List GmbH'
+        ("ORG", "Austria’s AVL List GmbH", "Austria’s AVL List GmbH"): 2,
+        # 'выбрали австрийское предприятие AVL List GmbH в качестве помощника'
+        ("ORG", "AVL List GmbH", "AVL List GmbH"): 3,
+        # A possessive alone is the brand's own name, even where the corpus writes the rest.
+        ("ORG", "Moody's", "Moody's"): 14,
+        ("ORG", "McDonald's", "McDonald's"): 5,
+        ("ORG", "McDonald", "McDonald"): 1,
+    }
+    renamed = organisation_names(written)
+    assert renamed["Austria’s AVL List GmbH"] == "AVL List GmbH"
+    assert "Moody's" not in renamed and "McDonald's" not in renamed
+
+
+@pytest.mark.parametrize(
+    ("surface", "title"),
+    [
+        ("Генсека", True),  # 'сообщил официальный представитель Генсека ООН Стефан Дюжаррик'
+        ("Председатель полярной комиссии", True),  # '... Русского географического общества'
+        ("Министры обороны Армении", True),  # 'всегда были гражданскими лицами'
+        ("Эксперт РА", False),  # the rating agency
+        ("Адмирал Макаров", False),  # a ship named after a person
+        ("МЭР", False),  # an abbreviation, not 'мэр'
+        ("Президентского фонда культурных инициатив", False),
+    ],
+)
+def test_a_persons_title_is_no_organisation(surface: str, title: bool) -> None:
+    assert person_title(surface) is title
+
+
+def test_adjectives_before_an_abbreviation_take_the_gender_the_corpus_shows() -> None:
+    written = {
+        # 'упомянул Андрея Парубия и экс-главу Одесской ОГА Владимира Немировского':
+        # 'Одесской' is feminine in every reading; the normaliser guessed a neuter 'ОГА'.
+        ("ORG", "Одесской ОГА", "Одесское ОГА"): 10,
+        ("ORG", "Херсонской ОГА", "Херсонское ОГА"): 2,
+        # 'Одесского' may be masculine or neuter: nothing shows which, the reading stands.
+        ("ORG", "Одесского НПЗ", "Одесское НПЗ"): 1,
+        ("ORG", "Дальневосточного ГУ", "Дальневосточное ГУ"): 1,
+    }
+    renamed = organisation_names(written)
+    assert renamed["Одесской ОГА"] == "Одесская ОГА"
+    assert renamed["Херсонской ОГА"] == "Херсонская ОГА"
+    assert "Одесского НПЗ" not in renamed and "Дальневосточного ГУ" not in renamed

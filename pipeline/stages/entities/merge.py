@@ -597,7 +597,8 @@ def _things(
     corpus: Corpus, places_written: Set[str], splits: Mapping[str, Split]
 ) -> tuple[frozenset[str], frozenset[tuple[str, str]], Written]:
     """The organisations' surfaces whose names the corpus introduces as things ('самолёт
-    МС-21', 'ралли «Дакар»'; `things.Introduced`), from its raw mentions and texts; the
+    МС-21', 'ралли «Дакар»'; `things.Introduced`) or that are a person's title ('Генсека';
+    `Introduced.titles`), from its raw mentions and texts; the
     abbreviations that an article spells out as a common noun phrase, with the article
     (`Introduced.spelled_out`); and how the corpus writes its names (`spans.Written`), the
     glued people's spans `splits` split."""
@@ -610,7 +611,8 @@ def _things(
         introduced.add(zip(*(found[c].to_pylist() for c in columns), strict=True), texts)
         every = (raw[c].to_pylist() for c in (*columns, "type"))
         written.add(zip(*every, strict=True), texts)
-    return introduced.things(places_written), introduced.spelled_out(), written
+    things = introduced.things(places_written) | introduced.titles()
+    return things, introduced.spelled_out(), written
 
 
 def _without_things(

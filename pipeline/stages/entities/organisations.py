@@ -1,19 +1,41 @@
 """Which nominative of an organisation's name the corpus writes. One article cannot tell the
 plural title 'Известия' from the singular 'Известие', nor the club «Амкара» (genitive of
 'Амкар') from a name in -а; the corpus can: it writes 'Известий' and 'Известиям', which only
-'Известия' explains, and 'Амкар' on its own."""
+'Известия' explains, and 'Амкар' on its own. So it can tell the noun a head with two lemmas is
+('полка': 'полк', not 'полок'), the gender of an abbreviation ('Одесской ОГА'), and a possessive
+before a name ('Austria’s AVL List GmbH'). A person's title tagged as an organisation
+('Генсека') is none (`person_title`)."""
 
+import re
 from collections import Counter, defaultdict
 from collections.abc import Mapping
+from functools import lru_cache
+
+from pymorphy2.analyzer import Parse
 
 from pipeline.nlp.gazetteer import key
 from pipeline.nlp.media import listed_name
-from pipeline.nlp.normalize import other_readings
+from pipeline.nlp.models import CACHE_SIZE, lemma, morph
+from pipeline.nlp.normalize import other_readings, restore_case
+from pipeline.nlp.roles import role_lemmas
 
 ORGANISATION = "ORG"
 #: Share of the mentions that support a reading that must support it and not the normaliser's
 #: first reading: 'Нафтогаз Украины' stays, though a few write 'Нафтогаз Украина'.
 _OWN_SHARE = 0.05
+#: The dictionary's second cases, read as the cases adjectives show: 'в полку' (loc2) is the
+#: 'Измайловском' (loct) one, 'чашка чаю' (gen2) a genitive.
+_SECOND_CASES = {"loc2": "loct", "gen2": "gent", "acc2": "accs", "loc1": "loct", "gen1": "gent"}
+#: A word in capitals: an abbreviation, which does not decline ('ОГА', 'НПЗ').
+_ABBREVIATION = re.compile(r"[A-ZА-ЯЁ]{2,6}")
+#: Share of an abbreviation's mentions after adjectives of one gender that must show the same.
+_GENDER_SHARE = 0.8
+#: The dictionary's marks of a proper noun.
+_PERSONAL = frozenset({"Name", "Surn", "Patr"})
+_PROPER = _PERSONAL | {"Geox", "Orgn", "Trad"}
+#: A leading English possessive before a name: 'Austria’s AVL List GmbH' is AVL List GmbH (of
+#: Austria); a possessive alone is a brand's own ('Moody’s', 'McDonald's').
+_POSSESSIVE = re.compile(r"^([A-Za-z][\w.&-]*)['’]s\s+(?=\S)")
 
 
 def organisation_names(written: Mapping[tuple[str, str, str], int]) -> dict[str, str]:
@@ -29,10 +51,13 @@ def organisation_names(written: Mapping[tuple[str, str, str], int]) -> dict[str,
     names: dict[str, str] = {}
     seen: set[str] = set()  # the names as the corpus writes them
     supports: dict[str, list[tuple[frozenset, int]]] = defaultdict(list)
+    in_names = _words_written(written)
+    genders = _abbreviation_genders(written)
     for (kind, surface, name), count in written.items():
         seen.add(key(surface))
         if kind == ORGANISATION and not refers_back(surface, name):
-            found = readings.setdefault(surface, _readings(surface, name))
+            read = _agreeing(surface, _head_read(surface, name, in_names), genders)
+            found = readings.setdefault(surface, _readings(surface, read))
             names[surface] = name
         else:
             found = (name,)
@@ -65,4 +90,215 @@ def _readings(surface: str, name: str) -> tuple[str, ...]:
     `phrase`) and its `other_readings`; or the name of a medium as media.tsv spells it, when
     it lists the surface or that name ('Ведомости', 'ВКонтакте', 'Первый канал')."""
     listed = listed_name(surface, name)
-    return (listed,) if listed else (name, *other_readings(surface))
+    if listed:
+        return (listed,)
+    owned = _POSSESSIVE.sub("", name) if _POSSESSIVE.match(name) else ""
+    return tuple(dict.fromkeys(r for r in (name, *other_readings(surface), owned) if r))
+
+
+def _words_written(written: Mapping[tuple[str, str, str], int]) -> Counter[str]:
+    """How often the corpus writes each word (lower case) in a name's surface, of any type:
+    the nominatives a name's head noun may have are told apart by the one it writes."""
+    found: Counter[str] = Counter()
+    for (_kind, surface, _name), count in written.items():
+        for word in _plain(surface).split():
+            found[word] += count
+    return found
+
+
+def _head_read(surface: str, name: str, in_names: Mapping[str, int]) -> str:
+    """`name` with its leading adjectives and head noun read again when the head's form is
+    several nouns' in the adjectives' case, number and gender (`_head_readings`): as the noun
+    whose nominative the corpus's names write most ('Бессмертного полка' is 'Бессмертный
+    полк', not 'полок', whose 'полка' is alike); the name's own reading on a tie. Only readings
+    in the case and number of the name's own count ('Её Величества' is no plural). A head in
+    a second case that the normaliser left as written ('Измайловском полку') takes its only
+    reading. The words after the head stay as the name writes them."""
+    found = _head_readings(surface)
+    words = name.split()
+    if not found or len(words) != len(surface.split()):
+        return name
+    head = len(found[0][1])
+    opening = _plain(" ".join(words[:head]))
+    own = next((r for r in found if _plain(" ".join(r[1])) == opening), None)
+    if own is None and len(found) > 1:
+        return name  # the normaliser's reading is none of them: no evidence to choose by
+    if own is not None:
+        found = [r for r in found if r[2][:2] == own[2][:2]]
+    ranked = sorted(found, key=lambda r: (-in_names[_plain(r[1][-1])], r is not own, r[0]))
+    return " ".join([ranked[0][0], *words[head:]])
+
+
+def _abbreviation_genders(written: Mapping[tuple[str, str, str], int]) -> dict[str, str]:
+    """abbreviation -> the gender the corpus's organisations' surfaces give it where the
+    adjectives before it show one gender in every reading ('Одесской ОГА', 'Херсонская ОГА',
+    'Мозырский НПЗ'; not 'Одесского НПЗ', masculine or neuter): of its mentions so written, a
+    `_GENDER_SHARE` at least."""
+    found: dict[str, Counter[str]] = defaultdict(Counter)
+    for (kind, surface, _name), count in written.items():
+        words = surface.split()
+        if kind != ORGANISATION or len(words) < 2 or not _ABBREVIATION.fullmatch(words[-1]):
+            continue
+        shown = {_shown_gender(w) for w in words[:-1]}
+        if len(shown) == 1 and None not in shown:
+            found[words[-1]][shown.pop()] += count
+    return {
+        short: gender
+        for short, counts in found.items()
+        for gender, n in counts.most_common(1)
+        if n >= _GENDER_SHARE * counts.total()
+    }
+
+
+@lru_cache(maxsize=CACHE_SIZE)
+def _shown_gender(word: str) -> str | None:
+    """The gender of an adjective every reading of which is a singular of that one gender:
+    'Одесской', 'Херсонская', 'Мозырский'; not 'Одесского' nor 'Донской' (also a feminine
+    genitive)."""
+    parses = [p for p in morph()(word.lower()) if p.tag.POS in ("ADJF", "PRTF")]
+    genders = {p.tag.gender for p in parses}
+    if not parses or len(genders) != 1 or any(p.tag.number != "sing" for p in parses):
+        return None
+    return genders.pop()
+
+
+def _agreeing(surface: str, name: str, genders: Mapping[str, str]) -> str:
+    """`name` with the adjectives before an abbreviation in the gender the corpus gives the
+    abbreviation (`_abbreviation_genders`), when the written adjectives may be of it: an
+    abbreviation does not decline, so the normaliser guesses its gender ('Одесской ОГА' is
+    'Одесская ОГА', as 'Херсонская ОГА' is written; not 'Одесское ОГА')."""
+    words, own = surface.split(), name.split()
+    gender = genders.get(words[-1]) if len(words) > 1 else None
+    if gender is None or len(own) != len(words) or not all(map(_adjective, words[:-1])):
+        return name
+    shared = frozenset.intersection(*(_grammar(w, ("ADJF", "PRTF")) for w in words[:-1]))
+    grammar = next((g for g in sorted(shared) if g[1:] == ("sing", gender)), None)
+    if grammar is None:
+        return name
+    read = []
+    for word in words[:-1]:
+        form = _form(word, grammar, {"nomn", "sing", gender})
+        if form is None:
+            return name
+        read.append(restore_case(form, word))
+    return " ".join([*read, *own[len(read) :]])
+
+
+def _form(word: str, grammar: tuple[str, str, str | None], grams: set[str]) -> str | None:
+    """The form with `grams` of `word`'s adjective reading in `grammar`, lower case."""
+    parse = next(
+        p
+        for p in morph()(word.lower())
+        if p.tag.POS in ("ADJF", "PRTF")
+        and (_SECOND_CASES.get(p.tag.case, p.tag.case), p.tag.number, _gender(p)) == grammar
+    )
+    form = Parse.inflect(parse, grams)
+    return None if form is None else form.word
+
+
+def _plain(text: str) -> str:
+    return text.lower().replace("ё", "е")
+
+
+def _head_readings(surface: str) -> list[tuple[str, list[str], tuple]]:
+    """The readings of the adjectives and head noun that open an organisation's surface: (the
+    words as written, their lower-case nominatives, the grammar they agree in), one per noun
+    the head's form may be in a case, number and gender every adjective shows; none unless
+    there are two or more, or the head is in a second case ('полку')."""
+    tokens = surface.split()
+    head = next((i for i, t in enumerate(tokens) if not _adjective(t)), None)
+    if not head or not tokens[head].isalpha():
+        return []
+    shared = frozenset.intersection(*(_grammar(t, ("ADJF", "PRTF")) for t in tokens[:head]))
+    found: dict[str, tuple[str, list[str], tuple]] = {}
+    second = False
+    for grammar, parse, written_case in _head_nouns(tokens[head].lower(), tokens[head].islower()):
+        if grammar not in shared:
+            continue
+        second |= written_case != grammar[0]
+        words = _nominatives(tokens[: head + 1], parse, grammar)
+        if words is not None:
+            opening = " ".join(restore_case(w, t) for w, t in zip(words, tokens, strict=False))
+            found.setdefault(words[-1], (opening, words, grammar))
+    if len(found) < 2 and not (found and second):
+        return []
+    return sorted(found.values())
+
+
+def _adjective(token: str) -> bool:
+    """Whether `token` reads first as an adjective that declines (not 'Её', 'его')."""
+    parses = morph()(token.lower()) if token.isalpha() else []
+    return (
+        bool(parses)
+        and parses[0].tag.POS in ("ADJF", "PRTF")
+        and not {"Apro", "Fixd"} & parses[0].tag.grammemes
+    )
+
+
+@lru_cache(maxsize=CACHE_SIZE)
+def _grammar(token: str, parts: tuple[str, ...]) -> frozenset[tuple[str, str, str | None]]:
+    """(case, number, gender; no gender in the plural) of the readings of `token` as `parts`
+    of speech."""
+    return frozenset(
+        (_SECOND_CASES.get(p.tag.case, p.tag.case), p.tag.number, _gender(p))
+        for p in morph()(token.lower())
+        if p.tag.POS in parts and p.tag.case
+    )
+
+
+def _gender(parse: Parse) -> str | None:
+    return parse.tag.gender if parse.tag.number == "sing" else None
+
+
+@lru_cache(maxsize=CACHE_SIZE)
+def _head_nouns(word: str, common: bool) -> list[tuple[tuple[str, str, str | None], Parse, str]]:
+    """The dictionary's noun readings of `word`: (case, number, gender), parse, written case;
+    of a word in lower case, a common noun's only (the 'порту' of 'морском порту' is no Porto).
+    """
+    return [
+        ((_SECOND_CASES.get(p.tag.case, p.tag.case), p.tag.number, _gender(p)), p, p.tag.case)
+        for p in morph()(word)
+        if p.tag.POS == "NOUN"
+        and p.tag.case
+        and p.tag.number
+        and p.is_known
+        and not (common and _PROPER & p.tag.grammemes)
+    ]
+
+
+def _nominatives(
+    tokens: list[str], head: Parse, grammar: tuple[str, str, str | None]
+) -> list[str] | None:
+    """The lower-case nominatives of the adjectives `tokens[:-1]` and the `head` noun in its
+    number and gender, or None when a word has no such form."""
+    _case, number, gender = grammar
+    grams = {"nomn", number} | ({gender} if gender else set())
+    out = [_form(token, grammar, grams) for token in tokens[:-1]]
+    form = Parse.inflect(head, {"nomn", number})
+    return None if form is None or None in out else [*out, form.word]
+
+
+def person_title(surface: str) -> bool:
+    """Whether an organisation's surface is a person's title (`nlp.roles`' list) alone or with
+    the genitives it governs ('Генсека', 'Председатель полярной комиссии', 'Министры обороны
+    Армении'): it names a person, not an organisation. A title with a name of another case or a
+    person's name stays: the agency 'Эксперт РА', the company 'Лидер медицина', the ship
+    'Адмирал Макаров'; so does an abbreviation ('МЭР' is no 'мэр')."""
+    words = surface.split()
+    return (
+        bool(words)
+        and words[0].isalpha()
+        and not words[0].isupper()
+        and lemma(words[0]) in role_lemmas()
+        and all(_genitive(w) for w in words[1:])
+    )
+
+
+@lru_cache(maxsize=CACHE_SIZE)
+def _genitive(word: str) -> bool:
+    """Whether the dictionary knows `word` as a common word's genitive or a place's (not an
+    abbreviation, 'РА', nor a person's name, 'Макарова')."""
+    return not word.isupper() and any(
+        p.is_known and p.tag.case in ("gent", "gen2") and not _PERSONAL & p.tag.grammemes
+        for p in morph()(word.lower())
+    )

@@ -22,6 +22,7 @@ from pipeline.nlp.ner import OPENING
 from pipeline.nlp.not_names import noun_before
 from pipeline.nlp.sport import about_sport
 from pipeline.stages.entities.names import alias_groups
+from pipeline.stages.entities.organisations import person_title
 
 #: Mentions after a noun of a thing a name needs at least, in as many articles: one article's
 #: usage is that article's, which `nlp.not_names` already reads.
@@ -66,6 +67,7 @@ class Introduced:
     team: Counter[str] = field(default_factory=Counter)  # mentions about team sport
     mentions: Counter[str] = field(default_factory=Counter)
     surfaces: dict[str, Counter[str]] = field(default_factory=dict)
+    quoted: Counter[str] = field(default_factory=Counter)  # surfaces in quotation marks
     #: Abbreviations (by key) the texts spell out as a common noun phrase ('ядерного оружия
     #: (ЯО)'), and those they spell out as a name or as an organisation ('Всемирной
     #: организации здравоохранения (ВОЗ)', 'администрации президента (АП)').
@@ -81,6 +83,7 @@ class Introduced:
             self.surfaces.setdefault(surface, Counter())[found] += 1
             self.mentions[found] += 1
             text = texts[article_id]
+            self.quoted[surface] += start > 0 and text[start - 1] in OPENING
             self.team[found] += about_sport(_sentence(text, start))
             before = _WORD_BEFORE.search(text, max(0, start - 40), start)
             if before and _noun(before.group(1)):
@@ -171,6 +174,23 @@ class Introduced:
             surface
             for surface, found in self.surfaces.items()
             if found.most_common(1)[0][0] in names
+        )
+
+    def titles(self) -> frozenset[str]:
+        """The organisations' surfaces that are a person's title (`person_title`: 'Генсека',
+        'Председатель полярной комиссии'); not a title in quotation marks, the name of a
+        magazine or a ship (the magazine «Корреспондента», the icebreakers «Лидеры»), nor one
+        media.tsv lists ('Эксперт'), nor a team's name, mostly in sentences about team sport
+        (`_TEAM_SHARE`: the hockey club 'Адмирал')."""
+        return frozenset(
+            surface
+            for surface, found in self.surfaces.items()
+            if person_title(surface)
+            and not self.quoted[surface]
+            and not any(
+                self.team[n] >= _TEAM_SHARE * self.mentions[n] or medium_of(n, cited=True)
+                for n in found
+            )
         )
 
 
