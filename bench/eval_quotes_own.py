@@ -9,15 +9,16 @@ alone, as a one-sentence, one-paragraph text, as the ADAQ sentences are run. A s
 razdel's, and a token's gold tag is that of the annotated span (content, source or cue) it
 overlaps, else None. Rules are tuned on the tune half only; the check half is what we report.
 
-The second and third tuning batches (bench/labels/quotes_sample_tune2.tsv and
-quotes_sample_tune3.tsv, halves `tune2` and `tune3`) are scored as tables of their own when
-their files are there.
+The second, third and fourth tuning batches (bench/labels/quotes_sample_tune2.tsv,
+quotes_sample_tune3.tsv and quotes_sample_tune4.tsv, halves `tune2`, `tune3` and `tune4`) are
+scored as tables of their own when their files are there.
 
 Usage: python bench/eval_quotes_own.py [--labels bench/labels/quotes_sample.tsv]
        [--tune2 bench/labels/quotes_sample_tune2.tsv]
        [--tune3 bench/labels/quotes_sample_tune3.tsv]
+       [--tune4 bench/labels/quotes_sample_tune4.tsv]
        [--corpus ../shared/corpora/news_unified.jsonl.gz] [--context article|sentence]
-       [--halves tune,tune2,tune3]   (while tuning: leaves the check half unscored)
+       [--halves tune,tune2,tune3,tune4]   (while tuning: leaves the check half unscored)
 """
 
 from __future__ import annotations
@@ -39,9 +40,15 @@ BEFORE = {
     "tune": {"content": 0.784, "source": 0.748, "cue": 0.780},
     "check": {"content": 0.775, "source": 0.585, "cue": 0.728},
 }
-from sample_quotes import DEFAULT_LABELS, TUNE2_LABELS, TUNE3_LABELS, load  # noqa: E402
+from sample_quotes import (  # noqa: E402
+    DEFAULT_LABELS,
+    TUNE2_LABELS,
+    TUNE3_LABELS,
+    TUNE4_LABELS,
+    load,
+)
 
-HALVES = ("tune", "tune2", "tune3", "check")
+HALVES = ("tune", "tune2", "tune3", "tune4", "check")
 
 
 def gold_tokens(
@@ -103,13 +110,14 @@ def main() -> None:
     parser.add_argument("--labels", type=Path, default=DEFAULT_LABELS)
     parser.add_argument("--tune2", type=Path, default=TUNE2_LABELS)
     parser.add_argument("--tune3", type=Path, default=TUNE3_LABELS)
+    parser.add_argument("--tune4", type=Path, default=TUNE4_LABELS)
     parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
     parser.add_argument("--context", choices=("article", "sentence"), default="article")
     parser.add_argument("--halves", default=",".join(HALVES), help="comma-separated halves")
     args = parser.parse_args()
     halves = [h for h in HALVES if h in args.halves.split(",")]
     rows = load(args.labels, require(args.corpus))
-    for batch in (args.tune2, args.tune3):
+    for batch in (args.tune2, args.tune3, args.tune4):
         if batch.exists():
             rows += load(batch, args.corpus)
     articles = corpus_texts(args.corpus) if args.context == "article" else None

@@ -17,8 +17,12 @@ drawn from the eligible sentences with a speech word that are not in the first s
 all of them in the half `tune2`; its labels go to bench/labels/quotes_sample_tune2.tsv.
 Batch 3 (`sheet --batch 3`, a third tuning set) does the same with the seed SEED3, leaving out
 the first sample and batch 2: half `tune3`, labels in bench/labels/quotes_sample_tune3.tsv.
+Batch 4 (`sheet --batch 4`, a fourth tuning set, scored before any rule was written from it)
+draws with the seed SEED4, leaving out batches 1 to 3, SIZE4 sentences as the first sample was
+drawn: half with a speech word, half from the other eligible sentences at random; half
+`tune4`, labels in bench/labels/quotes_sample_tune4.tsv.
 
-Usage: python bench/sample_quotes.py sheet [--batch 1|2|3] [--corpus PATH] [--out SHEET]
+Usage: python bench/sample_quotes.py sheet [--batch 1|2|3|4] [--corpus PATH] [--out SHEET]
        python bench/sample_quotes.py labels SHEET [--out bench/labels/quotes_sample.tsv]
 """
 
@@ -57,9 +61,13 @@ DEFAULT_LABELS = LABELS / "quotes_sample.tsv"
 SEED = 2026_26
 SEED2 = 2026_28
 SEED3 = 2026_29
+SEED4 = 2026_30
 TUNE2_LABELS = LABELS / "quotes_sample_tune2.tsv"
 TUNE3_LABELS = LABELS / "quotes_sample_tune3.tsv"
+TUNE4_LABELS = LABELS / "quotes_sample_tune4.tsv"
 SIZE = 200
+#: Batch 4's size: half with a speech word, half at random.
+SIZE4 = 160
 MIN_WORDS, MAX_WORDS = 5, 80
 TAGS = {"Q": "content", "S": "source", "C": "cue"}
 SHEET = ["n", "stratum", "half", "article_id", "start", "stop", "digest", "text", "marked", "note"]
@@ -116,6 +124,26 @@ def draw_more(
     texts = {s.text for _, s in taken}
     lexical = [s for s in sentences if has_speech_word(s.text, forms) and s.text not in texts]
     return [("lexicon", s) for s in random.Random(seed).sample(lexical, SIZE)]
+
+
+def draw_mixed(
+    sentences: list[Sentence],
+    forms: frozenset[str],
+    taken: list[tuple[str, Sentence]],
+    seed: int,
+    size: int = SIZE4,
+) -> list[tuple[str, Sentence]]:
+    """(stratum, sentence): size // 2 with a speech word, then as many of the other eligible
+    sentences at random (as `draw` drew the first sample), drawn with `seed`; none with the
+    text of one in `taken`."""
+    texts = {s.text for _, s in taken}
+    fresh = [s for s in sentences if s.text not in texts]
+    lexical = [s for s in fresh if has_speech_word(s.text, forms)]
+    rng = random.Random(seed)
+    first = rng.sample(lexical, size // 2)
+    chosen = set(first)
+    second = rng.sample([s for s in fresh if s not in chosen], size - size // 2)
+    return [("lexicon", s) for s in first] + [("random", s) for s in second]
 
 
 def write_sheet(drawn: list[tuple[str, Sentence]], out: Path, tag: str | None = None) -> None:
@@ -213,7 +241,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     commands = parser.add_subparsers(dest="command", required=True)
     make = commands.add_parser("sheet", help="draw the sample and write a sheet to annotate")
-    make.add_argument("--batch", type=int, choices=(1, 2, 3), default=1)
+    make.add_argument("--batch", type=int, choices=(1, 2, 3, 4), default=1)
     make.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
     make.add_argument("--out", type=Path, default=Path("quotes_sheet.tsv"))
     read = commands.add_parser("labels", help="read a judged sheet into the label file")
@@ -226,6 +254,8 @@ def main() -> None:
         batches = [drawn]
         for seed in (SEED2, SEED3)[: args.batch - 1]:
             batches.append(draw_more(sentences, lexicon_forms(), sum(batches, []), seed))
+        if args.batch == 4:
+            batches.append(draw_mixed(sentences, lexicon_forms(), sum(batches, []), SEED4))
         tag = f"tune{args.batch}" if args.batch > 1 else None
         write_sheet(batches[-1], args.out, tag)
         print(f"{len(sentences):,} eligible sentences; {len(drawn)} drawn to {args.out}")

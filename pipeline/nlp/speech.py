@@ -327,7 +327,32 @@ def _widened(tokens: Sequence[_Token], head: int) -> int:
         first = _past_object(tokens, first, head)
         while first < head and (_case(tokens[first]) == "gent" or tokens[first].text == "и"):
             first += 1  # a phrase starts with its head, not a genitive: 'Росстата издание'
+        while first < head and _addressee_name(tokens, first):
+            first += 1  # 'В интервью американскому каналу| CNBC глава правительства'
     return first
+
+
+def _addressee_name(tokens: Sequence[_Token], i: int) -> bool:
+    """Whether tokens[i] is a capitalised name whose case cannot be read (Latin script,
+    indeclinable) right after the noun of an addressee or an occasion, which can be neither
+    nominative nor genitive: that noun's name ('каналу CNBC', 'агентству Reuters', 'журналу
+    Elle', 'в эфире RT'), not the start of the subject after it. Not after a noun of time or
+    place that the subject follows ('В сентябре Financial Times сообщала')."""
+    k = i - 1
+    while k >= 0 and tokens[k].text.isascii() and tokens[k].is_word:
+        k -= 1  # 'изданию The| Times'
+    if k < 0 or not (tokens[i].is_word and tokens[i].text[:1].isupper()):
+        return False
+    if not (tokens[i].text.isascii() or _fixed(tokens[i])):
+        return False
+    noun = tokens[k]
+    return (
+        noun.is_word
+        and _pos(noun) == "NOUN"
+        and not _can_be(noun, "nomn")
+        and not _can_be(noun, "gent")
+        and (_can_be(noun, "datv") or _can_be(noun, "ablt") or _lemma(noun.text) in OCCASIONS)
+    )
 
 
 def _past_object(tokens: Sequence[_Token], first: int, head: int) -> int:
@@ -1295,13 +1320,13 @@ def _worth_parsing(tokens: list[_Token]) -> bool:
 
 def _by_syntax(text: str, tokens: list[_Token], heads: list[tuple[int, str]]) -> Iterator[Speech]:
     """Reported speech that word-order rules cannot reach, by natasha's syntax parse: a cue
-    verb (not negated) with a subject (nsubj: the source) and a clause after it (ccomp or
-    parataxis: the content), 'Государь улыбнулся и сказал: «...»'."""
+    verb (not negated nor supposed) with a subject (nsubj: the source) and a clause after it
+    (ccomp or parataxis: the content), 'Государь улыбнулся и сказал: «...»'."""
     children = _children(heads)
     for cue, token in enumerate(tokens):
         if _pos(token) != "VERB" or not _is_cue_verb(token):
             continue
-        if cue > 0 and tokens[cue - 1].text.lower() == "не":
+        if cue > 0 and tokens[cue - 1].text.lower() == "не" or _supposed(tokens, cue):
             continue
         below = children.get(cue, [])
         subject = next((i for i, rel in below if rel == "nsubj"), None)
@@ -1374,6 +1399,8 @@ def _in_sentence(text: str, tokens: list[_Token], start: int, stop: int) -> Iter
             found = _according_to(text, tokens, i, noun, start, stop)
             if found:
                 yield found
+        elif found := _statement_that(text, tokens, i, stop):
+            yield found
 
 
 def _quote_then_cue(text: str, tokens: list[_Token], close: int) -> Speech | None:
@@ -1564,8 +1591,9 @@ def _quoted_words(tokens: list[_Token], verb: int) -> int | None:
 
 def _cue_then_content(text: str, tokens: list[_Token], cue: int, stop: int) -> Iterator[Speech]:
     """'X заявил, что ...', 'X заявил: «...»', 'X заявил: ...', 'как отмечает X, ...'; a
-    negated cue ('не считают, что') reports nothing."""
-    if cue > 0 and tokens[cue - 1].text.lower() == "не":
+    negated cue ('не считают, что') or a supposed one ('Если она считает, что') reports
+    nothing."""
+    if cue > 0 and tokens[cue - 1].text.lower() == "не" or _supposed(tokens, cue):
         return
     said = tokens[cue]
     if _is_as(tokens, cue):  # 'как отмечает X, ...'
@@ -1621,6 +1649,21 @@ def _cue_then_content(text: str, tokens: list[_Token], cue: int, stop: int) -> I
         content = _trimmed(text, content[0], colon)
     if content[1] > content[0] and not _is_question(text, *content):
         yield Speech("indirect", *content, said.start, said.stop, *source_span)
+
+
+#: Conjunctions of a condition: a cue in the clause they open is supposed, not reported.
+_CONDITIONS = frozenset({"если", "ежели"})
+
+
+def _supposed(tokens: list[_Token], cue: int) -> bool:
+    """Whether the cue stands in a clause of condition, with words only between 'если' and it
+    ('если эксперты считают, что ...', 'Если Вашингтон заявит, что ...')."""
+    k = cue - 1
+    while k >= 0 and tokens[k].is_word:
+        if tokens[k].text.lower() in _CONDITIONS:
+            return True
+        k -= 1
+    return False
 
 
 def _subject(tokens: list[_Token], cue: int, mark: int) -> tuple[int, int] | None:
@@ -1807,6 +1850,67 @@ def _inverted_position(tokens: list[_Token], cue: int) -> bool:
     """Whether the cue follows a comma or a dash (its subject, if any, comes after it)."""
     return cue > 0 and (
         tokens[cue - 1].text == "," or bool(re.fullmatch(_DASH, tokens[cue - 1].text))
+    )
+
+
+#: The words that open the clause of a statement's noun: 'заявление X о том, что ...'.
+_ABOUT_THAT = ("о", "том", ",", "что")
+#: At most this many words name whose statement it is, between the noun and 'о том, что'.
+_OWNER_WORDS = 5
+
+
+def _statement_that(text: str, tokens: list[_Token], cue: int, stop: int) -> Speech | None:
+    """A noun of statement with its speaker in the genitive and what was said in a clause 'о
+    том, что' ('заявление госсекретаря Рекса Тиллерсона о том, что ...', 'слова Асада о том,
+    что ...'): the noun is the cue, the genitive phrase the source. Not 'по словам' (an aside)
+    nor a noun without its speaker ('заявления о том, что': whose is not said)."""
+    said = tokens[cue]
+    if not said.is_word or _word_key(said.text) not in cue_forms():
+        return None
+    if _pos(said) != "NOUN" or _lemma(said.text) not in cue_nouns():
+        return None
+    if cue > 0 and tokens[cue - 1].text.lower() == "по":
+        return None
+    about = next(
+        (
+            k
+            for k in range(cue + 2, min(cue + 2 + _OWNER_WORDS, len(tokens)))
+            if tuple(t.text.lower() for t in tokens[k : k + 4]) == _ABOUT_THAT
+        ),
+        None,
+    )
+    if about is None or not _genitive_owner(tokens, cue + 1, about):
+        return None
+    content = _trimmed(text, tokens[about + 3].stop, stop)
+    if not any(_pos(t) == "VERB" for t in tokens[:cue]):
+        # The noun opens the sentence before its verb: the clause ends at the next comma
+        # ('Вопреки заявлениям Минобороны о том, что он ..., аль-Джулани участвовал').
+        comma = next((t for t in tokens[about + 4 :] if t.text == ","), None)
+        content = _trimmed(text, content[0], comma.start) if comma else content
+    content = (content[0], _quotation_ends(text, *content))
+    if content[1] <= content[0] or _is_question(text, *content):
+        return None
+    return Speech("indirect", *content, said.start, said.stop, *_span(tokens, cue + 1, about - 1))
+
+
+def _genitive_owner(tokens: list[_Token], first: int, stop: int) -> bool:
+    """Whether tokens[first:stop] is a noun phrase in the genitive, whose statement it is: words
+    and quotation marks only, its head a noun or name that can be genitive ('Пентагона',
+    'американского политолога Збигнева Бжезинского', 'МИД'), none a verb or preposition."""
+    words = [t for t in tokens[first:stop] if t.text not in _QUOTES]
+    if not words or not all(t.is_word for t in words):
+        return False
+    if any(_pos(t) in ("VERB", "INFN", "GRND", "PREP", "CONJ", "PRCL", "ADVB") for t in words):
+        return False
+    head = (
+        words[0]
+        if _pos(words[0]) not in ("ADJF", "PRTF")
+        else next((t for t in words if _pos(t) not in ("ADJF", "PRTF")), None)
+    )
+    return (
+        head is not None
+        and (_can_be(head, "gent") or head.text.isascii() or _fixed(head))
+        and _nominal(head)
     )
 
 

@@ -1062,3 +1062,65 @@ def test_a_source_cut_by_a_line_break_is_read_on_the_next_line(
 )
 def test_the_next_line_is_no_source_unless_it_opens_with_one(text: str, not_source: str) -> None:
     assert not any((found[2] or "").startswith(not_source) for found in lines_quotes(text))
+
+
+def test_the_name_of_an_addressee_is_not_the_start_of_the_source() -> None:
+    # 'каналу CNBC': the channel's name belongs to the occasion, not to the subject (tune4, n 125).
+    text = (
+        "В интервью американскому каналу CNBC глава правительства отметил, что этот газопровод "
+        "является еще одним примером того, как к государствам относятся по-разному в похожих "
+        "ситуациях."
+    )
+    ((_content, cue, source),) = quotes(text)
+    assert (cue, source) == ("отметил", "глава правительства")
+
+
+def test_a_cue_in_a_clause_of_condition_reports_nothing() -> None:
+    # tune4, n 64: what she would think, not what she said.
+    text = "«Если она считает, что ей что-то мешает и отрезает, то пусть делает так."
+    assert quotes(text) == []
+    # An aside inside the condition still reports what follows it.
+    text = (
+        "Если, как утверждают его непримиримые критики, цель Владимира Путина заключается в "
+        "том, чтобы удерживать власть до бесконечности и при этом ничего существенно не менять, "
+        "то лидеры «Единой России» могут спать спокойно."
+    )
+    assert [(cue, source) for _content, cue, source in quotes(text)] == [
+        ("утверждают", "его непримиримые критики")
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # tune4, n 36
+            "Пресс-служба посольства России в США распространила заявление, в котором российская "
+            "дипмиссия ответила на субботнее заявление госсекретаря Рекса Тиллерсона о том, что "
+            "принятие очередного санкционного пакета конгрессом США говорит о желании Вашингтона "
+            "наладить отношения с Россией.",
+            (
+                "принятие очередного санкционного пакета конгрессом США говорит о желании "
+                "Вашингтона наладить отношения с Россией",
+                "заявление",
+                "госсекретаря Рекса Тиллерсона",
+            ),
+        ),
+        (  # the noun before the sentence's verb: the clause ends at the next comma
+            "Вопреки заявлениям Минобороны РФ о том, что он потерял руку и впал в кому, "
+            "аль-Джулани до сей поры участвовал в общих собраниях группировки.",
+            ("он потерял руку и впал в кому", "заявлениям", "Минобороны РФ"),
+        ),
+    ],
+)
+def test_a_noun_of_statement_with_its_speaker_and_clause(text: str, expected: tuple) -> None:
+    assert quotes(text) == [expected]
+
+
+def test_a_noun_of_statement_without_its_speaker_is_no_quote() -> None:
+    # No genitive after the noun says whose statement it is: nothing to attribute.
+    text = (
+        "Получив такой мандат, Абэ твердо поддержал президента США Дональда Трампа в его "
+        "воинственной риторике в адрес Северной Кореи, в том числе заявление о том, что в "
+        "отношении этой страны у США «все опции на столе»."
+    )
+    assert quotes(text) == []
