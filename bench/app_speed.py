@@ -8,13 +8,16 @@ Usage: python bench/app_speed.py --data DIR [--changes 20] [--sessions 8] [--vie
    a topic, a text query or an entity type in turn) and times the run until the page's script
    finishes. Every sample's filters are new, so its queries miss the cache, as a researcher's
    next click does. Prints p50 and p95 per page.
-2. The served app in Debian's chromium: time from opening the Overview to its charts drawn
-   (first load, cold server), then every page in turn; the server's peak resident memory.
+2. The served app in Debian's chromium: time from opening the Overview to it drawn (first
+   load, cold server), then every page in turn; the server's peak resident memory and CPU.
+   "Drawn" is `dashboard.probe.IDLE` here and in the load test: the page's script finished, no
+   stale element or skeleton left, every Plotly chart plotted with its traces.
 3. Load: several researchers at once on a fresh server. One chromium, a context per session,
    each opened on a page of its own with filters of its own (`filter_changes`), then clicking
    through the pages in the sidebar round-robin, a bounded number of views each, all sessions
    at once. Per page: p50 and p95 from the click to the page drawn; the views that showed an
-   exception, that ran past the time limit, or whose URL lost or changed the session's filters.
+   exception, that ran past the time limit, or whose URL lost or changed the session's filters;
+   the server's CPU seconds (every thread; less noisy than wall time on a shared machine).
 """
 
 from __future__ import annotations
@@ -173,9 +176,15 @@ def _rss_mb(pid: int, field: str) -> float:
     return 0.0
 
 
+def _cpu_s(pid: int) -> float:
+    """CPU seconds (user and system, every thread) of process `pid` so far."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
 def served(directory: Path, pages: list[str] | None = None) -> dict:
     """First load and every page (of `pages`, if given) in the browser; the server's resident
-    memory."""
+    memory and its CPU seconds from its start."""
     from playwright.sync_api import sync_playwright
 
     with serve(directory, timeout=120) as (url, server):
@@ -194,6 +203,7 @@ def served(directory: Path, pages: list[str] | None = None) -> dict:
             browser.close()
         result["peak_rss_mb"] = _rss_mb(server.pid, "VmHWM")
         result["rss_mb"] = _rss_mb(server.pid, "VmRSS")
+        result["server_cpu_s"] = _cpu_s(server.pid)
     return result
 
 
@@ -290,11 +300,12 @@ def load_test(directory: Path, sessions: int, views: int) -> dict:
     """`sessions` researchers at once on a fresh server, `views` page views each."""
     states = filter_changes(directory, sessions)
     with serve(directory, timeout=120) as (url, server):
-        started = time.perf_counter()
+        started, cpu = time.perf_counter(), _cpu_s(server.pid)
         found = asyncio.run(_load(url, states, views))
         seconds = time.perf_counter() - started
         peak = _rss_mb(server.pid, "VmHWM")
-    return {"views": found, "seconds": seconds, "peak_rss_mb": peak}
+        cpu = _cpu_s(server.pid) - cpu
+    return {"views": found, "seconds": seconds, "peak_rss_mb": peak, "server_cpu_s": cpu}
 
 
 def _load_table(result: dict, sessions: int) -> None:
@@ -314,6 +325,8 @@ def _load_table(result: dict, sessions: int) -> None:
         f"views with an error: {sum(bool(v['error']) for v in views)}; whose URL lost or "
         f"changed the session's filters: {foreign}; server peak {result['peak_rss_mb']:.0f} MB"
     )
+    cpu = result["server_cpu_s"]
+    print(f"Server CPU over the load test: {cpu:.1f} s ({cpu / len(views):.2f} s a view)")
     for v in views:
         if v["error"]:
             print(f"  error: session {v['session']}, {v['page']}: {v['error']}")
@@ -375,7 +388,8 @@ def main() -> int:
     print(f"Worst page p95 after a filter change: {worst:.0f} ms (target <= 300 ms)")
     print(
         f"Server memory: {browser['idle_rss_mb']:.0f} MB idle, {browser['rss_mb']:.0f} MB after "
-        f"every page, peak {browser['peak_rss_mb']:.0f} MB (target <= 1536 MB)"
+        f"every page, peak {browser['peak_rss_mb']:.0f} MB (target <= 1536 MB); server CPU "
+        f"{browser['server_cpu_s']:.1f} s from its start to after every page"
     )
     if args.sessions:
         print()

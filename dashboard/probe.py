@@ -26,13 +26,27 @@ CHROMIUM_FLAGS = [
     "--disable-sync",
 ]
 
-#: JavaScript for Playwright's `wait_for_function`: true once the page's script has finished
-#: and every Plotly chart is drawn (no "running" indicator, no chart without its SVG) for
-#: 300 ms in a row.
+#: JavaScript for Playwright's `wait_for_function`: true once the page is drawn, for 300 ms in
+#: a row. Drawn: the page's script has finished (the app's `data-test-script-state`; the
+#: "running" indicator shows only after half a second and fades out for 0.2 s, so it is no
+#: measure), no element of the previous run is still on screen (`data-stale`), no element waits
+#: for its component's code (Streamlit loads charts, tables and pickers on first use and shows a
+#: skeleton until then), and every Plotly chart the page shows has been plotted (its SVG made,
+#: no redraw under way, a trace drawn when it has a visible one). The benchmark (first load,
+#: each page, the load test) and the browser tests call a page drawn alike.
 IDLE = """() => {
-    const busy = document.querySelector('[data-testid="stStatusWidget"]')
+    const plotted = (chart) => {
+        const plot = chart.querySelector('.js-plotly-plot');
+        const layout = plot && plot._fullLayout;
+        if (!layout || layout._replotting || !plot.querySelector('.main-svg')) return false;
+        const shows = (plot._fullData || []).some(t => t.visible === true);
+        return !shows || plot.querySelector('g.trace, g.hm') !== null;
+    };
+    const app = document.querySelector('[data-testid="stApp"]');
+    const busy = !app || app.dataset.testScriptState !== 'notRunning'
+        || document.querySelector('[data-stale="true"], [data-testid="stSkeleton"]')
         || [...document.querySelectorAll('[data-testid="stPlotlyChart"]')]
-            .some(c => !c.querySelector('.main-svg'));
+            .some(c => !plotted(c));
     if (busy) { window.__idleSince = null; return false; }
     window.__idleSince = window.__idleSince || performance.now();
     return performance.now() - window.__idleSince > 300;

@@ -129,12 +129,16 @@ def test_about_lists_rejections(monkeypatch, build_with_rejection) -> None:
 
 def test_the_server_neither_watches_sources_nor_collects_after_each_run() -> None:
     """The app's Streamlit settings: no polling of the source files and no full garbage
-    collection after every run of a page, both a large part of the server's CPU per view."""
+    collection after every run of a page, both a large part of the server's CPU per view; the
+    browser's copies of unchanged elements used down to a kilobyte."""
     import tomllib
 
     settings = tomllib.loads((ROOT / ".streamlit" / "config.toml").read_text("utf-8"))
     assert settings["server"]["fileWatcherType"] == "none"
     assert settings["runner"]["postScriptGC"] is False
+    # An unchanged element of a kilobyte or more goes to the browser as a reference to the copy
+    # it holds (Streamlit's own floor, 10 KB, left the sidebar's pickers to be sent every view).
+    assert settings["global"]["minCachedMessageSize"] <= 1000
 
 
 def test_actor_labels_are_shared_and_callers_get_their_own(seed_build) -> None:
@@ -1206,13 +1210,15 @@ def test_network_links_what_sentences_name_together(seed_build) -> None:
 
 def test_network_figure_draws_each_link_between_its_nodes(seed_build) -> None:
     """Every link of the seeds' network is a segment of an edge trace from its source's
-    position to its target's, segments apart (a gap between them), and the nodes' trace last."""
+    position to its target's, segments apart (a gap between them), and the nodes' trace last;
+    positions in single precision, well under a pixel from the layout's on a 620-pixel chart."""
     from dashboard.charts import network as network_chart
 
     nodes, edges = network(open_build(seed_build), NONE, "sentence", 150, 80)
     plotted, links = graph_tables(graph(nodes, edges, 1))
     figure = network_chart(plotted, links)
-    at = {n: (x, y) for n, x, y in zip(plotted["node"], plotted["x"], plotted["y"], strict=True)}
+    px, py = (plotted[c].to_numpy(np.float32) for c in ("x", "y"))
+    at = dict(zip(plotted["node"], zip(px.tolist(), py.tolist(), strict=True), strict=True))
     drawn = []
     for trace in figure.data[:-1]:
         xs, ys = np.asarray(trace.x, dtype=float), np.asarray(trace.y, dtype=float)
@@ -1223,7 +1229,11 @@ def test_network_figure_draws_each_link_between_its_nodes(seed_build) -> None:
         ]
     wanted = [(at[s], at[t]) for s, t in zip(links["source"], links["target"], strict=True)]
     assert sorted(drawn) == sorted(wanted)
-    assert list(figure.data[-1].x) == list(plotted["x"])
+    assert all(t.x.dtype == t.y.dtype == np.float32 for t in figure.data)
+    assert list(figure.data[-1].x) == px.tolist() and list(figure.data[-1].y) == py.tolist()
+    span = max(np.ptp(plotted["x"]), np.ptp(plotted["y"]))
+    off = max(np.abs(px - plotted["x"]).max(), np.abs(py - plotted["y"]).max())
+    assert off / span * 620 < 1e-3
 
 
 @pytest.mark.parametrize(

@@ -96,6 +96,35 @@ def test_overview_chart_and_csv_download(page, server: str) -> None:
     assert Path(download.path()).read_bytes() == b"month,articles\n2025-12,3\n2026-01,1\n"
 
 
+#: Each Plotly chart of the page with a drawn trace, of all its charts; elements still waiting
+#: for their component's code; the app's script state.
+_DRAWN = """() => {
+    const charts = [...document.querySelectorAll('[data-testid="stPlotlyChart"]')];
+    return [charts.filter(c => c.querySelector('.main-svg g.trace')).length, charts.length,
+        document.querySelectorAll('[data-testid="stSkeleton"]').length,
+        document.querySelector('[data-testid="stApp"]').dataset.testScriptState];
+}"""
+
+
+def test_a_page_is_drawn_only_once_its_charts_are(browser, server: str) -> None:
+    """`IDLE`, the benchmark's "drawn": in a new browser context Streamlit still loads Plotly's
+    code after the Overview's script has finished, showing skeletons meanwhile; the page is
+    drawn once its four charts have their traces, and so on the next page, opened from the
+    sidebar, with its two."""
+    tab = browser.new_context(viewport=VIEWPORT).new_page()
+    try:
+        tab.goto(server)
+        tab.get_by_role("heading", level=1, name="Overview").wait_for(timeout=30_000)
+        tab.wait_for_function(IDLE, timeout=60_000, polling=50)
+        assert tab.evaluate(_DRAWN) == [4, 4, 0, "notRunning"]
+        tab.get_by_test_id("stSidebarNav").get_by_role("link", name="Topics").click()
+        tab.get_by_role("heading", level=1, name="Topics").wait_for(timeout=30_000)
+        tab.wait_for_function(IDLE, timeout=60_000, polling=50)
+        assert tab.evaluate(_DRAWN) == [2, 2, 0, "notRunning"]
+    finally:
+        tab.context.close()
+
+
 def test_page_loads_nothing_from_outside(page, server: str) -> None:
     page.goto(server)
     page.locator('[data-testid="stPlotlyChart"] .js-plotly-plot').first.wait_for(timeout=30_000)
