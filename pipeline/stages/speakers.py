@@ -264,6 +264,12 @@ _TITLED = re.compile(r"«[^«»\n]{0,20}$")
 _COORDINATED = re.compile(r"»?\s*(?:,|\sи|\sили)\s+(?:во?\s+)?")
 #: A paragraph of a dash alone, right before the paragraph at the end of the text searched.
 _LONE_DASH = re.compile(rf"(?:^|\n)[{_DASHES}][ \t]*\n\n$")
+#: How a question opens when it addresses the interviewee: its dash, and a courtesy title before
+#: a surname ('— Господин Чевик, ...', '— Профессор Лихтман, ...').
+_ADDRESS = re.compile(
+    rf"[{_DASHES}]?\s*(?:(?:[Гг]осподин|[Гг]оспожа|[Мм]истер|[Мм]иссис|[Мм]исс|[Мм]есье|[Мм]адам"
+    r"|[Сс]еньора?|[Сс]иньора?|[Гг]ерр|[Фф]рау|[Пп]ани?|[Дд]октор|[Пп]рофессор)\s+)?"
+)
 #: Whom a source that is an outlet reporting on its own account may cite: 'ТАСС со ссылкой на
 #: телеканал Al Arabiya'.
 _CITING = re.compile(r"(?i)\bсо ссылкой на\b")
@@ -1735,10 +1741,11 @@ class Article:
                 if one:
                     return one
         for start, _, _ in reversed(earlier):
-            addressed = re.match(rf"[{_DASHES}]\s*", self.text[start : start + 3])
-            if addressed and start == self._paragraph_start(start):
-                m = next((m for m in self.narrated if m.start == start + addressed.end()), None)
-                if m and self.text[m.stop : m.stop + 1] == ",":
+            if self.text[start : start + 1] in tuple(_DASHES) and start == self._paragraph_start(
+                start
+            ):
+                m = next((m for m in self.narrated if self._addresses(start, m)), None)
+                if m:
                     return m
         return None
 
@@ -1791,11 +1798,16 @@ class Article:
         )
         return None if asked else self.whole(found.entity_id)
 
+    def _addresses(self, start: int, m: Mention) -> bool:
+        """Whether the question whose paragraph opens at `start` addresses `m` (`_addressed`)."""
+        return start < m.start and self._paragraph_start(m.start) == start and self._addressed(m)
+
     def _addressed(self, m: Mention) -> bool:
         """Whether a person is named as the one a question addresses: right after its dash,
-        before a comma ('— Антон Германович, вы ...')."""
+        or a courtesy title after it, before a comma ('— Антон Германович, вы ...', '— Господин
+        Чевик, ...')."""
         start = self._paragraph_start(m.start)
-        dash = re.fullmatch(rf"[{_DASHES}]?\s*", self.text[start : m.start])
+        dash = _ADDRESS.fullmatch(self.text, start, m.start)
         return bool(dash) and self.text[m.stop : m.stop + 1] == ","
 
     def _answered(self, at: int) -> bool:
