@@ -502,6 +502,29 @@ def _respanned(corpus: list[tuple[str, list[tuple[str, str, str]]]]) -> list[tup
     return list(zip(kept["surface"].to_pylist(), kept["name"].to_pylist(), strict=True))
 
 
+def test_an_abbreviation_of_a_common_noun_after_a_noun_of_means_is_no_organisation() -> None:
+    """'средства ПВО' are means of air defence, which the dictionary knows as a common noun:
+    no organisation there, but the forces in 'силы ПВО' are one. 'средства ФНБ' are the
+    fund's money: an owner stays an organisation."""
+    mentions, _table, _c = analyse(
+        [
+            "В сирийских сухопутных частях и соединениях, полагает генерал, «очень слабые "
+            "средства ПВО. Они не смогут полностью отразить массированный ракетный удар "
+            "самолетов и беспилотников ВВС США и их союзников.",
+            "Военный эксперт, бывший полковник Генштаба ВС РФ Михаил Ходарёнок в беседе с RT "
+            "заявил, что при нарушении госграницы силы ПВО «делают всё возможное, чтобы изменить "
+            "курс нарушителя».",
+            "«По сути, мы сейчас уже используем и будем в этом году задействовать средства ФНБ. "
+            "Бюджет — это общее покрытие.",
+        ]
+    )
+    organisations = {
+        (m["article_id"], m["surface"]) for m in mentions.to_pylist() if m["type"] == "ORG"
+    }
+    assert ("a0", "ПВО") not in organisations
+    assert {("a1", "ПВО"), ("a2", "ФНБ")} <= organisations
+
+
 def test_a_glued_hashtag_names_nothing() -> None:
     text = (
         "СЕЙВ Дмитрий Комбаров (  @fcsm_official  #UCL  #ЛигаЧемпионов  . Группа E. 3-й тур. "

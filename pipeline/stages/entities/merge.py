@@ -415,7 +415,7 @@ def build_entities(
     types = retyped(readings.counts, in_names, people.first_names)
     may_be_two = candidates(people.by_last)
     del readings
-    things, spelled_out, written = _things(corpus, places_written, splits)
+    things, spelled_out, means_kinds, written = _things(corpus, places_written, splits)
 
     def chunks(*tables: str) -> Iterator[tuple]:
         """Each chunk's raw mentions, texts, rows of `tables`, chosen readings and renamed
@@ -425,7 +425,7 @@ def build_entities(
             texts = chunk["articles"]
             part = unglued_spans(chunk["raw_mentions"], splits)
             part = respanned(part, Texts(texts), written)
-            part = _without_things(part, things, spelled_out)
+            part = _without_things(part, things, spelled_out, means_kinds)
             part = with_types(without_common_words(part, Texts(texts), in_names), types)
             rest = [chunk[name] for name in tables]
             if not engine.parallel:
@@ -595,13 +595,14 @@ def _raw_mentions(corpus: Corpus, splits: Mapping[str, Split]) -> Iterator[pa.Ta
 
 def _things(
     corpus: Corpus, places_written: Set[str], splits: Mapping[str, Split]
-) -> tuple[frozenset[str], frozenset[tuple[str, str]], Written]:
+) -> tuple[frozenset[str], frozenset[tuple[str, str]], frozenset[tuple[str, int]], Written]:
     """The organisations' surfaces whose names the corpus introduces as things ('самолёт
     МС-21', 'ралли «Дакар»'; `things.Introduced`) or that are a person's title ('Генсека';
     `Introduced.titles`), from its raw mentions and texts; the
     abbreviations that an article spells out as a common noun phrase, with the article
-    (`Introduced.spelled_out`); and how the corpus writes its names (`spans.Written`), the
-    glued people's spans `splits` split."""
+    (`Introduced.spelled_out`); the mentions of an abbreviation of a common noun after a noun
+    of means ('средства ПВО'; `Introduced.means_kinds`); and how the corpus writes its names
+    (`spans.Written`), the glued people's spans `splits` split."""
     introduced, written = Introduced(), Written()
     for chunk in corpus.chunks(["raw_mentions"], columns=["article_id", "text"]):
         raw, articles = unglued_spans(chunk["raw_mentions"], splits), chunk["articles"]
@@ -612,20 +613,27 @@ def _things(
         every = (raw[c].to_pylist() for c in (*columns, "type"))
         written.add(zip(*every, strict=True), texts)
     things = introduced.things(places_written) | introduced.titles()
-    return things, introduced.spelled_out(), written
+    return things, introduced.spelled_out(), introduced.means_kinds(), written
 
 
 def _without_things(
-    raw: pa.Table, things: frozenset[str], spelled_out: frozenset[tuple[str, str]]
+    raw: pa.Table,
+    things: frozenset[str],
+    spelled_out: frozenset[tuple[str, str]],
+    means_kinds: frozenset[tuple[str, int]] = frozenset(),
 ) -> pa.Table:
-    """The raw mentions but the organisations' that name `things`, and those of an
+    """The raw mentions but the organisations' that name `things`, those of an
     abbreviation in an article that spells it out as a common noun phrase (`spelled_out`,
-    'ядерного оружия (ЯО)'): a thing is no entity."""
+    'ядерного оружия (ЯО)') and those at (article_id, start) in `means_kinds` ('средства
+    ПВО'): a thing is no entity."""
     thing = pc.is_in(raw["surface"], pa.array(sorted(things), raw["surface"].type))
     if spelled_out:
         pairs = zip(raw["article_id"].to_pylist(), raw["surface"].to_pylist(), strict=True)
         common = pa.array([(a, key(s)) in spelled_out for a, s in pairs])
         thing = pc.or_(thing, common)
+    if means_kinds:
+        at = zip(raw["article_id"].to_pylist(), raw["start"].to_pylist(), strict=True)
+        thing = pc.or_(thing, pa.array([mention in means_kinds for mention in at]))
     return raw.filter(pc.invert(pc.and_(pc.equal(raw["type"], ORGANISATION), thing)))
 
 

@@ -4,7 +4,8 @@ can: it writes 'самолёт МС-21', 'ралли «Дакар»' and never '
 drops a title in quotation marks right after the noun of its kind in one article; this is its
 corpus-wide version, quoted or not. An abbreviation that an article spells out as a common noun
 phrase ('ядерного оружия (ЯО)') is a thing in that article ('вывод ЯО'), unless the corpus
-writes it as an organisation."""
+writes it as an organisation. An abbreviation of a common noun after a noun of means ('средства
+ПВО', 'системы ПРО') names a kind of weapon or system, not the means' owner."""
 
 from __future__ import annotations
 
@@ -39,6 +40,14 @@ _TITLE = re.compile(
     r"(?<![А-Яа-яЁё])([А-Яа-яЁё]{1,40})\s+(?:[«„“\"]([^»“”\"\n]{1,80})[»“”\"]|([A-ZА-ЯЁ][A-Za-zА-Яа-яЁё]*-?\d[\w-]*))"
 )
 _WORDS = re.compile(r"[а-яё]+")
+#: Nouns of means (by lemma) whose genitive complement is what they are for, not an owner,
+#: when it is a common noun: 'средства ПВО', 'системы ПРО', 'комплексы РЭБ' (but 'средства
+#: ФНБ', 'системы НАТО' belong to an organisation).
+_MEANS = frozenset({"средство", "система", "комплекс", "установка"})
+#: Dictionary tags of a proper name: an abbreviation with one names an organisation or place
+#: ('ООН' Orgn, 'СНГ' Geox); one without shortens a common noun ('ПВО', 'СМИ').
+_PROPER_TAGS = frozenset({"Orgn", "Geox", "Name", "Surn", "Patr", "Trad"})
+_ABBREVIATION = re.compile(r"[А-ЯЁ]{2,6}")
 _FIRST_WORD = re.compile(r"[А-Яа-яЁё]+|[A-Za-z]+")
 #: The ends of a sentence, roughly: enough to tell a sentence about sport.
 _SENTENCE_END = re.compile(r"[.!?\n]")
@@ -73,6 +82,9 @@ class Introduced:
     #: организации здравоохранения (ВОЗ)', 'администрации президента (АП)').
     common: dict[str, set[str]] = field(default_factory=dict)  # key -> articles
     spelled_as_name: set[str] = field(default_factory=set)
+    #: Mentions (article_id, start) of an abbreviation right after a noun of means ('средства
+    #: ПВО'), by the abbreviation's key.
+    after_means: dict[str, set[tuple[str, int]]] = field(default_factory=dict)
 
     def add(self, mentions: Iterable[tuple[str, int, str, str]], texts: Mapping[str, str]) -> None:
         """Add the organisations' `mentions` (article_id, start, surface, name) of whole
@@ -80,12 +92,15 @@ class Introduced:
         those texts, which NER often leaves untagged or `nlp.not_names` dropped."""
         for article_id, start, surface, name in mentions:
             found = key(name)
+            abbreviation = _ABBREVIATION.fullmatch(surface) is not None
             self.surfaces.setdefault(surface, Counter())[found] += 1
             self.mentions[found] += 1
             text = texts[article_id]
             self.quoted[surface] += start > 0 and text[start - 1] in OPENING
             self.team[found] += about_sport(_sentence(text, start))
             before = _WORD_BEFORE.search(text, max(0, start - 40), start)
+            if abbreviation and before and text[start - 1].isspace() and _means(before.group(1)):
+                self.after_means.setdefault(found, set()).add((article_id, start))
             if before and _noun(before.group(1)):
                 said = noun_before(before.group(1))
                 self._count(found, article_id, said, _nominative(text, start))
@@ -140,6 +155,25 @@ class Introduced:
             for name, articles in self.common.items()
             if name not in self.spelled_as_name and self._may_be_thing(name)
             for article_id in articles
+        )
+
+    def means_kinds(self) -> frozenset[tuple[str, int]]:
+        """Mentions (article_id, start) of an abbreviation right after a noun of means
+        (`_MEANS`) that shortens a common noun: the dictionary knows it as an abbreviation of
+        no name ('средства ПВО', where 'ПВО' is 'противовоздушная оборона', although 'силы
+        противовоздушной обороны (ПВО)' spell out the forces), or the corpus spells it out as a
+        common noun phrase ('радиоэлектронной борьбы (РЭБ)') and never as a name; unless the
+        shipped lists know it or it stands for a team (`_may_be_thing`). The owner of the means
+        stays an organisation: 'средства ФНБ', 'системы НАТО'."""
+        return frozenset(
+            mention
+            for name, mentions in self.after_means.items()
+            if (
+                _common_abbreviation(name)
+                or (name in self.common and name not in self.spelled_as_name)
+            )
+            and self._may_be_thing(name)
+            for mention in mentions
         )
 
     def _may_be_thing(self, name: str) -> bool:
@@ -210,6 +244,22 @@ def _organisation_noun(word: str) -> bool:
     """A noun of an organisation ('компании') or an institution's head ('администрации',
     'управления'): a phrase with one spells out an organisation, if a generic one."""
     return noun_before(word) == "body" or head_noun(word) is not None
+
+
+def _means(word: str) -> bool:
+    """Whether a word in lower case is a noun of means (`_MEANS`): 'средства', 'систем'."""
+    return word.islower() and any(
+        p.tag.POS == "NOUN" and p.normal_form in _MEANS for p in morph()(word)
+    )
+
+
+def _common_abbreviation(name: str) -> bool:
+    """Whether the dictionary reads an abbreviation (by key) only as one of a common noun:
+    'пво', 'сми'; not 'оон' (an organisation), 'снг' (a place) nor one it does not know."""
+    parses = [p for p in morph()(name) if p.tag.POS == "NOUN"]
+    return any("Abbr" in p.tag for p in parses) and not any(
+        _PROPER_TAGS & p.tag.grammemes for p in parses
+    )
 
 
 def _noun(word: str) -> bool:
