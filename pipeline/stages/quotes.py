@@ -120,9 +120,10 @@ def kinds_of(entities: pa.Table) -> dict[str, frozenset[str]]:
         if kind == "ORG"
     }
     heads = {name: head_noun(name) for written in names.values() for name in written}
+    shorts = {name: abbreviation(name) for name in heads}
     spelled: dict[str, set[str]] = defaultdict(set)  # abbreviation -> kinds of its full names
     for written in names.values():
-        for short in {abbreviation(name) for name in written} - {None}:
+        for short in {shorts[name] for name in written} - {None}:
             spelled[short] |= {heads[n] for n in written if heads[n] and fits(n, short)}
     # an abbreviation of bodies of several kinds tells none ('ВС': 'Верховный суд', 'Вооружённые
     # силы')
@@ -130,7 +131,7 @@ def kinds_of(entities: pa.Table) -> dict[str, frozenset[str]]:
     shortened = _shortened(names, heads)
     found = {
         entity_id: {heads[name] for name in written}
-        | {kind for name in written for kind in one_kind.get(abbreviation(name), ())}
+        | {kind for name in written for kind in one_kind.get(shorts[name], ())}
         | shortened.get(entity_id, set())
         for entity_id, written in sorted(names.items())
     }
