@@ -139,17 +139,30 @@ class Filters:
             clauses.append(f"article_id IN (SELECT article_id FROM words WHERE {found})")
             params.append(word if listed is None else listed)
         headline = " AND in_headline" if self.headlines else ""
-        for table, column, values, only in (
-            ("country_mentions", "country", list(self.countries), headline),
-            ("mentions", "entity_id", list(self.actors), headline),
-            ("article_topics", "topic_id", list(self.topics), ""),
+        # An actor's articles: without the headline filter, from `article_entities` (a row per
+        # article and entity) instead of every mention.
+        named = "mentions" if self.headlines else "article_entities"
+        dates, bounds = self._stored_dates()
+        for table, column, values, only, more in (
+            ("country_mentions", "country", list(self.countries), headline + dates, bounds),
+            (named, "entity_id", list(self.actors), headline + dates, bounds),
+            ("article_topics", "topic_id", list(self.topics), "", []),
         ):
             if values:
                 inner = f"SELECT article_id FROM {table} WHERE list_contains(?, {column}){only}"
                 clauses.append(f"article_id IN ({inner})")
-                params.append(values)
+                params.extend([values, *more])
         where = " AND ".join(clauses) or "TRUE"
         return f"SELECT article_id FROM articles WHERE {where}", params
+
+    def _stored_dates(self) -> tuple[str, list]:
+        """A filter (after AND) of a table laid out by date to the date range, on the date
+        stored with its rows, and its parameters; empty without a bound. It drops no selected
+        article (one whose own date is in range has it stored) and lets the scan skip the row
+        groups of other dates."""
+        bounds = [(">=", self.start), ("<=", self.end)]
+        clauses = [f" AND published {op} ?" for op, day in bounds if day]
+        return "".join(clauses), [day for _, day in bounds if day]
 
 
 #: `published`, without the dates inferred from datelines.

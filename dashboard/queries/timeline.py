@@ -247,12 +247,24 @@ def _grouped(frame: pd.DataFrame, group_by: str) -> pd.DataFrame:
     frame["named"] = frame["countries"]
     frame["countries"] = frame["countries"].map("; ".join)
     if group_by == "country":
-        frame = frame.explode("named", ignore_index=True)
+        frame = _exploded(frame, "named")
         frame["group"] = frame["named"].map(country_name, na_action="ignore")
     else:
         frame["group"] = frame["topic_id"].astype("Int64").astype(str) + " · " + frame["topic"]
     frame["group"] = frame["group"].fillna(NO_GROUP[group_by])
     return frame
+
+
+def _exploded(frame: pd.DataFrame, column: str) -> pd.DataFrame:
+    """`frame.explode(column, ignore_index=True)` of a column of lists of strings: a row per
+    item of each row's list (a missing value for an empty or missing list), rows in order. By
+    one take of the rows, several times faster than pandas' explode, which joins every column
+    back on the exploded one."""
+    lists = [items if items is not None and len(items) else [None] for items in frame[column]]
+    rows = np.repeat(np.arange(len(frame)), [len(items) for items in lists])
+    exploded = frame.take(rows).reset_index(drop=True)
+    exploded[column] = pd.Series([item for items in lists for item in items], dtype="str")
+    return exploded
 
 
 def lag_counts(points: pd.DataFrame) -> pd.DataFrame:

@@ -27,6 +27,7 @@ from dashboard.charts import timeline_groups, timeline_markers
 from dashboard.export import provenance, to_csv
 from dashboard.filters import Filters
 from dashboard.graph import graph, graph_tables, to_gexf
+from dashboard.labels import country_name
 from dashboard.queries import search
 from dashboard.queries import timeline as timeline_queries
 from dashboard.queries.actors import (
@@ -357,6 +358,29 @@ def test_timeline_points_follow_the_events_table(seed_build) -> None:
     counts = lag_counts(by_country)
     assert list(counts["lag"]) == list(LAGS)
     assert counts["events"].sum() == sum(e["article_id"] in dated for e in events)
+
+
+def test_timeline_rows_per_country_carry_their_own_event(seed_build) -> None:
+    built = open_build(seed_build)
+    events = {
+        (e["article_id"], e["start"]): e
+        for e in read_table(seed_build, "events")
+        if e["date_start"] is not None
+    }
+    points = timeline(built, NONE, "event", "country")
+    groups: dict[tuple, list[str]] = {}
+    for point in points.itertuples():
+        event = events[point.article_id, point.start]
+        assert (point.date_text, point.countries) == (
+            event["date_text"],
+            "; ".join(event["countries"]),
+        )
+        groups.setdefault((point.article_id, point.start), []).append(point.group)
+    # Seed 004's mission '9–10 февраля' names AZE and USA: a row each, on its own data.
+    assert set(events) == set(groups)
+    for key, event in events.items():
+        names = [country_name(c) for c in event["countries"]] or ["No country named"]
+        assert sorted(groups[key]) == sorted(names)
 
 
 def test_timeline_sentences_are_read_only_for_what_is_opened(monkeypatch, seed_build) -> None:

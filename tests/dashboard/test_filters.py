@@ -117,6 +117,48 @@ def test_each_filter_selects_its_articles(seed_build, seed_articles) -> None:
     assert selected(seed_build, Filters(countries=("KAZ",), text="Лондон")) == set()
 
 
+def test_country_and_actor_filters_keep_to_the_date_range(seed_build, seed_articles) -> None:
+    early_december = Filters(start=D(2025, 12, 1), end=D(2025, 12, 20))
+    published = {a["article_id"]: a["published"] for a in read_table(seed_build, "articles")}
+    in_early_december = {
+        a
+        for a, day in published.items()
+        if day and early_december.start <= day <= early_december.end
+    }
+    mentions = read_table(seed_build, "mentions")
+    # 001 (5 December) names Britain; 003 (29 December) Kazakhstan, out of the range.
+    countries = ("KAZ", "GBR")
+    named = {
+        m["article_id"]
+        for m in read_table(seed_build, "country_mentions")
+        if m["country"] in countries
+    }
+    assert seed_ids(seed_articles, "001", "003") <= named
+    chosen = selected(seed_build, replace(early_december, countries=countries))
+    assert chosen == named & in_early_december and seed_articles["001"]["article_id"] in chosen
+    # Every entity's articles in the range, with and without the headline filter; some are
+    # named in and out of it, some in a headline in it.
+    straddling, in_a_title = 0, 0
+    for actor in {m["entity_id"] for m in mentions}:
+        theirs = [m for m in mentions if m["entity_id"] == actor]
+        in_text = {m["article_id"] for m in theirs}
+        assert (
+            selected(seed_build, replace(early_december, actors=(actor,)))
+            == in_text & in_early_december
+        )
+        in_titles = {m["article_id"] for m in theirs if m["in_headline"]}
+        headlines = replace(early_december, actors=(actor,), headlines=True)
+        assert selected(seed_build, headlines) == in_titles & in_early_december
+        straddling += bool(in_text & in_early_december) and bool(in_text - in_early_december)
+        in_a_title += bool(in_titles & in_early_december)
+    assert straddling and in_a_title
+    # Without the headline filter an actor's articles are read from `article_entities`, both
+    # subqueries in the row groups of the range.
+    sql, params = replace(early_december, countries=("KAZ",), actors=("x",)).where()
+    assert "FROM article_entities" in sql and sql.count("published >= ?") == 3
+    assert sql.count("?") == len(params)
+
+
 def test_topic_filter_uses_article_topics(seed_build) -> None:
     mix = read_table(seed_build, "article_topics")
     expected = {r["article_id"] for r in mix if r["topic_id"] == 6}
