@@ -123,13 +123,10 @@ class Filters:
         `vocabulary`: the index is then read in their row groups alone; a typed word without
         them is looked for in every indexed word."""
         clauses, params = [], []
-        published = "published" if self.inferred else _UNINFERRED
-        if self.start:
-            clauses.append(f"{published} >= ?")
-            params.append(self.start)
-        if self.end:
-            clauses.append(f"{published} <= ?")
-            params.append(self.end)
+        if self.start or self.end:
+            ranged, bounds = self.in_range("published" if self.inferred else _UNINFERRED)
+            clauses.append(ranged)
+            params.extend(bounds)
         if self.sources:
             clauses.append("list_contains(?, source)")
             params.append(list(self.sources))
@@ -142,10 +139,11 @@ class Filters:
         # An actor's articles: without the headline filter, from `article_entities` (a row per
         # article and entity) instead of every mention.
         named = "mentions" if self.headlines else "article_entities"
-        dates, bounds = self._stored_dates()
+        dates, bounds = self.in_range("published")
+        dated = f"{headline} AND {dates}"
         for table, column, values, only, more in (
-            ("country_mentions", "country", list(self.countries), headline + dates, bounds),
-            (named, "entity_id", list(self.actors), headline + dates, bounds),
+            ("country_mentions", "country", list(self.countries), dated, bounds),
+            (named, "entity_id", list(self.actors), dated, bounds),
             ("article_topics", "topic_id", list(self.topics), "", []),
         ):
             if values:
@@ -155,14 +153,16 @@ class Filters:
         where = " AND ".join(clauses) or "TRUE"
         return f"SELECT article_id FROM articles WHERE {where}", params
 
-    def _stored_dates(self) -> tuple[str, list]:
-        """A filter (after AND) of a table laid out by date to the date range, on the date
-        stored with its rows, and its parameters; empty without a bound. It drops no selected
-        article (one whose own date is in range has it stored) and lets the scan skip the row
-        groups of other dates."""
+    def in_range(self, column: str) -> tuple[str, list]:
+        """A filter of `column` (a table's `published`, laid out by date) to the date range, and
+        its parameters; "true" without a bound. Every selected article's date lies in the range
+        (an undated article is not selected once a bound is set, and a date the filters ignore
+        as inferred is the article's own), so it drops no selected row; bound before DuckDB
+        plans, it lets the scan skip the row groups of other dates, as a join on `sel` does
+        not."""
         bounds = [(">=", self.start), ("<=", self.end)]
-        clauses = [f" AND published {op} ?" for op, day in bounds if day]
-        return "".join(clauses), [day for _, day in bounds if day]
+        clauses = [f"{column} {op} ?" for op, day in bounds if day]
+        return " AND ".join(clauses) or "true", [day for _, day in bounds if day]
 
 
 #: `published`, without the dates inferred from datelines.

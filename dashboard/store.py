@@ -414,17 +414,6 @@ def in_dates(column: str, dates: pa.ChunkedArray) -> tuple[str, list]:
     return _or_null(column, ranged, dates), params
 
 
-def in_range(filters: Filters, column: str) -> tuple[str, list]:
-    """A filter of `column` (a table's `published`, laid out by date) to the filters' date
-    range, and its parameters; "true" without a bound. Every selected article's date lies in
-    the range (an undated article is not selected once a bound is set, and a date the filters
-    ignore as inferred is the article's own), so it drops no selected row; bound before DuckDB
-    plans, it lets the scan skip the row groups of other dates, as a join on `sel` does not."""
-    bounds = [(">=", filters.start), ("<=", filters.end)]
-    clauses = [f"{column} {op} ?" for op, day in bounds if day]
-    return " AND ".join(clauses) or "true", [day for _, day in bounds if day]
-
-
 def at_rows(table: str, dates: pa.ChunkedArray, ids: pa.ChunkedArray) -> tuple[str, list]:
     """A subquery of the rows of `table` (laid out by date: newest first, undated last in order
     of their article) at the distinct values of `dates` and, for the undated ones among them,
@@ -461,7 +450,7 @@ def selected_articles(filters: Filters) -> str:
 def counted(build: Build, filters: Filters, table: str, known: str, column: str) -> dict:
     """The selected articles' rows of `table` (laid out by date, with `published`; under the
     table's name), those with `column` set (under `known`), and their articles."""
-    dates, params = in_range(filters, "published")
+    dates, params = filters.in_range("published")
     row = filtered(
         build,
         filters,

@@ -9,10 +9,11 @@ import streamlit as st
 
 from dashboard.filters import Filters
 from dashboard.labels import named
-from dashboard.store import Build, about_entity, in_range, new_cursor, query, shared, time_limited
+from dashboard.store import Build, about_entity, new_cursor, query, shared, time_limited
 
 #: The selected articles and mentions of each entity of the given types (the first parameter),
-#: the articles' entities read in the row groups of the filters' dates (`{dates}`, `in_range`).
+#: the articles' entities read in the row groups of the filters' dates (`{dates}`,
+#: `Filters.in_range`).
 _COUNTS = """
     SELECT x.entity_id, count(*) AS articles, sum(x.mentions)::BIGINT AS mentions
     FROM article_entities x JOIN sel USING (article_id)
@@ -52,7 +53,7 @@ def _counts(directory: str, build_id: str, filters: Filters) -> pa.Table:
     """`_COUNTS` of a filter state, counted once and shared by the rankings of its entities
     (the Overview's top actors, the Actors page's table): each would read every selected
     article's entities."""
-    dates, bounds = in_range(filters, "x.published")
+    dates, bounds = filters.in_range("x.published")
     with time_limited(new_cursor(directory, build_id, filters)) as cursor:
         sql = _COUNTS.format(dates=dates)
         return cursor.sql(sql, params=[filters.actor_types, *bounds]).to_arrow_table()
@@ -220,8 +221,8 @@ def co_countries(build: Build, filters: Filters, entity_id: str, limit: int) -> 
 
 def entity_articles(build: Build, filters: Filters, entity_id: str, limit: int) -> pd.DataFrame:
     """The selected articles that mention the entity, most mentions first. The articles are read
-    in the row groups of the filters' dates alone (`in_range`)."""
-    dates, bounds = in_range(filters, "published")
+    in the row groups of the filters' dates alone (`Filters.in_range`)."""
+    dates, bounds = filters.in_range("published")
     return about_entity(
         build,
         filters,

@@ -1,6 +1,6 @@
 """Countries: the most named ones, per month, and pairs named together (Overview, Countries).
 The selected articles' country mentions are read in the row groups of the filters' dates
-(`in_range`)."""
+(`Filters.in_range`)."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ import pandas as pd
 
 from dashboard.filters import Filters
 from dashboard.labels import named
-from dashboard.store import Build, filtered, in_range, query
+from dashboard.store import Build, filtered, query
 
 #: Every country by the articles that name it, with its mentions: the build's own counts.
 _WHOLE = """
@@ -22,7 +22,7 @@ def top_countries(build: Build, filters: Filters, limit: int) -> pd.DataFrame:
     """Countries by the selected articles that name them, with their mentions."""
     if filters.whole:  # every article: the counts the build wrote, not a scan of every mention
         return named(query(build, _WHOLE, limit), "country", "name")
-    dates, params = in_range(filters, "c.published")
+    dates, params = filters.in_range("c.published")
     frame = filtered(
         build,
         filters,
@@ -43,7 +43,7 @@ def top_countries(build: Build, filters: Filters, limit: int) -> pd.DataFrame:
 def country_months(build: Build, filters: Filters, limit: int) -> pd.DataFrame:
     """For the `limit` most named countries: selected dated articles naming them per month,
     every month between the first and last included."""
-    dates, params = in_range(filters, "c.published")
+    dates, params = filters.in_range("c.published")
     return filtered(
         build,
         filters,
@@ -78,7 +78,7 @@ def country_months(build: Build, filters: Filters, limit: int) -> pd.DataFrame:
 def country_pairs(build: Build, filters: Filters, limit: int) -> pd.DataFrame:
     """For the `limit` most named countries: selected articles naming both of each pair (the
     diagonal: naming the country), in both orders so the matrix is symmetric."""
-    dates, params = in_range(filters, "published")
+    dates, params = filters.in_range("published")
     return (
         filtered(
             build,

@@ -8,7 +8,7 @@ import pandas as pd
 
 from dashboard.filters import Filters
 from dashboard.labels import country_name
-from dashboard.store import Build, in_range, new_cursor, shared, time_limited
+from dashboard.store import Build, new_cursor, shared, time_limited
 
 #: What makes two nodes of the Network page co-occur, as the URL keeps it.
 NETWORK_UNITS = {"sentence": "Same sentence", "paragraph": "Same paragraph"}
@@ -44,7 +44,7 @@ def _nodes_and_edges(
     """`_network`'s queries on `cursor`, whose `sel` holds the selected articles. Articles and
     kept nodes are numbered in the query (the numbers never leave it): the units and the pairs
     are grouped and joined on whole numbers rather than on the ids' strings."""
-    dates, bounds = in_range(filters, "published")
+    dates, bounds = filters.in_range("published")
     counted, counted_bounds = _counted(filters, dates, bounds)
     cursor.execute(
         _KEPT.format(unit=unit, dates=dates, **counted),

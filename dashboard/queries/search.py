@@ -14,7 +14,7 @@ import pyarrow.compute as pc
 import streamlit as st
 
 from dashboard.filters import Filters
-from dashboard.store import Build, in_dates, in_range, new_cursor, shared, time_limited
+from dashboard.store import Build, in_dates, new_cursor, shared, time_limited
 from pipeline.nlp.models import word_forms
 
 #: Search modes of the Search page, as the URL keeps them.
@@ -197,7 +197,7 @@ def _entity_hits(
     """Concordance rows of up to `limit` mentions of the entity in the selected articles
     (`sel`, of `filters`), newest article first; the mentions are read in the row groups of
     the filters' dates."""
-    dates, params = in_range(filters, "m.published")
+    dates, params = filters.in_range("m.published")
     sql = f"""
         SELECT m.article_id, m.start, m.stop, a.published
         FROM mentions m JOIN sel USING (article_id) JOIN articles a USING (article_id)

@@ -16,7 +16,6 @@ from dashboard.store import (
     corpus_summary,
     counted,
     in_dates,
-    in_range,
     new_cursor,
     shared,
     time_limited,
@@ -40,7 +39,7 @@ def events(build: Build, filters: Filters, limit: int = TIMELINE_POINTS) -> pd.D
 @shared(max_entries=16)
 def _events(directory: str, build_id: str, filters: Filters, limit: int) -> pd.DataFrame:
     with time_limited(new_cursor(directory, build_id, filters)) as cursor:
-        dates, params = in_range(filters, "e.published")
+        dates, params = filters.in_range("e.published")
         picked = cursor.sql(_PICKED.format(dates=dates), params=[*params, limit]).to_arrow_table()
         cursor.register("picked", picked)
         dates, params = in_dates("e.published", picked["stored"])
