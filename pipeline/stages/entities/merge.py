@@ -620,7 +620,7 @@ def _without_things(
     raw: pa.Table,
     things: frozenset[str],
     spelled_out: frozenset[tuple[str, str]],
-    means_kinds: frozenset[tuple[str, int]] = frozenset(),
+    means_kinds: frozenset[tuple[str, int]],
 ) -> pa.Table:
     """The raw mentions but the organisations' that name `things`, those of an
     abbreviation in an article that spells it out as a common noun phrase (`spelled_out`,
