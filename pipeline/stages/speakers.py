@@ -228,6 +228,8 @@ _MAKING = frozenset(
 _ADJOINED = re.compile(r"\s+(?:[\w-]+\s+){0,2}")
 #: Entities that may make a document or go on speaking in one: people, bodies, media.
 _AUTHORS = frozenset({"PER", "ORG", MEDIUM})
+#: Impersonal verbs of a view: what was believed at large, not one report going on.
+_BELIEVED = frozenset({"считаться", "полагаться", "думаться", "предполагаться"})
 #: Nouns of authorship: the person after them wrote the document their sentence names.
 _AUTHORSHIP = frozenset({"автор", "авторство"})
 #: What may stand before an impersonal cue that goes on with the report before it.
@@ -1067,7 +1069,8 @@ class Article:
             return None
         nouns = [lemma(w) for w in _WORDS.findall(words)]
         noun = next((n for n in nouns if n in _DOCUMENTS | _NAMED_DOCUMENTS), None)
-        return self._maker(noun, before) if noun else None
+        found = self._maker(noun, before) if noun else None
+        return found if found in self.people else None  # the outlet that ran it is no author
 
     def _owner_of_document(self, ours: list[Mention], noun: int, stop: int) -> str | None:
         """Whose the document whose noun stands at `noun` is, when its sentence names no maker
@@ -1214,18 +1217,24 @@ class Article:
             at = next((w.start() for w in words if lemma(w.group()) == noun), None)
             if at is None:
                 continue
-            makers = [
-                m for m in ours if m.type in _AUTHORS and m.nominative and self._made(m.stop, at)
-            ]
-            return self._authored(ours, at, stop) or (makers[-1].entity_id if makers else None)
+            made = {
+                m.entity_id: gap
+                for m in ours
+                if m.type in _AUTHORS and m.nominative and (gap := self._made(m.stop, at)) >= 0
+            }
+            nearest = [e for e, gap in made.items() if gap == min(made.values(), default=-1)]
+            return self._authored(ours, at, stop) or (nearest[0] if len(nearest) == 1 else None)
         return None
 
-    def _made(self, after: int, noun: int) -> bool:
-        """Whether a verb of making, in the singular, stands between a name and a document's
-        noun: the name is its subject ('Хейн Вербрюгген написал письмо'; the nearest one before
-        the verb, not 'UCI' of 'глава UCI'; not 'X и Y подписали')."""
-        verbs = [w for w in _WORDS.findall(self.text[after:noun]) if lemma(w) in _MAKING]
-        return bool(verbs) and agreement(verbs[0])[0] != "plur"
+    def _made(self, after: int, noun: int) -> int:
+        """How many words stand between a name and the first verb of making after it, in the
+        singular, before a document's noun; -1 when none does. The name nearest its verb is
+        the subject ('Хейн Вербрюгген написал письмо', not 'UCI' of 'глава UCI'; 'Путин
+        поручил ... фонда «Талант и успех», доклад представить ..., поручение' is Путин; not
+        'X и Y подписали')."""
+        words = _WORDS.findall(self.text[after:noun])
+        at = next((i for i, w in enumerate(words) if lemma(w) in _MAKING), None)
+        return -1 if at is None or agreement(words[at])[0] == "plur" else at
 
     def _authored(self, ours: list[Mention], noun: int, stop: int) -> str | None:
         """The person a document's sentence names as its author after a noun of authorship
@@ -2077,9 +2086,11 @@ def _continued(cue: str, sentence: str) -> bool:
     """Whether an impersonal cue in the past opens its sentence ('Отмечалось, что ...', 'Также
     сообщалось, что'): it goes on with the report just before ('Bild сообщило, что ...
     Отмечалось, что ...'); not after an adverb of time ('Ранее сообщалось' is earlier
-    reports)."""
+    reports); nor a view's ('Считалось, что ...' is what was believed)."""
     parses = [p for p in morph()(cue.lower()) if p.tag.POS == "VERB"][:1]
     if not parses or parses[0].tag.tense != "past" or not cue.lower().endswith("сь"):
+        return False
+    if parses[0].normal_form in _BELIEVED:
         return False
     before = _WORDS.findall(sentence[: sentence.find(cue)]) if cue in sentence else ["?"]
     return all(w.lower() in _ALSO for w in before)
@@ -2218,6 +2229,8 @@ def _outlet(words: str) -> bool:
     named = next((i for i, (p,) in enumerate(own) if p.tag.case == "nomn"), 0)
     if named and not any(_medium_noun(p) and p.tag.case == "nomn" for (p,) in own[named:]):
         return False
+    if any(p.word[:1].isupper() or p.tag.POS == "CONJ" for (p,) in own[:named]):
+        return False  # another source before it: 'Минобороны РФ и агентство ИНТЕРФАКС-АВН'
     return all(p.tag.POS == "ADJF" or _medium_noun(p) for (p,) in own[named:])
 
 
