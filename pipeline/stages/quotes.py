@@ -284,7 +284,9 @@ def build_quotes(
             source = elsewhere or source
         words = None if source is None else text[source[0] : source[1]]
         if speaker is None and words and words.lower() in _FIRST_PERSON:
-            speaker = _enclosing(spoken.get(article_id, []), start, stop)
+            speaker = _enclosing(spoken.get(article_id, []), start, stop) or context.article(
+                article_id
+            ).signed(start)
         if speaker:
             spoken.setdefault(article_id, []).append((start, stop, speaker))
         if speaker and context.article(article_id).refers_back(speaker):

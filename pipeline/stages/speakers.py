@@ -228,6 +228,15 @@ _MAKING = frozenset(
 _ADJOINED = re.compile(r"\s+(?:[\w-]+\s+){0,2}")
 #: Entities that may make a document or go on speaking in one: people, bodies, media.
 _AUTHORS = frozenset({"PER", "ORG", MEDIUM})
+#: Impersonal verbs of a view: what was believed at large, not one report going on.
+_BELIEVED = frozenset({"считаться", "полагаться", "думаться", "предполагаться"})
+#: Nouns of authorship: the person after them wrote the document their sentence names.
+_AUTHORSHIP = frozenset({"автор", "авторство"})
+#: What may stand before an impersonal cue that goes on with the report before it.
+_ALSO = frozenset({"также", "и", "кроме", "того", "при", "этом"})
+#: After a quotation's closing mark: a comma, a dash and one word before a name ('», —
+#: подытожила Могерини').
+_SIGNED = re.compile(rf"\s*,?\s*[{_DASHES}]\s*(\w+)\s+")
 #: Sentences with people looked back through for a pronoun's or a description's antecedent.
 #: A source that is a place: 'пояснили в авиакомпании', the preposition inside the source's span
 #: or right before it (the speech rules may leave it out).
@@ -483,6 +492,8 @@ class Article:
             if after:
                 return after.entity_id, (after.start, after.stop)
             # 'Отмечается, что ...' after a quote goes on with its source
+            if _continued(said.cue, self._sentence_of(said.cue_stop - 1)):
+                return self._recent(said.previous, said.cue_stop, None, (), 1), None
             if not _impersonal(said.cue):
                 return None, None
             spoke = self._recent(said.previous, said.cue_stop, None, ())
@@ -519,6 +530,8 @@ class Article:
             found = before.entity_id if before else self._named_after(said.cue_stop)
             if found is None and self._publication(start, stop):  # 'говорится в статье'
                 found = self._published(start, said.previous)
+            if found is None and _impersonal(said.cue):  # 'говорится в письме'
+                found = self._written(start, stop, said.previous)
             return found, None
         # 'источник в МИД Турции', 'один из источников': nobody, unless named right after
         one_of = _one_of(words)
@@ -579,7 +592,8 @@ class Article:
                 return self._quoting(start, gender, said.previous), None
             return (interviewee.entity_id if interviewee else None), None
         if reading.kind == "person":
-            return self._described(said, words, reading, gender, organisations), None
+            written = self._author_of(words, reading, start)  # 'Автор письма заявляет'
+            return written or self._described(said, words, reading, gender, organisations), None
         return self._by_name(words, gender), None
 
     def _only_named(
@@ -828,6 +842,23 @@ class Article:
             return None  # spoken of in it, named after it or in it, only spoken of before it
         return recent if self._antecedent(opening, gender, previous) == recent else None
 
+    def signed(self, at: int) -> str | None:
+        """Who the quotation `at` lies in is given to after its closing mark by a dash, a verb
+        and a name in the nominative, of the verb's gender, whatever the verb ('«... мы говорим
+        прямо, когда считаем, что ...», — подытожила Могерини'): its 'я' and 'мы' are theirs,
+        also when the verb is no cue and the quotation is not found as a quote of its own."""
+        if not self._quoted(at):
+            return None
+        signed = _SIGNED.match(self.text, self._closing(at) + 1)
+        if signed is None or not _is_verb(signed.group(1)):
+            return None
+        m = next((m for m in self.narrated if m.start >= signed.end()), None)
+        if m is None or m.start != signed.end() or not m.nominative:
+            return None
+        gender = agreement(signed.group(1))[1]
+        found = self._one_person(m, gender, m.start)
+        return found if self._fits(found, gender) else None
+
     def _inserted(self, m: Mention) -> bool:
         """Whether a name stands in the words between dashes inside a quotation: '«..., —
         считает Нина Мамедова. — ...»'."""
@@ -1020,6 +1051,27 @@ class Article:
             return None if makers or not same else self._owner_of_document(ours, at, within[1])
         return None
 
+    def _written(self, start: int, stop: int, previous: Previous | None) -> str | None:
+        """Whose letter or appeal a source that names only it is ('— говорится в письме', 'в
+        обращении указывается'): the speaker of the quote just before, who goes on in it, else
+        who the nearest sentence that names it says wrote it (`_maker`)."""
+        nouns = [lemma(w) for w in _WORDS.findall(self.text[start:stop])]
+        noun = next((n for n in nouns if n in _DOCUMENTS | _NAMED_DOCUMENTS), None)
+        if noun is None:
+            return None
+        return self._recent(previous, start, None, ()) or self._maker(noun, start)
+
+    def _author_of(self, words: str, reading: Reading, before: int) -> str | None:
+        """Who 'автор' of a document the source names is: who the nearest sentence that names
+        the document says wrote it (`_maker`: 'письмо, авторство которого приписывается ...
+        Хейну Вербрюггену. Автор письма ... заявляет')."""
+        if reading.head not in _AUTHORSHIP:
+            return None
+        nouns = [lemma(w) for w in _WORDS.findall(words)]
+        noun = next((n for n in nouns if n in _DOCUMENTS | _NAMED_DOCUMENTS), None)
+        found = self._maker(noun, before) if noun else None
+        return found if found in self.people else None  # the outlet that ran it is no author
+
     def _owner_of_document(self, ours: list[Mention], noun: int, stop: int) -> str | None:
         """Whose the document whose noun stands at `noun` is, when its sentence names no maker
         as its subject: the body, person or medium named right after the noun in the genitive,
@@ -1165,15 +1217,38 @@ class Article:
             at = next((w.start() for w in words if lemma(w.group()) == noun), None)
             if at is None:
                 continue
-            makers = {
-                m.entity_id
+            made = {
+                m.entity_id: gap
                 for m in ours
-                if m.type in _AUTHORS
-                and m.nominative
-                and m.stop <= at
-                and any(lemma(w) in _MAKING for w in _WORDS.findall(self.text[m.stop : at]))
+                if m.type in _AUTHORS and m.nominative and (gap := self._made(m.stop, at)) >= 0
             }
-            return makers.pop() if len(makers) == 1 else None
+            nearest = [e for e, gap in made.items() if gap == min(made.values(), default=-1)]
+            return self._authored(ours, at, stop) or (nearest[0] if len(nearest) == 1 else None)
+        return None
+
+    def _made(self, after: int, noun: int) -> int:
+        """How many words stand between a name and the first verb of making after it, in the
+        singular, before a document's noun; -1 when none does. The name nearest its verb is
+        the subject ('Хейн Вербрюгген написал письмо', not 'UCI' of 'глава UCI'; 'Путин
+        поручил ... фонда «Талант и успех», доклад представить ..., поручение' is Путин; not
+        'X и Y подписали')."""
+        words = _WORDS.findall(self.text[after:noun])
+        at = next((i for i, w in enumerate(words) if lemma(w) in _MAKING), None)
+        return -1 if at is None or agreement(words[at])[0] == "plur" else at
+
+    def _authored(self, ours: list[Mention], noun: int, stop: int) -> str | None:
+        """The person a document's sentence names as its author after a noun of authorship
+        ('письмо, авторство которого приписывается ... Хейну Вербрюггену', 'автором письма
+        стал ...'), within `_ROLE_WORDS` words of it."""
+        for word in _WORDS.finditer(self.text, noun, stop):
+            if lemma(word.group()) in _AUTHORSHIP:
+                after = next(
+                    (m for m in ours if m.type == "PER" and word.end() <= m.start < stop), None
+                )
+                gap = self.text[word.end() : after.start] if after else ""
+                if after and len(_WORDS.findall(gap)) <= _ROLE_WORDS:
+                    return after.entity_id
+                return None
         return None
 
     @cached_property
@@ -1688,19 +1763,20 @@ class Article:
         before: int,
         gender: str | None,
         among: Collection[str] | None = None,
+        back: int = _BACK,
     ) -> str | None:
         """The speaker of the article's quote before, when that quote ended in the last
-        `_BACK` sentences before `before` and the speaker is one of `among` (by default a
+        `back` sentences before `before` and the speaker is one of `among` (by default a
         person, of `gender`)."""
         among = self.people if among is None else among or self._authors
         if previous is None or previous[0] not in among or not self._fits(previous[0], gender):
             return None
-        back = self._back_start(before)
-        return previous[0] if back is not None and previous[1] >= back else None
+        start = self._back_start(before, back)
+        return previous[0] if start is not None and previous[1] >= start else None
 
-    def _back_start(self, before: int) -> int | None:
-        """Where the first of the last `_BACK` sentences ending before `before` starts."""
-        starts = [a for a, b, _ in self.sentences if b <= before][-_BACK:]
+    def _back_start(self, before: int, back: int = _BACK) -> int | None:
+        """Where the first of the last `back` sentences ending before `before` starts."""
+        starts = [a for a, b, _ in self.sentences if b <= before][-back:]
         return starts[0] if starts else None
 
     def interviewee(self, at: int) -> Mention | None:
@@ -2006,6 +2082,20 @@ def _opines(sentence: str) -> bool:
     return _reports(sentence) or bool(_OPINIONS & {lemma(w) for w in _WORDS.findall(sentence)})
 
 
+def _continued(cue: str, sentence: str) -> bool:
+    """Whether an impersonal cue in the past opens its sentence ('Отмечалось, что ...', 'Также
+    сообщалось, что'): it goes on with the report just before ('Bild сообщило, что ...
+    Отмечалось, что ...'); not after an adverb of time ('Ранее сообщалось' is earlier
+    reports); nor a view's ('Считалось, что ...' is what was believed)."""
+    parses = [p for p in morph()(cue.lower()) if p.tag.POS == "VERB"][:1]
+    if not parses or parses[0].tag.tense != "past" or not cue.lower().endswith("сь"):
+        return False
+    if parses[0].normal_form in _BELIEVED:
+        return False
+    before = _WORDS.findall(sentence[: sentence.find(cue)]) if cue in sentence else ["?"]
+    return all(w.lower() in _ALSO for w in before)
+
+
 def _impersonal(cue: str) -> bool:
     """Whether a cue is an impersonal reflexive verb in the present: 'отмечается', 'сообщается'
     go on with what a source just named says ('Ранее сообщалось' is earlier reports')."""
@@ -2131,15 +2221,23 @@ def _outlet(words: str) -> bool:
     """Whether what is left of a source beside its medium describes only the outlet: nothing,
     its adjectives and a noun of a medium ('китайское англоязычное издание [The Global Times]'),
     and whom it cites ('[ТАСС] со ссылкой на телеканал Al Arabiya')."""
-    own = _CITING.split(words, maxsplit=1)[0]
-    for word in _WORDS.findall(own):
-        parses = morph()(word.lower())
-        if not parses:
-            return False
-        tag, found = parses[0].tag, parses[0].normal_form
-        if tag.POS != "ADJF" and (found not in STRONG_WORDS | WEAK_WORDS or found in OCCASIONS):
-            return False
-    return True
+    own = [morph()(w.lower())[:1] for w in _WORDS.findall(_CITING.split(words, maxsplit=1)[0])]
+    if not all(own):
+        return False
+    # a phrase of time in an oblique case the source's span began inside: 'В конце [прошлой
+    # недели немецкое издание] Bild сообщило', when the outlet's noun is in the nominative
+    named = next((i for i, (p,) in enumerate(own) if p.tag.case == "nomn"), 0)
+    if named and not any(_medium_noun(p) and p.tag.case == "nomn" for (p,) in own[named:]):
+        return False
+    if any(p.word[:1].isupper() or p.tag.POS == "CONJ" for (p,) in own[:named]):
+        return False  # another source before it: 'Минобороны РФ и агентство ИНТЕРФАКС-АВН'
+    return all(p.tag.POS == "ADJF" or _medium_noun(p) for (p,) in own[named:])
+
+
+def _medium_noun(parse) -> bool:
+    """Whether a word's reading is a noun of a medium ('издание', 'газета'), not an occasion."""
+    found = parse.normal_form
+    return found in STRONG_WORDS | WEAK_WORDS and found not in OCCASIONS
 
 
 def _bare(words: str) -> bool:
