@@ -2,9 +2,10 @@
 
 import streamlit as st
 
-from dashboard.widgets import guards, sidebar
+from dashboard.widgets import chartcode, guards, sidebar
 
 st.set_page_config(page_title="Obzor · Russian news analysis", page_icon="📰", layout="wide")
+chartcode.load_plotly()  # first, before any query: see its module
 
 build = guards.current_build()
 page = st.navigation(

@@ -240,7 +240,7 @@ def test_topics_page(monkeypatch, seed_build) -> None:
     assert choice.options == expected
     assert app.query_params["show"] == "0"
     # The representative paragraph comes first, under its article's title.
-    first = app.get("html")[0].proto.body
+    first = app.main.get("html")[0].proto.body
     assert first.index("Most representative") < first.index("<blockquote")
 
     # A shared link with ?show=N opens that topic.
@@ -286,7 +286,7 @@ def test_paragraph_text_is_shown_escaped(monkeypatch, tmp_path) -> None:
     path.write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in rows))
     build([path], tmp_path / "out", topics=1, progress=False)  # every paragraph on one page
     app = run_app(monkeypatch, tmp_path / "out", "views/topics.py")
-    bodies = "".join(h.proto.body for h in app.get("html"))
+    bodies = "".join(h.proto.body for h in app.main.get("html"))  # the sidebar's is the app's
     assert "&lt;script&gt;alert(&#x27;x&#x27;)&lt;/script&gt; &lt;b&gt;жирный&lt;/b&gt;" in bodies
     assert "<script>" not in bodies and "<b>" not in bodies
 
@@ -316,7 +316,7 @@ def test_timeline_link_opens_the_article_at_its_date(monkeypatch, seed_build) ->
     app.run().switch_page("views/timeline.py").run()
     assert not app.exception
     assert app.subheader[-1].value == "Article"
-    quoted = app.get("html")[0].proto.body
+    quoted = app.main.get("html")[0].proto.body
     assert "в марте 2024 года → 2024-03-01 – 2024-03-31 (month)" in quoted
     assert "Баку посетил тогдашний генеральный секретарь НАТО Йенс Столтенберг" in quoted
 
@@ -991,7 +991,7 @@ def open_reader(monkeypatch, seed_build, number: str, **params: str) -> tuple[di
 def test_reader_highlights_entities_dates_and_the_text_filter(monkeypatch, seed_build) -> None:
     seed_004, app = open_reader(monkeypatch, seed_build, "004", q="бизнес-миссию")
     assert app.subheader[0].value == seed_004["title"]
-    body = app.get("html")[-1].proto.body
+    body = app.main.get("html")[-1].proto.body
     # "9–10 февраля" is a date resolved against 22 January 2026; the USA Chamber of Commerce
     # is an organisation linking to its profile with the filter kept; the text filter is marked.
     assert '<mark title="2026-02-09 – 2026-02-10" style="background: #efe0fa' in body
@@ -1007,7 +1007,7 @@ def test_reader_highlights_entities_dates_and_the_text_filter(monkeypatch, seed_
 def test_reader_shows_a_headline_once_with_its_entities(monkeypatch, seed_build) -> None:
     seed_001, app = open_reader(monkeypatch, seed_build, "001")
     assert not app.subheader  # the headline is the text's first paragraph, shown as a heading
-    body = app.get("html")[-1].proto.body
+    body = app.main.get("html")[-1].proto.body
     heading = body.split('<div style="white-space: pre-wrap', 1)[0]
     assert heading.startswith('<div style="font-size: 1.35rem; font-weight: 600">Госминистр: У ')
     assert ">Лондона</mark>" in heading and ">Баку</mark>" in heading
