@@ -38,7 +38,7 @@ from dashboard.probe import CHROMIUM, CHROMIUM_FLAGS, IDLE, serve
 from dashboard.widgets.guards import TOO_SLOW
 
 ROOT = Path(__file__).resolve().parents[1]
-APP = ROOT / "dashboard" / "app.py"
+APP = ROOT / "dashboard" / "main.py"  # the script each session runs; app.py serves it
 #: Page file, URL path and the query string it is opened with.
 PAGES = [
     ("overview", "", ""),

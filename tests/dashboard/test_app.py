@@ -19,9 +19,11 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
+import streamlit as st
 from conftest import ROOT, SEEDS, read_table
 from streamlit.testing.v1 import AppTest
 
+from dashboard import store
 from dashboard.charts import timeline as timeline_chart
 from dashboard.charts import timeline_groups, timeline_markers
 from dashboard.export import provenance, to_csv
@@ -41,20 +43,29 @@ from dashboard.queries.actors import (
 from dashboard.queries.articles import article_list, articles_per_month
 from dashboard.queries.countries import country_months, country_pairs, top_countries
 from dashboard.queries.network import network
-from dashboard.queries.options import filter_options
+from dashboard.queries.options import actor_labels, filter_options
 from dashboard.queries.quotes import QuoteQuery, _conditions, _one_entity, quote_sets, quotes
 from dashboard.queries.search import concordance, sort_concordance, usage_per_month
 from dashboard.queries.sources import top_media
 from dashboard.queries.timeline import LAGS, history_table, lag_counts, timeline, with_sentences
 from dashboard.queries.topics import topic_list, topics_over_time
-from dashboard.store import ENV_VAR, at_rows, in_dates, open_build, query, summary
+from dashboard.store import (
+    ENV_VAR,
+    at_rows,
+    corpus_summary,
+    in_dates,
+    open_build,
+    query,
+    summary,
+)
+from dashboard.widgets import sidebar
 from dashboard.widgets.clicks import clicked_in_groups
 from pipeline import SCHEMA_VERSION
 from pipeline.build import build
 
 NONE = Filters()  # no filters: the whole build
 
-APP = str(ROOT / "dashboard" / "app.py")
+APP = str(ROOT / "dashboard" / "main.py")  # the script each session runs; app.py serves it
 
 
 #: Quotes the seeds give Ильхам Алиев: 002 "Президент Ильхам Алиев ... заявил: ..." and
@@ -105,6 +116,22 @@ def test_overview(monkeypatch, seed_build) -> None:
         "демонстрирует переход от декларативных договоренностей к конкретным практическим шагам."
     )
     assert str(seed_build.resolve()) in app.sidebar.caption[0].value
+
+
+def test_the_server_runs_the_sidebars_queries_before_any_session(monkeypatch, seed_build) -> None:
+    """`sidebar.prepare`, which app.py runs as the server starts: afterwards the sidebar of
+    any session finds its options, the actors' labels and the build's date range cached."""
+    st.cache_resource.clear()
+    build = open_build(seed_build)
+    sidebar.prepare(build)
+
+    def no_query(*args: object, **kwargs: object) -> None:
+        raise AssertionError("a query ran")
+
+    monkeypatch.setattr(store, "new_cursor", no_query)
+    assert filter_options(build)["sources"]["articles"].sum() == 5
+    assert "Ильхам Алиев" in " ".join(actor_labels(build, []).values())
+    assert corpus_summary(build)["articles"] == 5
 
 
 def test_about_lists_rejections(monkeypatch, build_with_rejection) -> None:
