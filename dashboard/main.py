@@ -5,7 +5,7 @@ import streamlit as st
 from dashboard.widgets import chartcode, guards, sidebar
 
 st.set_page_config(page_title="Obzor · Russian news analysis", page_icon="📰", layout="wide")
-chartcode.load_plotly()  # first, before any query: see its module
+chartcode.load_early()  # first, before any query: see its module
 
 build = guards.current_build()
 page = st.navigation(
