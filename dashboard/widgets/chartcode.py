@@ -4,9 +4,10 @@ Streamlit loads the code of a kind of element (its "chunk") when the first such 
 Plotly's is the largest of its front end (about 4.6 MB of JavaScript, 1-2 s to load and run
 on a busy machine), so a new tab fetched and ran it only after the page's queries, and drew
 its first chart after both; the data frame's (0.5 MB, and 1 MB of Arrow code it imports) came
-last, with the article list. Importing the same chunks from the page's first element, before
-any query, lets the browser do that work while the server runs the script: charts and tables
-then draw from modules already in memory. Nothing is fetched from elsewhere than the app.
+last, with the article list. Importing the same chunks from an element sent before the page's
+queries (the sidebar's last: an element there takes no room) lets the browser do that work
+while the server runs the script: charts and tables then draw from modules already in memory.
+Nothing is fetched from elsewhere than the app.
 """
 
 from __future__ import annotations
