@@ -1,37 +1,35 @@
-"""Entry point: `streamlit run dashboard/app.py -- --data DIR`."""
+"""Entry point: `streamlit run dashboard/app.py -- --data DIR`.
+
+The app's server. Every session runs `main.py` (the sidebar, then the page shown). Before the
+server answers, it does once what the first view of a page would otherwise wait for: this
+module's imports bring in the pages' libraries (pandas, Arrow, DuckDB; half a second or more),
+and `sidebar.prepare` runs the sidebar's queries, which no filter changes, into the caches every
+session of the build shares.
+"""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from logging import getLogger
 
 import streamlit as st
 
-from dashboard.widgets import guards, sidebar
+from dashboard import store
+from dashboard.widgets import sidebar
 
-st.set_page_config(page_title="Obzor · Russian news analysis", page_icon="📰", layout="wide")
+_LOG = getLogger(__name__)
 
-build = guards.current_build()
-page = st.navigation(
-    [
-        st.Page("views/overview.py", title="Overview", icon=":material/dashboard:", default=True),
-        st.Page("views/actors.py", title="Actors", icon=":material/groups:", url_path="actors"),
-        st.Page(
-            "views/sources.py", title="Sources", icon=":material/newspaper:", url_path="sources"
-        ),
-        st.Page(
-            "views/quotes.py", title="Quotes", icon=":material/format_quote:", url_path="quotes"
-        ),
-        st.Page(
-            "views/countries.py", title="Countries", icon=":material/public:", url_path="countries"
-        ),
-        st.Page("views/network.py", title="Network", icon=":material/hub:", url_path="network"),
-        st.Page("views/topics.py", title="Topics", icon=":material/category:", url_path="topics"),
-        st.Page(
-            "views/timeline.py", title="Timeline", icon=":material/timeline:", url_path="timeline"
-        ),
-        st.Page("views/search.py", title="Search", icon=":material/search:", url_path="search"),
-        st.Page("views/reader.py", title="Reader", icon=":material/article:", url_path="reader"),
-        st.Page("views/about.py", title="About the data", icon=":material/info:", url_path="about"),
-    ]
-)
-sidebar.build_info(build)
-with guards.in_time(stop=True):  # the sidebar's options are queries too
-    sidebar.filters(build)
-with guards.in_time():  # a part of the page that does not catch a slow query itself
-    page.run()
+
+@asynccontextmanager
+async def _prepared(_app: st.App) -> AsyncIterator[None]:
+    try:
+        sidebar.prepare(store.open_build(store.data_dir()))
+    except store.DataError:
+        pass  # no usable build: the pages say what is wrong and how to build it
+    except Exception:  # the server starts all the same: the first view shows what went wrong
+        _LOG.warning("Queries not run before the first page view:", exc_info=True)
+    yield
+
+
+app = st.App("main.py", lifespan=_prepared)

@@ -43,6 +43,13 @@ def build_info(build: Build) -> None:
     )
 
 
+def prepare(build: Build) -> None:
+    """Run the sidebar's queries that no filter changes (the dates' bounds, the pickers'
+    options and the actors' labels), so that they are cached for every session of `build`."""
+    _bounds(build)
+    actor_labels(build, [])
+
+
 def filters(build: Build) -> Filters:
     """The global filters in the sidebar, read from and written to the URL.
 
@@ -58,7 +65,7 @@ def filters(build: Build) -> Filters:
 
 
 def current_filters() -> Filters:
-    """The filters the sidebar applied in this run (app.py renders it before the page)."""
+    """The filters the sidebar applied in this run (main.py renders it before the page)."""
     return st.session_state.get(_APPLIED) or Filters()
 
 

@@ -19,9 +19,11 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
+import streamlit as st
 from conftest import ROOT, SEEDS, read_table
 from streamlit.testing.v1 import AppTest
 
+from dashboard import store
 from dashboard.charts import timeline as timeline_chart
 from dashboard.charts import timeline_groups, timeline_markers
 from dashboard.export import provenance, to_csv
@@ -41,20 +43,29 @@ from dashboard.queries.actors import (
 from dashboard.queries.articles import article_list, articles_per_month
 from dashboard.queries.countries import country_months, country_pairs, top_countries
 from dashboard.queries.network import network
-from dashboard.queries.options import filter_options
+from dashboard.queries.options import actor_labels, filter_options
 from dashboard.queries.quotes import QuoteQuery, _conditions, _one_entity, quote_sets, quotes
 from dashboard.queries.search import concordance, sort_concordance, usage_per_month
 from dashboard.queries.sources import top_media
 from dashboard.queries.timeline import LAGS, history_table, lag_counts, timeline, with_sentences
 from dashboard.queries.topics import topic_list, topics_over_time
-from dashboard.store import ENV_VAR, at_rows, in_dates, open_build, query, summary
+from dashboard.store import (
+    ENV_VAR,
+    at_rows,
+    corpus_summary,
+    in_dates,
+    open_build,
+    query,
+    summary,
+)
+from dashboard.widgets import sidebar
 from dashboard.widgets.clicks import clicked_in_groups
 from pipeline import SCHEMA_VERSION
 from pipeline.build import build
 
 NONE = Filters()  # no filters: the whole build
 
-APP = str(ROOT / "dashboard" / "app.py")
+APP = str(ROOT / "dashboard" / "main.py")  # the script each session runs; app.py serves it
 
 
 #: Quotes the seeds give Ильхам Алиев: 002 "Президент Ильхам Алиев ... заявил: ..." and
@@ -105,6 +116,22 @@ def test_overview(monkeypatch, seed_build) -> None:
         "демонстрирует переход от декларативных договоренностей к конкретным практическим шагам."
     )
     assert str(seed_build.resolve()) in app.sidebar.caption[0].value
+
+
+def test_the_server_runs_the_sidebars_queries_before_any_session(monkeypatch, seed_build) -> None:
+    """`sidebar.prepare`, which app.py runs as the server starts: afterwards the sidebar of
+    any session finds its options, the actors' labels and the build's date range cached."""
+    st.cache_resource.clear()
+    build = open_build(seed_build)
+    sidebar.prepare(build)
+
+    def no_query(*args: object, **kwargs: object) -> None:
+        raise AssertionError("a query ran")
+
+    monkeypatch.setattr(store, "new_cursor", no_query)
+    assert filter_options(build)["sources"]["articles"].sum() == 5
+    assert "Ильхам Алиев" in " ".join(actor_labels(build, []).values())
+    assert corpus_summary(build)["articles"] == 5
 
 
 def test_about_lists_rejections(monkeypatch, build_with_rejection) -> None:
@@ -240,7 +267,7 @@ def test_topics_page(monkeypatch, seed_build) -> None:
     assert choice.options == expected
     assert app.query_params["show"] == "0"
     # The representative paragraph comes first, under its article's title.
-    first = app.get("html")[0].proto.body
+    first = app.main.get("html")[0].proto.body
     assert first.index("Most representative") < first.index("<blockquote")
 
     # A shared link with ?show=N opens that topic.
@@ -286,7 +313,7 @@ def test_paragraph_text_is_shown_escaped(monkeypatch, tmp_path) -> None:
     path.write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in rows))
     build([path], tmp_path / "out", topics=1, progress=False)  # every paragraph on one page
     app = run_app(monkeypatch, tmp_path / "out", "views/topics.py")
-    bodies = "".join(h.proto.body for h in app.get("html"))
+    bodies = "".join(h.proto.body for h in app.main.get("html"))  # the sidebar's is the app's
     assert "&lt;script&gt;alert(&#x27;x&#x27;)&lt;/script&gt; &lt;b&gt;жирный&lt;/b&gt;" in bodies
     assert "<script>" not in bodies and "<b>" not in bodies
 
@@ -316,7 +343,7 @@ def test_timeline_link_opens_the_article_at_its_date(monkeypatch, seed_build) ->
     app.run().switch_page("views/timeline.py").run()
     assert not app.exception
     assert app.subheader[-1].value == "Article"
-    quoted = app.get("html")[0].proto.body
+    quoted = app.main.get("html")[0].proto.body
     assert "в марте 2024 года → 2024-03-01 – 2024-03-31 (month)" in quoted
     assert "Баку посетил тогдашний генеральный секретарь НАТО Йенс Столтенберг" in quoted
 
@@ -991,7 +1018,7 @@ def open_reader(monkeypatch, seed_build, number: str, **params: str) -> tuple[di
 def test_reader_highlights_entities_dates_and_the_text_filter(monkeypatch, seed_build) -> None:
     seed_004, app = open_reader(monkeypatch, seed_build, "004", q="бизнес-миссию")
     assert app.subheader[0].value == seed_004["title"]
-    body = app.get("html")[-1].proto.body
+    body = app.main.get("html")[-1].proto.body
     # "9–10 февраля" is a date resolved against 22 January 2026; the USA Chamber of Commerce
     # is an organisation linking to its profile with the filter kept; the text filter is marked.
     assert '<mark title="2026-02-09 – 2026-02-10" style="background: #efe0fa' in body
@@ -1007,7 +1034,7 @@ def test_reader_highlights_entities_dates_and_the_text_filter(monkeypatch, seed_
 def test_reader_shows_a_headline_once_with_its_entities(monkeypatch, seed_build) -> None:
     seed_001, app = open_reader(monkeypatch, seed_build, "001")
     assert not app.subheader  # the headline is the text's first paragraph, shown as a heading
-    body = app.get("html")[-1].proto.body
+    body = app.main.get("html")[-1].proto.body
     heading = body.split('<div style="white-space: pre-wrap', 1)[0]
     assert heading.startswith('<div style="font-size: 1.35rem; font-weight: 600">Госминистр: У ')
     assert ">Лондона</mark>" in heading and ">Баку</mark>" in heading

@@ -125,6 +125,31 @@ def test_a_page_is_drawn_only_once_its_charts_are(browser, server: str) -> None:
         tab.context.close()
 
 
+#: How many times this tab requested Streamlit's chunk of Plotly charts and of data frames.
+_CHUNK_LOADS = """() => ['PlotlyChart.', 'DataFrame.'].map(kind => performance
+    .getEntriesByType('resource')
+    .filter(r => new URL(r.name).pathname.split('/').pop().startsWith(kind))
+    .filter(r => r.name.endsWith('.js')).length)"""
+
+
+def test_chart_code_loads_once_from_the_first_page(browser, server: str) -> None:
+    """The first page a tab opens imports Plotly's code even when it has no chart (About),
+    from the same URL the charts import it by: the Overview opened next draws its four charts
+    and its table from those modules, with no second request."""
+    tab = browser.new_context(viewport=VIEWPORT).new_page()
+    try:
+        tab.goto(f"{server}/about")
+        tab.get_by_role("heading", level=1, name="About the data").wait_for(timeout=30_000)
+        tab.wait_for_function(f"() => ({_CHUNK_LOADS})()[0] > 0", timeout=60_000, polling=50)
+        tab.get_by_test_id("stSidebarNav").get_by_role("link", name="Overview").click()
+        tab.get_by_role("heading", level=1, name="Overview").wait_for(timeout=30_000)
+        tab.wait_for_function(IDLE, timeout=60_000, polling=50)
+        assert tab.evaluate(_DRAWN) == [4, 4, 0, "notRunning"]
+        assert tab.evaluate(_CHUNK_LOADS) == [1, 1]
+    finally:
+        tab.context.close()
+
+
 def test_page_loads_nothing_from_outside(page, server: str) -> None:
     page.goto(server)
     page.locator('[data-testid="stPlotlyChart"] .js-plotly-plot').first.wait_for(timeout=30_000)
