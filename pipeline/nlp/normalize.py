@@ -592,8 +592,49 @@ def other_readings(text: str) -> tuple[str, ...]:
     if len(named) > 1 and "-" not in (word := named[0]).group() and _named_after(named[1:]):
         # a head noun whose case is another noun's nominative: 'Банка России' -> 'Банк России'
         found += [form + text[word.end() :] for form in _nominatives(word.group())]
+    found += _agreeing_nominatives(text)
     found.append(text)
     return tuple(dict.fromkeys(found))
+
+
+#: A name of two or three capitalised Cyrillic words, nothing else: 'Црвены Звезды'.
+_AGREEING_NAME = re.compile(r"[А-ЯЁ][а-яё]+(?: [А-ЯЁ][а-яё]+){1,2}")
+
+
+def _agreeing_nominatives(text: str) -> list[str]:
+    """The name with every word in the nominative, where all its words may be singulars of one
+    oblique case and gender: a foreign name that declines as an adjective and its noun do
+    ('Црвены Звезды', 'Црвеной Звездой' -> 'Црвена Звезда'), or two nouns in apposition
+    ('Атлетико Мадрида' -> 'Атлетико Мадрид'). `phrase` reads the first word the dictionary
+    does not know as the head noun and leaves the second as written. A name that two words
+    of one case could make is not always one: 'Лиги Европы' is no 'Лига Европа'; the corpus
+    says which (it must write the reading as a name)."""
+    if not _AGREEING_NAME.fullmatch(text):
+        return []
+    readings = [_singular_nominatives(word.lower()) for word in text.split()]
+    shared = set.intersection(*(set(r) for r in readings))
+    return [
+        " ".join(restore_case(r[grammar], w) for r, w in zip(readings, text.split(), strict=True))
+        for grammar in sorted(shared)
+    ]
+
+
+@lru_cache(maxsize=CACHE_SIZE)
+def _singular_nominatives(word: str) -> dict[tuple[str, str], str]:
+    """(oblique case, gender) -> the nominative singular of `word` read as a noun or
+    adjective of them, the dictionary's guesses included ('црвены': genitive, feminine ->
+    'црвена')."""
+    found: dict[tuple[str, str], str] = {}
+    for parse in morph()(word):
+        tag = parse.tag
+        if tag.POS not in _NAME_POS or tag.number != "sing" or tag.case not in CASES[1:]:
+            continue
+        if tag.gender and (tag.case, tag.gender) not in found:
+            agreeing = {tag.gender} if tag.POS != "NOUN" else set()  # an adjective's gender
+            form = _inflect(parse, {"nomn", "sing"} | agreeing)
+            if form is not None:
+                found[(tag.case, tag.gender)] = form.word
+    return found
 
 
 def _named_after(rest: list[re.Match]) -> bool:

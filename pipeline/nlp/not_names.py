@@ -117,6 +117,16 @@ def noun_before(word: str) -> str | None:
     return "body" if found in lexicon["body"] else None
 
 
+def heads_a_things_name(word: str) -> bool:
+    """Whether a noun heads the name of a place, a craft, a document, a war or a contest (the
+    `place`, `thing` and `head` words): 'Международная космическая станция', 'Парижское
+    соглашение'. Not the `kind` words, some of which also head organisations' names
+    ('Программа развития ООН', 'Мальтийский орден')."""
+    found = key(lemma(word))
+    lexicon = _lexicon()
+    return any(found in lexicon[kind] for kind in ("place", "thing", "head"))
+
+
 @lru_cache(maxsize=CACHE_SIZE)
 def _may_be_nominative(word: str) -> bool:
     """Whether a word may be a nominative: a form the dictionary reads so, or one it does not

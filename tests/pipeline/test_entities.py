@@ -475,6 +475,24 @@ def test_an_abbreviation_its_article_spells_out_as_a_common_noun_is_no_organisat
     assert not organisations & {"СЭС", "НСК"}
 
 
+def test_an_abbreviation_its_article_spells_out_as_a_things_name_is_no_organisation() -> None:
+    """'Международную космическую станцию (МКС)' is capitalised, but its head is a noun of a
+    place: the station, not an organisation, in that article ('работы на МКС'). A name whose
+    head is an organisation's noun stays ('Федерации тенниса России (ФТР)')."""
+    mentions, _table, _c = analyse(
+        [
+            "Как отмечает издание, в 2014 году NASA было вынуждено подписать с «Роскосмосом» "
+            "новые контракты на доставку астронавтов на Международную космическую станцию (МКС) "
+            "после 2018 года. В качестве исключения Россия и США продолжили работы на МКС.",
+            "Прокомментировал триумф подопечных Знарка президент Федерации тенниса России (ФТР) "
+            "Шамиль Тарпищев. По словам главы ФТР, команда заслужила победу.",
+        ]
+    )
+    organisations = {m["surface"] for m in mentions.to_pylist() if m["type"] == "ORG"}
+    assert "МКС" not in organisations
+    assert "ФТР" in organisations or "Федерации тенниса России" in organisations
+
+
 def _respanned(corpus: list[tuple[str, list[tuple[str, str, str]]]]) -> list[tuple[str, str]]:
     """(surface, name) of the raw mentions of a made-up corpus after `spans.respanned`: each
     article a text and its mentions (surface, name, type), each surface found in the text."""

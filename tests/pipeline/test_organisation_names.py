@@ -100,6 +100,24 @@ def test_the_corpus_chooses_the_nominative_it_writes() -> None:
     assert "Казань Арена" not in renamed  # not the genitive plural of 'Арена'
 
 
+def test_a_name_that_declines_as_an_adjective_and_its_noun_is_read_whole() -> None:
+    written = {
+        # 'со спортивным директором «Црвены Звезды» Давором Ристовичем': the dictionary does
+        # not know 'Црвены' and reads it as the head noun, leaving 'Звезды' as written.
+        ("ORG", "Црвены Звезды", "Црвена Звезды"): 27,
+        # 'в матче с «Црвеной Звездой»', 'где их ожидала местная «Црвена Звезда»'
+        ("ORG", "Црвеной Звездой", "Црвеной Звездой"): 17,
+        ("ORG", "Црвена Звезда", "Црвена Звезда"): 20,
+        # 'Лиги Европы' could be read so too, but the corpus never writes 'Лига Европа'.
+        ("ORG", "Лиги Европы", "Лига Европы"): 40,
+        ("ORG", "Лига Европы", "Лига Европы"): 20,
+    }
+    renamed = organisation_names(written)
+    assert renamed["Црвены Звезды"] == renamed["Црвеной Звездой"] == "Црвена Звезда"
+    assert "Лиги Европы" not in renamed and "Црвена Звезда" not in renamed
+    assert "Црвена Звезда" in other_readings("Црвене Звезде")
+
+
 @pytest.mark.parametrize(
     ("span", "parts"),
     [

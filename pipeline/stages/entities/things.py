@@ -20,7 +20,7 @@ from pipeline.nlp.institutions import head_noun
 from pipeline.nlp.media import medium_of
 from pipeline.nlp.models import morph
 from pipeline.nlp.ner import OPENING
-from pipeline.nlp.not_names import noun_before
+from pipeline.nlp.not_names import heads_a_things_name, noun_before
 from pipeline.nlp.sport import about_sport
 from pipeline.stages.entities.names import alias_groups
 from pipeline.stages.entities.organisations import person_title
@@ -115,7 +115,8 @@ class Introduced:
     def _add_expansions(self, article_id: str, text: str) -> None:
         """Note each abbreviation the text spells out in brackets after its words, by the
         fewest words whose letters fit it: as a common noun phrase ('ядерного оружия (ЯО)',
-        `_common_phrase`), else as a name; also as a name when words it may shorten are
+        `_common_phrase`) or the name of a thing ('Международной космической станции (МКС)',
+        `_things_phrase`), else as a name; also as a name when words it may shorten are
         capitalised or name an organisation but miss a letter ('Демократической партии
         (ДПМ)' of Moldova), and when a noun of an organisation owns the phrase ('Центра
         цифровых высокоскоростных транспортных систем (ЦВТС)')."""
@@ -126,7 +127,8 @@ class Introduced:
                 None,
             )
             before = words[-len(full) - 1] if full is not None and len(words) > len(full) else ""
-            if full is not None and _common_phrase(full) and not _organisation_noun(before):
+            thing = full is not None and (_common_phrase(full) or _things_phrase(full))
+            if thing and not _organisation_noun(before):
                 self.common.setdefault(key(short), set()).add(article_id)
             elif full is not None or not _common_phrase(words[-len(short) :]):
                 self.spelled_as_name.add(key(short))
@@ -238,6 +240,16 @@ def _common_phrase(words: list[str]) -> bool:
         return False
     head = next((w for w, t in zip(words, tags, strict=True) if t.POS == "NOUN"), None)
     return head is not None and not _organisation_noun(head)
+
+
+def _things_phrase(words: list[str]) -> bool:
+    """Whether words, capitals or not, spell out the name of a place, a craft, a document, a
+    war or a contest: their head (the first noun) is such a noun (`heads_a_things_name`):
+    'Международной космической станции', 'Договор о всеобъемлющем запрещении ядерных
+    испытаний' is no organisation's name, whatever its capitals."""
+    tags = [morph()(w.lower())[0].tag for w in words]
+    head = next((w for w, t in zip(words, tags, strict=True) if t.POS == "NOUN"), None)
+    return head is not None and heads_a_things_name(head)
 
 
 def _organisation_noun(word: str) -> bool:
