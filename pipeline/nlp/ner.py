@@ -407,12 +407,13 @@ def shown_gender(text: str, sentence_start: int, start: int, stop: int) -> str |
 
 @lru_cache(maxsize=CACHE_SIZE)
 def _nominative_only(word: str) -> str | None:
-    """The gender of a common noun that can only be a nominative singular ('пауза', not
-    'закон', which may be an object), else None."""
+    """The gender of a common noun, or of an adjective that opens one, that can only be a
+    nominative singular ('пауза', 'серьезная', not 'закон', which may be an object), else
+    None: 'и Анне Уорнер понадобилась серьезная медицинская помощь'."""
     parses = [p for p in morph()(word) if p.is_known]
     if (
         parses
-        and all(p.tag.POS == "NOUN" and p.tag.case == "nomn" for p in parses)
+        and all(p.tag.POS in ("NOUN", "ADJF") and p.tag.case == "nomn" for p in parses)
         and all(p.tag.number == "sing" and not _NAMEISH & p.tag.grammemes for p in parses)
     ):
         genders = {str(p.tag.gender) for p in parses}
