@@ -767,3 +767,17 @@ def test_a_dative_of_anna_is_not_the_indeclinable_anne() -> None:
         ]
     )
     assert "Анна Уорнер" in found and "Анне Уорнер" not in found
+
+
+def test_a_mans_genitive_attests_no_womans_accusative() -> None:
+    # 'присвоил звание полковника ... офицеру ... Юозасу Крикштапонису' is Юозас's dative: the
+    # corpus writes 'Юозаса' only as a man's genitive, never a woman's 'Юозасой'.
+    found = people(
+        [
+            "В 2002 году Адамкус посмертно присвоил звание полковника армии Литвы офицеру 2-го"
+            " литовского полицейского батальона Юозасу Крикштапонису.",
+            "В 2012 году состоялось торжественное перезахоронение праха Юозаса"
+            " Амбразявичюса, члена «Литовского фронта активистов».",
+        ]
+    )
+    assert "Юозас Крикштапонис" in found, found.keys()

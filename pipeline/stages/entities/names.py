@@ -612,6 +612,8 @@ def _best_reading(
         # Written as a name, and not much rarer than the word as written: 'Полин' (2 times)
         # is another name than 'Полина' (80), 'Юлий' (14) than 'Юлия' (400); or written in
         # the instrumental only a man's name of that nominative makes ('Омраном': 'Омран').
+        if _hers_or_his(written[i], word, seen):
+            return False
         return (seen[word] > 0 and seen[word] * _RARER >= seen[written[i]]) or any(
             seen[form] for form in _instrumentals(word) if form != written[i]
         )
@@ -815,6 +817,23 @@ def _declines_as_written(written: str, word: str, seen: Counter[str]) -> bool:
     mans = {word, word.replace("ё", "е")}  # 'Петром' for 'Пётр'
     ends = ("ом", "ем", "ым") if surname else ("ем",) if soft else ("ом",)
     return own >= _OFTEN and not any(seen[man + end] for man in mans for end in ends)
+
+
+def _hers_or_his(written: str, word: str, seen: Counter[str]) -> bool:
+    """Whether a reading takes a word in -у after a consonant (lower case) for the accusative
+    of a woman's name in -а ('юозасу' -> 'юозаса') that neither the dictionary nor a Russian
+    surname's paradigm makes a woman's, and whose instrumental ('-ой', '-ою') the corpus's
+    names never write: written as such, the word is as well a man's genitive ('Юозаса
+    Амбразявичюса'), and attests no woman's name ('Юозасу Крикштапонису' is Юозас's dative)."""
+    stem = word[:-1]
+    return (
+        written == stem + "у"
+        and word.endswith("а")
+        and bool(_CONSONANT_END.search(stem))
+        and not _PARADIGM.search(word)
+        and given_name_gender(word) != "femn"
+        and not (seen[stem + "ой"] or seen[stem + "ою"])
+    )
 
 
 def _mans_declension(written: str, word: str) -> bool:
