@@ -781,3 +781,18 @@ def test_a_mans_genitive_attests_no_womans_accusative() -> None:
         ]
     )
     assert "Юозас Крикштапонис" in found, found.keys()
+
+
+def test_a_word_in_a_list_of_places_after_na_is_a_place() -> None:
+    # Rivers NER took for people: 'Кети', 'Васюгане' between places in the locative.
+    found = _mentions(
+        "Для защиты от них эффективны и регулирование верхней Оби, и каскад на Иртыше, и,"
+        " кроме того, водохранилища на Чулыме, Кети, Васюгане, Тыме, Вахе и других притоках."
+    )
+    assert [m.type for m in found if m.surface in ("Кети", "Васюгане")] == ["LOC", "LOC"]
+    # A person after one place is no list of places.
+    found = _mentions(
+        "Об этом «НГ» сказал сопредседатель Объединенной контрольной комиссии, руководящей"
+        " миротворческой миссией на Днестре, Олег Беляков."
+    )
+    assert [m.surface for m in found if m.type == "PER"] == ["Олег Беляков"]
