@@ -782,6 +782,17 @@ def test_a_mans_genitive_attests_no_womans_accusative() -> None:
         ]
     )
     assert "Юозас Крикштапонис" in found, found.keys()
+    # 'убив «африканского Че Гевару» — президента Томаса Санкару': 'Гевара' is written as a
+    # nominative elsewhere ('Че Гевара был коммунистом'), so its accusative reads so.
+    found = people(
+        [
+            "Компаоре пришёл к власти в 1987 году, убив «африканского Че Гевару» — президента"
+            " Томаса Санкару.",
+            "Кроме того, Че Гевара был коммунистом, а ненависть к коммунизму Барби впитал со"
+            " времён работы в СС.",
+        ]
+    )
+    assert "Че Гевара" in found and "Че Гевар" not in found, found.keys()
 
 
 def test_a_word_in_a_list_of_places_after_na_is_a_place() -> None:
