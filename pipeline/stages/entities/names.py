@@ -825,13 +825,14 @@ def _declines_as_written(written: str, word: str, seen: Counter[str]) -> bool:
 
 
 def _kept_words(rows: Mapping[tuple[str, str, str | None, str], int]) -> Counter[str]:
-    """How often each word (lower case) of a person's surface stays as written in the first
-    reading of its mention, so is read as a nominative there ('Че Гевара', not the 'Юозаса'
-    of 'Юозаса Амбразявичюса', read 'Юозас Амбразявичюс')."""
+    """How often each word (lower case) of a person's surface of several words stays as
+    written in the first reading of its mention, so is read as a nominative beside the others
+    ('Че Гевара', not the 'Юозаса' of 'Юозаса Амбразявичюса', read 'Юозас Амбразявичюс'). A
+    word alone says nothing of its case ('Фирташа')."""
     found: Counter[str] = Counter()
     for (kind, surface, _gender, name), count in rows.items():
         written, read = words(surface.lower()), words(name.lower())
-        if kind == "PER" and len(written) == len(read):
+        if kind == "PER" and len(written) == len(read) > 1:
             found.update({w: count for w, r in zip(written, read, strict=True) if w == r})
     return found
 
