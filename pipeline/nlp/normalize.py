@@ -162,9 +162,10 @@ _ADJECTIVAL = re.compile(r"[жчшщ](?:его|ему|им)$")
 
 def _dictionary(word: str) -> list[Analysis]:
     found = []
-    # A lexeme that declines first: of equal weights in a case, the first wins, and 'Анне' in
-    # the dative is 'Анна' before the indeclinable 'Анне' (both are in the dictionary).
-    for parse in sorted(morph()(word), key=lambda p: "Fixd" in p.tag.grammemes):
+    # A name's dative or locative in -е first: of equal weights in a case, the first wins, and
+    # 'Анне' is 'Анна' before the indeclinable 'Анне' the dictionary spells alike. Not a
+    # genitive in -и: 'Гаджи', 'Натали' are rarely 'Гаджа', 'Наталя'.
+    for parse in sorted(morph()(word), key=lambda p: word[-1:] == "е" and "Fixd" in p.tag):
         tag = parse.tag
         if tag.POS not in _NAME_POS or tag.case not in CASES or tag.number == "plur":
             continue
