@@ -9,10 +9,8 @@ from functools import lru_cache, partial
 
 from pipeline.nlp.models import CACHE_SIZE, morph
 from pipeline.stages.entities.people import (
-    first_name_only,
     first_stem,
     given_name_gender,
-    glued_before_name,
     is_initial,
     place_or_body,
     sound,
@@ -26,16 +24,13 @@ def unglued(name: str, person: str) -> str:
     initial, and are words the dictionary knows but not as a first name in the nominative
     ('Грэм Фуллер' keeps 'Грэм' and 'Кейн Веласкес' 'Кейн', whoever they were joined to).
     Before the surname of a person known by it alone, or before a first name alone, only
-    places and bodies are glued ('России Медведев', 'Руси Кирилл'), and before a first name
-    alone also a word in no nominative singular ('Олимпиады Катя'; not 'Серены Уильямс')."""
+    places and bodies are glued ('России Медведев', 'Руси Кирилл')."""
     words, own = name.split(), person.split(" (", 1)[0].split()
     if len(words) < 2 or not own:
         return name
     same_last = sound(words[-1]) == sound(own[-1])
     if same_last and len(own) > 1:
         glued = partial(_glued_word, stems={first_stem(w) for w in own[:-1]})
-    elif len(own) == 1 and first_name_only(own[0]) and same_last:
-        glued = glued_before_name  # a first name alone: 'Олимпиады Катя' of 'Катя'
     elif same_last or first_stem(words[-1]) == first_stem(own[0]):
         glued = place_or_body
     else:

@@ -220,8 +220,6 @@ def _full_name(
         return False  # 'Белов Александр', 'Патриарх Кирилл': no surname to key a person by
     if _oblique_place(tokens[0]):
         return False  # 'Руси Кирилл', in 'Патриарх Московский и всея Руси Кирилл'
-    if len(tokens) == 2 and first_name_only(tokens[1]) and glued_before_name(tokens[0]):
-        return False  # 'Олимпиады Катя', in 'из-за Олимпиады Катя и Лена снова заиграли'
     return token_key(tokens[0]) not in surnames and (
         count >= _REPEATED or not _doubtful_first_name(tokens[0])
     )
@@ -349,10 +347,10 @@ def person_keys(
 
 
 def _glued_place(m: Mention) -> bool:
-    """Whether a name opens with a place, a body or another word NER glued to a first name
-    ('Руси Кирилл', 'Лозанне Мария', 'Олимпиады Катя'), as normalised: a first name that is
-    also a place is in the nominative ('Клайда Скотта' is 'Клайд Скотт')."""
-    return glued_before_name(m.name.split()[0])
+    """Whether a name opens with a place or a body NER glued to a first name ('Руси Кирилл',
+    'Лозанне Мария'), as normalised: a first name that is also a place is in the nominative
+    ('Клайда Скотта' is 'Клайд Скотт')."""
+    return place_or_body(m.name.split()[0])
 
 
 def _first_words(mentions: list[Mention]) -> dict[str, dict[str, set[str]]]:
@@ -447,27 +445,6 @@ def place_or_body(word: str) -> bool:
         return True
     place = places().get(key(word))
     return place is not None and place.via == "name"
-
-
-@lru_cache(maxsize=CACHE_SIZE)
-def glued_before_name(word: str) -> bool:
-    """A word that is no part of the name after it: a place or a body (`place_or_body`), or a
-    common noun the dictionary knows in no nominative singular, which the first word of a
-    person's name in the nominative would be: 'Олимпиады' in 'из-за Олимпиады Катя и Лена
-    снова заиграли вместе' (a noun, and a first name, in the genitive); not a name alone
-    ('Серены Уильямс'). Not an indeclinable word nor an instrumental, as for places."""
-    if place_or_body(word):
-        return True
-    known = [p for p in morph()(word.lower()) if p.is_known]
-    common = any(
-        p.tag.POS == "NOUN" and not {"Name", "Surn", "Patr"} & p.tag.grammemes for p in known
-    )
-    return common and not any(
-        "Fixd" in p.tag.grammemes
-        or p.tag.case == "ablt"
-        or (p.tag.case == "nomn" and p.tag.number == "sing")
-        for p in known
-    )
 
 
 _NOT_NAMES = {"ADJF", "PREP", "CONJ", "PRCL", "INTJ", "NPRO", "ADVB", "PRTF", "PRTS", "GRND"}
