@@ -617,7 +617,9 @@ def _best_reading(
         # Written as a name, and not much rarer than the word as written: 'Полин' (2 times)
         # is another name than 'Полина' (80), 'Юлий' (14) than 'Юлия' (400); or written in
         # the instrumental only a man's name of that nominative makes ('Омраном': 'Омран').
-        if _hers_or_his(written[i], word, seen) and not nominatives[word]:
+        if _hers_or_his(written[i], word, seen) and not (
+            nominatives[word] or last_genders.get(word, Counter())["masc"]
+        ):
             return False
         return (seen[word] > 0 and seen[word] * _RARER >= seen[written[i]]) or any(
             seen[form] for form in _instrumentals(word) if form != written[i]
