@@ -310,7 +310,7 @@ def find_mentions(tasks: list[Task]) -> list[Mention]:
             for c in clean_span(text, s_start + start, s_start + stop, kind, s_start)
             for part in split_abbreviation(text, *c)
         ]
-        for a, b, k in _join_country(text, cleaned):
+        for a, b, k in _join_country(text, _listed_places(text, cleaned)):
             if k == "PER":
                 a = _extend_first_name(text, s_start, _extend_particle(text, s_start, a), b)
                 b = _extend_initials(text, b, s_stop)
@@ -407,12 +407,13 @@ def shown_gender(text: str, sentence_start: int, start: int, stop: int) -> str |
 
 @lru_cache(maxsize=CACHE_SIZE)
 def _nominative_only(word: str) -> str | None:
-    """The gender of a common noun that can only be a nominative singular ('пауза', not
-    'закон', which may be an object), else None."""
+    """The gender of a common noun, or of an adjective that opens one, that can only be a
+    nominative singular ('пауза', 'серьезная', not 'закон', which may be an object), else
+    None: 'и Анне Уорнер понадобилась серьезная медицинская помощь'."""
     parses = [p for p in morph()(word) if p.is_known]
     if (
         parses
-        and all(p.tag.POS == "NOUN" and p.tag.case == "nomn" for p in parses)
+        and all(p.tag.POS in ("NOUN", "ADJF") and p.tag.case == "nomn" for p in parses)
         and all(p.tag.number == "sing" and not _NAMEISH & p.tag.grammemes for p in parses)
     ):
         genders = {str(p.tag.gender) for p in parses}
@@ -482,6 +483,44 @@ def split_abbreviation(text: str, start: int, stop: int, kind: str) -> list[tupl
     if kind == "PER" or not found or found[2] in _LEGAL_FORMS:
         return [(start, stop, kind)]
     return [(start, found.end(1), kind), (found.start(2), stop, kind)]
+
+
+#: What joins the names of a list: a comma, "и" or both.
+_LIST_GAP = re.compile(r"\s*(?:,|и|,\s*и)\s+")
+_IN_PLACES = re.compile(r"(?:^|\s)(?:в|во|на)\s+$", re.IGNORECASE)
+
+
+def _listed_places(text: str, spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """A person's one word in a list of two or more places after 'в' or 'на', in the
+    locative like them, is a place: 'водохранилища на Чулыме, Кети, Васюгане, Тыме, Вахе'
+    (rivers NER took for people). A person after such a preposition would be a place's
+    locative only in nonsense ('в России, Иране и Асаде')."""
+    found = list(spans)
+    runs: list[list[int]] = []
+    for i in range(len(found)):
+        if i and _LIST_GAP.fullmatch(text[found[i - 1][1] : found[i][0]]):
+            runs[-1].append(i)
+        else:
+            runs.append([i])
+    for run in runs:
+        places = sum(found[i][2] == "LOC" for i in run)
+        if places < 2 or not _IN_PLACES.search(
+            text[max(0, found[run[0]][0] - 4) : found[run[0]][0]]
+        ):
+            continue
+        for i in run:
+            a, b, kind = found[i]
+            if kind == "PER" and " " not in text[a:b] and _locative(text[a:b]):
+                found[i] = (a, b, "LOC")
+    return found
+
+
+@lru_cache(maxsize=CACHE_SIZE)
+def _locative(word: str) -> bool:
+    """Whether some reading of `word` is a singular locative ('Васюгане', 'Кети')."""
+    return any(
+        p.tag.case in ("loct", "loc2") and p.tag.number != "plur" for p in morph()(word.lower())
+    )
 
 
 def _join_country(text: str, spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:

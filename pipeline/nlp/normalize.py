@@ -162,7 +162,10 @@ _ADJECTIVAL = re.compile(r"[жчшщ](?:его|ему|им)$")
 
 def _dictionary(word: str) -> list[Analysis]:
     found = []
-    for parse in morph()(word):
+    # A name's dative or locative in -е first: of equal weights in a case, the first wins, and
+    # 'Анне' is 'Анна' before the indeclinable 'Анне' the dictionary spells alike. Not a
+    # genitive in -и: 'Гаджи', 'Натали' are rarely 'Гаджа', 'Наталя'.
+    for parse in sorted(morph()(word), key=lambda p: word[-1:] == "е" and "Fixd" in p.tag):
         tag = parse.tag
         if tag.POS not in _NAME_POS or tag.case not in CASES or tag.number == "plur":
             continue
@@ -310,24 +313,43 @@ def _known_forms(part: str) -> dict[tuple[str, str], str]:
 
 
 def _decline_parts(
-    token: str, best: dict[tuple[str, str], tuple[float, str]]
+    token: str, best: dict[tuple[str, str], tuple[float, str]], *, surname: bool = False
 ) -> dict[tuple[str, str], tuple[float, str]]:
     """`best` readings of a hyphenated `token` (lower case) with each first part that a
     reading keeps as written declined in that reading's case and gender, where the dictionary
     or a surname's paradigm is sure of it: every part of a double name declines ('Пьера-Эмерика'
     -> 'Пьер-Эмерик', 'Марии-Терезы' -> 'Мария-Тереза', 'Римского-Корсакова' -> 'Римский-
-    Корсаков'); a part no such reading knows stays ('Жан-Клода' -> 'Жан-Клод')."""
+    Корсаков'); a part no such reading knows stays ('Жан-Клода' -> 'Жан-Клод'). A `surname`
+    after a first name also loses from its first parts a man's case ending that the reading
+    takes off its last part ('Рамоса-Виньоласа' -> 'Рамос-Виньолас')."""
     parts = token.split("-")
     found = {}
     for key, (weight, form) in best.items():
         forms = form.split("-")
         if len(forms) == len(parts):
+            ending = _mans_ending(parts[-1], forms[-1]) if surname else None
             forms[:-1] = [
-                _known_forms(part).get(key, part) if was == part else was
+                _known_forms(part).get(key) or _without(part, ending) if was == part else was
                 for part, was in zip(parts[:-1], forms[:-1], strict=True)
             ]
         found[key] = (weight, "-".join(forms))
     return found
+
+
+def _mans_ending(written: str, read: str) -> str | None:
+    """The case ending a reading takes off a man's name in a consonant ('виньоласа' read
+    'виньолас': 'а'), else None."""
+    ending = written[len(read) :]
+    if written.startswith(read) and read[-1:] in CONSONANTS and ending in _MASC_ENDINGS:
+        return ending
+    return None
+
+
+def _without(part: str, ending: str | None) -> str:
+    """A double surname's first part without the man's case `ending` of its last part, where
+    the rest ends in a consonant as well ('рамоса' -> 'рамос'); else as written."""
+    stem = part[: -len(ending)] if ending and part.endswith(ending) else ""
+    return stem if len(stem) >= 3 and stem[-1] in CONSONANTS else part
 
 
 def _name_readings(text: str) -> tuple[tuple[str, ...], Options, dict[tuple[str, str], float]]:
@@ -351,7 +373,7 @@ def _name_readings(text: str) -> tuple[tuple[str, ...], Options, dict[tuple[str,
                 if weight > best.get((case, sex), (0.0, ""))[0]:
                     best[(case, sex)] = (weight, form)
             if not generation and "-" in lower:
-                best = _decline_parts(lower, best)
+                best = _decline_parts(lower, best, surname=len(options) == len(tokens) - 1 > 0)
         options.append(best)
     allowed = _surname_cases(list(tokens), options)
     totals: dict[tuple[str, str], float] = defaultdict(float)

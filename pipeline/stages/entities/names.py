@@ -225,6 +225,7 @@ def chosen_readings(raws: Iterable[pa.Table]) -> Readings:
             kept[surface] += count
     parts = {reading: reading_parts(reading) for reading in readings}
     offers = _offers(rows, readings)
+    nominatives = _kept_words(rows)
     best: dict[str, str] = {}
     readings = {
         reading: _fleeting_vowels(found, written)
@@ -245,6 +246,7 @@ def chosen_readings(raws: Iterable[pa.Table]) -> Readings:
                 subjects,
                 offers=offers,
                 last_genders=last_genders,
+                nominatives=nominatives,
             )
     for (kind, surface, gender, name), count in rows.items():
         if kind == "PER" and gender:
@@ -260,6 +262,7 @@ def chosen_readings(raws: Iterable[pa.Table]) -> Readings:
                 shown,
                 offers=offers,
                 last_genders=last_genders,
+                nominatives=nominatives,
             )
     # A lone word is read as the longer names that open or end with it are read.
     in_full = _forms_in_full(rows, best, subjects)
@@ -275,6 +278,7 @@ def chosen_readings(raws: Iterable[pa.Table]) -> Readings:
                 in_full,
                 offers=offers,
                 last_genders=last_genders,
+                nominatives=nominatives,
             )
     chosen = {
         reading: (name, *(n for _s, n in readings[reading] if n != name))
@@ -593,6 +597,7 @@ def _best_reading(
     *,
     offers: Offers,
     last_genders: Mapping[str, Counter[str]],
+    nominatives: Counter[str],
 ) -> str:
     written = [w.lower() for w in words(surface)]
     # The form longer names give a lone word (`_forms_in_full`).
@@ -612,6 +617,10 @@ def _best_reading(
         # Written as a name, and not much rarer than the word as written: 'Полин' (2 times)
         # is another name than 'Полина' (80), 'Юлий' (14) than 'Юлия' (400); or written in
         # the instrumental only a man's name of that nominative makes ('Омраном': 'Омран').
+        if _hers_or_his(written[i], word, seen) and not (
+            nominatives[word] or last_genders.get(word, Counter())["masc"]
+        ):
+            return False
         return (seen[word] > 0 and seen[word] * _RARER >= seen[written[i]]) or any(
             seen[form] for form in _instrumentals(word) if form != written[i]
         )
@@ -815,6 +824,37 @@ def _declines_as_written(written: str, word: str, seen: Counter[str]) -> bool:
     mans = {word, word.replace("ё", "е")}  # 'Петром' for 'Пётр'
     ends = ("ом", "ем", "ым") if surname else ("ем",) if soft else ("ом",)
     return own >= _OFTEN and not any(seen[man + end] for man in mans for end in ends)
+
+
+def _kept_words(rows: Mapping[tuple[str, str, str | None, str], int]) -> Counter[str]:
+    """How often each word (lower case) of a person's surface of several words stays as
+    written in the first reading of its mention, so is read as a nominative beside the others
+    ('Че Гевара', not the 'Юозаса' of 'Юозаса Амбразявичюса', read 'Юозас Амбразявичюс'). A
+    word alone says nothing of its case ('Фирташа')."""
+    found: Counter[str] = Counter()
+    for (kind, surface, _gender, name), count in rows.items():
+        written, read = words(surface.lower()), words(name.lower())
+        if kind == "PER" and len(written) == len(read) > 1:
+            found.update({w: count for w, r in zip(written, read, strict=True) if w == r})
+    return found
+
+
+def _hers_or_his(written: str, word: str, seen: Counter[str]) -> bool:
+    """Whether a reading takes a word in -у after a consonant (lower case) for the accusative
+    of a woman's name in -а ('юозасу' -> 'юозаса') that neither the dictionary nor a Russian
+    surname's paradigm makes a woman's, and whose instrumental ('-ой', '-ою') the corpus's
+    names never write: written as such, the word is as well a man's genitive ('Юозаса
+    Амбразявичюса'), and attests no woman's name ('Юозасу Крикштапонису' is Юозас's dative)
+    unless its mentions read it as a nominative (`_kept_words`: 'Че Гевару' is 'Че Гевара')."""
+    stem = word[:-1]
+    return (
+        written == stem + "у"
+        and word.endswith("а")
+        and bool(_CONSONANT_END.search(stem))
+        and not _PARADIGM.search(word)
+        and given_name_gender(word) != "femn"
+        and not (seen[stem + "ой"] or seen[stem + "ою"])
+    )
 
 
 def _mans_declension(written: str, word: str) -> bool:
