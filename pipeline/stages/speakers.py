@@ -535,7 +535,12 @@ class Article:
         reading = _personal(words) or read(words)
         organisations = {m.entity_id for m in inside if m.type == "ORG"}
         if reading.kind in (None, "spokes") and len(organisations) == 1:
-            return organisations.pop(), None
+            # 'представитель Кремля' after 'сказал Песков': the spokesman named, else the body
+            one = reading.kind == "spokes" and number != "plur"
+            spokesman = one and self._spokesman(
+                start, reading, gender, said.previous, organisations
+            )
+            return spokesman or organisations.pop(), None
         # 'в ведомстве заявили' refers back to a body; 'некоторые страны утверждают' does not
         placed = _PLACED.search(self.text, max(0, start - 4), start) or _PLACED.match(words)
         # 'телеканал NBC со ссылкой на ...'; not the medium a body's place spoke to, with an
@@ -677,13 +682,17 @@ class Article:
         if apposed:
             return apposed.entity_id
         role = role_head(words)
+        # a phrase that names a role by other words: 'глава государства' is whoever the article
+        # introduced as 'президент', not the nearest 'глава Пентагона'
+        renamed = any(" " in phrase and phrase in key(words) for phrase in ROLE_PHRASES)
         if role in _LEADERS and said.countries and _alone(words, role) and not organisations:
             role = ROLE_PHRASES["глава государства"]  # 'российский лидер', 'глава Украины'
+            renamed = True
 
         of_state = any(phrase in key(words) for phrase in ROLE_PHRASES) or said.countries
         if role and of_state and (holder := self._holder(role, list(said.countries))):
             return holder
-        head = reading.head
+        head = role if renamed else reading.head
         if _another(words, head):  # 'другой прохожий': not anyone named or quoted before
             return None
         if head in _BYSTANDERS and _bare_noun(words, head):
@@ -733,6 +742,32 @@ class Article:
         # ('По мнению кандидата политических наук Сергея Судакова, ...' before 'Обама ...')
         other = self._antecedent(start, gender, expert=True)
         return other if other and self._presented_since(other, start, True) else None
+
+    def _spokesman(
+        self,
+        before: int,
+        reading: Reading,
+        gender: str | None,
+        previous: Previous | None,
+        organisations: set[str],
+    ) -> str | None:
+        """The person a spokesman's noun with its organisation stands for ('добавил представитель
+        Кремля', 'пресс-секретарь Госдепа'): the nearest earlier person introduced with the noun
+        and the organisation ('официальный представитель МИД России Мария Захарова'), else the
+        speaker of the quote just before when the corpus knows them as a spokesman
+        (`entities.role`: 'пресс-секретарь президента' Дмитрий Песков) and nobody else was named
+        since that quote ('— сказал Песков. «...», — добавил представитель Кремля'). None (the
+        organisation speaks) when neither is."""
+        gender = reading.gender or gender
+        introduced = self._introduced(reading.head, before, gender, organisations)
+        if introduced:
+            return introduced
+        spoke = self._recent(previous, before, gender)
+        person = self.people.get(spoke) if spoke else None
+        if person is None or person.role not in SPOKES:
+            return None
+        since = {m.entity_id for m in self.narrated if previous[1] <= m.start < before}
+        return spoke if since <= {spoke} else None
 
     def _in_office(self, entity_id: str) -> bool:
         """Whether the corpus knows a person by an office of a state alone, and the state
@@ -962,7 +997,9 @@ class Article:
         """The organisation a noun refers back to ('в министерстве', 'представители ведомства'):
         for `_AGENCIES` the organisation that spoke just before (`_recent`: '— говорится в
         заявлении ФСБ. «...», — подчеркнули в ведомстве'), else the nearest named (`_named`);
-        for other nouns the nearest named, else the one that spoke just before. When that names
+        for other nouns the nearest named, else the one that spoke just before, unless the
+        corpus's full names for it call it another kind (`kinds`: 'в заявлении прокуратуры'
+        after the 'Духовный центр мусульман' spoke is not the centre's). When that names
         nobody, a `bare` noun (no adjective or participle qualifies it) refers back on the same
         terms to an organisation called by the noun or a compound of it (`_called`):
         'представители компании' for 'авиакомпания Ryanair', 'в прокуратуре' for
@@ -977,7 +1014,9 @@ class Article:
         if spoke and noun in _AGENCIES:
             return spoke
         found = self._named(noun, before) or (bare and self._named(noun, before, compound=True))
-        return found or (of_kind and self._of_kind(noun, before)) or spoke
+        # not one the corpus calls by another kind ('в заявлении прокуратуры' after a centre)
+        other = spoke and self.kinds.get(spoke) and noun not in self.kinds[spoke]
+        return found or (of_kind and self._of_kind(noun, before)) or (None if other else spoke)
 
     def _author(
         self, before: int, previous: Previous | None, noun: str | None = None
