@@ -387,10 +387,31 @@ def role_head(words: str) -> str | None:
     for phrase, role in ROLE_PHRASES.items():
         if phrase in lowered:
             return role
+    found = renamed_role(words)
+    if found:
+        return found
     for word in lowered.split():
         found = lemma(word)
         if found in role_lemmas():
             return ROLE_PHRASES.get(found, found)
+    return None
+
+
+def renamed_role(words: str) -> str | None:
+    """The role a ROLE_PHRASES phrase of several words names, its words written together or
+    with adjectives between ('глава государства', 'глава польского государства'): a role by
+    other words than its own noun."""
+    tokens = key(words).split()
+    for phrase, role in ROLE_PHRASES.items():
+        first, *rest = phrase.split()
+        if not rest:
+            continue
+        for at, token in enumerate(tokens):
+            between = tokens[at + 1 : at + 3]
+            if token != first or rest[0] not in between:
+                continue
+            if all(_pos(w) in ("ADJF", "PRTF") for w in between[: between.index(rest[0])]):
+                return role
     return None
 
 
@@ -537,9 +558,7 @@ class Article:
         if reading.kind in (None, "spokes") and len(organisations) == 1:
             # 'представитель Кремля' after 'сказал Песков': the spokesman named, else the body
             one = reading.kind == "spokes" and number != "plur"
-            spokesman = one and self._spokesman(
-                start, reading, gender, said.previous, organisations
-            )
+            spokesman = one and self._spokesman(start, reading, gender, organisations)
             return spokesman or organisations.pop(), None
         # 'в ведомстве заявили' refers back to a body; 'некоторые страны утверждают' does not
         placed = _PLACED.search(self.text, max(0, start - 4), start) or _PLACED.match(words)
@@ -684,12 +703,12 @@ class Article:
         role = role_head(words)
         # a phrase that names a role by other words: 'глава государства' is whoever the article
         # introduced as 'президент', not the nearest 'глава Пентагона'
-        renamed = any(" " in phrase and phrase in key(words) for phrase in ROLE_PHRASES)
+        renamed = renamed_role(words) is not None
         if role in _LEADERS and said.countries and _alone(words, role) and not organisations:
             role = ROLE_PHRASES["глава государства"]  # 'российский лидер', 'глава Украины'
             renamed = True
 
-        of_state = any(phrase in key(words) for phrase in ROLE_PHRASES) or said.countries
+        of_state = renamed or any(p in key(words) for p in ROLE_PHRASES) or said.countries
         if role and of_state and (holder := self._holder(role, list(said.countries))):
             return holder
         head = role if renamed else reading.head
@@ -744,30 +763,31 @@ class Article:
         return other if other and self._presented_since(other, start, True) else None
 
     def _spokesman(
-        self,
-        before: int,
-        reading: Reading,
-        gender: str | None,
-        previous: Previous | None,
-        organisations: set[str],
+        self, before: int, reading: Reading, gender: str | None, organisations: set[str]
     ) -> str | None:
         """The person a spokesman's noun with its organisation stands for ('добавил представитель
-        Кремля', 'пресс-секретарь Госдепа'): the nearest earlier person introduced with the noun
-        and the organisation ('официальный представитель МИД России Мария Захарова'), else the
-        speaker of the quote just before when the corpus knows them as a spokesman
-        (`entities.role`: 'пресс-секретарь президента' Дмитрий Песков) and nobody else was named
-        since that quote ('— сказал Песков. «...», — добавил представитель Кремля'). None (the
-        organisation speaks) when neither is."""
+        Кремля', 'Пресс-секретарь Госдепа заявила'): the nearest earlier person introduced with
+        the noun and the organisation ('официальный представитель МИД России Мария Захарова'),
+        else the one person of `gender` named in the last `_BACK` sentences whom the corpus
+        knows as a spokesman (`entities.role`: 'пресс-секретарь президента' Дмитрий Песков:
+        '— сказал Песков. «...», — добавил представитель Кремля'). None (the organisation
+        speaks) when neither is, or two spokesmen are."""
         gender = reading.gender or gender
         introduced = self._introduced(reading.head, before, gender, organisations)
         if introduced:
             return introduced
-        spoke = self._recent(previous, before, gender)
-        person = self.people.get(spoke) if spoke else None
-        if person is None or person.role not in SPOKES:
-            return None
-        since = {m.entity_id for m in self.narrated if previous[1] <= m.start < before}
-        return spoke if since <= {spoke} else None
+        back = self._back_start(before)
+        near = {
+            m.entity_id
+            for m in self.narrated
+            if back is not None and back <= m.start and m.stop <= before
+        }
+        spokesmen = {
+            p
+            for p in near
+            if p in self.people and self.people[p].role in SPOKES and self._fits(p, gender)
+        }
+        return spokesmen.pop() if len(spokesmen) == 1 else None
 
     def _in_office(self, entity_id: str) -> bool:
         """Whether the corpus knows a person by an office of a state alone, and the state
