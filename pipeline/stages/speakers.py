@@ -18,10 +18,12 @@ The source's words name the speaker, or describe them and the article named them
    британского МИД') is that person, never the organisation in its phrase: the person named
    right after it in apposition ('..., политолог Дмитрий Журавлёв'), else for a role of a
    state the one holding it in the article (`entities.role`: 'глава государства', 'российский
-   лидер' is the president), else the nearest earlier person introduced with the same noun or
-   a compound of it ('вице-премьер РФ Виталий Мутко', 'ведущая' for 'телеведущая') or holding
-   it as their role, else the one holding its role, else the speaker of the quote just before,
-   else the antecedent, as for a pronoun. A noun any commentator fits ('эксперт', 'мужчина')
+   лидер' is the president), else the nearest earlier person introduced with the same noun (for
+   a role named by other words, the role's: 'глава польского государства' is the one introduced
+   as 'президент', not the nearest 'глава Пентагона') or a compound of it ('вице-премьер РФ
+   Виталий Мутко', 'ведущая' for 'телеведущая') or holding it as their role, else the one
+   holding its role, else the speaker of the quote just before, else the antecedent, as for a
+   pronoun. A noun any commentator fits ('эксперт', 'мужчина')
    is first the person just named or quoted (`Article._just_named`). One naming a country
    is not one of another country or a commentator when a person of it was named just before
    ('По словам бывшего главы Грузии' after a political scientist's quote). The speaker just
@@ -32,8 +34,9 @@ The source's words name the speaker, or describe them and the article named them
    A relative's noun ('мать', `_KIN`) is never a person of the other sex; a pundit's
    ('эксперт') never one known by an office of a state alone (`_in_office`: Трамп, Путин).
 4. An organisation is the speaker when the source is the organisation or speaks for it ('в
-   Минсельхозе', 'сообщил Росстат', 'представитель Госдепа'), or refers back to it by a noun
-   it was called by (beyond the last sentences, the one such organisation the article named)
+   Минсельхозе', 'сообщил Росстат', 'представитель Госдепа' when no spokesman of it is named:
+   `_spokesman`), or refers back to it by a noun it was called by (beyond the last sentences,
+   the one such organisation the article named)
    ('в министерстве', 'в авиакомпании', 'представители ведомства'): for 'ведомство',
    'пресс-служба', 'организация' the organisation that spoke just before, else the nearest
    named; a noun no adjective qualifies, by a compound of it too ('представители компании'

@@ -1,0 +1,126 @@
+"""Quotes whose speaker a change of the speaker rules sets or alters, drawn to be judged.
+
+    python bench/speaker_changes.py sheet --before DIR --after DIR [--seed N] [--n 60]
+                                          --out SHEET.tsv
+    python bench/speaker_changes.py labels SHEET.tsv OUT.tsv
+
+`sheet` compares the quotes two builds of the same corpus share (same article and span) and
+draws `--n` of those whose speaker's name differs (those of lowest hash of the seed, the article
+and the span), with the context `audit_quotes.py` shows and the speaker before and after. Fill
+`after_ok` (y/n: is the speaker after the change right, by bench/labels/quotes_audit_guide.md)
+and `note`. `labels` keeps a judged sheet without the corpus's text, to commit.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections import Counter
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from audit_entities import seeded_hash, write_sheet  # noqa: E402
+from audit_quotes import TEXT, _connect, _dicts, _read, _row  # noqa: E402
+
+COLUMNS = (
+    "n",
+    "article_id",
+    "start",
+    "stop",
+    "digest",
+    "kind",
+    "headline",
+    "lead",
+    "before",
+    "context",
+    "source_context",
+    "cue",
+    "source",
+    "speaker_before",
+    "speaker",
+    "speaker_type",
+    "after_ok",
+    "note",
+)
+LABELS = tuple(c for c in COLUMNS if c not in TEXT)
+
+_QUOTES = """
+    SELECT q.article_id, q.start, q.stop, q.kind, q.cue,
+           q.speaker_surface, q.speaker_start, q.speaker_stop,
+           e.name AS speaker, e.type AS speaker_type
+    FROM quotes q LEFT JOIN entities e ON e.entity_id = q.speaker_entity_id
+"""
+
+
+def _speakers(data: Path) -> dict[tuple, dict]:
+    return {
+        (r["article_id"], r["start"], r["stop"]): r for r in _dicts(_connect(data).sql(_QUOTES))
+    }
+
+
+def changed(before: Path, after: Path) -> tuple[dict[tuple, str], dict[tuple, dict]]:
+    """The speaker before of each shared quote whose speaker's name differs, and the quotes
+    after."""
+    old, new = _speakers(before), _speakers(after)
+    differ = {
+        k: old[k]["speaker"] or ""
+        for k in new
+        if k in old and old[k]["speaker"] != new[k]["speaker"]
+    }
+    return differ, new
+
+
+def sheet(before: Path, after: Path, seed: int, n: int) -> list[dict]:
+    differ, new = changed(before, after)
+    picked = sorted(differ, key=lambda k: seeded_hash(seed, *k))[:n]
+    db = _connect(after)
+    ids = sorted({k[0] for k in picked})
+    articles = {
+        aid: (text, title_stop)
+        for aid, text, title_stop in db.execute(
+            "SELECT article_id, text, title_stop FROM articles WHERE list_contains(?, article_id)",
+            [ids],
+        ).fetchall()
+    }
+    bounds: dict[str, list[tuple[int, int]]] = {}
+    for aid, start, stop in db.execute(
+        "SELECT article_id, start, stop FROM sentences WHERE list_contains(?, article_id) "
+        "ORDER BY article_id, start",
+        [ids],
+    ).fetchall():
+        bounds.setdefault(aid, []).append((start, stop))
+    rows = []
+    for i, k in enumerate(picked, 1):
+        text, title_stop = articles[k[0]]
+        row = _row(new[k], text, title_stop, bounds.get(k[0], []))
+        rows.append({"n": i, **row, "speaker_before": differ[k]})
+    print(f"{len(differ):,} shared quotes change speaker; {len(rows)} drawn", file=sys.stderr)
+    kinds = Counter(
+        ("set" if not v else "unset" if not new[k]["speaker"] else "altered")
+        for k, v in differ.items()
+    )
+    print(", ".join(f"{kind} {count:,}" for kind, count in sorted(kinds.items())), file=sys.stderr)
+    return rows
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    sub = parser.add_subparsers(dest="command", required=True)
+    make = sub.add_parser("sheet", help="draw changed quotes to judge")
+    make.add_argument("--before", type=Path, required=True, help="the build before the change")
+    make.add_argument("--after", type=Path, required=True, help="the build after it")
+    make.add_argument("--seed", type=int, default=1)
+    make.add_argument("--n", type=int, default=60, help="quotes to draw")
+    make.add_argument("--out", type=Path, required=True)
+    keep = sub.add_parser("labels", help="a judged sheet without the corpus's text, to commit")
+    keep.add_argument("sheet", type=Path)
+    keep.add_argument("out", type=Path)
+    args = parser.parse_args()
+    if args.command == "sheet":
+        write_sheet(sheet(args.before, args.after, args.seed, args.n), args.out, COLUMNS)
+    else:
+        write_sheet(_read(args.sheet), args.out, LABELS)
+
+
+if __name__ == "__main__":
+    main()
