@@ -1020,9 +1020,7 @@ class Article:
         """The organisation a noun refers back to ('в министерстве', 'представители ведомства'):
         for `_AGENCIES` the organisation that spoke just before (`_recent`: '— говорится в
         заявлении ФСБ. «...», — подчеркнули в ведомстве'), else the nearest named (`_named`);
-        for other nouns the nearest named, else the one that spoke just before, unless the
-        corpus's full names for it call it another kind (`kinds`: 'в заявлении прокуратуры'
-        after the 'Духовный центр мусульман' spoke is not the centre's). When that names
+        for other nouns the nearest named, else the one that spoke just before. When that names
         nobody, a `bare` noun (no adjective or participle qualifies it) refers back on the same
         terms to an organisation called by the noun or a compound of it (`_called`):
         'представители компании' for 'авиакомпания Ryanair', 'в прокуратуре' for
@@ -1037,9 +1035,7 @@ class Article:
         if spoke and noun in _AGENCIES:
             return spoke
         found = self._named(noun, before) or (bare and self._named(noun, before, compound=True))
-        # not one the corpus calls by another kind ('в заявлении прокуратуры' after a centre)
-        other = spoke and self.kinds.get(spoke) and noun not in self.kinds[spoke]
-        return found or (of_kind and self._of_kind(noun, before)) or (None if other else spoke)
+        return found or (of_kind and self._of_kind(noun, before)) or spoke
 
     def _author(
         self, before: int, previous: Previous | None, noun: str | None = None
