@@ -1,85 +1,125 @@
-"""The quotes whose speaker a change of the speaker rules sets or alters, between two builds
-of the same corpus: counts, the share of quotes without a speaker in each, and a seeded sample
-to judge by hand (`bench/labels/quotes_audit_guide.md`).
+"""Quotes whose speaker a change of the speaker rules sets or alters, drawn to be judged.
 
-Usage: python bench/speaker_changes.py BEFORE AFTER --seed N [--n 60] [--out SHEET.tsv]
-The sheet has the text to judge by (headline, lead, the sentences before, the quote's
-sentences marked as in the audit sheets); `after_ok` and `note` are left to fill. The quotes
-drawn are those of lowest hash of (seed, article, span)."""
+    python bench/speaker_changes.py sheet --before DIR --after DIR [--seed N] [--n 60]
+                                          --out SHEET.tsv
+    python bench/speaker_changes.py labels SHEET.tsv OUT.tsv
+
+`sheet` compares the quotes two builds of the same corpus share (same article and span) and
+draws `--n` of those whose speaker's name differs (those of lowest hash of the seed, the article
+and the span), with the context `audit_quotes.py` shows and the speaker before and after. Fill
+`after_ok` (y/n: is the speaker after the change right, by bench/labels/quotes_audit_guide.md)
+and `note`. `labels` keeps a judged sheet without the corpus's text, to commit.
+"""
 
 from __future__ import annotations
 
 import argparse
 import sys
+from collections import Counter
 from pathlib import Path
-
-import duckdb
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from audit_entities import seeded_hash, write_sheet  # noqa: E402
-from audit_quotes import _row  # noqa: E402
+from audit_quotes import TEXT, _connect, _dicts, _read, _row  # noqa: E402
 
-COLUMNS = ("n", "article_id", "start", "stop", "cue", "source", "before", "after")
-JUDGED = ("after_ok", "note")
-TEXT = ("headline", "lead", "before_text", "context", "source_context")
+COLUMNS = (
+    "n",
+    "article_id",
+    "start",
+    "stop",
+    "digest",
+    "kind",
+    "headline",
+    "lead",
+    "before",
+    "context",
+    "source_context",
+    "cue",
+    "source",
+    "speaker_before",
+    "speaker",
+    "speaker_type",
+    "after_ok",
+    "note",
+)
+LABELS = tuple(c for c in COLUMNS if c not in TEXT)
 
-_CHANGED = """
-SELECT q.article_id, q.start, q.stop, q.kind, q.cue, q.speaker_surface,
-       q.speaker_start, q.speaker_stop, e.name AS speaker, e.type AS speaker_type,
-       eb.name AS before
-FROM a.quotes q
-JOIN b.quotes p USING (article_id, start, stop)
-LEFT JOIN a.entities e ON e.entity_id = q.speaker_entity_id
-LEFT JOIN b.entities eb ON eb.entity_id = p.speaker_entity_id
-WHERE q.speaker_entity_id IS DISTINCT FROM p.speaker_entity_id
+_QUOTES = """
+    SELECT q.article_id, q.start, q.stop, q.kind, q.cue,
+           q.speaker_surface, q.speaker_start, q.speaker_stop,
+           e.name AS speaker, e.type AS speaker_type
+    FROM quotes q LEFT JOIN entities e ON e.entity_id = q.speaker_entity_id
 """
 
 
-def _unnamed(db: duckdb.DuckDBPyConnection, name: str) -> str:
-    total, none = db.execute(
-        f"SELECT count(*), count(*) FILTER (WHERE speaker_entity_id IS NULL) FROM {name}.quotes"
-    ).fetchone()
-    return f"{none}/{total} = {none / total:.2%}"
+def _speakers(data: Path) -> dict[tuple, dict]:
+    return {
+        (r["article_id"], r["start"], r["stop"]): r for r in _dicts(_connect(data).sql(_QUOTES))
+    }
+
+
+def changed(before: Path, after: Path) -> tuple[dict[tuple, str], dict[tuple, dict]]:
+    """The speaker before of each shared quote whose speaker's name differs, and the quotes
+    after."""
+    old, new = _speakers(before), _speakers(after)
+    differ = {
+        k: old[k]["speaker"] or ""
+        for k in new
+        if k in old and old[k]["speaker"] != new[k]["speaker"]
+    }
+    return differ, new
+
+
+def sheet(before: Path, after: Path, seed: int, n: int) -> list[dict]:
+    differ, new = changed(before, after)
+    picked = sorted(differ, key=lambda k: seeded_hash(seed, *k))[:n]
+    db = _connect(after)
+    ids = sorted({k[0] for k in picked})
+    articles = {
+        aid: (text, title_stop)
+        for aid, text, title_stop in db.execute(
+            "SELECT article_id, text, title_stop FROM articles WHERE list_contains(?, article_id)",
+            [ids],
+        ).fetchall()
+    }
+    bounds: dict[str, list[tuple[int, int]]] = {}
+    for aid, start, stop in db.execute(
+        "SELECT article_id, start, stop FROM sentences WHERE list_contains(?, article_id) "
+        "ORDER BY article_id, start",
+        [ids],
+    ).fetchall():
+        bounds.setdefault(aid, []).append((start, stop))
+    rows = []
+    for i, k in enumerate(picked, 1):
+        text, title_stop = articles[k[0]]
+        row = _row(new[k], text, title_stop, bounds.get(k[0], []))
+        rows.append({"n": i, **row, "speaker_before": differ[k]})
+    print(f"{len(differ):,} shared quotes change speaker; {len(rows)} drawn", file=sys.stderr)
+    kinds = Counter(
+        ("set" if not v else "unset" if not new[k]["speaker"] else "altered")
+        for k, v in differ.items()
+    )
+    print(", ".join(f"{kind} {count:,}" for kind, count in sorted(kinds.items())), file=sys.stderr)
+    return rows
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("before", type=Path)
-    parser.add_argument("after", type=Path)
-    parser.add_argument("--seed", type=int, required=True)
-    parser.add_argument("--n", type=int, default=60)
-    parser.add_argument("--out", type=Path)
+    sub = parser.add_subparsers(dest="command", required=True)
+    make = sub.add_parser("sheet", help="draw changed quotes to judge")
+    make.add_argument("--before", type=Path, required=True, help="the build before the change")
+    make.add_argument("--after", type=Path, required=True, help="the build after it")
+    make.add_argument("--seed", type=int, default=1)
+    make.add_argument("--n", type=int, default=60, help="quotes to draw")
+    make.add_argument("--out", type=Path, required=True)
+    keep = sub.add_parser("labels", help="a judged sheet without the corpus's text, to commit")
+    keep.add_argument("sheet", type=Path)
+    keep.add_argument("out", type=Path)
     args = parser.parse_args()
-    db = duckdb.connect()
-    for name, path in (("b", args.before), ("a", args.after)):
-        db.execute(f"CREATE SCHEMA {name}")
-        for table in ("quotes", "entities", "articles", "sentences"):
-            db.execute(f"CREATE VIEW {name}.{table} AS SELECT * FROM '{path / table}.parquet'")
-    print("quotes without a speaker, before:", _unnamed(db, "b"), " after:", _unnamed(db, "a"))
-    rows = db.execute(_CHANGED).fetchall()
-    names = [d[0] for d in db.description]
-    changed = [dict(zip(names, r, strict=True)) for r in rows]
-    set_ = sum(1 for r in changed if r["before"] is None)
-    cleared = sum(1 for r in changed if r["speaker"] is None)
-    print(f"changed: {len(changed)} (set {set_}, cleared {cleared}, altered", end=" ")
-    print(f"{len(changed) - set_ - cleared})")
-    keyed = {(r["article_id"], r["start"], r["stop"]): r for r in changed}
-    picked = sorted(keyed, key=lambda k: seeded_hash(args.seed, *k))[: args.n]
-    if not args.out:
-        return
-    rows = []
-    for i, k in enumerate(sorted(picked), 1):
-        text, title_stop = db.execute(
-            "SELECT text, title_stop FROM a.articles WHERE article_id = ?", [k[0]]
-        ).fetchone()
-        bounds = db.execute(
-            "SELECT start, stop FROM a.sentences WHERE article_id = ? ORDER BY start", [k[0]]
-        ).fetchall()
-        row = _row(keyed[k], text, title_stop, bounds)
-        row["before_text"], row["before"] = row["before"], keyed[k]["before"] or ""
-        row["after"] = keyed[k]["speaker"] or ""
-        rows.append({"n": i, **row})
-    write_sheet(rows, args.out, (*COLUMNS, *JUDGED, *TEXT))
+    if args.command == "sheet":
+        write_sheet(sheet(args.before, args.after, args.seed, args.n), args.out, COLUMNS)
+    else:
+        write_sheet(_read(args.sheet), args.out, LABELS)
 
 
 if __name__ == "__main__":

@@ -18,10 +18,12 @@ The source's words name the speaker, or describe them and the article named them
    британского МИД') is that person, never the organisation in its phrase: the person named
    right after it in apposition ('..., политолог Дмитрий Журавлёв'), else for a role of a
    state the one holding it in the article (`entities.role`: 'глава государства', 'российский
-   лидер' is the president), else the nearest earlier person introduced with the same noun or
-   a compound of it ('вице-премьер РФ Виталий Мутко', 'ведущая' for 'телеведущая') or holding
-   it as their role, else the one holding its role, else the speaker of the quote just before,
-   else the antecedent, as for a pronoun. A noun any commentator fits ('эксперт', 'мужчина')
+   лидер' is the president), else the nearest earlier person introduced with the same noun (for
+   a role named by other words, the role's: 'глава польского государства' is the one introduced
+   as 'президент', not the nearest 'глава Пентагона') or a compound of it ('вице-премьер РФ
+   Виталий Мутко', 'ведущая' for 'телеведущая') or holding it as their role, else the one
+   holding its role, else the speaker of the quote just before, else the antecedent, as for a
+   pronoun. A noun any commentator fits ('эксперт', 'мужчина')
    is first the person just named or quoted (`Article._just_named`). One naming a country
    is not one of another country or a commentator when a person of it was named just before
    ('По словам бывшего главы Грузии' after a political scientist's quote). The speaker just
@@ -32,8 +34,9 @@ The source's words name the speaker, or describe them and the article named them
    A relative's noun ('мать', `_KIN`) is never a person of the other sex; a pundit's
    ('эксперт') never one known by an office of a state alone (`_in_office`: Трамп, Путин).
 4. An organisation is the speaker when the source is the organisation or speaks for it ('в
-   Минсельхозе', 'сообщил Росстат', 'представитель Госдепа'), or refers back to it by a noun
-   it was called by (beyond the last sentences, the one such organisation the article named)
+   Минсельхозе', 'сообщил Росстат', 'представитель Госдепа' when no spokesman of it is named:
+   `_spokesman`), or refers back to it by a noun it was called by (beyond the last sentences,
+   the one such organisation the article named)
    ('в министерстве', 'в авиакомпании', 'представители ведомства'): for 'ведомство',
    'пресс-служба', 'организация' the organisation that spoke just before, else the nearest
    named; a noun no adjective qualifies, by a compound of it too ('представители компании'
@@ -396,10 +399,31 @@ def role_head(words: str) -> str | None:
     for phrase, role in ROLE_PHRASES.items():
         if phrase in lowered:
             return role
+    found = renamed_role(words)
+    if found:
+        return found
     for word in lowered.split():
         found = lemma(word)
         if found in role_lemmas():
             return ROLE_PHRASES.get(found, found)
+    return None
+
+
+def renamed_role(words: str) -> str | None:
+    """The role a ROLE_PHRASES phrase of several words names, its words written together or
+    with adjectives between ('глава государства', 'глава польского государства'): a role by
+    other words than its own noun."""
+    tokens = key(words).split()
+    for phrase, role in ROLE_PHRASES.items():
+        first, *rest = phrase.split()
+        if not rest:
+            continue
+        for at, token in enumerate(tokens):
+            between = tokens[at + 1 : at + 3]
+            if token != first or rest[0] not in between:
+                continue
+            if all(_pos(w) in ("ADJF", "PRTF") for w in between[: between.index(rest[0])]):
+                return role
     return None
 
 
@@ -548,7 +572,10 @@ class Article:
         reading = _personal(words) or read(words)
         organisations = {m.entity_id for m in inside if m.type == "ORG"}
         if reading.kind in (None, "spokes") and len(organisations) == 1:
-            return organisations.pop(), None
+            # 'представитель Кремля' after 'сказал Песков': the spokesman named, else the body
+            one = reading.kind == "spokes" and number != "plur"
+            spokesman = one and self._spokesman(start, reading, gender, organisations)
+            return spokesman or organisations.pop(), None
         # 'в ведомстве заявили' refers back to a body; 'некоторые страны утверждают' does not
         placed = _PLACED.search(self.text, max(0, start - 4), start) or _PLACED.match(words)
         # 'телеканал NBC со ссылкой на ...'; not the medium a body's place spoke to, with an
@@ -691,13 +718,17 @@ class Article:
         if apposed:
             return apposed.entity_id
         role = role_head(words)
+        # a phrase that names a role by other words: 'глава государства' is whoever the article
+        # introduced as 'президент', not the nearest 'глава Пентагона'
+        renamed = renamed_role(words) is not None
         if role in _LEADERS and said.countries and _alone(words, role) and not organisations:
             role = ROLE_PHRASES["глава государства"]  # 'российский лидер', 'глава Украины'
+            renamed = True
 
-        of_state = any(phrase in key(words) for phrase in ROLE_PHRASES) or said.countries
+        of_state = renamed or any(p in key(words) for p in ROLE_PHRASES) or said.countries
         if role and of_state and (holder := self._holder(role, list(said.countries))):
             return holder
-        head = reading.head
+        head = role if renamed else reading.head
         if _another(words, head):  # 'другой прохожий': not anyone named or quoted before
             return None
         if head in _BYSTANDERS and _bare_noun(words, head):
@@ -747,6 +778,33 @@ class Article:
         # ('По мнению кандидата политических наук Сергея Судакова, ...' before 'Обама ...')
         other = self._antecedent(start, gender, expert=True)
         return other if other and self._presented_since(other, start, True) else None
+
+    def _spokesman(
+        self, before: int, reading: Reading, gender: str | None, organisations: set[str]
+    ) -> str | None:
+        """The person a spokesman's noun with its organisation stands for ('добавил представитель
+        Кремля', 'Пресс-секретарь Госдепа заявила'): the nearest earlier person introduced with
+        the noun and the organisation ('официальный представитель МИД России Мария Захарова'),
+        else the one person of `gender` named in the last `_BACK` sentences whom the corpus
+        knows as a spokesman (`entities.role`: 'пресс-секретарь президента' Дмитрий Песков:
+        '— сказал Песков. «...», — добавил представитель Кремля'). None (the organisation
+        speaks) when neither is, or two spokesmen are."""
+        gender = reading.gender or gender
+        introduced = self._introduced(reading.head, before, gender, organisations)
+        if introduced:
+            return introduced
+        back = self._back_start(before)
+        near = {
+            m.entity_id
+            for m in self.narrated
+            if back is not None and back <= m.start and m.stop <= before
+        }
+        spokesmen = {
+            p
+            for p in near
+            if p in self.people and self.people[p].role in SPOKES and self._fits(p, gender)
+        }
+        return spokesmen.pop() if len(spokesmen) == 1 else None
 
     def _in_office(self, entity_id: str) -> bool:
         """Whether the corpus knows a person by an office of a state alone, and the state
