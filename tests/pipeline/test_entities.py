@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 from collections import Counter
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pyarrow as pa
@@ -12,6 +13,7 @@ from conftest import read_table
 
 from pipeline.harness import entity_tables
 from pipeline.runtime import corpus
+from pipeline.runtime.engine import Engine
 from pipeline.stages.entities import spans
 from pipeline.stages.entities.common_words import name_words
 from pipeline.stages.entities.names import chosen_readings
@@ -287,6 +289,35 @@ def test_corpus_evidence_crosses_chunks(monkeypatch: pytest.MonkeyPatch) -> None
     }
     assert entity_of[("a1", "Джонсона")] == entity_of[("a0", "Борисом Джонсоном")]
     assert entity_of[("a3", "СЕАП")] == entity_of[("a2", "Совет Евроатлантического партнерства")]
+
+
+def test_tasks_on_workers_read_the_names_one_process_reads(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # Sentences of the corpus. Its tasks on workers are given only what their articles need of
+    # the corpus's evidence, and one article per chunk in reverse order must not change it: the
+    # club «Сент-Луиса» (NER's name 'Сент-Луиса', read 'Сент-Луис' corpus-wide) is still named
+    # after a place the corpus tags as one twice, apart from the city.
+    texts = [
+        "Бывший чемпион мира Гарри Каспаров возобновит профессиональную карьеру для участия в "
+        "этапе серии Гран-тура, который пройдёт в американском Сент-Луисе.",
+        "Сент-Луис — особенное место для меня, и я рад воспользоваться этой уникальной "
+        "возможностью, которую предоставили мне организаторы.",
+        "В матче «Сент-Луиса» и «Филадельфии» гльавной звездой стал Робби Фаббри.",
+    ]
+    ids = [f"a{i}" for i in range(len(texts))]
+    serial = entity_tables(pa.table({"article_id": ids, "text": texts}))
+    monkeypatch.setattr(corpus, "CHUNK_ARTICLES", 1)
+    with ThreadPoolExecutor(1) as tasks:  # in this process: a parallel engine's tasks, in turn
+        parallel = entity_tables(
+            pa.table({"article_id": ids[::-1], "text": texts[::-1]}),
+            engine=Engine(2, processes=tasks),
+        )
+    for name in ("mentions", "entities", "article_entities"):
+        assert parallel[name].equals(serial[name]), name
+    typed = {(m["article_id"], m["surface"]): m["type"] for m in serial["mentions"].to_pylist()}
+    assert typed[("a2", "Сент-Луиса")] == "ORG"
+    assert typed[("a0", "Сент-Луисе")] == typed[("a1", "Сент-Луис")] == "LOC"
 
 
 @pytest.mark.parametrize(

@@ -22,11 +22,13 @@ from pipeline.nlp.ner import Mention, quoted
 from pipeline.nlp.sport import about_sport, after_preposition
 
 
-def written_places(raw: pa.Table, places_written: Set[str]) -> set[str]:
+def written_places(raw: pa.Table, renamed: Mapping[str, str], places_written: Set[str]) -> set[str]:
     """The entries of `places_written` (keys of names the corpus tags as a place) that the
-    organisations of `raw` (RAW_MENTIONS) can be: what a task needs of them."""
+    organisations of `raw` (RAW_MENTIONS) can be, named as NER normalised them or as the
+    corpus reads their surfaces (`renamed`: 'Сент-Луиса' is 'Сент-Луис'): what a task needs
+    of them. A task given fewer would find fewer clubs than one given them all."""
     organisations = raw.filter(pc.not_equal(raw["type"], "PER"))["name"]
-    distinct = pc.unique(organisations).to_pylist()
+    distinct = set(pc.unique(organisations).to_pylist()) | set(renamed.values())
     return {k for name in distinct if (k := key(name)) in places_written}
 
 

@@ -452,7 +452,9 @@ def build_entities(
                 found,
                 organisations,
                 people.subset(_person_names(part, found)) if engine.parallel else people,
-                written_places(part, places_written) if engine.parallel else places_written,
+                written_places(part, organisations, places_written)
+                if engine.parallel
+                else places_written,
                 may_be_two,
             )
 
