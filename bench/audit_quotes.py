@@ -159,6 +159,27 @@ def _row(quote: dict, text: str, title_stop: int, sentences: list[tuple[int, int
     }
 
 
+def texts_and_sentences(
+    db: duckdb.DuckDBPyConnection, article_ids: list[str]
+) -> tuple[dict[str, tuple[str, int]], dict[str, list[tuple[int, int]]]]:
+    """The text and title end of each of the articles, and their sentences' bounds in order."""
+    articles = {
+        aid: (text, title_stop)
+        for aid, text, title_stop in db.execute(
+            "SELECT article_id, text, title_stop FROM articles WHERE list_contains(?, article_id)",
+            [article_ids],
+        ).fetchall()
+    }
+    bounds: dict[str, list[tuple[int, int]]] = {}
+    for aid, start, stop in db.execute(
+        "SELECT article_id, start, stop FROM sentences WHERE list_contains(?, article_id) "
+        "ORDER BY article_id, start",
+        [article_ids],
+    ).fetchall():
+        bounds.setdefault(aid, []).append((start, stop))
+    return articles, bounds
+
+
 def sheet(data: Path, seed: int, n: int) -> list[dict]:
     db = _connect(data)
     keys = db.execute("SELECT article_id, start, stop FROM quotes").fetchall()
@@ -175,21 +196,7 @@ def sheet(data: Path, seed: int, n: int) -> list[dict]:
         """
     )
     quotes = {(r["article_id"], r["start"], r["stop"]): r for r in _dicts(rel)}
-    ids = sorted({k[0] for k in picked})
-    articles = {
-        aid: (text, title_stop)
-        for aid, text, title_stop in db.execute(
-            "SELECT article_id, text, title_stop FROM articles WHERE list_contains(?, article_id)",
-            [ids],
-        ).fetchall()
-    }
-    bounds: dict[str, list[tuple[int, int]]] = {}
-    for aid, start, stop in db.execute(
-        "SELECT article_id, start, stop FROM sentences WHERE list_contains(?, article_id) "
-        "ORDER BY article_id, start",
-        [ids],
-    ).fetchall():
-        bounds.setdefault(aid, []).append((start, stop))
+    articles, bounds = texts_and_sentences(db, sorted({k[0] for k in picked}))
     rows = []
     for i, k in enumerate(picked, 1):
         text, title_stop = articles[k[0]]

@@ -20,7 +20,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from audit_entities import seeded_hash, write_sheet  # noqa: E402
-from audit_quotes import TEXT, _connect, _dicts, _read, _row  # noqa: E402
+from audit_quotes import TEXT, _connect, _dicts, _read, _row, texts_and_sentences  # noqa: E402
 
 COLUMNS = (
     "n",
@@ -74,21 +74,7 @@ def sheet(before: Path, after: Path, seed: int, n: int) -> list[dict]:
     differ, new = changed(before, after)
     picked = sorted(differ, key=lambda k: seeded_hash(seed, *k))[:n]
     db = _connect(after)
-    ids = sorted({k[0] for k in picked})
-    articles = {
-        aid: (text, title_stop)
-        for aid, text, title_stop in db.execute(
-            "SELECT article_id, text, title_stop FROM articles WHERE list_contains(?, article_id)",
-            [ids],
-        ).fetchall()
-    }
-    bounds: dict[str, list[tuple[int, int]]] = {}
-    for aid, start, stop in db.execute(
-        "SELECT article_id, start, stop FROM sentences WHERE list_contains(?, article_id) "
-        "ORDER BY article_id, start",
-        [ids],
-    ).fetchall():
-        bounds.setdefault(aid, []).append((start, stop))
+    articles, bounds = texts_and_sentences(db, sorted({k[0] for k in picked}))
     rows = []
     for i, k in enumerate(picked, 1):
         text, title_stop = articles[k[0]]
