@@ -35,7 +35,8 @@ from audit_entities import seeded_hash, write_sheet  # noqa: E402
 
 JUDGED = ("speaker_ok", "note")
 TEXT = ("headline", "lead", "before", "context", "source_context")
-COLUMNS = (
+#: What a sheet shows of a quote before whom the build names as its speaker.
+SHOWN = (
     "n",
     "article_id",
     "start",
@@ -49,14 +50,19 @@ COLUMNS = (
     "source_context",
     "cue",
     "source",
-    "speaker",
-    "speaker_type",
-    *JUDGED,
 )
+COLUMNS = (*SHOWN, "speaker", "speaker_type", *JUDGED)
 #: What `labels` keeps of a judged sheet: no text of the corpus.
 LABELS = tuple(c for c in COLUMNS if c not in TEXT)
 TOP = 15
 _INTERVIEW = "интервью"
+#: Every quote with what `_row` reads of it and its speaker's name and type.
+QUOTES = """
+    SELECT q.article_id, q.start, q.stop, q.kind, q.cue,
+           q.speaker_surface, q.speaker_start, q.speaker_stop,
+           e.name AS speaker, e.type AS speaker_type
+    FROM quotes q LEFT JOIN entities e ON e.entity_id = q.speaker_entity_id
+"""
 _LONG = 700  # characters of a quote shown whole; a longer one keeps its two ends
 _LEAD = 400  # characters of the lead shown
 _NEAR = 300  # a source farther than this from its quote is shown in its own sentence
@@ -186,15 +192,7 @@ def sheet(data: Path, seed: int, n: int) -> list[dict]:
     picked = sorted(keys, key=lambda k: seeded_hash(seed, *k))[:n]
     db.execute("CREATE TEMP TABLE picked (article_id VARCHAR, start INT, stop INT)")
     db.executemany("INSERT INTO picked VALUES (?, ?, ?)", picked)
-    rel = db.sql(
-        """
-        SELECT q.article_id, q.start, q.stop, q.kind, q.cue,
-               q.speaker_surface, q.speaker_start, q.speaker_stop,
-               e.name AS speaker, e.type AS speaker_type
-        FROM quotes q JOIN picked USING (article_id, start, stop)
-        LEFT JOIN entities e ON e.entity_id = q.speaker_entity_id
-        """
-    )
+    rel = db.sql(f"SELECT * FROM ({QUOTES}) JOIN picked USING (article_id, start, stop)")
     quotes = {(r["article_id"], r["start"], r["stop"]): r for r in _dicts(rel)}
     articles, bounds = texts_and_sentences(db, sorted({k[0] for k in picked}))
     rows = []

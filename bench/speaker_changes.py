@@ -20,42 +20,23 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from audit_entities import seeded_hash, write_sheet  # noqa: E402
-from audit_quotes import TEXT, _connect, _dicts, _read, _row, texts_and_sentences  # noqa: E402
-
-COLUMNS = (
-    "n",
-    "article_id",
-    "start",
-    "stop",
-    "digest",
-    "kind",
-    "headline",
-    "lead",
-    "before",
-    "context",
-    "source_context",
-    "cue",
-    "source",
-    "speaker_before",
-    "speaker",
-    "speaker_type",
-    "after_ok",
-    "note",
+from audit_quotes import (  # noqa: E402
+    QUOTES,
+    SHOWN,
+    TEXT,
+    _connect,
+    _dicts,
+    _read,
+    _row,
+    texts_and_sentences,
 )
-LABELS = tuple(c for c in COLUMNS if c not in TEXT)
 
-_QUOTES = """
-    SELECT q.article_id, q.start, q.stop, q.kind, q.cue,
-           q.speaker_surface, q.speaker_start, q.speaker_stop,
-           e.name AS speaker, e.type AS speaker_type
-    FROM quotes q LEFT JOIN entities e ON e.entity_id = q.speaker_entity_id
-"""
+COLUMNS = (*SHOWN, "speaker_before", "speaker", "speaker_type", "after_ok", "note")
+LABELS = tuple(c for c in COLUMNS if c not in TEXT)
 
 
 def _speakers(data: Path) -> dict[tuple, dict]:
-    return {
-        (r["article_id"], r["start"], r["stop"]): r for r in _dicts(_connect(data).sql(_QUOTES))
-    }
+    return {(r["article_id"], r["start"], r["stop"]): r for r in _dicts(_connect(data).sql(QUOTES))}
 
 
 def changed(before: Path, after: Path) -> tuple[dict[tuple, str], dict[tuple, dict]]:

@@ -217,6 +217,8 @@ _NAMED_DOCUMENTS = frozenset(
     {"резолюция", "записка", "обращение", "послание", "указ", "постановление", "поручение"}
     | {"статья", "колонка", "книга", "публикация", "исследование", "коммюнике", "декларация"}
 )
+#: Every noun of a document or a statement.
+_PAPERS = _DOCUMENTS | _NAMED_DOCUMENTS
 #: Nouns of a medium's publication: 'говорится в публикации' after 'передает портал TMZ' goes on
 #: with the outlet's own report when no maker is named (`Article._published`).
 _PUBLICATIONS = frozenset({"публикация", "статья", "материал"})
@@ -1113,8 +1115,7 @@ class Article:
         """Whose letter or appeal a source that names only it is ('— говорится в письме', 'в
         обращении указывается'): the speaker of the quote just before, who goes on in it, else
         who the nearest sentence that names it says wrote it (`_maker`)."""
-        nouns = [lemma(w) for w in _WORDS.findall(self.text[start:stop])]
-        noun = next((n for n in nouns if n in _DOCUMENTS | _NAMED_DOCUMENTS), None)
+        noun = _document_noun(self.text[start:stop])
         if noun is None:
             return None
         return self._recent(previous, start, None, ()) or self._maker(noun, start)
@@ -1125,8 +1126,7 @@ class Article:
         Хейну Вербрюггену. Автор письма ... заявляет')."""
         if reading.head not in _AUTHORSHIP:
             return None
-        nouns = [lemma(w) for w in _WORDS.findall(words)]
-        noun = next((n for n in nouns if n in _DOCUMENTS | _NAMED_DOCUMENTS), None)
+        noun = _document_noun(words)
         found = self._maker(noun, before) if noun else None
         return found if found in self.people else None  # the outlet that ran it is no author
 
@@ -2138,6 +2138,11 @@ def _opines(sentence: str) -> bool:
     """Whether a sentence reports speech (`_reports`) or a view ('придерживается иной точки
     зрения', 'Схожее мнение ... высказал')."""
     return _reports(sentence) or bool(_OPINIONS & {lemma(w) for w in _WORDS.findall(sentence)})
+
+
+def _document_noun(words: str) -> str | None:
+    """The first noun of a document or a statement among `words` ('письме' -> 'письмо')."""
+    return next((n for w in _WORDS.findall(words) if (n := lemma(w)) in _PAPERS), None)
 
 
 def _continued(cue: str, sentence: str) -> bool:
