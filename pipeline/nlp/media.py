@@ -12,6 +12,7 @@ from functools import cache, lru_cache
 from pipeline.nlp.gazetteer import key, read_tsv
 from pipeline.nlp.models import CACHE_SIZE, lemma, morph
 from pipeline.nlp.ner import Mention, quoted
+from pipeline.nlp.normalize import may_be_nominative
 
 MEDIUM = "MEDIUM"
 #: Words that say the name after them is a medium's: 'телеканал «Звезда»', 'изданию The Hill'.
@@ -64,6 +65,8 @@ _NUMBER = re.compile(
     r"|ноябр|декабр|год|г\.))"
 )
 _DOMAIN = re.compile(r"^(\w+)(\.\w+)$")
+#: The first word of a name.
+_FIRST_WORD = re.compile(r"[А-Яа-яЁёA-Za-z]+")
 _LATIN = re.compile(r"[A-Za-z][A-Za-z0-9 .&'’:+-]*")
 #: How far before a mention a media word is looked for.
 _REACH = 40
@@ -265,4 +268,19 @@ def written_name(m: Mention, text: str) -> str:
     number = _NUMBER.match(text, m.stop)
     if number and medium_of(numbered := m.name + number[0]):
         return spelling(numbered, ambiguous=True) or numbered
-    return listed_name(m.surface, m.name, ambiguous=True) or m.name
+    listed = listed_name(m.surface, m.name, ambiguous=True)
+    return listed or (" ".join(m.surface.split()) if _apposed_title(text, m) else m.name)
+
+
+def _apposed_title(text: str, m: Mention) -> bool:
+    """Whether a mention is a title in apposition to a word that only names media, which
+    stays in the nominative whatever that word's case ('журнала «Проблемы национальной
+    стратегии»', 'газеты «Вести Украина»'): a whole quotation right after the word, whose
+    first word may be a nominative (a declined title is not: 'издания «Парнаса»')."""
+    first = _FIRST_WORD.match(m.surface)
+    return (
+        quoted(text, m.start, m.stop)
+        and media_word_before(text, m.start) == "strong"
+        and first is not None
+        and may_be_nominative(first.group())
+    )

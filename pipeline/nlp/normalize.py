@@ -717,3 +717,13 @@ def reading_of(text: str, case: str, gender: str) -> str | None:
         if declined and key not in declined:
             return None
     return _reading(tokens, options, key)
+
+
+@lru_cache(maxsize=CACHE_SIZE)
+def may_be_nominative(word: str) -> bool:
+    """Whether a word may be a nominative: a form the dictionary reads so, or one it does not
+    know (a Latin or foreign name)."""
+    if not re.match("[А-Яа-яЁё]", word):
+        return True
+    parses = morph()(word.lower())
+    return not all(p.is_known for p in parses) or any(p.tag.case in (None, "nomn") for p in parses)

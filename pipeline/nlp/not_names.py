@@ -13,7 +13,7 @@ from pipeline.nlp.gazetteer import key, read_tsv
 from pipeline.nlp.media import medium_of
 from pipeline.nlp.models import CACHE_SIZE, lemma, morph
 from pipeline.nlp.ner import OPENING
-from pipeline.nlp.normalize import phrase
+from pipeline.nlp.normalize import may_be_nominative, phrase
 
 #: Parts of a span that are one word each: 'НКО–иноагентов' -> 'НКО', 'ЕГРЮЛ/ЕГРИП' -> 'ЕГРЮЛ'.
 _PARTS = re.compile(r"[\s/–—-]+")
@@ -90,7 +90,7 @@ def _title_noun(text: str, start: int) -> str | None:
     if _indeclinable_noun(noun) and before.group(1):
         noun = before.group(1)
     first = _WORDS.match(text, start)
-    if first is not None and not _may_be_nominative(first.group()):
+    if first is not None and not may_be_nominative(first.group()):
         return None
     return key(lemma(noun))
 
@@ -125,16 +125,6 @@ def heads_a_things_name(word: str) -> bool:
     found = key(lemma(word))
     lexicon = _lexicon()
     return any(found in lexicon[kind] for kind in ("place", "thing", "head"))
-
-
-@lru_cache(maxsize=CACHE_SIZE)
-def _may_be_nominative(word: str) -> bool:
-    """Whether a word may be a nominative: a form the dictionary reads so, or one it does not
-    know (a Latin or foreign name)."""
-    if not re.match("[А-Яа-яЁё]", word):
-        return True
-    parses = morph()(word.lower())
-    return not all(p.is_known for p in parses) or any(p.tag.case in (None, "nomn") for p in parses)
 
 
 def _document(surface: str) -> bool:

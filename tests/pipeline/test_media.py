@@ -174,3 +174,17 @@ def test_media_table_is_consistent() -> None:
     assert not grouped & set(lexicon().heads)
     assert grouped & set(lexicon().ambiguous) == {"россия"}
     assert len(lexicon().info) >= 300
+
+
+def test_a_title_after_a_word_that_names_media_stays_in_the_nominative() -> None:
+    tables = analyse(
+        [
+            "Главный редактор журнала «Проблемы национальной стратегии» Российского института "
+            "стратегических исследований Аждар Куртов надеется, что ситуация изменится.",
+            "И только через 20 лет дополненное издание «Парнаса» вышло в Москве.",
+        ]
+    )
+    names = {m["surface"]: m["normal"] for m in tables["mentions"].to_pylist()}
+    # The quoted title is in apposition to 'журнала' and keeps its case, here a plural.
+    assert names["Проблемы национальной стратегии"] == "Проблемы национальной стратегии"
+    assert names.get("Парнаса", "Парнас") == "Парнас"  # a genitive title declines

@@ -333,3 +333,33 @@ def test_adjectives_before_an_abbreviation_take_the_gender_the_corpus_shows() ->
     assert renamed["Одесской ОГА"] == "Одесская ОГА"
     assert renamed["Херсонской ОГА"] == "Херсонская ОГА"
     assert "Одесского НПЗ" not in renamed and "Дальневосточного ГУ" not in renamed
+
+
+def test_a_foreign_name_written_in_one_form_only_does_not_decline() -> None:
+    written = {
+        # 'выступал за гельзенкирхенский «Шальке»', 'будущий игрок «Шальке»': the dictionary
+        # reads a dative or locative of 'шалька'; no name of the corpus writes another form.
+        ("ORG", "Шальке", "Шалька"): 29,
+        # 'дома разгромила аутсайдера «Кротоне» со счётом 3:0': a locative of a 'Кротон'
+        ("ORG", "Кротоне", "Кротон"): 8,
+        # '«Аккую» – крупнейший реализуемый за границей проект «Росатома»': an accusative
+        ("ORG", "Аккую", "Аккий"): 8,
+        # 'расторгнуть договор с "Триколором"': an ending only a declined word has
+        ("ORG", "Триколором", "Триколор"): 4,
+        # 'согласован и одобрен Центром совместных воздушных операций': 'Центр' is written
+        ("ORG", "Центром совместных воздушных операций", "Центр совместных воздушных операций"): 5,
+        ("ORG", "Центра примирения", "Центр примирения"): 40,
+        # '... акции банковского сектора — Сбербанка (+0,83%) и «Росбанка» (+1,3%)': a genitive,
+        # in which most names stand, shows nothing
+        ("ORG", "Росбанка", "Росбанк"): 3,
+        # written twice, a form tells nothing: 'подчеркнули в «Сонаре»' is Сонар's locative
+        ("ORG", "Сонаре", "Сонар"): 2,
+    }
+    renamed = organisation_names(written)
+    assert renamed["Шальке"] == "Шальке"
+    assert renamed["Кротоне"] == "Кротоне"
+    assert renamed["Аккую"] == "Аккую"
+    for declined in ("Триколором", "Центром совместных воздушных операций", "Росбанка", "Сонаре"):
+        assert declined not in renamed, declined
+    written["ORG", "Шальку", "Шальку"] = 1  # another form written: the name declines
+    assert "Шальке" not in organisation_names(written)

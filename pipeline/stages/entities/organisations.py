@@ -36,6 +36,14 @@ _PROPER = _PERSONAL | {"Geox", "Orgn", "Trad"}
 #: A leading English possessive before a name: 'Austria’s AVL List GmbH' is AVL List GmbH (of
 #: Austria); a possessive alone is a brand's own ('Moody’s', 'McDonald's').
 _POSSESSIVE = re.compile(r"^([A-Za-z][\w.&-]*)['’]s\s+(?=\S)")
+#: Mentions an organisation's surface needs, with no other form of its name written, for the
+#: corpus to read a name that does not decline ('Шальке', 29 mentions, never 'Шальку').
+_UNDECLINED_MENTIONS = 3
+#: The last letters of foreign names that do not decline: 'Шальке', 'Аккую', 'Кротоне'. A
+#: nominative in -а or -я declines.
+_FOREIGN_ENDS = frozenset("еиоуюэ")
+#: A number joined to a name by a hyphen: 'Шальке-04'.
+_NUMBERED = re.compile(r"-\d+$")
 
 
 def organisation_names(written: Mapping[tuple[str, str, str], int]) -> dict[str, str]:
@@ -53,9 +61,11 @@ def organisation_names(written: Mapping[tuple[str, str, str], int]) -> dict[str,
     supports: dict[str, list[tuple[frozenset, int]]] = defaultdict(list)
     in_names = _words_written(written)
     genders = _abbreviation_genders(written)
+    mentions: Counter[str] = Counter()
     for (kind, surface, name), count in written.items():
         seen.add(key(surface))
         if kind == ORGANISATION and not refers_back(surface, name):
+            mentions[surface] += count
             read = _agreeing(surface, _head_read(surface, name, in_names), genders)
             found = readings.setdefault(surface, _readings(surface, read))
             names[surface] = name
@@ -73,9 +83,43 @@ def organisation_names(written: Mapping[tuple[str, str, str], int]) -> dict[str,
         if votes[key(best)] > votes[key(first)]:
             own = sum(c for keys, c in supports[key(best)] if key(first) not in keys)
             best = best if own >= _OWN_SHARE * votes[key(best)] else first
+        as_written = " ".join(surface.split())
+        if best == first and mentions[surface] >= _UNDECLINED_MENTIONS and as_written in found:
+            best = as_written if _undeclined(surface, first, in_names) else best
         if best != names[surface]:
             renamed[surface] = best
     return renamed
+
+
+def _undeclined(surface: str, name: str, in_names: Mapping[str, int]) -> bool:
+    """Whether the one word the normaliser declined in an organisation's `name` is a foreign
+    name that does not decline: written with a vowel at its end, it is read in an oblique case
+    other than the genitive ('Шальке' as the dative or locative of a 'Шалька', 'Аккую' as an
+    accusative, 'Удинезе' as a locative; not 'Триколором', whose ending only a declined word
+    has), and no name of the corpus writes another form of the word's
+    lexeme, the nominative or another case. A name that declines shows its forms ('Центром'
+    beside 'Центр', 'Центра'); its genitive, in which most names stand after a noun, shows
+    nothing ('Росбанка' written alone is Росбанк's)."""
+    changed = [(w, r) for w, r in zip(surface.split(), name.split(), strict=False) if w != r]
+    if len(changed) != 1 or len(surface.split()) != len(name.split()):
+        return False
+    word, nominative = (_plain(_NUMBERED.sub("", w)) for w in changed[0])
+    prefix, _hyphen, part = word.rpartition("-")
+    prefix += _hyphen
+    if part[-1:] not in _FOREIGN_ENDS:
+        return False
+    parses = [
+        p for p in morph()(part) if p.tag.case and _nominative_is(p, nominative[len(prefix) :])
+    ]
+    if not parses or any(_SECOND_CASES.get(p.tag.case, p.tag.case) == "gent" for p in parses):
+        return False
+    forms = {prefix + _plain(f.word) for p in parses for f in p.lexeme} - {word}
+    return not any(in_names[form] for form in forms)
+
+
+def _nominative_is(parse: Parse, nominative: str) -> bool:
+    """Whether a nominative of `parse`'s lexeme is `nominative` (lower case)."""
+    return any("nomn" in f.tag and _plain(f.word) == nominative for f in parse.lexeme)
 
 
 def refers_back(surface: str, name: str) -> bool:
