@@ -4,7 +4,10 @@ The source's words name the speaker, or describe them and the article named them
 (`Article.speaker`, rules in order):
 1. Where it was said is not who said it: the words of an occasion ('в интервью Стоуну', 'в
    беседе с RT', 'на брифинге') and media mentions are left out of the source; a source of
-   nothing else is the person right before it ('Алексей Мухин [в интервью RT] заявил').
+   nothing else is the person right before it ('Алексей Мухин [в интервью RT] заявил'); with a
+   plural cue, the organisation of a phrase 'в ...' that told the medium ('В АО «Электронный
+   паспорт» ... RT рассказали', 'Об этом RT сообщили в Минздраве'), else the medium 'в' puts
+   right before the cue's own word ('В CNN подчеркнули').
 2. A person the rest names is the speaker ('Президент Ильхам Алиев'), not whose the speaker is
    ('советник Трампа', 'администрация Порошенко', 'в штабе Трампа'); a bare first name or
    surname that the entity stage kept apart ('Ирина', 'Дижур') is the one person of the
@@ -61,8 +64,10 @@ The source's words name the speaker, or describe them and the article named them
    undeclined surname after a thing's noun is whose it is: 'Слова Порошенко'), else the
    speaker of the quote just before, not one only spoken of ('о Трампе'); the speaker of the
    quote just before first when its source names them after those people by a surname NER
-   did not tag ('— считает аль-Шакир. По словам эксперта'); 'который' is the person just
-   before it.
+   did not tag ('— считает аль-Шакир. По словам эксперта'), or when those people are not the
+   subject of their sentence and it is an unnamed noun of the role that quote's source names
+   ('... оппозиционера Алексея Навального, премьер-министр РФ отказался ... — считает
+   премьер. ... по его словам' is the premier); 'который' is the person just before it.
 6. A group ('эксперты', 'сотрудники МОК', a plural cue) is nobody in particular, and so is one
    of several ('один из источников') unless named right after ('По словам одного из режиссёров
    мультфильма, Юрия Кулакова').
@@ -86,7 +91,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Collection, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 from types import MappingProxyType
 
@@ -558,6 +563,8 @@ class Article:
                 found = self._published(start, said.previous)
             if found is None and _impersonal(said.cue):  # 'говорится в письме'
                 found = self._written(start, stop, said.previous)
+            if found is None and number == "plur" and media:  # 'RT рассказали в Минздраве'
+                return self._told_by(said, start, stop, media[0])
             return found, None
         # 'источник в МИД Турции', 'один из источников': nobody, unless named right after
         one_of = _one_of(words)
@@ -624,6 +631,38 @@ class Article:
             written = self._author_of(words, reading, start)  # 'Автор письма заявляет'
             return written or self._described(said, words, reading, gender, organisations), None
         return self._by_name(words, gender), None
+
+    def _told_by(
+        self, said: Said, start: int, stop: int, medium: Mention
+    ) -> tuple[str | None, tuple[int, int] | None]:
+        """Who told the medium that is a plural cue's only source: the organisation a phrase
+        'в ...' in the cue's sentence names, before the source and the cue ('В АО «Электронный
+        паспорт», которое является ..., RT рассказали') or after them in their clause ('Об этом
+        RT сообщили в пресс-службе ОНФ'), read as the source, the nearest first; its span is
+        the source's. The medium is whom it was said to (a medium that speaks is its subject in
+        the singular: 'сообщает RT'), unless the phrase is its own: 'В CNN подчеркнули' is the
+        outlet's word (not 'В твиттере шутят', its users)."""
+        first = min(start, said.cue_stop - len(said.cue))
+        held = self._sentence_at(first)
+        if held is None:
+            return None, None
+        opens = self.sentences[held][0]
+        after = max(stop, said.cue_stop)
+        ends = _CLAUSE_OR_CONTENT.search(self.text, after)
+        phrases = _phrases(self.text, after, ends.start() if ends else len(self.text))
+        if said.opens is None or said.opens > first:  # not in what was said: '«...», — ...'
+            phrases = [
+                (lo, hi)
+                for lo, hi in _phrases(self.text, opens, first)
+                if not self.text[hi:first].strip() or _opening_words(self.text[opens:lo])
+            ][::-1] + phrases
+        for lo, hi in phrases:
+            bodies = {m.entity_id for m in self.mentions if m.type == "ORG" and lo <= m.start < hi}
+            found, _ = self._speaker(replace(said, source=(lo, hi))) if bodies else (None, None)
+            if found in bodies:
+                return found, (lo, hi)
+        own = _PLACED.search(self.text, max(0, start - 4), start) and medium.surface[:1].isupper()
+        return (medium.entity_id if own else None), None
 
     def _only_named(
         self, inside: list[Mention], said: Said, left_out: list[tuple[int, int]]
@@ -1678,9 +1717,10 @@ class Article:
                 return again
             ids = {m.entity_id for m in fit}
             # the subject first, else one named after a noun of a person
-            subjects = {m.entity_id for m in fit if m.nominative and not self._owner(m)} or {
-                m.entity_id for m in fit if self._presented(m)
-            }
+            subjects = {m.entity_id for m in fit if m.nominative and not self._owner(m)}
+            if not subjects and recent and self._described_before(fit[-1], previous):
+                return recent  # '..., премьер-министр РФ отказался. «...», — считает премьер'
+            subjects = subjects or {m.entity_id for m in fit if self._presented(m)}
             if len(subjects) == 1:
                 return subjects.pop()
             if recent and (recent in ids or not subjects):
@@ -1690,6 +1730,30 @@ class Article:
                 return again
             return ids.pop() if len(ids) == 1 else None
         return recent
+
+    def _described_before(self, m: Mention, previous: Previous) -> bool:
+        """Whether the sentence that names `m` ends before the quote just before does and its
+        subject is a person described by a noun of the role that quote's source names, unnamed
+        ('Отвечая на вопрос о фильме оппозиционера Алексея Навального, премьер-министр РФ
+        отказался от комментариев. «...», — считает премьер. ..., по его словам, ...'): the
+        people it names in another case are spoken of, and the one it describes is the speaker
+        quoted since (not 'участник пресс-конференции' before '— ответил президент')."""
+        held = self._sentence_at(m.start)
+        _, spoke, source = previous
+        if held is None or source is None or spoke < self.sentences[held][1]:
+            return False
+        role = role_head(self.text[source[0] : source[1]])
+        start, stop, _ = self.sentences[held]
+        after = None  # the part of speech of the word before: no preposition's object
+        for word in _WORDS.finditer(self.text, start, stop):
+            tag = morph()(word.group().lower())[0].tag
+            named = {"Name", "Surn", "Patr"} & set(tag.grammemes)
+            of_person = tag.POS == "NOUN" and "anim" in tag and not named
+            if of_person and tag.case == "nomn" and after != "PREP":
+                unnamed = not self._quoted(word.start()) and not self._apposed(word.end(), True)
+                return unnamed and role is not None and role_head(word.group()) == role
+            after = tag.POS
+        return False
 
     def _named_since(self, entity_id: str, m: Mention, source: tuple[int, int] | None) -> bool:
         """Whether the source of the quote before, written after the sentence that names `m`,
@@ -2392,6 +2456,32 @@ _INDEFINITE = frozenset({"один", "некий", "какой-то"})
 _PAIRED = re.compile(r"\s+и\s+[А-ЯЁ]")
 #: A conjunction that ends a source: the next verb's ('подчеркнул он и добавил').
 _LAST_CONJUNCTION = re.compile(r"(?i)\s+(?:и|а|но|или)\s*$")
+
+
+#: Where the words after a cue stop being its clause: a mark of a clause, or what was said.
+_CLAUSE_OR_CONTENT = re.compile(r"[.!?;:,()«\n]|(?<!\w)[-–—]|\bчто\b")
+#: A phrase of place: 'в' and the words after it, up to a mark, the next 'в' or its end.
+_IN = re.compile(r"(?i)(?<!\w)во?\s")
+
+
+def _opening_words(words: str) -> bool:
+    """Whether `words` may open a sentence before its phrase of place: at most two words and
+    no mark ('Ранее', 'Тем временем')."""
+    return len(_WORDS.findall(words)) <= 2 and not re.search(r"[^\w\s]", words)
+
+
+def _phrases(text: str, start: int, stop: int) -> list[tuple[int, int]]:
+    """The phrases 'в ...' of text[start:stop] that run to the next 'в', a mark of a clause or
+    `stop`, in order ('В АО «Электронный паспорт»', 'во вторник', 'в Минэкономразвития')."""
+    found = []
+    for at in _IN.finditer(text, start, stop):
+        end = _IN.search(text, at.end(), stop)
+        mark = re.compile(r"[,.;:!?()\n]|(?<!\w)[-–—]").search(text, at.end(), stop)
+        hi = min(x.start() for x in (end, mark) if x) if end or mark else stop
+        hi = len(text[:hi].rstrip())
+        if hi > at.end():
+            found.append((at.start(), hi))
+    return found
 
 
 def _before_conjunction(text: str, start: int, stop: int) -> int:
