@@ -12,7 +12,6 @@ from dashboard.filters import Filters
 from dashboard.labels import country_name
 from dashboard.store import (
     Build,
-    at_rows,
     corpus_summary,
     counted,
     in_dates,
@@ -31,8 +30,8 @@ def events(build: Build, filters: Filters, limit: int = TIMELINE_POINTS) -> pd.D
     its article, topic, countries and named actors (people and organisations in its sentence);
     the lag is days from the event's last day to the article's publication (negative:
     announced ahead). The sample is picked from the narrow columns, then only its events are
-    read, in the row groups of their dates, without their sentences (the widest column, read by
-    `sentences` for the events opened). Shared by every axis and group-by of the filter state."""
+    read, in the row groups of their dates, without their sentences (read by `sentences` for
+    the events opened). Shared by every axis and group-by of the filter state."""
     return _events(build.directory, build.build_id, filters, limit)
 
 
@@ -81,7 +80,7 @@ _SHOWN = """
            a.published, (a.published - e.date_end) AS lag_days,
            e.countries, coalesce(x.actors, '') AS actors,
            e.topic_id, t.label AS topic,
-           a.title, a.source, e.article_id, e.start, e.stop, e.published AS stored
+           a.title, a.source, e.article_id, e.start, e.stop
     FROM shown e
     JOIN (SELECT * FROM articles WHERE {articles}) a USING (article_id)
     LEFT JOIN actors x ON x.article_id = e.article_id AND x.start = e.start
@@ -90,8 +89,8 @@ _SHOWN = """
 """
 
 
-#: Past this many distinct dates, the events whose sentences are read are looked for over the
-#: range of their dates (`in_dates`) rather than at each date (`at_rows`, a parameter a date).
+#: Past this many distinct dates, the sentences are looked for over the range of the dates
+#: their events name (`in_dates`) rather than at each date (an `IN` list, a parameter a date).
 _AT_DATES = 256
 
 
@@ -100,12 +99,9 @@ def sentences(build: Build, points: pd.DataFrame) -> pd.Series:
     rows: read only for these events, when they are opened (a clicked point, the History table,
     the CSV), not with the points; shared, so a rerun of the page (another axis, a click) does
     not read the History table's again."""
-    keys = points[["article_id", "start"]].drop_duplicates()
-    # The dates as hashable values for the cache's key, None for an undated article's events.
-    stored = [
-        d.date() if pd.notna(d) else None for d in pd.to_datetime(points.loc[keys.index, "stored"])
-    ]
-    wanted = tuple(zip(keys["article_id"], keys["start"].astype(int), stored, strict=True))
+    keys = points[["article_id", "start", "date_start"]].drop_duplicates(["article_id", "start"])
+    days = [d.date() for d in pd.to_datetime(keys["date_start"])]  # hashable, for the cache key
+    wanted = tuple(zip(keys["article_id"], keys["start"].astype(int), days, strict=True))
     read = _sentences(build.directory, build.build_id, wanted)
     found = points[["article_id", "start"]].merge(read, on=["article_id", "start"], how="left")
     return pd.Series(found["sentence"].array, index=points.index)
@@ -113,29 +109,31 @@ def sentences(build: Build, points: pd.DataFrame) -> pd.Series:
 
 @shared(max_entries=16)
 def _sentences(directory: str, build_id: str, wanted: tuple[tuple, ...]) -> pd.DataFrame:
-    """The sentences of the events `wanted` (article id, start, stored date), read only in the
-    row groups of their stored dates: at each date for a few dates, else over their range."""
+    """The sentences of the events `wanted` (article id, start, the first day it names), read
+    from `event_sentences`, laid out by that day, in the row groups of those days alone: at
+    each day for a few days, else over their range. (The Timeline's points are the events
+    resolved to dates.)"""
     keys = pa.Table.from_pylist(
-        [{"article_id": a, "start": s, "stored": d} for a, s, d in wanted],
+        [{"article_id": a, "start": s, "date_start": d} for a, s, d in wanted],
         schema=pa.schema(
-            [("article_id", pa.string()), ("start", pa.int64()), ("stored", pa.date32())]
+            [("article_id", pa.string()), ("start", pa.int32()), ("date_start", pa.date32())]
         ),
     )
-    if pc.count_distinct(keys["stored"]).as_py() <= _AT_DATES:
-        events, params = at_rows("events", keys["stored"], keys["article_id"])
+    days = pc.unique(keys["date_start"]).drop_null().to_pylist()
+    if 0 < len(days) <= _AT_DATES:
+        where, params = f"date_start IN ({', '.join(['?'] * len(days))})", days
     else:
-        dates, params = in_dates("published", keys["stored"])
-        events = f"(SELECT * FROM events WHERE {dates})"
+        where, params = in_dates("date_start", keys["date_start"])
     with time_limited(new_cursor(directory, build_id, None)) as cursor:
         cursor.register("wanted", keys)
-        return cursor.execute(_SENTENCES.format(events=events), params).df()
+        return cursor.execute(_SENTENCES.format(where=where), params).df()
 
 
-#: The sentences of the events `wanted`, read only in the row groups of their dates
-#: (`{events}`: the events at those dates, and of the undated, of their articles).
+#: The sentences of the events `wanted`, read only in the row groups of the days they name
+#: (`{where}`).
 _SENTENCES = """
     SELECT e.article_id, e.start, e.sentence
-    FROM wanted JOIN {events} e USING (article_id, start)
+    FROM wanted JOIN (SELECT * FROM event_sentences WHERE {where}) e USING (article_id, start)
 """
 
 
@@ -179,7 +177,7 @@ def timeline(build: Build, filters: Filters, axis: str, group_by: str) -> pd.Dat
     return _timeline(build.directory, build.build_id, filters, axis, group_by)
 
 
-#: A Timeline point's columns (`stored`: the date its event is stored under).
+#: A Timeline point's columns.
 POINT_COLUMNS = [
     "x",
     "group",
@@ -201,10 +199,9 @@ POINT_COLUMNS = [
     "article_id",
     "start",
     "stop",
-    "stored",
 ]
 
-#: The columns of the Timeline's CSV: a point's, its sentence in place of its stored date.
+#: The columns of the Timeline's CSV: a point's, with its sentence before its keys.
 CSV_COLUMNS = [*POINT_COLUMNS[: POINT_COLUMNS.index("source") + 1], "sentence"] + [
     "article_id",
     "start",

@@ -11,7 +11,7 @@ HISTORY_ROWS = 200
 build = guards.current_build()
 filters = sidebar.current_filters()
 st.title("Timeline")
-if guards.explain_missing(build, "events"):
+if guards.explain_missing(build, "events", "event_sentences"):
     st.stop()
 guards.stop_if_nothing_matches(build, filters)
 with guards.in_time(stop=True):

@@ -412,7 +412,8 @@ def test_timeline_rows_per_country_carry_their_own_event(seed_build) -> None:
 
 def test_timeline_sentences_are_read_only_for_what_is_opened(monkeypatch, seed_build) -> None:
     """The points carry no sentence; the CSV, the History table and a clicked point each read
-    their own events' sentences from the events table when they are opened."""
+    their own events' sentences when they are opened (from `event_sentences`: the same as the
+    events table's)."""
     built = open_build(seed_build)
     events = {
         (e["article_id"], e["start"]): e["sentence"] for e in read_table(seed_build, "events")
