@@ -12,6 +12,7 @@ from dashboard.filters import Filters
 from dashboard.labels import country_name
 from dashboard.store import (
     Build,
+    at_rows,
     corpus_summary,
     counted,
     in_dates,
@@ -27,11 +28,11 @@ TIMELINE_POINTS = 5_000
 def events(build: Build, filters: Filters, limit: int = TIMELINE_POINTS) -> pd.DataFrame:
     """The events of the selected articles resolved to dates (at most `limit`: a sample fixed
     by a hash of each event's position, so the same selection gives the same points), with
-    its article, topic, countries and named actors (people and organisations in its sentence);
-    the lag is days from the event's last day to the article's publication (negative:
-    announced ahead). The sample is picked from the narrow columns, then only its events are
-    read, in the row groups of their dates, without their sentences (read by `sentences` for
-    the events opened). Shared by every axis and group-by of the filter state."""
+    its article, topic and countries; the lag is days from the event's last day to the
+    article's publication (negative: announced ahead). The sample is picked from the narrow
+    columns, then only its events are read, in the row groups of their dates, without their
+    sentences and entities (read by `sentences` and `with_sentences` for the events opened).
+    Shared by every axis and group-by of the filter state."""
     return _events(build.directory, build.build_id, filters, limit)
 
 
@@ -61,43 +62,31 @@ _PICKED = """
     LIMIT ?
 """
 
-#: The sampled events (`picked`) but their sentences, read only in the row groups of their dates
-#: (`{dates}`), and their articles in the row groups of those dates (`{articles}`); each event's
-#: topic is the one the build stored with it (no paragraphs read).
+#: The sampled events (`picked`) but their sentences and entities (read by `sentences` and
+#: `with_sentences` for the events opened), read only in the row groups of their dates
+#: (`{dates}`), and their articles in the row groups of those dates (`{articles}`); each
+#: event's topic is the one the build stored with it (no paragraphs read).
 _SHOWN = """
-    WITH shown AS (
-        SELECT e.* EXCLUDE (sentence)
-        FROM picked JOIN events e USING (article_id, start) WHERE {dates}
-    ),
-    actors AS (
-        SELECT x.article_id, x.start, string_agg(n.name, '; ' ORDER BY n.name) AS actors
-        FROM (SELECT article_id, start, unnest(entity_ids) AS entity_id FROM shown) x
-        JOIN entities n USING (entity_id)
-        WHERE n.type IN ('PER', 'ORG')
-        GROUP BY ALL
-    )
     SELECT e.date_start, e.date_end, e.date_text, e.granularity, e.relation,
            a.published, (a.published - e.date_end) AS lag_days,
-           e.countries, coalesce(x.actors, '') AS actors,
-           e.topic_id, t.label AS topic,
-           a.title, a.source, e.article_id, e.start, e.stop
-    FROM shown e
+           e.countries, e.topic_id, t.label AS topic,
+           a.title, a.source, e.article_id, e.start, e.stop, e.published AS stored
+    FROM picked JOIN (SELECT * FROM events e WHERE {dates}) e USING (article_id, start)
     JOIN (SELECT * FROM articles WHERE {articles}) a USING (article_id)
-    LEFT JOIN actors x ON x.article_id = e.article_id AND x.start = e.start
     LEFT JOIN topics t ON t.topic_id = e.topic_id
     ORDER BY e.date_start, e.article_id, e.start
 """
 
 
 #: Past this many distinct dates, the sentences are looked for over the range of the dates
-#: their events name (`in_dates`) rather than at each date (an `IN` list, a parameter a date).
+#: (`in_dates`) rather than at each date (an `IN` list or `at_rows`, a parameter a date).
 _AT_DATES = 256
 
 
 def sentences(build: Build, points: pd.DataFrame) -> pd.Series:
     """The sentence of each event of `points` (by `article_id` and `start`), aligned with its
-    rows: read only for these events, when they are opened (a clicked point, the History table,
-    the CSV), not with the points; shared, so a rerun of the page (another axis, a click) does
+    rows: read only for these events, when they are opened (a clicked point, the History
+    table), not with the points; shared, so a rerun of the page (another axis, a click) does
     not read the History table's again."""
     keys = points[["article_id", "start", "date_start"]].drop_duplicates(["article_id", "start"])
     days = [d.date() for d in pd.to_datetime(keys["date_start"])]  # hashable, for the cache key
@@ -138,8 +127,59 @@ _SENTENCES = """
 
 
 def with_sentences(build: Build, points: pd.DataFrame) -> pd.DataFrame:
-    """`points` with each event's sentence, in the columns of the Timeline's CSV."""
-    return points.assign(sentence=sentences(build, points))[CSV_COLUMNS]
+    """`points` with each event's sentence and the people and organisations named in it (their
+    names joined by '; ', '' for none), in the columns of the Timeline's CSV: read when it is
+    downloaded, from `events` in the row groups of the points' stored dates (the CSV's points
+    name days across history, but their articles lie in the filters' dates)."""
+    keys = points[["article_id", "start", "stored"]].drop_duplicates(["article_id", "start"])
+    # The dates as hashable values for the cache's key, None for an undated article's events.
+    stored = [d.date() if pd.notna(d) else None for d in pd.to_datetime(keys["stored"])]
+    wanted = tuple(zip(keys["article_id"], keys["start"].astype(int), stored, strict=True))
+    read = _described(build.directory, build.build_id, wanted)
+    found = points[["article_id", "start"]].merge(read, on=["article_id", "start"], how="left")
+    described = {c: found[c].array for c in ("sentence", "actors")}
+    return points.assign(**described)[CSV_COLUMNS]
+
+
+@shared(max_entries=4)
+def _described(directory: str, build_id: str, wanted: tuple[tuple, ...]) -> pd.DataFrame:
+    """The sentences and actors of the events `wanted` (article id, start, stored date), read
+    only in the row groups of their stored dates: at each date for a few dates, else over their
+    range."""
+    keys = pa.Table.from_pylist(
+        [{"article_id": a, "start": s, "stored": d} for a, s, d in wanted],
+        schema=pa.schema(
+            [("article_id", pa.string()), ("start", pa.int32()), ("stored", pa.date32())]
+        ),
+    )
+    if pc.count_distinct(keys["stored"]).as_py() <= _AT_DATES:
+        events, params = at_rows("events", keys["stored"], keys["article_id"])
+    else:
+        dates, params = in_dates("published", keys["stored"])
+        events = f"(SELECT * FROM events WHERE {dates})"
+    with time_limited(new_cursor(directory, build_id, None)) as cursor:
+        cursor.register("wanted", keys)
+        return cursor.execute(_DESCRIBED.format(events=events), params).df()
+
+
+#: The sentences of the events `wanted` and the people and organisations named in them, read
+#: only in the row groups of their dates (`{events}`: the events at those dates, and of the
+#: undated, of their articles).
+_DESCRIBED = """
+    WITH e AS (
+        SELECT e.article_id, e.start, e.sentence, e.entity_ids
+        FROM wanted JOIN {events} e USING (article_id, start)
+    ),
+    named AS (
+        SELECT x.article_id, x.start, string_agg(n.name, '; ' ORDER BY n.name) AS actors
+        FROM (SELECT article_id, start, unnest(entity_ids) AS entity_id FROM e) x
+        JOIN entities n USING (entity_id)
+        WHERE n.type IN ('PER', 'ORG')
+        GROUP BY ALL
+    )
+    SELECT e.article_id, e.start, e.sentence, coalesce(x.actors, '') AS actors
+    FROM e LEFT JOIN named x USING (article_id, start)
+"""
 
 
 #: Time axes of the Timeline page and group-bys, as shown and as the URL keeps them.
@@ -177,7 +217,7 @@ def timeline(build: Build, filters: Filters, axis: str, group_by: str) -> pd.Dat
     return _timeline(build.directory, build.build_id, filters, axis, group_by)
 
 
-#: A Timeline point's columns.
+#: A Timeline point's columns (`stored`: the date its event is stored under).
 POINT_COLUMNS = [
     "x",
     "group",
@@ -191,7 +231,6 @@ POINT_COLUMNS = [
     "lag",
     "history",
     "countries",
-    "actors",
     "topic_id",
     "topic",
     "title",
@@ -199,10 +238,17 @@ POINT_COLUMNS = [
     "article_id",
     "start",
     "stop",
+    "stored",
 ]
 
-#: The columns of the Timeline's CSV: a point's, with its sentence before its keys.
-CSV_COLUMNS = [*POINT_COLUMNS[: POINT_COLUMNS.index("source") + 1], "sentence"] + [
+#: The columns of the Timeline's CSV: a point's but its stored date, with the actors named in
+#: its sentence after its countries, and the sentence itself before its keys.
+_COUNTRIES, _SOURCE = POINT_COLUMNS.index("countries") + 1, POINT_COLUMNS.index("source") + 1
+CSV_COLUMNS = [
+    *POINT_COLUMNS[:_COUNTRIES],
+    "actors",
+    *POINT_COLUMNS[_COUNTRIES:_SOURCE],
+    "sentence",
     "article_id",
     "start",
     "stop",

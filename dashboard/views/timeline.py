@@ -129,9 +129,9 @@ if chosen:
     st.markdown(f"**{chosen['title']}**")
     st.caption(render.byline(chosen))
     if not mentioned.empty:
-        event = timeline.with_sentences(build, mentioned.head(1)).iloc[0]
+        event = mentioned.iloc[0]
         render.quoted_text(
-            event["sentence"],
+            timeline.sentences(build, mentioned.head(1)).iloc[0],
             f"{event['date_text']} → {event['date_start']:%Y-%m-%d} – {event['date_end']:%Y-%m-%d} "
             f"({event['granularity']})",
         )
