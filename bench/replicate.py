@@ -36,6 +36,7 @@ SHIFTED = {
         "date_end": "(date_end - to_years(k::INTEGER))::DATE",
         "published": "(published - to_years(k::INTEGER))::DATE",
     },
+    "event_sentences": {"date_start": "(date_start - to_years(k::INTEGER))::DATE"},
     "quotes": {"published": "(published - to_years(k::INTEGER))::DATE"},
     "mentions": {"published": "(published - to_years(k::INTEGER))::DATE"},
     "country_mentions": {"published": "(published - to_years(k::INTEGER))::DATE"},
@@ -51,6 +52,7 @@ ORDER = {
     "country_mentions": "published DESC NULLS LAST, article_id, start, stop, country",
     "article_topics": "article_id, topic_id",
     "events": "published DESC NULLS LAST, article_id, start",
+    "event_sentences": "date_start NULLS LAST, article_id, start",
     "quotes": "published DESC NULLS LAST, article_id, start, stop, kind",
     "words": "word, article_id",
 }

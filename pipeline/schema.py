@@ -238,6 +238,19 @@ EVENTS = _schema(
     _PUBLISHED,
 )
 
+EVENT_SENTENCES = _schema(
+    ("article_id", pa.string(), False, "The event's article (`events.article_id`)."),
+    ("start", pa.int32(), False, "The event's `events.start`."),
+    (
+        "date_start",
+        pa.date32(),
+        True,
+        "The event's `events.date_start`; the table is sorted by it (unresolved last), so a"
+        " reader of a span of event dates skips the other row groups.",
+    ),
+    ("sentence", pa.string(), False, "The event's `events.sentence`."),
+)
+
 QUOTES = _schema(
     ("article_id", pa.string(), False, "The article (`articles.article_id`)."),
     ("paragraph", pa.int32(), False, "The paragraph where the quote starts."),
@@ -317,6 +330,7 @@ TABLES: dict[str, pa.Schema] = {
     "topics": TOPICS,
     "article_topics": ARTICLE_TOPICS,
     "events": EVENTS,
+    "event_sentences": EVENT_SENTENCES,
     "quotes": QUOTES,
     "furniture": FURNITURE,
     "words": WORDS,
@@ -332,6 +346,7 @@ OPTIONAL = {
     "topics": "topics",
     "article_topics": "topics",
     "events": "events",
+    "event_sentences": "events",
     "quotes": "quotes",
     "furniture": "furniture",
 }

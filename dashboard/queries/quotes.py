@@ -66,7 +66,8 @@ def quote_sets(
 
 
 #: The quotes `wanted` asks for, each set's newest `limit` (`?`): keys and narrow columns only,
-#: so no other quote's text is decompressed (`{conditions}`: `_conditions`). The speakers' names
+#: so no other quote's text is decompressed (`{conditions}`: `_conditions`), in the row groups
+#: of the filters' dates alone (`{dates}`: `Filters.in_range`). The speakers' names
 #: are joined to the picked quotes only (`{named}`, `{late}`: `_speakers`), and their order is
 #: their stored date unless the cursor's articles undate some (`{dated}`, `{date}`: `_dated`).
 _PICKED = """
@@ -79,6 +80,7 @@ _PICKED = """
         FROM {source} q JOIN sel USING (article_id)
         {early}
         JOIN wanted w ON {conditions}
+        WHERE {dates}
     ),
     newest AS (
         SELECT f.*, count(*) OVER (PARTITION BY f.number) AS total FROM found f
@@ -113,6 +115,7 @@ def _picked(wanted: tuple[QuoteQuery, ...], filters: Filters) -> str:
         ),
         dated="" if filters.inferred else "JOIN articles a USING (article_id)",
         date="f.stored" if filters.inferred else "a.published",
+        dates=filters.in_range("q.published")[0],
     )
 
 
@@ -226,7 +229,9 @@ def _quote_sets(
     if entity_id is not None:
         cursor.register("entity_quotes", _entity_quotes(directory, build_id, entity_id))
     with time_limited(cursor):
-        picked = cursor.sql(_picked(wanted, filters), params=[*params, limit]).to_arrow_table()
+        bounds = filters.in_range("q.published")[1]
+        sql = _picked(wanted, filters)
+        picked = cursor.sql(sql, params=[*params, *bounds, limit]).to_arrow_table()
         cursor.register("picked", picked)
         stored, ids = picked["stored"], picked["article_id"]
         shown, params = at_rows("quotes", stored, ids)
@@ -249,19 +254,23 @@ def most_quoted(quotes: pd.DataFrame, limit: int) -> pd.DataFrame:
 
 def quote_speakers(build: Build, filters: Filters, limit: int) -> pd.DataFrame:
     """The people and organisations quoted most in the selected articles: quotes, articles,
-    country, role."""
+    country, role. The quotes are read in the row groups of the filters' dates alone
+    (`Filters.in_range`)."""
+    dates, bounds = filters.in_range("q.published")
     return filtered(
         build,
         filters,
-        """
+        f"""
         SELECT n.entity_id, n.name, n.type, n.country, n.role, count(*) AS quotes,
                count(DISTINCT q.article_id) AS articles
         FROM quotes q JOIN sel USING (article_id) JOIN entities n
           ON n.entity_id = q.speaker_entity_id
+        WHERE {dates}
         GROUP BY ALL
         ORDER BY quotes DESC, articles DESC, n.entity_id
         LIMIT ?
         """,
+        *bounds,
         limit,
     )
 

@@ -28,11 +28,11 @@ TIMELINE_POINTS = 5_000
 def events(build: Build, filters: Filters, limit: int = TIMELINE_POINTS) -> pd.DataFrame:
     """The events of the selected articles resolved to dates (at most `limit`: a sample fixed
     by a hash of each event's position, so the same selection gives the same points), with
-    its article, topic, countries and named actors (people and organisations in its sentence);
-    the lag is days from the event's last day to the article's publication (negative:
-    announced ahead). The sample is picked from the narrow columns, then only its events are
-    read, in the row groups of their dates, without their sentences (the widest column, read by
-    `sentences` for the events opened). Shared by every axis and group-by of the filter state."""
+    its article, topic and countries; the lag is days from the event's last day to the
+    article's publication (negative: announced ahead). The sample is picked from the narrow
+    columns, then only its events are read, in the row groups of their dates, without their
+    sentences and entities (read by `sentences` and `with_sentences` for the events opened).
+    Shared by every axis and group-by of the filter state."""
     return _events(build.directory, build.build_id, filters, limit)
 
 
@@ -62,50 +62,35 @@ _PICKED = """
     LIMIT ?
 """
 
-#: The sampled events (`picked`) but their sentences, read only in the row groups of their dates
-#: (`{dates}`), and their articles in the row groups of those dates (`{articles}`); each event's
-#: topic is the one the build stored with it (no paragraphs read).
+#: The sampled events (`picked`) but their sentences and entities (read by `sentences` and
+#: `with_sentences` for the events opened), read only in the row groups of their dates
+#: (`{dates}`), and their articles in the row groups of those dates (`{articles}`); each
+#: event's topic is the one the build stored with it (no paragraphs read).
 _SHOWN = """
-    WITH shown AS (
-        SELECT e.* EXCLUDE (sentence)
-        FROM picked JOIN events e USING (article_id, start) WHERE {dates}
-    ),
-    actors AS (
-        SELECT x.article_id, x.start, string_agg(n.name, '; ' ORDER BY n.name) AS actors
-        FROM (SELECT article_id, start, unnest(entity_ids) AS entity_id FROM shown) x
-        JOIN entities n USING (entity_id)
-        WHERE n.type IN ('PER', 'ORG')
-        GROUP BY ALL
-    )
     SELECT e.date_start, e.date_end, e.date_text, e.granularity, e.relation,
            a.published, (a.published - e.date_end) AS lag_days,
-           e.countries, coalesce(x.actors, '') AS actors,
-           e.topic_id, t.label AS topic,
+           e.countries, e.topic_id, t.label AS topic,
            a.title, a.source, e.article_id, e.start, e.stop, e.published AS stored
-    FROM shown e
+    FROM picked JOIN (SELECT * FROM events e WHERE {dates}) e USING (article_id, start)
     JOIN (SELECT * FROM articles WHERE {articles}) a USING (article_id)
-    LEFT JOIN actors x ON x.article_id = e.article_id AND x.start = e.start
     LEFT JOIN topics t ON t.topic_id = e.topic_id
     ORDER BY e.date_start, e.article_id, e.start
 """
 
 
-#: Past this many distinct dates, the events whose sentences are read are looked for over the
-#: range of their dates (`in_dates`) rather than at each date (`at_rows`, a parameter a date).
+#: Past this many distinct dates, the sentences are looked for over the range of the dates
+#: (`in_dates`) rather than at each date (an `IN` list or `at_rows`, a parameter a date).
 _AT_DATES = 256
 
 
 def sentences(build: Build, points: pd.DataFrame) -> pd.Series:
     """The sentence of each event of `points` (by `article_id` and `start`), aligned with its
-    rows: read only for these events, when they are opened (a clicked point, the History table,
-    the CSV), not with the points; shared, so a rerun of the page (another axis, a click) does
+    rows: read only for these events, when they are opened (a clicked point, the History
+    table), not with the points; shared, so a rerun of the page (another axis, a click) does
     not read the History table's again."""
-    keys = points[["article_id", "start"]].drop_duplicates()
-    # The dates as hashable values for the cache's key, None for an undated article's events.
-    stored = [
-        d.date() if pd.notna(d) else None for d in pd.to_datetime(points.loc[keys.index, "stored"])
-    ]
-    wanted = tuple(zip(keys["article_id"], keys["start"].astype(int), stored, strict=True))
+    keys = points[["article_id", "start", "date_start"]].drop_duplicates(["article_id", "start"])
+    days = [d.date() for d in pd.to_datetime(keys["date_start"])]  # hashable, for the cache key
+    wanted = tuple(zip(keys["article_id"], keys["start"].astype(int), days, strict=True))
     read = _sentences(build.directory, build.build_id, wanted)
     found = points[["article_id", "start"]].merge(read, on=["article_id", "start"], how="left")
     return pd.Series(found["sentence"].array, index=points.index)
@@ -113,12 +98,58 @@ def sentences(build: Build, points: pd.DataFrame) -> pd.Series:
 
 @shared(max_entries=16)
 def _sentences(directory: str, build_id: str, wanted: tuple[tuple, ...]) -> pd.DataFrame:
-    """The sentences of the events `wanted` (article id, start, stored date), read only in the
-    row groups of their stored dates: at each date for a few dates, else over their range."""
+    """The sentences of the events `wanted` (article id, start, the first day it names), read
+    from `event_sentences`, laid out by that day, in the row groups of those days alone: at
+    each day for a few days, else over their range. (The Timeline's points are the events
+    resolved to dates.)"""
+    keys = pa.Table.from_pylist(
+        [{"article_id": a, "start": s, "date_start": d} for a, s, d in wanted],
+        schema=pa.schema(
+            [("article_id", pa.string()), ("start", pa.int32()), ("date_start", pa.date32())]
+        ),
+    )
+    days = pc.unique(keys["date_start"]).drop_null().to_pylist()
+    if 0 < len(days) <= _AT_DATES:
+        where, params = f"date_start IN ({', '.join(['?'] * len(days))})", days
+    else:
+        where, params = in_dates("date_start", keys["date_start"])
+    with time_limited(new_cursor(directory, build_id, None)) as cursor:
+        cursor.register("wanted", keys)
+        return cursor.execute(_SENTENCES.format(where=where), params).df()
+
+
+#: The sentences of the events `wanted`, read only in the row groups of the days they name
+#: (`{where}`).
+_SENTENCES = """
+    SELECT e.article_id, e.start, e.sentence
+    FROM wanted JOIN (SELECT * FROM event_sentences WHERE {where}) e USING (article_id, start)
+"""
+
+
+def with_sentences(build: Build, points: pd.DataFrame) -> pd.DataFrame:
+    """`points` with each event's sentence and the people and organisations named in it (their
+    names joined by '; ', '' for none), in the columns of the Timeline's CSV: read when it is
+    downloaded, from `events` in the row groups of the points' stored dates (the CSV's points
+    name days across history, but their articles lie in the filters' dates)."""
+    keys = points[["article_id", "start", "stored"]].drop_duplicates(["article_id", "start"])
+    # The dates as hashable values for the cache's key, None for an undated article's events.
+    stored = [d.date() if pd.notna(d) else None for d in pd.to_datetime(keys["stored"])]
+    wanted = tuple(zip(keys["article_id"], keys["start"].astype(int), stored, strict=True))
+    read = _described(build.directory, build.build_id, wanted)
+    found = points[["article_id", "start"]].merge(read, on=["article_id", "start"], how="left")
+    described = {c: found[c].array for c in ("sentence", "actors")}
+    return points.assign(**described)[CSV_COLUMNS]
+
+
+@shared(max_entries=4)
+def _described(directory: str, build_id: str, wanted: tuple[tuple, ...]) -> pd.DataFrame:
+    """The sentences and actors of the events `wanted` (article id, start, stored date), read
+    only in the row groups of their stored dates: at each date for a few dates, else over their
+    range."""
     keys = pa.Table.from_pylist(
         [{"article_id": a, "start": s, "stored": d} for a, s, d in wanted],
         schema=pa.schema(
-            [("article_id", pa.string()), ("start", pa.int64()), ("stored", pa.date32())]
+            [("article_id", pa.string()), ("start", pa.int32()), ("stored", pa.date32())]
         ),
     )
     if pc.count_distinct(keys["stored"]).as_py() <= _AT_DATES:
@@ -128,20 +159,27 @@ def _sentences(directory: str, build_id: str, wanted: tuple[tuple, ...]) -> pd.D
         events = f"(SELECT * FROM events WHERE {dates})"
     with time_limited(new_cursor(directory, build_id, None)) as cursor:
         cursor.register("wanted", keys)
-        return cursor.execute(_SENTENCES.format(events=events), params).df()
+        return cursor.execute(_DESCRIBED.format(events=events), params).df()
 
 
-#: The sentences of the events `wanted`, read only in the row groups of their dates
-#: (`{events}`: the events at those dates, and of the undated, of their articles).
-_SENTENCES = """
-    SELECT e.article_id, e.start, e.sentence
-    FROM wanted JOIN {events} e USING (article_id, start)
+#: The sentences of the events `wanted` and the people and organisations named in them, read
+#: only in the row groups of their dates (`{events}`: the events at those dates, and of the
+#: undated, of their articles).
+_DESCRIBED = """
+    WITH e AS (
+        SELECT e.article_id, e.start, e.sentence, e.entity_ids
+        FROM wanted JOIN {events} e USING (article_id, start)
+    ),
+    named AS (
+        SELECT x.article_id, x.start, string_agg(n.name, '; ' ORDER BY n.name) AS actors
+        FROM (SELECT article_id, start, unnest(entity_ids) AS entity_id FROM e) x
+        JOIN entities n USING (entity_id)
+        WHERE n.type IN ('PER', 'ORG')
+        GROUP BY ALL
+    )
+    SELECT e.article_id, e.start, e.sentence, coalesce(x.actors, '') AS actors
+    FROM e LEFT JOIN named x USING (article_id, start)
 """
-
-
-def with_sentences(build: Build, points: pd.DataFrame) -> pd.DataFrame:
-    """`points` with each event's sentence, in the columns of the Timeline's CSV."""
-    return points.assign(sentence=sentences(build, points))[CSV_COLUMNS]
 
 
 #: Time axes of the Timeline page and group-bys, as shown and as the URL keeps them.
@@ -193,7 +231,6 @@ POINT_COLUMNS = [
     "lag",
     "history",
     "countries",
-    "actors",
     "topic_id",
     "topic",
     "title",
@@ -204,8 +241,14 @@ POINT_COLUMNS = [
     "stored",
 ]
 
-#: The columns of the Timeline's CSV: a point's, its sentence in place of its stored date.
-CSV_COLUMNS = [*POINT_COLUMNS[: POINT_COLUMNS.index("source") + 1], "sentence"] + [
+#: The columns of the Timeline's CSV: a point's but its stored date, with the actors named in
+#: its sentence after its countries, and the sentence itself before its keys.
+_COUNTRIES, _SOURCE = POINT_COLUMNS.index("countries") + 1, POINT_COLUMNS.index("source") + 1
+CSV_COLUMNS = [
+    *POINT_COLUMNS[:_COUNTRIES],
+    "actors",
+    *POINT_COLUMNS[_COUNTRIES:_SOURCE],
+    "sentence",
     "article_id",
     "start",
     "stop",

@@ -11,7 +11,7 @@ HISTORY_ROWS = 200
 build = guards.current_build()
 filters = sidebar.current_filters()
 st.title("Timeline")
-if guards.explain_missing(build, "events"):
+if guards.explain_missing(build, "events", "event_sentences"):
     st.stop()
 guards.stop_if_nothing_matches(build, filters)
 with guards.in_time(stop=True):
@@ -129,9 +129,9 @@ if chosen:
     st.markdown(f"**{chosen['title']}**")
     st.caption(render.byline(chosen))
     if not mentioned.empty:
-        event = timeline.with_sentences(build, mentioned.head(1)).iloc[0]
+        event = mentioned.iloc[0]
         render.quoted_text(
-            event["sentence"],
+            timeline.sentences(build, mentioned.head(1)).iloc[0],
             f"{event['date_text']} → {event['date_start']:%Y-%m-%d} – {event['date_end']:%Y-%m-%d} "
             f"({event['granularity']})",
         )

@@ -24,7 +24,11 @@ GROUP_ROWS = {
     "mentions": 1 << 14,
     "country_mentions": 1 << 14,
     "article_entities": 1 << 14,
+    "event_sentences": 1 << 10,
 }
+#: Columns written without statistics: texts no reader filters by, whose minimum and maximum
+#: in each row group would make the footer of a table of small groups megabytes long.
+NO_STATISTICS = {"event_sentences": ("sentence",)}
 #: Rows of a written table read at a time.
 READ_ROWS = 1 << 16
 
@@ -46,13 +50,18 @@ class TableWriter:
     """A table written as its parts come, never held whole, in row groups of the same number
     of rows whatever the parts' sizes (`group`; by default GROUP_ROWS for the table the file is
     named after, else ROW_GROUP), each group's columns contiguous: the same file however the
-    parts were cut. `close` returns its rows and the file's SHA-256; `finish`, its rows."""
+    parts were cut; statistics on every column but the table's `NO_STATISTICS`. `close`
+    returns its rows and the file's SHA-256; `finish`, its rows."""
 
     def __init__(self, path: Path, schema: pa.Schema, group: int | None = None) -> None:
         self.path, self.schema, self.rows = path, schema, 0
         self.group = group or GROUP_ROWS.get(path.stem, ROW_GROUP)
         self._held = schema.empty_table()
-        self._writer = pq.ParquetWriter(path, schema, compression="zstd", write_statistics=True)
+        left_out = NO_STATISTICS.get(path.stem, ())
+        statistics = [n for n in schema.names if n not in left_out] if left_out else True
+        self._writer = pq.ParquetWriter(
+            path, schema, compression="zstd", write_statistics=statistics
+        )
 
     def write(self, part: pa.Table | pa.RecordBatch) -> None:
         if isinstance(part, pa.RecordBatch):

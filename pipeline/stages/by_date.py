@@ -6,7 +6,10 @@ A page that shows the newest rows of a selection, or the rows (or counts) of a d
 decompresses a few row groups instead of every one (the stages write them in article order,
 where the rows of any date range sit in every row group). `events` also gets its paragraph's
 `topic_id` here, once the paragraphs have their topics: the Timeline then groups by topic
-without reading the paragraphs."""
+without reading the paragraphs. The events' sentences are written once more, in a narrow table
+laid out by the date each event names (`event_sentences`): the sentences a page opens (the
+Timeline's oldest references, a clicked point) lie in a narrow span of those dates, however
+far apart their articles' publication dates are."""
 
 from __future__ import annotations
 
@@ -46,6 +49,13 @@ _EVENTS = """
     ORDER BY a.published DESC NULLS LAST, {key}
 """
 
+#: The events' sentences (from the events, the parameter) by the first day each names,
+#: unresolved last, then by key.
+_SENTENCES = """
+    SELECT article_id, start, date_start, sentence FROM read_parquet(?)
+    ORDER BY date_start NULLS LAST, article_id, start
+"""
+
 #: The articles (the parameter) newest first, undated last, then by id.
 _ARTICLES = "SELECT * FROM read_parquet(?) ORDER BY published DESC NULLS LAST, article_id"
 
@@ -64,6 +74,19 @@ def by_date(directory: Path) -> Written:
                 params.append(str(directory / "paragraphs.parquet"))
             written[name] = entry(*_rewritten(path, sql, params))
     return written
+
+
+def event_sentences(directory: Path) -> Written:
+    """Write `event_sentences` from the events in `directory`, when it holds them; its
+    manifest entry."""
+    events = directory / "events.parquet"
+    if not events.is_file():
+        return {}
+    path = directory / "event_sentences.parquet"
+    writer = TableWriter(path, TABLES[path.stem])
+    for batch in batches(_SENTENCES, [str(events)]):
+        writer.write(batch)
+    return {"event_sentences": entry(*writer.close())}
 
 
 def articles_by_date(directory: Path) -> Written:

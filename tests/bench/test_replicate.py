@@ -33,6 +33,11 @@ def test_copies_keep_the_pipeline_row_groups(seed_build: Path, tmp_path: Path, m
         dates = pq.read_table(out / f"{name}.parquet", columns=["published"])["published"]
         dated = [d for d in dates.to_pylist() if d is not None]
         assert dated == sorted(dated, reverse=True) and len(set(d.year for d in dated)) >= 4
+    # The events' sentences by the days they name, which the copies shift back too.
+    days = pq.read_table(out / "event_sentences.parquet", columns=["date_start"])["date_start"]
+    named = [d for d in days.to_pylist() if d is not None]
+    assert len(days) == 4 * pq.ParquetFile(seed_build / "events.parquet").metadata.num_rows
+    assert named == sorted(named) and len(set(d.year for d in named)) >= 4
     # Each word of the vocabulary is in every copy of its articles.
     vocabulary = {
         r["word"]: r["articles"] for r in pq.read_table(out / "vocabulary.parquet").to_pylist()

@@ -47,7 +47,14 @@ from dashboard.queries.options import actor_labels, filter_options
 from dashboard.queries.quotes import QuoteQuery, _conditions, _one_entity, quote_sets, quotes
 from dashboard.queries.search import concordance, sort_concordance, usage_per_month
 from dashboard.queries.sources import top_media
-from dashboard.queries.timeline import LAGS, history_table, lag_counts, timeline, with_sentences
+from dashboard.queries.timeline import (
+    LAGS,
+    history_table,
+    lag_counts,
+    sentences,
+    timeline,
+    with_sentences,
+)
 from dashboard.queries.topics import topic_list, topics_over_time
 from dashboard.store import (
     ENV_VAR,
@@ -411,8 +418,10 @@ def test_timeline_rows_per_country_carry_their_own_event(seed_build) -> None:
 
 
 def test_timeline_sentences_are_read_only_for_what_is_opened(monkeypatch, seed_build) -> None:
-    """The points carry no sentence; the CSV, the History table and a clicked point each read
-    their own events' sentences from the events table when they are opened."""
+    """The points carry no sentence nor actors; the CSV (with the people and organisations
+    in them), the History table and a clicked point each read their own events' sentences when
+    they are opened (the History table and a click from `event_sentences`: the same as the
+    events table's)."""
     built = open_build(seed_build)
     events = {
         (e["article_id"], e["start"]): e["sentence"] for e in read_table(seed_build, "events")
@@ -421,14 +430,15 @@ def test_timeline_sentences_are_read_only_for_what_is_opened(monkeypatch, seed_b
     counted = timeline_queries.time_limited
 
     def counting(cursor):
-        reads.append(any(f.name == "sentences" for f in traceback.extract_stack()))
+        callers = {f.name for f in traceback.extract_stack()}
+        reads.append(next((n for n in ("sentences", "with_sentences") if n in callers), None))
         return counted(cursor)
 
     monkeypatch.setattr(timeline_queries, "time_limited", counting)
-    for cached in ("_timeline", "_events", "_sentences"):
+    for cached in ("_timeline", "_events", "_sentences", "_described"):
         getattr(timeline_queries, cached).clear()
     points = timeline(built, NONE, "event", "country")
-    assert "sentence" not in points.columns and reads == [False]
+    assert {"sentence", "actors"}.isdisjoint(points.columns) and reads == [None]
     full = with_sentences(built, points)
     assert len(full) == len(points) and full["sentence"].notna().all()
     assert list(full["sentence"]) == [
@@ -437,18 +447,22 @@ def test_timeline_sentences_are_read_only_for_what_is_opened(monkeypatch, seed_b
     # Seed 000: "в марте 2024 года" is in the sentence about Stoltenberg's visit to Baku.
     (visit,) = full[full["date_text"] == "в марте 2024 года"]["sentence"].unique()
     assert "Баку посетил тогдашний генеральный секретарь НАТО Йенс Столтенберг" in visit
+    (named,) = full[full["date_text"] == "в марте 2024 года"]["actors"].unique()
+    assert {"НАТО", "Йенс Столтенберг"} <= set(named.split("; "))
     history = history_table(built, points[points["history"]], 200)
     assert list(history.columns) == ["date_text", "date_start", "date_end", "sentence", "title"]
     assert history["date_start"].is_monotonic_increasing
     assert visit in set(history["sentence"])
     (clicked,) = with_sentences(built, points.tail(1)).itertuples()
     assert clicked.sentence == events[(clicked.article_id, clicked.start)]
+    (sentence,) = sentences(built, points.tail(1))
+    assert sentence == clicked.sentence
     # One read of the events for the points (the other group-by shares it), one of sentences
-    # for each of the CSV, the History table and the clicked point; the History table's again
-    # (a rerun of the page) is shared.
+    # for each of the CSV, the History table, the CSV's last row and the clicked point; the
+    # History table's again (a rerun of the page) is shared.
     timeline(built, NONE, "event", "topic")
     assert history.equals(history_table(built, points[points["history"]], 200))
-    assert reads == [False, True, True, True]
+    assert reads == [None, "with_sentences", "sentences", "with_sentences", "sentences"]
     figure = timeline_chart(points, "Date", "No country named")
     assert visit not in figure.to_json() and "Баку посетил" not in figure.to_json()
 

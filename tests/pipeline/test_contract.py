@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import itertools
 import re
 import shutil
@@ -12,7 +13,7 @@ from conftest import ROOT
 
 from pipeline.runtime.parquet import GROUP_ROWS
 from pipeline.schema import TABLES, in_article_order
-from pipeline.stages.by_date import BY_DATE, articles_by_date, by_date
+from pipeline.stages.by_date import BY_DATE, articles_by_date, by_date, event_sentences
 
 DOC = (ROOT / "docs" / "data-contract.md").read_text(encoding="utf-8")
 
@@ -108,16 +109,54 @@ def test_articles_are_laid_out_by_date(seed_build, tmp_path, monkeypatch) -> Non
     _assert_groups_by_date(pq.ParquetFile(tmp_path / "articles.parquet"))
 
 
-def _assert_groups_by_date(file: pq.ParquetFile) -> None:
-    """The file's row groups hold dates that do not overlap, newest first."""
-    column = file.schema_arrow.get_field_index("published")
+def test_event_sentences_hold_each_event_by_the_date_it_names(
+    seed_build, tmp_path, monkeypatch
+) -> None:
+    """`event_sentences` holds every event's sentence as `events` has it (where the Timeline
+    read it before schema 15), sorted by the first day the event names, unresolved last, then
+    by key, in row groups whose days do not overlap, with no statistics on the text."""
+    columns = ["article_id", "start", "date_start", "sentence"]
+    events = pq.read_table(seed_build / "events.parquet", columns=columns).to_pylist()
+    rows = pq.read_table(seed_build / "event_sentences.parquet").to_pylist()
+    assert len(rows) == len(events) and sorted(rows, key=_key) == sorted(events, key=_key)
+    order = [
+        (r["date_start"] is None, _days(r["date_start"]), r["article_id"], r["start"]) for r in rows
+    ]
+    assert order == sorted(order)
+    # Seed 000: the visit "в марте 2024 года", in its sentence.
+    (visit,) = [r for r in rows if r["date_start"] == dt.date(2024, 3, 1)]
+    assert "Баку посетил тогдашний генеральный секретарь НАТО Йенс Столтенберг" in visit["sentence"]
+    # Written again from the events, four rows a group: the same table.
+    shutil.copy(seed_build / "events.parquet", tmp_path / "events.parquet")
+    monkeypatch.setitem(GROUP_ROWS, "event_sentences", 4)
+    written = event_sentences(tmp_path)
+    assert written["event_sentences"]["rows"] == len(rows)
+    file = pq.ParquetFile(tmp_path / "event_sentences.parquet")
+    assert file.read().equals(pq.read_table(seed_build / "event_sentences.parquet"))
+    _assert_groups_by_date(file, "date_start", newest_first=False)
+    text = file.schema_arrow.get_field_index("sentence")
+    assert not file.metadata.row_group(0).column(text).is_stats_set
+
+
+def _key(row: dict) -> tuple:
+    return row["article_id"], row["start"]
+
+
+def _assert_groups_by_date(
+    file: pq.ParquetFile, name: str = "published", newest_first: bool = True
+) -> None:
+    """The file's row groups hold dates (of column `name`) that do not overlap, newest first
+    (or oldest first)."""
+    column = file.schema_arrow.get_field_index(name)
     ranges = [
         (s.min, s.max)
         for g in range(file.metadata.num_row_groups)
         if (s := file.metadata.row_group(g).column(column).statistics).has_min_max
     ]
+    if newest_first:
+        ranges.reverse()
     assert len(ranges) > 1
-    assert all(older[1] <= newer[0] for newer, older in itertools.pairwise(ranges))
+    assert all(earlier[1] <= later[0] for earlier, later in itertools.pairwise(ranges))
 
 
 def _days(date) -> int:
