@@ -340,16 +340,22 @@ def _person_readings(
     text: str, sentence_start: int, sentence_stop: int, start: int, stop: int
 ) -> tuple[tuple[tuple[float, str], ...], str | None]:
     """A person's readings, and the gender its sentence shows if a reading fits it. A name that
-    is its sentence alone (a byline, a caption, a signature) is in the nominative."""
+    is its sentence alone (a byline, a caption, a signature) or heads a list item is in the
+    nominative; one after a sentence's opening verb is its subject ('Отличился Сантала')."""
     surface = text[start:stop]
-    readings = normalize.person_candidates(surface)
-    if not _LETTERS.search(text[sentence_start:start] + text[stop:sentence_stop]):
-        nominative = normalize.person_candidates(surface, subject=True)
+    locative = _locative_governed(text, sentence_start, stop)
+    readings = normalize.person_candidates(surface, locative=locative)
+    item = _list_item(text, sentence_start, sentence_stop, start, stop)
+    if item or not _LETTERS.search(text[sentence_start:start] + text[stop:sentence_stop]):
+        nominative = normalize.person_candidates(surface, subject=True, ungoverned=item)
         if nominative[0][0] >= _PLAUSIBLE * readings[0][0]:
             readings = nominative
     gender = shown_gender(text, sentence_start, start, stop)
     if gender:
-        of_gender = normalize.person_candidates(surface, gender, subject=True)
+        ungoverned = _OPENING_REFLEXIVE.match(text, sentence_start, start) is not None
+        of_gender = normalize.person_candidates(
+            surface, gender, subject=True, locative=locative, ungoverned=ungoverned
+        )
         # A woman's noun before it: 'певица Джамала купила' (not 'сторонник Виктора
         # Медведчука заявил', where a man's noun governs the genitive it agrees with).
         if of_gender[0][0] >= _PLAUSIBLE * readings[0][0] or (
@@ -359,10 +365,36 @@ def _person_readings(
     return readings, None
 
 
+#: The prepositions that govern the locative (a closed class of Russian grammar).
+_LOCATIVE_PREPOSITION = re.compile(r"(?<![\w-])(?:в|во|на|о|об|обо|при)(?![\w-])", re.IGNORECASE)
+
+
+def _locative_governed(text: str, sentence_start: int, stop: int) -> bool:
+    """Whether a preposition that governs the locative stands in the sentence before the end of
+    the name at `stop`: only then may the name be in the locative ('о Путине', 'о брате —
+    Антоне Шипулине', a span 'О Шекспире'; not 'Андрей Рублёв провёл образцовый матч против
+    британца Аляжа Бедене')."""
+    return bool(_LOCATIVE_PREPOSITION.search(text, sentence_start, stop))
+
+
+#: A list item that a name heads, followed by a number: '(Берра, 9'; Гриффитс, 49')',
+#: '(Качарава, 5 — Тадич, 45)': the scorers of a match, results.
+_ITEM_BEFORE = re.compile(r"(?:^|[(;—–])\s*$")
+_ITEM_AFTER = re.compile(r"\s*,\s*\d")
+
+
+def _list_item(text: str, sentence_start: int, sentence_stop: int, start: int, stop: int) -> bool:
+    """Whether the name at text[start:stop] heads a list item of its own before a number (a
+    scorer and the minute, an athlete and the result), where no word governs it."""
+    before, after = text[sentence_start:start], text[stop:sentence_stop]
+    return bool(_ITEM_BEFORE.search(before) and _ITEM_AFTER.match(after))
+
+
 #: Words that may stand between a subject and its verb: 'Захарова также заявила'.
 _BETWEEN = {"также", "тоже", "уже", "ранее", "вновь", "еще", "ещё", "не", "лично", "впервые"}
 _NEXT_WORDS = re.compile(r"\s+([а-яё]+)(?:\s+([а-яё]+))?")
 _INVERTED = re.compile(r"[,—–]\s*([а-яё]+)\s+$")
+_OPENING_REFLEXIVE = re.compile(r"\s*([А-ЯЁа-яё]+(?:ся|сь))\s+$")
 
 
 @lru_cache(maxsize=CACHE_SIZE)
@@ -402,7 +434,11 @@ def shown_gender(text: str, sentence_start: int, start: int, stop: int) -> str |
         if gender:
             return gender
     before = _INVERTED.search(text, max(sentence_start, start - 40), start)
-    return _agreement(before.group(1)) if before else None
+    if before is None:
+        # A reflexive verb opening the sentence, which takes no object in the accusative:
+        # 'Отличился Сантала.', 'Вызывался Давиде'.
+        before = _OPENING_REFLEXIVE.match(text, sentence_start, start)
+    return _agreement(before.group(1).lower()) if before else None
 
 
 @lru_cache(maxsize=CACHE_SIZE)

@@ -402,22 +402,35 @@ def reading_grammar(text: str) -> dict[str, set[tuple[str, str]]]:
 
 @lru_cache(maxsize=CACHE_SIZE)
 def person_candidates(
-    text: str, gender: str | None = None, limit: int = 4, *, subject: bool = False
+    text: str,
+    gender: str | None = None,
+    limit: int = 4,
+    *,
+    subject: bool = False,
+    locative: bool = True,
+    ungoverned: bool = False,
 ) -> tuple[tuple[float, str], ...]:
     """Nominative readings of a person's name, best first, with their scores ('Ильхамом Алиевым'
     -> 'Ильхам Алиев' first; 'Асии Биби' -> 'Асий Биби' 1.33, 'Асия Биби' 0.8, ...); initials
     and indeclinable words stay. The name as written is always among them (a foreign name
     that does not decline). With a `gender` that the text shows ('masc', 'femn'), only the
     readings of that gender, when there are any: 'заявила Захарова' is not 'Захаров'. A
-    `subject` of a verb is in the nominative: 'Саква заявил' is not the genitive of 'Сакв'."""
+    `subject` of a verb is in the nominative: 'Саква заявил' is not the genitive of 'Сакв'.
+    Without a preposition that governs the `locative` before it, a name is in no locative:
+    'против британца Аляжа Бедене' is not the locative of an 'Аляжа Беден'. A subject that is
+    `ungoverned`, with no word before it that may govern it, is a man's name in -а as well
+    ('Отличился Сантала'; not 'сторонник Медведчука заявил')."""
     tokens, options, totals = _name_readings(text)
     if not totals:
         return ((0.0, " ".join(tokens)),)
+    if not locative and any(k[0] != "loct" for k in totals):
+        totals = {k: v for k, v in totals.items() if k[0] != "loct"}
     if gender and any(k[1] == gender for k in totals):
         totals = {k: v for k, v in totals.items() if k[1] == gender}
     # A subject's nominative, unless only leaving every word as written makes one: then the
     # name is not the verb's subject ('адвокат Азии Биби заявил').
-    as_written = _AS_WRITTEN * len(tokens) + 0.1  # and a word that barely declines
+    as_written = _AS_WRITTEN * len(tokens) + (0.0 if ungoverned else 0.1)  # and a word that
+    # barely declines
     nominative = {k: v for k, v in totals.items() if k[0] == "nomn" and v > as_written}
     if subject and nominative:
         totals = nominative

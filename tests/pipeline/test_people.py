@@ -807,3 +807,46 @@ def test_a_word_in_a_list_of_places_after_na_is_a_place() -> None:
         " миротворческой миссией на Днестре, Олег Беляков."
     )
     assert [m.surface for m in found if m.type == "PER"] == ["Олег Беляков"]
+
+
+def test_no_locative_without_its_preposition() -> None:
+    # 'Андрей Рублёв провёл образцовый матч против британца Аляжа Бедене': no preposition
+    # that governs the locative stands before the name, so 'Бедене' is no locative of a
+    # 'Беден'; 'Аляжа' is the genitive the noun before it shows.
+    sentence = "Андрей Рублёв провёл образцовый матч против британца Аляжа Бедене."
+    (found,) = [m for m in _mentions(sentence) if m.surface == "Аляжа Бедене"]
+    assert found.name == "Аляж Бедене"
+    assert "Аляжа Беден" not in [n for _s, n in found.readings]
+    # After 'о' the locative stays among the readings: 'о Путине'.
+    (found,) = [m for m in _mentions("Вчера мы долго говорили о Путине.") if m.type == "PER"]
+    assert found.name == "Путин"
+
+
+def test_a_name_that_heads_a_list_item_is_a_nominative() -> None:
+    # The scorers of a match and their minutes: 'Берра' is no genitive of a 'Берр'.
+    found = _mentions("Шотландия — Мальта — 2:0 (Берра, 9'; Гриффитс, 49').")
+    assert [(m.surface, m.name) for m in found if m.type == "PER"][:1] == [("Берра", "Берра")]
+    found = _mentions("Грузия — Сербия — 1:3 (Качарава, 5 — Тадич, 45, пен., Митрович, 64).")
+    assert ("Качарава", "Качарава") in [(m.surface, m.name) for m in found]
+
+
+def test_a_reflexive_verb_opening_the_sentence_shows_its_subject() -> None:
+    # 'Отличился Сантала.': the man's name in -а is the verb's subject, in the nominative.
+    sentence = "Отличился Сантала."
+    start = sentence.index("Сантала")
+    assert shown_gender(sentence, 0, start, start + len("Сантала")) == "masc"
+    assert [(m.name, m.gender) for m in _mentions(sentence)] == [("Сантала", "masc")]
+
+
+def test_other_cases_of_the_full_name_outweigh_another_persons_word() -> None:
+    # 'Он также обошёл Джо Монтану' is the accusative of 'Джо Монтана', which the corpus
+    # writes in the genitive ('Джо Монтаны'); 'Ив Монтан', another man, does not make it the
+    # dative of a 'Джо Монтан'.
+    found = people(
+        [
+            "Он также обошёл Джо Монтану по количеству титулов MVP финала.",
+            "Брэди намеревался побить рекорд своего кумира Джо Монтаны.",
+            "В фильме снимались Симона Синьоре и Ив Монтан.",
+        ]
+    )
+    assert "Джо Монтана" in found and "Джо Монтан" not in found, found.keys()

@@ -632,6 +632,12 @@ def _best_reading(
     # only a full name's readings are confirmed by other cases (a one-word surface's are words)
     many = len(written) > 1
     confirmed = {name: many and _confirmed(offers, name, rivals, surface) for name in rivals}
+    # The one reading other cases of the full name confirm (not the name written as it
+    # stands, which may be another spelling: 'Каролин Возняцки') decides its words: another
+    # person's name that writes a rival's word attests nothing ('Ив Монтан' does not make
+    # 'Джо Монтану' a dative of 'Джо Монтан' when the corpus writes 'Джо Монтаны').
+    sure = [n for n in rivals if many and _confirmed(offers, n, rivals, surface, itself=False)]
+    decided = [w.lower() for w in words(sure[0])] if len(sure) == 1 else []
 
     def unconfirmed(name: str) -> bool:
         # A full name with a Russian surname of one gender the corpus never writes, while it
@@ -676,7 +682,8 @@ def _best_reading(
         mans = [j for j, word in changed if _mans_declension(written[j], word)]
         for i, word in changed:
             own = _declines_as_written(written[i], word, seen) and not set(mans) - {i}
-            if (attested(i, word) and not own) or (whole[name] and " " in name):
+            other = len(decided) == len(written) and decided[i] != word
+            if (attested(i, word) and not own and not other) or (whole[name] and " " in name):
                 total += _ATTESTED
             elif _feminine_genitive(written[i], word) and seen[written[i]] > 1:
                 total += _NEVER_WHOLE  # 'Бюрки', written again, is no genitive of 'Бюрка'
@@ -758,13 +765,16 @@ def _offers(
     return found
 
 
-def _confirmed(offers: Offers, name: str, rivals: set[str], surface: str) -> int:
+def _confirmed(
+    offers: Offers, name: str, rivals: set[str], surface: str, *, itself: bool = True
+) -> int:
     """Mentions of other surfaces that offer `name` and none of its `rivals`: the cases that
     confirm a name's paradigm ('Каролиной Плишковой' reads 'Каролина Плишкова', never
-    'Каролин Плишков', so 'Каролина Плишкова' as written is no genitive of a man's name)."""
-    others = rivals - {name}
+    'Каролин Плишков', so 'Каролина Плишкова' as written is no genitive of a man's name).
+    Without the name written as it stands unless `itself`."""
+    others, skip = rivals - {name}, {surface} if itself else {surface, name}
     return sum(
-        n for names, n, other in offers.get(name, ()) if other != surface and not names & others
+        n for names, n, other in offers.get(name, ()) if other not in skip and not names & others
     )
 
 
