@@ -1363,8 +1363,10 @@ def _named_statement(
     if subject is None or not (_nominal(tokens[subject]) and _nominative(tokens[subject])):
         return []
     first, last = _subtree(children, subject)
-    comma = next((k for k in range(subject, last + 1) if tokens[k].text == ","), None)
-    last = comma - 1 if comma is not None and comma > subject else last
+    while first < subject and not tokens[first].is_word:
+        first += 1  # the comma of an adverbial before it: 'сделал в четверг, 31 августа, X'
+    cut = (k for k in range(subject + 1, last + 1) if tokens[k].text == "," or _aside(tokens, k))
+    last = next(cut, last + 1) - 1  # not its aside: 'X в ходе прошедшего в Киеве форума'
     if first <= verb <= last or _lemma(tokens[subject].text) == "который":
         return []
     content = _trimmed(text, *previous)
