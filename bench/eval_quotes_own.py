@@ -9,16 +9,17 @@ alone, as a one-sentence, one-paragraph text, as the ADAQ sentences are run. A s
 razdel's, and a token's gold tag is that of the annotated span (content, source or cue) it
 overlaps, else None. Rules are tuned on the tune half only; the check half is what we report.
 
-The second, third and fourth tuning batches (bench/labels/quotes_sample_tune2.tsv,
-quotes_sample_tune3.tsv and quotes_sample_tune4.tsv, halves `tune2`, `tune3` and `tune4`) are
-scored as tables of their own when their files are there.
+The second to fifth tuning batches (bench/labels/quotes_sample_tune2.tsv to
+quotes_sample_tune5.tsv, halves `tune2` to `tune5`) are scored as tables of their own when
+their files are there.
 
 Usage: python bench/eval_quotes_own.py [--labels bench/labels/quotes_sample.tsv]
        [--tune2 bench/labels/quotes_sample_tune2.tsv]
        [--tune3 bench/labels/quotes_sample_tune3.tsv]
        [--tune4 bench/labels/quotes_sample_tune4.tsv]
+       [--tune5 bench/labels/quotes_sample_tune5.tsv]
        [--corpus ../shared/corpora/news_unified.jsonl.gz] [--context article|sentence]
-       [--halves tune,tune2,tune3,tune4]   (while tuning: leaves the check half unscored)
+       [--halves tune,tune2,tune3,tune4,tune5]   (while tuning: leaves the check half unscored)
 """
 
 from __future__ import annotations
@@ -45,10 +46,11 @@ from sample_quotes import (  # noqa: E402
     TUNE2_LABELS,
     TUNE3_LABELS,
     TUNE4_LABELS,
+    TUNE5_LABELS,
     load,
 )
 
-HALVES = ("tune", "tune2", "tune3", "tune4", "check")
+HALVES = ("tune", "tune2", "tune3", "tune4", "tune5", "check")
 
 
 def gold_tokens(
@@ -111,13 +113,14 @@ def main() -> None:
     parser.add_argument("--tune2", type=Path, default=TUNE2_LABELS)
     parser.add_argument("--tune3", type=Path, default=TUNE3_LABELS)
     parser.add_argument("--tune4", type=Path, default=TUNE4_LABELS)
+    parser.add_argument("--tune5", type=Path, default=TUNE5_LABELS)
     parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
     parser.add_argument("--context", choices=("article", "sentence"), default="article")
     parser.add_argument("--halves", default=",".join(HALVES), help="comma-separated halves")
     args = parser.parse_args()
     halves = [h for h in HALVES if h in args.halves.split(",")]
     rows = load(args.labels, require(args.corpus))
-    for batch in (args.tune2, args.tune3, args.tune4):
+    for batch in (args.tune2, args.tune3, args.tune4, args.tune5):
         if batch.exists():
             rows += load(batch, args.corpus)
     articles = corpus_texts(args.corpus) if args.context == "article" else None

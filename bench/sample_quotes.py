@@ -21,8 +21,11 @@ Batch 4 (`sheet --batch 4`, a fourth tuning set, scored before any rule was writ
 draws with the seed SEED4, leaving out batches 1 to 3, SIZE4 sentences as the first sample was
 drawn: half with a speech word, half from the other eligible sentences at random; half
 `tune4`, labels in bench/labels/quotes_sample_tune4.tsv.
+Batch 5 (`sheet --batch 5`, a fifth tuning set, scored before any rule was written from it)
+is drawn as batch 4 with the seed SEED5, leaving out batches 1 to 4: SIZE5 sentences, half
+`tune5`, labels in bench/labels/quotes_sample_tune5.tsv.
 
-Usage: python bench/sample_quotes.py sheet [--batch 1|2|3|4] [--corpus PATH] [--out SHEET]
+Usage: python bench/sample_quotes.py sheet [--batch 1|2|3|4|5] [--corpus PATH] [--out SHEET]
        python bench/sample_quotes.py labels SHEET [--out bench/labels/quotes_sample.tsv]
 """
 
@@ -62,12 +65,16 @@ SEED = 2026_26
 SEED2 = 2026_28
 SEED3 = 2026_29
 SEED4 = 2026_30
+SEED5 = 2026_31
 TUNE2_LABELS = LABELS / "quotes_sample_tune2.tsv"
 TUNE3_LABELS = LABELS / "quotes_sample_tune3.tsv"
 TUNE4_LABELS = LABELS / "quotes_sample_tune4.tsv"
+TUNE5_LABELS = LABELS / "quotes_sample_tune5.tsv"
 SIZE = 200
 #: Batch 4's size: half with a speech word, half at random.
 SIZE4 = 160
+#: Batch 5's size, drawn as batch 4.
+SIZE5 = 100
 MIN_WORDS, MAX_WORDS = 5, 80
 TAGS = {"Q": "content", "S": "source", "C": "cue"}
 SHEET = ["n", "stratum", "half", "article_id", "start", "stop", "digest", "text", "marked", "note"]
@@ -241,7 +248,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     commands = parser.add_subparsers(dest="command", required=True)
     make = commands.add_parser("sheet", help="draw the sample and write a sheet to annotate")
-    make.add_argument("--batch", type=int, choices=(1, 2, 3, 4), default=1)
+    make.add_argument("--batch", type=int, choices=(1, 2, 3, 4, 5), default=1)
     make.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
     make.add_argument("--out", type=Path, default=Path("quotes_sheet.tsv"))
     read = commands.add_parser("labels", help="read a judged sheet into the label file")
@@ -254,8 +261,8 @@ def main() -> None:
         batches = [drawn]
         for seed in (SEED2, SEED3)[: args.batch - 1]:
             batches.append(draw_more(sentences, lexicon_forms(), sum(batches, []), seed))
-        if args.batch == 4:
-            batches.append(draw_mixed(sentences, lexicon_forms(), sum(batches, []), SEED4))
+        for seed, size in ((SEED4, SIZE4), (SEED5, SIZE5))[: max(args.batch - 3, 0)]:
+            batches.append(draw_mixed(sentences, lexicon_forms(), sum(batches, []), seed, size))
         tag = f"tune{args.batch}" if args.batch > 1 else None
         write_sheet(batches[-1], args.out, tag)
         print(f"{len(sentences):,} eligible sentences; {len(drawn)} drawn to {args.out}")

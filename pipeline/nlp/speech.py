@@ -553,7 +553,8 @@ _ASIDES = OCCASIONS | {
 
 def _aside(tokens: Sequence[_Token], i: int) -> bool:
     """Whether a preposition at `i` opens a phrase of the occasion or of a citation: its next
-    word, or the one after an adjective or a noun ('в ходе брифинга'), is one of `_ASIDES`."""
+    word, or the one after an adjective or a noun ('в ходе брифинга'), is one of `_ASIDES` or
+    a noun of statement ('со слов делегатов', 'в своём заявлении')."""
     return _aside_noun(tokens, i) is not None
 
 
@@ -564,8 +565,8 @@ def _aside_noun(tokens: Sequence[_Token], i: int) -> str | None:
     for j in range(i + 1, min(i + 3, len(tokens))):
         if not tokens[j].is_word:
             return None
-        if (lemma := _lemma(tokens[j].text)) in _ASIDES:
-            return lemma
+        if (lemma := _lemma(tokens[j].text)) in _ASIDES or lemma in cue_nouns():
+            return lemma  # a noun of statement cites: 'иностранные СМИ| со слов делегатов'
         if _pos(tokens[j]) not in ("ADJF", "NOUN"):
             return None
     return None
@@ -1009,6 +1010,7 @@ def reported(text: str, sentences: Sequence[tuple[int, int]]) -> list[Speech]:
     forms = _scanned_forms()
     unread: list[list[_Token]] = []  # sentences with a cue form where word order finds nothing
     sourceless: list[list[_Token]] = []  # sentences where it finds a cue but not its subject
+    named: list[tuple[list[_Token], tuple[int, int]]] = []  # 'Такое заявление сделал X'
     said: list[Speech] = []
     previous = None
     joined = -1  # the last sentence read already with the cue line before it
@@ -1025,18 +1027,26 @@ def reported(text: str, sentences: Sequence[tuple[int, int]]) -> list[Speech]:
             if not any(start <= s.cue_start < stop for s in found):
                 found += _pointed(text, tokens, start, previous, said)
             said += found
-            if not any(start <= s.cue_start < stop for s in found) and _worth_parsing(tokens):
+            cued = any(start <= s.cue_start < stop for s in found)
+            if not cued and _worth_parsing(tokens):
                 unread.append(tokens)
+            elif not cued and previous and _statement_noun(tokens) is not None:
+                named.append((tokens, previous))
             elif any(_subject_missing(tokens, s) is not None for s in found):
                 sourceless.append(tokens)
         previous = (start, stop)
-    if not unread and not sourceless:
+    if not unread and not sourceless and not named:
         return said
-    parses = parse_syntax([[t.text for t in tokens] for tokens in unread + sourceless])
-    for tokens, heads in zip(sourceless, parses[len(unread) :], strict=True):
+    batch = unread + sourceless + [tokens for tokens, _previous in named]
+    parses = parse_syntax([[t.text for t in tokens] for tokens in batch])
+    for tokens, heads in zip(sourceless, parses[len(unread) :], strict=False):
         said = [_with_parsed_subject(tokens, heads, s) for s in said]
     for tokens, heads in zip(unread, parses, strict=False):
         said += _by_syntax(text, tokens, heads)
+    for (tokens, previous), heads in zip(
+        named, parses[len(unread) + len(sourceless) :], strict=True
+    ):
+        said += _named_statement(text, tokens, heads, previous, said)
     return said
 
 
@@ -1304,6 +1314,72 @@ def _pointed(
         source_span = _span(tokens, *source) if source else (None, None)
         return [Speech("indirect", *content, token.start, token.stop, *source_span)]
     return []
+
+
+#: The determiners that point a noun back at what was said before ('Такое заявление', 'Это
+#: мнение', 'Данное сообщение'); not 'подобный', 'аналогичный' (a like statement, another's).
+_DEMONSTRATIVES = frozenset({"такой", "этот", "данный"})
+
+
+def _statement_noun(tokens: list[_Token]) -> int | None:
+    """Where a noun of statement stands that opens the sentence after a demonstrative, past
+    adverbs and conjunctions ('Такое заявление сделал X', 'Ранее это мнение высказал X'): the
+    sentence says who made the statement of the sentence before. Only sentences short enough
+    to parse."""
+    if len(tokens) > SYNTAX_TOKENS:
+        return None
+    i = 0
+    while i < len(tokens) - 1 and tokens[i].is_word and _pos(tokens[i]) in ("ADVB", "CONJ"):
+        i += 1
+    readings = {p.normal_form for p in morph()(tokens[i].text.lower())}
+    if i + 1 >= len(tokens) or readings.isdisjoint(_DEMONSTRATIVES):
+        return None  # any reading: 'это' is first a particle
+    noun = tokens[i + 1]
+    return i + 1 if _lemma(noun.text) in cue_nouns() and _can_be(noun, "accs") else None
+
+
+def _named_statement(
+    text: str,
+    tokens: list[_Token],
+    heads: list[tuple[int, str]],
+    previous: tuple[int, int],
+    said: list[Speech],
+) -> list[Speech]:
+    """'Такое заявление сделал X', 'Такое мнение в беседе с RT высказал X': the parse makes the
+    noun of statement the object (obj) of a verb, not negated, whose subject (nsubj) is the
+    source; the content is the sentence before, when no quote was found in it. The cue is the
+    verb, with the noun when it stands right before a verb that is no cue ('заявление
+    сделали'; 'Такое заявление глава правительства сделала' keeps the verb)."""
+    noun = _statement_noun(tokens)
+    verb, relation = heads[noun]
+    if relation != "obj" or verb <= noun or _pos(tokens[verb]) != "VERB":
+        return []
+    if tokens[verb - 1].text.lower() == "не" or _is_question(
+        text, tokens[0].start, tokens[-1].stop
+    ):
+        return []
+    children = _children(heads)
+    subject = next((i for i, rel in children.get(verb, []) if rel == "nsubj"), None)
+    if subject is None or not (_nominal(tokens[subject]) and _nominative(tokens[subject])):
+        return []
+    first, last = _subtree(children, subject)
+    while first < subject and not tokens[first].is_word:
+        first += 1  # the comma of an adverbial before it: 'сделал в четверг, 31 августа, X'
+    cut = (k for k in range(subject + 1, last + 1) if tokens[k].text == "," or _aside(tokens, k))
+    last = next(cut, last + 1) - 1  # not its aside: 'X в ходе прошедшего в Киеве форума'
+    if first <= verb <= last or _lemma(tokens[subject].text) == "который":
+        return []
+    content = _trimmed(text, *previous)
+    if any(s.start < previous[1] and previous[0] < s.stop for s in said):
+        return []
+    if _words(text, *content) < 3 or _is_question(text, content[0], content[1] + 1):
+        return []
+    cue = noun if verb == noun + 1 and not _is_cue_verb(tokens[verb]) else verb
+    return [
+        Speech(
+            "indirect", *content, tokens[cue].start, tokens[verb].stop, *_span(tokens, first, last)
+        )
+    ]
 
 
 def _worth_parsing(tokens: list[_Token]) -> bool:

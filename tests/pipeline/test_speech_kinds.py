@@ -457,6 +457,42 @@ def test_a_pointer_needs_a_statement_before_it() -> None:
     assert not [q for q in found(text) if q[0].startswith("Перед презентацией")]
 
 
+def test_a_statement_named_by_a_demonstrative_is_the_sentence_before() -> None:
+    # tune5, n 82, with the sentence before it: 'Такое заявление сделали X' (the parse gives
+    # the noun's verb and its subject).
+    text = (
+        "Соединённые Штаты ввели новый пакет экономических санкций в отношении Северной Кореи, "
+        "направленный прежде всего против судоходных и торговых компаний, которые работают с "
+        "Пхеньяном. Такое заявление сделали президент США Дональд Трамп и министр финансов "
+        "Стивен Мнучин."
+    )
+    assert found(text) == [
+        (
+            text[: text.index(" Такое") - 1],
+            "заявление сделали",
+            "президент США Дональд Трамп и министр финансов Стивен Мнучин",
+        )
+    ]
+    # The noun as the subject (tune, n 80): what followed the statement, nobody makes it.
+    text = (
+        "Россия погасила все долги бывшего СССР. Это заявление последовало за распространённой "
+        "среди журналистов взломанной электронной перепиской, которая якобы принадлежит Аль "
+        "Отайбе."
+    )
+    assert found(text) == []
+
+
+def test_a_noun_of_statement_after_the_source_cites() -> None:
+    # tune5, n 36: 'со слов делегатов' says whom the outlets had it from, not who they are.
+    text = (
+        "Как отмечали иностранные СМИ со слов делегатов, ОПЕК+ потребовалось дополнительное "
+        "время, чтобы влиятельные члены альянса договорились с некоторыми африканскими странами "
+        "о снижении их целевых показателей добычи."
+    )
+    ((_content, cue, source),) = quotes(text)
+    assert (cue, source) == ("отмечали", "иностранные СМИ")
+
+
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
