@@ -77,6 +77,15 @@ def _parses(word: str) -> tuple:
     return tuple(morph()(word.lower()))
 
 
+def _nominative_person(word: str) -> bool:
+    """Whether `word` may be a common noun of a person in the nominative ('эксперт'; not
+    'депутатам')."""
+    parse = _animate_noun(word)
+    return parse is not None and any(
+        p.tag.case == "nomn" and p.normal_form == parse.normal_form for p in _parses(word)
+    )
+
+
 def _animate_noun(word: str):  # -> pymorphy2 Parse or None
     """The reading of `word` as a common noun of a person ('эксперт', 'глава'), if it has one."""
     for parse in _parses(word):
@@ -138,7 +147,9 @@ def read(words: str) -> Reading:
     tokens = _WORD.findall(words)
     lowered = [t.lower() for t in tokens]
     pronoun = next((w for w in lowered[:2] if w in _PRONOUNS), None)
-    if pronoun and not any(_animate_noun(t) for t in tokens):  # 'он', 'также он', 'он в 2019 году'
+    # 'он', 'также он', 'он в 2019 году', 'он депутатам парламента' (whom he told); not a
+    # noun of a person beside it in the nominative, which heads the source
+    if pronoun and not any(_nominative_person(t) for t in tokens):
         return Reading("pronoun", pronoun, _PRONOUNS[pronoun])
     if len(tokens) <= 2 and lowered and lowered[0] in _PERSONS:
         return Reading(_PERSONS[lowered[0]])  # 'я', 'вы', 'я лично'

@@ -234,8 +234,9 @@ _MAKING = frozenset(
     | {"поручить", "составить", "распространить", "обнародовать", "отправить"}
 )
 #: What may stand between a document's noun and its owner's name: up to two words of the
-#: owner's own name or role ('доклад Исследовательского центра Европарламента').
-_ADJOINED = re.compile(r"\s+(?:[\w-]+\s+){0,2}")
+#: owner's own name or role ('доклад Исследовательского центра Европарламента'), and the
+#: opening mark of a quoted name ('на сайте компании «Метинвест»').
+_ADJOINED = re.compile(r"\s+(?:[\w-]+\s+){0,2}[«\"“„]?")
 #: Entities that may make a document or go on speaking in one: people, bodies, media.
 _AUTHORS = frozenset({"PER", "ORG", MEDIUM})
 #: Impersonal verbs of a view: what was believed at large, not one report going on.
@@ -310,6 +311,12 @@ _CLAUSE_END = re.compile(r"\s*[.,;!?]")
 _OWN_CHANNEL = re.compile(
     r"(?i)\b(?:в|на)\s+сво\w+\s+(?:[\w-]+\s+)?"
     r"(?:\w+-)?(?:канал|блог|микроблог|страниц|аккаунт|сайт|Twitter|Telegram|Facebook)"
+)
+#: Possessive pronouns of the third person ('его заявление').
+_POSSESSIVES = frozenset({"его", "её", "ее", "их"})
+#: Where a document was put, right after its noun: 'на сайте', 'в Telegram-канале'.
+_SITE = re.compile(
+    r"\s+(?:на|в)\s+(?:официальном\s+)?(?P<site>сайте|странице|(?:\w+-)?канале|аккаунте)\s+"
 )
 #: A medium's own report after a comma before its name: ', передает портал |TMZ'.
 _REPORTED_BY = re.compile(r"[,–—]\s*(\w+)\s+((?:[\w-]+\s+){0,2})[«\"“„]?\s*$")
@@ -594,7 +601,8 @@ class Article:
         # 'говорится в документе': where it is written ('Документ предупреждает' is no author)
         document = reading.thing in _DOCUMENTS and placed
         if reading.kind is None and document and not (organisations or cited):
-            made = self._author(start, said.previous, reading.thing)
+            sited = not _possessed(words) and self._sited(stop)  # not 'в его заявлении'
+            made = sited or self._author(start, said.previous, reading.thing)
             return made or self._issuer(start), None
         if reading.kind is None and reading.thing and not (organisations or cited or subject):
             # a surname the morphology reads as a common noun ('Дижур') is still a surname
@@ -603,7 +611,17 @@ class Article:
             return self._by_name(words, gender) or (
                 made and self._maker(reading.thing, start)
             ) or self._institution(
-                reading.thing, start, said.previous, _bare(words), _impersonal_words(words)
+                reading.thing,
+                start,
+                said.previous,
+                _bare(words),
+                _impersonal_words(words),
+                said.words_from(start),
+            ) or (
+                # 'сообщила пресс-служба регулятора': a press service's owner is a body
+                _PRESS_SERVICE.match(words)
+                and len(_WORDS.findall(words)) == 2
+                and self._one_body(said.words_from(start), start)
             ) or (published and self._published(start, said.previous)) or None, None
         gender = reading.gender or gender
         if reading.kind == "spokes":  # 'представитель ведомства': the one named, else the body
@@ -1088,6 +1106,7 @@ class Article:
         previous: Previous | None = None,
         bare: bool = False,
         of_kind: bool = True,
+        opens: int | None = None,
     ) -> str | None:
         """The organisation a noun refers back to ('в министерстве', 'представители ведомства'):
         for `_AGENCIES` the organisation that spoke just before (`_recent`: '— говорится в
@@ -1103,6 +1122,9 @@ class Article:
         full names for it (`_of_kind`: 'в министерстве' after 'МИД Франции'), if `of_kind`:
         not in a source whose noun of a person is no speaker's for the body ('будущего главы
         разведывательного управления' is a person)."""
+        # from where the quotation opens: its own sentences do not push the body out of reach
+        # ('генеральный секретарь ЛАГ ... «...», — цитирует РИА Новости заявление организации')
+        before = before if opens is None else min(before, opens)
         spoke = self._recent(previous, before, None, self._organisations)
         if spoke and noun in _AGENCIES:
             return spoke
@@ -1168,6 +1190,19 @@ class Article:
         noun = _document_noun(words)
         found = self._maker(noun, before) if noun else None
         return found if found in self.people else None  # the outlet that ran it is no author
+
+    def _sited(self, stop: int) -> str | None:
+        """Whose site or channel a document the source ending at `stop` names was put on, right
+        after the source in its clause ('— говорится в сообщении на сайте компании
+        «Метинвест»', 'в заявлении на сайте Следкома'): its owner named in the genitive, as
+        for a document's noun (`_owner_of_document`)."""
+        site = _SITE.match(self.text, stop)
+        if site is None:
+            return None
+        clause = _CLAUSE.search(self.text, site.end())
+        end = clause.start() if clause else len(self.text)
+        ours = [m for m in self.mentions if site.end() <= m.start < end]
+        return self._owner_of_document(ours, site.start("site"), end)
 
     def _owner_of_document(self, ours: list[Mention], noun: int, stop: int) -> str | None:
         """Whose the document whose noun stands at `noun` is, when its sentence names no maker
@@ -1366,9 +1401,35 @@ class Article:
         if sentence is None:
             return None
         called = [m for m in reversed(earlier) if self._called(m, noun, compound)]
+        # one whose own name says the noun first ('Российский экспортный центр (ВЭБ.РФ)' for
+        # 'центр'), then one the words before call so (for `_AGENCIES`, which call any:
+        # 'организация «Къырым» направила в ООН обращение. По мнению организации')
+        for tier in (True, False):
+            own = [m for m in called if noun in self._named_as(m, tier)]
+            if own and own[0].sentence >= sentence - _BACK:
+                called = own
+                break
         if called and called[0].sentence >= sentence - _BACK:
             return called[0].entity_id
         return called[0].entity_id if len({m.entity_id for m in called}) == 1 else None
+
+    def _one_body(self, before: int, stop: int) -> str | None:
+        """The one organisation of the nearest of the last `_BACK` sentences before `stop`
+        that name one, named before `before` or in the source's own sentence, what it said
+        included ('Банк России доработает дизайн ..., сообщила пресс-служба регулятора');
+        None when that sentence names two."""
+        sentence = self._sentence_at(stop)
+        if sentence is None:
+            return None
+        bodies = [
+            m
+            for m in self.mentions
+            if m.type == "ORG"
+            and sentence - _BACK <= m.sentence
+            and (m.narrated and m.stop <= before or m.sentence == sentence and m.stop <= stop)
+        ]
+        nearest = [m.entity_id for m in bodies if bodies and m.sentence == bodies[-1].sentence]
+        return nearest[0] if len(set(nearest)) == 1 else None
 
     def _of_kind(self, noun: str, before: int) -> str | None:
         """The nearest earlier organisation of the last `_BACK` sentences of the kind `noun`
@@ -1399,13 +1460,18 @@ class Article:
             if compound:
                 return any(_same_noun(noun, w) for w in called)
             return noun in _AGENCIES or noun in called
-        return m.type == MEDIUM and noun in STRONG_WORDS  # 'Издание отмечает': the outlet
+        # 'Издание отмечает': the outlet; a weak noun of a medium where it introduced it
+        # ('агентство' for 'агентства «Рёнхап»'; not 'полиция' for 'полиция сообщила ТАСС')
+        if m.type != MEDIUM:
+            return False
+        return noun in STRONG_WORDS or noun in WEAK_WORDS and noun in self._named_as(m)
 
-    def _named_as(self, m: Mention) -> set[str]:
-        """The lemmas of an organisation's first word, of its first noun and of the two words
-        before it: what it may be called ('министерство' for 'Министерство обороны',
-        'зоопарк' for 'Белгородский зоопарк', 'компания' for 'компания «Газпром»')."""
-        words = _WORDS.findall(self.text[max(0, m.start - 40) : m.start])[-2:]
+    def _named_as(self, m: Mention, own_only: bool = False) -> set[str]:
+        """The lemmas of an organisation's first word, of its first noun and (unless
+        `own_only`) of the two words before it: what it may be called ('министерство' for
+        'Министерство обороны', 'зоопарк' for 'Белгородский зоопарк', 'компания' for 'компания
+        «Газпром»')."""
+        words = [] if own_only else _WORDS.findall(self.text[max(0, m.start - 40) : m.start])[-2:]
         own = _WORDS.findall(m.surface)
         noun = next((w for w in own if _pos(w) == "NOUN"), None)
         return {lemma(w) for w in [*words, *own[:1], *([noun] if noun else [])]}
@@ -1667,8 +1733,27 @@ class Article:
 
     def _fits(self, entity_id: str, gender: str | None) -> bool:
         person = self.people.get(entity_id)
-        found = person.gender if person else None
+        found = self._told_genders.get(entity_id) or (person.gender if person else None)
         return gender is None or found is None or found == gender
+
+    @cached_property
+    def _told_genders(self) -> dict[str, str]:
+        """The gender the article's verbs give a person whose name the morphology reads as of
+        the other or of none: a verb in the past singular right after their name in the
+        nominative, not after a preposition ('Никки Хейли заявила', where pymorphy2 reads
+        'Никки' as a man's name; not 'кабинет во главе с Мэй столкнулся'), when all such verbs
+        agree."""
+        told: dict[str, set[str]] = {}
+        for m in self.narrated:
+            spaced = self.text[m.stop : m.stop + 1] == " "
+            after = _WORDS.match(self.text, m.stop + 1) if spaced else None
+            before = _WORDS.findall(self.text[max(0, m.start - 20) : m.start])[-1:]
+            if not m.nominative or after is None or before and preposition(before[0].lower()):
+                continue
+            parse = morph()(after.group().lower())[:1]
+            if parse and parse[0].tag.POS == "VERB" and parse[0].tag.gender in ("masc", "femn"):
+                told.setdefault(m.entity_id, set()).add(parse[0].tag.gender)
+        return {e: genders.pop() for e, genders in told.items() if len(genders) == 1}
 
     def _antecedent(
         self,
@@ -1710,7 +1795,13 @@ class Article:
         again = recent or self._recent(previous, told, gender)
         again = again if again and previous[1] > floor else None
         for sentence in sentences:
-            fit = [m for m in earlier if m.sentence == sentence and self._fits(m.entity_id, gender)]
+            fit = [
+                m
+                for m in earlier
+                if m.sentence == sentence
+                and self._fits(m.entity_id, gender)
+                and not self._before_name(m)
+            ]
             if not fit:
                 continue
             if again and self._named_since(again, fit[-1], previous[2]):
@@ -1754,6 +1845,16 @@ class Article:
                 return unnamed and role is not None and role_head(word.group()) == role
             after = tag.POS
         return False
+
+    def _before_name(self, m: Mention) -> bool:
+        """Whether another person's mention follows `m` with nothing but a space between: `m`
+        is a description the entity stage took for a person, and the name after it the one
+        described ('Экс-боец UFC Олег Тактаров')."""
+        return any(
+            o.type == "PER" and o.start > m.stop and not self.text[m.stop : o.start].strip()
+            for o in self.mentions
+            if m.stop <= o.start <= m.stop + 2
+        )
 
     def _named_since(self, entity_id: str, m: Mention, source: tuple[int, int] | None) -> bool:
         """Whether the source of the quote before, written after the sentence that names `m`,
@@ -2274,6 +2375,12 @@ def _bare_noun(words: str, head: str) -> bool:
     return not any(_pos(w) == "NOUN" for w in tokens[after:])
 
 
+def _possessed(words: str) -> bool:
+    """Whether words say whose a thing is by a possessive ('его заявлении', 'в своём
+    заявлении')."""
+    return any(w.lower() in _POSSESSIVES or lemma(w) == "свой" for w in _WORDS.findall(words))
+
+
 def _genitive(name: str) -> bool:
     """Whether the last word of a name may be in the genitive ('Юрия Кулакова', 'Фей Чуа'; not
     'Гудковым')."""
@@ -2440,9 +2547,11 @@ def _without(text: str, start: int, stop: int, spans: list[tuple[int, int]]) -> 
 
 
 def _fixed(word: str) -> bool:
-    """Whether a word does not decline: its first reading is of a fixed form ('Порошенко')."""
+    """Whether a name does not decline: its first reading as a name, else its first reading,
+    is of a fixed form ('Порошенко'; 'Белых', first read as the adjective 'белых')."""
     parses = morph()(word.lower())
-    return bool(parses) and "Fixd" in parses[0].tag
+    named = [p for p in parses if {"Name", "Surn"} & set(p.tag.grammemes)]
+    return bool(parses) and "Fixd" in (named or parses)[0].tag
 
 
 #: Particles of a name written apart from the surname: 'Усама бен Ладен', 'Лула да Силва'.

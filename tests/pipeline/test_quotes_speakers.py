@@ -1571,3 +1571,82 @@ def test_his_words_after_a_quote_of_a_described_subject() -> None:
         ]
     )
     assert said(found, "попыткой самораскрутки") == "Дмитрий Медведев"
+
+
+def test_a_pronoun_refers_back_past_what_the_text_misreads() -> None:
+    found = speakers(
+        [
+            # a pronoun with whom he told ('депутатам парламента')
+            "В конце сентября 2016 года премьер Нидерландов Марк Рютте заявил, что страна вряд "
+            "ли подпишет договор об ассоциации Украины и ЕС. «Я думаю, что, в конечном счёте, "
+            "мы не будем ратифицировать соглашение», — сообщил он депутатам парламента.",
+            # a surname that does not decline, read first as an adjective, is whose a thing is
+            "Напомним, что ранее президент России Владимир Путин назвал странными обстоятельства "
+            "получения Белых взятки в центре Москвы. «Это как-то очень странно», — считает он.",
+            # a woman's name the morphology reads as a man's: her verbs tell
+            "В ответ постпред США Никки Хейли заявила, что Вашингтон не примет предложения "
+            "России о новом механизме расследования химических атак в САР. «Конечно, это не "
+            "совпадение, что химоружие было применено в том же районе», — сказала она в ходе "
+            "заседания СБ.",
+            # a description the entity stage took for a person, right before the name
+            "Экс-боец UFC Олег Тактаров в беседе с RT выразил удивление в связи с ажиотажем "
+            "вокруг боя. По его словам, результат был уже заранее известен.",
+        ]
+    )
+    assert said(found, "мы не будем ратифицировать") == "Марк Рютте"
+    assert said(found, "очень странно") == "Владимир Путин"
+    assert said(found, "это не совпадение").split()[-1] == "Хейли"  # 'Никка', alone
+    assert said(found, "результат был уже заранее известен") == "Олег Тактаров"
+
+
+def test_a_body_or_an_agency_refers_back() -> None:
+    found = speakers(
+        [
+            # the one its own words call so, not the body it wrote to
+            "В феврале 2017 года крымско-татарская организация «Къырым» направила в ООН "
+            "обращение с призывом признать воссоединение полуострова с Россией. По мнению "
+            "организации, власти региона приняли «единственно правильное решение».",
+            # a medium introduced with the noun before its name
+            "По данным южнокорейского агентства «Рёнхап», в учениях ВВС США и Республики Корея "
+            "примут участие сразу шесть истребителей F-22 Raptor. К ним присоединятся четыре "
+            "истребителя-бомбардировщика F-35 Lightning. Как отмечает агентство, США впервые "
+            "размещают на юге полуострова такую группировку самолётов.",
+            # a press service of a noun that names no entity: the one body of its sentence
+            "Банк России доработает дизайн обновленной банкноты в 1000 рублей, сообщила "
+            "пресс-служба регулятора.",
+            # whose site a statement was put on
+            "«Причиной остановки стали продолжающиеся военные действия и блокада "
+            "железнодорожного сообщения», — говорится в сообщении на сайте компании «Метинвест».",
+        ]
+    )
+    assert said(found, "единственно правильное решение") == "Къырым"
+    assert said(found, "впервые размещают") == "Ёнхап"
+    assert said(found, "доработает дизайн") == "Банк России"
+    assert said(found, "Причиной остановки") == "Метинвест"
+
+
+def test_her_verbs_tell_a_woman_whose_name_reads_as_a_man_s() -> None:
+    # pymorphy2 reads 'Никки' as a man's name only; 'Хейли ... заявила' says she is a woman, so
+    # 'она' is her, not nobody (Асад, named since, is a man)
+    text = (
+        "В ответ постпред США Никки Хейли заявила, что Вашингтон не примет предложения России. "
+        "Хейли обвинила Россию в попытках скрыть правду о том, что президент Сирии Башар Асад "
+        "применял химоружие. «Конечно, это не совпадение», — сказала она."
+    )
+    second = text.index("Хейли обвинила")
+    third = text.index("«Конечно")
+    sentences = [(0, second - 1, 0), (second, third - 1, 0), (third, len(text), 0)]
+
+    def mention(word: str, entity_id: str, sentence: int) -> Mention:
+        at = text.index(word)
+        return Mention(at, at + len(word), sentence, entity_id, "PER", word, True, True)
+
+    mentions = [mention("Никки Хейли", "haley", 0), mention("Башар Асад", "assad", 1)]
+    people = {
+        "haley": Person("представитель", "USA", "Никки Хейли"),
+        "assad": Person("президент", "SYR", "Башар Асад"),
+    }
+    article = Article(text, mentions, people, sentences)
+    source = text.index("она.")
+    said = Said("сказала", source - 1, (source, source + 3), (), None, third)
+    assert article.speaker(said)[0] == "haley"
