@@ -11,7 +11,7 @@ from importlib.resources import files
 import pycountry
 from babel import Locale
 
-from pipeline.nlp.models import CACHE_SIZE, morph, plain_hyphens
+from pipeline.nlp.models import CACHE_SIZE, lemma, morph, plain_hyphens
 
 DATA = files("pipeline.nlp") / "data"
 
@@ -96,12 +96,30 @@ def country_of_name(name: str, kind: str) -> str | None:
     if kind == "LOC":
         return place.country if place else None
     if kind == "ORG":
-        for word in re.findall(r"[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?|[A-ZА-ЯЁ]{2,}", name):
-            if country := country_of_word(word.lower()):
+        words = re.findall(r"[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?|[A-ZА-ЯЁ]{2,}", name)
+        for before, word in zip(["", *words], words, strict=False):
+            if (country := country_of_word(word.lower())) and not in_region(before, word):
                 return country
         hits = adjectives(name)
         return hits[0][2] if hits else None
     return None
+
+
+@cache
+def _regions() -> frozenset[tuple[str, ...]]:
+    """Lemmas of the words of babel's Russian names of parts of the world ('Латинская
+    Америка', 'Южная Америка', 'Восточная Европа')."""
+    return frozenset(
+        tuple(lemma(w) for w in name.split())
+        for code, name in Locale("ru").territories.items()
+        if code.isdigit()
+    )
+
+
+def in_region(before: str, word: str) -> bool:
+    """Whether `word`, a country's name ('Америки'), makes with the word before it the name of
+    a part of the world ('Латинской Америки'), which is no country."""
+    return bool(before) and (lemma(before), lemma(word)) in _regions()
 
 
 @lru_cache(maxsize=CACHE_SIZE)

@@ -133,8 +133,19 @@ def _document(surface: str) -> bool:
     words = _WORDS.findall(surface)
     if len(words) < 2:
         return False
-    for word in words:
+    for before, word in zip(["", *words], words, strict=False):
         parses = morph()(word.lower())
         if parses and parses[0].tag.POS == "NOUN":
-            return key(parses[0].normal_form) in _lexicon()["head"]
+            head = key(parses[0].normal_form)
+            return head in _lexicon()["head"] or (head == "мир" and _of_place(before))
     return False
+
+
+def _of_place(word: str) -> bool:
+    """Whether `word` is an adjective of a place, in -ский after the place's name: 'Брестский'
+    (Брест), 'Парижский'. 'мир' after one is a peace treaty ('Брестский мир'), not the world
+    or an organisation ('Русский мир', 'Детский мир')."""
+    name = lemma(word)
+    return name.endswith("ский") and any(
+        "Geox" in p.tag and p.tag.case == "nomn" for p in morph()(name[:-4])
+    )

@@ -8,6 +8,7 @@ from __future__ import annotations
 import pyarrow as pa
 import pyarrow.compute as pc
 
+from pipeline.nlp.adjective_uses import not_country
 from pipeline.nlp.gazetteer import adjectives, after_subdivision, key, places
 from pipeline.nlp.media import MEDIUM
 from pipeline.runtime.corpus import Texts
@@ -48,7 +49,9 @@ def build_country_mentions(
 ) -> pa.Table:
     """Mentions of entities with a country, and the adjectives (`find_adjectives`) outside
     every name, each with its paragraph and sentence; `articles` gives the texts. A medium
-    links its text to no country (RT is Russian, but 'в беседе с RT' is not about Russia)."""
+    links its text to no country (RT is Russian, but 'в беседе с RT' is not about Russia), nor
+    does an adjective that names a language, a breed, a dish or a people abroad
+    (`adjective_uses.not_country`: 'на английском языке', 'сербы Боснии')."""
     linked = entities.filter(
         pc.and_(pc.is_valid(entities["country"]), pc.not_equal(entities["type"], MEDIUM))
     )
@@ -88,9 +91,22 @@ def build_country_mentions(
         linking=_without_subdivisions(named, spelled, Texts(articles)),
         mentions=named,
         linked=linked.select(["entity_id", "country"]).append_column("via", via),
-        adjectives=found_adjectives,
+        adjectives=_naming_countries(found_adjectives, Texts(articles)),
         sentences=sentences.select(["article_id", "paragraph", "sentence", "start"]),
     )
+
+
+def _naming_countries(found: pa.Table, texts: Texts) -> pa.Table:
+    """The adjectives of `found` that name their country: not a language, a manner, a breed, a
+    set expression or a people living in another state."""
+    keep = [
+        not_country(texts[article_id], start, stop, country) is None
+        for article_id, start, stop, country in zip(
+            *(found[c].to_pylist() for c in ("article_id", "start", "stop", "country")),
+            strict=True,
+        )
+    ]
+    return found.filter(pa.array(keep, pa.bool_()))
 
 
 def _without_subdivisions(mentions: pa.Table, spelled: set[str], texts: Texts) -> pa.Table:

@@ -295,6 +295,44 @@ def test_a_state_or_district_is_not_the_country_it_spells() -> None:
     assert people["Брайан Кемп"]["country"] is None
 
 
+def test_a_part_of_the_world_in_a_name_is_no_country() -> None:
+    """'Латинской Америки' (babel's name of a part of the world) is not 'Америка', the United
+    States (sentences of the news corpus)."""
+    tables = build(
+        [
+            "«Новый налог может стать причиной ухода многих нефтяных компаний из Венесуэлы», – "
+            "полагает директор Центра экономических проблем Института Латинской Америки Вадим "
+            "Теперман.",
+            "По словам заместителя директора Института Латинской Америки РАН Бориса Мартынова, "
+            "Оскар Перес и его соратники рассчитывали, что «если они и не начнут восстание, то "
+            "всколыхнут, обозначат какие-то моменты».",
+        ]
+    )
+    countries = {e["name"]: e["country"] for e in tables["entities"].to_pylist()}
+    assert countries["Институт Латинской Америки"] != "USA"
+    assert not any(r["country"] == "USA" for r in tables["country_mentions"].to_pylist())
+
+
+def test_a_language_or_a_people_abroad_links_no_country() -> None:
+    """Sentences of the news corpus: the language and the Armenian diaspora of Belgium link to
+    nothing, the American side to the United States."""
+    tables = build(
+        [
+            "Отметим, что это программы на украинском языке, их ведут украинские журналисты.",
+            "Один из представителей армянской диаспоры Бельгии, задавая вопрос Пашиняну, "
+            'выразил мнение, что влияние русского языка и культуры - "худшее, что может быть".',
+            "Главным образом беспокойство американской стороны вызывает северокорейская "
+            "ракетно-ядерная программа.",
+        ]
+    )
+    links = tables["country_mentions"].to_pylist()
+    assert [(r["surface"], r["country"]) for r in links if r["via"] == "adjective"] == [
+        ("украинские", "UKR"),
+        ("американской", "USA"),
+        ("северокорейская", "PRK"),
+    ]
+
+
 @pytest.mark.parametrize(
     ("text", "organisation", "expected"),
     [

@@ -147,6 +147,20 @@ def test_documents_and_wars_are_no_organisations() -> None:
     assert not judged("Заявление сделала Общественная палата.", "Общественная палата")
 
 
+def test_a_peace_named_after_a_place_is_a_treaty() -> None:
+    """'мир' after an adjective of a place is a peace treaty; after other adjectives the world
+    or an organisation (sentences of the news corpus)."""
+    assert judged(
+        "Сталин мог бы отдать, решив повторить трюк Брестского мира, когда Ленин сказал, что "
+        "идем на компромисс.",
+        "Брестского мира",
+    )
+    assert not judged(
+        "«Сегодня мы открываем мемориал памяти тех, кто ценой своей жизни сохранил Русский мир.",
+        "Русский мир",
+    )
+
+
 def test_the_build_drops_them_and_keeps_the_rest() -> None:
     found = names_in("По данным СМИ, фрегат «Адмирал Эссен» вышел из Севастополя, сообщил МИД.")
     assert "СМИ" not in found and "Адмирал Эссен" not in found

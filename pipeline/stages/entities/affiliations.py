@@ -28,7 +28,13 @@ from typing import NamedTuple
 
 import pyarrow as pa
 
-from pipeline.nlp.gazetteer import adjectives, after_subdivision, country_of_word, key
+from pipeline.nlp.gazetteer import (
+    adjectives,
+    after_subdivision,
+    country_of_word,
+    in_region,
+    key,
+)
 from pipeline.nlp.models import CACHE_SIZE, morph
 from pipeline.nlp.ner import Mention
 from pipeline.nlp.roles import Named
@@ -133,7 +139,8 @@ def _in_name(name: str) -> tuple[tuple[str | None, str], ...]:
     ('Российская академия наук' for 'РАН')."""
     found: list[tuple[str | None, str]] = []
     *base, last = name.split() or [""]
-    if base and (country := _owner(last)) is not None:
+    region = bool(base) and in_region(base[-1], last)  # 'Институт Латинской Америки'
+    if base and not region and (country := _owner(last)) is not None:
         found.append((BY_NAME + key(" ".join(base)), country))
         if country:
             found.append((None, country))

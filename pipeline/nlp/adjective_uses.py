@@ -1,0 +1,157 @@
+"""Country adjectives and demonyms that name no country: a language or a manner ('на английском
+языке', 'с чешского', 'на японский манер'), a breed ('немецкая овчарка'), a set
+expression named after a country ('голландский соус', 'американские горки'), and a people
+living in another state ('сербы Боснии', 'венгерского меньшинства, проживающего в Закарпатье'). The
+nouns and expressions are in `data/country_terms.tsv`."""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from pipeline.nlp.gazetteer import country_of_word, read_tsv
+from pipeline.nlp.models import lemma, morph
+
+_WORD = re.compile(r"[А-Яа-яЁё]+(?:-[А-Яа-яЁё]+)*|\S")
+#: How far on either side of an adjective its phrase is read, in characters.
+_REACH = 80
+#: Words joining coordinated adjectives: 'на английском и французском языках'.
+_AND = {",", "и", "или"}
+#: Prepositions before a language named by its adjective alone, with the cases they govern:
+#: 'на английском', 'перевести на английский', 'с чешского'.
+_LANGUAGE_CASES = {"на": {"loct", "accs"}, "с": {"gent"}, "со": {"gent"}}
+#: Verbs of living: 'венгров, проживающих на Украине', 'которые там живут'.
+_LIVE = {"жить", "проживать", "обитать", "населять"}
+_SENTENCE = re.compile(r"[.!?…]\s|\n")
+_PAIR = re.compile(r"\b([а-яё]+ск(?:ий|ого|ому|им|ом|ая|ой|ую|ое|ие|их|ими))\s+([а-яё]+)")
+_ASIDE = re.compile(r"\([^()]*\)")
+_WHO = {"которые", "которых", "что"}
+
+
+@cache
+def _terms() -> tuple[dict[str, str], frozenset[tuple[str, str]]]:
+    """Nouns of a kind (language, manner, breed, community), and the set expressions as
+    (adjective, noun) lemmas."""
+    nouns: dict[str, str] = {}
+    expressions: set[tuple[str, str]] = set()
+    for words, kind in read_tsv("country_terms.tsv"):
+        if kind == "term":
+            adjective, noun = words.split()
+            expressions.add((lemma(adjective), lemma(noun)))
+        else:
+            nouns[words] = kind
+    return nouns, frozenset(expressions)
+
+
+def not_country(text: str, start: int, stop: int, country: str) -> str | None:
+    """Why the country adjective or demonym text[start:stop] (of `country`) names no country:
+    'language', 'manner', 'breed', 'term' or 'abroad' (a people living in another state);
+    None when it names its country. Half of a compound ('российско-турецких') names it."""
+    if text[stop : stop + 1] == "-":
+        return None
+    if text[max(0, start - 3) : start].lower() == "по-":
+        return None  # 'Протесты по-американски' may well be about the country
+    word = text[start:stop].lower()
+    adjective = [p for p in morph()(word) if p.tag.POS == "ADJF"]
+    if not adjective:
+        people = any(p.tag.POS == "NOUN" and "plur" in p.tag for p in morph()(word))
+        return "abroad" if people and _lives_elsewhere(text, stop, country, False) else None
+    nouns, expressions = _terms()
+    head = _head(text, stop, adjective)
+    if head is None:
+        elided = _elided(text, start)  # 'на русском языке, так и на английском'
+        if elided is not None:
+            return "language" if nouns.get(elided) == "language" else None
+        return "language" if _language_alone(text, start, adjective) else None
+    noun, end = head
+    kind = nouns.get(noun)
+    if kind == "community":
+        return "abroad" if _lives_elsewhere(text, end, country, True) else None
+    if kind is None and (adjective[0].normal_form, noun) in expressions:
+        return "term"
+    return kind
+
+
+def _after(text: str, stop: int) -> list[re.Match[str]]:
+    return list(_WORD.finditer(text, stop, min(len(text), stop + _REACH)))
+
+
+def _head(text: str, stop: int, adjective: list) -> tuple[str, int] | None:
+    """The lemma and end of the noun the adjective goes with: right after it, after other
+    adjectives ('японская классическая поэзия') or after coordinated ones ('на английском,
+    французском языках'); a plural noun may go with singular adjectives ('на русском и
+    английском языках')."""
+    cases = {p.tag.case for p in adjective}
+    numbers = {p.tag.number for p in adjective}
+    tokens = _after(text, stop)
+    for i, token in enumerate(tokens):
+        word = token.group().lower()
+        if word in _AND:  # a conjunction, not the noun 'и'
+            following = tokens[i + 1].group().lower() if i + 1 < len(tokens) else ""
+            if not any(p.tag.POS == "ADJF" and p.tag.case in cases for p in morph()(following)):
+                return None
+            continue
+        parses = morph()(word)
+        for p in parses:
+            agrees = p.tag.case in cases and (p.tag.number in numbers or p.tag.number == "plur")
+            if p.tag.POS == "NOUN" and agrees:
+                return p.normal_form, token.end()
+        if not any(p.tag.POS in ("ADJF", "PRTF") and p.tag.case in cases for p in parses):
+            return None
+    return None
+
+
+def _elided(text: str, start: int) -> str | None:
+    """The noun of the last adjective in -ск- and its noun before `start` in the sentence, which
+    an adjective without a noun may repeat: 'сменил польский чемпионат на азербайджанский'."""
+    sentence = _SENTENCE.split(text[max(0, start - 2 * _REACH) : start])[-1]
+    pairs = [pair for pair in _PAIR.findall(sentence.lower()) if pair[1] not in _AND]
+    if not pairs:
+        return None
+    nouns = [p for p in morph()(pairs[-1][1]) if p.tag.POS == "NOUN"]
+    return nouns[0].normal_form if nouns else None
+
+
+def _language_alone(text: str, start: int, adjective: list) -> bool:
+    """Whether an adjective with no noun names a language: singular, masculine or neuter like
+    'язык', after 'на' or 'с' in the case they govern there, itself or the first of the
+    adjectives coordinated with it ('с французского, немецкого и чешского'), asides in
+    brackets left out ('с латинского (сочинения ...), английского')."""
+    cases = {
+        p.tag.case for p in adjective if p.tag.number == "sing" and p.tag.gender in ("masc", "neut")
+    }
+    plain = _ASIDE.sub(" ", text[max(0, start - 2 * _REACH) : start])
+    before = _WORD.findall(plain)[::-1]
+    for i in range(0, len(before), 2):
+        word = before[i].lower()
+        if word in _LANGUAGE_CASES:
+            return bool(cases & _LANGUAGE_CASES[word])
+        if word not in _AND or i + 1 >= len(before):
+            return False
+        if not any(p.tag.POS == "ADJF" and p.tag.case in cases for p in morph()(before[i + 1])):
+            return False
+    return False
+
+
+def _lives_elsewhere(text: str, stop: int, country: str, community: bool) -> bool:
+    """Whether a people named up to `stop` is placed in another state: a region in the
+    genitive right after it ('сербы Боснии', 'палестинцами Газы'; a state there may be the
+    object of a noun before: 'поддержку американцами Израиля'); after a noun of a community
+    also a state other than its own ('армянской диаспоры Бельгии') or a verb of living
+    ('меньшинства, проживающего в Закарпатье', 'общинам, которые проживают ...')."""
+    tokens = [t.group() for t in _after(text, stop)][:6]
+    if not tokens:
+        return False
+    first = tokens[0]
+    readings = morph()(first.lower())
+    named = any({"Name", "Surn", "Patr"} & p.tag.grammemes for p in readings)  # 'Каролины'
+    place = "Geox" in readings[0].tag and readings[0].tag.case == "gent"
+    if first[0].isupper() and place and not named:
+        state = country_of_word(first.lower())
+        return state is None or (community and state != country)
+    if not community:
+        return False
+    words = [t.lower() for t in tokens[1 if first == "," else 0 :]]
+    if words and lemma(words[0]) in _LIVE:
+        return True
+    return bool(words) and words[0] in _WHO and any(lemma(w) in _LIVE for w in words[1:4])
