@@ -99,7 +99,10 @@ def _undeclined(surface: str, name: str, in_names: Mapping[str, int]) -> bool:
     has), and no name of the corpus writes another form of the word's
     lexeme, the nominative or another case. A name that declines shows its forms ('Центром'
     beside 'Центр', 'Центра'); its genitive, in which most names stand after a noun, shows
-    nothing ('Росбанка' written alone is Росбанк's)."""
+    nothing ('Росбанка' written alone is Росбанк's). A name with a word in lower case is a
+    Russian phrase, whose head declines ('Палате общин')."""
+    if any(w[:1].islower() for w in surface.split()):
+        return False
     changed = [(w, r) for w, r in zip(surface.split(), name.split(), strict=False) if w != r]
     if len(changed) != 1 or len(surface.split()) != len(name.split()):
         return False
