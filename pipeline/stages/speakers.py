@@ -307,6 +307,16 @@ _MARKS = re.compile(r"[«»\"„“”]")
 _OUTLET_BACK = 2
 #: The end of a clause right after a name.
 _CLAUSE_END = re.compile(r"\s*[.,;!?]")
+#: What joins two names of a pair, after an abbreviation in brackets: '(OCCRP) и '.
+_JOINED = re.compile(r"\)?\s+и\s+")
+#: A number right before a noun: '2891 документ' is several papers.
+#: Adjectives of a document several bodies made together: no one of them is its author.
+_JOINT = frozenset({"совместный"})
+#: What opens an abbreviation in brackets after a name.
+_BRACKET = re.compile(r"\s*\(")
+_COUNTED = re.compile(r"\d\s+$")
+#: Marks that end a sentence (a paragraph cut by a link ends with none).
+_SENTENCE_ENDS = frozenset(".!?…")
 #: One's own channel of publishing: 'в своем Telegram-канале', 'на своей странице в Facebook'.
 _OWN_CHANNEL = re.compile(
     r"(?i)\b(?:в|на)\s+сво\w+\s+(?:[\w-]+\s+)?"
@@ -603,7 +613,9 @@ class Article:
         if reading.kind is None and document and not (organisations or cited):
             sited = not _possessed(words) and self._sited(stop)  # not 'в его заявлении'
             made = sited or self._author(start, said.previous, reading.thing)
-            return made or self._issuer(start), None
+            # not a source that names anyone: 'в совместном заявлении Москвы и Пекина'
+            headline = not inside and self._headline_author(start)
+            return made or self._issuer(start) or headline or None, None
         if reading.kind is None and reading.thing and not (organisations or cited or subject):
             # a surname the morphology reads as a common noun ('Дижур') is still a surname
             made = placed and reading.thing in _NAMED_DOCUMENTS
@@ -1171,6 +1183,93 @@ class Article:
             same = _same_kind(noun, lemma(word)) and _singular(word)
             return None if makers or not same else self._owner_of_document(ours, at, within[1])
         return None
+
+    def _headline_author(self, before: int) -> str | None:
+        """Whose a document with no author named near its source is, when the headline or the
+        lead says (`_lead_stop`): the one organisation they name as making one document
+        (`_makers`: 'Исследовательский центр Европейского парламента подготовил доклад',
+        'говорится в отчёте научно-исследовательской службы Европарламента'); nobody when two
+        fit or none does. Not a noun in a name ('Управление перспективных исследовательских
+        проектов'), in a quoted title ('проект постановления «О заявлении Верховной рады ...»'),
+        nor of several papers ('опубликовало несколько архивных документов', '2891 документ'):
+        who publishes an archive did not write it."""
+        found: set[str] = set()
+        for start, stop in ((0, self._headline_stop), (self._headline_stop, self._lead_stop)):
+            stop = min(stop, before)
+            ours = [m for m in self.mentions if m.narrated and start <= m.start < stop]
+            for word in _WORDS.finditer(self.text, start, stop):
+                at = word.start()
+                one = _singular(word.group()) and not _COUNTED.search(
+                    self.text, max(0, at - 12), at
+                )
+                named = any(m.start <= at < m.stop for m in self.mentions) or self._quoted(at)
+                if lemma(word.group()) not in _PAPERS or not one or named:
+                    continue
+                if _JOINT & {lemma(w) for w in _WORDS.findall(self.text[max(0, at - 30) : at])}:
+                    return None  # 'в совместном заявлении ведомств': several authors
+                found |= self._makers(ours, at, stop)
+        return found.pop() if len(found) == 1 else None
+
+    def _makers(self, ours: list[Mention], noun: int, stop: int) -> set[str]:
+        """The organisations `ours` name as making the document whose noun stands at `noun`:
+        its owner in the genitive after it (`_owner_of_document`), with the one joined to it by
+        'и' ('доклада Центра ... (OCCRP) и Балканской сети ...': two), a person's or a medium's
+        too ('новые документы, проливающие свет на доклад Ричарда Макларена' is his); else the
+        subject nearest a verb of making before it (`_made`: 'Офис ... выпустил доклад'), in
+        the same clause with no other paper between ('Бюро ... ищут НКО, которая ... представит
+        проект' is the NGO's)."""
+        owner = self._owner_of_document(ours, noun, stop)
+        if owner:
+            return self._joined(ours, noun, owner) & self._organisations
+        made = {
+            m: gap
+            for m in ours
+            if m.type in _AUTHORS and m.nominative and m.stop <= noun and not self._governed(m)
+            if (gap := self._made_directly(m.stop, noun)) >= 0
+        }
+        found = {m.entity_id for m, gap in made.items() if gap == min(made.values())}
+        return found & self._organisations
+
+    def _joined(self, ours: list[Mention], noun: int, owner: str) -> set[str]:
+        """`owner`, first named after `noun`, and the one joined to it by 'и' past its
+        abbreviation in brackets ('Центра ... преступности (OCCRP) и Балканской сети')."""
+        found = {owner}
+        after = [m for m in ours if m.start > noun]
+        chain = after[next((i for i, m in enumerate(after) if m.entity_id == owner), len(after)) :]
+        for m, following in zip(chain, chain[1:], strict=False):
+            gap = self.text[m.stop : following.start]
+            if _JOINED.fullmatch(gap):
+                found.add(following.entity_id)
+            if not _BRACKET.fullmatch(gap):
+                break
+        return found
+
+    def _governed(self, m: Mention) -> bool:
+        """Whether a preposition governs the name of `m`, or the name it is joined to by 'и'
+        ('связанный с Пентагоном и ЦРУ, опубликовал': neither is the subject)."""
+        before = _WORDS.findall(self.text[max(0, m.start - 40) : m.start])[-1:]
+        if before and preposition(before[0]):
+            return True
+        joined = [o for o in self.mentions if o.stop <= m.start]
+        gap = self.text[joined[-1].stop : m.start] if joined else ""
+        return bool(joined) and _JOINED.fullmatch(gap) is not None and self._governed(joined[-1])
+
+    def _made_directly(self, after: int, noun: int) -> int:
+        """`_made`, when no conjunction of another clause nor another paper's noun stands
+        between the name and the document's noun; else -1."""
+        words = _WORDS.findall(self.text[after:noun])
+        if any(w.lower() in _SUBORDINATING or lemma(w) in _PAPERS for w in words):
+            return -1
+        return self._made(after, noun)
+
+    @cached_property
+    def _lead_stop(self) -> int:
+        """Where the lead ends: with the first paragraph after the headline that ends a
+        sentence (a link may cut a sentence into paragraphs: 'Офис ... США\n\nвыпустил
+        доклад\n\n, согласно которому ...')."""
+        ends = [(b, paragraph) for a, b, paragraph in self.sentences if paragraph > 0]
+        lead = next((p for b, p in ends if self.text[:b].rstrip()[-1:] in _SENTENCE_ENDS), None)
+        return max((b for b, p in ends if p == lead), default=self._headline_stop)
 
     def _written(self, start: int, stop: int, previous: Previous | None) -> str | None:
         """Whose letter or appeal a source that names only it is ('— говорится в письме', 'в
