@@ -88,12 +88,21 @@ def sentences(build: Build, points: pd.DataFrame) -> pd.Series:
     rows: read only for these events, when they are opened (a clicked point, the History
     table), not with the points; shared, so a rerun of the page (another axis, a click) does
     not read the History table's again."""
-    keys = points[["article_id", "start", "date_start"]].drop_duplicates(["article_id", "start"])
-    days = [d.date() for d in pd.to_datetime(keys["date_start"])]  # hashable, for the cache key
-    wanted = tuple(zip(keys["article_id"], keys["start"].astype(int), days, strict=True))
-    read = _sentences(build.directory, build.build_id, wanted)
-    found = points[["article_id", "start"]].merge(read, on=["article_id", "start"], how="left")
-    return pd.Series(found["sentence"].array, index=points.index)
+    read = _sentences(build.directory, build.build_id, _wanted(points, "date_start"))
+    return pd.Series(_aligned(points, read)["sentence"].array, index=points.index)
+
+
+def _wanted(points: pd.DataFrame, dated: str) -> tuple[tuple, ...]:
+    """Each event of `points` once, as (article id, start, its date in the column `dated`), the
+    date as a hashable value for a cache's key (None for an undated article's)."""
+    keys = points[["article_id", "start", dated]].drop_duplicates(["article_id", "start"])
+    dates = [d.date() if pd.notna(d) else None for d in pd.to_datetime(keys[dated])]
+    return tuple(zip(keys["article_id"], keys["start"].astype(int), dates, strict=True))
+
+
+def _aligned(points: pd.DataFrame, read: pd.DataFrame) -> pd.DataFrame:
+    """What was `read` for each event of `points`, in the order of its rows."""
+    return points[["article_id", "start"]].merge(read, on=["article_id", "start"], how="left")
 
 
 @shared(max_entries=16)
@@ -131,12 +140,8 @@ def with_sentences(build: Build, points: pd.DataFrame) -> pd.DataFrame:
     names joined by '; ', '' for none), in the columns of the Timeline's CSV: read when it is
     downloaded, from `events` in the row groups of the points' stored dates (the CSV's points
     name days across history, but their articles lie in the filters' dates)."""
-    keys = points[["article_id", "start", "stored"]].drop_duplicates(["article_id", "start"])
-    # The dates as hashable values for the cache's key, None for an undated article's events.
-    stored = [d.date() if pd.notna(d) else None for d in pd.to_datetime(keys["stored"])]
-    wanted = tuple(zip(keys["article_id"], keys["start"].astype(int), stored, strict=True))
-    read = _described(build.directory, build.build_id, wanted)
-    found = points[["article_id", "start"]].merge(read, on=["article_id", "start"], how="left")
+    read = _described(build.directory, build.build_id, _wanted(points, "stored"))
+    found = _aligned(points, read)
     described = {c: found[c].array for c in ("sentence", "actors")}
     return points.assign(**described)[CSV_COLUMNS]
 

@@ -428,9 +428,9 @@ def person_candidates(
     if gender and any(k[1] == gender for k in totals):
         totals = {k: v for k, v in totals.items() if k[1] == gender}
     # A subject's nominative, unless only leaving every word as written makes one: then the
-    # name is not the verb's subject ('адвокат Азии Биби заявил').
-    as_written = _AS_WRITTEN * len(tokens) + (0.0 if ungoverned else 0.1)  # and a word that
-    # barely declines
+    # name is not the verb's subject ('адвокат Азии Биби заявил'); a word that barely declines
+    # counts as written too, unless nothing before the name may govern it (`ungoverned`).
+    as_written = _AS_WRITTEN * len(tokens) + (0.0 if ungoverned else 0.1)
     nominative = {k: v for k, v in totals.items() if k[0] == "nomn" and v > as_written}
     if subject and nominative:
         totals = nominative

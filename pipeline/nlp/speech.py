@@ -1010,7 +1010,7 @@ def reported(text: str, sentences: Sequence[tuple[int, int]]) -> list[Speech]:
     forms = _scanned_forms()
     unread: list[list[_Token]] = []  # sentences with a cue form where word order finds nothing
     sourceless: list[list[_Token]] = []  # sentences where it finds a cue but not its subject
-    named: list[tuple[list[_Token], tuple[int, int]]] = []  # 'Такое заявление сделал X'
+    named: list[tuple[list[_Token], int, tuple[int, int]]] = []  # 'Такое заявление сделал X'
     said: list[Speech] = []
     previous = None
     joined = -1  # the last sentence read already with the cue line before it
@@ -1030,23 +1030,22 @@ def reported(text: str, sentences: Sequence[tuple[int, int]]) -> list[Speech]:
             cued = any(start <= s.cue_start < stop for s in found)
             if not cued and _worth_parsing(tokens):
                 unread.append(tokens)
-            elif not cued and previous and _statement_noun(tokens) is not None:
-                named.append((tokens, previous))
+            elif not cued and previous and (noun := _statement_noun(tokens)) is not None:
+                named.append((tokens, noun, previous))
             elif any(_subject_missing(tokens, s) is not None for s in found):
                 sourceless.append(tokens)
         previous = (start, stop)
     if not unread and not sourceless and not named:
         return said
-    batch = unread + sourceless + [tokens for tokens, _previous in named]
+    batch = unread + sourceless + [tokens for tokens, _noun, _previous in named]
     parses = parse_syntax([[t.text for t in tokens] for tokens in batch])
-    for tokens, heads in zip(sourceless, parses[len(unread) :], strict=False):
+    named_at = len(unread) + len(sourceless)
+    for tokens, heads in zip(sourceless, parses[len(unread) : named_at], strict=True):
         said = [_with_parsed_subject(tokens, heads, s) for s in said]
     for tokens, heads in zip(unread, parses, strict=False):
         said += _by_syntax(text, tokens, heads)
-    for (tokens, previous), heads in zip(
-        named, parses[len(unread) + len(sourceless) :], strict=True
-    ):
-        said += _named_statement(text, tokens, heads, previous, said)
+    for (tokens, noun, previous), heads in zip(named, parses[named_at:], strict=True):
+        said += _named_statement(text, tokens, noun, heads, previous, said)
     return said
 
 
@@ -1341,16 +1340,17 @@ def _statement_noun(tokens: list[_Token]) -> int | None:
 def _named_statement(
     text: str,
     tokens: list[_Token],
+    noun: int,
     heads: list[tuple[int, str]],
     previous: tuple[int, int],
     said: list[Speech],
 ) -> list[Speech]:
     """'Такое заявление сделал X', 'Такое мнение в беседе с RT высказал X': the parse makes the
     noun of statement the object (obj) of a verb, not negated, whose subject (nsubj) is the
-    source; the content is the sentence before, when no quote was found in it. The cue is the
-    verb, with the noun when it stands right before a verb that is no cue ('заявление
-    сделали'; 'Такое заявление глава правительства сделала' keeps the verb)."""
-    noun = _statement_noun(tokens)
+    source (`noun`: where `_statement_noun` found the noun); the content is the sentence
+    before, when no quote was found in it. The cue is the verb, with the noun when it stands
+    right before a verb that is no cue ('заявление сделали'; 'Такое заявление глава
+    правительства сделала' keeps the verb)."""
     verb, relation = heads[noun]
     if relation != "obj" or verb <= noun or _pos(tokens[verb]) != "VERB":
         return []

@@ -72,6 +72,7 @@ def build_country_mentions(
     named = mentions.select(
         ["article_id", "paragraph", "sentence", "start", "stop", "surface", "entity_id"]
     )
+    texts = Texts(articles)
     return query(
         """
         SELECT m.article_id, m.paragraph, m.sentence, m.start, m.stop, m.surface, e.country, e.via
@@ -88,10 +89,10 @@ def build_country_mentions(
         ORDER BY article_id, start, stop, country, via, surface
         """,
         before_headlines(in_article_order(COUNTRY_MENTIONS)),
-        linking=_without_subdivisions(named, spelled, Texts(articles)),
+        linking=_without_subdivisions(named, spelled, texts),
         mentions=named,
         linked=linked.select(["entity_id", "country"]).append_column("via", via),
-        adjectives=_naming_countries(found_adjectives, Texts(articles)),
+        adjectives=_naming_countries(found_adjectives, texts),
         sentences=sentences.select(["article_id", "paragraph", "sentence", "start"]),
     )
 

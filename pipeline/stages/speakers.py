@@ -309,11 +309,11 @@ _OUTLET_BACK = 2
 _CLAUSE_END = re.compile(r"\s*[.,;!?]")
 #: What joins two names of a pair, after an abbreviation in brackets: '(OCCRP) и '.
 _JOINED = re.compile(r"\)?\s+и\s+")
-#: A number right before a noun: '2891 документ' is several papers.
 #: Adjectives of a document several bodies made together: no one of them is its author.
 _JOINT = frozenset({"совместный"})
 #: What opens an abbreviation in brackets after a name.
 _BRACKET = re.compile(r"\s*\(")
+#: A number right before a noun: '2891 документ' is several papers.
 _COUNTED = re.compile(r"\d\s+$")
 #: Marks that end a sentence (a paragraph cut by a link ends with none).
 _SENTENCE_ENDS = frozenset(".!?…")
@@ -1527,7 +1527,7 @@ class Article:
             and sentence - _BACK <= m.sentence
             and (m.narrated and m.stop <= before or m.sentence == sentence and m.stop <= stop)
         ]
-        nearest = [m.entity_id for m in bodies if bodies and m.sentence == bodies[-1].sentence]
+        nearest = [m.entity_id for m in bodies if m.sentence == bodies[-1].sentence]
         return nearest[0] if len(set(nearest)) == 1 else None
 
     def _of_kind(self, noun: str, before: int) -> str | None:
@@ -2670,6 +2670,8 @@ _LAST_CONJUNCTION = re.compile(r"(?i)\s+(?:и|а|но|или)\s*$")
 _CLAUSE_OR_CONTENT = re.compile(r"[.!?;:,()«\n]|(?<!\w)[-–—]|\bчто\b")
 #: A phrase of place: 'в' and the words after it, up to a mark, the next 'в' or its end.
 _IN = re.compile(r"(?i)(?<!\w)во?\s")
+#: A mark of a clause, where a phrase of place ends.
+_PHRASE_END = re.compile(r"[,.;:!?()\n]|(?<!\w)[-–—]")
 
 
 def _opening_words(words: str) -> bool:
@@ -2684,7 +2686,7 @@ def _phrases(text: str, start: int, stop: int) -> list[tuple[int, int]]:
     found = []
     for at in _IN.finditer(text, start, stop):
         end = _IN.search(text, at.end(), stop)
-        mark = re.compile(r"[,.;:!?()\n]|(?<!\w)[-–—]").search(text, at.end(), stop)
+        mark = _PHRASE_END.search(text, at.end(), stop)
         hi = min(x.start() for x in (end, mark) if x) if end or mark else stop
         hi = len(text[:hi].rstrip())
         if hi > at.end():
