@@ -62,6 +62,12 @@ ARTICLE_GATE = 0.1
 WEIGHTS_TOL, WEIGHTS_ITER = 1e-6, 1000
 #: A lemma is an entity name when this share of its uses fall in ORG, LOC or MEDIUM mentions.
 ENTITY_SHARE = 0.5
+#: Fit the topics on whole articles (an article's shaping paragraphs' words as one document),
+#: then read each paragraph against them; False: fit on paragraphs.
+ARTICLE_FIT = False
+#: With ARTICLE_FIT, read a paragraph with its article document's own topic mix (True) instead
+#: of the mean mix of the article's paragraphs.
+DOCUMENT_PRIOR = False
 
 
 @dataclass
@@ -151,7 +157,7 @@ def _filled(x: sparse.csr_matrix, weights: np.ndarray, components: np.ndarray) -
 
 
 def _with_article(
-    weights: np.ndarray, own: np.ndarray, articles: np.ndarray
+    weights: np.ndarray, own: np.ndarray, articles: np.ndarray, prior: np.ndarray | None = None
 ) -> tuple[np.ndarray, np.ndarray]:
     """Each row's topic (-1 without one) and share read with its article: its topic mix
     (weights as shares) plus `ARTICLE_PULL` times the mean mix of its article's rows with a
@@ -173,9 +179,11 @@ def _with_article(
         (own.astype(np.float64), (at, np.arange(len(at)))), shape=(len(codes), len(at))
     )
     counts = np.asarray(members.sum(axis=1)).ravel()
-    mean = (members @ mix) / np.maximum(counts, 1)[:, None]
-    read = mix + ARTICLE_PULL * mean[at]
-    gated = np.where(mean[at] >= ARTICLE_GATE, read, 0.0)
+    mean = ((members @ mix) / np.maximum(counts, 1)[:, None])[at]
+    if prior is not None:  # the article document's own mix, by row
+        mean = prior
+    read = mix + ARTICLE_PULL * mean
+    gated = np.where(mean >= ARTICLE_GATE, read, 0.0)
     best = np.where(gated.max(axis=1) > 0, gated.argmax(axis=1), read.argmax(axis=1))
     topic = np.where(own, best, -1)
     chosen = read[np.arange(len(at)), best]
@@ -469,17 +477,21 @@ def _build_topics(
         fitting = np.flatnonzero(words > 0)
     select = whole_articles(fitting, articles, SELECT_MAX)
     fit_rows = sample(fitting, FIT_MAX)
+    select_articles = np.unique(articles[select])
     del words, articles  # read again part by part
 
     # Pass 1: document frequencies over the fitting paragraphs, total counts, the samples.
     df = np.zeros(len(counted.lemmas), dtype=np.int64)
     total = np.zeros(len(counted.lemmas), dtype=np.float64)
-    selected, fitted = [], []
-    for offset, counts in counted.counts():
-        df += document_frequency(counts[_local(fitting, offset, counts.shape[0])])
+    selected, fitted, by_article = [], [], []
+    for (offset, counts), part_articles in zip(counted.counts(), counted.article, strict=True):
+        local = _local(fitting, offset, counts.shape[0])
+        df += document_frequency(counts[local])
         total += np.asarray(counts.sum(axis=0)).ravel()
         for rows, found in ((select, selected), (fit_rows, fitted)):
             found.append(counts[_local(rows, offset, counts.shape[0])])
+        if ARTICLE_FIT:
+            by_article.append(_article_sums(counts[local], part_articles[local]))
     vocabulary = (
         vocabulary_columns(df, len(fitting)) if len(fitting) else np.array([], dtype=np.int64)
     )
@@ -493,6 +505,11 @@ def _build_topics(
     )
     phrasing = vocabulary[theme == 0]
     vocabulary, theme = vocabulary[theme > 0], theme[theme > 0]
+    if ARTICLE_FIT:  # choose K and fit the topics on whole articles
+        documents = _stack_articles(by_article, len(counted.article_ids))
+        selection = documents[select_articles]
+        fitted = [documents[np.flatnonzero(np.diff(documents.indptr))]]
+        del by_article, documents
     selection = selection @ sparse.diags(np.isin(np.arange(len(df)), phrasing, invert=True) * 1.0)
     lemma_weights = np.ones(len(df))
     lemma_weights[vocabulary] = theme
@@ -548,7 +565,19 @@ def _build_topics(
             weights = _filled(x, model.transform(x[:, columns]), components)
         # A paragraph has a topic of its own when it has some weight and is not boilerplate.
         scored = (weights.sum(axis=1) > 0) & ~boilerplate[offset : offset + len(weights)]
-        found, share = _with_article(weights, scored, articles)
+        prior = None
+        if ARTICLE_FIT and DOCUMENT_PRIOR:
+            codes, sums = _article_sums(counts[scored], articles[scored])
+            doc = transformer.transform(sums[:, vocabulary]).astype(np.float32)
+            with threadpool_limits(1):
+                doc = _filled(doc, model.transform(doc[:, columns]), components)
+            doc_total = doc.sum(axis=1, keepdims=True)
+            doc = np.divide(doc, doc_total, out=np.zeros_like(doc), where=doc_total > 0)
+            row_of = np.full(int(articles.max()) + 1, -1)
+            row_of[codes] = np.arange(len(codes))
+            at_doc = row_of[articles]
+            prior = np.where(at_doc[:, None] >= 0, doc[np.maximum(at_doc, 0)], 0.0)
+        found, share = _with_article(weights, scored, articles, prior)
         share[found < 0] = np.nan
         topic = np.where(found >= 0, found, _inherit(found, articles))
         topic[furniture] = -1  # a caption or a credit is not a paragraph of the article
@@ -627,6 +656,31 @@ def _build_topics(
     return Topics(
         Assigned(topic_of, share_of, renumber), topics, pa.concat_tables(by_article), info
     )
+
+
+def _article_sums(
+    counts: sparse.csr_matrix, articles: np.ndarray
+) -> tuple[np.ndarray, sparse.csr_matrix]:
+    """The articles of the rows of `counts` and each one's summed counts: an article's words
+    as one document."""
+    codes, at = np.unique(articles, return_inverse=True)
+    members = sparse.csr_matrix(
+        (np.ones(len(at)), (at, np.arange(len(at)))), shape=(len(codes), len(at))
+    )
+    return codes, (members @ counts).tocsr()
+
+
+def _stack_articles(
+    found: list[tuple[np.ndarray, sparse.csr_matrix]], articles: int
+) -> sparse.csr_matrix:
+    """One row per article (by number, `articles` of them) from each part's `_article_sums`;
+    an article without shaping paragraphs has an empty row."""
+    codes = np.concatenate([c for c, _m in found])
+    summed = sparse.vstack([m for _c, m in found]).tocsr()
+    rows = np.zeros(articles, dtype=np.int64)
+    rows[codes] = np.arange(len(codes)) + 1
+    padded = sparse.vstack([sparse.csr_matrix((1, summed.shape[1])), summed]).tocsr()
+    return padded[rows]
 
 
 def _local(rows: np.ndarray, offset: int, size: int) -> np.ndarray:
