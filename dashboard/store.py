@@ -473,7 +473,9 @@ def counted(build: Build, filters: Filters, table: str, known: str, column: str)
 
 
 def summary(build: Build, filters: Filters) -> dict:
-    """Articles, sources, dated articles, first and last publication date, words."""
+    """Articles, sources, dated articles, first and last publication date, words; read in the
+    row groups of the filters' dates alone (`Filters.in_range`: `articles` is laid out by date)."""
+    dates, params = filters.in_range("published")
     row = filtered(
         build,
         filters,
@@ -485,7 +487,9 @@ def summary(build: Build, filters: Filters) -> dict:
                max(published) AS last,
                coalesce(sum(n_words), 0) AS words
         FROM {selected_articles(filters)}
+        WHERE {dates}
         """,
+        *params,
     ).iloc[0]
     return {k: (None if pd.isna(v) else v) for k, v in row.items()}
 
