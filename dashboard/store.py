@@ -159,18 +159,25 @@ def manifest(build: Build) -> dict:
     return _read_manifest(str(path), path.stat().st_mtime_ns)
 
 
+#: The tables of names and labels that queries join to what they count (a row per entity, per
+#: topic, per build-wide total): held in the connection's memory, so that a query does not read
+#: and decompress them from Parquet again (a few megabytes at most, whatever the corpus size).
+IN_MEMORY = ("entities", "topics", "totals")
+
+
 @st.cache_resource(show_spinner=False, max_entries=4)
 def connection(directory: str, build_id: str) -> duckdb.DuckDBPyConnection:
-    """The build's tables as DuckDB views: one connection per build, shared through cursors.
-    Queries never run on it: each session's script runs in a thread of its own, and DuckDB
-    refuses a call on a connection busy with another (`new_cursor`)."""
+    """The build's tables as DuckDB views (`IN_MEMORY`: tables): one connection per build,
+    shared through cursors. Queries never run on it: each session's script runs in a thread of
+    its own, and DuckDB refuses a call on a connection busy with another (`new_cursor`)."""
     spill = Path(tempfile.gettempdir()) / "obzor-duckdb"  # not the working directory
     con = duckdb.connect(config={"memory_limit": MEMORY_LIMIT, "temp_directory": str(spill)})
     for name, schema in TABLES.items():
         path = Path(directory) / f"{name}.parquet"
         if path.is_file():
             quoted = str(path).replace("'", "''")
-            con.execute(f"CREATE VIEW {name} AS SELECT * FROM read_parquet('{quoted}')")
+            kind = "TABLE" if name in IN_MEMORY else "VIEW"
+            con.execute(f"CREATE {kind} {name} AS SELECT * FROM read_parquet('{quoted}')")
         else:  # an optional table this build lacks: empty, with the contract's columns
             con.register("empty", schema.empty_table())
             con.execute(f"CREATE TABLE {name} AS SELECT * FROM empty")
@@ -466,7 +473,9 @@ def counted(build: Build, filters: Filters, table: str, known: str, column: str)
 
 
 def summary(build: Build, filters: Filters) -> dict:
-    """Articles, sources, dated articles, first and last publication date, words."""
+    """Articles, sources, dated articles, first and last publication date, words; read in the
+    row groups of the filters' dates alone (`Filters.in_range`: `articles` is laid out by date)."""
+    dates, params = filters.in_range("published")
     row = filtered(
         build,
         filters,
@@ -478,7 +487,9 @@ def summary(build: Build, filters: Filters) -> dict:
                max(published) AS last,
                coalesce(sum(n_words), 0) AS words
         FROM {selected_articles(filters)}
+        WHERE {dates}
         """,
+        *params,
     ).iloc[0]
     return {k: (None if pd.isna(v) else v) for k, v in row.items()}
 
