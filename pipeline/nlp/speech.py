@@ -69,11 +69,35 @@ class _Token(NamedTuple):
 
 
 def _tokens(text: str, start: int, stop: int) -> list[_Token]:
-    return [
+    tokens = [
         _Token(word, m.start(), m.end(), word[:1].isalnum())
         for m in _WORD.finditer(text, start, stop)
         for word in (m.group(),)
     ]
+    return [t for k, t in enumerate(tokens) if not _abbreviation_dot(tokens, k)]
+
+
+def _abbreviation_dot(tokens: Sequence[_Token], k: int) -> bool:
+    """Whether tokens[k] is the dot of an abbreviation inside a name ('Киностудии им. М.
+    Горького', 'мэр г. Москвы'): right after a lower-case word, not after a number ('в 1990
+    г.'), that pymorphy2 reads as an abbreviation, and before a capitalised word. The sentence
+    splitter did not end the sentence there, so the dot ends no phrase."""
+    if not (0 < k < len(tokens) - 1 and tokens[k].text == "."):
+        return False
+    word, after = tokens[k - 1], tokens[k + 1]
+    return (
+        word.stop == tokens[k].start
+        and word.text.isalpha()
+        and word.text.islower()
+        and after.text[:1].isupper()
+        and not (k > 1 and tokens[k - 2].text.isdigit())
+        and _abbreviation(word.text)
+    )
+
+
+@lru_cache(maxsize=CACHE_SIZE)
+def _abbreviation(word: str) -> bool:
+    return any("Abbr" in p.tag for p in morph()(word))
 
 
 @lru_cache(maxsize=CACHE_SIZE)
@@ -245,7 +269,36 @@ def _source_before(tokens: Sequence[_Token], cue: int) -> tuple[int, int] | None
         and (_case(tokens[last]) in ("ablt", "datv") or _pos(tokens[last]) == "ADVB")
     ):
         last -= 1  # 'Президент Путин осенью заявил', 'Быстрицкая тогда мне сказала'
-    return first, last
+    return _described_before(tokens, first), last
+
+
+def _described_before(tokens: Sequence[_Token], first: int) -> int:
+    """Where a subject starts when a description of a person opens its clause and a comma
+    sets it off before the subject ('Ранее| заместитель главы комитета Госдумы ..., депутат
+    ... Руслан Бальбек заявил'): a noun phrase in the nominative headed by an animate noun,
+    with no verb, after nothing but adverbs, particles and conjunctions; else `first`."""
+    comma = first - 1
+    if comma < 1 or tokens[comma].text != ",":
+        return first
+    opens = 0
+    while opens < comma and tokens[opens].is_word and _pos(tokens[opens]) in _LEADING:
+        opens += 1
+    noun = next((k for k in range(opens, comma) if _pos(tokens[k]) == "NOUN"), None)
+    if noun is None or not _is_apposition(tokens, opens, comma) or not _animate(tokens[noun]):
+        return first
+    return opens
+
+
+#: Words that may open a clause before its subject: 'Ранее', 'Также', 'А', 'Впрочем'.
+_LEADING = frozenset({"ADVB", "PRCL", "CONJ"})
+
+
+def _animate(token: _Token) -> bool:
+    """A noun of a person in the nominative ('заместитель', 'глава'), by pymorphy2."""
+    return any(
+        p.tag.POS == "NOUN" and "anim" in p.tag and p.tag.case == "nomn"
+        for p in morph()(token.text.lower())
+    )
 
 
 def _aside_holding(tokens: Sequence[_Token], i: int) -> int | None:
