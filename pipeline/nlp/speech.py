@@ -1070,7 +1070,9 @@ def reported(text: str, sentences: Sequence[tuple[int, int]]) -> list[Speech]:
     for n, (start, stop) in enumerate(sentences):
         if n <= joined:
             continue
-        if not forms.isdisjoint(words_of(text[start:stop])):
+        if cut := _that_after_break(text, sentences, n, forms, said):
+            said += cut  # 'МИД России' | 'заявил' | ', что ...': the lines read as one
+        elif not forms.isdisjoint(words_of(text[start:stop])):
             tokens = _tokens(text, start, stop)
             found = list(_in_sentence(text, tokens, start, stop))
             across = _across_break(text, sentences, n, forms, found)
@@ -1141,6 +1143,44 @@ def _across_break(
     if not any(_read_across(text, s, (start, stop), following[0]) for s in joined):
         return None
     return tokens, joined, last
+
+
+#: A line that opens with the clause of what was said: its cue and subject were cut off on the
+#: lines before it (a link's text taken out).
+_THAT_OPENS = re.compile(r",\s*что\b")
+
+
+def _that_after_break(
+    text: str,
+    sentences: Sequence[tuple[int, int]],
+    n: int,
+    forms: frozenset[str],
+    said: Sequence[Speech],
+) -> list[Speech]:
+    """The quotes of a sentence cut by line breaks before its ', что' ('Ранее президент
+    Украины Пётр Порошенко' | 'заявил' | ', что ...'): the lines before that do not end their
+    sentence (at most _CUT_LINES) read with it as one sentence, when a cue stands on them and
+    no quote was found there; the quotes whose cue is on those lines."""
+    start, stop = sentences[n]
+    if n == 0 or not _THAT_OPENS.match(text, start):
+        return []
+    head = n
+    while head > 0 and n - head < _CUT_LINES and _cut_line_before(text, sentences, head):
+        head -= 1
+    first = sentences[head][0]
+    if head == n or forms.isdisjoint(words_of(text[first:start])):
+        return []
+    if any(first <= s.cue_start < start for s in said):
+        return []
+    tokens = _tokens(text, first, stop)
+    return [s for s in _in_sentence(text, tokens, first, stop) if s.cue_start < start <= s.start]
+
+
+def _cut_line_before(text: str, sentences: Sequence[tuple[int, int]], n: int) -> bool:
+    """Whether the sentence before sentences[n] ends its line without closing its sentence."""
+    before = text[sentences[n - 1][0] : sentences[n - 1][1]].rstrip()
+    between = text[sentences[n - 1][1] : sentences[n][0]]
+    return bool(before) and before[-1] not in '.!?…:;»"' and "\n" in between
 
 
 def _cut_quotation(text: str, sentences: Sequence[tuple[int, int]], n: int) -> int:

@@ -1189,3 +1189,19 @@ def test_a_description_that_opens_the_clause_is_the_subjects() -> None:
         "заместитель главы комитета Госдумы по делам национальностей, депутат от Крымского "
         "региона Руслан Бальбек"
     )
+
+
+def test_a_clause_cut_from_its_cue_by_line_breaks() -> None:
+    # tune6, n 42: a link's text taken out leaves the subject and cue on lines of their own
+    # and ', что ...' on the next.
+    text = (
+        "В преддверии переговоров\n\nМоравецкий в интервью Die Welt заявил\n\n, что «Северный "
+        "поток — 2» является «ненужным, вредным (проектом. —\n\nRT\n\n), который разделяет "
+        "западную общественность»."
+    )
+    paragraphs = _paragraphs(text)
+    ((cue, source),) = [
+        (text[s.cue_start : s.cue_stop], text[s.source_start : s.source_stop])
+        for s in find_speech(text, paragraphs, paragraphs)
+    ]
+    assert (cue, source) == ("заявил", "Моравецкий")
