@@ -276,12 +276,13 @@ def _described_before(tokens: Sequence[_Token], first: int) -> int:
     """Where a subject starts when a description of a person opens its clause and a comma
     sets it off before the subject ('Ранее| заместитель главы комитета Госдумы ..., депутат
     ... Руслан Бальбек заявил'): a noun phrase in the nominative headed by an animate noun,
-    with no verb, after nothing but adverbs, particles and conjunctions; else `first`."""
+    with no verb, after nothing but adverbs, comparatives, particles and conjunctions; else
+    `first`."""
     comma = first - 1
     if comma < 1 or tokens[comma].text != ",":
         return first
     opens = 0
-    while opens < comma and tokens[opens].is_word and _pos(tokens[opens]) in _LEADING:
+    while opens < comma and tokens[opens].is_word and _leading(tokens[opens].text):
         opens += 1
     noun = next((k for k in range(opens, comma) if _pos(tokens[k]) == "NOUN"), None)
     if noun is None or not _is_apposition(tokens, opens, comma) or not _animate(tokens[noun]):
@@ -289,8 +290,15 @@ def _described_before(tokens: Sequence[_Token], first: int) -> int:
     return opens
 
 
-#: Words that may open a clause before its subject: 'Ранее', 'Также', 'А', 'Впрочем'.
-_LEADING = frozenset({"ADVB", "PRCL", "CONJ"})
+#: Words that may open a clause before its subject: 'Ранее', 'Позднее', 'Также', 'А'.
+_LEADING = frozenset({"ADVB", "COMP", "PRCL", "CONJ"})
+
+
+@lru_cache(maxsize=CACHE_SIZE)
+def _leading(word: str) -> bool:
+    """A word with a reading of an adverb, a comparative, a particle or a conjunction, whatever
+    its first reading ('Позднее' is first read as an adjective)."""
+    return any(p.tag.POS in _LEADING for p in morph()(word.lower()))
 
 
 def _animate(token: _Token) -> bool:
