@@ -69,11 +69,35 @@ class _Token(NamedTuple):
 
 
 def _tokens(text: str, start: int, stop: int) -> list[_Token]:
-    return [
+    tokens = [
         _Token(word, m.start(), m.end(), word[:1].isalnum())
         for m in _WORD.finditer(text, start, stop)
         for word in (m.group(),)
     ]
+    return [t for k, t in enumerate(tokens) if not _abbreviation_dot(tokens, k)]
+
+
+def _abbreviation_dot(tokens: Sequence[_Token], k: int) -> bool:
+    """Whether tokens[k] is the dot of an abbreviation inside a name ('Киностудии им. М.
+    Горького', 'мэр г. Москвы'): right after a lower-case word, not after a number ('в 1990
+    г.'), that pymorphy2 reads as an abbreviation, and before a capitalised word. The sentence
+    splitter did not end the sentence there, so the dot ends no phrase."""
+    if not (0 < k < len(tokens) - 1 and tokens[k].text == "."):
+        return False
+    word, after = tokens[k - 1], tokens[k + 1]
+    return (
+        word.stop == tokens[k].start
+        and word.text.isalpha()
+        and word.text.islower()
+        and after.text[:1].isupper()
+        and not (k > 1 and tokens[k - 2].text.isdigit())
+        and _abbreviation(word.text)
+    )
+
+
+@lru_cache(maxsize=CACHE_SIZE)
+def _abbreviation(word: str) -> bool:
+    return any("Abbr" in p.tag for p in morph()(word))
 
 
 @lru_cache(maxsize=CACHE_SIZE)
@@ -245,7 +269,44 @@ def _source_before(tokens: Sequence[_Token], cue: int) -> tuple[int, int] | None
         and (_case(tokens[last]) in ("ablt", "datv") or _pos(tokens[last]) == "ADVB")
     ):
         last -= 1  # 'Президент Путин осенью заявил', 'Быстрицкая тогда мне сказала'
-    return first, last
+    return _described_before(tokens, first), last
+
+
+def _described_before(tokens: Sequence[_Token], first: int) -> int:
+    """Where a subject starts when a description of a person opens its clause and a comma
+    sets it off before the subject ('Ранее| заместитель главы комитета Госдумы ..., депутат
+    ... Руслан Бальбек заявил'): a noun phrase in the nominative headed by an animate noun,
+    with no verb, after nothing but adverbs, comparatives, particles and conjunctions; else
+    `first`."""
+    comma = first - 1
+    if comma < 1 or tokens[comma].text != ",":
+        return first
+    opens = 0
+    while opens < comma and tokens[opens].is_word and _leading(tokens[opens].text):
+        opens += 1
+    noun = next((k for k in range(opens, comma) if _pos(tokens[k]) == "NOUN"), None)
+    if noun is None or not _is_apposition(tokens, opens, comma) or not _animate(tokens[noun]):
+        return first
+    return opens
+
+
+#: Words that may open a clause before its subject: 'Ранее', 'Позднее', 'Также', 'А'.
+_LEADING = frozenset({"ADVB", "COMP", "PRCL", "CONJ"})
+
+
+@lru_cache(maxsize=CACHE_SIZE)
+def _leading(word: str) -> bool:
+    """A word with a reading of an adverb, a comparative, a particle or a conjunction, whatever
+    its first reading ('Позднее' is first read as an adjective)."""
+    return any(p.tag.POS in _LEADING for p in morph()(word.lower()))
+
+
+def _animate(token: _Token) -> bool:
+    """A noun of a person in the nominative ('заместитель', 'глава'), by pymorphy2."""
+    return any(
+        p.tag.POS == "NOUN" and "anim" in p.tag and p.tag.case == "nomn"
+        for p in morph()(token.text.lower())
+    )
 
 
 def _aside_holding(tokens: Sequence[_Token], i: int) -> int | None:
@@ -1017,7 +1078,9 @@ def reported(text: str, sentences: Sequence[tuple[int, int]]) -> list[Speech]:
     for n, (start, stop) in enumerate(sentences):
         if n <= joined:
             continue
-        if not forms.isdisjoint(words_of(text[start:stop])):
+        if cut := _that_after_break(text, sentences, n, forms, said):
+            said += cut  # 'МИД России' | 'заявил' | ', что ...': the lines read as one
+        elif not forms.isdisjoint(words_of(text[start:stop])):
             tokens = _tokens(text, start, stop)
             found = list(_in_sentence(text, tokens, start, stop))
             across = _across_break(text, sentences, n, forms, found)
@@ -1088,6 +1151,44 @@ def _across_break(
     if not any(_read_across(text, s, (start, stop), following[0]) for s in joined):
         return None
     return tokens, joined, last
+
+
+#: A line that opens with the clause of what was said: its cue and subject were cut off on the
+#: lines before it (a link's text taken out).
+_THAT_OPENS = re.compile(r",\s*что\b")
+
+
+def _that_after_break(
+    text: str,
+    sentences: Sequence[tuple[int, int]],
+    n: int,
+    forms: frozenset[str],
+    said: Sequence[Speech],
+) -> list[Speech]:
+    """The quotes of a sentence cut by line breaks before its ', что' ('Ранее президент
+    Украины Пётр Порошенко' | 'заявил' | ', что ...'): the lines before that do not end their
+    sentence (at most _CUT_LINES) read with it as one sentence, when a cue stands on them and
+    no quote was found there; the quotes whose cue is on those lines."""
+    start, stop = sentences[n]
+    if n == 0 or not _THAT_OPENS.match(text, start):
+        return []
+    head = n
+    while head > 0 and n - head < _CUT_LINES and _cut_line_before(text, sentences, head):
+        head -= 1
+    first = sentences[head][0]
+    if head == n or forms.isdisjoint(words_of(text[first:start])):
+        return []
+    if any(first <= s.cue_start < start for s in said):
+        return []
+    tokens = _tokens(text, first, stop)
+    return [s for s in _in_sentence(text, tokens, first, stop) if s.cue_start < start <= s.start]
+
+
+def _cut_line_before(text: str, sentences: Sequence[tuple[int, int]], n: int) -> bool:
+    """Whether the sentence before sentences[n] ends its line without closing its sentence."""
+    before = text[sentences[n - 1][0] : sentences[n - 1][1]].rstrip()
+    between = text[sentences[n - 1][1] : sentences[n][0]]
+    return bool(before) and before[-1] not in '.!?…:;»"' and "\n" in between
 
 
 def _cut_quotation(text: str, sentences: Sequence[tuple[int, int]], n: int) -> int:

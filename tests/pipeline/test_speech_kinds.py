@@ -1160,3 +1160,48 @@ def test_a_noun_of_statement_without_its_speaker_is_no_quote() -> None:
         "отношении этой страны у США «все опции на столе»."
     )
     assert quotes(text) == []
+
+
+def test_an_abbreviation_inside_the_source_does_not_end_it() -> None:
+    # tune6, n 18: the dot of 'им.' (an abbreviation to pymorphy2) ends no phrase.
+    text = (
+        "По словам генерального продюсера продюсерского центра Киностудии им. М. Горького Лики "
+        "Бланк, Охлобыстин сделает образ отца главного героя ярким и ироничным."
+    )
+    ((content, cue, source),) = quotes(text)
+    assert (cue, source) == (
+        "По словам",
+        "генерального продюсера продюсерского центра Киностудии им. М. Горького Лики Бланк",
+    )
+    assert content == "Охлобыстин сделает образ отца главного героя ярким и ироничным"
+
+
+def test_a_description_that_opens_the_clause_is_the_subjects() -> None:
+    # tune6, n 2: a role phrase, a comma, then the apposition with the name.
+    text = (
+        "Ранее заместитель главы комитета Госдумы по делам национальностей, депутат от "
+        "Крымского региона Руслан Бальбек заявил, что сторонники меджлиса продолжают вести "
+        "подрывную деятельность на полуострове, а их действия напрямую координирует Киев."
+    )
+    ((_content, cue, source),) = quotes(text)
+    assert cue == "заявил"
+    assert source == (
+        "заместитель главы комитета Госдумы по делам национальностей, депутат от Крымского "
+        "региона Руслан Бальбек"
+    )
+
+
+def test_a_clause_cut_from_its_cue_by_line_breaks() -> None:
+    # tune6, n 42: a link's text taken out leaves the subject and cue on lines of their own
+    # and ', что ...' on the next.
+    text = (
+        "В преддверии переговоров\n\nМоравецкий в интервью Die Welt заявил\n\n, что «Северный "
+        "поток — 2» является «ненужным, вредным (проектом. —\n\nRT\n\n), который разделяет "
+        "западную общественность»."
+    )
+    paragraphs = _paragraphs(text)
+    ((cue, source),) = [
+        (text[s.cue_start : s.cue_stop], text[s.source_start : s.source_stop])
+        for s in find_speech(text, paragraphs, paragraphs)
+    ]
+    assert (cue, source) == ("заявил", "Моравецкий")
