@@ -39,7 +39,7 @@ DOMINANT, DOMINANT_MENTIONS = 0.8, 3
 #: last in full names this many times more often than first.
 _SURNAME_RATIO = 5
 #: Surnames a word must open names of, as the corpus writes them, to count as a first name where
-#: the dictionary knows it only as a common noun ('Роб Мэннинг', 'Роб Маршалл'; 'роба').
+#: the dictionary does not know it.
 _OPENED = 2
 #: Joins a first name alone to its article in a person key: someone of that article only.
 IN_ARTICLE = "@"
@@ -388,10 +388,9 @@ def _in_full(m: Mention, people: People, text: str) -> bool:
     """Whether a name of two words, or three with a patronymic between, is a first name and a
     surname, not a word glued before a surname: its first word is a first name, by the
     dictionary ('Хусейн') or by the corpus, which writes it first in the names of two surnames
-    or more and more often first than last ('Роб': 'Роб Мэннинг', 'Роб Маршалл'), where the
-    dictionary reads it as no place, body, surname or common word in the nominative ('Закон
-    Джонс', 'Вратарь Пончик', 'Новости Орлов', 'Кавказ Нахимов'); and the article neither
-    writes it in lower case nor opens a sentence with it as a common noun."""
+    or more and more often first than last, where the dictionary does not know it (not
+    'Закон Джонс', 'Штатов Севостьянов', 'Кавказ Нахимов'); and the article
+    neither writes it in lower case nor opens a sentence with it as a common noun."""
     words = m.name.split()
     if len(words) == 3 and not _patronymic(m.name):
         return False
@@ -425,14 +424,10 @@ def _dictionary_first_name(word: str) -> bool:
 
 @lru_cache(maxsize=CACHE_SIZE)
 def _no_given_name(word: str) -> bool:
-    """A word the dictionary reads as a place, a body, a surname or a patronymic, or as a
-    common word in the nominative, in some reading: as the first word of a name in the
-    nominative it may be that word ('Азия', 'Загитовой', 'Новости', 'Закон'). A common noun
-    known only in oblique cases ('Роб', read 'роб' of 'роба') cannot open a nominative so."""
-    known = [p for p in morph()(word.lower()) if p.is_known]
-    return any(
-        {"Geox", "Orgn", "Surn", "Patr"} & p.tag.grammemes or p.tag.case == "nomn" for p in known
-    )
+    """A word the dictionary knows as anything but a first name: a place, a body, a surname,
+    a common word in any case ('Азия', 'Загитовой', 'Новости', 'Закон'; 'Штатов' of
+    'Соединённых Штатов', 'Игр' of 'Олимпийских игр', glued before a surname)."""
+    return any(p.is_known for p in morph()(word.lower()))
 
 
 def written_in_full(names: Mapping[str, int], person: str) -> dict[str, int]:
