@@ -282,8 +282,6 @@ def build_quotes(
             )
             speaker, elsewhere = context.article(article_id).speaker(said)
             source = elsewhere or source
-            if speaker and kind == "direct":  # not indirect: its words may take in the source
-                speaker = context.article(article_id).not_spoken_of(speaker, start, stop, source)
         words = None if source is None else text[source[0] : source[1]]
         if speaker is None and words and words.lower() in _FIRST_PERSON:
             speaker = _enclosing(spoken.get(article_id, []), start, stop) or context.article(

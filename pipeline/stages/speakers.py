@@ -85,9 +85,7 @@ The source's words name the speaker, or describe them and the article named them
    anybody from is the person named right after it in the same clause ('— рассказала
    заведующая поликлиникой №2 Светлана Андреева'). Whom an outlet or a press service cites
    by name ('— цитирует Возняцки официальный сайт Уимблдона') is the speaker (`_cited`).
-Only people mentioned outside quotations count as earlier people, and a speaker found by
-reference (a role, a pronoun, a body's noun) is never one the quote's own words name
-(`Article.not_spoken_of`): they are whom it speaks of."""
+Only people mentioned outside quotations count as earlier people."""
 
 from __future__ import annotations
 
@@ -492,23 +490,6 @@ class Article:
             if after and " " in after.surface.strip() and not re.search(r"[,;:.!?–—]", gap):
                 return after.entity_id, None
         return found, elsewhere
-
-    def not_spoken_of(
-        self, speaker: str, start: int, stop: int, source: tuple[int, int] | None
-    ) -> str | None:
-        """The `speaker` of the quote whose words are `start`..`stop`, unless the rules found
-        them by reference (a role, a pronoun, a body's noun: the source does not name them) and
-        the words themselves name them: then the quote speaks of them, and the reference read
-        a name from them or from where they are repeated (a heading «... Асад выиграет» over
-        '«... Асад выиграет», — заявил газете турецкий чиновник'; the battalion «Сомали» of
-        a headline and of the statement '— говорится в заявлении оборонного ведомства ДНР').
-        For direct quotes: an indirect quote's words may take in its source's apposition ('По
-        словам одного из режиссёров, Юрия Кулакова, ...')."""
-        ours = [m for m in self.mentions if m.entity_id == speaker]
-        if source and any(source[0] < m.stop and m.start < source[1] for m in ours):
-            return speaker
-        inside = any(start <= m.start and m.stop <= stop for m in ours)
-        return None if inside else speaker
 
     def _cited(self, said: Said) -> tuple[str, tuple[int, int]] | None:
         """Whom a cue of citing ('цитирует') cites by name between it and its source, and where:

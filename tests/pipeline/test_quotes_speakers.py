@@ -1683,24 +1683,3 @@ def test_a_document_s_author_named_in_the_lead() -> None:
     )
     assert said(found, "Ответный удар") == "Исследовательский центр Европейского парламента"
     assert said(found, "оборонные корпорации") is None
-
-
-def test_a_reference_does_not_name_whom_the_quote_speaks_of() -> None:
-    """A body's noun refers back to no organisation the quote itself names: the battalion of
-    the headline and of the statement did not issue it; nor does a description to a person
-    the quote names, whom a heading repeating the quote's words names too."""
-    found = speakers(
-        [
-            "«Сегодня в 06:12 мск в результате террористического акта погиб герой ДНР, командир "
-            "батальона «Сомали», полковник Михаил Толстых, известный как Гиви. На месте теракта "
-            "работает следственная группа», — говорится в заявлении оборонного ведомства ДНР.",
-            "«Если Алеппо падёт, Асад выиграет»\n\nВ Турции, которая является одним из ключевых "
-            "партнёров США в регионе по коалиции, считают, что неопределённая позиция Вашингтона "
-            "даёт повод для беспокойства.\n\n«Они обещали больше поддержки. Эта коалиция "
-            "устарела. Поэтому мы будем рассматривать свои варианты. Если Алеппо падёт, Асад "
-            "выиграет», — заявил газете турецкий чиновник.",
-        ],
-        ["Теракт в Донбассе: убит командир батальона «Сомали» Гиви", ""],
-    )
-    assert said(found, "На месте теракта") is None
-    assert said(found, "Они обещали больше поддержки") is None
