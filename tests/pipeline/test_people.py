@@ -850,3 +850,18 @@ def test_other_cases_of_the_full_name_outweigh_another_persons_word() -> None:
         ]
     )
     assert "Джо Монтана" in found and "Джо Монтан" not in found, found.keys()
+
+
+def test_a_full_name_whose_first_word_the_corpus_writes_as_a_surname_names_its_person() -> None:
+    """'Хусейн' ends the corpus's 'Саддам Хусейн' far more often than it opens a name, so
+    'Хусейн Багчи' is no full name corpus-wide; the dictionary knows 'Хусейн' as a first name,
+    so in his article he is a person of his own whom the bare 'Багчи' joins, named in full."""
+    texts = [f"Саддам Хусейн правил Ираком, пишет автор номер {i}." for i in range(6)]
+    texts.append(
+        "Как заявил RT профессор международных отношений Хусейн Багчи, под контролем курдских "
+        "формирований может оказаться весь север Сирии.\n\nБагчи также допускает, что Анкара "
+        "начнёт военные действия против курдских формирований."
+    )
+    found = people(texts)
+    assert found["Хусейн Багчи"]["n_mentions"] == 2
+    assert "Багчи" not in found

@@ -84,6 +84,7 @@ from pipeline.stages.entities.people import (
     article_scope,
     people_of,
     person_keys,
+    written_in_full,
 )
 from pipeline.stages.entities.qualified import qualified_names
 from pipeline.stages.entities.retyped import retyped, with_types
@@ -329,7 +330,7 @@ def _entities(
             country = country_of_name(name, "ORG")
         else:
             full = {n: c for n, c in names[group].items() if n in people.person_of}
-            full = full if kind == "PER" else {}
+            full = (full or written_in_full(names[group], root)) if kind == "PER" else {}
             plain = {n: c for n, c in names[group].items() if key(n) not in ambiguous}
             name = most_common(full) or most_common(plain) or most_common(names[group])
             kind = "ORG" if kind == "ORG" else most_common(types[group])

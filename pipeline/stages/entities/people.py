@@ -38,6 +38,9 @@ DOMINANT, DOMINANT_MENTIONS = 0.8, 3
 #: A word counts as a surname (so not a first name in front of one) when the corpus writes it
 #: last in full names this many times more often than first.
 _SURNAME_RATIO = 5
+#: Surnames a word must open names of, as the corpus writes them, to count as a first name where
+#: the dictionary does not know it.
+_OPENED = 2
 #: Joins a first name alone to its article in a person key: someone of that article only.
 IN_ARTICLE = "@"
 
@@ -150,6 +153,7 @@ class People:
     gender: dict[str, str] = field(default_factory=dict)  # person key -> its gender, if known
     surnames: frozenset[str] = frozenset()  # words written as surnames, not first names
     first_names: frozenset[str] = frozenset()  # words written first more often than last
+    openers: frozenset[str] = frozenset()  # first_names that open two surnames' names or more
 
     def subset(self, names: set[str]) -> People:
         """What resolving `names` needs: the entries of their surnames (for a worker)."""
@@ -162,6 +166,7 @@ class People:
             {p: g for p, g in self.gender.items() if p in persons},
             frozenset(t for n in names for t in map(token_key, n.split()) if t in self.surnames),
             frozenset(t for n in names for t in map(token_key, n.split()) if t in self.first_names),
+            frozenset(t for n in names for t in map(token_key, n.split()) if t in self.openers),
         )
 
 
@@ -170,11 +175,13 @@ def people_of(counts: Mapping[str, int], shown: Mapping[str, Counter]) -> People
     genders their sentences show (a person's gender is the one shown most, else the one
     its names show)."""
     first_words, last_words = Counter(), Counter()
+    opened: dict[str, set[str]] = defaultdict(set)  # first word -> the surnames it opens
     for name, count in counts.items():
         if is_full(name):
             tokens = name.split()
             first_words[token_key(tokens[0])] += count
             last_words[token_key(tokens[-1])] += count
+            opened[token_key(tokens[0])].add(token_key(tokens[-1]))
     surnames = frozenset(
         w for w, n in last_words.items() if n >= _SURNAME_RATIO * max(first_words[w], 1)
     )
@@ -185,7 +192,8 @@ def people_of(counts: Mapping[str, int], shown: Mapping[str, Counter]) -> People
     for name, count in full.items():
         if patronymic := _patronymic(name):
             patronymics[_first_last(name)][token_key(patronymic)] += count
-    people = People(surnames=surnames, first_names=first_names)
+    openers = frozenset(w for w in first_names if len(opened[w]) >= _OPENED)
+    people = People(surnames=surnames, first_names=first_names, openers=openers)
     said: dict[str, Counter] = defaultdict(Counter)
     for name, count in sorted(full.items()):
         person = _first_last(name)
@@ -299,10 +307,11 @@ def person_keys(
         for i, m in enumerate(mentions)
         if m.type == "PER" and m.name in people.person_of
     }
+    firsts = _first_words(mentions)
+    resolved |= _named_in_full(mentions, resolved, firsts, people, texts or {})
     in_article: dict[str, Counter] = defaultdict(Counter)
     for i, person in resolved.items():
         in_article[mentions[i].article_id][person] += 1
-    firsts = _first_words(mentions)
     for i, m in enumerate(mentions):
         if m.type != "PER" or i in resolved:
             continue
@@ -344,6 +353,88 @@ def person_keys(
         else:
             resolved[i] = " ".join(tokens)
     return dict(sorted(resolved.items()))
+
+
+def _named_in_full(
+    mentions: list[Mention],
+    resolved: Mapping[int, str],
+    firsts: Mapping[str, Mapping[str, set[str]]],
+    people: People,
+    texts: Mapping[str, str],
+) -> dict[int, str]:
+    """Mention index -> person key of the full names no full name of the corpus's explains
+    (`People.person_of` leaves out a name whose first word the corpus also writes as a
+    surname, 'Хусейн Багчи', or the dictionary as a common word, 'Роб Мэннинг') that still
+    read as a first name and a surname in their article (`_in_full`), which also writes the
+    surname alone, as written there ('Багчи', not a 'Байден' beside a 'Джо Байдена' the
+    normaliser left in the genitive): such a person is someone of their own, and the article's
+    bare surnames join them as they join any full name."""
+    found = {}
+    for i, m in enumerate(mentions):
+        if m.type != "PER" or i in resolved or not is_full(m.name):
+            continue
+        last = token_key(m.name.split()[-1])
+        written = firsts[m.article_id].get(last, set())
+        if "" not in written or last in people.first_names:
+            continue  # the article writes the surname alone: 'Багчи' ('Багчи', not 'Байден')
+        if _own_person(m, written, people, texts.get(m.article_id, "")):
+            continue  # 'Дакота Джонсон': another rule's name
+        if _in_full(m, people, texts.get(m.article_id, "")):
+            found[i] = _first_last(m.name)
+    return found
+
+
+def _in_full(m: Mention, people: People, text: str) -> bool:
+    """Whether a name of two words, or three with a patronymic between, is a first name and a
+    surname, not a word glued before a surname: its first word is a first name, by the
+    dictionary ('Хусейн') or by the corpus, which writes it first in the names of two surnames
+    or more and more often first than last, where the dictionary does not know it (not
+    'Закон Джонс', 'Штатов Севостьянов', 'Кавказ Нахимов'); and the article
+    neither writes it in lower case nor opens a sentence with it as a common noun."""
+    words = m.name.split()
+    if len(words) == 3 and not _patronymic(m.name):
+        return False
+    first = words[0]
+    if len(words) > 3 or _PATRONYMIC.search(words[-1].lower()) or _PATRONYMIC.search(first):
+        return False
+    if place_or_body(first) or _no_first_name(first) or _no_first_name(m.surface.split()[0]):
+        return False
+    if re.search(rf"(?<!\w){re.escape(first.lower())}(?!\w)", text):
+        return False
+    if _dictionary_first_name(first):
+        return True
+    opening = not text[: m.start].rstrip(' \t«"—-').endswith(_WITHIN_SENTENCE)
+    return (
+        token_key(first) in people.openers
+        and token_key(first) not in people.surnames
+        and not _no_given_name(first)
+        and not (opening and _dictionary_noun(first))
+    )
+
+
+@lru_cache(maxsize=CACHE_SIZE)
+def _dictionary_first_name(word: str) -> bool:
+    """A word the dictionary knows as a first name in the nominative singular ('Хусейн')."""
+    return any(
+        "Name" in p.tag.grammemes and p.tag.case == "nomn" and p.tag.number == "sing"
+        for p in morph()(word.lower())
+        if p.is_known
+    )
+
+
+@lru_cache(maxsize=CACHE_SIZE)
+def _no_given_name(word: str) -> bool:
+    """A word the dictionary knows as anything but a first name: a place, a body, a surname,
+    a common word in any case ('Азия', 'Загитовой', 'Новости', 'Закон'; 'Штатов' of
+    'Соединённых Штатов', 'Игр' of 'Олимпийских игр', glued before a surname)."""
+    return any(p.is_known for p in morph()(word.lower()))
+
+
+def written_in_full(names: Mapping[str, int], person: str) -> dict[str, int]:
+    """The full names among a person's `names` (with their counts) whose first name and
+    surname make the person key `person` (`_named_in_full`'s people: 'Хусейн Багчи', not the
+    bare 'Багчи' written more often)."""
+    return {n: c for n, c in names.items() if is_full(n) and _first_last(n) == person}
 
 
 def _glued_place(m: Mention) -> bool:
