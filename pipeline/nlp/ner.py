@@ -463,23 +463,24 @@ def shown_gender(
     return _agreement(before.group(1).lower()) if before else None
 
 
-#: A verb opening a clause after a quote or a comma, then the words up to a name.
-_SPEECH_BEFORE = re.compile(r"[,—–]\s*([а-яё]+)\s+([^,—–()]{1,150})$")
+#: A verb after the dash that ends a quote, then the words up to a name: '», — пояснила «НГ»
+#: профессор ... '.
+_SPEECH_BEFORE = re.compile(r"(?:^|[,.!?…»\"])\s*[—–]\s*([а-яё]+)\s+([^,—–()]{1,150})$")
 _TAIL = re.compile(r"[\s.!?…»\"“”]*")
 
 
 def _distant_verb(
     text: str, sentence_start: int, start: int, stop: int, sentence_stop: int
 ) -> str | None:
-    """The gender of a verb that opens the clause a name ends ('— пояснила «НГ» профессор
-    кафедры МГИМО Евгения Обичкина.'): the name is its subject where no word between is a
-    verb, a pronoun, a first name or a noun in the nominative of the verb's gender (the
-    subject then: '— рассказала мать Ивана Петрова'); a title of the other gender
-    ('профессор') is an apposition. A reflexive verb or one opening the sentence is read as
-    before (`_OPENING_REFLEXIVE`)."""
+    """The gender of a verb after the dash that ends a quote, where a name ends the sentence
+    ('— пояснила «НГ» профессор кафедры МГИМО Евгения Обичкина.'; not 'Месси, разыграл
+    бывшего голкипера «Реала» Икера Касильяса.'): the name is its subject where no word
+    between is a verb, a pronoun, a first name or a noun in the nominative of the verb's
+    gender (the subject then: '— рассказала мать Ивана Петрова'); a title of the other gender
+    ('профессор') is an apposition."""
     if not _TAIL.fullmatch(text, stop, sentence_stop):
         return None
-    found = _SPEECH_BEFORE.search(text, sentence_start, start)
+    found = _SPEECH_BEFORE.search(text[sentence_start:start])
     if found is None:
         return None
     verb = found.group(1)
