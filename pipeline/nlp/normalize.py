@@ -219,10 +219,10 @@ def _paradigms(word: str) -> list[Analysis]:
             found += [(c, "masc", stem if hard else stem + "ь", 0.55) for c in cases]
         elif word.endswith(end) and len(stem) > 2 and stem[-1] in "аеоу":
             found += [(c, "masc", stem + "й", 0.55) for c in cases]  # Мацея -> Мацей
-        elif word.endswith(end) and len(stem) > 3 and stem[-1] == "и" and end != "е":
+        elif word.endswith(end) and len(stem) > 3 and stem[-1] == "и" and _unknown(word):
             # Гиоргия -> Гиоргий, as Георгия -> Георгий: below a woman's name in -ия, for
-            # the corpus to choose.
-            found += [(c, "masc", stem + "й", 0.4) for c in cases]
+            # the corpus to choose; not a word the dictionary knows ('Чехословакию').
+            found += [(c, "masc", stem + "й", 0.4) for c in cases if end != "е"]
     for end, cases in _FEMN_ENDINGS.items():
         stem = word[: -len(end)]
         if not word.endswith(end) or len(stem) <= 2:
@@ -251,6 +251,10 @@ def _paradigms(word: str) -> list[Analysis]:
         if not stem.endswith(SURNAME_STEMS) and end != "е":
             found += [(c, "masc", stem + ending, 0.45) for c in cases]
     return found
+
+
+def _unknown(word: str) -> bool:
+    return not any(p.is_known for p in morph()(word))
 
 
 def _surname_cases(
