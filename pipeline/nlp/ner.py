@@ -478,7 +478,7 @@ def _distant_verb(
     between is a verb, a pronoun, a first name or a noun in the nominative of the verb's
     gender (the subject then: '— рассказала мать Ивана Петрова'); a title of the other gender
     ('профессор') is an apposition."""
-    if not _TAIL.fullmatch(text, stop, sentence_stop):
+    if not _TAIL.fullmatch(text, stop, sentence_stop) or not _may_be_subject(text[start:stop]):
         return None
     found = _SPEECH_BEFORE.search(text[sentence_start:start])
     if found is None:
@@ -491,6 +491,13 @@ def _distant_verb(
     if any(w and _blocks_subject(w, gender) for w in between):
         return None
     return gender
+
+
+def _may_be_subject(name: str) -> bool:
+    """Whether a name's first word can be a nominative: one that cannot ('со ссылкой на ...
+    Татьяну Петрову') is no verb's subject."""
+    first = name.split()[0].lower()
+    return any("nomn" in p.tag for p in morph()(first))
 
 
 #: A noun's nominative singular, which may be a verb's subject.

@@ -888,6 +888,14 @@ def test_a_speech_verb_shows_the_gender_of_the_name_that_ends_its_clause() -> No
     start = sentence.index("Ивана")
     stop = start + len("Ивана Петрова")
     assert shown_gender(sentence, 0, start, stop, len(sentence)) is None
+    # A name that cannot be a nominative is no subject (an 11.5k corpus sentence).
+    sentence = (
+        "«...путём применения экстренного торможения», — сообщил накануне ТАСС со ссылкой на"
+        " главу пресс-службы ГУ МВД Подмосковья Татьяну Петрову."
+    )
+    start = sentence.index("Татьяну")
+    stop = start + len("Татьяну Петрову")
+    assert shown_gender(sentence, 0, start, stop, len(sentence)) is None
 
 
 @pytest.mark.parametrize(
