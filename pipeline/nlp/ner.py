@@ -194,11 +194,14 @@ def _extend_first_name(text: str, sentence_start: int, start: int, stop: int) ->
     """'Соната Коултер' where NER took only the surname: a capitalised word right before a
     one-word name, not at the start of the sentence (nor after the dash or quotation mark that
     opens it: '— Арбитр Еськов'), is its first name, unless it is a place after a preposition
-    ('в Брюсселе Джонсон'); also before a particle ('Мартин дель Потро')."""
-    if " " in text[start:stop] and not text[start].islower():
+    ('в Брюсселе Джонсон'); also before a particle ('Мартин дель Потро'), and before the given
+    name of syllables of an East Asian name ('Сон Ён Му', `_syllables`)."""
+    # A name of several words is whole, but for an East Asian name's given name ('Ён Му').
+    several = " " in text[start:stop] and not text[start].islower()
+    if several and not _syllables(text[start:stop]):
         return start
     before = re.search(r"([А-ЯЁ][а-яё]+)\s$", text[max(sentence_start, start - 40) : start])
-    if not before:
+    if not before or (several and not _syllables(before.group(1))):
         return start
     begin = start - len(before.group())
     if not re.search(r"\w", text[sentence_start:begin]) or not text[begin - 1].isspace():
@@ -216,6 +219,16 @@ def _extend_first_name(text: str, sentence_start: int, start: int, stop: int) ->
     ):
         return start
     return begin
+
+
+_VOWELS = re.compile("[аеёиоуыэюя]", re.IGNORECASE)
+
+
+def _syllables(name: str) -> bool:
+    """Whether a name is one or two words of one syllable each: an East Asian name that NER cut
+    after its surname ('Сон' + 'Ён Му', 'Хван' + 'Дэ Хону'), whose surname is such a word too."""
+    words = name.split()
+    return len(words) <= 2 and all(len(_VOWELS.findall(w)) == 1 for w in words)
 
 
 @lru_cache(maxsize=CACHE_SIZE)
@@ -350,7 +363,7 @@ def _person_readings(
         nominative = normalize.person_candidates(surface, subject=True, ungoverned=item)
         if nominative[0][0] >= _PLAUSIBLE * readings[0][0]:
             readings = nominative
-    gender = shown_gender(text, sentence_start, start, stop)
+    gender = shown_gender(text, sentence_start, start, stop, sentence_stop)
     if gender:
         ungoverned = _OPENING_REFLEXIVE.match(text, sentence_start, start) is not None
         of_gender = normalize.person_candidates(
@@ -413,17 +426,21 @@ def _agreement(word: str) -> str | None:
     return gender if gender in ("masc", "femn") else None  # 'правительство заявило'
 
 
-def shown_gender(text: str, sentence_start: int, start: int, stop: int) -> str | None:
+def shown_gender(
+    text: str, sentence_start: int, start: int, stop: int, sentence_stop: int | None = None
+) -> str | None:
     """The gender of the person named at text[start:stop] as the verb it governs shows it:
     'Захарова заявила', 'Клинтон также отметила', or after a quote, '..., — заявила
-    Захарова'. A name after a preposition is not the subject ('у Захарова была'), nor one
-    after a thing it belongs to ('Рота Григорьянца собралась', 'компания Илона Маска
-    заявила')."""
+    Захарова', also where the name ends the sentence after its titles ('— пояснила «НГ»
+    профессор кафедры ... Евгения Обичкина.'). A name after a preposition is not the subject
+    ('у Захарова была'), nor one after a thing it belongs to ('Рота Григорьянца собралась',
+    'компания Илона Маска заявила')."""
     after = _NEXT_WORDS.match(text, stop, stop + 40)
     if (
         after
         and not _after_preposition(text, sentence_start, start)
         and not _owned(text, sentence_start, start)
+        and not _apposition_after_preposition(text, sentence_start, start, stop)
     ):
         first, second = after.groups()
         gender = _agreement(first)
@@ -434,11 +451,74 @@ def shown_gender(text: str, sentence_start: int, start: int, stop: int) -> str |
         if gender:
             return gender
     before = _INVERTED.search(text, max(sentence_start, start - 40), start)
+    distant = None
+    if before is None and sentence_stop is not None:
+        distant = _distant_verb(text, sentence_start, start, stop, sentence_stop)
+    if distant:
+        return distant
     if before is None:
         # A reflexive verb opening the sentence, which takes no object in the accusative:
         # 'Отличился Сантала.', 'Вызывался Давиде'.
         before = _OPENING_REFLEXIVE.match(text, sentence_start, start)
     return _agreement(before.group(1).lower()) if before else None
+
+
+#: A verb after the dash that ends a quote, then the words up to a name: '», — пояснила «НГ»
+#: профессор ... '.
+_SPEECH_BEFORE = re.compile(r"(?:^|[,.!?…»\"])\s*[—–]\s*([а-яё]+)\s+([^,—–()]{1,150})$")
+_TAIL = re.compile(r"[\s.!?…»\"“”]*")
+
+
+def _distant_verb(
+    text: str, sentence_start: int, start: int, stop: int, sentence_stop: int
+) -> str | None:
+    """The gender of a verb after the dash that ends a quote, where a name ends the sentence
+    ('— пояснила «НГ» профессор кафедры МГИМО Евгения Обичкина.'; not 'Месси, разыграл
+    бывшего голкипера «Реала» Икера Касильяса.'): the name is its subject where no word
+    between is a verb, a pronoun, a first name or a noun in the nominative of the verb's
+    gender (the subject then: '— рассказала мать Ивана Петрова'); a title of the other gender
+    ('профессор') is an apposition."""
+    if not _TAIL.fullmatch(text, stop, sentence_stop) or not _may_be_subject(text[start:stop]):
+        return None
+    found = _SPEECH_BEFORE.search(text[sentence_start:start])
+    if found is None:
+        return None
+    verb = found.group(1)
+    gender = _agreement(verb)
+    if gender is None or morph()(verb)[0].tag.POS != "VERB":
+        return None
+    between = [w.strip('«»"“”.') for w in found.group(2).split()]
+    if any(w and _blocks_subject(w, gender) for w in between):
+        return None
+    return gender
+
+
+def _may_be_subject(name: str) -> bool:
+    """Whether a name's first word can be a nominative: one that cannot ('со ссылкой на ...
+    Татьяну Петрову') is no verb's subject."""
+    first = name.split()[0].lower()
+    return any("nomn" in p.tag for p in morph()(first))
+
+
+#: A noun's nominative singular, which may be a verb's subject.
+_NOMINATIVE = frozenset({"nomn", "sing"})
+
+
+@lru_cache(maxsize=CACHE_SIZE)
+def _blocks_subject(word: str, gender: str) -> bool:
+    """Whether a word between a verb and a name may be the verb's subject or another clause's
+    verb (`_distant_verb`)."""
+    if not word[:1].isalpha():
+        return False
+    parses = morph()(word.lower())
+    if word[0].isupper():
+        return any(p.is_known and "Name" in p.tag.grammemes for p in parses)
+    subject = _NOMINATIVE | {"NOUN"}
+    return _verb(word) or any(
+        p.tag.POS == "NPRO" or (p.tag.grammemes >= subject and {gender, "ms-f"} & p.tag.grammemes)
+        for p in parses
+        if p.is_known
+    )
 
 
 @lru_cache(maxsize=CACHE_SIZE)
@@ -478,6 +558,37 @@ def _apposition_gender(text: str, sentence_start: int, start: int) -> str | None
     ):
         return genders.pop()
     return None
+
+
+def _apposition_after_preposition(text: str, sentence_start: int, start: int, stop: int) -> bool:
+    """Whether the name at text[start:stop] follows a person's noun after a preposition, in a
+    case they may share: 'в паре с британцем Джейми Марреем выиграла' (the verb agrees with
+    someone else); not 'по связям с соотечественниками Константин Затулин призвал'. A
+    thing's noun there may end a phrase of time or place ('С понедельника Захарова
+    заявила')."""
+    before = _WORD_BEFORE.search(text[sentence_start:start])
+    return bool(
+        before
+        and before.group(1)
+        and before.group(2).islower()
+        and preposition(before.group(1).lower().strip(',;:«»"()'))
+        and _person_noun(before.group(2).lower())
+        and _may_agree(before.group(2).lower(), text[start:stop].split()[-1].lower())
+    )
+
+
+@lru_cache(maxsize=CACHE_SIZE)
+def _person_noun(word: str) -> bool:
+    """Whether the dictionary knows `word` only as an animate common noun in the singular
+    ('британцем', 'министра')."""
+    parses = [p for p in morph()(word) if p.is_known]
+    return bool(parses) and all(
+        p.tag.POS == "NOUN"
+        and p.tag.animacy == "anim"
+        and p.tag.number == "sing"
+        and not _NAMEISH & p.tag.grammemes
+        for p in parses
+    )
 
 
 def _owned(text: str, sentence_start: int, start: int) -> bool:

@@ -152,6 +152,10 @@ def _capitalised(part: str, shape: str) -> str:
     return part[:1].upper() + part[1:] if shape[:1].isupper() else part
 
 
+#: The weight of an adjective the dictionary only guesses, in an oblique case and in the
+#: nominative (the word as written: 'Гарбинье'): in an oblique case below a foreign name's
+#: ending ('Сереной' is Серена's instrumental, not a 'Сереная').
+_GUESSED_ADJECTIVE = (0.45, 0.5)
 #: Parts of speech a name's word may decline as: a participle's paradigm is an adjectival
 #: surname's ('Яну Непомнящему', 'Непомнящего' -> 'Непомнящий').
 _NAME_POS = ("NOUN", "ADJF", "PRTF")
@@ -184,7 +188,7 @@ def _dictionary(word: str) -> list[Analysis]:
             # 'Тягнибокий'): adjectival surnames are the -ский/-цкий paradigms of _SURNAME.
             weight = (1.0 if parse.is_known else 0.5) * (0.5 + parse.score) if proper else 0.65
             if not proper and tag.POS != "NOUN" and not parse.is_known:
-                weight = 0.7 if _ADJECTIVAL.search(word) else 0.5
+                weight = 0.7 if _ADJECTIVAL.search(word) else _GUESSED_ADJECTIVE[tag.case == "nomn"]
             if form:
                 found.append((tag.case, gender, form.word, weight))
     return found
@@ -215,6 +219,10 @@ def _paradigms(word: str) -> list[Analysis]:
             found += [(c, "masc", stem if hard else stem + "ь", 0.55) for c in cases]
         elif word.endswith(end) and len(stem) > 2 and stem[-1] in "аеоу":
             found += [(c, "masc", stem + "й", 0.55) for c in cases]  # Мацея -> Мацей
+        elif word.endswith(end) and len(stem) > 3 and stem[-1] == "и" and _unknown(word):
+            # Гиоргия -> Гиоргий, as Георгия -> Георгий: below a woman's name in -ия, for
+            # the corpus to choose; not a word the dictionary knows ('Чехословакию').
+            found += [(c, "masc", stem + "й", 0.4) for c in cases if end != "е"]
     for end, cases in _FEMN_ENDINGS.items():
         stem = word[: -len(end)]
         if not word.endswith(end) or len(stem) <= 2:
@@ -243,6 +251,10 @@ def _paradigms(word: str) -> list[Analysis]:
         if not stem.endswith(SURNAME_STEMS) and end != "е":
             found += [(c, "masc", stem + ending, 0.45) for c in cases]
     return found
+
+
+def _unknown(word: str) -> bool:
+    return not any(p.is_known for p in morph()(word))
 
 
 def _surname_cases(

@@ -43,3 +43,10 @@ def test_only_one_word_person_mentions_change_type() -> None:
         }
     )
     assert with_types(raw, {"киркук": "LOC"})["type"].to_pylist() == ["LOC", "PER", "LOC", "PER"]
+
+
+def test_a_first_name_the_dictionary_only_guesses_stays_no_person() -> None:
+    # 'больше половины Фленсбург провел под управлением датской короны': a town, which the
+    # dictionary guesses a man's name for its ending.
+    counts = {("PER", "Фленсбург"): 2, ("LOC", "Фленсбург"): 7}
+    assert retyped(counts, frozenset(), frozenset()) == {"фленсбург": "LOC"}

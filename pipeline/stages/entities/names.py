@@ -621,6 +621,8 @@ def _best_reading(
             nominatives[word] or last_genders.get(word, Counter())["masc"]
         ):
             return False
+        if _plural_of(word, written[i]) and not nominatives[word]:
+            return False  # 'Серёж'; not 'Киран', a nominative in 'Киран Триппьер'
         return (seen[word] > 0 and seen[word] * _RARER >= seen[written[i]]) or any(
             seen[form] for form in _instrumentals(word) if form != written[i]
         )
@@ -864,6 +866,19 @@ def _hers_or_his(written: str, word: str, seen: Counter[str]) -> bool:
         and not _PARADIGM.search(word)
         and given_name_gender(word) != "femn"
         and not (seen[stem + "ой"] or seen[stem + "ою"])
+    )
+
+
+@cache
+def _plural_of(word: str, written: str) -> bool:
+    """Whether the dictionary knows `word` only as a plural of the name `written` is a form
+    of: 'Серёж' (a genitive plural, and the vocative 'Серёж, ну...') is no man's name whose
+    genitive 'Серёжа' would be, unless the corpus's longer names keep it as a nominative
+    ('Киран Триппьер': the dictionary knows 'Киран' as a plural of 'Кирана')."""
+    own = {p.normal_form for p in morph()(written) if p.is_known and "Name" in p.tag.grammemes}
+    parses = [p for p in morph()(word) if p.is_known]
+    return bool(own and parses) and all(
+        p.tag.number == "plur" and p.normal_form in own for p in parses
     )
 
 

@@ -567,17 +567,28 @@ def agree_in_article(mentions: list[Mention]) -> list[Mention]:
 
 def _agree(article: list[Mention]) -> None:
     people = [m for m in article if m.type == "PER"]
-    lasts = Counter(token_key(m.name.split()[-1]) for m in people)
+    # What the article writes: a full name, or a surname that reads one way ('Медведевой');
+    # not one whose readings differ ('Писарева' may be Евгений Писарев's genitive).
+    lasts = Counter(token_key(m.name.split()[-1]) for m in people if not _other_lasts(m))
     for m in people:
-        if not m.readings or " " in m.name:  # a full name is read well enough alone
+        if " " in m.name:  # a full name is read well enough alone
             continue
+        others = _other_lasts(m)
         own = token_key(m.name.split()[-1])
-        others = {}
-        for _s, name in m.readings:
-            last = token_key(name.split()[-1])
-            if last != own:
-                others.setdefault(last, name)
-        # What the article's other mentions write, this one aside.
         best = max(others, key=lambda last: (lasts[last], last), default=None)
-        if best and lasts[best] > lasts[own] - 1:
+        if best and lasts[best] > lasts[own]:
             m.name = others[best]
+
+
+def _other_lasts(m: Mention) -> dict[str, str]:
+    """A one-word person mention's other readings by the key of their last word, where it is
+    not the chosen name's; none for a full name."""
+    if " " in m.name:
+        return {}
+    own = token_key(m.name.split()[-1])
+    others: dict[str, str] = {}
+    for _s, name in m.readings:
+        last = token_key(name.split()[-1])
+        if last != own:
+            others.setdefault(last, name)
+    return others
