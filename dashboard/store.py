@@ -159,18 +159,26 @@ def manifest(build: Build) -> dict:
     return _read_manifest(str(path), path.stat().st_mtime_ns)
 
 
+#: Tables held in memory rather than read from their Parquet file by each query: `entities`, a
+#: single row group that most pages join for names (its names and aliases decoded again by
+#: every such query otherwise), a few megabytes however large the build.
+IN_MEMORY = ("entities",)
+
+
 @st.cache_resource(show_spinner=False, max_entries=4)
 def connection(directory: str, build_id: str) -> duckdb.DuckDBPyConnection:
-    """The build's tables as DuckDB views: one connection per build, shared through cursors.
-    Queries never run on it: each session's script runs in a thread of its own, and DuckDB
-    refuses a call on a connection busy with another (`new_cursor`)."""
+    """The build's tables as DuckDB views (`IN_MEMORY` ones as tables): one connection per
+    build, shared through cursors. Queries never run on it: each session's script runs in a
+    thread of its own, and DuckDB refuses a call on a connection busy with another
+    (`new_cursor`)."""
     spill = Path(tempfile.gettempdir()) / "obzor-duckdb"  # not the working directory
     con = duckdb.connect(config={"memory_limit": MEMORY_LIMIT, "temp_directory": str(spill)})
     for name, schema in TABLES.items():
         path = Path(directory) / f"{name}.parquet"
         if path.is_file():
             quoted = str(path).replace("'", "''")
-            con.execute(f"CREATE VIEW {name} AS SELECT * FROM read_parquet('{quoted}')")
+            kind = "TABLE" if name in IN_MEMORY else "VIEW"
+            con.execute(f"CREATE {kind} {name} AS SELECT * FROM read_parquet('{quoted}')")
         else:  # an optional table this build lacks: empty, with the contract's columns
             con.register("empty", schema.empty_table())
             con.execute(f"CREATE TABLE {name} AS SELECT * FROM empty")
