@@ -9,7 +9,10 @@ where the rows of any date range sit in every row group). `events` also gets its
 without reading the paragraphs. The events' sentences are written once more, in a narrow table
 laid out by the date each event names (`event_sentences`): the sentences a page opens (the
 Timeline's oldest references, a clicked point) lie in a narrow span of those dates, however
-far apart their articles' publication dates are."""
+far apart their articles' publication dates are. The quotes are written once more too, a row
+per quote and entity that says it or that it names, laid out by entity (`entity_quotes`): an
+actor's profile then reads the text of its quotes in its own row groups, not in every row group
+of their dates, which hold every other entity's quotes of those days."""
 
 from __future__ import annotations
 
@@ -56,6 +59,15 @@ _SENTENCES = """
     ORDER BY date_start NULLS LAST, article_id, start
 """
 
+#: The quotes (the parameter) once per entity that says each or that each names (`list_distinct`
+#: drops a missing speaker, and a speaker who names themself), by entity, newest first.
+_ENTITY_QUOTES = """
+    SELECT n.entity_id, q.*
+    FROM read_parquet(?) q,
+         unnest(list_distinct(list_append(q.about_entity_ids, q.speaker_entity_id))) n(entity_id)
+    ORDER BY n.entity_id, q.published DESC NULLS LAST, q.article_id, q.start, q.stop, q.kind
+"""
+
 #: The articles (the parameter) newest first, undated last, then by id.
 _ARTICLES = "SELECT * FROM read_parquet(?) ORDER BY published DESC NULLS LAST, article_id"
 
@@ -79,14 +91,26 @@ def by_date(directory: Path) -> Written:
 def event_sentences(directory: Path) -> Written:
     """Write `event_sentences` from the events in `directory`, when it holds them; its
     manifest entry."""
-    events = directory / "events.parquet"
-    if not events.is_file():
+    return _written_from(directory, "events", "event_sentences", _SENTENCES)
+
+
+def _written_from(directory: Path, source: str, name: str, sql: str) -> Written:
+    """Write the table `name` in `directory` from the rows of `sql` over its table `source`
+    (the parameter), when it holds that table; its manifest entry."""
+    read = directory / f"{source}.parquet"
+    if not read.is_file():
         return {}
-    path = directory / "event_sentences.parquet"
-    writer = TableWriter(path, TABLES[path.stem])
-    for batch in batches(_SENTENCES, [str(events)]):
+    path = directory / f"{name}.parquet"
+    writer = TableWriter(path, TABLES[name])
+    for batch in batches(sql, [str(read)]):
         writer.write(batch)
-    return {"event_sentences": entry(*writer.close())}
+    return {name: entry(*writer.close())}
+
+
+def entity_quotes(directory: Path) -> Written:
+    """Write `entity_quotes` from the quotes in `directory`, when it holds them; its manifest
+    entry."""
+    return _written_from(directory, "quotes", "entity_quotes", _ENTITY_QUOTES)
 
 
 def articles_by_date(directory: Path) -> Written:
