@@ -25,7 +25,7 @@ GROUP_ROWS = {
     "country_mentions": 1 << 14,
     "article_entities": 1 << 14,
     "event_sentences": 1 << 10,
-    "entity_quotes": 1 << 10,
+    "entity_quotes": 1 << 13,
 }
 #: Columns written without statistics: texts no reader filters by, whose minimum and maximum
 #: in each row group would make the footer of a table of small groups megabytes long.
