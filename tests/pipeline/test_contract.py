@@ -13,6 +13,7 @@ from conftest import ROOT, read_table
 
 from pipeline.runtime.parquet import GROUP_ROWS
 from pipeline.schema import TABLES, in_article_order
+from pipeline.stages import by_date as by_date_stage
 from pipeline.stages.by_date import (
     BY_DATE,
     articles_by_date,
@@ -168,9 +169,11 @@ def test_entity_quotes_hold_each_quote_under_its_speaker_and_what_it_names(
     said = "Для нас отношения с США тоже важны"
     under = {r["entity_id"] for r in rows if r["quote"].startswith(said)}
     assert under == {entities["Ильхам Алиев"], entities["США"]}
-    # Written again from the quotes, four rows a group: the same table.
+    # Written again from the quotes, four rows a group, the entities sorted about ten rows at a
+    # time: the same table.
     shutil.copy(seed_build / "quotes.parquet", tmp_path / "quotes.parquet")
     monkeypatch.setitem(GROUP_ROWS, "entity_quotes", 4)
+    monkeypatch.setattr(by_date_stage, "ENTITY_ROWS", 10)
     written = entity_quotes(tmp_path)
     assert written["entity_quotes"]["rows"] == len(rows)
     file = pq.ParquetFile(tmp_path / "entity_quotes.parquet")
