@@ -3,7 +3,8 @@
 The app's server. Every session runs `main.py` (the sidebar, then the page shown). Before the
 server answers, it does once what the first view of a page would otherwise wait for: this
 module's imports bring in the pages' libraries (pandas, Arrow, DuckDB; half a second or more),
-and `sidebar.prepare` runs the sidebar's queries, which no filter changes, into the caches every
+`sidebar.prepare` runs the sidebar's queries, which no filter changes, and `overview.prepare`
+the queries of the Overview without filters (every session's first view), into the caches every
 session of the build shares.
 """
 
@@ -16,6 +17,7 @@ from logging import getLogger
 import streamlit as st
 
 from dashboard import store
+from dashboard.queries import overview
 from dashboard.widgets import sidebar
 
 _LOG = getLogger(__name__)
@@ -24,7 +26,9 @@ _LOG = getLogger(__name__)
 @asynccontextmanager
 async def _prepared(_app: st.App) -> AsyncIterator[None]:
     try:
-        sidebar.prepare(store.open_build(store.data_dir()))
+        build = store.open_build(store.data_dir())
+        sidebar.prepare(build)
+        overview.prepare(build)
     except store.DataError:
         pass  # no usable build: the pages say what is wrong and how to build it
     except Exception:  # the server starts all the same: the first view shows what went wrong

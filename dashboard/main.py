@@ -5,6 +5,7 @@ import streamlit as st
 from dashboard.widgets import chartcode, guards, sidebar
 
 st.set_page_config(page_title="Obzor · Russian news analysis", page_icon="📰", layout="wide")
+chartcode.load_early()  # first: the browser loads the charts' code while the script runs
 
 build = guards.current_build()
 page = st.navigation(
@@ -33,6 +34,5 @@ page = st.navigation(
 sidebar.build_info(build)
 with guards.in_time(stop=True):  # the sidebar's options are queries too
     sidebar.filters(build)
-chartcode.load_early()  # before the page's queries; last in the sidebar, where it takes no room
 with guards.in_time():  # a part of the page that does not catch a slow query itself
     page.run()

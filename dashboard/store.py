@@ -159,18 +159,17 @@ def manifest(build: Build) -> dict:
     return _read_manifest(str(path), path.stat().st_mtime_ns)
 
 
-#: Tables held in memory rather than read from their Parquet file by each query: `entities`, a
-#: single row group that most pages join for names (its names and aliases decoded again by
-#: every such query otherwise), a few megabytes however large the build.
-IN_MEMORY = ("entities",)
+#: The tables of names and labels that queries join to what they count (a row per entity, per
+#: topic, per build-wide total): held in the connection's memory, so that a query does not read
+#: and decompress them from Parquet again (a few megabytes at most, whatever the corpus size).
+IN_MEMORY = ("entities", "topics", "totals")
 
 
 @st.cache_resource(show_spinner=False, max_entries=4)
 def connection(directory: str, build_id: str) -> duckdb.DuckDBPyConnection:
-    """The build's tables as DuckDB views (`IN_MEMORY` ones as tables): one connection per
-    build, shared through cursors. Queries never run on it: each session's script runs in a
-    thread of its own, and DuckDB refuses a call on a connection busy with another
-    (`new_cursor`)."""
+    """The build's tables as DuckDB views (`IN_MEMORY`: tables): one connection per build,
+    shared through cursors. Queries never run on it: each session's script runs in a thread of
+    its own, and DuckDB refuses a call on a connection busy with another (`new_cursor`)."""
     spill = Path(tempfile.gettempdir()) / "obzor-duckdb"  # not the working directory
     con = duckdb.connect(config={"memory_limit": MEMORY_LIMIT, "temp_directory": str(spill)})
     for name, schema in TABLES.items():
@@ -485,7 +484,9 @@ def counted(build: Build, filters: Filters, table: str, known: str, column: str)
 
 
 def summary(build: Build, filters: Filters) -> dict:
-    """Articles, sources, dated articles, first and last publication date, words."""
+    """Articles, sources, dated articles, first and last publication date, words; read in the
+    row groups of the filters' dates alone (`Filters.in_range`: `articles` is laid out by date)."""
+    dates, params = filters.in_range("published")
     row = filtered(
         build,
         filters,
@@ -497,7 +498,9 @@ def summary(build: Build, filters: Filters) -> dict:
                max(published) AS last,
                coalesce(sum(n_words), 0) AS words
         FROM {selected_articles(filters)}
+        WHERE {dates}
         """,
+        *params,
     ).iloc[0]
     return {k: (None if pd.isna(v) else v) for k, v in row.items()}
 

@@ -12,8 +12,6 @@ from dashboard.filters import Filters
 from dashboard.store import (
     Build,
     at_rows,
-    counted,
-    filtered,
     new_cursor,
     shared,
     time_limited,
@@ -257,30 +255,60 @@ def most_quoted(quotes: pd.DataFrame, limit: int) -> pd.DataFrame:
     )
 
 
+#: The selected articles' quotes per speaker (null: none named) and in all (`whole`): quotes
+#: and their articles, read in the row groups of the filters' dates alone (`{dates}`:
+#: `Filters.in_range`).
+_BY_SPEAKER = """
+    SELECT q.speaker_entity_id, grouping(q.speaker_entity_id) = 1 AS whole, count(*) AS quotes,
+           count(DISTINCT q.article_id) AS articles
+    FROM quotes q JOIN sel USING (article_id)
+    WHERE {dates}
+    GROUP BY GROUPING SETS ((q.speaker_entity_id), ())
+"""
+
+
+@st.cache_resource(show_spinner=False, max_entries=64)
+def _by_speaker(directory: str, build_id: str, filters: Filters) -> pa.Table:
+    """`_BY_SPEAKER` of a filter state, counted once and shared by the page's counts and its
+    speakers: each would read every selected quote's speaker and article."""
+    dates, bounds = filters.in_range("q.published")
+    with time_limited(new_cursor(directory, build_id, filters)) as cursor:
+        return cursor.sql(_BY_SPEAKER.format(dates=dates), params=bounds).to_arrow_table()
+
+
 def quote_speakers(build: Build, filters: Filters, limit: int) -> pd.DataFrame:
     """The people and organisations quoted most in the selected articles: quotes, articles,
-    country, role. The quotes are read in the row groups of the filters' dates alone
-    (`Filters.in_range`)."""
-    dates, bounds = filters.in_range("q.published")
-    return filtered(
-        build,
-        filters,
-        f"""
-        SELECT n.entity_id, n.name, n.type, n.country, n.role, count(*) AS quotes,
-               count(DISTINCT q.article_id) AS articles
-        FROM quotes q JOIN sel USING (article_id) JOIN entities n
-          ON n.entity_id = q.speaker_entity_id
-        WHERE {dates}
-        GROUP BY ALL
-        ORDER BY quotes DESC, articles DESC, n.entity_id
-        LIMIT ?
-        """,
-        *bounds,
-        limit,
-    )
+    country, role (`_by_speaker`)."""
+    return _speakers(build.directory, build.build_id, filters, limit)
+
+
+@shared(max_entries=64)
+def _speakers(directory: str, build_id: str, filters: Filters, limit: int) -> pd.DataFrame:
+    cursor = new_cursor(directory, build_id, None)
+    cursor.register("speakers", _by_speaker(directory, build_id, filters))
+    with time_limited(cursor):
+        return cursor.execute(
+            """
+            SELECT n.entity_id, n.name, n.type, n.country, n.role, s.quotes, s.articles
+            FROM speakers s JOIN entities n ON n.entity_id = s.speaker_entity_id
+            WHERE NOT s.whole
+            ORDER BY s.quotes DESC, s.articles DESC, n.entity_id
+            LIMIT ?
+            """,
+            [limit],
+        ).df()
 
 
 def quote_counts(build: Build, filters: Filters) -> dict:
     """Quotes in the selected articles, how many have a named speaker, and in how many
-    articles."""
-    return counted(build, filters, "quotes", "attributed", "speaker_entity_id")
+    articles (`_by_speaker`)."""
+    counts = _by_speaker(build.directory, build.build_id, filters).to_pylist()
+    whole = next((row for row in counts if row["whole"]), {"quotes": 0, "articles": 0})
+    unnamed = sum(
+        row["quotes"] for row in counts if not row["whole"] and row["speaker_entity_id"] is None
+    )
+    return {
+        "quotes": whole["quotes"],
+        "attributed": whole["quotes"] - unnamed,
+        "articles": whole["articles"],
+    }

@@ -5,10 +5,8 @@ import streamlit as st
 
 from dashboard import charts
 from dashboard.queries import actors, articles, countries, topics
+from dashboard.queries.overview import ARTICLE_LIMIT, TOP
 from dashboard.widgets import clicks, downloads, guards, render, sidebar
-
-ARTICLE_LIMIT = 1000
-TOP = 15
 
 build = guards.current_build()
 filters = sidebar.current_filters()

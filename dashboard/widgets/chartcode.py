@@ -4,8 +4,8 @@ Streamlit loads the code of a kind of element (its "chunk") when the first such 
 Plotly's is the largest of its front end (about 4.6 MB of JavaScript, 1-2 s to load and run
 on a busy machine), so a new tab fetched and ran it only after the page's queries, and drew
 its first chart after both; the data frame's (0.5 MB, and 1 MB of Arrow code it imports) came
-last, with the article list. Importing the same chunks from an element sent before the page's
-queries (the sidebar's last: an element there takes no room) lets the browser do that work
+last, with the article list. Importing the same chunks from the script's first element (before
+the sidebar and the page's queries; hidden, so it takes no room) lets the browser do that work
 while the server runs the script: charts and tables then draw from modules already in memory.
 Nothing is fetched from elsewhere than the app.
 """
@@ -21,6 +21,11 @@ import streamlit as st
 CHUNKS = Path(st.__file__).parent / "static" / "static" / "js"
 #: The chunks loaded early: Plotly's charts and data frames, which nearly every page shows.
 EARLY = ("PlotlyChart", "DataFrame")
+
+
+#: The element that holds the imports: hidden, so that it takes no room (not even the gap
+#: between elements) wherever it stands.
+_HIDDEN = '[data-testid="stElementContainer"]:has(script[data-early-chunks])'
 
 
 @cache
@@ -39,7 +44,9 @@ def load_early() -> None:
     )
     if imports:
         st.sidebar.html(
-            "<script>{const main = document.querySelector('script[src*=\"/static/js/index.\"]');"
+            f"<style>{_HIDDEN}{{display: none}}</style>"
+            "<script data-early-chunks>"
+            "{const main = document.querySelector('script[src*=\"/static/js/index.\"]');"
             f"if (main) {{{imports}}}}}</script>",
             unsafe_allow_javascript=True,
         )

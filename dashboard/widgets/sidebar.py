@@ -45,9 +45,12 @@ def build_info(build: Build) -> None:
 
 def prepare(build: Build) -> None:
     """Run the sidebar's queries that no filter changes (the dates' bounds, the pickers'
-    options and the actors' labels), so that they are cached for every session of `build`."""
+    options and the actors' labels), so that they are cached for every session of `build`, and
+    name the picker's countries (the first names looked up load pycountry's and babel's data)."""
     _bounds(build)
     actor_labels(build, [])
+    for code in filter_options(build)["countries"]["country"]:
+        country_name(code)
 
 
 def filters(build: Build) -> Filters:

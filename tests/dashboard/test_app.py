@@ -30,8 +30,8 @@ from dashboard.export import provenance, to_csv
 from dashboard.filters import Filters
 from dashboard.graph import graph, graph_tables, to_gexf
 from dashboard.labels import country_name
+from dashboard.queries import overview, search
 from dashboard.queries import quotes as quote_queries
-from dashboard.queries import search
 from dashboard.queries import timeline as timeline_queries
 from dashboard.queries.actors import (
     actor_table,
@@ -141,6 +141,24 @@ def test_the_server_runs_the_sidebars_queries_before_any_session(monkeypatch, se
     assert filter_options(build)["sources"]["articles"].sum() == 5
     assert "Ильхам Алиев" in " ".join(actor_labels(build, []).values())
     assert corpus_summary(build)["articles"] == 5
+
+
+def test_the_server_runs_the_overviews_queries_before_any_session(monkeypatch, seed_build) -> None:
+    """`overview.prepare` beside `sidebar.prepare` as the server starts: a session's first view,
+    the Overview without filters, then draws every chart and its list with no query run."""
+    st.cache_resource.clear()
+    build = open_build(seed_build)
+    sidebar.prepare(build)
+    overview.prepare(build)
+
+    def no_query(*args: object, **kwargs: object) -> None:
+        raise AssertionError("a query ran")
+
+    monkeypatch.setattr(store, "new_cursor", no_query)
+    app = run_app(monkeypatch, seed_build)
+    assert [t.value for t in app.title] == ["Overview"]
+    assert {m.label: m.value for m in app.metric}["Articles"] == "5"
+    assert len(app.dataframe[-1].value) == 5  # the article list
 
 
 def test_about_lists_rejections(monkeypatch, build_with_rejection) -> None:

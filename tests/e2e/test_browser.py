@@ -132,6 +132,11 @@ _CHUNK_LOADS = """() => ['PlotlyChart.', 'DataFrame.'].map(kind => performance
     .filter(r => r.name.endsWith('.js')).length)"""
 
 
+#: How the element that imports those chunks is displayed.
+_IMPORTS_SHOWN = """() => getComputedStyle(document.querySelector('script[data-early-chunks]')
+    .closest('[data-testid="stElementContainer"]')).display"""
+
+
 def test_chart_code_loads_once_from_the_first_page(browser, server: str) -> None:
     """The first page a tab opens imports Plotly's code even when it has no chart (About),
     from the same URL the charts import it by: the Overview opened next draws its four charts
@@ -146,6 +151,7 @@ def test_chart_code_loads_once_from_the_first_page(browser, server: str) -> None
         tab.wait_for_function(IDLE, timeout=60_000, polling=50)
         assert tab.evaluate(_DRAWN) == [4, 4, 0, "notRunning"]
         assert tab.evaluate(_CHUNK_LOADS) == [1, 1]
+        assert tab.evaluate(_IMPORTS_SHOWN) == "none"  # the importing element takes no room
     finally:
         tab.context.close()
 

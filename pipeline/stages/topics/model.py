@@ -46,9 +46,14 @@ from pipeline.stages.topics.tokens import count_matrix, tokenise
 
 #: Lemmas in a label: at least 3, up to 4 to tell two topics apart.
 LABEL_TERMS = (3, 4)
-#: At most this many paragraphs fit the final model, and each candidate K in the selection.
+#: At most this many documents (articles, or paragraphs of a small corpus) fit the final
+#: model; the documents of up to SELECT_MAX paragraphs (whole articles) score each candidate K.
 FIT_MAX = 30_000
 SELECT_MAX = 10_000
+#: Topics are fitted on articles from this many articles with shaping paragraphs up (four
+#: documents or more for each of the at most 50 topics tried); a smaller corpus is fitted on
+#: its paragraphs.
+ARTICLE_FIT_MIN = 200
 #: Article topic weights below this are dropped (the rest renormalised to sum to 1).
 MIN_ARTICLE_WEIGHT = 0.05
 #: How strongly a paragraph's article pulls it toward the article's topics: its topic mix plus
@@ -173,9 +178,9 @@ def _with_article(
         (own.astype(np.float64), (at, np.arange(len(at)))), shape=(len(codes), len(at))
     )
     counts = np.asarray(members.sum(axis=1)).ravel()
-    mean = (members @ mix) / np.maximum(counts, 1)[:, None]
-    read = mix + ARTICLE_PULL * mean[at]
-    gated = np.where(mean[at] >= ARTICLE_GATE, read, 0.0)
+    mean = ((members @ mix) / np.maximum(counts, 1)[:, None])[at]
+    read = mix + ARTICLE_PULL * mean
+    gated = np.where(mean >= ARTICLE_GATE, read, 0.0)
     best = np.where(gated.max(axis=1) > 0, gated.argmax(axis=1), read.argmax(axis=1))
     topic = np.where(own, best, -1)
     chosen = read[np.arange(len(at)), best]
@@ -468,18 +473,30 @@ def _build_topics(
     if len(fitting) == 0:  # a handful of short texts: let every paragraph with a word count
         fitting = np.flatnonzero(words > 0)
     select = whole_articles(fitting, articles, SELECT_MAX)
-    fit_rows = sample(fitting, FIT_MAX)
+    # The documents the topics are fitted on: whole articles (each one's shaping paragraphs as
+    # one document; a theme is what co-occurs over an article, so a word's senses part by the
+    # article's other words), or, in a corpus of few articles, the paragraphs themselves.
+    # Paragraphs are read against the topics either way (pass 2).
+    by_article = len(np.unique(articles[fitting])) >= ARTICLE_FIT_MIN
+    groups = articles if by_article else np.arange(n)
+    select_groups = np.unique(groups[select])
+    fit_groups = sample(np.unique(groups[fitting]), FIT_MAX)
+    wanted = np.union1d(select_groups, fit_groups)
     del words, articles  # read again part by part
 
     # Pass 1: document frequencies over the fitting paragraphs, total counts, the samples.
     df = np.zeros(len(counted.lemmas), dtype=np.int64)
     total = np.zeros(len(counted.lemmas), dtype=np.float64)
-    selected, fitted = [], []
+    selected, summed = [], []
     for offset, counts in counted.counts():
-        df += document_frequency(counts[_local(fitting, offset, counts.shape[0])])
+        local = _local(fitting, offset, counts.shape[0])
+        df += document_frequency(counts[local])
         total += np.asarray(counts.sum(axis=0)).ravel()
-        for rows, found in ((select, selected), (fit_rows, fitted)):
-            found.append(counts[_local(rows, offset, counts.shape[0])])
+        selected.append(counts[_local(select, offset, counts.shape[0])])
+        part_groups = groups[offset : offset + counts.shape[0]]
+        local = local[np.isin(part_groups[local], wanted)]
+        summed.append(_group_sums(counts[local], part_groups[local]))
+    del groups
     vocabulary = (
         vocabulary_columns(df, len(fitting)) if len(fitting) else np.array([], dtype=np.int64)
     )
@@ -493,6 +510,9 @@ def _build_topics(
     )
     phrasing = vocabulary[theme == 0]
     vocabulary, theme = vocabulary[theme > 0], theme[theme > 0]
+    documents = _stack_groups(summed, n if not by_article else len(counted.article_ids))
+    selection, fitted = documents[select_groups], documents[fit_groups]
+    del summed, documents
     selection = selection @ sparse.diags(np.isin(np.arange(len(df)), phrasing, invert=True) * 1.0)
     lemma_weights = np.ones(len(df))
     lemma_weights[vocabulary] = theme
@@ -503,7 +523,7 @@ def _build_topics(
             together.add(counts)
         return together
 
-    most = min(len(fitting), len(vocabulary))
+    most = min(len(fit_groups), len(vocabulary))
     ks = [min(k, most)] if k else [c for c in candidate_ks(len(fitting)) if c <= most] or [most]
     candidates = (
         choose_k(
@@ -524,7 +544,7 @@ def _build_topics(
     transformer = _tfidf(df[vocabulary], len(fitting))
     # Words of many senses weigh less (phrasing.py), in the final fit as in choosing K.
     transformer.idf_ = transformer.idf_ * theme.astype(np.float32)
-    fit = transformer.transform(sparse.vstack(fitted).tocsr()[:, vocabulary]).astype(np.float32)
+    fit = transformer.transform(fitted[:, vocabulary]).astype(np.float32)
     del fitted
     columns = frequent_columns(fit, 2 if fit.shape[0] > 1000 else 1)
     model = fit_nmf(fit[:, columns], chosen).set_params(tol=WEIGHTS_TOL, max_iter=WEIGHTS_ITER)
@@ -627,6 +647,31 @@ def _build_topics(
     return Topics(
         Assigned(topic_of, share_of, renumber), topics, pa.concat_tables(by_article), info
     )
+
+
+def _group_sums(
+    counts: sparse.csr_matrix, groups: np.ndarray
+) -> tuple[np.ndarray, sparse.csr_matrix]:
+    """The groups (articles) of the rows of `counts` and each one's summed counts: an
+    article's words as one document."""
+    codes, at = np.unique(groups, return_inverse=True)
+    members = sparse.csr_matrix(
+        (np.ones(len(at)), (at, np.arange(len(at)))), shape=(len(codes), len(at))
+    )
+    return codes, (members @ counts).tocsr()
+
+
+def _stack_groups(
+    found: list[tuple[np.ndarray, sparse.csr_matrix]], groups: int
+) -> sparse.csr_matrix:
+    """One row per group (by number, `groups` of them) from each part's `_group_sums`; a
+    group without shaping paragraphs has an empty row."""
+    codes = np.concatenate([c for c, _m in found])
+    summed = sparse.vstack([m for _c, m in found]).tocsr()
+    rows = np.zeros(groups, dtype=np.int64)
+    rows[codes] = np.arange(len(codes)) + 1
+    padded = sparse.vstack([sparse.csr_matrix((1, summed.shape[1])), summed]).tocsr()
+    return padded[rows]
 
 
 def _local(rows: np.ndarray, offset: int, size: int) -> np.ndarray:
