@@ -38,6 +38,7 @@ SHIFTED = {
     },
     "event_sentences": {"date_start": "(date_start - to_years(k::INTEGER))::DATE"},
     "quotes": {"published": "(published - to_years(k::INTEGER))::DATE"},
+    "entity_quotes": {"published": "(published - to_years(k::INTEGER))::DATE"},
     "mentions": {"published": "(published - to_years(k::INTEGER))::DATE"},
     "country_mentions": {"published": "(published - to_years(k::INTEGER))::DATE"},
     "article_entities": {"published": "(published - to_years(k::INTEGER))::DATE"},
@@ -54,6 +55,7 @@ ORDER = {
     "events": "published DESC NULLS LAST, article_id, start",
     "event_sentences": "date_start NULLS LAST, article_id, start",
     "quotes": "published DESC NULLS LAST, article_id, start, stop, kind",
+    "entity_quotes": "entity_id, published DESC NULLS LAST, article_id, start, stop, kind",
     "words": "word, article_id",
 }
 

@@ -421,7 +421,12 @@ def in_dates(column: str, dates: pa.ChunkedArray) -> tuple[str, list]:
     return _or_null(column, ranged, dates), params
 
 
-def at_rows(table: str, dates: pa.ChunkedArray, ids: pa.ChunkedArray) -> tuple[str, list]:
+def at_rows(
+    table: str,
+    dates: pa.ChunkedArray,
+    ids: pa.ChunkedArray,
+    where: tuple[str, list] = ("true", []),
+) -> tuple[str, list]:
     """A subquery of the rows of `table` (laid out by date: newest first, undated last in order
     of their article) at the distinct values of `dates` and, for the undated ones among them,
     at their articles (`ids`; `dates` and `ids`: a row each), and its parameters. Each part
@@ -429,17 +434,23 @@ def at_rows(table: str, dates: pa.ChunkedArray, ids: pa.ChunkedArray) -> tuple[s
     of those dates (not of every date between the first and the last: a few picked rows whose
     dates lie years apart) and, of its undated rows, only in those of these articles: a filter
     `published IS NULL` would read every undated row group, and DuckDB pushes neither half of
-    an OR of the two into the scan."""
+    an OR of the two into the scan. `where` (a condition and its parameters) narrows both
+    parts: of a table laid out by a key first (`entity_quotes`), the key's row groups."""
     days = pc.unique(dates).drop_null().to_pylist()
+    condition, values = where
     parts, params = [], []
     if days:
-        parts.append(f"SELECT * FROM {table} WHERE published IN ({', '.join(['?'] * len(days))})")
-        params.extend(days)
+        listed = ", ".join(["?"] * len(days))
+        parts.append(f"SELECT * FROM {table} WHERE {condition} AND published IN ({listed})")
+        params.extend([*values, *days])
     undated = pc.unique(ids.filter(pc.is_null(dates))).to_pylist()
     if undated:
         listed = ", ".join(["?"] * len(undated))
-        parts.append(f"SELECT * FROM {table} WHERE published IS NULL AND article_id IN ({listed})")
-        params.extend(undated)
+        parts.append(
+            f"SELECT * FROM {table} WHERE {condition} AND published IS NULL "
+            f"AND article_id IN ({listed})"
+        )
+        params.extend([*values, *undated])
     return f"({' UNION ALL '.join(parts or [f'SELECT * FROM {table} WHERE false'])})", params
 
 

@@ -11,10 +11,10 @@ tables as they come:
 5. `paragraphs` with their topics, `topics`, `article_topics`;
 6. `sentences`, `country_mentions`, `furniture`, `events`, `quotes`, chunk by chunk
    (stages.situate); `events`, `quotes`, `mentions`, `country_mentions` and
-   `article_entities` then laid out by date, and the events' sentences written by the date
-   each names (stages.by_date); then a check of the dates sources share
-   (stages.shared_dates), and the counts of the whole build the dashboard's first view reads
-   (stages.totals);
+   `article_entities` then laid out by date, the events' sentences written by the date each
+   names and the quotes by the entities that say them or that they name (stages.by_date);
+   then a check of the dates sources share (stages.shared_dates), and the counts of the whole
+   build the dashboard's first view reads (stages.totals);
 7. once the words index is written, `articles` laid out by date too (stages.by_date).
 """
 
@@ -38,7 +38,7 @@ from pipeline.runtime.parquet import write_batches, write_table
 from pipeline.runtime.timer import Timer
 from pipeline.schema import PARAGRAPHS
 from pipeline.stages.analyse import analysed
-from pipeline.stages.by_date import articles_by_date, by_date, event_sentences
+from pipeline.stages.by_date import articles_by_date, by_date, entity_quotes, event_sentences
 from pipeline.stages.entities.link import link
 from pipeline.stages.shared_dates import shared_dates
 from pipeline.stages.situate import situate
@@ -145,6 +145,7 @@ def build(
         with timer.stage("write"):
             manifest.tables |= by_date(scratch)
             manifest.tables |= event_sentences(scratch)
+            manifest.tables |= entity_quotes(scratch)
             manifest.tables |= totals(scratch)
         manifest.warnings += shared_dates(scratch / "articles.parquet", scratch / "events.parquet")
         with timer.stage("words"):

@@ -297,6 +297,24 @@ QUOTES = _schema(
     _PUBLISHED,
 )
 
+#: The quotes once more, a row per quote and entity that says it or that it names, laid out by
+#: entity (stages.by_date): an actor's profile reads its quotes in its own few row groups.
+ENTITY_QUOTES = pa.schema(
+    [
+        pa.field(
+            "entity_id",
+            pa.string(),
+            nullable=False,
+            metadata={
+                "description": "An entity that says the quote (`speaker_entity_id`) or that it"
+                " names (`about_entity_ids`); the table is sorted by it, then newest first, so a"
+                " reader of one entity's quotes skips the other entities' row groups."
+            },
+        ),
+        *QUOTES,
+    ]
+)
+
 FURNITURE = _schema(
     ("article_id", pa.string(), False, "The article (`articles.article_id`)."),
     ("paragraph", pa.int32(), False, "The paragraph (`paragraphs.paragraph`)."),
@@ -332,6 +350,7 @@ TABLES: dict[str, pa.Schema] = {
     "events": EVENTS,
     "event_sentences": EVENT_SENTENCES,
     "quotes": QUOTES,
+    "entity_quotes": ENTITY_QUOTES,
     "furniture": FURNITURE,
     "words": WORDS,
     "vocabulary": VOCABULARY,
@@ -348,5 +367,6 @@ OPTIONAL = {
     "events": "events",
     "event_sentences": "events",
     "quotes": "quotes",
+    "entity_quotes": "quotes",
     "furniture": "furniture",
 }

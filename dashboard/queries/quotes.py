@@ -98,10 +98,10 @@ def _picked(wanted: tuple[QuoteQuery, ...], filters: Filters) -> str:
     for the speaker's country, else to the picked ones; the articles joined only when the
     filters undate some of them (`Filters.inferred` off), else the quotes' own date orders.
     When every set asks for one entity's quotes (`_one_entity`), they are picked from that
-    entity's (the cursor's `entity_quotes`), not from every quote."""
+    entity's (the cursor's `own_quotes`), not from every quote."""
     early = any(_asks(one, "speaker_country") for one in wanted)
     return _PICKED.format(
-        source="entity_quotes" if _one_entity(wanted) else "quotes",
+        source="own_quotes" if _one_entity(wanted) else "quotes",
         rows=", ".join([_WANTED_ROW] * len(wanted)),
         conditions=_conditions(wanted),
         named=", n.name AS speaker_name, n.country AS speaker_country" if early else "",
@@ -148,13 +148,14 @@ def _one_entity(wanted: tuple[QuoteQuery, ...]) -> str | None:
     return next(iter(entities))
 
 
-#: The quotes said by an entity (`?`) or naming it (the second `?`), with the narrow columns
-#: that `_PICKED` picks from and filters on.
+#: The quotes said by an entity or naming it (`?`), with the narrow columns that `_PICKED`
+#: picks from and filters on: the build's `entity_quotes` of the entity, laid out by entity, so
+#: only its row groups are read.
 _ENTITY_QUOTES = """
     SELECT article_id, start, stop, kind, published, speaker_entity_id, about_entity_ids,
            about_countries
-    FROM quotes
-    WHERE speaker_entity_id = ? OR list_contains(about_entity_ids, ?)
+    FROM entity_quotes
+    WHERE entity_id = ?
 """
 
 
@@ -164,7 +165,7 @@ def _entity_quotes(directory: str, build_id: str, entity_id: str) -> pa.Table:
     every filter state: picking its quotes from all quotes would read every selected quote's
     list of entities again after each filter change."""
     with time_limited(new_cursor(directory, build_id, None)) as cursor:
-        return cursor.sql(_ENTITY_QUOTES, params=[entity_id, entity_id]).to_arrow_table()
+        return cursor.sql(_ENTITY_QUOTES, params=[entity_id]).to_arrow_table()
 
 
 def _asks(one: QuoteQuery, field: str) -> bool:
@@ -173,7 +174,8 @@ def _asks(one: QuoteQuery, field: str) -> bool:
 
 
 #: The picked quotes (`picked`) with their text and what they name, read only in the row groups
-#: of their dates and, of the undated, of their articles (`{quotes}`: `at_rows`), and their
+#: of their dates and, of the undated, of their articles (`{quotes}`: `at_rows`; of one entity's
+#: quotes, in that entity's row groups of `entity_quotes`), and their
 #: articles' titles, read in the row groups of the same articles when the cursor's articles
 #: keep their stored dates (`{articles}`, else every article).
 _SHOWN = """
@@ -225,14 +227,17 @@ def _quote_sets(
     cursor = new_cursor(directory, build_id, filters)
     entity_id = _one_entity(wanted)
     if entity_id is not None:
-        cursor.register("entity_quotes", _entity_quotes(directory, build_id, entity_id))
+        cursor.register("own_quotes", _entity_quotes(directory, build_id, entity_id))
     with time_limited(cursor):
         bounds = filters.in_range("q.published")[1]
         sql = _picked(wanted, filters)
         picked = cursor.sql(sql, params=[*params, *bounds, limit]).to_arrow_table()
         cursor.register("picked", picked)
         stored, ids = picked["stored"], picked["article_id"]
-        shown, params = at_rows("quotes", stored, ids)
+        if entity_id is None:
+            shown, params = at_rows("quotes", stored, ids)
+        else:
+            shown, params = at_rows("entity_quotes", stored, ids, ("entity_id = ?", [entity_id]))
         articles, more = at_rows("articles", stored, ids) if filters.inferred else ("articles", [])
         # `{quotes}` comes before `{articles}` in the SQL, so do their parameters.
         return cursor.execute(_SHOWN.format(quotes=shown, articles=articles), params + more).df()

@@ -9,11 +9,17 @@ where the rows of any date range sit in every row group). `events` also gets its
 without reading the paragraphs. The events' sentences are written once more, in a narrow table
 laid out by the date each event names (`event_sentences`): the sentences a page opens (the
 Timeline's oldest references, a clicked point) lie in a narrow span of those dates, however
-far apart their articles' publication dates are."""
+far apart their articles' publication dates are. The quotes are written once more too, a row
+per quote and entity that says it or that it names, laid out by entity (`entity_quotes`): an
+actor's profile then reads the text of its quotes in its own row groups, not in every row group
+of their dates, which hold every other entity's quotes of those days."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator
 from pathlib import Path
+
+import pyarrow as pa
 
 from pipeline.runtime.output import Written, entry
 from pipeline.runtime.parquet import GROUP_ROWS, TableWriter
@@ -56,6 +62,33 @@ _SENTENCES = """
     ORDER BY date_start NULLS LAST, article_id, start
 """
 
+#: The entities of the quotes (the parameter), each with its rows in `entity_quotes`: the
+#: speaker and every entity a quote names (`list_distinct` drops a missing speaker, and a
+#: speaker who names themself), in order.
+_NAMED = """
+    SELECT n.entity_id, count(*) AS n_rows
+    FROM read_parquet(?) q,
+         unnest(list_distinct(list_append(q.about_entity_ids, q.speaker_entity_id))) n(entity_id)
+    GROUP BY n.entity_id
+    ORDER BY n.entity_id
+"""
+
+#: The quotes (the first parameter) once per entity of `_NAMED` from the second parameter to the
+#: third, by entity, newest first.
+_ENTITY_QUOTES = """
+    SELECT n.entity_id, q.*
+    FROM read_parquet(?) q,
+         unnest(list_distinct(list_append(q.about_entity_ids, q.speaker_entity_id))) n(entity_id)
+    WHERE n.entity_id BETWEEN ? AND ?
+    ORDER BY n.entity_id, q.published DESC NULLS LAST, q.article_id, q.start, q.stop, q.kind
+"""
+
+#: Rows of `entity_quotes` sorted at a time: the entities are taken in ranges of about this many
+#: rows (or one entity with more), each sorted on its own, so that sorting the quotes of a large
+#: build, their text included, stays within the stages' working memory (sorted at once, those
+#: of 110,000 articles ran out of it).
+ENTITY_ROWS = 1 << 17
+
 #: The articles (the parameter) newest first, undated last, then by id.
 _ARTICLES = "SELECT * FROM read_parquet(?) ORDER BY published DESC NULLS LAST, article_id"
 
@@ -87,6 +120,34 @@ def event_sentences(directory: Path) -> Written:
     for batch in batches(_SENTENCES, [str(events)]):
         writer.write(batch)
     return {"event_sentences": entry(*writer.close())}
+
+
+def entity_quotes(directory: Path) -> Written:
+    """Write `entity_quotes` from the quotes in `directory`, when it holds them; its manifest
+    entry."""
+    quotes = directory / "quotes.parquet"
+    if not quotes.is_file():
+        return {}
+    path = directory / "entity_quotes.parquet"
+    writer = TableWriter(path, TABLES[path.stem])
+    for first, last in _ranges(batches(_NAMED, [str(quotes)])):
+        for batch in batches(_ENTITY_QUOTES, [str(quotes), first, last]):
+            writer.write(batch)
+    return {"entity_quotes": entry(*writer.close())}
+
+
+def _ranges(named: Iterable[pa.RecordBatch]) -> Iterator[tuple[str, str]]:
+    """The first and last entity of each range of `named` (`_NAMED`'s rows, in order) holding
+    about `ENTITY_ROWS` rows."""
+    first, rows, last = None, 0, None
+    for batch in named:
+        for entity, count in zip(*batch.to_pydict().values(), strict=True):
+            first, rows, last = first or entity, rows + count, entity
+            if rows >= ENTITY_ROWS:
+                yield first, last
+                first, rows = None, 0
+    if first is not None:
+        yield first, last
 
 
 def articles_by_date(directory: Path) -> Written:

@@ -4,6 +4,7 @@ build of that size would make it read."""
 
 from __future__ import annotations
 
+import shutil
 import sys
 from pathlib import Path
 
@@ -15,6 +16,7 @@ sys.path.insert(0, str(BENCH))
 import replicate  # noqa: E402
 
 from pipeline.runtime.parquet import GROUP_ROWS  # noqa: E402
+from pipeline.stages.by_date import entity_quotes  # noqa: E402
 
 
 def test_copies_keep_the_pipeline_row_groups(seed_build: Path, tmp_path: Path, monkeypatch) -> None:
@@ -38,6 +40,17 @@ def test_copies_keep_the_pipeline_row_groups(seed_build: Path, tmp_path: Path, m
     named = [d for d in days.to_pylist() if d is not None]
     assert len(days) == 4 * pq.ParquetFile(seed_build / "events.parquet").metadata.num_rows
     assert named == sorted(named) and len(set(d.year for d in named)) >= 4
+    # The quotes by entity: the table the build writes from the copies' quotes.
+    rewritten = tmp_path / "rewritten"
+    rewritten.mkdir()
+    shutil.copy(out / "quotes.parquet", rewritten / "quotes.parquet")
+    entity_quotes(rewritten)
+    by_entity = pq.read_table(out / "entity_quotes.parquet")
+    assert by_entity.equals(pq.read_table(rewritten / "entity_quotes.parquet"))
+    assert (
+        by_entity.num_rows
+        == 4 * pq.ParquetFile(seed_build / "entity_quotes.parquet").metadata.num_rows
+    )
     # Each word of the vocabulary is in every copy of its articles.
     vocabulary = {
         r["word"]: r["articles"] for r in pq.read_table(out / "vocabulary.parquet").to_pylist()

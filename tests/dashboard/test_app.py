@@ -31,6 +31,7 @@ from dashboard.filters import Filters
 from dashboard.graph import graph, graph_tables, to_gexf
 from dashboard.labels import country_name
 from dashboard.queries import overview, search
+from dashboard.queries import quotes as quote_queries
 from dashboard.queries import timeline as timeline_queries
 from dashboard.queries.actors import (
     actor_table,
@@ -69,6 +70,7 @@ from dashboard.widgets import sidebar
 from dashboard.widgets.clicks import clicked_in_groups
 from pipeline import SCHEMA_VERSION
 from pipeline.build import build
+from pipeline.stages.by_date import entity_quotes
 
 NONE = Filters()  # no filters: the whole build
 
@@ -915,6 +917,7 @@ def test_a_place_as_the_speaker_shows_on_the_quotes_page_and_profile(
     at = table.schema.get_field_index("speaker_entity_id")
     column = pa.array(speakers, table.schema.field(at).type)
     pq.write_table(table.set_column(at, table.schema.field(at), column), placed / "quotes.parquet")
+    entity_quotes(placed)  # the quotes by entity, written from them as a build does
     app = _open(monkeypatch, placed, "views/quotes.py", {"speaker": [country]})
     shown = app.dataframe[-1].value
     assert len(shown) == 1 and shown["speaker"].tolist() == ["Азербайджан"]
@@ -981,6 +984,39 @@ def test_quote_sets_are_each_query_on_its_own(seed_build) -> None:
     assert "q.quote" in _conditions(tuple(wanted)) and "about_countries" not in _conditions(
         tuple(wanted)
     )
+
+
+def test_an_actors_quotes_from_its_own_rows_are_those_of_every_quote(
+    seed_build, monkeypatch
+) -> None:
+    """An actor's profile picks and reads its quotes from the actor's rows of
+    `entity_quotes`: the same sets as picked and read from `quotes` (as before schema 16), in
+    any filter state, undated quotes and speakers included."""
+    built = open_build(seed_build)
+    ids = {e["name"]: e["entity_id"] for e in read_table(seed_build, "entities")}
+    dated = [q["published"] for q in read_table(seed_build, "quotes") if q["published"]]
+    states = [
+        NONE,
+        Filters(start=min(dated), end=max(dated)),
+        Filters(countries=("AZE",)),
+        Filters(inferred=False),
+        Filters(headlines=True),
+    ]
+
+    def sets(filters: Filters, wanted: list[QuoteQuery], limit: int) -> list[str]:
+        quote_queries._quote_sets.clear()
+        return [to_csv(found) for found in quote_sets(built, filters, wanted, limit)]
+
+    for name in ("Ильхам Алиев", "НАТО", "США"):
+        wanted = [QuoteQuery(speaker=ids[name]), QuoteQuery(about=ids[name])]
+        for filters in states:
+            for limit in (2, 1000):
+                own = sets(filters, wanted, limit)
+                with monkeypatch.context() as patched:
+                    patched.setattr(quote_queries, "_one_entity", lambda wanted: None)
+                    assert sets(filters, wanted, limit) == own, (name, filters, limit)
+    (said,) = quote_sets(built, NONE, [QuoteQuery(speaker=ids["Ильхам Алиев"])], 1000)
+    assert len(said) == ALIYEV_QUOTES and said["published"].isna().any()
 
 
 def test_quotes_name_their_speakers_whichever_set_asks(seed_build) -> None:

@@ -9,11 +9,18 @@ import shutil
 from collections import Counter
 
 import pyarrow.parquet as pq
-from conftest import ROOT
+from conftest import ROOT, read_table
 
 from pipeline.runtime.parquet import GROUP_ROWS
 from pipeline.schema import TABLES, in_article_order
-from pipeline.stages.by_date import BY_DATE, articles_by_date, by_date, event_sentences
+from pipeline.stages import by_date as by_date_stage
+from pipeline.stages.by_date import (
+    BY_DATE,
+    articles_by_date,
+    by_date,
+    entity_quotes,
+    event_sentences,
+)
 
 DOC = (ROOT / "docs" / "data-contract.md").read_text(encoding="utf-8")
 
@@ -136,6 +143,48 @@ def test_event_sentences_hold_each_event_by_the_date_it_names(
     _assert_groups_by_date(file, "date_start", newest_first=False)
     text = file.schema_arrow.get_field_index("sentence")
     assert not file.metadata.row_group(0).column(text).is_stats_set
+
+
+def test_entity_quotes_hold_each_quote_under_its_speaker_and_what_it_names(
+    seed_build, tmp_path, monkeypatch
+) -> None:
+    """`entity_quotes` holds every quote of `quotes`, whole, once under its speaker and once
+    under each other entity it names, sorted by entity, then newest first (undated last), then
+    by key, with no statistics on the text."""
+    quotes = pq.read_table(seed_build / "quotes.parquet").to_pylist()
+    rows = pq.read_table(seed_build / "entity_quotes.parquet").to_pylist()
+    expected = [
+        {"entity_id": entity, **quote}
+        for quote in quotes
+        for entity in {quote["speaker_entity_id"], *quote["about_entity_ids"]} - {None}
+    ]
+    order = [
+        (r["entity_id"], r["published"] is None, -_days(r["published"]), _key(r), r["stop"])
+        for r in rows
+    ]
+    assert order == sorted(order) and len(rows) == len(expected)
+    assert sorted(rows, key=_entity_key) == sorted(expected, key=_entity_key)
+    # Seed 001: Ильхам Алиев on the United States, under both of them.
+    entities = {e["name"]: e["entity_id"] for e in read_table(seed_build, "entities")}
+    said = "Для нас отношения с США тоже важны"
+    under = {r["entity_id"] for r in rows if r["quote"].startswith(said)}
+    assert under == {entities["Ильхам Алиев"], entities["США"]}
+    # Written again from the quotes, four rows a group, the entities sorted about ten rows at a
+    # time: the same table.
+    shutil.copy(seed_build / "quotes.parquet", tmp_path / "quotes.parquet")
+    monkeypatch.setitem(GROUP_ROWS, "entity_quotes", 4)
+    monkeypatch.setattr(by_date_stage, "ENTITY_ROWS", 10)
+    written = entity_quotes(tmp_path)
+    assert written["entity_quotes"]["rows"] == len(rows)
+    file = pq.ParquetFile(tmp_path / "entity_quotes.parquet")
+    assert file.read().equals(pq.read_table(seed_build / "entity_quotes.parquet"))
+    assert file.metadata.num_row_groups > 1
+    text = file.schema_arrow.get_field_index("quote")
+    assert not file.metadata.row_group(0).column(text).is_stats_set
+
+
+def _entity_key(row: dict) -> tuple:
+    return row["entity_id"], row["article_id"], row["start"], row["stop"], row["kind"]
 
 
 def _key(row: dict) -> tuple:
