@@ -49,6 +49,9 @@ _MEANS = frozenset({"средство", "система", "комплекс", "�
 _PROPER_TAGS = frozenset({"Orgn", "Geox", "Name", "Surn", "Patr", "Trad"})
 _ABBREVIATION = re.compile(r"[А-ЯЁ]{2,6}")
 _FIRST_WORD = re.compile(r"[А-Яа-яЁё]+|[A-Za-z]+")
+#: Another capitalised word after a name's first: a foreign name of several words, whose case
+#: the dictionary's guess at one word does not tell ('Вельке Капушаны').
+_NAME_GOES_ON = re.compile(r"[ -][A-ZА-ЯЁ]")
 #: The ends of a sentence, roughly: enough to tell a sentence about sport.
 _SENTENCE_END = re.compile(r"[.!?\n]")
 _REACH = 300
@@ -288,8 +291,12 @@ def _nominative(text: str, start: int) -> bool:
     first = _FIRST_WORD.match(text, start)
     if first is None or not re.match("[А-Яа-яЁё]", first.group()):
         return True
-    parses = morph()(first.group().lower())
-    return not parses[0].is_known or parses[0].tag.case in (None, "nomn")
+    word, parses = first.group(), morph()(first.group().lower())
+    if not parses[0].is_known and (
+        word.isupper() or parses[0].tag.POS != "NOUN" or _NAME_GOES_ON.match(text, first.end())
+    ):
+        return True
+    return parses[0].tag.case in (None, "nomn")
 
 
 def _sentence(text: str, at: int) -> str:
