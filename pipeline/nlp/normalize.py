@@ -482,7 +482,7 @@ def keep_capitals(word: str, surface: str) -> str:
     return "".join(letters)
 
 
-def _indeclinable(word: str) -> bool:
+def indeclinable(word: str) -> bool:
     """A word (its last part after a hyphen) the dictionary does not know, written as it does
     not decline: with no ending ('Бильд', 'Эр-Рияд', not genitive plurals of 'Бильда',
     'Эр-Рияда'), or in -и after a consonant that takes -ы ('Имеди', 'Катимерини'; 'Мосбиржи'
@@ -537,7 +537,7 @@ def phrase(text: str) -> str:
         return abbreviation[1] + text[matches[0].end() :]
     if not tokens or _ABBREVIATION.search(tokens[0]) or not re.match(r"[А-Яа-яЁё]", tokens[0]):
         return text
-    if _indeclinable(tokens[0].lower()):
+    if indeclinable(tokens[0].lower()):
         return text
     bases = [_numbered_noun(token) for token in tokens]  # 'Формулы-1': 'Формулы'
     run: list[dict] = []  # adjectives then the head noun

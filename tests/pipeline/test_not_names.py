@@ -368,3 +368,24 @@ def test_a_stock_index_the_corpus_introduces_is_a_thing_but_an_exchange_stays() 
         ]
     )
     assert found.things(set()) == {"DAX"}
+
+
+def test_a_foreign_name_that_does_not_decline_may_be_a_things_nominative() -> None:
+    # 'Кассини' is unknown to the dictionary, which guesses a case for it; in -и after 'н' it
+    # does not decline, so after 'аппарата' and 'станция' it is the craft's name.
+    found = _introduced(
+        [
+            (
+                "Автоматическая межпланетная станция «Кассини» начала последний этап изучения "
+                "Сатурна.",
+                "Кассини",
+                "Кассини",
+            ),
+            (
+                "— Всего два дня назад начался последний этап работы аппарата «Кассини».",
+                "Кассини",
+                "Кассини",
+            ),
+        ]
+    )
+    assert found.things(set()) == {"Кассини"}

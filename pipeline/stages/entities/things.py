@@ -20,6 +20,7 @@ from pipeline.nlp.institutions import head_noun
 from pipeline.nlp.media import medium_of
 from pipeline.nlp.models import morph
 from pipeline.nlp.ner import OPENING
+from pipeline.nlp.normalize import indeclinable
 from pipeline.nlp.not_names import heads_a_things_name, noun_before
 from pipeline.nlp.sport import about_sport
 from pipeline.stages.entities.names import alias_groups
@@ -287,16 +288,20 @@ def _nominative(text: str, start: int) -> bool:
     """Whether the name at `start` reads first as a nominative, as a title after the noun of
     its kind does ('самолёт МС-21', 'ралли «Дакар»'), by its first word: not the owner in
     'самолёт «Аэрофлота»' nor in 'премия Гильдии киноактёров', whose first reading is a
-    genitive. A word the dictionary does not know (a Latin or foreign name) may be one."""
+    genitive. A word the dictionary does not know (a Latin or foreign name) may be one, unless
+    it is a one-word name that declines, in the case the dictionary guesses ('индекс
+    Мосбиржи'; not 'Кассини', 'Вельке Капушаны')."""
     first = _FIRST_WORD.match(text, start)
     if first is None or not re.match("[А-Яа-яЁё]", first.group()):
         return True
     word, parses = first.group(), morph()(first.group().lower())
-    if not parses[0].is_known and (
-        word.isupper() or parses[0].tag.POS != "NOUN" or _NAME_GOES_ON.match(text, first.end())
-    ):
-        return True
-    return parses[0].tag.case in (None, "nomn")
+    declines = parses[0].is_known or (
+        parses[0].tag.POS == "NOUN"
+        and not word.isupper()
+        and not indeclinable(word.lower())
+        and not _NAME_GOES_ON.match(text, first.end())
+    )
+    return not declines or parses[0].tag.case in (None, "nomn")
 
 
 def _sentence(text: str, at: int) -> str:
