@@ -23,6 +23,8 @@ _NAMEISH = {"Name", "Surn", "Patr", "Geox", "Orgn", "Trad", "Abbr", "Init"}
 _MAX_WORDS = 12
 #: Letters an abbreviation in capitals has at most ('ОДКБ', 'ОБСЕ', 'ЮНЕСКО').
 _MAX_ABBREVIATION = 6
+#: Letters of a particle that may be a foreign name's article at most ('Ла', 'Ле').
+_SHORT_PARTICLE = 3
 
 
 @dataclass(slots=True)  # not frozen: a frozen one is slower to make, and corpora make millions
@@ -59,6 +61,55 @@ def _function_word(word: str) -> bool:
     organisation's or place's name opens."""
     parses = morph()(word.lower())
     return bool(parses) and parses[0].is_known and parses[0].tag.POS in ("PREP", "CONJ")
+
+
+@lru_cache(maxsize=CACHE_SIZE)
+def _adverb_or_particle(word: str) -> bool:
+    """A dictionary word that is only an adverb or a particle ('Сегодня', 'Теперь', 'Также'),
+    never a name ('Бойко', 'Мило') nor anything else; a short particle may be a foreign
+    article ('Ла Лига')."""
+    parses = morph()(word.lower())
+    return (
+        bool(parses)
+        and all(p.is_known and p.tag.POS in ("ADVB", "PRCL") for p in parses)
+        and (len(word) > _SHORT_PARTICLE or parses[0].tag.POS == "ADVB")
+    )
+
+
+def _adverb_before_name(text: str, sentence_start: int, words: list[tuple[int, int, str]]) -> bool:
+    """Whether a span opens with an adverb or particle before a capitalised word at the start
+    of a sentence, quoted speech included ('Сегодня Оттава планирует ...', '«Сегодня Первый
+    канал получил письмо ...'): the sentence capitalised it, the name starts after it. Before a
+    word in lower case ('Вместе вперёд') or as a whole title in quotation marks it may open a
+    name."""
+    before = text[sentence_start : words[0][0]].rstrip()
+    return (
+        _adverb_or_particle(words[0][2])
+        and words[1][2][:1].isupper()
+        and (not re.search(r"\w", before) or before.endswith((":", *OPENING)))
+        and text[words[-1][1] : words[-1][1] + 1] not in tuple(_CLOSING)
+    )
+
+
+@lru_cache(maxsize=CACHE_SIZE)
+def _function_only(word: str) -> bool:
+    """A lower-case preposition or conjunction in its likeliest reading ('по', 'и', 'напротив'),
+    which no name ends with; not one that is also a declining noun ('плюс': 'ОПЕК плюс')."""
+    parses = morph()(word)
+    return (
+        word.islower()
+        and _function_word(word)
+        and not any(p.tag.POS == "NOUN" and not {"Abbr", "Fixd"} & p.tag.grammemes for p in parses)
+    )
+
+
+def _trim_function_words(words: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """An organisation's or place's span without the prepositions and conjunctions NER left
+    at its end: 'Российской ассоциации содействия ООН по' (the 'по' phrase is another noun's),
+    'Центра изучения стран Ближнего и'."""
+    while len(words) > 1 and _function_only(words[-1][2]):
+        words = words[:-1]
+    return words
 
 
 @lru_cache(maxsize=CACHE_SIZE)
@@ -114,12 +165,17 @@ def clean_span(
         while (
             kind != "PER"
             and len(words) > 1
-            and not re.search(r"[\w«„“\"]", text[sentence_start : words[0][0]])
-            and _function_word(words[0][2])
+            and (
+                (
+                    _function_word(words[0][2])
+                    and not re.search(r"[\w«„“\"]", text[sentence_start : words[0][0]])
+                )
+                or _adverb_before_name(text, sentence_start, words)
+            )
         ):
             words = words[1:]
         if kind != "PER":
-            words = _cut_at_verb(text, words)
+            words = _trim_function_words(_cut_at_verb(text, words))
         piece_kind = kind
         if kind != "PER" and len(words) >= 2 and _is_given_name(words[0][2]):
             piece_kind = "PER"  # 'ЕС (Марианой Куюнджич': a person in apposition

@@ -494,7 +494,7 @@ def keep_capitals(word: str, surface: str) -> str:
     return "".join(letters)
 
 
-def _indeclinable(word: str) -> bool:
+def indeclinable(word: str) -> bool:
     """A word (its last part after a hyphen) the dictionary does not know, written as it does
     not decline: with no ending ('Бильд', 'Эр-Рияд', not genitive plurals of 'Бильда',
     'Эр-Рияда'), or in -и after a consonant that takes -ы ('Имеди', 'Катимерини'; 'Мосбиржи'
@@ -549,7 +549,7 @@ def phrase(text: str) -> str:
         return abbreviation[1] + text[matches[0].end() :]
     if not tokens or _ABBREVIATION.search(tokens[0]) or not re.match(r"[А-Яа-яЁё]", tokens[0]):
         return text
-    if _indeclinable(tokens[0].lower()):
+    if indeclinable(tokens[0].lower()):
         return text
     bases = [_numbered_noun(token) for token in tokens]  # 'Формулы-1': 'Формулы'
     run: list[dict] = []  # adjectives then the head noun
@@ -589,9 +589,26 @@ def phrase(text: str) -> str:
     titled = head is not None and head.is_known and "anim" in head.tag.grammemes
     if titled and number == "sing" and len(tokens) == len(run) + 1:
         out.append(_apposition(tokens[-1], case, number, gender))
+    elif case != "nomn":
+        out += _coordinated(tokens[len(run) :], case)
     for match, word in reversed(list(zip(matches, out, strict=False))):
         text = text[: match.start()] + word + text[match.end() :]
     return text
+
+
+def _coordinated(rest: list[str], case: str) -> list[str]:
+    """The words after a head noun in an oblique case when they are 'и' and one noun in that
+    case, which end the name: a name of two coordinated nouns, each in the nominative ('Праву
+    и справедливости' -> 'Право и справедливость', 'Закона и порядка' -> 'Закон и порядок');
+    else none, the rest staying as written ('Партии справедливости и развития')."""
+    if len(rest) != 2 or rest[0] != "и" or not rest[1][1:].islower():
+        return []
+    pos, forms = _head_forms(rest[1].lower())
+    parse = next((p for (c, _n), found in sorted(forms.items()) if c == case for p in found), None)
+    if pos != "NOUN" or parse is None or parse.tag.POS != "NOUN":
+        return []
+    inflected = _inflect(parse, {"nomn", parse.tag.number or "sing"})
+    return ["и", restore_case(inflected.word, rest[1])] if inflected is not None else []
 
 
 def _shared_head(run: list[dict]) -> list[dict]:

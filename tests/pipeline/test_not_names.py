@@ -298,3 +298,94 @@ def test_a_title_tagged_as_an_organisation_is_dropped_but_a_team_or_a_magazine_s
         ]
     )
     assert found.titles() == {"Генсека", "Председатель полярной комиссии"}
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "kept"),
+    [
+        # An adverb opening a sentence, quoted speech included, is no part of the name after it.
+        (
+            "Сегодня Оттава планирует потратить 7 млрд. долл. на строительство и обслуживание "
+            "восьми арктических патрульных кораблей.",
+            "Сегодня Оттава",
+            "Оттава",
+        ),
+        (
+            "«Сегодня Первый канал получил письмо Европейского вещательного союза, сообщающее, "
+            "что ЕВС не смог урегулировать вопрос об участии Юлии Самойловой в конкурсе.",
+            "Сегодня Первый канал",
+            "Первый канал",
+        ),
+        # A preposition NER left at the end belongs to the words after it, another noun's.
+        (
+            "Председатель комиссии международного права Российской ассоциации содействия ООН по "
+            "экономическим, социальным и культурным правам, профессор РУДН и МГИМО Аслан "
+            "Абашидзе пояснил, что Юлия едет не на Украину.",
+            "Российской ассоциации содействия ООН по",
+            "Российской ассоциации содействия ООН",
+        ),
+    ],
+)
+def test_an_adverb_before_or_a_preposition_after_a_name_is_cut(
+    text: str, span: str, kept: str
+) -> None:
+    start = text.index(span)
+    found = [text[a:b] for a, b, _kind in clean_span(text, start, start + len(span), "ORG")]
+    assert found == [kept]
+
+
+def test_two_coordinated_nouns_of_a_name_both_take_the_nominative() -> None:
+    # «Все перешли в оппозицию «Праву и справедливости», абсолютно все, ...»: the Polish party.
+    assert phrase("Праву и справедливости") == "Право и справедливость"
+    # A genitive after the head stays as written, coordinated or not.
+    assert phrase("Партии справедливости и развития") == "Партия справедливости и развития"
+
+
+def test_a_stock_index_the_corpus_introduces_is_a_thing_but_an_exchange_stays() -> None:
+    found = _introduced(
+        [
+            (
+                "Немецкий индекс DAX опустился на 2,06% — до 12 426 пунктов, французский CAC 40 "
+                "снизился на 2,17%.",
+                "DAX",
+                "DAX",
+            ),
+            (
+                "Немецкий индекс DAX упал на 2,15% — до 11 928 пунктов, французский CAC 40 "
+                "снизился.",
+                "DAX",
+                "DAX",
+            ),
+            # 'Мосбиржи' is the exchange's genitive, its owner, though the dictionary does not
+            # know the word.
+            ("Так, индекс Мосбиржи опустился до отметки 2 239 пунктов.", "Мосбиржи", "Мосбиржи"),
+            (
+                "Так, во вторую половину торгового дня индекс Мосбиржи опустился на 1,56% до "
+                "отметки 2 192 пункта.",
+                "Мосбиржи",
+                "Мосбиржи",
+            ),
+        ]
+    )
+    assert found.things(set()) == {"DAX"}
+
+
+def test_a_foreign_name_that_does_not_decline_may_be_a_things_nominative() -> None:
+    # 'Кассини' is unknown to the dictionary, which guesses a case for it; in -и after 'н' it
+    # does not decline, so after 'аппарата' and 'станция' it is the craft's name.
+    found = _introduced(
+        [
+            (
+                "Автоматическая межпланетная станция «Кассини» начала последний этап изучения "
+                "Сатурна.",
+                "Кассини",
+                "Кассини",
+            ),
+            (
+                "— Всего два дня назад начался последний этап работы аппарата «Кассини».",
+                "Кассини",
+                "Кассини",
+            ),
+        ]
+    )
+    assert found.things(set()) == {"Кассини"}

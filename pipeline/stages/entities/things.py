@@ -20,6 +20,7 @@ from pipeline.nlp.institutions import head_noun
 from pipeline.nlp.media import medium_of
 from pipeline.nlp.models import morph
 from pipeline.nlp.ner import OPENING
+from pipeline.nlp.normalize import indeclinable
 from pipeline.nlp.not_names import heads_a_things_name, noun_before
 from pipeline.nlp.sport import about_sport
 from pipeline.stages.entities.names import alias_groups
@@ -49,6 +50,9 @@ _MEANS = frozenset({"средство", "система", "комплекс", "�
 _PROPER_TAGS = frozenset({"Orgn", "Geox", "Name", "Surn", "Patr", "Trad"})
 _ABBREVIATION = re.compile(r"[А-ЯЁ]{2,6}")
 _FIRST_WORD = re.compile(r"[А-Яа-яЁё]+|[A-Za-z]+")
+#: Another capitalised word after a name's first: a foreign name of several words, whose case
+#: the dictionary's guess at one word does not tell ('Вельке Капушаны').
+_NAME_GOES_ON = re.compile(r"[ -][A-ZА-ЯЁ]")
 #: The ends of a sentence, roughly: enough to tell a sentence about sport.
 _SENTENCE_END = re.compile(r"[.!?\n]")
 _REACH = 300
@@ -284,12 +288,20 @@ def _nominative(text: str, start: int) -> bool:
     """Whether the name at `start` reads first as a nominative, as a title after the noun of
     its kind does ('самолёт МС-21', 'ралли «Дакар»'), by its first word: not the owner in
     'самолёт «Аэрофлота»' nor in 'премия Гильдии киноактёров', whose first reading is a
-    genitive. A word the dictionary does not know (a Latin or foreign name) may be one."""
+    genitive. A word the dictionary does not know (a Latin or foreign name) may be one, unless
+    it is a one-word name that declines, in the case the dictionary guesses ('индекс
+    Мосбиржи'; not 'Кассини', 'Вельке Капушаны')."""
     first = _FIRST_WORD.match(text, start)
     if first is None or not re.match("[А-Яа-яЁё]", first.group()):
         return True
-    parses = morph()(first.group().lower())
-    return not parses[0].is_known or parses[0].tag.case in (None, "nomn")
+    word, parses = first.group(), morph()(first.group().lower())
+    declines = parses[0].is_known or (
+        parses[0].tag.POS == "NOUN"
+        and not word.isupper()
+        and not indeclinable(word.lower())
+        and not _NAME_GOES_ON.match(text, first.end())
+    )
+    return not declines or parses[0].tag.case in (None, "nomn")
 
 
 def _sentence(text: str, at: int) -> str:
