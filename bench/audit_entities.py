@@ -31,6 +31,7 @@ import csv
 import hashlib
 import sys
 from collections import Counter
+from collections.abc import Callable
 from pathlib import Path
 
 import duckdb
@@ -250,6 +251,44 @@ def main() -> None:
         print(f"judgements carried over from {judged}: {_carry(rows, judged)}", file=sys.stderr)
     write_sheet(rows, args.out, COLUMNS)
     print(f"{args.out}: {len(rows)} items to judge", file=sys.stderr)
+
+
+def read_sheet(path: Path) -> list[dict]:
+    """A TSV sheet's rows."""
+    with path.open(encoding="utf-8") as f:
+        return list(csv.DictReader(f, delimiter="\t"))
+
+
+def change_sheets(
+    doc: str,
+    draw: Callable[[Path, Path, int, int], list[dict]],
+    columns: tuple[str, ...],
+    labels: tuple[str, ...],
+    *,
+    seed: int,
+    n: int,
+) -> list[dict] | None:
+    """The command line of a sheet of changes between two builds: `sheet --before A --after B
+    --out S` writes the rows `draw(before, after, seed, n)` gives, to judge; `labels SHEET OUT`
+    writes a judged sheet without the corpus's text, to commit, and returns its rows."""
+    parser = argparse.ArgumentParser(description=doc.split("\n\n")[0])
+    sub = parser.add_subparsers(dest="command", required=True)
+    make = sub.add_parser("sheet", help="draw changed items to judge")
+    make.add_argument("--before", type=Path, required=True, help="the build before the change")
+    make.add_argument("--after", type=Path, required=True, help="the build after it")
+    make.add_argument("--seed", type=int, default=seed)
+    make.add_argument("--n", type=int, default=n, help="items to draw")
+    make.add_argument("--out", type=Path, required=True)
+    keep = sub.add_parser("labels", help="a judged sheet without the corpus's text, to commit")
+    keep.add_argument("sheet", type=Path)
+    keep.add_argument("out", type=Path)
+    args = parser.parse_args()
+    if args.command == "sheet":
+        write_sheet(draw(args.before, args.after, args.seed, args.n), args.out, columns)
+        return None
+    rows = read_sheet(args.sheet)
+    write_sheet(rows, args.out, labels)
+    return rows
 
 
 def write_sheet(rows: list[dict], path: Path, columns: tuple[str, ...]) -> None:

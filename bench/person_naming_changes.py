@@ -16,7 +16,6 @@ the article names them in full?) and `note`. `labels` keeps a judged sheet witho
 
 from __future__ import annotations
 
-import argparse
 import sys
 from collections import defaultdict
 from pathlib import Path
@@ -24,7 +23,7 @@ from pathlib import Path
 import duckdb
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from audit_entities import seeded_hash, write_sheet  # noqa: E402
+from audit_entities import change_sheets, seeded_hash  # noqa: E402
 
 COLUMNS = (
     "n",
@@ -102,26 +101,8 @@ def sheet(before: Path, after: Path, seed: int, n: int) -> list[dict]:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    sub = parser.add_subparsers(dest="command", required=True)
-    make = sub.add_parser("sheet")
-    make.add_argument("--before", type=Path, required=True)
-    make.add_argument("--after", type=Path, required=True)
-    make.add_argument("--seed", type=int, default=47)
-    make.add_argument("--n", type=int, default=40)
-    make.add_argument("--out", type=Path, required=True)
-    keep = sub.add_parser("labels")
-    keep.add_argument("sheet", type=Path)
-    keep.add_argument("out", type=Path)
-    args = parser.parse_args()
-    if args.command == "sheet":
-        write_sheet(sheet(args.before, args.after, args.seed, args.n), args.out, COLUMNS)
-    else:
-        import csv
-
-        with args.sheet.open(encoding="utf-8") as f:
-            rows = list(csv.DictReader(f, delimiter="\t"))
-        write_sheet(rows, args.out, LABELS)
+    rows = change_sheets(__doc__, sheet, COLUMNS, LABELS, seed=47, n=40)
+    if rows is not None:
         judged = [r for r in rows if r["after_ok"] in ("y", "n")]
         print(f"right after: {sum(r['after_ok'] == 'y' for r in judged)} of {len(judged)}")
 

@@ -13,20 +13,18 @@ and `note`. `labels` keeps a judged sheet without the corpus's text, to commit.
 
 from __future__ import annotations
 
-import argparse
 import sys
 from collections import Counter
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from audit_entities import seeded_hash, write_sheet  # noqa: E402
+from audit_entities import change_sheets, seeded_hash  # noqa: E402
 from audit_quotes import (  # noqa: E402
     QUOTES,
     SHOWN,
     TEXT,
     _connect,
     _dicts,
-    _read,
     _row,
     texts_and_sentences,
 )
@@ -71,22 +69,7 @@ def sheet(before: Path, after: Path, seed: int, n: int) -> list[dict]:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    sub = parser.add_subparsers(dest="command", required=True)
-    make = sub.add_parser("sheet", help="draw changed quotes to judge")
-    make.add_argument("--before", type=Path, required=True, help="the build before the change")
-    make.add_argument("--after", type=Path, required=True, help="the build after it")
-    make.add_argument("--seed", type=int, default=1)
-    make.add_argument("--n", type=int, default=60, help="quotes to draw")
-    make.add_argument("--out", type=Path, required=True)
-    keep = sub.add_parser("labels", help="a judged sheet without the corpus's text, to commit")
-    keep.add_argument("sheet", type=Path)
-    keep.add_argument("out", type=Path)
-    args = parser.parse_args()
-    if args.command == "sheet":
-        write_sheet(sheet(args.before, args.after, args.seed, args.n), args.out, COLUMNS)
-    else:
-        write_sheet(_read(args.sheet), args.out, LABELS)
+    change_sheets(__doc__, sheet, COLUMNS, LABELS, seed=1, n=60)
 
 
 if __name__ == "__main__":
