@@ -1,5 +1,5 @@
 """Who said a quote, on short news texts: each kind of source the speaker rules read
-(pipeline/stages/speakers.py)."""
+(pipeline/stages/speakers/)."""
 
 from __future__ import annotations
 

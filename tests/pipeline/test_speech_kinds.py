@@ -7,7 +7,7 @@ import pytest
 
 from pipeline.nlp import speech
 from pipeline.nlp.cues import cue_forms, cue_nouns, cue_verbs
-from pipeline.nlp.speech import find_speech
+from pipeline.nlp.speech import find_speech, sentence
 
 
 def quotes(text: str) -> list[tuple[str, str, str | None]]:
@@ -280,7 +280,7 @@ def test_syntax_finds_what_word_order_misses(
     # in the second they step over the quoted outlet before the cue ('в интервью «МК»
     # недавно сказал') to the subject and find the same quote.
     monkeypatch.setattr(
-        speech, "parse_syntax", lambda sentences: [[(-1, "root")] * len(s) for s in sentences]
+        sentence, "parse_syntax", lambda sentences: [[(-1, "root")] * len(s) for s in sentences]
     )
     assert quotes(text) == ([expected] if "«МК»" in text else [])
 
@@ -1011,7 +1011,7 @@ def test_syntax_finds_the_subject_word_order_misses(
     assert quotes(text) == [expected]
     # Without the parse (every token a root) the same quote is found, with no source.
     monkeypatch.setattr(
-        speech, "parse_syntax", lambda sentences: [[(-1, "root")] * len(s) for s in sentences]
+        sentence, "parse_syntax", lambda sentences: [[(-1, "root")] * len(s) for s in sentences]
     )
     assert quotes(text) == [(*expected[:2], None)]
 

@@ -1,0 +1,660 @@
+"""The shapes of direct and indirect speech in one sentence: '«...», — заявил X', 'X заявил,
+что ...', 'X заявил: ...', 'как отмечает X', 'по словам X', '..., говорит X', a headline's
+quotation and its report, a statement 'о том, что', and a verb of quoting past its outlet."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from functools import cache
+
+from pipeline.nlp.cues import cue_forms, cue_nouns
+from pipeline.nlp.gazetteer import key
+from pipeline.nlp.media import STRONG_WORDS, WEAK_WORDS, medium_of
+from pipeline.nlp.models import morph
+from pipeline.nlp.speech.marks import (
+    _DASH,
+    _OPENERS,
+    _closes,
+    _inner,
+    _is_question,
+    _opens,
+    _partner,
+    _span,
+    _trimmed,
+    _words,
+)
+from pipeline.nlp.speech.records import Speech, _Token
+from pipeline.nlp.speech.sources import (
+    _QUOTES,
+    _adjacent_place,
+    _aside,
+    _can_be,
+    _fixed,
+    _is_person_name,
+    _object,
+    _place_after,
+    _place_before,
+    _source_after,
+    _source_before,
+)
+from pipeline.nlp.speech.words import (
+    _case,
+    _head_case,
+    _is_cue_verb,
+    _is_impersonal,
+    _is_plural_cue,
+    _is_stance,
+    _lemma,
+    _nominal,
+    _parse,
+    _pos,
+    _word_key,
+)
+
+
+def _in_sentence(text: str, tokens: list[_Token], start: int, stop: int) -> Iterator[Speech]:
+    for i, token in enumerate(tokens):
+        if token.text in _OPENERS and i + 1 < len(tokens):
+            found = _quote_then_cue(text, tokens, i) or _titled_quote(text, tokens, i)
+            if found:
+                yield found
+        elif _is_cue_verb(token) or _is_stance(tokens, i):
+            found = list(_cue_then_content(text, tokens, i, stop))
+            if not found or (found[0].source_start or 0) > token.start:
+                found += _inverted(text, tokens, i, start)  # '..., считает X: «...»' too
+            yield from found
+        elif token.text.lower() == "по" and (noun := _cue_noun(tokens, i)):
+            found = _according_to(text, tokens, i, noun, start, stop)
+            if found:
+                yield found
+        elif found := _statement_that(text, tokens, i, stop):
+            yield found
+
+
+def _quote_then_cue(text: str, tokens: list[_Token], close: int) -> Speech | None:
+    """'«...», - заявил X', '«...», заявил X', '«...» - с поклоном сказал X' (the quotation
+    may open sentences or paragraphs before); without a dash, only with a source after the
+    cue."""
+    j = close + 1
+    comma = j < len(tokens) and tokens[j].text == ","
+    j += comma
+    dash = j < len(tokens) and bool(re.fullmatch(_DASH, tokens[j].text))
+    if not (dash or comma):
+        return None
+    j += dash
+    while j < len(tokens) and _pos(tokens[j]) in ("ADVB", "PRCL"):
+        j += 1
+    if dash and j + 2 < len(tokens) and _pos(tokens[j]) == "PREP":
+        j += 2  # 'с поклоном сказал'
+    if j >= len(tokens):
+        return None
+    cue_stop, source = tokens[j].stop, None
+    if _is_cue_verb(tokens[j]):
+        source = _with_apposition(tokens, _source_following(tokens, j))
+    elif dash and (words := _quoted_words(tokens, j)):  # '— приводит ТАСС слова X'
+        cue_stop, source = tokens[words].stop, _source_after(tokens, words + 1, genitive=True)
+    elif dash and _lemma(tokens[j].text) in _QUOTING:  # '— цитирует ТАСС представителя X'
+        source = _quoted_speaker(tokens, _past_quoting_outlet(tokens, j + 1))
+    else:
+        return None
+    opening = _partner(text, tokens[close].start, forward=False)
+    if opening is None or (source is None and not dash):
+        return None
+    content = _inner(text, opening + 1, tokens[close].start)
+    return Speech(
+        "direct",
+        *content,
+        tokens[j].start,
+        cue_stop,
+        *(_span(tokens, *source) if source else (None, None)),
+    )
+
+
+#: Words that make the clause after a headline's colon a question about what was said ('что
+#: говорили после победы', 'о чём говорит проект', 'почему Трамп заявил'), not its report.
+_ASKING = frozenset({"что", "чем", "чём", "почему", "как", "зачем", "кто", "какой", "какие"})
+
+
+def _titled_quote(text: str, tokens: list[_Token], close: int) -> Speech | None:
+    """A headline's quotation and its report after a colon: '«Детский лепет»: в России
+    ответили на заявления ...', '«С дороги не свернём»: КНДР заявила о ...'. The quotation
+    opens the sentence and is a phrase, not a name ('«Спартак»: клуб сообщил' is not
+    speech); the colon is followed, within six words, by a finite cue verb with its subject
+    and no clause of its own (', что' or ':' after it is `_cue_then_content`'s)."""
+    if not (close + 2 < len(tokens) and tokens[close + 1].text == ":"):
+        return None
+    opening = _partner(text, tokens[close].start, forward=False)
+    if opening is None or opening != tokens[0].start:
+        return None
+    quoted = [t for t in tokens[1:close] if t.is_word]
+    if len(quoted) < 2 or not any(t.text[:1].islower() for t in quoted[1:]):
+        return None
+    for j in range(close + 2, min(close + 8, len(tokens))):
+        word = tokens[j]
+        if not word.is_word or word.text.lower() in _ASKING:
+            return None
+        if _is_cue_verb(word) and _pos(word) == "VERB":
+            break
+    else:
+        return None
+    if tokens[j - 1].text.lower() == "не" or any(
+        t.text in (":", "что") for t in tokens[j + 1 : j + 3]
+    ):
+        return None
+    source = _subject(tokens, j, j + 1)
+    if source is None or source[0] <= close:
+        return None
+    content = _inner(text, opening + 1, tokens[close].start)
+    return Speech("direct", *content, word.start, word.stop, *_span(tokens, *source))
+
+
+#: Verbs of quoting whose object, not their subject, said the quotation: '— цитирует The
+#: Jerusalem Post представителя палестинских властей'.
+_QUOTING = frozenset({"цитировать", "процитировать"})
+
+
+@cache
+def _scanned_forms() -> frozenset[str]:
+    """The words that make a sentence worth reading word by word: the cue forms and every form
+    of the verbs of quoting."""
+    quoting = {
+        key(form.word)
+        for lemma in _QUOTING
+        for parse in morph()(lemma)
+        if parse.normal_form == lemma
+        for form in parse.lexeme
+    }
+    return cue_forms() | quoting
+
+
+#: The nouns that open an outlet's name ('агентство SANA', 'издание The Hill').
+_MEDIA_WORDS = STRONG_WORDS | WEAK_WORDS
+
+
+def _past_quoting_outlet(tokens: list[_Token], i: int) -> int:
+    """Where the quoted speaker starts after a verb of quoting, past the outlet that quotes
+    them when it comes first: a Latin-script name ('The Jerusalem Post'), capitalised words
+    before a lower-case word ('РИА Новости| заявление') or a noun before another word
+    ('издание| директора ...'). The speaker may come first: 'цитирует Хиршу Delfi.lv'."""
+    if i >= len(tokens):
+        return i
+    if outlet := _medium_at(tokens, i):
+        return outlet
+    j = i
+    while j < len(tokens) and tokens[j].is_word and tokens[j].text[:1].isupper():
+        j += 1
+    if j > i:
+        if j == len(tokens) or not tokens[j].is_word:
+            return i
+        outlet = all(t.text.isascii() for t in tokens[i:j]) or (
+            tokens[j].text[:1].islower() and not _before_media_word(tokens, j)
+        )  # the outlet after the speaker: 'цитирует Асада агентство SANA'
+        return j if outlet else i
+    if _pos(tokens[i]) == "NOUN" and _can_be(tokens[i], "nomn") and i + 1 < len(tokens):
+        return i + 1 if tokens[i + 1].is_word else i
+    return i
+
+
+def _medium_at(tokens: list[_Token], i: int) -> int | None:
+    """Where the name of a medium that media.tsv lists ('РИА Новости', 'ТАСС', '«Р-Спорт»',
+    'агентство «Анадолу»') ends when one starts at `i`: the index after it; else None."""
+    for j in range(min(len(tokens), i + 5), i, -1):
+        if tokens[j - 1].is_word or tokens[j - 1].text in _QUOTES:
+            name = " ".join(t.text for t in tokens[i:j])
+            if tokens[i].is_word and medium_of(name):
+                return j
+    return None
+
+
+def _quoted_speaker(tokens: list[_Token], i: int) -> tuple[int, int] | None:
+    """The (first, last) token of whom a verb of quoting quotes, from `i`: an accusative noun
+    phrase ('представителя палестинских властей', 'заявление'), its words after the first noun
+    genitives or names, up to a quotation mark or a medium's name that ends the clause
+    ('Конашенкова| РИА Новости', 'Зозулю| «PRO-Спорт-Украина»', 'главу турецкого МИД|
+    Reuters'; 'директора Службы внешних связей RT Анну Белкину' goes on)."""
+    j, noun = i, False
+    while j < len(tokens) and tokens[j].is_word:
+        word = tokens[j]
+        outlet = _medium_at(tokens, j) if j > i else None
+        if outlet and (outlet == len(tokens) or not tokens[outlet].is_word):
+            break
+        if j > i and _is_person_name(tokens[j - 1]) and word.text.isascii():
+            break  # 'Тебаса| AS'
+        if noun and (_pos(word) == "PREP" or not _speaker_word(word)):
+            break  # 'лидера| агентство «Рёнхап»', 'источник| в руководстве'
+        if noun and _pos(word) == "ADJF" and _before_media_word(tokens, j + 1):
+            break  # 'Нёйса| Олимпийский канал'
+        noun = noun or _pos(word) == "NOUN" or _parse(word.text) is None
+        j += 1
+    return (i, j - 1) if j > i else None
+
+
+def _before_media_word(tokens: list[_Token], i: int) -> bool:
+    """Whether the word at `i` opens an outlet's name ('канал', 'агентство')."""
+    return i < len(tokens) and _lemma(tokens[i].text) in _MEDIA_WORDS
+
+
+def _speaker_word(word: _Token) -> bool:
+    """A word that can go on a quoted speaker's phrase after its first noun: a genitive, an
+    unknown word or a name in the accusative ('директора ... Анну Белкину')."""
+    if _parse(word.text) is None or _can_be(word, "gent"):
+        return True
+    return word.text[:1].isupper() and _can_be(word, "accs")
+
+
+def _quoted_words(tokens: list[_Token], verb: int) -> int | None:
+    """'приводит [издание] слова X', 'цитирует слова X': a verb, then within two words a cue
+    noun in the accusative whose genitive after it names who said the quotation; the noun."""
+    if _pos(tokens[verb]) != "VERB":
+        return None
+    for k in range(verb + 1, min(verb + 4, len(tokens) - 1)):
+        if not tokens[k].is_word:
+            return None
+        if _lemma(tokens[k].text) in cue_nouns() and _can_be(tokens[k], "accs"):
+            return (
+                k if _can_be(tokens[k + 1], "gent") or _parse(tokens[k + 1].text) is None else None
+            )
+    return None
+
+
+def _cue_then_content(text: str, tokens: list[_Token], cue: int, stop: int) -> Iterator[Speech]:
+    """'X заявил, что ...', 'X заявил: «...»', 'X заявил: ...', 'как отмечает X, ...'; a
+    negated cue ('не считают, что') or a supposed one ('Если она считает, что') reports
+    nothing."""
+    if cue > 0 and tokens[cue - 1].text.lower() == "не" or _supposed(tokens, cue):
+        return
+    said = tokens[cue]
+    if _is_as(tokens, cue):  # 'как отмечает X, ...'
+        source = _source_following(tokens, cue)
+        end = source[1] + 1 if source else len(tokens)
+        if end < len(tokens) and _aside(tokens, end):  # 'как отмечает издание со ссылкой на X,'
+            end = next((k for k in range(end, len(tokens)) if not tokens[k].is_word), end)
+        if source and end < len(tokens) and tokens[end].text == ",":
+            content = _trimmed(text, tokens[end].stop, stop)
+            content = (content[0], _quotation_ends(text, *content))
+            if content[1] > content[0]:
+                yield Speech("indirect", *content, said.start, said.stop, *_span(tokens, *source))
+        elif source and _ends_sentence(tokens, end) and cue > 2 and tokens[cue - 2].text == ",":
+            content = _trimmed(
+                text, tokens[0].start, tokens[cue - 2].start
+            )  # '..., как сообщает X.'
+            if _words(text, *content) >= 4 and not _is_question(text, *content):
+                yield Speech("indirect", *content, said.start, said.stop, *_span(tokens, *source))
+        return
+    after = cue + 1
+    while (
+        after < len(tokens)
+        and (tokens[after].is_word or tokens[after].text in _OPENERS)
+        and tokens[after].text.lower() != "что"
+    ):
+        after += 1  # 'заявил вечером в среду, что', 'заявил "РИА Новости", что'
+        if after - cue > 6:
+            return
+    if after + 1 >= len(tokens):
+        return
+    mark, follows = tokens[after], tokens[after + 1]
+    source = _subject(tokens, cue, after)
+    inverted = _inverted_position(tokens, cue) and mark.text == ":" and _pos(said) == "VERB"
+    behind = _source_after(tokens, cue + 1) if inverted else None
+    if behind and behind[1] + 1 == after and _head_case(tokens[behind[0]]):
+        source = behind  # '..., считает военный юрист X: «...»'
+    source_span = _span(tokens, *source) if source else (None, None)
+    if mark.text == ":" and follows.text in '«„“"':
+        yield from _quoted(text, follows.start, said, source_span)
+        return
+    if mark.text == ":":
+        content = _trimmed(text, follows.start, stop)
+    elif mark.text == "," and follows.text.lower() == "что":
+        content = _trimmed(text, follows.stop, stop)
+    else:
+        return
+    if source is None and not _is_impersonal(said):
+        return  # no one named: 'Думаю, что ...' is a hedge, not a quote
+    content = (content[0], min(_quotation_ends(text, *content), _next_cue(tokens, cue, content)))
+    colon = text.find(": «", content[0], content[1])
+    if colon >= 0:  # '..., что ...: «...»' - the quotation that follows is said too
+        yield from _quoted(text, colon + 2, said, source_span)
+        content = _trimmed(text, content[0], colon)
+    if content[1] > content[0] and not _is_question(text, *content):
+        yield Speech("indirect", *content, said.start, said.stop, *source_span)
+
+
+def _supposed(tokens: list[_Token], cue: int) -> bool:
+    """Whether the cue stands in a clause of condition, with words only between 'если' and it
+    ('если эксперты считают, что ...', 'Если Вашингтон заявит, что ...')."""
+    k = cue - 1
+    while k >= 0 and tokens[k].is_word:
+        if tokens[k].text.lower() in _CONDITIONS:
+            return True
+        k -= 1
+    return False
+
+
+def _subject(tokens: list[_Token], cue: int, mark: int) -> tuple[int, int] | None:
+    """Who says what the cue at `cue` introduces (its clause mark at `mark`): the subject
+    before it; for an impersonal cue the document or place beside it ('в заявлении
+    говорится', 'говорится в сообщении X'), or nobody ('Сообщается, что'); for a plural cue
+    without a subject, the institution ('в Кремле заявили'); for a gerund, the subject of the
+    verb it depends on ('X опубликовал пост, отметив, что ...')."""
+    said = tokens[cue]
+    if _pos(said) == "GRND":
+        return _gerund_subject(tokens, cue)
+    found = _source_before(tokens, cue)
+    impersonal = _is_impersonal(said)
+    if impersonal or _is_plural_cue(said):
+        place = _place_before(tokens, cue, named=not impersonal) or _adjacent_place(tokens, cue)
+        if place and (found is None or place[0] <= found[0] <= place[1]):
+            return place  # 'в заявлении МИД говорится': not 'МИД'
+        if found is None and mark > cue + 1:
+            return _place_after(tokens, _skip_addressee(tokens, cue + 1), named=False)
+    if found is None and _coordinate(tokens, cue):
+        found = _gerund_subject(tokens, cue)
+    return found
+
+
+def _with_apposition(
+    tokens: list[_Token], source: tuple[int, int] | None
+) -> tuple[int, int] | None:
+    """The source with the apposition after it that ends the sentence ('Влодзимеж Марчиняк,
+    посол Польши в Москве'): a comma, then a lower-case nominative noun phrase to the end."""
+    if source is None or source[1] + 2 >= len(tokens) or tokens[source[1] + 1].text != ",":
+        return source
+    first = source[1] + 2
+    head = tokens[first]
+    if not (head.is_word and head.text[:1].islower() and _head_case(head) and _nominal(head)):
+        return source
+    last = first
+    while last + 1 < len(tokens) and tokens[last + 1].is_word:
+        if _pos(tokens[last + 1]) in ("VERB", "GRND", "INFN", "PRTF", "CONJ"):
+            return source
+        last += 1
+    ends = last + 1 == len(tokens) or tokens[last + 1].text in (".", "!", "?", "…")
+    return (source[0], last) if ends else source
+
+
+def _gerund_subject(tokens: list[_Token], cue: int) -> tuple[int, int] | None:
+    """The subject of the nearest finite verb before a gerund cue, or before a cue that is a
+    verb's coordinate ('X улыбнулся и сказал', 'X заявил, что ..., хотя и признал'), that has
+    one."""
+    for i in range(cue - 1, 0, -1):
+        if _pos(tokens[i]) == "VERB" and not _is_impersonal(tokens[i]):
+            if _inverted_position(tokens, i):  # '«...», — сказал он в интервью, подчеркнув'
+                found = _subject_after(tokens, i, cue)
+            else:
+                found = _source_before(tokens, i) or _subject_after(tokens, i, cue)
+            if found:
+                return found
+    return None
+
+
+def _subject_after(tokens: list[_Token], verb: int, cue: int) -> tuple[int, int] | None:
+    """The subject that follows its verb and ends at the comma before the cue ('Об этом заявил
+    и мэр Лондона Садик Хан, отметив')."""
+    i = verb + 1
+    if i < len(tokens) and tokens[i].text.lower() == "и":
+        i += 1
+    found = _source_after(tokens, i)
+    if found is None:
+        return None
+    comma = found[1] + 1
+    if _pos(tokens[comma]) == "PREP":  # 'сказал он| в интервью газете «Ведомости», отметив'
+        while comma < cue and (tokens[comma].is_word or tokens[comma].text in _QUOTES):
+            comma += 1
+    if tokens[comma].text == "," and comma + 1 == cue:
+        return found if _head_case(tokens[found[0]]) else None
+    return None
+
+
+def _next_cue(tokens: list[_Token], cue: int, content: tuple[int, int]) -> int:
+    """Where a clause after the cue ends before a coordinated cue of the same subject ('заявил,
+    что ..., хотя и признал, что ...'): at the comma before it, else the clause's end."""
+    for k in range(cue + 2, len(tokens)):
+        if tokens[k].start >= content[1]:
+            break
+        if _is_cue_verb(tokens[k]) and _coordinate(tokens, k):
+            comma = k - 1
+            while comma > cue and tokens[comma].text != ",":
+                comma -= 1
+            if comma > cue and tokens[comma].start > content[0]:
+                return tokens[comma].start
+    return content[1]
+
+
+def _coordinate(tokens: list[_Token], cue: int) -> bool:
+    """Whether the cue follows a coordinating conjunction ('и сказал', 'хотя и признал') with
+    only particles between: it shares the subject of the verb before."""
+    i = cue - 1
+    while i >= 0 and tokens[i].is_word and _pos(tokens[i]) == "PRCL":
+        i -= 1
+    return i > 0 and tokens[i].is_word and _pos(tokens[i]) == "CONJ"
+
+
+def _source_following(tokens: list[_Token], cue: int) -> tuple[int, int] | None:
+    """The source after a cue ('как отмечает издание', '— говорится в заявлении X', 'как
+    заявили «Деньгам» в министерстве'): the document or institution of an impersonal or plural
+    cue, else the words `_source_after` gives."""
+    said, i = tokens[cue], _skip_addressee(tokens, cue + 1)
+    if _is_impersonal(said):
+        return _place_after(tokens, i, named=False)
+    if _is_plural_cue(said) and (place := _place_after(tokens, i, named=False)):
+        return place
+    i = cue + 1
+    while i < len(tokens) and tokens[i].is_word and _object(tokens[i]):
+        i += 1  # 'прокомментировал ситуацию Мартынов', 'объясняет свою позицию Маккол'
+    return _source_after(tokens, i)
+
+
+def _skip_addressee(tokens: list[_Token], i: int) -> int:
+    """Past adverbs, a dative addressee and a quoted outlet after a cue ('заявили «Деньгам»')."""
+    while i < len(tokens):
+        if tokens[i].text in _QUOTES and i + 2 < len(tokens) and tokens[i + 2].text in _QUOTES:
+            i += 3
+        elif tokens[i].is_word and (
+            _pos(tokens[i]) in ("ADVB", "PRCL") or _case(tokens[i]) == "datv"
+        ):
+            i += 1
+        else:
+            break
+    return i
+
+
+def _quotation_ends(text: str, start: int, stop: int) -> int:
+    """`stop`, or the closing quotation mark in text[start:stop] that was opened before `start`:
+    a clause inside a quotation ends with it ('«Я считаю, что X», — сказал он')."""
+    for i in range(start, stop):
+        if text[i] in _OPENERS and _closes(text, i) and not _opens(text, i):
+            opening = _partner(text, i, forward=False, limit=i - start + 2)
+            if opening is None or opening < start:
+                return _trimmed(text, start, i)[1]
+    return stop
+
+
+def _quoted(
+    text: str, opening: int, cue: _Token, source: tuple[int | None, int | None]
+) -> Iterator[Speech]:
+    """The quotation opened at `opening`, reported by `cue`, said by `source`."""
+    closing = _partner(text, opening, forward=True)
+    if closing is not None:
+        content = _inner(text, opening + 1, closing)
+        if content[1] > content[0]:
+            yield Speech("direct", *content, cue.start, cue.stop, *source)
+
+
+def _inverted(text: str, tokens: list[_Token], cue: int, start: int) -> list[Speech]:
+    """'..., говорит один источник' (no quotation marks): what goes before the comma, said by
+    the source that follows the verb."""
+    comma = cue - 2 if cue > 1 and re.fullmatch(_DASH, tokens[cue - 1].text) else cue - 1
+    if comma < 1 or tokens[comma].text != "," or _is_as(tokens, cue):
+        return []
+    if tokens[comma - 1].text in _OPENERS or _pos(tokens[cue]) != "VERB":
+        return []  # a quotation (`_quote_then_cue` has it) or 'отметив' (the subject's verb)
+    if tokens[0].text.lower() in ("о", "об", "про"):
+        return []  # 'О развитии ..., рассказал посол': what about, not what was said
+    if _is_impersonal(tokens[cue]):  # '..., говорится в сообщении Белого дома.'
+        source = _source_following(tokens, cue)
+        if source is None or not _ends_sentence(tokens, source[1] + 1):
+            return []
+    else:
+        source = _source_after(tokens, cue + 1)
+        if source is None or not _head_case(tokens[source[0]]) or not _nominal(tokens[source[0]]):
+            return []
+    content = _trimmed(text, start, tokens[comma].start)
+    if _words(text, *content) < 4 or _is_question(text, *content):
+        return []  # 'Более того, отметил он, ...': a parenthesis, not what was said
+    said = tokens[cue]
+    return [Speech("indirect", *content, said.start, said.stop, *_span(tokens, *source))]
+
+
+def _ends_sentence(tokens: list[_Token], i: int) -> bool:
+    """Whether only the sentence's final marks (or nothing) are left from `i` on."""
+    return all(t.text in ".!?…" for t in tokens[i:])
+
+
+def _inverted_position(tokens: list[_Token], cue: int) -> bool:
+    """Whether the cue follows a comma or a dash (its subject, if any, comes after it)."""
+    return cue > 0 and (
+        tokens[cue - 1].text == "," or bool(re.fullmatch(_DASH, tokens[cue - 1].text))
+    )
+
+
+#: The words that open the clause of a statement's noun: 'заявление X о том, что ...'.
+_ABOUT_THAT = ("о", "том", ",", "что")
+
+#: At most this many words name whose statement it is, between the noun and 'о том, что'.
+_OWNER_WORDS = 5
+
+
+def _statement_that(text: str, tokens: list[_Token], cue: int, stop: int) -> Speech | None:
+    """A noun of statement with its speaker in the genitive and what was said in a clause 'о
+    том, что' ('заявление госсекретаря Рекса Тиллерсона о том, что ...', 'слова Асада о том,
+    что ...'): the noun is the cue, the genitive phrase the source. Not 'по словам' (an aside)
+    nor a noun without its speaker ('заявления о том, что': whose is not said)."""
+    said = tokens[cue]
+    if not said.is_word or _word_key(said.text) not in cue_forms():
+        return None
+    if _pos(said) != "NOUN" or _lemma(said.text) not in cue_nouns():
+        return None
+    if cue > 0 and tokens[cue - 1].text.lower() == "по":
+        return None
+    about = next(
+        (
+            k
+            for k in range(cue + 2, min(cue + 2 + _OWNER_WORDS, len(tokens)))
+            if tuple(t.text.lower() for t in tokens[k : k + 4]) == _ABOUT_THAT
+        ),
+        None,
+    )
+    if about is None or not _genitive_owner(tokens, cue + 1, about):
+        return None
+    content = _trimmed(text, tokens[about + 3].stop, stop)
+    if not any(_pos(t) == "VERB" for t in tokens[:cue]):
+        # The noun opens the sentence before its verb: the clause ends at the next comma
+        # ('Вопреки заявлениям Минобороны о том, что он ..., аль-Джулани участвовал').
+        comma = next((t for t in tokens[about + 4 :] if t.text == ","), None)
+        content = _trimmed(text, content[0], comma.start) if comma else content
+    content = (content[0], _quotation_ends(text, *content))
+    if content[1] <= content[0] or _is_question(text, *content):
+        return None
+    return Speech("indirect", *content, said.start, said.stop, *_span(tokens, cue + 1, about - 1))
+
+
+def _genitive_owner(tokens: list[_Token], first: int, stop: int) -> bool:
+    """Whether tokens[first:stop] is a noun phrase in the genitive, whose statement it is: words
+    and quotation marks only, its head a noun or name that can be genitive ('Пентагона',
+    'американского политолога Збигнева Бжезинского', 'МИД'), none a verb or preposition."""
+    words = [t for t in tokens[first:stop] if t.text not in _QUOTES]
+    if not words or not all(t.is_word for t in words):
+        return False
+    if any(_pos(t) in ("VERB", "INFN", "GRND", "PREP", "CONJ", "PRCL", "ADVB") for t in words):
+        return False
+    head = (
+        words[0]
+        if _pos(words[0]) not in ("ADJF", "PRTF")
+        else next((t for t in words if _pos(t) not in ("ADJF", "PRTF")), None)
+    )
+    return (
+        head is not None
+        and (_can_be(head, "gent") or head.text.isascii() or _fixed(head))
+        and _nominal(head)
+    )
+
+
+def _is_as(tokens: list[_Token], cue: int) -> bool:
+    """The cue follows 'как' ('как отмечает', 'как заявил вчера')."""
+    return cue > 0 and tokens[cue - 1].text.lower() == "как"
+
+
+#: Possessive pronouns of the third person: 'по его словам'.
+_POSSESSIVES = frozenset({"его", "ее", "её", "их"})
+
+
+def _cue_noun(tokens: list[_Token], at: int) -> int | None:
+    """The cue noun of 'по словам', 'по мнению', 'по его словам' that starts at `at`."""
+    i = at + 1
+    if i < len(tokens) and tokens[i].text.lower() in _POSSESSIVES:
+        i += 1
+    if i < len(tokens) and _case(tokens[i]) == "datv" and _lemma(tokens[i].text) in cue_nouns():
+        return i
+    return None
+
+
+def _according_to(
+    text: str, tokens: list[_Token], at: int, noun: int, start: int, stop: int
+) -> Speech | None:
+    """'по словам X, ...', 'по его мнению, ...': the source up to the comma (or the possessive);
+    the content is the rest of the sentence, from where `_aside_opens` says when the phrase is
+    mid-sentence (or, when the phrase comes last, what goes before it)."""
+    source = (noun - 1, noun - 1) if noun > at + 1 else _source_after(tokens, noun + 1)
+    if source is None:
+        return None
+    end = max(source[1], noun) + 1
+    cue = (tokens[at].start, tokens[noun].stop)
+    if end < len(tokens) and tokens[end].text == ",":
+        content = _trimmed(text, tokens[end].stop, stop)
+        opens = _aside_opens(tokens, at)
+        if opens is not None:  # mid-sentence: what goes before is said too
+            content = (tokens[opens].start, content[1])
+    else:
+        content = _trimmed(text, start, tokens[at].start)
+    if content[1] <= content[0]:
+        return None
+    return Speech("indirect", *content, *cue, *_span(tokens, *source))
+
+
+def _aside_opens(tokens: list[_Token], at: int) -> int | None:
+    """Where what was said starts before a parenthetical cue at `at` (', по словам X,'): after
+    a leading connective ('Кроме того,', 'Впрочем,') and after the last ', но|а|то|и' before the
+    cue; None when nothing is left, or only a relative pronoun ('которые, по словам X, ...')."""
+    comma = at - 1
+    if comma < 1 or tokens[comma].text != ",":
+        return None
+    first = 0
+    lead = next((k for k in range(comma) if tokens[k].text == ","), None)
+    if lead is not None and 0 < lead <= 3 and all(_connective(t) for t in tokens[:lead]):
+        first = lead + 1
+    last = first
+    for k in range(first, comma - 1):
+        if tokens[k].text == "," and _pos(tokens[k + 1]) == "CONJ":
+            first = k + 2
+        if tokens[k].text == ",":
+            last = k + 1
+    if first >= comma:
+        return None
+    if comma - last == 1 and (
+        _lemma(tokens[last].text) == "который" or _pos(tokens[last]) in ("CONJ", "PRCL")
+    ):
+        return None  # 'которые, по словам X, ...': the relative clause is not said
+    return first
+
+
+def _connective(token: _Token) -> bool:
+    """A word of a discourse connective ('Кроме того', 'Впрочем', 'Тем не менее')."""
+    parse = _parse(token.text)
+    return parse is not None and (
+        parse.tag.POS in ("CONJ", "PRCL", "ADVB", "PREP") or "Apro" in parse.tag
+    )
+
+
+#: The words that open a condition: speech under one is supposed, not reported.
+_CONDITIONS = frozenset({"если", "ежели"})

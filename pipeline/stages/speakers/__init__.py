@@ -1,0 +1,120 @@
+"""Who said a quote: the entity its source names, read against the article's people.
+
+The source's words name the speaker, or describe them and the article named them before
+(`Article.speaker`, rules in order):
+1. Where it was said is not who said it: the words of an occasion ('в интервью Стоуну', 'в
+   беседе с RT', 'на брифинге') and media mentions are left out of the source; a source of
+   nothing else is the person right before it ('Алексей Мухин [в интервью RT] заявил'); with a
+   plural cue, the organisation of a phrase 'в ...' that told the medium ('В АО «Электронный
+   паспорт» ... RT рассказали', 'Об этом RT сообщили в Минздраве'), else the medium 'в' puts
+   right before the cue's own word ('В CNN подчеркнули').
+2. A person the rest names is the speaker ('Президент Ильхам Алиев'), not whose the speaker is
+   ('советник Трампа', 'администрация Порошенко', 'в штабе Трампа'); a bare first name or
+   surname that the entity stage kept apart ('Ирина', 'Дижур') is the one person of the
+   article whose full name has it; a bare surname two people of the article share, a man and a
+   woman ('Дональд Трамп', 'Меланья Трамп'), is the one of the cue's gender ('— заявляла
+   Трамп'); a surname after a particle is one too ('аль-Шакир', 'бен Сальман'). An unnamed
+   source ('источник RT в Минэкономики') is nobody, and so is a pronoun or a description that
+   refers back to it ('— сказал собеседник агентства') or to an unnamed person the text
+   introduced ('Мужчину лет 35-ти ... он поясняет', 'одна из жительниц ... По её словам').
+3. A source that describes one person by a noun ('эксперт', 'бывший глава Минфина', 'глава
+   британского МИД') is that person, never the organisation in its phrase: the person named
+   right after it in apposition ('..., политолог Дмитрий Журавлёв'), else for a role of a
+   state the one holding it in the article (`entities.role`: 'глава государства', 'российский
+   лидер' is the president), else the nearest earlier person introduced with the same noun (for
+   a role named by other words, the role's: 'глава польского государства' is the one introduced
+   as 'президент', not the nearest 'глава Пентагона') or a compound of it ('вице-премьер РФ
+   Виталий Мутко', 'ведущая' for 'телеведущая') or holding it as their role, else the one
+   holding its role, else the speaker of the quote just before, else the antecedent, as for a
+   pronoun. A noun any commentator fits ('эксперт', 'мужчина')
+   is first the person just named or quoted (`Article._just_named`). One naming a country
+   is not one of another country or a commentator when a person of it was named just before
+   ('По словам бывшего главы Грузии' after a political scientist's quote). The speaker just
+   before gives way to a person presented as speaking since (`_speaking_since`: 'Магомед
+   Толбоев назвал Ан-26 «...». «...», — отметил собеседник агентства'). 'Другой прохожий' is
+   nobody named before; a bystander ('местная жительница', `_BYSTANDERS`) only the person just
+   named or quoted, or one introduced with the noun.
+   A relative's noun ('мать', `_KIN`) is never a person of the other sex; a pundit's
+   ('эксперт') never one known by an office of a state alone (`_in_office`: Трамп, Путин).
+4. An organisation is the speaker when the source is the organisation or speaks for it ('в
+   Минсельхозе', 'сообщил Росстат', 'представитель Госдепа' when no spokesman of it is named:
+   `_spokesman`), or refers back to it by a noun it was called by (beyond the last sentences,
+   the one such organisation the article named)
+   ('в министерстве', 'в авиакомпании', 'представители ведомства'): for 'ведомство',
+   'пресс-служба', 'организация' the organisation that spoke just before, else the nearest
+   named; a noun no adjective qualifies, by a compound of it too ('представители компании'
+   for 'авиакомпания Ryanair'); else, in the last sentences, one of that kind by the corpus's
+   full names for it ('в министерстве' after 'МИД Франции', `kinds`). A country or a capital
+   named alone stands for its government ('Россия заявляла', 'В Дамаске считают'), unless it
+   says where the speaker is ('В посольстве России в Канаде').
+   A document is its author's ('Европарламент принял резолюцию ... — говорится в резолюции');
+   a document with no author found, and an impersonal cue ('Отмечается, что ...') with no
+   quote just before, the owner of the press service the sentence reporting speech before
+   names ('сообщили в пресс-службе седьмого флота ВМС США').
+   A bare publication's noun ('говорится в публикации') with no maker found is the medium
+   quoted just before, or one who wrote in their own channel, else the medium whose own report
+   the nearest sentence with names gives ('..., передает портал TMZ').
+5. 'Я' in an interview's '- ' answer and 'вы' in its question are the interviewee (rule 8),
+   also in an answer's paragraph the speech rules did not take whole; 'я' inside «» elsewhere
+   is the speaker of the quote before when the «» name them between dashes ('— считает Нина
+   Мамедова. — Я думаю') or a pronoun at its opening would be read as them.
+   A pronoun in any case ('он', 'по её словам') is the one person of the nearest earlier
+   sentence with people, of the gender of the pronoun or of the cue verb ('добавила'), that the
+   text presents (the subject, or after a noun of a person: 'информатора Родченкова'; an
+   undeclined surname after a thing's noun is whose it is: 'Слова Порошенко'), else the
+   speaker of the quote just before, not one only spoken of ('о Трампе'); the speaker of the
+   quote just before first when its source names them after those people by a surname NER
+   did not tag ('— считает аль-Шакир. По словам эксперта'), or when those people are not the
+   subject of their sentence and it is an unnamed noun of the role that quote's source names
+   ('... оппозиционера Алексея Навального, премьер-министр РФ отказался ... — считает
+   премьер. ... по его словам' is the premier); 'который' is the person just before it.
+6. A group ('эксперты', 'сотрудники МОК', a plural cue) is nobody in particular, and so is one
+   of several ('один из источников') unless named right after ('По словам одного из режиссёров
+   мультфильма, Юрия Кулакова').
+7. No source beside the cue: the person named right after it ('— сказал Брутер').
+8. A '- ' answer of an interview is the interviewee's, named in the headline (the surname after
+   its quotation, the corpus's person of that name when the text tags nobody of it: 'Колобков
+   о ...'; not a person the headline is about: 'о ..., таланте Месси'),
+   presented in the sentence that introduces its section ('RT обсудил с ... Ольгой
+   Брусникиной'), the lead or the heading of its section, or addressed by a question
+   (`Article.interviewee`); people named inside the answers or inside a quotation are spoken
+   of.
+9. An outlet reporting on its own account is the speaker ('По оценкам CNN', 'сообщает ТАСС со
+   ссылкой на ...', 'китайское издание The Global Times'), not one whose person speaks
+   ('собеседник RT', 'в интервью RT'); a source no rule names
+   anybody from is the person named right after it in the same clause ('— рассказала
+   заведующая поликлиникой №2 Светлана Андреева'). Whom an outlet or a press service cites
+   by name ('— цитирует Возняцки официальный сайт Уимблдона') is the speaker (`_cited`).
+Only people mentioned outside quotations count as earlier people.
+
+The package: `records` and the word tests (`words`, `patterns`, `spans`, `phrases`,
+`sentences`) below the rule groups, one mixin of `Article` a module (`text`, `names`, `roles`,
+`documents`, `media`, `reference`, `sources`, `interviews`), combined in `article`."""
+
+from pipeline.stages.speakers.article import Article
+from pipeline.stages.speakers.records import (
+    ROLE_PHRASES,
+    Mention,
+    Person,
+    Previous,
+    Said,
+    abbreviation,
+    head_noun,
+    name_keys,
+    renamed_role,
+    role_head,
+)
+
+__all__ = [
+    "Article",
+    "Mention",
+    "Person",
+    "Previous",
+    "ROLE_PHRASES",
+    "Said",
+    "abbreviation",
+    "head_noun",
+    "name_keys",
+    "renamed_role",
+    "role_head",
+]

@@ -1,0 +1,243 @@
+"""The interviewee of an interview's '- ' answers: named in the headline (the surname after
+its quotation), presented in the sentence that opens its section, the lead or the section's
+heading, or addressed by a question.
+
+Rule 8 of the package: an answer is the interviewee's, and 'я' or 'вы' in it are them."""
+
+from __future__ import annotations
+
+import re
+from functools import cached_property
+
+from pipeline.nlp.gazetteer import key
+from pipeline.nlp.models import morph
+from pipeline.stages.entities.people import sound
+from pipeline.stages.speakers.phrases import _WORDS
+from pipeline.stages.speakers.records import Mention
+from pipeline.stages.speakers.sentences import _reports
+from pipeline.stages.speakers.spans import _one
+from pipeline.stages.speakers.words import _DASHES, _ROLE_WORDS, _given_name, _pos, _same_surname
+
+#: A preposition of what a headline is about: '«...»: X о допинге, паралимпийцах и ...'.
+_TOPIC = re.compile(r"(?i)(?<!\w)(?:о|об|про)\s")
+
+#: A paragraph of a dash alone, right before the paragraph at the end of the text searched.
+_LONE_DASH = re.compile(rf"(?:^|\n)[{_DASHES}][ \t]*\n\n$")
+
+#: How a question opens when it addresses the interviewee: its dash, and a courtesy title before
+#: a surname ('— Господин Чевик, ...', '— Профессор Лихтман, ...').
+_ADDRESS = re.compile(
+    rf"[{_DASHES}]?\s*(?:(?:[Гг]осподин|[Гг]оспожа|[Мм]истер|[Мм]иссис|[Мм]исс|[Мм]есье|[Мм]адам"
+    r"|[Сс]еньора?|[Сс]иньора?|[Гг]ерр|[Фф]рау|[Пп]ани?|[Дд]октор|[Пп]рофессор)\s+)?"
+)
+
+#: A headline that gives one person's words: '«...»: [role words] Surname [—] о ...' (a double
+#: surname or a generation word after a hyphen: 'Герман-младший').
+_HEADLINE_SUBJECT = re.compile(
+    r"»\s*:\s*(?:[^«»:,\n]*?\s)?([А-ЯЁ][а-яё]+(?:-[А-ЯЁа-яё][а-яё]+)?)\s+(?:[-–—]\s+)?(?:о|об|про)\s"
+)
+
+
+class Interviews:
+    """The interviewee of an interview's answers."""
+
+    def interviewee(self, at: int) -> Mention | None:
+        """Whose is the '- ' answer at `at` (rule 8): the headline's subject
+        (`_headline_subject`); else the one person the sentence right before its run of
+        questions and answers names (its introduction: 'RT обсудил с вице-президентом ФСПР
+        Ольгой Брусникиной', 'Среди отстранённых оказалась и Елена Никитина'), so each section
+        of a multi-person interview has its own; else the one person of the nearest earlier
+        sentence outside the questions and answers that names them beside a verb of speech or
+        the word 'интервью' ('Главный тренер Массимо Каррера рассказал ...') or heads it as a
+        label ('Алёна Заварзина: «...»'); else the person a question addresses ('— Сергей
+        Николаевич, вы ...'). People named inside the answers, or inside a quotation (the
+        headline's «...»: '«Поветкин не нашёл справедливости в США»: адвокат боксёра ...'), are
+        spoken of."""
+        if self._headline_subject:
+            return self._headline_subject
+        earlier = [s for s in self.sentences if s[1] <= at]
+        nearest = True  # the nearest sentence with people: the run's introduction
+        for start, stop, _ in reversed(earlier):
+            answered = self._answered(start)
+            found = [
+                m
+                for m in self.narrated
+                if start <= m.start and m.stop <= stop and not self._quoted(m.start)
+            ]
+            if self._dashed(start) or not found or answered and not self._asked_after(stop):
+                continue
+            label = re.match(r"\s*:", self.text[found[0].stop : found[0].stop + 3])
+            if label and found[0].start == start:
+                return found[0]
+            # not when the headline gives two people's words ('Черчесов и Васин о ...')
+            introduces = nearest and start > self._headline_stop and not self._headline_pair
+            nearest = False
+            if introduces and not answered and _one(found) and self._introduced_here(found[0]):
+                return found[0]
+            if _reports(self.text[start:stop]):
+                one = _one(found) or _one([m for m in found if m.nominative])
+                if one:
+                    return one
+        for start, _, _ in reversed(earlier):
+            if self.text[start : start + 1] in tuple(_DASHES) and start == self._paragraph_start(
+                start
+            ):
+                m = next((m for m in self.narrated if self._addresses(start, m)), None)
+                if m:
+                    return m
+        return None
+
+    def _introduced_here(self, m: Mention) -> bool:
+        """Whether an introduction presents the person (the subject, or after a noun of a person:
+        'с вице-президентом ФСПР Ольгой Брусникиной'), outside a quotation (a subheading
+        '«Уважаю Карреру за то, что ...»' quotes the interviewee on someone)."""
+        return (self._presented(m) or self._after_role(m)) and not self._quoted(m.start)
+
+    def _after_role(self, m: Mention) -> bool:
+        """Whether a person is named after a noun of a person in their case, the organisation
+        of the role between ('с бывшим президентом Всероссийской федерации лёгкой атлетики
+        (ВФЛА) Валентином Балахничёвым'), the noun not right after a preposition."""
+        first = morph()(m.surface.split()[0].lower())[:1]
+        clause = re.split(r"[.!?;:,«»\n]", self.text[max(0, m.start - 120) : m.start])[-1]
+        words = _WORDS.findall(clause)
+        for i in range(len(words) - 1, max(-1, len(words) - 1 - _ROLE_WORDS), -1):
+            parse = morph()(words[i].lower())[0]
+            if parse.tag.POS == "NOUN" and "anim" in parse.tag:
+                # not a role after a preposition: 'нападки на президента Путина' speaks of him
+                after = i > 0 and _pos(words[i - 1]) == "PREP"
+                return bool(first) and not after and parse.tag.case == first[0].tag.case != "nomn"
+            if parse.tag.case != "gent" and not words[i].isupper():
+                return False
+        return False
+
+    def _answering(self, at: int) -> bool:
+        """Whether `at` is in a '- ' paragraph of an interview that is no question (no '?' at
+        its end): an answer the speech rules did not take whole because a quote lies in it ('— Не
+        знаю ... В последний день моего визита в США я сказал, что ...')."""
+        if not self.answers or not self._dashed(at):
+            return False
+        end = self.text.find("\n\n", at)
+        paragraph = self.text[self._paragraph_start(at) : end if end >= 0 else len(self.text)]
+        return not paragraph.rstrip().endswith("?")
+
+    def _answering_interviewee(self, at: int, gender: str | None) -> str | None:
+        """The interviewee (`interviewee`) as the 'я' of an answer's paragraph (`_answering`):
+        not when the cue's gender is not theirs ('Я же ей объяснял' is no woman's), nor when the
+        question just before asks about them ('— В каком состоянии находится Дзагоев?
+        — ... Я читал, что ...': the one asked about is spoken of)."""
+        found = self.interviewee(at)
+        if found is None or not self._fits(found.entity_id, gender):
+            return None
+        lo = self._paragraph_start(max(0, self._paragraph_start(at) - 2))
+        asked = any(
+            m.entity_id == found.entity_id
+            for m in self.mentions
+            if lo <= m.start < self._paragraph_start(at) and not self._addressed(m)
+        )
+        return None if asked else self.whole(found.entity_id)
+
+    def _addresses(self, start: int, m: Mention) -> bool:
+        """Whether the question whose paragraph opens at `start` addresses `m` (`_addressed`)."""
+        return start < m.start and self._paragraph_start(m.start) == start and self._addressed(m)
+
+    def _addressed(self, m: Mention) -> bool:
+        """Whether a person is named as the one a question addresses: right after its dash,
+        or a courtesy title after it, before a comma ('— Антон Германович, вы ...', '— Господин
+        Чевик, ...')."""
+        start = self._paragraph_start(m.start)
+        dash = _ADDRESS.fullmatch(self.text, start, m.start)
+        return bool(dash) and self.text[m.stop : m.stop + 1] == ","
+
+    def _answered(self, at: int) -> bool:
+        """Whether `at` is in the later paragraphs of a '- ' answer (the answer runs on until
+        the next question, and may take in the introduction of the next section)."""
+        return any(a <= at < b for a, b in self._dashed_answers)
+
+    @cached_property
+    def _dashed_answers(self) -> list[tuple[int, int]]:
+        """The answers that open with a dash or go straight on from one (the answer's later
+        paragraphs, each an answer of its own), not answers found without a dash."""
+        found, last = [], None
+        for a, b in sorted(self.answers):
+            on = last is not None and self.text.count("\n\n", last, a) <= 1  # the next paragraph
+            if self._dashed(a) or on and found and found[-1][1] == last:
+                found.append((a, b))
+            last = b
+        return found
+
+    def _asked_after(self, at: int) -> bool:
+        """Whether the paragraph of `at` is followed by a '- ' question: the paragraph that
+        introduces a section ('Денис Глушаков рассказал, что ...'), not a paragraph within an
+        answer."""
+        end = self.text.find("\n\n", at)
+        return end >= 0 and self.text[end + 2 : end + 3] in tuple(_DASHES)
+
+    def _dashed(self, at: int) -> bool:
+        """Whether the paragraph of `at` opens with a dash, or follows a paragraph of a dash
+        alone (a question or answer whose dash the layout set apart: '—\n\nНо вы активны ...')."""
+        start = self._paragraph_start(at)
+        return self.text[start] in _DASHES or bool(
+            _LONE_DASH.search(self.text, max(0, start - 8), start)
+        )
+
+    @cached_property
+    def _headline_stop(self) -> int:
+        return self.text.find("\n\n") % (len(self.text) + 1)
+
+    def _quoted(self, at: int) -> bool:
+        """Whether `at` lies inside «» opened in its paragraph (words said, not narrated)."""
+        before = self.text[self._paragraph_start(at) : at]
+        return before.count("«") > before.count("»")
+
+    @cached_property
+    def _headline_subject(self) -> Mention | None:
+        """The person a headline gives the words of: the surname right after its quotation
+        ('«...»: Билялетдинов о матчах', '«...»: глава ВЭБ Горьков о ...'), as the article
+        names them; else the one person it names in the nominative outside its quotation and
+        before what it is about ('экс-капитан сборной Мексики о ..., таланте Месси' names Месси
+        only as a topic)."""
+        said = _HEADLINE_SUBJECT.search(self.text[: self._headline_stop])
+        if said and not self._headline_pair:
+            word = key(said.group(1))
+            found = [
+                m
+                for m in self.narrated
+                if m.entity_id in self.people
+                and _same_surname(word, key(self.people[m.entity_id].name).split()[-1])
+            ]
+            if found and len({m.entity_id for m in found}) == 1:
+                return found[0]
+            if not found and (known := self._known(said)):
+                return known
+        headline = [m for m in self.narrated if m.in_headline and self._subject_of_headline(m)]
+        return headline[0] if len({m.entity_id for m in headline}) == 1 else None
+
+    def _known(self, said: re.Match) -> Mention | None:
+        """The person a headline names ('«...»: Колобков о ...', '«...»: Алина Загитова о ...')
+        when the article's text tags nobody of that name: whom the corpus means by it
+        (`surnames`). A first name before the surname narrows it to that full name."""
+        start, stop = said.span(1)
+        first = re.search(r"([А-ЯЁ][а-яё]+)\s+$", self.text[said.start() : start])
+        if first and _given_name(first.group(1)):
+            start = said.start() + first.start(1)
+        entity_id = self.surnames.get(sound(" ".join(self.text[start:stop].split())))
+        if entity_id is None:
+            return None
+        return Mention(start, stop, 0, entity_id, "PER", self.text[start:stop], True, True, True)
+
+    @cached_property
+    def _headline_pair(self) -> bool:
+        """Whether the headline gives two people's words: '«...»: Черчесов и Васин о ...'."""
+        said = _HEADLINE_SUBJECT.search(self.text[: self._headline_stop])
+        return bool(said and re.search(r"\sи\s", said.group()))
+
+    def _subject_of_headline(self, m: Mention) -> bool:
+        """A headline's person in the nominative, outside its quotation (from its first '«' to
+        its last '»': '«Я не похожа на героиню «Карточного домика»: Шмелёва о ...') and not
+        after a preposition of what it is about ('о', 'об', 'про') that follows it."""
+        start = self._paragraph_start(m.start)
+        headline = self.text[start : self.text.find("\n\n", start) % (len(self.text) + 1)]
+        opens, closes = headline.find("«"), headline.rfind("»")
+        quoted = 0 <= opens <= m.start - start < closes
+        topic = _TOPIC.search(headline, max(closes, 0), m.start - start)
+        return m.nominative and not quoted and not topic

@@ -1,0 +1,185 @@
+"""Who a name or a noun means: the one person of the article whose full name has a bare
+surname or first name, the one of the cue's gender among those who share it, the organisation
+called by a noun ('в министерстве') or of its kind by the corpus's full names (`kinds`).
+
+A bare name the entity stage kept apart stands for the one person the article names in full;
+a noun is an organisation's only when it called it so."""
+
+from __future__ import annotations
+
+import re
+from functools import cached_property
+
+from pipeline.nlp.gazetteer import key
+from pipeline.nlp.media import MEDIUM, STRONG_WORDS, WEAK_WORDS
+from pipeline.nlp.models import lemma
+from pipeline.stages.entities.people import given_name_gender
+from pipeline.stages.speakers.phrases import _WORDS
+from pipeline.stages.speakers.records import Mention
+from pipeline.stages.speakers.words import _AGENCIES, _BACK, _pos, _same_noun, _same_surname
+
+#: Particles of a name written apart from the surname: 'Усама бен Ладен', 'Лула да Силва'.
+_PARTICLES = frozenset({"бен", "ибн", "фон", "ван", "де", "ди", "да", "дель", "ле", "ла"})
+
+#: A surname, capitalised or after a particle joined by a hyphen: 'аль-Шакир', 'эль-Сиси'.
+_PARTICLED = re.compile(r"(?:[а-яё]{2,3}-)?[А-ЯЁ]")
+
+
+class Names:
+    """Who a bare name or an organisation's noun means."""
+
+    def _named(self, noun: str, before: int, compound: bool = False) -> str | None:
+        """The nearest earlier organisation of the last `_BACK` sentences called `noun`
+        (`_named_as`), or any for `_AGENCIES`; the nearest medium for a noun of a medium
+        ('издание', 'газета'). Further back, the one such organisation or medium the article
+        named before ('Белгородский зоопарк' for 'в пресс-службе' several sentences on)."""
+        sentence = self._sentence_at(before)
+        earlier = [m for m in self.mentions if m.stop <= before and m.narrated]
+        if sentence is None:
+            return None
+        called = [m for m in reversed(earlier) if self._called(m, noun, compound)]
+        # one whose own name says the noun first ('Российский экспортный центр (ВЭБ.РФ)' for
+        # 'центр'), then one the words before call so (for `_AGENCIES`, which call any:
+        # 'организация «Къырым» направила в ООН обращение. По мнению организации')
+        for tier in (True, False):
+            own = [m for m in called if noun in self._named_as(m, tier)]
+            if own and own[0].sentence >= sentence - _BACK:
+                called = own
+                break
+        if called and called[0].sentence >= sentence - _BACK:
+            return called[0].entity_id
+        return called[0].entity_id if len({m.entity_id for m in called}) == 1 else None
+
+    def _one_body(self, before: int, stop: int) -> str | None:
+        """The one organisation of the nearest of the last `_BACK` sentences before `stop`
+        that name one, named before `before` or in the source's own sentence, what it said
+        included ('Банк России доработает дизайн ..., сообщила пресс-служба регулятора');
+        None when that sentence names two."""
+        sentence = self._sentence_at(stop)
+        if sentence is None:
+            return None
+        bodies = [
+            m
+            for m in self.mentions
+            if m.type == "ORG"
+            and sentence - _BACK <= m.sentence
+            and (m.narrated and m.stop <= before or m.sentence == sentence and m.stop <= stop)
+        ]
+        nearest = [m.entity_id for m in bodies if m.sentence == bodies[-1].sentence]
+        return nearest[0] if len(set(nearest)) == 1 else None
+
+    def _of_kind(self, noun: str, before: int) -> str | None:
+        """The nearest earlier organisation of the last `_BACK` sentences of the kind `noun`
+        names by the corpus's full names for it (`kinds`: 'министерство' for 'МИД
+        Великобритании', written 'Министерство иностранных дел' elsewhere), when its own words
+        do not call it so. Not further back: the kind is less sure than a name's own words."""
+        sentence = self._sentence_at(before)
+        if sentence is None:
+            return None
+        return next(
+            (
+                m.entity_id
+                for m in reversed(self.mentions)
+                if m.stop <= before
+                and m.narrated
+                and m.sentence >= sentence - _BACK
+                and noun in self.kinds.get(m.entity_id, ())
+            ),
+            None,
+        )
+
+    def _called(self, m: Mention, noun: str, compound: bool = False) -> bool:
+        """Whether `noun` may refer back to the organisation or medium of `m`; if `compound`,
+        also by the noun a compound it is called by ends in (`_same_noun`: 'компания' for
+        'авиакомпания Ryanair', 'театр' for 'драмтеатр')."""
+        if m.type == "ORG":
+            called = self._named_as(m)
+            if compound:
+                return any(_same_noun(noun, w) for w in called)
+            return noun in _AGENCIES or noun in called
+        # 'Издание отмечает': the outlet; a weak noun of a medium where it introduced it
+        # ('агентство' for 'агентства «Рёнхап»'; not 'полиция' for 'полиция сообщила ТАСС')
+        if m.type != MEDIUM:
+            return False
+        return noun in STRONG_WORDS or noun in WEAK_WORDS and noun in self._named_as(m)
+
+    def _named_as(self, m: Mention, own_only: bool = False) -> set[str]:
+        """The lemmas of an organisation's first word, of its first noun and (unless
+        `own_only`) of the two words before it: what it may be called ('министерство' for
+        'Министерство обороны', 'зоопарк' for 'Белгородский зоопарк', 'компания' for 'компания
+        «Газпром»')."""
+        words = [] if own_only else _WORDS.findall(self.text[max(0, m.start - 40) : m.start])[-2:]
+        own = _WORDS.findall(m.surface)
+        noun = next((w for w in own if _pos(w) == "NOUN"), None)
+        return {lemma(w) for w in [*words, *own[:1], *([noun] if noun else [])]}
+
+    def whole(self, entity_id: str) -> str:
+        """A one-word name's person in the whole article (`_whole`): an interviewee's surname."""
+        return self._whole(entity_id, len(self.text))
+
+    def _whole(self, entity_id: str, before: int) -> str:
+        """A one-word name's person: the nearest earlier person of the article whose full name
+        has that word ('Ирина' -> 'Ирина Баринова'), else the entity itself."""
+        name = self.people[entity_id].name if entity_id in self.people else ""
+        if not name or " " in name:
+            return entity_id
+        fuller = [
+            m.entity_id
+            for m in self.narrated
+            if m.stop <= before
+            and m.entity_id in self.people
+            and key(name) in key(self.people[m.entity_id].name).split()
+            and m.entity_id != entity_id
+        ]
+        return fuller[-1] if fuller else entity_id
+
+    def _one_person(self, m: Mention, gender: str | None, before: int) -> str:
+        """The person a source naming one person is: for a bare surname, the one of the two
+        people of the article with it whose gender the cue has (`_by_gender`), else its person
+        in full (`_whole`)."""
+        bare = len(_WORDS.findall(m.surface)) == 1
+        return (bare and self._by_gender(key(m.surface), gender)) or self._whole(
+            m.entity_id, before
+        )
+
+    def _by_gender(self, word: str, gender: str | None) -> str | None:
+        """Of two people of the article whose last name `word` is (a husband and wife, a father
+        and daughter: 'Джон Тобин', 'Кристина Тобин'), a man and a woman by their first names,
+        the one of `gender`, the cue's ('заявила Тобин')."""
+        found = self._surnamed(word)
+        genders = {e: given_name_gender(self.people[e].name.split()[0]) for e in found}
+        if gender is None or len(found) != 2 or set(genders.values()) != {"masc", "femn"}:
+            return None
+        return next(e for e, g in genders.items() if g == gender)
+
+    def _surnamed(self, word: str) -> set[str]:
+        """The people of the article (named in full) whose last name `word` is, in any case."""
+        return {
+            m.entity_id
+            for m in self.narrated
+            if m.entity_id in self.people
+            and " " in self.people[m.entity_id].name
+            and _same_surname(word, key(self.people[m.entity_id].name).split()[-1])
+        }
+
+    def _by_name(self, words: str, gender: str | None = None) -> str | None:
+        """A surname the entity stage did not tag ('Брутер'): the one person of the article
+        whose last name it is, in any case; of two, the one of the cue's gender
+        (`_by_gender`)."""
+        tokens = _WORDS.findall(words)
+        if len(tokens) == 2 and tokens[0] in _PARTICLES:  # 'бен Сальман' of 'Мухаммед бен Сальман'
+            tokens = tokens[1:]
+        if len(tokens) != 1 or not _PARTICLED.match(tokens[0]):
+            return None
+        word = key(tokens[0])
+        found = {
+            m.entity_id
+            for m in self.narrated
+            if m.entity_id in self.people
+            and _same_surname(word, key(self.people[m.entity_id].name).split()[-1])
+        }
+        return found.pop() if len(found) == 1 else self._by_gender(word, gender)
+
+    @cached_property
+    def _organisations(self) -> set[str]:
+        return {m.entity_id for m in self.mentions if m.type == "ORG"}

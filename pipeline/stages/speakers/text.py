@@ -1,0 +1,60 @@
+"""Where things are in the article's text: its sentences, paragraphs, the «» around a point,
+and the occasions ('в интервью ...') of a span. Every rule group reads positions through
+these, so they form the bottom mixin of `Article`."""
+
+from __future__ import annotations
+
+import re
+
+from pipeline.nlp.sources import occasions
+
+#: A preposition (and a word) right before a source, which may open an occasion the source's
+#: span cut: 'В [интервью RT эксперт]', 'в эксклюзивном [интервью RT]'.
+_OPENED = re.compile(r"(?i)(?:^|\s)(?:в|во|на|с|со)\s+(?:\w+\s+)?$")
+
+
+class Text:
+    """Positions in the article's text: sentences, paragraphs, «» and occasions."""
+
+    def _paragraph_start(self, at: int) -> int:
+        return self.text.rfind("\n\n", 0, at) + 2 if "\n\n" in self.text[:at] else 0
+
+    def _closing(self, at: int) -> int:
+        """Where the «» that `at` lies in closes (the text's end if it does not)."""
+        depth = 1
+        for found in re.finditer("[«»]", self.text[at:]):
+            depth += 1 if found.group() == "«" else -1
+            if depth == 0:
+                return at + found.start()
+        return len(self.text)
+
+    def _opening(self, at: int) -> int:
+        """Where the outermost «» that `at` lies in opens in its paragraph (`_quoted`)."""
+        paragraph = self._paragraph_start(at)
+        opened: list[int] = []
+        for found in re.finditer("[«»]", self.text[paragraph:at]):
+            if found.group() == "«":
+                opened.append(paragraph + found.start())
+            elif opened:
+                opened.pop()
+        return opened[0] if opened else at
+
+    def _sentence_at(self, at: int) -> int | None:
+        """The index of the sentence that holds `at`, None when none does."""
+        return next((n for n, (a, b, _) in enumerate(self.sentences) if a <= at < b), None)
+
+    def _sentence_of(self, at: int) -> str:
+        """The text of the sentence at `at` (empty when no sentence holds it)."""
+        held = self._sentence_at(at)
+        return "" if held is None else self.text[self.sentences[held][0] : self.sentences[held][1]]
+
+    def _occasions(self, start: int, stop: int) -> list[tuple[int, int]]:
+        """`occasions` of a source, also one whose preposition the source's span left out
+        ('В [интервью RT эксперт] заявил', 'в эксклюзивном [интервью RT]'), cut to the span."""
+        before = _OPENED.search(self.text, max(0, start - 30), start)
+        found = occasions(self.text, before.start() if before else start, stop)
+        # a person in the nominative is the subject, never an occasion's complement ('в
+        # интервью BuzzFeed [Рэпп] рассказал')
+        subjects = [m.start for m in self.mentions if m.type == "PER" and m.nominative]
+        cut = [(a, min([m for m in subjects if a < m < b], default=b)) for a, b in found]
+        return [(max(a, start), b) for a, b in cut if b > start]

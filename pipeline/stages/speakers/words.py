@@ -1,0 +1,221 @@
+"""What one word is: its part of speech, case, number and animacy by the dictionary, and the
+classes of words the speaker rules share (nouns of documents, of agencies, of pundits).
+
+The lowest layer of the package: every other module tests words through these, so one reading
+of a word (pymorphy2's first, through `nlp.models.morph`) serves all the rules."""
+
+from __future__ import annotations
+
+from pipeline.nlp.gazetteer import key
+from pipeline.nlp.media import STRONG_WORDS, WEAK_WORDS
+from pipeline.nlp.models import morph
+from pipeline.nlp.ner import preposition
+from pipeline.nlp.sources import OCCASIONS
+from pipeline.nlp.speech import cue_forms
+
+#: The dashes that sign a quotation or open an interview's answer.
+_DASHES = "-–—"
+
+#: Nouns of any body: 'ведомство' refers back to a ministry, a service, an agency,
+#: 'организация' to any; 'пресс-служба' speaks for the organisation named before.
+_AGENCIES = frozenset({"ведомство", "пресс-служба", "организация"})
+
+#: Nouns of a document, a statement or a film: 'говорится в документе' is its author's, the
+#: speaker just before or the one the text named as making it ('комиссия РАН ... опубликовала
+#: меморандум. «...», — сообщается в документе').
+_DOCUMENTS = frozenset(
+    {
+        "документ",
+        "отчёт",
+        "доклад",
+        "сообщение",
+        "заявление",
+        "меморандум",
+        "письмо",
+        "проект",
+        "законопроект",
+        "фильм",
+        "релиз",
+        "пресс-релиз",
+    }
+)
+
+#: Nouns of a statement among `_DOCUMENTS`: a statement may be called back by
+#: another statement's noun ('в пресс-релизе РСА ... — отмечается в сообщении').
+_STATEMENTS = frozenset({"сообщение", "заявление", "релиз", "пресс-релиз"})
+
+#: Conjunctions that open a clause whose subject is not the sentence's: 'если победит Драгош'.
+_SUBORDINATING = frozenset({"если", "когда", "пока", "хотя", "чтобы", "что", "который", "которая"})
+
+#: Roles of commentators, whom a description of an office naming a country is not.
+_PUNDITS = frozenset({"эксперт", "специалист", "политолог", "аналитик", "экономист"})
+
+#: Roles of people asked for comment, whom 'эксперт' may describe (not an office: 'Путин
+#: подписал указ. Эксперт считает ...' is another's words).
+_COMMENTATORS = _PUNDITS | frozenset(
+    {"директор", "руководитель", "заместитель", "основатель", "председатель", "профессор"}
+    | {"декан", "сотрудник"}
+)
+
+#: Nouns of a document whose author the text names as making it ('Европарламент принял
+#: резолюцию ... — говорится в резолюции'); else, as other nouns of a thing, it refers back to
+#: an organisation (`Article._institution`).
+_NAMED_DOCUMENTS = frozenset(
+    {"резолюция", "записка", "обращение", "послание", "указ", "постановление", "поручение"}
+    | {"статья", "колонка", "книга", "публикация", "исследование", "коммюнике", "декларация"}
+)
+
+#: Every noun of a document or a statement.
+_PAPERS = _DOCUMENTS | _NAMED_DOCUMENTS
+
+#: Nouns of a medium's publication: 'говорится в публикации' after 'передает портал TMZ' goes on
+#: with the outlet's own report when no maker is named (`Article._published`).
+_PUBLICATIONS = frozenset({"публикация", "статья", "материал"})
+
+#: Sentences with people looked back through for a pronoun's or a description's antecedent.
+_BACK = 3
+
+#: Words of a role's organisation that may stand between the role and the name after it.
+_ROLE_WORDS = 8
+
+#: Verbs of citing another's words: a medium that cites is not what it reports on its own.
+_CITING_VERBS = frozenset({"цитировать", "приводить", "процитировать", "привести"})
+
+#: Prefixes of a rank below a role's: 'замминистра', 'вице-премьер', 'подполковник'.
+_BELOW = ("зам", "вице", "под")
+
+
+def _reporting(word: str) -> bool:
+    """Whether a word is a cue verb of one subject, in the active voice, that reports what is
+    said ('сообщил', 'пишет', 'указывает'): not a plural ('сообщили РИА Новости в компании'), an
+    impersonal reflexive ('с которым ознакомился RT, отмечается') nor citing another's words
+    ('цитирует', 'приводит')."""
+    low = word.lower()
+    if low not in cue_forms() or low.endswith(("ся", "сь")):
+        return False
+    parse = morph()(low)[0]
+    return (
+        parse.tag.POS == "VERB"
+        and parse.tag.number == "sing"
+        and key(parse.normal_form) not in _CITING_VERBS
+    )
+
+
+def _pos(word: str) -> str | None:
+    """The part of speech of the dictionary's first reading of `word`, in any case of letters."""
+    parses = morph()(word.lower())
+    return parses[0].tag.POS if parses else None
+
+
+def _animate(word: str) -> bool:
+    """Whether a word's first reading is a common noun of a person ('глава', 'наставник')."""
+    parses = morph()(word.lower())[:1]
+    return any(
+        p.tag.POS == "NOUN"
+        and "anim" in p.tag
+        and not {"Name", "Surn", "Patr"} & set(p.tag.grammemes)
+        for p in parses
+    )
+
+
+def _impersonal(cue: str) -> bool:
+    """Whether a cue is an impersonal reflexive verb in the present: 'отмечается', 'сообщается'
+    go on with what a source just named says ('Ранее сообщалось' is earlier reports')."""
+    parses = [p for p in morph()(cue.lower()) if p.tag.POS == "VERB"][:1]
+    return any(
+        p.tag.tense == "pres" and p.tag.person == "3per" and p.tag.number == "sing" for p in parses
+    ) and cue.lower().endswith("ся")
+
+
+def _genitive(name: str) -> bool:
+    """Whether the last word of a name may be in the genitive ('Юрия Кулакова', 'Фей Чуа'; not
+    'Гудковым')."""
+    return any(p.tag.case == "gent" for p in morph()(name.split()[-1].lower()))
+
+
+def _same_kind(noun: str | None, other: str) -> bool:
+    """Whether two nouns of a document may name the same one: either is 'документ', or both
+    are of a statement ('сообщение', 'заявление', 'пресс-релиз') or of a paper ('доклад',
+    'отчёт', 'письмо', ...); a film is only a film."""
+    if noun is None or "документ" in (noun, other):
+        return noun is not None
+    kinds = [
+        _STATEMENTS if word in _STATEMENTS else _PAPERS if word in _PAPERS else {word}
+        for word in (noun, other)
+    ]
+    return kinds[0] == kinds[1]
+
+
+def _singular(word: str) -> bool:
+    """Whether a noun can only be singular: a plural ('фильмы Чаплина', 'исследовательских
+    проектов Министерства обороны', 'подобные заявления Волкера') names papers at large, not
+    the one the source calls back."""
+    return all(p.tag.number == "sing" for p in morph()(word.lower()) if p.tag.POS == "NOUN")
+
+
+def _genitive_thing(word: str) -> bool:
+    """Whether a word reads first as a genitive adjective or noun of no person
+    ('Исследовательского', 'центра'; not 'главы', 'сделали')."""
+    tag = morph()(word.lower())[0].tag
+    return tag.case == "gent" and tag.POS in ("NOUN", "ADJF") and "anim" not in tag
+
+
+#: How far after a cue the speaker may stand behind a role phrase (in characters).
+_AFTER_CUE = 200
+
+
+def _governs(word: str) -> bool:
+    """A preposition, or 'адрес' of 'в адрес': what stands before a person spoken to or of."""
+    return word == "адрес" or preposition(word)
+
+
+def _medium_noun(parse) -> bool:
+    """Whether a word's reading is a noun of a medium ('издание', 'газета'), not an occasion."""
+    found = parse.normal_form
+    return found in STRONG_WORDS | WEAK_WORDS and found not in OCCASIONS
+
+
+def _same_noun(word: str, head: str) -> bool:
+    """Whether the noun `word` (a lemma) names what `head` does: the same, or `head` is a
+    compound of it ('телеведущая' for 'ведущая'), not of a rank below it ('замминистра')."""
+    if word == head:
+        return True
+    prefix = head[: len(head) - len(word)]
+    return (
+        len(word) >= 5 and head.endswith(word) and "-" not in head and not prefix.startswith(_BELOW)
+    )
+
+
+def _subject(word: str) -> bool:
+    """Whether a noun or an adjective can only be in the nominative (or the accusative like it):
+    it opens a clause of its own rather than going on a phrase in another case."""
+    parses = morph()(word.lower())
+    return bool(parses) and all(
+        p.tag.POS in ("NOUN", "ADJF") and p.tag.case in ("nomn", "accs") for p in parses
+    )
+
+
+def _given_name(word: str) -> bool:
+    """Whether the dictionary knows `word` as a first name in the nominative."""
+    return any("Name" in p.tag.grammemes and p.tag.case == "nomn" for p in morph()(word.lower()))
+
+
+def _is_verb(word: str) -> bool:
+    parses = morph()(word.lower())
+    return bool(parses) and parses[0].tag.POS in ("VERB", "GRND", "INFN", "PRTS")
+
+
+def _fixed(word: str) -> bool:
+    """Whether a name does not decline: its first reading as a name, else its first reading,
+    is of a fixed form ('Порошенко'; 'Белых', first read as the adjective 'белых')."""
+    parses = morph()(word.lower())
+    named = [p for p in parses if {"Name", "Surn"} & set(p.tag.grammemes)]
+    return bool(parses) and "Fixd" in (named or parses)[0].tag
+
+
+def _same_surname(word: str, surname: str) -> bool:
+    """Whether `word` is `surname` in some case: the same, or the surname and an ending of at
+    most two letters ('брутера', 'брутеру')."""
+    return word == surname or (
+        len(surname) >= 4 and word.startswith(surname) and len(word) - len(surname) <= 2
+    )
