@@ -173,10 +173,7 @@ def _with_article(
     Rows without a topic of their own keep none; `articles` must hold whole articles."""
     total = weights.sum(axis=1, keepdims=True)
     mix = np.divide(weights, total, out=np.zeros_like(weights), where=own[:, None] & (total > 0))
-    codes, at = np.unique(articles, return_inverse=True)
-    members = sparse.csr_matrix(
-        (own.astype(np.float64), (at, np.arange(len(at)))), shape=(len(codes), len(at))
-    )
+    _codes, at, members = _membership(articles, own.astype(np.float64))
     counts = np.asarray(members.sum(axis=1)).ravel()
     mean = ((members @ mix) / np.maximum(counts, 1)[:, None])[at]
     read = mix + ARTICLE_PULL * mean
@@ -654,18 +651,27 @@ def _group_sums(
 ) -> tuple[np.ndarray, sparse.csr_matrix]:
     """The groups (articles) of the rows of `counts` and each one's summed counts: an
     article's words as one document."""
-    codes, at = np.unique(groups, return_inverse=True)
-    members = sparse.csr_matrix(
-        (np.ones(len(at)), (at, np.arange(len(at)))), shape=(len(codes), len(at))
-    )
+    codes, _at, members = _membership(groups, np.ones(len(groups)))
     return codes, (members @ counts).tocsr()
+
+
+def _membership(
+    groups: np.ndarray, weights: np.ndarray
+) -> tuple[np.ndarray, np.ndarray, sparse.csr_matrix]:
+    """The distinct `groups`, each row's number among them, and a matrix of a row per group
+    and a column per row holding the row's weight: multiplied by the rows' values, their
+    weighted sum per group."""
+    codes, at = np.unique(groups, return_inverse=True)
+    members = sparse.csr_matrix((weights, (at, np.arange(len(at)))), shape=(len(codes), len(at)))
+    return codes, at, members
 
 
 def _stack_groups(
     found: list[tuple[np.ndarray, sparse.csr_matrix]], groups: int
 ) -> sparse.csr_matrix:
     """One row per group (by number, `groups` of them) from each part's `_group_sums`; a
-    group without shaping paragraphs has an empty row."""
+    group without shaping paragraphs has an empty row. A group lies in one part (the parts
+    hold whole articles)."""
     codes = np.concatenate([c for c, _m in found])
     summed = sparse.vstack([m for _c, m in found]).tocsr()
     rows = np.zeros(groups, dtype=np.int64)
