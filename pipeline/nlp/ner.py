@@ -507,11 +507,10 @@ def shown_gender(
         if gender:
             return gender
     before = _INVERTED.search(text, max(sentence_start, start - 40), start)
-    distant = None
     if before is None and sentence_stop is not None:
         distant = _distant_verb(text, sentence_start, start, stop, sentence_stop)
-    if distant:
-        return distant
+        if distant:
+            return distant
     if before is None:
         # A reflexive verb opening the sentence, which takes no object in the accusative:
         # 'Отличился Сантала.', 'Вызывался Давиде'.
@@ -557,7 +556,7 @@ def _may_be_subject(name: str) -> bool:
 
 
 #: A noun's nominative singular, which may be a verb's subject.
-_NOMINATIVE = frozenset({"nomn", "sing"})
+_SUBJECT_NOUN = frozenset({"NOUN", "nomn", "sing"})
 
 
 @lru_cache(maxsize=CACHE_SIZE)
@@ -569,9 +568,9 @@ def _blocks_subject(word: str, gender: str) -> bool:
     parses = morph()(word.lower())
     if word[0].isupper():
         return any(p.is_known and "Name" in p.tag.grammemes for p in parses)
-    subject = _NOMINATIVE | {"NOUN"}
     return _verb(word) or any(
-        p.tag.POS == "NPRO" or (p.tag.grammemes >= subject and {gender, "ms-f"} & p.tag.grammemes)
+        p.tag.POS == "NPRO"
+        or (p.tag.grammemes >= _SUBJECT_NOUN and {gender, "ms-f"} & p.tag.grammemes)
         for p in parses
         if p.is_known
     )
