@@ -377,9 +377,10 @@ def _named_in_full(
         written = firsts[m.article_id].get(last, set())
         if "" not in written or last in people.first_names:
             continue  # the article writes the surname alone: 'Багчи' ('Багчи', not 'Байден')
-        if _own_person(m, written, people, texts.get(m.article_id, "")):
+        text = texts.get(m.article_id, "")
+        if _own_person(m, written, people, text):
             continue  # 'Дакота Джонсон': another rule's name
-        if _in_full(m, people, texts.get(m.article_id, "")):
+        if _in_full(m, people, text):
             found[i] = _first_last(m.name)
     return found
 
@@ -401,7 +402,7 @@ def _in_full(m: Mention, people: People, text: str) -> bool:
         return False
     if re.search(rf"(?<!\w){re.escape(first.lower())}(?!\w)", text):
         return False
-    if _dictionary_first_name(first):
+    if dictionary_first_name(first):
         return True
     opening = not text[: m.start].rstrip(' \t«"—-').endswith(_WITHIN_SENTENCE)
     return (
@@ -413,10 +414,14 @@ def _in_full(m: Mention, people: People, text: str) -> bool:
 
 
 @lru_cache(maxsize=CACHE_SIZE)
-def _dictionary_first_name(word: str) -> bool:
-    """A word the dictionary knows as a first name in the nominative singular ('Хусейн')."""
+def dictionary_first_name(word: str, *, singular: bool = True) -> bool:
+    """A word the dictionary knows as a first name in the nominative ('Хусейн'), singular
+    unless told otherwise; not its guesses ('Фленсбург', a town, read as a man's name for its
+    ending)."""
     return any(
-        "Name" in p.tag.grammemes and p.tag.case == "nomn" and p.tag.number == "sing"
+        "Name" in p.tag.grammemes
+        and p.tag.case == "nomn"
+        and (p.tag.number == "sing" or not singular)
         for p in morph()(word.lower())
         if p.is_known
     )
@@ -566,14 +571,12 @@ def agree_in_article(mentions: list[Mention]) -> list[Mention]:
 
 
 def _agree(article: list[Mention]) -> None:
-    people = [m for m in article if m.type == "PER"]
+    # A full name is read well enough alone: it has no other readings to choose from.
+    people = [(m, _other_lasts(m)) for m in article if m.type == "PER"]
     # What the article writes: a full name, or a surname that reads one way ('Медведевой');
     # not one whose readings differ ('Писарева' may be Евгений Писарев's genitive).
-    lasts = Counter(token_key(m.name.split()[-1]) for m in people if not _other_lasts(m))
-    for m in people:
-        if " " in m.name:  # a full name is read well enough alone
-            continue
-        others = _other_lasts(m)
+    lasts = Counter(token_key(m.name.split()[-1]) for m, others in people if not others)
+    for m, others in people:
         own = token_key(m.name.split()[-1])
         best = max(others, key=lambda last: (lasts[last], last), default=None)
         if best and lasts[best] > lasts[own]:

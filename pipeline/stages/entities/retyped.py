@@ -11,15 +11,13 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Mapping
-from functools import lru_cache
 
 import pyarrow as pa
 
 from pipeline.nlp.gazetteer import key
 from pipeline.nlp.institutions import head_noun
-from pipeline.nlp.models import CACHE_SIZE, morph
 from pipeline.nlp.normalize import phrase
-from pipeline.stages.entities.people import token_key
+from pipeline.stages.entities.people import dictionary_first_name, token_key
 
 #: How many times more often, and at least how often, the corpus must tag a word otherwise.
 _MORE, _AT_LEAST = 3, 5
@@ -46,7 +44,7 @@ def retyped(
         name_key = key(name)
         if kind != "PER" or " " in name or name_key in in_names:
             continue
-        if token_key(name) in first_names or _first_name(name):
+        if token_key(name) in first_names or dictionary_first_name(name, singular=False):
             continue
         if _COMPANY.fullmatch(name.lower()):
             found[name_key] = "ORG"
@@ -56,16 +54,6 @@ def retyped(
         if times >= _AT_LEAST and times >= _MORE * types["PER"]:
             found[name_key] = other
     return found
-
-
-@lru_cache(maxsize=CACHE_SIZE)
-def _first_name(word: str) -> bool:
-    """Whether the dictionary knows `word` as a first name in the nominative: not its guesses
-    ('Фленсбург', a town, read as a man's name for its ending)."""
-    return any(
-        p.is_known and "Name" in p.tag.grammemes and p.tag.case == "nomn"
-        for p in morph()(word.lower())
-    )
 
 
 def with_types(raw: pa.Table, types: Mapping[str, str]) -> pa.Table:
