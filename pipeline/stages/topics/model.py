@@ -62,14 +62,6 @@ ARTICLE_PULL = 1.0
 #: A paragraph takes one of its article's topics: a topic with less than this share of the mean
 #: mix of its article's paragraphs is not a candidate (unless no topic has that share).
 ARTICLE_GATE = 0.1
-#: A topic whose paragraphs sit mostly in articles whose main topic is another is a word's
-#: senses rather than a theme: one with less than this share of its paragraphs (on the sample
-#: that chooses K) in articles whose main topic it is, is folded, its paragraphs taking their
-#: next topic (0: none folded).
-FOLD_BELOW = 0.0
-#: A paragraph none of whose words is among its topic's this many strongest terms (its article
-#: gave it the topic) has no score of its own (0: every paragraph keeps its topic).
-REACH_TERMS = 0
 #: Each part's paragraph weights are solved to this tolerance (within this many rounds): the
 #: weights then do not depend on which paragraphs a part holds, as the chunks of a build vary.
 WEIGHTS_TOL, WEIGHTS_ITER = 1e-6, 1000
@@ -191,32 +183,6 @@ def _with_article(
     chosen = read[np.arange(len(at)), best]
     share = np.divide(chosen, read.sum(axis=1), out=np.zeros(len(at)), where=own)
     return topic, share.astype(weights.dtype)
-
-
-def _theme_shares(weights: np.ndarray, articles: np.ndarray) -> np.ndarray:
-    """Per topic, the share of the paragraphs it takes (read with their article) that lie in
-    articles whose main topic it is (NaN for a topic that takes none)."""
-    found, _share = _with_article(weights, weights.sum(axis=1) > 0, articles)
-    main = _inherit(found, articles)
-    has = found >= 0
-    took = np.bincount(found[has], minlength=weights.shape[1])
-    home = np.bincount(found[has & (main == found)], minlength=weights.shape[1])
-    return np.divide(home, took, out=np.full(len(took), np.nan), where=took > 0)
-
-
-def _top_mask(components: np.ndarray, n: int) -> sparse.csr_matrix:
-    """A row per topic marking its `n` strongest terms."""
-    top = top_terms(components, n)
-    rows = np.repeat(np.arange(len(top)), top.shape[1])
-    return sparse.csr_matrix(
-        (np.ones(top.size, dtype=np.float32), (rows, top.ravel())), shape=components.shape
-    )
-
-
-def _unreached(x: sparse.csr_matrix, found: np.ndarray, mask: sparse.csr_matrix) -> np.ndarray:
-    """Rows with a topic none of whose marked terms (`mask`) they contain."""
-    hits = ((x > 0).astype(np.float32) @ mask.T).toarray()  # paragraphs x topics: terms shared
-    return (found >= 0) & (hits[np.arange(len(found)), np.maximum(found, 0)] == 0)
 
 
 def _inherit(own: np.ndarray, articles: np.ndarray) -> np.ndarray:
@@ -513,7 +479,6 @@ def _build_topics(
     select_groups = np.unique(groups[select])
     fit_groups = sample(np.unique(groups[fitting]), FIT_MAX)
     wanted = np.union1d(select_groups, fit_groups)
-    select_articles = articles[select]
     del words, articles  # read again part by part
 
     # Pass 1: document frequencies over the fitting paragraphs, total counts, the samples.
@@ -535,7 +500,6 @@ def _build_topics(
     if len(vocabulary) == 0:
         return _no_topics(counted, len(fitting))
     selection = sparse.vstack(selected).tocsr()
-    select_rows = selection
     del selected
     theme = theme_weights(
         _tfidf(df[vocabulary], len(fitting)).transform(selection[:, vocabulary]),
@@ -585,18 +549,6 @@ def _build_topics(
     components[:, columns] = model.components_
     top = top_terms(components)
 
-    def weights_of(counts: sparse.csr_matrix) -> tuple[sparse.csr_matrix, np.ndarray]:
-        x = transformer.transform(counts[:, vocabulary]).astype(np.float32)
-        with threadpool_limits(1):
-            return x, _filled(x, model.transform(x[:, columns]), components)
-
-    x, weights = weights_of(select_rows)
-    theme_share = _theme_shares(weights, select_articles)
-    folded = np.flatnonzero(theme_share < FOLD_BELOW)
-    reach = _top_mask(components, REACH_TERMS) if REACH_TERMS else None
-    del select_rows, x, weights
-    unreached = 0
-
     # Pass 2: each paragraph's own topic, its article's main topic, the topics' coherence;
     # kept on disk part by part.
     topic_of, share_of, weight_of = Spilled(np.int32), Spilled(np.float32), Spilled(np.float32)
@@ -608,15 +560,12 @@ def _build_topics(
         counted.counts(), counted.article, counted.words, counted.furniture, strict=True
     ):
         together.add(counts)
-        x, weights = weights_of(counts)
-        weights[:, folded] = 0
+        x = transformer.transform(counts[:, vocabulary]).astype(np.float32)
+        with threadpool_limits(1):
+            weights = _filled(x, model.transform(x[:, columns]), components)
         # A paragraph has a topic of its own when it has some weight and is not boilerplate.
         scored = (weights.sum(axis=1) > 0) & ~boilerplate[offset : offset + len(weights)]
         found, share = _with_article(weights, scored, articles)
-        if reach is not None:
-            missed = _unreached(x, found, reach)
-            unreached += int(missed.sum())
-            found[missed] = -1
         share[found < 0] = np.nan
         topic = np.where(found >= 0, found, _inherit(found, articles))
         topic[furniture] = -1  # a caption or a credit is not a paragraph of the article
@@ -690,9 +639,6 @@ def _build_topics(
         "boilerplate_paragraphs": int(boilerplate.sum()),
         "own_topic_share": round(own / n, 4),
         "unassigned_share": round(1 - assigned / n, 4),
-        "theme_share": [round(float(theme_share[t]), 4) for t in order],
-        "folded": [[str(names[i]) for i in top[t][:3]] for t in folded.tolist()],
-        "unreached_share": round(unreached / n, 4),
         "mean_coherence": round(float(coherence.mean()), 4) if len(coherence) else None,
     }
     return Topics(
