@@ -15,7 +15,8 @@ Usage: python bench/app_speed.py --data DIR [--changes 20] [--sessions 8] [--vie
 3. Load: several researchers at once on a fresh server. One chromium, a context per session,
    each opened on a page of its own with filters of its own (`filter_changes`), then clicking
    through the pages in the sidebar round-robin, a bounded number of views each, all sessions
-   at once. Per page: p50 and p95 from the click to the page drawn; the views that showed an
+   at once. Per page, then for the sessions' first views (a new context each) and for their
+   clicks apart: p50 and p95 from the click to the page drawn; the views that showed an
    exception, that ran past the time limit, or whose URL lost or changed the session's filters;
    the server's CPU seconds (every thread; less noisy than wall time on a shared machine).
 """
