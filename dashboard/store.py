@@ -160,9 +160,11 @@ def manifest(build: Build) -> dict:
 
 
 #: The tables of names and labels that queries join to what they count (a row per entity, per
-#: topic, per build-wide total): held in the connection's memory, so that a query does not read
-#: and decompress them from Parquet again (a few megabytes at most, whatever the corpus size).
-IN_MEMORY = ("entities", "topics", "totals")
+#: topic, per build-wide total), and the indexed words a typed word is looked for in (a row per
+#: word: every text filter scans them, `_holding`): held in the connection's memory, so that a
+#: query does not read and decompress them from Parquet again (a few megabytes at most: their
+#: rows grow with the names and words of the corpus, not with its articles).
+IN_MEMORY = ("entities", "topics", "totals", "vocabulary")
 
 
 @st.cache_resource(show_spinner=False, max_entries=4)

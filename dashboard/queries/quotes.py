@@ -63,11 +63,10 @@ def quote_sets(
     ]
 
 
-#: The quotes `wanted` asks for, each set's newest `limit` (`?`): keys and narrow columns only,
-#: so no other quote's text is decompressed (`{conditions}`: `_conditions`), in the row groups
-#: of the filters' dates alone (`{dates}`: `Filters.in_range`). The speakers' names
-#: are joined to the picked quotes only (`{named}`, `{late}`: `_speakers`), and their order is
-#: their stored date unless the cursor's articles undate some (`{dated}`, `{date}`: `_dated`).
+#: The quotes `wanted` asks for, each set's newest `limit` (`{newest}`: `_NEWEST`): keys and
+#: narrow columns only, so no other quote's text is decompressed (`{conditions}`: `_conditions`),
+#: in the row groups of the filters' dates alone (`{dates}`: `Filters.in_range`). The speakers'
+#: names are joined to the picked quotes only (`{named}`, `{late}`: `_speakers`).
 _PICKED = """
     WITH wanted (number, speaker, speaker_country, about, about_country, kind, words) AS (
         VALUES {rows}
@@ -80,16 +79,22 @@ _PICKED = """
         JOIN wanted w ON {conditions}
         WHERE {dates}
     ),
-    newest AS (
-        SELECT f.*, count(*) OVER (PARTITION BY f.number) AS total FROM found f
-        {dated}
-        QUALIFY row_number() OVER (
-            PARTITION BY f.number ORDER BY {date} DESC NULLS LAST, f.article_id, f.start
-        ) <= ?
-    )
-    SELECT p.article_id, p.start, p.stop, p.kind, p.stored, {late}, p.number, p.total
+    counted AS (SELECT number, count(*) AS total FROM found GROUP BY number),
+    newest AS ({newest})
+    SELECT p.article_id, p.start, p.stop, p.kind, p.stored, {late}, p.number, c.total
     FROM newest p
+    JOIN counted c USING (number)
     LEFT JOIN entities n ON n.entity_id = p.speaker_entity_id
+"""
+
+#: A set's (`{number}`) newest found quotes, up to `?`: in the order of their stored date unless
+#: the cursor's articles undate some (`{dated}`, `{date}`). A top-N per set, not a window over
+#: every found quote, which would sort them all.
+_NEWEST = """
+    (SELECT f.* FROM found f {dated}
+     WHERE f.number = {number}
+     ORDER BY {date} DESC NULLS LAST, f.article_id, f.start
+     LIMIT ?)
 """
 
 
@@ -111,8 +116,14 @@ def _picked(wanted: tuple[QuoteQuery, ...], filters: Filters) -> str:
             if early
             else "n.name AS speaker_name, n.country AS speaker_country"
         ),
-        dated="" if filters.inferred else "JOIN articles a USING (article_id)",
-        date="f.stored" if filters.inferred else "a.published",
+        newest=" UNION ALL ".join(
+            _NEWEST.format(
+                number=number,
+                dated="" if filters.inferred else "JOIN articles a USING (article_id)",
+                date="f.stored" if filters.inferred else "a.published",
+            )
+            for number in range(len(wanted))
+        ),
         dates=filters.in_range("q.published")[0],
     )
 
@@ -231,7 +242,8 @@ def _quote_sets(
     with time_limited(cursor):
         bounds = filters.in_range("q.published")[1]
         sql = _picked(wanted, filters)
-        picked = cursor.sql(sql, params=[*params, *bounds, limit]).to_arrow_table()
+        limits = [limit] * len(wanted)
+        picked = cursor.sql(sql, params=[*params, *bounds, *limits]).to_arrow_table()
         cursor.register("picked", picked)
         stored, ids = picked["stored"], picked["article_id"]
         if entity_id is None:

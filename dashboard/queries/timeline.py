@@ -29,9 +29,9 @@ def events(build: Build, filters: Filters, limit: int = TIMELINE_POINTS) -> pd.D
     """The events of the selected articles resolved to dates (at most `limit`: a sample fixed
     by a hash of each event's position, so the same selection gives the same points), with
     its article, topic and countries; the lag is days from the event's last day to the
-    article's publication (negative: announced ahead). The sample is picked from the narrow
-    columns, then only its events are read, in the row groups of their dates, without their
-    sentences and entities (read by `sentences` and `with_sentences` for the events opened).
+    article's publication (negative: announced ahead). The sample is picked as the events are
+    read, without their sentences and entities (read by `sentences` and `with_sentences` for
+    the events opened), then its articles are read in the row groups of their dates.
     Shared by every axis and group-by of the filter state."""
     return _events(build.directory, build.build_id, filters, limit)
 
@@ -42,37 +42,37 @@ def _events(directory: str, build_id: str, filters: Filters, limit: int) -> pd.D
         dates, params = filters.in_range("e.published")
         picked = cursor.sql(_PICKED.format(dates=dates), params=[*params, limit]).to_arrow_table()
         cursor.register("picked", picked)
-        dates, params = in_dates("e.published", picked["stored"])
         # Without inferred dates an article's `published` may differ from the one its events
         # are stored under: its row groups are then found by a scan.
-        articles, more = (
+        articles, params = (
             in_dates("published", picked["stored"]) if filters.inferred else ("true", [])
         )
-        # `{dates}` comes before `{articles}` in the SQL, so do their parameters.
-        return cursor.execute(_SHOWN.format(dates=dates, articles=articles), params + more).df()
+        return cursor.execute(_SHOWN.format(articles=articles), params).df()
 
 
-#: The sample of `events`: the keys and dates of the selected events resolved to dates, read in
-#: the row groups of the filters' dates (`{dates}`).
+#: The sample of `events`: the selected events resolved to dates but their sentences and
+#: entities (read by `sentences` and `with_sentences` for the events opened), read in the row
+#: groups of the filters' dates (`{dates}`) in one scan, the sample picked as it is read; each
+#: event's topic is the one the build stored with it (no paragraphs read).
 _PICKED = """
-    SELECT e.article_id, e.start, e.published AS stored
+    SELECT e.date_start, e.date_end, e.date_text, e.granularity, e.relation, e.countries,
+           e.topic_id, e.article_id, e.start, e.stop, e.published AS stored
     FROM events e JOIN sel USING (article_id)
     WHERE e.date_start IS NOT NULL AND {dates}
     ORDER BY hash(e.article_id, e.start), e.article_id, e.start
     LIMIT ?
 """
 
-#: The sampled events (`picked`) but their sentences and entities (read by `sentences` and
-#: `with_sentences` for the events opened), read only in the row groups of their dates
-#: (`{dates}`), and their articles in the row groups of those dates (`{articles}`); each
-#: event's topic is the one the build stored with it (no paragraphs read).
+#: The sampled events (`picked`) with their articles, read in the row groups of the events'
+#: dates (`{articles}`), and their topics' labels.
 _SHOWN = """
     SELECT e.date_start, e.date_end, e.date_text, e.granularity, e.relation,
            a.published, (a.published - e.date_end) AS lag_days,
            e.countries, e.topic_id, t.label AS topic,
-           a.title, a.source, e.article_id, e.start, e.stop, e.published AS stored
-    FROM picked JOIN (SELECT * FROM events e WHERE {dates}) e USING (article_id, start)
-    JOIN (SELECT * FROM articles WHERE {articles}) a USING (article_id)
+           a.title, a.source, e.article_id, e.start, e.stop, e.stored
+    FROM picked e
+    JOIN (SELECT article_id, published, title, source FROM articles WHERE {articles}) a
+        USING (article_id)
     LEFT JOIN topics t ON t.topic_id = e.topic_id
     ORDER BY e.date_start, e.article_id, e.start
 """

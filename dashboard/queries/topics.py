@@ -7,18 +7,35 @@ import pyarrow as pa
 import streamlit as st
 
 from dashboard.filters import Filters
-from dashboard.store import Build, filtered, new_cursor, query, shared, time_limited
+from dashboard.store import Build, at_rows, new_cursor, query, shared, time_limited
 
-#: The selected articles' paragraphs with a topic, per topic and month of publication (null
-#: for undated articles), and their articles: each article is in one month, so its topic's
-#: articles are the sum over months.
+#: Every article's paragraphs with a topic, per article and topic (a row per article and topic
+#: instead of one per paragraph: an article has one or two topics), with the article's date as
+#: stored (`published`, inferred dates among them), joined to the counted rows (joined to every
+#: paragraph, the server kept some 200 MB more at 110k).
+_PER_ARTICLE = """
+    SELECT p.article_id, p.topic_id, p.paragraphs, a.published
+    FROM (
+        SELECT article_id, topic_id, count(*) AS paragraphs
+        FROM paragraphs
+        WHERE topic_id IS NOT NULL
+        GROUP BY ALL
+    ) p
+    JOIN articles a USING (article_id)
+    ORDER BY p.article_id, p.topic_id
+"""
+
+#: The selected articles' paragraphs with a topic (`per_article`: `_PER_ARTICLE`), per topic and
+#: month of publication (null for undated articles), and their articles: each article is in one
+#: month, so its topic's articles are the sum over months. `{dated}`: where the dates come from,
+#: the stored ones (`p`), or the cursor's `articles` (`a`) when it leaves inferred dates out.
 _MONTHLY = """
-    SELECT p.topic_id, date_trunc('month', a.published)::DATE AS month, count(*) AS paragraphs,
-           count(DISTINCT p.article_id) AS articles
-    FROM paragraphs p JOIN sel USING (article_id) JOIN articles a USING (article_id)
-    WHERE p.topic_id IS NOT NULL
+    SELECT p.topic_id, date_trunc('month', {dated}.published)::DATE AS month,
+           sum(p.paragraphs)::BIGINT AS paragraphs, count(*) AS articles
+    FROM per_article p JOIN sel USING (article_id) {join}
     GROUP BY ALL
 """
+
 
 #: Per topic, the selected articles' paragraphs and articles (from `monthly`: `_MONTHLY`).
 _COUNTS = """
@@ -50,12 +67,29 @@ _LISTED = """
 """
 
 
+@st.cache_resource(show_spinner=False, max_entries=4)
+def _per_article(directory: str, build_id: str) -> pa.Table:
+    """`_PER_ARTICLE`, read once per build and shared by every filter state: a filter change
+    then counts a row per selected article and topic, not every selected paragraph."""
+    with time_limited(new_cursor(directory, build_id, None)) as cursor:
+        return cursor.sql(_PER_ARTICLE).to_arrow_table()
+
+
+def prepare(build: Build) -> None:
+    """Read what every filter state's topic counts start from (`_per_article`), so that the
+    first filter change of the server's life does not wait for it."""
+    _per_article(build.directory, build.build_id)
+
+
 @st.cache_resource(show_spinner=False, max_entries=64)
 def _monthly(directory: str, build_id: str, filters: Filters) -> pa.Table:
     """`_MONTHLY` of a filter state, counted once and shared by the topic list and the topics
-    over time: each would read every selected paragraph's topic."""
-    with time_limited(new_cursor(directory, build_id, filters)) as cursor:
-        return cursor.sql(_MONTHLY).to_arrow_table()
+    over time."""
+    cursor = new_cursor(directory, build_id, filters)
+    cursor.register("per_article", _per_article(directory, build_id))
+    dated, join = ("p", "") if filters.inferred else ("a", "JOIN articles a USING (article_id)")
+    with time_limited(cursor):
+        return cursor.sql(_MONTHLY.format(dated=dated, join=join)).to_arrow_table()
 
 
 @shared(max_entries=64)
@@ -102,37 +136,72 @@ def topics_over_time(build: Build, filters: Filters) -> pd.DataFrame:
     return _from_monthly(build.directory, build.build_id, filters, _OVER_TIME)
 
 
+#: A topic's paragraphs in every article (`?`): their keys, score and size, and their article's
+#: date as stored (`stored`), without their text.
+_TOPIC_KEYS = """
+    SELECT p.article_id, p.paragraph, p.topic_score AS score, p.stop - p.start AS size,
+           (p.article_id = t.representative_article_id
+            AND p.paragraph = t.representative_paragraph) AS representative,
+           a.published AS stored
+    FROM paragraphs p JOIN topics t USING (topic_id) JOIN articles a USING (article_id)
+    WHERE p.topic_id = ?
+"""
+
+
+@st.cache_resource(show_spinner=False, max_entries=8)
+def _topic_keys(directory: str, build_id: str, topic_id: int) -> pa.Table:
+    """`_TOPIC_KEYS` of a topic, read once per topic and shared by every filter state: a filter
+    change then ranks the topic's paragraphs in its selection instead of scanning every
+    paragraph for the topic's (`paragraphs` is laid out by article)."""
+    with time_limited(new_cursor(directory, build_id, None)) as cursor:
+        return cursor.sql(_TOPIC_KEYS, params=[topic_id]).to_arrow_table()
+
+
+#: The selected articles' paragraphs among a topic's (`keys_all`: `_TOPIC_KEYS`), its
+#: representative first, then by how clearly they belong, up to `?`.
+_PICKED = """
+    SELECT k.* FROM keys_all k JOIN sel USING (article_id)
+    ORDER BY representative DESC, score DESC NULLS LAST, size DESC, article_id, paragraph
+    LIMIT ?
+"""
+
+#: The picked paragraphs (`picked`: `_PICKED`) with their text and article, in their order: the
+#: articles read at their rows (`{articles}`), and only the picked articles' paragraphs (the
+#: filter on ids is pushed into the scan, which skips the row groups of other articles; a join
+#: would read them all).
+_SHOWN = """
+    WITH texts AS (
+        SELECT article_id, paragraph, text FROM paragraphs
+        WHERE article_id IN (SELECT article_id FROM picked)
+    )
+    SELECT a.title, a.published, a.source, k.paragraph, k.score, p.text, k.article_id,
+           k.representative
+    FROM picked k
+    JOIN texts p USING (article_id, paragraph)
+    JOIN {articles} a USING (article_id)
+    ORDER BY k.representative DESC, k.score DESC NULLS LAST, k.size DESC, k.article_id,
+             k.paragraph
+"""
+
+
 def topic_paragraphs(build: Build, filters: Filters, topic_id: int, limit: int) -> pd.DataFrame:
     """A topic's paragraphs in the selected articles, its representative first, then by how
     clearly they belong."""
-    return filtered(
-        build,
-        filters,
-        """
-        WITH keys AS (
-            SELECT p.article_id, p.paragraph, p.topic_score AS score, p.stop - p.start AS size,
-                   (p.article_id = t.representative_article_id
-                    AND p.paragraph = t.representative_paragraph) AS representative
-            FROM paragraphs p JOIN sel USING (article_id) JOIN topics t USING (topic_id)
-            WHERE p.topic_id = ?
-            ORDER BY representative DESC, score DESC NULLS LAST, size DESC, p.article_id,
-                     p.paragraph
-            LIMIT ?
-        ),
-        -- only the picked articles' paragraphs are read: the filter on ids is pushed into
-        -- the scan, which skips the row groups of other articles (a join would read them all)
-        texts AS (
-            SELECT article_id, paragraph, text FROM paragraphs
-            WHERE article_id IN (SELECT article_id FROM keys)
+    return _topic_paragraphs(build.directory, build.build_id, filters, topic_id, limit)
+
+
+@shared(max_entries=64)
+def _topic_paragraphs(
+    directory: str, build_id: str, filters: Filters, topic_id: int, limit: int
+) -> pd.DataFrame:
+    cursor = new_cursor(directory, build_id, filters)
+    cursor.register("keys_all", _topic_keys(directory, build_id, topic_id))
+    with time_limited(cursor):
+        picked = cursor.sql(_PICKED, params=[limit]).to_arrow_table()
+        cursor.register("picked", picked)
+        # Without inferred dates the cursor's `articles` is not found by the stored dates.
+        stored, ids = picked["stored"], picked["article_id"]
+        articles, params = (
+            at_rows("articles", stored, ids) if filters.inferred else ("articles", [])
         )
-        SELECT a.title, a.published, a.source, k.paragraph, k.score, p.text, k.article_id,
-               k.representative
-        FROM keys k
-        JOIN texts p USING (article_id, paragraph)
-        JOIN articles a USING (article_id)
-        ORDER BY k.representative DESC, k.score DESC NULLS LAST, k.size DESC, k.article_id,
-                 k.paragraph
-        """,
-        topic_id,
-        limit,
-    )
+        return cursor.execute(_SHOWN.format(articles=articles), params).df()

@@ -56,7 +56,7 @@ from dashboard.queries.timeline import (
     timeline,
     with_sentences,
 )
-from dashboard.queries.topics import topic_list, topics_over_time
+from dashboard.queries.topics import topic_list, topic_paragraphs, topics_over_time
 from dashboard.store import (
     ENV_VAR,
     at_rows,
@@ -303,6 +303,45 @@ def test_topics_page(monkeypatch, seed_build) -> None:
     linked.query_params["show"] = "2"
     linked.run().switch_page("views/topics.py").run()
     assert linked.selectbox[0].value == 2
+
+
+def test_topic_counts_and_paragraphs_are_those_of_the_selected_paragraphs(seed_build) -> None:
+    """The topic list's counts and a topic's shown paragraphs, read from what is kept per
+    build and per topic, are those of the selected articles' paragraphs, counted and ranked
+    here from `paragraphs` itself, in filter states that narrow the articles in every way."""
+    built = open_build(seed_build)
+    paragraphs = pd.DataFrame(read_table(seed_build, "paragraphs")).dropna(subset=["topic_id"])
+    representative = {
+        t["topic_id"]: (t["representative_article_id"], t["representative_paragraph"])
+        for t in read_table(seed_build, "topics")
+    }
+    for n in range(5):
+        filters = _varied_filters(n)
+        chosen = store._selection(built.directory, built.build_id, filters)["article_id"]
+        selected = paragraphs[paragraphs["article_id"].isin(chosen.to_pylist())]
+        listed = topic_list(built, filters).set_index("topic_id")
+        counts = selected.groupby("topic_id").agg(
+            paragraphs=("paragraph", "size"), articles=("article_id", "nunique")
+        )
+        for topic_id, row in listed.iterrows():
+            expected = counts.loc[topic_id] if topic_id in counts.index else (0, 0)
+            assert (row["paragraphs"], row["articles"]) == tuple(expected), (n, topic_id)
+        for topic_id, rows in selected.groupby("topic_id"):
+            ranked = rows.assign(
+                representative=[
+                    (a, p) == representative[topic_id]
+                    for a, p in zip(rows["article_id"], rows["paragraph"], strict=True)
+                ],
+                size=rows["stop"] - rows["start"],
+            ).sort_values(
+                ["representative", "topic_score", "size", "article_id", "paragraph"],
+                ascending=[False, False, False, True, True],
+                na_position="last",
+            )
+            shown = topic_paragraphs(built, filters, int(topic_id), 3)
+            keys = ["article_id", "paragraph"]
+            expected = ranked[keys].head(3).values.tolist()
+            assert shown[keys].values.tolist() == expected, (n, topic_id)
 
 
 def test_topic_shares_over_time_sum_to_one_per_month(seed_build) -> None:
