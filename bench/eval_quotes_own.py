@@ -9,8 +9,8 @@ alone, as a one-sentence, one-paragraph text, as the ADAQ sentences are run. A s
 razdel's, and a token's gold tag is that of the annotated span (content, source or cue) it
 overlaps, else None. Rules are tuned on the tune half only; the check half is what we report.
 
-The second to sixth tuning batches (bench/labels/quotes_sample_tune2.tsv to
-quotes_sample_tune6.tsv, halves `tune2` to `tune6`) are scored as tables of their own when
+The second to seventh tuning batches (bench/labels/quotes_sample_tune2.tsv to
+quotes_sample_tune7.tsv, halves `tune2` to `tune7`) are scored as tables of their own when
 their files are there.
 
 Usage: python bench/eval_quotes_own.py [--labels bench/labels/quotes_sample.tsv]
@@ -19,8 +19,9 @@ Usage: python bench/eval_quotes_own.py [--labels bench/labels/quotes_sample.tsv]
        [--tune4 bench/labels/quotes_sample_tune4.tsv]
        [--tune5 bench/labels/quotes_sample_tune5.tsv]
        [--tune6 bench/labels/quotes_sample_tune6.tsv]
+       [--tune7 bench/labels/quotes_sample_tune7.tsv]
        [--corpus ../shared/corpora/news_unified.jsonl.gz] [--context article|sentence]
-       [--halves tune,tune2,...,tune6]   (while tuning: leaves the check half unscored)
+       [--halves tune,tune2,...,tune7]   (while tuning: leaves the check half unscored)
 """
 
 from __future__ import annotations
@@ -49,10 +50,11 @@ from sample_quotes import (  # noqa: E402
     TUNE4_LABELS,
     TUNE5_LABELS,
     TUNE6_LABELS,
+    TUNE7_LABELS,
     load,
 )
 
-HALVES = ("tune", "tune2", "tune3", "tune4", "tune5", "tune6", "check")
+HALVES = ("tune", "tune2", "tune3", "tune4", "tune5", "tune6", "tune7", "check")
 
 
 def gold_tokens(
@@ -117,13 +119,14 @@ def main() -> None:
     parser.add_argument("--tune4", type=Path, default=TUNE4_LABELS)
     parser.add_argument("--tune5", type=Path, default=TUNE5_LABELS)
     parser.add_argument("--tune6", type=Path, default=TUNE6_LABELS)
+    parser.add_argument("--tune7", type=Path, default=TUNE7_LABELS)
     parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
     parser.add_argument("--context", choices=("article", "sentence"), default="article")
     parser.add_argument("--halves", default=",".join(HALVES), help="comma-separated halves")
     args = parser.parse_args()
     halves = [h for h in HALVES if h in args.halves.split(",")]
     rows = load(args.labels, require(args.corpus))
-    for batch in (args.tune2, args.tune3, args.tune4, args.tune5, args.tune6):
+    for batch in (args.tune2, args.tune3, args.tune4, args.tune5, args.tune6, args.tune7):
         if batch.exists():
             rows += load(batch, args.corpus)
     articles = corpus_texts(args.corpus) if args.context == "article" else None

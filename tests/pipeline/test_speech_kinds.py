@@ -1152,14 +1152,49 @@ def test_a_noun_of_statement_with_its_speaker_and_clause(text: str, expected: tu
     assert quotes(text) == [expected]
 
 
-def test_a_noun_of_statement_without_its_speaker_is_no_quote() -> None:
-    # No genitive after the noun says whose statement it is: nothing to attribute.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # tune7, n 16: reports whose source is not said
+            "Небольшое снижение цен на металл было вызвано сообщениями о том, что главный "
+            "советник президента США Дональда Трампа Стивен Бэннон покинул свой пост.",
+            (
+                "главный советник президента США Дональда Трампа Стивен Бэннон покинул свой пост",
+                "сообщениями",
+                None,
+            ),
+        ),
+        (  # tune6, n 20: ', что' right after the noun
+            "Пока же в обществе преобладает, с одной стороны, утверждение, что в стране, согласно "
+            "Конституции РФ, никакая идеология не может устанавливаться в качестве "
+            "государственной или обязательной.",
+            (
+                "в стране, согласно Конституции РФ, никакая идеология не может устанавливаться в "
+                "качестве государственной или обязательной",
+                "утверждение",
+                None,
+            ),
+        ),
+        (  # whose statement the sentence does not say: the quote has no source
+            "Получив такой мандат, Абэ твердо поддержал президента США Дональда Трампа в его "
+            "воинственной риторике в адрес Северной Кореи, в том числе заявление о том, что в "
+            "отношении этой страны у США «все опции на столе».",
+            ("в отношении этой страны у США «все опции на столе»", "заявление", None),
+        ),
+    ],
+)
+def test_a_noun_of_statement_without_its_speaker_has_no_source(text: str, expected: tuple) -> None:
+    assert quotes(text) == [expected]
+
+
+def test_a_noun_of_statement_after_its_cue_verb_is_not_the_cue() -> None:
+    # The verb is the cue and its subject the source ('высказал мнение, что').
     text = (
-        "Получив такой мандат, Абэ твердо поддержал президента США Дональда Трампа в его "
-        "воинственной риторике в адрес Северной Кореи, в том числе заявление о том, что в "
-        "отношении этой страны у США «все опции на столе»."
+        "Ведущий научный сотрудник научно-исследовательской лаборатории космических "
+        "исследований РАН Натан Эйсмонт в беседе с RT высказал мнение, что сегодня исследования "
+        "в космосе с участием животных более интересные."
     )
-    assert quotes(text) == []
+    assert [cue for _content, cue, _source in quotes(text)] == ["высказал"]
 
 
 def test_an_abbreviation_inside_the_source_does_not_end_it() -> None:

@@ -518,18 +518,21 @@ def _inverted_position(tokens: list[_Token], cue: int) -> bool:
     )
 
 
-#: The words that open the clause of a statement's noun: 'заявление X о том, что ...'.
-_ABOUT_THAT = ("о", "том", ",", "что")
+#: The words that open the clause of a statement's noun: 'заявление X о том, что ...',
+#: 'предупреждения, что ...'.
+_CLAUSES = (("о", "том", ",", "что"), (",", "что"))
 
-#: At most this many words name whose statement it is, between the noun and 'о том, что'.
+#: At most this many words name whose statement it is, between the noun and its clause.
 _OWNER_WORDS = 5
 
 
 def _statement_that(text: str, tokens: list[_Token], cue: int, stop: int) -> Speech | None:
-    """A noun of statement with its speaker in the genitive and what was said in a clause 'о
-    том, что' ('заявление госсекретаря Рекса Тиллерсона о том, что ...', 'слова Асада о том,
-    что ...'): the noun is the cue, the genitive phrase the source. Not 'по словам' (an aside)
-    nor a noun without its speaker ('заявления о том, что': whose is not said)."""
+    """A noun of statement with what was said in a clause 'о том, что' or ', что', and its
+    speaker in the genitive between them when it is named ('заявление госсекретаря Рекса
+    Тиллерсона о том, что ...', 'слова Асада о том, что ...'; 'обращения ... и предупреждения,
+    что ...', 'вызвано сообщениями о том, что ...': whose is not said). The noun is the cue,
+    the genitive phrase the source. Not 'по словам' (an aside), nor a noun after a cue verb of
+    its clause ('рассказал в интервью, что': the verb is the cue)."""
     said = tokens[cue]
     if not said.is_word or _word_key(said.text) not in cue_forms():
         return None
@@ -537,26 +540,73 @@ def _statement_that(text: str, tokens: list[_Token], cue: int, stop: int) -> Spe
         return None
     if cue > 0 and tokens[cue - 1].text.lower() == "по":
         return None
-    about = next(
-        (
-            k
-            for k in range(cue + 2, min(cue + 2 + _OWNER_WORDS, len(tokens)))
-            if tuple(t.text.lower() for t in tokens[k : k + 4]) == _ABOUT_THAT
-        ),
-        None,
-    )
-    if about is None or not _genitive_owner(tokens, cue + 1, about):
+    clause = _noun_clause(tokens, cue)
+    if clause is None:
         return None
-    content = _trimmed(text, tokens[about + 3].stop, stop)
+    about, that = clause
+    owned = about > cue + 1
+    if owned and not _genitive_owner(tokens, cue + 1, about):
+        return None
+    if not owned and _unowned_not_said(text, tokens, cue, that, stop):
+        return None
+    content = _trimmed(text, tokens[that].stop, stop)
     if not any(_pos(t) == "VERB" for t in tokens[:cue]):
         # The noun opens the sentence before its verb: the clause ends at the next comma
         # ('Вопреки заявлениям Минобороны о том, что он ..., аль-Джулани участвовал').
-        comma = next((t for t in tokens[about + 4 :] if t.text == ","), None)
+        comma = next((t for t in tokens[that + 1 :] if t.text == ","), None)
         content = _trimmed(text, content[0], comma.start) if comma else content
     content = (content[0], _quotation_ends(text, *content))
     if content[1] <= content[0] or _is_question(text, *content):
         return None
-    return Speech("indirect", *content, said.start, said.stop, *_span(tokens, cue + 1, about - 1))
+    if owned:
+        source = _span(tokens, cue + 1, about - 1)
+    elif cue > 0 and tokens[cue - 1].text.lower() in _POSSESSIVES:
+        source = _span(tokens, cue - 1, cue - 1)  # 'ее заявление о том, что ...'
+    else:
+        source = (None, None)
+    return Speech("indirect", *content, said.start, said.stop, *source)
+
+
+def _noun_clause(tokens: list[_Token], cue: int) -> tuple[int, int] | None:
+    """Where the clause of the noun at `cue` opens ('о том, что' or ', что', within
+    _OWNER_WORDS words after it) and its 'что'."""
+    for k in range(cue + 1, min(cue + 2 + _OWNER_WORDS, len(tokens))):
+        words = tuple(t.text.lower() for t in tokens[k : k + 4])
+        for clause in _CLAUSES:
+            if words[: len(clause)] == clause:
+                return k, k + len(clause) - 1
+    return None
+
+
+#: Possessives of the first and second person: 'Моё мнение, что ...' is a hedge, 'из ваших
+#: слов, что ...' what the addressee is asked about.
+_PERSONAL_POSSESSIVES = frozenset({"мой", "наш", "твой", "ваш"})
+
+
+def _unowned_not_said(text: str, tokens: list[_Token], cue: int, that: int, stop: int) -> bool:
+    """Whether a noun of statement whose speaker is not named between it and its clause reports
+    nothing of its own: after a cue verb of its clause (the verb is the cue), negated, with a
+    possessive of the first or second person, in a question ('Согласны с утверждением, что
+    ...?'), or before 'что бы' ('Иными словами, что бы ... ни делало')."""
+    before = tokens[cue - 1] if cue > 0 else None
+    return (
+        _after_cue_verb(tokens, cue)
+        or (before is not None and before.text.lower() == "не")
+        or (before is not None and _lemma(before.text) in _PERSONAL_POSSESSIVES)
+        or _is_question(text, tokens[cue].start, stop)
+        or (that + 1 < len(tokens) and tokens[that + 1].text.lower() == "бы")
+    )
+
+
+def _after_cue_verb(tokens: list[_Token], cue: int) -> bool:
+    """Whether a cue verb stands before the noun at `cue` in its clause, words only between
+    ('рассказал в интервью, что', 'высказал мнение, что')."""
+    k = cue - 1
+    while k >= 0 and tokens[k].is_word:
+        if _is_cue_verb(tokens[k]):
+            return True
+        k -= 1
+    return False
 
 
 def _genitive_owner(tokens: list[_Token], first: int, stop: int) -> bool:
@@ -566,7 +616,8 @@ def _genitive_owner(tokens: list[_Token], first: int, stop: int) -> bool:
     words = [t for t in tokens[first:stop] if t.text not in _QUOTES]
     if not words or not all(t.is_word for t in words):
         return False
-    if any(_pos(t) in ("VERB", "INFN", "GRND", "PREP", "CONJ", "PRCL", "ADVB") for t in words):
+    excluded = ("VERB", "INFN", "GRND", "PRTS", "ADJS", "PREP", "CONJ", "PRCL", "ADVB")
+    if any(_pos(t) in excluded for t in words):
         return False
     head = (
         words[0]

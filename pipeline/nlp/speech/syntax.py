@@ -153,6 +153,17 @@ def _pointer_at(tokens: list[_Token], cue: int) -> int | None:
     return None
 
 
+def _holds(text: str, said: Speech, sentence: tuple[int, int]) -> bool:
+    """Whether a quote's content overlaps the sentence and names its source or has a verb for
+    its cue: a noun of statement's without a source ('Поступают также сообщения, что ...')
+    leaves the sentence to a pointer after it that names who said it ('Об этом ранее заявил
+    X'), whose quote then holds it."""
+    if not (said.start < sentence[1] and sentence[0] < said.stop):
+        return False
+    cue = text[said.cue_start : said.cue_stop]
+    return said.source_start is not None or " " in cue or _lemma(cue) not in cue_nouns()
+
+
 def _pointed(
     text: str,
     tokens: list[_Token],
@@ -177,7 +188,7 @@ def _pointed(
             if tokens[at + 1].text.lower() not in ("чем", "чём"):
                 continue
             content = _trimmed(text, start, tokens[at - 1].start)
-        elif previous is None or any(s.start < previous[1] and previous[0] < s.stop for s in said):
+        elif previous is None or any(_holds(text, s, previous) for s in said):
             continue
         else:
             content = _trimmed(text, *previous)
