@@ -50,6 +50,7 @@ from pipeline.stages.speakers.words import (
     _impersonal,
     _is_verb,
     _subject,
+    _undotted,
 )
 
 #: Entities that speak when a source is their name alone: an organisation, a place for its
@@ -211,6 +212,10 @@ class Sources:
         if reading.kind in (None, "spokes") and len(organisations) == 1:
             # 'представитель Кремля' after 'сказал Песков': the spokesman named, else the body
             one = reading.kind == "spokes" and number != "plur"
+            # 'официального представителя Пентагона [Роба Мэннинга]': the name the span left out
+            apposed = one and self._apposed(stop, reading.nominative)
+            if apposed:
+                return apposed.entity_id, None
             spokesman = one and self._spokesman(start, reading, gender, organisations)
             return spokesman or organisations.pop(), None
         # 'в ведомстве заявили' refers back to a body; 'некоторые страны утверждают' does not
@@ -377,7 +382,7 @@ class Sources:
         verb, no end of a sentence or clause."""
         for m in self.mentions:
             if m.start >= stop and m.type == "PER":
-                gap = self.text[stop : m.start]
+                gap = _undotted(self.text[stop : m.start])  # 'РЭУ им. Плеханова Андрей Кошкин'
                 if not _APPOSED.fullmatch(gap) or m.nominative != nominative:
                     return None
                 if gap.count("«") > gap.count("»"):  # 'один из источников, «Трамп ...»': said
