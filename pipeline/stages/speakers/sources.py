@@ -226,9 +226,15 @@ class Sources:
         subject = number == "plur" and not placed
         # 'говорится в документе': where it is written ('Документ предупреждает' is no author)
         document = reading.thing in _DOCUMENTS and placed
+        if reading.kind is None and document and not organisations:
+            own = self._own_statement(inside, start, stop)  # 'В новом заявлении Facebook'
+            if own:
+                return own, None
         if reading.kind is None and document and not (organisations or cited):
             sited = not _possessed(words) and self._sited(stop)  # not 'в его заявлении'
             made = sited or self._author(start, said.previous, reading.thing)
+            # 'в сообщении пресс-службы молдавского парламента': the body it speaks for
+            made = made or self._press_owner(words, start)
             # not a source that names anyone: 'в совместном заявлении Москвы и Пекина'
             headline = not inside and self._headline_author(start)
             return made or self._issuer(start) or headline or None, None
@@ -257,7 +263,8 @@ class Sources:
             if one is None and reading.thing and not organisations:
                 return self._institution(reading.thing, start, said.previous, _bare(words)), None
             return one, None
-        if reading.kind == "group" or number == "plur":
+        # 'Вы признались': the polite 'вы' takes a plural verb, one person still
+        if reading.kind == "group" or number == "plur" and reading.kind != "second":
             return None, None
         if reading.kind == "relative":
             return self._relative(start), None
