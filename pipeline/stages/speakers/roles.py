@@ -36,7 +36,6 @@ from pipeline.stages.speakers.words import (
     _SUBORDINATING,
     _animate,
     _fixed,
-    _qualifiers,
 )
 
 #: Nouns of a country's leader: with a country and no organisation or other noun ('российский
@@ -158,31 +157,26 @@ class Roles:
             return holder
         if head in SPOKES:
             return None
-        # a noun with a complement ('адвокат Мастикашевой', 'тренер «Интера»') is one introduced
-        # so, or someone new; with a country's name, one known to be of it
-        complemented = bool(described and _qualifiers(_WORDS.findall(words), head)[1])
-        if complemented and not said.countries:
-            return None
         found = self._referred_back(said, words, head, gender, organisations)
-        if found and described and self._unlike_them(found, said, head, words, complemented):
+        if found and described and self._unlike_them(found, said, head, words):
             return None  # the coach of Latvia is no 'главный тренер сборной России'
         return found
 
-    def _unlike_them(
-        self, found: str, said: Said, head: str | None, words: str, complemented: bool
-    ) -> bool:
-        """Whether a person a description referred back to is not whom it describes: the text
-        introduced them by its noun otherwise (`_described_otherwise`), or the description names
-        one country and the person is of another (`entities.country`), or, for a noun with a
-        complement, of none known (`_of`)."""
-        start = said.source[0]
+    def _unlike_them(self, found: str, said: Said, head: str | None, words: str) -> bool:
+        """Whether a person a description referred back to is not whom it describes: the person
+        its own words name ('коллега Калмыковой', 'защитник Чапаева' are not them), one the text
+        introduced by its noun otherwise (`_described_otherwise`), or, when the description
+        names one country, one of another (`entities.country`)."""
+        start, stop = said.source
+        if any(m.entity_id == found and start <= m.start < stop for m in self.mentions):
+            return True
         if head and self._described_otherwise(found, head, words, start):
             return True
         person = self.people.get(found)
         countries = set(said.countries)
         if len(countries) != 1 or person is None or self._of(found, countries, start):
             return False
-        return complemented or person.country is not None
+        return person.country is not None
 
     def _referred_back(
         self, said: Said, words: str, head: str | None, gender: str | None, organisations: set[str]
