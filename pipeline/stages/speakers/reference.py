@@ -250,17 +250,6 @@ class Reference:
         ours = set().union(*_qualifiers(_WORDS.findall(words), head))
         return _disagree(ours, set().union(*_qualifiers(introduction, head)))
 
-    def _described_otherwise(self, entity_id: str, head: str, words: str, before: int) -> bool:
-        """Whether the text introduced a person, before `before`, by the noun `head` with a
-        description that disagrees with `words` (the coach of Latvia is no 'главный тренер
-        сборной России')."""
-        return any(
-            (introduction := self._introduction(m, head)) is not None
-            and self._unlike(words, introduction, head)
-            for m in self.narrated
-            if m.entity_id == entity_id and m.stop <= before
-        )
-
     def _before_name(self, m: Mention) -> bool:
         """Whether another person's mention follows `m` with nothing but a space between: `m`
         is a description the entity stage took for a person, and the name after it the one

@@ -164,13 +164,12 @@ class Roles:
 
     def _unlike_them(self, found: str, said: Said, head: str | None, words: str) -> bool:
         """Whether a person a description referred back to is not whom it describes: the person
-        its own words name ('коллега Калмыковой', 'защитник Чапаева' are not them), one the text
-        introduced by its noun otherwise (`_described_otherwise`), or, when the description
-        names one country, one of another (`entities.country`)."""
+        its own words name in another case ('коллега Калмыковой', 'защитник Чапаева' are not
+        them), or, when the description names one country, one of another
+        (`entities.country`)."""
         start, stop = said.source
-        if any(m.entity_id == found and start <= m.start < stop for m in self.mentions):
-            return True
-        if head and self._described_otherwise(found, head, words, start):
+        owners = (m for m in self.mentions if start <= m.start < stop and not m.nominative)
+        if any(m.entity_id == found for m in owners):
             return True
         person = self.people.get(found)
         countries = set(said.countries)

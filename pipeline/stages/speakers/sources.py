@@ -263,8 +263,10 @@ class Sources:
             if one is None and reading.thing and not organisations:
                 return self._institution(reading.thing, start, said.previous, _bare(words)), None
             return one, None
-        # 'Вы признались': the polite 'вы' takes a plural verb, one person still
-        if reading.kind == "group" or number == "plur" and reading.kind != "second":
+        # 'Вы признались': the polite 'вы' takes a plural verb, one person still; not in a
+        # question ('Как вы думаете, что ...?' asks, it reports nothing said)
+        asking = self._sentence_of(said.cue_stop - 1).rstrip().endswith("?")
+        if reading.kind == "group" or number == "plur" and (reading.kind != "second" or asking):
             return None, None
         if reading.kind == "relative":
             return self._relative(start), None

@@ -224,11 +224,11 @@ def _same_surname(word: str, surname: str) -> bool:
 
 
 def _qualifiers(words: list[str], head: str) -> tuple[set[str], set[str]]:
-    """The words that qualify a role's noun `head` among `words`, as the keys of their lemmas:
-    the adjectives right before it, and the adjectives, participles, nouns and names after it
-    ('главный тренер сборной России': {'главный'}, {'сборная', 'россия'}), up to a
-    preposition, a conjunction or a verb; not the noun itself, a medium's noun (whom one spoke
-    to), pronouns or adverbs."""
+    """The words that set a role's noun `head` apart among `words`, as the keys of their
+    lemmas: the adjectives right before it, not of a number ('генеральный прокурор', not
+    '71-летний лидер'), and the capitalised words after it up to a preposition, a conjunction
+    or a verb ('главный тренер сборной России': {'главный'}, {'россия'}). Not a common noun
+    after it: 'глава ведомства' and 'глава Россельхознадзора' may be one person."""
     before: set[str] = set()
     after: set[str] = set()
     seen = False
@@ -240,11 +240,9 @@ def _qualifiers(words: list[str], head: str) -> tuple[set[str], set[str]]:
             continue
         if seen and parse.tag.POS in ("PREP", "CONJ", "VERB", "GRND", "INFN", "PRTS"):
             break  # 'француз [после завершения этапа]': no complement of the noun
-        named = word[:1].isupper() and parse.tag.POS not in ("PREP", "CONJ", "PRCL")
-        kept = parse.tag.POS in ("NOUN", "ADJF", "PRTF") and "Apro" not in parse.tag
-        if seen and (kept or named) and not _medium_noun(parse):  # 'собеседник агентства'
+        if seen and word[:1].isupper() and not _medium_noun(parse):
             after.add(key(parse.normal_form))
-        elif not seen and parse.tag.POS in ("ADJF", "PRTF") and "Apro" not in parse.tag:
+        elif not seen and parse.tag.POS == "ADJF" and word.isalpha() and "Apro" not in parse.tag:
             before.add(key(parse.normal_form))
         elif not seen:
             before.clear()  # only the adjectives right before the noun are its own
