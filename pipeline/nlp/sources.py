@@ -95,6 +95,37 @@ def _animate_noun(word: str):  # -> pymorphy2 Parse or None
     return None
 
 
+def _modifier(word: str, following: list[str]) -> bool:
+    """Whether `word` reads as an adjective or a participle right before a noun of a person
+    ('главного врача', whose first reading is the noun 'главное')."""
+    adjective = any(p.tag.POS in ("ADJF", "PRTF") for p in _parses(word))
+    return adjective and bool(following) and _animate_noun(following[0]) is not None
+
+
+def _substantive(word: str, following: list[str]):  # -> pymorphy2 Parse or None
+    """A participle or an adjective used as a noun of a person, not before a noun it would
+    agree with ('заведующий кафедрой', 'отдыхающий'; not 'заведующий отделом' read twice)."""
+    parse = next((p for p in _parses(word) if "Subx" in p.tag and p.tag.POS == "PRTF"), None)
+    if parse is None or (following and _noun(following[0]) and _agrees(parse, following[0])):
+        return None
+    return parse
+
+
+def _head(parse) -> str:
+    """The dictionary form of a noun of a person; a participle used as one in the masculine
+    ('заведующий', not the verb 'заведовать')."""
+    if parse.tag.POS == "NOUN":
+        return parse.normal_form
+    inflected = parse.inflect({"Masc", "Sing", "Nom"})
+    return inflected.word if inflected else parse.word
+
+
+def _agrees(parse, word: str) -> bool:
+    """Whether a noun's first reading agrees in case with an adjective's reading."""
+    noun = _noun(word)
+    return noun is not None and noun.tag.case == parse.tag.case
+
+
 def _noun(word: str):  # -> pymorphy2 Parse or None
     """`word`'s first reading, when it is a common noun."""
     parses = _parses(word)
@@ -160,7 +191,9 @@ def read(words: str) -> Reading:
     for i, token in enumerate(tokens):
         if token[:1].isupper() and i > 0:
             return Reading(None)  # a name before any noun of a person: 'Сам Порошенко'
-        parse = _animate_noun(token)
+        if _modifier(token, tokens[i + 1 : i + 2]):
+            continue  # 'главного врача', 'Военный эксперт': an adjective before the noun
+        parse = _animate_noun(token) or _substantive(token, tokens[i + 1 : i + 2])
         if parse is None:
             noun = _noun(token)
             if noun and noun.tag.number == "plur" and noun.tag.case == "nomn":
@@ -170,11 +203,12 @@ def read(words: str) -> Reading:
             continue
         if i > 0 and lowered[i - 1] == "из":
             return Reading("group")  # 'один из собеседников'
-        if parse.normal_form in SPOKES:
-            return Reading("spokes", parse.normal_form, thing=thing)
+        head = _head(parse)
+        if head in SPOKES:
+            return Reading("spokes", head, thing=thing, nominative=parse.tag.case == "nomn")
         if parse.tag.number == "plur":
-            return Reading("group", parse.normal_form)
-        return Reading("person", parse.normal_form, nominative=parse.tag.case == "nomn")
+            return Reading("group", head)
+        return Reading("person", head, nominative=parse.tag.case == "nomn")
     return Reading(None)
 
 

@@ -14,9 +14,19 @@ from pipeline.nlp.gazetteer import key
 from pipeline.nlp.media import MEDIUM, STRONG_WORDS, WEAK_WORDS
 from pipeline.nlp.models import lemma
 from pipeline.stages.entities.people import given_name_gender
+from pipeline.stages.speakers.patterns import _PRESS_SERVICE
 from pipeline.stages.speakers.phrases import _WORDS
 from pipeline.stages.speakers.records import Mention
-from pipeline.stages.speakers.words import _AGENCIES, _BACK, _pos, _same_noun, _same_surname
+from pipeline.stages.speakers.words import (
+    _AGENCIES,
+    _BACK,
+    _DOCUMENTS,
+    _disagree,
+    _pos,
+    _qualifiers,
+    _same_noun,
+    _same_surname,
+)
 
 #: Particles of a name written apart from the surname: 'Усама бен Ладен', 'Лула да Силва'.
 _PARTICLES = frozenset({"бен", "ибн", "фон", "ван", "де", "ди", "да", "дель", "ле", "ла"})
@@ -49,6 +59,36 @@ class Names:
         if called and called[0].sentence >= sentence - _BACK:
             return called[0].entity_id
         return called[0].entity_id if len({m.entity_id for m in called}) == 1 else None
+
+    def _press_owner(self, words: str, before: int) -> str | None:
+        """The organisation a press service named by a noun speaks for ('в сообщении
+        пресс-службы молдавского парламента' after 'Парламент Молдавии'): the one its noun calls
+        so (`_named`), unless the adjectives of the source and the words of the name disagree
+        ('немецкого правительства' is not 'Правительство России')."""
+        found = _PRESS_SERVICE.search(words)
+        after = _WORDS.findall(words[found.end() :]) if found else []
+        nouns = [lemma(w) for w in after if _pos(w) == "NOUN"]
+        if not nouns:
+            return None
+        owner = self._named(nouns[0], before)
+        name = next((m.normal or m.surface for m in self.mentions if m.entity_id == owner), None)
+        if name is None:
+            return None
+        ours = set().union(*_qualifiers(after, nouns[0]))
+        theirs = set().union(*_qualifiers(_WORDS.findall(name), nouns[0]))
+        return None if _disagree(ours, theirs) else owner
+
+    def _own_statement(self, inside: list[Mention], start: int, stop: int) -> str | None:
+        """The medium or company whose statement a document's noun right before its name is ('В
+        новом заявлении Facebook говорится'): it speaks on its own account."""
+        for m in inside:
+            if m.type != MEDIUM or m.stop < stop - 1:
+                continue
+            before = _WORDS.findall(self.text[start : m.start])
+            gap = self.text[start : m.start].rstrip(" «")
+            if before and gap.endswith(before[-1]) and lemma(before[-1]) in _DOCUMENTS:
+                return m.entity_id
+        return None
 
     def _one_body(self, before: int, stop: int) -> str | None:
         """The one organisation of the nearest of the last `_BACK` sentences before `stop`

@@ -27,8 +27,10 @@ from pipeline.stages.speakers.words import (
     _BACK,
     _COMMENTATORS,
     _DASHES,
+    _disagree,
     _fixed,
     _is_verb,
+    _qualifiers,
     _same_noun,
     _same_surname,
 )
@@ -194,34 +196,59 @@ class Reference:
         return gender is None or found is None or found == gender
 
     def _introduced(
-        self, head: str, before: int, gender: str | None, organisations: set[str]
+        self,
+        head: str,
+        before: int,
+        gender: str | None,
+        organisations: set[str],
+        words: str | None = None,
     ) -> str | None:
         """The nearest earlier person whose role is `head` (`entities.role`: 'министр' for 'Глава
         МИД России Сергей Лавров') or whom the text introduced with the noun `head` or a compound
         of it (`_same_noun`), written in the four words before the name ('вице-премьер РФ
         Виталий Мутко') or after it in apposition ('Георгий Остапкович, экономист'), and with
-        one of `organisations` there, if any."""
-        stem = key(head)[-7:-2] if len(head) > 8 else key(head)[: max(3, len(head) - 3)]
+        one of `organisations` there, if any; not one introduced by a description that
+        disagrees with `words` ('главный военный прокурор' for 'генеральный прокурор':
+        `_disagree`)."""
         for m in reversed([m for m in self.narrated if m.stop <= before]):
             if not self._fits(m.entity_id, gender):
                 continue
             lo = max(0, m.start - 60)
+            person = self.people.get(m.entity_id)
+            introduction = self._introduction(m, head)
+            # one who holds the role (not who speaks for another: their roles are loose)
+            if introduction is None and not (person and person.role == head and head not in SPOKES):
+                continue
+            if words and introduction and self._unlike(words, introduction, head):
+                continue
             apposed = _DESCRIBED.match(self.text, m.stop)
             hi = apposed.end() if apposed else m.stop
-            person = self.people.get(m.entity_id)
-            # one who holds the role (not who speaks for another: their roles are loose)
-            if not (person and person.role == head and head not in SPOKES):
-                if stem not in key(self.text[lo:hi]):
-                    continue  # no form of the noun near the name (read first: lemmas cost)
-                ahead = _WORDS.findall(self.text[lo : m.start])[-4:]
-                behind = _WORDS.findall(apposed.group()) if apposed else []
-                if not any(_same_noun(lemma(w), head) for w in ahead + behind):
-                    continue
             if not organisations or any(
                 o.entity_id in organisations for o in self.mentions if lo <= o.start < hi
             ):
                 return m.entity_id
         return None
+
+    def _introduction(self, m: Mention, head: str) -> list[str] | None:
+        """The words a mention's person is introduced with when the noun `head` or a compound of
+        it is among them: the four words before the name and an apposition after it."""
+        stem = key(head)[-7:-2] if len(head) > 8 else key(head)[: max(3, len(head) - 3)]
+        lo = max(0, m.start - 60)
+        apposed = _DESCRIBED.match(self.text, m.stop)
+        hi = apposed.end() if apposed else m.stop
+        if stem not in key(self.text[lo:hi]):
+            return None  # no form of the noun near the name (read first: lemmas cost)
+        ahead = _WORDS.findall(self.text[lo : m.start])[-4:]
+        behind = _WORDS.findall(apposed.group()) if apposed else []
+        if not any(_same_noun(lemma(w), head) for w in ahead + behind):
+            return None
+        return ahead + behind
+
+    def _unlike(self, words: str, introduction: list[str], head: str) -> bool:
+        """Whether a description and a person's introduction by the same noun disagree
+        (`_disagree`)."""
+        ours = set().union(*_qualifiers(_WORDS.findall(words), head))
+        return _disagree(ours, set().union(*_qualifiers(introduction, head)))
 
     def _before_name(self, m: Mention) -> bool:
         """Whether another person's mention follows `m` with nothing but a space between: `m`

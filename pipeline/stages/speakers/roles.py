@@ -146,7 +146,8 @@ class Roles:
             and (near := self._just_named(start, gender, said, head))
         ):
             return near
-        introduced = head and self._introduced(head, start, gender, organisations)
+        described = None if renamed else words  # 'глава государства' is 'президент России'
+        introduced = head and self._introduced(head, start, gender, organisations, described)
         if not organisations:  # 'сотрудник Института США и Канады' is no office of a state
             introduced = self._of_country_rather(introduced, said, gender, words)
         if introduced:
@@ -156,6 +157,33 @@ class Roles:
             return holder
         if head in SPOKES:
             return None
+        found = self._referred_back(said, words, head, gender, organisations)
+        if found and described and self._unlike_them(found, said, head, words):
+            return None  # the coach of Latvia is no 'главный тренер сборной России'
+        return found
+
+    def _unlike_them(self, found: str, said: Said, head: str | None, words: str) -> bool:
+        """Whether a person a description referred back to is not whom it describes: the person
+        its own words name in another case ('коллега Калмыковой', 'защитник Чапаева' are not
+        them), or, when the description names one country, one of another
+        (`entities.country`)."""
+        start, stop = said.source
+        owners = (m for m in self.mentions if start <= m.start < stop and not m.nominative)
+        if any(m.entity_id == found for m in owners):
+            return True
+        person = self.people.get(found)
+        countries = set(said.countries)
+        if len(countries) != 1 or person is None or self._of(found, countries, start):
+            return False
+        return person.country is not None
+
+    def _referred_back(
+        self, said: Said, words: str, head: str | None, gender: str | None, organisations: set[str]
+    ) -> str | None:
+        """The person a description no one was introduced with refers back to: the speaker of
+        the quote just before, unless one presented as speaking since is nearer, else the
+        antecedent, as for a pronoun; never one an expert's words are about."""
+        start = said.source[0]
         # not the speaker before an unnamed source named since ('источник в правоохранительных
         # органах ... — сказал собеседник агентства'): the description is that source, nobody
         recent = self._recent(said.previous, start, gender)
@@ -174,6 +202,8 @@ class Roles:
             )
             return since or recent
         found = self._antecedent(start, gender)
+        if not organisations:  # 'главный тренер сборной России' after the coach of Latvia
+            found = self._of_country_rather(found, said, gender, words)
         if head not in _PUNDITS or (found and not self._in_office(found)):
             return found
         # an expert among the others, when the text presents them as speaking or of a view

@@ -50,6 +50,7 @@ from pipeline.stages.speakers.words import (
     _impersonal,
     _is_verb,
     _subject,
+    _undotted,
 )
 
 #: Entities that speak when a source is their name alone: an organisation, a place for its
@@ -211,6 +212,10 @@ class Sources:
         if reading.kind in (None, "spokes") and len(organisations) == 1:
             # 'представитель Кремля' after 'сказал Песков': the spokesman named, else the body
             one = reading.kind == "spokes" and number != "plur"
+            # 'официального представителя Пентагона [Роба Мэннинга]': the name the span left out
+            apposed = one and self._apposed(stop, reading.nominative)
+            if apposed:
+                return apposed.entity_id, None
             spokesman = one and self._spokesman(start, reading, gender, organisations)
             return spokesman or organisations.pop(), None
         # 'в ведомстве заявили' refers back to a body; 'некоторые страны утверждают' does not
@@ -221,9 +226,15 @@ class Sources:
         subject = number == "plur" and not placed
         # 'говорится в документе': where it is written ('Документ предупреждает' is no author)
         document = reading.thing in _DOCUMENTS and placed
+        if reading.kind is None and document and not organisations:
+            own = self._own_statement(inside, start, stop)  # 'В новом заявлении Facebook'
+            if own:
+                return own, None
         if reading.kind is None and document and not (organisations or cited):
             sited = not _possessed(words) and self._sited(stop)  # not 'в его заявлении'
             made = sited or self._author(start, said.previous, reading.thing)
+            # 'в сообщении пресс-службы молдавского парламента': the body it speaks for
+            made = made or self._press_owner(words, start)
             # not a source that names anyone: 'в совместном заявлении Москвы и Пекина'
             headline = not inside and self._headline_author(start)
             return made or self._issuer(start) or headline or None, None
@@ -252,7 +263,10 @@ class Sources:
             if one is None and reading.thing and not organisations:
                 return self._institution(reading.thing, start, said.previous, _bare(words)), None
             return one, None
-        if reading.kind == "group" or number == "plur":
+        # 'Вы признались': the polite 'вы' takes a plural verb, one person still; not in a
+        # question ('Как вы думаете, что ...?' asks, it reports nothing said)
+        asking = self._sentence_of(said.cue_stop - 1).rstrip().endswith("?")
+        if reading.kind == "group" or number == "plur" and (reading.kind != "second" or asking):
             return None, None
         if reading.kind == "relative":
             return self._relative(start), None
@@ -377,7 +391,7 @@ class Sources:
         verb, no end of a sentence or clause."""
         for m in self.mentions:
             if m.start >= stop and m.type == "PER":
-                gap = self.text[stop : m.start]
+                gap = _undotted(self.text[stop : m.start])  # 'РЭУ им. Плеханова Андрей Кошкин'
                 if not _APPOSED.fullmatch(gap) or m.nominative != nominative:
                     return None
                 if gap.count("«") > gap.count("»"):  # 'один из источников, «Трамп ...»': said

@@ -6,9 +6,11 @@ of a word (pymorphy2's first, through `nlp.models.morph`) serves all the rules."
 
 from __future__ import annotations
 
+import re
+
 from pipeline.nlp.gazetteer import key
 from pipeline.nlp.media import STRONG_WORDS, WEAK_WORDS
-from pipeline.nlp.models import morph
+from pipeline.nlp.models import lemma, morph
 from pipeline.nlp.ner import preposition
 from pipeline.nlp.sources import OCCASIONS
 from pipeline.nlp.speech import cue_forms
@@ -218,4 +220,56 @@ def _same_surname(word: str, surname: str) -> bool:
     most two letters ('брутера', 'брутеру')."""
     return word == surname or (
         len(surname) >= 4 and word.startswith(surname) and len(word) - len(surname) <= 2
+    )
+
+
+def _qualifiers(words: list[str], head: str) -> tuple[set[str], set[str]]:
+    """The words that set a role's noun `head` apart among `words`, as the keys of their
+    lemmas: the adjectives right before it, not of a number ('генеральный прокурор', not
+    '71-летний лидер'), and the capitalised words after it up to a preposition, a conjunction
+    or a verb ('главный тренер сборной России': {'главный'}, {'россия'}). Not a common noun
+    after it: 'глава ведомства' and 'глава Россельхознадзора' may be one person."""
+    before: set[str] = set()
+    after: set[str] = set()
+    seen = False
+    head_lemma = morph()(head)[0].normal_form  # 'заведовать' of 'заведующий'
+    for word in words:
+        parse = morph()(word.lower())[0]
+        if parse.normal_form == head_lemma or _same_noun(lemma(word), head):
+            seen = True
+            continue
+        if seen and parse.tag.POS in ("PREP", "CONJ", "VERB", "GRND", "INFN", "PRTS"):
+            break  # 'француз [после завершения этапа]': no complement of the noun
+        if seen and word[:1].isupper() and not _medium_noun(parse):
+            after.add(key(parse.normal_form))
+        elif not seen and parse.tag.POS == "ADJF" and word.isalpha() and "Apro" not in parse.tag:
+            before.add(key(parse.normal_form))
+        elif not seen:
+            before.clear()  # only the adjectives right before the noun are its own
+    return before, after
+
+
+def _disagree(ours: set[str], theirs: set[str]) -> bool:
+    """Whether two descriptions of the same noun say different things: each has a qualifier the
+    other lacks ('генеральный' / 'главный военный' прокурор; 'сборной России' / 'сборной
+    Латвии'). A qualifier matches one whose key starts the same or holds it ('российский' and
+    'россия', 'британский' and 'великобритания')."""
+
+    def found(word: str, among: set[str]) -> bool:
+        stem = word[:5]
+        return any(o.startswith(stem) or stem in o or o[:5] in word for o in among)
+
+    return any(not found(w, theirs) for w in ours) and any(not found(w, ours) for w in theirs)
+
+
+#: A lower-case word and its dot before a capitalised word: 'им. Плеханова', 'г. Москвы'.
+_DOTTED = re.compile(r"\b([а-яё]+)\.(?=\s+[А-ЯЁ])")
+
+
+def _undotted(text: str) -> str:
+    """`text` without the dots of abbreviations pymorphy2 knows ('РЭУ им. Плеханова'): they end
+    no phrase."""
+    return _DOTTED.sub(
+        lambda m: m.group(1) if any("Abbr" in p.tag for p in morph()(m.group(1))) else m.group(0),
+        text,
     )
