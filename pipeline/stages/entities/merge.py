@@ -34,6 +34,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from pipeline.nlp.gazetteer import country_of_name, key, places
+from pipeline.nlp.government import word_before
 from pipeline.nlp.media import MEDIUM, cited, medium_of, written_name
 from pipeline.nlp.ner import Mention
 from pipeline.nlp.roles import Named, stated
@@ -591,9 +592,19 @@ def build_entities(
 
 
 def _raw_mentions(corpus: Corpus, splits: Mapping[str, Split]) -> Iterator[pa.Table]:
-    """Each chunk's raw mentions, the glued people's spans `splits` split."""
-    for chunk in corpus.chunks(["raw_mentions"], columns=["article_id"]):
-        yield unglued_spans(chunk["raw_mentions"], splits)
+    """Each chunk's raw mentions, the glued people's spans `splits` split, with the lower-case
+    word right before each organisation's one-word mention (`before`; '' for the others): the
+    cases it demands tell a name that does not decline ('с «Леванте»')."""
+    for chunk in corpus.chunks(["raw_mentions"], columns=["article_id", "text"]):
+        raw, texts = unglued_spans(chunk["raw_mentions"], splits), Texts(chunk["articles"])
+        columns = (raw[c].to_pylist() for c in ("article_id", "start", "surface", "type"))
+        before = [
+            word_before(texts[article], start)
+            if kind == ORGANISATION and " " not in surface
+            else ""
+            for article, start, surface, kind in zip(*columns, strict=True)
+        ]
+        yield raw.append_column("before", pa.array(before, pa.string()))
 
 
 def _things(
