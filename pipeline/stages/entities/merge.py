@@ -173,8 +173,9 @@ def _find_groups(
     names: Counter[tuple[int, str]] = Counter()
     types: Counter[tuple[int, str]] = Counter()
     for i, m in enumerate(mentions):
-        written = national.get(i, m.name)  # 'МИД' + 'России': 'МИД России'
-        name = canonical_key(written) if i in national else key(written)
+        spelled = _spelled_out(expanded, m)  # 'БНР' spelled out: no medium, no country
+        written = m.name if spelled else national.get(i, m.name)  # 'МИД' + 'России'
+        name = canonical_key(written) if i in national and not spelled else key(written)
         if i in media:
             group = f"MEDIUM:{key(media[i])}"
         elif m.type == "PER" and not medium_of(m.name):
@@ -185,7 +186,7 @@ def _find_groups(
                 group = in_article(group, m.article_id)
         elif i in clubs:
             group = f"ORG:{name}"
-        elif full := expanded.get((m.article_id, name)):
+        elif full := spelled or expanded.get((m.article_id, name)):
             group = f"ABBR:{name}\t{full}"
         else:
             group = f"NAME:{name}"
@@ -195,7 +196,7 @@ def _find_groups(
         codes[i] = code = index[group]
         if i in media or medium_of(m.name):  # a medium's aliases as its mentions are named
             m.name = written_name(m, article_texts[m.article_id])
-        names[code, written if i in national else m.name] += 1
+        names[code, written if i in national and not spelled else m.name] += 1
         types[code, m.type] += 1
     groups = list(index)
     return _Found(
@@ -209,6 +210,13 @@ def _find_groups(
         list(dict.fromkeys((key(mentions[i].name), canonical_key(n)) for i, n in national.items())),
         contexts(mentions, codes.tolist(), groups, article_texts),
     )
+
+
+def _spelled_out(expanded: Mapping[tuple[str, str], str], m: Mention) -> str | None:
+    """The full name an article spells a listed medium's name out as ('Белорусской народной
+    республики (БНР)'), whatever country a national body's rule gave the mention: there, the
+    name is not the medium ('БНР', Bulgaria's radio)."""
+    return expanded.get((m.article_id, key(m.name))) if medium_of(m.name) else None
 
 
 @dataclass
