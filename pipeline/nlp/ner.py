@@ -45,7 +45,7 @@ class Mention:
 
 
 @lru_cache(maxsize=CACHE_SIZE)
-def _known_common_word(word: str, *, nouns: bool = True) -> bool:
+def known_common_word(word: str, *, nouns: bool = True) -> bool:
     """A dictionary word that is not a name: 'Еще', 'Перспектива', 'Госминистр', 'Вместо'.
     With `nouns=False`, common nouns do not count ('на Луне', 'в Конгрессе' name things)."""
     parses = morph()(word.lower())
@@ -123,7 +123,7 @@ def _strip_leading(words: list[tuple[int, int, str]]) -> list[tuple[int, int, st
     while len(words) > 1:
         word = words[0][2]
         geox_only = len(words) > 2 and all("Geox" in p.tag.grammemes for p in morph()(word.lower()))
-        if _known_common_word(word) or geox_only:
+        if known_common_word(word) or geox_only:
             words = words[1:]
         else:
             break
@@ -193,7 +193,7 @@ def clean_span(
         if (
             len(words) == 1
             and (shouted or not first.isupper())
-            and _known_common_word(first, nouns=opens_sentence or shouted)
+            and known_common_word(first, nouns=opens_sentence or shouted)
         ):
             continue
         begin, end = words[0][0], words[-1][1]

@@ -12,7 +12,7 @@ from functools import cache, lru_cache
 from pipeline.nlp.gazetteer import key, read_tsv
 from pipeline.nlp.media import medium_of
 from pipeline.nlp.models import CACHE_SIZE, lemma, morph
-from pipeline.nlp.ner import OPENING
+from pipeline.nlp.ner import OPENING, known_common_word
 from pipeline.nlp.normalize import may_be_nominative, phrase
 
 #: Parts of a span that are one word each: 'НКО–иноагентов' -> 'НКО', 'ЕГРЮЛ/ЕГРИП' -> 'ЕГРЮЛ'.
@@ -22,6 +22,18 @@ _WORDS_BEFORE = re.compile(r"(?:([А-Яа-яЁё]+)\s+)?([А-Яа-яЁё]+)\s*$"
 _WORDS = re.compile(r"[А-Яа-яЁёA-Za-z]+")
 #: A year after a hyphen, which makes a contest of the year of a generic word: 'ЧМ-1998'.
 _YEAR = re.compile(r"[-–](?:19|20)\d\d$")
+#: A site's address ending a line's credit after a separator: ' - Allhockey.ru', ' | Woman.ru'.
+_CREDIT_END = re.compile(r"\s+[-–—|]\s+[\w-]+(?:\.[\w-]+)*\.[a-zа-я]{2,6}[ \t]*(?:\n|$)", re.I)
+#: A separator of a credit's parts right before a span.
+_SEPARATOR_BEFORE = re.compile(r"\s[-–—|]\s+$")
+#: A closing quotation mark and what joins the next title of a list to it: '», «', '" и "'.
+_LIST_SEPARATOR = re.compile(r"[»\"”“]\s*(?:,|,?\s+и|,\s+а\s+также)\s*$")
+#: The opening quotation mark of each closing one.
+_OPENING_OF = {"»": "«", '"': '"', "”": "“", "“": "„"}
+#: How far back a title's opening quotation mark is looked for, and how many titles a list
+#: is read back over.
+_TITLE_REACH = 80
+_LIST_TITLES = 8
 
 
 @cache
@@ -31,6 +43,7 @@ def _lexicon() -> dict[str, frozenset[str]]:
     }
     for word, kind in read_tsv("not_names.tsv"):
         found[kind].add(key(word))
+    found["titled"] = found["kind"] | found["place"]  # the nouns a thing's title follows
     return {kind: frozenset(words) for kind, words in found.items()}
 
 
@@ -41,7 +54,7 @@ def not_a_name(text: str, start: int, stop: int, kind: str) -> bool:
     surface = text[start:stop]
     if kind == "LOC":
         return False
-    if kind != "PER" and _generic(surface):
+    if kind != "PER" and (_generic(surface) or _credit_section(text, start, stop)):
         return True
     if titled(text, start):
         return not medium_of(phrase(surface), cited=True)  # the programme «Вести» is a source
@@ -63,6 +76,17 @@ def _generic(surface: str) -> bool:
     )
 
 
+def _credit_section(text: str, start: int, stop: int) -> bool:
+    """Whether a span is the section of a site in a line's credit: common words of the
+    dictionary between separators, right before the site's address that ends the line ('…
+    секретарём армии США - |Новости| - Allhockey.ru'). A site's own name is a name."""
+    return (
+        _CREDIT_END.match(text, stop) is not None
+        and _SEPARATOR_BEFORE.search(text, max(0, start - 4), start) is not None
+        and all(known_common_word(word) for word in text[start:stop].split())
+    )
+
+
 def _quoted_before(text: str, start: int) -> bool:
     return start > 0 and text[start - 1] in OPENING
 
@@ -72,9 +96,37 @@ def titled(text: str, start: int) -> bool:
     (`kind`, `place` in the lexicon), or after one and an indeclinable common noun: 'фрегата
     «Адмирал Григорович»', 'станции «Площадь Восстания»', 'станции метро «Автово»'; not the
     owner in 'самолёт «Саратовских авиалиний»'."""
-    lexicon = _lexicon()
-    noun = _title_noun(text, start)
-    return noun is not None and (noun in lexicon["kind"] or noun in lexicon["place"])
+    things = _lexicon()["titled"]
+    return _title_noun(text, start) in things or _list_noun(text, start) in things
+
+
+def _list_noun(text: str, start: int) -> str | None:
+    """The key of the plural noun a list of titles in quotation marks follows, for a later
+    title of the list at `start` whose first word may be a nominative: 'снявшись в картинах
+    «Бумбараш», «Уходя — уходи» и «|Невозвращенец»' -> 'картина'. A singular noun names one
+    thing, so the titles after the first are not its ('в фильме «Брат» и «Спартаке»')."""
+    first = _WORDS.match(text, start)
+    if not _quoted_before(text, start) or first is None or not may_be_nominative(first.group()):
+        return None
+    opening, steps = start - 1, 0
+    while (earlier := _previous_title(text, opening)) is not None and steps < _LIST_TITLES:
+        opening, steps = earlier, steps + 1
+    before = _WORDS_BEFORE.search(text, max(0, opening - 40), opening) if steps else None
+    if before is None:
+        return None
+    plural = [p for p in morph()(before.group(2)) if p.tag.POS == "NOUN" and p.tag.number == "plur"]
+    return key(plural[0].normal_form) if plural else None
+
+
+def _previous_title(text: str, opening: int) -> int | None:
+    """The opening quotation mark of the title before the one that opens at `opening`, when
+    only a comma or a conjunction stands between them ('«Бумбараш», |«Уходя — уходи»')."""
+    between = _LIST_SEPARATOR.search(text, max(0, opening - 12), opening)
+    if between is None:
+        return None
+    closing = between.start()
+    found = text.rfind(_OPENING_OF[text[closing]], max(0, closing - _TITLE_REACH), closing)
+    return found if found >= 0 and "\n" not in text[found:closing] else None
 
 
 def _title_noun(text: str, start: int) -> str | None:

@@ -399,13 +399,13 @@ def test_islamic_state_is_one_row_whatever_its_name() -> None:
     assert "Исламское государство" in names and not names & {"ИГ", "ИГИЛ"}
 
 
-def _ministries(texts: list[str]) -> dict[str, list[str]]:
-    """Article -> the entity of each mention written 'МИД', in text order."""
+def _ministries(texts: list[str], surface: str = "МИД") -> dict[str, list[str]]:
+    """Article -> the entity of each mention written `surface`, in text order."""
     mentions, table, _c = analyse(texts)
     names = {e["entity_id"]: e["name"] for e in table.to_pylist()}
     found: dict[str, list[str]] = {}
     for m in mentions.to_pylist():
-        if m["surface"] == "МИД":
+        if m["surface"] == surface:
             found.setdefault(m["article_id"], []).append(names[m["entity_id"]])
     return found
 
@@ -884,3 +884,22 @@ def test_every_part_of_a_hyphenated_first_name_declines() -> None:
     )
     assert found["Франка-Вальтера Штайнмайера", None] == "Франк-Вальтер Штайнмайер"
     assert found["Франком-Вальтером Штайнмайером", None] == "Франк-Вальтер Штайнмайер"
+
+
+def test_an_abbreviation_the_article_spells_out_is_not_the_medium_of_its_letters() -> None:
+    """'БНР' is Bulgaria's national radio in media.tsv; an article that spells it out as the
+    Belarusian People's Republic means the republic by it, not the medium, though a demonym
+    before it ('белорусов БНР') gave the mention a country."""
+    mentions, table, _c = analyse(
+        [
+            "заявил о создании Белорусской народной республики (БНР) во главе с Верховной "
+            "радой.\n\n«В большинстве своём в общественном сознании белорусов БНР попросту нет. "
+            "Есть только у небольшой группы людей: либо профессиональных историков, либо "
+            "оппозиционных политиков, которые используют БНР как исторический феномен для своих "
+            "политических целей, противопоставляя БНР советской государственности», — отмечает "
+            "эксперт."
+        ]
+    )
+    names = {e["entity_id"]: e["name"] for e in table.to_pylist()}
+    found = [names[m["entity_id"]] for m in mentions.to_pylist() if m["surface"] == "БНР"]
+    assert found and set(found) == {"Белорусская народная республика"}, found

@@ -389,3 +389,30 @@ def test_a_foreign_name_that_does_not_decline_may_be_a_things_nominative() -> No
         ]
     )
     assert found.things(set()) == {"Кассини"}
+
+
+def test_a_title_in_a_list_after_a_plural_noun_of_works_is_no_name() -> None:
+    """Every title of a list after a plural noun of works is a work, not only the first; after
+    a noun of an organisation the titles are organisations."""
+    text = (
+        'Артистка также принимала участие в кино, снявшись в картинах "Бумбараш", "Уходя — '
+        'уходи", "Прогулка, достойная мужчин" и "Невозвращенец".'
+    )
+    assert judged(text, "Невозвращенец")
+    assert judged(text, "Прогулка, достойная мужчин")
+    text = (
+        "После кибератаки сайты компаний «Роснефть» и «Башнефть» на некоторое время стали "
+        "недоступны."
+    )
+    assert not judged(text, "Башнефть")
+
+
+def test_a_sites_section_in_a_headlines_credit_is_no_name() -> None:
+    """'Новости' between the headline and the site's address is the site's section; the site
+    itself stays."""
+    text = (
+        'Дональд Трамп назначил владельца "Флориды" секретарём армии США - Новости - '
+        "Allhockey.ru\n\nИзбранный президент США Дональд Трамп"
+    )
+    assert judged(text, "Новости")
+    assert not judged(text, "Allhockey.ru")

@@ -373,3 +373,33 @@ def test_a_foreign_name_written_in_one_form_only_does_not_decline() -> None:
         assert declined not in renamed, declined
     written["ORG", "Шальку", "Шальку"] = 1  # another form written: the name declines
     assert "Шальке" not in organisation_names(written)
+
+
+def test_a_name_written_alike_after_words_of_other_cases_does_not_decline() -> None:
+    """'Леванте' is read as a dative or locative of 'Леванта', and the corpus writes that
+    form ('Исламское государство Ирака и Леванта', the Levant's genitive); but it writes
+    'Леванте' where a genitive, an accusative, an instrumental or a nominative is due: the club
+    does not decline."""
+    written = {
+        ("ORG", "Леванте", "Леванта"): 8,
+        (
+            "ORG",
+            "Исламское государство Ирака и Леванта",
+            "Исламское государство Ирака и Леванта",
+        ): 5,
+    }
+    before = {
+        # 'в игре с аутсайдером «Леванте»': a noun demands no case
+        ("Леванте", "аутсайдером"): 1,
+        # 'попал в старт на игру с «Леванте»': a genitive, an accusative or an instrumental
+        ("Леванте", "с"): 3,
+        # 'не смог сломить сопротивление и более скромного «Леванте»'
+        ("Леванте", "скромного"): 1,
+        # 'не смогла обыграть скромный «Леванте»'
+        ("Леванте", "скромный"): 1,
+    }
+    assert "Леванте" not in organisation_names(written)
+    assert organisation_names(written, before)["Леванте"] == "Леванте"
+    # After prepositions of the dative and the locative, as a declined 'Леванта' is written.
+    alike = {("Леванте", "к"): 2, ("Леванте", "о"): 3, ("Леванте", "в"): 4}
+    assert "Леванте" not in organisation_names(written, alike)

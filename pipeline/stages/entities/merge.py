@@ -34,6 +34,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from pipeline.nlp.gazetteer import country_of_name, key, places
+from pipeline.nlp.government import word_before
 from pipeline.nlp.media import MEDIUM, cited, medium_of, written_name
 from pipeline.nlp.ner import Mention
 from pipeline.nlp.roles import Named, stated
@@ -172,8 +173,9 @@ def _find_groups(
     names: Counter[tuple[int, str]] = Counter()
     types: Counter[tuple[int, str]] = Counter()
     for i, m in enumerate(mentions):
-        written = national.get(i, m.name)  # 'МИД' + 'России': 'МИД России'
-        name = canonical_key(written) if i in national else key(written)
+        spelled = _spelled_out(expanded, m)  # 'БНР' spelled out: no medium, no country
+        written = m.name if spelled else national.get(i, m.name)  # 'МИД' + 'России'
+        name = canonical_key(written) if i in national and not spelled else key(written)
         if i in media:
             group = f"MEDIUM:{key(media[i])}"
         elif m.type == "PER" and not medium_of(m.name):
@@ -184,7 +186,7 @@ def _find_groups(
                 group = in_article(group, m.article_id)
         elif i in clubs:
             group = f"ORG:{name}"
-        elif full := expanded.get((m.article_id, name)):
+        elif full := spelled or expanded.get((m.article_id, name)):
             group = f"ABBR:{name}\t{full}"
         else:
             group = f"NAME:{name}"
@@ -194,7 +196,7 @@ def _find_groups(
         codes[i] = code = index[group]
         if i in media or medium_of(m.name):  # a medium's aliases as its mentions are named
             m.name = written_name(m, article_texts[m.article_id])
-        names[code, written if i in national else m.name] += 1
+        names[code, written if i in national and not spelled else m.name] += 1
         types[code, m.type] += 1
     groups = list(index)
     return _Found(
@@ -208,6 +210,13 @@ def _find_groups(
         list(dict.fromkeys((key(mentions[i].name), canonical_key(n)) for i, n in national.items())),
         contexts(mentions, codes.tolist(), groups, article_texts),
     )
+
+
+def _spelled_out(expanded: Mapping[tuple[str, str], str], m: Mention) -> str | None:
+    """The full name an article spells a listed medium's name out as ('Белорусской народной
+    республики (БНР)'), whatever country a national body's rule gave the mention: there, the
+    name is not the medium ('БНР', Bulgaria's radio)."""
+    return expanded.get((m.article_id, key(m.name))) if medium_of(m.name) else None
 
 
 @dataclass
@@ -591,9 +600,19 @@ def build_entities(
 
 
 def _raw_mentions(corpus: Corpus, splits: Mapping[str, Split]) -> Iterator[pa.Table]:
-    """Each chunk's raw mentions, the glued people's spans `splits` split."""
-    for chunk in corpus.chunks(["raw_mentions"], columns=["article_id"]):
-        yield unglued_spans(chunk["raw_mentions"], splits)
+    """Each chunk's raw mentions, the glued people's spans `splits` split, with the lower-case
+    word right before each organisation's one-word mention (`before`; '' for the others): the
+    cases it demands tell a name that does not decline ('с «Леванте»')."""
+    for chunk in corpus.chunks(["raw_mentions"], columns=["article_id", "text"]):
+        raw, texts = unglued_spans(chunk["raw_mentions"], splits), Texts(chunk["articles"])
+        columns = (raw[c].to_pylist() for c in ("article_id", "start", "surface", "type"))
+        before = [
+            word_before(texts[article], start)
+            if kind == ORGANISATION and " " not in surface
+            else ""
+            for article, start, surface, kind in zip(*columns, strict=True)
+        ]
+        yield raw.append_column("before", pa.array(before, pa.string()))
 
 
 def _things(

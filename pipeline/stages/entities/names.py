@@ -176,9 +176,21 @@ class Readings:
     spans: dict[str, str] = field(default_factory=dict)
 
 
+def _words_before(raw: pa.Table) -> Counter[tuple[str, str]]:
+    """(surface, word before) -> mentions, of the organisations of `raw` with a `before`."""
+    found = raw.filter(
+        pc.and_(pc.equal(raw["type"], ORGANISATION), pc.not_equal(raw["before"], ""))
+    )
+    pairs = found.group_by(["surface", "before"]).aggregate([("seq", "count")])
+    columns = (pairs[c].to_pylist() for c in ("surface", "before", "seq_count"))
+    return Counter({(s, w): n for s, w, n in zip(*columns, strict=True)})
+
+
 def chosen_readings(raws: Iterable[pa.Table]) -> Readings:
     """The Readings of the mentions of `raws` (RAW_MENTIONS, in parts), with the names the
-    corpus reads for organisations (`organisation_names`: 'Известия', not 'Известие').
+    corpus reads for organisations (`organisation_names`: 'Известия', not 'Известие'; with
+    a `before` column, the word before each organisation's one-word mention, see
+    `_raw_mentions` in merge.py).
 
     A reading is chosen by how the corpus writes names: first by the names that sentences
     show a gender for ('заявила Захарова' makes 'Захарова' a woman's name wherever the
@@ -187,7 +199,10 @@ def chosen_readings(raws: Iterable[pa.Table]) -> Readings:
     written: Counter[str] = Counter()  # how often each surface of a person is written
     readings: dict[str, tuple[tuple[float, str], ...]] = {}
     rows: Counter[tuple[str, str, str | None, str]] = Counter()
+    before: Counter[tuple[str, str]] = Counter()  # organisations' (surface, word before)
     for raw in raws:
+        if "before" in raw.column_names:
+            before.update(_words_before(raw))
         people = raw.filter(pc.equal(raw["type"], "PER"))["surface"].combine_chunks()
         surfaces, counts = pc.value_counts(people).flatten()
         written.update(dict(zip(surfaces.to_pylist(), counts.to_pylist(), strict=True)))
@@ -287,7 +302,7 @@ def chosen_readings(raws: Iterable[pa.Table]) -> Readings:
     written_names: Counter[tuple[str, str, str]] = Counter()
     for (kind, surface, _gender, name), count in rows.items():
         written_names[kind, surface, name] += count
-    organisations = organisation_names(written_names)
+    organisations = organisation_names(written_names, before)
     counts: Counter[tuple[str, str]] = Counter()
     genders: dict[str, Counter] = defaultdict(Counter)
     spans: dict[str, str] = {}

@@ -14,6 +14,7 @@ from functools import lru_cache
 from pymorphy2.analyzer import Parse
 
 from pipeline.nlp.gazetteer import key
+from pipeline.nlp.government import demanded_cases
 from pipeline.nlp.media import listed_name
 from pipeline.nlp.models import CACHE_SIZE, lemma, morph
 from pipeline.nlp.normalize import other_readings, restore_case
@@ -42,13 +43,21 @@ _UNDECLINED_MENTIONS = 3
 #: The last letters of foreign names that do not decline: 'Шальке', 'Аккую', 'Кротоне'. A
 #: nominative in -а or -я declines.
 _FOREIGN_ENDS = frozenset("еиоуюэ")
+#: Mentions of a one-word name after words that demand a case its declined forms cannot have
+#: for the corpus to read it as a name that does not decline ('с «Леванте»', 'скромного
+#: «Леванте»': no form of 'Леванта' is so written in these cases).
+_UNDECLINED_CONTEXTS = 2
 #: A number joined to a name by a hyphen: 'Шальке-04'.
 _NUMBERED = re.compile(r"-\d+$")
 
 
-def organisation_names(written: Mapping[tuple[str, str, str], int]) -> dict[str, str]:
+def organisation_names(
+    written: Mapping[tuple[str, str, str], int],
+    before: Mapping[tuple[str, str], int] | None = None,
+) -> dict[str, str]:
     """surface -> name, for the organisations' surfaces whose name the corpus reads otherwise
-    than their mentions do. `written` counts the mentions by (type, surface, name).
+    than their mentions do. `written` counts the mentions by (type, surface, name), `before`
+    the organisations' one-word mentions by (surface, the lower-case word right before it).
 
     An organisation's mention supports each reading of its surface (`_readings`, the
     normaliser's first), another mention its name. A surface takes the reading most
@@ -75,6 +84,9 @@ def organisation_names(written: Mapping[tuple[str, str, str], int]) -> dict[str,
         for reading in keys:
             supports[reading].append((keys, count))
     votes = Counter({reading: sum(c for _k, c in found) for reading, found in supports.items()})
+    contexts: dict[str, Counter[str]] = defaultdict(Counter)
+    for (surface, word), count in (before or {}).items():
+        contexts[surface][word] += count
     renamed = {}
     for surface, found in readings.items():
         first = found[0]
@@ -85,22 +97,28 @@ def organisation_names(written: Mapping[tuple[str, str, str], int]) -> dict[str,
             best = best if own >= _OWN_SHARE * votes[key(best)] else first
         as_written = " ".join(surface.split())
         if best == first and mentions[surface] >= _UNDECLINED_MENTIONS and as_written in found:
-            best = as_written if _undeclined(surface, first, in_names) else best
+            undeclined = _undeclined(surface, first, in_names, contexts.get(surface, {}))
+            best = as_written if undeclined else best
         if best != names[surface]:
             renamed[surface] = best
     return renamed
 
 
-def _undeclined(surface: str, name: str, in_names: Mapping[str, int]) -> bool:
+def _undeclined(
+    surface: str, name: str, in_names: Mapping[str, int], before: Mapping[str, int]
+) -> bool:
     """Whether the one word the normaliser declined in an organisation's `name` is a foreign
     name that does not decline: written with a vowel at its end, it is read in an oblique case
     other than the genitive ('Шальке' as the dative or locative of a 'Шалька', 'Аккую' as an
     accusative, 'Удинезе' as a locative; not 'Триколором', whose ending only a declined word
     has), and no name of the corpus writes another form of the word's
-    lexeme, the nominative or another case. A name that declines shows its forms ('Центром'
-    beside 'Центр', 'Центра'); its genitive, in which most names stand after a noun, shows
-    nothing ('Росбанка' written alone is Росбанк's). A name with a word in lower case is a
-    Russian phrase, whose head declines ('Палате общин')."""
+    lexeme, the nominative or another case, or the surface alone is written after words that
+    demand cases none of its readings has (`before`: the words right before its mentions). A
+    name that declines shows its forms ('Центром' beside 'Центр', 'Центра'); its genitive, in
+    which most names stand after a noun, shows nothing ('Росбанка' written alone is
+    Росбанк's). 'Леванте' is no 'Леванта' where 'с «Леванте»' and 'у «Леванте»' are written,
+    though 'Ирака и Леванта' writes the genitive of the Levant. A name with a word in lower
+    case is a Russian phrase, whose head declines ('Палате общин')."""
     if any(w[:1].islower() for w in surface.split()):
         return False
     changed = [(w, r) for w, r in zip(surface.split(), name.split(), strict=False) if w != r]
@@ -117,7 +135,22 @@ def _undeclined(surface: str, name: str, in_names: Mapping[str, int]) -> bool:
     if not parses or any(_SECOND_CASES.get(p.tag.case, p.tag.case) == "gent" for p in parses):
         return False
     forms = {prefix + _plain(f.word) for p in parses for f in p.lexeme} - {word}
-    return not any(in_names[form] for form in forms)
+    return not any(in_names[form] for form in forms) or (
+        _written_in_other_cases(prefix + part, before) >= _UNDECLINED_CONTEXTS
+    )
+
+
+def _written_in_other_cases(word: str, before: Mapping[str, int]) -> int:
+    """How many mentions of `word` stand after a word (`before`: word -> mentions) that demands
+    cases none of its readings has, of any lexeme ('с' a genitive, an accusative or an
+    instrumental of 'Леванте', read as a dative or a locative; 'по Брекзиту' may be the
+    dative of a 'Брекзит')."""
+    cases = {_SECOND_CASES.get(p.tag.case, p.tag.case) for p in morph()(word) if p.tag.case}
+    return sum(
+        count
+        for word, count in before.items()
+        if (demanded := demanded_cases(word)) and not demanded & cases
+    )
 
 
 def _nominative_is(parse: Parse, nominative: str) -> bool:
