@@ -487,9 +487,10 @@ def _person_readings(
         if nominative[0][0] >= _PLAUSIBLE * readings[0][0]:
             readings = nominative
     gender = shown_gender(text, sentence_start, start, stop, sentence_stop)
-    if gender is None and noun_gender:  # 'словенка Андрея Клепач', 'японца Нобухару Мацусито'
-        of_gender = normalize.person_candidates(surface, noun_gender, cases=cases)
-        return of_gender, noun_gender
+    if gender is None and noun_gender:
+        # 'японца Нобухару Мацусито': the demonym's gender picks the readings, but shows no
+        # gender as a verb's subject does (a shown gender makes the name a nominative).
+        return normalize.person_candidates(surface, noun_gender, cases=cases), None
     if gender:
         ungoverned = _OPENING_REFLEXIVE.match(text, sentence_start, start) is not None
         of_gender = normalize.person_candidates(
