@@ -406,12 +406,15 @@ def _reading(tokens: tuple[str, ...], options: Options, key: tuple[str, str]) ->
 def _reading_cases(tokens: tuple[str, ...], options: Options, key: tuple[str, str]) -> set[str]:
     """The cases the reading `key` gives may stand in: each word's form may come from other
     cases too, and a word kept as written from any ('Романа Бюрки' read 'Роман Бюрки' is a
-    genitive as well as an accusative)."""
+    genitive as well as an accusative); a man's genitive is his accusative too."""
     found = set(CASES)
     for token, best in zip(tokens, options, strict=True):
         form = best[key][1] if key in best else token.lower()
         if form != token.lower():
-            found &= {case for (case, _g), (_w, other) in best.items() if other == form}
+            cases = {case for (case, _g), (_w, other) in best.items() if other == form}
+            if key[1] == "masc" and "gent" in cases:
+                cases.add("accs")  # a man's accusative is his genitive ('на Павла')
+            found &= cases
     return found
 
 

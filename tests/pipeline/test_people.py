@@ -987,6 +987,12 @@ def test_a_preposition_right_before_a_name_governs_its_case() -> None:
         " Марселя к Жильберте, любовь и ревность Марселя к Альбертине расходятся."
     )
     assert _read(sentence, "Жильберте")[0] == "Жильберта"
+    # 'на' takes an accusative, which for a man is his genitive.
+    sentence = (
+        "Надежды российской команды возлагаются на Павла Трихичёва, который месяц назад выиграл"
+        " первую в истории страны медаль в горнолыжной комбинации."
+    )
+    assert _read(sentence, "Павла Трихичёва")[0] == "Павел Трихичёв"
 
 
 def test_a_demonym_before_a_name_gives_it_its_case_and_gender() -> None:
