@@ -406,14 +406,15 @@ def _reading(tokens: tuple[str, ...], options: Options, key: tuple[str, str]) ->
 def _reading_cases(tokens: tuple[str, ...], options: Options, key: tuple[str, str]) -> set[str]:
     """The cases the reading `key` gives may stand in: each word's form may come from other
     cases too, and a word kept as written from any ('Романа Бюрки' read 'Роман Бюрки' is a
-    genitive as well as an accusative); a man's genitive is his accusative too."""
+    genitive as well as an accusative); a man's genitive is his accusative too, unless his
+    name ends in -а or -я ('на Туркменбаши' is no 'Туркменбаша')."""
     found = set(CASES)
     for token, best in zip(tokens, options, strict=True):
         form = best[key][1] if key in best else token.lower()
         if form != token.lower():
             cases = {case for (case, _g), (_w, other) in best.items() if other == form}
-            if key[1] == "masc" and "gent" in cases:
-                cases.add("accs")  # a man's accusative is his genitive ('на Павла')
+            if key[1] == "masc" and "gent" in cases and form[-1:] not in "ая":
+                cases.add("accs")  # a man's accusative is his genitive ('на Павла'; not -а)
             found &= cases
     return found
 
