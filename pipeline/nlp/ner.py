@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from pipeline.nlp import normalize
-from pipeline.nlp.gazetteer import key, places
+from pipeline.nlp.gazetteer import adjectives, key, places
 from pipeline.nlp.institutions import head_only, may_be_genitive
 from pipeline.nlp.models import CACHE_SIZE, lemma, morph, plain_hyphens, tag_sentences
 from pipeline.nlp.roles import title_lemmas
@@ -42,6 +42,39 @@ class Mention:
     #: A person's other nominative readings with scores, best first; the entity stage picks
     #: among them with corpus-wide evidence ('Асии Биби' -> 'Асия Биби', not 'Асий Биби').
     readings: tuple[tuple[float, str], ...] = ()
+
+
+#: A number in figures inside a sentence and the word after it: 'со скоростью 6 |Махов'.
+_NUMBER_BEFORE = re.compile(r"\w[^\d\n]*?(?<![\w.,:/-])(\d{1,3})\s+$")
+
+
+def _counted(text: str, sentence_start: int, words: list[tuple[int, int, str]]) -> bool:
+    """Whether a one-word person follows a number inside its sentence in the genitive plural
+    of a common noun, which that number governs (0, 5-9, 11-14 at its end): a unit, not a
+    person ('около 20 Махов'); not a list's number at a line's start ('7  Путин поздравил'),
+    a year ('в 2018 Путин начал') or a name's ('G20 Путин')."""
+    if len(words) != 1:
+        return False
+    found = _NUMBER_BEFORE.search(text, sentence_start, words[0][0])
+    if not found or found.start() < sentence_start:
+        return False
+    number = int(found.group(1)[-2:])
+    if not (number % 10 in (0, 5, 6, 7, 8, 9) or 11 <= number <= 14):
+        return False
+    return _plural_noun(words[0][2].lower())
+
+
+@lru_cache(maxsize=CACHE_SIZE)
+def _plural_noun(word: str) -> bool:
+    """Whether the dictionary knows `word` as a common noun's genitive plural."""
+    return any(
+        p.is_known
+        and p.tag.POS == "NOUN"
+        and p.tag.number == "plur"
+        and p.tag.case == "gent"
+        and not _NAMEISH & p.tag.grammemes
+        for p in morph()(word)
+    )
 
 
 @lru_cache(maxsize=CACHE_SIZE)
@@ -181,7 +214,7 @@ def clean_span(
             piece_kind = "PER"  # 'ЕС (Марианой Куюнджич': a person in apposition
         if piece_kind == "PER":
             words = _strip_leading(words)
-            if not _could_be_person(words):
+            if not _could_be_person(words) or _counted(text, sentence_start, words):
                 continue
         first = words[0][2]
         if not first[0].isupper() and not first[0].isdigit():
@@ -254,11 +287,13 @@ def _extend_first_name(text: str, sentence_start: int, start: int, stop: int) ->
     name of syllables of an East Asian name ('Сон Ён Му', `_syllables`)."""
     # A name of several words is whole, but for an East Asian name's given name ('Ён Му').
     several = " " in text[start:stop] and not text[start].islower()
-    if several and not _syllables(text[start:stop]):
+    if several and not _syllables(text[start:stop], declined=True):
         return start
-    before = re.search(r"([А-ЯЁ][а-яё]+)\s$", text[max(sentence_start, start - 40) : start])
+    before = re.search(r"([А-ЯЁ][а-яё]*)\s$", text[max(sentence_start, start - 40) : start])
     if not before or (several and not _syllables(before.group(1))):
         return start
+    if len(before.group(1)) == 1 and not _syllable_surname(before.group(1), text[start:stop]):
+        return start  # an initial without its dot, or a preposition opening a headline
     begin = start - len(before.group())
     if not re.search(r"\w", text[sentence_start:begin]) or not text[begin - 1].isspace():
         return start
@@ -267,7 +302,10 @@ def _extend_first_name(text: str, sentence_start: int, start: int, stop: int) ->
     if (
         lemma(word) in title_lemmas()
         or not _may_agree(word, text[start:stop].split()[0].lower())
-        or any(p.tag.POS in ("PREP", "CONJ", "ADVB", "PRCL") for p in parses)
+        or (
+            any(p.tag.POS in ("PREP", "CONJ", "ADVB", "PRCL") for p in parses)
+            and not _syllable_surname(before.group(1), text[start:stop])
+        )
         or (
             any(key(p.normal_form) in places() for p in parses)
             and _after_preposition(text, sentence_start, begin)
@@ -280,11 +318,39 @@ def _extend_first_name(text: str, sentence_start: int, start: int, stop: int) ->
 _VOWELS = re.compile("[аеёиоуыэюя]", re.IGNORECASE)
 
 
-def _syllables(name: str) -> bool:
+#: A case ending a Russian text puts on an East Asian given name's last syllable ('Хону').
+_SYLLABLE_CASE = re.compile(r"(?<=[^аеёиоуыэюя])(?:ом|ем|ой|а|у|е|ы|и|я|ю)$")
+
+
+def _syllables(name: str, *, declined: bool = False) -> bool:
     """Whether a name is one or two words of one syllable each: an East Asian name that NER cut
-    after its surname ('Сон' + 'Ён Му', 'Хван' + 'Дэ Хону'), whose surname is such a word too."""
+    after its surname ('Сон' + 'Ён Му', 'Хван' + 'Дэ Хону'), whose surname is such a word too.
+    The last word of a `declined` given name may carry a case ending ('Хону'); the surname
+    before it stands in its own case, the name's ('Хван'; not 'Трампа Тай Кобб')."""
     words = name.split()
+    if words and declined and len(_VOWELS.findall(words[-1])) == 2:
+        words[-1] = _SYLLABLE_CASE.sub("", words[-1])
     return len(words) <= 2 and all(len(_VOWELS.findall(w)) == 1 for w in words)
+
+
+def _syllable_surname(word: str, name: str) -> bool:
+    """Whether a capitalised function word inside a sentence, one syllable long, is the surname
+    of the East Asian name after it ('коллега из Китая У Хайтао', 'Ли Кэцян'): the name is one
+    word the dictionary does not know whose syllables open with consonants ('Хай-тао'), as
+    Chinese ones do."""
+    return (
+        len(_VOWELS.findall(word)) == 1
+        and " " not in name
+        and _OPEN_SYLLABLES.fullmatch(name) is not None
+        and not any(p.is_known for p in morph()(name.lower()))
+    )
+
+
+#: A word of one or two syllables each opened by a consonant (Palladius' transcription of
+#: Chinese: 'Хайтао', 'Цзиньпин', 'Кэцян').
+_OPEN_SYLLABLES = re.compile(
+    r"(?:[бвгджзйклмнпрстфхцчшщ]+[аеёиоуыэюя]+[йнь]?(?:н|г)?){1,2}", re.IGNORECASE
+)
 
 
 @lru_cache(maxsize=CACHE_SIZE)
@@ -413,17 +479,22 @@ def _person_readings(
     nominative; one after a sentence's opening verb is its subject ('Отличился Сантала')."""
     surface = text[start:stop]
     locative = _locative_governed(text, sentence_start, stop)
-    readings = normalize.person_candidates(surface, locative=locative)
+    cases, noun_gender = _governing_word(text, sentence_start, start)
+    readings = normalize.person_candidates(surface, locative=locative, cases=cases)
     item = _list_item(text, sentence_start, sentence_stop, start, stop)
     if item or not _LETTERS.search(text[sentence_start:start] + text[stop:sentence_stop]):
         nominative = normalize.person_candidates(surface, subject=True, ungoverned=item)
         if nominative[0][0] >= _PLAUSIBLE * readings[0][0]:
             readings = nominative
     gender = shown_gender(text, sentence_start, start, stop, sentence_stop)
+    if gender is None and noun_gender:
+        # 'японца Нобухару Мацусито': the demonym's gender picks the readings, but shows no
+        # gender as a verb's subject does (a shown gender makes the name a nominative).
+        return normalize.person_candidates(surface, noun_gender, cases=cases), None
     if gender:
         ungoverned = _OPENING_REFLEXIVE.match(text, sentence_start, start) is not None
         of_gender = normalize.person_candidates(
-            surface, gender, subject=True, locative=locative, ungoverned=ungoverned
+            surface, gender, subject=True, locative=locative, ungoverned=ungoverned, cases=cases
         )
         # A woman's noun before it: 'певица Джамала купила' (not 'сторонник Виктора
         # Медведчука заявил', where a man's noun governs the genitive it agrees with).
@@ -432,6 +503,69 @@ def _person_readings(
         ):
             return of_gender, gender
     return readings, None
+
+
+#: The cases each primary preposition governs (a closed class of Russian grammar); a name
+#: right after one stands in one of them.
+_PREPOSITION_CASES = {
+    **dict.fromkeys(
+        ("без", "для", "до", "из", "изо", "около", "от", "ото", "у", "против", "ради", "кроме"),
+        frozenset({"gent"}),
+    ),
+    **dict.fromkeys(("после", "среди", "возле", "вместо", "вокруг", "близ"), frozenset({"gent"})),
+    **dict.fromkeys(("к", "ко", "благодаря", "согласно", "вопреки"), frozenset({"datv"})),
+    **dict.fromkeys(("про", "через", "сквозь"), frozenset({"accs"})),
+    **dict.fromkeys(("над", "надо", "перед", "передо"), frozenset({"ablt"})),
+    **dict.fromkeys(("в", "во", "на", "о", "об", "обо"), frozenset({"accs", "loct"})),
+    **dict.fromkeys(("за", "под", "подо"), frozenset({"accs", "ablt"})),
+    **dict.fromkeys(("с", "со"), frozenset({"gent", "accs", "ablt"})),
+    "по": frozenset({"datv", "accs", "loct"}),
+    "при": frozenset({"loct"}),
+    "между": frozenset({"ablt", "gent"}),
+}
+
+
+def _governing_word(
+    text: str, sentence_start: int, start: int
+) -> tuple[frozenset[str] | None, str | None]:
+    """The cases the word right before a name allows it, and the gender it gives it: a
+    preposition governs its case ('к Жильберте' is a dative); a demonym in the singular
+    (`gazetteer.adjectives`) is an apposition of the name's case and gender ('японца
+    Нобухару Мацусито', 'с британцем Джейми Марреем'), which a relational noun is not ('жена
+    Путина'). (None, None) for any other word."""
+    before = _WORD_BEFORE.search(text[sentence_start:start])
+    if not before:
+        return None, None
+    word = before.group(2)
+    opening = before.start(2) == 0
+    if not (word.islower() or (opening and word[1:].islower())):
+        return None, None  # 'У Хайтао' mid-sentence is a surname
+    word = word.lower()
+    if word in _PREPOSITION_CASES:
+        return _PREPOSITION_CASES[word], None
+    return _demonym(word)
+
+
+@lru_cache(maxsize=CACHE_SIZE)
+def _demonym(word: str) -> tuple[frozenset[str] | None, str | None]:
+    """The cases and gender (if one) of a demonym in the singular ('японца': genitive or
+    accusative, masculine), else (None, None). A woman's in -ка whose man's in -ец is listed
+    is one too ('словенка': 'словенец')."""
+    if not _person_noun(word):
+        return None, None
+    parses = [p for p in morph()(word) if p.is_known]
+    lemmas = {p.normal_form for p in parses}
+    lemmas |= {f"{w[:-2]}ец" for w in lemmas if w.endswith("ка")}
+    if not any(_whole_demonym(w) for w in lemmas):
+        return None, None
+    genders = {str(p.tag.gender) for p in parses}
+    gender = genders.pop() if len(genders) == 1 else None
+    return frozenset(str(p.tag.case) for p in parses), gender
+
+
+def _whole_demonym(word: str) -> bool:
+    found = adjectives(word)
+    return bool(found) and found[0][:2] == (0, len(word))
 
 
 #: The prepositions that govern the locative (a closed class of Russian grammar).

@@ -403,6 +403,22 @@ def _reading(tokens: tuple[str, ...], options: Options, key: tuple[str, str]) ->
     )
 
 
+def _reading_cases(tokens: tuple[str, ...], options: Options, key: tuple[str, str]) -> set[str]:
+    """The cases the reading `key` gives may stand in: each word's form may come from other
+    cases too, and a word kept as written from any ('Романа Бюрки' read 'Роман Бюрки' is a
+    genitive as well as an accusative); a man's genitive is his accusative too, unless his
+    name ends in -а or -я ('на Туркменбаши' is no 'Туркменбаша')."""
+    found = set(CASES)
+    for token, best in zip(tokens, options, strict=True):
+        form = best[key][1] if key in best else token.lower()
+        if form != token.lower():
+            cases = {case for (case, _g), (_w, other) in best.items() if other == form}
+            if key[1] == "masc" and "gent" in cases and form[-1:] not in "ая":
+                cases.add("accs")  # a man's accusative is his genitive ('на Павла'; not -а)
+            found &= cases
+    return found
+
+
 def reading_grammar(text: str) -> dict[str, set[tuple[str, str]]]:
     """Each nominative reading of a person's name -> the (case, gender) pairs that give it."""
     tokens, options, totals = _name_readings(text)
@@ -421,6 +437,7 @@ def person_candidates(
     subject: bool = False,
     locative: bool = True,
     ungoverned: bool = False,
+    cases: frozenset[str] | None = None,
 ) -> tuple[tuple[float, str], ...]:
     """Nominative readings of a person's name, best first, with their scores ('Ильхамом Алиевым'
     -> 'Ильхам Алиев' first; 'Асии Биби' -> 'Асий Биби' 1.33, 'Асия Биби' 0.8, ...); initials
@@ -431,12 +448,16 @@ def person_candidates(
     Without a preposition that governs the `locative` before it, a name is in no locative:
     'против британца Аляжа Бедене' is not the locative of an 'Аляжа Беден'. A subject that is
     `ungoverned`, with no word before it that may govern it, is a man's name in -а as well
-    ('Отличился Сантала'; not 'сторонник Медведчука заявил')."""
+    ('Отличился Сантала'; not 'сторонник Медведчука заявил'). A word right before the name
+    that governs it or agrees with it allows only its `cases` ('к Жильберте' is a dative,
+    'японца Нобухару Мацусито' no dative)."""
     tokens, options, totals = _name_readings(text)
     if not totals:
         return ((0.0, " ".join(tokens)),)
     if not locative and any(k[0] != "loct" for k in totals):
         totals = {k: v for k, v in totals.items() if k[0] != "loct"}
+    if cases and any(_reading_cases(tokens, options, k) & cases for k in totals):
+        totals = {k: v for k, v in totals.items() if _reading_cases(tokens, options, k) & cases}
     if gender and any(k[1] == gender for k in totals):
         totals = {k: v for k, v in totals.items() if k[1] == gender}
     # A subject's nominative, unless only leaving every word as written makes one: then the
