@@ -10,41 +10,44 @@ from functools import lru_cache
 
 from pipeline.nlp.models import CACHE_SIZE, morph
 
-#: The cases each simple preposition governs (Russian grammar; the dictionary tags prepositions
-#: but not what they govern). Prepositions of a case and its second case ('в лесу') name the
-#: first; 'по' of a distributive accusative or a locative of time is rare before a name.
-_GOVERNS: dict[str, frozenset[str]] = {
+#: The cases each primary preposition governs (a closed class of Russian grammar; the
+#: dictionary tags prepositions but not what they govern): a name right after one stands in one
+#: of them. Prepositions of a case and its second case ('в лесу') name the first.
+GOVERNS: dict[str, frozenset[str]] = {
     **dict.fromkeys(
         (
             "без",
+            "близ",
+            "вместо",
+            "возле",
+            "вокруг",
             "для",
             "до",
             "из",
             "из-за",
             "из-под",
-            "от",
-            "у",
+            "изо",
+            "кроме",
             "около",
+            "от",
+            "ото",
             "после",
             "против",
-            "среди",
-            "кроме",
-            "возле",
-            "вокруг",
-            "вместо",
             "ради",
+            "среди",
+            "у",
         ),
         frozenset({"gent"}),
     ),
     **dict.fromkeys(("к", "ко", "благодаря", "согласно", "вопреки"), frozenset({"datv"})),
-    "по": frozenset({"datv"}),
-    **dict.fromkeys(("над", "перед", "передо"), frozenset({"ablt"})),
-    "между": frozenset({"ablt", "gent"}),
+    **dict.fromkeys(("про", "через", "сквозь"), frozenset({"accs"})),
+    **dict.fromkeys(("над", "надо", "перед", "передо"), frozenset({"ablt"})),
+    **dict.fromkeys(("в", "во", "на", "о", "об", "обо"), frozenset({"accs", "loct"})),
+    **dict.fromkeys(("за", "под", "подо"), frozenset({"accs", "ablt"})),
     **dict.fromkeys(("с", "со"), frozenset({"gent", "accs", "ablt"})),
-    **dict.fromkeys(("за", "под"), frozenset({"accs", "ablt"})),
-    **dict.fromkeys(("в", "во", "на", "о", "об"), frozenset({"accs", "loct"})),
+    "по": frozenset({"datv", "accs", "loct"}),
     "при": frozenset({"loct"}),
-    **dict.fromkeys(("про", "через"), frozenset({"accs"})),
+    "между": frozenset({"ablt", "gent"}),
 }
 #: The word right before a position, past spaces and an opening quotation mark.
 _WORD_BEFORE = re.compile(r"(?<![\w-])([а-яё]+(?:-[а-яё]+)?)\s*[«\"“„]?\s*$")
@@ -62,11 +65,11 @@ def word_before(text: str, start: int) -> str:
 @lru_cache(maxsize=CACHE_SIZE)
 def demanded_cases(word: str) -> frozenset[str]:
     """The cases a lower-case `word` right before a name demands of it: a preposition's
-    (`_GOVERNS`), or those of a full adjective's readings ('скромного': genitive or
+    (`GOVERNS`), or those of a full adjective's readings ('скромного': genitive or
     accusative); none for any other word. A participle governs the name after it as often as
     it agrees with it ('принадлежащие Газпрому'), so it demands nothing."""
-    if word in _GOVERNS:
-        return _GOVERNS[word]
+    if word in GOVERNS:
+        return GOVERNS[word]
     parses = morph()(word)
     if not parses or any(p.tag.POS != "ADJF" for p in parses):
         return frozenset()

@@ -10,6 +10,7 @@ from functools import lru_cache
 
 from pipeline.nlp import normalize
 from pipeline.nlp.gazetteer import adjectives, key, places
+from pipeline.nlp.government import GOVERNS
 from pipeline.nlp.institutions import head_only, may_be_genitive
 from pipeline.nlp.models import CACHE_SIZE, lemma, morph, plain_hyphens, tag_sentences
 from pipeline.nlp.roles import title_lemmas
@@ -505,26 +506,6 @@ def _person_readings(
     return readings, None
 
 
-#: The cases each primary preposition governs (a closed class of Russian grammar); a name
-#: right after one stands in one of them.
-_PREPOSITION_CASES = {
-    **dict.fromkeys(
-        ("без", "для", "до", "из", "изо", "около", "от", "ото", "у", "против", "ради", "кроме"),
-        frozenset({"gent"}),
-    ),
-    **dict.fromkeys(("после", "среди", "возле", "вместо", "вокруг", "близ"), frozenset({"gent"})),
-    **dict.fromkeys(("к", "ко", "благодаря", "согласно", "вопреки"), frozenset({"datv"})),
-    **dict.fromkeys(("про", "через", "сквозь"), frozenset({"accs"})),
-    **dict.fromkeys(("над", "надо", "перед", "передо"), frozenset({"ablt"})),
-    **dict.fromkeys(("в", "во", "на", "о", "об", "обо"), frozenset({"accs", "loct"})),
-    **dict.fromkeys(("за", "под", "подо"), frozenset({"accs", "ablt"})),
-    **dict.fromkeys(("с", "со"), frozenset({"gent", "accs", "ablt"})),
-    "по": frozenset({"datv", "accs", "loct"}),
-    "при": frozenset({"loct"}),
-    "между": frozenset({"ablt", "gent"}),
-}
-
-
 def _governing_word(
     text: str, sentence_start: int, start: int
 ) -> tuple[frozenset[str] | None, str | None]:
@@ -541,8 +522,8 @@ def _governing_word(
     if not (word.islower() or (opening and word[1:].islower())):
         return None, None  # 'У Хайтао' mid-sentence is a surname
     word = word.lower()
-    if word in _PREPOSITION_CASES:
-        return _PREPOSITION_CASES[word], None
+    if word in GOVERNS:
+        return GOVERNS[word], None
     return _demonym(word)
 
 
