@@ -17,8 +17,18 @@ from pipeline.nlp.normalize import may_be_nominative, phrase
 
 #: Parts of a span that are one word each: 'НКО–иноагентов' -> 'НКО', 'ЕГРЮЛ/ЕГРИП' -> 'ЕГРЮЛ'.
 _PARTS = re.compile(r"[\s/–—-]+")
-#: The two words before a title's opening quotation mark: 'станции метро «', 'станции «'.
-_WORDS_BEFORE = re.compile(r"(?:([А-Яа-яЁё]+)\s+)?([А-Яа-яЁё]+)\s*$")
+#: The two words before a title's opening quotation mark: 'станции метро «', 'станции «',
+#: 'ракет-носителей «'.
+_WORDS_BEFORE = re.compile(r"(?:([А-Яа-яЁё]+)\s+)?([А-Яа-яЁё]+(?:-[А-Яа-яЁё]+)*)\s*$")
+#: Lower-case words right before an abbreviation's opening bracket: 'организациями ('.
+_SPELLED_OUT = re.compile(r"(?<![\w-])(?:[а-яё]+(?:-[а-яё]+)*\s+){1,6}\($")
+#: The verbs of taking in a work (watching, reading), as pymorphy2 lemmas, and the prefixes
+#: that make their perfectives or repeats: 'посмотреть', 'прочитать', 'перечитать'. Not
+#: listening: one listens to a band as much as to a song ('слушают «Ленинград»').
+_TAKING_IN = ("смотреть", "читать", "прочесть")
+#: A title closed and followed by a dash and another title: a match of two teams.
+_MATCH_AFTER = re.compile(r"[^»\"”]*[»\"”]\s*[-–—]\s*[«\"„“]")
+_TAKING_IN_PREFIXES = ("", "по", "про", "пере", "до")
 _WORDS = re.compile(r"[А-Яа-яЁёA-Za-z]+")
 #: A year after a hyphen, which makes a contest of the year of a generic word: 'ЧМ-1998'.
 _YEAR = re.compile(r"[-–](?:19|20)\d\d$")
@@ -54,7 +64,12 @@ def not_a_name(text: str, start: int, stop: int, kind: str) -> bool:
     surface = text[start:stop]
     if kind == "LOC":
         return False
-    if kind != "PER" and (_generic(surface) or _credit_section(text, start, stop)):
+    if kind != "PER" and (
+        _generic(surface)
+        or _credit_section(text, start, stop)
+        or _class_abbreviation(text, start, stop)
+        or _role_span(text, start, stop)
+    ):
         return True
     if titled(text, start):
         return not medium_of(phrase(surface), cited=True)  # the programme «Вести» is a source
@@ -97,7 +112,108 @@ def titled(text: str, start: int) -> bool:
     «Адмирал Григорович»', 'станции «Площадь Восстания»', 'станции метро «Автово»'; not the
     owner in 'самолёт «Саратовских авиалиний»'."""
     things = _lexicon()["titled"]
-    return _title_noun(text, start) in things or _list_noun(text, start) in things
+    return (
+        _title_noun(text, start) in things
+        or _list_noun(text, start) in things
+        or _taken_in(text, start)
+    )
+
+
+def _taken_in(text: str, start: int) -> bool:
+    """A title in quotation marks right after a verb of watching or reading: a work
+    ('посмотреть «Движение вверх»'), not a match ('смотрели «Спартак» — «Зенит»'). A medium's
+    name is kept by the caller ('читать «Коммерсантъ»')."""
+    before = _WORDS_BEFORE.search(text, max(0, start - 40), start - 1)
+    if not _quoted_before(text, start) or before is None or _MATCH_AFTER.match(text, start):
+        return False
+    return any(
+        p.tag.POS in ("VERB", "INFN") and _taking_in_lemma(p.normal_form)
+        for p in morph()(before.group(2).lower())
+    )
+
+
+def _taking_in_lemma(word: str) -> bool:
+    return any(word == prefix + verb for prefix in _TAKING_IN_PREFIXES for verb in _TAKING_IN)
+
+
+def _class_abbreviation(text: str, start: int, stop: int) -> bool:
+    """An abbreviation in brackets right after its spelled-out form in lower case, whose head
+    noun is plural: a class of things, not one body ('микрофинансовыми организациями (МФО)',
+    'участковых избирательных комиссий (УИК)'); 'министерство иностранных дел (МИД)' is one
+    body, and 'Института космических исследований (ИКИ)' is spelled out in capitals."""
+    surface = text[start:stop]
+    if not surface.isupper() or not surface.isalpha() or text[stop : stop + 1] != ")":
+        return False
+    found = _SPELLED_OUT.search(text, max(0, start - 80), start)
+    if found is None:
+        return False
+    words = found.group().rstrip("(").split()
+    before = _WORDS_BEFORE.search(text, max(0, found.start() - 40), found.start())
+    if before is not None and before.group(2)[0] == surface[0]:
+        return False  # spelled out from a capitalised word: 'Центра цифровых ... систем (ЦВТС)'
+    for first in range(len(words)):
+        if _spells(surface.lower(), words[first:]):
+            return _head_plural(words[first:])
+    return False
+
+
+def _spells(letters: str, words: list[str]) -> bool:
+    """Whether `words` spell the abbreviation `letters`: each word's initial is its next
+    letter, and the letters between come from inside the word ('микрофинансовыми
+    организациями' spells 'мфо'); a preposition or conjunction may be left out."""
+    if not words:
+        return not letters
+    word = words[0]
+    if len(word) <= 2 and _spells(letters, words[1:]):
+        return True
+    if not letters or word[0] != letters[0]:
+        return False
+    return any(
+        _inside(letters[1:more], word[1:]) and _spells(letters[more:], words[1:])
+        for more in range(1, len(letters) + 1)
+    )
+
+
+def _inside(letters: str, word: str) -> bool:
+    rest = iter(word)
+    return all(letter in rest for letter in letters)
+
+
+def _head_plural(words: list[str]) -> bool:
+    for word in words:
+        parses = morph()(word)
+        if parses and parses[0].tag.POS == "NOUN":
+            return parses[0].tag.number == "plur"
+    return False
+
+
+def _role_span(text: str, start: int, stop: int) -> bool:
+    """A span of several words opening with a singular animate noun of the dictionary, a
+    person's position, that governs the next word, naming no one else (no later capital, not
+    a quoted title, not after a preposition, where it is a place of work: 'в Управделами
+    президента'): a job title, not a body ('Завсектором региональных проблем и конфликтов
+    отдела ...'). The body named after it is a mention of its own."""
+    words = text[start:stop].split()
+    if len(words) < 2 or _quoted_before(text, start) or any(w[:1].isupper() for w in words[1:]):
+        return False
+    before = _WORDS_BEFORE.search(text, max(0, start - 40), start)
+    if before is not None and any(p.tag.POS == "PREP" for p in morph()(before.group(2).lower())):
+        return False
+    parses = morph()(words[0].lower())
+    return (
+        known_common_word(words[0])
+        and all(p.tag.POS == "NOUN" and "anim" in p.tag for p in parses)
+        and any(p.tag.number == "sing" for p in parses)
+        and not _agrees(parses, words[1])
+    )
+
+
+def _agrees(parses: list, word: str) -> bool:
+    """Whether `word` may stand in a case of a declining noun's `parses`: then it modifies
+    what follows with it, and the noun is a misspelt adjective ('Американкой медицинской
+    ассоциации'); a role governs a genitive or instrumental ('Участник вокально-...')."""
+    cases = {p.tag.case for p in parses if "Fixd" not in p.tag}
+    return any(p.tag.case in cases for p in morph()(word.lower()))
 
 
 def _list_noun(text: str, start: int) -> str | None:
@@ -114,7 +230,11 @@ def _list_noun(text: str, start: int) -> str | None:
     before = _WORDS_BEFORE.search(text, max(0, opening - 40), opening) if steps else None
     if before is None:
         return None
-    plural = [p for p in morph()(before.group(2)) if p.tag.POS == "NOUN" and p.tag.number == "plur"]
+    plural = [
+        p
+        for p in morph()(_thing_part(before.group(2)))
+        if p.tag.POS == "NOUN" and p.tag.number == "plur"
+    ]
     return key(plural[0].normal_form) if plural else None
 
 
@@ -138,13 +258,21 @@ def _title_noun(text: str, start: int) -> str | None:
     before = _WORDS_BEFORE.search(text, max(0, start - 40), start - 1)
     if before is None:
         return None
-    noun = before.group(2)
+    noun = _thing_part(before.group(2))
     if _indeclinable_noun(noun) and before.group(1):
         noun = before.group(1)
     first = _WORDS.match(text, start)
     if first is not None and not may_be_nominative(first.group()):
         return None
     return key(lemma(noun))
+
+
+def _thing_part(word: str) -> str:
+    """The part of a hyphenated compound that says what a thing is: its first when that is a
+    noun of a thing or a place ('ракет-носителей', 'лайнеры-близнецы'), else its last (a
+    prefix that does not decline: 'ток-шоу', 'веб-сериал'); a plain word itself."""
+    parts = word.split("-")
+    return parts[0] if key(lemma(parts[0])) in _lexicon()["titled"] else parts[-1]
 
 
 @lru_cache(maxsize=CACHE_SIZE)

@@ -416,3 +416,85 @@ def test_a_sites_section_in_a_headlines_credit_is_no_name() -> None:
     )
     assert judged(text, "Новости")
     assert not judged(text, "Allhockey.ru")
+
+
+def test_a_title_after_a_verb_of_watching_or_reading_is_a_work() -> None:
+    """A film to watch and a book one did not read are works; a match watched names its teams,
+    and a band one listens to is a band."""
+    text = (
+        "Напоследок Гомельский рекомендовал всем любителям баскетбола посмотреть «Движение вверх»."
+    )
+    assert judged(text, "Движение вверх")
+    assert judged("Есенин признавался, что не читал «Капитала».", "Капитала")
+    text = (
+        "«В Питере — ныть», румынское чучело и пожелания Овечкину: как смотрели «Спартак» — «Зенит»"
+    )
+    assert not judged(text, "Спартак")
+    text = "В Германии много коренных немцев, которые слушают «Ленинград»."
+    assert not judged(text, "Ленинград")
+
+
+def test_a_hyphenated_plural_noun_of_things_governs_its_list_of_titles() -> None:
+    """'ракет-носителей' is a plural of 'ракета': the titles listed after it are rockets."""
+    text = (
+        "«Семёрка» являлась технологическим фундаментом для появления ракет-носителей «Восток», "
+        "«Восход», «Молния» и «Союз»."
+    )
+    assert judged(text, "Восход")
+    assert judged(text, "Союз")
+
+
+def test_an_abbreviation_of_a_plural_common_noun_phrase_is_no_name() -> None:
+    """Precinct commissions and microfinance organisations are classes of bodies; an institute
+    or a force spelled out in capitals is one body."""
+    text = (
+        "В Волгоградской области члены участковых избирательных комиссий (УИК) начали "
+        "повторный обход домов и квартир избирателей."
+    )
+    assert judged(text, "УИК")
+    text = (
+        "законопроект об увеличении предельного размера микрозаймов, выдаваемых "
+        "предпринимателям микрофинансовыми организациями (МФО) и микрокредитными компаниями"
+    )
+    assert judged(text, "МФО")
+    text = (
+        "Как сообщают в Институте комплексных стратегических исследований (ИКСИ), "
+        "промышленность РФ устаревает"
+    )
+    assert not judged(text, "ИКСИ")
+    text = (
+        "для истребительного прикрытия действий союзных международной коалиции Сирийских "
+        "демократических сил (СДС)."
+    )
+    assert not judged(text, "СДС")
+
+
+def test_a_span_opening_with_a_persons_position_is_a_role_not_a_body() -> None:
+    """A job title before the body and the person is no organisation; after a preposition the
+    same word is the office one works in, and a misspelt adjective agreeing with its noun
+    ('Американкой медицинской') opens a body's name."""
+    text = (
+        "Завсектором региональных проблем и конфликтов ИМЭМО имени Примакова РАН Константин "
+        "Воронов объяснил НСН"
+    )
+    assert judged(text, "Завсектором региональных проблем и конфликтов")
+    text = (
+        "а с другой — президент США, Главнокомандующий армией и флотом Дональд Трамп заявил о "
+        "полной победе над террористами"
+    )
+    assert judged(text, "Главнокомандующий армией")
+    text = (
+        "Но после его поражения на очередных выборах в июне 1996 года Путин перешёл на работу "
+        "в Управделами президента на должность заместителя руководителя ведомства."
+    )
+    assert not judged(text, "Управделами президента")
+    text = (
+        "И даже призывы Американкой медицинской ассоциации запретить телерекламу таких "
+        "лекарств ни к чему не привели."
+    )
+    assert not judged(text, "Американкой медицинской ассоциации")
+    text = (
+        "действующий депутат от правящей партии «Слуга народа» Александр Дубинский — главный "
+        "проводник интересов олигарха Коломойского."
+    )
+    assert not judged(text, "Слуга народа")
