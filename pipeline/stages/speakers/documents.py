@@ -136,19 +136,21 @@ class Documents:
             return None if makers or not same else self._owner_of_document(ours, at, within[1])
         return None
 
-    def _headline_author(self, before: int) -> str | None:
+    def _headline_author(self, before: int, noun: str | None = None) -> str | None:
         """Whose a document with no author named near its source is, when the headline or the
         lead says (`_lead_stop`): the one organisation or person they name as making one
         document (`_makers`: 'Исследовательский центр Европейского парламента подготовил
         доклад', 'говорится в отчёте научно-исследовательской службы Европарламента', 'в
         проекте резолюции сенатора-демократа Майкла Хастингса'); nobody when two fit or none
-        does, and no person when they also name several papers ('опубликовала новые документы,
-        проливающие свет на доклад Ричарда Макларена': the source may be one of those). Not a
+        does. A person only for a paper of the kind of the source's `noun` (not 'по поручению
+        Путина' for '— говорится в сообщении') and when they name no several papers
+        ('опубликовала новые документы, проливающие свет на доклад Ричарда Макларена'). Not a
         noun in a name ('Управление перспективных исследовательских проектов'), in a quoted
         title ('проект постановления «О заявлении Верховной рады ...»'), nor of several papers
         ('опубликовало несколько архивных документов', '2891 документ'): who publishes an
         archive did not write it."""
         found: set[str] = set()
+        people: set[str] = set()
         several = False
         for start, stop in ((0, self._headline_stop), (self._headline_stop, self._lead_stop)):
             stop = min(stop, before)
@@ -160,8 +162,10 @@ class Documents:
                     continue
                 if _JOINT & {lemma(w) for w in _WORDS.findall(self.text[max(0, at - 30) : at])}:
                     return None  # 'в совместном заявлении ведомств': several authors
-                found |= self._makers(ours, at, stop)
-        found &= self._organisations | (set() if several else self._persons)
+                makers = self._makers(ours, at, stop)
+                found |= makers & self._organisations
+                people |= makers & self._persons if _same_kind(noun, lemma(word.group())) else set()
+        found |= set() if several else people
         return found.pop() if len(found) == 1 else None
 
     def _papers(self, word: re.Match[str]) -> str | None:
