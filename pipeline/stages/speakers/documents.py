@@ -106,7 +106,7 @@ class Documents:
         к проекту', 'комиссия РАН ... опубликовала меморандум'), else, for a document of the
         kind of the source's `noun` and named in the singular, whose the text says it is
         (`_owner_of_document`)."""
-        spoke = self._goes_on(previous, before, noun)
+        spoke = self._recent(previous, before, None, ())
         if spoke:
             return spoke
         earlier = [m for m in self.mentions if m.stop <= before and m.narrated]
@@ -248,19 +248,6 @@ class Documents:
         if noun is None:
             return None
         return self._recent(previous, start, None, ()) or self._maker(noun, start)
-
-    def _goes_on(self, previous: Previous | None, before: int, noun: str | None) -> str | None:
-        """The speaker of the quote just before, who goes on in the document a source names:
-        a body or a medium, or a person in a statement, a letter or a report of theirs; in a
-        paper named only 'документ' a person only when their own source named a paper ('—
-        написал он в письме'), not one who spoke ('— рассказала историк' before '—
-        отмечается в документе', an archive's paper she cites)."""
-        spoke = self._recent(previous, before, None, ())
-        if spoke not in self.people or noun != "документ" or previous is None:
-            return spoke
-        start, stop = previous[2] or (0, 0)
-        words = _WORDS.findall(self.text[start:stop])
-        return spoke if any(lemma(w) in _PAPERS for w in words) else None
 
     def _author_of(self, words: str, reading: Reading, before: int) -> str | None:
         """Who 'автор' of a document the source names is: who the nearest sentence that names
