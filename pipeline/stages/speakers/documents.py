@@ -30,6 +30,7 @@ from pipeline.stages.speakers.words import (
     _SUBORDINATING,
     _genitive,
     _genitive_thing,
+    _plural,
     _same_kind,
     _singular,
 )
@@ -135,34 +136,52 @@ class Documents:
             return None if makers or not same else self._owner_of_document(ours, at, within[1])
         return None
 
-    def _headline_author(self, before: int) -> str | None:
+    def _headline_author(self, before: int, noun: str | None = None) -> str | None:
         """Whose a document with no author named near its source is, when the headline or the
-        lead says (`_lead_stop`): the one organisation they name as making one document
-        (`_makers`: 'Исследовательский центр Европейского парламента подготовил доклад',
-        'говорится в отчёте научно-исследовательской службы Европарламента'); nobody when two
-        fit or none does. Not a noun in a name ('Управление перспективных исследовательских
-        проектов'), in a quoted title ('проект постановления «О заявлении Верховной рады ...»'),
-        nor of several papers ('опубликовало несколько архивных документов', '2891 документ'):
-        who publishes an archive did not write it."""
+        lead says (`_lead_stop`): the one organisation or person they name as making one
+        document (`_makers`: 'Исследовательский центр Европейского парламента подготовил
+        доклад', 'говорится в отчёте научно-исследовательской службы Европарламента', 'в
+        проекте резолюции сенатора-демократа Майкла Хастингса'); nobody when two fit or none
+        does. A person only for a paper of the kind of the source's `noun` (not 'по поручению
+        Путина' for '— говорится в сообщении') and when they name no several papers
+        ('опубликовала новые документы, проливающие свет на доклад Ричарда Макларена'). Not a
+        noun in a name ('Управление перспективных исследовательских проектов'), in a quoted
+        title ('проект постановления «О заявлении Верховной рады ...»'), nor of several papers
+        ('опубликовало несколько архивных документов', '2891 документ'): who publishes an
+        archive did not write it."""
         found: set[str] = set()
+        people: set[str] = set()
+        several = False
         for start, stop in ((0, self._headline_stop), (self._headline_stop, self._lead_stop)):
             stop = min(stop, before)
             ours = [m for m in self.mentions if m.narrated and start <= m.start < stop]
             for word in _WORDS.finditer(self.text, start, stop):
-                at = word.start()
-                one = _singular(word.group()) and not _COUNTED.search(
-                    self.text, max(0, at - 12), at
-                )
-                named = any(m.start <= at < m.stop for m in self.mentions) or self._quoted(at)
-                if lemma(word.group()) not in _PAPERS or not one or named:
+                at, count = word.start(), self._papers(word)
+                several = several or count == "several"
+                if count != "one":
                     continue
                 if _JOINT & {lemma(w) for w in _WORDS.findall(self.text[max(0, at - 30) : at])}:
                     return None  # 'в совместном заявлении ведомств': several authors
-                found |= self._makers(ours, at, stop)
+                makers = self._makers(ours, at, stop)
+                found |= makers & self._organisations
+                people |= makers & self._persons if _same_kind(noun, lemma(word.group())) else set()
+        found |= set() if several else people
         return found.pop() if len(found) == 1 else None
 
+    def _papers(self, word: re.Match[str]) -> str | None:
+        """How many papers a word names: 'one', 'several' ('новые документы', '2891
+        документ'), or None for no paper's noun, one in a name or a quoted title, or one whose
+        number its form does not tell ('резолюции')."""
+        at = word.start()
+        named = any(m.start <= at < m.stop for m in self.mentions) or self._quoted(at)
+        if lemma(word.group()) not in _PAPERS or named:
+            return None
+        if _plural(word.group()) or _COUNTED.search(self.text, max(0, at - 12), at):
+            return "several"
+        return "one" if _singular(word.group()) else None
+
     def _makers(self, ours: list[Mention], noun: int, stop: int) -> set[str]:
-        """The organisations `ours` name as making the document whose noun stands at `noun`:
+        """The people, bodies and media `ours` name as making the document at `noun`:
         its owner in the genitive after it (`_owner_of_document`), with the one joined to it by
         'и' ('доклада Центра ... (OCCRP) и Балканской сети ...': two), a person's or a medium's
         too ('новые документы, проливающие свет на доклад Ричарда Макларена' is his); else the
@@ -171,15 +190,14 @@ class Documents:
         проект' is the NGO's)."""
         owner = self._owner_of_document(ours, noun, stop)
         if owner:
-            return self._joined(ours, noun, owner) & self._organisations
+            return self._joined(ours, noun, owner)
         made = {
             m: gap
             for m in ours
             if m.type in _AUTHORS and m.nominative and m.stop <= noun and not self._governed(m)
             if (gap := self._made_directly(m.stop, noun)) >= 0
         }
-        found = {m.entity_id for m, gap in made.items() if gap == min(made.values())}
-        return found & self._organisations
+        return {m.entity_id for m, gap in made.items() if gap == min(made.values())}
 
     def _joined(self, ours: list[Mention], noun: int, owner: str) -> set[str]:
         """`owner`, first named after `noun`, and the one joined to it by 'и' past its
@@ -334,7 +352,10 @@ class Documents:
                 if m.type in _AUTHORS and m.nominative and (gap := self._made(m.stop, at)) >= 0
             }
             nearest = [e for e, gap in made.items() if gap == min(made.values(), default=-1)]
-            return self._authored(ours, at, stop) or (nearest[0] if len(nearest) == 1 else None)
+            maker = nearest[0] if len(nearest) == 1 else None
+            return (
+                self._authored(ours, at, stop) or maker or self._owner_of_document(ours, at, stop)
+            )
         return None
 
     def _made(self, after: int, noun: int) -> int:
@@ -363,6 +384,10 @@ class Documents:
         return None
 
     @cached_property
+    def _persons(self) -> set[str]:
+        return {m.entity_id for m in self.mentions if m.type == "PER"}
+
+    @cached_property
     def _authors(self) -> set[str]:
         return {m.entity_id for m in self.mentions if m.type in _AUTHORS}
 
@@ -372,14 +397,17 @@ class Documents:
         with at most two words of its own name between ('следует из доклада Росстата', 'в
         одном из писем Минфина в регионы', 'согласно докладу Генерального директората
         Европарламента'); not after a verb or a person's role ('заявление сделали глава
-        Пентагона', 'в докладе экс-главы Объединённого командования ...': the person's)."""
+        Пентагона', 'в докладе экс-главы Объединённого командования ...': the person's), unless
+        the name after the role is that person's ('в проекте резолюции сенатора-демократа
+        Майкла Хастингса')."""
         end = _WORDS.match(self.text, noun).end()
         after = next((m for m in ours if end <= m.start < stop), None)
         if after is None or after.type not in _AUTHORS:
             return None
         gap = self.text[end : after.start]
         words = _WORDS.findall(gap)
-        if not _ADJOINED.fullmatch(gap) or not all(_genitive_thing(w) for w in words):
+        person = after.type == "PER"
+        if not _ADJOINED.fullmatch(gap) or not all(_genitive_thing(w, person) for w in words):
             return None
         return after.entity_id if _genitive(after.surface) else None
 

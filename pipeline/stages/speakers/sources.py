@@ -236,7 +236,7 @@ class Sources:
             # 'в сообщении пресс-службы молдавского парламента': the body it speaks for
             made = made or self._press_owner(words, start)
             # not a source that names anyone: 'в совместном заявлении Москвы и Пекина'
-            headline = not inside and self._headline_author(start)
+            headline = not inside and self._headline_author(start, reading.thing)
             return made or self._issuer(start) or headline or None, None
         if reading.kind is None and reading.thing and not (organisations or cited or subject):
             # a surname the morphology reads as a common noun ('Дижур') is still a surname

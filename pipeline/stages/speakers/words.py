@@ -152,14 +152,24 @@ def _singular(word: str) -> bool:
     """Whether a noun can only be singular: a plural ('фильмы Чаплина', 'исследовательских
     проектов Министерства обороны', 'подобные заявления Волкера') names papers at large, not
     the one the source calls back."""
-    return all(p.tag.number == "sing" for p in morph()(word.lower()) if p.tag.POS == "NOUN")
+    return _of_number(word, "sing")
 
 
-def _genitive_thing(word: str) -> bool:
+def _plural(word: str) -> bool:
+    """Whether a noun can only be plural ('новые документы'; not 'резолюции')."""
+    return _of_number(word, "plur")
+
+
+def _of_number(word: str, number: str) -> bool:
+    return all(p.tag.number == number for p in morph()(word.lower()) if p.tag.POS == "NOUN")
+
+
+def _genitive_thing(word: str, person: bool = False) -> bool:
     """Whether a word reads first as a genitive adjective or noun of no person
-    ('Исследовательского', 'центра'; not 'главы', 'сделали')."""
+    ('Исследовательского', 'центра'; not 'главы', 'сделали'), or of a person too when `person`
+    ('сенатора-демократа' before the senator's name)."""
     tag = morph()(word.lower())[0].tag
-    return tag.case == "gent" and tag.POS in ("NOUN", "ADJF") and "anim" not in tag
+    return tag.case == "gent" and tag.POS in ("NOUN", "ADJF") and (person or "anim" not in tag)
 
 
 #: How far after a cue the speaker may stand behind a role phrase (in characters).
