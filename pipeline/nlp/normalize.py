@@ -456,8 +456,9 @@ def person_candidates(
         return ((0.0, " ".join(tokens)),)
     if not locative and any(k[0] != "loct" for k in totals):
         totals = {k: v for k, v in totals.items() if k[0] != "loct"}
-    if cases and any(_reading_cases(tokens, options, k) & cases for k in totals):
-        totals = {k: v for k, v in totals.items() if _reading_cases(tokens, options, k) & cases}
+    if cases:
+        allowed = {k: v for k, v in totals.items() if _reading_cases(tokens, options, k) & cases}
+        totals = allowed or totals
     if gender and any(k[1] == gender for k in totals):
         totals = {k: v for k, v in totals.items() if k[1] == gender}
     # A subject's nominative, unless only leaving every word as written makes one: then the

@@ -22,13 +22,16 @@ _PARTS = re.compile(r"[\s/–—-]+")
 _WORDS_BEFORE = re.compile(r"(?:([А-Яа-яЁё]+)\s+)?([А-Яа-яЁё]+(?:-[А-Яа-яЁё]+)*)\s*$")
 #: Lower-case words right before an abbreviation's opening bracket: 'организациями ('.
 _SPELLED_OUT = re.compile(r"(?<![\w-])(?:[а-яё]+(?:-[а-яё]+)*\s+){1,6}\($")
-#: The verbs of taking in a work (watching, reading), as pymorphy2 lemmas, and the prefixes
+#: The verbs of taking in a work (watching, reading), as pymorphy2 lemmas, with the prefixes
 #: that make their perfectives or repeats: 'посмотреть', 'прочитать', 'перечитать'. Not
 #: listening: one listens to a band as much as to a song ('слушают «Ленинград»').
-_TAKING_IN = ("смотреть", "читать", "прочесть")
+_TAKING_IN = frozenset(
+    prefix + verb
+    for prefix in ("", "по", "про", "пере", "до")
+    for verb in ("смотреть", "читать", "прочесть")
+)
 #: A title closed and followed by a dash and another title: a match of two teams.
 _MATCH_AFTER = re.compile(r"[^»\"”]*[»\"”]\s*[-–—]\s*[«\"„“]")
-_TAKING_IN_PREFIXES = ("", "по", "про", "пере", "до")
 _WORDS = re.compile(r"[А-Яа-яЁёA-Za-z]+")
 #: A year after a hyphen, which makes a contest of the year of a generic word: 'ЧМ-1998'.
 _YEAR = re.compile(r"[-–](?:19|20)\d\d$")
@@ -127,13 +130,9 @@ def _taken_in(text: str, start: int) -> bool:
     if not _quoted_before(text, start) or before is None or _MATCH_AFTER.match(text, start):
         return False
     return any(
-        p.tag.POS in ("VERB", "INFN") and _taking_in_lemma(p.normal_form)
+        p.tag.POS in ("VERB", "INFN") and p.normal_form in _TAKING_IN
         for p in morph()(before.group(2).lower())
     )
-
-
-def _taking_in_lemma(word: str) -> bool:
-    return any(word == prefix + verb for prefix in _TAKING_IN_PREFIXES for verb in _TAKING_IN)
 
 
 def _class_abbreviation(text: str, start: int, stop: int) -> bool:

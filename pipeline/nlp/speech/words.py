@@ -44,12 +44,13 @@ def _abbreviation_dot(tokens: Sequence[_Token], k: int) -> bool:
         and word.text.islower()
         and after.text[:1].isupper()
         and not (k > 1 and tokens[k - 2].text.isdigit())
-        and _abbreviation(word.text)
+        and known_abbreviation(word.text)
     )
 
 
 @lru_cache(maxsize=CACHE_SIZE)
-def _abbreviation(word: str) -> bool:
+def known_abbreviation(word: str) -> bool:
+    """Whether pymorphy2 reads a word as an abbreviation (`Abbr`: 'им', 'г', 'проф')."""
     return any("Abbr" in p.tag for p in morph()(word))
 
 

@@ -148,8 +148,8 @@ def _written_in_other_cases(word: str, before: Mapping[str, int]) -> int:
     cases = {_SECOND_CASES.get(p.tag.case, p.tag.case) for p in morph()(word) if p.tag.case}
     return sum(
         count
-        for word, count in before.items()
-        if (demanded := demanded_cases(word)) and not demanded & cases
+        for preceding, count in before.items()
+        if (demanded := demanded_cases(preceding)) and not demanded & cases
     )
 
 

@@ -21,9 +21,8 @@ from pipeline.stages.speakers.words import (
     _AGENCIES,
     _BACK,
     _DOCUMENTS,
-    _disagree,
+    _described_apart,
     _pos,
-    _qualifiers,
     _same_noun,
     _same_surname,
 )
@@ -74,9 +73,7 @@ class Names:
         name = next((m.normal or m.surface for m in self.mentions if m.entity_id == owner), None)
         if name is None:
             return None
-        ours = set().union(*_qualifiers(after, nouns[0]))
-        theirs = set().union(*_qualifiers(_WORDS.findall(name), nouns[0]))
-        return None if _disagree(ours, theirs) else owner
+        return None if _described_apart(after, _WORDS.findall(name), nouns[0]) else owner
 
     def _own_statement(self, inside: list[Mention], start: int, stop: int) -> str | None:
         """The medium or company whose statement a document's noun right before its name is ('В

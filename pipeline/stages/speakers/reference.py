@@ -27,10 +27,9 @@ from pipeline.stages.speakers.words import (
     _BACK,
     _COMMENTATORS,
     _DASHES,
-    _disagree,
+    _described_apart,
     _fixed,
     _is_verb,
-    _qualifiers,
     _same_noun,
     _same_surname,
 )
@@ -209,7 +208,7 @@ class Reference:
         Виталий Мутко') or after it in apposition ('Георгий Остапкович, экономист'), and with
         one of `organisations` there, if any; not one introduced by a description that
         disagrees with `words` ('главный военный прокурор' for 'генеральный прокурор':
-        `_disagree`)."""
+        `_described_apart`)."""
         for m in reversed([m for m in self.narrated if m.stop <= before]):
             if not self._fits(m.entity_id, gender):
                 continue
@@ -219,7 +218,11 @@ class Reference:
             # one who holds the role (not who speaks for another: their roles are loose)
             if introduction is None and not (person and person.role == head and head not in SPOKES):
                 continue
-            if words and introduction and self._unlike(words, introduction, head):
+            if (
+                words
+                and introduction
+                and _described_apart(_WORDS.findall(words), introduction, head)
+            ):
                 continue
             apposed = _DESCRIBED.match(self.text, m.stop)
             hi = apposed.end() if apposed else m.stop
@@ -243,12 +246,6 @@ class Reference:
         if not any(_same_noun(lemma(w), head) for w in ahead + behind):
             return None
         return ahead + behind
-
-    def _unlike(self, words: str, introduction: list[str], head: str) -> bool:
-        """Whether a description and a person's introduction by the same noun disagree
-        (`_disagree`)."""
-        ours = set().union(*_qualifiers(_WORDS.findall(words), head))
-        return _disagree(ours, set().union(*_qualifiers(introduction, head)))
 
     def _before_name(self, m: Mention) -> bool:
         """Whether another person's mention follows `m` with nothing but a space between: `m`

@@ -14,6 +14,7 @@ from pipeline.nlp.models import lemma, morph
 from pipeline.nlp.ner import preposition
 from pipeline.nlp.sources import OCCASIONS
 from pipeline.nlp.speech import cue_forms
+from pipeline.nlp.speech.words import known_abbreviation
 
 #: The dashes that sign a quotation or open an interview's answer.
 _DASHES = "-–—"
@@ -259,6 +260,12 @@ def _qualifiers(words: list[str], head: str) -> tuple[set[str], set[str]]:
     return before, after
 
 
+def _described_apart(ours: list[str], theirs: list[str], head: str) -> bool:
+    """Whether two descriptions by the noun `head` (their words) set it apart differently: the
+    `_qualifiers` of each, compared by `_disagree`."""
+    return _disagree(set().union(*_qualifiers(ours, head)), set().union(*_qualifiers(theirs, head)))
+
+
 def _disagree(ours: set[str], theirs: set[str]) -> bool:
     """Whether two descriptions of the same noun say different things: each has a qualifier the
     other lacks ('генеральный' / 'главный военный' прокурор; 'сборной России' / 'сборной
@@ -279,7 +286,4 @@ _DOTTED = re.compile(r"\b([а-яё]+)\.(?=\s+[А-ЯЁ])")
 def _undotted(text: str) -> str:
     """`text` without the dots of abbreviations pymorphy2 knows ('РЭУ им. Плеханова'): they end
     no phrase."""
-    return _DOTTED.sub(
-        lambda m: m.group(1) if any("Abbr" in p.tag for p in morph()(m.group(1))) else m.group(0),
-        text,
-    )
+    return _DOTTED.sub(lambda m: m.group(1) if known_abbreviation(m.group(1)) else m.group(0), text)
