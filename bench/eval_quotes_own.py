@@ -51,10 +51,11 @@ from sample_quotes import (  # noqa: E402
     TUNE5_LABELS,
     TUNE6_LABELS,
     TUNE7_LABELS,
+    TUNE8_LABELS,
     load,
 )
 
-HALVES = ("tune", "tune2", "tune3", "tune4", "tune5", "tune6", "tune7", "check")
+HALVES = ("tune", "tune2", "tune3", "tune4", "tune5", "tune6", "tune7", "tune8", "check")
 
 
 def gold_tokens(
@@ -120,13 +121,22 @@ def main() -> None:
     parser.add_argument("--tune5", type=Path, default=TUNE5_LABELS)
     parser.add_argument("--tune6", type=Path, default=TUNE6_LABELS)
     parser.add_argument("--tune7", type=Path, default=TUNE7_LABELS)
+    parser.add_argument("--tune8", type=Path, default=TUNE8_LABELS)
     parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
     parser.add_argument("--context", choices=("article", "sentence"), default="article")
     parser.add_argument("--halves", default=",".join(HALVES), help="comma-separated halves")
     args = parser.parse_args()
     halves = [h for h in HALVES if h in args.halves.split(",")]
     rows = load(args.labels, require(args.corpus))
-    for batch in (args.tune2, args.tune3, args.tune4, args.tune5, args.tune6, args.tune7):
+    for batch in (
+        args.tune2,
+        args.tune3,
+        args.tune4,
+        args.tune5,
+        args.tune6,
+        args.tune7,
+        args.tune8,
+    ):
         if batch.exists():
             rows += load(batch, args.corpus)
     articles = corpus_texts(args.corpus) if args.context == "article" else None

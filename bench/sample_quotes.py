@@ -30,8 +30,11 @@ is drawn as batch 4 with the seed SEED6, leaving out batches 1 to 5: SIZE6 sente
 Batch 7 (`sheet --batch 7`, a seventh tuning set, scored before any rule was written from it)
 is drawn as batch 4 with the seed SEED7, leaving out batches 1 to 6: SIZE7 sentences, half
 `tune7`, labels in bench/labels/quotes_sample_tune7.tsv.
+Batch 8 (`sheet --batch 8`, an eighth tuning set, scored before any rule was written from it)
+is drawn as batch 4 with the seed SEED8, leaving out batches 1 to 7: SIZE8 sentences, half
+`tune8`, labels in bench/labels/quotes_sample_tune8.tsv.
 
-Usage: python bench/sample_quotes.py sheet [--batch 1|2|3|4|5|6|7] [--corpus PATH] [--out SHEET]
+Usage: python bench/sample_quotes.py sheet [--batch 1|2|3|4|5|6|7|8] [--corpus PATH] [--out SHEET]
        python bench/sample_quotes.py labels SHEET [--out bench/labels/quotes_sample.tsv]
 """
 
@@ -74,17 +77,19 @@ SEED4 = 2026_30
 SEED5 = 2026_31
 SEED6 = 2026_32
 SEED7 = 2026_33
+SEED8 = 2026_34
 TUNE2_LABELS = LABELS / "quotes_sample_tune2.tsv"
 TUNE3_LABELS = LABELS / "quotes_sample_tune3.tsv"
 TUNE4_LABELS = LABELS / "quotes_sample_tune4.tsv"
 TUNE5_LABELS = LABELS / "quotes_sample_tune5.tsv"
 TUNE6_LABELS = LABELS / "quotes_sample_tune6.tsv"
 TUNE7_LABELS = LABELS / "quotes_sample_tune7.tsv"
+TUNE8_LABELS = LABELS / "quotes_sample_tune8.tsv"
 SIZE = 200
 #: Batch 4's size: half with a speech word, half at random.
 SIZE4 = 160
-#: Batch 5's to batch 7's sizes, drawn as batch 4.
-SIZE5 = SIZE6 = SIZE7 = 100
+#: Batch 5's to batch 8's sizes, drawn as batch 4.
+SIZE5 = SIZE6 = SIZE7 = SIZE8 = 100
 MIN_WORDS, MAX_WORDS = 5, 80
 TAGS = {"Q": "content", "S": "source", "C": "cue"}
 SHEET = ["n", "stratum", "half", "article_id", "start", "stop", "digest", "text", "marked", "note"]
@@ -258,7 +263,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     commands = parser.add_subparsers(dest="command", required=True)
     make = commands.add_parser("sheet", help="draw the sample and write a sheet to annotate")
-    make.add_argument("--batch", type=int, choices=(1, 2, 3, 4, 5, 6, 7), default=1)
+    make.add_argument("--batch", type=int, choices=(1, 2, 3, 4, 5, 6, 7, 8), default=1)
     make.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
     make.add_argument("--out", type=Path, default=Path("quotes_sheet.tsv"))
     read = commands.add_parser("labels", help="read a judged sheet into the label file")
@@ -271,7 +276,7 @@ def main() -> None:
         batches = [drawn]
         for seed in (SEED2, SEED3)[: args.batch - 1]:
             batches.append(draw_more(sentences, lexicon_forms(), sum(batches, []), seed))
-        mixed = ((SEED4, SIZE4), (SEED5, SIZE5), (SEED6, SIZE6), (SEED7, SIZE7))
+        mixed = ((SEED4, SIZE4), (SEED5, SIZE5), (SEED6, SIZE6), (SEED7, SIZE7), (SEED8, SIZE8))
         for seed, size in mixed[: max(args.batch - 3, 0)]:
             batches.append(draw_mixed(sentences, lexicon_forms(), sum(batches, []), seed, size))
         tag = f"tune{args.batch}" if args.batch > 1 else None

@@ -13,6 +13,7 @@ from pipeline.nlp.gazetteer import key, read_tsv
 from pipeline.nlp.models import morph
 
 _FILE = "speech_cues.tsv"
+_VERBS_FILE = "statement_verbs.tsv"
 #: The short adjectives of a held view ('уверен, что', 'убеждены в том, что'), which the
 #: annotation convention (ADAQ's, bench/labels/quotes_guide.md) counts as cues: a closed class
 #: the dictionary lexicon of verbs and nouns lacks. pymorphy2 reads some of their forms as short
@@ -33,6 +34,14 @@ def cue_verbs() -> frozenset[str]:
 def cue_nouns() -> frozenset[str]:
     """Lemmas of the nouns of statement: 'по словам X', 'в сообщении говорится' (е for ё)."""
     return _lemmas("noun")
+
+
+@cache
+def statement_verbs() -> frozenset[str]:
+    """Lemmas of the verbs whose subject makes or holds the statement a noun of statement
+    names ('сходятся во мнении, что', 'выступил с заявлением'), not answers another's
+    ('опроверг сообщения о том, что'): derived from the corpus by bench/statement_verbs.py."""
+    return frozenset(row[0] for row in read_tsv(_VERBS_FILE))
 
 
 def stance_lemmas() -> frozenset[str]:

@@ -1240,3 +1240,44 @@ def test_a_clause_cut_from_its_cue_by_line_breaks() -> None:
         for s in find_speech(text, paragraphs, paragraphs)
     ]
     assert (cue, source) == ("заявил", "Моравецкий")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # tune5, n 8: the subject of a verb that holds the view
+            "Кроме того, эксперты сходятся во мнении, что шаг Вашингтона навстречу Анкаре "
+            "подстегнула недавняя встреча в Сочи, в которой приняли участие президенты России, "
+            "Ирана и Турции.",
+            (
+                "шаг Вашингтона навстречу Анкаре подстегнула недавняя встреча в Сочи, в которой "
+                "приняли участие президенты России, Ирана и Турции",
+                "сходятся во мнении",
+                "эксперты",
+            ),
+        ),
+        (  # a corpus sentence: 'придерживаться мнения'
+            "Большинство болельщиков придерживаются мнения, что россиянка если и сумеет пройти "
+            "далеко по турнирной сетке, то за трофей уж точно не поборется.",
+            (
+                "россиянка если и сумеет пройти далеко по турнирной сетке, то за трофей уж точно "
+                "не поборется",
+                "придерживаются мнения",
+                "Большинство болельщиков",
+            ),
+        ),
+    ],
+)
+def test_the_subject_of_a_verb_that_holds_a_statement_is_its_source(
+    text: str, expected: tuple
+) -> None:
+    assert quotes(text) == [expected]
+
+
+def test_the_subject_of_a_verb_that_answers_a_statement_is_not_its_source() -> None:
+    # A corpus sentence: the reports denied are not the denier's ('опровергнуть' answers).
+    text = (
+        "Минобороны России опровергло сообщения о том, что украинские силовики захватили "
+        "якобы российского военнослужащего в Луганской области."
+    )
+    assert [source for _content, _cue, source in quotes(text)] == [None]

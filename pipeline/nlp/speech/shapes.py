@@ -8,7 +8,7 @@ import re
 from collections.abc import Iterator
 from functools import cache
 
-from pipeline.nlp.cues import cue_forms, cue_nouns
+from pipeline.nlp.cues import cue_forms, cue_nouns, statement_verbs
 from pipeline.nlp.gazetteer import key
 from pipeline.nlp.media import STRONG_WORDS, WEAK_WORDS, medium_of
 from pipeline.nlp.models import morph
@@ -558,13 +558,40 @@ def _statement_that(text: str, tokens: list[_Token], cue: int, stop: int) -> Spe
     content = (content[0], _quotation_ends(text, *content))
     if content[1] <= content[0] or _is_question(text, *content):
         return None
+    first = said.start
     if owned:
         source = _span(tokens, cue + 1, about - 1)
     elif cue > 0 and tokens[cue - 1].text.lower() in _POSSESSIVES:
         source = _span(tokens, cue - 1, cue - 1)  # 'ее заявление о том, что ...'
+    elif (maker := _statement_maker(tokens, cue)) is not None:
+        verb, subject = maker  # 'Эксперты сходятся во мнении, что ...'
+        first, source = tokens[verb].start, _span(tokens, *subject)
     else:
         source = (None, None)
-    return Speech("indirect", *content, said.start, said.stop, *source)
+    return Speech("indirect", *content, first, said.stop, *source)
+
+
+#: What may stand between a verb and the noun of statement it governs: a preposition, an
+#: adjective or a pronoun ('выступил с таким заявлением', 'сходятся во мнении').
+_GOVERNED_AFTER = frozenset({"PREP", "ADJF", "PRTF", "NPRO"})
+
+
+def _statement_maker(tokens: list[_Token], cue: int) -> tuple[int, tuple[int, int]] | None:
+    """The verb whose subject makes or holds the unowned statement at `cue` ('Эксперты
+    сходятся во мнении, что', 'X выступила с заявлением о том, что'; `statement_verbs`, derived
+    from the corpus), right before the noun past at most two words of `_GOVERNED_AFTER`, not
+    negated, and its subject before it by word order: (the verb, the subject's span)."""
+    k = cue - 1
+    while k >= 0 and cue - k <= 3 and tokens[k].is_word and _pos(tokens[k]) in _GOVERNED_AFTER:
+        k -= 1
+    if k < 0 or cue - k > 3 or not tokens[k].is_word or _pos(tokens[k]) != "VERB":
+        return None
+    if _lemma(tokens[k].text).replace("ё", "е") not in statement_verbs():
+        return None
+    if k > 0 and tokens[k - 1].text.lower() == "не":
+        return None
+    subject = _source_before(tokens, k)
+    return None if subject is None else (k, subject)
 
 
 def _noun_clause(tokens: list[_Token], cue: int) -> tuple[int, int] | None:
