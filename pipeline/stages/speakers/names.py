@@ -12,8 +12,8 @@ from functools import cached_property
 
 from pipeline.nlp.gazetteer import key
 from pipeline.nlp.media import MEDIUM, STRONG_WORDS, WEAK_WORDS
-from pipeline.nlp.models import lemma
-from pipeline.stages.entities.people import given_name_gender
+from pipeline.nlp.models import lemma, morph
+from pipeline.stages.entities.people import given_name_gender, sound
 from pipeline.stages.speakers.patterns import _PRESS_SERVICE
 from pipeline.stages.speakers.phrases import _WORDS
 from pipeline.stages.speakers.records import Mention
@@ -32,6 +32,12 @@ _PARTICLES = frozenset({"бен", "ибн", "фон", "ван", "де", "ди", 
 
 #: A surname, capitalised or after a particle joined by a hyphen: 'аль-Шакир', 'эль-Сиси'.
 _PARTICLED = re.compile(r"(?:[а-яё]{2,3}-)?[А-ЯЁ]")
+
+
+def _patronymic(word: str) -> bool:
+    """Whether the dictionary reads a word first as a patronymic ('Александрович')."""
+    parses = morph()(word.lower())
+    return bool(parses) and "Patr" in parses[0].tag.grammemes
 
 
 class Names:
@@ -151,8 +157,31 @@ class Names:
         return {lemma(w) for w in [*words, *own[:1], *([noun] if noun else [])]}
 
     def whole(self, entity_id: str) -> str:
-        """A one-word name's person in the whole article (`_whole`): an interviewee's surname."""
-        return self._whole(entity_id, len(self.text))
+        """A one-word name's person in the whole article (`_whole`): an interviewee's surname,
+        else the person written in full where no name was tagged (`_written_in_full`)."""
+        found = self._whole(entity_id, len(self.text))
+        return found if found != entity_id else self._written_in_full(entity_id) or entity_id
+
+    def _written_in_full(self, entity_id: str) -> str | None:
+        """The corpus's person whom a fragment of a name stands for, when the article writes
+        their full name where the entity stage tagged none (a photo caption or a credit):
+        a surname ('Оуэн' of the headline, 'Майкл Оуэн' under a photo), or a first name with a
+        patronymic, the form of address ('Борис Александрович' for '© Борис Машковцев'): the
+        one person the first name and a capitalised word after it in the text name."""
+        name = self.people[entity_id].name if entity_id in self.people else ""
+        words = name.split()
+        if len(words) == 1:
+            found = {self.surnames.get(sound(words[0]))}
+        elif len(words) == 2 and _patronymic(words[1]):
+            after = re.finditer(rf"\b{re.escape(words[0])}\s+([А-ЯЁ][а-яё-]+)", self.text)
+            found = {self.surnames.get(sound(f"{words[0]} {m.group(1)}")) for m in after}
+        else:
+            return None
+        found.discard(None)
+        found.discard(entity_id)
+        person = found.pop() if len(found) == 1 else None
+        full = self.people[person].name if person in self.people else ""
+        return person if " " in full and full in self.text else None
 
     def _whole(self, entity_id: str, before: int) -> str:
         """A one-word name's person: the nearest earlier person of the article whose full name
