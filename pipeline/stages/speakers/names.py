@@ -170,11 +170,17 @@ class Names:
         one person the first name and a capitalised word after it in the text name."""
         name = self.people[entity_id].name if entity_id in self.people else ""
         words = name.split()
+        if not words or self.surnames.get(sound(name)) == entity_id:
+            return None  # a full name the corpus knows ('Аркадий Дворкович' reads as 'Patr')
         if len(words) == 1:
             found = {self.surnames.get(sound(words[0]))}
         elif len(words) == 2 and _patronymic(words[1]):
             after = re.finditer(rf"\b{re.escape(words[0])}\s+([А-ЯЁ][а-яё-]+)", self.text)
-            found = {self.surnames.get(sound(f"{words[0]} {m.group(1)}")) for m in after}
+            found = {
+                self.surnames.get(sound(f"{words[0]} {m.group(1)}"))
+                for m in after
+                if not _patronymic(m.group(1))
+            }
         else:
             return None
         found.discard(None)

@@ -64,6 +64,7 @@ class Reference:
         previous: Previous | None = None,
         narrated: int | None = None,
         expert: bool = False,
+        pronoun: bool = False,
     ) -> str | None:
         """The person a pronoun or a description at `before` stands for: of the nearest
         earlier sentences with people outside quotations (up to `_BACK`), the first with
@@ -78,7 +79,9 @@ class Reference:
         `narrated`, where the quote's own words open before its source: a source or a stranger
         the quotation speaks of ('«Сумма источников ...», — добавил он', with straight quotes or
         over paragraphs, which `_quoted` does not see) is not one the pronoun follows. For an
-        `expert`, people known by an office of a state (`_in_office`) are only spoken of."""
+        `expert`, people known by an office of a state (`_in_office`) are only spoken of. For a
+        `pronoun`, a sentence whose subject is a pronoun of its gender passes it on
+        (`_pronoun_subject`)."""
         told = before if narrated is None else narrated
         floor = max(
             self._unnamed_before(told),
@@ -106,9 +109,8 @@ class Reference:
             ]
             if not fit:
                 continue
-            if not any(m.nominative for m in fit) and self._pronoun_subject(
-                sentence, before, gender
-            ):
+            chained = pronoun and self._pronoun_subject(sentence, before, gender)
+            if chained and not any(m.nominative for m in fit):
                 continue  # 'он сравнил Дональда Трампа с ...' goes on about one named before
             if again and self._named_since(again, fit[-1], previous[2]):
                 return again

@@ -281,7 +281,10 @@ class Sources:
         if reading.kind == "relative":
             return self._relative(start), None
         if reading.kind == "pronoun":
-            return self._antecedent(start, gender, said.previous, said.words_from(start)), None
+            found = self._antecedent(
+                start, gender, said.previous, said.words_from(start), pronoun=True
+            )
+            return found, None
         if reading.kind in ("first", "second"):  # 'я считаю' in an answer, 'вы сказали' asked
             answer = any(a <= start < b for a, b in self.answers)
             asked = not answer and self._dashed(start)
