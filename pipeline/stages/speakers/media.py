@@ -11,7 +11,7 @@ from functools import cached_property
 
 from pipeline.nlp.media import MEDIUM
 from pipeline.nlp.ner import preposition
-from pipeline.stages.speakers.phrases import _CITING, _WORDS, _outlet
+from pipeline.stages.speakers.phrases import _CITING, _WORDS, _bare, _outlet
 from pipeline.stages.speakers.records import Mention, Previous
 from pipeline.stages.speakers.sentences import _quotes_words, _reported_by
 from pipeline.stages.speakers.words import _AFTER_CUE, _reporting
@@ -45,17 +45,27 @@ class Media:
 
     def _headline_outlet(self, words: str) -> str | None:
         """The medium a source that is only a noun of a medium ('— пишет издание', 'Американская
-        газета отмечает') refers to when the headline names one medium: the article reviews
-        its report ('The Washington Post составила список ...'), whoever relays it."""
+        газета отмечает') refers to when the headline names one medium and opens with it (after
+        a quotation and a colon at most): the article reviews its report ('The Washington Post
+        составила список ...'), whoever relays it; not one it speaks of ('запрета вещания RT';
+        an undeclined name tells no case)."""
         if not self._media or not _outlet(words):
             return None
         headline = {m.entity_id for m in self.mentions if m.type == MEDIUM and m.in_headline}
-        return headline.pop() if len(headline) == 1 else None
+        opens = re.fullmatch(r"\s*(?:«[^«»]*»\s*:\s*)?", self.text[: min(self._headline_media)])
+        return headline.pop() if len(headline) == 1 and opens else None
+
+    @cached_property
+    def _headline_media(self) -> list[int]:
+        """Where the headline's media are named (the end of the text when nowhere)."""
+        return [m.start for m in self.mentions if m.type == MEDIUM and m.in_headline] or [
+            len(self.text)
+        ]
 
     def _outlet_back(self, words: str, before: int, previous: Previous | None) -> str | None:
         """The medium a source that is only a noun of a medium refers back to when no rule
         named one: the medium that spoke just before, else the one medium named before."""
-        if not self._media or not _outlet(words):
+        if not self._media or not _outlet(words) or not _bare(words):
             return None
         spoke = self._recent(previous, before, None, self._media)
         named = {

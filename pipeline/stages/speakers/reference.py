@@ -109,7 +109,7 @@ class Reference:
             ]
             if not fit:
                 continue
-            chained = pronoun and self._pronoun_subject(sentence, before, gender)
+            chained = pronoun and self._pronoun_subject(sentence, fit[0].start, gender)
             if chained and not any(m.nominative for m in fit):
                 continue  # 'он сравнил Дональда Трампа с ...' goes on about one named before
             if again and self._named_since(again, fit[-1], previous[2]):
@@ -131,10 +131,11 @@ class Reference:
         return recent
 
     def _pronoun_subject(self, sentence: int, before: int, gender: str | None) -> bool:
-        """Whether a sentence before `before` has a personal pronoun of the third person
-        singular in the nominative, of `gender`, outside quotations ('В своем аккаунте на
-        Facebook он сравнил Дональда Трампа с ...'): its subject is someone named before it,
-        and the people it names in other cases are only spoken of."""
+        """Whether a sentence opens with a personal pronoun of the third person singular in the
+        nominative, of `gender`, outside quotations, before `before` (its first person: 'В
+        своем аккаунте на Facebook он сравнил Дональда Трампа с ...'): its subject is someone
+        named before it, and the people it names after it are only spoken of (not 'Байдену
+        пришлось оправдываться, он ...', whose 'он' is the one named before it)."""
         if not 0 <= sentence < len(self.sentences):
             return False
         start, stop, _ = self.sentences[sentence]
