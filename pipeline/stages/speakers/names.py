@@ -34,6 +34,10 @@ _PARTICLES = frozenset({"бен", "ибн", "фон", "ван", "де", "ди", 
 _PARTICLED = re.compile(r"(?:[а-яё]{2,3}-)?[А-ЯЁ]")
 
 
+#: A capitalised word: a first name or a surname written beside a fragment of a name.
+_CAPITAL = r"([А-ЯЁ][а-яё-]+)"
+
+
 def _patronymic(word: str) -> bool:
     """Whether the dictionary reads a word first as a patronymic ('Александрович')."""
     parses = morph()(word.lower())
@@ -167,22 +171,23 @@ class Names:
         their full name where the entity stage tagged none (a photo caption or a credit):
         a surname ('Оуэн' of the headline, 'Майкл Оуэн' under a photo), or a first name with a
         patronymic, the form of address ('Борис Александрович' for '© Борис Машковцев'): the
-        one person the first name and a capitalised word after it in the text name."""
+        one person of the corpus (`surnames`, by first name and surname) that the fragment and a
+        capitalised word beside it in the text name."""
         name = self.people[entity_id].name if entity_id in self.people else ""
-        words = name.split()
-        if not words or self.surnames.get(sound(name)) == entity_id:
-            return None  # a full name the corpus knows ('Аркадий Дворкович' reads as 'Patr')
-        if len(words) == 1:
-            found = {self.surnames.get(sound(words[0]))}
-        elif len(words) == 2 and _patronymic(words[1]):
-            after = re.finditer(rf"\b{re.escape(words[0])}\s+([А-ЯЁ][а-яё-]+)", self.text)
-            found = {
-                self.surnames.get(sound(f"{words[0]} {m.group(1)}"))
-                for m in after
-                if not _patronymic(m.group(1))
-            }
+        words = [re.escape(w) for w in name.split()]
+        if len(words) == 1:  # '[Майкл] Оуэн'
+            pairs = (
+                (m.group(1), name) for m in re.finditer(rf"{_CAPITAL}\s+{words[0]}\b", self.text)
+            )
+        elif len(words) == 2 and _patronymic(name.split()[1]):  # 'Борис [Машковцев]'
+            first = name.split()[0]
+            pairs = (
+                (first, m.group(1)) for m in re.finditer(rf"\b{words[0]}\s+{_CAPITAL}", self.text)
+            )
         else:
             return None
+        # not a patronymic ('Аркадий Владимирович' is no full name of 'Аркадий Дворкович')
+        found = {self.surnames.get(sound(f"{a} {b}")) for a, b in pairs if not _patronymic(b)}
         found.discard(None)
         found.discard(entity_id)
         person = found.pop() if len(found) == 1 else None
