@@ -179,7 +179,7 @@ class Names:
             pairs = (
                 (m.group(1), name) for m in re.finditer(rf"{_CAPITAL}\s+{words[0]}\b", self.text)
             )
-        elif len(words) == 2 and _patronymic(name.split()[1]):  # 'Борис [Машковцев]'
+        elif len(words) == 2 and self._addressed_by(*name.split()):  # 'Борис [Машковцев]'
             first = name.split()[0]
             pairs = (
                 (first, m.group(1)) for m in re.finditer(rf"\b{words[0]}\s+{_CAPITAL}", self.text)
@@ -193,6 +193,13 @@ class Names:
         person = found.pop() if len(found) == 1 else None
         full = self.people[person].name if person in self.people else ""
         return person if " " in full and full in self.text else None
+
+    def _addressed_by(self, first: str, second: str) -> bool:
+        """Whether a name of two words is a first name and a patronymic: the second reads as a
+        patronymic and the text never writes it without the first name before it (a surname
+        that reads as one does stand alone: 'Куснирович', 'Дворкович')."""
+        alone = rf"(?<!{re.escape(first)} )\b{re.escape(second)}"
+        return _patronymic(second) and re.search(alone, self.text) is None
 
     def _whole(self, entity_id: str, before: int) -> str:
         """A one-word name's person: the nearest earlier person of the article whose full name
