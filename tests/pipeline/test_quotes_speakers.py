@@ -9,7 +9,7 @@ import pytest
 from pipeline.harness import entity_tables
 from pipeline.nlp.sources import agreement, gender_of, occasions, read
 from pipeline.stages.quotes import kinds_of
-from pipeline.stages.speakers import Article, Mention, Person, Said
+from pipeline.stages.speakers import Article, Mention, Person, Said, name_keys
 
 
 def speakers(texts: list[str], titles: list[str] | None = None) -> list[tuple[str, str | None]]:
@@ -1751,3 +1751,84 @@ def test_a_person_named_after_a_role_owns_the_document_of_the_lead() -> None:
         ["Снова «русские хакеры»: сенат Иллинойса потребовал осудить Россию за кибератаки"],
     )
     assert said(found, "необходимо провести дальнейшее расследование") == "Майкл Хастингс"
+
+
+def test_a_quotation_resumes_after_its_dashes_and_he_goes_on() -> None:
+    found = speakers(
+        [
+            "Решение будет отменено ещё до конца нынешнего года, считает глава Фонда"
+            " национальной энергетической безопасности Константин Симонов.\n\n«История с"
+            " тарифами на транзит нефти — комплексная. Там есть вопрос объёмов поставок нефти на"
+            " белорусские заводы, вопрос цены на газ, — оценил ситуацию Симонов в беседе с RT. —"
+            " Я думаю, что нынешние заявления по тарифам связаны с тем, что до конца"
+            " договорённости по всему списку вопросов не достигнуты».",
+            "Петицию поддержал также демократ Крис Ларсон. В своем аккаунте на Facebook он"
+            " сравнил Дональда Трампа с экс-главой США от республиканской партии Джорджем Бушем —"
+            " младшим.\n\n«Помните, как Америку в прошлый раз втянул в войну"
+            " президент-республиканец со стремительно падающим рейтингом популярности? Нас всех"
+            " тогда ввели в заблуждение», — заявил он.",
+        ]
+    )
+    assert said(found, "нынешние заявления по тарифам") == "Константин Симонов"
+    assert said(found, "Нас всех тогда ввели в заблуждение") == "Крис Ларсон"
+
+
+def test_an_outlet_by_its_title_or_its_noun_reports_on_its_own() -> None:
+    found = speakers(
+        [
+            "В Москве вакцинировали более 430 тыс. животных в 2020 году. Об этом сообщает сайт"
+            " «Москва 24» со ссылкой на портал мэра и правительства.",
+            "«Европейцы, конечно, встревожены возвышением Дональда Трампа в США», — пишет"
+            " издание The Washington Post. Обзор материала приводит ИноТВ.\n\nВместо этого они"
+            " дают людям «развлечения в стиле реалити-шоу», пишет издание.",
+        ],
+        ["", "The Washington Post составила список главных Трампов Европы"],
+    )
+    assert said(found, "вакцинировали более 430") == "Москва 24"
+    assert said(found, "развлечения в стиле") == "The Washington Post"
+
+
+def test_a_paper_by_a_pronoun_or_on_behalf_of_someone() -> None:
+    found = speakers(
+        [
+            "4 октября председатель комитета по разведке сената Ричард Бёрр и его заместитель"
+            " Марк Уорнер провели пресс-конференцию, на которой заявили, что доверяют докладу"
+            " аппарата директора Национальной разведки США, представленному в январе 2017 года."
+            " В нём, в частности, утверждалось, что президент России Владимир Путин якобы лично"
+            " заказал кампанию по вмешательству в президентские выборы в США.",
+            "Соболезнования в связи со смертью Веры Глаголевой выразил министр культуры России"
+            " Владимир Мединский. Он назвал Глаголеву человеком редкого обаяния и красоты,"
+            " талантливой актрисой и режиссёром.\n\n«Миллионы людей в нашей стране восхищались её"
+            " неподражаемой, яркой, всегда искренней игрой», — говорится в телеграмме от имени"
+            " министра.",
+        ]
+    )
+    assert said(found, "якобы лично заказал") == "Национальная разведка США"
+    assert said(found, "Миллионы людей в нашей стране") == "Владимир Мединский"
+
+
+def test_an_interviewee_s_fragment_is_the_person_written_in_full() -> None:
+    # the headline's surname and the address by first name and patronymic are the person a
+    # photo caption or a credit names in full, where the entity stage tagged no name
+    text = (
+        "Оуэн о дебюте в сборной\n\nМайкл Оуэн\n\n— Вы помните свой первый матч?\n\n"
+        "— Борис Александрович, как вам студия?\n\n© Борис Машковцев"
+    )
+    mentions = [
+        Mention(0, 4, 0, "owen", "PER", "Оуэн", True, True, True),
+        Mention(text.index("Борис А"), text.index(", как"), 2, "boris", "PER", "", True, True),
+    ]
+    people = {
+        "owen": Person(None, None, "Оуэн"),
+        "michael-owen": Person(None, None, "Майкл Оуэн"),
+        "boris": Person(None, None, "Борис Александрович"),
+        "mashkovtsev": Person(None, None, "Борис Машковцев"),
+    }
+    surnames = {
+        key: entity
+        for entity in ("michael-owen", "mashkovtsev")
+        for key in name_keys(people[entity].name)
+    }
+    article = Article(text, mentions, people, (), (), surnames)
+    assert article.whole("owen") == "michael-owen"
+    assert article.whole("boris") == "mashkovtsev"

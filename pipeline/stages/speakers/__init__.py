@@ -50,7 +50,8 @@ The source's words name the speaker, or describe them and the article named them
    A document is its author's ('Европарламент принял резолюцию ... — говорится в резолюции');
    a document with no author found, and an impersonal cue ('Отмечается, что ...') with no
    quote just before, the owner of the press service the sentence reporting speech before
-   names ('сообщили в пресс-службе седьмого флота ВМС США').
+   names ('сообщили в пресс-службе седьмого флота ВМС США'). 'В нём утверждалось' is the
+   maker of the paper of the sentence before; a paper 'от имени министра' is the minister's.
    A bare publication's noun ('говорится в публикации') with no maker found is the medium
    quoted just before, or one who wrote in their own channel, else the medium whose own report
    the nearest sentence with names gives ('..., передает портал TMZ').
@@ -67,7 +68,10 @@ The source's words name the speaker, or describe them and the article named them
    did not tag ('— считает аль-Шакир. По словам эксперта'), or when those people are not the
    subject of their sentence and it is an unnamed noun of the role that quote's source names
    ('... оппозиционера Алексея Навального, премьер-министр РФ отказался ... — считает
-   премьер. ... по его словам' is the premier); 'который' is the person just before it.
+   премьер. ... по его словам' is the premier); 'который' is the person just before it. A
+   sentence that opens with 'он' before its people passes a pronoun on to the one named before
+   it; a quotation that resumes after the name between its dashes ('— оценил Симонов. — Я
+   думаю') is theirs.
 6. A group ('эксперты', 'сотрудники МОК', a plural cue) is nobody in particular, and so is one
    of several ('один из источников') unless named right after ('По словам одного из режиссёров
    мультфильма, Юрия Кулакова').
@@ -78,10 +82,11 @@ The source's words name the speaker, or describe them and the article named them
    presented in the sentence that introduces its section ('RT обсудил с ... Ольгой
    Брусникиной'), the lead or the heading of its section, or addressed by a question
    (`Article.interviewee`); people named inside the answers or inside a quotation are spoken
-   of.
+   of. A fragment ('Оуэн', 'Борис Александрович') is the person written in full beside it.
 9. An outlet reporting on its own account is the speaker ('По оценкам CNN', 'сообщает ТАСС со
    ссылкой на ...', 'китайское издание The Global Times'), not one whose person speaks
-   ('собеседник RT', 'в интервью RT'); a source no rule names
+   ('собеседник RT', 'в интервью RT'); 'пишет издание' is the outlet the headline opens
+   with, else the one that spoke just before; a source no rule names
    anybody from is the person named right after it in the same clause ('— рассказала
    заведующая поликлиникой №2 Светлана Андреева'). Whom an outlet or a press service cites
    by name ('— цитирует Возняцки официальный сайт Уимблдона') is the speaker (`_cited`).

@@ -8,10 +8,12 @@ outlet when no maker is found."""
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from functools import cached_property
 
+from pipeline.nlp.gazetteer import key
 from pipeline.nlp.media import MEDIUM
-from pipeline.nlp.models import lemma
+from pipeline.nlp.models import lemma, morph
 from pipeline.nlp.ner import preposition
 from pipeline.nlp.sources import (
     Reading,
@@ -19,7 +21,7 @@ from pipeline.nlp.sources import (
 )
 from pipeline.stages.speakers.patterns import _CLAUSE, _PRESS_SERVICE
 from pipeline.stages.speakers.phrases import _WORDS, _document_noun
-from pipeline.stages.speakers.records import Mention, Previous
+from pipeline.stages.speakers.records import Mention, Previous, Said
 from pipeline.stages.speakers.sentences import _reports_or_relays
 from pipeline.stages.speakers.words import (
     _BACK,
@@ -86,10 +88,22 @@ _COUNTED = re.compile(r"\d\s+$")
 #: Marks that end a sentence (a paragraph cut by a link ends with none).
 _SENTENCE_ENDS = frozenset(".!?…")
 
+#: Whom a document speaks for, right after its noun: '(в телеграмме) от имени министра'.
+_BEHALF = re.compile(r"\s+от\s+имени\s+")
+
+#: A pronoun of a thing in the locative opening a clause: 'В нём (утверждалось)', 'В ней'.
+_IN_IT = re.compile(r"(?i)\s*во?\s+(?P<it>нём|нем|ней)\b")
+
 #: Where a document was put, right after its noun: 'на сайте', 'в Telegram-канале'.
 _SITE = re.compile(
     r"\s+(?:на|в)\s+(?:официальном\s+)?(?P<site>сайте|странице|(?:\w+-)?канале|аккаунте)\s+"
 )
+
+
+def _gender(noun: str) -> str | None:
+    """The gender of a noun by its first reading."""
+    parses = morph()(noun.lower())
+    return parses[0].tag.gender if parses else None
 
 
 class Documents:
@@ -407,9 +421,51 @@ class Documents:
         gap = self.text[end : after.start]
         words = _WORDS.findall(gap)
         person = after.type == "PER"
-        if not _ADJOINED.fullmatch(gap) or not all(_genitive_thing(w, person) for w in words):
+        # a person's noun after a body's is the body's name: 'доклада аппарата директора
+        # Национальной разведки США'
+        of_body = bool(words) and _genitive_thing(words[0])
+        held = [_genitive_thing(w, person or (of_body and i > 0)) for i, w in enumerate(words)]
+        if not _ADJOINED.fullmatch(gap) or not all(held):
             return None
         return after.entity_id if _genitive(after.surface) else None
+
+    def _on_behalf(self, said: Said, stop: int) -> str | None:
+        """Whom a document written on someone's behalf speaks for ('— говорится в телеграмме
+        от имени министра'): the speaker the words after 'от имени' name up to the end of
+        their clause, read as a source ('министра' is the minister named before)."""
+        found = _BEHALF.match(self.text, stop)
+        if found is None:
+            return None
+        end = _CLAUSE.search(self.text, found.end())
+        hi = end.start() if end else len(self.text)
+        return (
+            self._speaker(replace(said, source=(found.end(), hi)))[0] if hi > found.end() else None
+        )
+
+    def _in_it(self, said: Said) -> str | None:
+        """Whose document a pronoun opening the cue's clause refers to ('В нём, в частности,
+        утверждалось, что ...' after 'доверяют докладу аппарата директора Национальной разведки
+        США'), before a reflexive cue: of the sentence before, the last noun of a paper of the
+        pronoun's gender ('нём' a masculine or neuter one, 'ней' a feminine one), and who made
+        it (`_makers`: its owner named after it, or the subject of a verb of making it); None
+        for several."""
+        held = self._sentence_at(said.cue_stop - 1)
+        if not held or not said.cue.lower().endswith(("ся", "сь")):  # reflexive: 'утверждалось'
+            return None
+        start = self.sentences[held][0]
+        found = _IN_IT.match(self.text, start)
+        if found is None or found.end() > said.cue_stop:
+            return None
+        genders = {"ней": {"femn"}}.get(key(found.group("it")), {"masc", "neut"})
+        lo, hi, _ = self.sentences[held - 1]
+        papers = [
+            w.start()
+            for w in _WORDS.finditer(self.text, lo, hi)
+            if lemma(w.group()) in _PAPERS and _gender(w.group()) in genders
+        ]
+        ours = [m for m in self.mentions if lo <= m.start < hi]
+        makers = self._makers(ours, papers[-1], hi) if papers else set()
+        return makers.pop() if len(makers) == 1 else None
 
     def _sited(self, stop: int) -> str | None:
         """Whose site or channel a document the source ending at `stop` names was put on, right

@@ -11,12 +11,16 @@ from functools import cached_property
 
 from pipeline.nlp.media import MEDIUM
 from pipeline.nlp.ner import preposition
-from pipeline.stages.speakers.phrases import _CITING, _WORDS
+from pipeline.stages.speakers.phrases import _CITING, _WORDS, _bare, _outlet
+from pipeline.stages.speakers.records import Mention, Previous
 from pipeline.stages.speakers.sentences import _quotes_words, _reported_by
 from pipeline.stages.speakers.words import _AFTER_CUE, _reporting
 
 #: The end of a clause right after a name.
 _CLAUSE_END = re.compile(r"\s*[.,;!?]")
+
+#: The rest of a title in quotation marks after a medium's name: ' 24»'.
+_TITLE_END = re.compile(r"[^«»\n.,;:!?]{0,20}»")
 
 #: One's own channel of publishing: 'в своем Telegram-канале', 'на своей странице в Facebook'.
 _OWN_CHANNEL = re.compile(
@@ -31,6 +35,45 @@ class Media:
     @cached_property
     def _media(self) -> set[str]:
         return {m.entity_id for m in self.mentions if m.type == MEDIUM}
+
+    def _titled(self, m: Mention) -> tuple[int, int]:
+        """The span of a medium's name with the rest of its title in quotation marks that the
+        mention left out ('сайт «[Москва] 24»'): all of it is the outlet's name."""
+        opened = re.search(r"«[^«»\n]{0,20}$", self.text[max(0, m.start - 21) : m.start])
+        closed = _TITLE_END.match(self.text, m.stop)
+        return (m.start, closed.end()) if opened and closed else (m.start, m.stop)
+
+    def _headline_outlet(self, words: str) -> str | None:
+        """The medium a source that is only a noun of a medium ('— пишет издание', 'Американская
+        газета отмечает') refers to when the headline names one medium and opens with it (after
+        a quotation and a colon at most): the article reviews its report ('The Washington Post
+        составила список ...'), whoever relays it; not one it speaks of ('запрета вещания RT';
+        an undeclined name tells no case)."""
+        if not self._media or not _outlet(words):
+            return None
+        headline = {m.entity_id for m in self.mentions if m.type == MEDIUM and m.in_headline}
+        opens = re.fullmatch(r"\s*(?:«[^«»]*»\s*:\s*)?", self.text[: min(self._headline_media)])
+        return headline.pop() if len(headline) == 1 and opens else None
+
+    @cached_property
+    def _headline_media(self) -> list[int]:
+        """Where the headline's media are named (the end of the text when nowhere)."""
+        return [m.start for m in self.mentions if m.type == MEDIUM and m.in_headline] or [
+            len(self.text)
+        ]
+
+    def _outlet_back(self, words: str, before: int, previous: Previous | None) -> str | None:
+        """The medium a source that is only a noun of a medium refers back to when no rule
+        named one: the medium that spoke just before, else the one medium named before."""
+        if not self._media or not _outlet(words) or not _bare(words):
+            return None
+        spoke = self._recent(previous, before, None, self._media)
+        named = {
+            m.entity_id
+            for m in self.mentions
+            if m.type == MEDIUM and m.narrated and m.stop <= before
+        }
+        return spoke or (named.pop() if len(named) == 1 else None)
 
     def _own_channel(self, at: int) -> bool:
         """Whether the clause after a quote's end says its speaker wrote it in their own

@@ -12,8 +12,8 @@ from functools import cached_property
 
 from pipeline.nlp.gazetteer import key
 from pipeline.nlp.media import MEDIUM, STRONG_WORDS, WEAK_WORDS
-from pipeline.nlp.models import lemma
-from pipeline.stages.entities.people import given_name_gender
+from pipeline.nlp.models import lemma, morph
+from pipeline.stages.entities.people import given_name_gender, sound
 from pipeline.stages.speakers.patterns import _PRESS_SERVICE
 from pipeline.stages.speakers.phrases import _WORDS
 from pipeline.stages.speakers.records import Mention
@@ -32,6 +32,16 @@ _PARTICLES = frozenset({"бен", "ибн", "фон", "ван", "де", "ди", 
 
 #: A surname, capitalised or after a particle joined by a hyphen: 'аль-Шакир', 'эль-Сиси'.
 _PARTICLED = re.compile(r"(?:[а-яё]{2,3}-)?[А-ЯЁ]")
+
+
+#: A capitalised word: a first name or a surname written beside a fragment of a name.
+_CAPITAL = r"([А-ЯЁ][а-яё-]+)"
+
+
+def _patronymic(word: str) -> bool:
+    """Whether the dictionary reads a word first as a patronymic ('Александрович')."""
+    parses = morph()(word.lower())
+    return bool(parses) and "Patr" in parses[0].tag.grammemes
 
 
 class Names:
@@ -151,8 +161,45 @@ class Names:
         return {lemma(w) for w in [*words, *own[:1], *([noun] if noun else [])]}
 
     def whole(self, entity_id: str) -> str:
-        """A one-word name's person in the whole article (`_whole`): an interviewee's surname."""
-        return self._whole(entity_id, len(self.text))
+        """A one-word name's person in the whole article (`_whole`): an interviewee's surname,
+        else the person written in full where no name was tagged (`_written_in_full`)."""
+        found = self._whole(entity_id, len(self.text))
+        return found if found != entity_id else self._written_in_full(entity_id) or entity_id
+
+    def _written_in_full(self, entity_id: str) -> str | None:
+        """The corpus's person whom a fragment of a name stands for, when the article writes
+        their full name where the entity stage tagged none (a photo caption or a credit):
+        a surname ('Оуэн' of the headline, 'Майкл Оуэн' under a photo), or a first name with a
+        patronymic, the form of address ('Борис Александрович' for '© Борис Машковцев'): the
+        one person of the corpus (`surnames`, by first name and surname) that the fragment and a
+        capitalised word beside it in the text name."""
+        name = self.people[entity_id].name if entity_id in self.people else ""
+        words = [re.escape(w) for w in name.split()]
+        if len(words) == 1:  # '[Майкл] Оуэн'
+            pairs = (
+                (m.group(1), name) for m in re.finditer(rf"{_CAPITAL}\s+{words[0]}\b", self.text)
+            )
+        elif len(words) == 2 and self._addressed_by(*name.split()):  # 'Борис [Машковцев]'
+            first = name.split()[0]
+            pairs = (
+                (first, m.group(1)) for m in re.finditer(rf"\b{words[0]}\s+{_CAPITAL}", self.text)
+            )
+        else:
+            return None
+        # not a patronymic ('Аркадий Владимирович' is no full name of 'Аркадий Дворкович')
+        found = {self.surnames.get(sound(f"{a} {b}")) for a, b in pairs if not _patronymic(b)}
+        found.discard(None)
+        found.discard(entity_id)
+        person = found.pop() if len(found) == 1 else None
+        full = self.people[person].name if person in self.people else ""
+        return person if " " in full and full in self.text else None
+
+    def _addressed_by(self, first: str, second: str) -> bool:
+        """Whether a name of two words is a first name and a patronymic: the second reads as a
+        patronymic and the text never writes it without the first name before it (a surname
+        that reads as one does stand alone: 'Куснирович', 'Дворкович')."""
+        alone = rf"(?<!{re.escape(first)} )\b{re.escape(second)}"
+        return _patronymic(second) and re.search(alone, self.text) is None
 
     def _whole(self, entity_id: str, before: int) -> str:
         """A one-word name's person: the nearest earlier person of the article whose full name

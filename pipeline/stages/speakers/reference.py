@@ -64,6 +64,7 @@ class Reference:
         previous: Previous | None = None,
         narrated: int | None = None,
         expert: bool = False,
+        pronoun: bool = False,
     ) -> str | None:
         """The person a pronoun or a description at `before` stands for: of the nearest
         earlier sentences with people outside quotations (up to `_BACK`), the first with
@@ -78,7 +79,9 @@ class Reference:
         `narrated`, where the quote's own words open before its source: a source or a stranger
         the quotation speaks of ('«Сумма источников ...», — добавил он', with straight quotes or
         over paragraphs, which `_quoted` does not see) is not one the pronoun follows. For an
-        `expert`, people known by an office of a state (`_in_office`) are only spoken of."""
+        `expert`, people known by an office of a state (`_in_office`) are only spoken of. For a
+        `pronoun`, a sentence whose subject is a pronoun of its gender passes it on
+        (`_pronoun_subject`)."""
         told = before if narrated is None else narrated
         floor = max(
             self._unnamed_before(told),
@@ -106,6 +109,9 @@ class Reference:
             ]
             if not fit:
                 continue
+            chained = pronoun and self._pronoun_subject(sentence, fit[0].start, gender)
+            if chained and not any(m.nominative for m in fit):
+                continue  # 'он сравнил Дональда Трампа с ...' goes on about one named before
             if again and self._named_since(again, fit[-1], previous[2]):
                 return again
             ids = {m.entity_id for m in fit}
@@ -123,6 +129,21 @@ class Reference:
                 return again
             return ids.pop() if len(ids) == 1 else None
         return recent
+
+    def _pronoun_subject(self, sentence: int, before: int, gender: str | None) -> bool:
+        """Whether a sentence opens with a personal pronoun of the third person singular in the
+        nominative, of `gender`, outside quotations, before `before` (its first person: 'В
+        своем аккаунте на Facebook он сравнил Дональда Трампа с ...'): its subject is someone
+        named before it, and the people it names after it are only spoken of (not 'Байдену
+        пришлось оправдываться, он ...', whose 'он' is the one named before it)."""
+        if not 0 <= sentence < len(self.sentences):
+            return False
+        start, stop, _ = self.sentences[sentence]
+        pronouns = {"masc": {"он"}, "femn": {"она"}}.get(gender, {"он", "она"})
+        return any(
+            key(word.group()) in pronouns and not self._quoted(word.start())
+            for word in _WORDS.finditer(self.text, start, min(stop, before))
+        )
 
     @cached_property
     def _told_genders(self) -> dict[str, str]:
@@ -396,6 +417,9 @@ class Reference:
         if not self._quoted(start):
             return None
         opening = self._opening(start)
+        resumed = self._resumed(opening, start, gender)
+        if resumed:
+            return resumed
         recent = self._recent(previous, start, gender)
         if recent is None:
             return None
@@ -413,6 +437,21 @@ class Reference:
         if inside or cued or other or not self._presented_since(recent, opening, False):
             return None  # spoken of in it, named after it or in it, only spoken of before it
         return recent if self._antecedent(opening, gender, previous) == recent else None
+
+    def _resumed(self, opening: int, start: int, gender: str | None) -> str | None:
+        """Who a quotation resumes with after the words between its dashes, when the last of
+        them before 'я' name one person in the nominative, of the cue's gender ('«... —
+        оценил ситуацию Симонов в беседе с RT. — Я думаю, что ...»'): the statement goes on
+        in their words, whether or not the part before was found as a quote of its own."""
+        inserted = [
+            m
+            for m in self.narrated
+            if opening < m.start < start and m.nominative and self._inserted(m)
+        ]
+        if not inserted or re.search(rf"[{_DASHES}]", self.text[inserted[-1].stop : start]) is None:
+            return None
+        found = self._whole(inserted[-1].entity_id, inserted[-1].start)
+        return found if self._fits(found, gender) else None
 
     def signed(self, at: int) -> str | None:
         """Who the quotation `at` lies in is given to after its closing mark by a dash, a verb

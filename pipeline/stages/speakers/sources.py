@@ -151,6 +151,9 @@ class Sources:
             after = self._after_cue(said.cue_stop)
             if after:
                 return after.entity_id, (after.start, after.stop)
+            in_it = self._in_it(said)  # 'В нём утверждалось'
+            if in_it:
+                return in_it, None
             # 'Отмечается, что ...' after a quote goes on with its source
             if _continued(said.cue, self._sentence_of(said.cue_stop - 1)):
                 return self._recent(said.previous, said.cue_stop, None, (), 1), None
@@ -166,7 +169,7 @@ class Sources:
             for m in self.mentions
             if m.start < stop and start < m.stop and not _within(m, left_out)
         ]
-        left_out += [(m.start, m.stop) for m in inside if m.type == MEDIUM]
+        left_out += [self._titled(m) for m in inside if m.type == MEDIUM]
         people = {m.entity_id: m for m in inside if m.type == "PER" and not self._whose(m, start)}
         number, gender = agreement(said.cue)
         if people:
@@ -226,6 +229,9 @@ class Sources:
         subject = number == "plur" and not placed
         # 'говорится в документе': where it is written ('Документ предупреждает' is no author)
         document = reading.thing in _DOCUMENTS and placed
+        behalf = reading.kind is None and document and self._on_behalf(said, stop)
+        if behalf:  # 'в телеграмме от имени министра'
+            return behalf, None
         if reading.kind is None and document and not organisations:
             own = self._own_statement(inside, start, stop)  # 'В новом заявлении Facebook'
             if own:
@@ -242,8 +248,10 @@ class Sources:
             # a surname the morphology reads as a common noun ('Дижур') is still a surname
             made = placed and reading.thing in _NAMED_DOCUMENTS
             published = placed and _bare(words) and reading.thing in _PUBLICATIONS
-            return self._by_name(words, gender) or (
-                made and self._maker(reading.thing, start)
+            # 'пишет издание': the outlet of the article's report, not one relaying it
+            outlet = number != "plur" and not placed
+            return self._by_name(words, gender) or (made and self._maker(reading.thing, start)) or (
+                outlet and self._headline_outlet(words)
             ) or self._institution(
                 reading.thing,
                 start,
@@ -256,7 +264,9 @@ class Sources:
                 _PRESS_SERVICE.match(words)
                 and len(_WORDS.findall(words)) == 2
                 and self._one_body(said.words_from(start), start)
-            ) or (published and self._published(start, said.previous)) or None, None
+            ) or (published and self._published(start, said.previous)) or (
+                outlet and self._outlet_back(words, start, said.previous)
+            ) or None, None
         gender = reading.gender or gender
         if reading.kind == "spokes":  # 'представитель ведомства': the one named, else the body
             one = None if number == "plur" else self._described(said, words, reading, gender, set())
@@ -271,7 +281,10 @@ class Sources:
         if reading.kind == "relative":
             return self._relative(start), None
         if reading.kind == "pronoun":
-            return self._antecedent(start, gender, said.previous, said.words_from(start)), None
+            found = self._antecedent(
+                start, gender, said.previous, said.words_from(start), pronoun=True
+            )
+            return found, None
         if reading.kind in ("first", "second"):  # 'я считаю' in an answer, 'вы сказали' asked
             answer = any(a <= start < b for a, b in self.answers)
             asked = not answer and self._dashed(start)
