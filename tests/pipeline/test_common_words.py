@@ -6,7 +6,7 @@ import pyarrow as pa
 import pytest
 
 from pipeline.nlp.models import plain_hyphens
-from pipeline.stages.entities.common_words import common_words, name_words
+from pipeline.stages.entities.common_words import Lowered, common_words, name_words, unknown_words
 
 
 def _raw(text: str, surface: str) -> pa.Table:
@@ -17,6 +17,7 @@ def _raw(text: str, surface: str) -> pa.Table:
             "start": pa.array([start], pa.int32()),
             "surface": [surface],
             "type": ["PER"],
+            "name": [surface],
         }
     )
 
@@ -76,3 +77,39 @@ def test_a_common_word_is_no_person(text: str, surface: str) -> None:
 )
 def test_a_name_stays_a_person(text: str, surface: str, names: tuple[str, ...]) -> None:
     assert not _common(text, surface, names)
+
+
+# Sentences of four articles of the corpus that write "брексит" in lower case, and one that
+# writes it with a capital, where NER tags it a person.
+_BREXIT = (
+    "Судя по всему, Великобритания либо пытается остаться в составе ЕС, остановив брексит, "
+    "либо решает проблемы своей политики, — считает эксперт.",
+    "Кроме того, она отметила неуместность замечаний политиков, которые связывают брексит с "
+    "вопросом антироссийских санкций.",
+    "По словам дипломата, Британия расколота: половина населения поддерживает брексит, другая "
+    "половина выступает против выхода из ЕС.",
+    "RT: Можно ли считать референдум в Италии столь же важным для всего мира событием, как "
+    "брексит и избрание Дональда Трампа 45-м президентом США?",
+    "«Как бы ни закончился Брексит, выводы придётся делать в первую очередь Евросоюзу, и только "
+    "во вторую — Великобритании», — заключил он.",
+)
+
+
+def _lowered(texts: tuple[str, ...], names: tuple[str, ...]) -> frozenset[str]:
+    lowered = Lowered(unknown_words(names))
+    lowered.add(texts)
+    return lowered.common()
+
+
+def test_a_word_the_corpus_writes_in_lower_case_is_no_person() -> None:
+    lowered = _lowered(_BREXIT, ("Брексит", "Дональд Трамп"))
+    assert lowered == {"Брексит"}
+    text = _BREXIT[-1]
+    raw = _raw(text, "Брексит")
+    assert common_words(raw, {"a": text}, frozenset(), lowered)[0].as_py()
+
+
+def test_a_name_the_dictionary_knows_or_the_corpus_capitalises_stays() -> None:
+    # "Трамп" is a name the dictionary knows; one article in lower case is too few
+    assert unknown_words(("Брексит", "Трамп", "Дональд Трамп")) == {"брексит"}
+    assert _lowered(_BREXIT[2:], ("Брексит",)) == frozenset()

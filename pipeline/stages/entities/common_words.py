@@ -1,13 +1,16 @@
 """Words NER tags as a person that are common words of the text: 'Фентанил — это ...' where
 the article also writes 'фентанила', 'Волк-оборотень никогда не использовался ...' opening a
-sentence. A word the corpus also writes in a longer person's name is left alone ('Мир' of
-'Фрэнк Мир'), and so is a word opening a sentence that the dictionary knows as a name
-('Любовь', 'Роман')."""
+sentence; or of the corpus: a word the dictionary does not know that the corpus writes in lower
+case far more often than with a capital ('брексит', 'эфириум'). A word the corpus also writes
+in a longer person's name is left alone ('Мир' of 'Фрэнк Мир'), and so is a word opening a
+sentence that the dictionary knows as a name ('Любовь', 'Роман')."""
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
+from collections import Counter
+from collections.abc import Iterable, Mapping, Set
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 import pyarrow as pa
@@ -20,6 +23,13 @@ from pipeline.nlp.models import CACHE_SIZE, morph
 _WORD = re.compile(r"[\w-]+")
 #: What ends the sentence before a word that opens the next one.
 _SENTENCE_END = (".", "!", "?", "…", "\n")
+#: A Cyrillic word, or a compound of them, as `Lowered` counts the corpus's words.
+_CYRILLIC = re.compile(r"[А-Яа-яЁё]+(?:-[А-Яа-яЁё]+)*")
+#: Articles that write a word the dictionary does not know in lower case that make it a common
+#: word of the corpus, at least, and how many times as many as write it with a capital (those
+#: count sentence openings and the mentions themselves).
+_MIN_LOWER = 3
+_LOWER_SHARE = 2
 #: What the dictionary tags a name, a place or an organisation with.
 _PROPER = {"Name", "Surn", "Patr", "Geox", "Orgn", "Trad", "Abbr"}
 
@@ -29,30 +39,83 @@ def name_words(names: Iterable[str]) -> frozenset[str]:
     return frozenset(key(word) for name in names if " " in name for word in name.split())
 
 
-def common_words(raw: pa.Table, texts: Mapping[str, str], in_names: frozenset[str]) -> pa.Array:
+def common_words(
+    raw: pa.Table,
+    texts: Mapping[str, str],
+    in_names: frozenset[str],
+    lowered: Set[str] = frozenset(),
+) -> pa.Array:
     """Per raw mention (RAW_MENTIONS), whether it is a person's one word that is a common word
     of its article's text (`texts`): the article writes it in lower case too, or it opens a
     sentence and the dictionary knows it, or its first part before a hyphen, only as a common
-    word; never a word of a longer name in the corpus (`in_names`)."""
-    columns = ("article_id", "start", "surface", "type")
+    word; or of the corpus (its name or surface in `lowered`, `Lowered.common`); never a word
+    of a longer name in the corpus (`in_names`: 'Який' of 'Патрик Який', though the corpus's
+    Ukrainian quotations write 'який')."""
+    columns = ("article_id", "start", "surface", "type", "name")
     rows = zip(*(raw[c].to_pylist() for c in columns), strict=True)
     return pa.array(
         [
             kind == "PER"
             and " " not in surface
             and key(surface) not in in_names
-            and _common(texts[article_id], start, surface)
-            for article_id, start, surface, kind in rows
+            and (
+                name in lowered or surface in lowered or _common(texts[article_id], start, surface)
+            )
+            for article_id, start, surface, kind, name in rows
         ],
         pa.bool_(),
     )
 
 
 def without_common_words(
-    raw: pa.Table, texts: Mapping[str, str], in_names: frozenset[str]
+    raw: pa.Table,
+    texts: Mapping[str, str],
+    in_names: frozenset[str],
+    lowered: Set[str] = frozenset(),
 ) -> pa.Table:
     """The raw mentions but those that are common words (`common_words`)."""
-    return raw.filter(pc.invert(common_words(raw, texts, in_names)))
+    return raw.filter(pc.invert(common_words(raw, texts, in_names, lowered)))
+
+
+@dataclass
+class Lowered:
+    """In how many articles the corpus writes each of some words (`words`, in lower case), as
+    written: a new common noun ('брексит', 'ковид') is written in lower case, a name with a
+    capital."""
+
+    words: frozenset[str]
+    articles: Counter[str] = field(default_factory=Counter)
+    #: The words in lower case and capitalised, as the texts write them.
+    forms: frozenset[str] = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.forms = self.words | {w[0].upper() + w[1:] for w in self.words}
+
+    def add(self, texts: Iterable[str]) -> None:
+        """Count the articles of `texts` that write the words."""
+        for text in texts:
+            self.articles.update(self.forms.intersection(_CYRILLIC.findall(text)))
+
+    def common(self) -> frozenset[str]:
+        """The capitalised forms of the words written in lower case in at least `_MIN_LOWER`
+        articles and `_LOWER_SHARE` times as many as write them with a capital."""
+        return frozenset(
+            capital
+            for word, n in self.articles.items()
+            if word[0].islower()
+            and n >= _MIN_LOWER
+            and n >= _LOWER_SHARE * self.articles[capital := word[0].upper() + word[1:]]
+        )
+
+
+def unknown_words(names: Iterable[str]) -> frozenset[str]:
+    """The names of one Cyrillic word among `names` that the dictionary does not know, in lower
+    case: the words `Lowered` counts."""
+    return frozenset(
+        lower
+        for name in names
+        if _CYRILLIC.fullmatch(name) and not morph().word_is_known(lower := name.lower())
+    )
 
 
 def _common(text: str, start: int, word: str) -> bool:

@@ -28,6 +28,7 @@ import hashlib
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterator, Mapping, Set
 from dataclasses import dataclass
+from itertools import chain
 
 import numpy as np
 import pyarrow as pa
@@ -56,7 +57,12 @@ from pipeline.stages.entities.affiliations import (
     organisation_statements,
 )
 from pipeline.stages.entities.clubs import named_after_places, written_places
-from pipeline.stages.entities.common_words import name_words, without_common_words
+from pipeline.stages.entities.common_words import (
+    Lowered,
+    name_words,
+    unknown_words,
+    without_common_words,
+)
 from pipeline.stages.entities.glued import Split, glued_spans, unglued_spans
 from pipeline.stages.entities.names import (
     UnionFind,
@@ -424,8 +430,12 @@ def build_entities(
     in_names = name_words(name for kind, name in readings.counts if kind == "PER")
     types = retyped(readings.counts, in_names, people.first_names)
     may_be_two = candidates(people.by_last)
+    written_names = (name for kind, name in readings.counts if kind == "PER")
+    unknown = unknown_words(chain(written_names, *readings.chosen.values()))
     del readings
-    things, spelled_out, means_kinds, written = _things(corpus, places_written, splits)
+    things, spelled_out, means_kinds, written, lowered = _things(
+        corpus, places_written, splits, Lowered(unknown)
+    )
 
     def chunks(*tables: str) -> Iterator[tuple]:
         """Each chunk's raw mentions, texts, rows of `tables`, chosen readings and renamed
@@ -436,7 +446,8 @@ def build_entities(
             part = unglued_spans(chunk["raw_mentions"], splits)
             part = respanned(part, Texts(texts), written)
             part = _without_things(part, things, spelled_out, means_kinds)
-            part = with_types(without_common_words(part, Texts(texts), in_names), types)
+            part = without_common_words(part, Texts(texts), in_names, lowered)
+            part = with_types(part, types)
             rest = [chunk[name] for name in tables]
             if not engine.parallel:
                 yield part, texts, *rest, chosen, renamed
@@ -616,15 +627,18 @@ def _raw_mentions(corpus: Corpus, splits: Mapping[str, Split]) -> Iterator[pa.Ta
 
 
 def _things(
-    corpus: Corpus, places_written: Set[str], splits: Mapping[str, Split]
-) -> tuple[frozenset[str], frozenset[tuple[str, str]], frozenset[tuple[str, int]], Written]:
+    corpus: Corpus, places_written: Set[str], splits: Mapping[str, Split], lowered: Lowered
+) -> tuple[
+    frozenset[str], frozenset[tuple[str, str]], frozenset[tuple[str, int]], Written, frozenset[str]
+]:
     """The organisations' surfaces whose names the corpus introduces as things ('самолёт
     МС-21', 'ралли «Дакар»'; `things.Introduced`) or that are a person's title ('Генсека';
     `Introduced.titles`), from its raw mentions and texts; the
     abbreviations that an article spells out as a common noun phrase, with the article
     (`Introduced.spelled_out`); the mentions of an abbreviation of a common noun after a noun
     of means ('средства ПВО'; `Introduced.means_kinds`); and how the corpus writes its names
-    (`spans.Written`), the glued people's spans `splits` split."""
+    (`spans.Written`), the glued people's spans `splits` split; and which of the words
+    `lowered` counts it writes in lower case far more often than with a capital."""
     introduced, written = Introduced(), Written()
     for chunk in corpus.chunks(["raw_mentions"], columns=["article_id", "text"]):
         raw, articles = unglued_spans(chunk["raw_mentions"], splits), chunk["articles"]
@@ -634,8 +648,9 @@ def _things(
         introduced.add(zip(*(found[c].to_pylist() for c in columns), strict=True), texts)
         every = (raw[c].to_pylist() for c in (*columns, "type"))
         written.add(zip(*every, strict=True), texts)
+        lowered.add(texts.values())
     things = introduced.things(places_written) | introduced.titles()
-    return things, introduced.spelled_out(), introduced.means_kinds(), written
+    return things, introduced.spelled_out(), introduced.means_kinds(), written, lowered.common()
 
 
 def _without_things(

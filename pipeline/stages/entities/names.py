@@ -176,6 +176,16 @@ class Readings:
     spans: dict[str, str] = field(default_factory=dict)
 
 
+def _one_words(names: pa.ChunkedArray) -> Counter[str]:
+    """How many of `names` are each name of one word (lower case)."""
+    values, counts = pc.value_counts(names.combine_chunks()).flatten()
+    found: Counter[str] = Counter()
+    for name, count in zip(values.to_pylist(), counts.to_pylist(), strict=True):
+        if len(words(name)) == 1:
+            found[name.lower()] += count
+    return found
+
+
 def _words_before(raw: pa.Table) -> Counter[tuple[str, str]]:
     """(surface, word before) -> mentions, of the organisations of `raw` with a `before`."""
     found = raw.filter(
@@ -197,6 +207,7 @@ def chosen_readings(raws: Iterable[pa.Table]) -> Readings:
     surface is ambiguous), then word by word: 'Асии Биби' reads 'Асия Биби' (not 'Асий
     Биби') when 'Асия' occurs and 'Асий' never does. It depends on the reading key alone."""
     written: Counter[str] = Counter()  # how often each surface of a person is written
+    others: Counter[str] = Counter()  # mentions of each other name of one word
     readings: dict[str, tuple[tuple[float, str], ...]] = {}
     rows: Counter[tuple[str, str, str | None, str]] = Counter()
     before: Counter[tuple[str, str]] = Counter()  # organisations' (surface, word before)
@@ -206,6 +217,7 @@ def chosen_readings(raws: Iterable[pa.Table]) -> Readings:
         people = raw.filter(pc.equal(raw["type"], "PER"))["surface"].combine_chunks()
         surfaces, counts = pc.value_counts(people).flatten()
         written.update(dict(zip(surfaces.to_pylist(), counts.to_pylist(), strict=True)))
+        others.update(_one_words(raw.filter(pc.not_equal(raw["type"], "PER"))["name"]))
         for reading, found in surface_readings(raw).items():
             if len(found) > len(readings.get(reading, ())):
                 readings[reading] = found  # the most readings, as within a part
@@ -262,6 +274,7 @@ def chosen_readings(raws: Iterable[pa.Table]) -> Readings:
                 offers=offers,
                 last_genders=last_genders,
                 nominatives=nominatives,
+                others=others,
             )
     for (kind, surface, gender, name), count in rows.items():
         if kind == "PER" and gender:
@@ -278,6 +291,7 @@ def chosen_readings(raws: Iterable[pa.Table]) -> Readings:
                 offers=offers,
                 last_genders=last_genders,
                 nominatives=nominatives,
+                others=others,
             )
     # A lone word is read as the longer names that open or end with it are read.
     in_full = _forms_in_full(rows, best, subjects)
@@ -294,6 +308,7 @@ def chosen_readings(raws: Iterable[pa.Table]) -> Readings:
                 offers=offers,
                 last_genders=last_genders,
                 nominatives=nominatives,
+                others=others,
             )
     chosen = {
         reading: (name, *(n for _s, n in readings[reading] if n != name))
@@ -613,6 +628,7 @@ def _best_reading(
     offers: Offers,
     last_genders: Mapping[str, Counter[str]],
     nominatives: Counter[str],
+    others: Counter[str],
 ) -> str:
     written = [w.lower() for w in words(surface)]
     # The form longer names give a lone word (`_forms_in_full`).
@@ -644,6 +660,13 @@ def _best_reading(
 
     def surname(i: int, word: str) -> bool:
         return i == len(written) - 1 and bool(_PARADIGM.search(word))
+
+    def made_up(i: int, word: str) -> bool:
+        # The nominative of a place or organisation of one word named often, read as a form
+        # that names far more rarely are: 'Америка Феррера' is no genitive of an 'Америк
+        # Феррер' (places are 'Америка' 330 times; 'обеих Америк' is a plural).
+        many = others[written[i]]
+        return many >= _MANY and (others[word] + seen[word]) * _RARER < many
 
     rivals = {name for _s, name in readings}
     # only a full name's readings are confirmed by other cases (a one-word surface's are words)
@@ -705,7 +728,7 @@ def _best_reading(
             elif _feminine_genitive(written[i], word) and seen[written[i]] > 1:
                 total += _NEVER_WHOLE  # 'Бюрки', written again, is no genitive of 'Бюрка'
                 # that the corpus never writes
-            elif seen[written[i]] >= _MANY and not surname(i, word):
+            elif (seen[written[i]] >= _MANY or made_up(i, word)) and not surname(i, word):
                 total += _NEVER_WHOLE  # written often, not so: 'Каролина' is no 'Каролин's
             elif i in offered or seen[written[i]] >= _OFTEN:
                 total += _UNATTESTED  # the corpus never writes this nominative
