@@ -238,6 +238,60 @@ class Roles:
         }
         return spokesmen.pop() if len(spokesmen) == 1 else None
 
+    def _member(self, before: int, head: str, gender: str | None, organisation: str) -> str | None:
+        """The person a spokesman's noun with its organisation refers back to when no one was
+        introduced with both: the nearest person the last `2 * _BACK` sentences present
+        (`_presented`) who is of that organisation (`_of_body`: 'представитель партии
+        «Республиканцы»' after '— признал Жан-Франсуа Копе', a 'депутат от партии
+        Республиканцы'), of `gender`, holding the noun's role unless it is the generic
+        'представитель'. None (the organisation speaks) when no one is."""
+        back = self._back_start(before, 2 * _BACK)
+        for m in reversed([m for m in self.narrated if m.stop <= before]):
+            if back is None or m.start < back:
+                return None
+            person = self.people.get(m.entity_id)
+            if (
+                person
+                and (head == "представитель" or person.role == head)
+                and self._fits(m.entity_id, gender)
+                and self._presented(m)
+                and self._of_body(m, person.affiliation, organisation)
+            ):
+                return self._whole(m.entity_id, before)
+        return None
+
+    def _of_body(self, m: Mention, affiliation: str, organisation: str) -> bool:
+        """Whether the person of `m` is of an organisation: their role in the corpus names it
+        (`_names_body`), or, when it names no body (a capitalised word), the sentence that
+        presents them names it ('Руководство «Нафтогаза Украины» не намерено ..., об этом
+        заявил коммерческий директор украинской энергетической компании Юрий Витренко')."""
+        if self._names_body(affiliation, organisation):
+            return True
+        if any(w[0].isupper() for w in _WORDS.findall(affiliation)):
+            return False  # 'пресс-секретарь президента' is no spokesman of the Госдеп
+        return any(o.entity_id == organisation and o.sentence == m.sentence for o in self.mentions)
+
+    def _names_body(self, affiliation: str, organisation: str) -> bool:
+        """Whether a role in full names an organisation as the article writes it: the first
+        word of one of its names, an abbreviation as the initials of words of the role ('ВОЗ':
+        'представитель Всемирной организации здравоохранения'), another word by its stem
+        ('Нафтогаз': 'коммерческий директор Нафтогаза')."""
+        words = [w.lower() for w in _WORDS.findall(affiliation)]
+        initials = "".join(w[0] for w in words)
+        names = {
+            n for m in self.mentions if m.entity_id == organisation for n in (m.normal, m.surface)
+        }
+        for name in sorted(names):
+            first = next(iter(_WORDS.findall(name)), "")
+            if len(first) < 3:
+                continue
+            if first.isupper() and (first.lower() in initials or first.lower() in words):
+                return True
+            stem = first.lower()[: max(4, len(first) - 2)]
+            if not first.isupper() and any(w.startswith(stem) for w in words):
+                return True
+        return False
+
     def _in_office(self, entity_id: str) -> bool:
         """Whether the corpus knows a person by an office of a state alone, and the state
         ('президент' of the USA, 'канцлер' of Germany): one an expert's words are about ('По

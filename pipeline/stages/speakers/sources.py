@@ -217,7 +217,10 @@ class Sources:
             if apposed:
                 return apposed.entity_id, None
             spokesman = one and self._spokesman(start, reading, gender, organisations)
-            return spokesman or organisations.pop(), None
+            # 'представитель партии «Республиканцы»' after '— признал Жан-Франсуа Копе'
+            (body,) = organisations
+            member = one and not spokesman and self._member(start, reading.head, gender, body)
+            return spokesman or member or body, None
         # 'в ведомстве заявили' refers back to a body; 'некоторые страны утверждают' does not
         placed = _PLACED.search(self.text, max(0, start - 4), start) or _PLACED.match(words)
         # 'телеканал NBC со ссылкой на ...'; not the medium a body's place spoke to, with an
