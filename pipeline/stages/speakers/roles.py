@@ -97,6 +97,12 @@ class Roles:
         sex = _KIN.get(reading.head)
         if found and sex and self._sex(found) not in (sex, None):
             return None
+        # one left anonymous since they were named is whom the noun means ('Мать другого
+        # ребёнка ... — делится собеседница, попросившая не указывать её имени. ... По мнению
+        # собеседницы RT' is not the mother named before)
+        named = [m.stop for m in self.narrated if m.entity_id == found and m.stop <= said.source[0]]
+        if found and named and self._anonymous_before(said.source[0], gender) > named[-1]:
+            return None
         return found
 
     def _sex(self, entity_id: str) -> str | None:

@@ -169,6 +169,8 @@ class Sources:
         left_out += [(m.start, m.stop) for m in inside if m.type == MEDIUM]
         people = {m.entity_id: m for m in inside if m.type == "PER" and not self._whose(m, start)}
         number, gender = agreement(said.cue)
+        if any(map(self._pseudonym, people.values())):
+            return None, None  # 'Ирина (имя изменено)' is anonymous: not another Ирина
         if people:
             return (
                 self._one_person(next(iter(people.values())), gender, start)
