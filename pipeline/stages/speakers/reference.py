@@ -332,12 +332,14 @@ class Reference:
         lo = back if back is not None else max(0, before - 300)
         # back to the last person named: one named before the unnamed source is not referred to
         # ('Как рассказал RT источник в правоохранительных органах ... По словам собеседника')
+        # (there one source: 'западные источники' are no 'он')
         named = [m.start for m in self.narrated if m.stop <= before]
-        lo = min([lo, *named[-1:]])
+        near, lo = lo, min([lo, *named[-1:]])
         found, after = 0, None  # after: the word before, a preposition ('на источник')
         for word in _WORDS.finditer(self.text, lo, before):
             parse = morph()(word.group().lower())[:1]
-            nominative = parse and parse[0].tag.case == "nomn" and after != "PREP"
+            one = word.start() >= near or parse and parse[0].tag.number != "plur"
+            nominative = one and parse and parse[0].tag.case == "nomn" and after != "PREP"
             unnamed = nominative and parse[0].normal_form in _UNNAMED
             told = not self._quoted(word.start()) or self._aside(word.start(), word.end())
             if unnamed and told and not self._of_thing(word.end()):

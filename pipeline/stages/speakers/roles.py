@@ -36,6 +36,7 @@ from pipeline.stages.speakers.words import (
     _SUBORDINATING,
     _animate,
     _fixed,
+    _plural,
 )
 
 #: Nouns of a country's leader: with a country and no organisation or other noun ('российский
@@ -244,13 +245,18 @@ class Roles:
         }
         return spokesmen.pop() if len(spokesmen) == 1 else None
 
-    def _member(self, before: int, head: str, gender: str | None, organisation: str) -> str | None:
+    def _member(
+        self, before: int, words: str, head: str, gender: str | None, organisation: str
+    ) -> str | None:
         """The person a spokesman's noun with its organisation refers back to when no one was
         introduced with both: the nearest person the last `2 * _BACK` sentences present
         (`_presented`) who is of that organisation (`_of_body`: 'представитель партии
         «Республиканцы»' after '— признал Жан-Франсуа Копе', a 'депутат от партии
         Республиканцы'), of `gender`, holding the noun's role unless it is the generic
-        'представитель'. None (the organisation speaks) when no one is."""
+        'представитель'. None (the organisation speaks) when no one is, or the noun is plural
+        ('по словам представителей Минтранса' are the ministry's people, not its minister)."""
+        if any(lemma(w) == head and _plural(w) for w in _WORDS.findall(words)):
+            return None
         back = self._back_start(before, 2 * _BACK)
         for m in reversed([m for m in self.narrated if m.stop <= before]):
             if back is None or m.start < back:
@@ -269,12 +275,16 @@ class Roles:
     def _of_body(self, m: Mention, affiliation: str, organisation: str) -> bool:
         """Whether the person of `m` is of an organisation: their role in the corpus names it
         (`_names_body`), or, when it names no body (a capitalised word), the sentence that
-        presents them names it ('Руководство «Нафтогаза Украины» не намерено ..., об этом
-        заявил коммерческий директор украинской энергетической компании Юрий Витренко')."""
+        presents them reports speech and names it ('Руководство «Нафтогаза Украины» не намерено
+        ..., об этом заявил коммерческий директор украинской энергетической компании Юрий
+        Витренко'; not 'пообещали не чинить препятствий инициативе TLP, которая предложит
+        добавить Биби в список')."""
         if self._names_body(affiliation, organisation):
             return True
         if any(w[0].isupper() for w in _WORDS.findall(affiliation)):
             return False  # 'пресс-секретарь президента' is no spokesman of the Госдеп
+        if not _opines(self._sentence_of(m.start)):
+            return False
         return any(o.entity_id == organisation and o.sentence == m.sentence for o in self.mentions)
 
     def _names_body(self, affiliation: str, organisation: str) -> bool:

@@ -221,7 +221,9 @@ class Sources:
             spokesman = one and self._spokesman(start, reading, gender, organisations)
             # 'представитель партии «Республиканцы»' after '— признал Жан-Франсуа Копе'
             (body,) = organisations
-            member = one and not spokesman and self._member(start, reading.head, gender, body)
+            member = (
+                one and not spokesman and self._member(start, words, reading.head, gender, body)
+            )
             return spokesman or member or body, None
         # 'в ведомстве заявили' refers back to a body; 'некоторые страны утверждают' does not
         placed = _PLACED.search(self.text, max(0, start - 4), start) or _PLACED.match(words)
