@@ -81,7 +81,11 @@ def people_of(entities: pa.Table) -> dict[str, Person]:
     columns = (entities[c].to_pylist() for c in ("entity_id", "type", "role", "country", "name"))
     return {
         entity_id: Person(
-            role_head(role) if role else None, country, name, bool(role) and " " not in role
+            role_head(role) if role else None,
+            country,
+            name,
+            bool(role) and " " not in role,
+            role or "",
         )
         for entity_id, kind, role, country, name in zip(*columns, strict=True)
         if kind == "PER"

@@ -16,7 +16,9 @@ The source's words name the speaker, or describe them and the article named them
    Трамп'); a surname after a particle is one too ('аль-Шакир', 'бен Сальман'). An unnamed
    source ('источник RT в Минэкономики') is nobody, and so is a pronoun or a description that
    refers back to it ('— сказал собеседник агентства') or to an unnamed person the text
-   introduced ('Мужчину лет 35-ти ... он поясняет', 'одна из жительниц ... По её словам').
+   introduced ('Мужчину лет 35-ти ... он поясняет', 'одна из жительниц ... По её словам'), a
+   name the text says it made up ('Ирина (имя изменено)') or one who asked not to be named
+   ('собеседница, попросившая не указывать её имени'), since the last person named.
 3. A source that describes one person by a noun ('эксперт', 'бывший глава Минфина', 'глава
    британского МИД') is that person, never the organisation in its phrase: the person named
    right after it in apposition ('..., политолог Дмитрий Журавлёв'), else for a role of a
@@ -38,8 +40,9 @@ The source's words name the speaker, or describe them and the article named them
    ('эксперт') never one known by an office of a state alone (`_in_office`: Трамп, Путин).
 4. An organisation is the speaker when the source is the organisation or speaks for it ('в
    Минсельхозе', 'сообщил Росстат', 'представитель Госдепа' when no spokesman of it is named:
-   `_spokesman`), or refers back to it by a noun it was called by (beyond the last sentences,
-   the one such organisation the article named)
+   `_spokesman`, nor a member of it presented just before: `_member`), or refers back to it
+   by a noun it was called by (beyond the last sentences, the one such organisation the
+   article named)
    ('в министерстве', 'в авиакомпании', 'представители ведомства'): for 'ведомство',
    'пресс-служба', 'организация' the organisation that spoke just before, else the nearest
    named; a noun no adjective qualifies, by a compound of it too ('представители компании'

@@ -38,5 +38,8 @@ class Article(Sources, Interviews, Reference, Media, Documents, Roles, Names, Te
 
     @cached_property
     def narrated(self) -> list[Mention]:
-        """The people mentioned outside quotations, in order."""
-        return [m for m in self.mentions if m.type == "PER" and m.narrated]
+        """The people mentioned outside quotations, in order, but for names the text made up
+        (`_pseudonym`)."""
+        return [
+            m for m in self.mentions if m.type == "PER" and m.narrated and not self._pseudonym(m)
+        ]

@@ -45,6 +45,7 @@ class Person:
     country: str | None
     name: str = ""
     role_alone: bool = False  # `entities.role` is its head alone: 'президент', not '... Центра'
+    affiliation: str = ""  # `entities.role` in full: 'коммерческий директор Нафтогаза'
 
     @property
     def gender(self) -> str | None:

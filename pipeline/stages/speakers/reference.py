@@ -44,6 +44,20 @@ _SIGNED = re.compile(rf"\s*,?\s*[{_DASHES}]\s*(\w+)\s+")
 #: A description after a name: 'Георгий Остапкович, экономист'.
 _DESCRIBED = re.compile(r"\s*,\s*[^,.;:!?«»\"()\n]{0,60}")
 
+#: A name the text says it made up, after it ('Ирина (имя изменено)', 'Наталья (назовём её
+#: так)') or before it ('назовём его Иван').
+_MADE_UP_AFTER = re.compile(r"\s*\((?:[^()]{0,40}\bизмен[её]н|\s*назов[её]м\s)", re.I)
+_MADE_UP_BEFORE = re.compile(r"назов[её]м\s+(?:его|её|ее|их)\s*$", re.I)
+
+#: Words right after a noun of a person who asked not to be named: ', попросившая не указывать
+#: её имени', ', пожелавший остаться неизвестным', 'на условиях анонимности'.
+_ANONYMOUS = re.compile(
+    r"[^.!?«»\n]{0,40}?\b(?:(?:попрос|пожела)\w*\s+не\s+(?:называ|указыва|раскрыва|публикова)"
+    r"|(?:пожела|предпоч)\w*\s+остаться\s+(?:неизвестн|анонимн|неназванн|инкогнито)"
+    r"|на\s+условиях\s+анонимности)",
+    re.I,
+)
+
 #: A name coordinated with the one before it: '[Колесниченко] и Пацкевич'.
 _PAIRED = re.compile(r"\s+и\s+[А-ЯЁ]")
 
@@ -337,15 +351,42 @@ class Reference:
         pronoun after it is that source's, nobody's; 0 if none is."""
         back = self._back_start(before)
         lo = back if back is not None else max(0, before - 300)
+        # back to the last person named: one named before the unnamed source is not referred to
+        # ('Как рассказал RT источник в правоохранительных органах ... По словам собеседника')
+        # (there one source: 'западные источники' are no 'он')
+        named = [m.start for m in self.narrated if m.stop <= before]
+        near, lo = lo, min([lo, *named[-1:]])
         found, after = 0, None  # after: the word before, a preposition ('на источник')
         for word in _WORDS.finditer(self.text, lo, before):
             parse = morph()(word.group().lower())[:1]
-            nominative = parse and parse[0].tag.case == "nomn" and after != "PREP"
+            one = word.start() >= near or parse and parse[0].tag.number != "plur"
+            nominative = one and parse and parse[0].tag.case == "nomn" and after != "PREP"
             unnamed = nominative and parse[0].normal_form in _UNNAMED
-            if unnamed and not self._quoted(word.start()) and not self._of_thing(word.end()):
+            told = not self._quoted(word.start()) or self._aside(word.start(), word.end())
+            if unnamed and told and not self._of_thing(word.end()):
                 found = word.end()
             after = parse[0].tag.POS if parse else None
         return found
+
+    @cached_property
+    def _made_up(self) -> frozenset[str]:
+        """The stems of the one-word names the text says it made up for a person it leaves
+        anonymous ('18-летняя Ирина (имя изменено)'): no one of that name speaks for them."""
+        return frozenset(
+            key(m.surface)[: max(3, len(m.surface) - 2)]
+            for m in self.mentions
+            if m.type == "PER"
+            and len(_WORDS.findall(m.surface)) == 1
+            and (
+                _MADE_UP_AFTER.match(self.text, m.stop)
+                or _MADE_UP_BEFORE.search(self.text[max(0, m.start - 30) : m.start])
+            )
+        )
+
+    def _pseudonym(self, m: Mention) -> bool:
+        """Whether a mention is a name the text made up (`_made_up`), in any case."""
+        words = _WORDS.findall(m.surface)
+        return len(words) == 1 and any(key(words[0]).startswith(s) for s in self._made_up)
 
     def _stranger_before(self, before: int, gender: str | None) -> int:
         """Where the last unnamed person of `gender` of the `_BACK` sentences before `before` is
@@ -358,7 +399,31 @@ class Reference:
         for word in _WORDS.finditer(self.text, lo, before):
             if self._stranger(word, gender):
                 found = word.end()
-        return found
+        return max(found, self._anonymous_before(before, gender))
+
+    def _anonymous_before(self, before: int, gender: str | None) -> int:
+        """Where the last person of `gender` the text leaves anonymous on purpose is introduced
+        since the last person named (or in the `_BACK` sentences) before `before`: a name it
+        says it made up ('С этим столкнулась 18-летняя Ирина (имя изменено) ... — говорит
+        она', `_pseudonym`) or a noun of one who asked not to be named (`_anonymous`); 0 if
+        none is. No one named before them is referred back to."""
+        back = self._back_start(before)
+        named = [m.start for m in self.narrated if m.stop <= before]
+        lo = min([back if back is not None else max(0, before - 300), *named[-1:]])
+        found = [
+            m.stop
+            for m in self.mentions
+            if lo <= m.start
+            and m.stop <= before
+            and self._pseudonym(m)
+            and self._fits(m.entity_id, gender)
+        ]
+        found += [
+            word.end()
+            for word in _WORDS.finditer(self.text, lo, before)
+            if _ANONYMOUS.match(self.text, word.end()) and self._anonymous(word, gender)
+        ]
+        return max([0, *found])
 
     def _stranger(self, word: re.Match, gender: str | None) -> bool:
         """Whether `word` is a noun of a person the text introduces without a name, in the
@@ -386,6 +451,20 @@ class Reference:
         said_of = {"он", "она"} & set(before)
         named = any(m.type == "PER" and opens <= m.start < word.start() for m in self.mentions)
         return not (said_of or named)
+
+    def _anonymous(self, word: re.Match, gender: str | None) -> bool:
+        """Whether a word is a noun of a person who asked not to be named, in the words right
+        after it ('— делится собеседница, попросившая не указывать её имени', 'источник,
+        пожелавший остаться неизвестным'), of `gender`, in the author's words (not inside a
+        quotation but between its dashes)."""
+        tag = morph()(word.group().lower())[0].tag
+        if tag.POS != "NOUN" or "anim" not in tag or {"Name", "Surn", "Patr"} & set(tag.grammemes):
+            return False
+        if not _ANONYMOUS.match(self.text, word.end()):
+            return False
+        if gender and tag.gender and tag.gender != gender:
+            return False
+        return not self._quoted(word.start()) or self._aside(word.start(), word.end())
 
     def _of_thing(self, at: int) -> bool:
         """Whether the noun of a source ending at `at` is a thing's source, its first noun after
@@ -473,9 +552,14 @@ class Reference:
     def _inserted(self, m: Mention) -> bool:
         """Whether a name stands in the words between dashes inside a quotation: '«..., —
         считает Нина Мамедова. — ...»'."""
-        before = self.text[max(0, m.start - 60) : m.start]
+        return self._aside(m.start, m.stop)
+
+    def _aside(self, start: int, stop: int) -> bool:
+        """Whether the words from `start` to `stop` stand between dashes inside a quotation, the
+        author's words ('«..., — рассказывает источник. — ...»')."""
+        before = self.text[max(0, start - 60) : start]
         dash = max(before.rfind(d) for d in _DASHES)
-        after = self.text[m.stop : m.stop + 40]
+        after = self.text[stop : stop + 40]
         return (
             dash >= 0
             and not re.search(r"[«».!?]", before[dash:])
@@ -498,9 +582,12 @@ class Reference:
             person.role is None or person.role in _COMMENTATORS or head in _SEXES
         ):
             return None
-        if found != self._recent(said.previous, start, gender):
+        # from where the quotation opens: its own sentences push no one out of reach ('...,
+        # считает Владимир Кормузов. «...», — пояснил эксперт')
+        opens = said.words_from(start)
+        if found != self._recent(said.previous, opens, gender):
             told = person.role is None and head not in _SEXES  # told of, unless said to speak
-            if not self._presented_since(found, start, told):
+            if not self._presented_since(found, opens, told):
                 return None
         return self._whole(found, start)
 

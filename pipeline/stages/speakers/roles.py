@@ -36,6 +36,7 @@ from pipeline.stages.speakers.words import (
     _SUBORDINATING,
     _animate,
     _fixed,
+    _plural,
 )
 
 #: Nouns of a country's leader: with a country and no organisation or other noun ('российский
@@ -96,6 +97,12 @@ class Roles:
         found = self._description(said, words, reading, gender, organisations)
         sex = _KIN.get(reading.head)
         if found and sex and self._sex(found) not in (sex, None):
+            return None
+        # one left anonymous since they were named is whom the noun means ('Мать другого
+        # ребёнка ... — делится собеседница, попросившая не указывать её имени. ... По мнению
+        # собеседницы RT' is not the mother named before)
+        named = [m.stop for m in self.narrated if m.entity_id == found and m.stop <= said.source[0]]
+        if found and named and self._anonymous_before(said.source[0], gender) > named[-1]:
             return None
         return found
 
@@ -237,6 +244,69 @@ class Roles:
             if p in self.people and self.people[p].role in SPOKES and self._fits(p, gender)
         }
         return spokesmen.pop() if len(spokesmen) == 1 else None
+
+    def _member(
+        self, before: int, words: str, head: str, gender: str | None, organisation: str
+    ) -> str | None:
+        """The person a spokesman's noun with its organisation refers back to when no one was
+        introduced with both: the nearest person the last `2 * _BACK` sentences present
+        (`_presented`) who is of that organisation (`_of_body`: 'представитель партии
+        «Республиканцы»' after '— признал Жан-Франсуа Копе', a 'депутат от партии
+        Республиканцы'), of `gender`, holding the noun's role unless it is the generic
+        'представитель'. None (the organisation speaks) when no one is, or the noun is plural
+        ('по словам представителей Минтранса' are the ministry's people, not its minister)."""
+        if any(lemma(w) == head and _plural(w) for w in _WORDS.findall(words)):
+            return None
+        back = self._back_start(before, 2 * _BACK)
+        for m in reversed([m for m in self.narrated if m.stop <= before]):
+            if back is None or m.start < back:
+                return None
+            person = self.people.get(m.entity_id)
+            if (
+                person
+                and (head == "представитель" or person.role == head)
+                and self._fits(m.entity_id, gender)
+                and self._presented(m)
+                and self._of_body(m, person.affiliation, organisation)
+            ):
+                return self._whole(m.entity_id, before)
+        return None
+
+    def _of_body(self, m: Mention, affiliation: str, organisation: str) -> bool:
+        """Whether the person of `m` is of an organisation: their role in the corpus names it
+        (`_names_body`), or, when it names no body (a capitalised word), the sentence that
+        presents them reports speech and names it ('Руководство «Нафтогаза Украины» не намерено
+        ..., об этом заявил коммерческий директор украинской энергетической компании Юрий
+        Витренко'; not 'пообещали не чинить препятствий инициативе TLP, которая предложит
+        добавить Биби в список')."""
+        if self._names_body(affiliation, organisation):
+            return True
+        if any(w[0].isupper() for w in _WORDS.findall(affiliation)):
+            return False  # 'пресс-секретарь президента' is no spokesman of the Госдеп
+        if not _opines(self._sentence_of(m.start)):
+            return False
+        return any(o.entity_id == organisation and o.sentence == m.sentence for o in self.mentions)
+
+    def _names_body(self, affiliation: str, organisation: str) -> bool:
+        """Whether a role in full names an organisation as the article writes it: the first
+        word of one of its names, an abbreviation as the initials of words of the role ('ВОЗ':
+        'представитель Всемирной организации здравоохранения'), another word by its stem
+        ('Нафтогаз': 'коммерческий директор Нафтогаза')."""
+        words = [w.lower() for w in _WORDS.findall(affiliation)]
+        initials = "".join(w[0] for w in words)
+        names = {
+            n for m in self.mentions if m.entity_id == organisation for n in (m.normal, m.surface)
+        }
+        for name in sorted(names):
+            first = next(iter(_WORDS.findall(name)), "")
+            if len(first) < 3:
+                continue
+            if first.isupper() and (first.lower() in initials or first.lower() in words):
+                return True
+            stem = first.lower()[: max(4, len(first) - 2)]
+            if not first.isupper() and any(w.startswith(stem) for w in words):
+                return True
+        return False
 
     def _in_office(self, entity_id: str) -> bool:
         """Whether the corpus knows a person by an office of a state alone, and the state

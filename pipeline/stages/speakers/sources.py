@@ -172,6 +172,8 @@ class Sources:
         left_out += [self._titled(m) for m in inside if m.type == MEDIUM]
         people = {m.entity_id: m for m in inside if m.type == "PER" and not self._whose(m, start)}
         number, gender = agreement(said.cue)
+        if any(map(self._pseudonym, people.values())):
+            return None, None  # 'Ирина (имя изменено)' is anonymous: not another Ирина
         if people:
             return (
                 self._one_person(next(iter(people.values())), gender, start)
@@ -220,7 +222,12 @@ class Sources:
             if apposed:
                 return apposed.entity_id, None
             spokesman = one and self._spokesman(start, reading, gender, organisations)
-            return spokesman or organisations.pop(), None
+            # 'представитель партии «Республиканцы»' after '— признал Жан-Франсуа Копе'
+            (body,) = organisations
+            member = (
+                one and not spokesman and self._member(start, words, reading.head, gender, body)
+            )
+            return spokesman or member or body, None
         # 'в ведомстве заявили' refers back to a body; 'некоторые страны утверждают' does not
         placed = _PLACED.search(self.text, max(0, start - 4), start) or _PLACED.match(words)
         # 'телеканал NBC со ссылкой на ...'; not the medium a body's place spoke to, with an
