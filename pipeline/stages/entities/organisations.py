@@ -148,16 +148,17 @@ def _undeclined(
 
 
 def _noun_numbers(written: Mapping[tuple[str, str, str], int]) -> dict[str, Counter[str]]:
-    """For each noun (its lemma), the organisations' mentions that write it in a form only the
-    plural has ('Сил', 'Силами') or only the singular ('Силу'), by number."""
+    """For each noun (its lemma), the organisations' mentions that open with it, the head, in a
+    form only the plural has ('Сил специальных операций', 'Силами самообороны') or only the
+    singular ('Силу Сибири'), by number. A noun after the head is another's complement
+    ('Центр анализа стратегий')."""
     found: dict[str, Counter[str]] = defaultdict(Counter)
     for (kind, surface, _name), count in written.items():
-        if kind != ORGANISATION:
+        if kind != ORGANISATION or not surface.split():
             continue
-        for word in _plain(surface).split():
-            for lemma_, numbers in _noun_forms(word).items():
-                if len(numbers) == 1:
-                    found[lemma_][next(iter(numbers))] += count
+        for lemma_, numbers in _noun_forms(_plain(surface.split()[0])).items():
+            if len(numbers) == 1:
+                found[lemma_][next(iter(numbers))] += count
     return found
 
 
