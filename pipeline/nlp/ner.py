@@ -391,6 +391,42 @@ def _extend_initials(text: str, stop: int, sentence_stop: int) -> int:
     return found.end() if found else stop
 
 
+#: The rest of a word NER cut from a name: digits, capitals, or letters with a Latin one among
+#: them ('RT|360', 'RT|Д', 'Faceb|оok' with a Cyrillic 'о'); a lower-case Cyrillic rest is a
+#: case ending or another word ('Nautilus Pompilius|а').
+_GLUED_REST = re.compile(
+    r"[0-9]+|[A-ZА-ЯЁ]+(?![a-zа-яё])|[A-Za-zА-Яа-яЁё]*[A-Za-z][A-Za-zА-Яа-яЁё]*"
+)
+#: A number after a name, before the quotation mark that closes it ('«Россия 24»', 'АЭС
+#: «Фукусима 1»', '«Студия 1+1»').
+_QUOTED_NUMBER = re.compile(r"\s\d{1,4}(?:\+\d{1,4})?(?=[»“”\"])")
+#: A number after a name in Latin letters, not one that counts, dates or measures: 'S&P 500',
+#: 'CAC 40', 'UFC Fight Night 122', not 'Pfizer 9 ноября', 'Showtime 12—15', '2,5%', nor a
+#: year ('прогнозы Bloomberg 2017').
+_LATIN_NUMBER = re.compile(r"\s(?!(?:19|20)\d\d\b)\d{1,4}(?![\d%:/+-]|[.,]\d)(?!\s*[-–—]\s*\d)")
+
+
+def _extend_rest(text: str, start: int, stop: int, sentence_stop: int) -> int:
+    """The end of an organisation's name NER cut before it ends: the rest of its last word
+    (`_GLUED_REST`), or a number that its quotation marks enclose or that follows a name in
+    Latin letters, unless a word the number may count or date comes next ('Nord Stream 2
+    не', not 'Ryanair 28 сентября')."""
+    if stop < sentence_stop and text[stop - 1].isalnum() and text[stop].isalnum():
+        glued = _GLUED_REST.match(text, stop, sentence_stop)
+        return glued.end() if glued else stop
+    quoted_number = _QUOTED_NUMBER.match(text, stop, sentence_stop)
+    if quoted_number and any(ch in OPENING for ch in text[max(0, start - 1) : stop]):
+        return quoted_number.end()
+    number = _LATIN_NUMBER.match(text, stop, sentence_stop)
+    if not number or not re.search(r"[A-Za-z]\S*$", text[start:stop]):
+        return stop
+    following = re.match(r"\s*([А-Яа-яЁёA-Za-z]+)", text[number.end() : sentence_stop])
+    counted = following and any(
+        p.tag.POS in ("NOUN", "NUMR", "ADJF") for p in morph()(following.group(1).lower())
+    )
+    return stop if counted else number.end()
+
+
 def _after_preposition(text: str, sentence_start: int, at: int) -> bool:
     """Whether the word before `at` is a preposition: 'в Брюсселе Джонсон' is a place, then
     a surname ('Азию Биби', 'Маттео Ренци' are first names that the gazetteer or the
@@ -450,6 +486,8 @@ def find_mentions(tasks: list[Task]) -> list[Mention]:
             if k == "PER":
                 a = _extend_first_name(text, s_start, _extend_particle(text, s_start, a), b)
                 b = _extend_initials(text, b, s_stop)
+            else:
+                b = _extend_rest(text, a, b, s_stop)
             surface, plain_surface = written[a:b], text[a:b]
             readings, gender = (
                 _person_readings(text, s_start, s_stop, a, b) if k == "PER" else ((), None)

@@ -552,12 +552,24 @@ def _numbered_noun(token: str) -> str:
 def _modifies(forms: dict[tuple[str, str], list], rest: list[str]) -> bool:
     """Whether a word the dictionary reads first as a noun is an adjective of the words after
     it: 'Главного управления', 'Малого театра', 'Главного оперативного управления' ('главное',
-    'малое' are also nouns)."""
+    'малое' are also nouns), 'Семипалатинском полигоне'. Before a genitive, which may be the
+    noun's own, a dictionary's common noun with as many adjective readings as noun ones is an
+    adjective only in a form it shares with one: 'Парком эмансипации' is the park, not a
+    locative of a rare 'паркий'."""
     adjective = {k for k, parses in forms.items() if any(p.tag.POS == "ADJF" for p in parses)}
     if not adjective or not rest:
         return False
     pos, following = _head_forms(rest[0].lower())
-    return pos in ("ADJF", "PRTF", "NOUN") and bool(adjective & set(following))
+    shared = adjective & set(following)
+    if pos not in ("ADJF", "PRTF", "NOUN") or not shared:
+        return False
+    readings = [p for parses in forms.values() for p in parses]
+    nouns = [p for p in readings if p.tag.POS == "NOUN"]
+    common = all(p.is_known and not {"Geox", *_PROPER} & p.tag.grammemes for p in nouns)
+    likelier = 2 * len(nouns) < len(readings)  # 'Синей книги': four adjectives, one 'синь'
+    also_noun = any(p.tag.POS == "NOUN" for k in shared for p in forms[k])
+    genitive = any(case == "gent" for case, _n in following)
+    return also_noun or likelier or not common or not genitive
 
 
 @lru_cache(maxsize=CACHE_SIZE)

@@ -47,6 +47,9 @@ _FOREIGN_ENDS = frozenset("еиоуюэ")
 #: for the corpus to read it as a name that does not decline ('с «Леванте»', 'скромного
 #: «Леванте»': no form of 'Леванта' is so written in these cases).
 _UNDECLINED_CONTEXTS = 2
+#: Share of the forms of a noun that show its number in the organisations' names that must be
+#: plural for a name headed by its plural nominative to stay plural ('Силы коалиции').
+_PLURAL_SHARE = 0.9
 #: A number joined to a name by a hyphen: 'Шальке-04'.
 _NUMBERED = re.compile(r"-\d+$")
 
@@ -69,6 +72,7 @@ def organisation_names(
     seen: set[str] = set()  # the names as the corpus writes them
     supports: dict[str, list[tuple[frozenset, int]]] = defaultdict(list)
     in_names = _words_written(written)
+    numbers = _noun_numbers(written)
     genders = _abbreviation_genders(written)
     mentions: Counter[str] = Counter()
     for (kind, surface, name), count in written.items():
@@ -96,6 +100,9 @@ def organisation_names(
             own = sum(c for keys, c in supports[key(best)] if key(first) not in keys)
             best = best if own >= _OWN_SHARE * votes[key(best)] else first
         as_written = " ".join(surface.split())
+        tied = as_written in found and votes[key(as_written)] == votes[key(first)]
+        if best == first and tied and _plural_head(surface, first, numbers):
+            best = as_written
         if best == first and mentions[surface] >= _UNDECLINED_MENTIONS and as_written in found:
             undeclined = _undeclined(surface, first, in_names, contexts.get(surface, {}))
             best = as_written if undeclined else best
@@ -138,6 +145,52 @@ def _undeclined(
     return not any(in_names[form] for form in forms) or (
         _written_in_other_cases(prefix + part, before) >= _UNDECLINED_CONTEXTS
     )
+
+
+def _noun_numbers(written: Mapping[tuple[str, str, str], int]) -> dict[str, Counter[str]]:
+    """For each noun (its lemma), the organisations' mentions that open with it, the head, in a
+    form only the plural has ('Сил специальных операций', 'Силами самообороны') or only the
+    singular ('Силу Сибири'), by number. A noun after the head is another's complement
+    ('Центр анализа стратегий')."""
+    found: dict[str, Counter[str]] = defaultdict(Counter)
+    for (kind, surface, _name), count in written.items():
+        if kind != ORGANISATION or not surface.split():
+            continue
+        for lemma_, numbers in _noun_forms(_plain(surface.split()[0])).items():
+            if len(numbers) == 1:
+                found[lemma_][next(iter(numbers))] += count
+    return found
+
+
+@lru_cache(maxsize=CACHE_SIZE)
+def _noun_forms(word: str) -> dict[str, frozenset[str]]:
+    """The numbers each noun `word` may be a form of has it in: {'сила': {'sing', 'plur'}}
+    for 'силы'."""
+    found: dict[str, set[str]] = defaultdict(set)
+    for parse in morph()(word):
+        if parse.tag.POS == "NOUN" and parse.tag.number:
+            found[_plain(parse.normal_form)].add(parse.tag.number)
+    return {lemma_: frozenset(numbers) for lemma_, numbers in found.items()}
+
+
+def _plural_head(surface: str, name: str, numbers: Mapping[str, Counter[str]]) -> bool:
+    """Whether the one word that the normaliser put in the singular in an organisation's `name`
+    is a plural nominative that the corpus's organisations write in the plural
+    (`_PLURAL_SHARE` of the forms that show a number): 'Силы коалиции', not 'Сила коалиции',
+    where 'Сил', 'Силами' are written and 'Силу' rarely. Its own mentions have outvoted it when
+    they show the singular ('Силу Сибири')."""
+    changed = [(w, r) for w, r in zip(surface.split(), name.split(), strict=False) if w != r]
+    if len(changed) != 1 or len(surface.split()) != len(name.split()):
+        return False
+    word, nominative = (_plain(w) for w in changed[0])
+    counts = numbers.get(nominative, Counter())
+    shown = counts["plur"] + counts["sing"]
+    plural_nominative = any(
+        p.tag.POS == "NOUN" and {"nomn", "plur"} <= p.tag.grammemes
+        for p in morph()(word)
+        if _plain(p.normal_form) == nominative
+    )
+    return plural_nominative and shown > 0 and counts["plur"] >= _PLURAL_SHARE * shown
 
 
 def _written_in_other_cases(word: str, before: Mapping[str, int]) -> int:
