@@ -92,7 +92,9 @@ with left:
             st.info("No other person or organisation shares a sentence with this actor.")
         else:
             names = people["name"] + " (" + people["type"] + ")"
-            figure = charts.ranked(names, people["sentences"], "sentences")
+            figure = charts.ranked(
+                names, people["sentences"], "sentences", label_chars=charts.COLUMN_LABEL_CHARS
+            )
             clicked = downloads.chart_with_downloads(
                 build, filters, f"co_mentioned_{profile_id}", figure, people, selectable=True
             )
@@ -108,7 +110,12 @@ with right:
             filters,
             f"co_countries_{profile_id}",
             actors.co_countries(build, filters, profile_id, RELATED),
-            lambda frame: charts.ranked(frame["name"], frame["sentences"], "sentences"),
+            lambda frame: charts.ranked(
+                frame["name"],
+                frame["sentences"],
+                "sentences",
+                label_chars=charts.COLUMN_LABEL_CHARS,
+            ),
             "country",
             "countries",
             "No country is named in a sentence with this actor.",

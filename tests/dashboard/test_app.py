@@ -24,8 +24,8 @@ from conftest import ROOT, SEEDS, read_table
 from streamlit.testing.v1 import AppTest
 
 from dashboard import store
+from dashboard.charts import COLUMN_LABEL_CHARS, ranked, timeline_groups, timeline_markers
 from dashboard.charts import timeline as timeline_chart
-from dashboard.charts import timeline_groups, timeline_markers
 from dashboard.export import provenance, to_csv
 from dashboard.filters import Filters
 from dashboard.graph import graph, graph_tables, to_gexf
@@ -634,6 +634,37 @@ def test_top_countries_and_actors_count_articles(seed_build) -> None:
     people = top_actors(built, Filters(types=("PER",)), 10)
     assert set(people["type"]) == {"PER"}
     assert "Ильхам Алиев" in set(people["name"])
+
+
+def test_ranked_bars_hold_their_labels_in_fixed_margins() -> None:
+    """A ranked bar chart's margins come from its labels' lengths, not from Plotly measuring
+    them in the browser (`automargin` off): the left one holds the labels as chromium draws
+    them at the app's font (measured on the Overview of the corpus build: the topic label
+    406 px, the actor 222 px, plus the axis' 8 px). A label longer than the chart's room ends
+    in '…' on the axis; the bar keeps the whole name for hover and clicks. Names and the
+    topic label are the corpus build's (/work/b48/final2)."""
+    topic = "13 · отставка · министр · иностранный — Европейский союз, Великобритания"
+    wide = ranked(
+        pd.Series([topic, "0 · украинский · минский — Украина, Киев"]),
+        pd.Series([5, 3]),
+        "paragraphs",
+    )
+    assert (wide.layout.xaxis.automargin, wide.layout.yaxis.automargin) == (False, False)
+    assert wide.layout.margin.l >= 406 + 8 and list(wide.layout.yaxis.ticktext)[0] == topic
+    names = [
+        "Государственный департамент США (ORG)",
+        "Государственный департамент по правоохранительной деятельности и борьбе с "
+        "международным незаконным оборотом наркотиков (ORG)",
+    ]
+    column = ranked(
+        pd.Series(names), pd.Series([9, 1]), "sentences", label_chars=COLUMN_LABEL_CHARS
+    )
+    assert column.layout.margin.l >= 222 + 8
+    assert list(column.layout.yaxis.ticktext) == [
+        names[0],
+        "Государственный департамент по правоохр…",
+    ]
+    assert list(column.data[0].y) == list(column.layout.yaxis.tickvals) == names
 
 
 def test_rankings_of_a_filter_state_count_its_articles(seed_build) -> None:

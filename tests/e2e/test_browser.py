@@ -251,6 +251,29 @@ def test_click_on_a_bar_adds_a_filter(page, server: str) -> None:
     page.wait_for_function("() => window.location.search.includes('country=AZE')", timeout=10_000)
 
 
+#: For each chart of horizontal bars: whether its axes measure their labels (`automargin`),
+#: and how many pixels its widest tick label reaches left of the chart's SVG (0: none).
+_BAR_LABELS = """() => [...document.querySelectorAll('.js-plotly-plot')]
+    .filter(p => (p._fullData || []).some(t => t.type === 'bar' && t.orientation === 'h'))
+    .map(p => {
+        const left = p.querySelector('.main-svg').getBoundingClientRect().left;
+        const cut = [...p.querySelectorAll('.ytick text')]
+            .map(t => left - t.getBoundingClientRect().left);
+        return [p._fullLayout.xaxis.automargin, p._fullLayout.yaxis.automargin,
+            Math.max(0, ...cut)];
+    })"""
+
+
+def test_ranked_bars_fit_their_labels_unmeasured(page, server: str) -> None:
+    """The Overview's three ranked bar charts (countries, actors, topics) take their margins
+    from the server, not from measuring their labels in the browser, and every label still
+    shows whole: none begins left of its chart."""
+    page.goto(server)
+    page.get_by_role("heading", name="Top topics").wait_for(timeout=30_000)
+    page.wait_for_function(IDLE, timeout=60_000, polling=50)
+    assert page.evaluate(_BAR_LABELS) == [[False, False, 0]] * 3
+
+
 #: Every page, with the query string it is opened with.
 PAGES = {
     "": "",
