@@ -1032,3 +1032,20 @@ def test_a_unit_after_a_number_is_no_person() -> None:
         " авиационную ракету с дальностью 1,5 тыс. км и скоростью 6 Махов."
     )
     assert [m for m in _mentions(sentence) if m.type == "PER"] == []
+
+
+def test_one_syllable_tells_two_korean_names_apart() -> None:
+    texts = [
+        "Ким Чен Нам скончался по пути в больницу.",
+        "Они напали на 45-летнего Ким Чен Нама, применив отравленные иглы.",
+        "Южную Корею посетила делегация КНДР, в которую вошли номинальный глава страны "
+        "Ким Ён Нам и спецпосланник Ким Ё Чжон, сестра северокорейского лидера.",
+    ]
+    found = people(texts)
+    assert found["Ким Чен Нам"]["n_mentions"] == 2
+    assert found["Ким Ён Нам"]["n_mentions"] == 1
+
+
+def test_a_western_middle_name_is_still_one_person() -> None:
+    found = people(["Жан Поль Сартр написал пьесу.", "Жан Сартр умер в Париже."])
+    assert [e["n_mentions"] for name, e in found.items() if "Сартр" in name] == [2]

@@ -244,8 +244,28 @@ def _oblique_place(word: str) -> bool:
 
 
 def _first_last(name: str) -> str:
+    """A full name's person key: its first name's stem and its surname's sound, and the
+    middle syllable of an East Asian name."""
     tokens = name.split()
+    if _syllabic(tokens):
+        return " ".join(map(sound, tokens))
     return f"{first_stem(tokens[0])} {sound(tokens[-1])}"
+
+
+#: The longest syllable of an East Asian name as Russian writes it ('Чхоль', 'Чжон').
+_SYLLABLE = 5
+
+
+def _syllabic(tokens: list[str]) -> bool:
+    """A name of three syllables ('Ким Чен Нам'; not 'Жан Поль Сартр'): its middle is part of
+    the given name, no middle name, and one syllable tells two people apart ('Ким Ён Нам')."""
+    return (
+        len(tokens) == 3
+        and all(len(t) <= _SYLLABLE for t in tokens)
+        and not is_initial(tokens[1])
+        and not _patronymic(" ".join(tokens))
+        and not dictionary_first_name(tokens[1])
+    )
 
 
 _CASE_ENDINGS = re.compile(r"(?:ой|ей|ою|ею|ом|ем|а|я|ы|и|у|ю|е|й|ь)$")
