@@ -252,17 +252,20 @@ def _first_last(name: str) -> str:
     return f"{first_stem(tokens[0])} {sound(tokens[-1])}"
 
 
-#: The longest syllable of an East Asian name as Russian writes it ('Чхоль', 'Чжон').
-_SYLLABLE = 5
+#: The longest syllable of an East Asian name as Russian writes it ('Чхоль', 'Чжон'), and of
+#: its surname ('Ким', 'Чхве'): 'Марин Ле Пен', 'Хурам Шазад Батт' open with a longer name.
+_SYLLABLE, _SURNAME_SYLLABLE = 5, 4
 
 
 def _syllabic(tokens: list[str]) -> bool:
-    """A name of three syllables ('Ким Чен Нам'; not 'Жан Поль Сартр'): its middle is part of
-    the given name, no middle name, and one syllable tells two people apart ('Ким Ён Нам')."""
+    """A name of three syllables ('Ким Чен Нам'; not 'Жан Поль Сартр', 'Лула да Силва',
+    'Иоанн Павел II'): its middle is part of the given name, no middle name, and one syllable
+    tells two people apart ('Ким Ён Нам')."""
     return (
         len(tokens) == 3
-        and all(len(t) <= _SYLLABLE for t in tokens)
-        and not is_initial(tokens[1])
+        and len(tokens[0]) <= _SURNAME_SYLLABLE
+        and all(len(t) <= _SYLLABLE and t.isalpha() and t[:1].isupper() for t in tokens)
+        and not _REGNAL.match(tokens[2])
         and not _patronymic(" ".join(tokens))
         and not dictionary_first_name(tokens[1])
     )
