@@ -95,6 +95,13 @@ _BEHALF = re.compile(r"\s+от\s+имени\s+")
 _IN_IT = re.compile(r"(?i)\s*во?\s+(?P<it>нём|нем|ней)\b")
 
 #: Where a document was put, right after its noun: 'на сайте', 'в Telegram-канале'.
+#: A paper's noun opening a relative clause of place that the cue ends: 'обнародовала доклад,
+#: где отмечается', 'выпустил отчёт, в котором говорится'; the cue right after the relative
+#: word or one word later.
+_IN_WHICH = re.compile(
+    r"(?i)(?P<paper>[\w-]+)\s*,\s*(?:где|в\s+котор(?:ом|ой|ых))\s+(?:[\w-]+\s+)?$"
+)
+
 _SITE = re.compile(
     r"\s+(?:на|в)\s+(?:официальном\s+)?(?P<site>сайте|странице|(?:\w+-)?канале|аккаунте)\s+"
 )
@@ -465,6 +472,22 @@ class Documents:
         ]
         ours = [m for m in self.mentions if lo <= m.start < hi]
         makers = self._makers(ours, papers[-1], hi) if papers else set()
+        return makers.pop() if len(makers) == 1 else None
+
+    def _in_which(self, said: Said) -> str | None:
+        """Who made the paper whose relative clause the cue speaks in ('В январе Национальная
+        разведка США обнародовала доклад, где отмечается, что ...'), before a reflexive cue:
+        the paper's maker in the cue's sentence before the relative word (`_makers`: its
+        owner named after it, or the subject of a verb of making it); None for several."""
+        held = self._sentence_at(said.cue_stop - 1)
+        if held is None or not said.cue.lower().endswith(("ся", "сь")):
+            return None
+        start = self.sentences[held][0]
+        found = _IN_WHICH.search(self.text, start, said.cue_stop - len(said.cue))
+        if found is None or lemma(found.group("paper")) not in _PAPERS:
+            return None
+        ours = [m for m in self.mentions if start <= m.start < found.end("paper")]
+        makers = self._makers(ours, found.start("paper"), found.end("paper"))
         return makers.pop() if len(makers) == 1 else None
 
     def _sited(self, stop: int) -> str | None:

@@ -20,6 +20,8 @@ from pipeline.stages.speakers.records import Mention
 from pipeline.stages.speakers.words import (
     _AGENCIES,
     _BACK,
+    _BUSINESSES,
+    _DEPARTMENTS,
     _DOCUMENTS,
     _described_apart,
     _pos,
@@ -143,6 +145,10 @@ class Names:
             called = self._named_as(m)
             if compound:
                 return any(_same_noun(noun, w) for w in called)
+            # 'ведомство' is no company's, by its name's words or its corpus kind
+            kinds = self._named_as(m, True) | self.kinds.get(m.entity_id, frozenset())
+            if noun in _DEPARTMENTS and kinds & _BUSINESSES:
+                return False
             return noun in _AGENCIES or noun in called
         # 'Издание отмечает': the outlet; a weak noun of a medium where it introduced it
         # ('агентство' for 'агентства «Рёнхап»'; not 'полиция' for 'полиция сообщила ТАСС')

@@ -151,7 +151,8 @@ class Sources:
             after = self._after_cue(said.cue_stop)
             if after:
                 return after.entity_id, (after.start, after.stop)
-            in_it = self._in_it(said)  # 'В нём утверждалось'
+            # 'В нём утверждалось'; 'обнародовала доклад, где отмечается'
+            in_it = self._in_it(said) or self._in_which(said)
             if in_it:
                 return in_it, None
             # 'Отмечается, что ...' after a quote goes on with its source

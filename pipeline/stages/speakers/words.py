@@ -23,6 +23,17 @@ _DASHES = "-–—"
 #: 'организация' to any; 'пресс-служба' speaks for the organisation named before.
 _AGENCIES = frozenset({"ведомство", "пресс-служба", "организация"})
 
+#: Nouns of a state department among `_AGENCIES`: 'в сообщении ведомства' is a ministry's or an
+#: agency's, never a business's.
+_DEPARTMENTS = frozenset({"ведомство"})
+
+#: Nouns and legal forms of a business, which a noun of a state department does not refer back
+#: to ('Министерство обороны РФ заключило контракт с ОАО «...». В сообщении ведомства').
+_BUSINESSES = frozenset(
+    {"компания", "корпорация", "концерн", "холдинг", "фирма", "предприятие", "завод"}
+    | {"оао", "зао", "пао", "ао", "ооо"}
+)
+
 #: Nouns of a document, a statement or a film: 'говорится в документе' is its author's, the
 #: speaker just before or the one the text named as making it ('комиссия РАН ... опубликовала
 #: меморандум. «...», — сообщается в документе').
