@@ -316,7 +316,7 @@ class Sources:
             one = None if number == "plur" else self._described(said, words, reading, gender, set())
             if one is None and reading.thing and not organisations:
                 return self._institution(reading.thing, start, said.previous, _bare(words)), None
-            if one is None and not (reading.thing or inside) and number != "plur":
+            if one is None and not (reading.thing or media) and number != "plur":
                 one = self._spokesperson_since(said, start, gender)
             return one, None
         # 'Вы признались': the polite 'вы' takes a plural verb, one person still; not in a
