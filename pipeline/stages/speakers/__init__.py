@@ -92,7 +92,11 @@ The source's words name the speaker, or describe them and the article named them
    with, else the one that spoke just before; a source no rule names
    anybody from is the person named right after it in the same clause ('— рассказала
    заведующая поликлиникой №2 Светлана Андреева'). Whom an outlet or a press service cites
-   by name ('— цитирует Возняцки официальный сайт Уимблдона') is the speaker (`_cited`).
+   by name ('— цитирует Возняцки официальный сайт Уимблдона'), by a noun and the name after
+   it ('цитирует главу МОК Томаса Баха официальный сайт'), or by a noun of a person before the
+   outlet ('— цитирует политика РИА': whom the noun refers to) is the speaker (`_cited`).
+   A noun of one who speaks that names no body ('— отметил спикер') is the person presented
+   as speaking since the quote before (`_spokesperson_since`).
 Only people mentioned outside quotations count as earlier people.
 
 The package: `records` and the word tests (`words`, `patterns`, `spans`, `phrases`,

@@ -487,8 +487,8 @@ class Roles:
         thing is: `_owner`) of the nearest sentence with such people between `after` (where the
         quote before ends) and `before`, when that sentence reports speech or a view or quotes
         words («...»), and the person's role is none, a commentator's or the description's
-        (`head`): not one holding an office the description does not name ('Порошенко заявил
-        ... По мнению политолога'). None when none or several are."""
+        (`head`; any role when `head` is None): not one holding an office the description does
+        not name ('Порошенко заявил ... По мнению политолога'). None when none or several are."""
         since = [
             m
             for m in self.narrated
@@ -508,7 +508,7 @@ class Roles:
         role = self.people[found].role if found in self.people else None
         sentence = self._sentence_of(since[-1].start)
         speaking = _opines(sentence) or "«" in sentence
-        fits = role is None or role in _COMMENTATORS or role == head
+        fits = head is None or role is None or role in _COMMENTATORS or role == head
         return self._whole(found, before) if speaking and fits else None
 
     def _main(self, m: Mention) -> bool:

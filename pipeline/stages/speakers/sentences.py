@@ -16,8 +16,9 @@ from pipeline.stages.speakers.words import _pos, _reporting
 
 _INTERVIEW = "интервью"
 
-#: Words of a view a sentence gives someone: 'придерживается иной точки зрения'.
-_OPINIONS = frozenset({"мнение", "зрение", "позиция", "придерживаться"})
+#: Words of a view a sentence gives someone: 'придерживается иной точки зрения', 'высказался',
+#: 'назвал происходящее «шабашем»'.
+_OPINIONS = frozenset({"мнение", "зрение", "позиция", "придерживаться", "высказаться", "назвать"})
 
 #: Impersonal verbs of a view: what was believed at large, not one report going on.
 _BELIEVED = frozenset({"считаться", "полагаться", "думаться", "предполагаться"})

@@ -114,14 +114,51 @@ class Sources:
             return None
         gap = self.text[said.cue_stop : said.source[0]]
         words = gap.strip()
-        if not words or re.search(r"[^\w\s-]", words):
+        if not words:
+            return self._cited_apposed(said)
+        if re.search(r"[^\w\s-]", words):
             return None
         start = said.cue_stop + gap.index(words)
         inside = [m for m in self.mentions if m.start < start + len(words) and start < m.stop]
+        reading = read(words)  # the object, not the subject: 'цитирует автор В.М. Долгорукова'
+        if not inside and reading.kind == "person" and not reading.nominative:
+            return self._cited_noun(said, (start, start + len(words)))
         if len(inside) != 1 or inside[0].type != "PER" or inside[0].surface.strip() != words:
             return None
         found = self._whole(inside[0].entity_id, start)
         return (found, (start, start + len(words))) if self._cited_as(found, inside[0]) else None
+
+    def _spokesperson_since(self, said: Said, start: int, gender: str | None) -> str | None:
+        """Whom a noun of one who speaks that names no body ('— отметил спикер') stands for:
+        the one person the text presents as speaking since the quote before (`_speaking_since`,
+        any role: the noun names none): 'В той же тональности высказался и президент Федерации
+        кёрлинга России Дмитрий Свищев. «...», — отметил спикер'."""
+        after = said.previous[1] if said.previous else 0
+        return self._speaking_since(after, start, gender, None)
+
+    def _cited_apposed(self, said: Said) -> tuple[str, tuple[int, int]] | None:
+        """Whom a cue of citing cites by a noun of a person its source opens with, when the
+        person is named right after the noun in its case ('— цитирует главу МОК Томаса Баха
+        официальный сайт организации'): the name, not a person the noun would refer back to."""
+        assert said.source is not None
+        start, stop = said.source
+        reading = read(self.text[start:stop])
+        if reading.kind not in ("person", "spokes") or reading.nominative:
+            return None
+        after = self._apposed(stop, False)
+        return (after.entity_id, (after.start, after.stop)) if after else None
+
+    def _cited_noun(self, said: Said, span: tuple[int, int]) -> tuple[str, tuple[int, int]] | None:
+        """Whom a cue of citing cites by a noun of a person before the outlet that cites
+        ('— цитирует политика РИА', 'цитирует специалиста ТАСС'): the person the noun refers
+        to, read as the source, first the one the text presents as speaking since the quote
+        before (`_speaking_since`: 'Неадекватной и смехотворной назвал попытку ... глава
+        Общественной палаты Крыма Григорий Иоффе. «...», — цитирует политика РИА Новости');
+        the outlet only relays them."""
+        after = said.previous[1] if said.previous else 0
+        found = self._speaking_since(after, span[0], None, None)
+        found = found or self._speaker(replace(said, source=span))[0]
+        return (found, span) if found else None
 
     def _cited_as(self, entity_id: str, m: Mention) -> bool:
         """Whether a person cited by the name `m` ('Медведеву', 'У Цяня') is the person
@@ -280,6 +317,8 @@ class Sources:
             one = None if number == "plur" else self._described(said, words, reading, gender, set())
             if one is None and reading.thing and not organisations:
                 return self._institution(reading.thing, start, said.previous, _bare(words)), None
+            if one is None and not (reading.thing or media) and number != "plur":
+                one = self._spokesperson_since(said, start, gender)
             return one, None
         # 'Вы признались': the polite 'вы' takes a plural verb, one person still; not in a
         # question ('Как вы думаете, что ...?' asks, it reports nothing said)
