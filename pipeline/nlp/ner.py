@@ -10,7 +10,7 @@ from functools import lru_cache
 
 from pipeline.nlp import normalize
 from pipeline.nlp.gazetteer import adjectives, key, places
-from pipeline.nlp.government import GOVERNS
+from pipeline.nlp.government import GOVERNS, demanded_cases
 from pipeline.nlp.institutions import head_only, may_be_genitive
 from pipeline.nlp.models import CACHE_SIZE, lemma, morph, plain_hyphens, tag_sentences
 from pipeline.nlp.roles import title_lemmas
@@ -518,7 +518,7 @@ def _person_readings(
     nominative; one after a sentence's opening verb is its subject ('Отличился Сантала')."""
     surface = text[start:stop]
     locative = _locative_governed(text, sentence_start, stop)
-    cases, noun_gender = _governing_word(text, sentence_start, start)
+    cases, noun_gender = _governing_word(text, sentence_start, start, stop)
     readings = normalize.person_candidates(surface, locative=locative, cases=cases)
     item = _list_item(text, sentence_start, sentence_stop, start, stop)
     if item or not _LETTERS.search(text[sentence_start:start] + text[stop:sentence_stop]):
@@ -545,10 +545,11 @@ def _person_readings(
 
 
 def _governing_word(
-    text: str, sentence_start: int, start: int
+    text: str, sentence_start: int, start: int, stop: int
 ) -> tuple[frozenset[str] | None, str | None]:
     """The cases the word right before a name allows it, and the gender it gives it: a
-    preposition governs its case ('к Жильберте' is a dative); a demonym in the singular
+    preposition governs its case ('к Жильберте' is a dative); an adjective agrees with it
+    (`_agreeing_adjective`); a demonym in the singular
     (`gazetteer.adjectives`) is an apposition of the name's case and gender ('японца
     Нобухару Мацусито', 'с британцем Джейми Марреем'), which a relational noun is not ('жена
     Путина'). (None, None) for any other word."""
@@ -562,7 +563,29 @@ def _governing_word(
     word = word.lower()
     if word in GOVERNS:
         return GOVERNS[word], None
-    return _demonym(word)
+    cases, gender = _demonym(word)
+    return (cases, gender) if cases else _agreeing_adjective(word, text[start:stop])
+
+
+@lru_cache(maxsize=CACHE_SIZE)
+def _agreeing_adjective(word: str, name: str) -> tuple[frozenset[str] | None, None]:
+    """The cases of a full adjective in the singular of a person's gender that agrees with the
+    name after it ('сумасшедшая Мика': a nominative, not a man's genitive), else None. It
+    agrees only where every word of the name may stand in one of its cases (not 'близкий
+    Вареньке', 'подопечная Алексея Мишина', where it governs the name). Not a plural one
+    ('подопечные Карреры'), a neuter one ('нужное Трампу'), nor a pronoun ('которому')."""
+    parses = morph()(word)
+    if (
+        not demanded_cases(word)
+        or any(p.tag.number != "sing" or "Apro" in p.tag for p in parses)
+        or not {str(p.tag.gender) for p in parses} & {"masc", "femn"}
+    ):
+        return None, None
+    cases = frozenset(str(p.tag.case) for p in parses if p.tag.gender != "neut")
+    words = re.findall(r"\w+", name.lower())
+    if not all(any(p.tag.case in cases for p in morph()(w)) for w in words):
+        return None, None
+    return cases, None
 
 
 @lru_cache(maxsize=CACHE_SIZE)

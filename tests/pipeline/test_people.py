@@ -1049,3 +1049,17 @@ def test_one_syllable_tells_two_korean_names_apart() -> None:
 def test_a_western_middle_name_is_still_one_person() -> None:
     found = people(["Жан Поль Сартр написал пьесу.", "Жан Сартр умер в Париже."])
     assert [e["n_mentions"] for name, e in found.items() if "Сартр" in name] == [2]
+
+
+def test_an_adjective_before_a_name_agrees_with_it_where_the_name_may_stand_in_its_case() -> None:
+    # 'прежнего': a genitive or accusative, so 'Дзюбу' is Дзюба's accusative, not a dative.
+    assert _read("Мне очень хочется увидеть прежнего Дзюбу.", "Дзюбу")[0] == "Дзюба"
+    # 'юная': a nominative, so 'Медведева' is a woman's, not a man's genitive.
+    sentence = "И юная Медведева не только не подвела, но и откатала просто феноменально!"
+    assert _read(sentence, "Медведева")[0] == "Медведева"
+    # 'Вареньке' cannot be in the nominative or accusative of 'близкий': it is governed.
+    sentence = (
+        "Там же гостит Сергей Иванович Кознышев, человек, по типу близкий Вареньке, –"
+        " «духовный», как отзывается о нем Левин, или «головной»."
+    )
+    assert _read(sentence, "Вареньке")[0] == "Варенька"
