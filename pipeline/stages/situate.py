@@ -4,7 +4,7 @@ per-article tables, `events` (from `dates`) and `quotes` (from `speech`)."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from contextlib import nullcontext
 from pathlib import Path
 
@@ -19,6 +19,7 @@ from pipeline.stages.countries import build_country_mentions
 from pipeline.stages.events import build_events
 from pipeline.stages.headlines import mark_headlines
 from pipeline.stages.quotes import build_quotes, kinds_of, people_of, surnames_of
+from pipeline.stages.speakers.records import Person
 
 #: The table `situate` writes from each optional per-article table.
 SITUATED = {"dates": "events", "speech": "quotes"}
@@ -93,7 +94,7 @@ def situate(
             named = pc.unique(chunk["mentions"]["entity_id"]).to_pylist()
             yield (
                 *map(detached, tables),
-                {e: people[e] for e in named if e in people},
+                chunk_people(people, surnames, named),
                 surnames,
                 {e: kinds[e] for e in named if e in kinds},
             )
@@ -104,3 +105,14 @@ def situate(
             output["quotes"].write(mark_headlines(quotes, corpus.headlines))
     with timer.stage("write"):
         return closed(output)
+
+
+def chunk_people(
+    people: Mapping[str, Person], surnames: Mapping[str, str], named: Iterable[str]
+) -> dict[str, Person]:
+    """The people a worker naming a chunk's quotes needs: those its mentions tag (`named`),
+    and those a name written alone may stand for (`surnames`' people), whom the speaker stage
+    finds where the text writes them untagged ('Майкл Оуэн' under a photo): without them a
+    worker would name other speakers than one process does."""
+    wanted = set(named).union(surnames.values())
+    return {e: people[e] for e in sorted(wanted) if e in people}

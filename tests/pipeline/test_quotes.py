@@ -10,6 +10,8 @@ from conftest import read_table
 
 from pipeline.harness import entity_tables
 from pipeline.nlp.speech import find_speech
+from pipeline.stages.quotes import people_of, surnames_of
+from pipeline.stages.situate import chunk_people
 
 
 @pytest.fixture(scope="module")
@@ -178,3 +180,23 @@ def test_speech_spans_on_a_sentence() -> None:
     assert text[speech.source_start : speech.source_stop] == "эксперт Станислав Ткаченко"
     assert text[speech.cue_start : speech.cue_stop] == "отмечает"
     assert text[speech.start : speech.stop] == "Турция остается на периферии НАТО"
+
+
+def test_a_worker_gets_the_people_a_name_written_alone_stands_for() -> None:
+    # An interview headlined with 'Оуэн' (the one person its text tags) and signed 'Майкл
+    # Оуэн' under a photo, untagged: the speaker stage names the full name's person, so a
+    # worker naming the chunk's quotes must know that person as one process does.
+    entities = pa.table(
+        {
+            "entity_id": ["owen", "michael-owen", "putin"],
+            "type": ["PER", "PER", "PER"],
+            "role": [None, "футболист", "президент"],
+            "country": [None, "GBR", "RUS"],
+            "name": ["Оуэн", "Майкл Оуэн", "Владимир Путин"],
+            "n_mentions": [9, 40, 900],
+        }
+    )
+    people = people_of(entities)
+    worker = chunk_people(people, surnames_of(entities), ["owen"])
+    assert worker["michael-owen"].name == "Майкл Оуэн"
+    assert set(worker) == {"owen", "michael-owen", "putin"}
