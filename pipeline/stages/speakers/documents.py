@@ -449,6 +449,13 @@ class Documents:
             self._speaker(replace(said, source=(found.end(), hi)))[0] if hi > found.end() else None
         )
 
+    def _reflexive_sentence(self, said: Said) -> int | None:
+        """The sentence of a reflexive cue ('утверждалось', 'отмечается'), whose speaker the
+        text names elsewhere; None for another cue."""
+        if not said.cue.lower().endswith(("ся", "сь")):
+            return None
+        return self._sentence_at(said.cue_stop - 1)
+
     def _in_it(self, said: Said) -> str | None:
         """Whose document a pronoun opening the cue's clause refers to ('В нём, в частности,
         утверждалось, что ...' after 'доверяют докладу аппарата директора Национальной разведки
@@ -456,8 +463,8 @@ class Documents:
         pronoun's gender ('нём' a masculine or neuter one, 'ней' a feminine one), and who made
         it (`_makers`: its owner named after it, or the subject of a verb of making it); None
         for several."""
-        held = self._sentence_at(said.cue_stop - 1)
-        if not held or not said.cue.lower().endswith(("ся", "сь")):  # reflexive: 'утверждалось'
+        held = self._reflexive_sentence(said)
+        if not held:  # none, or the first: no sentence before it
             return None
         start = self.sentences[held][0]
         found = _IN_IT.match(self.text, start)
@@ -479,8 +486,8 @@ class Documents:
         разведка США обнародовала доклад, где отмечается, что ...'), before a reflexive cue:
         the paper's maker in the cue's sentence before the relative word (`_makers`: its
         owner named after it, or the subject of a verb of making it); None for several."""
-        held = self._sentence_at(said.cue_stop - 1)
-        if held is None or not said.cue.lower().endswith(("ся", "сь")):
+        held = self._reflexive_sentence(said)
+        if held is None:
             return None
         start = self.sentences[held][0]
         found = _IN_WHICH.search(self.text, start, said.cue_stop - len(said.cue))
