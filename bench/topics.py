@@ -71,12 +71,10 @@ def main() -> int:
         f"paragraphs with a topic of their own {model['own_topic_share']:.1%}, "
         f"unassigned {model['unassigned_share']:.2%} (target <= 5%)"
     )
-    print(f"\n{'K':>4} {'coherence':>10} {'stability':>10} {'score':>8}")
+    print(f"\n{'K':>4} {'coherence':>10} {'reach':>8}")
     for c in model["candidates"]:
         mark = "  <- chosen" if c["k"] == model["k"] else ""
-        print(
-            f"{c['k']:>4} {c['coherence']:>10.4f} {c['stability']:>10.4f} {c['score']:>8.4f}{mark}"
-        )
+        print(f"{c['k']:>4} {c['coherence']:>10.4f} {c['reach']:>8.4f}{mark}")
     print(f"\n{'id':>3} {'paragraphs':>10} {'share':>6} {'NPMI':>6}  label")
     for t in found.topics.to_pylist():
         print(

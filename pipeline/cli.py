@@ -88,7 +88,7 @@ def _parser() -> argparse.ArgumentParser:
         "--topics",
         type=_positive,
         metavar="K",
-        help="number of topics (default: chosen by coherence and stability)",
+        help="number of topics (default: chosen by the reach of their terms)",
     )
     b.add_argument(
         "--cache",

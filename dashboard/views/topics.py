@@ -23,7 +23,7 @@ with guards.in_time(stop=True):
         st.stop()
 
 tried = ", ".join(str(c["k"]) for c in model.get("candidates", []))
-how = f"chosen by coherence × stability among K = {tried}" if tried else "set with `--topics`"
+how = f"chosen by the reach of their terms among K = {tried}" if tried else "set with `--topics`"
 st.caption(
     f"{len(all_topics)} topics over paragraphs ({how}); mean NPMI coherence "
     f"{model.get('mean_coherence')}. Paragraphs without words of their own (credits, embeds, "

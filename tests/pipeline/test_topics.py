@@ -143,9 +143,14 @@ def test_article_weights_sum_to_one(seed_build: Path, seed_articles: dict) -> No
 def test_manifest_explains_the_choice_of_k(seed_build: Path, topics) -> None:
     info = json.loads((seed_build / "manifest.json").read_text())["topics"]
     assert info["k"] == len(topics)
-    assert info["chosen_by"] == "coherence × stability"
-    best = max(info["candidates"], key=lambda c: c["score"])
-    assert best["k"] == info["k"]
+    assert info["chosen_by"] == "reach"
+    candidates = info["candidates"]
+    assert len(candidates) > 1
+    assert all(set(c) == {"k", "coherence", "reach"} and 0 <= c["reach"] <= 1 for c in candidates)
+    # The smallest K whose reach is close to the best; a K-topic fit may leave a topic empty.
+    best = max(c["reach"] for c in candidates)
+    close = [c["k"] for c in candidates if c["reach"] >= best - choose.REACH_TOLERANCE]
+    assert info["k"] <= min(close) == choose.chosen_k([choose.Candidate(**c) for c in candidates])
     assert info["unassigned_share"] == 0.0
 
 
@@ -302,7 +307,7 @@ def test_choosing_k_again_reuses_the_fits(
     def no_fit(task: tuple) -> None:
         raise AssertionError("the memo holds this fit")
 
-    monkeypatch.setattr(choose, "_fit_top", no_fit)
+    monkeypatch.setattr(choose, "_fit_reach", no_fit)
     again = fit_topics(paragraphs, memo=memo)
     assert again.model == first.model
     assert again.assigned.table().equals(first.assigned.table())
@@ -315,6 +320,33 @@ def test_choosing_k_again_reuses_the_fits(
             ),
             memo=memo,
         )
+
+
+def test_reach_is_the_share_of_a_topics_paragraphs_holding_one_of_its_terms(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # Paragraphs of the seeds, as lemmas: two on the Middle Corridor, one on NATO standards.
+    lemmas = ["коридор", "маршрут", "стандарт", "армия"]
+    paragraphs = sparse.csr_matrix(
+        [
+            [1, 1, 0, 0],  # "участниками Среднего коридора ... транспортных маршрутов"
+            [0, 1, 0, 0],  # "новые транспортные маршруты"
+            [0, 0, 1, 1],  # "армия страны переводится на стандарты НАТО"
+        ]
+    )
+    monkeypatch.setattr(choose, "REACH_MIN_PARAGRAPHS", 1)
+    top = np.array([[lemmas.index("коридор")], [lemmas.index("стандарт")]])
+    # The corridor's term is in one of its two paragraphs, the standards' in its one.
+    assert choose.reach(paragraphs, np.array([0, 0, 1]), top) == pytest.approx((1 / 2 + 1) / 2)
+    monkeypatch.setattr(choose, "REACH_MIN_PARAGRAPHS", 2)  # the one-paragraph topic is left out
+    assert choose.reach(paragraphs, np.array([0, 0, 1]), top) == pytest.approx(1 / 2)
+
+
+def test_the_smallest_k_close_to_the_best_reach_is_chosen() -> None:
+    # The article fit on the 11.5k corpus: reach rises to K = 50 and stops (docs/topics.md).
+    found = [choose.Candidate(k, 0.0, r) for k, r in ((20, 0.55), (25, 0.58), (50, 0.62))]
+    assert choose.chosen_k(found) == 25
+    assert choose.chosen_k([*found[:1], choose.Candidate(80, 0.0, 0.7)]) == 80
 
 
 def test_candidate_ks_span_cube_root_to_square_root_in_few_steps() -> None:

@@ -1,5 +1,6 @@
-"""The number of topics: candidates K fitted on a sample of whole articles, scored by NPMI
-coherence times stability across resampled fits; fits kept in a memo between builds."""
+"""The number of topics: candidates K fitted on a sample of whole articles, scored by their
+reach (how many of a topic's paragraphs contain one of its terms); the smallest K whose reach
+is close to the best is chosen. Fits kept in a memo between builds."""
 
 from __future__ import annotations
 
@@ -11,7 +12,6 @@ from dataclasses import dataclass
 
 import numpy as np
 from scipy import sparse
-from scipy.optimize import linear_sum_assignment
 from sklearn.decomposition import NMF
 from sklearn.exceptions import ConvergenceWarning
 from sklearn.feature_extraction.text import TfidfTransformer
@@ -23,13 +23,15 @@ from pipeline.runtime.engine import SERIAL, Engine
 from pipeline.runtime.memo import Memo
 
 SEED = 0
-#: Candidate numbers of topics tried: each costs three fits.
+#: Candidate numbers of topics tried: each costs one fit.
 CANDIDATES = 5
-#: Terms per topic kept in `topics.terms` and scored for coherence.
+#: Terms per topic kept in `topics.terms`, scored for coherence and reach.
 TOP_TERMS = 10
-#: Resampled fits per candidate K for stability, each on this share of the selection sample.
-RESAMPLES = 2
-RESAMPLE_SHARE = 0.8
+#: The smallest K whose reach is at most this far below the best candidate's is chosen: past
+#: it more topics split themes into single stories without reading better (docs/topics.md).
+REACH_TOLERANCE = 0.05
+#: A topic with fewer of the sample's paragraphs has no reach of its own (too few to share).
+REACH_MIN_PARAGRAPHS = 20
 #: A selection sample worth fitting in worker processes (starting them takes time).
 PARALLEL_ROWS = 3_000
 NMF_ITER = 300
@@ -47,8 +49,7 @@ class Candidate:
 
     k: int
     coherence: float  # mean NPMI of the topics' top terms over all paragraphs
-    stability: float  # mean Jaccard of matched top terms between resampled fits
-    score: float  # coherence * stability
+    reach: float  # mean share of a topic's sample paragraphs containing one of its top terms
 
 
 def candidate_ks(n_docs: int) -> list[int]:
@@ -110,17 +111,28 @@ class Cooccurrence:
         return np.array([npmi(self.counts[np.ix_(row, row)], self.n) for row in at])
 
 
-def _agreement(a: np.ndarray, b: np.ndarray) -> float:
-    """Mean Jaccard of top-term sets after matching the topics of two fits one to one."""
-    jaccard = np.array([[len(set(x) & set(y)) / len(set(x) | set(y)) for y in b] for x in a])
-    rows, cols = linear_sum_assignment(-jaccard)
-    return float(jaccard[rows, cols].mean())
+def reach(paragraphs: sparse.csr_matrix, topic: np.ndarray, top: np.ndarray) -> float:
+    """Mean over topics (with `REACH_MIN_PARAGRAPHS` or more) of the share of their paragraphs
+    (rows of `paragraphs`, `topic` each one's topic, -1 for none) with one of their `top`
+    terms (columns)."""
+    shares = []
+    for t, terms in enumerate(top):
+        rows = np.flatnonzero(topic == t)
+        if len(rows) >= REACH_MIN_PARAGRAPHS:
+            shares.append(float((paragraphs[rows][:, terms].getnnz(axis=1) > 0).mean()))
+    return float(np.mean(shares)) if shares else 0.0
 
 
-def _fit_top(task: tuple[sparse.csr_matrix, int]) -> np.ndarray:
-    """Top terms of a K-topic fit on `x`."""
-    x, k = task
-    return top_terms(fit_nmf(x, k, CANDIDATE_ITER).components_)
+def _fit_reach(task: tuple[sparse.csr_matrix, sparse.csr_matrix, int]) -> tuple[list, float]:
+    """Top terms and reach of a K-topic fit on the documents `x`, read over the paragraphs
+    `p` (rows weighted as `x`'s): each paragraph takes its strongest topic."""
+    x, p, k = task
+    model = fit_nmf(x, k, CANDIDATE_ITER)
+    top = top_terms(model.components_)
+    with threadpool_limits(1):
+        weights = model.transform(p)
+    topic = np.where(weights.sum(axis=1) > 0, weights.argmax(axis=1), -1)
+    return top.tolist(), round(reach(p, topic, top), 4)
 
 
 def document_frequency(x: sparse.csr_matrix) -> np.ndarray:
@@ -135,6 +147,7 @@ def frequent_columns(x: sparse.csr_matrix, min_df: int) -> np.ndarray:
 
 def choose_k(
     counts: sparse.csr_matrix,
+    paragraphs: sparse.csr_matrix,
     ks: list[int],
     cooccurrence: Callable[[np.ndarray], Cooccurrence],
     *,
@@ -143,68 +156,78 @@ def choose_k(
     progress: bool = False,
     memo: Memo | None = None,
 ) -> list[Candidate]:
-    """Score each K on `counts`, a sample of paragraphs (rows) by lemma (columns) taken as a
+    """Score each K on `counts`, a sample of documents (rows) by lemma (columns) taken as a
     corpus of its own: its own vocabulary and TF-IDF weights, so the scores depend on the
-    sampled paragraphs alone. Coherence (over every paragraph: `cooccurrence(terms)` counts
-    the fits' top terms over the corpus) of a fit on the sample, times the stability of its
-    top terms when refitted on resamples. `memo` keeps the fits' top terms between builds
-    under a digest of the sample. `weights` (by column of `counts`) scale the TF-IDF weights,
-    as the final model's are."""
+    sampled documents alone. A fit on the sample is read over the sample's `paragraphs` (same
+    columns) for its reach; its coherence is counted over every paragraph
+    (`cooccurrence(terms)`). `memo` keeps each fit's top terms and reach between builds under
+    a digest of the sample. `weights` (by column) scale the TF-IDF weights, as the final
+    model's are."""
     n = counts.shape[0]
     columns = np.intersect1d(
         vocabulary_columns(document_frequency(counts), n),
         frequent_columns(counts, 3 if n > 1000 else 1),
     )
-    x = TfidfTransformer(sublinear_tf=True).fit_transform(counts[:, columns]).astype(np.float32)
-    if weights is not None:
-        x = normalize(x @ sparse.diags(weights[columns].astype(np.float32))).astype(np.float32)
-    rng = np.random.default_rng(SEED)
-    resamples = [
-        np.sort(rng.choice(n, int(n * RESAMPLE_SHARE), replace=False)) for _ in range(RESAMPLES)
-    ]
-    key = _fits_key(x)
+    tfidf = TfidfTransformer(sublinear_tf=True).fit(counts[:, columns])
+    x, p = (_weighted(tfidf, m[:, columns], weights, columns) for m in (counts, paragraphs))
+    key = _fits_key(x, p)
     stored: dict[str, list] = (memo.get(key) if memo else None) or {}
-    # One task per fit (K on the sample, K on each resample): the workers stay evenly busy.
     todo = [k for k in ks if str(k) not in stored]
-    tasks = [(x[rows], k) for k in todo for rows in [slice(None), *resamples]]
     bar = {
         "desc": "topics: choosing K",
         "unit": " fits",
-        "total": len(tasks),
+        "total": len(todo),
         "disable": not progress,
     }
+    tasks = [(x, p, k) for k in todo]
     if engine.parallel and n >= PARALLEL_ROWS and tasks:
         with engine.pool() as pool:
-            tops = list(tqdm(pool.map(_fit_top, tasks), **bar))
+            fits = list(tqdm(pool.map(_fit_reach, tasks), **bar))
     else:
-        tops = list(tqdm(map(_fit_top, tasks), **bar))
-    per_k = len(resamples) + 1
-    for k, fits in zip(todo, zip(*[iter(tops)] * per_k, strict=True), strict=True):
-        stored[str(k)] = [top.tolist() for top in fits]
+        fits = list(tqdm(map(_fit_reach, tasks), **bar))
+    stored.update({str(k): list(fit) for k, fit in zip(todo, fits, strict=True)})
     if memo and todo:
         memo.put(key, stored)
-    fits = {k: [np.array(fit) for fit in stored[str(k)]] for k in ks}
-    together = cooccurrence(np.concatenate([columns[top].ravel() for top, *_r in fits.values()]))
-    found = []
-    for k, (top, *refits) in fits.items():
-        coherence = float(together.coherence(columns[top]).mean())
-        stability = float(np.mean([_agreement(top, other) for other in refits]))
-        found.append(
-            Candidate(k, round(coherence, 4), round(stability, 4), round(coherence * stability, 4))
+    tops = {k: np.array(stored[str(k)][0]) for k in ks}
+    together = cooccurrence(np.concatenate([columns[top].ravel() for top in tops.values()]))
+    return [
+        Candidate(
+            k, round(float(together.coherence(columns[tops[k]]).mean()), 4), stored[str(k)][1]
         )
-    return found
+        for k in ks
+    ]
 
 
-def _fits_key(x: sparse.csr_matrix) -> str:
-    """A digest of a selection sample and of the settings of its fits."""
+def chosen_k(candidates: list[Candidate]) -> int:
+    """The smallest candidate K whose reach is within `REACH_TOLERANCE` of the best."""
+    best = max(c.reach for c in candidates)
+    return min(c.k for c in candidates if c.reach >= best - REACH_TOLERANCE)
+
+
+def _weighted(
+    tfidf: TfidfTransformer,
+    counts: sparse.csr_matrix,
+    weights: np.ndarray | None,
+    columns: np.ndarray,
+) -> sparse.csr_matrix:
+    """TF-IDF rows of `counts`, their columns scaled by `weights` and rows normalised."""
+    x = tfidf.transform(counts).astype(np.float32)
+    if weights is not None:
+        x = normalize(x @ sparse.diags(weights[columns].astype(np.float32))).astype(np.float32)
+    return x
+
+
+def _fits_key(x: sparse.csr_matrix, p: sparse.csr_matrix) -> str:
+    """A digest of a selection sample (documents `x`, paragraphs `p`) and of the settings of
+    its fits."""
     digest = hashlib.sha256(
         repr(
-            (x.shape, CANDIDATE_ITER, NMF_TOL, SEED, RESAMPLES, RESAMPLE_SHARE, TOP_TERMS)
+            (x.shape, p.shape, CANDIDATE_ITER, NMF_TOL, SEED, TOP_TERMS, REACH_MIN_PARAGRAPHS)
         ).encode()
     )
-    for array in (x.indptr, x.indices, x.data):
+    for array in (x.indptr, x.indices, x.data, p.indptr, p.indices, p.data):
         digest.update(np.ascontiguousarray(array).tobytes())
-    return "choose-k-" + digest.hexdigest()[:32]
+    return "choose-k-reach-" + digest.hexdigest()[:32]
 
 
 def whole_articles(rows: np.ndarray, articles: np.ndarray, limit: int) -> np.ndarray:

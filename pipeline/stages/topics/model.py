@@ -1,12 +1,13 @@
 """Stage: paragraphs (and person mentions) -> topics, each paragraph's topic, each article's mix.
 
 Method (docs/topics.md): content lemmas per paragraph, TF-IDF, NMF. The number of topics K is
-the candidate with the best mean NPMI coherence times stability across resampled fits; `k`
-overrides it. A paragraph takes, among its article's topics, the one with the largest share
-of its NMF weights read with its article's (`_with_article`); one without weights of its own
-(no content word in the vocabulary) or that is boilerplate takes its article's main topic, so
-only paragraphs of articles without any content, and paragraphs that are page furniture as a
-whole (captions, credits, embeds), stay unassigned.
+the smallest candidate whose reach (paragraphs containing one of their topic's terms) is close
+to the best candidate's (`chosen_k`); `k` overrides it. A paragraph takes, among its
+article's topics, the one with the largest share of its NMF weights read with its article's
+(`_with_article`); one without weights of its own (no content word in the vocabulary) or that
+is boilerplate takes its article's main topic, so only paragraphs of articles without any
+content, and paragraphs that are page furniture as a whole (captions, credits, embeds), stay
+unassigned.
 """
 
 from __future__ import annotations
@@ -33,6 +34,7 @@ from pipeline.stages.topics.choose import (
     Cooccurrence,
     candidate_ks,
     choose_k,
+    chosen_k,
     document_frequency,
     fit_nmf,
     frequent_columns,
@@ -508,9 +510,12 @@ def _build_topics(
     phrasing = vocabulary[theme == 0]
     vocabulary, theme = vocabulary[theme > 0], theme[theme > 0]
     documents = _stack_groups(summed, n if not by_article else len(counted.article_ids))
-    selection, fitted = documents[select_groups], documents[fit_groups]
+    # The sample's paragraphs, read against each candidate's fit for its reach.
+    sample_paragraphs, selection = selection, documents[select_groups]
+    fitted = documents[fit_groups]
     del summed, documents
-    selection = selection @ sparse.diags(np.isin(np.arange(len(df)), phrasing, invert=True) * 1.0)
+    themes = sparse.diags(np.isin(np.arange(len(df)), phrasing, invert=True) * 1.0)
+    selection, sample_paragraphs = selection @ themes, sample_paragraphs @ themes
     lemma_weights = np.ones(len(df))
     lemma_weights[vocabulary] = theme
 
@@ -525,6 +530,7 @@ def _build_topics(
     candidates = (
         choose_k(
             selection,
+            sample_paragraphs,
             ks,
             cooccurrence,
             weights=lemma_weights,
@@ -535,8 +541,8 @@ def _build_topics(
         if len(ks) > 1
         else []
     )
-    chosen = max(candidates, key=lambda c: (c.score, -c.k)).k if candidates else ks[0]
-    del selection
+    chosen = chosen_k(candidates) if candidates else ks[0]
+    del selection, sample_paragraphs
 
     transformer = _tfidf(df[vocabulary], len(fitting))
     # Words of many senses weigh less (phrasing.py), in the final fit as in choosing K.
@@ -626,7 +632,7 @@ def _build_topics(
     )
     info = {
         "k": len(order),
-        "chosen_by": "--topics" if k else "coherence × stability",
+        "chosen_by": "--topics" if k else "reach",
         "candidates": [asdict(c) for c in candidates],
         "vocabulary": len(vocabulary),
         "phrasing": sorted(counted.lemmas[i] for i in phrasing),
