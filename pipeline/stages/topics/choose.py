@@ -28,8 +28,10 @@ CANDIDATES = 5
 #: Terms per topic kept in `topics.terms`, scored for coherence and reach.
 TOP_TERMS = 10
 #: The smallest K whose reach is at most this far below the best candidate's is chosen: past
-#: it more topics split themes into single stories without reading better (docs/topics.md).
-REACH_TOLERANCE = 0.05
+#: it more topics split themes into single stories without reading better. Set on the fits'
+#: own reach (which rises more steeply than the final models') against judged sheets
+#: (docs/topics.md, step 4).
+REACH_TOLERANCE = 0.02
 #: A topic with fewer of the sample's paragraphs has no reach of its own (too few to share).
 REACH_MIN_PARAGRAPHS = 20
 #: A selection sample worth fitting in worker processes (starting them takes time).
