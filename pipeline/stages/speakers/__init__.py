@@ -55,9 +55,11 @@ The source's words name the speaker, or describe them and the article named them
    quote just before, the owner of the press service the sentence reporting speech before
    names ('сообщили в пресс-службе седьмого флота ВМС США'). 'В нём утверждалось' is the
    maker of the paper of the sentence before; a paper 'от имени министра' is the minister's.
-   A bare publication's noun ('говорится в публикации') with no maker found is the medium
-   quoted just before, or one who wrote in their own channel, else the medium whose own report
-   the nearest sentence with names gives ('..., передает портал TMZ').
+   A bare publication's noun ('говорится в публикации') is the medium quoted just before, or
+   one who wrote in their own channel, else its maker ('вышла статья издания The Boston
+   Globe'), else the medium whose own report the nearest sentence with names gives ('...,
+   передает портал TMZ'); so is a statement's noun ('..., об этом сообщает India Today. «...»,
+   — говорится в сообщении'), a body's report too when no medium is named.
 5. 'Я' in an interview's '- ' answer and 'вы' in its question are the interviewee (rule 8),
    also in an answer's paragraph the speech rules did not take whole; 'я' inside «» elsewhere
    is the speaker of the quote before when the «» name them between dashes ('— считает Нина

@@ -102,6 +102,9 @@ _IN_WHICH = re.compile(
     r"(?i)(?P<paper>[\w-]+)\s*,\s*(?:где|в\s+котор(?:ом|ой|ых))\s+(?:[\w-]+\s+)?$"
 )
 
+#: A Cyrillic letter: a name without one is written as in its language, undeclined.
+_CYRILLIC = re.compile(r"[а-яё]", re.IGNORECASE)
+
 _SITE = re.compile(
     r"\s+(?:на|в)\s+(?:официальном\s+)?(?P<site>сайте|странице|(?:\w+-)?канале|аккаунте)\s+"
 )
@@ -280,23 +283,26 @@ class Documents:
         found = self._maker(noun, before) if noun else None
         return found if found in self.people else None  # the outlet that ran it is no author
 
-    def _published(self, before: int, previous: Previous | None) -> str | None:
-        """Whose publication a bare noun of one refers to ('— говорится в публикации'), when no
-        maker of it is named: the speaker of the quote just before when a medium (it goes on:
-        '— пишет издание. ... — говорится в публикации') or one who wrote in their own channel
-        ('сообщил министр ... в своем Telegram-канале'), not one who spoke to a medium
-        ('рассказал изданию ... Егор Сусин': the medium's publication); else the medium whose
-        own report the nearest sentence with names gives (`_issuer`: 'передает портал TMZ')."""
+    def _published(self, before: int, previous: Previous | None, noun: str) -> str | None:
+        """Whose publication a bare noun of one refers to ('— говорится в публикации'): the
+        speaker of the quote just before when a medium (it goes on: '— пишет издание. ... —
+        говорится в публикации') or one who wrote in their own channel ('сообщил министр ... в
+        своем Telegram-канале'), not one who spoke to a medium ('рассказал изданию ... Егор
+        Сусин': the medium's publication); else, with no one quoted just before (who goes on
+        in it: `_written`), who the nearest sentence that names it by the same noun says made
+        it (`_maker`: 'вышла статья издания The Boston Globe'); else the medium whose own
+        report the nearest sentence with names gives (`_issuer`: 'передает портал TMZ')."""
         spoke = self._recent(previous, before, None, ())
         if spoke and (spoke in self._media or self._own_channel(previous[1])):
             return spoke
-        return self._issuer(before, outlet=True)
+        made = None if spoke else self._maker(noun, before)
+        return made or self._issuer(before, outlet=True)
 
-    def _publication(self, start: int, stop: int) -> bool:
-        """Whether a source is a publication's noun alone after its preposition ('в статье',
-        which is also an occasion: 'в своей статье для ...' says where one wrote)."""
-        words = [w for w in _WORDS.findall(self.text[start:stop]) if not preposition(w)]
-        return len(words) == 1 and lemma(words[0]) in _PUBLICATIONS
+    def _publication(self, start: int, stop: int) -> str | None:
+        """The noun of a publication a source is alone after its preposition ('в статье' ->
+        'статья', which is also an occasion: 'в своей статье для ...' says where one wrote)."""
+        words = [lemma(w) for w in _WORDS.findall(self.text[start:stop]) if not preposition(w)]
+        return words[0] if len(words) == 1 and words[0] in _PUBLICATIONS else None
 
     def _issuer(self, before: int, outlet: bool = False) -> str | None:
         """Who issued what an impersonal cue or a document with no author found goes on with
@@ -306,9 +312,10 @@ class Documents:
         флота ВМС США', 'В заявлении, распространённом пресс-службой Белого дома, говорится').
         A press service with no name after it ('— уточнили в пресс-службе.') refers further back;
         nobody when the nearest sentence reporting anyone else's words names people or bodies:
-        they are too often not who issued a document; for a cue with no source (`outlet`),
+        they are too often not who issued a document; for a cue with no source or a statement's
+        noun (`outlet`: '..., об этом сообщает India Today. «...», — говорится в сообщении'),
         unless that sentence, one of the last `_OUTLET_BACK` and the nearest with names, is a
-        medium's own report (`_reporting_outlet`)."""
+        medium's or a body's own report (`_reporting_outlet`)."""
         at = self._sentence_at(before)
         if at is None:
             return None
@@ -434,7 +441,10 @@ class Documents:
         held = [_genitive_thing(w, person or (of_body and i > 0)) for i, w in enumerate(words)]
         if not _ADJOINED.fullmatch(gap) or not all(held):
             return None
-        return after.entity_id if _genitive(after.surface) else None
+        # a name in Latin letters tells no case: the genitive noun before it does ('статья
+        # издания The Boston Globe')
+        foreign = bool(words) and not _CYRILLIC.search(after.surface)
+        return after.entity_id if foreign or _genitive(after.surface) else None
 
     def _on_behalf(self, said: Said, stop: int) -> str | None:
         """Whom a document written on someone's behalf speaks for ('— говорится в телеграмме

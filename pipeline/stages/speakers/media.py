@@ -85,15 +85,18 @@ class Media:
     def _reporting_outlet(self, start: int, stop: int) -> str | None:
         """The medium whose own report a sentence gives, which an impersonal cue after it goes on
         with ('CNN со ссылкой на источники сообщил, что ... Отмечается, что ...'): its one
-        medium, the subject right beside a cue verb ('сообщает ТАСС', 'CNN сообщил') or citing
-        ('ТАСС со ссылкой на ...'), not after a preposition ('в интервью RT'), in a sentence that
-        names no person (one who speaks to the medium: 'рассказал RT Иван Петров'); after the
-        verb, only ending its clause ('— заявил RT другой житель' is whom he told). A sentence
-        that names people is the medium's own report when its name ends it after a comma and a
-        verb of reporting (`_reported_by`: 'Актёр ... умер, передает портал TMZ.'); a title in
+        medium, else its one organisation ('Минобороны сообщило, что'), the subject right
+        beside a cue verb ('сообщает ТАСС', 'CNN сообщил') or citing ('ТАСС со ссылкой на
+        ...'), not after a preposition ('в интервью RT'), in a sentence that names no person
+        (one who speaks to the medium: 'рассказал RT Иван Петров'); after the verb, only ending
+        its clause ('— заявил RT другой житель' is whom he told). A sentence that names people
+        is the medium's own report when its name ends it after a comma and a verb of reporting
+        (`_reported_by`: 'Актёр ... умер, передает портал TMZ.'); a title in
         quotation marks quotes nothing (`_quotes_words`)."""
         ours = [m for m in self.mentions if m.narrated and start <= m.start < stop]
-        media = [m for m in ours if m.type == MEDIUM]
+        # a body reports on its own account too ('..., об этом сообщает India Today', typed
+        # ORG): the one body, when no medium is named
+        media = [m for m in ours if m.type == MEDIUM] or [m for m in ours if m.type == "ORG"]
         if len({m.entity_id for m in media}) != 1:
             return None
         if _quotes_words(self.text[start:stop]):  # it quotes someone's words or document

@@ -39,8 +39,11 @@ _RELAYING = frozenset({"передавать", "передать"})
 
 _MARKS = re.compile(r"[«»\"„“”]")
 
-#: A medium's own report after a comma before its name: ', передает портал |TMZ'.
-_REPORTED_BY = re.compile(r"[,–—]\s*(\w+)\s+((?:[\w-]+\s+){0,2})[«\"“„]?\s*$")
+#: A medium's own report after a comma before its name: ', передает портал |TMZ', ', об этом
+#: сообщает |India Today' (the pronoun of what the sentence told before the verb).
+_REPORTED_BY = re.compile(
+    r"(?i)[,–—]\s*(?:(?:об|о)\s+(?:этом|чём|чем)\s+)?(\w+)\s+((?:[\w-]+\s+){0,2})[«\"“„]?\s*$"
+)
 
 
 def _reports(sentence: str) -> bool:
@@ -76,8 +79,8 @@ def _reports_or_relays(sentence: str) -> bool:
 def _reported_by(before: str) -> bool:
     """Whether the text `before` a medium's name ends in a clause of its own report after a
     comma: a cue verb and at most two words that describe the medium (', сообщает', ',
-    передает портал', ', сообщила британская газета'); not 'Иван Петров заявил' (whom he
-    told)."""
+    передает портал', ', сообщила британская газета', ', об этом сообщает'); not 'Иван Петров
+    заявил' (whom he told)."""
     found = _REPORTED_BY.search(before)
     verb = found and found.group(1)
     if not verb or not (_reporting(verb) or lemma(verb.lower()) in _RELAYING):

@@ -45,6 +45,7 @@ from pipeline.stages.speakers.words import (
     _DOCUMENTS,
     _NAMED_DOCUMENTS,
     _PUBLICATIONS,
+    _STATEMENTS,
     _genitive,
     _governs,
     _impersonal,
@@ -231,8 +232,9 @@ class Sources:
         if not words:  # only where it was said: 'Алексей Мухин [в интервью RT] заявил'
             before = self._before_occasion(start)
             found = before.entity_id if before else self._named_after(said.cue_stop)
-            if found is None and self._publication(start, stop):  # 'говорится в статье'
-                found = self._published(start, said.previous)
+            publication = self._publication(start, stop)
+            if found is None and publication:  # 'говорится в статье'
+                found = self._published(start, said.previous, publication)
             if found is None and _impersonal(said.cue):  # 'говорится в письме'
                 found = self._written(start, stop, said.previous)
             if found is None and number == "plur" and media:  # 'RT рассказали в Минздраве'
@@ -288,7 +290,8 @@ class Sources:
             made = made or self._press_owner(words, start)
             # not a source that names anyone: 'в совместном заявлении Москвы и Пекина'
             headline = not inside and self._headline_author(start, reading.thing)
-            return made or self._issuer(start) or headline or None, None
+            issued = self._issuer(start, outlet=reading.thing in _STATEMENTS)
+            return made or issued or headline or None, None
         if reading.kind is None and reading.thing and not (organisations or cited or subject):
             # a surname the morphology reads as a common noun ('Дижур') is still a surname
             made = placed and reading.thing in _NAMED_DOCUMENTS
@@ -309,7 +312,7 @@ class Sources:
                 _PRESS_SERVICE.match(words)
                 and len(_WORDS.findall(words)) == 2
                 and self._one_body(said.words_from(start), start)
-            ) or (published and self._published(start, said.previous)) or (
+            ) or (published and self._published(start, said.previous, reading.thing)) or (
                 outlet and self._outlet_back(words, start, said.previous)
             ) or None, None
         gender = reading.gender or gender
