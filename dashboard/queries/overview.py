@@ -8,10 +8,6 @@ from dashboard.store import Build, summary
 
 #: Countries, actors and topics ranked on the Overview.
 TOP = 15
-#: The Overview's rankings, a tab each; the URL's `ranking` names the open one (its label; no
-#: `ranking` for the first).
-RANKINGS = ("Countries", "Actors", "Topics")
-RANKING = "ranking"
 #: Articles the Overview lists, newest first.
 ARTICLE_LIMIT = 1000
 

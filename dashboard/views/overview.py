@@ -5,7 +5,7 @@ import streamlit as st
 
 from dashboard import charts
 from dashboard.queries import actors, articles, countries, topics
-from dashboard.queries.overview import ARTICLE_LIMIT, RANKING, RANKINGS, TOP
+from dashboard.queries.overview import ARTICLE_LIMIT, TOP
 from dashboard.widgets import clicks, downloads, guards, render, sidebar
 
 build = guards.current_build()
@@ -35,34 +35,37 @@ with guards.in_time():
                 "this chart; the list below includes them."
             )
 
+left, right = st.columns(2)
+with left:
+    st.subheader("Top countries")
+    with guards.in_time():
+        clicks.filtering_chart(
+            build,
+            filters,
+            "top_countries",
+            countries.top_countries(build, filters, TOP),
+            charts.top_countries,
+            "country",
+            "countries",
+            "No country is named in these articles.",
+        )
+with right:
+    st.subheader("Top actors")
+    with guards.in_time():
+        clicks.filtering_chart(
+            build,
+            filters,
+            "top_actors",
+            actors.top_actors(build, filters, TOP),
+            charts.top_actors,
+            "entity_id",
+            "actors",
+            "No person or organisation is named in these articles.",
+        )
+st.caption("Articles that name each; click a bar to filter on it.")
 
-def _top_countries() -> None:
-    clicks.filtering_chart(
-        build,
-        filters,
-        "top_countries",
-        countries.top_countries(build, filters, TOP),
-        charts.top_countries,
-        "country",
-        "countries",
-        "No country is named in these articles.",
-    )
-
-
-def _top_actors() -> None:
-    clicks.filtering_chart(
-        build,
-        filters,
-        "top_actors",
-        actors.top_actors(build, filters, TOP),
-        charts.top_actors,
-        "entity_id",
-        "actors",
-        "No person or organisation is named in these articles.",
-    )
-
-
-def _top_topics() -> None:
+st.subheader("Top topics")
+with guards.in_time():
     if not guards.explain_missing(build, "topics"):
         top_topics = topics.topic_list(build, filters).head(TOP)
         clicks.filtering_chart(
@@ -75,20 +78,6 @@ def _top_topics() -> None:
             "topics",
             "These articles have no topic.",
         )
-
-
-# One ranking at a time: only the open tab's chart is made and drawn (a tab's chart is plotted
-# even while its tab is hidden), so that the first view plots two charts, not four.
-st.subheader("Top countries, actors and topics")
-tabs = st.tabs(RANKINGS, key=RANKING, bind="query-params")
-for tab, draw in zip(tabs, (_top_countries, _top_actors, _top_topics), strict=True):
-    if tab.open:
-        with tab, guards.in_time():
-            draw()
-st.caption(
-    "Countries and actors by the articles that name them, topics by their paragraphs; click a "
-    "bar to filter on it."
-)
 
 st.subheader("Articles")
 with guards.in_time():

@@ -45,7 +45,6 @@ from dashboard.queries.articles import article_list, articles_per_month
 from dashboard.queries.countries import country_months, country_pairs, top_countries
 from dashboard.queries.network import network
 from dashboard.queries.options import actor_labels, filter_options
-from dashboard.queries.overview import RANKING
 from dashboard.queries.quotes import QuoteQuery, _conditions, _one_entity, quote_sets, quotes
 from dashboard.queries.search import concordance, sort_concordance, usage_per_month
 from dashboard.queries.sources import top_media
@@ -113,12 +112,12 @@ def test_overview(monkeypatch, seed_build) -> None:
         "Last published": "22 Jan 2026",  # seed 004
         "Undated articles": "1",
     }
-    # Articles per month and the first ranking's tab, top countries; the other tabs are empty.
-    assert len(app.get("plotly_chart")) == 2
+    # Articles per month, top countries, top actors, top topics.
+    assert len(app.get("plotly_chart")) == 4
     assert [b.label for b in app.get("download_button")] == [
         "Download data (CSV)",
         "Provenance (JSON)",
-    ] * 2
+    ] * 4
     table = app.dataframe[0].value
     assert len(table) == 5
     assert table["title"].iloc[0] == (  # newest first: seed 004 of 2026-01-22
@@ -126,22 +125,6 @@ def test_overview(monkeypatch, seed_build) -> None:
         "демонстрирует переход от декларативных договоренностей к конкретным практическим шагам."
     )
     assert str(seed_build.resolve()) in app.sidebar.caption[0].value
-
-
-def test_the_overview_shows_the_ranking_its_url_names(monkeypatch, seed_build) -> None:
-    """One ranking at a time, a tab each, the open one named in the URL: its chart and its
-    downloads, no other ranking's."""
-    for ranking, name, label in (
-        ("Actors", "top_actors", "Ильхам Алиев (PER)"),  # named in seeds 000-004
-        ("Topics", "top_topics", None),
-    ):
-        app = _open(monkeypatch, seed_build, "views/overview.py", {RANKING: [ranking]})
-        charts = app.get("plotly_chart")
-        assert [c.proto.id.endswith(f"chart-{name}") for c in charts] == [False, True]
-        downloads = [b.proto.id.split("-", 1)[-1] for b in app.get("download_button")]
-        assert [d.endswith(name) for d in downloads] == [False, False, True, True]
-        if label:
-            assert label in json.loads(charts[1].proto.spec)["data"][0]["y"]
 
 
 def test_the_server_runs_the_sidebars_queries_before_any_session(monkeypatch, seed_build) -> None:
@@ -1248,8 +1231,7 @@ def test_pages_explain_missing_optional_tables(monkeypatch, seed_build, tmp_path
     for name in ("topics", "article_topics", "events", "quotes"):
         (partial / f"{name}.parquet").unlink()
     for page in PAGES:
-        # The Overview's topics are a tab of its rankings, drawn when open.
-        app = _open(monkeypatch, partial, page, {RANKING: ["Topics"]})
+        app = _open(monkeypatch, partial, page, {})
         warned = " ".join(w.value for w in app.warning)
         if page == "views/timeline.py":
             assert "has no `events.parquet`: it was built without the events stage" in warned

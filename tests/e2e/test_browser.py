@@ -18,7 +18,6 @@ from conftest import ROOT, read_table
 
 from dashboard.filters import Filters
 from dashboard.probe import CHROMIUM, CHROMIUM_FLAGS, IDLE, serve
-from dashboard.queries.overview import RANKING, RANKINGS
 from pipeline.build import build
 
 #: A CSV is written when its button is clicked, in a run of the page's script: on a loaded
@@ -110,14 +109,14 @@ _DRAWN = """() => {
 def test_a_page_is_drawn_only_once_its_charts_are(browser, server: str) -> None:
     """`IDLE`, the benchmark's "drawn": in a new browser context Streamlit still loads Plotly's
     code after the Overview's script has finished, showing skeletons meanwhile; the page is
-    drawn once its two charts (articles per month, the open ranking) have their traces, and so
-    on the next page, opened from the sidebar, with its two."""
+    drawn once its four charts have their traces, and so on the next page, opened from the
+    sidebar, with its two."""
     tab = browser.new_context(viewport=VIEWPORT).new_page()
     try:
         tab.goto(server)
         tab.get_by_role("heading", level=1, name="Overview").wait_for(timeout=30_000)
         tab.wait_for_function(IDLE, timeout=60_000, polling=50)
-        assert tab.evaluate(_DRAWN) == [2, 2, 0, "notRunning"]
+        assert tab.evaluate(_DRAWN) == [4, 4, 0, "notRunning"]
         tab.get_by_test_id("stSidebarNav").get_by_role("link", name="Topics").click()
         tab.get_by_role("heading", level=1, name="Topics").wait_for(timeout=30_000)
         tab.wait_for_function(IDLE, timeout=60_000, polling=50)
@@ -140,7 +139,7 @@ _IMPORTS_SHOWN = """() => getComputedStyle(document.querySelector('script[data-e
 
 def test_chart_code_loads_once_from_the_first_page(browser, server: str) -> None:
     """The first page a tab opens imports Plotly's code even when it has no chart (About),
-    from the same URL the charts import it by: the Overview opened next draws its two charts
+    from the same URL the charts import it by: the Overview opened next draws its four charts
     and its table from those modules, with no second request."""
     tab = browser.new_context(viewport=VIEWPORT).new_page()
     try:
@@ -150,7 +149,7 @@ def test_chart_code_loads_once_from_the_first_page(browser, server: str) -> None
         tab.get_by_test_id("stSidebarNav").get_by_role("link", name="Overview").click()
         tab.get_by_role("heading", level=1, name="Overview").wait_for(timeout=30_000)
         tab.wait_for_function(IDLE, timeout=60_000, polling=50)
-        assert tab.evaluate(_DRAWN) == [2, 2, 0, "notRunning"]
+        assert tab.evaluate(_DRAWN) == [4, 4, 0, "notRunning"]
         assert tab.evaluate(_CHUNK_LOADS) == [1, 1]
         assert tab.evaluate(_IMPORTS_SHOWN) == "none"  # the importing element takes no room
     finally:
@@ -241,7 +240,7 @@ def test_filters_live_in_the_url_and_follow_page_switches(
 
 def test_click_on_a_bar_adds_a_filter(page, server: str) -> None:
     page.goto(server)
-    page.get_by_role("tab", name="Countries").wait_for(timeout=30_000)  # the first ranking
+    page.get_by_role("heading", name="Top countries").wait_for(timeout=30_000)
     chart = page.locator('[data-testid="stPlotlyChart"]').nth(1)
     bar = chart.locator("g.trace.bars g.point path").first  # Azerbaijan, in every seed
     bar.wait_for(timeout=30_000)
@@ -266,37 +265,13 @@ _BAR_LABELS = """() => [...document.querySelectorAll('.js-plotly-plot')]
 
 
 def test_ranked_bars_fit_their_labels_unmeasured(page, server: str) -> None:
-    """The Overview's three ranked bar charts (countries, actors, topics; a tab each, drawn
-    when its tab is open) take their margins from the server, not from measuring their labels
-    in the browser, and every label still shows whole: none begins left of its chart."""
-    for ranking in RANKINGS:
-        page.goto(f"{server}/?{RANKING}={ranking}")
-        page.get_by_role("tab", name=ranking, selected=True).wait_for(timeout=30_000)
-        page.wait_for_function(IDLE, timeout=60_000, polling=50)
-        assert page.evaluate(_BAR_LABELS) == [[False, False, 0]], ranking
-
-
-def test_the_overview_draws_the_ranking_its_url_names(page, server: str) -> None:
-    """The Overview's first view plots two charts: articles per month and the first ranking.
-    Another ranking's tab draws its chart instead and puts its name in the URL, beside the
-    filters; with no ranking in the URL, the first tab is open."""
-    page.goto(f"{server}/?country=AZE")
+    """The Overview's three ranked bar charts (countries, actors, topics) take their margins
+    from the server, not from measuring their labels in the browser, and every label still
+    shows whole: none begins left of its chart."""
+    page.goto(server)
+    page.get_by_role("heading", name="Top topics").wait_for(timeout=30_000)
     page.wait_for_function(IDLE, timeout=60_000, polling=50)
-    assert page.evaluate(_DRAWN) == [2, 2, 0, "notRunning"]
-    page.get_by_role("tab", name="Actors").click()
-    page.wait_for_function(
-        "() => window.location.search.includes('ranking=Actors')", timeout=10_000
-    )
-    page.wait_for_function(IDLE, timeout=60_000, polling=50)
-    assert "country=AZE" in page.url
-    assert [t.get_attribute("aria-selected") for t in page.get_by_role("tab").all()] == [
-        "false",
-        "true",
-        "false",
-    ]
-    labels = page.locator('[data-testid="stPlotlyChart"]').nth(1).locator(".ytick text")
-    assert "Ильхам Алиев (PER)" in labels.all_text_contents()  # seed 001's speaker
-    assert page.evaluate(_DRAWN) == [2, 2, 0, "notRunning"]
+    assert page.evaluate(_BAR_LABELS) == [[False, False, 0]] * 3
 
 
 #: Every page, with the query string it is opened with.
