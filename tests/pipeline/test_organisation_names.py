@@ -226,10 +226,31 @@ def raw_names(text: str) -> dict[str, str]:
             "Центра примирения",
             "Центр примирения",
         ),
+        # A compound common noun before a Latin name names its kind.
+        (
+            "Ещё раньше, в середине января, СБУ в очередной раз провела следственные действия в "
+            "офисе международной IT-компании Lucky Labs, которую также обвиняли в финансировании "
+            "ДНР и ЛНР.",
+            "Lucky Labs",
+            "Lucky Labs",
+        ),
     ],
 )
 def test_an_institutions_name_is_whole(text: str, surface: str, name: str) -> None:
     assert raw_names(text)[surface] == name
+
+
+def test_a_predicate_or_subject_glued_to_a_name_is_cut() -> None:
+    found = raw_names(
+        "В сложившейся в настоящее время системе институтов ЕС и Союза Европейская комиссия "
+        "играет, безусловно, важную роль. Конечно, на практике такая абсолютная и полная "
+        "независимость членов Комиссии недостижима. Кроме них, в Совете представлены "
+        "организации народов Севера – алеутов, эскимосов, саамов и пр."
+    )
+    assert found["Европейская комиссия"] == "Европейская комиссия"
+    # The bare head refers back to the name of adjectives and that head.
+    assert found["Комиссии"] == "Европейская комиссия"
+    assert not [s for s in found if re.search("Союза|недостижима|представлены", s)]
 
 
 def test_an_institutions_head_refers_back_to_its_full_name() -> None:
