@@ -300,9 +300,13 @@ def _only_nominative(word: str) -> bool:
 
 
 def _opens_phrase(word: str) -> bool:
-    """A word that opens a new nominative phrase, not a name in apposition: a common word in
-    lower case ('дьякон') or an adjective ('Европейская'); 'Университета Сорбонна' stays."""
-    return word.islower() or morph()(word.lower())[0].tag.POS == "ADJF"
+    """A word that opens a new nominative phrase, not a name in apposition: a person's noun in
+    lower case, singular ('дьякон', 'славист'; not 'культурологи', which may be a misspelt
+    genitive), or an adjective ('Европейская'); 'Университета Сорбонна' stays."""
+    first = morph()(word.lower())[0].tag
+    if word.islower():
+        return first.POS == "NOUN" and {"anim", "sing"} <= first.grammemes
+    return first.POS == "ADJF"
 
 
 def _cut_glued(words: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:

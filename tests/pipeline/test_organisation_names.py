@@ -234,6 +234,14 @@ def raw_names(text: str) -> dict[str, str]:
             "Lucky Labs",
             "Lucky Labs",
         ),
+        # A lower-case plural after the head is no subject glued to it (a misspelt genitive).
+        (
+            "Светлана Яковлева - директор Global Cultural Project, Кирилл Разлогов - директор "
+            "Российского института культурологи, Валерий Тишков - директор Института "
+            "этнологии и антропологии РАН.",
+            "Российского института культурологи",
+            "Российский институт культурологи",
+        ),
     ],
 )
 def test_an_institutions_name_is_whole(text: str, surface: str, name: str) -> None:
