@@ -76,7 +76,8 @@ def refer_back(text: str, spans: Sequence[tuple[int, int, str, str]]) -> list[st
         if head is None or (start > 0 and text[start - 1] in _OPENING):
             names.append(name)
             continue
-        full = _earlier_full_name(spans[:i], name, head)
+        named = [(a, b, s, n) for (a, b, s, _n), n in zip(spans[:i], names, strict=True) if n]
+        full = _earlier_full_name(named, name, head)
         if full:
             names.append(full)
         else:
@@ -90,11 +91,13 @@ def _earlier_full_name(
     """The nearest earlier name that completes `name`: for a bare head one that has it
     ('Комитет' -> 'Антимонопольный комитет Украины'); else one that starts with its words and
     goes on in lower case ('Европейский суд' -> 'Европейский суд по правам человека'). A name
-    that only lacks its place is whole ('Верховный суд' of 'Верховный суд Пакистана')."""
+    that only lacks its place is whole ('Верховный суд' of 'Верховный суд Пакистана'). A bare
+    head may take a name of adjectives and that head ('Комиссии' -> 'Европейская комиссия'),
+    as the earlier mention itself was named."""
     words = key(name).split()
     for _start, _stop, surface, other in reversed(earlier):
         other_words = key(other).split()
-        if len(other_words) <= len(words) or head_only(surface):
+        if len(other_words) <= len(words) or (head_only(surface) and len(words) > 1):
             continue
         if len(words) == 1:
             if any(head_noun(w) == head for w in other.split()):

@@ -210,6 +210,8 @@ def clean_span(
             words = words[1:]
         if kind != "PER":
             words = _trim_function_words(_cut_at_verb(text, words))
+        if kind == "ORG":
+            words = _cut_glued(words)
         piece_kind = kind
         if kind != "PER" and len(words) >= 2 and _is_given_name(words[0][2]):
             piece_kind = "PER"  # 'ЕС (Марианой Куюнджич': a person in apposition
@@ -253,17 +255,78 @@ def _verb(word: str) -> bool:
     return word.islower() and bool(parses) and verb >= _VERB_SHARE
 
 
+@lru_cache(maxsize=CACHE_SIZE)
+def _short_form(word: str) -> bool:
+    """A lower-case word that is a short adjective or participle in all but rare readings
+    ('недостижима', 'представлены', 'должны'), a predicate no name contains: not 'прав',
+    most often the genitive plural of 'право'."""
+    parses = [p for p in morph()(word) if p.is_known]
+    short = sum(p.score for p in parses if p.tag.POS in ("ADJS", "PRTS"))
+    return word.islower() and bool(parses) and short >= _VERB_SHARE
+
+
 def _cut_at_verb(text: str, words: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
-    """An organisation's span ends before a verb NER glued to it: 'Центра примирения ведут',
-    'Организации Брюссельского договора присоединились ФРГ'. A title in quotation marks may
-    have one ('«Москва строит»', 'программы «Пусть говорят»')."""
+    """An organisation's span ends before a verb or a short adjective or participle NER glued
+    to it: 'Центра примирения ведут', 'Организации Брюссельского договора присоединились ФРГ',
+    'членов Комиссии недостижима', 'в Совете представлены организации народов Севера'. A title
+    in quotation marks may have one ('«Москва строит»', 'программы «Пусть говорят»')."""
     if words[0][0] > 0 and text[words[0][0] - 1] in OPENING:
         return words
     for i, (start, _stop, word) in enumerate(words[1:], 1):
         if any(ch in OPENING for ch in text[words[0][0] : start]):
             return words
-        if _verb(word):
+        if _verb(word) or _short_form(word):
             return words[:i]
+    return words
+
+
+_DESCRIPTOR = re.compile(r"[A-Za-z]+-[а-яё]+")
+_LATIN = re.compile(r"[A-Za-z]")
+
+
+@lru_cache(maxsize=CACHE_SIZE)
+def _oblique_noun(word: str) -> bool:
+    """A dictionary noun in no nominative reading ('Союза', 'университета', 'штата')."""
+    parses = morph()(word.lower())
+    return bool(parses) and all(
+        p.is_known and p.tag.POS == "NOUN" and p.tag.case != "nomn" for p in parses
+    )
+
+
+@lru_cache(maxsize=CACHE_SIZE)
+def _only_nominative(word: str) -> bool:
+    parses = morph()(word.lower())
+    return bool(parses) and all(p.is_known and p.tag.case == "nomn" for p in parses)
+
+
+def _opens_phrase(word: str) -> bool:
+    """A word that opens a new nominative phrase, not a name in apposition: a person's noun in
+    lower case, singular ('дьякон', 'славист'; not 'культурологи', which may be a misspelt
+    genitive), or an adjective ('Европейская'); 'Университета Сорбонна' stays."""
+    first = morph()(word.lower())[0].tag
+    if word.islower():
+        return first.POS == "NOUN" and {"anim", "sing"} <= first.grammemes
+    return first.POS == "ADJF"
+
+
+def _cut_glued(words: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """An organisation's span without what NER glued to it. Before a name in Latin letters, a
+    compound common noun names its kind ('IT-компании Lucky Labs', 'PR-агентство Portland
+    Communications'): the name is what follows. After a noun in an oblique case, a phrase
+    whose every word can only be a nominative is the subject of the sentence, not part of the
+    name, when it opens in lower case or with an adjective: 'институтов ЕС и Союза Европейская
+    комиссия играет', 'Хайфского университета дьякон'; a capitalised noun is the name in
+    apposition ('Университета Сорбонна', 'Университета штата Айова')."""
+    if len(words) > 1 and _DESCRIPTOR.fullmatch(words[0][2]) and _LATIN.search(words[1][2]):
+        return words[1:]
+    for i in range(1, len(words)):
+        if (
+            _oblique_noun(words[i - 1][2])
+            and _opens_phrase(words[i][2])
+            and all(_only_nominative(w) for _a, _b, w in words[i:])
+        ):
+            # A phrase in lower case is a common noun ('дьякон'); else it is the name.
+            return words[:i] if words[i][2].islower() else words[i:]
     return words
 
 

@@ -52,6 +52,9 @@ _UNDECLINED_CONTEXTS = 2
 _PLURAL_SHARE = 0.9
 #: A number joined to a name by a hyphen: 'Шальке-04'.
 _NUMBERED = re.compile(r"-\d+$")
+#: Distinct surfaces a reading the corpus never writes must explain (and more than the
+#: normaliser's reading does) to be a name: 'Вуэльте', 'Вуэльту', 'Вуэльты' are Вуэльта's.
+_PARADIGM_FORMS = 3
 
 
 def organisation_names(
@@ -71,6 +74,7 @@ def organisation_names(
     names: dict[str, str] = {}
     seen: set[str] = set()  # the names as the corpus writes them
     supports: dict[str, list[tuple[frozenset, int]]] = defaultdict(list)
+    forms: dict[str, set[str]] = defaultdict(set)  # the surfaces each reading explains
     in_names = _words_written(written)
     numbers = _noun_numbers(written)
     genders = _abbreviation_genders(written)
@@ -87,6 +91,7 @@ def organisation_names(
         keys = frozenset(key(r) for r in found)
         for reading in keys:
             supports[reading].append((keys, count))
+            forms[reading].add(surface)
     votes = Counter({reading: sum(c for _k, c in found) for reading, found in supports.items()})
     contexts: dict[str, Counter[str]] = defaultdict(Counter)
     for (surface, word), count in (before or {}).items():
@@ -94,7 +99,9 @@ def organisation_names(
     renamed = {}
     for surface, found in readings.items():
         first = found[0]
-        written_so = [r for r in found if r == first or key(r) in seen]
+        written_so = [
+            r for r in found if r == first or key(r) in seen or _paradigm(forms, r, first)
+        ]
         best = max(written_so, key=lambda reading: votes[key(reading)])  # the first of equals
         if votes[key(best)] > votes[key(first)]:
             own = sum(c for keys, c in supports[key(best)] if key(first) not in keys)
@@ -109,6 +116,16 @@ def organisation_names(
         if best != names[surface]:
             renamed[surface] = best
     return renamed
+
+
+def _paradigm(forms: Mapping[str, set[str]], reading: str, first: str) -> bool:
+    """Whether a reading the corpus never writes is a name all the same, for the forms it
+    writes: the one lexeme that explains three surfaces or more, more than the normaliser's
+    reading does. 'Вуэльте', 'Вуэльту' and 'Вуэльты' are the dative, accusative and genitive of
+    a 'Вуэльта' (the dictionary's guess, 'Вуэльт', explains two), 'Бастией', 'Бастии', 'Бастию'
+    of a 'Бастия', 'РЖД Арене', 'РЖД Арену', 'РЖД Арены' of a 'РЖД Арена'."""
+    shown = len(forms[key(reading)])
+    return shown >= _PARADIGM_FORMS and shown > len(forms[key(first)])
 
 
 def _undeclined(
