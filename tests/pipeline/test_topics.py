@@ -20,7 +20,7 @@ from pipeline.runtime.memo import Memo
 from pipeline.schema import MENTIONS
 from pipeline.stages.paragraphs import build_paragraphs
 from pipeline.stages.topics import boilerplate as boilerplate_stage
-from pipeline.stages.topics import choose, names, phrasing, theme
+from pipeline.stages.topics import choose, names, phrasing
 from pipeline.stages.topics import model as topic_stage
 from pipeline.stages.topics.lemmas import find_lemmas
 from pipeline.stages.topics.model import Topics, build_topics
@@ -548,52 +548,3 @@ def test_representative_is_the_heaviest_row_at_least_median_long_across_parts() 
     for topic, shaping, words, weight, row in arrays:
         found.offer(topic, shaping, words, weight, row)
     assert found.found == {0: (5,), 1: (7,)}
-
-
-#: Two paragraphs of history pieces (`bench/labels/topic_misfit_kinds_k40.tsv`, seed 200), a
-#: theme the model below has no topic for.
-HISTORY = [
-    "В 1942 году участники сопротивления приступили к формированию новых органов власти — "
-    "народно-освободительных комитетов.",
-    "Нацистские власти сделали всё, чтобы опозорить заговорщиков перед народом, выставив "
-    "предателями родины.",
-]
-
-
-def test_paragraphs_whose_words_carry_least_of_their_topic_lose_their_score(
-    monkeypatch: pytest.MonkeyPatch,
-) -> None:
-    """Two oil articles each hold a history paragraph, a theme without a topic: its one
-    vocabulary word ("власть", in both) leans to the football topic, which it takes with a
-    score of 0.66; its words carry less of that topic than any other paragraph's carry of
-    theirs, so it keeps the topic without a score of its own."""
-    articles = [[SPORT[i], SPORT[(i + 1) % 3]] for i in range(3)]
-    articles += [[OIL[i], OIL[(i + 1) % 3]] for i in range(3)]
-    articles[3].append(HISTORY[0])
-    articles[4].append(HISTORY[1])
-    monkeypatch.setattr(theme, "LENGTH_POOL", 1)  # every paragraph one length: 14 rows
-    monkeypatch.setattr(theme, "LEAST_THEME", 2 / 14)
-    paragraphs = made_up(articles)
-
-    def history(found: Topics) -> list[tuple]:
-        rows = with_topics(paragraphs, found).to_pylist()
-        football = rows[0]["topic_id"]
-        return [(r["topic_id"] == football, r["topic_score"]) for r in rows if r["paragraph"] == 2]
-
-    found = fit_topics(paragraphs, k=2)
-    assert history(found) == [(True, None), (True, None)]
-    assert found.model["least_theme_paragraphs"] == 2
-    monkeypatch.setattr(theme, "LEAST_THEME", 0.0)
-    assert history(fit_topics(paragraphs, k=2)) == [(True, pytest.approx(0.66, abs=0.01))] * 2
-
-
-def test_the_least_themed_are_ranked_against_paragraphs_of_their_length() -> None:
-    """40 rows of 3 words with a topic (and one without) and 80 of 12, a fortieth of each: the
-    3-word row that carries least, and the two 12-word rows that carry least though short rows
-    carry less still; ties go to the earlier row, rows without a topic (NaN) are never taken."""
-    length = np.repeat([3, 12], [41, 80]).astype(np.int16)
-    carried = np.r_[np.linspace(0.01, 0.2, 41), np.linspace(0.3, 0.9, 80)].astype(np.float32)
-    carried[0] = np.nan
-    carried[42] = carried[41]
-    least = theme.least_theme(carried, length)
-    assert np.flatnonzero(least).tolist() == [1, 41, 42]

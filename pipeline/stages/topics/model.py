@@ -44,7 +44,6 @@ from pipeline.stages.topics.choose import (
     whole_articles,
 )
 from pipeline.stages.topics.phrasing import theme_weights
-from pipeline.stages.topics.theme import carried, least_theme, lengths
 from pipeline.stages.topics.tokens import count_matrix, tokenise
 
 #: Lemmas in a label: at least 3, up to 4 to tell two topics apart.
@@ -186,19 +185,6 @@ def _with_article(
     chosen = read[np.arange(len(at)), best]
     share = np.divide(chosen, read.sum(axis=1), out=np.zeros(len(at)), where=own)
     return topic, share.astype(weights.dtype)
-
-
-def _least_theme_unscored(
-    share_of: Spilled, theme_of: Spilled, length_of: Spilled
-) -> tuple[Spilled, int]:
-    """The shares (`share_of`) without those of the paragraphs whose words carry least of their
-    topic (theme.py), and how many those are."""
-    least = least_theme(theme_of.joined(), length_of.joined())
-    kept, at = Spilled(np.float32), 0
-    for share in share_of:
-        kept.append(np.where(least[at : at + len(share)], np.nan, share))
-        at += len(share)
-    return kept, int(least.sum())
 
 
 def _inherit(own: np.ndarray, articles: np.ndarray) -> np.ndarray:
@@ -572,7 +558,6 @@ def _build_topics(
     # Pass 2: each paragraph's own topic, its article's main topic, the topics' coherence;
     # kept on disk part by part.
     topic_of, share_of, weight_of = Spilled(np.int32), Spilled(np.float32), Spilled(np.float32)
-    theme_of, length_of = Spilled(np.float32), Spilled(np.int16)
     sizes = np.zeros(chosen, dtype=np.int64)
     own = 0  # paragraphs with a topic of their own
     representatives = _Representatives(chosen)
@@ -588,8 +573,6 @@ def _build_topics(
         scored = (weights.sum(axis=1) > 0) & ~boilerplate[offset : offset + len(weights)]
         found, share = _with_article(weights, scored, articles)
         share[found < 0] = np.nan
-        theme_of.append(carried(x, components, found))
-        length_of.append(lengths(x))
         topic = np.where(found >= 0, found, _inherit(found, articles))
         topic[furniture] = -1  # a caption or a credit is not a paragraph of the article
         weight = np.where(topic >= 0, weights[np.arange(len(found)), np.maximum(topic, 0)], -1.0)
@@ -600,8 +583,6 @@ def _build_topics(
         share_of.append(share)
         weight_of.append(weight)
     coherence_of = together.coherence(vocabulary[top])
-    share_of, unthemed = _least_theme_unscored(share_of, theme_of, length_of)
-    del theme_of, length_of
 
     # Topic ids by size, largest first; a topic no paragraph took is dropped.
     order = [t for t in np.argsort(-sizes, kind="stable") if sizes[t] > 0]
@@ -662,8 +643,7 @@ def _build_topics(
         },
         "fitting_paragraphs": len(fitting),
         "boilerplate_paragraphs": int(boilerplate.sum()),
-        "own_topic_share": round((own - unthemed) / n, 4),
-        "least_theme_paragraphs": unthemed,
+        "own_topic_share": round(own / n, 4),
         "unassigned_share": round(1 - assigned / n, 4),
         "mean_coherence": round(float(coherence.mean()), 4) if len(coherence) else None,
     }
