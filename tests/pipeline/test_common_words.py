@@ -10,6 +10,7 @@ from pipeline.stages.entities.common_words import (
     Lowered,
     common_words,
     compound_noun,
+    compound_nouns,
     name_words,
     unknown_words,
 )
@@ -139,10 +140,18 @@ def test_a_name_the_dictionary_knows_or_the_corpus_capitalises_stays() -> None:
 def test_a_common_noun_after_a_known_prefix_is_no_person(text: str, surface: str) -> None:
     # The dictionary reads each only as 'супер', 'сверх', 'евро' before a noun it knows
     # ('серия', 'звук', 'кризис'); the articles never write them in lower case.
-    raw = _raw(text, surface)
     name = {"Суперсерией": "Суперсерия"}.get(surface, surface)
+    lowered = compound_nouns([name, "Дональд Трамп"], frozenset())
+    assert lowered == {name}
+    raw = _raw(text, surface)
     raw = raw.set_column(raw.schema.get_field_index("name"), "name", pa.array([name]))
-    assert common_words(raw, {"a": text}, frozenset())[0].as_py()
+    assert common_words(raw, {"a": text}, frozenset(), lowered)[0].as_py()
+
+
+def test_a_compound_the_corpus_types_otherwise_or_a_medium_stays() -> None:
+    # 'Еврогруппы' (the Eurogroup) tagged once as a person, which the corpus tags as an
+    # organisation 17 times; 'Евроспорту' is a channel
+    assert compound_nouns(["Еврогруппа", "Евроспорт"], {"еврогруппа"}) == frozenset()
 
 
 @pytest.mark.parametrize(

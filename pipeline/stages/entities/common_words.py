@@ -17,6 +17,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from pipeline.nlp.gazetteer import key
+from pipeline.nlp.media import medium_of
 from pipeline.nlp.models import CACHE_SIZE, morph
 from pipeline.nlp.normalize import SURNAME_STEMS
 
@@ -69,10 +70,7 @@ def common_words(
             and " " not in surface
             and key(surface) not in in_names
             and (
-                name in lowered
-                or surface in lowered
-                or compound_noun(name) == "common"
-                or _common(texts[article_id], start, surface)
+                name in lowered or surface in lowered or _common(texts[article_id], start, surface)
             )
             for article_id, start, surface, kind, name in rows
         ],
@@ -119,6 +117,20 @@ class Lowered:
             and n >= _MIN_LOWER
             and n >= _LOWER_SHARE * self.articles[capital := word[0].upper() + word[1:]]
         )
+
+
+def compound_nouns(names: Iterable[str], retyped: Set[str]) -> frozenset[str]:
+    """The one-word person names among `names` that are common compound nouns
+    (`compound_noun`: 'Суперсерия', 'Еврокризис'), but those the corpus gives another type
+    (keys in `retyped`: 'Еврогруппа', an organisation) and the media ('Евроспорт')."""
+    return frozenset(
+        name
+        for name in names
+        if " " not in name
+        and compound_noun(name) == "common"
+        and key(name) not in retyped
+        and not medium_of(name)
+    )
 
 
 @lru_cache(maxsize=CACHE_SIZE)
