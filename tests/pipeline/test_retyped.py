@@ -50,3 +50,21 @@ def test_a_first_name_the_dictionary_only_guesses_stays_no_person() -> None:
     # dictionary guesses a man's name for its ending.
     counts = {("PER", "Фленсбург"): 2, ("LOC", "Фленсбург"): 7}
     assert retyped(counts, frozenset(), frozenset()) == {"фленсбург": "LOC"}
+
+
+def test_a_compound_abbreviation_of_a_body_is_an_organisation() -> None:
+    # 'Затем Нацразведка должна представить соответствующим комитетам конгресса доклад',
+    # 'представители ... С14, Нацкорпуса, «Правого сектора»': 'нац' (национальный) before a
+    # noun; the corpus tags them as people about as often as as organisations.
+    counts = {("PER", "Нацразведка"): 6, ("ORG", "Нацразведка"): 5, ("PER", "Нацкорпус"): 1}
+    assert retyped(counts, frozenset(), frozenset()) == {
+        "нацразведка": "ORG",
+        "нацкорпус": "ORG",
+    }
+
+
+def test_a_surname_of_a_full_name_stays_a_person_whatever_its_prefix() -> None:
+    # 'Миннити' reads as 'мин' + 'нити', but the corpus writes 'Марко Миннити'
+    counts = {("PER", "Миннити"): 1, ("PER", "Марко Миннити"): 4}
+    names = {"Миннити": 1, "Марко Миннити": 4}
+    assert retyped(counts, name_words(names), frozenset()) == {}

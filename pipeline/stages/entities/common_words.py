@@ -17,7 +17,9 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from pipeline.nlp.gazetteer import key
+from pipeline.nlp.media import medium_of
 from pipeline.nlp.models import CACHE_SIZE, morph
+from pipeline.nlp.normalize import SURNAME_STEMS
 
 #: A word as `_written_in_lower_case` reads a text: letters, digits and hyphens.
 _WORD = re.compile(r"[\w-]+")
@@ -32,6 +34,15 @@ _MIN_LOWER = 3
 _LOWER_SHARE = 2
 #: What the dictionary tags a name, a place or an organisation with.
 _PROPER = {"Name", "Surn", "Patr", "Geox", "Orgn", "Trad", "Abbr"}
+#: The clipped stems that open Russian compound abbreviations of bodies (сложносокращённые
+#: слова of 'государственный', 'национальный', 'министерство', 'специальный',
+#: 'профессиональный', 'промышленный', 'политический', 'военный', 'социальный'):
+#: 'Нацразведка', 'Госсекретариат', 'Минцифры', 'Промпартия'.
+_BODY_STEMS = frozenset({"гос", "нац", "мин", "спец", "проф", "пром", "полит", "воен", "соц"})
+#: The shortest prefix of the dictionary's own list that makes a compound ('супер', 'сверх',
+#: 'евро', 'крипто'; not 'де', 'за', 'пан', which open surnames: 'Дерипаска', 'Запата'), and
+#: the shortest noun after a prefix.
+_MIN_PREFIX = _MIN_NOUN = 4
 
 
 def name_words(names: Iterable[str]) -> frozenset[str]:
@@ -106,6 +117,58 @@ class Lowered:
             and n >= _MIN_LOWER
             and n >= _LOWER_SHARE * self.articles[capital := word[0].upper() + word[1:]]
         )
+
+
+def compound_nouns(names: Iterable[str], retyped: Set[str]) -> frozenset[str]:
+    """The one-word person names among `names` that are common compound nouns
+    (`compound_noun`: 'Суперсерия', 'Еврокризис'), but those the corpus gives another type
+    (keys in `retyped`: 'Еврогруппа', an organisation) and the media ('Евроспорт')."""
+    return frozenset(
+        name
+        for name in names
+        if " " not in name
+        and compound_noun(name) == "common"
+        and key(name) not in retyped
+        and not medium_of(name)
+    )
+
+
+@lru_cache(maxsize=CACHE_SIZE)
+def compound_noun(word: str) -> str | None:
+    """What a one-word name is that the dictionary reads only as a common inanimate noun it
+    knows (of `_MIN_NOUN` letters or more) after a prefix: 'ORG' after the stem of a compound
+    abbreviation of a body (`_BODY_STEMS`: 'Нацразведка', 'Нацфронт'), 'common' after a
+    prefix of the dictionary's own list of `_MIN_PREFIX` letters or more ('Суперсерия',
+    'Еврокризис', 'Сверхзвук'); None for any other word and for a Russian surname's shape
+    ('Самошина': 'само' and 'шина')."""
+    lower = word.lower()
+    if lower.removesuffix("а").endswith(SURNAME_STEMS):
+        return None
+    kinds = set()
+    for parse in morph()(lower):
+        tag, steps = parse.tag, [type(step[0]).__name__ for step in parse.methods_stack]
+        if tag.POS != "NOUN" or "inan" not in tag or _PROPER & tag.grammemes:
+            return None
+        if steps == ["DictionaryAnalyzer"]:
+            return None  # a word the dictionary knows whole
+        if steps[0] == "DictionaryAnalyzer":  # a guess by the word's ending proves nothing
+            kinds.add(_compound(parse))
+    if not kinds or None in kinds:
+        return None
+    return "ORG" if "ORG" in kinds else "common"
+
+
+def _compound(parse) -> str | None:
+    """'ORG' or 'common' for a parse of a prefix and a noun the dictionary knows, else None."""
+    steps = parse.methods_stack
+    if len(steps) != 2 or len(steps[0][1]) < _MIN_NOUN:
+        return None
+    analyser, prefix = type(steps[1][0]).__name__, steps[1][1]
+    if analyser == "UnknownPrefixAnalyzer" and prefix in _BODY_STEMS:
+        return "ORG"
+    if analyser == "KnownPrefixAnalyzer" and len(prefix) >= _MIN_PREFIX:
+        return "common"
+    return None
 
 
 def unknown_words(names: Iterable[str]) -> frozenset[str]:

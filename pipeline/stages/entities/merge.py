@@ -59,6 +59,7 @@ from pipeline.stages.entities.affiliations import (
 from pipeline.stages.entities.clubs import named_after_places, written_places
 from pipeline.stages.entities.common_words import (
     Lowered,
+    compound_nouns,
     name_words,
     unknown_words,
     without_common_words,
@@ -437,12 +438,16 @@ def build_entities(
     may_be_two = candidates(people.by_last)
     written_names = (name for kind, name in readings.counts if kind == "PER")
     unknown = unknown_words(chain(written_names, *readings.chosen.values()))
+    person_names = (name for kind, name in readings.counts if kind == "PER")
+    compounds = compound_nouns(person_names, types.keys())
     del readings
     phrases = LoweredPhrases(_organisation_phrases(corpus))
     things, spelled_out, means_kinds, written, lowered = _things(
         corpus, places_written, splits, Lowered(unknown), phrases
     )
     common_phrases = phrases.common()
+
+    lowered |= compounds
 
     def chunks(*tables: str) -> Iterator[tuple]:
         """Each chunk's raw mentions, texts, rows of `tables`, chosen readings and renamed

@@ -17,6 +17,7 @@ import pyarrow as pa
 from pipeline.nlp.gazetteer import key
 from pipeline.nlp.institutions import head_noun
 from pipeline.nlp.normalize import phrase
+from pipeline.stages.entities.common_words import compound_noun
 from pipeline.stages.entities.people import dictionary_first_name, token_key
 
 #: How many times more often, and at least how often, the corpus must tag a word otherwise.
@@ -46,7 +47,7 @@ def retyped(
             continue
         if token_key(name) in first_names or dictionary_first_name(name, singular=False):
             continue
-        if _COMPANY.fullmatch(name.lower()):
+        if _COMPANY.fullmatch(name.lower()) or compound_noun(name) == "ORG":
             found[name_key] = "ORG"
             continue
         types = by_key[name_key]
