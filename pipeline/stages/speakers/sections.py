@@ -1,0 +1,122 @@
+"""The sections of an article of several interviews ('что говорили после матча ...'): each
+opens with a heading that quotes its speaker alone on its line ('«Нужно встать с колен»'), then
+a paragraph that presents them ('Главный тренер «Спартака» Массимо Каррера, несмотря на
+поражение, выглядел бодро'), then their questions and answers; and the notes that are no
+one's words (an editorial footnote: '* «Исламское государство» ... запрещённая')."""
+
+from __future__ import annotations
+
+import re
+from functools import cached_property
+
+from pipeline.stages.speakers.records import Mention
+from pipeline.stages.speakers.spans import _one
+
+#: A paragraph cut short: the teaser of a link to another article ('RT побеседовал с ...'),
+#: not a section's introduction.
+_CUT = re.compile(r"(?:\.\.\.|…)\s*$")
+
+#: How a paragraph of narration ends: a sentence's last mark, or a quotation's or a bracket's.
+_ENDS = frozenset(".!?…»)")
+
+#: A person who labels a heading: 'Владимир Юрзинов: «В тяжёлые минуты ...»'.
+_LABEL = re.compile(r"\s*:\s*«")
+
+
+class Sections:
+    """Sections of interviews, each with its own interviewee, and editorial notes."""
+
+    @cached_property
+    def _paragraph_spans(self) -> list[tuple[int, int]]:
+        """(start, stop) of each paragraph, in order (paragraphs are parted by a blank line)."""
+        spans, start = [], 0
+        for found in re.finditer(r"\n\n+", self.text):
+            spans.append((start, found.start()))
+            start = found.end()
+        return [(a, b) for a, b in [*spans, (start, len(self.text))] if self.text[a:b].strip()]
+
+    def _heading(self, n: int) -> bool:
+        """Whether paragraph `n` is one quotation alone on its line ('«Нужно встать с колен»',
+        '«На мне явно была «точка»'; not '«...»: Мутко о ...', a linked article's title) after
+        a finished paragraph or the headline (not a link's title after 'Также по теме')."""
+        start, stop = self._paragraph_spans[n]
+        words = self.text[start:stop].strip()
+        alone = words[:1] == "«" and words[-1:] == "»" and "\n" not in words
+        return alone and (n <= 1 or self._finished(n - 1))
+
+    def _finished(self, n: int) -> bool:
+        """Whether paragraph `n` ends as a sentence does, not cut short (`_CUT`): not a title
+        or a link's teaser."""
+        words = self.text[slice(*self._paragraph_spans[n])].rstrip()
+        return words[-1:] in _ENDS and not _CUT.search(words)
+
+    @cached_property
+    def _sections(self) -> list[tuple[int, int, int, int]]:
+        """(heading start, introduction start, introduction stop, section stop) of each section:
+        a heading (`_heading`), then the finished paragraphs that introduce its speaker up to
+        the first that is not (`_finished`: a link's title and teaser between them and the
+        first question are not read), then a '- ' question before the next heading, where
+        the section stops."""
+        spans = self._paragraph_spans
+        headings = [n for n in range(len(spans)) if self._heading(n)]
+        found = []
+        for i, n in enumerate(headings):
+            stop = spans[headings[i + 1]][0] if i + 1 < len(headings) else len(self.text)
+            after = [k for k in range(n + 1, len(spans)) if spans[k][0] < stop]
+            asked = next((k for k in after if self._dashed(spans[k][0])), None)
+            intro = []
+            for k in after:
+                if k == asked or not self._finished(k):
+                    break
+                intro.append(spans[k])
+            if asked is not None and intro:
+                found.append((spans[n][0], intro[0][0], intro[-1][1], stop))
+        return found
+
+    def _section_of(self, at: int) -> tuple[int, int, int, int] | None:
+        """The section (`_sections`) that holds `at`, None outside any."""
+        return next((s for s in self._sections if s[0] <= at < s[3]), None)
+
+    def _section_person(self, at: int) -> Mention | None:
+        """The interviewee of the section that holds `at` (`_sections`): the one person its
+        introduction presents (`_introduced_here`), else the one it names at all ('А вот на
+        главного тренера ЦСКА Виктора Гончаренко было больно смотреть'); people the section's
+        questions and answers speak of ('— Насколько серьёзна травма Дзагоева?') are not it."""
+        section = self._section_of(at)
+        if section is None:
+            return None
+        _, start, stop, end = section
+        spoken_of = {
+            m.entity_id
+            for m in self.mentions
+            if stop <= m.start < end and m.type == "PER" and not self._addressed(m)
+        }
+        named = [
+            m
+            for m in self.narrated
+            if start <= m.start
+            and m.stop <= stop
+            and m.entity_id not in spoken_of
+            and not self._quoted(m.start)
+        ]
+        presented = [m for m in named if self._introduced_here(m)]
+        return _one(presented) or _one(named)
+
+    @cached_property
+    def _label(self) -> Mention | None:
+        """The one person the article's paragraphs open with as a label ('Владимир Юрзинов:
+        «...»'), when no other person labels one: the interviewee of answers that come before
+        their label (the lead's questions)."""
+        starts = {a for a, _ in self._paragraph_spans}
+        labels = [
+            m
+            for m in self.narrated
+            if m.start in starts and _LABEL.match(self.text, m.stop, m.stop + 4)
+        ]
+        return _one(labels)
+
+    def _footnote(self, at: int) -> bool:
+        """Whether `at` is in an editorial footnote: a paragraph that opens with '*' (what a
+        name marked '*' in the text is: '* «Исламское государство» (ИГ) — террористическая
+        группировка, запрещённая на территории России'), no one's words."""
+        return self.text[self._paragraph_start(at) :].lstrip()[:1] == "*"
