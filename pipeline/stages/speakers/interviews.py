@@ -71,6 +71,8 @@ class Interviews:
                 for m in self.narrated
                 if start <= m.start and m.stop <= stop and not self._quoted(m.start)
             ]
+            if answered:  # an answer's own paragraph speaks of people ('назвала Юсуфом')
+                found = [m for m in found if self._presented(m)]
             if self._dashed(start) or not found or answered and not self._asked_after(stop):
                 continue
             label = re.match(r"\s*:", self.text[found[0].stop : found[0].stop + 3])
