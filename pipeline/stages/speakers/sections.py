@@ -37,12 +37,13 @@ class Sections:
 
     def _heading(self, n: int) -> bool:
         """Whether paragraph `n` is one quotation alone on its line ('«Нужно встать с колен»',
-        '«На мне явно была «точка»'; not '«...»: Мутко о ...', a linked article's title) after
-        a finished paragraph or the headline (not a link's title after 'Также по теме')."""
-        start, stop = self._paragraph_spans[n]
-        words = self.text[start:stop].strip()
+        '«На мне явно была «точка»'; not '«...»: Мутко о ...'), not a linked article's title
+        (the teaser after it is cut short: `_CUT`)."""
+        spans = self._paragraph_spans
+        words = self.text[slice(*spans[n])].strip()
         alone = words[:1] == "«" and words[-1:] == "»" and "\n" not in words
-        return alone and (n <= 1 or self._finished(n - 1))
+        teaser = n + 1 < len(spans) and _CUT.search(self.text[slice(*spans[n + 1])].rstrip())
+        return alone and not teaser
 
     def _finished(self, n: int) -> bool:
         """Whether paragraph `n` ends as a sentence does, not cut short (`_CUT`): not a title
