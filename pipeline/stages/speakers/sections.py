@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from functools import cached_property
 
+from pipeline.nlp.models import morph
 from pipeline.stages.speakers.records import Mention
 from pipeline.stages.speakers.spans import _one
 
@@ -18,6 +19,13 @@ _CUT = re.compile(r"(?:\.\.\.|…)\s*$")
 
 #: How a paragraph of narration ends: a sentence's last mark, or a quotation's or a bracket's.
 _ENDS = frozenset(".!?…»)")
+
+#: A dashed line's words and the narrator's remark after them: '– Что они делают?! – удивился',
+#: '– Эх, горилки бы... – грустно протянул' (its first two words).
+_REMARK = re.compile(r"[–—-][ \t]+[^–—\n]*?[,!?…][ \t]*[–—][ \t]*([а-яё]+)(?:[ \t]+([а-яё]+))?")
+
+#: How many lines of a dialogue, and what share of its dashed lines, carry a narrator's remark.
+_REMARKS, _REMARKED_SHARE = 2, 0.2
 
 #: A person who labels a heading: 'Владимир Юрзинов: «В тяжёлые минуты ...»'.
 _LABEL = re.compile(r"\s*:\s*«")
@@ -115,6 +123,43 @@ class Sections:
             if m.start in starts and _LABEL.match(self.text, m.stop, m.stop + 4)
         ]
         return _one(labels)
+
+    def _remark(self, start: int, stop: int) -> int | None:
+        """Where the narrator's remark after a dashed line's words ends its verb ('– Принимается!
+        – обрадовался'), a verb in the past among its first two words; None if it has none."""
+        found = _REMARK.match(self.text, start, stop)
+        for n in (1, 2):
+            word = found and found.group(n)
+            parse = word and morph()(word)[0]
+            if parse and parse.tag.POS == "VERB" and "past" in parse.tag:
+                return found.end(n)
+        return None
+
+    @cached_property
+    def _dialogue(self) -> bool:
+        """Whether the article's dashed lines are a story's dialogue, not an interview: many
+        carry the narrator's remark right after their words (`_remark`: '– Что они делают?! –
+        удивился Виталий Демидкин')."""
+        dashed = [(a, b) for a, b in self._paragraph_spans if self.text[a] in "–—-"]
+        remarked = sum(self._remark(a, b) is not None for a, b in dashed)
+        return remarked >= _REMARKS and remarked >= _REMARKED_SHARE * len(dashed)
+
+    def _remarked(self, at: int) -> Mention | None:
+        """In a story's dialogue, the speaker of the line at `at`: the person its narrator's
+        remark names in the nominative ('– Принимается! – обрадовался Владимир Федорович'),
+        else the one the line before addresses ('– Владимир Федорович, вы задание уже
+        выполнили?' before '– Так точно! – ... ответствовал помощник'); else nobody (a line
+        with no remark is no interviewee's)."""
+        start = self._paragraph_start(at)
+        stop = self.text.find("\n", start) % (len(self.text) + 1)
+        verb = self._remark(start, stop)
+        before = self._paragraph_start(max(0, start - 2))
+        return next(
+            (m for m in self.narrated if verb and verb < m.start < stop and m.nominative),
+            None,
+        ) or next(
+            (m for m in self.mentions if before <= m.start < start and self._addressed(m)), None
+        )
 
     def _footnote(self, at: int) -> bool:
         """Whether `at` is in an editorial footnote: a paragraph that opens with '*' (what a
