@@ -95,6 +95,9 @@ class Sections:
         if section is None:
             return None
         _, start, stop, end = section
+        end = self._introduced_again(stop, end)
+        if at >= end:  # the answer of another person the section presents later
+            return None
         spoken_of = {
             m.entity_id
             for m in self.mentions
@@ -110,6 +113,21 @@ class Sections:
         ]
         presented = [m for m in named if self._introduced_here(m)]
         return _one(presented) or _one(named)
+
+    def _introduced_again(self, start: int, end: int) -> int:
+        """Where a later introduction within a section opens ('Вратарь бело-голубых и капитан
+        команды Антон Шунин был куда спокойнее.' after another's answers and a link's teaser):
+        a finished paragraph out of the answers (`_answered`) right before a question that
+        presents a person; `end` if none does."""
+        spans = [(a, b) for a, b in self._paragraph_spans if start <= a and b <= end]
+        for (a, b), (after, _) in zip(spans, spans[1:], strict=False):
+            n = self._paragraph_spans.index((a, b))
+            if self._dashed(a) or self._answered(a) or not self._dashed(after):
+                continue
+            named = [m for m in self.narrated if a <= m.start < b and not self._quoted(m.start)]
+            if self._finished(n) and any(self._introduced_here(m) for m in named):
+                return a
+        return end
 
     @cached_property
     def _label(self) -> Mention | None:
