@@ -88,6 +88,10 @@ The source's words name the speaker, or describe them and the article named them
    Брусникиной'), the lead or the heading of its section, or addressed by a question
    (`Article.interviewee`); people named inside the answers or inside a quotation are spoken
    of. A fragment ('Оуэн', 'Борис Александрович') is the person written in full beside it.
+   In an article of several interviews, each section (a heading that is a quotation alone on
+   its line, a paragraph presenting its speaker, then questions) is the person its
+   introduction names, not one its questions ask about nor the headline's (`sections`); an
+   editorial footnote ('* «Исламское государство» ... запрещённая') is no one's.
 9. An outlet reporting on its own account is the speaker ('По оценкам CNN', 'сообщает ТАСС со
    ссылкой на ...', 'китайское издание The Global Times'), not one whose person speaks
    ('собеседник RT', 'в интервью RT'); 'пишет издание' is the outlet the headline opens
@@ -103,7 +107,8 @@ Only people mentioned outside quotations count as earlier people.
 
 The package: `records` and the word tests (`words`, `patterns`, `spans`, `phrases`,
 `sentences`) below the rule groups, one mixin of `Article` a module (`text`, `names`, `roles`,
-`documents`, `media`, `reference`, `sources`, `interviews`), combined in `article`."""
+`documents`, `media`, `reference`, `sources`, `interviews`, `sections`), combined in
+`article`."""
 
 from pipeline.stages.speakers.article import Article
 from pipeline.stages.speakers.records import (

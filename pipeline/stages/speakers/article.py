@@ -18,12 +18,13 @@ from pipeline.stages.speakers.records import (
 )
 from pipeline.stages.speakers.reference import Reference
 from pipeline.stages.speakers.roles import Roles
+from pipeline.stages.speakers.sections import Sections
 from pipeline.stages.speakers.sources import Sources
 from pipeline.stages.speakers.text import Text
 
 
 @dataclass(frozen=True)
-class Article(Sources, Interviews, Reference, Media, Documents, Roles, Names, Text):
+class Article(Sources, Interviews, Sections, Reference, Media, Documents, Roles, Names, Text):
     """One article's text, its mentions in order and the corpus's people."""
 
     text: str

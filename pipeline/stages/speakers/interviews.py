@@ -50,12 +50,19 @@ class Interviews:
         sentence outside the questions and answers that names them beside a verb of speech or
         the word 'интервью' ('Главный тренер Массимо Каррера рассказал ...') or heads it as a
         label ('Алёна Заварзина: «...»'); else the person a question addresses ('— Сергей
-        Николаевич, вы ...'). People named inside the answers, or inside a quotation (the
-        headline's «...»: '«Поветкин не нашёл справедливости в США»: адвокат боксёра ...'), are
-        spoken of."""
-        if self._headline_subject:
-            return self._headline_subject
-        earlier = [s for s in self.sentences if s[1] <= at]
+        Николаевич, вы ...'); else the one person labelling a paragraph ('Владимир Юрзинов:
+        «...»') even after the answer. First of all, the person of the answer's section in an
+        article of several (`_section_person`); an editorial footnote is no one's. People named
+        inside the answers, or inside a quotation (the headline's «...»: '«Поветкин не нашёл
+        справедливости в США»: адвокат боксёра ...'), are spoken of."""
+        if self._footnote(at) or self._dialogue:
+            return None if self._footnote(at) else self._remarked(at)
+        person = self._section_person(at)
+        if person or self._headline_subject:
+            return person or self._headline_subject
+        section = self._section_of(at)
+        floor = section[0] if section else 0  # not back beyond the answer's section
+        earlier = [s for s in self.sentences if floor <= s[0] and s[1] <= at]
         nearest = True  # the nearest sentence with people: the run's introduction
         for start, stop, _ in reversed(earlier):
             answered = self._answered(start)
@@ -64,6 +71,8 @@ class Interviews:
                 for m in self.narrated
                 if start <= m.start and m.stop <= stop and not self._quoted(m.start)
             ]
+            if answered:  # an answer's own paragraph speaks of people ('назвала Юсуфом')
+                found = [m for m in found if self._presented(m)]
             if self._dashed(start) or not found or answered and not self._asked_after(stop):
                 continue
             label = re.match(r"\s*:", self.text[found[0].stop : found[0].stop + 3])
@@ -85,7 +94,7 @@ class Interviews:
                 m = next((m for m in self.narrated if self._addresses(start, m)), None)
                 if m:
                     return m
-        return None
+        return self._label
 
     def _introduced_here(self, m: Mention) -> bool:
         """Whether an introduction presents the person (the subject, or after a noun of a person:

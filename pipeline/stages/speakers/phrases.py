@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from pipeline.nlp.models import lemma, morph
-from pipeline.nlp.sources import Reading
+from pipeline.nlp.sources import Reading, read
 from pipeline.stages.speakers.words import _PAPERS, _animate, _medium_noun, _pos
 
 #: Nouns of a source the text leaves unnamed ('источник в МИД Турции', 'источник RT'): nobody,
@@ -131,6 +131,15 @@ def _personal(words: str) -> Reading | None:
         if gender and parse.tag.POS in ("NPRO", "ADJF") and "Anph" in parse.tag:
             return Reading("pronoun", parse.normal_form, gender)
     return None
+
+
+def _trailing_person(words: str) -> Reading | None:
+    """A source whose last word is 'я' or 'вы' after words its span took in from the phrase
+    before the subject ('После Кубка [Карьяла вы] высказали обеспокоенность'), read as that
+    pronoun; not after a comma (an address: 'Ксения, я')."""
+    tokens = _WORDS.findall(words)
+    last = tokens[-1].lower() if len(tokens) > 1 and "," not in words else None
+    return read(last) if last in ("я", "вы") else None
 
 
 def _outlet(words: str) -> bool:

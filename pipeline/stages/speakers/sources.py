@@ -29,6 +29,7 @@ from pipeline.stages.speakers.phrases import (
     _outlet,
     _personal,
     _possessed,
+    _trailing_person,
     _unnamed,
 )
 from pipeline.stages.speakers.records import Mention, Said
@@ -252,7 +253,7 @@ class Sources:
         surnamed = self._by_name(words, gender)
         if surnamed:
             return surnamed, None
-        reading = _personal(words) or read(words)
+        reading = _personal(words) or _trailing_person(words) or read(words)
         organisations = {m.entity_id for m in inside if m.type == "ORG"}
         if reading.kind in (None, "spokes") and len(organisations) == 1:
             # 'представитель Кремля' after 'сказал Песков': the spokesman named, else the body
