@@ -565,10 +565,11 @@ class Reference:
         считает Нина Мамедова. — ...»'."""
         return self._aside(m.start, m.stop)
 
-    def _aside(self, start: int, stop: int) -> bool:
+    def _aside(self, start: int, stop: int, reach: int = 60) -> bool:
         """Whether the words from `start` to `stop` stand between dashes inside a quotation, the
-        author's words ('«..., — рассказывает источник. — ...»')."""
-        before = self.text[max(0, start - 60) : start]
+        author's words ('«..., — рассказывает источник. — ...»'), the first dash at most
+        `reach` characters before."""
+        before = self.text[max(0, start - reach) : start]
         dash = max(before.rfind(d) for d in _DASHES)
         after = self.text[stop : stop + 40]
         return (
