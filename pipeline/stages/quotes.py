@@ -198,14 +198,24 @@ ORDER BY q.i
 """
 #: The mentions of the articles with speech, each marked whether it is written in the
 #: nominative (as its normal form) and whether it lies outside the content of direct and
-#: indirect quotes.
+#: indirect quotes, or is the source of the quote whose span holds it ('При этом, по мнению Ле
+#: Пен, её оппонент ...': an aside says what goes before it too). The content of an indirect
+#: quote that a sentence after it points to ('Петтит назвал запрет ... . Об этом он заявил')
+#: is narration too.
 _MENTIONS = """
+WITH told AS (
+    SELECT q.* FROM speech q
+    WHERE q.kind = 'direct' OR q.kind = 'indirect' AND NOT EXISTS (
+        SELECT 1 FROM sentences s
+        WHERE s.article_id = q.article_id AND s.start >= q.stop AND s.start <= q.cue_start
+    )
+)
 SELECT m.article_id, m.start, m.stop, m.sentence, m.entity_id, m.type, m.surface,
        lower(m.surface) = lower(m.normal) AS nominative,
        NOT EXISTS (
-           SELECT 1 FROM speech q
-           WHERE q.article_id = m.article_id AND q.kind <> 'interview' AND q.start <= m.start
-             AND m.stop <= q.stop
+           SELECT 1 FROM told q
+           WHERE q.article_id = m.article_id AND q.start <= m.start AND m.stop <= q.stop
+             AND NOT (q.source_start <= m.start AND m.stop <= q.source_stop)
        ) AS narrated, m.in_headline, m.normal
 FROM mentions m
 WHERE m.article_id IN (SELECT article_id FROM speech)
@@ -282,7 +292,13 @@ def build_quotes(
             source = (lead.start, lead.stop) if lead else None
         else:
             said = Said(
-                cue, cue_stop, source, tuple(countries.split()), previous.get(article_id), start
+                cue,
+                cue_stop,
+                source,
+                tuple(countries.split()),
+                previous.get(article_id),
+                start,
+                stop,
             )
             speaker, elsewhere = context.article(article_id).speaker(said)
             source = elsewhere or source

@@ -228,9 +228,25 @@ class Names:
         people of the article with it whose gender the cue has (`_by_gender`), else its person
         in full (`_whole`)."""
         bare = len(_WORDS.findall(m.surface)) == 1
-        return (bare and self._by_gender(key(m.surface), gender)) or self._whole(
-            m.entity_id, before
+        return (
+            (bare and self._by_gender(key(m.surface), gender))
+            or self._after_addressee(m)
+            or self._whole(m.entity_id, before)
         )
+
+    def _after_addressee(self, m: Mention) -> str | None:
+        """The speaker of a name the entity stage glued to the addressee before it ('писал
+        [Роду Розенстайну Нунес]'): its last word, the surname of another person the article
+        names in full, when the words before it are read first in the dative and never in the
+        nominative (not a name in the genitive: 'Милош Земан', 'Андрея Фролова')."""
+        *before, last = _WORDS.findall(m.surface)
+        parses = [morph()(word.lower()) for word in before]
+        if not before or any(
+            not p or p[0].tag.case != "datv" or any(x.tag.case == "nomn" for x in p) for p in parses
+        ):
+            return None
+        found = self._surnamed(key(last)) - {m.entity_id}
+        return found.pop() if len(found) == 1 else None
 
     def _by_gender(self, word: str, gender: str | None) -> str | None:
         """Of two people of the article whose last name `word` is (a husband and wife, a father

@@ -166,11 +166,17 @@ def _bare(words: str) -> bool:
 
 
 def _function_words(words: str) -> bool:
-    """Whether `words` are only prepositions, particles, conjunctions and adverbs."""
+    """Whether `words` are only prepositions, particles, conjunctions and adverbs; after a
+    particle, a word that may be read as an adverb is one ('Россия не раз заявляла')."""
+    after = None
     for word in _WORDS.findall(words):
-        parses = morph()(word.lower())[:1]
-        if not parses or parses[0].tag.POS not in _FUNCTION_WORDS:
+        parses = morph()(word.lower())
+        if not parses:
             return False
+        adverb = after == "PRCL" and any(p.tag.POS == "ADVB" for p in parses)
+        if parses[0].tag.POS not in _FUNCTION_WORDS and not adverb:
+            return False
+        after = parses[0].tag.POS
     return True
 
 

@@ -68,8 +68,9 @@ class Said:
     countries: tuple[str, ...] = ()
     #: The speaker of the article's quote before this one, where that quote ends and its source.
     previous: Previous | None = None
-    #: Where the quote's words open (None when not known).
+    #: Where the quote's words open and close (None when not known).
     opens: int | None = None
+    closes: int | None = None
 
     def words_from(self, start: int) -> int:
         """Where the words before a source at `start` stop being narration: the opening of the

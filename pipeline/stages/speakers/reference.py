@@ -120,6 +120,7 @@ class Reference:
                 if m.sentence == sentence
                 and self._fits(m.entity_id, gender)
                 and not self._before_name(m)
+                and not self._role_s_owner(m)  # 'заявила лидер Нацфронта': whose she is
             ]
             if not fit:
                 continue
@@ -249,7 +250,7 @@ class Reference:
                 continue
             lo = max(0, m.start - 60)
             person = self.people.get(m.entity_id)
-            introduction = self._introduction(m, head)
+            introduction = None if self._role_s_owner(m) else self._introduction(m, head)
             # one who holds the role (not who speaks for another: their roles are loose)
             if introduction is None and not (person and person.role == head and head not in SPOKES):
                 continue
@@ -281,6 +282,16 @@ class Reference:
         if not any(_same_noun(lemma(w), head) for w in ahead + behind):
             return None
         return ahead + behind
+
+    def _role_s_owner(self, m: Mention) -> bool:
+        """Whether a name in an oblique case follows a noun of a person in the nominative, whose
+        the role is ('заявила лидер Нацфронта', 'советник Трампа'): not introduced with that
+        noun, which an apposition agrees with in case ('вице-премьера Виталия Мутко')."""
+        if m.nominative:
+            return False
+        words = _WORDS.findall(self.text[max(0, m.start - 40) : m.start])[-1:]
+        tag = morph()(words[0].lower())[0].tag if words else None
+        return tag is not None and tag.POS == "NOUN" and "anim" in tag and tag.case == "nomn"
 
     def _before_name(self, m: Mention) -> bool:
         """Whether another person's mention follows `m` with nothing but a space between: `m`
@@ -554,10 +565,11 @@ class Reference:
         считает Нина Мамедова. — ...»'."""
         return self._aside(m.start, m.stop)
 
-    def _aside(self, start: int, stop: int) -> bool:
+    def _aside(self, start: int, stop: int, reach: int = 60) -> bool:
         """Whether the words from `start` to `stop` stand between dashes inside a quotation, the
-        author's words ('«..., — рассказывает источник. — ...»')."""
-        before = self.text[max(0, start - 60) : start]
+        author's words ('«..., — рассказывает источник. — ...»'), the first dash at most
+        `reach` characters before."""
+        before = self.text[max(0, start - reach) : start]
         dash = max(before.rfind(d) for d in _DASHES)
         after = self.text[stop : stop + 40]
         return (

@@ -11,7 +11,7 @@ import re
 from functools import cached_property
 from types import MappingProxyType
 
-from pipeline.nlp.gazetteer import key, places
+from pipeline.nlp.gazetteer import adjectives, key, places
 from pipeline.nlp.models import lemma, morph
 from pipeline.nlp.sources import (
     SPOKES,
@@ -84,6 +84,15 @@ _OTHER = frozenset({"другой", "второй", "иной", "ещё", "та�
 #: Nouns of the people around someone, who speak for them, not as them: 'администрация
 #: Порошенко', 'команда Трампа'.
 _ENTOURAGES = frozenset({"администрация", "команда", "штаб", "окружение", "офис", "семья"})
+
+
+def _demonym(words: str) -> bool:
+    """Whether a description's noun is a noun of a nationality ('француз', 'британка'): a
+    country's demonym (`gazetteer.adjectives`), not its adjective ('французский дипломат')."""
+    return any(
+        morph()(word.lower())[0].tag.POS == "NOUN" and adjectives(word)
+        for word in _WORDS.findall(words)
+    )
 
 
 class Roles:
@@ -343,17 +352,20 @@ class Roles:
         if not (len(said.countries) == 1 and found):
             return found
         role = role_head(words)
-        if not self._other_than(found, set(said.countries), start, role):
+        if not self._other_than(found, set(said.countries), start, role, _demonym(words)):
             return found
         return self._of_country(start, set(said.countries), gender, role) or found
 
-    def _other_than(self, found: str, countries: set[str], start: int, role: str | None) -> bool:
+    def _other_than(
+        self, found: str, countries: set[str], start: int, role: str | None, demonym: bool
+    ) -> bool:
         """Whether `found` is not whom a description naming `countries` with the role `role`
-        means (`_of_country_rather`)."""
+        means (`_of_country_rather`); for a noun of a nationality ('француз'), whatever else
+        the text said of them, one of no known country is not either."""
         person = self.people.get(found)
         if person is None or self._of(found, countries, start):
             return False
-        if person.country is not None:
+        if person.country is not None or demonym:
             return True
         return person.role in _PUNDITS and role not in _PUNDITS
 

@@ -32,7 +32,7 @@ from pipeline.stages.speakers.phrases import (
     _trailing_person,
     _unnamed,
 )
-from pipeline.stages.speakers.records import Mention, Said
+from pipeline.stages.speakers.records import Mention, Said, role_head
 from pipeline.stages.speakers.sentences import _continued
 from pipeline.stages.speakers.spans import (
     _before_conjunction,
@@ -96,6 +96,8 @@ class Sources:
         if cited:
             return cited
         found, elsewhere = self._speaker(said)
+        if found and self._talked_of(said, found):
+            found = None
         if found is None and said.source and self._open(said):
             after = self._apposed(said.source[1], True)
             # the same clause ('По его словам, Ангела Меркель ...' opens what was said), and a
@@ -104,6 +106,34 @@ class Sources:
             if after and " " in after.surface.strip() and not re.search(r"[,;:.!?–—]", gap):
                 return after.entity_id, None
         return found, elsewhere
+
+    def _talked_of(self, said: Said, found: str) -> bool:
+        """Whether a source after the quote's words that names no one refers back to a person
+        those words speak of ('«Президент Обама сказал, что ... он бы победил меня», —
+        написал миллиардер' is not Обама): one does not say their own words of themselves by
+        name, as a body's press service may ('Банк России доработает ..., сообщила
+        пресс-служба регулятора'). Not a source inside the words ('Макрон, по его словам, ...'
+        is Макрон), nor one pointing back to a sentence before its own ('Петтит назвал ... Об
+        этом он заявил')."""
+        if said.source is None or said.opens is None or said.closes is None:
+            return False
+        start, stop = said.source
+        held = self._sentence_at(start)
+        if start < said.closes or held is None or said.closes <= self.sentences[held][0]:
+            return False
+        if any(m.type == "PER" and start <= m.start < stop for m in self.mentions):
+            return False
+        person = self.people.get(found)
+        if person and person.role and person.role == role_head(self.text[start:stop]):
+            return False  # the holder of the role named ('глава Чеченской Республики')
+        # not the author's words between dashes inside them ('«..., — уверен Мирович, — ...»')
+        return any(
+            m.entity_id == found
+            and m.type == "PER"
+            and said.opens <= m.start < said.closes
+            and not self._aside(m.start, m.stop, 200)
+            for m in self.mentions
+        )
 
     def _cited(self, said: Said) -> tuple[str, tuple[int, int]] | None:
         """Whom a cue of citing ('цитирует') cites by name between it and its source, and where:
