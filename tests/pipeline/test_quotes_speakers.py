@@ -2242,3 +2242,22 @@ def test_a_description_is_no_one_the_words_speak_of() -> None:
     )
     # the billionaire is Трамп, whom no rule reads from the noun; never Обама, spoken of
     assert said(found, "он бы победил меня") is None
+
+
+def test_an_impersonal_cue_goes_on_with_the_report_just_before() -> None:
+    found = speakers(
+        [
+            "Американский лидер прокомментировал очередной запуск Пхеньяном баллистической "
+            "ракеты. «Этот ракетный запуск не изменит нашего подхода к проблеме КНДР. С этой "
+            "ситуацией мы справимся», — подчеркнул Трамп. Интересно, что практически "
+            "одновременно с новым баллистическим пуском КНДР Южная Корея провела собственные "
+            "ракетные испытания, передаёт «Рёнхап» со ссылкой на объединённый комитет начальников "
+            "штабов.\n\nСообщается, что с 03:23 до 03:44 по местному времени (с 21:23 до 21:44 "
+            "мск) прошли объединённые ракетные учения сухопутных, морских и военно-воздушных сил "
+            "по нанесению точечных ударов по КНДР."
+        ]
+    )
+    assert said(found, "не изменит нашего подхода") == "Трамп"
+    # the news agency the sentence before relays, not the president quoted before it
+    # (the entity stage normalises «Рёнхап» as it may: either form is the agency)
+    assert said(found, "объединённые ракетные учения") in {"Рёнхап", "Ёнхап"}

@@ -53,7 +53,9 @@ The source's words name the speaker, or describe them and the article named them
    A document is its author's ('Европарламент принял резолюцию ... — говорится в резолюции');
    a document with no author found, and an impersonal cue ('Отмечается, что ...') with no
    quote just before, the owner of the press service the sentence reporting speech before
-   names ('сообщили в пресс-службе седьмого флота ВМС США'). 'В нём утверждалось' is the
+   names ('сообщили в пресс-службе седьмого флота ВМС США'); an impersonal cue right after a
+   sentence, since the quote before, that gives a medium's own report goes on with it ('...,
+   передаёт «Рёнхап» со ссылкой на ... Сообщается, что'). 'В нём утверждалось' is the
    maker of the paper of the sentence before; a paper 'от имени министра' is the minister's.
    A bare publication's noun ('говорится в публикации') is the medium quoted just before, or
    one who wrote in their own channel, else its maker ('вышла статья издания The Boston

@@ -335,6 +335,21 @@ class Documents:
             nearest = nearest and not named
         return None
 
+    def _relayed_since(self, said: Said) -> str | None:
+        """The medium or body whose own report (`_reporting_outlet`) the sentence right before
+        an impersonal cue's gives, when that sentence comes after the quote just before: the
+        cue goes on with the nearest report ('..., передаёт «Рёнхап» со ссылкой на ОКНШ.
+        Сообщается, что ...'), not with the quote the report follows ('— подчеркнул Трамп')."""
+        at = self._sentence_at(said.cue_stop - 1)
+        if not at or said.previous is None:
+            return None
+        start, stop, _ = self.sentences[at - 1]
+        named = any(m.narrated and start <= m.start < stop for m in self.mentions)
+        if said.previous[1] > start or not named:
+            return None
+        relays = _reports_or_relays(self.text[start:stop])
+        return self._reporting_outlet(start, stop) if relays else None
+
     def _serviced(self, service: int, stop: int) -> str | None:
         """The owner of a press service: the first person, body or medium named after its noun
         (before `stop`), when it owns it (`_owns`); nobody when a word that names no entity

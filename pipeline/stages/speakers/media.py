@@ -102,12 +102,14 @@ class Media:
         if _quotes_words(self.text[start:stop]):  # it quotes someone's words or document
             return None
         m = media[0]
+        titled = _TITLE_END.match(self.text, m.stop)  # 'передаёт «Рёнхап» со ссылкой на'
+        end = titled.end() if titled else m.stop
         before = _WORDS.findall(self.text[start : m.start])[-1:]
-        after = _WORDS.findall(self.text[m.stop : stop])[:1]
+        after = _WORDS.findall(self.text[end:stop])[:1]
         if not m.nominative or (before and preposition(before[0])):
             return None
-        cites = _CITING.match(self.text, m.stop + 1) is not None
-        ends = cites or _CLAUSE_END.match(self.text, m.stop) is not None
+        cites = _CITING.match(self.text, end + 1) is not None
+        ends = cites or _CLAUSE_END.match(self.text, end) is not None
         if any(other.type == "PER" for other in ours):
             # 'Актёр Мэттью Перри умер, передает портал TMZ.': the medium is the subject of
             # the sentence's last clause; not 'рассказал RT Иван Петров'

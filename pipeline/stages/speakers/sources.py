@@ -229,7 +229,9 @@ class Sources:
                 return self._recent(said.previous, said.cue_stop, None, (), 1), None
             if not _impersonal(said.cue):
                 return None, None
-            spoke = self._recent(said.previous, said.cue_stop, None, ())
+            spoke = self._relayed_since(said) or self._recent(
+                said.previous, said.cue_stop, None, ()
+            )
             return spoke or self._issuer(said.cue_stop, outlet=True), None
         start, stop = said.source
         stop = _before_conjunction(self.text, start, stop)  # 'подчеркнул [он и] добавил'
