@@ -1626,21 +1626,27 @@ def test_only_the_blocks_past_the_time_limit_are_interrupted(monkeypatch, seed_b
     built = open_build(seed_build)
     monkeypatch.setenv(store.TIME_LIMIT_VAR, "800")
     found: dict[str, object] = {}
+    watched = {name: threading.Event() for name in ("slow", "quick")}
 
     def endless(name: str) -> None:
         started = time.monotonic()
         try:
             with store.time_limited(store.new_cursor(built.directory, built.build_id, None)) as c:
+                watched[name].set()  # the block has read its limit
                 c.execute(_ENDLESS).fetchall()
         except store.TooSlow:
             found[name] = time.monotonic() - started
 
     slow = threading.Thread(target=endless, args=("slow",))
     slow.start()
+    watched["slow"].wait()
     time.sleep(0.2)
     monkeypatch.setenv(store.TIME_LIMIT_VAR, "200")
     quick = threading.Thread(target=endless, args=("quick",))
     quick.start()
+    watched["quick"].wait()
+    # the quick blocks get a limit no loaded machine reaches: only the endless ones may stop
+    monkeypatch.setenv(store.TIME_LIMIT_VAR, "60000")
     sql = "SELECT count(*) + ? AS n FROM articles"  # a query of its own each time: no cache
     counts = [query(built, sql, i)["n"].iloc[0] - i for i in range(50)]
     quick.join(), slow.join()
