@@ -65,11 +65,6 @@ from pipeline.stages.entities.common_words import (
     without_common_words,
 )
 from pipeline.stages.entities.glued import Split, glued_spans, unglued_spans
-from pipeline.stages.entities.lowered_phrases import (
-    LoweredPhrases,
-    candidate_phrases,
-    without_lowered_phrases,
-)
 from pipeline.stages.entities.names import (
     UnionFind,
     alias_groups,
@@ -441,11 +436,9 @@ def build_entities(
     person_names = (name for kind, name in readings.counts if kind == "PER")
     compounds = compound_nouns(person_names, types.keys())
     del readings
-    phrases = LoweredPhrases(_organisation_phrases(corpus))
     things, spelled_out, means_kinds, written, lowered = _things(
-        corpus, places_written, splits, Lowered(unknown), phrases
+        corpus, places_written, splits, Lowered(unknown)
     )
-    common_phrases = phrases.common()
 
     lowered |= compounds
 
@@ -459,7 +452,6 @@ def build_entities(
             part = respanned(part, Texts(texts), written)
             part = _without_things(part, things, spelled_out, means_kinds)
             part = without_common_words(part, Texts(texts), in_names, lowered)
-            part = without_lowered_phrases(part, Texts(texts), common_phrases)
             part = with_types(part, types)
             rest = [chunk[name] for name in tables]
             if not engine.parallel:
@@ -639,23 +631,8 @@ def _raw_mentions(corpus: Corpus, splits: Mapping[str, Split]) -> Iterator[pa.Ta
         yield raw.append_column("before", pa.array(before, pa.string()))
 
 
-def _organisation_phrases(corpus: Corpus) -> frozenset[tuple[str, ...]]:
-    """The phrases of the organisations' raw surfaces that a sentence may capitalise only by
-    position (`lowered_phrases.phrase`)."""
-    found: set[tuple[str, ...]] = set()
-    for chunk in corpus.chunks(["raw_mentions"], columns=["article_id"]):
-        raw = chunk["raw_mentions"]
-        surfaces = pc.unique(raw.filter(pc.equal(raw["type"], ORGANISATION))["surface"])
-        found |= candidate_phrases(surfaces.to_pylist())
-    return frozenset(found)
-
-
 def _things(
-    corpus: Corpus,
-    places_written: Set[str],
-    splits: Mapping[str, Split],
-    lowered: Lowered,
-    phrases: LoweredPhrases,
+    corpus: Corpus, places_written: Set[str], splits: Mapping[str, Split], lowered: Lowered
 ) -> tuple[
     frozenset[str], frozenset[tuple[str, str]], frozenset[tuple[str, int]], Written, frozenset[str]
 ]:
@@ -666,8 +643,7 @@ def _things(
     (`Introduced.spelled_out`); the mentions of an abbreviation of a common noun after a noun
     of means ('средства ПВО'; `Introduced.means_kinds`); and how the corpus writes its names
     (`spans.Written`), the glued people's spans `splits` split; and which of the words
-    `lowered` counts it writes in lower case far more often than with a capital; `phrases`
-    counts how it writes organisations' phrases inside sentences."""
+    `lowered` counts it writes in lower case far more often than with a capital."""
     introduced, written = Introduced(), Written()
     for chunk in corpus.chunks(["raw_mentions"], columns=["article_id", "text"]):
         raw, articles = unglued_spans(chunk["raw_mentions"], splits), chunk["articles"]
@@ -678,7 +654,6 @@ def _things(
         every = (raw[c].to_pylist() for c in (*columns, "type"))
         written.add(zip(*every, strict=True), texts)
         lowered.add(texts.values())
-        phrases.add(texts.values())
     things = introduced.things(places_written) | introduced.titles()
     return things, introduced.spelled_out(), introduced.means_kinds(), written, lowered.common()
 
