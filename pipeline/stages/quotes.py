@@ -76,8 +76,9 @@ _MENTION_ROWS = pa.schema(
 _INTERVIEW = "интервью"
 
 
-def people_of(entities: pa.Table) -> dict[str, Person]:
-    """Role, country and name of each person of `entities`."""
+def people_of(entities: pa.Table, shown: Mapping[str, str] = _NO_NAMES) -> dict[str, Person]:
+    """Role, country, name and the gender the corpus shows (`shown`, by `shown_genders`) of
+    each person of `entities`."""
     columns = (entities[c].to_pylist() for c in ("entity_id", "type", "role", "country", "name"))
     return {
         entity_id: Person(
@@ -86,10 +87,28 @@ def people_of(entities: pa.Table) -> dict[str, Person]:
             name,
             bool(role) and " " not in role,
             role or "",
+            shown.get(entity_id),
         )
         for entity_id, kind, role, country, name in zip(*columns, strict=True)
         if kind == "PER"
     }
+
+
+#: How many times the mentions showing a person's gender must outnumber those showing the other.
+_SHOWN_SHARE = 5
+
+
+def shown_genders(counts: Mapping[str, Counter]) -> dict[str, str]:
+    """Each person's gender as the corpus's sentences show it, from `counts` (entity id ->
+    gender -> mentions whose sentence shows it: the verb or adjective agreeing with the name,
+    `ner.Mention.gender`, 'Пак Кын Хе заявила'): the gender of at least two mentions, when
+    they outnumber the other's `_SHOWN_SHARE` times (a misread sentence aside)."""
+    found = {}
+    for entity_id, genders in sorted(counts.items()):
+        (gender, n), *rest = genders.most_common(2) + [(None, 0)]
+        if n >= 2 and n >= _SHOWN_SHARE * rest[0][1]:
+            found[entity_id] = gender
+    return found
 
 
 def surnames_of(entities: pa.Table) -> dict[str, str]:

@@ -4,6 +4,7 @@ per-article tables, `events` (from `dates`) and `quotes` (from `speech`)."""
 
 from __future__ import annotations
 
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Mapping
 from contextlib import nullcontext
 from pathlib import Path
@@ -18,7 +19,7 @@ from pipeline.runtime.timer import Timer
 from pipeline.stages.countries import build_country_mentions
 from pipeline.stages.events import build_events
 from pipeline.stages.headlines import mark_headlines
-from pipeline.stages.quotes import build_quotes, kinds_of, people_of, surnames_of
+from pipeline.stages.quotes import build_quotes, kinds_of, people_of, shown_genders, surnames_of
 from pipeline.stages.speakers.records import Person
 
 #: The table `situate` writes from each optional per-article table.
@@ -47,7 +48,8 @@ def situate(
         ["sentences", "adjectives", "furniture", *optional],
         files={"mentions": directory / "mentions.parquet"},
     )
-    people = people_of(entities)
+    shown = shown_genders(_gender_counts(corpus, directory)) if "speech" in optional else {}
+    people = people_of(entities, shown)
     surnames = surnames_of(entities)  # of the whole corpus, so the same for every chunk
     kinds = kinds_of(entities)
     if corpus.chunked <= 1:  # one task: not worth starting workers
@@ -105,6 +107,25 @@ def situate(
             output["quotes"].write(mark_headlines(quotes, corpus.headlines))
     with timer.stage("write"):
         return closed(output)
+
+
+def _gender_counts(corpus: Corpus, directory: Path) -> dict[str, Counter]:
+    """Per person (entity id), how many of their mentions' sentences show each gender (the
+    raw mentions' `gender`, joined to the linked mentions by their span)."""
+    counts: dict[str, Counter] = defaultdict(Counter)
+    chunks = corpus.chunks(
+        ["raw_mentions"], files={"mentions": directory / "mentions.parquet"}, columns=["article_id"]
+    )
+    spans = ["article_id", "start", "stop"]
+    for chunk in chunks:
+        raw = chunk["raw_mentions"].select([*spans, "gender"]).filter(pc.field("gender").is_valid())
+        linked = chunk["mentions"].filter(pc.field("type") == "PER").select([*spans, "entity_id"])
+        joined = raw.join(linked, spans, join_type="inner").group_by(["entity_id", "gender"])
+        found = joined.aggregate([("start", "count")])
+        columns = (found[c].to_pylist() for c in ("entity_id", "gender", "start_count"))
+        for entity_id, gender, n in zip(*columns, strict=True):
+            counts[entity_id][gender] += n
+    return counts
 
 
 def chunk_people(

@@ -3,12 +3,14 @@
 
 from __future__ import annotations
 
+from collections import Counter
+
 import pyarrow as pa
 import pytest
 
 from pipeline.harness import entity_tables
 from pipeline.nlp.sources import agreement, gender_of, occasions, read
-from pipeline.stages.quotes import kinds_of
+from pipeline.stages.quotes import kinds_of, shown_genders
 from pipeline.stages.speakers import Article, Mention, Person, Said, name_keys
 
 
@@ -2261,3 +2263,42 @@ def test_an_impersonal_cue_goes_on_with_the_report_just_before() -> None:
     # the news agency the sentence before relays, not the president quoted before it
     # (the entity stage normalises «Рёнхап» as it may: either form is the agency)
     assert said(found, "объединённые ракетные учения") in {"Рёнхап", "Ёнхап"}
+
+
+def test_a_pronoun_skips_a_person_the_corpus_shows_of_the_other_gender() -> None:
+    # The morphology reads no gender in 'Пак Кын Хе'; the corpus's verbs show a woman ('Пак Кын
+    # Хе заявила'), so 'он' is Пан Ги Мун, not the subject of the sentence before.
+    text = (
+        "Политическое будущее Пак Кын Хе пока непонятно, но в самой Корее в числе вероятных "
+        "кандидатов на пост президента называют Генсека ООН Пан Ги Муна, срок полномочий "
+        "которого истёк 1 января 2017 года. Комментируя свои дальнейшие планы, он отметил, что "
+        "намерен после возвращения в Южную Корею посвятить себя развитию страны."
+    )
+    second = text.index("Комментируя")
+
+    def mention(word: str, entity_id: str, nominative: bool) -> Mention:
+        at = text.index(word)
+        return Mention(at, at + len(word), 0, entity_id, "PER", word, nominative, True)
+
+    mentions = [mention("Пак Кын Хе", "park", True), mention("Пан Ги Муна", "ban", False)]
+    shown = shown_genders({"park": Counter(femn=19, masc=1), "ban": Counter(masc=2)})
+    assert shown == {"park": "femn", "ban": "masc"}
+    people = {
+        "park": Person("президент", None, "Пак Кын Хе", shown=shown["park"]),
+        "ban": Person("секретарь", None, "Пан Ги Мун", shown=shown["ban"]),
+    }
+    article = Article(text, mentions, people, [(0, second - 1, 0), (second, len(text), 0)])
+    source = text.index("он отметил")
+    said = Said("отметил", source + 11, (source, source + 2), (), None, text.index("что"))
+    assert article.speaker(said)[0] == "ban"
+
+
+def test_a_gender_shown_by_too_few_or_mixed_mentions_is_no_gender() -> None:
+    # One mention is no evidence; 'Ле Пен' of both genders is Марин Ле Пен when she outnumbers
+    # her father five times.
+    counts = {
+        "one": Counter(femn=1),
+        "mixed": Counter(masc=3, femn=4),
+        "le pen": Counter(masc=2, femn=30),
+    }
+    assert shown_genders(counts) == {"le pen": "femn"}

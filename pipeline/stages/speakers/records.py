@@ -46,10 +46,13 @@ class Person:
     name: str = ""
     role_alone: bool = False  # `entities.role` is its head alone: 'президент', not '... Центра'
     affiliation: str = ""  # `entities.role` in full: 'коммерческий директор Нафтогаза'
+    shown: str | None = None  # the gender the corpus's sentences show (`quotes.shown_genders`)
 
     @property
     def gender(self) -> str | None:
-        return gender_of(self.name)
+        """The gender the corpus's verbs show, else the one its name's morphology reads: the
+        verbs also know names the dictionary cannot read ('Пак Кын Хе заявила')."""
+        return self.shown or gender_of(self.name)
 
 
 #: The article's quote before one: its speaker, where it ends, and the span of the words that
