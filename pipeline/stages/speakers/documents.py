@@ -21,7 +21,7 @@ from pipeline.nlp.sources import (
 )
 from pipeline.stages.speakers.patterns import _CLAUSE, _PRESS_SERVICE
 from pipeline.stages.speakers.phrases import _WORDS, _document_noun
-from pipeline.stages.speakers.records import Mention, Previous, Said
+from pipeline.stages.speakers.records import Mention, Previous, Said, sole
 from pipeline.stages.speakers.sentences import _reports_or_relays
 from pipeline.stages.speakers.words import (
     _BACK,
@@ -190,7 +190,7 @@ class Documents:
                 found |= makers & self._organisations
                 people |= makers & self._persons if _same_kind(noun, lemma(word.group())) else set()
         found |= set() if several else people
-        return found.pop() if len(found) == 1 else None
+        return sole(found)
 
     def _papers(self, word: re.Match[str]) -> str | None:
         """How many papers a word names: 'one', 'several' ('новые документы', '2891
@@ -395,7 +395,7 @@ class Documents:
                 if m.type in _AUTHORS and m.nominative and (gap := self._made(m.stop, at)) >= 0
             }
             nearest = [e for e, gap in made.items() if gap == min(made.values(), default=-1)]
-            maker = nearest[0] if len(nearest) == 1 else None
+            maker = sole(nearest)
             return (
                 self._authored(ours, at, stop) or maker or self._owner_of_document(ours, at, stop)
             )
@@ -504,7 +504,7 @@ class Documents:
         ]
         ours = [m for m in self.mentions if lo <= m.start < hi]
         makers = self._makers(ours, papers[-1], hi) if papers else set()
-        return makers.pop() if len(makers) == 1 else None
+        return sole(makers)
 
     def _in_which(self, said: Said) -> str | None:
         """Who made the paper whose relative clause the cue speaks in ('В январе Национальная
@@ -520,7 +520,7 @@ class Documents:
             return None
         ours = [m for m in self.mentions if start <= m.start < found.end("paper")]
         makers = self._makers(ours, found.start("paper"), found.end("paper"))
-        return makers.pop() if len(makers) == 1 else None
+        return sole(makers)
 
     def _sited(self, stop: int) -> str | None:
         """Whose site or channel a document the source ending at `stop` names was put on, right

@@ -12,7 +12,7 @@ from functools import cached_property
 from pipeline.nlp.media import MEDIUM
 from pipeline.nlp.ner import preposition
 from pipeline.stages.speakers.phrases import _CITING, _WORDS, _bare, _outlet
-from pipeline.stages.speakers.records import Mention, Previous
+from pipeline.stages.speakers.records import Mention, Previous, sole
 from pipeline.stages.speakers.sentences import _quotes_words, _reported_by
 from pipeline.stages.speakers.words import _AFTER_CUE, _reporting
 
@@ -73,7 +73,7 @@ class Media:
             for m in self.mentions
             if m.type == MEDIUM and m.narrated and m.stop <= before
         }
-        return spoke or (named.pop() if len(named) == 1 else None)
+        return spoke or (sole(named))
 
     def _own_channel(self, at: int) -> bool:
         """Whether the clause after a quote's end says its speaker wrote it in their own

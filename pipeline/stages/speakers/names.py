@@ -16,7 +16,7 @@ from pipeline.nlp.models import lemma, morph
 from pipeline.stages.entities.people import given_name_gender, sound
 from pipeline.stages.speakers.patterns import _PRESS_SERVICE
 from pipeline.stages.speakers.phrases import _WORDS
-from pipeline.stages.speakers.records import Mention
+from pipeline.stages.speakers.records import Mention, sole
 from pipeline.stages.speakers.words import (
     _AGENCIES,
     _BACK,
@@ -196,7 +196,7 @@ class Names:
         found = {self.surnames.get(sound(f"{a} {b}")) for a, b in pairs if not _patronymic(b)}
         found.discard(None)
         found.discard(entity_id)
-        person = found.pop() if len(found) == 1 else None
+        person = sole(found)
         full = self.people[person].name if person in self.people else ""
         return person if " " in full and full in self.text else None
 
@@ -246,7 +246,7 @@ class Names:
         ):
             return None
         found = self._surnamed(key(last)) - {m.entity_id}
-        return found.pop() if len(found) == 1 else None
+        return sole(found)
 
     def _by_gender(self, word: str, gender: str | None) -> str | None:
         """Of two people of the article whose last name `word` is (a husband and wife, a father

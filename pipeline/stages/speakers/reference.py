@@ -21,7 +21,7 @@ from pipeline.nlp.sources import (
     agreement,
 )
 from pipeline.stages.speakers.phrases import _INDEFINITE, _UNNAMED, _WORDS, _opening
-from pipeline.stages.speakers.records import Mention, Previous, Said, role_head
+from pipeline.stages.speakers.records import Mention, Previous, Said, role_head, sole
 from pipeline.stages.speakers.sentences import _opines
 from pipeline.stages.speakers.words import (
     _BACK,
@@ -142,7 +142,7 @@ class Reference:
             # further back only when a subject of it or named by the quote's source
             if again in ids and (again in subjects or self._surnamed_in(again, previous[2])):
                 return again
-            return ids.pop() if len(ids) == 1 else None
+            return sole(ids)
         return recent
 
     def _pronoun_subject(self, sentence: int, before: int, gender: str | None) -> bool:

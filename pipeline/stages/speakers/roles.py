@@ -26,6 +26,7 @@ from pipeline.stages.speakers.records import (
     Said,
     renamed_role,
     role_head,
+    sole,
 )
 from pipeline.stages.speakers.sentences import _opines
 from pipeline.stages.speakers.words import (
@@ -252,7 +253,7 @@ class Roles:
             for p in near
             if p in self.people and self.people[p].role in SPOKES and self._fits(p, gender)
         }
-        return spokesmen.pop() if len(spokesmen) == 1 else None
+        return sole(spokesmen)
 
     def _member(
         self, before: int, words: str, head: str, gender: str | None, organisation: str
@@ -337,7 +338,7 @@ class Roles:
             and person.role == role
             and (not countries or person.country in countries)
         }
-        return found.pop() if len(found) == 1 else None
+        return sole(found)
 
     def _of_country_rather(
         self, found: str | None, said: Said, gender: str | None, words: str
@@ -389,7 +390,7 @@ class Roles:
                 and self._may_be(m.entity_id, role)
             }
             if found:
-                return found.pop() if len(found) == 1 else None
+                return sole(found)
         return None
 
     def _may_be(self, entity_id: str, role: str | None) -> bool:
