@@ -431,10 +431,9 @@ def build_entities(
     in_names = name_words(name for kind, name in readings.counts if kind == "PER")
     types = retyped(readings.counts, in_names, people.first_names)
     may_be_two = candidates(people.by_last)
-    written_names = (name for kind, name in readings.counts if kind == "PER")
+    written_names = [name for kind, name in readings.counts if kind == "PER"]
     unknown = unknown_words(chain(written_names, *readings.chosen.values()))
-    person_names = (name for kind, name in readings.counts if kind == "PER")
-    compounds = compound_nouns(person_names, types.keys())
+    compounds = compound_nouns(written_names, types.keys())
     del readings
     things, spelled_out, means_kinds, written, lowered = _things(
         corpus, places_written, splits, Lowered(unknown)

@@ -55,8 +55,10 @@ class Interviews:
         article of several (`_section_person`); an editorial footnote is no one's. People named
         inside the answers, or inside a quotation (the headline's «...»: '«Поветкин не нашёл
         справедливости в США»: адвокат боксёра ...'), are spoken of."""
-        if self._footnote(at) or self._dialogue:
-            return None if self._footnote(at) else self._remarked(at)
+        if self._footnote(at):
+            return None
+        if self._dialogue:
+            return self._remarked(at)
         person = self._section_person(at)
         if person or self._headline_subject:
             return person or self._headline_subject

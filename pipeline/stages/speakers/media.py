@@ -73,7 +73,7 @@ class Media:
             for m in self.mentions
             if m.type == MEDIUM and m.narrated and m.stop <= before
         }
-        return spoke or (sole(named))
+        return spoke or sole(named)
 
     def _own_channel(self, at: int) -> bool:
         """Whether the clause after a quote's end says its speaker wrote it in their own

@@ -119,9 +119,10 @@ class Sections:
         команды Антон Шунин был куда спокойнее.' after another's answers and a link's teaser):
         a finished paragraph out of the answers (`_answered`) right before a question that
         presents a person; `end` if none does."""
-        spans = [(a, b) for a, b in self._paragraph_spans if start <= a and b <= end]
-        for (a, b), (after, _) in zip(spans, spans[1:], strict=False):
-            n = self._paragraph_spans.index((a, b))
+        spans = [
+            (n, a, b) for n, (a, b) in enumerate(self._paragraph_spans) if start <= a and b <= end
+        ]
+        for (n, a, b), (_, after, _) in zip(spans, spans[1:], strict=False):
             if self._dashed(a) or self._answered(a) or not self._dashed(after):
                 continue
             named = [m for m in self.narrated if a <= m.start < b and not self._quoted(m.start)]

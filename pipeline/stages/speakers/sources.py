@@ -184,11 +184,10 @@ class Sources:
         """Whom a cue of citing cites by a noun of a person before the outlet that cites
         ('— цитирует политика РИА', 'цитирует специалиста ТАСС'): the person the noun refers
         to, read as the source, first the one the text presents as speaking since the quote
-        before (`_speaking_since`: 'Неадекватной и смехотворной назвал попытку ... глава
+        before (`_spokesperson_since`: 'Неадекватной и смехотворной назвал попытку ... глава
         Общественной палаты Крыма Григорий Иоффе. «...», — цитирует политика РИА Новости');
         the outlet only relays them."""
-        after = said.previous[1] if said.previous else 0
-        found = self._speaking_since(after, span[0], None, None)
+        found = self._spokesperson_since(said, span[0], None)
         found = found or self._speaker(replace(said, source=span))[0]
         return (found, span) if found else None
 
