@@ -24,7 +24,6 @@ from pipeline.stages.topics import choose, names, phrasing
 from pipeline.stages.topics import model as topic_stage
 from pipeline.stages.topics.lemmas import find_lemmas
 from pipeline.stages.topics.model import Topics, build_topics
-from pipeline.stages.topics.terms import Held
 
 LABEL = re.compile(r"[а-яё-]+( · [а-яё-]+){2,3}( — [^,]+(, [^,]+)?)?")
 
@@ -549,24 +548,3 @@ def test_representative_is_the_heaviest_row_at_least_median_long_across_parts() 
     for topic, shaping, words, weight, row in arrays:
         found.offer(topic, shaping, words, weight, row)
     assert found.found == {0: (5,), 1: (7,)}
-
-
-def test_a_topics_terms_lead_with_the_lemmas_its_paragraphs_share() -> None:
-    # Every oil paragraph holds "нефть" and "добыча", each sport paragraph a word of its own
-    # ("матч" in two of three): the oil topic's terms lead with the two shared lemmas.
-    articles = [[SPORT[i], SPORT[(i + 1) % 3]] for i in range(3)]
-    articles += [[OIL[i], OIL[(i + 1) % 3]] for i in range(3)]
-    found = fit_topics(made_up(articles), k=2)
-    oil = next(t for t in found.topics["terms"].to_pylist() if "нефть" in t)
-    assert set(oil[:2]) == {"нефть", "добыча"}
-
-
-def test_terms_rank_by_paragraphs_holding_them_times_log_lift() -> None:
-    # Two topics of two paragraphs each; lemma 0 is in every paragraph (no lift), lemma 1 in
-    # both of topic 0's, lemma 2 in one of topic 0's, lemma 3 in topic 1's only.
-    held = Held(2, 4)
-    present = sparse.csr_matrix(np.array([[1, 1, 1, 0], [1, 1, 0, 0], [1, 0, 0, 1], [1, 0, 0, 1]]))
-    held.count(np.array([0, 0, 1, 1]), present)
-    assert held.top(np.ones(4), n=2).tolist() == [[1, 2], [3, 0]]
-    # A word of many senses weighs less (its weight from phrasing.py) and falls behind.
-    assert held.top(np.array([1.0, 0.1, 1.0, 1.0]), n=2).tolist()[0] == [2, 1]

@@ -39,11 +39,11 @@ from pipeline.stages.topics.choose import (
     fit_nmf,
     frequent_columns,
     sample,
+    top_terms,
     vocabulary_columns,
     whole_articles,
 )
 from pipeline.stages.topics.phrasing import theme_weights
-from pipeline.stages.topics.terms import Held
 from pipeline.stages.topics.tokens import count_matrix, tokenise
 
 #: Lemmas in a label: at least 3, up to 4 to tell two topics apart.
@@ -553,17 +553,19 @@ def _build_topics(
     model = fit_nmf(fit[:, columns], chosen).set_params(tol=WEIGHTS_TOL, max_iter=WEIGHTS_ITER)
     components = np.zeros((chosen, len(vocabulary)), dtype=np.float32)
     components[:, columns] = model.components_
+    top = top_terms(components)
 
-    # Pass 2: each paragraph's own topic, its article's main topic, the lemmas of each topic's
-    # paragraphs; kept on disk part by part.
+    # Pass 2: each paragraph's own topic, its article's main topic, the topics' coherence;
+    # kept on disk part by part.
     topic_of, share_of, weight_of = Spilled(np.int32), Spilled(np.float32), Spilled(np.float32)
     sizes = np.zeros(chosen, dtype=np.int64)
     own = 0  # paragraphs with a topic of their own
     representatives = _Representatives(chosen)
-    held = Held(chosen, len(vocabulary))
+    together = Cooccurrence(vocabulary[top].ravel())
     for (offset, counts), articles, words, furniture in zip(
         counted.counts(), counted.article, counted.words, counted.furniture, strict=True
     ):
+        together.add(counts)
         x = transformer.transform(counts[:, vocabulary]).astype(np.float32)
         with threadpool_limits(1):
             weights = _filled(x, model.transform(x[:, columns]), components)
@@ -571,7 +573,6 @@ def _build_topics(
         scored = (weights.sum(axis=1) > 0) & ~boilerplate[offset : offset + len(weights)]
         found, share = _with_article(weights, scored, articles)
         share[found < 0] = np.nan
-        held.count(found, x)
         topic = np.where(found >= 0, found, _inherit(found, articles))
         topic[furniture] = -1  # a caption or a credit is not a paragraph of the article
         weight = np.where(topic >= 0, weights[np.arange(len(found)), np.maximum(topic, 0)], -1.0)
@@ -581,9 +582,7 @@ def _build_topics(
         topic_of.append(topic)
         share_of.append(share)
         weight_of.append(weight)
-    # Terms from the paragraphs each topic holds, not the NMF's strongest (terms.py).
-    top = held.top(theme)
-    coherence_of = cooccurrence(vocabulary[top].ravel()).coherence(vocabulary[top])
+    coherence_of = together.coherence(vocabulary[top])
 
     # Topic ids by size, largest first; a topic no paragraph took is dropped.
     order = [t for t in np.argsort(-sizes, kind="stable") if sizes[t] > 0]
