@@ -9,19 +9,14 @@ alone, as a one-sentence, one-paragraph text, as the ADAQ sentences are run. A s
 razdel's, and a token's gold tag is that of the annotated span (content, source or cue) it
 overlaps, else None. Rules are tuned on the tune half only; the check half is what we report.
 
-The second to seventh tuning batches (bench/labels/quotes_sample_tune2.tsv to
-quotes_sample_tune7.tsv, halves `tune2` to `tune7`) are scored as tables of their own when
+The tuning batches (bench/sample_quotes.py's `BATCHES` after the first; the files
+bench/labels/quotes_sample_tuneN.tsv, halves `tuneN`) are scored as tables of their own when
 their files are there.
 
 Usage: python bench/eval_quotes_own.py [--labels bench/labels/quotes_sample.tsv]
-       [--tune2 bench/labels/quotes_sample_tune2.tsv]
-       [--tune3 bench/labels/quotes_sample_tune3.tsv]
-       [--tune4 bench/labels/quotes_sample_tune4.tsv]
-       [--tune5 bench/labels/quotes_sample_tune5.tsv]
-       [--tune6 bench/labels/quotes_sample_tune6.tsv]
-       [--tune7 bench/labels/quotes_sample_tune7.tsv]
+       [--tuneN bench/labels/quotes_sample_tuneN.tsv]   (one for each tuning batch)
        [--corpus ../shared/corpora/news_unified.jsonl.gz] [--context article|sentence]
-       [--halves tune,tune2,...,tune7]   (while tuning: leaves the check half unscored)
+       [--halves tune,tune2,...]   (while tuning: leaves the check half unscored)
 """
 
 from __future__ import annotations
@@ -37,25 +32,14 @@ from pipeline.nlp.speech import Speech, find_speech
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from corpus_sentences import DEFAULT_CORPUS, corpus_texts, layout, require  # noqa: E402
 from eval_quotes import TAGS, count_sentence, new_counts, print_scores  # noqa: E402
+from sample_quotes import DEFAULT_LABELS, TUNE_LABELS, load  # noqa: E402
 
 #: Token F1 per half at the start of issue 26 (main 0559e85, rules run on the article).
 BEFORE = {
     "tune": {"content": 0.784, "source": 0.748, "cue": 0.780},
     "check": {"content": 0.775, "source": 0.585, "cue": 0.728},
 }
-from sample_quotes import (  # noqa: E402
-    DEFAULT_LABELS,
-    TUNE2_LABELS,
-    TUNE3_LABELS,
-    TUNE4_LABELS,
-    TUNE5_LABELS,
-    TUNE6_LABELS,
-    TUNE7_LABELS,
-    TUNE8_LABELS,
-    load,
-)
-
-HALVES = ("tune", "tune2", "tune3", "tune4", "tune5", "tune6", "tune7", "tune8", "check")
+HALVES = ("tune", *TUNE_LABELS, "check")
 
 
 def gold_tokens(
@@ -115,29 +99,16 @@ def score_half(
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--labels", type=Path, default=DEFAULT_LABELS)
-    parser.add_argument("--tune2", type=Path, default=TUNE2_LABELS)
-    parser.add_argument("--tune3", type=Path, default=TUNE3_LABELS)
-    parser.add_argument("--tune4", type=Path, default=TUNE4_LABELS)
-    parser.add_argument("--tune5", type=Path, default=TUNE5_LABELS)
-    parser.add_argument("--tune6", type=Path, default=TUNE6_LABELS)
-    parser.add_argument("--tune7", type=Path, default=TUNE7_LABELS)
-    parser.add_argument("--tune8", type=Path, default=TUNE8_LABELS)
+    for name, path in TUNE_LABELS.items():
+        parser.add_argument(f"--{name}", type=Path, default=path)
     parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
     parser.add_argument("--context", choices=("article", "sentence"), default="article")
     parser.add_argument("--halves", default=",".join(HALVES), help="comma-separated halves")
     args = parser.parse_args()
     halves = [h for h in HALVES if h in args.halves.split(",")]
     rows = load(args.labels, require(args.corpus))
-    for batch in (
-        args.tune2,
-        args.tune3,
-        args.tune4,
-        args.tune5,
-        args.tune6,
-        args.tune7,
-        args.tune8,
-    ):
-        if batch.exists():
+    for name in TUNE_LABELS:
+        if (batch := getattr(args, name)).exists():
             rows += load(batch, args.corpus)
     articles = corpus_texts(args.corpus) if args.context == "article" else None
     for half in (h for h in halves if any(row["half"] == h for row in rows)):

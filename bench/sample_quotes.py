@@ -12,29 +12,14 @@ sentence there with its spans marked, '{Q what was said}', '{S who said it}', '{
 or writes '-' for a sentence without reported speech. `labels` reads a judged sheet back into
 the committed label file: offsets and digests only, spans relative to the sentence.
 
-Batch 2 (`sheet --batch 2`, a second tuning set): with the seed SEED2, 200 more sentences are
-drawn from the eligible sentences with a speech word that are not in the first sample (by text),
-all of them in the half `tune2`; its labels go to bench/labels/quotes_sample_tune2.tsv.
-Batch 3 (`sheet --batch 3`, a third tuning set) does the same with the seed SEED3, leaving out
-the first sample and batch 2: half `tune3`, labels in bench/labels/quotes_sample_tune3.tsv.
-Batch 4 (`sheet --batch 4`, a fourth tuning set, scored before any rule was written from it)
-draws with the seed SEED4, leaving out batches 1 to 3, SIZE4 sentences as the first sample was
-drawn: half with a speech word, half from the other eligible sentences at random; half
-`tune4`, labels in bench/labels/quotes_sample_tune4.tsv.
-Batch 5 (`sheet --batch 5`, a fifth tuning set, scored before any rule was written from it)
-is drawn as batch 4 with the seed SEED5, leaving out batches 1 to 4: SIZE5 sentences, half
-`tune5`, labels in bench/labels/quotes_sample_tune5.tsv.
-Batch 6 (`sheet --batch 6`, a sixth tuning set, scored before any rule was written from it)
-is drawn as batch 4 with the seed SEED6, leaving out batches 1 to 5: SIZE6 sentences, half
-`tune6`, labels in bench/labels/quotes_sample_tune6.tsv.
-Batch 7 (`sheet --batch 7`, a seventh tuning set, scored before any rule was written from it)
-is drawn as batch 4 with the seed SEED7, leaving out batches 1 to 6: SIZE7 sentences, half
-`tune7`, labels in bench/labels/quotes_sample_tune7.tsv.
-Batch 8 (`sheet --batch 8`, an eighth tuning set, scored before any rule was written from it)
-is drawn as batch 4 with the seed SEED8, leaving out batches 1 to 7: SIZE8 sentences, half
-`tune8`, labels in bench/labels/quotes_sample_tune8.tsv.
+The tuning batches (`sheet --batch N`, N > 1) are rows of `BATCHES`, each drawn with a seed
+of its own from the eligible sentences that are in none of the batches before it (by text):
+`lexicon` sentences with a speech word, then `random` of the other eligible ones at random (as
+the first sample was drawn). Batches 2 and 3 have a speech word only; batch 4 on are half and
+half, each scored before any rule was written from it. Batch N is the half `tuneN`; its labels
+go to bench/labels/quotes_sample_tuneN.tsv.
 
-Usage: python bench/sample_quotes.py sheet [--batch 1|2|3|4|5|6|7|8] [--corpus PATH] [--out SHEET]
+Usage: python bench/sample_quotes.py sheet [--batch N] [--corpus PATH] [--out SHEET]
        python bench/sample_quotes.py labels SHEET [--out bench/labels/quotes_sample.tsv]
 """
 
@@ -46,6 +31,7 @@ import random
 import re
 import sys
 from collections.abc import Iterable
+from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
@@ -70,26 +56,34 @@ from pipeline.nlp.models import word_forms  # noqa: E402
 LABELS = Path(__file__).resolve().parent / "labels"
 LEXICON = LABELS / "speech_lexicon.txt"
 DEFAULT_LABELS = LABELS / "quotes_sample.tsv"
-SEED = 2026_26
-SEED2 = 2026_28
-SEED3 = 2026_29
-SEED4 = 2026_30
-SEED5 = 2026_31
-SEED6 = 2026_32
-SEED7 = 2026_33
-SEED8 = 2026_34
-TUNE2_LABELS = LABELS / "quotes_sample_tune2.tsv"
-TUNE3_LABELS = LABELS / "quotes_sample_tune3.tsv"
-TUNE4_LABELS = LABELS / "quotes_sample_tune4.tsv"
-TUNE5_LABELS = LABELS / "quotes_sample_tune5.tsv"
-TUNE6_LABELS = LABELS / "quotes_sample_tune6.tsv"
-TUNE7_LABELS = LABELS / "quotes_sample_tune7.tsv"
-TUNE8_LABELS = LABELS / "quotes_sample_tune8.tsv"
-SIZE = 200
-#: Batch 4's size: half with a speech word, half at random.
-SIZE4 = 160
-#: Batch 5's to batch 8's sizes, drawn as batch 4.
-SIZE5 = SIZE6 = SIZE7 = SIZE8 = 100
+
+
+@dataclass(frozen=True)
+class Batch:
+    """How a batch was drawn: its seed, then how many sentences with a speech word (`lexicon`)
+    and how many of the other eligible ones (`random`)."""
+
+    seed: int
+    lexicon: int
+    random: int
+
+
+#: The batches in the order drawn; batch 1 is the sample (its halves `tune` and `check`).
+BATCHES = (
+    Batch(2026_26, 200, 200),
+    Batch(2026_28, 200, 0),
+    Batch(2026_29, 200, 0),
+    Batch(2026_30, 80, 80),
+    Batch(2026_31, 50, 50),
+    Batch(2026_32, 50, 50),
+    Batch(2026_33, 50, 50),
+    Batch(2026_34, 50, 50),
+    Batch(2026_35, 50, 50),
+)
+#: The tuning batches' halves and label files: batch N is the half `tuneN`.
+TUNE_LABELS = {
+    f"tune{n}": LABELS / f"quotes_sample_tune{n}.tsv" for n in range(2, len(BATCHES) + 1)
+}
 MIN_WORDS, MAX_WORDS = 5, 80
 TAGS = {"Q": "content", "S": "source", "C": "cue"}
 SHEET = ["n", "stratum", "half", "article_id", "start", "stop", "digest", "text", "marked", "note"]
@@ -125,47 +119,29 @@ def eligible(sentences: Iterable[Sentence]) -> list[Sentence]:
     return kept
 
 
-def draw(sentences: list[Sentence], forms: frozenset[str]) -> list[tuple[str, Sentence]]:
-    """(stratum, sentence): SIZE with a speech word, then SIZE of the rest at random."""
-    rng = random.Random(SEED)
-    lexical = [s for s in sentences if has_speech_word(s.text, forms)]
-    first = rng.sample(lexical, SIZE)
-    taken = set(first)
-    second = rng.sample([s for s in sentences if s not in taken], SIZE)
-    return [("lexicon", s) for s in first] + [("random", s) for s in second]
-
-
-def draw_more(
-    sentences: list[Sentence],
-    forms: frozenset[str],
-    taken: list[tuple[str, Sentence]],
-    seed: int,
+def draw(
+    sentences: list[Sentence], forms: frozenset[str], batch: Batch, taken: Iterable[Sentence] = ()
 ) -> list[tuple[str, Sentence]]:
-    """(stratum, sentence): SIZE more with a speech word drawn with `seed`, none with the text
-    of one in `taken` (the sentences drawn before)."""
-    texts = {s.text for _, s in taken}
-    lexical = [s for s in sentences if has_speech_word(s.text, forms) and s.text not in texts]
-    return [("lexicon", s) for s in random.Random(seed).sample(lexical, SIZE)]
-
-
-def draw_mixed(
-    sentences: list[Sentence],
-    forms: frozenset[str],
-    taken: list[tuple[str, Sentence]],
-    seed: int,
-    size: int = SIZE4,
-) -> list[tuple[str, Sentence]]:
-    """(stratum, sentence): size // 2 with a speech word, then as many of the other eligible
-    sentences at random (as `draw` drew the first sample), drawn with `seed`; none with the
-    text of one in `taken`."""
-    texts = {s.text for _, s in taken}
+    """(stratum, sentence): `batch.lexicon` sentences with a speech word, then `batch.random`
+    of the others at random, drawn with `batch.seed`; none with the text of one in `taken`
+    (the sentences drawn before)."""
+    texts = {s.text for s in taken}
     fresh = [s for s in sentences if s.text not in texts]
     lexical = [s for s in fresh if has_speech_word(s.text, forms)]
-    rng = random.Random(seed)
-    first = rng.sample(lexical, size // 2)
+    rng = random.Random(batch.seed)
+    first = rng.sample(lexical, batch.lexicon)
     chosen = set(first)
-    second = rng.sample([s for s in fresh if s not in chosen], size - size // 2)
+    second = rng.sample([s for s in fresh if s not in chosen], batch.random)
     return [("lexicon", s) for s in first] + [("random", s) for s in second]
+
+
+def draw_batches(sentences: list[Sentence], number: int) -> list[list[tuple[str, Sentence]]]:
+    """The first `number` batches of `BATCHES`, each leaving out the ones before it."""
+    batches: list[list[tuple[str, Sentence]]] = []
+    for batch in BATCHES[:number]:
+        taken = [s for drawn in batches for _, s in drawn]
+        batches.append(draw(sentences, lexicon_forms(), batch, taken))
+    return batches
 
 
 def write_sheet(drawn: list[tuple[str, Sentence]], out: Path, tag: str | None = None) -> None:
@@ -263,7 +239,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     commands = parser.add_subparsers(dest="command", required=True)
     make = commands.add_parser("sheet", help="draw the sample and write a sheet to annotate")
-    make.add_argument("--batch", type=int, choices=(1, 2, 3, 4, 5, 6, 7, 8), default=1)
+    make.add_argument("--batch", type=int, choices=range(1, len(BATCHES) + 1), default=1)
     make.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
     make.add_argument("--out", type=Path, default=Path("quotes_sheet.tsv"))
     read = commands.add_parser("labels", help="read a judged sheet into the label file")
@@ -272,15 +248,8 @@ def main() -> None:
     args = parser.parse_args()
     if args.command == "sheet":
         sentences = eligible(split(articles(require(args.corpus))))
-        drawn = draw(sentences, lexicon_forms())
-        batches = [drawn]
-        for seed in (SEED2, SEED3)[: args.batch - 1]:
-            batches.append(draw_more(sentences, lexicon_forms(), sum(batches, []), seed))
-        mixed = ((SEED4, SIZE4), (SEED5, SIZE5), (SEED6, SIZE6), (SEED7, SIZE7), (SEED8, SIZE8))
-        for seed, size in mixed[: max(args.batch - 3, 0)]:
-            batches.append(draw_mixed(sentences, lexicon_forms(), sum(batches, []), seed, size))
-        tag = f"tune{args.batch}" if args.batch > 1 else None
-        write_sheet(batches[-1], args.out, tag)
+        drawn = draw_batches(sentences, args.batch)[-1]
+        write_sheet(drawn, args.out, f"tune{args.batch}" if args.batch > 1 else None)
         print(f"{len(sentences):,} eligible sentences; {len(drawn)} drawn to {args.out}")
     else:
         rows = sheet_to_labels(args.sheet)

@@ -11,9 +11,16 @@ from pathlib import Path
 import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "bench"))
-from corpus_sentences import digest, format_spans, half, parse_spans, split  # noqa: E402
+from corpus_sentences import Sentence, digest, format_spans, half, parse_spans, split  # noqa: E402
 from eval_quotes_own import cued_in, gold_tokens  # noqa: E402
-from sample_quotes import SHEET, has_speech_word, parse_marked, sheet_to_labels  # noqa: E402
+from sample_quotes import (  # noqa: E402
+    SHEET,
+    Batch,
+    draw,
+    has_speech_word,
+    parse_marked,
+    sheet_to_labels,
+)
 from speech_lexicon import gloss_of, heads, labels  # noqa: E402
 
 from pipeline.nlp.speech import Speech  # noqa: E402
@@ -86,6 +93,17 @@ def test_speech_words_are_found_in_any_case_and_with_yo():
     assert has_speech_word("Он ЗАЯВИЛ вчера", frozenset({"заявил"}))
     assert has_speech_word("Она всё объяснила", frozenset({"объяснила", "все"}))
     assert not has_speech_word("Дождь идёт", frozenset({"заявил"}))
+
+
+def test_a_batch_draws_its_strata_and_leaves_out_the_batches_before():
+    texts = [f"Он заявил {i}." if i % 2 else f"Дождь идёт {i}." for i in range(40)]
+    sentences = [Sentence(f"a{i}", 0, len(t), t) for i, t in enumerate(texts)]
+    taken = sentences[:10]
+    drawn = draw(sentences, frozenset({"заявил"}), Batch(7, 5, 3), taken)
+    assert [stratum for stratum, _ in drawn] == ["lexicon"] * 5 + ["random"] * 3
+    assert all("заявил" in s.text for stratum, s in drawn if stratum == "lexicon")
+    assert len({s for _, s in drawn}) == 8 and not {s for _, s in drawn} & set(taken)
+    assert drawn == draw(sentences, frozenset({"заявил"}), Batch(7, 5, 3), taken)
 
 
 def test_a_gloss_is_read_without_examples_and_with_its_labels():
