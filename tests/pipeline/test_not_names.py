@@ -569,3 +569,29 @@ def test_a_title_after_a_model_code_is_a_thing_corpus_wide() -> None:
         ]
     )
     assert found.things(set()) == {"Мрия"}
+
+
+def test_a_forum_named_after_the_army_leaves_the_army_a_body() -> None:
+    """'армия' is a military formation, a noun of an organisation: the forum «Армия» does not
+    make the US Army's 'Армии' a thing."""
+    found = _introduced(
+        [
+            (
+                "Международный военно-технический форум «Армия» проводится третий год подряд.",
+                "Армия",
+                "Армия",
+            ),
+            (
+                "Директор ЦАСТ констатировал, что ежегодный форум «Армия» демонстрирует провал "
+                "политики санкций.",
+                "Армия",
+                "Армия",
+            ),
+            (
+                "Общая сумма бюджетной заявки Армии (СВ) США составляет 182 млрд долларов.",
+                "Армии",
+                "Армия",
+            ),
+        ]
+    )
+    assert found.things(set()) == frozenset()
