@@ -7,6 +7,7 @@ that decide are in `data/not_names.tsv`."""
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from functools import cache, lru_cache
 
 from pipeline.nlp.gazetteer import key, read_tsv
@@ -41,12 +42,21 @@ _CREDIT_END = re.compile(r"\s+[-–—|]\s+[\w-]+(?:\.[\w-]+)*\.[a-zа-я]{2,6}[
 _SEPARATOR_BEFORE = re.compile(r"\s[-–—|]\s+$")
 #: A closing quotation mark and what joins the next title of a list to it: '», «', '" и "'.
 _LIST_SEPARATOR = re.compile(r"[»\"”“]\s*(?:,|,?\s+и|,\s+а\s+также)\s*$")
+#: A bracket that opens a list of titles after their noun: 'спектаклей («Дочь фараона» и «'.
+_BRACKET_BEFORE = re.compile(r"\(\s*$")
 #: The opening quotation mark of each closing one.
 _OPENING_OF = {"»": "«", '"': '"', "”": "“", "“": "„"}
 #: How far back a title's opening quotation mark is looked for, and how many titles a list
 #: is read back over.
 _TITLE_REACH = 80
 _LIST_TITLES = 8
+#: How many capitalised words may stand between a noun of a thing and its title, and how far
+#: back they are read: 'подводная лодка ВМС Аргентины «Сан-Хуан»'.
+_NAMES_BETWEEN = 3
+_NAMES_REACH = 80
+#: A word with no mark of punctuation in it ('Ан-225', 'ВМС'), and one in Russian letters.
+_TOKEN = re.compile(r"\w+(?:-\w+)*")
+_RUSSIAN_WORD = re.compile(r"[А-Яа-яЁё]+(?:-[А-Яа-яЁё]+)*")
 
 
 @cache
@@ -57,6 +67,7 @@ def _lexicon() -> dict[str, frozenset[str]]:
     for word, kind in read_tsv("not_names.tsv"):
         found[kind].add(key(word))
     found["titled"] = found["kind"] | found["place"]  # the nouns a thing's title follows
+    found["any thing"] = found["titled"] | found["thing"]  # all that `noun_before` says 'kind'
     return {kind: frozenset(words) for kind, words in found.items()}
 
 
@@ -216,9 +227,10 @@ def _agrees(parses: list, word: str) -> bool:
 
 
 def _list_noun(text: str, start: int) -> str | None:
-    """The key of the plural noun a list of titles in quotation marks follows, for a later
-    title of the list at `start` whose first word may be a nominative: 'снявшись в картинах
-    «Бумбараш», «Уходя — уходи» и «|Невозвращенец»' -> 'картина'. A singular noun names one
+    """The key of the plural noun a list of titles in quotation marks follows, perhaps in
+    brackets, for a later title of the list at `start` whose first word may be a nominative:
+    'снявшись в картинах «Бумбараш», «Уходя — уходи» и «|Невозвращенец»' -> 'картина',
+    'спектаклей («Дочь фараона» и «|Коппелия»)' -> 'спектакль'. A singular noun names one
     thing, so the titles after the first are not its ('в фильме «Брат» и «Спартаке»')."""
     first = _WORDS.match(text, start)
     if not _quoted_before(text, start) or first is None or not may_be_nominative(first.group()):
@@ -226,6 +238,8 @@ def _list_noun(text: str, start: int) -> str | None:
     opening, steps = start - 1, 0
     while (earlier := _previous_title(text, opening)) is not None and steps < _LIST_TITLES:
         opening, steps = earlier, steps + 1
+    bracket = _BRACKET_BEFORE.search(text, max(0, opening - 3), opening)
+    opening = bracket.start() if bracket is not None else opening
     before = _WORDS_BEFORE.search(text, max(0, opening - 40), opening) if steps else None
     if before is None:
         return None
@@ -251,19 +265,75 @@ def _previous_title(text: str, opening: int) -> int | None:
 def _title_noun(text: str, start: int) -> str | None:
     """The key of the noun a title in quotation marks at `start` follows, right before it or
     before an indeclinable common noun ('станции метро «Автово»' -> 'станция'), if the title's
-    first word may be a nominative (a genitive is its owner)."""
+    first word may be a nominative (a genitive is its owner). A noun of a thing or a place may
+    also stand before names in capitals (`_over_names`): 'фильм Константина Хабенского
+    «Собибор»' -> 'фильм'."""
     if not _quoted_before(text, start):
         return None
-    before = _WORDS_BEFORE.search(text, max(0, start - 40), start - 1)
-    if before is None:
-        return None
-    noun = _thing_part(before.group(2))
-    if _indeclinable_noun(noun) and before.group(1):
-        noun = before.group(1)
     first = _WORDS.match(text, start)
     if first is not None and not may_be_nominative(first.group()):
         return None
+    things = _lexicon()["titled"]
+    before = _WORDS_BEFORE.search(text, max(0, start - 40), start - 1)
+    found = _noun_key(before) if before is not None else None
+    if found in things:
+        return found
+    return _over_names(text, start - 1, things.__contains__) or found
+
+
+def _noun_key(before: re.Match) -> str:
+    """The key of the noun a `_WORDS_BEFORE` match ends with, or of the word before it when
+    that noun is an indeclinable common one ('станции метро' -> 'станция')."""
+    noun = _thing_part(before.group(2))
+    if _indeclinable_noun(noun) and before.group(1):
+        noun = before.group(1)
     return key(lemma(noun))
+
+
+def _over_names(text: str, opening: int, fits: Callable[[str], bool]) -> str | None:
+    """The key of a noun that `fits`, before one to `_NAMES_BETWEEN` capitalised words that
+    end right before a title's opening quotation mark at `opening`: names or abbreviations
+    that may be genitives (the maker, the owner: 'подводная лодка ВМС Аргентины «Сан-Хуан»')
+    or a model's code with a number ('самолёт Ан-225 «Мрия»'). A word of the line with a mark
+    of punctuation ends the search: 'самолёты, «Руслан»' is no title of 'самолёты'."""
+    for at, word in enumerate(_words_back(text, opening)[: _NAMES_BETWEEN + 1]):
+        if at and _RUSSIAN_WORD.fullmatch(word):
+            found = key(lemma(_thing_part(word)))
+            if fits(found):
+                return found
+        if not _name_between(word):
+            return None
+    return None
+
+
+def _words_back(text: str, end: int) -> list[str]:
+    """The words of the line right before `end`, nearest first, up to one with a mark of
+    punctuation."""
+    line = text[max(0, end - _NAMES_REACH) : end].rsplit("\n", 1)[-1]
+    words = []
+    for token in reversed(line.split()):
+        if not _TOKEN.fullmatch(token):
+            break
+        words.append(token)
+    return words
+
+
+def _name_between(word: str) -> bool:
+    """A capitalised word that may stand between a noun and its title: a model's code with a
+    number ('Ан-225'), an abbreviation ('ВМС') or a word that may be a genitive
+    ('Аргентины', 'Хабенского')."""
+    if not word[:1].isupper():
+        return False
+    if word.isupper() or any(c.isdigit() for c in word):
+        return True
+    return any(p.tag.case == "gent" for p in morph()(word.lower()))
+
+
+def kind_over_names(text: str, opening: int) -> bool:
+    """Whether a noun of a thing (`noun_before` 'kind') stands before a title's opening
+    quotation mark at `opening` with names in capitals between (`_over_names`): 'самолёт
+    Ан-225 «Мрия»', 'подводная лодка ВМС Аргентины «Сан-Хуан»'."""
+    return _over_names(text, opening, _lexicon()["any thing"].__contains__) is not None
 
 
 def _thing_part(word: str) -> str:

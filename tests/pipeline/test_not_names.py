@@ -498,3 +498,100 @@ def test_a_span_opening_with_a_persons_position_is_a_role_not_a_body() -> None:
         "проводник интересов олигарха Коломойского."
     )
     assert not judged(text, "Слуга народа")
+
+
+@pytest.mark.parametrize(
+    ("text", "surface"),
+    [
+        (
+            "Дизель-электрическая подводная лодка ВМС Аргентины «Сан-Хуан» перестала выходить "
+            "на связь 15 ноября.",
+            "Сан-Хуан",
+        ),
+        (
+            "На выставке также был показан фильм Константина Хабенского «Собибор», где он "
+            "играет роль Печерского.",
+            "Собибор",
+        ),
+        (
+            "Почему Балашов спокойно разглядывал картину Василия Сурикова «Боярыня Морозова»?",
+            "Боярыня Морозова",
+        ),
+        (
+            "«Факты говорят о том, что фрегат ВМС США «USS Taylor» вошел в Черное море 5 февраля».",
+            "USS Taylor",
+        ),
+    ],
+)
+def test_a_title_after_its_noun_and_names_in_capitals_is_no_name(text: str, surface: str) -> None:
+    """The maker, the owner or the navy may stand in the genitive between a noun of a thing
+    and its title."""
+    assert judged(text, surface)
+
+
+def test_names_between_a_noun_of_an_organisation_and_a_title_keep_it() -> None:
+    """A noun of a flotilla or a company before the names is no thing's: the title may be an
+    organisation's (made-up sentences on the corpus's pattern)."""
+    assert not judged("В состав флота России «Адмирал Эссен» не вошёл.", "Адмирал Эссен")
+    assert not judged("Сделку закрыла компания Олега Дерипаски «Русал».", "Русал")
+
+
+def test_a_list_of_titles_in_brackets_after_its_plural_noun_is_no_name() -> None:
+    text = (
+        "«Анна Каренина», «Бал-маскарад», «Богема», возобновление двух спектаклей («Дочь "
+        "фараона» и «Коппелия»), гастроли театра в Китае."
+    )
+    assert judged(text, "Коппелия")
+    text = (
+        "В 2017 году Россия совершила 11 неудачных пусков ракет-носителей («Союз», «Протон», "
+        "«Рокот», «Зенит»)."
+    )
+    assert judged(text, "Зенит")
+
+
+def test_a_title_after_a_model_code_is_a_thing_corpus_wide() -> None:
+    """'самолёт Ан-225 «Мрия»' in two articles: «Мрия» is the aircraft elsewhere too."""
+    found = _introduced(
+        [
+            (
+                "Госконцерн передал китайской компании право собственности на самый большой в "
+                "мире грузовой самолёт Ан-225 «Мрия». По информации СМИ, Китай и Украина должны "
+                "заплатить.",
+                "Мрия",
+                "Мрия",
+            ),
+            (
+                "Одна из основных целей проекта — воссоздание на китайской базе сверхтяжёлого "
+                "транспортного самолёта Ан-225 «Мрия» (укр. «мечта»).",
+                "Мрия",
+                "Мрия",
+            ),
+        ]
+    )
+    assert found.things(set()) == {"Мрия"}
+
+
+def test_a_forum_named_after_the_army_leaves_the_army_a_body() -> None:
+    """'армия' is a military formation, a noun of an organisation: the forum «Армия» does not
+    make the US Army's 'Армии' a thing."""
+    found = _introduced(
+        [
+            (
+                "Международный военно-технический форум «Армия» проводится третий год подряд.",
+                "Армия",
+                "Армия",
+            ),
+            (
+                "Директор ЦАСТ констатировал, что ежегодный форум «Армия» демонстрирует провал "
+                "политики санкций.",
+                "Армия",
+                "Армия",
+            ),
+            (
+                "Общая сумма бюджетной заявки Армии (СВ) США составляет 182 млрд долларов.",
+                "Армии",
+                "Армия",
+            ),
+        ]
+    )
+    assert found.things(set()) == frozenset()

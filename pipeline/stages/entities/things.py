@@ -21,7 +21,7 @@ from pipeline.nlp.media import medium_of
 from pipeline.nlp.models import morph
 from pipeline.nlp.ner import OPENING
 from pipeline.nlp.normalize import indeclinable
-from pipeline.nlp.not_names import heads_a_things_name, noun_before
+from pipeline.nlp.not_names import heads_a_things_name, kind_over_names, noun_before
 from pipeline.nlp.sport import about_sport
 from pipeline.stages.entities.names import alias_groups
 from pipeline.stages.entities.organisations import person_title
@@ -40,6 +40,8 @@ _WORD_BEFORE = re.compile(rf"([А-Яа-яЁё]+(?:-[А-Яа-яЁё]+)*)\s+[{OPEN
 _TITLE = re.compile(
     r"(?<![А-Яа-яЁё])([А-Яа-яЁё]{1,40})\s+(?:[«„“\"]([^»“”\"\n]{1,80})[»“”\"]|([A-ZА-ЯЁ][A-Za-zА-Яа-яЁё]*-?\d[\w-]*))"
 )
+#: A title in quotation marks.
+_QUOTED = re.compile(r"[«„“\"]([^»“”\"\n]{1,80})[»“”\"]")
 _WORDS = re.compile(r"[а-яё]+")
 #: Nouns of means (by lemma) whose genitive complement is what they are for, not an owner,
 #: when it is a common noun: 'средства ПВО', 'системы ПРО', 'комплексы РЭБ' (but 'средства
@@ -110,11 +112,21 @@ class Introduced:
                 self._count(found, article_id, said, _nominative(text, start))
         for article_id, text in texts.items():
             self._add_expansions(article_id, text)
-            for title in _TITLE.finditer(text):
-                if noun_before(title.group(1)) == "kind":
-                    at = 2 if title.group(2) else 3
-                    nominative = _nominative(text, title.start(at))
-                    self._count(key(title.group(at)), article_id, "kind", nominative)
+            self._add_titles(article_id, text)
+
+    def _add_titles(self, article_id: str, text: str) -> None:
+        """Count each title in a text right after a noun of a thing ('ралли «Дакар»', 'самолёт
+        МС-21'), or in quotation marks after one and names between (`kind_over_names`:
+        'самолёт Ан-225 «Мрия»')."""
+        for title in _TITLE.finditer(text):
+            if noun_before(title.group(1)) == "kind":
+                at = 2 if title.group(2) else 3
+                nominative = _nominative(text, title.start(at))
+                self._count(key(title.group(at)), article_id, "kind", nominative)
+        for title in _QUOTED.finditer(text):
+            if kind_over_names(text, title.start()):
+                nominative = _nominative(text, title.start(1))
+                self._count(key(title.group(1)), article_id, "kind", nominative)
 
     def _add_expansions(self, article_id: str, text: str) -> None:
         """Note each abbreviation the text spells out in brackets after its words, by the
