@@ -181,6 +181,8 @@ def _dictionary(word: str) -> list[Analysis]:
         genders = (tag.gender,) if tag.gender else ("masc", "femn")  # ms-f: either
         if not proper and tag.gender == "femn" and parse.normal_form[-1:] in "ая":
             genders = ("femn", "masc")  # a man's name may be such a noun ('Олега Бузины')
+        elif _womans_too(parse):
+            genders = ("masc", "femn")  # a woman's too, declined alike ('Ване Кинг')
         for gender in genders:
             form = _inflect(parse, {"nomn", "sing", tag.gender or gender})
             # A common noun used as a name ('Соната') beats a guessed paradigm, not a name.
@@ -189,9 +191,27 @@ def _dictionary(word: str) -> list[Analysis]:
             weight = (1.0 if parse.is_known else 0.5) * (0.5 + parse.score) if proper else 0.65
             if not proper and tag.POS != "NOUN" and not parse.is_known:
                 weight = 0.7 if _ADJECTIVAL.search(word) else _GUESSED_ADJECTIVE[tag.case == "nomn"]
+            if gender == "femn" and _womans_too(parse):
+                weight *= _WOMANS_TOO  # less likely than the dictionary's own gender
             if form:
                 found.append((tag.case, gender, form.word, weight))
     return found
+
+
+#: The weight of a man's first name in -а/-я read as a woman's, against his.
+_WOMANS_TOO = 0.75
+
+
+def _womans_too(parse: Parse) -> bool:
+    """Whether a form of a man's first name in -а/-я that declines may be a woman's: 'Ваня',
+    'Саша' decline alike for both (not the indeclinable 'Франсуа', 'Джошуа')."""
+    tag = parse.tag
+    return (
+        tag.gender == "masc"
+        and "Name" in tag.grammemes
+        and "Fixd" not in tag
+        and parse.normal_form[-1:] in "ая"
+    )
 
 
 def _paradigms(word: str) -> list[Analysis]:
