@@ -1079,3 +1079,24 @@ def test_a_womans_first_name_in_ya_declines_as_a_mans_does() -> None:
         ]
     )
     assert "Ваня Кинг" in found and "Вана Кинг" not in found, found
+
+
+def test_a_first_name_is_no_place_spelt_alike() -> None:
+    # 'Вани' is the Bulgarian runner Ваня Стамболова's genitive, not the Georgian town 'Вани'
+    # the dictionary also knows, which does not decline.
+    sentence = (
+        "Красная пометка «вероятно, допинг» присутствует у четырёхкратного олимпийского чемпиона"
+        " Мо Фара, серебряных призёров чемпионатов мира Силаса Киплагата, Валерии Странео и"
+        " Хелаха Кипропа, чемпионов Европы Вани Стамболовой и Хенрика Ингебригтсена."
+    )
+    assert _read(sentence, "Вани Стамболовой")[0] == "Ваня Стамболова"
+
+
+def test_a_mans_surname_keeps_his_first_name_a_mans() -> None:
+    # 'Илья' may be a woman's name only where the surname does not decline as a man's:
+    # 'Иванюком' is Иванюк's instrumental ('закончилась' is the duel's verb, not hers).
+    sentence = (
+        "Дуэль между ним и Ильёй Иванюком закончилась на высоте 2,26 м, после чего Лысенко"
+        " прибавил ещё шесть сантиметров."
+    )
+    assert _read(sentence, "Ильёй Иванюком")[0] == "Илья Иванюк"
