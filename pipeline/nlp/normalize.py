@@ -169,18 +169,27 @@ def _dictionary(word: str) -> list[Analysis]:
     # A name's dative or locative in -е first: of equal weights in a case, the first wins, and
     # 'Анне' is 'Анна' before the indeclinable 'Анне' the dictionary spells alike. Not a
     # genitive in -и: 'Гаджи', 'Натали' are rarely 'Гаджа', 'Наталя'.
-    for parse in sorted(morph()(word), key=lambda p: word[-1:] == "е" and "Fixd" in p.tag):
+    parses = morph()(word)
+    # An indeclinable place spelt as a declined form of a person's name is another word
+    # ('Вани' of 'Ваня' is the Georgian town 'Вани' too): it does not count (a declined place
+    # may be a woman's name the dictionary lacks: 'Доминика').
+    named = any(p.is_known and _PROPER & p.tag.grammemes and "Fixd" not in p.tag for p in parses)
+    for parse in sorted(parses, key=lambda p: word[-1:] == "е" and "Fixd" in p.tag):
         tag = parse.tag
         if tag.POS not in _NAME_POS or tag.case not in CASES or tag.number == "plur":
             continue
         proper = bool(_PROPER & tag.grammemes)
         if tag.POS == "NOUN" and not proper and not parse.is_known:
             continue
+        if named and not proper and {"Geox", "Fixd"} <= tag.grammemes:
+            continue
         if tag.gender == "neut" and tag.POS != "NOUN" and tag.case != "nomn":
             continue  # no surname declines as a neuter ('Си Цзиньпином' is no 'Цзиньпиное')
         genders = (tag.gender,) if tag.gender else ("masc", "femn")  # ms-f: either
         if not proper and tag.gender == "femn" and parse.normal_form[-1:] in "ая":
             genders = ("femn", "masc")  # a man's name may be such a noun ('Олега Бузины')
+        elif _womans_too(parse):
+            genders = ("masc", "femn")  # a woman's too, declined alike ('Ване Кинг')
         for gender in genders:
             form = _inflect(parse, {"nomn", "sing", tag.gender or gender})
             # A common noun used as a name ('Соната') beats a guessed paradigm, not a name.
@@ -189,9 +198,47 @@ def _dictionary(word: str) -> list[Analysis]:
             weight = (1.0 if parse.is_known else 0.5) * (0.5 + parse.score) if proper else 0.65
             if not proper and tag.POS != "NOUN" and not parse.is_known:
                 weight = 0.7 if _ADJECTIVAL.search(word) else _GUESSED_ADJECTIVE[tag.case == "nomn"]
+            if gender == "femn" and _womans_too(parse):
+                weight *= _WOMANS_TOO  # less likely than the dictionary's own gender
             if form:
                 found.append((tag.case, gender, form.word, weight))
     return found
+
+
+#: The weight of a man's first name in -а/-я read as a woman's, against his.
+_WOMANS_TOO = 0.75
+
+
+def _womans_too(parse: Parse) -> bool:
+    """Whether a form of a man's first name in -а/-я that declines may be a woman's: 'Ваня',
+    'Саша' decline alike for both (not the indeclinable 'Франсуа', 'Джошуа')."""
+    tag = parse.tag
+    return (
+        tag.gender == "masc"
+        and "Name" in tag.grammemes
+        and "Fixd" not in tag
+        and parse.normal_form[-1:] in "ая"
+    )
+
+
+@lru_cache(maxsize=CACHE_SIZE)
+def _mans_name_only(word: str) -> bool:
+    """Whether the dictionary knows `word` as a first name only as a man's in -а/-я that a
+    woman's may share (`_womans_too`: 'Ване', 'Ильёй'; not the ms-f 'Саша')."""
+    names = [p for p in morph()(word) if p.is_known and "Name" in p.tag.grammemes]
+    return bool(names) and all(_womans_too(p) for p in names)
+
+
+def _mans_surname_cases(
+    surname: str,
+    first: dict[tuple[str, str], tuple[float, str]],
+    last: dict[tuple[str, str], tuple[float, str]],
+) -> None:
+    """Drop from a man's first name's readings (`first`) a woman's case where the `surname`
+    declines as a man's ('Ильёй Иванюком' is Илья Иванюк; 'Ване Кинг' may be a woman)."""
+    for case, sex in list(first):
+        if sex == "femn" and last.get((case, "masc"), (0.0, surname))[1] != surname:
+            del first[(case, sex)]
 
 
 def _paradigms(word: str) -> list[Analysis]:
@@ -387,6 +434,8 @@ def _name_readings(text: str) -> tuple[tuple[str, ...], Options, dict[tuple[str,
             if not generation and "-" in lower:
                 best = _decline_parts(lower, best, surname=len(options) == len(tokens) - 1 > 0)
         options.append(best)
+    if len(tokens) > 1 and _mans_name_only(tokens[0].lower()):
+        _mans_surname_cases(tokens[-1].lower(), options[0], options[-1])
     allowed = _surname_cases(list(tokens), options)
     totals: dict[tuple[str, str], float] = defaultdict(float)
     for best in options:

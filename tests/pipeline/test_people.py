@@ -1063,3 +1063,40 @@ def test_an_adjective_before_a_name_agrees_with_it_where_the_name_may_stand_in_i
         " «духовный», как отзывается о нем Левин, или «головной»."
     )
     assert _read(sentence, "Вареньке")[0] == "Варенька"
+
+
+def test_a_womans_first_name_in_ya_declines_as_a_mans_does() -> None:
+    # The dictionary knows 'Ваня' as a man's name only; the American tennis player Ваня Кинг's
+    # declines as his does, not as a 'Вана' the dictionary does not know.
+    assert "Ваня Кинг" in [n for _s, n in person_candidates("Ване Кинг")]
+    found = people(
+        [
+            "А в 2010-м Елена в паре с завершившей карьеру Верой Звонарёвой в финале лондонского"
+            " турнира проиграла Ване Кинг и Ярославе Шведовой — 6:7, 2:6.",
+            "В 2015 году Елена и Екатерина в финале уступили Сане Мирзе и Мартине Хингис, а в"
+            " 2010-м Веснина в паре с Верой Звонарёвой в решающем матче не справились с Ваней"
+            " Кинг и Ярославой Шведовой.",
+        ]
+    )
+    assert "Ваня Кинг" in found and "Вана Кинг" not in found, found
+
+
+def test_a_first_name_is_no_place_spelt_alike() -> None:
+    # 'Вани' is the Bulgarian runner Ваня Стамболова's genitive, not the Georgian town 'Вани'
+    # the dictionary also knows, which does not decline.
+    sentence = (
+        "Красная пометка «вероятно, допинг» присутствует у четырёхкратного олимпийского чемпиона"
+        " Мо Фара, серебряных призёров чемпионатов мира Силаса Киплагата, Валерии Странео и"
+        " Хелаха Кипропа, чемпионов Европы Вани Стамболовой и Хенрика Ингебригтсена."
+    )
+    assert _read(sentence, "Вани Стамболовой")[0] == "Ваня Стамболова"
+
+
+def test_a_mans_surname_keeps_his_first_name_a_mans() -> None:
+    # 'Илья' may be a woman's name only where the surname does not decline as a man's:
+    # 'Иванюком' is Иванюк's instrumental ('закончилась' is the duel's verb, not hers).
+    sentence = (
+        "Дуэль между ним и Ильёй Иванюком закончилась на высоте 2,26 м, после чего Лысенко"
+        " прибавил ещё шесть сантиметров."
+    )
+    assert _read(sentence, "Ильёй Иванюком")[0] == "Илья Иванюк"

@@ -45,9 +45,17 @@ _BODY_STEMS = frozenset({"гос", "нац", "мин", "спец", "проф", "
 _MIN_PREFIX = _MIN_NOUN = 4
 
 
-def name_words(names: Iterable[str]) -> frozenset[str]:
-    """The keys of the words of the person names of several words (`names`)."""
-    return frozenset(key(word) for name in names if " " in name for word in name.split())
+def name_words(names: Iterable[str], common: Set[str] = frozenset()) -> frozenset[str]:
+    """The keys of the words of the person names of several words (`names`), but a first word
+    that is a `common` word of the corpus (`Lowered.common`): a noun of a trade NER glues
+    before a name ('Шорт-трекист Семён Елистратов') is no word of it."""
+    return frozenset(
+        key(word)
+        for name in names
+        if " " in name
+        for i, word in enumerate(name.split())
+        if i or word not in common
+    )
 
 
 def common_words(

@@ -428,10 +428,9 @@ def build_entities(
         readings.genders,
     )
     places_written = {key(name) for kind, name in readings.counts if kind == "LOC"}
-    in_names = name_words(name for kind, name in readings.counts if kind == "PER")
-    types = retyped(readings.counts, in_names, people.first_names)
-    may_be_two = candidates(people.by_last)
     written_names = [name for kind, name in readings.counts if kind == "PER"]
+    types = retyped(readings.counts, name_words(written_names), people.first_names)
+    may_be_two = candidates(people.by_last)
     unknown = unknown_words(chain(written_names, *readings.chosen.values()))
     compounds = compound_nouns(written_names, types.keys())
     del readings
@@ -440,6 +439,8 @@ def build_entities(
     )
 
     lowered |= compounds
+    # A common word glued before a name is no word of it ('Шорт-трекист Семён Елистратов').
+    in_names = name_words(written_names, lowered)
 
     def chunks(*tables: str) -> Iterator[tuple]:
         """Each chunk's raw mentions, texts, rows of `tables`, chosen readings and renamed
