@@ -508,3 +508,39 @@ def test_a_common_noun_before_a_genitive_is_no_adjective() -> None:
     # An adjective the dictionary reads first as a noun still agrees with its noun.
     assert phrase("Семипалатинском полигоне") == "Семипалатинский полигон"
     assert phrase("Главного управления") == "Главное управление"
+
+
+@pytest.mark.parametrize(
+    ("surface", "name"),
+    [
+        # 'Об этом свидетельствуют документы Иммиграционной и таможенной полиции США'
+        ("Иммиграционной и таможенной полиции США", "Иммиграционная и таможенная полиция США"),
+        # 'подразделения Сухопутных и береговых войск'
+        ("Сухопутных и береговых войск", "Сухопутные и береговые войска"),
+        # 'Сотрудничество Русской и Сербской православных церквей': two churches, one plural
+        # head, each adjective in the singular
+        ("Русской и Сербской православных церквей", "Русская и Сербская православные церкви"),
+    ],
+)
+def test_adjectives_joined_by_and_share_the_head(surface: str, name: str) -> None:
+    assert phrase(surface) == name
+
+
+@pytest.mark.parametrize(
+    ("surface", "name"),
+    [
+        # 'на территории Очаковской военно-морской базы ВМС Украины' (the span ends before
+        # 'базы'): the adjectives agree with each other, in the one gender both have
+        ("Очаковской военно-морской", "Очаковская военно-морская"),
+        # 'для Всероссийской сельскохозяйственной и кустарно-промышленной выставки'
+        (
+            "Всероссийской сельскохозяйственной и кустарно-промышленной",
+            "Всероссийская сельскохозяйственная и кустарно-промышленная",
+        ),
+        # 'директор департамента агропромышленного комплекса Тернопольской ОГА': an
+        # abbreviation does not decline, the adjective keeps the gender it shows
+        ("Тернопольской ОГА", "Тернопольская ОГА"),
+    ],
+)
+def test_adjectives_with_no_head_noun_keep_their_gender(surface: str, name: str) -> None:
+    assert phrase(surface) == name
