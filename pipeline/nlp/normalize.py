@@ -635,17 +635,13 @@ def phrase(text: str) -> str:
     if indeclinable(tokens[0].lower()):
         return text
     bases = [_numbered_noun(token) for token in tokens]  # 'Формулы-1': 'Формулы'
-    run: list[dict] = []  # adjectives then the head noun
-    for index, token in enumerate(bases):
-        pos, forms = _head_forms(token.lower())
-        if not forms:
-            break
-        run.append(forms)
-        if pos not in ("ADJF", "PRTF") and not _modifies(forms, bases[index + 1 :]):
-            break  # the head noun ends the run
+    at, run = _run(bases)  # the positions and parses of the adjectives, then the head noun
     if not run:
         return text
+    coordinated = _coordinated_adjectives(bases, at)
     shared = set.intersection(*(set(f) for f in run))
+    if not shared and 0 < coordinated < len(run):
+        shared = _shared_plural(run, coordinated)  # 'Русской и Сербской православных церквей'
     if not shared and len(run) > 1:
         run = _shared_head(run)  # 'Мариинского театров' of 'Большого и Мариинского театров'
         shared = set.intersection(*(set(f) for f in run))
@@ -655,28 +651,99 @@ def phrase(text: str) -> str:
     # go to the first in sorted order: a set's order changes with each process's hash seed.
     case, number = max(
         sorted(shared),
-        key=lambda k: (k[1] == "sing", k[0] == "nomn", sum(p.score for f in run for p in f[k])),
+        key=lambda k: (
+            k[1] == "sing",
+            k[0] == "nomn",
+            sum(p.score for f in run for p in f.get(k, ())),
+        ),
     )
     head = next((p for p in run[-1][(case, number)] if p.tag.POS == "NOUN"), None)
-    gender = head.tag.gender if head is not None else None
-    out = []
-    for index, (token, forms) in enumerate(zip(bases, run, strict=False)):
+    gender = _gender(head) if head is not None else _adjectives_gender(run, (case, number))
+    out = list(tokens[: at[-1] + 1])
+    for index, (position, forms) in enumerate(zip(at, run, strict=True)):
         wanted = "NOUN" if index == len(run) - 1 else "ADJF"
-        parse = max(forms[(case, number)], key=lambda p: (wanted == p.tag.POS) + p.score)
-        grams = {"nomn", number} | (parse.tag.grammemes & {"Supr", "Qual", "COMP"})
-        if parse.tag.POS != "NOUN" and number == "sing" and gender:
+        # an adjective joined by 'и' before a plural head that two names share is singular
+        grammar = (case, number) if (case, number) in forms else (case, "sing")
+        parse = max(forms[grammar], key=lambda p: (wanted == p.tag.POS) + p.score)
+        grams = {"nomn", grammar[1]} | (parse.tag.grammemes & {"Supr", "Qual", "COMP"})
+        if parse.tag.POS != "NOUN" and grammar[1] == "sing" and gender:
             grams.add(gender)
         inflected = _inflect(parse, grams)
+        token = bases[position]
         word = keep_capitals(restore_case(inflected.word, token), token) if inflected else token
-        out.append(word + tokens[index][len(token) :])
+        out[position] = word + tokens[position][len(token) :]
     titled = head is not None and head.is_known and "anim" in head.tag.grammemes
-    if titled and number == "sing" and len(tokens) == len(run) + 1:
+    if titled and number == "sing" and len(tokens) == at[-1] + 2:
         out.append(_apposition(tokens[-1], case, number, gender))
     elif case != "nomn":
-        out += _coordinated(tokens[len(run) :], case)
+        out += _coordinated(tokens[at[-1] + 1 :], case)
     for match, word in reversed(list(zip(matches, out, strict=False))):
         text = text[: match.start()] + word + text[match.end() :]
     return text
+
+
+def _run(bases: list[str]) -> tuple[list[int], list[dict]]:
+    """The positions and (case, number) parses of a name's leading adjectives and its head
+    noun. Adjectives joined by 'и' share the head ('Иммиграционной и таможенной полиции',
+    'Русской и Сербской православных церквей'): an 'и' between an adjective and a word the
+    dictionary reads first as one continues the run."""
+    at: list[int] = []
+    run: list[dict] = []
+    for index, token in enumerate(bases):
+        if token == "и" and run and _adjective(bases[index + 1 : index + 2]):
+            continue  # an 'и' between two adjectives
+        pos, forms = _head_forms(token.lower())
+        if not forms:
+            break
+        at.append(index)
+        run.append(forms)
+        if pos not in ("ADJF", "PRTF") and not _modifies(forms, bases[index + 1 :]):
+            break  # the head noun ends the run
+    return at, run
+
+
+def _shared_plural(run: list[dict], coordinated: int) -> set[tuple[str, str]]:
+    """The plural (case, number) of a head shared by the names of adjectives joined by 'и',
+    each in the singular: the cases the words after them share in the plural, that each of
+    them has."""
+    after = set.intersection(*(set(f) for f in run[coordinated:]))
+    cases = [{c for c, _n in forms} for forms in run[:coordinated]]
+    return {(c, n) for c, n in after if n == "plur" and all(c in found for found in cases)}
+
+
+def _adjective(following: list[str]) -> bool:
+    """Whether the dictionary reads the one word of `following` first as an adjective."""
+    return bool(following) and _head_forms(following[0].lower())[0] in ("ADJF", "PRTF")
+
+
+def _coordinated_adjectives(bases: list[str], at: list[int]) -> int:
+    """How many of a run's words are adjectives joined by 'и' (up to the last after it); 0
+    where none is."""
+    joined = [i for i, position in enumerate(at) if position > 0 and bases[position - 1] == "и"]
+    return joined[-1] + 1 if joined else 0
+
+
+def _gender(head: Parse) -> str | None:
+    """The gender of a head noun, a plural's in the singular ('театров': masculine)."""
+    if head.tag.number != "plur":
+        return head.tag.gender
+    single = _inflect(head, {"nomn", "sing"})
+    return single.tag.gender if single is not None else None
+
+
+def _adjectives_gender(run: list[dict], grammar: tuple[str, str]) -> str | None:
+    """The one gender of a run of adjectives with no head noun (a span cut before it): the
+    gender every word has in `grammar` ('Всероссийской сельскохозяйственной' is feminine), or
+    where several fit, the one the first word's nearest nominative shows, for all of them
+    ('Новгородского областного' -> 'Новгородское областное', not '... областной')."""
+    if grammar[1] != "sing":
+        return None
+    genders = [{p.tag.gender for p in forms.get(grammar, ())} - {None} for forms in run]
+    shared = set.intersection(*genders) if genders else set()
+    if len(shared) == 1:
+        return shared.pop()
+    first = _inflect(max(run[0][grammar], key=lambda p: p.score), {"nomn", "sing"})
+    return first.tag.gender if first is not None and first.tag.gender in shared else None
 
 
 def _coordinated(rest: list[str], case: str) -> list[str]:

@@ -425,6 +425,20 @@ def test_a_foreign_name_written_in_one_form_only_does_not_decline() -> None:
     assert "Шальке" not in organisation_names(written)
 
 
+def test_a_genitive_before_a_word_that_does_not_decline_is_no_genitive() -> None:
+    written = {
+        # 'деятельность международной религиозной экстремистской организации «Таблиги
+        # Джамаат»', 14 times so: the dictionary reads a genitive of a 'Таблига', whose
+        # 'Джамаат' would decline too ('Таблиги Джамаата')
+        ("ORG", "Таблиги Джамаат", "Таблига Джамаат"): 14,
+        # 'акции банковского сектора — Сбербанка (+0,83%) и «Росбанка»': a genitive alone
+        ("ORG", "Росбанка", "Росбанк"): 3,
+        # a genitive before a word that declines: 'Лиги Европы'
+        ("ORG", "Лиги Европы", "Лига Европы"): 30,
+    }
+    assert organisation_names(written) == {"Таблиги Джамаат": "Таблиги Джамаат"}
+
+
 def test_a_name_written_alike_after_words_of_other_cases_does_not_decline() -> None:
     """'Леванте' is read as a dative or locative of 'Леванта', and the corpus writes that
     form ('Исламское государство Ирака и Леванта', the Levant's genitive); but it writes
@@ -508,3 +522,39 @@ def test_a_common_noun_before_a_genitive_is_no_adjective() -> None:
     # An adjective the dictionary reads first as a noun still agrees with its noun.
     assert phrase("Семипалатинском полигоне") == "Семипалатинский полигон"
     assert phrase("Главного управления") == "Главное управление"
+
+
+@pytest.mark.parametrize(
+    ("surface", "name"),
+    [
+        # 'Об этом свидетельствуют документы Иммиграционной и таможенной полиции США'
+        ("Иммиграционной и таможенной полиции США", "Иммиграционная и таможенная полиция США"),
+        # 'подразделения Сухопутных и береговых войск'
+        ("Сухопутных и береговых войск", "Сухопутные и береговые войска"),
+        # 'Сотрудничество Русской и Сербской православных церквей': two churches, one plural
+        # head, each adjective in the singular
+        ("Русской и Сербской православных церквей", "Русская и Сербская православные церкви"),
+    ],
+)
+def test_adjectives_joined_by_and_share_the_head(surface: str, name: str) -> None:
+    assert phrase(surface) == name
+
+
+@pytest.mark.parametrize(
+    ("surface", "name"),
+    [
+        # 'на территории Очаковской военно-морской базы ВМС Украины' (the span ends before
+        # 'базы'): the adjectives agree with each other, in the one gender both have
+        ("Очаковской военно-морской", "Очаковская военно-морская"),
+        # 'для Всероссийской сельскохозяйственной и кустарно-промышленной выставки'
+        (
+            "Всероссийской сельскохозяйственной и кустарно-промышленной",
+            "Всероссийская сельскохозяйственная и кустарно-промышленная",
+        ),
+        # 'директор департамента агропромышленного комплекса Тернопольской ОГА': an
+        # abbreviation does not decline, the adjective keeps the gender it shows
+        ("Тернопольской ОГА", "Тернопольская ОГА"),
+    ],
+)
+def test_adjectives_with_no_head_noun_keep_their_gender(surface: str, name: str) -> None:
+    assert phrase(surface) == name

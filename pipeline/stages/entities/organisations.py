@@ -17,7 +17,7 @@ from pipeline.nlp.gazetteer import key
 from pipeline.nlp.government import demanded_cases
 from pipeline.nlp.media import listed_name
 from pipeline.nlp.models import CACHE_SIZE, lemma, morph
-from pipeline.nlp.normalize import other_readings, restore_case
+from pipeline.nlp.normalize import indeclinable, other_readings, restore_case
 from pipeline.nlp.roles import role_lemmas
 
 ORGANISATION = "ORG"
@@ -142,7 +142,10 @@ def _undeclined(
     which most names stand after a noun, shows nothing ('Росбанка' written alone is
     Росбанк's). 'Леванте' is no 'Леванта' where 'с «Леванте»' and 'у «Леванте»' are written,
     though 'Ирака и Леванта' writes the genitive of the Levant. A name with a word in lower
-    case is a Russian phrase, whose head declines ('Палате общин')."""
+    case is a Russian phrase, whose head declines ('Палате общин'). A genitive counts before
+    a word written as it does not decline, which a genitive's name would decline too
+    ('Таблиги Джамаат' is no genitive of a 'Таблига Джамаат': that were 'Таблиги
+    Джамаата')."""
     if any(w[:1].islower() for w in surface.split()):
         return False
     changed = [(w, r) for w, r in zip(surface.split(), name.split(), strict=False) if w != r]
@@ -156,11 +159,22 @@ def _undeclined(
     parses = [
         p for p in morph()(part) if p.tag.case and _nominative_is(p, nominative[len(prefix) :])
     ]
-    if not parses or any(_SECOND_CASES.get(p.tag.case, p.tag.case) == "gent" for p in parses):
+    genitive = any(_SECOND_CASES.get(p.tag.case, p.tag.case) == "gent" for p in parses)
+    if not parses or (genitive and not _before_undeclined(surface, changed[0][0])):
         return False
     forms = {prefix + _plain(f.word) for p in parses for f in p.lexeme} - {word}
     return not any(in_names[form] for form in forms) or (
         _written_in_other_cases(prefix + part, before) >= _UNDECLINED_CONTEXTS
+    )
+
+
+def _before_undeclined(surface: str, word: str) -> bool:
+    """Whether `word` of an organisation's `surface` stands right before its last word, a
+    capitalised word written as it does not decline (`indeclinable`: 'Джамаат')."""
+    words = surface.split()
+    last = words[-1]
+    return (
+        len(words) > 1 and words[-2] == word and last[1:].islower() and indeclinable(last.lower())
     )
 
 

@@ -16,7 +16,10 @@
   punctuation, a name or a verb) and the corpus's names open 'по' phrases with its first word
   ('по правам', 'по вопросам'; not 'по делу', 'по итогам'). A 'по' phrase after a name that
   may be the genitive of a noun before it may be that noun's ('советник Белого дома по ...',
-  'комиссии Общественной палаты по ...') and is left alone.
+  'комиссии Общественной палаты по ...') and is left alone;
+- an **organisation of adjectives alone** ('Российской энергетической', 'Очаковской
+  военно-морской'): NER cut off the head noun, which follows in lower case and agrees with the
+  adjectives; the name takes it ('Российская энергетическая неделя').
 
 The second of two names that share their plural head ('Сербской и Албанской православных
 церквей') is named in the singular ('Албанская православная церковь').
@@ -38,7 +41,7 @@ from pymorphy2.analyzer import Parse
 from pipeline.nlp.gazetteer import adjectives, key
 from pipeline.nlp.institutions import head_noun, head_only
 from pipeline.nlp.models import CACHE_SIZE, morph
-from pipeline.nlp.normalize import restore_case
+from pipeline.nlp.normalize import phrase, restore_case
 from pipeline.stages.entities.common_words import dictionary_word, opens_sentence
 
 ORGANISATION = "ORG"
@@ -115,6 +118,9 @@ def respanned(raw: pa.Table, texts: Mapping[str, str], written: Written) -> pa.T
         )
         if end is not None:  # the name goes on with the words up to `end`
             surface, name, stop = text[start:end], " ".join((name + text[stop:end]).split()), end
+        elif kind == ORGANISATION and (end := _headed(text, stop, surface)) is not None:
+            surface, stop = text[start:end], end
+            name = phrase(surface)
         elif kind in _SHARED_HEADS and (single := _coordinated(text, start, surface)):
             name = single
         stops.append(stop), surfaces.append(surface), names.append(name)
@@ -227,6 +233,42 @@ def _continued(
     end = _phrase_end(text, stop + len(_BY) - 1)
     first = text[stop + len(_BY) : end].split(" ", 1)[0] if end else ""
     return end if written.phrase_words[first] else None
+
+
+def _headed(text: str, stop: int, surface: str) -> int | None:
+    """Where an organisation's name of adjectives alone ends with the noun they agree with,
+    written next in lower case: NER cut the head off ('Очаковской военно-морской' of
+    'Очаковской военно-морской базы', 'Российской энергетической' of '... недели'); else
+    None. A pronoun ('НАШИМИ организациями') is no name's adjective, and a person's noun
+    ('Независимый экономический эксперт', 'Трёхкратный олимпийский чемпион') heads a role,
+    not a name."""
+    words = surface.split()
+    if not words or not all(_PHRASE_WORD.fullmatch(w) and _adjective(w) for w in words):
+        return None
+    noun = _LOWER.match(text, stop)
+    if noun is None or not _noun(noun.group().strip()):
+        return None
+    grammar = {(p.tag.case, p.tag.number, p.tag.gender) for p in morph()(words[-1].lower())}
+    nouns = morph()(noun.group().strip())
+    agrees = any(
+        p.tag.POS == "NOUN"
+        and "anim" not in p.tag
+        and (p.tag.case, p.tag.number, _agreeing_gender(p)) in grammar
+        for p in nouns
+    )
+    return noun.end() if agrees else None
+
+
+def _adjective(word: str) -> bool:
+    """Whether the dictionary reads `word` first as an adjective or participle, not a
+    pronoun's ('наш')."""
+    parses = morph()(word.lower())
+    return bool(parses) and parses[0].tag.POS in ("ADJF", "PRTF") and "Apro" not in parses[0].tag
+
+
+def _agreeing_gender(noun: Parse) -> str | None:
+    """The gender an adjective shows beside `noun`: none in the plural."""
+    return noun.tag.gender if noun.tag.number == "sing" else None
 
 
 def _following(text: str, at: int) -> list[re.Match]:
