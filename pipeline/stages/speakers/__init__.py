@@ -11,7 +11,8 @@ The source's words name the speaker, or describe them and the article named them
 2. A person the rest names is the speaker ('Президент Ильхам Алиев'), not whose the speaker is
    ('советник Трампа', 'администрация Порошенко', 'в штабе Трампа'); a bare first name or
    surname that the entity stage kept apart ('Ирина', 'Дижур') is the one person of the
-   article whose full name has it; a bare surname two people of the article share, a man and a
+   article whose full name has it, and so is a surname of several words ('Ле Пен' is the
+   Марин Ле Пен named before); a bare surname two people of the article share, a man and a
    woman ('Дональд Трамп', 'Меланья Трамп'), is the one of the cue's gender ('— заявляла
    Трамп'); a surname after a particle is one too ('аль-Шакир', 'бен Сальман'). An unnamed
    source ('источник RT в Минэкономики') is nobody, and so is a pronoun or a description that
@@ -33,7 +34,11 @@ The source's words name the speaker, or describe them and the article named them
    is not one of another country or a commentator when a person of it was named just before
    ('По словам бывшего главы Грузии' after a political scientist's quote). The speaker just
    before gives way to a person presented as speaking since (`_speaking_since`: 'Магомед
-   Толбоев назвал Ан-26 «...». «...», — отметил собеседник агентства'). 'Другой прохожий' is
+   Толбоев назвал Ан-26 «...». «...», — отметил собеседник агентства'), or presented with a
+   noun of a person as the subject of the sentence right before, whose role fits
+   (`_presented_before`: 'вступился даже информатор WADA Григорий Родченков. Экс-глава ...
+   заявил'). A noun that can only be plural introduces nobody ('перед депутатами Саша
+   Спилберг' is no 'депутат'). 'Другой прохожий' is
    nobody named before; a bystander ('местная жительница', `_BYSTANDERS`) only the person just
    named or quoted, or one introduced with the noun.
    A relative's noun ('мать', `_KIN`) is never a person of the other sex; a pundit's

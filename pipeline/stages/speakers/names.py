@@ -24,6 +24,7 @@ from pipeline.stages.speakers.words import (
     _DEPARTMENTS,
     _DOCUMENTS,
     _described_apart,
+    _given_name,
     _pos,
     _same_noun,
     _same_surname,
@@ -44,6 +45,16 @@ def _patronymic(word: str) -> bool:
     """Whether the dictionary reads a word first as a patronymic ('Александрович')."""
     parses = morph()(word.lower())
     return bool(parses) and "Patr" in parses[0].tag.grammemes
+
+
+def _has(full: list[str], words: list[str]) -> bool:
+    """Whether a full name's words hold a shorter name: its one word anywhere ('Ирина' of
+    'Ирина Баринова'), or its several words as its last ones, a surname of a particle and a
+    word ('Ле Пен' of 'Марин Ле Пен'); not a first name and a patronymic."""
+    if len(words) == 1:
+        return words[0] in full
+    surname = not _given_name(words[0])  # not 'Габриэла Коукалова' in a longer glued name
+    return surname and 1 < len(words) < len(full) and full[-len(words) :] == words
 
 
 class Names:
@@ -209,16 +220,16 @@ class Names:
 
     def _whole(self, entity_id: str, before: int) -> str:
         """A one-word name's person: the nearest earlier person of the article whose full name
-        has that word ('Ирина' -> 'Ирина Баринова'), else the entity itself."""
+        has that word ('Ирина' -> 'Ирина Баринова'), else the entity itself; so is a surname of
+        several words, at the end of the full name ('Ле Пен' -> 'Марин Ле Пен')."""
         name = self.people[entity_id].name if entity_id in self.people else ""
-        if not name or " " in name:
-            return entity_id
+        words = key(name).split()
         fuller = [
             m.entity_id
             for m in self.narrated
             if m.stop <= before
             and m.entity_id in self.people
-            and key(name) in key(self.people[m.entity_id].name).split()
+            and _has(key(self.people[m.entity_id].name).split(), words)
             and m.entity_id != entity_id
         ]
         return fuller[-1] if fuller else entity_id

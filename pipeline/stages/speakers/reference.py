@@ -30,6 +30,8 @@ from pipeline.stages.speakers.words import (
     _described_apart,
     _fixed,
     _is_verb,
+    _plural,
+    _pos,
     _same_noun,
     _same_surname,
 )
@@ -60,6 +62,12 @@ _ANONYMOUS = re.compile(
 
 #: A name coordinated with the one before it: '[Колесниченко] и Пацкевич'.
 _PAIRED = re.compile(r"\s+и\s+[А-ЯЁ]")
+
+
+def _introducing(words: list[str]) -> list[str]:
+    """The words before a name that may introduce its person: not a noun that can only be
+    plural, which names others ('выступавшая перед депутатами Саша Спилберг')."""
+    return [w for w in words if not (_pos(w) == "NOUN" and _plural(w))]
 
 
 class Reference:
@@ -279,7 +287,7 @@ class Reference:
             return None  # no form of the noun near the name (read first: lemmas cost)
         ahead = _WORDS.findall(self.text[lo : m.start])[-4:]
         behind = _WORDS.findall(apposed.group()) if apposed else []
-        if not any(_same_noun(lemma(w), head) for w in ahead + behind):
+        if not any(_same_noun(lemma(w), head) for w in _introducing(ahead) + behind):
             return None
         return ahead + behind
 

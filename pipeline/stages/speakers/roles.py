@@ -87,6 +87,27 @@ _OTHER = frozenset({"другой", "второй", "иной", "ещё", "та�
 _ENTOURAGES = frozenset({"администрация", "команда", "штаб", "окружение", "офис", "семья"})
 
 
+#: Nouns of an official of any kind: they describe whoever holds an office ('По словам
+#: чиновника' after the head of a federal office).
+_OFFICIALS = frozenset({"чиновник", "чиновница", "функционер", "политик"})
+
+#: What makes a role a former one: 'экс-глава' is one whose role was 'глава'.
+_FORMER = re.compile(r"^экс-?")
+
+
+def _former(head: str) -> str:
+    """The role a former one's noun names ('экс-глава' -> 'глава')."""
+    return _FORMER.sub("", head)
+
+
+def _person_noun(word: str) -> bool:
+    """Whether a word is a noun of a person in the nominative, not a name ('информатор',
+    'актриса')."""
+    tag = morph()(word.lower())[0].tag
+    named = {"Name", "Surn", "Patr"} & set(tag.grammemes)
+    return tag.POS == "NOUN" and "anim" in tag and tag.case == "nomn" and not named
+
+
 def _demonym(words: str) -> bool:
     """Whether a description's noun is a noun of a nationality ('француз', 'британка'): a
     country's demonym (`gazetteer.adjectives`), not its adjective ('французский дипломат')."""
@@ -522,7 +543,25 @@ class Roles:
         sentence = self._sentence_of(since[-1].start)
         speaking = _opines(sentence) or "«" in sentence
         fits = head is None or role is None or role in _COMMENTATORS or role == head
+        subject = next(m for m in since if m.sentence == last and m.entity_id == found)
+        if not speaking and head and self._presented_before(subject, before):
+            # one the sentence right before presents with a noun of a person, who acts in it
+            # ('вступился даже информатор WADA Григорий Родченков. Экс-глава ... заявил')
+            speaking = True
+            fits = fits or _former(head) == role or head in _OFFICIALS
         return self._whole(found, before) if speaking and fits else None
+
+    def _presented_before(self, subject: Mention, before: int) -> bool:
+        """Whether the subject's sentence is the one right before the sentence at `before` and
+        presents them with a noun of a person before the name ('Подлил масла в огонь и директор
+        Федеральной службы ... Ханс-Георг Маасен')."""
+        held = self._sentence_at(before)
+        if held is None or subject.sentence != held - 1:
+            return False
+        opening = self.sentences[subject.sentence][0]
+        before = self.text[max(opening, subject.start - 100) : subject.start]
+        clause = re.split(r"[,;:()«»—–-]\s", before)[-1]  # the name's own clause
+        return any(_person_noun(w) for w in _WORDS.findall(clause))
 
     def _main(self, m: Mention) -> bool:
         """Whether a person may be the subject of their sentence: not after a pronoun subject
