@@ -346,9 +346,8 @@ def _subject(tokens: list[_Token], cue: int, mark: int) -> tuple[int, int] | Non
     impersonal = _is_impersonal(said)
     if impersonal or _is_plural_cue(said):
         place = _place_before(tokens, cue, named=not impersonal) or _adjacent_place(tokens, cue)
-        if place and (found is None or place[0] <= found[0] <= found[1] <= place[1]):
-            return place  # 'в заявлении МИД говорится': not 'МИД'; but 'В том письме| Маккейн
-            # и Кардин напомнили' (a subject that goes on past the place)
+        if place and (found is None or place[0] <= found[0] <= place[1]):
+            return place  # 'в заявлении МИД говорится': not 'МИД'
         if found is None and mark > cue + 1:
             return _place_after(tokens, _skip_addressee(tokens, cue + 1), named=False)
     if found is None and _coordinate(tokens, cue):
@@ -485,6 +484,7 @@ def _thing(token: _Token) -> bool:
     return (
         token.text[:1].islower()
         and bool(parses)
+        and _pos(token) not in ("PREP", "CONJ", "PRCL")  # 'в' has a noun's reading (a letter)
         and all("inan" in p.tag for p in parses)
         and any(p.tag.case == "accs" for p in parses)
     )

@@ -75,22 +75,7 @@ def _source_before(tokens: Sequence[_Token], cue: int) -> tuple[int, int] | None
         and (_case(tokens[last]) in ("ablt", "datv") or _pos(tokens[last]) == "ADVB")
     ):
         last -= 1  # 'Президент Путин осенью заявил', 'Быстрицкая тогда мне сказала'
-    return _conjoined_before(tokens, cue, _described_before(tokens, first)), last
-
-
-def _conjoined_before(tokens: Sequence[_Token], cue: int, first: int) -> int:
-    """Where the subject of a plural cue starts when 'и' joins it to a subject before ('Дэвид
-    Голдфин и министр ВВС Хезер Уилсон считают'): that subject's start; else `first`."""
-    parse = _parse(tokens[cue].text)
-    if first < 2 or tokens[first - 1].text.lower() != "и" or parse is None:
-        return first
-    if parse.tag.number != "plur":
-        return first
-    before = _source_before(tokens, first - 1)
-    if not before or before[1] != first - 2:
-        return first
-    opening = before[0] == 0 or _pos(tokens[before[0] - 1]) not in _PREDICATES - {"CONJ"}
-    return before[0] if opening else first  # not another verb's: 'сказал X и Y считают'
+    return _described_before(tokens, first), last
 
 
 def _described_before(tokens: Sequence[_Token], first: int) -> int:
