@@ -1281,3 +1281,103 @@ def test_the_subject_of_a_verb_that_answers_a_statement_is_not_its_source() -> N
         "якобы российского военнослужащего в Луганской области."
     )
     assert [source for _content, _cue, source in quotes(text)] == [None]
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        # A document with what it is attached to ('к законопроекту'), after the content.
+        (
+            "Статистика по этим странам — от 88 до 45 единиц гражданского огнестрельного оружия "
+            "на 100 человек, говорится в пояснительной записке к законопроекту.",
+            "пояснительной записке к законопроекту",
+        ),
+        # A quoted name in apposition whose first reading is no nominative ('Безопасность').
+        (
+            "Генеральный директор международного консультативно-аналитического агентства "
+            "«Безопасность полётов» Сергей Мельниченко полагает, что российской промышленности "
+            "под силу выпускать более ста самолётов в год в заявленный Рогозиным срок.",
+            "Генеральный директор международного консультативно-аналитического агентства "
+            "«Безопасность полётов» Сергей Мельниченко",
+        ),
+        # Several descriptions, each set off by its comma, open the clause.
+        (
+            "Профессор МГУ, доктор политических наук, член Научного совета при Совете "
+            "безопасности РФ Андрей Манойло считает, что гуманитарное разминирование — это всего "
+            "лишь ширма, под которой военизированные проамериканские НКО, отобранные Госдепом, "
+            "смогут осуществлять разведку.",
+            "Профессор МГУ, доктор политических наук, член Научного совета при Совете "
+            "безопасности РФ Андрей Манойло",
+        ),
+        # A relative clause between the subject and its cue.
+        (
+            "Один из мальчиков, который пережил захват города террористами, рассказал RT, что "
+            "видел, как «солдат сирийской армии загоняли в клетки и опускали их в воду».",
+            "Один из мальчиков",
+        ),
+        # A coordinated cue after a verb whose subject stands before an aside.
+        (
+            "Тегеран, со своей стороны, говорит о необходимости сохранить целостность Ирака и "
+            "считает, что Вашингтон использует движение курдов за независимость в своих целях.",
+            "Тегеран",
+        ),
+        # A first name read first as a common noun's genitive ('Ив': 'ива').
+        (
+            "Ив Маттон отказался комментировать эти сообщения, отметив, что команда готовится к "
+            "следующему сезону.",
+            "Ив Маттон",
+        ),
+    ],
+)
+def test_the_whole_subject_or_document(text: str, source: str) -> None:
+    assert [s for _content, _cue, s in quotes(text)] == [source]
+
+
+def test_a_relative_clause_before_a_conjunction_is_not_the_subjects() -> None:
+    text = (
+        "Выступая на экономическом форуме в Давосе в январе 2017 года, Си Цзиньпин раскритиковал "
+        "протекционизм в экономике, к которому планирует прибегнуть Трамп, а также заверил "
+        "собравшихся в том, что Пекин не намерен девальвировать национальную валюту ради "
+        "повышения конкурентоспособности."
+    )
+    assert [s for _content, _cue, s in quotes(text)] == ["Си Цзиньпин"]
+
+
+def test_an_aside_is_needed_to_look_past_a_verb_after_a_comma() -> None:
+    # The verb before the cue follows a comma that closes no aside: its subject is not read
+    # from the clause before ('ICO, токены' is a list, not a subject).
+    text = (
+        "Предположим, фермер хочет привлечь заёмные средства, выпускает так называемые ICO, "
+        "токены, привлекает деньги с рынка, обменивает их потом, вкладывает в своё производство и "
+        "говорит, что с теми, кто вложил в него криптоденьги, он рассчитается либо товаром, либо "
+        "криптовалютными знаками."
+    )
+    assert [s for _content, _cue, s in quotes(text)] == ["фермер"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Three words before a comma and a dash are what was said ('Крайне вероятный вариант').
+        (
+            "Крайне вероятный вариант, — считает Виктор Надеин-Раевский.",
+            ("считает", "Виктор Надеин-Раевский"),
+        ),
+        # An object that reads as a nominative too stands between the cue and the speaker.
+        (
+            "«Есть два уровня такой пропаганды, медийной войны, — объяснил RT мотивы западных "
+            "медиа специалист Центра геополитических экспертиз Леонид Савин.",
+            ("объяснил", "специалист Центра геополитических экспертиз Леонид Савин"),
+        ),
+    ],
+)
+def test_what_stands_between_the_cue_and_the_speaker(text: str, expected: tuple) -> None:
+    assert [(cue, source) for _content, cue, source in quotes(text)] == [expected[-2:]]
+
+
+def test_the_speaker_after_an_object_keeps_its_adjectives() -> None:
+    text = (
+        "«Twitter сам вышел к нам с этим предложением: не хотим ли мы под выборы сделать такую "
+        "рекламу?» — прокомментировала данные главный редактор RT Маргарита Симоньян."
+    )
+    assert [s for _content, _cue, s in quotes(text)] == ["главный редактор RT Маргарита Симоньян"]

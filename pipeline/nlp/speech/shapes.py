@@ -29,12 +29,14 @@ from pipeline.nlp.speech.sources import (
     _QUOTES,
     _adjacent_place,
     _aside,
+    _aside_before,
     _can_be,
     _fixed,
     _is_person_name,
     _object,
     _place_after,
     _place_before,
+    _skip_setting,
     _source_after,
     _source_before,
 )
@@ -380,7 +382,9 @@ def _gerund_subject(tokens: list[_Token], cue: int) -> tuple[int, int] | None:
     for i in range(cue - 1, 0, -1):
         if _pos(tokens[i]) == "VERB" and not _is_impersonal(tokens[i]):
             if _inverted_position(tokens, i):  # '«...», — сказал он в интервью, подчеркнув'
+                # or a subject before an aside: 'Тегеран, со своей стороны, говорит ... и считает'
                 found = _subject_after(tokens, i, cue)
+                found = found or (_source_before(tokens, i) if _aside_before(tokens, i) else None)
             else:
                 found = _source_before(tokens, i) or _subject_after(tokens, i, cue)
             if found:
@@ -442,7 +446,56 @@ def _source_following(tokens: list[_Token], cue: int) -> tuple[int, int] | None:
     i = cue + 1
     while i < len(tokens) and tokens[i].is_word and _object(tokens[i]):
         i += 1  # 'прокомментировал ситуацию Мартынов', 'объясняет свою позицию Маккол'
-    return _source_after(tokens, i)
+    return _speaker_after(tokens, i)
+
+
+def _speaker_after(tokens: list[_Token], i: int) -> tuple[int, int] | None:
+    """The source after a cue verb from `i` on (`_source_after`), past an object that reads as
+    a nominative too (`_past_thing`)."""
+    return _source_after(tokens, _past_thing(tokens, _skip_setting(tokens, i)))
+
+
+def _past_thing(tokens: list[_Token], i: int) -> int:
+    """Where the speaker starts after an object that reads as a nominative too: a lower-case
+    inanimate noun that can be accusative, its adjectives and genitives, before a lower-case
+    noun of a person that is only nominative ('объяснил RT| мотивы западных медиа| специалист
+    ...', 'прокомментировал RT| заявление украинского министра| специалист'); else `i`."""
+    j = i
+    while j < len(tokens) and tokens[j].is_word and _pos(tokens[j]) == "ADJF":
+        j += 1
+    if j >= len(tokens) or not _thing(tokens[j]):
+        return i
+    for k in range(j + 1, min(j + 8, len(tokens))):
+        word = tokens[k]
+        if not word.is_word or word.text[:1].isupper() and not word.text.isascii():
+            return i
+        if _person(word) and not _can_be(word, "gent"):
+            while k - 1 > j and _pos(tokens[k - 1]) == "ADJF" and _can_be(tokens[k - 1], "nomn"):
+                k -= 1  # its adjectives: 'данные| главный редактор'
+            return k
+        if not (_can_be(word, "gent") or word.text.isascii() or _pos(word) == "ADJF"):
+            return i
+    return i
+
+
+def _thing(token: _Token) -> bool:
+    """A lower-case inanimate noun whose reading may be accusative ('мотивы', 'заявление')."""
+    parses = [p for p in morph()(token.text.lower()) if p.tag.POS == "NOUN"]
+    return (
+        token.text[:1].islower()
+        and bool(parses)
+        and _pos(token) not in ("PREP", "CONJ", "PRCL")  # 'в' has a noun's reading (a letter)
+        and all("inan" in p.tag for p in parses)
+        and any(p.tag.case == "accs" for p in parses)
+    )
+
+
+def _person(token: _Token) -> bool:
+    """A lower-case noun of a person in the nominative ('специалист', 'эксперт')."""
+    return token.text[:1].islower() and any(
+        p.tag.POS == "NOUN" and "anim" in p.tag and p.tag.case == "nomn"
+        for p in morph()(token.text.lower())
+    )
 
 
 def _skip_addressee(tokens: list[_Token], i: int) -> int:
@@ -496,14 +549,28 @@ def _inverted(text: str, tokens: list[_Token], cue: int, start: int) -> list[Spe
         if source is None or not _ends_sentence(tokens, source[1] + 1):
             return []
     else:
-        source = _source_after(tokens, cue + 1)
+        source = _speaker_after(tokens, cue + 1)
         if source is None or not _head_case(tokens[source[0]]) or not _nominal(tokens[source[0]]):
             return []
     content = _trimmed(text, start, tokens[comma].start)
-    if _words(text, *content) < 4 or _is_question(text, *content):
+    if _parenthesis(text, tokens, comma, dash=comma < cue - 1) or _is_question(text, *content):
         return []  # 'Более того, отметил он, ...': a parenthesis, not what was said
     said = tokens[cue]
     return [Speech("indirect", *content, said.start, said.stop, *_span(tokens, *source))]
+
+
+#: Parts of speech of a phrase that only links (a parenthesis: 'Более того', 'Тем не менее').
+_LINKING = frozenset({"ADVB", "COMP", "CONJ", "PRCL", "PREP", "NPRO", "PRED"})
+
+
+def _parenthesis(text: str, tokens: list[_Token], comma: int, dash: bool) -> bool:
+    """Whether the words before the comma of '..., говорит X' are too few to be what was said:
+    fewer than four; after a comma and a dash, which mark the words before as said ('Крайне
+    вероятный вариант, — считает X'), fewer than two or only linking words."""
+    count = _words(text, tokens[0].start, tokens[comma].start)
+    if not dash or count >= 4:
+        return count < 4
+    return count < 2 or all(_pos(t) in _LINKING for t in tokens[:comma] if t.is_word)
 
 
 def _ends_sentence(tokens: list[_Token], i: int) -> bool:

@@ -18,6 +18,7 @@ from pipeline.nlp.speech.words import (
     _head_case,
     _lemma,
     _nominal,
+    _nominative_name,
     _parse,
     _pos,
     _skip_adverbs,
@@ -40,6 +41,8 @@ def _source_before(tokens: Sequence[_Token], cue: int) -> tuple[int, int] | None
             return named and (named[0], i - 1)  # 'Графиня Уварова, председатель ..., говорила'
         if opens is not None and opens + 1 < i and _is_aside_clause(tokens, opens + 1, i):
             i = _skip_adverbs(tokens, opens - 1)
+        elif opens is not None and i == cue - 1 and _relative(tokens, opens + 1):
+            i = _skip_adverbs(tokens, opens - 1)  # 'Один из мальчиков, который ..., рассказал'
 
     last = i
     named = _quoted_name(tokens, i, forward=False)
@@ -87,10 +90,19 @@ def _described_before(tokens: Sequence[_Token], first: int) -> int:
     opens = 0
     while opens < comma and tokens[opens].is_word and _leading(tokens[opens].text):
         opens += 1
-    noun = next((k for k in range(opens, comma) if _pos(tokens[k]) == "NOUN"), None)
-    if noun is None or not _is_apposition(tokens, opens, comma) or not _animate(tokens[noun]):
+    # One description or several, each set off by its comma: 'Профессор МГУ, доктор
+    # политических наук, член ... Андрей Манойло считает'.
+    commas = [opens - 1, *(k for k in range(opens, comma) if tokens[k].text == ","), comma]
+    if not all(_described(tokens, a + 1, b) for a, b in zip(commas, commas[1:], strict=False)):
         return first
     return opens
+
+
+def _described(tokens: Sequence[_Token], first: int, stop: int) -> bool:
+    """Whether tokens[first:stop] describes a person: a noun phrase in apposition headed by an
+    animate noun."""
+    noun = next((k for k in range(first, stop) if _pos(tokens[k]) == "NOUN"), None)
+    return noun is not None and _is_apposition(tokens, first, stop) and _animate(tokens[noun])
 
 
 #: Words that may open a clause before its subject: 'Ранее', 'Позднее', 'Также', 'А'.
@@ -128,6 +140,17 @@ def _aside_holding(tokens: Sequence[_Token], i: int) -> int | None:
     return None
 
 
+def _aside_before(tokens: Sequence[_Token], verb: int) -> bool:
+    """Whether an aside clause between commas stands right before the verb at `verb` (', со
+    своей стороны, говорит'), its subject before it."""
+    if verb < 2 or tokens[verb - 1].text != ",":
+        return False
+    opens = next((j for j in range(verb - 2, -1, -1) if tokens[j].text == ","), None)
+    if opens is None or opens + 1 >= verb - 1:
+        return False
+    return _is_aside_clause(tokens, opens + 1, verb - 1)
+
+
 def _is_aside_clause(tokens: Sequence[_Token], first: int, stop: int) -> bool:
     """Whether tokens[first:stop], between commas before a verb, stands between it and its
     subject: a participial or gerund clause (', прошедшего в начале июня,', ', выступая перед
@@ -141,6 +164,19 @@ def _is_aside_clause(tokens: Sequence[_Token], first: int, stop: int) -> bool:
     if _pos(words[0]) == "PREP":
         return True
     return len(words) == 1 and _pos(words[0]) in ("ADVB", "CONJ", "PRCL")
+
+
+def _relative(tokens: Sequence[_Token], first: int) -> bool:
+    """Whether a relative clause opens at `first` ('который пережил ...', 'в которой ...'):
+    right before a verb, it describes the verb's subject before it ('Один из мальчиков,
+    который пережил ..., рассказал'); not before a conjunction ('раскритиковал протекционизм,
+    к которому ..., а также заверил')."""
+    at = first + 1 if _pos(tokens[first]) == "PREP" and first + 1 < len(tokens) else first
+    return _lemma(tokens[at].text) == _RELATIVE
+
+
+#: The relative pronoun.
+_RELATIVE = "который"
 
 
 def _quoted_name(tokens: Sequence[_Token], i: int, forward: bool) -> int | None:
@@ -189,11 +225,30 @@ def _widened(tokens: Sequence[_Token], head: int) -> int:
     while first != start:
         start = first
         first = _past_object(tokens, first, head)
-        while first < head and (_case(tokens[first]) == "gent" or tokens[first].text == "и"):
+        while first < head and (_genitive_first(tokens, first) or tokens[first].text == "и"):
             first += 1  # a phrase starts with its head, not a genitive: 'Росстата издание'
         while first < head and _addressee_name(tokens, first):
             first += 1  # 'В интервью американскому каналу| CNBC глава правительства'
     return first
+
+
+def _genitive_first(tokens: Sequence[_Token], i: int) -> bool:
+    """Whether tokens[i] is read first as a genitive and is no first name before a surname
+    that cannot be genitive ('Ив Маттон', 'Марта Троя-Мартинез': 'Ив' and 'Марта' are first
+    read as the genitives of 'ива' and 'март'; not 'Петра Порошенко', 'Яна Лантратова', where
+    the name's first reading is a genitive name or the surname can be one)."""
+    if _case(tokens[i]) != "gent":
+        return False
+    word, parse = tokens[i], _parse(tokens[i].text)
+    named = parse is not None and {"Name", "Surn", "Patr"} & set(parse.tag.grammemes)
+    return not (
+        word.text[:1].isupper()
+        and not named
+        and _nominative_name(word.text)
+        and i + 1 < len(tokens)
+        and _is_person_name(tokens[i + 1])
+        and not _can_be(tokens[i + 1], "gent")
+    )
 
 
 def _addressee_name(tokens: Sequence[_Token], i: int) -> bool:
@@ -301,7 +356,7 @@ def _quoted_owner(tokens: Sequence[_Token], close: int) -> int | None:
         return opening  # an owner: 'глава «Роснефти»'
     # A name in apposition to a noun of the phrase: 'партии «Национальный фронт»', not to an
     # addressee ('изданию «Обозреватель»').
-    apposed = _head_case(tokens[opening + 1]) and _head_case_or_genitive(tokens[noun])
+    apposed = _nominative(tokens[opening + 1]) and _head_case_or_genitive(tokens[noun])
     return opening if apposed else None
 
 
@@ -558,11 +613,13 @@ def _place_after(tokens: Sequence[_Token], i: int, named: bool) -> tuple[int, in
     head = tokens[first]
     if not head.text[:1].isalpha() or not (head.text[:1].isupper() or _can_be(head, "loct")):
         return None
-    if _lemma(head.text) == "который":
+    if _lemma(head.text) == _RELATIVE:
         return None  # 'заключение, в котором сообщается': the antecedent, not the pronoun
     last = first
     while last < len(tokens) and tokens[last].is_word:
-        if _pos(tokens[last]) in ("PREP", "VERB", "GRND", "INFN", "CONJ", "PRCL"):
+        if _pos(tokens[last]) in ("VERB", "GRND", "INFN", "CONJ", "PRCL") or (
+            _pos(tokens[last]) == "PREP" and not _attached(tokens, last)
+        ):
             break
         last += 1
     last -= 1
@@ -574,6 +631,15 @@ def _place_after(tokens: Sequence[_Token], i: int, named: bool) -> tuple[int, in
     ):
         return None
     return first, last
+
+
+def _attached(tokens: Sequence[_Token], prep: int) -> bool:
+    """Whether the preposition at `prep` goes on the document of a locative phrase rather than
+    ending it: 'к' of what a document is attached to ('в пояснительной записке| к
+    законопроекту'), followed by a word of its object. Not 'на' of where a statement stands
+    ('в сообщении на сайте компании «Метинвест»'): the speaker stage reads the owner of a
+    statement from the words of the bare noun."""
+    return tokens[prep].text.lower() == "к" and prep + 1 < len(tokens) and tokens[prep + 1].is_word
 
 
 def _can_be(token: _Token, case: str) -> bool:
