@@ -14,6 +14,7 @@ from pipeline.nlp.government import GOVERNS, demanded_cases
 from pipeline.nlp.institutions import head_only, may_be_genitive
 from pipeline.nlp.models import CACHE_SIZE, lemma, morph, plain_hyphens, tag_sentences
 from pipeline.nlp.roles import title_lemmas
+from pipeline.runtime.choice import sole
 
 _PIECES = re.compile(r"[^()\[\]\n]+")
 #: Marks around a name, and the asterisk Russian media put after a banned organisation.
@@ -664,7 +665,7 @@ def _demonym(word: str) -> tuple[frozenset[str] | None, str | None]:
     if not any(_whole_demonym(w) for w in lemmas):
         return None, None
     genders = {str(p.tag.gender) for p in parses}
-    gender = genders.pop() if len(genders) == 1 else None
+    gender = sole(genders)
     return frozenset(str(p.tag.case) for p in parses), gender
 
 
@@ -827,7 +828,7 @@ def _nominative_only(word: str) -> str | None:
         and all(p.tag.number == "sing" and not _NAMEISH & p.tag.grammemes for p in parses)
     ):
         genders = {str(p.tag.gender) for p in parses}
-        return genders.pop() if len(genders) == 1 else None
+        return sole(genders)
     return None
 
 

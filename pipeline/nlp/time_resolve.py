@@ -29,6 +29,7 @@ from pipeline.nlp.time_patterns import (
     WEEKDAYS,
     YEAR_PARTS,
 )
+from pipeline.runtime.choice import sole
 
 Span = tuple[dt.date, dt.date]
 #: The sentence's tense, computed only when a resolution needs it (see `tense`).
@@ -95,7 +96,7 @@ def tense(sentence: str) -> str | None:
             states.add(str(tag.tense))
     if not verbs:
         return "perf" if states == {"past"} else ""
-    return verbs.pop() if len(verbs) == 1 else None
+    return sole(verbs)
 
 
 def _nearest(spans: list[Span], published: dt.date, when: str | None) -> Span:

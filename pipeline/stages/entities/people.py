@@ -27,6 +27,7 @@ from operator import attrgetter
 from pipeline.nlp.gazetteer import key, places
 from pipeline.nlp.models import CACHE_SIZE, morph
 from pipeline.nlp.ner import Mention
+from pipeline.runtime.choice import sole
 
 _INITIAL = re.compile(r"^(?:[A-ZА-ЯЁ]|Дж)\.$")  # 'Дж.' stands for 'Джордж', 'Джон'...
 _REGNAL = re.compile(r"^[IVX]+$")  # 'Пий XII', 'Николай II'
@@ -87,7 +88,7 @@ def given_name_gender(word: str) -> str | None:
         for p in morph()(word.lower())
         if "Name" in p.tag.grammemes and p.tag.case == "nomn" and p.tag.number == "sing"
     } & {"masc", "femn"}  # 'Саша' is either ('ms-f')
-    return genders.pop() if len(genders) == 1 else None
+    return sole(genders)
 
 
 @lru_cache(maxsize=CACHE_SIZE)

@@ -19,9 +19,10 @@ from pipeline.nlp.sources import (
     Reading,
     agreement,
 )
+from pipeline.runtime.choice import sole
 from pipeline.stages.speakers.patterns import _CLAUSE, _PRESS_SERVICE
 from pipeline.stages.speakers.phrases import _WORDS, _document_noun
-from pipeline.stages.speakers.records import Mention, Previous, Said, sole
+from pipeline.stages.speakers.records import Mention, Previous, Said
 from pipeline.stages.speakers.sentences import _reports_or_relays
 from pipeline.stages.speakers.words import (
     _BACK,

@@ -11,8 +11,9 @@ from functools import cached_property
 
 from pipeline.nlp.media import MEDIUM
 from pipeline.nlp.ner import preposition
+from pipeline.runtime.choice import sole
 from pipeline.stages.speakers.phrases import _CITING, _WORDS, _bare, _outlet
-from pipeline.stages.speakers.records import Mention, Previous, sole
+from pipeline.stages.speakers.records import Mention, Previous
 from pipeline.stages.speakers.sentences import _quotes_words, _reported_by
 from pipeline.stages.speakers.words import _AFTER_CUE, _reporting
 
@@ -53,7 +54,7 @@ class Media:
             return None
         headline = {m.entity_id for m in self.mentions if m.type == MEDIUM and m.in_headline}
         opens = re.fullmatch(r"\s*(?:«[^«»]*»\s*:\s*)?", self.text[: min(self._headline_media)])
-        return headline.pop() if len(headline) == 1 and opens else None
+        return sole(headline) if opens else None
 
     @cached_property
     def _headline_media(self) -> list[int]:

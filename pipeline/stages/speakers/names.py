@@ -13,10 +13,11 @@ from functools import cached_property
 from pipeline.nlp.gazetteer import key
 from pipeline.nlp.media import MEDIUM, STRONG_WORDS, WEAK_WORDS
 from pipeline.nlp.models import lemma, morph
+from pipeline.runtime.choice import sole
 from pipeline.stages.entities.people import given_name_gender, sound
 from pipeline.stages.speakers.patterns import _PRESS_SERVICE
 from pipeline.stages.speakers.phrases import _WORDS
-from pipeline.stages.speakers.records import Mention, sole
+from pipeline.stages.speakers.records import Mention
 from pipeline.stages.speakers.words import (
     _AGENCIES,
     _BACK,
@@ -295,7 +296,7 @@ class Names:
             if m.entity_id in self.people
             and _same_surname(word, key(self.people[m.entity_id].name).split()[-1])
         }
-        return found.pop() if len(found) == 1 else self._by_gender(word, gender)
+        return sole(found) or self._by_gender(word, gender)
 
     @cached_property
     def _organisations(self) -> set[str]:

@@ -6,9 +6,7 @@ They hold no rule of their own: `Article` (`article.py`) decides on them."""
 
 from __future__ import annotations
 
-from collections.abc import Collection
 from dataclasses import dataclass
-from typing import TypeVar
 
 from pipeline.nlp.gazetteer import key
 from pipeline.nlp.models import lemma
@@ -16,14 +14,6 @@ from pipeline.nlp.roles import role_lemmas
 from pipeline.nlp.sources import gender_of
 from pipeline.stages.entities.people import sound
 from pipeline.stages.speakers.words import _pos
-
-T = TypeVar("T")
-
-
-def sole(values: Collection[T]) -> T | None:
-    """The one value of `values`; None when there is none, or more than one to choose from."""
-    return next(iter(values)) if len(values) == 1 else None
-
 
 #: Role phrases that name a role by another word: 'глава государства' is the president.
 ROLE_PHRASES = {

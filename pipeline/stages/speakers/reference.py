@@ -20,8 +20,9 @@ from pipeline.nlp.sources import (
     SPOKES,
     agreement,
 )
+from pipeline.runtime.choice import sole
 from pipeline.stages.speakers.phrases import _INDEFINITE, _UNNAMED, _WORDS, _opening
-from pipeline.stages.speakers.records import Mention, Previous, Said, role_head, sole
+from pipeline.stages.speakers.records import Mention, Previous, Said, role_head
 from pipeline.stages.speakers.sentences import _opines
 from pipeline.stages.speakers.words import (
     _BACK,

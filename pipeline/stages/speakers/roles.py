@@ -17,6 +17,7 @@ from pipeline.nlp.sources import (
     SPOKES,
     Reading,
 )
+from pipeline.runtime.choice import sole
 from pipeline.stages.speakers.patterns import _CLAUSE
 from pipeline.stages.speakers.phrases import _CITING, _WORDS, _alone, _another, _bare_noun
 from pipeline.stages.speakers.records import (
@@ -26,7 +27,6 @@ from pipeline.stages.speakers.records import (
     Said,
     renamed_role,
     role_head,
-    sole,
 )
 from pipeline.stages.speakers.sentences import _opines
 from pipeline.stages.speakers.words import (
@@ -145,7 +145,7 @@ class Roles:
             return None
         words = person.name.split()
         patronymics = {p.tag.gender for w in words for p in morph()(w) if "Patr" in p.tag}
-        return patronymics.pop() if len(patronymics) == 1 else person.gender
+        return sole(patronymics) or person.gender
 
     def _description(
         self, said: Said, words: str, reading: Reading, gender: str | None, organisations: set[str]
