@@ -20,6 +20,15 @@ class Speech:
     source_start: int | None = None
     source_stop: int | None = None
 
+    def cue_spans(self) -> list[tuple[int, int]]:
+        """The cue as the annotation convention tags it, a token having one tag: a source
+        written inside the cue phrase ('По его словам') is the source only, and the cue the
+        words around it ('По', 'словам')."""
+        start, stop = self.source_start, self.source_stop
+        if start is None or stop is None or not self.cue_start < start < stop < self.cue_stop:
+            return [(self.cue_start, self.cue_stop)]
+        return [(self.cue_start, start), (stop, self.cue_stop)]
+
 
 class _Token(NamedTuple):
     text: str
