@@ -99,6 +99,15 @@ def test_the_possessive_of_po_ego_slovam_is_the_source_not_the_cue():
     assert tags == [{"cue"}, {"source"}, {"cue"}]
 
 
+def test_a_dashed_answer_is_not_scored_and_a_label_is_the_source_only():
+    # '— Мы уже ответили.' after two dashed questions: its cue is the dash, no source.
+    dashed = Speech("interview", 2, 18, 0, 1)
+    # 'Анна Смирнова: Мы уже ответили.': the label is the cue and the source.
+    labelled = Speech("interview", 15, 31, 0, 13, 0, 13)
+    assert cued_in([dashed, labelled], 0, 31) == [labelled]
+    assert labelled.cue_spans() == []
+
+
 def test_speech_words_are_found_in_any_case_and_with_yo():
     assert has_speech_word("Он ЗАЯВИЛ вчера", frozenset({"заявил"}))
     assert has_speech_word("Она всё объяснила", frozenset({"объяснила", "все"}))

@@ -21,13 +21,17 @@ class Speech:
     source_stop: int | None = None
 
     def cue_spans(self) -> list[tuple[int, int]]:
-        """The cue as the annotation convention tags it, a token having one tag: a source
-        written inside the cue phrase ('По его словам') is the source only, and the cue the
-        words around it ('По', 'словам')."""
+        """The cue as the annotation convention tags it, a token having one tag: the cue less
+        the source written in it ('По его словам': 'По', 'словам'; a speaker label, the cue
+        and the source of an interview answer, is the source only)."""
         start, stop = self.source_start, self.source_stop
-        if start is None or stop is None or not self.cue_start < start < stop < self.cue_stop:
+        if start is None or stop is None:
             return [(self.cue_start, self.cue_stop)]
-        return [(self.cue_start, start), (stop, self.cue_stop)]
+        pieces = [
+            (self.cue_start, min(self.cue_stop, start)),
+            (max(self.cue_start, stop), self.cue_stop),
+        ]
+        return [(a, b) for a, b in pieces if a < b]
 
 
 class _Token(NamedTuple):
