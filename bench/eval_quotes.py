@@ -76,13 +76,14 @@ def as_tagged(text: str, start: int, stop: int) -> tuple[int, int]:
 def predicted_tags(
     text: str, found: list[Speech], spans: list[tuple[int, int] | None]
 ) -> list[set[str]]:
-    """The tags the rules give each token: every tag whose span it overlaps."""
+    """The tags the rules give each token: every tag whose span it overlaps (a source inside
+    the cue phrase, 'По его словам', is not the cue: `Speech.cue_spans`)."""
     regions = [
         (tag, start, stop)
         for s in found
         for tag, start, stop in (
             ("content", *as_tagged(text, s.start, s.stop)),
-            ("cue", s.cue_start, s.cue_stop),
+            *(("cue", *cue) for cue in s.cue_spans()),
             ("source", s.source_start, s.source_stop),
         )
         if start is not None

@@ -67,8 +67,14 @@ def gold_tokens(
 def cued_in(found: list[Speech], start: int, stop: int) -> list[Speech]:
     """The quotes whose cue is in the sentence text[start:stop]: a sentence inside a quotation
     whose cue is in another sentence has no quote of its own (the annotation convention, as in
-    ADAQ), though the quote's content goes on through it."""
-    return [s for s in found if start <= s.cue_start and s.cue_stop <= stop]
+    ADAQ), though the quote's content goes on through it; nor has a '— ' answer (`_dashed`)."""
+    return [s for s in found if start <= s.cue_start and s.cue_stop <= stop and not _dashed(s)]
+
+
+def _dashed(speech: Speech) -> bool:
+    """An interview answer after a '— ' (its cue the dash, no source): the convention leaves
+    such an answer without a cue untagged, as ADAQ does."""
+    return speech.kind == "interview" and speech.source_start is None
 
 
 def score_half(

@@ -12,6 +12,7 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "bench"))
 from corpus_sentences import Sentence, digest, format_spans, half, parse_spans, split  # noqa: E402
+from eval_quotes import predicted_tags, token_spans  # noqa: E402
 from eval_quotes_own import cued_in, gold_tokens  # noqa: E402
 from sample_quotes import (  # noqa: E402
     SHEET,
@@ -23,7 +24,7 @@ from sample_quotes import (  # noqa: E402
 )
 from speech_lexicon import gloss_of, heads, labels  # noqa: E402
 
-from pipeline.nlp.speech import Speech  # noqa: E402
+from pipeline.nlp.speech import Speech, find_speech  # noqa: E402
 
 SENTENCE = "По словам Ивана, завтра будет дождь."
 
@@ -87,6 +88,24 @@ def test_only_quotes_cued_in_the_sentence_are_scored():
     inside = Speech("direct", 0, 30, 40, 46)
     outside = Speech("direct", 0, 60, 70, 76)
     assert cued_in([inside, outside], 32, 60) == [inside]
+
+
+def test_the_possessive_of_po_ego_slovam_is_the_source_not_the_cue():
+    # The convention tags "{C По} {S его} {C словам}": a token has one tag.
+    text = "По его словам, под парковые территории выделено около 12 га земли."
+    found = find_speech(text, [(0, len(text))], [(0, len(text))])
+    words = ["По", "его", "словам"]
+    tags = predicted_tags(text, found, token_spans(text, words))
+    assert tags == [{"cue"}, {"source"}, {"cue"}]
+
+
+def test_a_dashed_answer_is_not_scored_and_a_label_is_the_source_only():
+    # '— Мы уже ответили.' after two dashed questions: its cue is the dash, no source.
+    dashed = Speech("interview", 2, 18, 0, 1)
+    # 'Анна Смирнова: Мы уже ответили.': the label is the cue and the source.
+    labelled = Speech("interview", 15, 31, 0, 13, 0, 13)
+    assert cued_in([dashed, labelled], 0, 31) == [labelled]
+    assert labelled.cue_spans() == []
 
 
 def test_speech_words_are_found_in_any_case_and_with_yo():

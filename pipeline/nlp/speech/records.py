@@ -20,6 +20,19 @@ class Speech:
     source_start: int | None = None
     source_stop: int | None = None
 
+    def cue_spans(self) -> list[tuple[int, int]]:
+        """The cue as the annotation convention tags it, a token having one tag: the cue less
+        the source written in it ('По его словам': 'По', 'словам'; a speaker label, the cue
+        and the source of an interview answer, is the source only)."""
+        start, stop = self.source_start, self.source_stop
+        if start is None or stop is None:
+            return [(self.cue_start, self.cue_stop)]
+        pieces = [
+            (self.cue_start, min(self.cue_stop, start)),
+            (max(self.cue_start, stop), self.cue_stop),
+        ]
+        return [(a, b) for a, b in pieces if a < b]
+
 
 class _Token(NamedTuple):
     text: str
