@@ -595,3 +595,79 @@ def test_a_forum_named_after_the_army_leaves_the_army_a_body() -> None:
         ]
     )
     assert found.things(set()) == frozenset()
+
+
+def _mentions_of(text: str, surfaces: list[tuple[str, str]]) -> Introduced:
+    """The evidence of one article's organisation mentions (surface, normal form), each at its
+    first place in `text` after the previous one."""
+    found, mentions, at = Introduced(), [], 0
+    for surface, name in surfaces:
+        at = text.index(surface, at)
+        mentions.append(("a", at, surface, name))
+        at += len(surface)
+    found.add(mentions, {"a": text})
+    return found
+
+
+def test_a_liner_its_article_introduces_is_a_thing_in_its_other_mentions() -> None:
+    text = (
+        "Проклятие королевского флота: 100 лет назад утонул близнец «Титаника» — лайнер "
+        "«Британник»\n\n«Корабль будто подбросило несколько раз»\n\n12 ноября «Британник», "
+        "пассажирский лайнер, переделанный в условиях Первой мировой войны в гигантский "
+        "плавучий госпиталь королевского флота, отчалил из Саутгемптона (Англия) в греческий "
+        "порт Мадрос. Один из офицеров, находившихся на борту «Британника» в момент взрыва, "
+        "вспоминал."
+    )
+    found = _mentions_of(text, [("Британник", "Британник"), ("Британника", "Британник")])
+    assert found.introduced_here(set()) == {("a", "британник")}
+    # One article is not the corpus: the liner stays a name in the others.
+    assert not found.things(set())
+
+
+def test_a_sect_whose_members_an_article_names_stays_an_organisation() -> None:
+    # "учения «Аум»" is the sect's teaching: the article also names its members ("адептов
+    # «Аум»", "член «Аум»"), and a name after a noun of people is theirs, no title.
+    text = (
+        "Хаяси Икуо – в прошлом успешный кардиохирург, оставивший в 1990 году практику, бросивший "
+        "семью ради учения «Аум» и ставший фаворитом у Асахары. По профессии инженер – "
+        "специалист по искусственному интеллекту, Хаяси Ясуда увлекся учением «Аум» после "
+        "того, как изучал в Индии буддизм. В Мацумото от рук адептов «Аум» погибли семь "
+        "жителей города. В качестве киллера суд поначалу выявил члена «Аум» Хасимото Сатору. "
+        "Год спустя был арестован бывший член «Аум» Косуги Тосиюки."
+    )
+    found = _mentions_of(text, [("Аум", "Аум")] * 5)
+    assert ("a", "аум") in found.titled_here
+    assert not found.introduced_here(set())
+
+
+def test_a_group_of_performers_keeps_its_name_an_organisation() -> None:
+    film = (
+        "По словам Ростислава Хаита, браться за четвёртую часть картины «Квартет И» пока "
+        "«абсолютно не планируется»."
+    )
+    troupe = "Позднее актёр начал сотрудничать с коллективом «Квартет И»."
+    found = Introduced()
+    for article, text in (("a", film), ("b", troupe)):
+        found.add([(article, text.index("Квартет"), "Квартет И", "Квартет И")], {article: text})
+    assert not found.introduced_here(set())
+
+
+def test_a_title_listed_after_another_is_introduced_by_the_same_noun() -> None:
+    text = (
+        "В 2018 году два корвета «Василь Быков» и «Дмитрий Рогачёв» будут переданы береговой "
+        "охране пограничного управления ФСБ."
+    )
+    found = _mentions_of(text, [("Дмитрий Рогачёв", "Дмитрий Рогачёв")])
+    assert found.introduced_here(set()) == {("a", "дмитрий рогачев")}
+
+
+def test_a_phrase_that_gives_a_name_stands_between_its_noun_and_the_name() -> None:
+    # 'Соглашения' introduces «Минск-2» through "получившие название", as 'соглашения
+    # «Минск-2»' would.
+    text = (
+        "Соглашения, получившие название «Минск-2», содержали план такого урегулирования. "
+        "Документ предписывал Киеву провести конституционную реформу."
+    )
+    found = _mentions_of(text, [("Минск-2", "Минск-2")])
+    assert found.articles["минск-2"] == {"a"}
+    assert found.introduced_here(set()) == {("a", "минск-2")}
