@@ -275,6 +275,7 @@ def chosen_readings(raws: Iterable[pa.Table]) -> Readings:
                 last_genders=last_genders,
                 nominatives=nominatives,
                 others=others,
+                subject=True,
             )
     for (kind, surface, gender, name), count in rows.items():
         if kind == "PER" and gender:
@@ -292,6 +293,7 @@ def chosen_readings(raws: Iterable[pa.Table]) -> Readings:
                 last_genders=last_genders,
                 nominatives=nominatives,
                 others=others,
+                subject=False,
             )
     # A lone word is read as the longer names that open or end with it are read.
     in_full = _forms_in_full(rows, best, subjects)
@@ -309,6 +311,7 @@ def chosen_readings(raws: Iterable[pa.Table]) -> Readings:
                 last_genders=last_genders,
                 nominatives=nominatives,
                 others=others,
+                subject=bool(gender),
             )
     chosen = {
         reading: (name, *(n for _s, n in readings[reading] if n != name))
@@ -629,6 +632,7 @@ def _best_reading(
     last_genders: Mapping[str, Counter[str]],
     nominatives: Counter[str],
     others: Counter[str],
+    subject: bool = False,
 ) -> str:
     written = [w.lower() for w in words(surface)]
     # The form longer names give a lone word (`_forms_in_full`).
@@ -666,7 +670,8 @@ def _best_reading(
         # names nor the dictionary know, beside a word kept as written: 'Теэму Пукки' is no
         # dative of a 'Теэм', 'Нобухару Мацусито' none of a 'Нобухар' (`_invented`).
         kept = len(changed) < len(written)
-        return many and kept and not seen[word] and _invented(written[i], word)
+        ends = _VOWEL_ENDS + ("у",) if subject else _VOWEL_ENDS
+        return many and kept and not seen[word] and _invented(written[i], word, ends)
 
     def made_up(i: int, word: str) -> bool:
         # The nominative of a place or organisation of one word named often, read as a form
@@ -901,14 +906,14 @@ def _kept_words(rows: Mapping[tuple[str, str, str | None, str], int]) -> Counter
 
 
 @cache
-def _invented(written: str, word: str) -> bool:
+def _invented(written: str, word: str, ends: tuple[str, ...] = _VOWEL_ENDS) -> bool:
     """Whether a reading takes a word in '-е', '-и' or '-о' (lower case) for an oblique case
     of a `word` the dictionary does not know at all, only guesses from its ending ('фрауке'
     -> 'фраука', 'паскуале' -> 'паскуал'): a foreign name that does not decline is written so
     in every case. A Russian name that declines is the dictionary's ('петре' -> 'пётр'); a
     name in '-ия', '-ья' is read as such names decline ('кимии' -> 'кимия')."""
     return (
-        written[-1:] in _VOWEL_ENDS
+        written[-1:] in ends
         and not word.endswith("я")
         and not any(p.is_known for p in morph()(word))
     )
