@@ -667,8 +667,9 @@ def _best_reading(
 
     def guessed(i: int, word: str, changed: list[tuple[int, str]]) -> bool:
         # A word of a full name read as the oblique case of a nominative neither the corpus's
-        # names nor the dictionary know, beside a word kept as written: 'Теэму Пукки' is no
-        # dative of a 'Теэм', 'Нобухару Мацусито' none of a 'Нобухар' (`_invented`).
+        # names nor the dictionary know, beside a word kept as written: 'Хайме Исаги' is no
+        # 'Хайм' nor 'Исага' (`_invented`); a word in '-у' only where a verb shows the
+        # mention's gender (`subject`: 'Гол Теэму Пукки позволил', no 'Теэм').
         kept = len(changed) < len(written)
         ends = _VOWEL_ENDS + ("у",) if subject else _VOWEL_ENDS
         return many and kept and not seen[word] and _invented(written[i], word, ends)
@@ -832,9 +833,9 @@ def _confirmed(
 
 #: The last letters of a name that does not decline ('Возняцки', 'Аппендино', 'Мбаппе').
 _INDECLINABLE = frozenset("иоеуюэ")
-#: Endings of a foreign first name that does not decline, which Russian oblique cases share
-#: ('-у' and '-а' not: as often a man's dative or genitive, 'Асьеру', a woman's accusative,
-#: 'Кончетту', as a name such as 'Теэму').
+#: Endings of a foreign name that does not decline, which Russian oblique cases share ('-у'
+#: and '-а' not: as often a man's dative or genitive, 'Асьеру', 'Дешама', or a woman's
+#: accusative, 'Кончетту', as such a name, 'Теэму', 'Дрогба').
 _VOWEL_ENDS = ("е", "и", "о")
 _CONSONANT_END = re.compile(r"[бвгджзклмнпрстфхцчшщ]$")
 _WOMANS_SURNAME = tuple(stem + "а" for stem in SURNAME_STEMS)  # 'Петрова', 'Лунгина'
