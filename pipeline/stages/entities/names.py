@@ -275,6 +275,7 @@ def chosen_readings(raws: Iterable[pa.Table]) -> Readings:
                 last_genders=last_genders,
                 nominatives=nominatives,
                 others=others,
+                subject=True,
             )
     for (kind, surface, gender, name), count in rows.items():
         if kind == "PER" and gender:
@@ -292,6 +293,7 @@ def chosen_readings(raws: Iterable[pa.Table]) -> Readings:
                 last_genders=last_genders,
                 nominatives=nominatives,
                 others=others,
+                subject=False,
             )
     # A lone word is read as the longer names that open or end with it are read.
     in_full = _forms_in_full(rows, best, subjects)
@@ -309,6 +311,7 @@ def chosen_readings(raws: Iterable[pa.Table]) -> Readings:
                 last_genders=last_genders,
                 nominatives=nominatives,
                 others=others,
+                subject=bool(gender),
             )
     chosen = {
         reading: (name, *(n for _s, n in readings[reading] if n != name))
@@ -629,6 +632,7 @@ def _best_reading(
     last_genders: Mapping[str, Counter[str]],
     nominatives: Counter[str],
     others: Counter[str],
+    subject: bool = False,
 ) -> str:
     written = [w.lower() for w in words(surface)]
     # The form longer names give a lone word (`_forms_in_full`).
@@ -660,6 +664,15 @@ def _best_reading(
 
     def surname(i: int, word: str) -> bool:
         return i == len(written) - 1 and bool(_PARADIGM.search(word))
+
+    def guessed(i: int, word: str, changed: list[tuple[int, str]]) -> bool:
+        # A word of a full name read as the oblique case of a nominative neither the corpus's
+        # names nor the dictionary know, beside a word kept as written: 'Хайме Исаги' is no
+        # 'Хайм' nor 'Исага' (`_invented`); a word in '-у' only where a verb shows the
+        # mention's gender (`subject`: 'Гол Теэму Пукки позволил', no 'Теэм').
+        kept = len(changed) < len(written)
+        ends = _VOWEL_ENDS + ("у",) if subject else _VOWEL_ENDS
+        return many and kept and not seen[word] and _invented(written[i], word, ends)
 
     def made_up(i: int, word: str) -> bool:
         # The nominative of a place or organisation of one word named often, read as a form
@@ -730,7 +743,7 @@ def _best_reading(
                 # that the corpus never writes
             elif (seen[written[i]] >= _MANY or made_up(i, word)) and not surname(i, word):
                 total += _NEVER_WHOLE  # written often, not so: 'Каролина' is no 'Каролин's
-            elif i in offered or seen[written[i]] >= _OFTEN:
+            elif i in offered or seen[written[i]] >= _OFTEN or guessed(i, word, changed):
                 total += _UNATTESTED  # the corpus never writes this nominative
         return total
 
@@ -820,6 +833,10 @@ def _confirmed(
 
 #: The last letters of a name that does not decline ('Возняцки', 'Аппендино', 'Мбаппе').
 _INDECLINABLE = frozenset("иоеуюэ")
+#: Endings of a foreign name that does not decline, which Russian oblique cases share ('-у'
+#: and '-а' not: as often a man's dative or genitive, 'Асьеру', 'Дешама', or a woman's
+#: accusative, 'Кончетту', as such a name, 'Теэму', 'Дрогба').
+_VOWEL_ENDS = ("е", "и", "о")
 _CONSONANT_END = re.compile(r"[бвгджзклмнпрстфхцчшщ]$")
 _WOMANS_SURNAME = tuple(stem + "а" for stem in SURNAME_STEMS)  # 'Петрова', 'Лунгина'
 
@@ -887,6 +904,20 @@ def _kept_words(rows: Mapping[tuple[str, str, str | None, str], int]) -> Counter
         if kind == "PER" and len(written) == len(read) > 1:
             found.update({w: count for w, r in zip(written, read, strict=True) if w == r})
     return found
+
+
+@cache
+def _invented(written: str, word: str, ends: tuple[str, ...] = _VOWEL_ENDS) -> bool:
+    """Whether a reading takes a word in '-е', '-и' or '-о' (lower case) for an oblique case
+    of a `word` the dictionary does not know at all, only guesses from its ending ('фрауке'
+    -> 'фраука', 'паскуале' -> 'паскуал'): a foreign name that does not decline is written so
+    in every case. A Russian name that declines is the dictionary's ('петре' -> 'пётр'); a
+    name in '-ия', '-ья' is read as such names decline ('кимии' -> 'кимия')."""
+    return (
+        written[-1:] in ends
+        and not word.endswith("я")
+        and not any(p.is_known for p in morph()(word))
+    )
 
 
 def _hers_or_his(written: str, word: str, seen: Counter[str]) -> bool:
