@@ -366,13 +366,6 @@ def noun_before(word: str) -> str | None:
     return "body" if found in lexicon["body"] else None
 
 
-def introduces_a_title(word: str) -> bool:
-    """Whether a noun is one of a work, a vessel, an event or another thing that introduces
-    its title (the `kind` words: 'сериал', 'линкор', 'кинофестиваль'); not a noun whose
-    genitive is also a maker ('самолёт «Ильюшина»', the `thing` words) nor one of a place."""
-    return key(lemma(word)) in _lexicon()["kind"]
-
-
 def heads_a_things_name(word: str) -> bool:
     """Whether a noun heads the name of a place, a craft, a document, a war or a contest (the
     `place`, `thing` and `head` words): 'Международная космическая станция', 'Парижское

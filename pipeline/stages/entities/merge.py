@@ -434,7 +434,7 @@ def build_entities(
     unknown = unknown_words(chain(written_names, *readings.chosen.values()))
     compounds = compound_nouns(written_names, types.keys())
     del readings
-    things, spelled_out, introduced_here, means_kinds, written, lowered = _things(
+    things, spelled_out, means_kinds, written, lowered = _things(
         corpus, places_written, splits, Lowered(unknown)
     )
 
@@ -450,7 +450,7 @@ def build_entities(
             texts = chunk["articles"]
             part = unglued_spans(chunk["raw_mentions"], splits)
             part = respanned(part, Texts(texts), written)
-            part = _without_things(part, things, spelled_out, means_kinds, introduced_here)
+            part = _without_things(part, things, spelled_out, means_kinds)
             part = without_common_words(part, Texts(texts), in_names, lowered)
             part = with_types(part, types)
             rest = [chunk[name] for name in tables]
@@ -634,12 +634,7 @@ def _raw_mentions(corpus: Corpus, splits: Mapping[str, Split]) -> Iterator[pa.Ta
 def _things(
     corpus: Corpus, places_written: Set[str], splits: Mapping[str, Split], lowered: Lowered
 ) -> tuple[
-    frozenset[str],
-    frozenset[tuple[str, str]],
-    frozenset[tuple[str, str]],
-    frozenset[tuple[str, int]],
-    Written,
-    frozenset[str],
+    frozenset[str], frozenset[tuple[str, str]], frozenset[tuple[str, int]], Written, frozenset[str]
 ]:
     """The organisations' surfaces whose names the corpus introduces as things ('самолёт
     МС-21', 'ралли «Дакар»'; `things.Introduced`) or that are a person's title ('Генсека';
@@ -660,8 +655,7 @@ def _things(
         written.add(zip(*every, strict=True), texts)
         lowered.add(texts.values())
     things = introduced.things(places_written) | introduced.titles()
-    here, means = introduced.introduced_here(places_written), introduced.means_kinds()
-    return things, introduced.spelled_out(), here, means, written, lowered.common()
+    return things, introduced.spelled_out(), introduced.means_kinds(), written, lowered.common()
 
 
 def _without_things(
@@ -669,13 +663,11 @@ def _without_things(
     things: frozenset[str],
     spelled_out: frozenset[tuple[str, str]],
     means_kinds: frozenset[tuple[str, int]],
-    introduced_here: frozenset[tuple[str, str]],
 ) -> pa.Table:
     """The raw mentions but the organisations' that name `things`, those of an
     abbreviation in an article that spells it out as a common noun phrase (`spelled_out`,
-    'ядерного оружия (ЯО)'), those at (article_id, start) in `means_kinds` ('средства
-    ПВО') and those whose (article, name key) is in `introduced_here` (the article writes
-    'лайнер «Британник»'): a thing is no entity."""
+    'ядерного оружия (ЯО)') and those at (article_id, start) in `means_kinds` ('средства
+    ПВО'): a thing is no entity."""
     thing = pc.is_in(raw["surface"], pa.array(sorted(things), raw["surface"].type))
     if spelled_out:
         pairs = zip(raw["article_id"].to_pylist(), raw["surface"].to_pylist(), strict=True)
@@ -684,10 +676,6 @@ def _without_things(
     if means_kinds:
         at = zip(raw["article_id"].to_pylist(), raw["start"].to_pylist(), strict=True)
         thing = pc.or_(thing, pa.array([mention in means_kinds for mention in at]))
-    if introduced_here:
-        pairs = zip(raw["article_id"].to_pylist(), raw["name"].to_pylist(), strict=True)
-        here = pa.array([(a, key(n)) in introduced_here for a, n in pairs])
-        thing = pc.or_(thing, here)
     return raw.filter(pc.invert(pc.and_(pc.equal(raw["type"], ORGANISATION), thing)))
 
 

@@ -21,12 +21,7 @@ from pipeline.nlp.media import medium_of
 from pipeline.nlp.models import morph
 from pipeline.nlp.ner import OPENING
 from pipeline.nlp.normalize import indeclinable
-from pipeline.nlp.not_names import (
-    heads_a_things_name,
-    introduces_a_title,
-    kind_over_names,
-    noun_before,
-)
+from pipeline.nlp.not_names import heads_a_things_name, kind_over_names, noun_before
 from pipeline.nlp.sport import about_sport
 from pipeline.stages.entities.names import alias_groups
 from pipeline.stages.entities.organisations import person_title
@@ -37,23 +32,14 @@ _MIN_ARTICLES = 2
 #: Share of a name's mentions in sentences about team sport that make it a team ('уступив
 #: курскому «Авангарду»'), whatever else it names: a rally's few ('лидер «Дакара»') do not.
 _TEAM_SHARE = 0.25
-#: A phrase that gives the name of what the noun before it names: 'Соглашения, получившие
-#: название «Минск-2»', 'учения под названием «Щит Союза»'; the name stays in the nominative.
-_NAMING = (
-    r"(?:(?:получивш[а-яё]*|получил[а-яё]*|носящ[а-яё]*|с|под) назван(?:ие|ием)"
-    r"|(?:известн[а-яё]*|знаком[а-яё]*) как|так называем[а-яё]*)"
-)
 #: The word right before a name, with at most an opening quotation mark between; a compound
 #: whole ('пресс-служба «Дакара»' is no 'служба').
-_WORD_BEFORE = re.compile(rf"([А-Яа-яЁё]+(?:-[А-Яа-яЁё]+)*)(?:,?\s+{_NAMING})?\s+[{OPENING}]?$")
+_WORD_BEFORE = re.compile(rf"([А-Яа-яЁё]+(?:-[А-Яа-яЁё]+)*)\s+[{OPENING}]?$")
 #: A title right after a word: in quotation marks ('ралли «Дакар»'), or a model's code with a
 #: number ('самолёт МС-21', 'комплексы С-400').
 _TITLE = re.compile(
-    rf"(?<![А-Яа-яЁё])([А-Яа-яЁё]{{1,40}})(?:,?\s+{_NAMING})?\s+"
-    r"(?:[«„“\"]([^»“”\"\n]{1,80})[»“”\"]|([A-ZА-ЯЁ][A-Za-zА-Яа-яЁё]*-?\d[\w-]*))"
+    r"(?<![А-Яа-яЁё])([А-Яа-яЁё]{1,40})\s+(?:[«„“\"]([^»“”\"\n]{1,80})[»“”\"]|([A-ZА-ЯЁ][A-Za-zА-Яа-яЁё]*-?\d[\w-]*))"
 )
-#: A title in quotation marks after another in a list: ', «Мрия»', ' и «Мрия»'.
-_NEXT_TITLE = re.compile(r"(?:,\s*|\s+и\s+)[«„“\"]([^»“”\"\n]{1,80})[»“”\"]")
 #: A title in quotation marks.
 _QUOTED = re.compile(r"[«„“\"]([^»“”\"\n]{1,80})[»“”\"]")
 _WORDS = re.compile(r"[а-яё]+")
@@ -105,13 +91,6 @@ class Introduced:
     #: Mentions (article_id, start) of an abbreviation right after a noun of means ('средства
     #: ПВО'), by the abbreviation's key.
     after_means: dict[str, set[tuple[str, int]]] = field(default_factory=dict)
-    #: (article_id, name) of each name an article writes in quotation marks in the nominative
-    #: after a `kind` noun (`introduces_a_title`: 'крейсер «Штир»'), of each it writes in a
-    #: nominative reading after a noun of people ('членов «Аум»', `_people_noun`), and of
-    #: each it declines ('капитан «Штира»'), so its nominative shows.
-    titled_here: set[tuple[str, str]] = field(default_factory=set)
-    people_here: set[tuple[str, str]] = field(default_factory=set)
-    declined: set[tuple[str, str]] = field(default_factory=set)
 
     def add(self, mentions: Iterable[tuple[str, int, str, str]], texts: Mapping[str, str]) -> None:
         """Add the organisations' `mentions` (article_id, start, surface, name) of whole
@@ -122,21 +101,15 @@ class Introduced:
             abbreviation = _ABBREVIATION.fullmatch(surface) is not None
             self.surfaces.setdefault(surface, Counter())[found] += 1
             self.mentions[found] += 1
-            if _WORDS.findall(key(surface))[:1] != _WORDS.findall(found)[:1]:
-                self.declined.add((article_id, found))
             text = texts[article_id]
             self.quoted[surface] += start > 0 and text[start - 1] in OPENING
             self.team[found] += about_sport(_sentence(text, start))
-            before = _WORD_BEFORE.search(text, max(0, start - 70), start)
+            before = _WORD_BEFORE.search(text, max(0, start - 40), start)
             if abbreviation and before and text[start - 1].isspace() and _means(before.group(1)):
                 self.after_means.setdefault(found, set()).add((article_id, start))
             if before and _noun(before.group(1)):
-                said, nominative = noun_before(before.group(1)), _nominative(text, start)
-                quoted = start > 0 and text[start - 1] in OPENING
-                titled = quoted and introduces_a_title(before.group(1))
-                self._count(found, article_id, said, nominative, titled)
-                if nominative and _people_noun(before.group(1)):
-                    self.people_here.add((article_id, found))
+                said = noun_before(before.group(1))
+                self._count(found, article_id, said, _nominative(text, start))
         for article_id, text in texts.items():
             self._add_expansions(article_id, text)
             self._add_titles(article_id, text)
@@ -149,11 +122,7 @@ class Introduced:
             if noun_before(title.group(1)) == "kind":
                 at = 2 if title.group(2) else 3
                 nominative = _nominative(text, title.start(at))
-                titled = at == 2 and introduces_a_title(title.group(1))
-                self._count(key(title.group(at)), article_id, "kind", nominative, titled)
-                for listed in _listed(text, title.end()) if titled else ():
-                    nominative = _nominative(text, listed.start(1))
-                    self._count(key(listed.group(1)), article_id, "kind", nominative, titled)
+                self._count(key(title.group(at)), article_id, "kind", nominative)
         for title in _QUOTED.finditer(text):
             if kind_over_names(text, title.start()):
                 nominative = _nominative(text, title.start(1))
@@ -180,23 +149,13 @@ class Introduced:
             elif full is not None or not _common_phrase(words[-len(short) :]):
                 self.spelled_as_name.add(key(short))
 
-    def _count(
-        self,
-        name: str,
-        article_id: str,
-        said: str | None,
-        nominative: bool,
-        titled: bool = False,
-    ) -> None:
-        """Count a mention of `name` in an article after a noun that `said` what it is
-        (`noun_before`), and whether it is `titled`: in quotation marks after a `kind` noun.
-        Only a name in the nominative is introduced by the noun; after it, a genitive is its
-        owner ('самолёт «Аэрофлота»', 'пресс-служба «Дакара»', 'участники «Дакара»')."""
+    def _count(self, name: str, article_id: str, said: str | None, nominative: bool) -> None:
+        """Count a mention of `name` after a noun that `said` what it is (`noun_before`). Only
+        a name in the nominative is introduced by the noun; after it, a genitive is its owner
+        ('самолёт «Аэрофлота»', 'пресс-служба «Дакара»', 'участники «Дакара»')."""
         if not nominative:
             return
         self.noun[name] += 1
-        if titled:
-            self.titled_here.add((article_id, name))
         if said == "body":
             self.body[name] += 1
         elif said == "kind":
@@ -214,24 +173,6 @@ class Introduced:
             for name, articles in self.common.items()
             if name not in self.spelled_as_name and self._may_be_thing(name)
             for article_id in articles
-        )
-
-    def introduced_here(self, places_written: Set[str]) -> frozenset[tuple[str, str]]:
-        """(article_id, name) of each name an article introduces by a noun of its kind in
-        quotation marks ('лайнер «Британник»'; `titled_here`), whose other mentions there name
-        that thing ('капитан «Британника»'); not when it also follows a noun of people there
-        in a nominative reading (a sect: 'ради учения «Аум»', 'членов «Аум»'). Unless
-        neither the dictionary nor the article shows its case (an indeclinable maker: 'вакцина
-        «Пфайзер»'), or it may be an organisation as in `things`: a noun of one in it or
-        before it anywhere in the corpus, a team, a place, a name the shipped lists know."""
-        return frozenset(
-            (article_id, name)
-            for article_id, name in self.titled_here
-            if (article_id, name) not in self.people_here
-            and ((article_id, name) in self.declined or _known(name))
-            and not any(noun_before(word) == "body" for word in _WORDS.findall(name))
-            and name not in places_written
-            and self._may_be_thing(name)
         )
 
     def means_kinds(self) -> frozenset[tuple[str, int]]:
@@ -347,27 +288,6 @@ def _common_abbreviation(name: str) -> bool:
     return any("Abbr" in p.tag for p in parses) and not any(
         _PROPER_TAGS & p.tag.grammemes for p in parses
     )
-
-
-def _listed(text: str, end: int) -> Iterable[re.Match[str]]:
-    """The titles in quotation marks listed after one that ends at `end`, joined by a comma or
-    'и': 'самолётов-гигантов «Руслан» и «Мрия»', 'фильмы «Экипаж», «Движение вверх»'."""
-    while found := _NEXT_TITLE.match(text, end):
-        yield found
-        end = found.end()
-
-
-def _known(name: str) -> bool:
-    """Whether the dictionary knows the first word of a name (by key), so its case is read."""
-    first = _WORDS.search(name)
-    return first is not None and morph()(first.group())[0].is_known
-
-
-def _people_noun(word: str) -> bool:
-    """Whether a word in lower case reads first as an animate noun, one of people ('членов',
-    'адептов', 'участники'): a name after it in the nominative is theirs, their body's."""
-    parses = morph()(word)
-    return word.islower() and bool(parses) and {"NOUN", "anim"} <= parses[0].tag.grammemes
 
 
 def _noun(word: str) -> bool:
