@@ -251,9 +251,7 @@ _VERB_SHARE = 0.98
 def _verb(word: str) -> bool:
     """A lower-case word that is a verb in all but rare readings ('присоединились', 'ведут',
     not the genitive of 'ведута'), not one often a noun too ('стали', 'пойму')."""
-    parses = [p for p in morph()(word) if p.is_known]
-    verb = sum(p.score for p in parses if p.tag.POS in ("VERB", "INFN"))
-    return word.islower() and bool(parses) and verb >= _VERB_SHARE
+    return _mostly(word, ("VERB", "INFN"))
 
 
 @lru_cache(maxsize=CACHE_SIZE)
@@ -261,9 +259,15 @@ def _short_form(word: str) -> bool:
     """A lower-case word that is a short adjective or participle in all but rare readings
     ('недостижима', 'представлены', 'должны'), a predicate no name contains: not 'прав',
     most often the genitive plural of 'право'."""
+    return _mostly(word, ("ADJS", "PRTS"))
+
+
+def _mostly(word: str, parts: tuple[str, ...]) -> bool:
+    """Whether a lower-case word's known readings are of the parts of speech `parts` by a
+    share of at least `_VERB_SHARE` of their scores."""
     parses = [p for p in morph()(word) if p.is_known]
-    short = sum(p.score for p in parses if p.tag.POS in ("ADJS", "PRTS"))
-    return word.islower() and bool(parses) and short >= _VERB_SHARE
+    share = sum(p.score for p in parses if p.tag.POS in parts)
+    return word.islower() and bool(parses) and share >= _VERB_SHARE
 
 
 def _cut_at_verb(text: str, words: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
@@ -295,7 +299,9 @@ def _oblique_noun(word: str) -> bool:
 
 
 @lru_cache(maxsize=CACHE_SIZE)
-def _only_nominative(word: str) -> bool:
+def _nominative_in_every_reading(word: str) -> bool:
+    """Whether the dictionary knows every reading of `word` and each is a nominative (of any
+    number or part of speech; `_nominative_only` asks more: a singular noun or adjective)."""
     parses = morph()(word.lower())
     return bool(parses) and all(p.is_known and p.tag.case == "nomn" for p in parses)
 
@@ -324,7 +330,7 @@ def _cut_glued(words: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
         if (
             _oblique_noun(words[i - 1][2])
             and _opens_phrase(words[i][2])
-            and all(_only_nominative(w) for _a, _b, w in words[i:])
+            and all(_nominative_in_every_reading(w) for _a, _b, w in words[i:])
         ):
             # A phrase in lower case is a common noun ('дьякон'); else it is the name.
             return words[:i] if words[i][2].islower() else words[i:]

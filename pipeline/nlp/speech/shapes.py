@@ -28,6 +28,7 @@ from pipeline.nlp.speech.records import Speech, _Token
 from pipeline.nlp.speech.sources import (
     _QUOTES,
     _adjacent_place,
+    _animate,
     _aside,
     _aside_before,
     _can_be,
@@ -492,10 +493,7 @@ def _thing(token: _Token) -> bool:
 
 def _person(token: _Token) -> bool:
     """A lower-case noun of a person in the nominative ('специалист', 'эксперт')."""
-    return token.text[:1].islower() and any(
-        p.tag.POS == "NOUN" and "anim" in p.tag and p.tag.case == "nomn"
-        for p in morph()(token.text.lower())
-    )
+    return token.text[:1].islower() and _animate(token)
 
 
 def _skip_addressee(tokens: list[_Token], i: int) -> int:
