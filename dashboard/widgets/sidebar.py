@@ -12,8 +12,13 @@ import streamlit as st
 
 from dashboard.filters import ENTITY_TYPES, PARAMS, Filters
 from dashboard.labels import country_name
-from dashboard.queries.options import actor_labels, filter_options
+from dashboard.queries.options import actor_labels, actors_named, entity_names, filter_options
 from dashboard.store import Build, corpus_summary, manifest
+
+#: Actors the picker lists: the most written-about ones (and any selected). Every other is
+#: reached by typing its name or an alias; a few hundred options draw in the browser in a
+#: fraction of the time of thousands (docs/benchmarks.md).
+LISTED_ACTORS = 300
 
 _KEYS = {
     name: f"f-{name}"
@@ -31,6 +36,7 @@ _KEYS = {
 }
 _APPLIED = "f-applied"
 _PENDING = "f-pending"
+_NOTES = "f-actor-notes"
 
 
 def build_info(build: Build) -> None:
@@ -45,9 +51,11 @@ def build_info(build: Build) -> None:
 
 def prepare(build: Build) -> None:
     """Run the sidebar's queries that no filter changes (the dates' bounds, the pickers'
-    options and the actors' labels), so that they are cached for every session of `build`, and
-    name the picker's countries (the first names looked up load pycountry's and babel's data)."""
+    options and the actors' labels, the sidebar's and the pages' pickers'), so that they are
+    cached for every session of `build`, and name the picker's countries (the first names looked
+    up load pycountry's and babel's data)."""
     _bounds(build)
+    actor_labels(build, [], LISTED_ACTORS)
     actor_labels(build, [])
     for code in filter_options(build)["countries"]["country"]:
         country_name(code)
@@ -163,14 +171,7 @@ def _pickers(build: Build) -> tuple[tuple, ...]:
         format_func=lambda c: f"{country_name(c)} ({named.get(c, 0):,})",
         key=_KEYS["countries"],
     )
-    labels = actor_labels(build, st.session_state.get(_KEYS["actors"], []))
-    actors = side.multiselect(
-        "Actors",
-        list(labels),
-        format_func=labels.get,
-        key=_KEYS["actors"],
-        placeholder="Type a name or an alias",
-    )
+    actors = _actors(build)
     types = side.multiselect(
         "Entity types", list(ENTITY_TYPES), format_func=ENTITY_TYPES.get, key=_KEYS["types"]
     )
@@ -192,6 +193,53 @@ def _pickers(build: Build) -> tuple[tuple, ...]:
         tuple(int(t) for t in chosen_topics),
         tuple(chosen_sources),
     )
+
+
+def _actors(build: Build) -> list[str]:
+    """The actors' picker: the most written-about actors listed, any other typed by name or
+    alias and found by `_typed_actors` before the next run draws the picker."""
+    labels = actor_labels(build, st.session_state.get(_KEYS["actors"], []), LISTED_ACTORS)
+    actors = st.sidebar.multiselect(
+        "Actors",
+        list(labels),
+        format_func=lambda a: labels.get(a, a),
+        key=_KEYS["actors"],
+        placeholder="Type a name or an alias",
+        help="The most written-about actors are listed; type the name or an alias of any other "
+        "and press Enter ('Шольц', 'Соединённые Штаты').",
+        accept_new_options=True,
+        filter_mode="contains",  # a typed name not listed is not matched to an unrelated one
+        on_change=_typed_actors,
+        args=(build,),
+    )
+    for note in st.session_state.pop(_NOTES, []):
+        st.sidebar.caption(note)
+    return actors
+
+
+def _typed_actors(build: Build) -> None:
+    """The actors' picker's callback: each typed value that is no entity id becomes the entity
+    it names (`actors_named`), the most written-about when it names several; one that names
+    none is dropped. Either is said under the picker."""
+    picked = st.session_state[_KEYS["actors"]]
+    known = entity_names(build, picked)
+    chosen, notes = [], []
+    for value in picked:
+        found = actors_named(build, value) if value not in known else None
+        if found is None:
+            chosen.append(value)
+        elif found.empty:
+            notes.append(f"No actor named «{value}»: the filter is as it was.")
+        else:
+            chosen.append(found["entity_id"].iloc[0])
+            if len(found) > 1:
+                first = found.iloc[0]
+                notes.append(
+                    f"«{value}» names {len(found)} actors: the most written-about is chosen, "
+                    f"{first['name']} ({first['type']}, {first['articles']:,} articles)."
+                )
+    st.session_state[_KEYS["actors"]] = list(dict.fromkeys(chosen))
+    st.session_state[_NOTES] = notes
 
 
 def _with_chosen(options: list, key: str) -> list:
