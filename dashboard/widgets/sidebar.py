@@ -205,10 +205,11 @@ def _actors(build: Build) -> list[str]:
         format_func=lambda a: labels.get(a, a),
         key=_KEYS["actors"],
         placeholder="Type a name or an alias",
-        help="The most written-about actors are listed; type the name or an alias of any other "
-        "and press Enter ('Шольц', 'Соединённые Штаты').",
+        help="The most written-about actors are listed; type the name or an alias of any other, "
+        "in the nominative, and press Enter.",
         accept_new_options=True,
         filter_mode="contains",  # a typed name not listed is not matched to an unrelated one
+        select_all=False,  # (Streamlit offers it for up to 1,000 options)
         on_change=_typed_actors,
         args=(build,),
     )
