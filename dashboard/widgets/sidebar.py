@@ -220,27 +220,33 @@ def _actors(build: Build) -> list[str]:
 
 def _typed_actors(build: Build) -> None:
     """The actors' picker's callback: each typed value that is no entity id becomes the entity
-    it names (`actors_named`), the most written-about when it names several; one that names
-    none is dropped. Either is said under the picker."""
+    it names (`_named`); what was found, or not, is said under the picker."""
     picked = st.session_state[_KEYS["actors"]]
-    known = entity_names(build, picked)
+    listed = actor_labels(build, [], LISTED_ACTORS)
+    unlisted = [v for v in picked if v not in listed]
+    known = listed.keys() | (entity_names(build, unlisted) if unlisted else {}).keys()
     chosen, notes = [], []
     for value in picked:
-        found = actors_named(build, value) if value not in known else None
-        if found is None:
-            chosen.append(value)
-        elif found.empty:
-            notes.append(f"No actor named «{value}»: the filter is as it was.")
-        else:
-            chosen.append(found["entity_id"].iloc[0])
-            if len(found) > 1:
-                first = found.iloc[0]
-                notes.append(
-                    f"«{value}» names {len(found)} actors: the most written-about is chosen, "
-                    f"{first['name']} ({first['type']}, {first['articles']:,} articles)."
-                )
+        entity, note = (value, None) if value in known else _named(build, value)
+        chosen += [entity] if entity else []
+        notes += [note] if note else []
     st.session_state[_KEYS["actors"]] = list(dict.fromkeys(chosen))
     st.session_state[_NOTES] = notes
+
+
+def _named(build: Build, typed: str) -> tuple[str | None, str | None]:
+    """The entity whose name or alias `typed` is (`actors_named`), the most written-about when
+    it names several, and what to say of the choice; None and why when it names none."""
+    found = actors_named(build, typed)
+    if found.empty:
+        return None, f"No actor named «{typed}»: the filter is as it was."
+    first = found.iloc[0]
+    if len(found) == 1:
+        return first["entity_id"], None
+    return first["entity_id"], (
+        f"«{typed}» names {len(found)} actors: the most written-about is chosen, "
+        f"{first['name']} ({first['type']}, {first['articles']:,} articles)."
+    )
 
 
 def _with_chosen(options: list, key: str) -> list:
