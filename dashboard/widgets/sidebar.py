@@ -12,7 +12,13 @@ import streamlit as st
 
 from dashboard.filters import ENTITY_TYPES, PARAMS, Filters
 from dashboard.labels import country_name
-from dashboard.queries.options import actor_labels, actors_named, entity_names, filter_options
+from dashboard.queries.options import (
+    actor_labels,
+    actors_named,
+    actors_written,
+    entity_names,
+    filter_options,
+)
 from dashboard.store import Build, corpus_summary, manifest
 
 #: Actors the picker lists: the most written-about ones (and any selected). Every other is
@@ -196,8 +202,9 @@ def _pickers(build: Build) -> tuple[tuple, ...]:
 
 
 def _actors(build: Build) -> list[str]:
-    """The actors' picker: the most written-about actors listed, any other typed by name or
-    alias and found by `_typed_actors` before the next run draws the picker."""
+    """The actors' picker: the most written-about actors listed, any other typed by name, alias
+    or a form the articles write, and found by `_typed_actors` before the next run draws the
+    picker."""
     labels = actor_labels(build, st.session_state.get(_KEYS["actors"], []), LISTED_ACTORS)
     actors = st.sidebar.multiselect(
         "Actors",
@@ -206,7 +213,7 @@ def _actors(build: Build) -> list[str]:
         key=_KEYS["actors"],
         placeholder="Type a name or an alias",
         help="The most written-about actors are listed; type the name or an alias of any other, "
-        "in the nominative, and press Enter.",
+        "or a form the articles write it in, and press Enter.",
         accept_new_options=True,
         filter_mode="contains",  # a typed name not listed is not matched to an unrelated one
         select_all=False,  # (Streamlit offers it for up to 1,000 options)
@@ -220,7 +227,8 @@ def _actors(build: Build) -> list[str]:
 
 def _typed_actors(build: Build) -> None:
     """The actors' picker's callback: each typed value that is no entity id becomes the entity
-    it names (`_named`); what was found, or not, is said under the picker."""
+    it names or the articles write so (`_named`); what was found, or not, is said under the
+    picker."""
     picked = st.session_state[_KEYS["actors"]]
     listed = actor_labels(build, [], LISTED_ACTORS)
     unlisted = [v for v in picked if v not in listed]
@@ -235,17 +243,25 @@ def _typed_actors(build: Build) -> None:
 
 
 def _named(build: Build, typed: str) -> tuple[str | None, str | None]:
-    """The entity whose name or alias `typed` is (`actors_named`), the most written-about when
-    it names several, and what to say of the choice; None and why when it names none."""
-    found = actors_named(build, typed)
+    """The entity `typed` names (`actors_named`), else the one the articles write as `typed`
+    ("Путина": `actors_written`), and what to say of the choice when several fit: the most
+    written-about, or the most often written so; None and why when none fits."""
+    named = actors_named(build, typed)
+    found = named if not named.empty else actors_written(build, typed)
     if found.empty:
-        return None, f"No actor named «{typed}»: the filter is as it was."
+        return None, f"No actor is named or written «{typed}»: the filter is as it was."
     first = found.iloc[0]
     if len(found) == 1:
         return first["entity_id"], None
+    if not named.empty:
+        return first["entity_id"], (
+            f"«{typed}» names {len(found)} actors: the most written-about is chosen, "
+            f"{first['name']} ({first['type']}, {first['articles']:,} articles)."
+        )
     return first["entity_id"], (
-        f"«{typed}» names {len(found)} actors: the most written-about is chosen, "
-        f"{first['name']} ({first['type']}, {first['articles']:,} articles)."
+        f"«{typed}» is written for {len(found)} actors: the most often written so is chosen, "
+        f"{first['name']} ({first['type']}, {first['written']:,} of "
+        f"{found['written'].sum():,} mentions)."
     )
 
 
