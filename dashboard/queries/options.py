@@ -51,40 +51,54 @@ def actor_labels(build: Build, chosen: list[str], offered: int = ACTOR_OPTIONS) 
     return labels | (entity_names(build, extra) if extra else {})
 
 
-def actors_named(build: Build, name: str) -> pd.DataFrame:
-    """The entities (`entity_id`, `name`, `type`, `articles`) whose name or one of whose
-    aliases is `name`, in any case, ё read as е and runs of spaces as one; the most
-    written-about first."""
+def typed_actor(build: Build, typed: str) -> tuple[pd.DataFrame, bool]:
+    """The entities a typed value is taken to mean, the chosen one first, and whether as a name.
+    It names some (`actors_typed`'s `named`); the articles write it for some (`written`).
+    Those it names decide, the most written-about first, unless the articles write it more often
+    for one it does not name than for any it names ("Путина", the name of an entity of seven
+    articles, is written 690 times of 699 for Владимир Путин at 11k): then those it is written
+    for do, the most often written so first."""
+    found = actors_typed(build, typed)
+    named, others = found[found["named"]], found[~found["named"]]
+    if not named.empty and (others.empty or others["written"].max() <= named["written"].max()):
+        return _ranked(named, "articles", "n_mentions"), True
+    return _ranked(found[found["written"] > 0], "written", "articles"), False
+
+
+def _ranked(found: pd.DataFrame, *columns: str) -> pd.DataFrame:
+    """`found` by the `columns`, the greatest first, then by entity id."""
+    order = [*columns, "entity_id"]
+    return found.sort_values(order, ascending=[False] * len(columns) + [True], ignore_index=True)
+
+
+def actors_typed(build: Build, typed: str) -> pd.DataFrame:
+    """The entities (`entity_id`, `name`, `type`, `articles`, `n_mentions`, `written`, `named`)
+    whose name or one of whose aliases `typed` is (`named`) or whose mentions the articles
+    write as `typed` (`mentions.surface`; `written`: how many), in any case, ё read as е and
+    runs of spaces as one. Of the mentions only the surface and the entity are read, and a
+    surface is folded only when its length in bytes is the typed value's: folding keeps the
+    length of Cyrillic and Latin letters, and costs more than the read."""
     return query(
         build,
         """
-        SELECT entity_id, name, type, n_articles AS articles FROM entities
-        WHERE list_contains(
-            list_transform(list_append(aliases, name), lambda a: replace(lower(a), 'ё', 'е')), ?
-        )
-        ORDER BY n_articles DESC, n_mentions DESC, entity_id
-        """,
-        _folded(name),
-    )
-
-
-def actors_written(build: Build, form: str) -> pd.DataFrame:
-    """The entities (`entity_id`, `name`, `type`, `articles`, `written`) of the mentions the
-    articles wrote as `form` (`mentions.surface`, in any case, ё read as е), with how many
-    they wrote so; the most written so first. Only the mentions' surfaces and entities are read,
-    and a surface is folded only when its length in bytes is the form's: folding Cyrillic and
-    Latin letters keeps their length, and it costs more than the read."""
-    return query(
-        build,
-        """
-        SELECT entity_id, name, type, n_articles AS articles, written FROM (
+        WITH written AS (
             SELECT entity_id, count(*) AS written FROM mentions
             WHERE strlen(surface) = strlen($1) AND replace(lower(surface), 'ё', 'е') = $1
             GROUP BY entity_id
-        ) JOIN entities USING (entity_id)
-        ORDER BY written DESC, n_articles DESC, entity_id
+        ), typed AS (
+            SELECT entity_id, name, type, n_articles AS articles, n_mentions,
+                coalesce(written, 0) AS written,
+                list_contains(
+                    list_transform(
+                        list_append(aliases, name), lambda a: replace(lower(a), 'ё', 'е')
+                    ),
+                    $1
+                ) AS named
+            FROM entities LEFT JOIN written USING (entity_id)
+        )
+        SELECT * FROM typed WHERE written > 0 OR named ORDER BY entity_id
         """,
-        _folded(form),
+        _folded(typed),
     )
 
 

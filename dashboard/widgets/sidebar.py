@@ -14,10 +14,9 @@ from dashboard.filters import ENTITY_TYPES, PARAMS, Filters
 from dashboard.labels import country_name
 from dashboard.queries.options import (
     actor_labels,
-    actors_named,
-    actors_written,
     entity_names,
     filter_options,
+    typed_actor,
 )
 from dashboard.store import Build, corpus_summary, manifest
 
@@ -243,17 +242,15 @@ def _typed_actors(build: Build) -> None:
 
 
 def _named(build: Build, typed: str) -> tuple[str | None, str | None]:
-    """The entity `typed` names (`actors_named`), else the one the articles write as `typed`
-    ("Путина": `actors_written`), and what to say of the choice when several fit: the most
-    written-about, or the most often written so; None and why when none fits."""
-    named = actors_named(build, typed)
-    found = named if not named.empty else actors_written(build, typed)
+    """The entity `typed` is taken to mean (`typed_actor`), and what to say of the choice when
+    it fits several; None and why when it fits none."""
+    found, as_name = typed_actor(build, typed)
     if found.empty:
         return None, f"No actor is named or written «{typed}»: the filter is as it was."
     first = found.iloc[0]
     if len(found) == 1:
         return first["entity_id"], None
-    if not named.empty:
+    if as_name:
         return first["entity_id"], (
             f"«{typed}» names {len(found)} actors: the most written-about is chosen, "
             f"{first['name']} ({first['type']}, {first['articles']:,} articles)."
