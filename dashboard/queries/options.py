@@ -55,9 +55,9 @@ def typed_actor(build: Build, typed: str) -> tuple[pd.DataFrame, bool]:
     """The entities a typed value is taken to mean, the chosen one first, and whether as a name.
     It names some (`actors_typed`'s `named`); the articles write it for some (`written`).
     Those it names decide, the most written-about first, unless the articles write it more often
-    for one it does not name than for any it names ("Путина", the name of an entity of seven
-    articles, is written 690 times of 699 for Владимир Путин at 11k): then those it is written
-    for do, the most often written so first."""
+    for one it does not name than for any it names (a form the build misread as a name of its
+    own, "Путина", is written mostly for Владимир Путин): then those it is written for do, the
+    most often written so first."""
     found = actors_typed(build, typed)
     named, others = found[found["named"]], found[~found["named"]]
     if not named.empty and (others.empty or others["written"].max() <= named["written"].max()):
