@@ -12,8 +12,18 @@ import streamlit as st
 
 from dashboard.filters import ENTITY_TYPES, PARAMS, Filters
 from dashboard.labels import country_name
-from dashboard.queries.options import actor_labels, filter_options
+from dashboard.queries.options import (
+    actor_labels,
+    entity_names,
+    filter_options,
+    typed_actor,
+)
 from dashboard.store import Build, corpus_summary, manifest
+
+#: Actors the picker lists: the most written-about ones (and any selected). Every other is
+#: reached by typing its name or an alias; a few hundred options draw in the browser in a
+#: fraction of the time of thousands (docs/benchmarks.md).
+LISTED_ACTORS = 300
 
 _KEYS = {
     name: f"f-{name}"
@@ -31,6 +41,7 @@ _KEYS = {
 }
 _APPLIED = "f-applied"
 _PENDING = "f-pending"
+_NOTES = "f-actor-notes"
 
 
 def build_info(build: Build) -> None:
@@ -45,9 +56,11 @@ def build_info(build: Build) -> None:
 
 def prepare(build: Build) -> None:
     """Run the sidebar's queries that no filter changes (the dates' bounds, the pickers'
-    options and the actors' labels), so that they are cached for every session of `build`, and
-    name the picker's countries (the first names looked up load pycountry's and babel's data)."""
+    options and the actors' labels, the sidebar's and the pages' pickers'), so that they are
+    cached for every session of `build`, and name the picker's countries (the first names looked
+    up load pycountry's and babel's data)."""
     _bounds(build)
+    actor_labels(build, [], LISTED_ACTORS)
     actor_labels(build, [])
     for code in filter_options(build)["countries"]["country"]:
         country_name(code)
@@ -163,14 +176,7 @@ def _pickers(build: Build) -> tuple[tuple, ...]:
         format_func=lambda c: f"{country_name(c)} ({named.get(c, 0):,})",
         key=_KEYS["countries"],
     )
-    labels = actor_labels(build, st.session_state.get(_KEYS["actors"], []))
-    actors = side.multiselect(
-        "Actors",
-        list(labels),
-        format_func=labels.get,
-        key=_KEYS["actors"],
-        placeholder="Type a name or an alias",
-    )
+    actors = _actors(build)
     types = side.multiselect(
         "Entity types", list(ENTITY_TYPES), format_func=ENTITY_TYPES.get, key=_KEYS["types"]
     )
@@ -191,6 +197,68 @@ def _pickers(build: Build) -> tuple[tuple, ...]:
         tuple(types),
         tuple(int(t) for t in chosen_topics),
         tuple(chosen_sources),
+    )
+
+
+def _actors(build: Build) -> list[str]:
+    """The actors' picker: the most written-about actors listed, any other typed by name, alias
+    or a form the articles write, and found by `_typed_actors` before the next run draws the
+    picker."""
+    labels = actor_labels(build, st.session_state.get(_KEYS["actors"], []), LISTED_ACTORS)
+    actors = st.sidebar.multiselect(
+        "Actors",
+        list(labels),
+        format_func=lambda a: labels.get(a, a),
+        key=_KEYS["actors"],
+        placeholder="Type a name or an alias",
+        help="The most written-about actors are listed; type the name or an alias of any other, "
+        "or a form the articles write it in, and press Enter.",
+        accept_new_options=True,
+        filter_mode="contains",  # a typed name not listed is not matched to an unrelated one
+        select_all=False,  # (Streamlit offers it for up to 1,000 options)
+        on_change=_typed_actors,
+        args=(build,),
+    )
+    for note in st.session_state.pop(_NOTES, []):
+        st.sidebar.caption(note)
+    return actors
+
+
+def _typed_actors(build: Build) -> None:
+    """The actors' picker's callback: each typed value that is no entity id becomes the entity
+    it names or the articles write so (`_named`); what was found, or not, is said under the
+    picker."""
+    picked = st.session_state[_KEYS["actors"]]
+    listed = actor_labels(build, [], LISTED_ACTORS)
+    unlisted = [v for v in picked if v not in listed]
+    known = listed.keys() | (entity_names(build, unlisted) if unlisted else {}).keys()
+    chosen, notes = [], []
+    for value in picked:
+        entity, note = (value, None) if value in known else _named(build, value)
+        chosen += [entity] if entity else []
+        notes += [note] if note else []
+    st.session_state[_KEYS["actors"]] = list(dict.fromkeys(chosen))
+    st.session_state[_NOTES] = notes
+
+
+def _named(build: Build, typed: str) -> tuple[str | None, str | None]:
+    """The entity `typed` is taken to mean (`typed_actor`), and what to say of the choice when
+    it fits several; None and why when it fits none."""
+    found, as_name = typed_actor(build, typed)
+    if found.empty:
+        return None, f"No actor is named or written «{typed}»: the filter is as it was."
+    first = found.iloc[0]
+    if len(found) == 1:
+        return first["entity_id"], None
+    if as_name:
+        return first["entity_id"], (
+            f"«{typed}» names {len(found)} actors: the most written-about is chosen, "
+            f"{first['name']} ({first['type']}, {first['articles']:,} articles)."
+        )
+    return first["entity_id"], (
+        f"«{typed}» is written for {len(found)} actors: the most often written so is chosen, "
+        f"{first['name']} ({first['type']}, {first['written']:,} of "
+        f"{found['written'].sum():,} mentions)."
     )
 
 
