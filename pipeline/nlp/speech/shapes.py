@@ -268,6 +268,8 @@ def _cue_then_content(text: str, tokens: list[_Token], cue: int, stop: int) -> I
     if cue > 0 and tokens[cue - 1].text.lower() == "не" or _supposed(tokens, cue):
         return
     said = tokens[cue]
+    if _pos(said) == "INFN" and not _infinitive_of(tokens, cue):
+        return
     if _is_as(tokens, cue):  # 'как отмечает X, ...'
         source = _source_following(tokens, cue)
         end = source[1] + 1 if source else len(tokens)
@@ -323,6 +325,18 @@ def _cue_then_content(text: str, tokens: list[_Token], cue: int, stop: int) -> I
         yield Speech("indirect", *content, said.start, said.stop, *source_span)
 
 
+def _infinitive_of(tokens: list[_Token], cue: int) -> bool:
+    """Whether an infinitive cue depends on the finite verb right before it, which is not
+    negated ('успел сообщить, что', 'поспешила добавить, что'; not 'не могу сказать, что'):
+    the verb's subject says it."""
+    verb = cue - 1
+    return (
+        verb >= 0
+        and _pos(tokens[verb]) == "VERB"
+        and not (verb > 0 and tokens[verb - 1].text.lower() == "не")
+    )
+
+
 def _supposed(tokens: list[_Token], cue: int) -> bool:
     """Whether the cue stands in a clause of condition, with words only between 'если' and it
     ('если эксперты считают, что ...', 'Если Вашингтон заявит, что ...')."""
@@ -341,7 +355,7 @@ def _subject(tokens: list[_Token], cue: int, mark: int) -> tuple[int, int] | Non
     without a subject, the institution ('в Кремле заявили'); for a gerund, the subject of the
     verb it depends on ('X опубликовал пост, отметив, что ...')."""
     said = tokens[cue]
-    if _pos(said) == "GRND":
+    if _pos(said) in ("GRND", "INFN"):
         return _gerund_subject(tokens, cue)
     found = _source_before(tokens, cue)
     impersonal = _is_impersonal(said)
@@ -551,10 +565,26 @@ def _inverted(text: str, tokens: list[_Token], cue: int, start: int) -> list[Spe
         if source is None or not _head_case(tokens[source[0]]) or not _nominal(tokens[source[0]]):
             return []
     content = _trimmed(text, start, tokens[comma].start)
-    if _parenthesis(text, tokens, comma, dash=comma < cue - 1) or _is_question(text, *content):
-        return []  # 'Более того, отметил он, ...': a parenthesis, not what was said
+    if _parenthesis(text, tokens, comma, dash=comma < cue - 1):
+        content = _said_after(text, tokens, source)  # 'Более того, отметил он, ...'
+    if content is None or _is_question(text, *content):
+        return []
     said = tokens[cue]
     return [Speech("indirect", *content, said.start, said.stop, *_span(tokens, *source))]
+
+
+def _said_after(text: str, tokens: list[_Token], source: tuple[int, int]) -> tuple[int, int] | None:
+    """What a parenthetical cue after an opening phrase reports: the clause after the comma
+    that closes its source, to the end of the sentence ('С другой стороны, отметила X, это
+    будут непростые выборы', 'Более того, отметил он, ...'); None when no comma closes the
+    source or a verb follows it ('отметил он, добавив, что': the gerund's own quote)."""
+    comma = source[1] + 1
+    if comma + 2 >= len(tokens) or tokens[comma].text != ",":
+        return None
+    if _pos(tokens[comma + 1]) in ("VERB", "GRND", "INFN"):
+        return None
+    content = _trimmed(text, tokens[comma].stop, tokens[-1].stop)
+    return content if _words(text, *content) >= 2 else None
 
 
 #: Parts of speech of a phrase that only links (a parenthesis: 'Более того', 'Тем не менее').
