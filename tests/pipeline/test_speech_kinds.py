@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from pipeline.nlp import speech
-from pipeline.nlp.cues import cue_forms, cue_nouns, cue_verbs
+from pipeline.nlp.cues import aside_nouns, cue_forms, cue_nouns, cue_verbs
 from pipeline.nlp.speech import find_speech, sentence
 
 
@@ -1451,3 +1451,15 @@ def test_a_passive_participle_or_an_infinitive_cue(text: str, expected: tuple) -
 def test_an_infinitive_after_a_negated_verb_or_without_subject_is_no_cue() -> None:
     assert quotes("Но я не могу сказать, что выступление Загитовой было незрелищным.") == []
     assert quotes("Хочу отметить, что фанатская стенка абсолютно не похожа на нашу.") == []
+
+
+def test_a_document_noun_is_no_aside() -> None:
+    # The corpus shows 'сообщение' mostly as the document that speaks ('в сообщении
+    # говорится'): 'по сообщению X' attributes information, as 'по данным X' does.
+    assert "сообщение" in cue_nouns() and "сообщение" not in aside_nouns()
+    assert {"слово", "мнение", "оценка"} <= aside_nouns()
+    text = (
+        "По сообщению агентства Reuters, снижение ценных бумаг составило от 1,8% до 3,2%, что "
+        "и подтолкнуло индекс IBEX 35 вниз."
+    )
+    assert quotes(text) == []

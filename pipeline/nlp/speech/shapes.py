@@ -8,7 +8,7 @@ import re
 from collections.abc import Iterator
 from functools import cache
 
-from pipeline.nlp.cues import cue_forms, cue_nouns, statement_verbs
+from pipeline.nlp.cues import aside_nouns, cue_forms, cue_nouns, statement_verbs
 from pipeline.nlp.gazetteer import key
 from pipeline.nlp.media import STRONG_WORDS, WEAK_WORDS, medium_of
 from pipeline.nlp.models import morph
@@ -767,7 +767,7 @@ def _cue_noun(tokens: list[_Token], at: int) -> int | None:
     i = at + 1
     if i < len(tokens) and tokens[i].text.lower() in _POSSESSIVES:
         i += 1
-    if i < len(tokens) and _case(tokens[i]) == "datv" and _lemma(tokens[i].text) in cue_nouns():
+    if i < len(tokens) and _case(tokens[i]) == "datv" and _lemma(tokens[i].text) in aside_nouns():
         return i
     return None
 
