@@ -268,8 +268,6 @@ def _cue_then_content(text: str, tokens: list[_Token], cue: int, stop: int) -> I
     if cue > 0 and tokens[cue - 1].text.lower() == "не" or _supposed(tokens, cue):
         return
     said = tokens[cue]
-    if _pos(said) == "INFN" and not _infinitive_of(tokens, cue):
-        return
     if _is_as(tokens, cue):  # 'как отмечает X, ...'
         source = _source_following(tokens, cue)
         end = source[1] + 1 if source else len(tokens)
@@ -325,18 +323,6 @@ def _cue_then_content(text: str, tokens: list[_Token], cue: int, stop: int) -> I
         yield Speech("indirect", *content, said.start, said.stop, *source_span)
 
 
-def _infinitive_of(tokens: list[_Token], cue: int) -> bool:
-    """Whether an infinitive cue depends on the finite verb right before it, which is not
-    negated ('успел сообщить, что', 'поспешила добавить, что'; not 'не могу сказать, что'):
-    the verb's subject says it."""
-    verb = cue - 1
-    return (
-        verb >= 0
-        and _pos(tokens[verb]) == "VERB"
-        and not (verb > 0 and tokens[verb - 1].text.lower() == "не")
-    )
-
-
 def _supposed(tokens: list[_Token], cue: int) -> bool:
     """Whether the cue stands in a clause of condition, with words only between 'если' and it
     ('если эксперты считают, что ...', 'Если Вашингтон заявит, что ...')."""
@@ -355,7 +341,7 @@ def _subject(tokens: list[_Token], cue: int, mark: int) -> tuple[int, int] | Non
     without a subject, the institution ('в Кремле заявили'); for a gerund, the subject of the
     verb it depends on ('X опубликовал пост, отметив, что ...')."""
     said = tokens[cue]
-    if _pos(said) in ("GRND", "INFN"):
+    if _pos(said) == "GRND":
         return _gerund_subject(tokens, cue)
     found = _source_before(tokens, cue)
     impersonal = _is_impersonal(said)
@@ -431,7 +417,8 @@ def _next_cue(tokens: list[_Token], cue: int, content: tuple[int, int]) -> int:
     for k in range(cue + 2, len(tokens)):
         if tokens[k].start >= content[1]:
             break
-        if _is_cue_verb(tokens[k]) and _coordinate(tokens, k):
+        if _is_cue_verb(tokens[k]) and _pos(tokens[k]) != "PRTS" and _coordinate(tokens, k):
+            # not a participle after 'чем' or 'как' ('дороже, чем указано в смете')
             comma = k - 1
             while comma > cue and tokens[comma].text != ",":
                 comma -= 1

@@ -76,15 +76,15 @@ def _word_key(word: str) -> str:
 
 
 def _is_cue_verb(token: _Token) -> bool:
-    """A form of a cue verb that can report: finite, a gerund, an infinitive (after the verb
-    it depends on: 'поспешила добавить, что') or the neuter short passive participle ('было
-    заявлено, что', 'как сказано в законопроекте'); not the imperative."""
+    """A form of a cue verb that can report: finite, a gerund or the neuter short passive
+    participle ('было заявлено, что', 'как сказано в законопроекте'); not the imperative, nor
+    an infinitive (what a verb of will or request governs: 'призвал подумать, что')."""
     if _word_key(token.text) not in cue_forms():
         return False
     parse = _parse(token.text)
     return (
         parse is not None
-        and (parse.tag.POS in ("VERB", "GRND", "INFN") or _passive_neuter(parse))
+        and (parse.tag.POS in ("VERB", "GRND") or _passive_neuter(parse))
         and "impr" not in parse.tag  # 'Читайте также:' reports nothing
         and key(parse.normal_form) in cue_verbs()
     )
