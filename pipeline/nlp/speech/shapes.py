@@ -553,25 +553,34 @@ def _inverted(text: str, tokens: list[_Token], cue: int, start: int) -> list[Spe
             return []
     content = _trimmed(text, start, tokens[comma].start)
     if _parenthesis(text, tokens, comma, dash=comma < cue - 1):
-        content = _said_after(text, tokens, source)  # 'Более того, отметил он, ...'
+        content = _said_around(text, tokens, comma, source)  # 'Более того, отметил он, ...'
     if content is None or _is_question(text, *content):
         return []
     said = tokens[cue]
     return [Speech("indirect", *content, said.start, said.stop, *_span(tokens, *source))]
 
 
-def _said_after(text: str, tokens: list[_Token], source: tuple[int, int]) -> tuple[int, int] | None:
-    """What a parenthetical cue after an opening phrase reports: the clause after the comma
-    that closes its source, to the end of the sentence ('С другой стороны, отметила X, это
-    будут непростые выборы', 'Более того, отметил он, ...'); None when no comma closes the
-    source or a verb follows it ('отметил он, добавив, что': the gerund's own quote)."""
-    comma = source[1] + 1
-    if comma + 2 >= len(tokens) or tokens[comma].text != ",":
+def _said_around(
+    text: str, tokens: list[_Token], comma: int, source: tuple[int, int]
+) -> tuple[int, int] | None:
+    """What a parenthetical cue after a short opening phrase reports, as an aside 'по словам
+    X' does (`_aside_opens`): the opening and the clause after the comma that closes its
+    source, to the end of the sentence, one span with the cue inside ('Такие действия
+    Таллина, отметил он, не соответствуют ...'); the clause alone after linking words ('При
+    этом, добавляет эксперт, ...'). None when no comma closes the source or a verb follows it
+    ('отметил он, добавив, что': the gerund's own quote)."""
+    closing = source[1] + 1
+    if closing + 2 >= len(tokens) or tokens[closing].text != ",":
         return None
-    if _pos(tokens[comma + 1]) in ("VERB", "GRND", "INFN"):
+    if _pos(tokens[closing + 1]) in ("VERB", "GRND", "INFN"):
         return None
-    content = _trimmed(text, tokens[comma].stop, tokens[-1].stop)
-    return content if _words(text, *content) >= 2 else None
+    content = _trimmed(text, tokens[closing].stop, tokens[-1].stop)
+    if _words(text, *content) < 2:
+        return None
+    if all(_pos(t) in _LINKING for t in tokens[:comma] if t.is_word):
+        return content  # 'При этом, добавляет эксперт, ...'
+    opens = _aside_opens(tokens, comma + 1)
+    return content if opens is None else (tokens[opens].start, content[1])
 
 
 #: Parts of speech of a phrase that only links (a parenthesis: 'Более того', 'Тем не менее').
