@@ -26,7 +26,10 @@ the same test:
 
 The output lists, per lemma, its part of speech, where it came from (`wiktionary` or
 `former list`), its frame count and its count in the corpus, so that a reader sees why each word
-is there. Rerun it to regenerate the file (the corpus is not in the repo).
+is there; for a noun, also how it reports (`_use`): as an aside ('по словам X,') when its aside
+frames are at least its document frames, else only as the document that speaks ('в сообщении
+говорится'; 'по сообщению X' attributes information). Rerun it to regenerate the file (the
+corpus is not in the repo).
 
 Usage: python bench/cue_lexicon.py [--corpus ../shared/corpora/news_unified.jsonl.gz]
        [--out pipeline/nlp/data/speech_cues.tsv]
@@ -150,9 +153,11 @@ def count(corpus: Path, lemmas: dict[str, tuple[str, str]]) -> tuple[Counter, Co
         for i, token in enumerate(tokens):
             for lemma in by_form.get(token, ()):
                 seen[lemma] += 1
-                test = _verb_frame if lemmas[lemma][0] == "verb" else _noun_frame
-                if test(tokens, i, lemma, impersonal):
+                if lemmas[lemma][0] == "verb":
+                    hits[lemma] += _verb_frame(tokens, i, lemma, impersonal)
+                elif frame := _noun_frame(tokens, i, lemma, impersonal):
                     hits[lemma] += 1
+                    hits[lemma, frame] += 1
     return seen, hits
 
 
@@ -171,17 +176,19 @@ def _verb_frame(tokens: list[str], i: int, _lemma: str, _impersonal: set[str]) -
     return False
 
 
-def _noun_frame(tokens: list[str], i: int, lemma: str, impersonal: set[str]) -> bool:
+def _noun_frame(tokens: list[str], i: int, lemma: str, impersonal: set[str]) -> str | None:
+    """The frame the noun at `i` stands in: 'aside' ('по словам X,') or 'document' ('в
+    заявлении говорится'), else None."""
     word = tokens[i]
     before = i - 1
     if before >= 0 and tokens[before] in _POSSESSIVES:
         before -= 1
     if before >= 0 and tokens[before] == "по" and _case_of(word, lemma, "datv"):
-        return _parenthetical(tokens, before, i + 1)
+        return "aside" if _parenthetical(tokens, before, i + 1) else None
     if i > 0 and tokens[i - 1] in ("в", "во") and _case_of(word, lemma, "loct"):
         window = tokens[max(0, i - 3) : i + 7]
-        return any(t in impersonal for t in window)
-    return False
+        return "document" if any(t in impersonal for t in window) else None
+    return None
 
 
 def passes(lemma: str, lemmas: dict[str, tuple[str, str]], seen: Counter, hits: Counter) -> bool:
@@ -192,6 +199,16 @@ def passes(lemma: str, lemmas: dict[str, tuple[str, str]], seen: Counter, hits: 
         return False
     base = lemma[:-2]
     return "reflexive" not in lemmas[lemma][1] or passes(base, lemmas, seen, hits)
+
+
+def _use(pos: str, hits: Counter, lemma: str) -> str:
+    """How a noun reports: as an aside ('по словам X,') when the corpus shows it so at least as
+    often as the document that speaks ('в заявлении говорится'), else as that document only
+    ('по сообщению X' attributes information, as 'по данным X' does; 'в сообщении говорится'
+    reports); '-' for a verb."""
+    if pos != "noun":
+        return "-"
+    return "aside" if hits[lemma, "aside"] >= hits[lemma, "document"] else "document"
 
 
 def main() -> None:
@@ -207,7 +224,7 @@ def main() -> None:
         kept = passes(lemma, lemmas, seen, hits)
         if kept or args.all:
             rows.append(
-                f"{lemma}\t{pos}\t{origin}\t{hits[lemma]}\t{seen[lemma]}"
+                f"{lemma}\t{pos}\t{origin}\t{hits[lemma]}\t{seen[lemma]}\t{_use(pos, hits, lemma)}"
                 + ("" if kept else "\trejected")
             )
     header = (
@@ -217,7 +234,7 @@ def main() -> None:
         f"# (frames >= {MIN_HITS} and >= {MIN_SHARE:.0%} of a verb's, {MIN_NOUN_SHARE:.0%} of a\n"
         "# noun's occurrences; see the script's docstring). Corpus: ../shared/corpora/\n"
         "# news_unified.jsonl.gz.\n"
-        "# lemma\tpart of speech\torigin\tframes\toccurrences\n"
+        "# lemma\tpart of speech\torigin\tframes\toccurrences\tuse of a noun\n"
     )
     args.out.write_text(header + "\n".join(rows) + "\n", encoding="utf-8")
     print(

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from pipeline.nlp import speech
-from pipeline.nlp.cues import cue_forms, cue_nouns, cue_verbs
+from pipeline.nlp.cues import aside_nouns, cue_forms, cue_nouns, cue_verbs
 from pipeline.nlp.speech import find_speech, sentence
 
 
@@ -1381,3 +1381,88 @@ def test_the_speaker_after_an_object_keeps_its_adjectives() -> None:
         "рекламу?» — прокомментировала данные главный редактор RT Маргарита Симоньян."
     )
     assert [s for _content, _cue, s in quotes(text)] == ["главный редактор RT Маргарита Симоньян"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A parenthetical cue after a short opening phrase: the opening is said too, as with
+        # 'по словам X' (one span, the cue inside it), but not linking words.
+        (
+            "Такие действия Таллина, отметил он, не соответствуют интересам России, самой "
+            "Эстонии и европейского сотрудничества.",
+            (
+                "Такие действия Таллина, отметил он, не соответствуют интересам России, самой "
+                "Эстонии и европейского сотрудничества",
+                "отметил",
+                "он",
+            ),
+        ),
+        (
+            "При этом, добавляет эксперт, для того, чтобы решить проблему транспортировки "
+            "населения, часто необязательно сохранять нерентабельный маршрут.",
+            (
+                "для того, чтобы решить проблему транспортировки населения, часто необязательно "
+                "сохранять нерентабельный маршрут",
+                "добавляет",
+                "эксперт",
+            ),
+        ),
+    ],
+)
+def test_a_parenthetical_cue_after_an_opening_phrase(text: str, expected: tuple) -> None:
+    assert quotes(text) == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # The neuter short passive participle of a cue verb: no subject, a document speaks.
+        (
+            "Ранее было сказано о том, что состав аэроэксперсса был выделен для свободного на "
+            "линии до аэропорта.",
+            (
+                "состав аэроэксперсса был выделен для свободного на линии до аэропорта",
+                "сказано",
+                None,
+            ),
+        ),
+        (
+            "Этот штаб, как сказано в законопроекте, «является органом оперативного управления».",
+            ("«является органом оперативного управления»", "сказано", "законопроекте"),
+        ),
+    ],
+)
+def test_a_neuter_passive_participle_is_an_impersonal_cue(text: str, expected: tuple) -> None:
+    assert quotes(text) == [expected]
+
+
+def test_an_infinitive_is_no_cue() -> None:
+    # What a verb of will or request governs is not reported (corpus sentences).
+    assert (
+        quotes(
+            "Президент РФ призвал подумать о том, что уникальные характеристики Ту-160 могут "
+            "лечь в основу проекта гражданского самолёта."
+        )
+        == []
+    )
+    assert quotes("Кто же рискнет сказать, что выборы в России нечестные?") == []
+    # A participle after 'чем' does not end the clause as a coordinated cue would.
+    text = (
+        "В свою очередь, председатель Счетной палаты Сергей Степашин высказал мнение, что "
+        "Олимпийские игры могут обойтись российским налогоплательщикам в 24 млрд. долл. – вдвое "
+        "дороже, чем указано в первоначальной смете."
+    )
+    assert quotes(text)[0][0].endswith("чем указано в первоначальной смете")
+
+
+def test_a_document_noun_is_no_aside() -> None:
+    # The corpus shows 'сообщение' mostly as the document that speaks ('в сообщении
+    # говорится'): 'по сообщению X' attributes information, as 'по данным X' does.
+    assert "сообщение" in cue_nouns() and "сообщение" not in aside_nouns()
+    assert {"слово", "мнение", "оценка"} <= aside_nouns()
+    text = (
+        "По сообщению агентства Reuters, снижение ценных бумаг составило от 1,8% до 3,2%, что "
+        "и подтолкнуло индекс IBEX 35 вниз."
+    )
+    assert quotes(text) == []

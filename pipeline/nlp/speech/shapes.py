@@ -8,7 +8,7 @@ import re
 from collections.abc import Iterator
 from functools import cache
 
-from pipeline.nlp.cues import cue_forms, cue_nouns, statement_verbs
+from pipeline.nlp.cues import aside_nouns, cue_forms, cue_nouns, statement_verbs
 from pipeline.nlp.gazetteer import key
 from pipeline.nlp.media import STRONG_WORDS, WEAK_WORDS, medium_of
 from pipeline.nlp.models import morph
@@ -417,7 +417,8 @@ def _next_cue(tokens: list[_Token], cue: int, content: tuple[int, int]) -> int:
     for k in range(cue + 2, len(tokens)):
         if tokens[k].start >= content[1]:
             break
-        if _is_cue_verb(tokens[k]) and _coordinate(tokens, k):
+        if _is_cue_verb(tokens[k]) and _pos(tokens[k]) != "PRTS" and _coordinate(tokens, k):
+            # not a participle after 'чем' or 'как' ('дороже, чем указано в смете')
             comma = k - 1
             while comma > cue and tokens[comma].text != ",":
                 comma -= 1
@@ -551,10 +552,35 @@ def _inverted(text: str, tokens: list[_Token], cue: int, start: int) -> list[Spe
         if source is None or not _head_case(tokens[source[0]]) or not _nominal(tokens[source[0]]):
             return []
     content = _trimmed(text, start, tokens[comma].start)
-    if _parenthesis(text, tokens, comma, dash=comma < cue - 1) or _is_question(text, *content):
-        return []  # 'Более того, отметил он, ...': a parenthesis, not what was said
+    if _parenthesis(text, tokens, comma, dash=comma < cue - 1):
+        content = _said_around(text, tokens, comma, source)  # 'Более того, отметил он, ...'
+    if content is None or _is_question(text, *content):
+        return []
     said = tokens[cue]
     return [Speech("indirect", *content, said.start, said.stop, *_span(tokens, *source))]
+
+
+def _said_around(
+    text: str, tokens: list[_Token], comma: int, source: tuple[int, int]
+) -> tuple[int, int] | None:
+    """What a parenthetical cue after a short opening phrase reports, as an aside 'по словам
+    X' does (`_aside_opens`): the opening and the clause after the comma that closes its
+    source, to the end of the sentence, one span with the cue inside ('Такие действия
+    Таллина, отметил он, не соответствуют ...'); the clause alone after linking words ('При
+    этом, добавляет эксперт, ...'). None when no comma closes the source or a verb follows it
+    ('отметил он, добавив, что': the gerund's own quote)."""
+    closing = source[1] + 1
+    if closing + 2 >= len(tokens) or tokens[closing].text != ",":
+        return None
+    if _pos(tokens[closing + 1]) in ("VERB", "GRND", "INFN"):
+        return None
+    content = _trimmed(text, tokens[closing].stop, tokens[-1].stop)
+    if _words(text, *content) < 2:
+        return None
+    if all(_pos(t) in _LINKING for t in tokens[:comma] if t.is_word):
+        return content  # 'При этом, добавляет эксперт, ...'
+    opens = _aside_opens(tokens, comma + 1)
+    return content if opens is None else (tokens[opens].start, content[1])
 
 
 #: Parts of speech of a phrase that only links (a parenthesis: 'Более того', 'Тем не менее').
@@ -737,7 +763,7 @@ def _cue_noun(tokens: list[_Token], at: int) -> int | None:
     i = at + 1
     if i < len(tokens) and tokens[i].text.lower() in _POSSESSIVES:
         i += 1
-    if i < len(tokens) and _case(tokens[i]) == "datv" and _lemma(tokens[i].text) in cue_nouns():
+    if i < len(tokens) and _case(tokens[i]) == "datv" and _lemma(tokens[i].text) in aside_nouns():
         return i
     return None
 

@@ -76,15 +76,23 @@ def _word_key(word: str) -> str:
 
 
 def _is_cue_verb(token: _Token) -> bool:
+    """A form of a cue verb that can report: finite, a gerund or the neuter short passive
+    participle ('было заявлено, что', 'как сказано в законопроекте'); not the imperative, nor
+    an infinitive (what a verb of will or request governs: 'призвал подумать, что')."""
     if _word_key(token.text) not in cue_forms():
         return False
     parse = _parse(token.text)
     return (
         parse is not None
-        and parse.tag.POS in ("VERB", "GRND")
+        and (parse.tag.POS in ("VERB", "GRND") or _passive_neuter(parse))
         and "impr" not in parse.tag  # 'Читайте также:' reports nothing
         and key(parse.normal_form) in cue_verbs()
     )
+
+
+def _passive_neuter(parse) -> bool:  # parse: a pymorphy2 Parse
+    """The neuter singular short passive participle: 'заявлено', 'сказано', 'отмечено'."""
+    return parse.tag.POS == "PRTS" and "pssv" in parse.tag and parse.tag.gender == "neut"
 
 
 def _is_stance(tokens: Sequence[_Token], i: int) -> bool:
@@ -103,14 +111,17 @@ def _is_stance(tokens: Sequence[_Token], i: int) -> bool:
 
 def _is_impersonal(token: _Token) -> bool:
     """A cue with no subject of its own: a reflexive verb in the third person or the neuter
-    past ('говорится', 'сообщалось', 'отмечается')."""
+    past ('говорится', 'сообщалось', 'отмечается'), or the neuter short passive participle
+    ('заявлено', 'сказано в законопроекте')."""
     parse = _parse(token.text)
-    return (
-        parse is not None
-        and parse.normal_form.endswith(("ся", "сь"))
-        and parse.tag.POS == "VERB"
-        and ("3per" in parse.tag or "neut" in parse.tag)
-        and parse.tag.number != "plur"
+    return parse is not None and (
+        _passive_neuter(parse)
+        or (
+            parse.normal_form.endswith(("ся", "сь"))
+            and parse.tag.POS == "VERB"
+            and ("3per" in parse.tag or "neut" in parse.tag)
+            and parse.tag.number != "plur"
+        )
     )
 
 
