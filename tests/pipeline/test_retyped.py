@@ -68,3 +68,32 @@ def test_a_surname_of_a_full_name_stays_a_person_whatever_its_prefix() -> None:
     counts = {("PER", "Миннити"): 1, ("PER", "Марко Миннити"): 4}
     names = {"Миннити": 1, "Марко Миннити": 4}
     assert retyped(counts, name_words(names), frozenset()) == {}
+
+
+def test_an_organisation_headed_by_a_noun_of_a_place_is_a_place() -> None:
+    # 'церемонии, которая прошла в Колонном зале Дома Союзов'; 'над «Сент-Якоб Парком» полил
+    # дождь'; 'приём должен был состояться на площадке парламента Terrace Pavilion'; and
+    # organisations: 'Большого театра', 'Станции скорой и неотложной медицинской помощи' (a
+    # station also heads an institution's name), 'Белый дом' (the government).
+    raw = pa.table(
+        {
+            "type": ["ORG"] * 6,
+            "name": [
+                "Колонный зал",
+                "Сент-Якоб Парком",
+                "Terrace Pavilion",
+                "Большой театр",
+                "Станция скорой и неотложной медицинской помощи",
+                "Белый дом",
+            ],
+            "surface": [
+                "Колонном зале",
+                "Сент-Якоб Парком",
+                "Terrace Pavilion",
+                "Большого театра",
+                "Станции скорой и неотложной медицинской помощи",
+                "Белый дом",
+            ],
+        }
+    )
+    assert with_types(raw, {})["type"].to_pylist() == ["LOC"] * 3 + ["ORG"] * 3

@@ -4,7 +4,8 @@ city as a place 68 times, 'Пхёнчхан', 'Челси'. Their person mention
 so do a company's compound names ('с Новикомбанком', 'М.: Центрполиграф, 2018'), which are
 organisations.
 A first name ('София', 'Каролина', 'Питер') and a surname of the corpus's full names stay
-people whatever else the word names."""
+people whatever else the word names. An organisation's name headed by a noun of a place or a
+venue ('в Колонном зале', 'на «Открытие Арене»') is a place."""
 
 from __future__ import annotations
 
@@ -17,6 +18,7 @@ import pyarrow as pa
 from pipeline.nlp.gazetteer import key
 from pipeline.nlp.institutions import head_noun
 from pipeline.nlp.normalize import phrase
+from pipeline.nlp.not_names import heads_a_place
 from pipeline.stages.entities.common_words import compound_noun
 from pipeline.stages.entities.people import dictionary_first_name, token_key
 
@@ -60,7 +62,9 @@ def retyped(
 def with_types(raw: pa.Table, types: Mapping[str, str]) -> pa.Table:
     """The raw mentions (RAW_MENTIONS) with the person mentions of a name in `types` (by
     key of its name) given that type, and those that name a body (`_body`) made organisations
-    named by the nominative of their phrase ('Левой партии' -> 'Левая партия')."""
+    named by the nominative of their phrase ('Левой партии' -> 'Левая партия'); and the
+    organisation mentions of a name headed by a noun of a place places
+    (`not_names.heads_a_place`: 'Колонного зала', 'Открытие Арены')."""
     kinds = raw["type"].to_pylist()
     names = raw["name"].to_pylist()
     surfaces = raw["surface"].to_pylist()
@@ -70,6 +74,8 @@ def with_types(raw: pa.Table, types: Mapping[str, str]) -> pa.Table:
             kind, name = "ORG", phrase(surface)
         elif kind == "PER" and " " not in name:
             kind = types.get(key(name), kind)
+        elif kind == "ORG" and heads_a_place(name):
+            kind = "LOC"
         new_kinds.append(kind)
         new_names.append(name)
     if new_kinds == kinds and new_names == names:
