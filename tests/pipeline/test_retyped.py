@@ -37,12 +37,39 @@ def test_a_place_or_a_club_tagged_as_a_person_takes_the_corpus_type() -> None:
 def test_only_one_word_person_mentions_change_type() -> None:
     raw = pa.table(
         {
+            "article_id": ["a"] * 4,
+            "start": [0] * 4,
             "type": ["PER", "PER", "LOC", "PER"],
             "name": ["Киркук", "Джордж Вашингтон", "Киркук", "София"],
             "surface": ["Киркуком", "Джорджа Вашингтона", "Киркуке", "София"],
         }
     )
-    assert with_types(raw, {"киркук": "LOC"})["type"].to_pylist() == ["LOC", "PER", "LOC", "PER"]
+    found = with_types(raw, {"киркук": "LOC"}, {"a": ""}, {})
+    assert found["type"].to_pylist() == ["LOC", "PER", "LOC", "PER"]
+
+
+def test_an_organisation_the_corpus_writes_as_a_person_is_one_where_unquoted() -> None:
+    # 'Исполнитель главной роли Константин Хабенский признавался, что его в Троцком не
+    # привлекает ровным счётом ничего' (the part); 'За работу над «Троцким» удостоились
+    # номинации' (the film); the corpus tags 'Троцкий' as a person 95 times, 3 as an organisation.
+    counts = {("PER", "Троцкий"): 95, ("ORG", "Троцкий"): 3, ("ORG", "Челси"): 157}
+    types = retyped(counts, frozenset(), frozenset())
+    assert types == {"троцкий": "PER"}
+    texts = {
+        "a": "Константин Хабенский признавался, что его в Троцком не привлекает ровным счётом "
+        "ничего.",
+        "b": "За работу над «Троцким» удостоились номинации «лучшая работа художника».",
+    }
+    raw = pa.table(
+        {
+            "article_id": ["a", "b"],
+            "start": [texts["a"].index("Троцком"), texts["b"].index("Троцким")],
+            "type": ["ORG", "ORG"],
+            "name": ["Троцкий", "Троцкий"],
+            "surface": ["Троцком", "Троцким"],
+        }
+    )
+    assert with_types(raw, types, texts, {})["type"].to_pylist() == ["PER", "ORG"]
 
 
 def test_a_first_name_the_dictionary_only_guesses_stays_no_person() -> None:
@@ -77,6 +104,8 @@ def test_an_organisation_headed_by_a_noun_of_a_place_is_a_place() -> None:
     # station also heads an institution's name), 'Белый дом' (the government).
     raw = pa.table(
         {
+            "article_id": ["a"] * 6,
+            "start": [0] * 6,
             "type": ["ORG"] * 6,
             "name": [
                 "Колонный зал",
@@ -96,4 +125,7 @@ def test_an_organisation_headed_by_a_noun_of_a_place_is_a_place() -> None:
             ],
         }
     )
-    assert with_types(raw, {})["type"].to_pylist() == ["LOC"] * 3 + ["ORG"] * 3
+    # The place takes the name the corpus reads for the organisation's surface.
+    found = with_types(raw, {}, {"a": ""}, {"Сент-Якоб Парком": "Сент-Якоб Парк"})
+    assert found["type"].to_pylist() == ["LOC"] * 3 + ["ORG"] * 3
+    assert found["name"].to_pylist()[:3] == ["Колонный зал", "Сент-Якоб Парк", "Terrace Pavilion"]
