@@ -52,24 +52,30 @@ def test_an_organisation_the_corpus_writes_as_a_person_is_one_where_unquoted() -
     # 'Исполнитель главной роли Константин Хабенский признавался, что его в Троцком не
     # привлекает ровным счётом ничего' (the part); 'За работу над «Троцким» удостоились
     # номинации' (the film); the corpus tags 'Троцкий' as a person 95 times, 3 as an organisation.
-    counts = {("PER", "Троцкий"): 95, ("ORG", "Троцкий"): 3, ("ORG", "Челси"): 157}
+    # 'сессия АН СССР' is the Academy's, whatever people the corpus names 'Ан'.
+    counts = {("PER", "Троцкий"): 95, ("ORG", "Троцкий"): 3, ("ORG", "АН"): 3, ("PER", "Ан"): 35}
     types = retyped(counts, frozenset(), frozenset())
-    assert types == {"троцкий": "PER"}
+    assert types == {"троцкий": "PER", "ан": "PER"}
     texts = {
         "a": "Константин Хабенский признавался, что его в Троцком не привлекает ровным счётом "
         "ничего.",
         "b": "За работу над «Троцким» удостоились номинации «лучшая работа художника».",
+        "c": "1936 – (по 18 марта) в Москве проходит сессия АН СССР.",
     }
     raw = pa.table(
         {
-            "article_id": ["a", "b"],
-            "start": [texts["a"].index("Троцком"), texts["b"].index("Троцким")],
-            "type": ["ORG", "ORG"],
-            "name": ["Троцкий", "Троцкий"],
-            "surface": ["Троцком", "Троцким"],
+            "article_id": ["a", "b", "c"],
+            "start": [
+                texts["a"].index("Троцком"),
+                texts["b"].index("Троцким"),
+                texts["c"].index("АН"),
+            ],
+            "type": ["ORG", "ORG", "ORG"],
+            "name": ["Троцкий", "Троцкий", "АН"],
+            "surface": ["Троцком", "Троцким", "АН"],
         }
     )
-    assert with_types(raw, types, texts, {})["type"].to_pylist() == ["PER", "ORG"]
+    assert with_types(raw, types, texts, {})["type"].to_pylist() == ["PER", "ORG", "ORG"]
 
 
 def test_a_first_name_the_dictionary_only_guesses_stays_no_person() -> None:

@@ -40,7 +40,8 @@ def retyped(
     that the corpus tags as a place or an organisation `_MORE` times as often (and at least
     `_AT_LEAST` times), or that are a company's compound name (`_COMPANY`); not a first name
     (the dictionary's, or the corpus's `first_names`, `people.token_key`s), nor a word of a
-    longer person name (`in_names`, keys)."""
+    longer person name (`in_names`, keys). And 'PER' for the one-word organisation names, not a
+    first name, that the corpus tags as a person so much more often ('Троцкий', 'Макларен')."""
     by_key: dict[str, Counter] = {}
     for (kind, name), count in counts.items():
         by_key.setdefault(key(name), Counter())[kind] += count
@@ -98,7 +99,9 @@ def with_types(
             kind, name = "ORG", phrase(surface)
         elif kind == "PER" and " " not in name:
             kind = types.get(key(name), kind)
-        elif kind == "ORG" and types.get(key(name)) == "PER":
+        elif kind == "ORG" and types.get(key(name)) == "PER" and not name.isupper():
+            # Not a name in capitals, an abbreviation ('АН' of 'АН СССР', 'ПЕН'), whatever
+            # people the corpus names 'Ан'.
             kind = "ORG" if _quoted(texts[article], start) else "PER"
         elif kind == "ORG" and heads_a_place(name):
             kind, name = "LOC", renamed.get(surface, name)
