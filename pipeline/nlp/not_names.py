@@ -62,10 +62,12 @@ _RUSSIAN_WORD = re.compile(r"[А-Яа-яЁё]+(?:-[А-Яа-яЁё]+)*")
 @cache
 def _lexicon() -> dict[str, frozenset[str]]:
     found: dict[str, set[str]] = {
-        kind: set() for kind in ("generic", "kind", "head", "thing", "place", "body")
+        kind: set() for kind in ("generic", "kind", "head", "thing", "place", "body", "venue")
     }
     for word, kind in read_tsv("not_names.tsv"):
         found[kind].add(key(word))
+    # The head nouns of a place's name (`heads_a_place`); not 'станция' (see not_names.tsv).
+    found["place head"] = (found["place"] | found["venue"]) - {key("станция")}
     found["titled"] = found["kind"] | found["place"]  # the nouns a thing's title follows
     found["any thing"] = found["titled"] | found["thing"]  # all that `noun_before` says 'kind'
     return {kind: frozenset(words) for kind, words in found.items()}
@@ -366,6 +368,11 @@ def noun_before(word: str) -> str | None:
     return "body" if found in lexicon["body"] else None
 
 
+def place_nouns() -> frozenset[str]:
+    """The keys of the nouns of a place (the `place` words: 'стадион', 'кладбище')."""
+    return _lexicon()["place"]
+
+
 def heads_a_things_name(word: str) -> bool:
     """Whether a noun heads the name of a place, a craft, a document, a war or a contest (the
     `place`, `thing` and `head` words): 'Международная космическая станция', 'Парижское
@@ -380,14 +387,36 @@ def _document(surface: str) -> bool:
     """A name of two words or more whose head (its first noun) is a document, a war or a
     contest: 'Брестский мир', 'Вторая мировая война', 'Кубок Дэвиса'."""
     words = _WORDS.findall(surface)
+    found = _first_noun(words) if len(words) >= 2 else None
+    if found is None:
+        return False
+    before, head = found
+    return head in _lexicon()["head"] or (head == "мир" and _of_place(before))
+
+
+def heads_a_place(name: str) -> bool:
+    """Whether a name of two words or more is a place's by its head noun, a `place` or `venue`
+    word of not_names.tsv: the first noun of a Russian name ('Колонный зал', 'Площадь
+    Восстания', 'Парк де Пренс') or the last word of a foreign one whose words are all
+    capitalised ('Открытие Арена', 'Сент-Якоб Парком', 'Terrace Pavilion', 'Ойрат-Арена')."""
+    words = _WORDS.findall(name)
     if len(words) < 2:
         return False
+    heads = _lexicon()["place head"]
+    found = _first_noun(words)
+    if found is not None and found[1] in heads:
+        return True
+    return all(word[:1].isupper() for word in words) and key(lemma(words[-1])) in heads
+
+
+def _first_noun(words: list[str]) -> tuple[str, str] | None:
+    """The first word of `words` the dictionary reads first as a noun: the word before it
+    ('' for none) and the noun's key ('Брестский мир' -> ('Брестский', 'мир'))."""
     for before, word in zip(["", *words], words, strict=False):
         parses = morph()(word.lower())
         if parses and parses[0].tag.POS == "NOUN":
-            head = key(parses[0].normal_form)
-            return head in _lexicon()["head"] or (head == "мир" and _of_place(before))
-    return False
+            return before, key(parses[0].normal_form)
+    return None
 
 
 def _of_place(word: str) -> bool:

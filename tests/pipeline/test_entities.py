@@ -788,12 +788,14 @@ def test_a_body_tagged_as_a_person_is_an_organisation() -> None:
     # Вагенкнехт': a lower-case institution noun is in no person's name; 'бен' is a particle.
     raw = pa.table(
         {
+            "article_id": ["a"] * 3,
+            "start": [0] * 3,
             "surface": ["Левой партии", "Усамы бен Ладена", "Саиф аль-Ислам"],
             "type": ["PER", "PER", "PER"],
             "name": ["Левой партии", "Усама бен Ладен", "Саиф аль-Ислам"],
         }
     )
-    found = with_types(raw, {})
+    found = with_types(raw, {}, {"a": ""}, {})
     assert found["type"].to_pylist() == ["ORG", "PER", "PER"]
     assert found["name"].to_pylist() == ["Левая партия", "Усама бен Ладен", "Саиф аль-Ислам"]
 

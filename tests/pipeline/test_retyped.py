@@ -37,12 +37,45 @@ def test_a_place_or_a_club_tagged_as_a_person_takes_the_corpus_type() -> None:
 def test_only_one_word_person_mentions_change_type() -> None:
     raw = pa.table(
         {
+            "article_id": ["a"] * 4,
+            "start": [0] * 4,
             "type": ["PER", "PER", "LOC", "PER"],
             "name": ["Киркук", "Джордж Вашингтон", "Киркук", "София"],
             "surface": ["Киркуком", "Джорджа Вашингтона", "Киркуке", "София"],
         }
     )
-    assert with_types(raw, {"киркук": "LOC"})["type"].to_pylist() == ["LOC", "PER", "LOC", "PER"]
+    found = with_types(raw, {"киркук": "LOC"}, {"a": ""}, {})
+    assert found["type"].to_pylist() == ["LOC", "PER", "LOC", "PER"]
+
+
+def test_an_organisation_the_corpus_writes_as_a_person_is_one_where_unquoted() -> None:
+    # 'Исполнитель главной роли Константин Хабенский признавался, что его в Троцком не
+    # привлекает ровным счётом ничего' (the part); 'За работу над «Троцким» удостоились
+    # номинации' (the film); the corpus tags 'Троцкий' as a person 95 times, 3 as an organisation.
+    # 'сессия АН СССР' is the Academy's, whatever people the corpus names 'Ан'.
+    counts = {("PER", "Троцкий"): 95, ("ORG", "Троцкий"): 3, ("ORG", "АН"): 3, ("PER", "Ан"): 35}
+    types = retyped(counts, frozenset(), frozenset())
+    assert types == {"троцкий": "PER", "ан": "PER"}
+    texts = {
+        "a": "Константин Хабенский признавался, что его в Троцком не привлекает ровным счётом "
+        "ничего.",
+        "b": "За работу над «Троцким» удостоились номинации «лучшая работа художника».",
+        "c": "1936 – (по 18 марта) в Москве проходит сессия АН СССР.",
+    }
+    raw = pa.table(
+        {
+            "article_id": ["a", "b", "c"],
+            "start": [
+                texts["a"].index("Троцком"),
+                texts["b"].index("Троцким"),
+                texts["c"].index("АН"),
+            ],
+            "type": ["ORG", "ORG", "ORG"],
+            "name": ["Троцкий", "Троцкий", "АН"],
+            "surface": ["Троцком", "Троцким", "АН"],
+        }
+    )
+    assert with_types(raw, types, texts, {})["type"].to_pylist() == ["PER", "ORG", "ORG"]
 
 
 def test_a_first_name_the_dictionary_only_guesses_stays_no_person() -> None:
@@ -68,3 +101,37 @@ def test_a_surname_of_a_full_name_stays_a_person_whatever_its_prefix() -> None:
     counts = {("PER", "Миннити"): 1, ("PER", "Марко Миннити"): 4}
     names = {"Миннити": 1, "Марко Миннити": 4}
     assert retyped(counts, name_words(names), frozenset()) == {}
+
+
+def test_an_organisation_headed_by_a_noun_of_a_place_is_a_place() -> None:
+    # 'церемонии, которая прошла в Колонном зале Дома Союзов'; 'над «Сент-Якоб Парком» полил
+    # дождь'; 'приём должен был состояться на площадке парламента Terrace Pavilion'; and
+    # organisations: 'Большого театра', 'Станции скорой и неотложной медицинской помощи' (a
+    # station also heads an institution's name), 'Белый дом' (the government).
+    raw = pa.table(
+        {
+            "article_id": ["a"] * 6,
+            "start": [0] * 6,
+            "type": ["ORG"] * 6,
+            "name": [
+                "Колонный зал",
+                "Сент-Якоб Парком",
+                "Terrace Pavilion",
+                "Большой театр",
+                "Станция скорой и неотложной медицинской помощи",
+                "Белый дом",
+            ],
+            "surface": [
+                "Колонном зале",
+                "Сент-Якоб Парком",
+                "Terrace Pavilion",
+                "Большого театра",
+                "Станции скорой и неотложной медицинской помощи",
+                "Белый дом",
+            ],
+        }
+    )
+    # The place takes the name the corpus reads for the organisation's surface.
+    found = with_types(raw, {}, {"a": ""}, {"Сент-Якоб Парком": "Сент-Якоб Парк"})
+    assert found["type"].to_pylist() == ["LOC"] * 3 + ["ORG"] * 3
+    assert found["name"].to_pylist()[:3] == ["Колонный зал", "Сент-Якоб Парк", "Terrace Pavilion"]

@@ -452,7 +452,7 @@ def build_entities(
             part = respanned(part, Texts(texts), written)
             part = _without_things(part, things, spelled_out, means_kinds)
             part = without_common_words(part, Texts(texts), in_names, lowered)
-            part = with_types(part, types)
+            part = with_types(part, types, Texts(texts), renamed)
             rest = [chunk[name] for name in tables]
             if not engine.parallel:
                 yield part, texts, *rest, chosen, renamed

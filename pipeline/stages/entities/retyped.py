@@ -2,9 +2,11 @@
 organisation far more often: 'контроль над Киркуком' tagged PER where the corpus writes the
 city as a place 68 times, 'Пхёнчхан', 'Челси'. Their person mentions take the corpus's type;
 so do a company's compound names ('с Новикомбанком', 'М.: Центрполиграф, 2018'), which are
-organisations.
+organisations. An organisation's one word the corpus tags as a person far more often is a
+person where no quotation mark opens it ('его в Троцком не привлекает').
 A first name ('София', 'Каролина', 'Питер') and a surname of the corpus's full names stay
-people whatever else the word names."""
+people whatever else the word names. An organisation's name headed by a noun of a place or a
+venue ('в Колонном зале', 'на «Открытие Арене»') is a place."""
 
 from __future__ import annotations
 
@@ -16,7 +18,9 @@ import pyarrow as pa
 
 from pipeline.nlp.gazetteer import key
 from pipeline.nlp.institutions import head_noun
+from pipeline.nlp.ner import OPENING
 from pipeline.nlp.normalize import phrase
+from pipeline.nlp.not_names import heads_a_place
 from pipeline.stages.entities.common_words import compound_noun
 from pipeline.stages.entities.people import dictionary_first_name, token_key
 
@@ -36,40 +40,71 @@ def retyped(
     that the corpus tags as a place or an organisation `_MORE` times as often (and at least
     `_AT_LEAST` times), or that are a company's compound name (`_COMPANY`); not a first name
     (the dictionary's, or the corpus's `first_names`, `people.token_key`s), nor a word of a
-    longer person name (`in_names`, keys)."""
+    longer person name (`in_names`, keys). And 'PER' for the one-word organisation names, not a
+    first name, that the corpus tags as a person so much more often ('Троцкий', 'Макларен')."""
     by_key: dict[str, Counter] = {}
     for (kind, name), count in counts.items():
         by_key.setdefault(key(name), Counter())[kind] += count
     found = {}
     for kind, name in counts:
         name_key = key(name)
-        if kind != "PER" or " " in name or name_key in in_names:
+        if kind not in ("PER", "ORG") or " " in name:
             continue
         if token_key(name) in first_names or dictionary_first_name(name, singular=False):
+            continue
+        if kind == "ORG":
+            if _far_more(by_key[name_key], "PER", by_key[name_key]["ORG"]):
+                found[name_key] = "PER"
+            continue
+        if name_key in in_names:
             continue
         if _COMPANY.fullmatch(name.lower()) or compound_noun(name) == "ORG":
             found[name_key] = "ORG"
             continue
         types = by_key[name_key]
-        other, times = max(((t, types[t]) for t in _OTHER_TYPES), key=lambda x: (x[1], x[0]))
-        if times >= _AT_LEAST and times >= _MORE * types["PER"]:
+        other = max(_OTHER_TYPES, key=lambda t: (types[t], t))
+        if _far_more(types, other, types["PER"]):
             found[name_key] = other
     return found
 
 
-def with_types(raw: pa.Table, types: Mapping[str, str]) -> pa.Table:
-    """The raw mentions (RAW_MENTIONS) with the person mentions of a name in `types` (by
-    key of its name) given that type, and those that name a body (`_body`) made organisations
-    named by the nominative of their phrase ('Левой партии' -> 'Левая партия')."""
+def _far_more(types: Counter, kind: str, than: int) -> bool:
+    """Whether the corpus tags a name (`types`: its mentions by type) as `kind` `_MORE` times as
+    often as `than` mentions, and `_AT_LEAST` times."""
+    return types[kind] >= _AT_LEAST and types[kind] >= _MORE * than
+
+
+def with_types(
+    raw: pa.Table,
+    types: Mapping[str, str],
+    texts: Mapping[str, str],
+    renamed: Mapping[str, str],
+) -> pa.Table:
+    """The raw mentions (RAW_MENTIONS) of articles with `texts` (by article_id), with the
+    person mentions of a name in `types` (by key of its name) given that type, and those that
+    name a body (`_body`) made organisations named by the nominative of their phrase ('Левой
+    партии' -> 'Левая партия'); the organisation mentions of a name `types` makes a person's
+    people, unless in quotation marks, a title named after the person ('в Троцком', but the
+    film «Троцкий»); and the organisation mentions of a name headed by a noun of a place
+    places (`not_names.heads_a_place`: 'Колонного зала', 'Открытие Арены'), named as the
+    corpus reads the organisation's surface (`renamed`: 'Сочи Автодроме' -> 'Сочи
+    Автодром')."""
     kinds = raw["type"].to_pylist()
     names = raw["name"].to_pylist()
     surfaces = raw["surface"].to_pylist()
+    at = zip(raw["article_id"].to_pylist(), raw["start"].to_pylist(), strict=True)
     new_kinds, new_names = [], []
-    for kind, name, surface in zip(kinds, names, surfaces, strict=True):
+    for kind, name, surface, (article, start) in zip(kinds, names, surfaces, at, strict=True):
         if kind == "PER" and _body(surface):
             kind, name = "ORG", phrase(surface)
         elif kind == "PER" and " " not in name:
             kind = types.get(key(name), kind)
+        elif kind == "ORG" and types.get(key(name)) == "PER" and not name.isupper():
+            # Not a name in capitals, an abbreviation ('АН' of 'АН СССР', 'ПЕН'), whatever
+            # people the corpus names 'Ан'.
+            kind = "ORG" if _quoted(texts[article], start) else "PER"
+        elif kind == "ORG" and heads_a_place(name):
+            kind, name = "LOC", renamed.get(surface, name)
         new_kinds.append(kind)
         new_names.append(name)
     if new_kinds == kinds and new_names == names:
@@ -80,6 +115,11 @@ def with_types(raw: pa.Table, types: Mapping[str, str]) -> pa.Table:
     return raw.set_column(
         raw.schema.get_field_index("name"), "name", pa.array(new_names, pa.string())
     )
+
+
+def _quoted(text: str, start: int) -> bool:
+    """Whether the name at `start` of `text` opens after a quotation mark."""
+    return start > 0 and text[start - 1] in OPENING
 
 
 def _body(surface: str) -> bool:

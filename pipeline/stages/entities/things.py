@@ -18,10 +18,15 @@ from pipeline.nlp.abbreviations import fits
 from pipeline.nlp.gazetteer import key
 from pipeline.nlp.institutions import head_noun
 from pipeline.nlp.media import medium_of
-from pipeline.nlp.models import morph
+from pipeline.nlp.models import lemma, morph
 from pipeline.nlp.ner import OPENING
 from pipeline.nlp.normalize import indeclinable
-from pipeline.nlp.not_names import heads_a_things_name, kind_over_names, noun_before
+from pipeline.nlp.not_names import (
+    heads_a_things_name,
+    kind_over_names,
+    noun_before,
+    place_nouns,
+)
 from pipeline.nlp.sport import about_sport
 from pipeline.stages.entities.names import alias_groups
 from pipeline.stages.entities.organisations import person_title
@@ -32,6 +37,9 @@ _MIN_ARTICLES = 2
 #: Share of a name's mentions in sentences about team sport that make it a team ('уступив
 #: курскому «Авангарду»'), whatever else it names: a rally's few ('лидер «Дакара»') do not.
 _TEAM_SHARE = 0.25
+#: Share of a name's mentions introduced after a noun of a place ('стадион «Лужники»') that
+#: makes it a ground, not a team, however often sentences about sport name it.
+_GROUND_SHARE = 0.1
 #: The word right before a name, with at most an opening quotation mark between; a compound
 #: whole ('пресс-служба «Дакара»' is no 'служба').
 _WORD_BEFORE = re.compile(rf"([А-Яа-яЁё]+(?:-[А-Яа-яЁё]+)*)\s+[{OPENING}]?$")
@@ -80,6 +88,8 @@ class Introduced:
     body: Counter[str] = field(default_factory=Counter)
     noun: Counter[str] = field(default_factory=Counter)
     team: Counter[str] = field(default_factory=Counter)  # mentions about team sport
+    place: Counter[str] = field(default_factory=Counter)  # of `thing`, after a noun of a place
+    in_quotes: Counter[str] = field(default_factory=Counter)  # mentions in quotation marks
     mentions: Counter[str] = field(default_factory=Counter)
     surfaces: dict[str, Counter[str]] = field(default_factory=dict)
     quoted: Counter[str] = field(default_factory=Counter)  # surfaces in quotation marks
@@ -102,14 +112,17 @@ class Introduced:
             self.surfaces.setdefault(surface, Counter())[found] += 1
             self.mentions[found] += 1
             text = texts[article_id]
-            self.quoted[surface] += start > 0 and text[start - 1] in OPENING
+            quoted = start > 0 and text[start - 1] in OPENING
+            self.quoted[surface] += quoted
+            self.in_quotes[found] += quoted
             self.team[found] += about_sport(_sentence(text, start))
             before = _WORD_BEFORE.search(text, max(0, start - 40), start)
             if abbreviation and before and text[start - 1].isspace() and _means(before.group(1)):
                 self.after_means.setdefault(found, set()).add((article_id, start))
             if before and _noun(before.group(1)):
                 said = noun_before(before.group(1))
-                self._count(found, article_id, said, _nominative(text, start))
+                place = _place_noun(before.group(1))
+                self._count(found, article_id, said, _nominative(text, start), place)
         for article_id, text in texts.items():
             self._add_expansions(article_id, text)
             self._add_titles(article_id, text)
@@ -122,7 +135,8 @@ class Introduced:
             if noun_before(title.group(1)) == "kind":
                 at = 2 if title.group(2) else 3
                 nominative = _nominative(text, title.start(at))
-                self._count(key(title.group(at)), article_id, "kind", nominative)
+                place = _place_noun(title.group(1))
+                self._count(key(title.group(at)), article_id, "kind", nominative, place)
         for title in _QUOTED.finditer(text):
             if kind_over_names(text, title.start()):
                 nominative = _nominative(text, title.start(1))
@@ -149,10 +163,13 @@ class Introduced:
             elif full is not None or not _common_phrase(words[-len(short) :]):
                 self.spelled_as_name.add(key(short))
 
-    def _count(self, name: str, article_id: str, said: str | None, nominative: bool) -> None:
-        """Count a mention of `name` after a noun that `said` what it is (`noun_before`). Only
-        a name in the nominative is introduced by the noun; after it, a genitive is its owner
-        ('самолёт «Аэрофлота»', 'пресс-служба «Дакара»', 'участники «Дакара»')."""
+    def _count(
+        self, name: str, article_id: str, said: str | None, nominative: bool, place: bool = False
+    ) -> None:
+        """Count a mention of `name` after a noun that `said` what it is (`noun_before`), and
+        whether that noun is one of a `place` ('стадион «Лужники»'). Only a name in the
+        nominative is introduced by the noun; after it, a genitive is its owner ('самолёт
+        «Аэрофлота»', 'пресс-служба «Дакара»', 'участники «Дакара»')."""
         if not nominative:
             return
         self.noun[name] += 1
@@ -160,6 +177,7 @@ class Introduced:
             self.body[name] += 1
         elif said == "kind":
             self.thing[name] += 1
+            self.place[name] += place
             self.articles.setdefault(name, set()).add(article_id)
 
     def spelled_out(self) -> frozenset[tuple[str, str]]:
@@ -200,26 +218,46 @@ class Introduced:
         aliases.tsv nor media.tsv (where 'Спутник' may be the agency) lists it."""
         return (
             not self.body[name]
-            and self.team[name] < _TEAM_SHARE * self.mentions[name]
+            and not self._team(name)
             and name not in alias_groups()[0]
             and not medium_of(name, cited=True)
         )
+
+    def _team(self, name: str) -> bool:
+        """Whether `name` may be a team's: mostly in sentences about team sport (`_TEAM_SHARE`),
+        and not a ground's (`_ground`)."""
+        return self.team[name] >= _TEAM_SHARE * self.mentions[name] and not self._ground(name)
+
+    def _ground(self, name: str) -> bool:
+        """Whether `name` is a ground's, which sentences about sport name where its matches are
+        ('стадион «Лужники»'): introduced after a noun of a place more often than after other
+        nouns of things, in `_GROUND_SHARE` of its mentions or more. A club named like a stadium
+        is written so far less often ('стадион «Металлург»' in 2 of the club's 69 mentions)."""
+        place = self.place[name]
+        return 2 * place > self.thing[name] and place >= _GROUND_SHARE * self.mentions[name]
+
+    def _named_after_place(self, name: str, places_written: Set[str]) -> bool:
+        """Whether `name` is a place's the corpus writes (`places_written`, by key) as an
+        organisation too: a club, a city's government ('Москва заявила'). Not when every
+        organisation mention of it stands in quotation marks, as a ship's, a stadium's or a
+        club's title does (the corvette «Тернополь»), which a city's government never is."""
+        return name in places_written and self.in_quotes[name] < self.mentions[name]
 
     def things(self, places_written: Set[str]) -> frozenset[str]:
         """The organisations' surfaces whose names the corpus introduces as things: after a noun
         of a thing in most of the mentions after any noun, in `_MIN_ARTICLES` articles or more,
         and never after a noun of an organisation nor named by one ('Союз', 'Технологический
-        институт', which is also a station of the metro). A team (`_TEAM_SHARE`), a name the shipped
+        институт', which is also a station of the metro). A team (`_team`), a name the shipped
         lists know (aliases.tsv; media.tsv, where 'Спутник' may be the agency) and one the
-        corpus tags as a place (`places_written`, by key: a club or a ship is named after it)
-        stay. A surface is its names' most frequent."""
+        corpus tags as a place (`_named_after_place`: a club or a city's government) stay. A
+        surface is its names' most frequent."""
         names = {
             name
             for name, count in self.thing.items()
             if len(self.articles[name]) >= _MIN_ARTICLES
             and 2 * count > self.noun[name]
             and not any(noun_before(word) == "body" for word in _WORDS.findall(name))
-            and name not in places_written
+            and not self._named_after_place(name, places_written)
             and self._may_be_thing(name)
         }
         return frozenset(
@@ -239,10 +277,7 @@ class Introduced:
             for surface, found in self.surfaces.items()
             if person_title(surface)
             and not self.quoted[surface]
-            and not any(
-                self.team[n] >= _TEAM_SHARE * self.mentions[n] or medium_of(n, cited=True)
-                for n in found
-            )
+            and not any(self._team(n) or medium_of(n, cited=True) for n in found)
         )
 
 
@@ -272,6 +307,12 @@ def _organisation_noun(word: str) -> bool:
     """A noun of an organisation ('компании') or an institution's head ('администрации',
     'управления'): a phrase with one spells out an organisation, if a generic one."""
     return noun_before(word) == "body" or head_noun(word) is not None
+
+
+def _place_noun(word: str) -> bool:
+    """Whether a word is a noun of a place (the `place` words of not_names.tsv: 'стадион',
+    'кладбище'), by its lemma."""
+    return key(lemma(word)) in place_nouns()
 
 
 def _means(word: str) -> bool:
