@@ -361,7 +361,8 @@ def _with_apposition(
     tokens: list[_Token], source: tuple[int, int] | None
 ) -> tuple[int, int] | None:
     """The source with the apposition after it that ends the sentence ('Влодзимеж Марчиняк,
-    посол Польши в Москве'): a comma, then a lower-case nominative noun phrase to the end."""
+    посол Польши в Москве'): a comma, then a lower-case nominative noun phrase to the end or to
+    a parenthesis."""
     if source is None or source[1] + 2 >= len(tokens) or tokens[source[1] + 1].text != ",":
         return source
     first = source[1] + 2
@@ -373,7 +374,9 @@ def _with_apposition(
         if _pos(tokens[last + 1]) in ("VERB", "GRND", "INFN", "PRTF", "CONJ"):
             return source
         last += 1
-    ends = last + 1 == len(tokens) or tokens[last + 1].text in (".", "!", "?", "…")
+    # A parenthesis may follow it, untagged: '..., старший научный сотрудник НИФИ (учрежден
+    # Минфином).'
+    ends = last + 1 == len(tokens) or tokens[last + 1].text in (".", "!", "?", "…", "(")
     return (source[0], last) if ends else source
 
 
