@@ -77,14 +77,15 @@ def predicted_tags(
     text: str, found: list[Speech], spans: list[tuple[int, int] | None]
 ) -> list[set[str]]:
     """The tags the rules give each token: every tag whose span it overlaps (a source inside
-    the cue phrase, 'По его словам', is not the cue: `Speech.cue_spans`)."""
+    the cue phrase, 'По его словам', is not the cue: `Speech.cue_spans`; the comma before an
+    apposition is not the source: `source_spans`)."""
     regions = [
         (tag, start, stop)
         for s in found
         for tag, start, stop in (
             ("content", *as_tagged(text, s.start, s.stop)),
             *(("cue", *cue) for cue in s.cue_spans()),
-            ("source", s.source_start, s.source_stop),
+            *(("source", *source) for source in source_spans(text, s)),
         )
         if start is not None
     ]
@@ -92,6 +93,20 @@ def predicted_tags(
         {tag for tag, start, stop in regions if span and span[0] < stop and start < span[1]}
         for span in spans
     ]
+
+
+def source_spans(text: str, speech: Speech) -> list[tuple[int, int]]:
+    """The source as the annotation convention tags it: a name and its apposition are two
+    spans, the comma between them untagged ('{S Ганс Мюллер}, {S посол Германии}'); the
+    pipeline's one source span holds both and the comma."""
+    start, stop = speech.source_start, speech.source_stop
+    if start is None or stop is None:
+        return []
+    pieces = [(start, stop)]
+    while (comma := text.find(",", pieces[-1][0], stop)) >= 0:
+        a = pieces.pop()[0]
+        pieces += [(a, comma), (comma + 1, stop)]
+    return [(a, b) for a, b in pieces if text[a:b].strip()]
 
 
 def new_counts() -> tuple[dict[str, Counter], Counter]:

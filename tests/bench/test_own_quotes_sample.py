@@ -99,6 +99,18 @@ def test_the_possessive_of_po_ego_slovam_is_the_source_not_the_cue():
     assert tags == [{"cue"}, {"source"}, {"cue"}]
 
 
+def test_the_comma_before_an_apposition_is_not_the_source():
+    # The convention tags "{S Гвинет Тодд}, {S экс-советника ...}": two spans (tune9).
+    text = (
+        "По мнению Гвинет Тодд, экс-советника бывшего президента США Билла Клинтона, ударами "
+        "по Сирии Трамп хотел отвлечь внимание от внутренних проблем."
+    )
+    found = find_speech(text, [(0, len(text))], [(0, len(text))])
+    words = ["Тодд", ",", "экс-советника", "Клинтона", ","]
+    tags = predicted_tags(text, found, token_spans(text, words))
+    assert tags == [{"source"}, set(), {"source"}, {"source"}, set()]
+
+
 def test_a_dashed_answer_is_not_scored_and_a_label_is_the_source_only():
     # '— Мы уже ответили.' after two dashed questions: its cue is the dash, no source.
     dashed = Speech("interview", 2, 18, 0, 1)

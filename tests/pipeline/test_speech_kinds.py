@@ -1466,3 +1466,67 @@ def test_a_document_noun_is_no_aside() -> None:
         "и подтолкнуло индекс IBEX 35 вниз."
     )
     assert quotes(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        # Role words with a genitive chain and a 'по' + dative complement whose nouns are joined
+        # by 'и' (tune9): the whole phrase, not only the name.
+        (
+            "14 ноября глава комитета Совета Федерации РФ по обороне и безопасности Виктор "
+            "Озеров рассказал, что Иран испытывает большой интерес к танкам Т-90, артиллерийским "
+            "системам, самолётам и вертолётам.",
+            "глава комитета Совета Федерации РФ по обороне и безопасности Виктор Озеров",
+        ),
+        # A Latin-script name with a lower-case word inside the role (tune9).
+        (
+            "Активист британской коалиции Stop the War Крис Найнхэм считает, что западные СМИ "
+            "не желают освещать инциденты, неудобные для правительства США.",
+            "Активист британской коалиции Stop the War Крис Найнхэм",
+        ),
+        # Two places joined by 'и' (tune9).
+        (
+            "Позже о неприятных последствиях сообщили в Европе и Южном полушарии: в некоторых "
+            "городах были полностью нарушены подводные телеграфные кабели.",
+            "Европе и Южном полушарии",
+        ),
+        # An apposition after the name, a parenthesis after it (tune).
+        (
+            "«Думаю, что цифровизация скорее может стать дополнительным аргументом в пользу "
+            "повышения пенсионного возраста», – поясняет «НГ» Татьяна Омельчук, старший научный "
+            "сотрудник Научно-исследовательского финансового института (учрежден Минфином).",
+            "Татьяна Омельчук, старший научный сотрудник Научно-исследовательского финансового "
+            "института",
+        ),
+        # A description in the genitive after a 'по мнению' name, set off by commas (tune9).
+        (
+            "По мнению Гвинет Тодд, экс-советника бывшего президента США Билла Клинтона, ударами "
+            "по Сирии Трамп хотел отвлечь внимание от внутренних проблем.",
+            "Гвинет Тодд, экс-советника бывшего президента США Билла Клинтона",
+        ),
+    ],
+)
+def test_the_source_is_the_whole_noun_phrase(text: str, source: str) -> None:
+    assert [s for _content, _cue, s in quotes(text)] == [source]
+
+
+def test_subjects_joined_by_and_are_no_second_place() -> None:
+    # A corpus sentence (rt:russia_today_1:351): 'Уилсон' is a person, no place joined to
+    # 'в начале июня'; the subject stays the name before the cue.
+    text = (
+        "В начале июня 2017 года Голдфин и Уилсон также говорили о том, что космос становится "
+        "ареной боевых действий."
+    )
+    assert [s for _content, _cue, s in quotes(text)] == ["Уилсон"]
+
+
+def test_a_noun_a_relative_clause_describes_is_no_apposition() -> None:
+    # A corpus sentence (rt:russia_today_5:586): 'критика' is the criticism the clause
+    # describes, not a critic apposed to 'политолога'.
+    text = (
+        "По мнению политолога, критика, с которой в последнее время столкнулся RT, обусловлена "
+        "лишь тем, что телеканал имеет собственную позицию, не совпадающую со взглядами "
+        "других мировых СМИ."
+    )
+    assert [s for _content, _cue, s in quotes(text)] == ["политолога"]

@@ -37,6 +37,7 @@ from pipeline.nlp.speech.sources import (
     _object,
     _place_after,
     _place_before,
+    _relative,
     _skip_setting,
     _source_after,
     _source_before,
@@ -360,7 +361,8 @@ def _with_apposition(
     tokens: list[_Token], source: tuple[int, int] | None
 ) -> tuple[int, int] | None:
     """The source with the apposition after it that ends the sentence ('Влодзимеж Марчиняк,
-    посол Польши в Москве'): a comma, then a lower-case nominative noun phrase to the end."""
+    посол Польши в Москве'): a comma, then a lower-case nominative noun phrase to the end or to
+    a parenthesis."""
     if source is None or source[1] + 2 >= len(tokens) or tokens[source[1] + 1].text != ",":
         return source
     first = source[1] + 2
@@ -372,7 +374,9 @@ def _with_apposition(
         if _pos(tokens[last + 1]) in ("VERB", "GRND", "INFN", "PRTF", "CONJ"):
             return source
         last += 1
-    ends = last + 1 == len(tokens) or tokens[last + 1].text in (".", "!", "?", "…")
+    # A parenthesis may follow it, untagged: '..., старший научный сотрудник НИФИ (учрежден
+    # Минфином).'
+    ends = last + 1 == len(tokens) or tokens[last + 1].text in (".", "!", "?", "…", "(")
     return (source[0], last) if ends else source
 
 
@@ -774,7 +778,10 @@ def _according_to(
     """'по словам X, ...', 'по его мнению, ...': the source up to the comma (or the possessive);
     the content is the rest of the sentence, from where `_aside_opens` says when the phrase is
     mid-sentence (or, when the phrase comes last, what goes before it)."""
-    source = (noun - 1, noun - 1) if noun > at + 1 else _source_after(tokens, noun + 1)
+    if noun > at + 1:
+        source = (noun - 1, noun - 1)
+    else:
+        source = _genitive_apposition(tokens, _source_after(tokens, noun + 1))
     if source is None:
         return None
     end = max(source[1], noun) + 1
@@ -789,6 +796,34 @@ def _according_to(
     if content[1] <= content[0]:
         return None
     return Speech("indirect", *content, *cue, *_span(tokens, *source))
+
+
+def _genitive_apposition(
+    tokens: list[_Token], source: tuple[int, int] | None
+) -> tuple[int, int] | None:
+    """The source of 'по словам X,' with the descriptions of X after it, in X's genitive and
+    each set off by commas ('По мнению Гвинет Тодд, экс-советника бывшего президента США Билла
+    Клинтона, ...'; 'политолога, американиста, профессора ... Сергея Судакова')."""
+    while source is not None and (last := _apposed_genitive(tokens, source[1] + 1)) is not None:
+        source = source[0], last
+    return source
+
+
+def _apposed_genitive(tokens: list[_Token], comma: int) -> int | None:
+    """The last token of a description between the comma at `comma` and the next one: a
+    lower-case genitive noun phrase (`_genitive_owner`) headed by a noun of a person; not one
+    a relative clause goes on to describe ('политолога, критика, с которой ...', where
+    'критика' is no critic)."""
+    first = comma + 1
+    if first >= len(tokens) or tokens[comma].text != "," or not tokens[first].text[:1].islower():
+        return None
+    end = next((k for k in range(first, len(tokens)) if not tokens[k].is_word), len(tokens))
+    if end + 1 >= len(tokens) or tokens[end].text != "," or _relative(tokens, end + 1):
+        return None
+    noun = next((t for t in tokens[first:end] if _pos(t) == "NOUN"), None)
+    if noun is None or not _animate(noun, "gent") or not _genitive_owner(tokens, first, end):
+        return None
+    return end - 1
 
 
 def _aside_opens(tokens: list[_Token], at: int) -> int | None:

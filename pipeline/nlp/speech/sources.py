@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from functools import lru_cache
 
 from pipeline.nlp.cues import cue_nouns
+from pipeline.nlp.government import GOVERNS
 from pipeline.nlp.models import CACHE_SIZE, morph
 from pipeline.nlp.normalize import SURNAME_STEMS
 from pipeline.nlp.sources import OCCASIONS
@@ -116,10 +117,11 @@ def _leading(word: str) -> bool:
     return any(p.tag.POS in _LEADING for p in morph()(word.lower()))
 
 
-def _animate(token: _Token) -> bool:
-    """A noun of a person in the nominative ('заместитель', 'глава'), by pymorphy2."""
+def _animate(token: _Token, case: str = "nomn") -> bool:
+    """A noun of a person in `case`, the nominative by default ('заместитель', 'глава'), by
+    pymorphy2."""
     return any(
-        p.tag.POS == "NOUN" and "anim" in p.tag and p.tag.case == "nomn"
+        p.tag.POS == "NOUN" and "anim" in p.tag and p.tag.case == case
         for p in morph()(token.text.lower())
     )
 
@@ -203,6 +205,9 @@ def _widened(tokens: Sequence[_Token], head: int) -> int:
         before = tokens[first - 1]
         if (opening := _quoted_owner(tokens, first - 1)) is not None:
             first = opening  # 'директор «Укроборонпрома» Роман Романов'
+            continue
+        if (opening := _latin_owner(tokens, first - 1)) is not None:
+            first = opening  # 'коалиции Stop the War Крис Найнхэм'
             continue
         if _coordinated(tokens, first - 1):
             first -= 2  # 'службы по труду и занятости'
@@ -319,16 +324,32 @@ def _name_part(tokens: Sequence[_Token], i: int) -> bool:
 
 def _coordinated(tokens: Sequence[_Token], conj: int) -> bool:
     """Whether 'и' at `conj` joins two lower-case words of one genitive or dative case inside a
-    noun phrase ('по труду и занятости', 'образования и науки'), not two subjects or clauses,
-    nor a setting ('в кожанке и пенсне')."""
+    noun phrase ('по труду и занятости', 'образования и науки', 'по обороне и безопасности'),
+    not two subjects or clauses, nor a setting ('в кожанке и пенсне')."""
     if not (0 < conj < len(tokens) - 1 and tokens[conj].text == "и"):
         return False
     left, right = tokens[conj - 1], tokens[conj + 1]
     if not (left.is_word and right.is_word and left.text.islower() and right.text.islower()):
         return False
-    if _fixed(left) or _fixed(right) or "loct" in _oblique_cases(left.text):
-        return False  # an indeclinable word has every case; a locative, a setting
-    return bool(_oblique_cases(left.text) & _oblique_cases(right.text) & {"gent", "datv"})
+    if _fixed(left) or _fixed(right):
+        return False  # an indeclinable word has every case
+    shared = _oblique_cases(left.text) & _oblique_cases(right.text)
+    governs = _governed(tokens, conj - 1)
+    if governs is not None:  # the cases the phrase's preposition allows: 'по' a dative
+        shared &= governs
+    elif "loct" in _oblique_cases(left.text):
+        return False  # a locative without its preposition in sight: a setting
+    return bool(shared & {"gent", "datv"})
+
+
+def _governed(tokens: Sequence[_Token], noun: int) -> frozenset[str] | None:
+    """The cases the preposition right before a noun (adjectives between) can govern
+    (`GOVERNS`: 'по' a dative, 'в' an accusative or locative), or None when no preposition of
+    that class opens its phrase."""
+    i = noun - 1
+    while i >= 0 and tokens[i].is_word and _pos(tokens[i]) in ("ADJF", "PRTF", "NUMR"):
+        i -= 1
+    return GOVERNS.get(tokens[i].text.lower()) if i >= 0 else None
 
 
 @lru_cache(maxsize=CACHE_SIZE)
@@ -358,6 +379,24 @@ def _quoted_owner(tokens: Sequence[_Token], close: int) -> int | None:
     # addressee ('изданию «Обозреватель»').
     apposed = _nominative(tokens[opening + 1]) and _head_case_or_genitive(tokens[noun])
     return opening if apposed else None
+
+
+def _latin_owner(tokens: Sequence[_Token], last: int) -> int | None:
+    """Where a Latin-script name of several words with a lower-case one among them ('Stop the
+    War') that ends at `last` inside a noun phrase starts, in apposition to the noun before it
+    ('коалиции| Stop the War'), when that noun can be nominative or genitive and is no
+    preposition's object; else None. A name of capitalised words only is read word by word."""
+    first = last
+    while first >= 0 and tokens[first].is_word and tokens[first].text.isascii():
+        first -= 1
+    first += 1
+    run = tokens[first : last + 1]
+    if first < 1 or len(run) < 2 or not any(t.text[:1].islower() for t in run):
+        return None
+    noun = tokens[first - 1]
+    if not (noun.is_word and _pos(noun) == "NOUN") or _in_phrase(tokens, first - 1):
+        return None
+    return first if _head_case_or_genitive(noun) else None
 
 
 def _head_case_or_genitive(token: _Token) -> bool:
@@ -617,6 +656,9 @@ def _place_after(tokens: Sequence[_Token], i: int, named: bool) -> tuple[int, in
         return None  # 'заключение, в котором сообщается': the antecedent, not the pronoun
     last = first
     while last < len(tokens) and tokens[last].is_word:
+        if _joined_place(tokens, last):
+            last += 1
+            continue
         if _pos(tokens[last]) in ("VERB", "GRND", "INFN", "CONJ", "PRCL") or (
             _pos(tokens[last]) == "PREP" and not _attached(tokens, last)
         ):
@@ -631,6 +673,29 @@ def _place_after(tokens: Sequence[_Token], i: int, named: bool) -> tuple[int, in
     ):
         return None
     return first, last
+
+
+def _joined_place(tokens: Sequence[_Token], conj: int) -> bool:
+    """Whether 'и' at `conj` joins a second place or institution to a locative phrase, in its
+    case ('в Европе и Южном полушарии'): the words after it a noun, or adjectives and a noun,
+    that can be locative; not a person's name or noun ('В начале июня Голдфин и Уилсон
+    говорили': the subjects)."""
+    if tokens[conj].text != "и":
+        return False
+    k = conj + 1
+    while k < len(tokens) and tokens[k].is_word and _pos(tokens[k]) in ("ADJF", "PRTF"):
+        if not _can_be(tokens[k], "loct"):
+            return False
+        k += 1
+    word = tokens[k] if k < len(tokens) else None
+    return (
+        word is not None
+        and word.is_word
+        and _pos(word) == "NOUN"
+        and _can_be(word, "loct")
+        and not _is_person_name(word)
+        and not any("anim" in p.tag for p in morph()(word.text.lower()))
+    )
 
 
 def _attached(tokens: Sequence[_Token], prep: int) -> bool:
