@@ -141,13 +141,18 @@ def respanned(raw: pa.Table, texts: Mapping[str, str], written: Written) -> pa.T
     columns = ("article_id", "start", "stop", "surface", "name", "type")
     keep, starts, stops, surfaces, names = [], [], [], [], []
     grown: dict[str, list[tuple[int, int, int]]] = {}  # article -> (start, stop, row)
+    tagged: dict[str, set[int]] = {}  # article -> where its mentions start
+    for article_id, start in zip(*(raw[c].to_pylist() for c in columns[:2]), strict=True):
+        tagged.setdefault(article_id, set()).add(start)
     for row, (article_id, start, stop, surface, name, kind) in enumerate(
         zip(*(raw[c].to_pylist() for c in columns), strict=True)
     ):
         text, span = texts[article_id], (start, stop)
         keep.append(not _no_name(text, start, stop, surface, name, kind, written))
         end = (
-            _continued(text, start, stop, surface, name, written) if kind == ORGANISATION else None
+            _continued(text, (start, stop), surface, name, written, tagged[article_id])
+            if kind == ORGANISATION
+            else None
         )
         if end is not None:  # the name goes on with the words up to `end`
             surface, name, stop = text[start:end], " ".join((name + text[stop:end]).split()), end
@@ -272,14 +277,21 @@ def _form(word: str, pos: str, number: str, case: str | None = None) -> Parse | 
 
 
 def _continued(
-    text: str, start: int, stop: int, surface: str, name: str, written: Written
+    text: str,
+    span: tuple[int, int],
+    surface: str,
+    name: str,
+    written: Written,
+    tagged: set[int],
 ) -> int | None:
     """Where an organisation's name that NER cut before lower-case words of it ends: the
     longest run of them that makes a name the corpus tags whole, with or without a name after
     it ('Института стратегических исследований' + 'и прогнозов', as in 'Институт стратегических
     исследований и прогнозов РУДН'); else, for a body's name cut at its head, where its
     complement ends (`_complement_end`); else None. A 'по' or 'при' phrase after a name that
-    may be a genitive may be the noun's before it (`_dependent`)."""
+    may be a genitive may be the noun's before it (`_dependent`); a name in the genitive that
+    NER tagged apart (where a mention of the article starts: `tagged`) stays apart."""
+    start, stop = span
     if len(name.split()) != len(surface.split()):
         return None  # named after another mention of the article ('Комитет' referring back)
     dependent = _dependent(text, start, surface)
@@ -289,7 +301,10 @@ def _continued(
             return end
     if written.body(surface) is None:
         return None
-    return _complement_end(text, stop, written, dependent)
+    end = _complement_end(text, stop, written, dependent)
+    if end is None or text.startswith((_BY, _AT), stop):
+        return end
+    return None if any(stop < at < end for at in tagged) else end
 
 
 def _named_run(text: str, stop: int, name: str, written: Written) -> int | None:
