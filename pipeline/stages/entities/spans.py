@@ -80,7 +80,8 @@ _PHRASE_WORD = re.compile(r"[А-Яа-яЁё]+(?:-[А-Яа-яЁё]+)*")
 _OBJECT_CASES = frozenset({"datv", "loct"})
 #: Distinct organisations' names a common noun heads, at least, to be a noun of bodies.
 _BODY_NAMES = 10
-#: Grammemes of the dictionary's proper names and abbreviations: no common noun.
+#: Grammemes of a person's name, and of the dictionary's proper names and abbreviations.
+_PERSONAL = frozenset({"Name", "Surn", "Patr"})
 _PROPER = frozenset({"Name", "Surn", "Patr", "Geox", "Orgn", "Trad", "Abbr"})
 
 
@@ -189,13 +190,15 @@ def _head_before(text: str, start: int, surface: str, written: Written) -> int |
     'Университет Дюка'), else None: one word the dictionary reads as a person's name, right
     after a noun of bodies (`Written.body`) that no adjective opens ('Московского центра
     Карнеги' is left)."""
-    if " " in surface or not surface[:1].isupper() or surface.isupper() or not _personal(surface):
+    if " " in surface or not surface[:1].isupper() or surface.isupper():
         return None
+    if not _personal(surface) or not _PERSONAL & morph()(surface.lower())[0].tag.grammemes:
+        return None  # 'агентства Рейтер': a common noun first
     before = _WORD_BEFORE.search(text, max(0, start - 40), start)
     if before is None or not before.group(1).islower() or text[before.end(1) : start] != " ":
         return None
-    if written.body(before.group(1)) is None:
-        return None
+    if written.body(before.group(1)) is None or not _singular(before.group(1)):
+        return None  # 'комиссиями Макларена и Шмида': two bodies
     adjective = _WORD_BEFORE.search(text, max(0, before.start() - 40), before.start())
     return None if adjective and _adjective(adjective.group(1)) else before.start()
 
@@ -337,20 +340,25 @@ def _complement_end(text: str, stop: int, written: Written, dependent: bool) -> 
         return end if written.phrase_words[first] else None
     if text.startswith(_AT, stop):
         return None if dependent else _capitalised_end(text, stop + len(_AT) - 1, _AT_CASES)
-    return _capitalised_end(text, stop, _GENITIVE)
+    return _capitalised_end(text, stop, _GENITIVE, names=True)
 
 
-def _capitalised_end(text: str, at: int, cases: frozenset[str]) -> int | None:
+def _capitalised_end(
+    text: str, at: int, cases: frozenset[str], *, names: bool = False
+) -> int | None:
     """Where a name of capitalised words after the space at `at` ends: a noun phrase in one
     of `cases` (adjectives and a noun, the noun in lower case after a capitalised adjective:
     'Нью-Йоркского радио'), then capitalised nouns or noun phrases in the genitive ('при
     Губернаторе Санкт-Петербурга'); None unless it ends on a noun. A person's name ('фонда
-    Сороса') is no such word."""
+    Сороса') is no such word, and for a name in the genitive (`names`) a capitalised noun is a
+    place's or a body's name or an abbreviation."""
     end, words, adjective = None, 0, False
     while words < _MAX_CAPITALISED and (found := _WORD_AFTER.match(text, at)):
         word = found.group(1)
         if not (word[0].isupper() or (adjective and word.islower())) or _personal(word):
             break
+        if names and word[0].isupper() and not (word.isupper() or _proper(word)) and _noun(word):
+            break  # 'Демократической партии Фото', 'Генштаба Муженко': no name of a place
         read = _read(word.lower(), cases)
         if read is None:
             break
@@ -380,7 +388,7 @@ def _personal(word: str) -> bool:
     """Whether the dictionary knows `word` as a person's name ('Дюка', 'Романа') and not as a
     place's or a body's ('Израиля')."""
     parses = morph()(word.lower())
-    named = any(p.is_known and {"Name", "Surn", "Patr"} & p.tag.grammemes for p in parses)
+    named = any(p.is_known and _PERSONAL & p.tag.grammemes for p in parses)
     return named and not any({"Geox", "Orgn", "Abbr"} & p.tag.grammemes for p in parses)
 
 
@@ -488,6 +496,8 @@ def _dependent(text: str, start: int, surface: str) -> bool:
     it may be that noun's; another noun's takes none ('в докладе Генерального директората по
     внешней политике ЕС'). A word the dictionary does not know ('ООН') may be any case."""
     before = _WORD_BEFORE.search(text, max(0, start - 40), start)
+    if before and morph()(before.group(1).lower())[0].tag.POS == "ADJF":
+        return True  # a substantive's: 'уполномоченного Верховной рады по правам человека'
     if not before or not _noun(before.group(1).lower()):
         return False
     if not (_person(before.group(1).lower()) or head_noun(before.group(1))):
@@ -533,3 +543,19 @@ def _person(word: str) -> bool:
     """Whether the dictionary reads `word` first as a noun of animate beings ('советника')."""
     parses = morph()(word)
     return bool(parses) and "anim" in parses[0].tag
+
+
+@lru_cache(maxsize=CACHE_SIZE)
+def _proper(word: str) -> bool:
+    """Whether the dictionary reads `word` as a place's or a body's name ('Лозанны', 'НАТО')
+    and never as a person's."""
+    parses = morph()(word.lower())
+    return any({"Geox", "Orgn", "Abbr"} & p.tag.grammemes for p in parses) and not any(
+        _PERSONAL & p.tag.grammemes for p in parses
+    )
+
+
+@lru_cache(maxsize=CACHE_SIZE)
+def _singular(word: str) -> bool:
+    """Whether some reading of `word` is in the singular."""
+    return any(p.tag.number == "sing" for p in morph()(word.lower()))
