@@ -496,8 +496,8 @@ def _dependent(text: str, start: int, surface: str) -> bool:
     it may be that noun's; another noun's takes none ('в докладе Генерального директората по
     внешней политике ЕС'). A word the dictionary does not know ('ООН') may be any case."""
     before = _WORD_BEFORE.search(text, max(0, start - 40), start)
-    if before and morph()(before.group(1).lower())[0].tag.POS == "ADJF":
-        return True  # a substantive's: 'уполномоченного Верховной рады по правам человека'
+    if before and _substantive(before.group(1).lower(), surface.split()[0].lower()):
+        return True  # 'уполномоченного Верховной рады по правам человека'
     if not before or not _noun(before.group(1).lower()):
         return False
     if not (_person(before.group(1).lower()) or head_noun(before.group(1))):
@@ -559,3 +559,20 @@ def _proper(word: str) -> bool:
 def _singular(word: str) -> bool:
     """Whether some reading of `word` is in the singular."""
     return any(p.tag.number == "sing" for p in morph()(word.lower()))
+
+
+def _substantive(word: str, first: str) -> bool:
+    """Whether `word` before a name whose first word is `first` is an adjective standing for a
+    noun ('уполномоченного Верховной рады'), not one of the name's ('американский Совет
+    управляющих'): read first as an adjective that agrees with no reading of `first`."""
+    parses = morph()(word)
+    if not parses or parses[0].tag.POS != "ADJF":
+        return False
+    grammar = {(p.tag.case, p.tag.number, p.tag.gender) for p in morph()(first)}
+    numbers = {(case, number) for case, number, _gender in grammar}
+    return not any(
+        (p.tag.case, p.tag.number, p.tag.gender) in grammar
+        or (p.tag.number == "plur" and (p.tag.case, p.tag.number) in numbers)
+        for p in parses
+        if p.tag.POS == "ADJF"
+    )
