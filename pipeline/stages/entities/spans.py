@@ -39,7 +39,7 @@ import pyarrow as pa
 from pymorphy2.analyzer import Parse
 
 from pipeline.nlp.gazetteer import adjectives, key
-from pipeline.nlp.institutions import head_noun, head_only
+from pipeline.nlp.institutions import head_noun
 from pipeline.nlp.models import CACHE_SIZE, morph
 from pipeline.nlp.normalize import phrase, restore_case
 from pipeline.stages.entities.common_words import dictionary_word, opens_sentence
@@ -47,8 +47,16 @@ from pipeline.stages.entities.common_words import dictionary_word, opens_sentenc
 ORGANISATION = "ORG"
 _HASH = "#"
 _BY = " по "
+_AT = " при "
+#: The case after 'при', and the genitive of a name's complement.
+_AT_CASES = frozenset({"loct"})
+_GENITIVE = frozenset({"gent"})
+#: Words of a capitalised complement at most ('при Губернаторе Санкт-Петербурга').
+_MAX_CAPITALISED = 4
+#: A word after a space.
+_WORD_AFTER = re.compile(r" ([A-Za-zА-ЯЁа-яё]+(?:-[A-Za-zА-ЯЁа-яё]+)*)")
 #: A word of a phrase after 'по' and what comes before it: a space, or a coordination.
-_NEXT = re.compile(r"(,? и |, | )([а-яё]+(?:-[а-яё]+)?)")
+_NEXT = re.compile(r"(,? и |, | )([А-ЯЁа-яё]+(?:-[А-ЯЁа-яё]+)?)")
 #: Words of a phrase after 'по' at most: a longer run is a clause, not a name.
 _MAX_WORDS = 8
 #: A lower-case word after a space, and a capitalised one.
@@ -70,6 +78,11 @@ _AND_BEFORE = re.compile(r"([А-ЯЁ][а-яё]+) и $")
 _PLACE_ADJECTIVE = re.compile(r"[сц]к(?:ий|ая|ое|ие|ого|ой|ому|ую|им|их|ими|ом|ою)$")
 _PHRASE_WORD = re.compile(r"[А-Яа-яЁё]+(?:-[А-Яа-яЁё]+)*")
 _OBJECT_CASES = frozenset({"datv", "loct"})
+#: Distinct organisations' names a common noun heads, at least, to be a noun of bodies.
+_BODY_NAMES = 10
+#: Grammemes of a person's name, and of the dictionary's proper names and abbreviations.
+_PERSONAL = frozenset({"Name", "Surn", "Patr"})
+_PROPER = frozenset({"Name", "Surn", "Patr", "Geox", "Orgn", "Trad", "Abbr"})
 
 
 @dataclass
@@ -77,12 +90,14 @@ class Written:
     """How the corpus writes its names: the keys of organisations' names, of names it writes
     outside hashtags and of organisations it writes away from a sentence's start; and how often
     each word opens the 'по' phrase of an organisation's name ('Европейский суд по правам
-    человека')."""
+    человека'); and how many distinct organisations' names each common noun heads (after
+    adjectives alone: 'оркестр' of 'Лондонский симфонический оркестр')."""
 
     names: set[str] = field(default_factory=set)
     outside_hashtags: set[str] = field(default_factory=set)
     inside_sentences: set[str] = field(default_factory=set)
     phrase_words: Counter[str] = field(default_factory=Counter)
+    heads: Counter[str] = field(default_factory=Counter)
 
     def add(
         self, mentions: Iterable[tuple[str, int, str, str, str]], texts: Mapping[str, str]
@@ -95,39 +110,97 @@ class Written:
                 self.outside_hashtags.add(found)
             if kind != ORGANISATION:
                 continue
+            if found not in self.names and (noun := _first_noun(name)):
+                self.heads[noun] += 1
             self.names.add(found)
             if not opens_sentence(text, start):
                 self.inside_sentences.add(found)
             if _BY in name:
                 self.phrase_words[name.split(_BY, 1)[1].split(" ", 1)[0]] += 1
 
+    def body(self, surface: str) -> str | None:
+        """The noun of bodies that heads a name of nothing but it and adjectives before it
+        ('Симфонический оркестр', 'Экспортного совета'), else None: an institution's head
+        (`nlp.institutions`) or a common noun that heads `_BODY_NAMES` of the corpus's
+        organisations' names or more ('оркестр', 'школа', 'трибунал')."""
+        words = surface.split()
+        if not words or not all(_PHRASE_WORD.fullmatch(w) for w in words):
+            return None
+        if not all(_adjective(w) for w in words[:-1]):
+            return None
+        if noun := head_noun(words[-1]):
+            return noun
+        noun = _common_noun(words[-1])
+        return noun if noun and self.heads[noun] >= _BODY_NAMES else None
+
 
 def respanned(raw: pa.Table, texts: Mapping[str, str], written: Written) -> pa.Table:
     """The raw mentions (RAW_MENTIONS) read with the corpus's evidence (`written`): hashtags
-    and sentence-opening common noun phrases that name nothing dropped, institutions cut
-    before their 'по' phrase extended to it."""
+    and sentence-opening common noun phrases that name nothing dropped, organisations cut
+    before words of their names extended to them, and the mentions inside such a name
+    dropped with it ('Лозанны' of 'Федеральной политехнической школы Лозанны')."""
     columns = ("article_id", "start", "stop", "surface", "name", "type")
-    keep, stops, surfaces, names = [], [], [], []
-    for article_id, start, stop, surface, name, kind in zip(
-        *(raw[c].to_pylist() for c in columns), strict=True
+    keep, starts, stops, surfaces, names = [], [], [], [], []
+    grown: dict[str, list[tuple[int, int, int]]] = {}  # article -> (start, stop, row)
+    tagged: dict[str, set[int]] = {}  # article -> where its mentions start
+    for article_id, start in zip(*(raw[c].to_pylist() for c in columns[:2]), strict=True):
+        tagged.setdefault(article_id, set()).add(start)
+    for row, (article_id, start, stop, surface, name, kind) in enumerate(
+        zip(*(raw[c].to_pylist() for c in columns), strict=True)
     ):
-        text = texts[article_id]
+        text, span = texts[article_id], (start, stop)
         keep.append(not _no_name(text, start, stop, surface, name, kind, written))
         end = (
-            _continued(text, start, stop, surface, name, written) if kind == ORGANISATION else None
+            _continued(text, (start, stop), surface, name, written, tagged[article_id])
+            if kind == ORGANISATION
+            else None
         )
         if end is not None:  # the name goes on with the words up to `end`
             surface, name, stop = text[start:end], " ".join((name + text[stop:end]).split()), end
         elif kind == ORGANISATION and (end := _headed(text, stop, surface)) is not None:
             surface, stop = text[start:end], end
             name = phrase(surface)
+        elif kind == ORGANISATION and (begin := _head_before(text, start, surface, written)):
+            surface, start = text[begin:stop], begin
+            name = phrase(surface)
+            name = name[:1].upper() + name[1:]
         elif kind in _SHARED_HEADS and (single := _coordinated(text, start, surface)):
             name = single
-        stops.append(stop), surfaces.append(surface), names.append(name)
-    for column, values in (("stop", stops), ("surface", surfaces), ("name", names)):
+        if (start, stop) != span and keep[-1]:  # a dropped name swallows nothing
+            grown.setdefault(article_id, []).append((start, stop, row))
+        starts.append(start), stops.append(stop), surfaces.append(surface), names.append(name)
+    ids = raw["article_id"].to_pylist()
+    for row, (article_id, start, stop) in enumerate(zip(ids, starts, stops, strict=True)):
+        if any(a <= start and stop <= b and r != row for a, b, r in grown.get(article_id, ())):
+            keep[row] = False
+    for column, values in (
+        ("start", starts),
+        ("stop", stops),
+        ("surface", surfaces),
+        ("name", names),
+    ):
         index = raw.schema.get_field_index(column)
         raw = raw.set_column(index, column, pa.array(values, raw.schema.field(column).type))
     return raw.filter(pa.array(keep, pa.bool_()))
+
+
+def _head_before(text: str, start: int, surface: str, written: Written) -> int | None:
+    """Where an organisation named after a person begins when NER tagged the person's name
+    alone after the body's noun in lower case ('Профессор политологии университета Дюка':
+    'Университет Дюка'), else None: one word the dictionary reads as a person's name, right
+    after a noun of bodies (`Written.body`) that no adjective opens ('Московского центра
+    Карнеги' is left)."""
+    if " " in surface or not surface[:1].isupper() or surface.isupper():
+        return None
+    if not _personal(surface) or not _PERSONAL & morph()(surface.lower())[0].tag.grammemes:
+        return None  # 'агентства Рейтер': a common noun first
+    before = _WORD_BEFORE.search(text, max(0, start - 40), start)
+    if before is None or not before.group(1).islower() or text[before.end(1) : start] != " ":
+        return None
+    if written.body(before.group(1)) is None or not _singular(before.group(1)):
+        return None  # 'комиссиями Макларена и Шмида': two bodies
+    adjective = _WORD_BEFORE.search(text, max(0, before.start() - 40), before.start())
+    return None if adjective and _adjective(adjective.group(1)) else before.start()
 
 
 def _no_name(
@@ -207,20 +280,40 @@ def _form(word: str, pos: str, number: str, case: str | None = None) -> Parse | 
 
 
 def _continued(
-    text: str, start: int, stop: int, surface: str, name: str, written: Written
+    text: str,
+    span: tuple[int, int],
+    surface: str,
+    name: str,
+    written: Written,
+    tagged: set[int],
 ) -> int | None:
     """Where an organisation's name that NER cut before lower-case words of it ends: the
     longest run of them that makes a name the corpus tags whole, with or without a name after
     it ('Института стратегических исследований' + 'и прогнозов', as in 'Институт стратегических
-    исследований и прогнозов РУДН'), or an institution's 'по' phrase (`_phrase_end`); else
-    None. A 'по' phrase after a name that may be a genitive may be the noun's before it."""
+    исследований и прогнозов РУДН'); else, for a body's name cut at its head, where its
+    complement ends (`_complement_end`); else None. A 'по' or 'при' phrase after a name that
+    may be a genitive may be the noun's before it (`_dependent`); a name in the genitive that
+    NER tagged apart (where a mention of the article starts: `tagged`) stays apart."""
+    start, stop = span
     if len(name.split()) != len(surface.split()):
         return None  # named after another mention of the article ('Комитет' referring back)
-    words = _following(text, stop)
-    by = text.startswith(_BY, stop)
-    if not words or (by and _dependent(text, start, surface)):
+    dependent = _dependent(text, start, surface)
+    if not (dependent and text.startswith(_BY, stop)):
+        end = _named_run(text, stop, name, written)
+        if end is not None:
+            return end
+    if written.body(surface) is None:
         return None
-    for word in reversed(words):
+    end = _complement_end(text, stop, written, dependent)
+    if end is None or text.startswith((_BY, _AT), stop):
+        return end
+    return None if any(stop < at < end for at in tagged) else end
+
+
+def _named_run(text: str, stop: int, name: str, written: Written) -> int | None:
+    """Where the longest run of lower-case words after `stop` ends that makes, after `name`,
+    a name the corpus tags whole (with or without a name after it), else None."""
+    for word in reversed(_following(text, stop)):
         if not _noun(word.group().strip()):
             continue  # a name's words end in a noun: not 'Центр по примирению сторон в'
         end = word.end()
@@ -228,11 +321,75 @@ def _continued(
         owner = _NAME_AFTER.match(text, end)
         if key(whole) in written.names or (owner and key(f"{whole} {owner[1]}") in written.names):
             return end
-    if not by or not head_only(surface):
+    return None
+
+
+def _complement_end(text: str, stop: int, written: Written, dependent: bool) -> int | None:
+    """Where the complement of a body's name cut at its head ends, when it is of a fixed
+    shape: a 'по' phrase (`_phrase_end`) whose first word opens the 'по' phrases of the
+    corpus's names ('Международным трибуналом' + 'по бывшей Югославии'); a 'при' phrase of
+    capitalised words ('Экспортного совета' + 'при Губернаторе Санкт-Петербурга'); a name in
+    the genitive ('Симфонический оркестр' + 'Нью-Йоркского радио', 'Федеральной
+    политехнической школы' + 'Лозанны'); else None. A 'по' or 'при' phrase that may be the
+    noun's before the name (`dependent`) is left."""
+    if text.startswith(_BY, stop):
+        if dependent:
+            return None
+        end = _phrase_end(text, stop + len(_BY) - 1)
+        first = text[stop + len(_BY) : end].split(" ", 1)[0] if end else ""
+        return end if written.phrase_words[first] else None
+    if text.startswith(_AT, stop):
+        return None if dependent else _capitalised_end(text, stop + len(_AT) - 1, _AT_CASES)
+    return _capitalised_end(text, stop, _GENITIVE, names=True)
+
+
+def _capitalised_end(
+    text: str, at: int, cases: frozenset[str], *, names: bool = False
+) -> int | None:
+    """Where a name of capitalised words after the space at `at` ends: a noun phrase in one
+    of `cases` (adjectives and a noun, the noun in lower case after a capitalised adjective:
+    'Нью-Йоркского радио'), then capitalised nouns or noun phrases in the genitive ('при
+    Губернаторе Санкт-Петербурга'); None unless it ends on a noun. A person's name ('фонда
+    Сороса') is no such word, and for a name in the genitive (`names`) a capitalised noun is a
+    place's or a body's name or an abbreviation."""
+    end, words, adjective = None, 0, False
+    while words < _MAX_CAPITALISED and (found := _WORD_AFTER.match(text, at)):
+        word = found.group(1)
+        if not (word[0].isupper() or (adjective and word.islower())) or _personal(word):
+            break
+        if names and word[0].isupper() and not (word.isupper() or _proper(word)) and _noun(word):
+            break  # 'Демократической партии Фото', 'Генштаба Муженко': no name of a place
+        read = _read(word.lower(), cases)
+        if read is None:
+            break
+        at, words = found.end(), words + 1
+        adjective = read[0] != "NOUN"
+        if adjective:
+            cases = frozenset({read[1]})
+        else:
+            end, cases = at, _GENITIVE
+    if end is None or end != at or _goes_on(text, end):
         return None
-    end = _phrase_end(text, stop + len(_BY) - 1)
-    first = text[stop + len(_BY) : end].split(" ", 1)[0] if end else ""
-    return end if written.phrase_words[first] else None
+    return end
+
+
+def _goes_on(text: str, at: int) -> bool:
+    """Whether the name may go on after `at`: a capitalised word not in the genitive ('Правительства
+    Республики Казахстан') or a lower-case genitive ('Национальной стратегии безопасности')."""
+    found = _WORD_AFTER.match(text, at)
+    if found is None:
+        return False
+    word = found.group(1)
+    return not word.islower() or _read(word, _GENITIVE) is not None
+
+
+@lru_cache(maxsize=CACHE_SIZE)
+def _personal(word: str) -> bool:
+    """Whether the dictionary knows `word` as a person's name ('Дюка', 'Романа') and not as a
+    place's or a body's ('Израиля')."""
+    parses = morph()(word.lower())
+    named = any(p.is_known and _PERSONAL & p.tag.grammemes for p in parses)
+    return named and not any({"Geox", "Orgn", "Abbr"} & p.tag.grammemes for p in parses)
 
 
 def _headed(text: str, stop: int, surface: str) -> int | None:
@@ -283,27 +440,31 @@ def _following(text: str, at: int) -> list[re.Match]:
 def _phrase_end(text: str, at: int) -> int | None:
     """Where the noun phrase after 'по' (from the space at `at`) ends: adjectives and a noun
     in the dative or locative, nouns in the genitive after it, coordinated words in the case of
-    the noun before; None unless it ends on a noun at a name's boundary (`_BOUNDARY`) or
+    the noun before, any but the first word maybe capitalised, no person's name; None unless
+    it ends on a noun at a name's boundary (`_BOUNDARY`) or
     before a verb."""
-    expected, noun_case, end, words = _OBJECT_CASES, _OBJECT_CASES, None, 0
+    expected, noun_case, end, words, found_last = _OBJECT_CASES, _OBJECT_CASES, None, 0, ""
     while words < _MAX_WORDS and (found := _NEXT.match(text, at)):
+        word = found.group(2)
         if found.group(1) != " " and end is None:
             break
+        if not word.islower() and (not words or _personal(word)):
+            break  # a place's or a body's name inside it: 'по бывшей Югославии'
         if found.group(1) != " ":
             expected = noun_case
-        read = _read(found.group(2), expected)
+        read = _read(word.lower(), expected)
         if read is None:
             break
         pos, case = read
-        at, words = found.end(), words + 1
+        at, words, found_last = found.end(), words + 1, word
         if pos == "NOUN":
             end, noun_case, expected = at, frozenset({case}), frozenset({"gent"})
         else:
             expected = frozenset({case})
     if end is None or end != at:
         return None
-    if _BOUNDARY.match(text, end) or _verb(text, end):
-        return end
+    if _BOUNDARY.match(text, end) or _verb(text, end) or not found_last.islower():
+        return end  # a name ends the phrase too: 'по бывшей Югославии обвинительный приговор'
     return None
 
 
@@ -330,12 +491,17 @@ def _verb(text: str, at: int) -> bool:
 
 
 def _dependent(text: str, start: int, surface: str) -> bool:
-    """Whether the name may be a genitive after the noun right before it ('советника Белого
-    дома', 'комиссии Общественной палаты', 'Совета ООН'): a 'по' phrase after it may be that
-    noun's. A word the dictionary does not know ('ООН') may be any case."""
+    """Whether the name may be a genitive after a person's or a body's noun right before it
+    ('советника Белого дома', 'комиссии Общественной палаты'): a 'по' or 'при' phrase after
+    it may be that noun's; another noun's takes none ('в докладе Генерального директората по
+    внешней политике ЕС'). A word the dictionary does not know ('ООН') may be any case."""
     before = _WORD_BEFORE.search(text, max(0, start - 40), start)
+    if before and _substantive(before.group(1).lower(), surface.split()[0].lower()):
+        return True  # 'уполномоченного Верховной рады по правам человека'
     if not before or not _noun(before.group(1).lower()):
         return False
+    if not (_person(before.group(1).lower()) or head_noun(before.group(1))):
+        return False  # 'в докладе Генерального директората по ...': no noun to take it
     parses = [p for p in morph()(surface.split()[-1].lower()) if p.is_known]
     return not parses or any(p.tag.case == "gent" for p in parses if p.tag.POS == "NOUN")
 
@@ -345,3 +511,68 @@ def _noun(word: str) -> bool:
     """Whether the dictionary reads `word` first as a noun."""
     parses = morph()(word)
     return bool(parses) and parses[0].tag.POS == "NOUN"
+
+
+@lru_cache(maxsize=CACHE_SIZE)
+def _common_noun(word: str) -> str | None:
+    """The lemma of `word` when the dictionary knows it first as a common noun, else None."""
+    parses = morph()(word.lower())
+    if not parses or parses[0].tag.POS != "NOUN" or not parses[0].is_known:
+        return None
+    if any(grammeme in parses[0].tag for grammeme in _PROPER):
+        return None
+    return parses[0].normal_form
+
+
+def _first_noun(name: str) -> str | None:
+    """The common noun that heads an organisation's name of two words or more after
+    adjectives alone ('Лондонский симфонический оркестр' -> 'оркестр'), else None."""
+    words = name.split()
+    if len(words) < 2:
+        return None
+    for word in words:
+        if not _PHRASE_WORD.fullmatch(word):
+            return None
+        if not _adjective(word):
+            return _common_noun(word)
+    return None
+
+
+@lru_cache(maxsize=CACHE_SIZE)
+def _person(word: str) -> bool:
+    """Whether the dictionary reads `word` first as a noun of animate beings ('советника')."""
+    parses = morph()(word)
+    return bool(parses) and "anim" in parses[0].tag
+
+
+@lru_cache(maxsize=CACHE_SIZE)
+def _proper(word: str) -> bool:
+    """Whether the dictionary reads `word` as a place's or a body's name ('Лозанны', 'НАТО')
+    and never as a person's."""
+    parses = morph()(word.lower())
+    return any({"Geox", "Orgn", "Abbr"} & p.tag.grammemes for p in parses) and not any(
+        _PERSONAL & p.tag.grammemes for p in parses
+    )
+
+
+@lru_cache(maxsize=CACHE_SIZE)
+def _singular(word: str) -> bool:
+    """Whether some reading of `word` is in the singular."""
+    return any(p.tag.number == "sing" for p in morph()(word.lower()))
+
+
+def _substantive(word: str, first: str) -> bool:
+    """Whether `word` before a name whose first word is `first` is an adjective standing for a
+    noun ('уполномоченного Верховной рады'), not one of the name's ('американский Совет
+    управляющих'): read first as an adjective that agrees with no reading of `first`."""
+    parses = morph()(word)
+    if not parses or parses[0].tag.POS != "ADJF":
+        return False
+    grammar = {(p.tag.case, p.tag.number, p.tag.gender) for p in morph()(first)}
+    numbers = {(case, number) for case, number, _gender in grammar}
+    return not any(
+        (p.tag.case, p.tag.number, p.tag.gender) in grammar
+        or (p.tag.number == "plur" and (p.tag.case, p.tag.number) in numbers)
+        for p in parses
+        if p.tag.POS == "ADJF"
+    )
