@@ -738,9 +738,11 @@ def _best_reading(
             other = len(decided) == len(written) and decided[i] != word
             if (attested(i, word) and not own and not other) or (whole[name] and " " in name):
                 total += _ATTESTED
-            elif _feminine_genitive(written[i], word) and seen[written[i]] > 1:
+            elif _feminine_genitive(written[i], word) and (
+                seen[written[i]] > 1 or _adjectival_stem(written[i])
+            ):
                 total += _NEVER_WHOLE  # 'Бюрки', written again, is no genitive of 'Бюрка'
-                # that the corpus never writes
+                # that the corpus never writes, nor 'Буковски' of a 'Буковска'
             elif (seen[written[i]] >= _MANY or made_up(i, word)) and not surname(i, word):
                 total += _NEVER_WHOLE  # written often, not so: 'Каролина' is no 'Каролин's
             elif i in offered or seen[written[i]] >= _OFTEN or guessed(i, word, changed):
@@ -972,6 +974,17 @@ def _feminine_genitive(written: str, word: str) -> bool:
         and word[-1:] in ("а", "я")
         and word[:-1] == written[:-1]
     )
+
+
+@cache
+def _adjectival_stem(word: str) -> bool:
+    """Whether a word (lower case) in -ски, -цки is the stem of an adjective in -ский, -цкий,
+    as the dictionary's guess of an adverb of it tells ('буковски', 'брзезински', like
+    'дружески'): such a name written without the adjective's ending does not decline, and a
+    Slavic one that declines does so as an adjective ('Радваньской'), so its -и is a genitive
+    of a name in -ска, -цка only where the corpus writes that name ('Леона Горецки' of 'Леон
+    Горецка'). 'Дерипаски', of no adjective, is not such a word."""
+    return word.endswith(("ски", "цки")) and any(p.tag.POS == "ADVB" for p in morph()(word))
 
 
 def latin_originals(
