@@ -190,8 +190,13 @@ def _dictionary(word: str) -> list[Analysis]:
             genders = ("femn", "masc")  # a man's name may be such a noun ('Олега Бузины')
         elif _womans_too(parse):
             genders = ("masc", "femn")  # a woman's too, declined alike ('Ване Кинг')
+        # A name of either gender ('Саша', 'Женя': ms-f) has no form marked with one; an
+        # indeclinable one ('Камю') is the word as written (`_paradigms`).
+        either = "ms-f" in tag.grammemes
+        if either and "Fixd" in tag:
+            continue
         for gender in genders:
-            form = _inflect(parse, {"nomn", "sing", tag.gender or gender})
+            form = _inflect(parse, {"nomn", "sing"} | (set() if either else {tag.gender or gender}))
             # A common noun used as a name ('Соната') beats a guessed paradigm, not a name.
             # A guessed adjective is no better than a guessed noun stem ('Тягнибоком' is not
             # 'Тягнибокий'): adjectival surnames are the -ский/-цкий paradigms of _SURNAME.
@@ -247,6 +252,8 @@ def _paradigms(word: str) -> list[Analysis]:
     found: list[Analysis] = [
         (case, g, word, _AS_WRITTEN) for case in CASES for g in ("masc", "femn")
     ]
+    if _fixed_name(word):
+        return found  # no case ending to guess: 'Камю' is no 'Кама', 'Гёте' no 'Гёт'
     if word[-1:] in CONSONANTS:
         found.append(("nomn", "masc", word, 0.45))
     elif word[-1:] in "ая" and len(word) > 2:
@@ -298,6 +305,16 @@ def _paradigms(word: str) -> list[Analysis]:
         if not stem.endswith(SURNAME_STEMS) and end != "е":
             found += [(c, "masc", stem + ending, 0.45) for c in cases]
     return found
+
+
+@lru_cache(maxsize=CACHE_SIZE)
+def _fixed_name(word: str) -> bool:
+    """Whether the dictionary knows `word` only as a name that does not decline, of either
+    gender ('Камю', 'Гёте', 'Шойгу': 'ms-f,Fixd'), so in any case as written."""
+    known = [p for p in morph()(word) if p.is_known]
+    return bool(known) and all(
+        {"Fixd", "ms-f"} <= p.tag.grammemes and _PROPER & p.tag.grammemes for p in known
+    )
 
 
 def _unknown(word: str) -> bool:

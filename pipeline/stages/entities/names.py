@@ -18,7 +18,13 @@ from pipeline.nlp.gazetteer import key, places, read_tsv
 from pipeline.nlp.media import MEDIUM, lexicon, medium_of
 from pipeline.nlp.models import morph
 from pipeline.nlp.ner import Mention, split_country
-from pipeline.nlp.normalize import CONSONANTS, SURNAME_STEMS, VELAR_HUSHING, words
+from pipeline.nlp.normalize import (
+    CONSONANTS,
+    SURNAME_STEMS,
+    VELAR_HUSHING,
+    person_candidates,
+    words,
+)
 from pipeline.stages.entities.organisations import ORGANISATION, organisation_names
 from pipeline.stages.entities.people import first_name_only, given_name_gender, name_gender
 from pipeline.stages.mentions import reading_key, reading_parts, surface_readings
@@ -313,6 +319,11 @@ def chosen_readings(raws: Iterable[pa.Table]) -> Readings:
                 others=others,
                 subject=bool(gender),
             )
+    best |= {
+        reading: apposed
+        for reading, (surface, gender) in parts.items()
+        if (apposed := _without_apposition(surface, gender, written))
+    }
     chosen = {
         reading: (name, *(n for _s, n in readings[reading] if n != name))
         for reading, name in best.items()
@@ -335,6 +346,54 @@ def chosen_readings(raws: Iterable[pa.Table]) -> Readings:
             name = organisations.get(surface, name)
         counts[kind, name] += count
     return Readings(chosen, counts, dict(genders), organisations, spans)
+
+
+#: Mentions a name needs in the corpus, written alone as a person's in the nominative, to be
+#: the person a common noun glued to it by a hyphen stands beside ('Трампа-кандидата' is Трамп).
+_APPOSED = 3
+#: Nouns of kinship that after a hyphen tell a generation, as 'младший' does ('Дюма-сын'), or
+#: make a figure's name ('Родина-мать'): part of the name, not an apposition.
+_KIN = frozenset({"сын", "дочь", "отец", "мать"})
+_PROPER_TAGS = frozenset({"Name", "Surn", "Patr", "Geox", "Orgn", "Trad", "Fixd"})
+
+
+def _without_apposition(surface: str, gender: str | None, written: Counter[str]) -> str | None:
+    """The name of a person's `surface` whose last word a hyphen glues to a common noun of a
+    person, written in lower case ('Трампа-кандидата' -> 'Трамп', 'Ярош-миротворец' ->
+    'Ярош'): the noun is an apposition, the person the name before it, read in the noun's
+    case, where the corpus (`written`: person surfaces) writes that name alone. A title fused
+    with a name stays ('Осман-паша': 'паша' is a name too; 'Далай-лама': 'Далай' is no
+    person's name of the corpus), and so does a first name alone ('Иван-дурак', a figure).
+    None where there is no such noun."""
+    head, hyphen, tail = surface.rpartition("-")
+    if not hyphen or not head or not tail.isalpha() or not tail.islower():
+        return None
+    cases = _person_noun_cases(tail)
+    if not cases or (" " not in head and first_name_only(head)):
+        return None
+    # the name as written only where the noun may be a nominative ('Глушакова-спасителя' is
+    # no woman's nominative)
+    found = [
+        n for _s, n in person_candidates(head, gender, cases=cases) if n != head or "nomn" in cases
+    ]
+    return next((n for n in found if written[n] >= _APPOSED), None)
+
+
+@cache
+def _person_noun_cases(word: str) -> frozenset[str]:
+    """The cases of `word` where the dictionary knows it only as an animate common noun (a
+    person's role or kind: 'кандидата', 'миротворец'), never as a name, a place, a noun of
+    kinship or another part of speech; else none."""
+    parses = [p for p in morph()(word) if p.is_known]
+    if not parses or any(
+        p.tag.POS != "NOUN"
+        or "anim" not in p.tag.grammemes
+        or _PROPER_TAGS & p.tag.grammemes
+        or p.normal_form in _KIN
+        for p in parses
+    ):
+        return frozenset()
+    return frozenset(p.tag.case for p in parses)
 
 
 def _forms_in_full(
@@ -738,9 +797,11 @@ def _best_reading(
             other = len(decided) == len(written) and decided[i] != word
             if (attested(i, word) and not own and not other) or (whole[name] and " " in name):
                 total += _ATTESTED
-            elif _feminine_genitive(written[i], word) and seen[written[i]] > 1:
+            elif _feminine_genitive(written[i], word) and (
+                seen[written[i]] > 1 or _adjectival_stem(written[i])
+            ):
                 total += _NEVER_WHOLE  # 'Бюрки', written again, is no genitive of 'Бюрка'
-                # that the corpus never writes
+                # that the corpus never writes, nor 'Буковски' of a 'Буковска'
             elif (seen[written[i]] >= _MANY or made_up(i, word)) and not surname(i, word):
                 total += _NEVER_WHOLE  # written often, not so: 'Каролина' is no 'Каролин's
             elif i in offered or seen[written[i]] >= _OFTEN or guessed(i, word, changed):
@@ -972,6 +1033,17 @@ def _feminine_genitive(written: str, word: str) -> bool:
         and word[-1:] in ("а", "я")
         and word[:-1] == written[:-1]
     )
+
+
+@cache
+def _adjectival_stem(word: str) -> bool:
+    """Whether a word (lower case) in -ски, -цки is the stem of an adjective in -ский, -цкий,
+    as the dictionary's guess of an adverb of it tells ('буковски', 'брзезински', like
+    'дружески'): such a name written without the adjective's ending does not decline, and a
+    Slavic one that declines does so as an adjective ('Радваньской'), so its -и is a genitive
+    of a name in -ска, -цка only where the corpus writes that name ('Леона Горецки' of 'Леон
+    Горецка'). 'Дерипаски', of no adjective, is not such a word."""
+    return word.endswith(("ски", "цки")) and any(p.tag.POS == "ADVB" for p in morph()(word))
 
 
 def latin_originals(
