@@ -144,3 +144,21 @@ def test_a_gloss_is_read_without_examples_and_with_its_labels():
     assert labels(gloss) == {"разг."}
     assert "говорить" in heads(gloss, 3)
     assert "сообщать" in heads("{{действие|сообщать|передача сведений}}", 0)
+
+
+def test_agreement_scores_b_against_a_and_lists_presence(capsys):
+    from agree_quotes import agreement, marked
+
+    def row(n, content, source, cue):
+        return {"n": n, "text": SENTENCE, "content": content, "source": source, "cue": cue}
+
+    a = row("1", [(17, 35)], [(10, 15)], [(0, 9)])
+    # B leaves the cue's preposition out and sees no speech in a second copy of the sentence.
+    b = row("1", [(17, 35)], [(10, 15)], [(3, 9)])
+    agreement([(a, b), (row("2", [(17, 35)], [], []), row("2", [], [], []))])
+    out = capsys.readouterr().out
+    assert "| source | 1 | 1 | 1.000 | 1.000 | 1.000 |" in out
+    assert "| cue | 2 | 1 | 1.000 | 0.500 | 0.667 |" in out
+    assert "Presence of content: A only 1 ['2'], B only 0 []" in out
+    assert marked(a) == "{C По словам} {S Ивана}, {Q завтра будет дождь}."
+    assert marked(row("3", [], [], [])) == "-"
