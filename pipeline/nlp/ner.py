@@ -275,7 +275,7 @@ def _cut_at_verb(text: str, words: list[tuple[int, int, str]]) -> list[tuple[int
     to it: 'Центра примирения ведут', 'Организации Брюссельского договора присоединились ФРГ',
     'членов Комиссии недостижима', 'в Совете представлены организации народов Севера'. A title
     in quotation marks may have one ('«Москва строит»', 'программы «Пусть говорят»')."""
-    if words[0][0] > 0 and text[words[0][0] - 1] in OPENING:
+    if after_opening(text, words[0][0]):
         return words
     for i, (start, _stop, word) in enumerate(words[1:], 1):
         if any(ch in OPENING for ch in text[words[0][0] : start]):
@@ -514,9 +514,14 @@ def preposition(word: str) -> bool:
 OPENING, _CLOSING = '«„“"', '»“”"'
 
 
+def after_opening(text: str, start: int) -> bool:
+    """Whether a quotation mark opens right before `start`: «|Барселоны»."""
+    return start > 0 and text[start - 1] in OPENING
+
+
 def quoted(text: str, start: int, stop: int) -> bool:
     """Whether `text[start:stop]` is written in quotation marks: «Барселоны»."""
-    return start > 0 and stop < len(text) and text[start - 1] in OPENING and text[stop] in _CLOSING
+    return after_opening(text, start) and stop < len(text) and text[stop] in _CLOSING
 
 
 @lru_cache(maxsize=CACHE_SIZE)

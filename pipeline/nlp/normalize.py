@@ -22,6 +22,7 @@ from functools import lru_cache
 from pymorphy2.analyzer import Parse
 
 from pipeline.nlp.models import CACHE_SIZE, morph
+from pipeline.runtime.choice import sole
 
 CASES = ("nomn", "gent", "datv", "accs", "ablt", "loct")
 _PROPER = {"Name", "Surn", "Patr"}
@@ -757,8 +758,8 @@ def _adjectives_gender(run: list[dict], grammar: tuple[str, str]) -> str | None:
         return None
     genders = [{p.tag.gender for p in forms.get(grammar, ())} - {None} for forms in run]
     shared = set.intersection(*genders) if genders else set()
-    if len(shared) == 1:
-        return shared.pop()
+    if (one := sole(shared)) is not None:
+        return one
     first = _inflect(max(run[0][grammar], key=lambda p: p.score), {"nomn", "sing"})
     return first.tag.gender if first is not None and first.tag.gender in shared else None
 

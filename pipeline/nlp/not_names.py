@@ -13,7 +13,7 @@ from functools import cache, lru_cache
 from pipeline.nlp.gazetteer import key, read_tsv
 from pipeline.nlp.media import medium_of
 from pipeline.nlp.models import CACHE_SIZE, lemma, morph
-from pipeline.nlp.ner import OPENING, known_common_word
+from pipeline.nlp.ner import after_opening, known_common_word
 from pipeline.nlp.normalize import may_be_nominative, phrase
 
 #: Parts of a span that are one word each: 'НКО–иноагентов' -> 'НКО', 'ЕГРЮЛ/ЕГРИП' -> 'ЕГРЮЛ'.
@@ -89,7 +89,7 @@ def not_a_name(text: str, start: int, stop: int, kind: str) -> bool:
         return True
     if titled(text, start):
         return not medium_of(phrase(surface), cited=True)  # the programme «Вести» is a source
-    return kind != "PER" and not _quoted_before(text, start) and _document(surface)
+    return kind != "PER" and not after_opening(text, start) and _document(surface)
 
 
 def _generic(surface: str) -> bool:
@@ -118,10 +118,6 @@ def _credit_section(text: str, start: int, stop: int) -> bool:
     )
 
 
-def _quoted_before(text: str, start: int) -> bool:
-    return start > 0 and text[start - 1] in OPENING
-
-
 def titled(text: str, start: int) -> bool:
     """A title in quotation marks, in the nominative, right after a noun of a thing or a place
     (`kind`, `place` in the lexicon), or after one and an indeclinable common noun: 'фрегата
@@ -140,7 +136,7 @@ def _taken_in(text: str, start: int) -> bool:
     ('посмотреть «Движение вверх»'), not a match ('смотрели «Спартак» — «Зенит»'). A medium's
     name is kept by the caller ('читать «Коммерсантъ»')."""
     before = _WORDS_BEFORE.search(text, max(0, start - 40), start - 1)
-    if not _quoted_before(text, start) or before is None or _MATCH_AFTER.match(text, start):
+    if not after_opening(text, start) or before is None or _MATCH_AFTER.match(text, start):
         return False
     return any(
         p.tag.POS in ("VERB", "INFN") and p.normal_form in _TAKING_IN
@@ -206,7 +202,7 @@ def _role_span(text: str, start: int, stop: int) -> bool:
     президента'): a job title, not a body ('Завсектором региональных проблем и конфликтов
     отдела ...'). The body named after it is a mention of its own."""
     words = text[start:stop].split()
-    if len(words) < 2 or _quoted_before(text, start) or any(w[:1].isupper() for w in words[1:]):
+    if len(words) < 2 or after_opening(text, start) or any(w[:1].isupper() for w in words[1:]):
         return False
     before = _WORDS_BEFORE.search(text, max(0, start - 40), start)
     if before is not None and any(p.tag.POS == "PREP" for p in morph()(before.group(2).lower())):
@@ -235,7 +231,7 @@ def _list_noun(text: str, start: int) -> str | None:
     'спектаклей («Дочь фараона» и «|Коппелия»)' -> 'спектакль'. A singular noun names one
     thing, so the titles after the first are not its ('в фильме «Брат» и «Спартаке»')."""
     first = _WORDS.match(text, start)
-    if not _quoted_before(text, start) or first is None or not may_be_nominative(first.group()):
+    if not after_opening(text, start) or first is None or not may_be_nominative(first.group()):
         return None
     opening, steps = start - 1, 0
     while (earlier := _previous_title(text, opening)) is not None and steps < _LIST_TITLES:
@@ -270,7 +266,7 @@ def _title_noun(text: str, start: int) -> str | None:
     first word may be a nominative (a genitive is its owner). A noun of a thing or a place may
     also stand before names in capitals (`_over_names`): 'фильм Константина Хабенского
     «Собибор»' -> 'фильм'."""
-    if not _quoted_before(text, start):
+    if not after_opening(text, start):
         return None
     first = _WORDS.match(text, start)
     if first is not None and not may_be_nominative(first.group()):

@@ -18,7 +18,7 @@ import pyarrow as pa
 
 from pipeline.nlp.gazetteer import key
 from pipeline.nlp.institutions import head_noun
-from pipeline.nlp.ner import OPENING
+from pipeline.nlp.ner import after_opening
 from pipeline.nlp.normalize import phrase
 from pipeline.nlp.not_names import heads_a_place
 from pipeline.stages.entities.common_words import compound_noun
@@ -102,7 +102,7 @@ def with_types(
         elif kind == "ORG" and types.get(key(name)) == "PER" and not name.isupper():
             # Not a name in capitals, an abbreviation ('АН' of 'АН СССР', 'ПЕН'), whatever
             # people the corpus names 'Ан'.
-            kind = "ORG" if _quoted(texts[article], start) else "PER"
+            kind = "ORG" if after_opening(texts[article], start) else "PER"
         elif kind == "ORG" and heads_a_place(name):
             kind, name = "LOC", renamed.get(surface, name)
         new_kinds.append(kind)
@@ -115,11 +115,6 @@ def with_types(
     return raw.set_column(
         raw.schema.get_field_index("name"), "name", pa.array(new_names, pa.string())
     )
-
-
-def _quoted(text: str, start: int) -> bool:
-    """Whether the name at `start` of `text` opens after a quotation mark."""
-    return start > 0 and text[start - 1] in OPENING
 
 
 def _body(surface: str) -> bool:

@@ -80,9 +80,11 @@ _PHRASE_WORD = re.compile(r"[А-Яа-яЁё]+(?:-[А-Яа-яЁё]+)*")
 _OBJECT_CASES = frozenset({"datv", "loct"})
 #: Distinct organisations' names a common noun heads, at least, to be a noun of bodies.
 _BODY_NAMES = 10
-#: Grammemes of a person's name, and of the dictionary's proper names and abbreviations.
+#: Grammemes of a person's name, of a place's or a body's name or an abbreviation, and of the
+#: dictionary's proper names and abbreviations.
 _PERSONAL = frozenset({"Name", "Surn", "Patr"})
-_PROPER = frozenset({"Name", "Surn", "Patr", "Geox", "Orgn", "Trad", "Abbr"})
+_PLACE_OR_BODY = frozenset({"Geox", "Orgn", "Abbr"})
+_PROPER = _PERSONAL | _PLACE_OR_BODY | {"Trad"}
 
 
 @dataclass
@@ -140,14 +142,14 @@ def respanned(raw: pa.Table, texts: Mapping[str, str], written: Written) -> pa.T
     before words of their names extended to them, and the mentions inside such a name
     dropped with it ('Лозанны' of 'Федеральной политехнической школы Лозанны')."""
     columns = ("article_id", "start", "stop", "surface", "name", "type")
+    values = [raw[c].to_pylist() for c in columns]
+    ids = values[0]
     keep, starts, stops, surfaces, names = [], [], [], [], []
     grown: dict[str, list[tuple[int, int, int]]] = {}  # article -> (start, stop, row)
     tagged: dict[str, set[int]] = {}  # article -> where its mentions start
-    for article_id, start in zip(*(raw[c].to_pylist() for c in columns[:2]), strict=True):
+    for article_id, start in zip(ids, values[1], strict=True):
         tagged.setdefault(article_id, set()).add(start)
-    for row, (article_id, start, stop, surface, name, kind) in enumerate(
-        zip(*(raw[c].to_pylist() for c in columns), strict=True)
-    ):
+    for row, (article_id, start, stop, surface, name, kind) in enumerate(zip(*values, strict=True)):
         text, span = texts[article_id], (start, stop)
         keep.append(not _no_name(text, start, stop, surface, name, kind, written))
         end = (
@@ -169,7 +171,6 @@ def respanned(raw: pa.Table, texts: Mapping[str, str], written: Written) -> pa.T
         if (start, stop) != span and keep[-1]:  # a dropped name swallows nothing
             grown.setdefault(article_id, []).append((start, stop, row))
         starts.append(start), stops.append(stop), surfaces.append(surface), names.append(name)
-    ids = raw["article_id"].to_pylist()
     for row, (article_id, start, stop) in enumerate(zip(ids, starts, stops, strict=True)):
         if any(a <= start and stop <= b and r != row for a, b, r in grown.get(article_id, ())):
             keep[row] = False
@@ -389,7 +390,7 @@ def _personal(word: str) -> bool:
     place's or a body's ('Израиля')."""
     parses = morph()(word.lower())
     named = any(p.is_known and _PERSONAL & p.tag.grammemes for p in parses)
-    return named and not any({"Geox", "Orgn", "Abbr"} & p.tag.grammemes for p in parses)
+    return named and not any(_PLACE_OR_BODY & p.tag.grammemes for p in parses)
 
 
 def _headed(text: str, stop: int, surface: str) -> int | None:
@@ -550,7 +551,7 @@ def _proper(word: str) -> bool:
     """Whether the dictionary reads `word` as a place's or a body's name ('Лозанны', 'НАТО')
     and never as a person's."""
     parses = morph()(word.lower())
-    return any({"Geox", "Orgn", "Abbr"} & p.tag.grammemes for p in parses) and not any(
+    return any(_PLACE_OR_BODY & p.tag.grammemes for p in parses) and not any(
         _PERSONAL & p.tag.grammemes for p in parses
     )
 

@@ -19,7 +19,7 @@ from pipeline.nlp.gazetteer import key
 from pipeline.nlp.institutions import head_noun
 from pipeline.nlp.media import medium_of
 from pipeline.nlp.models import lemma, morph
-from pipeline.nlp.ner import OPENING
+from pipeline.nlp.ner import OPENING, after_opening
 from pipeline.nlp.normalize import indeclinable
 from pipeline.nlp.not_names import (
     heads_a_things_name,
@@ -112,7 +112,7 @@ class Introduced:
             self.surfaces.setdefault(surface, Counter())[found] += 1
             self.mentions[found] += 1
             text = texts[article_id]
-            quoted = start > 0 and text[start - 1] in OPENING
+            quoted = after_opening(text, start)
             self.quoted[surface] += quoted
             self.in_quotes[found] += quoted
             self.team[found] += about_sport(_sentence(text, start))
