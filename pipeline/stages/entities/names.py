@@ -328,6 +328,8 @@ def chosen_readings(raws: Iterable[pa.Table]) -> Readings:
         reading: (name, *(n for _s, n in readings[reading] if n != name))
         for reading, name in best.items()
     }
+    owned = _owners_names(rows, chosen, written)
+    chosen |= {reading: (name, reading_parts(reading)[0]) for reading, name in owned.items()}
     written_names: Counter[tuple[str, str, str]] = Counter()
     for (kind, surface, _gender, name), count in rows.items():
         written_names[kind, surface, name] += count
@@ -340,12 +342,59 @@ def chosen_readings(raws: Iterable[pa.Table]) -> Readings:
             name = chosen.get(reading_key(surface, gender), (name,))[0]
             if " " in surface:
                 spans.setdefault(surface, name)
-            if gender:
+            if gender and reading_key(surface, gender) not in owned:
                 genders[name][gender] += count
         elif kind == ORGANISATION:
             name = organisations.get(surface, name)
         counts[kind, name] += count
     return Readings(chosen, counts, dict(genders), organisations, spans)
+
+
+#: How many times more often the corpus writes a name as a person's whole surface than
+#: sentences show a woman's reading of one of its oblique cases, for that showing to be a
+#: verb agreeing with a noun that owns the name ('речь Путина ознаменовала': 'Путин' 1,412
+#: times, 'Путина' shown feminine 7), not a woman's name (docs/entities.md).
+_OWNER_RATIO = 20
+
+
+def _owners_names(
+    rows: Mapping[tuple[str, str, str | None, str], int],
+    chosen: Mapping[str, tuple[str, ...]],
+    written: Counter[str],
+) -> dict[str, str]:
+    """The feminine reading keys whose surface, kept as written, is a woman's name only by a
+    verb that agrees with another word ('вероятность победы Байдена была', 'политика Ангелы
+    Меркель спровоцировала') -> the name the same surface reads where no gender shows
+    ('Байден', 'Ангела Меркель'), when the corpus writes that name `_OWNER_RATIO` times as
+    often as sentences show the surface as written; not where it may name another woman
+    (`_another_woman`)."""
+    mentions: Counter[tuple[str, str | None]] = Counter()
+    names: dict[tuple[str, str | None], Counter[str]] = defaultdict(Counter)
+    for (kind, surface, gender, name), count in rows.items():
+        if kind == "PER":
+            mentions[surface, gender] += count
+            names[surface, gender][chosen.get(reading_key(surface, gender), (name,))[0]] += count
+    read = {key: most_common(found) for key, found in names.items()}
+    women = {n.split()[-1] for n in read.values() if n and " " in n and _one_gender(n) == "femn"}
+    found = {}
+    for (surface, gender), count in mentions.items():
+        other = read.get((surface, None))
+        if (
+            gender == "femn"
+            and read[surface, gender] == surface
+            and other not in (None, surface)
+            and written[other] >= _OWNER_RATIO * count
+            and not _another_woman(surface, other, women)
+        ):
+            found[reading_key(surface, gender)] = other
+    return found
+
+
+def _another_woman(surface: str, other: str, women: set[str]) -> bool:
+    """Whether `surface`, kept as written, may name a woman the name `other` is not: `other`
+    a man's name and the surname one the corpus gives a woman with her first name ('Ольга
+    Зайцева'); not where `other` is a woman's too ('Ангелы Меркель')."""
+    return name_gender(other) != "femn" and surface.split()[-1] in women
 
 
 #: Mentions a name needs in the corpus, written alone as a person's in the nominative, to be
