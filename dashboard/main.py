@@ -4,9 +4,11 @@ import streamlit as st
 
 from dashboard.widgets import chartcode, guards, sidebar
 
-st.set_page_config(page_title="Obzor · Russian news analysis", page_icon="📰", layout="wide")
-chartcode.load_early()  # first: the browser loads the charts' code while the script runs
+#: The pages whose first view draws no table (`st.dataframe`): the Overview (its article list
+#: opens on a click), Countries and Topics.
+CHARTS_ONLY = ("", "countries", "topics")
 
+st.set_page_config(page_title="Obzor · Russian news analysis", page_icon="📰", layout="wide")
 build = guards.current_build()
 page = st.navigation(
     [
@@ -31,6 +33,9 @@ page = st.navigation(
         st.Page("views/about.py", title="About the data", icon=":material/info:", url_path="about"),
     ]
 )
+# The sidebar's first element: the browser loads the code of the page's charts and tables while
+# the script runs.
+chartcode.load_early(chartcode.CHARTS if page.url_path in CHARTS_ONLY else chartcode.EARLY)
 sidebar.build_info(build)
 with guards.in_time(stop=True):  # the sidebar's options are queries too
     sidebar.filters(build)

@@ -13,8 +13,9 @@ ARTICLE_LIMIT = 1000
 
 
 def prepare(build: Build) -> None:
-    """Run the Overview's queries without filters, the first view of every new session, so
-    that they are cached for every session of `build` before the first one opens."""
+    """Run the Overview's queries without filters, the first view of every new session (and
+    its article list, which opens with one click), so that they are cached for every session of
+    `build` before the first one opens."""
     whole = Filters()
     summary(build, whole)
     articles.articles_per_month(build, whole)

@@ -80,12 +80,18 @@ with guards.in_time():
         )
 
 st.subheader("Articles")
-with guards.in_time():
-    listed = articles.article_list(build, filters, ARTICLE_LIMIT)
-    if stats["articles"] > ARTICLE_LIMIT:
-        st.caption(f"The {ARTICLE_LIMIT:,} newest of {stats['articles']:,} articles.")
-    st.dataframe(
-        render.shown_articles(listed),
-        hide_index=True,
-        column_config=render.ARTICLE_COLUMNS,
-    )
+# The list is made, sent and drawn only once opened (a data frame costs a new tab's first view
+# about 0.2 s of the browser's CPU); its state is in the URL (`?articles=true`), so a link can
+# open it.
+listing = st.expander(
+    "The articles, newest first: sort, search, read and download them",
+    key="articles",
+    bind="query-params",
+    icon=":material/list:",
+)
+if listing.open:
+    with listing, guards.in_time():
+        listed = articles.article_list(build, filters, ARTICLE_LIMIT)
+        if stats["articles"] > ARTICLE_LIMIT:
+            st.caption(f"The {ARTICLE_LIMIT:,} newest of {stats['articles']:,} articles.")
+        render.article_table(build, filters, "article_list", listed, links=True)

@@ -4,7 +4,7 @@ dates highlighted."""
 import streamlit as st
 
 from dashboard.queries import articles
-from dashboard.widgets import downloads, guards, render, sidebar, url
+from dashboard.widgets import guards, render, sidebar, url
 
 LIST_LIMIT = 1000
 
@@ -16,16 +16,16 @@ stats = guards.stop_if_nothing_matches(build, filters)
 listed = articles.article_list(build, filters, LIST_LIMIT)
 shown = f"the {LIST_LIMIT:,} newest of " if stats["articles"] > LIST_LIMIT else ""
 st.caption(f"Showing {shown}{stats['articles']:,} articles; select one to read it.")
-picked = st.dataframe(
-    render.shown_articles(listed),
-    hide_index=True,
+picked = render.article_table(
+    build,
+    filters,
+    "article_list",
+    listed,
     on_select="rerun",
     selection_mode="single-row",
     key="reader-list",
     height=260,
-    column_config=render.ARTICLE_COLUMNS,
 )
-downloads.table_downloads(build, filters, "article_list", listed)
 article_id = url.selected_id("article", picked, listed["article_id"])
 article = articles.article(build, article_id)
 if article is None:

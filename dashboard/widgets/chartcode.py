@@ -21,6 +21,9 @@ import streamlit as st
 CHUNKS = Path(st.__file__).parent / "static" / "static" / "js"
 #: The chunks loaded early: Plotly's charts and data frames, which nearly every page shows.
 EARLY = ("PlotlyChart", "DataFrame")
+#: The chunk loaded early on a page whose first view draws no table: the data frame's code (and
+#: the Arrow code it imports) would cost a new tab's browser CPU for nothing.
+CHARTS = ("PlotlyChart",)
 
 
 #: The element that holds the imports: hidden, so that it takes no room (not even the gap
@@ -29,18 +32,19 @@ _HIDDEN = '[data-testid="stElementContainer"]:has(script[data-early-chunks])'
 
 
 @cache
-def early_chunks() -> tuple[str, ...]:
-    """The file names of the `EARLY` chunks of this Streamlit; a kind it has not exactly one
+def early_chunks(kinds: tuple[str, ...] = EARLY) -> tuple[str, ...]:
+    """The file names of the chunks of `kinds` in this Streamlit; a kind it has not exactly one
     chunk of is left out (its elements then load their code as before)."""
-    found = [sorted(p.name for p in CHUNKS.glob(f"{kind}.*.js")) for kind in EARLY]
+    found = [sorted(p.name for p in CHUNKS.glob(f"{kind}.*.js")) for kind in kinds]
     return tuple(names[0] for names in found if len(names) == 1)
 
 
-def load_early() -> None:
-    """Have the browser import the `EARLY` chunks now, from the URLs Streamlit's own bundle
+def load_early(kinds: tuple[str, ...] = EARLY) -> None:
+    """Have the browser import the chunks of `kinds` now, from the URLs Streamlit's own bundle
     imports them by (beside its main script), so that both share one module each."""
     imports = "".join(
-        f"import(new URL('{name}', main.src).href).catch(() => {{}});" for name in early_chunks()
+        f"import(new URL('{name}', main.src).href).catch(() => {{}});"
+        for name in early_chunks(kinds)
     )
     if imports:
         st.sidebar.html(

@@ -52,6 +52,27 @@ def shown_articles(articles: pd.DataFrame) -> pd.DataFrame:
     )
 
 
+def article_table(
+    build: Build,
+    filters: Filters,
+    name: str,
+    articles: pd.DataFrame,
+    *,
+    links: bool = False,
+    **table: object,
+) -> object:
+    """A list of articles (`queries.articles.article_list`) as a table, sortable and
+    searchable, with its CSV and provenance; with `links`, a link to each one in the Reader.
+    `table` goes to `st.dataframe`, whose return value this returns (a table's selection)."""
+    shown, columns = shown_articles(articles), ARTICLE_COLUMNS
+    if links:
+        shown = shown.assign(read=page_links("reader", filters, "article", articles["article_id"]))
+        columns = {**columns, "read": st.column_config.LinkColumn("Open", display_text="Read")}
+    picked = st.dataframe(shown, hide_index=True, column_config=columns, **table)
+    table_downloads(build, filters, name, articles)
+    return picked
+
+
 def visible(frame: pd.DataFrame, column_config: dict) -> pd.DataFrame:
     """`frame` without the columns its table's `column_config` hides (None): a hidden column is
     still sent to the browser with the rest, and selections and downloads use the full frame."""

@@ -118,13 +118,37 @@ def test_overview(monkeypatch, seed_build) -> None:
         "Download data (CSV)",
         "Provenance (JSON)",
     ] * 4
+    assert str(seed_build.resolve()) in app.sidebar.caption[0].value
+    # The article list is behind one click: an expander, its content not sent until opened.
+    assert [e.label for e in app.get("expander")] == [
+        "The articles, newest first: sort, search, read and download them"
+    ]
+    assert not app.dataframe
+
+
+def test_the_overviews_article_list_once_opened(monkeypatch, seed_build) -> None:
+    """Opened (its state in the URL, as a click on it leaves it), the Overview's list shows the
+    selection's articles newest first, each linked to the Reader with the filters, with its CSV
+    and provenance."""
+    app = _open(monkeypatch, seed_build, "views/overview.py", {"articles": ["true"], **FROM_10})
     table = app.dataframe[0].value
-    assert len(table) == 5
-    assert table["title"].iloc[0] == (  # newest first: seed 004 of 2026-01-22
+    # Seeds 004 (2026-01-22), 003 (2025-12-29) and 000 (2025-12-15); not 001 (2025-12-05), nor
+    # the undated 002.
+    assert table["published"].tolist() == ["2026-01-22", "2025-12-29", "2025-12-15"]
+    assert table["title"].iloc[0] == (
         "Реализация Вашингтонских соглашений по линии азербайджано-американских отношений "
         "демонстрирует переход от декларативных договоренностей к конкретным практическим шагам."
     )
-    assert str(seed_build.resolve()) in app.sidebar.caption[0].value
+    first = table["article_id"].iloc[0]
+    assert table["read"].iloc[0] == f"reader?article={first}&from=2025-12-10"
+    csv, provenance = app.get("download_button")[-2:]
+    assert (csv.label, provenance.label) == ("Download data (CSV)", "Provenance (JSON)")
+    assert csv.proto.id.endswith("-csv-article_list")
+    assert provenance.proto.id.endswith("-prov-article_list")
+
+
+#: Articles published from 10 December 2025 on.
+FROM_10 = {"from": ["2025-12-10"]}
 
 
 def test_the_server_runs_the_sidebars_queries_before_any_session(monkeypatch, seed_build) -> None:
@@ -155,7 +179,10 @@ def test_the_server_runs_the_overviews_queries_before_any_session(monkeypatch, s
         raise AssertionError("a query ran")
 
     monkeypatch.setattr(store, "new_cursor", no_query)
-    app = run_app(monkeypatch, seed_build)
+    monkeypatch.setenv(ENV_VAR, str(seed_build))
+    app = AppTest.from_file(APP, default_timeout=60)
+    app.query_params["articles"] = "true"  # the article list opened
+    app.run()
     assert [t.value for t in app.title] == ["Overview"]
     assert {m.label: m.value for m in app.metric}["Articles"] == "5"
     assert len(app.dataframe[-1].value) == 5  # the article list

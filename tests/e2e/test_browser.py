@@ -96,6 +96,38 @@ def test_overview_chart_and_csv_download(page, server: str) -> None:
     assert Path(download.path()).read_bytes() == b"month,articles\n2025-12,3\n2026-01,1\n"
 
 
+def test_overview_lists_its_articles_after_one_click(page, server: str, seed_build: Path) -> None:
+    """The Overview's first view sends no table: its article list opens from an expander (the
+    URL keeps it open), with the selection's articles and their CSV and provenance."""
+    from dashboard.export import to_csv
+    from dashboard.queries.articles import article_list
+    from dashboard.store import open_build
+
+    page.goto(f"{server}/?from=2025-12-10")
+    page.get_by_role("heading", level=1, name="Overview").wait_for(timeout=30_000)
+    page.wait_for_function(IDLE, timeout=30_000, polling=50)
+    assert page.get_by_test_id("stDataFrame").count() == 0
+    assert page.evaluate(_CHUNK_LOADS) == [1, 0]  # nor the data frame's code
+    page.get_by_text("The articles, newest first").click()
+    page.get_by_test_id("stDataFrame").wait_for(timeout=30_000)
+    page.wait_for_function(IDLE, timeout=30_000, polling=50)
+    assert page.evaluate(_CHUNK_LOADS) == [1, 1]
+    assert parse_qs(urlparse(page.url).query) == {"from": ["2025-12-10"], "articles": ["true"]}
+    listed = page.get_by_test_id("stExpander")
+    filters = Filters(start=dt.date(2025, 12, 10))
+    with page.expect_download(timeout=DOWNLOAD_TIMEOUT) as info:
+        listed.get_by_role("button", name="Download data (CSV)").click()
+    assert info.value.suggested_filename == "article_list.csv"
+    got = Path(info.value.path()).read_bytes()
+    assert got == to_csv(article_list(open_build(seed_build), filters, 1000))
+    assert got.count(b"\n") == 4  # the header and seeds 004, 003 and 000
+    with page.expect_download(timeout=DOWNLOAD_TIMEOUT) as info:
+        listed.get_by_role("button", name="Provenance (JSON)").click()
+    provenance = json.loads(Path(info.value.path()).read_text())
+    assert provenance["filters"] == {"start": "2025-12-10"}
+    assert provenance["chart"] == "article_list"
+
+
 #: Each Plotly chart of the page with a drawn trace, of all its charts; elements still waiting
 #: for their component's code; the app's script state.
 _DRAWN = """() => {
@@ -139,8 +171,8 @@ _IMPORTS_SHOWN = """() => getComputedStyle(document.querySelector('script[data-e
 
 def test_chart_code_loads_once_from_the_first_page(browser, server: str) -> None:
     """The first page a tab opens imports Plotly's code even when it has no chart (About),
-    from the same URL the charts import it by: the Overview opened next draws its four charts
-    and its table from those modules, with no second request."""
+    from the same URL the charts import it by, and the data frame's: the Overview opened next
+    draws its four charts from that module, with no second request of either."""
     tab = browser.new_context(viewport=VIEWPORT).new_page()
     try:
         tab.goto(f"{server}/about")
