@@ -1530,3 +1530,30 @@ def test_a_noun_a_relative_clause_describes_is_no_apposition() -> None:
         "других мировых СМИ."
     )
     assert [s for _content, _cue, s in quotes(text)] == ["политолога"]
+
+
+def test_a_seed_of_speech_needs_frames_not_their_share() -> None:
+    # 'высказаться' mostly names a topic ('высказался за ...'), but it is a seed of the
+    # dictionary lexicon: its frames make it a cue; a homonym the glosses brought in is not one.
+    assert {"высказаться", "высказываться"} <= cue_verbs()
+    text = (
+        "«Когда России не нравятся факты, она пытается увести дискуссию в сторону», — "
+        "высказалась Хейли."
+    )
+    assert quotes(text) == [
+        (
+            "Когда России не нравятся факты, она пытается увести дискуссию в сторону",
+            "высказалась",
+            "Хейли",
+        )
+    ]
+
+
+def test_an_outlet_in_quotation_marks_before_the_words_it_relays() -> None:
+    text = (
+        "«Зайти, зачистку провести, пройтись по городу, потом в ресторане посидеть на берегу "
+        "реки…» — приводит «Апостроф» слова Яроша."
+    )
+    ((content, cue, source),) = quotes(text)
+    assert content.startswith("Зайти, зачистку провести") and content.endswith("берегу реки…")
+    assert (cue, source) == ("приводит «Апостроф» слова", "Яроша")

@@ -249,11 +249,17 @@ def _speaker_word(word: _Token) -> bool:
 
 def _quoted_words(tokens: list[_Token], verb: int) -> int | None:
     """'приводит [издание] слова X', 'цитирует слова X': a verb, then within two words a cue
-    noun in the accusative whose genitive after it names who said the quotation; the noun."""
+    noun in the accusative whose genitive after it names who said the quotation; the noun. The
+    outlet's name may stand in quotation marks ('приводит «Укринформ» слова X'): the marks are
+    not words."""
     if _pos(tokens[verb]) != "VERB":
         return None
-    for k in range(verb + 1, min(verb + 4, len(tokens) - 1)):
-        if not tokens[k].is_word:
+    words = 0
+    for k in range(verb + 1, len(tokens) - 1):
+        if tokens[k].text in _QUOTES:
+            continue
+        words += 1
+        if not tokens[k].is_word or words > 3:
             return None
         if _lemma(tokens[k].text) in cue_nouns() and _can_be(tokens[k], "accs"):
             return (
