@@ -1557,3 +1557,23 @@ def test_an_outlet_in_quotation_marks_before_the_words_it_relays() -> None:
     ((content, cue, source),) = quotes(text)
     assert content.startswith("Зайти, зачистку провести") and content.endswith("берегу реки…")
     assert (cue, source) == ("приводит «Апостроф» слова", "Яроша")
+
+
+def test_an_adverb_of_place_speaks_for_the_body_it_refers_to() -> None:
+    text = (
+        "RT сделал запрос в пресс-службу «Севильи», чтобы прояснить возникшую ситуацию, и там "
+        "сообщили, что пока не определились, как поступать с российскими болельщиками."
+    )
+    assert quotes(text) == [
+        (
+            "пока не определились, как поступать с российскими болельщиками",
+            "сообщили",
+            "там",
+        )
+    ]
+    # Without the adverb a coordinated cue keeps the subject of the verb before it.
+    text = (
+        "Мы направили им ноту протеста и указали, что у Израиля есть разведывательное окно в "
+        "Азербайджане."
+    )
+    assert [source for _content, _cue, source in quotes(text)] == ["Мы"]

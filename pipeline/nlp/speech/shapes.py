@@ -35,6 +35,7 @@ from pipeline.nlp.speech.sources import (
     _fixed,
     _is_person_name,
     _object,
+    _place_adverb,
     _place_after,
     _place_before,
     _relative,
@@ -358,6 +359,8 @@ def _subject(tokens: list[_Token], cue: int, mark: int) -> tuple[int, int] | Non
             return place  # 'в заявлении МИД говорится': not 'МИД'
         if found is None and mark > cue + 1:
             return _place_after(tokens, _skip_addressee(tokens, cue + 1), named=False)
+        if found is None and not impersonal and (adverb := _place_adverb(tokens, cue)):
+            return adverb  # 'там заявили, что'
     if found is None and _coordinate(tokens, cue):
         found = _gerund_subject(tokens, cue)
     return found
