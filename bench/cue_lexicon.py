@@ -22,7 +22,12 @@ the same test:
   words],' at the start of a sentence or after a comma ('по словам министра,', 'по его
   мнению,'), or 'в <noun, locative>' beside an impersonal (reflexive) candidate verb ('в
   заявлении говорится', 'говорится в сообщении');
-- a reflexive partner is a cue only when its base verb is one ('складывается, что' is not).
+- a reflexive partner is a cue only when its base verb is one ('складывается, что' is not);
+- a seed of the dictionary lexicon (round 0 of bench/speech_lexicon.py: the plainest verbs of
+  saying, chosen as speech, not brought in by a gloss) needs MIN_HITS frames, not the share: the
+  share guards against a homonym the glosses brought in ('начать', 'находиться'), and a verb of
+  speech that mostly names only its topic ('высказался за отмену', 'высказался о ситуации')
+  is still speech when it stands in a frame ('», — высказался X', 'высказался X: «...»').
 
 The output lists, per lemma, its part of speech, where it came from (`wiktionary` or
 `former list`), its frame count and its count in the corpus, so that a reader sees why each word
@@ -80,8 +85,8 @@ def candidates() -> dict[str, tuple[str, str]]:
     for line in LEXICON.read_text(encoding="utf-8").splitlines():
         if line.startswith("#") or not line.strip():
             continue
-        lemma, pos = line.split("\t")[:2]
-        found[key(lemma)] = (pos, "wiktionary")
+        lemma, pos, round_ = line.split("\t")[:3]
+        found[key(lemma)] = (pos, "wiktionary, seed" if round_ == "0" else "wiktionary")
     for lemma in FORMER_VERBS:
         found.setdefault(key(lemma), ("verb", "former list"))
     for lemma, (pos, origin) in list(found.items()):
@@ -192,9 +197,11 @@ def _noun_frame(tokens: list[str], i: int, lemma: str, impersonal: set[str]) -> 
 
 
 def passes(lemma: str, lemmas: dict[str, tuple[str, str]], seen: Counter, hits: Counter) -> bool:
-    """Whether a candidate is a cue: enough frames, and enough of its uses; a reflexive partner
-    only when its base verb is a cue itself."""
+    """Whether a candidate is a cue: enough frames, and enough of its uses (a seed: enough
+    frames); a reflexive partner only when its base verb is a cue itself."""
     share = MIN_SHARE if lemmas[lemma][0] == "verb" else MIN_NOUN_SHARE
+    if lemmas[lemma][1] == "wiktionary, seed":  # not its partners
+        share = 0.0
     if hits[lemma] < MIN_HITS or hits[lemma] < share * seen[lemma]:
         return False
     base = lemma[:-2]

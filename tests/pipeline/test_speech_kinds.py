@@ -1530,3 +1530,50 @@ def test_a_noun_a_relative_clause_describes_is_no_apposition() -> None:
         "других мировых СМИ."
     )
     assert [s for _content, _cue, s in quotes(text)] == ["политолога"]
+
+
+def test_a_seed_of_speech_needs_frames_not_their_share() -> None:
+    # 'высказаться' mostly names a topic ('высказался за ...'), but it is a seed of the
+    # dictionary lexicon: its frames make it a cue; a homonym the glosses brought in is not one.
+    assert {"высказаться", "высказываться"} <= cue_verbs()
+    text = (
+        "«Когда России не нравятся факты, она пытается увести дискуссию в сторону», — "
+        "высказалась Хейли."
+    )
+    assert quotes(text) == [
+        (
+            "Когда России не нравятся факты, она пытается увести дискуссию в сторону",
+            "высказалась",
+            "Хейли",
+        )
+    ]
+
+
+def test_an_outlet_in_quotation_marks_before_the_words_it_relays() -> None:
+    text = (
+        "«Зайти, зачистку провести, пройтись по городу, потом в ресторане посидеть на берегу "
+        "реки…» — приводит «Апостроф» слова Яроша."
+    )
+    ((content, cue, source),) = quotes(text)
+    assert content.startswith("Зайти, зачистку провести") and content.endswith("берегу реки…")
+    assert (cue, source) == ("приводит «Апостроф» слова", "Яроша")
+
+
+def test_an_adverb_of_place_speaks_for_the_body_it_refers_to() -> None:
+    text = (
+        "RT сделал запрос в пресс-службу «Севильи», чтобы прояснить возникшую ситуацию, и там "
+        "сообщили, что пока не определились, как поступать с российскими болельщиками."
+    )
+    assert quotes(text) == [
+        (
+            "пока не определились, как поступать с российскими болельщиками",
+            "сообщили",
+            "там",
+        )
+    ]
+    # Without the adverb a coordinated cue keeps the subject of the verb before it.
+    text = (
+        "Мы направили им ноту протеста и указали, что у Израиля есть разведывательное окно в "
+        "Азербайджане."
+    )
+    assert [source for _content, _cue, source in quotes(text)] == ["Мы"]

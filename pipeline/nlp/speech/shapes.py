@@ -35,6 +35,7 @@ from pipeline.nlp.speech.sources import (
     _fixed,
     _is_person_name,
     _object,
+    _place_adverb,
     _place_after,
     _place_before,
     _relative,
@@ -249,11 +250,17 @@ def _speaker_word(word: _Token) -> bool:
 
 def _quoted_words(tokens: list[_Token], verb: int) -> int | None:
     """'приводит [издание] слова X', 'цитирует слова X': a verb, then within two words a cue
-    noun in the accusative whose genitive after it names who said the quotation; the noun."""
+    noun in the accusative whose genitive after it names who said the quotation; the noun. The
+    outlet's name may stand in quotation marks ('приводит «Укринформ» слова X'): the marks are
+    not words."""
     if _pos(tokens[verb]) != "VERB":
         return None
-    for k in range(verb + 1, min(verb + 4, len(tokens) - 1)):
-        if not tokens[k].is_word:
+    words = 0
+    for k in range(verb + 1, len(tokens) - 1):
+        if tokens[k].text in _QUOTES:
+            continue
+        words += 1
+        if not tokens[k].is_word or words > 3:
             return None
         if _lemma(tokens[k].text) in cue_nouns() and _can_be(tokens[k], "accs"):
             return (
@@ -352,6 +359,8 @@ def _subject(tokens: list[_Token], cue: int, mark: int) -> tuple[int, int] | Non
             return place  # 'в заявлении МИД говорится': not 'МИД'
         if found is None and mark > cue + 1:
             return _place_after(tokens, _skip_addressee(tokens, cue + 1), named=False)
+        if found is None and not impersonal and (adverb := _place_adverb(tokens, cue)):
+            return adverb  # 'там заявили, что'
     if found is None and _coordinate(tokens, cue):
         found = _gerund_subject(tokens, cue)
     return found

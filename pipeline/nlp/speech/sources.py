@@ -730,6 +730,19 @@ def _place_before(tokens: Sequence[_Token], cue: int, named: bool) -> tuple[int,
     return None
 
 
+#: The pronominal adverbs of place, which refer back to a place or body named before ('посольство
+#: ... получило данные, там заявили, что').
+_PLACE_ADVERBS = frozenset({"там", "здесь", "тут"})
+
+
+def _place_adverb(tokens: Sequence[_Token], cue: int) -> tuple[int, int] | None:
+    """'там заявили': a pronominal adverb of place right before a plural cue without a subject,
+    the place or body it refers back to (the speaker stage reads whom it names)."""
+    if cue < 1 or tokens[cue - 1].text.lower() not in _PLACE_ADVERBS:
+        return None
+    return cue - 1, cue - 1
+
+
 def _adjacent_place(tokens: Sequence[_Token], cue: int) -> tuple[int, int] | None:
     """'в ведомстве подчеркнули': a locative noun right before the cue, the nearest
     institution; not one with a genitive after it ('в ходе встречи'), nor a second locative
