@@ -21,6 +21,13 @@ _PARTS = re.compile(r"[\s/–—-]+")
 #: The two words before a title's opening quotation mark: 'станции метро «', 'станции «',
 #: 'ракет-носителей «'.
 _WORDS_BEFORE = re.compile(r"(?:([А-Яа-яЁё]+)\s+)?([А-Яа-яЁё]+(?:-[А-Яа-яЁё]+)*)\s*$")
+#: The same before a title, which a dash or a colon may set off from its noun: 'три фрегата —
+#: «Адмирал Касатонов», «Адмирал Головко»', 'два фильма: «Брат» и «Брат-2»'.
+_WORDS_BEFORE_TITLE = re.compile(
+    r"(?:([А-Яа-яЁё]+)\s+)?([А-Яа-яЁё]+(?:-[А-Яа-яЁё]+)*)(?:\s+[—–-]|:)?\s*$"
+)
+#: The numerals after which a noun's singular genitive counts several ('три фрегата'), by lemma.
+_FEW = frozenset({"два", "три", "четыре", "оба", "полтора"})
 #: Lower-case words right before an abbreviation's opening bracket: 'организациями ('.
 _SPELLED_OUT = re.compile(r"(?<![\w-])(?:[а-яё]+(?:-[а-яё]+)*\s+){1,6}\($")
 #: The verbs of taking in a work (watching, reading), as pymorphy2 lemmas, with the prefixes
@@ -238,15 +245,25 @@ def _list_noun(text: str, start: int) -> str | None:
         opening, steps = earlier, steps + 1
     bracket = _BRACKET_BEFORE.search(text, max(0, opening - 3), opening)
     opening = bracket.start() if bracket is not None else opening
-    before = _WORDS_BEFORE.search(text, max(0, opening - 40), opening) if steps else None
+    before = _WORDS_BEFORE_TITLE.search(text, max(0, opening - 40), opening) if steps else None
     if before is None:
         return None
     plural = [
         p
         for p in morph()(_thing_part(before.group(2)))
-        if p.tag.POS == "NOUN" and p.tag.number == "plur"
+        if p.tag.POS == "NOUN" and (p.tag.number == "plur" or _counted(p, before.group(1)))
     ]
     return key(plural[0].normal_form) if plural else None
+
+
+def _counted(parse, word: str | None) -> bool:
+    """Whether a noun's parse is the singular genitive a numeral of two to four counts: 'три
+    фрегата', 'оба фильма' name several things."""
+    return (
+        word is not None
+        and parse.tag.case == "gent"
+        and any(p.tag.POS == "NUMR" and p.normal_form in _FEW for p in morph()(word.lower()))
+    )
 
 
 def _previous_title(text: str, opening: int) -> int | None:
@@ -272,7 +289,7 @@ def _title_noun(text: str, start: int) -> str | None:
     if first is not None and not may_be_nominative(first.group()):
         return None
     things = _lexicon()["titled"]
-    before = _WORDS_BEFORE.search(text, max(0, start - 40), start - 1)
+    before = _WORDS_BEFORE_TITLE.search(text, max(0, start - 40), start - 1)
     found = _noun_key(before) if before is not None else None
     if found in things:
         return found

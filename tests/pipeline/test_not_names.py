@@ -628,6 +628,23 @@ def test_a_list_of_titles_in_brackets_after_its_plural_noun_is_no_name() -> None
     assert judged(text, "Зенит")
 
 
+def test_a_list_of_titles_set_off_by_a_dash_after_a_counted_noun_is_no_name() -> None:
+    """A dash or a colon may stand between a noun of things and its titles, and a numeral of
+    two to four counts the noun in the singular genitive: every title of the list is a ship.
+    After a noun of an organisation the titles stay (a made-up sentence on that pattern)."""
+    text = (
+        "Сейчас строятся три фрегата — «Адмирал Касатонов», «Адмирал Головко» и «Адмирал Исаков»."
+    )
+    assert judged(text, "Адмирал Касатонов")
+    assert judged(text, "Адмирал Головко")
+    text = (
+        "Сегодня на маршруте Балтийск — Усть-Луга курсируют два парома («Балтийск» и «Амбал»), "
+        "линия была открыта в 2006 году."
+    )
+    assert judged(text, "Амбал")
+    assert not judged("В финал вышли два клуба — «Спартак» и «Зенит».", "Зенит")
+
+
 def test_a_title_after_a_model_code_is_a_thing_corpus_wide() -> None:
     """'самолёт Ан-225 «Мрия»' in two articles: «Мрия» is the aircraft elsewhere too."""
     found = _introduced(
