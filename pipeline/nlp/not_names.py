@@ -13,7 +13,7 @@ from functools import cache, lru_cache
 from pipeline.nlp.gazetteer import key, read_tsv
 from pipeline.nlp.media import medium_of
 from pipeline.nlp.models import CACHE_SIZE, lemma, morph
-from pipeline.nlp.ner import after_opening, known_common_word
+from pipeline.nlp.ner import after_opening, known_common_word, quoted
 from pipeline.nlp.normalize import may_be_nominative, phrase
 
 #: Parts of a span that are one word each: 'НКО–иноагентов' -> 'НКО', 'ЕГРЮЛ/ЕГРИП' -> 'ЕГРЮЛ'.
@@ -25,6 +25,13 @@ _WORDS_BEFORE = re.compile(r"(?:([А-Яа-яЁё]+)\s+)?([А-Яа-яЁё]+(?:-[�
 #: «Адмирал Касатонов», «Адмирал Головко»', 'два фильма: «Брат» и «Брат-2»'.
 _WORDS_BEFORE_TITLE = re.compile(
     r"(?:([А-Яа-яЁё]+)\s+)?([А-Яа-яЁё]+(?:-[А-Яа-яЁё]+)*)(?:\s+[—–-]|:)?\s*$"
+)
+#: What a title's closing quotation mark may be followed by when a noun after it says what
+#: the title is: a comma or a dash, at most two lower-case words and the noun, which no title
+#: or name follows ('«Зевгму» – первую книгу о ...'; not '«Газпром», газопровод «Сила
+#: Сибири»').
+_NOUN_AFTER = re.compile(
+    r"[»\"”]\s*(?:,|[—–-])\s*((?:[а-яё]+\s+){0,2})([а-яё]+(?:-[а-яё]+)*)(?![\w-])(?!\s*[«„“\"A-ZА-ЯЁ])"
 )
 #: The numerals after which a noun's singular genitive counts several ('три фрегата'), by lemma.
 _FEW = frozenset({"два", "три", "четыре", "оба", "полтора"})
@@ -94,7 +101,7 @@ def not_a_name(text: str, start: int, stop: int, kind: str) -> bool:
         or _role_span(text, start, stop)
     ):
         return True
-    if titled(text, start):
+    if titled(text, start) or _thing_in_apposition(text, start, stop):
         return not medium_of(phrase(surface), cited=True)  # the programme «Вести» is a source
     return kind != "PER" and not after_opening(text, start) and _document(surface)
 
@@ -135,6 +142,39 @@ def titled(text: str, start: int) -> bool:
         _title_noun(text, start) in things
         or _list_noun(text, start) in things
         or _taken_in(text, start)
+    )
+
+
+def _thing_in_apposition(text: str, start: int, stop: int) -> bool:
+    """A title in quotation marks that a noun of a thing or a place right after it, set off by
+    a comma or a dash, says is one: the noun stands in a case the title's first word may have,
+    and only adjectives (ordinals included) between ('Я делал «Зевгму» – первую книгу о
+    «нестандартных» формах русской поэзии', the book). Not a title a noun of an organisation
+    introduces, where a comma may end the clause ('в издательстве «Альпина нон-фикшн», книга —
+    для ...')."""
+    found = _NOUN_AFTER.match(text, stop) if quoted(text, start, stop) else None
+    first = _WORDS.match(text, start)
+    before = _WORDS_BEFORE.search(text, max(0, start - 40), start - 1)
+    if found is None or first is None or (before and noun_before(before.group(2)) == "body"):
+        return False
+    noun = found.group(2)
+    nouns = [p for p in morph()(_thing_part(noun)) if p.tag.POS == "NOUN"]
+    if not nouns or key(nouns[0].normal_form) not in _lexicon()["titled"]:
+        return False
+    cases = {p.tag.case for p in morph()(first.group().lower())}
+    between = found.group(1).split()
+    return any(
+        p.tag.case in cases
+        and all(_agrees_as_adjective(word, p.tag.case, p.tag.number) for word in between)
+        for p in nouns
+    )
+
+
+def _agrees_as_adjective(word: str, case: str, number: str) -> bool:
+    """Whether a word may be an adjective or participle in `case` and `number`: 'первую'."""
+    return any(
+        p.tag.POS in ("ADJF", "PRTF") and p.tag.case == case and p.tag.number == number
+        for p in morph()(word)
     )
 
 
