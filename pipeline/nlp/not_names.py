@@ -13,7 +13,7 @@ from functools import cache, lru_cache
 from pipeline.nlp.gazetteer import key, read_tsv
 from pipeline.nlp.media import medium_of
 from pipeline.nlp.models import CACHE_SIZE, lemma, morph
-from pipeline.nlp.ner import after_opening, known_common_word
+from pipeline.nlp.ner import after_opening, known_common_word, quoted
 from pipeline.nlp.normalize import may_be_nominative, phrase
 
 #: Parts of a span that are one word each: 'НКО–иноагентов' -> 'НКО', 'ЕГРЮЛ/ЕГРИП' -> 'ЕГРЮЛ'.
@@ -21,6 +21,20 @@ _PARTS = re.compile(r"[\s/–—-]+")
 #: The two words before a title's opening quotation mark: 'станции метро «', 'станции «',
 #: 'ракет-носителей «'.
 _WORDS_BEFORE = re.compile(r"(?:([А-Яа-яЁё]+)\s+)?([А-Яа-яЁё]+(?:-[А-Яа-яЁё]+)*)\s*$")
+#: The same before a title, which a dash or a colon may set off from its noun: 'три фрегата —
+#: «Адмирал Касатонов», «Адмирал Головко»', 'два фильма: «Брат» и «Брат-2»'.
+_WORDS_BEFORE_TITLE = re.compile(
+    r"(?:([А-Яа-яЁё]+)\s+)?([А-Яа-яЁё]+(?:-[А-Яа-яЁё]+)*)(?:\s+[—–-]|:)?\s*$"
+)
+#: What a title's closing quotation mark may be followed by when a noun after it says what
+#: the title is: a comma or a dash, at most two lower-case words and the noun, which no title
+#: or name follows ('«Зевгму» – первую книгу о ...'; not '«Газпром», газопровод «Сила
+#: Сибири»').
+_NOUN_AFTER = re.compile(
+    r"[»\"”]\s*(?:,|[—–-])\s*((?:[а-яё]+\s+){0,2})([а-яё]+(?:-[а-яё]+)*)(?![\w-])(?!\s*[«„“\"A-ZА-ЯЁ])"
+)
+#: The numerals after which a noun's singular genitive counts several ('три фрегата'), by lemma.
+_FEW = frozenset({"два", "три", "четыре", "оба", "полтора"})
 #: Lower-case words right before an abbreviation's opening bracket: 'организациями ('.
 _SPELLED_OUT = re.compile(r"(?<![\w-])(?:[а-яё]+(?:-[а-яё]+)*\s+){1,6}\($")
 #: The verbs of taking in a work (watching, reading), as pymorphy2 lemmas, with the prefixes
@@ -87,7 +101,7 @@ def not_a_name(text: str, start: int, stop: int, kind: str) -> bool:
         or _role_span(text, start, stop)
     ):
         return True
-    if titled(text, start):
+    if titled(text, start) or _thing_in_apposition(text, start, stop):
         return not medium_of(phrase(surface), cited=True)  # the programme «Вести» is a source
     return kind != "PER" and not after_opening(text, start) and _document(surface)
 
@@ -128,6 +142,39 @@ def titled(text: str, start: int) -> bool:
         _title_noun(text, start) in things
         or _list_noun(text, start) in things
         or _taken_in(text, start)
+    )
+
+
+def _thing_in_apposition(text: str, start: int, stop: int) -> bool:
+    """A title in quotation marks that a noun of a thing or a place right after it, set off by
+    a comma or a dash, says is one: the noun stands in a case the title's first word may have,
+    and only adjectives (ordinals included) between ('Я делал «Зевгму» – первую книгу о
+    «нестандартных» формах русской поэзии', the book). Not a title a noun of an organisation
+    introduces, where a comma may end the clause ('в издательстве «Альпина нон-фикшн», книга —
+    для ...')."""
+    found = _NOUN_AFTER.match(text, stop) if quoted(text, start, stop) else None
+    first = _WORDS.match(text, start)
+    before = _WORDS_BEFORE.search(text, max(0, start - 40), start - 1)
+    if found is None or first is None or (before and noun_before(before.group(2)) == "body"):
+        return False
+    noun = found.group(2)
+    nouns = [p for p in morph()(_thing_part(noun)) if p.tag.POS == "NOUN"]
+    if not nouns or key(nouns[0].normal_form) not in _lexicon()["titled"]:
+        return False
+    cases = {p.tag.case for p in morph()(first.group().lower())}
+    between = found.group(1).split()
+    return any(
+        p.tag.case in cases
+        and all(_agrees_as_adjective(word, p.tag.case, p.tag.number) for word in between)
+        for p in nouns
+    )
+
+
+def _agrees_as_adjective(word: str, case: str, number: str) -> bool:
+    """Whether a word may be an adjective or participle in `case` and `number`: 'первую'."""
+    return any(
+        p.tag.POS in ("ADJF", "PRTF") and p.tag.case == case and p.tag.number == number
+        for p in morph()(word)
     )
 
 
@@ -238,15 +285,25 @@ def _list_noun(text: str, start: int) -> str | None:
         opening, steps = earlier, steps + 1
     bracket = _BRACKET_BEFORE.search(text, max(0, opening - 3), opening)
     opening = bracket.start() if bracket is not None else opening
-    before = _WORDS_BEFORE.search(text, max(0, opening - 40), opening) if steps else None
+    before = _WORDS_BEFORE_TITLE.search(text, max(0, opening - 40), opening) if steps else None
     if before is None:
         return None
     plural = [
         p
         for p in morph()(_thing_part(before.group(2)))
-        if p.tag.POS == "NOUN" and p.tag.number == "plur"
+        if p.tag.POS == "NOUN" and (p.tag.number == "plur" or _counted(p, before.group(1)))
     ]
     return key(plural[0].normal_form) if plural else None
+
+
+def _counted(parse, word: str | None) -> bool:
+    """Whether a noun's parse is the singular genitive a numeral of two to four counts: 'три
+    фрегата', 'оба фильма' name several things."""
+    return (
+        word is not None
+        and parse.tag.case == "gent"
+        and any(p.tag.POS == "NUMR" and p.normal_form in _FEW for p in morph()(word.lower()))
+    )
 
 
 def _previous_title(text: str, opening: int) -> int | None:
@@ -272,7 +329,7 @@ def _title_noun(text: str, start: int) -> str | None:
     if first is not None and not may_be_nominative(first.group()):
         return None
     things = _lexicon()["titled"]
-    before = _WORDS_BEFORE.search(text, max(0, start - 40), start - 1)
+    before = _WORDS_BEFORE_TITLE.search(text, max(0, start - 40), start - 1)
     found = _noun_key(before) if before is not None else None
     if found in things:
         return found

@@ -506,6 +506,27 @@ def test_an_abbreviation_its_article_spells_out_as_a_common_noun_is_no_organisat
     assert not organisations & {"СЭС", "НСК"}
 
 
+def test_an_article_that_spells_an_abbreviation_out_decides_its_sense_there() -> None:
+    """'опытно-конструкторские работы (ОКР)' are work, not the Olympic committee that other
+    articles spell out as 'Олимпийского комитета России (ОКР)' and name in sentences about
+    sport: the committee stays in those articles, the work's 'ОКР' is no organisation."""
+    mentions, _table, _c = analyse(
+        [
+            "По информации источника ТАСС, опытно-конструкторские работы (ОКР) по созданию "
+            "нового штурмовика будут производиться, как и заявил Бондарев, на базе Су-34. С "
+            "другой стороны, ОКР по штурмовику на базе Су-34 займёт не много времени», — "
+            "пояснил Мураховский.",
+            "Глава Олимпийского комитета России (ОКР) Александр Жуков также не исключал, что "
+            "страна может бороться за право проведения летних Игр через 11 лет. Бывший "
+            "президент ОКР Леонид Тягачёв поделился с RT мнением по поводу возможного "
+            "нововведения МОК.",
+        ]
+    )
+    found = {(m["article_id"], m["surface"]) for m in mentions.to_pylist() if m["type"] == "ORG"}
+    assert ("a0", "ОКР") not in found
+    assert ("a1", "ОКР") in found
+
+
 def test_an_abbreviation_its_article_spells_out_as_a_things_name_is_no_organisation() -> None:
     """'Международную космическую станцию (МКС)' is capitalised, but its head is a noun of a
     place: the station, not an organisation, in that article ('работы на МКС'). A name whose

@@ -628,6 +628,37 @@ def test_a_list_of_titles_in_brackets_after_its_plural_noun_is_no_name() -> None
     assert judged(text, "Зенит")
 
 
+def test_a_list_of_titles_set_off_by_a_dash_after_a_counted_noun_is_no_name() -> None:
+    """A dash or a colon may stand between a noun of things and its titles, and a numeral of
+    two to four counts the noun in the singular genitive: every title of the list is a ship.
+    After a noun of an organisation the titles stay (a made-up sentence on that pattern)."""
+    text = (
+        "Сейчас строятся три фрегата — «Адмирал Касатонов», «Адмирал Головко» и «Адмирал Исаков»."
+    )
+    assert judged(text, "Адмирал Касатонов")
+    assert judged(text, "Адмирал Головко")
+    text = (
+        "Сегодня на маршруте Балтийск — Усть-Луга курсируют два парома («Балтийск» и «Амбал»), "
+        "линия была открыта в 2006 году."
+    )
+    assert judged(text, "Амбал")
+    assert not judged("В финал вышли два клуба — «Спартак» и «Зенит».", "Зенит")
+
+
+def test_a_title_a_noun_of_things_after_it_says_is_one_is_no_name() -> None:
+    """'«Зевгму» – первую книгу': the noun after the dash, in the title's case, says it is a
+    book. A noun of a thing that opens its own title is no apposition (a made-up sentence)."""
+    text = "Я делал «Зевгму» – первую книгу о «нестандартных» формах русской поэзии за четыре века."
+    assert judged(text, "Зевгму")
+    assert not judged("Участвуют «Газпром», газопровод «Сила Сибири» и банки.", "Газпром")
+    # A title a noun of an organisation introduces stays: the comma ends the clause.
+    text = (
+        'Как отмечают в издательстве "Альпина нон-фикшн", книга — для широкого круга '
+        "читателей, интересующихся проблемами психологии."
+    )
+    assert not judged(text, "Альпина нон-фикшн")
+
+
 def test_a_title_after_a_model_code_is_a_thing_corpus_wide() -> None:
     """'самолёт Ан-225 «Мрия»' in two articles: «Мрия» is the aircraft elsewhere too."""
     found = _introduced(

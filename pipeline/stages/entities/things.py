@@ -97,7 +97,7 @@ class Introduced:
     #: (ЯО)'), and those they spell out as a name or as an organisation ('Всемирной
     #: организации здравоохранения (ВОЗ)', 'администрации президента (АП)').
     common: dict[str, set[str]] = field(default_factory=dict)  # key -> articles
-    spelled_as_name: set[str] = field(default_factory=set)
+    spelled_as_name: dict[str, set[str]] = field(default_factory=dict)  # key -> articles
     #: Mentions (article_id, start) of an abbreviation right after a noun of means ('средства
     #: ПВО'), by the abbreviation's key.
     after_means: dict[str, set[tuple[str, int]]] = field(default_factory=dict)
@@ -161,7 +161,7 @@ class Introduced:
             if thing and not _organisation_noun(before):
                 self.common.setdefault(key(short), set()).add(article_id)
             elif full is not None or not _common_phrase(words[-len(short) :]):
-                self.spelled_as_name.add(key(short))
+                self.spelled_as_name.setdefault(key(short), set()).add(article_id)
 
     def _count(
         self, name: str, article_id: str, said: str | None, nominative: bool, place: bool = False
@@ -183,14 +183,15 @@ class Introduced:
     def spelled_out(self) -> frozenset[tuple[str, str]]:
         """(article, name) of each abbreviation an article spells out as a common noun phrase
         ('ядерного оружия (ЯО)'), which it then uses in that sense ('вывод ЯО'); unless the
-        corpus also spells it out as a name, writes it after a noun of an organisation
-        ('оператор МТС') or mostly in sentences about team sport ('голландским ПСВ'), or the
-        shipped lists know it."""
+        article also spells it out as a name, or the shipped lists know it. What the rest of
+        the corpus does with the letters does not decide for an article that spells them out:
+        'опытно-конструкторские работы (ОКР)' are no Olympic committee, whatever other
+        articles' 'Олимпийского комитета России (ОКР)' and sentences about sport say."""
         return frozenset(
             (article_id, name)
             for name, articles in self.common.items()
-            if name not in self.spelled_as_name and self._may_be_thing(name)
-            for article_id in articles
+            if name not in alias_groups()[0] and not medium_of(name, cited=True)
+            for article_id in articles - self.spelled_as_name.get(name, set())
         )
 
     def means_kinds(self) -> frozenset[tuple[str, int]]:
