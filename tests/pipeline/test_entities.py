@@ -854,20 +854,33 @@ def test_a_divisions_abbreviation_is_named_with_its_parent() -> None:
         ("ГУ МВД Москвы", "ГУ МВД Москвы"),
         ("РИА Новости", "РИА Новости"),
     ]
-    assert found[4][0] == "ГУ МЧС России по Смоленской области"
-    assert found[5:] == [("СБ", "СБ"), ("ООН", "ООН")] * 3
+    assert found[4:6] == [
+        ("ГУ МЧС России", "ГУ МЧС России"),
+        ("Смоленской области", "Смоленская область"),
+    ]
+    assert found[6:] == [("СБ", "СБ"), ("ООН", "ООН")] * 3
 
 
 def test_an_abbreviation_takes_a_part_of_a_country_after_po() -> None:
-    # Sentences of the corpus: a region after 'по' names the body's division there; a country
-    # is what the body deals with, and a 'по' phrase after a person's noun is the person's.
+    # Sentences of the corpus: a region after 'по' names the division there of a body the
+    # corpus writes with two regions or more ('УМВД'), not of one it writes with one ('ПАСЕ по
+    # Донбассу', the resolutions' subject); a country is what the body deals with, and a 'по'
+    # phrase after a person's noun is the person's.
     region = "полиции Михаил Черников, ранее возглавлявший УМВД по Хабаровскому краю."
+    another = "18 человек привлечены к административной ответственности», — сообщало УМВД по "
+    another += "Владимирской области."
+    assembly = "содержатся во всех резолюциях ПАСЕ по Донбассу, включая принятую"
+    cases = "уголовное преследование священника началось осенью 2013 года: ГСУ по "
+    cases += "Санкт-Петербургу и СУ по Ленобласти возбудили уголовные дела"
     envoy = "Он также предлагает назначить посла генсека ООН по Украине и"
     treaty = "Проект договора стран ЕС по Украине, подготовленный на основе предложения"
     corpus = [
         (region, [("Михаил Черников", "Михаил Черников", "PER"), ("УМВД", "УМВД", "ORG")]),
         (envoy, [("ООН", "ООН", "ORG")]),
         (treaty, [("ЕС", "ЕС", "ORG"), ("Украине", "Украина", "LOC")]),
+        (another, [("УМВД", "УМВД", "ORG")]),
+        (assembly, [("ПАСЕ", "ПАСЕ", "ORG")]),
+        (cases, [("ГСУ", "ГСУ", "ORG"), ("СУ", "СУ", "ORG")]),
     ]
     assert [surface for surface, _name in _respanned(corpus)] == [
         "Михаил Черников",
@@ -875,6 +888,10 @@ def test_an_abbreviation_takes_a_part_of_a_country_after_po() -> None:
         "ООН",
         "ЕС",
         "Украине",
+        "УМВД по Владимирской области",
+        "ПАСЕ",
+        "ГСУ",
+        "СУ",
     ]
 
 

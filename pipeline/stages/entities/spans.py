@@ -88,6 +88,8 @@ _ABBREVIATION = re.compile(r"[А-ЯЁA-Z]{2,}")
 _BODIES = frozenset({ORGANISATION, "MEDIUM"})
 _DIVISION_SHARE = 0.6
 _DIVISIONS = 3
+#: Different places after 'по' at least that make an abbreviation's body territorial.
+_REGIONS = 2
 #: Grammemes of a person's name, of a place's or a body's name or an abbreviation, and of the
 #: dictionary's proper names and abbreviations.
 _PERSONAL = frozenset({"Name", "Surn", "Patr"})
@@ -111,6 +113,7 @@ class Written:
     abbreviated: Counter[str] = field(default_factory=Counter)
     before_bodies: Counter[str] = field(default_factory=Counter)
     spelled: set[str] = field(default_factory=set)
+    regions: dict[str, set[str]] = field(default_factory=dict)
 
     def add(
         self, mentions: Iterable[tuple[str, int, str, str, str]], texts: Mapping[str, str]
@@ -122,6 +125,8 @@ class Written:
         for article_id, start, surface, _name, kind in mentions:
             if kind == ORGANISATION and _ABBREVIATION.fullmatch(surface):
                 self._count_abbreviation(texts[article_id], article_id, start, surface, bodies)
+            if kind == ORGANISATION and _ABBREVIATION.fullmatch(surface.split()[0]):
+                self._count_region(texts[article_id], start + len(surface), surface.split()[0])
         for article_id, start, _surface, name, kind in mentions:
             text, found = texts[article_id], key(name)
             if text[start - 1 : start] != _HASH:
@@ -147,6 +152,19 @@ class Written:
             self.before_bodies[surface] += 1
         if text[start - 1 : start] == "(" and text[stop : stop + 1] == ")":
             self.spelled.add(surface)
+
+    def _count_region(self, text: str, stop: int, abbreviation: str) -> None:
+        """Note the part of a country named after 'по' right after an abbreviation's mention
+        ('МЧС России по Смоленской области')."""
+        if text.startswith(_BY, stop) and (end := _region_end(text, stop + len(_BY) - 1)):
+            self.regions.setdefault(abbreviation, set()).add(key(text[stop + len(_BY) : end]))
+
+    def territorial(self, surface: str) -> bool:
+        """Whether a name of abbreviations ('ГУ МЧС России') is of a body with divisions for
+        parts of a country: the corpus writes one of its abbreviations before `_REGIONS` or
+        more different places after 'по' ('УМВД по Хабаровскому краю', 'УМВД по Владимирской
+        области'), where a body that deals with one place writes one ('ПАСЕ по Донбассу')."""
+        return any(len(self.regions.get(word, ())) >= _REGIONS for word in surface.split())
 
     def division(self, surface: str) -> bool:
         """Whether an abbreviation names a body's division, known by its parent's name after
@@ -353,7 +371,8 @@ def _continued(
         if end is not None:
             return end
     if _ABBREVIATION.fullmatch(surface.split()[0]) and text.startswith(_BY, stop):
-        return None if dependent else _region_end(text, stop + len(_BY) - 1)
+        territorial = written.territorial(surface) and not dependent
+        return _region_end(text, stop + len(_BY) - 1) if territorial else None
     if written.body(surface) is None:
         return None
     end = _complement_end(text, stop, written, dependent)
@@ -402,7 +421,7 @@ def _region_end(text: str, at: int) -> int | None:
     Санкт-Петербургу и Ленинградской области'), else None; a country is what the body deals
     with, no part of its name ('ООН по Украине', 'МИДов по Сирии')."""
     end = _capitalised_end(text, at, _OBJECT_CASES, names=True)
-    if end is not None and text.startswith(_AND, end):
+    if end is not None and text.startswith(_AND, end) and not _ABBREVIATION.match(text, end + 3):
         end = _capitalised_end(text, end + len(_AND) - 1, _OBJECT_CASES, names=True) or end
     if end is None or any(country_of_word(w.lower()) for w in _PHRASE_WORD.findall(text[at:end])):
         return None
