@@ -126,7 +126,7 @@ class Written:
             if kind == ORGANISATION and _ABBREVIATION.fullmatch(surface):
                 self._count_abbreviation(texts[article_id], article_id, start, surface, bodies)
             if kind == ORGANISATION and _ABBREVIATION.fullmatch(surface.split()[0]):
-                self._count_region(texts[article_id], start + len(surface), surface.split()[0])
+                self._count_region(texts[article_id], start, surface)
         for article_id, start, _surface, name, kind in mentions:
             text, found = texts[article_id], key(name)
             if text[start - 1 : start] != _HASH:
@@ -153,11 +153,16 @@ class Written:
         if text[start - 1 : start] == "(" and text[stop : stop + 1] == ")":
             self.spelled.add(surface)
 
-    def _count_region(self, text: str, stop: int, abbreviation: str) -> None:
-        """Note the part of a country named after 'по' right after an abbreviation's mention
-        ('МЧС России по Смоленской области')."""
-        if text.startswith(_BY, stop) and (end := _region_end(text, stop + len(_BY) - 1)):
-            self.regions.setdefault(abbreviation, set()).add(key(text[stop + len(_BY) : end]))
+    def _count_region(self, text: str, start: int, surface: str) -> None:
+        """Note the part of a country named after 'по' right after a mention that opens with
+        an abbreviation ('МЧС России по Смоленской области'), unless a noun before it may take
+        the 'по' phrase (`_after_noun`)."""
+        stop = start + len(surface)
+        if not text.startswith(_BY, stop) or _after_noun(text, start):
+            return
+        if end := _region_end(text, stop + len(_BY) - 1):
+            place = key(text[stop + len(_BY) : end])
+            self.regions.setdefault(surface.split()[0], set()).add(place)
 
     def territorial(self, surface: str) -> bool:
         """Whether a name of abbreviations ('ГУ МЧС России') is of a body with divisions for
@@ -371,7 +376,7 @@ def _continued(
         if end is not None:
             return end
     if _ABBREVIATION.fullmatch(surface.split()[0]) and text.startswith(_BY, stop):
-        territorial = written.territorial(surface) and not dependent
+        territorial = written.territorial(surface) and not _after_noun(text, start)
         return _region_end(text, stop + len(_BY) - 1) if territorial else None
     if written.body(surface) is None:
         return None
@@ -412,6 +417,14 @@ def _complement_end(text: str, stop: int, written: Written, dependent: bool) -> 
     if text.startswith(_AT, stop):
         return None if dependent else _capitalised_end(text, stop + len(_AT) - 1, _AT_CASES)
     return _capitalised_end(text, stop, _GENITIVE, names=True)
+
+
+def _after_noun(text: str, start: int) -> bool:
+    """Whether a noun or an abbreviation stands right before `start`, whose 'по' phrase one
+    after the name may be ('резолюциях ПАСЕ по Донбассу', 'докладе ООН по Крыму',
+    'начальника ГУ МВД по ...')."""
+    before = _WORD_BEFORE.search(text, max(0, start - 40), start)
+    return bool(before) and (before.group(1).isupper() or _noun(before.group(1).lower()))
 
 
 def _region_end(text: str, at: int) -> int | None:
