@@ -24,6 +24,10 @@
 The second of two names that share their plural head ('Сербской и Албанской православных
 церквей') is named in the singular ('Албанская православная церковь').
 
+A **division's abbreviation** the corpus writes before another organisation's name and never
+spells out is named with that parent ('ГУ' + 'МВД Москвы' -> 'ГУ МВД Москвы'); a territorial
+body's abbreviation takes its region after 'по' ('УМВД по Хабаровскому краю').
+
 The corpus's evidence is gathered once (`Written`), then each chunk's raw mentions are read
 with it (`respanned`)."""
 
