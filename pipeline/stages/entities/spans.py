@@ -24,6 +24,10 @@
 The second of two names that share their plural head ('Сербской и Албанской православных
 церквей') is named in the singular ('Албанская православная церковь').
 
+A **division's abbreviation** the corpus writes before another organisation's name and never
+spells out is named with that parent ('ГУ' + 'МВД Москвы' -> 'ГУ МВД Москвы'); a territorial
+body's abbreviation takes its region after 'по' ('УМВД по Хабаровскому краю').
+
 The corpus's evidence is gathered once (`Written`), then each chunk's raw mentions are read
 with it (`respanned`)."""
 
@@ -38,7 +42,7 @@ from functools import lru_cache
 import pyarrow as pa
 from pymorphy2.analyzer import Parse
 
-from pipeline.nlp.gazetteer import adjectives, key
+from pipeline.nlp.gazetteer import adjectives, country_of_word, key
 from pipeline.nlp.institutions import head_noun
 from pipeline.nlp.models import CACHE_SIZE, morph
 from pipeline.nlp.normalize import phrase, restore_case
@@ -48,6 +52,7 @@ ORGANISATION = "ORG"
 _HASH = "#"
 _BY = " по "
 _AT = " при "
+_AND = " и "
 #: The case after 'при', and the genitive of a name's complement.
 _AT_CASES = frozenset({"loct"})
 _GENITIVE = frozenset({"gent"})
@@ -80,6 +85,15 @@ _PHRASE_WORD = re.compile(r"[А-Яа-яЁё]+(?:-[А-Яа-яЁё]+)*")
 _OBJECT_CASES = frozenset({"datv", "loct"})
 #: Distinct organisations' names a common noun heads, at least, to be a noun of bodies.
 _BODY_NAMES = 10
+#: An abbreviation in capitals (two letters or more), the types of names that may follow a
+#: division's abbreviation as its parent, and how often, of its mentions and at least, the
+#: corpus writes it so to be a division's (`Written.division`).
+_ABBREVIATION = re.compile(r"[А-ЯЁA-Z]{2,}")
+_BODIES = frozenset({ORGANISATION, "MEDIUM"})
+_DIVISION_SHARE = 0.6
+_DIVISIONS = 3
+#: Different places after 'по' at least that make an abbreviation's body territorial.
+_REGIONS = 2
 #: Grammemes of a person's name, of a place's or a body's name or an abbreviation, and of the
 #: dictionary's proper names and abbreviations.
 _PERSONAL = frozenset({"Name", "Surn", "Patr"})
@@ -100,12 +114,23 @@ class Written:
     inside_sentences: set[str] = field(default_factory=set)
     phrase_words: Counter[str] = field(default_factory=Counter)
     heads: Counter[str] = field(default_factory=Counter)
+    abbreviated: Counter[str] = field(default_factory=Counter)
+    before_bodies: Counter[str] = field(default_factory=Counter)
+    spelled: set[str] = field(default_factory=set)
+    regions: dict[str, set[str]] = field(default_factory=dict)
 
     def add(
         self, mentions: Iterable[tuple[str, int, str, str, str]], texts: Mapping[str, str]
     ) -> None:
         """Add raw `mentions` (article_id, start, surface, name, type) of articles whose
         `texts` are given by article_id."""
+        mentions = list(mentions)
+        bodies = {(a, start) for a, start, _s, _n, kind in mentions if kind in _BODIES}
+        for article_id, start, surface, _name, kind in mentions:
+            if kind == ORGANISATION and _ABBREVIATION.fullmatch(surface):
+                self._count_abbreviation(texts[article_id], article_id, start, surface, bodies)
+            if kind == ORGANISATION and _ABBREVIATION.fullmatch(surface.split()[0]):
+                self._count_region(texts[article_id], start, surface)
         for article_id, start, _surface, name, kind in mentions:
             text, found = texts[article_id], key(name)
             if text[start - 1 : start] != _HASH:
@@ -119,6 +144,49 @@ class Written:
                 self.inside_sentences.add(found)
             if _BY in name:
                 self.phrase_words[name.split(_BY, 1)[1].split(" ", 1)[0]] += 1
+
+    def _count_abbreviation(
+        self, text: str, article_id: str, start: int, surface: str, bodies: set[tuple[str, int]]
+    ) -> None:
+        """Count an abbreviation's mention: whether another organisation's name follows it
+        ('ГУ' + 'МВД Москвы') and whether it stands in brackets after its spelled-out name."""
+        stop = start + len(surface)
+        self.abbreviated[surface] += 1
+        if text[stop : stop + 1] == " " and (article_id, stop + 1) in bodies:
+            self.before_bodies[surface] += 1
+        if text[start - 1 : start] == "(" and text[stop : stop + 1] == ")":
+            self.spelled.add(surface)
+
+    def _count_region(self, text: str, start: int, surface: str) -> None:
+        """Note the part of a country named after 'по' right after a mention that opens with
+        an abbreviation ('МЧС России по Смоленской области'), unless a noun before it may take
+        the 'по' phrase (`_after_noun`)."""
+        stop = start + len(surface)
+        if not text.startswith(_BY, stop) or _after_noun(text, start):
+            return
+        if end := _region_end(text, stop + len(_BY) - 1):
+            place = key(text[stop + len(_BY) : end])
+            self.regions.setdefault(surface.split()[0], set()).add(place)
+
+    def territorial(self, surface: str) -> bool:
+        """Whether a name of abbreviations ('ГУ МЧС России') is of a body with divisions for
+        parts of a country: the corpus writes one of its abbreviations before `_REGIONS` or
+        more different places after 'по' ('УМВД по Хабаровскому краю', 'УМВД по Владимирской
+        области'), where a body that deals with one place writes one ('ПАСЕ по Донбассу')."""
+        return any(len(self.regions.get(word, ())) >= _REGIONS for word in surface.split())
+
+    def division(self, surface: str) -> bool:
+        """Whether an abbreviation names a body's division, known by its parent's name after
+        it ('ГУ МВД Москвы', 'СУ СКР', 'ЦК КПРФ'): the corpus writes it right before another
+        organisation's name in `_DIVISION_SHARE` of its mentions or more (`_DIVISIONS` at
+        least) and never spells it out in brackets, as it does a body's own abbreviation
+        ('Совет Безопасности (СБ)', 'ИМЭМО')."""
+        before = self.before_bodies[surface]
+        return (
+            before >= _DIVISIONS
+            and before >= _DIVISION_SHARE * self.abbreviated[surface]
+            and surface not in self.spelled
+        )
 
     def body(self, surface: str) -> str | None:
         """The noun of bodies that heads a name of nothing but it and adjectives before it
@@ -147,11 +215,17 @@ def respanned(raw: pa.Table, texts: Mapping[str, str], written: Written) -> pa.T
     keep, starts, stops, surfaces, names = [], [], [], [], []
     grown: dict[str, list[tuple[int, int, int]]] = {}  # article -> (start, stop, row)
     tagged: dict[str, set[int]] = {}  # article -> where its mentions start
-    for article_id, start in zip(ids, values[1], strict=True):
+    bodies: dict[tuple[str, int], int] = {}  # (article, start) -> stop of an organisation
+    for article_id, start, stop, kind in zip(ids, values[1], values[2], values[5], strict=True):
         tagged.setdefault(article_id, set()).add(start)
+        if kind in _BODIES:
+            bodies[article_id, start] = stop
     for row, (article_id, start, stop, surface, name, kind) in enumerate(zip(*values, strict=True)):
         text, span = texts[article_id], (start, stop)
         keep.append(not _no_name(text, start, stop, surface, name, kind, written))
+        parent = bodies.get((article_id, stop + 1)) if kind == ORGANISATION else None
+        if parent and text[stop : stop + 1] == " " and written.division(surface):
+            surface, name, stop = text[start:parent], f"{name} {text[stop + 1 : parent]}", parent
         end = (
             _continued(text, (start, stop), surface, name, written, tagged[article_id])
             if kind == ORGANISATION
@@ -245,12 +319,14 @@ def _of_a_place(word: str) -> bool:
 def _coordinated(text: str, start: int, surface: str) -> str | None:
     """The singular name of the second of two names that share their plural head ('Сербской и
     Албанской православных церквей' -> 'Албанская православная церковь', 'Донецкой и
-    Луганской народных республик' -> 'Луганская народная республика'), else None: an
-    adjective in the singular after '<adjective> и', then lower-case adjectives and a noun in
-    the plural, all in one case."""
+    Луганской народных республик' -> 'Луганская народная республика', 'Грузинской и
+    Украинской Советских Социалистических Республик' -> 'Украинская Советская
+    Социалистическая Республика'), else None: an adjective in the singular after '<adjective>
+    и', then adjectives and a noun in the plural, all in one case, in lower case or
+    capitalised as a name's words are (not an abbreviation)."""
     words = surface.split()
     before = _AND_BEFORE.search(text, max(0, start - 40), start)
-    if len(words) < 2 or not before or not all(w.islower() for w in words[1:]):
+    if len(words) < 2 or not before or not all(w.islower() or w.istitle() for w in words[1:]):
         return None
     head = _form(words[-1], "NOUN", "plur")
     if head is None:
@@ -303,6 +379,9 @@ def _continued(
         end = _named_run(text, stop, name, written)
         if end is not None:
             return end
+    if _ABBREVIATION.fullmatch(surface.split()[0]) and text.startswith(_BY, stop):
+        territorial = written.territorial(surface) and not _after_noun(text, start)
+        return _region_end(text, stop + len(_BY) - 1) if territorial else None
     if written.body(surface) is None:
         return None
     end = _complement_end(text, stop, written, dependent)
@@ -342,6 +421,28 @@ def _complement_end(text: str, stop: int, written: Written, dependent: bool) -> 
     if text.startswith(_AT, stop):
         return None if dependent else _capitalised_end(text, stop + len(_AT) - 1, _AT_CASES)
     return _capitalised_end(text, stop, _GENITIVE, names=True)
+
+
+def _after_noun(text: str, start: int) -> bool:
+    """Whether a noun or an abbreviation stands right before `start`, whose 'по' phrase one
+    after the name may be ('резолюциях ПАСЕ по Донбассу', 'докладе ООН по Крыму',
+    'начальника ГУ МВД по ...')."""
+    before = _WORD_BEFORE.search(text, max(0, start - 40), start)
+    return bool(before) and (before.group(1).isupper() or _noun(before.group(1).lower()))
+
+
+def _region_end(text: str, at: int) -> int | None:
+    """Where the place after 'по' (from the space at `at`) that makes an abbreviation a body's
+    division for a part of a country ends ('УМВД по Хабаровскому краю', 'ФСБ по Москве'): a
+    place's name in the dative (`_capitalised_end`), maybe two joined by 'и' ('по
+    Санкт-Петербургу и Ленинградской области'), else None; a country is what the body deals
+    with, no part of its name ('ООН по Украине', 'МИДов по Сирии')."""
+    end = _capitalised_end(text, at, _OBJECT_CASES, names=True)
+    if end is not None and text.startswith(_AND, end) and not _ABBREVIATION.match(text, end + 3):
+        end = _capitalised_end(text, end + len(_AND) - 1, _OBJECT_CASES, names=True) or end
+    if end is None or any(country_of_word(w.lower()) for w in _PHRASE_WORD.findall(text[at:end])):
+        return None
+    return end
 
 
 def _capitalised_end(
