@@ -171,8 +171,10 @@ def _find_groups(
     media = cited(mentions, article_texts)
     pairs = list(abbreviations(mentions, article_texts))
     expanded: dict[tuple[str, str], str] = {}
-    for article_id, full, short in pairs:
+    full_type: dict[tuple[str, str], str] = {}  # an abbreviation takes its name's type
+    for article_id, full, short, kind in pairs:
         expanded.setdefault((article_id, short), full)
+        full_type.setdefault((article_id, short), kind)
     near = written_out(mentions)
     clubs = named_after_places(mentions, article_texts, sentences, places_written)
     national = qualified_names(mentions, article_texts)
@@ -197,6 +199,7 @@ def _find_groups(
             group = f"ORG:{name}"
         elif full := spelled or expanded.get((m.article_id, name)):
             group = f"ABBR:{name}\t{full}"
+            m.type = full_type.get((m.article_id, name), m.type)
         elif full := near.get((m.article_id, name)):
             group = f"NEAR:{name}\t{full}"
         else:
@@ -217,7 +220,7 @@ def _find_groups(
         dict(names),
         dict(types),
         list(latin_originals(mentions, article_texts, persons)),
-        list(dict.fromkeys((full, short) for _article, full, short in pairs)),
+        list(dict.fromkeys((full, short) for _article, full, short, _kind in pairs)),
         list(dict.fromkeys((key(mentions[i].name), canonical_key(n)) for i, n in national.items())),
         contexts(mentions, codes.tolist(), groups, article_texts),
     )
@@ -527,6 +530,7 @@ def build_entities(
     for bare, qualified in sorted(countries.items()):
         if len(qualified) == 1:  # one country's body: 'ФСБ' is 'ФСБ России' everywhere
             names.union(bare, *qualified)
+    joined = {names.find(k) for k, parent in list(names.parent.items()) if parent != k}
     # Namesakes: a person's articles in groups of distinct contexts, each named after what
     # characterises it.
     apart = told_apart(around)
@@ -551,7 +555,7 @@ def build_entities(
             return f"NAME:{names.find(full)}"
         if kind == "NEAR":
             short, full = name.split("\t", 1)
-            return f"NAME:{names.find(sense(short, full, expansions, names.find))}"
+            return f"NAME:{names.find(sense(short, full, expansions, names.find, joined))}"
         return group if kind == "ORG" else f"{kind}:{names.find(name)}"
 
     final_of = [final(group) for group in index]  # by code
