@@ -70,6 +70,8 @@ _FIRST_WORD = re.compile(r"[А-Яа-яЁёA-Za-z]+")
 _LATIN = re.compile(r"[A-Za-z][A-Za-z0-9 .&'’:+-]*")
 #: How far before a mention a media word is looked for.
 _REACH = 40
+#: Capitals that Cyrillic and Latin write alike: 'ВВС' in Cyrillic looks like 'BBC'.
+_TWINS = str.maketrans("АВЕКМНОРСТУХ", "ABEKMHOPCTYX")
 
 
 @dataclass(frozen=True)
@@ -196,6 +198,8 @@ def cited(mentions: list[Mention], texts: Mapping[str, str]) -> dict[int, str]:
     """Index -> the name under which the text cites it as a medium, for the `mentions` (whole
     articles) that no listed alias names:
 
+    - a listed medium's Latin name in Cyrillic look-alike capitals (`_lookalikes`: 'ВВС' in an
+      article that names the BBC otherwise);
     - a listed name NER cut before its number: 'Россия' of 'Россия 24', 'France' of 'France 24'
       (not of 'в России 1 января');
     - a name after a media word (`_names_medium`: 'издание «Обозреватель»'), and that name's
@@ -203,9 +207,11 @@ def cited(mentions: list[Mention], texts: Mapping[str, str]) -> dict[int, str]:
       'Россия' stays the country where 'телеканал «Россия»' is the channel), unless another
       noun owns them ('университета «Украина»' where 'телеканал «Украина»' is the channel)."""
     found = lexicon()
-    named: dict[int, str] = {}
+    named = _lookalikes(mentions, texts)
     titles: set[tuple[str, str]] = set()
     for i, m in enumerate(mentions):
+        if i in named:
+            continue
         text = texts[m.article_id]
         number = _NUMBER.match(text, m.stop)
         if number and medium_of(numbered := m.name + number[0]):
@@ -226,6 +232,41 @@ def cited(mentions: list[Mention], texts: Mapping[str, str]) -> dict[int, str]:
         if _titled(text, m) and not _other_noun_before(text, m.start):
             named.setdefault(i, m.name)
     return named
+
+
+def lookalike(name: str) -> str | None:
+    """The Latin name a name in Cyrillic capitals looks like, letter for letter ('ВВС' ->
+    'BBC'), if some are Cyrillic and all have a Latin twin; else None."""
+    if len(name) < 2 or not name.isupper() or name.isascii():
+        return None
+    latin = name.translate(_TWINS)
+    return latin if latin.isascii() else None
+
+
+def _lookalikes(mentions: list[Mention], texts: Mapping[str, str]) -> dict[int, str]:
+    """Index -> the Latin name of a listed medium that a mention in Cyrillic capitals looks
+    like ('ВВС', the BBC's 'BBC'), where its article names that medium by a listed name too
+    ('Би-би-си', 'BBC') and no name follows the mention (an owner's: 'ВВС США', 'ВВС НАТО',
+    the air forces). Elsewhere the letters are the Cyrillic abbreviation they spell."""
+    named_in: set[tuple[str, str]] = set()
+    for m in mentions:
+        if head := medium_of(m.name):
+            named_in.add((m.article_id, head))
+    found: dict[int, str] = {}
+    for i, m in enumerate(mentions):
+        latin = lookalike(m.name) if m.type != "PER" else None
+        head = medium_of(latin) if latin else None
+        if head and (m.article_id, head) in named_in and not _owned(mentions, i, texts):
+            found[i] = latin
+    return found
+
+
+def _owned(mentions: list[Mention], i: int, texts: Mapping[str, str]) -> bool:
+    """Whether another name follows mention `i` right after a space ('ВВС |США')."""
+    after = mentions[i + 1] if i + 1 < len(mentions) else None
+    if after is None or after.article_id != mentions[i].article_id:
+        return False
+    return not texts[after.article_id][mentions[i].stop : after.start].strip()
 
 
 @cache

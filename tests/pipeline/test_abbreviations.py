@@ -148,6 +148,34 @@ def test_an_ambiguous_abbreviation_is_its_article_s_full_name() -> None:
     assert entity_of(found, "a5", "ФБР")["aliases"] == ["ФБР"]
 
 
+#: Sentences of the corpus (one article each): 'СКР' is the Investigative Committee and the
+#: skaters' union; the first two spell it out in brackets, the last two write the name out
+#: elsewhere in the article.
+TWO_BODIES = [
+    "Об этом сообщила представитель Следственного комитета России (СКР) Светлана Петренко.",
+    "Президент Союза конькобежцев России (СКР) Алексей Кравцов сообщил, что МОК отклонил заявки.",
+    "24 июня сотрудники СКР и ФСБ задержали чиновника в ресторане. 25 июня 2016 года "
+    "Следственный комитет России предъявил Никите Белых обвинение в получении взятки.",
+    "В Союзе конькобежцев России с сожалением признали, что оба спортсмена могли бы побороться "
+    "за медали. «Неприглашение сильнейших спортсменов понижает уровень соревнований», — "
+    "приводит ТАСС слова президента СКР Алексея Кравцова.",
+]
+
+
+def test_an_ambiguous_abbreviation_is_the_name_its_article_writes_out() -> None:
+    """NER tags the bracketed 'СКР' of the first sentence as a place: the letters still join it
+    to its organisation's name; an article that writes one of the corpus's expansions out
+    without brackets means that one."""
+    found = tables(TWO_BODIES)
+    committee = entity_of(found, "a0", "Следственного комитета России")
+    union = entity_of(found, "a1", "Союза конькобежцев России")
+    assert committee != union
+    assert entity_of(found, "a0", "СКР") == committee
+    assert entity_of(found, "a1", "СКР") == union
+    assert entity_of(found, "a2", "СКР") == committee
+    assert entity_of(found, "a3", "СКР") == union
+
+
 def test_ambiguity_does_not_depend_on_chunks(monkeypatch: pytest.MonkeyPatch) -> None:
     whole = tables(AMBIGUOUS)
     monkeypatch.setattr(corpus, "CHUNK_ARTICLES", 1)

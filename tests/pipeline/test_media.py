@@ -103,6 +103,30 @@ def test_a_channel_is_not_its_country() -> None:
     assert {c["country"] for c in tables["country_mentions"].to_pylist()} == {"JPN", "RUS"}
 
 
+def test_a_cyrillic_lookalike_is_the_medium_its_article_names() -> None:
+    """'ВВС' in Cyrillic capitals looks like the BBC's 'BBC': it is the medium in an article
+    that names the BBC, and the air forces elsewhere or with an owner after it (corpus
+    sentences)."""
+    tables = analyse(
+        [
+            "А если посмотрите BBC, то заметите, что ВВС представляет британское видение мира.",
+            "Самолёт принадлежал 15-й отдельной авиаэскадрилье ВВС Балтфлота. Командование ВВС "
+            "подтвердило гибель экипажа.",
+            "По данным Би-би-си, в результате авианалёта ВВС Саудовской Аравии в Сане погибли "
+            "более 150 человек.",
+        ]
+    )
+    names = {e["entity_id"]: (e["type"], e["name"]) for e in tables["entities"].to_pylist()}
+    found = {
+        (m["article_id"], m["surface"]): names[m["entity_id"]]
+        for m in tables["mentions"].to_pylist()
+        if m["surface"] == "ВВС"
+    }
+    assert found["a0", "ВВС"] == ("MEDIUM", "BBC")
+    assert found["a1", "ВВС"][0] == "ORG"
+    assert found["a2", "ВВС"][0] != "MEDIUM"
+
+
 def test_a_titled_name_after_a_media_word_is_a_medium_in_its_article() -> None:
     tables = analyse(
         [

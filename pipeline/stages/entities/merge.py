@@ -44,7 +44,7 @@ from pipeline.runtime.engine import SERIAL, Engine, detached
 from pipeline.runtime.memory import collection_paused
 from pipeline.runtime.spill import Spilled
 from pipeline.schema import ARTICLE_ENTITIES, ENTITIES, MENTIONS, before_headlines, in_article_order
-from pipeline.stages.entities.abbreviations import abbreviations, merged
+from pipeline.stages.entities.abbreviations import abbreviations, merged, sense, written_out
 from pipeline.stages.entities.affiliations import (
     BY_NAME,
     ORGANISATION_SHARE,
@@ -164,14 +164,18 @@ def _find_groups(
     'Интерфакс' tagged PER, is a name); 'ORG:<name key>' for an organisation named after a
     place (`clubs`, with the names the corpus tags as places `places_written`);
     'ABBR:<abbreviation key>\t<name key>' for an abbreviation in an article that expands it,
-    the first time; else 'NAME:<name key>'. A task on a worker."""
+    the first time; 'NEAR:<abbreviation key>\t<name key>' for one in an article that writes
+    out a name it fits elsewhere (`written_out`); else 'NAME:<name key>'. A task on a worker."""
     mentions, article_texts = _read_mentions(raw, chosen, renamed), Texts(texts)
     persons = person_keys(mentions, people, article_texts)
     media = cited(mentions, article_texts)
     pairs = list(abbreviations(mentions, article_texts))
     expanded: dict[tuple[str, str], str] = {}
-    for article_id, full, short in pairs:
+    full_type: dict[tuple[str, str], str] = {}  # an abbreviation takes its name's type
+    for article_id, full, short, kind in pairs:
         expanded.setdefault((article_id, short), full)
+        full_type.setdefault((article_id, short), kind)
+    near = written_out(mentions)
     clubs = named_after_places(mentions, article_texts, sentences, places_written)
     national = qualified_names(mentions, article_texts)
     index: dict[str, int] = {}
@@ -195,6 +199,9 @@ def _find_groups(
             group = f"ORG:{name}"
         elif full := spelled or expanded.get((m.article_id, name)):
             group = f"ABBR:{name}\t{full}"
+            m.type = full_type.get((m.article_id, name), m.type)
+        elif full := near.get((m.article_id, name)):
+            group = f"NEAR:{name}\t{full}"
         else:
             group = f"NAME:{name}"
         if group not in index:
@@ -213,7 +220,7 @@ def _find_groups(
         dict(names),
         dict(types),
         list(latin_originals(mentions, article_texts, persons)),
-        list(dict.fromkeys((full, short) for _article, full, short in pairs)),
+        list(dict.fromkeys((full, short) for _article, full, short, _kind in pairs)),
         list(dict.fromkeys((key(mentions[i].name), canonical_key(n)) for i, n in national.items())),
         contexts(mentions, codes.tolist(), groups, article_texts),
     )
@@ -523,6 +530,7 @@ def build_entities(
     for bare, qualified in sorted(countries.items()):
         if len(qualified) == 1:  # one country's body: 'ФСБ' is 'ФСБ России' everywhere
             names.union(bare, *qualified)
+    joined = {names.find(k) for k, parent in list(names.parent.items()) if parent != k}
     # Namesakes: a person's articles in groups of distinct contexts, each named after what
     # characterises it.
     apart = told_apart(around)
@@ -545,6 +553,9 @@ def build_entities(
         if kind == "ABBR":
             _short, full = name.split("\t", 1)
             return f"NAME:{names.find(full)}"
+        if kind == "NEAR":
+            short, full = name.split("\t", 1)
+            return f"NAME:{names.find(sense(short, full, expansions, names.find, joined))}"
         return group if kind == "ORG" else f"{kind}:{names.find(name)}"
 
     final_of = [final(group) for group in index]  # by code
