@@ -2392,3 +2392,13 @@ def test_an_editorial_note_set_apart_does_not_end_the_answer_s_paragraph() -> No
     title = "«Не обращаем внимания на США»: министр обороны Ирана об операции в Сирии"
     found = speakers([text], [title])
     assert said(found, "в настоящее время нет") is None
+
+
+def test_a_relative_of_the_other_sex_is_whose_the_speaker_is() -> None:
+    # corpus b91bb0a3f8238c9a (shortened): the unnamed wife of Коханивский speaks
+    text = (
+        "Украинская полиция задержала руководителя ОУН Николая Коханивского. По словам жены "
+        "Коханивского, её муж подрался с бывшим командиром одного из подразделений."
+    )
+    found = speakers([text])
+    assert said(found, "её муж подрался") is None
