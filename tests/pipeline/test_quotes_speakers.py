@@ -2402,3 +2402,14 @@ def test_a_relative_of_the_other_sex_is_whose_the_speaker_is() -> None:
     )
     found = speakers([text])
     assert said(found, "её муж подрался") is None
+
+
+def test_a_name_in_the_nominative_after_a_document_is_not_its_author() -> None:
+    # corpus edfca687d55e0a21 (shortened): the report says things of Трамп; it is not his
+    text = (
+        "Кроме того, в докладе Трамп охарактеризован как наименее квалифицированный и опытный "
+        "президент в современной истории Америки.\n\n«Это может вынудить нового президента "
+        "занять более жёсткую позицию», — говорится в докладе."
+    )
+    found = speakers([text], ["«Худший сценарий»: почему Европарламент опасается политики Трампа"])
+    assert said(found, "более жёсткую позицию") is None
