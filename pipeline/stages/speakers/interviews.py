@@ -21,6 +21,9 @@ from pipeline.stages.speakers.words import _DASHES, _ROLE_WORDS, _given_name, _p
 #: A preposition of what a headline is about: '«...»: X о допинге, паралимпийцах и ...'.
 _TOPIC = re.compile(r"(?i)(?<!\w)(?:о|об|про)\s")
 
+#: A paragraph that opens with a dash: a question or an answer.
+_DASHED_BEFORE = re.compile(rf"(?:^|\n\n)[{_DASHES}]")
+
 #: Words in «» (one level), left out of what a paragraph narrates.
 _IN_QUOTES = re.compile(r"«[^«»]*»")
 
@@ -80,11 +83,11 @@ class Interviews:
                 found = [m for m in found if self._presented(m)]
             if self._dashed(start) or not found or answered and not self._asked_after(stop):
                 continue
-            if self._first_person(start):  # an answer's paragraph that opens with no dash
-                continue
             label = re.match(r"\s*:", self.text[found[0].stop : found[0].stop + 3])
             if label and found[0].start == start:
                 return found[0]
+            if self._first_person(start):  # an answer's paragraph that opens with no dash
+                continue
             # not when the headline gives two people's words ('Черчесов и Васин о ...')
             introduces = nearest and start > self._headline_stop and not self._headline_pair
             nearest = False
@@ -104,11 +107,14 @@ class Interviews:
         return self._label
 
     def _first_person(self, at: int) -> bool:
-        """Whether the paragraph of `at` speaks in the first person outside «» ('Ещё Гиппократ
-        говорил ... сейчас мы знаем, что ...'): the interviewee's answer going on in a
-        paragraph of its own, which names people only as spoken of; an introduction narrates
-        ('RT обсудил с ...')."""
+        """Whether the paragraph of `at`, after the interview's first '- ' paragraph, speaks in
+        the first person outside «» ('Ещё Гиппократ говорил ... сейчас мы знаем, что ...'):
+        the interviewee's answer going on in a paragraph of its own, which names people only as
+        spoken of; an introduction narrates ('RT обсудил с ...'). A lead before the questions
+        may speak for the outlet ('Продолжаем отвечать ... вместе с иммунологом ...')."""
         start, stop = self._paragraph_start(at), self._paragraph_stop(at)
+        if not _DASHED_BEFORE.search(self.text, 0, start):
+            return False
         paragraph = _IN_QUOTES.sub("", self.text[start : stop if stop >= 0 else len(self.text)])
         return any(
             morph()(word.lower())[0].tag.person == "1per" for word in _WORDS.findall(paragraph)
