@@ -93,8 +93,9 @@ The source's words name the speaker, or describe them and the article named them
    о ...'; not a person the headline is about: 'о ..., таланте Месси'),
    presented in the sentence that introduces its section ('RT обсудил с ... Ольгой
    Брусникиной'), the lead or the heading of its section, or addressed by a question
-   (`Article.interviewee`); people named inside the answers or inside a quotation are spoken
-   of. A fragment ('Оуэн', 'Борис Александрович') is the person written in full beside it.
+   (`Article.interviewee`); people named inside the answers (also an answer's paragraph with
+   no dash that speaks in the first person) or inside a quotation are spoken of. A fragment
+   ('Оуэн', 'Борис Александрович') is the person written in full beside it.
    In an article of several interviews, each section (a heading that is a quotation alone on
    its line, a paragraph presenting its speaker, then questions) is the person its
    introduction names, not one its questions ask about nor the headline's (`sections`); an

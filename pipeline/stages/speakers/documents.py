@@ -50,6 +50,9 @@ _MAKING = frozenset(
 #: opening mark of a quoted name ('на сайте компании «Метинвест»').
 _ADJOINED = re.compile(r"\s+(?:[\w-]+\s+){0,2}[«\"“„]?")
 
+#: The consonant letters: a man's name or a body's ending in one declines.
+_CONSONANTS = frozenset("бвгджзклмнпрстфхцчшщ")
+
 #: Entities that may make a document or go on speaking in one: people, bodies, media.
 _AUTHORS = frozenset({"PER", "ORG", MEDIUM})
 
@@ -460,7 +463,18 @@ class Documents:
         # a name in Latin letters tells no case: the genitive noun before it does ('статья
         # издания The Boston Globe')
         foreign = bool(words) and not _CYRILLIC.search(after.surface)
+        if not words and self._subject_form(after):
+            return None  # 'в докладе Трамп охарактеризован как ...' is about him
         return after.entity_id if foreign or _genitive(after.surface) else None
+
+    def _subject_form(self, m: Mention) -> bool:
+        """Whether a name right after a document's noun is written in its nominative in a form
+        the genitive would change: its normal form ending in a consonant ('Трамп',
+        'Европарламент'), not a woman's (a woman's surname in a consonant does not decline:
+        'доклад Кэрол Смит'). After a noun in the genitive the name is in apposition to it and
+        keeps its nominative ('на сайте компании «Метинвест»')."""
+        last = m.surface.split()[-1].lower()
+        return m.nominative and last[-1:] in _CONSONANTS and self._sex(m.entity_id) != "femn"
 
     def _on_behalf(self, said: Said, stop: int) -> str | None:
         """Whom a document written on someone's behalf speaks for ('— говорится в телеграмме

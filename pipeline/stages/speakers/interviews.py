@@ -21,6 +21,12 @@ from pipeline.stages.speakers.words import _DASHES, _ROLE_WORDS, _given_name, _p
 #: A preposition of what a headline is about: '«...»: X о допинге, паралимпийцах и ...'.
 _TOPIC = re.compile(r"(?i)(?<!\w)(?:о|об|про)\s")
 
+#: A paragraph that opens with a dash: a question or an answer.
+_DASHED_BEFORE = re.compile(rf"(?:^|\n\n)[{_DASHES}]")
+
+#: Words in «» (one level), left out of what a paragraph narrates.
+_IN_QUOTES = re.compile(r"«[^«»]*»")
+
 #: A paragraph of a dash alone, right before the paragraph at the end of the text searched.
 _LONE_DASH = re.compile(rf"(?:^|\n)[{_DASHES}][ \t]*\n\n$")
 
@@ -80,6 +86,8 @@ class Interviews:
             label = re.match(r"\s*:", self.text[found[0].stop : found[0].stop + 3])
             if label and found[0].start == start:
                 return found[0]
+            if self._first_person(start):  # an answer's paragraph that opens with no dash
+                continue
             # not when the headline gives two people's words ('Черчесов и Васин о ...')
             introduces = nearest and start > self._headline_stop and not self._headline_pair
             nearest = False
@@ -97,6 +105,20 @@ class Interviews:
                 if m:
                     return m
         return self._label
+
+    def _first_person(self, at: int) -> bool:
+        """Whether the paragraph of `at`, after the interview's first '- ' paragraph, speaks in
+        the first person outside «» ('Ещё Гиппократ говорил ... сейчас мы знаем, что ...'):
+        the interviewee's answer going on in a paragraph of its own, which names people only as
+        spoken of; an introduction narrates ('RT обсудил с ...'). A lead before the questions
+        may speak for the outlet ('Продолжаем отвечать ... вместе с иммунологом ...')."""
+        start, stop = self._paragraph_start(at), self._paragraph_stop(at)
+        if not _DASHED_BEFORE.search(self.text, 0, start):
+            return False
+        paragraph = _IN_QUOTES.sub("", self.text[start : stop if stop >= 0 else len(self.text)])
+        return any(
+            morph()(word.lower())[0].tag.person == "1per" for word in _WORDS.findall(paragraph)
+        )
 
     def _introduced_here(self, m: Mention) -> bool:
         """Whether an introduction presents the person (the subject, or after a noun of a person:
@@ -127,7 +149,7 @@ class Interviews:
         знаю ... В последний день моего визита в США я сказал, что ...')."""
         if not self.answers or not self._dashed(at):
             return False
-        end = self.text.find("\n\n", at)
+        end = self._paragraph_stop(at)
         paragraph = self.text[self._paragraph_start(at) : end if end >= 0 else len(self.text)]
         return not paragraph.rstrip().endswith("?")
 
@@ -170,7 +192,10 @@ class Interviews:
         paragraphs, each an answer of its own), not answers found without a dash."""
         found, last = [], None
         for a, b in sorted(self.answers):
-            on = last is not None and self.text.count("\n\n", last, a) <= 1  # the next paragraph
+            # the next paragraph, or the same one past an editorial note set apart
+            on = last is not None and (
+                self.text.count("\n\n", last, a) <= 1 or self._paragraph_start(a) <= last
+            )
             if self._dashed(a) or on and found and found[-1][1] == last:
                 found.append((a, b))
             last = b
@@ -180,7 +205,7 @@ class Interviews:
         """Whether the paragraph of `at` is followed by a '- ' question: the paragraph that
         introduces a section ('Денис Глушаков рассказал, что ...'), not a paragraph within an
         answer."""
-        end = self.text.find("\n\n", at)
+        end = self._paragraph_stop(at)
         return end >= 0 and self.text[end + 2 : end + 3] in tuple(_DASHES)
 
     def _dashed(self, at: int) -> bool:

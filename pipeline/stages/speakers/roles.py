@@ -484,9 +484,13 @@ class Roles:
         noun of the speaker ('Бывший советник Трампа', 'пресс-секретарь Пенса Джэррод Эйджен'),
         not the speaker in apposition ('Президент Ильхам Алиев', 'эксперта Иванова'); in any
         case after a noun of the people around someone, who speak for them ('администрация
-        Порошенко', 'в заявлении команды Трампа', 'Штаб Трампа', 'Семья Биби')."""
+        Порошенко', 'в заявлении команды Трампа', 'Штаб Трампа', 'Семья Биби'), or after a
+        relative's noun of the other sex ('По словам жены Коханивского')."""
         before = _WORDS.findall(self.text[start : m.start])
         if before and lemma(before[-1]) in _ENTOURAGES and self._entourage(m, start, before):
+            return True
+        kin = _KIN.get(lemma(before[-1])) if before else None
+        if kin and self._sex(m.entity_id) not in (kin, None):
             return True
         parses = morph()(before[-1].lower())[:1] if before and not m.nominative else []
         return any(

@@ -8,6 +8,7 @@ Rules 1, 2, 6 and 7 of the package; the other groups are asked from here."""
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import replace
 
 from pipeline.nlp.gazetteer import key
@@ -37,6 +38,7 @@ from pipeline.stages.speakers.sentences import _continued
 from pipeline.stages.speakers.spans import (
     _before_conjunction,
     _government,
+    _one,
     _phrases,
     _within,
     _without,
@@ -246,11 +248,8 @@ class Sources:
         if any(map(self._pseudonym, people.values())):
             return None, None  # 'Ирина (имя изменено)' is anonymous: not another Ирина
         if people:
-            return (
-                self._one_person(next(iter(people.values())), gender, start)
-                if len(people) == 1
-                else None
-            ), None
+            one = _one(list(people.values())) or _apposed_after_owner(self.text, people)
+            return (self._one_person(one, gender, start) if one else None), None
         words = _without(self.text, start, stop, left_out)
         named = self._only_named(inside, said, left_out)
         if named:  # 'сообщил Росстат', 'в Дамаске считают': not read as a noun of a person
@@ -533,3 +532,14 @@ class Sources:
         if before and re.fullmatch(r"\s*,\s*", self.text[before[-1].stop : start]):
             return before[-1].entity_id
         return None
+
+
+def _apposed_after_owner(text: str, people: Mapping[str, Mention]) -> Mention | None:
+    """Of two people a source names, the second when it follows the first with only a space
+    between: the name in apposition to the source's noun, the first whose that noun is, in a
+    form that does not show its case ('Менеджер предвыборной кампании Хиллари Клинтон Робби
+    Мук', 'официального представителя Антониу Гутерреша Стефана Дюжаррика')."""
+    if len(people) != 2:
+        return None
+    first, second = sorted(people.values(), key=lambda m: m.start)
+    return second if text[first.stop : second.start] == " " else None

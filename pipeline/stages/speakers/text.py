@@ -13,11 +13,32 @@ from pipeline.nlp.sources import occasions
 _OPENED = re.compile(r"(?i)(?:^|\s)(?:в|во|на|с|со)\s+(?:\w+\s+)?$")
 
 
+#: The longest paragraph (with its breaks) that is an editorial note's author set apart inside
+#: a parenthesis ('\n\nRT\n\n').
+_NOTE = 40
+
+
 class Text:
     """Positions in the article's text: sentences, paragraphs, «» and occasions."""
 
     def _paragraph_start(self, at: int) -> int:
-        return self.text.rfind("\n\n", 0, at) + 2 if "\n\n" in self.text[:at] else 0
+        """Where the paragraph of `at` opens; a paragraph that opens with ')' after a short
+        one goes on with the paragraph before that: the layout set an editorial note of a
+        parenthesis apart ('Если они (противники Асада. —\n\nRT\n\n) согласятся ...')."""
+        start = self.text.rfind("\n\n", 0, at) + 2 if "\n\n" in self.text[:at] else 0
+        note = self.text.rfind("\n\n", 0, max(0, start - 2)) + 2
+        if self.text.startswith(")", start) and note > 1 and start - note <= _NOTE:
+            return self._paragraph_start(note - 2)
+        return start
+
+    def _paragraph_stop(self, at: int) -> int:
+        """Where the paragraph of `at` ends (`_paragraph_start`: over an editorial note set
+        apart), -1 at the text's end."""
+        stop = self.text.find("\n\n", at)
+        after = self.text.find("\n\n", stop + 2) if stop >= 0 else -1
+        if after >= 0 and after - stop <= _NOTE and self.text.startswith(")", after + 2):
+            return self._paragraph_stop(after + 2)
+        return stop
 
     def _closing(self, at: int) -> int:
         """Where the «» that `at` lies in closes (the text's end if it does not)."""
