@@ -766,7 +766,7 @@ def _best_reading(
             return False
         if _plural_of(word, written[i]) and not nominatives[word]:
             return False  # 'Серёж'; not 'Киран', a nominative in 'Киран Триппьер'
-        if many and _never_nominative(written[i], word, nominatives):
+        if many and _never_nominative(written[i], word, nominatives, subjects):
             return False  # 'Рича' of 'Сета Рича' attests no 'Гай Рича' for 'Гай Ричи'
         return (seen[word] > 0 and seen[word] * _RARER >= seen[written[i]]) or any(
             seen[form] for form in _instrumentals(word) if form != written[i]
@@ -1008,12 +1008,20 @@ def _declines_as_written(written: str, word: str, seen: Counter[str]) -> bool:
     return own >= _OFTEN and not any(seen[man + end] for man in mans for end in ends)
 
 
-def _never_nominative(written: str, word: str, nominatives: Counter[str]) -> bool:
+def _never_nominative(
+    written: str, word: str, nominatives: Counter[str], subjects: Counter[str]
+) -> bool:
     """Whether a reading puts for a word (lower case) the corpus's full names read as a
-    nominative (`_kept_words`) one they never read so, only as another name's oblique case:
-    'Ричи', a nominative in 'Гай Ричи', is no genitive of 'Рича', written only in 'Сета Рича'
-    (read 'Сет Рич'); a foreign name that does not decline is written so in every case."""
-    return written.endswith(_VOWEL_ENDS) and nominatives[written] > 0 and not nominatives[word]
+    nominative (`_kept_words`) one they never read so, nor write alone as a verb's subject,
+    only as another name's oblique case: 'Ричи', a nominative in 'Гай Ричи', is no genitive of
+    'Рича', written only in 'Сета Рича' (read 'Сет Рич'); a foreign name that does not decline
+    is written so in every case. 'Горецка стал' makes 'Леона Горецки' Леон Горецка's."""
+    return (
+        written.endswith(_VOWEL_ENDS)
+        and nominatives[written] > 0
+        and not nominatives[word]
+        and not subjects[word.capitalize()]
+    )
 
 
 def _womans_consonant_name(written: str, word: str, seen: Counter[str]) -> bool:
