@@ -766,6 +766,8 @@ def _best_reading(
             return False
         if _plural_of(word, written[i]) and not nominatives[word]:
             return False  # 'Серёж'; not 'Киран', a nominative in 'Киран Триппьер'
+        if many and _never_nominative(written[i], word, nominatives, subjects):
+            return False  # 'Рича' of 'Сета Рича' attests no 'Гай Рича' for 'Гай Ричи'
         return (seen[word] > 0 and seen[word] * _RARER >= seen[written[i]]) or any(
             seen[form] for form in _instrumentals(word) if form != written[i]
         )
@@ -842,7 +844,10 @@ def _best_reading(
         # another shows a man's declension ('Кристина Храфнсона').
         mans = [j for j, word in changed if _mans_declension(written[j], word)]
         for i, word in changed:
-            own = _declines_as_written(written[i], word, seen) and not set(mans) - {i}
+            own = (
+                _declines_as_written(written[i], word, seen)
+                or (i == 0 and many and _womans_consonant_name(written[i], word, seen))
+            ) and not set(mans) - {i}
             other = len(decided) == len(written) and decided[i] != word
             if (attested(i, word) and not own and not other) or (whole[name] and " " in name):
                 total += _ATTESTED
@@ -1001,6 +1006,35 @@ def _declines_as_written(written: str, word: str, seen: Counter[str]) -> bool:
     mans = {word, word.replace("ё", "е")}  # 'Петром' for 'Пётр'
     ends = ("ом", "ем", "ым") if surname else ("ем",) if soft else ("ом",)
     return own >= _OFTEN and not any(seen[man + end] for man in mans for end in ends)
+
+
+def _never_nominative(
+    written: str, word: str, nominatives: Counter[str], subjects: Counter[str]
+) -> bool:
+    """Whether a reading puts for a word (lower case) the corpus's full names read as a
+    nominative (`_kept_words`) one they never read so, nor write alone as a verb's subject,
+    only as another name's oblique case: 'Ричи', a nominative in 'Гай Ричи', is no genitive of
+    'Рича', written only in 'Сета Рича' (read 'Сет Рич'); a foreign name that does not decline
+    is written so in every case. 'Горецка стал' makes 'Леона Горецки' Леон Горецка's."""
+    return (
+        written.endswith(_VOWEL_ENDS)
+        and nominatives[written] > 0
+        and not nominatives[word]
+        and not subjects[word.capitalize()]
+    )
+
+
+def _womans_consonant_name(written: str, word: str, seen: Counter[str]) -> bool:
+    """Whether a reading takes a first name in -а (lower case) for the genitive of a name in a
+    consonant (`word`) the dictionary knows only as a woman's, which does not decline: 'Карина
+    Джанова' is no genitive of a 'Карин Джанов' ('Карин' is a woman's name, as 'Карин
+    Кнайсль'), unless the corpus's names write the man's instrumental ('Карином')."""
+    return (
+        written == word + "а"
+        and _CONSONANT_END.search(word) is not None
+        and given_name_gender(word) == "femn"
+        and not seen[word + "ом"]
+    )
 
 
 def _kept_words(rows: Mapping[tuple[str, str, str | None, str], int]) -> Counter[str]:
