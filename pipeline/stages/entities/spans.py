@@ -438,7 +438,11 @@ def _region_end(text: str, at: int) -> int | None:
     Санкт-Петербургу и Ленинградской области'), else None; a country is what the body deals
     with, no part of its name ('ООН по Украине', 'МИДов по Сирии')."""
     end = _capitalised_end(text, at, _OBJECT_CASES, names=True)
-    if end is not None and text.startswith(_AND, end) and not _ABBREVIATION.match(text, end + 3):
+    if (
+        end is not None
+        and text.startswith(_AND, end)
+        and not _ABBREVIATION.match(text, end + len(_AND))
+    ):
         end = _capitalised_end(text, end + len(_AND) - 1, _OBJECT_CASES, names=True) or end
     if end is None or any(country_of_word(w.lower()) for w in _PHRASE_WORD.findall(text[at:end])):
         return None
