@@ -306,10 +306,13 @@ def _cue_then_content(text: str, tokens: list[_Token], cue: int, stop: int) -> I
         return
     mark, follows = tokens[after], tokens[after + 1]
     source = _subject(tokens, cue, after)
-    inverted = _inverted_position(tokens, cue) and mark.text == ":" and _pos(said) == "VERB"
-    behind = _source_after(tokens, cue + 1) if inverted else None
-    if behind and behind[1] + 1 == after and _head_case(tokens[behind[0]]):
-        source = behind  # '..., считает военный юрист X: «...»'
+    # The subject after the verb, up to the colon: '..., считает военный юрист X: «...»', and
+    # with no subject before it, 'на эту тему высказался министр обороны X: «...»'.
+    inverted = _inverted_position(tokens, cue) or source is None
+    if mark.text == ":" and inverted and _pos(said) == "VERB":
+        behind = _source_after(tokens, cue + 1)
+        if behind and behind[1] + 1 == after and _head_case(tokens[behind[0]]):
+            source = behind
     source_span = _span(tokens, *source) if source else (None, None)
     if mark.text == ":" and follows.text in '«„“"':
         yield from _quoted(text, follows.start, said, source_span)

@@ -64,6 +64,8 @@ def _source_before(tokens: Sequence[_Token], cue: int) -> tuple[int, int] | None
         i -= 1
     if head is None:
         return None
+    if _lemma(tokens[head].text) == _RELATIVE:
+        return _antecedent(tokens, head)  # 'пилоты компании, которые сообщили'
     first = _widened(tokens, head)
     if _is_person_name(tokens[head]):  # a name ends its phrase: 'Джон Аллен| не без иронии'
         after = next((k for k in range(head + 1, last + 1) if _pos(tokens[k]) == "PREP"), None)
@@ -179,6 +181,38 @@ def _relative(tokens: Sequence[_Token], first: int) -> bool:
 
 #: The relative pronoun.
 _RELATIVE = "который"
+
+
+def _antecedent(tokens: Sequence[_Token], relative: int) -> tuple[int, int] | None:
+    """The noun phrase that a relative pronoun, the subject of a cue, refers back to: the words
+    right before its comma, from the nearest noun that agrees with it in number (and gender,
+    in the singular), widened over its phrase ('пилоты компании|, которые сообщили'; 'депутат|,
+    который заявил'), as the guide tags the antecedent. None when no such noun is within four
+    words, or a predicate comes first: the pronoun is then left as it is read, no source."""
+    if relative < 2 or tokens[relative - 1].text != ",":
+        return None
+    pronoun = _parse(tokens[relative].text)
+    last = relative - 2
+    for k in range(last, max(-1, last - 4), -1):
+        word = tokens[k]
+        if not word.is_word or _pos(word) in _PREDICATES or _pos(word) == "PREP":
+            return None
+        if _pos(word) == "NOUN" and _agrees(word, pronoun):
+            return _widened(tokens, k), last
+    return None
+
+
+def _agrees(noun: _Token, pronoun) -> bool:  # pronoun: a pymorphy2 Parse or None
+    """Whether a reading of `noun` has the pronoun's number and, in the singular, its gender."""
+    if pronoun is None or pronoun.tag.number is None:
+        return False
+    number, gender = pronoun.tag.number, pronoun.tag.gender
+    return any(
+        p.tag.POS == "NOUN"
+        and p.tag.number == number
+        and (number == "plur" or "ms-f" in p.tag or p.tag.gender == gender)
+        for p in morph()(noun.text.lower())
+    )
 
 
 def _quoted_name(tokens: Sequence[_Token], i: int, forward: bool) -> int | None:
@@ -478,7 +512,7 @@ def _source_after(
             break  # 'Шумер| газете The New York Times', 'Маса| летом 2016 года'
         if i > first and _aside(tokens, i):
             break
-        if name_ends and tokens[i].text.isascii() and not tokens[i - 1].text.isascii():
+        if i > first and _outlet_after_name(tokens, i):
             break
         if (
             genitive
@@ -490,6 +524,22 @@ def _source_after(
     if i < len(tokens) and _pos(tokens[i]) in ("VERB", "GRND") and _pos(tokens[i - 1]) == "CONJ":
         i -= 1  # 'подчеркнул он| и добавил', 'сказал швейцар| и пошёл': the next verb's 'и'
     return (first, i - 1) if i > first else None
+
+
+def _outlet_after_name(tokens: Sequence[_Token], i: int) -> bool:
+    """Whether tokens[i] names the outlet that relays the speaker named right before it, not a
+    word of the speaker's phrase: a Latin-script word after a person's name ('Бериццо| Marca')
+    or after a capitalised Cyrillic word that can be nominative and is no acronym, a name the
+    dictionary reads as a common noun ('Дрозд| BoxingScene'); a Cyrillic acronym after a
+    person's name ('Меркель| РИА Новости'). Not after a genitive ('эксперт Фонда Heritage')."""
+    word, before = tokens[i], tokens[i - 1]
+    if not (word.is_word and before.is_word and word.text[:1].isupper()):
+        return False
+    if before.text.isascii() or before.text.isupper():
+        return False
+    if word.text.isascii():
+        return _is_person_name(before) or (before.text[:1].isupper() and _can_be(before, "nomn"))
+    return len(word.text) > 1 and word.text.isupper() and _is_person_name(before)
 
 
 #: Nouns of a phrase that follows a speaker without naming them: the occasion ('в беседе с RT',
