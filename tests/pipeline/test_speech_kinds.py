@@ -252,6 +252,14 @@ def test_coordinated_cues_share_their_subject() -> None:
             "Меркель РИА Новости.",
             "Меркель",
         ),
+        # A Latin-script name before a person's name is where the speaker works.
+        (
+            "«Подобная связь появляется как раз в момент мощных сдвигов», — пояснил стратег по "
+            "операциям на товарно-сырьевых рынках Сбербанк CIB Михаил Шейбе.",
+            "стратег по операциям на товарно-сырьевых рынках Сбербанк CIB Михаил Шейбе",
+        ),
+        # A date after the name ends the source.
+        ("«Давайте», — заявил Назарбаев 18 января в ходе пресс-конференции.", "Назарбаев"),
         # A Latin-script name after a genitive is the role's organisation, not an outlet.
         (
             "«Это важно», — сказал эксперт Фонда Heritage Джон Смит.",
@@ -1545,6 +1553,12 @@ def test_a_document_noun_is_no_aside() -> None:
             "недовольны условиями распределения по базам, начисления бонусов и представления "
             "отпусков.",
             "пилоты компании",
+        ),
+        # The head of the phrase before the comma is not the pronoun's antecedent: left as is.
+        (
+            "Таким образом польский премьер прокомментировала высказывание президента Франции "
+            "Франсуа Олланда, который заявил, что члены ЕС распоряжаются средствами союза.",
+            "который",
         ),
     ],
 )
