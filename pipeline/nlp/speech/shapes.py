@@ -306,10 +306,13 @@ def _cue_then_content(text: str, tokens: list[_Token], cue: int, stop: int) -> I
         return
     mark, follows = tokens[after], tokens[after + 1]
     source = _subject(tokens, cue, after)
-    inverted = _inverted_position(tokens, cue) and mark.text == ":" and _pos(said) == "VERB"
-    behind = _source_after(tokens, cue + 1) if inverted else None
-    if behind and behind[1] + 1 == after and _head_case(tokens[behind[0]]):
-        source = behind  # '..., считает военный юрист X: «...»'
+    # The subject after the verb, up to the colon: '..., считает военный юрист X: «...»', and
+    # with no subject before it, 'на эту тему высказался министр обороны X: «...»'.
+    inverted = _inverted_position(tokens, cue) or source is None
+    if mark.text == ":" and inverted and _pos(said) == "VERB":
+        behind = _source_after(tokens, cue + 1)
+        if behind and behind[1] + 1 == after and _speaker_named(tokens, *behind):
+            source = behind
     source_span = _span(tokens, *source) if source else (None, None)
     if mark.text == ":" and follows.text in '«„“"':
         yield from _quoted(text, follows.start, said, source_span)
@@ -329,6 +332,16 @@ def _cue_then_content(text: str, tokens: list[_Token], cue: int, stop: int) -> I
         content = _trimmed(text, content[0], colon)
     if content[1] > content[0] and not _is_question(text, *content):
         yield Speech("indirect", *content, said.start, said.stop, *source_span)
+
+
+def _speaker_named(tokens: list[_Token], first: int, last: int) -> bool:
+    """Whether the words after a cue verb, up to its colon, name a speaker: a nominative first
+    word, and a person's noun or a capitalised word among them ('министр обороны X'), not an
+    object that reads as a nominative ('Напомним основные составляющие ...:', 'Подтвердил рост
+    экономики:')."""
+    return _head_case(tokens[first]) and any(
+        _person(t) or t.text[:1].isupper() for t in tokens[first : last + 1]
+    )
 
 
 def _supposed(tokens: list[_Token], cue: int) -> bool:

@@ -64,6 +64,8 @@ def _source_before(tokens: Sequence[_Token], cue: int) -> tuple[int, int] | None
         i -= 1
     if head is None:
         return None
+    if _lemma(tokens[head].text) == _RELATIVE and (before := _antecedent(tokens, head)):
+        return before  # 'пилоты компании, которые сообщили'
     first = _widened(tokens, head)
     if _is_person_name(tokens[head]):  # a name ends its phrase: 'Джон Аллен| не без иронии'
         after = next((k for k in range(head + 1, last + 1) if _pos(tokens[k]) == "PREP"), None)
@@ -179,6 +181,45 @@ def _relative(tokens: Sequence[_Token], first: int) -> bool:
 
 #: The relative pronoun.
 _RELATIVE = "который"
+
+
+def _antecedent(tokens: Sequence[_Token], relative: int) -> tuple[int, int] | None:
+    """The noun phrase that a relative pronoun, the subject of a cue, refers back to: the words
+    right before its comma, from the nearest noun that agrees with it in number (and gender,
+    in the singular), widened over its phrase ('пилоты компании|, которые сообщили'; 'депутат|,
+    который заявил'), as the guide tags the antecedent. None when no such noun is within four
+    words, or a predicate comes first, or the phrase does not start with a nominative (the
+    speaker stage reads 'председателя ... Фрайлинга, который' by the pronoun), or its head
+    noun does not agree ('высказывание президента ... Олланда, который'): the pronoun is then
+    the source as it is read."""
+    if relative < 2 or tokens[relative - 1].text != ",":
+        return None
+    pronoun = _parse(tokens[relative].text)
+    last = relative - 2
+    for k in range(last, max(-1, last - 4), -1):
+        word = tokens[k]
+        if not word.is_word or _pos(word) in _PREDICATES or _pos(word) == "PREP":
+            return None
+        if _pos(word) == "NOUN" and _agrees(word, pronoun):
+            first = _widened(tokens, k)
+            heads = [j for j in range(first, k + 1) if _pos(tokens[j]) == "NOUN"]
+            if not (_head_case(tokens[first]) and _agrees(tokens[heads[0]], pronoun)):
+                return None  # the phrase's head is another's: 'высказывание ... Олланда'
+            return first, last
+    return None
+
+
+def _agrees(noun: _Token, pronoun) -> bool:  # pronoun: a pymorphy2 Parse or None
+    """Whether a reading of `noun` has the pronoun's number and, in the singular, its gender."""
+    if pronoun is None or pronoun.tag.number is None:
+        return False
+    number, gender = pronoun.tag.number, pronoun.tag.gender
+    return any(
+        p.tag.POS == "NOUN"
+        and p.tag.number == number
+        and (number == "plur" or "ms-f" in p.tag or p.tag.gender == gender)
+        for p in morph()(noun.text.lower())
+    )
 
 
 def _quoted_name(tokens: Sequence[_Token], i: int, forward: bool) -> int | None:
@@ -479,6 +520,8 @@ def _source_after(
         if i > first and _aside(tokens, i):
             break
         if name_ends and tokens[i].text.isascii() and not tokens[i - 1].text.isascii():
+            break  # 'Бериццо| Marca', 'Назарбаев| 18 января'
+        if i > first and _outlet_after_name(tokens, i):
             break
         if (
             genitive
@@ -490,6 +533,36 @@ def _source_after(
     if i < len(tokens) and _pos(tokens[i]) in ("VERB", "GRND") and _pos(tokens[i - 1]) == "CONJ":
         i -= 1  # 'подчеркнул он| и добавил', 'сказал швейцар| и пошёл': the next verb's 'и'
     return (first, i - 1) if i > first else None
+
+
+def _outlet_after_name(tokens: Sequence[_Token], i: int) -> bool:
+    """Whether tokens[i] names the outlet that relays the speaker named right before it, not a
+    word of the speaker's phrase: a Latin-script name after a capitalised Cyrillic word that
+    can be nominative and is no acronym, a name the dictionary reads as a common noun ('Дрозд|
+    BoxingScene'); a Cyrillic acronym after a name the dictionary knows ('Меркель| РИА
+    Новости', 'Ибрагимов| ТАСС'). Not when a person's name follows, the run then naming where
+    the speaker works ('Сбербанк CIB Михаил Шейбе', 'имени Франклина Рузвельта МГУ Юрий
+    Рогулев'), nor after a genitive ('эксперт Фонда Heritage')."""
+    word, before = tokens[i], tokens[i - 1]
+    if not (word.is_word and before.is_word and word.text[:1].isupper()):
+        return False
+    if before.text.isascii() or before.text.isupper():
+        return False
+    if word.text.isascii():
+        named = before.text[:1].isupper() and _can_be(before, "nomn")
+    else:
+        named = len(word.text) > 1 and word.text.isupper() and _known_name(before)
+    after = i + 1
+    while after < len(tokens) and tokens[after].is_word and tokens[after].text.isascii():
+        after += 1
+    return named and not (after < len(tokens) and _is_person_name(tokens[after]))
+
+
+def _known_name(token: _Token) -> bool:
+    """A first name, surname or patronymic the dictionary knows ('Меркель'), not any unknown
+    capitalised word ('по утверждению Чешкского| ТВ', a misspelt adjective)."""
+    parse = _parse(token.text)
+    return parse is not None and bool({"Name", "Surn", "Patr"} & set(parse.tag.grammemes))
 
 
 #: Nouns of a phrase that follows a speaker without naming them: the occasion ('в беседе с RT',

@@ -13,6 +13,7 @@ from functools import lru_cache
 from pipeline.nlp.cues import cue_forms, cue_verbs, stance_lemmas
 from pipeline.nlp.gazetteer import key
 from pipeline.nlp.models import CACHE_SIZE, morph
+from pipeline.nlp.normalize import SURNAME_STEMS
 from pipeline.nlp.speech.records import _Token
 
 #: Words (an initial keeps its dot: 'Т.'), numbers and single marks.
@@ -164,7 +165,19 @@ def _head_case(token: _Token) -> bool:
         return token.text[:1].isupper()
     unknown = parse.tag.case is None and parse.tag.POS is None
     return parse.tag.case == "nomn" or (
-        token.text[:1].isupper() and (unknown or _nominative_name(token.text))
+        token.text[:1].isupper()
+        and (unknown or _nominative_name(token.text) or _surname_as_plural(token.text))
+    )
+
+
+@lru_cache(maxsize=CACHE_SIZE)
+def _surname_as_plural(word: str) -> bool:
+    """Whether a word with a Russian surname's ending is read only as an oblique plural of a
+    first name ('Аваков': the genitive of 'Авак'): a surname the dictionary lacks, which can
+    be nominative ('Аваков заявил об этом')."""
+    parses = morph()(word.lower())
+    return word.endswith(SURNAME_STEMS) and all(
+        "Name" in p.tag and p.tag.number == "plur" and p.tag.case != "nomn" for p in parses
     )
 
 
