@@ -114,9 +114,16 @@ def test_person_names_and_reporting_words_are_not_terms(topics) -> None:
 def test_every_paragraph_with_content_has_a_topic(paragraphs, topics) -> None:
     assert all(p["topic_id"] is not None for p in paragraphs)
     assert all(0 < p["topic_score"] <= 1 for p in paragraphs if p["topic_score"] is not None)
-    # Only the phrasing of news, no theme: the article's topic, without a score of its own.
+    # Only the phrasing of news, no theme: the article's topic, without a score of its own;
+    # and, within the budget without a score, lines their article holds in its topic, such as
+    # an interviewer's question.
     unscored = [p["text"] for p in paragraphs if p["topic_score"] is None]
-    assert unscored == ["Благодарю за интервью!"]
+    assert "Благодарю за интервью!" in unscored
+    assert (
+        "- Какие цели ставились на 2025 год, и что из намеченных задач удалось реализовать?"
+        in unscored
+    )
+    assert len(unscored) <= topic_stage.WITHOUT_SCORE_MAX * len(paragraphs)
     sizes = Counter(p["topic_id"] for p in paragraphs)
     assert [t["size"] for t in topics] == [sizes[t["topic_id"]] for t in topics]
     assert [t["size"] for t in topics] == sorted((t["size"] for t in topics), reverse=True)
@@ -484,10 +491,29 @@ def test_a_paragraph_is_read_with_its_article() -> None:
     )
     own = np.array([0, 0, 1, 1, 0, -1, 1]) >= 0
     articles = np.array([0, 0, 0, 1, 1, 1, 2], dtype=np.int32)
-    topic, share = topic_stage._with_article(weights, own, articles)
+    topic, share, held = topic_stage._with_article(weights, own, articles)
     assert topic.tolist() == [0, 0, 0, 1, 0, -1, 1]
     # The share is of the mix read with the article: the generic line's is not firm.
     assert 0.5 < share[2] < share[1] and share[5] == 0 and share[6] == pytest.approx(0.8)
+    # Only the generic line is held by its article, with its own 0.4 of the report's topic;
+    # the others take their own strongest topic (or none).
+    assert held[2] == pytest.approx(0.4)
+    assert np.isnan(np.delete(held, 2)).all()
+
+
+def test_the_budget_without_a_score_goes_to_the_weakest_held_paragraphs() -> None:
+    """With room for two more paragraphs without a score, the two held by their article with
+    the least of their own in their topic lose it (of the tie at 0.1, the one of lower share).
+    Paragraphs that take their own strongest topic (held NaN) keep their score however low it
+    is; without room every score stays."""
+    share = np.full(100, 0.6, dtype=np.float32)
+    held = np.full(100, np.nan, dtype=np.float32)
+    held[[10, 11, 12, 13, 14, 15]] = [0.3, 0.0, 0.1, 0.1, 0.2, 0.25]
+    share[12], share[13], share[20] = 0.5, 0.4, 0.01
+    assert topic_stage._held_weakest(held, share, 2).tolist() == [11, 13]
+    assert topic_stage._held_weakest(held, share, 10).tolist() == [10, 11, 12, 13, 14, 15]
+    assert topic_stage._held_weakest(held, share, 0).size == 0
+    assert topic_stage._held_weakest(held, share, -3).size == 0
 
 
 def test_a_paragraph_takes_one_of_its_articles_topics() -> None:
@@ -505,7 +531,7 @@ def test_a_paragraph_takes_one_of_its_articles_topics() -> None:
     weights[12:22, :3] = [olympics] * 8 + [doping] * 2
     weights[22] = [0.1] * 11 + [0.11]
     articles = np.repeat([0, 1, 2], [12, 10, 1]).astype(np.int32)
-    topic, _share = topic_stage._with_article(weights, np.ones(23, dtype=bool), articles)
+    topic, _share, _held = topic_stage._with_article(weights, np.ones(23, dtype=bool), articles)
     assert topic[11] == 0 and topic[20:22].tolist() == [2, 2] and topic[22] == 11
     # Without the gate the penalty line's own lean wins.
     with pytest.MonkeyPatch.context() as patch:

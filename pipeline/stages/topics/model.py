@@ -7,7 +7,8 @@ article's topics, the one with the largest share of its NMF weights read with it
 (`_with_article`); one without weights of its own (no content word in the vocabulary) or that
 is boilerplate takes its article's main topic, so only paragraphs of articles without any
 content, and paragraphs that are page furniture as a whole (captions, credits, embeds), stay
-unassigned.
+unassigned. Within the budget of paragraphs without a score (`WITHOUT_SCORE_MAX`), those their
+article carries into a topic their own words give least keep it without a score.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from __future__ import annotations
 import tempfile
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 import numpy as np
@@ -69,21 +70,31 @@ ARTICLE_GATE = 0.1
 WEIGHTS_TOL, WEIGHTS_ITER = 1e-6, 1000
 #: A lemma is an entity name when this share of its uses fall in ORG, LOC or MEDIUM mentions.
 ENTITY_SHARE = 0.5
+#: Paragraphs without a score of their own are kept to at most this share of the assigned ones
+#: (issue 27's budget is 10%): the room left goes to the paragraphs their article holds in a
+#: topic their own words give least (`_held_weakest`).
+WITHOUT_SCORE_MAX = 0.095
 
 
 @dataclass
 class Assigned:
     """Each paragraph's topic (before renumbering; -1 for none) and share of its topic (NaN
-    without a topic of its own), in the input's order, on disk part by part until read."""
+    without a topic of its own), in the input's order, on disk part by part until read. The
+    paragraphs numbered in `unscored` (in the input's order) keep their topic without a
+    score of their own."""
 
     topic: Spilled
     share: Spilled
     renumber: np.ndarray  # topic -> topic id; its last entry (index -1) is -1
+    unscored: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int64))
 
     def parts(self) -> Iterator[pa.Table]:
         """`topic_id` and `topic_score` of each part's paragraphs (ASSIGNED), part by part."""
+        offset = 0
         for found, share in zip(self.topic, self.share, strict=True):
             topic = self.renumber[found]
+            share[_local(self.unscored, offset, len(share))] = np.nan
+            offset += len(share)
             yield pa.table(
                 [
                     pa.array(topic, mask=topic < 0, type=pa.int32()),
@@ -159,8 +170,8 @@ def _filled(x: sparse.csr_matrix, weights: np.ndarray, components: np.ndarray) -
 
 def _with_article(
     weights: np.ndarray, own: np.ndarray, articles: np.ndarray
-) -> tuple[np.ndarray, np.ndarray]:
-    """Each row's topic (-1 without one) and share read with its article: its topic mix
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Each row's topic (-1 without one), share and hold read with its article: its topic mix
     (weights as shares) plus `ARTICLE_PULL` times the mean mix of its article's rows with a
     topic of their own (`own`), the largest among the topics that hold at least `ARTICLE_GATE`
     of that mean (all topics when none does).
@@ -172,6 +183,8 @@ def _with_article(
     touches is not a candidate: a long football interview's line on a missed penalty, whose
     "игра" leans toward the Olympics, takes the interview's topic; a theme the article gives a
     tenth of itself to is kept.
+    The hold is the row's own share of its topic when the article took it there, away from
+    its own strongest topic (NaN when the topic is its own strongest, or it has none).
     Rows without a topic of their own keep none; `articles` must hold whole articles."""
     total = weights.sum(axis=1, keepdims=True)
     mix = np.divide(weights, total, out=np.zeros_like(weights), where=own[:, None] & (total > 0))
@@ -184,7 +197,9 @@ def _with_article(
     topic = np.where(own, best, -1)
     chosen = read[np.arange(len(at)), best]
     share = np.divide(chosen, read.sum(axis=1), out=np.zeros(len(at)), where=own)
-    return topic, share.astype(weights.dtype)
+    mine = mix[np.arange(len(at)), best]
+    held = np.where(own & (mine < mix.max(axis=1)), mine, np.nan)
+    return topic, share.astype(weights.dtype), held.astype(weights.dtype)
 
 
 def _inherit(own: np.ndarray, articles: np.ndarray) -> np.ndarray:
@@ -558,8 +573,10 @@ def _build_topics(
     # Pass 2: each paragraph's own topic, its article's main topic, the topics' coherence;
     # kept on disk part by part.
     topic_of, share_of, weight_of = Spilled(np.int32), Spilled(np.float32), Spilled(np.float32)
+    held_of = Spilled(np.float32)
     sizes = np.zeros(chosen, dtype=np.int64)
     own = 0  # paragraphs with a topic of their own
+    without = 0  # paragraphs with a topic, not of their own (without a score)
     representatives = _Representatives(chosen)
     together = Cooccurrence(vocabulary[top].ravel())
     for (offset, counts), articles, words, furniture in zip(
@@ -571,18 +588,24 @@ def _build_topics(
             weights = _filled(x, model.transform(x[:, columns]), components)
         # A paragraph has a topic of its own when it has some weight and is not boilerplate.
         scored = (weights.sum(axis=1) > 0) & ~boilerplate[offset : offset + len(weights)]
-        found, share = _with_article(weights, scored, articles)
+        found, share, held = _with_article(weights, scored, articles)
         share[found < 0] = np.nan
         topic = np.where(found >= 0, found, _inherit(found, articles))
         topic[furniture] = -1  # a caption or a credit is not a paragraph of the article
+        held[furniture] = np.nan
         weight = np.where(topic >= 0, weights[np.arange(len(found)), np.maximum(topic, 0)], -1.0)
         sizes += np.bincount(topic[topic >= 0], minlength=chosen)
         own += int((found >= 0).sum())
+        without += int(((topic >= 0) & (found < 0)).sum())
         representatives.count(topic, _shaping(fitting, offset, len(found)), words)
         topic_of.append(topic)
         share_of.append(share)
         weight_of.append(weight)
+        held_of.append(held)
     coherence_of = together.coherence(vocabulary[top])
+    assigned = int(sizes.sum())
+    room = int(WITHOUT_SCORE_MAX * assigned) - without
+    unscored = _held_weakest(held_of.joined(), share_of.joined(), room)
 
     # Topic ids by size, largest first; a topic no paragraph took is dropped.
     order = [t for t in np.argsort(-sizes, kind="stable") if sizes[t] > 0]
@@ -615,7 +638,6 @@ def _build_topics(
         _fragments(counted, total[vocabulary], vocabulary),
     )
     coherence = coherence_of[order]
-    assigned = int(sizes.sum())
     topics = pa.Table.from_pydict(
         {
             "topic_id": list(range(len(order))),
@@ -643,13 +665,35 @@ def _build_topics(
         },
         "fitting_paragraphs": len(fitting),
         "boilerplate_paragraphs": int(boilerplate.sum()),
-        "own_topic_share": round(own / n, 4),
+        "own_topic_share": round((own - len(unscored)) / n, 4),
+        "held_by_article_share": round(len(unscored) / n, 4),
         "unassigned_share": round(1 - assigned / n, 4),
         "mean_coherence": round(float(coherence.mean()), 4) if len(coherence) else None,
     }
     return Topics(
-        Assigned(topic_of, share_of, renumber), topics, pa.concat_tables(by_article), info
+        Assigned(topic_of, share_of, renumber, unscored),
+        topics,
+        pa.concat_tables(by_article),
+        info,
     )
+
+
+def _held_weakest(held: np.ndarray, share: np.ndarray, room: int) -> np.ndarray:
+    """The rows (sorted) that keep their topic without a score of their own: of the rows their
+    article holds in a topic (`held`, their own share of it, not NaN), the lowest `held` (then
+    the lowest `share`, then the first), up to `room` of them (what the budget without a
+    score, `WITHOUT_SCORE_MAX`, leaves).
+
+    A paragraph its article carries into a topic its own words hardly give is a line of no
+    theme, or of a theme no topic holds (history in a catch-all of human interest), or one
+    that shares a word with its topic. Without a score it still counts where its article is,
+    and a reader who filters on `topic_score` sees the paragraphs that say what a topic is."""
+    rows = np.flatnonzero(~np.isnan(held))
+    room = min(room, len(rows))
+    if room <= 0:
+        return np.zeros(0, dtype=np.int64)
+    order = np.lexsort((rows, share[rows], held[rows]))
+    return np.sort(rows[order[:room]])
 
 
 def _group_sums(
