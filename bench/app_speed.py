@@ -11,7 +11,8 @@ Usage: python bench/app_speed.py --data DIR [--changes 20] [--sessions 8] [--vie
 2. The served app in Debian's chromium: time from opening the Overview to it drawn (first
    load, cold server), then every page in turn; the server's peak resident memory and CPU.
    "Drawn" is `dashboard.probe.IDLE` here and in the load test: the page's script finished, no
-   stale element or skeleton left, every Plotly chart plotted with its traces.
+   stale element or skeleton left, every Plotly chart plotted with its traces, every ECharts
+   chart (the Overview's) on its canvas.
 3. Load: several researchers at once on a fresh server. One chromium, a context per session,
    each opened on a page of its own with filters of its own (`filter_changes`), then clicking
    through the pages in the sidebar round-robin, a bounded number of views each, all sessions

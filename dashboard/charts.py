@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from functools import cache
 from pathlib import Path
+from typing import NamedTuple
 
 import numpy as np
 import pandas as pd
@@ -72,7 +73,7 @@ LABEL_CHARS = 80
 COLUMN_LABEL_CHARS = 40
 
 
-def _label_room(labels: pd.Series, most: int) -> tuple[list[str], int]:
+def label_room(labels: pd.Series, most: int) -> tuple[list[str], int]:
     """The labels as the axis shows them (at most `most` characters), and the left margin that
     holds the longest: set on the server, so that the browser does not measure every label's
     text to fit the margins."""
@@ -93,7 +94,7 @@ def ranked(
 ) -> go.Figure:
     """Horizontal bars, largest on top; `hover` adds a line under each bar's label. The
     margins are fixed (no `automargin`), from the labels' lengths up to `label_chars`."""
-    shown, left = _label_room(labels, label_chars)
+    shown, left = label_room(labels, label_chars)
     return go.Figure(
         go.Bar(
             x=values,
@@ -115,39 +116,62 @@ def ranked(
                 "ticktext": shown,
             },
             margin={"l": left, "r": 10, "t": 10, "b": 50},
-            height=max(240, 28 * len(labels) + 60),
+            height=ranked_height(len(labels)),
             hovermode="closest",
             clickmode="event+select",
         ),
     )
 
 
-def topic_sizes(frame: pd.DataFrame) -> go.Figure:
+def ranked_height(bars: int) -> int:
+    """The height in pixels of a chart of `bars` ranked bars."""
+    return max(240, 28 * bars + 60)
+
+
+class Ranking(NamedTuple):
+    """What a ranked bar chart shows, whichever library draws it (`ranked` here, or
+    `dashboard.echarts.ranked`): a bar per row, largest on top."""
+
+    labels: pd.Series
+    values: pd.Series
+    unit: str
+    hover: pd.Series
+    label_chars: int = LABEL_CHARS
+
+
+def topic_ranking(frame: pd.DataFrame) -> Ranking:
     """Topics by paragraphs, labelled with the topic's label."""
     names = [f"{i} · {label}" for i, label in zip(frame["topic_id"], frame["label"], strict=True)]
     hover = [
         f"{share:.1%} of paragraphs, in {n:,} articles"
         for share, n in zip(frame["share"], frame["articles"], strict=True)
     ]
-    return ranked(pd.Series(names), frame["paragraphs"], "paragraphs", pd.Series(hover))
+    return Ranking(pd.Series(names), frame["paragraphs"], "paragraphs", pd.Series(hover))
 
 
-def top_countries(frame: pd.DataFrame) -> go.Figure:
+def country_ranking(frame: pd.DataFrame) -> Ranking:
+    """Countries by articles, with their mentions on hover."""
     hover = [f"{n:,} mentions" for n in frame["mentions"]]
-    return ranked(
+    return Ranking(
         frame["name"], frame["articles"], "articles", pd.Series(hover), COLUMN_LABEL_CHARS
     )
 
 
-def top_actors(frame: pd.DataFrame) -> go.Figure:
+def actor_ranking(frame: pd.DataFrame) -> Ranking:
+    """Actors by articles, labelled with their type; mentions, country and role on hover."""
     labels = [f"{name} ({kind})" for name, kind in zip(frame["name"], frame["type"], strict=True)]
     rows = zip(frame["mentions"], frame["country"], frame["role"], strict=True)
     hover = [
         " · ".join(p for p in (f"{m:,} mentions", c, r) if isinstance(p, str)) for m, c, r in rows
     ]
-    return ranked(
+    return Ranking(
         pd.Series(labels), frame["articles"], "articles", pd.Series(hover), COLUMN_LABEL_CHARS
     )
+
+
+def topic_sizes(frame: pd.DataFrame) -> go.Figure:
+    """Topics by paragraphs, labelled with the topic's label."""
+    return ranked(*topic_ranking(frame))
 
 
 def top_media(frame: pd.DataFrame) -> go.Figure:

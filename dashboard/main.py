@@ -4,9 +4,14 @@ import streamlit as st
 
 from dashboard.widgets import chartcode, guards, sidebar
 
-#: The pages whose first view draws no table (`st.dataframe`): the Overview (its article list
-#: opens on a click), Countries and Topics.
-CHARTS_ONLY = ("", "countries", "topics")
+#: The chunks loaded early by the pages whose first view needs fewer than Plotly's and the data
+#: frame's: the Overview draws ECharts bars and no table (its article list opens on a click);
+#: Countries and Topics draw Plotly charts and no table.
+FIRST_VIEW = {
+    "": (chartcode.ECHARTS,),
+    "countries": (chartcode.PLOTLY,),
+    "topics": (chartcode.PLOTLY,),
+}
 
 st.set_page_config(page_title="Obzor · Russian news analysis", page_icon="📰", layout="wide")
 build = guards.current_build()
@@ -35,7 +40,7 @@ page = st.navigation(
 )
 # The sidebar's first element: the browser loads the code of the page's charts and tables while
 # the script runs.
-chartcode.load_early(chartcode.CHARTS if page.url_path in CHARTS_ONLY else chartcode.EARLY)
+chartcode.load_early(FIRST_VIEW.get(page.url_path, chartcode.EARLY))
 sidebar.build_info(build)
 with guards.in_time(stop=True):  # the sidebar's options are queries too
     sidebar.filters(build)

@@ -31,8 +31,9 @@ CHROMIUM_FLAGS = [
 #: "running" indicator shows only after half a second and fades out for 0.2 s, so it is no
 #: measure), no element of the previous run is still on screen (`data-stale`), no element waits
 #: for its component's code (Streamlit loads charts, tables and pickers on first use and shows a
-#: skeleton until then), and every Plotly chart the page shows has been plotted (its SVG made,
-#: no redraw under way, a trace drawn when it has a visible one). The benchmark (first load,
+#: skeleton until then), every Plotly chart the page shows has been plotted (its SVG made,
+#: no redraw under way, a trace drawn when it has a visible one), and every ECharts chart has
+#: taken its option (no longer `aria-busy`) onto its canvas. The benchmark (first load,
 #: each page, the load test) and the browser tests call a page drawn alike.
 IDLE = """() => {
     const plotted = (chart) => {
@@ -46,7 +47,9 @@ IDLE = """() => {
     const busy = !app || app.dataset.testScriptState !== 'notRunning'
         || document.querySelector('[data-stale="true"], [data-testid="stSkeleton"]')
         || [...document.querySelectorAll('[data-testid="stPlotlyChart"]')]
-            .some(c => !plotted(c));
+            .some(c => !plotted(c))
+        || [...document.querySelectorAll('[data-testid="stEChartsChart"]')]
+            .some(c => c.getAttribute('aria-busy') === 'true' || !c.querySelector('canvas'));
     if (busy) { window.__idleSince = null; return false; }
     window.__idleSince = window.__idleSince || performance.now();
     return performance.now() - window.__idleSince > 300;

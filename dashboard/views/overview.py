@@ -3,7 +3,7 @@ article list."""
 
 import streamlit as st
 
-from dashboard import charts
+from dashboard import charts, echarts
 from dashboard.queries import actors, articles, countries, topics
 from dashboard.queries.overview import ARTICLE_LIMIT, TOP
 from dashboard.widgets import clicks, downloads, guards, render, sidebar
@@ -27,7 +27,7 @@ with guards.in_time():
     if monthly.empty:
         st.info("No article has a publication date, so there is nothing to put on a timeline.")
     else:
-        figure = charts.per_month(monthly)
+        figure = echarts.per_month(monthly)
         downloads.chart_with_downloads(build, filters, "articles_per_month", figure, monthly)
         if undated:
             st.caption(
@@ -44,7 +44,7 @@ with left:
             filters,
             "top_countries",
             countries.top_countries(build, filters, TOP),
-            charts.top_countries,
+            lambda frame: echarts.ranked(charts.country_ranking(frame)),
             "country",
             "countries",
             "No country is named in these articles.",
@@ -57,7 +57,7 @@ with right:
             filters,
             "top_actors",
             actors.top_actors(build, filters, TOP),
-            charts.top_actors,
+            lambda frame: echarts.ranked(charts.actor_ranking(frame)),
             "entity_id",
             "actors",
             "No person or organisation is named in these articles.",
@@ -73,7 +73,7 @@ with guards.in_time():
             filters,
             "top_topics",
             top_topics[top_topics["paragraphs"] > 0],
-            charts.topic_sizes,
+            lambda frame: echarts.ranked(charts.topic_ranking(frame)),
             "topic_id",
             "topics",
             "These articles have no topic.",

@@ -19,11 +19,12 @@ import streamlit as st
 
 #: Streamlit's front-end chunks, named with a hash of their content.
 CHUNKS = Path(st.__file__).parent / "static" / "static" / "js"
-#: The chunks loaded early: Plotly's charts and data frames, which nearly every page shows.
-EARLY = ("PlotlyChart", "DataFrame")
-#: The chunk loaded early on a page whose first view draws no table: the data frame's code (and
-#: the Arrow code it imports) would cost a new tab's browser CPU for nothing.
-CHARTS = ("PlotlyChart",)
+#: The chunks of Plotly's charts, of ECharts' charts (the Overview's) and of data frames.
+PLOTLY, ECHARTS, DATAFRAME = "PlotlyChart", "EChartsChart", "DataFrame"
+#: The chunks loaded early: Plotly's charts and data frames, which nearly every page shows. A
+#: page whose first view draws no table, or no Plotly chart, loads fewer (`main.FIRST_VIEW`):
+#: code its first view does not run would cost a new tab's browser CPU for nothing.
+EARLY = (PLOTLY, DATAFRAME)
 
 
 #: The element that holds the imports: hidden, so that it takes no room (not even the gap

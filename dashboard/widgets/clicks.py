@@ -55,7 +55,7 @@ def filtering_chart(
     filters: Filters,
     name: str,
     frame: pd.DataFrame,
-    figure: Callable[[pd.DataFrame], go.Figure],
+    figure: Callable[[pd.DataFrame], go.Figure | dict],
     column: str,
     kind: str,
     empty: str,

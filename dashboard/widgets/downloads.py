@@ -10,7 +10,7 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
-from dashboard import charts
+from dashboard import charts, echarts
 from dashboard.export import provenance, to_csv
 from dashboard.filters import Filters
 from dashboard.store import Build
@@ -23,23 +23,32 @@ def chart_with_downloads(
     build: Build,
     filters: Filters,
     name: str,
-    figure: go.Figure,
+    figure: go.Figure | dict,
     frame: pd.DataFrame | Callable[[], pd.DataFrame],
     *,
     selectable: bool = False,
 ) -> list[dict]:
-    """Render `figure`, then 'Download data (CSV)' with exactly `frame` (or what it returns,
-    when the button is clicked) and its provenance. With `selectable`, a click selects points;
-    their Plotly records are returned."""
-    state = st.plotly_chart(
-        figure,
-        config=charts.config(name),
-        key=f"chart-{name}",
-        on_select="rerun" if selectable else "ignore",
-        selection_mode="points",
-    )
+    """Render `figure` (a Plotly figure, or an ECharts option from `dashboard.echarts`), then
+    'Download data (CSV)' with exactly `frame` (or what it returns, when the button is clicked)
+    and its provenance. With `selectable`, a click selects points; their Plotly records are
+    returned (for an ECharts bar, its `point_index` alone)."""
+    on_select = "rerun" if selectable else "ignore"
+    if isinstance(figure, dict):
+        state = st.echarts_chart(
+            figure, key=f"chart-{name}", height=echarts.height(figure), on_select=on_select
+        )
+        points = [{"point_index": i} for i in echarts.selected_rows(state)] if selectable else []
+    else:
+        state = st.plotly_chart(
+            figure,
+            config=charts.config(name),
+            key=f"chart-{name}",
+            on_select=on_select,
+            selection_mode="points",
+        )
+        points = list(state.selection.points) if selectable and state else []
     table_downloads(build, filters, name, frame)
-    return list(state.selection.points) if selectable and state else []
+    return points
 
 
 def table_downloads(

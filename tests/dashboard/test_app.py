@@ -23,8 +23,15 @@ import streamlit as st
 from conftest import ROOT, SEEDS, read_table
 from streamlit.testing.v1 import AppTest
 
-from dashboard import store
-from dashboard.charts import COLUMN_LABEL_CHARS, ranked, timeline_groups, timeline_markers
+from dashboard import echarts, store
+from dashboard.charts import (
+    COLUMN_LABEL_CHARS,
+    Ranking,
+    ranked,
+    ranked_height,
+    timeline_groups,
+    timeline_markers,
+)
 from dashboard.charts import timeline as timeline_chart
 from dashboard.export import provenance, to_csv
 from dashboard.filters import Filters
@@ -112,8 +119,19 @@ def test_overview(monkeypatch, seed_build) -> None:
         "Last published": "22 Jan 2026",  # seed 004
         "Undated articles": "1",
     }
-    # Articles per month, top countries, top actors, top topics.
-    assert len(app.get("plotly_chart")) == 4
+    # Articles per month, top countries, top actors, top topics: ECharts, so that a new tab's
+    # first view does not load Plotly's code.
+    assert not app.get("plotly_chart")
+    months, countries, actors, topics = [json.loads(c.proto.spec) for c in app.get("echarts_chart")]
+    # Seeds 001, 000 and 003 were published in December 2025, 004 in January 2026; 002 has no
+    # date.
+    assert months["xAxis"]["data"] == ["Dec 2025", "Jan 2026"]
+    assert months["series"][0]["data"] == [3, 1]
+    # Azerbaijan is named in every seed; Ильхам Алиев's bar tells his type on the axis.
+    assert countries["yAxis"]["data"][0] == "Azerbaijan"
+    assert countries["series"][0]["data"][0]["value"] == 5
+    assert "Ильхам Алиев (PER)" in actors["yAxis"]["data"]
+    assert len(topics["yAxis"]["data"]) == len(topics["series"][0]["data"]) > 0
     assert [b.label for b in app.get("download_button")] == [
         "Download data (CSV)",
         "Provenance (JSON)",
@@ -694,6 +712,40 @@ def test_ranked_bars_hold_their_labels_in_fixed_margins() -> None:
     assert list(column.data[0].y) == list(column.layout.yaxis.tickvals) == names
 
 
+def test_the_overviews_rankings_cut_labels_as_the_plotly_ones_and_hover_them_whole() -> None:
+    """The Overview's ranked bars (ECharts) cut a label as `charts.ranked` does, largest on
+    top; its hover gives the whole label (as text, not markup), the value and the row's line."""
+    names = [
+        "Государственный департамент США (ORG)",
+        "Государственный департамент по правоохранительной деятельности и борьбе с "
+        "международным незаконным оборотом наркотиков (ORG)",
+        "Johnson & Johnson (ORG)",
+    ]
+    option = echarts.ranked(
+        Ranking(
+            pd.Series(names),
+            pd.Series([1234, 9, 1]),
+            "articles",
+            pd.Series(["1,500 mentions · United States", "12 mentions", None]),
+            COLUMN_LABEL_CHARS,
+        )
+    )
+    assert option["yAxis"] == {
+        "type": "category",
+        "inverse": True,  # the first row on top
+        "data": [names[0], "Государственный департамент по правоохр…", names[2]],
+        "axisTick": {"show": False},
+    }
+    bars = option["series"][0]["data"]
+    assert [b["value"] for b in bars] == [1234, 9, 1]
+    assert [b["tooltip"]["formatter"] for b in bars] == [
+        f"<b>{names[0]}</b><br/>1,234 articles<br/>1,500 mentions · United States",
+        f"<b>{names[1]}</b><br/>9 articles<br/>12 mentions",
+        "<b>Johnson &amp; Johnson (ORG)</b><br/>1 articles",
+    ]
+    assert echarts.height(option) == ranked_height(3)
+
+
 def test_rankings_of_a_filter_state_count_its_articles(seed_build) -> None:
     """Under a filter, the top actors and the actor table rank the entities by the selected
     articles that mention them, from the same counts."""
@@ -1243,13 +1295,18 @@ def test_every_page_with_and_without_filters(monkeypatch, seed_build, page) -> N
     some = _open(monkeypatch, seed_build, page, SOME)
     assert some.multiselect(key="f-countries").value == ["AZE"]
     if page != "views/about.py":  # About describes the build, not a selection
-        assert whole.get("plotly_chart") or whole.dataframe
-        assert some.get("plotly_chart") or some.dataframe
+        assert _charts(whole) or whole.dataframe
+        assert _charts(some) or some.dataframe
         none = _open(monkeypatch, seed_build, page, NOTHING)
         assert [i.value for i in none.info] == [
             "No articles match the filters. Change or clear them in the sidebar."
         ]
-        assert not none.get("plotly_chart")
+        assert not _charts(none)
+
+
+def _charts(app: AppTest) -> list:
+    """The page's charts, Plotly's and ECharts' (the Overview's)."""
+    return [*app.get("plotly_chart"), *app.get("echarts_chart")]
 
 
 def test_pages_explain_missing_optional_tables(monkeypatch, seed_build, tmp_path) -> None:

@@ -351,7 +351,7 @@ def test_no_match_is_a_message_not_an_error(monkeypatch, seed_build, page) -> No
     assert [i.value for i in app.info] == [
         "No articles match the filters. Change or clear them in the sidebar."
     ]
-    assert not app.get("plotly_chart")
+    assert not app.get("plotly_chart") and not app.get("echarts_chart")
 
 
 def test_headline_filter_counts_what_headlines_name(seed_build, seed_articles) -> None:
