@@ -27,6 +27,7 @@ from pipeline.stages.speakers.words import (
     _STATE_BODIES,
     _described_apart,
     _given_name,
+    _plural_noun,
     _pos,
     _same_noun,
     _same_surname,
@@ -101,6 +102,21 @@ class Names:
         if noun in _DEPARTMENTS:
             called = list(filter(self._state_body, called))
         return called[0].entity_id if called else None
+
+    def _bodies(self, words: str, noun: str) -> bool:
+        """Whether a source names several bodies by a noun that can only be plural ('в обоих
+        ведомствах', 'в совместном заявлении авиакомпаний'): a noun of a body at large
+        (`_AGENCIES`, `_STATE_BODIES`, `_BUSINESSES`) or one an organisation of the article is
+        called by (`_named_as`, `kinds`); not the plural of a thing ('в правилах указано')."""
+        if not _plural_noun(words, noun):
+            return False
+        if noun in _AGENCIES | _STATE_BODIES | _BUSINESSES:
+            return True
+        return any(
+            noun in self._named_as(m) | self.kinds.get(m.entity_id, frozenset())
+            for m in self.mentions
+            if m.type == "ORG"
+        )
 
     def _state_body(self, m: Mention) -> bool:
         """Whether an organisation is a state's department by its own words or the corpus's

@@ -53,7 +53,6 @@ from pipeline.stages.speakers.words import (
     _governs,
     _impersonal,
     _is_verb,
-    _plural_noun,
     _subject,
     _undotted,
 )
@@ -325,10 +324,8 @@ class Sources:
             issued = self._issuer(start, outlet=reading.thing in _STATEMENTS)
             return made or issued or headline or None, None
         # 'в совместном заявлении ведомств': several bodies, of whom none is the one speaker
-        joint = bool(reading.thing) and _plural_noun(words, reading.thing)
+        joint = bool(reading.thing) and self._bodies(words, reading.thing)
         if reading.kind is None and reading.thing and not (organisations or cited or subject):
-            if joint:
-                return self._by_name(words, gender), None
             # a surname the morphology reads as a common noun ('Дижур') is still a surname
             made = placed and reading.thing in _NAMED_DOCUMENTS
             published = placed and _bare(words) and reading.thing in _PUBLICATIONS
@@ -336,7 +333,7 @@ class Sources:
             outlet = number != "plur" and not placed
             return self._by_name(words, gender) or (made and self._maker(reading.thing, start)) or (
                 outlet and self._headline_outlet(words)
-            ) or self._institution(
+            ) or not joint and self._institution(
                 reading.thing,
                 start,
                 said.previous,
@@ -350,7 +347,9 @@ class Sources:
                 and self._one_body(said.words_from(start), start)
             ) or (published and self._published(start, said.previous, reading.thing)) or (
                 outlet and self._outlet_back(words, start, said.previous)
-            ) or (_impersonal_words(words) and self._named_back(reading.thing, start)) or None, None
+            ) or (
+                not joint and _impersonal_words(words) and self._named_back(reading.thing, start)
+            ) or None, None
         gender = reading.gender or gender
         if reading.kind == "spokes":  # 'представитель ведомства': the one named, else the body
             one = None if number == "plur" else self._described(said, words, reading, gender, set())
