@@ -85,7 +85,7 @@ class Names:
             return called[0].entity_id
         return called[0].entity_id if len({m.entity_id for m in called}) == 1 else None
 
-    def _named_back(self, noun: str, before: int) -> str | None:
+    def _named_back(self, noun: str, before: int, bare: bool) -> str | None:
         """The organisation a noun refers back to along the article's mentions, when nothing
         nearer does (`_named`, `_of_kind`, the body that spoke just before): the nearest
         earlier one its words call `noun` ('партия убеждена' paragraphs after 'выступает партия
@@ -94,8 +94,10 @@ class Names:
         full names for it (`_STATE_BODIES`: 'Минобороны России ... — заявляли в ведомстве'
         after 'Джабхат ан-Нусра' was named). Not for 'организация' or 'пресс-служба', which
         call any organisation at all; not a medium ('газета'), whose own report is read apart
-        (`_outlet_back`)."""
-        if noun in _AGENCIES and noun not in _DEPARTMENTS:
+        (`_outlet_back`). A noun other than 'ведомство' only when `bare` (no adjective or
+        participle): 'руководство североирландской партии' is not the Dutch 'Партия свободы'
+        named paragraphs before."""
+        if noun in _AGENCIES and noun not in _DEPARTMENTS or not (bare or noun in _DEPARTMENTS):
             return None
         earlier = [m for m in self.mentions if m.stop <= before and m.narrated]
         called = [m for m in reversed(earlier) if m.type == "ORG" and self._called(m, noun)]

@@ -348,14 +348,16 @@ class Sources:
             ) or (published and self._published(start, said.previous, reading.thing)) or (
                 outlet and self._outlet_back(words, start, said.previous)
             ) or (
-                not joint and _impersonal_words(words) and self._named_back(reading.thing, start)
+                not joint
+                and _impersonal_words(words)
+                and self._named_back(reading.thing, start, _bare(words))
             ) or None, None
         gender = reading.gender or gender
         if reading.kind == "spokes":  # 'представитель ведомства': the one named, else the body
             one = None if number == "plur" else self._described(said, words, reading, gender, set())
             if one is None and reading.thing and not organisations and not joint:
                 body = self._institution(reading.thing, start, said.previous, _bare(words))
-                return body or self._named_back(reading.thing, start), None
+                return body or self._named_back(reading.thing, start, _bare(words)), None
             if one is None and not (reading.thing or media) and number != "plur":
                 one = self._spokesperson_since(said, start, gender)
             return one, None
