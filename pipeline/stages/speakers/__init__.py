@@ -47,7 +47,8 @@ The source's words name the speaker, or describe them and the article named them
    Минсельхозе', 'сообщил Росстат', 'представитель Госдепа' when no spokesman of it is named:
    `_spokesman`, nor a member of it presented just before: `_member`), or refers back to it
    by a noun it was called by (beyond the last sentences, the one such organisation the
-   article named)
+   article named, else the nearest: `_named_back`, for 'ведомство' the nearest state
+   department; a plural noun, 'в обоих ведомствах', is several bodies and no one)
    ('в министерстве', 'в авиакомпании', 'представители ведомства'): for 'ведомство',
    'пресс-служба', 'организация' the organisation that spoke just before, else the nearest
    named; a noun no adjective qualifies, by a compound of it too ('представители компании'

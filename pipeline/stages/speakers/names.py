@@ -24,8 +24,10 @@ from pipeline.stages.speakers.words import (
     _BUSINESSES,
     _DEPARTMENTS,
     _DOCUMENTS,
+    _STATE_BODIES,
     _described_apart,
     _given_name,
+    _plural_noun,
     _pos,
     _same_noun,
     _same_surname,
@@ -82,6 +84,47 @@ class Names:
         if called and called[0].sentence >= sentence - _BACK:
             return called[0].entity_id
         return called[0].entity_id if len({m.entity_id for m in called}) == 1 else None
+
+    def _named_back(self, noun: str, before: int, bare: bool) -> str | None:
+        """The organisation a noun refers back to along the article's mentions, when nothing
+        nearer does (`_named`, `_of_kind`, the body that spoke just before): the nearest
+        earlier one its words call `noun` ('партия убеждена' paragraphs after 'выступает партия
+        «Батькивщина»', with other parties named between), and for 'ведомство', which calls
+        any body, the nearest that is a state's department by its own words or the corpus's
+        full names for it (`_STATE_BODIES`: 'Минобороны России ... — заявляли в ведомстве'
+        after 'Джабхат ан-Нусра' was named). Not for 'организация' or 'пресс-служба', which
+        call any organisation at all; not a medium ('газета'), whose own report is read apart
+        (`_outlet_back`). A noun other than 'ведомство' only when `bare` (no adjective or
+        participle): 'руководство североирландской партии' is not the Dutch 'Партия свободы'
+        named paragraphs before."""
+        if noun in _AGENCIES and noun not in _DEPARTMENTS or not (bare or noun in _DEPARTMENTS):
+            return None
+        earlier = [m for m in self.mentions if m.stop <= before and m.narrated]
+        called = [m for m in reversed(earlier) if m.type == "ORG" and self._called(m, noun)]
+        if noun in _DEPARTMENTS:
+            called = list(filter(self._state_body, called))
+        return called[0].entity_id if called else None
+
+    def _bodies(self, words: str, noun: str) -> bool:
+        """Whether a source names several bodies by a noun that can only be plural ('в обоих
+        ведомствах', 'в совместном заявлении авиакомпаний'): a noun of a body at large
+        (`_AGENCIES`, `_STATE_BODIES`, `_BUSINESSES`) or one an organisation of the article is
+        called by (`_named_as`, `kinds`); not the plural of a thing ('в правилах указано')."""
+        if not _plural_noun(words, noun):
+            return False
+        if noun in _AGENCIES | _STATE_BODIES | _BUSINESSES:
+            return True
+        return any(
+            noun in self._named_as(m) | self.kinds.get(m.entity_id, frozenset())
+            for m in self.mentions
+            if m.type == "ORG"
+        )
+
+    def _state_body(self, m: Mention) -> bool:
+        """Whether an organisation is a state's department by its own words or the corpus's
+        full names for it ('Министерство обороны', 'Минобороны', 'МИД')."""
+        kinds = self._named_as(m, True) | self.kinds.get(m.entity_id, frozenset())
+        return bool(kinds & _STATE_BODIES)
 
     def _press_owner(self, words: str, before: int) -> str | None:
         """The organisation a press service named by a noun speaks for ('в сообщении

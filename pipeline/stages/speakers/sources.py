@@ -323,6 +323,8 @@ class Sources:
             headline = not inside and self._headline_author(start, reading.thing)
             issued = self._issuer(start, outlet=reading.thing in _STATEMENTS)
             return made or issued or headline or None, None
+        # 'в совместном заявлении ведомств': several bodies, of whom none is the one speaker
+        joint = bool(reading.thing) and self._bodies(words, reading.thing)
         if reading.kind is None and reading.thing and not (organisations or cited or subject):
             # a surname the morphology reads as a common noun ('Дижур') is still a surname
             made = placed and reading.thing in _NAMED_DOCUMENTS
@@ -331,7 +333,7 @@ class Sources:
             outlet = number != "plur" and not placed
             return self._by_name(words, gender) or (made and self._maker(reading.thing, start)) or (
                 outlet and self._headline_outlet(words)
-            ) or self._institution(
+            ) or not joint and self._institution(
                 reading.thing,
                 start,
                 said.previous,
@@ -345,12 +347,17 @@ class Sources:
                 and self._one_body(said.words_from(start), start)
             ) or (published and self._published(start, said.previous, reading.thing)) or (
                 outlet and self._outlet_back(words, start, said.previous)
+            ) or (
+                not joint
+                and _impersonal_words(words)
+                and self._named_back(reading.thing, start, _bare(words))
             ) or None, None
         gender = reading.gender or gender
         if reading.kind == "spokes":  # 'представитель ведомства': the one named, else the body
             one = None if number == "plur" else self._described(said, words, reading, gender, set())
-            if one is None and reading.thing and not organisations:
-                return self._institution(reading.thing, start, said.previous, _bare(words)), None
+            if one is None and reading.thing and not organisations and not joint:
+                body = self._institution(reading.thing, start, said.previous, _bare(words))
+                return body or self._named_back(reading.thing, start, _bare(words)), None
             if one is None and not (reading.thing or media) and number != "plur":
                 one = self._spokesperson_since(said, start, gender)
             return one, None

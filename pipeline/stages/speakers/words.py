@@ -27,6 +27,15 @@ _AGENCIES = frozenset({"ведомство", "пресс-служба", "орг�
 #: agency's, never a business's.
 _DEPARTMENTS = frozenset({"ведомство"})
 
+#: Nouns that head the names of a state's departments (by an organisation's own words or the
+#: corpus's full names for it, `kinds`): what 'ведомство' refers back to beyond the last
+#: sentences, the nearest such body the article named ('Минобороны России ... — заявляли в
+#: ведомстве' several paragraphs on), not a party or a group named nearer.
+_STATE_BODIES = frozenset(
+    {"министерство", "ведомство", "служба", "агентство", "комитет", "департамент"}
+    | {"управление", "инспекция", "надзор", "казначейство", "госдепартамент", "минобороны"}
+)
+
 #: Nouns and legal forms of a business, which a noun of a state department does not refer back
 #: to ('Министерство обороны РФ заключило контракт с ОАО «...». В сообщении ведомства').
 _BUSINESSES = frozenset(
@@ -177,6 +186,18 @@ def _singular(word: str) -> bool:
 def _plural(word: str) -> bool:
     """Whether a noun can only be plural ('новые документы'; not 'резолюции')."""
     return _of_number(word, "plur")
+
+
+def _plural_noun(words: str, noun: str) -> bool:
+    """Whether the last word of `words` whose lemma is `noun` can only be plural: 'в
+    совместном заявлении ведомств', 'в министерствах' are several bodies, and a quote has one
+    speaker, so the noun refers back to none of them."""
+    found = [
+        w
+        for w in re.findall(r"[\w-]+", words)
+        if any(p.normal_form == noun for p in morph()(w.lower()))
+    ]
+    return bool(found) and _plural(found[-1])
 
 
 def _of_number(word: str, number: str) -> bool:
