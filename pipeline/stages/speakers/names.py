@@ -109,13 +109,15 @@ class Names:
         """Whether a source names several bodies by a noun that can only be plural ('в обоих
         ведомствах', 'в совместном заявлении авиакомпаний'): a noun of a body at large
         (`_AGENCIES`, `_STATE_BODIES`, `_BUSINESSES`) or one an organisation of the article is
-        called by (`_named_as`, `kinds`); not the plural of a thing ('в правилах указано')."""
+        called by in its own words or the corpus's (`_named_as` of its own words, `kinds`;
+        not a word before it: 'правилам ФИФА' does not make 'в правилах' bodies); not the
+        plural of a thing ('в правилах указано')."""
         if not _plural_noun(words, noun):
             return False
         if noun in _AGENCIES | _STATE_BODIES | _BUSINESSES:
             return True
         return any(
-            noun in self._named_as(m) | self.kinds.get(m.entity_id, frozenset())
+            noun in self._named_as(m, True) | self.kinds.get(m.entity_id, frozenset())
             for m in self.mentions
             if m.type == "ORG"
         )
