@@ -1175,14 +1175,13 @@ def test_a_word_in_ei_that_full_names_keep_is_its_own_nominative() -> None:
     assert found["Карл Линней"] == {"Карл Линней"}
 
 
-def test_a_lone_first_name_keeps_the_gender_its_sentence_reads() -> None:
+def test_a_lone_first_name_before_its_verb_keeps_its_gender() -> None:
     # The corpus writes a man's 'Симон' (a biathlete), but 'Симона' opening its clause before a
-    # verb is a woman's nominative, and nothing in 'Во Франции Симона ...' makes it a genitive.
+    # verb is a woman's nominative.
     found = normals(
         [
             "К тому же Симона сохраняет ещё и шансы на то, чтобы впервые в карьере стать"
             " первой ракеткой мира.",
-            "Во Франции Симона вихрем прошлась по соперницам, оставив ни с чем многих.",
             "Однако рывок француза неожиданно поддержал Симон.",
             "Симон остался разочарован решением тренерского штаба.",
         ]

@@ -748,7 +748,6 @@ def _best_reading(
     subject: bool = False,
 ) -> str:
     written = [w.lower() for w in words(surface)]
-    readings = _of_first_readings_gender(written, readings)
     # The form longer names give a lone word (`_forms_in_full`).
     full_form = in_full.get(written[0]) if in_full and len(written) == 1 else None
     # Per reading, the positions it changes and the word it puts there.
@@ -914,22 +913,6 @@ def _womans_name_cut(
     )
 
 
-def _of_first_readings_gender(
-    written: list[str], readings: tuple[tuple[float, str], ...]
-) -> tuple[tuple[float, str], ...]:
-    """`readings` of a lone word (lower case, `written`) without those that make it a first
-    name of the other gender than the first reading does, which its own sentence chose: with
-    no verb that shows a gender, 'К тому же Симона сохраняет' stays a woman's name however
-    often the corpus writes a man's 'Симон', and 'слова Евгения' a man's ('Евгений') however
-    often it writes a woman's 'Евгения' (a verb that shows one makes its own reading key)."""
-    if len(written) != 1 or len(readings) < 2:
-        return readings
-    first = given_name_gender(readings[0][1])
-    if first is None:
-        return readings
-    return tuple(r for r in readings if given_name_gender(r[1]) in (first, None))
-
-
 def _mans_name_in_a(
     written: list[str],
     changed: list[tuple[int, str]],
@@ -942,7 +925,9 @@ def _mans_name_in_a(
     instrumental ('Вилановым', 'Дрогбом'), and the verbs of their sentences show names ending
     in the word as a man's more often than as a woman's ('Тито Виланова покинул свой пост'):
     such a man's name in -а is his nominative. A first name declined beside it shows the
-    case ('Петра Лапина' is Пётр Лапин's genitive)."""
+    case ('Петра Лапина' is Пётр Лапин's genitive); a lone word cut to a Russian surname's
+    nominative may be its genitive after a noun the verb agrees with ('приключения Фандорина
+    начались'), so only a foreign one counts alone ('Доннарумма')."""
     last = len(written) - 1
     word, cut = written[last], dict(changed).get(last)
     genders = last_genders.get(word, Counter())
@@ -950,6 +935,7 @@ def _mans_name_in_a(
         cut is not None
         and word.endswith("а")
         and cut == word[:-1]
+        and (last > 0 or not _PARADIGM.search(cut))
         and all(i == last for i, _word in changed)
         and genders["masc"] > genders["femn"]
         and not any(seen[cut + end] for end in ("", "ом", "ым"))
