@@ -843,7 +843,7 @@ def _best_reading(
             total += _UNCONFIRMED
         if name in womans:
             total += _WOMANS_INDECLINABLE
-        if changed and _mans_name_in_a(written, changed, seen, last_genders):
+        if changed and _mans_name_in_a(written, changed, seen, last_genders, nominatives):
             total += _MANS_NAME_IN_A
         if changed and subjects[name] and " " in name:
             total += _WHOLE  # 'Юлию Иванову': 'Юлия Иванова' is a subject, 'Юлий Иванов' never
@@ -918,6 +918,7 @@ def _mans_name_in_a(
     changed: list[tuple[int, str]],
     seen: Counter[str],
     last_genders: Mapping[str, Counter[str]],
+    nominatives: Counter[str],
 ) -> bool:
     """Whether a reading changes only the last word of the words `written` (lower case), a
     word in -а, and that to the word without it ('виланова' -> 'виланов', 'дрогба' ->
@@ -925,9 +926,10 @@ def _mans_name_in_a(
     instrumental ('Вилановым', 'Дрогбом'), and the verbs of their sentences show names ending
     in the word as a man's more often than as a woman's ('Тито Виланова покинул свой пост'):
     such a man's name in -а is his nominative. A first name declined beside it shows the
-    case ('Петра Лапина' is Пётр Лапин's genitive); a lone word cut to a Russian surname's
-    nominative may be its genitive after a noun the verb agrees with ('приключения Фандорина
-    начались'), so only a foreign one counts alone ('Доннарумма')."""
+    case ('Петра Лапина' is Пётр Лапин's genitive). A lone word may be a genitive after a
+    noun the verb agrees with ('губернатор Нью-Хэмпшира заявил', 'приключения Фандорина'),
+    so it counts only where the corpus's full names keep it as their nominative
+    (`_kept_words`: 'Джанлуиджи Доннарумма') and its cut is no Russian surname's."""
     last = len(written) - 1
     word, cut = written[last], dict(changed).get(last)
     genders = last_genders.get(word, Counter())
@@ -935,7 +937,7 @@ def _mans_name_in_a(
         cut is not None
         and word.endswith("а")
         and cut == word[:-1]
-        and (last > 0 or not _PARADIGM.search(cut))
+        and (last > 0 or (nominatives[word] > 0 and not _PARADIGM.search(cut)))
         and all(i == last for i, _word in changed)
         and genders["masc"] > genders["femn"]
         and not any(seen[cut + end] for end in ("", "ом", "ым"))
