@@ -353,13 +353,16 @@ _OBLIQUE_FIRST_NAME_ENDS = ("у", "ю")
 
 @lru_cache(maxsize=CACHE_SIZE)
 def _oblique_first_name(part: str) -> bool:
-    """Whether the dictionary knows `part` (lower case), ending in -у or -ю, as a first name,
-    only in an oblique case and as no nominative of a name: 'марию', 'анну' (not 'ким')."""
+    """Whether the dictionary knows `part` (lower case), ending in -у or -ю, as a woman's first
+    name, only in an oblique case and as no nominative of a name: 'марию', 'анну' (not
+    'ким'). Not a man's dative ('Петру', 'Эду', 'Владимиру'), which is a foreign man's
+    nominative as well ('Петру Влах', 'Эду Гаспар') and beside an indeclinable surname makes
+    no reading of the surname's case ('Владимиру Урин')."""
     if not part.endswith(_OBLIQUE_FIRST_NAME_ENDS):
         return False
     known = [p for p in morph()(part) if p.is_known and _PROPER & p.tag.grammemes]
     return any("Name" in p.tag.grammemes for p in known) and all(
-        p.tag.case != "nomn" for p in known
+        p.tag.case != "nomn" and p.tag.gender == "femn" for p in known
     )
 
 
