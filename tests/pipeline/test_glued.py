@@ -104,3 +104,8 @@ def test_a_medium_glued_after_a_persons_name_is_the_medium() -> None:
         "Р-Спорт",
     )
     assert _medium_after("Павла Колобкова") is None
+
+
+def test_a_surname_that_names_a_medium_after_a_first_name_stays() -> None:
+    # 'Майкл Блумберг' is the man, not a first name glued to the agency Bloomberg.
+    assert _medium_after("Майкл Блумберг") is None

@@ -104,6 +104,8 @@ def _medium_after(surface: str) -> Split | None:
     other span."""
     words = surface.split()
     for at in range(1, len(words)):
+        if _opens_names(words[at - 1]):
+            continue  # 'Майкл Блумберг', 'Рэнди Форбс': a first name's surname, not a medium
         tail = person_candidates(" ".join(words[at:]))
         medium = next((name for _s, name in tail if medium_of(name)), None)
         if medium:
