@@ -601,6 +601,7 @@ def _person_readings(
         if nominative[0][0] >= _PLAUSIBLE * readings[0][0]:
             readings = nominative
     gender = shown_gender(text, sentence_start, start, stop, sentence_stop)
+    gender = gender or _present_subject_gender(text, sentence_start, start, stop)
     if gender is None and noun_gender:
         # 'японца Нобухару Мацусито': the demonym's gender picks the readings, but shows no
         # gender as a verb's subject does (a shown gender makes the name a nominative).
@@ -711,6 +712,60 @@ def _list_item(text: str, sentence_start: int, sentence_stop: int, start: int, s
 
 
 #: Words that may stand between a subject and its verb: 'Захарова также заявила'.
+#: Words that may open a clause before its subject: conjunctions, particles, adverbs.
+_CLAUSE_OPENERS = frozenset({"CONJ", "PRCL", "ADVB"})
+
+
+def _present_subject_gender(text: str, sentence_start: int, start: int, stop: int) -> str | None:
+    """The gender of a lone first name that opens its clause as the subject of a verb in the
+    present or future singular, which shows no gender itself: the name is in the nominative,
+    and the dictionary's nominative of it has one gender ('К тому же Симона сохраняет ещё и
+    шансы': a woman, not the genitive of 'Симон'). A noun or a preposition before the name
+    may govern it ('отец Евгения работает', 'у Евгения есть'), so the name opens the sentence
+    or follows a punctuation mark, a conjunction, a particle or an adverb."""
+    surface = text[start:stop]
+    after = _NEXT_WORDS.match(text, stop, stop + 40)
+    if " " in surface or "-" in surface or after is None:
+        return None
+    first, second = after.groups()
+    verb = second if first in _BETWEEN and second else first
+    if not _present_singular(verb) or not _opens_clause(text, sentence_start, start):
+        return None
+    return _first_name_gender(surface.lower())
+
+
+@lru_cache(maxsize=CACHE_SIZE)
+def _present_singular(word: str) -> bool:
+    """Whether `word` is first read as a verb in the third person singular, present or future
+    ('сохраняет', 'заявит')."""
+    parses = morph()(word)
+    tag = parses[0].tag if parses else None
+    return bool(tag) and tag.POS == "VERB" and tag.person == "3per" and tag.number == "sing"
+
+
+def _opens_clause(text: str, sentence_start: int, start: int) -> bool:
+    """Whether nothing before `start` in its sentence may govern a name there: the sentence
+    opens, or a mark of punctuation, a conjunction, a particle or an adverb stands before."""
+    before = text[sentence_start:start].rstrip()
+    if not before or before[-1] in ',;:—–-(«"':
+        return True
+    word = re.search(r"([А-Яа-яЁё]+)$", before)
+    parses = morph()(word.group(1).lower()) if word else []
+    return bool(parses) and all(p.tag.POS in _CLAUSE_OPENERS for p in parses)
+
+
+@lru_cache(maxsize=CACHE_SIZE)
+def _first_name_gender(word: str) -> str | None:
+    """The gender of the first name the dictionary reads `word` (lower case) as in the
+    nominative, if one ('симона' a woman's, 'никита' a man's; not 'саша')."""
+    genders = {
+        str(p.tag.gender)
+        for p in morph()(word)
+        if p.is_known and "Name" in p.tag.grammemes and p.tag.case == "nomn"
+    }
+    return sole(genders & {"masc", "femn"})
+
+
 _BETWEEN = {"также", "тоже", "уже", "ранее", "вновь", "еще", "ещё", "не", "лично", "впервые"}
 _NEXT_WORDS = re.compile(r"\s+([а-яё]+)(?:\s+([а-яё]+))?")
 _INVERTED = re.compile(r"[,—–]\s*([а-яё]+)\s+$")

@@ -345,6 +345,45 @@ def _surname_cases(
     return None
 
 
+#: Endings of a first name's accusative or dative ('Марию', 'Анну', 'Ольгу'), which no first
+#: name the dictionary knows ends its nominative with; a genitive in -а, -я may be a woman's
+#: nominative it lacks ('Ивана Трамп', 'Павла').
+_OBLIQUE_FIRST_NAME_ENDS = ("у", "ю")
+
+
+@lru_cache(maxsize=CACHE_SIZE)
+def _oblique_first_name(part: str) -> bool:
+    """Whether the dictionary knows `part` (lower case), ending in -у or -ю, as a woman's first
+    name, only in an oblique case and as no nominative of a name: 'марию', 'анну' (not
+    'ким'). Not a man's dative ('Петру', 'Эду', 'Владимиру'), which is a foreign man's
+    nominative as well ('Петру Влах', 'Эду Гаспар') and beside an indeclinable surname makes
+    no reading of the surname's case ('Владимиру Урин')."""
+    if not part.endswith(_OBLIQUE_FIRST_NAME_ENDS):
+        return False
+    known = [p for p in morph()(part) if p.is_known and _PROPER & p.tag.grammemes]
+    return any("Name" in p.tag.grammemes for p in known) and all(
+        p.tag.case != "nomn" and p.tag.gender == "femn" for p in known
+    )
+
+
+def _declined_first_name_cases(
+    tokens: tuple[str, ...], options: Options
+) -> set[tuple[str, str]] | None:
+    """The (case, gender) readings that decline each word before the last that opens with a
+    first name in an oblique case only (`_oblique_first_name`): every part of a name stands in
+    one case, so 'Марию-Хосе Мартинес Санчес', 'Марию Мартинес' are no nominatives with a man's
+    surname beside a first name kept as written, but the accusative of 'Мария-Хосе Мартинес
+    Санчес'. None: no such word."""
+    found: set[tuple[str, str]] | None = None
+    for token, best in zip(tokens[:-1], options[:-1], strict=True):
+        first = token.lower().split("-")[0]
+        if not best or not _oblique_first_name(first):
+            continue
+        keys = {k for k, (_w, form) in best.items() if form.split("-")[0] != first}
+        found = keys if found is None else found & keys
+    return found
+
+
 #: A word after a surname that tells a generation: 'Трамп-младший', 'Буша-старшего'.
 _GENERATION = re.compile(r"(?:младш|старш)[а-яё]+")
 
@@ -455,6 +494,9 @@ def _name_readings(text: str) -> tuple[tuple[str, ...], Options, dict[tuple[str,
     if len(tokens) > 1 and _mans_name_only(tokens[0].lower()):
         _mans_surname_cases(tokens[-1].lower(), options[0], options[-1])
     allowed = _surname_cases(list(tokens), options)
+    declined = _declined_first_name_cases(tokens, options)
+    if declined is not None and (allowed is None or allowed & declined):
+        allowed = declined if allowed is None else allowed & declined
     totals: dict[tuple[str, str], float] = defaultdict(float)
     for best in options:
         for key, (weight, _form) in best.items():
@@ -508,16 +550,17 @@ def person_candidates(
 ) -> tuple[tuple[float, str], ...]:
     """Nominative readings of a person's name, best first, with their scores ('Ильхамом Алиевым'
     -> 'Ильхам Алиев' first; 'Асии Биби' -> 'Асий Биби' 1.33, 'Асия Биби' 0.8, ...); initials
-    and indeclinable words stay. The name as written is always among them (a foreign name
-    that does not decline). With a `gender` that the text shows ('masc', 'femn'), only the
-    readings of that gender, when there are any: 'заявила Захарова' is not 'Захаров'. A
-    `subject` of a verb is in the nominative: 'Саква заявил' is not the genitive of 'Сакв'.
-    Without a preposition that governs the `locative` before it, a name is in no locative:
-    'против британца Аляжа Бедене' is not the locative of an 'Аляжа Беден'. A subject that is
-    `ungoverned`, with no word before it that may govern it, is a man's name in -а as well
-    ('Отличился Сантала'; not 'сторонник Медведчука заявил'). A word right before the name
-    that governs it or agrees with it allows only its `cases` ('к Жильберте' is a dative,
-    'японца Нобухару Мацусито' no dative)."""
+    and indeclinable words stay. The name as written is among them (a foreign name that does
+    not decline), unless a first name in an oblique case only shows that it declines ('Марию
+    Мартинес': `_declined_first_name_cases`). With a `gender` that the text shows ('masc',
+    'femn'), only the readings of that gender, when there are any: 'заявила Захарова' is not
+    'Захаров'. A `subject` of a verb is in the nominative: 'Саква заявил' is not the genitive
+    of 'Сакв'. Without a preposition that governs the `locative` before it, a name is in no
+    locative: 'против британца Аляжа Бедене' is not the locative of an 'Аляжа Беден'. A
+    subject that is `ungoverned`, with no word before it that may govern it, is a man's name
+    in -а as well ('Отличился Сантала'; not 'сторонник Медведчука заявил'). A word right
+    before the name that governs it or agrees with it allows only its `cases` ('к Жильберте'
+    is a dative, 'японца Нобухару Мацусито' no dative)."""
     tokens, options, totals = _name_readings(text)
     if not totals:
         return ((0.0, " ".join(tokens)),)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pyarrow as pa
 
-from pipeline.stages.entities.glued import Split, glued_spans, unglued_spans
+from pipeline.stages.entities.glued import Split, _medium_after, glued_spans, unglued_spans
 from pipeline.stages.mentions import RAW_MENTIONS
 
 #: Mentions by (type, name), as the 11.5k corpus counts them (rounded).
@@ -93,3 +93,19 @@ def test_a_part_ner_also_tagged_alone_is_not_added_twice() -> None:
         ("Трампа", "Трампа"),
         ("Тиллерсон", "Тиллерсон"),
     ]
+
+
+def test_a_medium_glued_after_a_persons_name_is_the_medium() -> None:
+    # '— заявил Колобков Р-Спорту': NER took the outlet, in the dative, for the surname.
+    split = _medium_after("Колобков Р-Спорту")
+    assert split is not None and (split.words, split.first, split.second) == (
+        1,
+        "Колобков",
+        "Р-Спорт",
+    )
+    assert _medium_after("Павла Колобкова") is None
+
+
+def test_a_surname_that_names_a_medium_after_a_first_name_stays() -> None:
+    # 'Майкл Блумберг' is the man, not a first name glued to the agency Bloomberg.
+    assert _medium_after("Майкл Блумберг") is None

@@ -6,7 +6,9 @@ name of the corpus ending inside the span or it is in an oblique case and the se
 not in its case (the second written as its nominative, or its last word in no case the first
 part's last word can be in: 'Януковича Путину'). 'Дональда Трампа' is one person (a first name
 before the surname), and so is 'Васильева Александра' (a second part of one word must be a
-surname too: a word that ends the corpus's full names more often than it opens them).
+surname too: a word that ends the corpus's full names more often than it opens them). A
+person's name glued to a listed medium's after it ('заявил Колобков Р-Спорту') is the person
+and the medium.
 
 The splits are found once over the corpus's person names (`glued_spans`), then each chunk's
 raw mentions are split (`unglued_spans`)."""
@@ -23,6 +25,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from pipeline.nlp.gazetteer import key
+from pipeline.nlp.media import medium_of
 from pipeline.nlp.models import CACHE_SIZE, morph
 from pipeline.nlp.normalize import person_candidates
 from pipeline.stages.entities.people import given_name_gender, is_initial
@@ -64,7 +67,7 @@ def glued_spans(counts: Mapping[tuple[str, str], int], surfaces: Mapping[str, st
     for surface, name in surfaces.items():
         if known[key(name)] > _WHOLE_AT_MOST:
             continue
-        if split := _split(surface, people, surname, stems):
+        if split := _split(surface, people, surname, stems) or _medium_after(surface):
             found[surface] = split
     return found
 
@@ -91,6 +94,22 @@ def _split(
             return Split(at, first_name, second_name)  # a full name ends inside the span
         if first_name != " ".join(first) and _other_case(first[-1], second, second_name):
             return Split(at, first_name, second_name)
+    return None
+
+
+def _medium_after(surface: str) -> Split | None:
+    """The split of a person's span that ends in the name of a listed medium (`medium_of`),
+    which a verb of speech before governs ('— заявил Колобков Р-Спорту', 'сообщил Павла
+    Колобкова Р-Спорт'): the person and the medium, each by its first reading; None for any
+    other span."""
+    words = surface.split()
+    for at in range(1, len(words)):
+        if _opens_names(words[at - 1]):
+            continue  # 'Майкл Блумберг', 'Рэнди Форбс': a first name's surname, not a medium
+        tail = person_candidates(" ".join(words[at:]))
+        medium = next((name for _s, name in tail if medium_of(name)), None)
+        if medium:
+            return Split(at, person_candidates(" ".join(words[:at]))[0][1], medium)
     return None
 
 

@@ -81,6 +81,11 @@ _UNCONFIRMED = -1.5
 #: as a woman's: 'Каролина Возняцки' ('заявила Возняцки') is no genitive of a 'Каролин'.
 _WOMANS_INDECLINABLE = -3.0
 
+#: Score a reading loses when it takes a last word in -а for the genitive of a man's name the
+#: corpus never writes, where its sentences show that word as a man's subject: 'Тито Виланова
+#: покинул', 'Дрогба забил' (`_mans_name_in_a`).
+_MANS_NAME_IN_A = -1.5
+
 
 #: A name -> the readings offered with it by each surface that offers it, with that surface's
 #: mentions and the surface.
@@ -766,7 +771,9 @@ def _best_reading(
             return False
         if _plural_of(word, written[i]) and not nominatives[word]:
             return False  # 'Серёж'; not 'Киран', a nominative in 'Киран Триппьер'
-        if many and _never_nominative(written[i], word, nominatives, subjects):
+        if (many or written[i].endswith(_OWN_NOMINATIVE)) and _never_nominative(
+            written[i], word, nominatives, subjects
+        ):
             return False  # 'Рича' of 'Сета Рича' attests no 'Гай Рича' for 'Гай Ричи'
         return (seen[word] > 0 and seen[word] * _RARER >= seen[written[i]]) or any(
             seen[form] for form in _instrumentals(word) if form != written[i]
@@ -836,6 +843,8 @@ def _best_reading(
             total += _UNCONFIRMED
         if name in womans:
             total += _WOMANS_INDECLINABLE
+        if changed and _mans_name_in_a(written, changed, seen, last_genders, nominatives):
+            total += _MANS_NAME_IN_A
         if changed and subjects[name] and " " in name:
             total += _WHOLE  # 'Юлию Иванову': 'Юлия Иванова' is a subject, 'Юлий Иванов' never
         if " " in name and confirmed[name] and not any(confirmed[n] for n in rivals - {name}):
@@ -901,6 +910,37 @@ def _womans_name_cut(
         and written[-1][-1:] in _INDECLINABLE
         and (dict(changed).get(1) is None or _feminine_genitive(written[-1], dict(changed)[1]))
         and genders["femn"] > genders["masc"]
+    )
+
+
+def _mans_name_in_a(
+    written: list[str],
+    changed: list[tuple[int, str]],
+    seen: Counter[str],
+    last_genders: Mapping[str, Counter[str]],
+    nominatives: Counter[str],
+) -> bool:
+    """Whether a reading changes only the last word of the words `written` (lower case), a
+    word in -а, and that to the word without it ('виланова' -> 'виланов', 'дрогба' ->
+    'дрогб'), a man's genitive, where the corpus's names write neither that nominative nor its
+    instrumental ('Вилановым', 'Дрогбом'), and the verbs of their sentences show names ending
+    in the word as a man's more often than as a woman's ('Тито Виланова покинул свой пост'):
+    such a man's name in -а is his nominative. A first name declined beside it shows the
+    case ('Петра Лапина' is Пётр Лапин's genitive). A lone word may be a genitive after a
+    noun the verb agrees with ('губернатор Нью-Хэмпшира заявил', 'приключения Фандорина'),
+    so it counts only where the corpus's full names keep it as their nominative
+    (`_kept_words`: 'Джанлуиджи Доннарумма') and its cut is no Russian surname's."""
+    last = len(written) - 1
+    word, cut = written[last], dict(changed).get(last)
+    genders = last_genders.get(word, Counter())
+    return (
+        cut is not None
+        and word.endswith("а")
+        and cut == word[:-1]
+        and (last > 0 or (nominatives[word] > 0 and not _PARADIGM.search(cut)))
+        and all(i == last for i, _word in changed)
+        and genders["masc"] > genders["femn"]
+        and not any(seen[cut + end] for end in ("", "ом", "ым"))
     )
 
 
@@ -1008,6 +1048,11 @@ def _declines_as_written(written: str, word: str, seen: Counter[str]) -> bool:
     return own >= _OFTEN and not any(seen[man + end] for man in mans for end in ends)
 
 
+#: The ending of a word that a full name keeps as its nominative ('Карл Линней') and a reading
+#: takes for a case of another name (the instrumental of a 'Линна'), also where it stands alone.
+_OWN_NOMINATIVE = ("ей",)
+
+
 def _never_nominative(
     written: str, word: str, nominatives: Counter[str], subjects: Counter[str]
 ) -> bool:
@@ -1015,9 +1060,10 @@ def _never_nominative(
     nominative (`_kept_words`) one they never read so, nor write alone as a verb's subject,
     only as another name's oblique case: 'Ричи', a nominative in 'Гай Ричи', is no genitive of
     'Рича', written only in 'Сета Рича' (read 'Сет Рич'); a foreign name that does not decline
-    is written so in every case. 'Горецка стал' makes 'Леона Горецки' Леон Горецка's."""
+    is written so in every case. 'Горецка стал' makes 'Леона Горецки' Леон Горецка's. So is a
+    word in -ей such names keep: 'Линней' of 'Карл Линней' is no instrumental of a 'Линна'."""
     return (
-        written.endswith(_VOWEL_ENDS)
+        written.endswith(_VOWEL_ENDS + _OWN_NOMINATIVE)
         and nominatives[written] > 0
         and not nominatives[word]
         and not subjects[word.capitalize()]
