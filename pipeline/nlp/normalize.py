@@ -616,6 +616,16 @@ def _numbered_noun(token: str) -> str:
     return base if parses and parses[0].is_known and parses[0].tag.POS == "NOUN" else token
 
 
+def _dotted_head(token: str, text: str, end: int) -> str:
+    """A word without the dot that joins it to the next with no space, as a site's name joins
+    its domain ('Газете.Ru', 'Ленты.ру'): the word before the dot declines on its own, the part
+    after it stays as written ('Газете.Ru' -> 'Газета.Ru'). Initials have no such dot: 'Б.'
+    of 'Б.Джонсон' is no word the dictionary declines."""
+    if token.endswith(".") and text[end : end + 1].isalpha():
+        return token[:-1]
+    return token
+
+
 def _modifies(forms: dict[tuple[str, str], list], rest: list[str]) -> bool:
     """Whether a word the dictionary reads first as a noun is an adjective of the words after
     it: 'Главного управления', 'Малого театра', 'Главного оперативного управления' ('главное',
@@ -650,9 +660,10 @@ def phrase(text: str) -> str:
         return abbreviation[1] + text[matches[0].end() :]
     if not tokens or _ABBREVIATION.search(tokens[0]) or not re.match(r"[А-Яа-яЁё]", tokens[0]):
         return text
-    if indeclinable(tokens[0].lower()):
+    # 'Формулы-1': 'Формулы'; 'Газете.Ru': 'Газете'
+    bases = [_dotted_head(_numbered_noun(m.group()), text, m.end()) for m in matches]
+    if indeclinable(bases[0].lower()):
         return text
-    bases = [_numbered_noun(token) for token in tokens]  # 'Формулы-1': 'Формулы'
     at, run = _run(bases)  # the positions and parses of the adjectives, then the head noun
     if not run:
         return text
