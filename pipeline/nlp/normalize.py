@@ -616,16 +616,6 @@ def _numbered_noun(token: str) -> str:
     return base if parses and parses[0].is_known and parses[0].tag.POS == "NOUN" else token
 
 
-def _dotted_head(token: str, text: str, end: int) -> str:
-    """A word without the dot that joins it to the next with no space, as a site's name joins
-    its domain ('Газете.Ru', 'Ленты.ру'): the word before the dot declines on its own, the part
-    after it stays as written ('Газете.Ru' -> 'Газета.Ru'). Initials have no such dot: 'Б.'
-    of 'Б.Джонсон' is no word the dictionary declines."""
-    if token.endswith(".") and text[end : end + 1].isalpha():
-        return token[:-1]
-    return token
-
-
 def _modifies(forms: dict[tuple[str, str], list], rest: list[str]) -> bool:
     """Whether a word the dictionary reads first as a noun is an adjective of the words after
     it: 'Главного управления', 'Малого театра', 'Главного оперативного управления' ('главное',
@@ -660,10 +650,9 @@ def phrase(text: str) -> str:
         return abbreviation[1] + text[matches[0].end() :]
     if not tokens or _ABBREVIATION.search(tokens[0]) or not re.match(r"[А-Яа-яЁё]", tokens[0]):
         return text
-    # 'Формулы-1': 'Формулы'; 'Газете.Ru': 'Газете'
-    bases = [_dotted_head(_numbered_noun(m.group()), text, m.end()) for m in matches]
-    if indeclinable(bases[0].lower()):
+    if indeclinable(tokens[0].lower()):
         return text
+    bases = [_numbered_noun(token) for token in tokens]  # 'Формулы-1': 'Формулы'
     at, run = _run(bases)  # the positions and parses of the adjectives, then the head noun
     if not run:
         return text
@@ -817,10 +806,12 @@ def other_readings(text: str) -> tuple[str, ...]:
     """The nominatives an organisation's name may have besides `phrase`'s: its last word in
     the nominative, for a name that ends with its head ('Казань Арене' -> 'Казань Арена',
     'Джабхат ан-Нусры' -> 'Джабхат ан-Нусра', 'Амкара' -> 'Амкар', 'Реал Мадрида' -> 'Реал
-    Мадрид'), and the name as written, which is also the plural of a title that `phrase`
-    reads as a singular ('Известия', not 'Известие'; 'Вести'). Which one is right is for the
-    corpus to say (pipeline.stages.entities.organisations). An abbreviation has none ('ГАЗа'
-    is 'ГАЗ', not 'Газа')."""
+    Мадрид'), its word before a site's domain in the nominative ('Газете.Ru' -> 'Газета.Ru';
+    'Грани.Ру' is a plural the corpus writes so), and the name as written, which is also the
+    plural of a title that `phrase` reads as a singular ('Известия', not 'Известие';
+    'Вести'). Which one is right is for the corpus to say
+    (pipeline.stages.entities.organisations). An abbreviation has none ('ГАЗа' is 'ГАЗ', not
+    'Газа')."""
     text = " ".join(text.split())
     tokens = words(text)
     if not tokens or _CASE_ENDING.fullmatch(tokens[0]):
@@ -832,6 +823,9 @@ def other_readings(text: str) -> tuple[str, ...]:
         head, _hyphen, tail = word.group().rpartition("-")
         prefix = text[: word.start()] + (head + "-" if head else "")
         found += [prefix + form + text[word.end() :] for form in _nominatives(tail)]
+    if dotted := _DOTTED.fullmatch(text):
+        # a site's name whose word before its domain declines: 'Газете.Ru' -> 'Газета.Ru'
+        found += [form + dotted[2] for form in _nominatives(dotted[1])]
     if len(named) > 1 and "-" not in (word := named[0]).group() and _named_after(named[1:]):
         # a head noun whose case is another noun's nominative: 'Банка России' -> 'Банк России'
         found += [form + text[word.end() :] for form in _nominatives(word.group())]
@@ -840,6 +834,8 @@ def other_readings(text: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(found))
 
 
+#: A word joined by a dot to the domain of a site's address: 'Газете.Ru', 'Ленты.ру', 'Стране.ua'.
+_DOTTED = re.compile(r"([А-ЯЁ][а-яё]+)(\.(?:[A-Za-z]{2,4}|[А-ЯЁа-яё][а-яё]{1,2}))")
 #: A name of two or three capitalised Cyrillic words, nothing else: 'Црвены Звезды'.
 _AGREEING_NAME = re.compile(r"[А-ЯЁ][а-яё]+(?: [А-ЯЁ][а-яё]+){1,2}")
 

@@ -454,10 +454,11 @@ def _document(surface: str) -> bool:
 
 
 def _compound_thing(surface: str) -> bool:
-    """A compound of a name and a lower-case noun of a thing after a hyphen, which heads it: a
-    kind of thing ('КОВИД-вакцина', 'Спутник-вакцины'), not an organisation. A noun of bodies
-    makes an organisation's name ('Альфа-банк'), and any other word may be a name's part."""
-    head = re.fullmatch(r"\w[\w-]*-([а-яё]+)", surface)
+    """A compound of an abbreviation or a Latin word and a lower-case noun of a thing after a
+    hyphen, which heads it: a kind of thing ('КОВИД-вакцина', 'Kp-индекс'), not an
+    organisation. A noun of bodies makes an organisation's name ('Альфа-банк'), and a Russian
+    word before the noun may make a name of it ('Геликон-опера', a theatre)."""
+    head = re.fullmatch(r"(?:[A-ZА-ЯЁ0-9]+|[A-Za-z][A-Za-z0-9]*)-([а-яё]+)", surface)
     if head is None:
         return False
     noun = key(lemma(head.group(1)))
