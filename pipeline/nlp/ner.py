@@ -475,6 +475,22 @@ _QUOTED_NUMBER = re.compile(r"\s\d{1,4}(?:\+\d{1,4})?(?=[»“”\"])")
 #: year ('прогнозы Bloomberg 2017').
 _LATIN_NUMBER = re.compile(r"\s(?!(?:19|20)\d\d\b)\d{1,4}(?![\d%:/+-]|[.,]\d)(?!\s*[-–—]\s*\d)")
 
+#: A version after a name in Latin letters, a digit or two, a dot and one digit: 'Guccifer 2.0',
+#: 'WanaCrypt0r 2.0', 'Android 4.4'; not a decimal of more places ('Power Index 0.5664') nor a
+#: share ('2.5%').
+_VERSION = re.compile(r"\s\d{1,2}\.\d(?![\d%]|[.,]\d)")
+
+
+def _extend_version(text: str, start: int, stop: int, sentence_stop: int) -> tuple[int, str]:
+    """The end of a name in Latin letters with the version NER left after it, of any type, and
+    that version (' 2.0'; '' where none follows): a hacker's nickname ('Guccifer 2.0', which
+    NER reads as a person's name, not the 'Guccifer' before him), a virus, a system. A
+    person's name is read without it and takes it as written."""
+    version = _VERSION.match(text, stop, sentence_stop)
+    if not version or not re.search(r"[A-Za-z][A-Za-z0-9]*$", text[start:stop]):
+        return stop, ""
+    return version.end(), version.group()
+
 
 def _extend_rest(text: str, start: int, stop: int, sentence_stop: int) -> int:
     """The end of an organisation's name NER cut before it ends: the rest of its last word
@@ -563,10 +579,14 @@ def find_mentions(tasks: list[Task]) -> list[Mention]:
                 b = _extend_initials(text, b, s_stop)
             else:
                 b = _extend_rest(text, a, b, s_stop)
+            b, version = _extend_version(text, a, b, s_stop)
             surface, plain_surface = written[a:b], text[a:b]
             readings, gender = (
-                _person_readings(text, s_start, s_stop, a, b) if k == "PER" else ((), None)
+                _person_readings(text, s_start, s_stop, a, b - len(version))
+                if k == "PER"
+                else ((), None)
             )
+            readings = tuple((score, name + version) for score, name in readings)
             name = (
                 readings[0][1]
                 if readings

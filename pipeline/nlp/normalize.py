@@ -849,10 +849,12 @@ def other_readings(text: str) -> tuple[str, ...]:
     """The nominatives an organisation's name may have besides `phrase`'s: its last word in
     the nominative, for a name that ends with its head ('Казань Арене' -> 'Казань Арена',
     'Джабхат ан-Нусры' -> 'Джабхат ан-Нусра', 'Амкара' -> 'Амкар', 'Реал Мадрида' -> 'Реал
-    Мадрид'), and the name as written, which is also the plural of a title that `phrase`
-    reads as a singular ('Известия', not 'Известие'; 'Вести'). Which one is right is for the
-    corpus to say (pipeline.stages.entities.organisations). An abbreviation has none ('ГАЗа'
-    is 'ГАЗ', not 'Газа')."""
+    Мадрид'), its word before a site's domain in the nominative ('Газете.Ru' -> 'Газета.Ru';
+    'Грани.Ру' is a plural the corpus writes so), and the name as written, which is also the
+    plural of a title that `phrase` reads as a singular ('Известия', not 'Известие';
+    'Вести'). Which one is right is for the corpus to say
+    (pipeline.stages.entities.organisations). An abbreviation has none ('ГАЗа' is 'ГАЗ', not
+    'Газа')."""
     text = " ".join(text.split())
     tokens = words(text)
     if not tokens or _CASE_ENDING.fullmatch(tokens[0]):
@@ -864,6 +866,9 @@ def other_readings(text: str) -> tuple[str, ...]:
         head, _hyphen, tail = word.group().rpartition("-")
         prefix = text[: word.start()] + (head + "-" if head else "")
         found += [prefix + form + text[word.end() :] for form in _nominatives(tail)]
+    if dotted := _DOTTED.fullmatch(text):
+        # a site's name whose word before its domain declines: 'Газете.Ru' -> 'Газета.Ru'
+        found += [form + dotted[2] for form in _nominatives(dotted[1])]
     if len(named) > 1 and "-" not in (word := named[0]).group() and _named_after(named[1:]):
         # a head noun whose case is another noun's nominative: 'Банка России' -> 'Банк России'
         found += [form + text[word.end() :] for form in _nominatives(word.group())]
@@ -872,6 +877,8 @@ def other_readings(text: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(found))
 
 
+#: A word joined by a dot to the domain of a site's address: 'Газете.Ru', 'Ленты.ру', 'Стране.ua'.
+_DOTTED = re.compile(r"([А-ЯЁ][а-яё]+)(\.(?:[A-Za-z]{2,4}|[А-ЯЁа-яё][а-яё]{1,2}))")
 #: A name of two or three capitalised Cyrillic words, nothing else: 'Црвены Звезды'.
 _AGREEING_NAME = re.compile(r"[А-ЯЁ][а-яё]+(?: [А-ЯЁ][а-яё]+){1,2}")
 

@@ -71,6 +71,8 @@ _NAMES_REACH = 80
 #: A word with no mark of punctuation in it ('Ан-225', 'ВМС'), and one in Russian letters.
 _TOKEN = re.compile(r"\w+(?:-\w+)*")
 _RUSSIAN_WORD = re.compile(r"[А-Яа-яЁё]+(?:-[А-Яа-яЁё]+)*")
+#: A name of capitalised words in Latin letters: 'SSE Composite', 'Dow Jones Industrial Average'.
+_LATIN_NAME = re.compile(r"[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*)+")
 
 
 @cache
@@ -96,6 +98,7 @@ def not_a_name(text: str, start: int, stop: int, kind: str) -> bool:
         return False
     if kind != "PER" and (
         _generic(surface)
+        or _compound_thing(surface)
         or _credit_section(text, start, stop)
         or _class_abbreviation(text, start, stop)
         or _role_span(text, start, stop)
@@ -438,13 +441,29 @@ def heads_a_things_name(word: str) -> bool:
 
 def _document(surface: str) -> bool:
     """A name of two words or more whose head (its first noun) is a document, a war or a
-    contest: 'Брестский мир', 'Вторая мировая война', 'Кубок Дэвиса'."""
+    contest: 'Брестский мир', 'Вторая мировая война', 'Кубок Дэвиса'; or a Latin name whose
+    last word is, an index: 'SSE Composite', 'Hang Seng Index'."""
     words = _WORDS.findall(surface)
+    if len(words) >= 2 and _LATIN_NAME.fullmatch(surface):
+        return key(words[-1]) in _lexicon()["head"]
     found = _first_noun(words) if len(words) >= 2 else None
     if found is None:
         return False
     before, head = found
     return head in _lexicon()["head"] or (head == "мир" and _of_place(before))
+
+
+def _compound_thing(surface: str) -> bool:
+    """A compound of an abbreviation or a Latin word and a lower-case noun of a thing after a
+    hyphen, which heads it: a kind of thing ('КОВИД-вакцина', 'Kp-индекс'), not an
+    organisation. A noun of bodies makes an organisation's name ('Альфа-банк'), and a Russian
+    word before the noun may make a name of it ('Геликон-опера', a theatre)."""
+    head = re.fullmatch(r"(?:[A-ZА-ЯЁ0-9]+|[A-Za-z][A-Za-z0-9]*)-([а-яё]+)", surface)
+    if head is None:
+        return False
+    noun = key(lemma(head.group(1)))
+    found = _lexicon()
+    return noun in found["any thing"] | found["generic"] and noun not in found["body"]
 
 
 def heads_a_place(name: str) -> bool:

@@ -60,6 +60,24 @@ def judged(text: str, surface: str, kind: str = "ORG") -> bool:
             "сказала Миленина РИА Новости.",
             "Паралимпиады",
         ),
+        (
+            "Фуркад ответил на заявления США и Чехии о бойкоте этапа КМ по биатлону в России",
+            "КМ",  # Кубок мира
+        ),
+        ("МСБ сможет получать микрозаймы онлайн", "МСБ"),  # малый и средний бизнес
+        # A compound whose head after the hyphen is a noun of a thing.
+        ("Детям и пенсионерам из группы риска КОВИД-вакцина противопоказана", "КОВИД-вакцина"),
+        # A Latin name headed by an English noun of an index, its last word.
+        (
+            "Одновременно индекс Шанхайской фондовой биржи SSE Composite потерял 0,55% и "
+            "опустился до 3271 пункта, а гонконгский Hang Seng Index просел на 1,03%.",
+            "SSE Composite",
+        ),
+        (
+            "Одновременно индекс Шанхайской фондовой биржи SSE Composite потерял 0,55% и "
+            "опустился до 3271 пункта, а гонконгский Hang Seng Index просел на 1,03%.",
+            "Hang Seng Index",
+        ),
     ],
 )
 def test_a_common_noun_alone_is_no_name(text: str, surface: str) -> None:
@@ -73,6 +91,13 @@ def test_a_common_noun_alone_is_no_name(text: str, surface: str) -> None:
         ("Авария произошла на АЭС «Фукусима-1» в 2011 году.", "АЭС «Фукусима-1»"),
         ("Матч покажет телеканал ТВ-3 в прямом эфире.", "ТВ-3"),
         ("МИД России выступил с заявлением.", "МИД России"),
+        # A noun of bodies after a hyphen heads an organisation's name.
+        ("Клиенты Альфа-банка могут оплатить покупку смартфоном.", "Альфа-банка"),
+        (
+            "В «Геликон-опере», под классическую музыку, привиться может любой желающий.",
+            "Геликон-опере",
+        ),
+        ("Индекс Nasdaq вырос на 1%, а Dow Jones остался на месте.", "Nasdaq"),
     ],
 )
 def test_a_name_that_contains_a_common_noun_stays(text: str, surface: str) -> None:

@@ -10,7 +10,7 @@ import pyarrow as pa
 import pytest
 
 from pipeline.harness import entity_tables
-from pipeline.nlp.ner import split_abbreviation
+from pipeline.nlp.ner import _extend_version, find_mentions, split_abbreviation
 from pipeline.nlp.normalize import other_readings, phrase
 from pipeline.stages.entities.organisations import organisation_names, person_title
 from pipeline.stages.mentions import extract_mentions
@@ -494,6 +494,45 @@ def test_a_name_written_alike_after_words_of_other_cases_does_not_decline() -> N
 )
 def test_a_name_runs_on_over_its_number_or_the_rest_of_its_word(text: str, surface: str) -> None:
     assert surface in raw_names(text)
+
+
+def test_a_version_after_a_latin_name_is_part_of_it() -> None:
+    # NER reads the nickname as a person's and cuts it before its version: 'Guccifer' is
+    # another hacker, whom the same corpus names.
+    text = "Ответственность за взлом взял на себя хакер под ником Guccifer 2.0. Несмотря ни на что."
+    (hacker,) = find_mentions([("a", text, [(0, 0, 0, len(text))])])
+    assert (hacker.surface, hacker.name) == ("Guccifer 2.0", "Guccifer 2.0")
+    text = "Об этом заявил румынский хакер, известный под ником Guccifer, который взломал почту."
+    assert [m.name for m in find_mentions([("a", text, [(0, 0, 0, len(text))])])] == ["Guccifer"]
+
+
+def test_a_decimal_after_a_latin_name_is_no_version() -> None:
+    # A value of more decimal places is no version: it stays out of the name (NER tags no
+    # name there in this sentence alone; the rule is read on the span it would be).
+    text = (
+        "Украина заняла в рейтинге 30 место с показателем Power Index 0.5664, уступив таким "
+        "государствам, как Швеция, Греция, Испания."
+    )
+    start = text.index("Power")
+    stop = start + len("Power Index")
+    assert _extend_version(text, start, stop, len(text)) == (stop, "")
+    text = "вируса WanaCrypt0r 2.0 в 99 странах"  # a version, which the number after does not count
+    assert _extend_version(text, 7, 18, len(text)) == (22, " 2.0")
+
+
+def test_the_corpus_reads_the_word_before_a_domain() -> None:
+    written = {
+        # '— заявила Романова «Газете.Ru»', 'Военный обозреватель «Газеты.Ru» отметил': the
+        # word before a site's domain declines, the domain stays.
+        ("ORG", "Газета.Ru", "Газета.Ru"): 12,
+        ("ORG", "Газете.Ru", "Газете.Ru"): 10,
+        ("ORG", "Газеты.Ru", "Газеты.Ru"): 13,
+        # a plural title the corpus never writes in the singular stays ('сообщает «Грани.Ру»')
+        ("ORG", "Грани.Ру", "Грани.Ру"): 2,
+    }
+    renamed = organisation_names(written)
+    assert renamed["Газете.Ru"] == renamed["Газеты.Ru"] == "Газета.Ru"
+    assert "Грани.Ру" not in renamed
 
 
 def test_a_plural_head_the_corpus_writes_in_the_plural_stays_plural() -> None:
