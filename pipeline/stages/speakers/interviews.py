@@ -1,6 +1,7 @@
-"""The interviewee of an interview's '- ' answers: named in the headline (the surname after
-its quotation), presented in the sentence that opens its section, the lead or the section's
-heading, or addressed by a question.
+"""The interviewee of an interview's '- ' answers: named as the one who answers in the headline
+or the lead ('Кристоф Вишеманн в интервью RT рассказал'), named in the headline (the surname
+after its quotation), presented in the sentence that opens its section, the lead or the
+section's heading, or addressed by a question.
 
 Rule 8 of the package: an answer is the interviewee's, and 'я' or 'вы' in it are them."""
 
@@ -77,7 +78,8 @@ class Interviews:
         label ('Алёна Заварзина: «...»'); else the person a question addresses ('— Сергей
         Николаевич, вы ...'); else the one person labelling a paragraph ('Владимир Юрзинов:
         «...»') even after the answer. First of all, the person of the answer's section in an
-        article of several (`_section_person`); an editorial footnote is no one's. People named
+        article of several (`_section_person`), then the one the headline or the lead names as
+        answering (`_lead_interviewee`); an editorial footnote is no one's. People named
         inside the answers, or inside a quotation (the headline's «...»: '«Поветкин не нашёл
         справедливости в США»: адвокат боксёра ...'), are spoken of."""
         if self._footnote(at):
