@@ -1,6 +1,7 @@
-"""The interviewee of an interview's '- ' answers: named in the headline (the surname after
-its quotation), presented in the sentence that opens its section, the lead or the section's
-heading, or addressed by a question.
+"""The interviewee of an interview's '- ' answers: named as the one who answers in the headline
+or the lead ('Кристоф Вишеманн в интервью RT рассказал'), named in the headline (the surname
+after its quotation), presented in the sentence that opens its section, the lead or the
+section's heading, or addressed by a question.
 
 Rule 8 of the package: an answer is the interviewee's, and 'я' or 'вы' in it are them."""
 
@@ -12,6 +13,7 @@ from functools import cached_property
 from pipeline.nlp.gazetteer import key
 from pipeline.nlp.models import morph
 from pipeline.stages.entities.people import sound
+from pipeline.stages.speakers.patterns import _ENDS
 from pipeline.stages.speakers.phrases import _WORDS
 from pipeline.stages.speakers.records import Mention
 from pipeline.stages.speakers.sentences import _reports
@@ -37,6 +39,24 @@ _ADDRESS = re.compile(
     r"|[Сс]еньора?|[Сс]иньора?|[Гг]ерр|[Фф]рау|[Пп]ани?|[Дд]октор|[Пп]рофессор)\s+)?"
 )
 
+#: A sentence that tells of an interview given by its subject: 'в интервью RT рассказал',
+#: 'ответил на вопросы RT', 'в беседе с RT', 'в разговоре с RT'.
+_INTERVIEWED = re.compile(
+    r"(?i)(?<!\w)(?:интервью|на\s+вопросы|в\s+(?:беседе|разговоре)\s+с)(?!\w)"
+)
+
+#: A photo's caption and credit ('Берни Сандерс выступает перед сторонниками ... Фото: Reuters'):
+#: it presents nobody to the interview.
+_CAPTION = re.compile(r"(?<!\w)Фото\s*:")
+
+#: A quotation of some length, or the end of one before its cue ('...», — сказала Данченко в
+#: интервью ТАСС'): a sentence that gives someone's words, not one that introduces them.
+_QUOTATION = re.compile(r"«[^«»]{30,}»|»\s*,?\s*[—–]")
+
+#: A sentence that tells of a talk with the one named after 'с': 'поговорил с американским
+#: журналистом ... Майклом Томаски', 'RT побеседовал с ...', 'пообщались с ...'.
+_TALKED_WITH = re.compile(r"(?i)(?<!\w)(?:по)?(?:говорил|беседовал|общал|обсудил)\w*\s")
+
 #: A headline that gives one person's words: '«...»: [role words] Surname [—] о ...' (a double
 #: surname or a generation word after a hyphen: 'Герман-младший').
 _HEADLINE_SUBJECT = re.compile(
@@ -58,14 +78,15 @@ class Interviews:
         label ('Алёна Заварзина: «...»'); else the person a question addresses ('— Сергей
         Николаевич, вы ...'); else the one person labelling a paragraph ('Владимир Юрзинов:
         «...»') even after the answer. First of all, the person of the answer's section in an
-        article of several (`_section_person`); an editorial footnote is no one's. People named
+        article of several (`_section_person`), then the one the headline or the lead names as
+        answering (`_lead_interviewee`); an editorial footnote is no one's. People named
         inside the answers, or inside a quotation (the headline's «...»: '«Поветкин не нашёл
         справедливости в США»: адвокат боксёра ...'), are spoken of."""
         if self._footnote(at):
             return None
         if self._dialogue:
             return self._remarked(at)
-        person = self._section_person(at)
+        person = self._section_person(at) or self._lead_interviewee(at)
         if person or self._headline_subject:
             return person or self._headline_subject
         section = self._section_of(at)
@@ -105,6 +126,94 @@ class Interviews:
                 if m:
                     return m
         return self._label
+
+    def _lead_interviewee(self, at: int) -> Mention | None:
+        """The one person named as the one who answers (`_answerer`): by the headline
+        ('«...»: Владимир Чуров — в интервью RT'); else by the latest sentence so of the
+        narration before the run of questions and answers that holds `at`, back to the run
+        before or the section's heading; else by the lead before the first question of the
+        section or the article, when that narration presents nobody else (an answer may go on
+        in paragraphs with no dash that read as narration; 'Майкл Томаски — американский
+        ученый' presents him again). It outranks the headline's subject, which may be another's
+        words ('«...»: Вяльбе о ...' over 'Кристоф Вишеманн в интервью RT рассказал о ходе
+        дела')."""
+        if headline := self._answerer(0, self._headline_stop):
+            return headline
+        section = self._section_of(at)
+        floor = section[0] if section else self._headline_stop
+        before = [s for s in self.sentences if floor <= s[0] and s[1] <= at]
+        lead, presented = False, set()
+        for start, stop, _ in reversed(before):
+            run = self._dashed(start) or self._answered(start)
+            if run and lead:  # the run of questions before this lead
+                break
+            if run or self._caption(start):
+                continue
+            if found := self._answerer(start, stop):
+                return found
+            named = self._narrated_in(start, stop)
+            people = {m.entity_id for m in named if m.type == "PER" and self._introduced_here(m)}
+            presented |= people
+            # a piece of an answer a link cut ('Играм в Пхёнчхане') opens no lead
+            lead = lead or bool(people) or not self._fragment(start, stop)
+        first = next((s[0] for s in before if self._dashed(s[0])), at)
+        opening = [s for s in before if s[1] <= first]
+        found = next(filter(None, (self._answerer(a, b) for a, b, _ in reversed(opening))), None)
+        return found if found and presented <= {found.entity_id} else None
+
+    def _caption(self, at: int) -> bool:
+        """Whether the paragraph of `at` is a photo's caption (`_CAPTION`)."""
+        stop = self._paragraph_stop(at)
+        return bool(_CAPTION.search(self.text, at, stop if stop >= 0 else len(self.text)))
+
+    def _fragment(self, start: int, stop: int) -> bool:
+        """Whether a sentence is a piece of one that a link or a name set apart cut: it does not
+        end as a sentence does ('Играм в Пхёнчхане'), or opens with no capital (', потому что
+        верим ...'); such pieces of an answer open no lead, and present nobody to it."""
+        words = self.text[start:stop].strip()
+        return words[-1:] not in _ENDS or not (words[:1].isupper() or words[:1] in '«"')
+
+    def _narrated_in(self, start: int, stop: int) -> list[Mention]:
+        """The people and bodies narrated between `start` and `stop`, outside «»."""
+        return [
+            m
+            for m in self.narrated
+            if start <= m.start and m.stop <= stop and not self._quoted(m.start)
+        ]
+
+    def _answerer(self, start: int, stop: int) -> Mention | None:
+        """The one person a sentence that gives nobody's words names as giving an interview:
+        after 'с' and a noun of a person in a sentence of a talk (`_TALKED_WITH`: 'поговорил с
+        ... политологом Майклом Томаски'), else the subject of the clause of an interview
+        (`_INTERVIEWED`: 'Глава МИД Сергей Лавров ответил на вопросы RT'; not '..., отметил
+        сильные стороны подопечных Эдуардо Бериццо' after it, nor 'Трамп: ...' before it)
+        unless the interview's genitive names them ('интервью Ноама Хомского'); nobody if two
+        are."""
+        sentence = self.text[start:stop]
+        if _QUOTATION.search(sentence):
+            return None
+        found = self._narrated_in(start, stop)
+        if _TALKED_WITH.search(sentence):
+            with_ = [m for m in found if self._after_role(m) and self._with(m)]
+            if with_:
+                return _one(with_)
+        said = _INTERVIEWED.search(sentence)
+        if not said:
+            return None
+        given = [m for m in found if m.start == start + said.end() + 1 and m.type == "PER"]
+        if given:  # the interview's own genitive: 'полный текст интервью Ноама Хомского RT'
+            return given[0]
+        lo = max(sentence.rfind(",", 0, said.start()), sentence.rfind(":", 0, said.start())) + 1
+        hi = sentence.find(",", said.end()) % (len(sentence) + 1)
+        clause = [m for m in found if start + lo <= m.start and m.stop <= start + hi]
+        return _one([m for m in clause if m.nominative and m.type == "PER"])
+
+    def _with(self, m: Mention) -> bool:
+        """Whether 'с' opens the phrase of the noun before the person ('с американским
+        журналистом и политологом Майклом Томаски', 'с вице-президентом ФСПР, четырёхкратной
+        олимпийской чемпионкой Ольгой Брусникиной')."""
+        clause = re.split(r"[.!?;:«»\n]", self.text[max(0, m.start - 120) : m.start])[-1]
+        return bool(re.search(r"(?i)(?<!\w)со?\s", clause))
 
     def _first_person(self, at: int) -> bool:
         """Whether the paragraph of `at`, after the interview's first '- ' paragraph, speaks in

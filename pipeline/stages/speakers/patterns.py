@@ -1,5 +1,5 @@
-"""The regular expressions more than one group of rules reads: a press service and where a
-clause starts. The others live next to their only user."""
+"""The regular expressions more than one group of rules reads: a press service, where a
+clause starts and how a paragraph of narration ends. The others live next to their only user."""
 
 from __future__ import annotations
 
@@ -10,3 +10,7 @@ _PRESS_SERVICE = re.compile(r"(?i)пресс-служб\w*")
 
 #: Where a clause starts: after a mark of a sentence or a clause, or a dash.
 _CLAUSE = re.compile(r"[.!?;:,()\n]|(?<!\w)[-–—]")
+
+#: How a paragraph or a sentence of narration ends: a sentence's last mark, or a quotation's or
+#: a bracket's.
+_ENDS = frozenset(".!?…»)")

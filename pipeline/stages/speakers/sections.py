@@ -10,15 +10,13 @@ import re
 from functools import cached_property
 
 from pipeline.nlp.models import morph
+from pipeline.stages.speakers.patterns import _ENDS
 from pipeline.stages.speakers.records import Mention
 from pipeline.stages.speakers.spans import _one
 
 #: A paragraph cut short: the teaser of a link to another article ('RT побеседовал с ...'),
 #: not a section's introduction.
 _CUT = re.compile(r"(?:\.\.\.|…)\s*$")
-
-#: How a paragraph of narration ends: a sentence's last mark, or a quotation's or a bracket's.
-_ENDS = frozenset(".!?…»)")
 
 #: A dashed line's words and the narrator's remark after them: '– Что они делают?! – удивился',
 #: '– Эх, горилки бы... – грустно протянул' (its first two words).
