@@ -730,3 +730,49 @@ def test_a_forum_named_after_the_army_leaves_the_army_a_body() -> None:
         ]
     )
     assert found.things(set()) == frozenset()
+
+
+_BRUSOV = (
+    "У нас\n\n«РАЗНЫЕ ГОЛОСА» В ДОМЕ БРЮСОВА\n\nВ Музее Серебряного века состоялась "
+    "презентация литературной серии."
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "dropped"),
+    [
+        # Section headings of articles in the corpus, in capitals on lines of their own.
+        (
+            "а в домах слышался бой Кремлевских курантов.\n\nВОЕННАЯ ИМПРОВИЗАЦИЯ\n\nВ конце "
+            "концов к традиционной немецкой канонаде быстро привыкаешь.",
+            "ВОЕННАЯ ИМПРОВИЗАЦИЯ",
+            True,
+        ),
+        (
+            "и стал собираться к отъезду.\n\nВ ДЕЛО ВСТУПАЕТ ЦРУ\n\nВ следующие выходные "
+            "крокодил, как всегда, располагался на излюбленном месте.",
+            "ДЕЛО ВСТУПАЕТ",
+            True,
+        ),
+        # A heading that names a person's house keeps the name the dictionary knows.
+        (_BRUSOV, "ДОМЕ БРЮСОВА", False),
+        # Capitals in running text are a name written so, not a heading.
+        (
+            "– В этом году компании PONY EXPRESS исполнилось 25 лет.",
+            "PONY EXPRESS",
+            False,
+        ),
+    ],
+)
+def test_a_heading_in_capitals_is_no_name(text: str, surface: str, dropped: bool) -> None:
+    assert judged(text, surface) is dropped
+
+
+def test_a_name_in_a_heading_in_capitals_stays() -> None:
+    """The dictionary reads "ВЛАДИМИРА" and "ПУТИНА" as a first name and a surname, so the
+    heading's span is kept whatever NER tags it."""
+    text = (
+        "и Шри-Ланки.\n\nЗАЯВЛЕНИЕ ВЛАДИМИРА ПУТИНА\n\nВо время совещания с главами "
+        "силовых ведомств в Кремле президент РФ Владимир Путин сделал важное сообщение."
+    )
+    assert not judged(text, "ВЛАДИМИРА ПУТИНА")
