@@ -731,7 +731,6 @@ def _list_item(text: str, sentence_start: int, sentence_stop: int, start: int, s
     return bool(_ITEM_BEFORE.search(before) and _ITEM_AFTER.match(after))
 
 
-#: Words that may stand between a subject and its verb: 'Захарова также заявила'.
 #: Words that may open a clause before its subject: conjunctions, particles, adverbs.
 _CLAUSE_OPENERS = frozenset({"CONJ", "PRCL", "ADVB"})
 
@@ -786,6 +785,7 @@ def _first_name_gender(word: str) -> str | None:
     return sole(genders & {"masc", "femn"})
 
 
+#: Words that may stand between a subject and its verb: 'Захарова также заявила'.
 _BETWEEN = {"также", "тоже", "уже", "ранее", "вновь", "еще", "ещё", "не", "лично", "впервые"}
 _NEXT_WORDS = re.compile(r"\s+([а-яё]+)(?:\s+([а-яё]+))?")
 _INVERTED = re.compile(r"[,—–]\s*([а-яё]+)\s+$")

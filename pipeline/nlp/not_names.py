@@ -113,16 +113,14 @@ def not_a_name(text: str, start: int, stop: int, kind: str) -> bool:
 
 #: A word of a span in capitals that is no abbreviation: four letters or more.
 _SHOUTED_WORD = re.compile(r"[A-ZА-ЯЁ]{4,}")
-#: The grammemes of pymorphy2 that mark a proper name: a first name, surname, patronymic,
-#: place or organisation.
-_PROPER = frozenset({"Name", "Surn", "Patr", "Geox", "Orgn", "Trad"})
 
 
 def _shouted_heading(text: str, start: int, stop: int) -> bool:
     """Whether the span is two or more words in capitals on a line of its own that has no
     lower-case letter (a heading: "ВОЕННАЯ ИМПРОВИЗАЦИЯ", "В ДЕЛО ВСТУПАЕТ ЦРУ"), and every
-    word is a common word of the dictionary, none of whose readings is a proper name (not
-    "ДОМЕ БРЮСОВА", "ВОЛЬДЕМАР ТЕОДОРОВИЧ", "ЕДИНАЯ РОССИЯ")."""
+    word is a common word of the dictionary, none of whose readings is a name or an
+    abbreviation (`known_common_word`: not "ДОМЕ БРЮСОВА", "ВОЛЬДЕМАР ТЕОДОРОВИЧ", "ЕДИНАЯ
+    РОССИЯ")."""
     words = re.findall(r"[A-Za-zА-Яа-яЁё]+", text[start:stop])
     line_start = text.rfind("\n", 0, start) + 1
     line_stop = text.find("\n", stop) % (len(text) + 1)
@@ -130,14 +128,7 @@ def _shouted_heading(text: str, start: int, stop: int) -> bool:
         len(words) >= 2
         and all(_SHOUTED_WORD.fullmatch(word) for word in words)
         and not any(char.islower() for char in text[line_start:line_stop])
-        and all(_common_word(word.lower()) for word in words)
-    )
-
-
-def _common_word(word: str) -> bool:
-    """Whether the dictionary knows the word and reads it nowhere as a proper name."""
-    return morph().word_is_known(word) and not any(
-        _PROPER & parse.tag.grammemes for parse in morph()(word)
+        and all(known_common_word(word) for word in words)
     )
 
 

@@ -25,12 +25,11 @@ def abbreviations(
     mentions: list[Mention], texts: Mapping[str, str]
 ) -> Iterator[tuple[str, str, str, str]]:
     """(article, name key, abbreviation key, the name's type) of each organisation or place
-    followed by its
-    abbreviation in brackets, or the other way round, whose letters fit, in text order; of
-    abbreviations listed together ('ИГ, ИГИЛ'), the list and each one that fits. The two may
-    be tagged as different types: NER often takes a bare abbreviation for a place
-    ('Следственного комитета России (СКР)', the 'СКР' a place), and the letters decide; the
-    name's type is the pair's."""
+    followed by its abbreviation in brackets, or the other way round, whose letters fit, in
+    text order; of abbreviations listed together ('ИГ, ИГИЛ'), the list and each one that
+    fits. The two may be tagged as different types: NER often takes a bare abbreviation for a
+    place ('Следственного комитета России (СКР)', the 'СКР' a place), and the letters decide;
+    the name's type is the pair's."""
     named = [m for m in mentions if m.type != "PER"]
     for a, b in zip(named, named[1:], strict=False):
         text = texts[a.article_id]

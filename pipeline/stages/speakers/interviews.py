@@ -163,8 +163,7 @@ class Interviews:
 
     def _caption(self, at: int) -> bool:
         """Whether the paragraph of `at` is a photo's caption (`_CAPTION`)."""
-        stop = self._paragraph_stop(at)
-        return bool(_CAPTION.search(self.text, at, stop if stop >= 0 else len(self.text)))
+        return bool(_CAPTION.search(self.text, at, self._paragraph_end(at)))
 
     def _fragment(self, start: int, stop: int) -> bool:
         """Whether a sentence is a piece of one that a link or a name set apart cut: it does not
@@ -221,10 +220,10 @@ class Interviews:
         the interviewee's answer going on in a paragraph of its own, which names people only as
         spoken of; an introduction narrates ('RT обсудил с ...'). A lead before the questions
         may speak for the outlet ('Продолжаем отвечать ... вместе с иммунологом ...')."""
-        start, stop = self._paragraph_start(at), self._paragraph_stop(at)
+        start = self._paragraph_start(at)
         if not _DASHED_BEFORE.search(self.text, 0, start):
             return False
-        paragraph = _IN_QUOTES.sub("", self.text[start : stop if stop >= 0 else len(self.text)])
+        paragraph = _IN_QUOTES.sub("", self.text[start : self._paragraph_end(at)])
         return any(
             morph()(word.lower())[0].tag.person == "1per" for word in _WORDS.findall(paragraph)
         )
@@ -258,8 +257,7 @@ class Interviews:
         знаю ... В последний день моего визита в США я сказал, что ...')."""
         if not self.answers or not self._dashed(at):
             return False
-        end = self._paragraph_stop(at)
-        paragraph = self.text[self._paragraph_start(at) : end if end >= 0 else len(self.text)]
+        paragraph = self.text[self._paragraph_start(at) : self._paragraph_end(at)]
         return not paragraph.rstrip().endswith("?")
 
     def _answering_interviewee(self, at: int, gender: str | None) -> str | None:

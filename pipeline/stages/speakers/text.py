@@ -40,6 +40,11 @@ class Text:
             return self._paragraph_stop(after + 2)
         return stop
 
+    def _paragraph_end(self, at: int) -> int:
+        """Where the paragraph of `at` ends (`_paragraph_stop`), the text's end for the last."""
+        stop = self._paragraph_stop(at)
+        return stop if stop >= 0 else len(self.text)
+
     def _closing(self, at: int) -> int:
         """Where the «» that `at` lies in closes (the text's end if it does not)."""
         depth = 1
