@@ -83,8 +83,8 @@ def _lexicon() -> dict[str, frozenset[str]]:
     }
     for word, kind in read_tsv("not_names.tsv"):
         found[kind].add(key(word))
-    # The head nouns of a place's name (`heads_a_place`); not 'станция' (see not_names.tsv).
-    found["place head"] = (found["place"] | found["venue"]) - {key("станция")}
+    # The head nouns of a place's name (`heads_a_place`); not "станция", "пункт" (see the tsv).
+    found["place head"] = (found["place"] | found["venue"]) - {key("станция"), key("пункт")}
     found["titled"] = found["kind"] | found["place"]  # the nouns a thing's title follows
     found["any thing"] = found["titled"] | found["thing"]  # all that `noun_before` says 'kind'
     return {kind: frozenset(words) for kind, words in found.items()}
@@ -122,13 +122,42 @@ def _shouted_heading(text: str, start: int, stop: int) -> bool:
     abbreviation (`known_common_word`: not "ДОМЕ БРЮСОВА", "ВОЛЬДЕМАР ТЕОДОРОВИЧ", "ЕДИНАЯ
     РОССИЯ")."""
     words = re.findall(r"[A-Za-zА-Яа-яЁё]+", text[start:stop])
-    line_start = text.rfind("\n", 0, start) + 1
-    line_stop = text.find("\n", stop) % (len(text) + 1)
+    line_start, line_stop = _line(text, start, stop)
     return (
         len(words) >= 2
         and all(_SHOUTED_WORD.fullmatch(word) for word in words)
         and not any(char.islower() for char in text[line_start:line_stop])
         and all(known_common_word(word) for word in words)
+    )
+
+
+def _line(text: str, start: int, stop: int) -> tuple[int, int]:
+    """The bounds of the line of `text` that holds the span text[start:stop]."""
+    return text.rfind("\n", 0, start) + 1, text.find("\n", stop) % (len(text) + 1)
+
+
+#: What may stand between a line's ends and a span that fills it: spaces, quotation marks.
+_LINE_EDGE = ' \t«»"„“”'
+
+
+#: The end of the text before a line, and the start of the text after it, that show a
+#: sentence broken across lines, not a heading: a Russian word in lower case (not a line of
+#: code, 'jwplayer.key'), a comma, a dash or an opening quotation mark before ('вымышленной
+#: газетой «'); such a word, a closing quotation mark or a mark of punctuation after ('»
+#: (Russian Telegraph, RT)', 'осудили').
+_RUNS_ON_BEFORE = re.compile(r"[а-яё,«„“(–—-]\s*$")
+_RUNS_ON_AFTER = re.compile(r"\s*[а-яё»”\",.;:)]")
+
+
+def fills_line(text: str, start: int, stop: int) -> bool:
+    """Whether the span text[start:stop] is all its line holds, but spaces and quotation
+    marks, and the line is no piece of a sentence broken across lines: a heading or a caption
+    ('Несбывшаяся украинская мечта' on a line of its own)."""
+    line_start, line_stop = _line(text, start, stop)
+    return (
+        not (text[line_start:start] + text[stop:line_stop]).strip(_LINE_EDGE)
+        and _RUNS_ON_BEFORE.search(text, max(0, line_start - 20), line_start) is None
+        and _RUNS_ON_AFTER.match(text, line_stop) is None
     )
 
 

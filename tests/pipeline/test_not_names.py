@@ -133,6 +133,18 @@ def test_a_title_after_what_it_is_is_no_name(text: str, surface: str, kind: str)
             "огромными букетами.",
             "Динамо",
         ),
+        # A checkpoint's name, after 'КПП' or after 'пункт пропуска' (the genitive before it).
+        (
+            "Украинская сторона не отправила за российскими офицерами автобусы для пересечения "
+            "КПП «Майорск», расположенного на линии разграничения конфликтующих сторон.",
+            "Майорск",
+        ),
+        ("«Толпа прорвала пункт пропуска «Шегини». Началась драка», — написал он.", "Шегини"),
+        (
+            "Группа единомышленников на контрольно-пропускном пункте «Шегини» буквально "
+            "продавила оцепление.",
+            "Шегини",
+        ),
     ],
 )
 def test_a_title_after_the_noun_of_a_place_is_no_organisation(text: str, surface: str) -> None:
@@ -776,3 +788,58 @@ def test_a_name_in_a_heading_in_capitals_stays() -> None:
         "силовых ведомств в Кремле президент РФ Владимир Путин сделал важное сообщение."
     )
     assert not judged(text, "ВЛАДИМИРА ПУТИНА")
+
+
+#: Lines of two articles of the corpus: a heading between paragraphs, and an organisation's
+#: name that a broken layout left on a line of its own.
+_HEADING = (
+    "протестуя против Ирана как гаранта перемирия.\n\nРоссийская инициатива\n\n"
+    'jwplayer.key="kESrsgULvYO7r2MfUelqj3vs";'
+)
+_BROKEN_LAYOUT = (
+    "Общественники из журналистской организации\n\n«Комитет по защите свободы печати»\n\n"
+    "осудили «угрозу президента о физическом насилии в отношении журналистов»."
+)
+
+
+def test_a_name_the_corpus_only_writes_as_a_heading_is_no_organisation() -> None:
+    found = _introduced(
+        [
+            (_HEADING, "Российская инициатива", "Российская инициатива"),
+            (
+                _BROKEN_LAYOUT,
+                "Комитет по защите свободы печати",
+                "Комитет по защите свободы печати",
+            ),
+        ]
+    )
+    # A noun of a body keeps a name on a line of its own an organisation's.
+    assert found.headings_only() == {"Российская инициатива"}
+
+
+def test_a_name_of_a_sentence_broken_across_lines_is_no_heading() -> None:
+    text = (
+        "все они связаны в Twitter вымышленной газетой «\n\nРусский телеграф\n\n» (Russian "
+        "Telegraph, RT)."
+    )
+    assert not _introduced([(text, "Русский телеграф", "Русский телеграф")]).headings_only()
+
+
+def test_a_heading_the_corpus_also_writes_in_running_text_stays() -> None:
+    found = _introduced(
+        [
+            (
+                "Председатель президиума «Гражданской инициативы» Андрей Нечаев.\n\n"
+                "Гражданская инициатива\n\nПартия готова выдвинуть кандидата.",
+                "Гражданская инициатива",
+                "Гражданская инициатива",
+            ),
+            (
+                "На четвёртом месте оказалась Ксения Собчак, идущая на выборы от партии "
+                "«Гражданская инициатива».",
+                "Гражданская инициатива",
+                "Гражданская инициатива",
+            ),
+        ]
+    )
+    assert not found.headings_only()

@@ -648,8 +648,9 @@ def _things(
     frozenset[str], frozenset[tuple[str, str]], frozenset[tuple[str, int]], Written, frozenset[str]
 ]:
     """The organisations' surfaces whose names the corpus introduces as things ('самолёт
-    МС-21', 'ралли «Дакар»'; `things.Introduced`) or that are a person's title ('Генсека';
-    `Introduced.titles`), from its raw mentions and texts; the
+    МС-21', 'ралли «Дакар»'; `things.Introduced`), that are a person's title ('Генсека';
+    `Introduced.titles`) or a heading's phrase (`Introduced.headings_only`), from its raw
+    mentions and texts; the
     abbreviations that an article spells out as a common noun phrase, with the article
     (`Introduced.spelled_out`); the mentions of an abbreviation of a common noun after a noun
     of means ('средства ПВО'; `Introduced.means_kinds`); and how the corpus writes its names
@@ -665,7 +666,7 @@ def _things(
         every = (raw[c].to_pylist() for c in (*columns, "type"))
         written.add(zip(*every, strict=True), texts)
         lowered.add(texts.values())
-    things = introduced.things(places_written) | introduced.titles()
+    things = introduced.things(places_written) | introduced.titles() | introduced.headings_only()
     return things, introduced.spelled_out(), introduced.means_kinds(), written, lowered.common()
 
 

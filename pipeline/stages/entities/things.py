@@ -5,7 +5,9 @@ drops a title in quotation marks right after the noun of its kind in one article
 corpus-wide version, quoted or not. An abbreviation that an article spells out as a common noun
 phrase ('ядерного оружия (ЯО)') is a thing in that article ('вывод ЯО'), unless the corpus
 writes it as an organisation. An abbreviation of a common noun after a noun of means ('средства
-ПВО', 'системы ПРО') names a kind of weapon or system, not the means' owner."""
+ПВО', 'системы ПРО') names a kind of weapon or system, not the means' owner. A name of common
+words that the corpus only ever writes as a line of its own is a heading ('Несбывшаяся
+украинская мечта', 'Азиатский вектор'), not an organisation."""
 
 from __future__ import annotations
 
@@ -19,9 +21,10 @@ from pipeline.nlp.gazetteer import key
 from pipeline.nlp.institutions import head_noun
 from pipeline.nlp.media import medium_of
 from pipeline.nlp.models import lemma, morph
-from pipeline.nlp.ner import OPENING, after_opening
+from pipeline.nlp.ner import OPENING, after_opening, known_common_word
 from pipeline.nlp.normalize import indeclinable
 from pipeline.nlp.not_names import (
+    fills_line,
     heads_a_things_name,
     kind_over_names,
     noun_before,
@@ -60,6 +63,9 @@ _MEANS = frozenset({"средство", "система", "комплекс", "�
 _PROPER_TAGS = frozenset({"Orgn", "Geox", "Name", "Surn", "Patr", "Trad"})
 _ABBREVIATION = re.compile(r"[А-ЯЁ]{2,6}")
 _FIRST_WORD = re.compile(r"[А-Яа-яЁё]+|[A-Za-z]+")
+#: A word of a name, in any letters: a heading's are all Russian (`_heading_words`).
+_ANY_WORD = re.compile(r"[А-Яа-яЁёA-Za-z]+")
+_RUSSIAN = re.compile(r"[А-Яа-яЁё]+")
 #: Another capitalised word after a name's first: a foreign name of several words, whose case
 #: the dictionary's guess at one word does not tell ('Вельке Капушаны').
 _NAME_GOES_ON = re.compile(r"[ -][A-ZА-ЯЁ]")
@@ -90,6 +96,7 @@ class Introduced:
     team: Counter[str] = field(default_factory=Counter)  # mentions about team sport
     place: Counter[str] = field(default_factory=Counter)  # of `thing`, after a noun of a place
     in_quotes: Counter[str] = field(default_factory=Counter)  # mentions in quotation marks
+    headings: Counter[str] = field(default_factory=Counter)  # mentions alone on their line
     mentions: Counter[str] = field(default_factory=Counter)
     surfaces: dict[str, Counter[str]] = field(default_factory=dict)
     quoted: Counter[str] = field(default_factory=Counter)  # surfaces in quotation marks
@@ -115,6 +122,7 @@ class Introduced:
             quoted = after_opening(text, start)
             self.quoted[surface] += quoted
             self.in_quotes[found] += quoted
+            self.headings[found] += fills_line(text, start, start + len(surface))
             self.team[found] += about_sport(_sentence(text, start))
             before = _WORD_BEFORE.search(text, max(0, start - 40), start)
             if abbreviation and before and text[start - 1].isspace() and _means(before.group(1)):
@@ -267,6 +275,22 @@ class Introduced:
             if found.most_common(1)[0][0] in names
         )
 
+    def headings_only(self) -> frozenset[str]:
+        """The organisations' surfaces whose every name is a heading's: the corpus writes each
+        of its mentions alone on its line (`fills_line`), and its words are a heading's
+        (`_heading_words`: 'Несбывшаяся украинская мечта', 'Российская инициатива'); unless
+        the corpus writes it after a noun of an organisation, or the shipped lists know it
+        (`_may_be_thing`). An organisation's name stands in running text somewhere in 11,500
+        articles; a heading's does not."""
+        names = {
+            name
+            for name, count in self.headings.items()
+            if count == self.mentions[name] and _heading_words(name) and self._may_be_thing(name)
+        }
+        return frozenset(
+            surface for surface, found in self.surfaces.items() if found and set(found) <= names
+        )
+
     def titles(self) -> frozenset[str]:
         """The organisations' surfaces that are a person's title (`person_title`: 'Генсека',
         'Председатель полярной комиссии'); not a title in quotation marks, the name of a
@@ -280,6 +304,20 @@ class Introduced:
             and not self.quoted[surface]
             and not any(self._team(n) or medium_of(n, cited=True) for n in found)
         )
+
+
+def _heading_words(name: str) -> bool:
+    """Whether a name of two words or more may be a heading's phrase: all its words Russian,
+    the first a dictionary word that is no name ('Российская', 'Расшатать'), and none a noun
+    of an organisation or an institution's head, which makes a heading name a body
+    ('Комитет по защите свободы печати', 'Главное следственное управление СК')."""
+    words = _ANY_WORD.findall(name)
+    return (
+        len(words) >= 2
+        and all(_RUSSIAN.fullmatch(word) for word in words)
+        and known_common_word(words[0])
+        and not any(_organisation_noun(word) for word in words)
+    )
 
 
 def _common_phrase(words: list[str]) -> bool:
