@@ -830,6 +830,12 @@ def shown_gender(
             gender = _agreement(second)
         elif gender and second and _nominative_only(second) == gender:
             gender = None  # 'в карьере Каперника наступила пауза': the verb is the noun's
+        if (
+            gender
+            and _owner_through_genitives(text, sentence_start, start) == gender
+            and not _nominative_first_name(text[start:stop])
+        ):
+            gender = None  # 'история фермера Васильева получила огласку': the verb is the noun's
         if gender:
             return gender
     before = _INVERTED.search(text, max(sentence_start, start - 40), start)
@@ -974,14 +980,76 @@ def _person_noun(word: str) -> bool:
 
 def _owned(text: str, sentence_start: int, start: int) -> bool:
     """Whether the name at `start` follows a thing that owns it, in the nominative, which its
-    verb then agrees with: 'Рота Григорьянца', 'компания Илона Маска'. Only a noun whose
+    verb then agrees with: 'Рота Григорьянца', 'компания Илона Маска', or a title in quotation
+    marks that opens the sentence ('«Утопия» Мора подвела черту'). Only a noun whose
     nominative is no accusative counts ('рубеж Александр преодолел' is an object), and not
     after a preposition; a person's noun is an apposition ('врач Иванова заявила')."""
+    title = _OPENING_TITLE.fullmatch(text, sentence_start, start)
+    if title:
+        return _thing_in_nominative(title.group(1).lower())
     before = _WORD_BEFORE.search(text[sentence_start:start])
     if not before or (before.start(2) > 0 and not before.group(2).islower()):
         return False
     governed = before.group(1) and preposition(before.group(1).lower().strip(',;:«»"()'))
     return not governed and _thing_in_nominative(before.group(2).lower())
+
+
+#: A word in lower-case letters only, no punctuation: one word of a phrase.
+_LOWER_WORD = re.compile(r"[а-яё]+")
+
+
+def _owner_through_genitives(text: str, sentence_start: int, start: int) -> str | None:
+    """The gender of a thing in the nominative that owns the name at `start` through words in
+    the genitive between them ('история фермера Васильева', 'Публикация доклада Гарсии',
+    'ошибка штаба Булье'), which a verb after the name may agree with instead; None where no
+    such thing stands there, or after a preposition. A verb of another gender is the name's
+    ('живая легенда российского киноведения Наум Клейман размышлял')."""
+    words = text[sentence_start:start].split()
+    at = len(words) - 1
+    while at > 0 and _genitive_word(words[at]):
+        at -= 1
+    if at == len(words) - 1 or at < 0 or not _LOWER_WORD.fullmatch(words[at].lower()):
+        return None
+    if at > 0 and (words[at][0].isupper() or preposition(words[at - 1].lower().strip(',;:«»"()'))):
+        return None
+    return _thing_gender(words[at].lower())
+
+
+def _nominative_first_name(name: str) -> bool:
+    """Whether a name of several words opens with a word the dictionary likeliest reads as a
+    first name in the nominative: the subject, in apposition to the noun before it ('бывшая
+    первая ракетка мира Виктория Азаренко стала мамой'), not that noun's genitive ('карьера
+    выпускника университета Омида Зобери')."""
+    first, *rest = name.split()
+    likeliest = morph()(first.lower())[0].tag
+    return bool(rest) and "Name" in likeliest and likeliest.case == "nomn"
+
+
+@lru_cache(maxsize=CACHE_SIZE)
+def _genitive_word(word: str) -> bool:
+    """Whether `word`, in lower case, is likeliest a noun, adjective or participle and may be in
+    the genitive, and cannot be a thing in the nominative ('фермера', 'бельгийского')."""
+    if not _LOWER_WORD.fullmatch(word):
+        return False
+    parses = [p for p in morph()(word) if p.is_known]
+    if not parses or parses[0].tag.POS not in ("NOUN", "ADJF", "PRTF"):
+        return False
+    genitive = any(p.tag.case in ("gent", "gen2") for p in parses)
+    return genitive and not _thing_in_nominative(word)
+
+
+@lru_cache(maxsize=CACHE_SIZE)
+def _thing_gender(word: str) -> str | None:
+    """The gender of `word` as a thing in the nominative (`_thing_in_nominative`), else None."""
+    if not _thing_in_nominative(word):
+        return None
+    parses = [p for p in morph()(word) if p.is_known and p.tag.case == "nomn"]
+    return sole({str(p.tag.gender) for p in parses})
+
+
+#: A title in quotation marks that opens a sentence, up to a name after it: its first word,
+#: the head of a title ('«Утопия» ', '«Красная площадь» ').
+_OPENING_TITLE = re.compile(r"\s*[«„“\"]([А-ЯЁа-яё]+)[^«»„“”\"]*[»“”\"]\s+")
 
 
 @lru_cache(maxsize=CACHE_SIZE)

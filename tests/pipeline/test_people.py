@@ -45,6 +45,32 @@ def people(texts: list[str]) -> dict[str, dict]:
             None,
         ),
         ("Захарова сообщила новость журналистам.", "Захарова", "femn"),
+        # A thing in the nominative owns the name through genitives, or is a title in
+        # quotation marks opening the sentence: the verb may agree with it.
+        (
+            "Сообщается также, что химическая корпорация отца Хантсмана была одной из первых"
+            " американских компаний.",
+            "Хантсмана",
+            None,
+        ),
+        ("Публикация доклада Гарсии должна поумерить пыл британских газетчиков.", "Гарсии", None),
+        ("«Утопия» Мора подвела черту под эпохой феодализма.", "Мора", None),
+        # Not where the verb's gender is another than the thing's, nor where the name opens
+        # with a first name in the nominative: an apposition, the subject.
+        (
+            "Историк и культуролог, живая легенда российского киноведения Наум Клейман"
+            " размышлял о месте графики.",
+            "Наум Клейман",
+            "masc",
+        ),
+        (
+            "Вторник начался с известия, что бывшая первая ракетка мира Виктория Азаренко"
+            " стала мамой.",
+            "Виктория Азаренко",
+            "femn",
+        ),
+        # Nor a title after a preposition: 'В «Икаре» Родченков предстал' is the subject.
+        ("В «Икаре» Родченков предстал весёлым и умным.", "Родченков", "masc"),
     ],
 )
 def test_the_verb_shows_the_gender(sentence: str, name: str, gender: str | None) -> None:
