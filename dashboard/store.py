@@ -286,6 +286,13 @@ def _selection(directory: str, build_id: str, filters: Filters) -> pa.Table:
         return cursor.sql(sql, params=params).to_arrow_table()
 
 
+def selected_count(build: Build, filters: Filters) -> int:
+    """How many articles the filters select: the rows of the selection (`_selection`), shared
+    by every query of every page, so counted without a query of its own. The same as
+    `summary(...)["articles"]`: the selection applies the date range as `summary` does."""
+    return _selection(build.directory, build.build_id, filters).num_rows
+
+
 #: Most indexed words a typed word is looked up by: a typed word held by more (a letter or
 #: two) is looked for in every row of the index instead, a scan that costs less than a list
 #: that long.

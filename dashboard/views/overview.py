@@ -11,7 +11,7 @@ from dashboard.widgets import clicks, downloads, guards, render, sidebar
 build = guards.current_build()
 filters = sidebar.current_filters()
 st.title("Overview")
-stats = guards.stop_if_nothing_matches(build, filters)
+stats = guards.summary_or_stop(build, filters)
 
 undated = stats["articles"] - stats["dated"]
 cols = st.columns([1, 1, 1.6, 1.6, 1.3])

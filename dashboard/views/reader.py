@@ -11,7 +11,7 @@ LIST_LIMIT = 1000
 build = guards.current_build()
 filters = sidebar.current_filters()
 st.title("Reader")
-stats = guards.stop_if_nothing_matches(build, filters)
+stats = guards.summary_or_stop(build, filters)
 
 listed = articles.article_list(build, filters, LIST_LIMIT)
 shown = f"the {LIST_LIMIT:,} newest of " if stats["articles"] > LIST_LIMIT else ""

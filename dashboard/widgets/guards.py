@@ -63,15 +63,30 @@ def in_time(stop: bool = False) -> Iterator[None]:
             st.stop()
 
 
-def stop_if_nothing_matches(build: store.Build, filters: Filters) -> dict:
-    """The selection's summary; a message and a stopped page when it is empty or when the
-    selection takes too long."""
+def stop_if_nothing_matches(build: store.Build, filters: Filters) -> None:
+    """A message and a stopped page when the filters select no article or when the selection
+    takes too long. It counts the selection every query of the page joins
+    (`store.selected_count`): no query of its own, where a summary of the selection cost each
+    filter change a scan of its articles."""
+    with in_time(stop=True):
+        count = store.selected_count(build, filters)
+    if count == 0:
+        _nothing_matches()
+
+
+def summary_or_stop(build: store.Build, filters: Filters) -> dict:
+    """The selection's summary (`store.summary`), for the pages that show it; a message and a
+    stopped page when it is empty or when the selection takes too long."""
     with in_time(stop=True):
         stats = store.summary(build, filters)
     if stats["articles"] == 0:
-        st.info(
-            "No articles match the filters. Change or clear them in the sidebar.",
-            icon=":material/filter_alt_off:",
-        )
-        st.stop()
+        _nothing_matches()
     return stats
+
+
+def _nothing_matches() -> None:
+    st.info(
+        "No articles match the filters. Change or clear them in the sidebar.",
+        icon=":material/filter_alt_off:",
+    )
+    st.stop()

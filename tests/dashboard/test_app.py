@@ -23,7 +23,7 @@ import streamlit as st
 from conftest import ROOT, SEEDS, read_table
 from streamlit.testing.v1 import AppTest
 
-from dashboard import echarts, store
+from dashboard import charts, echarts, store
 from dashboard.charts import (
     COLUMN_LABEL_CHARS,
     Ranking,
@@ -412,6 +412,14 @@ def test_topic_shares_over_time_sum_to_one_per_month(seed_build) -> None:
         assert rows["paragraphs"].sum() == expected[month]
         assert (rows["month_paragraphs"] == expected[month]).all()
         assert rows["share"].sum() == pytest.approx(1, abs=1e-3)
+    # The chart: a trace per topic, with that topic's months, shares and counts in order.
+    figure = charts.topic_share_over_time(frame)
+    topics = frame.groupby(["topic_id", "label"], sort=True)
+    assert [t.name for t in figure.data] == [f"{t} · {label}" for t, label in topics.groups]
+    for trace, (_, rows) in zip(figure.data, topics, strict=True):
+        assert list(trace.x) == rows["month"].tolist()
+        assert list(trace.y) == rows["share"].tolist()
+        assert trace.customdata.tolist() == rows[["paragraphs", "month_paragraphs"]].values.tolist()
 
 
 def test_paragraph_text_is_shown_escaped(monkeypatch, tmp_path) -> None:

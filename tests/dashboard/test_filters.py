@@ -341,7 +341,17 @@ def test_clear_filters(monkeypatch, seed_build) -> None:
     assert app.sidebar.text_input(key="f-text").value == ""
 
 
-@pytest.mark.parametrize("page", ["views/overview.py", "views/topics.py", "views/timeline.py"])
+@pytest.mark.parametrize(
+    "page",
+    [
+        "views/overview.py",
+        "views/topics.py",
+        "views/timeline.py",
+        "views/actors.py",
+        "views/network.py",
+        "views/search.py",
+    ],
+)
 def test_no_match_is_a_message_not_an_error(monkeypatch, seed_build, page) -> None:
     monkeypatch.setenv(ENV_VAR, str(seed_build))
     app = AppTest.from_file(APP, default_timeout=60)
@@ -390,6 +400,27 @@ def test_inferred_dates_can_be_left_out(tmp_path) -> None:
     march_3 = Filters(start=D(2017, 3, 3), end=D(2017, 3, 3))
     assert len(article_list(built, march_3, 10)) == 1
     assert article_list(built, replace(march_3, inferred=False), 10).empty
+    # The pages' empty-selection guard counts the same articles.
+    assert store.selected_count(built, march_3) == 1
+    assert store.selected_count(built, replace(march_3, inferred=False)) == 0
+
+
+def test_the_guard_counts_the_articles_the_filters_select(seed_build, seed_articles) -> None:
+    """`selected_count`, which stops a page with nothing selected, is the number of articles
+    each filter selects (from the tables, `test_each_filter_selects_its_articles`) and the
+    summary's count, without a query of its own."""
+    built = open_build(seed_build)
+    states = [
+        Filters(),
+        Filters(start=D(2025, 12, 10), end=D(2025, 12, 31)),  # seeds 000 and 003
+        Filters(countries=("AZE",), headlines=True),  # seed 001's headline alone
+        Filters(text="слово, которого нет ни в одной статье"),
+        Filters(end=D(2025, 12, 1)),  # before every seed
+    ]
+    counts = [store.selected_count(built, f) for f in states]
+    assert counts == [len(seed_articles), 2, 1, 0, 0]
+    assert counts == [summary(built, f)["articles"] for f in states]
+    assert counts == [len(selected(seed_build, f)) for f in states]
 
 
 def test_search_finds_words_in_headlines(seed_build, seed_articles) -> None:
