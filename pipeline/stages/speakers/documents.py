@@ -287,6 +287,28 @@ class Documents:
         found = self._maker(noun, before) if noun else None
         return found if found in self.people else None  # the outlet that ran it is no author
 
+    def _authors_of(
+        self, words: str, reading: Reading, before: int, previous: Previous | None
+    ) -> str | None:
+        """Whose document 'авторы' (plural) write for: the body whose document it is, as for a
+        source that names the document alone (`_author`, `_headline_author`: '— констатируют
+        авторы доклада'); bare 'Авторы' is the body whose document the quote just before was
+        said in ('«...», — говорится в документе. Авторы отмечают'). A body speaks through its
+        paper's authors; not a medium (the one that reports on the paper: 'Как сообщает The
+        Daily Telegraph, ... — констатируют авторы доклада' of a think tank), and the several
+        people who wrote one for a person or for nobody named are nobody in particular (rule
+        6)."""
+        if reading.head not in _AUTHORSHIP:
+            return None
+        noun = _document_noun(words)
+        if noun is None:  # 'Авторы': of the document of the quote just before
+            source = previous[2] if previous else None
+            noun = _document_noun(self.text[source[0] : source[1]]) if source else None
+            found = noun and self._recent(previous, before, None, ())
+        else:
+            found = self._author(before, previous, noun) or self._headline_author(before, noun)
+        return found if found in self._organisations else None
+
     def _published(self, before: int, previous: Previous | None, noun: str) -> str | None:
         """Whose publication a bare noun of one refers to ('— говорится в публикации'): the
         speaker of the quote just before when a medium (it goes on: '— пишет издание. ... —

@@ -61,6 +61,11 @@ _ANONYMOUS = re.compile(
     re.I,
 )
 
+#: How far before a name the dash that opens the author's words inside a quotation may stand:
+#: a verb, a medium and a long role before the name ('— пояснил в интервью RT старший научный
+#: сотрудник центра арабских и исламских исследований Института Востока РАН ...').
+_ASIDE_REACH = 200
+
 #: A name coordinated with the one before it: '[Колесниченко] и Пацкевич'.
 _PAIRED = re.compile(r"\s+и\s+[А-ЯЁ]")
 
@@ -571,8 +576,9 @@ class Reference:
 
     def _inserted(self, m: Mention) -> bool:
         """Whether a name stands in the words between dashes inside a quotation: '«..., —
-        считает Нина Мамедова. — ...»'."""
-        return self._aside(m.start, m.stop)
+        считает Нина Мамедова. — ...»', also after a long role ('— пояснил в интервью RT
+        старший научный сотрудник ... Института Востока РАН Константин Труевцев. — ...')."""
+        return self._aside(m.start, m.stop, _ASIDE_REACH)
 
     def _aside(self, start: int, stop: int, reach: int = 60) -> bool:
         """Whether the words from `start` to `stop` stand between dashes inside a quotation, the

@@ -133,7 +133,7 @@ class Sources:
             m.entity_id == found
             and m.type == "PER"
             and said.opens <= m.start < said.closes
-            and not self._aside(m.start, m.stop, 200)
+            and not self._inserted(m)
             for m in self.mentions
         )
 
@@ -365,7 +365,8 @@ class Sources:
         # question ('Как вы думаете, что ...?' asks, it reports nothing said)
         asking = self._sentence_of(said.cue_stop - 1).rstrip().endswith("?")
         if reading.kind == "group" or number == "plur" and (reading.kind != "second" or asking):
-            return None, None
+            # 'авторы доклада': a body's paper speaks for it; other groups are nobody
+            return self._authors_of(words, reading, start, said.previous), None
         if reading.kind == "relative":
             return self._relative(start), None
         if reading.kind == "pronoun":
