@@ -14,7 +14,7 @@ article carries into a topic their own words give least keep it without a score.
 from __future__ import annotations
 
 import tempfile
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
@@ -144,9 +144,11 @@ def _labels(
     """3-4 lemmas per topic. A place or organisation name is a label term only when it is the
     topic's strongest term; fragments of names and near-repeats ('военный', 'военно-морской')
     are skipped; the terms left are taken in the `order` given for the topic's number and
-    their positions (by default as ranked); labels grow until they differ from every earlier
-    one."""
+    their positions (by default as ranked), those of no other topic's terms first ('команда'
+    of four sports topics does not tell one from another); labels grow until they differ from
+    every earlier one."""
     labels: list[str] = []
+    topics_of = Counter(word for words in terms for word in set(words))
     for topic, words in enumerate(terms):
         eligible: list[int] = []
         for i, word in enumerate(words):
@@ -157,7 +159,10 @@ def _labels(
             ):
                 continue
             eligible.append(i)
-        picked = [words[i] for i in (order(topic, eligible) if order else eligible)]
+        own = [i for i in eligible if topics_of[words[i]] == 1]
+        shared = [i for i in eligible if topics_of[words[i]] > 1]
+        ordered = (order(topic, own) + order(topic, shared)) if order else own + shared
+        picked = [words[i] for i in ordered]
         low, high = LABEL_TERMS
         size = low
         while size < high and " · ".join(picked[:size]) in labels:
