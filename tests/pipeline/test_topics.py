@@ -22,6 +22,7 @@ from pipeline.stages.paragraphs import build_paragraphs
 from pipeline.stages.topics import boilerplate as boilerplate_stage
 from pipeline.stages.topics import choose, names, phrasing
 from pipeline.stages.topics import model as topic_stage
+from pipeline.stages.topics.coverage import TermCoverage
 from pipeline.stages.topics.lemmas import find_lemmas
 from pipeline.stages.topics.model import Topics, build_topics
 
@@ -100,6 +101,31 @@ def test_a_fragment_of_a_name_is_no_label_term() -> None:
     terms = [["штат", "выборы", "кандидат", "голосование", "выборщик"]]
     assert topic_stage._labels(terms, set(), {"штат"}) == ["выборы · кандидат · голосование"]
     assert topic_stage._labels(terms, {"штат"}, set()) == ["штат · выборы · кандидат"]
+
+
+def test_label_terms_are_those_that_name_most_of_the_topics_paragraphs() -> None:
+    # Lemmas (of the topic's terms) of five paragraphs of the corpus's Asia Bibi topic: two on
+    # her trial ("Асия Биби ... оправдана Верховным судом Пакистана ... смертный приговор
+    # отменен"; "В Пакистане ... дело Биби"), three on sentences elsewhere ("сторона обвинения
+    # не исключила обжалования приговора суда"; Manning's and Belykh's sentences).
+    terms = ["пакистан", "христианка", "богохульство", "приговор", "тюрьма"]
+    held = [
+        {"пакистан", "христианка", "богохульство", "приговор"},
+        {"пакистан", "христианка"},
+        {"приговор"},
+        {"приговор", "тюрьма"},
+        {"приговор"},
+    ]
+    counts = sparse.csr_matrix([[float(t in lemmas) for t in terms] for lemmas in held])
+    coverage = TermCoverage(np.array([range(len(terms))]))
+    coverage.count(counts, np.zeros(len(held), dtype=np.int64))
+    # "приговор" names all but one paragraph, "пакистан" the one left; then by weight.
+    assert coverage.order(0, list(range(len(terms)))) == [3, 0, 1, 2, 4]
+    label = topic_stage._labels([terms], set(), set(), lambda _t, e: coverage.order(0, e))
+    assert label == ["приговор · пакистан · христианка"]
+    # A paragraph of no topic of its own (-1) is not counted.
+    coverage.count(counts[:1], np.array([-1]))
+    assert coverage.found[0][0b01111] == 1
 
 
 def test_person_names_and_reporting_words_are_not_terms(topics) -> None:

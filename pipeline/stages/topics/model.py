@@ -14,8 +14,8 @@ article carries into a topic their own words give least keep it without a score.
 from __future__ import annotations
 
 import tempfile
-from collections import defaultdict
-from collections.abc import Iterable, Iterator
+from collections import Counter, defaultdict
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
@@ -44,6 +44,7 @@ from pipeline.stages.topics.choose import (
     vocabulary_columns,
     whole_articles,
 )
+from pipeline.stages.topics.coverage import TermCoverage
 from pipeline.stages.topics.phrasing import theme_weights
 from pipeline.stages.topics.tokens import count_matrix, tokenise
 
@@ -134,21 +135,34 @@ def _fragments(counted: _Counted, total: np.ndarray, vocabulary: np.ndarray) -> 
     return {counted.lemmas[c] for c in vocabulary[inside >= ENTITY_SHARE * (total + inside)]}
 
 
-def _labels(terms: list[list[str]], named: set[str], fragments: set[str]) -> list[str]:
-    """3-4 lemmas per topic. A place or organisation name leads a label only when it is the
+def _labels(
+    terms: list[list[str]],
+    named: set[str],
+    fragments: set[str],
+    order: Callable[[int, list[int]], list[int]] | None = None,
+) -> list[str]:
+    """3-4 lemmas per topic. A place or organisation name is a label term only when it is the
     topic's strongest term; fragments of names and near-repeats ('военный', 'военно-морской')
-    are skipped; labels grow until they differ from every earlier one."""
+    are skipped; the terms left are taken in the `order` given for the topic's number and
+    their positions (by default as ranked), those of no other topic's terms first ('команда'
+    of four sports topics does not tell one from another); labels grow until they differ from
+    every earlier one."""
     labels: list[str] = []
-    for words in terms:
-        picked: list[str] = []
+    topics_of = Counter(word for words in terms for word in set(words))
+    for topic, words in enumerate(terms):
+        eligible: list[int] = []
         for i, word in enumerate(words):
             if (
                 (word in named and i > 0)
                 or word in fragments
-                or any(word[:5] == p[:5] for p in picked)
+                or any(word[:5] == words[e][:5] for e in eligible)
             ):
                 continue
-            picked.append(word)
+            eligible.append(i)
+        own = [i for i in eligible if topics_of[words[i]] == 1]
+        shared = [i for i in eligible if topics_of[words[i]] > 1]
+        ordered = (order(topic, own) + order(topic, shared)) if order else own + shared
+        picked = [words[i] for i in ordered]
         low, high = LABEL_TERMS
         size = low
         while size < high and " · ".join(picked[:size]) in labels:
@@ -579,6 +593,7 @@ def _build_topics(
     without = 0  # paragraphs with a topic, not of their own (without a score)
     representatives = _Representatives(chosen)
     together = Cooccurrence(vocabulary[top].ravel())
+    coverage = TermCoverage(vocabulary[top])
     for (offset, counts), articles, words, furniture in zip(
         counted.counts(), counted.article, counted.words, counted.furniture, strict=True
     ):
@@ -589,6 +604,7 @@ def _build_topics(
         # A paragraph has a topic of its own when it has some weight and is not boilerplate.
         scored = (weights.sum(axis=1) > 0) & ~boilerplate[offset : offset + len(weights)]
         found, share, held = _with_article(weights, scored, articles)
+        coverage.count(counts, found)
         share[found < 0] = np.nan
         topic = np.where(found >= 0, found, _inherit(found, articles))
         topic[furniture] = -1  # a caption or a credit is not a paragraph of the article
@@ -636,6 +652,7 @@ def _build_topics(
         terms,
         _entity_lemmas(counted, total[vocabulary], vocabulary),
         _fragments(counted, total[vocabulary], vocabulary),
+        lambda topic, eligible: coverage.order(order[topic], eligible),
     )
     coherence = coherence_of[order]
     topics = pa.Table.from_pydict(
