@@ -78,12 +78,13 @@ def predicted_tags(
 ) -> list[set[str]]:
     """The tags the rules give each token: every tag whose span it overlaps (a source inside
     the cue phrase, 'По его словам', is not the cue: `Speech.cue_spans`; the comma before an
-    apposition is not the source: `source_spans`)."""
+    apposition is not the source: `source_spans`; a cue and source inside the content are not
+    content: `Speech.content_spans`)."""
     regions = [
         (tag, start, stop)
         for s in found
         for tag, start, stop in (
-            ("content", *as_tagged(text, s.start, s.stop)),
+            *(("content", *as_tagged(text, *content)) for content in s.content_spans(text)),
             *(("cue", *cue) for cue in s.cue_spans()),
             *(("source", *source) for source in source_spans(text, s)),
         )

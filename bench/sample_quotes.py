@@ -82,6 +82,7 @@ BATCHES = (
     Batch(2026_36, 50, 50),
     Batch(2026_37, 50, 50),
     Batch(2026_38, 50, 50),
+    Batch(2026_39, 50, 50),
 )
 #: The tuning batches' halves and label files: batch N is the half `tuneN`.
 TUNE_LABELS = {

@@ -167,6 +167,62 @@ def test_an_aside_keeps_what_goes_before_it_but_not_a_connective() -> None:
     assert (cue, source) == ("по мнению", "парламентариев")
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        # tune13, n 34; tune4, n 74: the connective stands right before the aside's comma.
+        "При этом, по оценке Леонкова, Северная Корея обладает необходимым вооружением, чтобы "
+        "поразить цели в США.",
+        "Кроме того, по мнению эксперта, внедрение на Украине евроколеи может ударить по "
+        "национальным производителям подвижного состава.",
+    ],
+)
+def test_a_connective_right_before_an_aside_is_not_said(text: str) -> None:
+    ((content, _cue, _source),) = quotes(text)
+    assert not content.startswith(("При этом", "Кроме того"))
+    assert content.startswith(("Северная Корея", "внедрение на Украине"))
+
+
+@pytest.mark.parametrize(
+    ("text", "opening"),
+    [
+        ("Он, по словам эксперта, уедет из страны до конца года.", "Он"),
+        # Corpus sentences: a pronoun of the clause, an adverb of time with its particle.
+        ("И это, по мнению Лунца, недостойно президента.", "И это"),
+        ("Над остальным, по словам мужчины, пришлось поработать хирургам.", "Над остальным"),
+        ("Теперь же, по словам Конашенкова, всё встало на свои места.", "Теперь же"),
+    ],
+)
+def test_a_word_of_the_clause_right_before_an_aside_is_said(text: str, opening: str) -> None:
+    ((content, _cue, _source),) = quotes(text)
+    assert content.startswith(opening + ", по ")
+
+
+def test_a_subject_right_before_an_aside_is_said() -> None:
+    text = "Он, по словам эксперта, уедет из страны до конца года."
+    assert quotes(text) == [
+        ("Он, по словам эксперта, уедет из страны до конца года", "по словам", "эксперта")
+    ]
+
+
+def test_the_content_as_tagged_leaves_out_the_aside_inside_it() -> None:
+    # The convention splits what was said around a parenthetical cue and its source.
+    text = (
+        "Такие действия Таллина, отметил он, не соответствуют интересам России, самой "
+        "Эстонии и европейского сотрудничества."
+    )
+    (found,) = find_speech(text, [(0, len(text))], [(0, len(text))])
+    assert [text[a:b] for a, b in found.content_spans(text)] == [
+        "Такие действия Таллина",
+        "не соответствуют интересам России, самой Эстонии и европейского сотрудничества",
+    ]
+    text = "По его словам, стоять в очереди за билетами нет необходимости."
+    (found,) = find_speech(text, [(0, len(text))], [(0, len(text))])
+    assert [text[a:b] for a, b in found.content_spans(text)] == [
+        "стоять в очереди за билетами нет необходимости"
+    ]
+
+
 def test_content_after_a_colon_without_quotation_marks() -> None:
     text = "Вице-премьер Шувалов недавно признал: у правительства нет реальных рычагов влияния."
     assert quotes(text) == [

@@ -33,6 +33,36 @@ class Speech:
         ]
         return [(a, b) for a, b in pieces if a < b]
 
+    def content_spans(self, text: str) -> list[tuple[int, int]]:
+        """The content as the annotation convention tags it, a token having one tag: the
+        content less the cue and source written inside it and the commas and dashes that set
+        them off ('Такие действия, отметил он, не соответствуют ...': 'Такие действия', 'не
+        соответствуют ...'), as an aside 'по словам X' or a parenthetical cue splits what was
+        said in two; the content as it is when they stand outside it."""
+        inside = [
+            (a, b)
+            for a, b in ((self.cue_start, self.cue_stop), (self.source_start, self.source_stop))
+            if a is not None and b is not None and self.start <= a and b <= self.stop
+        ]
+        if not inside:
+            return [(self.start, self.stop)]
+        gap = (min(a for a, _ in inside), max(b for _, b in inside))
+        pieces = [_stripped(text, self.start, gap[0]), _stripped(text, gap[1], self.stop)]
+        return [(a, b) for a, b in pieces if a < b]
+
+
+#: What sets an aside off inside what was said: spaces, commas, dashes.
+_SETTING_OFF = " ,\u2014\u2013-\xa0"
+
+
+def _stripped(text: str, start: int, stop: int) -> tuple[int, int]:
+    """text[start:stop] without the spaces, commas and dashes at either end."""
+    while start < stop and text[start] in _SETTING_OFF:
+        start += 1
+    while stop > start and text[stop - 1] in _SETTING_OFF:
+        stop -= 1
+    return start, stop
+
 
 class _Token(NamedTuple):
     text: str

@@ -603,8 +603,11 @@ def _said_around(
     content = _trimmed(text, tokens[closing].stop, tokens[-1].stop)
     if _words(text, *content) < 2:
         return None
-    if all(_pos(t) in _LINKING for t in tokens[:comma] if t.is_word):
-        return content  # 'При этом, добавляет эксперт, ...'
+    opening = tokens[:comma]
+    if (_linking(opening) and _only_links(opening)) or all(
+        _pos(t) in _LINKING for t in opening if t.is_word
+    ):
+        return content  # 'При этом, добавляет эксперт, ...', 'Кроме того, отметил он, ...'
     opens = _aside_opens(tokens, comma + 1)
     return content if opens is None else (tokens[opens].start, content[1])
 
@@ -850,14 +853,16 @@ def _apposed_genitive(tokens: list[_Token], comma: int) -> int | None:
 
 def _aside_opens(tokens: list[_Token], at: int) -> int | None:
     """Where what was said starts before a parenthetical cue at `at` (', по словам X,'): after
-    a leading connective ('Кроме того,', 'Впрочем,') and after the last ', но|а|то|и' before the
-    cue; None when nothing is left, or only a relative pronoun ('которые, по словам X, ...')."""
+    a leading connective ('Кроме того,', 'Впрочем,'), also one whose comma is the aside's ('При
+    этом, по оценке X, ...'), and after the last ', но|а|то|и' before the cue; None when nothing
+    is left, or only a relative pronoun ('которые, по словам X, ...')."""
     comma = at - 1
     if comma < 1 or tokens[comma].text != ",":
         return None
     first = 0
-    lead = next((k for k in range(comma) if tokens[k].text == ","), None)
-    if lead is not None and 0 < lead <= 3 and all(_connective(t) for t in tokens[:lead]):
+    lead = next((k for k in range(comma + 1) if tokens[k].text == ","), None)
+    opening = tokens[:lead] if lead is not None and 0 < lead <= 3 else None
+    if opening and _linking(opening) and (lead < comma or _only_links(opening)):
         first = lead + 1
     last = first
     for k in range(first, comma - 1):
@@ -872,6 +877,49 @@ def _aside_opens(tokens: list[_Token], at: int) -> int | None:
     ):
         return None  # 'которые, по словам X, ...': the relative clause is not said
     return first
+
+
+def _linking(words: list[_Token]) -> bool:
+    """Whether `words` are a discourse connective ('Кроме того', 'Впрочем', 'Тем не менее',
+    'При этом'): each a word of one (`_connective`), or a pronoun after a preposition of
+    addition (`_ADDING`), the anaphoric object of 'при этом', 'помимо этого' (as 'кроме того',
+    whose 'того' reads as an adjectival pronoun)."""
+    return all(
+        _connective(t) or (k > 0 and _lemma(words[k - 1].text) in _ADDING and _pos(t) == "NPRO")
+        for k, t in enumerate(words)
+        if t.is_word
+    )
+
+
+#: Prepositions that make a connective of a neuter pronoun: 'при этом', 'помимо этого', 'кроме
+#: этого' (not 'после этого', 'для этого': adverbials of the clause said).
+_ADDING = frozenset({"при", "помимо", "кроме"})
+
+
+def _only_links(words: list[_Token]) -> bool:
+    """Whether a phrase right before an aside's comma only links ('При этом', 'Кроме того',
+    'Впрочем', 'Тем не менее') and is no part of what was said: not a lone adverb of time or
+    place with its particles ('Теперь же', 'Сейчас'), nor a word that can be a pronoun of the
+    clause ('И это', 'Над остальным'), a pronoun after a preposition being the neuter
+    anaphoric one ('этом', 'того') only."""
+    if _time_or_place([t for t in words if _pos(t) != "PRCL"]):
+        return False
+    for k, token in enumerate(words):
+        after_preposition = k > 0 and _lemma(words[k - 1].text) in _ADDING
+        if _pos(token) in ("CONJ", "PREP", "ADVB"):
+            continue  # 'Тем не менее', 'Между тем': 'тем' reads as a conjunction first
+        for parse in morph()(token.text.lower()):
+            if parse.tag.POS == "NPRO" and not (after_preposition and parse.tag.gender == "neut"):
+                return False
+            if "Apro" in parse.tag and "Anph" not in parse.tag and parse.tag.POS == "ADJF":
+                return False
+    return True
+
+
+def _time_or_place(words: list[_Token]) -> bool:
+    """Whether `words` are one adverb that is no parenthesis ('Сейчас', 'Ранее', 'Здесь')."""
+    parse = _parse(words[0].text) if len(words) == 1 else None
+    return parse is not None and parse.tag.POS == "ADVB" and "Prnt" not in parse.tag
 
 
 def _connective(token: _Token) -> bool:
