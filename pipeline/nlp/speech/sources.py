@@ -24,6 +24,7 @@ from pipeline.nlp.speech.words import (
     _pos,
     _skip_adverbs,
 )
+from pipeline.nlp.time_patterns import MONTHS
 
 #: What ends the search for a subject to the left of its cue: another predicate (a verb, a
 #: short adjective or participle: 'Мы полностью готовы к ... и считаем') or a conjunction.
@@ -620,6 +621,10 @@ def _skip_setting(tokens: Sequence[_Token], i: int) -> int:
             i = closing + 1
         elif _outlet_before_speaker(tokens, i):
             i += 1  # 'заявил RT Садик', 'рассказал RT доцент кафедры'
+        elif _acronym(token) and (speaker := _speaker_after_object(tokens, i)) is not None:
+            i = speaker  # the addressee: 'сообщил РИА Новости| источник', 'заявил ТАСС| глава'
+        elif _day_and_month(tokens, i):
+            i += 2  # when it was said: 'заявил 12 декабря| министр'
         elif not token.is_word or token.text[:1].isupper():
             return i  # a capitalised word after the cue names someone ('сказал Браво')
         elif _pos(token) in ("ADVB", "PRCL") or _case(token) == "datv":
@@ -636,6 +641,17 @@ def _skip_setting(tokens: Sequence[_Token], i: int) -> int:
         else:
             return i
     return i
+
+
+def _day_and_month(tokens: Sequence[_Token], i: int) -> bool:
+    """Whether a day's number and its month's name stand at `i` ('12 декабря')."""
+    return tokens[i].text.isdigit() and i + 1 < len(tokens) and tokens[i + 1].text.lower() in MONTHS
+
+
+def _acronym(token: _Token) -> bool:
+    """A Cyrillic acronym ('ТАСС', 'РИА'): after a cue and before a lower-case role, the outlet
+    told, not the speaker."""
+    return len(token.text) > 1 and token.text.isupper() and not token.text.isascii()
 
 
 def _speaker_after_object(tokens: Sequence[_Token], i: int) -> int | None:
