@@ -314,6 +314,12 @@ def test_coordinated_cues_share_their_subject() -> None:
             "готова отказаться от статуса страны-гаранта.",
             "министр иностранных дел Турции Мевлют Чавушоглу",
         ),
+        # A citation between the subject and its verb, its object read as a nominative.
+        (
+            "Так, агентство Anadolu со ссылкой на местные власти сообщило, что по провинции "
+            "Килис были выпущены три ракеты.",
+            "агентство Anadolu",
+        ),
         # The occasion ends the source after any word, not only after a name.
         (
             "«Это вопрос времени», — сказал сенатор в беседе с RT.",

@@ -65,6 +65,9 @@ def _source_before(tokens: Sequence[_Token], cue: int) -> tuple[int, int] | None
         i -= 1
     if head is None:
         return None
+    # A phrase of the occasion or citation between the subject and its verb is not the
+    # subject's, whatever its object's case ('агентство| со ссылкой на местные власти').
+    last = next((k - 1 for k in range(head + 1, last + 1) if _aside(tokens, k)), last)
     if _lemma(tokens[head].text) == _RELATIVE and (before := _antecedent(tokens, head)):
         return before  # 'пилоты компании, которые сообщили'
     first = _widened(tokens, head)
