@@ -608,6 +608,18 @@ def test_a_statement_named_by_a_demonstrative_is_the_sentence_before() -> None:
     assert found(text) == []
 
 
+def test_coming_out_with_a_statement_names_who_made_it() -> None:
+    # tune8, n 36: 'С таким заявлением выступил X', the light verb with 'с' and the noun.
+    before = (
+        "Жители Молдавии должны выступить за расширение президентских полномочий и досрочные "
+        "выборы в парламент."
+    )
+    text = f"{before} С таким заявлением выступил глава страны Игорь Додон."
+    assert found(text) == [(before[:-1], "заявлением выступил", "глава страны Игорь Додон")]
+    # With 'с', another verb names who agreed with it, not who made it.
+    assert found(f"{before} С этим заявлением согласился глава страны Игорь Додон.") == []
+
+
 def test_a_noun_of_statement_after_the_source_cites() -> None:
     # tune5, n 36: 'со слов делегатов' says whom the outlets had it from, not who they are.
     text = (
