@@ -626,8 +626,8 @@ def _skip_setting(tokens: Sequence[_Token], i: int) -> int:
             i += 1  # 'заявил RT Садик', 'рассказал RT доцент кафедры'
         elif _acronym(token) and (speaker := _speaker_after_object(tokens, i)) is not None:
             i = speaker  # the addressee: 'сообщил РИА Новости| источник', 'заявил ТАСС| глава'
-        elif _day_and_month(tokens, i):
-            i += 2  # when it was said: 'заявил 12 декабря| министр'
+        elif (date := _date_words(tokens, i)) > 0:
+            i += date  # when it was said: 'заявил 12 декабря| министр', '4 декабря 2017 года|'
         elif not token.is_word or token.text[:1].isupper():
             return i  # a capitalised word after the cue names someone ('сказал Браво')
         elif _pos(token) in ("ADVB", "PRCL") or _case(token) == "datv":
@@ -646,9 +646,18 @@ def _skip_setting(tokens: Sequence[_Token], i: int) -> int:
     return i
 
 
-def _day_and_month(tokens: Sequence[_Token], i: int) -> bool:
-    """Whether a day's number and its month's name stand at `i` ('12 декабря')."""
-    return tokens[i].text.isdigit() and i + 1 < len(tokens) and tokens[i + 1].text.lower() in MONTHS
+def _date_words(tokens: Sequence[_Token], i: int) -> int:
+    """How many tokens at `i` write a date: a day's number and its month's name ('12
+    декабря'), and the year after them ('2017 года'); 0 when no date stands there."""
+    if not (tokens[i].text.isdigit() and i + 1 < len(tokens)):
+        return 0
+    if tokens[i + 1].text.lower() not in MONTHS:
+        return 0
+    if not (i + 3 < len(tokens) and tokens[i + 2].text.isdigit()):
+        return 2
+    year = tokens[i + 3].text.lower()
+    dot = year == "г" and i + 4 < len(tokens) and tokens[i + 4].text == "."
+    return 4 + dot if year in ("года", "г") else 2
 
 
 def _acronym(token: _Token) -> bool:
