@@ -623,6 +623,8 @@ def test_coming_out_with_a_statement_names_who_made_it() -> None:
     assert found(text) == [(before[:-1], "заявлением выступил", "глава страны Игорь Додон")]
     # With 'с', another verb names who agreed with it, not who made it.
     assert found(f"{before} С этим заявлением согласился глава страны Игорь Додон.") == []
+    # An appeal asks for something: what it asks is left untagged (tune3, n 93).
+    assert found(f"{before} С таким обращением выступила группа американских сенаторов.") == []
 
 
 def test_a_noun_of_statement_after_the_source_cites() -> None:

@@ -235,6 +235,11 @@ def _statement_noun(tokens: list[_Token]) -> int | None:
 _COMING_OUT = frozenset({"выступить", "выступать"})
 
 
+#: Nouns of a request: 'выступить с обращением' asks for something, which the convention
+#: leaves untagged as it does an infinitive after 'призвать' (tune3 93).
+_REQUESTS = frozenset({"обращение", "призыв", "просьба", "требование", "предложение", "инициатива"})
+
+
 def _along_with(tokens: list[_Token], i: int) -> bool:
     """Whether tokens[i] is the 'с' of 'С таким заявлением выступил X'."""
     return tokens[i].text.lower() in ("с", "со")
@@ -244,7 +249,8 @@ def _made_by(tokens: list[_Token], noun: int, verb: int, relation: str) -> bool:
     """Whether the verb makes the statement its noun names: its object ('Такое заявление
     сделал'), or, after 'с', the oblique of a light verb ('С таким заявлением выступил')."""
     if noun >= 2 and _along_with(tokens, noun - 2):
-        return relation == "obl" and _lemma(tokens[verb].text) in _COMING_OUT
+        coming_out = relation == "obl" and _lemma(tokens[verb].text) in _COMING_OUT
+        return coming_out and _lemma(tokens[noun].text) not in _REQUESTS
     return relation == "obj"
 
 
