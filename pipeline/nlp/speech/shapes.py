@@ -382,24 +382,48 @@ def _subject(tokens: list[_Token], cue: int, mark: int) -> tuple[int, int] | Non
 def _with_apposition(
     tokens: list[_Token], source: tuple[int, int] | None
 ) -> tuple[int, int] | None:
-    """The source with the apposition after it that ends the sentence ('Влодзимеж Марчиняк,
-    посол Польши в Москве'): a comma, then a lower-case nominative noun phrase to the end or to
-    a parenthesis."""
-    if source is None or source[1] + 2 >= len(tokens) or tokens[source[1] + 1].text != ",":
+    """The source with the appositions after it that end the sentence ('Влодзимеж Марчиняк,
+    посол Польши в Москве'; 'астрофизик, доктор физико-математических наук, ведущий научный
+    сотрудник ГАИШ МГУ Сергей Попов'): one or more descriptions, each after its comma a
+    lower-case nominative noun phrase, the last to the end or to a parenthesis."""
+    if source is None:
         return source
-    first = source[1] + 2
+    last = source[1]
+    while (described := _description_after(tokens, last)) is not None:
+        last = described
+        # A parenthesis may follow it, untagged: '..., старший научный сотрудник НИФИ
+        # (учрежден Минфином).'
+        if last + 1 == len(tokens) or tokens[last + 1].text in (".", "!", "?", "…", "("):
+            return source[0], last
+    return source
+
+
+def _description_after(tokens: list[_Token], last: int) -> int | None:
+    """The last token of the description that follows tokens[last] after a comma: a lower-case
+    nominative noun phrase with no verb, participle or conjunction, up to the next mark; None
+    when there is none."""
+    first = last + 2
+    if first >= len(tokens) or tokens[last + 1].text != ",":
+        return None
     head = tokens[first]
     if not (head.is_word and head.text[:1].islower() and _head_case(head) and _nominal(head)):
-        return source
-    last = first
-    while last + 1 < len(tokens) and tokens[last + 1].is_word:
-        if _pos(tokens[last + 1]) in ("VERB", "GRND", "INFN", "PRTF", "CONJ"):
-            return source
-        last += 1
-    # A parenthesis may follow it, untagged: '..., старший научный сотрудник НИФИ (учрежден
-    # Минфином).'
-    ends = last + 1 == len(tokens) or tokens[last + 1].text in (".", "!", "?", "…", "(")
-    return (source[0], last) if ends else source
+        return None
+    end = first
+    while end + 1 < len(tokens) and tokens[end + 1].is_word:
+        if _pos(tokens[end + 1]) in ("VERB", "GRND", "INFN", "PRTF", "CONJ"):
+            return None
+        end += 1
+    return end if _headed_by_noun(tokens, first, end) else None
+
+
+def _headed_by_noun(tokens: list[_Token], first: int, last: int) -> bool:
+    """Whether a noun follows the adjectives that open tokens[first:last + 1] ('первый
+    заместитель'), not a preposition: an adjective with its complement describes the noun
+    before the comma ('источник, знакомый с ходом обсуждений')."""
+    i = first
+    while i < last and _pos(tokens[i]) in ("ADJF", "PRTF"):
+        i += 1
+    return _pos(tokens[i]) == "NOUN"
 
 
 def _gerund_subject(tokens: list[_Token], cue: int) -> tuple[int, int] | None:
@@ -574,7 +598,7 @@ def _inverted(text: str, tokens: list[_Token], cue: int, start: int) -> list[Spe
         if source is None or not _ends_sentence(tokens, source[1] + 1):
             return []
     else:
-        source = _speaker_after(tokens, cue + 1)
+        source = _with_apposition(tokens, _speaker_after(tokens, cue + 1))
         if source is None or not _head_case(tokens[source[0]]) or not _nominal(tokens[source[0]]):
             return []
     content = _trimmed(text, start, tokens[comma].start)

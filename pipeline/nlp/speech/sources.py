@@ -24,6 +24,7 @@ from pipeline.nlp.speech.words import (
     _pos,
     _skip_adverbs,
 )
+from pipeline.nlp.time_patterns import MONTHS
 
 #: What ends the search for a subject to the left of its cue: another predicate (a verb, a
 #: short adjective or participle: 'Мы полностью готовы к ... и считаем') or a conjunction.
@@ -64,6 +65,9 @@ def _source_before(tokens: Sequence[_Token], cue: int) -> tuple[int, int] | None
         i -= 1
     if head is None:
         return None
+    # A phrase of the occasion or citation between the subject and its verb is not the
+    # subject's, whatever its object's case ('агентство| со ссылкой на местные власти').
+    last = next((k - 1 for k in range(head + 1, last + 1) if _aside(tokens, k)), last)
     if _lemma(tokens[head].text) == _RELATIVE and (before := _antecedent(tokens, head)):
         return before  # 'пилоты компании, которые сообщили'
     first = _widened(tokens, head)
@@ -620,6 +624,10 @@ def _skip_setting(tokens: Sequence[_Token], i: int) -> int:
             i = closing + 1
         elif _outlet_before_speaker(tokens, i):
             i += 1  # 'заявил RT Садик', 'рассказал RT доцент кафедры'
+        elif _acronym(token) and (speaker := _speaker_after_object(tokens, i)) is not None:
+            i = speaker  # the addressee: 'сообщил РИА Новости| источник', 'заявил ТАСС| глава'
+        elif (date := _date_words(tokens, i)) > 0:
+            i += date  # when it was said: 'заявил 12 декабря| министр', '4 декабря 2017 года|'
         elif not token.is_word or token.text[:1].isupper():
             return i  # a capitalised word after the cue names someone ('сказал Браво')
         elif _pos(token) in ("ADVB", "PRCL") or _case(token) == "datv":
@@ -636,6 +644,26 @@ def _skip_setting(tokens: Sequence[_Token], i: int) -> int:
         else:
             return i
     return i
+
+
+def _date_words(tokens: Sequence[_Token], i: int) -> int:
+    """How many tokens at `i` write a date: a day's number and its month's name ('12
+    декабря'), and the year after them ('2017 года'); 0 when no date stands there."""
+    if not (tokens[i].text.isdigit() and i + 1 < len(tokens)):
+        return 0
+    if tokens[i + 1].text.lower() not in MONTHS:
+        return 0
+    if not (i + 3 < len(tokens) and tokens[i + 2].text.isdigit()):
+        return 2
+    year = tokens[i + 3].text.lower()
+    dot = year == "г" and i + 4 < len(tokens) and tokens[i + 4].text == "."
+    return 4 + dot if year in ("года", "г") else 2
+
+
+def _acronym(token: _Token) -> bool:
+    """A Cyrillic acronym ('ТАСС', 'РИА'): after a cue and before a lower-case role, the outlet
+    told, not the speaker."""
+    return len(token.text) > 1 and token.text.isupper() and not token.text.isascii()
 
 
 def _speaker_after_object(tokens: Sequence[_Token], i: int) -> int | None:

@@ -220,11 +220,38 @@ def _statement_noun(tokens: list[_Token]) -> int | None:
     i = 0
     while i < len(tokens) - 1 and tokens[i].is_word and _pos(tokens[i]) in ("ADVB", "CONJ"):
         i += 1
+    along = _along_with(tokens, i)
+    i += along
     readings = {p.normal_form for p in morph()(tokens[i].text.lower())}
     if i + 1 >= len(tokens) or readings.isdisjoint(_DEMONSTRATIVES):
         return None  # any reading: 'это' is first a particle
     noun = tokens[i + 1]
-    return i + 1 if _lemma(noun.text) in cue_nouns() and _can_be(noun, "accs") else None
+    case = "ablt" if along else "accs"
+    return i + 1 if _lemma(noun.text) in cue_nouns() and _can_be(noun, case) else None
+
+
+#: The light verb of 'выступить с заявлением': with 'с', the noun's verb must be one of these
+#: ('С этим заявлением согласился X' names who agreed, not who made it).
+_COMING_OUT = frozenset({"выступить", "выступать"})
+
+
+#: Nouns of a request: 'выступить с обращением' asks for something, which the convention
+#: leaves untagged as it does an infinitive after 'призвать' (tune3 93).
+_REQUESTS = frozenset({"обращение", "призыв", "просьба", "требование", "предложение", "инициатива"})
+
+
+def _along_with(tokens: list[_Token], i: int) -> bool:
+    """Whether tokens[i] is the 'с' of 'С таким заявлением выступил X'."""
+    return tokens[i].text.lower() in ("с", "со")
+
+
+def _made_by(tokens: list[_Token], noun: int, verb: int, relation: str) -> bool:
+    """Whether the verb makes the statement its noun names: its object ('Такое заявление
+    сделал'), or, after 'с', the oblique of a light verb ('С таким заявлением выступил')."""
+    if noun >= 2 and _along_with(tokens, noun - 2):
+        coming_out = relation == "obl" and _lemma(tokens[verb].text) in _COMING_OUT
+        return coming_out and _lemma(tokens[noun].text) not in _REQUESTS
+    return relation == "obj"
 
 
 def _named_statement(
@@ -242,7 +269,7 @@ def _named_statement(
     right before a verb that is no cue ('заявление сделали'; 'Такое заявление глава
     правительства сделала' keeps the verb)."""
     verb, relation = heads[noun]
-    if relation != "obj" or verb <= noun or _pos(tokens[verb]) != "VERB":
+    if verb <= noun or _pos(tokens[verb]) != "VERB" or not _made_by(tokens, noun, verb, relation):
         return []
     if tokens[verb - 1].text.lower() == "не" or _is_question(
         text, tokens[0].start, tokens[-1].stop
