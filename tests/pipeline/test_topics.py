@@ -565,36 +565,6 @@ def test_a_paragraph_takes_one_of_its_articles_topics() -> None:
         assert topic_stage._with_article(weights, np.ones(23, dtype=bool), articles)[0][11] == 1
 
 
-def test_a_paragraph_firm_in_a_theme_of_its_own_keeps_it_against_its_article() -> None:
-    """Article 0 reports Syria's war (topic 0) with a paragraph on history (topic 1): "Осада
-    Плевны в 1877 году стала одним из ключевых сражений русско-турецкой войны" holds a
-    majority of its own weights in history, as firmly as a typical history paragraph: it keeps
-    history, though the article gives history less than a tenth. The penalty line of a
-    football interview (topic 2) leans toward the Olympics (topic 3) by a majority too, but
-    with a weight far below a typical Olympic paragraph's: it takes the interview's topic."""
-    weights = np.zeros((23, 4), dtype=np.float32)
-    weights[:11] = [0.09, 0.0, 0.0, 0.0]
-    weights[11] = [0.01, 0.12, 0.0, 0.0]  # Plevna
-    weights[12:22] = [0.0, 0.0, 0.08, 0.0]
-    weights[22] = [0.0, 0.0, 0.002, 0.044]  # the penalty
-    articles = np.repeat([0, 1], [12, 11]).astype(np.int32)
-    own = np.ones(23, dtype=bool)
-    # Typical paragraphs of each topic, as the K-choice sample gives them.
-    firm = topic_stage._firm_weights(
-        np.array(
-            [[0.09, 0, 0, 0], [0, 0.1, 0, 0], [0, 0.11, 0, 0], [0, 0, 0.08, 0], [0, 0, 0, 0.09]]
-        )
-    )
-    assert firm[:2].tolist() == pytest.approx([0.09, 0.105]) and firm[3] == pytest.approx(0.09)
-    topic, _share, held = topic_stage._with_article(weights, own, articles, firm)
-    assert topic[11] == 1 and np.isnan(held[11])
-    assert topic[22] == 2 and held[22] == pytest.approx(0.002 / 0.046)
-    # Without the rule the article holds the history paragraph in the war topic.
-    assert topic_stage._with_article(weights, own, articles)[0][11] == 0
-    # A topic no sample paragraph takes has no firm weight: no paragraph keeps it by the rule.
-    assert np.isinf(topic_stage._firm_weights(np.array([[0.1, 0.0], [0.2, 0.0]]))[1])
-
-
 def test_shaping_rows_skip_boilerplate_short_and_repeated_texts() -> None:
     """Text 5 is in three articles (boilerplate); text 6 in two, so only its first row fits;
     text 7's first row is too short, so its second row is the first that can fit; text 8 is

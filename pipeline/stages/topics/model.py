@@ -66,11 +66,6 @@ ARTICLE_PULL = 1.0
 #: A paragraph takes one of its article's topics: a topic with less than this share of the mean
 #: mix of its article's paragraphs is not a candidate (unless no topic has that share).
 ARTICLE_GATE = 0.1
-#: A paragraph keeps its own strongest topic, whatever its article, when that topic holds at
-#: least this share of its own topic weights (a majority) and its weight on it is at least the
-#: median weight of the paragraphs whose strongest topic it is (`_firm_weights`): a theme of its
-#: own, as firmly as a typical paragraph of that topic.
-OWN_MAJORITY = 0.5
 #: Each part's paragraph weights are solved to this tolerance (within this many rounds): the
 #: weights then do not depend on which paragraphs a part holds, as the chunks of a build vary.
 WEIGHTS_TOL, WEIGHTS_ITER = 1e-6, 1000
@@ -188,7 +183,7 @@ def _filled(x: sparse.csr_matrix, weights: np.ndarray, components: np.ndarray) -
 
 
 def _with_article(
-    weights: np.ndarray, own: np.ndarray, articles: np.ndarray, firm: np.ndarray | None = None
+    weights: np.ndarray, own: np.ndarray, articles: np.ndarray
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Each row's topic (-1 without one), share and hold read with its article: its topic mix
     (weights as shares) plus `ARTICLE_PULL` times the mean mix of its article's rows with a
@@ -201,9 +196,7 @@ def _with_article(
     one word; a paragraph with a clear theme of its own keeps it. A topic the article hardly
     touches is not a candidate: a long football interview's line on a missed penalty, whose
     "игра" leans toward the Olympics, takes the interview's topic; a theme the article gives a
-    tenth of itself to is kept. A paragraph firm in a theme of its own (`_own_firm`, with
-    `firm` the weight per topic it must reach) keeps its own strongest topic whatever its
-    article: a line on the battle of Plevna in 1877 in a report on Syria's war.
+    tenth of itself to is kept.
     The hold is the row's own share of its topic when the article took it there, away from
     its own strongest topic (NaN when the topic is its own strongest, or it has none).
     Rows without a topic of their own keep none; `articles` must hold whole articles."""
@@ -215,32 +208,12 @@ def _with_article(
     read = mix + ARTICLE_PULL * mean
     gated = np.where(mean >= ARTICLE_GATE, read, 0.0)
     best = np.where(gated.max(axis=1) > 0, gated.argmax(axis=1), read.argmax(axis=1))
-    if firm is not None:
-        best = np.where(_own_firm(weights, mix, firm), mix.argmax(axis=1), best)
     topic = np.where(own, best, -1)
     chosen = read[np.arange(len(at)), best]
     share = np.divide(chosen, read.sum(axis=1), out=np.zeros(len(at)), where=own)
     mine = mix[np.arange(len(at)), best]
     held = np.where(own & (mine < mix.max(axis=1)), mine, np.nan)
     return topic, share.astype(weights.dtype), held.astype(weights.dtype)
-
-
-def _own_firm(weights: np.ndarray, mix: np.ndarray, firm: np.ndarray) -> np.ndarray:
-    """Whether each row's own strongest topic holds a majority of its mix (`OWN_MAJORITY`)
-    with a weight on it of at least that topic's `firm` weight."""
-    rows, top = np.arange(len(mix)), mix.argmax(axis=1)
-    return (mix[rows, top] >= OWN_MAJORITY) & (weights[rows, top] >= firm[top])
-
-
-def _firm_weights(weights: np.ndarray) -> np.ndarray:
-    """Per topic (a column of `weights`), the median weight on it of the rows whose strongest
-    topic it is; infinite for a topic no row takes (no row is firm in it)."""
-    rows = np.flatnonzero(weights.sum(axis=1) > 0)
-    top = weights[rows].argmax(axis=1)
-    firm = np.full(weights.shape[1], np.inf, dtype=weights.dtype)
-    for topic in np.unique(top):
-        firm[topic] = np.median(weights[rows[top == topic], topic])
-    return firm
 
 
 def _inherit(own: np.ndarray, articles: np.ndarray) -> np.ndarray:
@@ -598,7 +571,7 @@ def _build_topics(
         else []
     )
     chosen = chosen_k(candidates) if candidates else ks[0]
-    del selection
+    del selection, sample_paragraphs
 
     transformer = _tfidf(df[vocabulary], len(fitting))
     # Words of many senses weigh less (phrasing.py), in the final fit as in choosing K.
@@ -610,17 +583,6 @@ def _build_topics(
     components = np.zeros((chosen, len(vocabulary)), dtype=np.float32)
     components[:, columns] = model.components_
     top = top_terms(components)
-
-    def paragraph_weights(counts: sparse.csr_matrix) -> np.ndarray:
-        """The paragraphs' (rows of lemma `counts`) weights on the topics."""
-        x = transformer.transform(counts[:, vocabulary]).astype(np.float32)
-        with threadpool_limits(1):
-            return _filled(x, model.transform(x[:, columns]), components)
-
-    # How firmly a paragraph must hold its own topic to keep it against its article: read off
-    # the K-choice sample's paragraphs, so it does not depend on how the corpus is split.
-    firm = _firm_weights(paragraph_weights(sample_paragraphs))
-    del sample_paragraphs
 
     # Pass 2: each paragraph's own topic, its article's main topic, the topics' coherence;
     # kept on disk part by part.
@@ -636,10 +598,12 @@ def _build_topics(
         counted.counts(), counted.article, counted.words, counted.furniture, strict=True
     ):
         together.add(counts)
-        weights = paragraph_weights(counts)
+        x = transformer.transform(counts[:, vocabulary]).astype(np.float32)
+        with threadpool_limits(1):
+            weights = _filled(x, model.transform(x[:, columns]), components)
         # A paragraph has a topic of its own when it has some weight and is not boilerplate.
         scored = (weights.sum(axis=1) > 0) & ~boilerplate[offset : offset + len(weights)]
-        found, share, held = _with_article(weights, scored, articles, firm)
+        found, share, held = _with_article(weights, scored, articles)
         coverage.count(counts, found)
         share[found < 0] = np.nan
         topic = np.where(found >= 0, found, _inherit(found, articles))
