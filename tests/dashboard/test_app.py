@@ -7,8 +7,11 @@ import datetime as dt
 import html
 import io
 import json
+import os
 import re
 import shutil
+import subprocess
+import sys
 import traceback
 from collections import Counter
 from pathlib import Path
@@ -1487,6 +1490,33 @@ def test_network_links_what_sentences_name_together(seed_build) -> None:
     # The same data gives the same layout and communities.
     again = graph_tables(graph(nodes, edges, 2))[0]
     pd.testing.assert_frame_equal(plotted, again)
+
+
+def test_network_layout_does_not_depend_on_the_hash_seed(seed_build, tmp_path) -> None:
+    """Two processes with different string hashing draw the seeds' network the same: every
+    node's position and community, and the links (a small part's node order once followed a
+    set's iteration order, and the seeded layout moved with it)."""
+    nodes, edges = network(open_build(seed_build), NONE, "sentence", 150, 80)
+    nodes.to_parquet(tmp_path / "nodes.parquet")
+    edges.to_parquet(tmp_path / "edges.parquet")
+    script = (
+        "import sys, pandas as pd; from dashboard.graph import graph, graph_tables; "
+        "d = sys.argv[1]; g = graph(pd.read_parquet(d + '/nodes.parquet'), "
+        "pd.read_parquet(d + '/edges.parquet'), 1); "
+        "a, b = graph_tables(g); print(a.to_csv(index=False) + b.to_csv(index=False))"
+    )
+    drawn = {
+        subprocess.run(
+            [sys.executable, "-c", script, str(tmp_path)],
+            env={**os.environ, "PYTHONHASHSEED": str(seed)},
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout
+        for seed in (1, 2, 3)
+    }
+    assert len(drawn) == 1 and drawn.pop().count("\n") > 10
 
 
 def test_network_figure_draws_each_link_between_its_nodes(seed_build) -> None:
