@@ -77,8 +77,11 @@ _NAME_GOES_ON = re.compile(r"[ -][A-ZА-ЯЁ]")
 #: The ends of a sentence, roughly: enough to tell a sentence about sport.
 _SENTENCE_END = re.compile(r"[.!?\n]")
 _REACH = 300
-#: The two words right before a name, with at most an opening quotation mark between.
-_TWO_BEFORE = re.compile(rf"([А-Яа-яЁё]+)\s+([А-Яа-яЁё]+(?:-[А-Яа-яЁё]+)*)\s+[{OPENING}]?$")
+#: The two words right before a name, with at most an opening quotation mark between; the
+#: first whole ('в', not the end of 'нев').
+_TWO_BEFORE = re.compile(
+    rf"(?<![А-Яа-яЁё])([А-Яа-яЁё]+)\s+([А-Яа-яЁё]+(?:-[А-Яа-яЁё]+)*)\s+[{OPENING}]?$"
+)
 #: The word right after a name, with at most a closing quotation mark between.
 _WORD_AFTER = re.compile(r"[»“”\"]?[ \t]+([А-Яа-яЁё]+)")
 #: Nouns (by lemma) whose genitive is a thing, not a body: a thing's life ('строительство
