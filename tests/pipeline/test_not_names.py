@@ -9,7 +9,7 @@ import pytest
 from pipeline.nlp.ner import clean_span
 from pipeline.nlp.normalize import phrase
 from pipeline.nlp.not_names import not_a_name
-from pipeline.stages.entities.things import Introduced
+from pipeline.stages.entities.things import Introduced, _acts
 from pipeline.stages.mentions import extract_mentions
 
 
@@ -843,3 +843,77 @@ def test_a_heading_the_corpus_also_writes_in_running_text_stays() -> None:
         ]
     )
     assert not found.headings_only()
+
+
+#: Sentences of the corpus: the space station in a craft's phrase in two articles, and where
+#: a ship brought a module; the central bank's rate, and the bank that speaks.
+_ON_BOARD = (
+    "В ноябре 2016 года RT первым в мире «отправил» зрителей в космос, показав уникальные "
+    "кадры Земли, снятые в панорамном формате на борту МКС."
+)
+_DELIVERED = "Модуль BEAM в апреле 2016 года был доставлен на МКС кораблём SpaceX."
+_RATE = "Официальный курс Центробанка России на 14 февраля составил 57,77 рубля за доллар."
+_BANK_SPEAKS = (
+    "В преддверии совета директоров Центробанк сообщил о «неделе тишины» и не комментировал "
+    "«управляемое ослабление рубля»."
+)
+
+
+def test_a_name_the_corpus_never_makes_act_and_puts_on_board_is_a_thing() -> None:
+    found = _introduced(
+        [(_ON_BOARD, "МКС", "МКС"), (_ON_BOARD, "МКС", "МКС"), (_DELIVERED, "МКС", "МКС")]
+    )
+    assert found.arguments_only(set()) == {"МКС"}
+
+
+def test_a_thing_argument_of_a_body_that_acts_elsewhere_stays() -> None:
+    # 'курс Центробанка' is the bank's rate, but the corpus makes the bank speak.
+    found = _introduced(
+        [
+            (_RATE, "Центробанка", "Центробанк"),
+            (_RATE, "Центробанка", "Центробанк"),
+            (_BANK_SPEAKS, "Центробанк", "Центробанк"),
+        ]
+    )
+    assert found.argument["центробанк"] == 2
+    assert not found.arguments_only(set())
+
+
+def test_a_body_acts_through_its_people_and_its_verbs_of_speech() -> None:
+    text = "В Пентагоне заявили, что целью атаки было уничтожение пещерных укреплений боевиков."
+    assert _acts(text, 2, 11)
+    text = "Между тем представитель Пентагона призвал Россию и Сирию сконцентрироваться."
+    assert _acts(text, text.index("Пентагона"), text.index("Пентагона") + 9)
+    # The verb after a name another word governs is that sentence's subject's (Новак's).
+    text = "Новак в рамках РЭН сообщал, что Россия и Иран обсуждают поставки российского газа."
+    assert not _acts(text, text.index("РЭН"), text.index("РЭН") + 3)
+
+
+def test_a_body_that_also_holds_an_event_stays_by_its_decisions() -> None:
+    # The corpus meets 'на полях Генассамблеи', 'в рамках Генассамблеи' as at an event, and
+    # writes the Assembly's decision and its committee: a body's.
+    found = _introduced(
+        [
+            (
+                "венесуэльский лидер намерен встретиться с президентом США на полях "
+                "Генассамблеи ООН, которая пройдёт в Нью-Йорке в сентябре 2017 года.",
+                "Генассамблеи",
+                "Генассамблея",
+            ),
+            (
+                "Александр Грушко прокомментировал объявление президента США Дональда Трампа "
+                "по «Северному потоку — 2», сделанное в рамках Генассамблеи ООН.",
+                "Генассамблеи",
+                "Генассамблея",
+            ),
+            (
+                "В России раскритиковали решение Генассамблеи ООН, которая приняла украинский "
+                "проект резолюции по Крыму.",
+                "Генассамблеи",
+                "Генассамблея",
+            ),
+        ]
+    )
+    assert found.argument["генассамблея"] == 2
+    assert found.agent["генассамблея"] == 1
+    assert not found.arguments_only(set())

@@ -666,7 +666,12 @@ def _things(
         every = (raw[c].to_pylist() for c in (*columns, "type"))
         written.add(zip(*every, strict=True), texts)
         lowered.add(texts.values())
-    things = introduced.things(places_written) | introduced.titles() | introduced.headings_only()
+    things = (
+        introduced.things(places_written)
+        | introduced.titles()
+        | introduced.headings_only()
+        | introduced.arguments_only(places_written)
+    )
     return things, introduced.spelled_out(), introduced.means_kinds(), written, lowered.common()
 
 

@@ -7,7 +7,10 @@ phrase ('ядерного оружия (ЯО)') is a thing in that article ('в�
 writes it as an organisation. An abbreviation of a common noun after a noun of means ('средства
 ПВО', 'системы ПРО') names a kind of weapon or system, not the means' owner. A name of common
 words that the corpus only ever writes as a line of its own is a heading ('Несбывшаяся
-украинская мечта', 'Азиатский вектор'), not an organisation."""
+украинская мечта', 'Азиатский вектор'), not an organisation. A name the corpus never makes a
+body that acts ('X заявил', 'представитель X') and often makes the argument of a thing or an
+event ('на борту МКС', 'строительство Рогунской ГЭС', 'в кулуарах РЭН') names a thing or an
+event."""
 
 from __future__ import annotations
 
@@ -17,6 +20,7 @@ from collections.abc import Iterable, Mapping, Set
 from dataclasses import dataclass, field
 
 from pipeline.nlp.abbreviations import fits
+from pipeline.nlp.cues import cue_verbs, statement_verbs
 from pipeline.nlp.gazetteer import key
 from pipeline.nlp.institutions import head_noun
 from pipeline.nlp.media import medium_of
@@ -30,6 +34,7 @@ from pipeline.nlp.not_names import (
     noun_before,
     place_nouns,
 )
+from pipeline.nlp.roles import role_lemmas
 from pipeline.nlp.sport import about_sport
 from pipeline.stages.entities.names import alias_groups
 from pipeline.stages.entities.organisations import person_title
@@ -72,6 +77,53 @@ _NAME_GOES_ON = re.compile(r"[ -][A-ZА-ЯЁ]")
 #: The ends of a sentence, roughly: enough to tell a sentence about sport.
 _SENTENCE_END = re.compile(r"[.!?\n]")
 _REACH = 300
+#: The two words right before a name, with at most an opening quotation mark between; the
+#: first whole ('в', not the end of 'нев').
+_TWO_BEFORE = re.compile(
+    rf"(?<![А-Яа-яЁё])([А-Яа-яЁё]+)\s+([А-Яа-яЁё]+(?:-[А-Яа-яЁё]+)*)\s+[{OPENING}]?$"
+)
+#: The word right after a name, with at most a closing quotation mark between.
+_WORD_AFTER = re.compile(r"[»“”\"]?[ \t]+([А-Яа-яЁё]+)")
+#: Nouns (by lemma) whose genitive is a thing, not a body: a thing's life ('строительство
+#: Рогунской ГЭС', 'эксплуатация МКС', 'запуск'), its price ('стоимость', 'курс',
+#: 'котировки'); and the set phrases of a place in a craft or of an event ('на борту МКС', 'в
+#: кулуарах РЭН', 'на полях форума', 'в рамках', 'в ходе'), as written ('на поле' is a
+#: pitch's). A body after these ('в рамках ШОС') is one the corpus also makes act (`_acts`).
+_THINGS_ARGUMENT = frozenset(
+    {"строительство", "эксплуатация", "запуск", "стоимость", "курс", "котировка"}
+)
+_THINGS_PLACE = frozenset(
+    {("на", "борту"), ("в", "кулуарах"), ("на", "полях"), ("в", "рамках"), ("в", "ходе")}
+)
+#: Nouns (by lemma) of what only a body has: its people ('сотрудники X', 'пресс-служба X',
+#: beside the titles of `roles.txt`: 'представитель', 'глава'), its organs ('комитет X') and
+#: its decisions ('решение X', 'резолюция X', 'голосование X'). An event, a craft or a
+#: project has none of them.
+_BODYS_OWN = frozenset(
+    {
+        "сотрудник",
+        "член",
+        "пресс-служба",
+        "руководство",
+        "представительство",
+        "работник",
+        "комитет",
+        "секретариат",
+        "решение",
+        "резолюция",
+        "голосование",
+    }
+)
+#: Verbs (by lemma) of a body's decision ('Генассамблея одобрила', 'МОК решил'), beside the
+#: verbs of speech and statement of `nlp.cues`.
+_DECISION_VERBS = frozenset(
+    {"решить", "принять", "принимать", "одобрить", "проголосовать", "постановить", "утвердить"}
+)
+#: Share of a name's mentions that must be a thing's argument (`_THINGS_ARGUMENT`,
+#: `_THINGS_PLACE`) for it to be a thing's or an event's name, when none makes it a body that
+#: acts: the corpus writes a thing mostly as it writes a place or an object ('на МКС',
+#: 'доставлен на МКС'), which a body may be too; the arguments of a thing are what tells.
+_ARGUMENT_SHARE = 1 / 20
 #: What a common noun phrase that an abbreviation shortens is made of.
 _PHRASE_POS = frozenset({"NOUN", "ADJF", "PRTF", "PREP", "CONJ"})
 #: An abbreviation in capitals in brackets with the words before it, which may spell it out:
@@ -97,6 +149,9 @@ class Introduced:
     place: Counter[str] = field(default_factory=Counter)  # of `thing`, after a noun of a place
     in_quotes: Counter[str] = field(default_factory=Counter)  # mentions in quotation marks
     headings: Counter[str] = field(default_factory=Counter)  # mentions alone on their line
+    agent: Counter[str] = field(default_factory=Counter)  # mentions of a body that acts
+    argument: Counter[str] = field(default_factory=Counter)  # mentions of a thing's argument
+    argument_articles: dict[str, set[str]] = field(default_factory=dict)
     mentions: Counter[str] = field(default_factory=Counter)
     surfaces: dict[str, Counter[str]] = field(default_factory=dict)
     quoted: Counter[str] = field(default_factory=Counter)  # surfaces in quotation marks
@@ -123,6 +178,10 @@ class Introduced:
             self.quoted[surface] += quoted
             self.in_quotes[found] += quoted
             self.headings[found] += fills_line(text, start, start + len(surface))
+            self.agent[found] += _acts(text, start, start + len(surface))
+            if _things_argument(text, start):
+                self.argument[found] += 1
+                self.argument_articles.setdefault(found, set()).add(article_id)
             self.team[found] += about_sport(_sentence(text, start))
             before = _WORD_BEFORE.search(text, max(0, start - 40), start)
             if abbreviation and before and text[start - 1].isspace() and _means(before.group(1)):
@@ -291,6 +350,30 @@ class Introduced:
             surface for surface, found in self.surfaces.items() if found and set(found) <= names
         )
 
+    def arguments_only(self, places_written: Set[str]) -> frozenset[str]:
+        """The organisations' surfaces whose names the corpus never makes a body that acts
+        (`_acts`: 'МКС заявила', 'в МКС считают', 'представитель МКС') and makes a thing's
+        or an event's argument (`_things_argument`: 'на борту МКС', 'в кулуарах РЭН',
+        'строительство Рогунской ГЭС') in `_ARGUMENT_SHARE` of its mentions or more, in
+        `_MIN_ARTICLES` articles; unless a noun of an organisation is in the name or before it
+        ('Организация договора о коллективной безопасности', 'компания X'), it is a team's or
+        a place's (`_named_after_place`), or the shipped lists know it (`_may_be_thing`)."""
+        names = {
+            name
+            for name, count in self.argument.items()
+            if not self.agent[name]
+            and len(self.argument_articles[name]) >= _MIN_ARTICLES
+            and count >= _ARGUMENT_SHARE * self.mentions[name]
+            and not any(_organisation_noun(word) for word in _WORDS.findall(name))
+            and not self._named_after_place(name, places_written)
+            and self._may_be_thing(name)
+        }
+        return frozenset(
+            surface
+            for surface, found in self.surfaces.items()
+            if found.most_common(1)[0][0] in names
+        )
+
     def titles(self) -> frozenset[str]:
         """The organisations' surfaces that are a person's title (`person_title`: 'Генсека',
         'Председатель полярной комиссии'); not a title in quotation marks, the name of a
@@ -318,6 +401,41 @@ def _heading_words(name: str) -> bool:
         and known_common_word(words[0])
         and not any(_organisation_noun(word) for word in words)
     )
+
+
+def _acts(text: str, start: int, stop: int) -> bool:
+    """Whether the name at `start`:`stop` is a body that acts: the genitive of a role, of a
+    member, an organ or a decision (`_BODYS_OWN`: 'представитель Пентагона', 'сотрудники X',
+    'резолюция Генассамблеи'), or the subject of a verb of speech, statement or decision right
+    after it (`nlp.cues`, `_DECISION_VERBS`: 'Пентагон заявил', 'в Пентагоне считают', 'МОК
+    решил'), which a word before it that governs it ('в рамках РЭН сообщал', 'на борту МКС
+    заявил': the verb is another's) makes another's; 'в' may stand before an impersonal body."""
+    before = _WORD_BEFORE.search(text, max(0, start - 40), start)
+    if before and lemma(before.group(1)) in role_lemmas() | _BODYS_OWN:
+        return True
+    after = _WORD_AFTER.match(text, stop)
+    verbs = cue_verbs() | statement_verbs() | _DECISION_VERBS
+    if after is None or key(lemma(after.group(1))) not in verbs:
+        return False
+    return before is None or before.group(1).lower() in ("в", "во") or not _governs(before.group(1))
+
+
+def _governs(word: str) -> bool:
+    """Whether a word before a name may govern it: a noun or a preposition ('рамках', 'на')."""
+    parses = morph()(word.lower())
+    return bool(parses) and parses[0].tag.POS in ("NOUN", "PREP")
+
+
+def _things_argument(text: str, start: int) -> bool:
+    """Whether the name at `start` is a thing's argument: after a noun of a thing's life or
+    price (`_THINGS_ARGUMENT`: 'строительство Рогунской ГЭС', 'курс биткоина') or in the
+    phrase of a place in a craft or at an event (`_THINGS_PLACE`: 'на борту МКС', 'в кулуарах
+    РЭН')."""
+    two = _TWO_BEFORE.search(text, max(0, start - 60), start)
+    if two is None:
+        return False
+    preposition, noun = two.group(1).lower(), two.group(2).lower()
+    return key(lemma(noun)) in _THINGS_ARGUMENT or (preposition, noun) in _THINGS_PLACE
 
 
 def _common_phrase(words: list[str]) -> bool:
