@@ -1292,27 +1292,3 @@ def test_a_mans_surname_in_a_with_his_verb_is_his_nominative() -> None:
     )
     assert found["Тито Виланова"] == {"Тито Виланова"}
     assert found["Сергея Иванова"] == {"Сергей Иванов"}  # the first name shows the genitive
-
-
-def test_a_first_name_alone_joins_no_glued_name_of_another_article() -> None:
-    # A fairy tale's 'Баран Боря' (a common noun glued on) is no Боря of another article; in
-    # its own article the bare first name still joins it.
-    found = people(
-        [
-            "Баран Боря радостно блеял в сарае. Боря от страха сразу ослабел.",
-            "И то, что мальчик Боря курочит модель корабля, неслучайно.",
-        ]
-    )
-    assert found["Баран Боря"]["n_articles"] == 1
-    assert found["Боря"]["n_articles"] == 1
-
-
-def test_a_first_name_alone_still_joins_a_surname_the_corpus_writes_so() -> None:
-    # 'Асад' is also a first name, but the corpus writes it last, after a real first name.
-    found = people(
-        [
-            *[f"Президент Сирии Башар Асад выступил в {i}-й раз." for i in range(5)],
-            "Сирийский президент Асад заявил, что армия продолжит наступление.",
-        ]
-    )
-    assert found["Башар Асад"]["n_articles"] == 6

@@ -155,9 +155,6 @@ class People:
     surnames: frozenset[str] = frozenset()  # words written as surnames, not first names
     first_names: frozenset[str] = frozenset()  # words written first more often than last
     openers: frozenset[str] = frozenset()  # first_names that open two surnames' names or more
-    #: Persons whose name opens with a word that opens no other surname's name, no epithet: a
-    #: common word glued before a first name ('Баран Боря', 'Медсестричка Машенька').
-    unnamed_first: frozenset[str] = frozenset()
 
     def subset(self, names: set[str]) -> People:
         """What resolving `names` needs: the entries of their surnames (for a worker)."""
@@ -171,7 +168,6 @@ class People:
             frozenset(t for n in names for t in map(token_key, n.split()) if t in self.surnames),
             frozenset(t for n in names for t in map(token_key, n.split()) if t in self.first_names),
             frozenset(t for n in names for t in map(token_key, n.split()) if t in self.openers),
-            frozenset(p for p in persons if p in self.unnamed_first),
         )
 
 
@@ -213,19 +209,7 @@ def people_of(counts: Mapping[str, int], shown: Mapping[str, Counter]) -> People
     for person, genders in said.items():
         if sum(genders.values()):
             people.gender[person] = _usual(genders)
-    people.unnamed_first = frozenset(
-        person
-        for name, person in people.person_of.items()
-        if token_key(name.split()[0]) not in openers and not _epithet(name.split()[0])
-    )
     return people
-
-
-@lru_cache(maxsize=CACHE_SIZE)
-def _epithet(word: str) -> bool:
-    """Whether the dictionary knows `word` as an adjective: an epithet before a name ('Римский
-    Франциск', 'Святой Николай'), which names the person as a first name would."""
-    return any(p.is_known and p.tag.POS == "ADJF" for p in morph()(word.lower()))
 
 
 def _usual(found: Counter) -> str:
@@ -381,10 +365,6 @@ def person_keys(
         if not match and not alone:
             found = people.by_last.get(tokens[-1], {})
             fitting = {p: c for p, c in found.items() if _fits(p, tokens) and _ends(p, tokens)}
-            if " " not in m.name and _first_name_alone(m.name, people):
-                # Someone of its article, unless a first name opens a name it ends.
-                fitting = {p: c for p, c in fitting.items() if p not in people.unnamed_first}
-                alone = not fitting
             best = dominant(fitting)
             match = [best] if best and _agrees(best, gender, people) else []
             if not match:  # a gender the text shows tells two people apart
@@ -397,12 +377,6 @@ def person_keys(
         else:
             resolved[i] = " ".join(tokens)
     return dict(sorted(resolved.items()))
-
-
-def _first_name_alone(name: str, people: People) -> bool:
-    """Whether a word alone is a first name the corpus does not write as a surname ('Боря',
-    'Люба'; not 'Асад', 'Коль'): in another article it is no one whose name it ends."""
-    return first_name_only(name) and token_key(name) not in people.surnames
 
 
 def _named_in_full(
