@@ -155,14 +155,52 @@ def _is_given_name(word: str) -> bool:
 def _strip_leading(words: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
     """Drop titles and glued words before a person's name: 'Лорд Вернон Коакер', 'Вместо Дэвис',
     'Панджаба Салман Тасир'."""
-    while len(words) > 1:
+    while len(words) > 1 and not _east_asian_surname(words):
         word = words[0][2]
         geox_only = len(words) > 2 and all("Geox" in p.tag.grammemes for p in morph()(word.lower()))
-        if known_common_word(word) or geox_only:
+        if known_common_word(word) or _former_or_deputy(word) or geox_only:
             words = words[1:]
         else:
             break
     return words
+
+
+#: Prefixes of a former or deputy office: 'экс-помощник', 'вице-спикер'.
+_OFFICE_PREFIX = re.compile(r"^(?:экс|вице)-", re.IGNORECASE)
+
+
+def _former_or_deputy(word: str) -> bool:
+    """A common word after the prefix of a former or deputy office, which the dictionary does
+    not list whole: a role before a name in a headline ('Экс-помощник Обамы', 'Экс-промоутер
+    Марчелло Лотти'), no part of it."""
+    rest = _OFFICE_PREFIX.sub("", word)
+    return rest != word and known_common_word(rest)
+
+
+def _east_asian_surname(words: list[tuple[int, int, str]]) -> bool:
+    """Whether a name's first word is the surname of an East Asian name of three one-syllable
+    words, which the dictionary may know as a common or function word ('Пак Кын Хе', 'Ко Ён
+    Сук', 'У Юн Гын', 'Сон Хе Рим'): the two words after it are a given name of one syllable
+    each (the last may be declined, `_syllables`), neither a first name the dictionary knows
+    ('Кын', 'Ён', 'Рим'; not 'Сэр Джон Смит', 'Дэн Браун'), and it is no title."""
+    if len(words) != 3 or not words[0][2][:1].isupper():
+        return False
+    first, given = words[0][2], [w for _a, _b, w in words[1:]]
+    return (
+        _syllables(first)
+        and _syllables(" ".join(given), declined=True)
+        and lemma(first.lower()) not in title_lemmas()
+        and not any(_first_name(w) for w in given)
+    )
+
+
+def _first_name(word: str) -> bool:
+    """Whether the dictionary knows `word` as one person's first name in the nominative ('Джон';
+    not 'Юн', a plural genitive, nor 'Рим', a rare vocative)."""
+    return any(
+        "Name" in p.tag.grammemes and p.tag.number == "sing" and p.tag.case == "nomn"
+        for p in morph()(word.lower())
+    )
 
 
 _INITIAL = re.compile(r"^[A-ZА-ЯЁ]\.?$")
@@ -440,7 +478,7 @@ def _may_agree(first: str, name: str) -> bool:
 #: Particles of Romance, Germanic and Arabic surnames: 'дель Потро', 'фон дер Ляйен', 'Ле Пен';
 #: 'аль-Асад' is one word and needs none.
 _PARTICLE = re.compile(
-    r"(?:^|\s)((?:(?:дель|де|ди|да|дос|душ|ду|дю|фон|дер|ван|ле|ла|аль|эль|бен|бин|ибн)\s)+)$",
+    r"(?<![\w-])((?:(?:дель|де|ди|да|дос|душ|ду|дю|фон|дер|ван|ле|ла|аль|эль|бен|бин|ибн)\s)+)$",
     re.IGNORECASE,
 )
 _TRAILING_INITIALS = re.compile(r"\s+[А-ЯЁ]\.\s?(?:[А-ЯЁ]\.)?")

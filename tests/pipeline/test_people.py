@@ -1087,6 +1087,61 @@ def test_an_east_asian_name_in_an_oblique_case_or_after_a_short_surname_is_whole
     assert name in [m.surface for m in _mentions(sentence) if m.type == "PER"]
 
 
+@pytest.mark.parametrize(
+    ("sentence", "name"),
+    [
+        # The surname is a word the dictionary knows: a noun ('пак', 'сон'), a preposition
+        # ('ко', 'у').
+        ("Пак Кын Хе стала первым президентом Южной Кореи, отстранённым от власти.", "Пак Кын Хе"),
+        (
+            "Глава Минюста страны Пак Сан Ги заявил, что ведомство готовит законопроект.",
+            "Пак Сан Ги",
+        ),
+        ("Однако эти угрозы не осуществились - Ко Ён Сук умерла в 2004 году от рака.", "Ко Ён Сук"),
+        (
+            "При этом У Юн Гын отметил, что Россия в состоянии сыграть конструктивную роль.",
+            "У Юн Гын",
+        ),
+        ("Отношения с матерью Ким Чен Нама — актрисой Сон Хе Рим — не одобрял отец.", "Сон Хе Рим"),
+    ],
+)
+def test_an_east_asian_surname_the_dictionary_knows_stays_in_the_name(
+    sentence: str, name: str
+) -> None:
+    assert name in [m.surface for m in _mentions(sentence) if m.type == "PER"]
+
+
+def test_a_title_before_a_western_name_of_one_syllable_words_is_dropped() -> None:
+    sentence = "На церемонии выступил сэр Джон Смит, бывший посол в Москве."
+    assert "Сэр Джон Смит" not in [m.name for m in _mentions(sentence)]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "names"),
+    [
+        # The role is the person; the genitive after it names someone else, as written.
+        (
+            "Экс-помощник Обамы также добавил, что политикам сложно взять на себя лидерство.",
+            ["Обама"],
+        ),
+        ("Экс-промоутер Марчелло Лотти рассказал о бое.", ["Марчелло Лотти"]),
+    ],
+)
+def test_a_former_office_before_a_name_is_no_part_of_it(sentence: str, names: list[str]) -> None:
+    assert [m.name for m in _mentions(sentence) if m.type == "PER"] == names
+
+
+def test_a_particle_opening_a_sentence_belongs_to_the_name_after_it() -> None:
+    text = (
+        "Для защиты собственного рынка Ле Пен намерена ввести заградительные пошлины.\n\n"
+        "Ле Пен готова пойти на решительные меры и в миграционной сфере."
+    )
+    second = text.index("Ле Пен готова")
+    sentences = [(0, 0, 0, text.index("\n")), (1, 0, second, len(text))]
+    found = find_mentions([("a", text, sentences)])
+    assert [m.surface for m in found if m.type == "PER" and m.start >= second] == ["Ле Пен"]
+
+
 def test_a_unit_after_a_number_is_no_person() -> None:
     sentence = (
         "По его словам, к 2020 году Россия должна получить компактную оперативно-тактическую"
