@@ -33,6 +33,7 @@ from pipeline.stages.speakers.words import (
     _SUBORDINATING,
     _genitive,
     _genitive_thing,
+    _is_verb,
     _plural,
     _same_kind,
     _singular,
@@ -43,7 +44,15 @@ _MAKING = frozenset(
     {"принять", "опубликовать", "подписать", "направить", "представить", "подготовить"}
     | {"внести", "издать", "выпустить", "разместить", "написать", "утвердить", "одобрить"}
     | {"поручить", "составить", "распространить", "обнародовать", "отправить"}
+    | {"разработать", "сделать"}
 )
+
+#: Verbs that may stand between a document's maker and a verb of making: 'Минфин может
+#: подготовить доклад', 'ведомство планирует опубликовать отчёт'.
+_AUXILIARY = frozenset({"быть", "мочь", "стать", "планировать", "собираться", "намереваться"})
+
+#: A sentence's end between a name and a document's noun: the noun is of a later sentence.
+_SENTENCE_BREAK = re.compile(r"[.!?…]\s+\W*[А-ЯЁA-Z]")
 
 #: What may stand between a document's noun and its owner's name: up to two words of the
 #: owner's own name or role ('доклад Исследовательского центра Европарламента'), and the
@@ -154,15 +163,26 @@ class Documents:
             within, stop = (start, stop), start
             if at is None:
                 continue
-            makers = {
-                m.entity_id for m in ours if m.type in _AUTHORS and m.nominative and m.stop <= at
-            }
+            makers = {m.entity_id for m in ours if self._maker_before(m, at)}
             if len(makers) == 1:
                 return makers.pop()
             word = _WORDS.match(self.text, at).group()
             same = _same_kind(noun, lemma(word)) and _singular(word)
             return None if makers or not same else self._owner_of_document(ours, at, within[1])
         return None
+
+    def _maker_before(self, m: Mention, noun: int) -> bool:
+        """Whether `m`, named before the document's noun at `noun`, may be its maker: a
+        person, a body or a medium in the nominative that no preposition governs
+        (`_governed`: 'в обращении к ЕК'), in the noun's sentence, with no verb between but
+        one of making ('Госдума готовится рассмотреть проект': the body that weighs a bill is
+        not its author; 'Песков заявил, что в докладе ...')."""
+        if m.type not in _AUTHORS or not m.nominative or m.stop > noun or self._governed(m):
+            return False
+        between = self.text[m.stop : noun]
+        verbs = [lemma(w) for w in _WORDS.findall(between) if _is_verb(w)]
+        making = all(v in _MAKING | _AUXILIARY for v in verbs)
+        return making and _SENTENCE_BREAK.search(between) is None
 
     def _headline_author(self, before: int, noun: str | None = None) -> str | None:
         """Whose a document with no author named near its source is, when the headline or the
