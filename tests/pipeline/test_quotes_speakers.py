@@ -2632,3 +2632,19 @@ def test_a_medium_in_straight_quotation_marks_reports_on_its_own_account() -> No
         ]
     )
     assert said(found, "Союз производителей алкогольной продукции") == "Коммерсантъ"
+
+
+def test_a_name_after_a_preposition_or_after_the_subject_s_verb_is_no_subject() -> None:
+    # corpus 500b7512dbef76b5 and 7d1f2d184f2a7d64: 'Муссолини', 'Винус' do not decline, so
+    # they read as nominatives; the one the pronoun refers to is the subject before the verb
+    found = speakers(
+        [
+            "Валерио грубо подтолкнул Кларетту к Муссолини и поднял залитый дождем автомат. "
+            "«Именем итальянского народа!» – произнес он.",
+            "Немец Томми Хаас, в свою очередь, поздравил не только Серену и Роджера, но и Винус "
+            "с Рафаэлем. «Лучшее начало года представить было сложно, не могу дождаться новых "
+            "сюрпризов», — написал он.",
+        ]
+    )
+    assert said(found, "Именем итальянского народа") == "Валерио"
+    assert said(found, "Лучшее начало года") == "Томми Хаас"

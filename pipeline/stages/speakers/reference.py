@@ -145,7 +145,7 @@ class Reference:
                 return again
             ids = {m.entity_id for m in fit}
             # the subject first, else one named after a noun of a person
-            subjects = {m.entity_id for m in fit if m.nominative and not self._owner(m)}
+            subjects = {m.entity_id for m in self._subjects(fit)}
             if not subjects and recent and self._described_before(fit[-1], previous):
                 return recent  # '..., премьер-министр РФ отказался. «...», — считает премьер'
             subjects = subjects or {m.entity_id for m in fit if self._presented(m)}
@@ -353,6 +353,31 @@ class Reference:
         role = morph()(before[-2].lower())[0].tag if len(before) > 1 else None
         of_role = role is not None and role.POS == "NOUN" and "anim" in role
         return noun.POS == "NOUN" and "inan" in noun and not of_role
+
+    def _subjects(self, fit: list[Mention]) -> list[Mention]:
+        """The names of a sentence that may be its subject: in the nominative, not whose a
+        thing is (`_owner`) nor after a preposition, which a name that does not decline reads
+        as ('подтолкнул Кларетту к Муссолини'); of those, not one after the verb of another
+        before it ('Томми Хаас, в свою очередь, поздравил не только Серену и Роджера, но и
+        Винус с Рафаэлем': Винус is whom he congratulated)."""
+        named = [
+            m for m in fit if m.nominative and not self._owner(m) and not self._governed_name(m)
+        ]
+        return [
+            m
+            for m in named
+            if not any(
+                o.stop <= m.start
+                and o.entity_id != m.entity_id
+                and any(_pos(w) == "VERB" for w in _WORDS.findall(self.text[o.stop : m.start]))
+                for o in named
+            )
+        ]
+
+    def _governed_name(self, m: Mention) -> bool:
+        """Whether a preposition stands right before a name."""
+        before = _WORDS.findall(self.text[max(0, m.start - 30) : m.start])[-1:]
+        return bool(before) and preposition(before[0].lower())
 
     def _presented(self, m: Mention) -> bool:
         """Whether the text presents a person rather than mentions them: the subject, in the
