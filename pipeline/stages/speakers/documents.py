@@ -35,6 +35,7 @@ from pipeline.stages.speakers.words import (
     _genitive_thing,
     _is_verb,
     _plural,
+    _pos,
     _same_kind,
     _singular,
 )
@@ -50,9 +51,6 @@ _MAKING = frozenset(
 #: Verbs that may stand between a document's maker and a verb of making: 'Минфин может
 #: подготовить доклад', 'ведомство планирует опубликовать отчёт'.
 _AUXILIARY = frozenset({"быть", "мочь", "стать", "планировать", "собираться", "намереваться"})
-
-#: A sentence's end between a name and a document's noun: the noun is of a later sentence.
-_SENTENCE_BREAK = re.compile(r"[.!?…]\s+\W*[А-ЯЁA-Z]")
 
 #: What may stand between a document's noun and its owner's name: up to two words of the
 #: owner's own name or role ('доклад Исследовательского центра Европарламента'), and the
@@ -174,15 +172,23 @@ class Documents:
     def _maker_before(self, m: Mention, noun: int) -> bool:
         """Whether `m`, named before the document's noun at `noun`, may be its maker: a
         person, a body or a medium in the nominative that no preposition governs
-        (`_governed`: 'в обращении к ЕК'), in the noun's sentence, with no verb between but
+        (`_governed`: 'в обращении к ЕК'), unless the noun is the object of a verb other than
         one of making ('Госдума готовится рассмотреть проект': the body that weighs a bill is
-        not its author; 'Песков заявил, что в докладе ...')."""
+        not its author; 'Россельхознадзор запретил поставки, следует из сообщения регулятора'
+        still is)."""
         if m.type not in _AUTHORS or not m.nominative or m.stop > noun or self._governed(m):
             return False
-        between = self.text[m.stop : noun]
-        verbs = [lemma(w) for w in _WORDS.findall(between) if _is_verb(w)]
-        making = all(v in _MAKING | _AUXILIARY for v in verbs)
-        return making and _SENTENCE_BREAK.search(between) is None
+        return not self._object_of_verb(noun)
+
+    def _object_of_verb(self, noun: int) -> bool:
+        """Whether the word right before a document's noun is a verb other than one of making
+        ('рассмотреть проект', 'раскритиковал доклад'), with at most an adjective between
+        ('изучить новый доклад')."""
+        words = _WORDS.findall(self.text[max(0, noun - 60) : noun])[-2:]
+        if len(words) == 2 and _pos(words[1]) in ("ADJF", "NUMR"):
+            words = words[:1]
+        verb = words[-1] if words else None
+        return verb is not None and _is_verb(verb) and lemma(verb) not in _MAKING | _AUXILIARY
 
     def _headline_author(self, before: int, noun: str | None = None) -> str | None:
         """Whose a document with no author named near its source is, when the headline or the
