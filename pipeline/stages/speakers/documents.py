@@ -19,6 +19,7 @@ from pipeline.nlp.sources import (
     Reading,
     agreement,
 )
+from pipeline.nlp.speech import cue_forms
 from pipeline.runtime.choice import sole
 from pipeline.stages.speakers.patterns import _CLAUSE, _PRESS_SERVICE
 from pipeline.stages.speakers.phrases import _WORDS, _document_noun
@@ -45,7 +46,7 @@ _MAKING = frozenset(
     {"принять", "опубликовать", "подписать", "направить", "представить", "подготовить"}
     | {"внести", "издать", "выпустить", "разместить", "написать", "утвердить", "одобрить"}
     | {"поручить", "составить", "распространить", "обнародовать", "отправить"}
-    | {"разработать", "сделать"}
+    | {"разработать", "сделать", "запустить"}
 )
 
 #: Verbs that may stand between a document's maker and a verb of making: 'Минфин может
@@ -176,9 +177,21 @@ class Documents:
         one of making ('Госдума готовится рассмотреть проект': the body that weighs a bill is
         not its author; 'Россельхознадзор запретил поставки, следует из сообщения регулятора'
         still is)."""
-        if m.type not in _AUTHORS or not m.nominative or m.stop > noun or self._governed(m):
+        if m.type not in _AUTHORS or not m.nominative or m.stop > noun:
             return False
-        return not self._object_of_verb(noun)
+        return not self._addressed(m) and not self._object_of_verb(noun)
+
+    def _addressed(self, m: Mention) -> bool:
+        """Whether a preposition governs a name (`_governed`: 'в обращении к ЕК', 'обратились в
+        Еврокомиссию': whom it was sent to), but for 'в' beside a cue verb ('сообщили в МВД',
+        'В МВД сообщили': the body that speaks)."""
+        if not self._governed(m):
+            return False
+        before = _WORDS.findall(self.text[max(0, m.start - 60) : m.start])[-2:]
+        after = _WORDS.findall(self.text[m.stop : m.stop + 40])[:1]
+        placed = bool(before) and before[-1].lower() in ("в", "во")
+        beside = [w.lower() for w in before[:-1] + after]
+        return not (placed and any(w in cue_forms() for w in beside))
 
     def _object_of_verb(self, noun: int) -> bool:
         """Whether the word right before a document's noun is a verb other than one of making

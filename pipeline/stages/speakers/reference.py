@@ -369,10 +369,18 @@ class Reference:
             if not any(
                 o.stop <= m.start
                 and o.entity_id != m.entity_id
-                and any(_pos(w) == "VERB" for w in _WORDS.findall(self.text[o.stop : m.start]))
+                and self._verb_between(o.stop, m.start)
                 for o in named
             )
         ]
+
+    def _verb_between(self, start: int, stop: int) -> bool:
+        """Whether a finite verb stands between two names, not a parenthetical cue's right
+        before the second ('Каспаров, как подчеркнул Миронов, ...': Миронов speaks)."""
+        words = _WORDS.findall(self.text[start:stop])
+        if len(words) >= 2 and words[-2].lower() == "как" and _pos(words[-1]) == "VERB":
+            words = words[:-2]
+        return any(_pos(w) == "VERB" for w in words)
 
     def _governed_name(self, m: Mention) -> bool:
         """Whether a preposition stands right before a name."""
