@@ -2648,3 +2648,16 @@ def test_a_name_after_a_preposition_or_after_the_subject_s_verb_is_no_subject() 
     )
     assert said(found, "Именем итальянского народа") == "Валерио"
     assert said(found, "Лучшее начало года") == "Томми Хаас"
+
+
+def test_the_name_after_a_parenthetical_cue_is_a_subject() -> None:
+    # corpus 0d95e89fb0435d9a (shortened): 'как подчеркнул Миронов' is his own clause, so the
+    # expert is Миронов, not Каспаров whom he spoke of
+    found = speakers(
+        [
+            "Так что в этом контексте Каспаров, как подчеркнул Миронов, видимо, все-таки "
+            "правильно опасается раскола оппозиции. «Поэтому он борется за ее идеологическую "
+            "чистоту, но делает это очень странным способом», – считает эксперт."
+        ]
+    )
+    assert said(found, "борется за ее идеологическую чистоту") == "Миронов"
