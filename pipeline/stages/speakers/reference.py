@@ -66,6 +66,9 @@ _ANONYMOUS = re.compile(
 #: сотрудник центра арабских и исламских исследований Института Востока РАН ...').
 _ASIDE_REACH = 200
 
+#: The preposition of one who acts with the subject.
+_WITH = frozenset({"с", "со"})
+
 #: A name coordinated with the one before it: '[Колесниченко] и Пацкевич'.
 _PAIRED = re.compile(r"\s+и\s+[А-ЯЁ]")
 
@@ -366,7 +369,8 @@ class Reference:
         return [
             m
             for m in named
-            if not any(
+            if self._with(m)
+            or not any(
                 o.stop <= m.start
                 and o.entity_id != m.entity_id
                 and self._verb_between(o.stop, m.start)
@@ -382,10 +386,17 @@ class Reference:
             words = words[:-2]
         return any(_pos(w) == "VERB" for w in words)
 
-    def _governed_name(self, m: Mention) -> bool:
-        """Whether a preposition stands right before a name."""
+    def _with(self, m: Mention) -> bool:
+        """Whether 'с' stands right before a name: one who acts with the subject
+        ('встретился с Энтони Блинкеном': either may go on speaking)."""
         before = _WORDS.findall(self.text[max(0, m.start - 30) : m.start])[-1:]
-        return bool(before) and preposition(before[0].lower())
+        return bool(before) and before[0].lower() in _WITH
+
+    def _governed_name(self, m: Mention) -> bool:
+        """Whether a preposition stands right before a name, but 'с' of one who acts with the
+        subject ('встретился с Энтони Блинкеном': either may go on speaking)."""
+        before = _WORDS.findall(self.text[max(0, m.start - 30) : m.start])[-1:]
+        return bool(before) and preposition(before[0].lower()) and not self._with(m)
 
     def _presented(self, m: Mention) -> bool:
         """Whether the text presents a person rather than mentions them: the subject, in the
