@@ -19,6 +19,7 @@ from pipeline.nlp.sources import (
     Reading,
     agreement,
 )
+from pipeline.nlp.speech import cue_forms
 from pipeline.runtime.choice import sole
 from pipeline.stages.speakers.patterns import _CLAUSE, _PRESS_SERVICE
 from pipeline.stages.speakers.phrases import _WORDS, _document_noun
@@ -33,7 +34,9 @@ from pipeline.stages.speakers.words import (
     _SUBORDINATING,
     _genitive,
     _genitive_thing,
+    _is_verb,
     _plural,
+    _pos,
     _same_kind,
     _singular,
 )
@@ -43,7 +46,12 @@ _MAKING = frozenset(
     {"принять", "опубликовать", "подписать", "направить", "представить", "подготовить"}
     | {"внести", "издать", "выпустить", "разместить", "написать", "утвердить", "одобрить"}
     | {"поручить", "составить", "распространить", "обнародовать", "отправить"}
+    | {"разработать", "сделать", "запустить"}
 )
+
+#: Verbs that may stand between a document's maker and a verb of making: 'Минфин может
+#: подготовить доклад', 'ведомство планирует опубликовать отчёт'.
+_AUXILIARY = frozenset({"быть", "мочь", "стать", "планировать", "собираться", "намереваться"})
 
 #: What may stand between a document's noun and its owner's name: up to two words of the
 #: owner's own name or role ('доклад Исследовательского центра Европарламента'), and the
@@ -154,15 +162,46 @@ class Documents:
             within, stop = (start, stop), start
             if at is None:
                 continue
-            makers = {
-                m.entity_id for m in ours if m.type in _AUTHORS and m.nominative and m.stop <= at
-            }
+            makers = {m.entity_id for m in ours if self._maker_before(m, at)}
             if len(makers) == 1:
                 return makers.pop()
             word = _WORDS.match(self.text, at).group()
             same = _same_kind(noun, lemma(word)) and _singular(word)
             return None if makers or not same else self._owner_of_document(ours, at, within[1])
         return None
+
+    def _maker_before(self, m: Mention, noun: int) -> bool:
+        """Whether `m`, named before the document's noun at `noun`, may be its maker: a
+        person, a body or a medium in the nominative that no preposition governs
+        (`_governed`: 'в обращении к ЕК'), unless the noun is the object of a verb other than
+        one of making ('Госдума готовится рассмотреть проект': the body that weighs a bill is
+        not its author; 'Россельхознадзор запретил поставки, следует из сообщения регулятора'
+        still is)."""
+        if m.type not in _AUTHORS or not m.nominative or m.stop > noun:
+            return False
+        return not self._addressed(m) and not self._object_of_verb(noun)
+
+    def _addressed(self, m: Mention) -> bool:
+        """Whether a preposition governs a name (`_governed`: 'в обращении к ЕК', 'обратились в
+        Еврокомиссию': whom it was sent to), but for 'в' beside a cue verb ('сообщили в МВД',
+        'В МВД сообщили': the body that speaks)."""
+        if not self._governed(m):
+            return False
+        before = _WORDS.findall(self.text[max(0, m.start - 60) : m.start])[-2:]
+        after = _WORDS.findall(self.text[m.stop : m.stop + 40])[:1]
+        placed = bool(before) and before[-1].lower() in ("в", "во")
+        beside = [w.lower() for w in before[:-1] + after]
+        return not (placed and any(w in cue_forms() for w in beside))
+
+    def _object_of_verb(self, noun: int) -> bool:
+        """Whether the word right before a document's noun is a verb other than one of making
+        ('рассмотреть проект', 'раскритиковал доклад'), with at most an adjective between
+        ('изучить новый доклад')."""
+        words = _WORDS.findall(self.text[max(0, noun - 60) : noun])[-2:]
+        if len(words) == 2 and _pos(words[1]) in ("ADJF", "NUMR"):
+            words = words[:1]
+        verb = words[-1] if words else None
+        return verb is not None and _is_verb(verb) and lemma(verb) not in _MAKING | _AUXILIARY
 
     def _headline_author(self, before: int, noun: str | None = None) -> str | None:
         """Whose a document with no author named near its source is, when the headline or the

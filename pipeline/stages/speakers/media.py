@@ -83,6 +83,15 @@ class Media:
         clause = re.match(r"[^.!?\n]*", self.text[at : at + _AFTER_CUE]).group()
         return _OWN_CHANNEL.search(clause) is not None
 
+    def _title_end(self, m: Mention) -> int:
+        """Where a medium's name ends with the rest of its title in quotation marks: '«Рёнхап»',
+        '«Россия 24»', or in straight quotation marks opened right before it ('"Коммерсантъ"')."""
+        titled = _TITLE_END.match(self.text, m.stop)
+        if titled:
+            return titled.end()
+        straight = self.text[m.start - 1 : m.start] == '"'
+        return m.stop + 1 if straight and self.text.startswith('"', m.stop) else m.stop
+
     def _reporting_outlet(self, start: int, stop: int) -> str | None:
         """The medium whose own report a sentence gives, which an impersonal cue after it goes on
         with ('CNN со ссылкой на источники сообщил, что ... Отмечается, что ...'): its one
@@ -103,8 +112,7 @@ class Media:
         if _quotes_words(self.text[start:stop]):  # it quotes someone's words or document
             return None
         m = media[0]
-        titled = _TITLE_END.match(self.text, m.stop)  # 'передаёт «Рёнхап» со ссылкой на'
-        end = titled.end() if titled else m.stop
+        end = self._title_end(m)  # 'передаёт «Рёнхап» со ссылкой на', 'пишет "Коммерсантъ".'
         before = _WORDS.findall(self.text[start : m.start])[-1:]
         after = _WORDS.findall(self.text[end:stop])[:1]
         if not m.nominative or (before and preposition(before[0])):

@@ -66,6 +66,9 @@ _ANONYMOUS = re.compile(
 #: сотрудник центра арабских и исламских исследований Института Востока РАН ...').
 _ASIDE_REACH = 200
 
+#: The preposition of one who acts with the subject.
+_WITH = frozenset({"с", "со"})
+
 #: A name coordinated with the one before it: '[Колесниченко] и Пацкевич'.
 _PAIRED = re.compile(r"\s+и\s+[А-ЯЁ]")
 
@@ -145,7 +148,7 @@ class Reference:
                 return again
             ids = {m.entity_id for m in fit}
             # the subject first, else one named after a noun of a person
-            subjects = {m.entity_id for m in fit if m.nominative and not self._owner(m)}
+            subjects = {m.entity_id for m in self._subjects(fit)}
             if not subjects and recent and self._described_before(fit[-1], previous):
                 return recent  # '..., премьер-министр РФ отказался. «...», — считает премьер'
             subjects = subjects or {m.entity_id for m in fit if self._presented(m)}
@@ -353,6 +356,47 @@ class Reference:
         role = morph()(before[-2].lower())[0].tag if len(before) > 1 else None
         of_role = role is not None and role.POS == "NOUN" and "anim" in role
         return noun.POS == "NOUN" and "inan" in noun and not of_role
+
+    def _subjects(self, fit: list[Mention]) -> list[Mention]:
+        """The names of a sentence that may be its subject: in the nominative, not whose a
+        thing is (`_owner`) nor after a preposition, which a name that does not decline reads
+        as ('подтолкнул Кларетту к Муссолини'); of those, not one after the verb of another
+        before it ('Томми Хаас, в свою очередь, поздравил не только Серену и Роджера, но и
+        Винус с Рафаэлем': Винус is whom he congratulated)."""
+        named = [
+            m for m in fit if m.nominative and not self._owner(m) and not self._governed_name(m)
+        ]
+        return [
+            m
+            for m in named
+            if self._with(m)
+            or not any(
+                o.stop <= m.start
+                and o.entity_id != m.entity_id
+                and self._verb_between(o.stop, m.start)
+                for o in named
+            )
+        ]
+
+    def _verb_between(self, start: int, stop: int) -> bool:
+        """Whether a finite verb stands between two names, not a parenthetical cue's right
+        before the second ('Каспаров, как подчеркнул Миронов, ...': Миронов speaks)."""
+        words = _WORDS.findall(self.text[start:stop])
+        if len(words) >= 2 and words[-2].lower() == "как" and _pos(words[-1]) == "VERB":
+            words = words[:-2]
+        return any(_pos(w) == "VERB" for w in words)
+
+    def _with(self, m: Mention) -> bool:
+        """Whether 'с' stands right before a name: one who acts with the subject
+        ('встретился с Энтони Блинкеном': either may go on speaking)."""
+        before = _WORDS.findall(self.text[max(0, m.start - 30) : m.start])[-1:]
+        return bool(before) and before[0].lower() in _WITH
+
+    def _governed_name(self, m: Mention) -> bool:
+        """Whether a preposition stands right before a name, but 'с' of one who acts with the
+        subject ('встретился с Энтони Блинкеном': either may go on speaking)."""
+        before = _WORDS.findall(self.text[max(0, m.start - 30) : m.start])[-1:]
+        return bool(before) and preposition(before[0].lower()) and not self._with(m)
 
     def _presented(self, m: Mention) -> bool:
         """Whether the text presents a person rather than mentions them: the subject, in the

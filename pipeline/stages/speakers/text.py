@@ -13,6 +13,12 @@ from pipeline.nlp.sources import occasions
 _OPENED = re.compile(r"(?i)(?:^|\s)(?:в|во|на|с|со)\s+(?:\w+\s+)?$")
 
 
+#: A phrase of whom a document or a plea is addressed to, inside a source, up to the end of the
+#: name after it: 'в письме [к FTC]', 'в обращении [к ЕК]', 'в обращении [в адрес Порошенко]',
+#: 'в письме [на имя министра]'. Words of one clause may stand before the name.
+_ADDRESSED = re.compile(r"(?i)(?<!\w)(?:ко?|в\s+адрес|на\s+имя)\s+[^,.;:!?«»\"\n]{0,60}")
+
+
 #: The longest paragraph (with its breaks) that is an editorial note's author set apart inside
 #: a parenthesis ('\n\nRT\n\n').
 _NOTE = 40
@@ -83,4 +89,15 @@ class Text:
         # интервью BuzzFeed [Рэпп] рассказал')
         subjects = [m.start for m in self.mentions if m.type == "PER" and m.nominative]
         cut = [(a, min([m for m in subjects if a < m < b], default=b)) for a, b in found]
-        return [(max(a, start), b) for a, b in cut if b > start]
+        return [(max(a, start), b) for a, b in cut if b > start] + self._addressees(start, stop)
+
+    def _addressees(self, start: int, stop: int) -> list[tuple[int, int]]:
+        """The spans of a source that name whom it was addressed to (`_ADDRESSED`): from the
+        preposition to the end of the first name after it. The addressee of a letter or an
+        appeal is not its author ('Как говорится в письме к FTC' is the congressmen's)."""
+        found = []
+        for phrase in _ADDRESSED.finditer(self.text, start, stop):
+            named = [m.stop for m in self.mentions if phrase.start() < m.start < phrase.end()]
+            if named:
+                found.append((phrase.start(), min(named)))
+        return found
