@@ -179,22 +179,37 @@ def _share(rows: list[dict], column: str) -> str:
     return f"{marks['y']}/{total} = {marks['y'] / total:.3f}" if total else "not judged"
 
 
+def _misjudged(rows: list[dict]) -> list[str]:
+    """The judgement cells that break the guide's convention: `y`, `n` or empty, and in
+    `duplicate` a higher row's rank or empty."""
+    found = []
+    for number, row in enumerate(rows, 2):  # line numbers of the file, after the header
+        for column in JUDGED:
+            value = row.get(column) or ""
+            ok = value.isdigit() if column == "duplicate" else value in ("y", "n")
+            if value and not ok:
+                found.append(f"line {number} ({row['name']}): {column} = {value!r}")
+    return found
+
+
 def score(path: Path) -> None:
     with path.open(encoding="utf-8") as f:
         rows = list(csv.DictReader(f, delimiter="\t"))
+    for line in _misjudged(rows):
+        print(f"not counted, against the guide: {line}")
     by = lambda section, kinds=None: [  # noqa: E731
         r for r in rows if r["section"] == section and (kinds is None or r["type"] in kinds)
     ]
     people = by("person")
     filled = [r for r in people if "country=;" not in r["detail"]]
     lines = [
-        ("top 150 people: duplicate rows", sum(bool(r["duplicate"]) for r in people)),
+        ("top 150 people: duplicate rows", sum(r["duplicate"].isdigit() for r in people)),
         ("top 150 people: wrong merges", sum(r["merge_ok"] == "n" for r in people)),
         ("top 150 people: country right where filled", _share(filled, "country_ok")),
         ("top 150 people: with a country", f"{len(filled)}"),
         (
             "top 100 organisations and places: duplicate rows",
-            sum(bool(r["duplicate"]) for r in by("other")),
+            sum(r["duplicate"].isdigit() for r in by("other")),
         ),
         (
             "top 100 organisations and places: wrong merges",
