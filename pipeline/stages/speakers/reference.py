@@ -386,17 +386,20 @@ class Reference:
             words = words[:-2]
         return any(_pos(w) == "VERB" for w in words)
 
+    def _word_before(self, m: Mention) -> str:
+        """The word right before a name, in lower case ('' at the start of the text)."""
+        before = _WORDS.findall(self.text[max(0, m.start - 30) : m.start])[-1:]
+        return before[0].lower() if before else ""
+
     def _with(self, m: Mention) -> bool:
         """Whether 'с' stands right before a name: one who acts with the subject
         ('встретился с Энтони Блинкеном': either may go on speaking)."""
-        before = _WORDS.findall(self.text[max(0, m.start - 30) : m.start])[-1:]
-        return bool(before) and before[0].lower() in _WITH
+        return self._word_before(m) in _WITH
 
     def _governed_name(self, m: Mention) -> bool:
-        """Whether a preposition stands right before a name, but 'с' of one who acts with the
-        subject ('встретился с Энтони Блинкеном': either may go on speaking)."""
-        before = _WORDS.findall(self.text[max(0, m.start - 30) : m.start])[-1:]
-        return bool(before) and preposition(before[0].lower()) and not self._with(m)
+        """Whether a preposition other than `_with`'s 'с' stands right before a name."""
+        word = self._word_before(m)
+        return bool(word) and word not in _WITH and preposition(word)
 
     def _presented(self, m: Mention) -> bool:
         """Whether the text presents a person rather than mentions them: the subject, in the
