@@ -328,6 +328,10 @@ class Introduced:
             and not self._named_after_place(name, places_written)
             and self._may_be_thing(name)
         }
+        return self._surfaces_named(names)
+
+    def _surfaces_named(self, names: Set[str]) -> frozenset[str]:
+        """The organisations' surfaces whose most frequent name is one of `names`."""
         return frozenset(
             surface
             for surface, found in self.surfaces.items()
@@ -368,11 +372,7 @@ class Introduced:
             and not self._named_after_place(name, places_written)
             and self._may_be_thing(name)
         }
-        return frozenset(
-            surface
-            for surface, found in self.surfaces.items()
-            if found.most_common(1)[0][0] in names
-        )
+        return self._surfaces_named(names)
 
     def titles(self) -> frozenset[str]:
         """The organisations' surfaces that are a person's title (`person_title`: 'Генсека',
