@@ -18,6 +18,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Mapping, Set
 from dataclasses import dataclass, field
+from functools import cache
 
 from pipeline.nlp.abbreviations import fits
 from pipeline.nlp.cues import cue_verbs, statement_verbs
@@ -411,13 +412,25 @@ def _acts(text: str, start: int, stop: int) -> bool:
     решил'), which a word before it that governs it ('в рамках РЭН сообщал', 'на борту МКС
     заявил': the verb is another's) makes another's; 'в' may stand before an impersonal body."""
     before = _WORD_BEFORE.search(text, max(0, start - 40), start)
-    if before and lemma(before.group(1)) in role_lemmas() | _BODYS_OWN:
+    if before and lemma(before.group(1)) in _bodys_nouns():
         return True
     after = _WORD_AFTER.match(text, stop)
-    verbs = cue_verbs() | statement_verbs() | _DECISION_VERBS
-    if after is None or key(lemma(after.group(1))) not in verbs:
+    if after is None or key(lemma(after.group(1))) not in _acting_verbs():
         return False
     return before is None or before.group(1).lower() in ("в", "во") or not _governs(before.group(1))
+
+
+@cache
+def _bodys_nouns() -> frozenset[str]:
+    """Nouns (by lemma) whose genitive is a body that acts: roles and `_BODYS_OWN`."""
+    return frozenset(role_lemmas() | _BODYS_OWN)
+
+
+@cache
+def _acting_verbs() -> frozenset[str]:
+    """Verbs (by key of lemma) whose subject is a body that acts: of speech and statement
+    (`nlp.cues`) and of decision (`_DECISION_VERBS`)."""
+    return frozenset(cue_verbs() | statement_verbs() | _DECISION_VERBS)
 
 
 def _governs(word: str) -> bool:
