@@ -909,7 +909,7 @@ def _linking(words: list[_Token]) -> bool:
     addition (`_ADDING`), the anaphoric object of 'при этом', 'помимо этого' (as 'кроме того',
     whose 'того' reads as an adjectival pronoun)."""
     return all(
-        _connective(t) or (k > 0 and _lemma(words[k - 1].text) in _ADDING and _pos(t) == "NPRO")
+        _connective(t) or (_after_adding(words, k) and _pos(t) == "NPRO")
         for k, t in enumerate(words)
         if t.is_word
     )
@@ -918,6 +918,11 @@ def _linking(words: list[_Token]) -> bool:
 #: Prepositions that make a connective of a neuter pronoun: 'при этом', 'помимо этого', 'кроме
 #: этого' (not 'после этого', 'для этого': adverbials of the clause said).
 _ADDING = frozenset({"при", "помимо", "кроме"})
+
+
+def _after_adding(words: list[_Token], k: int) -> bool:
+    """Whether words[k] follows a preposition of addition (`_ADDING`: 'при этом', 'кроме того')."""
+    return k > 0 and _lemma(words[k - 1].text) in _ADDING
 
 
 def _only_links(words: list[_Token]) -> bool:
@@ -929,7 +934,7 @@ def _only_links(words: list[_Token]) -> bool:
     if _time_or_place([t for t in words if _pos(t) != "PRCL"]):
         return False
     for k, token in enumerate(words):
-        after_preposition = k > 0 and _lemma(words[k - 1].text) in _ADDING
+        after_preposition = _after_adding(words, k)
         if _pos(token) in ("CONJ", "PREP", "ADVB"):
             continue  # 'Тем не менее', 'Между тем': 'тем' reads as a conjunction first
         for parse in morph()(token.text.lower()):

@@ -221,7 +221,8 @@ def _statement_noun(tokens: list[_Token]) -> int | None:
     while i < len(tokens) - 1 and tokens[i].is_word and _pos(tokens[i]) in ("ADVB", "CONJ"):
         i += 1
     along = _along_with(tokens, i)
-    i += along
+    if along:
+        i += 1  # the noun's demonstrative after 'с': 'С таким заявлением выступил'
     readings = {p.normal_form for p in morph()(tokens[i].text.lower())}
     if i + 1 >= len(tokens) or readings.isdisjoint(_DEMONSTRATIVES):
         return None  # any reading: 'это' is first a particle
