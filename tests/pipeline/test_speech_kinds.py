@@ -7,7 +7,12 @@ import pytest
 
 from pipeline.nlp import speech
 from pipeline.nlp.cues import aside_nouns, cue_forms, cue_nouns, cue_verbs
-from pipeline.nlp.speech import find_speech, sentence
+from pipeline.nlp.speech import Speech, find_speech, sentence
+
+
+def found_in(text: str) -> list[Speech]:
+    """The quotes `find_speech` finds in a one-sentence text, all of it one paragraph."""
+    return find_speech(text, [(0, len(text))], [(0, len(text))])
 
 
 def quotes(text: str) -> list[tuple[str, str, str | None]]:
@@ -18,7 +23,7 @@ def quotes(text: str) -> list[tuple[str, str, str | None]]:
             text[s.cue_start : s.cue_stop],
             None if s.source_start is None else text[s.source_start : s.source_stop],
         )
-        for s in find_speech(text, [(0, len(text))], [(0, len(text))])
+        for s in found_in(text)
     ]
 
 
@@ -211,13 +216,13 @@ def test_the_content_as_tagged_leaves_out_the_aside_inside_it() -> None:
         "Такие действия Таллина, отметил он, не соответствуют интересам России, самой "
         "Эстонии и европейского сотрудничества."
     )
-    (found,) = find_speech(text, [(0, len(text))], [(0, len(text))])
+    (found,) = found_in(text)
     assert [text[a:b] for a, b in found.content_spans(text)] == [
         "Такие действия Таллина",
         "не соответствуют интересам России, самой Эстонии и европейского сотрудничества",
     ]
     text = "По его словам, стоять в очереди за билетами нет необходимости."
-    (found,) = find_speech(text, [(0, len(text))], [(0, len(text))])
+    (found,) = found_in(text)
     assert [text[a:b] for a, b in found.content_spans(text)] == [
         "стоять в очереди за билетами нет необходимости"
     ]
