@@ -12,6 +12,7 @@ split never changes.
 
 from __future__ import annotations
 
+import functools
 import gzip
 import hashlib
 import json
@@ -100,8 +101,10 @@ def layout(text: str) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
     )
 
 
+@functools.cache
 def corpus_texts(corpus: Path) -> dict[str, str]:
-    """article_id -> text of every article of the corpus."""
+    """article_id -> text of every article of the corpus, read once per corpus and process
+    (a scorer loads a dozen label files from the same corpus); callers must not change it."""
     return dict(articles(require(corpus)))
 
 
