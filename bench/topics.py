@@ -7,8 +7,9 @@ Usage: python bench/topics.py [--data DIR [--cache CACHE] | --corpus PATH] [--wo
 `bench/entities.py --full --save DIR` kept), so person names are masked as in a real build.
 With --cache CACHE too (the build's article cache), the stage runs as `obzor build` runs it:
 over DIR's articles read back with their cached lemmas, raw mentions and page furniture (the
-articles the cache lacks for this code's version are analysed first, and counted). Without
---data the corpus is ingested and no names are masked.
+articles the cache lacks for this code's version are analysed first, and counted; the results
+of other code versions in the cache are left alone). Without --data the corpus is ingested and
+no names are masked.
 """
 
 from __future__ import annotations
@@ -89,7 +90,7 @@ def as_built(data: Path, cache: Path, engine) -> tuple:
     with tempfile.TemporaryDirectory(prefix="obzor-bench-topics-") as tmp:
         articles = Path(tmp) / "articles.parquet"  # sorted by id, as the build's scratch copy
         pq.write_table(pq.read_table(data / "articles.parquet").sort_by("article_id"), articles)
-        corpus, account = analysed(articles, cache, engine=engine)
+        corpus, account = analysed(articles, cache, engine=engine, prune=False)
         with PeakMemory() as memory:
             started = time.perf_counter()
             found = find_topics(corpus, k=None, engine=engine, progress=True, memo=None)

@@ -93,14 +93,17 @@ class ArticleCache:
         root: Path,
         articles: Iterable[pa.Table],
         tables: Mapping[str, tuple[pa.Schema, str]],
+        *,
+        prune: bool = True,
     ) -> None:
         self.directory = version_directory(root)
         self.tables = dict(tables)
         self.directory.mkdir(parents=True, exist_ok=True)
         self._in_use = _hold(self.directory)
-        for stale in root.glob("*"):
-            if stale.is_dir() and stale != self.directory and not _in_use(stale):
-                shutil.rmtree(stale, ignore_errors=True)
+        if prune:  # a build keeps one version; a benchmark (`prune=False`) removes nothing
+            for stale in root.glob("*"):
+                if stale.is_dir() and stale != self.directory and not _in_use(stale):
+                    shutil.rmtree(stale, ignore_errors=True)
         # The build's articles' keys and ids, in the order of the ids; Arrow arrays, not
         # dicts, a tenth of the memory.
         keys: list[pa.Array] = []

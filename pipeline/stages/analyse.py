@@ -91,16 +91,18 @@ def analysed(
     engine: Engine = SERIAL,
     progress: bool = False,
     timer: Timer | None = None,
+    prune: bool = True,
 ) -> tuple[Corpus, dict]:
     """The corpus of the `articles` table (a Parquet file sorted by id) with the per-article
     `tables` of every article, in the article cache under `root`: `analyse` runs for the
-    articles not there. Returns the corpus and an account of the cache for the manifest."""
+    articles not there. Returns the corpus and an account of the cache for the manifest.
+    `prune=False` leaves the cache's other versions (other code's results) in place."""
     timer = timer or Timer()
     tables = tuple(name for name in PER_ARTICLE if name in tables or name in ALWAYS)
     with timer.stage("cache"):
         keyed = parts(articles, CHUNK_ARTICLES, ["article_id", "text", "title", "published"])
         kept = {n: (PER_ARTICLE[n].schema, PER_ARTICLE[n].order) for n in tables}
-        store = ArticleCache(root, keyed, kept)
+        store = ArticleCache(root, keyed, kept, prune=prune)
         corpus = Corpus(articles, store)
         new = store.missing()
     with timer.stage("analyse"), store.saving(new) as save:
