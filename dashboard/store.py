@@ -463,29 +463,6 @@ def at_rows(
     return f"({' UNION ALL '.join(parts or [f'SELECT * FROM {table} WHERE false'])})", params
 
 
-#: Past this many distinct dates, `rows_at` reads the rows over the range of their dates
-#: rather than at each date (a parameter a date).
-AT_DATES = 256
-
-
-def rows_at(
-    table: str,
-    dates: pa.ChunkedArray,
-    ids: pa.ChunkedArray,
-    where: tuple[str, list] = ("true", []),
-) -> tuple[str, list]:
-    """A subquery of the rows of `table` (laid out by date) at the `dates` of the articles `ids`
-    (a row each), narrowed by `where` (a condition and its parameters), and its parameters:
-    at each date for up to `AT_DATES` dates (`at_rows`: only the row groups of those dates,
-    however far apart), else over the range of the dates (`in_dates`: a dense run of dates
-    reads the same row groups, without a parameter a date)."""
-    if pc.count_distinct(dates).as_py() <= AT_DATES:
-        return at_rows(table, dates, ids, where)
-    condition, values = where
-    ranged, params = in_dates("published", dates)
-    return f"(SELECT * FROM {table} WHERE {condition} AND {ranged})", [*values, *params]
-
-
 def _or_null(column: str, ranged: str, dates: pa.ChunkedArray) -> str:
     """`ranged`, or `column` null too when `dates` hold a null (an undated row)."""
     return f"({ranged} OR {column} IS NULL)" if dates.null_count else ranged

@@ -14,7 +14,7 @@ import pyarrow.compute as pc
 import streamlit as st
 
 from dashboard.filters import Filters
-from dashboard.store import Build, new_cursor, rows_at, shared, time_limited
+from dashboard.store import Build, in_dates, new_cursor, shared, time_limited
 from pipeline.nlp.models import word_forms
 
 #: Search modes of the Search page, as the URL keeps them.
@@ -286,16 +286,13 @@ def _matches(pattern: re.Pattern, text: str, width: int) -> list[tuple]:
 def _articles(cursor: duckdb.DuckDBPyConnection, wanted: pa.Table) -> dict[str, tuple]:
     """Title, date, source and text of the `wanted` articles (`article_id`, `published`), by
     id. Both filters are pushed into the Parquet scan: the articles are laid out by date, so
-    only the row groups of the wanted dates are read (`rows_at`: a few articles years apart
-    at their own dates, not every text between; a filter on ids alone: most of them)."""
-    ids = wanted["article_id"]
-    articles, params = rows_at(
-        "articles",
-        wanted["published"],
-        ids,
-        ("article_id IN (SELECT unnest(?))", [ids.to_pylist()]),
+    only the row groups of the wanted dates are read (a filter on ids alone: most of them)."""
+    dates, params = in_dates("published", wanted["published"])
+    cursor.execute(
+        "SELECT article_id, title, published, source, text FROM articles "
+        f"WHERE {dates} AND article_id IN (SELECT unnest(?))",
+        [*params, wanted["article_id"].to_pylist()],
     )
-    cursor.execute(f"SELECT article_id, title, published, source, text FROM {articles}", params)
     return {row[0]: row for row in cursor.fetchall()}
 
 

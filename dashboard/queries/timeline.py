@@ -13,13 +13,12 @@ import pyarrow.compute as pc
 from dashboard.filters import Filters
 from dashboard.labels import country_name
 from dashboard.store import (
-    AT_DATES,
     Build,
+    at_rows,
     corpus_summary,
     counted,
     in_dates,
     new_cursor,
-    rows_at,
     shared,
     time_limited,
 )
@@ -81,6 +80,11 @@ _SHOWN = """
 """
 
 
+#: Past this many distinct dates, the sentences are looked for over the range of the dates
+#: (`in_dates`) rather than at each date (an `IN` list or `at_rows`, a parameter a date).
+_AT_DATES = 256
+
+
 def sentences(build: Build, points: pd.DataFrame) -> pd.Series:
     """The sentence of each event of `points` (by `article_id` and `start`), aligned with its
     rows: read only for these events, when they are opened (a clicked point, the History
@@ -125,7 +129,7 @@ def _sentences(directory: str, build_id: str, key: str, _wanted: tuple[tuple, ..
         ),
     )
     days = pc.unique(keys["date_start"]).drop_null().to_pylist()
-    if 0 < len(days) <= AT_DATES:
+    if 0 < len(days) <= _AT_DATES:
         where, params = f"date_start IN ({', '.join(['?'] * len(days))})", days
     else:
         where, params = in_dates("date_start", keys["date_start"])
@@ -165,7 +169,11 @@ def _described(directory: str, build_id: str, key: str, _wanted: tuple[tuple, ..
             [("article_id", pa.string()), ("start", pa.int32()), ("stored", pa.date32())]
         ),
     )
-    events, params = rows_at("events", keys["stored"], keys["article_id"])
+    if pc.count_distinct(keys["stored"]).as_py() <= _AT_DATES:
+        events, params = at_rows("events", keys["stored"], keys["article_id"])
+    else:
+        dates, params = in_dates("published", keys["stored"])
+        events = f"(SELECT * FROM events WHERE {dates})"
     with time_limited(new_cursor(directory, build_id, None)) as cursor:
         cursor.register("wanted", keys)
         return cursor.execute(_DESCRIBED.format(events=events), params).df()
