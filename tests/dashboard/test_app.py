@@ -60,6 +60,7 @@ from dashboard.queries.search import concordance, sort_concordance, usage_per_mo
 from dashboard.queries.sources import top_media
 from dashboard.queries.timeline import (
     LAGS,
+    event_counts,
     history_table,
     lag_counts,
     sentences,
@@ -507,6 +508,30 @@ def test_timeline_points_follow_the_events_table(seed_build) -> None:
     counts = lag_counts(by_country)
     assert list(counts["lag"]) == list(LAGS)
     assert counts["events"].sum() == sum(e["article_id"] in dated for e in events)
+
+
+def test_timeline_counts_follow_the_events_table(seed_build) -> None:
+    """The page's counts (all events, those resolved to dates, their articles) are the events
+    table's, under a date range too, and zero with no point when no article is selected."""
+    built = open_build(seed_build)
+    events = read_table(seed_build, "events")
+
+    def expected(rows: list[dict]) -> dict:
+        resolved = sum(e["date_start"] is not None for e in rows)
+        return {
+            "events": len(rows),
+            "resolved": resolved,
+            "articles": len({e["article_id"] for e in rows}),
+        }
+
+    assert event_counts(built, NONE) == expected(events)
+    since = dt.date(2026, 1, 1)
+    recent = [e for e in events if e["published"] is not None and e["published"] >= since]
+    assert 0 < len(recent) < len(events)
+    assert event_counts(built, Filters(start=since)) == expected(recent)
+    none = Filters(start=dt.date(1990, 1, 1), end=dt.date(1990, 1, 2))
+    assert event_counts(built, none) == {"events": 0, "resolved": 0, "articles": 0}
+    assert timeline(built, none, "event", "country").empty
 
 
 def test_timeline_rows_per_country_carry_their_own_event(seed_build) -> None:
