@@ -11,7 +11,7 @@ import re
 
 from pipeline.nlp.models import lemma, morph
 from pipeline.nlp.sources import Reading, read
-from pipeline.stages.speakers.words import _PAPERS, _animate, _medium_noun, _pos
+from pipeline.stages.speakers.words import _FIELDS, _PAPERS, _animate, _medium_noun, _plural, _pos
 
 #: Nouns of a source the text leaves unnamed ('источник в МИД Турции', 'источник RT'): nobody,
 #: neither the organisation in its phrase nor the person last named. ('Собеседник RT' is mostly
@@ -46,6 +46,25 @@ def _opening(words: list[str]) -> bool:
     собеседник'."""
     rest = [w for w in words if w not in ("ещё", "еще", "и", "а", "но")]
     return bool(rest) and len(rest) <= 3 and lemma(rest[0]) in _INDEFINITE
+
+
+def _field(words: str) -> str | None:
+    """The field of a state's department a source names by its noun (`_FIELDS`): 'foreign' for
+    'внешнеполитическое ведомство Грузии', 'в дипведомстве', 'в заявлении дипломатического
+    ведомства'; None after a noun of a person, whose the department is ('глава военного
+    ведомства'), or for several ('в военных ведомствах')."""
+    tokens = _WORDS.findall(words)
+    for n, word in enumerate(tokens):
+        if _animate(word):
+            return None
+        noun = lemma(word)
+        if noun not in ("ведомство", "дипведомство") or _plural(word):
+            continue
+        if noun in _FIELDS:
+            return _FIELDS[noun]
+        adjectives = [lemma(w) for w in tokens[max(0, n - 2) : n] if _pos(w) == "ADJF"]
+        return next((_FIELDS[a] for a in reversed(adjectives) if a in _FIELDS), None)
+    return None
 
 
 def _impersonal_words(words: str) -> bool:
