@@ -2711,3 +2711,19 @@ def test_addressees_joined_by_and_are_not_the_author() -> None:
     )
     # the appeal went to the Duma and the Federation Council: neither wrote it
     assert said(found, "Нарушение природного цикла") is None
+
+
+def test_a_country_named_as_a_side_is_the_country() -> None:
+    found = speakers(
+        [
+            "Россия внесла в Совбез ООН проект резолюции о миротворцах в Донбассе. Условием "
+            "ввода миротворческого контингента в регион является отведение от линии "
+            "разграничения тяжёлой армейской техники, считает российская сторона.",
+            "Переговоры России и США прошли в Женеве. Представитель украинской стороны Роман "
+            "Бессмертный заявил, что переговоры зашли в тупик.",
+        ]
+    )
+    # 'российская сторона' is Russia, as 'Россия считает' would be; not the UN's Security Council
+    assert said(found, "Условием ввода") == "Россия"
+    # a person of a side is the person
+    assert said(found, "зашли в тупик") == "Роман Бессмертный"

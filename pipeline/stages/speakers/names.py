@@ -16,7 +16,7 @@ from pipeline.nlp.models import lemma, morph
 from pipeline.runtime.choice import sole
 from pipeline.stages.entities.people import given_name_gender, sound
 from pipeline.stages.speakers.patterns import _PRESS_SERVICE
-from pipeline.stages.speakers.phrases import _WORDS, _field
+from pipeline.stages.speakers.phrases import _WORDS, _field, _side
 from pipeline.stages.speakers.records import Mention, Previous
 from pipeline.stages.speakers.words import (
     _AGENCIES,
@@ -66,6 +66,12 @@ def _countries(words: str) -> set[str]:
     'российское')."""
     named = {places().get(key(lemma(w))) for w in _WORDS.findall(words)}
     return {p.country for p in named if p} | {c for _, _, c in adjectives(words)}
+
+
+def _country_named(name: str) -> str | None:
+    """The country a place's name is the name of ('Россия', 'США'; not a city's)."""
+    place = places().get(key(name))
+    return place.country if place and place.via == "name" else None
 
 
 class Names:
@@ -139,6 +145,22 @@ class Names:
             return None
         spoke = self._recent(previous, before, None, {m.entity_id for m in bodies})
         return spoke or bodies[0].entity_id
+
+    def _side_country(self, words: str, before: int) -> str | None:
+        """The country a source names as a side by its adjective (`_side`: 'российская
+        сторона', 'саудовская сторона'), which speaks for its state as the country's name does:
+        the nearest earlier mention of that country in the article, else its first. None when
+        the article does not name it."""
+        country = _side(words)
+        if country is None:
+            return None
+        named = [
+            m
+            for m in self.mentions
+            if m.type == "LOC" and _country_named(m.normal or m.surface) == country
+        ]
+        earlier = [m for m in named if m.stop <= before]
+        return (earlier[-1] if earlier else named[0]).entity_id if named else None
 
     def _countries_of(self, m: Mention) -> set[str]:
         """The countries an organisation's name says, in its words or a place written right
