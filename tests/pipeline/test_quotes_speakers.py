@@ -2661,3 +2661,69 @@ def test_the_name_after_a_parenthetical_cue_is_a_subject() -> None:
         ]
     )
     assert said(found, "борется за ее идеологическую чистоту") == "Миронов"
+
+
+def test_a_department_described_by_its_field_is_the_body_of_that_field() -> None:
+    found = speakers(
+        [
+            "«В данном анклаве создан единый центр руководства действиями группировок», — "
+            "сообщили в Минобороны. Как сообщили ранее в МИД РФ, переговоры о прекращении огня "
+            "с боевиками в Восточной Гуте велись, однако те отвергли все предложенные им "
+            "варианты. «Более того, они отказались выпустить мирных граждан», — отметили в "
+            "дипведомстве.",
+            "Пентагон заявил о готовности к переговорам. Минобороны России ответило на это "
+            "заявление. «Это ложь», — заявили в военном ведомстве США.",
+        ]
+    )
+    # 'дипведомство' is the foreign ministry named before, not the defence ministry that spoke
+    assert said(found, "отказались выпустить") in ("МИД РФ", "МИД России")
+    # 'военное ведомство США' is the Pentagon, not the Russian defence ministry named nearer
+    assert said(found, "Это ложь") == "Пентагон"
+
+
+def test_a_field_of_a_body_no_article_body_has_gives_no_other_body() -> None:
+    found = speakers(
+        [
+            "Глава военного ведомства Сергей Шойгу провёл совещание. «Учения пройдут в "
+            "сентябре», — сообщил он.",
+        ]
+    )
+    # a person of the department ('глава военного ведомства') is the person, not a body
+    assert said(found, "Учения пройдут") == "Сергей Шойгу"
+
+
+def test_an_order_speaks_for_whom_signed_it() -> None:
+    found = speakers(
+        [
+            "Президент России Владимир Путин подписал распоряжение о сделке. «Разрешить "
+            "совершение сделки по приобретению акций», — говорится в тексте распоряжения.",
+        ]
+    )
+    assert said(found, "Разрешить совершение сделки") == "Владимир Путин"
+
+
+def test_addressees_joined_by_and_are_not_the_author() -> None:
+    found = speakers(
+        [
+            "«Нарушение природного цикла повлечет деградацию ландшафтов», — говорится в "
+            "обращении к Госдуме и СФ.",
+        ]
+    )
+    # the appeal went to the Duma and the Federation Council: neither wrote it
+    assert said(found, "Нарушение природного цикла") is None
+
+
+def test_a_country_named_as_a_side_is_the_country() -> None:
+    found = speakers(
+        [
+            "Россия внесла в Совбез ООН проект резолюции о миротворцах в Донбассе. Условием "
+            "ввода миротворческого контингента в регион является отведение от линии "
+            "разграничения тяжёлой армейской техники, считает российская сторона.",
+            "Переговоры России и США прошли в Женеве. Представитель украинской стороны Роман "
+            "Бессмертный заявил, что переговоры зашли в тупик.",
+        ]
+    )
+    # 'российская сторона' is Russia, as 'Россия считает' would be; not the UN's Security Council
+    assert said(found, "Условием ввода") == "Россия"
+    # a person of a side is the person
+    assert said(found, "зашли в тупик") == "Роман Бессмертный"

@@ -55,7 +55,10 @@ The source's words name the speaker, or describe them and the article named them
    for 'авиакомпания Ryanair'); else, in the last sentences, one of that kind by the corpus's
    full names for it ('в министерстве' after 'МИД Франции', `kinds`). A country or a capital
    named alone stands for its government ('Россия заявляла', 'В Дамаске считают'), unless it
-   says where the speaker is ('В посольстве России в Канаде').
+   says where the speaker is ('В посольстве России в Канаде'); so does a country named as a
+   side ('российская сторона': `_side_country`). A department named by its field
+   ('дипведомство', 'в военном ведомстве США': `_field_body`) is the article's body of that
+   field and country, not the nearest body named.
    A document is its author's ('Европарламент принял резолюцию ... — говорится в резолюции');
    a document with no author found, and an impersonal cue ('Отмечается, что ...') with no
    quote just before, the owner of the press service the sentence reporting speech before

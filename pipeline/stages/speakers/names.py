@@ -10,20 +10,21 @@ from __future__ import annotations
 import re
 from functools import cached_property
 
-from pipeline.nlp.gazetteer import key
+from pipeline.nlp.gazetteer import adjectives, key, places
 from pipeline.nlp.media import MEDIUM, STRONG_WORDS, WEAK_WORDS
 from pipeline.nlp.models import lemma, morph
 from pipeline.runtime.choice import sole
 from pipeline.stages.entities.people import given_name_gender, sound
 from pipeline.stages.speakers.patterns import _PRESS_SERVICE
-from pipeline.stages.speakers.phrases import _WORDS
-from pipeline.stages.speakers.records import Mention
+from pipeline.stages.speakers.phrases import _WORDS, _field, _side
+from pipeline.stages.speakers.records import Mention, Previous
 from pipeline.stages.speakers.words import (
     _AGENCIES,
     _BACK,
     _BUSINESSES,
     _DEPARTMENTS,
     _DOCUMENTS,
+    _FIELD_BODIES,
     _STATE_BODIES,
     _described_apart,
     _given_name,
@@ -58,6 +59,19 @@ def _has(full: list[str], words: list[str]) -> bool:
         return words[0] in full
     surname = not _given_name(words[0])  # not 'Габриэла Коукалова' in a longer glued name
     return surname and 1 < len(words) < len(full) and full[-len(words) :] == words
+
+
+def _countries(words: str) -> set[str]:
+    """The countries words name, by a place's name or a country's adjective ('Грузии',
+    'российское')."""
+    named = {places().get(key(lemma(w))) for w in _WORDS.findall(words)}
+    return {p.country for p in named if p} | {c for _, _, c in adjectives(words)}
+
+
+def _country_named(name: str) -> str | None:
+    """The country a place's name is the name of ('Россия', 'США'; not a city's)."""
+    place = places().get(key(name))
+    return place.country if place and place.via == "name" else None
 
 
 class Names:
@@ -104,6 +118,59 @@ class Names:
         if noun in _DEPARTMENTS:
             called = list(filter(self._state_body, called))
         return called[0].entity_id if called else None
+
+    def _field_body(
+        self, words: str, inside: list[Mention], before: int, previous: Previous | None
+    ) -> str | None:
+        """The department a source describes by its field (`_field`: 'внешнеполитическое
+        ведомство Грузии', 'в военном ведомстве'): the one that spoke just before, else the
+        nearest earlier organisation whose name says that field (`_FIELD_BODIES`: 'МИД
+        Грузии', 'Пентагон'), not of another country than one the source names ('Минобороны
+        России' is not 'военное ведомство США'). None when the article named no such body: the
+        nearest body of another field is not it."""
+        field = _field(words)
+        if field is None:
+            return None
+        countries = _countries(words)
+        bodies = [
+            m
+            for m in reversed(self.mentions)
+            if m.type == "ORG"
+            and m.stop <= before
+            and m.narrated
+            and _FIELD_BODIES[field].search((m.normal or m.surface).lower())
+            and not (countries and self._countries_of(m) - countries)
+        ]
+        if not bodies:
+            return None
+        spoke = self._recent(previous, before, None, {m.entity_id for m in bodies})
+        return spoke or bodies[0].entity_id
+
+    def _side_country(self, words: str, before: int) -> str | None:
+        """The country a source names as a side by its adjective (`_side`: 'российская
+        сторона', 'саудовская сторона'), which speaks for its state as the country's name does:
+        the nearest earlier mention of that country in the article, else its first. None when
+        the article does not name it."""
+        country = _side(words)
+        if country is None:
+            return None
+        named = [
+            m
+            for m in self.mentions
+            if m.type == "LOC" and _country_named(m.normal or m.surface) == country
+        ]
+        earlier = [m for m in named if m.stop <= before]
+        return (earlier[-1] if earlier else named[0]).entity_id if named else None
+
+    def _countries_of(self, m: Mention) -> set[str]:
+        """The countries an organisation's name says, in its words or a place written right
+        after it ('Минобороны России', 'МИД [Грузии]')."""
+        after = [
+            o.normal or o.surface
+            for o in self.mentions
+            if o.type == "LOC" and o.start >= m.stop and not self.text[m.stop : o.start].strip()
+        ]
+        return _countries(" ".join([m.normal or m.surface, *after]))
 
     def _bodies(self, words: str, noun: str) -> bool:
         """Whether a source names several bodies by a noun that can only be plural ('в обоих

@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import re
 
+from pipeline.nlp.gazetteer import adjectives
 from pipeline.nlp.models import lemma, morph
 from pipeline.nlp.sources import Reading, read
-from pipeline.stages.speakers.words import _PAPERS, _animate, _medium_noun, _pos
+from pipeline.stages.speakers.words import _FIELDS, _PAPERS, _animate, _medium_noun, _plural, _pos
 
 #: Nouns of a source the text leaves unnamed ('источник в МИД Турции', 'источник RT'): nobody,
 #: neither the organisation in its phrase nor the person last named. ('Собеседник RT' is mostly
@@ -28,6 +29,12 @@ _ANOTHER = frozenset({"другой", "второй", "иной"})
 _ONE_OF = re.compile(r"(?i)(?<!\w)(один|одна|одного|одной|одну|одним)\s+из\s")
 
 _WORDS = re.compile(r"\w+(?:-\w+)*")
+
+#: A country's adjective before 'сторона' in the singular: 'российская сторона', 'американской
+#: стороны' (a state in talks or a dispute).
+_SIDE = re.compile(
+    r"(?i)(?<!\w)(?:([а-яё-]+ая)\s+сторона|([а-яё-]+ой)\s+сторон(?:ы|е|ой)|([а-яё-]+ую)\s+сторону)(?!\w)"
+)
 
 #: Whom a source that is an outlet reporting on its own account may cite: 'ТАСС со ссылкой на
 #: телеканал Al Arabiya'.
@@ -46,6 +53,38 @@ def _opening(words: list[str]) -> bool:
     собеседник'."""
     rest = [w for w in words if w not in ("ещё", "еще", "и", "а", "но")]
     return bool(rest) and len(rest) <= 3 and lemma(rest[0]) in _INDEFINITE
+
+
+def _field(words: str) -> str | None:
+    """The field of a state's department a source names by its noun (`_FIELDS`): 'foreign' for
+    'внешнеполитическое ведомство Грузии', 'в дипведомстве', 'в заявлении дипломатического
+    ведомства'; None after a noun of a person, whose the department is ('глава военного
+    ведомства'), or for several ('в военных ведомствах')."""
+    tokens = _WORDS.findall(words)
+    for n, word in enumerate(tokens):
+        if _animate(word):
+            return None
+        noun = lemma(word)
+        if noun not in ("ведомство", "дипведомство") or _plural(word):
+            continue
+        if noun in _FIELDS:
+            return _FIELDS[noun]
+        adjectives = [lemma(w) for w in tokens[max(0, n - 2) : n] if _pos(w) == "ADJF"]
+        return next((_FIELDS[a] for a in reversed(adjectives) if a in _FIELDS), None)
+    return None
+
+
+def _side(words: str) -> str | None:
+    """The country (alpha-3) a source names as a side by its adjective ('российская сторона',
+    'в заявлении американской стороны': Russia, the United States); None after a noun of a
+    person, whose side it is ('представитель украинской стороны'), or for several sides."""
+    for found in _SIDE.finditer(words):
+        if any(map(_animate, _WORDS.findall(words[: found.start()]))):
+            return None
+        countries = adjectives(next(g for g in found.groups() if g))
+        if len(countries) == 1:
+            return countries[0][2]
+    return None
 
 
 def _impersonal_words(words: str) -> bool:

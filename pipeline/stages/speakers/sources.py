@@ -251,6 +251,12 @@ class Sources:
             one = _one(list(people.values())) or _apposed_after_owner(self.text, people)
             return (self._one_person(one, gender, start) if one else None), None
         words = _without(self.text, start, stop, left_out)
+        # 'внешнеполитическое ведомство Грузии': the department of that field, not the nearest;
+        field_body = self._field_body(words, inside, start, said.previous)
+        # 'российская сторона': the country, as its name would ('Россия заявляла')
+        side = field_body or self._side_country(words, start)
+        if side:
+            return side, None
         named = self._only_named(inside, said, left_out)
         if named:  # 'сообщил Росстат', 'в Дамаске считают': not read as a noun of a person
             return named, None

@@ -19,6 +19,9 @@ _OPENED = re.compile(r"(?i)(?:^|\s)(?:в|во|на|с|со)\s+(?:\w+\s+)?$")
 _ADDRESSED = re.compile(r"(?i)(?<!\w)(?:ко?|в\s+адрес|на\s+имя)\s+[^,.;:!?«»\"\n]{0,60}")
 
 
+#: What joins addressees named side by side: 'к Госдуме и СФ'.
+_JOINED = re.compile(r"\s+и\s+")
+
 #: The longest paragraph (with its breaks) that is an editorial note's author set apart inside
 #: a parenthesis ('\n\nRT\n\n').
 _NOTE = 40
@@ -93,11 +96,20 @@ class Text:
 
     def _addressees(self, start: int, stop: int) -> list[tuple[int, int]]:
         """The spans of a source that name whom it was addressed to (`_ADDRESSED`): from the
-        preposition to the end of the first name after it. The addressee of a letter or an
-        appeal is not its author ('Как говорится в письме к FTC' is the congressmen's)."""
+        preposition to the end of the first name after it and of the names joined to it by
+        'и' ('в обращении к Госдуме и СФ'). The addressee of a letter or an appeal
+        is not its author ('Как говорится в письме к FTC' is the congressmen's)."""
         found = []
         for phrase in _ADDRESSED.finditer(self.text, start, stop):
-            named = [m.stop for m in self.mentions if phrase.start() < m.start < phrase.end()]
-            if named:
-                found.append((phrase.start(), min(named)))
+            named = sorted(
+                (m.start, m.stop) for m in self.mentions if phrase.start() < m.start < phrase.end()
+            )
+            if not named:
+                continue
+            end = named[0][1]
+            for a, b in named[1:]:
+                if not _JOINED.fullmatch(self.text, end, a):
+                    break
+                end = b
+            found.append((phrase.start(), end))
         return found

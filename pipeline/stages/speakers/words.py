@@ -36,6 +36,28 @@ _STATE_BODIES = frozenset(
     | {"управление", "инспекция", "надзор", "казначейство", "госдепартамент", "минобороны"}
 )
 
+#: A state's department described by its field: an adjective before 'ведомство' or a compound
+#: of it ('внешнеполитическое ведомство', 'в военном ведомстве', 'дипведомство') names which
+#: department it is, and so refers back to a body whose name says that field (`_FIELD_BODIES`),
+#: not to whichever body spoke or was named last.
+_FIELDS = {
+    "внешнеполитический": "foreign",
+    "дипломатический": "foreign",
+    "дипведомство": "foreign",
+    "военный": "defence",
+    "оборонный": "defence",
+    "финансовый": "finance",
+}
+
+#: The words of the names of a field's departments (lower case), in any country: the foreign
+#: ministry ('МИД Грузии', 'Госдеп', 'Форин-офис'), the defence ministry ('Минобороны России',
+#: 'Пентагон'), the finance ministry ('Минфин США', 'Казначейство').
+_FIELD_BODIES = {
+    "foreign": re.compile(r"\bмид\b|иностранных дел|госдеп|форин-офис|foreign office"),
+    "defence": re.compile(r"\bминобороны\b|министерств\w* обороны|пентагон"),
+    "finance": re.compile(r"\bминфин|министерств\w* финансов|казначейств"),
+}
+
 #: Nouns and legal forms of a business, which a noun of a state department does not refer back
 #: to ('Министерство обороны РФ заключило контракт с ОАО «...». В сообщении ведомства').
 _BUSINESSES = frozenset(
@@ -85,6 +107,7 @@ _COMMENTATORS = _PUNDITS | frozenset(
 #: an organisation (`Article._institution`).
 _NAMED_DOCUMENTS = frozenset(
     {"резолюция", "записка", "обращение", "послание", "указ", "постановление", "поручение"}
+    | {"распоряжение", "приказ"}
     | {"статья", "колонка", "книга", "публикация", "исследование", "коммюнике", "декларация"}
 )
 
