@@ -23,6 +23,15 @@ the same test:
   мнению,'), or 'в <noun, locative>' beside an impersonal (reflexive) candidate verb ('в
   заявлении говорится', 'говорится в сообщении');
 - a reflexive partner is a cue only when its base verb is one ('складывается, что' is not);
+- a verb the dictionary lexicon lacks is a candidate when the corpus shows it as the cue after
+  a quotation and its dash ('», — подытожил X', '», — вспоминает X') at least MIN_HITS times
+  and in at least MIN_AFTER_SHARE of its uses (`after_quotation`): the frame is the plainest
+  sign of a verb of speech, and it brings in what the glosses miss (подытожить, предположить,
+  вспоминать, прогнозировать). It then passes the test above like any candidate, without
+  partners (a reflexive 'заключается в том, что' is no speech). The verbs of relaying
+  (`RELAYING`: 'цитирует ТАСС X', 'приводит слова X', 'передает ТАСС') are left out: their
+  subject is the outlet, their object the speaker, and pipeline/nlp/speech/shapes.py reads
+  them by their own shapes;
 - a seed of the dictionary lexicon (round 0 of bench/speech_lexicon.py: the plainest verbs of
   saying, chosen as speech, not brought in by a gloss) needs MIN_HITS frames, not the share: the
   share guards against a homonym the glosses brought in ('начать', 'находиться'), and a verb of
@@ -73,9 +82,20 @@ MIN_SHARE = 0.10
 #: A noun has many uses besides the frame ('слово' as a word): its share may be smaller.
 MIN_NOUN_SHARE = 0.02
 MAX_GAP = 4
+#: A verb the dictionary lacks must stand after a quotation in this share of its uses to be a
+#: candidate ('следует, что' stands there in 0.4% of its uses: an inference, not speech).
+MIN_AFTER_SHARE = 0.02
+#: Verbs of relaying another's words, whose subject is the outlet: not candidates by the frame
+#: after a quotation (see the module docstring).
+RELAYING = frozenset(
+    "цитировать процитировать приводить привести приводиться передавать передать".split()  # noqa: SIM905
+)
+_AFTER_QUOTATION = re.compile(r"[»\"”]\s*,?\s*[-–—]\s*(\w+)")
 _TOKEN = re.compile(r"\w+(?:-\w+)*|[^\w\s]")
 _QUOTE_CLOSE = set('»"”')
 _DASHES = set("-–—")
+#: The origin of a candidate found by the frame after a quotation (`after_quotation`).
+CORPUS_ORIGIN = "corpus, after a quotation"
 _POSSESSIVES = {"его", "ее", "их", "моему", "нашему"}
 
 
@@ -99,6 +119,26 @@ def candidates() -> dict[str, tuple[str, str]]:
             if _known_verb(reflexive):
                 found.setdefault(reflexive, ("verb", f"{origin}, reflexive"))
     return found
+
+
+def after_quotation(corpus: Path, known: dict[str, tuple[str, str]]) -> Counter:
+    """Verbs the candidates lack, by how often the corpus shows them right after a quotation and
+    its dash ('», — подытожил'): lemma -> count, for those at least MIN_HITS times there."""
+    words: Counter = Counter()
+    for _id, text in articles(corpus):
+        words.update(key(m.group(1)) for m in _AFTER_QUOTATION.finditer(text))
+    lemmas: Counter = Counter()
+    for word, n in words.items():
+        verb = next((p for p in morph()(word) if p.tag.POS == "VERB"), None)
+        if verb is not None:
+            lemmas[key(verb.normal_form)] += n
+    return Counter(
+        {
+            lemma: n
+            for lemma, n in lemmas.items()
+            if n >= MIN_HITS and lemma not in known and lemma not in RELAYING
+        }
+    )
 
 
 def _known_verb(lemma: str, aspect: str | None = None) -> bool:
@@ -160,6 +200,7 @@ def count(corpus: Path, lemmas: dict[str, tuple[str, str]]) -> tuple[Counter, Co
                 seen[lemma] += 1
                 if lemmas[lemma][0] == "verb":
                     hits[lemma] += _verb_frame(tokens, i, lemma, impersonal)
+                    hits[lemma, "after"] += _after_quotation(tokens, i)
                 elif frame := _noun_frame(tokens, i, lemma, impersonal):
                     hits[lemma] += 1
                     hits[lemma, frame] += 1
@@ -172,6 +213,11 @@ def _verb_frame(tokens: list[str], i: int, _lemma: str, _impersonal: set[str]) -
         j += 1
     if j + 1 < len(tokens) and (tokens[j] == ":" or (tokens[j] == "," and tokens[j + 1] == "что")):
         return True
+    return _after_quotation(tokens, i)
+
+
+def _after_quotation(tokens: list[str], i: int) -> bool:
+    """Whether the word at `i` follows a closing quotation mark and a dash ('», — заявил')."""
     back = i - 1
     if back >= 0 and tokens[back] in _DASHES:
         back -= 1
@@ -202,6 +248,8 @@ def passes(lemma: str, lemmas: dict[str, tuple[str, str]], seen: Counter, hits: 
     share = MIN_SHARE if lemmas[lemma][0] == "verb" else MIN_NOUN_SHARE
     if lemmas[lemma][1] == "wiktionary, seed":  # not its partners
         share = 0.0
+    if lemmas[lemma][1] == CORPUS_ORIGIN and hits[lemma, "after"] < MIN_AFTER_SHARE * seen[lemma]:
+        return False
     if hits[lemma] < MIN_HITS or hits[lemma] < share * seen[lemma]:
         return False
     base = lemma[:-2]
@@ -225,6 +273,7 @@ def main() -> None:
     parser.add_argument("--all", action="store_true", help="list rejected candidates too")
     args = parser.parse_args()
     lemmas = candidates()
+    lemmas |= {lemma: ("verb", CORPUS_ORIGIN) for lemma in after_quotation(args.corpus, lemmas)}
     seen, hits = count(require(args.corpus), lemmas)
     rows = []
     for lemma, (pos, origin) in sorted(lemmas.items()):
@@ -237,7 +286,8 @@ def main() -> None:
     header = (
         "# Cue lexicon of pipeline/nlp/cues.py, made by bench/cue_lexicon.py from\n"
         "# bench/labels/speech_lexicon.txt (Wiktionary via wiki-ru-wordnet 1.0.3) and the\n"
-        "# former hand list, kept when the news corpus shows them introducing speech\n"
+        "# former hand list and the verbs the corpus shows after a quotation ('», — X'),\n"
+        "# kept when the news corpus shows them introducing speech\n"
         f"# (frames >= {MIN_HITS} and >= {MIN_SHARE:.0%} of a verb's, {MIN_NOUN_SHARE:.0%} of a\n"
         "# noun's occurrences; see the script's docstring). Corpus: ../shared/corpora/\n"
         "# news_unified.jsonl.gz.\n"

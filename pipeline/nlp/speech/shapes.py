@@ -519,6 +519,8 @@ def _past_thing(tokens: list[_Token], i: int) -> int:
         return i
     for k in range(j + 1, min(j + 8, len(tokens))):
         word = tokens[k]
+        if _first_name(word):
+            return k  # a name that is no genitive: 'подвёл итог| Владимир Шаповалов'
         if not word.is_word or word.text[:1].isupper() and not word.text.isascii():
             return i
         if _person(word) and not _can_be(word, "gent"):
@@ -528,6 +530,18 @@ def _past_thing(tokens: list[_Token], i: int) -> int:
         if not (_can_be(word, "gent") or word.text.isascii() or _pos(word) == "ADJF"):
             return i
     return i
+
+
+def _first_name(token: _Token) -> bool:
+    """A capitalised Cyrillic first name that cannot be genitive ('Владимир', not 'Владимира'):
+    a speaker who starts there, not an owner of the object before it."""
+    parses = morph()(token.text)
+    return (
+        token.text[:1].isupper()
+        and not token.text[:1].isascii()
+        and any("Name" in p.tag and p.tag.case == "nomn" for p in parses)
+        and not any(p.tag.case == "gent" for p in parses)
+    )
 
 
 def _thing(token: _Token) -> bool:

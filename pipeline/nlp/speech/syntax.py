@@ -123,7 +123,8 @@ _POINTERS = frozenset({"этом", "том", "чем", "чём"})
 
 
 def _pointer(tokens: list[_Token], i: int) -> bool:
-    """'об этом', not 'об этом ролике' (a demonstrative before its noun) nor 'о том, что ...'."""
+    """'об этом', not 'об этом ролике' nor 'об этом захватывающем ... периоде' (a demonstrative
+    before its noun, or before the adjective or participle of its noun) nor 'о том, что ...'."""
     if not (
         0 <= i < len(tokens) - 1
         and tokens[i].text.lower() in ("о", "об", "обо")
@@ -134,7 +135,9 @@ def _pointer(tokens: list[_Token], i: int) -> bool:
     if after is not None and after.text == "," and tokens[i + 1].text.lower() == "том":
         return False  # 'рассказал о том, чего стоит ждать': the clause after is what was said
     return after is None or not (
-        after.text[:1].islower() and _pos(after) in ("NOUN", "ADJF") and _case(after) == "loct"
+        after.text[:1].islower()
+        and _pos(after) in ("NOUN", "ADJF", "PRTF")
+        and _case(after) == "loct"
     )
 
 

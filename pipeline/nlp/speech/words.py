@@ -111,19 +111,29 @@ def _is_stance(tokens: Sequence[_Token], i: int) -> bool:
 
 
 def _is_impersonal(token: _Token) -> bool:
-    """A cue with no subject of its own: a reflexive verb in the third person or the neuter
-    past ('говорится', 'сообщалось', 'отмечается'), or the neuter short passive participle
-    ('заявлено', 'сказано в законопроекте')."""
+    """A cue with no subject of its own: the passive reflexive of a cue verb in the third
+    person or the neuter past ('говорится', 'сообщалось', 'отмечается'), or the neuter short
+    passive participle ('заявлено', 'сказано в законопроекте')."""
     parse = _parse(token.text)
     return parse is not None and (
         _passive_neuter(parse)
         or (
-            parse.normal_form.endswith(("ся", "сь"))
+            _passive_reflexive(parse.normal_form)
             and parse.tag.POS == "VERB"
             and ("3per" in parse.tag or "neut" in parse.tag)
             and parse.tag.number != "plur"
         )
     )
+
+
+def _passive_reflexive(lemma: str) -> bool:
+    """A reflexive verb read as a passive ('говориться', 'сообщаться'): not a reflexive cue of
+    its own, whose verb without '-ся' is no cue, and whose subject speaks ('», — жалуется X',
+    'делится X', 'задаётся вопросом X': 'жаловать', 'делить', 'задавать' are no cues)."""
+    lemma = key(lemma)
+    if not lemma.endswith(("ся", "сь")):
+        return False
+    return lemma not in cue_verbs() or lemma[:-2] in cue_verbs()
 
 
 def _is_plural_cue(token: _Token) -> bool:
