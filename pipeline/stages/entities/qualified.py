@@ -23,7 +23,7 @@ from pipeline.stages.entities.organisations import ORGANISATION
 
 #: A name the corpus writes with a country right after it in fewer of its mentions than this
 #: share names one body on its own ('НАТО', 'ООН', 'ЕС': a few in a thousand, where a national
-#: body's is a tenth or more: 'МИД', 'ФСБ', 'ЦИК'), so a country after it is another word's.
+#: body's is a hundredth or more: 'МИД', 'ФСБ', 'ФБР'), so a country after it is another word's.
 _OWNED_SHARE = 0.005
 #: Mentions a name needs before its share tells: on a few articles one slip is a large share.
 _OWNED_MENTIONS = 100
