@@ -12,9 +12,10 @@ import pytest
 from conftest import read_table
 
 from pipeline.harness import entity_tables
+from pipeline.nlp.ner import Mention
 from pipeline.runtime import corpus
 from pipeline.runtime.engine import Engine
-from pipeline.stages.entities import spans
+from pipeline.stages.entities import qualified, spans
 from pipeline.stages.entities.common_words import name_words
 from pipeline.stages.entities.names import _invented, chosen_readings
 from pipeline.stages.entities.retyped import retyped, with_types
@@ -423,6 +424,45 @@ def test_a_national_body_is_its_countrys_in_the_article_that_names_it() -> None:
     assert found["a0"] == ["МИД России", "МИД России"]
     assert found["a1"] == ["МИД Великобритании", "МИД Великобритании"]
     assert found["a2"] == ["МИД России", "МИД Украины", "МИД"]
+
+
+def test_a_name_the_corpus_rarely_writes_with_a_country_names_one_body() -> None:
+    """'НАТО' with a country after it in one of its 300 mentions ('вступление в НАТО
+    Черногории') names one body: the country is another word's; 'МИД', written so in a tenth
+    of its mentions, is a national body's name, and so is 'Минобороны', which NER writes
+    with its country ('Минобороны России'); a rare name tells nothing."""
+    text = "вступление в НАТО Черногории. МИД России. МИД. ЦИК России. Минобороны России."
+    nato = ("a", 13, 17, "НАТО", "ORG", "НАТО")
+    montenegro = ("a", 18, 28, "Черногории", "LOC", "Черногория")
+    ministry = [("a", 30, 33, "МИД", "ORG", "МИД"), ("a", 34, 40, "России", "LOC", "Россия")]
+    bare = ("a", 42, 45, "МИД", "ORG", "МИД")
+    commission = [("a", 47, 50, "ЦИК", "ORG", "ЦИК"), ("a", 51, 57, "России", "LOC", "Россия")]
+    defence = [("a", 59, 76, "Минобороны России", "ORG", "Минобороны России")]
+    bare_defence = ("a", 59, 69, "Минобороны", "ORG", "Минобороны")
+    assert text[13:17] == "НАТО" and text[51:57] == "России" and text[59:69] == "Минобороны"
+    rows = [nato, montenegro, *[nato] * 299, *ministry * 10, *[bare] * 90, *commission]
+    found = qualified.OneBodies()
+    found.add([*rows, *defence * 10, *[bare_defence] * 190], {"a": text})
+    assert found.names() == {"нато"}
+
+
+def test_no_country_after_a_name_of_one_body() -> None:
+    """A corpus sentence: the country after 'НАТО' (one body over the corpus) is the
+    subject of the verb after it, not NATO's, and so no bare 'НАТО' of the article is
+    France's; 'российского МИД' still is Russia's ministry."""
+    text = (
+        "Политолог считает, что по вине НАТО Франция была втянута в конфликты. «НАТО как "
+        "военная машина служит интересам США». Глава российского МИД ответил."
+    )
+    spans = [("НАТО", "ORG"), ("Франция", "LOC"), ("НАТО", "ORG"), ("США", "LOC"), ("МИД", "ORG")]
+    at, mentions = 0, []
+    for surface, kind in spans:
+        at = text.index(surface, at)
+        mentions.append(Mention("a", 0, 0, at, at + len(surface), surface, kind, surface))
+        at += len(surface)
+    found = qualified.qualified_names(mentions, {"a": text}, frozenset({"нато"}))
+    assert found == {4: "МИД России"}
+    assert qualified.qualified_names(mentions, {"a": text})[2] == "НАТО Франция"
 
 
 def test_a_national_body_is_the_countrys_its_adjective_names() -> None:

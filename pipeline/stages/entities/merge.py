@@ -94,7 +94,7 @@ from pipeline.stages.entities.people import (
     person_keys,
     written_in_full,
 )
-from pipeline.stages.entities.qualified import qualified_names
+from pipeline.stages.entities.qualified import OneBodies, qualified_names
 from pipeline.stages.entities.retyped import retyped, with_types
 from pipeline.stages.entities.spans import Written, respanned
 from pipeline.stages.entities.things import Introduced
@@ -156,6 +156,7 @@ def _find_groups(
     people: People,
     places_written: Set[str],
     namesakes: Set[str],
+    one_bodies: Set[str],
 ) -> _Found:
     """The groups of the mentions in `raw` (whole articles with their `texts` and `sentences`):
     'PER:<person key>' (`person_keys` against the corpus's `people`), joined to the article for
@@ -177,7 +178,7 @@ def _find_groups(
         full_type.setdefault((article_id, short), kind)
     near = written_out(mentions)
     clubs = named_after_places(mentions, article_texts, sentences, places_written)
-    national = qualified_names(mentions, article_texts)
+    national = qualified_names(mentions, article_texts, one_bodies)
     index: dict[str, int] = {}
     first: list[int] = []
     codes = np.empty(len(mentions), dtype=np.int32)
@@ -446,6 +447,7 @@ def build_entities(
     )
 
     lowered |= compounds
+    one_bodies = _one_bodies(corpus, splits)
     # A common word glued before a name is no word of it ('Шорт-трекист Семён Елистратов').
     in_names = name_words(written_names, lowered)
 
@@ -489,6 +491,7 @@ def build_entities(
                 if engine.parallel
                 else places_written,
                 may_be_two,
+                one_bodies,
             )
 
     # Each mention's group, kept as a code per mention; each group's names and types; the
@@ -640,6 +643,19 @@ def _raw_mentions(corpus: Corpus, splits: Mapping[str, Split]) -> Iterator[pa.Ta
             for article, start, surface, kind in zip(*columns, strict=True)
         ]
         yield raw.append_column("before", pa.array(before, pa.string()))
+
+
+def _one_bodies(corpus: Corpus, splits: Mapping[str, Split]) -> frozenset[str]:
+    """The keys of the organisations' names that name one body on their own: the corpus
+    almost never writes a country after them (`qualified.OneBodies`), the glued people's spans
+    `splits` split."""
+    found = OneBodies()
+    for chunk in corpus.chunks(["raw_mentions"], columns=["article_id", "text"]):
+        raw, articles = unglued_spans(chunk["raw_mentions"], splits), chunk["articles"]
+        texts = dict(zip(*(articles[c].to_pylist() for c in ("article_id", "text")), strict=True))
+        columns = ("article_id", "start", "stop", "surface", "type", "name")
+        found.add(zip(*(raw[c].to_pylist() for c in columns), strict=True), texts)
+    return found.names()
 
 
 def _things(

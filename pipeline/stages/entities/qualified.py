@@ -2,25 +2,79 @@
 the country written right after it ('МИД' + 'России': NER tags the country apart) or named by
 the adjective right before it ('российского МИД', 'британского Минобороны'), and, elsewhere in
 an article that writes it with one country only, of that country. An article that writes it
-with two countries ('МИД России', 'МИД Украины') leaves its bare mentions bare."""
+with two countries ('МИД России', 'МИД Украины') leaves its bare mentions bare.
+
+A country after a name the corpus writes often and almost never with a country after it is not
+its owner: the name names one body on its own ('вступление в НАТО Черногории', 'по вине НАТО
+Франция была втянута', 'выхода из ЕС Великобритании'; `OneBodies`)."""
 
 from __future__ import annotations
 
 import re
-from collections import defaultdict
-from collections.abc import Mapping
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Mapping, Set
 from functools import lru_cache
+from itertools import pairwise
 
 from pipeline.nlp.gazetteer import adjectives, country_name, key, read_tsv
 from pipeline.nlp.models import CACHE_SIZE, morph
 from pipeline.nlp.ner import Mention, country_of_genitive, is_country_genitive, split_country
 from pipeline.stages.entities.organisations import ORGANISATION
 
+#: A name the corpus writes with a country right after it in fewer of its mentions than this
+#: share names one body on its own ('НАТО', 'ООН', 'ЕС': a few in a thousand, where a national
+#: body's is a hundredth or more: 'МИД', 'ФСБ', 'ФБР'), so a country after it is another word's.
+_OWNED_SHARE = 0.005
+#: Mentions a name needs before its share tells: on a few articles one slip is a large share.
+_OWNED_MENTIONS = 100
 
-def qualified_names(mentions: list[Mention], texts: Mapping[str, str]) -> dict[int, str]:
+
+class OneBodies:
+    """Each organisation name's mentions over the corpus, and those a country genitive
+    follows (`country_after`), to tell the names that name one body on their own."""
+
+    def __init__(self) -> None:
+        self.mentions: Counter[str] = Counter()
+        self.owned: Counter[str] = Counter()
+
+    def add(self, rows: Iterable[tuple[str, int, int, str, str, str]], text: Mapping) -> None:
+        """Count the mentions `rows` ((article_id, start, stop, surface, type, name), in text
+        order) of articles with their `text` by id: a name with a country in it ('Минобороны
+        России') is its bare name's with a country."""
+        for row, after in pairwise([*rows, None]):
+            if row[4] != ORGANISATION:
+                continue
+            if qualified := split_country(row[5]):
+                self.mentions[key(qualified[0])] += 1
+                self.owned[key(qualified[0])] += 1
+                continue
+            self.mentions[key(row[5])] += 1
+            if after is not None and after[0] == row[0]:
+                self.owned[key(row[5])] += country_after(
+                    text[row[0]], row[2], after[1], *after[3:5]
+                )
+
+    def names(self) -> frozenset[str]:
+        """The keys of the names that name one body on their own (`_OWNED_SHARE`)."""
+        return frozenset(
+            name
+            for name, n in self.mentions.items()
+            if n >= _OWNED_MENTIONS and self.owned[name] < _OWNED_SHARE * n
+        )
+
+
+def country_after(text: str, stop: int, start: int, surface: str, kind: str) -> bool:
+    """Whether the mention `surface` of type `kind` at text[start] is a country genitive right
+    after a name that ends at `stop`."""
+    return kind == "LOC" and not text[stop:start].strip() and is_country_genitive(surface)
+
+
+def qualified_names(
+    mentions: list[Mention], texts: Mapping[str, str], one_bodies: Set[str] = frozenset()
+) -> dict[int, str]:
     """The name with its country of each organisation mention (by index into `mentions`,
     which are in text order) that has one: 'МИД России' for 'МИД' before 'России', and for a
-    bare 'МИД' elsewhere in that article."""
+    bare 'МИД' elsewhere in that article; no country after a name of `one_bodies` (keys)."""
     found: dict[int, str] = {}
     # (article, bare name key) -> {name key: name} of the names it has with a country
     countries: dict[tuple[str, str], dict[str, str]] = defaultdict(dict)
@@ -28,15 +82,15 @@ def qualified_names(mentions: list[Mention], texts: Mapping[str, str]) -> dict[i
         if m.type != ORGANISATION:
             continue
         after = mentions[i + 1] if i + 1 < len(mentions) else None
+        text = texts[m.article_id]
         if (
             after is not None
             and after.article_id == m.article_id
-            and after.type == "LOC"
-            and not texts[m.article_id][m.stop : after.start].strip()
-            and is_country_genitive(after.surface)
+            and key(m.name) not in one_bodies
+            and country_after(text, m.stop, after.start, after.surface, after.type)
         ):
             found[i] = f"{m.name} {after.surface}"
-        elif genitive := _adjective_before(m, texts[m.article_id]):
+        elif genitive := _adjective_before(m, text):
             found[i] = f"{m.name} {genitive}"
         name = found.get(i, m.name)
         if qualified := split_country(name):
