@@ -477,10 +477,8 @@ def _may_agree(first: str, name: str) -> bool:
 
 #: Particles of Romance, Germanic and Arabic surnames: 'дель Потро', 'фон дер Ляйен', 'Ле Пен';
 #: 'аль-Асад' is one word and needs none.
-_PARTICLE = re.compile(
-    r"(?<![\w-])((?:(?:дель|де|ди|да|дос|душ|ду|дю|фон|дер|ван|ле|ла|аль|эль|бен|бин|ибн)\s)+)$",
-    re.IGNORECASE,
-)
+PARTICLE_WORDS = "дель|де|ди|да|дос|душ|ду|дю|фон|дер|ван|ле|ла|аль|эль|бен|бин|ибн"
+_PARTICLE = re.compile(rf"(?<![\w-])((?:(?:{PARTICLE_WORDS})\s)+)$", re.IGNORECASE)
 _TRAILING_INITIALS = re.compile(r"\s+[А-ЯЁ]\.\s?(?:[А-ЯЁ]\.)?")
 
 

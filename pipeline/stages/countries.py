@@ -1,9 +1,13 @@
 """Stage: `mentions` + `entities` + article texts to `country_mentions`: every place, adjective,
 organisation and person that links a stretch of text to a country, with its paragraph and
 sentence. A country or capital named right after a word for a part of a country ('штат
-Джорджия', 'округ Колумбия', 'штат Вашингтон') is that part, and links to nothing."""
+Джорджия', 'округ Колумбия', 'штат Вашингтон') is that part, and links to nothing; so does a
+capital that stands for the union seated there rather than its country ('требования
+Брюсселя', 'Брюссель принял решение': the EU), unless it is a place ('в Брюсселе')."""
 
 from __future__ import annotations
+
+import re
 
 import pyarrow as pa
 import pyarrow.compute as pc
@@ -17,6 +21,12 @@ from pipeline.runtime.sql import query
 from pipeline.schema import COUNTRY_MENTIONS, before_headlines, in_article_order
 
 _VIA_TYPE = {"ORG": "organisation", "PER": "actor"}
+#: Capitals the news name a union by, for the union seated there: Brussels for the EU (and
+#: NATO), whose decisions, demands and talks are "Брюсселя", not Belgium's.
+_SEATS = frozenset({"брюссель"})
+#: A preposition of place right before a name: the city is a place there ('в Брюсселе', 'из
+#: Брюсселя', 'через Брюссель'), in its country.
+_AT_A_PLACE = re.compile(r"(?<![\w-])(?:в|во|из|до|через|под|около|близ|возле|вокруг)\s+$", re.I)
 
 #: Country adjectives and demonyms of each article (the per-article cache stores them).
 ADJECTIVES = pa.schema(
@@ -69,6 +79,16 @@ def build_country_mentions(
         for entity_id, how in zip(linked["entity_id"].to_pylist(), via.to_pylist(), strict=True)
         if how in ("name", "capital")
     }
+    seats = {
+        entity_id
+        for entity_id, name, how in zip(
+            linked["entity_id"].to_pylist(),
+            linked["name"].to_pylist(),
+            via.to_pylist(),
+            strict=True,
+        )
+        if how == "capital" and key(name) in _SEATS
+    }
     named = mentions.select(
         ["article_id", "paragraph", "sentence", "start", "stop", "surface", "entity_id"]
     )
@@ -89,7 +109,7 @@ def build_country_mentions(
         ORDER BY article_id, start, stop, country, via, surface
         """,
         before_headlines(in_article_order(COUNTRY_MENTIONS)),
-        linking=_without_subdivisions(named, spelled, texts),
+        linking=_without_subdivisions(named, spelled, seats, texts),
         mentions=named,
         linked=linked.select(["entity_id", "country"]).append_column("via", via),
         adjectives=_naming_countries(found_adjectives, texts),
@@ -110,13 +130,23 @@ def _naming_countries(found: pa.Table, texts: Texts) -> pa.Table:
     return found.filter(pa.array(keep, pa.bool_()))
 
 
-def _without_subdivisions(mentions: pa.Table, spelled: set[str], texts: Texts) -> pa.Table:
+def _without_subdivisions(
+    mentions: pa.Table, spelled: set[str], seats: set[str], texts: Texts
+) -> pa.Table:
     """`mentions` without those of `spelled` places right after a word for a part of a
-    country ('штат Джорджия')."""
+    country ('штат Джорджия'), nor those of `seats` that stand for their union (`_for_union`)."""
     keep = [
-        entity_id not in spelled or not after_subdivision(texts[article_id], start)
+        (entity_id not in spelled or not after_subdivision(texts[article_id], start))
+        and (entity_id not in seats or not _for_union(texts[article_id], start))
         for article_id, start, entity_id in zip(
             *(mentions[c].to_pylist() for c in ("article_id", "start", "entity_id")), strict=True
         )
     ]
     return mentions.filter(pa.array(keep, pa.bool_()))
+
+
+def _for_union(text: str, start: int) -> bool:
+    """Whether a union's seat at text[start:] stands for the union: no preposition of place
+    before it ('позиция Брюсселя', 'переговоры с Брюсселем', 'Брюссель настаивает'; not 'в
+    Брюсселе', 'из Брюсселя')."""
+    return not _AT_A_PLACE.search(text, max(0, start - 12), start)

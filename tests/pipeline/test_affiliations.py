@@ -295,6 +295,20 @@ def test_a_state_or_district_is_not_the_country_it_spells() -> None:
     assert people["Брайан Кемп"]["country"] is None
 
 
+def test_brussels_for_the_union_is_not_belgium() -> None:
+    # Sentences of the news corpus: Brussels as the EU's decisions and talks, and as a place.
+    tables = build(
+        [
+            "В декабре Брюссель принял решение не принимать Украину в ЕС.",
+            "Британский Кабмин согласовал план переговоров с Брюсселем.",
+            "Однако в ходе саммита ЕС, прошедшего в Брюсселе в конце апреля, премьер выступил.",
+            "Рейсы из Брюсселя в болгарскую столицу отменены.",
+        ]
+    )
+    links = tables["country_mentions"].to_pylist()
+    assert [r["article_id"] for r in links if r["country"] == "BEL"] == ["a2", "a3"]
+
+
 def test_a_part_of_the_world_in_a_name_is_no_country() -> None:
     """'Латинской Америки' (babel's name of a part of the world) is not 'Америка', the United
     States (sentences of the news corpus)."""
@@ -353,3 +367,21 @@ def test_an_organisation_in_the_role(text: str, organisation: str, expected: tup
     named = {at: Named(at + len(organisation), "ORG", expected[1])}
     start = at + len(organisation) + 1
     assert stated(text, 0, start, len(text) - 1, named, text[start:-1]) == expected
+
+
+def test_articles_that_share_a_statement_are_one_source() -> None:
+    # A background paragraph copied from article to article, one of which also quotes the
+    # phrase: three articles, two ways of saying it, one source; the site gets no country.
+    copied = (
+        "По мнению Клинтон, письмо директора ФБР Джеймса Коми 28 октября и российский"
+        " WikiLeaks не вызвали сомнения у людей."
+    )
+    found = entities(
+        [
+            copied,
+            "Клинтон рассказала о причинах поражения. " + copied,
+            "Виноваты ФБР, «российский WikiLeaks» и Путин, считает Клинтон. " + copied,
+            "Основатель WikiLeaks Джулиан Ассанж опроверг эти данные.",
+        ]
+    )
+    assert found["WikiLeaks"]["country"] is None

@@ -38,6 +38,7 @@ from pipeline.nlp.gazetteer import (
 from pipeline.nlp.models import CACHE_SIZE, morph
 from pipeline.nlp.ner import Mention
 from pipeline.nlp.roles import Named
+from pipeline.stages.entities.names import UnionFind
 
 #: Articles that must state an entity's country (fewer when fewer articles name it).
 MIN_ARTICLES = 2
@@ -188,16 +189,24 @@ def confident(counts: Counter, articles: int, share: float) -> str | None:
 
 
 def by_article(statements: Iterable[Statement]) -> dict[str, Counter]:
-    """Subject -> value -> the articles stating it; an article stating one country twice
-    ('глава МИД России', 'министр ... России') counts once, and so do articles that state it
-    in the same words."""
-    articles: dict[tuple[str, str], set[str]] = defaultdict(set)
-    contexts: dict[tuple[str, str], set[str]] = defaultdict(set)
-    for about, article, said, value in statements:
+    """Subject -> value -> the sources stating it: an article stating one country twice
+    ('глава МИД России', 'министр ... России') counts once, and so do articles that share a
+    statement in the same words with one another (a reprint, a background paragraph copied
+    from article to article), whatever else each of them states."""
+    said: dict[tuple[str, str], list[tuple[str, str]]] = defaultdict(list)
+    for about, article, words, value in statements:
         if value is not None:
-            articles[about, value].add(article)
-            contexts[about, value].add(said)
+            said[about, value].append((article, words))
     counts: dict[str, Counter] = defaultdict(Counter)
-    for (about, value), found in articles.items():
-        counts[about][value] = min(len(found), len(contexts[about, value]))
+    for (about, value), pairs in said.items():
+        counts[about][value] = _sources(pairs)
     return dict(counts)
+
+
+def _sources(pairs: list[tuple[str, str]]) -> int:
+    """How many groups of articles the (article, words) pairs make when articles that state
+    something in the same words are one group."""
+    groups = UnionFind()
+    for article, words in pairs:
+        groups.union(article, "\0" + words)  # '\0': no article id
+    return len({groups.find(article) for article, _words in pairs})

@@ -26,12 +26,13 @@ from operator import attrgetter
 
 from pipeline.nlp.gazetteer import key, places
 from pipeline.nlp.models import CACHE_SIZE, morph
-from pipeline.nlp.ner import Mention
+from pipeline.nlp.ner import PARTICLE_WORDS, Mention
 from pipeline.runtime.choice import sole
 
 _INITIAL = re.compile(r"^(?:[A-ZА-ЯЁ]|Дж)\.$")  # 'Дж.' stands for 'Джордж', 'Джон'...
 _REGNAL = re.compile(r"^[IVX]+$")  # 'Пий XII', 'Николай II'
 _PATRONYMIC = re.compile(r"(?:вич|вна|ична|инична)$")
+_PARTICLES = frozenset(PARTICLE_WORDS.split("|"))  # 'Ле' of 'Марин Ле Пен', 'фон', 'дер'
 #: Share of a surname's full-name mentions the dominant full name needs for a bare surname to
 #: join it without the article naming it, and how many mentions it needs at least, when the
 #: corpus has several full names with that surname (the only one needs neither).
@@ -155,12 +156,25 @@ class People:
     surnames: frozenset[str] = frozenset()  # words written as surnames, not first names
     first_names: frozenset[str] = frozenset()  # words written first more often than last
     openers: frozenset[str] = frozenset()  # first_names that open two surnames' names or more
+    # Surnames with particles that full names write after a first name ('ле пен'), by sound,
+    # and the ones each person's full names write ('марин пен' -> 'ле пен').
+    particled: frozenset[str] = frozenset()
+    particles: dict[str, frozenset[str]] = field(default_factory=dict)
+
+    def with_particles(self, name: str) -> str | None:
+        """The sound of a surname written with its particles and no first name ('Ле Пен',
+        'де Мистура'), when the corpus writes it after a first name, else None ('Ван И' is a
+        Chinese surname and given name; 'Бен Кардин' a first name and a surname)."""
+        tokens = name.split()
+        particles_only = len(tokens) > 1 and all(t.lower() in _PARTICLES for t in tokens[:-1])
+        return sound(name) if particles_only and sound(name) in self.particled else None
 
     def subset(self, names: set[str]) -> People:
         """What resolving `names` needs: the entries of their surnames (for a worker)."""
         lasts = {token_key(n.split()[-1]) for n in names if n.split()}
         by_last = {last: self.by_last[last] for last in lasts if last in self.by_last}
         persons = {p for found in by_last.values() for p in found}
+        particled = {sound(n) for n in names} & self.particled
         return People(
             {n: self.person_of[n] for n in names if n in self.person_of},
             by_last,
@@ -168,6 +182,8 @@ class People:
             frozenset(t for n in names for t in map(token_key, n.split()) if t in self.surnames),
             frozenset(t for n in names for t in map(token_key, n.split()) if t in self.first_names),
             frozenset(t for n in names for t in map(token_key, n.split()) if t in self.openers),
+            particled,
+            {p: found for p, found in self.particles.items() if p in persons},
         )
 
 
@@ -175,6 +191,8 @@ def people_of(counts: Mapping[str, int], shown: Mapping[str, Counter]) -> People
     """The People of the corpus's person names with their numbers of mentions and the
     genders their sentences show (a person's gender is the one shown most, else the one
     its names show)."""
+    particled = People(particled=frozenset(filter(None, map(_particle_surname, counts))))
+    counts = {n: c for n, c in counts.items() if not particled.with_particles(n)}
     first_words, last_words = Counter(), Counter()
     opened: dict[str, set[str]] = defaultdict(set)  # first word -> the surnames it opens
     for name, count in counts.items():
@@ -194,8 +212,14 @@ def people_of(counts: Mapping[str, int], shown: Mapping[str, Counter]) -> People
         if patronymic := _patronymic(name):
             patronymics[_first_last(name)][token_key(patronymic)] += count
     openers = frozenset(w for w in first_names if len(opened[w]) >= _OPENED)
-    people = People(surnames=surnames, first_names=first_names, openers=openers)
+    people = People(
+        surnames=surnames,
+        first_names=first_names,
+        openers=openers,
+        particled=particled.particled,
+    )
     said: dict[str, Counter] = defaultdict(Counter)
+    particles: dict[str, set[str]] = defaultdict(set)
     for name, count in sorted(full.items()):
         person = _first_last(name)
         patronymic = _patronymic(name)
@@ -203,13 +227,27 @@ def people_of(counts: Mapping[str, int], shown: Mapping[str, Counter]) -> People
             person = f"{person.split()[0]} {token_key(patronymic)} {person.split()[-1]}"
         people.person_of[name] = person
         people.by_last.setdefault(person.rsplit(" ", 1)[-1], Counter())[person] += count
+        if surname := _particle_surname(name):
+            particles[person].add(surname)
         said[person].update(shown.get(name, {}))
         if gender := name_gender(name):
             people.gender.setdefault(person, gender)
     for person, genders in said.items():
         if sum(genders.values()):
             people.gender[person] = _usual(genders)
+    people.particles = {person: frozenset(found) for person, found in particles.items()}
     return people
+
+
+def _particle_surname(name: str) -> str | None:
+    """The sound of a full name's surname with the particles written before it, when there
+    are any after its first name ('Марин Ле Пен' -> 'ле пен', 'Урсула фон дер Ляйен' -> 'фон
+    дер ляиен'; not 'Бен Кардин', whose 'Бен' is the first name)."""
+    tokens = name.split()
+    start = len(tokens) - 1
+    while start > 1 and tokens[start - 1].lower() in _PARTICLES:
+        start -= 1
+    return sound(" ".join(tokens[start:])) if 0 < start < len(tokens) - 1 else None
 
 
 def _usual(found: Counter) -> str:
@@ -339,6 +377,9 @@ def person_keys(
     for i, m in enumerate(mentions):
         if m.type != "PER" or i in resolved:
             continue
+        if surname := people.with_particles(m.name):
+            resolved[i] = _particled_person(m, surname, in_article[m.article_id], people)
+            continue
         tokens = [token_key(t) for t in m.name.split()]
         if is_full(m.name):
             if tokens[-1] in people.first_names and not _glued_place(m):
@@ -377,6 +418,24 @@ def person_keys(
         else:
             resolved[i] = " ".join(tokens)
     return dict(sorted(resolved.items()))
+
+
+def _particled_person(m: Mention, surname: str, here: Mapping[str, int], people: People) -> str:
+    """The person key of a surname written with its particles ('Ле Пен', 'де Мистура'): a
+    surname alone, which joins the person of the article, else of the corpus, whose full
+    names write it with these particles ('Марин Ле Пен'; not Шон Пенн), as a bare surname
+    joins ('Ле Пен заявил' is Жан-Мари Ле Пен); else its own key."""
+    gender = m.gender or name_gender(m.name)
+    found = people.by_last.get(surname.rsplit(" ", 1)[-1], {})
+    fitting = {p: c for p, c in found.items() if surname in people.particles.get(p, ())}
+    agreeing = {p: c for p, c in fitting.items() if _agrees(p, gender, people)}
+    if best := dominant({p: n for p, n in here.items() if p in agreeing}):
+        return best
+    best = dominant(fitting)
+    if best and _agrees(best, gender, people):
+        return best
+    best = dominant(agreeing)
+    return best if best and gender else surname
 
 
 def _named_in_full(
