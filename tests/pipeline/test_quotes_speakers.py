@@ -295,6 +295,18 @@ def test_an_outlet_on_its_own_account_with_when_and_whose_it_is() -> None:
     assert said(found, "частную разведывательную") is None
 
 
+def test_one_s_own_channel_is_not_the_speaker() -> None:
+    # corpus sentence (q79): the politician wrote it in his own Twitter, with a date after it
+    found = speakers(
+        [
+            "Руководитель оппозиционной Народной партии Пакистана Билавал Зардари Бхутто "
+            "призвал действующего премьер-министра Наваза Шарифа уйти в отставку. Об этом "
+            "Бхутто написал в своём Twitter 15 июля.",
+        ]
+    )
+    assert said(found, "уйти в отставку") != "Twitter"
+
+
 def test_a_name_after_a_truncated_source() -> None:
     found = speakers(
         [

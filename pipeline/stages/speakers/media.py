@@ -65,6 +65,11 @@ class Media:
         ]
         return _without(self.text, start, stop, left_out + places)
 
+    def _own_medium(self, m: Mention) -> bool:
+        """Whether a medium is named as one's own channel ('Бхутто написал в своём Twitter 15
+        июля'): the one who wrote there speaks, not the medium."""
+        return re.search(r"(?i)\bсво\w+\s+$", self.text[max(0, m.start - 12) : m.start]) is not None
+
     def _owning(self, m: Mention, media: list[Mention]) -> bool:
         """Whether a place is named between a noun of a medium and the medium's name: whose
         outlet it is ('газета КНДР «Нодон синмун»', 'портал Белоруссии Tut.by'); an
