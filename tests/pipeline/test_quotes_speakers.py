@@ -265,6 +265,48 @@ def test_an_outlet_on_its_own_account_is_the_speaker() -> None:
     assert said(found, "прошли задержания") is None
 
 
+def test_an_outlet_on_its_own_account_with_when_and_whose_it_is() -> None:
+    # corpus sentences (q79): a phrase of when or how after the outlet's name, a country's
+    # name between its noun and its name, a noun of a person before a comma
+    found = speakers(
+        [
+            "«Путин разжигает адскую войну в Сирии, и никто его не остановит», — заявляет CNN "
+            "16 марта, в день выхода тысяч мирных жителей по организованному Россией "
+            "гумкоридору.",
+            "Издание Blick в свою очередь отметило, что финальный матч получился «безумным».",
+            "Впрочем, уже 1 марта аналитическое деловое издание Caixin в своём исследовании "
+            "сообщило, что промышленный индекс PMI, наоборот, прибавил 0,1 пункта.",
+            "В ответ на заявление Японии, США и Южной Кореи центральная партийная газета КНДР "
+            "«Нодон синмун» заявила, что никакое внешнее давление не заставит Пхеньян "
+            "отказаться от ядерной программы.",
+            "Чтобы ещё больше раззадорить ньюйоркцев, телеканал CNN в ноябре сообщил, что "
+            "обеспечение безопасности избранного президента США Дональда Трампа и его семьи "
+            "обходится властям Нью-Йорка в $1 млн ежедневно.",
+            "Основатель ЧВК Academi Эрик Принс предложил ЦРУ создать частную разведывательную "
+            "сеть, сообщил CNN 6 декабря представитель американской спецслужбы.",
+        ]
+    )
+    assert said(found, "Путин разжигает адскую войну") == "CNN"
+    assert said(found, "финальный матч") == "Blick"
+    assert said(found, "промышленный индекс PMI") == "Caixin"
+    assert said(found, "никакое внешнее давление") == "Нодон синмун"
+    assert said(found, "обеспечение безопасности") == "CNN"
+    # a person told CNN: the date does not make the outlet the speaker
+    assert said(found, "частную разведывательную") is None
+
+
+def test_one_s_own_channel_is_not_the_speaker() -> None:
+    # corpus sentence (q79): the politician wrote it in his own Twitter, with a date after it
+    found = speakers(
+        [
+            "Руководитель оппозиционной Народной партии Пакистана Билавал Зардари Бхутто "
+            "призвал действующего премьер-министра Наваза Шарифа уйти в отставку. Об этом "
+            "Бхутто написал в своём Twitter 15 июля.",
+        ]
+    )
+    assert said(found, "уйти в отставку") != "Twitter"
+
+
 def test_a_name_after_a_truncated_source() -> None:
     found = speakers(
         [

@@ -10,12 +10,14 @@ import re
 from functools import cached_property
 
 from pipeline.nlp.media import MEDIUM
+from pipeline.nlp.models import morph
 from pipeline.nlp.ner import preposition
 from pipeline.runtime.choice import sole
-from pipeline.stages.speakers.phrases import _CITING, _WORDS, _bare, _outlet
+from pipeline.stages.speakers.phrases import _CITING, _WORDS, _bare, _circumstance, _outlet
 from pipeline.stages.speakers.records import Mention, Previous
 from pipeline.stages.speakers.sentences import _quotes_words, _reported_by
-from pipeline.stages.speakers.words import _AFTER_CUE, _reporting
+from pipeline.stages.speakers.spans import _without
+from pipeline.stages.speakers.words import _AFTER_CUE, _medium_noun, _reporting
 
 #: The end of a clause right after a name.
 _CLAUSE_END = re.compile(r"\s*[.,;!?]")
@@ -43,6 +45,40 @@ class Media:
         opened = re.search(r"«[^«»\n]{0,20}$", self.text[max(0, m.start - 21) : m.start])
         closed = _TITLE_END.match(self.text, m.stop)
         return (m.start, closed.end()) if opened and closed else (m.start, m.stop)
+
+    def _outlet_words(
+        self, start: int, stop: int, left_out: list[tuple[int, int]], media: list[Mention]
+    ) -> str:
+        """The words of a source beside its outlets' names that may describe the outlet
+        (`_outlet`): without what says when or how it reported after the last name ('CNN 16
+        марта', 'Издание Blick в свою очередь', 'The Global Times в своей публикации':
+        `_circumstance`), nor a country's name in the genitive right after the outlet's noun
+        ('информационный портал Белоруссии Tut.by', 'агентство КНР «Синьхуа»'), which says
+        whose outlet it is."""
+        last = max(self._titled(m)[1] for m in media)
+        if last < stop and _circumstance(self.text[last:stop]):
+            stop = last
+        places = [
+            (m.start, m.stop)
+            for m in self.mentions
+            if m.type == "LOC" and start <= m.start and m.stop <= stop and self._owning(m, media)
+        ]
+        return _without(self.text, start, stop, left_out + places)
+
+    def _own_medium(self, m: Mention) -> bool:
+        """Whether a medium is named as one's own channel ('Бхутто написал в своём Twitter 15
+        июля'): the one who wrote there speaks, not the medium."""
+        return re.search(r"(?i)\bсво\w+\s+$", self.text[max(0, m.start - 12) : m.start]) is not None
+
+    def _owning(self, m: Mention, media: list[Mention]) -> bool:
+        """Whether a place is named between a noun of a medium and the medium's name: whose
+        outlet it is ('газета КНДР «Нодон синмун»', 'портал Белоруссии Tut.by'); an
+        abbreviation shows no case, its place does."""
+        before = _WORDS.findall(self.text[max(0, m.start - 30) : m.start])[-1:]
+        named = any(re.fullmatch(r"\s*«?", self.text[m.stop : medium.start]) for medium in media)
+        if not named or not before or not self.text[: m.start].endswith(before[0] + " "):
+            return False
+        return any(_medium_noun(p) for p in morph()(before[0].lower())[:1])
 
     def _headline_outlet(self, words: str) -> str | None:
         """The medium a source that is only a noun of a medium ('— пишет издание', 'Американская

@@ -12,7 +12,15 @@ import re
 from pipeline.nlp.gazetteer import adjectives
 from pipeline.nlp.models import lemma, morph
 from pipeline.nlp.sources import Reading, read
-from pipeline.stages.speakers.words import _FIELDS, _PAPERS, _animate, _medium_noun, _plural, _pos
+from pipeline.stages.speakers.words import (
+    _FIELDS,
+    _PAPERS,
+    _WHEN,
+    _animate,
+    _medium_noun,
+    _plural,
+    _pos,
+)
 
 #: Nouns of a source the text leaves unnamed ('источник в МИД Турции', 'источник RT'): nobody,
 #: neither the organisation in its phrase nor the person last named. ('Собеседник RT' is mostly
@@ -196,6 +204,28 @@ def _outlet(words: str) -> bool:
     if any(p.word[:1].isupper() or p.tag.POS == "CONJ" for (p,) in own[:named]):
         return False  # another source before it: 'Минобороны РФ и агентство ИНТЕРФАКС-АВН'
     return all(p.tag.POS == "ADJF" or _medium_noun(p) for (p,) in own[named:])
+
+
+def _circumstance(words: str) -> bool:
+    """Whether the words after an outlet's name in its source only say when or how it reported
+    ('16 марта', 'на прошлой неделе', 'ещё в 2003 году', 'в свою очередь', 'также', 'в своём
+    исследовании'): numbers, prepositions, adverbs, particles, adjectives and pronouns, nouns of
+    time (`_WHEN`), and a noun after 'свой' (the outlet's own paper); not a noun of anyone else
+    ('CNN 6 декабря представитель спецслужбы', 'RT эксперты', 'RT в аэропорту')."""
+    own = False
+    for word in _WORDS.findall(words):
+        if word.isdigit():
+            continue
+        parses = morph()(word.lower())[:1]
+        if not parses:
+            return False
+        (p,) = parses
+        if p.tag.POS == "NOUN" and not (p.normal_form in _WHEN or own):
+            return False
+        if p.tag.POS not in ("NOUN", "PREP", "ADVB", "PRCL", "ADJF", "NUMR"):
+            return False
+        own = p.normal_form == "свой"
+    return True
 
 
 def _bare(words: str) -> bool:

@@ -513,8 +513,11 @@ class Roles:
 
     def _of_person(self, start: int) -> bool:
         """Whether the word right before `start` is a noun of a person ('собеседников [The
-        Washington Post]'): what follows is that person's outlet, not the speaker."""
+        Washington Post]'): what follows is that person's outlet, not the speaker; not a noun
+        a mark of a clause ends ('раззадорить ньюйоркцев, [телеканал CNN] сообщил')."""
         before = _WORDS.findall(self.text[max(0, start - 40) : start])
+        if before and re.search(r"[,;:.!?()–—]", self.text[:start].rsplit(before[-1], 1)[-1]):
+            return False
         parses = morph()(before[-1].lower())[:1] if before else []
         return any(p.tag.POS == "NOUN" and "anim" in p.tag for p in parses)
 

@@ -264,7 +264,9 @@ class Sources:
         # 'по оценкам CNN', 'ТАСС со ссылкой на ...'; not 'собеседник RT', a person of it,
         # nor outlets at large ('сообщают СМИ')
         one = number != "plur"
-        if media and one and _outlet(words) and not self._of_person(start):
+        described = media and _outlet(self._outlet_words(start, stop, left_out, media))
+        own = any(map(self._own_medium, media))  # 'написал в своём Twitter 15 июля'
+        if described and one and not own and not self._of_person(start):
             return self._named_after(said.cue_stop) or media[0].entity_id, None
         if not words:  # only where it was said: 'Алексей Мухин [в интервью RT] заявил'
             before = self._before_occasion(start)

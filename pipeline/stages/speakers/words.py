@@ -58,6 +58,41 @@ _FIELD_BODIES = {
     "finance": re.compile(r"\bминфин|министерств\w* финансов|казначейств"),
 }
 
+#: Nouns of when or how something was reported, which a phrase after an outlet's name may say
+#: without naming anyone else ('CNN 16 марта', 'The New York Times на прошлой неделе', 'Издание
+#: Blick в свою очередь', 'Деловое издание Nikkei на этот счёт'): units and names of time, and
+#: the nouns of 'в свою очередь', 'на этот счёт', 'в то же время'.
+_WHEN = frozenset(
+    {
+        "год",
+        "месяц",
+        "неделя",
+        "день",
+        "утро",
+        "вечер",
+        "ночь",
+        "время",
+        "очередь",
+        "счёт",
+        *["понедельник", "вторник", "среда", "четверг", "пятница", "суббота", "воскресенье"],
+        *[
+            "январь",
+            "февраль",
+            "март",
+            "апрель",
+            "май",
+            "июнь",
+            "июль",
+            "август",
+            "сентябрь",
+            "октябрь",
+            "ноябрь",
+            "декабрь",
+        ],
+    }
+)
+
+
 #: Nouns and legal forms of a business, which a noun of a state department does not refer back
 #: to ('Министерство обороны РФ заключило контракт с ОАО «...». В сообщении ведомства').
 _BUSINESSES = frozenset(
