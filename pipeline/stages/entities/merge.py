@@ -442,12 +442,11 @@ def build_entities(
     unknown = unknown_words(chain(written_names, *readings.chosen.values()))
     compounds = compound_nouns(written_names, types.keys())
     del readings
-    things, spelled_out, means_kinds, written, lowered = _things(
+    things, spelled_out, means_kinds, written, lowered, one_bodies = _things(
         corpus, places_written, splits, Lowered(unknown)
     )
 
     lowered |= compounds
-    one_bodies = _one_bodies(corpus, splits)
     # A common word glued before a name is no word of it ('Шорт-трекист Семён Елистратов').
     in_names = name_words(written_names, lowered)
 
@@ -645,23 +644,15 @@ def _raw_mentions(corpus: Corpus, splits: Mapping[str, Split]) -> Iterator[pa.Ta
         yield raw.append_column("before", pa.array(before, pa.string()))
 
 
-def _one_bodies(corpus: Corpus, splits: Mapping[str, Split]) -> frozenset[str]:
-    """The keys of the organisations' names that name one body on their own: the corpus
-    almost never writes a country after them (`qualified.OneBodies`), the glued people's spans
-    `splits` split."""
-    found = OneBodies()
-    for chunk in corpus.chunks(["raw_mentions"], columns=["article_id", "text"]):
-        raw, articles = unglued_spans(chunk["raw_mentions"], splits), chunk["articles"]
-        texts = dict(zip(*(articles[c].to_pylist() for c in ("article_id", "text")), strict=True))
-        columns = ("article_id", "start", "stop", "surface", "type", "name")
-        found.add(zip(*(raw[c].to_pylist() for c in columns), strict=True), texts)
-    return found.names()
-
-
 def _things(
     corpus: Corpus, places_written: Set[str], splits: Mapping[str, Split], lowered: Lowered
 ) -> tuple[
-    frozenset[str], frozenset[tuple[str, str]], frozenset[tuple[str, int]], Written, frozenset[str]
+    frozenset[str],
+    frozenset[tuple[str, str]],
+    frozenset[tuple[str, int]],
+    Written,
+    frozenset[str],
+    frozenset[str],
 ]:
     """The organisations' surfaces whose names the corpus introduces as things ('самолёт
     МС-21', 'ралли «Дакар»'; `things.Introduced`), that are a person's title ('Генсека';
@@ -670,9 +661,11 @@ def _things(
     abbreviations that an article spells out as a common noun phrase, with the article
     (`Introduced.spelled_out`); the mentions of an abbreviation of a common noun after a noun
     of means ('средства ПВО'; `Introduced.means_kinds`); and how the corpus writes its names
-    (`spans.Written`), the glued people's spans `splits` split; and which of the words
-    `lowered` counts it writes in lower case far more often than with a capital."""
-    introduced, written = Introduced(), Written()
+    (`spans.Written`), the glued people's spans `splits` split; which of the words
+    `lowered` counts it writes in lower case far more often than with a capital; and the keys
+    of the organisations' names that name one body on their own, which the corpus almost
+    never writes a country after (`qualified.OneBodies`)."""
+    introduced, written, one_bodies = Introduced(), Written(), OneBodies()
     for chunk in corpus.chunks(["raw_mentions"], columns=["article_id", "text"]):
         raw, articles = unglued_spans(chunk["raw_mentions"], splits), chunk["articles"]
         found = raw.filter(pc.equal(raw["type"], ORGANISATION))
@@ -682,13 +675,24 @@ def _things(
         every = (raw[c].to_pylist() for c in (*columns, "type"))
         written.add(zip(*every, strict=True), texts)
         lowered.add(texts.values())
+        rows = (
+            raw[c].to_pylist() for c in ("article_id", "start", "stop", "surface", "type", "name")
+        )
+        one_bodies.add(zip(*rows, strict=True), texts)
     things = (
         introduced.things(places_written)
         | introduced.titles()
         | introduced.headings_only()
         | introduced.arguments_only(places_written)
     )
-    return things, introduced.spelled_out(), introduced.means_kinds(), written, lowered.common()
+    return (
+        things,
+        introduced.spelled_out(),
+        introduced.means_kinds(),
+        written,
+        lowered.common(),
+        one_bodies.names(),
+    )
 
 
 def _without_things(
