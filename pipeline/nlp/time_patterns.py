@@ -38,6 +38,8 @@ _SHORT_MONTHS = {
     "дек": 12,
 }
 MONTHS = {form: n for n, forms in enumerate(_FULL_MONTHS, 1) for form in forms.split()}
+#: The months' names in the nominative ('январь' ... 'декабрь').
+MONTH_NAMES = tuple(forms.split()[0] for forms in _FULL_MONTHS)
 MONTHS |= _SHORT_MONTHS
 
 
@@ -148,17 +150,13 @@ QUARTER = (
     rf"(?P<quarter>{_QUARTER_NUMBER})(?:\s*(?:[-–—]|и|или)\s*(?P<quarter2>{_QUARTER_NUMBER}))?"
     r"\s+квартал(?:ах|ами|ам|ов|ы|[аеу])?"
 )
-WEEKDAYS = {
-    "понедельник": 0,
-    "вторник": 1,
-    "среда": 2,
+#: The weekdays' names in the nominative, Monday first.
+WEEKDAY_NAMES = ("понедельник", "вторник", "среда", "четверг", "пятница", "суббота", "воскресенье")
+#: A weekday's name in the nominative or the accusative ('в среду') -> its number, Monday 0.
+WEEKDAYS = {name: n for n, name in enumerate(WEEKDAY_NAMES)} | {
     "среду": 2,
-    "четверг": 3,
-    "пятница": 4,
     "пятницу": 4,
-    "суббота": 5,
     "субботу": 5,
-    "воскресенье": 6,
 }
 #: Cardinal numbers in the cases a count of units takes ("два года", "двух месяцев",
 #: "двадцать пять лет") -> their value.

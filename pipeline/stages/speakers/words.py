@@ -15,6 +15,7 @@ from pipeline.nlp.ner import preposition
 from pipeline.nlp.sources import OCCASIONS
 from pipeline.nlp.speech import cue_forms
 from pipeline.nlp.speech.words import known_abbreviation
+from pipeline.nlp.time_patterns import MONTH_NAMES, WEEKDAY_NAMES
 
 #: The dashes that sign a quotation or open an interview's answer.
 _DASHES = "-–—"
@@ -74,21 +75,8 @@ _WHEN = frozenset(
         "время",
         "очередь",
         "счёт",
-        *["понедельник", "вторник", "среда", "четверг", "пятница", "суббота", "воскресенье"],
-        *[
-            "январь",
-            "февраль",
-            "март",
-            "апрель",
-            "май",
-            "июнь",
-            "июль",
-            "август",
-            "сентябрь",
-            "октябрь",
-            "ноябрь",
-            "декабрь",
-        ],
+        *WEEKDAY_NAMES,
+        *MONTH_NAMES,
     }
 )
 
