@@ -18,7 +18,7 @@ from pipeline.nlp.sources import (
     Reading,
 )
 from pipeline.runtime.choice import sole
-from pipeline.stages.speakers.patterns import _CLAUSE
+from pipeline.stages.speakers.patterns import _AND, _CLAUSE
 from pipeline.stages.speakers.phrases import _CITING, _WORDS, _alone, _another, _bare_noun
 from pipeline.stages.speakers.records import (
     ROLE_PHRASES,
@@ -72,8 +72,6 @@ _KIN = MappingProxyType(
     | dict.fromkeys(("вдовец", "дядя", "внук", "жених"), "masc")
 )
 
-#: What joins a name to the one before it: 'Джоном Салливаном [и ]Синсукэ Сугиямой'.
-_PAIRED_AFTER = re.compile(r"\s+и\s+")
 
 #: Nouns that describe any speaker, a man or a woman or one asked for comment, whatever their
 #: role: they refer back to the person just named or just quoted (`Article._just_named`).
@@ -582,9 +580,7 @@ class Roles:
         # a name joined by 'и' to one in another case shares it: 'с коллегами Джоном Салливаном и
         # Синсукэ Сугиямой'
         paired = any(
-            o.type == "PER"
-            and not o.nominative
-            and _PAIRED_AFTER.fullmatch(self.text, o.stop, m.start)
+            o.type == "PER" and not o.nominative and _AND.fullmatch(self.text, o.stop, m.start)
             for o in self.mentions
             if o.stop <= m.start
         )

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 
 from pipeline.nlp.sources import occasions
+from pipeline.stages.speakers.patterns import _AND
 
 #: A preposition (and a word) right before a source, which may open an occasion the source's
 #: span cut: 'В [интервью RT эксперт]', 'в эксклюзивном [интервью RT]'.
@@ -17,10 +18,6 @@ _OPENED = re.compile(r"(?i)(?:^|\s)(?:в|во|на|с|со)\s+(?:\w+\s+)?$")
 #: name after it: 'в письме [к FTC]', 'в обращении [к ЕК]', 'в обращении [в адрес Порошенко]',
 #: 'в письме [на имя министра]'. Words of one clause may stand before the name.
 _ADDRESSED = re.compile(r"(?i)(?<!\w)(?:ко?|в\s+адрес|на\s+имя)\s+[^,.;:!?«»\"\n]{0,60}")
-
-
-#: What joins addressees named side by side: 'к Госдуме и СФ'.
-_JOINED = re.compile(r"\s+и\s+")
 
 #: The longest paragraph (with its breaks) that is an editorial note's author set apart inside
 #: a parenthesis ('\n\nRT\n\n').
@@ -108,7 +105,7 @@ class Text:
                 continue
             end = named[0][1]
             for a, b in named[1:]:
-                if not _JOINED.fullmatch(self.text, end, a):
+                if not _AND.fullmatch(self.text, end, a):
                     break
                 end = b
             found.append((phrase.start(), end))
