@@ -44,7 +44,7 @@ def doubt(word: str, own: list[str], parse) -> str:
 
 def report(counts: Counter[str], only: set[str], least: int) -> None:
     """Print each stem (or those in `only`) with its words of at least `least` occurrences."""
-    rows = read_tsv("adjectives.tsv")
+    rows = [(stem, alpha3) for stem, alpha3, *_city in read_tsv("adjectives.tsv")]
     country = dict(rows)
     stems = sorted(country, key=len, reverse=True)
     by_stem: dict[str, Counter[str]] = {stem: Counter() for stem in country}

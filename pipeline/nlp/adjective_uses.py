@@ -1,15 +1,17 @@
 """Country adjectives and demonyms that name no country: a language or a manner ('на английском
-языке', 'с чешского', 'на японский манер'), a breed ('немецкая овчарка'), a set
-expression named after a country ('голландский соус', 'американские горки'), and a people
-living in another state ('сербы Боснии', 'венгерского меньшинства, проживающего в Закарпатье'). The
-nouns and expressions are in `data/country_terms.tsv`."""
+языке', 'с чешского', 'на японский манер', 'по хорватскому сценарию'), a breed ('немецкая
+овчарка'), a set expression named after a country ('голландский соус', 'американские горки'),
+a people living in another state or named as a people ('сербы Боснии', 'венгерского
+меньшинства, проживающего в Закарпатье', 'этнические венгры', 'представители других наций:
+евреи, армяне', 'британец кенийского происхождения'), and a city's office of another state
+('лондонская дипмиссия'). The nouns and expressions are in `data/country_terms.tsv`."""
 
 from __future__ import annotations
 
 import re
 from functools import cache
 
-from pipeline.nlp.gazetteer import country_of_word, read_tsv
+from pipeline.nlp.gazetteer import city_adjective, country_of_word, read_tsv
 from pipeline.nlp.models import lemma, morph
 
 _WORD = re.compile(r"[А-Яа-яЁё]+(?:-[А-Яа-яЁё]+)*|\S")
@@ -26,6 +28,17 @@ _SENTENCE = re.compile(r"[.!?…]\s|\n")
 _PAIR = re.compile(r"\b([а-яё]+ск(?:ий|ого|ому|им|ом|ая|ой|ую|ое|ие|их|ими))\s+([а-яё]+)")
 _ASIDE = re.compile(r"\([^()]*\)")
 _WHO = {"которые", "которых", "что"}
+#: 'Этнический' right before a demonym: the people, wherever it lives ('этнические венгры').
+_ETHNIC = re.compile(r"(?<![а-яё])этническ[а-яё]+\s+$", re.I)
+#: A plural of a word for a people, then a colon or a dash opening a list of peoples
+#: ('представители других наций: евреи, армяне, чехи').
+_PEOPLES = re.compile(
+    r"(?<![а-яё])(?:народов|наций|национальностей|народностей|этносов)\s*[:—–-]\s*", re.I
+)
+#: The items of a list of peoples up to the demonym: words joined by commas, 'и', 'а также'.
+_LISTED = re.compile(r"(?:[а-яё-]+(?:\s[а-яё-]+)?(?:\s*,\s*(?:а\s+также\s+)?|\s+и\s+))*", re.I)
+#: Prepositions before a descent ('голландцы с турецкими корнями').
+_WITH = {"с", "со"}
 
 
 @cache
@@ -51,11 +64,14 @@ def not_country(text: str, start: int, stop: int, country: str) -> str | None:
         return None
     if text[max(0, start - 3) : start].lower() == "по-":
         return None  # 'Протесты по-американски' may well be about the country
+    if _ETHNIC.search(text, max(0, start - 30), start):
+        return "abroad"
     word = text[start:stop].lower()
     adjective = [p for p in morph()(word) if p.tag.POS == "ADJF"]
     if not adjective:
         people = any(p.tag.POS == "NOUN" and "plur" in p.tag for p in morph()(word))
-        return "abroad" if people and _lives_elsewhere(text, stop, country, False) else None
+        elsewhere = people and _lives_elsewhere(text, stop, country, False)
+        return "abroad" if elsewhere or (people and _listed_people(text, start)) else None
     nouns, expressions = _terms()
     head = _head(text, stop, adjective)
     if head is None:
@@ -67,6 +83,12 @@ def not_country(text: str, start: int, stop: int, country: str) -> str | None:
     kind = nouns.get(noun)
     if kind == "community":
         return "abroad" if _lives_elsewhere(text, end, country, True) else None
+    if kind == "origin":
+        return "abroad" if _of_a_person(text, start) else None
+    if kind == "office":
+        return "office" if city_adjective(word) else None
+    if kind == "pattern":
+        return "manner" if _opening(text, start, adjective, {"datv"}) == "по" else None
     if kind is None and (adjective[0].normal_form, noun) in expressions:
         return "term"
     return kind
@@ -114,22 +136,58 @@ def _elided(text: str, start: int) -> str | None:
 
 def _language_alone(text: str, start: int, adjective: list) -> bool:
     """Whether an adjective with no noun names a language: singular, masculine or neuter like
-    'язык', after 'на' or 'с' in the case they govern there, itself or the first of the
-    adjectives coordinated with it ('с французского, немецкого и чешского'), asides in
-    brackets left out ('с латинского (сочинения ...), английского')."""
+    'язык', after 'на' or 'с' in the case they govern there ('с французского, немецкого и
+    чешского')."""
     cases = {
         p.tag.case for p in adjective if p.tag.number == "sing" and p.tag.gender in ("masc", "neut")
     }
+    word = _opening(text, start, adjective, cases)
+    return word in _LANGUAGE_CASES and bool(cases & _LANGUAGE_CASES[word])
+
+
+def _opening(text: str, start: int, adjective: list, cases: set[str]) -> str | None:
+    """The word (lower case) before the adjective in one of `cases`, or before the first of
+    the adjectives coordinated with it ('по тунисскому, ливийскому или египетскому сценарию'),
+    asides in brackets left out ('с латинского (сочинения ...), английского'); None when the
+    adjective is in none of `cases`."""
+    if not cases & {p.tag.case for p in adjective}:
+        return None
     plain = _ASIDE.sub(" ", text[max(0, start - 2 * _REACH) : start])
     before = _WORD.findall(plain)[::-1]
     for i in range(0, len(before), 2):
         word = before[i].lower()
-        if word in _LANGUAGE_CASES:
-            return bool(cases & _LANGUAGE_CASES[word])
         if word not in _AND or i + 1 >= len(before):
-            return False
+            return word
         if not any(p.tag.POS == "ADJF" and p.tag.case in cases for p in morph()(before[i + 1])):
+            return word
+    return None
+
+
+def _listed_people(text: str, start: int) -> bool:
+    """Whether a demonym is an item of a list of peoples in its sentence ('погибли воины —
+    представители многих народов: русские, румыны, финны'): they are named as peoples, not
+    as states' citizens."""
+    sentence = _SENTENCE.split(text[max(0, start - 2 * _REACH) : start])[-1]
+    opened = list(_PEOPLES.finditer(sentence))
+    return bool(opened) and _LISTED.fullmatch(sentence, opened[-1].end()) is not None
+
+
+def _of_a_person(text: str, start: int) -> bool:
+    """Whether a descent ('кенийского происхождения', 'с турецкими корнями') is a person's:
+    the first word before it in its clause whose likeliest reading is a noun (after 'с' and
+    words of other kinds) is animate ('британца', 'голландцев'); a thing's descent ('сырьё
+    украинского происхождения', 'реклама, которая якобы имела российское происхождение') is
+    not."""
+    before = _WORD.findall(text[max(0, start - _REACH // 2) : start])[::-1]
+    for token in before[:4]:
+        word = token.lower()
+        if not word[0].isalpha():
             return False
+        if word in _WITH:
+            continue
+        likeliest = morph()(word)[0]  # 'якобы' is also read as a name, last
+        if likeliest.tag.POS == "NOUN":
+            return "anim" in likeliest.tag
     return False
 
 

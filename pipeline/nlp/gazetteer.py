@@ -50,7 +50,7 @@ def places() -> dict[str, Place]:
 
 @cache
 def _adjective_pattern(flags: int = 0) -> tuple[re.Pattern[str], dict[str, str]]:
-    stems = {stem: alpha3 for stem, alpha3 in read_tsv("adjectives.tsv")}
+    stems = {stem: alpha3 for stem, alpha3, *_city in read_tsv("adjectives.tsv")}
     alternation = "|".join(sorted(map(re.escape, stems), key=len, reverse=True))
     return re.compile(rf"(?<![а-яё])({alternation})[а-яё]*", flags), stems
 
@@ -66,6 +66,17 @@ def adjectives(text: str) -> list[tuple[int, int, str]]:
         (m.start(), m.end(), stems[m.group(1).lower().replace("ё", "е")])
         for m in pattern.finditer(lower if same else text)
     ]
+
+
+@cache
+def _city_stems() -> tuple[str, ...]:
+    return tuple(stem for stem, _alpha3, *city in read_tsv("adjectives.tsv") if city == ["city"])
+
+
+def city_adjective(word: str) -> bool:
+    """Whether a country adjective is a city's ('лондонской', 'московское'), not its country's:
+    an office named by it may be another state's ('лондонская дипмиссия' of Russia)."""
+    return key(word).startswith(_city_stems())
 
 
 #: A word for a part of a country: the place named right after it is that part, not the country
