@@ -594,17 +594,32 @@ class Documents:
         placed = _IN_BEFORE.search(self.text, max(0, start - 4), start)
         return key(words) in _THING_PRONOUNS and placed is not None
 
-    def _in_pronoun(self, start: int, stop: int) -> str | None:
+    def _in_pronoun(self, said: Said, start: int, stop: int) -> str | None:
         """Whose paper a locative pronoun that is the source refers to ('Компания Berlinger
         опубликовала заявление ... В нём утверждается'): the maker of the last paper the
-        pronoun agrees with in the sentence before or in its own before it (`_paper_maker`);
-        nobody when none is found (the people of the sentence before are not the paper's:
+        pronoun agrees with in the sentence before or in its own before it (`_paper_maker`),
+        else the speaker of the quote just before when it was said in such a paper (`_said_in`);
+        nobody when neither is found (the people of the sentence before are not the paper's:
         'Эти данные были представлены в отчёте ... В нём отмечалось' was a person before)."""
         held = self._sentence_at(start)
         if held is None:
             return None
+        pronoun = self.text[start:stop]
         lo = self.sentences[max(0, held - 1)][0]
-        return self._paper_maker(lo, start, self.text[start:stop])
+        return self._paper_maker(lo, start, pronoun) or self._said_in(said.previous, start, pronoun)
+
+    def _said_in(self, previous: Previous | None, before: int, pronoun: str) -> str | None:
+        """The speaker of the quote that ended in the sentence before, when its source is a
+        paper the pronoun agrees with: the pronoun goes on in it ('— следует из постановления
+        по итогам совещания. При этом в нём подчёркивается')."""
+        source = previous[2] if previous else None
+        if source is None:
+            return None
+        words = _WORDS.findall(self.text[source[0] : source[1]])
+        paper = next((w for w in words if lemma(w) in _PAPERS), None)
+        if paper is None or not _agrees(paper, pronoun):
+            return None
+        return self._recent(previous, before, None, (), 1)
 
     def _paper_maker(self, lo: int, hi: int, pronoun: str) -> str | None:
         """Who made the paper a locative pronoun of a thing refers to: between `lo` and `hi`,
