@@ -19,17 +19,6 @@ _OPENED = re.compile(r"(?i)(?:^|\s)(?:в|во|на|с|со)\s+(?:\w+\s+)?$")
 #: 'в письме [на имя министра]'. Words of one clause may stand before the name.
 _ADDRESSED = re.compile(r"(?i)(?<!\w)(?:ко?|в\s+адрес|на\s+имя)\s+[^,.;:!?«»\"\n]{0,60}")
 
-#: A channel one wrote in, ending a source: 'компания [в Telegram-канале]', 'Компания [на своём
-#: канале в Telegram]', 'банк [на своём официальном сайте]', 'он [в Twitter]'. It says where
-#: it was written, as an occasion says where it was said; a name after it ('на сайте BBC', 'на
-#: сайте украинского лидера') says whose the channel is, and it is no channel of the source's.
-_CHANNEL = re.compile(
-    r"(?i)(?<!\w)(?:в|во|на)\s+(?:(?:сво|официальн)\w*\s+){0,2}"
-    r"(?:(?:telegram-|телеграм-)?канале|сайте|странице|аккаунте|микроблоге|блоге|соцсети"
-    r"|twitter|telegram|facebook|instagram|твиттере|фейсбуке|телеграме)"
-    r"(?:\s+в\s+(?:twitter|telegram|facebook|instagram|твиттере|фейсбуке|телеграме))?\s*$"
-)
-
 #: The longest paragraph (with its breaks) that is an editorial note's author set apart inside
 #: a parenthesis ('\n\nRT\n\n').
 _NOTE = 40
@@ -100,14 +89,7 @@ class Text:
         # интервью BuzzFeed [Рэпп] рассказал')
         subjects = [m.start for m in self.mentions if m.type == "PER" and m.nominative]
         cut = [(a, min([m for m in subjects if a < m < b], default=b)) for a, b in found]
-        spans = [(max(a, start), b) for a, b in cut if b > start]
-        return spans + self._addressees(start, stop) + self._channel(start, stop)
-
-    def _channel(self, start: int, stop: int) -> list[tuple[int, int]]:
-        """The span of a channel one wrote in that ends a source (`_CHANNEL`: 'ведомство [в
-        Twitter]'), none when it is the whole source or another occasion ends it."""
-        found = _CHANNEL.search(self.text[start:stop])
-        return [(start + found.start(), stop)] if found and found.start() > 0 else []
+        return [(max(a, start), b) for a, b in cut if b > start] + self._addressees(start, stop)
 
     def _addressees(self, start: int, stop: int) -> list[tuple[int, int]]:
         """The spans of a source that name whom it was addressed to (`_ADDRESSED`): from the
