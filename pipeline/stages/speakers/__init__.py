@@ -3,9 +3,7 @@
 The source's words name the speaker, or describe them and the article named them before
 (`Article.speaker`, rules in order):
 1. Where it was said is not who said it: the words of an occasion ('в интервью Стоуну', 'в
-   беседе с RT', 'на брифинге'), a channel one wrote in that ends the source ('компания в
-   Telegram-канале', 'банк на своём официальном сайте') and media mentions are left out of
-   the source; a source of
+   беседе с RT', 'на брифинге') and media mentions are left out of the source; a source of
    nothing else is the person right before it ('Алексей Мухин [в интервью RT] заявил'); with a
    plural cue, the organisation of a phrase 'в ...' that told the medium ('В АО «Электронный
    паспорт» ... RT рассказали', 'Об этом RT сообщили в Минздраве'), else the medium 'в' puts
