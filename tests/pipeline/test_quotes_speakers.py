@@ -1875,6 +1875,31 @@ def test_a_paper_by_a_pronoun_or_on_behalf_of_someone() -> None:
     assert said(found, "Миллионы людей в нашей стране") == "Владимир Мединский"
 
 
+def test_a_locative_pronoun_is_a_paper_s_maker_never_a_person() -> None:
+    # 'в нём' before a cue is said of a paper: its maker, else nobody; before, the person of
+    # the sentence before (Макларен, Скрипаль) or none for a paper a body made
+    found = speakers(
+        [
+            "Компания Berlinger опубликовала заявление на своём сайте, в котором частично"
+            " признала правоту Макларена. В нём утверждается, что если вскрыть пробирки, то на"
+            " них обязательно останутся следы, которые эксперты легко смогут распознать.",
+            "Лишь вечером 8 августа, когда вся эта неприглядная история стала достоянием"
+            " общественности, IAAF сделала официальное заявление. В нём сказано, что Маквала"
+            " проходил обследование и запись об этом занесена в электронную систему"
+            " чемпионата мира.",
+            "ЕС серьёзно относится к инциденту с отравлением экс-сотрудника ГРУ Сергея"
+            " Скрипаля и его дочери Юлии в Солсбери.\n\n«Европейский союз выражает свою"
+            " безоговорочную солидарность с Великобританией», — следует из постановления по"
+            " итогам совещания.\n\nПри этом в нём подчёркивается, что выводы Лондона"
+            " относительно возможной причастности Москвы к этому делу Брюссель рассматривает"
+            " со всей ответственностью.",
+        ]
+    )
+    assert said(found, "если вскрыть пробирки") == "Berlinger"
+    assert said(found, "Маквала проходил обследование") == "IAAF"
+    assert said(found, "выводы Лондона") is None
+
+
 def test_an_interviewee_s_fragment_is_the_person_written_in_full() -> None:
     # the headline's surname and the address by first name and patronymic are the person a
     # photo caption or a credit names in full, where the entity stage tagged no name

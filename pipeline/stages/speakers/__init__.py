@@ -65,7 +65,10 @@ The source's words name the speaker, or describe them and the article named them
    names ('сообщили в пресс-службе седьмого флота ВМС США'); an impersonal cue right after a
    sentence, since the quote before, that gives a medium's own report goes on with it ('...,
    передаёт «Рёнхап» со ссылкой на ... Сообщается, что'). 'В нём утверждалось' is the
-   maker of the paper of the sentence before; a paper 'от имени министра' is the minister's.
+   maker of the paper of the sentence before; a source 'в нём', 'в ней', 'в них' is said of a
+   paper, never of a person: the maker of the paper it agrees with in the sentence before,
+   else the speaker of the quote just before said in such a paper, else nobody. A paper
+   'от имени министра' is the minister's.
    A bare publication's noun ('говорится в публикации') is the medium quoted just before, or
    one who wrote in their own channel, else its maker ('вышла статья издания The Boston
    Globe'), else the medium whose own report the nearest sentence with names gives ('...,

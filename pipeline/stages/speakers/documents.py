@@ -106,6 +106,13 @@ _BEHALF = re.compile(r"\s+от\s+имени\s+")
 #: A pronoun of a thing in the locative opening a clause: 'В нём (утверждалось)', 'В ней'.
 _IN_IT = re.compile(r"(?i)\s*во?\s+(?P<it>нём|нем|ней)\b")
 
+#: The locative pronouns a source may be after 'в' ('При этом в нём утверждается', 'В них
+#: сказано'): one says so of a paper, never of a person. As `key` writes them ('нём' as 'нем').
+_THING_PRONOUNS = frozenset({"нем", "ней", "них"})
+
+#: 'в' or 'во' right before a source.
+_IN_BEFORE = re.compile(r"(?i)(?:^|\W)во?\s+$")
+
 #: Where a document was put, right after its noun: 'на сайте', 'в Telegram-канале'.
 #: A paper's noun opening a relative clause of place that the cue ends: 'обнародовала доклад,
 #: где отмечается', 'выпустил отчёт, в котором говорится'; the cue right after the relative
@@ -126,6 +133,15 @@ def _gender(noun: str) -> str | None:
     """The gender of a noun by its first reading."""
     parses = morph()(noun.lower())
     return parses[0].tag.gender if parses else None
+
+
+def _agrees(noun: str, pronoun: str) -> bool:
+    """Whether a locative pronoun of a thing may refer to a noun: 'них' to one that may be
+    plural, 'ней' to a feminine one, 'нём' to a masculine or a neuter one."""
+    pronoun = key(pronoun)
+    if pronoun == "них":
+        return not _singular(noun)
+    return _gender(noun) in ({"femn"} if pronoun == "ней" else {"masc", "neut"})
 
 
 class Documents:
@@ -560,10 +576,8 @@ class Documents:
     def _in_it(self, said: Said) -> str | None:
         """Whose document a pronoun opening the cue's clause refers to ('В нём, в частности,
         утверждалось, что ...' after 'доверяют докладу аппарата директора Национальной разведки
-        США'), before a reflexive cue: of the sentence before, the last noun of a paper of the
-        pronoun's gender ('нём' a masculine or neuter one, 'ней' a feminine one), and who made
-        it (`_makers`: its owner named after it, or the subject of a verb of making it); None
-        for several."""
+        США'), before a reflexive cue: the maker of the paper of the sentence before
+        (`_paper_maker`)."""
         held = self._reflexive_sentence(said)
         if not held:  # none, or the first: no sentence before it
             return None
@@ -571,16 +585,55 @@ class Documents:
         found = _IN_IT.match(self.text, start)
         if found is None or found.end() > said.cue_stop:
             return None
-        genders = {"ней": {"femn"}}.get(key(found.group("it")), {"masc", "neut"})
-        lo, hi, _ = self.sentences[held - 1]
+        return self._paper_maker(self.sentences[held - 1][0], start, found.group("it"))
+
+    def _thing_pronoun(self, start: int, stop: int) -> bool:
+        """Whether a source is a locative pronoun after 'в' ('В нём говорится', 'Также в ней
+        сказано'): it refers to a paper, not to a person."""
+        words = self.text[start:stop].strip()
+        placed = _IN_BEFORE.search(self.text, max(0, start - 4), start)
+        return key(words) in _THING_PRONOUNS and placed is not None
+
+    def _in_pronoun(self, said: Said, start: int, stop: int) -> str | None:
+        """Whose paper a locative pronoun that is the source refers to ('Компания Berlinger
+        опубликовала заявление ... В нём утверждается'): the maker of the last paper the
+        pronoun agrees with in the sentence before or in its own before it (`_paper_maker`),
+        else the speaker of the quote just before when it was said in such a paper (`_said_in`);
+        nobody when neither is found (the people of the sentence before are not the paper's:
+        'Эти данные были представлены в отчёте ... В нём отмечалось' was a person before)."""
+        held = self._sentence_at(start)
+        if held is None:
+            return None
+        pronoun = self.text[start:stop]
+        lo = self.sentences[max(0, held - 1)][0]
+        return self._paper_maker(lo, start, pronoun) or self._said_in(said.previous, start, pronoun)
+
+    def _said_in(self, previous: Previous | None, before: int, pronoun: str) -> str | None:
+        """The speaker of the quote that ended in the sentence before, when its source is a
+        paper the pronoun agrees with: the pronoun goes on in it ('— следует из постановления
+        по итогам совещания. При этом в нём подчёркивается')."""
+        source = previous[2] if previous else None
+        if source is None:
+            return None
+        words = _WORDS.findall(self.text[source[0] : source[1]])
+        paper = next((w for w in words if lemma(w) in _PAPERS), None)
+        if paper is None or not _agrees(paper, pronoun):
+            return None
+        return self._recent(previous, before, None, (), 1)
+
+    def _paper_maker(self, lo: int, hi: int, pronoun: str) -> str | None:
+        """Who made the paper a locative pronoun of a thing refers to: between `lo` and `hi`,
+        the last noun of a paper the pronoun agrees with (`_agrees`: 'нём' a masculine or
+        neuter one, 'ней' a feminine one, 'них' one that may be plural) and who made it
+        (`_makers`: its owner named after it, or the subject of a verb of making it); None for
+        no such paper, no maker or several."""
         papers = [
             w.start()
             for w in _WORDS.finditer(self.text, lo, hi)
-            if lemma(w.group()) in _PAPERS and _gender(w.group()) in genders
+            if lemma(w.group()) in _PAPERS and _agrees(w.group(), pronoun)
         ]
         ours = [m for m in self.mentions if lo <= m.start < hi]
-        makers = self._makers(ours, papers[-1], hi) if papers else set()
-        return sole(makers)
+        return sole(self._makers(ours, papers[-1], hi)) if papers else None
 
     def _in_which(self, said: Said) -> str | None:
         """Who made the paper whose relative clause the cue speaks in ('В январе Национальная

@@ -235,6 +235,8 @@ class Sources:
             )
             return spoke or self._issuer(said.cue_stop, outlet=True), None
         start, stop = said.source
+        if self._thing_pronoun(start, stop):  # 'В нём говорится': a paper's, not a person's
+            return self._in_pronoun(said, start, stop), None
         stop = _before_conjunction(self.text, start, stop)  # 'подчеркнул [он и] добавил'
         left_out = self._occasions(start, stop)
         inside = [
