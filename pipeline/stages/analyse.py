@@ -6,6 +6,7 @@ corpus-wide stages read them chunk by chunk."""
 
 from __future__ import annotations
 
+import gc
 from collections import deque
 from collections.abc import Callable, Collection, Iterable, Iterator
 from pathlib import Path
@@ -41,7 +42,18 @@ def analyse_chunk(articles: pa.Table, tables: Collection[str]) -> dict[str, pa.T
         if name == "furniture":  # what follows reads the text without its furniture
             found["articles"] = blanked(articles, found["furniture"])
             found["paragraphs"] = resliced(found["paragraphs"], found["articles"])
+    _freeze_models()
     return {name: found[name] for name in PER_ARTICLE if name in found}
+
+
+def _freeze_models() -> None:
+    """After a process's first task, which loaded the models and lexicons its stages read, keep
+    what it holds out of the cycle collector's reach (`gc.freeze`): they live as long as the
+    process, and each full collection would walk every object of them again, charged to
+    whichever stage it lands in. What later tasks make is collected as before."""
+    if gc.get_freeze_count() == 0:
+        gc.collect()
+        gc.freeze()
 
 
 def _chunks(articles: Iterable[pa.Table]) -> Iterator[pa.Table]:

@@ -80,9 +80,15 @@ def _is_cue_verb(token: _Token) -> bool:
     """A form of a cue verb that can report: finite, a gerund or the neuter short passive
     participle ('было заявлено, что', 'как сказано в законопроекте'); not the imperative, nor
     an infinitive (what a verb of will or request governs: 'призвал подумать, что')."""
-    if _word_key(token.text) not in cue_forms():
+    return _is_cue_verb_form(token.text)
+
+
+@lru_cache(maxsize=CACHE_SIZE)
+def _is_cue_verb_form(word: str) -> bool:
+    """`_is_cue_verb` of a token's text: cached, as the word-order shapes ask it of every token."""
+    if _word_key(word) not in cue_forms():
         return False
-    parse = _parse(token.text)
+    parse = _parse(word)
     return (
         parse is not None
         and (parse.tag.POS in ("VERB", "GRND") or _passive_neuter(parse))
@@ -209,5 +215,7 @@ def _skip_adverbs(tokens: Sequence[_Token], i: int) -> int:
 
 
 def words_of(text: str) -> list[str]:
-    """The words of `text` as `cue_forms` writes them: lower case, е for ё."""
-    return _LETTERS.findall(key(text))
+    """The words of `text` as `cue_forms` writes them: lower case, е for ё (the words of
+    `gazetteer.key(text)`, whose hyphens and spaces fall between words: not made, as the speech
+    stage asks this of every sentence)."""
+    return _LETTERS.findall(text.lower().replace("ё", "е"))
