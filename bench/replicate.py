@@ -31,6 +31,7 @@ from pipeline.schema import TABLES
 #: Per table: columns replaced in each copy (k = copy number; `new_id` its article id).
 SHIFTED = {
     "articles": {"published": "(published - to_years(k::INTEGER))::DATE"},
+    "article_texts": {"published": "(published - to_years(k::INTEGER))::DATE"},
     "events": {
         "date_start": "(date_start - to_years(k::INTEGER))::DATE",
         "date_end": "(date_end - to_years(k::INTEGER))::DATE",
@@ -46,6 +47,7 @@ SHIFTED = {
 #: Sort order of each table in the output, as the pipeline writes it.
 ORDER = {
     "articles": "published DESC NULLS LAST, article_id",
+    "article_texts": "published DESC NULLS LAST, article_id",
     "paragraphs": "article_id, paragraph",
     "sentences": "article_id, sentence",
     "mentions": "published DESC NULLS LAST, article_id, start, stop, entity_id",

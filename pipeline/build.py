@@ -15,7 +15,8 @@ tables as they come:
    names and the quotes by the entities that say them or that they name (stages.by_date);
    then a check of the dates sources share (stages.shared_dates), and the counts of the whole
    build the dashboard's first view reads (stages.totals);
-7. once the words index is written, `articles` laid out by date too (stages.by_date).
+7. once the words index is written, `articles` laid out by date too, and their texts written
+   once more in small row groups, `article_texts` (stages.by_date).
 """
 
 from __future__ import annotations
@@ -38,7 +39,13 @@ from pipeline.runtime.parquet import write_batches, write_table
 from pipeline.runtime.timer import Timer
 from pipeline.schema import PARAGRAPHS
 from pipeline.stages.analyse import analysed
-from pipeline.stages.by_date import articles_by_date, by_date, entity_quotes, event_sentences
+from pipeline.stages.by_date import (
+    article_texts,
+    articles_by_date,
+    by_date,
+    entity_quotes,
+    event_sentences,
+)
 from pipeline.stages.entities.link import link
 from pipeline.stages.shared_dates import shared_dates
 from pipeline.stages.situate import situate
@@ -155,6 +162,7 @@ def build(
             )
         with timer.stage("write"):  # once the words index has read the articles in id order
             manifest.tables |= articles_by_date(scratch)
+            manifest.tables |= article_texts(scratch)
         manifest.seal()
         manifest.write(scratch)
     written_seconds = timer.seconds.pop("write")  # spread over the build; listed last

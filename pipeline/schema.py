@@ -315,6 +315,23 @@ ENTITY_QUOTES = pa.schema(
     ]
 )
 
+#: The articles' texts once more, in a narrow table of small row groups laid out as `articles`
+#: (stages.by_date): a reader of a few scattered articles' texts (the Search page's
+#: concordance) decompresses about 100 texts for each, not 1,000.
+ARTICLE_TEXTS = _schema(
+    ("article_id", pa.string(), False, "The article (`articles.article_id`)."),
+    (
+        "published",
+        pa.date32(),
+        True,
+        "The article's `articles.published`; the table is sorted by it, newest first (undated"
+        " last), then by `article_id`, so a reader of a few dates skips the other row groups.",
+    ),
+    ("title", pa.string(), False, "The article's `articles.title`."),
+    ("source", pa.string(), False, "The article's `articles.source`."),
+    ("text", pa.string(), False, "The article's `articles.text`."),
+)
+
 FURNITURE = _schema(
     ("article_id", pa.string(), False, "The article (`articles.article_id`)."),
     ("paragraph", pa.int32(), False, "The paragraph (`paragraphs.paragraph`)."),
@@ -355,6 +372,7 @@ TABLES: dict[str, pa.Schema] = {
     "words": WORDS,
     "vocabulary": VOCABULARY,
     "totals": TOTALS,
+    "article_texts": ARTICLE_TEXTS,
 }
 
 DATE_SOURCES = ("header", "field", "text", "inferred", "missing")

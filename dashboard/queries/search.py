@@ -14,7 +14,7 @@ import pyarrow.compute as pc
 import streamlit as st
 
 from dashboard.filters import Filters
-from dashboard.store import Build, in_dates, new_cursor, shared, time_limited
+from dashboard.store import Build, new_cursor, shared, time_limited
 from pipeline.nlp.models import word_forms
 
 #: Search modes of the Search page, as the URL keeps them.
@@ -208,8 +208,8 @@ def _entity_hits(
     hits = cursor.sql(sql, params=[entity_id, *params, limit]).to_arrow_table()
     texts = _articles(cursor, hits)
     rows = []
-    for article_id, start, stop, _ in zip(*hits.to_pydict().values(), strict=True):
-        _, title, published, source, text = texts[article_id]
+    for article_id, start, stop, published in zip(*hits.to_pydict().values(), strict=True):
+        title, source, text = texts[article_id]
         rows.append(_row(text, start, stop, width, title, published, source, article_id))
     return rows
 
@@ -271,7 +271,7 @@ def _read_matches(
     lacking = [i for i in wanted["article_id"].to_pylist() if i not in matched]
     if lacking:
         missing = wanted.filter(pc.is_in(wanted["article_id"], pa.array(lacking, pa.string())))
-        for article_id, title, _, source, text in _articles(cursor, missing).values():
+        for article_id, (title, source, text) in _articles(cursor, missing).items():
             matched[article_id] = (title, source, _matches(pattern, text, width))
 
 
@@ -284,16 +284,38 @@ def _matches(pattern: re.Pattern, text: str, width: int) -> list[tuple]:
 
 
 def _articles(cursor: duckdb.DuckDBPyConnection, wanted: pa.Table) -> dict[str, tuple]:
-    """Title, date, source and text of the `wanted` articles (`article_id`, `published`), by
-    id. Both filters are pushed into the Parquet scan: the articles are laid out by date, so
-    only the row groups of the wanted dates are read (a filter on ids alone: most of them)."""
-    dates, params = in_dates("published", wanted["published"])
+    """Title, source and text of the `wanted` articles (`article_id`, `published`), by id,
+    from `article_texts` (laid out by date in row groups of 100): the wanted dates, as a list
+    pushed into the Parquet scan, select the row groups of those dates alone, so that articles
+    years apart read their own groups and not every group between them. An article without a
+    date in `wanted` (undated, or dated from its dateline with inferred dates left out) is read
+    at the date the table has for it."""
+    ids = wanted["article_id"]
+    dates = set(wanted["published"].drop_null().to_pylist())
+    if wanted["published"].null_count:
+        dates |= _stored_dates(cursor, ids.filter(pc.is_null(wanted["published"])))
+    read = "SELECT article_id, title, source, text FROM article_texts WHERE {} AND " + _IN_IDS
+    sql = read.format("published IN (SELECT unnest(?))")
+    params = [sorted(d for d in dates if d is not None), ids.to_pylist()]
+    if None in dates:  # the undated articles, last in the table
+        sql += " UNION ALL " + read.format("published IS NULL")
+        params.append(ids.to_pylist())
+    cursor.execute(sql, params)
+    return {row[0]: row[1:] for row in cursor.fetchall()}
+
+
+#: The rows of the articles whose ids are the parameter.
+_IN_IDS = "article_id IN (SELECT unnest(?))"
+
+
+def _stored_dates(cursor: duckdb.DuckDBPyConnection, ids: pa.ChunkedArray) -> set:
+    """The dates `article_texts` has for the articles `ids` (None for an undated one): their
+    ids and dates alone are read, not their texts."""
     cursor.execute(
-        "SELECT article_id, title, published, source, text FROM articles "
-        f"WHERE {dates} AND article_id IN (SELECT unnest(?))",
-        [*params, wanted["article_id"].to_pylist()],
+        f"SELECT DISTINCT published FROM article_texts WHERE {_IN_IDS}",
+        [ids.to_pylist()],
     )
-    return {row[0]: row for row in cursor.fetchall()}
+    return {row[0] for row in cursor.fetchall()}
 
 
 def _row(text: str, start: int, stop: int, width: int, *article: object) -> tuple:

@@ -26,12 +26,14 @@ GROUP_ROWS = {
     "article_entities": 1 << 14,
     "event_sentences": 1 << 10,
     "entity_quotes": 1 << 13,
+    "article_texts": 100,
 }
 #: Columns written without statistics: texts no reader filters by, whose minimum and maximum
 #: in each row group would make the footer of a table of small groups megabytes long.
 NO_STATISTICS = {
     "event_sentences": ("sentence",),
     "entity_quotes": ("quote", "cue", "speaker_surface", "about_entity_ids", "about_countries"),
+    "article_texts": ("title", "source", "text"),
 }
 #: Rows of a written table read at a time.
 READ_ROWS = 1 << 16

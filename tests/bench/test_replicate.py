@@ -51,6 +51,10 @@ def test_copies_keep_the_pipeline_row_groups(seed_build: Path, tmp_path: Path, m
         by_entity.num_rows
         == 4 * pq.ParquetFile(seed_build / "entity_quotes.parquet").metadata.num_rows
     )
+    # The articles' texts copied as the articles are: the same ids, dates and texts, in order.
+    columns = ["article_id", "published", "title", "source", "text"]
+    texts = pq.read_table(out / "article_texts.parquet")
+    assert texts.equals(pq.read_table(out / "articles.parquet", columns=columns))
     # Each word of the vocabulary is in every copy of its articles.
     vocabulary = {
         r["word"]: r["articles"] for r in pq.read_table(out / "vocabulary.parquet").to_pylist()

@@ -16,6 +16,7 @@ from pipeline.schema import TABLES, in_article_order
 from pipeline.stages import by_date as by_date_stage
 from pipeline.stages.by_date import (
     BY_DATE,
+    article_texts,
     articles_by_date,
     by_date,
     entity_quotes,
@@ -114,6 +115,32 @@ def test_articles_are_laid_out_by_date(seed_build, tmp_path, monkeypatch) -> Non
     assert written["articles"]["rows"] == len(rows)
     assert pq.read_table(tmp_path / "articles.parquet").equals(table)
     _assert_groups_by_date(pq.ParquetFile(tmp_path / "articles.parquet"))
+
+
+def test_article_texts_hold_each_article_as_articles_lays_it_out(
+    seed_build, tmp_path, monkeypatch
+) -> None:
+    """`article_texts` holds every article's id, date, title, source and text as `articles`
+    has them, in the same order (newest first, undated last), in row groups whose dates do not
+    overlap, with no statistics on the texts."""
+    columns = ["article_id", "published", "title", "source", "text"]
+    articles = pq.read_table(seed_build / "articles.parquet", columns=columns)
+    texts = pq.read_table(seed_build / "article_texts.parquet")
+    assert texts.equals(articles) and texts.num_rows == 5
+    # Seed 000's text in its row, with its headline.
+    seed_000 = [r for r in texts.to_pylist() if "Лоренцсон" in r["text"]]
+    assert len(seed_000) == 1 and seed_000[0]["text"].startswith(seed_000[0]["title"])
+    # Written again from the articles, two rows a group: the same table, in three groups.
+    shutil.copy(seed_build / "articles.parquet", tmp_path / "articles.parquet")
+    monkeypatch.setitem(GROUP_ROWS, "article_texts", 2)
+    written = article_texts(tmp_path)
+    assert written["article_texts"]["rows"] == 5
+    file = pq.ParquetFile(tmp_path / "article_texts.parquet")
+    assert file.read().equals(texts) and file.metadata.num_row_groups == 3
+    _assert_groups_by_date(file)
+    for name in ("title", "source", "text"):
+        column = file.schema_arrow.get_field_index(name)
+        assert not file.metadata.row_group(0).column(column).is_stats_set
 
 
 def test_event_sentences_hold_each_event_by_the_date_it_names(
