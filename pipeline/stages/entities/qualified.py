@@ -6,7 +6,12 @@ with two countries ('МИД России', 'МИД Украины') leaves its b
 
 A country after a name the corpus writes often and almost never with a country after it is not
 its owner: the name names one body on its own ('вступление в НАТО Черногории', 'по вине НАТО
-Франция была втянута', 'выхода из ЕС Великобритании'; `OneBodies`)."""
+Франция была втянута', 'выхода из ЕС Великобритании'; `OneBodies`).
+
+A body written with the body it is attached to ('Общественного совета при ФСИН', 'Аналитического
+центра при правительстве РФ') is named with it, as a national body is with its country: many
+bodies have a public council or an analytical centre, and one article's bare 'Общественный
+совет' is the one it attaches (`_attached`)."""
 
 from __future__ import annotations
 
@@ -17,8 +22,10 @@ from functools import lru_cache
 from itertools import pairwise
 
 from pipeline.nlp.gazetteer import adjectives, country_name, key, read_tsv
-from pipeline.nlp.models import CACHE_SIZE, morph
+from pipeline.nlp.models import CACHE_SIZE, lemma, morph
 from pipeline.nlp.ner import Mention, country_of_genitive, is_country_genitive, split_country
+from pipeline.nlp.not_names import noun_before
+from pipeline.nlp.roles import role_lemmas
 from pipeline.stages.entities.organisations import ORGANISATION
 
 #: A name the corpus writes with a country right after it in fewer of its mentions than this
@@ -27,6 +34,9 @@ from pipeline.stages.entities.organisations import ORGANISATION
 _OWNED_SHARE = 0.005
 #: Mentions a name needs before its share tells: on a few articles one slip is a large share.
 _OWNED_MENTIONS = 100
+#: What lies between a body and the mention of the body it is attached to: 'при' on the same
+#: line, and at most one word in lower case ('при правительстве РФ', 'при ФСИН').
+_AT = re.compile(r"[ \t]+при[ \t]+(?:([а-яё]+)[ \t]+)?")
 
 
 class OneBodies:
@@ -74,7 +84,9 @@ def qualified_names(
 ) -> dict[int, str]:
     """The name with its country of each organisation mention (by index into `mentions`,
     which are in text order) that has one: 'МИД России' for 'МИД' before 'России', and for a
-    bare 'МИД' elsewhere in that article; no country after a name of `one_bodies` (keys)."""
+    bare 'МИД' elsewhere in that article; no country after a name of `one_bodies` (keys).
+    Likewise the name with the body it is attached to (`_attached`): 'Общественный совет при
+    ФСИН' for 'Общественного совета' before 'при ФСИН', and for a bare one in that article."""
     found: dict[int, str] = {}
     # (article, bare name key) -> {name key: name} of the names it has with a country
     countries: dict[tuple[str, str], dict[str, str]] = defaultdict(dict)
@@ -92,6 +104,9 @@ def qualified_names(
             found[i] = f"{m.name} {after.surface}"
         elif genitive := _adjective_before(m, text):
             found[i] = f"{m.name} {genitive}"
+        elif key(m.name) not in one_bodies and (attached := _attached(m, after, text)):
+            found[i] = f"{m.name} {attached}"
+            countries[m.article_id, key(m.name)].setdefault(key(found[i]), found[i])
         name = found.get(i, m.name)
         if qualified := split_country(name):
             countries[m.article_id, key(qualified[0])].setdefault(key(name), name)
@@ -100,6 +115,31 @@ def qualified_names(
         if m.type == ORGANISATION and i not in found and len(one) == 1:
             (found[i],) = one.values()
     return found
+
+
+def _attached(m: Mention, after: Mention | None, text: str) -> str | None:
+    """The words that attach the organisation `m` to the body mentioned next (`after`), as
+    written: 'при' and an organisation ('при ФСИН', 'при Белом доме'), or a country in the
+    genitive after a noun of a body or a role ('при правительстве РФ', 'при президенте
+    России'); else None. Not 'при поддержке ВКС', 'при участии Египта': help is no owner."""
+    if after is None or after.article_id != m.article_id:
+        return None
+    gap = _AT.fullmatch(text, m.stop, after.start)
+    if gap is None:
+        return None
+    if gap.group(1) is None:
+        owner = after.type == ORGANISATION
+    else:
+        owner = _owners_noun(gap.group(1)) and (
+            after.type == ORGANISATION or is_country_genitive(after.surface)
+        )
+    return text[m.stop : after.stop].strip() if owner else None
+
+
+def _owners_noun(word: str) -> bool:
+    """Whether a word is a noun of a body or a role that owns a body attached to it:
+    'правительстве', 'администрации', 'президенте'."""
+    return noun_before(word) == "body" or lemma(word) in role_lemmas()
 
 
 #: What a country's adjective before it makes that country's: a body's one Russian word
