@@ -27,7 +27,7 @@ from pipeline.nlp.models import CACHE_SIZE, lemma, morph
 from pipeline.nlp.ner import Mention, country_of_genitive, is_country_genitive, split_country
 from pipeline.nlp.not_names import noun_before
 from pipeline.nlp.roles import role_lemmas
-from pipeline.stages.entities.names import canonical_key
+from pipeline.stages.entities.names import alias_groups
 from pipeline.stages.entities.organisations import ORGANISATION
 
 #: A name the corpus writes with a country right after it in fewer of its mentions than this
@@ -147,21 +147,37 @@ def _attached(m: Mention, after: Mention | None, text: str) -> str | None:
 def _owner(text: str, stop: int, after: tuple[int, int, str, str, str]) -> str | None:
     """The key of the body that a name ending at `stop` is attached to by the mention `after`
     ((start, stop, surface, type, name)): 'при' and an organisation ('при ФСИН', 'при Белом
-    доме'; 'при Минобороны России' is 'при Минобороны'), or a country in the genitive after a
-    noun of a body or a role ('при правительстве РФ', 'при президенте России': the noun's
-    lemma and the country's code); else None. Not 'при поддержке ВКС', 'при участии Египта':
-    help is no owner."""
+    доме'; `_without_country`), or an organisation or a country in the genitive after a noun
+    of a body or a role ('при правительстве РФ', 'при президенте России', 'при департаменте
+    ЖКХ': the noun's lemma, and the organisation's); else None. Not 'при поддержке ВКС', 'при
+    участии Египта': help is no owner."""
     start, _stop, surface, kind, name = after
     gap = _AT.fullmatch(text, stop, start)
     if gap is None:
         return None
     noun = gap.group(1)
-    if noun is not None and not _owners_noun(noun):
+    if noun is None:
+        return _without_country(name) if kind == ORGANISATION else None
+    if not _owners_noun(noun):
         return None
-    owner = canonical_key(name).split(" @")[0] if kind == ORGANISATION else None
-    if noun is not None and kind == "LOC" and (country := country_of_genitive(surface)):
-        owner = country
-    return None if owner is None else f"{lemma(noun) if noun else ''} {owner}"
+    if kind == ORGANISATION:
+        return f"{lemma(noun)} {_without_country(name)}"
+    return lemma(noun) if country_of_genitive(surface) else None
+
+
+def _without_country(name: str) -> str:
+    """The key of an owner's name without the country after it, of one word or two, and with
+    its first word's lemma: 'Правительство Российской Федерации', 'правительстве РФ' and
+    'Минобороны России' are the government's and the ministry's ('правительство',
+    'минобороны'), whichever country's, and of its alias group (aliases.tsv), so that one
+    body written two ways counts once."""
+    words = name.split()
+    for n in (2, 1):
+        if len(words) > n and country_of_genitive(" ".join(words[-n:])):
+            words = words[:-n]
+            break
+    found = key(" ".join([lemma(words[0]), *words[1:]]))
+    return alias_groups()[0].get(found, found)
 
 
 def _owners_noun(word: str) -> bool:
