@@ -1387,3 +1387,36 @@ def test_a_womans_first_name_in_a_consonant_is_no_mans_genitive() -> None:
         ]
     )
     assert found["Карина Джанова", None] == "Карина Джанова"
+
+
+def test_a_body_is_named_with_the_body_it_is_attached_to() -> None:
+    """Corpus sentences: the corpus writes a public council at three bodies, so 'Общественного
+    совета при ФСИН' and 'при Минобороны России' are two councils, and a bare 'Общественный
+    совет' later in the article is the one it attaches; an analytical centre written at one
+    body only ('при правительстве РФ') is that one centre and keeps its name; 'при поддержке
+    ВКС' attaches the army to no one."""
+    texts = [
+        "Глава Ассоциации профсоюзов правоохранительных органов и член Общественного совета "
+        "при ФСИН Алексей Лобарев отметил, что суды стали чаще применять меры наказания, "
+        "альтернативные лишению свободы. Общественный совет провёл заседание.",
+        "Утверждение Хьюза подверг сомнению член Общественного совета при Минобороны России "
+        "Игорь Коротченко.",
+        "Его точку зрения разделяет заслуженный пилот СССР, член Общественного совета при "
+        "Ространснадзоре Олег Смирнов.",
+        "Так прокомментировала RT ситуацию замначальника управления макроэкономических "
+        "исследований Аналитического центра при правительстве РФ Екатерина Григорьева.",
+        "Сирийской армии при поддержке ВКС России удалось одержать очередную победу в "
+        "окрестностях Дейр эз-Зора.",
+    ]
+    mentions, table, _c = analyse(texts)
+    names = {e["entity_id"]: e["name"] for e in table.to_pylist()}
+    found: dict[str, list[str]] = {}
+    for m in mentions.to_pylist():
+        if m["type"] == "ORG":
+            found.setdefault(m["article_id"], []).append(names[m["entity_id"]])
+    council = "Общественный совет при ФСИН"
+    assert found["a0"][1:] == [council, "ФСИН", council]
+    assert found["a1"][0] == "Общественный совет при Минобороны России"
+    assert found["a2"][0] == "Общественный совет при Ространснадзоре"
+    assert found["a3"][0] == "Аналитический центр"
+    assert not any("при" in name for name in found["a4"])

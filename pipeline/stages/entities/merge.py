@@ -157,6 +157,7 @@ def _find_groups(
     places_written: Set[str],
     namesakes: Set[str],
     one_bodies: Set[str],
+    kinds: Set[str],
 ) -> _Found:
     """The groups of the mentions in `raw` (whole articles with their `texts` and `sentences`):
     'PER:<person key>' (`person_keys` against the corpus's `people`), joined to the article for
@@ -178,7 +179,7 @@ def _find_groups(
         full_type.setdefault((article_id, short), kind)
     near = written_out(mentions)
     clubs = named_after_places(mentions, article_texts, sentences, places_written)
-    national = qualified_names(mentions, article_texts, one_bodies)
+    national = qualified_names(mentions, article_texts, one_bodies, kinds)
     index: dict[str, int] = {}
     first: list[int] = []
     codes = np.empty(len(mentions), dtype=np.int32)
@@ -442,7 +443,7 @@ def build_entities(
     unknown = unknown_words(chain(written_names, *readings.chosen.values()))
     compounds = compound_nouns(written_names, types.keys())
     del readings
-    things, spelled_out, means_kinds, written, lowered, one_bodies = _things(
+    things, spelled_out, means_kinds, written, lowered, one_bodies, kinds = _things(
         corpus, places_written, splits, Lowered(unknown)
     )
 
@@ -491,6 +492,7 @@ def build_entities(
                 else places_written,
                 may_be_two,
                 one_bodies,
+                kinds,
             )
 
     # Each mention's group, kept as a code per mention; each group's names and types; the
@@ -653,6 +655,7 @@ def _things(
     Written,
     frozenset[str],
     frozenset[str],
+    frozenset[str],
 ]:
     """The organisations' surfaces whose names the corpus introduces as things ('самолёт
     МС-21', 'ралли «Дакар»'; `things.Introduced`), that are a person's title ('Генсека';
@@ -664,7 +667,8 @@ def _things(
     (`spans.Written`), the glued people's spans `splits` split; which of the words
     `lowered` counts it writes in lower case far more often than with a capital; and the keys
     of the organisations' names that name one body on their own, which the corpus almost
-    never writes a country after (`qualified.OneBodies`)."""
+    never writes a country after, and of those it writes attached to three bodies or more, a
+    kind of body (`qualified.OneBodies`)."""
     introduced, written, one_bodies = Introduced(), Written(), OneBodies()
     for chunk in corpus.chunks(["raw_mentions"], columns=["article_id", "text"]):
         raw, articles = unglued_spans(chunk["raw_mentions"], splits), chunk["articles"]
@@ -692,6 +696,7 @@ def _things(
         written,
         lowered.common(),
         one_bodies.names(),
+        one_bodies.kinds(),
     )
 
 

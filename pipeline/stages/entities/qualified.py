@@ -6,7 +6,13 @@ with two countries ('МИД России', 'МИД Украины') leaves its b
 
 A country after a name the corpus writes often and almost never with a country after it is not
 its owner: the name names one body on its own ('вступление в НАТО Черногории', 'по вине НАТО
-Франция была втянута', 'выхода из ЕС Великобритании'; `OneBodies`)."""
+Франция была втянута', 'выхода из ЕС Великобритании'; `OneBodies`).
+
+A name the corpus writes attached to three bodies or more ('Общественного совета при ФСИН', 'при
+Минобороны России', 'при Ространснадзоре') names a kind of body, one at each: written with the
+body it is attached to, it is named with it, as a national body is with its country, and one
+article's bare 'Общественный совет' is the one it attaches (`_attached`). A name attached to one
+body only ('Финансового университета при правительстве РФ') names that one body alone."""
 
 from __future__ import annotations
 
@@ -17,8 +23,11 @@ from functools import lru_cache
 from itertools import pairwise
 
 from pipeline.nlp.gazetteer import adjectives, country_name, key, read_tsv
-from pipeline.nlp.models import CACHE_SIZE, morph
+from pipeline.nlp.models import CACHE_SIZE, lemma, morph
 from pipeline.nlp.ner import Mention, country_of_genitive, is_country_genitive, split_country
+from pipeline.nlp.not_names import noun_before
+from pipeline.nlp.roles import role_lemmas
+from pipeline.stages.entities.names import alias_groups
 from pipeline.stages.entities.organisations import ORGANISATION
 
 #: A name the corpus writes with a country right after it in fewer of its mentions than this
@@ -27,15 +36,24 @@ from pipeline.stages.entities.organisations import ORGANISATION
 _OWNED_SHARE = 0.005
 #: Mentions a name needs before its share tells: on a few articles one slip is a large share.
 _OWNED_MENTIONS = 100
+#: What lies between a body and the mention of the body it is attached to: 'при' on the same
+#: line, and at most one word in lower case ('при правительстве РФ', 'при ФСИН').
+_AT = re.compile(r"[ \t]+при[ \t]+(?:([а-яё]+)[ \t]+)?")
+#: Bodies a name must be attached to over the corpus to name a kind of body, one at each: one
+#: body is often written two ways ('при Госдуме', 'при Государственной думе'; 'Научного совета
+#: при Совбезе России', 'при Совете безопасности РФ'), which count as two.
+_OWNERS = 3
 
 
 class OneBodies:
     """Each organisation name's mentions over the corpus, and those a country genitive
-    follows (`country_after`), to tell the names that name one body on their own."""
+    follows (`country_after`), to tell the names that name one body on their own; and the
+    bodies each is attached to (`_attached`), to tell the names of a kind of body."""
 
     def __init__(self) -> None:
         self.mentions: Counter[str] = Counter()
         self.owned: Counter[str] = Counter()
+        self.owners: dict[str, set[str]] = defaultdict(set)
 
     def add(self, rows: Iterable[tuple[str, int, int, str, str, str]], text: Mapping) -> None:
         """Count the mentions `rows` ((article_id, start, stop, surface, type, name), in text
@@ -53,6 +71,12 @@ class OneBodies:
                 self.owned[key(row[5])] += country_after(
                     text[row[0]], row[2], after[1], *after[3:5]
                 )
+                if owner := _owner(text[row[0]], row[2], after[1:]):
+                    self.owners[key(row[5])].add(owner)
+
+    def kinds(self) -> frozenset[str]:
+        """The keys of the names attached to `_OWNERS` bodies or more: a kind of body."""
+        return frozenset(name for name, owners in self.owners.items() if len(owners) >= _OWNERS)
 
     def names(self) -> frozenset[str]:
         """The keys of the names that name one body on their own (`_OWNED_SHARE`)."""
@@ -70,11 +94,17 @@ def country_after(text: str, stop: int, start: int, surface: str, kind: str) -> 
 
 
 def qualified_names(
-    mentions: list[Mention], texts: Mapping[str, str], one_bodies: Set[str] = frozenset()
+    mentions: list[Mention],
+    texts: Mapping[str, str],
+    one_bodies: Set[str] = frozenset(),
+    kinds: Set[str] = frozenset(),
 ) -> dict[int, str]:
     """The name with its country of each organisation mention (by index into `mentions`,
     which are in text order) that has one: 'МИД России' for 'МИД' before 'России', and for a
-    bare 'МИД' elsewhere in that article; no country after a name of `one_bodies` (keys)."""
+    bare 'МИД' elsewhere in that article; no country after a name of `one_bodies` (keys).
+    Likewise a name of a kind of body (`kinds`: keys) with the body it is attached to
+    (`_attached`): 'Общественный совет при ФСИН' for 'Общественного совета' before 'при ФСИН',
+    and for a bare one in that article."""
     found: dict[int, str] = {}
     # (article, bare name key) -> {name key: name} of the names it has with a country
     countries: dict[tuple[str, str], dict[str, str]] = defaultdict(dict)
@@ -92,6 +122,9 @@ def qualified_names(
             found[i] = f"{m.name} {after.surface}"
         elif genitive := _adjective_before(m, text):
             found[i] = f"{m.name} {genitive}"
+        elif key(m.name) in kinds and (attached := _attached(m, after, text)):
+            found[i] = f"{m.name} {attached}"
+            countries[m.article_id, key(m.name)].setdefault(key(found[i]), found[i])
         name = found.get(i, m.name)
         if qualified := split_country(name):
             countries[m.article_id, key(qualified[0])].setdefault(key(name), name)
@@ -100,6 +133,57 @@ def qualified_names(
         if m.type == ORGANISATION and i not in found and len(one) == 1:
             (found[i],) = one.values()
     return found
+
+
+def _attached(m: Mention, after: Mention | None, text: str) -> str | None:
+    """The words that attach the organisation `m` to the body mentioned next (`after`), as
+    written ('при ФСИН', 'при правительстве РФ'; `_owner`), else None."""
+    if after is None or after.article_id != m.article_id:
+        return None
+    found = _owner(text, m.stop, (after.start, after.stop, after.surface, after.type, after.name))
+    return text[m.stop : after.stop].strip() if found else None
+
+
+def _owner(text: str, stop: int, after: tuple[int, int, str, str, str]) -> str | None:
+    """The key of the body that a name ending at `stop` is attached to by the mention `after`
+    ((start, stop, surface, type, name)): 'при' and an organisation ('при ФСИН', 'при Белом
+    доме'; `_without_country`), or an organisation or a country in the genitive after a noun
+    of a body or a role ('при правительстве РФ', 'при президенте России', 'при департаменте
+    ЖКХ': the noun's lemma, and the organisation's); else None. Not 'при поддержке ВКС', 'при
+    участии Египта': help is no owner."""
+    start, _stop, surface, kind, name = after
+    gap = _AT.fullmatch(text, stop, start)
+    if gap is None:
+        return None
+    noun = gap.group(1)
+    if noun is None:
+        return _without_country(name) if kind == ORGANISATION else None
+    if not _owners_noun(noun):
+        return None
+    if kind == ORGANISATION:
+        return f"{lemma(noun)} {_without_country(name)}"
+    return lemma(noun) if country_of_genitive(surface) else None
+
+
+def _without_country(name: str) -> str:
+    """The key of an owner's name without the country after it, of one word or two, and with
+    its first word's lemma: 'Правительство Российской Федерации', 'правительстве РФ' and
+    'Минобороны России' are the government's and the ministry's ('правительство',
+    'минобороны'), whichever country's, and of its alias group (aliases.tsv), so that one
+    body written two ways counts once."""
+    words = name.split()
+    for n in (2, 1):
+        if len(words) > n and country_of_genitive(" ".join(words[-n:])):
+            words = words[:-n]
+            break
+    found = key(" ".join([lemma(words[0]), *words[1:]]))
+    return alias_groups()[0].get(found, found)
+
+
+def _owners_noun(word: str) -> bool:
+    """Whether a word is a noun of a body or a role that owns a body attached to it:
+    'правительстве', 'администрации', 'президенте'."""
+    return noun_before(word) == "body" or lemma(word) in role_lemmas()
 
 
 #: What a country's adjective before it makes that country's: a body's one Russian word
