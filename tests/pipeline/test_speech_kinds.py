@@ -470,13 +470,14 @@ def test_syntax_finds_what_word_order_misses(
     text: str, expected: tuple, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     assert quotes(text) == [expected]
-    # Without the parse (every token a root) the word-order rules find nothing in the first;
+    # Without the parse (every token a root) the word-order rules miss the subject of the
+    # first: its plural cue reads as an indefinite 'говорили, что', a quote with no source;
     # in the second they step over the quoted outlet before the cue ('в интервью «МК»
     # недавно сказал') to the subject and find the same quote.
     monkeypatch.setattr(
         sentence, "parse_syntax", lambda sentences: [[(-1, "root")] * len(s) for s in sentences]
     )
-    assert quotes(text) == ([expected] if "«МК»" in text else [])
+    assert quotes(text) == [expected if "«МК»" in text else (*expected[:2], None)]
 
 
 def test_an_indirect_question_is_not_content() -> None:
@@ -1325,6 +1326,37 @@ def test_the_name_of_an_addressee_is_not_the_start_of_the_source() -> None:
     )
     ((_content, cue, source),) = quotes(text)
     assert (cue, source) == ("отметил", "глава правительства")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # tune2 10, tune10 30, tune16 7: the guide's "Говорят, что" with no source.
+        (
+            "Говорят, что можно вырасти, получить более высокие должности, зарплаты.",
+            ("можно вырасти, получить более высокие должности, зарплаты", "Говорят", None),
+        ),
+        # tune15 86: 'Мне' is the addressee, not the source.
+        (
+            "Мне говорили, что моим лучшим результатом может стать 10-е место.",
+            ("моим лучшим результатом может стать 10-е место", "говорили", None),
+        ),
+    ],
+)
+def test_an_indefinite_personal_cue_reports_with_no_source(text: str, expected: tuple) -> None:
+    assert quotes(text) == [expected]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Считаем, что это правильное решение.",  # a first person without its pronoun: a hedge
+        "Потом скажут, что никто ничего не знал.",  # a future: supposed
+        "Не говорят, что это правильное решение.",  # negated
+    ],
+)
+def test_a_subjectless_cue_in_the_first_person_or_future_reports_nothing(text: str) -> None:
+    assert quotes(text) == []
 
 
 def test_a_cue_in_a_clause_of_condition_reports_nothing() -> None:

@@ -48,6 +48,7 @@ from pipeline.nlp.speech.words import (
     _head_case,
     _is_cue_verb,
     _is_impersonal,
+    _is_indefinite,
     _is_plural_cue,
     _is_stance,
     _lemma,
@@ -323,7 +324,7 @@ def _cue_then_content(text: str, tokens: list[_Token], cue: int, stop: int) -> I
         content = _trimmed(text, follows.stop, stop)
     else:
         return
-    if source is None and not _is_impersonal(said):
+    if source is None and not (_is_impersonal(said) or _is_indefinite(said)):
         return  # no one named: 'Думаю, что ...' is a hedge, not a quote
     content = (content[0], min(_quotation_ends(text, *content), _next_cue(tokens, cue, content)))
     colon = text.find(": «", content[0], content[1])
