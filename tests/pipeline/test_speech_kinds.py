@@ -470,14 +470,13 @@ def test_syntax_finds_what_word_order_misses(
     text: str, expected: tuple, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     assert quotes(text) == [expected]
-    # Without the parse (every token a root) the word-order rules miss the subject of the
-    # first: its plural cue reads as an indefinite 'говорили, что', a quote with no source;
+    # Without the parse (every token a root) the word-order rules find nothing in the first;
     # in the second they step over the quoted outlet before the cue ('в интервью «МК»
     # недавно сказал') to the subject and find the same quote.
     monkeypatch.setattr(
         sentence, "parse_syntax", lambda sentences: [[(-1, "root")] * len(s) for s in sentences]
     )
-    assert quotes(text) == [expected if "«МК»" in text else (*expected[:2], None)]
+    assert quotes(text) == ([expected] if "«МК»" in text else [])
 
 
 def test_an_indirect_question_is_not_content() -> None:
@@ -1353,9 +1352,19 @@ def test_an_indefinite_personal_cue_reports_with_no_source(text: str, expected: 
         "Считаем, что это правильное решение.",  # a first person without its pronoun: a hedge
         "Потом скажут, что никто ничего не знал.",  # a future: supposed
         "Не говорят, что это правильное решение.",  # negated
+        # A body before the cue that the rules do not read as a place: not a quote that hides
+        # its source (1,000-article sample of q81).
+        "Сразу после публикации вердикта CAS в МОК заявили, что не согласны с ним.",
+        # A counted subject before the cue, a subject after it: not an indefinite cue.
+        "Около 63% опрошенных посчитали, что Макрон в своих высказываниях был более убедителен.",
+        "Это косвенно подтверждают и продавцы гастрономов: после каждого обесценивания "
+        "белорусского рубля продажи спиртного действительно падают.",
+        # A plural word before the cue that can be its subject: not an indefinite cue.
+        "Спикеры команды (Алонсо, Баттон, Булье) выражали всегда оптимизм, что, мягко "
+        "сказать, не соответствовало реальности.",
     ],
 )
-def test_a_subjectless_cue_in_the_first_person_or_future_reports_nothing(text: str) -> None:
+def test_a_subjectless_cue_that_is_no_indefinite_one_reports_nothing(text: str) -> None:
     assert quotes(text) == []
 
 
