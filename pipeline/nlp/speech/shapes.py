@@ -348,7 +348,7 @@ def _indefinite(tokens: list[_Token], cue: int, mark: int) -> bool:
     опрошенных заявили'), which the rules could not read (a quote without its source would
     hide that it has one)."""
     return _is_indefinite(tokens[cue]) and not any(
-        t.text.lower() in _PLACE_WORDS or _plural_nominative(t) or _quantity(t)
+        t.text.lower() in _PLACE_WORDS or _quantity(t) or _plural_nominative(t.text)
         for t in tokens[:mark]
         if t is not tokens[cue]
     )
@@ -360,13 +360,14 @@ def _quantity(token: _Token) -> bool:
     return token.text == "%" or token.text[:1].isdigit()
 
 
-def _plural_nominative(token: _Token) -> bool:
+@cache
+def _plural_nominative(word: str) -> bool:
     """A word that can be a plural subject ('Все думали', 'Спикеры команды (...) выражали',
     'те пользователи, кому ..., признают'): the plural cue has one that the rules missed (the
     parse may read it), so the quote is not an indefinite one."""
     return any(
         p.tag.case == "nomn" and p.tag.number == "plur" and p.tag.POS in _SUBJECT_POS
-        for p in morph()(token.text)
+        for p in morph()(word)
     )
 
 
