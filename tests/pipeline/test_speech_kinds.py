@@ -1327,6 +1327,47 @@ def test_the_name_of_an_addressee_is_not_the_start_of_the_source() -> None:
     assert (cue, source) == ("отметил", "глава правительства")
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # tune2 10, tune10 30, tune16 7: the guide's "Говорят, что" with no source.
+        (
+            "Говорят, что можно вырасти, получить более высокие должности, зарплаты.",
+            ("можно вырасти, получить более высокие должности, зарплаты", "Говорят", None),
+        ),
+        # tune15 86: 'Мне' is the addressee, not the source.
+        (
+            "Мне говорили, что моим лучшим результатом может стать 10-е место.",
+            ("моим лучшим результатом может стать 10-е место", "говорили", None),
+        ),
+    ],
+)
+def test_an_indefinite_personal_cue_reports_with_no_source(text: str, expected: tuple) -> None:
+    assert quotes(text) == [expected]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Считаем, что это правильное решение.",  # a first person without its pronoun: a hedge
+        "Потом скажут, что никто ничего не знал.",  # a future: supposed
+        "Не говорят, что это правильное решение.",  # negated
+        # A body before the cue that the rules do not read as a place: not a quote that hides
+        # its source (1,000-article sample of q81).
+        "Сразу после публикации вердикта CAS в МОК заявили, что не согласны с ним.",
+        # A counted subject before the cue, a subject after it: not an indefinite cue.
+        "Около 63% опрошенных посчитали, что Макрон в своих высказываниях был более убедителен.",
+        "Это косвенно подтверждают и продавцы гастрономов: после каждого обесценивания "
+        "белорусского рубля продажи спиртного действительно падают.",
+        # A plural word before the cue that can be its subject: not an indefinite cue.
+        "Спикеры команды (Алонсо, Баттон, Булье) выражали всегда оптимизм, что, мягко "
+        "сказать, не соответствовало реальности.",
+    ],
+)
+def test_a_subjectless_cue_that_is_no_indefinite_one_reports_nothing(text: str) -> None:
+    assert quotes(text) == []
+
+
 def test_a_cue_in_a_clause_of_condition_reports_nothing() -> None:
     # tune4, n 64: what she would think, not what she said.
     text = "«Если она считает, что ей что-то мешает и отрезает, то пусть делает так."

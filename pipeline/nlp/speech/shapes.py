@@ -48,6 +48,7 @@ from pipeline.nlp.speech.words import (
     _head_case,
     _is_cue_verb,
     _is_impersonal,
+    _is_indefinite,
     _is_plural_cue,
     _is_stance,
     _lemma,
@@ -323,7 +324,7 @@ def _cue_then_content(text: str, tokens: list[_Token], cue: int, stop: int) -> I
         content = _trimmed(text, follows.stop, stop)
     else:
         return
-    if source is None and not _is_impersonal(said):
+    if source is None and not (_is_impersonal(said) or _indefinite(tokens, cue, after)):
         return  # no one named: 'Думаю, что ...' is a hedge, not a quote
     content = (content[0], min(_quotation_ends(text, *content), _next_cue(tokens, cue, content)))
     colon = text.find(": «", content[0], content[1])
@@ -332,6 +333,46 @@ def _cue_then_content(text: str, tokens: list[_Token], cue: int, stop: int) -> I
         content = _trimmed(text, content[0], colon)
     if content[1] > content[0] and not _is_question(text, *content):
         yield Speech("indirect", *content, said.start, said.stop, *source_span)
+
+
+#: Words before a plural cue that name the body or place that speaks ('в МОК заявили', 'Там
+#: также отметили', 'из Афин сообщают'), though the rules may fail to read it as the source.
+_PLACE_WORDS = frozenset({"в", "во", "на", "из", "там", "здесь", "тут"})
+
+
+def _indefinite(tokens: list[_Token], cue: int, mark: int) -> bool:
+    """Whether a plural cue without a subject is indefinite-personal, naming no one ('Говорят,
+    что', 'Мне говорили, что'): not when a locative or an adverb of place stands before its
+    clause mark (at `mark`) in the sentence, the institution that speaks, nor a word that can
+    be its plural subject or a number that counts one ('подтверждают и продавцы:', '41%
+    опрошенных заявили'), which the rules could not read (a quote without its source would
+    hide that it has one)."""
+    return _is_indefinite(tokens[cue]) and not any(
+        t.text.lower() in _PLACE_WORDS or _quantity(t) or _plural_nominative(t.text)
+        for t in tokens[:mark]
+        if t is not tokens[cue]
+    )
+
+
+def _quantity(token: _Token) -> bool:
+    """A number or a percent, the head of a counted subject ('41% опрошенных заявили', 'Около
+    63% опрошенных посчитали')."""
+    return token.text == "%" or token.text[:1].isdigit()
+
+
+@cache
+def _plural_nominative(word: str) -> bool:
+    """A word that can be a plural subject ('Все думали', 'Спикеры команды (...) выражали',
+    'те пользователи, кому ..., признают'): the plural cue has one that the rules missed (the
+    parse may read it), so the quote is not an indefinite one."""
+    return any(
+        p.tag.case == "nomn" and p.tag.number == "plur" and p.tag.POS in _SUBJECT_POS
+        for p in morph()(word)
+    )
+
+
+#: The parts of speech a subject may be (pymorphy2's).
+_SUBJECT_POS = frozenset({"NOUN", "NPRO", "ADJF", "PRTF"})
 
 
 def _speaker_named(tokens: list[_Token], first: int, last: int) -> bool:

@@ -154,6 +154,20 @@ def _is_plural_cue(token: _Token) -> bool:
     )
 
 
+def _is_indefinite(token: _Token) -> bool:
+    """A plural cue in the third person present or in the past ('Говорят, что', 'Мне сказали,
+    что'): with no subject, Russian's indefinite-personal sentence, which reports speech without
+    naming who said it (the guide's "Говорят, что ..." with no source is a quote); unlike a
+    first person without its pronoun ('Считаем, что'), a hedge, or a future ('скажут: ...'),
+    speech supposed, not reported."""
+    parse = _parse(token.text)
+    return (
+        _is_plural_cue(token)
+        and parse.tag.person in (None, "3per")
+        and parse.tag.tense in ("pres", "past")
+    )
+
+
 def _pos(token: _Token) -> str | None:
     parse = _parse(token.text)
     return parse.tag.POS if parse else None
