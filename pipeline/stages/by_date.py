@@ -26,7 +26,7 @@ from pathlib import Path
 import pyarrow as pa
 
 from pipeline.runtime.output import Written, entry
-from pipeline.runtime.parquet import GROUP_ROWS, TableWriter
+from pipeline.runtime.parquet import GROUP_ROWS, TableWriter, write_batches
 from pipeline.runtime.sql import batches
 from pipeline.schema import TABLES
 
@@ -124,10 +124,8 @@ def event_sentences(directory: Path) -> Written:
     if not events.is_file():
         return {}
     path = directory / "event_sentences.parquet"
-    writer = TableWriter(path, TABLES[path.stem])
-    for batch in batches(_SENTENCES, [str(events)]):
-        writer.write(batch)
-    return {"event_sentences": entry(*writer.close())}
+    written = write_batches(batches(_SENTENCES, [str(events)]), TABLES[path.stem], path)
+    return {"event_sentences": entry(*written)}
 
 
 def entity_quotes(directory: Path) -> Written:
@@ -168,10 +166,8 @@ def articles_by_date(directory: Path) -> Written:
 def article_texts(directory: Path) -> Written:
     """Write `article_texts` from `directory`'s articles; its manifest entry."""
     path = directory / "article_texts.parquet"
-    writer = TableWriter(path, TABLES[path.stem])
-    for batch in batches(_TEXTS, [str(directory / "articles.parquet")]):
-        writer.write(batch)
-    return {"article_texts": entry(*writer.close())}
+    texts = batches(_TEXTS, [str(directory / "articles.parquet")])
+    return {"article_texts": entry(*write_batches(texts, TABLES[path.stem], path))}
 
 
 def _rewritten(path: Path, sql: str, params: list[str]) -> tuple[int, str]:

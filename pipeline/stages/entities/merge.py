@@ -676,12 +676,10 @@ def _things(
         columns = ("article_id", "start", "surface", "name")
         texts = dict(zip(*(articles[c].to_pylist() for c in ("article_id", "text")), strict=True))
         introduced.add(zip(*(found[c].to_pylist() for c in columns), strict=True), texts)
-        every = (raw[c].to_pylist() for c in (*columns, "type"))
-        written.add(zip(*every, strict=True), texts)
+        every = {c: raw[c].to_pylist() for c in (*columns, "stop", "type")}  # read once for both
+        written.add(zip(*(every[c] for c in (*columns, "type")), strict=True), texts)
         lowered.add(texts.values())
-        rows = (
-            raw[c].to_pylist() for c in ("article_id", "start", "stop", "surface", "type", "name")
-        )
+        rows = (every[c] for c in ("article_id", "start", "stop", "surface", "type", "name"))
         one_bodies.add(zip(*rows, strict=True), texts)
     things = (
         introduced.things(places_written)
