@@ -8,10 +8,10 @@ import pyarrow as pa
 import pytest
 
 from pipeline.harness import entity_tables
-from pipeline.nlp.ner import find_mentions, shown_gender
+from pipeline.nlp.ner import Mention, find_mentions, shown_gender
 from pipeline.nlp.normalize import person_candidates, reading_grammar, reading_of
 from pipeline.stages.entities.naming import as_named
-from pipeline.stages.entities.people import people_of, sound
+from pipeline.stages.entities.people import agree_in_article, people_of, sound
 
 
 def people(texts: list[str]) -> dict[str, dict]:
@@ -1327,3 +1327,45 @@ def test_a_surname_and_given_name_that_open_with_a_particle_stay_a_full_name() -
     found = people(texts)
     assert found["Ван И"]["n_mentions"] == 1
     assert found["Бен Кардин"]["n_mentions"] == 1
+
+
+def test_a_first_name_in_ya_is_no_surname_its_article_does_not_write() -> None:
+    # Session 59 (issue 25): a boy's 'Коля' is no genitive of the chancellor's 'Коль' in an
+    # article that names no Коль, though the corpus reads a bare 'Коля' as Коль's genitive;
+    # the chancellor's article keeps his genitives.
+    kohl = (
+        "В Германии на 88 году ушёл из жизни Гельмут Коль, который 16 лет занимал пост "
+        "канцлера. Коль родился в трагическое для Германии время, в 1930 году. По его словам, "
+        "уход Коля — это потеря великого политика. Терехов подчеркнул, что главное достижение "
+        "Коля — это объединение Германии. Для меня кончина Коля — это очень грустное "
+        "известие», — заключил Коржаков."
+    )
+    boy = (
+        "«В ночь на 15 сентября Коля в компании двух приятелей возвращался домой из гостей. "
+        "Естественно, пройти мимо Коля не мог, возмутился. А их друг Коля, хоть спортом "
+        "занимается и неслабый по мускулатуре, отпор дать не смог», — сообщил свидетель."
+    )
+    articles = pa.table({"article_id": ["a0", "a1"], "text": [kohl, boy]})
+    found = entity_tables(articles)["mentions"].to_pylist()
+    names = {(m["article_id"], m["surface"], m["normal"]) for m in found if m["type"] == "PER"}
+    assert {(a, n) for a, s, n in names if s == "Коля"} == {("a0", "Коль"), ("a1", "Коля")}
+
+
+@pytest.mark.parametrize(
+    ("article", "expected"),
+    [
+        ([("Коля", "Коль")], "Коля"),  # 'Старший сын Коля поступает в театральный.'
+        ([("Гельмута Коля", "Гельмут Коль"), ("Коля", "Коль")], "Коль"),
+        # A first name in -ь the dictionary knows is its genitive's reading: Paul Pogba's
+        # 'агент надоумил Поля уйти'.
+        ([("Погба", "Погба"), ("Поля", "Поль")], "Поль"),
+    ],
+)
+def test_a_first_name_in_ya_reads_as_a_surname_only_beside_it(
+    article: list[tuple[str, str]], expected: str
+) -> None:
+    mentions = [
+        Mention("a0", 0, 0, i, i + 1, surface, "PER", name, None, ((0.0, surface),))
+        for i, (surface, name) in enumerate(article)
+    ]
+    assert agree_in_article(mentions)[-1].name == expected

@@ -646,7 +646,8 @@ def _alike(first: str, other: str) -> bool:
 def agree_in_article(mentions: list[Mention]) -> list[Mention]:
     """One reading per surname in an article: a person takes the other reading of its name
     whose surname the article's other mentions write more often than the chosen one's
-    ('Медведева', read 'Медведев' corpus-wide, is 'Медведева' beside 'Медведевой').
+    ('Медведева', read 'Медведев' corpus-wide, is 'Медведева' beside 'Медведевой'), and a
+    first name as written where the article writes no surname it was read as ('Коля').
     `mentions` hold whole articles; the other readings are the mentions' `readings`."""
     for _article_id, article in groupby(mentions, key=attrgetter("article_id")):
         _agree(list(article))
@@ -664,6 +665,39 @@ def _agree(article: list[Mention]) -> None:
         best = max(others, key=lambda last: (lasts[last], last), default=None)
         if best and lasts[best] > lasts[own]:
             m.name = others[best]
+    _first_names_as_written([m for m, _others in people])
+
+
+def _first_names_as_written(people: list[Mention]) -> None:
+    """A first name in -я that the corpus reads as a surname in -ь (`_read_as_surname`) is
+    the first name as written where no other mention of its article writes that surname: a
+    boy's 'Коля' in an article that names no Гельмут Коль."""
+    written = Counter(token_key(m.name.split()[-1]) for m in people if not _read_as_surname(m))
+    for m in people:
+        if _read_as_surname(m) and not written[token_key(m.name)]:
+            m.name = m.surface
+
+
+def _read_as_surname(m: Mention) -> bool:
+    """Whether a first name in -я is read as a surname in -ь ('Коля' as 'Коль', 'Надя' as
+    'Надь'): a Russian first name, mostly a short one ('Коля', 'Костя', 'Сеня'), has the form
+    of such a surname's genitive, though surnames in -ь are rare (Гельмут Коль, Имре Надь);
+    not where the word in -ь is a first name the dictionary knows ('Поля' of Поль)."""
+    surface = m.surface
+    if not surface.endswith("я") or m.name != surface[:-1] + "ь":
+        return False
+    # A first name in -ь is its genitive's reading: 'Поля' of a French Поль.
+    return _first_name_as_written(surface) and not _first_name_as_written(m.name)
+
+
+@lru_cache(maxsize=CACHE_SIZE)
+def _first_name_as_written(word: str) -> bool:
+    """A word the dictionary knows as a first name in the nominative singular and never as a
+    surname ('Коля', 'Надя'; not 'Ильина')."""
+    known = [p for p in morph()(word.lower()) if p.is_known]
+    return any({"Name", "nomn", "sing"} <= p.tag.grammemes for p in known) and not any(
+        "Surn" in p.tag.grammemes for p in known
+    )
 
 
 def _other_lasts(m: Mention) -> dict[str, str]:
