@@ -45,6 +45,7 @@ from pipeline.stages.by_date import (
     by_date,
     entity_quotes,
     event_sentences,
+    network_units,
 )
 from pipeline.stages.entities.link import link
 from pipeline.stages.shared_dates import shared_dates
@@ -153,6 +154,7 @@ def build(
             manifest.tables |= by_date(scratch)
             manifest.tables |= event_sentences(scratch)
             manifest.tables |= entity_quotes(scratch)
+            manifest.tables |= network_units(scratch)
             manifest.tables |= totals(scratch)
         manifest.warnings += shared_dates(scratch / "articles.parquet", scratch / "events.parquet")
         with timer.stage("words"):
