@@ -12,7 +12,8 @@ tables as they come:
 6. `sentences`, `country_mentions`, `furniture`, `events`, `quotes`, chunk by chunk
    (stages.situate); `events`, `quotes`, `mentions`, `country_mentions` and
    `article_entities` then laid out by date, the events' sentences written by the date each
-   names and the quotes by the entities that say them or that they name (stages.by_date);
+   names, the quotes by the entities that say them or that they name, and the sentences naming
+   each actor or country once, `network_units` (stages.by_date);
    then a check of the dates sources share (stages.shared_dates), and the counts of the whole
    build the dashboard's first view reads (stages.totals);
 7. once the words index is written, `articles` laid out by date too, and their texts written

@@ -12,7 +12,10 @@ Timeline's oldest references, a clicked point) lie in a narrow span of those dat
 far apart their articles' publication dates are. The quotes are written once more too, a row
 per quote and entity that says it or that it names, laid out by entity (`entity_quotes`): an
 actor's profile then reads the text of its quotes in its own row groups, not in every row group
-of their dates, which hold every other entity's quotes of those days. Last, the articles' texts
+of their dates, which hold every other entity's quotes of those days. The sentences naming
+each actor or country are written once per sentence and node (`network_units`), the actors' by
+entity: the Network page reads its candidate actors' and the countries' units there, with no
+DISTINCT over every mention. Last, the articles' texts
 are written once more with their ids, dates, titles and sources alone, laid out as `articles` in
 row groups of 100 (`article_texts`): a reader of a few scattered articles' texts decompresses
 about 100 texts for each instead of 1,000, and the readers of the articles' other columns keep
