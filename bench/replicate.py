@@ -43,6 +43,7 @@ SHIFTED = {
     "mentions": {"published": "(published - to_years(k::INTEGER))::DATE"},
     "country_mentions": {"published": "(published - to_years(k::INTEGER))::DATE"},
     "article_entities": {"published": "(published - to_years(k::INTEGER))::DATE"},
+    "network_units": {"published": "(published - to_years(k::INTEGER))::DATE"},
 }
 #: Sort order of each table in the output, as the pipeline writes it.
 ORDER = {
@@ -59,6 +60,8 @@ ORDER = {
     "quotes": "published DESC NULLS LAST, article_id, start, stop, kind",
     "entity_quotes": "entity_id, published DESC NULLS LAST, article_id, start, stop, kind",
     "words": "word, article_id",
+    "network_units": "kind, CASE WHEN kind = 'actor' THEN node END, "
+    "published DESC NULLS LAST, article_id, sentence, node",
 }
 
 

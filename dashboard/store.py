@@ -319,6 +319,7 @@ _IN_HEADLINES = (
     "CREATE TEMP VIEW mentions AS SELECT * FROM {db}.main.mentions WHERE in_headline",
     "CREATE TEMP VIEW country_mentions AS "
     "SELECT * FROM {db}.main.country_mentions WHERE in_headline",
+    "CREATE TEMP VIEW network_units AS SELECT * FROM {db}.main.network_units WHERE in_headline",
     "CREATE TEMP VIEW article_entities AS "
     "SELECT article_id, entity_id, type, count(*)::INT AS mentions, published "
     "FROM mentions GROUP BY ALL",

@@ -12,7 +12,8 @@ tables as they come:
 6. `sentences`, `country_mentions`, `furniture`, `events`, `quotes`, chunk by chunk
    (stages.situate); `events`, `quotes`, `mentions`, `country_mentions` and
    `article_entities` then laid out by date, the events' sentences written by the date each
-   names and the quotes by the entities that say them or that they name (stages.by_date);
+   names, the quotes by the entities that say them or that they name, and the sentences naming
+   each actor or country once, `network_units` (stages.by_date);
    then a check of the dates sources share (stages.shared_dates), and the counts of the whole
    build the dashboard's first view reads (stages.totals);
 7. once the words index is written, `articles` laid out by date too, and their texts written
@@ -45,6 +46,7 @@ from pipeline.stages.by_date import (
     by_date,
     entity_quotes,
     event_sentences,
+    network_units,
 )
 from pipeline.stages.entities.link import link
 from pipeline.stages.shared_dates import shared_dates
@@ -153,6 +155,7 @@ def build(
             manifest.tables |= by_date(scratch)
             manifest.tables |= event_sentences(scratch)
             manifest.tables |= entity_quotes(scratch)
+            manifest.tables |= network_units(scratch)
             manifest.tables |= totals(scratch)
         manifest.warnings += shared_dates(scratch / "articles.parquet", scratch / "events.parquet")
         with timer.stage("words"):

@@ -332,6 +332,39 @@ ARTICLE_TEXTS = _schema(
     ("text", pa.string(), False, "The article's `articles.text`."),
 )
 
+#: The sentences naming each actor or country, a row per sentence and node, laid out by entity
+#: and date (stages.by_date): the Network page reads the units of its candidate actors and of the
+#: countries in a date range from one narrow table, with no DISTINCT over the mentions.
+NETWORK_UNITS = _schema(
+    ("article_id", pa.string(), False, "The article (`articles.article_id`)."),
+    ("paragraph", pa.int32(), False, "The paragraph (`paragraphs.paragraph`)."),
+    ("sentence", pa.int32(), False, "The sentence (`sentences.sentence`)."),
+    (
+        "kind",
+        pa.string(),
+        False,
+        "actor (an entity of `mentions`) or country (a `country_mentions` row naming the country"
+        " by name, adjective, capital or city).",
+    ),
+    ("node", pa.string(), False, "The entity (`entities.entity_id`) or the country (alpha-3)."),
+    (
+        "paragraph_first",
+        pa.bool_(),
+        False,
+        "True in the first sentence of the paragraph naming the node: its rows are the distinct"
+        " (article, paragraph, kind, node).",
+    ),
+    _IN_HEADLINE,
+    (
+        "published",
+        pa.date32(),
+        True,
+        "The article's `articles.published`. The table is sorted by `kind` (actors first), the"
+        " actors' rows by `node`, then every row by it, newest first (undated last), then by"
+        " `article_id`, `sentence`, `node`.",
+    ),
+)
+
 FURNITURE = _schema(
     ("article_id", pa.string(), False, "The article (`articles.article_id`)."),
     ("paragraph", pa.int32(), False, "The paragraph (`paragraphs.paragraph`)."),
@@ -373,6 +406,7 @@ TABLES: dict[str, pa.Schema] = {
     "vocabulary": VOCABULARY,
     "totals": TOTALS,
     "article_texts": ARTICLE_TEXTS,
+    "network_units": NETWORK_UNITS,
 }
 
 DATE_SOURCES = ("header", "field", "text", "inferred", "missing")

@@ -12,9 +12,9 @@ from dashboard.store import Build, new_cursor, shared, time_limited
 
 #: What makes two nodes of the Network page co-occur, as the URL keeps it.
 NETWORK_UNITS = {"sentence": "Same sentence", "paragraph": "Same paragraph"}
-#: Country links that count as the text naming a country (not a person's or an
-#: organisation's own country, which would tie every actor to it).
-_NAMED_VIA = ["name", "adjective", "capital", "city"]
+#: Of the rows of `network_units` (a row per sentence and node), those of each unit's first
+#: sentence naming the node: a row per unit and node, with no DISTINCT.
+_FIRST_IN = {"sentence": "", "paragraph": "AND u.paragraph_first"}
 
 
 def network(
@@ -47,9 +47,8 @@ def _nodes_and_edges(
     dates, bounds = filters.in_range("published")
     counted, counted_bounds = _counted(filters, dates, bounds)
     cursor.execute(
-        _KEPT.format(unit=unit, dates=dates, **counted),
-        [*counted_bounds, filters.actor_types, actors]
-        + [*bounds, _NAMED_VIA, *bounds, actors, countries],
+        _KEPT.format(unit=unit, first=_FIRST_IN[unit], dates=dates, **counted),
+        [*counted_bounds, filters.actor_types, actors] + [*bounds, *bounds, actors, countries],
     )
     nodes = cursor.execute(
         """
@@ -92,17 +91,18 @@ def _counted(filters: Filters, dates: str, bounds: list) -> tuple[dict, list]:
 
 
 #: The units (`{unit}`: sentences or paragraphs) of the selected articles naming each kept node:
-#: the most covered actors of the given types and the most named countries (named via the given
-#: links), each with its articles and units; ties go to the first id. The actors are ranked
-#: before their units are read: `{articles}` (its rows of an actor counted by `{count}`, see
-#: `_counted`) gives each actor's articles, and only the candidates, those with at least as many
-#: articles as the last kept actor, have their units read. The mentions are read in the row
-#: groups of the filters' dates (`{dates}`). Parameters: those of `{articles}` (if any), the
-#: types, how many actors are kept, the dates, the links, the dates, how many actors and how
-#: many countries are kept. `article`: the article's number in `sel`; `number`: the node's in
-#: the order of the ids. A row per unit naming a kept node has its `article`, `unit` and `number`
-#: alone, and a row per kept node (`article` null) its facts: the nodes are read from those few
-#: rows, not from every unit's copy of its node's, and the units' rows are narrow.
+#: the most covered actors of the given types and the most named countries, each with its
+#: articles and units; ties go to the first id. The units are read from `network_units` (a row
+#: per sentence and node, laid out by date; `{first}` keeps a row per paragraph and node), in
+#: the row groups of the filters' dates (`{dates}`). The actors are ranked before their units are
+#: read: `{articles}` (its rows of an actor counted by `{count}`, see `_counted`) gives each
+#: actor's articles, and only the candidates, those with at least as many articles as the last
+#: kept actor, have their units read. Parameters: those of `{articles}` (if any), the types, how
+#: many actors are kept, the dates, the dates, how many actors and how many countries are kept.
+#: `article`: the article's number in `sel`; `number`: the node's in the order of the ids. A row
+#: per unit naming a kept node has its `article`, `unit` and `number` alone, and a row per kept
+#: node (`article` null) its facts: the nodes are read from those few rows, not from every unit's
+#: copy of its node's, and the units' rows are narrow.
 _KEPT = """
     CREATE TEMP TABLE kept AS
     WITH arts AS (SELECT article_id, row_number() OVER () AS article FROM sel),
@@ -119,14 +119,15 @@ _KEPT = """
         )
     ),
     actor_units AS (
-        SELECT DISTINCT s.article, m.{unit} AS unit, m.entity_id
-        FROM mentions m JOIN arts s USING (article_id)
-        WHERE m.entity_id IN (SELECT entity_id FROM candidates) AND {dates}
+        SELECT s.article, u.{unit} AS unit, u.node AS entity_id
+        FROM network_units u JOIN arts s USING (article_id)
+        WHERE u.kind = 'actor' AND u.node IN (SELECT entity_id FROM candidates) AND {dates}
+            {first}
     ),
     country_units AS (
-        SELECT DISTINCT s.article, c.{unit} AS unit, c.country
-        FROM country_mentions c JOIN arts s USING (article_id)
-        WHERE list_contains(?, c.via) AND {dates}
+        SELECT s.article, u.{unit} AS unit, u.node AS country
+        FROM network_units u JOIN arts s USING (article_id)
+        WHERE u.kind = 'country' AND {dates} {first}
     ),
     top_actors AS (
         SELECT entity_id AS node, count(DISTINCT article) AS articles, count(*) AS node_units

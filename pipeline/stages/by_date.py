@@ -12,7 +12,10 @@ Timeline's oldest references, a clicked point) lie in a narrow span of those dat
 far apart their articles' publication dates are. The quotes are written once more too, a row
 per quote and entity that says it or that it names, laid out by entity (`entity_quotes`): an
 actor's profile then reads the text of its quotes in its own row groups, not in every row group
-of their dates, which hold every other entity's quotes of those days. Last, the articles' texts
+of their dates, which hold every other entity's quotes of those days. The sentences naming
+each actor or country are written once per sentence and node (`network_units`), the actors' by
+entity: the Network page reads its candidate actors' and the countries' units there, with no
+DISTINCT over every mention. Last, the articles' texts
 are written once more with their ids, dates, titles and sources alone, laid out as `articles` in
 row groups of 100 (`article_texts`): a reader of a few scattered articles' texts decompresses
 about 100 texts for each instead of 1,000, and the readers of the articles' other columns keep
@@ -168,6 +171,44 @@ def article_texts(directory: Path) -> Written:
     path = directory / "article_texts.parquet"
     texts = batches(_TEXTS, [str(directory / "articles.parquet")])
     return {"article_texts": entry(*write_batches(texts, TABLES[path.stem], path))}
+
+
+#: Country links that count as the text naming a country in `network_units` (not a person's or
+#: an organisation's own country, which would tie every actor to it).
+NAMED_VIA = ("name", "adjective", "capital", "city")
+
+#: The rows of `network_units` from the mentions (the first parameter) and the country mentions
+#: (the second) laid out by date, the links of `NAMED_VIA` (the third): a row per sentence and
+#: node. The actors' rows come first, by entity and then newest first: the Network page reads the
+#: units of its few candidate actors, which then lie in their own row groups. The countries' rows
+#: follow, newest first: the page ranks every country named in the date range, so it reads them
+#: all there.
+_UNITS = """
+    WITH units AS (
+        SELECT article_id, paragraph, sentence, 'actor' AS kind, entity_id AS node, in_headline,
+               published
+        FROM read_parquet(?) WHERE entity_id IS NOT NULL
+        UNION  -- distinct rows
+        SELECT article_id, paragraph, sentence, 'country', country, in_headline, published
+        FROM read_parquet(?) WHERE list_contains(?, via)
+    )
+    SELECT article_id, paragraph, sentence, kind, node,
+           sentence = min(sentence) OVER (PARTITION BY article_id, paragraph, kind, node)
+           AS paragraph_first,
+           in_headline, published
+    FROM units
+    ORDER BY kind, CASE WHEN kind = 'actor' THEN node END, published DESC NULLS LAST, article_id,
+             sentence, node
+"""
+
+
+def network_units(directory: Path) -> Written:
+    """Write `network_units` from `directory`'s mentions and country mentions, once laid out by
+    date; its manifest entry."""
+    path = directory / "network_units.parquet"
+    tables = [str(directory / f"{name}.parquet") for name in ("mentions", "country_mentions")]
+    units = batches(_UNITS, [*tables, list(NAMED_VIA)])
+    return {"network_units": entry(*write_batches(units, TABLES[path.stem], path))}
 
 
 def _rewritten(path: Path, sql: str, params: list[str]) -> tuple[int, str]:

@@ -16,7 +16,7 @@ sys.path.insert(0, str(BENCH))
 import replicate  # noqa: E402
 
 from pipeline.runtime.parquet import GROUP_ROWS  # noqa: E402
-from pipeline.stages.by_date import entity_quotes  # noqa: E402
+from pipeline.stages.by_date import entity_quotes, network_units  # noqa: E402
 
 
 def test_copies_keep_the_pipeline_row_groups(seed_build: Path, tmp_path: Path, monkeypatch) -> None:
@@ -50,6 +50,15 @@ def test_copies_keep_the_pipeline_row_groups(seed_build: Path, tmp_path: Path, m
     assert (
         by_entity.num_rows
         == 4 * pq.ParquetFile(seed_build / "entity_quotes.parquet").metadata.num_rows
+    )
+    # The units of the Network: the table the build writes from the copies' mentions.
+    for name in ("mentions", "country_mentions"):
+        shutil.copy(out / f"{name}.parquet", rewritten / f"{name}.parquet")
+    network_units(rewritten)
+    units = pq.read_table(out / "network_units.parquet")
+    assert units.equals(pq.read_table(rewritten / "network_units.parquet"))
+    assert (
+        units.num_rows == 4 * pq.ParquetFile(seed_build / "network_units.parquet").metadata.num_rows
     )
     # The articles' texts copied as the articles are: the same ids, dates and texts, in order.
     columns = ["article_id", "published", "title", "source", "text"]

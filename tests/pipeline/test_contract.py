@@ -21,6 +21,7 @@ from pipeline.stages.by_date import (
     by_date,
     entity_quotes,
     event_sentences,
+    network_units,
 )
 
 DOC = (ROOT / "docs" / "data-contract.md").read_text(encoding="utf-8")
@@ -269,3 +270,71 @@ def test_totals_count_each_country_and_topic_of_the_whole_build(seed_build) -> N
     # Azerbaijan is named in all five seed articles.
     assert ("country", "AZE") in expected and len(expected[("country", "AZE")][0]) == 5
     assert {kind for kind, _ in expected} == {"country", "topic"}
+
+
+def _units(seed_build) -> list[dict]:
+    """The rows `network_units` should hold, from the seed build's mentions and country mentions
+    read in Python: a row per sentence and node, the countries named by name, adjective,
+    capital or city."""
+    found = {}
+    for m in read_table(seed_build, "mentions"):
+        found[(m["article_id"], m["sentence"], "actor", m["entity_id"])] = m
+    for c in read_table(seed_build, "country_mentions"):
+        if c["via"] in ("name", "adjective", "capital", "city"):
+            found[(c["article_id"], c["sentence"], "country", c["country"])] = c
+    first = {}
+    for (article, sentence, kind, node), row in found.items():
+        unit = (article, row["paragraph"], kind, node)
+        first[unit] = min(first.get(unit, sentence), sentence)
+    return [
+        {
+            "article_id": article,
+            "paragraph": row["paragraph"],
+            "sentence": sentence,
+            "kind": kind,
+            "node": node,
+            "paragraph_first": first[(article, row["paragraph"], kind, node)] == sentence,
+            "in_headline": row["in_headline"],
+            "published": row["published"],
+        }
+        for (article, sentence, kind, node), row in found.items()
+    ]
+
+
+def test_network_units_hold_each_sentence_naming_a_node_once(seed_build, tmp_path) -> None:
+    """`network_units` holds a row per sentence and actor or country named there (a country by
+    name, adjective, capital or city, not as an actor's own), its paragraph's first such
+    sentence marked, sorted by kind, the actors by entity, then newest first."""
+    rows = pq.read_table(seed_build / "network_units.parquet").to_pylist()
+    expected = _units(seed_build)
+    order = lambda r: (r["article_id"], r["sentence"], r["kind"], r["node"])  # noqa: E731
+    assert sorted(rows, key=order) == sorted(expected, key=order)
+    layout = [
+        (r["kind"], r["node"] if r["kind"] == "actor" else "", -_days(r["published"]), *order(r))
+        for r in rows
+    ]
+    assert layout == sorted(layout) and {"actor", "country"} == {r["kind"] for r in rows}
+    # Fewer rows than the mentions: a node named twice in a sentence is one unit.
+    mentions = pq.ParquetFile(seed_build / "mentions.parquet").metadata.num_rows
+    assert sum(r["kind"] == "actor" for r in rows) < mentions
+    # Seed 000: "... Баку посетил тогдашний генеральный секретарь НАТО Йенс Столтенберг ...":
+    # NATO, Stoltenberg and Azerbaijan (by its capital) in one sentence.
+    names = {e["entity_id"]: e["name"] for e in read_table(seed_build, "entities")}
+    (visit,) = [
+        s
+        for s in read_table(seed_build, "sentences")
+        for a in read_table(seed_build, "articles")
+        if s["article_id"] == a["article_id"]
+        and "секретарь НАТО Йенс Столтенберг" in a["text"][s["start"] : s["stop"]]
+    ]
+    named = {
+        names.get(r["node"], r["node"])
+        for r in rows
+        if (r["article_id"], r["sentence"]) == (visit["article_id"], visit["sentence"])
+    }
+    assert {"НАТО", "Йенс Столтенберг", "AZE"} <= named
+    # Written again from the mentions and country mentions: the same table.
+    for name in ("mentions", "country_mentions"):
+        shutil.copy(seed_build / f"{name}.parquet", tmp_path / f"{name}.parquet")
+    assert network_units(tmp_path)["network_units"]["rows"] == len(rows)
+    assert pq.read_table(tmp_path / "network_units.parquet").to_pylist() == rows
