@@ -395,9 +395,6 @@ class Sources:
                 return self._quoting(start, gender, said.previous), None
             return (interviewee.entity_id if interviewee else None), None
         if reading.kind == "person":
-            untagged = _untagged_surname(words)
-            if untagged:  # 'директора центра Айдара Ишмухаметова': that one, not an earlier one
-                return self._by_name(untagged, gender), None
             written = self._author_of(words, reading, start)  # 'Автор письма заявляет'
             return written or self._described(said, words, reading, gender, organisations), None
         return self._by_name(words, gender), None
@@ -516,8 +513,6 @@ class Sources:
                 # эксперта, новый подход администрации Трампа ...'
                 if any(_is_verb(w) or not nominative and _subject(w) for w in words):
                     return None
-                if not _describes_after_comma(gap):
-                    return None  # 'по словам главы ..., действия Ричарда Гренелла': whose
                 return m
         return None
 
@@ -566,28 +561,3 @@ def _apposed_after_owner(text: str, people: Mapping[str, Mention]) -> Mention | 
         return None
     first, second = sorted(people.values(), key=lambda m: m.start)
     return second if text[first.stop : second.start] == " " else None
-
-
-def _describes_after_comma(gap: str) -> bool:
-    """Whether the words after the last comma of the gap between a source and a name may
-    stand in apposition to the source: none ('одного из режиссёров, Юрия Кулакова') or a
-    noun of a person ('эксперта центра, политолога Виктора Олевича'); not a thing whose
-    owner the name is ('По словам главы департамента ..., действия Ричарда Гренелла
-    являются ...': the name opens what was said). A gap without a comma is apposed as
-    written ('директор центра «СовЭкон» Андрей Сизов')."""
-    if "," not in gap:
-        return True
-    after = gap.rsplit(",", 1)[1]
-    return not _WORDS.findall(after) or read(after).kind in ("person", "spokes")
-
-
-def _untagged_surname(words: str) -> str | None:
-    """The surname of a first name and a surname that end a noun of a person the entity stage
-    tagged no one in ('По словам генерального директора центра имени Чумакова Айдара
-    Ишмухаметова'): the source names its person, who is no earlier one introduced with the
-    noun, and is the article's person of that surname or nobody."""
-    tokens = _WORDS.findall(words)
-    if len(tokens) < 3 or not all(t[:1].isupper() for t in tokens[-2:]):
-        return None
-    first = morph()(tokens[-2].lower())
-    return tokens[-1] if first and "Name" in first[0].tag.grammemes else None
