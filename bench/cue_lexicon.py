@@ -90,9 +90,17 @@ MIN_AFTER_SHARE = 0.02
 RELAYING = frozenset(
     "цитировать процитировать приводить привести приводиться передавать передать".split()  # noqa: SIM905
 )
-_AFTER_QUOTATION = re.compile(r"[»\"”]\s*,?\s*[-–—]\s*(\w+)")
+#: A quotation, or a question in a line of dialogue, closed and followed by a dash and the verb
+#: that reports it ('», — подытожил', '?» — спросил', '? — спрашивает штурман').
+_AFTER_QUOTATION = re.compile(r"(?:[»\"”]|\?)\s*,?\s*[-–—]\s*(\w+)")
 _TOKEN = re.compile(r"\w+(?:-\w+)*|[^\w\s]")
 _QUOTE_CLOSE = set('»"”')
+#: Words that open a reported question after a verb and its comma ('спросил, почему ...',
+#: 'поинтересовался, когда ...'); 'ли' after the clause's first word opens one too ('спросил,
+#: будет ли ...'). Not 'что' nor 'как', which open a statement's clause as often.
+_QUESTION_WORDS = frozenset(
+    "почему зачем когда где куда откуда сколько кто чем чему каков какой".split()  # noqa: SIM905
+)
 _DASHES = set("-–—")
 #: The origin of a candidate found by the frame after a quotation (`after_quotation`).
 CORPUS_ORIGIN = "corpus, after a quotation"
@@ -213,17 +221,27 @@ def _verb_frame(tokens: list[str], i: int, _lemma: str, _impersonal: set[str]) -
         j += 1
     if j + 1 < len(tokens) and (tokens[j] == ":" or (tokens[j] == "," and tokens[j + 1] == "что")):
         return True
-    return _after_quotation(tokens, i)
+    return _after_quotation(tokens, i) or _asks(tokens, j)
+
+
+def _asks(tokens: list[str], comma: int) -> bool:
+    """Whether a reported question opens after the comma at `comma` ('спросил, почему', 'спросил,
+    будет ли'): a question word, or 'ли' after the clause's first word."""
+    if not (comma + 1 < len(tokens) and tokens[comma] == ","):
+        return False
+    first = tokens[comma + 1]
+    return first in _QUESTION_WORDS or (comma + 2 < len(tokens) and tokens[comma + 2] == "ли")
 
 
 def _after_quotation(tokens: list[str], i: int) -> bool:
-    """Whether the word at `i` follows a closing quotation mark and a dash ('», — заявил')."""
+    """Whether the word at `i` follows a closing quotation mark, or the question mark of a line
+    of dialogue, and a dash ('», — заявил', '? — спрашивает')."""
     back = i - 1
     if back >= 0 and tokens[back] in _DASHES:
         back -= 1
         if back >= 0 and tokens[back] == ",":
             back -= 1
-        return back >= 0 and tokens[back] in _QUOTE_CLOSE
+        return back >= 0 and (tokens[back] in _QUOTE_CLOSE or tokens[back] == "?")
     return False
 
 

@@ -1856,3 +1856,75 @@ def test_an_adverb_of_place_speaks_for_the_body_it_refers_to() -> None:
         "Азербайджане."
     )
     assert [source for _content, _cue, source in quotes(text)] == ["Мы"]
+
+
+def test_verbs_of_asking_and_answering_are_cues() -> None:
+    # The frame of questions (bench/cue_lexicon.py): 'спросить' stands after '?» —' and
+    # before ', почему', 'отвечать' after a line of dialogue's '? —'; 'спрашивать' stands
+    # there too rarely to pass.
+    assert {"спросить", "отвечать"} <= cue_verbs()
+    assert quotes("«Почему вы следуете за мной?» – устало спросил Муссолини.") == [
+        ("Почему вы следуете за мной?", "спросил", "Муссолини")
+    ]
+    text = "«Того, о чем мы пишем, не существует», – отвечает ему приятель Бродский."
+    assert quotes(text) == [
+        ("Того, о чем мы пишем, не существует", "отвечает", "приятель Бродский")
+    ]
+
+
+def test_the_question_answered_is_not_the_source_nor_the_answer() -> None:
+    # 'на вопрос ...' after the answer's speaker ends the source.
+    text = "«Очень понравилось, — отвечает он на вопрос RT о своих впечатлениях от картины."
+    assert [q[1:] for q in quotes(text)] == [("отвечает", "он")]
+    # The clause after 'отвечая на вопрос о том, что' is the question's, not an answer.
+    text = (
+        "«Это ключевой вопрос», — сказал Столтенберг, отвечая на вопрос о том, что "
+        "предпринимает альянс."
+    )
+    assert quotes(text) == [("Это ключевой вопрос", "сказал", "Столтенберг")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # adverbs between 'как' and its cue
+        (
+            "Причем, как ранее поясняли украинские чиновники, речь идет о поставках газа.",
+            ("речь идет о поставках газа", "поясняли", "украинские чиновники"),
+        ),
+        # the speaker between 'как' and its cue, a setting after it
+        (
+            "Как он говорил в начале марта, «мы категорически против».",
+            ("«мы категорически против»", "говорил", "он"),
+        ),
+        # a quoted object of the occasion between the cue and the speaker
+        (
+            "Однако, как отметил в разговоре с «Коммерсантом» представитель агентства Argus Media "
+            "Вячеслав Мищенко, это далеко не первый случай.",
+            (
+                "это далеко не первый случай",
+                "отметил",
+                "представитель агентства Argus Media Вячеслав Мищенко",
+            ),
+        ),
+        (
+            "К тому же, как отметил генерал-полковник Федор Ладыгин, эта структура этим не "
+            "занималась.",
+            ("эта структура этим не занималась", "отметил", "генерал-полковник Федор Ладыгин"),
+        ),
+    ],
+)
+def test_an_aside_with_as_before_its_cue(text: str, expected: tuple) -> None:
+    assert quotes(text) == [expected]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Так, как он сказал, и было.",  # a comparison
+        "После того, как министр заявил об этом, рынок упал.",  # a clause of time
+        "Как мы уже сообщали, рынок упал.",  # the writer's own back-reference
+    ],
+)
+def test_as_that_compares_or_refers_back_reports_nothing(text: str) -> None:
+    assert quotes(text) == []

@@ -29,6 +29,7 @@ from pipeline.nlp.speech.sources import (
     _QUOTES,
     _adjacent_place,
     _animate,
+    _answering,
     _aside,
     _aside_before,
     _can_be,
@@ -96,6 +97,8 @@ def _quote_then_cue(text: str, tokens: list[_Token], close: int) -> Speech | Non
     if j >= len(tokens):
         return None
     cue_stop, source = tokens[j].stop, None
+    if _pos(tokens[j]) == "GRND":
+        return None  # '«Матч ТВ», отвечая на вопрос ...': a gerund's subject is the sentence's
     if _is_cue_verb(tokens[j]):
         source = _with_apposition(tokens, _source_following(tokens, j))
     elif dash and (words := _quoted_words(tokens, j)):  # '— приводит ТАСС слова X'
@@ -276,10 +279,15 @@ def _cue_then_content(text: str, tokens: list[_Token], cue: int, stop: int) -> I
     nothing."""
     if cue > 0 and tokens[cue - 1].text.lower() == "не" or _supposed(tokens, cue):
         return
+    if _answering(tokens, cue + 1):
+        return  # 'отвечая на вопрос о том, что ...': the clause is the question's, not the answer
     said = tokens[cue]
-    if _is_as(tokens, cue):  # 'как отмечает X, ...'
-        source = _source_following(tokens, cue)
-        end = source[1] + 1 if source else len(tokens)
+    if _is_as(tokens, cue) or (subject := _as_subject(tokens, cue)):
+        if _is_as(tokens, cue):  # 'как отмечает X, ...'
+            source = _source_following(tokens, cue)
+            end = source[1] + 1 if source else len(tokens)
+        else:  # 'Как он говорил в начале марта, ...'
+            source, end = subject, _setting_ends(tokens, cue + 1)
         if end < len(tokens) and _aside(tokens, end):  # 'как отмечает издание со ссылкой на X,'
             end = next((k for k in range(end, len(tokens)) if not tokens[k].is_word), end)
         if source and end < len(tokens) and tokens[end].text == ",":
@@ -858,8 +866,74 @@ def _genitive_owner(tokens: list[_Token], first: int, stop: int) -> bool:
 
 
 def _is_as(tokens: list[_Token], cue: int) -> bool:
-    """The cue follows 'как' ('как отмечает', 'как заявил вчера')."""
-    return cue > 0 and tokens[cue - 1].text.lower() == "как"
+    """The cue follows 'как', adverbs and particles between ('как отмечает', 'как заявил
+    вчера', 'как ранее поясняли', 'как уже говорил')."""
+    i = cue - 1
+    while i > 0 and tokens[i].is_word and tokens[i].text.lower() != "как" and _adverb(tokens[i]):
+        i -= 1
+    return i >= 0 and tokens[i].text.lower() == "как" and not _compared(tokens, i)
+
+
+#: Words that make a following ', как' a comparison ('так, как он сказал', 'так же, как') or a
+#: clause of time ('после того, как'), not an aside that reports; after 'кроме', 'помимо' or
+#: 'к' it is a connective ('Кроме того, как отмечают ...', 'К тому же, как отметил ...').
+_COMPARED = frozenset({"так", "такой", "тот", "же"})
+_ADDING_THAT = frozenset({"кроме", "помимо", "к"})
+
+
+def _compared(tokens: list[_Token], k: int) -> bool:
+    """Whether 'как' at `k` compares with a word before its comma ('сделано так, как ...', 'так
+    же, как') or opens a clause of time ('после того, как ...'); not after a connective ('Кроме
+    того, как', 'К тому же, как')."""
+    if not (k > 1 and tokens[k - 1].text == ","):
+        return False
+    j = k - 2
+    if tokens[j].text.lower() == "же" and j > 0:
+        j -= 1
+    if _lemma(tokens[j].text) not in _COMPARED:
+        return False
+    return not (j > 0 and tokens[j - 1].text.lower() in _ADDING_THAT)
+
+
+def _adverb(token: _Token) -> bool:
+    return _pos(token) in ("ADVB", "PRCL")
+
+
+#: The most words between an aside's cue and the comma that closes it ('в начале марта').
+_SETTING_WORDS = 6
+
+
+def _as_subject(tokens: list[_Token], cue: int) -> tuple[int, int] | None:
+    """The subject of an aside that opens with 'как' and names its speaker before the cue ('Как
+    он говорил в начале марта, ...', ', как министр заявил журналистам, ...'): 'как' opens the
+    sentence or follows a comma, and the subject before the cue starts right after it. Not a
+    pronoun of the first or second person: 'Как мы уже сообщали', 'Как я сказал выше' refer
+    back to the writer's or speaker's own words, a hedge that reports nothing new."""
+    source = _source_before(tokens, cue)
+    if source is None or _personal(tokens[source[0]]):
+        return None
+    k = source[0] - 1
+    opens = k == 0 or (k > 0 and tokens[k - 1].text == ",")
+    named = k >= 0 and tokens[k].text.lower() == "как" and opens and not _compared(tokens, k)
+    return source if named else None
+
+
+def _personal(token: _Token) -> bool:
+    """A pronoun of the first or second person ('я', 'мы', 'вы')."""
+    parse = _parse(token.text)
+    return parse is not None and parse.tag.POS == "NPRO" and parse.tag.person in ("1per", "2per")
+
+
+def _setting_ends(tokens: list[_Token], i: int) -> int:
+    """The comma that closes an aside's cue, past the words of when, where or to whom it was
+    said; `len(tokens)` when a mark other than a comma or quotation marks comes first or the
+    words run on."""
+    for k in range(i, min(i + _SETTING_WORDS + 1, len(tokens))):
+        if tokens[k].text == ",":
+            return k
+        if not (tokens[k].is_word or tokens[k].text in _QUOTES):
+            break
+    return len(tokens)
 
 
 #: Possessive pronouns of the third person: 'по его словам'.

@@ -521,7 +521,7 @@ def _source_after(
         name_ends = _is_person_name(tokens[i - 1]) if i > first else False
         if name_ends and (_pos(tokens[i]) == "PREP" or _adjunct(tokens[i])):
             break  # 'Шумер| газете The New York Times', 'Маса| летом 2016 года'
-        if i > first and _aside(tokens, i):
+        if i > first and (_aside(tokens, i) or _answering(tokens, i)):
             break
         if name_ends and tokens[i].text.isascii() and not tokens[i - 1].text.isascii():
             break  # 'Бериццо| Marca', 'Назарбаев| 18 января'
@@ -593,6 +593,17 @@ def _aside(tokens: Sequence[_Token], i: int) -> bool:
     return _aside_noun(tokens, i) is not None
 
 
+def _answering(tokens: Sequence[_Token], i: int) -> bool:
+    """Whether 'на вопрос' at `i` names the question answered ('— отвечает он| на вопрос RT о
+    ...', 'ответил Карр| на вопрос, что ...'): the occasion of an answer, not the speaker's.
+    Not 'по вопросам' ('министр по вопросам развития' is a title)."""
+    return (
+        i + 1 < len(tokens)
+        and tokens[i].text.lower() == "на"
+        and _lemma(tokens[i + 1].text) == "вопрос"
+    )
+
+
 def _aside_noun(tokens: Sequence[_Token], i: int) -> str | None:
     """The lemma of the noun of `_ASIDES` in the phrase that a preposition at `i` opens."""
     if _pos(tokens[i]) != "PREP":
@@ -634,6 +645,16 @@ def _skip_setting(tokens: Sequence[_Token], i: int) -> int:
             i += 1
         elif _pos(token) == "PREP":
             i += 2  # the preposition and its object, whatever its case ('с RT')
+            if (
+                i <= len(tokens) and tokens[i - 1].text in _QUOTES
+            ):  # a quoted object: 'в разговоре с «Коммерсантом»'
+                closing = next(
+                    (j for j in range(i, min(i + 5, len(tokens))) if tokens[j].text in _QUOTES),
+                    None,
+                )
+                if closing is None:
+                    return i
+                i = closing + 1
             while i < len(tokens) and tokens[i].is_word and _pos(tokens[i]) not in ("PREP", "CONJ"):
                 if not (_nominative(tokens[i]) or _surname_shaped(tokens[i])):
                     i += 1
