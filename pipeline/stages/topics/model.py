@@ -532,9 +532,11 @@ def _build_topics(
         return _no_topics(counted, len(fitting))
     selection = sparse.vstack(selected).tocsr()
     del selected
+    # Words' contexts are read against a first fit of as many topics as the model may have.
     theme = theme_weights(
         _tfidf(df[vocabulary], len(fitting)).transform(selection[:, vocabulary]),
         [counted.lemmas[i] for i in vocabulary],
+        max(candidate_ks(len(fitting))),
     )
     phrasing = vocabulary[theme == 0]
     vocabulary, theme = vocabulary[theme > 0], theme[theme > 0]

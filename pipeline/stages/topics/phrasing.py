@@ -39,8 +39,8 @@ FULL = 0.85
 FREQUENT = 0.005
 #: Paragraphs read per word: enough for a mean topic mix.
 READ = 200
-#: Topics of the first fit, and the least paragraphs for the corpus's own evidence to count.
-FIRST_K, LEAST_PARAGRAPHS = 20, 2000
+#: The least paragraphs for the corpus's own evidence to count.
+LEAST_PARAGRAPHS = 2000
 
 
 @cache
@@ -49,12 +49,16 @@ def documented() -> frozenset[str]:
     return cue_verbs() | cue_nouns() | frozenset(row[0] for row in read_tsv("phrasing.txt"))
 
 
-def theme_weights(x: sparse.csr_matrix, lemmas: list[str]) -> np.ndarray:
+def theme_weights(x: sparse.csr_matrix, lemmas: list[str], topics: int) -> np.ndarray:
     """How much each column of `x` (TF-IDF rows of the selection sample over the vocabulary
     `lemmas`) tells of a theme: 0 for phrasing (documented, or in a sample of
     `LEAST_PARAGRAPHS` or more a frequent word whose context is spread evenly over a first
-    fit's topics), 1 for a word of one theme or one too rare to read, and for a frequent word
-    in between a weight falling with the spread of its context from `FULL` to `SPREAD`."""
+    fit's `topics` topics), 1 for a word of one theme or one too rare to read, and for a
+    frequent word in between a weight falling with the spread of its context from `FULL` to
+    `SPREAD`. The first fit is as fine as the model may be: a word's senses part only over
+    topics as fine as the model's ('проект' of a pipeline, a forum, a budget, a school),
+    while a coarser fit lumps them into one topic, where the word looks like a word of one
+    theme and anchors a topic of its senses."""
     known = documented()
     weights = np.ones(x.shape[1])
     weights[[i for i, lemma in enumerate(lemmas) if lemma in known]] = 0.0
@@ -62,7 +66,7 @@ def theme_weights(x: sparse.csr_matrix, lemmas: list[str]) -> np.ndarray:
         return weights
     keep = np.flatnonzero(weights > 0)
     kept = x[:, keep].tocsr()
-    model = fit_nmf(kept, min(FIRST_K, len(keep)))
+    model = fit_nmf(kept, min(topics, len(keep)))
     by_column = kept.tocsc()
     frequent = np.flatnonzero(np.diff(by_column.indptr) >= FREQUENT * x.shape[0])
     spread = _spread(kept, by_column, frequent, model)
