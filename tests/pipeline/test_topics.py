@@ -280,7 +280,10 @@ def test_a_word_of_many_senses_weighs_less_than_a_word_of_one_theme(
 
     monkeypatch.setattr(phrasing, "LEAST_PARAGRAPHS", 100)
     monkeypatch.setattr(phrasing, "_spread", measured)
-    weights = dict(zip(lemmas, phrasing.theme_weights(x, lemmas).round(2).tolist(), strict=True))
+    # Fitted on the paragraphs themselves, as in a corpus of few articles.
+    weights = dict(
+        zip(lemmas, phrasing.theme_weights(x, x, lemmas, 20).round(2).tolist(), strict=True)
+    )
     # A documented word of speech is phrasing; a rare word is not read and keeps its weight.
     assert weights == {
         "заявление": 0.0,
@@ -303,13 +306,38 @@ def test_a_word_that_weighs_less_drops_from_its_topics_terms(
 
     assert "матч" in sport(fit_topics(paragraphs, k=2))
 
-    def lighter(x: sparse.csr_matrix, lemmas: list[str]) -> np.ndarray:
+    def lighter(_x, _documents, lemmas: list[str], _topics: int) -> np.ndarray:
         return np.where(np.array(lemmas) == "матч", 0.05, 1.0)
 
     monkeypatch.setattr(topic_stage, "theme_weights", lighter)
     found = fit_topics(paragraphs, k=2)
     assert "матч" not in sport(found) and "чемпионат" in sport(found)
     assert found.model["many_senses"] == {"матч": 0.05}
+
+
+def test_words_are_read_against_a_first_fit_as_fine_as_the_model_may_be(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # A word's senses part only over topics as fine as the model's: on the 11.5k corpus
+    # "проект" kept its full weight read against 20 topics (it anchored a topic of any
+    # project) and 0.41 against 50. The first fit takes the largest candidate K and is
+    # fitted as the model is, on whole articles, while the words' contexts are paragraphs.
+    monkeypatch.setattr(topic_stage, "ARTICLE_FIT_MIN", 3)
+    paragraphs = made_up([[SPORT[i], OIL[i]] for i in range(3)])
+    asked = []
+
+    def recorded(x, documents, lemmas: list[str], topics: int) -> np.ndarray:
+        asked.append((x.shape[0], documents.shape[0], topics))
+        # Each article's document holds the words of its two paragraphs.
+        assert documents.getnnz() == (x[0::2] + x[1::2]).getnnz()
+        return np.ones(len(lemmas))
+
+    monkeypatch.setattr(topic_stage, "theme_weights", recorded)
+    fit_topics(paragraphs)
+    fit_topics(paragraphs, k=2)  # --topics does not change the words' weights
+    ((n, articles, first), again) = asked
+    assert (n, articles) == (6, 3)
+    assert first == max(choose.candidate_ks(n)) and again == (n, articles, first)
 
 
 def test_an_article_without_content_stays_unassigned() -> None:

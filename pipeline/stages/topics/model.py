@@ -532,13 +532,19 @@ def _build_topics(
         return _no_topics(counted, len(fitting))
     selection = sparse.vstack(selected).tocsr()
     del selected
+    documents = _stack_groups(summed, n if not by_article else len(counted.article_ids))
+    # Words' contexts (the sample's paragraphs) are read against a first fit of as many topics
+    # as the model may have, fitted as the model is: on the sample's documents.
+    weighed = _tfidf(df[vocabulary], len(fitting))
     theme = theme_weights(
-        _tfidf(df[vocabulary], len(fitting)).transform(selection[:, vocabulary]),
+        weighed.transform(selection[:, vocabulary]),
+        weighed.transform(documents[select_groups][:, vocabulary]),
         [counted.lemmas[i] for i in vocabulary],
+        max(candidate_ks(len(fitting))),
     )
+    del weighed
     phrasing = vocabulary[theme == 0]
     vocabulary, theme = vocabulary[theme > 0], theme[theme > 0]
-    documents = _stack_groups(summed, n if not by_article else len(counted.article_ids))
     # The sample's paragraphs, read against each candidate's fit for its reach.
     sample_paragraphs, selection = selection, documents[select_groups]
     fitted = documents[fit_groups]

@@ -27,7 +27,7 @@ from scipy import sparse
 
 from pipeline.nlp.cues import cue_nouns, cue_verbs
 from pipeline.nlp.gazetteer import read_tsv
-from pipeline.stages.topics.choose import fit_nmf
+from pipeline.stages.topics.choose import document_frequency, fit_nmf
 
 #: A word's context entropy (0: one topic, 1: all alike) from which it is phrasing.
 SPREAD = 0.95
@@ -39,8 +39,8 @@ FULL = 0.85
 FREQUENT = 0.005
 #: Paragraphs read per word: enough for a mean topic mix.
 READ = 200
-#: Topics of the first fit, and the least paragraphs for the corpus's own evidence to count.
-FIRST_K, LEAST_PARAGRAPHS = 20, 2000
+#: The least paragraphs for the corpus's own evidence to count.
+LEAST_PARAGRAPHS = 2000
 
 
 @cache
@@ -49,20 +49,33 @@ def documented() -> frozenset[str]:
     return cue_verbs() | cue_nouns() | frozenset(row[0] for row in read_tsv("phrasing.txt"))
 
 
-def theme_weights(x: sparse.csr_matrix, lemmas: list[str]) -> np.ndarray:
-    """How much each column of `x` (TF-IDF rows of the selection sample over the vocabulary
-    `lemmas`) tells of a theme: 0 for phrasing (documented, or in a sample of
+def theme_weights(
+    x: sparse.csr_matrix, documents: sparse.csr_matrix, lemmas: list[str], topics: int
+) -> np.ndarray:
+    """How much each column of `x` (TF-IDF rows of the selection sample's paragraphs over the
+    vocabulary `lemmas`) tells of a theme: 0 for phrasing (documented, or in a sample of
     `LEAST_PARAGRAPHS` or more a frequent word whose context is spread evenly over a first
-    fit's topics), 1 for a word of one theme or one too rare to read, and for a frequent word
-    in between a weight falling with the spread of its context from `FULL` to `SPREAD`."""
+    fit's `topics` topics), 1 for a word of one theme or one too rare to read, and for a
+    frequent word in between a weight falling with the spread of its context from `FULL` to
+    `SPREAD`. The first fit is as fine as the model may be: a word's senses part only over
+    topics as fine as the model's ('проект' of a pipeline, a forum, a budget, a school),
+    while a coarser fit lumps them into one topic, where the word looks like a word of one
+    theme and anchors a topic of its senses. It is fitted as the model is, on `documents`
+    (the same sample's articles, or its paragraphs in a corpus fitted on paragraphs; same
+    columns): a few hundred articles fit 50 topics in a fraction of the time ten thousand
+    paragraphs take."""
     known = documented()
     weights = np.ones(x.shape[1])
     weights[[i for i, lemma in enumerate(lemmas) if lemma in known]] = 0.0
     if x.shape[0] < LEAST_PARAGRAPHS:
         return weights
-    keep = np.flatnonzero(weights > 0)
+    # As in the fits that choose K, a word in fewer than two of the documents is left out:
+    # such words cost the fit time, not topics, and a word read for its context is in many.
+    keep = np.flatnonzero((weights > 0) & (document_frequency(documents) >= 2))
     kept = x[:, keep].tocsr()
-    model = fit_nmf(kept, min(FIRST_K, len(keep)))
+    model = fit_nmf(
+        documents[:, keep].astype(x.dtype).tocsr(), min(topics, len(keep), documents.shape[0])
+    )
     by_column = kept.tocsc()
     frequent = np.flatnonzero(np.diff(by_column.indptr) >= FREQUENT * x.shape[0])
     spread = _spread(kept, by_column, frequent, model)
