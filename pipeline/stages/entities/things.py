@@ -43,9 +43,10 @@ from pipeline.stages.entities.organisations import person_title
 #: Mentions after a noun of a thing a name needs at least, in as many articles: one article's
 #: usage is that article's, which `nlp.not_names` already reads.
 _MIN_ARTICLES = 2
-#: A name with a number in it, letters and digits ('С-350', 'БДК-67', 'Nikkei 225'): a model's,
-#: a unit's or an index's code, which one article that introduces it after a noun of a thing
-#: ('комплекс С-350') tells enough of; a name of words may be that article's loose usage.
+#: A name whose first word is a code of letters and digits ('С-350', 'БДК-67', 'NASDAQ-100',
+#: 'S&P500'): a model's, a unit's or an index's, which one article that introduces it after a
+#: noun of a thing ('корабль БДК-67') tells enough of; a name of words may be that article's
+#: loose usage. A number in a later word ('Nikkei 225') does not count.
 _CODE = re.compile(r"(?=\S*\d)(?=.*[^\W\d_])[\w&.]+(?:[- ][\w&.]+)*")
 #: A name that ends in a year, glued or after a hyphen or a space ('МАКС-2017', 'Армия-2017',
 #: 'Handball2017', 'Россия-2030', 'RT 2035'): an edition of a recurring event, an exercise or
