@@ -917,3 +917,76 @@ def test_a_body_that_also_holds_an_event_stays_by_its_decisions() -> None:
     assert found.argument["генассамблея"] == 2
     assert found.agent["генассамблея"] == 1
     assert not found.arguments_only(set())
+
+
+def test_a_code_one_article_introduces_after_a_noun_of_a_thing_is_a_thing() -> None:
+    # A model's or a unit's code needs one article: 'корабль БДК-67' is the landing ship.
+    found = _introduced(
+        [
+            (
+                "Однако в 1998 году единственный раз нашу страну в этих манёврах представляли "
+                "сторожевой корабль Черноморского флота «Ладный», большой десантный корабль "
+                "БДК-67 (ныне — «Ямал») и взвод морских пехотинцев.",
+                "БДК-67",
+                "БДК-67",
+            )
+        ]
+    )
+    assert found.things(set()) == {"БДК-67"}
+
+
+def test_a_name_of_words_one_article_introduces_after_a_noun_of_a_thing_stays() -> None:
+    # One article's 'ралли «Дакар»' is that article's usage; a name of words needs two.
+    found = _introduced(
+        [("Себастьен Лёб в 2016 году поедет в ралли «Дакар», но на «Пежо».", "Дакар", "Дакар")]
+    )
+    assert found.things(set()) == frozenset()
+
+
+def test_an_edition_by_its_year_is_a_thing_but_its_organising_committee_stays() -> None:
+    # No noun of a thing before 'МАКС-2017': its year makes it the show's edition.
+    found = _introduced(
+        [
+            (
+                "Холдинг «Вертолёты России» ранее сообщил, что представит посетителям и "
+                "участникам авиасалона МАКС-2017 опытный образец экспериментального беспилотного "
+                "конвертоплана VRT30.",
+                "МАКС-2017",
+                "МАКС-2017",
+            ),
+            (
+                "Оргкомитет «Сочи-2014» прогнозировал, что за время Олимпиады будет приготовлено "
+                "и съедено около 7,5 тыс.",
+                "Оргкомитет «Сочи-2014",
+                "Оргкомитет «Сочи-2014»",
+            ),
+        ]
+    )
+    assert found.things(set()) == {"МАКС-2017"}
+
+
+def test_a_team_named_with_a_year_stays() -> None:
+    found = _introduced(
+        [
+            (
+                "Что можно успеть за 8 секунд до конца матча? Набрать 153 минуты штрафа – массовая "
+                "драка в матче «СКА-1946» - «Красная Армия».",
+                "СКА-1946",
+                "СКА-1946",
+            )
+        ]
+    )
+    assert found.things(set()) == frozenset()
+
+
+def test_a_ship_by_its_navys_prefix_is_a_thing() -> None:
+    found = _introduced(
+        [
+            (
+                "Эсминцы USS Ross и USS Porter выпустили более 50 ракет «Томагавк».",
+                "USS Porter",
+                "USS Porter",
+            )
+        ]
+    )
+    assert found.things(set()) == {"USS Porter"}

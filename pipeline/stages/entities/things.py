@@ -43,6 +43,18 @@ from pipeline.stages.entities.organisations import person_title
 #: Mentions after a noun of a thing a name needs at least, in as many articles: one article's
 #: usage is that article's, which `nlp.not_names` already reads.
 _MIN_ARTICLES = 2
+#: A name whose first word is a code of letters and digits ('С-350', 'БДК-67', 'NASDAQ-100',
+#: 'S&P500'): a model's, a unit's or an index's, which one article that introduces it after a
+#: noun of a thing ('корабль БДК-67') tells enough of; a name of words may be that article's
+#: loose usage. A number in a later word ('Nikkei 225') does not count.
+_CODE = re.compile(r"(?=\S*\d)(?=.*[^\W\d_])[\w&.]+(?:[- ][\w&.]+)*")
+#: A name that ends in a year, glued or after a hyphen or a space ('МАКС-2017', 'Армия-2017',
+#: 'Handball2017', 'Россия-2030', 'RT 2035'): an edition of a recurring event, an exercise or
+#: a programme up to that year, not a body ('Оргкомитет «Сочи-2014»' is one by its noun).
+_EDITION = re.compile(r".*[^\W\d_][- ]?(?:19|20)\d\d")
+#: The prefixes of navies' ship names (USS: United States Ship; HMS: His Majesty's Ship; INS:
+#: Indian Naval Ship, ...) before the ship's own name, by key: 'USS Ross', 'HMS Defender'.
+_SHIP = re.compile(r"(?:uss|usns|uscgc|hms|hmas|hmcs|hmnzs|ins|rfs|tcg|roks|nrp|hnlms) \w.*")
 #: Share of a name's mentions in sentences about team sport that make it a team ('уступив
 #: курскому «Авангарду»'), whatever else it names: a rally's few ('лидер «Дакара»') do not.
 _TEAM_SHARE = 0.25
@@ -323,13 +335,27 @@ class Introduced:
         names = {
             name
             for name, count in self.thing.items()
-            if len(self.articles[name]) >= _MIN_ARTICLES
+            if len(self.articles[name]) >= (1 if _CODE.fullmatch(name) else _MIN_ARTICLES)
             and 2 * count > self.noun[name]
             and not any(noun_before(word) == "body" for word in _WORDS.findall(name))
             and not self._named_after_place(name, places_written)
             and self._may_be_thing(name)
         }
-        return self._surfaces_named(names)
+        return self._surfaces_named(names | self._shaped(places_written))
+
+    def _shaped(self, places_written: Set[str]) -> set[str]:
+        """The names whose own shape makes them a thing's or an event's, wherever they stand:
+        an edition by its year (`_EDITION`: 'МАКС-2017', 'Армия-2017') or a ship by a navy's
+        prefix (`_SHIP`: 'USS Ross'); unless a noun of an organisation is in the name
+        ('Оргкомитет «Сочи-2014»') or the guards of `things` keep it (a team's: 'СКА-1946')."""
+        return {
+            name
+            for name in self.mentions
+            if (_EDITION.fullmatch(name) or _SHIP.fullmatch(name))
+            and not any(_organisation_noun(word) for word in _WORDS.findall(name))
+            and not self._named_after_place(name, places_written)
+            and self._may_be_thing(name)
+        }
 
     def _surfaces_named(self, names: Set[str]) -> frozenset[str]:
         """The organisations' surfaces whose most frequent name is one of `names`."""
