@@ -178,13 +178,13 @@ def _declined(
     """The nominative of a one-word name that the normaliser kept as written but the corpus
     writes declined: a shorter reading (the word without its case ending) of which the surface
     is an oblique form that a preposition right before a mention demands ('из «Барыса»': the
-    genitive of 'Барыс', as 'из' would have it). A name that does not decline after a
-    preposition ('у «Леванте»') is `_undeclined`'s, and a preposition that demands three cases
-    tells nothing (`_telling`); a longer reading is a plural ('Брюинзы' of 'Брюинз') or
-    another lexeme, which a preposition shows nothing of."""
-    if " " in surface or surface not in contexts:
-        return None
+    genitive of 'Барыс', as 'из' would have it). A name that may not decline, one that ends as
+    foreign names do ('у «Леванте»', 'в «Порту»'), is `_undeclined`'s, and a preposition
+    that demands three cases tells nothing (`_telling`); a longer reading is a plural
+    ('Брюинзы' of 'Брюинз') or another lexeme, which a preposition shows nothing of."""
     word = _plain(surface)
+    if " " in surface or surface not in contexts or word[-1:] in _FOREIGN_ENDS:
+        return None  # 'в «Порту»' is not the locative of a 'Порт'
     for reading in readings[1:]:
         nominative = _plain(reading)
         if len(nominative) >= len(word):
