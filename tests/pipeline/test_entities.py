@@ -1420,3 +1420,22 @@ def test_a_body_is_named_with_the_body_it_is_attached_to() -> None:
     assert found["a2"][0] == "Общественный совет при Ространснадзоре"
     assert found["a3"][0] == "Аналитический центр"
     assert not any("при" in name for name in found["a4"])
+
+
+def test_a_number_after_a_kind_of_body_makes_it_one_body() -> None:
+    """A noun of bodies and its adjectives name a kind ('Мировой суд'); the number after them
+    names one of that kind. The number after an abbreviation is a document's, not the body's:
+    the resolution numbered 2401 is no 'ООН № 2401'."""
+    court = (
+        "Мировой суд №383 Мещанского района Москвы оштрафовал мессенджер Павла Дурова Telegram "
+        "за отказ предоставить ФСБ ключи для дешифрования переписки пользователей."
+    )
+    resolution = (
+        "Принятая несколько дней назад резолюция Совбеза ООН № 2401, предусматривающая "
+        "прекращение огня в республике, по сути, так и не начала реализовываться."
+    )
+    corpus = [
+        (court, [("Мировой суд", "Мировой суд", "ORG")]),
+        (resolution, [("ООН", "ООН", "ORG")]),
+    ]
+    assert _respanned(corpus) == [("Мировой суд №383", "Мировой суд № 383"), ("ООН", "ООН")]

@@ -597,3 +597,24 @@ def test_adjectives_joined_by_and_share_the_head(surface: str, name: str) -> Non
 )
 def test_adjectives_with_no_head_noun_keep_their_gender(surface: str, name: str) -> None:
     assert phrase(surface) == name
+
+
+def test_a_name_written_after_a_preposition_of_an_oblique_case_declines() -> None:
+    """'из «Барыса»' (the Kazakh hockey club) is the genitive 'из' demands of 'Барыс', which
+    the dictionary does not know: the normaliser keeps 'Барыса'. After a preposition of three
+    cases ('с «Бней-Йегуда»', the Israeli club that does not decline) nothing is told, nor
+    of a name that ends as a foreign one that does not decline ('в «Порту»')."""
+    written = {
+        ("ORG", "Барыса", "Барыса"): 2,
+        ("ORG", "Бней-Йегуда", "Бней-Йегуда"): 1,
+        ("ORG", "Порту", "Порту"): 30,
+    }
+    # 'до отчисления нападающего Линдена Вэя из «Барыса»'; a conjunction demands nothing
+    before = {("Барыса", "из"): 1, ("Барыса", "и"): 1, ("Бней-Йегуда", "с"): 1}
+    # 'в составе «Порту»' ... 'в «Порту»': the Portuguese club, no locative of a 'Порт'
+    before[("Порту", "в")] = 4
+    assert "Барыса" not in organisation_names(written)
+    renamed = organisation_names(written, before)
+    assert renamed["Барыса"] == "Барыс"
+    assert "Бней-Йегуда" not in renamed
+    assert "Порту" not in renamed

@@ -14,7 +14,7 @@ from functools import lru_cache
 from pymorphy2.analyzer import Parse
 
 from pipeline.nlp.gazetteer import key
-from pipeline.nlp.government import demanded_cases
+from pipeline.nlp.government import GOVERNS, demanded_cases
 from pipeline.nlp.media import listed_name
 from pipeline.nlp.models import CACHE_SIZE, lemma, morph
 from pipeline.nlp.normalize import indeclinable, other_readings, restore_case
@@ -50,6 +50,8 @@ _UNDECLINED_CONTEXTS = 2
 #: Share of the forms of a noun that show its number in the organisations' names that must be
 #: plural for a name headed by its plural nominative to stay plural ('Силы коалиции').
 _PLURAL_SHARE = 0.9
+#: Cases a preposition demands at most to tell a declined name (`_declined`).
+_TELLING_CASES = 2
 #: A number joined to a name by a hyphen: 'Шальке-04'.
 _NUMBERED = re.compile(r"-\d+$")
 #: Distinct surfaces a reading the corpus never writes must explain (and more than the
@@ -113,6 +115,8 @@ def organisation_names(
         if best == first and mentions[surface] >= _UNDECLINED_MENTIONS and as_written in found:
             undeclined = _undeclined(surface, first, in_names, contexts.get(surface, {}))
             best = as_written if undeclined else best
+        if best == first == as_written and (declined := _declined(surface, found, contexts)):
+            best = declined
         if best != names[surface]:
             renamed[surface] = best
     return renamed
@@ -166,6 +170,41 @@ def _undeclined(
     return not any(in_names[form] for form in forms) or (
         _written_in_other_cases(prefix + part, before) >= _UNDECLINED_CONTEXTS
     )
+
+
+def _declined(
+    surface: str, readings: tuple[str, ...], contexts: Mapping[str, Counter[str]]
+) -> str | None:
+    """The nominative of a one-word name that the normaliser kept as written but the corpus
+    writes declined: a shorter reading (the word without its case ending) of which the surface
+    is an oblique form that a preposition right before a mention demands ('из «Барыса»': the
+    genitive of 'Барыс', as 'из' would have it). A name that may not decline, one that ends as
+    foreign names do ('у «Леванте»', 'в «Порту»'), is `_undeclined`'s, and a preposition
+    that demands three cases tells nothing (`_telling`); a longer reading is a plural
+    ('Брюинзы' of 'Брюинз') or another lexeme, which a preposition shows nothing of."""
+    word = _plain(surface)
+    if " " in surface or surface not in contexts or word[-1:] in _FOREIGN_ENDS:
+        return None  # 'в «Порту»' is not the locative of a 'Порт'
+    for reading in readings[1:]:
+        nominative = _plain(reading)
+        if len(nominative) >= len(word):
+            continue
+        cases = {
+            _SECOND_CASES.get(p.tag.case, p.tag.case)
+            for p in morph()(word)
+            if p.tag.case and _nominative_is(p, nominative)
+        } - {"nomn"}
+        if any(cases & _telling(w) for w in contexts[surface]):
+            return reading
+    return None
+
+
+def _telling(preposition: str) -> frozenset[str]:
+    """The cases a preposition demands, if it demands at most `_TELLING_CASES` of them: 'с' (a
+    genitive, an accusative or an instrumental) and 'по' follow a name that does not decline
+    too often to tell ('с «Бней-Йегуда»')."""
+    cases = GOVERNS.get(preposition, frozenset())
+    return cases if len(cases) <= _TELLING_CASES else frozenset()
 
 
 def _before_undeclined(surface: str, word: str) -> bool:

@@ -94,6 +94,8 @@ _DIVISION_SHARE = 0.6
 _DIVISIONS = 3
 #: Different places after 'по' at least that make an abbreviation's body territorial.
 _REGIONS = 2
+#: A number right after a name, not one of a document's ('№ 261/2004', '№ 2.1').
+_NUMBER = re.compile(r" ?№ ?(\d+)(?![\d/.,-]?\d)")
 #: Grammemes of a person's name, of a place's or a body's name or an abbreviation, and of the
 #: dictionary's proper names and abbreviations.
 _PERSONAL = frozenset({"Name", "Surn", "Patr"})
@@ -242,6 +244,9 @@ def respanned(raw: pa.Table, texts: Mapping[str, str], written: Written) -> pa.T
             name = name[:1].upper() + name[1:]
         elif kind in _SHARED_HEADS and (single := _coordinated(text, start, surface)):
             name = single
+        if kind == ORGANISATION and (numbered := _numbered(text, stop, surface, written)):
+            stop, number = numbered
+            surface, name = text[start:stop], f"{name} № {number}"
         if (start, stop) != span and keep[-1]:  # a dropped name swallows nothing
             grown.setdefault(article_id, []).append((start, stop, row))
         starts.append(start), stops.append(stop), surfaces.append(surface), names.append(name)
@@ -257,6 +262,19 @@ def respanned(raw: pa.Table, texts: Mapping[str, str], written: Written) -> pa.T
         index = raw.schema.get_field_index(column)
         raw = raw.set_column(index, column, pa.array(values, raw.schema.field(column).type))
     return raw.filter(pa.array(keep, pa.bool_()))
+
+
+def _numbered(text: str, stop: int, surface: str, written: Written) -> tuple[int, str] | None:
+    """Where an organisation's name ends, and its number, when it is a noun of bodies and
+    adjectives before it (`Written.body`) that a number follows: the number makes the kind
+    one body ('Опытном заводе №88', 'Городская клиническая больница № 64'). A name with more
+    words keeps its end: what follows numbers a document of the body ('резолюции Совета
+    Безопасности № 1373', 'приказ Минтранса России № 82'), as a number with a slash or a
+    point does ('Регламент ЕС № 261/2004')."""
+    found = _NUMBER.match(text, stop)
+    if found is None or written.body(surface) is None:
+        return None
+    return found.end(), found.group(1)
 
 
 def _head_before(text: str, start: int, surface: str, written: Written) -> int | None:
