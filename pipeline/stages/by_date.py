@@ -126,9 +126,7 @@ def event_sentences(directory: Path) -> Written:
     events = directory / "events.parquet"
     if not events.is_file():
         return {}
-    path = directory / "event_sentences.parquet"
-    written = write_batches(batches(_SENTENCES, [str(events)]), TABLES[path.stem], path)
-    return {"event_sentences": entry(*written)}
+    return _derived(directory, "event_sentences", batches(_SENTENCES, [str(events)]))
 
 
 def entity_quotes(directory: Path) -> Written:
@@ -137,12 +135,12 @@ def entity_quotes(directory: Path) -> Written:
     quotes = directory / "quotes.parquet"
     if not quotes.is_file():
         return {}
-    path = directory / "entity_quotes.parquet"
-    writer = TableWriter(path, TABLES[path.stem])
-    for first, last in _ranges(batches(_NAMED, [str(quotes)])):
-        for batch in batches(_ENTITY_QUOTES, [str(quotes), first, last]):
-            writer.write(batch)
-    return {"entity_quotes": entry(*writer.close())}
+    rows = (
+        batch
+        for first, last in _ranges(batches(_NAMED, [str(quotes)]))
+        for batch in batches(_ENTITY_QUOTES, [str(quotes), first, last])
+    )
+    return _derived(directory, "entity_quotes", rows)
 
 
 def _ranges(named: Iterable[pa.RecordBatch]) -> Iterator[tuple[str, str]]:
@@ -168,9 +166,8 @@ def articles_by_date(directory: Path) -> Written:
 
 def article_texts(directory: Path) -> Written:
     """Write `article_texts` from `directory`'s articles; its manifest entry."""
-    path = directory / "article_texts.parquet"
     texts = batches(_TEXTS, [str(directory / "articles.parquet")])
-    return {"article_texts": entry(*write_batches(texts, TABLES[path.stem], path))}
+    return _derived(directory, "article_texts", texts)
 
 
 #: Country links that count as the text naming a country in `network_units` (not a person's or
@@ -205,10 +202,14 @@ _UNITS = """
 def network_units(directory: Path) -> Written:
     """Write `network_units` from `directory`'s mentions and country mentions, once laid out by
     date; its manifest entry."""
-    path = directory / "network_units.parquet"
     tables = [str(directory / f"{name}.parquet") for name in ("mentions", "country_mentions")]
-    units = batches(_UNITS, [*tables, list(NAMED_VIA)])
-    return {"network_units": entry(*write_batches(units, TABLES[path.stem], path))}
+    return _derived(directory, "network_units", batches(_UNITS, [*tables, list(NAMED_VIA)]))
+
+
+def _derived(directory: Path, name: str, rows: Iterable[pa.RecordBatch]) -> Written:
+    """Write the table `name` of `directory` from `rows` as they come; its manifest entry."""
+    path = directory / f"{name}.parquet"
+    return {name: entry(*write_batches(rows, TABLES[name], path))}
 
 
 def _rewritten(path: Path, sql: str, params: list[str]) -> tuple[int, str]:
