@@ -49,8 +49,16 @@ def places() -> dict[str, Place]:
 
 
 @cache
+def _adjective_rows() -> tuple[tuple[str, str, bool], ...]:
+    """(stem, alpha3, whether the stem is a city's) of each row of adjectives.tsv, read once for
+    the pattern of every flag and the city stems."""
+    rows = read_tsv("adjectives.tsv")
+    return tuple((stem, alpha3, city == ["city"]) for stem, alpha3, *city in rows)
+
+
+@cache
 def _adjective_pattern(flags: int = 0) -> tuple[re.Pattern[str], dict[str, str]]:
-    stems = {stem: alpha3 for stem, alpha3, *_city in read_tsv("adjectives.tsv")}
+    stems = {stem: alpha3 for stem, alpha3, _city in _adjective_rows()}
     alternation = "|".join(sorted(map(re.escape, stems), key=len, reverse=True))
     return re.compile(rf"(?<![а-яё])({alternation})[а-яё]*", flags), stems
 
@@ -70,7 +78,7 @@ def adjectives(text: str) -> list[tuple[int, int, str]]:
 
 @cache
 def _city_stems() -> tuple[str, ...]:
-    return tuple(stem for stem, _alpha3, *city in read_tsv("adjectives.tsv") if city == ["city"])
+    return tuple(stem for stem, _alpha3, city in _adjective_rows() if city)
 
 
 def city_adjective(word: str) -> bool:
