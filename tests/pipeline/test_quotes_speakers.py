@@ -89,6 +89,42 @@ def test_a_name_in_apposition_after_the_source() -> None:
     assert found == [("Сталин вошёл в российскую историю как символ величия", "Дмитрий Журавлёв")]
 
 
+def test_a_clause_after_the_source_s_comma_is_what_was_said() -> None:
+    # a preposition after the comma opens what was said: the expert just introduced speaks,
+    # not the one he speaks of
+    found = speakers(
+        [
+            "Похожей точки зрения придерживается и Владимир Васильев. По словам эксперта, у "
+            "Дональда Трампа осталось немного возможных рычагов для того, чтобы повлиять на "
+            "настроения американского общества перед выборами."
+        ]
+    )
+    assert said(found, "осталось немного возможных рычагов") == "Владимир Васильев"
+
+
+def test_a_role_s_fields_after_a_comma_stay_apposed() -> None:
+    found = speakers(
+        [
+            "По мнению члена комитета Государственной думы по физической культуре, спорту, "
+            "туризму и делам молодёжи Василия Власова, WADA не обладает достаточными "
+            "полномочиями для лишения страны права принимать международные турниры."
+        ]
+    )
+    assert said(found, "не обладает достаточными") == "Василий Власов"
+
+
+def test_a_participle_s_phrase_after_the_source_s_comma_stays_apposed() -> None:
+    found = speakers(
+        [
+            "Мошенники использовали сеть из 1700 сайтов для фишинговых атак в преддверии "
+            '"черной пятницы", такую схему специалисты назвали "Хамелеон 2.0", рассказал РИА '
+            'Новости эксперт группы компаний "Солар", занимающейся кибербезопасностью, '
+            "Александр Вураско."
+        ]
+    )
+    assert said(found, "Хамелеон 2.0") == "Александр Вураско"
+
+
 def test_a_bare_surname_is_the_person_of_the_article() -> None:
     found = speakers(
         [

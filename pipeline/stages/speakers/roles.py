@@ -152,7 +152,7 @@ class Roles:
         государства', 'Президент Азербайджана') is looked up first; a role in an organisation
         the source names ('бывший глава Минфина') only among people introduced with it."""
         start, stop = said.source
-        apposed = self._apposed(stop, reading.nominative)
+        apposed = self._apposed(stop, reading.nominative, said.cue_stop > stop)
         if apposed:
             return apposed.entity_id
         role = role_head(words)

@@ -101,7 +101,7 @@ class Sources:
         if found and self._talked_of(said, found):
             found = None
         if found is None and said.source and self._open(said):
-            after = self._apposed(said.source[1], True)
+            after = self._apposed(said.source[1], True, said.cue_stop > said.source[1])
             # the same clause ('По его словам, Ангела Меркель ...' opens what was said), and a
             # full name, as one is introduced ('в записке Саакашвили' is whose the note is)
             gap = self.text[said.source[1] : after.start] if after else ","
@@ -284,7 +284,7 @@ class Sources:
         # 'источник в МИД Турции', 'один из источников': nobody, unless named right after
         one_of = _one_of(words)
         if _unnamed(words) or one_of is not None:
-            apposed = self._apposed(stop, one_of is not False)
+            apposed = self._apposed(stop, one_of is not False, said.cue_stop > stop)
             if apposed and one_of is False and not _genitive(apposed.surface):
                 apposed = None  # 'По словам одного из источников, Гудковым ... недовольны'
             return (apposed.entity_id if apposed else None), None
@@ -299,7 +299,7 @@ class Sources:
             # 'представитель Кремля' after 'сказал Песков': the spokesman named, else the body
             one = reading.kind == "spokes" and number != "plur"
             # 'официального представителя Пентагона [Роба Мэннинга]': the name the span left out
-            apposed = one and self._apposed(stop, reading.nominative)
+            apposed = one and self._apposed(stop, reading.nominative, said.cue_stop > stop)
             if apposed:
                 return apposed.entity_id, None
             spokesman = one and self._spokesman(start, reading, gender, organisations)
@@ -495,12 +495,15 @@ class Sources:
             None,
         )
 
-    def _apposed(self, stop: int, nominative: bool) -> Mention | None:
+    def _apposed(self, stop: int, nominative: bool, subject: bool = True) -> Mention | None:
         """A person named right after a source in the same clause and in its case: '...,
         политолог Дмитрий Журавлёв'; 'директор аналитического центра «СовЭкон» Андрей Сизов';
         'по оценке эксперта центра, политолога Виктора Олевича' (where the name may open what
         was said, as the quote's bounds run). Nothing but nouns and their words between: no
-        verb, no end of a sentence or clause."""
+        verb, no end of a sentence or clause. `subject`: the source (or noun) stands before its
+        cue, so a comma after it does not end a parenthetical cue: false for 'По словам
+        эксперта, у Дональда Трампа ...' (what was said), true for 'Сопредседатель ОКК, от
+        Приднестровья Олег Беляков сказал' (the source goes on)."""
         for m in self.mentions:
             if m.start >= stop and m.type == "PER":
                 gap = _undotted(self.text[stop : m.start])  # 'РЭУ им. Плеханова Андрей Кошкин'
@@ -513,6 +516,8 @@ class Sources:
                 # эксперта, новый подход администрации Трампа ...'
                 if any(_is_verb(w) or not nominative and _subject(w) for w in words):
                     return None
+                if any(_opens_clause(p, nominative, subject) for p in gap.split(",")[1:]):
+                    return None  # 'По словам эксперта, у Дональда Трампа ...': what was said
                 return m
         return None
 
@@ -550,6 +555,32 @@ class Sources:
         if before and re.fullmatch(r"\s*,\s*", self.text[before[-1].stop : start]):
             return before[-1].entity_id
         return None
+
+
+def _opens_clause(after_comma: str, nominative: bool, subject: bool) -> bool:
+    """Whether the words after a comma open a clause of their own rather than go on a source
+    in apposition: a preposition first after a cue's parenthetical source ('По словам
+    эксперта, у Дональда Трампа'), or a first noun that can only be the instrument of a verb
+    ('другой формой давления на Трампа', 'итогом усилий') or, after a source in another case,
+    its subject ('По словам эксперта, дело Пискорского ...'). A
+    role's fields joined by commas stay apposed ('по физической культуре, спорту, туризму и
+    делам молодёжи Василия Власова'), and so does a participle's phrase or a role a participle
+    names, whose nouns the participle governs ('группы компаний «Солар», занимающейся
+    кибербезопасностью, Александр Вураско'; 'заведующий кафедрой ... Андрей Кошкин')."""
+    words = _WORDS.findall(after_comma)
+    if not words:
+        return False
+    if not subject and morph()(words[0].lower())[0].tag.POS == "PREP":
+        return True
+    for word in words:
+        parses = morph()(word.lower())
+        if any(p.tag.POS == "PRTF" for p in parses):
+            return False  # a participle's phrase ('компании, занимающейся кибербезопасностью')
+        nouns = [p for p in parses if p.tag.POS == "NOUN"]  # or a role ('заведующий кафедрой')
+        if nouns:
+            cases = ("ablt",) if nominative else ("nomn", "accs", "ablt")
+            return all(p.tag.case in cases for p in nouns)
+    return False
 
 
 def _apposed_after_owner(text: str, people: Mapping[str, Mention]) -> Mention | None:
