@@ -738,6 +738,48 @@ def test_a_short_adjective_of_a_held_view_is_a_cue(text: str, expected: tuple) -
     assert quotes(text) == [expected]
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # tune18, n 74: the held view after the clause it reports, its subject after it.
+        (
+            "Если бы Украина не находилась под внешним управлением США, подобных заявлений от "
+            "американской стороны не последовало бы, уверен руководитель Центра "
+            "российско-американских отношений Института США и Канады РАН Павел Подлесный.",
+            (
+                "Если бы Украина не находилась под внешним управлением США, подобных заявлений "
+                "от американской стороны не последовало бы",
+                "уверен",
+                "руководитель Центра российско-американских отношений Института США и Канады "
+                "РАН Павел Подлесный",
+            ),
+        ),
+        # Corpus sentences (rt:russia_today_0:524, rt:russia_today_6:149): after a
+        # quotation and its dash.
+        (
+            "«В данном случае родственные связи не имеют какого-либо отрицательного эффекта», — "
+            "уверен политолог.",
+            (
+                "В данном случае родственные связи не имеют какого-либо отрицательного эффекта",
+                "уверен",
+                "политолог",
+            ),
+        ),
+        (
+            "«Новый этап развития будет сравним с приходом в повседневную жизнь интернета», — "
+            "уверен программист.",
+            (
+                "Новый этап развития будет сравним с приходом в повседневную жизнь интернета",
+                "уверен",
+                "программист",
+            ),
+        ),
+    ],
+)
+def test_a_held_view_after_what_it_reports(text: str, expected: tuple) -> None:
+    assert quotes(text) == [expected]
+
+
 def test_a_held_view_needs_its_clause_and_no_negation() -> None:
     assert quotes("Тренер уверен в победе своей команды.") == []
     assert quotes("Тренер не уверен, что команда выйдет в финал.") == []
@@ -1792,12 +1834,37 @@ def test_the_source_is_the_whole_noun_phrase(text: str, source: str) -> None:
 
 def test_subjects_joined_by_and_are_no_second_place() -> None:
     # A corpus sentence (rt:russia_today_1:351): 'Уилсон' is a person, no place joined to
-    # 'в начале июня'; the subject stays the name before the cue.
+    # 'в начале июня'; the plural verb takes both names joined by 'и'.
     text = (
         "В начале июня 2017 года Голдфин и Уилсон также говорили о том, что космос становится "
         "ареной боевых действий."
     )
-    assert [s for _content, _cue, s in quotes(text)] == ["Уилсон"]
+    assert [s for _content, _cue, s in quotes(text)] == ["Голдфин и Уилсон"]
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        # tune3, n 187: two subjects, each a role and a name, joined by 'и'.
+        (
+            "Начальник штаба ВВС США Дэвид Голдфин и министр ВВС Хезер Уилсон считают, что "
+            "космос превращается в пространство для проведения военных операций.",
+            "Начальник штаба ВВС США Дэвид Голдфин и министр ВВС Хезер Уилсон",
+        ),
+        # A clause joined by ', и' is no second subject.
+        (
+            "Санкции против России продлены, и эксперты считают, что они сохранятся надолго.",
+            "эксперты",
+        ),
+        # A genitive before 'и' belongs to the phrase before: no conjunct of the subject.
+        (
+            "Президент Франции и канцлер Германии Ангела Меркель заявили, что не согласны.",
+            "канцлер Германии Ангела Меркель",
+        ),
+    ],
+)
+def test_a_plural_cue_takes_the_subjects_joined_before_it(text: str, source: str) -> None:
+    assert [s for _content, _cue, s in quotes(text)] == [source]
 
 
 def test_a_noun_a_relative_clause_describes_is_no_apposition() -> None:

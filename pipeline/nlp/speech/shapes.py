@@ -52,6 +52,7 @@ from pipeline.nlp.speech.words import (
     _is_indefinite,
     _is_plural_cue,
     _is_stance,
+    _is_stance_word,
     _lemma,
     _nominal,
     _parse,
@@ -71,6 +72,8 @@ def _in_sentence(text: str, tokens: list[_Token], start: int, stop: int) -> Iter
             if not found or (found[0].source_start or 0) > token.start:
                 found += _inverted(text, tokens, i, start)  # '..., считает X: «...»' too
             yield from found
+        elif _inverted_position(tokens, i) and _is_stance_word(token):
+            yield from _inverted(text, tokens, i, start)  # '..., уверен политолог.'
         elif token.text.lower() == "по" and (noun := _cue_noun(tokens, i)):
             found = _according_to(text, tokens, i, noun, start, stop)
             if found:
@@ -99,7 +102,7 @@ def _quote_then_cue(text: str, tokens: list[_Token], close: int) -> Speech | Non
     cue_stop, source = tokens[j].stop, None
     if _pos(tokens[j]) == "GRND":
         return None  # '«Матч ТВ», отвечая на вопрос ...': a gerund's subject is the sentence's
-    if _is_cue_verb(tokens[j]):
+    if _is_cue_verb(tokens[j]) or _is_stance_word(tokens[j]):  # '», — уверен эксперт'
         source = _with_apposition(tokens, _source_following(tokens, j))
     elif dash and (words := _quoted_words(tokens, j)):  # '— приводит ТАСС слова X'
         cue_stop, source = tokens[words].stop, _source_after(tokens, words + 1, genitive=True)
@@ -417,7 +420,7 @@ def _subject(tokens: list[_Token], cue: int, mark: int) -> tuple[int, int] | Non
     impersonal = _is_impersonal(said)
     if impersonal or _is_plural_cue(said):
         place = _place_before(tokens, cue, named=not impersonal) or _adjacent_place(tokens, cue)
-        if place and (found is None or place[0] <= found[0] <= place[1]):
+        if place and (found is None or place[0] <= found[0] <= found[1] <= place[1]):
             return place  # 'в заявлении МИД говорится': not 'МИД'
         if found is None and mark > cue + 1:
             return _place_after(tokens, _skip_addressee(tokens, cue + 1), named=False)
@@ -652,7 +655,7 @@ def _inverted(text: str, tokens: list[_Token], cue: int, start: int) -> list[Spe
     comma = cue - 2 if cue > 1 and re.fullmatch(_DASH, tokens[cue - 1].text) else cue - 1
     if comma < 1 or tokens[comma].text != "," or _is_as(tokens, cue):
         return []
-    if tokens[comma - 1].text in _OPENERS or _pos(tokens[cue]) != "VERB":
+    if tokens[comma - 1].text in _OPENERS or not _finite(tokens[cue]):
         return []  # a quotation (`_quote_then_cue` has it) or 'отметив' (the subject's verb)
     if tokens[0].text.lower() in ("о", "об", "про"):
         return []  # 'О развитии ..., рассказал посол': what about, not what was said
@@ -671,6 +674,12 @@ def _inverted(text: str, tokens: list[_Token], cue: int, start: int) -> list[Spe
         return []
     said = tokens[cue]
     return [Speech("indirect", *content, said.start, said.stop, *_span(tokens, *source))]
+
+
+def _finite(token: _Token) -> bool:
+    """A cue that takes its own subject after it: a finite verb, or a stance word ('уверен
+    политолог'); not a gerund."""
+    return _pos(token) == "VERB" or _is_stance_word(token)
 
 
 def _said_around(

@@ -82,7 +82,41 @@ def _source_before(tokens: Sequence[_Token], cue: int) -> tuple[int, int] | None
         and (_case(tokens[last]) in ("ablt", "datv") or _pos(tokens[last]) == "ADVB")
     ):
         last -= 1  # 'Президент Путин осенью заявил', 'Быстрицкая тогда мне сказала'
-    return _described_before(tokens, first), last
+    return _joined_subjects(tokens, cue, (_described_before(tokens, first), last))
+
+
+def _joined_subjects(
+    tokens: Sequence[_Token], cue: int, source: tuple[int, int]
+) -> tuple[int, int]:
+    """The subject of a plural cue joined to the conjuncts before it by 'и' and commas ('Дэвид
+    Голдфин и министр ВВС Хезер Уилсон считают', 'Латвия, Литва и Польша объявляли'): the verb's
+    number says the subject found after 'и' is not the whole of it. Each conjunct before is a
+    nominative noun phrase that ends right before the 'и' or comma; `source` when none is."""
+    parse = _parse(tokens[cue].text) if tokens[cue].is_word else None
+    if parse is None or parse.tag.POS != "VERB" or parse.tag.number != "plur":
+        return source
+    first, joined = source[0], False
+    while first > 1 and tokens[first - 1].text.lower() in ("и", ","):
+        mark = tokens[first - 1].text.lower()
+        before = first - 2
+        word = tokens[before]
+        if not (word.is_word and _nominal(word) and _nominative(word)):
+            break
+        conjunct = _source_before(tokens, first - 1)
+        if conjunct is None or conjunct[1] != before:
+            break
+        if mark == "," and not joined:
+            break  # 'Иванов, глава ..., и ...': a comma joins only before an 'и'
+        first, joined = _nominative_start(tokens, *conjunct), True
+    return (first, source[1]) if joined else source
+
+
+def _nominative_start(tokens: Sequence[_Token], first: int, last: int) -> int:
+    """Where a conjunct starts: its first nominative noun or name, past a setting the subject's
+    widening took in ('В начале июня 2017 года| Голдфин и Уилсон')."""
+    while first < last and not (_nominal(tokens[first]) and _nominative(tokens[first])):
+        first += 1
+    return first
 
 
 def _described_before(tokens: Sequence[_Token], first: int) -> int:

@@ -107,13 +107,18 @@ def _is_stance(tokens: Sequence[_Token], i: int) -> bool:
     что' (the mark after it is checked: 'уверен в победе' reports nothing)."""
     if i + 2 >= len(tokens) or tokens[i + 1].text not in (",", "в"):
         return False
-    parses = morph()(tokens[i].text.lower()) if _word_key(tokens[i].text) in cue_forms() else []
-    if not any(
-        p.tag.POS in ("ADJS", "PRTS") and key(p.normal_form) in stance_lemmas() for p in parses
-    ):
+    if not _is_stance_word(tokens[i]):
         return False
     after = [t.text.lower() for t in tokens[i + 1 : i + 5]]
     return after[:2] == [",", "что"] or after == ["в", "том", ",", "что"]
+
+
+def _is_stance_word(token: _Token) -> bool:
+    """A short adjective or participle of a held view: 'уверен', 'убеждены'."""
+    parses = morph()(token.text.lower()) if _word_key(token.text) in cue_forms() else []
+    return any(
+        p.tag.POS in ("ADJS", "PRTS") and key(p.normal_form) in stance_lemmas() for p in parses
+    )
 
 
 def _is_impersonal(token: _Token) -> bool:
