@@ -630,54 +630,31 @@ def test_representative_is_the_heaviest_row_at_least_median_long_across_parts() 
     assert found.found == {0: (5,), 1: (7,)}
 
 
-def test_a_topic_resting_on_one_shared_word_gives_way_to_the_articles_words() -> None:
+def test_a_topic_resting_on_one_shared_word_gives_way_to_one_resting_on_more() -> None:
     """The headline "Замоскворецкий суд приговорил экс-министра Улюкаева к восьми годам колонии
-    строгого режима" shares "приговорить" with a topic of Pakistan's death sentences (topic 0)
-    and "суд", "колония" and "приговорить" with a topic of criminal cases (topic 1). Its weight
-    leans to Pakistan, whose evidence in it rests on "приговорить" alone (over two thirds of
-    it), so it takes the topic whose articles' words it is most like: the criminal cases. The
-    line "Её приговорили к смертной казни" rests on two terms of Pakistan's topic ("казнь" too),
-    so it stays there; a line resting on one term, like no topic's articles, keeps its lean."""
+    строгого режима" shares "приговорить" with a topic of Pakistan's death sentences and
+    "суд", "колония" and "приговорить" with a topic of criminal cases, which holds more of
+    "приговорить". Its weight leans to Pakistan, whose evidence in it rests on that shared
+    word alone (over two thirds of it), so it takes the criminal cases, whose evidence rests
+    on three words. So does a line whose one word is "приговорить"."""
     lemmas = ["приговорить", "суд", "колония", "пакистан", "казнь", "уголовный"]
     components = np.array(
-        [[0.9, 0.02, 0.02, 0.8, 0.6, 0.0], [0.2, 0.5, 0.3, 0.0, 0.0, 0.5]], dtype=np.float32
+        [[0.9, 0.02, 0.02, 0.8, 0.6, 0.0], [1.0, 0.5, 0.3, 0.0, 0.0, 0.5]], dtype=np.float32
     )
-    # Unit rows of each topic's articles' words: Pakistan's hold "пакистан" and "казнь".
-    articles_words = np.array(
-        [[0.4, 0.1, 0.0, 0.7, 0.6, 0.0], [0.3, 0.6, 0.5, 0.0, 0.0, 0.55]], dtype=np.float32
-    )
-    texts = (
-        dict.fromkeys(["приговорить", "суд", "колония"], 1.0),
-        {"приговорить": 0.5, "казнь": 0.5},
-        {"приговорить": 1.0},
-    )
+    headline = dict.fromkeys(["приговорить", "суд", "колония"], 1.0)
+    line = {"приговорить": 1.0}
     x = sparse.csr_matrix(
-        [[row.get(lemma, 0.0) for lemma in lemmas] for row in texts], dtype=np.float32
+        [[row.get(lemma, 0.0) for lemma in lemmas] for row in (headline, line)], dtype=np.float32
     )
     share = evidence.strongest_term_share(x, components)
-    assert share[0, 0] == pytest.approx(0.9 / 0.94) and share[0, 1] == pytest.approx(0.5)
+    assert share[0, 0] == pytest.approx(0.9 / 0.94) and share[0, 1] == pytest.approx(1 / 1.8)
     one_term = evidence.rests_on_one_term(x, components)
-    assert one_term.tolist() == [[True, False], [False, True], [True, True]]
-    likeness = np.asarray(x @ articles_words.T)
-    likeness[2] = 0.0  # as if its word were in no topic's articles
-    weights = np.array([[0.6, 0.4], [0.9, 0.1], [0.7, 0.1]], dtype=np.float32)
-    articles = np.array([0, 1, 2], dtype=np.int32)
-    own = np.ones(3, dtype=bool)
-    assert topic_stage._with_article(weights, own, articles)[0].tolist() == [0, 0, 0]
-    topic, _share, held = topic_stage._with_article(weights, own, articles, (one_term, likeness))
-    assert topic.tolist() == [1, 0, 0]
-    # The headline now sits away from its own strongest topic: its article holds it there.
-    assert held[0] == pytest.approx(0.4) and np.isnan(held[1:]).all()
-
-
-def test_a_topics_words_are_its_firm_documents_words() -> None:
-    """Two fitted articles firmly in topic 0 and one in topic 1, one split evenly (counted in
-    both at half weight) and one leaning 0.4 to topic 1 (not firmly: left out of it)."""
-    fit = sparse.csr_matrix(np.eye(5, dtype=np.float32))
-    weights = np.array(
-        [[1.0, 0.0], [0.8, 0.2], [0.0, 1.0], [0.5, 0.5], [0.6, 0.4]], dtype=np.float32
-    )
-    found = topic_stage._topic_words(fit, weights)
-    expected = np.array([[1.0, 0.8, 0.0, 0.5, 0.6], [0.0, 0.0, 1.0, 0.5, 0.0]])
-    expected /= np.linalg.norm(expected, axis=1, keepdims=True)
-    assert found == pytest.approx(expected)
+    assert one_term.tolist() == [[True, False], [True, False]]
+    weights = np.array([[0.6, 0.4], [0.7, 0.1]], dtype=np.float32)
+    articles = np.array([0, 1], dtype=np.int32)
+    own = np.ones(2, dtype=bool)
+    assert topic_stage._with_article(weights, own, articles)[0].tolist() == [0, 0]
+    topic, _share, held = topic_stage._with_article(weights, own, articles, one_term)
+    assert topic.tolist() == [1, 1]
+    # Both now sit away from their own strongest topic: their article holds them there.
+    assert held.tolist() == pytest.approx([0.4, 0.125])

@@ -65,16 +65,13 @@ def candidate_ks(n_docs: int) -> list[int]:
     )
 
 
-def fit_nmf(x: sparse.csr_matrix, k: int, rounds: int = NMF_ITER, keep: bool = False) -> NMF:
+def fit_nmf(x: sparse.csr_matrix, k: int, rounds: int = NMF_ITER) -> NMF:
     """NMF fit, deterministic (nndsvda start, fixed seed, one BLAS thread). A fit still moving
-    after `rounds` rounds is used as it is: its top terms have long settled by then. With
-    `keep`, the fitted rows' weights are kept as `weights_` (they come with the fit)."""
+    after `rounds` rounds is used as it is: its top terms have long settled by then."""
     model = NMF(k, init="nndsvda", max_iter=rounds, tol=NMF_TOL, random_state=SEED)
     with warnings.catch_warnings(), threadpool_limits(1):
         warnings.simplefilter("ignore", ConvergenceWarning)
-        weights = model.fit_transform(x)
-    if keep:
-        model.weights_ = weights
+        model.fit(x)
     return model
 
 

@@ -76,9 +76,6 @@ ENTITY_SHARE = 0.5
 #: (issue 27's budget is 10%): the room left goes to the paragraphs their article holds in a
 #: topic their own words give least (`_held_weakest`).
 WITHOUT_SCORE_MAX = 0.095
-#: A fitted document whose weights give a topic this share or more is that topic's firmly: the
-#: documents whose words stand for the topic (`_topic_words`).
-FIRM_SHARE = 0.5
 
 
 @dataclass
@@ -187,10 +184,7 @@ def _filled(x: sparse.csr_matrix, weights: np.ndarray, components: np.ndarray) -
 
 
 def _with_article(
-    weights: np.ndarray,
-    own: np.ndarray,
-    articles: np.ndarray,
-    words: tuple[np.ndarray, np.ndarray] | None = None,
+    weights: np.ndarray, own: np.ndarray, articles: np.ndarray, one_term: np.ndarray | None = None
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Each row's topic (-1 without one), share and hold read with its article: its topic mix
     (weights as shares) plus `ARTICLE_PULL` times the mean mix of its article's rows with a
@@ -204,10 +198,9 @@ def _with_article(
     touches is not a candidate: a long football interview's line on a missed penalty, whose
     "игра" leans toward the Olympics, takes the interview's topic; a theme the article gives a
     tenth of itself to is kept.
-    When the topic taken rests on one of its terms in the row (`words`: rows by topics,
-    whether a topic rests on one term, and the row's likeness to each topic's articles), a
-    word the two share ("приговорить" of a court story and of Pakistan's death sentences),
-    the row takes the candidate whose articles' words it is most like instead.
+    Among those, a topic whose evidence in the row rests on one of its terms (`one_term`,
+    rows by topics: a word the two share, "приговор" of a court story and of Pakistan's
+    death sentences) gives way to one that rests on more (when some candidate does).
     The hold is the row's own share of its topic when the article took it there, away from
     its own strongest topic (NaN when the topic is its own strongest, or it has none).
     Rows without a topic of their own keep none; `articles` must hold whole articles."""
@@ -219,38 +212,16 @@ def _with_article(
     read = mix + ARTICLE_PULL * mean
     gated = np.where(mean >= ARTICLE_GATE, read, 0.0)
     best = np.where(gated.max(axis=1) > 0, gated.argmax(axis=1), read.argmax(axis=1))
-    if words is not None:
-        best = _by_words(best, np.where(gated.max(axis=1, keepdims=True) > 0, gated, read), *words)
+    if one_term is not None:
+        candidates = np.where(gated.max(axis=1, keepdims=True) > 0, gated, read)
+        broad = np.where(one_term, 0.0, candidates)
+        best = np.where(broad.max(axis=1) > 0, broad.argmax(axis=1), best)
     topic = np.where(own, best, -1)
     chosen = read[np.arange(len(at)), best]
     share = np.divide(chosen, read.sum(axis=1), out=np.zeros(len(at)), where=own)
     mine = mix[np.arange(len(at)), best]
     held = np.where(own & (mine < mix.max(axis=1)), mine, np.nan)
     return topic, share.astype(weights.dtype), held.astype(weights.dtype)
-
-
-def _by_words(
-    best: np.ndarray, candidates: np.ndarray, one_term: np.ndarray, likeness: np.ndarray
-) -> np.ndarray:
-    """Each row's topic: `best`, or when `best` rests on one term of the row (`one_term`), the
-    candidate (`candidates` > 0) the row's words are most like (`likeness`), if it is like any."""
-    rows = np.arange(len(best))
-    like = np.where(candidates > 0, likeness, 0.0)
-    weak = one_term[rows, best] & (like.max(axis=1) > 0)
-    return np.where(weak, like.argmax(axis=1), best)
-
-
-def _topic_words(fit: sparse.csr_matrix, weights: np.ndarray) -> np.ndarray:
-    """Topics by terms: each topic's articles' words, the unit-length sum of the fitted
-    documents' rows (`fit`, TF-IDF) weighted by their share of the topic, over the documents
-    with a majority of their weights in it (a Rocchio classifier of the documents the fit
-    places firmly)."""
-    total = weights.sum(axis=1, keepdims=True)
-    share = np.divide(weights, total, out=np.zeros_like(weights), where=total > 0)
-    share[share < FIRM_SHARE] = 0.0
-    summed = np.asarray((sparse.csr_matrix(share.T) @ fit).todense(), dtype=np.float32)
-    norms = np.linalg.norm(summed, axis=1, keepdims=True)
-    return np.divide(summed, norms, out=np.zeros_like(summed), where=norms > 0)
 
 
 def _inherit(own: np.ndarray, articles: np.ndarray) -> np.ndarray:
@@ -622,9 +593,7 @@ def _build_topics(
     fit = transformer.transform(fitted[:, vocabulary]).astype(np.float32)
     del fitted
     columns = frequent_columns(fit, 2 if fit.shape[0] > 1000 else 1)
-    model = fit_nmf(fit[:, columns], chosen, keep=True)
-    model.set_params(tol=WEIGHTS_TOL, max_iter=WEIGHTS_ITER)
-    topic_words = _topic_words(fit, model.weights_)
+    model = fit_nmf(fit[:, columns], chosen).set_params(tol=WEIGHTS_TOL, max_iter=WEIGHTS_ITER)
     components = np.zeros((chosen, len(vocabulary)), dtype=np.float32)
     components[:, columns] = model.components_
     top = top_terms(components)
@@ -648,8 +617,8 @@ def _build_topics(
             weights = _filled(x, model.transform(x[:, columns]), components)
         # A paragraph has a topic of its own when it has some weight and is not boilerplate.
         scored = (weights.sum(axis=1) > 0) & ~boilerplate[offset : offset + len(weights)]
-        by_words = (rests_on_one_term(x, components), np.asarray(x @ topic_words.T))
-        found, share, held = _with_article(weights, scored, articles, by_words)
+        one_term = rests_on_one_term(x, components)
+        found, share, held = _with_article(weights, scored, articles, one_term)
         coverage.count(counts, found)
         share[found < 0] = np.nan
         topic = np.where(found >= 0, found, _inherit(found, articles))
