@@ -16,9 +16,6 @@ from scipy import sparse
 #: paragraph's evidence for it: the paragraph's other terms of the topic together give less
 #: than half as much as that one.
 ONE_TERM_SHARE = 2 / 3
-#: A topic shares a term when it holds less than this share of the term's weight over all
-#: topics (its NMF components): "приговорить" of death sentences abroad and of criminal cases.
-SHARED_BELOW = 0.5
 
 
 def strongest_term_share(x: sparse.csr_matrix, components: np.ndarray) -> np.ndarray:
@@ -36,20 +33,7 @@ def strongest_term_share(x: sparse.csr_matrix, components: np.ndarray) -> np.nda
     return share
 
 
-def shared_term_share(x: sparse.csr_matrix, components: np.ndarray) -> np.ndarray:
-    """Rows by topics: the share of each row's evidence for each topic that terms the topic
-    shares give, terms of which it holds less than half the weight over all topics (1 where
-    the row has no evidence for the topic)."""
-    total = components.sum(axis=0, keepdims=True)
-    shared = components * (components < SHARED_BELOW * total)
-    part = np.asarray(x @ shared.T)
-    whole = np.asarray(x @ components.T)
-    return np.divide(part, whole, out=np.ones_like(whole), where=whole > 0)
-
-
 def rests_on_one_term(x: sparse.csr_matrix, components: np.ndarray) -> np.ndarray:
-    """Rows by topics: True where the row's evidence for the topic rests on one term that the
-    topic shares with others (or on none): that term gives more than `ONE_TERM_SHARE` of it,
-    and so do the shared terms (so the strongest is one of them)."""
-    one = strongest_term_share(x, components) > ONE_TERM_SHARE
-    return one & (shared_term_share(x, components) > ONE_TERM_SHARE)
+    """Rows by topics: True where the row's evidence for the topic rests on one term (or on
+    none)."""
+    return strongest_term_share(x, components) > ONE_TERM_SHARE

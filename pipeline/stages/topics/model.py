@@ -76,6 +76,9 @@ ENTITY_SHARE = 0.5
 #: (issue 27's budget is 10%): the room left goes to the paragraphs their article holds in a
 #: topic their own words give least (`_held_weakest`).
 WITHOUT_SCORE_MAX = 0.095
+#: A paragraph leaves a topic that rests on one term only for one its own words give at least
+#: this share of what they give the topic it leaves.
+CLOSE_SHARE = 0.5
 
 
 @dataclass
@@ -215,7 +218,10 @@ def _with_article(
     if one_term is not None:
         candidates = np.where(gated.max(axis=1, keepdims=True) > 0, gated, read)
         broad = np.where(one_term, 0.0, candidates)
-        best = np.where(broad.max(axis=1) > 0, broad.argmax(axis=1), best)
+        other = broad.argmax(axis=1)
+        rows = np.arange(len(best))
+        close = mix[rows, other] >= CLOSE_SHARE * mix[rows, best]
+        best = np.where((broad.max(axis=1) > 0) & close, other, best)
     topic = np.where(own, best, -1)
     chosen = read[np.arange(len(at)), best]
     share = np.divide(chosen, read.sum(axis=1), out=np.zeros(len(at)), where=own)
