@@ -20,7 +20,7 @@ from pipeline.runtime.memo import Memo
 from pipeline.schema import MENTIONS
 from pipeline.stages.paragraphs import build_paragraphs
 from pipeline.stages.topics import boilerplate as boilerplate_stage
-from pipeline.stages.topics import choose, evidence, names, phrasing
+from pipeline.stages.topics import choose, names, phrasing
 from pipeline.stages.topics import model as topic_stage
 from pipeline.stages.topics.coverage import TermCoverage
 from pipeline.stages.topics.lemmas import find_lemmas
@@ -628,33 +628,3 @@ def test_representative_is_the_heaviest_row_at_least_median_long_across_parts() 
     for topic, shaping, words, weight, row in arrays:
         found.offer(topic, shaping, words, weight, row)
     assert found.found == {0: (5,), 1: (7,)}
-
-
-def test_a_topic_resting_on_one_shared_word_gives_way_to_one_resting_on_more() -> None:
-    """The headline "Замоскворецкий суд приговорил экс-министра Улюкаева к восьми годам колонии
-    строгого режима" shares "приговорить" with a topic of Pakistan's death sentences and
-    "суд", "колония" and "приговорить" with a topic of criminal cases. Its weight leans to
-    Pakistan, whose evidence in it rests on "приговорить" alone (over two thirds of it), so
-    it takes the criminal cases, whose evidence rests on three words. A line whose one word
-    is all it has ("приговорить") keeps the topic that word leans to."""
-    lemmas = ["приговорить", "суд", "колония", "пакистан", "казнь", "уголовный"]
-    components = np.array(
-        [[0.9, 0.02, 0.02, 0.8, 0.6, 0.0], [0.2, 0.5, 0.3, 0.0, 0.0, 0.5]], dtype=np.float32
-    )
-    headline = dict.fromkeys(["приговорить", "суд", "колония"], 1.0)
-    line = {"приговорить": 1.0}
-    x = sparse.csr_matrix(
-        [[row.get(lemma, 0.0) for lemma in lemmas] for row in (headline, line)], dtype=np.float32
-    )
-    share = evidence.strongest_term_share(x, components)
-    assert share[0, 0] == pytest.approx(0.9 / 0.94) and share[0, 1] == pytest.approx(0.5)
-    one_term = evidence.rests_on_one_term(x, components)
-    assert one_term.tolist() == [[True, False], [True, True]]
-    weights = np.array([[0.6, 0.4], [0.7, 0.1]], dtype=np.float32)
-    articles = np.array([0, 1], dtype=np.int32)
-    own = np.ones(2, dtype=bool)
-    assert topic_stage._with_article(weights, own, articles)[0].tolist() == [0, 0]
-    topic, _share, held = topic_stage._with_article(weights, own, articles, one_term)
-    assert topic.tolist() == [1, 0]
-    # The headline now sits away from its own strongest topic: its article holds it there.
-    assert held[0] == pytest.approx(0.4) and np.isnan(held[1])

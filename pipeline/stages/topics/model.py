@@ -45,7 +45,6 @@ from pipeline.stages.topics.choose import (
     whole_articles,
 )
 from pipeline.stages.topics.coverage import TermCoverage
-from pipeline.stages.topics.evidence import rests_on_one_term
 from pipeline.stages.topics.phrasing import theme_weights
 from pipeline.stages.topics.tokens import count_matrix, tokenise
 
@@ -76,9 +75,6 @@ ENTITY_SHARE = 0.5
 #: (issue 27's budget is 10%): the room left goes to the paragraphs their article holds in a
 #: topic their own words give least (`_held_weakest`).
 WITHOUT_SCORE_MAX = 0.095
-#: A paragraph leaves a topic that rests on one term only for one its own words give at least
-#: this share of what they give the topic it leaves.
-CLOSE_SHARE = 0.5
 
 
 @dataclass
@@ -187,7 +183,7 @@ def _filled(x: sparse.csr_matrix, weights: np.ndarray, components: np.ndarray) -
 
 
 def _with_article(
-    weights: np.ndarray, own: np.ndarray, articles: np.ndarray, one_term: np.ndarray | None = None
+    weights: np.ndarray, own: np.ndarray, articles: np.ndarray
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Each row's topic (-1 without one), share and hold read with its article: its topic mix
     (weights as shares) plus `ARTICLE_PULL` times the mean mix of its article's rows with a
@@ -201,9 +197,6 @@ def _with_article(
     touches is not a candidate: a long football interview's line on a missed penalty, whose
     "игра" leans toward the Olympics, takes the interview's topic; a theme the article gives a
     tenth of itself to is kept.
-    Among those, a topic whose evidence in the row rests on one of its terms (`one_term`,
-    rows by topics: a word the two share, "приговор" of a court story and of Pakistan's
-    death sentences) gives way to one that rests on more (when some candidate does).
     The hold is the row's own share of its topic when the article took it there, away from
     its own strongest topic (NaN when the topic is its own strongest, or it has none).
     Rows without a topic of their own keep none; `articles` must hold whole articles."""
@@ -215,13 +208,6 @@ def _with_article(
     read = mix + ARTICLE_PULL * mean
     gated = np.where(mean >= ARTICLE_GATE, read, 0.0)
     best = np.where(gated.max(axis=1) > 0, gated.argmax(axis=1), read.argmax(axis=1))
-    if one_term is not None:
-        candidates = np.where(gated.max(axis=1, keepdims=True) > 0, gated, read)
-        broad = np.where(one_term, 0.0, candidates)
-        other = broad.argmax(axis=1)
-        rows = np.arange(len(best))
-        close = mix[rows, other] >= CLOSE_SHARE * mix[rows, best]
-        best = np.where((broad.max(axis=1) > 0) & close, other, best)
     topic = np.where(own, best, -1)
     chosen = read[np.arange(len(at)), best]
     share = np.divide(chosen, read.sum(axis=1), out=np.zeros(len(at)), where=own)
@@ -623,8 +609,7 @@ def _build_topics(
             weights = _filled(x, model.transform(x[:, columns]), components)
         # A paragraph has a topic of its own when it has some weight and is not boilerplate.
         scored = (weights.sum(axis=1) > 0) & ~boilerplate[offset : offset + len(weights)]
-        one_term = rests_on_one_term(x, components)
-        found, share, held = _with_article(weights, scored, articles, one_term)
+        found, share, held = _with_article(weights, scored, articles)
         coverage.count(counts, found)
         share[found < 0] = np.nan
         topic = np.where(found >= 0, found, _inherit(found, articles))
