@@ -635,6 +635,27 @@ def test_an_abbreviation_of_a_common_noun_after_a_noun_of_means_is_no_organisati
     assert {("a1", "ПВО"), ("a2", "ФНБ")} <= organisations
 
 
+def test_an_abbreviation_cited_after_an_article_number_is_a_law_in_that_article() -> None:
+    """'статье 120 СК РФ' is the Family Code: every 'СК' of that article is the code's, also
+    one with no number before it ('согласно 83 СК РФ'); the Investigative Committee's 'СК' of
+    another article stays an organisation."""
+    mentions, _table, _c = analyse(
+        [
+            "Кроме того согласно статье 120 СК РФ выплата алиментов прекращается при "
+            "усыновлении (удочерении) ребенка, на содержание которого взыскивались средства. "
+            "«Если, например, у отца ребенка отсутствует официальный заработок, то алименты "
+            "будут рассчитываться в твердой сумме, согласно 83 СК РФ.",
+            "Официальный представитель СК Светлана Петренко заявила, что судно взорвалось уже "
+            "после соприкосновения с землей, а не в полете.",
+        ]
+    )
+    organisations = [
+        (m["article_id"], m["surface"]) for m in mentions.to_pylist() if m["type"] == "ORG"
+    ]
+    assert ("a0", "СК") not in organisations
+    assert ("a1", "СК") in organisations
+
+
 def test_a_glued_hashtag_names_nothing() -> None:
     text = (
         "СЕЙВ Дмитрий Комбаров (  @fcsm_official  #UCL  #ЛигаЧемпионов  . Группа E. 3-й тур. "

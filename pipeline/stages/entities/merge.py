@@ -660,15 +660,14 @@ def _things(
     """The organisations' surfaces whose names the corpus introduces as things ('самолёт
     МС-21', 'ралли «Дакар»'; `things.Introduced`), that are a person's title ('Генсека';
     `Introduced.titles`) or a heading's phrase (`Introduced.headings_only`), from its raw
-    mentions and texts; the
-    abbreviations that an article spells out as a common noun phrase, with the article
-    (`Introduced.spelled_out`); the mentions of an abbreviation of a common noun after a noun
-    of means ('средства ПВО'; `Introduced.means_kinds`); and how the corpus writes its names
-    (`spans.Written`), the glued people's spans `splits` split; which of the words
-    `lowered` counts it writes in lower case far more often than with a capital; and the keys
-    of the organisations' names that name one body on their own, which the corpus almost
-    never writes a country after, and of those it writes attached to three bodies or more, a
-    kind of body (`qualified.OneBodies`)."""
+    mentions and texts; the abbreviations that an article spells out as a common noun phrase or
+    cites as a law, with the article (`Introduced.spelled_out`, `Introduced.cited_as_laws`); the
+    mentions of an abbreviation of a common noun after a noun of means ('средства ПВО';
+    `Introduced.means_kinds`); and how the corpus writes its names (`spans.Written`), the glued
+    people's spans `splits` split; which of the words `lowered` counts it writes in lower case
+    far more often than with a capital; and the keys of the organisations' names that name one
+    body on their own, which the corpus almost never writes a country after, and of those it
+    writes attached to three bodies or more, a kind of body (`qualified.OneBodies`)."""
     introduced, written, one_bodies = Introduced(), Written(), OneBodies()
     for chunk in corpus.chunks(["raw_mentions"], columns=["article_id", "text"]):
         raw, articles = unglued_spans(chunk["raw_mentions"], splits), chunk["articles"]
@@ -689,7 +688,7 @@ def _things(
     )
     return (
         things,
-        introduced.spelled_out(),
+        introduced.spelled_out() | introduced.cited_as_laws(),
         introduced.means_kinds(),
         written,
         lowered.common(),
@@ -705,9 +704,9 @@ def _without_things(
     means_kinds: frozenset[tuple[str, int]],
 ) -> pa.Table:
     """The raw mentions but the organisations' that name `things`, those of an
-    abbreviation in an article that spells it out as a common noun phrase (`spelled_out`,
-    'ядерного оружия (ЯО)') and those at (article_id, start) in `means_kinds` ('средства
-    ПВО'): a thing is no entity."""
+    abbreviation in an article that spells it out as a common noun phrase or cites it as a law
+    (`spelled_out`: 'ядерного оружия (ЯО)', 'статье 120 СК РФ') and those at (article_id,
+    start) in `means_kinds` ('средства ПВО'): a thing is no entity."""
     thing = pc.is_in(raw["surface"], pa.array(sorted(things), raw["surface"].type))
     if spelled_out:
         pairs = zip(raw["article_id"].to_pylist(), raw["surface"].to_pylist(), strict=True)

@@ -80,6 +80,12 @@ _MEANS = frozenset({"средство", "система", "комплекс", "�
 #: ('ООН' Orgn, 'СНГ' Geox); one without shortens a common noun ('ПВО', 'СМИ').
 _PROPER_TAGS = frozenset({"Orgn", "Geox", "Name", "Surn", "Patr", "Trad"})
 _ABBREVIATION = re.compile(r"[А-ЯЁ]{2,6}")
+#: The number of an article of a law right before a name ('статье 120 СК РФ', 'ст. 146 СК',
+#: 'статей 79 и 80 СК'): an abbreviation there is a code's or a law's, not a body's.
+_LAWS_ARTICLE = re.compile(
+    r"(?<![А-Яа-яЁё])(?:стать\w+|статей|ст\.)\s*\d+(?:\.\d+)*(?:\s*(?:,|и)\s*\d+(?:\.\d+)*)*\s+$",
+    re.IGNORECASE,
+)
 _FIRST_WORD = re.compile(r"[А-Яа-яЁё]+|[A-Za-z]+")
 #: A word of a name, in any letters: a heading's are all Russian (`_heading_words`).
 _ANY_WORD = re.compile(r"[А-Яа-яЁёA-Za-z]+")
@@ -176,6 +182,9 @@ class Introduced:
     #: Mentions (article_id, start) of an abbreviation right after a noun of means ('средства
     #: ПВО'), by the abbreviation's key.
     after_means: dict[str, set[tuple[str, int]]] = field(default_factory=dict)
+    #: Abbreviations (by key) right after the number of an article of a law ('статье 120 СК
+    #: РФ'), with the articles that write them so.
+    laws: dict[str, set[str]] = field(default_factory=dict)
 
     def add(self, mentions: Iterable[tuple[str, int, str, str]], texts: Mapping[str, str]) -> None:
         """Add the organisations' `mentions` (article_id, start, surface, name) of whole
@@ -197,6 +206,8 @@ class Introduced:
                 self.argument_articles.setdefault(found, set()).add(article_id)
             self.team[found] += about_sport(_sentence(text, start))
             before = _WORD_BEFORE.search(text, max(0, start - 40), start)
+            if abbreviation and _LAWS_ARTICLE.search(text, max(0, start - 60), start):
+                self.laws.setdefault(key(surface), set()).add(article_id)
             if abbreviation and before and text[start - 1].isspace() and _means(before.group(1)):
                 self.after_means.setdefault(found, set()).add((article_id, start))
             if before and _noun(before.group(1)):
@@ -271,6 +282,19 @@ class Introduced:
             (article_id, name)
             for name, articles in self.common.items()
             if name not in alias_groups()[0] and not medium_of(name, cited=True)
+            for article_id in articles - self.spelled_as_name.get(name, set())
+        )
+
+    def cited_as_laws(self) -> frozenset[tuple[str, str]]:
+        """(article, name) of each abbreviation an article cites after the number of an
+        article of a law ('статье 120 СК РФ', 'ч. 3 ст. 137 СК РФ'): it names a code there,
+        and so does every mention of it in that article ('регулируется ГК РФ, СК РФ'),
+        whatever body the letters name elsewhere (the Investigative Committee's 'СК'), unless
+        the article also spells it out as a name. A body's number is written after its name
+        ('Суд № 383'), not before."""
+        return frozenset(
+            (article_id, name)
+            for name, articles in self.laws.items()
             for article_id in articles - self.spelled_as_name.get(name, set())
         )
 
