@@ -5,10 +5,11 @@ Usage: python bench/replicate.py SOURCE_DIR OUT_DIR [--articles 100000]
 Every article of SOURCE_DIR (an `obzor build` output) is copied as many times as it takes to
 reach --articles. Copy k of an article gets a new id (and key: its key plus k times the
 articles) and has its publication date and every date its events resolve to shifted k years
-back, so the copies spread over time instead of piling up on the same days. Entities and topics are shared by all copies (their counts, and the build's
-totals, are multiplied). The tables are the real pipeline's output, replicated, in row groups of
-the pipeline's sizes: this is a load test of the dashboard, not of the NLP, and the output and
-the manifest say so. OUT_DIR is replaced atomically.
+back, so the copies spread over time instead of piling up on the same days. Entities and topics
+are shared by all copies (their counts, and the build's totals, are multiplied). The tables are
+the real pipeline's output, replicated, in row groups of the pipeline's sizes: this is a load
+test of the dashboard, not of the NLP, and the output and the manifest say so. OUT_DIR is
+replaced atomically.
 """
 
 from __future__ import annotations
