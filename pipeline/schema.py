@@ -395,7 +395,8 @@ NETWORK_UNITS = _schema(
         "The article's `articles.published`. The table is sorted by `kind` (actors first), the"
         " actors' rows by `node`, then every row by it, newest first (undated last), then by"
         " `article_id`, `sentence`, `node`.",
-    ),    _ARTICLE_KEY,
+    ),
+    _ARTICLE_KEY,
 )
 
 FURNITURE = _schema(

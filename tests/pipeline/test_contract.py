@@ -278,7 +278,8 @@ def test_totals_count_each_country_and_topic_of_the_whole_build(seed_build) -> N
 def _units(seed_build) -> list[dict]:
     """The rows `network_units` should hold, from the seed build's mentions and country mentions
     read in Python: a row per sentence and node, the countries named by name, adjective,
-    capital or city."""
+    capital or city, each with its article's key (`articles.article_key`)."""
+    keys = {a["article_id"]: a["article_key"] for a in read_table(seed_build, "articles")}
     found = {}
     for m in read_table(seed_build, "mentions"):
         found[(m["article_id"], m["sentence"], "actor", m["entity_id"])] = m
@@ -299,6 +300,7 @@ def _units(seed_build) -> list[dict]:
             "paragraph_first": first[(article, row["paragraph"], kind, node)] == sentence,
             "in_headline": row["in_headline"],
             "published": row["published"],
+            "article_key": keys[article],
         }
         for (article, sentence, kind, node), row in found.items()
     ]
