@@ -3,12 +3,13 @@
 Usage: python bench/replicate.py SOURCE_DIR OUT_DIR [--articles 100000]
 
 Every article of SOURCE_DIR (an `obzor build` output) is copied as many times as it takes to
-reach --articles. Copy k of an article gets a new id and has its publication date and every date
-its events resolve to shifted k years back, so the copies spread over time instead of piling up
-on the same days. Entities and topics are shared by all copies (their counts, and the build's
-totals, are multiplied). The tables are the real pipeline's output, replicated, in row groups of
-the pipeline's sizes: this is a load test of the dashboard, not of the NLP, and the output and
-the manifest say so. OUT_DIR is replaced atomically.
+reach --articles. Copy k of an article gets a new id (and key: its key plus k times the
+articles) and has its publication date and every date its events resolve to shifted k years
+back, so the copies spread over time instead of piling up on the same days. Entities and topics
+are shared by all copies (their counts, and the build's totals, are multiplied). The tables are
+the real pipeline's output, replicated, in row groups of the pipeline's sizes: this is a load
+test of the dashboard, not of the NLP, and the output and the manifest say so. OUT_DIR is
+replaced atomically.
 """
 
 from __future__ import annotations
@@ -80,6 +81,8 @@ def replicate(source: Path, out: Path, articles: int) -> dict:
             target = scratch / f"{name}.parquet"
             if name in ORDER:
                 replaced = {"article_id": "new_id", **SHIFTED.get(name, {})}
+                if "article_key" in TABLES[name].names:  # unique: copy k past the k before it
+                    replaced["article_key"] = f"(article_key + k * {have})::INTEGER"
                 columns = ", ".join(f"{sql} AS {column}" for column, sql in replaced.items())
                 select = f"""
                     SELECT * REPLACE ({columns})

@@ -117,11 +117,11 @@ class Filters:
         }
 
     def where(self, holding: Mapping[str, list[str]] | None = None) -> tuple[str, list]:
-        """SQL selecting the matching articles (`SELECT article_id FROM articles ...`) and its
-        parameters. User input is always a parameter, never part of the SQL text. `holding`
-        maps a typed word (of `words`) to the indexed words that hold it, found in the build's
-        `vocabulary`: the index is then read in their row groups alone; a typed word without
-        them is looked for in every indexed word."""
+        """SQL selecting the matching articles (`SELECT article_id, article_key FROM articles ...`)
+        and its parameters. User input is always a parameter, never part of the SQL
+        text. `holding` maps a typed word (of `words`) to the indexed words that hold
+        it, found in the build's `vocabulary`: the index is then read in their row
+        groups alone; a typed word without them is looked for in every indexed word."""
         clauses, params = [], []
         if self.start or self.end:
             ranged, bounds = self.in_range("published" if self.inferred else _UNINFERRED)
@@ -141,17 +141,18 @@ class Filters:
         named = "mentions" if self.headlines else "article_entities"
         dates, bounds = self.in_range("published")
         dated = f"{headline} AND {dates}"
-        for table, column, values, only, more in (
-            ("country_mentions", "country", list(self.countries), dated, bounds),
-            (named, "entity_id", list(self.actors), dated, bounds),
-            ("article_topics", "topic_id", list(self.topics), "", []),
+        # The tables laid out by date are matched on the articles' whole-number keys.
+        for table, key, column, values, only, more in (
+            ("country_mentions", "article_key", "country", list(self.countries), dated, bounds),
+            (named, "article_key", "entity_id", list(self.actors), dated, bounds),
+            ("article_topics", "article_id", "topic_id", list(self.topics), "", []),
         ):
             if values:
-                inner = f"SELECT article_id FROM {table} WHERE list_contains(?, {column}){only}"
-                clauses.append(f"article_id IN ({inner})")
+                inner = f"SELECT {key} FROM {table} WHERE list_contains(?, {column}){only}"
+                clauses.append(f"{key} IN ({inner})")
                 params.extend([values, *more])
         where = " AND ".join(clauses) or "TRUE"
-        return f"SELECT article_id FROM articles WHERE {where}", params
+        return f"SELECT article_id, article_key FROM articles WHERE {where}", params
 
     def in_range(self, column: str) -> tuple[str, list]:
         """A filter of `column` (a table's `published`, laid out by date) to the date range, and

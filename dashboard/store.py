@@ -279,8 +279,8 @@ _WATCHDOG = _Watchdog()
 
 @st.cache_resource(show_spinner=False, max_entries=64)
 def _selection(directory: str, build_id: str, filters: Filters) -> pa.Table:
-    """The ids of the articles the filters select, computed once per filter state (a text
-    filter reads every article) and shared by every query of every page."""
+    """The ids and keys of the articles the filters select, computed once per filter state (a
+    text filter reads every article) and shared by every query of every page."""
     with time_limited(new_cursor(directory, build_id, None)) as cursor:
         sql, params = filters.where(_holding(cursor, filters.words))
         return cursor.sql(sql, params=params).to_arrow_table()
@@ -321,7 +321,7 @@ _IN_HEADLINES = (
     "SELECT * FROM {db}.main.country_mentions WHERE in_headline",
     "CREATE TEMP VIEW network_units AS SELECT * FROM {db}.main.network_units WHERE in_headline",
     "CREATE TEMP VIEW article_entities AS "
-    "SELECT article_id, entity_id, type, count(*)::INT AS mentions, published "
+    "SELECT article_id, entity_id, type, count(*)::INT AS mentions, published, article_key "
     "FROM mentions GROUP BY ALL",
 )
 
@@ -404,8 +404,8 @@ def query(build: Build, sql: str, *params: object) -> pd.DataFrame:
 
 
 def filtered(build: Build, filters: Filters, sql: str, *params: object) -> pd.DataFrame:
-    """Run a parameterised query in which the table `sel` (`article_id`) holds the articles the
-    filters select."""
+    """Run a parameterised query in which the table `sel` (`article_id`, `article_key`) holds the
+    articles the filters select."""
     return _query(build.directory, build.build_id, sql, params, filters)
 
 
@@ -469,10 +469,18 @@ def _or_null(column: str, ranged: str, dates: pa.ChunkedArray) -> str:
     return f"({ranged} OR {column} IS NULL)" if dates.null_count else ranged
 
 
+def selected(table: str) -> str:
+    """The FROM clause of `table`'s rows of the selected articles (`sel`): matched on the
+    articles' whole-number keys (`article_key`, in `articles`, the tables laid out by date and
+    `network_units`), cheaper to read, hash and compare than the ids' 16-character strings. Every
+    page's queries of those tables match the selection through this one clause."""
+    return f"{table} SEMI JOIN sel USING (article_key)"
+
+
 def selected_articles(filters: Filters) -> str:
     """The FROM clause of the selected articles: with every article selected
     (`Filters.whole`), the cursor's `articles` alone, without a join on the selection."""
-    return "articles" if filters.whole else "articles JOIN sel USING (article_id)"
+    return "articles" if filters.whole else selected("articles")
 
 
 def counted(build: Build, filters: Filters, table: str, known: str, column: str) -> dict:
@@ -484,8 +492,8 @@ def counted(build: Build, filters: Filters, table: str, known: str, column: str)
         filters,
         f"""
         SELECT count(*) AS {table}, count({column}) AS {known},
-               count(DISTINCT article_id) AS articles
-        FROM {table} JOIN sel USING (article_id)
+               count(DISTINCT article_key) AS articles
+        FROM {selected(table)}
         WHERE {dates}
         """,
         *params,

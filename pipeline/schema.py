@@ -45,10 +45,20 @@ _PUBLISHED = (
 )
 
 
+_ARTICLE_KEY = (
+    "article_key",
+    pa.int32(),
+    False,
+    "The article's `articles.article_key`: the dashboard joins a table to the selected articles"
+    " on this whole number rather than on the id's string.",
+)
+
+
 def in_article_order(schema: pa.Schema) -> pa.Schema:
-    """`schema` without `published` (and the events' `topic_id`): the table as its stage
-    writes it, in article order, before the build lays it out by date (stages.by_date)."""
-    for name in ("published", "topic_id"):
+    """`schema` without `published` and `article_key` (and the events' `topic_id`): the table
+    as its stage writes it, in article order, before the build lays it out by date
+    (stages.by_date)."""
+    for name in ("published", "topic_id", "article_key"):
         if name in schema.names:
             schema = schema.remove(schema.get_field_index(name))
     return schema
@@ -82,6 +92,24 @@ ARTICLES = _schema(
     ("n_words", pa.int32(), False, "Words (runs of letters or digits) in `text`."),
     ("external_id", pa.string(), True, "The row's `id` field for tabular inputs."),
     ("origin", pa.string(), False, "Input path, with `:line` for tabular inputs."),
+)
+
+#: The articles as the build writes them last, laid out by date (stages.by_date): ingestion's
+#: columns (`ARTICLES`, which the per-article cache holds) and the article's key.
+ARTICLES_BY_DATE = pa.schema(
+    [
+        *ARTICLES,
+        pa.field(
+            "article_key",
+            pa.int32(),
+            nullable=False,
+            metadata={
+                "description": "The article's position in this table, from 0: a whole number"
+                " unique in the build (a replica numbers its copies past the original's), which"
+                " every table laid out by date carries beside `article_id`."
+            },
+        ),
+    ]
 )
 
 _PARAGRAPH_FIELDS = (
@@ -129,6 +157,7 @@ MENTIONS = _schema(
     ("entity_id", pa.string(), False, "The entity (`entities.entity_id`)."),
     _IN_HEADLINE,
     _PUBLISHED,
+    _ARTICLE_KEY,
 )
 
 ENTITIES = _schema(
@@ -154,6 +183,7 @@ ARTICLE_ENTITIES = _schema(
     ("type", pa.string(), False, "The entity's type: PER, ORG, LOC or MEDIUM."),
     ("mentions", pa.int32(), False, "Its mentions in the article."),
     _PUBLISHED,
+    _ARTICLE_KEY,
 )
 
 WORDS = _schema(
@@ -177,6 +207,7 @@ COUNTRY_MENTIONS = _schema(
     ("via", pa.string(), False, "name, adjective, capital, city, organisation or actor."),
     _IN_HEADLINE,
     _PUBLISHED,
+    _ARTICLE_KEY,
 )
 
 TOPICS = _schema(
@@ -236,6 +267,7 @@ EVENTS = _schema(
         " reading the paragraphs.",
     ),
     _PUBLISHED,
+    _ARTICLE_KEY,
 )
 
 EVENT_SENTENCES = _schema(
@@ -295,6 +327,7 @@ QUOTES = _schema(
     ),
     _IN_HEADLINE,
     _PUBLISHED,
+    _ARTICLE_KEY,
 )
 
 #: The quotes once more, a row per quote and entity that says it or that it names, laid out by
@@ -363,6 +396,7 @@ NETWORK_UNITS = _schema(
         " actors' rows by `node`, then every row by it, newest first (undated last), then by"
         " `article_id`, `sentence`, `node`.",
     ),
+    _ARTICLE_KEY,
 )
 
 FURNITURE = _schema(
@@ -388,7 +422,7 @@ TOTALS = _schema(
 
 #: Table name -> schema; the dashboard needs all but the `OPTIONAL` ones.
 TABLES: dict[str, pa.Schema] = {
-    "articles": ARTICLES,
+    "articles": ARTICLES_BY_DATE,
     "paragraphs": PARAGRAPHS,
     "sentences": SENTENCES,
     "mentions": MENTIONS,

@@ -9,15 +9,23 @@ import streamlit as st
 
 from dashboard.filters import Filters
 from dashboard.labels import named
-from dashboard.store import Build, about_entity, new_cursor, query, shared, time_limited
+from dashboard.store import (
+    Build,
+    about_entity,
+    new_cursor,
+    query,
+    selected,
+    shared,
+    time_limited,
+)
 
 #: The selected articles and mentions of each entity of the given types (the first parameter),
 #: the articles' entities read in the row groups of the filters' dates (`{dates}`,
 #: `Filters.in_range`).
-_COUNTS = """
+_COUNTS = f"""
     SELECT x.entity_id, count(*) AS articles, sum(x.mentions)::BIGINT AS mentions
-    FROM article_entities x JOIN sel USING (article_id)
-    WHERE list_contains(?, x.type) AND {dates}
+    FROM {selected("article_entities x")}
+    WHERE list_contains(?, x.type) AND {{dates}}
     GROUP BY x.entity_id
 """
 

@@ -8,7 +8,7 @@ import pandas as pd
 
 from dashboard.filters import Filters
 from dashboard.labels import named
-from dashboard.store import Build, filtered, query
+from dashboard.store import Build, filtered, query, selected
 
 #: Every country by the articles that name it, with its mentions: the build's own counts.
 _WHOLE = """
@@ -28,7 +28,7 @@ def top_countries(build: Build, filters: Filters, limit: int) -> pd.DataFrame:
         filters,
         f"""
         SELECT c.country, count(DISTINCT c.article_id) AS articles, count(*) AS mentions
-        FROM country_mentions c JOIN sel USING (article_id)
+        FROM {selected("country_mentions c")}
         WHERE {dates}
         GROUP BY c.country
         ORDER BY articles DESC, mentions DESC, c.country
@@ -51,7 +51,8 @@ def country_months(build: Build, filters: Filters, limit: int) -> pd.DataFrame:
         WITH named AS (
             SELECT DISTINCT c.country, c.article_id,
                    date_trunc('month', a.published)::DATE AS month
-            FROM country_mentions c JOIN sel USING (article_id) JOIN articles a USING (article_id)
+            FROM {selected("country_mentions c")}
+            JOIN articles a USING (article_key)
             WHERE a.published IS NOT NULL AND {dates}
         ),
         top AS (
@@ -85,7 +86,8 @@ def country_pairs(build: Build, filters: Filters, limit: int) -> pd.DataFrame:
             filters,
             f"""
         WITH named AS (
-            SELECT DISTINCT country, article_id FROM country_mentions JOIN sel USING (article_id)
+            SELECT DISTINCT country, article_key
+            FROM {selected("country_mentions")}
             WHERE {dates}
         ),
         top AS (
@@ -95,7 +97,7 @@ def country_pairs(build: Build, filters: Filters, limit: int) -> pd.DataFrame:
         kept AS (SELECT n.* FROM named n JOIN top USING (country)),
         pairs AS (
             SELECT a.country AS country_a, b.country AS country_b, count(*) AS articles
-            FROM kept a JOIN kept b USING (article_id)
+            FROM kept a JOIN kept b USING (article_key)
             GROUP BY ALL
         )
         SELECT ta.country AS country_a, tb.country AS country_b,

@@ -8,7 +8,7 @@ import pandas as pd
 
 from dashboard.filters import Filters
 from dashboard.labels import country_name
-from dashboard.store import Build, new_cursor, shared, time_limited
+from dashboard.store import Build, new_cursor, selected, shared, time_limited
 
 #: What makes two nodes of the Network page co-occur, as the URL keeps it.
 NETWORK_UNITS = {"sentence": "Same sentence", "paragraph": "Same paragraph"}
@@ -86,7 +86,7 @@ def _counted(filters: Filters, dates: str, bounds: list) -> tuple[dict, list]:
         return {"articles": "entities", "count": "1"}, []
     # The narrow table of an article's entities, a row per article and entity, read in the row
     # groups of the filters' dates alone (all of them without dates).
-    articles = f"(SELECT * FROM article_entities WHERE {dates}) JOIN sel USING (article_id)"
+    articles = selected(f"(SELECT * FROM article_entities WHERE {dates})")
     return {"articles": articles, "count": "count(*)"}, bounds
 
 
@@ -99,16 +99,15 @@ def _counted(filters: Filters, dates: str, bounds: list) -> tuple[dict, list]:
 #: actor's articles, and only the candidates, those with at least as many articles as the last
 #: kept actor, have their units read. Parameters: those of `{articles}` (if any), the types, how
 #: many actors are kept, the dates, the dates, how many actors and how many countries are kept.
-#: `article`: the article's number in `sel`; `number`: the node's in the order of the ids. A row
+#: `article`: the article's key (`article_key`); `number`: the node's in the order of the ids. A row
 #: per unit naming a kept node has its `article`, `unit` and `number` alone, and a row per kept
 #: node (`article` null) its facts: the nodes are read from those few rows, not from every unit's
 #: copy of its node's, and the units' rows are narrow.
-_KEPT = """
+_KEPT = f"""
     CREATE TEMP TABLE kept AS
-    WITH arts AS (SELECT article_id, row_number() OVER () AS article FROM sel),
-    covered AS (
-        SELECT entity_id, {count} AS articles
-        FROM {articles}
+    WITH covered AS (
+        SELECT entity_id, {{count}} AS articles
+        FROM {{articles}}
         WHERE entity_id IN (SELECT entity_id FROM entities WHERE list_contains(?, type))
         GROUP BY entity_id
     ),
@@ -119,15 +118,15 @@ _KEPT = """
         )
     ),
     actor_units AS (
-        SELECT s.article, u.{unit} AS unit, u.node AS entity_id
-        FROM network_units u JOIN arts s USING (article_id)
-        WHERE u.kind = 'actor' AND u.node IN (SELECT entity_id FROM candidates) AND {dates}
-            {first}
+        SELECT u.article_key AS article, u.{{unit}} AS unit, u.node AS entity_id
+        FROM {selected("network_units u")}
+        WHERE u.kind = 'actor' AND u.node IN (SELECT entity_id FROM candidates) AND {{dates}}
+            {{first}}
     ),
     country_units AS (
-        SELECT s.article, u.{unit} AS unit, u.node AS country
-        FROM network_units u JOIN arts s USING (article_id)
-        WHERE u.kind = 'country' AND {dates} {first}
+        SELECT u.article_key AS article, u.{{unit}} AS unit, u.node AS country
+        FROM {selected("network_units u")}
+        WHERE u.kind = 'country' AND {{dates}} {{first}}
     ),
     top_actors AS (
         SELECT entity_id AS node, count(DISTINCT article) AS articles, count(*) AS node_units

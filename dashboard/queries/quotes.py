@@ -13,6 +13,7 @@ from dashboard.store import (
     Build,
     at_rows,
     new_cursor,
+    selected,
     shared,
     time_limited,
 )
@@ -74,7 +75,7 @@ _PICKED = """
     found AS (
         SELECT q.article_id, q.start, q.stop, q.kind, q.published AS stored,
                q.speaker_entity_id, w.number {named}
-        FROM {source} q JOIN sel USING (article_id)
+        FROM {source}
         {early}
         JOIN wanted w ON {conditions}
         WHERE {dates}
@@ -106,7 +107,7 @@ def _picked(wanted: tuple[QuoteQuery, ...], filters: Filters) -> str:
     entity's (the cursor's `own_quotes`), not from every quote."""
     early = any(_asks(one, "speaker_country") for one in wanted)
     return _PICKED.format(
-        source="own_quotes" if _one_entity(wanted) else "quotes",
+        source=selected("own_quotes q" if _one_entity(wanted) else "quotes q"),
         rows=", ".join([_WANTED_ROW] * len(wanted)),
         conditions=_conditions(wanted),
         named=", n.name AS speaker_name, n.country AS speaker_country" if early else "",
@@ -163,8 +164,8 @@ def _one_entity(wanted: tuple[QuoteQuery, ...]) -> str | None:
 #: picks from and filters on: the build's `entity_quotes` of the entity, laid out by entity, so
 #: only its row groups are read.
 _ENTITY_QUOTES = """
-    SELECT article_id, start, stop, kind, published, speaker_entity_id, about_entity_ids,
-           about_countries
+    SELECT article_id, article_key, start, stop, kind, published, speaker_entity_id,
+           about_entity_ids, about_countries
     FROM entity_quotes
     WHERE entity_id = ?
 """
@@ -270,11 +271,11 @@ def most_quoted(quotes: pd.DataFrame, limit: int) -> pd.DataFrame:
 #: The selected articles' quotes per speaker (null: none named) and in all (`whole`): quotes
 #: and their articles, read in the row groups of the filters' dates alone (`{dates}`:
 #: `Filters.in_range`).
-_BY_SPEAKER = """
+_BY_SPEAKER = f"""
     SELECT q.speaker_entity_id, grouping(q.speaker_entity_id) = 1 AS whole, count(*) AS quotes,
            count(DISTINCT q.article_id) AS articles
-    FROM quotes q JOIN sel USING (article_id)
-    WHERE {dates}
+    FROM {selected("quotes q")}
+    WHERE {{dates}}
     GROUP BY GROUPING SETS ((q.speaker_entity_id), ())
 """
 

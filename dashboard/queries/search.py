@@ -14,7 +14,7 @@ import pyarrow.compute as pc
 import streamlit as st
 
 from dashboard.filters import Filters
-from dashboard.store import Build, new_cursor, shared, time_limited
+from dashboard.store import Build, new_cursor, selected, shared, time_limited
 from pipeline.nlp.models import word_forms
 
 #: Search modes of the Search page, as the URL keeps them.
@@ -124,11 +124,11 @@ def _usage(directory: str, build_id: str, filters: Filters, mode: str, term: str
     cursor.register("hits", _using(directory, build_id, mode, term))
     with time_limited(cursor):
         return cursor.execute(
-            """
+            f"""
         WITH dated AS (
             SELECT date_trunc('month', a.published)::DATE AS month,
                    a.article_id IN (SELECT article_id FROM hits) AS uses
-            FROM articles a JOIN sel USING (article_id)
+            FROM {selected("articles a")}
             WHERE a.published IS NOT NULL
         ),
         months AS (
@@ -200,7 +200,7 @@ def _entity_hits(
     dates, params = filters.in_range("m.published")
     sql = f"""
         SELECT m.article_id, m.start, m.stop, a.published
-        FROM mentions m JOIN sel USING (article_id) JOIN articles a USING (article_id)
+        FROM {selected("mentions m")} JOIN articles a USING (article_key)
         WHERE m.entity_id = ? AND {dates}
         ORDER BY a.published DESC NULLS LAST, m.article_id, m.start
         LIMIT ?
@@ -231,9 +231,9 @@ def _text_hits(
     matches of an article are read from `matched` (`_matched`), else from its text, and kept
     there."""
     ordered = cursor.sql(
-        """
+        f"""
         SELECT a.article_id, a.published
-        FROM articles a JOIN sel USING (article_id) JOIN hits USING (article_id)
+        FROM {selected("articles a")} JOIN hits USING (article_id)
         ORDER BY a.published DESC NULLS LAST, a.article_id
         """
     ).to_arrow_table()

@@ -7,7 +7,7 @@ import pandas as pd
 
 from dashboard.filters import Filters
 from dashboard.labels import country_name
-from dashboard.store import Build, filtered
+from dashboard.store import Build, filtered, selected
 
 
 def top_media(build: Build, filters: Filters, limit: int) -> pd.DataFrame:
@@ -17,10 +17,10 @@ def top_media(build: Build, filters: Filters, limit: int) -> pd.DataFrame:
     frame = filtered(
         build,
         filters,
-        """
+        f"""
         SELECT e.name, e.country, count(*) AS articles, sum(x.mentions)::BIGINT AS mentions,
                e.entity_id
-        FROM article_entities x JOIN sel USING (article_id) JOIN entities e USING (entity_id)
+        FROM {selected("article_entities x")} JOIN entities e USING (entity_id)
         WHERE x.type = 'MEDIUM'
         GROUP BY ALL
         ORDER BY articles DESC, mentions DESC, e.name, e.entity_id

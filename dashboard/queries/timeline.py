@@ -19,6 +19,7 @@ from dashboard.store import (
     counted,
     in_dates,
     new_cursor,
+    selected,
     shared,
     time_limited,
 )
@@ -56,25 +57,25 @@ def _events(directory: str, build_id: str, filters: Filters, limit: int) -> pd.D
 #: entities (read by `sentences` and `with_sentences` for the events opened), read in the row
 #: groups of the filters' dates (`{dates}`) in one scan, the sample picked as it is read; each
 #: event's topic is the one the build stored with it (no paragraphs read).
-_PICKED = """
+_PICKED = f"""
     SELECT e.date_start, e.date_end, e.date_text, e.granularity, e.relation, e.countries,
-           e.topic_id, e.article_id, e.start, e.stop, e.published AS stored
-    FROM events e JOIN sel USING (article_id)
-    WHERE e.date_start IS NOT NULL AND {dates}
+           e.topic_id, e.article_id, e.article_key, e.start, e.stop, e.published AS stored
+    FROM {selected("events e")}
+    WHERE e.date_start IS NOT NULL AND {{dates}}
     ORDER BY hash(e.article_id, e.start), e.article_id, e.start
     LIMIT ?
 """
 
-#: The sampled events (`picked`) with their articles, read in the row groups of the events'
-#: dates (`{articles}`), and their topics' labels.
+#: The sampled events (`picked`) with their articles (joined on their keys), read in the row
+#: groups of the events' dates (`{articles}`), and their topics' labels.
 _SHOWN = """
     SELECT e.date_start, e.date_end, e.date_text, e.granularity, e.relation,
            a.published, (a.published - e.date_end) AS lag_days,
            e.countries, e.topic_id, t.label AS topic,
            a.title, a.source, e.article_id, e.start, e.stop, e.stored
     FROM picked e
-    JOIN (SELECT article_id, published, title, source FROM articles WHERE {articles}) a
-        USING (article_id)
+    JOIN (SELECT article_key, published, title, source FROM articles WHERE {articles}) a
+        USING (article_key)
     LEFT JOIN topics t ON t.topic_id = e.topic_id
     ORDER BY e.date_start, e.article_id, e.start
 """

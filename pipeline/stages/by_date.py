@@ -1,7 +1,9 @@
 """The tables the dashboard reads newest first or by date range, laid out by date: `events`,
 `quotes`, `mentions`, `country_mentions` and `article_entities` sorted by their article's
 publication date, newest first (undated articles last), then by their key, in small row groups
-(`GROUP_ROWS`), with the date in the table; `articles` sorted the same way (`articles_by_date`).
+(`GROUP_ROWS`), with the date and the article's key (`article_key`, its position in the
+articles by date: the dashboard joins on it rather than on the id's string) in the table;
+`articles` sorted the same way, with their keys (`articles_by_date`).
 A page that shows the newest rows of a selection, or the rows (or counts) of a date range, then
 decompresses a few row groups instead of every one (the stages write them in article order,
 where the rows of any date range sit in every row group). `events` also gets its paragraph's
@@ -42,24 +44,36 @@ BY_DATE = {
     "article_entities": "article_id, entity_id",
 }
 
-#: The rows of a table (the first parameter) with their article's date (from the articles,
-#: the second), in order; `{key}` is the table's `BY_DATE` key.
-_DATED = """
-    SELECT t.*, a.published
+#: The order of the articles by date, newest first, undated last, then by id: their order in
+#: `articles` and the source of their keys.
+_ORDER = "published DESC NULLS LAST, article_id"
+
+#: Each article's date and key (from the articles, the parameter): its position in `_ORDER`,
+#: from 0. The articles' dates do not change after `by_date`, so the keys the tables get here
+#: are those `articles_by_date` writes.
+_KEYED = f"""
+    SELECT *, (row_number() OVER (ORDER BY {_ORDER}) - 1)::INTEGER AS article_key
+    FROM (SELECT article_id, published FROM read_parquet(?))
+"""
+
+#: The rows of a table (the first parameter) with their article's date and key (`_KEYED`, from
+#: the articles, the second), in order; `{key}` is the table's `BY_DATE` key.
+_DATED = f"""
+    SELECT t.*, a.published, a.article_key
     FROM read_parquet(?) t
-    JOIN (SELECT article_id, published FROM read_parquet(?)) a USING (article_id)
-    ORDER BY a.published DESC NULLS LAST, {key}
+    JOIN ({_KEYED}) a USING (article_id)
+    ORDER BY a.published DESC NULLS LAST, {{key}}
 """
 
 #: `_DATED` for the events (the first parameter), with their paragraph's topic (from the
 #: paragraphs, the last parameter).
-_EVENTS = """
-    SELECT t.*, p.topic_id, a.published
+_EVENTS = f"""
+    SELECT t.*, p.topic_id, a.published, a.article_key
     FROM read_parquet(?) t
-    JOIN (SELECT article_id, published FROM read_parquet(?)) a USING (article_id)
+    JOIN ({_KEYED}) a USING (article_id)
     LEFT JOIN (SELECT article_id, paragraph, topic_id FROM read_parquet(?)) p
         USING (article_id, paragraph)
-    ORDER BY a.published DESC NULLS LAST, {key}
+    ORDER BY a.published DESC NULLS LAST, {{key}}
 """
 
 #: The events' sentences (from the events, the parameter) by the first day each names,
@@ -96,8 +110,13 @@ _ENTITY_QUOTES = """
 #: of 110,000 articles ran out of it).
 ENTITY_ROWS = 1 << 17
 
-#: The articles (the parameter) newest first, undated last, then by id.
-_ARTICLES = "SELECT * FROM read_parquet(?) ORDER BY published DESC NULLS LAST, article_id"
+#: The articles (the parameter) newest first, undated last, then by id, each with its key (its
+#: position in that order, from 0, as `_KEYED` numbers them).
+_ARTICLES = f"""
+    SELECT *, (row_number() OVER (ORDER BY {_ORDER}) - 1)::INTEGER AS article_key
+    FROM read_parquet(?)
+    ORDER BY {_ORDER}
+"""
 
 #: The columns of `article_texts` from the articles (the parameter) once laid out by date, in
 #: their order (DuckDB keeps a file's order): no second sort of every text.
@@ -183,16 +202,17 @@ NAMED_VIA = ("name", "adjective", "capital", "city")
 _UNITS = """
     WITH units AS (
         SELECT article_id, paragraph, sentence, 'actor' AS kind, entity_id AS node, in_headline,
-               published
+               published, article_key
         FROM read_parquet(?) WHERE entity_id IS NOT NULL
         UNION  -- distinct rows
-        SELECT article_id, paragraph, sentence, 'country', country, in_headline, published
+        SELECT article_id, paragraph, sentence, 'country', country, in_headline, published,
+               article_key
         FROM read_parquet(?) WHERE list_contains(?, via)
     )
     SELECT article_id, paragraph, sentence, kind, node,
            sentence = min(sentence) OVER (PARTITION BY article_id, paragraph, kind, node)
            AS paragraph_first,
-           in_headline, published
+           in_headline, published, article_key
     FROM units
     ORDER BY kind, CASE WHEN kind = 'actor' THEN node END, published DESC NULLS LAST, article_id,
              sentence, node

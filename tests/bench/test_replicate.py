@@ -35,6 +35,14 @@ def test_copies_keep_the_pipeline_row_groups(seed_build: Path, tmp_path: Path, m
         dates = pq.read_table(out / f"{name}.parquet", columns=["published"])["published"]
         dated = [d for d in dates.to_pylist() if d is not None]
         assert dated == sorted(dated, reverse=True) and len(set(d.year for d in dated)) >= 4
+    # Each copy of an article has a key of its own, and every table's rows carry their copy's.
+    keyed = pq.read_table(out / "articles.parquet", columns=["article_id", "article_key"])
+    keys = dict(zip(*keyed.to_pydict().values(), strict=True))
+    assert sorted(keys.values()) == list(range(20))
+    keyed_tables = ("quotes", "entity_quotes", "events", "mentions", "country_mentions")
+    for name in (*keyed_tables, "article_entities", "network_units"):
+        rows = pq.read_table(out / f"{name}.parquet", columns=["article_id", "article_key"])
+        assert all(keys[a] == k for a, k in zip(*rows.to_pydict().values(), strict=True))
     # The events' sentences by the days they name, which the copies shift back too.
     days = pq.read_table(out / "event_sentences.parquet", columns=["date_start"])["date_start"]
     named = [d for d in days.to_pylist() if d is not None]

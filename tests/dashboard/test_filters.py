@@ -118,6 +118,17 @@ def test_each_filter_selects_its_articles(seed_build, seed_articles) -> None:
     assert selected(seed_build, Filters(countries=("KAZ",), text="Лондон")) == set()
 
 
+def test_the_selection_holds_each_article_with_its_key(seed_build, seed_articles) -> None:
+    """The pages join the selection to the tables laid out by date on `article_key`: each
+    selected article comes with its own key, as `articles` numbers it."""
+    keys = {a["article_id"]: a["article_key"] for a in read_table(seed_build, "articles")}
+    built = open_build(seed_build)
+    for filters in (Filters(), Filters(countries=("KAZ",)), Filters(text="Трамп")):
+        chosen = store._selection(built.directory, built.build_id, filters).to_pylist()
+        assert {c["article_id"] for c in chosen} == selected(seed_build, filters)
+        assert all(c["article_key"] == keys[c["article_id"]] for c in chosen)
+
+
 def test_country_and_actor_filters_keep_to_the_date_range(seed_build, seed_articles) -> None:
     early_december = Filters(start=D(2025, 12, 1), end=D(2025, 12, 20))
     published = {a["article_id"]: a["published"] for a in read_table(seed_build, "articles")}

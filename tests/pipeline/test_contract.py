@@ -65,15 +65,15 @@ def test_a_speaker_is_an_entity_of_a_kind_that_speaks(seed_build) -> None:
 
 def test_tables_read_by_date_are_laid_out_by_date(seed_build, tmp_path, monkeypatch) -> None:
     """Each event, quote, mention, country mention and article's entity carries its article's
-    date and comes newest first (ties by key), in row groups whose dates do not overlap: a
-    reader of a date range skips the others."""
-    published = {
-        row["article_id"]: row["published"]
-        for row in pq.read_table(seed_build / "articles.parquet").to_pylist()
-    }
+    date and key and comes newest first (ties by key), in row groups whose dates do not
+    overlap: a reader of a date range skips the others."""
+    articles = pq.read_table(seed_build / "articles.parquet").to_pylist()
+    published = {row["article_id"]: row["published"] for row in articles}
+    article_keys = {row["article_id"]: row["article_key"] for row in articles}
     for name, key in BY_DATE.items():
         rows = pq.read_table(seed_build / f"{name}.parquet").to_pylist()
         assert rows and all(r["published"] == published[r["article_id"]] for r in rows)
+        assert all(r["article_key"] == article_keys[r["article_id"]] for r in rows)
         keys = [c.strip() for c in key.split(",")]
         order = [
             (r["published"] is None, -_days(r["published"]), *(r[k] for k in keys)) for r in rows
@@ -105,12 +105,15 @@ def test_tables_read_by_date_are_laid_out_by_date(seed_build, tmp_path, monkeypa
 
 def test_articles_are_laid_out_by_date(seed_build, tmp_path, monkeypatch) -> None:
     """Articles come newest first, undated last, ties by id, in row groups whose dates do not
-    overlap, however they were written before (ingestion writes them by id)."""
+    overlap, however they were written before (ingestion writes them by id, without keys);
+    each article's key is its position in that order."""
     table = pq.read_table(seed_build / "articles.parquet")
     rows = table.to_pylist()
     order = [(r["published"] is None, -_days(r["published"]), r["article_id"]) for r in rows]
     assert order == sorted(order) and len({r["published"] for r in rows}) > 2
-    pq.write_table(table.sort_by("article_id"), tmp_path / "articles.parquet")
+    assert [r["article_key"] for r in rows] == list(range(len(rows)))
+    ingested = table.drop_columns(["article_key"]).sort_by("article_id")
+    pq.write_table(ingested, tmp_path / "articles.parquet")
     monkeypatch.setitem(GROUP_ROWS, "articles", 2)  # the seeds' five articles in three groups
     written = articles_by_date(tmp_path)
     assert written["articles"]["rows"] == len(rows)
@@ -275,7 +278,8 @@ def test_totals_count_each_country_and_topic_of_the_whole_build(seed_build) -> N
 def _units(seed_build) -> list[dict]:
     """The rows `network_units` should hold, from the seed build's mentions and country mentions
     read in Python: a row per sentence and node, the countries named by name, adjective,
-    capital or city."""
+    capital or city, each with its article's key (`articles.article_key`)."""
+    keys = {a["article_id"]: a["article_key"] for a in read_table(seed_build, "articles")}
     found = {}
     for m in read_table(seed_build, "mentions"):
         found[(m["article_id"], m["sentence"], "actor", m["entity_id"])] = m
@@ -296,6 +300,7 @@ def _units(seed_build) -> list[dict]:
             "paragraph_first": first[(article, row["paragraph"], kind, node)] == sentence,
             "in_headline": row["in_headline"],
             "published": row["published"],
+            "article_key": keys[article],
         }
         for (article, sentence, kind, node), row in found.items()
     ]
