@@ -241,10 +241,11 @@ def test_a_place_before_a_surname_is_not_a_first_name() -> None:
             "Премьер-министр Борис Джонсон прибыл в Бельгию.",
             "Вчера в Брюсселе Джонсон заявил, что соглашение близко.",
             "Накануне в Лондоне Джонсон встретился с министрами.",
+            "Борис Джонсон назвал встречу полезной.",
         ]
     )
     assert not any("Брюссел" in name or "Лондон" in name for name in found)
-    assert found["Борис Джонсон"]["n_mentions"] == 3
+    assert found["Борис Джонсон"]["n_mentions"] == 4
 
 
 def test_corpus_evidence_picks_the_reading() -> None:
@@ -268,7 +269,9 @@ def test_corpus_evidence_crosses_chunks(monkeypatch: pytest.MonkeyPatch) -> None
     # (in reverse id order), what one article says still reaches the others: the surname in
     # a1 is the full name of a0, the abbreviation defined in a2 is the organisation in a3.
     texts = [
-        "Премьер-министр Тереза Мэй встретилась с Борисом Джонсоном в Лондоне.",
+        # a full name written twice: sure evidence of whom a1's bare surname means
+        "Премьер-министр Тереза Мэй встретилась с Борисом Джонсоном в Лондоне. Борис Джонсон "
+        "назвал встречу полезной.",
         "По словам Джонсона, переговоры продолжатся.",
         "Совет Евроатлантического партнерства (СЕАП) собрался в Брюсселе.",
         "В СЕАП обсудили Азербайджан.",

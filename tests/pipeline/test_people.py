@@ -143,11 +143,12 @@ def test_a_woman_named_by_her_surname_keeps_it() -> None:
     found = people(
         [
             "Официальный представитель МИД Мария Захарова выступила на брифинге.",
+            "Мария Захарова прокомментировала заявление Госдепартамента.",
             "«Это провокация», — заявила Захарова журналистам.",
             "Захарова также отметила, что Москва ответит.",
         ]
     )
-    assert found["Мария Захарова"]["n_mentions"] == 3
+    assert found["Мария Захарова"]["n_mentions"] == 4
     assert not any(name.startswith("Захаров ") or name == "Захаров" for name in found)
 
 
@@ -157,6 +158,23 @@ def test_a_bare_surname_joins_the_dominant_full_name() -> None:
     found = people(texts)
     assert found["Дональд Трамп"]["n_mentions"] == 6
     assert "Трамп" not in found
+
+
+def test_a_full_name_written_once_is_no_evidence_for_another_articles_surname() -> None:
+    """'закон Яровой' is Irina Yarovaya's law, not the Ukrainian deputy minister the corpus
+    names once; written twice, the only full name of a surname is the one meant."""
+    minister = (
+        "Поэтому нам необходимо, прежде всего, организовать чёткое взаимодействие между "
+        "подразделениями», — рассказал заместитель министра внутренних дел Украины Сергей Яровой."
+    )
+    law = (
+        "Он также исключил согласие команды Telegram выполнять закон Яровой, который, по его "
+        "мнению, является «антиконституционным и нереализуемым технически»."
+    )
+    found = people([minister, law])
+    assert found["Сергей Яровой"]["n_mentions"] == 1
+    assert len(found) == 2  # the law's author is a row of her own
+    assert people([minister, minister, law])["Сергей Яровой"]["n_mentions"] == 3
 
 
 def test_two_people_with_one_surname_by_gender() -> None:

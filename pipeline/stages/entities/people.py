@@ -35,8 +35,12 @@ _PATRONYMIC = re.compile(r"(?:вич|вна|ична|инична)$")
 _PARTICLES = frozenset(PARTICLE_WORDS.split("|"))  # 'Ле' of 'Марин Ле Пен', 'фон', 'дер'
 #: Share of a surname's full-name mentions the dominant full name needs for a bare surname to
 #: join it without the article naming it, and how many mentions it needs at least, when the
-#: corpus has several full names with that surname (the only one needs neither).
+#: corpus has several full names with that surname (the only one needs neither, but see
+#: `_SEEN_AGAIN`).
 DOMINANT, DOMINANT_MENTIONS = 0.8, 3
+#: Full-name mentions from which the only person of a surname is the one its bare mentions
+#: elsewhere mean.
+_SEEN_AGAIN = 2
 #: A word counts as a surname (so not a first name in front of one) when the corpus writes it
 #: last in full names this many times more often than first.
 _SURNAME_RATIO = 5
@@ -406,6 +410,8 @@ def person_keys(
         if not match and not alone:
             found = people.by_last.get(tokens[-1], {})
             fitting = {p: c for p, c in found.items() if _fits(p, tokens) and _ends(p, tokens)}
+            if len(tokens) == 1:
+                fitting = _written_again(fitting)
             best = dominant(fitting)
             match = [best] if best and _agrees(best, gender, people) else []
             if not match:  # a gender the text shows tells two people apart
@@ -418,6 +424,16 @@ def person_keys(
         else:
             resolved[i] = " ".join(tokens)
     return dict(sorted(resolved.items()))
+
+
+def _written_again(fitting: dict[str, int]) -> dict[str, int]:
+    """The persons a bare surname may join across the corpus: a sole full name the corpus
+    writes once is no evidence of whom another article means by the surname ('Яровой' of
+    'закон Яровой' is not the only 'Сергей Яровой', 'Рыбака' not 'Александр Рыбак'), so it
+    needs `_SEEN_AGAIN` full-name mentions."""
+    if len(fitting) == 1 and sum(fitting.values()) < _SEEN_AGAIN:
+        return {}
+    return fitting
 
 
 def _particled_person(m: Mention, surname: str, here: Mapping[str, int], people: People) -> str:
