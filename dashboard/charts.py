@@ -271,10 +271,22 @@ def timeline(
 ) -> go.Figure:
     """A marker per day and row (`timeline_markers`) at (`x`, `group`), a colour per group, the
     date and the number of points there on hover; groups in `timeline_groups` order; the
-    `published` (first, last) period shaded. A trace per group (its markers in the frame's
-    order), so a marker's colour and row are its trace's, not an array of one per point."""
+    `published` (first, last) period shaded (`timeline_drawn`)."""
     order = timeline_groups(frame, last)
-    frame = timeline_markers(frame)
+    return timeline_drawn(timeline_markers(frame), order, x_title, published, by_topic)
+
+
+def timeline_drawn(
+    frame: pd.DataFrame,
+    order: list[str],
+    x_title: str,
+    published: tuple | None = None,
+    by_topic: bool = False,
+) -> go.Figure:
+    """`timeline` of its markers (`frame`, from `timeline_markers`) and rows (`order`, from
+    `timeline_groups`), which the page also needs to map a click back to its point: made once
+    there for both. A trace per group (its markers in the frame's order), so a marker's colour
+    and row are its trace's, not an array of one per point."""
     # A topic keeps its colour from the Topics page; other groups are coloured by rank.
     ids = frame.drop_duplicates("group").set_index("group")["topic_id"].dropna()
     fixed = ids if by_topic else ids.iloc[:0]

@@ -334,8 +334,9 @@ _UNINFERRED = (
 )
 
 
-#: An entity's mentions (`?`) in every article, and with the headline filter in headlines alone.
-_ENTITY_MENTIONS = "SELECT article_id, sentence FROM mentions WHERE entity_id = ?"
+#: An entity's mentions (`?`) in every article, and with the headline filter in headlines alone;
+#: with their article's stored date, so that counts by month need not read the articles.
+_ENTITY_MENTIONS = "SELECT article_id, sentence, published FROM mentions WHERE entity_id = ?"
 _IN_HEADLINE = " AND in_headline"
 
 
@@ -351,8 +352,8 @@ def _entity_mentions(directory: str, build_id: str, entity_id: str, headlines: b
 
 @st.cache_resource(show_spinner=False, max_entries=64)
 def _mentions_of(directory: str, build_id: str, filters: Filters, entity_id: str) -> pa.Table:
-    """The mentions of an entity in the selected articles (`article_id`, `sentence`, a row per
-    mention), shared by the charts of its profile: the entity's mentions
+    """The mentions of an entity in the selected articles (`article_id`, `sentence`,
+    `published`, a row per mention), shared by the charts of its profile: the entity's mentions
     (`_entity_mentions`) in the filters' selection."""
     mentions = _entity_mentions(directory, build_id, entity_id, filters.headlines)
     if filters.whole:
@@ -413,7 +414,7 @@ def about_entity(
     build: Build, filters: Filters, entity_id: str, sql: str, *params: object
 ) -> pd.DataFrame:
     """Run a parameterised query in which the table `sel` holds the articles the filters select
-    and the table `own` (`article_id`, `sentence`) the entity's mentions in them."""
+    and the table `own` (`article_id`, `sentence`, `published`) the entity's mentions in them."""
     return _query(build.directory, build.build_id, sql, params, filters, entity_id)
 
 

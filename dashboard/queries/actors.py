@@ -108,17 +108,24 @@ def entity(build: Build, entity_id: str) -> dict | None:
 
 def mentions_per_month(build: Build, filters: Filters, entity_id: str) -> pd.DataFrame:
     """An entity's mentions and articles per month in the selected dated articles, months
-    without any included as zero."""
+    without any included as zero. Dated by the mentions' own `published` (their article's
+    stored date), without reading the articles, unless the cursor's articles undate some
+    (`Filters.inferred` off)."""
+    source, date = (
+        ("own m", "m.published")
+        if filters.inferred
+        else ("own m JOIN articles a USING (article_id)", "a.published")
+    )
     return about_entity(
         build,
         filters,
         entity_id,
-        """
+        f"""
         WITH counts AS (
-            SELECT date_trunc('month', a.published)::DATE AS month, count(*) AS mentions,
+            SELECT date_trunc('month', {date})::DATE AS month, count(*) AS mentions,
                    count(DISTINCT m.article_id) AS articles
-            FROM own m JOIN articles a USING (article_id)
-            WHERE a.published IS NOT NULL
+            FROM {source}
+            WHERE {date} IS NOT NULL
             GROUP BY 1
         ),
         months AS (

@@ -36,14 +36,41 @@ def events(build: Build, filters: Filters, limit: int = TIMELINE_POINTS) -> pd.D
     read, without their sentences and entities (read by `sentences` and `with_sentences` for
     the events opened), then its articles are read in the row groups of their dates.
     Shared by every axis and group-by of the filter state."""
-    return _events(build.directory, build.build_id, filters, limit)
+    resolved = event_counts(build, filters)["resolved"]
+    return _events(build.directory, build.build_id, filters, limit, resolved)
+
+
+#: The share of the events `_PICKED` orders, over the share it keeps (`_below`): enough that
+#: fewer than `limit` events pass the cut only by a chance too small to matter (10,000 expected
+#: for 5,000 kept, a standard deviation of 100); should it happen, the scan is made without it.
+_MARGIN = 2
+
+
+def _below(limit: int, resolved: int) -> tuple[str, list]:
+    """A cut of the events to those whose hash (`_PICKED`'s order) lies in its lowest
+    `_MARGIN * limit / resolved` share, and its parameter: the hash is uniform over 64 bits, so
+    about `_MARGIN * limit` of the `resolved` events pass. The `limit` lowest of those are the
+    `limit` lowest of all, so the sample is the same, but the top-N orders a fraction of the
+    events (d62: 7 ms of the scan's 50 at 110k). No cut when the sample is most of them."""
+    if _MARGIN * limit >= resolved:
+        return "true", []
+    return "hash(e.article_id, e.start) < ?::UBIGINT", [2**64 * _MARGIN * limit // resolved]
 
 
 @shared(max_entries=16)
-def _events(directory: str, build_id: str, filters: Filters, limit: int) -> pd.DataFrame:
+def _events(
+    directory: str, build_id: str, filters: Filters, limit: int, resolved: int
+) -> pd.DataFrame:
     with time_limited(new_cursor(directory, build_id, filters)) as cursor:
         dates, params = filters.in_range("e.published")
-        picked = cursor.sql(_PICKED.format(dates=dates), params=[*params, limit]).to_arrow_table()
+        below, cut = _below(limit, resolved)
+        picked = cursor.sql(
+            _PICKED.format(dates=dates, below=below), params=[*params, *cut, limit]
+        ).to_arrow_table()
+        if cut and picked.num_rows < limit:
+            picked = cursor.sql(
+                _PICKED.format(dates=dates, below="true"), params=[*params, limit]
+            ).to_arrow_table()
         cursor.register("picked", picked)
         # Without inferred dates an article's `published` may differ from the one its events
         # are stored under: its row groups are then found by a scan.
@@ -55,13 +82,14 @@ def _events(directory: str, build_id: str, filters: Filters, limit: int) -> pd.D
 
 #: The sample of `events`: the selected events resolved to dates but their sentences and
 #: entities (read by `sentences` and `with_sentences` for the events opened), read in the row
-#: groups of the filters' dates (`{dates}`) in one scan, the sample picked as it is read; each
-#: event's topic is the one the build stored with it (no paragraphs read).
+#: groups of the filters' dates (`{dates}`) in one scan, the sample picked as it is read, of the
+#: events whose hash passes the cut `{below}` (`_below`); each event's topic is the one the
+#: build stored with it (no paragraphs read).
 _PICKED = f"""
     SELECT e.date_start, e.date_end, e.date_text, e.granularity, e.relation, e.countries,
            e.topic_id, e.article_id, e.article_key, e.start, e.stop, e.published AS stored
     FROM {selected("events e")}
-    WHERE e.date_start IS NOT NULL AND {{dates}}
+    WHERE e.date_start IS NOT NULL AND {{dates}} AND {{below}}
     ORDER BY hash(e.article_id, e.start), e.article_id, e.start
     LIMIT ?
 """

@@ -63,14 +63,17 @@ if counts["resolved"] > timeline.TIMELINE_POINTS:
 if recent.empty:
     st.info("No event falls on this axis: the articles with dates in them are undated.")
 else:
+    # The rows and markers, made once for the figure and for mapping a click back to its point.
+    groups = charts.timeline_groups(recent, timeline.NO_GROUP[group_by])
+    markers = charts.timeline_markers(recent)
     selected = downloads.chart_with_downloads(
         build,
         filters,
         f"timeline_{axis}_{group_by}",
-        charts.timeline(
-            recent,
+        charts.timeline_drawn(
+            markers,
+            groups,
             timeline.AXES[axis],
-            timeline.NO_GROUP[group_by],
             (first, stats["last"]),
             by_topic=group_by == "topic",
         ),
@@ -78,8 +81,7 @@ else:
         lambda: timeline.with_sentences(build, recent.reset_index(drop=True)),
         selectable=True,
     )
-    groups = charts.timeline_groups(recent, timeline.NO_GROUP[group_by])
-    row = clicks.clicked_in_groups(selected, charts.timeline_markers(recent), groups)
+    row = clicks.clicked_in_groups(selected, markers, groups)
     if row is not None:
         st.query_params["article"], st.query_params["at"] = row["article_id"], str(row["start"])
     note = (

@@ -16,6 +16,7 @@ import traceback
 from collections import Counter
 from pathlib import Path
 
+import duckdb
 import networkx as nx
 import numpy as np
 import pandas as pd
@@ -533,6 +534,35 @@ def test_timeline_counts_follow_the_events_table(seed_build) -> None:
     none = Filters(start=dt.date(1990, 1, 1), end=dt.date(1990, 1, 2))
     assert event_counts(built, none) == {"events": 0, "resolved": 0, "articles": 0}
     assert timeline(built, none, "event", "country").empty
+
+
+def test_timeline_sample_is_the_lowest_hashes_whatever_the_cut(monkeypatch, seed_build) -> None:
+    """Past `limit` resolved events, the Timeline's sample is the `limit` events lowest by the
+    hash of (article id, start), as the events table gives them: the same with the cut of the
+    scan to the lowest hashes (`_below`) as without it, and when the cut lets too few through
+    (the scan made again without it)."""
+    built = open_build(seed_build)
+    resolved = event_counts(built, NONE)["resolved"]
+    limit = 7
+    assert timeline_queries._MARGIN * limit < resolved  # the cut applies
+    lowest = duckdb.sql(
+        f"""
+        SELECT article_id, start FROM read_parquet('{seed_build / "events.parquet"}')
+        WHERE date_start IS NOT NULL
+        ORDER BY hash(article_id, start), article_id, start LIMIT {limit}
+        """
+    ).fetchall()
+
+    def sample() -> set[tuple]:
+        st.cache_resource.clear()
+        picked = timeline_queries.events(built, NONE, limit)
+        return set(zip(picked["article_id"], picked["start"], strict=True))
+
+    assert sample() == set(lowest)
+    # A margin too small for `limit` events to pass: the scan is made again, uncut.
+    monkeypatch.setattr(timeline_queries, "_MARGIN", 0.01)
+    assert timeline_queries._below(limit, resolved)[1]
+    assert sample() == set(lowest)
 
 
 def test_timeline_rows_per_country_carry_their_own_event(seed_build) -> None:
