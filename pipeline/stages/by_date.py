@@ -48,11 +48,14 @@ BY_DATE = {
 #: `articles` and the source of their keys.
 _ORDER = "published DESC NULLS LAST, article_id"
 
-#: Each article's date and key (from the articles, the parameter): its position in `_ORDER`,
-#: from 0. The articles' dates do not change after `by_date`, so the keys the tables get here
-#: are those `articles_by_date` writes.
+#: An article's key: its position in `_ORDER`, from 0.
+_KEY = f"(row_number() OVER (ORDER BY {_ORDER}) - 1)::INTEGER AS article_key"
+
+#: Each article's date and key (`_KEY`, from the articles, the parameter). The articles'
+#: dates do not change after `by_date`, so the keys the tables get here are those
+#: `articles_by_date` writes.
 _KEYED = f"""
-    SELECT *, (row_number() OVER (ORDER BY {_ORDER}) - 1)::INTEGER AS article_key
+    SELECT *, {_KEY}
     FROM (SELECT article_id, published FROM read_parquet(?))
 """
 
@@ -110,10 +113,10 @@ _ENTITY_QUOTES = """
 #: of 110,000 articles ran out of it).
 ENTITY_ROWS = 1 << 17
 
-#: The articles (the parameter) newest first, undated last, then by id, each with its key (its
-#: position in that order, from 0, as `_KEYED` numbers them).
+#: The articles (the parameter) newest first, undated last, then by id, each with its key
+#: (`_KEY`, as `_KEYED` numbers them).
 _ARTICLES = f"""
-    SELECT *, (row_number() OVER (ORDER BY {_ORDER}) - 1)::INTEGER AS article_key
+    SELECT *, {_KEY}
     FROM read_parquet(?)
     ORDER BY {_ORDER}
 """
