@@ -278,11 +278,12 @@ class Introduced:
         the corpus does with the letters does not decide for an article that spells them out:
         'опытно-конструкторские работы (ОКР)' are no Olympic committee, whatever other
         articles' 'Олимпийского комитета России (ОКР)' and sentences about sport say."""
-        return frozenset(
-            (article_id, name)
-            for name, articles in self.common.items()
-            if name not in alias_groups()[0] and not medium_of(name, cited=True)
-            for article_id in articles - self.spelled_as_name.get(name, set())
+        return self._not_spelled_as_names(
+            {
+                name: articles
+                for name, articles in self.common.items()
+                if name not in alias_groups()[0] and not medium_of(name, cited=True)
+            }
         )
 
     def cited_as_laws(self) -> frozenset[tuple[str, str]]:
@@ -292,9 +293,16 @@ class Introduced:
         whatever body the letters name elsewhere (the Investigative Committee's 'СК'), unless
         the article also spells it out as a name. A body's number is written after its name
         ('Суд № 383'), not before."""
+        return self._not_spelled_as_names(self.laws)
+
+    def _not_spelled_as_names(
+        self, articles_of: Mapping[str, set[str]]
+    ) -> frozenset[tuple[str, str]]:
+        """(article, name) of each name's `articles_of` but those that also spell the name out
+        as a name ('Олимпийского комитета России (ОКР)')."""
         return frozenset(
             (article_id, name)
-            for name, articles in self.laws.items()
+            for name, articles in articles_of.items()
             for article_id in articles - self.spelled_as_name.get(name, set())
         )
 
