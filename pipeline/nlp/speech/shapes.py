@@ -285,8 +285,9 @@ def _cue_then_content(text: str, tokens: list[_Token], cue: int, stop: int) -> I
     if _answering(tokens, cue + 1):
         return  # 'отвечая на вопрос о том, что ...': the clause is the question's, not the answer
     said = tokens[cue]
-    if _is_as(tokens, cue) or (subject := _as_subject(tokens, cue)):
-        if _is_as(tokens, cue):  # 'как отмечает X, ...'
+    as_aside = _is_as(tokens, cue)
+    if as_aside or (subject := _as_subject(tokens, cue)):
+        if as_aside:  # 'как отмечает X, ...'
             source = _source_following(tokens, cue)
             end = source[1] + 1 if source else len(tokens)
         else:  # 'Как он говорил в начале марта, ...'
