@@ -63,14 +63,13 @@ def _events(
 ) -> pd.DataFrame:
     with time_limited(new_cursor(directory, build_id, filters)) as cursor:
         dates, params = filters.in_range("e.published")
-        below, cut = _below(limit, resolved)
-        picked = cursor.sql(
-            _PICKED.format(dates=dates, below=below), params=[*params, *cut, limit]
-        ).to_arrow_table()
-        if cut and picked.num_rows < limit:
+        # With the cut, else (too few passed it, by a rare chance) without.
+        for below, cut in (_below(limit, resolved), ("true", [])):
             picked = cursor.sql(
-                _PICKED.format(dates=dates, below="true"), params=[*params, limit]
+                _PICKED.format(dates=dates, below=below), params=[*params, *cut, limit]
             ).to_arrow_table()
+            if not cut or picked.num_rows >= limit:
+                break
         cursor.register("picked", picked)
         # Without inferred dates an article's `published` may differ from the one its events
         # are stored under: its row groups are then found by a scan.
