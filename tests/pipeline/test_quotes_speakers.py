@@ -1507,6 +1507,30 @@ def test_an_expert_is_not_a_head_of_state_spoken_of() -> None:
     assert said(found, "получали протекторат") != "Барак Обама"
 
 
+def test_an_expert_is_one_of_a_research_body_just_presented() -> None:
+    # corpus (seed 45 #2, seed 93 #6): a role in an institute or a centre is a commentator's,
+    # not an office of a state, so 'эксперт' is the one just presented, not the speaker before;
+    # a general just presented still is not ('генерал армии' is an office)
+    found = speakers(
+        [
+            "Как заявил министр обороны США Джеймс Мэттис на брифинге 19 мая, Пентагон будет "
+            "применять в Ираке и Сирии новую тактику. О смене тактики американских военных в "
+            "интервью RT рассказал начальник отдела исследований ближневосточных конфликтов "
+            "Института инновационного развития Антон Мардасов. По мнению эксперта, на этот "
+            "раз никакой эвакуации боевиков из окружения не будет.",
+            "«Сумма должна быть большая, чтобы впечатляла», — отметил Соскин. Похожей точки "
+            "зрения придерживается и президент Центра системного анализа и прогнозирования "
+            "Ростислав Ищенко. По мнению эксперта, иногда цифры просто рисуются с потолка.",
+            "«Это было коллегиальное решение», — рассказал RT политолог Олег Соскин. Учения "
+            "провёл генерал армии Валерий Герасимов. По мнению эксперта, иногда цифры просто "
+            "рисуются с потолка.",
+        ]
+    )
+    assert said(found, "никакой эвакуации боевиков") == "Антон Мардасов"
+    experts = [name for quote, name in found if "иногда цифры" in quote]
+    assert experts == ["Ростислав Ищенко", "Олег Соскин"]
+
+
 def test_a_question_addresses_the_interviewee_by_a_courtesy_title() -> None:
     # corpus: RT's interviews whose headline names the interviewee by role alone
     text = "\n\n".join(

@@ -30,7 +30,9 @@ The source's words name the speaker, or describe them and the article named them
    Виталий Мутко', 'ведущая' for 'телеведущая') or holding it as their role, else the one
    holding its role, else the speaker of the quote just before, else the antecedent, as for a
    pronoun. A noun any commentator fits ('эксперт', 'мужчина')
-   is first the person just named or quoted (`Article._just_named`). One naming a country
+   is first the person just named or quoted (`Article._just_named`), when that person has no
+   role, a commentator's, or any role in a body of research or analysis (`_commenting`:
+   'президент Центра системного анализа'). One naming a country
    is not one of another country or a commentator when a person of it was named just before
    ('По словам бывшего главы Грузии' after a political scientist's quote). The speaker just
    before gives way to a person presented as speaking since (`_speaking_since`: 'Магомед

@@ -26,8 +26,8 @@ from pipeline.stages.speakers.records import Mention, Previous, Said, role_head
 from pipeline.stages.speakers.sentences import _opines
 from pipeline.stages.speakers.words import (
     _BACK,
-    _COMMENTATORS,
     _DASHES,
+    _commenting,
     _described_apart,
     _fixed,
     _is_verb,
@@ -652,9 +652,7 @@ class Reference:
         загадочным')."""
         found = self._antecedent(start, gender, said.previous)
         person = self.people.get(found) if found else None
-        if person is None or not (
-            person.role is None or person.role in _COMMENTATORS or head in _SEXES
-        ):
+        if person is None or not (_commenting(person.role, person.affiliation) or head in _SEXES):
             return None
         # from where the quotation opens: its own sentences push no one out of reach ('...,
         # считает Владимир Кормузов. «...», — пояснил эксперт')

@@ -32,10 +32,10 @@ from pipeline.stages.speakers.sentences import _opines
 from pipeline.stages.speakers.words import (
     _AGENCIES,
     _BACK,
-    _COMMENTATORS,
     _PUNDITS,
     _SUBORDINATING,
     _animate,
+    _commenting,
     _fixed,
     _plural,
 )
@@ -544,10 +544,12 @@ class Roles:
         if len(subjects) != 1:
             return None
         found = subjects.pop()
-        role = self.people[found].role if found in self.people else None
+        person = self.people.get(found)
+        role = person.role if person else None
         sentence = self._sentence_of(since[-1].start)
         speaking = _opines(sentence) or "«" in sentence
-        fits = head is None or role is None or role in _COMMENTATORS or role == head
+        commenting = person is None or _commenting(role, person.affiliation)
+        fits = head is None or commenting or role == head
         subject = next(m for m in since if m.sentence == last and m.entity_id == found)
         if not speaking and head and self._presented_before(subject, before):
             # one the sentence right before presents with a noun of a person, who acts in it

@@ -125,6 +125,14 @@ _COMMENTATORS = _PUNDITS | frozenset(
     | {"декан", "сотрудник"}
 )
 
+#: Nouns of the bodies commentators work in, research and analysis ('Центр системного анализа',
+#: 'Институт инновационного развития', 'кафедра', 'фонд'): any role in one is a commentator's
+#: ('президент Центра ...', 'начальник отдела ... Института ...'), not an office of a state.
+_STUDIES = frozenset(
+    {"институт", "центр", "университет", "академия", "кафедра", "факультет", "лаборатория"}
+    | {"фонд", "клуб", "ассоциация"}
+)
+
 #: Nouns of a document whose author the text names as making it ('Европарламент принял
 #: резолюцию ... — говорится в резолюции'); else, as other nouns of a thing, it refers back to
 #: an organisation (`Article._institution`).
@@ -227,6 +235,17 @@ def _singular(word: str) -> bool:
     проектов Министерства обороны', 'подобные заявления Волкера') names papers at large, not
     the one the source calls back."""
     return _of_number(word, "sing")
+
+
+def _commenting(role: str | None, affiliation: str) -> bool:
+    """Whether a person the corpus knows by `role` (`entities.role`'s head) and `affiliation`
+    (the role in full) is one asked for comment: no role, a commentator's (`_COMMENTATORS`), or
+    any role in a body of research or analysis (`_STUDIES`: 'президент Центра системного
+    анализа и прогнозирования'), never an office of a state alone ('президент', 'генерал
+    армии')."""
+    if role is None or role in _COMMENTATORS:
+        return True
+    return any(lemma(w.lower()) in _STUDIES for w in re.findall(r"[\w-]+", affiliation))
 
 
 def _plural(word: str) -> bool:
