@@ -12,6 +12,7 @@ from dashboard.labels import named
 from dashboard.store import (
     Build,
     about_entity,
+    arrow,
     new_cursor,
     query,
     selected,
@@ -64,7 +65,7 @@ def _counts(directory: str, build_id: str, filters: Filters) -> pa.Table:
     dates, bounds = filters.in_range("x.published")
     with time_limited(new_cursor(directory, build_id, filters)) as cursor:
         sql = _COUNTS.format(dates=dates)
-        return cursor.sql(sql, params=[filters.actor_types, *bounds]).to_arrow_table()
+        return arrow(cursor, sql, [filters.actor_types, *bounds])
 
 
 def top_actors(build: Build, filters: Filters, limit: int) -> pd.DataFrame:
@@ -114,7 +115,7 @@ def mentions_per_month(build: Build, filters: Filters, entity_id: str) -> pd.Dat
     source, date = (
         ("own m", "m.published")
         if filters.inferred
-        else ("own m JOIN articles a USING (article_id)", "a.published")
+        else ("own m JOIN articles a USING (article_key)", "a.published")
     )
     return about_entity(
         build,
@@ -123,7 +124,7 @@ def mentions_per_month(build: Build, filters: Filters, entity_id: str) -> pd.Dat
         f"""
         WITH counts AS (
             SELECT date_trunc('month', {date})::DATE AS month, count(*) AS mentions,
-                   count(DISTINCT m.article_id) AS articles
+                   count(DISTINCT m.article_key) AS articles
             FROM {source}
             WHERE {date} IS NOT NULL
             GROUP BY 1
@@ -143,22 +144,23 @@ def mentions_per_month(build: Build, filters: Filters, entity_id: str) -> pd.Dat
 
 
 #: The other people and organisations named in the same sentences as the entity (`?`) in every
-#: article (`own` of every article): a row per entity, article and sentence. The mentions are
-#: narrowed to the entity's articles first, a filter DuckDB applies while it scans them.
+#: article (`own` of every article): a row per entity, article (by its key) and sentence. The
+#: mentions are narrowed to the entity's articles first, a filter DuckDB applies while it scans
+#: them.
 _CO_MENTIONED = """
-    WITH sentences AS (SELECT DISTINCT article_id, sentence FROM own)
-    SELECT DISTINCT m.entity_id, m.article_id, m.sentence
-    FROM mentions m JOIN sentences USING (article_id, sentence)
+    WITH sentences AS (SELECT DISTINCT article_key, sentence FROM own)
+    SELECT DISTINCT m.entity_id, m.article_key, m.sentence
+    FROM mentions m JOIN sentences USING (article_key, sentence)
     WHERE m.entity_id <> ? AND m.type IN ('PER', 'ORG')
-      AND m.article_id IN (SELECT article_id FROM own)
+      AND m.article_key IN (SELECT article_key FROM own)
 """
 
 #: The countries named in the same sentences as the entity in every article: a row per
-#: country, article and sentence.
+#: country, article (by its key) and sentence.
 _CO_COUNTRIES = """
-    WITH sentences AS (SELECT DISTINCT article_id, sentence FROM own)
-    SELECT DISTINCT c.country, o.article_id, o.sentence
-    FROM sentences o JOIN country_mentions c USING (article_id, sentence)
+    WITH sentences AS (SELECT DISTINCT article_key, sentence FROM own)
+    SELECT DISTINCT c.country, o.article_key, o.sentence
+    FROM sentences o JOIN country_mentions c USING (article_key, sentence)
 """
 
 
@@ -172,7 +174,7 @@ def _around(
     selection instead of reading every mention of the entity's articles again."""
     cursor = new_cursor(directory, build_id, Filters(headlines=headlines), entity_id)
     with time_limited(cursor):
-        return cursor.sql(sql, params=list(params)).to_arrow_table()
+        return arrow(cursor, sql, list(params))
 
 
 @shared(max_entries=64)
@@ -204,8 +206,8 @@ def co_mentioned(build: Build, filters: Filters, entity_id: str, limit: int) -> 
         (_CO_MENTIONED, (entity_id,)),
         """
         SELECT e.entity_id, e.name, e.type, count(*) AS sentences,
-               count(DISTINCT p.article_id) AS articles
-        FROM around p JOIN sel USING (article_id) JOIN entities e USING (entity_id)
+               count(DISTINCT p.article_key) AS articles
+        FROM around p SEMI JOIN sel USING (article_key) JOIN entities e USING (entity_id)
         GROUP BY ALL
         ORDER BY sentences DESC, articles DESC, e.name
         LIMIT ?
@@ -223,8 +225,8 @@ def co_countries(build: Build, filters: Filters, entity_id: str, limit: int) -> 
         entity_id,
         (_CO_COUNTRIES, ()),
         """
-        SELECT c.country, count(*) AS sentences, count(DISTINCT c.article_id) AS articles
-        FROM around c JOIN sel USING (article_id)
+        SELECT c.country, count(*) AS sentences, count(DISTINCT c.article_key) AS articles
+        FROM around c SEMI JOIN sel USING (article_key)
         GROUP BY c.country
         ORDER BY sentences DESC, articles DESC, c.country
         LIMIT ?
@@ -244,7 +246,7 @@ def entity_articles(build: Build, filters: Filters, entity_id: str, limit: int) 
         entity_id,
         f"""
         SELECT a.title, a.published, a.source, count(*) AS mentions, a.article_id
-        FROM own m JOIN (SELECT * FROM articles WHERE {dates}) a USING (article_id)
+        FROM own m JOIN (SELECT * FROM articles WHERE {dates}) a USING (article_key)
         GROUP BY ALL
         ORDER BY mentions DESC, a.published DESC NULLS LAST, a.article_id
         LIMIT ?

@@ -11,6 +11,7 @@ import streamlit as st
 from dashboard.filters import Filters
 from dashboard.store import (
     Build,
+    arrow,
     at_rows,
     new_cursor,
     selected,
@@ -177,7 +178,7 @@ def _entity_quotes(directory: str, build_id: str, entity_id: str) -> pa.Table:
     every filter state: picking its quotes from all quotes would read every selected quote's
     list of entities again after each filter change."""
     with time_limited(new_cursor(directory, build_id, None)) as cursor:
-        return cursor.sql(_ENTITY_QUOTES, params=[entity_id]).to_arrow_table()
+        return arrow(cursor, _ENTITY_QUOTES, [entity_id])
 
 
 def _asks(one: QuoteQuery, field: str) -> bool:
@@ -244,7 +245,7 @@ def _quote_sets(
         bounds = filters.in_range("q.published")[1]
         sql = _picked(wanted, filters)
         limits = [limit] * len(wanted)
-        picked = cursor.sql(sql, params=[*params, *bounds, *limits]).to_arrow_table()
+        picked = arrow(cursor, sql, [*params, *bounds, *limits])
         cursor.register("picked", picked)
         stored, ids = picked["stored"], picked["article_id"]
         if entity_id is None:
@@ -286,7 +287,7 @@ def _by_speaker(directory: str, build_id: str, filters: Filters) -> pa.Table:
     speakers: each would read every selected quote's speaker and article."""
     dates, bounds = filters.in_range("q.published")
     with time_limited(new_cursor(directory, build_id, filters)) as cursor:
-        return cursor.sql(_BY_SPEAKER.format(dates=dates), params=bounds).to_arrow_table()
+        return arrow(cursor, _BY_SPEAKER.format(dates=dates), bounds)
 
 
 def quote_speakers(build: Build, filters: Filters, limit: int) -> pd.DataFrame:

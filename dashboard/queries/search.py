@@ -14,7 +14,7 @@ import pyarrow.compute as pc
 import streamlit as st
 
 from dashboard.filters import Filters
-from dashboard.store import Build, new_cursor, selected, shared, time_limited
+from dashboard.store import Build, arrow, new_cursor, selected, shared, time_limited
 from pipeline.nlp.models import word_forms
 
 #: Search modes of the Search page, as the URL keeps them.
@@ -83,33 +83,39 @@ def search_term(text: str, mode: str) -> Term | None:
 
 @st.cache_resource(show_spinner=False, max_entries=32)
 def _using(directory: str, build_id: str, mode: str, term: str) -> pa.Table:
-    """The ids of the articles that use `term` (see `concordance`), whatever the filters: from
-    the entity's articles, or the words index, checked against the text for a phrase. Computed
-    once for the concordance and the usage per month."""
+    """The ids and keys of the articles that use `term` (see `concordance`), whatever the
+    filters: from the entity's articles, or the words index, checked against the text for a
+    phrase. Computed once for the concordance and the usage per month, which match them to a
+    selection on the keys."""
     if mode == "entity":
-        sql = "SELECT article_id FROM article_entities WHERE entity_id = ?"
+        sql = "SELECT article_id, article_key FROM article_entities WHERE entity_id = ?"
         params: list = [term]
     else:
         found = search_term(term, mode)
         if found is None:
-            return pa.table({"article_id": pa.array([], pa.string())})
+            return pa.table(
+                {"article_id": pa.array([], pa.string()), "article_key": pa.array([], pa.int32())}
+            )
         sql, params = _candidates(found)
     with time_limited(new_cursor(directory, build_id, None)) as cursor:
-        return cursor.sql(sql, params=params).to_arrow_table()
+        return arrow(cursor, sql, params)
 
 
 def _candidates(found: Term) -> tuple[str, list]:
-    """SQL of the ids of the articles that use `found`, in order, and its parameters."""
+    """SQL of the ids and keys of the articles that use `found`, in order of their ids, and its
+    parameters (the words index holds the ids alone: the keys are the articles')."""
     each = "SELECT DISTINCT article_id FROM words WHERE word IN (SELECT unnest(?))"
     candidates = " INTERSECT ".join([each] * len(found.index))
     params: list = list(found.index)
+    checked = ""
     if not found.exact:
-        candidates = (
-            f"SELECT article_id FROM articles WHERE article_id IN ({candidates}) "
-            "AND regexp_matches(lower(text), ?)"
-        )
+        checked = " AND regexp_matches(lower(text), ?)"
         params.append(found.re2)
-    return f"{candidates} ORDER BY article_id", params
+    return (
+        f"SELECT article_id, article_key FROM articles WHERE article_id IN ({candidates})"
+        f"{checked} ORDER BY article_id",
+        params,
+    )
 
 
 def usage_per_month(build: Build, filters: Filters, mode: str, term: str) -> pd.DataFrame:
@@ -127,7 +133,7 @@ def _usage(directory: str, build_id: str, filters: Filters, mode: str, term: str
             f"""
         WITH dated AS (
             SELECT date_trunc('month', a.published)::DATE AS month,
-                   a.article_id IN (SELECT article_id FROM hits) AS uses
+                   a.article_key IN (SELECT article_key FROM hits) AS uses
             FROM {selected("articles a")}
             WHERE a.published IS NOT NULL
         ),
@@ -205,7 +211,7 @@ def _entity_hits(
         ORDER BY a.published DESC NULLS LAST, m.article_id, m.start
         LIMIT ?
     """
-    hits = cursor.sql(sql, params=[entity_id, *params, limit]).to_arrow_table()
+    hits = arrow(cursor, sql, [entity_id, *params, limit])
     texts = _articles(cursor, hits)
     rows = []
     for article_id, start, stop, published in zip(*hits.to_pydict().values(), strict=True):
@@ -230,13 +236,14 @@ def _text_hits(
     then their matches a batch at a time, newest first, until `limit` matches are found. The
     matches of an article are read from `matched` (`_matched`), else from its text, and kept
     there."""
-    ordered = cursor.sql(
+    ordered = arrow(
+        cursor,
         f"""
-        SELECT a.article_id, a.published
-        FROM {selected("articles a")} JOIN hits USING (article_id)
-        ORDER BY a.published DESC NULLS LAST, a.article_id
-        """
-    ).to_arrow_table()
+        SELECT h.article_id, a.published
+        FROM {selected("articles a")} JOIN hits h USING (article_key)
+        ORDER BY a.published DESC NULLS LAST, h.article_id
+        """,
+    )
     rows: list[tuple] = []
     done, size = 0, _FIRST_TEXTS
     while len(rows) < limit and done < ordered.num_rows:

@@ -14,6 +14,7 @@ from dashboard.filters import Filters
 from dashboard.labels import country_name
 from dashboard.store import (
     Build,
+    arrow,
     at_rows,
     corpus_summary,
     counted,
@@ -65,9 +66,7 @@ def _events(
         dates, params = filters.in_range("e.published")
         # With the cut, else (too few passed it, by a rare chance) without.
         for below, cut in (_below(limit, resolved), ("true", [])):
-            picked = cursor.sql(
-                _PICKED.format(dates=dates, below=below), params=[*params, *cut, limit]
-            ).to_arrow_table()
+            picked = arrow(cursor, _PICKED.format(dates=dates, below=below), [*params, *cut, limit])
             if not cut or picked.num_rows >= limit:
                 break
         cursor.register("picked", picked)

@@ -7,7 +7,7 @@ import pyarrow as pa
 import streamlit as st
 
 from dashboard.filters import Filters
-from dashboard.store import Build, at_rows, new_cursor, query, shared, time_limited
+from dashboard.store import Build, arrow, at_rows, new_cursor, query, shared, time_limited
 
 #: Every article's paragraphs with a topic, per article and topic (a row per article and topic
 #: instead of one per paragraph: an article has one or two topics), with the article's date as
@@ -72,7 +72,7 @@ def _per_article(directory: str, build_id: str) -> pa.Table:
     """`_PER_ARTICLE`, read once per build and shared by every filter state: a filter change
     then counts a row per selected article and topic, not every selected paragraph."""
     with time_limited(new_cursor(directory, build_id, None)) as cursor:
-        return cursor.sql(_PER_ARTICLE).to_arrow_table()
+        return arrow(cursor, _PER_ARTICLE)
 
 
 def prepare(build: Build) -> None:
@@ -89,7 +89,7 @@ def _monthly(directory: str, build_id: str, filters: Filters) -> pa.Table:
     cursor.register("per_article", _per_article(directory, build_id))
     dated, join = ("p", "") if filters.inferred else ("a", "JOIN articles a USING (article_id)")
     with time_limited(cursor):
-        return cursor.sql(_MONTHLY.format(dated=dated, join=join)).to_arrow_table()
+        return arrow(cursor, _MONTHLY.format(dated=dated, join=join))
 
 
 @shared(max_entries=64)
@@ -154,7 +154,7 @@ def _topic_keys(directory: str, build_id: str, topic_id: int) -> pa.Table:
     change then ranks the topic's paragraphs in its selection instead of scanning every
     paragraph for the topic's (`paragraphs` is laid out by article)."""
     with time_limited(new_cursor(directory, build_id, None)) as cursor:
-        return cursor.sql(_TOPIC_KEYS, params=[topic_id]).to_arrow_table()
+        return arrow(cursor, _TOPIC_KEYS, [topic_id])
 
 
 #: The selected articles' paragraphs among a topic's (`keys_all`: `_TOPIC_KEYS`), its
@@ -197,7 +197,7 @@ def _topic_paragraphs(
     cursor = new_cursor(directory, build_id, filters)
     cursor.register("keys_all", _topic_keys(directory, build_id, topic_id))
     with time_limited(cursor):
-        picked = cursor.sql(_PICKED, params=[limit]).to_arrow_table()
+        picked = arrow(cursor, _PICKED, [limit])
         cursor.register("picked", picked)
         # Without inferred dates the cursor's `articles` is not found by the stored dates.
         stored, ids = picked["stored"], picked["article_id"]
