@@ -224,14 +224,13 @@ def _days(dates: pd.Series) -> np.ndarray:
 
 #: A Timeline marker, but for its group's colour and its opacity.
 _POINT = {"size": 9, "line": {"width": 0.5, "color": "white"}}
-#: What the Timeline's traces share: the hover gives the date as written, its range, its
-#: article's source and the row; not the article's title nor its sentence (a click shows both
-#: under the chart): thousands of titles made most of the page's bytes.
-_TIMELINE_TRACE = {
-    "mode": "markers",
-    "hovertemplate": "<b>%{customdata[0]}</b> (%{customdata[1]} – %{customdata[2]})<br>"
-    "%{customdata[3]} · click for the article%{customdata[4]}<extra>%{fullData.name}</extra>",
-}
+#: The Timeline's hover: the date as written, its range, its article's source and the row;
+#: not the article's title nor its sentence (a click shows both under the chart): thousands of
+#: titles made most of the page's bytes.
+_TIMELINE_HOVER = (
+    "<b>%{customdata[0]}</b> (%{customdata[1]} – %{customdata[2]})<br>"
+    "%{customdata[3]} · click for the article%{customdata[4]}<extra>%{customdata[5]}</extra>"
+)
 
 
 def _more_here(stacked: pd.Series) -> np.ndarray:
@@ -244,7 +243,7 @@ def _more_here(stacked: pd.Series) -> np.ndarray:
 
 def timeline_groups(frame: pd.DataFrame, last: str) -> list[str]:
     """The Timeline's rows (`group`), top down: most points first, the `last` group (no
-    country, no topic) at the bottom. Trace number i of `timeline` draws group i."""
+    country, no topic) at the bottom."""
     order = frame["group"].value_counts().index.tolist()
     return [g for g in order if g != last] + [g for g in order if g == last]
 
@@ -253,13 +252,16 @@ def timeline_groups(frame: pd.DataFrame, last: str) -> list[str]:
 _OPACITY = 0.7
 
 
-def timeline_markers(frame: pd.DataFrame) -> pd.DataFrame:
+def timeline_markers(frame: pd.DataFrame, order: list[str]) -> pd.DataFrame:
     """The Timeline's markers: the first point (in the frame's order) of each day and row, with
-    `stacked`, the number of points there. Points of one day and row overlap exactly, so one
-    marker draws them all, as dark as they were stacked; a click on it opens its first point,
-    the others are in the CSV."""
+    `stacked`, the number of points there; row by row in `order` (`timeline_groups`), each
+    row's in the frame's order, as the chart draws them: its marker number k is row k. Points
+    of one day and row overlap exactly, so one marker draws them all, as dark as they were
+    stacked; a click on it opens its first point, the others are in the CSV."""
     stacked = frame.groupby(["x", "group"], sort=False)["x"].transform("size")
-    return frame.assign(stacked=stacked).drop_duplicates(["x", "group"])
+    markers = frame.assign(stacked=stacked).drop_duplicates(["x", "group"])
+    rank = markers["group"].map({group: i for i, group in enumerate(order)}).to_numpy()
+    return markers.iloc[np.argsort(rank, kind="stable")]
 
 
 def timeline(
@@ -273,7 +275,7 @@ def timeline(
     date and the number of points there on hover; groups in `timeline_groups` order; the
     `published` (first, last) period shaded (`timeline_drawn`)."""
     order = timeline_groups(frame, last)
-    return timeline_drawn(timeline_markers(frame), order, x_title, published, by_topic)
+    return timeline_drawn(timeline_markers(frame, order), order, x_title, published, by_topic)
 
 
 def timeline_drawn(
@@ -285,8 +287,9 @@ def timeline_drawn(
 ) -> go.Figure:
     """`timeline` of its markers (`frame`, from `timeline_markers`) and rows (`order`, from
     `timeline_groups`), which the page also needs to map a click back to its point: made once
-    there for both. A trace per group (its markers in the frame's order), so a marker's colour
-    and row are its trace's, not an array of one per point."""
+    there for both. One trace of every marker, each with its row's colour and name: Plotly
+    styles and lays out every trace apart, and a trace per row (a hundred of them at 110k
+    articles) cost the browser more than the markers."""
     # A topic keeps its colour from the Topics page; other groups are coloured by rank.
     ids = frame.drop_duplicates("group").set_index("group")["topic_id"].dropna()
     fixed = ids if by_topic else ids.iloc[:0]
@@ -304,43 +307,46 @@ def timeline_drawn(
         ]
     )
     opacity = (1 - (1 - _OPACITY) ** frame["stacked"].to_numpy()).round(2).astype(np.float32)
-    rows = frame.groupby("group", sort=False).indices
+    colours = np.array(
+        [PALETTE[int(fixed.get(group, i)) % len(PALETTE)] for i, group in enumerate(order)],
+        dtype=object,
+    )
+    row = frame["group"].map({group: i for i, group in enumerate(order)}).to_numpy()
     fig = go.Figure(
-        [
-            # SVG, not WebGL, at any count: without a GPU, a browser took several times longer to
-            # draw the same markers with WebGL (a canvas per trace).
-            go.Scatter(
-                x=days[rows[group]],
-                y=np.full(len(rows[group]), len(order) - 1 - i, dtype=np.int16),
-                customdata=hover[rows[group]],
-                name=group,
-                marker={
-                    **_POINT,
-                    "color": PALETTE[int(fixed.get(group, i)) % len(PALETTE)],
-                    "opacity": opacity[rows[group]],
-                },
-                **_TIMELINE_TRACE,
-                _validate=False,
-            )
-            for i, group in enumerate(order)
-        ],
+        # SVG, not WebGL, at any count: without a GPU, a browser took several times longer to
+        # draw the same markers with WebGL.
+        go.Scatter(
+            x=days,
+            # Rows at 0 .. n-1 from the bottom, named by ticks: a number per point rather than
+            # its group's name.
+            y=(len(order) - 1 - row).astype(np.int16),
+            customdata=np.column_stack([hover, frame["group"].to_numpy(object)]),
+            marker={**_POINT, "color": colours[row], "opacity": opacity},
+            mode="markers",
+            hovertemplate=_TIMELINE_HOVER,
+            _validate=False,
+        ),
         _validate=False,
     )
     fig._validate = fig.layout._validate = True  # the layout set below is checked as usual
+    shown, left = label_room(pd.Series(order[::-1], dtype=object), LABEL_CHARS)
     fig.update_layout(
         _layout(
             x_title,
             "",
-            # Rows at 0 .. n-1 from the bottom, named by ticks: a number per point rather than
-            # its group's name.
+            # Fixed margins, from the rows' names: Plotly's `automargin` measured every tick
+            # label in the browser and drew the chart again to fit them.
+            xaxis={"automargin": False},
             yaxis={
+                "automargin": False,
                 "tickmode": "array",
                 "tickvals": list(range(len(order))),
-                "ticktext": order[::-1],
+                "ticktext": shown,
                 "range": [-0.5, len(order) - 0.5],
                 "zeroline": False,
                 "showgrid": False,
             },
+            margin={"l": left, "r": 10, "t": 10, "b": 50},
             height=max(260, 34 * len(order) + 90),
             hovermode="closest",
             clickmode="event+select",

@@ -65,7 +65,7 @@ if recent.empty:
 else:
     # The rows and markers, made once for the figure and for mapping a click back to its point.
     groups = charts.timeline_groups(recent, timeline.NO_GROUP[group_by])
-    markers = charts.timeline_markers(recent)
+    markers = charts.timeline_markers(recent, groups)
     selected = downloads.chart_with_downloads(
         build,
         filters,
@@ -81,7 +81,7 @@ else:
         lambda: timeline.with_sentences(build, recent.reset_index(drop=True)),
         selectable=True,
     )
-    row = clicks.clicked_in_groups(selected, markers, groups)
+    row = clicks.clicked_row(selected, markers)
     if row is not None:
         st.query_params["article"], st.query_params["at"] = row["article_id"], str(row["start"])
     note = (

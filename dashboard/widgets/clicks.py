@@ -22,16 +22,6 @@ def clicked_row(points: list[dict], frame: pd.DataFrame, trace: int = 0) -> pd.S
     return frame.iloc[points[0].get("point_index", points[0].get("point_number"))]
 
 
-def clicked_in_groups(points: list[dict], frame: pd.DataFrame, groups: list) -> pd.Series | None:
-    """The row of `frame` behind the first point clicked in a chart of a trace per group (trace
-    number i: the rows whose `group` is `groups[i]`, in the frame's order), if any."""
-    if not points:
-        return None
-    point = points[0]
-    rows = frame[frame["group"] == groups[point.get("curve_number", 0)]]
-    return rows.iloc[point.get("point_index", point.get("point_number"))]
-
-
 def add_filter(kind: str, value: object) -> None:
     """Add `value` to the `kind` filter ('countries', 'actors', 'topics') and rerun; a value
     already filtered on is left alone."""

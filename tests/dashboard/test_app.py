@@ -30,6 +30,7 @@ from streamlit.testing.v1 import AppTest
 
 from dashboard import charts, echarts, store
 from dashboard.charts import (
+    CHAR_WIDTH,
     COLUMN_LABEL_CHARS,
     Ranking,
     ranked,
@@ -80,7 +81,7 @@ from dashboard.store import (
     summary,
 )
 from dashboard.widgets import sidebar
-from dashboard.widgets.clicks import clicked_in_groups
+from dashboard.widgets.clicks import clicked_row
 from pipeline import SCHEMA_VERSION
 from pipeline.build import build
 from pipeline.stages.by_date import entity_quotes
@@ -659,27 +660,33 @@ def test_timeline_page_reads_the_sentences_of_its_history_table_alone(
     assert len(app.dataframe[0].value) == len(in_history)
 
 
-def test_timeline_chart_draws_a_trace_per_row(seed_build) -> None:
-    """Each row (group) is a trace of its points: one colour, its name on hover, rows top down
-    in `timeline_groups` order; a click on point k of trace i leads back to its row."""
+def test_timeline_chart_draws_its_rows_in_one_trace(seed_build) -> None:
+    """Every marker in one trace, rows top down in `timeline_groups` order, each marker with
+    its row's colour and its row's name on hover; a click on marker k leads back to row k of
+    the markers, in the row its tick names."""
     points = timeline(open_build(seed_build), NONE, "event", "country")
     groups = timeline_groups(points, "No country named")
     assert groups[-1] == "No country named"
     figure = timeline_chart(points, "Date", "No country named")
-    assert [t.name for t in figure.data] == groups
-    markers = timeline_markers(points)
-    assert sum(len(t.x) for t in figure.data) == len(markers)
-    assert figure.data[0].hovertemplate.endswith("<extra>%{fullData.name}</extra>")
+    (trace,) = figure.data
+    markers = timeline_markers(points, groups)
+    assert len(trace.x) == len(markers)
+    assert trace.hovertemplate.endswith("<extra>%{customdata[5]}</extra>")
     ticks = dict(zip(figure.layout.yaxis.tickvals, figure.layout.yaxis.ticktext, strict=True))
-    azerbaijan = groups.index("Azerbaijan")
-    trace = figure.data[azerbaijan]
-    assert isinstance(trace.marker.color, str)
-    assert {ticks[y] for y in trace.y} == {"Azerbaijan"}
+    assert [ticks[y] for y in trace.y] == list(trace.customdata[:, 5]) == list(markers["group"])
+    # Rows drawn top down: the markers' rows never go back up.
+    assert list(trace.y) == sorted(trace.y, reverse=True)
+    # A row's markers share its colour; rows of a different rank differ.
+    colour = dict(zip(trace.customdata[:, 5], trace.marker.color, strict=True))
+    assert [colour[g] for g in trace.customdata[:, 5]] == list(trace.marker.color)
+    assert colour[groups[0]] != colour[groups[1]]
     # Seed 004: the mission of "9–10 февраля" names Azerbaijan and the United States.
-    k = list(trace.customdata[:, 0]).index("9–10 февраля")
+    k = next(
+        k for k, d in enumerate(trace.customdata) if d[0] == "9–10 февраля" and d[5] == "Azerbaijan"
+    )
     assert list(trace.customdata[k][:3]) == ["9–10 февраля", "2026-02-09", "2026-02-10"]
     # The hover names the article's source; its title is read when the point is clicked.
-    row = clicked_in_groups([{"curve_number": azerbaijan, "point_index": k}], markers, groups)
+    row = clicked_row([{"curve_number": 0, "point_index": k}], markers)
     assert trace.customdata[k][3] == row["source"]
     assert not {t for t in points["title"] if t in figure.to_json()}
     assert (row["group"], row["date_text"], row["x"]) == (
@@ -687,12 +694,22 @@ def test_timeline_chart_draws_a_trace_per_row(seed_build) -> None:
         "9–10 февраля",
         pd.Timestamp(2026, 2, 9),
     )
-    assert clicked_in_groups([], points, groups) is None
+    assert clicked_row([], markers) is None
     # SVG at any count of markers (WebGL drew them several times slower without a GPU).
     days = [points.assign(x=points["x"] + pd.Timedelta(days=7 * d)) for d in range(150)]
     many = pd.concat(days, ignore_index=True)
-    assert len(timeline_markers(many)) > 5000
+    assert len(timeline_markers(many, groups)) > 5000
     assert {t.type for t in timeline_chart(many, "Date", "No country named").data} == {"scatter"}
+
+
+def test_timeline_margins_hold_the_rows_names(seed_build) -> None:
+    """The chart's left margin is set from its rows' names, not measured in the browser
+    (`automargin` off): wide enough for the longest at the app's font."""
+    points = timeline(open_build(seed_build), NONE, "event", "country")
+    figure = timeline_chart(points, "Date", "No country named")
+    assert figure.layout.yaxis.automargin is False and figure.layout.xaxis.automargin is False
+    longest = max(len(g) for g in timeline_groups(points, "No country named"))
+    assert figure.layout.margin.l >= longest * CHAR_WIDTH
 
 
 def test_timeline_points_of_a_day_and_row_are_one_marker(seed_build) -> None:
@@ -700,25 +717,25 @@ def test_timeline_points_of_a_day_and_row_are_one_marker(seed_build) -> None:
     opaque as they were stacked, its hover counting the others; the rows keep their order by
     points, and the CSV keeps every point."""
     points = timeline(open_build(seed_build), NONE, "published", "country")
-    markers = timeline_markers(points)
-    assert len(markers) < len(points) and markers["stacked"].sum() == len(points)
     groups = timeline_groups(points, "No country named")
-    figure = timeline_chart(points, "Publication date", "No country named")
-    assert [t.name for t in figure.data] == groups
+    markers = timeline_markers(points, groups)
+    assert len(markers) < len(points) and markers["stacked"].sum() == len(points)
+    (trace,) = timeline_chart(points, "Publication date", "No country named").data
     # Seed 004, published 22 January 2026: "9–10 февраля" and four more dates of Azerbaijan.
-    azerbaijan = figure.data[groups.index("Azerbaijan")]
-    k = list(azerbaijan.x).index("2026-01-22")
-    first = markers[(markers["group"] == "Azerbaijan")].iloc[k]
+    k = next(
+        k
+        for k, (x, d) in enumerate(zip(trace.x, trace.customdata, strict=True))
+        if x == "2026-01-22" and d[5] == "Azerbaijan"
+    )
+    first = markers.iloc[k]
     here = points[(points["group"] == "Azerbaijan") & (points["x"] == pd.Timestamp(2026, 1, 22))]
     assert first["stacked"] == len(here) > 1
     assert (first["article_id"], first["start"]) == tuple(here.iloc[0][["article_id", "start"]])
-    assert azerbaijan.customdata[k][0] == here.iloc[0]["date_text"]
-    assert azerbaijan.customdata[k][4] == f"<br>and {len(here) - 1} more here"
-    assert azerbaijan.marker.opacity[k] == pytest.approx(1 - 0.3 ** len(here), abs=0.01)
+    assert trace.customdata[k][0] == here.iloc[0]["date_text"]
+    assert trace.customdata[k][4] == f"<br>and {len(here) - 1} more here"
+    assert trace.marker.opacity[k] == pytest.approx(1 - 0.3 ** len(here), abs=0.01)
     # A point alone at its day and row: the opacity of one, no other points on hover.
-    alone = markers[markers["stacked"] == 1].iloc[0]
-    trace = figure.data[groups.index(alone["group"])]
-    k = list(markers[markers["group"] == alone["group"]].index).index(alone.name)
+    k = list(markers["stacked"]).index(1)
     assert trace.customdata[k][4] == "" and trace.marker.opacity[k] == pytest.approx(0.7)
 
 

@@ -251,7 +251,8 @@ def test_timeline_click_opens_article_and_csv(page, server: str, seed_build: Pat
     built = open_build(seed_build)
     recent = timeline(built, NONE, "event", "country")
     recent = with_sentences(built, recent[~recent["history"]].reset_index(drop=True))
-    markers = timeline_markers(recent)  # a marker per day and row
+    groups = timeline_groups(recent, "No country named")
+    markers = timeline_markers(recent, groups)  # a marker per day and row, row by row
     assert points.count() == len(markers)
     page.wait_for_function(IDLE, timeout=30_000, polling=50)  # every chart's button is there
     with page.expect_download(timeout=DOWNLOAD_TIMEOUT) as info:
@@ -260,11 +261,10 @@ def test_timeline_click_opens_article_and_csv(page, server: str, seed_build: Pat
     assert download.suggested_filename == "timeline_event_country.csv"
     assert Path(download.path()).read_bytes() == to_csv(recent)
 
-    # A trace per row, drawn top down: the last point drawn is the bottom row's latest.
+    # Rows drawn top down: the last point drawn is the bottom row's latest.
     points.last.click(force=True)
     page.get_by_role("heading", name="Article").wait_for(timeout=30_000)
-    bottom = timeline_groups(recent, "No country named")[-1]
-    last = markers[markers["group"] == bottom].iloc[-1]
+    last = markers[markers["group"] == groups[-1]].iloc[-1]
     assert f"article={last.article_id}" in page.url and f"at={last.start}" in page.url
     page.get_by_text(last.sentence[:60]).first.wait_for(timeout=10_000)
 
