@@ -37,6 +37,11 @@ _PEOPLES = re.compile(
 )
 #: The items of a list of peoples up to the demonym: words joined by commas, 'и', 'а также'.
 _LISTED = re.compile(r"(?:[а-яё-]+(?:\s[а-яё-]+)?(?:\s*,\s*(?:а\s+также\s+)?|\s+и\s+))*", re.I)
+#: The second root of a compound word whose first is a country's stem, joined by 'о': a
+#: language its speakers speak ('германоязычных кантонах', 'франкоговорящей', 'франкофонных')
+#: or a stance towards the country ('германофильских салонах', 'германофобские'), of people
+#: who need not be of it. The gazetteer matched the whole word by its stem.
+_COMPOUND_ROOTS = re.compile(r"о(?:(язычн|говорящ|фон)|(фил|фоб))[а-яё]*", re.I)
 #: Prepositions before a descent ('голландцы с турецкими корнями').
 _WITH = {"с", "со"}
 
@@ -58,14 +63,18 @@ def _terms() -> tuple[dict[str, str], frozenset[tuple[str, str]]]:
 
 def not_country(text: str, start: int, stop: int, country: str) -> str | None:
     """Why the country adjective or demonym text[start:stop] (of `country`) names no country:
-    'language', 'manner', 'breed', 'term' or 'abroad' (a people living in another state);
-    None when it names its country. Half of a compound ('российско-турецких') names it."""
+    'language', 'manner', 'breed', 'term', 'abroad' (a people living in another state) or
+    'stance' (a compound of a stance towards it: 'германофильских'); None when it names its
+    country. Half of a compound ('российско-турецких') names it."""
     if text[stop : stop + 1] == "-":
         return None
     if text[max(0, start - 3) : start].lower() == "по-":
         return None  # 'Протесты по-американски' may well be about the country
     if _ETHNIC.search(text, max(0, start - 30), start):
         return "abroad"
+    compound = _COMPOUND_ROOTS.search(text, start + 3, stop)  # 'герман' + 'о' + 'язычных'
+    if compound is not None and compound.end() == stop:
+        return "language" if compound.group(1) else "stance"
     word = text[start:stop].lower()
     adjective = [p for p in morph()(word) if p.tag.POS == "ADJF"]
     if not adjective:

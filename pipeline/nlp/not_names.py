@@ -78,9 +78,8 @@ _LATIN_NAME = re.compile(r"[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*)+")
 
 @cache
 def _lexicon() -> dict[str, frozenset[str]]:
-    found: dict[str, set[str]] = {
-        kind: set() for kind in ("generic", "kind", "head", "thing", "place", "body", "venue")
-    }
+    kinds = ("generic", "kind", "head", "thing", "place", "body", "venue", "state")
+    found: dict[str, set[str]] = {kind: set() for kind in kinds}
     for word, kind in read_tsv("not_names.tsv"):
         found[kind].add(key(word))
     # The head nouns of a place's name (`heads_a_place`); not "станция", "пункт" (see the tsv).
@@ -531,6 +530,14 @@ def heads_a_place(name: str) -> bool:
     if found is not None and found[1] in heads:
         return True
     return all(word[:1].isupper() for word in words) and key(lemma(words[-1])) in heads
+
+
+def heads_a_state(name: str) -> bool:
+    """Whether the first noun of a name of two words or more is a `state` word of
+    not_names.tsv: 'Третий рейх', 'Украинская народная республика'."""
+    words = _WORDS.findall(name)
+    found = _first_noun(words) if len(words) >= 2 else None
+    return found is not None and found[1] in _lexicon()["state"]
 
 
 def _first_noun(words: list[str]) -> tuple[str, str] | None:

@@ -135,3 +135,36 @@ def test_an_organisation_headed_by_a_noun_of_a_place_is_a_place() -> None:
     found = with_types(raw, {}, {"a": ""}, {"Сент-Якоб Парком": "Сент-Якоб Парк"})
     assert found["type"].to_pylist() == ["LOC"] * 3 + ["ORG"] * 3
     assert found["name"].to_pylist()[:3] == ["Колонный зал", "Сент-Якоб Парк", "Terrace Pavilion"]
+
+
+def test_an_organisation_headed_by_a_noun_of_a_state_is_a_place_unless_quoted() -> None:
+    # 'переброска войск на восточные рубежи Третьего рейха'; 'провозглашения в 1917 году Украинской
+    # народной республики (УНР)'; but a movement's title in quotation marks ('у нас есть
+    # молодёжное движение «Молодая республика»') and a movement's own name for itself
+    # ('пока «Исламский халифат» не исчезнет', 'руководством Исламского Эмирата').
+    texts = {
+        "a": "В сентябре 1940 года началась скрытая переброска войск на восточные рубежи Третьего "
+        "рейха.",
+        "b": "Отсчет же следует вести с момента провозглашения в 1917 году Украинской народной "
+        "республики (УНР).",
+        "c": "«У нас есть молодёжное движение «Молодая республика».",
+        "d": "Формально руководством Исламского Эмирата считается «Шура Кветты».",
+    }
+    surfaces = ["Третьего рейха", "Украинской народной республики", "Молодая республика"]
+    surfaces.append("Исламского Эмирата")
+    raw = pa.table(
+        {
+            "article_id": list(texts),
+            "start": [text.index(s) for text, s in zip(texts.values(), surfaces, strict=True)],
+            "type": ["ORG"] * 4,
+            "name": [
+                "Третий рейх",
+                "Украинская народная республика",
+                "Молодая республика",
+                "Исламский Эмират",
+            ],
+            "surface": surfaces,
+        }
+    )
+    found = with_types(raw, {}, texts, {})
+    assert found["type"].to_pylist() == ["LOC", "LOC", "ORG", "ORG"]

@@ -20,7 +20,7 @@ from pipeline.nlp.gazetteer import key
 from pipeline.nlp.institutions import head_noun
 from pipeline.nlp.ner import after_opening
 from pipeline.nlp.normalize import phrase
-from pipeline.nlp.not_names import heads_a_place
+from pipeline.nlp.not_names import heads_a_place, heads_a_state
 from pipeline.stages.entities.common_words import compound_noun
 from pipeline.stages.entities.people import dictionary_first_name, token_key
 
@@ -86,9 +86,9 @@ def with_types(
     партии' -> 'Левая партия'); the organisation mentions of a name `types` makes a person's
     people, unless in quotation marks, a title named after the person ('в Троцком', but the
     film «Троцкий»); and the organisation mentions of a name headed by a noun of a place
-    places (`not_names.heads_a_place`: 'Колонного зала', 'Открытие Арены'), named as the
-    corpus reads the organisation's surface (`renamed`: 'Сочи Автодроме' -> 'Сочи
-    Автодром')."""
+    places (`not_names.heads_a_place`: 'Колонного зала', 'Открытие Арены'), and so do those of
+    a state's name (`_state`: 'Третьего рейха'), named as the corpus reads the organisation's
+    surface (`renamed`: 'Сочи Автодроме' -> 'Сочи Автодром')."""
     kinds = raw["type"].to_pylist()
     names = raw["name"].to_pylist()
     surfaces = raw["surface"].to_pylist()
@@ -103,7 +103,7 @@ def with_types(
             # Not a name in capitals, an abbreviation ('АН' of 'АН СССР', 'ПЕН'), whatever
             # people the corpus names 'Ан'.
             kind = "ORG" if after_opening(texts[article], start) else "PER"
-        elif kind == "ORG" and heads_a_place(name):
+        elif kind == "ORG" and (heads_a_place(name) or _state(name, texts[article], start)):
             kind, name = "LOC", renamed.get(surface, name)
         new_kinds.append(kind)
         new_names.append(name)
@@ -115,6 +115,13 @@ def with_types(
     return raw.set_column(
         raw.schema.get_field_index("name"), "name", pa.array(new_names, pa.string())
     )
+
+
+def _state(name: str, text: str, start: int) -> bool:
+    """Whether an organisation's mention at text[start:] names a state by its head noun
+    ('Третьим рейхом', 'Украинской народной республики'): no quotation mark opens it, which
+    makes it a body's title ('движение «Молодая республика»')."""
+    return heads_a_state(name) and not after_opening(text, start)
 
 
 def _body(surface: str) -> bool:
