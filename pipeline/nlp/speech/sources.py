@@ -24,7 +24,7 @@ from pipeline.nlp.speech.words import (
     _pos,
     _skip_adverbs,
 )
-from pipeline.nlp.time_patterns import MONTHS
+from pipeline.nlp.time_patterns import MONTHS, WEEKDAYS
 
 #: What ends the search for a subject to the left of its cue: another predicate (a verb, a
 #: short adjective or participle: 'Мы полностью готовы к ... и считаем') or a conjunction.
@@ -66,8 +66,12 @@ def _source_before(tokens: Sequence[_Token], cue: int) -> tuple[int, int] | None
     if head is None:
         return None
     # A phrase of the occasion or citation between the subject and its verb is not the
-    # subject's, whatever its object's case ('агентство| со ссылкой на местные власти').
-    last = next((k - 1 for k in range(head + 1, last + 1) if _aside(tokens, k)), last)
+    # subject's, whatever its object's case ('агентство| со ссылкой на местные власти'), nor
+    # is a date ('Минюст России| в четверг 18 ноября сообщил').
+    last = next(
+        (k - 1 for k in range(head + 1, last + 1) if _aside(tokens, k) or _date_at(tokens, k)),
+        last,
+    )
     if _lemma(tokens[head].text) == _RELATIVE and (before := _antecedent(tokens, head)):
         return before  # 'пилоты компании, которые сообщили'
     first = _widened(tokens, head)
@@ -539,12 +543,15 @@ def _source_after(
     `_skip_setting` skips, and before a phrase of where it was said that follows a person's
     name ('Алан Дершовиц| в эфире канала CNN'; 'посол РФ в США' keeps its phrase), before a
     phrase of the occasion or of whom it cites that follows any word ('сенатор| в беседе с RT',
-    'издание| со ссылкой на источники'), and before a Latin-script outlet after a name
-    ('Бериццо| Marca'). With `genitive` (the speaker of 'приводит слова X'), before the first
-    word that cannot be genitive ('Вольфа| пресс-служба «Мерседеса»')."""
+    'издание| со ссылкой на источники'), and before a Latin-script or quoted outlet after a
+    name ('Бериццо| Marca', 'Илюмжинов| «Газете.Ru»'). With `genitive` (the speaker of
+    'приводит слова X'), before the first word that cannot be genitive ('Вольфа| пресс-служба
+    «Мерседеса»')."""
     i = first = _skip_setting(tokens, start)
     while i < len(tokens):
         closing = _quoted_name(tokens, i, forward=True) if i > first else None
+        if closing is not None and _quoted_outlet_told(tokens, i, closing):
+            break
         if closing is not None:  # 'компании «Лига Ставок» Максима', 'театр-студия "Портал"'
             i = closing + 1
             continue
@@ -594,6 +601,18 @@ def _outlet_after_name(tokens: Sequence[_Token], i: int) -> bool:
     while after < len(tokens) and tokens[after].is_word and tokens[after].text.isascii():
         after += 1
     return named and not (after < len(tokens) and _is_person_name(tokens[after]))
+
+
+def _quoted_outlet_told(tokens: Sequence[_Token], i: int, closing: int) -> bool:
+    """Whether the quoted name from `i` to `closing` is the outlet the speaker named right
+    before it told ('сказал Мутко| «Чемпионату»', 'заявил Илюмжинов| «Газете.Ru»'), not the
+    body the phrase goes on to name: not after an acronym ('ПАО «Газпром»', 'ФК «Спартак»'),
+    nor when a person's name follows it ('ФК «Спартак» Массимо Каррера')."""
+    before = tokens[i - 1]
+    if before.text.isupper() or not _is_person_name(before):
+        return False
+    after = closing + 1
+    return not (after < len(tokens) and tokens[after].is_word and _is_person_name(tokens[after]))
 
 
 def _known_name(token: _Token) -> bool:
@@ -715,6 +734,15 @@ def _date_words(tokens: Sequence[_Token], i: int) -> int:
     return 4 + dot if year in ("года", "г") else 2
 
 
+def _date_at(tokens: Sequence[_Token], i: int) -> bool:
+    """Whether a date starts at `i`: a day and its month ('18 ноября'), or 'в' before a month
+    or a weekday ('в апреле 2004 года', 'в четверг')."""
+    if _date_words(tokens, i) > 0:
+        return True
+    after = tokens[i + 1].text.lower() if i + 1 < len(tokens) else ""
+    return tokens[i].text.lower() in ("в", "во") and (after in MONTHS or after in WEEKDAYS)
+
+
 def _acronym(token: _Token) -> bool:
     """A Cyrillic acronym ('ТАСС', 'РИА'): after a cue and before a lower-case role, the outlet
     told, not the speaker."""
@@ -800,8 +828,9 @@ def _is_person_name(token: _Token) -> bool:
 def _place_after(tokens: Sequence[_Token], i: int, named: bool) -> tuple[int, int] | None:
     """The (first, last) token of the document or institution in a locative phrase that starts
     at `i` ('в заявлении МИД', 'в редакционной статье', 'на сайте ведомства', 'в «Газпроме»'),
-    without its preposition or quotation marks; with `named`, only one that names an
-    institution (a capitalised word) or a statement (a cue noun: 'в заявлении'), not 'в ходе'."""
+    without its preposition or quotation marks, with a quoted name it goes on to ('в заявлении
+    компании «Газпром»'); with `named`, only one that names an institution (a capitalised word)
+    or a statement (a cue noun: 'в заявлении'), not 'в ходе'."""
     if i + 2 >= len(tokens) or tokens[i].text.lower() not in ("в", "во", "на"):
         return None
     first = i + 2 if tokens[i + 1].text in _QUOTES else i + 1
@@ -811,7 +840,13 @@ def _place_after(tokens: Sequence[_Token], i: int, named: bool) -> tuple[int, in
     if _lemma(head.text) == _RELATIVE:
         return None  # 'заключение, в котором сообщается': the antecedent, not the pronoun
     last = first
-    while last < len(tokens) and tokens[last].is_word:
+    while last < len(tokens) and (tokens[last].is_word or last > first):
+        closing = _quoted_name(tokens, last, forward=True) if last > first else None
+        if closing is not None:  # the body's name: 'на сайте погодного центра «Фобос»'
+            last = closing + 1
+            continue
+        if not tokens[last].is_word:
+            break
         if _joined_place(tokens, last):
             last += 1
             continue
@@ -876,13 +911,20 @@ def _can_be_participle(token: _Token) -> bool:
 
 def _place_before(tokens: Sequence[_Token], cue: int, named: bool) -> tuple[int, int] | None:
     """The document or institution of a locative phrase before the cue, within its clause ('в
-    заявлении Белого дома по итогам переговоров сообщалось'): the nearest 'в' to the left."""
-    for i in range(cue - 1, max(-1, cue - 10), -1):
+    заявлении Белого дома по итогам переговоров сообщалось'): the nearest 'в' to the left, past
+    a quoted name ('В заявлении партии «Единая Россия» говорится')."""
+    i = cue - 1
+    while i > max(-1, cue - 10):
+        opening = _quoted_name(tokens, i, forward=False)
+        if opening is not None:  # 'В заявлении партии «Единая Россия» говорится'
+            i = opening - 1
+            continue
         if not tokens[i].is_word:
             return None
         if tokens[i].text.lower() in ("в", "во", "на"):
             found = _place_after(tokens, i, named)
             return found and (found[0], min(found[1], cue - 1))
+        i -= 1
     return None
 
 
