@@ -468,6 +468,31 @@ def _without(part: str, ending: str | None) -> str:
     return stem if len(stem) >= 3 and stem[-1] in CONSONANTS else part
 
 
+@lru_cache(maxsize=CACHE_SIZE)
+def _patronymic_gender(word: str) -> str | None:
+    """The gender of `word` (lower case) where the dictionary knows it only as a patronymic of
+    that gender ('тимофеевна', 'ильиничны' a woman's; 'ивановича' a man's), else None."""
+    known = [p for p in morph()(word) if p.is_known]
+    genders = {p.tag.gender for p in known}
+    if known and all("Patr" in p.tag.grammemes for p in known) and len(genders) == 1:
+        return str(genders.pop())
+    return None
+
+
+def _middle_patronymic_cases(
+    tokens: tuple[str, ...], options: Options
+) -> set[tuple[str, str]] | None:
+    """The (case, gender) readings of a name of three words or more whose middle words include
+    a patronymic of one gender only: a patronymic tells its bearer's sex, and every word of a
+    name is of that sex ('Марина Тимофеевна Семенова' is no man's 'Марин Тимофеевн Семенов').
+    None: no such word."""
+    genders = {_patronymic_gender(token.lower()) for token in tokens[1:-1]} - {None}
+    if len(tokens) < 3 or len(genders) != 1:
+        return None
+    gender = genders.pop()
+    return {key for best in options for key in best if key[1] == gender}
+
+
 def _name_readings(text: str) -> tuple[tuple[str, ...], Options, dict[tuple[str, str], float]]:
     """A person's name's tokens, each token's best (weight, nominative) per (case, gender), and
     each (case, gender) reading's total over the tokens that allow it. Not cached: its callers
@@ -494,9 +519,12 @@ def _name_readings(text: str) -> tuple[tuple[str, ...], Options, dict[tuple[str,
     if len(tokens) > 1 and _mans_name_only(tokens[0].lower()):
         _mans_surname_cases(tokens[-1].lower(), options[0], options[-1])
     allowed = _surname_cases(list(tokens), options)
-    declined = _declined_first_name_cases(tokens, options)
-    if declined is not None and (allowed is None or allowed & declined):
-        allowed = declined if allowed is None else allowed & declined
+    for narrowed in (
+        _declined_first_name_cases(tokens, options),
+        _middle_patronymic_cases(tokens, options),
+    ):
+        if narrowed is not None and (allowed is None or allowed & narrowed):
+            allowed = narrowed if allowed is None else allowed & narrowed
     totals: dict[tuple[str, str], float] = defaultdict(float)
     for best in options:
         for key, (weight, _form) in best.items():

@@ -116,6 +116,24 @@ def test_a_word_the_corpus_writes_in_lower_case_is_no_person() -> None:
     assert common_words(raw, {"a": text}, frozenset(), lowered)[0].as_py()
 
 
+# Sentences of the 11.5k corpus: 'Неолиберализм', opening one, was tagged a person (seed 152).
+_NEOLIBERALISM = (
+    "Они начали складываться под воздействием идей неолиберализма в 1960–1970-е годы.",
+    "Противники Ренци обвиняли его в неолиберализме и призывали к более социально "
+    "ориентированной программе партии.",
+    "По словам экспертов, Моравецкий известен как евроскептик и политик, который критически "
+    "относится как к социализму, так и к неолиберализму.",
+    "Неолиберализм 1980-х нашел особо яркое воплощение в политике Рейгана и Тэтчер, что в самом "
+    "деле привело к реальному повышению эффективности экономики.",
+)
+
+
+def test_a_word_the_corpus_declines_in_lower_case_is_no_person() -> None:
+    # the corpus never writes the nominative in lower case, only its other cases
+    assert _lowered(_NEOLIBERALISM, ("Неолиберализм", "Рейган")) == {"Неолиберализм"}
+    assert _lowered(_NEOLIBERALISM[1:], ("Неолиберализм",)) == frozenset()  # two: too few
+
+
 def test_a_name_the_dictionary_knows_or_the_corpus_capitalises_stays() -> None:
     # "Трамп" is a name the dictionary knows; one article in lower case is too few
     assert unknown_words(("Брексит", "Трамп", "Дональд Трамп")) == {"брексит"}

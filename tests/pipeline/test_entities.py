@@ -1299,6 +1299,18 @@ def test_a_common_noun_glued_by_a_hyphen_is_an_apposition() -> None:
     assert found["Ярош-миротворец", None] == "Ярош"
 
 
+def test_an_apposition_may_be_spelt_as_a_thing_too() -> None:
+    # 'Поскольку Трампа-политика активно критикуют' (seed 48): 'политика' is a policy as well
+    # as the genitive of 'политик'; the person is Трамп (readings as the cache holds them)
+    found = chosen_names(
+        [
+            ("Трампа-политика", None, [(0.6, "Трамп-политик"), (0.45, "Трампа-политика")], 1),
+            ("Трамп", None, [(0.65, "Трамп")], 5),
+        ]
+    )
+    assert found["Трампа-политика", None] == "Трамп"
+
+
 def test_an_apposition_s_person_is_read_in_the_noun_s_case() -> None:
     # 'Возвращение Глушакова-спасителя': Денис Глушаков, in the genitive of 'спасителя', no
     # woman 'Глушакова' though the corpus writes that surface too

@@ -112,6 +112,18 @@ def test_a_mans_consonant_surname_declines() -> None:
     assert "Ким Чен Ын" in [n for _s, n in person_candidates("Ким Чен Ына")]
 
 
+def test_a_patronymic_tells_the_sex_of_every_word() -> None:
+    # 'довершила рисунок сценического образа Марина Тимофеевна Семенова' and 'Валерия
+    # Ильинична Новодворская' (both misread as men's genitives in session 60's build): a
+    # woman's patronymic leaves no man's reading, a man's no woman's
+    for surface in ("Марина Тимофеевна Семенова", "Валерия Ильинична Новодворская"):
+        assert [n for _s, n in person_candidates(surface)] == [surface]
+    names = [n for _s, n in person_candidates("Жозефа Яковлевича Котина")]
+    assert names[0] == "Жозеф Яковлевич Котин"
+    # a patronymic in the last place may be a Serbian surname: it tells nothing there
+    assert "Ана Петрович" in [n for _s, n in person_candidates("Ана Петрович")]
+
+
 def test_the_written_form_is_always_a_reading() -> None:
     # 'Криштиану Роналду' does not decline; the reading as written must stay on offer.
     assert "Криштиану Роналду" in [n for _s, n in person_candidates("Криштиану Роналду")]

@@ -104,16 +104,23 @@ class Lowered:
 
     words: frozenset[str]
     articles: Counter[str] = field(default_factory=Counter)
-    #: The words in lower case and capitalised, as the texts write them.
-    forms: frozenset[str] = field(init=False)
+    #: Each word's singular forms (`_singular_forms`), in lower case and capitalised as the
+    #: texts write them -> the word in that case: an article that writes 'неолиберализма'
+    #: writes the word 'неолиберализм' in lower case.
+    forms: dict[str, str] = field(init=False)
 
     def __post_init__(self) -> None:
-        self.forms = self.words | {w[0].upper() + w[1:] for w in self.words}
+        self.forms = {}
+        for word in self.words:
+            for form in _singular_forms(word):
+                self.forms.setdefault(form, word)
+                self.forms.setdefault(form[0].upper() + form[1:], word[0].upper() + word[1:])
 
     def add(self, texts: Iterable[str]) -> None:
-        """Count the articles of `texts` that write the words."""
+        """Count the articles of `texts` that write the words, in any of their forms."""
         for text in texts:
-            self.articles.update(self.forms.intersection(_CYRILLIC.findall(text)))
+            written = self.forms.keys() & set(_CYRILLIC.findall(text))
+            self.articles.update({self.forms[form] for form in written})
 
     def common(self) -> frozenset[str]:
         """The capitalised forms of the words written in lower case in at least `_MIN_LOWER`
@@ -125,6 +132,23 @@ class Lowered:
             and n >= _MIN_LOWER
             and n >= _LOWER_SHARE * self.articles[capital := word[0].upper() + word[1:]]
         )
+
+
+@lru_cache(maxsize=CACHE_SIZE)
+def _singular_forms(word: str) -> frozenset[str]:
+    """`word` (lower case) and, where the dictionary's likeliest guess makes it a noun's
+    nominative singular, the singular forms of that noun ('неолиберализм': 'неолиберализма',
+    'неолиберализмом', ...) that the dictionary does not know either: not where the guess is
+    another word's form ('чудов', a genitive plural of 'чудо'), nor a form another word spells
+    alike ('меня' of a guessed 'мень', 'облака' of 'облак')."""
+    parses = morph()(word)
+    top = parses[0].tag if parses else None
+    if "-" in word or top is None or (top.POS, top.case, top.number) != ("NOUN", "nomn", "sing"):
+        return frozenset({word})
+    if parses[0].normal_form != word:
+        return frozenset({word})
+    forms = {p.word for p in parses[0].lexeme if p.tag.number == "sing"}
+    return frozenset({word}) | {form for form in forms if not morph().word_is_known(form)}
 
 
 def compound_nouns(names: Iterable[str], retyped: Set[str]) -> frozenset[str]:

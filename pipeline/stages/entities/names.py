@@ -435,19 +435,18 @@ def _without_apposition(surface: str, gender: str | None, written: Counter[str])
 
 @cache
 def _person_noun_cases(word: str) -> frozenset[str]:
-    """The cases of `word` where the dictionary knows it only as an animate common noun (a
-    person's role or kind: 'кандидата', 'миротворец'), never as a name, a place, a noun of
-    kinship or another part of speech; else none."""
+    """The cases of `word` where the dictionary knows it as an animate common noun (a person's
+    role or kind: 'кандидата', 'миротворец'), and never as a name, a place, a noun of kinship
+    or another part of speech; else none. A thing's noun spelt alike does not stop it, for it
+    names no person a name stands beside ('политика' is a policy too: 'Трампа-политика' is
+    the genitive of 'политик')."""
     parses = [p for p in morph()(word) if p.is_known]
-    if not parses or any(
-        p.tag.POS != "NOUN"
-        or "anim" not in p.tag.grammemes
-        or _PROPER_TAGS & p.tag.grammemes
-        or p.normal_form in _KIN
+    if any(
+        p.tag.POS != "NOUN" or _PROPER_TAGS & p.tag.grammemes or p.normal_form in _KIN
         for p in parses
     ):
         return frozenset()
-    return frozenset(p.tag.case for p in parses)
+    return frozenset(p.tag.case for p in parses if "anim" in p.tag.grammemes)
 
 
 def _forms_in_full(
