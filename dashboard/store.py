@@ -287,8 +287,8 @@ warnings.filterwarnings("ignore", message=_ARROW_COPY, category=UserWarning)
 def arrow(cursor: duckdb.DuckDBPyConnection, sql: str, params: list | None = None) -> pa.Table:
     """The rows of the query `sql` (with `params`) as an Arrow table, the query bound once:
     `cursor.sql(...)` binds it to describe a relation, then again to run it (the tables' Parquet
-    footers read and the plan made twice: 2-9 ms a query at 110k, more for the tables of more
-    row groups), where `execute` binds it once."""
+    footers read and the plan made twice; measured in docs/benchmarks.md, d64), where `execute`
+    binds it once."""
     return cursor.execute(sql, params or []).to_arrow_table()
 
 
