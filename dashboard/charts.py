@@ -264,20 +264,6 @@ def timeline_markers(frame: pd.DataFrame, order: list[str]) -> pd.DataFrame:
     return markers.iloc[np.argsort(rank, kind="stable")]
 
 
-def timeline(
-    frame: pd.DataFrame,
-    x_title: str,
-    last: str,
-    published: tuple | None = None,
-    by_topic: bool = False,
-) -> go.Figure:
-    """A marker per day and row (`timeline_markers`) at (`x`, `group`), a colour per group, the
-    date and the number of points there on hover; groups in `timeline_groups` order; the
-    `published` (first, last) period shaded (`timeline_drawn`)."""
-    order = timeline_groups(frame, last)
-    return timeline_drawn(timeline_markers(frame, order), order, x_title, published, by_topic)
-
-
 def timeline_drawn(
     frame: pd.DataFrame,
     order: list[str],
@@ -285,15 +271,17 @@ def timeline_drawn(
     published: tuple | None = None,
     by_topic: bool = False,
 ) -> go.Figure:
-    """`timeline` of its markers (`frame`, from `timeline_markers`) and rows (`order`, from
-    `timeline_groups`), which the page also needs to map a click back to its point: made once
-    there for both. One trace of every marker, each with its row's colour and name: Plotly
-    styles and lays out every trace apart, and a trace per row (a hundred of them at 110k
-    articles) cost the browser more than the markers."""
+    """The Timeline's chart of its markers (`frame`, from `timeline_markers`) and rows (`order`,
+    from `timeline_groups`), which the page also needs to map a click back to its point: made
+    once there for both. A marker per day and row at (`x`, `group`), a colour per group, the
+    date and the number of points there on hover; the `published` (first, last) period shaded.
+    One trace of every marker, each with its row's colour and name: Plotly styles and lays out
+    every trace apart, and a trace per row (a hundred of them at 110k articles) cost the
+    browser more than the markers."""
     # A topic keeps its colour from the Topics page; other groups are coloured by rank.
     ids = frame.drop_duplicates("group").set_index("group")["topic_id"].dropna()
     fixed = ids if by_topic else ids.iloc[:0]
-    # Each point's day and hover data, made once over the frame and sliced per group. Built
+    # Each point's day and hover data (its row's name last), made once over the frame. Built
     # from arrays of known types, so Plotly need not check every point's hover text one by one
     # (that took longer than the query of thousands of points).
     days = _days(frame["x"])
@@ -304,6 +292,7 @@ def timeline_drawn(
             _days(frame["date_end"]),
             frame["source"].fillna("").to_numpy(object),
             _more_here(frame["stacked"]),
+            frame["group"].to_numpy(object),
         ]
     )
     opacity = (1 - (1 - _OPACITY) ** frame["stacked"].to_numpy()).round(2).astype(np.float32)
@@ -320,7 +309,7 @@ def timeline_drawn(
             # Rows at 0 .. n-1 from the bottom, named by ticks: a number per point rather than
             # its group's name.
             y=(len(order) - 1 - row).astype(np.int16),
-            customdata=np.column_stack([hover, frame["group"].to_numpy(object)]),
+            customdata=hover,
             marker={**_POINT, "color": colours[row], "opacity": opacity},
             mode="markers",
             hovertemplate=_TIMELINE_HOVER,

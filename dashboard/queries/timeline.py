@@ -52,7 +52,7 @@ def _below(limit: int, resolved: int) -> tuple[str, list]:
     `_MARGIN * limit / resolved` share, and its parameter: the hash is uniform over 64 bits, so
     about `_MARGIN * limit` of the `resolved` events pass. The `limit` lowest of those are the
     `limit` lowest of all, so the sample is the same, but the top-N orders a fraction of the
-    events (d62: 7 ms of the scan's 50 at 110k). No cut when the sample is most of them."""
+    events (measured in docs/benchmarks.md, d62). No cut when the sample is most of them."""
     if _MARGIN * limit >= resolved:
         return "true", []
     return "hash(e.article_id, e.start) < ?::UBIGINT", [2**64 * _MARGIN * limit // resolved]

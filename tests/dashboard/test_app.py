@@ -20,6 +20,7 @@ import duckdb
 import networkx as nx
 import numpy as np
 import pandas as pd
+import plotly.graph_objects as go
 import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.parquet as pq
@@ -35,10 +36,10 @@ from dashboard.charts import (
     Ranking,
     ranked,
     ranked_height,
+    timeline_drawn,
     timeline_groups,
     timeline_markers,
 )
-from dashboard.charts import timeline as timeline_chart
 from dashboard.export import provenance, to_csv
 from dashboard.filters import Filters
 from dashboard.graph import graph, graph_tables, to_gexf
@@ -96,6 +97,12 @@ APP = str(ROOT / "dashboard" / "main.py")  # the script each session runs; app.p
 #: "Президент Азербайджана", and his own view inside one of them ("Поэтому мы считаем, что
 #: вступление в новый этап ...").
 ALIYEV_QUOTES = 8
+
+
+def timeline_chart(frame: pd.DataFrame, x_title: str, last: str) -> go.Figure:
+    """The Timeline's figure as its page composes it: the rows, their markers, the chart."""
+    groups = timeline_groups(frame, last)
+    return timeline_drawn(timeline_markers(frame, groups), groups, x_title)
 
 
 def run_app(monkeypatch, directory, page: str | None = None) -> AppTest:

@@ -125,6 +125,9 @@ _COMMENTATORS = _PUNDITS | frozenset(
     | {"декан", "сотрудник"}
 )
 
+#: A word of a phrase, hyphens kept ('Юго-Восточной').
+_WORD = re.compile(r"[\w-]+")
+
 #: Nouns of the bodies commentators work in, research and analysis ('Центр системного анализа',
 #: 'Институт инновационного развития', 'кафедра', 'фонд'): any role in one is a commentator's
 #: ('президент Центра ...', 'начальник отдела ... Института ...'), not an office of a state.
@@ -245,7 +248,7 @@ def _commenting(role: str | None, affiliation: str) -> bool:
     армии')."""
     if role is None or role in _COMMENTATORS:
         return True
-    return any(lemma(w.lower()) in _STUDIES for w in re.findall(r"[\w-]+", affiliation))
+    return any(lemma(w.lower()) in _STUDIES for w in _WORD.findall(affiliation))
 
 
 def _plural(word: str) -> bool:
@@ -258,9 +261,7 @@ def _plural_noun(words: str, noun: str) -> bool:
     совместном заявлении ведомств', 'в министерствах' are several bodies, and a quote has one
     speaker, so the noun refers back to none of them."""
     found = [
-        w
-        for w in re.findall(r"[\w-]+", words)
-        if any(p.normal_form == noun for p in morph()(w.lower()))
+        w for w in _WORD.findall(words) if any(p.normal_form == noun for p in morph()(w.lower()))
     ]
     return bool(found) and _plural(found[-1])
 
