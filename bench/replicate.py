@@ -45,6 +45,7 @@ SHIFTED = {
     "country_mentions": {"published": "(published - to_years(k::INTEGER))::DATE"},
     "article_entities": {"published": "(published - to_years(k::INTEGER))::DATE"},
     "network_units": {"published": "(published - to_years(k::INTEGER))::DATE"},
+    "article_facets": {"published": "(published - to_years(k::INTEGER))::DATE"},
 }
 #: Sort order of each table in the output, as the pipeline writes it.
 ORDER = {
@@ -63,6 +64,7 @@ ORDER = {
     "words": "word, article_id",
     "network_units": "kind, CASE WHEN kind = 'actor' THEN node END, "
     "published DESC NULLS LAST, article_id, sentence, node",
+    "article_facets": "facet, value, published DESC NULLS LAST, article_key",
 }
 
 
@@ -80,17 +82,23 @@ def replicate(source: Path, out: Path, articles: int) -> dict:
                 continue
             target = scratch / f"{name}.parquet"
             if name in ORDER:
-                replaced = {"article_id": "new_id", **SHIFTED.get(name, {})}
-                if "article_key" in TABLES[name].names:  # unique: copy k past the k before it
+                names = TABLES[name].names
+                replaced = {"article_id": "new_id"} if "article_id" in names else {}
+                replaced |= SHIFTED.get(name, {})
+                if "article_key" in names:  # unique: copy k past the k before it
                     replaced["article_key"] = f"(article_key + k * {have})::INTEGER"
                 columns = ", ".join(f"{sql} AS {column}" for column, sql in replaced.items())
+                # A table of keys alone (`article_facets`) gets no new id.
+                new_id = (
+                    "CASE WHEN r.k = 0 THEN t.article_id "
+                    "ELSE substr(md5(t.article_id || ':' || r.k), 1, 16) END"
+                    if "article_id" in names
+                    else "NULL"
+                )
                 select = f"""
                     SELECT * REPLACE ({columns})
                     FROM (
-                        SELECT t.*, r.k,
-                               CASE WHEN r.k = 0 THEN t.article_id
-                                    ELSE substr(md5(t.article_id || ':' || r.k), 1, 16) END
-                               AS new_id
+                        SELECT t.*, r.k, {new_id} AS new_id
                         FROM read_parquet('{path}') t CROSS JOIN range({copies}) r(k)
                     )
                     ORDER BY {ORDER[name]}

@@ -135,22 +135,25 @@ class Filters:
             found = "contains(word, ?)" if listed is None else "list_contains(?, word)"
             clauses.append(f"article_id IN (SELECT article_id FROM words WHERE {found})")
             params.append(word if listed is None else listed)
+        # An article's countries, actors and topics: its rows of `article_facets`, laid out by
+        # value, so that only the chosen values' row groups are read (not every mention of the
+        # range), and matched on the articles' whole-number keys. With the headline filter, a
+        # country or an actor named in the headline.
         headline = " AND in_headline" if self.headlines else ""
-        # An actor's articles: without the headline filter, from `article_entities` (a row per
-        # article and entity) instead of every mention.
-        named = "mentions" if self.headlines else "article_entities"
         dates, bounds = self.in_range("published")
-        dated = f"{headline} AND {dates}"
-        # The tables laid out by date are matched on the articles' whole-number keys.
-        for table, key, column, values, only, more in (
-            ("country_mentions", "article_key", "country", list(self.countries), dated, bounds),
-            (named, "article_key", "entity_id", list(self.actors), dated, bounds),
-            ("article_topics", "article_id", "topic_id", list(self.topics), "", []),
+        for facet, values, only in (
+            ("country", list(self.countries), headline),
+            ("actor", list(self.actors), headline),
+            ("topic", [str(t) for t in self.topics], ""),
         ):
             if values:
-                inner = f"SELECT {key} FROM {table} WHERE list_contains(?, {column}){only}"
-                clauses.append(f"{key} IN ({inner})")
-                params.extend([values, *more])
+                listed = ", ".join(["?"] * len(values))
+                inner = (
+                    "SELECT article_key FROM article_facets "
+                    f"WHERE facet = ? AND value IN ({listed}){only} AND {dates}"
+                )
+                clauses.append(f"article_key IN ({inner})")
+                params.extend([facet, *values, *bounds])
         where = " AND ".join(clauses) or "TRUE"
         return f"SELECT article_id, article_key FROM articles WHERE {where}", params
 

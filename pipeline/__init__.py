@@ -8,4 +8,4 @@ except PackageNotFoundError:  # running from a source tree that was never instal
     __version__ = "0.0.0"
 
 #: Bumped whenever a table's columns or meaning change; the dashboard refuses other versions.
-SCHEMA_VERSION = 19
+SCHEMA_VERSION = 20

@@ -16,8 +16,9 @@ tables as they come:
    each actor or country once, `network_units` (stages.by_date);
    then a check of the dates sources share (stages.shared_dates), and the counts of the whole
    build the dashboard's first view reads (stages.totals);
-7. once the words index is written, `articles` laid out by date too, and their texts written
-   once more in small row groups, `article_texts` (stages.by_date).
+7. once the words index is written, `articles` laid out by date too, their texts written
+   once more in small row groups, `article_texts`, and each article's actors, countries and
+   topics once, by value, `article_facets` (stages.by_date).
 """
 
 from __future__ import annotations
@@ -41,6 +42,7 @@ from pipeline.runtime.timer import Timer
 from pipeline.schema import PARAGRAPHS
 from pipeline.stages.analyse import analysed
 from pipeline.stages.by_date import (
+    article_facets,
     article_texts,
     articles_by_date,
     by_date,
@@ -166,6 +168,7 @@ def build(
         with timer.stage("write"):  # once the words index has read the articles in id order
             manifest.tables |= articles_by_date(scratch)
             manifest.tables |= article_texts(scratch)
+            manifest.tables |= article_facets(scratch)
         manifest.seal()
         manifest.write(scratch)
     written_seconds = timer.seconds.pop("write")  # spread over the build; listed last

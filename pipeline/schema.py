@@ -399,6 +399,38 @@ NETWORK_UNITS = _schema(
     _ARTICLE_KEY,
 )
 
+ARTICLE_FACETS = _schema(
+    (
+        "facet",
+        pa.string(),
+        False,
+        "What the article has: actor (an entity of `mentions`), country (of `country_mentions`)"
+        " or topic (of `article_topics`).",
+    ),
+    (
+        "value",
+        pa.string(),
+        False,
+        "The entity (`entities.entity_id`), the country (alpha-3) or the topic"
+        " (`topics.topic_id`, in decimal digits).",
+    ),
+    (
+        "in_headline",
+        pa.bool_(),
+        False,
+        "True when some mention of the actor or country lies in the article's headline; false"
+        " for a topic.",
+    ),
+    (
+        "published",
+        pa.date32(),
+        True,
+        "The article's `articles.published`. The table is sorted by `facet`, `value`, then by"
+        " it, newest first (undated last), then by `article_key`.",
+    ),
+    _ARTICLE_KEY,
+)
+
 FURNITURE = _schema(
     ("article_id", pa.string(), False, "The article (`articles.article_id`)."),
     ("paragraph", pa.int32(), False, "The paragraph (`paragraphs.paragraph`)."),
@@ -441,6 +473,7 @@ TABLES: dict[str, pa.Schema] = {
     "totals": TOTALS,
     "article_texts": ARTICLE_TEXTS,
     "network_units": NETWORK_UNITS,
+    "article_facets": ARTICLE_FACETS,
 }
 
 DATE_SOURCES = ("header", "field", "text", "inferred", "missing")

@@ -28,6 +28,7 @@ GROUP_ROWS = {
     "entity_quotes": 1 << 13,
     "article_texts": 100,
     "network_units": 1 << 14,
+    "article_facets": 1 << 14,
 }
 #: Columns written without statistics: texts no reader filters by, whose minimum and maximum
 #: in each row group would make the footer of a table of small groups megabytes long.

@@ -21,7 +21,9 @@ DISTINCT over every mention. Last, the articles' texts
 are written once more with their ids, dates, titles and sources alone, laid out as `articles` in
 row groups of 100 (`article_texts`): a reader of a few scattered articles' texts decompresses
 about 100 texts for each instead of 1,000, and the readers of the articles' other columns keep
-the large groups, whose footer is short."""
+the large groups, whose footer is short; and each article's actors, countries and topics once
+more, a row per article and value, by value (`article_facets`): the dashboard's selection of the
+articles of a country, an actor or a topic reads that value's rows alone."""
 
 from __future__ import annotations
 
@@ -227,6 +229,35 @@ def network_units(directory: Path) -> Written:
     date; its manifest entry."""
     tables = [str(directory / f"{name}.parquet") for name in ("mentions", "country_mentions")]
     return _derived(directory, "network_units", batches(_UNITS, [*tables, list(NAMED_VIA)]))
+
+
+#: The rows of `article_facets`: each article's actors (from the mentions, the first parameter),
+#: countries (from the country mentions, the second) and topics (from the article topics, the
+#: third, with their dates and keys from the articles once laid out by date, the last), a row per
+#: article and value, by facet and value, then newest first. The dashboard selects the articles
+#: of a country, an actor or a topic there: it reads that value's row groups, not every mention
+#: of the date range.
+_FACETS = """
+    SELECT 'actor' AS facet, entity_id AS value, bool_or(in_headline) AS in_headline,
+           published, article_key
+    FROM read_parquet(?) GROUP BY article_key, entity_id, published
+    UNION ALL
+    SELECT 'country', country, bool_or(in_headline), published, article_key
+    FROM read_parquet(?) GROUP BY article_key, country, published
+    UNION ALL
+    SELECT 'topic', t.topic_id::VARCHAR, false, a.published, a.article_key
+    FROM (SELECT DISTINCT article_id, topic_id FROM read_parquet(?)) t
+    JOIN (SELECT article_id, published, article_key FROM read_parquet(?)) a USING (article_id)
+    ORDER BY facet, value, published DESC NULLS LAST, article_key
+"""
+
+
+def article_facets(directory: Path) -> Written:
+    """Write `article_facets` from `directory`'s mentions, country mentions and articles, once
+    laid out by date, and its article topics; its manifest entry."""
+    names = ("mentions", "country_mentions", "article_topics", "articles")
+    tables = [str(directory / f"{name}.parquet") for name in names]
+    return _derived(directory, "article_facets", batches(_FACETS, tables))
 
 
 def _derived(directory: Path, name: str, rows: Iterable[pa.RecordBatch]) -> Written:

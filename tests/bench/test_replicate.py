@@ -16,7 +16,7 @@ sys.path.insert(0, str(BENCH))
 import replicate  # noqa: E402
 
 from pipeline.runtime.parquet import GROUP_ROWS  # noqa: E402
-from pipeline.stages.by_date import entity_quotes, network_units  # noqa: E402
+from pipeline.stages.by_date import article_facets, entity_quotes, network_units  # noqa: E402
 
 
 def test_copies_keep_the_pipeline_row_groups(seed_build: Path, tmp_path: Path, monkeypatch) -> None:
@@ -67,6 +67,16 @@ def test_copies_keep_the_pipeline_row_groups(seed_build: Path, tmp_path: Path, m
     assert units.equals(pq.read_table(rewritten / "network_units.parquet"))
     assert (
         units.num_rows == 4 * pq.ParquetFile(seed_build / "network_units.parquet").metadata.num_rows
+    )
+    # The articles' facets: the table the build writes from the copies' tables.
+    for name in ("article_topics", "articles"):
+        shutil.copy(out / f"{name}.parquet", rewritten / f"{name}.parquet")
+    article_facets(rewritten)
+    facets = pq.read_table(out / "article_facets.parquet")
+    assert facets.equals(pq.read_table(rewritten / "article_facets.parquet"))
+    assert (
+        facets.num_rows
+        == 4 * pq.ParquetFile(seed_build / "article_facets.parquet").metadata.num_rows
     )
     # The articles' texts copied as the articles are: the same ids, dates and texts, in order.
     columns = ["article_id", "published", "title", "source", "text"]

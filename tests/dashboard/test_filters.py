@@ -164,10 +164,10 @@ def test_country_and_actor_filters_keep_to_the_date_range(seed_build, seed_artic
         straddling += bool(in_text & in_early_december) and bool(in_text - in_early_december)
         in_a_title += bool(in_titles & in_early_december)
     assert straddling and in_a_title
-    # Without the headline filter an actor's articles are read from `article_entities`, both
-    # subqueries in the row groups of the range.
+    # A country's and an actor's articles are read from `article_facets`, both subqueries in
+    # the row groups of the range.
     sql, params = replace(early_december, countries=("KAZ",), actors=("x",)).where()
-    assert "FROM article_entities" in sql and sql.count("published >= ?") == 3
+    assert sql.count("FROM article_facets") == 2 and sql.count("published >= ?") == 3
     assert sql.count("?") == len(params)
 
 
@@ -175,6 +175,8 @@ def test_topic_filter_uses_article_topics(seed_build) -> None:
     mix = read_table(seed_build, "article_topics")
     expected = {r["article_id"] for r in mix if r["topic_id"] == 6}
     assert selected(seed_build, Filters(topics=(6,))) == expected
+    # A topic is the article's, not its headline's: the headline filter keeps its articles.
+    assert selected(seed_build, Filters(topics=(6,), headlines=True)) == expected
 
 
 def test_link_fills_the_sidebar_and_survives_a_page_switch(monkeypatch, seed_build) -> None:

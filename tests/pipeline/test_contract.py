@@ -16,6 +16,7 @@ from pipeline.schema import TABLES, in_article_order
 from pipeline.stages import by_date as by_date_stage
 from pipeline.stages.by_date import (
     BY_DATE,
+    article_facets,
     article_texts,
     articles_by_date,
     by_date,
@@ -343,3 +344,55 @@ def test_network_units_hold_each_sentence_naming_a_node_once(seed_build, tmp_pat
         shutil.copy(seed_build / f"{name}.parquet", tmp_path / f"{name}.parquet")
     assert network_units(tmp_path)["network_units"]["rows"] == len(rows)
     assert pq.read_table(tmp_path / "network_units.parquet").to_pylist() == rows
+
+
+def test_article_facets_hold_each_articles_actors_countries_and_topics(
+    seed_build, tmp_path
+) -> None:
+    """`article_facets` holds a row per article and entity it mentions, country it names and
+    topic it has, marked when a mention of the entity or country lies in the headline, sorted
+    by facet, value, then newest first: what the dashboard selects the articles of a country,
+    an actor or a topic from."""
+    rows = pq.read_table(seed_build / "article_facets.parquet").to_pylist()
+    articles = {a["article_id"]: a for a in read_table(seed_build, "articles")}
+    expected: dict[tuple, bool] = {}
+    for facet, table, column in (
+        ("actor", "mentions", "entity_id"),
+        ("country", "country_mentions", "country"),
+    ):
+        for m in read_table(seed_build, table):
+            key = (facet, m[column], m["article_id"])
+            expected[key] = expected.get(key, False) or m["in_headline"]
+    for t in read_table(seed_build, "article_topics"):
+        expected[("topic", str(t["topic_id"]), t["article_id"])] = False
+    assert sorted(rows, key=lambda r: (r["facet"], r["value"], r["article_key"])) == sorted(
+        (
+            {
+                "facet": facet,
+                "value": value,
+                "in_headline": in_headline,
+                "published": articles[article]["published"],
+                "article_key": articles[article]["article_key"],
+            }
+            for (facet, value, article), in_headline in expected.items()
+        ),
+        key=lambda r: (r["facet"], r["value"], r["article_key"]),
+    )
+    layout = [
+        (r["facet"], r["value"], r["published"] is None, -_days(r["published"])) for r in rows
+    ]
+    assert layout == sorted(layout)
+    assert {r["facet"] for r in rows} == {"actor", "country", "topic"}
+    # One row per article and entity, as `article_entities`; Azerbaijan in all five seeds, in
+    # the headline of some.
+    actors = {(r["value"], r["article_key"]) for r in rows if r["facet"] == "actor"}
+    keys = {a: row["article_key"] for a, row in articles.items()}
+    entities = read_table(seed_build, "article_entities")
+    assert actors == {(e["entity_id"], keys[e["article_id"]]) for e in entities}
+    azerbaijan = [r for r in rows if (r["facet"], r["value"]) == ("country", "AZE")]
+    assert len(azerbaijan) == 5 and any(r["in_headline"] for r in azerbaijan)
+    # Written again from the tables it is made from: the same table.
+    for name in ("mentions", "country_mentions", "article_topics", "articles"):
+        shutil.copy(seed_build / f"{name}.parquet", tmp_path / f"{name}.parquet")
+    assert article_facets(tmp_path)["article_facets"]["rows"] == len(rows)
+    assert pq.read_table(tmp_path / "article_facets.parquet").to_pylist() == rows
