@@ -2854,3 +2854,19 @@ def test_a_country_named_as_a_side_is_the_country() -> None:
     assert said(found, "Условием ввода") == "Россия"
     # a person of a side is the person
     assert said(found, "зашли в тупик") == "Роман Бессмертный"
+
+
+def test_the_one_person_in_the_nominative_of_a_long_source_is_the_speaker() -> None:
+    found = speakers(
+        [
+            "Российский теннисист Даниил Медведев после проигрыша Стэну Вавринке в "
+            "четвертьфинале Уимблдона заявил, что устал от травли в прессе.",
+            "Марина Литвиненко, вдова бывшего офицера ФСБ Александра Литвиненко, заявила, что "
+            "не верит выводам британского суда.",
+            "Президент России Владимир Путин и президент США Дональд Трамп заявили, что готовы "
+            "к новой встрече.",
+        ]
+    )
+    assert said(found, "устал от травли") == "Даниил Медведев"
+    assert said(found, "не верит выводам") == "Марина Литвиненко"
+    assert said(found, "готовы к новой встрече") is None  # two subjects: nobody in particular

@@ -245,12 +245,17 @@ class Sources:
             if m.start < stop and start < m.stop and not _within(m, left_out)
         ]
         left_out += [self._titled(m) for m in inside if m.type == MEDIUM]
-        people = {m.entity_id: m for m in inside if m.type == "PER" and not self._whose(m, start)}
+        persons = [m for m in inside if m.type == "PER" and not self._whose(m, start)]
+        people = {m.entity_id: m for m in persons}
         number, gender = agreement(said.cue)
         if any(map(self._pseudonym, people.values())):
             return None, None  # 'Ирина (имя изменено)' is anonymous: not another Ирина
         if people:
-            one = _one(list(people.values())) or _apposed_after_owner(self.text, people)
+            one = (
+                _one(list(people.values()))
+                or _apposed_after_owner(self.text, people)
+                or _subject_first(persons)
+            )
             return (self._one_person(one, gender, start) if one else None), None
         words = _without(self.text, start, stop, left_out)
         # 'внешнеполитическое ведомство Грузии': the department of that field, not the nearest;
@@ -592,3 +597,14 @@ def _apposed_after_owner(text: str, people: Mapping[str, Mention]) -> Mention | 
         return None
     first, second = sorted(people.values(), key=lambda m: m.start)
     return second if text[first.stop : second.start] == " " else None
+
+
+def _subject_first(persons: list[Mention]) -> Mention | None:
+    """Of several people a source names, the first when it alone is written in the nominative:
+    the subject, the others in the words about them that the source runs on into
+    ('Австралийский теннисист Бернард Томич после проигрыша Мише Звереву', 'Мария Литвиненко,
+    вдова ... Александра Литвиненко'). None when another one is in the nominative too ('Путин и
+    Трамп')."""
+    first = min(persons, key=lambda m: m.start)
+    others = [m for m in persons if m.entity_id != first.entity_id]
+    return first if first.nominative and not any(m.nominative for m in others) else None
