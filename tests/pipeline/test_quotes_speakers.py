@@ -2870,3 +2870,17 @@ def test_the_one_person_in_the_nominative_of_a_long_source_is_the_speaker() -> N
     assert said(found, "устал от травли") == "Даниил Медведев"
     assert said(found, "не верит выводам") == "Марина Литвиненко"
     assert said(found, "готовы к новой встрече") is None  # two subjects: nobody in particular
+
+
+def test_a_country_s_authorities_by_its_adjective_are_the_country() -> None:
+    found = speakers(
+        [
+            "Генпрокуратура Украины утверждает, что Швейцария арестовала около 70 млн франков. "
+            "Но в марте 2017 года швейцарские власти заявили, что в их стране нет замороженных "
+            "счетов.",
+            "Мэр Нью-Йорка объявил о новых мерах. Местные власти сообщили, что школы закроются "
+            "на неделю.",
+        ]
+    )
+    assert said(found, "нет замороженных счетов") == "Швейцария"
+    assert said(found, "школы закроются") is None  # no country: the city's, not a state's

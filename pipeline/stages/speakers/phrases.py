@@ -39,9 +39,12 @@ _ONE_OF = re.compile(r"(?i)(?<!\w)(один|одна|одного|одной|о�
 _WORDS = re.compile(r"\w+(?:-\w+)*")
 
 #: A country's adjective before 'сторона' in the singular: 'российская сторона', 'американской
-#: стороны' (a state in talks or a dispute).
+#: стороны' (a state in talks or a dispute); or before 'власти', its state's authorities:
+#: 'северокорейские власти', 'американских властей'.
 _SIDE = re.compile(
-    r"(?i)(?<!\w)(?:([а-яё-]+ая)\s+сторона|([а-яё-]+ой)\s+сторон(?:ы|е|ой)|([а-яё-]+ую)\s+сторону)(?!\w)"
+    r"(?i)(?<!\w)(?:([а-яё-]+ая)\s+сторона|([а-яё-]+ой)\s+сторон(?:ы|е|ой)|([а-яё-]+ую)\s+сторону"
+    r"|([а-яё-]+[иы]е)\s+власти|([а-яё-]+[иы]х)\s+власт(?:ей|ях)|([а-яё-]+[иы]м)\s+властям"
+    r"|([а-яё-]+[иы]ми)\s+властями)(?!\w)"
 )
 
 #: Whom a source that is an outlet reporting on its own account may cite: 'ТАСС со ссылкой на
@@ -83,9 +86,10 @@ def _field(words: str) -> str | None:
 
 
 def _side(words: str) -> str | None:
-    """The country (alpha-3) a source names as a side by its adjective ('российская сторона',
-    'в заявлении американской стороны': Russia, the United States); None after a noun of a
-    person, whose side it is ('представитель украинской стороны'), or for several sides."""
+    """The country (alpha-3) a source names as a side or as its authorities by its adjective
+    ('российская сторона', 'в заявлении американской стороны', 'сирийские власти': Russia, the
+    United States, Syria); None after a noun of a person, whose side it is ('представитель
+    украинской стороны'), or for several sides."""
     for found in _SIDE.finditer(words):
         if any(map(_animate, _WORDS.findall(words[: found.start()]))):
             return None
