@@ -2884,3 +2884,29 @@ def test_a_country_s_authorities_by_its_adjective_are_the_country() -> None:
     )
     assert said(found, "нет замороженных счетов") == "Швейцария"
     assert said(found, "школы закроются") is None  # no country: the city's, not a state's
+
+
+def test_a_named_country_s_government_is_the_country() -> None:
+    found = speakers(
+        [
+            "Премьер-министр Тереза Мэй назначила Доминика Рааба министром по делам Brexit. "
+            "Правительство Великобритании сообщило, что назначение одобрила королева.",
+            "Венесуэла провела досрочные выборы. Власти США заявили, что не признают их итоги.",
+        ]
+    )
+    assert said(found, "назначение одобрила королева") == "Великобритания"
+    assert said(found, "не признают их итоги") == "США"
+
+
+def test_that_one_is_whom_the_text_named_last() -> None:
+    found = speakers(
+        [
+            "Год назад ветераны обратились к губернатору Андрею Бочарову с просьбой вернуть "
+            "городу прежнее название. В ответ тот заявил, что решить этот вопрос можно только на "
+            "референдуме.",
+            "Жильцы дома Андрей Смирнов и Ольга Смирнова привлекли строительного эксперта, и тот "
+            "подтвердил, что дом аварийный.",
+        ]
+    )
+    assert said(found, "решить этот вопрос") == "Андрей Бочаров"
+    assert said(found, "дом аварийный") is None  # the unnamed expert, not the tenant

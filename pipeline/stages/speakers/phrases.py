@@ -238,6 +238,24 @@ def _bare(words: str) -> bool:
     return not any(_pos(word) in ("ADJF", "PRTF") for word in _WORDS.findall(words))
 
 
+#: Nouns of a state's government that a country's name after them owns: 'правительство
+#: Великобритании', 'кабмин РФ', 'власти США'.
+_GOVERNMENTS = frozenset({"правительство", "кабмин", "власть"})
+
+
+def _government_words(words: str) -> bool:
+    """Whether `words`, a country's name left out, are a noun of its government and function
+    words ('правительство', 'в кабмине', 'власти ... также'); 'власть' in the plural only, as
+    the authorities ('власти', 'властей'), not the power ('власть')."""
+    nouns = [w for w in _WORDS.findall(words) if not _function_words(w)]
+    if len(nouns) != 1:
+        return False
+    return any(
+        p.normal_form in _GOVERNMENTS and (p.normal_form != "власть" or p.tag.number == "plur")
+        for p in morph()(nouns[0].lower())
+    )
+
+
 def _function_words(words: str) -> bool:
     """Whether `words` are only prepositions, particles, conjunctions and adverbs; after a
     particle, a word that may be read as an adverb is one ('Россия не раз заявляла')."""

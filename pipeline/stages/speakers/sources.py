@@ -24,6 +24,7 @@ from pipeline.stages.speakers.phrases import (
     _WORDS,
     _bare,
     _function_words,
+    _government_words,
     _impersonal_words,
     _one_of,
     _opening_words,
@@ -37,6 +38,7 @@ from pipeline.stages.speakers.records import Mention, Said, role_head
 from pipeline.stages.speakers.sentences import _continued
 from pipeline.stages.speakers.spans import (
     _before_conjunction,
+    _country,
     _government,
     _one,
     _phrases,
@@ -56,6 +58,9 @@ from pipeline.stages.speakers.words import (
     _subject,
     _undotted,
 )
+
+#: The demonstrative pronoun as a source: 'тот', 'та' (`Reference._that_one`).
+_THAT_ONE = frozenset({"тот", "та"})
 
 #: Entities that speak when a source is their name alone: an organisation, a place for its
 #: government (rule 4).
@@ -258,6 +263,8 @@ class Sources:
             )
             return (self._one_person(one, gender, start) if one else None), None
         words = _without(self.text, start, stop, left_out)
+        if key(words) in _THAT_ONE:  # 'В ответ тот заявил': the one named last
+            return self._that_one(start, gender), None
         # 'внешнеполитическое ведомство Грузии': the department of that field, not the nearest;
         field_body = self._field_body(words, inside, start, said.previous)
         # 'российская сторона': the country, as its name would ('Россия заявляла')
@@ -449,9 +456,12 @@ class Sources:
         if len({m.entity_id for m in named}) != 1:
             return None
         rest = _without(self.text, start, stop, left_out + [(m.start, m.stop) for m in named])
-        if not _function_words(rest):
-            return None
         place = named[0].type == "LOC"
+        # 'правительство Великобритании', 'кабмин РФ': a country's government is the country
+        if not _function_words(rest) and not (place and _country(named[0])):
+            return None
+        if not _function_words(rest) and not _government_words(rest):
+            return None
         if place and (not _government(named[0]) or self._elsewhere(named[0], said.cue_stop)):
             return None
         return named[0].entity_id
