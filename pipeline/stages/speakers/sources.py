@@ -450,7 +450,9 @@ class Sources:
         preposition, particles and adverbs ('Росстат', 'в Росстате', 'Росстат также'): the
         morphology may read an unknown name as a noun of a person. A place is a country or a
         capital for its government ('Россия заявляла', 'В Дамаске считают', '— заявили в
-        Киеве'), unless it says where the speaker is (`_elsewhere`)."""
+        Киеве'), unless it says where the speaker is (`_elsewhere`); a country's name is also
+        after a noun of its government ('правительство Великобритании', 'кабмин РФ', 'власти
+        США': `_government_words`), which NER did not tag as a body."""
         start, stop = said.source
         named = [m for m in inside if m.type in _BODIES]
         if len({m.entity_id for m in named}) != 1:
