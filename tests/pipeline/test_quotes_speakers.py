@@ -2880,10 +2880,13 @@ def test_a_country_s_authorities_by_its_adjective_are_the_country() -> None:
             "счетов.",
             "Мэр Нью-Йорка объявил о новых мерах. Местные власти сообщили, что школы закроются "
             "на неделю.",
+            "Россия и Сирия отвергли доклад. Сирийские и российские власти утверждают, что "
+            "«Белые каски» ведут информационную кампанию.",
         ]
     )
     assert said(found, "нет замороженных счетов") == "Швейцария"
     assert said(found, "школы закроются") is None  # no country: the city's, not a state's
+    assert said(found, "ведут информационную кампанию") is None  # two states, no one
 
 
 def test_a_named_country_s_government_is_the_country() -> None:
