@@ -12,7 +12,9 @@ The source's words name the speaker, or describe them and the article named them
    ('советник Трампа', 'администрация Порошенко', 'в штабе Трампа'); a bare first name or
    surname that the entity stage kept apart ('Ирина', 'Дижур') is the one person of the
    article whose full name has it, and so is a surname of several words ('Ле Пен' is the
-   Марин Ле Пен named before); a bare surname two people of the article share, a man and a
+   Марин Ле Пен named before); of several people the source names, the one in the nominative
+   when it comes first and alone ('Австралийский теннисист Бернард Томич после проигрыша Мише
+   Звереву'); a bare surname two people of the article share, a man and a
    woman ('Дональд Трамп', 'Меланья Трамп'), is the one of the cue's gender ('— заявляла
    Трамп'); a surname after a particle is one too ('аль-Шакир', 'бен Сальман'). An unnamed
    source ('источник RT в Минэкономики') is nobody, and so is a pronoun or a description that
@@ -58,7 +60,9 @@ The source's words name the speaker, or describe them and the article named them
    full names for it ('в министерстве' after 'МИД Франции', `kinds`). A country or a capital
    named alone stands for its government ('Россия заявляла', 'В Дамаске считают'), unless it
    says where the speaker is ('В посольстве России в Канаде'); so does a country named as a
-   side ('российская сторона': `_side_country`). A department named by its field
+   side ('российская сторона': `_side_country`), as its authorities ('швейцарские власти')
+   or by its government's noun before its name ('правительство Великобритании', 'кабмин РФ',
+   'власти США'). A department named by its field
    ('дипведомство', 'в военном ведомстве США': `_field_body`) is the article's body of that
    field and country, not the nearest body named.
    A document is its author's ('Европарламент принял резолюцию ... — говорится в резолюции');
@@ -92,7 +96,9 @@ The source's words name the speaker, or describe them and the article named them
    премьер. ... по его словам' is the premier); 'который' is the person just before it. A
    sentence that opens with 'он' before its people passes a pronoun on to the one named before
    it; a quotation that resumes after the name between its dashes ('— оценил Симонов. — Я
-   думаю') is theirs.
+   думаю') is theirs. 'Тот' ('та') is the person or organisation named last before it, in its
+   sentence or the one before, unless a noun of a person follows that name ('обратились к
+   губернатору Андрею Бочарову ... В ответ тот заявил').
 6. A group ('эксперты', 'сотрудники МОК', a plural cue) is nobody in particular, and so is one
    of several ('один из источников') unless named right after ('По словам одного из режиссёров
    мультфильма, Юрия Кулакова').

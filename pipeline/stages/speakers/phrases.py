@@ -39,9 +39,13 @@ _ONE_OF = re.compile(r"(?i)(?<!\w)(один|одна|одного|одной|о�
 _WORDS = re.compile(r"\w+(?:-\w+)*")
 
 #: A country's adjective before 'сторона' in the singular: 'российская сторона', 'американской
-#: стороны' (a state in talks or a dispute).
+#: стороны' (a state in talks or a dispute); or before 'власти', its state's authorities:
+#: 'северокорейские власти', 'американских властей' (not the last of several: 'сирийские и
+#: российские власти').
 _SIDE = re.compile(
-    r"(?i)(?<!\w)(?:([а-яё-]+ая)\s+сторона|([а-яё-]+ой)\s+сторон(?:ы|е|ой)|([а-яё-]+ую)\s+сторону)(?!\w)"
+    r"(?i)(?<!\w)(?:([а-яё-]+ая)\s+сторона|([а-яё-]+ой)\s+сторон(?:ы|е|ой)|([а-яё-]+ую)\s+сторону"
+    r"|(?<!\sи\s)(?<!,\s)(?:([а-яё-]+[иы]е)\s+власти|([а-яё-]+[иы]х)\s+власт(?:ей|ях)"
+    r"|([а-яё-]+[иы]м)\s+властям|([а-яё-]+[иы]ми)\s+властями))(?!\w)"
 )
 
 #: Whom a source that is an outlet reporting on its own account may cite: 'ТАСС со ссылкой на
@@ -83,9 +87,10 @@ def _field(words: str) -> str | None:
 
 
 def _side(words: str) -> str | None:
-    """The country (alpha-3) a source names as a side by its adjective ('российская сторона',
-    'в заявлении американской стороны': Russia, the United States); None after a noun of a
-    person, whose side it is ('представитель украинской стороны'), or for several sides."""
+    """The country (alpha-3) a source names as a side or as its authorities by its adjective
+    ('российская сторона', 'в заявлении американской стороны', 'сирийские власти': Russia, the
+    United States, Syria); None after a noun of a person, whose side it is ('представитель
+    украинской стороны'), or for several sides."""
     for found in _SIDE.finditer(words):
         if any(map(_animate, _WORDS.findall(words[: found.start()]))):
             return None
@@ -232,6 +237,24 @@ def _bare(words: str) -> bool:
     """Whether a source's words have no adjective or participle: its noun is not qualified
     ('компании', 'в прокуратуре'; not 'немецкого парламента')."""
     return not any(_pos(word) in ("ADJF", "PRTF") for word in _WORDS.findall(words))
+
+
+#: Nouns of a state's government that a country's name after them owns: 'правительство
+#: Великобритании', 'кабмин РФ', 'власти США'.
+_GOVERNMENTS = frozenset({"правительство", "кабмин", "власть"})
+
+
+def _government_words(words: str) -> bool:
+    """Whether `words`, a country's name left out, are a noun of its government and function
+    words ('правительство', 'в кабмине', 'власти ... также'); 'власть' in the plural only, as
+    the authorities ('власти', 'властей'), not the power ('власть')."""
+    nouns = [w for w in _WORDS.findall(words) if not _function_words(w)]
+    if len(nouns) != 1:
+        return False
+    return any(
+        p.normal_form in _GOVERNMENTS and (p.normal_form != "власть" or p.tag.number == "plur")
+        for p in morph()(nouns[0].lower())
+    )
 
 
 def _function_words(words: str) -> bool:

@@ -27,6 +27,7 @@ from pipeline.stages.speakers.sentences import _opines
 from pipeline.stages.speakers.words import (
     _BACK,
     _DASHES,
+    _animate,
     _commenting,
     _described_apart,
     _fixed,
@@ -241,6 +242,34 @@ class Reference:
         """Where the first of the last `back` sentences ending before `before` starts."""
         starts = [a for a, b, _ in self.sentences if b <= before][-back:]
         return starts[0] if starts else None
+
+    def _that_one(self, start: int, gender: str | None) -> str | None:
+        """Whom the demonstrative 'тот' ('та') at `start` means: the person or organisation
+        named last before it, in its sentence or the one before, which it picks out from the
+        subject ('обратились к губернатору Андрею Бочарову ... В ответ тот заявил', 'письмо
+        Коболева, в котором тот подчеркнул'), of the cue's gender; None when a noun of a person
+        stands after that name ('привлекли строительного эксперта, и тот подтвердил': the
+        unnamed expert), or the name is inside brackets, an aside."""
+        held = self._sentence_at(start)
+        if held is None:
+            return None
+        opens = self.sentences[max(0, held - 1)][0]
+        named = [
+            m
+            for m in self.mentions
+            if m.type in ("PER", "ORG") and opens <= m.start and m.stop <= start and m.narrated
+        ]
+        if not named:
+            return None
+        last = named[-1]
+        aside = self.text[opens : last.start]
+        if aside.rfind("(") > aside.rfind(")") or any(
+            map(_animate, _WORDS.findall(self.text[last.stop : start]))
+        ):
+            return None
+        if last.type == "ORG":
+            return last.entity_id
+        return self._whole(last.entity_id, start) if self._fits(last.entity_id, gender) else None
 
     def _fits(self, entity_id: str, gender: str | None) -> bool:
         person = self.people.get(entity_id)

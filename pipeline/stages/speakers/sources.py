@@ -24,6 +24,7 @@ from pipeline.stages.speakers.phrases import (
     _WORDS,
     _bare,
     _function_words,
+    _government_words,
     _impersonal_words,
     _one_of,
     _opening_words,
@@ -37,6 +38,7 @@ from pipeline.stages.speakers.records import Mention, Said, role_head
 from pipeline.stages.speakers.sentences import _continued
 from pipeline.stages.speakers.spans import (
     _before_conjunction,
+    _country,
     _government,
     _one,
     _phrases,
@@ -56,6 +58,9 @@ from pipeline.stages.speakers.words import (
     _subject,
     _undotted,
 )
+
+#: The demonstrative pronoun as a source: 'тот', 'та' (`Reference._that_one`).
+_THAT_ONE = frozenset({"тот", "та"})
 
 #: Entities that speak when a source is their name alone: an organisation, a place for its
 #: government (rule 4).
@@ -245,14 +250,21 @@ class Sources:
             if m.start < stop and start < m.stop and not _within(m, left_out)
         ]
         left_out += [self._titled(m) for m in inside if m.type == MEDIUM]
-        people = {m.entity_id: m for m in inside if m.type == "PER" and not self._whose(m, start)}
+        persons = [m for m in inside if m.type == "PER" and not self._whose(m, start)]
+        people = {m.entity_id: m for m in persons}
         number, gender = agreement(said.cue)
         if any(map(self._pseudonym, people.values())):
             return None, None  # 'Ирина (имя изменено)' is anonymous: not another Ирина
         if people:
-            one = _one(list(people.values())) or _apposed_after_owner(self.text, people)
+            one = (
+                _one(list(people.values()))
+                or _apposed_after_owner(self.text, people)
+                or _subject_first(persons)
+            )
             return (self._one_person(one, gender, start) if one else None), None
         words = _without(self.text, start, stop, left_out)
+        if key(words) in _THAT_ONE:  # 'В ответ тот заявил': the one named last
+            return self._that_one(start, gender), None
         # 'внешнеполитическое ведомство Грузии': the department of that field, not the nearest;
         field_body = self._field_body(words, inside, start, said.previous)
         # 'российская сторона': the country, as its name would ('Россия заявляла')
@@ -438,15 +450,20 @@ class Sources:
         preposition, particles and adverbs ('Росстат', 'в Росстате', 'Росстат также'): the
         morphology may read an unknown name as a noun of a person. A place is a country or a
         capital for its government ('Россия заявляла', 'В Дамаске считают', '— заявили в
-        Киеве'), unless it says where the speaker is (`_elsewhere`)."""
+        Киеве'), unless it says where the speaker is (`_elsewhere`); a country's name is also
+        after a noun of its government ('правительство Великобритании', 'кабмин РФ', 'власти
+        США': `_government_words`), which NER did not tag as a body."""
         start, stop = said.source
         named = [m for m in inside if m.type in _BODIES]
         if len({m.entity_id for m in named}) != 1:
             return None
         rest = _without(self.text, start, stop, left_out + [(m.start, m.stop) for m in named])
-        if not _function_words(rest):
-            return None
         place = named[0].type == "LOC"
+        # 'правительство Великобритании', 'кабмин РФ': a country's government is the country
+        if not _function_words(rest) and not (place and _country(named[0])):
+            return None
+        if not _function_words(rest) and not _government_words(rest):
+            return None
         if place and (not _government(named[0]) or self._elsewhere(named[0], said.cue_stop)):
             return None
         return named[0].entity_id
@@ -592,3 +609,14 @@ def _apposed_after_owner(text: str, people: Mapping[str, Mention]) -> Mention | 
         return None
     first, second = sorted(people.values(), key=lambda m: m.start)
     return second if text[first.stop : second.start] == " " else None
+
+
+def _subject_first(persons: list[Mention]) -> Mention | None:
+    """Of several people a source names, the first when it alone is written in the nominative:
+    the subject, the others in the words about them that the source runs on into
+    ('Австралийский теннисист Бернард Томич после проигрыша Мише Звереву', 'Мария Литвиненко,
+    вдова ... Александра Литвиненко'). None when another one is in the nominative too ('Путин и
+    Трамп')."""
+    first = min(persons, key=lambda m: m.start)
+    others = [m for m in persons if m.entity_id != first.entity_id]
+    return first if first.nominative and not any(m.nominative for m in others) else None

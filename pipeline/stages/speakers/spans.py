@@ -17,6 +17,13 @@ def _government(m: Mention) -> bool:
     return place is not None and place.via in ("name", "capital")
 
 
+def _country(m: Mention) -> bool:
+    """Whether a place's mention names a country by its name (not a capital: 'власти Москвы'
+    are the city's)."""
+    place = places().get(key(m.normal))
+    return place is not None and place.via == "name"
+
+
 def _one(mentions: list[Mention]) -> Mention | None:
     """The first of `mentions` when they are all of one entity."""
     return mentions[0] if len({m.entity_id for m in mentions}) == 1 else None
