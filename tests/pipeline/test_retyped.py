@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import pyarrow as pa
 
+from pipeline.nlp.gazetteer import key, places
 from pipeline.stages.entities.common_words import name_words
 from pipeline.stages.entities.people import people_of
-from pipeline.stages.entities.retyped import retyped, with_types
+from pipeline.stages.entities.retyped import retyped, state_country, with_types
 
 #: Mentions by (type, name), as the 11.5k corpus counts them.
 COUNTS = {
@@ -168,3 +169,31 @@ def test_an_organisation_headed_by_a_noun_of_a_state_is_a_place_unless_quoted() 
     )
     found = with_types(raw, {}, texts, {})
     assert found["type"].to_pylist() == ["LOC", "LOC", "ORG", "ORG"]
+
+
+def test_a_state_the_gazetteer_lacks_takes_the_country_its_name_holds() -> None:
+    # Names of states the 11.5k corpus writes as places: 'границы Российской империи',
+    # 'Чешская Республика', 'Правительство Республики Польша', 'в Турецкой Республике Северного
+    # Кипра'; an abbreviation's group takes its full name's ('провозглашения в 1917 году
+    # Украинской народной республики (УНР)').
+    assert state_country({"Российская империя": 116}) == "RUS"
+    assert state_country({"Чешская Республика": 12}) == "CZE"
+    assert state_country({"Республика Польша": 11}) == "POL"
+    assert state_country({"Турецкая Республика Северного Кипра": 2}) == "CYP"
+    assert state_country({"УНР": 30, "Украинская народная республика": 16}) == "UKR"
+
+
+def test_a_state_whose_name_holds_no_country_of_its_own_has_none() -> None:
+    # 'председатель правительства Республики Сербской' (a part of Bosnia, named after the
+    # Serbs), 'восточные рубежи Третьего рейха', 'московского царства' (a city's adjective),
+    # and a place that is no state.
+    assert state_country({"Республика Сербская": 25}) is None
+    assert state_country({"Третий рейх": 42}) is None
+    assert state_country({"Московское царство": 1}) is None
+    assert state_country({"Красная площадь": 3}) is None
+
+
+def test_the_republic_of_china_is_taiwan() -> None:
+    # 'Китай продолжает считать Китайскую республику (другое название Тайваня) своей
+    # территорией': the gazetteer lists the state's name, so its opening adjective is not read.
+    assert places()[key("Китайская республика")].country == "TWN"

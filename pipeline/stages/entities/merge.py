@@ -95,7 +95,7 @@ from pipeline.stages.entities.people import (
     written_in_full,
 )
 from pipeline.stages.entities.qualified import OneBodies, qualified_names
-from pipeline.stages.entities.retyped import retyped, with_types
+from pipeline.stages.entities.retyped import retyped, state_country, with_types
 from pipeline.stages.entities.spans import Written, respanned
 from pipeline.stages.entities.things import Introduced
 from pipeline.stages.mentions import mentions_from_table, reading_keys
@@ -360,6 +360,8 @@ def _entities(
             name = most_common(full) or most_common(plain) or most_common(names[group])
             kind = "ORG" if kind == "ORG" else most_common(types[group])
             country = country_of_name(name, kind)
+            if kind == "LOC" and country is None:  # a state the gazetteer lacks
+                country = state_country(names[group])
         entity[group] = {"name": name, "type": kind, "country": country, "role": None}
     return entity
 

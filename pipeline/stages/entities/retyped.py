@@ -16,7 +16,7 @@ from collections.abc import Mapping
 
 import pyarrow as pa
 
-from pipeline.nlp.gazetteer import key
+from pipeline.nlp.gazetteer import adjectives, city_adjective, country_of_word, key
 from pipeline.nlp.institutions import head_noun
 from pipeline.nlp.ner import after_opening
 from pipeline.nlp.normalize import phrase
@@ -129,3 +129,31 @@ def _body(surface: str) -> bool:
     institution ('Левой партии', 'фракция Левой партии' tagged as a person), which no
     particle of a name is ('аль', 'бен', 'фон', 'оглы')."""
     return any(word.islower() and head_noun(word) for word in surface.split()[1:])
+
+
+def state_country(names: Mapping[str, int]) -> str | None:
+    """The country that the most written of a place's `names` (name -> mentions) holding one
+    holds as a state's name (`_state_country`): an abbreviation's group takes its full name's
+    ('УНР' beside 'Украинская народная республика')."""
+    ordered = sorted(names, key=lambda name: (-names[name], name))
+    return next((country for name in ordered if (country := _state_country(name))), None)
+
+
+def _state_country(name: str) -> str | None:
+    """The country a state's name holds (`not_names.heads_a_state`) where the gazetteer does
+    not list the name: a country named in it ('Республика Польша', 'Турецкая Республика
+    Северного Кипра' -> CYP) or a country's adjective that opens it ('Чешская Республика',
+    'Российская империя', 'Украинская народная республика'). Not an adjective after the noun,
+    which names a people's state inside another ('Республика Сербская' is in Bosnia,
+    'Республика Сербская Краина' was in Croatia), nor a city's adjective ('Казанское
+    ханство'); none where the name holds none ('Третий рейх', 'Османская империя')."""
+    if not heads_a_state(name):
+        return None
+    words = name.split()
+    named = [country_of_word(w.lower()) for w in words[1:] if w[:1].isupper()]
+    if any(named):
+        return next(c for c in named if c)
+    hits = adjectives(name)
+    if hits and hits[0][0] == 0 and not city_adjective(words[0]):
+        return hits[0][2]
+    return None
