@@ -329,6 +329,7 @@ def chosen_readings(raws: Iterable[pa.Table]) -> Readings:
         for reading, (surface, gender) in parts.items()
         if (apposed := _without_apposition(surface, gender, written))
     }
+    best |= _oblique_subjects(parts, readings, best, written)
     chosen = {
         reading: (name, *(n for _s, n in readings[reading] if n != name))
         for reading, name in best.items()
@@ -353,6 +354,53 @@ def chosen_readings(raws: Iterable[pa.Table]) -> Readings:
             name = organisations.get(surface, name)
         counts[kind, name] += count
     return Readings(chosen, counts, dict(genders), organisations, spans)
+
+
+def _oblique_subjects(
+    parts: Mapping[str, tuple[str, str | None]],
+    readings: Mapping[str, tuple[tuple[float, str], ...]],
+    best: Mapping[str, str],
+    written: Counter[str],
+) -> dict[str, str]:
+    """The names of surfaces that a verb's gender kept as written, as if they were the verb's
+    subject, though they are an oblique case: 'Гол Пьера-Эмерика Обамейянга помог', 'Выход
+    Лоренсо Мельгарехо и Марио Пашалича добавил' (the verb agrees with the noun that owns the
+    name). Such a surface takes the name its mentions with no gender shown read, where that
+    name has as many words and a surname of no other gender ('Захарова' is not the 'Захаров'
+    of other sentences), the corpus writes it as a person's whole surface ('Марио Пашалич'),
+    and a word of the surface is no nominative of that gender in the dictionary ('Коля' is
+    one: 'Коля сказал' stays, though 'Коля' is also Kohl's genitive)."""
+    found = {}
+    for reading, (surface, gender) in parts.items():
+        if not gender or best.get(reading, surface) != surface:
+            continue
+        plain = reading_key(surface, None)
+        name = best.get(plain) or next(iter(readings.get(plain, ())), (0.0, surface))[1]
+        if (
+            name != surface
+            and len(name.split()) == len(surface.split())
+            and written[name]
+            and _surname_gender(name) in (None, gender)
+            and not _nominative_of(surface, gender)
+        ):
+            found[reading] = name
+    return found
+
+
+def _nominative_of(surface: str, gender: str) -> bool:
+    """Whether the dictionary knows every word of `surface` as a nominative singular that a
+    name of `gender` may be ('Коля', 'Мария'; not 'Макроном', 'Пашалича', which it does not
+    know, nor 'Евгения' for a man)."""
+    return all(
+        any(
+            p.is_known
+            and p.tag.case == "nomn"
+            and p.tag.number != "plur"
+            and (p.tag.gender in (gender, None) or "Ms-f" in p.tag.grammemes)
+            for p in morph()(word.lower())
+        )
+        for word in words(surface)
+    )
 
 
 #: How many times more often the corpus writes a name as a person's whole surface than
