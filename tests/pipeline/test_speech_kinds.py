@@ -436,6 +436,11 @@ def test_coordinated_cues_share_their_subject() -> None:
             "Министр финансов Антон Силуанов 12 декабря заявил, что бюджет сбалансирован.",
             "Министр финансов Антон Силуанов",
         ),
+        # A phrase with the reflexive 'свой' names where the subject spoke (tune20 15).
+        (
+            "Ранее президент США в своём Twitter заявил, что реформа будет принята.",
+            "президент США",
+        ),
         # So is the preposition that governs the date ('от 5 декабря' of a document's date).
         (
             "Постановление правительства от 5 декабря 2017 года гласит, что льготы сохранятся.",

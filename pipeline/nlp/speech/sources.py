@@ -56,6 +56,7 @@ def _source_before(tokens: Sequence[_Token], cue: int) -> tuple[int, int] | None
     head = None
     while i >= 0 and tokens[i].is_word and _pos(tokens[i]) not in _PREDICATES:
         after_preposition = i > 0 and _pos(tokens[i - 1]) == "PREP"  # 'в разговоре с RT'
+        after_preposition |= i > 1 and _reflexive_phrase(tokens, i - 2)  # 'в своём Twitter'
         if _nominal(tokens[i]) and _head_case(tokens[i]) and not after_preposition:
             aside = _aside_holding(tokens, i)
             if aside is None:
@@ -70,7 +71,7 @@ def _source_before(tokens: Sequence[_Token], cue: int) -> tuple[int, int] | None
     # subject's, whatever its object's case ('агентство| со ссылкой на местные власти'), nor
     # is a date ('Минюст России| в четверг 18 ноября сообщил').
     last = next(
-        (k - 1 for k in range(head + 1, last + 1) if _aside(tokens, k) or _dated_at(tokens, k)),
+        (k - 1 for k in range(head + 1, last + 1) if _setting_at(tokens, k)),
         last,
     )
     if _lemma(tokens[head].text) == _RELATIVE and (before := _antecedent(tokens, head)):
@@ -742,6 +743,21 @@ def _date_at(tokens: Sequence[_Token], i: int) -> bool:
         return True
     after = tokens[i + 1].text.lower() if i + 1 < len(tokens) else ""
     return tokens[i].text.lower() in ("в", "во") and (after in MONTHS or after in WEEKDAYS)
+
+
+def _setting_at(tokens: Sequence[_Token], i: int) -> bool:
+    """Whether a phrase at `i` says where, when or by what the subject spoke, not who: an
+    occasion or a citation (`_aside`), a date (`_dated_at`), or a preposition before the
+    reflexive 'свой', which refers back to the subject and so stands outside its phrase
+    ('президент США| в своём Twitter заявил', '| на своей странице')."""
+    return _aside(tokens, i) or _dated_at(tokens, i) or _reflexive_phrase(tokens, i)
+
+
+def _reflexive_phrase(tokens: Sequence[_Token], i: int) -> bool:
+    """Whether a preposition at `i` comes before the reflexive 'свой' ('в своём Twitter')."""
+    return (
+        i + 1 < len(tokens) and _pos(tokens[i]) == "PREP" and _lemma(tokens[i + 1].text) == "свой"
+    )
 
 
 def _dated_at(tokens: Sequence[_Token], i: int) -> bool:
