@@ -187,9 +187,13 @@ def _shortened(
     return found
 
 
-#: Each quote of SPEECH with its paragraph and the entities and countries inside it (`_FOUND`).
+#: Each quote of SPEECH with its paragraph and the entities and countries inside it (`_FOUND`);
+#: not a pointer without content ('Об этом заявил X' after a quote found): nothing said.
 _SITUATED = """
-WITH q AS (SELECT row_number() OVER (ORDER BY article_id, start, stop, kind) AS i, * FROM speech),
+WITH q AS (
+    SELECT row_number() OVER (ORDER BY article_id, start, stop, kind) AS i, * FROM speech
+    WHERE start < stop
+),
 inside AS (
     SELECT q.i, list_sort(list(DISTINCT m.entity_id)) AS entity_ids
     FROM q JOIN mentions m

@@ -174,6 +174,22 @@ def test_a_role_resolves_when_one_person_holds_it() -> None:
     ]
 
 
+def test_a_pointer_to_a_quote_found_is_no_quote_of_its_own() -> None:
+    # 'Об этом сообщил X' after a quote: the speech record names who reported it, without
+    # content; the quotes table has the statement once.
+    text = (
+        "Президент Азербайджана Ильхам Алиев заявил, что переговоры с НАТО продолжатся. Об "
+        "этом сообщает агентство «Тренд»."
+    )
+    pointer = text.index("сообщает")
+    said = find_speech(text, [(0, len(text))], [(0, text.index(" Об")), (pointer - 8, len(text))])
+    assert [(s.start == s.stop, text[s.cue_start : s.cue_stop]) for s in said] == [
+        (False, "заявил"),
+        (True, "сообщает"),
+    ]
+    assert speakers([text]) == [("переговоры с НАТО продолжатся", "Ильхам Алиев")]
+
+
 def test_speech_spans_on_a_sentence() -> None:
     text = "Как отмечает эксперт Станислав Ткаченко, Турция остается на периферии НАТО."
     (speech,) = find_speech(text, [(0, len(text))], [(0, len(text))])

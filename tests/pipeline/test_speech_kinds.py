@@ -436,6 +436,16 @@ def test_coordinated_cues_share_their_subject() -> None:
             "Министр финансов Антон Силуанов 12 декабря заявил, что бюджет сбалансирован.",
             "Министр финансов Антон Силуанов",
         ),
+        # A phrase with the reflexive 'свой' names where the subject spoke (tune20 15).
+        (
+            "Ранее президент США в своём Twitter заявил, что реформа будет принята.",
+            "президент США",
+        ),
+        # So is the preposition that governs the date ('от 5 декабря' of a document's date).
+        (
+            "Постановление правительства от 5 декабря 2017 года гласит, что льготы сохранятся.",
+            "Постановление правительства",
+        ),
         # A document or site goes on to its body's quoted name (tune11 72), after or before
         # the cue ('говорится в заявлении «Нафтогаза»' and the like, 60 times in the corpus).
         (
@@ -447,6 +457,15 @@ def test_coordinated_cues_share_their_subject() -> None:
             "заявлении партии «Единая Россия»",
         ),
         ("В «Газпроме» сообщили, что цены вырастут.", "Газпроме"),
+        # Not to a quoted name in the dative: the outlet told ('«Известиям»', '«Газете.Ru»').
+        (
+            "«Проверка продолжается», — сообщили в пресс-службе министерства «Известиям».",
+            "пресс-службе министерства",
+        ),
+        (
+            "Как рассказали в пресс-службе МВД «Газете.Ru», проверка продолжается.",
+            "пресс-службе МВД",
+        ),
         # A quoted name after an acronym, or before a person's name, is the speaker's body.
         (
             "«Мы готовы», — сказал тренер ФК «Спартак» Массимо Каррера.",
@@ -674,11 +693,13 @@ def test_a_cue_that_points_at_what_went_before(text: str, expected: tuple) -> No
 
 
 def test_a_pointer_needs_a_statement_before_it() -> None:
-    # A question asks, a demonstrative before its noun names a topic, a quote before is said.
+    # A question asks, a demonstrative before its noun names a topic.
     assert found("Такая практика существует давно. Что вы думаете об этом?") == []
     assert found("Видео сняли в открытом космосе. Об этом ролике написали многие издания.") == []
+    # A quote before says it already: the pointer is a record of who reported it, no content.
     assert found("«Мы готовы к диалогу», — сказал он. Об этом он заявил в Женеве.") == [
-        ("Мы готовы к диалогу", "сказал", "он")
+        ("Мы готовы к диалогу", "сказал", "он"),
+        ("", "заявил", "он"),
     ]
     # 'о том, ...' goes on with what was said: it points at nothing before
     text = (

@@ -10,7 +10,8 @@ from typing import NamedTuple
 class Speech:
     """One quote in a text: its `kind` (direct, indirect or interview), the content
     text[start:stop], the cue text[cue_start:cue_stop] and, when written beside it, the source
-    text[source_start:source_stop]."""
+    text[source_start:source_stop]. A pointer to a statement a quote before holds ('Об этом
+    заявил X') has no content: start == stop."""
 
     kind: str
     start: int

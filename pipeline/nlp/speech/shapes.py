@@ -36,6 +36,7 @@ from pipeline.nlp.speech.sources import (
     _fixed,
     _is_person_name,
     _object,
+    _past_told_name,
     _place_adverb,
     _place_after,
     _place_before,
@@ -289,7 +290,7 @@ def _cue_then_content(text: str, tokens: list[_Token], cue: int, stop: int) -> I
     if as_aside or (subject := _as_subject(tokens, cue)):
         if as_aside:  # 'как отмечает X, ...'
             source = _source_following(tokens, cue)
-            end = source[1] + 1 if source else len(tokens)
+            end = _past_told_name(tokens, source[1] + 1) if source else len(tokens)
         else:  # 'Как он говорил в начале марта, ...'
             source, end = subject, _setting_ends(tokens, cue + 1)
         if end < len(tokens) and _aside(tokens, end):  # 'как отмечает издание со ссылкой на X,'

@@ -5,6 +5,7 @@ phrase ('в ведомстве подчеркнули')."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from functools import lru_cache
 
@@ -55,6 +56,7 @@ def _source_before(tokens: Sequence[_Token], cue: int) -> tuple[int, int] | None
     head = None
     while i >= 0 and tokens[i].is_word and _pos(tokens[i]) not in _PREDICATES:
         after_preposition = i > 0 and _pos(tokens[i - 1]) == "PREP"  # 'в разговоре с RT'
+        after_preposition |= i > 1 and _reflexive_phrase(tokens, i - 2)  # 'в своём Twitter'
         if _nominal(tokens[i]) and _head_case(tokens[i]) and not after_preposition:
             aside = _aside_holding(tokens, i)
             if aside is None:
@@ -69,7 +71,7 @@ def _source_before(tokens: Sequence[_Token], cue: int) -> tuple[int, int] | None
     # subject's, whatever its object's case ('агентство| со ссылкой на местные власти'), nor
     # is a date ('Минюст России| в четверг 18 ноября сообщил').
     last = next(
-        (k - 1 for k in range(head + 1, last + 1) if _aside(tokens, k) or _date_at(tokens, k)),
+        (k - 1 for k in range(head + 1, last + 1) if _setting_at(tokens, k)),
         last,
     )
     if _lemma(tokens[head].text) == _RELATIVE and (before := _antecedent(tokens, head)):
@@ -743,6 +745,29 @@ def _date_at(tokens: Sequence[_Token], i: int) -> bool:
     return tokens[i].text.lower() in ("в", "во") and (after in MONTHS or after in WEEKDAYS)
 
 
+def _setting_at(tokens: Sequence[_Token], i: int) -> bool:
+    """Whether a phrase at `i` says where, when or by what the subject spoke, not who: an
+    occasion or a citation (`_aside`), a date (`_dated_at`), or a preposition before the
+    reflexive 'свой', which refers back to the subject and so stands outside its phrase
+    ('президент США| в своём Twitter заявил', '| на своей странице')."""
+    return _aside(tokens, i) or _dated_at(tokens, i) or _reflexive_phrase(tokens, i)
+
+
+def _reflexive_phrase(tokens: Sequence[_Token], i: int) -> bool:
+    """Whether a preposition at `i` comes before the reflexive 'свой' ('в своём Twitter')."""
+    return (
+        i + 1 < len(tokens) and _pos(tokens[i]) == "PREP" and _lemma(tokens[i + 1].text) == "свой"
+    )
+
+
+def _dated_at(tokens: Sequence[_Token], i: int) -> bool:
+    """Whether a date starts at `i` (`_date_at`), or at the word after a preposition at `i`
+    that it governs ('письмо Минфина| от 18 ноября', '| с 1 января')."""
+    if _date_at(tokens, i):
+        return True
+    return i + 1 < len(tokens) and _pos(tokens[i]) == "PREP" and _date_words(tokens, i + 1) > 0
+
+
 def _acronym(token: _Token) -> bool:
     """A Cyrillic acronym ('ТАСС', 'РИА'): after a cue and before a lower-case role, the outlet
     told, not the speaker."""
@@ -842,6 +867,8 @@ def _place_after(tokens: Sequence[_Token], i: int, named: bool) -> tuple[int, in
     last = first
     while last < len(tokens) and (tokens[last].is_word or last > first):
         closing = _quoted_name(tokens, last, forward=True) if last > first else None
+        if closing is not None and _told_name(tokens[last + 1 : closing]):
+            break  # the outlet told: 'сообщили в пресс-службе министерства| «Известиям»'
         if closing is not None:  # the body's name: 'на сайте погодного центра «Фобос»'
             last = closing + 1
             continue
@@ -864,6 +891,29 @@ def _place_after(tokens: Sequence[_Token], i: int, named: bool) -> tuple[int, in
     ):
         return None
     return first, last
+
+
+_CYRILLIC = re.compile(r"[а-яё]+", re.IGNORECASE)
+
+
+def _told_name(words: Sequence[_Token]) -> bool:
+    """Whether a quoted name after a place is whom it was told, not the body's own name: its
+    last Cyrillic word can be neither nominative nor genitive, so it names no body in
+    apposition or of the place ('«Известиям»', '«Российской газете»', '«Газете.Ru»'; not
+    '«Газпром»', '«Нафтогаза»')."""
+    found = [w for t in words for w in _CYRILLIC.findall(t.text)]
+    if not found:
+        return False
+    cases = {p.tag.case for p in morph()(found[-1].lower())}
+    return bool(cases) and cases.isdisjoint({"nomn", "gent"})
+
+
+def _past_told_name(tokens: Sequence[_Token], i: int) -> int:
+    """The token after a quoted name told that opens at `i` (`_told_name`), else `i`."""
+    closing = _quoted_name(tokens, i, forward=True)
+    if closing is not None and _told_name(tokens[i + 1 : closing]):
+        return closing + 1
+    return i
 
 
 def _joined_place(tokens: Sequence[_Token], conj: int) -> bool:

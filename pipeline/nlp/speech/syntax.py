@@ -167,6 +167,11 @@ def _holds(text: str, said: Speech, sentence: tuple[int, int]) -> bool:
     return said.source_start is not None or " " in cue or _lemma(cue) not in cue_nouns()
 
 
+def _not_a_statement(text: str, content: tuple[int, int]) -> bool:
+    """Whether what a pointer points at is too short or a question to be what was said."""
+    return _words(text, *content) < 3 or _is_question(text, content[0], content[1] + 1)
+
+
 def _pointed(
     text: str,
     tokens: list[_Token],
@@ -176,7 +181,9 @@ def _pointed(
 ) -> list[Speech]:
     """'Об этом заявил X.', 'X сообщил об этом журналистам', '..., о чём заявил X': a cue whose
     object points at what was said before it. The content is the sentence before (no quote
-    found in it), or, for 'о чём' after a comma, the clause before the comma."""
+    found in it), or, for 'о чём' after a comma, the clause before the comma. When a quote
+    found in the sentence before says it already, the pointer is a record of its own without
+    content (empty at its cue): who reported it, not said twice."""
     if not any(t.text.lower() in _POINTERS for t in tokens):
         return []
     if _is_question(text, start, tokens[-1].stop):
@@ -191,11 +198,13 @@ def _pointed(
             if tokens[at + 1].text.lower() not in ("чем", "чём"):
                 continue
             content = _trimmed(text, start, tokens[at - 1].start)
-        elif previous is None or any(_holds(text, s, previous) for s in said):
+        elif previous is None:
             continue
+        elif any(_holds(text, s, previous) for s in said):
+            content = (token.start, token.start)  # its statement is a quote found already
         else:
             content = _trimmed(text, *previous)
-        if _words(text, *content) < 3 or _is_question(text, content[0], content[1] + 1):
+        if content[0] < content[1] and _not_a_statement(text, content):
             continue
         source = _with_apposition(tokens, _source_following(tokens, cue)) if at < cue else None
         if source and not (_is_impersonal(token) or _head_case(tokens[source[0]])):
@@ -269,7 +278,8 @@ def _named_statement(
     """'Такое заявление сделал X', 'Такое мнение в беседе с RT высказал X': the parse makes the
     noun of statement the object (obj) of a verb, not negated, whose subject (nsubj) is the
     source (`noun`: where `_statement_noun` found the noun); the content is the sentence
-    before, when no quote was found in it. The cue is the verb, with the noun when it stands
+    before, when no quote was found in it, else none (as `_pointed`). The cue is the verb, with
+    the noun when it stands
     right before a verb that is no cue ('заявление сделали'; 'Такое заявление глава
     правительства сделала' keeps the verb)."""
     verb, relation = heads[noun]
@@ -292,8 +302,8 @@ def _named_statement(
         return []
     content = _trimmed(text, *previous)
     if any(s.start < previous[1] and previous[0] < s.stop for s in said):
-        return []
-    if _words(text, *content) < 3 or _is_question(text, content[0], content[1] + 1):
+        content = (tokens[verb].start, tokens[verb].start)  # a quote found already says it
+    elif _not_a_statement(text, content):
         return []
     cue = noun if verb == noun + 1 and not _is_cue_verb(tokens[verb]) else verb
     return [
