@@ -17,7 +17,7 @@ from functools import cache, lru_cache
 from stop_words import get_stop_words
 
 from pipeline.nlp.gazetteer import read_tsv
-from pipeline.nlp.models import morph
+from pipeline.nlp.models import first_reading
 
 _WORD = re.compile(r"[а-яёА-ЯЁ]+(?:-[а-яёА-ЯЁ]+)*")
 _ABBREVIATION = re.compile(r"[А-ЯЁ]{2,5}")
@@ -40,7 +40,7 @@ def analyse(word: str) -> tuple[str | None, bool]:
     organisation."""
     if len(word) < _MIN_LETTERS:
         return None, False
-    parse = morph()(word)[0]
+    parse = first_reading(word)
     tag = parse.tag
     if tag.POS not in CONTENT_POS or _PERSON & tag.grammemes:
         return None, False

@@ -32,6 +32,15 @@ def morph():  # -> natasha.MorphVocab
 
 
 @lru_cache(maxsize=CACHE_SIZE)
+def first_reading(word: str):  # -> pymorphy2 Parse or None
+    """pymorphy2's first reading of a lower-case word, None when it has none. The stages that
+    read words one by one (the lemmas of every word, the speech rules' parts of speech) share
+    this cache: natasha's own holds too few words for the second to find what the first read."""
+    parses = morph()(word)
+    return parses[0] if parses else None
+
+
+@lru_cache(maxsize=CACHE_SIZE)
 def lemma(word: str) -> str:
     """The dictionary form of a word ('коридора' -> 'коридор'), lower case, ё kept."""
     word = plain_hyphens(word).lower()

@@ -13,8 +13,9 @@ import calendar
 import datetime as dt
 import re
 from collections.abc import Callable
+from functools import lru_cache
 
-from pipeline.nlp.models import morph
+from pipeline.nlp.models import CACHE_SIZE, morph
 from pipeline.nlp.time_patterns import (
     DAYS_BACK,
     DECADE_PARTS,
@@ -88,15 +89,26 @@ def tense(sentence: str) -> str | None:
     ("митинга 18 февраля, анонсированного в начале месяца")."""
     verbs, states = set(), set()
     for word in re.findall(r"[а-яё]+", sentence.lower()):
-        parses = morph()(word)
-        tag = parses[0].tag
-        if tag.POS == "VERB" and tag.tense:
-            verbs.add(str(tag.tense))
-        elif tag.POS == "PRTS" and tag.tense and all(p.tag.POS != "ADJS" for p in parses):
-            states.add(str(tag.tense))
+        found = _word_tense(word)
+        if found is not None:
+            (verbs if found[0] else states).add(found[1])
     if not verbs:
         return "perf" if states == {"past"} else ""
     return sole(verbs)
+
+
+@lru_cache(maxsize=CACHE_SIZE)
+def _word_tense(word: str) -> tuple[bool, str] | None:
+    """What a lower-case word tells `tense`: (True, its tense) for a finite verb, (False, its
+    tense) for a short passive participle that cannot read as a short adjective, else None.
+    Cached, as pymorphy2 works each tag's part of speech and tense out anew when asked."""
+    parses = morph()(word)
+    tag = parses[0].tag
+    if tag.POS == "VERB" and tag.tense:
+        return True, str(tag.tense)
+    if tag.POS == "PRTS" and tag.tense and all(p.tag.POS != "ADJS" for p in parses):
+        return False, str(tag.tense)
+    return None
 
 
 def _nearest(spans: list[Span], published: dt.date, when: str | None) -> Span:

@@ -11,6 +11,8 @@ from pipeline.nlp.speech.records import _Token
 from pipeline.nlp.speech.words import _LETTERS
 
 _DASH = r"[-–—]"
+#: The tokens `_DASH` matches whole: a set, as the shapes ask it of many tokens.
+_DASHES = frozenset("-–—")
 
 _TRAILING = " \t\n.,;:!?…"
 

@@ -4,7 +4,6 @@ quotation and its report, a statement 'о том, что', and a verb of quoting
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from functools import cache
 
@@ -13,7 +12,7 @@ from pipeline.nlp.gazetteer import key
 from pipeline.nlp.media import STRONG_WORDS, WEAK_WORDS, medium_of
 from pipeline.nlp.models import morph
 from pipeline.nlp.speech.marks import (
-    _DASH,
+    _DASHES,
     _OPENERS,
     _closes,
     _inner,
@@ -63,7 +62,8 @@ from pipeline.nlp.speech.words import (
 
 
 def _in_sentence(text: str, tokens: list[_Token], start: int, stop: int) -> Iterator[Speech]:
-    for i, token in enumerate(tokens):
+    for i in _openings(tokens):
+        token = tokens[i]
         if token.text in _OPENERS and i + 1 < len(tokens):
             found = _quote_then_cue(text, tokens, i) or _titled_quote(text, tokens, i)
             if found:
@@ -83,6 +83,21 @@ def _in_sentence(text: str, tokens: list[_Token], start: int, stop: int) -> Iter
             yield found
 
 
+def _openings(tokens: list[_Token]) -> list[int]:
+    """Where a shape of `_in_sentence` can start: a closing quotation mark, 'по', or a cue form
+    (`cue_forms`), which each other shape's first test asks for. Most tokens are none of these,
+    and the shapes' tests are not asked of them; a shape added to `_in_sentence` that starts at
+    another word must be let in here."""
+    firsts = _first_words()
+    return [i for i, t in enumerate(tokens) if t.text in _OPENERS or _word_key(t.text) in firsts]
+
+
+@cache
+def _first_words() -> frozenset[str]:
+    """The words (as `_word_key` writes them) at which a shape of `_in_sentence` may start."""
+    return cue_forms() | {"по"}
+
+
 def _quote_then_cue(text: str, tokens: list[_Token], close: int) -> Speech | None:
     """'«...», - заявил X', '«...», заявил X', '«...» - с поклоном сказал X' (the quotation
     may open sentences or paragraphs before); without a dash, only with a source after the
@@ -90,7 +105,7 @@ def _quote_then_cue(text: str, tokens: list[_Token], close: int) -> Speech | Non
     j = close + 1
     comma = j < len(tokens) and tokens[j].text == ","
     j += comma
-    dash = j < len(tokens) and bool(re.fullmatch(_DASH, tokens[j].text))
+    dash = j < len(tokens) and tokens[j].text in _DASHES
     if not (dash or comma):
         return None
     j += dash
@@ -654,7 +669,7 @@ def _quoted(
 def _inverted(text: str, tokens: list[_Token], cue: int, start: int) -> list[Speech]:
     """'..., говорит один источник' (no quotation marks): what goes before the comma, said by
     the source that follows the verb."""
-    comma = cue - 2 if cue > 1 and re.fullmatch(_DASH, tokens[cue - 1].text) else cue - 1
+    comma = cue - 2 if cue > 1 and tokens[cue - 1].text in _DASHES else cue - 1
     if comma < 1 or tokens[comma].text != "," or _is_as(tokens, cue):
         return []
     if tokens[comma - 1].text in _OPENERS or not _finite(tokens[cue]):
@@ -731,9 +746,7 @@ def _ends_sentence(tokens: list[_Token], i: int) -> bool:
 
 def _inverted_position(tokens: list[_Token], cue: int) -> bool:
     """Whether the cue follows a comma or a dash (its subject, if any, comes after it)."""
-    return cue > 0 and (
-        tokens[cue - 1].text == "," or bool(re.fullmatch(_DASH, tokens[cue - 1].text))
-    )
+    return cue > 0 and (tokens[cue - 1].text == "," or tokens[cue - 1].text in _DASHES)
 
 
 #: The words that open the clause of a statement's noun: 'заявление X о том, что ...',
@@ -920,6 +933,8 @@ def _as_subject(tokens: list[_Token], cue: int) -> tuple[int, int] | None:
     sentence or follows a comma, and the subject before the cue starts right after it. Not a
     pronoun of the first or second person: 'Как мы уже сообщали', 'Как я сказал выше' refer
     back to the writer's or speaker's own words, a hedge that reports nothing new."""
+    if not any(t.text.lower() == "как" for t in tokens):
+        return None  # no 'как' to open the aside: the subject is not looked for
     source = _source_before(tokens, cue)
     if source is None or _personal(tokens[source[0]]):
         return None

@@ -12,7 +12,7 @@ from functools import lru_cache
 
 from pipeline.nlp.cues import cue_forms, cue_verbs, stance_lemmas
 from pipeline.nlp.gazetteer import key
-from pipeline.nlp.models import CACHE_SIZE, morph
+from pipeline.nlp.models import CACHE_SIZE, first_reading, morph
 from pipeline.nlp.normalize import SURNAME_STEMS
 from pipeline.nlp.speech.records import _Token
 
@@ -20,15 +20,18 @@ from pipeline.nlp.speech.records import _Token
 _WORD = re.compile(r"[А-ЯЁA-Z]\.(?=\s?[А-ЯЁA-Z])|\w+(?:[-.]\w+)*|[^\w\s]", re.U)
 
 _LETTERS = re.compile(r"\w+")
+_NEW = tuple.__new__
 
 
 def _tokens(text: str, start: int, stop: int) -> list[_Token]:
+    # tuple.__new__ makes each token without the Python call of a NamedTuple's constructor
     tokens = [
-        _Token(word, m.start(), m.end(), word[:1].isalnum())
+        _NEW(_Token, (word, m.start(), m.end(), word[:1].isalnum()))
         for m in _WORD.finditer(text, start, stop)
         for word in (m.group(),)
     ]
-    return [t for k, t in enumerate(tokens) if not _abbreviation_dot(tokens, k)]
+    # Only a dot can be an abbreviation's: the others are not asked.
+    return [t for k, t in enumerate(tokens) if t.text != "." or not _abbreviation_dot(tokens, k)]
 
 
 def _abbreviation_dot(tokens: Sequence[_Token], k: int) -> bool:
@@ -59,10 +62,10 @@ def known_abbreviation(word: str) -> bool:
 def _parse(word: str):  # -> pymorphy2 Parse or None
     """pymorphy2's first reading of a word; None for a capitalised word the dictionary does not
     know (a foreign name: 'Маноло' is not a verb, 'Дершовиц' not a genitive)."""
-    parses = morph()(word.lower())
-    if not parses or (word[:1].isupper() and not parses[0].is_known):
+    parse = first_reading(word.lower())
+    if parse is None or (word[:1].isupper() and not parse.is_known):
         return None
-    return parses[0]
+    return parse
 
 
 def _lemma(word: str) -> str:
@@ -174,7 +177,14 @@ def _is_indefinite(token: _Token) -> bool:
 
 
 def _pos(token: _Token) -> str | None:
-    parse = _parse(token.text)
+    return _word_pos(token.text)
+
+
+@lru_cache(maxsize=CACHE_SIZE)
+def _word_pos(word: str) -> str | None:
+    """`_pos` of a token's text: cached, as pymorphy2 works a tag's part of speech out anew
+    each time it is asked, and the rules ask it of the same words again and again."""
+    parse = _parse(word)
     return parse.tag.POS if parse else None
 
 
