@@ -628,3 +628,43 @@ def test_representative_is_the_heaviest_row_at_least_median_long_across_parts() 
     for topic, shaping, words, weight, row in arrays:
         found.offer(topic, shaping, words, weight, row)
     assert found.found == {0: (5,), 1: (7,)}
+
+
+def test_a_news_theme_no_topic_names_is_added() -> None:
+    """History is named by no topic of sport and of elections, so it is added; sport is named
+    by a topic holding "матч" and "чемпионат", so it is not."""
+    from pipeline.stages.topics.themes import uncovered
+
+    terms = [
+        {"матч", "чемпионат", "гол", "футболист", "тренер"},
+        {"выборы", "кандидат", "голосование", "избиратель"},
+    ]
+    vocabulary = set().union(*terms) | {"история", "век", "революция", "империя", "царь"}
+    added = dict(uncovered(terms, vocabulary))
+    assert added["history"] == ("история", "век", "революция", "империя", "царь")
+    assert "sport" not in added and "politics" not in added
+    assert "religion" not in added  # none of its words is in the vocabulary
+
+
+def test_an_added_theme_keeps_a_topic_of_its_words() -> None:
+    """Documents of football and of elections, and a few of church history: with two free
+    topics and the religion theme added, one topic holds the church's words, started from the
+    theme's words and free to take those that come with them ("монастырь")."""
+    from pipeline.stages.topics.themes import fit_with_themes, news_themes, theme_rows
+
+    words = ["матч", "гол", "футболист", "тренер"]
+    words += ["выборы", "кандидат", "голосование", "избиратель"]
+    words += ["церковь", "храм", "патриарх", "монастырь"]
+    docs = [[0, 1, 2, 3]] * 30 + [[4, 5, 6, 7]] * 30 + [[8, 9, 11], [9, 10, 11], [8, 10, 11]] * 2
+    rows = [(i, j) for i, doc in enumerate(docs) for j in doc]
+    x = sparse.csr_matrix(
+        (np.ones(len(rows), dtype=np.float32), tuple(zip(*rows, strict=True))),
+        shape=(len(docs), len(words)),
+    )
+    religion = [t for t in news_themes() if t[0] == "religion"]
+    theme = theme_rows(religion, words)
+    model = fit_with_themes(x, 2, theme)
+    again = fit_with_themes(x, 2, theme)
+    assert np.array_equal(model.components_, again.components_)
+    top = {words[i] for i in np.argsort(-model.components_[2])[:4]}
+    assert top == {"церковь", "храм", "патриарх", "монастырь"}
