@@ -70,7 +70,10 @@ def fit_with_themes(x: sparse.csr_matrix, k: int, rows: np.ndarray) -> NMF:
     weight = np.sqrt(SUPPORT * x.shape[0] / topics)
     augmented = sparse.vstack([x, sparse.csr_matrix(rows * weight)]).tocsr().astype(np.float32)
     with threadpool_limits(1):
-        w, h = _initialize_nmf(augmented, k, init="nndsvda", random_state=SEED)
+        # The free topics start from the documents alone: started over the pseudo-documents
+        # too, they would start as copies of the themes and die out.
+        w, h = _initialize_nmf(x.astype(np.float32), k, init="nndsvda", random_state=SEED)
+        w = np.vstack([w, np.zeros((len(rows), k), dtype=w.dtype)])
         scale = np.linalg.norm(h, axis=1).mean() if k else 1.0
         start = rows * scale
         loads = np.maximum(np.asarray(augmented @ start.T), 0) / (scale**2)
