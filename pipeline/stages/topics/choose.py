@@ -157,7 +157,6 @@ def choose_k(
     engine: Engine = SERIAL,
     progress: bool = False,
     memo: Memo | None = None,
-    terms: dict[int, np.ndarray] | None = None,
 ) -> list[Candidate]:
     """Score each K on `counts`, a sample of documents (rows) by lemma (columns) taken as a
     corpus of its own: its own vocabulary and TF-IDF weights, so the scores depend on the
@@ -165,8 +164,7 @@ def choose_k(
     columns) for its reach; its coherence is counted over every paragraph
     (`cooccurrence(terms)`). `memo` keeps each fit's top terms and reach between builds under
     a digest of the sample. `weights` (by column) scale the TF-IDF weights, as the final
-    model's are. `terms`, when given, receives each K's topics' top terms (column numbers of
-    `counts`, a row per topic)."""
+    model's are."""
     n = counts.shape[0]
     columns = np.intersect1d(
         vocabulary_columns(document_frequency(counts), n),
@@ -193,8 +191,6 @@ def choose_k(
     if memo and todo:
         memo.put(key, stored)
     tops = {k: np.array(stored[str(k)][0]) for k in ks}
-    if terms is not None:
-        terms.update({k: columns[top] for k, top in tops.items()})
     together = cooccurrence(np.concatenate([columns[top].ravel() for top in tops.values()]))
     return [
         Candidate(

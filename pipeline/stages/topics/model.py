@@ -46,7 +46,6 @@ from pipeline.stages.topics.choose import (
 )
 from pipeline.stages.topics.coverage import TermCoverage
 from pipeline.stages.topics.phrasing import theme_weights
-from pipeline.stages.topics.themes import fit_with_themes, theme_rows, uncovered
 from pipeline.stages.topics.tokens import count_matrix, tokenise
 
 #: Lemmas in a label: at least 3, up to 4 to tell two topics apart.
@@ -563,7 +562,6 @@ def _build_topics(
 
     most = min(len(fit_groups), len(vocabulary))
     ks = [min(k, most)] if k else [c for c in candidate_ks(len(fitting)) if c <= most] or [most]
-    candidate_terms: dict[int, np.ndarray] = {}
     candidates = (
         choose_k(
             selection,
@@ -574,7 +572,6 @@ def _build_topics(
             engine=engine,
             progress=progress,
             memo=memo,
-            terms=candidate_terms,
         )
         if len(ks) > 1
         else []
@@ -588,23 +585,7 @@ def _build_topics(
     fit = transformer.transform(fitted[:, vocabulary]).astype(np.float32)
     del fitted
     columns = frequent_columns(fit, 2 if fit.shape[0] > 1000 else 1)
-    # Broad news themes no topic of the chosen candidate names are added to the K free topics
-    # (of an article fit: a corpus fitted on its paragraphs is too small for broad themes).
-    added = (
-        uncovered(
-            [{counted.lemmas[i] for i in top} for top in candidate_terms[chosen]],
-            {counted.lemmas[i] for i in vocabulary[columns]},
-        )
-        if by_article and chosen in candidate_terms
-        else []
-    )
-    if added:
-        rows = theme_rows(added, [counted.lemmas[i] for i in vocabulary[columns]])
-        model = fit_with_themes(fit[:, columns], chosen, rows)
-        chosen += len(added)
-    else:
-        model = fit_nmf(fit[:, columns], chosen)
-    model.set_params(tol=WEIGHTS_TOL, max_iter=WEIGHTS_ITER)
+    model = fit_nmf(fit[:, columns], chosen).set_params(tol=WEIGHTS_TOL, max_iter=WEIGHTS_ITER)
     components = np.zeros((chosen, len(vocabulary)), dtype=np.float32)
     components[:, columns] = model.components_
     top = top_terms(components)
@@ -699,7 +680,6 @@ def _build_topics(
         "chosen_by": "--topics" if k else "reach",
         "candidates": [asdict(c) for c in candidates],
         "vocabulary": len(vocabulary),
-        "added_themes": [name for name, _words in added],
         "phrasing": sorted(counted.lemmas[i] for i in phrasing),
         "many_senses": {
             counted.lemmas[i]: round(float(w), 2)
