@@ -65,3 +65,12 @@ def test_the_verdict_reads_the_choice_against_the_key(tmp_path: Path) -> None:
     assert topic_moves.verdict(str(court_is), key[0]["before_is"]) == "right only after"
     assert topic_moves.verdict(str(3 - court_is), key[0]["before_is"]) == "right only before"
     assert topic_moves.verdict("neither", key[0]["before_is"]) == "neither"
+
+
+def test_a_topic_whose_terms_shift_a_little_is_the_same_topic(tmp_path: Path) -> None:
+    """After, the courts topic reads "суд · уголовный · адвокат" (two of its three terms kept)
+    and the Pakistan topic loses "казнь" for "приговор": neither paragraph moves."""
+    before = _build(tmp_path / "before", [0, 1], [COURTS, PAKISTAN])
+    shifted = [["суд", "уголовный", "адвокат"], ["пакистан", "богохульство", "приговор"]]
+    after = _build(tmp_path / "after", [0, 1], shifted)
+    assert topic_moves.moves(before, after) == []
