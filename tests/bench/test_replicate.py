@@ -48,36 +48,23 @@ def test_copies_keep_the_pipeline_row_groups(seed_build: Path, tmp_path: Path, m
     named = [d for d in days.to_pylist() if d is not None]
     assert len(days) == 4 * pq.ParquetFile(seed_build / "events.parquet").metadata.num_rows
     assert named == sorted(named) and len(set(d.year for d in named)) >= 4
-    # The quotes by entity: the table the build writes from the copies' quotes.
+    # The tables the build writes from others (quotes by entity, the Network's units, the
+    # articles' facets): the copies' equal what the build's stage writes from the copies.
     rewritten = tmp_path / "rewritten"
     rewritten.mkdir()
-    shutil.copy(out / "quotes.parquet", rewritten / "quotes.parquet")
-    entity_quotes(rewritten)
-    by_entity = pq.read_table(out / "entity_quotes.parquet")
-    assert by_entity.equals(pq.read_table(rewritten / "entity_quotes.parquet"))
-    assert (
-        by_entity.num_rows
-        == 4 * pq.ParquetFile(seed_build / "entity_quotes.parquet").metadata.num_rows
+    derived = (
+        (entity_quotes, "entity_quotes", ("quotes",)),
+        (network_units, "network_units", ("mentions", "country_mentions")),
+        (article_facets, "article_facets", ("article_topics", "articles")),
     )
-    # The units of the Network: the table the build writes from the copies' mentions.
-    for name in ("mentions", "country_mentions"):
-        shutil.copy(out / f"{name}.parquet", rewritten / f"{name}.parquet")
-    network_units(rewritten)
-    units = pq.read_table(out / "network_units.parquet")
-    assert units.equals(pq.read_table(rewritten / "network_units.parquet"))
-    assert (
-        units.num_rows == 4 * pq.ParquetFile(seed_build / "network_units.parquet").metadata.num_rows
-    )
-    # The articles' facets: the table the build writes from the copies' tables.
-    for name in ("article_topics", "articles"):
-        shutil.copy(out / f"{name}.parquet", rewritten / f"{name}.parquet")
-    article_facets(rewritten)
-    facets = pq.read_table(out / "article_facets.parquet")
-    assert facets.equals(pq.read_table(rewritten / "article_facets.parquet"))
-    assert (
-        facets.num_rows
-        == 4 * pq.ParquetFile(seed_build / "article_facets.parquet").metadata.num_rows
-    )
+    for stage, name, inputs in derived:
+        for source in inputs:
+            shutil.copy(out / f"{source}.parquet", rewritten / f"{source}.parquet")
+        stage(rewritten)
+        copied = pq.read_table(out / f"{name}.parquet")
+        assert copied.equals(pq.read_table(rewritten / f"{name}.parquet")), name
+        seeds = pq.ParquetFile(seed_build / f"{name}.parquet").metadata.num_rows
+        assert copied.num_rows == 4 * seeds, name
     # The articles' texts copied as the articles are: the same ids, dates and texts, in order.
     columns = ["article_id", "published", "title", "source", "text"]
     texts = pq.read_table(out / "article_texts.parquet")
