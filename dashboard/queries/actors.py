@@ -52,16 +52,16 @@ def _counted(build: Build, filters: Filters, sql: str, limit: int) -> pd.DataFra
 @shared(max_entries=64)
 def _ranked(directory: str, build_id: str, filters: Filters, sql: str, limit: int) -> pd.DataFrame:
     cursor = new_cursor(directory, build_id, filters)
-    cursor.register("counts", _counts(directory, build_id, filters))
+    cursor.register("counts", entity_counts(directory, build_id, filters))
     with time_limited(cursor):
         return cursor.execute(sql, [limit]).df()
 
 
 @st.cache_resource(show_spinner=False, max_entries=64)
-def _counts(directory: str, build_id: str, filters: Filters) -> pa.Table:
-    """`_COUNTS` of a filter state, counted once and shared by the rankings of its entities
-    (the Overview's top actors, the Actors page's table): each would read every selected
-    article's entities."""
+def entity_counts(directory: str, build_id: str, filters: Filters) -> pa.Table:
+    """`_COUNTS` of a filter state (`entity_id`, `articles`, `mentions`), counted once and
+    shared by the rankings of its entities (the Overview's top actors, the Actors page's
+    table, the Network's actors): each would read every selected article's entities."""
     dates, bounds = filters.in_range("x.published")
     with time_limited(new_cursor(directory, build_id, filters)) as cursor:
         sql = _COUNTS.format(dates=dates)

@@ -8,6 +8,7 @@ import pandas as pd
 
 from dashboard.filters import Filters
 from dashboard.labels import country_name
+from dashboard.queries.actors import entity_counts
 from dashboard.store import Build, new_cursor, selected, shared, time_limited
 
 #: What makes two nodes of the Network page co-occur, as the URL keeps it.
@@ -34,21 +35,23 @@ def _network(
 ) -> tuple[pd.DataFrame, pd.DataFrame]:
     if unit not in NETWORK_UNITS:  # a column name in the SQL below: never user text
         raise ValueError(f"unit must be one of {list(NETWORK_UNITS)}")
-    with time_limited(new_cursor(directory, build_id, filters)) as cursor:
+    cursor = new_cursor(directory, build_id, filters)
+    cursor.register("counts", entity_counts(directory, build_id, filters))
+    with time_limited(cursor):
         return _nodes_and_edges(cursor, filters, unit, actors, countries)
 
 
 def _nodes_and_edges(
     cursor: duckdb.DuckDBPyConnection, filters: Filters, unit: str, actors: int, countries: int
 ) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """`_network`'s queries on `cursor`, whose `sel` holds the selected articles. Articles and
+    """`_network`'s queries on `cursor`, whose `sel` holds the selected articles and `counts`
+    the selected articles of each entity of the filters' types (`entity_counts`). Articles and
     kept nodes are numbered in the query (the numbers never leave it): the units and the pairs
     are grouped and joined on whole numbers rather than on the ids' strings."""
     dates, bounds = filters.in_range("published")
-    counted, counted_bounds = _counted(filters, dates, bounds)
     cursor.execute(
-        _KEPT.format(unit=unit, first=_FIRST_IN[unit], dates=dates, **counted),
-        [*counted_bounds, filters.actor_types, actors] + [*bounds, *bounds, actors, countries],
+        _KEPT.format(unit=unit, first=_FIRST_IN[unit], dates=dates),
+        [actors, *bounds, *bounds, actors, countries],
     )
     nodes = cursor.execute(
         """
@@ -78,43 +81,26 @@ def _nodes_and_edges(
     return nodes, edges
 
 
-def _counted(filters: Filters, dates: str, bounds: list) -> tuple[dict, list]:
-    """What `_KEPT` counts each actor's selected articles from (`articles`, with `count`), and
-    its parameters (the dates' bounds, if any)."""
-    if filters.headlines:
-        # Every actor a candidate: the headlines' mentions are then read once, not twice.
-        return {"articles": "entities", "count": "1"}, []
-    # The narrow table of an article's entities, a row per article and entity, read in the row
-    # groups of the filters' dates alone (all of them without dates).
-    articles = selected(f"(SELECT * FROM article_entities WHERE {dates})")
-    return {"articles": articles, "count": "count(*)"}, bounds
-
-
 #: The units (`{unit}`: sentences or paragraphs) of the selected articles naming each kept node:
 #: the most covered actors of the given types and the most named countries, each with its
 #: articles and units; ties go to the first id. The units are read from `network_units` (a row
 #: per sentence and node, laid out by date; `{first}` keeps a row per paragraph and node), in
 #: the row groups of the filters' dates (`{dates}`). The actors are ranked before their units are
-#: read: `{articles}` (its rows of an actor counted by `{count}`, see `_counted`) gives each
-#: actor's articles, and only the candidates, those with at least as many articles as the last
-#: kept actor, have their units read. Parameters: those of `{articles}` (if any), the types, how
-#: many actors are kept, the dates, the dates, how many actors and how many countries are kept.
+#: read: `counts` gives each actor's selected articles (`entity_counts`, shared with the Actors
+#: page and the Overview), only the candidates, those with at least as many articles as the
+#: last kept actor, have their units read, and a kept actor's articles are its count there (the
+#: articles of its units, not counted again from them). Parameters: how many actors are kept,
+#: the dates, the dates, how many actors and how many countries are kept.
 #: `article`: the article's key (`article_key`); `number`: the node's in the order of the ids. A row
 #: per unit naming a kept node has its `article`, `unit` and `number` alone, and a row per kept
 #: node (`article` null) its facts: the nodes are read from those few rows, not from every unit's
 #: copy of its node's, and the units' rows are narrow.
 _KEPT = f"""
     CREATE TEMP TABLE kept AS
-    WITH covered AS (
-        SELECT entity_id, {{count}} AS articles
-        FROM {{articles}}
-        WHERE entity_id IN (SELECT entity_id FROM entities WHERE list_contains(?, type))
-        GROUP BY entity_id
-    ),
-    candidates AS (
-        SELECT entity_id FROM covered
+    WITH candidates AS (
+        SELECT entity_id FROM counts
         WHERE articles >= (
-            SELECT min(articles) FROM (SELECT articles FROM covered ORDER BY articles DESC LIMIT ?)
+            SELECT min(articles) FROM (SELECT articles FROM counts ORDER BY articles DESC LIMIT ?)
         )
     ),
     actor_units AS (
@@ -129,8 +115,8 @@ _KEPT = f"""
         WHERE u.kind = 'country' AND {{dates}} {{first}}
     ),
     top_actors AS (
-        SELECT entity_id AS node, count(DISTINCT article) AS articles, count(*) AS node_units
-        FROM actor_units GROUP BY entity_id
+        SELECT u.entity_id AS node, c.articles, count(*) AS node_units
+        FROM actor_units u JOIN counts c USING (entity_id) GROUP BY u.entity_id, c.articles
         ORDER BY articles DESC, node_units DESC, node LIMIT ?
     ),
     top_countries AS (

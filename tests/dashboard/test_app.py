@@ -1671,7 +1671,8 @@ def test_network_keeps_the_most_covered_nodes_and_counts_shared_units(
     them; of every article, and of those published in the second half of December (seeds 000
     and 003), whose mentions and articles' entities the page reads in the row groups of those
     dates; and of the headlines alone. The actors are ranked on their articles before their
-    units are read, so ties of articles at the last kept actor are broken by units here too."""
+    units are read, so ties of articles at the last kept actor are broken by units here too;
+    an actor's articles are those the Actors page gives it under the same filters."""
     built = open_build(seed_build)
     start, end = dates
     types = {e["entity_id"]: e["type"] for e in read_table(seed_build, "entities")}
@@ -1709,6 +1710,9 @@ def test_network_keeps_the_most_covered_nodes_and_counts_shared_units(
     assert sorted(got, key=lambda n: (-n[2], -n[3], n[0])) == sorted(
         kept, key=lambda n: (-n[2], -n[3], n[0])
     )
+    ranked = top_actors(built, filters, 1000).set_index("entity_id")["articles"]
+    for node, kind, articles, _ in kept:
+        assert kind == "country" or ranked[node] == articles
     expected = {}
     for i, (a, ka, *_) in enumerate(kept):
         for b, kb, *_ in kept[i + 1 :]:
