@@ -220,6 +220,37 @@ def test_the_server_runs_the_overviews_queries_before_any_session(monkeypatch, s
     assert len(app.dataframe[-1].value) == 5  # the article list
 
 
+_LOOKUPS = """
+import inspect, sys, threading
+import dashboard.app as app
+if sys.argv[1] == "warm":
+    app.warm_streamlit()
+looked = []
+real = inspect.getabsfile
+inspect.getabsfile = lambda *a, **k: looked.append(a) or real(*a, **k)
+thread = threading.Thread(target=inspect.stack)  # as a session's script thread would
+thread.start()
+thread.join()
+print(len(looked), "streamlit.emojis" in sys.modules, "networkx" in sys.modules)
+"""
+
+
+def test_the_server_does_streamlits_first_run_work_before_any_session() -> None:
+    """`app.warm_streamlit` as the server starts: Streamlit's check of the first element of a
+    process (`inspect.stack`) then finds each frame's module in `inspect`'s cache rather than
+    through every loaded module's file; the emoji catalogue and networkx come with app.py."""
+
+    def lookups(mode: str) -> list[str]:
+        run = [sys.executable, "-c", _LOOKUPS, mode]
+        return subprocess.run(run, cwd=ROOT, capture_output=True, text=True, check=True).stdout
+
+    cold, emojis, networkx = lookups("cold").split()
+    warm = lookups("warm").split()
+    assert int(cold) > 1000  # a path per loaded module
+    assert int(warm[0]) < 50  # a path per frame
+    assert emojis == networkx == "True"
+
+
 def test_about_lists_rejections(monkeypatch, build_with_rejection) -> None:
     app = run_app(monkeypatch, build_with_rejection, "views/about.py")
     assert [t.value for t in app.title] == ["About the data"]
