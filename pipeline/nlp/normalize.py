@@ -654,6 +654,46 @@ def keep_capitals(word: str, surface: str) -> str:
     return "".join(letters)
 
 
+#: Cyrillic letters and the Latin ones they look like, which typists and scanners swap inside
+#: a word: 'СNN' (a Cyrillic С), 'Holtec Internatiоnal' (a Cyrillic о), 'WhatsАpp'.
+_CYRILLIC_LOOKALIKES = "АВЕКМНОРСТХаеорсух"
+_LATIN_LOOKALIKES = "ABEKMHOPCTXaeopcyx"
+_TO_LATIN = str.maketrans(_CYRILLIC_LOOKALIKES, _LATIN_LOOKALIKES)
+_TO_CYRILLIC = str.maketrans(_LATIN_LOOKALIKES, _CYRILLIC_LOOKALIKES)
+#: A run of letters of either alphabet: a word, or a part of one between hyphens or dots.
+_LETTERS = re.compile(r"[A-Za-zА-Яа-яЁё]+")
+
+
+def _script(letter: str) -> str:
+    return "latin" if "a" <= letter.lower() <= "z" else "cyrillic"
+
+
+def _one_script_word(word: str, majority: str | None) -> str:
+    """`word` in one alphabet when one alphabet's letters in it are all look-alikes of the
+    other's: in the other's, if that one has a letter with no look-alike ('СNN' -> 'CNN': N;
+    'PПК' -> 'РПК': П), else in the name's `majority` alphabet ('Сo' of 'Anhui Land Group')."""
+    scripts = {_script(ch) for ch in word}
+    if len(scripts) < 2:
+        return word
+    alike = {"latin": _LATIN_LOOKALIKES, "cyrillic": _CYRILLIC_LOOKALIKES}
+    own = {s for s in scripts if any(_script(ch) == s and ch not in alike[s] for ch in word)}
+    target = next(iter(own)) if len(own) == 1 else majority if not own else None
+    if target is None:
+        return word  # letters of both alphabets with no look-alike: 'RTД', written so
+    return word.translate(_TO_LATIN if target == "latin" else _TO_CYRILLIC)
+
+
+def one_script(name: str) -> str:
+    """`name` with the look-alike letters of the other alphabet inside its words put in the
+    word's own ('СNN' -> 'CNN', 'Berliner Morgenрost' -> 'Berliner Morgenpost', 'Тwitter' ->
+    'Twitter'); a word of both alphabets' own letters stays ('RTД', 'НГ-EL': parts apart)."""
+    counts = {"latin": 0, "cyrillic": 0}
+    for ch in "".join(_LETTERS.findall(name)):
+        counts[_script(ch)] += 1
+    majority = max(counts, key=counts.get) if counts["latin"] != counts["cyrillic"] else None
+    return _LETTERS.sub(lambda m: _one_script_word(m.group(), majority), name)
+
+
 def indeclinable(word: str) -> bool:
     """A word (its last part after a hyphen) the dictionary does not know, written as it does
     not decline: with no ending ('Бильд', 'Эр-Рияд', not genitive plurals of 'Бильда',

@@ -11,7 +11,7 @@ import pytest
 
 from pipeline.harness import entity_tables
 from pipeline.nlp.ner import _extend_version, find_mentions, split_abbreviation
-from pipeline.nlp.normalize import other_readings, phrase
+from pipeline.nlp.normalize import one_script, other_readings, phrase
 from pipeline.stages.entities.organisations import organisation_names, person_title
 from pipeline.stages.mentions import extract_mentions
 
@@ -618,3 +618,59 @@ def test_a_name_written_after_a_preposition_of_an_oblique_case_declines() -> Non
     assert renamed["Барыса"] == "Барыс"
     assert "Бней-Йегуда" not in renamed
     assert "Порту" not in renamed
+
+
+@pytest.mark.parametrize(
+    ("name", "fixed"),
+    [
+        ("\u0421NN", "CNN"),  # a Cyrillic С before Latin letters (the corpus writes it so)
+        ("\u0422witter", "Twitter"),
+        ("Holtec Internati\u043enal", "Holtec International"),  # a Cyrillic о
+        ("Whats\u0410pp", "WhatsApp"),
+        ("Berliner Morgen\u0440ost", "Berliner Morgenpost"),
+        ("P\u041f\u041a", "РПК"),  # a Latin P before Cyrillic letters that have no look-alike
+        ("Anhui Land Group \u0421o", "Anhui Land Group Co"),  # look-alikes only: the name's
+        ("RT\u0414", "RT\u0414"),  # letters of both alphabets with no look-alike: written so
+        ("НГ-EL", "НГ-EL"),  # parts apart
+        ("Telegram-канал", "Telegram-канал"),
+        ("Сбербанк CIB", "Сбербанк CIB"),
+    ],
+)
+def test_look_alike_letters_of_the_other_alphabet_are_the_words_own(name: str, fixed: str) -> None:
+    assert one_script(name) == fixed
+
+
+def test_a_name_with_a_look_alike_letter_is_the_names_entity() -> None:
+    texts = [
+        "Выборщики штата Теннесси ожидаемо отдали все свои 11 голосов действующему президенту "
+        "США Дональду Трампу, сообщает CNN.",
+        "Все 29 выборщиков штата Нью-Йорк также проголосовали за Байдена, сообщает \u0421NN.",
+    ]
+    articles = pa.table({"article_id": ["a0", "a1"], "text": texts})
+    found = {
+        (m["article_id"], m["normal"], m["entity_id"])
+        for m in entity_tables(articles)["mentions"].to_pylist()
+        if m["surface"] in ("CNN", "\u0421NN")
+    }
+    assert {(a, n) for a, n, _e in found} == {("a0", "CNN"), ("a1", "CNN")}
+    assert len({e for _a, _n, e in found}) == 1
+
+
+def test_a_name_in_capitals_reads_as_the_corpus_writes_it_in_small_letters() -> None:
+    written = {
+        ("ORG", "АРМИИ", "АРМИИ"): 1,  # a heading: 'КИБЕРНЕТИЧЕСКОЕ СТРОИТЕЛЬСТВО В АРМИИ США'
+        ("ORG", "Армии США", "Армия США"): 3,
+        ("ORG", "ЛУКОЙЛА", "ЛУКОЙЛА"): 1,  # 'акции Группы НЛМК (...), ЛУКОЙЛА (на 1,15% ...)'
+        ("ORG", "Лукойла", "Лукойл"): 2,
+        ("ORG", "Лукойл", "Лукойл"): 2,
+        ("ORG", "ОПЕК", "ОПЕК"): 5,  # an abbreviation: the corpus writes no 'Опек'
+        ("ORG", "Опека", "Опека"): 1,
+        ("ORG", "СИЛЫ", "СИЛЫ"): 1,  # the corpus reads 'Силы' as a plural name, which stays
+        ("ORG", "Силы", "Силы"): 4,
+        ("ORG", "Сил", "Силы"): 4,
+    }
+    renamed = organisation_names(written)
+    assert renamed["АРМИИ"] == "АРМИЯ"
+    assert renamed["ЛУКОЙЛА"] == "ЛУКОЙЛ"
+    assert "ОПЕК" not in renamed
+    assert "СИЛЫ" not in renamed

@@ -38,6 +38,7 @@ from pipeline.nlp.gazetteer import country_of_name, key, places
 from pipeline.nlp.government import word_before
 from pipeline.nlp.media import MEDIUM, cited, medium_of, written_name
 from pipeline.nlp.ner import Mention
+from pipeline.nlp.normalize import one_script
 from pipeline.nlp.roles import Named, stated
 from pipeline.runtime.corpus import Corpus, Texts
 from pipeline.runtime.engine import SERIAL, Engine, detached
@@ -132,11 +133,13 @@ def _read_mentions(
 ) -> list[Mention]:
     """The mentions of `raw` as both passes read them: with the readings `chosen` over the
     corpus, one reading per surname in each article, and the organisations' names the corpus
-    reads (`renamed`, by surface: organisation_names)."""
+    reads (`renamed`, by surface: organisation_names), in one alphabet (`one_script`)."""
     mentions = mentions_from_table(raw, chosen)
     for m in mentions:
         if m.type == ORGANISATION and m.surface in renamed and not refers_back(m.surface, m.name):
             m.name = renamed[m.surface]
+        if m.type in (ORGANISATION, MEDIUM):
+            m.name = one_script(m.name)  # 'СNN' with a Cyrillic С is CNN
     return agree_in_article(mentions)
 
 

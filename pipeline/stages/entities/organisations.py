@@ -8,7 +8,7 @@ before a name ('Austria’s AVL List GmbH'). A person's title tagged as an organ
 
 import re
 from collections import Counter, defaultdict
-from collections.abc import Mapping
+from collections.abc import Mapping, Set
 from functools import lru_cache
 
 from pymorphy2.analyzer import Parse
@@ -17,7 +17,7 @@ from pipeline.nlp.gazetteer import key
 from pipeline.nlp.government import GOVERNS, demanded_cases
 from pipeline.nlp.media import listed_name
 from pipeline.nlp.models import CACHE_SIZE, lemma, morph
-from pipeline.nlp.normalize import indeclinable, other_readings, restore_case
+from pipeline.nlp.normalize import indeclinable, other_readings, phrase, restore_case
 from pipeline.nlp.roles import role_lemmas
 
 ORGANISATION = "ORG"
@@ -57,6 +57,8 @@ _NUMBERED = re.compile(r"-\d+$")
 #: Distinct surfaces a reading the corpus never writes must explain (and more than the
 #: normaliser's reading does) to be a name: 'Вуэльте', 'Вуэльту', 'Вуэльты' are Вуэльта's.
 _PARADIGM_FORMS = 3
+#: A name all in Cyrillic capitals, as headings write it: 'АРМИИ', 'ЛУКОЙЛА'.
+_IN_CAPITALS = re.compile(r"[А-ЯЁ]+(?:[ -][А-ЯЁ]+)*")
 
 
 def organisation_names(
@@ -78,6 +80,7 @@ def organisation_names(
     supports: dict[str, list[tuple[frozenset, int]]] = defaultdict(list)
     forms: dict[str, set[str]] = defaultdict(set)  # the surfaces each reading explains
     in_names = _words_written(written)
+    in_small_letters = _small_words(written)
     numbers = _noun_numbers(written)
     genders = _abbreviation_genders(written)
     mentions: Counter[str] = Counter()
@@ -119,7 +122,35 @@ def organisation_names(
             best = declined
         if best != names[surface]:
             renamed[surface] = best
+    for surface in readings:
+        if surface not in renamed and (small := _in_small_letters(surface, in_small_letters)):
+            read = renamed.get(small, names.get(small) or phrase(small))
+            renamed.update({surface: read.upper()} if read != small else {})
     return renamed
+
+
+def _small_words(written: Mapping[tuple[str, str, str], int]) -> frozenset[str]:
+    """The words the corpus writes in organisations' names in small letters after a capital:
+    'Армии' of 'Армии США', not 'ОПЕК'."""
+    return frozenset(
+        word
+        for kind, surface, _name in written
+        if kind == ORGANISATION
+        for word in re.findall(r"[А-ЯЁ][а-яё]+", surface)
+    )
+
+
+def _in_small_letters(surface: str, in_small_letters: Set[str]) -> str | None:
+    """A name written all in capitals, as headings write it ('АРМИИ', 'ЛУКОЙЛА'), in small
+    letters after each capital ('Армии', 'Лукойла'), to be read as the corpus reads that:
+    when it writes each of its words so in organisations' names (`in_small_letters`); else the
+    capitals are an abbreviation's, which does not decline ('ОПЕК' is no genitive of 'опека',
+    'ПАСЕ')."""
+    if not _IN_CAPITALS.fullmatch(surface):
+        return None
+    small = re.sub(r"[А-ЯЁ]+", lambda m: m.group().capitalize(), surface)
+    words = re.findall(r"[А-ЯЁ][а-яё]+", small)
+    return small if all(w in in_small_letters for w in words) else None
 
 
 def _paradigm(forms: Mapping[str, set[str]], reading: str, first: str) -> bool:
