@@ -449,6 +449,70 @@ def test_a_name_the_corpus_rarely_writes_with_a_country_names_one_body() -> None
     assert found.names() == {"нато"}
 
 
+def test_an_international_organisation_owns_the_body_before_it() -> None:
+    """NER tags 'Совет Безопасности' and 'ООН' apart: the council is the UN's, and so is a
+    bare one later in that article; a body of one country stays that country's."""
+    mentions, table, _c = analyse(
+        [
+            "Ранее Россия распространила в Совете Безопасности ООН проект заявления. Совет "
+            "Безопасности соберётся в пятницу.",
+            "Секретарь Совета Безопасности России провёл совещание.",
+        ]
+    )
+    names = {e["entity_id"]: e["name"] for e in table.to_pylist()}
+    council = [
+        (m["article_id"], names[m["entity_id"]])
+        for m in mentions.to_pylist()
+        if m["surface"].startswith("Совет")
+    ]
+    assert council == [
+        ("a0", "Совет Безопасности ООН"),
+        ("a0", "Совет Безопасности ООН"),
+        ("a1", "Совет Безопасности России"),
+    ]
+
+
+def test_a_bare_name_with_several_owners_names_a_kind_of_body() -> None:
+    """'МИД', written with Russia in three articles and with Britain in two, names a
+    ministry of each country: a kind of body; 'ЦРУ', written with 'США' in seven articles and
+    with 'России' in one (a slip), is one body."""
+    found = qualified.OneBodies()
+    text = "МИД России. МИД Великобритании. ЦРУ США. ЦРУ России."
+    rows = {
+        "rus": [("МИД", 0, 3, "ORG"), ("России", 4, 10, "LOC")],
+        "gbr": [("МИД", 12, 15, "ORG"), ("Великобритании", 16, 30, "LOC")],
+        "usa": [("ЦРУ", 32, 35, "ORG"), ("США", 36, 39, "LOC")],
+        "slip": [("ЦРУ", 41, 44, "ORG"), ("России", 45, 51, "LOC")],
+    }
+    assert text[16:30] == "Великобритании" and text[45:51] == "России"
+    plan = {"rus": 3, "gbr": 2, "usa": 7, "slip": 1}
+    articles = [(f"{which}{i}", rows[which]) for which, n in plan.items() for i in range(n)]
+    for article, written in articles:
+        found.add(
+            [(article, a, b, surface, kind, surface) for surface, a, b, kind in written],
+            {article: text},
+        )
+    assert found.generic() == {"мид"}
+
+
+def test_a_bare_kind_of_body_is_its_articles_only() -> None:
+    """'МИД' written with two countries in two articles each names no one ministry: an
+    article that leaves it bare has its own, which ranks as no corpus-wide actor."""
+    mentions, table, _c = analyse(
+        [
+            "МИД России выступил с заявлением.",
+            "Глава МИД России провёл переговоры.",
+            "Заявление МИД Великобритании вызвало споры.",
+            "МИД Великобритании вызвал посла.",
+            "В МИД отказались от комментариев.",
+            "Представитель МИД заявил о протесте.",
+        ]
+    )
+    bare = {e["entity_id"] for e in table.to_pylist() if e["name"] == "МИД"}
+    of = {m["article_id"]: m["entity_id"] for m in mentions.to_pylist() if m["surface"] == "МИД"}
+    assert len(bare) == 2 and {of["a4"], of["a5"]} == bare
+
+
 def test_no_country_after_a_name_of_one_body() -> None:
     """A corpus sentence: the country after 'НАТО' (one body over the corpus) is the
     subject of the verb after it, not NATO's, and so no bare 'НАТО' of the article is

@@ -161,6 +161,7 @@ def _find_groups(
     namesakes: Set[str],
     one_bodies: Set[str],
     kinds: Set[str],
+    generic: Set[str],
 ) -> _Found:
     """The groups of the mentions in `raw` (whole articles with their `texts` and `sentences`):
     'PER:<person key>' (`person_keys` against the corpus's `people`), joined to the article for
@@ -170,7 +171,9 @@ def _find_groups(
     place (`clubs`, with the names the corpus tags as places `places_written`);
     'ABBR:<abbreviation key>\t<name key>' for an abbreviation in an article that expands it,
     the first time; 'NEAR:<abbreviation key>\t<name key>' for one in an article that writes
-    out a name it fits elsewhere (`written_out`); else 'NAME:<name key>'. A task on a worker."""
+    out a name it fits elsewhere (`written_out`); 'NAME:<name key><IN><article>' for a bare
+    name of a kind of body (`generic`: keys) its article gives no owner; else 'NAME:<name
+    key>'. A task on a worker."""
     mentions, article_texts = _read_mentions(raw, chosen, renamed), Texts(texts)
     persons = person_keys(mentions, people, article_texts)
     media = cited(mentions, article_texts)
@@ -207,6 +210,8 @@ def _find_groups(
             m.type = full_type.get((m.article_id, name), m.type)
         elif full := near.get((m.article_id, name)):
             group = f"NEAR:{name}\t{full}"
+        elif i not in national and name in generic:  # 'МИД': whose, its article does not say
+            group = f"NAME:{name}{IN}{m.article_id}"
         else:
             group = f"NAME:{name}"
         if group not in index:
@@ -448,7 +453,7 @@ def build_entities(
     unknown = unknown_words(chain(written_names, *readings.chosen.values()))
     compounds = compound_nouns(written_names, types.keys())
     del readings
-    things, spelled_out, means_kinds, written, lowered, one_bodies, kinds = _things(
+    things, spelled_out, means_kinds, written, lowered, one_bodies, kinds, generic = _things(
         corpus, places_written, splits, Lowered(unknown)
     )
 
@@ -498,6 +503,7 @@ def build_entities(
                 may_be_two,
                 one_bodies,
                 kinds,
+                generic,
             )
 
     # Each mention's group, kept as a code per mention; each group's names and types; the
@@ -565,7 +571,9 @@ def build_entities(
         if kind == "NEAR":
             short, full = name.split("\t", 1)
             return f"NAME:{names.find(sense(short, full, expansions, names.find, joined))}"
-        return group if kind == "ORG" else f"{kind}:{names.find(name)}"
+        if kind == "ORG" or IN in name:  # a club; a kind of body in its article
+            return group
+        return f"{kind}:{names.find(name)}"
 
     final_of = [final(group) for group in index]  # by code
     _named_after_places(final_of, type_counts, names)
@@ -584,9 +592,10 @@ def build_entities(
     for group, e in entity.items():
         if e["type"] == "PER" and IN in group:  # a namesake: 'Леонид Слуцкий (ЦСКА)'
             e["name"] = f"{e['name']} ({group.split(IN, 1)[1]})"
-        # A first name alone is someone of its article: the article joins its id.
+        # A first name alone, or a bare kind of body ('МИД'), is someone of its article: the
+        # article joins its id.
         kind, _colon, person = group.partition(":")
-        scope = article_scope(person) if kind == "PER" else None
+        scope = article_scope(person) if kind == "PER" else person.partition(IN)[2] or None
         e["entity_id"] = entity_id(
             e["type"], f"{e['name']}{IN_ARTICLE}{scope}" if scope else e["name"]
         )
@@ -661,6 +670,7 @@ def _things(
     frozenset[str],
     frozenset[str],
     frozenset[str],
+    frozenset[str],
 ]:
     """The organisations' surfaces whose names the corpus introduces as things ('самолёт
     МС-21', 'ралли «Дакар»'; `things.Introduced`), that are a person's title ('Генсека';
@@ -672,7 +682,8 @@ def _things(
     people's spans `splits` split; which of the words `lowered` counts it writes in lower case
     far more often than with a capital; and the keys of the organisations' names that name one
     body on their own, which the corpus almost never writes a country after, and of those it
-    writes attached to three bodies or more, a kind of body (`qualified.OneBodies`)."""
+    writes attached to three bodies or more, a kind of body, and of the bare names it writes with
+    several owners, none of them most of the time (`qualified.OneBodies`)."""
     introduced, written, one_bodies = Introduced(), Written(), OneBodies()
     for chunk in corpus.chunks(["raw_mentions"], columns=["article_id", "text"]):
         raw, articles = unglued_spans(chunk["raw_mentions"], splits), chunk["articles"]
@@ -699,6 +710,7 @@ def _things(
         lowered.common(),
         one_bodies.names(),
         one_bodies.kinds(),
+        one_bodies.generic(),
     )
 
 

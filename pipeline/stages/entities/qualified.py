@@ -43,6 +43,12 @@ _AT = re.compile(r"[ \t]+при[ \t]+(?:([а-яё]+)[ \t]+)?")
 #: body is often written two ways ('при Госдуме', 'при Государственной думе'; 'Научного совета
 #: при Совбезе России', 'при Совете безопасности РФ'), which count as two.
 _OWNERS = 3
+#: A bare name the corpus writes with two owners or more (countries or international
+#: organisations after it, each in `_GENERIC_ARTICLES` articles or more: one is a slip), none of
+#: them in this share of the articles that write it with one, names a kind of body: 'МИД',
+#: 'Минобороны', 'Демократическая партия'. Left bare in an article, it is that article's only.
+_GENERIC_SHARE = 0.9
+_GENERIC_ARTICLES = 2
 
 
 class OneBodies:
@@ -54,6 +60,8 @@ class OneBodies:
         self.mentions: Counter[str] = Counter()
         self.owned: Counter[str] = Counter()
         self.owners: dict[str, set[str]] = defaultdict(set)
+        #: bare name key -> its owner (a country's code, an organisation's key) -> articles
+        self.nations: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
 
     def add(self, rows: Iterable[tuple[str, int, int, str, str, str]], text: Mapping) -> None:
         """Count the mentions `rows` ((article_id, start, stop, surface, type, name), in text
@@ -65,18 +73,32 @@ class OneBodies:
             if qualified := split_country(row[5]):
                 self.mentions[key(qualified[0])] += 1
                 self.owned[key(qualified[0])] += 1
+                self.nations[key(qualified[0])][qualified[1]].add(row[0])
                 continue
             self.mentions[key(row[5])] += 1
             if after is not None and after[0] == row[0]:
-                self.owned[key(row[5])] += country_after(
-                    text[row[0]], row[2], after[1], *after[3:5]
-                )
+                if country_after(text[row[0]], row[2], after[1], *after[3:5]):
+                    self.owned[key(row[5])] += 1
+                    owner = country_of_genitive(after[3]) or ""
+                    self.nations[key(row[5])][owner].add(row[0])
+                elif international_after(text[row[0]], row[2], after[1], *after[3:5]):
+                    self.nations[key(row[5])][key(after[3])].add(row[0])
                 if owner := _owner(text[row[0]], row[2], after[1:]):
                     self.owners[key(row[5])].add(owner)
 
     def kinds(self) -> frozenset[str]:
         """The keys of the names attached to `_OWNERS` bodies or more: a kind of body."""
         return frozenset(name for name, owners in self.owners.items() if len(owners) >= _OWNERS)
+
+    def generic(self) -> frozenset[str]:
+        """The keys of the bare names of a kind of body, one per owner (`_GENERIC_SHARE`)."""
+        found = set()
+        for name, owners in self.nations.items():
+            counts = sorted((len(a) for a in owners.values()), reverse=True)
+            stated = [n for n in counts if n >= _GENERIC_ARTICLES]
+            if len(stated) >= 2 and counts[0] < _GENERIC_SHARE * sum(counts):
+                found.add(name)
+        return frozenset(found)
 
     def names(self) -> frozenset[str]:
         """The keys of the names that name one body on their own (`_OWNED_SHARE`)."""
@@ -120,6 +142,14 @@ def qualified_names(
             and country_after(text, m.stop, after.start, after.surface, after.type)
         ):
             found[i] = f"{m.name} {after.surface}"
+        elif (
+            after is not None
+            and after.article_id == m.article_id
+            and key(m.name) not in one_bodies
+            and _international_after(text, m.stop, after)
+        ):
+            found[i] = f"{m.name} {after.surface}"  # 'Совет Безопасности' + 'ООН'
+            countries[m.article_id, key(m.name)].setdefault(key(found[i]), found[i])
         elif genitive := _adjective_before(m, text):
             found[i] = f"{m.name} {genitive}"
         elif key(m.name) in kinds and (attached := _attached(m, after, text)):
@@ -133,6 +163,23 @@ def qualified_names(
         if m.type == ORGANISATION and i not in found and len(one) == 1:
             (found[i],) = one.values()
     return found
+
+
+def _international_after(text: str, stop: int, after: Mention) -> bool:
+    """Whether the mention `after` is an international organisation's abbreviation right after
+    a name that ends at `stop`, which it owns as a country owns a national body: 'Совет
+    Безопасности ООН', 'Генассамблея ООН', 'СММ ОБСЕ' (an alias group of `aliases.tsv` of
+    type ORG and no country, written in capitals)."""
+    return international_after(text, stop, after.start, after.surface, after.type)
+
+
+def international_after(text: str, stop: int, start: int, surface: str, kind: str) -> bool:
+    """`_international_after` for the mention `surface` of type `kind` at text[start]."""
+    if kind != ORGANISATION or not surface.isupper() or text[stop:start].strip():
+        return False
+    to_canonical, info = alias_groups()
+    group = info.get(to_canonical.get(key(surface), ""))
+    return group is not None and group[1] == ORGANISATION and group[2] is None
 
 
 def _attached(m: Mention, after: Mention | None, text: str) -> str | None:
