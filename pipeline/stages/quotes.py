@@ -18,6 +18,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from pipeline.nlp.abbreviations import compound_parts, first_part, fits, same_name
+from pipeline.nlp.media import MEDIUM
 from pipeline.nlp.models import lemma
 from pipeline.nlp.speech import Speech, find_speech
 from pipeline.runtime.corpus import Texts, by_article
@@ -36,6 +37,7 @@ from pipeline.stages.speakers import (
     name_keys,
     role_head,
 )
+from pipeline.stages.speakers.patterns import _AND
 
 #: No corpus-wide names (`surnames_of`): a chunk's articles only.
 _NO_NAMES: Mapping[str, str] = MappingProxyType({})
@@ -332,7 +334,7 @@ def build_quotes(
         if start == stop:  # a pointer: its speaker is the speaker of the quote it points to
             article = context.article(article_id)
             pointed = _pointed(quoted.get(article_id, []), named, article, cue_start, cue)
-            if pointed is not None and speaker and source:
+            if pointed is not None and speaker and _one_teller(article, speaker, words):
                 at, said_start, said_stop = pointed
                 for name, value in zip(_FILLED[2:], (speaker, words, *source), strict=True):
                     named[name][at] = value
@@ -388,8 +390,18 @@ def _pointed(
     last = next((q for q in reversed(quoted) if q[2] <= cue_start), None)
     if at is None or last is None or article._sentence_at(last[2] - 1) != at - 1:
         return None
-    speaker = named["speaker_entity_id"][last[0]]
+    speaker, words = (named[name][last[0]] for name in ("speaker_entity_id", "speaker_surface"))
+    if words and words.lower() in _FIRST_PERSON:  # 'Я думаю, ...': the quotation's speaker
+        return None
     return last if speaker is None or not article.refers_back(speaker) else None
+
+
+def _one_teller(article: Article, speaker: str, words: str | None) -> bool:
+    """Whether a pointer's speaker may be the one who said the quote it points to: not a
+    medium, which relays what others said ('..., считают они. Об этом сообщило издание The
+    Daily Mail'), nor one of several its source names ('Соединённые Штаты и Анкара')."""
+    medium = any(m.entity_id == speaker and m.type == MEDIUM for m in article.mentions)
+    return bool(words) and not medium and not _AND.search(f" {words}")  # 'и Анкара' too
 
 
 #: The sources that are the speaker's own 'я' or 'мы'.

@@ -638,7 +638,7 @@ def _office_served(words: str) -> tuple[str, Reading] | None:
     if not owner or _AND.search(owner):
         return None
     reading = read(owner)
-    if reading.kind != "person":
+    if reading.kind != "person" or role_head(owner) is None:  # not 'пресс-служба Росстата'
         return None
     # the office's noun in the nominative, as role phrases are written ('главы государства' is
     # 'глава государства': the president)
