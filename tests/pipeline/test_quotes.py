@@ -244,3 +244,15 @@ def test_a_pointer_that_answers_the_quote_names_nobody_for_it() -> None:
         ]
     )
     assert found == [("Россия готовит провокацию", None)]
+
+
+def test_a_pointer_to_a_medium_that_relays_names_nobody_for_the_quote() -> None:
+    # The researchers said it; the newspaper only reported what they said.
+    found = speakers(
+        [
+            "Трое немецких исследователей заявили, что обнаружили комплекс бункеров под "
+            "Дрезденом. В одном из них может находиться Янтарная комната, считают они. Об этом "
+            "сообщило издание The Daily Mail."
+        ]
+    )
+    assert ("В одном из них может находиться Янтарная комната", None) in found

@@ -2931,3 +2931,6 @@ def test_a_press_service_of_an_office_speaks_for_its_holder() -> None:
     )
     assert said(found, "новой встрече в Кракове") == "Пётр Порошенко"
     assert said(found, "потенциал пустыни").endswith("Бердымухамедов")  # not his son Сердар
+    # A press service of a body speaks for the body, as before.
+    body = speakers(["«Инфляция замедлилась до 4%», — сообщила пресс-служба Росстата."])
+    assert said(body, "Инфляция").startswith("Росстат")  # the body, whatever its form
