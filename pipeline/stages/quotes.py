@@ -18,6 +18,8 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from pipeline.nlp.abbreviations import compound_parts, first_part, fits, same_name
+from pipeline.nlp.media import MEDIUM
+from pipeline.nlp.models import lemma
 from pipeline.nlp.speech import Speech, find_speech
 from pipeline.runtime.corpus import Texts, by_article
 from pipeline.runtime.parquet import from_rows
@@ -35,6 +37,7 @@ from pipeline.stages.speakers import (
     name_keys,
     role_head,
 )
+from pipeline.stages.speakers.patterns import _AND
 
 #: No corpus-wide names (`surnames_of`): a chunk's articles only.
 _NO_NAMES: Mapping[str, str] = MappingProxyType({})
@@ -187,12 +190,13 @@ def _shortened(
     return found
 
 
-#: Each quote of SPEECH with its paragraph and the entities and countries inside it (`_FOUND`);
-#: not a pointer without content ('Об этом заявил X' after a quote found): nothing said.
+#: Each quote of SPEECH with its paragraph and the entities and countries inside it (`_FOUND`),
+#: and each pointer without content ('Об этом заявил X' after a quote found, `start == stop`):
+#: it says who said the quote before it and is no quote of its own (`build_quotes` drops it).
 _SITUATED = """
 WITH q AS (
     SELECT row_number() OVER (ORDER BY article_id, start, stop, kind) AS i, * FROM speech
-    WHERE start < stop
+    WHERE start <= stop
 ),
 inside AS (
     SELECT q.i, list_sort(list(DISTINCT m.entity_id)) AS entity_ids
@@ -302,8 +306,9 @@ def build_quotes(
     )
     previous: dict[str, Previous] = {}  # article -> its last speaker named, where, by what
     spoken: dict[str, list[tuple[int, int, str]]] = {}  # article -> quotes with a speaker
-    for article_id, start, stop, kind, cue_start, cue_stop, *source, countries in zip(
-        *(found[c].to_pylist() for c in columns), strict=True
+    quoted: dict[str, list[tuple[int, int, int]]] = {}  # article -> its quotes' rows and spans
+    for row, (article_id, start, stop, kind, cue_start, cue_stop, *source, countries) in enumerate(
+        zip(*(found[c].to_pylist() for c in columns), strict=True)
     ):
         text = texts[article_id]
         cue = text[cue_start:cue_stop]
@@ -326,7 +331,18 @@ def build_quotes(
             speaker, elsewhere = context.article(article_id).speaker(said)
             source = elsewhere or source
         words = None if source is None else text[source[0] : source[1]]
-        if speaker is None and words and words.lower() in _FIRST_PERSON:
+        if start == stop:  # a pointer: its speaker is the speaker of the quote it points to
+            article = context.article(article_id)
+            pointed = _pointed(quoted.get(article_id, []), named, article, cue_start, cue)
+            if pointed is not None and speaker and _one_teller(article, speaker, words):
+                at, said_start, said_stop = pointed
+                for name, value in zip(_FILLED[2:], (speaker, words, *source), strict=True):
+                    named[name][at] = value
+                spoken.setdefault(article_id, []).append((said_start, said_stop, speaker))
+                if article.refers_back(speaker):
+                    previous[article_id] = (speaker, cue_stop, source)
+            speaker = None  # the pointer itself is dropped below
+        elif speaker is None and words and words.lower() in _FIRST_PERSON:
             speaker = _enclosing(spoken.get(article_id, []), start, stop) or context.article(
                 article_id
             ).signed(start)
@@ -337,12 +353,55 @@ def build_quotes(
         values = (text[start:stop], cue, speaker, words, *(source or (None, None)))
         for name, value in zip(_FILLED, values, strict=True):
             named[name].append(value)
+        if start < stop:
+            quoted.setdefault(article_id, []).append((row, start, stop))
     for name, values in named.items():
         column = pa.array(values, QUOTES.field(name).type)
         at = found.schema.get_field_index(name)
         found = found.set_column(at, name, column) if at >= 0 else found.append_column(name, column)
+    found = found.filter(pc.less(found["start"], found["stop"]))
     found_schema = before_headlines(in_article_order(QUOTES))
     return found.select(found_schema.names).cast(found_schema)
+
+
+#: Verbs of a pointer that answers the quote before it rather than says it ('Эти слова опроверг
+#: Песков', 'Это утверждение поддержал ...'): its speaker is someone else's.
+_ANSWERING = frozenset(
+    {"опровергнуть", "поддержать", "сопровождать", "оспорить", "отвергнуть", "раскритиковать"}
+)
+
+
+def _pointed(
+    quoted: list[tuple[int, int, int]],
+    named: Mapping[str, list],
+    article: Article,
+    cue_start: int,
+    cue: str,
+) -> tuple[int, int, int] | None:
+    """The quote a pointer without content at `cue_start` points to ('«...» ... . Об этом
+    заявил X'), as its row and span, when its speaker is still to be named: the last quote of
+    `quoted` (row, start, stop; rows of `named`) before the pointer, ending in the sentence
+    right before the pointer's, whose speaker is nobody or a place that stands for its state
+    ('Москва полагает, что ... . Об этом заявил Сергей Лавров': the text names who said it).
+    None when the pointer's verb answers the quote rather than says it (`_ANSWERING`)."""
+    if any(lemma(word) in _ANSWERING for word in cue.split()):
+        return None
+    at = article._sentence_at(cue_start)
+    last = next((q for q in reversed(quoted) if q[2] <= cue_start), None)
+    if at is None or last is None or article._sentence_at(last[2] - 1) != at - 1:
+        return None
+    speaker, words = (named[name][last[0]] for name in ("speaker_entity_id", "speaker_surface"))
+    if words and words.lower() in _FIRST_PERSON:  # 'Я думаю, ...': the quotation's speaker
+        return None
+    return last if speaker is None or not article.refers_back(speaker) else None
+
+
+def _one_teller(article: Article, speaker: str, words: str | None) -> bool:
+    """Whether a pointer's speaker may be the one who said the quote it points to: not a
+    medium, which relays what others said ('..., считают они. Об этом сообщило издание The
+    Daily Mail'), nor one of several its source names ('Соединённые Штаты и Анкара')."""
+    medium = any(m.entity_id == speaker and m.type == MEDIUM for m in article.mentions)
+    return bool(words) and not medium and not _AND.search(f" {words}")  # 'и Анкара' too
 
 
 #: The sources that are the speaker's own 'я' or 'мы'.

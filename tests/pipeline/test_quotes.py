@@ -216,3 +216,43 @@ def test_a_worker_gets_the_people_a_name_written_alone_stands_for() -> None:
     worker = chunk_people(people, surnames_of(entities), ["owen"])
     assert worker["michael-owen"].name == "Майкл Оуэн"
     assert set(worker) == {"owen", "michael-owen", "putin"}
+
+
+def test_a_pointer_names_the_speaker_of_the_quote_it_points_to() -> None:
+    # The quote before the pointer has no speaker of its own (a group) or a capital that stands
+    # for its state: the pointer says who said it.
+    found = speakers(
+        [
+            "Москва считает, что объекты ПРО в Европе угрожают безопасности России. Об этом "
+            "заявил постпред России при НАТО Александр Грушко.",
+            "Эксперты полагают, что цены на нефть вырастут. Об этом рассказал американский "
+            "бизнесмен Пол Гончарофф.",
+        ]
+    )
+    assert found == [
+        ("объекты ПРО в Европе угрожают безопасности России", "Александр Грушко"),
+        ("цены на нефть вырастут", "Пол Гончарофф"),
+    ]
+
+
+def test_a_pointer_that_answers_the_quote_names_nobody_for_it() -> None:
+    # 'Эти слова опроверг X': X answers the words, he did not say them.
+    found = speakers(
+        [
+            "Эксперты полагают, что Россия готовит провокацию. Эти слова опроверг "
+            "пресс-секретарь президента России Дмитрий Песков."
+        ]
+    )
+    assert found == [("Россия готовит провокацию", None)]
+
+
+def test_a_pointer_to_a_medium_that_relays_names_nobody_for_the_quote() -> None:
+    # The researchers said it; the newspaper only reported what they said.
+    found = speakers(
+        [
+            "Трое немецких исследователей заявили, что обнаружили комплекс бункеров под "
+            "Дрезденом. В одном из них может находиться Янтарная комната, считают они. Об этом "
+            "сообщило издание The Daily Mail."
+        ]
+    )
+    assert ("В одном из них может находиться Янтарная комната", None) in found

@@ -2913,3 +2913,24 @@ def test_that_one_is_whom_the_text_named_last() -> None:
     )
     assert said(found, "решить этот вопрос") == "Андрей Бочаров"
     assert said(found, "дом аварийный") is None  # the unnamed expert, not the tenant
+
+
+def test_a_press_service_of_an_office_speaks_for_its_holder() -> None:
+    # The speaker of the quote before (the Rada) or a body near the service is not whose the
+    # press service is: the person holding the office named after it.
+    found = speakers(
+        [
+            "Президент Украины Пётр Порошенко провёл переговоры с президентом Польши Анджеем "
+            "Дудой. В Верховной раде, в свою очередь, поспешили обвинить Польшу в «разделе "
+            "Украины». «Стороны договорились о новой встрече в Кракове», — говорится в заявлении "
+            "пресс-службы президента Украины.",
+            "Президент Туркменистана Гурбангулы Бердымухамедов с сыном Сердаром совершил "
+            "автокросс в Каракумах. «Во время поездки президент отметил потенциал пустыни», — "
+            "сообщила пресс-служба главы государства.",
+        ]
+    )
+    assert said(found, "новой встрече в Кракове") == "Пётр Порошенко"
+    assert said(found, "потенциал пустыни").endswith("Бердымухамедов")  # not his son Сердар
+    # A press service of a body speaks for the body, as before.
+    body = speakers(["«Инфляция замедлилась до 4%», — сообщила пресс-служба Росстата."])
+    assert said(body, "Инфляция").startswith("Росстат")  # the body, whatever its form

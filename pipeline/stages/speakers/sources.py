@@ -15,11 +15,12 @@ from pipeline.nlp.gazetteer import key
 from pipeline.nlp.media import MEDIUM
 from pipeline.nlp.models import lemma, morph
 from pipeline.nlp.sources import (
+    Reading,
     agreement,
     gender_of,
     read,
 )
-from pipeline.stages.speakers.patterns import _CLAUSE, _PRESS_SERVICE
+from pipeline.stages.speakers.patterns import _AND, _CLAUSE, _PRESS_SERVICE
 from pipeline.stages.speakers.phrases import (
     _WORDS,
     _bare,
@@ -265,6 +266,10 @@ class Sources:
         words = _without(self.text, start, stop, left_out)
         if key(words) in _THAT_ONE:  # 'В ответ тот заявил': the one named last
             return self._that_one(start, gender), None
+        office = _office_served(words)
+        if office:  # 'в заявлении пресс-службы президента Украины': the office's holder or nobody
+            organisations = {m.entity_id for m in inside if m.type == "ORG"}
+            return self._described(said, *office, None, organisations), None
         # 'внешнеполитическое ведомство Грузии': the department of that field, not the nearest;
         field_body = self._field_body(words, inside, start, said.previous)
         # 'российская сторона': the country, as its name would ('Россия заявляла')
@@ -620,3 +625,25 @@ def _subject_first(persons: list[Mention]) -> Mention | None:
     first = min(persons, key=lambda m: m.start)
     others = [m for m in persons if m.entity_id != first.entity_id]
     return first if first.nominative and not any(m.nominative for m in others) else None
+
+
+def _office_served(words: str) -> tuple[str, Reading] | None:
+    """The words after a press service that name a person by an office, and their reading ('в
+    заявлении пресс-службы президента Украины', 'пресс-служба главы государства'): the
+    service speaks for whoever holds the office, as a source of those words alone would name
+    them, not for a body near it or the speaker before. Not a service of an office and a body
+    together ('пресс-служба главы и правительства республики')."""
+    found = _PRESS_SERVICE.search(words)
+    owner = words[found.end() :].strip() if found else ""
+    if not owner or _AND.search(owner):
+        return None
+    reading = read(owner)
+    if reading.kind != "person" or role_head(owner) is None:  # not 'пресс-служба Росстата'
+        return None
+    # the office's noun in the nominative, as role phrases are written ('главы государства' is
+    # 'глава государства': the president)
+    words = owner.split()
+    at = next((n for n, word in enumerate(words) if lemma(word) == reading.head), None)
+    if at is not None:
+        words[at] = reading.head
+    return " ".join(words), reading
