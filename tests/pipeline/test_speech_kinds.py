@@ -2122,3 +2122,12 @@ def test_a_role_runs_over_a_chain_of_prepositional_phrases() -> None:
             "Руководитель российской делегации на переговорах по ВТО Максим Медведков",
         )
     ]
+
+
+def test_a_gerund_cue_after_a_comma_ends_the_clause_before_it() -> None:
+    # '..., отметив, что ...': the gerund's subject is the sentence's; its clause is a quote.
+    text = "Министр заявил, что переговоры продолжатся, отметив, что стороны близки к соглашению."
+    assert quotes(text) == [
+        ("переговоры продолжатся", "заявил", "Министр"),
+        ("стороны близки к соглашению", "отметив", "Министр"),
+    ]

@@ -550,7 +550,7 @@ def _next_cue(tokens: list[_Token], cue: int, content: tuple[int, int]) -> int:
     for k in range(cue + 2, len(tokens)):
         if tokens[k].start >= content[1]:
             break
-        if _next_predicate(tokens, cue, k):
+        if _next_predicate(tokens, cue, k) or _gerund_cue_after_comma(tokens, k):
             return tokens[_comma_before(tokens, k)].start
         if _is_cue_verb(tokens[k]) and _pos(tokens[k]) != "PRTS" and _coordinate(tokens, k):
             # not a participle after 'чем' or 'как' ('дороже, чем указано в смете')
@@ -589,6 +589,17 @@ def _comma_before(tokens: list[_Token], k: int) -> int | None:
     if i > 0 and tokens[i].text.lower() in _JOINING:
         i -= 1
     return i if i > 0 and tokens[i].text == "," else None
+
+
+def _gerund_cue_after_comma(tokens: list[_Token], k: int) -> bool:
+    """Whether tokens[k] is a gerund cue right after a comma ('..., заявив, что ...'): its
+    subject is the sentence's, so it closes the clause said before it."""
+    return (
+        tokens[k - 1].text == ","
+        and _pos(tokens[k]) == "GRND"
+        and _is_cue_verb(tokens[k])
+        and _comma_before(tokens, k) is not None
+    )
 
 
 #: The conjunctions that join a second predicate of the subject: 'и', 'а', 'но'.
