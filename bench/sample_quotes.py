@@ -90,6 +90,7 @@ BATCHES = (
     Batch(2026_44, 50, 50),
     Batch(2026_45, 50, 50),
     Batch(2026_46, 50, 50),
+    Batch(2026_47, 50, 50),
 )
 #: The tuning batches' halves and label files: batch N is the half `tuneN`.
 TUNE_LABELS = {

@@ -2047,3 +2047,87 @@ def test_an_aside_with_as_before_its_cue(text: str, expected: tuple) -> None:
 )
 def test_as_that_compares_or_refers_back_reports_nothing(text: str) -> None:
     assert quotes(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        # A comma, a conjunction and a verb in the cue's tense, number and gender: a second
+        # predicate of the speaker, not of the clause said.
+        (
+            "После публикации Тарантино заявил, что шокирован признаниями актрис, и попросил "
+            "журналистов дать ему несколько дней.",
+            "шокирован признаниями актрис",
+        ),
+        (
+            "Экс-комментатор отметил, что команда способна дать бой чемпиону, отказался "
+            "признавать защитника топовым, а также призвал не хвалить раньше времени форварда.",
+            "команда способна дать бой чемпиону",
+        ),
+        # A verb that does not agree with the cue is the clause's own.
+        (
+            "Министр заявил, что компания выплатила долги, и получила новый кредит.",
+            "компания выплатила долги, и получила новый кредит",
+        ),
+        # A clause opened inside the clause said ('если', 'когда') keeps its comma.
+        (
+            "Он сказал, что если бы знал об этом, не поехал бы туда вообще.",
+            "если бы знал об этом, не поехал бы туда вообще",
+        ),
+    ],
+)
+def test_the_clause_said_ends_before_another_predicate_of_the_speaker(
+    text: str, content: str
+) -> None:
+    assert [q[0] for q in quotes(text)] == [content]
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        # One '»' closes both the quotation and a quoted name or phrase at its end.
+        (
+            "«Этот негатив в турецкой политике стал причиной столь скромного результата "
+            "«Астаны-5», — сказал Джаафари.",
+            "Этот негатив в турецкой политике стал причиной столь скромного результата «Астаны-5",
+        ),
+        (
+            "«Это наша обязанность перед поколениями, которые основатели Организации "
+            "стремились «навсегда избавить от ужасов войны», — процитировал российский "
+            "представитель Устав ООН.",
+            "Это наша обязанность перед поколениями, которые основатели Организации "
+            "стремились «навсегда избавить от ужасов войны",
+        ),
+        # Without an unmatched '«' before it, the quotation is the one the '»' closes.
+        (
+            "Лидер партии назвал новый закон «шагом назад», — сообщил его помощник.",
+            "шагом назад",
+        ),
+    ],
+)
+def test_one_closing_mark_closes_a_quotation_and_a_name_inside_it(text: str, content: str) -> None:
+    assert [q[0] for q in quotes(text)] == [content]
+
+
+def test_a_role_runs_over_a_chain_of_prepositional_phrases() -> None:
+    # 'делегации на переговорах по ВТО': the second phrase hangs on the first one's noun.
+    text = (
+        "Руководитель российской делегации на переговорах по ВТО Максим Медведков в апреле "
+        "2004 года заявил, что вступление могло состояться в 1997 году."
+    )
+    assert quotes(text) == [
+        (
+            "вступление могло состояться в 1997 году",
+            "заявил",
+            "Руководитель российской делегации на переговорах по ВТО Максим Медведков",
+        )
+    ]
+
+
+def test_a_gerund_cue_after_a_comma_ends_the_clause_before_it() -> None:
+    # '..., отметив, что ...': the gerund's subject is the sentence's; its clause is a quote.
+    text = "Министр заявил, что переговоры продолжатся, отметив, что стороны близки к соглашению."
+    assert quotes(text) == [
+        ("переговоры продолжатся", "заявил", "Министр"),
+        ("стороны близки к соглашению", "отметив", "Министр"),
+    ]

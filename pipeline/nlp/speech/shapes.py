@@ -129,7 +129,7 @@ def _quote_then_cue(text: str, tokens: list[_Token], close: int) -> Speech | Non
     opening = _partner(text, tokens[close].start, forward=False)
     if opening is None or (source is None and not dash):
         return None
-    content = _inner(text, opening + 1, tokens[close].start)
+    content = _inner(text, _outer_opening(text, opening) + 1, tokens[close].start)
     return Speech(
         "direct",
         *content,
@@ -137,6 +137,19 @@ def _quote_then_cue(text: str, tokens: list[_Token], close: int) -> Speech | Non
         cue_stop,
         *(_span(tokens, *source) if source else (None, None)),
     )
+
+
+def _outer_opening(text: str, opening: int) -> int:
+    """Where a quotation opens when one '»' closes it and a quoted name or phrase inside it
+    ('«Этот негатив ... стал причиной результата «Астаны-5»', '«... стремились «навсегда
+    избавить от ужасов войны»'): the '«' that pairs with the closing mark follows a word in
+    running text, and an unmatched '«' opens before it in the same paragraph; else `opening`."""
+    if text[opening] != "«" or not text[:opening].rstrip()[-1:].isalnum():
+        return opening
+    outer = _partner(text, opening, forward=False)
+    if outer is None or "\n" in text[outer:opening]:
+        return opening
+    return outer
 
 
 #: Words that make the clause after a headline's colon a question about what was said ('что
@@ -532,10 +545,13 @@ def _subject_after(tokens: list[_Token], verb: int, cue: int) -> tuple[int, int]
 
 def _next_cue(tokens: list[_Token], cue: int, content: tuple[int, int]) -> int:
     """Where a clause after the cue ends before a coordinated cue of the same subject ('заявил,
-    что ..., хотя и признал, что ...'): at the comma before it, else the clause's end."""
+    что ..., хотя и признал, что ...') or another predicate of it (`_next_predicate`): at the
+    comma before it, else the clause's end."""
     for k in range(cue + 2, len(tokens)):
         if tokens[k].start >= content[1]:
             break
+        if _next_predicate(tokens, cue, k) or _gerund_cue_after_comma(tokens, k):
+            return tokens[_comma_before(tokens, k)].start
         if _is_cue_verb(tokens[k]) and _pos(tokens[k]) != "PRTS" and _coordinate(tokens, k):
             # not a participle after 'чем' or 'как' ('дороже, чем указано в смете')
             comma = k - 1
@@ -544,6 +560,62 @@ def _next_cue(tokens: list[_Token], cue: int, content: tuple[int, int]) -> int:
             if comma > cue and tokens[comma].start > content[0]:
                 return tokens[comma].start
     return content[1]
+
+
+def _next_predicate(tokens: list[_Token], cue: int, k: int) -> bool:
+    """Whether tokens[k] is a second predicate of the cue's subject after the clause said
+    ('заявил, что шокирован ..., и попросил журналистов'; 'отметил, что ..., отказался
+    признавать'): a finite verb in the cue's tense, number and gender (or person) right after a
+    comma, a coordinating conjunction and particles between; a comma before it closes the
+    clause, as predicates of that clause would be joined without one."""
+    comma = _comma_before(tokens, k)
+    if comma is None or _subordinate_before(tokens, cue, comma):
+        return False
+    verb, said = _parse(tokens[k].text), _parse(tokens[cue].text)
+    if verb is None or said is None or verb.tag.POS != "VERB" or said.tag.POS != "VERB":
+        return False
+    return all(
+        getattr(verb.tag, grammeme) == getattr(said.tag, grammeme)
+        for grammeme in ("mood", "tense", "number", "gender", "person")
+    )
+
+
+def _comma_before(tokens: list[_Token], k: int) -> int | None:
+    """The comma right before tokens[k], past one coordinating conjunction and particles ('и
+    попросил', ', а также призвал'); None when another word stands between."""
+    i = k - 1
+    while i > 0 and tokens[i].is_word and _pos(tokens[i]) == "PRCL":
+        i -= 1  # 'также', 'же'
+    if i > 0 and tokens[i].text.lower() in _JOINING:
+        i -= 1
+    return i if i > 0 and tokens[i].text == "," else None
+
+
+def _gerund_cue_after_comma(tokens: list[_Token], k: int) -> bool:
+    """Whether tokens[k] is a gerund cue right after a comma ('..., заявив, что ...'): its
+    subject is the sentence's, so it closes the clause said before it."""
+    return (
+        tokens[k - 1].text == ","
+        and _pos(tokens[k]) == "GRND"
+        and _is_cue_verb(tokens[k])
+        and _comma_before(tokens, k) is not None
+    )
+
+
+#: The conjunctions that join a second predicate of the subject: 'и', 'а', 'но'.
+_JOINING = frozenset({"и", "а", "но"})
+
+
+def _subordinate_before(tokens: list[_Token], cue: int, comma: int) -> bool:
+    """Whether the words between the comma before and `comma` open a clause that the comma
+    closes, so that what follows is the clause said going on ('что если бы он знал, не
+    поехал бы', 'что когда он пришёл, увидел')."""
+    opens = next((i for i in range(comma - 1, cue, -1) if tokens[i].text == ","), cue)
+    return any(t.text.lower() in _SUBORDINATORS for t in tokens[opens + 1 : comma])
+
+
+#: The conjunctions that open a clause inside the clause said.
+_SUBORDINATORS = frozenset({"если", "ежели", "когда", "хотя", "пока", "поскольку", "чтобы", "раз"})
 
 
 def _coordinate(tokens: list[_Token], cue: int) -> bool:

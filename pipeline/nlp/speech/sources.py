@@ -505,7 +505,8 @@ def _in_phrase(tokens: Sequence[_Token], noun: int) -> bool:
 
 def _phrase_start(tokens: Sequence[_Token], first: int) -> int | None:
     """Where a prepositional phrase that ends right before tokens[first] starts, when a noun
-    comes before it ('комитета| по бюджету и налогам'): at most four words back."""
+    comes before it ('комитета| по бюджету и налогам'), or a chain of them after a noun
+    ('делегации| на переговорах по ВТО'): at most four words back each."""
     for k in range(first - 1, max(0, first - 5), -1):
         token = tokens[k]
         if not token.is_word or _pos(token) in ("VERB", "GRND", "INFN", "ADVB", "PRCL"):
@@ -519,6 +520,8 @@ def _phrase_start(tokens: Sequence[_Token], first: int) -> int | None:
                 and not _in_phrase(tokens, k - 1)
             ):
                 return k
+            if noun.is_word and _pos(noun) == "NOUN" and _in_phrase(tokens, k - 1):
+                return _phrase_start(tokens, k)  # 'на переговорах| по ВТО'
             return None
     return None
 
