@@ -66,9 +66,6 @@ ARTICLE_PULL = 1.0
 #: A paragraph takes one of its article's topics: a topic with less than this share of the mean
 #: mix of its article's paragraphs is not a candidate (unless no topic has that share).
 ARTICLE_GATE = 0.1
-#: How strongly a paragraph's neighbours (the paragraphs just before and after it in its
-#: article) pull it toward their topics: this times their mean mix is added to its read.
-NEIGHBOUR_PULL = 0.5
 #: Each part's paragraph weights are solved to this tolerance (within this many rounds): the
 #: weights then do not depend on which paragraphs a part holds, as the chunks of a build vary.
 WEIGHTS_TOL, WEIGHTS_ITER = 1e-6, 1000
@@ -208,7 +205,7 @@ def _with_article(
     _codes, at, members = _membership(articles, own.astype(np.float64))
     counts = np.asarray(members.sum(axis=1)).ravel()
     mean = ((members @ mix) / np.maximum(counts, 1)[:, None])[at]
-    read = mix + NEIGHBOUR_PULL * _neighbours(mix, own, articles) + ARTICLE_PULL * mean
+    read = mix + ARTICLE_PULL * mean
     gated = np.where(mean >= ARTICLE_GATE, read, 0.0)
     best = np.where(gated.max(axis=1) > 0, gated.argmax(axis=1), read.argmax(axis=1))
     topic = np.where(own, best, -1)
@@ -217,21 +214,6 @@ def _with_article(
     mine = mix[np.arange(len(at)), best]
     held = np.where(own & (mine < mix.max(axis=1)), mine, np.nan)
     return topic, share.astype(weights.dtype), held.astype(weights.dtype)
-
-
-def _neighbours(mix: np.ndarray, own: np.ndarray, articles: np.ndarray) -> np.ndarray:
-    """Each row's neighbours' mean mix: of the rows just before and after it (rows of an
-    article are consecutive, in their order) in the same article and with a topic of their
-    own; zero without such a neighbour. A paragraph says what its neighbours say more often
-    than what its article as a whole says: a line whose one topic word has another sense is
-    read with the lines around it."""
-    summed = np.zeros_like(mix)
-    count = np.zeros(len(mix))
-    for near, here in ((slice(None, -1), slice(1, None)), (slice(1, None), slice(None, -1))):
-        taken = (articles[near] == articles[here]) & own[near]
-        summed[here] += np.where(taken[:, None], mix[near], 0.0)
-        count[here] += taken
-    return summed / np.maximum(count, 1)[:, None]
 
 
 def _inherit(own: np.ndarray, articles: np.ndarray) -> np.ndarray:
