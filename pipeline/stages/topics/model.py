@@ -182,24 +182,11 @@ def _filled(x: sparse.csr_matrix, weights: np.ndarray, components: np.ndarray) -
     return weights
 
 
-def _explained(x: sparse.csr_matrix, weights: np.ndarray, components: np.ndarray) -> np.ndarray:
-    """How much of each row the model explains: the cosine of its TF-IDF weights `x` with
-    their reconstruction from its topic `weights` and the topics' `components` (0 for a row
-    without weights), computed without the reconstruction itself."""
-    along = np.asarray(x @ components.T).astype(np.float64)  # x . H_k for every topic
-    dot = (along * weights).sum(axis=1)
-    gram = components.astype(np.float64) @ components.T.astype(np.float64)
-    norm = np.sqrt(np.maximum((weights @ gram * weights).sum(axis=1), 0.0))
-    length = np.sqrt(np.asarray(x.multiply(x).sum(axis=1)).ravel())
-    return np.divide(dot, norm * length, out=np.zeros(len(dot)), where=(norm * length) > 0)
-
-
 def _with_article(
-    weights: np.ndarray, own: np.ndarray, articles: np.ndarray, explained: np.ndarray | None = None
+    weights: np.ndarray, own: np.ndarray, articles: np.ndarray
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Each row's topic (-1 without one), share and hold read with its article: its topic mix
-    (weights as shares) times how much of it the model explains (`explained`, see `_explained`;
-    1 when not given), plus `ARTICLE_PULL` times the mean mix of its article's rows with a
+    (weights as shares) plus `ARTICLE_PULL` times the mean mix of its article's rows with a
     topic of their own (`own`), the largest among the topics that hold at least `ARTICLE_GATE`
     of that mean (all topics when none does).
 
@@ -218,8 +205,7 @@ def _with_article(
     _codes, at, members = _membership(articles, own.astype(np.float64))
     counts = np.asarray(members.sum(axis=1)).ravel()
     mean = ((members @ mix) / np.maximum(counts, 1)[:, None])[at]
-    trust = np.ones(len(mix)) if explained is None else np.clip(explained, 0.0, 1.0)
-    read = trust[:, None] * mix + ARTICLE_PULL * mean
+    read = mix + ARTICLE_PULL * mean
     gated = np.where(mean >= ARTICLE_GATE, read, 0.0)
     best = np.where(gated.max(axis=1) > 0, gated.argmax(axis=1), read.argmax(axis=1))
     topic = np.where(own, best, -1)
@@ -620,12 +606,10 @@ def _build_topics(
         together.add(counts)
         x = transformer.transform(counts[:, vocabulary]).astype(np.float32)
         with threadpool_limits(1):
-            fitted_weights = model.transform(x[:, columns])
-            explained = _explained(x[:, columns], fitted_weights, components[:, columns])
-        weights = _filled(x, fitted_weights, components)
+            weights = _filled(x, model.transform(x[:, columns]), components)
         # A paragraph has a topic of its own when it has some weight and is not boilerplate.
         scored = (weights.sum(axis=1) > 0) & ~boilerplate[offset : offset + len(weights)]
-        found, share, held = _with_article(weights, scored, articles, explained)
+        found, share, held = _with_article(weights, scored, articles)
         coverage.count(counts, found)
         share[found < 0] = np.nan
         topic = np.where(found >= 0, found, _inherit(found, articles))
