@@ -68,16 +68,11 @@ def candidate_ks(n_docs: int) -> list[int]:
 def fit_nmf(x: sparse.csr_matrix, k: int, rounds: int = NMF_ITER) -> NMF:
     """NMF fit, deterministic (nndsvda start, fixed seed, one BLAS thread). A fit still moving
     after `rounds` rounds is used as it is: its top terms have long settled by then."""
-    return fit_nmf_weights(x, k, rounds)[0]
-
-
-def fit_nmf_weights(x: sparse.csr_matrix, k: int, rounds: int = NMF_ITER) -> tuple[NMF, np.ndarray]:
-    """`fit_nmf`, and the fitted rows' topic weights it found on the way."""
     model = NMF(k, init="nndsvda", max_iter=rounds, tol=NMF_TOL, random_state=SEED)
     with warnings.catch_warnings(), threadpool_limits(1):
         warnings.simplefilter("ignore", ConvergenceWarning)
-        weights = model.fit_transform(x)
-    return model, weights
+        model.fit(x)
+    return model
 
 
 def top_terms(components: np.ndarray, n: int = TOP_TERMS) -> np.ndarray:

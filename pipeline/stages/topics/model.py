@@ -13,7 +13,6 @@ article carries into a topic their own words give least keep it without a score.
 
 from __future__ import annotations
 
-import copy
 import tempfile
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator
@@ -38,7 +37,7 @@ from pipeline.stages.topics.choose import (
     choose_k,
     chosen_k,
     document_frequency,
-    fit_nmf_weights,
+    fit_nmf,
     frequent_columns,
     sample,
     top_terms,
@@ -76,8 +75,6 @@ ENTITY_SHARE = 0.5
 #: (issue 27's budget is 10%): the room left goes to the paragraphs their article holds in a
 #: topic their own words give least (`_held_weakest`).
 WITHOUT_SCORE_MAX = 0.095
-#: The fitted documents' words are rebuilt this many at a time (`_accounted`).
-ACCOUNT_CHUNK = 200_000
 
 
 @dataclass
@@ -183,36 +180,6 @@ def _filled(x: sparse.csr_matrix, weights: np.ndarray, components: np.ndarray) -
     if len(fallback):
         weights[fallback] = np.asarray(x[fallback] @ components.T)
     return weights
-
-
-def _accounted(x: sparse.csr_matrix, weights: np.ndarray, components: np.ndarray) -> np.ndarray:
-    """Per term (a column of the fitted documents `x`), the share of its weight that the fit
-    (`weights` x `components`) rebuilds in the documents that hold it (each document's part
-    at most its own weight).
-
-    A word the topics are about ("крым", "шайба") is rebuilt almost whole where it occurs; a
-    word of everyday news that one small topic holds among its terms ("женщина" of a trial,
-    "ночь" of the weather, "культура" of a festival) is mostly left to the residual: the
-    topics account for little of its use, so alone it should not carry a paragraph into that
-    topic."""
-    x = x.tocoo()
-    rebuilt = np.zeros(x.shape[1])
-    for start in range(0, x.nnz, ACCOUNT_CHUNK):
-        rows, cols = x.row[start : start + ACCOUNT_CHUNK], x.col[start : start + ACCOUNT_CHUNK]
-        found = np.einsum("ij,ji->i", weights[rows], components[:, cols])
-        part = np.minimum(found, x.data[start : start + ACCOUNT_CHUNK])
-        rebuilt += np.bincount(cols, weights=part, minlength=x.shape[1])
-    used = np.bincount(x.col, weights=x.data, minlength=x.shape[1])
-    return np.divide(rebuilt, used, out=np.zeros_like(used), where=used > 0).astype(np.float32)
-
-
-def _weighed_model(model, accounted: np.ndarray):
-    """A copy of the fitted NMF whose topics' term weights are scaled by `accounted`: the
-    paragraphs' weights are then solved in the words the topics account for (each word's
-    error weighed by its share squared), the paragraph's words scaled alike."""
-    reading = copy.copy(model)
-    reading.components_ = (model.components_ * accounted).astype(model.components_.dtype)
-    return reading
 
 
 def _with_article(
@@ -618,14 +585,9 @@ def _build_topics(
     fit = transformer.transform(fitted[:, vocabulary]).astype(np.float32)
     del fitted
     columns = frequent_columns(fit, 2 if fit.shape[0] > 1000 else 1)
-    model, fitted_weights = fit_nmf_weights(fit[:, columns], chosen)
-    model.set_params(tol=WEIGHTS_TOL, max_iter=WEIGHTS_ITER)
+    model = fit_nmf(fit[:, columns], chosen).set_params(tol=WEIGHTS_TOL, max_iter=WEIGHTS_ITER)
     components = np.zeros((chosen, len(vocabulary)), dtype=np.float32)
     components[:, columns] = model.components_
-    # Paragraphs are read by the words the topics account for (`_accounted`).
-    accounted = _accounted(fit[:, columns], fitted_weights, model.components_)
-    reading = _weighed_model(model, accounted)
-    del fitted_weights
     top = top_terms(components)
 
     # Pass 2: each paragraph's own topic, its article's main topic, the topics' coherence;
@@ -644,9 +606,7 @@ def _build_topics(
         together.add(counts)
         x = transformer.transform(counts[:, vocabulary]).astype(np.float32)
         with threadpool_limits(1):
-            weights = _filled(
-                x, reading.transform(x[:, columns].multiply(accounted).tocsr()), components
-            )
+            weights = _filled(x, model.transform(x[:, columns]), components)
         # A paragraph has a topic of its own when it has some weight and is not boilerplate.
         scored = (weights.sum(axis=1) > 0) & ~boilerplate[offset : offset + len(weights)]
         found, share, held = _with_article(weights, scored, articles)
