@@ -64,7 +64,11 @@ The source's words name the speaker, or describe them and the article named them
    or by its government's noun before its name ('правительство Великобритании', 'кабмин РФ',
    'власти США'). A department named by its field
    ('дипведомство', 'в военном ведомстве США': `_field_body`) is the article's body of that
-   field and country, not the nearest body named.
+   field and country, not the nearest body named. 'Там' ('В МИД заявили ... Там подчеркнули')
+   is the body, medium or state that spoke in the quote just before, when that quote ended in
+   the sentence before or its own, else the one body or medium that sentence or its own names
+   after 'в' ('в Федерации фигурного катания ... Там отметили'); a place is where they were,
+   not who ('в Крыму. Там отметили' is nobody).
    A document is its author's ('Европарламент принял резолюцию ... — говорится в резолюции');
    a document with no author found, and an impersonal cue ('Отмечается, что ...') with no
    quote just before, the owner of the press service the sentence reporting speech before

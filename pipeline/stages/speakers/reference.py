@@ -13,7 +13,7 @@ from collections.abc import Collection
 from functools import cached_property
 
 from pipeline.nlp.gazetteer import key
-from pipeline.nlp.media import STRONG_WORDS, WEAK_WORDS
+from pipeline.nlp.media import MEDIUM, STRONG_WORDS, WEAK_WORDS
 from pipeline.nlp.models import lemma, morph
 from pipeline.nlp.ner import preposition
 from pipeline.nlp.sources import (
@@ -72,6 +72,18 @@ _WITH = frozenset({"с", "со"})
 
 #: A name coordinated with the one before it: '[Колесниченко] и Пацкевич'.
 _PAIRED = re.compile(r"\s+и\s+[А-ЯЁ]")
+
+#: Entities 'там' may stand for as the quote just before's speaker: a body, a medium, a place
+#: for its government ('В Дамаске считают ... Там отметили').
+_THERE_SPOKE = frozenset({"ORG", MEDIUM, "LOC"})
+
+#: Entities 'там' may stand for when placed with 'в' just before: a body or a medium, not a
+#: place ('в Крыму. Там отметили' says where, not who).
+_THERE_PLACED = frozenset({"ORG", MEDIUM})
+
+#: 'в' or 'во' before a name, with up to two words of a place's own between ('в
+#: республиканском МВД', 'в пресс-службу «Севильи»', 'в парламентской партии «Зелёные»').
+_IN_PLACE = re.compile(r"(?i)(?:^|[^\w-])во?\s+(?:[\w-]+\s+){0,2}[«\"]?$")
 
 
 def _introducing(words: list[str]) -> list[str]:
@@ -270,6 +282,27 @@ class Reference:
         if last.type == "ORG":
             return last.entity_id
         return self._whole(last.entity_id, start) if self._fits(last.entity_id, gender) else None
+
+    def _there(self, start: int, previous: Previous | None) -> str | None:
+        """Which body 'там' as a source at `start` stands for ('В МИД заявили ... Там
+        подчеркнули', 'RT сделал запрос в пресс-службу «Севильи», и там сообщили'): the
+        speaker of the quote just before, when a body, a medium or a place for its government
+        and that quote ended in the sentence before or this one; else the one body or medium
+        the sentence before or this one names after 'в' before 'там' (`_IN_PLACE`); nobody for
+        none or several."""
+        spoke = {m.entity_id for m in self.mentions if m.type in _THERE_SPOKE}
+        found = self._recent(previous, start, None, spoke, 1) if spoke else None
+        held = self._sentence_at(start)
+        if found or held is None:
+            return found
+        opens = self.sentences[max(0, held - 1)][0]
+        placed = {
+            m.entity_id
+            for m in self.mentions
+            if m.type in _THERE_PLACED and m.narrated and opens <= m.start and m.stop <= start
+            if _IN_PLACE.search(self.text, max(0, m.start - 60), m.start)
+        }
+        return sole(placed)
 
     def _fits(self, entity_id: str, gender: str | None) -> bool:
         person = self.people.get(entity_id)

@@ -63,6 +63,9 @@ from pipeline.stages.speakers.words import (
 #: The demonstrative pronoun as a source: 'тот', 'та' (`Reference._that_one`).
 _THAT_ONE = frozenset({"тот", "та"})
 
+#: The adverb of a place a body speaks from: 'Там уточнили' (`Reference._there`).
+_THERE = frozenset({"там"})
+
 #: Entities that speak when a source is their name alone: an organisation, a place for its
 #: government (rule 4).
 _BODIES = frozenset({"ORG", "LOC"})
@@ -266,6 +269,8 @@ class Sources:
         words = _without(self.text, start, stop, left_out)
         if key(words) in _THAT_ONE:  # 'В ответ тот заявил': the one named last
             return self._that_one(start, gender), None
+        if key(words) in _THERE:  # 'В МИД заявили ... Там подчеркнули': the body before
+            return self._there(start, said.previous), None
         office = _office_served(words)
         if office:  # 'в заявлении пресс-службы президента Украины': the office's holder or nobody
             organisations = {m.entity_id for m in inside if m.type == "ORG"}
