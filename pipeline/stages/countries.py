@@ -3,7 +3,9 @@ organisation and person that links a stretch of text to a country, with its para
 sentence. A country or capital named right after a word for a part of a country ('штат
 Джорджия', 'округ Колумбия', 'штат Вашингтон') is that part, and links to nothing; so does a
 capital that stands for the union seated there rather than its country ('требования
-Брюсселя', 'Брюссель принял решение': the EU), unless it is a place ('в Брюсселе')."""
+Брюсселя', 'Брюссель принял решение': the EU), and a city that stands for the talks held there
+('провал Женевы', 'Астана и Женева': the talks on Syria), unless it is a place ('в Брюсселе',
+'в Женеве')."""
 
 from __future__ import annotations
 
@@ -21,12 +23,15 @@ from pipeline.runtime.sql import query
 from pipeline.schema import COUNTRY_MENTIONS, before_headlines, in_article_order
 
 _VIA_TYPE = {"ORG": "organisation", "PER": "actor"}
-#: Capitals the news name a union by, for the union seated there: Brussels for the EU (and
-#: NATO), whose decisions, demands and talks are "Брюсселя", not Belgium's.
-_SEATS = frozenset({"брюссель"})
+#: Cities the news name a union or talks by, for what is seated or held there: Brussels for
+#: the EU (and NATO), whose decisions, demands and talks are "Брюсселя", not Belgium's; Geneva
+#: for the UN's talks there ("провал Женевы", "площадки Астаны и Женевы"), not Switzerland's.
+_SEATS = frozenset({"брюссель", "женева"})
 #: A preposition of place right before a name: the city is a place there ('в Брюсселе', 'из
 #: Брюсселя', 'через Брюссель'), in its country.
-_AT_A_PLACE = re.compile(r"(?<![\w-])(?:в|во|из|до|через|под|около|близ|возле|вокруг)\s+$", re.I)
+_AT_A_PLACE = re.compile(
+    r"(?<![\w-])(?:в|во|из|до|через|под|около|близ|вблизи|возле|вокруг)\s+$", re.I
+)
 
 #: Country adjectives and demonyms of each article (the per-article cache stores them).
 ADJECTIVES = pa.schema(
@@ -87,7 +92,7 @@ def build_country_mentions(
             via.to_pylist(),
             strict=True,
         )
-        if how == "capital" and key(name) in _SEATS
+        if how in ("capital", "city") and key(name) in _SEATS
     }
     named = mentions.select(
         ["article_id", "paragraph", "sentence", "start", "stop", "surface", "entity_id"]
