@@ -115,7 +115,7 @@ def not_country(text: str, start: int, stop: int, country: str) -> str | None:
         elsewhere = people and _lives_elsewhere(text, stop, country, False)
         return "abroad" if elsewhere or (people and _listed_people(text, start)) else None
     nouns, expressions = _terms()
-    head = _head(text, stop, adjective)
+    head = _head(text, stop, adjective, _quoted(text, start, stop))
     if head is None:
         elided = _elided(text, start)  # 'на русском языке, так и на английском'
         if elided is not None:
@@ -124,13 +124,13 @@ def not_country(text: str, start: int, stop: int, country: str) -> str | None:
         return "language" if alone else None
     noun, end = head
     kind = nouns.get(noun)
-    if kind == "minority":
-        return "abroad" if _qualifies(text, stop, end, nouns) else None
+    if kind == "minority" and _qualifies(text, stop, end, nouns):
+        return "abroad"
     if kind == "group":  # a group named after a city only in quotation marks
         kind = "venue" if _quoted(text, start, stop) else None
     if kind == "venue":
         return "venue" if city_adjective(word) else None
-    if kind == "community":
+    if kind in ("community", "minority"):
         return "abroad" if _lives_elsewhere(text, end, country, True) else None
     if kind == "origin":
         return _descent(text, start)
@@ -147,17 +147,18 @@ def _after(text: str, stop: int) -> list[re.Match[str]]:
     return list(_WORD.finditer(text, stop, min(len(text), stop + _REACH)))
 
 
-def _head(text: str, stop: int, adjective: list) -> tuple[str, int] | None:
+def _head(text: str, stop: int, adjective: list, quoted: bool) -> tuple[str, int] | None:
     """The lemma and end of the noun the adjective goes with: right after it, after other
     adjectives ('японская классическая поэзия') or after coordinated ones ('на английском,
-    французском языках'); a plural noun may go with singular adjectives ('на русском и
-    английском языках')."""
+    французском языках'), or after the quotation mark closing a `quoted` one ('«московской»
+    группы'); a plural noun may go with singular adjectives ('на русском и английском
+    языках')."""
     cases = {p.tag.case for p in adjective}
     numbers = {p.tag.number for p in adjective}
     tokens = _after(text, stop)
     for i, token in enumerate(tokens):
         word = token.group().lower()
-        if i == 0 and word in _CLOSING:  # '«московской» группы'
+        if i == 0 and quoted and word in _CLOSING:
             continue
         if word in _AND:  # a conjunction, not the noun 'и'
             following = tokens[i + 1].group().lower() if i + 1 < len(tokens) else ""

@@ -257,6 +257,11 @@ def uses(text: str) -> list[tuple[str, str | None]]:
             "происхождения, изначально означавшее «актёр».)",
             [("английски", None), ("греческого", "language")],
         ),
+        (  # coordinated minorities, placed by a verb of living
+            "В 2012-м нормами нового закона воспользовались также венгерское и румынское "
+            "нацменьшинства, проживающие в Западной Украине.",
+            [("венгерское", "abroad"), ("румынское", "abroad")],
+        ),
     ],
 )
 def test_adjectives_that_name_no_country(text: str, expected: list) -> None:
