@@ -27,10 +27,12 @@ _VIA_TYPE = {"ORG": "organisation", "PER": "actor"}
 #: the EU (and NATO), whose decisions, demands and talks are "Брюсселя", not Belgium's; Geneva
 #: for the UN's talks there ("провал Женевы", "площадки Астаны и Женевы"), not Switzerland's.
 _SEATS = frozenset({"брюссель", "женева"})
-#: A preposition of place right before a name: the city is a place there ('в Брюсселе', 'из
-#: Брюсселя', 'через Брюссель'), in its country.
+#: A preposition of place right before a name, or before a name coordinated with it: the city
+#: is a place there ('в Брюсселе', 'из Брюсселя', 'через Брюссель', 'в Астане и Женеве'), in
+#: its country.
 _AT_A_PLACE = re.compile(
-    r"(?<![\w-])(?:в|во|из|до|через|под|около|близ|вблизи|возле|вокруг)\s+$", re.I
+    r"(?<![\w-])(?i:в|во|из|до|через|под|около|близ|вблизи|возле|вокруг)\s+"
+    r"(?:[А-ЯЁ][\w-]*\s*(?:,|и)\s+)?$",
 )
 
 #: Country adjectives and demonyms of each article (the per-article cache stores them).
@@ -153,5 +155,5 @@ def _without_subdivisions(
 def _for_union(text: str, start: int) -> bool:
     """Whether a union's seat at text[start:] stands for the union: no preposition of place
     before it ('позиция Брюсселя', 'переговоры с Брюсселем', 'Брюссель настаивает'; not 'в
-    Брюсселе', 'из Брюсселя')."""
-    return not _AT_A_PLACE.search(text, max(0, start - 12), start)
+    Брюсселе', 'из Брюсселя', 'в Астане и Женеве')."""
+    return not _AT_A_PLACE.search(text, max(0, start - 40), start)
