@@ -2,9 +2,11 @@
 языке', 'с чешского', 'на японский манер', 'по хорватскому сценарию'), a breed ('немецкая
 овчарка'), a set expression named after a country ('голландский соус', 'американские горки'),
 a people living in another state or named as a people ('сербы Боснии', 'венгерского
-меньшинства, проживающего в Закарпатье', 'этнические венгры', 'представители других наций:
-евреи, армяне', 'британец кенийского происхождения'), and a city's office of another state
-('лондонская дипмиссия'). The nouns and expressions are in `data/country_terms.tsv`."""
+меньшинства, проживающего в Закарпатье', 'албанская диаспора', 'этнические венгры',
+'представители других наций: евреи, армяне', 'британец кенийского происхождения'), a city's
+office of another state ('лондонская дипмиссия'), talks or a group named after the city they
+met in ('астанинский процесс') and the second half of a compound after a name
+('бурят-монгольский'). The nouns and expressions are in `data/country_terms.tsv`."""
 
 from __future__ import annotations
 
@@ -44,6 +46,32 @@ _LISTED = re.compile(r"(?:[а-яё-]+(?:\s[а-яё-]+)?(?:\s*,\s*(?:а\s+так�
 _COMPOUND_ROOTS = re.compile(r"о(?:(язычн|говорящ|фон)|(фил|фоб))[а-яё]*", re.I)
 #: Prepositions before a descent ('голландцы с турецкими корнями').
 _WITH = {"с", "со"}
+#: Nouns of words and names: their descent is a language ('слово греческого происхождения').
+_WORDS = {"слово", "термин", "фамилия", "имя", "название", "выражение"}
+#: Lemmas of words that govern a language named by its adjective alone: 'со знанием
+#: английского', 'владеть английским', 'выучить китайский', 'перевод с чешского'.
+_LANGUAGE_GOVERNORS = {
+    "знание",
+    "владение",
+    "владеть",
+    "выучить",
+    "учить",
+    "изучать",
+    "изучить",
+    "изучение",
+    "перевод",
+    "перевести",
+    "переводить",
+}
+#: Parts of speech that end a noun phrase ('перейти на латышский к 2020 году': 'к' is also
+#: read as the noun of the letter).
+_FUNCTION_WORDS = {"PREP", "CONJ", "PRCL"}
+#: The first half of a compound adjective, before its hyphen: a word whose last letter is no
+#: linking vowel is a name or a people ('бурят-монгольской', 'Брест-Литовского'), not a
+#: country's combining form ('российско-', 'англо-').
+_NAME_HALF = re.compile(r"(?<![а-яё-])[а-яё]*[б-джзк-нп-тф-щ]-$", re.I)
+#: Closing quotation marks: a city adjective quoted as a group's name ('«московской» группы').
+_CLOSING = {"»", "”", '"'}
 
 
 @cache
@@ -63,9 +91,12 @@ def _terms() -> tuple[dict[str, str], frozenset[tuple[str, str]]]:
 
 def not_country(text: str, start: int, stop: int, country: str) -> str | None:
     """Why the country adjective or demonym text[start:stop] (of `country`) names no country:
-    'language', 'manner', 'breed', 'term', 'abroad' (a people living in another state) or
-    'stance' (a compound of a stance towards it: 'германофильских'); None when it names its
-    country. Half of a compound ('российско-турецких') names it."""
+    'language', 'manner', 'breed', 'term', 'abroad' (a people living in another state),
+    'stance' (a compound of a stance towards it: 'германофильских'), 'venue' (a city's
+    adjective naming talks or a group after where they met: 'астанинский процесс') or
+    'compound' (the second half of an adjective whose first half is a name or a people:
+    'бурят-монгольский'); None when it names its country. Half of a compound of two countries
+    ('российско-турецких') names it."""
     if text[stop : stop + 1] == "-":
         return None
     if text[max(0, start - 3) : start].lower() == "по-":
@@ -77,52 +108,66 @@ def not_country(text: str, start: int, stop: int, country: str) -> str | None:
         return "language" if compound.group(1) else "stance"
     word = text[start:stop].lower()
     adjective = [p for p in morph()(word) if p.tag.POS == "ADJF"]
+    if adjective and _NAME_HALF.search(text, max(0, start - 30), start):
+        return "compound"
     if not adjective:
         people = any(p.tag.POS == "NOUN" and "plur" in p.tag for p in morph()(word))
         elsewhere = people and _lives_elsewhere(text, stop, country, False)
         return "abroad" if elsewhere or (people and _listed_people(text, start)) else None
     nouns, expressions = _terms()
-    head = _head(text, stop, adjective)
+    head = _head(text, stop, adjective, _quoted(text, start, stop))
     if head is None:
         elided = _elided(text, start)  # 'на русском языке, так и на английском'
         if elided is not None:
             return "language" if nouns.get(elided) == "language" else None
-        return "language" if _language_alone(text, start, adjective) else None
+        alone = _language_alone(text, start, adjective) or _governed(text, start, adjective)
+        return "language" if alone else None
     noun, end = head
     kind = nouns.get(noun)
-    if kind == "community":
+    if kind == "minority" and _qualifies(text, stop, end, nouns):
+        return "abroad"
+    if kind == "group":  # a group named after a city only in quotation marks
+        kind = "venue" if _quoted(text, start, stop) else None
+    if kind == "venue":
+        return "venue" if city_adjective(word) else None
+    if kind in ("community", "minority"):
         return "abroad" if _lives_elsewhere(text, end, country, True) else None
     if kind == "origin":
-        return "abroad" if _of_a_person(text, start) else None
+        return _descent(text, start)
     if kind == "office":
         return "office" if city_adjective(word) else None
     if kind == "pattern":
         return "manner" if _opening(text, start, adjective, {"datv"}) == "по" else None
     if kind is None and (adjective[0].normal_form, noun) in expressions:
         return "term"
-    return kind
+    return None if kind == "qualifier" else kind
 
 
 def _after(text: str, stop: int) -> list[re.Match[str]]:
     return list(_WORD.finditer(text, stop, min(len(text), stop + _REACH)))
 
 
-def _head(text: str, stop: int, adjective: list) -> tuple[str, int] | None:
+def _head(text: str, stop: int, adjective: list, quoted: bool) -> tuple[str, int] | None:
     """The lemma and end of the noun the adjective goes with: right after it, after other
     adjectives ('японская классическая поэзия') or after coordinated ones ('на английском,
-    французском языках'); a plural noun may go with singular adjectives ('на русском и
-    английском языках')."""
+    французском языках'), or after the quotation mark closing a `quoted` one ('«московской»
+    группы'); a plural noun may go with singular adjectives ('на русском и английском
+    языках')."""
     cases = {p.tag.case for p in adjective}
     numbers = {p.tag.number for p in adjective}
     tokens = _after(text, stop)
     for i, token in enumerate(tokens):
         word = token.group().lower()
+        if i == 0 and quoted and word in _CLOSING:
+            continue
         if word in _AND:  # a conjunction, not the noun 'и'
             following = tokens[i + 1].group().lower() if i + 1 < len(tokens) else ""
             if not any(p.tag.POS == "ADJF" and p.tag.case in cases for p in morph()(following)):
                 return None
             continue
         parses = morph()(word)
+        if parses[0].tag.POS in _FUNCTION_WORDS and not token.group().isupper():  # not 'ПО'
+            return None
         for p in parses:
             agrees = p.tag.case in cases and (p.tag.number in numbers or p.tag.number == "plur")
             if p.tag.POS == "NOUN" and agrees:
@@ -154,6 +199,29 @@ def _language_alone(text: str, start: int, adjective: list) -> bool:
     return word in _LANGUAGE_CASES and bool(cases & _LANGUAGE_CASES[word])
 
 
+def _qualifies(text: str, stop: int, end: int, nouns: dict[str, str]) -> bool:
+    """Whether an adjective ending at `stop` qualifies the noun ending at `end` directly or
+    through qualifiers only ('албанского национального меньшинства'; not 'американской
+    еврейской диаспоре')."""
+    between = _WORD.findall(text[stop:end])[:-1]
+    return all(nouns.get(lemma(word.lower())) == "qualifier" for word in between)
+
+
+def _quoted(text: str, start: int, stop: int) -> bool:
+    """Whether the adjective text[start:stop] stands alone in quotation marks."""
+    return text[max(0, start - 1) : start] in ("«", "“", '"') and text[stop : stop + 1] in _CLOSING
+
+
+def _governed(text: str, start: int, adjective: list) -> bool:
+    """Whether an adjective with no noun names a language: singular, masculine or neuter like
+    'язык', right after a word that governs a language (`_LANGUAGE_GOVERNORS`: 'со знанием
+    английского', 'владеть английским')."""
+    if not any(p.tag.number == "sing" and p.tag.gender in ("masc", "neut") for p in adjective):
+        return False
+    before = _WORD.findall(text[max(0, start - _REACH // 2) : start])
+    return bool(before) and lemma(before[-1].lower()) in _LANGUAGE_GOVERNORS
+
+
 def _opening(text: str, start: int, adjective: list, cases: set[str]) -> str | None:
     """The word (lower case) before the adjective in one of `cases`, or before the first of
     the adjectives coordinated with it ('по тунисскому, ливийскому или египетскому сценарию'),
@@ -181,23 +249,29 @@ def _listed_people(text: str, start: int) -> bool:
     return bool(opened) and _LISTED.fullmatch(sentence, opened[-1].end()) is not None
 
 
-def _of_a_person(text: str, start: int) -> bool:
-    """Whether a descent ('кенийского происхождения', 'с турецкими корнями') is a person's:
-    the first word before it in its clause whose likeliest reading is a noun (after 'с' and
-    words of other kinds) is animate ('британца', 'голландцев'); a thing's descent ('сырьё
-    украинского происхождения', 'реклама, которая якобы имела российское происхождение') is
-    not."""
+def _descent(text: str, start: int) -> str | None:
+    """Whose descent ('кенийского происхождения', 'с турецкими корнями') is named: 'abroad' for
+    a person's, 'language' for a word's ('слово греческого происхождения', 'фамилия польского
+    происхождения'), None for a thing's ('сырьё украинского происхождения', 'реклама, которая
+    якобы имела российское происхождение'). The owner is the first word before it in its
+    clause whose likeliest reading is a noun (after 'с', words of other kinds and a place in
+    the genitive: 'гражданин Канады казахстанского происхождения'); a person's noun has an
+    animate reading ('британца', 'физику')."""
     before = _WORD.findall(text[max(0, start - _REACH // 2) : start])[::-1]
     for token in before[:4]:
         word = token.lower()
         if not word[0].isalpha():
-            return False
+            return None
         if word in _WITH:
             continue
-        likeliest = morph()(word)[0]  # 'якобы' is also read as a name, last
-        if likeliest.tag.POS == "NOUN":
-            return "anim" in likeliest.tag
-    return False
+        parses = morph()(word)
+        likeliest = parses[0]  # 'якобы' is also read as a name, last
+        if likeliest.tag.POS != "NOUN" or {"Geox", "gent"} <= likeliest.tag.grammemes:
+            continue
+        if likeliest.normal_form in _WORDS:
+            return "language"
+        return "abroad" if any(p.tag.POS == "NOUN" and "anim" in p.tag for p in parses) else None
+    return None
 
 
 def _lives_elsewhere(text: str, stop: int, country: str, community: bool) -> bool:

@@ -3,7 +3,9 @@ organisation and person that links a stretch of text to a country, with its para
 sentence. A country or capital named right after a word for a part of a country ('штат
 Джорджия', 'округ Колумбия', 'штат Вашингтон') is that part, and links to nothing; so does a
 capital that stands for the union seated there rather than its country ('требования
-Брюсселя', 'Брюссель принял решение': the EU), unless it is a place ('в Брюсселе')."""
+Брюсселя', 'Брюссель принял решение': the EU), and a city that stands for the talks held there
+('провал Женевы', 'Астана и Женева': the talks on Syria), unless it is a place ('в Брюсселе',
+'в Женеве')."""
 
 from __future__ import annotations
 
@@ -21,12 +23,17 @@ from pipeline.runtime.sql import query
 from pipeline.schema import COUNTRY_MENTIONS, before_headlines, in_article_order
 
 _VIA_TYPE = {"ORG": "organisation", "PER": "actor"}
-#: Capitals the news name a union by, for the union seated there: Brussels for the EU (and
-#: NATO), whose decisions, demands and talks are "Брюсселя", not Belgium's.
-_SEATS = frozenset({"брюссель"})
-#: A preposition of place right before a name: the city is a place there ('в Брюсселе', 'из
-#: Брюсселя', 'через Брюссель'), in its country.
-_AT_A_PLACE = re.compile(r"(?<![\w-])(?:в|во|из|до|через|под|около|близ|возле|вокруг)\s+$", re.I)
+#: Cities the news name a union or talks by, for what is seated or held there: Brussels for
+#: the EU (and NATO), whose decisions, demands and talks are "Брюсселя", not Belgium's; Geneva
+#: for the UN's talks there ("провал Женевы", "площадки Астаны и Женевы"), not Switzerland's.
+_SEATS = frozenset({"брюссель", "женева"})
+#: A preposition of place right before a name, or before a name coordinated with it: the city
+#: is a place there ('в Брюсселе', 'из Брюсселя', 'через Брюссель', 'в Астане и Женеве'), in
+#: its country.
+_AT_A_PLACE = re.compile(
+    r"(?<![\w-])(?i:в|во|из|до|через|под|около|близ|вблизи|возле|вокруг)\s+"
+    r"(?:[А-ЯЁ][\w-]*\s*(?:,|и)\s+)?$",
+)
 
 #: Country adjectives and demonyms of each article (the per-article cache stores them).
 ADJECTIVES = pa.schema(
@@ -87,7 +94,7 @@ def build_country_mentions(
             via.to_pylist(),
             strict=True,
         )
-        if how == "capital" and key(name) in _SEATS
+        if how in ("capital", "city") and key(name) in _SEATS
     }
     named = mentions.select(
         ["article_id", "paragraph", "sentence", "start", "stop", "surface", "entity_id"]
@@ -148,5 +155,5 @@ def _without_subdivisions(
 def _for_union(text: str, start: int) -> bool:
     """Whether a union's seat at text[start:] stands for the union: no preposition of place
     before it ('позиция Брюсселя', 'переговоры с Брюсселем', 'Брюссель настаивает'; not 'в
-    Брюсселе', 'из Брюсселя')."""
-    return not _AT_A_PLACE.search(text, max(0, start - 12), start)
+    Брюсселе', 'из Брюсселя', 'в Астане и Женеве')."""
+    return not _AT_A_PLACE.search(text, max(0, start - 40), start)

@@ -309,6 +309,27 @@ def test_brussels_for_the_union_is_not_belgium() -> None:
     assert [r["article_id"] for r in links if r["country"] == "BEL"] == ["a2", "a3"]
 
 
+def test_geneva_for_the_talks_is_not_switzerland() -> None:
+    # Sentences of the news corpus: Geneva as the talks on Syria held there, and as a place.
+    tables = build(
+        [
+            "«Диалог в Сочи имеет условную привязку к Женеве и рассчитан на то, что там могут "
+            "быть выработаны новые схемы, новые планы, которые могли бы поспособствовать "
+            "женевскому процессу.",
+            "«Сочинский переговорный процесс — это целый шаг вперёд, потому что женевский формат "
+            "хотя себя и не изжил, но мы же понимаем, что два года тому назад Женева фактически "
+            "провалилась.",
+            "28 ноября в Женеве должен начаться восьмой раунд межсирийских переговоров.",
+            "Событию предшествовал день лазания по вертикальным скалам массива Солез вблизи "
+            "Женевы, куда мы отправились из-за непогоды в высокогорье.",
+            "Помимо этого, воюющие в Сирии группировки стремятся подорвать переговорный "
+            "процесс, который проводится в Астане и Женеве.",
+        ]
+    )
+    links = tables["country_mentions"].to_pylist()
+    assert [r["article_id"] for r in links if r["country"] == "CHE"] == ["a2", "a3", "a4"]
+
+
 def test_a_part_of_the_world_in_a_name_is_no_country() -> None:
     """'Латинской Америки' (babel's name of a part of the world) is not 'Америка', the United
     States (sentences of the news corpus)."""
