@@ -492,7 +492,7 @@ def test_a_bare_name_with_several_owners_names_a_kind_of_body() -> None:
             [(article, a, b, surface, kind, surface) for surface, a, b, kind in written],
             {article: text},
         )
-    assert found.generic() == {"мид"}
+    assert found.generic() == {"мид": {"RUS", "GBR"}}
 
 
 def test_a_bare_kind_of_body_is_its_articles_only() -> None:

@@ -168,7 +168,7 @@ def _find_groups(
     namesakes: Set[str],
     one_bodies: Set[str],
     kinds: Set[str],
-    generic: Set[str],
+    generic: Mapping[str, Set[str]],
 ) -> _Found:
     """The groups of the mentions in `raw` (whole articles with their `texts` and `sentences`):
     'PER:<person key>' (`person_keys` against the corpus's `people`), joined to the article for
@@ -684,7 +684,7 @@ def _things(
     frozenset[str],
     frozenset[str],
     frozenset[str],
-    frozenset[str],
+    dict[str, frozenset[str]],
 ]:
     """The organisations' surfaces whose names the corpus introduces as things ('самолёт
     МС-21', 'ралли «Дакар»'; `things.Introduced`), that are a person's title ('Генсека';

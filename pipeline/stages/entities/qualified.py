@@ -61,6 +61,11 @@ _GENERIC_ARTICLES = 2
 #: OPEC that names the US and Russia).
 _ABOUT_MENTIONS = 3
 _ABOUT_LEAD = 2
+#: The share of the articles that write a kind of body with an owner that an article's country
+#: must have among them to own its bare mention: a Russian article on US politics leaves its
+#: bare 'Демократическая партия' open (Russia's is a small party), as one on North Korea's
+#: sanctions does its 'Минфин'.
+_USUAL_OWNER = 0.1
 
 
 class OneBodies:
@@ -102,15 +107,18 @@ class OneBodies:
         """The keys of the names attached to `_OWNERS` bodies or more: a kind of body."""
         return frozenset(name for name, owners in self.owners.items() if len(owners) >= _OWNERS)
 
-    def generic(self) -> frozenset[str]:
-        """The keys of the bare names of a kind of body, one per owner (`_GENERIC_SHARE`)."""
-        found = set()
+    def generic(self) -> dict[str, frozenset[str]]:
+        """The keys of the bare names of a kind of body, one per owner (`_GENERIC_SHARE`), each
+        with the owners the corpus writes it with often (`_USUAL_OWNER`)."""
+        found = {}
         for name, owners in self.nations.items():
             counts = sorted((len(a) for a in owners.values()), reverse=True)
             stated = [n for n in counts if n >= _GENERIC_ARTICLES]
             if len(stated) >= 2 and counts[0] < _GENERIC_SHARE * sum(counts):
-                found.add(name)
-        return frozenset(found)
+                found[name] = frozenset(
+                    owner for owner, a in owners.items() if len(a) >= _USUAL_OWNER * sum(counts)
+                )
+        return found
 
     def names(self) -> frozenset[str]:
         """The keys of the names that name one body on their own (`_OWNED_SHARE`)."""
@@ -132,7 +140,7 @@ def qualified_names(
     texts: Mapping[str, str],
     one_bodies: Set[str] = frozenset(),
     kinds: Set[str] = frozenset(),
-    generic: Set[str] = frozenset(),
+    generic: Mapping[str, Set[str]] = {},  # noqa: B006 (read only)
 ) -> dict[int, str]:
     """The name with its country of each organisation mention (by index into `mentions`,
     which are in text order) that has one: 'МИД России' for 'МИД' before 'России', and for a
@@ -181,7 +189,9 @@ def qualified_names(
             continue
         if len(one) == 1:
             (found[i],) = one.values()
-        elif key(m.name) in generic and (owned := _generic_owner(mentions, i, found, about, one)):
+        elif key(m.name) in generic and (
+            owned := _generic_owner(mentions, i, found, about, one, generic[key(m.name)])
+        ):
             found[i] = owned
     return found
 
@@ -192,11 +202,13 @@ def _generic_owner(
     found: Mapping[int, str],
     about: Mapping[str, str],
     written: Mapping[str, str],
+    usual: Set[str],
 ) -> str | None:
     """The name with its country of the bare mention `mentions[i]` of a kind of body, which its
     article writes with the countries `written` (name key -> name): in an article that writes
     it with some, the one its paragraph wrote last ('МИД России' before 'МИД'); in one that
-    writes it with none, the country the article is about (`about`)."""
+    writes it with none, the country the article is about (`about`) when it is one of the
+    body's `usual` owners."""
     m = mentions[i]
     if written:
         for j in range(i - 1, -1, -1):
@@ -205,7 +217,7 @@ def _generic_owner(
             if key(found.get(j, "")) in written:
                 return found[j]
         return None
-    if m.article_id not in about:
+    if about.get(m.article_id) not in usual:
         return None
     genitive = country_genitive(about[m.article_id])
     return f"{m.name} {genitive}" if genitive else None
