@@ -674,3 +674,24 @@ def test_a_name_in_capitals_reads_as_the_corpus_writes_it_in_small_letters() -> 
     assert renamed["ЛУКОЙЛА"] == "ЛУКОЙЛ"
     assert "ОПЕК" not in renamed
     assert "СИЛЫ" not in renamed
+
+
+def test_an_organisations_mention_keeps_the_texts_letters_in_its_row() -> None:
+    """A Cyrillic 'о' inside 'Internatiоnal': the mention's normal form is the name as the
+    text writes it (BSNLP's lemmas keep such letters too), its row the name in Latin letters,
+    shared with the article that writes it so."""
+    texts = [
+        "Американская компания Holtec Internati\u043enal построит хранилище на Украине.",
+        "Контракт с компанией Holtec International подписан в Киеве.",
+    ]
+    tables = entity_tables(pa.table({"article_id": ["a0", "a1"], "text": texts}))
+    names = {e["entity_id"]: e["name"] for e in tables["entities"].to_pylist()}
+    found = [
+        (m["normal"], names[m["entity_id"]])
+        for m in tables["mentions"].to_pylist()
+        if m["surface"].startswith("Holtec")
+    ]
+    assert found == [
+        ("Holtec Internati\u043enal", "Holtec International"),
+        ("Holtec International", "Holtec International"),
+    ]

@@ -74,6 +74,7 @@ from pipeline.stages.entities.names import (
     country_abbreviations,
     latin_originals,
     most_common,
+    short_forms,
 )
 from pipeline.stages.entities.namesakes import (
     IN,
@@ -129,17 +130,23 @@ class _Found:
 
 
 def _read_mentions(
-    raw: pa.Table, chosen: Mapping[str, tuple[str, ...]], renamed: Mapping[str, str]
+    raw: pa.Table,
+    chosen: Mapping[str, tuple[str, ...]],
+    renamed: Mapping[str, str],
+    letters: dict[int, tuple[str, str]] | None = None,
 ) -> list[Mention]:
     """The mentions of `raw` as both passes read them: with the readings `chosen` over the
     corpus, one reading per surname in each article, and the organisations' names the corpus
-    reads (`renamed`, by surface: organisation_names), in one alphabet (`one_script`)."""
+    reads (`renamed`, by surface: organisation_names), in one alphabet (`one_script`); the
+    names as written and in one alphabet of those it changes go to `letters` (by index)."""
     mentions = mentions_from_table(raw, chosen)
-    for m in mentions:
+    for i, m in enumerate(mentions):
         if m.type == ORGANISATION and m.surface in renamed and not refers_back(m.surface, m.name):
             m.name = renamed[m.surface]
-        if m.type in (ORGANISATION, MEDIUM):
-            m.name = one_script(m.name)  # 'СNN' with a Cyrillic С is CNN
+        if m.type in (ORGANISATION, MEDIUM) and (one := one_script(m.name)) != m.name:
+            if letters is not None:
+                letters[i] = (m.name, one)
+            m.name = one  # 'СNN' with a Cyrillic С is CNN
     return agree_in_article(mentions)
 
 
@@ -161,7 +168,7 @@ def _find_groups(
     namesakes: Set[str],
     one_bodies: Set[str],
     kinds: Set[str],
-    generic: Set[str],
+    generic: Mapping[str, Set[str]],
 ) -> _Found:
     """The groups of the mentions in `raw` (whole articles with their `texts` and `sentences`):
     'PER:<person key>' (`person_keys` against the corpus's `people`), joined to the article for
@@ -185,7 +192,7 @@ def _find_groups(
         full_type.setdefault((article_id, short), kind)
     near = written_out(mentions)
     clubs = named_after_places(mentions, article_texts, sentences, places_written)
-    national = qualified_names(mentions, article_texts, one_bodies, kinds)
+    national = qualified_names(mentions, article_texts, one_bodies, kinds, generic)
     index: dict[str, int] = {}
     first: list[int] = []
     codes = np.empty(len(mentions), dtype=np.int32)
@@ -268,8 +275,11 @@ def _describe(
     each mention in its final group (`group_of`) of `entity` (name, type, country and id of
     each group there), with the roles and countries stated around the people and the
     organisations; a medium's mentions are named as media.tsv spells what the text writes
-    (`media.written_name`). A task on a worker."""
-    mentions, article_texts = _read_mentions(raw, chosen, renamed), Texts(texts)
+    (`media.written_name`), and an organisation's keeps the text's letters, which its row reads
+    in one alphabet ('Сatholic Нerald' with a Cyrillic С and Н, of the row Catholic Herald).
+    A task on a worker."""
+    letters: dict[int, tuple[str, str]] = {}
+    mentions, article_texts = _read_mentions(raw, chosen, renamed, letters), Texts(texts)
     named = named_of(mentions, group_of, entity, found_adjectives, article_texts)
     roles: dict[str, Counter] = defaultdict(Counter)
     affiliations: list[Statement] = []
@@ -282,11 +292,13 @@ def _describe(
             affiliations.append(Statement(group, m.article_id, said, country))
     organisations = list(organisation_statements(mentions, group_of, entity, article_texts, named))
     ids = {g: entity[g]["entity_id"] for g in set(group_of)}
-    for m, group in zip(mentions, group_of, strict=True):
+    for i, (m, group) in enumerate(zip(mentions, group_of, strict=True)):
         if entity[group]["type"] == MEDIUM:
             m.name = written_name(m, article_texts[m.article_id])
         elif entity[group]["type"] == "PER":
             m.name = as_named(m.name, entity[group]["name"])
+        elif i in letters and m.name == letters[i][1]:
+            m.name = letters[i][0]
     return _Said(
         _mention_rows(mentions, group_of, entity, ids), dict(roles), affiliations, organisations
     )
@@ -545,6 +557,8 @@ def build_entities(
     for bare, qualified in sorted(countries.items()):
         if len(qualified) == 1:  # one country's body: 'ФСБ' is 'ФСБ России' everywhere
             names.union(bare, *qualified)
+    for short, full in short_forms(chain(names.parent, (g.partition(":")[2] for g in index))):
+        names.union(full, short)  # 'Совбез ООН' is 'Совет Безопасности ООН'
     joined = {names.find(k) for k, parent in list(names.parent.items()) if parent != k}
     # Namesakes: a person's articles in groups of distinct contexts, each named after what
     # characterises it.
@@ -670,7 +684,7 @@ def _things(
     frozenset[str],
     frozenset[str],
     frozenset[str],
-    frozenset[str],
+    dict[str, frozenset[str]],
 ]:
     """The organisations' surfaces whose names the corpus introduces as things ('самолёт
     МС-21', 'ралли «Дакар»'; `things.Introduced`), that are a person's title ('Генсека';

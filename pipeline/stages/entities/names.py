@@ -14,6 +14,7 @@ from itertools import product
 import pyarrow as pa
 import pyarrow.compute as pc
 
+from pipeline.nlp.abbreviations import fits
 from pipeline.nlp.gazetteer import key, places, read_tsv
 from pipeline.nlp.media import MEDIUM, lexicon, medium_of
 from pipeline.nlp.models import morph
@@ -111,15 +112,54 @@ def alias_groups() -> tuple[dict[str, str], dict[str, tuple[str, str, str | None
 
 def canonical_key(name: str) -> str:
     """The key of the alias group or the medium (`medium_of`) a name belongs to; for a name
-    that ends with a country, the rest with the country's code ('Минобороны РФ' and
-    'Минобороны России' are one); else the name's own key."""
+    that ends with a country or an international organisation (`international`), the rest
+    with the owner's code or key ('Минобороны РФ' and 'Минобороны России' are one); else the
+    name's own key."""
     own = key(name)
-    return alias_groups()[0].get(own) or medium_of(name) or _with_country(name) or own
+    return alias_groups()[0].get(own) or medium_of(name) or _with_owner(name) or own
 
 
-def _with_country(name: str) -> str | None:
-    found = split_country(name)
-    return f"{key(found[0])} @{found[1].lower()}" if found else None
+def _with_owner(name: str) -> str | None:
+    if found := split_country(name):
+        return f"{key(found[0])}{OWNED}{found[1].lower()}"
+    bare, _space, last = name.rpartition(" ")
+    return f"{key(bare)}{OWNED}{canonical_key(last)}" if bare and international(last) else None
+
+
+#: What parts the key of a name with its owner (`_with_owner`) from the owner's.
+OWNED = " @"
+
+
+def international(surface: str) -> bool:
+    """Whether `surface` is an international organisation's abbreviation, which owns the
+    bodies named before it as a country owns a national body ('ООН' of 'Совет Безопасности
+    ООН', 'ОБСЕ'): an alias group of `aliases.tsv` of type ORG and no country, in capitals."""
+    if not surface.isupper():
+        return False
+    to_canonical, info = alias_groups()
+    group = info.get(to_canonical.get(key(surface), ""))
+    return group is not None and group[1] == ORGANISATION and group[2] is None
+
+
+def short_forms(keys: Iterable[str]) -> list[tuple[str, str]]:
+    """(short key, full key) of the names among `keys` to join: an owner's body named by one
+    word ('Совбез ООН', 'СБ ООН', 'Минобороны России', 'Генассамблея ООН') and the one
+    name of several words of that owner's bodies its letters fit ('Совет Безопасности ООН',
+    'Министерство обороны России', 'Генеральная Ассамблея ООН'; `abbreviations.fits`). A
+    word that fits two ('СБ Украины': 'Служба безопасности', 'Совет безопасности') joins
+    neither."""
+    owned: dict[str, set[str]] = defaultdict(set)  # owner -> its bodies' bare keys
+    for found in keys:
+        bare, sep, owner = found.rpartition(OWNED)
+        if sep and bare:
+            owned[owner].add(bare)
+    pairs = []
+    for owner, bodies in sorted(owned.items()):
+        for short in sorted(b for b in bodies if " " not in b):
+            fulls = [full for full in sorted(bodies) if " " in full and fits(full, short)]
+            if len(fulls) == 1:
+                pairs.append((f"{short}{OWNED}{owner}", f"{fulls[0]}{OWNED}{owner}"))
+    return pairs
 
 
 def country_abbreviations(counts: Mapping[tuple[str, str], int]) -> list[tuple[str, str]]:

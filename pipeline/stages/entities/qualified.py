@@ -12,7 +12,13 @@ A name the corpus writes attached to three bodies or more ('Общественн
 Минобороны России', 'при Ространснадзоре') names a kind of body, one at each: written with the
 body it is attached to, it is named with it, as a national body is with its country, and one
 article's bare 'Общественный совет' is the one it attaches (`_attached`). A name attached to one
-body only ('Финансового университета при правительстве РФ') names that one body alone."""
+body only ('Финансового университета при правительстве РФ') names that one body alone.
+
+A bare name of a kind of body that several countries share ('МИД', 'Минобороны': `generic`) is,
+in an article that writes it with two countries, the body of the country its paragraph named
+last ('МИД России' ... 'МИД'), and in an article that writes it with none, the body of the
+country the article is about (`article_countries`: most of its places are that country's).
+Only where nothing decides is it a row of its article alone."""
 
 from __future__ import annotations
 
@@ -22,12 +28,12 @@ from collections.abc import Iterable, Mapping, Set
 from functools import lru_cache
 from itertools import pairwise
 
-from pipeline.nlp.gazetteer import adjectives, country_name, key, read_tsv
+from pipeline.nlp.gazetteer import adjectives, country_name, key, places, read_tsv
 from pipeline.nlp.models import CACHE_SIZE, lemma, morph
 from pipeline.nlp.ner import Mention, country_of_genitive, is_country_genitive, split_country
 from pipeline.nlp.not_names import noun_before
 from pipeline.nlp.roles import role_lemmas
-from pipeline.stages.entities.names import alias_groups
+from pipeline.stages.entities.names import alias_groups, international
 from pipeline.stages.entities.organisations import ORGANISATION
 
 #: A name the corpus writes with a country right after it in fewer of its mentions than this
@@ -49,6 +55,17 @@ _OWNERS = 3
 #: 'Минобороны', 'Демократическая партия'. Left bare in an article, it is that article's only.
 _GENERIC_SHARE = 0.9
 _GENERIC_ARTICLES = 2
+#: An article is about one country when its places (countries, their capitals and cities) name
+#: that country this many times or more, and this many times as often as any other: a bare
+#: 'МИД' there is that country's. A smaller lead leaves it open ('Минэнерго' in an article on
+#: OPEC that names the US and Russia).
+_ABOUT_MENTIONS = 3
+_ABOUT_LEAD = 2
+#: The share of the articles that write a kind of body with an owner that an article's country
+#: must have among them to own its bare mention: a Russian article on US politics leaves its
+#: bare 'Демократическая партия' open (Russia's is a small party), as one on North Korea's
+#: sanctions does its 'Минфин'.
+_USUAL_OWNER = 0.1
 
 
 class OneBodies:
@@ -90,15 +107,18 @@ class OneBodies:
         """The keys of the names attached to `_OWNERS` bodies or more: a kind of body."""
         return frozenset(name for name, owners in self.owners.items() if len(owners) >= _OWNERS)
 
-    def generic(self) -> frozenset[str]:
-        """The keys of the bare names of a kind of body, one per owner (`_GENERIC_SHARE`)."""
-        found = set()
+    def generic(self) -> dict[str, frozenset[str]]:
+        """The keys of the bare names of a kind of body, one per owner (`_GENERIC_SHARE`), each
+        with the owners the corpus writes it with often (`_USUAL_OWNER`)."""
+        found = {}
         for name, owners in self.nations.items():
             counts = sorted((len(a) for a in owners.values()), reverse=True)
             stated = [n for n in counts if n >= _GENERIC_ARTICLES]
             if len(stated) >= 2 and counts[0] < _GENERIC_SHARE * sum(counts):
-                found.add(name)
-        return frozenset(found)
+                found[name] = frozenset(
+                    owner for owner, a in owners.items() if len(a) >= _USUAL_OWNER * sum(counts)
+                )
+        return found
 
     def names(self) -> frozenset[str]:
         """The keys of the names that name one body on their own (`_OWNED_SHARE`)."""
@@ -120,13 +140,16 @@ def qualified_names(
     texts: Mapping[str, str],
     one_bodies: Set[str] = frozenset(),
     kinds: Set[str] = frozenset(),
+    generic: Mapping[str, Set[str]] = {},  # noqa: B006 (read only)
 ) -> dict[int, str]:
     """The name with its country of each organisation mention (by index into `mentions`,
     which are in text order) that has one: 'МИД России' for 'МИД' before 'России', and for a
     bare 'МИД' elsewhere in that article; no country after a name of `one_bodies` (keys).
     Likewise a name of a kind of body (`kinds`: keys) with the body it is attached to
     (`_attached`): 'Общественный совет при ФСИН' for 'Общественного совета' before 'при ФСИН',
-    and for a bare one in that article."""
+    and for a bare one in that article. A bare name of a kind of body (`generic`: keys) that its
+    article writes with two countries or none is its paragraph's last one's or its article's
+    country's (`_generic_owner`)."""
     found: dict[int, str] = {}
     # (article, bare name key) -> {name key: name} of the names it has with a country
     countries: dict[tuple[str, str], dict[str, str]] = defaultdict(dict)
@@ -158,11 +181,64 @@ def qualified_names(
         name = found.get(i, m.name)
         if qualified := split_country(name):
             countries[m.article_id, key(qualified[0])].setdefault(key(name), name)
+    bare = {m.article_id for m in mentions if m.type == ORGANISATION and key(m.name) in generic}
+    about = article_countries([m for m in mentions if m.article_id in bare], texts)
     for i, m in enumerate(mentions):
         one = countries.get((m.article_id, key(m.name)), {})
-        if m.type == ORGANISATION and i not in found and len(one) == 1:
+        if m.type != ORGANISATION or i in found:
+            continue
+        if len(one) == 1:
             (found[i],) = one.values()
+        elif key(m.name) in generic and (
+            owned := _generic_owner(mentions, i, found, about, one, generic[key(m.name)])
+        ):
+            found[i] = owned
     return found
+
+
+def _generic_owner(
+    mentions: list[Mention],
+    i: int,
+    found: Mapping[int, str],
+    about: Mapping[str, str],
+    written: Mapping[str, str],
+    usual: Set[str],
+) -> str | None:
+    """The name with its country of the bare mention `mentions[i]` of a kind of body, which its
+    article writes with the countries `written` (name key -> name): in an article that writes
+    it with some, the one its paragraph wrote last ('МИД России' before 'МИД'); in one that
+    writes it with none, the country the article is about (`about`) when it is one of the
+    body's `usual` owners."""
+    m = mentions[i]
+    if written:
+        for j in range(i - 1, -1, -1):
+            if mentions[j].article_id != m.article_id or mentions[j].paragraph != m.paragraph:
+                break
+            if key(found.get(j, "")) in written:
+                return found[j]
+        return None
+    if about.get(m.article_id) not in usual:
+        return None
+    genitive = country_genitive(about[m.article_id])
+    return f"{m.name} {genitive}" if genitive else None
+
+
+def article_countries(mentions: Iterable[Mention], texts: Mapping[str, str]) -> dict[str, str]:
+    """The country each article of `mentions` (with its text in `texts`) is about, where its
+    places and country adjectives say so: the country they name `_ABOUT_MENTIONS` times or more
+    and `_ABOUT_LEAD` times as often as any other ('Лондон', 'Великобритании', 'британский')."""
+    counts: dict[str, Counter[str]] = defaultdict(Counter)
+    for m in mentions:
+        if m.type == "LOC" and (place := places().get(key(m.name))):
+            counts[m.article_id][place.country] += 1
+    about = {}
+    for article_id in sorted({m.article_id for m in mentions}):
+        found = counts[article_id]
+        found.update(country for _a, _b, country in adjectives(texts[article_id]))
+        (country, n), *rest = found.most_common(2) or [("", 0)]
+        if n >= _ABOUT_MENTIONS and all(n >= _ABOUT_LEAD * m for _other, m in rest):
+            about[article_id] = country
+    return about
 
 
 def _international_after(text: str, stop: int, after: Mention) -> bool:
@@ -175,11 +251,7 @@ def _international_after(text: str, stop: int, after: Mention) -> bool:
 
 def international_after(text: str, stop: int, start: int, surface: str, kind: str) -> bool:
     """`_international_after` for the mention `surface` of type `kind` at text[start]."""
-    if kind != ORGANISATION or not surface.isupper() or text[stop:start].strip():
-        return False
-    to_canonical, info = alias_groups()
-    group = info.get(to_canonical.get(key(surface), ""))
-    return group is not None and group[1] == ORGANISATION and group[2] is None
+    return kind == ORGANISATION and not text[stop:start].strip() and international(surface)
 
 
 def _attached(m: Mention, after: Mention | None, text: str) -> str | None:
