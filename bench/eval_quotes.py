@@ -61,12 +61,14 @@ def token_spans(text: str, tokens: list[str]) -> list[tuple[int, int] | None]:
 
 def as_tagged(text: str, start: int, stop: int) -> tuple[int, int]:
     """A content span as ADAQ tags content: with its quotation marks and a leading 'что' (the
-    pipeline keeps what was said without them)."""
+    pipeline keeps what was said without them), also one an aside follows ('что, по его
+    мнению, ...', whose comma the pipeline trims)."""
     before = text[:start].rstrip()
+    that = before.rstrip(" ,").lower()
     if before.endswith(tuple(QUOTE_MARKS)):
         start = len(before) - 1
-    elif before.lower().endswith("что"):
-        start = len(before) - 3
+    elif that.endswith("что"):
+        start = len(that) - 3
     after = len(text[stop:]) - len(text[stop:].lstrip(" ,"))
     if text[stop + after : stop + after + 1] in QUOTE_MARKS and stop + after < len(text):
         stop += after + 1

@@ -111,6 +111,19 @@ def test_the_comma_before_an_apposition_is_not_the_source():
     assert tags == [{"source"}, set(), {"source"}, {"source"}, set()]
 
 
+def test_that_and_an_aside_after_it_are_content():
+    # The convention tags "{Q что, по его мнению, ...}": 'что' opens the clause said even when
+    # an aside follows it, which the pipeline trims with the comma (tune22).
+    text = (
+        "Учёный рассказал, что, по его мнению, в разработку этих технологий должно быть "
+        "вовлечено правительство."
+    )
+    found = find_speech(text, [(0, len(text))], [(0, len(text))])
+    words = ["рассказал", ",", "что", ",", "по", "мнению", "правительство", "."]
+    tags = predicted_tags(text, found, token_spans(text, words))
+    assert tags == [{"cue"}, set()] + [{"content"}] * 5 + [set()]
+
+
 def test_a_dashed_answer_is_not_scored_and_a_label_is_the_source_only():
     # '— Мы уже ответили.' after two dashed questions: its cue is the dash, no source.
     dashed = Speech("interview", 2, 18, 0, 1)

@@ -686,13 +686,14 @@ def _first_name(token: _Token) -> bool:
 
 
 def _thing(token: _Token) -> bool:
-    """A lower-case inanimate noun whose reading may be accusative ('мотивы', 'заявление')."""
+    """A lower-case inanimate noun whose reading may be accusative ('мотивы', 'заявление'); not
+    an abbreviation, which pymorphy2 reads inanimate though it may name a role ('врио')."""
     parses = [p for p in morph()(token.text.lower()) if p.tag.POS == "NOUN"]
     return (
         token.text[:1].islower()
         and bool(parses)
         and _pos(token) not in ("PREP", "CONJ", "PRCL")  # 'в' has a noun's reading (a letter)
-        and all("inan" in p.tag for p in parses)
+        and all("inan" in p.tag and "Abbr" not in p.tag for p in parses)  # 'врио' is a role
         and any(p.tag.case == "accs" for p in parses)
     )
 
@@ -1039,9 +1040,12 @@ _POSSESSIVES = frozenset({"его", "ее", "её", "их"})
 
 
 def _cue_noun(tokens: list[_Token], at: int) -> int | None:
-    """The cue noun of 'по словам', 'по мнению', 'по его словам' that starts at `at`."""
+    """The cue noun of 'по словам', 'по мнению', 'по его словам' that starts at `at`, also
+    after its adjectives in the dative ('по независимой оценке X', 'по его личному мнению')."""
     i = at + 1
     if i < len(tokens) and tokens[i].text.lower() in _POSSESSIVES:
+        i += 1
+    while i < len(tokens) and _pos(tokens[i]) == "ADJF" and _can_be(tokens[i], "datv"):
         i += 1
     if i < len(tokens) and _case(tokens[i]) == "datv" and _lemma(tokens[i].text) in aside_nouns():
         return i
@@ -1054,8 +1058,8 @@ def _according_to(
     """'по словам X, ...', 'по его мнению, ...': the source up to the comma (or the possessive);
     the content is the rest of the sentence, from where `_aside_opens` says when the phrase is
     mid-sentence (or, when the phrase comes last, what goes before it)."""
-    if noun > at + 1:
-        source = (noun - 1, noun - 1)
+    if tokens[at + 1].text.lower() in _POSSESSIVES:
+        source = (at + 1, at + 1)
     else:
         source = _genitive_apposition(tokens, _source_after(tokens, noun + 1))
     if source is None:
@@ -1097,9 +1101,21 @@ def _apposed_genitive(tokens: list[_Token], comma: int) -> int | None:
     if end + 1 >= len(tokens) or tokens[end].text != "," or _relative(tokens, end + 1):
         return None
     noun = next((t for t in tokens[first:end] if _pos(t) == "NOUN"), None)
-    if noun is None or not _animate(noun, "gent") or not _genitive_owner(tokens, first, end):
+    owner = _placed_from(tokens, first, end)
+    if noun is None or not _animate(noun, "gent") or not _genitive_owner(tokens, first, owner):
         return None
     return end - 1
+
+
+def _placed_from(tokens: list[_Token], first: int, end: int) -> int:
+    """Where prepositional phrases that end a description start ('главы делегации| на
+    Олимпиаде в Пхёнчхане'): the first preposition after `first` when from it to `end` only
+    prepositions and the words of their objects follow, no verb or conjunction; else `end`."""
+    prep = next((k for k in range(first + 1, end) if _pos(tokens[k]) == "PREP"), end)
+    clause = ("VERB", "INFN", "GRND", "PRTF", "PRTS", "CONJ", "ADVB")
+    if any(_pos(t) in clause for t in tokens[prep:end]):
+        return end
+    return prep
 
 
 def _aside_opens(tokens: list[_Token], at: int) -> int | None:

@@ -11,6 +11,7 @@ from functools import lru_cache
 
 from pipeline.nlp.cues import cue_nouns
 from pipeline.nlp.government import GOVERNS
+from pipeline.nlp.media import medium_of
 from pipeline.nlp.models import CACHE_SIZE, morph
 from pipeline.nlp.normalize import SURNAME_STEMS
 from pipeline.nlp.sources import OCCASIONS
@@ -567,7 +568,7 @@ def _source_after(
         name_ends = _is_person_name(tokens[i - 1]) if i > first else False
         if name_ends and (_pos(tokens[i]) == "PREP" or _adjunct(tokens[i])):
             break  # 'Шумер| газете The New York Times', 'Маса| летом 2016 года'
-        if i > first and (_aside(tokens, i) or _answering(tokens, i)):
+        if i > first and (_aside(tokens, i) or _answering(tokens, i) or _on_medium(tokens, i)):
             break
         if name_ends and tokens[i].text.isascii() and not tokens[i - 1].text.isascii():
             break  # 'Бериццо| Marca', 'Назарбаев| 18 января'
@@ -649,6 +650,19 @@ def _aside(tokens: Sequence[_Token], i: int) -> bool:
     word, or the one after an adjective or a noun ('в ходе брифинга'), is one of `_ASIDES` or
     a noun of statement ('со слов делегатов', 'в своём заявлении')."""
     return _aside_noun(tokens, i) is not None
+
+
+def _on_medium(tokens: Sequence[_Token], i: int) -> bool:
+    """Whether 'в X' or 'на X' at `i` names the medium where it was said, X one word a medium
+    of data/media.tsv that ends the phrase ('канцелярия премьер-министра| в Twitter'): where,
+    not who."""
+    return (
+        i + 1 < len(tokens)
+        and tokens[i].text.lower() in ("в", "на")
+        and tokens[i + 1].is_word
+        and (i + 2 == len(tokens) or not tokens[i + 2].is_word)
+        and medium_of(tokens[i + 1].text) is not None
+    )
 
 
 def _answering(tokens: Sequence[_Token], i: int) -> bool:

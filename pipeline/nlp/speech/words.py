@@ -202,16 +202,26 @@ def _nominal(token: _Token) -> bool:
     return _pos(token) in ("NOUN", "ADJF", "PRTF", "NPRO", "NUMR", None)
 
 
+def _indeclinable(parse) -> bool:  # parse: a pymorphy2 Parse
+    """A noun that has one form for every case ('врио', 'радио')."""
+    return parse.tag.POS == "NOUN" and "Fixd" in parse.tag
+
+
 def _head_case(token: _Token) -> bool:
     """Nominative, or a capitalised word pymorphy does not know (a foreign name, a Latin word),
-    not a capitalised preposition or conjunction ('Об этом')."""
+    not a capitalised preposition or conjunction ('Об этом'); an indeclinable noun is in every
+    case, whichever it is read in first ('врио губернатора')."""
     parse = _parse(token.text)
     if parse is None:
         return token.text[:1].isupper()
     unknown = parse.tag.case is None and parse.tag.POS is None
-    return parse.tag.case == "nomn" or (
-        token.text[:1].isupper()
-        and (unknown or _nominative_name(token.text) or _surname_as_plural(token.text))
+    return (
+        parse.tag.case == "nomn"
+        or _indeclinable(parse)
+        or (
+            token.text[:1].isupper()
+            and (unknown or _nominative_name(token.text) or _surname_as_plural(token.text))
+        )
     )
 
 
