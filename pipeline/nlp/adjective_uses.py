@@ -115,7 +115,8 @@ def not_country(text: str, start: int, stop: int, country: str) -> str | None:
         elsewhere = people and _lives_elsewhere(text, stop, country, False)
         return "abroad" if elsewhere or (people and _listed_people(text, start)) else None
     nouns, expressions = _terms()
-    head = _head(text, stop, adjective, _quoted(text, start, stop))
+    quoted = _quoted(text, start, stop)
+    head = _head(text, stop, adjective, quoted)
     if head is None:
         elided = _elided(text, start)  # 'на русском языке, так и на английском'
         if elided is not None:
@@ -127,7 +128,7 @@ def not_country(text: str, start: int, stop: int, country: str) -> str | None:
     if kind == "minority" and _qualifies(text, stop, end, nouns):
         return "abroad"
     if kind == "group":  # a group named after a city only in quotation marks
-        kind = "venue" if _quoted(text, start, stop) else None
+        kind = "venue" if quoted else None
     if kind == "venue":
         return "venue" if city_adjective(word) else None
     if kind in ("community", "minority"):
