@@ -12,6 +12,7 @@ from pipeline.harness import entity_tables
 from pipeline.nlp.sources import agreement, gender_of, occasions, read
 from pipeline.stages.quotes import kinds_of, shown_genders
 from pipeline.stages.speakers import Article, Mention, Person, Said, name_keys
+from pipeline.stages.speakers.interviews import _plural
 
 
 def speakers(texts: list[str], titles: list[str] | None = None) -> list[tuple[str, str | None]]:
@@ -810,8 +811,9 @@ def test_i_in_an_answer_that_lost_its_dash_is_the_interviewee() -> None:
         [
             "—\n\nИгорь Николаевич, большое спасибо, что нашли время пообщаться с нами…\n\n"
             "— Когда инаугурация?\n\n— Ждём инаугурации на следующей неделе и приступим уже "
-            "к работе.\n\n— Много ли работы?\n\n— Работы много, она не ждёт.\n\n— Затянулось на месяц. И я думаю, что это было сделано моими оппонентами "
-            "специально.\n\nХорошо. Я думаю, вы прекрасно знаете, какой резонанс вызвало в "
+            "к работе.\n\n— Много ли работы?\n\n— Работы много, она не ждёт.\n\n"
+            "— Затянулось на месяц. И я думаю, что это было сделано моими оппонентами специально."
+            "\n\nХорошо. Я думаю, вы прекрасно знаете, какой резонанс вызвало в "
             "России ваше избрание. Как экономист вы оцениваете перспективы?\n\n"
             "Я придерживаюсь иной позиции по сравнению с бывшим президентом Республики Молдовы. "
             "Я считаю, что нужно сделать эти маленькие шаги. Я думаю, что здесь у нас будет "
@@ -855,6 +857,12 @@ def test_a_headline_s_role_with_a_lead_of_two_people_names_nobody() -> None:
         ["«Понимала, что не будет развития»: гандболистка сборной России о допинге"],
     )
     assert said(found, "пришли новые веяния") is None
+
+
+def test_a_headline_s_role_of_many_is_no_one_s() -> None:
+    # '«...»: хоккеисты сборной России о ...' gives several people's words
+    assert _plural("хоккеисты") and _plural("синхронистки")
+    assert not _plural("гандболистка") and not _plural("супруга") and not _plural("глава")
 
 
 def test_a_noun_of_anyone_is_the_person_just_named() -> None:

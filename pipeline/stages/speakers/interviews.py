@@ -63,10 +63,16 @@ _HEADLINE_SUBJECT = re.compile(
     r"»\s*:\s*(?:[^«»:,\n]*?\s)?([А-ЯЁ][а-яё]+(?:-[А-ЯЁа-яё][а-яё]+)?)\s+(?:[-–—]\s+)?(?:о|об|про)\s"
 )
 
+
+def _plural(word: str) -> bool:
+    """Whether a role noun may be a plural ('хоккеисты', 'синхронистки'): many speak."""
+    return any({"nomn", "plur"} <= p.tag.grammemes for p in morph()(word.lower()))
+
+
 #: A headline that gives the words of one described by a role alone: '«...»: гандболистка
 #: сборной России о ...', '«...»: директор Большого театра рассказал о ...'.
 _HEADLINE_ROLE = re.compile(
-    r"»\s*:\s*[а-яё][^«»:\n]*?\s(?:[-–—]\s+)?(?:рассказал\w*\s+)?(?:о|об|про)\s"
+    r"»\s*:\s*([а-яё][\w-]*)[^«»:\n]*?\s(?:[-–—]\s+)?(?:рассказал\w*\s+)?(?:о|об|про)\s"
 )
 
 
@@ -175,7 +181,8 @@ class Interviews:
         (`_HEADLINE_ROLE`) and names no person outside its quotation."""
         headline = self.text[: self._headline_stop]
         named = any(m.in_headline and not self._quoted(m.start) for m in self.narrated)
-        return bool(_HEADLINE_ROLE.search(headline)) and not named
+        role = _HEADLINE_ROLE.search(headline)
+        return bool(role) and not named and not _plural(role.group(1))
 
     def _presented_alone(self, opening: list[tuple[int, int, int]]) -> Mention | None:
         """The one person the narration `opening` (the lead before the first question)
@@ -299,12 +306,24 @@ class Interviews:
         paragraph = self.text[self._paragraph_start(at) : self._paragraph_end(at)]
         return not paragraph.rstrip().endswith("?") and self._first_person(at)
 
-    def _answering_interviewee(self, at: int, gender: str | None) -> str | None:
-        """The interviewee (`interviewee`) as the 'я' of an answer's paragraph (`_answering`):
-        not when the cue's gender is not theirs ('Я же ей объяснял' is no woman's), nor when the
-        question just before asks about them ('— В каком состоянии находится Дзагоев?
-        — ... Я читал, что ...': the one asked about is spoken of)."""
-        found = self.interviewee(at)
+    def _named_interviewee(self, at: int) -> Mention | None:
+        """The interviewee the section's introduction, the headline or the lead names
+        (`interviewee` without the people of nearby narration, of a question's address or of
+        a paragraph's label): a paragraph of a column's own 'я' among dashed lines of dialogue
+        is the author's, not of one named near it."""
+        if self._footnote(at) or self._dialogue:
+            return None
+        return self._section_person(at) or self._lead_interviewee(at) or self._headline_subject
+
+    def _answering_interviewee(
+        self, at: int, gender: str | None, named: bool = False
+    ) -> str | None:
+        """The interviewee (`interviewee`; `_named_interviewee` if `named`) as the 'я' of an
+        answer's paragraph (`_answering`, `_going_on`): not when the cue's gender is not
+        theirs ('Я же ей объяснял' is no woman's), nor when the question just before asks
+        about them ('— В каком состоянии находится Дзагоев? — ... Я читал, что ...': the one
+        asked about is spoken of)."""
+        found = self._named_interviewee(at) if named else self.interviewee(at)
         if found is None or not self._fits(found.entity_id, gender):
             return None
         lo = self._paragraph_start(max(0, self._paragraph_start(at) - 2))

@@ -410,8 +410,10 @@ class Sources:
             answer = any(a <= start < b for a, b in self.answers)
             asked = not answer and self._dashed(start)
             going_on = reading.kind == "first" and not answer
-            if going_on and (self._answering(start) or self._going_on(start)):
+            if going_on and self._answering(start):
                 return self._answering_interviewee(start, gender), None
+            if going_on and self._going_on(start):
+                return self._answering_interviewee(start, gender, named=True), None
             ours = answer if reading.kind == "first" else asked
             interviewee = self.interviewee(start) if ours and self.answers else None
             if interviewee is None and reading.kind == "first" and not answer:
