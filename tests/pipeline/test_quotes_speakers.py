@@ -12,6 +12,7 @@ from pipeline.harness import entity_tables
 from pipeline.nlp.sources import agreement, gender_of, occasions, read
 from pipeline.stages.quotes import kinds_of, shown_genders
 from pipeline.stages.speakers import Article, Mention, Person, Said, name_keys
+from pipeline.stages.speakers.interviews import _plural
 
 
 def speakers(texts: list[str], titles: list[str] | None = None) -> list[tuple[str, str | None]]:
@@ -801,6 +802,67 @@ def test_i_in_an_answer_with_a_quote_is_the_interviewee() -> None:
         ["«Большинство израильского народа с нами»: Махмуд Аббас перед визитом в Москву"],
     )
     assert said(found, "эта инициатива выполнялась") == "Махмуд Аббас"
+
+
+def test_i_in_an_answer_that_lost_its_dash_is_the_interviewee() -> None:
+    # answers and questions after the first lost their dashes: a first-person paragraph that
+    # asks nothing goes on with the interviewee's answers; a question's 'я' is not theirs
+    found = speakers(
+        [
+            "—\n\nИгорь Николаевич, большое спасибо, что нашли время пообщаться с нами…\n\n"
+            "— Когда инаугурация?\n\n— Ждём инаугурации на следующей неделе и приступим уже "
+            "к работе.\n\n— Много ли работы?\n\n— Работы много, она не ждёт.\n\n"
+            "— Затянулось на месяц. И я думаю, что это было сделано моими оппонентами специально."
+            "\n\nХорошо. Я думаю, вы прекрасно знаете, какой резонанс вызвало в "
+            "России ваше избрание. Как экономист вы оцениваете перспективы?\n\n"
+            "Я придерживаюсь иной позиции по сравнению с бывшим президентом Республики Молдовы. "
+            "Я считаю, что нужно сделать эти маленькие шаги. Я думаю, что здесь у нас будет "
+            "общая позиция.",
+        ],
+        ["«Молдавию с Россией связывают столетия»: Игорь Додон в интервью RT"],
+    )
+    assert said(found, "нужно сделать эти маленькие шаги") == "Игорь Додон"
+    assert said(found, "здесь у нас будет общая позиция") == "Игорь Додон"
+    assert not any("резонанс" in quote and name for quote, name in found)
+
+
+def test_the_one_the_lead_presents_answers_for_a_headline_s_role() -> None:
+    # the headline names the interviewee by a role; the lead presents her alone
+    found = speakers(
+        [
+            "Одной из главных героинь первого матча плей-офф женской сборной России по "
+            "гандболу стала Юлия Манагарова. В следующей атаке подопечные Евгения Трефилова "
+            "удвоили преимущество.\n\n— Не страшно, что тренер может сровнять с землёй в "
+            "случае поражения?\n\n— Когда я поняла, что буду выступать за сборную России, "
+            "спрашивала у девочек, как обстоят дела в команде.\n\n— Сейчас всё иначе?\n\n"
+            "— Не так давно из Европы в Россию пришли новые веяния: с игроками работают "
+            "психологи.",
+        ],
+        [
+            "«Понимала, что на Украине не будет развития»: гандболистка сборной России о "
+            "Трефилове, допинге и смене гражданства"
+        ],
+    )
+    assert said(found, "спрашивала у девочек") == "Юлия Манагарова"
+    assert said(found, "пришли новые веяния") == "Юлия Манагарова"
+
+
+def test_a_headline_s_role_with_a_lead_of_two_people_names_nobody() -> None:
+    found = speakers(
+        [
+            "Тренер Евгений Трефилов и вратарь Анна Седойкина рассказали о матче.\n\n"
+            "— Сейчас всё иначе?\n\n— Не так давно из Европы в Россию пришли новые веяния."
+            "\n\n— А в команде?\n\n— В команде всё спокойно.",
+        ],
+        ["«Понимала, что не будет развития»: гандболистка сборной России о допинге"],
+    )
+    assert said(found, "пришли новые веяния") is None
+
+
+def test_a_headline_s_role_of_many_is_no_one_s() -> None:
+    # '«...»: хоккеисты сборной России о ...' gives several people's words
+    assert _plural("хоккеисты") and _plural("синхронистки")
+    assert not _plural("гандболистка") and not _plural("супруга") and not _plural("глава")
 
 
 def test_a_noun_of_anyone_is_the_person_just_named() -> None:

@@ -64,6 +64,18 @@ _HEADLINE_SUBJECT = re.compile(
 )
 
 
+def _plural(word: str) -> bool:
+    """Whether a role noun may be a plural ('хоккеисты', 'синхронистки'): many speak."""
+    return any({"nomn", "plur"} <= p.tag.grammemes for p in morph()(word.lower()))
+
+
+#: A headline that gives the words of one described by a role alone: '«...»: гандболистка
+#: сборной России о ...', '«...»: директор Большого театра рассказал о ...'.
+_HEADLINE_ROLE = re.compile(
+    r"»\s*:\s*([а-яё][\w-]*)[^«»:\n]*?\s(?:[-–—]\s+)?(?:рассказал\w*\s+)?(?:о|об|про)\s"
+)
+
+
 class Interviews:
     """The interviewee of an interview's answers."""
 
@@ -159,7 +171,31 @@ class Interviews:
         first = next((s[0] for s in before if self._dashed(s[0])), at)
         opening = [s for s in before if s[1] <= first]
         found = next(filter(None, (self._answerer(a, b) for a, b, _ in reversed(opening))), None)
+        if found is None and self._role_headline:
+            found = self._presented_alone(opening)
         return found if found and presented <= {found.entity_id} else None
+
+    @cached_property
+    def _role_headline(self) -> bool:
+        """Whether the headline gives the words of one it names only by a role
+        (`_HEADLINE_ROLE`) and names no person outside its quotation."""
+        headline = self.text[: self._headline_stop]
+        named = any(m.in_headline and not self._quoted(m.start) for m in self.narrated)
+        role = _HEADLINE_ROLE.search(headline)
+        return bool(role) and not named and not _plural(role.group(1))
+
+    def _presented_alone(self, opening: list[tuple[int, int, int]]) -> Mention | None:
+        """The one person the narration `opening` (the lead before the first question)
+        presents (`_introduced_here`: 'Одной из главных героинь ... стала Юлия Манагарова'),
+        when it presents nobody else: the one the role of a headline stands for."""
+        found = [
+            m
+            for a, b, _ in opening
+            if a >= self._headline_stop
+            for m in self._narrated_in(a, b)
+            if m.type == "PER" and self._introduced_here(m)
+        ]
+        return found[0] if len({m.entity_id for m in found}) == 1 else None
 
     def _caption(self, at: int) -> bool:
         """Whether the paragraph of `at` is a photo's caption (`_CAPTION`)."""
@@ -260,12 +296,34 @@ class Interviews:
         paragraph = self.text[self._paragraph_start(at) : self._paragraph_end(at)]
         return not paragraph.rstrip().endswith("?")
 
-    def _answering_interviewee(self, at: int, gender: str | None) -> str | None:
-        """The interviewee (`interviewee`) as the 'я' of an answer's paragraph (`_answering`):
-        not when the cue's gender is not theirs ('Я же ей объяснял' is no woman's), nor when the
-        question just before asks about them ('— В каком состоянии находится Дзагоев?
-        — ... Я читал, что ...': the one asked about is spoken of)."""
-        found = self.interviewee(at)
+    def _going_on(self, at: int) -> bool:
+        """Whether `at` is outside «» in a paragraph with no dash that goes on with an answer
+        of an interview (`_first_person`: it speaks in the first person after the first '- '
+        paragraph) and asks nothing (no '?' at its end): 'Я думаю, что здесь у нас будет
+        общая позиция' in an interview whose answers lost their dashes."""
+        if not self.answers or self._dashed(at) or self._quoted(at):
+            return False
+        paragraph = self.text[self._paragraph_start(at) : self._paragraph_end(at)]
+        return not paragraph.rstrip().endswith("?") and self._first_person(at)
+
+    def _named_interviewee(self, at: int) -> Mention | None:
+        """The interviewee the section's introduction, the headline or the lead names
+        (`interviewee` without the people of nearby narration, of a question's address or of
+        a paragraph's label): a paragraph of a column's own 'я' among dashed lines of dialogue
+        is the author's, not of one named near it."""
+        if self._footnote(at) or self._dialogue:
+            return None
+        return self._section_person(at) or self._lead_interviewee(at) or self._headline_subject
+
+    def _answering_interviewee(
+        self, at: int, gender: str | None, named: bool = False
+    ) -> str | None:
+        """The interviewee (`interviewee`; `_named_interviewee` if `named`) as the 'я' of an
+        answer's paragraph (`_answering`, `_going_on`): not when the cue's gender is not
+        theirs ('Я же ей объяснял' is no woman's), nor when the question just before asks
+        about them ('— В каком состоянии находится Дзагоев? — ... Я читал, что ...': the one
+        asked about is spoken of)."""
+        found = self._named_interviewee(at) if named else self.interviewee(at)
         if found is None or not self._fits(found.entity_id, gender):
             return None
         lo = self._paragraph_start(max(0, self._paragraph_start(at) - 2))

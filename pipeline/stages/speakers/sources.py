@@ -409,8 +409,11 @@ class Sources:
         if reading.kind in ("first", "second"):  # 'я считаю' in an answer, 'вы сказали' asked
             answer = any(a <= start < b for a, b in self.answers)
             asked = not answer and self._dashed(start)
-            if reading.kind == "first" and not answer and self._answering(start):
+            going_on = reading.kind == "first" and not answer
+            if going_on and self._answering(start):
                 return self._answering_interviewee(start, gender), None
+            if going_on and self._going_on(start):
+                return self._answering_interviewee(start, gender, named=True), None
             ours = answer if reading.kind == "first" else asked
             interviewee = self.interviewee(start) if ours and self.answers else None
             if interviewee is None and reading.kind == "first" and not answer:
