@@ -190,7 +190,7 @@ def qualified_names(
         if len(one) == 1:
             (found[i],) = one.values()
         elif key(m.name) in generic and (
-            owned := _generic_owner(mentions, i, found, about, one, generic[key(m.name)])
+            owned := _generic_owner(mentions, texts, i, found, about, one, generic[key(m.name)])
         ):
             found[i] = owned
     return found
@@ -198,6 +198,7 @@ def qualified_names(
 
 def _generic_owner(
     mentions: list[Mention],
+    texts: Mapping[str, str],
     i: int,
     found: Mapping[int, str],
     about: Mapping[str, str],
@@ -208,8 +209,11 @@ def _generic_owner(
     article writes with the countries `written` (name key -> name): in an article that writes
     it with some, the one its paragraph wrote last ('МИД России' before 'МИД'); in one that
     writes it with none, the country the article is about (`about`) when it is one of the
-    body's `usual` owners."""
+    body's `usual` owners; none when a place or a body right after it names its owner
+    (`_owner_named`)."""
     m = mentions[i]
+    if _owner_named(mentions, i, texts[m.article_id]):
+        return None
     if written:
         for j in range(i - 1, -1, -1):
             if mentions[j].article_id != m.article_id or mentions[j].paragraph != m.paragraph:
@@ -221,6 +225,19 @@ def _generic_owner(
         return None
     genitive = country_genitive(about[m.article_id])
     return f"{m.name} {genitive}" if genitive else None
+
+
+def _owner_named(mentions: list[Mention], i: int, text: str) -> bool:
+    """Whether the mention after `mentions[i]` (in its article's `text`) is a place or an
+    organisation right after it on its line, which names its owner when no country does: a
+    region, a republic or a state the gazetteer does not know as a country ('МВД Дагестана',
+    'МВД ДНР', 'Министерства обороны СССР', 'Вооружённых сил Республики Индонезия') or another
+    body ('Генштаба ВС РФ'); not its article's country."""
+    if i + 1 >= len(mentions) or mentions[i + 1].article_id != mentions[i].article_id:
+        return False
+    after = mentions[i + 1]
+    between = text[mentions[i].stop : after.start]
+    return after.type in ("LOC", ORGANISATION) and not between.strip(" ")
 
 
 def article_countries(mentions: Iterable[Mention], texts: Mapping[str, str]) -> dict[str, str]:
