@@ -95,6 +95,10 @@ _SPEECH = {
 #: Words an adverb in 'по-' and its word of speech may have between them: 'по-английски он не
 #: говорит', 'говорит свободно по-английски'.
 _SPEECH_REACH = 3
+#: What ends a clause around an adverb in 'по-': a sentence's end, a comma, a colon, a dash or
+#: a bracket ('демократия по-американски, которая означает').
+_CLAUSE = re.compile(r"[.!?…\n,:;—–)(]")
+_LETTERS = re.compile(r"[а-яё]+")
 #: Parts of speech that end a noun phrase ('перейти на латышский к 2020 году': 'к' is also
 #: read as the noun of the letter).
 _FUNCTION_WORDS = {"PREP", "CONJ", "PRCL"}
@@ -184,18 +188,22 @@ def not_country(text: str, start: int, stop: int, country: str) -> str | None:
 
 
 def _spoken(text: str, start: int, stop: int) -> bool:
-    """Whether an adverb in 'по-' (its adjective's stem at text[start:stop]) names a language:
-    a word of speech or writing (`_SPEECH`) among the few words of its sentence before or
-    after it ('говорящими по-китайски', 'по-английски говорит свободно', 'как будет
-    по-немецки'); not a manner ('Демократия по-американски', 'уйти по-английски')."""
-    sentence_start = max(0, start - 3 - 2 * _REACH)
-    if found := list(_SENTENCE.finditer(text, sentence_start, start)):
-        sentence_start = found[-1].end()
-    before = re.findall(r"[а-яё]+", text[sentence_start : start - 3].lower())[-_SPEECH_REACH:]
-    end = _SENTENCE.search(text, stop, stop + 2 * _REACH)
-    after = re.findall(r"[а-яё]+", text[stop : end.start() if end else stop + 2 * _REACH].lower())
-    after = after[1 : _SPEECH_REACH + 1]  # 'по-англий|ски': the adverb's own ending first
-    return any(lemma(word) in _SPEECH for word in (*before, *after))
+    """Whether an adverb in 'по-' (its country word at text[start:stop]) names a language:
+    a word of speech or writing (`_SPEECH`) among the few words of its clause before or after
+    it ('говорящими по-китайски', 'по-английски он не говорит', 'как будет по-немецки'); not a
+    manner ('Демократия по-американски', 'уйти по-английски', 'демократия по-американски,
+    которая означает')."""
+    opened = list(_CLAUSE.finditer(text, max(0, start - 3 - 2 * _REACH), start - 3))
+    before = text[opened[-1].end() if opened else max(0, start - 3 - 2 * _REACH) : start - 3]
+    closed = _CLAUSE.search(text, stop, stop + 2 * _REACH)
+    after = text[stop : closed.start() if closed else stop + 2 * _REACH]
+    if (end := after.find("»")) >= 0 and "«" not in after[:end]:
+        after = after[:end]  # a quotation closing around it, not one opened after it
+    words = [
+        *_LETTERS.findall(before.lower())[-_SPEECH_REACH:],
+        *_LETTERS.findall(after.lower())[:_SPEECH_REACH],
+    ]
+    return any(lemma(word) in _SPEECH for word in words)
 
 
 def adjective_before(text: str, start: int) -> str | None:
