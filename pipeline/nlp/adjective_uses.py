@@ -5,15 +5,17 @@ a people living in another state or named as a people ('сербы Боснии'
 меньшинства, проживающего в Закарпатье', 'албанская диаспора', 'этнические венгры',
 'представители других наций: евреи, армяне', 'британец кенийского происхождения'), a city's
 office of another state ('лондонская дипмиссия'), talks or a group named after the city they
-met in ('астанинский процесс') and the second half of a compound after a name
-('бурят-монгольский'). The nouns and expressions are in `data/country_terms.tsv`."""
+met in ('астанинский процесс'), a field of study ('кафедра американских исследований',
+'говорить по-китайски') and the second half of a compound after a name ('бурят-монгольский').
+The nouns and expressions are in `data/country_terms.tsv`. `adjective_before` reads the
+country an adjective right before a name gives it ('британским Кабинетом министров')."""
 
 from __future__ import annotations
 
 import re
 from functools import cache
 
-from pipeline.nlp.gazetteer import city_adjective, country_of_word, read_tsv
+from pipeline.nlp.gazetteer import adjectives, city_adjective, country_of_word, read_tsv
 from pipeline.nlp.models import lemma, morph
 
 _WORD = re.compile(r"[А-Яа-яЁё]+(?:-[А-Яа-яЁё]+)*|\S")
@@ -63,6 +65,40 @@ _LANGUAGE_GOVERNORS = {
     "перевести",
     "переводить",
 }
+#: Lemmas of words of speech and writing that make an adverb in 'по-' right before or after
+#: them a language: 'говорила по-английски', 'по-английски он не говорит', 'будет по-немецки'.
+_SPEECH = {
+    "говорить",
+    "говорящий",
+    "разговаривать",
+    "сказать",
+    "произносить",
+    "произнести",
+    "писать",
+    "написать",
+    "написанный",
+    "прочитать",
+    "читать",
+    "кричать",
+    "крикнуть",
+    "крик",
+    "знать",
+    "понимать",
+    "означать",
+    "звучать",
+    "называться",
+    "быть",
+    "петь",
+    "спеть",
+    "общаться",
+}
+#: Words an adverb in 'по-' and its word of speech may have between them: 'по-английски он не
+#: говорит', 'говорит свободно по-английски'.
+_SPEECH_REACH = 3
+#: What ends a clause around an adverb in 'по-': a sentence's end, a comma, a colon, a dash or
+#: a bracket ('демократия по-американски, которая означает').
+_CLAUSE = re.compile(r"[.!?…\n,:;—–)(]")
+_LETTERS = re.compile(r"[а-яё]+")
 #: Parts of speech that end a noun phrase ('перейти на латышский к 2020 году': 'к' is also
 #: read as the noun of the letter).
 _FUNCTION_WORDS = {"PREP", "CONJ", "PRCL"}
@@ -91,7 +127,8 @@ def _terms() -> tuple[dict[str, str], frozenset[tuple[str, str]]]:
 
 def not_country(text: str, start: int, stop: int, country: str) -> str | None:
     """Why the country adjective or demonym text[start:stop] (of `country`) names no country:
-    'language', 'manner', 'breed', 'term', 'abroad' (a people living in another state),
+    'language', 'manner', 'breed', 'term', 'field' (of study), 'abroad' (a people living in
+    another state),
     'stance' (a compound of a stance towards it: 'германофильских'), 'venue' (a city's
     adjective naming talks or a group after where they met: 'астанинский процесс') or
     'compound' (the second half of an adjective whose first half is a name or a people:
@@ -100,7 +137,8 @@ def not_country(text: str, start: int, stop: int, country: str) -> str | None:
     if text[stop : stop + 1] == "-":
         return None
     if text[max(0, start - 3) : start].lower() == "по-":
-        return None  # 'Протесты по-американски' may well be about the country
+        # 'Протесты по-американски' may well be about the country; 'говорить по-китайски' not
+        return "language" if _spoken(text, start, stop) else None
     if _ETHNIC.search(text, max(0, start - 30), start):
         return "abroad"
     compound = _COMPOUND_ROOTS.search(text, start + 3, stop)  # 'герман' + 'о' + 'язычных'
@@ -135,13 +173,49 @@ def not_country(text: str, start: int, stop: int, country: str) -> str | None:
         return "abroad" if _lives_elsewhere(text, end, country, True) else None
     if kind == "origin":
         return _descent(text, start)
+    if kind == "discipline":
+        return "field"
+    if kind == "study":  # 'кафедры американских исследований', not 'российские исследования'
+        opening = _opening(text, start, adjective, {"gent"})
+        return "field" if opening and nouns.get(lemma(opening)) == "unit" else None
     if kind == "office":
         return "office" if city_adjective(word) else None
     if kind == "pattern":
         return "manner" if _opening(text, start, adjective, {"datv"}) == "по" else None
     if kind is None and (adjective[0].normal_form, noun) in expressions:
         return "term"
-    return None if kind == "qualifier" else kind
+    return None if kind in ("qualifier", "unit") else kind
+
+
+def _spoken(text: str, start: int, stop: int) -> bool:
+    """Whether an adverb in 'по-' (its country word at text[start:stop]) names a language:
+    a word of speech or writing (`_SPEECH`) among the few words of its clause before or after
+    it ('говорящими по-китайски', 'по-английски он не говорит', 'как будет по-немецки'); not a
+    manner ('Демократия по-американски', 'уйти по-английски', 'демократия по-американски,
+    которая означает')."""
+    opened = list(_CLAUSE.finditer(text, max(0, start - 3 - 2 * _REACH), start - 3))
+    before = text[opened[-1].end() if opened else max(0, start - 3 - 2 * _REACH) : start - 3]
+    closed = _CLAUSE.search(text, stop, stop + 2 * _REACH)
+    after = text[stop : closed.start() if closed else stop + 2 * _REACH]
+    if (end := after.find("»")) >= 0 and "«" not in after[:end]:
+        after = after[:end]  # a quotation closing around it, not one opened after it
+    words = [
+        *_LETTERS.findall(before.lower())[-_SPEECH_REACH:],
+        *_LETTERS.findall(after.lower())[:_SPEECH_REACH],
+    ]
+    return any(lemma(word) in _SPEECH for word in words)
+
+
+def adjective_before(text: str, start: int) -> str | None:
+    """The country of the adjective right before text[start] on its line ('британским
+    Кабинетом министров' -> GBR), else None: not a demonym ('китайцам Минфин'), not the
+    second half of a compound ('российско-американского')."""
+    before = text[max(0, start - _REACH // 2) : start]
+    hits = adjectives(before)
+    if not hits or before[hits[-1][1] :].strip(" ") or before[: hits[-1][0]].endswith("-"):
+        return None
+    word = before[hits[-1][0] : hits[-1][1]].lower()
+    return hits[-1][2] if any(p.tag.POS == "ADJF" for p in morph()(word)) else None
 
 
 def _after(text: str, stop: int) -> list[re.Match[str]]:

@@ -14,7 +14,7 @@ import re
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from pipeline.nlp.adjective_uses import not_country
+from pipeline.nlp.adjective_uses import adjective_before, not_country
 from pipeline.nlp.gazetteer import adjectives, after_subdivision, key, places
 from pipeline.nlp.media import MEDIUM
 from pipeline.runtime.corpus import Texts
@@ -116,7 +116,9 @@ def build_country_mentions(
         ORDER BY article_id, start, stop, country, via, surface
         """,
         before_headlines(in_article_order(COUNTRY_MENTIONS)),
-        linking=_without_subdivisions(named, spelled, seats, texts),
+        linking=_without_other_owners(
+            _without_subdivisions(named, spelled, seats, texts), _owners(linked, via), texts
+        ),
         mentions=named,
         linked=linked.select(["entity_id", "country"]).append_column("via", via),
         adjectives=_naming_countries(found_adjectives, texts),
@@ -145,6 +147,35 @@ def _without_subdivisions(
     keep = [
         (entity_id not in spelled or not after_subdivision(texts[article_id], start))
         and (entity_id not in seats or not _for_union(texts[article_id], start))
+        for article_id, start, entity_id in zip(
+            *(mentions[c].to_pylist() for c in ("article_id", "start", "entity_id")), strict=True
+        )
+    ]
+    return mentions.filter(pa.array(keep, pa.bool_()))
+
+
+def _owners(linked: pa.Table, via: pa.Array) -> dict[str, str]:
+    """The country of each organisation among the `linked` entities (their `via`)."""
+    return {
+        entity_id: country
+        for entity_id, country, how in zip(
+            linked["entity_id"].to_pylist(),
+            linked["country"].to_pylist(),
+            via.to_pylist(),
+            strict=True,
+        )
+        if how == "organisation"
+    }
+
+
+def _without_other_owners(mentions: pa.Table, owners: dict[str, str], texts: Texts) -> pa.Table:
+    """`mentions` without those of the organisations of `owners` (entity -> country) right
+    after another country's adjective: 'британским Кабинетом министров' is not the Ukrainian
+    cabinet the corpus's bare 'Кабинет министров' mostly is, 'российскому Тихоокеанскому
+    флоту' not the American one (the adjective links its own country)."""
+    keep = [
+        entity_id not in owners
+        or adjective_before(texts[article_id], start) in (None, owners[entity_id])
         for article_id, start, entity_id in zip(
             *(mentions[c].to_pylist() for c in ("article_id", "start", "entity_id")), strict=True
         )

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.nlp.adjective_uses import not_country
+from pipeline.nlp.adjective_uses import adjective_before, not_country
 from pipeline.nlp.gazetteer import adjectives
 
 
@@ -42,9 +42,9 @@ def uses(text: str) -> list[tuple[str, str | None]]:
                 ("чешского", "language"),
             ],
         ),
-        (  # a manner may be the country's: 'Помощь по-американски'
+        (  # an adverb in 'по-' after a verb of speech names the language
             "А я говорю по-английски со словарем.",
-            [("английски", None)],
+            [("английски", "language")],
         ),
         (  # the noun is elided: the second adjective repeats the first one's
             "Участники диктанта смогут пройти тест как на русском языке, так и на английском, "
@@ -255,14 +255,68 @@ def uses(text: str) -> list[tuple[str, str | None]]:
         (  # a word's descent is its language
             "По-английски «лицемер» звучит как «гипокрит», hypocrite — слово греческого "
             "происхождения, изначально означавшее «актёр».)",
-            [("английски", None), ("греческого", "language")],
+            [("английски", "language"), ("греческого", "language")],
         ),
         (  # coordinated minorities, placed by a verb of living
             "В 2012-м нормами нового закона воспользовались также венгерское и румынское "
             "нацменьшинства, проживающие в Западной Украине.",
             [("венгерское", "abroad"), ("румынское", "abroad")],
         ),
+        (  # a field of study: a research centre's, after a unit of an institute
+            "«И для Шульца, и для Меркель ситуация складывается таким образом, что на переправе "
+            "они коней менять не будут», — отметила в интервью RT заместитель руководителя "
+            "центра германских исследований Института Европы РАН Екатерина Тимошенкова.",
+            [("германских", "field")],
+        ),
+        (  # research that is the country's own
+            "Российские исследования, касающиеся мутаций в гене BRAF, показали, что чем моложе "
+            "пациент, тем больше процент BRAF-мутаций.",
+            [("Российские", None)],
+        ),
+        (  # a discipline taught
+            "Годовая стоимость обучения по специальности «английская филология» составляет "
+            "54,6 тыс.",
+            [("английская", "field")],
+        ),
+        (  # an adverb in 'по-' after a word of speech is a language
+            "Недавно появившийся вирус WannaCry, по мнению западных экспертов, сотрудников "
+            "фирмы Flashpoint, был создан «людьми, свободно говорящими по-китайски».",
+            [("китайски", "language")],
+        ),
+        (  # ... or before one, with words between
+            "Как признается автор, по-английски он не говорит, а роман переведен.",
+            [("английски", "language")],
+        ),
+        (  # a manner: the country's ways, not a language
+            "«Демократия по-американски»: как власти США оказывают давление на RT и Sputnik",
+            [("американски", None)],
+        ),
     ],
 )
 def test_adjectives_that_name_no_country(text: str, expected: list) -> None:
     assert uses(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "expected"),
+    [
+        (  # another country's adjective right before a body
+            "Этот флот противостоит военно-морским силам Китая, Северной Кореи и российскому "
+            "Тихоокеанскому флоту.",
+            "Тихоокеанскому",
+            "RUS",
+        ),
+        (  # a demonym is not the body's adjective
+            "С ними встретились китайцам Минфин не сообщил.",
+            "Минфин",
+            None,
+        ),
+        (  # the second half of a compound is not either
+            "Российско-американского Совета не стало.",
+            "Совета",
+            None,
+        ),
+    ],
+)
+def test_adjective_before(text: str, name: str, expected: str | None) -> None:
+    assert adjective_before(text, text.index(name)) == expected

@@ -406,3 +406,27 @@ def test_articles_that_share_a_statement_are_one_source() -> None:
         ]
     )
     assert found["WikiLeaks"]["country"] is None
+
+
+def test_a_body_after_another_countrys_adjective_links_not_its_own_country() -> None:
+    """The corpus's 'Тихоокеанский флот' is the American one; 'российскому Тихоокеанскому
+    флоту' (the last, a sentence of the news corpus) is not, and links Russia by its
+    adjective alone."""
+    tables = build(
+        [
+            "Американский Тихоокеанский флот провёл учения у берегов Японии.",
+            "Командующий американским Тихоокеанским флотом прибыл в Сеул.",
+            "Американский Тихоокеанский флот получит новые эсминцы.",
+            "Корабли американского Тихоокеанского флота вошли в порт.",
+            "Этот флот противостоит военно-морским силам Китая, Северной Кореи и российскому "
+            "Тихоокеанскому флоту.",
+        ]
+    )
+    countries = {e["name"]: e["country"] for e in tables["entities"].to_pylist()}
+    assert countries["Тихоокеанский флот"] == "USA"
+    links = tables["country_mentions"].to_pylist()
+    assert [(r["surface"], r["country"]) for r in links if r["article_id"] == "a4"] == [
+        ("Китая", "CHN"),
+        ("Северной Кореи", "PRK"),
+        ("российскому", "RUS"),
+    ]

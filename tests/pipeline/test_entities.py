@@ -1602,6 +1602,39 @@ def test_a_bare_kind_of_body_is_the_country_its_article_is_about() -> None:
     assert found["a5"] == ["МИД"]
 
 
+def test_a_bare_kind_of_body_with_a_place_after_it_is_not_its_articles_countrys() -> None:
+    """'МИД ДНР': a place right after the body names its owner, which the gazetteer knows as
+    no country; the article's British places do not make it Britain's ministry."""
+    found = _ministries(
+        [
+            "МИД России выступил с заявлением.",
+            "Глава МИД России провёл переговоры.",
+            "Заявление МИД Великобритании вызвало споры.",
+            "МИД Великобритании вызвал посла.",
+            "В МИД ДНР заявили, что Лондон не изменит позицию. Британский премьер Тереза Мэй "
+            "уверена, что Великобритания выйдет из ЕС в срок.",
+        ]
+    )
+    assert found["a4"] == ["МИД"]
+
+
+def test_a_bare_kind_of_body_is_the_body_with_a_country_right_after_it() -> None:
+    """A sentence of the news corpus: 'Генштаба' + 'ВС РФ' (NER tags them apart) is Russia's
+    General Staff, whichever country its article is about."""
+    text = "Начальник Генштаба ВС РФ генерал армии Валерий Герасимов заявил."
+    mentions = [
+        Mention("a", 0, 0, text.index(word), text.index(word) + len(word), word, kind, name)
+        for word, kind, name in (
+            ("Генштаба", "ORG", "Генштаб"),
+            ("ВС РФ", "ORG", "ВС РФ"),
+            ("Валерий Герасимов", "PER", "Валерий Герасимов"),
+        )
+    ]
+    generic = {"генштаб": frozenset({"RUS", "UKR"})}
+    found = qualified.qualified_names(mentions, {"a": text}, generic=generic)
+    assert found[0] == "Генштаб России"
+
+
 def test_a_bare_kind_of_body_is_the_one_its_paragraph_named() -> None:
     """An article that writes 'МИД' with two countries: a bare one is the ministry its own
     paragraph named last, and stays bare in a paragraph that named none."""

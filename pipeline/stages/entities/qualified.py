@@ -190,7 +190,7 @@ def qualified_names(
         if len(one) == 1:
             (found[i],) = one.values()
         elif key(m.name) in generic and (
-            owned := _generic_owner(mentions, i, found, about, one, generic[key(m.name)])
+            owned := _generic_owner(mentions, texts, i, found, about, one, generic[key(m.name)])
         ):
             found[i] = owned
     return found
@@ -198,6 +198,7 @@ def qualified_names(
 
 def _generic_owner(
     mentions: list[Mention],
+    texts: Mapping[str, str],
     i: int,
     found: Mapping[int, str],
     about: Mapping[str, str],
@@ -208,8 +209,11 @@ def _generic_owner(
     article writes with the countries `written` (name key -> name): in an article that writes
     it with some, the one its paragraph wrote last ('МИД России' before 'МИД'); in one that
     writes it with none, the country the article is about (`about`) when it is one of the
-    body's `usual` owners."""
+    body's `usual` owners; but first the owner a place or a body right after it names
+    (`_owner_after`)."""
     m = mentions[i]
+    if (named := _owner_after(mentions, i, found, texts[m.article_id])) is not None:
+        return named or None
     if written:
         for j in range(i - 1, -1, -1):
             if mentions[j].article_id != m.article_id or mentions[j].paragraph != m.paragraph:
@@ -221,6 +225,27 @@ def _generic_owner(
         return None
     genitive = country_genitive(about[m.article_id])
     return f"{m.name} {genitive}" if genitive else None
+
+
+def _owner_after(
+    mentions: list[Mention], i: int, found: Mapping[int, str], text: str
+) -> str | None:
+    """The name with its country of the bare mention `mentions[i]` of a kind of body when the
+    mention right after it on its line (in its article's `text`) is a body with a country
+    (`found`, or its own name): 'Генштаба ВС РФ' -> 'Генштаб России'; '' when it is a place,
+    its owner, which no country names ('МВД Дагестана', 'МВД ДНР', 'Министерства обороны
+    СССР', 'Генпрокуратура Берлина'); None when nothing names it there, nor a body whose
+    country is not known yet ('Генштаба ВСУ')."""
+    if i + 1 >= len(mentions) or mentions[i + 1].article_id != mentions[i].article_id:
+        return None
+    after = mentions[i + 1]
+    if after.type not in ("LOC", ORGANISATION) or text[mentions[i].stop : after.start].strip(" "):
+        return None
+    if after.type == "LOC":
+        return ""
+    owner = split_country(found.get(i + 1, after.name))
+    genitive = country_genitive(owner[1]) if owner else None
+    return f"{mentions[i].name} {genitive}" if genitive else None
 
 
 def article_countries(mentions: Iterable[Mention], texts: Mapping[str, str]) -> dict[str, str]:
