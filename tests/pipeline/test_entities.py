@@ -1662,22 +1662,6 @@ def test_a_row_written_mostly_by_its_short_name_takes_its_full_name() -> None:
     assert rows["Минобороны России"] == "Министерство обороны России"
 
 
-def test_a_row_of_an_abbreviation_with_and_without_its_owner_takes_its_full_name() -> None:
-    """'ВКС России' and the bare 'ВКС' of the same articles join the Russian air and space
-    forces; the row takes the name the corpus also writes in full, not the bare letters."""
-    mentions, table, _c = analyse(
-        [
-            "Удары ВКС России наносятся по объектам террористов. Самолёты ВКС вернулись на базу.",
-            "ВКС России получили новые самолёты. ВКС провели учения.",
-            "Воздушно-космические силы России получили новые самолёты.",
-        ]
-    )
-    names = {e["entity_id"]: e["name"] for e in table.to_pylist()}
-    assert {names[m["entity_id"]] for m in mentions.to_pylist() if m["type"] == "ORG"} == {
-        "Воздушно-космические силы России"
-    }
-
-
 def test_a_short_name_names_its_row_when_the_full_name_is_never_written() -> None:
     """Without 'Совет Безопасности ООН' in the corpus, 'Совбез ООН' names its row."""
     mentions, table, _c = analyse(

@@ -355,16 +355,16 @@ def _entities(
     joined: UnionFind,
     people: People,
     ambiguous: Set[str],
-    spelled: Set[str],
+    spelled: Mapping[str, str],
 ) -> dict[str, dict]:
     """Group -> name, type and (for places, organisations and media) country, from the names
     and types written for it (a person's name is its most common full name), in the order of
     the groups' `first` mentions. A medium the text names without a listed alias takes its
     country from its name, as an organisation does. An abbreviation with several meanings
     (keys in `ambiguous`) names a group only if nothing else does: the group it joins in an
-    article is not the abbreviation's own entity. A group that writes an owner's body's full
-    name that a short name fits (keys in `spelled`, `names.short_forms`: 'Совет Безопасности
-    ООН' of 'Совбез ООН') is named by it (`spelled_in_full`)."""
+    article is not the abbreviation's own entity. An owner's short name (a key of `spelled`,
+    `names.short_forms`: 'Совбез ООН') names its group only if the group's full name (its
+    value: 'Совет Безопасности ООН') is never written (`spelled_in_full`)."""
     _to_canonical, info = alias_groups()
     alias_of_root = {joined.find(head): head for head in info if head in joined.parent}
     entity: dict[str, dict] = {}
@@ -394,14 +394,17 @@ def _entities(
     return entity
 
 
-def spelled_in_full(names: Mapping[str, int], spelled: Set[str]) -> dict[str, int]:
-    """Of a group's `names` (name -> mentions), those that are an owner's body's full name
-    that a short name fits (`spelled`: their keys, by `canonical_key`):
-    'Совет Безопасности ООН' of 'Совбез ООН', 'Министерство обороны России' of 'Минобороны
-    России' and 'Минобороны', 'Воздушно-космические силы России' of 'ВКС России' and 'ВКС',
-    the name a reader expects of a row, however often the short ones are written; empty when
-    the group writes none."""
-    return {name: count for name, count in names.items() if canonical_key(name) in spelled}
+def spelled_in_full(names: Mapping[str, int], spelled: Mapping[str, str]) -> dict[str, int]:
+    """A group's `names` (name -> mentions) but an owner's short name whose full name the
+    group also writes (`spelled`: short key -> full key, by `canonical_key`): 'Совбез ООН',
+    'Минобороны России' leave 'Совет Безопасности ООН', 'Министерство обороны России', the
+    name a reader expects of a row, however often the short one is written."""
+    written = {canonical_key(name) for name in names}
+    return {
+        name: count
+        for name, count in names.items()
+        if spelled.get(canonical_key(name)) not in written
+    }
 
 
 def _stated(
@@ -575,10 +578,10 @@ def build_entities(
     for bare, qualified in sorted(countries.items()):
         if len(qualified) == 1:  # one country's body: 'ФСБ' is 'ФСБ России' everywhere
             names.union(bare, *qualified)
-    spelled: set[str] = set()  # the keys of owners' bodies' full names a short name fits
+    spelled: dict[str, str] = {}  # an owner's short name's key -> its full name's key
     for short, full in short_forms(chain(names.parent, (g.partition(":")[2] for g in index))):
         names.union(full, short)  # 'Совбез ООН' is 'Совет Безопасности ООН'
-        spelled.add(full)
+        spelled[short] = full
     joined = {names.find(k) for k, parent in list(names.parent.items()) if parent != k}
     # Namesakes: a person's articles in groups of distinct contexts, each named after what
     # characterises it.
