@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
+
 import pyarrow as pa
 import pytest
 
@@ -216,3 +220,42 @@ def test_a_common_word_glued_before_a_name_is_no_word_of_names() -> None:
     raw = _raw(text, "Шорт-трекист")
     assert common_words(raw, {"a": text}, name_words(names, lowered), lowered)[0].as_py()
     assert not common_words(raw, {"a": text}, name_words(names), lowered)[0].as_py()
+
+
+# Sentences of the 11.5k corpus, one per article: 'бандгруппы' is the genitive of 'бандгруппа'
+# and a plural of its own; 'Бандгруппы', opening a quotation, was tagged a person.
+_GANGS = (
+    "Одновременно с выявлением остатков бандгруппы (предположительно, их может быть около пяти "
+    "человек) милиция пытается установить, не оказывал ли кто-либо из местных жителей "
+    "содействия боевикам.",
+    "Оперативники установили его связь с лидером бандгруппы, который причастен к взрыву в метро "
+    "Санкт-Петербурга в апреле 2017 года.",
+    "В режиме спецоперации: в Дагестане правоохранительные органы уничтожили главаря бандгруппы "
+    "и его пособников.",
+    "«Бандгруппы укрепляют свои позиции в жилых домах и скрываются за спинами стариков, женщин "
+    "и детей.",
+    "Бандгруппа, действовавшая на территории Москвы и Подмосковья, также занималась незаконной "
+    "легализацией в России мигрантов из Центрально-Азиатского региона.",
+)
+
+
+def test_a_word_that_is_another_words_form_counts_as_itself_whatever_the_order() -> None:
+    """'Бандгруппы' and 'Бандгруппа' are both read as names; the corpus writes 'бандгруппы'
+    in lower case in three articles and with a capital in one, so it is a common word however
+    a set orders the two (a form read as whichever word came first made the drop depend on
+    the process's hash seed)."""
+    code = (
+        "import sys; sys.path.insert(0, 'tests/pipeline'); from test_common_words import "
+        "_lowered, _GANGS; print(sorted(_lowered(_GANGS, ('Бандгруппы', 'Бандгруппа'))))"
+    )
+    found = {
+        subprocess.run(
+            [sys.executable, "-c", code],
+            capture_output=True,
+            text=True,
+            check=True,
+            env={**os.environ, "PYTHONHASHSEED": str(seed)},
+        ).stdout.strip()
+        for seed in range(6)
+    }
+    assert found == {"['Бандгруппы']"}

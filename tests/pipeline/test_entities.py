@@ -1675,6 +1675,37 @@ def test_an_owners_body_in_one_word_is_its_name_its_letters_fit() -> None:
     ]
 
 
+def test_a_row_written_mostly_by_its_short_name_takes_its_full_name() -> None:
+    """The corpus writes 'Совбез ООН' more often than 'Совет Безопасности ООН', and
+    'Минобороны России' more often than 'Министерство обороны России'; each row is named in
+    full, as a reader expects of a body, since the corpus writes that name too."""
+    mentions, table, _c = analyse(
+        [
+            "Заседание Совбеза ООН назначено на пятницу.",
+            "Совбез ООН продлил мандат миссии.",
+            "Россия внесла в Совет Безопасности ООН проект резолюции.",
+            "Об этом сообщили в Минобороны России.",
+            "Минобороны России опубликовало видео.",
+            "Министерство обороны России провело учения.",
+        ]
+    )
+    names = {e["entity_id"]: e["name"] for e in table.to_pylist()}
+    rows = {m["surface"]: names[m["entity_id"]] for m in mentions.to_pylist()}
+    assert rows["Совбеза"] == rows["Совбез"] == "Совет Безопасности ООН"
+    assert rows["Минобороны России"] == "Министерство обороны России"
+
+
+def test_a_short_name_names_its_row_when_the_full_name_is_never_written() -> None:
+    """Without 'Совет Безопасности ООН' in the corpus, 'Совбез ООН' names its row."""
+    mentions, table, _c = analyse(
+        ["Заседание Совбеза ООН назначено на пятницу.", "Совбез ООН продлил мандат миссии."]
+    )
+    names = {e["entity_id"]: e["name"] for e in table.to_pylist()}
+    assert {names[m["entity_id"]] for m in mentions.to_pylist() if m["surface"][:3] == "Сов"} == {
+        "Совбез ООН"
+    }
+
+
 def test_the_uns_council_is_one_row_however_written() -> None:
     """'Совбез ООН' joins the row of the name the corpus writes most, 'Совет Безопасности
     ООН'."""

@@ -990,3 +990,37 @@ def test_a_ship_by_its_navys_prefix_is_a_thing() -> None:
         ]
     )
     assert found.things(set()) == {"USS Porter"}
+
+
+def test_a_code_before_a_common_noun_it_heads_names_a_thing() -> None:
+    # 'топливо' and 'адресами' head their compounds: a kind of fuel, a kind of address.
+    found = _introduced(
+        [
+            (
+                "В числе резидентов — компании «Красносельскстройматериалы», выпускающей "
+                "RDF-топливо, и Брестского электролампового завода.",
+                "RDF-топливо",
+                "RDF-топливо",
+            ),
+            (
+                "Атаки велись с IP-адресами из нескольких стран.",
+                "IP-адресами",
+                "IP-адресами",
+            ),
+        ]
+    )
+    assert found.things(set()) == {"RDF-топливо", "IP-адресами"}
+
+
+def test_a_compound_of_a_body_a_medium_or_a_quoted_name_stays() -> None:
+    # 'клуб' is a noun of a body; 'Telegram' a medium whose channel is a source; a company's
+    # name in quotation marks; 'авиа' does not decline, no common noun heads 'ВИМ-авиа'.
+    found = _introduced(
+        [
+            ("Об этом заявили в ПЕН-клубе.", "ПЕН-клубе", "ПЕН-клуб"),
+            ("Он написал в своём Telegram-канале.", "Telegram-канале", "Telegram-канал"),
+            ("Компания «ТАСКО-экспорт» выиграла тендер.", "ТАСКО-экспорт", "ТАСКО-экспорт"),
+            ("Рейсы ВИМ-авиа задерживаются.", "ВИМ-авиа", "ВИМ-авиа"),
+        ]
+    )
+    assert found.things(set()) == frozenset()

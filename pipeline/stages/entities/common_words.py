@@ -110,11 +110,20 @@ class Lowered:
     forms: dict[str, str] = field(init=False)
 
     def __post_init__(self) -> None:
+        # A form that is one of the words is that word ('бандгруппы' beside 'бандгруппа',
+        # whose genitive it also is); a form of two other words is the first's in sorted
+        # order: the counts never depend on the order a set of words is read in.
         self.forms = {}
-        for word in self.words:
-            for form in _singular_forms(word):
-                self.forms.setdefault(form, word)
-                self.forms.setdefault(form[0].upper() + form[1:], word[0].upper() + word[1:])
+        for word in sorted(self.words):
+            self._add_form(word, word)
+        for word in sorted(self.words):
+            for form in sorted(_singular_forms(word)):
+                self._add_form(form, word)
+
+    def _add_form(self, form: str, word: str) -> None:
+        """Read `form` as `word`, in lower case and capitalised, unless it is read already."""
+        self.forms.setdefault(form, word)
+        self.forms.setdefault(form[0].upper() + form[1:], word[0].upper() + word[1:])
 
     def add(self, texts: Iterable[str]) -> None:
         """Count the articles of `texts` that write the words, in any of their forms."""

@@ -355,13 +355,16 @@ def _entities(
     joined: UnionFind,
     people: People,
     ambiguous: Set[str],
+    spelled: Mapping[str, str],
 ) -> dict[str, dict]:
     """Group -> name, type and (for places, organisations and media) country, from the names
     and types written for it (a person's name is its most common full name), in the order of
     the groups' `first` mentions. A medium the text names without a listed alias takes its
     country from its name, as an organisation does. An abbreviation with several meanings
     (keys in `ambiguous`) names a group only if nothing else does: the group it joins in an
-    article is not the abbreviation's own entity."""
+    article is not the abbreviation's own entity. An owner's short name (a key of `spelled`,
+    `names.short_forms`: 'Совбез ООН') names its group only if the group's full name (its
+    value: 'Совет Безопасности ООН') is never written (`spelled_in_full`)."""
     _to_canonical, info = alias_groups()
     alias_of_root = {joined.find(head): head for head in info if head in joined.parent}
     entity: dict[str, dict] = {}
@@ -377,13 +380,31 @@ def _entities(
             full = {n: c for n, c in names[group].items() if n in people.person_of}
             full = (full or written_in_full(names[group], root)) if kind == "PER" else {}
             plain = {n: c for n, c in names[group].items() if key(n) not in ambiguous}
-            name = most_common(full) or most_common(plain) or most_common(names[group])
+            name = (
+                most_common(full)
+                or most_common(spelled_in_full(plain, spelled))
+                or most_common(plain)
+                or most_common(names[group])
+            )
             kind = "ORG" if kind == "ORG" else most_common(types[group])
             country = country_of_name(name, kind)
             if kind == "LOC" and country is None:  # a state the gazetteer lacks
                 country = state_country(names[group])
         entity[group] = {"name": name, "type": kind, "country": country, "role": None}
     return entity
+
+
+def spelled_in_full(names: Mapping[str, int], spelled: Mapping[str, str]) -> dict[str, int]:
+    """A group's `names` (name -> mentions) but an owner's short name whose full name the
+    group also writes (`spelled`: short key -> full key, by `canonical_key`): 'Совбез ООН',
+    'Минобороны России' leave 'Совет Безопасности ООН', 'Министерство обороны России', the
+    name a reader expects of a row, however often the short one is written."""
+    written = {canonical_key(name) for name in names}
+    return {
+        name: count
+        for name, count in names.items()
+        if spelled.get(canonical_key(name)) not in written
+    }
 
 
 def _stated(
@@ -557,8 +578,10 @@ def build_entities(
     for bare, qualified in sorted(countries.items()):
         if len(qualified) == 1:  # one country's body: 'ФСБ' is 'ФСБ России' everywhere
             names.union(bare, *qualified)
+    spelled: dict[str, str] = {}  # an owner's short name's key -> its full name's key
     for short, full in short_forms(chain(names.parent, (g.partition(":")[2] for g in index))):
         names.union(full, short)  # 'Совбез ООН' is 'Совет Безопасности ООН'
+        spelled[short] = full
     joined = {names.find(k) for k, parent in list(names.parent.items()) if parent != k}
     # Namesakes: a person's articles in groups of distinct contexts, each named after what
     # characterises it.
@@ -602,7 +625,7 @@ def build_entities(
             found = joined[final_of[code]]
             found[value] = found.get(value, 0) + count
     del first, name_counts, type_counts
-    entity = _entities(joined_first, joined_names, joined_types, names, people, ambiguous)
+    entity = _entities(joined_first, joined_names, joined_types, names, people, ambiguous, spelled)
     for group, e in entity.items():
         if e["type"] == "PER" and IN in group:  # a namesake: 'Леонид Слуцкий (ЦСКА)'
             e["name"] = f"{e['name']} ({group.split(IN, 1)[1]})"

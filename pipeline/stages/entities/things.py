@@ -55,6 +55,11 @@ _EDITION = re.compile(r".*[^\W\d_][- ]?(?:19|20)\d\d")
 #: The prefixes of navies' ship names (USS: United States Ship; HMS: His Majesty's Ship; INS:
 #: Indian Naval Ship, ...) before the ship's own name, by key: 'USS Ross', 'HMS Defender'.
 _SHIP = re.compile(r"(?:uss|usns|uscgc|hms|hmas|hmcs|hmnzs|ins|rfs|tcg|roks|nrp|hnlms) \w.*")
+#: A compound of a code in capitals or digits or a Latin word and a lower-case noun after a
+#: hyphen, which heads it ('RDF-топливо', 'VPN-сервис', 'Y-хромосома', 'СПГ-терминал'): a
+#: kind of thing, unless the noun is one of a body ('ПЕН-клуб') or the first part a medium
+#: ('Telegram-канал', 'НГ-наука': a source and its sections).
+_COMPOUND = re.compile(r"(?:[A-ZА-ЯЁ0-9]+|[A-Za-z][A-Za-z0-9]*)-([а-яё]+)")
 #: Share of a name's mentions in sentences about team sport that make it a team ('уступив
 #: курскому «Авангарду»'), whatever else it names: a rally's few ('лидер «Дакара»') do not.
 _TEAM_SHARE = 0.25
@@ -380,13 +385,29 @@ class Introduced:
         an edition by its year (`_EDITION`: 'МАКС-2017', 'Армия-2017') or a ship by a navy's
         prefix (`_SHIP`: 'USS Ross'); unless a noun of an organisation is in the name
         ('Оргкомитет «Сочи-2014»') or the guards of `things` keep it (a team's: 'СКА-1946')."""
+        compounds = self._compounds()
         return {
             name
             for name in self.mentions
-            if (_EDITION.fullmatch(name) or _SHIP.fullmatch(name))
+            if (_EDITION.fullmatch(name) or _SHIP.fullmatch(name) or name in compounds)
             and not any(_organisation_noun(word) for word in _WORDS.findall(name))
             and not self._named_after_place(name, places_written)
             and self._may_be_thing(name)
+        }
+
+    def _compounds(self) -> set[str]:
+        """The names of the surfaces that are a compound of a code or a Latin word and a
+        common noun that heads it (`_COMPOUND`, `_common_head`): 'RDF-топливо', 'IP-адресами';
+        not after a medium's name ('Telegram-канале', 'НГ-наука'), nor a name the corpus ever
+        writes in quotation marks, as a company's is ('«ТАСКО-экспорт»')."""
+        return {
+            name
+            for surface, found in self.surfaces.items()
+            if (compound := _COMPOUND.fullmatch(surface))
+            and _common_head(compound.group(1))
+            and not medium_of(surface.split("-", 1)[0], cited=True)
+            for name in found
+            if not self.in_quotes[name]
         }
 
     def _surfaces_named(self, names: Set[str]) -> frozenset[str]:
@@ -459,6 +480,18 @@ def _heading_words(name: str) -> bool:
         and all(_RUSSIAN.fullmatch(word) for word in words)
         and known_common_word(words[0])
         and not any(_organisation_noun(word) for word in words)
+    )
+
+
+def _common_head(word: str) -> bool:
+    """Whether a lower-case word is first a declining common noun the dictionary knows
+    ('топливо', 'адресами'; not 'авиа', which does not decline, as in 'ВИМ-авиа')."""
+    parses = morph()(word)
+    return (
+        bool(parses)
+        and parses[0].is_known
+        and parses[0].tag.POS == "NOUN"
+        and "Fixd" not in parses[0].tag
     )
 
 
