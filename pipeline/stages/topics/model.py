@@ -46,7 +46,6 @@ from pipeline.stages.topics.choose import (
 )
 from pipeline.stages.topics.coverage import TermCoverage
 from pipeline.stages.topics.phrasing import theme_weights
-from pipeline.stages.topics.stories import merge_targets, merging, story_topics
 from pipeline.stages.topics.tokens import count_matrix, tokenise
 
 #: Lemmas in a label: at least 3, up to 4 to tell two topics apart.
@@ -589,14 +588,7 @@ def _build_topics(
     model = fit_nmf(fit[:, columns], chosen).set_params(tol=WEIGHTS_TOL, max_iter=WEIGHTS_ITER)
     components = np.zeros((chosen, len(vocabulary)), dtype=np.float32)
     components[:, columns] = model.components_
-    # A topic the fit gives to one story is merged into the broad topic nearest it (stories.py).
-    with threadpool_limits(1):
-        article_weights = model.transform(fit[:, columns])
-    stories = story_topics(article_weights)
-    targets = merge_targets(article_weights, stories)
-    kept, merge = merging(targets)
-    chosen = len(kept)
-    top = top_terms(components[kept])
+    top = top_terms(components)
 
     # Pass 2: each paragraph's own topic, its article's main topic, the topics' coherence;
     # kept on disk part by part.
@@ -614,7 +606,7 @@ def _build_topics(
         together.add(counts)
         x = transformer.transform(counts[:, vocabulary]).astype(np.float32)
         with threadpool_limits(1):
-            weights = _filled(x, model.transform(x[:, columns]), components) @ merge
+            weights = _filled(x, model.transform(x[:, columns]), components)
         # A paragraph has a topic of its own when it has some weight and is not boilerplate.
         scored = (weights.sum(axis=1) > 0) & ~boilerplate[offset : offset + len(weights)]
         found, share, held = _with_article(weights, scored, articles)
@@ -694,13 +686,6 @@ def _build_topics(
             for i, w in zip(vocabulary.tolist(), theme.tolist(), strict=True)
             if w < 1
         },
-        "stories_merged": [
-            {
-                "terms": [str(names[i]) for i in top_terms(components[[s]])[0]],
-                "into": int(renumber[np.searchsorted(kept, targets[s])]),
-            }
-            for s in stories
-        ],
         "fitting_paragraphs": len(fitting),
         "boilerplate_paragraphs": int(boilerplate.sum()),
         "own_topic_share": round((own - len(unscored)) / n, 4),
