@@ -92,6 +92,7 @@ BATCHES = (
     Batch(2026_46, 50, 50),
     Batch(2026_47, 50, 50),
     Batch(2026_48, 50, 50),
+    Batch(2026_49, 50, 50),
 )
 #: The tuning batches' halves and label files: batch N is the half `tuneN`.
 TUNE_LABELS = {
