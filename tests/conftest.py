@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import subprocess
 import sys
 from collections.abc import Iterator
 from pathlib import Path
@@ -21,6 +22,22 @@ def seed(prefix: str) -> Path:
     """The seed file whose name starts with `prefix` ('001')."""
     (path,) = SEEDS.glob(f"{prefix}_*.txt")
     return path
+
+
+def printed_by_hash_seed(code: str, seeds: int = 6) -> set[str]:
+    """What `python -c code` prints under each of `seeds` hash seeds: a set's order changes with
+    the seed (each build worker has its own), so one printed value means the order did not
+    decide."""
+    return {
+        subprocess.run(
+            [sys.executable, "-c", code],
+            capture_output=True,
+            text=True,
+            check=True,
+            env={**os.environ, "PYTHONHASHSEED": str(seed)},
+        ).stdout.strip()
+        for seed in range(seeds)
+    }
 
 
 def read_table(directory: Path, name: str) -> list[dict]:

@@ -2,12 +2,9 @@
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
-
 import pyarrow as pa
 import pytest
+from conftest import printed_by_hash_seed
 
 from pipeline.nlp.models import plain_hyphens
 from pipeline.stages.entities.common_words import (
@@ -245,17 +242,8 @@ def test_a_word_that_is_another_words_form_counts_as_itself_whatever_the_order()
     a set orders the two (a form read as whichever word came first made the drop depend on
     the process's hash seed)."""
     code = (
-        "import sys; sys.path.insert(0, 'tests/pipeline'); from test_common_words import "
+        "import sys; sys.path[:0] = ['tests', 'tests/pipeline']; from test_common_words import "
         "_lowered, _GANGS; print(sorted(_lowered(_GANGS, ('Бандгруппы', 'Бандгруппа'))))"
     )
-    found = {
-        subprocess.run(
-            [sys.executable, "-c", code],
-            capture_output=True,
-            text=True,
-            check=True,
-            env={**os.environ, "PYTHONHASHSEED": str(seed)},
-        ).stdout.strip()
-        for seed in range(6)
-    }
+    found = printed_by_hash_seed(code)
     assert found == {"['Бандгруппы']"}

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pyarrow as pa
 import pytest
-from conftest import read_table
+from conftest import printed_by_hash_seed, read_table
 
 from pipeline.harness import entity_tables
 from pipeline.nlp.ner import Mention
@@ -371,21 +371,8 @@ def test_normal_names_do_not_depend_on_the_hash_seed() -> None:
     # 'Раймонду' reads as the dative of 'Раймонд' and the accusative of 'Раймонда' with equal
     # scores; the tie was broken by a set's order, which changes with each process's hash seed
     # (the build's worker processes each have their own), so one corpus gave two entities.
-    import os
-    import subprocess
-    import sys
-
     code = "from pipeline.nlp.ner import normal_name; print(normal_name('Раймонду', 'LOC'))"
-    found = {
-        subprocess.run(
-            [sys.executable, "-c", code],
-            capture_output=True,
-            text=True,
-            check=True,
-            env={**os.environ, "PYTHONHASHSEED": str(seed)},
-        ).stdout.strip()
-        for seed in range(6)
-    }
+    found = printed_by_hash_seed(code)
     assert len(found) == 1 and found <= {"Раймонд", "Раймонда"}
 
 
