@@ -17,7 +17,14 @@ from pipeline.runtime import corpus
 from pipeline.runtime.engine import Engine
 from pipeline.stages.entities import qualified, spans
 from pipeline.stages.entities.common_words import name_words
-from pipeline.stages.entities.names import _invented, canonical_key, chosen_readings, short_forms
+from pipeline.stages.entities.merge import spelled_in_full
+from pipeline.stages.entities.names import (
+    _invented,
+    canonical_key,
+    chosen_readings,
+    most_common,
+    short_forms,
+)
 from pipeline.stages.entities.retyped import retyped, with_types
 from pipeline.stages.mentions import reading_key
 
@@ -1680,6 +1687,26 @@ def test_a_row_written_mostly_by_its_short_name_takes_its_full_name() -> None:
     rows = {m["surface"]: names[m["entity_id"]] for m in mentions.to_pylist()}
     assert rows["Совбеза"] == rows["Совбез"] == "Совет Безопасности ООН"
     assert rows["Минобороны России"] == "Министерство обороны России"
+
+
+def test_a_short_name_counts_as_its_full_name_against_bare_letters() -> None:
+    """The corpus writes the bare 'ВКС' more often than 'ВКС России' or 'Воздушно-космические
+    силы России'; the short name's mentions count for the full name's most written spelling
+    ('России' over 'РФ', the same key), so the row is named in full, not by the bare letters,
+    which say less."""
+    names = {
+        "ВКС": 5,
+        "ВКС России": 4,
+        "Воздушно-космические силы России": 2,
+        "Воздушно-космические силы РФ": 1,
+    }
+    spelled = {canonical_key("ВКС России"): canonical_key("Воздушно-космические силы России")}
+    assert spelled_in_full(names, spelled) == {
+        "ВКС": 5,
+        "Воздушно-космические силы России": 6,
+        "Воздушно-космические силы РФ": 1,
+    }
+    assert most_common(spelled_in_full(names, spelled)) == "Воздушно-космические силы России"
 
 
 def test_a_short_name_names_its_row_when_the_full_name_is_never_written() -> None:

@@ -395,16 +395,21 @@ def _entities(
 
 
 def spelled_in_full(names: Mapping[str, int], spelled: Mapping[str, str]) -> dict[str, int]:
-    """A group's `names` (name -> mentions) but an owner's short name whose full name the
-    group also writes (`spelled`: short key -> full key, by `canonical_key`): 'Совбез ООН',
-    'Минобороны России' leave 'Совет Безопасности ООН', 'Министерство обороны России', the
-    name a reader expects of a row, however often the short one is written."""
-    written = {canonical_key(name) for name in names}
-    return {
-        name: count
-        for name, count in names.items()
-        if spelled.get(canonical_key(name)) not in written
-    }
+    """A group's `names` (name -> mentions) with an owner's short name whose full name the
+    group also writes (`spelled`: short key -> full key, by `canonical_key`) counted as that
+    full name: 'Совбез ООН', 'ВКС России' count as 'Совет Безопасности ООН', 'Воздушно-
+    космические силы России', the name a reader expects of a row, however often the short
+    one is written, and a bare 'ВКС' the group also writes does not name it instead. The count
+    goes to the full name's most written spelling ('Министерство обороны России' over '... РФ')."""
+    spellings: dict[str, dict[str, int]] = {}  # a key's spellings: 'России', 'РФ'
+    for name, count in names.items():
+        spellings.setdefault(canonical_key(name), {})[name] = count
+    written = {key: most_common(found) for key, found in spellings.items()}
+    counted: dict[str, int] = {}
+    for name, count in names.items():
+        name = written.get(spelled.get(canonical_key(name), ""), name)
+        counted[name] = counted.get(name, 0) + count
+    return counted
 
 
 def _stated(
