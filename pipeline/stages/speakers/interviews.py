@@ -291,10 +291,7 @@ class Interviews:
         """Whether `at` is in a '- ' paragraph of an interview that is no question (no '?' at
         its end): an answer the speech rules did not take whole because a quote lies in it ('— Не
         знаю ... В последний день моего визита в США я сказал, что ...')."""
-        if not self.answers or not self._dashed(at):
-            return False
-        paragraph = self.text[self._paragraph_start(at) : self._paragraph_end(at)]
-        return not paragraph.rstrip().endswith("?")
+        return bool(self.answers) and self._dashed(at) and not self._asks(at)
 
     def _going_on(self, at: int) -> bool:
         """Whether `at` is outside «» in a paragraph with no dash that goes on with an answer
@@ -303,8 +300,12 @@ class Interviews:
         общая позиция' in an interview whose answers lost their dashes."""
         if not self.answers or self._dashed(at) or self._quoted(at):
             return False
+        return not self._asks(at) and self._first_person(at)
+
+    def _asks(self, at: int) -> bool:
+        """Whether the paragraph of `at` ends with a question mark."""
         paragraph = self.text[self._paragraph_start(at) : self._paragraph_end(at)]
-        return not paragraph.rstrip().endswith("?") and self._first_person(at)
+        return paragraph.rstrip().endswith("?")
 
     def _named_interviewee(self, at: int) -> Mention | None:
         """The interviewee the section's introduction, the headline or the lead names
